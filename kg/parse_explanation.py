@@ -1,0 +1,199 @@
+"""第三部分 情况说明 as data: each stated figure with its change against last year and the reasons,
+and the key performance goals (项目, 预算数, 绩效目标) with their measurable targets."""
+
+from __future__ import annotations
+
+import re
+
+from kg.records import Figure, PerformanceGoal, Section, Span
+from kg.targets import find_targets
+from kg.template import load_template
+from kg.textutil import cn_number, indent, is_noise, join, parse_number
+
+SECTION = re.compile(r"^\s*([一二三四五六七八九十]+)、\s*(.+?)\s*$")
+GOAL_ROW = re.compile(r"^(?P<name>[^\s\d].*?)\s+(?P<amount>\d[\d,]*(?:\.\d+)?)(?:\s+(?P<text>\S.*))?$")
+AS_OF = re.compile(r"截[至止](\d{4}年\d{1,2}月\d{1,2}日)")
+DELIMITERS = "，；。：,;:"
+
+
+def _event_pattern() -> re.Pattern[str]:
+    template = load_template()
+    units = sorted([*template.figure_units, "%"], key=len, reverse=True)
+    cues = "|".join(map(re.escape, template.detail_cues))
+    return re.compile(
+        rf"(?P<cue>{cues})(?P<ctext>[^；。]*)"
+        rf"|(?P<num>\d[\d,]*(?:\.\d+)?)(?P<unit>{'|'.join(map(re.escape, units))})"
+        r"|(?P<open>[（(])|(?P<close>[）)])|(?P<stop>。)"
+    )
+
+
+def parse_explanation(lines: list[str], start: int, end: int, source: str):
+    sections: list[Section] = []
+    heads = [
+        (i, m.group(1), m.group(2))
+        for i in range(start, end)
+        if (m := SECTION.match(lines[i])) and indent(lines[i]) == 0 and cn_number(m.group(1)) is not None
+    ]
+    figures: list[Figure] = []
+    goals: list[PerformanceGoal] = []
+    keys = load_template().explanation_sections
+    for k, (i, number, title) in enumerate(heads):
+        stop = heads[k + 1][0] if k + 1 < len(heads) else end
+        body = [(j + 1, lines[j]) for j in range(i + 1, stop) if lines[j].strip() and not is_noise(lines[j])]
+        text = join([t for _, t in body])
+        span = Span(i + 1, body[-1][0] if body else i + 1)
+        sections.append(Section(number, title, text, span))
+        if keys.get("六", "\0") in title:
+            goals.extend(_goals(body))
+        else:
+            offset = len(figures)
+            for figure in _figures(number, body):
+                figure.parent = None if figure.parent is None else figure.parent + offset
+                figures.append(figure)
+    return sections, figures, goals
+
+
+def _line_of(offsets: list[tuple[int, int]], position: int) -> int:
+    line = offsets[0][1]
+    for offset, number in offsets:
+        if offset > position:
+            break
+        line = number
+    return line
+
+
+def _figures(section: str, body: list[tuple[int, str]]) -> list[Figure]:
+    """Scan the section's prose for '<label><number><unit>' and what follows each figure."""
+    offsets: list[tuple[int, int]] = []
+    parts: list[str] = []
+    length = 0
+    for number, raw in body:
+        piece = join([raw])
+        offsets.append((length, number))
+        parts.append(piece)
+        length += len(piece)
+    text = "".join(parts)
+    if not text:
+        return []
+    figures: list[Figure] = []
+    current: int | None = None  # figure that the next change/reason belongs to
+    anchor: int | None = None  # parent for 其中/构成 lists, until the sentence ends
+    brackets: list[int | None] = []
+    label_start = 0
+    last_end = 0
+    as_of = None
+    for match in _event_pattern().finditer(text):
+        if match.group("cue"):
+            if current is not None:
+                detail = match.group("ctext").strip("，, ")
+                if match.group("cue").startswith("主要原因"):
+                    figures[current].reason = detail
+                else:
+                    figures[current].detail = detail
+            label_start = match.end()
+            last_end = match.end()
+            continue
+        if match.group("open"):
+            opens_group = match.start() == last_end and current is not None and last_end > 0
+            brackets.append(current if opens_group else None)
+            if opens_group:
+                label_start = match.end()
+            continue
+        if match.group("close"):
+            parent = brackets.pop() if brackets else None
+            if parent is not None:
+                current = parent
+                label_start = match.end()
+                last_end = match.end()
+            continue
+        if match.group("stop"):
+            if not brackets:
+                anchor = None
+            label_start = match.end()
+            continue
+        before = text[label_start: match.start()]
+        value = parse_number(match.group("num"))
+        unit = match.group("unit")
+        change = re.search(r"(比上年|较上年|同比)?(增加|减少|增长|下降|上升|降低)$", before)
+        if change and current is not None and (change.group(1) or unit == "%"):
+            sign = -1 if change.group(2) in ("减少", "下降", "降低") else 1
+            if unit == "%":
+                figures[current].change_rate = sign * value
+            else:
+                figures[current].change = sign * value
+                figures[current].change_text = text[match.start() - len(change.group(0)): match.end()]
+            last_end = match.end()
+            continue
+        if unit == "%" or text.startswith(("以上", "以下", "以内"), match.end()):
+            continue
+        cut = max((before.rfind(d) for d in DELIMITERS), default=-1)
+        head = before[:cut + 1] if cut >= 0 else ""
+        label = _clean_label(before[cut + 1:])
+        if not label:
+            continue
+        date = AS_OF.search(text[max(0, label_start - 40): match.start()])
+        as_of = date.group(1) if date else as_of
+        if "其中" in head or "构成" in head or head.endswith(("：", ":")):
+            anchor = anchor if anchor is not None else current
+        parent = next((b for b in reversed(brackets) if b is not None), None)
+        if parent is None:
+            parent = anchor
+        figures.append(
+            Figure(
+                section=section,
+                label=label,
+                value=value,
+                unit=unit,
+                text=text[label_start: match.end()].lstrip("，,；;。"),
+                span=Span(_line_of(offsets, match.start()), _line_of(offsets, match.end() - 1)),
+                parent=parent,
+                as_of=as_of if label and date else None,
+            )
+        )
+        current = len(figures) - 1
+        if parent is None:
+            anchor = None
+        label_start = match.end()
+        last_end = match.end()
+    return figures
+
+
+def _clean_label(raw: str) -> str:
+    template = load_template()
+    label = re.sub(r"^\d{4}年(\d{1,2}月(\d{1,2}日)?)?", "", raw.strip("，,；;。：: "))
+    label = re.sub(r"^(其中|截[至止].*?日)", "", label).strip("，,：: ")
+    changed = True
+    while changed and label:
+        changed = False
+        for prefix in template.figure_label_prefixes:
+            if label.startswith(prefix) and len(label) > len(prefix):
+                label, changed = label[len(prefix):], True
+        for suffix in template.figure_label_suffixes:
+            if label.endswith(suffix) and len(label) > len(suffix):
+                label, changed = label[: -len(suffix)], True
+    return label.strip()
+
+
+def _goals(body: list[tuple[int, str]]) -> list[PerformanceGoal]:
+    goals: list[PerformanceGoal] = []
+    texts: list[list[tuple[int, str]]] = []
+    for number, raw in body:
+        line = raw.strip().strip("\u3000")
+        if "预算数" in line and "绩效目标" in line:
+            continue  # the goals table's header, repeated on each page
+        if line.startswith(("注：", "注:")):
+            break
+        match = GOAL_ROW.match(line)
+        amount = parse_number(match.group("amount")) if match else None
+        if match and amount is not None and not line.endswith(("。", "；")):
+            goals.append(PerformanceGoal(join([match.group("name")]), amount, match.group("amount"), "", Span(number, number)))
+            texts.append([(number, match.group("text"))] if match.group("text") else [])
+        elif goals:
+            texts[-1].append((number, line))
+    for goal, lines in zip(goals, texts):
+        goal.goal = join([t for _, t in lines])
+        if lines:
+            goal.span = Span(goal.span.start, lines[-1][0])
+        goal.targets = find_targets(goal.goal)
+    return goals
+

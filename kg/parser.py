@@ -1,0 +1,112 @@
+"""The template parser: document text → BudgetDocument (typed records with line spans).
+
+It finds the four parts by their headings and hands each to its own module. Nothing here knows
+any particular department, project or figure.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kg.errors import ParseError
+from kg.parse_explanation import parse_explanation
+from kg.parse_glossary import parse_glossary
+from kg.parse_overview import department_name, parse_overview
+from kg.parse_tables import parse_tables
+from kg.records import BudgetDocument
+from kg.source import decode, read_lines
+from kg.template import load_template
+
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def parse_file(path: str | Path) -> BudgetDocument:
+    path = Path(path)
+    return parse_lines(read_lines(path), path.name)
+
+
+def parse_text(text: str | bytes, source: str = "<text>") -> BudgetDocument:
+    if isinstance(text, bytes):
+        text = decode(text, source)
+    return parse_lines(text.replace("\r\n", "\n").split("\n"), source)
+
+
+def _part_starts(lines: list[str]) -> dict[str, int]:
+    parts = load_template().parts
+    starts: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        head = line.strip()
+        for key, word in parts.items():
+            if head.startswith(word) and key not in starts:
+                starts[key] = i
+    return starts
+
+
+def parse_lines(lines: list[str], source: str) -> BudgetDocument:
+    starts = _part_starts(lines)
+    if not starts:
+        raise ParseError(
+            source,
+            1,
+            "找不到“第一部分”至“第四部分”的标题，不是部门预算公开文本 "
+            "(no 第一部分…第四部分 headings: not a department budget document in the standard template)",
+        )
+    order = sorted(starts.items(), key=lambda kv: kv[1])
+    bounds = {key: (i, order[k + 1][1] if k + 1 < len(order) else len(lines)) for k, (key, i) in enumerate(order)}
+    warnings: list[str] = []
+    names = {"overview": "第一部分 概况", "tables": "第二部分 预算表", "explanation": "第三部分 情况说明", "glossary": "第四部分 名词解释"}
+    for key, name in names.items():
+        if key not in bounds:
+            warnings.append(f"{source}：缺少{name} (part missing)")
+
+    department = department_name(lines)
+    if not department:
+        raise ParseError(source, 1, "找不到部门名称（“第一部分 …概况”或“单位名称：…”）(department name not found)")
+    year = _year(lines, bounds)
+    if year is None:
+        raise ParseError(source, (bounds.get("tables", (0, 0))[0] + 1), "找不到预算年度（如“2025年部门预算表”）(budget year not found)")
+
+    duties, units, composition, overview_warnings = ([], [], None, [])
+    if "overview" in bounds:
+        duties, units, composition, overview_warnings = parse_overview(lines, *bounds["overview"], source)
+    warnings.extend(overview_warnings)
+    known_units = [department] + (composition.subordinate_units if composition else [])
+    tables, projects, table_warnings = ([], [], [])
+    if "tables" in bounds:
+        tables, projects, table_warnings = parse_tables(lines, *bounds["tables"], source, known_units)
+    warnings.extend(table_warnings)
+    sections, figures, goals = ([], [], [])
+    if "explanation" in bounds:
+        sections, figures, goals = parse_explanation(lines, *bounds["explanation"], source)
+    glossary = parse_glossary(lines, *bounds["glossary"]) if "glossary" in bounds else []
+    return BudgetDocument(
+        source=source,
+        doc_id=f"{department}-{year}",
+        department=department,
+        year=year,
+        duties=duties,
+        units=units,
+        composition=composition,
+        tables=tables,
+        projects=projects,
+        figures=figures,
+        sections=sections,
+        goals=goals,
+        glossary=glossary,
+        warnings=warnings,
+        line_count=len(lines),
+    )
+
+
+def _year(lines: list[str], bounds: dict[str, tuple[int, int]]) -> int | None:
+    for key in ("tables", "explanation"):
+        if key in bounds:
+            match = YEAR.search(lines[bounds[key][0]])
+            if match:
+                return int(match.group(1))
+    for line in lines[:200]:
+        match = YEAR.search(line)
+        if match and "预算" in line:
+            return int(match.group(1))
+    return None

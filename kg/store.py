@@ -1,0 +1,183 @@
+"""Where graphs live: an embedded Oxigraph store on disk, behind a small interface.
+
+Layout of a store folder:
+    CURRENT              name of the live generation (replaced atomically)
+    gen-<n>/oxigraph/    the Oxigraph database of that generation
+    gen-<n>/documents/   the source texts it was built from
+    gen-<n>/manifest.json
+
+A build writes a complete new generation and only then switches CURRENT (os.replace), so a
+failed or killed build leaves the previous store as it was. Each document is a named graph
+(its document IRI); queries see the union.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import pyoxigraph as ox
+
+from kg.errors import StoreError
+from kg.vocab import SPARQL_PREFIXES
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    doc_id: str
+    department: str
+    year: int
+    source: str
+    sha256: str
+    graph: str
+    text_file: str
+
+
+def default_store_dir() -> Path:
+    """A per-user data folder (XDG_DATA_HOME or ~/.local/share), overridable by BUDGETKG_STORE."""
+    if os.environ.get("BUDGETKG_STORE"):
+        return Path(os.environ["BUDGETKG_STORE"])
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return data_home / "budgetkg" / "store"
+
+
+def _term(value: Any) -> ox.Literal | ox.NamedNode:
+    if isinstance(value, (ox.Literal, ox.NamedNode)):
+        return value
+    if isinstance(value, bool):
+        return ox.Literal(str(value).lower(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    return ox.Literal(str(value))
+
+
+def python_value(term: Any) -> Any:
+    """An Oxigraph term as a plain Python value (Decimal for xsd:decimal, int, str)."""
+    from decimal import Decimal
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value if term.datatype else ""
+        if datatype.endswith("#decimal"):
+            return Decimal(term.value)
+        if datatype.endswith(("#integer", "#int", "#long")):
+            return int(term.value)
+        return term.value
+    return str(term)
+
+
+class OxigraphStore:
+    """The embedded store: read-only queries on the live generation, atomic rebuilds."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._db: ox.Store | None = None
+        self._generation: str | None = None
+
+    # -- reading ------------------------------------------------------------------------------
+    @property
+    def generation(self) -> str | None:
+        try:
+            name = (self.path / "CURRENT").read_text("utf-8").strip()
+        except FileNotFoundError:
+            return None
+        return name if (self.path / name / "manifest.json").exists() else None
+
+    def exists(self) -> bool:
+        return self.generation is not None
+
+    def db(self) -> ox.Store:
+        generation = self.generation
+        if generation is None:
+            raise StoreError(f"存储为空：{self.path} (no store here; run `kgqa build` first)")
+        if self._db is None or generation != self._generation:
+            try:
+                self._db = ox.Store.read_only(str(self.path / generation / "oxigraph"))
+            except OSError as exc:
+                raise StoreError(f"无法打开存储 {self.path}: {exc} (cannot open the store)") from exc
+            self._generation = generation
+        return self._db
+
+    def documents(self) -> list[StoredDocument]:
+        generation = self.generation
+        if generation is None:
+            return []
+        raw = json.loads((self.path / generation / "manifest.json").read_text("utf-8"))
+        return [StoredDocument(**d) for d in raw["documents"]]
+
+    def document_text(self, doc: StoredDocument) -> bytes:
+        return (self.path / str(self.generation) / "documents" / doc.text_file).read_bytes()
+
+    def select(self, query: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a SELECT with values bound as RDF terms (never spliced into the query text)."""
+        substitutions = {ox.Variable(k): _term(v) for k, v in (bindings or {}).items()}
+        result = self.db().query(SPARQL_PREFIXES + query, use_default_graph_as_union=True, substitutions=substitutions)
+        names = [v.value for v in result.variables]
+        return [{name: python_value(solution[name]) for name in names} for solution in result]
+
+    def raw_query(self, query: str, **kwargs: Any):
+        return self.db().query(query, use_default_graph_as_union=True, **kwargs)
+
+    def quads(self) -> Iterable[ox.Quad]:
+        return self.db().quads_for_pattern(None, None, None, None)
+
+    def triple_count(self) -> int:
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0]["n"]) if rows else 0
+
+    # -- writing ------------------------------------------------------------------------------
+    def replace(self, documents: list[tuple[StoredDocument, bytes, str]]) -> None:
+        """Make the store hold exactly these documents: (record, source bytes, N-Triples).
+
+        Builds a new generation beside the live one and switches to it atomically.
+        """
+        self.path.mkdir(parents=True, exist_ok=True)
+        number = 1 + max((int(p.name.split("-")[1]) for p in self.path.glob("gen-*") if p.name.split("-")[1].isdigit()), default=0)
+        name = f"gen-{number}"
+        staging = self.path / f".{name}.tmp"
+        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            (staging / "documents").mkdir(parents=True)
+            db = ox.Store(str(staging / "oxigraph"))
+            for record, source, ntriples in documents:
+                db.bulk_load(ntriples.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(record.graph))
+                (staging / "documents" / record.text_file).write_bytes(source)
+            db.flush()
+            del db
+            manifest = {"documents": [asdict(record) for record, _, _ in documents]}
+            (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
+            _fsync_tree(staging)
+            os.replace(staging, self.path / name)
+            tmp = self.path / "CURRENT.tmp"
+            tmp.write_text(name, "utf-8")
+            with open(tmp, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path / "CURRENT")
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        self._db = None
+        for old in self.path.glob("gen-*"):
+            if old.name != name:
+                shutil.rmtree(old, ignore_errors=True)
+        for stale in self.path.glob(".gen-*.tmp"):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _fsync_tree(root: Path) -> None:
+    for path in root.rglob("*"):
+        if path.is_file():
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
