@@ -172,6 +172,7 @@ class _Builder:
             self.add(r, RDF.type, BKG.TableRow)
             self.add(r, RDF.type, PROV.Entity)
             self.add(r, BKG.inTable, t)
+            self.add(r, BKG.document, self.doc_iri)
             self.add(r, RDFS.label, Literal(row.label, lang="zh"))
             self.add(r, BKG.rowIndex, row.index)
             self.add(r, BKG.depth, row.depth)

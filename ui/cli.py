@@ -1,0 +1,159 @@
+"""The `kgqa` command line: a thin shell over kg/ and qa/.
+
+Errors reach the user as one clear line (what is wrong and where) and a non-zero exit code,
+never as a stack trace.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from kg.errors import BudgetKGError
+
+EXIT_USAGE = 2
+EXIT_ERROR = 1
+
+
+def _store(args: argparse.Namespace):
+    from kg.pipeline import open_store
+
+    return open_store(args.store)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.pipeline import build_store, bundled_document
+    from kg.store import OxigraphStore, default_store_dir
+
+    paths = [Path(p) for p in args.documents] or [bundled_document()]
+    store = OxigraphStore(Path(args.store) if args.store else default_store_dir())
+    report = build_store(paths, store)
+    for warning in report.warnings:
+        print(f"警告 warning: {warning}", file=sys.stderr)
+    for doc in report.documents:
+        print(f"已载入 {doc.source}: {doc.department} {doc.year}年，{len(doc.tables)}张表，{len(doc.projects)}个项目")
+    print(f"存储 store: {store.path}（{report.triples} 条三元组 triples）")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from kg.stats import stats
+
+    result = stats(_store(args))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        for doc in result["documents"]:
+            print(f"{doc['title']}（{doc['source']}）")
+            for name, count in doc["counts"].items():
+                print(f"  {name}: {count}")
+        print(f"三元组合计 triples: {result['triples']}")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from kg.audit import audit, render
+
+    findings = audit(_store(args))
+    if args.json:
+        print(json.dumps([asdict(f) for f in findings], ensure_ascii=False, default=str, indent=1))
+    else:
+        print(render(findings))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kg.export import export
+
+    store = _store(args)
+    if args.output:
+        target = Path(args.output)
+        tmp = target.with_name(target.name + ".partial")
+        with open(tmp, "wb") as out:
+            export(store, args.format, out)
+        tmp.replace(target)
+        print(f"已导出 exported: {target}", file=sys.stderr)
+    else:
+        export(store, args.format, sys.stdout.buffer)
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from qa.service import QAService
+
+    service = QAService(_store(args))
+    session = service.new_session()
+    questions = [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin)
+    for question in questions:
+        answer = service.ask(question, session)
+        if args.json:
+            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print(answer.render_text(), flush=True)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from qa.evaluate import evaluate_file, render_report
+
+    report = evaluate_file(Path(args.file), _store(args))
+    print(render_report(report))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from ui.server import serve
+
+    serve(store_path=args.store, host=args.host, port=args.port)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="kgqa", description="预算图谱 BudgetKG: 部门预算知识图谱与中文问答")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    def add(name: str, func, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--store", metavar="DIR", help="存储目录 store folder (default: per-user data folder)")
+        p.set_defaults(func=func)
+        return p
+
+    p = add("build", cmd_build, "解析文档并建图 parse documents and build the store (no DOC: the bundled one)")
+    p.add_argument("documents", nargs="*", metavar="DOC")
+    p = add("ask", cmd_ask, "提问 ask a question (none: one question per line on stdin)")
+    p.add_argument("question", nargs="?")
+    p.add_argument("--json", action="store_true", help="一行一个 JSON 对象 one JSON object per line")
+    p = add("eval", cmd_eval, "按样题文件评分 score a question file (.jsonl)")
+    p.add_argument("file")
+    p = add("audit", cmd_audit, "核对表内表间勾稽关系 check the document's arithmetic")
+    p.add_argument("--json", action="store_true")
+    p = add("export", cmd_export, "导出 export the graph")
+    p.add_argument("--format", required=True, choices=["ttl", "jsonld", "nt", "graphml", "csv"])
+    p.add_argument("-o", "--output", metavar="FILE")
+    p = add("stats", cmd_stats, "统计 counts by class, per document")
+    p.add_argument("--json", action="store_true")
+    p = add("serve", cmd_serve, "启动网页应用与 HTTP API start the app")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=7860)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BudgetKGError as exc:
+        print(f"错误 error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
