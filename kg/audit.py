@@ -1,0 +1,609 @@
+"""Arithmetic audit of every document in the store, read from the graph (not from the parser).
+
+Each check compares a figure the document states (a total, a parent row, a figure in 第三部分) with
+what other figures of the same document imply (the sum of its children, the same total in another
+table …). A difference is a rounding difference (尾差) when |difference| ≤ 0.01 万元 × the number of
+summands (each printed amount may be off by up to half a cent), otherwise a real gap (缺口).
+Figures printed with fewer decimals (e.g. "0.4万元" in 第三部分) may also differ by half their last
+printed digit. Every check is reported once, consistent ones with status "ok", so a report shows
+what was checked; `problems` keeps the others.
+
+Three SPARQL queries fetch everything (rows, observations, stated figures of all documents); the
+checks run in Python with Decimal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from kg.store import OxigraphStore
+
+__all__ = ["Finding", "audit", "problems", "render", "STATUSES"]
+
+STATUSES = ("ok", "rounding", "gap")
+CENT = Decimal("0.01")
+ZERO = Decimal("0")
+STATUS_NAMES = {"ok": "一致", "rounding": "尾差", "gap": "缺口"}
+TO_WANYUAN = {"万元": Decimal(1), "亿元": Decimal(10000), "元": Decimal("0.0001")}
+
+
+@dataclass
+class Finding:
+    document: str  # the document's title, e.g. 清远市清城区大数据中心2025年部门预算
+    check: str  # short Chinese name of the check, unique within a document
+    status: str  # ok | rounding | gap
+    expected: Decimal  # the figure the document states (a total, a parent row …)
+    expected_source: str
+    actual: Decimal  # what the other figures imply (a sum, the same total elsewhere …)
+    actual_source: str
+    difference: Decimal  # actual − expected
+    summands: int  # how many printed amounts make up `actual`
+    message: str  # one Chinese sentence
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (amounts as decimal strings, exactly as computed)."""
+        data = asdict(self)
+        for key in ("expected", "actual", "difference"):
+            data[key] = format(data[key], "f")
+        return data
+
+
+# -- the graph, as plain Python ---------------------------------------------------------------------
+
+ROWS_QUERY = """
+SELECT ?doc ?title ?tn ?ttitle ?row ?ri ?label ?kind ?code ?side ?parent ?ls WHERE {
+  ?doc a bkg:BudgetDocument ; dcterms:title ?title ; bkg:hasTable ?table .
+  ?table bkg:tableNumber ?tn ; dcterms:title ?ttitle .
+  ?row bkg:inTable ?table ; bkg:rowIndex ?ri ; rdfs:label ?label ; bkg:rowKind ?kind .
+  OPTIONAL { ?row bkg:code ?code }
+  OPTIONAL { ?row bkg:side ?side }
+  OPTIONAL { ?row bkg:parentRow ?parent }
+  OPTIONAL { ?row bkg:lineStart ?ls }
+}
+"""
+
+CELLS_QUERY = """
+SELECT DISTINCT ?row ?obs ?col ?amt WHERE {
+  ?obs bkg:row ?row ; bkg:measure ?m ; bkg:amount ?amt .
+  ?m rdfs:label ?col .
+}
+"""
+
+FIGURES_QUERY = """
+SELECT ?doc ?idx ?label ?amt ?unit ?change ?rate ?parent ?ls ?sec WHERE {
+  ?f a bkg:StatedFigure ; bkg:document ?doc ; bkg:figureIndex ?idx ; rdfs:label ?label ;
+     bkg:amount ?amt ; bkg:unit ?unit .
+  OPTIONAL { ?f bkg:changeAmount ?change }
+  OPTIONAL { ?f bkg:changeRate ?rate }
+  OPTIONAL { ?f bkg:parentFigure/bkg:figureIndex ?parent }
+  OPTIONAL { ?f bkg:lineStart ?ls }
+  OPTIONAL { ?f bkg:section/bkg:sectionNumber ?sec }
+}
+"""
+
+
+@dataclass
+class _Row:
+    iri: str
+    table: int
+    index: int
+    label: str
+    kind: str
+    code: str | None
+    side: str | None
+    parent: str | None
+    line: int | None
+    cells: dict[str, Decimal] = field(default_factory=dict)  # column → amount, in column order
+
+    @property
+    def name(self) -> str:
+        return f"[{self.code}]{self.label}" if self.code else self.label
+
+    def where(self) -> str:
+        line = f"（第{self.line}行）" if self.line else ""
+        return f"表{self.table} {self.name} 行{line}"
+
+
+@dataclass
+class _Table:
+    number: int
+    title: str
+    rows: list[_Row] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+
+    def children(self, row: _Row) -> list[_Row]:
+        return [r for r in self.rows if r.parent == row.iri]
+
+    def total(self) -> _Row | None:
+        """The table's 合计 row (the first parentless total row)."""
+        return next((r for r in self.rows if r.kind == "total" and r.parent is None), None)
+
+    def labelled(self, label: str, side: str | None = None) -> _Row | None:
+        return next((r for r in self.rows if r.label == label and (side is None or r.side == side)), None)
+
+
+@dataclass
+class _Figure:
+    index: int
+    label: str
+    value: Decimal  # in its own unit
+    unit: str
+    change: Decimal | None
+    rate: Decimal | None
+    parent: int | None
+    line: int | None
+    section: str | None
+
+    @property
+    def wanyuan(self) -> Decimal | None:
+        factor = TO_WANYUAN.get(self.unit)
+        return None if factor is None else self.value * factor
+
+    @property
+    def half_unit(self) -> Decimal:
+        """Half the last printed digit, in 万元 (0.05 for "0.4万元"); a printed 0 is taken as exact."""
+        if self.value == 0:
+            return ZERO
+        exponent = self.value.as_tuple().exponent
+        step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+        return step / 2 * TO_WANYUAN.get(self.unit, Decimal(1))
+
+    def where(self) -> str:
+        section = f"{self.section}、" if self.section else ""
+        line = f"（第{self.line}行）" if self.line else ""
+        return f"第三部分{section}{self.label}{line}"
+
+
+@dataclass
+class _Doc:
+    iri: str
+    title: str
+    tables: dict[int, _Table] = field(default_factory=dict)
+    figures: list[_Figure] = field(default_factory=list)
+
+    def table(self, number: int) -> _Table | None:
+        return self.tables.get(number)
+
+
+def _column_order(obs_iri: str) -> int:
+    match = re.search(r"/c(\d+)$", obs_iri)
+    return int(match.group(1)) if match else 0
+
+
+def _load(store: OxigraphStore) -> list[_Doc]:
+    docs: dict[str, _Doc] = {}
+    rows: dict[str, _Row] = {}
+    for r in store.select(ROWS_QUERY):
+        doc = docs.setdefault(r["doc"], _Doc(r["doc"], r["title"]))
+        table = doc.tables.setdefault(r["tn"], _Table(r["tn"], r["ttitle"]))
+        if r["row"] in rows:
+            continue
+        row = _Row(r["row"], r["tn"], r["ri"], r["label"], r["kind"], r["code"], r["side"], r["parent"], r["ls"])
+        rows[row.iri] = row
+        table.rows.append(row)
+    cells: dict[str, list[tuple[int, str, Decimal]]] = defaultdict(list)
+    seen: set[str] = set()
+    for r in store.select(CELLS_QUERY):
+        if r["row"] in rows and r["obs"] not in seen:
+            seen.add(r["obs"])
+            cells[r["row"]].append((_column_order(r["obs"]), r["col"], r["amt"]))
+    for iri, found in cells.items():
+        rows[iri].cells = {col: amt for _, col, amt in sorted(found)}
+    for doc in docs.values():
+        for table in doc.tables.values():
+            table.rows.sort(key=lambda row: row.index)
+            for row in table.rows:
+                for col in row.cells:
+                    if col not in table.columns:
+                        table.columns.append(col)
+    figures_seen: set[tuple[str, int]] = set()
+    for r in store.select(FIGURES_QUERY):
+        doc = docs.get(r["doc"])
+        if doc is None or (r["doc"], r["idx"]) in figures_seen:
+            continue
+        figures_seen.add((r["doc"], r["idx"]))
+        doc.figures.append(_Figure(r["idx"], r["label"], r["amt"], r["unit"], r["change"], r["rate"],
+                                   r["parent"], r["ls"], r["sec"]))
+    for doc in docs.values():
+        doc.figures.sort(key=lambda f: f.index)
+    return sorted(docs.values(), key=lambda d: d.title)
+
+
+# -- findings ----------------------------------------------------------------------------------------
+
+
+def _fmt(value: Decimal) -> str:
+    """An amount in 万元 as tables print it: thousands separators, at least two decimals."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > -2:
+        value = value.quantize(CENT)
+    return format(value, ",f")
+
+
+def _pct(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def _status(difference: Decimal, tolerance: Decimal) -> str:
+    if difference == 0:
+        return "ok"
+    return "rounding" if abs(difference) <= tolerance else "gap"
+
+
+class _Auditor:
+    def __init__(self, doc: _Doc) -> None:
+        self.doc = doc
+        self.findings: list[Finding] = []
+        self.checks: set[str] = set()
+
+    def claim(self, check: str) -> str:
+        """The check's name, made unique within the document (two rows may share a label)."""
+        name, k = check, 1
+        while name in self.checks:
+            k += 1
+            name = f"{check}（{k}）"
+        self.checks.add(name)
+        return name
+
+    def report(self, check: str, expected: Decimal, expected_source: str, actual: Decimal, actual_source: str,
+               summands: int, tolerance: Decimal | None = None, note: str = "") -> None:
+        check = self.claim(check)
+        difference = actual - expected
+        if tolerance is None:
+            tolerance = CENT * max(summands, 1)
+        status = _status(difference, tolerance)
+        head = f"{expected_source}为{_fmt(expected)}万元，{actual_source}为{_fmt(actual)}万元"
+        if status == "ok":
+            message = f"{head}，二者一致{note}。"
+        elif status == "rounding":
+            message = (f"{head}，相差{_fmt(difference)}万元，未超过{summands}个数的尾数误差范围"
+                       f"（±{_fmt(tolerance)}万元），属四舍五入造成的尾差{note}。")
+        else:
+            message = (f"{head}，相差{_fmt(difference)}万元，超出{summands}个数的尾数误差范围"
+                       f"（±{_fmt(tolerance)}万元），是真实的不一致{note}。")
+        self.findings.append(Finding(self.doc.title, check, status, expected, expected_source, actual,
+                                     actual_source, difference, summands, message))
+
+    def info(self, check: str, expected: Decimal, expected_source: str, actual: Decimal, actual_source: str,
+             difference: Decimal, message: str) -> None:
+        check = self.claim(check)
+        self.findings.append(Finding(self.doc.title, check, "ok", expected, expected_source, actual, actual_source,
+                                     difference, 0, message))
+
+    # -- within a table ------------------------------------------------------------------------------
+    def sum_rows(self, check: str, table: _Table, parent: _Row, parts: list[_Row], parts_source: str,
+                 columns: list[str] | None = None) -> None:
+        """parent = Σ parts, in every column; one finding, on the column with the largest difference."""
+        columns = [c for c in (columns or table.columns) if c in parent.cells]
+        if not columns or not parts:
+            return
+        sums = {c: sum((p.cells.get(c, ZERO) for p in parts), ZERO) for c in columns}
+        diffs = {c: sums[c] - parent.cells[c] for c in columns}
+        worst = max(columns, key=lambda c: (abs(diffs[c]), -columns.index(c)))
+        others = [c for c in columns if c != worst and diffs[c] != 0]
+        note = f"（{'、'.join(others)}列也有差异）" if others else ""
+        single = len(table.columns) == 1
+        self.report(check, parent.cells[worst], parent.where() + ("" if single else worst), sums[worst],
+                    parts_source + ("" if single else f"（{worst}列）"), len(parts), note=note)
+
+    def tables(self) -> None:
+        for number in sorted(self.doc.tables):
+            table = self.doc.tables[number]
+            if any(r.side for r in table.rows):
+                self.two_sided(table)
+            else:
+                self.hierarchy(table)
+            self.column_identities(table)
+
+    def hierarchy(self, table: _Table) -> None:
+        n = table.number
+        projects = [r for r in table.rows if r.kind == "project"]
+        for row in table.rows:
+            children = table.children(row)
+            if not children:
+                continue
+            if row.kind == "unit" and projects and set(map(id, children)) == set(map(id, projects)):
+                continue  # the only unit: the same sum as 合计 = Σ projects below
+            kind = "项目" if all(c.kind == "project" for c in children) else ("科目" if row.code else "子项")
+            self.sum_rows(f"表{n} {row.name} = 所属{kind}之和", table, row, children,
+                          f"表{n} {row.name} 下{len(children)}个{kind}之和")
+        total = table.total()
+        if total is None:
+            return
+        top = [r for r in table.rows if r.parent is None and r is not total and r.kind != "total"]
+        if top:
+            kind = "单位" if all(r.kind == "unit" for r in top) else ("类级科目" if all(r.code for r in top) else "项")
+            self.sum_rows(f"表{n} 合计 = 各{kind}之和", table, total, top, f"表{n} {len(top)}个{kind}行之和")
+        if projects and any(r.kind == "unit" for r in top):
+            self.sum_rows(f"表{n} 合计 = 全部项目之和", table, total, projects, f"表{n} {len(projects)}个项目之和")
+
+    def two_sided(self, table: _Table) -> None:
+        n = table.number
+        ends: dict[str, _Row] = {}
+        for side in ("收入", "支出"):
+            rows = [r for r in table.rows if r.side == side]
+            totals = [r for r in rows if r.kind == "total"]
+            start = 0
+            previous: _Row | None = None
+            for total in totals:
+                position = rows.index(total)
+                items = [r for r in rows[start:position] if r.kind != "total"]
+                parts = ([previous] if previous else []) + items
+                if parts:
+                    if previous:
+                        check = f"表{n} {total.label} = {previous.label}+其后各项"
+                        what = f"表{n} {previous.label}及其后{len(items)}项之和"
+                    else:
+                        check = f"表{n} {total.label} = 此前各{side}项目之和"
+                        what = f"表{n} 此前{len(items)}个{side}项目之和"
+                    self.sum_rows(check, table, total, parts, what)
+                previous, start = total, position + 1
+            if previous:
+                ends[side] = previous
+        if "收入" in ends and "支出" in ends:
+            income, spending = ends["收入"], ends["支出"]
+            col = table.columns[0] if table.columns else None
+            if col and col in income.cells and col in spending.cells:
+                self.report(f"表{n} {income.label} = {spending.label}", income.cells[col], income.where(),
+                            spending.cells[col], spending.where(), 1)
+
+    # 合计-type columns equal the sum of the columns they add up, in every row.
+    COLUMN_IDENTITIES: dict[int, list[tuple[str, tuple[str, ...]]]] = {
+        2: [("合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算", "教育收费", "其他专户收入拨款", "事业收入",
+                    "经营收入", "其他收入", "上级补助收入", "附属单位上缴收入", "用事业基金弥补收支差额"))],
+        3: [("合计", ("基本支出", "项目支出", "事业单位经营支出", "对附属单位补助支出", "上缴上级支出", "结转下年"))],
+        5: [("小计", ("基本支出", "项目支出"))],
+        8: [("合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算"))],
+        9: [("小计", ("基本支出", "项目支出"))],
+        10: [("小计", ("基本支出", "项目支出"))],
+        11: [("财政拨款合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算")),
+             ("总计", ("财政拨款合计", "财政专户拨款", "其他资金"))],
+        12: [("财政拨款合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算")),
+             ("总计", ("财政拨款合计", "财政专户拨款", "其他资金"))],
+    }
+
+    def column_identities(self, table: _Table) -> None:
+        """Per table: in every row, the 合计 column = Σ its component columns (one finding unless a row fails)."""
+        n = table.number
+        for whole, parts in self.COLUMN_IDENTITIES.get(n, []):
+            parts = tuple(p for p in parts if p in table.columns)
+            rows = [r for r in table.rows if whole in r.cells]
+            if not parts or not rows:
+                continue
+            check = f"表{n} {whole}列 = {'+'.join(parts)}"
+            bad = []
+            for row in rows:
+                total = sum((row.cells.get(p, ZERO) for p in parts), ZERO)
+                if total != row.cells[whole]:
+                    bad.append((row, total))
+            if not bad:
+                row = table.total() or rows[0]
+                total = sum((row.cells.get(p, ZERO) for p in parts), ZERO)
+                self.report(check, row.cells[whole], f"{row.where()}{whole}", total,
+                            f"同行{'、'.join(parts)}之和", len(parts), note=f"（全部{len(rows)}行均一致）")
+            for row, total in bad:
+                self.report(f"{check}（{row.name}）", row.cells[whole], f"{row.where()}{whole}", total,
+                            f"同行{'、'.join(parts)}之和", len(parts))
+
+    # -- across tables -------------------------------------------------------------------------------
+    def cell(self, number: int, column: str, label: str | None = None, side: str | None = None) -> tuple[_Row, Decimal] | None:
+        table = self.doc.table(number)
+        if table is None:
+            return None
+        row = table.labelled(label, side) if label else table.total()
+        if row is None or column not in row.cells:
+            return None
+        return row, row.cells[column]
+
+    def where(self, number: int, row: _Row, column: str) -> str:
+        table = self.doc.tables[number]
+        return row.where() + ("" if len(table.columns) == 1 else column)
+
+    def short(self, number: int, row: _Row, column: str) -> str:
+        name = "合计" if row.kind == "total" and not row.side else row.label
+        return f"表{number} {name}" if len(self.doc.tables[number].columns) == 1 else f"表{number} {name}行{column}列"
+
+    def compare(self, a: tuple[int, str, str | None, str | None], b: tuple[int, str, str | None, str | None],
+                minus: tuple[str, ...] = ()) -> None:
+        """Table figure a = table figure b (b less the `minus` columns of its row, when they are not zero)."""
+        first, second = self.cell(*a), self.cell(*b)
+        if first is None or second is None:
+            return
+        (row_a, value_a), (row_b, value_b) = first, second
+        subtracted = [c for c in minus if row_b.cells.get(c, ZERO) != 0]
+        actual = value_b - sum((row_b.cells[c] for c in subtracted), ZERO)
+        source_b = self.where(b[0], row_b, b[1]) + (f"减去{'、'.join(subtracted)}" if subtracted else "")
+        check = f"{self.short(a[0], row_a, a[1])} = {self.short(b[0], row_b, b[1])}"
+        self.report(check, value_a, self.where(a[0], row_a, a[1]), actual, source_b, 1 + len(subtracted))
+
+    def sum_of_columns(self, a: tuple[int, str, str | None, str | None], number: int, columns: tuple[str, ...],
+                       name: str) -> None:
+        """Table figure a = Σ columns of table `number`'s 合计 row."""
+        first = self.cell(*a)
+        table = self.doc.table(number)
+        total = table.total() if table else None
+        if first is None or total is None or not all(c in total.cells for c in columns):
+            return
+        row_a, value_a = first
+        actual = sum((total.cells[c] for c in columns), ZERO)
+        self.report(f"{self.short(a[0], row_a, a[1])} = 表{number} {name}", value_a, self.where(a[0], row_a, a[1]), actual,
+                    f"{total.where()}{'、'.join(columns)}之和", len(columns))
+
+    def across(self) -> None:
+        budget = "预算"
+        # 表1 本年收入合计 = 表2 合计 (less 上级补助 … which 表1 lists after 本年收入合计); likewise 表3 for spending.
+        self.compare((1, budget, "本年收入合计", "收入"), (2, "合计", None, None),
+                     minus=("上级补助收入", "附属单位上缴收入", "用事业基金弥补收支差额"))
+        self.compare((1, budget, "本年支出合计", "支出"), (3, "合计", None, None),
+                     minus=("对附属单位补助支出", "上缴上级支出", "结转下年"))
+        self.compare((1, budget, "收入总计", "收入"), (2, "合计", None, None))
+        # 表4 is 财政拨款 only: its 本年收入合计 is 表2's 财政拨款 columns, and 表1's total when 表1 has no other income.
+        self.sum_of_columns((4, budget, "本年收入合计", "收入"), 2, ("一般公共预算", "政府性基金预算", "国有资本经营预算"),
+                            "合计行财政拨款收入")
+        table1 = self.doc.table(1)
+        if table1 is not None:
+            income = [r for r in table1.rows if r.side == "收入"]
+            cut = next((k for k, r in enumerate(income) if r.kind == "total"), len(income))
+            other = [r for r in income[1:cut] if r.kind != "total"]
+            if all(r.cells.get(budget, ZERO) == 0 for r in other):
+                self.compare((1, budget, "本年收入合计", "收入"), (4, budget, "本年收入合计", "收入"))
+        # 表4 income by fund = the fund's spending table (表5 / 表9 / 表10).
+        for fund, number in (("一般公共预算", 5), ("政府性基金预算", 9), ("国有资本经营预算", 10)):
+            self.compare((4, budget, fund, "收入"), (number, "小计", None, None))
+        # 基本支出: 表3 (all funds) = 表11 总计; 表6 (一般公共预算) = 表5 基本支出 = 表11 一般公共预算.
+        self.compare((3, "基本支出", None, None), (11, "总计", None, None))
+        self.compare((6, budget, None, None), (5, "基本支出", None, None))
+        self.compare((6, budget, None, None), (11, "一般公共预算", None, None))
+        # 项目支出: 表3 (all funds) = 表12 总计; 表7 (一般公共预算) = 表12 一般公共预算 = 表5 项目支出.
+        self.compare((3, "项目支出", None, None), (12, "总计", None, None))
+        self.compare((7, budget, None, None), (12, "一般公共预算", None, None))
+        self.compare((7, budget, None, None), (5, "项目支出", None, None))
+
+    # -- 第三部分 against the tables -----------------------------------------------------------------
+    def figure_vs(self, figure: _Figure, value: Decimal, source: str, check: str) -> None:
+        expected = figure.wanyuan
+        if expected is None:
+            return
+        tolerance = max(CENT, figure.half_unit)
+        self.report(check, expected, figure.where(), value, source, 1, tolerance=tolerance)
+
+    def explanation(self) -> None:
+        figures = [f for f in self.doc.figures if f.wanyuan is not None]
+        first: dict[str, _Figure] = {}
+        for f in figures:
+            first.setdefault(_norm(f.label), f)
+        # 收入预算 / 支出预算 against 表1 (本年…合计, or …总计 when that is the one it matches).
+        table1 = self.doc.table(1)
+        for label, side in (("收入预算", "收入"), ("支出预算", "支出")):
+            figure = first.get(_norm(label))
+            if figure is None or table1 is None:
+                continue
+            rows = [r for r in table1.rows if r.side == side and r.kind == "total" and "预算" in r.cells]
+            if not rows:
+                continue
+            row = next((r for r in rows if r.cells["预算"] == figure.wanyuan), rows[0])
+            self.figure_vs(figure, row.cells["预算"], row.where(), f"第三部分 {label} = 表1 {row.label}")
+        # “三公”经费 and its items, 机关运行经费 against 表8 (合计 column).
+        table8 = self.doc.table(8)
+        if table8 is not None:
+            for row in table8.rows:
+                key = _norm(ALIASES.get(row.label, row.label))
+                figure = first.get(key)
+                if figure is None or "合计" not in row.cells:
+                    continue
+                self.figure_vs(figure, row.cells["合计"], f"{row.where()}合计",
+                               f"第三部分 {figure.label} = 表8 {row.label}")
+        # Figures that are exactly the sum of the figures stated under them.
+        for parent in figures:
+            if not any(word in parent.label for word in SUMMED_FIGURES):
+                continue
+            parts = [f for f in figures if f.parent == parent.index]
+            if not parts:
+                continue
+            actual = sum((f.wanyuan for f in parts), ZERO)
+            tolerance = max(CENT * len(parts), parent.half_unit + sum((f.half_unit for f in parts), ZERO))
+            self.report(f"第三部分 {parent.label} = 所列分项之和", parent.wanyuan, parent.where(), actual,
+                        f"第三部分{'、'.join(f.label for f in parts)}之和", len(parts), tolerance=tolerance)
+        # The stated change against last year: the implied last-year figure and the stated rate.
+        for f in figures:
+            if f.change is None:
+                continue
+            last = f.value - f.change
+            word = "增加" if f.change >= 0 else "减少"
+            self.info(f"第三部分 {f.label} 推算上年数", f.value, f.where(), last, f"{f.where()}所述比上年{word}数推算",
+                      -f.change, f"{f.where()}为{_fmt(f.value)}{f.unit}，比上年{word}{_fmt(abs(f.change))}{f.unit}，"
+                      f"据此推算上年为{_fmt(last)}{f.unit}（仅供参考，不作核对）。")
+            if f.rate is None:
+                continue
+            if last == 0:
+                if f.change == 0 and f.rate == 0:
+                    self.info(f"第三部分 {f.label} 增减率", f.rate, f"{f.where()}所述增减率（%）", ZERO,
+                              "上年与本年均为0", ZERO,
+                              f"{f.where()}所述增减率为0%，上年与本年数均为0，无增减，一致。")
+                continue
+            exact = f.change / last * 100
+            rate = exact.quantize(Decimal("0.01"))
+            exponent = f.rate.as_tuple().exponent
+            step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+            half = step / 2
+            difference = rate - f.rate
+            status = _status(ZERO if abs(exact - f.rate) <= half else difference, step)
+            check = self.claim(f"第三部分 {f.label} 增减率")
+            text = (f"{f.where()}所述增减率为{_pct(f.rate)}%，按比上年{word}{_fmt(abs(f.change))}{f.unit}、"
+                    f"上年{_fmt(last)}{f.unit}计算为{_pct(rate)}%")
+            if status == "ok":
+                text += "，在四舍五入范围内一致。"
+            elif status == "rounding":
+                text += f"，相差{_pct(difference)}个百分点，略超四舍五入范围（±{_pct(half)}），属尾差。"
+            else:
+                text += f"，相差{_pct(difference)}个百分点，是真实的不一致。"
+            self.findings.append(Finding(self.doc.title, check, status, f.rate, f"{f.where()}所述增减率（%）", rate,
+                                         "按所述增减额与推算上年数计算的增减率（%）", difference, 2, text))
+
+    def run(self) -> list[Finding]:
+        self.tables()
+        self.across()
+        self.explanation()
+        return self.findings
+
+
+# 表8 row → how 第三部分 names it
+ALIASES = {"行政经费": "机关运行经费"}
+# stated figures that equal the sum of the figures listed under them (其中 …)
+SUMMED_FIGURES = ("三公", "政府采购", "公务用车购置及运行维护")
+
+
+def _norm(label: str) -> str:
+    """A figure or row name without quotes, spaces and the 费/支出/费用 endings that vary between parts."""
+    text = re.sub(r"[\s“”\"'‘’「」]", "", label)
+    changed = True
+    while changed:
+        changed = False
+        for suffix in ("支出", "费用", "经费", "费"):
+            if text.endswith(suffix) and len(text) > len(suffix) + 1:
+                text = text[: -len(suffix)]
+                changed = True
+    return text
+
+
+# -- public API --------------------------------------------------------------------------------------
+
+
+def audit(store: OxigraphStore) -> list[Finding]:
+    """Every check on every document in the store (ok ones too), documents in title order."""
+    findings: list[Finding] = []
+    for doc in _load(store):
+        findings.extend(_Auditor(doc).run())
+    return findings
+
+
+def problems(findings: list[Finding]) -> list[Finding]:
+    """The findings that are not ok: rounding differences and gaps."""
+    return [f for f in findings if f.status != "ok"]
+
+
+def render(findings: list[Finding]) -> str:
+    """A readable Chinese report: per document, the problems (gaps first), then how many checks passed."""
+    lines: list[str] = []
+    documents: dict[str, list[Finding]] = {}
+    for f in findings:
+        documents.setdefault(f.document, []).append(f)
+    if not documents:
+        return "没有可核对的文档。"
+    for title, found in documents.items():
+        bad = sorted(problems(found), key=lambda f: (f.status != "gap", -abs(f.difference)))
+        gaps = sum(f.status == "gap" for f in bad)
+        lines.append(f"【{title}】算术核对")
+        if bad:
+            lines.append(f"发现{len(bad)}处不一致（缺口{gaps}处，尾差{len(bad) - gaps}处）：")
+            for k, f in enumerate(bad, 1):
+                lines.append(f"  {k}. [{STATUS_NAMES[f.status]}] {f.check}：{f.message}")
+        else:
+            lines.append("未发现不一致。")
+        lines.append(f"其余{len(found) - len(bad)}项核对通过（共核对{len(found)}项）。")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,679 @@
+"""From a Frame to an Answer: resolve what is asked for to figures in the graph (via qa.facts),
+compute in Decimal where needed (with the arithmetic shown) and render one Chinese sentence."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from kg.template import load_template
+from qa import queries
+from qa.answer import Answer, Source, fmt, percent
+from qa.facts import Fact, FactReader
+from qa.frame import Frame
+from qa.lexicon import Entity, Lexicon, Mention, match_form
+
+VALUE_KINDS = ("classification", "line_item", "project", "figure", "goal", "budget_unit", "department")
+SUBORDINATE = re.compile(r"下属|所属|二级|下级")
+
+
+class NotAnswerable(Exception):
+    """The document does not hold what the frame asks for."""
+
+
+class Executor:
+    def __init__(self, reader: FactReader, lexicon: Lexicon) -> None:
+        self.reader = reader
+        self.lexicon = lexicon
+        self.cues = lexicon.cues
+
+    # ------------------------------------------------------------------------------------------
+    def run(self, frame: Frame) -> Answer:
+        handler = getattr(self, f"do_{frame.intent}", None)
+        if handler is None:
+            raise NotAnswerable(frame.refusal or "没有理解这个问题")
+        return handler(frame)
+
+    def answer(self, frame: Frame, text: str, value=None, unit=None, items=None, facts=(), sources=()) -> Answer:
+        all_sources = list(sources) + [self.reader.source(f) for f in facts]
+        unique: list[Source] = []
+        for s in all_sources:
+            if s not in unique:
+                unique.append(s)
+        return Answer(
+            question=frame.question, answered=True, answer=text, value=value, unit=unit, items=list(items or []),
+            sources=unique, intent=frame.intent, frame=frame.describe(),
+            rows=[_row(f, self.reader) for f in facts],
+        )
+
+    def doc_title(self, doc: str) -> str:
+        return self.reader.titles.get(doc, doc)
+
+    def prefix(self, frame: Frame, doc: str) -> str:
+        return f"{self.doc_title(doc)}：" if len(frame.docs) > 1 else ""
+
+    # -- resolving mentions to figures -------------------------------------------------------------
+    def facts_of_entity(self, entity: Entity, docs: list[str]) -> list[Fact]:
+        if entity.kind == "figure":
+            fact = self.reader.figure(entity.iri)
+            facts = [fact] if fact else []
+        elif entity.kind == "goal":
+            facts = [g for d in docs for g in self.reader.goals(d) if g.iri == entity.iri]
+        elif entity.kind == "measure":
+            facts = [f for d in docs for f in self.measure_total(entity.label, d)]
+        else:
+            facts = self.reader.item_facts(entity.iri)
+        return [f for f in facts if f.doc in docs]
+
+    def measure_total(self, measure: str, doc: str) -> list[Fact]:
+        spec = self.cues["measures"].get(measure)
+        if not spec:
+            return []
+        table, column = spec["total"]
+        return [f for f in self.reader.table_facts(doc, table) if f.kind == "total" and f.column == column][:1]
+
+    def total(self, name: str, doc: str) -> list[Fact]:
+        """本年支出合计 / 本年收入合计 / 收入总计 from 表1."""
+        return [f for f in self.reader.table_facts(doc, 1) if f.label == name][:1]
+
+    def resolve(self, mention: Mention, measure: str | None, frame: Frame, doc: str) -> list[Fact]:
+        """The figures a mention stands for, in the sense of its measure (基本支出 …)."""
+        facts: list[Fact] = []
+        for entity in mention.entities:
+            if entity.kind in VALUE_KINDS or entity.kind == "measure":
+                if entity.kind == "department" and "self_unit" not in frame.cues:
+                    continue
+                facts.extend(self.facts_of_entity(entity, [doc]))
+        return choose(facts, measure, frame, self.cues)
+
+    def operands(self, frame: Frame, doc: str) -> list[tuple[str, list[Fact]]]:
+        """Each thing the question names, with its figures: mentions (with their measure) and
+        free measures or totals standing alone."""
+        values = [m for m in frame.mentions if m.kinds() & set(VALUE_KINDS) and not self._scope_only(m, frame)]
+        free = list(frame.measures)
+        result: list[tuple[str, list[Fact]]] = []
+        if values:
+            for m in values:
+                measures = [m.measure] if m.measure else (free if len(values) == 1 and free else [None] if len(free) != 1 else free)
+                for measure in measures:
+                    facts = self.resolve(m, measure, frame, doc)
+                    result.append((_name(m, measure, facts), facts))
+            if len(values) >= 1 and len(free) == 1 and all(m.measure for m in values):
+                pass
+        else:
+            for measure in free:
+                result.append((measure, self.measure_total(measure, doc)))
+        for total in frame.totals:
+            result.append((total, self.total(total, doc)))
+        return result
+
+    @staticmethod
+    def _scope_only(m: Mention, frame: Frame) -> bool:
+        """A department mention is the scope of the question, not an item, unless 本级 follows."""
+        return m.kinds() <= {"department", "term"} and "self_unit" not in frame.cues
+
+    # -- lookup ----------------------------------------------------------------------------------
+    def do_lookup(self, frame: Frame) -> Answer:
+        parts, facts_all, items = [], [], []
+        value = unit = None
+        for doc in frame.docs:
+            for name, facts in self.operands(frame, doc):
+                if not facts:
+                    continue
+                text, v, u = self.say_value(name, facts, frame)
+                parts.append(self.prefix(frame, doc) + text)
+                facts_all.extend(facts)
+                if value is None:
+                    value, unit = v, u
+                items.append(name)
+        if not parts:
+            raise NotAnswerable("文件中没有找到问题所问的金额")
+        if frame.last_year:
+            raise NotAnswerable("上年数只能由第三部分说明的增减推算")
+        if len(parts) > 1 and len({f.value for f in facts_all}) > 1:
+            value = None if len(frame.docs) == 1 and len(items) > 1 else value
+        return self.answer(frame, "；".join(parts) + "。", value, unit, facts=facts_all)
+
+    def say_value(self, name: str, facts: list[Fact], frame: Frame) -> tuple[str, Decimal | None, str | None]:
+        distinct = sorted({(f.value, f.unit) for f in facts}, key=lambda x: x[0])
+        if len(distinct) == 1:
+            value, unit = distinct[0]
+            value, unit = convert(value, unit, frame)
+            where = "、".join(dict.fromkeys(f.where().split(" ")[0] for f in facts))
+            return f"{name}为{fmt(value, unit)}{unit}（{where}）", value, unit
+        pieces = []
+        for f in facts:
+            value, unit = convert(f.value, f.unit, frame)
+            pieces.append(f"{f.where().split(' ')[0]}{('“' + f.column + '”') if f.column and not f.first_column else ''}中为{fmt(value, unit)}{unit}")
+        first_value, first_unit = convert(facts[0].value, facts[0].unit, frame)
+        return f"{name}在{'，'.join(pieces)}", first_value, first_unit
+
+    # -- compare -----------------------------------------------------------------------------------
+    def do_compare(self, frame: Frame) -> Answer:
+        doc = self.one_doc(frame)
+        operands = [(n, f) for n, f in self.operands(frame, doc) if f]
+        if len(operands) < 2 and len(frame.docs) > 1:
+            operands = [(f"{self.doc_title(d)}{n}", f) for d in frame.docs for n, f in self.operands(frame, d) if f]
+        if len(operands) < 2:
+            raise NotAnswerable("比较需要两个都能在文件中找到的金额")
+        (name_a, facts_a), (name_b, facts_b) = operands[:2]
+        a, b = single(facts_a), single(facts_b)
+        if name_a == name_b:
+            name_a = f"{name_a}（{a.where().split(' ')[0]}）"
+            name_b = f"{name_b}（{b.where().split(' ')[0]}）"
+        diff = a.value - b.value
+        unit = a.unit
+        if diff == 0:
+            text = f"{name_a}与{name_b}相等，均为{fmt(a.value, unit)}{unit}"
+        else:
+            more, less = ((name_a, a), (name_b, b)) if diff > 0 else ((name_b, b), (name_a, a))
+            text = (f"{more[0]}（{fmt(more[1].value, unit)}{unit}）比{less[0]}（{fmt(less[1].value, unit)}{unit}）"
+                    f"多{fmt(abs(diff), unit)}{unit}（{fmt(more[1].value, unit)} − {fmt(less[1].value, unit)} = {fmt(abs(diff), unit)}）")
+        return self.answer(frame, text + "。", abs(diff), unit, items=[name_a, name_b], facts=[a, b])
+
+    # -- ratio ---------------------------------------------------------------------------------------
+    def do_ratio(self, frame: Frame) -> Answer:
+        doc = self.one_doc(frame)
+        cut = _ratio_cut(frame.text)
+        before = _subframe(frame, 0, cut)
+        after = _subframe(frame, cut, len(frame.text))
+        numerators = [(n, f) for n, f in self.operands(before, doc) if f]
+        denominators = [(n, f) for n, f in self.operands(after, doc) if f]
+        if not numerators and denominators and len(denominators) >= 2:
+            numerators, denominators = denominators[:1], denominators[1:]
+        if len(numerators) >= 2 and not denominators:
+            denominators, numerators = numerators[:1], numerators[1:2]
+        if not numerators:
+            raise NotAnswerable("没有找到要计算比例的金额")
+        name_n, facts_n = numerators[0]
+        part = single(facts_n)
+        if denominators:
+            name_d, facts_d = denominators[0]
+            whole = single(facts_d)
+        else:
+            whole = self.parent_of(part, doc)
+            if whole is None:
+                whole = single(self.total("本年支出合计", doc))
+            name_d = whole.label
+        if whole.value == 0:
+            raise NotAnswerable(f"{name_d}为0，无法计算比例")
+        value = percent(part.value, whole.value)
+        text = (f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）占{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}）的"
+                f"{value}%（{fmt(part.value, part.unit)} ÷ {fmt(whole.value, whole.unit)} × 100%）。")
+        return self.answer(frame, text, value, "%", facts=[part, whole])
+
+    def parent_of(self, fact: Fact, doc: str) -> Fact | None:
+        if fact.parent_row and fact.table:
+            parents = [f for f in self.reader.table_facts(doc, fact.table) if f.row == fact.parent_row and f.column == fact.column]
+            return parents[0] if parents else None
+        if fact.kind == "figure" and fact.parent_row:
+            return self.reader.figure(fact.parent_row)
+        return None
+
+    # -- sum -------------------------------------------------------------------------------------------
+    def do_sum(self, frame: Frame) -> Answer:
+        doc = self.one_doc(frame)
+        members = self.members(frame, doc) if frame.set_kind in ("key_projects", "projects") and len(frame.value_mentions()) < 2 else None
+        if members is None:
+            operands = [(n, single(f)) for n, f in self.operands(frame, doc) if f]
+        else:
+            operands = [(f.label, f) for f in members]
+        if len(operands) < 2:
+            if len(operands) == 1:
+                return self.do_lookup(frame)
+            raise NotAnswerable("没有找到要相加的金额")
+        total = sum((f.value for _, f in operands), Decimal(0))
+        unit = operands[0][1].unit
+        arithmetic = " + ".join(fmt(f.value, unit) for _, f in operands)
+        names = "、".join(n for n, _ in operands)
+        text = f"{names}合计{fmt(total, unit)}{unit}（{arithmetic} = {fmt(total, unit)}）。"
+        return self.answer(frame, text, total, unit, items=[n for n, _ in operands], facts=[f for _, f in operands])
+
+    # -- sets: superlative, count, list with filters ------------------------------------------------
+    def members(self, frame: Frame, doc: str) -> list[Fact] | None:
+        """The set the question ranges over, as figures; None when no set is named."""
+        units = [e for m in frame.mentions for e in m.of("budget_unit") if doc in e.docs]
+        if frame.set_kind == "key_projects":
+            return self.reader.goals(doc)
+        mentions = [m for m in frame.value_mentions() if not self._scope_only(m, frame) and not m.of("budget_unit")]
+        if mentions and frame.set_kind not in ("projects",):
+            container = mentions[0]
+            facts = self.resolve(container, container.measure or (frame.measures[0] if frame.measures else None), frame, doc)
+            if facts:
+                parent = facts[0]
+                if parent.kind == "figure":
+                    return [f for f in self.reader.figures(doc) if f.parent_row == parent.iri]
+                rows = self.reader.table_facts(doc, parent.table)
+                children = [f for f in rows if f.parent_row == parent.row and f.column == parent.column]
+                if children:
+                    return children
+        table = frame.table or self.table_for(frame)
+        if table and frame.set_kind != "projects":
+            rows = [f for f in self.reader.table_facts(doc, table) if f.kind in ("item",) and f.first_column]
+            if table in (1, 4):
+                rows = [f for f in rows if f.side == "支出"]
+            return self.by_level(rows, frame)
+        if frame.set_kind in ("projects", None) or frame.set_kind == "items" and not table:
+            projects = self.reader.projects(doc)
+            if units:
+                names = {u.label for u in units}
+                projects = [p for p in projects if p.unit_name in names]
+            return projects
+        return None
+
+    def table_for(self, frame: Frame) -> int | None:
+        measure = frame.measures[0] if frame.measures else None
+        expenditure = self.cues["measures"].get(measure, {}).get("expenditure") if measure else None
+        if frame.classification == "economic":
+            return 7 if expenditure == "项目支出" else 6
+        if frame.classification == "functional" or frame.level:
+            return 3 if not measure else 5
+        return None
+
+    @staticmethod
+    def by_level(rows: list[Fact], frame: Frame) -> list[Fact]:
+        coded = [f for f in rows if f.code]
+        if not coded:
+            return rows
+        if frame.level:
+            length = {1: 3, 2: 5, 3: 7}[frame.level]
+            return [f for f in coded if len(f.code) == length]
+        parents = {f.parent_row for f in coded}
+        return [f for f in coded if f.row not in parents]
+
+    def filtered(self, frame: Frame, members: list[Fact]) -> list[Fact]:
+        if frame.threshold is None or not frame.operator:
+            return members
+        ops = {">=": Decimal.__ge__, ">": Decimal.__gt__, "<=": Decimal.__le__, "<": Decimal.__lt__}
+        return [f for f in members if ops[frame.operator](f.value, frame.threshold)]
+
+    def do_superlative(self, frame: Frame) -> Answer:
+        doc = self.one_doc(frame)
+        members = self.filtered(frame, self.members(frame, doc) or [])
+        if frame.direction == "min":
+            members = [f for f in members if f.value != 0] or members
+        if not members:
+            raise NotAnswerable("没有找到可以排序的金额")
+        ranked = sorted(members, key=lambda f: f.value, reverse=frame.direction != "min")
+        n = frame.n or 1
+        top = ranked[:n]
+        word = "最少" if frame.direction == "min" else "最多"
+        unit = top[0].unit
+        if n == 1:
+            ties = [f for f in ranked if f.value == top[0].value]
+            names = "、".join(f.label for f in ties)
+            text = f"{self.prefix(frame, doc)}金额{word}的是{names}，{fmt(top[0].value, unit)}{unit}（共比较{len(members)}项）。"
+            return self.answer(frame, text, top[0].value, unit, items=[f.label for f in ties], facts=ties)
+        listing = "；".join(f"{k + 1}. {f.label} {fmt(f.value, unit)}{unit}" for k, f in enumerate(top))
+        text = f"{self.prefix(frame, doc)}金额{word}的{len(top)}项：{listing}。"
+        return self.answer(frame, text, None, None, items=[f.label for f in top], facts=top)
+
+    def do_count(self, frame: Frame) -> Answer:
+        doc = self.one_doc(frame)
+        named = self.named_set(frame, doc)
+        if named is not None:
+            label, items, sources = named
+            text = f"{self.prefix(frame, doc)}{label}共{len(items)}个" + (f"：{'、'.join(items)}。" if items else "。")
+            return self.answer(frame, text, Decimal(len(items)), "个", items=items, sources=sources)
+        members = self.members(frame, doc)
+        if members is None:
+            raise NotAnswerable("没有找到要计数的对象")
+        chosen = self.filtered(frame, members)
+        condition = f"{_op_word(frame.operator)}{fmt(frame.threshold, '万元')}万元" if frame.threshold is not None else ""
+        what = "项目" if members and members[0].kind in ("project", "goal") else "科目"
+        text = f"{self.prefix(frame, doc)}{condition and '预算' + condition + '的'}{what}共{len(chosen)}个" + (f"：{'、'.join(f.label + ' ' + fmt(f.value, f.unit) + f.unit for f in chosen)}。" if chosen else "。")
+        return self.answer(frame, text, Decimal(len(chosen)), "个", items=[f.label for f in chosen], facts=chosen)
+
+    def named_set(self, frame: Frame, doc: str):
+        """Sets that are not figures: duties, internal units, budget units, cited documents."""
+        title = self.doc_title(doc)
+        kind = frame.set_kind
+        if kind == "duties":
+            rows = self.reader.run(queries.DUTIES, doc=_iri(doc))
+            return "主要职责", [r["text"] for r in rows], [Source(title, "第一部分一 主要职责", f"（{r['ordinal']}）", r["line"]) for r in rows[:1]]
+        if kind == "internal_units":
+            rows = self.reader.run(queries.INTERNAL_UNITS, doc=_iri(doc))
+            return "内设机构", [r["label"] for r in rows], [Source(title, "第一部分二 部门机构设置", r["label"], r["line"]) for r in rows[:1]]
+        if kind == "budget_units":
+            rows = [r for r in self.reader.run(queries.BUDGET_UNITS, doc=_iri(doc))]
+            if SUBORDINATE.search(frame.text):
+                rows = [r for r in rows if r["sub"] in (True, "true")]
+                return "下属单位", [r["label"] for r in rows], self.composition_sources(doc)
+            return "纳入部门预算的单位", [r["label"] for r in rows], self.composition_sources(doc)
+        if kind == "citations":
+            rows = self.reader.run(queries.ALL_CITATIONS, doc=_iri(doc))
+            return "引用的文件", [_citation_name(r) for r in rows], []
+        return None
+
+    def composition_sources(self, doc: str) -> list[Source]:
+        rows = self.reader.run(queries.COMPOSITION, doc=_iri(doc))
+        return [Source(self.doc_title(doc), "第一部分三 部门预算构成", r["text"][:30], r["line"]) for r in rows]
+
+    def do_list(self, frame: Frame) -> Answer:
+        doc = self.one_doc(frame)
+        if frame.set_kind == "key_projects" and frame.threshold is None:
+            goals = self.reader.goals(doc)
+            text = f"{self.prefix(frame, doc)}重点项目绩效目标共{len(goals)}个：" + "；".join(f"{g.label}（{fmt(g.value, g.unit)}万元）" for g in goals) + "。"
+            return self.answer(frame, text, None, None, items=[g.label for g in goals], facts=goals)
+        named = self.named_set(frame, doc) if not frame.value_mentions() or frame.set_kind in ("budget_units",) else None
+        if named is not None:
+            label, items, sources = named
+            if frame.set_kind == "budget_units":
+                composition = self.reader.run(queries.COMPOSITION, doc=_iri(doc))
+                lead = composition[0]["text"] if composition else ""
+                text = f"{self.prefix(frame, doc)}{lead}{label}：{'、'.join(items) if items else '无'}。"
+            elif frame.set_kind == "duties":
+                text = f"{self.prefix(frame, doc)}{label}共{len(items)}项：" + "".join(f"（{k + 1}）{t}" for k, t in enumerate(items))
+            else:
+                text = f"{self.prefix(frame, doc)}{label}共{len(items)}个：{'、'.join(items)}。"
+            return self.answer(frame, text, None, None, items=items, sources=sources)
+        members = self.members(frame, doc)
+        if members is None:
+            raise NotAnswerable("没有找到要列出的对象")
+        chosen = self.filtered(frame, members)
+        condition = f"（{_op_word(frame.operator)}{fmt(frame.threshold, '万元')}万元）" if frame.threshold is not None else ""
+        listing = "、".join(f"{f.label}（{fmt(f.value, f.unit)}{f.unit}）" for f in chosen)
+        text = f"{self.prefix(frame, doc)}共{len(chosen)}项{condition}：{listing or '无'}。"
+        return self.answer(frame, text, None, None, items=[f.label for f in chosen], facts=chosen)
+
+    # -- texts --------------------------------------------------------------------------------------
+    def do_describe(self, frame: Frame) -> Answer:
+        doc = self.one_doc(frame)
+        title = self.doc_title(doc)
+        for m in frame.mentions:
+            for e in m.entities:
+                if doc not in e.docs and e.docs:
+                    continue
+                if e.kind == "project":
+                    rows = self.reader.run(queries.PROJECT, project=_iri(e.iri))
+                    if rows and rows[0].get("purpose"):
+                        r = rows[0]
+                        return self.answer(frame, f"{r['label']}（{r['unitName']}）的绩效目标/用途：{r['purpose']}", sources=[Source(title, "表12 部门预算项目支出及其他支出预算表", r["label"], r["line"])])
+                if e.kind == "internal_unit":
+                    rows = self.reader.run(queries.INTERNAL_UNIT, unit=_iri(e.iri))
+                    if rows:
+                        r = rows[0]
+                        return self.answer(frame, f"{r['label']}的职责：{r['text']}", sources=[Source(title, "第一部分二 部门机构设置", r["label"], r["line"])])
+                if e.kind == "goal":
+                    goal = next((g for g in self.reader.goals(doc) if g.iri == e.iri), None)
+                    if goal:
+                        return self.answer(frame, f"重点项目“{goal.label}”（{fmt(goal.value)}万元）的绩效目标：{goal.extra['goalText']}", goal.value, "万元", facts=[goal])
+                if e.kind == "figure":
+                    fact = self.reader.figure(e.iri)
+                    if fact:
+                        extra = fact.extra
+                        detail = extra.get("detail") or extra.get("reason")
+                        text = f"{fact.label}{fmt(fact.value, fact.unit)}{fact.unit}" + (f"，主要是{detail}" if detail else f"（{extra['source']}）")
+                        return self.answer(frame, text + "。", fact.value, fact.unit, facts=[fact])
+                if e.kind == "term":
+                    return self.do_definition(frame)
+                if e.kind == "citation":
+                    return self.do_citation(frame)
+        for m in frame.mentions:
+            if m.of("department") or m.of("budget_unit"):
+                rows = self.reader.run(queries.COMPOSITION, doc=_iri(doc))
+                if rows:
+                    units = [r["label"] for r in self.reader.run(queries.BUDGET_UNITS, doc=_iri(doc))]
+                    return self.answer(frame, f"部门预算构成：{rows[0]['text']}", items=units, sources=self.composition_sources(doc))
+        raise NotAnswerable("没有找到可以说明的内容")
+
+    def do_definition(self, frame: Frame) -> Answer:
+        doc = self.one_doc(frame)
+        title = self.doc_title(doc)
+        terms = [e for m in frame.mentions for e in m.of("term") if doc in e.docs]
+        for term in terms:
+            rows = self.reader.run(queries.TERM, term=_iri(term.iri))
+            if rows:
+                r = rows[0]
+                return self.answer(frame, f"{r['label']}：{r['definition']}", sources=[Source(title, "第四部分 名词解释", r["label"], r["line"])])
+        surfaces = [m.surface for m in frame.mentions] + [w for w in re.findall(r"[\u4e00-\u9fff]{2,}", frame.text)]
+        for row in self.reader.run(queries.TERMS_OF_DOC, doc=_iri(doc)):
+            definition = match_form(row["definition"])
+            for surface in surfaces:
+                if len(surface) >= 3 and surface in definition and surface not in ("名词解释",):
+                    sentences = [s for s in re.split(r"[；。]", row["definition"]) if surface in match_form(s)]
+                    text = "；".join(sentences) or row["definition"]
+                    return self.answer(frame, f"名词解释“{row['label']}”中：{text}。", sources=[Source(title, "第四部分 名词解释", row["label"], row["line"])])
+        raise NotAnswerable("名词解释中没有这个词")
+
+    def do_citation(self, frame: Frame) -> Answer:
+        doc_scope = frame.docs
+        cited = [e for m in frame.mentions for e in m.of("citation")]
+        if cited:
+            parts, items, sources = [], [], []
+            for c in cited:
+                info = self.reader.run(queries.CITATION, cited=_iri(c.iri))
+                citers = [r for r in self.reader.run(queries.CITED_BY, cited=_iri(c.iri)) if r["doc"] in doc_scope]
+                if not citers:
+                    continue
+                name = _citation_name(info[0]) if info else c.label
+                names = list(dict.fromkeys(r["citerLabel"] for r in citers))
+                parts.append(f"{name}被{'、'.join(names)}引用")
+                items.extend(names)
+                sources.extend(Source(self.doc_title(r["doc"]), "表12 部门预算项目支出及其他支出预算表", r["citerLabel"], r["line"]) for r in citers)
+            if parts:
+                return self.answer(frame, "；".join(parts) + "。", items=items, sources=sources)
+        projects = [e for m in frame.mentions for e in m.of("project") if set(e.docs) & set(doc_scope)]
+        for p in projects:
+            rows = self.reader.run(queries.CITES, citer=_iri(p.iri))
+            info = self.reader.run(queries.PROJECT, project=_iri(p.iri))
+            line = info[0]["line"] if info else None
+            doc = info[0]["doc"] if info else doc_scope[0]
+            if rows:
+                names = [_citation_name(r) for r in rows]
+                return self.answer(frame, f"{p.label}依据的文件：{'；'.join(names)}。", items=names, sources=[Source(self.doc_title(doc), "表12 部门预算项目支出及其他支出预算表", p.label, line)])
+            raise NotAnswerable(f"文件没有写明“{p.label}”依据哪份文件")
+        raise NotAnswerable("没有找到这份文件的引用")
+
+    # -- year over year ----------------------------------------------------------------------------
+    def do_yoy(self, frame: Frame) -> Answer:
+        doc = self.one_doc(frame)
+        figures = [e for m in frame.mentions for e in m.of("figure") if doc in e.docs]
+        facts = [f for f in (self.reader.figure(e.iri) for e in figures) if f]
+        if not facts and not frame.value_mentions():
+            facts = [f for f in self.reader.figures(doc) if f.section == "一"][:1]
+        if not facts:
+            names = "、".join(m.surface for m in frame.value_mentions())
+            raise NotAnswerable(f"文件没有说明{names}与上年相比的变化")
+        with_change = [f for f in facts if f.extra.get("change") is not None or f.extra.get("rate") is not None or f.extra.get("reason")]
+        if not with_change:
+            raise NotAnswerable(f"文件没有说明{facts[0].label}与上年相比的变化")
+        fact = with_change[0]
+        e = fact.extra
+        unit = fact.unit
+        if "reason" in frame.cues:
+            if not e.get("reason"):
+                raise NotAnswerable(f"文件没有说明{fact.label}变化的原因")
+            text = f"{fact.label}{fmt(fact.value, unit)}{unit}，{e.get('changeText') or ''}，主要原因是{e['reason']}。"
+            return self.answer(frame, text, None, None, facts=[fact])
+        change = e.get("change")
+        if frame.unit_word == "%" or re.search(r"幅度|百分|率|几成", frame.text):
+            if e.get("rate") is None:
+                raise NotAnswerable(f"文件没有给出{fact.label}的增减幅度")
+            rate = e["rate"]
+            text = f"{fact.label}比上年{'下降' if rate < 0 else '增长'}{abs(rate)}%（文件所述）。"
+            return self.answer(frame, text, abs(rate), "%", facts=[fact])
+        if change is None:
+            raise NotAnswerable(f"文件没有给出{fact.label}比上年增减的金额")
+        if frame.last_year and not re.search(r"增加|减少|增长|下降|变化|增减|多少钱|差", frame.text.replace("比上年", "")) or re.search(r"上年.{0,8}(是多少|多少|有多少|预算)$", frame.text) and "比上年" not in frame.text:
+            last = fact.value - change
+            text = (f"上年{fact.label}为{fmt(last, unit)}{unit}：由本年{fmt(fact.value, unit)}{unit}和“{e.get('changeText') or ''}”推算"
+                    f"（{fmt(fact.value, unit)} {'+' if change < 0 else '−'} {fmt(abs(change), unit)} = {fmt(last, unit)}）。")
+            return self.answer(frame, text, last, unit, facts=[fact])
+        word = "增加" if change > 0 else "减少" if change < 0 else "持平，增加"
+        rate = f"，{'下降' if e['rate'] < 0 else '增长'}{abs(e['rate'])}%" if e.get("rate") is not None else ""
+        text = f"{fact.label}{fmt(fact.value, unit)}{unit}，比上年{word}{fmt(abs(change), unit)}{unit}{rate}。"
+        return self.answer(frame, text, abs(change), unit, facts=[fact])
+
+    # -- performance targets -------------------------------------------------------------------------
+    def do_performance(self, frame: Frame) -> Answer:
+        doc = self.one_doc(frame)
+        targets = self.reader.run(queries.TARGETS, doc=_iri(doc))
+        owners = {e.iri for m in frame.mentions for e in m.entities if e.kind in ("goal", "project")}
+        owner_labels = {match_form(e.label) for m in frame.mentions for e in m.entities if e.kind in ("goal", "project")}
+        scored = []
+        for t in targets:
+            if frame.unit_word and frame.unit_word != "%" and t["unit"] != frame.unit_word:
+                continue
+            if frame.unit_word == "%" and t["unit"] != "%":
+                continue
+            overlap = _overlap(frame.text, match_form(t["text"]))
+            owned = t["owner"] in owners or match_form(t["ownerLabel"]) in owner_labels
+            scored.append((overlap + (3 if owned else 0), t))
+        scored.sort(key=lambda x: -x[0])
+        if scored and scored[0][0] >= 2:
+            t = scored[0][1]
+            cue = t.get("cue") or ""
+            text = f"{t['ownerLabel']}的绩效目标：{t['text']}（{_comparator_word(t['comparator'], cue)}{fmt(t['value'], t['unit'])}{t['unit']}）。"
+            return self.answer(frame, text, t["value"], t["unit"], sources=[Source(self.doc_title(doc), "第三部分六 重点项目预算绩效目标", t["ownerLabel"], t["line"])])
+        goals = [e for m in frame.mentions for e in m.of("goal")]
+        if goals:
+            return self.do_describe(frame)
+        raise NotAnswerable("没有找到对应的绩效目标")
+
+    # -------------------------------------------------------------------------------------------------
+    def one_doc(self, frame: Frame) -> str:
+        if not frame.docs:
+            raise NotAnswerable("没有已载入的文件")
+        if len(frame.docs) == 1:
+            return frame.docs[0]
+        entity_docs = [set(e.docs) for m in frame.mentions for e in m.entities if e.docs and e.kind not in ("measure",)]
+        if entity_docs:
+            common = set.intersection(*entity_docs) & set(frame.docs) if entity_docs else set()
+            if len(common) == 1:
+                return common.pop()
+            union = set.union(*entity_docs) & set(frame.docs)
+            if len(union) == 1:
+                return union.pop()
+        raise Ambiguous([self.doc_title(d) for d in frame.docs])
+
+
+class Ambiguous(Exception):
+    """Several documents could answer: the reply asks which one."""
+
+    def __init__(self, titles: list[str]) -> None:
+        self.titles = titles
+        super().__init__("、".join(titles))
+
+
+# ---------------------------------------------------------------------------------------------------
+def choose(facts: list[Fact], measure: str | None, frame: Frame, cues: dict) -> list[Fact]:
+    """Pick the figures a question means: the column it names (基本支出 …) or each table's first
+    column; a table named in the question wins."""
+    if not facts:
+        return []
+    template = load_template()
+    spec = cues["measures"].get(measure) if measure else None
+    if spec:
+        picked = []
+        for f in facts:
+            table = template.table(f.table) if f.table else None
+            if table and spec.get("expenditure") and table.expenditure == spec["expenditure"] and f.first_column:
+                picked.append(f)
+            elif table and spec.get("fund") and table.fund == spec["fund"] and f.first_column and f.table not in (11, 12):
+                picked.append(f)
+            elif f.column == spec["column"]:
+                picked.append(f)
+        if not picked:
+            return []
+        facts = picked
+        by_table = {}
+        for f in facts:
+            by_table.setdefault(f.table, f)
+        facts = list(by_table.values())
+    else:
+        facts = [f for f in facts if f.first_column]
+    if frame.table:
+        facts = [f for f in facts if f.table == frame.table] or facts
+    facts.sort(key=lambda f: (f.table or 0, f.row_index or 0))
+    return facts
+
+
+def convert(value: Decimal, unit: str, frame: Frame) -> tuple[Decimal, str]:
+    if frame.want_yuan and unit == "万元":
+        return value * 10000, "元"
+    return value, unit
+
+
+def single(facts: list[Fact]) -> Fact:
+    """One figure for arithmetic: the same value in several tables is one figure."""
+    if not facts:
+        raise NotAnswerable("没有找到金额")
+    values = {f.value for f in facts}
+    if len(values) > 1:
+        listing = "；".join(f"{f.where().split(' ')[0]} {fmt(f.value, f.unit)}{f.unit}" for f in facts)
+        raise NotAnswerable(f"“{facts[0].label}”在不同表中金额不同（{listing}），请说明是哪张表或基本支出/项目支出")
+    return facts[0]
+
+
+def _name(m: Mention, measure: str | None, facts: list[Fact]) -> str:
+    label = facts[0].label if facts else (m.entities[0].label if m.entities else m.surface)
+    if facts and facts[0].kind == "unit" and facts[0].table in (11, 12) and measure is None:
+        measure = load_template().table(facts[0].table).expenditure
+    return f"{measure}中的{label}" if measure and measure not in label else label
+
+
+def _row(f: Fact, reader: FactReader) -> dict:
+    return {
+        "文件": reader.titles.get(f.doc, f.doc), "表": f.where().split(" ")[0], "行": f.label, "列": f.column or "",
+        "金额": str(f.value), "单位": f.unit, "行号": f.line,
+    }
+
+
+def _ratio_cut(text: str) -> int:
+    for cue in ("占", "是", "在"):
+        position = text.find(cue)
+        if position > 0:
+            return position
+    return len(text)
+
+
+def _subframe(frame: Frame, start: int, end: int) -> Frame:
+    import copy
+
+    sub = copy.copy(frame)
+    sub.mentions = [m for m in frame.mentions if start <= m.start < end]
+    text = frame.text[start:end]
+    sub.measures = [name for name in frame.measures if any(match_form(a) in text for a in _measure_aliases(frame, name))]
+    sub.totals = [t for t in frame.totals if any(match_form(a) in text for a in _total_aliases(t))]
+    return sub
+
+
+def _measure_aliases(frame: Frame, name: str) -> list[str]:
+    from qa.lexicon import load_cues
+
+    return load_cues()["measures"].get(name, {}).get("aliases", [name])
+
+
+def _total_aliases(name: str) -> list[str]:
+    from qa.lexicon import load_cues
+
+    return load_cues()["totals"].get(name, []) + [name]
+
+
+def _overlap(question: str, text: str) -> int:
+    grams = {question[k: k + 2] for k in range(len(question) - 1)}
+    return sum(1 for k in range(len(text) - 1) if text[k: k + 2] in grams)
+
+
+def _op_word(operator: str | None) -> str:
+    return {">=": "不少于", ">": "超过", "<=": "不超过", "<": "不足"}.get(operator or "", "")
+
+
+def _comparator_word(comparator: str, cue: str) -> str:
+    return {">=": "不少于", ">": "高于", "<=": "不超过", "<": "低于", "=": ""}.get(comparator, cue)
+
+
+def _citation_name(row: dict) -> str:
+    title, number, label = row.get("title"), row.get("number"), row.get("label")
+    if title and number and number not in title:
+        return f"《{title}》（{number}）"
+    if title:
+        return f"《{title}》"
+    return number or label
+
+
+def _iri(value: str):
+    import pyoxigraph as ox
+
+    return ox.NamedNode(value)

@@ -1,0 +1,140 @@
+"""Reading figures out of the store with the parametrised queries: every answer's numbers come
+from here, each with the source that a journalist can cite."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kg.store import OxigraphStore
+from kg.template import load_template
+from qa import queries
+from qa.answer import Source
+
+
+@dataclass
+class Fact:
+    value: Decimal
+    unit: str
+    doc: str
+    label: str  # what the figure is of, as printed
+    table: int | None  # 表N, or None for 第三部分 figures
+    table_title: str
+    column: str | None
+    line: int | None
+    kind: str = "item"  # item | total | unit | project | figure | goal
+    code: str | None = None
+    row: str | None = None
+    row_index: int | None = None
+    parent_row: str | None = None
+    side: str | None = None
+    item: str | None = None
+    unit_name: str | None = None
+    section: str | None = None
+    iri: str | None = None  # the figure/goal/project itself
+
+    @property
+    def first_column(self) -> bool:
+        if self.table is None:
+            return True
+        spec = load_template().table(self.table)
+        return spec is None or not spec.columns or self.column == spec.columns[0]
+
+    def where(self) -> str:
+        if self.table is None:
+            return f"第三部分{self.section or ''}"
+        return f"表{self.table} {self.table_title}"
+
+
+class FactReader:
+    """Runs the queries and records them, so each answer can show the SPARQL behind it."""
+
+    def __init__(self, store: OxigraphStore, titles: dict[str, str]) -> None:
+        self.store = store
+        self.titles = titles
+        self.log: list[str] = []
+
+    def run(self, query: str, **bindings) -> list[dict]:
+        shown = "\n".join(f"# ?{k} = {v}" for k, v in bindings.items())
+        entry = (shown + "\n" if shown else "") + query.strip()
+        if entry not in self.log:
+            self.log.append(entry)
+        return self.store.select(query, bindings)
+
+    def source(self, fact: Fact) -> Source:
+        row = fact.label if fact.column is None or fact.first_column else f"{fact.label}（{fact.column}）"
+        if fact.unit_name and fact.kind == "item" and fact.table in (11, 12):
+            row = f"{fact.unit_name}·{row}"
+        return Source(self.titles.get(fact.doc, fact.doc), fact.where(), row, fact.line)
+
+    # -- table figures --------------------------------------------------------------------------
+    @staticmethod
+    def _table_fact(r: dict) -> Fact:
+        return Fact(
+            value=r["value"], unit="万元", doc=r["doc"], label=r["rowLabel"], table=int(r["tableNo"]),
+            table_title=r["tableTitle"], column=r["column"], line=r["line"], kind=r["kind"], code=r.get("code"),
+            row=r["row"], row_index=r["rowIndex"], parent_row=r.get("parentRow"), side=r.get("side"),
+            item=r.get("item"), unit_name=r.get("unitName"), iri=r.get("obs"),
+        )
+
+    def item_facts(self, item: str) -> list[Fact]:
+        return [self._table_fact(r) for r in self.run(queries.FACTS_OF_ITEM, item=_iri(item))]
+
+    def table_facts(self, doc: str, table: int) -> list[Fact]:
+        rows = self.run(queries.TABLE_FACTS, doc=_iri(doc), tableNo=table)
+        facts = [self._table_fact(r) for r in rows]
+        facts.sort(key=lambda f: (f.row_index or 0, _column_order(f)))
+        return facts
+
+    # -- 第三部分 -------------------------------------------------------------------------------
+    def figure(self, iri: str) -> Fact | None:
+        rows = self.run(queries.FIGURE, fig=_iri(iri))
+        return self._figure_fact(rows[0]) if rows else None
+
+    def figures(self, doc: str) -> list[Fact]:
+        facts = [self._figure_fact(r) for r in self.run(queries.FIGURES_OF_DOC, doc=_iri(doc))]
+        return sorted(facts, key=lambda f: f.row_index or 0)
+
+    def _figure_fact(self, r: dict) -> Fact:
+        fact = Fact(
+            value=r["value"], unit=r["unit"], doc=r["doc"], label=r["label"], table=None, table_title="",
+            column=None, line=r["line"], kind="figure", section=r["section"], iri=r["fig"], row_index=r["index"],
+            parent_row=r.get("parent"),
+        )
+        fact.extra = r  # change, rate, reason, detail, source text
+        return fact
+
+    def goals(self, doc: str) -> list[Fact]:
+        facts = []
+        for r in self.run(queries.GOALS, doc=_iri(doc)):
+            fact = Fact(
+                value=r["value"], unit="万元", doc=r["doc"], label=r["label"], table=None, table_title="",
+                column=None, line=r["line"], kind="goal", section="六", iri=r["goal"], row_index=r["index"],
+                item=r.get("project"),
+            )
+            fact.extra = r
+            facts.append(fact)
+        return facts
+
+    def projects(self, doc: str) -> list[Fact]:
+        facts = []
+        for r in self.run(queries.PROJECTS, doc=_iri(doc)):
+            fact = Fact(
+                value=r["value"], unit="万元", doc=r["doc"], label=r["label"], table=12,
+                table_title=load_template().table(12).title, column="总计", line=r["line"], kind="project",
+                iri=r["project"], row_index=r["rowIndex"], unit_name=r["unitName"],
+            )
+            fact.extra = r
+            facts.append(fact)
+        return facts
+
+
+def _column_order(fact: Fact) -> int:
+    spec = load_template().table(fact.table) if fact.table else None
+    return spec.columns.index(fact.column) if spec and fact.column in spec.columns else 99
+
+
+def _iri(value: str):
+    import pyoxigraph as ox
+
+    return ox.NamedNode(value)

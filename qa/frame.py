@@ -1,0 +1,61 @@
+"""The typed query frame between understanding a question and querying the graph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from qa.lexicon import Mention
+
+INTENTS = (
+    "lookup", "list", "describe", "definition", "citation", "compare", "superlative", "count",
+    "sum", "ratio", "yoy", "performance", "refuse",
+)
+
+
+@dataclass
+class Frame:
+    question: str  # as asked
+    text: str  # match form
+    intent: str = "lookup"
+    mentions: list[Mention] = field(default_factory=list)
+    measures: list[str] = field(default_factory=list)  # measures not bound to a mention
+    docs: list[str] = field(default_factory=list)  # document IRIs in scope
+    year: int | None = None
+    last_year: bool = False
+    operator: str | None = None  # >=, >, <=, <
+    threshold: Decimal | None = None
+    n: int | None = None  # top N
+    direction: str | None = None  # max | min
+    set_kind: str | None = None  # projects, key_projects, duties, internal_units, budget_units, citations …
+    table: int | None = None  # 表N named in the question
+    classification: str | None = None  # economic | functional
+    level: int | None = None  # 1 类, 2 款, 3 项
+    totals: list[str] = field(default_factory=list)  # 本年支出合计 … named by a synonym
+    cues: set[str] = field(default_factory=set)  # cue groups present
+    want_yuan: bool = False
+    unit_word: str | None = None  # 次, 条, 分钟 … asked for
+    refusal: str | None = None  # why the document cannot answer
+    unknown: list[str] = field(default_factory=list)
+    follow_up: bool = False
+
+    def value_mentions(self) -> list[Mention]:
+        """Mentions of things that carry amounts."""
+        kinds = {"classification", "line_item", "project", "figure", "goal", "budget_unit", "measure"}
+        return [m for m in self.mentions if m.kinds() & kinds]
+
+    def describe(self) -> dict:
+        return {
+            "intent": self.intent,
+            "entities": [{"text": m.surface, "labels": sorted({e.label for e in m.entities}), "measure": m.measure} for m in self.mentions],
+            "measures": self.measures,
+            "year": self.year,
+            "last_year": self.last_year,
+            "operator": self.operator,
+            "threshold": str(self.threshold) if self.threshold is not None else None,
+            "n": self.n,
+            "direction": self.direction,
+            "set": self.set_kind,
+            "table": self.table,
+            "level": self.level,
+        }

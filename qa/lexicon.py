@@ -1,0 +1,295 @@
+"""The question-answering lexicon, built from the graph at load: every entity's labels, aliases
+derived by rule, the synonym data file, a jieba user dictionary and a longest-match automaton.
+
+Matching runs on `match_form(text)`: the normalised question with quotes and 的 removed and
+brackets unified, so 「拟购置的固定资产」 finds 拟购置固定资产 and “三公”经费 finds 三公经费.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick
+
+from kg.store import OxigraphStore
+from qa.normalize import normalize
+
+KINDS = {
+    "https://budgetkg.org/ontology#Department": "department",
+    "https://budgetkg.org/ontology#BudgetUnit": "budget_unit",
+    "https://budgetkg.org/ontology#InternalUnit": "internal_unit",
+    "https://budgetkg.org/ontology#ClassificationItem": "classification",
+    "https://budgetkg.org/ontology#LineItem": "line_item",
+    "https://budgetkg.org/ontology#Project": "project",
+    "https://budgetkg.org/ontology#StatedFigure": "figure",
+    "https://budgetkg.org/ontology#PerformanceGoal": "goal",
+    "https://budgetkg.org/ontology#GlossaryTerm": "term",
+    "https://budgetkg.org/ontology#CitedDocument": "citation",
+    "https://budgetkg.org/ontology#Measure": "measure",
+}
+
+_TYPES = """VALUES ?type { bkg:Department bkg:BudgetUnit bkg:InternalUnit bkg:ClassificationItem bkg:LineItem bkg:Project
+                 bkg:StatedFigure bkg:PerformanceGoal bkg:GlossaryTerm bkg:CitedDocument bkg:Measure }"""
+_ENTITIES = f"""
+SELECT ?s ?type ?label ?doc ?code WHERE {{
+  {_TYPES}
+  ?s a ?type ; rdfs:label ?label .
+  OPTIONAL {{ ?s bkg:document ?d1 }}
+  OPTIONAL {{ ?s bkg:citedIn ?d2 }}
+  OPTIONAL {{ ?d3 bkg:department ?s }}
+  OPTIONAL {{ ?d4 bkg:budgetUnit ?s }}
+  BIND(COALESCE(?d1, ?d2, ?d3, ?d4) AS ?doc)
+  OPTIONAL {{ ?s skos:notation ?code }}
+}}
+"""
+_ALT_LABELS = f"""
+SELECT ?s ?label WHERE {{
+  {_TYPES}
+  ?s a ?type .
+  {{ ?s skos:altLabel ?label }} UNION {{ ?s dcterms:title ?label }} UNION {{ ?s skos:prefLabel ?label }}
+}}
+"""
+_ITEM_DOCS = "SELECT DISTINCT ?item ?doc WHERE { ?o bkg:item ?item ; bkg:document ?doc }"
+_DOCS = """
+SELECT ?doc ?year ?dept ?name WHERE { ?doc a bkg:BudgetDocument ; bkg:fiscalYear ?year ; bkg:department ?dept . ?dept rdfs:label ?name }
+"""
+_QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
+REGION = re.compile(r"^((?:[\u4e00-\u9fff]{2,6}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,6}?(?:市|州|盟))?(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?)")
+ORG_SUFFIX = ("局", "中心", "委员会", "委", "办公室", "办", "馆", "院", "所", "站", "队", "厅", "部", "会", "处", "署", "社", "团")
+
+
+def match_form(text: str) -> str:
+    """The form both questions and aliases are matched in."""
+    text = _QUOTES.sub("", normalize(text))
+    return text.replace("的", "").replace("（", "(").replace("）", ")").replace("〔", "[").replace("〕", "]").replace("【", "[").replace("】", "]")
+
+
+@dataclass(frozen=True)
+class Entity:
+    iri: str
+    kind: str
+    label: str
+    docs: frozenset[str]
+    code: str | None = None
+
+
+@dataclass
+class Document:
+    iri: str
+    year: int
+    department: str  # IRI
+    name: str  # full department name
+    regions: tuple[str, ...]
+    core: str  # name without its region prefix
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    surface: str
+    entities: list[Entity]
+    measure: str | None = None  # 基本支出 / 项目支出 … bound to this mention
+    fuzzy: bool = False
+
+    def kinds(self) -> set[str]:
+        return {e.kind for e in self.entities}
+
+    def of(self, *kinds: str) -> list[Entity]:
+        return [e for e in self.entities if e.kind in kinds]
+
+
+@dataclass
+class Lexicon:
+    entities: dict[str, Entity]
+    aliases: dict[str, set[str]]
+    documents: dict[str, Document]
+    cues: dict
+    automaton: ahocorasick.Automaton = field(repr=False)
+    vocabulary: set[str] = field(default_factory=set, repr=False)
+
+    def link(self, text: str) -> list[Mention]:
+        """Longest non-overlapping alias matches in `text` (already in match form)."""
+        found: list[tuple[int, int, str]] = []
+        for end, alias in self.automaton.iter(text):
+            found.append((end - len(alias) + 1, end + 1, alias))
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        taken = [False] * (len(text) + 1)
+        mentions: list[Mention] = []
+        for start, end, alias in found:
+            if any(taken[start:end]):
+                continue
+            for k in range(start, end):
+                taken[k] = True
+            entities = sorted((self.entities[i] for i in self.aliases[alias]), key=lambda e: e.iri)
+            mentions.append(Mention(start, end, alias, entities))
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict:
+    return json.loads(resources.files("qa").joinpath("data/cues.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def load_synonyms() -> list[tuple[str, str]]:
+    pairs = []
+    for line in resources.files("qa").joinpath("data/synonyms.tsv").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            alias, _, canonical = line.partition("\t")
+            pairs.append((alias.strip(), canonical.strip()))
+    return pairs
+
+
+def split_region(name: str) -> tuple[tuple[str, ...], str]:
+    """清远市清城区大数据中心 → (('清远市', '清城区'), '大数据中心')."""
+    prefix = REGION.match(name).group(1)
+    core = name[len(prefix):]
+    if len(core) < 2:
+        return (), name
+    regions = tuple(re.findall(r"[\u4e00-\u9fff]+?(?:省|自治区|市|州|盟|区|县|旗)", prefix))
+    return regions, core
+
+
+def _abbreviation(core: str) -> str | None:
+    """文化广电旅游体育局 → 文广旅体局: the first character of each word, then the suffix."""
+    suffix = next((s for s in sorted(ORG_SUFFIX, key=len, reverse=True) if core.endswith(s)), None)
+    if not suffix:
+        return None
+    body = core[: -len(suffix)]
+    if len(body) < 6 or len(body) % 2:
+        return None
+    return "".join(body[i] for i in range(0, len(body), 2)) + suffix
+
+
+def derived_aliases(entity: Entity, label: str) -> set[str]:
+    """Aliases by rule: no quotes, 费/费用/经费/支出 variants, codes with or without brackets."""
+    base = match_form(label)
+    out = {base}
+    if entity.kind in ("classification", "line_item", "project", "figure", "goal", "term", "measure"):
+        for full, short in (("费用", "费"), ("经费", "费"), ("费支出", "费"), ("支出", "费")):
+            if base.endswith(full) and len(base) - len(full) >= 2:
+                out.add(base[: -len(full)] + short)
+        if base.endswith("费") and len(base) >= 6:
+            out.add(base[:-1])
+        if base.endswith("费") and len(base) >= 3:
+            out.add(base + "用")
+        paren = re.sub(r"\([^)]*\)$", "", base)
+        if paren != base and len(paren) >= 2:
+            out.add(paren)
+            inner = re.search(r"\(([^)]*)\)$", base)
+            if inner and len(inner.group(1)) >= 4:
+                out.add(inner.group(1))
+    if entity.code:
+        out.update({entity.code, f"[{entity.code}]", f"({entity.code})"})
+    if entity.kind in ("department", "budget_unit"):
+        regions, core = split_region(label)
+        if regions:
+            out.add(match_form(core))
+            out.add(match_form(regions[-1] + core))
+        abbreviation = _abbreviation(core)
+        if abbreviation:
+            out.add(abbreviation)
+            if regions:
+                out.add(regions[-1] + abbreviation)
+                out.add(regions[-1].rstrip("区县市") + abbreviation)
+    if entity.kind == "citation":
+        number = re.search(r"\[\d{4}\]\d+号", base)
+        if number:
+            out.add(number.group(0))
+    return {a for a in out if len(a) >= 2}
+
+
+def build_lexicon(store: OxigraphStore) -> Lexicon:
+    docs: dict[str, Document] = {}
+    for row in store.select(_DOCS):
+        regions, core = split_region(row["name"])
+        docs[row["doc"]] = Document(row["doc"], int(row["year"]), row["dept"], row["name"], regions, core)
+    item_docs: dict[str, set[str]] = {}
+    for row in store.select(_ITEM_DOCS):
+        item_docs.setdefault(row["item"], set()).add(row["doc"])
+    labels: dict[str, set[str]] = {}
+    raw: dict[str, dict] = {}
+    for row in store.select(_ENTITIES):
+        iri = row["s"]
+        kind = KINDS[row["type"]]
+        entry = raw.setdefault(iri, {"kind": kind, "label": row["label"], "docs": set(), "code": row["code"]})
+        if kind == "department":
+            entry["kind"] = kind
+        if row["doc"]:
+            entry["docs"].add(row["doc"])
+        labels.setdefault(iri, set()).add(row["label"])
+    for row in store.select(_ALT_LABELS):
+        if row["s"] in labels:
+            labels[row["s"]].add(row["label"])
+    measures = set(load_cues()["measures"])
+    entities = {
+        iri: Entity(iri, e["kind"], e["label"], frozenset(e["docs"] | item_docs.get(iri, set())), e["code"])
+        for iri, e in raw.items()
+        if e["kind"] != "measure" or e["label"] in measures
+    }
+    aliases: dict[str, set[str]] = {}
+    for iri, entity in entities.items():
+        for label in labels[iri]:
+            for alias in derived_aliases(entity, label):
+                aliases.setdefault(alias, set()).add(iri)
+    by_label: dict[str, set[str]] = {}
+    for iri, entity in entities.items():
+        for label in labels[iri]:
+            by_label.setdefault(match_form(label), set()).add(iri)
+    for alias, canonical in load_synonyms():
+        targets = by_label.get(match_form(canonical))
+        if targets and match_form(alias) not in aliases:
+            aliases[match_form(alias)] = set(targets)
+    automaton = ahocorasick.Automaton()
+    for alias in aliases:
+        automaton.add_word(alias, alias)
+    automaton.make_automaton()
+    cues = load_cues()
+    lexicon = Lexicon(entities, aliases, docs, cues, automaton)
+    lexicon.vocabulary = _vocabulary(lexicon, labels)
+    return lexicon
+
+
+def _vocabulary(lexicon: Lexicon, labels: dict[str, set[str]]) -> set[str]:
+    """Words a question may contain without being unknown: cue words and the words of labels."""
+    import jieba  # noqa: F401  (imported for its tokenizer in qa.segment)
+
+    from qa.segment import tokenizer
+
+    words: set[str] = set()
+    cues = lexicon.cues
+    for group in cues["intents"].values():
+        words.update(match_form(w) for w in group)
+    for group in cues["sets"].values():
+        words.update(match_form(w) for w in group)
+    for spec in cues["measures"].values():
+        words.update(match_form(w) for w in spec["aliases"])
+    for group in cues["totals"].values():
+        words.update(match_form(w) for w in group)
+    words.update(match_form(w) for w in cues["stopwords"])
+    words.update(cues["comparators"])
+    words.update(cues["levels"])
+    words.update(cues["this_year"] + cues["last_year"] + cues["self_unit"])
+    tk = tokenizer()
+    for alias in lexicon.aliases:
+        words.add(alias)
+    for group in labels.values():
+        for label in group:
+            words.update(tk.lcut(match_form(label)))
+    return {w for w in words if w}
+
+
+def cache_dir() -> Path:
+    """A folder of the project's own for caches (jieba's dictionary cache)."""
+    root = os.environ.get("BUDGETKG_CACHE") or os.path.join(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "budgetkg")
+    path = Path(root)
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,106 @@
+"""The one way in for every shell (CLI, HTTP, Gradio): QAService(store).ask(question, session)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from kg.store import OxigraphStore
+from qa import queries
+from qa.answer import Answer
+from qa.execute import Ambiguous, Executor, NotAnswerable
+from qa.facts import FactReader
+from qa.frame import Frame
+from qa.lexicon import Lexicon, build_lexicon
+from qa.segment import add_words
+from qa.understand import Understander
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Session:
+    """What a follow-up question (「那项目支出呢？」) may reuse."""
+
+    previous: Frame | None = None
+    history: list[tuple[str, str]] = field(default_factory=list)
+
+
+class QAService:
+    def __init__(self, store: OxigraphStore) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self.reload()
+
+    def reload(self) -> None:
+        """Rebuild the lexicon from the graph (after a document is added)."""
+        lexicon = build_lexicon(self.store)
+        add_words(set(lexicon.aliases))
+        titles = {r["doc"]: r["title"] for r in self.store.select(queries.DOCUMENT)}
+        with self._lock:
+            self.lexicon: Lexicon = lexicon
+            self.understander = Understander(lexicon)
+            self.titles = titles
+
+    def new_session(self) -> Session:
+        return Session()
+
+    def ask(self, question: str, session: Session | None = None) -> Answer:
+        """Answer one question; never raises for anything a user can type."""
+        question = question if isinstance(question, str) else ""
+        try:
+            frame = self.understander.understand(question, session.previous if session else None)
+        except Exception:  # a bug must not reach a user as a stack trace
+            log.exception("understanding failed")
+            return self._refusal(question, None, "无法理解这个问题")
+        reader = FactReader(self.store, self.titles)
+        executor = Executor(reader, self.lexicon)
+        try:
+            if frame.intent == "refuse":
+                raise NotAnswerable(frame.refusal or "没有理解这个问题")
+            answer = executor.run(frame)
+            if frame.mentions and any(m.fuzzy for m in frame.mentions):
+                guessed = "、".join(f"“{m.surface}”→{m.entities[0].label}" for m in frame.mentions if m.fuzzy)
+                answer.answer += f"（按近似词理解：{guessed}）"
+        except Ambiguous as exc:
+            answer = self._refusal(question, frame, "多个文件都能回答，请说明是哪个部门或年度：" + "；".join(exc.titles))
+            answer.suggestions = [f"{t.replace('部门预算', '')}的{question}" for t in exc.titles][:3]
+        except NotAnswerable as exc:
+            answer = self._refusal(question, frame, str(exc))
+        except Exception:
+            log.exception("answering failed")
+            answer = self._refusal(question, frame, "回答时出错")
+        answer.query = "\n\n".join(reader.log)
+        if session is not None and answer.answered:
+            session.previous = frame
+            session.history.append((question, answer.answer))
+        return answer
+
+    def _refusal(self, question: str, frame: Frame | None, why: str) -> Answer:
+        suggestions = self._suggest(frame)
+        text = f"无法回答：{why}。文件中没有这个问题的答案，不作推测。"
+        return Answer(
+            question=question, answered=False, answer=text, suggestions=suggestions, intent="refuse",
+            frame=frame.describe() if frame else {},
+        )
+
+    def _suggest(self, frame: Frame | None) -> list[str]:
+        """「您是不是要问…」: near labels for unknown words, else answerable examples."""
+        labels = sorted({e.label for e in self.lexicon.entities.values() if e.kind in ("project", "classification", "figure", "term")})
+        out: list[str] = []
+        for word in (frame.unknown if frame else [])[:2]:
+            for label, score, _ in process.extract(word, labels, scorer=fuzz.partial_ratio, limit=2):
+                if score >= 60:
+                    out.append(f"{label}是多少？")
+        return (out + self.examples())[:5]
+
+    def examples(self) -> list[str]:
+        """Example questions that this graph can answer (built from its own entities)."""
+        projects = [e.label for e in self.lexicon.entities.values() if e.kind == "project"][:1]
+        terms = [e.label for e in self.lexicon.entities.values() if e.kind == "term"][:1]
+        examples = ["三公经费是多少？", "哪个项目花钱最多？", "项目支出占总支出的比例是多少？"]
+        examples += [f"{p}预算多少？" for p in projects] + [f"{t}是什么意思？" for t in terms]
+        return examples

@@ -1,0 +1,360 @@
+"""Understanding: a Chinese question → a typed Frame (intent, entities, measures, scope, operators).
+
+Cue words come from qa/data/cues.json; entities from the graph's lexicon. Nothing here knows a
+particular document. When the question names something the document does not hold (another
+year, another level of government, an unknown thing), the frame says so instead of guessing.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from decimal import Decimal
+
+import ahocorasick
+
+from qa.frame import Frame
+from qa.lexicon import Lexicon, Mention, match_form
+from qa.segment import words
+
+CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下面", "之", "部分")
+YEAR = re.compile(r"((?:19|20)\d{2})(?:年|\))")
+NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|亿|万元|万|元)?")
+TOP_N = re.compile(r"前(\d+)(?:个|名|项|位|大)?|最[大多高小少低](\d+)(?:个|项|名)")
+TABLE = re.compile(r"表(\d{1,2})(?!\d)")
+UNIT_ASKED = re.compile(r"(?:多少|几)(次|条|分钟|小时|天|平方米|辆|台|场|处|部|万册|册|人次|人|名|家|所|套|个|项)")
+REGION_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))$")
+FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
+MAX_LENGTH = 300
+
+
+class Understander:
+    """Holds the cue automaton for one lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        cues = lexicon.cues
+        self.cue_words: dict[str, set[str]] = {}
+        for group, cue_list in cues["intents"].items():
+            for word in cue_list:
+                self.cue_words.setdefault(match_form(word), set()).add(group)
+        for group, cue_list in cues["sets"].items():
+            for word in cue_list:
+                self.cue_words.setdefault(match_form(word), set()).add("set:" + group)
+        for canonical, synonyms in cues["totals"].items():
+            for word in synonyms:
+                self.cue_words.setdefault(match_form(word), set()).add("total:" + canonical)
+        for name, spec in cues["measures"].items():
+            for word in spec["aliases"]:
+                self.cue_words.setdefault(match_form(word), set()).add("measure:" + name)
+        for word in cues["comparators"]:
+            self.cue_words.setdefault(word, set()).add("comparator")
+        for word in cues["this_year"]:
+            self.cue_words.setdefault(word, set()).add("this_year")
+        for word in cues["last_year"]:
+            self.cue_words.setdefault(word, set()).add("last_year")
+        for word in cues["self_unit"]:
+            self.cue_words.setdefault(word, set()).add("self_unit")
+        for word in cues["level_words"]:
+            self.cue_words.setdefault(word, set()).add("level_word")
+        for word in cues["levels"]:
+            self.cue_words.setdefault(word, set()).add("level")
+        self.automaton = ahocorasick.Automaton()
+        for word in self.cue_words:
+            self.automaton.add_word(word, word)
+        self.automaton.make_automaton()
+        self.stopwords = {match_form(w) for w in cues["stopwords"]}
+
+    # -----------------------------------------------------------------------------------------
+    def cues_in(self, text: str, masked: list[bool]) -> list[tuple[int, int, str, set[str]]]:
+        """Longest non-overlapping cue words outside entity mentions."""
+        found = [(end - len(w) + 1, end + 1, w) for end, w in self.automaton.iter(text)]
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        taken = list(masked)
+        result = []
+        for start, end, word in found:
+            if any(taken[start:end]):
+                continue
+            for k in range(start, end):
+                taken[k] = True
+            result.append((start, end, word, self.cue_words[word]))
+        result.sort()
+        return result
+
+    def understand(self, question: str, previous: Frame | None = None) -> Frame:
+        text = match_form(question or "")
+        frame = Frame(question=question, text=text)
+        if not text.strip(" ?？!！。.,，"):
+            frame.intent = "refuse"
+            frame.refusal = "问题是空的 (empty question)"
+            return frame
+        if len(text) > MAX_LENGTH:
+            frame.intent = "refuse"
+            frame.refusal = f"问题过长（{len(text)}字，上限{MAX_LENGTH}字）(question too long)"
+            return frame
+        lexicon = self.lexicon
+        mentions = lexicon.link(text)
+        masked = [False] * (len(text) + 1)
+        for m in mentions:
+            for k in range(m.start, m.end):
+                masked[k] = True
+        cues = self.cues_in(text, masked)
+        groups: set[str] = set()
+        for _, _, _, g in cues:
+            groups |= g
+        frame.cues = groups
+        frame.mentions = mentions
+        self._scope(frame, cues)
+        if frame.refusal:
+            frame.intent = "refuse"
+            return frame
+        self._measures(frame, cues)
+        self._modifiers(frame, cues)
+        if previous is not None and self._is_follow_up(frame):
+            return self._follow_up(frame, previous)
+        unknown = self._unknown(frame, cues)
+        if unknown:
+            frame.unknown = unknown
+        frame.intent = self._intent(frame)
+        if frame.unknown and frame.intent != "refuse":
+            frame.intent = "refuse"
+            frame.refusal = f"文件中没有找到“{'、'.join(frame.unknown)}” (not found in the document)"
+        return frame
+
+    # -- scope: documents, year, level of government -----------------------------------------
+    def _scope(self, frame: Frame, cues) -> None:
+        lexicon = self.lexicon
+        docs = dict(lexicon.documents)
+        named = set()
+        for m in frame.mentions:
+            for e in m.of("department", "budget_unit"):
+                named |= set(e.docs)
+        in_scope = [d for d in docs if not named or d in named]
+        masked_text = list(frame.text)
+        for m in frame.mentions:
+            for k in range(m.start, m.end):
+                masked_text[k] = "#"
+        plain = "".join(masked_text)
+        years = sorted({int(y) for y in YEAR.findall(plain)})
+        if years:
+            doc_years = {docs[d].year for d in in_scope}
+            matching = [d for d in in_scope if docs[d].year in years]
+            previous = [d for d in in_scope if docs[d].year - 1 in years and docs[d].year not in years]
+            if matching:
+                in_scope = matching
+                frame.year = years[0] if len(years) == 1 else None
+            elif previous:
+                in_scope = previous
+                frame.last_year = True
+                frame.year = years[0]
+            else:
+                have = "、".join(str(y) for y in sorted(doc_years))
+                frame.refusal = f"已载入的文件是{have}年的预算，没有{'、'.join(map(str, years))}年的数据 (no document for that year)"
+                return
+        if "last_year" in frame.cues:
+            frame.last_year = True
+        frame.docs = in_scope
+        self._region_check(frame)
+
+    def _region_check(self, frame: Frame) -> None:
+        """「清远市大数据中心」 is not 「清远市清城区大数据中心」: another body, another budget."""
+        docs = [self.lexicon.documents[d] for d in frame.docs]
+        for doc in docs:
+            core = match_form(doc.core)
+            position = frame.text.find(core)
+            while position >= 0:
+                before = REGION_BEFORE.search(frame.text[:position])
+                if before and doc.regions:
+                    region = before.group(1)
+                    known = {r for d in docs for r in d.regions}
+                    if region != doc.regions[-1] and (region in known or not region.startswith(("本", "全", "该", "各", "城"))):
+                        frame.refusal = f"已载入的是{doc.name}的预算，不是{region}{doc.core} (a different body)"
+                        return
+                position = frame.text.find(core, position + 1)
+        for word, level in self.lexicon.cues["level_words"].items():
+            if word in frame.text and docs and all(d.regions and not d.regions[-1].endswith(level) for d in docs):
+                frame.refusal = f"已载入的是{docs[0].name}（{docs[0].regions[-1] if docs[0].regions else ''}）的预算，没有{word}单位的数据"
+                return
+
+    # -- measures bound to mentions -----------------------------------------------------------
+    def _measures(self, frame: Frame, cues) -> None:
+        """基本支出中的X → X in the 基本支出 sense; a measure alone is itself what is asked for."""
+        measure_spans = []
+        for start, end, word, groups in cues:
+            for g in groups:
+                if g.startswith("measure:"):
+                    measure_spans.append((start, end, g.split(":", 1)[1]))
+        kept: list[Mention] = []
+        for m in frame.mentions:
+            measure_entities = m.of("measure")
+            names = {e.label for e in measure_entities}
+            if names and len(m.entities) == len(measure_entities) + len(m.of("term")):
+                measure_spans.append((m.start, m.end, sorted(names)[0]))
+                if m.of("term"):
+                    kept.append(m)
+                continue
+            if measure_entities and m.of("line_item"):
+                m.entities = [e for e in m.entities if e.kind != "measure"]
+            kept.append(m)
+        frame.mentions = kept
+        value = [m for m in kept if m.kinds() & {"classification", "line_item", "project", "figure", "goal", "budget_unit", "department"}]
+        free: list[str] = []
+        for start, end, name in sorted(measure_spans):
+            target = next((m for m in value if m.start >= end and self._connected(frame.text[end:m.start])), None)
+            if target is not None and target.measure is None and not (target.kinds() & {"department", "budget_unit"}):
+                target.measure = name
+            else:
+                free.append(name)
+        frame.measures = free
+        frame.mentions = [m for m in kept if not (m.kinds() <= {"term"} and m.surface in {match_form(x) for x in free} and not (frame.cues & {"definition", "glossary"}))]
+
+    @staticmethod
+    def _connected(gap: str) -> bool:
+        gap = re.sub(r"\d{4}年", "", gap)
+        return gap == "" or gap in CONNECTORS or len(gap) <= 2 and all(ch in "中里下之面当间部分" for ch in gap)
+
+    # -- operators, thresholds, N, tables, levels ---------------------------------------------
+    def _modifiers(self, frame: Frame, cues) -> None:
+        text = frame.text
+        comparators = self.lexicon.cues["comparators"]
+        for start, end, word, groups in cues:
+            if "comparator" in groups:
+                number = self._number_near(text, start, end)
+                if number is not None:
+                    frame.operator = comparators[word]
+                    frame.threshold = number
+            if any(g.startswith("set:") for g in groups) and frame.set_kind is None:
+                frame.set_kind = next(g.split(":", 1)[1] for g in sorted(groups) if g.startswith("set:"))
+            if "level" in groups:
+                frame.level = self.lexicon.cues["levels"][word]
+            for g in groups:
+                if g.startswith("total:"):
+                    frame.totals.append(g.split(":", 1)[1])
+        top = TOP_N.search(text)
+        if top:
+            frame.n = int(top.group(1) or top.group(2))
+        table = TABLE.search(text)
+        if table:
+            frame.table = int(table.group(1))
+        if "set:economic" in frame.cues or "经济" in text:
+            frame.classification = "economic"
+        elif "set:functional" in frame.cues or "功能" in text:
+            frame.classification = "functional"
+        unit = UNIT_ASKED.search(text)
+        if unit:
+            frame.unit_word = unit.group(1)
+        frame.want_yuan = bool(re.search(r"多少元|以元|单位.?元|折合.?元|换算成元|几元", text))
+        if "%" in text or "百分" in text:
+            frame.unit_word = "%"
+
+    @staticmethod
+    def _number_near(text: str, start: int, end: int) -> Decimal | None:
+        after = NUMBER.match(text, end) or NUMBER.match(text, end + 1)
+        window = text[max(0, start - 12): start]
+        before = list(NUMBER.finditer(window))
+        match = after if after and after.start() <= end + 1 else (before[-1] if before and before[-1].end() >= len(window) - 1 else None)
+        if match is None:
+            return None
+        value = Decimal(match.group(1))
+        unit = match.group(2) or "万元"
+        if unit.startswith("亿"):
+            value *= 10000
+        elif unit == "元":
+            value /= 10000
+        return value
+
+    # -- what is left over ---------------------------------------------------------------------
+    def _unknown(self, frame: Frame, cues) -> list[str]:
+        """Content words in the question that the lexicon and cue tables do not know."""
+        text = list(frame.text)
+        for m in frame.mentions:
+            for k in range(m.start, m.end):
+                text[k] = " "
+        for start, end, _, _ in cues:
+            for k in range(start, end):
+                text[k] = " "
+        rest = re.sub(r"[\d.,%]+|[^\u4e00-\u9fff]", " ", "".join(text))
+        unknown: list[str] = []
+        vocabulary = self.lexicon.vocabulary
+        for chunk in rest.split():
+            for word in words(chunk):
+                if len(word) >= 2 and word not in vocabulary and word not in self.stopwords and not all(ch in self._function_chars for ch in word):
+                    unknown.append(word)
+        return unknown
+
+    _function_chars = set("的了吗呢吧啊呀么是有在和与及或对为把被给从到向将就都也还又再很这那该此其中里下之所多少大小高低年个项笔条次几哪啥谁怎样何一二三两上等")
+
+    # -- follow-ups ----------------------------------------------------------------------------
+    @staticmethod
+    def _is_follow_up(frame: Frame) -> bool:
+        intents = {"compare", "ratio", "sum", "count", "list", "max", "min", "definition", "citation", "describe", "performance", "reason"}
+        return bool(FOLLOW_UP.search(frame.text)) and len(frame.text) <= 20 and not (frame.cues & intents)
+
+    @staticmethod
+    def _follow_up(frame: Frame, previous: Frame) -> Frame:
+        new = copy.deepcopy(previous)
+        new.question = frame.question
+        new.text = frame.text
+        new.follow_up = True
+        values = frame.value_mentions()
+        if values:
+            new.mentions = [m for m in frame.mentions]
+        if frame.measures:
+            new.measures = frame.measures
+            for m in new.mentions:
+                m.measure = None
+        if frame.year is not None or frame.docs != previous.docs:
+            new.docs, new.year, new.last_year = frame.docs, frame.year, frame.last_year or previous.last_year and frame.year is None
+        return new
+
+    # -- the intent ------------------------------------------------------------------------------
+    def _intent(self, frame: Frame) -> str:
+        c = frame.cues
+        kinds = set().union(*(m.kinds() for m in frame.mentions)) if frame.mentions else set()
+        values = frame.value_mentions()
+        amount_asked = bool(c & {"amount"}) or frame.unit_word is not None
+        if "glossary" in c or "set:glossary" in c:
+            return "definition"
+        if "citation" in kinds:
+            return "citation"
+        if "definition" in c and "term" in kinds and not amount_asked and not (c & {"ratio", "compare"}):
+            return "definition"
+        if "ratio" in c:
+            return "ratio"
+        if "last_year" in c or frame.last_year or ("yoy" in c and ("reason" in c or re.search(r"比上年|较上年|同比|增减|变化|增长|下降|增加|减少", frame.text))):
+            return "yoy"
+        if "reason" in c:
+            return "yoy"
+        strong_compare = re.search(r"多多少|少多少|高多少|低多少|相差|差多少|差距|差额|哪个多|哪个少|哪个大|哪个小|哪个高|哪个低|谁多|谁少|比较|相比", frame.text)
+        if strong_compare or (len(values) + len(frame.measures) >= 2 and re.search(r"比.{1,40}(多|少|高|低|大|小)", frame.text)):
+            return "compare"
+        if "citation" in c and "project" in kinds and not amount_asked:
+            return "citation"
+        if "performance" in c and ("goal" in kinds or frame.unit_word not in (None, "%", "个", "项") or re.search(r"不少于|不超过|不低于|达到|以上", frame.text) and not frame.threshold):
+            return "performance"
+        if frame.unit_word and frame.unit_word not in ("个", "项", "%", "名", "家") and not (kinds & {"figure"}) and "goal" not in kinds and frame.set_kind is None:
+            return "performance"
+        if c & {"max", "min"} or frame.n:
+            frame.direction = "min" if "min" in c else "max"
+            return "superlative"
+        if frame.threshold is not None and frame.operator:
+            return "count" if "count" in c else "list"
+        if "count" in c:
+            return "count"
+        if "sum" in c and (len(values) + len(frame.measures) >= 2 or frame.set_kind in ("key_projects", "projects")):
+            return "sum"
+        if "list" in c or frame.set_kind in ("duties", "internal_units", "budget_units") and not amount_asked:
+            return "list"
+        if "describe" in c and not amount_asked:
+            return "describe"
+        if values or frame.measures or frame.totals:
+            if not amount_asked and kinds & {"project", "goal", "internal_unit"} and ("definition" in c or "whichone" in c):
+                return "describe"
+            return "lookup"
+        if "internal_unit" in kinds or "department" in kinds and ("describe" in c or "definition" in c):
+            return "describe"
+        if "term" in kinds:
+            return "definition"
+        if frame.set_kind in ("key_projects", "projects", "duties", "internal_units", "budget_units", "citations"):
+            return "list"
+        return "refuse"
