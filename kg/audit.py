@@ -462,6 +462,62 @@ class _Auditor:
         self.compare((3, "项目支出", None, None), (12, "总计", None, None))
         self.compare((7, budget, None, None), (12, "一般公共预算", None, None))
         self.compare((7, budget, None, None), (5, "项目支出", None, None))
+        # Each functional class (类) of 表1 / 表4 = the same class in the spending tables.
+        self.classes(1, {3: "合计"})
+        self.classes(4, {5: "小计", 9: "小计", 10: "小计"})
+        # 表11's rows per economic class, over all units = 表6's class row (一般公共预算 column).
+        self.economic_classes()
+
+    def classes(self, number: int, sources: dict[int, str]) -> None:
+        """表1/表4 spending by functional class (一般公共服务支出 …) = the class rows of `sources`."""
+        table = self.doc.table(number)
+        if table is None or not all(self.doc.table(n) for n in sources):
+            return
+        spending = [r for r in table.rows if r.side == "支出"]
+        cut = next((k for k, r in enumerate(spending) if r.kind == "total"), len(spending))
+        items = [r for r in spending[:cut] if r.kind == "item" and "预算" in r.cells]
+        names = "、".join(f"表{n}" for n in sources)
+        check = f"表{number} 各类支出 = {names}同名类级科目"
+        compared, bad = 0, []
+        for item in items:
+            matches = [(n, r) for n, column in sources.items() for r in self.doc.tables[n].rows
+                       if r.code and len(r.code) == 3 and _plain(r.label) == _plain(item.label) and column in r.cells]
+            if not matches:
+                if item.cells["预算"] == 0:
+                    compared += 1  # nothing spent, nothing listed
+                continue  # a class the spending tables do not list under this name: not compared
+            total = sum((r.cells[sources[n]] for n, r in matches), ZERO)
+            compared += 1
+            if total != item.cells["预算"]:
+                bad.append((item, matches, total))
+        if not compared:
+            return
+        if not bad:
+            self.report(check, sum((r.cells["预算"] for r in items), ZERO), f"表{number} 各支出功能分类之和",
+                        sum((r.cells[c] for n, c in sources.items() for r in self.doc.tables[n].rows
+                             if r.code and len(r.code) == 3 and c in r.cells), ZERO),
+                        f"{names}类级科目之和", len(items), note=f"（逐类比较{compared}类均一致）")
+        for item, matches, total in bad:
+            where = "+".join(f"{r.where()}{sources[n]}" for n, r in matches)
+            self.report(f"{check}（{item.label}）", item.cells["预算"], item.where(), total, where, len(matches))
+
+    def economic_classes(self) -> None:
+        table6, table11 = self.doc.table(6), self.doc.table(11)
+        if table6 is None or table11 is None:
+            return
+        units = [r for r in table11.rows if r.kind == "unit"]
+        for row in table6.rows:
+            if not (row.code and len(row.code) == 3 and "预算" in row.cells):
+                continue
+            parts = [r for r in table11.rows if r.kind == "item" and _plain(r.label) == _plain(row.label)
+                     and "一般公共预算" in r.cells]
+            if not parts:
+                continue
+            total = sum((r.cells["一般公共预算"] for r in parts), ZERO)
+            label = parts[0].label
+            self.report(f"表6 {row.name} = 表11 各单位{label}之和", row.cells["预算"], row.where(), total,
+                        f"表11 {len(parts)}个单位的{label}行之和（一般公共预算列）", len(parts),
+                        note="" if len(units) <= 1 else f"（{len(units)}个单位）")
 
     # -- 第三部分 against the tables -----------------------------------------------------------------
     def figure_vs(self, figure: _Figure, value: Decimal, source: str, check: str) -> None:
@@ -555,6 +611,11 @@ class _Auditor:
 ALIASES = {"行政经费": "机关运行经费"}
 # stated figures that equal the sum of the figures listed under them (其中 …)
 SUMMED_FIGURES = ("三公", "政府采购", "公务用车购置及运行维护")
+
+
+def _plain(label: str) -> str:
+    """A class name without spaces and the words that vary between tables (工资和福利支出 ~ 工资福利支出)."""
+    return re.sub(r"[\s和的]", "", label)
 
 
 def _norm(label: str) -> str:

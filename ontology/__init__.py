@@ -1,7 +1,6 @@
 """The BudgetKG vocabulary (budget.ttl, OWL) and its SHACL shapes (shapes.ttl), shipped as package data.
 
-    from ontology import validate
-    conforms, report = validate(build_graph(parse_file(path)))
+Usage: ``conforms, report = validate(build_graph(parse_file(path)))``.
 """
 
 from __future__ import annotations

@@ -426,14 +426,20 @@ class Executor:
             if rows:
                 r = rows[0]
                 return self.answer(frame, f"{r['label']}：{r['definition']}", sources=[Source(title, "第四部分 名词解释", r["label"], r["line"])])
-        surfaces = [m.surface for m in frame.mentions] + [w for w in re.findall(r"[\u4e00-\u9fff]{2,}", frame.text)]
+        surfaces = [m.surface for m in frame.mentions if len(m.surface) >= 3]
+        best = None
         for row in self.reader.run(queries.TERMS_OF_DOC, doc=_iri(doc)):
-            definition = match_form(row["definition"])
-            for surface in surfaces:
-                if len(surface) >= 3 and surface in definition and surface not in ("名词解释",):
-                    sentences = [s for s in re.split(r"[；。]", row["definition"]) if surface in match_form(s)]
-                    text = "；".join(sentences) or row["definition"]
-                    return self.answer(frame, f"名词解释“{row['label']}”中：{text}。", sources=[Source(title, "第四部分 名词解释", row["label"], row["line"])])
+            for sentence in re.split(r"[；。]", row["definition"]):
+                plain = re.sub(r"^(其中|包括)[:：]?", "", match_form(sentence))
+                for surface in surfaces:
+                    if surface not in plain:
+                        continue
+                    rank = 3 if plain.startswith(surface) else 2 if re.search(re.escape(surface) + "(反映|指|是|包括)", plain) else 1
+                    if best is None or rank > best[0]:
+                        best = (rank, row, sentence.strip())
+        if best:
+            _, row, sentence = best
+            return self.answer(frame, f"名词解释“{row['label']}”中：{sentence}。", sources=[Source(title, "第四部分 名词解释", row["label"], row["line"])])
         raise NotAnswerable("名词解释中没有这个词")
 
     def do_citation(self, frame: Frame) -> Answer:
@@ -447,7 +453,9 @@ class Executor:
                 if not citers:
                     continue
                 name = _citation_name(info[0]) if info else c.label
-                names = list(dict.fromkeys(r["citerLabel"] for r in citers))
+                names = [n for n in dict.fromkeys(r["citerLabel"] for r in citers) if n not in items]
+                if not names:
+                    continue
                 parts.append(f"{name}被{'、'.join(names)}引用")
                 items.extend(names)
                 sources.extend(Source(self.doc_title(r["doc"]), "表12 部门预算项目支出及其他支出预算表", r["citerLabel"], r["line"]) for r in citers)
@@ -508,6 +516,9 @@ class Executor:
     # -- performance targets -------------------------------------------------------------------------
     def do_performance(self, frame: Frame) -> Answer:
         doc = self.one_doc(frame)
+        asks_number = frame.unit_word or "amount" in frame.cues or re.search(r"多少|几", frame.text)
+        if not asks_number and any(m.of("goal") for m in frame.mentions):
+            return self.do_describe(frame)
         targets = self.reader.run(queries.TARGETS, doc=_iri(doc))
         owners = {e.iri for m in frame.mentions for e in m.entities if e.kind in ("goal", "project")}
         owner_labels = {match_form(e.label) for m in frame.mentions for e in m.entities if e.kind in ("goal", "project")}

@@ -41,7 +41,7 @@ class Frame:
 
     def value_mentions(self) -> list[Mention]:
         """Mentions of things that carry amounts."""
-        kinds = {"classification", "line_item", "project", "figure", "goal", "budget_unit", "measure"}
+        kinds = {"classification", "line_item", "project", "figure", "goal", "budget_unit"}
         return [m for m in self.mentions if m.kinds() & kinds]
 
     def describe(self) -> dict:

@@ -55,6 +55,12 @@ SELECT ?s ?label WHERE {{
   {{ ?s skos:altLabel ?label }} UNION {{ ?s dcterms:title ?label }} UNION {{ ?s skos:prefLabel ?label }}
 }}
 """
+_TEXTS = """
+SELECT DISTINCT ?text WHERE {
+  VALUES ?p { bkg:text bkg:purpose bkg:responsibility skos:definition bkg:goalText bkg:targetText bkg:reason bkg:detail dcterms:title }
+  ?s ?p ?text .
+}
+"""
 _ITEM_DOCS = "SELECT DISTINCT ?item ?doc WHERE { ?o bkg:item ?item ; bkg:document ?doc }"
 _DOCS = """
 SELECT ?doc ?year ?dept ?name WHERE { ?doc a bkg:BudgetDocument ; bkg:fiscalYear ?year ; bkg:department ?dept . ?dept rdfs:label ?name }
@@ -125,12 +131,22 @@ class Lexicon:
         for start, end, alias in found:
             if any(taken[start:end]):
                 continue
+            if (alias[0].isdigit() and start > 0 and text[start - 1].isdigit()) or (
+                alias[-1].isdigit() and end < len(text) and text[end].isdigit()
+            ):
+                continue  # a code inside a longer number (201 in 2013年)
             for k in range(start, end):
                 taken[k] = True
             entities = sorted((self.entities[i] for i in self.aliases[alias]), key=lambda e: e.iri)
             mentions.append(Mention(start, end, alias, entities))
         mentions.sort(key=lambda m: m.start)
-        return mentions
+        unique: list[Mention] = []
+        for m in mentions:  # 职工基本医疗保险缴费（30110）: name and code are one mention
+            if unique and {e.iri for e in unique[-1].entities} == {e.iri for e in m.entities} and m.start - unique[-1].end <= 1:
+                unique[-1].end = m.end
+                continue
+            unique.append(m)
+        return unique
 
 
 @lru_cache(maxsize=1)
@@ -254,14 +270,15 @@ def build_lexicon(store: OxigraphStore) -> Lexicon:
     automaton.make_automaton()
     cues = load_cues()
     lexicon = Lexicon(entities, aliases, docs, cues, automaton)
-    lexicon.vocabulary = _vocabulary(lexicon, labels)
+    texts = [row["text"] for row in store.select(_TEXTS)]
+    lexicon.vocabulary = _vocabulary(lexicon, labels, texts)
     return lexicon
 
 
-def _vocabulary(lexicon: Lexicon, labels: dict[str, set[str]]) -> set[str]:
-    """Words a question may contain without being unknown: cue words and the words of labels."""
-    import jieba  # noqa: F401  (imported for its tokenizer in qa.segment)
-
+def _vocabulary(lexicon: Lexicon, labels: dict[str, set[str]], texts: list[str]) -> set[str]:
+    """Words a question may contain without being unknown: cue words, units and the words of
+    the documents' labels and texts. Anything else names something the documents do not hold."""
+    from kg.template import load_template
     from qa.segment import tokenizer
 
     words: set[str] = set()
@@ -278,12 +295,15 @@ def _vocabulary(lexicon: Lexicon, labels: dict[str, set[str]]) -> set[str]:
     words.update(cues["comparators"])
     words.update(cues["levels"])
     words.update(cues["this_year"] + cues["last_year"] + cues["self_unit"])
+    template = load_template()
+    words.update(template.target_units + template.figure_units + tuple(template.target_comparators))
     tk = tokenizer()
-    for alias in lexicon.aliases:
-        words.add(alias)
+    words.update(lexicon.aliases)
     for group in labels.values():
         for label in group:
-            words.update(tk.lcut(match_form(label)))
+            words.update(tk.lcut(match_form(label), HMM=False))
+    for text in texts:
+        words.update(tk.lcut(match_form(text), HMM=False))
     return {w for w in words if w}
 
 

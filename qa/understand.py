@@ -116,7 +116,8 @@ class Understander:
         if unknown:
             frame.unknown = unknown
         frame.intent = self._intent(frame)
-        if frame.unknown and frame.intent != "refuse":
+        textual = frame.intent in ("describe", "definition", "citation") and frame.mentions
+        if frame.unknown and frame.intent != "refuse" and not textual:
             frame.intent = "refuse"
             frame.refusal = f"文件中没有找到“{'、'.join(frame.unknown)}” (not found in the document)"
         return frame
@@ -191,6 +192,7 @@ class Understander:
             if names and len(m.entities) == len(measure_entities) + len(m.of("term")):
                 measure_spans.append((m.start, m.end, sorted(names)[0]))
                 if m.of("term"):
+                    m.entities = m.of("term")
                     kept.append(m)
                 continue
             if measure_entities and m.of("line_item"):
