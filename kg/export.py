@@ -159,9 +159,9 @@ def _graphml(store: OxigraphStore, out: BinaryIO) -> None:
         return _short(node)
 
     def type_name(node: str) -> str:
-        classes = sorted(types.get(node, ()))
-        own = [c for c in classes if c.startswith(str(BKG))]
-        return _short((own or classes)[0]) if classes else ""
+        """The most telling class: the project's own (Department before BudgetUnit), else any."""
+        classes = sorted(types.get(node, ()), key=lambda c: (not c.startswith(str(BKG)), _short(c) != "Department", c))
+        return _short(classes[0]) if classes else ""
 
     graph = nx.MultiDiGraph()
     nodes = sorted({n for s, o, _ in edges for n in (s, o)})

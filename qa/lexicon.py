@@ -301,9 +301,9 @@ def _vocabulary(lexicon: Lexicon, labels: dict[str, set[str]], texts: list[str])
     words.update(lexicon.aliases)
     for group in labels.values():
         for label in group:
-            words.update(tk.lcut(match_form(label), HMM=False))
+            words.update(tk.lcut_for_search(match_form(label), HMM=False))
     for text in texts:
-        words.update(tk.lcut(match_form(text), HMM=False))
+        words.update(tk.lcut_for_search(match_form(text), HMM=False))
     return {w for w in words if w}
 
 

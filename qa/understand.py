@@ -334,7 +334,7 @@ class Understander:
             return "citation"
         if "performance" in c and ("goal" in kinds or frame.unit_word not in (None, "%", "个", "项") or re.search(r"不少于|不超过|不低于|达到|以上", frame.text) and not frame.threshold):
             return "performance"
-        if frame.unit_word and frame.unit_word not in ("个", "项", "%", "名", "家") and not (kinds & {"figure"}) and "goal" not in kinds and frame.set_kind is None:
+        if frame.unit_word and frame.unit_word not in ("个", "项", "%", "名", "家") and not (kinds & {"figure"}):
             return "performance"
         if c & {"max", "min"} or frame.n:
             frame.direction = "min" if "min" in c else "max"
