@@ -154,6 +154,7 @@ class _Builder:
         t = self.sub("table", table.number)
         self.add(t, RDF.type, BKG.BudgetTable)
         self.add(t, RDF.type, QB.DataSet)
+        self.add(t, QB.structure, BKG.structure)
         self.add(t, BKG.tableNumber, table.number)
         self.add(t, DCTERMS.title, Literal(table.title, lang="zh"))
         self.add(t, RDFS.label, Literal(f"表{table.number} {table.title}", lang="zh"))
@@ -178,7 +179,7 @@ class _Builder:
             self.add(r, BKG.depth, row.depth)
             self.add(r, BKG.rowKind, row.kind)
             self.add(r, BKG.code, row.code)
-            self.add(r, BKG.ordinal, row.ordinal)
+            self.add(r, BKG.ordinalText, row.ordinal)
             self.add(r, BKG.side, row.side)
             self.lines(r, row.span)
             if row.parent is not None:
@@ -257,6 +258,12 @@ class _Builder:
     # -- 第三部分 ---------------------------------------------------------------------------------
     def explanation(self) -> None:
         doc = self.doc
+        dataset = self.sub("explanation")
+        if doc.figures:
+            self.add(dataset, RDF.type, QB.DataSet)
+            self.add(dataset, QB.structure, BKG.structure)
+            self.add(dataset, RDFS.label, Literal("第三部分 情况说明中的数字", lang="zh"))
+            self.add(dataset, BKG.document, self.doc_iri)
         for section in doc.sections:
             s = self.sub("section", section.number)
             self.add(s, RDF.type, BKG.ExplanationSection)
@@ -269,6 +276,7 @@ class _Builder:
             s = self.sub("figure", k)
             self.add(s, RDF.type, BKG.StatedFigure)
             self.add(s, RDF.type, QB.Observation)
+            self.add(s, QB.dataSet, dataset)
             self.add(s, RDFS.label, Literal(f.label, lang="zh"))
             self.add(s, BKG.amount, f.value)
             self.add(s, BKG.unit, f.unit)
