@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, RDFS, SKOS, XSD
 
 from kg.records import BudgetDocument, Citation, Span, Table, Target
-from kg.vocab import BKG, ELI, OBEU_MEASURE, PREFIXES, base_iri, slug
+from kg.vocab import BKG, ELI, PREFIXES, base_iri, slug
 
 AMOUNT_UNIT = "万元"
 
@@ -163,7 +163,7 @@ class _Builder:
         self.add(t, BKG.note, Literal(table.note, lang="zh") if table.note else None)
         self.lines(t, table.span)
         self.add(self.doc_iri, BKG.hasTable, t)
-        for k, column in enumerate(table.columns):
+        for column in table.columns:
             m = self.measure(column)
             self.add(m, RDF.type, BKG.Measure)
             self.add(m, RDF.type, SKOS.Concept)

@@ -190,7 +190,7 @@ def _goals(body: list[tuple[int, str]]) -> list[PerformanceGoal]:
             texts.append([(number, match.group("text"))] if match.group("text") else [])
         elif goals:
             texts[-1].append((number, line))
-    for goal, lines in zip(goals, texts):
+    for goal, lines in zip(goals, texts, strict=True):
         goal.goal = join([t for _, t in lines])
         if lines:
             goal.span = Span(goal.span.start, lines[-1][0])

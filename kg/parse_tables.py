@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.citations import find_citations
 from kg.errors import ParseError
 from kg.records import Cell, Project, Row, Span, Table
 from kg.targets import find_targets
-from kg.citations import find_citations
 from kg.template import TableSpec, load_template
 from kg.textutil import cn_number, indent, is_noise, join, parse_amount
 
@@ -147,7 +147,7 @@ def _cells(spec: TableSpec, amounts: list[str], line: Line, source: str, label: 
             f"表{spec.number}「{label}」应有{len(spec.columns)}个金额，读到{len(amounts)}个"
             f" (expected {len(spec.columns)} amounts: {'、'.join(spec.columns)}; found {len(amounts)}: {line.text[:60]!r})",
         )
-    return [Cell(column, parse_amount(token), token) for column, token in zip(spec.columns, amounts)]
+    return [Cell(column, parse_amount(token), token) for column, token in zip(spec.columns, amounts, strict=True)]
 
 
 def _bad_amount_check(text: str, spec: TableSpec, line: Line, source: str) -> None:
@@ -178,7 +178,7 @@ def _two_sided_rows(spec, data, source, known_units):
         sides = ["收入", "支出"] if len(pairs) == 2 else [_side(pairs[0][0], next_ordinal)]
         if len(pairs) > 2:
             raise ParseError(source, line.number, f"表{spec.number} 每行至多两组“项目 金额”，读到{len(pairs)}组 (at most two label/amount pairs)")
-        for (label, amount), side in zip(pairs, sides):
+        for (label, amount), side in zip(pairs, sides, strict=True):
             match = ORDINAL.match(label)
             ordinal = match.group("ord")
             number = cn_number(ordinal.rstrip("、")) if ordinal else None

@@ -257,7 +257,7 @@ def build_lexicon(store: OxigraphStore) -> Lexicon:
             for alias in derived_aliases(entity, label):
                 aliases.setdefault(alias, set()).add(iri)
     by_label: dict[str, set[str]] = {}
-    for iri, entity in entities.items():
+    for iri in entities:
         for label in labels[iri]:
             by_label.setdefault(match_form(label), set()).add(iri)
     for alias, canonical in load_synonyms():

@@ -132,7 +132,7 @@ def _t2s() -> tuple[Any, frozenset[str] | None]:
                     key, _, value = line.rstrip("\n").partition("\t")
                     value = value.split(" ")[0]
                     if len(key) == len(value):
-                        trad.update(k for k, v in zip(key, value) if k != v)
+                        trad.update(k for k, v in zip(key, value, strict=True) if k != v)
                     else:
                         trad.update(key)
     except (OSError, KeyError, ValueError, AttributeError, TypeError):

@@ -181,7 +181,7 @@ class Understander:
     def _measures(self, frame: Frame, cues) -> None:
         """基本支出中的X → X in the 基本支出 sense; a measure alone is itself what is asked for."""
         measure_spans = []
-        for start, end, word, groups in cues:
+        for start, end, _word, groups in cues:
             for g in groups:
                 if g.startswith("measure:"):
                     measure_spans.append((start, end, g.split(":", 1)[1]))
@@ -201,7 +201,7 @@ class Understander:
         frame.mentions = kept
         value = [m for m in kept if m.kinds() & {"classification", "line_item", "project", "figure", "goal", "budget_unit", "department"}]
         free: list[str] = []
-        for start, end, name in sorted(measure_spans):
+        for _start, end, name in sorted(measure_spans):
             target = next((m for m in value if m.start >= end and self._connected(frame.text[end:m.start])), None)
             if target is not None and target.measure is None and not (target.kinds() & {"department", "budget_unit"}):
                 target.measure = name
