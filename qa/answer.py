@@ -15,7 +15,8 @@ class Source:
 
     def cite(self) -> str:
         where = f"，第{self.line}行" if self.line else ""
-        return f"《{self.document}》{self.table}，“{self.row}”{where}"
+        quoted = f"「{self.row}」" if "“" in self.row else f"“{self.row}”"
+        return f"《{self.document}》{self.table}，{quoted}{where}"
 
 
 @dataclass

@@ -120,6 +120,33 @@ class Lexicon:
     automaton: ahocorasick.Automaton = field(repr=False)
     vocabulary: set[str] = field(default_factory=set, repr=False)
 
+    def fuzzy(self, window: str) -> str | None:
+        """The alias `window` is a homophone of (same pinyin, ≥ 4 characters) or a one-character
+        typo of (≥ 6 characters, similarity ≥ 85), else None."""
+        if window in self.aliases or not re.fullmatch(r"[\u4e00-\u9fff]+", window):
+            return None
+        index = self._pinyin_index()
+        sound = _pinyin(window)
+        if len(window) >= 4 and sound in index:
+            return index[sound]
+        if len(window) >= 6:
+            from rapidfuzz import fuzz, process
+
+            candidates = [a for a in self.aliases if abs(len(a) - len(window)) <= 1 and len(a) >= 6]
+            hit = process.extractOne(window, candidates, scorer=fuzz.ratio, score_cutoff=85)
+            if hit:
+                return hit[0]
+        return None
+
+    def _pinyin_index(self) -> dict[str, str]:
+        if not hasattr(self, "_pinyin"):
+            index: dict[str, str] = {}
+            for alias in self.aliases:
+                if len(alias) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", alias):
+                    index.setdefault(_pinyin(alias), alias)
+            self._pinyin = index
+        return self._pinyin
+
     def link(self, text: str) -> list[Mention]:
         """Longest non-overlapping alias matches in `text` (already in match form)."""
         found: list[tuple[int, int, str]] = []
@@ -147,6 +174,12 @@ class Lexicon:
                 continue
             unique.append(m)
         return unique
+
+
+def _pinyin(text: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return " ".join(lazy_pinyin(text))
 
 
 @lru_cache(maxsize=1)

@@ -63,8 +63,8 @@ class QAService:
                 raise NotAnswerable(frame.refusal or "没有理解这个问题")
             answer = executor.run(frame)
             if frame.mentions and any(m.fuzzy for m in frame.mentions):
-                guessed = "、".join(f"“{m.surface}”→{m.entities[0].label}" for m in frame.mentions if m.fuzzy)
-                answer.answer += f"（按近似词理解：{guessed}）"
+                guessed = "、".join(f"“{m.entities[0].label}”" for m in frame.mentions if m.fuzzy)
+                answer.answer += f"（问题中的词按近似词{guessed}理解）"
         except Ambiguous as exc:
             answer = self._refusal(question, frame, "多个文件都能回答，请说明是哪个部门或年度：" + "；".join(exc.titles))
             answer.suggestions = [f"{t.replace('部门预算', '')}的{question}" for t in exc.titles][:3]

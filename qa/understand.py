@@ -81,7 +81,7 @@ class Understander:
         result.sort()
         return result
 
-    def understand(self, question: str, previous: Frame | None = None) -> Frame:
+    def understand(self, question: str, previous: Frame | None = None, _corrected: bool = False) -> Frame:
         text = match_form(question or "")
         frame = Frame(question=question, text=text)
         if not text.strip(" ?？!！。.,，"):
@@ -113,9 +113,20 @@ class Understander:
         if previous is not None and self._is_follow_up(frame):
             return self._follow_up(frame, previous)
         unknown = self._unknown(frame, cues)
+        if not _corrected and (unknown or not frame.value_mentions()):
+            anchors = unknown + [c for c in self._residue(frame, cues) if len(c) >= 2]
+            corrected, fixes = self._correct(frame.text, anchors)
+            if fixes:
+                retry = self.understand(corrected, previous, _corrected=True)
+                retry.question = question
+                for m in retry.mentions:
+                    m.fuzzy = m.surface in fixes
+                return retry
         if unknown:
             frame.unknown = unknown
         frame.intent = self._intent(frame)
+        if frame.intent == "refuse" and unknown:
+            frame.refusal = f"文件中没有找到“{'、'.join(unknown)}” (not found in the document)"
         textual = frame.intent in ("describe", "definition", "citation") and frame.mentions
         if frame.unknown and frame.intent != "refuse" and not textual:
             frame.intent = "refuse"
@@ -268,6 +279,17 @@ class Understander:
     # -- what is left over ---------------------------------------------------------------------
     def _unknown(self, frame: Frame, cues) -> list[str]:
         """Content words in the question that the lexicon and cue tables do not know."""
+        unknown: list[str] = []
+        vocabulary = self.lexicon.vocabulary
+        for chunk in self._residue(frame, cues):
+            for word in words(chunk):
+                if len(word) >= 2 and word not in vocabulary and word not in self.stopwords and not all(ch in self._function_chars for ch in word):
+                    unknown.append(word)
+        return unknown
+
+    @staticmethod
+    def _residue(frame: Frame, cues) -> list[str]:
+        """The runs of Chinese text left once entities and cue words are taken out."""
         text = list(frame.text)
         for m in frame.mentions:
             for k in range(m.start, m.end):
@@ -275,16 +297,32 @@ class Understander:
         for start, end, _, _ in cues:
             for k in range(start, end):
                 text[k] = " "
-        rest = re.sub(r"[\d.,%]+|[^\u4e00-\u9fff]", " ", "".join(text))
-        unknown: list[str] = []
-        vocabulary = self.lexicon.vocabulary
-        for chunk in rest.split():
-            for word in words(chunk):
-                if len(word) >= 2 and word not in vocabulary and word not in self.stopwords and not all(ch in self._function_chars for ch in word):
-                    unknown.append(word)
-        return unknown
+        return re.sub(r"[\d.,%]+|[^\u4e00-\u9fff]", " ", "".join(text)).split()
 
     _function_chars = set("的了吗呢吧啊呀么是有在和与及或对为把被给从到向将就都也还又再很这那该此其中里下之所多少大小高低年个项笔条次几哪啥谁怎样何一二三两上等")
+
+    # -- typos and homophones -------------------------------------------------------------------
+    def _correct(self, text: str, unknown: list[str]) -> tuple[str, set[str]]:
+        """Replace a misspelt name next to an unknown word by the alias it most likely means:
+        same pinyin (homophone), or one character off in a long name. Thresholds are strict so
+        that nothing is invented."""
+        fixes: set[str] = set()
+        for word in unknown:
+            position = text.find(word)
+            if position < 0:
+                continue
+            best = None
+            for length in range(3, 16):
+                for start in range(max(0, position - length + 1), min(position + len(word), len(text) - length + 1)):
+                    window = text[start:start + length]
+                    alias = self.lexicon.fuzzy(window)
+                    if alias and (best is None or len(alias) > len(best[2])):
+                        best = (start, start + length, alias)
+            if best:
+                start, end, alias = best
+                text = text[:start] + alias + text[end:]
+                fixes.add(alias)
+        return text, fixes
 
     # -- follow-ups ----------------------------------------------------------------------------
     @staticmethod
