@@ -79,7 +79,8 @@ class Executor:
     def resolve(self, mention: Mention, measure: str | None, frame: Frame, doc: str) -> list[Fact]:
         """The figures a mention stands for, in the sense of its measure (基本支出 …)."""
         facts: list[Fact] = []
-        for entity in mention.entities:
+        entities = mention.of("budget_unit") or mention.entities  # 图书馆: the unit, not the 图书馆 class
+        for entity in entities:
             if entity.kind in VALUE_KINDS or entity.kind == "measure":
                 if entity.kind == "department" and "self_unit" not in frame.cues:
                     continue
@@ -114,6 +115,7 @@ class Executor:
 
     # -- lookup ----------------------------------------------------------------------------------
     def do_lookup(self, frame: Frame) -> Answer:
+        frame = _without_containers(frame)
         parts, facts_all, items = [], [], []
         value = unit = None
         for doc in frame.docs:
@@ -239,12 +241,12 @@ class Executor:
         if mentions and frame.set_kind not in ("projects",):
             container = mentions[0]
             facts = self.resolve(container, container.measure or (frame.measures[0] if frame.measures else None), frame, doc)
-            if facts:
-                parent = facts[0]
+            for parent in sorted(facts, key=lambda f: (f.kind != "figure", f.code is None, f.table or 0)):
                 if parent.kind == "figure":
-                    return [f for f in self.reader.figures(doc) if f.parent_row == parent.iri]
-                rows = self.reader.table_facts(doc, parent.table)
-                children = [f for f in rows if f.parent_row == parent.row and f.column == parent.column]
+                    children = [f for f in self.reader.figures(doc) if f.parent_row == parent.iri]
+                else:
+                    rows = self.reader.table_facts(doc, parent.table)
+                    children = [f for f in rows if f.parent_row == parent.row and f.column == parent.column]
                 if children:
                     return children
         table = frame.table or self.table_for(frame)
@@ -540,6 +542,10 @@ class Executor:
         goals = [e for m in frame.mentions for e in m.of("goal")]
         if goals:
             return self.do_describe(frame)
+        same_unit = [f for f in self.reader.figures(doc) if frame.unit_word and f.unit == frame.unit_word]
+        if len(same_unit) == 1:
+            fact = same_unit[0]
+            return self.answer(frame, f"{fact.label}为{fmt(fact.value, fact.unit)}{fact.unit}（第三部分{fact.section}）。", fact.value, fact.unit, facts=[fact])
         raise NotAnswerable("没有找到对应的绩效目标")
 
     # -------------------------------------------------------------------------------------------------
@@ -629,6 +635,22 @@ def _row(f: Fact, reader: FactReader) -> dict:
         "文件": reader.titles.get(f.doc, f.doc), "表": f.where().split(" ")[0], "行": f.label, "列": f.column or "",
         "金额": str(f.value), "单位": f.unit, "行号": f.line,
     }
+
+
+def _without_containers(frame: Frame) -> Frame:
+    """「政府采购中服务类采购是多少」 asks for the part, not for the whole that contains it."""
+    import copy
+
+    values = frame.value_mentions()
+    containers = {
+        id(a) for a, b in zip(values, values[1:], strict=False)
+        if re.fullmatch(r"(中|里|里面|当中|之中|下|下面|其中|中间|内)", frame.text[a.end:b.start])
+    }
+    if not containers:
+        return frame
+    narrowed = copy.copy(frame)
+    narrowed.mentions = [m for m in frame.mentions if id(m) not in containers]
+    return narrowed
 
 
 def _ratio_cut(text: str) -> int:

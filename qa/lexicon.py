@@ -169,9 +169,12 @@ class Lexicon:
         mentions.sort(key=lambda m: m.start)
         unique: list[Mention] = []
         for m in mentions:  # 职工基本医疗保险缴费（30110）: name and code are one mention
-            if unique and {e.iri for e in unique[-1].entities} == {e.iri for e in m.entities} and m.start - unique[-1].end <= 1:
-                unique[-1].end = m.end
-                continue
+            if unique and m.start - unique[-1].end <= 1:
+                before, now = {e.iri for e in unique[-1].entities}, {e.iri for e in m.entities}
+                if now <= before or before <= now:
+                    unique[-1].end = m.end
+                    unique[-1].entities = [e for e in unique[-1].entities if e.iri in now] if now <= before else m.entities
+                    continue
             unique.append(m)
         return unique
 
@@ -226,6 +229,8 @@ def derived_aliases(entity: Entity, label: str) -> set[str]:
         for full, short in (("费用", "费"), ("经费", "费"), ("费支出", "费"), ("支出", "费")):
             if base.endswith(full) and len(base) - len(full) >= 2:
                 out.add(base[: -len(full)] + short)
+        if base.endswith("预算") and len(base) >= 6:
+            out.add(base[:-2])
         if base.endswith("费") and len(base) >= 6:
             out.add(base[:-1])
         if base.endswith("费") and len(base) >= 3:

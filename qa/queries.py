@@ -104,9 +104,10 @@ SELECT DISTINCT ?cited ?label ?title ?number ?issuer ?year WHERE {
 """
 
 ALL_CITATIONS = """
-SELECT DISTINCT ?doc ?cited ?label ?title WHERE {
+SELECT DISTINCT ?doc ?cited ?label ?title ?number WHERE {
   ?cited a bkg:CitedDocument ; bkg:citedIn ?doc ; rdfs:label ?label .
   OPTIONAL { ?cited dcterms:title ?title }
+  OPTIONAL { ?cited bkg:documentNumber ?number }
 }
 """
 

@@ -55,6 +55,8 @@ class Understander:
             self.cue_words.setdefault(word, set()).add("last_year")
         for word in cues["self_unit"]:
             self.cue_words.setdefault(word, set()).add("self_unit")
+        for word in cues["next_year"]:
+            self.cue_words.setdefault(word, set()).add("next_year")
         for word in cues["level_words"]:
             self.cue_words.setdefault(word, set()).add("level_word")
         for word in cues["levels"]:
@@ -163,6 +165,9 @@ class Understander:
                 have = "、".join(str(y) for y in sorted(doc_years))
                 frame.refusal = f"已载入的文件是{have}年的预算，没有{'、'.join(map(str, years))}年的数据 (no document for that year)"
                 return
+        if "next_year" in frame.cues:
+            frame.refusal = "预算文件只有本年度的数字，没有以后年度的数据 (no figures for future years)"
+            return
         if "last_year" in frame.cues:
             frame.last_year = True
         frame.docs = in_scope
@@ -297,6 +302,9 @@ class Understander:
         for start, end, _, _ in cues:
             for k in range(start, end):
                 text[k] = " "
+        for match in UNIT_ASKED.finditer(frame.text):
+            for k in range(match.start(), match.end()):
+                text[k] = " "
         return re.sub(r"[\d.,%]+|[^\u4e00-\u9fff]", " ", "".join(text)).split()
 
     _function_chars = set("的了吗呢吧啊呀么是有在和与及或对为把被给从到向将就都也还又再很这那该此其中里下之所多少大小高低年个项笔条次几哪啥谁怎样何一二三两上等")
@@ -359,7 +367,8 @@ class Understander:
             return "citation"
         if "definition" in c and "term" in kinds and not amount_asked and not (c & {"ratio", "compare"}):
             return "definition"
-        if "ratio" in c:
+        yoy_words = re.search(r"比上年|较上年|同比|增减|变化|增长|下降|增加|减少", frame.text)
+        if "ratio" in c and not (yoy_words and "占" not in frame.text):
             return "ratio"
         if "last_year" in c or frame.last_year or ("yoy" in c and ("reason" in c or re.search(r"比上年|较上年|同比|增减|变化|增长|下降|增加|减少", frame.text))):
             return "yoy"
@@ -374,6 +383,8 @@ class Understander:
             return "performance"
         if frame.unit_word and frame.unit_word not in ("个", "项", "%", "名", "家") and not (kinds & {"figure"}):
             return "performance"
+        if frame.unit_word and "figure" in kinds and "goal" not in kinds:
+            return "lookup"
         if c & {"max", "min"} or frame.n:
             frame.direction = "min" if "min" in c else "max"
             return "superlative"
