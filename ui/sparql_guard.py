@@ -110,7 +110,7 @@ def check(text: str | None) -> Checked:
 
     try:
         parsed = parser.parseQuery(text)
-    except (ParseException, RecursionError, ValueError, TypeError, KeyError) as exc:
+    except Exception as exc:  # noqa: BLE001 - pyparsing errors, RecursionError on deep nesting …
         try:
             parser.parseUpdate(text)
         except Exception:  # noqa: BLE001 - not an update either: report the query syntax error
