@@ -122,7 +122,7 @@ def _figures(section: str, body: list[tuple[int, str]]) -> list[Figure]:
             else:
                 figures[current].change = sign * value
                 figures[current].change_text = text[match.start() - len(change.group(0)): match.end()]
-            last_end = match.end()
+            label_start = last_end = match.end()  # the next figure's text starts after this change
             continue
         if unit == "%" or text.startswith(("以上", "以下", "以内"), match.end()):
             continue

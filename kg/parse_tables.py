@@ -23,6 +23,7 @@ NOTE = re.compile(r"^\s*注\s*[:：]")
 CODE = re.compile(r"^[\[［【]?(\d{3,7})[\]］】]?\s*(.*)$")
 ORDINAL = re.compile(r"^(?P<lead>其中[:：])?(?P<ord>（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.．、])?(?P<rest>.*)$")
 TOTAL_WORDS = ("合计", "总计")
+MISPRINT = re.compile(r"^[!-~]+$")  # a word without Chinese where an amount belongs
 
 
 @dataclass
@@ -150,13 +151,21 @@ def _cells(spec: TableSpec, amounts: list[str], line: Line, source: str, label: 
     return [Cell(column, parse_amount(token), token) for column, token in zip(spec.columns, amounts, strict=True)]
 
 
-def _bad_amount_check(text: str, spec: TableSpec, line: Line, source: str) -> None:
-    """A line with amounts followed by something that is not one ('1,316.25 abc') is an error."""
+def _bad_amount_check(text: str, spec: TableSpec, line: Line, source: str, prose: bool = False) -> None:
+    """A line that ends in a misprinted amount is an error, never a name fragment for the next row.
+
+    Misprinted: amounts followed by something that is not one ('1,316.25 abc'), or, on a line that
+    cannot be prose, a last word without Chinese characters ('12,3a.45', 'abc', '0.0x').
+    """
     tokens = text.split()
-    if len(tokens) > 1 and any(parse_amount(t) is not None for t in tokens[1:]):
-        bad = next(t for t in reversed(tokens) if parse_amount(t) is None)
+    if len(tokens) < 2 or parse_amount(tokens[-1]) is not None:
+        return
+    if any(parse_amount(t) is not None for t in tokens[1:]) or (not prose and MISPRINT.match(tokens[-1])):
         raise ParseError(
-            source, line.number, f"表{spec.number} 金额无法识别：{bad!r} (expected an amount such as 1,316.25)"
+            source,
+            line.number,
+            f"表{spec.number} 金额无法识别：{tokens[-1]!r}，该行应有{len(spec.columns)}个金额"
+            f" (expected {len(spec.columns)} amount(s) such as 1,316.25: {'、'.join(spec.columns)})",
         )
 
 
@@ -167,10 +176,13 @@ def _two_sided_rows(spec, data, source, known_units):
     next_ordinal = {"收入": 1, "支出": 1}
     pending: list[Line] = []
     for line in data:
+        _bad_amount_check(line.text, spec, line, source)
         pairs = _pairs(line.text)
         if not pairs:
             pending.append(line)
             continue
+        if pending and ORDINAL.match(pending[0].text).group("ord") and ORDINAL.match(pairs[0][0]).group("ord"):
+            raise ParseError(source, pending[-1].number, f"表{spec.number} 行缺少金额：{join([p.text for p in pending])[:40]!r} (a row without its amount)")
         if pending:
             first_label = join([p.text for p in pending]) + pairs[0][0]
             pairs[0] = (first_label, pairs[0][1])
@@ -235,6 +247,13 @@ def _classified_rows(spec, data, source, known_units):
             _bad_amount_check(line.text, spec, line, source)
             pending.append(line)
             continue
+        if pending and label_text and CODE.match(pending[0].text) and CODE.match(label_text):
+            raise ParseError(
+                source,
+                pending[-1].number,
+                f"表{spec.number} 行缺少金额：{join([p.text for p in pending])[:40]!r}，该行应有{len(spec.columns)}个金额"
+                " (a row without its amounts)",
+            )
         first = pending[0] if pending else line
         text = join([p.text for p in pending] + [label_text])
         pending = []
@@ -326,7 +345,7 @@ def _unit_rows(spec, data, source, known_units):
     for line in data:
         label_text, amounts = split_amounts(line.text)
         if not amounts:
-            _bad_amount_check(line.text, spec, line, source)
+            _bad_amount_check(line.text, spec, line, source, prose=with_purpose and indent(line.raw) == 0)
             if pending:
                 pending.append(line)
                 if with_purpose and "。" in join([p.text for p in pending]):

@@ -1,0 +1,462 @@
+"""Run user-supplied SPARQL where it can be stopped: in worker processes, killed at the time limit.
+
+    runner = SparqlRunner(store, timeout=10.0, row_cap=10_000)
+    result = runner.run("SELECT …", accept="text/csv")   # RunResult(status=200, media_type, body …)
+    runner.close()
+
+Each worker is a fresh interpreter (multiprocessing "spawn": nothing inherited from the server's
+threads) that opens the store's live generation with `pyoxigraph.Store.read_only`, checks the query
+with `ui.sparql_guard.check` (so even a pathological parse is bounded by the time limit), runs it
+and serialises at most `row_cap` rows. The server waits `timeout` seconds for the answer; when it
+does not come the worker is killed (SIGKILL) and replaced on the next request, and the caller gets
+QueryRefused(503, "timeout"). Workers also run under an address-space limit, so a runaway query
+cannot take the server's memory with it.
+
+Results: SELECT as SPARQL JSON / XML / CSV / TSV, ASK as JSON / XML (CSV/TSV: `true`/`false`),
+CONSTRUCT / DESCRIBE as Turtle, JSON-LD or N-Triples, chosen from the Accept header.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import multiprocessing
+import os
+import threading
+import time
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from typing import Any, Callable
+from xml.sax.saxutils import escape, quoteattr
+
+from kg.store import OxigraphStore
+from kg.vocab import PREFIXES
+from ui.sparql_guard import MAX_QUERY_BYTES, QueryRefused
+
+__all__ = ["RESULT_TYPES", "GRAPH_TYPES", "RunResult", "SparqlRunner", "negotiate", "parse_accept"]
+
+JSON, XML, CSV, TSV = (
+    "application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values",
+)
+TURTLE, JSONLD, NTRIPLES = "text/turtle", "application/ld+json", "application/n-triples"
+RESULT_TYPES = (JSON, XML, CSV, TSV)
+GRAPH_TYPES = (TURTLE, JSONLD, NTRIPLES)
+ALIASES = {
+    "application/json": JSON, "application/xml": XML, "text/xml": XML, "text/tsv": TSV,
+    "application/x-turtle": TURTLE, "application/turtle": TURTLE, "text/plain": NTRIPLES,
+}
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+# -- content negotiation ---------------------------------------------------------------------------
+
+
+def parse_accept(header: str | None) -> list[str]:
+    """Media types of an Accept header, best first (q=0 dropped, ties keep their order)."""
+    found: list[tuple[float, int, str]] = []
+    for k, part in enumerate((header or "").split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media:
+            continue
+        q = 1.0
+        for f in fields[1:]:
+            if f.lower().startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        if q > 0:
+            found.append((-q, k, media))
+    return [media for _, _, media in sorted(found)]
+
+
+def negotiate(accept: list[str], form: str) -> str:
+    """The media type to answer with: the first acceptable one this query form supports."""
+    supported = GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else RESULT_TYPES
+    for media in accept:
+        media = ALIASES.get(media, media)
+        if media in supported:
+            return media
+        if media == "*/*" or (media.endswith("/*") and any(s.startswith(media[:-1]) for s in supported)):
+            return next((s for s in supported if media == "*/*" or s.startswith(media[:-1])), supported[0])
+    return supported[0]  # lenient: an unknown Accept still gets the default format
+
+
+# -- serialisation (in the worker) -----------------------------------------------------------------
+
+
+def _term_json(term: Any) -> dict[str, Any]:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype and term.datatype.value not in (XSD_STRING, RDF_LANG_STRING):
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {"subject": _term_json(term.subject), "predicate": _term_json(term.predicate),
+                                            "object": _term_json(term.object)}}
+    return {"type": "literal", "value": str(term)}
+
+
+def _term_xml(term: Any) -> str:
+    data = _term_json(term)
+    if data["type"] == "uri":
+        return f"<uri>{escape(data['value'])}</uri>"
+    if data["type"] == "bnode":
+        return f"<bnode>{escape(data['value'])}</bnode>"
+    if data["type"] == "triple":
+        v = term
+        return (f"<triple><subject>{_term_xml(v.subject)}</subject><predicate>{_term_xml(v.predicate)}</predicate>"
+                f"<object>{_term_xml(v.object)}</object></triple>")
+    attrs = ""
+    if "xml:lang" in data:
+        attrs = f" xml:lang={quoteattr(data['xml:lang'])}"
+    elif "datatype" in data:
+        attrs = f" datatype={quoteattr(data['datatype'])}"
+    return f"<literal{attrs}>{escape(data['value'])}</literal>"
+
+
+def _term_plain(term: Any) -> str:
+    """CSV form: IRIs and literals as their plain text, blank nodes as _:id."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, (ox.NamedNode, ox.Literal)):
+        return term.value
+    return str(term)
+
+
+def _short(iri: str) -> str:
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def term_display(term: Any) -> str:
+    """How the UI shows a term: prefixed names for IRIs, plain text for literals."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return _short(term.value)
+    return _term_plain(term)
+
+
+def serialize_solutions(variables: list[str], rows: list[list[Any]], media: str) -> bytes:
+    if media == JSON:
+        bindings = [{v: _term_json(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
+    if media == XML:
+        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
+        out += [f"<variable name={quoteattr(v)}/>" for v in variables]
+        out.append("</head>\n<results>")
+        for row in rows:
+            out.append("<result>" + "".join(f"<binding name={quoteattr(v)}>{_term_xml(t)}</binding>"
+                                            for v, t in zip(variables, row) if t is not None) + "</result>")
+        out.append("</results>\n</sparql>\n")
+        return "\n".join(out).encode("utf-8")
+    if media == CSV:
+        text = io.StringIO(newline="")
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow(variables)
+        writer.writerows([_term_plain(t) for t in row] for row in rows)
+        return text.getvalue().encode("utf-8")
+    if media == TSV:
+        lines = ["\t".join(f"?{v}" for v in variables)]
+        lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    raise ValueError(media)
+
+
+def serialize_boolean(value: bool, media: str) -> bytes:
+    if media == JSON:
+        return json.dumps({"head": {}, "boolean": value}).encode("utf-8")
+    if media == XML:
+        return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+                f"<head></head><boolean>{str(value).lower()}</boolean></sparql>\n").encode("utf-8")
+    return str(value).lower().encode("utf-8")
+
+
+def serialize_triples(triples: list[Any], media: str) -> bytes:
+    import pyoxigraph as ox
+
+    fmt = {TURTLE: ox.RdfFormat.TURTLE, JSONLD: ox.RdfFormat.JSON_LD, NTRIPLES: ox.RdfFormat.N_TRIPLES}[media]
+    if fmt == ox.RdfFormat.N_TRIPLES:
+        return ox.serialize(triples, format=fmt) or b""
+    return ox.serialize(triples, format=fmt, prefixes=PREFIXES) or b""
+
+
+# -- the worker process ----------------------------------------------------------------------------
+
+
+def _execute(request: dict[str, Any], stores: dict[str, Any]) -> dict[str, Any]:
+    import pyoxigraph as ox
+
+    from ui.sparql_guard import check
+
+    checked = check(request["query"])
+    path = request["db_path"]
+    db = stores.get(path)
+    if db is None:
+        stores.clear()
+        db = stores[path] = ox.Store.read_only(path)
+    cap = int(request["row_cap"])
+    media = negotiate(request["accept"], checked.form)
+    try:
+        result = db.query(checked.text, use_default_graph_as_union=True, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        raise QueryRefused(400, "syntax_error", f"SPARQL 查询无效 (invalid query)：{exc}") from None
+    out: dict[str, Any] = {"status": 200, "form": checked.form, "truncated": False}
+    if isinstance(result, ox.QueryBoolean):
+        out.update(media_type=media, body=serialize_boolean(bool(result), media), count=1)
+        if request.get("table"):
+            out.update(columns=["boolean"], rows=[["true" if result else "false"]])
+        return out
+    if isinstance(result, ox.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        rows: list[list[Any]] = []
+        for solution in result:
+            if len(rows) >= cap:
+                out["truncated"] = True
+                break
+            rows.append([solution[v] for v in variables])
+        out.update(media_type=media, body=serialize_solutions(variables, rows, media), count=len(rows))
+        if request.get("table"):
+            out.update(columns=variables, rows=[[term_display(t) for t in row] for row in rows],
+                       csv=serialize_solutions(variables, rows, CSV))
+        return out
+    triples = []
+    for triple in result:
+        if len(triples) >= cap:
+            out["truncated"] = True
+            break
+        triples.append(triple)
+    out.update(media_type=media, body=serialize_triples(triples, media), count=len(triples))
+    if request.get("table"):
+        rows = [[term_display(t.subject), term_display(t.predicate), term_display(t.object)] for t in triples]
+        text = io.StringIO(newline="")
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow(["subject", "predicate", "object"])
+        writer.writerows([_term_plain(t.subject), _term_plain(t.predicate), _term_plain(t.object)] for t in triples)
+        out.update(columns=["subject", "predicate", "object"], rows=rows, csv=text.getvalue().encode("utf-8"))
+    return out
+
+
+def _limit_memory(megabytes: int | None) -> None:
+    if not megabytes:
+        return
+    try:
+        import resource
+
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):  # not on this platform: the time limit still holds
+        pass
+
+
+def worker_main(conn: Any, memory_mb: int | None) -> None:
+    """The worker's loop: one request in, one answer out, until the pipe closes."""
+    _limit_memory(memory_mb)
+    import pyoxigraph  # noqa: F401 - import before reporting ready, so start-up is not query time
+
+    import ui.sparql_guard  # noqa: F401
+
+    conn.send({"ready": True})
+    stores: dict[str, Any] = {}
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError, KeyboardInterrupt):
+            return
+        try:
+            response = _execute(request, stores)
+        except QueryRefused as exc:
+            response = {"status": exc.status, "error": exc.code, "message": exc.message}
+        except MemoryError:
+            response = {"status": 503, "error": "memory_limit", "message": "查询超出内存上限 (query exceeded the memory limit)"}
+        except OSError as exc:
+            stores.clear()
+            response = {"status": 500, "error": "store_error", "message": f"无法读取存储 (cannot read the store)：{exc}"}
+        except Exception as exc:  # noqa: BLE001 - reported to the caller as JSON, never a traceback
+            response = {"status": 400, "error": "query_error", "message": f"查询失败 (query failed)：{type(exc).__name__}: {exc}"}
+        try:
+            conn.send(response)
+        except (OSError, ValueError):
+            return
+
+
+# -- the pool (in the server) ----------------------------------------------------------------------
+
+
+@dataclass
+class RunResult:
+    status: int
+    form: str
+    media_type: str
+    body: bytes
+    count: int
+    truncated: bool
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    csv: bytes = b""
+    seconds: float = 0.0
+
+
+class _Worker:
+    def __init__(self, ctx: Any, memory_mb: int | None, start_timeout: float) -> None:
+        parent, child = ctx.Pipe()
+        self.process = ctx.Process(target=worker_main, args=(child, memory_mb), daemon=True, name="budgetkg-sparql")
+        self.process.start()
+        child.close()
+        self.conn = parent
+        if not parent.poll(start_timeout):
+            self.kill()
+            raise QueryRefused(503, "worker_start", "查询进程未能启动 (the query worker did not start)")
+        try:
+            parent.recv()
+        except (EOFError, OSError):
+            self.kill()
+            raise QueryRefused(503, "worker_start", "查询进程未能启动 (the query worker did not start)") from None
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def kill(self) -> None:
+        try:
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join(5)
+        finally:
+            self.conn.close()
+
+
+class SparqlRunner:
+    """A small pool of worker processes; every query has a time limit and a row cap."""
+
+    def __init__(self, store: OxigraphStore, *, timeout: float = 10.0, row_cap: int = 10_000, workers: int = 2,
+                 memory_mb: int | None = 2048, start_timeout: float = 60.0,
+                 reading: Callable[[], AbstractContextManager[Any]] | None = None) -> None:
+        self.store = store
+        self.timeout = float(timeout)
+        self.row_cap = int(row_cap)
+        self.max_workers = max(1, int(workers))
+        self.memory_mb = memory_mb
+        self.start_timeout = start_timeout
+        self.reading = reading or nullcontext
+        self._ctx = multiprocessing.get_context("spawn")
+        self._idle: list[_Worker] = []
+        self._count = 0
+        self._cond = threading.Condition()
+        self._closed = False
+
+    # workers -----------------------------------------------------------------------------------
+    def _acquire(self, wait: float) -> _Worker:
+        deadline = time.monotonic() + wait
+        with self._cond:
+            while True:
+                if self._closed:
+                    raise QueryRefused(503, "closed", "服务正在关闭 (the server is shutting down)")
+                while self._idle:
+                    worker = self._idle.pop()
+                    if worker.alive():
+                        return worker
+                    worker.kill()
+                    self._count -= 1
+                if self._count < self.max_workers:
+                    self._count += 1
+                    break
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise QueryRefused(503, "busy", "查询繁忙，请稍后再试 (all query workers are busy; try again)")
+                self._cond.wait(left)
+        try:
+            return _Worker(self._ctx, self.memory_mb, self.start_timeout)
+        except BaseException:
+            with self._cond:
+                self._count -= 1
+                self._cond.notify()
+            raise
+
+    def _release(self, worker: _Worker, healthy: bool) -> None:
+        if not healthy:
+            worker.kill()
+        with self._cond:
+            if healthy and not self._closed:
+                self._idle.append(worker)
+            else:
+                self._count -= 1
+                if healthy:
+                    worker.kill()
+            self._cond.notify()
+
+    def warm(self) -> None:
+        """Start one worker now (so the first query does not wait for an interpreter)."""
+        try:
+            self._release(self._acquire(self.start_timeout), True)
+        except QueryRefused:
+            pass
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            idle, self._idle = self._idle, []
+            self._count -= len(idle)
+        for worker in idle:
+            worker.kill()
+
+    # queries -----------------------------------------------------------------------------------
+    def run(self, query: str | None, accept: str | list[str] | None = None, *, table: bool = False,
+            timeout: float | None = None, row_cap: int | None = None) -> RunResult:
+        """Run one query (raises QueryRefused with the HTTP status for every refusal or failure)."""
+        if query is None or not str(query).strip():
+            raise QueryRefused(400, "missing_query", "缺少查询：请提供 query 参数 (missing query)")
+        size = len(str(query).encode("utf-8"))
+        if size > MAX_QUERY_BYTES:
+            raise QueryRefused(413, "query_too_large",
+                               f"查询过长：{size} 字节，上限 {MAX_QUERY_BYTES} 字节 (query too large: {size} bytes, limit {MAX_QUERY_BYTES})")
+        limit = self.timeout if timeout is None else float(timeout)
+        media = accept if isinstance(accept, list) else parse_accept(accept)
+        with self.reading():
+            generation = self.store.generation
+            if generation is None:
+                raise QueryRefused(503, "no_store", "存储为空 (the store is empty)")
+            request = {
+                "query": str(query), "accept": media, "row_cap": self.row_cap if row_cap is None else int(row_cap),
+                "db_path": os.fspath(self.store.path / generation / "oxigraph"), "table": table,
+            }
+            worker = self._acquire(limit)
+            started = time.monotonic()
+            try:
+                worker.conn.send(request)
+                if not worker.conn.poll(limit):
+                    self._release(worker, False)
+                    raise QueryRefused(503, "timeout",
+                                       f"查询超过时间限制（{limit:g} 秒），已停止。Query stopped at the time limit ({limit:g} s).")
+                response = worker.conn.recv()
+            except (EOFError, OSError, BrokenPipeError):
+                self._release(worker, False)
+                raise QueryRefused(500, "worker_failed", "查询进程意外退出（可能超出内存上限）(the query worker died)") from None
+            self._release(worker, True)
+        seconds = time.monotonic() - started
+        if response.get("status") != 200:
+            raise QueryRefused(int(response.get("status", 500)), response.get("error", "error"), response.get("message", ""))
+        return RunResult(
+            status=200, form=response["form"], media_type=response["media_type"], body=response["body"],
+            count=response["count"], truncated=response["truncated"], columns=response.get("columns", []),
+            rows=response.get("rows", []), csv=response.get("csv", b""), seconds=seconds,
+        )
