@@ -4,6 +4,7 @@ and the key performance goals (项目, 预算数, 绩效目标) with their measu
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from kg.records import Figure, PerformanceGoal, Section, Span
 from kg.targets import find_targets
@@ -23,7 +24,7 @@ def _event_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<cue>{cues})(?P<ctext>[^；。]*)"
         rf"|(?P<num>\d[\d,]*(?:\.\d+)?)(?P<unit>{'|'.join(map(re.escape, units))})"
-        r"|(?P<open>[（(])|(?P<close>[）)])|(?P<stop>。)"
+        r"|(?P<open>[（(])|(?P<close>[）)])|(?P<stop>。)|(?P<flat>(?:与|和|同|比)上年(?:度)?持平)"
     )
 
 
@@ -111,10 +112,17 @@ def _figures(section: str, body: list[tuple[int, str]]) -> list[Figure]:
                 anchor = None
             label_start = match.end()
             continue
+        if match.group("flat"):
+            if current is not None and figures[current].change is None:
+                figures[current].change = Decimal(0)
+                figures[current].change_rate = Decimal(0)
+                figures[current].change_text = match.group("flat")
+            label_start = match.end()
+            continue
         before = text[label_start: match.start()]
         value = parse_number(match.group("num"))
         unit = match.group("unit")
-        change = re.search(r"(比上年|较上年|同比)?(增加|减少|增长|下降|上升|降低)$", before)
+        change = re.search(r"(比上年|较上年|同比|[比较]\d{4}年(?:预算)?)?(增加|减少|增长|下降|上升|降低)$", before)
         if change and current is not None and (change.group(1) or unit == "%"):
             sign = -1 if change.group(2) in ("减少", "下降", "降低") else 1
             if unit == "%":

@@ -12,12 +12,13 @@ from kg.textutil import cn_number, indent, is_noise, join
 SECTION = re.compile(r"^\s*([一二三四五六七八九十]+)、\s*(.+?)\s*$")
 ITEM = re.compile(r"^[\s\u3000]*（([一二三四五六七八九十]+)）\s*(.*)$")
 PART_ONE = re.compile(r"第一部分\s*(.+?)\s*概况")
+GENERIC_NAMES = {"部门", "单位", "本部门", "本单位", "部门基本", "单位基本"}
 
 
 def department_name(lines: list[str]) -> str | None:
     for line in lines[:50]:
         match = PART_ONE.search(line)
-        if match:
+        if match and match.group(1).strip() not in GENERIC_NAMES:
             return match.group(1).strip()
     for line in lines:
         match = re.search(r"单位名称[:：]\s*(\S+)", line)

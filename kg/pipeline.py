@@ -11,7 +11,7 @@ from kg.errors import ParseError
 from kg.parser import parse_text
 from kg.records import BudgetDocument
 from kg.source import decode
-from kg.store import OxigraphStore, StoredDocument, default_store_dir, sha256
+from kg.store import FORMAT_VERSION, OxigraphStore, StoredDocument, default_store_dir, sha256
 
 BUNDLED = "qingcheng_bigdata_center_2025.txt"
 
@@ -82,6 +82,9 @@ def add_document(name: str, data: bytes, store: OxigraphStore) -> BuildReport:
 def open_store(path: str | Path | None = None) -> OxigraphStore:
     """Open a store; the default one is built from the bundled document on first use."""
     store = OxigraphStore(Path(path) if path else default_store_dir())
-    if path is None and not store.exists():
-        build_store([bundled_document()], store)
+    if path is None and (not store.exists() or store.format_version() != FORMAT_VERSION):
+        if store.exists():  # built by another version of BudgetKG: rebuild from its own documents
+            replace_documents([(d.source, store.document_text(d)) for d in store.documents()], store)
+        else:
+            build_store([bundled_document()], store)
     return store

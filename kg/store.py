@@ -27,6 +27,8 @@ import pyoxigraph as ox
 from kg.errors import StoreError
 from kg.vocab import SPARQL_PREFIXES
 
+FORMAT_VERSION = 1  # bump when the graph's shape changes: default stores are then rebuilt
+
 
 @dataclass(frozen=True)
 class StoredDocument:
@@ -114,6 +116,12 @@ class OxigraphStore:
         raw = json.loads((self.path / generation / "manifest.json").read_text("utf-8"))
         return [StoredDocument(**d) for d in raw["documents"]]
 
+    def format_version(self) -> int | None:
+        generation = self.generation
+        if generation is None:
+            return None
+        return json.loads((self.path / generation / "manifest.json").read_text("utf-8")).get("format")
+
     def document_text(self, doc: StoredDocument) -> bytes:
         return (self.path / str(self.generation) / "documents" / doc.text_file).read_bytes()
 
@@ -153,7 +161,7 @@ class OxigraphStore:
                 (staging / "documents" / record.text_file).write_bytes(source)
             db.flush()
             del db
-            manifest = {"documents": [asdict(record) for record, _, _ in documents]}
+            manifest = {"format": FORMAT_VERSION, "documents": [asdict(record) for record, _, _ in documents]}
             (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
             _fsync_tree(staging)
             os.replace(staging, self.path / name)
