@@ -148,7 +148,10 @@ class OxigraphStore:
 
         Builds a new generation beside the live one and switches to it atomically.
         """
-        self.path.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"无法创建存储目录 {self.path}: {exc} (cannot create the store folder)") from exc
         number = 1 + max((int(p.name.split("-")[1]) for p in self.path.glob("gen-*") if p.name.split("-")[1].isdigit()), default=0)
         name = f"gen-{number}"
         staging = self.path / f".{name}.tmp"
@@ -170,8 +173,10 @@ class OxigraphStore:
             with open(tmp, "rb+") as handle:
                 os.fsync(handle.fileno())
             os.replace(tmp, self.path / "CURRENT")
-        except BaseException:
+        except BaseException as exc:
             shutil.rmtree(staging, ignore_errors=True)
+            if isinstance(exc, OSError):
+                raise StoreError(f"无法写入存储 {self.path}: {exc} (cannot write the store)") from exc
             raise
         self._db = None
         for old in self.path.glob("gen-*"):

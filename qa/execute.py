@@ -214,6 +214,14 @@ class Executor:
 
     # -- sum -------------------------------------------------------------------------------------------
     def do_sum(self, frame: Frame) -> Answer:
+        if len(frame.docs) > 1 and re.search(r"各部门|所有部门|全部部门|各单位|全区|总共", frame.text) and len(frame.value_mentions()) + len(frame.measures) == 1:
+            found = self.across_documents(frame)
+            if found:
+                total = sum((f.value for _, f in found), Decimal(0))
+                unit = found[0][1].unit
+                listing = " + ".join(fmt(f.value, unit) for _, f in found)
+                text = f"{len(found)}个部门的{found[0][1].label}合计{fmt(total, unit)}{unit}（{listing} = {fmt(total, unit)}）。"
+                return self.answer(frame, text, total, unit, items=[t for t, _ in found], facts=[f for _, f in found])
         doc = self.one_doc(frame)
         members = self.members(frame, doc) if frame.set_kind in ("key_projects", "projects") and len(frame.value_mentions()) < 2 else None
         if members is None:
@@ -289,7 +297,28 @@ class Executor:
         ops = {">=": Decimal.__ge__, ">": Decimal.__gt__, "<=": Decimal.__le__, "<": Decimal.__lt__}
         return [f for f in members if ops[frame.operator](f.value, frame.threshold)]
 
+    def across_documents(self, frame: Frame) -> list[tuple[str, Fact]]:
+        """One figure per loaded document for 「哪个部门…最多」 / 「各部门…合计」."""
+        found = []
+        for doc in frame.docs:
+            operands = [(name, f) for name, f in self.operands(frame, doc) if f]
+            if operands:
+                name, facts = operands[0]
+                fact = single(facts)
+                fact.label = name
+                found.append((self.doc_title(doc), fact))
+        return found
+
     def do_superlative(self, frame: Frame) -> Answer:
+        if len(frame.docs) > 1 and re.search(r"哪个部门|哪个单位|哪家|各部门|各单位|哪一个部门", frame.text):
+            ranked = sorted(self.across_documents(frame), key=lambda x: x[1].value, reverse=frame.direction != "min")
+            if not ranked:
+                raise NotAnswerable("没有找到各部门可比较的金额")
+            word = "最少" if frame.direction == "min" else "最多"
+            listing = "；".join(f"{t}：{fmt(f.value, f.unit)}{f.unit}" for t, f in ranked)
+            top_title, top = ranked[0]
+            text = f"{top_title.replace('部门预算', '')}{top.label}{word}，{fmt(top.value, top.unit)}{top.unit}（{listing}）。"
+            return self.answer(frame, text, top.value, top.unit, items=[t for t, _ in ranked], facts=[f for _, f in ranked])
         doc = self.one_doc(frame)
         members = self.filtered(frame, self.members(frame, doc) or [])
         if frame.direction == "min":

@@ -392,7 +392,8 @@ class Understander:
             return "count" if "count" in c else "list"
         if "count" in c:
             return "count"
-        if "sum" in c and (len(values) + len(frame.measures) >= 2 or frame.set_kind in ("key_projects", "projects")):
+        across = len(frame.docs) > 1 and re.search(r"各部门|所有部门|全部部门|各单位", frame.text)
+        if "sum" in c and (len(values) + len(frame.measures) >= 2 or frame.set_kind in ("key_projects", "projects") or across):
             return "sum"
         if "list" in c or frame.set_kind in ("duties", "internal_units", "budget_units") and not amount_asked:
             return "list"

@@ -198,3 +198,11 @@ def test_hostile_input_gets_a_clear_reply_quickly(bigdata, question):
     assert time.perf_counter() - start < 1.0
     assert not answer.answered and answer.answer
     assert answer.to_json()["value"] is None
+
+
+def test_across_departments(both):
+    ranked = both.ask("哪个部门三公经费最多？")
+    assert ranked.answered and ranked.value == Decimal("6.00")
+    assert ranked.items[0].startswith("清远市清城区文化广电旅游体育局")
+    total = both.ask("各部门三公经费合计多少？")
+    assert total.value == Decimal("6.40") and "6.00 + 0.40" in total.answer
