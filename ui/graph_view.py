@@ -54,6 +54,12 @@ OTHER = ("", "其他 other", "#c7c7c7")
 CLASS_INFO = {iri: (name, colour) for iri, name, colour in CLASSES}
 CLASS_ORDER = {iri: k for k, (iri, _, _) in enumerate(CLASSES)}
 
+# which kinds of match a search lists first
+SEARCH_ORDER = {BKG + name: k for k, name in enumerate([
+    "Department", "BudgetDocument", "Project", "ClassificationItem", "CitedDocument", "GlossaryTerm", "BudgetTable",
+    "InternalUnit", "BudgetUnit", "LineItem", "PerformanceGoal", "StatedFigure", "Measure", "TableRow",
+])}
+
 LABEL_PROPERTIES = [
     "http://www.w3.org/2000/01/rdf-schema#label", SKOS + "prefLabel", "http://purl.org/dc/terms/title",
     SKOS + "notation",
@@ -89,11 +95,12 @@ def _values(nodes: list[str]) -> str:
 # -- search --------------------------------------------------------------------------------------
 
 _SEARCH = """
-SELECT DISTINCT ?n ?text ?class WHERE {
+SELECT DISTINCT ?n ?text ?class ?docTitle ?q WHERE {
   VALUES ?p { %s }
   ?n ?p ?text .
   FILTER(isIRI(?n) && CONTAINS(LCASE(STR(?text)), LCASE(STR(?q))))
   OPTIONAL { ?n a ?class }
+  OPTIONAL { ?n bkg:document/dcterms:title ?docTitle }
 } LIMIT 2000
 """
 
@@ -103,15 +110,17 @@ def search(store: OxigraphStore, text: str, limit: int = 20) -> list[dict[str, s
     text = (text or "").strip()[:200]
     if not text:
         return []
-    if text.startswith(("http://", "https://")) and store.select("ASK { { ?s ?p ?o } }") is not None:
-        rows = store.select("SELECT ?class WHERE { ?n ?p ?o OPTIONAL { ?n a ?class } } LIMIT 20", {"n": _iri(text)})
+    if text.startswith(("http://", "https://")) and _values([text]):
+        rows = store.select("SELECT ?n ?class WHERE { ?n ?p ?o OPTIONAL { ?n a ?class } } LIMIT 20", {"n": _iri(text)})
         if rows:
-            return [{"id": text, "label": text, "class": _best_class({r["class"] for r in rows if r["class"]}), "name": text}]
+            info = describe(store, [text])[text]
+            return [{"id": text, "label": info["label"], "class": info["class"], "name": f"{info['label']}（{text}）"}]
     predicates = " ".join(f"<{p}>" for p in SEARCH_PROPERTIES)
     found: dict[str, dict[str, Any]] = {}
     for row in store.select(_SEARCH % predicates, {"q": text}):
-        entry = found.setdefault(row["n"], {"id": row["n"], "texts": set(), "classes": set()})
+        entry = found.setdefault(row["n"], {"id": row["n"], "texts": set(), "classes": set(), "doc": ""})
         entry["texts"].add(str(row["text"]))
+        entry["doc"] = entry["doc"] or str(row["docTitle"] or "").replace("部门预算", "")
         if row["class"]:
             entry["classes"].add(row["class"])
     labels = describe(store, list(found))
@@ -120,12 +129,11 @@ def search(store: OxigraphStore, text: str, limit: int = 20) -> list[dict[str, s
         cls = _best_class(entry["classes"])
         exact = any(t.strip().lower() == text.lower() for t in entry["texts"])
         label = labels.get(iri, {}).get("label") or min(entry["texts"], key=len)
-        ranked.append((not exact, CLASS_ORDER.get(cls, len(CLASSES)), len(label), label, iri, cls))
+        kind = CLASS_INFO.get(cls, OTHER[1:])[0].split(" ")[0]
+        where = f"·{entry['doc']}" if entry["doc"] else ""
+        ranked.append((not exact, SEARCH_ORDER.get(cls, len(SEARCH_ORDER)), len(label), label, iri, cls, f"{label}（{kind}{where}）"))
     ranked.sort()
-    return [
-        {"id": iri, "label": label, "class": cls, "name": f"{label}（{CLASS_INFO.get(cls, OTHER[1:])[0].split(' ')[0]}）"}
-        for _, _, _, label, iri, cls in ranked[:limit]
-    ]
+    return [{"id": iri, "label": label, "class": cls, "name": name} for _, _, _, label, iri, cls, name in ranked[:limit]]
 
 
 def _iri(text: str):
@@ -142,7 +150,7 @@ def _best_class(classes: set[str]) -> str:
 # -- describing nodes ------------------------------------------------------------------------------
 
 _DESCRIBE = """
-SELECT ?n ?p ?o WHERE {
+SELECT DISTINCT ?n ?p ?o WHERE {
   VALUES ?n { %s }
   ?n ?p ?o .
   FILTER(isLiteral(?o) || ?p = rdf:type)
@@ -271,7 +279,7 @@ def neighbourhood(store: OxigraphStore, focus: str, depth: int = 1, graph: nx.Mu
                     g.add_edge(s, o, key=p, predicate=p)
         frontier = next_frontier
     g.graph["expanded"] = sorted(expanded)
-    missing = [n for n in g.nodes if "label" not in g.nodes[n]]
+    missing = [n for n in g.nodes if "class_name" not in g.nodes[n]]
     for node, info in describe(store, missing).items():
         g.nodes[node].update(info)
     return g
@@ -314,7 +322,7 @@ def from_vis(data: dict[str, Any] | str | None) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     for node in data.get("nodes", [])[: MAX_NODES * 2]:
         if isinstance(node, dict) and isinstance(node.get("id"), str):
-            g.add_node(node["id"], label=str(node.get("full_label") or node.get("label", "")))
+            g.add_node(node["id"])
     for edge in data.get("edges", [])[: MAX_NODES * 8]:
         if isinstance(edge, dict) and edge.get("from") in g and edge.get("to") in g:
             predicate = str(edge.get("id", "")).split("|")[1] if str(edge.get("id", "")).count("|") == 2 else str(edge.get("title", ""))

@@ -139,9 +139,11 @@ def check(text: str | None) -> Checked:
         if node.name in ("ServiceGraphPattern", "Service"):
             raise _refuse_service()
 
-    code = _code_only(text)
-    if _SERVICE.search(code):
-        raise _refuse_service()
-    if _FROM.search(code):
-        raise _refuse_dataset()
+    # the raw text and the text with \uXXXX escapes expanded (SPARQL allows them anywhere)
+    for variant in {text, parser.expandUnicodeEscapes(text)}:
+        code = _code_only(variant)
+        if _SERVICE.search(code):
+            raise _refuse_service()
+        if _FROM.search(code):
+            raise _refuse_dataset()
     return Checked(form=form, text=text)

@@ -25,9 +25,10 @@ import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from kg.store import OxigraphStore
@@ -159,7 +160,7 @@ def term_display(term: Any) -> str:
 
 def serialize_solutions(variables: list[str], rows: list[list[Any]], media: str) -> bytes:
     if media == JSON:
-        bindings = [{v: _term_json(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+        bindings = [{v: _term_json(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
         return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
     if media == XML:
         out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
@@ -167,7 +168,7 @@ def serialize_solutions(variables: list[str], rows: list[list[Any]], media: str)
         out.append("</head>\n<results>")
         for row in rows:
             out.append("<result>" + "".join(f"<binding name={quoteattr(v)}>{_term_xml(t)}</binding>"
-                                            for v, t in zip(variables, row) if t is not None) + "</result>")
+                                            for v, t in zip(variables, row, strict=True) if t is not None) + "</result>")
         out.append("</results>\n</sparql>\n")
         return "\n".join(out).encode("utf-8")
     if media == CSV:
@@ -188,7 +189,7 @@ def serialize_boolean(value: bool, media: str) -> bytes:
         return json.dumps({"head": {}, "boolean": value}).encode("utf-8")
     if media == XML:
         return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
-                f"<head></head><boolean>{str(value).lower()}</boolean></sparql>\n").encode("utf-8")
+                f"<head></head><boolean>{str(value).lower()}</boolean></sparql>\n").encode()
     return str(value).lower().encode("utf-8")
 
 

@@ -14,12 +14,12 @@ import threading
 import unicodedata
 import uuid
 from collections import OrderedDict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from kg.errors import BudgetKGError, ParseError
-from kg.pipeline import BuildReport, add_document, open_store
+from kg.pipeline import BuildReport, add_document, build_store, bundled_document, open_store
 from kg.store import OxigraphStore
 from qa.answer import Answer
 from qa.service import QAService, Session
@@ -93,6 +93,8 @@ class AppState:
     def __init__(self, store_path: str | Path | None = None, *, query_timeout: float = 10.0, row_cap: int = 10_000,
                  workers: int = 2) -> None:
         self.store: OxigraphStore = open_store(store_path)
+        if not self.store.exists():  # a new --store folder starts with the bundled document too
+            build_store([bundled_document()], self.store)
         self.lock = RWLock()
         self.service = QAService(self.store)
         self.runner = SparqlRunner(self.store, timeout=query_timeout, row_cap=row_cap, workers=workers,

@@ -1,0 +1,220 @@
+"""A real browser against `kgqa serve`: Debian's chromium driven by Playwright.
+
+Starts `kgqa serve` on loopback (free port, fresh store folder: the bundled document is loaded with
+no set-up), then asks a question, draws and expands the graph, runs SPARQL, uploads a second
+document and asks about it. Every request the page makes must stay on the machine. Screenshots go
+to test-output/screenshots/ (set BUDGETKG_UPDATE_SCREENSHOTS=1 to also refresh docs/screenshots/).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+CULTURE = FIXTURES / "qingcheng_culture_tourism_2025.txt"
+SHOTS = ROOT / "test-output" / "screenshots"
+DOC_SHOTS = ROOT / "docs" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+if not CHROMIUM.exists():
+    pytest.skip("Debian chromium is not installed (/usr/bin/chromium): apt-get install chromium fonts-noto-cjk",
+                allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _kgqa() -> list[str]:
+    script = Path(sys.executable).parent / "kgqa"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "ui.cli"]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    port = _free_port()
+    store = tmp_path_factory.mktemp("browser") / "store"
+    log = tmp_path_factory.mktemp("log") / "serve.log"
+    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONUNBUFFERED": "1"}
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([*_kgqa(), "serve", "--store", str(store), "--host", "127.0.0.1", "--port", str(port)],
+                                stdout=out, stderr=subprocess.STDOUT, env=env, cwd=str(ROOT))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"kgqa serve exited with {proc.returncode}:\n{log.read_text('utf-8', 'replace')}")
+            try:
+                with urllib.request.urlopen(f"{base}/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"kgqa serve did not start:\n{log.read_text('utf-8', 'replace')}")
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+            page = context.new_page()
+            page.set_default_timeout(30_000)
+            page.outside = []  # every request that would leave the machine
+            page.on("request", lambda r: page.outside.append(r.url)
+                    if not r.url.startswith((server, "data:", "blob:", "about:")) else None)
+            page.goto(server + "/")
+            page.locator("#kg-question textarea").wait_for()
+            yield page
+        finally:
+            browser.close()
+
+
+def _shot(page, name: str) -> None:
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def _wait_text(page, selector: str, text: str, timeout: float = 30_000) -> None:
+    """Wait until the element's rendered text contains `text` (tables render cells lazily)."""
+    page.wait_for_function("([sel, text]) => (document.querySelector(sel)?.innerText || '').includes(text)",
+                           arg=[selector, text], timeout=timeout)
+
+
+def _tab(page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+
+
+def _ask(page, question: str, expect: str) -> None:
+    _tab(page, "问答 Q&A")
+    page.locator("#kg-question textarea").fill(question)
+    page.locator("#kg-ask").click()
+    _wait_text(page, "#kg-chat", expect)
+
+
+def test_1_ask_shows_the_cited_figure(page):
+    _ask(page, "津贴补贴多少万？", "38.31")
+    chat = page.locator("#kg-chat")
+    assert "表6" in chat.inner_text()
+    assert "查询 SPARQL" in chat.inner_text()  # the collapsible query box
+    assert "第492行" in page.locator("#kg-citation textarea").input_value()
+    _shot(page, "qa")
+
+
+def _node_count(page) -> int:
+    return page.evaluate("Number(document.querySelector('#kg-graph [data-node-count]')?.dataset.nodeCount || 0)")
+
+
+def test_2_graph_draws_nodes_and_expands_on_click(page):
+    _tab(page, "图谱 Graph")
+    page.wait_for_function("Number(document.querySelector('#kg-graph [data-node-count]')?.dataset.nodeCount || 0) > 1")
+    page.locator("#kg-graph-query textarea, #kg-graph-query input").first.fill("津贴补贴")
+    page.locator("#kg-graph-search").click()
+    page.wait_for_function("window.budgetkgGraph && window.budgetkgGraph.nodes.get().some(n => n.id.endsWith('/30102'))")
+    page.wait_for_function("document.querySelector('#kg-graph canvas') && document.querySelector('#kg-graph canvas').width > 0")
+    page.wait_for_timeout(1500)  # let the layout settle
+    before = _node_count(page)
+    assert before > 2
+    # click a table-row node on the canvas (its screen position comes from vis-network)
+    target = page.evaluate("""() => {
+        const g = window.budgetkgGraph;
+        const node = g.nodes.get().find(n => n.id.includes('/table/6/row/'));
+        g.network.fit();
+        return node.id;
+    }""")
+    page.wait_for_timeout(800)
+    point = page.evaluate("""(id) => {
+        const g = window.budgetkgGraph;
+        const p = g.network.canvasToDOM(g.network.getPositions([id])[id]);
+        const box = g.element.querySelector('.kg-canvas').getBoundingClientRect();
+        return { x: box.left + p.x, y: box.top + p.y };
+    }""", target)
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_function(f"Number(document.querySelector('#kg-graph [data-node-count]')?.dataset.nodeCount || 0) > {before}")
+    _wait_text(page, "#kg-node-props", target)
+    assert "津贴补贴" in page.locator("#kg-node-props").inner_text()
+    page.mouse.move(5, 5)  # no tooltip in the screenshot
+    page.evaluate("""() => {
+        document.querySelectorAll('.vis-tooltip').forEach(t => { t.style.visibility = 'hidden'; });
+        window.budgetkgGraph.network.fit();
+    }""")
+    legend = page.locator("#kg-graph .kg-legend").inner_text()
+    assert "表格行" in legend and "分类科目" in legend
+    _shot(page, "graph")
+
+
+def test_3_tables_and_audit(page):
+    _tab(page, "预算表 Tables")
+    _wait_text(page, "#kg-table", "津贴补贴")
+    assert "38.31" in page.locator("#kg-table").inner_text()
+    _shot(page, "tables")
+    _tab(page, "核对 Audit")
+    _wait_text(page, "#kg-audit-table", "922.09")
+    assert "922.08" in page.locator("#kg-audit-table").inner_text()
+    _shot(page, "audit")
+
+
+def test_4_sparql_shows_rows(page):
+    _tab(page, "SPARQL")
+    box = page.locator("#kg-sparql-query textarea")
+    box.fill("SELECT ?n ?title WHERE { ?t a bkg:BudgetTable ; bkg:tableNumber ?n ; dcterms:title ?title } ORDER BY ?n")
+    page.locator("#kg-sparql-run").click()
+    _wait_text(page, "#kg-sparql-status", "12 行")
+    _wait_text(page, "#kg-sparql-results", "一般公共预算基本支出情况表（按经济分类科目）")
+    _shot(page, "sparql")
+
+
+def test_5_downloads(page):
+    _tab(page, "下载 Download")
+    page.locator("#kg-download").click()
+    page.get_by_text(".graphml").last.wait_for()
+    _shot(page, "download")
+
+
+def test_6_upload_then_ask_about_it(page):
+    _tab(page, "上传 Upload")
+    page.locator("#kg-upload-file input[type=file]").set_input_files(str(CULTURE))
+    page.locator("#kg-upload-file").get_by_text(CULTURE.name).first.wait_for()
+    page.locator("#kg-upload").click()
+    _wait_text(page, "#kg-upload-status", "已添加", timeout=60_000)
+    assert "文化广电旅游体育局" in page.locator("#kg-upload-status").inner_text()
+    assert "2 个文档" in page.locator("#kg-overview").inner_text()
+    _shot(page, "upload")
+    _ask(page, "文广旅体局旅游宣传推广经费安排了多少？", "45.00")
+    assert "文化广电旅游体育局" in page.locator("#kg-chat").inner_text()
+
+
+def test_7_nothing_left_the_machine(page):
+    assert page.outside == []
+    if os.environ.get("BUDGETKG_UPDATE_SCREENSHOTS"):
+        DOC_SHOTS.mkdir(parents=True, exist_ok=True)
+        for shot in SHOTS.glob("*.png"):
+            shutil.copy2(shot, DOC_SHOTS / shot.name)

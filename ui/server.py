@@ -1,0 +1,82 @@
+"""`kgqa serve`: one process, one FastAPI app — the HTTP API and the Gradio app mounted beside it.
+
+    app = create_app(store_path=None, query_timeout=10.0, row_cap=10_000)
+    serve(store_path=None, host="127.0.0.1", port=7860)
+
+Routes: /health, /api/ask, /sparql (ui/api.py); /static/budgetkg/… (ui/static: vis-network, copied
+from pyvis — never a CDN); everything else is the Gradio app at /. Only ui/static is served from
+disk: Gradio's allowed_paths is that folder alone and the store folder is blocked. No share link,
+no analytics.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # before gradio is imported
+
+import logging  # noqa: E402
+from contextlib import asynccontextmanager  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from fastapi import FastAPI  # noqa: E402
+from fastapi.staticfiles import StaticFiles  # noqa: E402
+
+from ui.api import make_router  # noqa: E402
+from ui.state import MAX_UPLOAD_BYTES, AppState  # noqa: E402
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+log = logging.getLogger(__name__)
+
+
+def create_app(store_path: str | Path | None = None, *, query_timeout: float = 10.0, row_cap: int = 10_000,
+               workers: int = 2) -> FastAPI:
+    """The whole application; the store is opened (or built from the bundled document) now."""
+    import gradio as gr
+
+    from ui.app import CSS, HEAD, STATIC_URL, build_demo
+
+    state = AppState(store_path, query_timeout=query_timeout, row_cap=row_cap, workers=workers)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        state.close()
+
+    app = FastAPI(title="预算图谱 BudgetKG", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.state.budgetkg = state
+    app.include_router(make_router(state))
+    app.mount(STATIC_URL, StaticFiles(directory=STATIC_DIR), name="budgetkg-static")
+    demo = build_demo(state)
+    blocked = [str(state.store.path.resolve())]
+    app = gr.mount_gradio_app(
+        app, demo, path="/",
+        allowed_paths=[str(STATIC_DIR)], blocked_paths=blocked,
+        max_file_size=MAX_UPLOAD_BYTES, show_error=True, ssr_mode=False, mcp_server=False,
+        footer_links=[], css=CSS, head=HEAD,
+    )
+    app.state.budgetkg = state
+    return app
+
+
+def serve(store_path: str | Path | None = None, host: str = "127.0.0.1", port: int = 7860, *,
+          query_timeout: float | None = None, row_cap: int | None = None) -> None:
+    """Run the app with uvicorn until interrupted.
+
+    The SPARQL time limit and row cap default to BUDGETKG_QUERY_TIMEOUT (seconds, 10) and
+    BUDGETKG_ROW_CAP (10000).
+    """
+    import uvicorn
+
+    if query_timeout is None:
+        query_timeout = float(os.environ.get("BUDGETKG_QUERY_TIMEOUT") or 10.0)
+    if row_cap is None:
+        row_cap = int(os.environ.get("BUDGETKG_ROW_CAP") or 10_000)
+    app = create_app(store_path, query_timeout=query_timeout, row_cap=row_cap)
+    app.state.budgetkg.runner.warm()
+    shown = f"[{host}]" if ":" in host else host
+    print(f"预算图谱 BudgetKG: http://{shown}:{port}/  (SPARQL: /sparql, 问答 API: /api/ask, /health)", flush=True)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    finally:
+        app.state.budgetkg.close()

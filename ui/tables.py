@@ -1,0 +1,143 @@
+"""The 12 budget tables of a document, read back from the graph, and the data behind the charts.
+
+    docs = document_choices(store)                 # [(title, document IRI)…]
+    frame = table_frame(store, doc_iri, 6)         # pandas DataFrame as the table prints it
+    functional_chart(store, doc_iri)               # 表5: expenditure by functional class (类)
+    economic_chart(store, doc_iri)                 # 表6 + 表7: basic vs project by economic class (类)
+    project_chart(store, doc_iri)                  # 表12: projects ranked by amount
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+
+from kg.store import OxigraphStore
+
+_DOCUMENTS = "SELECT DISTINCT ?doc ?title WHERE { ?doc a bkg:BudgetDocument ; dcterms:title ?title } ORDER BY ?title"
+_TABLES = """
+SELECT DISTINCT ?doc ?tn ?title WHERE { ?doc bkg:hasTable ?t . ?t bkg:tableNumber ?tn ; dcterms:title ?title } ORDER BY ?tn
+"""
+_ROWS = """
+SELECT DISTINCT ?doc ?tn ?row ?ri ?label ?kind ?code ?side ?depth ?line WHERE {
+  ?doc bkg:hasTable ?t . ?t bkg:tableNumber ?tn .
+  ?row bkg:inTable ?t ; bkg:rowIndex ?ri ; rdfs:label ?label ; bkg:rowKind ?kind .
+  OPTIONAL { ?row bkg:code ?code }
+  OPTIONAL { ?row bkg:side ?side }
+  OPTIONAL { ?row bkg:depth ?depth }
+  OPTIONAL { ?row bkg:lineStart ?line }
+}
+"""
+_CELLS = """
+SELECT DISTINCT ?doc ?tn ?row ?obs ?column ?amount WHERE {
+  ?doc bkg:hasTable ?t . ?t bkg:tableNumber ?tn .
+  ?row bkg:inTable ?t .
+  ?obs bkg:row ?row ; bkg:measure/rdfs:label ?column ; bkg:amount ?amount .
+}
+"""
+SIDES = {"收入": "收入 income", "支出": "支出 expenditure"}
+
+
+def document_choices(store: OxigraphStore) -> list[tuple[str, str]]:
+    return [(r["title"], r["doc"]) for r in store.select(_DOCUMENTS)]
+
+
+def table_choices(store: OxigraphStore, doc: str) -> list[tuple[str, int]]:
+    return [(f"表{r['tn']} {r['title']}", int(r["tn"])) for r in store.select(_TABLES, {"doc": _iri(doc)})]
+
+
+def _iri(value: str):
+    import pyoxigraph as ox
+
+    return ox.NamedNode(value)
+
+
+def _column_index(obs: str) -> int:
+    match = re.search(r"/c(\d+)$", obs)
+    return int(match.group(1)) if match else 0
+
+
+def table_rows(store: OxigraphStore, doc: str, number: int) -> tuple[list[dict[str, Any]], list[str]]:
+    """The table's rows (in printed order) with their cells by column, and the columns in order."""
+    bindings = {"doc": _iri(doc), "tn": int(number)}
+    rows: dict[str, dict[str, Any]] = {}
+    for r in store.select(_ROWS, bindings):
+        rows.setdefault(r["row"], {**r, "cells": {}})
+    order: dict[str, int] = {}
+    for r in store.select(_CELLS, bindings):
+        if r["row"] in rows:
+            rows[r["row"]]["cells"][r["column"]] = r["amount"]
+            k = _column_index(r["obs"])
+            order[r["column"]] = min(order.get(r["column"], k), k)
+    columns = sorted(order, key=lambda c: (order[c], c))
+    return sorted(rows.values(), key=lambda r: r["ri"]), columns
+
+
+def table_frame(store: OxigraphStore, doc: str, number: int) -> pd.DataFrame:
+    """The table as printed: row label (indented by level), code, side, one column per amount column."""
+    rows, columns = table_rows(store, doc, number)
+    two_sided = any(r["side"] for r in rows)
+    records = []
+    for r in rows:
+        record: dict[str, Any] = {}
+        if two_sided:
+            record["收/支 side"] = SIDES.get(r["side"], r["side"] or "")
+        record["科目编码 code"] = r["code"] or ""
+        record["项目 item"] = "\u3000" * int(r["depth"] or 0) + str(r["label"])
+        for column in columns:
+            value = r["cells"].get(column)
+            record[f"{column}（万元）"] = f"{value:,.2f}" if isinstance(value, Decimal) else ("" if value is None else value)
+        record["原文行号 line"] = r["line"] if r["line"] is not None else ""
+        records.append(record)
+    if not records:
+        return pd.DataFrame({"说明": ["这张表没有数据行 (no rows)"]})
+    return pd.DataFrame.from_records(records)
+
+
+def _class_rows(store: OxigraphStore, doc: str, number: int, column: str | None = None) -> list[tuple[str, str, float]]:
+    """(code, label, amount) of the 类-level rows (3-digit codes) of a table, in printed order."""
+    rows, columns = table_rows(store, doc, number)
+    if not columns:
+        return []
+    col = column if column in columns else columns[0]
+    out = []
+    for r in rows:
+        code = str(r["code"] or "")
+        if len(code) == 3 and col in r["cells"]:
+            out.append((code, str(r["label"]), float(r["cells"][col])))
+    return out
+
+
+def functional_chart(store: OxigraphStore, doc: str) -> pd.DataFrame:
+    """表5 by 功能分类 类: 基本支出 and 项目支出 (stacked), or the 小计 when those are missing."""
+    records = []
+    for column, kind in (("基本支出", "基本支出 basic"), ("项目支出", "项目支出 project")):
+        for code, label, amount in _class_rows(store, doc, 5, column):
+            records.append({"功能分类 functional class": f"{code} {label}", "金额（万元）": amount, "类型 type": kind})
+    if not records:
+        for code, label, amount in _class_rows(store, doc, 5, "小计"):
+            records.append({"功能分类 functional class": f"{code} {label}", "金额（万元）": amount, "类型 type": "小计 total"})
+    return pd.DataFrame.from_records(records, columns=["功能分类 functional class", "金额（万元）", "类型 type"])
+
+
+def economic_chart(store: OxigraphStore, doc: str) -> pd.DataFrame:
+    """表6 (basic) and 表7 (project) by 经济分类 类."""
+    records = []
+    for number, kind in ((6, "基本支出 basic"), (7, "项目支出 project")):
+        for code, label, amount in _class_rows(store, doc, number):
+            records.append({"经济分类 economic class": f"{code} {label}", "金额（万元）": amount, "类型 type": kind})
+    return pd.DataFrame.from_records(records, columns=["经济分类 economic class", "金额（万元）", "类型 type"])
+
+
+def project_chart(store: OxigraphStore, doc: str, top: int = 15) -> pd.DataFrame:
+    """表12's projects ranked by their total (总计, else the first column)."""
+    rows, columns = table_rows(store, doc, 12)
+    col = "总计" if "总计" in columns else (columns[0] if columns else None)
+    projects = [(float(r["cells"][col]), str(r["label"])) for r in rows if r["kind"] == "project" and col in r["cells"]]
+    projects.sort(key=lambda p: -p[0])
+    records = [{"项目 project": label if len(label) <= 24 else label[:23] + "…", "金额（万元）": amount}
+               for amount, label in projects[:top]]
+    return pd.DataFrame.from_records(records, columns=["项目 project", "金额（万元）"])
