@@ -29,7 +29,7 @@ def parse_file(path: str | Path) -> BudgetDocument:
 def parse_text(text: str | bytes, source: str = "<text>") -> BudgetDocument:
     if isinstance(text, bytes):
         text = decode(text, source)
-    return parse_lines(text.replace("\r\n", "\n").split("\n"), source)
+    return parse_lines(text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n"), source)  # a BOM read as text
 
 
 def _part_starts(lines: list[str]) -> dict[str, int]:

@@ -37,6 +37,7 @@ def stats(store: OxigraphStore) -> dict:
         for name, curie in CLASSES.items():
             prefix, local = curie.split(":")
             row[name] = by_class.get(expand[prefix + ":"] + local, 0)
+        row["金额 table figures"] -= row["说明中的数字 stated figures"]  # stated figures are qb:Observations too
         row["引用文件 cited documents"] = cited.get(doc.graph, 0)
         documents.append({"title": f"{doc.department}{doc.year}年部门预算", "source": doc.source, "counts": row})
     return {"documents": documents, "triples": store.triple_count()}
