@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from kg.build import build_graph, document_iri
-from kg.errors import ParseError
+from kg.errors import ParseError, StoreError
 from kg.parser import parse_text
 from kg.records import BudgetDocument
 from kg.source import decode
@@ -29,8 +31,14 @@ def bundled_document() -> Path:
 
 
 def load_document(name: str, data: bytes) -> tuple[BudgetDocument, str]:
-    """Parse one document's bytes; returns the records and their N-Triples."""
-    doc = parse_text(decode(data, name), name)
+    """Parse one document's bytes (text, or a PDF read by kg.pdf); returns the records and their N-Triples."""
+    if data.startswith(b"%PDF"):
+        from kg.pdf import pdf_to_text  # imported here: pdfplumber loads only for PDF input
+
+        text = pdf_to_text(data, name)
+    else:
+        text = decode(data, name)
+    doc = parse_text(text, name)
     return doc, build_graph(doc).serialize(format="nt")
 
 
@@ -46,37 +54,71 @@ def build_store(paths: list[Path], store: OxigraphStore) -> BuildReport:
     return replace_documents(loaded, store)
 
 
-def replace_documents(items: list[tuple[str, bytes]], store: OxigraphStore) -> BuildReport:
-    entries = []
-    docs: list[BudgetDocument] = []
-    triples = 0
+def prepare(items: list[tuple[str, bytes]], workers: int | None = None) -> list[tuple[BudgetDocument, StoredDocument, bytes, str]]:
+    """Parse and build each document (in parallel when there are many); all must succeed."""
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(items) >= 8 else 1
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            built = list(pool.map(_prepare_one, items, chunksize=4))
+    else:
+        built = [_prepare_one(item) for item in items]
     seen: dict[str, str] = {}
-    for name, data in items:
-        doc, ntriples = load_document(name, data)
+    for doc, _, _, _ in built:
         if doc.doc_id in seen:
-            raise ParseError(name, None, f"与 {seen[doc.doc_id]} 是同一部门同一年度 (same department and year as {seen[doc.doc_id]})")
-        seen[doc.doc_id] = name
-        record = StoredDocument(
-            doc_id=doc.doc_id,
-            department=doc.department,
-            year=doc.year,
-            source=name,
-            sha256=sha256(data),
-            graph=str(document_iri(doc)),
-            text_file=f"{sha256(data)[:16]}.txt",
-        )
-        entries.append((record, data, ntriples))
-        docs.append(doc)
-        triples += ntriples.count("\n")
-    store.replace(entries)
-    return BuildReport(docs, triples, [w for d in docs for w in d.warnings])
+            raise ParseError(doc.source, None, f"与 {seen[doc.doc_id]} 是同一部门同一年度 (same department and year as {seen[doc.doc_id]})")
+        seen[doc.doc_id] = doc.source
+    return built
+
+
+def _prepare_one(item: tuple[str, bytes]) -> tuple[BudgetDocument, StoredDocument, bytes, str]:
+    name, data = item
+    doc, ntriples = load_document(name, data)
+    digest = sha256(data)
+    record = StoredDocument(
+        doc_id=doc.doc_id,
+        department=doc.department,
+        year=doc.year,
+        source=name,
+        sha256=digest,
+        graph=str(document_iri(doc)),
+        text_file=f"{digest[:16]}{'.pdf' if data.startswith(b'%PDF') else '.txt'}",
+    )
+    return doc, record, data, ntriples
+
+
+def replace_documents(items: list[tuple[str, bytes]], store: OxigraphStore) -> BuildReport:
+    """Make the store hold exactly these documents."""
+    built = prepare(items)
+    store.replace([(record, data, nt) for _, record, data, nt in built])
+    return _report(built)
+
+
+def add_documents(items: list[tuple[str, bytes]], store: OxigraphStore) -> BuildReport:
+    """Add documents (replacing any of the same department and year) without touching the rest."""
+    built = prepare(items)
+    store.apply([(record, data, nt) for _, record, data, nt in built])
+    return _report(built)
 
 
 def add_document(name: str, data: bytes, store: OxigraphStore) -> BuildReport:
-    """Add (or replace: same department and year) one document, keeping the others."""
-    doc, _ = load_document(name, data)
-    kept = [(d.source, store.document_text(d)) for d in store.documents() if d.doc_id != doc.doc_id]
-    return replace_documents([*kept, (name, data)], store)
+    return add_documents([(name, data)], store)
+
+
+def remove_documents(names: list[str], store: OxigraphStore) -> list[StoredDocument]:
+    """Remove documents named by file name, doc id or department (all its years)."""
+    documents = store.documents()
+    chosen = [d for d in documents if {d.source, d.doc_id, d.department} & set(names)]
+    missing = [n for n in names if not any(n in (d.source, d.doc_id, d.department) for d in documents)]
+    if missing:
+        raise StoreError(f"存储中没有这些文件：{'、'.join(missing)} (not in the store)")
+    store.apply([], {d.doc_id for d in chosen})
+    return chosen
+
+
+def _report(built) -> BuildReport:
+    docs = [doc for doc, _, _, _ in built]
+    return BuildReport(docs, sum(nt.count("\n") for _, _, _, nt in built), [w for d in docs for w in d.warnings])
 
 
 def open_store(path: str | Path | None = None) -> OxigraphStore:

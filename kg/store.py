@@ -148,6 +148,48 @@ class OxigraphStore:
 
         Builds a new generation beside the live one and switches to it atomically.
         """
+
+        def fill(staging: Path) -> list[StoredDocument]:
+            db = ox.Store(str(staging / "oxigraph"))
+            for record, source, ntriples in documents:
+                db.bulk_load(ntriples.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(record.graph))
+                (staging / "documents" / record.text_file).write_bytes(source)
+            db.flush()
+            return [record for record, _, _ in documents]
+
+        self._new_generation(fill)
+
+    def apply(self, add: list[tuple[StoredDocument, bytes, str]], remove: set[str] = frozenset()) -> None:
+        """Add, replace (same doc_id) or remove documents without rebuilding the others: the new
+        generation starts as a checkpoint of the live one (hard links), then changes only them."""
+        if not self.exists():
+            self.replace(add)
+            return
+        replaced = {record.doc_id for record, _, _ in add} | set(remove)
+        current = self.path / str(self.generation)
+        existing = self.documents()
+
+        def fill(staging: Path) -> list[StoredDocument]:
+            self.db().backup(str(staging / "oxigraph"))
+            db = ox.Store(str(staging / "oxigraph"))
+            kept = []
+            for record in existing:
+                if record.doc_id in replaced:
+                    db.remove_graph(ox.NamedNode(record.graph))
+                else:
+                    os.link(current / "documents" / record.text_file, staging / "documents" / record.text_file)
+                    kept.append(record)
+            for record, source, ntriples in add:
+                db.bulk_load(ntriples.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(record.graph))
+                target = staging / "documents" / record.text_file
+                if not target.exists():
+                    target.write_bytes(source)
+            db.flush()
+            return kept + [record for record, _, _ in add]
+
+        self._new_generation(fill)
+
+    def _new_generation(self, fill) -> None:
         try:
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -158,13 +200,8 @@ class OxigraphStore:
         shutil.rmtree(staging, ignore_errors=True)
         try:
             (staging / "documents").mkdir(parents=True)
-            db = ox.Store(str(staging / "oxigraph"))
-            for record, source, ntriples in documents:
-                db.bulk_load(ntriples.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(record.graph))
-                (staging / "documents" / record.text_file).write_bytes(source)
-            db.flush()
-            del db
-            manifest = {"format": FORMAT_VERSION, "documents": [asdict(record) for record, _, _ in documents]}
+            records = fill(staging)
+            manifest = {"format": FORMAT_VERSION, "documents": [asdict(record) for record in records]}
             (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
             _fsync_tree(staging)
             os.replace(staging, self.path / name)

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from kg.errors import BudgetKGError
+from kg.errors import BudgetKGError, ParseError
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
@@ -36,6 +36,45 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"已载入 {doc.source}: {doc.department} {doc.year}年，{len(doc.tables)}张表，{len(doc.projects)}个项目")
     print(f"存储 store: {store.path}（{report.triples} 条三元组 triples）")
     return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from kg.pipeline import add_documents
+    from kg.store import OxigraphStore, default_store_dir
+
+    items = []
+    for name in args.documents:
+        path = Path(name)
+        try:
+            items.append((path.name, path.read_bytes()))
+        except OSError as exc:
+            raise ParseError(str(path), None, f"无法读取文件 (cannot read): {exc.strerror}") from exc
+    store = OxigraphStore(Path(args.store) if args.store else default_store_dir())
+    report = add_documents(items, store)
+    for warning in report.warnings:
+        print(f"警告 warning: {warning}", file=sys.stderr)
+    for doc in report.documents:
+        print(f"已加入 {doc.source}: {doc.department} {doc.year}年")
+    print(f"存储 store: {store.path}（共 {len(store.documents())} 个文件 documents）")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from kg.pipeline import remove_documents
+
+    for doc in remove_documents(args.names, _store(args)):
+        print(f"已移除 removed {doc.source}: {doc.department} {doc.year}年")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from kg.verify import verify
+
+    results = verify(_store(args))
+    for r in results:
+        state = "一致 OK" if r.ok else f"不一致 MISMATCH（缺 {r.missing}，多 {r.extra}）"
+        print(f"{r.document}: {state}，{r.found}/{r.expected} 条三元组")
+    return 0 if all(r.ok for r in results) else EXIT_ERROR
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -124,6 +163,11 @@ def parser() -> argparse.ArgumentParser:
 
     p = add("build", cmd_build, "解析文档并建图 parse documents and build the store (no DOC: the bundled one)")
     p.add_argument("documents", nargs="*", metavar="DOC")
+    p = add("add", cmd_add, "加入或替换文档（同部门同年度则替换），不重建其他文档 add or replace documents incrementally")
+    p.add_argument("documents", nargs="+", metavar="DOC")
+    p = add("remove", cmd_remove, "移除文档（文件名、文档编号或部门名）remove documents")
+    p.add_argument("names", nargs="+", metavar="NAME")
+    p = add("verify", cmd_verify, "核验存储内容与文档一致 check the store equals what its documents produce")
     p = add("ask", cmd_ask, "提问 ask a question (none: one question per line on stdin)")
     p.add_argument("question", nargs="?")
     p.add_argument("--json", action="store_true", help="一行一个 JSON 对象 one JSON object per line")
