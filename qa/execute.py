@@ -95,12 +95,15 @@ class Executor:
         result: list[tuple[str, list[Fact]]] = []
         if values:
             for m in values:
-                measures = [m.measure] if m.measure else (free if len(values) == 1 and free else [None] if len(free) != 1 else free)
+                if m.measure:
+                    measures = [m.measure]
+                elif len(values) == 1 and free or len(free) == 1:
+                    measures = free  # 「图书馆的基本支出和项目支出」, 「A和B的基本支出」
+                else:
+                    measures = [None]
                 for measure in measures:
                     facts = self.resolve(m, measure, frame, doc)
                     result.append((_name(m, measure, facts), facts))
-            if len(values) >= 1 and len(free) == 1 and all(m.measure for m in values):
-                pass
         else:
             for measure in free:
                 result.append((measure, self.measure_total(measure, doc)))
