@@ -117,7 +117,10 @@ class _Builder:
             self.add(s, BKG.document, d)
             self.lines(s, c.span)
             self.add(d, BKG.composition, s)
-        for name in doc.budget_units + (doc.composition.subordinate_units if doc.composition else []):
+        listed = doc.composition.subordinate_units if doc.composition else []
+        in_tables = doc.budget_units
+        names = in_tables if len(in_tables) > 1 or not listed else [*in_tables, *listed]
+        for name in dict.fromkeys(names):
             u = self.org(name)
             self.add(u, RDF.type, BKG.BudgetUnit)
             self.add(u, RDF.type, ORG.Organization)

@@ -12,7 +12,7 @@ from kg.template import load_template
 from kg.textutil import cn_number, indent, is_noise, join, parse_number
 
 SECTION = re.compile(r"^\s*([一二三四五六七八九十]+)、\s*(.+?)\s*$")
-GOAL_ROW = re.compile(r"^(?P<name>[^\s\d].*?)\s+(?P<amount>\d[\d,]*(?:\.\d+)?)(?:\s+(?P<text>\S.*))?$")
+GOAL_ROW = re.compile(r"^(?P<name>(?=\S*[\u4e00-\u9fff])\S.*?)\s+(?P<amount>\d[\d,]*(?:\.\d+)?)(?:\s+(?P<text>\S.*))?$")
 AS_OF = re.compile(r"截[至止](\d{4}年\d{1,2}月\d{1,2}日)")
 DELIMITERS = "，；。：,;:"
 

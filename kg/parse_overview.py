@@ -98,5 +98,5 @@ def _subordinates(text: str) -> list[str]:
     match = re.search(r"分别[是为][:：]?(?P<list>[^。]+)", text)
     if not match:
         return []
-    names = [n.strip() for n in re.split(r"[、，,]|和(?=[^、，]*$)", match.group("list")) if n.strip()]
+    names = [n.strip() for n in re.split(r"[、，,；;]", match.group("list")) if n.strip()]
     return [n for n in names if not re.search(r"[（(]本级[)）]", n)]

@@ -113,8 +113,12 @@ class Executor:
 
     @staticmethod
     def _scope_only(m: Mention, frame: Frame) -> bool:
-        """A department mention is the scope of the question, not an item, unless 本级 follows."""
-        return m.kinds() <= {"department", "term"} and "self_unit" not in frame.cues
+        """A department mention is the scope of the question, not an item, unless 本级 follows
+        (「档案馆的三公经费」 asks about the department even when 档案馆 is also a class name)."""
+        if "self_unit" in frame.cues or not m.of("department"):
+            return False
+        others = [o for o in frame.mentions if o is not m and o.kinds() - {"department", "term"}]
+        return m.kinds() <= {"department", "term"} or bool(others)
 
     # -- lookup ----------------------------------------------------------------------------------
     def do_lookup(self, frame: Frame) -> Answer:
@@ -414,8 +418,9 @@ class Executor:
     def do_describe(self, frame: Frame) -> Answer:
         doc = self.one_doc(frame)
         title = self.doc_title(doc)
+        goal_first = "performance" in frame.cues
         for m in frame.mentions:
-            for e in m.entities:
+            for e in sorted(m.entities, key=lambda e: (e.kind != "goal") if goal_first else 0):
                 if doc not in e.docs and e.docs:
                     continue
                 if e.kind == "project":

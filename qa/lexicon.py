@@ -289,15 +289,18 @@ def build_lexicon(store: OxigraphStore) -> Lexicon:
         for iri, e in raw.items()
         if e["kind"] != "measure" or e["label"] in measures
     }
-    aliases: dict[str, set[str]] = {}
-    for iri, entity in entities.items():
-        for label in labels[iri]:
-            for alias in derived_aliases(entity, label):
-                aliases.setdefault(alias, set()).add(iri)
     by_label: dict[str, set[str]] = {}
     for iri in entities:
         for label in labels[iri]:
             by_label.setdefault(match_form(label), set()).add(iri)
+    aliases: dict[str, set[str]] = {}
+    for iri, entity in entities.items():
+        for label in labels[iri]:
+            for alias in derived_aliases(entity, label):
+                owners = by_label.get(alias, {iri})
+                if owners - {iri} and iri not in owners and entity.kind not in ("department", "budget_unit"):
+                    continue  # a rule-made alias never takes another entity's own name
+                aliases.setdefault(alias, set()).add(iri)
     for alias, canonical in load_synonyms():
         targets = by_label.get(match_form(canonical))
         if targets and match_form(alias) not in aliases:

@@ -1,0 +1,161 @@
+"""Question answering on documents the project has never seen: generated departments
+(kg.synth), questions built from templates of every kind, answers known from the generator.
+
+    python bench/qa_synth_eval.py [--seeds 20] [--first 1] [-v]
+
+Prints accuracy per question kind and every miss. The same harness runs on a few seeds in
+tests/test_qa_synth.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.pipeline import replace_documents  # noqa: E402
+from kg.store import OxigraphStore  # noqa: E402
+from kg.synth import Truth, generate  # noqa: E402
+from qa.evaluate import score  # noqa: E402
+from qa.lexicon import split_region  # noqa: E402
+from qa.service import QAService  # noqa: E402
+
+
+def money(value: Decimal) -> dict:
+    return {"value": float(value), "unit": "万元"}
+
+
+def questions(truth: Truth) -> list[tuple[str, str, dict]]:
+    """(kind, question, expected) built from what the generated document states."""
+    out: list[tuple[str, str, dict]] = []
+    _, core = split_region(truth.department)
+    projects = list(truth.projects)
+    by_name: dict[str, list] = defaultdict(list)
+    for p in projects:
+        by_name[p.name].append(p)
+    unique = [p for p in projects if len(by_name[p.name]) == 1]
+    for p in unique[:4]:
+        out.append(("lookup", f"{p.name}预算多少？", money(p.amounts[0])))
+    if unique:
+        p = unique[-1]
+        out.append(("lookup", f"{core}的{p.name}安排了多少钱？", money(p.amounts[0])))
+    t6, t7 = truth.table(6), truth.table(7)
+    labels6 = {r.label for r in t6.rows if r.code}
+    labels7 = {r.label for r in t7.rows if r.code}
+    for row in [r for r in t6.rows if r.code and len(r.code) == 5][:3]:
+        out.append(("lookup", f"基本支出中的{row.label}是多少？", money(row.amounts[0])))
+        if row.label not in labels7:
+            out.append(("lookup", f"{row.label}多少万元？", money(row.amounts[0])))
+    for row in [r for r in t7.rows if r.code and len(r.code) == 5][:2]:
+        out.append(("lookup", f"项目支出里{row.label}是多少？", money(row.amounts[0])))
+        if row.label not in labels6:
+            out.append(("lookup", f"{row.label}预算是多少？", money(row.amounts[0])))
+    t1 = truth.table(1)
+    zeros = [r for r in t1.rows if r.side == "支出" and r.amounts[0] == 0 and r.kind == "item"]
+    for row in zeros[:2]:
+        out.append(("zero", f"{row.label}是多少？", money(Decimal(0))))
+    t3 = truth.table(3)
+    for row in [r for r in t3.rows if r.code and len(r.code) == 7][:2]:
+        out.append(("lookup", f"{row.code}的金额是多少？", money(row.amounts[0])))
+    if projects:
+        top = max(projects, key=lambda p: p.amounts[0])
+        out.append(("superlative", "哪个项目花钱最多？", {"contains": [top.name]}))
+        low = min((p for p in projects if p.amounts[0] > 0), key=lambda p: p.amounts[0])
+        if sum(1 for p in projects if p.amounts[0] == low.amounts[0]) == 1:
+            out.append(("superlative", "金额最小的项目是哪个？", {"contains": [low.name]}))
+        out.append(("aggregate", "一共有多少个项目？", {"value": len(projects), "unit": "个"}))
+        threshold = sorted(p.amounts[0] for p in projects)[len(projects) // 2]
+        limit = int(threshold) + 1
+        count = sum(1 for p in projects if p.amounts[0] >= limit)
+        out.append(("aggregate", f"预算在{limit}万元以上的项目有几个？", {"value": count, "unit": "个"}))
+    if len(unique) >= 2:
+        a, b = unique[0], unique[1]
+        out.append(("comparison", f"{a.name}比{b.name}多多少？", money(abs(a.amounts[0] - b.amounts[0]))))
+        out.append(("aggregate", f"{a.name}和{b.name}合计多少？", money(a.amounts[0] + b.amounts[0])))
+    t8 = truth.table(8)
+    sangong = next(r for r in t8.rows if "三公" in r.label)
+    out.append(("lookup", f"{core}的三公经费是多少？", money(sangong.amounts[0])))
+    total3 = next(r for r in t3.rows if r.kind == "total")
+    spend = next(r for r in t1.rows if r.label == "本年支出合计")
+    if spend.amounts[0]:
+        ratio = (total3.amounts[2] / spend.amounts[0] * 100).quantize(Decimal("0.01"))
+        out.append(("ratio", "项目支出占总支出的比例是多少？", {"value": float(ratio), "unit": "%"}))
+    out.append(("lookup", "基本支出是多少？", money(total3.amounts[1])))
+    for label in ("政府采购", "固定资产"):
+        figure = truth.figure(label)
+        if figure:
+            out.append(("lookup", f"{label}是多少？", {"value": float(figure.value), "unit": figure.unit}))
+    income = truth.figure("收入预算")
+    if income and income.change is not None:
+        out.append(("yoy", "收入预算比上年变化了多少？", money(abs(income.change))))
+        out.append(("yoy", "上年的收入预算是多少？", money(income.value - income.change)))
+    for p in projects:
+        for c in p.citations:
+            if c.number and len(by_name[p.name]) == 1:
+                out.append(("citation", f"{c.number}是哪个项目的依据？", {"contains": [p.name]}))
+                break
+        else:
+            continue
+        break
+    for term, definition in truth.glossary[:2]:
+        out.append(("definition", f"{term.strip('“”')}是什么意思？", {"contains": [definition[2:14]]}))
+    if truth.units:
+        out.append(("list", "内设机构有哪些？", {"items": [name for name, _ in truth.units]}))
+    out.append(("aggregate", "有几个下属单位？", {"value": len(truth.subordinate_units), "unit": "个"}))
+    t11 = truth.table(11)
+    for name in truth.subordinate_units[:1]:
+        row = next(r for r in t11.rows if r.kind == "unit" and r.label == name)
+        out.append(("lookup", f"{split_region(name)[1]}的基本支出是多少？", money(row.amounts[0])))
+    for goal in truth.goals[:1]:
+        out.append(("performance", f"{goal.project}的绩效目标是什么？", {"contains": [goal.text[:10]]}))
+    out.append(("unanswerable", f"{core}的负责人是谁？", {"unanswerable": True}))
+    out.append(("unanswerable", f"{truth.year + 1}年的预算是多少？", {"unanswerable": True}))
+    out.append(("unanswerable", f"{core}有多少名在编人员？", {"unanswerable": True}))
+    return out
+
+
+def evaluate(seeds: list[int], verbose: bool = False) -> tuple[dict[str, list[int]], list[str]]:
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    misses: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for seed in seeds:
+            text, truth = generate(seed)
+            store = OxigraphStore(Path(tmp) / f"s{seed}")
+            replace_documents([(f"synth-{seed}.txt", text.encode("utf-8"))], store)
+            service = QAService(store)
+            for kind, question, expected in questions(truth):
+                answer = service.ask(question).to_json()
+                ok, verdict = score(expected, answer)
+                totals[kind][0] += ok
+                totals[kind][1] += 1
+                if not ok:
+                    misses.append(f"seed {seed} [{kind}] {verdict}: {question} expected {expected} got {answer['answer'][:160]}")
+                elif verbose:
+                    print(f"ok seed {seed} {question}")
+    return totals, misses
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=20)
+    parser.add_argument("--first", type=int, default=1)
+    parser.add_argument("-v", action="store_true")
+    args = parser.parse_args()
+    totals, misses = evaluate(list(range(args.first, args.first + args.seeds)), args.v)
+    good = sum(v[0] for v in totals.values())
+    count = sum(v[1] for v in totals.values())
+    for kind, (ok, n) in sorted(totals.items()):
+        print(f"{kind:<13} {ok}/{n}")
+    for miss in misses:
+        print("-", miss)
+    print(f"accuracy {good / count:.1%} ({good}/{count}) over {args.seeds} generated documents")
+
+
+if __name__ == "__main__":
+    main()
