@@ -70,11 +70,11 @@ class Executor:
         if not spec:
             return []
         table, column = spec["total"]
-        return [f for f in self.reader.table_facts(doc, table) if f.kind == "total" and f.column == column][:1]
+        return [f for f in self.reader.total_facts(doc, table) if f.column == column][:1]
 
     def total(self, name: str, doc: str) -> list[Fact]:
         """本年支出合计 / 本年收入合计 / 收入总计 from 表1."""
-        return [f for f in self.reader.table_facts(doc, 1) if f.label == name][:1]
+        return self.reader.row_facts(doc, 1, name)[:1]
 
     def resolve(self, mention: Mention, measure: str | None, frame: Frame, doc: str) -> list[Fact]:
         """The figures a mention stands for, in the sense of its measure (基本支出 …)."""

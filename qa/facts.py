@@ -53,6 +53,7 @@ class FactReader:
         self.store = store
         self.titles = titles
         self.log: list[str] = []
+        self._tables: dict[tuple[str, int], list[Fact]] = {}
 
     def run(self, query: str, **bindings) -> list[dict]:
         shown = "\n".join(f"# ?{k} = {v}" for k, v in bindings.items())
@@ -81,10 +82,23 @@ class FactReader:
         return [self._table_fact(r) for r in self.run(queries.FACTS_OF_ITEM, item=_iri(item))]
 
     def table_facts(self, doc: str, table: int) -> list[Fact]:
-        rows = self.run(queries.TABLE_FACTS, doc=_iri(doc), tableNo=table)
-        facts = [self._table_fact(r) for r in rows]
-        facts.sort(key=lambda f: (f.row_index or 0, _column_order(f)))
-        return facts
+        key = (doc, table)
+        if key not in self._tables:
+            rows = self.run(queries.TABLE_FACTS, doc=_iri(doc), tableNo=table)
+            facts = [self._table_fact(r) for r in rows]
+            facts.sort(key=lambda f: (f.row_index or 0, _column_order(f)))
+            self._tables[key] = facts
+        return self._tables[key]
+
+    def row_facts(self, doc: str, table: int, label: str) -> list[Fact]:
+        """The cells of the row with this label (e.g. 表1 本年支出合计)."""
+        rows = self.run(queries.ROW_CELLS, doc=_iri(doc), tableNo=table, rowLabel=_zh(label))
+        return sorted((self._table_fact(r) for r in rows), key=_column_order)
+
+    def total_facts(self, doc: str, table: int) -> list[Fact]:
+        """The cells of the table's total (合计) row."""
+        rows = self.run(queries.TOTAL_CELLS, doc=_iri(doc), tableNo=table, kind="total")
+        return sorted((self._table_fact(r) for r in rows), key=_column_order)
 
     # -- 第三部分 -------------------------------------------------------------------------------
     def figure(self, iri: str) -> Fact | None:
@@ -132,6 +146,12 @@ class FactReader:
 def _column_order(fact: Fact) -> int:
     spec = load_template().table(fact.table) if fact.table else None
     return spec.columns.index(fact.column) if spec and fact.column in spec.columns else 99
+
+
+def _zh(text: str):
+    import pyoxigraph as ox
+
+    return ox.Literal(text, language="zh")
 
 
 def _iri(value: str):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+import json
 import logging
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -19,6 +22,11 @@ from qa.segment import add_words
 from qa.understand import Understander
 
 log = logging.getLogger(__name__)
+CACHE_SIZE = 4096  # answers kept per service (a few MB)
+
+
+def _frame_key(frame: Frame | None) -> str | None:
+    return None if frame is None else json.dumps(frame.describe(), ensure_ascii=False, sort_keys=True, default=str)
 
 
 @dataclass
@@ -44,18 +52,46 @@ class QAService:
             self.lexicon: Lexicon = lexicon
             self.understander = Understander(lexicon)
             self.titles = titles
+            self.generation = self.store.generation
+            self._cache: OrderedDict = OrderedDict()
 
     def new_session(self) -> Session:
         return Session()
 
     def ask(self, question: str, session: Session | None = None) -> Answer:
-        """Answer one question; never raises for anything a user can type."""
+        """Answer one question; never raises for anything a user can type.
+
+        Answers are cached per (question, previous question of the session, store generation):
+        the graph is read-only between reloads, so the same question gets the same answer."""
         question = question if isinstance(question, str) else ""
+        previous = session.previous if session else None
+        key = (question, _frame_key(previous), self.generation)
+        with self._lock:
+            cached = self._cache.get(key)
+            if cached is not None:
+                self._cache.move_to_end(key)
+        if cached is not None:
+            frame, answer = cached
+            if session is not None and answer.answered:
+                session.previous = frame
+                session.history.append((question, answer.answer))
+            return copy.deepcopy(answer)
+        frame, answer = self._answer(question, previous)
+        if session is not None and answer.answered:
+            session.previous = frame
+            session.history.append((question, answer.answer))
+        with self._lock:
+            self._cache[key] = (frame, copy.deepcopy(answer))
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return answer
+
+    def _answer(self, question: str, previous: Frame | None) -> tuple[Frame | None, Answer]:
         try:
-            frame = self.understander.understand(question, session.previous if session else None)
+            frame = self.understander.understand(question, previous)
         except Exception:  # a bug must not reach a user as a stack trace
             log.exception("understanding failed")
-            return self._refusal(question, None, "无法理解这个问题")
+            return None, self._refusal(question, None, "无法理解这个问题")
         reader = FactReader(self.store, self.titles)
         executor = Executor(reader, self.lexicon)
         try:
@@ -74,10 +110,7 @@ class QAService:
             log.exception("answering failed")
             answer = self._refusal(question, frame, "回答时出错")
         answer.query = "\n\n".join(reader.log)
-        if session is not None and answer.answered:
-            session.previous = frame
-            session.history.append((question, answer.answer))
-        return answer
+        return frame, answer
 
     def _refusal(self, question: str, frame: Frame | None, why: str) -> Answer:
         suggestions = self._suggest(frame)

@@ -31,6 +31,8 @@ from ui import graph_view, tables  # noqa: E402
 from ui.sparql_guard import QueryRefused  # noqa: E402
 from ui.state import AppState  # noqa: E402
 
+QUEUE_CONCURRENCY = 4  # Gradio events run at once (2 cores; answers are CPU-light reads)
+QUEUE_MAX_SIZE = 512  # events waiting beyond this are refused with a clear error
 log = logging.getLogger(__name__)
 
 STATIC_URL = "/static/budgetkg"
@@ -395,7 +397,7 @@ def build_demo(state: AppState) -> gr.Blocks:
                     return r.history, "", r.rows, r.csv_path, r.citation, r.session
 
                 outputs = [chatbot, question, rows, rows_csv, citation, session]
-                ask_btn.click(on_ask, [question, chatbot, session], outputs)
+                ask_btn.click(on_ask, [question, chatbot, session], outputs, api_name="ask")
                 question.submit(on_ask, [question, chatbot, session], outputs)
                 for button in example_buttons:
                     button.click(on_ask, [button, chatbot, session], outputs)
@@ -525,5 +527,8 @@ def build_demo(state: AppState) -> gr.Blocks:
 
         demo.load(on_load, [doc_pick], [overview, table_df, table_csv, chart_functional, chart_economic, chart_projects,
                                         audit_text, audit_df])
+    # Answers take milliseconds and only read the store (under a shared lock), so several run at
+    # once; the queue is bounded so a flood of requests is turned away instead of piling up.
+    demo.queue(default_concurrency_limit=QUEUE_CONCURRENCY, max_size=QUEUE_MAX_SIZE)
     return demo
 
