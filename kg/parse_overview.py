@@ -99,4 +99,13 @@ def _subordinates(text: str) -> list[str]:
     if not match:
         return []
     names = [n.strip() for n in re.split(r"[、，,；;]", match.group("list")) if n.strip()]
+    region = _region_prefix(names[0]) if names else ""
+    if region:  # 「…B和C」: split at 和 only where a unit's full name starts again
+        names = [part for n in names for part in re.split(rf"和(?={re.escape(region)})", n)]
     return [n for n in names if not re.search(r"[（(]本级[)）]", n)]
+
+
+def _region_prefix(name: str) -> str:
+    """清远市清城区文化广电旅游体育局 → 清远市清城区 (the administrative regions a name starts with)."""
+    match = re.match(r"(?:[\u4e00-\u9fff]{2,6}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,6}?(?:市|州|盟))?(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?", name)
+    return match.group(0) if match else ""

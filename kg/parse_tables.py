@@ -346,7 +346,10 @@ def _unit_rows(spec, data, source, known_units):
         label_text, amounts = split_amounts(line.text)
         if not amounts:
             _bad_amount_check(line.text, spec, line, source, prose=with_purpose and indent(line.raw) == 0)
-            if pending:
+            if pending and with_purpose and indent(pending[0].raw) == 0 and indent(line.raw) > 0 and projects:
+                purpose.extend(pending)  # a purpose line that only looked like a unit's name
+                pending = [line]
+            elif pending:
                 pending.append(line)
                 if with_purpose and "。" in join([p.text for p in pending]):
                     purpose.extend(pending)  # sentences are 绩效目标 text, never a row name
