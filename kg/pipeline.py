@@ -13,7 +13,7 @@ from kg.errors import ParseError, StoreError
 from kg.parser import parse_text
 from kg.records import BudgetDocument
 from kg.source import decode
-from kg.store import FORMAT_VERSION, OxigraphStore, StoredDocument, default_store_dir, sha256
+from kg.store import FORMAT_VERSION, OxigraphStore, Store, StoredDocument, sha256
 
 BUNDLED = "qingcheng_bigdata_center_2025.txt"
 
@@ -56,19 +56,27 @@ def build_store(paths: list[Path], store: OxigraphStore) -> BuildReport:
 
 def prepare(items: list[tuple[str, bytes]], workers: int | None = None) -> list[tuple[BudgetDocument, StoredDocument, bytes, str]]:
     """Parse and build each document (in parallel when there are many); all must succeed."""
+    return list(prepare_iter(items, workers))
+
+
+def prepare_iter(items: list[tuple[str, bytes]], workers: int | None = None):
+    """Like prepare, yielding each document as soon as it is built, so a large build never
+    holds every document's triples in memory at once."""
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(items) >= 8 else 1
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            built = list(pool.map(_prepare_one, items, chunksize=4))
-    else:
-        built = [_prepare_one(item) for item in items]
     seen: dict[str, str] = {}
-    for doc, _, _, _ in built:
-        if doc.doc_id in seen:
-            raise ParseError(doc.source, None, f"与 {seen[doc.doc_id]} 是同一部门同一年度 (same department and year as {seen[doc.doc_id]})")
-        seen[doc.doc_id] = doc.source
-    return built
+    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    try:
+        built = pool.map(_prepare_one, items, chunksize=2) if pool else map(_prepare_one, items)
+        for entry in built:
+            doc = entry[0]
+            if doc.doc_id in seen:
+                raise ParseError(doc.source, None, f"与 {seen[doc.doc_id]} 是同一部门同一年度 (same department and year as {seen[doc.doc_id]})")
+            seen[doc.doc_id] = doc.source
+            yield entry
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
 
 
 def _prepare_one(item: tuple[str, bytes]) -> tuple[BudgetDocument, StoredDocument, bytes, str]:
@@ -88,10 +96,27 @@ def _prepare_one(item: tuple[str, bytes]) -> tuple[BudgetDocument, StoredDocumen
 
 
 def replace_documents(items: list[tuple[str, bytes]], store: OxigraphStore) -> BuildReport:
-    """Make the store hold exactly these documents."""
-    built = prepare(items)
-    store.replace([(record, data, nt) for _, record, data, nt in built])
-    return _report(built)
+    """Make the store hold exactly these documents (streamed: parsed, built and loaded one by one;
+    any failure discards the new generation)."""
+    docs: list[BudgetDocument] = []
+    counts = [0]
+
+    def entries():
+        for doc, record, data, nt in prepare_iter(items):
+            docs.append(_light(doc))
+            counts[0] += nt.count("\n")
+            yield record, data, nt
+
+    store.replace(entries())
+    return BuildReport(docs, counts[0], [w for d in docs for w in d.warnings])
+
+
+def _light(doc: BudgetDocument) -> BudgetDocument:
+    """What a build report keeps of a document (not its tables), to bound memory on big builds."""
+    from dataclasses import replace
+
+    tables = [replace(t, rows=[]) for t in doc.tables]
+    return replace(doc, tables=tables, figures=[], sections=[], glossary=[], duties=[], units=[])
 
 
 def add_documents(items: list[tuple[str, bytes]], store: OxigraphStore) -> BuildReport:
@@ -121,9 +146,15 @@ def _report(built) -> BuildReport:
     return BuildReport(docs, sum(nt.count("\n") for _, _, _, nt in built), [w for d in docs for w in d.warnings])
 
 
-def open_store(path: str | Path | None = None) -> OxigraphStore:
-    """Open a store; the default one is built from the bundled document on first use."""
-    store = OxigraphStore(Path(path) if path else default_store_dir())
+def open_store(path: str | Path | None = None, endpoint: str | None = None) -> Store:
+    """Open a store; the default one is built from the bundled document on first use.
+
+    With an endpoint (the argument, BUDGETKG_ENDPOINT or a config file: kg.remote.settings) the
+    graphs live on that SPARQL server and `path` holds the store's manifest and source texts.
+    """
+    from kg.remote import make_store
+
+    store = make_store(path, endpoint)
     if path is None and (not store.exists() or store.format_version() != FORMAT_VERSION):
         if store.exists():  # built by another version of BudgetKG: rebuild from its own documents
             replace_documents([(d.source, store.document_text(d)) for d in store.documents()], store)

@@ -20,7 +20,7 @@ import shutil
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import pyoxigraph as ox
 
@@ -75,6 +75,36 @@ def python_value(term: Any) -> Any:
             return int(term.value)
         return term.value
     return str(term)
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What callers use of a store: OxigraphStore (embedded) and kg.remote.RemoteStore (a SPARQL server)."""
+
+    path: Path  # the local folder (the embedded database, or the remote store's manifest and texts)
+
+    @property
+    def generation(self) -> str | None: ...  # changes on every successful write; None: nothing built
+
+    def exists(self) -> bool: ...
+
+    def documents(self) -> list[StoredDocument]: ...
+
+    def format_version(self) -> int | None: ...
+
+    def document_text(self, doc: StoredDocument) -> bytes: ...
+
+    def select(self, query: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
+
+    def quads(self) -> Iterable[ox.Quad]: ...  # every document's triples, in its named graph
+
+    def graph_quads(self, graph: str) -> Iterable[ox.Quad]: ...  # one document's
+
+    def triple_count(self) -> int: ...
+
+    def replace(self, documents: Iterable[tuple[StoredDocument, bytes, str]]) -> None: ...
+
+    def apply(self, add: list[tuple[StoredDocument, bytes, str]], remove: set[str] = frozenset()) -> None: ...
 
 
 class OxigraphStore:
@@ -138,6 +168,9 @@ class OxigraphStore:
     def quads(self) -> Iterable[ox.Quad]:
         return self.db().quads_for_pattern(None, None, None, None)
 
+    def graph_quads(self, graph: str) -> Iterable[ox.Quad]:
+        return self.db().quads_for_pattern(None, None, None, ox.NamedNode(graph))
+
     def triple_count(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(rows[0]["n"]) if rows else 0
@@ -151,11 +184,13 @@ class OxigraphStore:
 
         def fill(staging: Path) -> list[StoredDocument]:
             db = ox.Store(str(staging / "oxigraph"))
-            for record, source, ntriples in documents:
+            records = []
+            for record, source, ntriples in documents:  # may be a generator: loaded as they come
                 db.bulk_load(ntriples.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(record.graph))
                 (staging / "documents" / record.text_file).write_bytes(source)
+                records.append(record)
             db.flush()
-            return [record for record, _, _ in documents]
+            return records
 
         self._new_generation(fill)
 

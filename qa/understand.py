@@ -23,7 +23,15 @@ NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|亿|万元|万|元)?")
 TOP_N = re.compile(r"前(\d+)(?:个|名|项|位|大)?|最[大多高小少低](\d+)(?:个|项|名)")
 TABLE = re.compile(r"表(\d{1,2})(?!\d)")
 UNIT_ASKED = re.compile(r"(?:多少|几)(次|条|分钟|小时|天|平方米|辆|台|场|处|部|万册|册|人次|人|名|家|所|套|个|项)")
-REGION_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))$")
+def _region_before(text: str, known: list[str]) -> str | None:
+    """The administrative region written just before a name: a known one, or the 3-character
+    token ending in 省/市/区/县 (「远市佛冈县」 is not a region; 「佛冈县」 is)."""
+    for region in known:
+        if text.endswith(region):
+            return region
+    if len(text) >= 3 and text[-1] in "省市区县" and text[-3] not in "本全该各" and text[-2] not in "城辖":
+        return text[-3:]
+    return None
 FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
 MAX_LENGTH = 300
 
@@ -176,17 +184,18 @@ class Understander:
     def _region_check(self, frame: Frame) -> None:
         """「清远市大数据中心」 is not 「清远市清城区大数据中心」: another body, another budget."""
         docs = [self.lexicon.documents[d] for d in frame.docs]
-        for doc in docs:
-            core = match_form(doc.core)
+        known = sorted({r for d in self.lexicon.documents.values() for r in d.regions}, key=len, reverse=True)
+        for core in sorted({match_form(d.core) for d in docs}):
+            same_core = [d for d in docs if match_form(d.core) == core and d.regions]
             position = frame.text.find(core)
-            while position >= 0:
-                before = REGION_BEFORE.search(frame.text[:position])
-                if before and doc.regions:
-                    region = before.group(1)
-                    known = {r for d in docs for r in d.regions}
-                    if region != doc.regions[-1] and (region in known or not region.startswith(("本", "全", "该", "各", "城"))):
-                        frame.refusal = f"已载入的是{doc.name}的预算，不是{region}{doc.core} (a different body)"
+            while position >= 0 and same_core:
+                region = _region_before(frame.text[:position], known)
+                if region:
+                    matching = [d for d in same_core if d.regions[-1] == region]
+                    if not matching:
+                        frame.refusal = f"已载入的是{same_core[0].name}的预算，不是{region}{same_core[0].core} (a different body)"
                         return
+                    frame.docs = [d for d in frame.docs if d not in {x.iri for x in same_core} or d in {x.iri for x in matching}]
                 position = frame.text.find(core, position + 1)
         for word, level in self.lexicon.cues["level_words"].items():
             if word in frame.text and docs and all(d.regions and not d.regions[-1].endswith(level) for d in docs):
