@@ -73,8 +73,10 @@ class Executor:
         return [f for f in self.reader.total_facts(doc, table) if f.column == column][:1]
 
     def total(self, name: str, doc: str) -> list[Fact]:
-        """本年支出合计 / 本年收入合计 / 收入总计 from 表1."""
-        return self.reader.row_facts(doc, 1, name)[:1]
+        """A total row named in cues.json: 「本年支出合计」 (表1) or 「表4:本年收入合计」."""
+        table, _, label = name.rpartition(":")
+        number = int(table[1:]) if table.startswith("表") else 1
+        return self.reader.row_facts(doc, number, label)[:1]
 
     def resolve(self, mention: Mention, measure: str | None, frame: Frame, doc: str) -> list[Fact]:
         """The figures a mention stands for, in the sense of its measure (基本支出 …)."""
@@ -108,7 +110,7 @@ class Executor:
             for measure in free:
                 result.append((measure, self.measure_total(measure, doc)))
         for total in frame.totals:
-            result.append((total, self.total(total, doc)))
+            result.append((total.rpartition(":")[2], self.total(total, doc)))
         return result
 
     @staticmethod
@@ -195,6 +197,11 @@ class Executor:
         if not numerators:
             raise NotAnswerable("没有找到要计算比例的金额")
         name_n, facts_n = numerators[0]
+        if len({f.value for f in facts_n}) > 1 and after.measures:
+            # 「住房公积金占基本支出的比例」: the part is taken in the whole's sense
+            narrowed = [(n, f) for n, f in self.operands(_with_measure(before, after.measures[0]), doc) if f]
+            if narrowed:
+                name_n, facts_n = narrowed[0]
         part = single(facts_n)
         if denominators:
             name_d, facts_d = denominators[0]
@@ -272,6 +279,9 @@ class Executor:
             return self.by_level(rows, frame)
         if frame.set_kind in ("projects", None) or frame.set_kind == "items" and not table:
             projects = self.reader.projects(doc)
+            keyword = re.search(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:相关|有关|涉及)", frame.text)
+            if keyword:
+                projects = [p for p in projects if keyword.group(1) in match_form(p.label)]
             if units:
                 names = {u.label for u in units}
                 projects = [p for p in projects if p.unit_name in names]
@@ -687,6 +697,15 @@ def _without_containers(frame: Frame) -> Frame:
         return frame
     narrowed = copy.copy(frame)
     narrowed.mentions = [m for m in frame.mentions if id(m) not in containers]
+    return narrowed
+
+
+def _with_measure(frame: Frame, measure: str) -> Frame:
+    import copy
+
+    narrowed = copy.deepcopy(frame)
+    for m in narrowed.mentions:
+        m.measure = m.measure or measure
     return narrowed
 
 

@@ -122,6 +122,7 @@ class Understander:
         self._modifiers(frame, cues)
         if previous is not None and self._is_follow_up(frame):
             return self._follow_up(frame, previous)
+        self._totals_named_by_terms(frame)
         unknown = self._unknown(frame, cues)
         if not _corrected and (unknown or not frame.value_mentions()):
             anchors = unknown + [c for c in self._residue(frame, cues) if len(c) >= 2]
@@ -289,6 +290,24 @@ class Understander:
         elif unit == "元":
             value /= 10000
         return value
+
+    def _totals_named_by_terms(self, frame: Frame) -> None:
+        """「财政拨款收入多少？」 asks for a total, not for the glossary term of that name; a
+        department and 「预算」 alone ask for the whole budget (收入总计)."""
+        if "amount" not in frame.cues and frame.unit_word is None:
+            return
+        synonyms = {match_form(w): total for total, words in self.lexicon.cues["totals"].items() for w in words}
+        kept = []
+        for m in frame.mentions:
+            if m.kinds() <= {"term"} and m.surface in synonyms and not (frame.cues & {"definition", "glossary"}):
+                frame.totals.append(synonyms[m.surface])
+            else:
+                kept.append(m)
+        frame.mentions = kept
+        asks_whole = any(match_form(w) in frame.text for w in self.lexicon.cues["whole_budget"])
+        named = [m for m in frame.mentions if m.kinds() & {"department", "budget_unit"}]
+        if asks_whole and named and not frame.value_mentions() and not frame.measures and not frame.totals and not frame.set_kind:
+            frame.totals.append("收入总计")
 
     # -- what is left over ---------------------------------------------------------------------
     def _unknown(self, frame: Frame, cues) -> list[str]:
