@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 from kg.pipeline import replace_documents  # noqa: E402
 from kg.store import OxigraphStore  # noqa: E402
 from kg.synth import Truth, generate  # noqa: E402
+from kg.textutil import split_region  # noqa: E402
 from qa.evaluate import score  # noqa: E402
-from qa.lexicon import split_region  # noqa: E402
 from qa.service import QAService  # noqa: E402
 
 

@@ -46,7 +46,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def question_mix(truths) -> list[str]:
     """A fixed mix of question kinds, each naming a department (as a journalist would with many loaded)."""
-    from qa.lexicon import split_region
+    from kg.textutil import split_region
 
     qs = []
     for truth in truths[:20]:

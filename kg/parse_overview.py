@@ -7,7 +7,7 @@ import re
 from kg.citations import find_citations
 from kg.records import Composition, Duty, InternalUnit, Span
 from kg.template import load_template
-from kg.textutil import cn_number, indent, is_noise, join
+from kg.textutil import cn_number, indent, is_noise, join, split_region
 
 SECTION = re.compile(r"^\s*([一二三四五六七八九十]+)、\s*(.+?)\s*$")
 ITEM = re.compile(r"^[\s\u3000]*（([一二三四五六七八九十]+)）\s*(.*)$")
@@ -107,5 +107,4 @@ def _subordinates(text: str) -> list[str]:
 
 def _region_prefix(name: str) -> str:
     """清远市清城区文化广电旅游体育局 → 清远市清城区 (the administrative regions a name starts with)."""
-    match = re.match(r"(?:[\u4e00-\u9fff]{2,6}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,6}?(?:市|州|盟))?(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?", name)
-    return match.group(0) if match else ""
+    return "".join(split_region(name)[0])

@@ -59,3 +59,15 @@ def is_noise(line: str) -> bool:
 
 def clean_quotes(text: str) -> str:
     return re.sub(r"[“”\"‘’「」]", "", text)
+
+
+REGION = re.compile(r"^(?P<province>[\u4e00-\u9fff]{2,6}?(?:省|自治区))?(?P<city>[\u4e00-\u9fff]{1,6}?(?:市|盟)|[\u4e00-\u9fff]{1,6}?州(?![市区县]))?(?P<county>[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?")
+
+
+def split_region(name: str) -> tuple[tuple[str, ...], str]:
+    """清远市清城区大数据中心 → (('清远市', '清城区'), '大数据中心')."""
+    match = REGION.match(name)
+    core = name[match.end():]
+    if len(core) < 2:
+        return (), name
+    return tuple(part for part in match.groups() if part), core

@@ -83,6 +83,8 @@ class Executor:
         facts: list[Fact] = []
         entities = mention.of("budget_unit") or mention.entities  # 图书馆: the unit, not the 图书馆 class
         for entity in entities:
+            if entity.docs and doc not in entity.docs:
+                continue
             if entity.kind in VALUE_KINDS or entity.kind == "measure":
                 if entity.kind == "department" and "self_unit" not in frame.cues:
                     continue

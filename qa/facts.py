@@ -130,9 +130,15 @@ class FactReader:
             facts.append(fact)
         return facts
 
+    def measure(self, label: str) -> str | None:
+        """The IRI of a table column (bound into queries so they start from it)."""
+        rows = self.run(queries.MEASURE, label=_zh(label))
+        return rows[0]["measure"] if rows else None
+
     def projects(self, doc: str) -> list[Fact]:
         facts = []
-        for r in self.run(queries.PROJECTS, doc=_iri(doc)):
+        total = self.measure("总计")
+        for r in self.run(queries.PROJECTS, doc=_iri(doc), total=_iri(total)) if total else []:
             fact = Fact(
                 value=r["value"], unit="万元", doc=r["doc"], label=r["label"], table=12,
                 table_title=load_template().table(12).title, column="总计", line=r["line"], kind="project",

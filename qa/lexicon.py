@@ -18,6 +18,7 @@ from pathlib import Path
 import ahocorasick
 
 from kg.store import OxigraphStore
+from kg.textutil import split_region
 from qa.normalize import normalize
 
 KINDS = {
@@ -66,7 +67,6 @@ _DOCS = """
 SELECT ?doc ?year ?dept ?name WHERE { ?doc a bkg:BudgetDocument ; bkg:fiscalYear ?year ; bkg:department ?dept . ?dept rdfs:label ?name }
 """
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
-REGION = re.compile(r"^((?:[\u4e00-\u9fff]{2,6}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,6}?(?:市|州|盟))?(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?)")
 ORG_SUFFIX = ("局", "中心", "委员会", "委", "办公室", "办", "馆", "院", "所", "站", "队", "厅", "部", "会", "处", "署", "社", "团")
 
 
@@ -132,11 +132,20 @@ class Lexicon:
         if len(window) >= 6:
             from rapidfuzz import fuzz, process
 
-            candidates = [a for a in self.aliases if abs(len(a) - len(window)) <= 1 and len(a) >= 6]
+            candidates = [a for n in (len(window) - 1, len(window), len(window) + 1) for a in self._by_length().get(n, ())]
             hit = process.extractOne(window, candidates, scorer=fuzz.ratio, score_cutoff=85)
             if hit:
                 return hit[0]
         return None
+
+    def _by_length(self) -> dict[int, list[str]]:
+        if not hasattr(self, "_lengths"):
+            lengths: dict[int, list[str]] = {}
+            for alias in self.aliases:
+                if len(alias) >= 6:
+                    lengths.setdefault(len(alias), []).append(alias)
+            self._lengths = lengths
+        return self._lengths
 
     def _pinyin_index(self) -> dict[str, str]:
         if not hasattr(self, "_pinyin"):
@@ -198,16 +207,6 @@ def load_synonyms() -> list[tuple[str, str]]:
             alias, _, canonical = line.partition("\t")
             pairs.append((alias.strip(), canonical.strip()))
     return pairs
-
-
-def split_region(name: str) -> tuple[tuple[str, ...], str]:
-    """清远市清城区大数据中心 → (('清远市', '清城区'), '大数据中心')."""
-    prefix = REGION.match(name).group(1)
-    core = name[len(prefix):]
-    if len(core) < 2:
-        return (), name
-    regions = tuple(re.findall(r"[\u4e00-\u9fff]+?(?:省|自治区|市|州|盟|区|县|旗)", prefix))
-    return regions, core
 
 
 def _abbreviation(core: str) -> str | None:

@@ -78,12 +78,16 @@ SELECT DISTINCT ?doc ?owner ?ownerLabel ?target ?text ?comparator ?cue ?value ?u
 """
 
 PROJECTS = """
-SELECT DISTINCT ?doc ?project ?label ?value ?unitName ?line ?rowIndex ?purpose WHERE {
+SELECT DISTINCT ?doc ?total ?project ?label ?value ?unitName ?line ?rowIndex ?purpose WHERE {
   ?project a bkg:Project ; bkg:document ?doc ; rdfs:label ?label ; bkg:row ?row ; bkg:budgetUnit/rdfs:label ?unitName .
   ?row bkg:lineStart ?line ; bkg:rowIndex ?rowIndex .
-  ?obs bkg:row ?row ; bkg:amount ?value ; bkg:measure/rdfs:label "总计"@zh .
+  ?obs bkg:row ?row ; bkg:measure ?total ; bkg:amount ?value .
   OPTIONAL { ?project bkg:purpose ?purpose }
 } ORDER BY ?rowIndex
+"""
+
+MEASURE = """
+SELECT DISTINCT ?label ?measure WHERE { ?measure a bkg:Measure ; rdfs:label ?label }
 """
 
 PROJECT = """

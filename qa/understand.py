@@ -124,7 +124,7 @@ class Understander:
             return self._follow_up(frame, previous)
         self._totals_named_by_terms(frame)
         unknown = self._unknown(frame, cues)
-        if not _corrected and (unknown or not frame.value_mentions()):
+        if not _corrected and (unknown or self._intent(copy.copy(frame)) == "refuse"):
             anchors = unknown + [c for c in self._residue(frame, cues) if len(c) >= 2]
             corrected, fixes = self._correct(frame.text, anchors)
             if fixes:
