@@ -33,7 +33,7 @@ TO_WANYUAN = {"万元": Decimal(1), "亿元": Decimal(10000), "元": Decimal("0.
 
 @dataclass
 class Finding:
-    document: str  # the document's title, e.g. 清远市清城区大数据中心2025年部门预算
+    document: str  # the document's title, e.g. 广州市天河区财政局2025年部门预算
     check: str  # short Chinese name of the check, unique within a document
     status: str  # ok | rounding | gap
     expected: Decimal  # the figure the document states (a total, a parent row …)

@@ -1,4 +1,4 @@
-"""Finding references to other documents in any text: 《titles》 and 文号 such as 清城机编发〔2019〕2号.
+"""Finding references to other documents in any text: 《titles》 and 文号 such as 穗天财发〔2020〕1号.
 
 One Citation per referenced document: a 《title》 directly followed by its number in brackets is
 one document; a bare number takes the words before it (根据…) as its title when they name one.

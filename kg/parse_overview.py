@@ -106,5 +106,5 @@ def _subordinates(text: str) -> list[str]:
 
 
 def _region_prefix(name: str) -> str:
-    """清远市清城区文化广电旅游体育局 → 清远市清城区 (the administrative regions a name starts with)."""
+    """广州市天河区财政局 → 广州市天河区 (the administrative regions a name starts with)."""
     return "".join(split_region(name)[0])

@@ -154,7 +154,7 @@ def _cells(spec: TableSpec, amounts: list[str], line: Line, source: str, label: 
 def _bad_amount_check(text: str, spec: TableSpec, line: Line, source: str, prose: bool = False) -> None:
     """A line that ends in a misprinted amount is an error, never a name fragment for the next row.
 
-    Misprinted: amounts followed by something that is not one ('1,316.25 abc'), or, on a line that
+    Misprinted: amounts followed by something that is not one ('2,345.67 abc'), or, on a line that
     cannot be prose, a last word without Chinese characters ('12,3a.45', 'abc', '0.0x').
     """
     tokens = text.split()
@@ -165,7 +165,7 @@ def _bad_amount_check(text: str, spec: TableSpec, line: Line, source: str, prose
             source,
             line.number,
             f"表{spec.number} 金额无法识别：{tokens[-1]!r}，该行应有{len(spec.columns)}个金额"
-            f" (expected {len(spec.columns)} amount(s) such as 1,316.25: {'、'.join(spec.columns)})",
+            f" (expected {len(spec.columns)} amount(s) such as 2,345.67: {'、'.join(spec.columns)})",
         )
 
 

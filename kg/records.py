@@ -25,7 +25,7 @@ class Span:
 class Citation:
     """A reference to another document: a 文号, a 《title》, or both."""
 
-    number: str | None  # canonical 文号, e.g. 清城机编发〔2019〕2号
+    number: str | None  # canonical 文号, e.g. 穗天财发〔2020〕1号
     title: str | None
     issuer: str | None
     year: int | None
@@ -69,7 +69,7 @@ class Composition:
 class Cell:
     column: str
     value: Decimal
-    text: str  # as printed, e.g. "1,316.25"
+    text: str  # as printed, e.g. "2,345.67"
 
 
 @dataclass

@@ -45,7 +45,7 @@ def parse_amount(token: str) -> Decimal | None:
 
 
 def parse_number(token: str) -> Decimal | None:
-    """Any printed number: 1,316.25 / 0.4 / 70."""
+    """Any printed number: 2,345.67 / 0.4 / 70."""
     try:
         return Decimal(token.replace(",", ""))
     except InvalidOperation:
@@ -65,7 +65,7 @@ REGION = re.compile(r"^(?P<province>[\u4e00-\u9fff]{2,6}?(?:省|自治区))?(?P<
 
 
 def split_region(name: str) -> tuple[tuple[str, ...], str]:
-    """清远市清城区大数据中心 → (('清远市', '清城区'), '大数据中心')."""
+    """广州市天河区财政局 → (('广州市', '天河区'), '财政局')."""
     match = REGION.match(name)
     core = name[match.end():]
     if len(core) < 2:

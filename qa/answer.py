@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 @dataclass(frozen=True)
 class Source:
-    document: str  # e.g. 清远市清城区大数据中心2025年部门预算
+    document: str  # e.g. 广州市天河区财政局2025年部门预算
     table: str  # e.g. 表6 一般公共预算基本支出情况表（按经济分类科目） or 第三部分二
     row: str  # the row label or the sentence
     line: int | None = None

@@ -210,7 +210,7 @@ def load_synonyms() -> list[tuple[str, str]]:
 
 
 def _abbreviation(core: str) -> str | None:
-    """文化广电旅游体育局 → 文广旅体局: the first character of each word, then the suffix."""
+    """自然资源规划局 → 自资规局: the first character of each word, then the suffix."""
     suffix = next((s for s in sorted(ORG_SUFFIX, key=len, reverse=True) if core.endswith(s)), None)
     if not suffix:
         return None

@@ -183,7 +183,7 @@ class Understander:
         self._region_check(frame)
 
     def _region_check(self, frame: Frame) -> None:
-        """「清远市大数据中心」 is not 「清远市清城区大数据中心」: another body, another budget."""
+        """「广州市财政局」 is not 「广州市天河区财政局」: another body, another budget."""
         docs = [self.lexicon.documents[d] for d in frame.docs]
         known = sorted({r for d in self.lexicon.documents.values() for r in d.regions}, key=len, reverse=True)
         for core in sorted({match_form(d.core) for d in docs}):
