@@ -24,7 +24,7 @@ from typing import BinaryIO
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.store import OxigraphStore
+from kg.store import Store
 from kg.vocab import BKG, PREFIXES
 
 __all__ = ["FORMATS", "ExportFormat", "export", "union_triples", "CSV_COLUMNS"]
@@ -61,7 +61,7 @@ DCTERMS_TITLE = "http://purl.org/dc/terms/title"
 QB_OBSERVATION = "http://purl.org/linked-data/cube#Observation"
 
 
-def export(store: OxigraphStore, fmt: str, out: BinaryIO) -> None:
+def export(store: Store, fmt: str, out: BinaryIO) -> None:
     """Write the whole store to `out` (a binary stream) in one of FORMATS."""
     if fmt not in FORMATS:
         raise ValueError(f"不支持的导出格式 unsupported export format: {fmt!r} (one of {', '.join(FORMATS)})")
@@ -71,17 +71,17 @@ def export(store: OxigraphStore, fmt: str, out: BinaryIO) -> None:
 # -- RDF ------------------------------------------------------------------------------------------------
 
 
-def union_triples(store: OxigraphStore) -> list[ox.Triple]:
+def union_triples(store: Store) -> list[ox.Triple]:
     """Every distinct triple of every document graph, in a stable order."""
     triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads()}
     return sorted(triples, key=str)
 
 
-def _ntriples(store: OxigraphStore, out: BinaryIO) -> None:
+def _ntriples(store: Store, out: BinaryIO) -> None:
     out.write(ox.serialize(union_triples(store), format=ox.RdfFormat.N_TRIPLES))
 
 
-def _turtle(store: OxigraphStore, out: BinaryIO) -> None:
+def _turtle(store: Store, out: BinaryIO) -> None:
     data = ox.serialize(union_triples(store), format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
     # The prefix block in the order of PREFIXES (stable whatever order the serializer picks).
     lines = data.split(b"\n")
@@ -92,7 +92,7 @@ def _turtle(store: OxigraphStore, out: BinaryIO) -> None:
     out.write(prefixes + b"\n".join(lines[head:]))
 
 
-def _jsonld(store: OxigraphStore, out: BinaryIO) -> None:
+def _jsonld(store: Store, out: BinaryIO) -> None:
     from rdflib import Graph
 
     graph = Graph()
@@ -128,7 +128,7 @@ def _node_id(term) -> str:
     return term.value if isinstance(term, ox.NamedNode) else f"_:{term.value}"
 
 
-def _graphml(store: OxigraphStore, out: BinaryIO) -> None:
+def _graphml(store: Store, out: BinaryIO) -> None:
     types: dict[str, set[str]] = defaultdict(set)
     labels: dict[str, dict[str, tuple[bool, str]]] = defaultdict(dict)  # node → predicate → (is Chinese, label)
     amounts: dict[str, float] = {}
@@ -238,7 +238,7 @@ def _decimal_text(value) -> str:
     return format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
-def csv_rows(store: OxigraphStore) -> list[dict[str, object]]:
+def csv_rows(store: Store) -> list[dict[str, object]]:
     """The CSV's rows as dicts (keys CSV_COLUMNS), in document, table, row, column order."""
     docs = {r["doc"]: r for r in store.select(DOCS_QUERY)}
     names = {r["x"]: r["label"] for r in store.select(NAMES_QUERY)}
@@ -271,7 +271,7 @@ def csv_rows(store: OxigraphStore) -> list[dict[str, object]]:
     return [row for _, row in sorted(found.values(), key=lambda item: item[0])]
 
 
-def _csv(store: OxigraphStore, out: BinaryIO) -> None:
+def _csv(store: Store, out: BinaryIO) -> None:
     text = io.StringIO(newline="")
     writer = csv.DictWriter(text, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()

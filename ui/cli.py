@@ -20,27 +20,33 @@ EXIT_ERROR = 1
 def _store(args: argparse.Namespace):
     from kg.pipeline import open_store
 
-    return open_store(args.store)
+    return open_store(args.store, args.endpoint)
+
+
+def _where(store) -> str:
+    """How a store is named to the user: its folder, or its SPARQL endpoint and local state folder."""
+    endpoint = getattr(store, "endpoint", None)
+    return f"{endpoint}（状态 state: {store.path}）" if endpoint else str(store.path)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.pipeline import build_store, bundled_document
-    from kg.store import OxigraphStore, default_store_dir
+    from kg.remote import make_store
 
     paths = [Path(p) for p in args.documents] or [bundled_document()]
-    store = OxigraphStore(Path(args.store) if args.store else default_store_dir())
+    store = make_store(args.store, args.endpoint)
     report = build_store(paths, store)
     for warning in report.warnings:
         print(f"警告 warning: {warning}", file=sys.stderr)
     for doc in report.documents:
         print(f"已载入 {doc.source}: {doc.department} {doc.year}年，{len(doc.tables)}张表，{len(doc.projects)}个项目")
-    print(f"存储 store: {store.path}（{report.triples} 条三元组 triples）")
+    print(f"存储 store: {_where(store)}（{report.triples} 条三元组 triples）")
     return 0
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     from kg.pipeline import add_documents
-    from kg.store import OxigraphStore, default_store_dir
+    from kg.remote import make_store
 
     items = []
     for name in args.documents:
@@ -49,13 +55,13 @@ def cmd_add(args: argparse.Namespace) -> int:
             items.append((path.name, path.read_bytes()))
         except OSError as exc:
             raise ParseError(str(path), None, f"无法读取文件 (cannot read): {exc.strerror}") from exc
-    store = OxigraphStore(Path(args.store) if args.store else default_store_dir())
+    store = make_store(args.store, args.endpoint)
     report = add_documents(items, store)
     for warning in report.warnings:
         print(f"警告 warning: {warning}", file=sys.stderr)
     for doc in report.documents:
         print(f"已加入 {doc.source}: {doc.department} {doc.year}年")
-    print(f"存储 store: {store.path}（共 {len(store.documents())} 个文件 documents）")
+    print(f"存储 store: {_where(store)}（共 {len(store.documents())} 个文件 documents）")
     return 0
 
 
@@ -147,7 +153,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from ui.server import serve
 
-    serve(store_path=args.store, host=args.host, port=args.port)
+    serve(store_path=_store(args) if args.endpoint else args.store, host=args.host, port=args.port)
     return 0
 
 
@@ -158,6 +164,9 @@ def parser() -> argparse.ArgumentParser:
     def add(name: str, func, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--store", metavar="DIR", help="存储目录 store folder (default: per-user data folder)")
+        p.add_argument("--endpoint", metavar="URL",
+                       help="SPARQL 1.1 服务地址：图谱存于外部服务器 use an external SPARQL store "
+                            "(default: BUDGETKG_ENDPOINT or budgetkg.toml; '' forces the embedded store)")
         p.set_defaults(func=func)
         return p
 

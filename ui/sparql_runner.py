@@ -23,6 +23,7 @@ import io
 import json
 import multiprocessing
 import os
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -31,8 +32,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from kg.store import OxigraphStore
-from kg.vocab import PREFIXES
+from kg.store import Store
+from kg.vocab import PREFIXES, SPARQL_PREFIXES
 from ui.sparql_guard import MAX_QUERY_BYTES, QueryRefused
 
 __all__ = ["RESULT_TYPES", "GRAPH_TYPES", "RunResult", "SparqlRunner", "negotiate", "parse_accept"]
@@ -47,6 +48,7 @@ ALIASES = {
     "application/json": JSON, "application/xml": XML, "text/xml": XML, "text/tsv": TSV,
     "application/x-turtle": TURTLE, "application/turtle": TURTLE, "text/plain": NTRIPLES,
 }
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -205,12 +207,111 @@ def serialize_triples(triples: list[Any], media: str) -> bytes:
 # -- the worker process ----------------------------------------------------------------------------
 
 
+_EXTENSION_IRI = re.compile(r"(?i)(?:<|(?<![\w:?$.\-%]))(?:bif|sql):")
+
+
+def _refuse_extensions(text: str) -> None:
+    """For an external server: no function but SPARQL's own and XSD casts, no server-specific names.
+
+    Virtuoso runs `bif:` / `sql:` IRIs as its built-in functions and stored procedures (some read
+    URLs or files), so a query that names any, or calls any other extension function, is refused.
+    """
+    from rdflib.plugins.sparql import algebra, parser
+
+    from ui.sparql_guard import _IRI, _STRING, _walk
+
+    lexical = re.compile(f"({_STRING})|({_IRI})|(#[^\\n\\r]*)", re.DOTALL)
+
+    for variant in {text, parser.expandUnicodeEscapes(text)}:
+        blanked = lexical.sub(lambda m: m.group(2) or " ", variant)  # IRIs kept; strings, comments blanked
+        if _EXTENSION_IRI.search(blanked):
+            raise QueryRefused(400, "function_forbidden",
+                               "不允许服务器专有的函数或过程（bif:、sql:）。Server-specific functions are not allowed.")
+    translated = algebra.translateQuery(parser.parseQuery(text), initNs=PREFIXES)
+    for node in _walk(translated.algebra):
+        if node.name == "Function" and not str(node.get("iri", "")).startswith(XSD_NS):
+            raise QueryRefused(400, "function_forbidden",
+                               f"不允许扩展函数 {node.get('iri')}（只接受 SPARQL 内置函数与 XSD 类型转换）。"
+                               "Extension functions are not allowed.")
+
+
+def _execute_remote(request: dict[str, Any], checked: Any) -> dict[str, Any]:
+    """The query on the external SPARQL server (dataset: the store's documents), answered as locally."""
+    import pyoxigraph as ox
+
+    from kg.remote import RESULTS_JSON, RemoteError, parse_results, run_query, term_from_json
+
+    _refuse_extensions(checked.text)
+    cap = int(request["row_cap"])
+    media = negotiate(request["accept"], checked.form)
+    graph_form = checked.form in ("CONSTRUCT", "DESCRIBE")
+    try:
+        body, _ = run_query(request["remote"], SPARQL_PREFIXES + checked.text,
+                            "application/n-triples" if graph_form else RESULTS_JSON, float(request["timeout"]))
+    except RemoteError as exc:
+        if exc.timed_out:
+            raise QueryRefused(503, "timeout", f"查询超过时间限制，已停止。Query stopped at the time limit. {exc}") from None
+        if exc.status is not None and 400 <= exc.status < 500:
+            raise QueryRefused(400, "query_error", f"查询失败 (query failed)：{exc}") from None
+        raise QueryRefused(502, "store_error", f"无法查询外部存储 (the external store failed)：{exc}") from None
+    out: dict[str, Any] = {"status": 200, "form": checked.form, "truncated": False}
+    if graph_form:
+        try:
+            parsed = ox.parse(body, ox.RdfFormat.N_TRIPLES)
+            triples: list[Any] = []
+            for triple in parsed:
+                if len(triples) >= cap:
+                    out["truncated"] = True
+                    break
+                triples.append(triple)
+        except SyntaxError as exc:
+            raise QueryRefused(502, "store_error", f"外部存储的回答无法解析 (bad answer from the external store)：{exc}") from None
+        return _graph_out(out, triples, media, request)
+    data = parse_results(body)
+    if "boolean" in data:
+        value = data["boolean"] in (True, "true", 1, "1")
+        out.update(media_type=media, body=serialize_boolean(value, media), count=1)
+        if request.get("table"):
+            out.update(columns=["boolean"], rows=[["true" if value else "false"]])
+        return out
+    variables = list(data.get("head", {}).get("vars", []))
+    bindings = data.get("results", {}).get("bindings", [])
+    if len(bindings) > cap:
+        out["truncated"] = True
+        bindings = bindings[:cap]
+    rows = [[term_from_json(b.get(v)) for v in variables] for b in bindings]
+    return _solutions_out(out, variables, rows, media, request)
+
+
+def _solutions_out(out: dict[str, Any], variables: list[str], rows: list[list[Any]], media: str,
+                   request: dict[str, Any]) -> dict[str, Any]:
+    out.update(media_type=media, body=serialize_solutions(variables, rows, media), count=len(rows))
+    if request.get("table"):
+        out.update(columns=variables, rows=[[term_display(t) for t in row] for row in rows],
+                   csv=serialize_solutions(variables, rows, CSV))
+    return out
+
+
+def _graph_out(out: dict[str, Any], triples: list[Any], media: str, request: dict[str, Any]) -> dict[str, Any]:
+    out.update(media_type=media, body=serialize_triples(triples, media), count=len(triples))
+    if request.get("table"):
+        rows = [[term_display(t.subject), term_display(t.predicate), term_display(t.object)] for t in triples]
+        text = io.StringIO(newline="")
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow(["subject", "predicate", "object"])
+        writer.writerows([_term_plain(t.subject), _term_plain(t.predicate), _term_plain(t.object)] for t in triples)
+        out.update(columns=["subject", "predicate", "object"], rows=rows, csv=text.getvalue().encode("utf-8"))
+    return out
+
+
 def _execute(request: dict[str, Any], stores: dict[str, Any]) -> dict[str, Any]:
     import pyoxigraph as ox
 
     from ui.sparql_guard import check
 
     checked = check(request["query"])
+    if request.get("remote"):
+        return _execute_remote(request, checked)
     path = request["db_path"]
     db = stores.get(path)
     if db is None:
@@ -349,7 +450,7 @@ class _Worker:
 class SparqlRunner:
     """A small pool of worker processes; every query has a time limit and a row cap."""
 
-    def __init__(self, store: OxigraphStore, *, timeout: float = 10.0, row_cap: int = 10_000, workers: int = 2,
+    def __init__(self, store: Store, *, timeout: float = 10.0, row_cap: int = 10_000, workers: int = 2,
                  memory_mb: int | None = 2048, start_timeout: float = 60.0,
                  reading: Callable[[], AbstractContextManager[Any]] | None = None) -> None:
         self.store = store
@@ -438,8 +539,13 @@ class SparqlRunner:
                 raise QueryRefused(503, "no_store", "存储为空 (the store is empty)")
             request = {
                 "query": str(query), "accept": media, "row_cap": self.row_cap if row_cap is None else int(row_cap),
-                "db_path": os.fspath(self.store.path / generation / "oxigraph"), "table": table,
+                "table": table, "timeout": limit,
             }
+            remote_target = getattr(self.store, "remote_target", None)
+            if remote_target is not None:  # an external SPARQL server: the worker forwards the checked query
+                request["remote"] = remote_target()
+            else:
+                request["db_path"] = os.fspath(self.store.path / generation / "oxigraph")
             worker = self._acquire(limit)
             started = time.monotonic()
             try:

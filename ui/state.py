@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kg.errors import BudgetKGError, ParseError
 from kg.pipeline import BuildReport, add_document, build_store, bundled_document, open_store
-from kg.store import OxigraphStore
+from kg.store import Store
 from qa.answer import Answer
 from qa.service import QAService, Session
 from ui.sparql_runner import SparqlRunner
@@ -90,9 +90,10 @@ def safe_source_name(name: str | None) -> str:
 
 
 class AppState:
-    def __init__(self, store_path: str | Path | None = None, *, query_timeout: float = 10.0, row_cap: int = 10_000,
-                 workers: int = 2) -> None:
-        self.store: OxigraphStore = open_store(store_path)
+    def __init__(self, store_path: str | Path | Store | None = None, *, query_timeout: float = 10.0,
+                 row_cap: int = 10_000, workers: int = 2) -> None:
+        # a folder (or None: the default, embedded or configured external store), or an opened store
+        self.store: Store = store_path if isinstance(store_path, Store) else open_store(store_path)
         if not self.store.exists():  # a new --store folder starts with the bundled document too
             build_store([bundled_document()], self.store)
         self.lock = RWLock()
