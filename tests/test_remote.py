@@ -344,8 +344,6 @@ def test_edges_query_workaround_gives_the_same_rows(remote, embedded):
     assert sorted(map(str, embedded["bigdata"].select(graph_view._EDGES % f"<{doc}>"))) == rows
 
 
-@pytest.mark.xfail(reason="ui/graph_view._EDGES trips a Virtuoso 7.2 compiler bug (SP031); EDGES_FOR_VIRTUOSO avoids it",
-                   raises=StoreError, strict=False)
 def test_graph_neighbourhood_on_virtuoso(remote):
     from ui import graph_view
 
@@ -355,10 +353,8 @@ def test_graph_neighbourhood_on_virtuoso(remote):
 def test_app_answers_and_passes_sparql_through(remote, server, monkeypatch):
     from fastapi.testclient import TestClient
 
-    from ui import graph_view
     from ui.server import create_app
 
-    monkeypatch.setattr(graph_view, "_EDGES", EDGES_FOR_VIRTUOSO)  # see test_graph_neighbourhood_on_virtuoso
     app = create_app(remote["both"], query_timeout=10.0, row_cap=5)
     with TestClient(app) as client:
         health = client.get("/health").json()

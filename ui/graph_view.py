@@ -211,12 +211,12 @@ def _amount(value: Any) -> str:
 
 # -- neighbourhood -------------------------------------------------------------------------------
 
+# Written without BIND inside UNION branches: Virtuoso 7.2 fails to compile that form (SP031).
 _EDGES = """
 SELECT ?x ?s ?p ?o WHERE {
   VALUES ?x { %s }
-  { ?x ?p ?o . BIND(?x AS ?s) FILTER(isIRI(?o)) }
-  UNION
-  { ?s ?p ?x . BIND(?x AS ?o) FILTER(isIRI(?s)) }
+  { ?x ?p ?o2 . FILTER(isIRI(?o2)) } UNION { ?s2 ?p ?x . FILTER(isIRI(?s2)) }
+  BIND(COALESCE(?s2, ?x) AS ?s) BIND(COALESCE(?o2, ?x) AS ?o)
 }
 """
 
