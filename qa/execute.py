@@ -62,7 +62,7 @@ class Executor:
         elif entity.kind == "measure":
             facts = [f for d in docs for f in self.measure_total(entity.label, d)]
         else:
-            facts = self.reader.item_facts(entity.iri)
+            facts = [f for doc in docs for f in self.reader.item_facts(entity.iri, doc)]
         return [f for f in facts if f.doc in docs]
 
     def measure_total(self, measure: str, doc: str) -> list[Fact]:

@@ -49,9 +49,10 @@ class Fact:
 class FactReader:
     """Runs the queries and records them, so each answer can show the SPARQL behind it."""
 
-    def __init__(self, store: OxigraphStore, titles: dict[str, str]) -> None:
+    def __init__(self, store: OxigraphStore, titles: dict[str, str], measures: dict[str, str | None] | None = None) -> None:
         self.store = store
         self.titles = titles
+        self.measures = {} if measures is None else measures  # column label → IRI, shared by a service
         self.log: list[str] = []
         self._tables: dict[tuple[str, int], list[Fact]] = {}
 
@@ -78,8 +79,10 @@ class FactReader:
             item=r.get("item"), unit_name=r.get("unitName"), iri=r.get("obs"),
         )
 
-    def item_facts(self, item: str) -> list[Fact]:
-        return [self._table_fact(r) for r in self.run(queries.FACTS_OF_ITEM, item=_iri(item))]
+    def item_facts(self, item: str, doc: str | None = None) -> list[Fact]:
+        """Every figure of an item (a code, a project, a unit …), in one document when given."""
+        bindings = {"item": _iri(item)} | ({"doc": _iri(doc)} if doc else {})
+        return [self._table_fact(r) for r in self.run(queries.FACTS_OF_ITEM, **bindings)]
 
     def table_facts(self, doc: str, table: int) -> list[Fact]:
         key = (doc, table)
@@ -132,8 +135,10 @@ class FactReader:
 
     def measure(self, label: str) -> str | None:
         """The IRI of a table column (bound into queries so they start from it)."""
-        rows = self.run(queries.MEASURE, label=_zh(label))
-        return rows[0]["measure"] if rows else None
+        if label not in self.measures:
+            rows = self.run(queries.MEASURE, label=_zh(label))
+            self.measures[label] = rows[0]["measure"] if rows else None
+        return self.measures[label]
 
     def projects(self, doc: str) -> list[Fact]:
         facts = []

@@ -38,33 +38,29 @@ KINDS = {
 _TYPES = """VALUES ?type { bkg:Department bkg:BudgetUnit bkg:InternalUnit bkg:ClassificationItem bkg:LineItem bkg:Project
                  bkg:StatedFigure bkg:PerformanceGoal bkg:GlossaryTerm bkg:CitedDocument bkg:Measure }"""
 _ENTITIES = f"""
-SELECT ?s ?type ?label ?doc ?code WHERE {{
+SELECT DISTINCT ?s ?type ?label ?doc ?code WHERE {{ GRAPH ?doc {{
   {_TYPES}
   ?s a ?type ; rdfs:label ?label .
-  OPTIONAL {{ ?s bkg:document ?d1 }}
-  OPTIONAL {{ ?s bkg:citedIn ?d2 }}
-  OPTIONAL {{ ?d3 bkg:department ?s }}
-  OPTIONAL {{ ?d4 bkg:budgetUnit ?s }}
-  BIND(COALESCE(?d1, ?d2, ?d3, ?d4) AS ?doc)
   OPTIONAL {{ ?s skos:notation ?code }}
-}}
+}} }}
 """
 _ALT_LABELS = f"""
-SELECT ?s ?label WHERE {{
+SELECT DISTINCT ?s ?label WHERE {{ GRAPH ?g {{
   {_TYPES}
   ?s a ?type .
   {{ ?s skos:altLabel ?label }} UNION {{ ?s dcterms:title ?label }} UNION {{ ?s skos:prefLabel ?label }}
-}}
+}} }}
 """
 _TEXTS = """
 SELECT DISTINCT ?text WHERE {
   VALUES ?p { bkg:text bkg:purpose bkg:responsibility skos:definition bkg:goalText bkg:targetText bkg:reason bkg:detail dcterms:title }
-  ?s ?p ?text .
+  GRAPH ?g { ?s ?p ?text }
 }
 """
-_ITEM_DOCS = "SELECT DISTINCT ?item ?doc WHERE { ?o bkg:item ?item ; bkg:document ?doc }"
+_ITEM_DOCS = "SELECT DISTINCT ?item ?doc WHERE { GRAPH ?doc { ?o bkg:item ?item } }"
 _DOCS = """
-SELECT ?doc ?year ?dept ?name WHERE { ?doc a bkg:BudgetDocument ; bkg:fiscalYear ?year ; bkg:department ?dept . ?dept rdfs:label ?name }
+SELECT DISTINCT ?doc ?year ?dept ?name WHERE { GRAPH ?doc {
+  ?doc a bkg:BudgetDocument ; bkg:fiscalYear ?year ; bkg:department ?dept . ?dept rdfs:label ?name } }
 """
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 ORG_SUFFIX = ("局", "中心", "委员会", "委", "办公室", "办", "馆", "院", "所", "站", "队", "厅", "部", "会", "处", "署", "社", "团")

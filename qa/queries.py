@@ -3,7 +3,17 @@ never spliced into the query text; every bound variable is also projected, as Ox
 
 from __future__ import annotations
 
-FACTS_OF_ITEM = """
+
+def per_document(query: str) -> str:
+    """Evaluate the pattern inside one named graph at a time (each document's graph): shared nodes
+    (columns, classification codes, units) are stated in every document's graph, so a join across
+    the union would repeat them once per document and grow with the square of the store."""
+    head, _, body = query.partition("WHERE {")
+    body, _, tail = body.rpartition("}")
+    graph = "?doc" if "?doc" in query else "?g"
+    return f"{head}WHERE {{ GRAPH {graph} {{{body}}} }}{tail}"
+
+FACTS_OF_ITEM = per_document("""
 SELECT DISTINCT ?item ?doc ?obs ?value ?text ?column ?tableNo ?tableTitle ?rowLabel ?row ?rowIndex ?code ?line ?kind ?side ?parentRow ?unitName WHERE {
   ?obs bkg:item ?item ; bkg:document ?doc ; bkg:amount ?value ; bkg:amountText ?text ; bkg:row ?row ; bkg:measure ?m .
   ?m rdfs:label ?column .
@@ -14,9 +24,9 @@ SELECT DISTINCT ?item ?doc ?obs ?value ?text ?column ?tableNo ?tableTitle ?rowLa
   OPTIONAL { ?row bkg:parentRow ?parentRow }
   OPTIONAL { ?row bkg:budgetUnit/rdfs:label ?unitName }
 }
-"""
+""")
 
-TABLE_FACTS = """
+TABLE_FACTS = per_document("""
 SELECT DISTINCT ?doc ?tableNo ?obs ?value ?text ?column ?tableTitle ?rowLabel ?row ?rowIndex ?code ?line ?kind ?side ?parentRow ?item ?unitName WHERE {
   ?t bkg:document ?doc ; bkg:tableNumber ?tableNo ; dcterms:title ?tableTitle .
   ?row bkg:inTable ?t ; rdfs:label ?rowLabel ; bkg:rowIndex ?rowIndex ; bkg:lineStart ?line ; bkg:rowKind ?kind .
@@ -27,9 +37,9 @@ SELECT DISTINCT ?doc ?tableNo ?obs ?value ?text ?column ?tableTitle ?rowLabel ?r
   OPTIONAL { ?row bkg:item ?item }
   OPTIONAL { ?row bkg:budgetUnit/rdfs:label ?unitName }
 }
-"""
+""")
 
-ROW_CELLS = """
+ROW_CELLS = per_document("""
 SELECT DISTINCT ?doc ?tableNo ?rowLabel ?obs ?value ?text ?column ?tableTitle ?row ?rowIndex ?code ?line ?kind ?side ?parentRow ?item ?unitName WHERE {
   ?t bkg:document ?doc ; bkg:tableNumber ?tableNo ; dcterms:title ?tableTitle .
   ?row bkg:inTable ?t ; rdfs:label ?rowLabel ; bkg:rowIndex ?rowIndex ; bkg:lineStart ?line ; bkg:rowKind ?kind .
@@ -40,12 +50,12 @@ SELECT DISTINCT ?doc ?tableNo ?rowLabel ?obs ?value ?text ?column ?tableTitle ?r
   OPTIONAL { ?row bkg:item ?item }
   OPTIONAL { ?row bkg:budgetUnit/rdfs:label ?unitName }
 }
-"""
+""")
 
 TOTAL_CELLS = ROW_CELLS.replace("SELECT DISTINCT ?doc ?tableNo ?rowLabel", "SELECT DISTINCT ?doc ?tableNo ?kind ?rowLabel", 1).replace(
     "?kind ?side ?parentRow ?item", "?side ?parentRow ?item", 1)
 
-FIGURE = """
+FIGURE = per_document("""
 SELECT DISTINCT ?fig ?doc ?label ?value ?unit ?change ?rate ?changeText ?reason ?detail ?source ?line ?section ?parent ?asOf ?index WHERE {
   ?fig a bkg:StatedFigure ; bkg:document ?doc ; rdfs:label ?label ; bkg:amount ?value ; bkg:unit ?unit ;
        bkg:sourceText ?source ; bkg:lineStart ?line ; bkg:section/bkg:sectionNumber ?section ; bkg:figureIndex ?index .
@@ -57,63 +67,63 @@ SELECT DISTINCT ?fig ?doc ?label ?value ?unit ?change ?rate ?changeText ?reason 
   OPTIONAL { ?fig bkg:parentFigure ?parent }
   OPTIONAL { ?fig bkg:asOf ?asOf }
 }
-"""
+""")
 
 FIGURES_OF_DOC = FIGURE.replace("SELECT ?fig ?doc", "SELECT ?doc ?fig", 1)
 
-GOALS = """
+GOALS = per_document("""
 SELECT DISTINCT ?doc ?goal ?label ?value ?goalText ?line ?index ?project WHERE {
   ?goal a bkg:PerformanceGoal ; bkg:document ?doc ; rdfs:label ?label ; bkg:amount ?value ; bkg:goalText ?goalText ;
         bkg:lineStart ?line ; bkg:goalIndex ?index .
   OPTIONAL { ?goal bkg:project ?project }
 } ORDER BY ?index
-"""
+""")
 
-TARGETS = """
+TARGETS = per_document("""
 SELECT DISTINCT ?doc ?owner ?ownerLabel ?target ?text ?comparator ?cue ?value ?unit ?line WHERE {
   ?owner bkg:document ?doc ; bkg:target ?target ; rdfs:label ?ownerLabel ; bkg:lineStart ?line .
   ?target bkg:targetText ?text ; bkg:comparator ?comparator ; bkg:targetValue ?value ; bkg:targetUnit ?unit .
   OPTIONAL { ?target bkg:comparatorText ?cue }
 }
-"""
+""")
 
-PROJECTS = """
+PROJECTS = per_document("""
 SELECT DISTINCT ?doc ?total ?project ?label ?value ?unitName ?line ?rowIndex ?purpose WHERE {
   ?project a bkg:Project ; bkg:document ?doc ; rdfs:label ?label ; bkg:row ?row ; bkg:budgetUnit/rdfs:label ?unitName .
   ?row bkg:lineStart ?line ; bkg:rowIndex ?rowIndex .
   ?obs bkg:row ?row ; bkg:measure ?total ; bkg:amount ?value .
   OPTIONAL { ?project bkg:purpose ?purpose }
 } ORDER BY ?rowIndex
-"""
+""")
 
-MEASURE = """
+MEASURE = per_document("""
 SELECT DISTINCT ?label ?measure WHERE { ?measure a bkg:Measure ; rdfs:label ?label }
-"""
+""")
 
-PROJECT = """
+PROJECT = per_document("""
 SELECT DISTINCT ?project ?doc ?label ?purpose ?line ?unitName WHERE {
   ?project a bkg:Project ; bkg:document ?doc ; rdfs:label ?label ; bkg:lineStart ?line ; bkg:budgetUnit/rdfs:label ?unitName .
   OPTIONAL { ?project bkg:purpose ?purpose }
 }
-"""
+""")
 
-CITED_BY = """
+CITED_BY = per_document("""
 SELECT DISTINCT ?cited ?doc ?citer ?citerLabel ?type ?line WHERE {
   ?citer dcterms:references ?cited ; bkg:document ?doc ; rdfs:label ?citerLabel ; a ?type ; bkg:lineStart ?line .
   FILTER(?type IN (bkg:Project, bkg:InternalUnit, bkg:Duty))
 }
-"""
+""")
 
-CITES = """
+CITES = per_document("""
 SELECT DISTINCT ?citer ?cited ?label ?title ?number WHERE {
   ?citer dcterms:references ?cited .
   ?cited rdfs:label ?label .
   OPTIONAL { ?cited dcterms:title ?title }
   OPTIONAL { ?cited bkg:documentNumber ?number }
 }
-"""
+""")
 
-CITATION = """
+CITATION = per_document("""
 SELECT DISTINCT ?cited ?label ?title ?number ?issuer ?year WHERE {
   ?cited a bkg:CitedDocument ; rdfs:label ?label .
   OPTIONAL { ?cited dcterms:title ?title }
@@ -121,61 +131,61 @@ SELECT DISTINCT ?cited ?label ?title ?number ?issuer ?year WHERE {
   OPTIONAL { ?cited bkg:issuer ?issuer }
   OPTIONAL { ?cited bkg:issueYear ?year }
 }
-"""
+""")
 
-ALL_CITATIONS = """
+ALL_CITATIONS = per_document("""
 SELECT DISTINCT ?doc ?cited ?label ?title ?number WHERE {
   ?cited a bkg:CitedDocument ; bkg:citedIn ?doc ; rdfs:label ?label .
   OPTIONAL { ?cited dcterms:title ?title }
   OPTIONAL { ?cited bkg:documentNumber ?number }
 }
-"""
+""")
 
-DUTIES = """
+DUTIES = per_document("""
 SELECT DISTINCT ?doc ?duty ?ordinal ?text ?line WHERE {
   ?duty a bkg:Duty ; bkg:document ?doc ; bkg:ordinal ?ordinal ; bkg:text ?text ; bkg:lineStart ?line .
 } ORDER BY ?ordinal
-"""
+""")
 
-INTERNAL_UNITS = """
+INTERNAL_UNITS = per_document("""
 SELECT DISTINCT ?doc ?unit ?ordinal ?label ?text ?line WHERE {
   ?unit a bkg:InternalUnit ; bkg:document ?doc ; bkg:ordinal ?ordinal ; rdfs:label ?label ; bkg:responsibility ?text ; bkg:lineStart ?line .
 } ORDER BY ?ordinal
-"""
+""")
 
-INTERNAL_UNIT = """
+INTERNAL_UNIT = per_document("""
 SELECT DISTINCT ?unit ?doc ?label ?text ?line WHERE {
   ?unit a bkg:InternalUnit ; bkg:document ?doc ; rdfs:label ?label ; bkg:responsibility ?text ; bkg:lineStart ?line .
 }
-"""
+""")
 
-COMPOSITION = """
+COMPOSITION = per_document("""
 SELECT DISTINCT ?doc ?text ?line WHERE {
   ?doc bkg:composition ?c . ?c bkg:text ?text ; bkg:lineStart ?line .
 }
-"""
+""")
 
-BUDGET_UNITS = """
+BUDGET_UNITS = per_document("""
 SELECT DISTINCT ?doc ?unit ?label ?sub WHERE {
   ?doc bkg:budgetUnit ?unit . ?unit rdfs:label ?label .
   BIND(EXISTS { ?unit org:subOrganizationOf ?parent } AS ?sub)
 }
-"""
+""")
 
-TERM = """
+TERM = per_document("""
 SELECT DISTINCT ?term ?doc ?label ?definition ?line WHERE {
   ?term a bkg:GlossaryTerm ; bkg:document ?doc ; rdfs:label ?label ; skos:definition ?definition ; bkg:lineStart ?line .
 }
-"""
+""")
 
-TERMS_OF_DOC = """
+TERMS_OF_DOC = per_document("""
 SELECT DISTINCT ?doc ?term ?label ?definition ?line WHERE {
   ?term a bkg:GlossaryTerm ; bkg:document ?doc ; rdfs:label ?label ; skos:definition ?definition ; bkg:lineStart ?line .
 }
-"""
+""")
 
-DOCUMENT = """
+DOCUMENT = per_document("""
 SELECT DISTINCT ?doc ?title ?year ?source WHERE {
   ?doc a bkg:BudgetDocument ; dcterms:title ?title ; bkg:fiscalYear ?year ; bkg:sourceFile ?source .
 }
-"""
+""")

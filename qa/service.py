@@ -54,6 +54,7 @@ class QAService:
             self.titles = titles
             self.generation = self.store.generation
             self._cache: OrderedDict = OrderedDict()
+            self._measures: dict[str, str | None] = {}
 
     def new_session(self) -> Session:
         return Session()
@@ -92,7 +93,7 @@ class QAService:
         except Exception:  # a bug must not reach a user as a stack trace
             log.exception("understanding failed")
             return None, self._refusal(question, None, "无法理解这个问题")
-        reader = FactReader(self.store, self.titles)
+        reader = FactReader(self.store, self.titles, self._measures)
         executor = Executor(reader, self.lexicon)
         try:
             if frame.intent == "refuse":
