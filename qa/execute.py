@@ -163,10 +163,19 @@ class Executor:
 
     # -- compare -----------------------------------------------------------------------------------
     def do_compare(self, frame: Frame) -> Answer:
+        if len(frame.docs) > 1:
+            # 「X2025年比2024年预算减少多少」: the same figure in two documents, in the order named
+            years = [int(y) for y in re.findall(r"((?:19|20)\d{2})年", frame.text)]
+            docs = sorted(frame.docs, key=lambda d: years.index(self.lexicon.documents[d].year)
+                          if self.lexicon.documents[d].year in years else len(years))
+            operands = [(f"{self.doc_title(d).replace('部门预算', '')}{n}", f) for d in docs for n, f in self.operands(frame, d) if f]
+            if len(operands) == 2:
+                return self._compare(frame, operands)
         doc = self.one_doc(frame)
         operands = [(n, f) for n, f in self.operands(frame, doc) if f]
-        if len(operands) < 2 and len(frame.docs) > 1:
-            operands = [(f"{self.doc_title(d)}{n}", f) for d in frame.docs for n, f in self.operands(frame, d) if f]
+        return self._compare(frame, operands)
+
+    def _compare(self, frame: Frame, operands: list[tuple[str, list[Fact]]]) -> Answer:
         if len(operands) < 2:
             raise NotAnswerable("比较需要两个都能在文件中找到的金额")
         (name_a, facts_a), (name_b, facts_b) = operands[:2]
@@ -385,7 +394,7 @@ class Executor:
             rows = self.reader.run(queries.INTERNAL_UNITS, doc=_iri(doc))
             return "内设机构", [r["label"] for r in rows], [Source(title, "第一部分二 部门机构设置", r["label"], r["line"]) for r in rows[:1]]
         if kind == "budget_units":
-            rows = [r for r in self.reader.run(queries.BUDGET_UNITS, doc=_iri(doc))]
+            rows = sorted(self.reader.run(queries.BUDGET_UNITS, doc=_iri(doc)), key=lambda r: (r["sub"] in (True, "true", 1), r["label"]))
             if SUBORDINATE.search(frame.text):
                 rows = [r for r in rows if r["sub"] in (True, "true")]
                 return "下属单位", [r["label"] for r in rows], self.composition_sources(doc)
@@ -526,6 +535,8 @@ class Executor:
 
     # -- year over year ----------------------------------------------------------------------------
     def do_yoy(self, frame: Frame) -> Answer:
+        if len(frame.docs) > 1 and len(set(re.findall(r"((?:19|20)\d{2})年", frame.text))) >= 2:
+            return self.do_compare(frame)  # both years are loaded: compare the two documents
         doc = self.one_doc(frame)
         figures = [e for m in frame.mentions for e in m.of("figure") if doc in e.docs]
         facts = [f for f in (self.reader.figure(e.iri) for e in figures) if f]

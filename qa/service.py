@@ -133,8 +133,8 @@ class QAService:
 
     def examples(self) -> list[str]:
         """Example questions that this graph can answer (built from its own entities)."""
-        projects = [e.label for e in self.lexicon.entities.values() if e.kind == "project"][:1]
-        terms = [e.label for e in self.lexicon.entities.values() if e.kind == "term"][:1]
+        projects = sorted(e.label for e in self.lexicon.entities.values() if e.kind == "project")[:1]
+        terms = sorted(e.label for e in self.lexicon.entities.values() if e.kind == "term")[:1]
         examples = ["三公经费是多少？", "哪个项目花钱最多？", "项目支出占总支出的比例是多少？"]
         examples += [f"{p}预算多少？" for p in projects] + [f"{t}是什么意思？" for t in terms]
         return examples

@@ -179,7 +179,7 @@ class Understander:
             return
         if "last_year" in frame.cues:
             frame.last_year = True
-        frame.docs = in_scope
+        frame.docs = sorted(in_scope, key=lambda d: (docs[d].name, -docs[d].year))  # a stable order, newest year first
         self._region_check(frame)
 
     def _region_check(self, frame: Frame) -> None:
@@ -294,7 +294,7 @@ class Understander:
     def _totals_named_by_terms(self, frame: Frame) -> None:
         """「财政拨款收入多少？」 asks for a total, not for the glossary term of that name; a
         department and 「预算」 alone ask for the whole budget (收入总计)."""
-        if "amount" not in frame.cues and frame.unit_word is None:
+        if "amount" not in frame.cues and frame.unit_word is None and not re.search(r"多少|几", frame.text):
             return
         synonyms = {match_form(w): total for total, words in self.lexicon.cues["totals"].items() for w in words}
         kept = []

@@ -205,4 +205,4 @@ def test_across_departments(both):
     assert ranked.answered and ranked.value == Decimal("6.00")
     assert ranked.items[0].startswith("清远市清城区文化广电旅游体育局")
     total = both.ask("各部门三公经费合计多少？")
-    assert total.value == Decimal("6.40") and "6.00 + 0.40" in total.answer
+    assert total.value == Decimal("6.40") and "0.40 + 6.00 = 6.40" in total.answer
