@@ -494,9 +494,13 @@ def test_tab_upload_bad_file_changes_nothing(writable, tmp_path):
     ok, message = handlers.upload(str(garbled))
     assert not ok and "notes.txt" in message
     pdf = tmp_path / "report.pdf"
-    pdf.write_bytes(b"%PDF-1.4")
+    pdf.write_bytes(b"%PDF-1.4")  # a PDF cut short: refused with the reason
     ok, message = handlers.upload(str(pdf))
-    assert not ok and ".txt" in message
+    assert not ok and "report.pdf" in message and "%%EOF" in message
+    exe = tmp_path / "tool.exe"
+    exe.write_bytes(b"MZ\x90\x00")
+    ok, message = handlers.upload(str(exe))
+    assert not ok and ".txt" in message and ".pdf" in message
     assert writable.store.documents() == before
     assert writable.store.generation == generation
     assert handlers.ask("津贴补贴多少万？", [], None).answer.value is not None

@@ -504,7 +504,7 @@ def build_demo(state: AppState) -> gr.Blocks:
             with gr.Tab("上传 Upload", id="upload"):
                 gr.Markdown("添加一份部门预算公开文本（.txt，UTF-8 或 GBK，≤ 5 MB）。解析失败时显示出错的行，图谱不变；"
                             "同一部门同一年度的文档会替换旧版本。Add a document as .txt; on any error nothing changes.")
-                upload_file = gr.File(label="选择文件 choose a .txt file", file_types=[".txt"], type="filepath",
+                upload_file = gr.File(label="选择文件 choose a .txt file", file_types=[".txt", ".pdf"], type="filepath",
                                       elem_id="kg-upload-file")
                 upload_btn = gr.Button("添加到图谱 Add to the graph", variant="primary", elem_id="kg-upload")
                 upload_status = gr.Markdown("", elem_id="kg-upload-status")

@@ -125,10 +125,12 @@ class AppState:
 
     # -- documents ---------------------------------------------------------------------------------
     def add_document(self, name: str | None, data: bytes) -> BuildReport:
-        """Add one document (.txt, ≤ 5 MB); on any error nothing changes."""
+        """Add one document (.txt or .pdf, ≤ 5 MB); on any error nothing changes."""
         source = safe_source_name(name)
-        if not source.lower().endswith(".txt"):
-            raise UploadRefused(f"{source}: 只接受 .txt 文本文件 (only .txt text files are accepted)")
+        if not source.lower().endswith((".txt", ".pdf")):
+            raise UploadRefused(f"{source}: 只接受 .txt 文本或 .pdf 文件 (only .txt text or .pdf files are accepted)")
+        if source.lower().endswith(".pdf") != data.startswith(b"%PDF"):
+            raise UploadRefused(f"{source}: 文件内容与扩展名不符 (the content does not match the file extension)")
         if len(data) > MAX_UPLOAD_BYTES:
             raise UploadRefused(f"{source}: 文件过大：{len(data)} 字节，上限 {MAX_UPLOAD_BYTES} 字节 (file too large)")
         with self.lock.writing():
