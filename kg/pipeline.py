@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
@@ -67,7 +68,7 @@ def prepare_iter(items: list[tuple[str, bytes]], workers: int | None = None):
     seen: dict[str, str] = {}
     pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
     try:
-        built = pool.map(_prepare_one, items, chunksize=2) if pool else map(_prepare_one, items)
+        built = _bounded_map(pool, _prepare_one, items, 2 * workers) if pool else map(_prepare_one, items)
         for entry in built:
             doc = entry[0]
             if doc.doc_id in seen:
@@ -77,6 +78,18 @@ def prepare_iter(items: list[tuple[str, bytes]], workers: int | None = None):
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
+
+
+def _bounded_map(pool: ProcessPoolExecutor, func, items: list, window: int):
+    """pool.map with at most `window` results in flight (Executor.map submits everything at once,
+    and a thousand documents' triples would then pile up in memory)."""
+    pending = deque()
+    for item in items:
+        pending.append(pool.submit(func, item))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _prepare_one(item: tuple[str, bytes]) -> tuple[BudgetDocument, StoredDocument, bytes, str]:
