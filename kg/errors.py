@@ -17,6 +17,10 @@ class ParseError(BudgetKGError):
         where = f"{source} 第{line}行 (line {line})" if line else source
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self):
+        """Picklable with its fields, so an error in a parsing worker process reaches the user."""
+        return (ParseError, (self.source, self.line, self.message))
+
 
 class StoreError(BudgetKGError):
     """The store cannot be opened, built or written."""

@@ -1759,6 +1759,14 @@ def write_corpus(n: int, seed: int, out_dir: str | Path) -> list[Path]:
             department = order[rng.randrange(len(order))]
             text, truth = generate(doc_seed, previous=latest[department])
         else:
+            if len(order) >= len(pairs):  # every department has a document: later years, in turn
+                department = order[i % len(order)]
+                text, truth = generate(doc_seed, previous=latest[department])
+                latest[department] = truth
+                path = out / f"{truth.department}_{truth.year}.txt"
+                path.write_text(text, encoding="utf-8")
+                paths.append(path)
+                continue
             region, core = pairs[len(order) % len(pairs)]
             department = region + core
             if department in latest:  # more documents than departments: a later year instead
