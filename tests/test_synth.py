@@ -132,7 +132,7 @@ def test_the_seeds_cover_the_template(generated) -> None:
     texts = [text for text, _, _ in generated.values()]
     assert len({t.department for t in truths.values()}) == len(truths)
     kinds = {t.kind for t in truths.values()}
-    assert len(kinds) >= 12 and {"教育局", "档案馆", "大数据中心"} <= kinds
+    assert len(kinds) >= 12 and {"教育局", "档案馆", "政务数据服务中心"} <= kinds
     assert any(t.subordinate_units for t in truths.values()) and any(not t.subordinate_units for t in truths.values())
     assert any(t.table(9).rows[0].amounts[0] > 0 for t in truths.values())  # 政府性基金
     assert any(t.table(1).rows[4].amounts[0] > 0 for t in truths.values())  # 三、其他资金
