@@ -43,16 +43,20 @@ def load_document(name: str, data: bytes) -> tuple[BudgetDocument, str]:
     return doc, build_graph(doc).serialize(format="nt")
 
 
-def build_store(paths: list[Path], store: OxigraphStore) -> BuildReport:
-    """Parse every document first; only if all parse does the store switch to the new content."""
+def read_documents(paths: list[Path]) -> list[tuple[str, bytes]]:
+    """(file name, bytes) of each document; an unreadable file is a ParseError naming it."""
     loaded = []
     for path in paths:
         try:
-            data = path.read_bytes()
+            loaded.append((path.name, path.read_bytes()))
         except OSError as exc:
             raise ParseError(str(path), None, f"无法读取文件 (cannot read): {exc.strerror}") from exc
-        loaded.append((path.name, data))
-    return replace_documents(loaded, store)
+    return loaded
+
+
+def build_store(paths: list[Path], store: OxigraphStore) -> BuildReport:
+    """Parse every document first; only if all parse does the store switch to the new content."""
+    return replace_documents(read_documents(paths), store)
 
 
 def prepare(items: list[tuple[str, bytes]], workers: int | None = None) -> list[tuple[BudgetDocument, StoredDocument, bytes, str]]:

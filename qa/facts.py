@@ -95,12 +95,12 @@ class FactReader:
 
     def row_facts(self, doc: str, table: int, label: str) -> list[Fact]:
         """The cells of the row with this label (e.g. 表1 本年支出合计)."""
-        rows = self.run(queries.ROW_CELLS, doc=_iri(doc), tableNo=table, rowLabel=_zh(label))
+        rows = self.run(queries.TABLE_FACTS, doc=_iri(doc), tableNo=table, rowLabel=_zh(label))
         return sorted((self._table_fact(r) for r in rows), key=_column_order)
 
     def total_facts(self, doc: str, table: int) -> list[Fact]:
         """The cells of the table's total (合计) row."""
-        rows = self.run(queries.TOTAL_CELLS, doc=_iri(doc), tableNo=table, kind="total")
+        rows = self.run(queries.TABLE_FACTS, doc=_iri(doc), tableNo=table, kind="total")
         return sorted((self._table_fact(r) for r in rows), key=_column_order)
 
     # -- 第三部分 -------------------------------------------------------------------------------

@@ -39,22 +39,6 @@ SELECT DISTINCT ?doc ?tableNo ?obs ?value ?text ?column ?tableTitle ?rowLabel ?r
 }
 """)
 
-ROW_CELLS = per_document("""
-SELECT DISTINCT ?doc ?tableNo ?rowLabel ?obs ?value ?text ?column ?tableTitle ?row ?rowIndex ?code ?line ?kind ?side ?parentRow ?item ?unitName WHERE {
-  ?t bkg:document ?doc ; bkg:tableNumber ?tableNo ; dcterms:title ?tableTitle .
-  ?row bkg:inTable ?t ; rdfs:label ?rowLabel ; bkg:rowIndex ?rowIndex ; bkg:lineStart ?line ; bkg:rowKind ?kind .
-  ?obs bkg:row ?row ; bkg:amount ?value ; bkg:amountText ?text ; bkg:measure/rdfs:label ?column .
-  OPTIONAL { ?row bkg:code ?code }
-  OPTIONAL { ?row bkg:side ?side }
-  OPTIONAL { ?row bkg:parentRow ?parentRow }
-  OPTIONAL { ?row bkg:item ?item }
-  OPTIONAL { ?row bkg:budgetUnit/rdfs:label ?unitName }
-}
-""")
-
-TOTAL_CELLS = ROW_CELLS.replace("SELECT DISTINCT ?doc ?tableNo ?rowLabel", "SELECT DISTINCT ?doc ?tableNo ?kind ?rowLabel", 1).replace(
-    "?kind ?side ?parentRow ?item", "?side ?parentRow ?item", 1)
-
 FIGURE = per_document("""
 SELECT DISTINCT ?fig ?doc ?label ?value ?unit ?change ?rate ?changeText ?reason ?detail ?source ?line ?section ?parent ?asOf ?index WHERE {
   ?fig a bkg:StatedFigure ; bkg:document ?doc ; rdfs:label ?label ; bkg:amount ?value ; bkg:unit ?unit ;

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from kg.errors import BudgetKGError, ParseError
+from kg.errors import BudgetKGError
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
@@ -45,16 +45,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from kg.pipeline import add_documents
+    from kg.pipeline import add_documents, read_documents
     from kg.remote import make_store
 
-    items = []
-    for name in args.documents:
-        path = Path(name)
-        try:
-            items.append((path.name, path.read_bytes()))
-        except OSError as exc:
-            raise ParseError(str(path), None, f"无法读取文件 (cannot read): {exc.strerror}") from exc
+    items = read_documents([Path(name) for name in args.documents])
     store = make_store(args.store, args.endpoint)
     report = add_documents(items, store)
     for warning in report.warnings:
