@@ -47,7 +47,7 @@ def one_run(k: int, work: Path, rng: random.Random) -> tuple[bool, str]:
     after = {BIGDATA.name, CULTURE.name}
     child = subprocess.Popen([sys.executable, "-m", "ui.cli", *command, "--store", str(store)], cwd=ROOT,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    delay = rng.uniform(0.2, 2.5)
+    delay = rng.uniform(0.1, 1.3)
     time.sleep(delay)
     killed = child.poll() is None
     if killed:
