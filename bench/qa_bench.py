@@ -70,6 +70,8 @@ def main() -> None:
                 t = time.perf_counter()
                 service.ask(q)
                 latencies.append((time.perf_counter() - t) * 1000)
+        for q in qs:
+            service.ask(q)  # fill the answer cache
         cached = []
         for q in qs:
             t = time.perf_counter()
