@@ -290,6 +290,13 @@ class Executor:
             return self.by_level(rows, frame)
         if frame.set_kind in ("projects", None) or frame.set_kind == "items" and not table:
             projects = self.reader.projects(doc)
+            named = list(frame.measures) + [name for m in frame.mentions for name, s in self.cues["measures"].items()
+                                            if m.surface in {match_form(a) for a in s["aliases"]}]
+            spec = self.cues["measures"].get(named[0]) if named else None
+            if spec and spec.get("fund"):  # 「政府性基金项目有哪些」: projects with money from that fund
+                funded = {f.row_index: f for f in self.reader.table_facts(doc, 12)
+                          if f.kind == "project" and f.column == spec["column"] and f.value}
+                projects = [p for p in projects if p.row_index in funded]
             keyword = re.search(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:相关|有关|涉及)", frame.text)
             if keyword:
                 projects = [p for p in projects if keyword.group(1) in match_form(p.label)]

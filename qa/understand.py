@@ -294,6 +294,9 @@ class Understander:
     def _totals_named_by_terms(self, frame: Frame) -> None:
         """「财政拨款收入多少？」 asks for a total, not for the glossary term of that name; a
         department and 「预算」 alone ask for the whole budget (收入总计)."""
+        if frame.table and not frame.value_mentions() and not frame.measures and not frame.totals and frame.set_kind is None:
+            frame.totals.append(f"表{frame.table}:合计")  # 「表9的合计是多少」
+            return
         if "amount" not in frame.cues and frame.unit_word is None and not re.search(r"多少|几", frame.text):
             return
         synonyms = {match_form(w): total for total, words in self.lexicon.cues["totals"].items() for w in words}

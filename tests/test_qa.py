@@ -206,3 +206,9 @@ def test_across_departments(both):
     assert ranked.items[0].startswith("清远市清城区文化广电旅游体育局")
     total = both.ask("各部门三公经费合计多少？")
     assert total.value == Decimal("6.40") and "0.40 + 6.00 = 6.40" in total.answer
+
+
+def test_table_totals_and_projects_by_fund(culture):
+    assert _value(culture, "表9的合计是多少") == Decimal("80.00")
+    funded = culture.ask("政府性基金项目有哪些？")
+    assert funded.items == ["体育彩票公益金全民健身设施建设项目"]
