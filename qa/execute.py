@@ -13,6 +13,7 @@ from qa.facts import Fact, FactReader
 from qa.frame import Frame
 from qa.lexicon import Entity, Lexicon, Mention, match_form
 
+COLUMN_TABLES = (3, 2, 8, 5, 9, 10, 11, 12)  # where a column named alone is looked up, in this order
 VALUE_KINDS = ("classification", "line_item", "project", "figure", "goal", "budget_unit", "department")
 SUBORDINATE = re.compile(r"下属|所属|二级|下级")
 
@@ -75,6 +76,12 @@ class Executor:
     def total(self, name: str, doc: str) -> list[Fact]:
         """A total row named in cues.json: 「本年支出合计」 (表1) or 「表4:本年收入合计」."""
         table, _, label = name.rpartition(":")
+        if table == "column":
+            for number in COLUMN_TABLES:
+                found = [f for f in self.reader.total_facts(doc, number) if f.column == label]
+                if found:
+                    return found[:1]
+            return []
         number = int(table[1:]) if table.startswith("表") else 1
         return self.reader.row_facts(doc, number, label)[:1]
 
@@ -429,6 +436,10 @@ class Executor:
                 lead = composition[0]["text"] if composition else ""
                 text = f"{self.prefix(frame, doc)}{lead}{label}：{'、'.join(items) if items else '无'}。"
             elif frame.set_kind == "duties":
+                nth = re.search(r"第(\d+)(?:项|条|个)?", frame.text)
+                if nth and 1 <= int(nth.group(1)) <= len(items):
+                    k = int(nth.group(1))
+                    return self.answer(frame, f"{self.prefix(frame, doc)}第{k}项主要职责：{items[k - 1]}", items=[items[k - 1]], sources=sources)
                 text = f"{self.prefix(frame, doc)}{label}共{len(items)}项：" + "".join(f"（{k + 1}）{t}" for k, t in enumerate(items))
             else:
                 text = f"{self.prefix(frame, doc)}{label}共{len(items)}个：{'、'.join(items)}。"
@@ -494,8 +505,12 @@ class Executor:
                 r = rows[0]
                 return self.answer(frame, f"{r['label']}：{r['definition']}", sources=[Source(title, "第四部分 名词解释", r["label"], r["line"])])
         surfaces = [m.surface for m in frame.mentions if len(m.surface) >= 3]
+        glossary = self.reader.run(queries.TERMS_OF_DOC, doc=_iri(doc))
+        for row in glossary:  # 「机关运行经费指什么」: the term 「行政经费（机关运行经费）」
+            if any(surface in match_form(row["label"]) for surface in surfaces):
+                return self.answer(frame, f"{row['label']}：{row['definition']}", sources=[Source(title, "第四部分 名词解释", row["label"], row["line"])])
         best = None
-        for row in self.reader.run(queries.TERMS_OF_DOC, doc=_iri(doc)):
+        for row in glossary:
             for sentence in re.split(r"[；。]", row["definition"]):
                 plain = re.sub(r"^(其中|包括)[:：]?", "", match_form(sentence))
                 for surface in surfaces:

@@ -282,7 +282,7 @@ def build_lexicon(store: OxigraphStore) -> Lexicon:
     entities = {
         iri: Entity(iri, e["kind"], e["label"], frozenset(e["docs"] | item_docs.get(iri, set())), e["code"])
         for iri, e in raw.items()
-        if e["kind"] != "measure" or e["label"] in measures
+        if e["kind"] != "measure" or e["label"] in measures or e["label"] not in load_cues()["generic_columns"]
     }
     by_label: dict[str, set[str]] = {}
     for iri in entities:

@@ -74,6 +74,7 @@ class Understander:
             self.automaton.add_word(word, word)
         self.automaton.make_automaton()
         self.stopwords = {match_form(w) for w in cues["stopwords"]}
+        self.term_labels = {match_form(e.label) for e in lexicon.entities.values() if e.kind == "term"}
 
     # -----------------------------------------------------------------------------------------
     def cues_in(self, text: str, masked: list[bool]) -> list[tuple[int, int, str, set[str]]]:
@@ -215,6 +216,10 @@ class Understander:
         for m in frame.mentions:
             measure_entities = m.of("measure")
             names = {e.label for e in measure_entities}
+            known = self.lexicon.cues["measures"]
+            if names and not names & set(known) and len(m.entities) == len(measure_entities) + len(m.of("term")):
+                frame.totals.append(f"column:{sorted(names)[0]}")  # 「事业单位经营支出是多少」: that column's total
+                continue
             if names and len(m.entities) == len(measure_entities) + len(m.of("term")):
                 measure_spans.append((m.start, m.end, sorted(names)[0]))
                 if m.of("term"):
@@ -396,8 +401,13 @@ class Understander:
             return "definition"
         if "citation" in kinds:
             return "citation"
-        if "definition" in c and "term" in kinds and not amount_asked and not (c & {"ratio", "compare"}):
+        in_glossary = any(m.surface in label for m in frame.mentions for label in self.term_labels)
+        if "definition" in c and ("term" in kinds or in_glossary) and not amount_asked and not (c & {"ratio", "compare"}):
             return "definition"
+        if frame.set_kind in (None, "items") and re.search(r"职责|职能", frame.text) and "internal_unit" not in kinds:
+            frame.set_kind = "duties"
+        if frame.set_kind in ("duties", "internal_units") and "internal_unit" not in kinds and not amount_asked:
+            return "list"
         yoy_words = re.search(r"比上年|较上年|同比|增减|变化|增长|下降|增加|减少", frame.text)
         if "ratio" in c and not (yoy_words and "占" not in frame.text):
             return "ratio"

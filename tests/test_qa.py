@@ -212,3 +212,11 @@ def test_table_totals_and_projects_by_fund(culture):
     assert _value(culture, "表9的合计是多少") == Decimal("80.00")
     funded = culture.ask("政府性基金项目有哪些？")
     assert funded.items == ["体育彩票公益金全民健身设施建设项目"]
+
+
+def test_glossary_by_a_name_inside_a_term_columns_alone_and_the_nth_duty(bigdata):
+    assert "维持行政（参公）单位机关运行" in bigdata.ask("机关运行经费指什么").answer
+    assert bigdata.ask("什么是三公经费？").answer.startswith("“三公”经费：")
+    assert _value(bigdata, "事业单位经营支出是多少") == 0
+    third = bigdata.ask("大数据中心的第三项职责是什么")
+    assert third.items and third.items[0].startswith("统筹相关部门开展大数据项目的策划")
