@@ -155,6 +155,11 @@ class Executor:
         return self.answer(frame, "；".join(parts) + "。", value, unit, facts=facts_all)
 
     def say_value(self, name: str, facts: list[Fact], frame: Frame) -> tuple[str, Decimal | None, str | None]:
+        if len(facts) == 2 and {f.table for f in facts} == {11, 12} and all(f.kind == "unit" for f in facts):
+            basic, project = sorted(facts, key=lambda f: f.table)  # a unit named alone: its whole budget
+            total = basic.value + project.value
+            return (f"{basic.label}预算合计{fmt(total)}万元（基本支出{fmt(basic.value)}万元（表11）+ 项目支出"
+                    f"{fmt(project.value)}万元（表12）= {fmt(total)}万元）"), total, "万元"
         distinct = sorted({(f.value, f.unit) for f in facts}, key=lambda x: x[0])
         if len(distinct) == 1:
             value, unit = distinct[0]
@@ -274,7 +279,8 @@ class Executor:
     # -- sets: superlative, count, list with filters ------------------------------------------------
     def members(self, frame: Frame, doc: str) -> list[Fact] | None:
         """The set the question ranges over, as figures; None when no set is named."""
-        units = [e for m in frame.mentions for e in m.of("budget_unit") if doc in e.docs]
+        unit_kinds = ("budget_unit", "department") if "self_unit" in frame.cues else ("budget_unit",)
+        units = [e for m in frame.mentions for e in m.of(*unit_kinds) if doc in e.docs]
         if frame.set_kind == "key_projects":
             return self.reader.goals(doc)
         mentions = [m for m in frame.value_mentions() if not self._scope_only(m, frame) and not m.of("budget_unit")]
@@ -608,7 +614,7 @@ class Executor:
         owner_labels = {match_form(e.label) for m in frame.mentions for e in m.entities if e.kind in ("goal", "project")}
         scored = []
         for t in targets:
-            if frame.unit_word and frame.unit_word != "%" and t["unit"] != frame.unit_word:
+            if frame.unit_word and frame.unit_word != "%" and not t["unit"].endswith(frame.unit_word):
                 continue
             if frame.unit_word == "%" and t["unit"] != "%":
                 continue
@@ -684,6 +690,8 @@ def choose(facts: list[Fact], measure: str | None, frame: Frame, cues: dict) -> 
         facts = [f for f in facts if f.first_column]
     if frame.table:
         facts = [f for f in facts if f.table == frame.table] or facts
+    whole = [f for f in facts if not (f.unit_name and f.kind == "item")]
+    facts = whole or facts  # 表11's per-unit rows only when the department-wide tables lack the item
     facts.sort(key=lambda f: (f.table or 0, f.row_index or 0))
     return facts
 
@@ -707,7 +715,7 @@ def single(facts: list[Fact]) -> Fact:
 
 def _name(m: Mention, measure: str | None, facts: list[Fact]) -> str:
     label = facts[0].label if facts else (m.entities[0].label if m.entities else m.surface)
-    if facts and facts[0].kind == "unit" and facts[0].table in (11, 12) and measure is None:
+    if facts and facts[0].kind == "unit" and len({f.table for f in facts}) == 1 and measure is None:
         measure = load_template().table(facts[0].table).expenditure
     return f"{measure}中的{label}" if measure and measure not in label else label
 

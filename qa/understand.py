@@ -420,7 +420,7 @@ class Understander:
             return "compare"
         if "citation" in c and "project" in kinds and not amount_asked:
             return "citation"
-        if "performance" in c and ("goal" in kinds or frame.unit_word not in (None, "%", "个", "项") or re.search(r"不少于|不超过|不低于|达到|以上", frame.text) and not frame.threshold):
+        if "performance" in c and ("goal" in kinds or not values and not frame.set_kind or frame.unit_word not in (None, "%", "个", "项") or re.search(r"不少于|不超过|不低于|达到|以上", frame.text) and not frame.threshold):
             return "performance"
         if frame.unit_word and frame.unit_word not in ("个", "项", "%", "名", "家") and not (kinds & {"figure"}):
             return "performance"
@@ -431,7 +431,7 @@ class Understander:
             return "superlative"
         if frame.threshold is not None and frame.operator:
             return "count" if "count" in c else "list"
-        if "count" in c:
+        if "count" in c or re.search(r"几个|多少个|几家|几项|多少项", frame.text) and frame.set_kind:
             return "count"
         across = len(frame.docs) > 1 and re.search(r"各部门|所有部门|全部部门|各单位", frame.text)
         if "sum" in c and (len(values) + len(frame.measures) >= 2 or frame.set_kind in ("key_projects", "projects") or across):

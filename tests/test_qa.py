@@ -220,3 +220,13 @@ def test_glossary_by_a_name_inside_a_term_columns_alone_and_the_nth_duty(bigdata
     assert _value(bigdata, "事业单位经营支出是多少") == 0
     third = bigdata.ask("大数据中心的第三项职责是什么")
     assert third.items and third.items[0].startswith("统筹相关部门开展大数据项目的策划")
+
+
+def test_units_whole_budget_own_projects_and_count(culture):
+    library = culture.ask("图书馆今年拿了多少钱")
+    assert library.value == Decimal("175.35") and "115.35" in library.answer and "60.00" in library.answer
+    assert _value(culture, "文广旅体局本级有几个项目") == 8
+    assert _value(culture, "文广旅体局一共有几个单位") == 3
+    assert _value(culture, "商品和服务支出在基本支出中是多少") == Decimal("54.89")
+    books = culture.ask("新增馆藏图书不少于多少册")
+    assert books.value == Decimal("1.2") and books.unit == "万册"
