@@ -228,6 +228,8 @@ class Executor:
         part = single(facts_n)
         if denominators:
             name_d, facts_d = denominators[0]
+            if len({f.value for f in facts_d}) > 1:  # the whole in the part's own table
+                facts_d = [f for f in facts_d if f.table == part.table] or facts_d
             whole = single(facts_d)
         else:
             whole = self.parent_of(part, doc)
@@ -593,7 +595,9 @@ class Executor:
             return self.answer(frame, text, abs(rate), "%", facts=[fact])
         if change is None:
             raise NotAnswerable(f"文件没有给出{fact.label}比上年增减的金额")
-        if frame.last_year and not re.search(r"增加|减少|增长|下降|变化|增减|多少钱|差", frame.text.replace("比上年", "")) or re.search(r"上年.{0,8}(是多少|多少|有多少|预算)$", frame.text) and "比上年" not in frame.text:
+        against = re.search(r"[比较](?:上年|去年|上一年|上年度)", frame.text)  # 「比去年少了多少」 asks for the change
+        if not against and (frame.last_year and not re.search(r"增加|减少|增长|下降|变化|增减|差", frame.text)
+                            or re.search(r"(?:上年|去年).{0,8}(是多少|多少|有多少|预算)$", frame.text)):
             last = fact.value - change
             text = (f"上年{fact.label}为{fmt(last, unit)}{unit}：由本年{fmt(fact.value, unit)}{unit}和“{e.get('changeText') or ''}”推算"
                     f"（{fmt(fact.value, unit)} {'+' if change < 0 else '−'} {fmt(abs(change), unit)} = {fmt(last, unit)}）。")

@@ -230,3 +230,9 @@ def test_units_whole_budget_own_projects_and_count(culture):
     assert _value(culture, "商品和服务支出在基本支出中是多少") == Decimal("54.89")
     books = culture.ask("新增馆藏图书不少于多少册")
     assert books.value == Decimal("1.2") and books.unit == "万册"
+
+
+def test_change_against_last_year_and_the_whole_in_the_parts_table(bigdata):
+    assert _value(bigdata, "今年的收入预算比去年少了多少？") == Decimal("1348.45")
+    assert _value(bigdata, "上年的支出预算是多少？") == Decimal("2664.70")
+    assert _value(bigdata, "工会经费占商品和服务支出的比例") == Decimal("27.40")
