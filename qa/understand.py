@@ -73,7 +73,7 @@ class Understander:
         for word in self.cue_words:
             self.automaton.add_word(word, word)
         self.automaton.make_automaton()
-        self.stopwords = {match_form(w) for w in cues["stopwords"]}
+        self.stopwords = {match_form(w) for w in cues["stopwords"]} | set(cues["unit_nouns"])
         self.term_labels = {match_form(e.label) for e in lexicon.entities.values() if e.kind == "term"}
 
     # -----------------------------------------------------------------------------------------
@@ -276,6 +276,9 @@ class Understander:
         unit = UNIT_ASKED.search(text)
         if unit:
             frame.unit_word = unit.group(1)
+        for noun, unit_name in self.lexicon.cues["unit_nouns"].items():  # 「故障次数」 asks in 次
+            if frame.unit_word is None and noun in text:
+                frame.unit_word = unit_name
         frame.want_yuan = bool(re.search(r"多少元|以元|单位.?元|折合.?元|换算成元|几元", text))
         if "%" in text or "百分" in text:
             frame.unit_word = "%"
