@@ -337,26 +337,14 @@ def _execute(request: dict[str, Any], stores: dict[str, Any]) -> dict[str, Any]:
                 out["truncated"] = True
                 break
             rows.append([solution[v] for v in variables])
-        out.update(media_type=media, body=serialize_solutions(variables, rows, media), count=len(rows))
-        if request.get("table"):
-            out.update(columns=variables, rows=[[term_display(t) for t in row] for row in rows],
-                       csv=serialize_solutions(variables, rows, CSV))
-        return out
+        return _solutions_out(out, variables, rows, media, request)
     triples = []
     for triple in result:
         if len(triples) >= cap:
             out["truncated"] = True
             break
         triples.append(triple)
-    out.update(media_type=media, body=serialize_triples(triples, media), count=len(triples))
-    if request.get("table"):
-        rows = [[term_display(t.subject), term_display(t.predicate), term_display(t.object)] for t in triples]
-        text = io.StringIO(newline="")
-        writer = csv.writer(text, lineterminator="\r\n")
-        writer.writerow(["subject", "predicate", "object"])
-        writer.writerows([_term_plain(t.subject), _term_plain(t.predicate), _term_plain(t.object)] for t in triples)
-        out.update(columns=["subject", "predicate", "object"], rows=rows, csv=text.getvalue().encode("utf-8"))
-    return out
+    return _graph_out(out, triples, media, request)
 
 
 def _limit_memory(megabytes: int | None) -> None:
