@@ -29,6 +29,12 @@ def _where(store) -> str:
     return f"{endpoint}（状态 state: {store.path}）" if endpoint else str(store.path)
 
 
+def _warn(warnings: list[str]) -> None:
+    """A document missing some tables still builds; each missing part is said on stderr."""
+    for warning in warnings:
+        print(f"警告 warning: {warning}", file=sys.stderr)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.pipeline import build_store, bundled_document
     from kg.remote import make_store
@@ -36,8 +42,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.documents] or [bundled_document()]
     store = make_store(args.store, args.endpoint)
     report = build_store(paths, store)
-    for warning in report.warnings:
-        print(f"警告 warning: {warning}", file=sys.stderr)
+    _warn(report.warnings)
     for doc in report.documents:
         print(f"已载入 {doc.source}: {doc.department} {doc.year}年，{len(doc.tables)}张表，{len(doc.projects)}个项目")
     print(f"存储 store: {_where(store)}（{report.triples} 条三元组 triples）")
@@ -51,8 +56,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     items = read_documents([Path(name) for name in args.documents])
     store = make_store(args.store, args.endpoint)
     report = add_documents(items, store)
-    for warning in report.warnings:
-        print(f"警告 warning: {warning}", file=sys.stderr)
+    _warn(report.warnings)
     for doc in report.documents:
         print(f"已加入 {doc.source}: {doc.department} {doc.year}年")
     print(f"存储 store: {_where(store)}（共 {len(store.documents())} 个文件 documents）")
