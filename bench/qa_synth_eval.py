@@ -114,9 +114,51 @@ def questions(truth: Truth) -> list[tuple[str, str, dict]]:
         out.append(("lookup", f"{split_region(name)[1]}的基本支出是多少？", money(row.amounts[0])))
     for goal in truth.goals[:1]:
         out.append(("performance", f"{goal.project}的绩效目标是什么？", {"contains": [goal.text[:10]]}))
+    out += sample_style(truth, core, unique)
     out.append(("unanswerable", f"{core}的负责人是谁？", {"unanswerable": True}))
     out.append(("unanswerable", f"{truth.year + 1}年的预算是多少？", {"unanswerable": True}))
     out.append(("unanswerable", f"{core}有多少名在编人员？", {"unanswerable": True}))
+    return out
+
+
+def sample_style(truth: Truth, core: str, unique: list) -> list[tuple[str, str, dict]]:
+    """Questions phrased like the sample question files, on this generated document."""
+    out: list[tuple[str, str, dict]] = []
+    for goal in truth.goals[:1]:
+        out.append(("performance", f"{goal.project}的绩效目标包括哪些内容？", {"contains": [goal.text[:8]]}))
+        out.append(("performance", f"重点项目表里{goal.project}的预算数是多少？", money(goal.amount)))
+    if truth.goals:
+        total = sum((g.amount for g in truth.goals), Decimal(0))
+        out.append(("aggregate", "重点项目的预算合计是多少？", money(total)))
+    cited = [(p, c) for p in unique for c in p.citations if c.number]
+    for p, c in cited[:1]:
+        out.append(("citation", f"{p.name}依据的是什么文件？", {"contains": [c.number.split("〔")[-1]]}))
+    if unique:
+        low = sorted(p.amounts[0] for p in unique)
+        limit = int(low[len(low) // 3]) + 1
+        under = [p.name for p in truth.projects if p.amounts[0] < limit]
+        if under and len(under) < 8:
+            out.append(("list", f"预算不足{limit}万元的项目有哪些？", {"items": under}))
+        p = unique[0]
+        t3 = truth.table(3)
+        project_total = next(r for r in t3.rows if r.kind == "total").amounts[2]
+        if project_total:
+            share = (p.amounts[0] / project_total * 100).quantize(Decimal("0.01"))
+            out.append(("ratio", f"{p.name}占项目支出的百分比是多少？", {"value": float(share), "unit": "%"}))
+    t7 = truth.table(7)
+    classes = [r.label for r in t7.rows if r.code and len(r.code) == 3]
+    out.append(("list", "表7项目支出分为哪几大类经济科目？", {"items": classes}))
+    t6 = truth.table(6)
+    wages = [r for r in t6.rows if r.code and r.code.startswith("301") and len(r.code) == 5 and r.amounts[0] > 0]
+    if wages:
+        smallest = min(wages, key=lambda r: r.amounts[0])
+        if sum(1 for r in wages if r.amounts[0] == smallest.amounts[0]) == 1:
+            out.append(("superlative", "工资福利支出下面金额最小的科目是哪个？", {"contains": [smallest.label]}))
+    sangong = truth.figure("“三公”经费")
+    if sangong and sangong.change is not None:
+        out.append(("yoy", f"上年（{truth.year - 1}年）的三公经费是多少？", money(sangong.value - sangong.change)))
+    if truth.units:
+        out.append(("list", f"{core}内设了哪些股室？", {"items": [name for name, _ in truth.units]}))
     return out
 
 

@@ -267,9 +267,11 @@ class Executor:
             operands = [(n, single(f)) for n, f in self.operands(frame, doc) if f]
         else:
             operands = [(f.label, f) for f in members]
-        if len(operands) < 2:
+        if len(operands) < 2 and members is None:
             if len(operands) == 1:
                 return self.do_lookup(frame)
+            raise NotAnswerable("没有找到要相加的金额")
+        if not operands:
             raise NotAnswerable("没有找到要相加的金额")
         total = sum((f.value for _, f in operands), Decimal(0))
         unit = operands[0][1].unit
