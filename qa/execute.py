@@ -438,7 +438,8 @@ class Executor:
             goals = self.reader.goals(doc)
             text = f"{self.prefix(frame, doc)}重点项目绩效目标共{len(goals)}个：" + "；".join(f"{g.label}（{fmt(g.value, g.unit)}万元）" for g in goals) + "。"
             return self.answer(frame, text, None, None, items=[g.label for g in goals], facts=goals)
-        named = self.named_set(frame, doc) if not frame.value_mentions() or frame.set_kind in ("budget_units",) else None
+        own_sets = ("budget_units", "duties", "internal_units", "citations")
+        named = self.named_set(frame, doc) if not frame.value_mentions() or frame.set_kind in own_sets else None
         if named is not None:
             label, items, sources = named
             if frame.set_kind == "budget_units":
