@@ -55,20 +55,11 @@ class Understander:
         for name, spec in cues["measures"].items():
             for word in spec["aliases"]:
                 self.cue_words.setdefault(match_form(word), set()).add("measure:" + name)
-        for word in cues["comparators"]:
-            self.cue_words.setdefault(word, set()).add("comparator")
-        for word in cues["this_year"]:
-            self.cue_words.setdefault(word, set()).add("this_year")
-        for word in cues["last_year"]:
-            self.cue_words.setdefault(word, set()).add("last_year")
-        for word in cues["self_unit"]:
-            self.cue_words.setdefault(word, set()).add("self_unit")
-        for word in cues["next_year"]:
-            self.cue_words.setdefault(word, set()).add("next_year")
-        for word in cues["level_words"]:
-            self.cue_words.setdefault(word, set()).add("level_word")
-        for word in cues["levels"]:
-            self.cue_words.setdefault(word, set()).add("level")
+        plain_groups = {"comparators": "comparator", "this_year": "this_year", "last_year": "last_year",
+                        "self_unit": "self_unit", "next_year": "next_year", "level_words": "level_word", "levels": "level"}
+        for key, group in plain_groups.items():  # word lists (or word → value tables) of cues.json
+            for word in cues[key]:
+                self.cue_words.setdefault(word, set()).add(group)
         self.automaton = ahocorasick.Automaton()
         for word in self.cue_words:
             self.automaton.add_word(word, word)
