@@ -57,10 +57,6 @@ def is_noise(line: str) -> bool:
     return bool(PAGE_NUMBER.match(line) or UNIT_LINE.match(line))
 
 
-def clean_quotes(text: str) -> str:
-    return re.sub(r"[“”\"‘’「」]", "", text)
-
-
 REGION = re.compile(r"^(?P<province>[\u4e00-\u9fff]{2,6}?(?:省|自治区))?(?P<city>[\u4e00-\u9fff]{1,6}?(?:市|盟)|[\u4e00-\u9fff]{1,6}?州(?![市区县]))?(?P<county>[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?")
 
 

@@ -43,3 +43,13 @@ def base_iri() -> str:
 def slug(text: str) -> str:
     """A short stable identifier for a Chinese name (IRIs stay ASCII)."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def per_document(query: str) -> str:
+    """Evaluate a query's pattern inside one named graph at a time (each document's graph): shared
+    nodes (columns, classification codes, units) are stated in every document's graph, so a join
+    across the union would repeat them once per document and grow with the square of the store."""
+    head, _, body = query.partition("WHERE {")
+    body, _, tail = body.rpartition("}")
+    graph = "?doc" if "?doc" in query else "?g"
+    return f"{head}WHERE {{ GRAPH {graph} {{{body}}} }}{tail}"

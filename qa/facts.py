@@ -109,7 +109,7 @@ class FactReader:
         return self._figure_fact(rows[0]) if rows else None
 
     def figures(self, doc: str) -> list[Fact]:
-        facts = [self._figure_fact(r) for r in self.run(queries.FIGURES_OF_DOC, doc=_iri(doc))]
+        facts = [self._figure_fact(r) for r in self.run(queries.FIGURE, doc=_iri(doc))]
         return sorted(facts, key=lambda f: f.row_index or 0)
 
     def _figure_fact(self, r: dict) -> Fact:

@@ -7,11 +7,6 @@ from decimal import Decimal
 
 from qa.lexicon import Mention
 
-INTENTS = (
-    "lookup", "list", "describe", "definition", "citation", "compare", "superlative", "count",
-    "sum", "ratio", "yoy", "performance", "refuse",
-)
-
 
 @dataclass
 class Frame:

@@ -3,15 +3,7 @@ never spliced into the query text; every bound variable is also projected, as Ox
 
 from __future__ import annotations
 
-
-def per_document(query: str) -> str:
-    """Evaluate the pattern inside one named graph at a time (each document's graph): shared nodes
-    (columns, classification codes, units) are stated in every document's graph, so a join across
-    the union would repeat them once per document and grow with the square of the store."""
-    head, _, body = query.partition("WHERE {")
-    body, _, tail = body.rpartition("}")
-    graph = "?doc" if "?doc" in query else "?g"
-    return f"{head}WHERE {{ GRAPH {graph} {{{body}}} }}{tail}"
+from kg.vocab import per_document
 
 FACTS_OF_ITEM = per_document("""
 SELECT DISTINCT ?item ?doc ?obs ?value ?text ?column ?tableNo ?tableTitle ?rowLabel ?row ?rowIndex ?code ?line ?kind ?side ?parentRow ?unitName WHERE {
@@ -53,7 +45,6 @@ SELECT DISTINCT ?fig ?doc ?label ?value ?unit ?change ?rate ?changeText ?reason 
 }
 """)
 
-FIGURES_OF_DOC = FIGURE.replace("SELECT ?fig ?doc", "SELECT ?doc ?fig", 1)
 
 GOALS = per_document("""
 SELECT DISTINCT ?doc ?goal ?label ?value ?goalText ?line ?index ?project WHERE {
