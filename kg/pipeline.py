@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from kg.build import build_graph, document_iri
 from kg.errors import ParseError, StoreError
+from kg.parse_worker import ParsePool
 from kg.parser import parse_text
 from kg.records import BudgetDocument
 from kg.source import decode
@@ -59,48 +58,35 @@ def build_store(paths: list[Path], store: OxigraphStore) -> BuildReport:
     return replace_documents(read_documents(paths), store)
 
 
-def prepare(items: list[tuple[str, bytes]], workers: int | None = None) -> list[tuple[BudgetDocument, StoredDocument, bytes, str]]:
+def prepare(items: list[tuple[str, bytes]], workers: int | None = None,
+            pool: ParsePool | None = None) -> list[tuple[BudgetDocument, StoredDocument, bytes, str]]:
     """Parse and build each document (in parallel when there are many); all must succeed."""
-    return list(prepare_iter(items, workers))
+    return list(prepare_iter(items, workers, pool))
 
 
-def prepare_iter(items: list[tuple[str, bytes]], workers: int | None = None):
+def prepare_iter(items: list[tuple[str, bytes]], workers: int | None = None, pool: ParsePool | None = None):
     """Like prepare, yielding each document as soon as it is built, so a large build never
-    holds every document's triples in memory at once."""
+    holds every document's triples in memory at once. Every document is parsed in a worker
+    process with a time and a memory limit (kg.parse_worker); `pool` reuses the caller's workers."""
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(items) >= 8 else 1
     seen: dict[str, str] = {}
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    own = pool is None
+    pool = pool or ParsePool(workers)
     try:
-        built = _bounded_map(pool, _prepare_one, items, 2 * workers) if pool else map(_prepare_one, items)
-        for entry in built:
-            doc = entry[0]
+        for (name, data), (doc, ntriples) in zip(items, pool.map(items), strict=True):
             if doc.doc_id in seen:
                 raise ParseError(doc.source, None, f"与 {seen[doc.doc_id]} 是同一部门同一年度 (same department and year as {seen[doc.doc_id]})")
             seen[doc.doc_id] = doc.source
-            yield entry
+            yield doc, _record(doc, name, data), data, ntriples
     finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
+        if own:
+            pool.close()
 
 
-def _bounded_map(pool: ProcessPoolExecutor, func, items: list, window: int):
-    """pool.map with at most `window` results in flight (Executor.map submits everything at once,
-    and a thousand documents' triples would then pile up in memory)."""
-    pending = deque()
-    for item in items:
-        pending.append(pool.submit(func, item))
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
-
-
-def _prepare_one(item: tuple[str, bytes]) -> tuple[BudgetDocument, StoredDocument, bytes, str]:
-    name, data = item
-    doc, ntriples = load_document(name, data)
+def _record(doc: BudgetDocument, name: str, data: bytes) -> StoredDocument:
     digest = sha256(data)
-    record = StoredDocument(
+    return StoredDocument(
         doc_id=doc.doc_id,
         department=doc.department,
         year=doc.year,
@@ -109,7 +95,6 @@ def _prepare_one(item: tuple[str, bytes]) -> tuple[BudgetDocument, StoredDocumen
         graph=str(document_iri(doc)),
         text_file=f"{digest[:16]}{'.pdf' if data.startswith(b'%PDF') else '.txt'}",
     )
-    return doc, record, data, ntriples
 
 
 def replace_documents(items: list[tuple[str, bytes]], store: OxigraphStore) -> BuildReport:
@@ -140,7 +125,7 @@ def add_documents(items: list[tuple[str, bytes]], store: OxigraphStore) -> Build
     """Add documents (replacing any of the same department and year) without touching the rest."""
     built = prepare(items)
     store.apply([(record, data, nt) for _, record, data, nt in built])
-    return _report(built)
+    return build_report(built)
 
 
 def add_document(name: str, data: bytes, store: OxigraphStore) -> BuildReport:
@@ -158,7 +143,8 @@ def remove_documents(names: list[str], store: OxigraphStore) -> list[StoredDocum
     return chosen
 
 
-def _report(built) -> BuildReport:
+def build_report(built) -> BuildReport:
+    """What a caller is told about prepared documents: the documents, their triples, their warnings."""
     docs = [doc for doc, _, _, _ in built]
     return BuildReport(docs, sum(nt.count("\n") for _, _, _, nt in built), [w for d in docs for w in d.warnings])
 

@@ -17,12 +17,16 @@ from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
+import hostile_pdfs
 import pytest
 from fastapi.testclient import TestClient
 
-from kg.pipeline import build_store
+from kg.errors import ParseError
+from kg.parse_worker import ParseLimits, ParsePool
+from kg.pipeline import build_store, prepare
 from kg.store import OxigraphStore
 from ui.sparql_guard import QueryRefused, check
+from ui.state import AppState
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BIGDATA = FIXTURES / "qingcheng_bigdata_center_2025.txt"
@@ -186,14 +190,16 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def _kill_parent_and_watch(code: str, ready: str) -> list[int]:
-    """Run `code` in a parent process, SIGKILL it once it prints `ready`; the workers still alive 5 s later."""
-    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+def _kill_parent_and_watch(command: list[str], settle: float = 1.5, env: dict[str, str] | None = None) -> list[int]:
+    """Run `command`, SIGKILL it `settle` s after its first worker appears; the workers still alive 5 s later."""
+    parent = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
+                              env={**os.environ, **(env or {})})
     try:
-        for line in parent.stdout:
-            if line.strip() == ready:
-                break
-        workers = [pid for pid in _children(parent.pid)]
+        deadline = time.monotonic() + 30
+        while not _children(parent.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(settle)
+        workers = _children(parent.pid)
         assert workers, "the parent started no worker"
         os.kill(parent.pid, signal.SIGKILL)
         parent.wait(10)
@@ -212,12 +218,99 @@ def test_sparql_worker_dies_with_the_server(store_dir):
         from kg.store import OxigraphStore
         from ui.sparql_runner import SparqlRunner
         runner = SparqlRunner(OxigraphStore({str(store_dir)!r}), timeout=60)
-        threading.Thread(target=runner.run, args=({CARTESIAN!r},), daemon=True).start()  # a worker busy on a core
-        import time; time.sleep(1.5)
-        print("ready", flush=True)
-        time.sleep(60)
+        runner.run({CARTESIAN!r})  # a worker busy on a core for a minute
     """)
-    survivors = _kill_parent_and_watch(code, "ready")
+    survivors = _kill_parent_and_watch([sys.executable, "-c", code], settle=3.0)
     for pid in survivors:
         os.kill(pid, signal.SIGKILL)
     assert survivors == []
+
+
+def test_build_parse_worker_dies_with_kgqa_build(tmp_path):
+    loop = tmp_path / "loop.pdf"
+    loop.write_bytes(hostile_pdfs.reference_loop())
+    survivors = _kill_parent_and_watch([sys.executable, "-m", "ui.cli", "build", str(loop), "--store", str(tmp_path / "s")],
+                                       env={"BUDGETKG_PARSE_TIMEOUT": "120"})
+    for pid in survivors:
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []
+
+
+# -- 4. documents that stall or flood the parser -----------------------------------------------------
+
+# (make, limits, words the refusal says): the memory and page cases get time enough to show their own limit
+SHORT, LONG = ParseLimits(seconds=2.0, memory_mb=400), ParseLimits(seconds=30.0, memory_mb=400)
+HOSTILE = {
+    "reference-loop": (hostile_pdfs.reference_loop, SHORT, "时间限制"),
+    "operator-bomb": (hostile_pdfs.operator_bomb, SHORT, "时间限制"),
+    "bad-checksum": (hostile_pdfs.bad_checksum, SHORT, "时间限制"),
+    "flate-bomb": (hostile_pdfs.flate_bomb, LONG, "内存上限"),
+    "60k-pages": (hostile_pdfs.many_pages, LONG, "页数过多"),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_pdfs_are_refused_naming_the_limit(name):
+    make, limits, words = HOSTILE[name]
+    with ParsePool(1, limits) as pool:
+        started = time.monotonic()
+        with pytest.raises(ParseError) as caught:
+            prepare([(f"{name}.pdf", make())], pool=pool)
+        assert words in str(caught.value) and str(caught.value).startswith(f"{name}.pdf"), str(caught.value)
+        assert time.monotonic() - started < min(limits.seconds, 10) + 4, name
+        # the pool still parses a real document afterwards
+        assert prepare([(BIGDATA.name, BIGDATA.read_bytes())], pool=pool)[0][0].tables
+
+
+def test_upload_parses_outside_the_write_lock(tmp_path):
+    root = tmp_path / "store"
+    build_store([BIGDATA], OxigraphStore(root))
+    state = AppState(root, query_timeout=5.0)
+    state.parser.close()
+    state.parser = ParsePool(1, ParseLimits(seconds=4.0, memory_mb=400))
+    generation = state.store.generation
+    errors: list[Exception] = []
+
+    def upload() -> None:
+        try:
+            state.add_document("loop.pdf", hostile_pdfs.reference_loop())
+        except Exception as exc:  # noqa: BLE001 - collected for the assertion below
+            errors.append(exc)
+
+    try:
+        uploading = threading.Thread(target=upload, daemon=True)
+        uploading.start()
+        time.sleep(0.5)
+        latencies = []
+        for _ in range(5):  # questions are answered while the hostile document is being parsed
+            answered: list[object] = []
+
+            def ask(out: list[object] = answered) -> None:
+                out.append(state.ask("津贴补贴多少万？"))
+
+            started = time.monotonic()
+            asking = threading.Thread(target=ask, daemon=True)
+            asking.start()
+            asking.join(3)
+            latencies.append(time.monotonic() - started)
+            assert answered, "a question waited for the upload"
+            time.sleep(0.3)
+        uploading.join(15)
+        assert not uploading.is_alive()
+        assert len(errors) == 1 and isinstance(errors[0], ParseError) and "时间限制" in str(errors[0])
+        assert max(latencies) < 0.5, latencies
+        assert state.store.generation == generation
+    finally:
+        state.close()
+
+
+def test_kgqa_build_refuses_a_hanging_pdf(tmp_path):
+    loop = tmp_path / "loop.pdf"
+    loop.write_bytes(hostile_pdfs.reference_loop())
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "ui.cli", "build", str(loop), "--store", str(tmp_path / "s")],
+                            capture_output=True, text=True, timeout=60, cwd=ROOT,
+                            env={**os.environ, "BUDGETKG_PARSE_TIMEOUT": "2"})
+    assert result.returncode == 1 and "时间限制" in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert time.monotonic() - started < 20
+    assert not (tmp_path / "s" / "CURRENT").exists()
