@@ -314,3 +314,93 @@ def test_kgqa_build_refuses_a_hanging_pdf(tmp_path):
     assert result.returncode == 1 and "时间限制" in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert time.monotonic() - started < 20
     assert not (tmp_path / "s" / "CURRENT").exists()
+
+
+# -- 2. nothing a client sends makes the server connect anywhere ---------------------------------------
+
+LOOPBACK = {"127.0.0.1", "::1", "localhost", "testserver"}
+
+
+@pytest.fixture()
+def outbound(monkeypatch):
+    """Record (and refuse) every name lookup or connection towards anything but loopback."""
+    import socket
+
+    attempts: list[object] = []
+    real_getaddrinfo, real_connect = socket.getaddrinfo, socket.socket.connect
+    real_create = socket.create_connection
+
+    def getaddrinfo(host, *args, **kwargs):
+        if str(host) not in LOOPBACK:
+            attempts.append(("getaddrinfo", host))
+            raise socket.gaierror("blocked by the test")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    def connect(sock, address):
+        if not (isinstance(address, tuple) and str(address[0]) in LOOPBACK):
+            attempts.append(("connect", address))
+            raise OSError("blocked by the test")
+        return real_connect(sock, address)
+
+    def create_connection(address, *args, **kwargs):
+        if str(address[0]) not in LOOPBACK:
+            attempts.append(("create_connection", address))
+            raise OSError("blocked by the test")
+        return real_create(address, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    return attempts
+
+
+def test_file_route_never_connects_anywhere(client, listener, outbound):
+    port = listener.port
+    spellings = [f"http://127.0.0.1:{port}/x", f"http://localhost:{port}/x", f"http://[::1]:{port}/x",
+                 f"http://2130706433:{port}/x", f"http://0x7f000001:{port}/x", f"http://127.1:{port}/x",
+                 f"https://127.0.0.1:{port}/x", f"http://budgetkg.invalid:{port}/x", f"HTTP://127.0.0.1:{port}/x",
+                 f"http:%2F%2F127.0.0.1:{port}/x", f"%68ttp://127.0.0.1:{port}/x", f"//127.0.0.1:{port}/x"]
+    answers = {(route, spelling): client.get(route + spelling).status_code
+               for spelling in spellings for route in ("/gradio_api/file=", "/file=", "/gradio_api/proxy=")}
+    assert outbound == [] and listener.hits == []
+    assert all(status in (403, 404) for status in answers.values()), answers
+
+
+# -- 3. the upload endpoint reads only this app's uploads --------------------------------------------
+
+
+def _call_upload(client, file_data: dict) -> str:
+    """The upload tab's event through Gradio's HTTP API; returns the event stream's text."""
+    r = client.post("/gradio_api/call/on_upload", json={"data": [file_data, None]})
+    assert r.status_code == 200, r.text
+    return client.get(f"/gradio_api/call/on_upload/{r.json()['event_id']}").text
+
+
+def test_upload_endpoint_reads_only_uploaded_files(tmp_path, listener, outbound):
+    from ui.server import create_app
+
+    root = tmp_path / "store"
+    build_store([BIGDATA], OxigraphStore(root))
+    server_file = tmp_path / "server-side" / "culture.txt"  # any file on the server the attacker names
+    server_file.parent.mkdir()
+    server_file.write_bytes((FIXTURES / "qingcheng_culture_tourism_2025.txt").read_bytes())
+    with TestClient(create_app(root, query_timeout=1.0)) as c:
+        store = c.app.state.budgetkg.store
+        for path in (str(server_file), f"http://127.0.0.1:{listener.port}/culture.txt",
+                     f"{server_file.parent}/../server-side/culture.txt"):
+            text = _call_upload(c, {"path": path, "meta": {"_type": "gradio.FileData"}})
+            assert "event: error" in text and "(added)" not in text, text
+        assert [d.source for d in store.documents()] == [BIGDATA.name]
+        # the same file sent through the upload route is accepted
+        r = c.post("/gradio_api/upload", files={"files": ("culture.txt", server_file.read_bytes(), "text/plain")})
+        uploaded = r.json()[0]
+        text = _call_upload(c, {"path": uploaded, "orig_name": "culture.txt", "meta": {"_type": "gradio.FileData"}})
+        assert "event: complete" in text, text
+        assert sorted(d.source for d in store.documents()) == sorted([BIGDATA.name, "culture.txt"])
+        # a symlink planted next to an upload is not an upload
+        link = Path(uploaded).parent / "link.txt"
+        link.symlink_to(server_file)
+        c.app.state.budgetkg  # noqa: B018 - the app is still up
+        text = _call_upload(c, {"path": str(link), "meta": {"_type": "gradio.FileData"}})
+        assert "event: error" in text
+    assert outbound == [] and listener.hits == []

@@ -6,7 +6,7 @@
 Routes: /health, /api/ask, /sparql (ui/api.py); /static/budgetkg/… (ui/static: vis-network, copied
 from pyvis — never a CDN); everything else is the Gradio app at /. Only ui/static is served from
 disk: Gradio's allowed_paths is that folder alone and the store folder is blocked. No share link,
-no analytics.
+no analytics, and no route that makes the server fetch a URL (ui/no_outbound.py, ui/uploads.py).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from fastapi import FastAPI  # noqa: E402
 from fastapi.staticfiles import StaticFiles  # noqa: E402
 
 from ui.api import make_router  # noqa: E402
+from ui.no_outbound import RefuseOutboundRoutes  # noqa: E402
 from ui.state import MAX_UPLOAD_BYTES, AppState  # noqa: E402
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -45,6 +46,7 @@ def create_app(store_path: str | Path | None = None, *, query_timeout: float = 1
 
     app = FastAPI(title="预算图谱 BudgetKG", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.budgetkg = state
+    app.add_middleware(RefuseOutboundRoutes)
     app.include_router(make_router(state))
     app.mount(STATIC_URL, StaticFiles(directory=STATIC_DIR), name="budgetkg-static")
     demo = build_demo(state)
