@@ -29,9 +29,10 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Any
 
-from kg.errors import BudgetKGError, ParseError
+from kg.errors import ParseError
 from kg.isolation import deny_network, die_with_parent, limit_memory
 from kg.records import BudgetDocument
+from kg.settings import positive_env
 
 __all__ = ["ParseLimits", "ParsePool"]
 
@@ -46,21 +47,8 @@ class ParseLimits:
     @classmethod
     def from_env(cls) -> ParseLimits:
         """BUDGETKG_PARSE_TIMEOUT (seconds) and BUDGETKG_PARSE_MEMORY_MB override the defaults."""
-        return cls(seconds=_positive("BUDGETKG_PARSE_TIMEOUT", cls.seconds, float),
-                   memory_mb=_positive("BUDGETKG_PARSE_MEMORY_MB", cls.memory_mb, int))
-
-
-def _positive(name: str, default: Any, kind: type) -> Any:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = kind(raw)
-    except ValueError:
-        raise BudgetKGError(f"环境变量 {name}={raw!r} 无效：应为正数 (must be a positive number)") from None
-    if not value > 0:
-        raise BudgetKGError(f"环境变量 {name}={raw!r} 无效：应为正数 (must be a positive number)")
-    return value
+        return cls(seconds=positive_env("BUDGETKG_PARSE_TIMEOUT", cls.seconds, float),
+                   memory_mb=positive_env("BUDGETKG_PARSE_MEMORY_MB", cls.memory_mb, int))
 
 
 def _serve(conn: Any, parent_pid: int, memory_mb: int) -> None:

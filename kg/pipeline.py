@@ -11,6 +11,7 @@ from kg.build import build_graph, document_iri
 from kg.errors import ParseError, StoreError
 from kg.parse_worker import ParsePool
 from kg.parser import parse_text
+from kg.pdf import MAX_PDF_BYTES
 from kg.records import BudgetDocument
 from kg.source import decode
 from kg.store import FORMAT_VERSION, OxigraphStore, Store, StoredDocument, sha256
@@ -47,7 +48,13 @@ def read_documents(paths: list[Path]) -> list[tuple[str, bytes]]:
     loaded = []
     for path in paths:
         try:
-            loaded.append((path.name, path.read_bytes()))
+            if not path.is_file():  # a folder, a device (/dev/zero) or a pipe would be read without end
+                raise ParseError(str(path), None, "不是普通文件 (not a regular file)")
+            size = path.stat().st_size
+            if size > MAX_PDF_BYTES:
+                raise ParseError(str(path), None, f"文件过大：{size} 字节，上限 {MAX_PDF_BYTES} (file too large)")
+            with open(path, "rb") as handle:
+                loaded.append((path.name, handle.read(MAX_PDF_BYTES + 1)))
         except OSError as exc:
             raise ParseError(str(path), None, f"无法读取文件 (cannot read): {exc.strerror}") from exc
     return loaded

@@ -404,3 +404,77 @@ def test_upload_endpoint_reads_only_uploaded_files(tmp_path, listener, outbound)
         text = _call_upload(c, {"path": str(link), "meta": {"_type": "gradio.FileData"}})
         assert "event: error" in text
     assert outbound == [] and listener.hits == []
+
+
+# -- 7. clear errors, never a traceback or a 500 --------------------------------------------------------
+
+
+def test_api_ask_refuses_bad_text_and_deep_json(client):
+    r = client.post("/api/ask", content=b'{"question": "\\ud800"}', headers={"Content-Type": "application/json"})
+    assert r.status_code == 400 and r.json()["error"] == "bad_text", r.text
+    deep = b"[" * 30_000 + b"]" * 30_000  # under the 64 kB body limit
+    r = client.post("/api/ask", content=deep, headers={"Content-Type": "application/json"})
+    assert r.status_code == 400 and r.json()["error"] == "bad_json", r.text
+    assert client.get("/health").status_code == 200
+
+
+def _main(capsys, *argv: str) -> tuple[int, str]:
+    from ui.cli import main
+
+    code = main(list(argv))
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return code, err
+
+
+CLI_CASES = {  # argv ({store}: a built store, {tmp}: a fresh folder), words the one-line error must hold
+    "store is a file": (["ask", "津贴补贴多少万？", "--store", str(BIGDATA)], "不是目录"),
+    "build /dev/zero": (["build", "/dev/zero", "--store", "{tmp}/s"], "不是普通文件"),
+    "export into a missing folder": (["export", "--format", "nt", "-o", "{tmp}/missing/x.nt", "--store", "{store}"], "不存在"),
+    "export onto a folder": (["export", "--format", "nt", "-o", "{tmp}", "--store", "{store}"], "是目录"),
+    "export to /dev/full": (["export", "--format", "nt", "-o", "/dev/full", "--store", "{store}"], "/dev/full"),
+    "synth onto a file": (["synth", "1", "-o", str(BIGDATA)], "不是目录"),
+    "serve --port 70000": (["serve", "--port", "70000", "--store", "{store}"], "65535"),
+}
+
+
+@pytest.mark.parametrize("case", list(CLI_CASES))
+def test_cli_bad_arguments(capsys, store_dir, tmp_path, case):
+    argv, words = CLI_CASES[case]
+    code, err = _main(capsys, *(a.format(store=store_dir, tmp=tmp_path) for a in argv))
+    assert code == 1 and words in err and err.startswith("错误 error:"), err
+    assert not list(tmp_path.parent.glob("*.partial")) and not list(Path("/dev").glob("*.partial"))
+    if case == "export to /dev/full":
+        assert Path("/dev/full").is_char_device()
+
+
+@pytest.mark.parametrize("name, value, words", [
+    ("BUDGETKG_QUERY_TIMEOUT", "abc", "正数"),
+    ("BUDGETKG_ROW_CAP", "-5", "正整数"),
+    ("BUDGETKG_PARSE_TIMEOUT", "0", "正数"),
+])
+def test_cli_bad_settings(capsys, store_dir, monkeypatch, name, value, words):
+    monkeypatch.setenv(name, value)
+    command = "build" if name == "BUDGETKG_PARSE_TIMEOUT" else "serve"
+    args = [str(BIGDATA), "--store", str(store_dir.parent / "other")] if command == "build" else ["--store", str(store_dir)]
+    code, err = _main(capsys, command, *args)
+    assert code == 1 and name in err and words in err, err
+
+
+def test_cli_eval_empty_file(capsys, store_dir, tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    code, err = _main(capsys, "eval", str(empty), "--store", str(store_dir))
+    assert code == 1 and "没有题目" in err
+
+
+def test_cli_ask_under_an_ascii_locale(store_dir):
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    env.pop("PYTHONIOENCODING", None)
+    result = subprocess.run([sys.executable, "-m", "ui.cli", "ask", "津贴补贴多少万？", "--store", str(store_dir)],
+                            capture_output=True, env=env, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert "38.31" in result.stdout.decode("utf-8")
+    result = subprocess.run([sys.executable, "-m", "ui.cli", "ask", "--store", str(store_dir)],
+                            input="津贴补贴多少万？\n".encode(), capture_output=True, env=env, timeout=120, cwd=ROOT)
+    assert result.returncode == 0 and "38.31" in result.stdout.decode("utf-8"), result.stderr.decode("utf-8", "replace")
