@@ -3,6 +3,7 @@
     die_with_parent(parent_pid)   # SIGKILL when the process that started it dies (even by kill -9)
     deny_network()                # no socket can reach any address: own network namespace + seccomp
     limit_memory(megabytes)       # RLIMIT_AS: an allocation past it fails instead of eating the host
+    address_space_mb()            # the address space in use now (a forked worker starts with its parent's)
 
 Used by the SPARQL query workers (ui/sparql_runner.py) and the document parse workers
 (kg/parse_worker.py). Every step degrades with a logged warning where the kernel refuses it; the
@@ -20,7 +21,7 @@ import signal
 import struct
 import sys
 
-__all__ = ["deny_network", "die_with_parent", "limit_memory"]
+__all__ = ["address_space_mb", "deny_network", "die_with_parent", "limit_memory"]
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,15 @@ def _seccomp_no_inet(libc: ctypes.CDLL) -> bool:
         log.warning("cannot install the seccomp network filter (%s)", os.strerror(ctypes.get_errno()))
         return False
     return True
+
+
+def address_space_mb() -> int:
+    """This process's current address-space size (0 where /proc is not available)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next((int(line.split()[1]) // 1024 for line in status if line.startswith("VmSize:")), 0)
+    except OSError:
+        return 0
 
 
 def limit_memory(megabytes: int | None) -> None:

@@ -7,7 +7,8 @@
 A document is hostile until parsed: a 300-byte PDF with a reference loop sends pdfminer into an
 endless loop, a flate bomb asks for gigabytes, a text-operator bomb keeps a core busy for a
 minute. Each document is therefore parsed in a worker process that the caller stops at
-`limits.seconds` (SIGKILL, then a fresh worker), under an address-space cap (`limits.memory_mb`),
+`limits.seconds` (SIGKILL, then a fresh worker), under an address-space cap (`limits.memory_mb`
+beyond what the worker holds when it starts),
 cut off the network and killed with its parent (kg.isolation). A refusal is a ParseError naming
 the document and the limit that was hit. PDF page counts are capped in kg.pdf.
 
@@ -30,7 +31,7 @@ from multiprocessing.connection import wait
 from typing import Any
 
 from kg.errors import ParseError
-from kg.isolation import deny_network, die_with_parent, limit_memory
+from kg.isolation import address_space_mb, deny_network, die_with_parent, limit_memory
 from kg.records import BudgetDocument
 from kg.settings import positive_env
 
@@ -55,7 +56,7 @@ def _serve(conn: Any, parent_pid: int, memory_mb: int) -> None:
     """The worker: isolate itself, then parse one (name, bytes) per message until the pipe closes."""
     deny_network()
     die_with_parent(parent_pid)
-    limit_memory(memory_mb)
+    limit_memory(address_space_mb() + memory_mb)  # the limit is what parsing may add (a fork starts big)
     os.nice(WORKER_NICENESS)
     from kg.pipeline import load_document
 

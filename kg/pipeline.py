@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -12,11 +12,12 @@ from kg.errors import ParseError, StoreError
 from kg.parse_worker import ParsePool
 from kg.parser import parse_text
 from kg.pdf import MAX_PDF_BYTES
-from kg.records import BudgetDocument
+from kg.records import BudgetDocument, Span
 from kg.source import decode
 from kg.store import FORMAT_VERSION, OxigraphStore, Store, StoredDocument, sha256
 
 BUNDLED = "qingcheng_bigdata_center_2025.txt"
+MAX_TEXT_CHARS = 20_000  # one paragraph, definition or cell; the corpus's longest is under 400
 
 
 @dataclass
@@ -40,7 +41,28 @@ def load_document(name: str, data: bytes) -> tuple[BudgetDocument, str]:
     else:
         text = decode(data, name)
     doc = parse_text(text, name)
+    _check_text_lengths(doc, doc.source)
     return doc, build_graph(doc).serialize(format="nt")
+
+
+def _check_text_lengths(record: object, source: str, line: int | None = None) -> None:
+    """Refuse a text field longer than MAX_TEXT_CHARS (naming its first line): junk run into the
+    last paragraph would otherwise become one multi-megabyte literal every reader has to carry."""
+    if isinstance(record, (list, tuple)):
+        for item in record:
+            _check_text_lengths(item, source, line)
+        return
+    if not is_dataclass(record):
+        return
+    span = getattr(record, "span", None)
+    line = span.start if isinstance(span, Span) else line
+    for item in fields(record):
+        value = getattr(record, item.name)
+        if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+            raise ParseError(source, line, f"一段文字过长：{len(value):,} 字，上限 {MAX_TEXT_CHARS:,} 字 "
+                                           f"(a text of {len(value):,} characters; the limit is {MAX_TEXT_CHARS:,})")
+        if isinstance(value, (list, tuple)) or is_dataclass(value):
+            _check_text_lengths(value, source, line)
 
 
 def read_documents(paths: list[Path]) -> list[tuple[str, bytes]]:

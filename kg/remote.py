@@ -45,7 +45,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -478,12 +478,15 @@ class RemoteStore:
         """
         self._change(documents, set(), keep_rest=False)
 
-    def apply(self, add: Iterable[tuple[StoredDocument, bytes, str]], remove: set[str] = frozenset()) -> None:
-        """Add, replace (same doc_id) or remove documents; the other documents' graphs are not touched."""
-        if not self.exists():
-            self.replace(add)
-            return
-        self._change(add, set(remove), keep_rest=True)
+    def apply(self, add: Iterable[tuple[StoredDocument, bytes, str]], remove: set[str] = frozenset(),
+              switching: Callable[[], contextlib.AbstractContextManager[Any]] = contextlib.nullcontext) -> None:
+        """Add, replace (same doc_id) or remove documents; the other documents' graphs are not touched.
+        The server's graphs change in place, so the whole change runs inside `switching()`."""
+        with switching():
+            if not self.exists():
+                self.replace(add)
+                return
+            self._change(add, set(remove), keep_rest=True)
 
     def _change(self, add: Iterable[tuple[StoredDocument, bytes, str]], remove: set[str], keep_rest: bool) -> None:
         with self._write_lock():

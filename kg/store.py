@@ -17,7 +17,8 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -104,7 +105,8 @@ class Store(Protocol):
 
     def replace(self, documents: Iterable[tuple[StoredDocument, bytes, str]]) -> None: ...
 
-    def apply(self, add: list[tuple[StoredDocument, bytes, str]], remove: set[str] = frozenset()) -> None: ...
+    def apply(self, add: list[tuple[StoredDocument, bytes, str]], remove: set[str] = frozenset(),
+              switching: Callable[[], AbstractContextManager[Any]] = nullcontext) -> None: ...
 
 
 class OxigraphStore:
@@ -196,9 +198,13 @@ class OxigraphStore:
 
         self._new_generation(fill)
 
-    def apply(self, add: list[tuple[StoredDocument, bytes, str]], remove: set[str] = frozenset()) -> None:
+    def apply(self, add: list[tuple[StoredDocument, bytes, str]], remove: set[str] = frozenset(),
+              switching: Callable[[], AbstractContextManager[Any]] = nullcontext) -> None:
         """Add, replace (same doc_id) or remove documents without rebuilding the others: the new
-        generation starts as a checkpoint of the live one (hard links), then changes only them."""
+        generation starts as a checkpoint of the live one (hard links), then changes only them.
+
+        Only the switch to the new generation (and the removal of the old one) runs inside
+        `switching()`: a caller's write lock then holds readers back for that moment alone."""
         if not self.exists():
             self.replace(add)
             return
@@ -224,9 +230,9 @@ class OxigraphStore:
             db.flush()
             return kept + [record for record, _, _ in add]
 
-        self._new_generation(fill)
+        self._new_generation(fill, switching)
 
-    def _new_generation(self, fill) -> None:
+    def _new_generation(self, fill, switching: Callable[[], AbstractContextManager[Any]] = nullcontext) -> None:
         try:
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -241,21 +247,22 @@ class OxigraphStore:
             manifest = {"format": FORMAT_VERSION, "documents": [asdict(record) for record in records]}
             (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
             _fsync_tree(staging)
-            os.replace(staging, self.path / name)
             tmp = self.path / "CURRENT.tmp"
             tmp.write_text(name, "utf-8")
             with open(tmp, "rb+") as handle:
                 os.fsync(handle.fileno())
-            os.replace(tmp, self.path / "CURRENT")
+            with switching():
+                os.replace(staging, self.path / name)
+                os.replace(tmp, self.path / "CURRENT")
+                self._db = None
+                for old in self.path.glob("gen-*"):
+                    if old.name != name:
+                        shutil.rmtree(old, ignore_errors=True)
         except BaseException as exc:
             shutil.rmtree(staging, ignore_errors=True)
             if isinstance(exc, OSError):
                 raise StoreError(f"无法写入存储 {self.path}: {exc} (cannot write the store)") from exc
             raise
-        self._db = None
-        for old in self.path.glob("gen-*"):
-            if old.name != name:
-                shutil.rmtree(old, ignore_errors=True)
         for stale in self.path.glob(".gen-*.tmp"):
             shutil.rmtree(stale, ignore_errors=True)
 

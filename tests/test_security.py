@@ -14,6 +14,7 @@ import textwrap
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
@@ -23,13 +24,14 @@ from fastapi.testclient import TestClient
 
 from kg.errors import ParseError
 from kg.parse_worker import ParseLimits, ParsePool
-from kg.pipeline import build_store, prepare
+from kg.pipeline import build_store, load_document, prepare
 from kg.store import OxigraphStore
 from ui.sparql_guard import QueryRefused, check
 from ui.state import AppState
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BIGDATA = FIXTURES / "qingcheng_bigdata_center_2025.txt"
+CULTURE = FIXTURES / "qingcheng_culture_tourism_2025.txt"
 ROOT = Path(__file__).resolve().parents[1]
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
@@ -304,6 +306,40 @@ def test_upload_parses_outside_the_write_lock(tmp_path):
         state.close()
 
 
+def test_junk_run_into_the_last_paragraph_is_refused():
+    """The probe's 4.9 MB text: junk after the glossary became one 4 MB definition that every QA
+    reload had to tokenise (72 s under the write lock)."""
+    line = "项目支出 其他 " + " ".join(["123.45"] * 12) + "\n"
+    data = BIGDATA.read_bytes() + (line * 60_000).encode()
+    with pytest.raises(ParseError) as caught:
+        load_document("junk.txt", data)
+    assert "过长" in str(caught.value) and caught.value.line is not None, str(caught.value)
+
+
+def test_upload_holds_the_write_lock_only_to_switch(tmp_path):
+    root = tmp_path / "store"
+    build_store([BIGDATA], OxigraphStore(root))
+    state = AppState(root, query_timeout=5.0)
+    held: list[float] = []
+    writing = state.lock.writing
+
+    @contextmanager
+    def timed():
+        with writing():
+            started = time.monotonic()
+            yield
+            held.append(time.monotonic() - started)
+
+    state.lock.writing = timed
+    try:
+        started = time.monotonic()
+        state.add_document(CULTURE.name, CULTURE.read_bytes())
+        total = time.monotonic() - started
+    finally:
+        state.close()
+    assert len(held) == 1 and held[0] < 0.5 * total, (held, total)
+
+
 def test_kgqa_build_refuses_a_hanging_pdf(tmp_path):
     loop = tmp_path / "loop.pdf"
     loop.write_bytes(hostile_pdfs.reference_loop())
@@ -398,10 +434,12 @@ def test_upload_endpoint_reads_only_uploaded_files(tmp_path, listener, outbound)
         assert "event: complete" in text, text
         assert sorted(d.source for d in store.documents()) == sorted([BIGDATA.name, "culture.txt"])
         # a symlink planted next to an upload is not an upload
-        link = Path(uploaded).parent / "link.txt"
+        link = Path(uploaded).parent / f"link-{os.getpid()}-{time.monotonic_ns()}.txt"
         link.symlink_to(server_file)
-        c.app.state.budgetkg  # noqa: B018 - the app is still up
-        text = _call_upload(c, {"path": str(link), "meta": {"_type": "gradio.FileData"}})
+        try:
+            text = _call_upload(c, {"path": str(link), "meta": {"_type": "gradio.FileData"}})
+        finally:
+            link.unlink()
         assert "event: error" in text
     assert outbound == [] and listener.hits == []
 

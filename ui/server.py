@@ -80,6 +80,7 @@ def serve(store_path: str | Path | None = None, host: str = "127.0.0.1", port: i
         raise BudgetKGError(f"端口 {port} 无效：应在 0–65535 之间 (port must be 0-65535)")
     app = create_app(store_path, query_timeout=query_timeout, row_cap=row_cap)
     app.state.budgetkg.runner.warm()
+    app.state.budgetkg.parser.warm()  # the first upload does not wait for an interpreter
     shown = f"[{host}]" if ":" in host else host
     print(f"预算图谱 BudgetKG: http://{shown}:{port}/  (SPARQL: /sparql, 问答 API: /api/ask, /health)", flush=True)
     try:

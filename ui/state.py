@@ -1,9 +1,9 @@
 """What the web app shares between requests: the store, the QA service, the SPARQL runner, sessions.
 
 Reads (questions, tables, graph, SPARQL) run concurrently under the read side of a lock; adding a
-document parses it first in a worker process with limits (kg.parse_worker), with no lock held,
-then takes the write side only to switch to the new store generation, so no reader sees a
-generation disappear under it, and the QA lexicon is reloaded before readers come back.
+document parses it in a worker process with limits (kg.parse_worker) and builds the new store
+generation with no lock held, then takes the write side only to switch to that generation, so no
+reader sees a generation disappear under it, and the QA lexicon is reloaded before readers come back.
 """
 
 from __future__ import annotations
@@ -102,6 +102,7 @@ class AppState:
         self.service = QAService(self.store)
         self.runner = SparqlRunner(self.store, timeout=query_timeout, row_cap=row_cap, workers=workers,
                                    reading=self.lock.reading)
+        self._changing = threading.Lock()
         self.parser = ParsePool(1)  # uploads are parsed one at a time, in a worker with limits
         self.version = 0  # bumped after every added document
         self._sessions: OrderedDict[str, Session] = OrderedDict()
@@ -136,12 +137,18 @@ class AppState:
             raise UploadRefused(f"{source}: 文件内容与扩展名不符 (the content does not match the file extension)")
         if len(data) > MAX_UPLOAD_BYTES:
             raise UploadRefused(f"{source}: 文件过大：{len(data)} 字节，上限 {MAX_UPLOAD_BYTES} 字节 (file too large)")
-        built = prepare([(source, data)], pool=self.parser)  # in a worker with limits, outside the lock
-        with self.lock.writing():  # only the switch to the new generation holds readers back
-            self.store.apply([(record, raw, nt) for _, record, raw, nt in built])
+        with self._changing:  # one change at a time; readers go on meanwhile
+            built = prepare([(source, data)], pool=self.parser)  # in a worker with limits
+            self.store.apply([(record, raw, nt) for _, record, raw, nt in built], switching=self._switch)
+        return build_report(built)
+
+    @contextmanager
+    def _switch(self) -> Iterator[None]:
+        """The write lock, held only while the store switches generation and the QA lexicon reloads."""
+        with self.lock.writing():
+            yield
             self.service.reload()
             self.version += 1
-        return build_report(built)
 
     def documents(self):
         with self.lock.reading():
