@@ -55,7 +55,7 @@ def _without_lines(value):
     if dataclasses.is_dataclass(value):
         value = dataclasses.asdict(value)
     if isinstance(value, dict):
-        return {k: _without_lines(v) for k, v in value.items() if "span" not in k and k not in ("source", "line_count")}
+        return {k: _without_lines(v) for k, v in value.items() if "span" not in k and k not in ("source", "line_count", "line_pages")}
     if isinstance(value, list):
         return [_without_lines(v) for v in value]
     return value
