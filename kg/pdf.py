@@ -1,13 +1,12 @@
-"""Reading a published PDF into the text lines the template parser reads.
+"""Reading a published PDF into the text lines the template parser reads, each with its page.
 
-Departments publish their budgets as PDFs. The parser (kg.parser) reads text the way a PDF
-shows it: one visual row per line, a table row's cells left to right separated by spaces, its
-amounts last, and nesting shown by leading full-width spaces (U+3000). This module makes that
-text from a PDF's characters and their positions, so a PDF and its extracted text parse alike.
-
-Only the characters' positions are used (never a guess of the table grid), so nothing here
-knows any table, department or figure. Nothing is downloaded: pdfplumber/pdfminer read the
-file locally, and the CJK fonts' Unicode maps ship with pdfminer.
+Departments publish their budgets as PDFs. The parser (kg.parser) reads lines: a table row's
+label then its amounts, nesting shown by leading full-width spaces (U+3000). Ruled tables are
+read as tables (kg.pdf_grid: cells from the ruling lines; kg.pdf_tables: columns matched to the
+template); the other text is read from the characters' positions, one visual row per line, in
+reading order — so a PDF typeset by Word or Excel, or one that only draws text, parses like
+its extracted text. Nothing here knows any table, department or figure. Nothing is downloaded:
+pdfplumber/pdfminer read the file locally, and the CJK fonts' Unicode maps ship with pdfminer.
 """
 
 from __future__ import annotations
@@ -18,10 +17,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.errors import ParseError
+from kg.pdf_grid import Grid, find_grids
+from kg.pdf_tables import LineWriter, PdfText, TextLine
+from kg.records import BudgetDocument
+from kg.textutil import PAGE_NUMBER, tidy_spacing
 
 MAX_PDF_BYTES = 50 * 1024 * 1024  # a disclosure with scanned pages is larger; those need OCR anyway
 MAX_PAGES = 1000
 SPACE_GAP = 0.3  # a gap wider than this many ems is a space: CJK glyphs touch, justified text gaps stay below
+TYPESET_GAP = 1.0  # in prose, a gap narrower than this between Chinese and Latin/digits is typesetting, not a column
 MAX_INDENT = 10  # ems of indentation read as nesting; text further right is centred or right-aligned
 IDEOGRAPHIC_SPACE = "\u3000"
 SCANNED_AREA = 0.5  # an image covering this share of a page without text is a scanned page
@@ -45,12 +49,43 @@ class _Line:
         self.top = min(self.top, char["top"])
         self.bottom = max(self.bottom, char["bottom"])
 
+    def text(self, prose: bool = False) -> str:
+        return _join(self.chars, prose)
+
 
 def pdf_to_text(data: bytes, source: str) -> str:
-    """The PDF's text, page by page, one visual row per line, cells joined by single spaces.
+    """The lines the template parser reads from this PDF (see read_pdf), joined."""
+    return "\n".join(read_pdf(data, source).lines)
+
+
+def parse_pdf(data: bytes, source: str, partial: bool = False) -> BudgetDocument:
+    """The PDF's records, each span also known by its pages; errors name the page.
+
+    With `partial`, a table that cannot be read is left out and named in the warnings and in
+    the document's `missing` list, instead of stopping the build.
+    """
+    from kg.parser import parse_lines
+
+    text = read_pdf(data, source, partial)
+    try:
+        doc = parse_lines(text.lines, source, partial=partial)
+    except ParseError as exc:
+        if exc.line and exc.line <= len(text.pages):
+            raise ParseError(source, None, exc.message, page=text.pages[exc.line - 1]) from exc
+        raise
+    doc.line_pages = text.pages
+    for what in text.missing:
+        doc.missing.append(what)
+        doc.warnings.append(f"{source}：未能读出{what}")
+    return doc
+
+
+def read_pdf(data: bytes, source: str, partial: bool = False) -> PdfText:
+    """The PDF as the parser's lines, page by page: prose in reading order, ruled tables row by row.
 
     Raises ParseError (naming the page where there is one) for an encrypted, corrupt, truncated
-    or scanned PDF, instead of returning text the parser would misread.
+    or scanned PDF, or a table whose columns are not the template's, instead of returning text
+    the parser would misread.
     """
     if len(data) > MAX_PDF_BYTES:
         raise ParseError(source, None, f"PDF 文件过大：{len(data)} 字节，上限 {MAX_PDF_BYTES} (PDF too large)")
@@ -62,13 +97,14 @@ def pdf_to_text(data: bytes, source: str) -> str:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings about odd PDFs are not the user's business
+    writer = LineWriter(source, partial)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = pdf.pages
             if len(pages) > MAX_PAGES:
                 raise ParseError(source, None, f"PDF 页数过多：{len(pages)} 页，上限 {MAX_PAGES} (too many pages)")
             encrypted = bool(getattr(pdf.doc, "encryption", None))
-            texts = [_page_text(page, number, source, encrypted) for number, page in enumerate(pages, start=1)]
+            _write_pages(pages, writer, source, encrypted)
     except ParseError:
         raise
     except Exception as exc:  # pdfminer raises many types for a damaged file; all mean the same to a user
@@ -79,20 +115,36 @@ def pdf_to_text(data: bytes, source: str) -> str:
         raise ParseError(source, None, f"PDF 文件已损坏，无法读取 (corrupt PDF: {detail})") from exc
     if not pages:
         raise ParseError(source, None, "PDF 文件没有页面 (the PDF has no pages)")
-    if not any(t.strip() for t in texts):
+    if not writer.out.lines:
         raise ParseError(source, None, "PDF 中没有可提取的文字：扫描件需要先做 OCR (no extractable text: a scanned PDF needs OCR first)")
-    return "\n".join(texts)
+    writer.out.page_count = len(pages)
+    return writer.out
 
 
-def _page_text(page, number: int, source: str, encrypted: bool = False) -> str:
-    """One page's lines in reading order (top to bottom, each left to right)."""
+def _write_pages(pages, writer: LineWriter, source: str, encrypted: bool) -> None:
+    """Each page's text lines and ruled tables, top to bottom, into the writer."""
+    last_was_grid = False  # a page that starts with a grid continues the table that ended the page before
+    for number, page in enumerate(pages, start=1):
+        blocks = [b for _, b in _page_blocks(page, number, source, encrypted)]
+        for k, block in enumerate(blocks):
+            if isinstance(block, Grid):
+                writer.grid(block, continued=k == 0 and last_was_grid)
+            else:
+                writer.text(block, number)
+        content = [b for b in blocks if isinstance(b, Grid) or not PAGE_NUMBER.match(b.drawn.strip())]
+        if content:
+            last_was_grid = isinstance(content[-1], Grid)
+
+
+def _page_blocks(page, number: int, source: str, encrypted: bool = False) -> list[tuple[float, TextLine | Grid]]:
+    """The page's ruled tables and its other text lines (with their indentation in ems), by their top."""
     chars = [c for c in page.dedupe_chars().chars if c.get("text")]
     if not chars:
         if _scanned(page):
             raise ParseError(
                 source, None, f"PDF 第{number}页只有图像、没有文字：扫描页需要先做 OCR (page {number} is an image without text: OCR it first)"
             )
-        return ""  # a blank page
+        return []  # a blank page
     unmapped = sum(1 for c in chars if c["text"].startswith("(cid:"))
     if unmapped > len(chars) / 4:
         why = (
@@ -101,16 +153,15 @@ def _page_text(page, number: int, source: str, encrypted: bool = False) -> str:
             else "字体没有 Unicode 映射，文字无法提取，需要 OCR (fonts without a Unicode map: the text cannot be extracted; OCR needed)"
         )
         raise ParseError(source, None, f"PDF 第{number}页：{why} (page {number})")
-    lines = _group_lines(chars)
+    grids = find_grids(page, number, _group_lines)
+    outside = [c for c in chars if not any(g.top - 1 <= (c["top"] + c["bottom"]) / 2 <= g.bottom + 1 for g in grids)]
+    lines = _group_lines(outside)
     starts = [_first_visible(line.chars) for line in lines]
     margin = _left_margin([c["x0"] for c in starts if c is not None])
-    out = []
+    blocks: list[tuple[float, TextLine | Grid]] = [(g.top, g) for g in grids]
     for line, first in zip(lines, starts, strict=True):
-        text = _join(line.chars)
-        if first is not None and text:
-            text = _indent(first, margin) + text
-        out.append(text)
-    return "\n".join(out)
+        blocks.append((line.top, TextLine(line.text(), line.text(prose=True), _indent(first, margin) if first is not None else 0)))
+    return sorted(blocks, key=lambda b: b[0])
 
 
 def _scanned(page) -> bool:
@@ -134,8 +185,12 @@ def _group_lines(chars: Iterable[dict]) -> list[_Line]:
     return lines
 
 
-def _join(chars: list[dict]) -> str:
-    """A row's characters left to right; a space where a space is drawn or the gap is wider than SPACE_GAP ems."""
+def _join(chars: list[dict], prose: bool = False) -> str:
+    """A row's characters left to right; a space where a space is drawn or the gap is wider than SPACE_GAP ems.
+
+    In `prose`, a gap (no space drawn) narrower than TYPESET_GAP ems between a Chinese character
+    and a Latin letter or digit is typesetting's (「2025 年」), not a space; a drawn space is text.
+    """
     parts: list[str] = []
     previous: dict | None = None
     space = False
@@ -146,12 +201,19 @@ def _join(chars: list[dict]) -> str:
             continue
         if previous is not None:
             size = max(float(char.get("size") or 0), float(previous.get("size") or 0), 1.0)
-            if space or char["x0"] - previous["x1"] > SPACE_GAP * size:
+            gap = char["x0"] - previous["x1"]
+            typeset = prose and not space and gap < TYPESET_GAP * size and _mixed(previous["text"], text)
+            if (space or gap > SPACE_GAP * size) and not typeset:
                 parts.append(" ")
         parts.append(text)
         previous = char
         space = False
     return "".join(parts).rstrip()
+
+
+def _mixed(left: str, right: str) -> bool:
+    """A Chinese character beside a Latin letter or digit (either way round)."""
+    return bool(tidy_spacing(f"{left[-1:]} {right[:1]}") != f"{left[-1:]} {right[:1]}")
 
 
 def _first_visible(chars: list[dict]) -> dict | None:
@@ -169,8 +231,8 @@ def _left_margin(starts: list[float]) -> float:
     return ordered[0]
 
 
-def _indent(first: dict, margin: float) -> str:
-    """Leading U+3000s for a row that starts right of the margin: the parser reads nesting from them."""
+def _indent(first: dict, margin: float) -> int:
+    """Ems a row starts right of the margin (nesting, for tables drawn as text); 0 beyond MAX_INDENT (centred)."""
     size = float(first.get("size") or 0) or 1.0
     ems = round((first["x0"] - margin) / size)
-    return IDEOGRAPHIC_SPACE * ems if 0 < ems <= MAX_INDENT else ""
+    return ems if 0 < ems <= MAX_INDENT else 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -10,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from kg.build import build_graph, document_iri
+from kg.completeness import refuse_incomplete_replacement
 from kg.errors import ParseError, StoreError
 from kg.parser import parse_text
 from kg.records import BudgetDocument
@@ -31,15 +33,18 @@ def bundled_document() -> Path:
     return Path(str(resources.files("kg").joinpath(f"data/{BUNDLED}")))
 
 
-def load_document(name: str, data: bytes) -> tuple[BudgetDocument, str]:
-    """Parse one document's bytes (text, or a PDF read by kg.pdf); returns the records and their N-Triples."""
+def parse_document(name: str, data: bytes, partial: bool = False) -> BudgetDocument:
+    """One document's records from its bytes: text, or a PDF read by kg.pdf (tables from their ruling lines)."""
     if data.startswith(b"%PDF"):
-        from kg.pdf import pdf_to_text  # imported here: pdfplumber loads only for PDF input
+        from kg.pdf import parse_pdf  # imported here: pdfplumber loads only for PDF input
 
-        text = pdf_to_text(data, name)
-    else:
-        text = decode(data, name)
-    doc = parse_text(text, name)
+        return parse_pdf(data, name, partial)
+    return parse_text(decode(data, name), name, partial)
+
+
+def load_document(name: str, data: bytes, partial: bool = False) -> tuple[BudgetDocument, str]:
+    """Parse one document's bytes; returns the records and their N-Triples."""
+    doc = parse_document(name, data, partial)
     return doc, build_graph(doc).serialize(format="nt")
 
 
@@ -54,17 +59,21 @@ def read_documents(paths: list[Path]) -> list[tuple[str, bytes]]:
     return loaded
 
 
-def build_store(paths: list[Path], store: OxigraphStore) -> BuildReport:
-    """Parse every document first; only if all parse does the store switch to the new content."""
-    return replace_documents(read_documents(paths), store)
+def build_store(paths: list[Path], store: OxigraphStore, partial: bool = False, force: bool = False) -> BuildReport:
+    """Parse every document first; only if all parse does the store switch to the new content.
+
+    `partial`: build what could be read of a document (missing tables listed in its warnings);
+    `force`: let an incomplete document replace a complete one of the same department and year.
+    """
+    return replace_documents(read_documents(paths), store, partial, force)
 
 
-def prepare(items: list[tuple[str, bytes]], workers: int | None = None) -> list[tuple[BudgetDocument, StoredDocument, bytes, str]]:
+def prepare(items: list[tuple[str, bytes]], workers: int | None = None, partial: bool = False) -> list[tuple[BudgetDocument, StoredDocument, bytes, str]]:
     """Parse and build each document (in parallel when there are many); all must succeed."""
-    return list(prepare_iter(items, workers))
+    return list(prepare_iter(items, workers, partial))
 
 
-def prepare_iter(items: list[tuple[str, bytes]], workers: int | None = None):
+def prepare_iter(items: list[tuple[str, bytes]], workers: int | None = None, partial: bool = False):
     """Like prepare, yielding each document as soon as it is built, so a large build never
     holds every document's triples in memory at once."""
     if workers is None:
@@ -72,7 +81,8 @@ def prepare_iter(items: list[tuple[str, bytes]], workers: int | None = None):
     seen: dict[str, str] = {}
     pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
     try:
-        built = _bounded_map(pool, _prepare_one, items, 2 * workers) if pool else map(_prepare_one, items)
+        prepare_one = functools.partial(_prepare_one, partial=partial)
+        built = _bounded_map(pool, prepare_one, items, 2 * workers) if pool else map(prepare_one, items)
         for entry in built:
             doc = entry[0]
             if doc.doc_id in seen:
@@ -96,9 +106,9 @@ def _bounded_map(pool: ProcessPoolExecutor, func, items: list, window: int):
         yield pending.popleft().result()
 
 
-def _prepare_one(item: tuple[str, bytes]) -> tuple[BudgetDocument, StoredDocument, bytes, str]:
+def _prepare_one(item: tuple[str, bytes], partial: bool = False) -> tuple[BudgetDocument, StoredDocument, bytes, str]:
     name, data = item
-    doc, ntriples = load_document(name, data)
+    doc, ntriples = load_document(name, data, partial)
     digest = sha256(data)
     record = StoredDocument(
         doc_id=doc.doc_id,
@@ -112,14 +122,16 @@ def _prepare_one(item: tuple[str, bytes]) -> tuple[BudgetDocument, StoredDocumen
     return doc, record, data, ntriples
 
 
-def replace_documents(items: list[tuple[str, bytes]], store: OxigraphStore) -> BuildReport:
+def replace_documents(items: list[tuple[str, bytes]], store: OxigraphStore, partial: bool = False, force: bool = False) -> BuildReport:
     """Make the store hold exactly these documents (streamed: parsed, built and loaded one by one;
     any failure discards the new generation)."""
     docs: list[BudgetDocument] = []
     counts = [0]
+    stored = _stored(store)
 
     def entries():
-        for doc, record, data, nt in prepare_iter(items):
+        for doc, record, data, nt in prepare_iter(items, partial=partial):
+            refuse_incomplete_replacement(doc, stored, lambda old: parse_document(old.source, store.document_text(old)), force)
             docs.append(_light(doc))
             counts[0] += nt.count("\n")
             yield record, data, nt
@@ -136,15 +148,23 @@ def _light(doc: BudgetDocument) -> BudgetDocument:
     return replace(doc, tables=tables, figures=[], sections=[], glossary=[], duties=[], units=[])
 
 
-def add_documents(items: list[tuple[str, bytes]], store: OxigraphStore) -> BuildReport:
+def _stored(store: OxigraphStore) -> dict:
+    """The store's documents by doc id (none for a store not built yet)."""
+    return {d.doc_id: d for d in store.documents()} if store.exists() else {}
+
+
+def add_documents(items: list[tuple[str, bytes]], store: OxigraphStore, partial: bool = False, force: bool = False) -> BuildReport:
     """Add documents (replacing any of the same department and year) without touching the rest."""
-    built = prepare(items)
+    built = prepare(items, partial=partial)
+    stored = _stored(store)
+    for doc, *_ in built:
+        refuse_incomplete_replacement(doc, stored, lambda old: parse_document(old.source, store.document_text(old)), force)
     store.apply([(record, data, nt) for _, record, data, nt in built])
     return _report(built)
 
 
-def add_document(name: str, data: bytes, store: OxigraphStore) -> BuildReport:
-    return add_documents([(name, data)], store)
+def add_document(name: str, data: bytes, store: OxigraphStore, partial: bool = False, force: bool = False) -> BuildReport:
+    return add_documents([(name, data)], store, partial, force)
 
 
 def remove_documents(names: list[str], store: OxigraphStore) -> list[StoredDocument]:
