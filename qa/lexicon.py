@@ -99,6 +99,7 @@ class Mention:
     entities: list[Entity]
     measure: str | None = None  # 基本支出 / 项目支出 … bound to this mention
     fuzzy: bool = False
+    partial: bool = False  # named by a part of its name (qa.partial)
 
     def kinds(self) -> set[str]:
         return {e.kind for e in self.entities}

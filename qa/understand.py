@@ -15,7 +15,8 @@ import ahocorasick
 
 from qa.frame import Frame
 from qa.lexicon import Lexicon, Mention, match_form
-from qa.segment import words
+from qa.partial import PartialLinker
+from qa.segment import content_nouns
 
 CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下面", "之", "部分")
 YEAR = re.compile(r"((?:19|20)\d{2})(?:年|\))")
@@ -65,6 +66,7 @@ class Understander:
             self.automaton.add_word(word, word)
         self.automaton.make_automaton()
         self.stopwords = {match_form(w) for w in cues["stopwords"]} | set(cues["unit_nouns"])
+        self.partial = PartialLinker(lexicon)
         self.term_labels = {match_form(e.label) for e in lexicon.entities.values() if e.kind == "term"}
 
     # -----------------------------------------------------------------------------------------
@@ -95,12 +97,17 @@ class Understander:
             frame.refusal = f"问题过长（{len(text)}字，上限{MAX_LENGTH}字）(question too long)"
             return frame
         lexicon = self.lexicon
-        mentions = lexicon.link(text)
+        blocked = [False] * (len(text) + 1)
+        for start, end, _, _ in self.cues_in(text, [False] * (len(text) + 1)):
+            for k in range(start, end):
+                blocked[k] = True
+        mentions = self.partial.link(text, lexicon.link(text), blocked)
         masked = [False] * (len(text) + 1)
         for m in mentions:
             for k in range(m.start, m.end):
                 masked[k] = True
         cues = self.cues_in(text, masked)
+        frame.cue_spans = [(start, end) for start, end, _, _ in cues]
         groups: set[str] = set()
         for _, _, _, g in cues:
             groups |= g
@@ -109,6 +116,7 @@ class Understander:
         self._scope(frame, cues)
         if frame.refusal:
             frame.intent = "refuse"
+            frame.scope_refused = True
             return frame
         self._measures(frame, cues)
         self._modifiers(frame, cues)
@@ -313,11 +321,11 @@ class Understander:
 
     # -- what is left over ---------------------------------------------------------------------
     def _unknown(self, frame: Frame, cues) -> list[str]:
-        """Content words in the question that the lexicon and cue tables do not know."""
+        """Content nouns in the question that the lexicon and cue tables do not know."""
         unknown: list[str] = []
         vocabulary = self.lexicon.vocabulary
         for chunk in self._residue(frame, cues):
-            for word in words(chunk):
+            for word in content_nouns(chunk):
                 if len(word) >= 2 and word not in vocabulary and word not in self.stopwords and not all(ch in self._function_chars for ch in word):
                     unknown.append(word)
         return unknown
@@ -353,6 +361,8 @@ class Understander:
             for length in range(3, 16):
                 for start in range(max(0, position - length + 1), min(position + len(word), len(text) - length + 1)):
                     window = text[start:start + length]
+                    if any(m.end - m.start >= length - 1 for m in self.lexicon.link(window)):
+                        continue  # a name written right plus a word after it is not a typo
                     alias = self.lexicon.fuzzy(window)
                     if alias and (best is None or len(alias) > len(best[2])):
                         best = (start, start + length, alias)
