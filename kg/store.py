@@ -112,6 +112,8 @@ class OxigraphStore:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path} 不是目录：--store 应指向存储目录 (not a folder: --store names the store folder)")
         self._db: ox.Store | None = None
         self._generation: str | None = None
 

@@ -21,6 +21,7 @@ from ui.app import Handlers
 from ui.sparql_guard import QueryRefused, check
 from ui.sparql_runner import negotiate, parse_accept
 from ui.state import AppState, safe_source_name
+from ui.uploads import UploadRegistry
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BIGDATA = FIXTURES / "qingcheng_bigdata_center_2025.txt"
@@ -466,9 +467,16 @@ def test_tab_downloads(handlers):
     assert len(list(ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE))) > 10_000
 
 
+def _uploaded(tmp_path: Path, *paths: Path) -> UploadRegistry:
+    """A registry that has issued these files (as the upload route would have)."""
+    return UploadRegistry(tmp_path, {str(p) for p in paths})
+
+
 def test_tab_upload(writable, tmp_path):
-    handlers = Handlers(writable)
-    ok, message = handlers.upload(str(CULTURE))
+    culture = tmp_path / CULTURE.name
+    culture.write_bytes(CULTURE.read_bytes())
+    handlers = Handlers(writable, _uploaded(tmp_path, culture))
+    ok, message = handlers.upload(str(culture))
     assert ok, message
     assert "文化广电旅游体育局" in message
     assert len(handlers.document_choices()) == 2
@@ -480,7 +488,8 @@ def test_tab_upload(writable, tmp_path):
 
 
 def test_tab_upload_bad_file_changes_nothing(writable, tmp_path):
-    handlers = Handlers(writable)
+    names = ("bad.txt", "notes.txt", "report.pdf", "tool.exe")
+    handlers = Handlers(writable, _uploaded(tmp_path, *(tmp_path / n for n in names)))
     before = writable.store.documents()
     generation = writable.store.generation
     bad = tmp_path / "bad.txt"
