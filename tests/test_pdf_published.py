@@ -23,7 +23,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kg.errors import ParseError
 from kg.parser import parse_file
-from kg.pdf import _join, parse_pdf
+from kg.pdf import parse_pdf
+from kg.pdf_lines import join_chars
 from kg.pipeline import build_store, load_document
 from kg.records import BudgetDocument
 from kg.store import OxigraphStore
@@ -196,9 +197,9 @@ def test_spaces_typesetting_puts_between_chinese_and_digits_are_dropped_in_prose
         return [{"text": t, "x0": x, "x1": x + (5 if t.isascii() else 10), "size": 10} for t, x in pieces]
 
     gap = chars([("2", 0), ("0", 5), ("2", 10), ("5", 15), ("年", 24)])  # a 0.4 em gap after 2025
-    assert _join(gap) == "2025 年" and _join(gap, prose=True) == "2025年"
+    assert join_chars(gap) == "2025 年" and join_chars(gap, prose=True) == "2025年"
     column = chars([("费", 0), ("7", 40), ("0", 45)])  # a column's gap, as in a table drawn as text
-    assert _join(column, prose=True) == "费 70"
+    assert join_chars(column, prose=True) == "费 70"
 
 
 # -- an incomplete document does not replace a complete one ---------------------------------------------------
