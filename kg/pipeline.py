@@ -131,7 +131,7 @@ def replace_documents(items: list[tuple[str, bytes]], store: OxigraphStore, part
 
     def entries():
         for doc, record, data, nt in prepare_iter(items, partial=partial):
-            refuse_incomplete_replacement(doc, stored, lambda old: parse_document(old.source, store.document_text(old)), force)
+            refuse_incomplete_replacement(doc, stored, lambda old: parse_document(old.source, store.document_text(old), partial=True), force)
             docs.append(_light(doc))
             counts[0] += nt.count("\n")
             yield record, data, nt
@@ -158,7 +158,7 @@ def add_documents(items: list[tuple[str, bytes]], store: OxigraphStore, partial:
     built = prepare(items, partial=partial)
     stored = _stored(store)
     for doc, *_ in built:
-        refuse_incomplete_replacement(doc, stored, lambda old: parse_document(old.source, store.document_text(old)), force)
+        refuse_incomplete_replacement(doc, stored, lambda old: parse_document(old.source, store.document_text(old), partial=True), force)
     store.apply([(record, data, nt) for _, record, data, nt in built])
     return _report(built)
 
@@ -194,7 +194,7 @@ def open_store(path: str | Path | None = None, endpoint: str | None = None) -> S
     store = make_store(path, endpoint)
     if path is None and (not store.exists() or store.format_version() != FORMAT_VERSION):
         if store.exists():  # built by another version of BudgetKG: rebuild from its own documents
-            replace_documents([(d.source, store.document_text(d)) for d in store.documents()], store)
+            replace_documents([(d.source, store.document_text(d)) for d in store.documents()], store, partial=True)
         else:
             build_store([bundled_document()], store)
     return store

@@ -188,6 +188,8 @@ def test_an_unreadable_table_names_table_page_and_expected_columns(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "缺少 missing:" in result.stdout and "表6《一般公共预算基本支出情况表（按经济分类科目）》（第2页）" in result.stdout
     assert "表12《部门预算项目支出及其他支出预算表》" in result.stdout
+    verified = _cli("verify", "--store", str(tmp_path / "store"), cwd=tmp_path)  # re-read as it was built
+    assert verified.returncode == 0, verified.stdout + verified.stderr
     failed = _cli("build", str(path), "--store", str(tmp_path / "store2"), cwd=tmp_path)
     assert failed.returncode == 1 and "Traceback" not in failed.stderr and "第2页" in failed.stderr
 
