@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kg.build import build_graph, document_iri
 from kg.completeness import refuse_incomplete_replacement
-from kg.errors import ParseError, StoreError
+from kg.errors import BudgetKGError, ParseError, StoreError
 from kg.parser import parse_text
 from kg.records import BudgetDocument
 from kg.source import decode
@@ -149,8 +149,12 @@ def _light(doc: BudgetDocument) -> BudgetDocument:
 
 
 def _stored(store: OxigraphStore) -> dict:
-    """The store's documents by doc id (none for a store not built yet)."""
-    return {d.doc_id: d for d in store.documents()} if store.exists() else {}
+    """The store's documents by doc id (none for a store not built yet or not readable: the build
+    itself then says what is wrong with the store)."""
+    try:
+        return {d.doc_id: d for d in store.documents()} if store.exists() else {}
+    except (OSError, BudgetKGError):
+        return {}
 
 
 def add_documents(items: list[tuple[str, bytes]], store: OxigraphStore, partial: bool = False, force: bool = False) -> BuildReport:
