@@ -30,10 +30,15 @@ def refuse_incomplete_replacement(
         before = previous(old).missing
     except BudgetKGError:
         return  # the stored document no longer parses: nothing complete to protect
-    lost = [what for what in doc.missing if what not in before]
+    lost = [what for what in doc.missing if _name(what) not in {_name(b) for b in before}]
     if lost:
         raise StoreError(
             f"{doc.source} 不完整，缺少：{'、'.join(lost)}；不替换存储中同一部门同一年度的完整文件 {old.source}"
             f"（确需替换请加 --force）(incomplete document: it lacks {len(lost)} part(s)/table(s) that {old.source} has;"
             " use --force to replace it anyway)"
         )
+
+
+def _name(what: str) -> str:
+    """What is missing without where and why: 「表6《…》（第2页）：…」 → 「表6《…》」."""
+    return what[: what.index("》") + 1] if "》" in what else what

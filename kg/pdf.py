@@ -13,44 +13,17 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from kg.errors import ParseError
 from kg.pdf_grid import Grid, find_grids
+from kg.pdf_lines import first_visible, group_lines, indent_ems, left_margin
 from kg.pdf_tables import LineWriter, PdfText, TextLine
 from kg.records import BudgetDocument
-from kg.textutil import PAGE_NUMBER, tidy_spacing
+from kg.textutil import PAGE_NUMBER
 
 MAX_PDF_BYTES = 50 * 1024 * 1024  # a disclosure with scanned pages is larger; those need OCR anyway
 MAX_PAGES = 1000
-SPACE_GAP = 0.3  # a gap wider than this many ems is a space: CJK glyphs touch, justified text gaps stay below
-TYPESET_GAP = 1.0  # in prose, a gap narrower than this between Chinese and Latin/digits is typesetting, not a column
-MAX_INDENT = 10  # ems of indentation read as nesting; text further right is centred or right-aligned
-IDEOGRAPHIC_SPACE = "\u3000"
 SCANNED_AREA = 0.5  # an image covering this share of a page without text is a scanned page
-
-
-@dataclass
-class _Line:
-    """One visual row of a page: the characters whose boxes share a vertical band."""
-
-    top: float
-    bottom: float
-    chars: list[dict] = field(default_factory=list)
-
-    def overlaps(self, char: dict) -> bool:
-        shared = min(self.bottom, char["bottom"]) - max(self.top, char["top"])
-        height = min(self.bottom - self.top, char["bottom"] - char["top"]) or 1.0
-        return shared >= 0.5 * height
-
-    def add(self, char: dict) -> None:
-        self.chars.append(char)
-        self.top = min(self.top, char["top"])
-        self.bottom = max(self.bottom, char["bottom"])
-
-    def text(self, prose: bool = False) -> str:
-        return _join(self.chars, prose)
 
 
 def pdf_to_text(data: bytes, source: str) -> str:
@@ -75,8 +48,9 @@ def parse_pdf(data: bytes, source: str, partial: bool = False) -> BudgetDocument
         raise
     doc.line_pages = text.pages
     for what in text.missing:
-        doc.missing.append(what)
         doc.warnings.append(f"{source}：未能读出{what}")
+    # the parser lists the same tables as absent: keep the entry that says where and why
+    doc.missing = text.missing + [m for m in doc.missing if not any(w.startswith(m) for w in text.missing)]
     return doc
 
 
@@ -167,14 +141,14 @@ def _page_blocks(page, number: int, source: str, encrypted: bool = False) -> lis
             else "字体没有 Unicode 映射，文字无法提取，需要 OCR (fonts without a Unicode map: the text cannot be extracted; OCR needed)"
         )
         raise ParseError(source, None, f"PDF 第{number}页：{why} (page {number})")
-    grids = find_grids(page, number, _group_lines)
+    grids = find_grids(page, number)
     outside = [c for c in chars if not any(g.top - 1 <= (c["top"] + c["bottom"]) / 2 <= g.bottom + 1 for g in grids)]
-    lines = _group_lines(outside)
-    starts = [_first_visible(line.chars) for line in lines]
-    margin = _left_margin([c["x0"] for c in starts if c is not None])
+    lines = group_lines(outside)
+    starts = [first_visible(line.chars) for line in lines]
+    margin = left_margin([c["x0"] for c in starts if c is not None])
     blocks: list[tuple[float, TextLine | Grid]] = [(g.top, g) for g in grids]
     for line, first in zip(lines, starts, strict=True):
-        blocks.append((line.top, TextLine(line.text(), line.text(prose=True), _indent(first, margin) if first is not None else 0)))
+        blocks.append((line.top, TextLine(line.text(), line.text(prose=True), indent_ems(first, margin) if first is not None else 0)))
     return sorted(blocks, key=lambda b: b[0])
 
 
@@ -182,71 +156,3 @@ def _scanned(page) -> bool:
     area = float(page.width * page.height) or 1.0
     covered = sum(max(0.0, float(i["x1"] - i["x0"])) * max(0.0, float(i["bottom"] - i["top"])) for i in page.images)
     return covered / area >= SCANNED_AREA
-
-
-def _group_lines(chars: Iterable[dict]) -> list[_Line]:
-    """Characters → visual rows: a character joins the row whose band it shares (cells of one table row align)."""
-    lines: list[_Line] = []
-    for char in sorted((c for c in chars if c.get("upright", True)), key=lambda c: (c["top"], c["x0"])):
-        target = next((line for line in reversed(lines[-3:]) if line.overlaps(char)), None)
-        if target is None:
-            lines.append(_Line(char["top"], char["bottom"], [char]))
-        else:
-            target.add(char)
-    lines.sort(key=lambda line: line.top)
-    for line in lines:
-        line.chars.sort(key=lambda c: c["x0"])
-    return lines
-
-
-def _join(chars: list[dict], prose: bool = False) -> str:
-    """A row's characters left to right; a space where a space is drawn or the gap is wider than SPACE_GAP ems.
-
-    In `prose`, a gap (no space drawn) narrower than TYPESET_GAP ems between a Chinese character
-    and a Latin letter or digit is typesetting's (「2025 年」), not a space; a drawn space is text.
-    """
-    parts: list[str] = []
-    previous: dict | None = None
-    space = False
-    for char in chars:
-        text = char["text"]
-        if text.isspace() and text != IDEOGRAPHIC_SPACE:
-            space = True
-            continue
-        if previous is not None:
-            size = max(float(char.get("size") or 0), float(previous.get("size") or 0), 1.0)
-            gap = char["x0"] - previous["x1"]
-            typeset = prose and not space and gap < TYPESET_GAP * size and _mixed(previous["text"], text)
-            if (space or gap > SPACE_GAP * size) and not typeset:
-                parts.append(" ")
-        parts.append(text)
-        previous = char
-        space = False
-    return "".join(parts).rstrip()
-
-
-def _mixed(left: str, right: str) -> bool:
-    """A Chinese character beside a Latin letter or digit (either way round)."""
-    return bool(tidy_spacing(f"{left[-1:]} {right[:1]}") != f"{left[-1:]} {right[:1]}")
-
-
-def _first_visible(chars: list[dict]) -> dict | None:
-    return next((c for c in chars if not c["text"].isspace() or c["text"] == IDEOGRAPHIC_SPACE), None)
-
-
-def _left_margin(starts: list[float]) -> float:
-    """The page's left text edge: the leftmost start shared by two rows (one stray mark does not move it)."""
-    if not starts:
-        return 0.0
-    ordered = sorted(starts)
-    for a, b in zip(ordered, ordered[1:], strict=False):
-        if b - a <= 1.0:
-            return a
-    return ordered[0]
-
-
-def _indent(first: dict, margin: float) -> int:
-    """Ems a row starts right of the margin (nesting, for tables drawn as text); 0 beyond MAX_INDENT (centred)."""
-    size = float(first.get("size") or 0) or 1.0
-    ems = round((first["x0"] - margin) / size)
-    return ems if 0 < ems <= MAX_INDENT else 0

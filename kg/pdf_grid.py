@@ -17,6 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from kg.pdf_lines import group_lines
 from kg.textutil import join, tidy_spacing
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -58,30 +59,30 @@ def is_number(text: str) -> bool:
     return bool(_NUMBER.match(text))
 
 
-def find_grids(page, number: int, lines_of) -> list[Grid]:
-    """The page's ruled tables, top to bottom; `lines_of(chars)` groups characters into text lines."""
+def find_grids(page, number: int) -> list[Grid]:
+    """The page's ruled tables, top to bottom."""
     grids = []
     for table in page.find_tables(TABLE_SETTINGS):
         if len(table.rows) < 2 or len(table.rows[0].cells) < 2:
             continue  # a box or a rule, not a table
-        grids.append(_grid(page, table, number, lines_of))
+        grids.append(_grid(page, table, number))
     return sorted(grids, key=lambda g: g.top)
 
 
-def _grid(page, table, number: int, lines_of) -> Grid:
+def _grid(page, table, number: int) -> Grid:
     chars = sorted((c for c in page.chars if c.get("text", "").strip()), key=lambda c: (c["top"] + c["bottom"]) / 2)
     middles = [(c["top"] + c["bottom"]) / 2 for c in chars]
     boxes = [row.cells for row in table.rows]
-    cells = [[_cell(box, chars, middles, lines_of) if box else None for box in row] for row in boxes]
+    cells = [[_cell(box, chars, middles) if box else None for box in row] for row in boxes]
     return Grid(number, float(table.bbox[1]), float(table.bbox[3]), cells, _owners(boxes))
 
 
-def _cell(box, chars, middles, lines_of) -> GridCell:
+def _cell(box, chars, middles) -> GridCell:
     x0, top, x1, bottom = box
     inside = [c for c in chars[bisect.bisect_left(middles, top): bisect.bisect_right(middles, bottom)] if x0 <= (c["x0"] + c["x1"]) / 2 <= x1]
     if not inside:
         return GridCell("", 0, 0.0, 0.0, False)
-    lines = lines_of(inside)
+    lines = group_lines(inside)
     first = lines[0].chars[0]
     size = float(first.get("size") or 0) or 1.0
     left = float(first["x0"] - x0)

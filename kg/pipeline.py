@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kg.build import build_graph, document_iri
 from kg.completeness import refuse_incomplete_replacement
-from kg.errors import ParseError, StoreError
+from kg.errors import BudgetKGError, ParseError, StoreError
 from kg.parse_worker import ParsePool
 from kg.parser import parse_text
 from kg.pdf import MAX_PDF_BYTES
@@ -122,7 +122,7 @@ def replace_documents(items: list[tuple[str, bytes]], store: OxigraphStore, part
 
     def entries():
         for doc, record, data, nt in prepare_iter(items, partial=partial):
-            refuse_incomplete_replacement(doc, stored, lambda old: parse_document(old.source, store.document_text(old)), force)
+            refuse_incomplete_replacement(doc, stored, lambda old: parse_document(old.source, store.document_text(old), partial=True), force)
             docs.append(_light(doc))
             counts[0] += nt.count("\n")
             yield record, data, nt
@@ -140,8 +140,12 @@ def _light(doc: BudgetDocument) -> BudgetDocument:
 
 
 def _stored(store: OxigraphStore) -> dict:
-    """The store's documents by doc id (none for a store not built yet)."""
-    return {d.doc_id: d for d in store.documents()} if store.exists() else {}
+    """The store's documents by doc id (none for a store not built yet or not readable: the build
+    itself then says what is wrong with the store)."""
+    try:
+        return {d.doc_id: d for d in store.documents()} if store.exists() else {}
+    except (OSError, BudgetKGError):
+        return {}
 
 
 def add_documents(items: list[tuple[str, bytes]], store: OxigraphStore, partial: bool = False, force: bool = False) -> BuildReport:
@@ -149,7 +153,7 @@ def add_documents(items: list[tuple[str, bytes]], store: OxigraphStore, partial:
     built = prepare(items, partial=partial)
     stored = _stored(store)
     for doc, *_ in built:
-        refuse_incomplete_replacement(doc, stored, lambda old: parse_document(old.source, store.document_text(old)), force)
+        refuse_incomplete_replacement(doc, stored, lambda old: parse_document(old.source, store.document_text(old), partial=True), force)
     store.apply([(record, data, nt) for _, record, data, nt in built])
     return build_report(built)
 
@@ -186,7 +190,7 @@ def open_store(path: str | Path | None = None, endpoint: str | None = None) -> S
     store = make_store(path, endpoint)
     if path is None and (not store.exists() or store.format_version() != FORMAT_VERSION):
         if store.exists():  # built by another version of BudgetKG: rebuild from its own documents
-            replace_documents([(d.source, store.document_text(d)) for d in store.documents()], store)
+            replace_documents([(d.source, store.document_text(d)) for d in store.documents()], store, partial=True)
         else:
             build_store([bundled_document()], store)
     return store

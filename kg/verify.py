@@ -27,7 +27,8 @@ class Verification:
 def verify(store: Store) -> list[Verification]:
     results = []
     for record in store.documents():
-        _, ntriples = load_document(record.source, store.document_text(record))
+        # partial: a document built with --partial is reproduced as built (a complete one is unaffected)
+        _, ntriples = load_document(record.source, store.document_text(record), partial=True)
         fresh = ox.Store()  # loaded the same way as the store, so literals normalise alike
         fresh.bulk_load(ntriples.encode("utf-8"), ox.RdfFormat.N_TRIPLES)
         expected = {str(ox.Triple(q.subject, q.predicate, q.object)) for q in fresh}
