@@ -87,6 +87,8 @@ class Understander:
 
     def understand(self, question: str, previous: Frame | None = None, _corrected: bool = False) -> Frame:
         text = match_form(question or "")
+        for short, full in self.lexicon.cues["expansions"].items():
+            text = text.replace(short, full)
         frame = Frame(question=question, text=text)
         if not text.strip(" ?？!！。.,，"):
             frame.intent = "refuse"
@@ -101,7 +103,8 @@ class Understander:
         for start, end, _, _ in self.cues_in(text, [False] * (len(text) + 1)):
             for k in range(start, end):
                 blocked[k] = True
-        mentions = self.partial.link(text, lexicon.link(text), blocked)
+        exact = lexicon.link(text)
+        mentions = self.partial.link(text, exact, blocked)
         masked = [False] * (len(text) + 1)
         for m in mentions:
             for k in range(m.start, m.end):
@@ -113,7 +116,7 @@ class Understander:
             groups |= g
         frame.cues = groups
         frame.mentions = mentions
-        self._scope(frame, cues)
+        self._scope(frame, cues, exact)
         if frame.refusal:
             frame.intent = "refuse"
             frame.scope_refused = True
@@ -145,7 +148,7 @@ class Understander:
         return frame
 
     # -- scope: documents, year, level of government -----------------------------------------
-    def _scope(self, frame: Frame, cues) -> None:
+    def _scope(self, frame: Frame, cues, exact: list[Mention]) -> None:
         lexicon = self.lexicon
         docs = dict(lexicon.documents)
         named = set()
@@ -181,6 +184,27 @@ class Understander:
             frame.last_year = True
         frame.docs = sorted(in_scope, key=lambda d: (docs[d].name, -docs[d].year))  # a stable order, newest year first
         self._region_check(frame)
+        if not frame.refusal:
+            self._other_body(frame, exact)
+
+    def _other_body(self, frame: Frame, exact: list[Mention]) -> None:
+        """「清城区财政局的预算」 when only other bodies are loaded: a body that is not loaded is a
+        refusal, never the loaded one's figure. A body is a name ending in a body suffix
+        (cues.json body_suffixes) that no loaded department, unit or item covers."""
+        text = list(frame.text)
+        for m in exact:
+            for k in range(m.start, m.end):
+                text[k] = "#"
+        suffixes = "|".join(sorted(self.lexicon.cues["body_suffixes"], key=len, reverse=True))
+        for match in re.finditer(rf"([\u4e00-\u9fff]{{2,16}}?)(?:{suffixes})", "".join(text)):
+            name = match.group(0)
+            if name[0] in "本该全各我贵其此这那" or name in self.lexicon.vocabulary:
+                continue
+            if any(set(name) <= set(d.core) for d in self.lexicon.documents.values()):
+                continue  # 文旅体局: the loaded 文化广电旅游体育局 in short
+            loaded = "、".join(sorted({d.name for d in self.lexicon.documents.values()}))
+            frame.refusal = f"已载入的是{loaded}的预算，没有“{name}”的数据 (that body is not loaded)"
+            return
 
     def _region_check(self, frame: Frame) -> None:
         """「广州市财政局」 is not 「广州市天河区财政局」: another body, another budget."""
@@ -343,7 +367,7 @@ class Understander:
         for match in UNIT_ASKED.finditer(frame.text):
             for k in range(match.start(), match.end()):
                 text[k] = " "
-        return re.sub(r"[\d.,%]+|[^\u4e00-\u9fff]", " ", "".join(text)).split()
+        return re.sub(r"[\d.,%]+[年月日]?|[^\u4e00-\u9fff]", " ", "".join(text)).split()
 
     _function_chars = set("的了吗呢吧啊呀么是有在和与及或对为把被给从到向将就都也还又再很这那该此其中里下之所多少大小高低年个项笔条次几哪啥谁怎样何一二三两上等")
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from qa.kinds.base import LEGACY_SCORE, Context, Kind, Reading, Slot
 from qa.kinds.describe import Describe
+from qa.kinds.project_set import ProjectSet
 
-REGISTERED: tuple[Kind, ...] = (Describe(),)
+REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet())
 
 __all__ = ["LEGACY_SCORE", "REGISTERED", "Context", "Kind", "Reading", "Slot", "kind", "readings"]
 

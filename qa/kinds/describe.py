@@ -18,7 +18,7 @@ from qa.lexicon import Entity, Mention, match_form
 from qa.segment import content_nouns, tokenizer
 
 NAME = "describe"
-TEXT_KINDS = ("project", "internal_unit", "goal", "figure", "budget_unit", "term")
+TEXT_KINDS = ("project", "internal_unit", "goal", "figure", "budget_unit", "department", "term")
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,9 @@ class Passage:
 
 def _subjects(ctx: Context) -> list[Mention]:
     frame = ctx.frame
-    found = [m for m in frame.mentions if m.of(*TEXT_KINDS) and not (m.kinds() <= {"department"})]
+    found = [m for m in frame.mentions if m.of(*TEXT_KINDS)]
+    if any(not m.kinds() <= {"department"} for m in found):
+        found = [m for m in found if not m.kinds() <= {"department"}]  # the department is the scope
     if frame.set_kind and any(m.of("budget_unit", "department") for m in found) and not any(m.of("project", "goal") for m in found):
         return []  # 「文化馆有哪些项目」 asks for a set, not for the unit's text
     return found
@@ -53,7 +55,7 @@ class Describe:
         if pattern(NAME, "asks_document").search(text) and any(m.of("project") for m in subjects):
             return None  # which document a project cites: the citation kind
         kinds = {k for m in subjects for k in m.kinds()}
-        own_text = kinds & {"project", "internal_unit", "goal", "budget_unit"}
+        own_text = kinds & {"project", "internal_unit", "goal", "budget_unit", "department"}
         if frame.cues & {"glossary", "definition"} and not own_text and "term" not in kinds:
             return None  # a glossary question about a name that is not itself a glossary entry
         if "list" in frame.cues and not own_text:
@@ -120,7 +122,7 @@ def _texts(entity: Entity, executor, doc: str) -> list[Passage]:
     if entity.kind == "term":
         rows = reader.run(queries.TERM, term=iri)
         return _split(rows[0]["definition"], "第四部分 名词解释", rows[0]["label"], rows[0]["line"]) if rows else []
-    if entity.kind == "budget_unit":
+    if entity.kind in ("budget_unit", "department"):
         rows = reader.run(queries.COMPOSITION, doc=_iri(doc))
         return [p for r in rows for p in _split(r["text"], "第一部分三 部门预算构成", entity.label, r["line"])]
     return []
@@ -150,7 +152,8 @@ def _query_words(ctx: Context, subjects: list[Mention]) -> list[str]:
             text[k] = " "
     rest = pattern(NAME, "asks_text").sub(" ", "".join(text))
     stop = {match_form(w) for w in ctx.lexicon.cues["stopwords"]}
-    words = [w for w in tokenizer().lcut(rest, HMM=False) if len(w) >= 2 and w not in stop]
+    names = "".join(match_form(e.label) for m in subjects for e in m.entities)
+    words = [w for w in tokenizer().lcut(rest, HMM=False) if len(w) >= 2 and w not in stop and w not in names]
     return [w for w in dict.fromkeys(words) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
 
 
