@@ -573,8 +573,8 @@ class Executor:
         doc = self.one_doc(frame)
         figures = [e for m in frame.mentions for e in m.of("figure") if doc in e.docs]
         facts = [f for f in (self.reader.figure(e.iri) for e in figures) if f]
-        if not facts and not frame.value_mentions():
-            facts = [f for f in self.reader.figures(doc) if f.section == "一"][:1]
+        if not facts and not frame.value_mentions() and not frame.measures and not frame.totals:
+            facts = [f for f in self.reader.figures(doc) if f.section == "一"][:1]  # the budget as a whole
         if not facts:
             names = "、".join(m.surface for m in frame.value_mentions())
             raise NotAnswerable(f"文件没有说明{names}与上年相比的变化")

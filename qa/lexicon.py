@@ -118,13 +118,13 @@ class Lexicon:
     vocabulary: set[str] = field(default_factory=set, repr=False)
 
     def fuzzy(self, window: str) -> str | None:
-        """The alias `window` is a homophone of (same pinyin, ≥ 4 characters) or a one-character
+        """The alias `window` is a homophone of (same pinyin, ≥ 3 characters) or a one-character
         typo of (≥ 6 characters, similarity ≥ 85), else None."""
         if window in self.aliases or not re.fullmatch(r"[\u4e00-\u9fff]+", window):
             return None
         index = self._pinyin_index()
         sound = _pinyin(window)
-        if len(window) >= 4 and sound in index:
+        if len(window) >= 3 and sound in index:
             return index[sound]
         if len(window) >= 6:
             from rapidfuzz import fuzz, process
@@ -148,7 +148,7 @@ class Lexicon:
         if not hasattr(self, "_pinyin"):
             index: dict[str, str] = {}
             for alias in self.aliases:
-                if len(alias) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", alias):
+                if len(alias) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", alias):
                     index.setdefault(_pinyin(alias), alias)
             self._pinyin = index
         return self._pinyin

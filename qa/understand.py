@@ -166,6 +166,12 @@ class Understander:
             doc_years = {docs[d].year for d in in_scope}
             matching = [d for d in in_scope if docs[d].year in years]
             previous = [d for d in in_scope if docs[d].year - 1 in years and docs[d].year not in years]
+            covered = {docs[d].year for d in in_scope} | {docs[d].year - 1 for d in in_scope}
+            beyond = [y for y in years if y not in covered]
+            if beyond:  # 「2026年比2025年」: a year no loaded document speaks of
+                have = "、".join(str(y) for y in sorted(doc_years))
+                frame.refusal = f"已载入的文件是{have}年的预算，没有{'、'.join(map(str, beyond))}年的数据 (no document for that year)"
+                return
             if matching:
                 in_scope = matching
                 frame.year = years[0] if len(years) == 1 else None
@@ -200,7 +206,7 @@ class Understander:
             name = match.group(0)
             if name[0] in "本该全各我贵其此这那" or name in self.lexicon.vocabulary:
                 continue
-            if any(set(name) <= set(d.core) for d in self.lexicon.documents.values()):
+            if any(set(name) <= set(d.name) for d in self.lexicon.documents.values()):
                 continue  # 文旅体局: the loaded 文化广电旅游体育局 in short
             loaded = "、".join(sorted({d.name for d in self.lexicon.documents.values()}))
             frame.refusal = f"已载入的是{loaded}的预算，没有“{name}”的数据 (that body is not loaded)"

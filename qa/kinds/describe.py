@@ -64,7 +64,7 @@ class Describe:
             return None  # two things named: a comparison or a list, not one text
         slots = [Slot("entity", m, (m.start, m.end)) for m in subjects]
         slots.append(Slot("words", _query_words(ctx, subjects), (0, len(text))))
-        return Reading(NAME, 0.7, slots)
+        return Reading(NAME, 0.7, slots, checks_words=True)
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame

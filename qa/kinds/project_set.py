@@ -63,7 +63,8 @@ class ProjectSet:
         if not slots:
             return None
         slots.append(Slot("operation", op, span))
-        return Reading(NAME, 0.8, slots)
+        explained = " ".join(match_form(text[a:b]) for s in slots for a, b in [s.span])
+        return Reading(NAME, 0.8, slots, explained=explained)
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
