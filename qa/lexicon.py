@@ -100,6 +100,7 @@ class Mention:
     measure: str | None = None  # 基本支出 / 项目支出 … bound to this mention
     fuzzy: bool = False
     partial: bool = False  # named by a part of its name (qa.partial)
+    alternatives: list[Entity] = field(default_factory=list)  # weaker partial candidates for this span
 
     def kinds(self) -> set[str]:
         return {e.kind for e in self.entities}

@@ -54,12 +54,13 @@ class Describe:
             return None
         if pattern(NAME, "asks_document").search(text) and any(m.of("project") for m in subjects):
             return None  # which document a project cites: the citation kind
+        subjects = list({frozenset(e.iri for e in m.entities): m for m in subjects}.values())  # one thing named twice
         kinds = {k for m in subjects for k in m.kinds()}
         own_text = kinds & {"project", "internal_unit", "goal", "budget_unit", "department"}
+        if "reason" in frame.cues and not own_text:
+            return None  # why a stated figure changed: the year-over-year kind quotes the stated reason
         if frame.cues & {"glossary", "definition"} and not own_text and "term" not in kinds:
             return None  # a glossary question about a name that is not itself a glossary entry
-        if "list" in frame.cues and not own_text:
-            return None  # 「固定资产列了哪几类」: the parts of a figure are a list
         if len({id(m) for m in subjects}) > 1 and not kinds <= {"budget_unit", "department"}:
             return None  # two things named: a comparison or a list, not one text
         slots = [Slot("entity", m, (m.start, m.end)) for m in subjects]
@@ -69,6 +70,8 @@ class Describe:
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
         doc = executor.one_doc(frame)
+        if "list" in frame.cues and _has_parts(reading, executor, doc):
+            return executor.do_list(frame)  # 「固定资产列了哪几类」: the parts of a figure are a list
         passages = self.passages(reading, ctx, executor, doc)
         if not passages:
             raise NotAnswerable("文件中没有这一项的文字说明")
@@ -84,18 +87,30 @@ class Describe:
         return executor.answer(frame, answer, sources=list(dict.fromkeys(sources)))
 
     def passages(self, reading: Reading, ctx: Context, executor, doc: str) -> list[Passage]:
+        """The text of the entity named; among equally named candidates (a part of a name that
+        several names share), the one whose text holds most of the question's words."""
         definition = bool(pattern(NAME, "asks_definition").search(ctx.frame.text))
+        words = reading.slot("words")
         out: list[Passage] = []
         for mention in reading.slot_values("entity"):
             entities = sorted(mention.of(*TEXT_KINDS), key=lambda e: (e.kind != "term") if definition else (e.kind == "term"))
-            for entity in entities:
+            texts = []
+            for entity in entities + [e for e in mention.alternatives if e.kind in TEXT_KINDS]:
                 if entity.docs and doc not in entity.docs:
                     continue
                 found = _texts(entity, executor, doc)
                 if found:
-                    out.extend(found)
-                    break
+                    texts.append(found)
+                    if not mention.alternatives:
+                        break
+            if texts:
+                out.extend(max(texts, key=lambda t: sum(w in p.text for w in words for p in t)))
         return out
+
+
+def _has_parts(reading: Reading, executor, doc: str) -> bool:
+    figures = [e.iri for m in reading.slot_values("entity") for e in m.of("figure")]
+    return any(f.parent_row in figures for f in executor.reader.figures(doc)) if figures else False
 
 
 def _texts(entity: Entity, executor, doc: str) -> list[Passage]:
@@ -161,12 +176,12 @@ def _best(passages: list[Passage], words: list[str]) -> list[Passage] | None:
     """The passages that best match the question's words; all of a short text when the question
     has no words of its own (「X是做什么的」); None when none of its nouns is in the text."""
     if not words:
-        return passages[:4]
+        return passages
     corpus = [tokenizer().lcut_for_search(match_form(p.text), HMM=False) for p in passages]
     hits = [w for w in words if any(w in match_form(p.text) for p in passages)]
     if not hits:
         nouns = set(content_nouns("，".join(words)))
-        return None if nouns else passages[:4]
+        return None if nouns else passages
     bm25 = BM25Okapi(corpus)
     scores = bm25.get_scores(hits)
     contains = [sum(w in match_form(p.text) for w in hits) for p in passages]

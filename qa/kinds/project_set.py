@@ -93,7 +93,7 @@ class ProjectSet:
             total = sum((p.value for p in chosen), Decimal(0))
             arithmetic = " + ".join(fmt(p.value) for p in chosen)
             text = f"{where}{condition}项目共{len(chosen)}个：{listing}，合计{fmt(total)}万元（{arithmetic} = {fmt(total)}）。"
-            return executor.answer(frame, text, total, "万元", items=[p.label for p in chosen], facts=chosen)
+            return executor.answer(frame, text, total, "万元", facts=chosen)  # one figure: the members are in the text
         text = f"{where}{condition}项目共{len(chosen)}个：{listing or '无'}。"
         return executor.answer(frame, text, None, None, items=[p.label for p in chosen], facts=chosen)
 
