@@ -36,8 +36,8 @@ def _subjects(ctx: Context) -> list[Mention]:
     found = [m for m in frame.mentions if m.of(*TEXT_KINDS)]
     if any(not m.kinds() <= {"department"} for m in found):
         found = [m for m in found if not m.kinds() <= {"department"}]  # the department is the scope
-    if frame.set_kind and any(m.of("budget_unit", "department") for m in found) and not any(m.of("project", "goal") for m in found):
-        return []  # 「文化馆有哪些项目」 asks for a set, not for the unit's text
+    if frame.set_kind and not any(m.of("project", "goal", "internal_unit") for m in found):
+        return []  # 「文化馆有哪些项目」「政府性基金项目有哪些」 ask for a set, not for a text
     return found
 
 
