@@ -3,6 +3,7 @@ compute in Decimal where needed (with the arithmetic shown) and render one Chine
 
 from __future__ import annotations
 
+import copy
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -320,7 +321,9 @@ class Executor:
                 if children:
                     return children
         table = frame.table or self.table_for(frame)
-        if table and frame.set_kind != "projects":
+        if table == 12:
+            frame = _with_set(frame, "projects")  # the rows of 表12 are the projects
+        elif table and frame.set_kind != "projects":
             rows = [f for f in self.reader.table_facts(doc, table) if f.kind in ("item",) and f.first_column]
             if table in (1, 4):
                 rows = [f for f in rows if f.side == "支出"]
@@ -768,6 +771,12 @@ def _without_containers(frame: Frame) -> Frame:
     narrowed = copy.copy(frame)
     narrowed.mentions = [m for m in frame.mentions if id(m) not in containers]
     return narrowed
+
+
+def _with_set(frame: Frame, set_kind: str) -> Frame:
+    changed = copy.copy(frame)
+    changed.set_kind = set_kind
+    return changed
 
 
 def _with_measure(frame: Frame, measure: str) -> Frame:

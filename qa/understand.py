@@ -175,6 +175,9 @@ class Understander:
             if matching:
                 in_scope = matching
                 frame.year = years[0] if len(years) == 1 else None
+                loaded = {docs[d].year for d in docs}
+                if any(y not in loaded and y + 1 in {docs[d].year for d in matching} for y in years):
+                    frame.last_year = True  # 「2024年的预算说明里2023年的收入」: last year, told by this year's text
             elif previous:
                 in_scope = previous
                 frame.last_year = True
@@ -442,7 +445,7 @@ class Understander:
             frame.set_kind = "duties"
         if frame.set_kind in ("duties", "internal_units") and "internal_unit" not in kinds and not amount_asked:
             return "list"
-        yoy_words = re.search(r"比上年|较上年|同比|增减|变化|增长|下降|增加|减少", frame.text)
+        yoy_words = re.search(r"比上年|较上年|同比|增减|变化|增长|下降|增加|减少|降了|涨了|升了|少了|多了", frame.text)
         if "ratio" in c and not (yoy_words and "占" not in frame.text):
             return "ratio"
         if "last_year" in c or frame.last_year or ("yoy" in c and ("reason" in c or re.search(r"比上年|较上年|同比|增减|变化|增长|下降|增加|减少", frame.text))):
@@ -452,7 +455,7 @@ class Understander:
         strong_compare = re.search(r"多多少|少多少|高多少|低多少|相差|差多少|差距|差额|哪个多|哪个少|哪个大|哪个小|哪个高|哪个低|谁多|谁少|比较|相比", frame.text)
         if strong_compare or (len(values) + len(frame.measures) >= 2 and re.search(r"比.{1,40}(多|少|高|低|大|小)", frame.text)):
             return "compare"
-        if "citation" in c and "project" in kinds and not amount_asked:
+        if "citation" in c and "project" in kinds and (not amount_asked or re.search(r"文件|文号|依据|出处", frame.text) and not re.search(r"多少钱|金额|万元|几万", frame.text)):
             return "citation"
         if "performance" in c and ("goal" in kinds or not values and not frame.set_kind or frame.unit_word not in (None, "%", "个", "项") or re.search(r"不少于|不超过|不低于|达到|以上", frame.text) and not frame.threshold):
             return "performance"
@@ -470,7 +473,8 @@ class Understander:
         across = len(frame.docs) > 1 and re.search(r"各部门|所有部门|全部部门|各单位", frame.text)
         if "sum" in c and (len(values) + len(frame.measures) >= 2 or frame.set_kind in ("key_projects", "projects") or across):
             return "sum"
-        if "list" in c or frame.set_kind in ("duties", "internal_units", "budget_units") and not amount_asked:
+        money = re.search(r"多少钱|多少万|金额|几万|多少元", frame.text)
+        if ("list" in c and not (values and money)) or frame.set_kind in ("duties", "internal_units", "budget_units") and not amount_asked:
             return "list"
         if "describe" in c and not amount_asked:
             return "describe"
