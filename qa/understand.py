@@ -14,7 +14,7 @@ from decimal import Decimal
 import ahocorasick
 
 from qa.frame import Frame
-from qa.lexicon import Lexicon, Mention, match_form
+from qa.lexicon import Lexicon, Mention, match_form, syllables_of
 from qa.partial import PartialLinker
 from qa.segment import content_nouns
 
@@ -127,9 +127,10 @@ class Understander:
             return self._follow_up(frame, previous)
         self._totals_named_by_terms(frame)
         unknown = self._unknown(frame, cues)
-        if not _corrected and (unknown or self._intent(copy.copy(frame)) == "refuse"):
-            anchors = unknown + [c for c in self._residue(frame, cues) if len(c) >= 2]
-            corrected, fixes = self._correct(frame.text, anchors)
+        residue = [c for c in self._residue(frame, cues) if len(c) >= 2]
+        if not _corrected and (unknown or residue):
+            stuck = bool(unknown) or self._intent(copy.copy(frame)) == "refuse"
+            corrected, fixes = self._correct(frame.text, unknown + residue, sound_only=not stuck)
             if fixes:
                 retry = self.understand(corrected, previous, _corrected=True)
                 retry.question = question
@@ -381,11 +382,12 @@ class Understander:
     _function_chars = set("的了吗呢吧啊呀么是有在和与及或对为把被给从到向将就都也还又再很这那该此其中里下之所多少大小高低年个项笔条次几哪啥谁怎样何一二三两上等")
 
     # -- typos and homophones -------------------------------------------------------------------
-    def _correct(self, text: str, unknown: list[str]) -> tuple[str, set[str]]:
-        """Replace a misspelt name next to an unknown word by the alias it most likely means:
-        same pinyin (homophone), or one character off in a long name. Thresholds are strict so
-        that nothing is invented."""
+    def _correct(self, text: str, unknown: list[str], sound_only: bool = False) -> tuple[str, set[str]]:
+        """Replace a misspelt name or question word (三工经费, 图书管) by the alias it most likely
+        means: same pinyin (homophone), or — when the question is otherwise stuck — one character
+        off in a long name. Thresholds are strict so that nothing is invented."""
         fixes: set[str] = set()
+        syllables = syllables_of(text)
         for word in unknown:
             position = text.find(word)
             if position < 0:
@@ -396,12 +398,13 @@ class Understander:
                     window = text[start:start + length]
                     if any(m.end - m.start >= length - 1 for m in self.lexicon.link(window)):
                         continue  # a name written right plus a word after it is not a typo
-                    alias = self.lexicon.fuzzy(window)
+                    alias = self.lexicon.fuzzy(window, " ".join(syllables[start:start + length]), sound_only)
                     if alias and (best is None or len(alias) > len(best[2])):
                         best = (start, start + length, alias)
             if best:
                 start, end, alias = best
                 text = text[:start] + alias + text[end:]
+                syllables = syllables_of(text)
                 fixes.add(alias)
         return text, fixes
 
