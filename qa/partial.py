@@ -64,7 +64,8 @@ def _typo_extent(text: str, start: int, end: int, label: str, blocked: list[bool
         if grown in label:
             continue
         for k in range(len(label) - len(grown) + 1):
-            if sum(a != b for a, b in zip(grown, label[k:k + len(grown)], strict=True)) == 1:
+            window = label[k:k + len(grown)]
+            if sum(a != b for a, b in zip(grown, window, strict=True)) == 1 and _HAN.fullmatch(window[0] + window[-1]):
                 return s, e, True
     return start, end, False
 
@@ -139,13 +140,19 @@ class PartialLinker:
                 continue
             rivals = [o for o in ranked if o.entity.iri != c.entity.iri and o.start < c.end and o.end > c.start]
             ties = [o for o in rivals if o.score * CLEAR_MARGIN > c.score]
-            entities = [c.entity] + [o.entity for o in ties if o.entity.kind == c.entity.kind]
-            if ties and len(entities) != len(ties) + 1:
-                continue
+            label = match_form(c.entity.label)
+            same = [o.entity for o in ties if match_form(o.entity.label) == label]  # a project and its goal
+            others = [o.entity for o in ties if match_form(o.entity.label) != label]
+            if any(e.kind != c.entity.kind for e in others):
+                continue  # two different things fit equally: nothing is guessed
+            entities = list({e.iri: e for e in [c.entity, *same, *others]}.values())
+            if any(set(entities) & set(m.entities) for m in mentions if not (m.start < c.end and m.end > c.start)):
+                continue  # already named exactly elsewhere in the question
             for k in range(c.start, c.end):
                 taken[k] = True
             start, end, typo = _typo_extent(text, c.start, c.end, match_form(c.entity.label).lower(), blocked)
             mention = Mention(start, end, text[start:end], entities, fuzzy=typo, partial=True)
+            mention.alternatives = [o.entity for o in rivals if o not in ties and o.score * 2 >= c.score and o.entity not in entities]
             chosen.append(mention)
         if not chosen:
             return mentions

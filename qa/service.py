@@ -120,6 +120,9 @@ class QAService:
             if best is not None and best.score > kinds.LEGACY_SCORE:
                 if best.missing:
                     raise NotAnswerable(best.missing)
+                unknown = best.unexplained(frame.unknown)
+                if unknown:
+                    raise NotAnswerable(f"文件中没有找到“{'、'.join(unknown)}” (not found in the document)")
                 frame.intent = best.kind
                 return kinds.kind(best.kind).run(best, context, executor)
         if frame.intent == "refuse":

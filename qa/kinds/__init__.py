@@ -8,9 +8,11 @@ Chinese. The service answers with the best-scoring reading; the classic frame in
 from __future__ import annotations
 
 from qa.kinds.base import LEGACY_SCORE, Context, Kind, Reading, Slot
+from qa.kinds.cross_year import CrossYear
 from qa.kinds.describe import Describe
+from qa.kinds.project_set import ProjectSet
 
-REGISTERED: tuple[Kind, ...] = (Describe(),)
+REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear())
 
 __all__ = ["LEGACY_SCORE", "REGISTERED", "Context", "Kind", "Reading", "Slot", "kind", "readings"]
 

@@ -31,6 +31,12 @@ class Reading:
     score: float  # share of the question's content explained, with the kind's fit
     slots: list[Slot] = field(default_factory=list)
     missing: str | None = None  # a slot the graph cannot fill: the reply is a refusal naming it
+    explained: str = ""  # the question text its cue patterns matched (a word inside is not unknown)
+    checks_words: bool = False  # the kind itself tests the question's own words (describe)
+
+    def unexplained(self, unknown: list[str]) -> list[str]:
+        """Unknown content nouns this reading leaves unexplained: they count against it."""
+        return [] if self.checks_words else [w for w in unknown if w not in self.explained]
 
     def slot(self, name: str, default: Any = None) -> Any:
         return next((s.value for s in self.slots if s.name == name), default)

@@ -18,7 +18,7 @@ from qa.lexicon import Entity, Mention, match_form
 from qa.segment import content_nouns, tokenizer
 
 NAME = "describe"
-TEXT_KINDS = ("project", "internal_unit", "goal", "figure", "budget_unit", "term")
+TEXT_KINDS = ("project", "internal_unit", "goal", "figure", "budget_unit", "department", "term")
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,11 @@ class Passage:
 
 def _subjects(ctx: Context) -> list[Mention]:
     frame = ctx.frame
-    found = [m for m in frame.mentions if m.of(*TEXT_KINDS) and not (m.kinds() <= {"department"})]
-    if frame.set_kind and any(m.of("budget_unit", "department") for m in found) and not any(m.of("project", "goal") for m in found):
-        return []  # 「文化馆有哪些项目」 asks for a set, not for the unit's text
+    found = [m for m in frame.mentions if m.of(*TEXT_KINDS)]
+    if any(not m.kinds() <= {"department"} for m in found):
+        found = [m for m in found if not m.kinds() <= {"department"}]  # the department is the scope
+    if frame.set_kind and not any(m.of("project", "goal", "internal_unit") for m in found):
+        return []  # 「文化馆有哪些项目」「政府性基金项目有哪些」 ask for a set, not for a text
     return found
 
 
@@ -52,21 +54,24 @@ class Describe:
             return None
         if pattern(NAME, "asks_document").search(text) and any(m.of("project") for m in subjects):
             return None  # which document a project cites: the citation kind
+        subjects = list({frozenset(e.iri for e in m.entities): m for m in subjects}.values())  # one thing named twice
         kinds = {k for m in subjects for k in m.kinds()}
-        own_text = kinds & {"project", "internal_unit", "goal", "budget_unit"}
+        own_text = kinds & {"project", "internal_unit", "goal", "budget_unit", "department"}
+        if "reason" in frame.cues and not own_text:
+            return None  # why a stated figure changed: the year-over-year kind quotes the stated reason
         if frame.cues & {"glossary", "definition"} and not own_text and "term" not in kinds:
             return None  # a glossary question about a name that is not itself a glossary entry
-        if "list" in frame.cues and not own_text:
-            return None  # 「固定资产列了哪几类」: the parts of a figure are a list
         if len({id(m) for m in subjects}) > 1 and not kinds <= {"budget_unit", "department"}:
             return None  # two things named: a comparison or a list, not one text
         slots = [Slot("entity", m, (m.start, m.end)) for m in subjects]
         slots.append(Slot("words", _query_words(ctx, subjects), (0, len(text))))
-        return Reading(NAME, 0.7, slots)
+        return Reading(NAME, 0.7, slots, checks_words=True)
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
         doc = executor.one_doc(frame)
+        if "list" in frame.cues and _has_parts(reading, executor, doc):
+            return executor.do_list(frame)  # 「固定资产列了哪几类」: the parts of a figure are a list
         passages = self.passages(reading, ctx, executor, doc)
         if not passages:
             raise NotAnswerable("文件中没有这一项的文字说明")
@@ -82,18 +87,30 @@ class Describe:
         return executor.answer(frame, answer, sources=list(dict.fromkeys(sources)))
 
     def passages(self, reading: Reading, ctx: Context, executor, doc: str) -> list[Passage]:
+        """The text of the entity named; among equally named candidates (a part of a name that
+        several names share), the one whose text holds most of the question's words."""
         definition = bool(pattern(NAME, "asks_definition").search(ctx.frame.text))
+        words = reading.slot("words")
         out: list[Passage] = []
         for mention in reading.slot_values("entity"):
             entities = sorted(mention.of(*TEXT_KINDS), key=lambda e: (e.kind != "term") if definition else (e.kind == "term"))
-            for entity in entities:
+            texts = []
+            for entity in entities + [e for e in mention.alternatives if e.kind in TEXT_KINDS]:
                 if entity.docs and doc not in entity.docs:
                     continue
                 found = _texts(entity, executor, doc)
                 if found:
-                    out.extend(found)
-                    break
+                    texts.append(found)
+                    if not mention.alternatives:
+                        break
+            if texts:
+                out.extend(max(texts, key=lambda t: sum(w in p.text for w in words for p in t)))
         return out
+
+
+def _has_parts(reading: Reading, executor, doc: str) -> bool:
+    figures = [e.iri for m in reading.slot_values("entity") for e in m.of("figure")]
+    return any(f.parent_row in figures for f in executor.reader.figures(doc)) if figures else False
 
 
 def _texts(entity: Entity, executor, doc: str) -> list[Passage]:
@@ -120,7 +137,7 @@ def _texts(entity: Entity, executor, doc: str) -> list[Passage]:
     if entity.kind == "term":
         rows = reader.run(queries.TERM, term=iri)
         return _split(rows[0]["definition"], "第四部分 名词解释", rows[0]["label"], rows[0]["line"]) if rows else []
-    if entity.kind == "budget_unit":
+    if entity.kind in ("budget_unit", "department"):
         rows = reader.run(queries.COMPOSITION, doc=_iri(doc))
         return [p for r in rows for p in _split(r["text"], "第一部分三 部门预算构成", entity.label, r["line"])]
     return []
@@ -150,7 +167,8 @@ def _query_words(ctx: Context, subjects: list[Mention]) -> list[str]:
             text[k] = " "
     rest = pattern(NAME, "asks_text").sub(" ", "".join(text))
     stop = {match_form(w) for w in ctx.lexicon.cues["stopwords"]}
-    words = [w for w in tokenizer().lcut(rest, HMM=False) if len(w) >= 2 and w not in stop]
+    names = "".join(match_form(e.label) for m in subjects for e in m.entities)
+    words = [w for w in tokenizer().lcut(rest, HMM=False) if len(w) >= 2 and w not in stop and w not in names]
     return [w for w in dict.fromkeys(words) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
 
 
@@ -158,12 +176,12 @@ def _best(passages: list[Passage], words: list[str]) -> list[Passage] | None:
     """The passages that best match the question's words; all of a short text when the question
     has no words of its own (「X是做什么的」); None when none of its nouns is in the text."""
     if not words:
-        return passages[:4]
+        return passages
     corpus = [tokenizer().lcut_for_search(match_form(p.text), HMM=False) for p in passages]
     hits = [w for w in words if any(w in match_form(p.text) for p in passages)]
     if not hits:
         nouns = set(content_nouns("，".join(words)))
-        return None if nouns else passages[:4]
+        return None if nouns else passages
     bm25 = BM25Okapi(corpus)
     scores = bm25.get_scores(hits)
     contains = [sum(w in match_form(p.text) for w in hits) for p in passages]
