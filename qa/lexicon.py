@@ -57,10 +57,12 @@ SELECT DISTINCT ?text WHERE {
   GRAPH ?g { ?s ?p ?text }
 }
 """
-_ITEM_DOCS = "SELECT DISTINCT ?item ?doc WHERE { GRAPH ?doc { ?o bkg:item ?item } }"
+# the documents using a shared entity (stated once, in the shared graph): those whose graph points at it
+_ITEM_DOCS = """SELECT DISTINCT ?item ?doc WHERE {
+  VALUES ?p { bkg:item bkg:measure bkg:department bkg:budgetUnit dcterms:references } GRAPH ?doc { ?x ?p ?item } }"""
 _DOCS = """
-SELECT DISTINCT ?doc ?year ?dept ?name WHERE { GRAPH ?doc {
-  ?doc a bkg:BudgetDocument ; bkg:fiscalYear ?year ; bkg:department ?dept . ?dept rdfs:label ?name } }
+SELECT DISTINCT ?doc ?year ?dept ?name WHERE {
+  GRAPH ?doc { ?doc a bkg:BudgetDocument ; bkg:fiscalYear ?year ; bkg:department ?dept } ?dept rdfs:label ?name }
 """
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 ORG_SUFFIX = ("局", "中心", "委员会", "委", "办公室", "办", "馆", "院", "所", "站", "队", "厅", "部", "会", "处", "署", "社", "团")
@@ -282,7 +284,7 @@ def build_lexicon(store: OxigraphStore) -> Lexicon:
         entry = raw.setdefault(iri, {"kind": kind, "label": row["label"], "docs": set(), "code": row["code"]})
         if kind == "department":
             entry["kind"] = kind
-        if row["doc"]:
+        if row["doc"] in docs:
             entry["docs"].add(row["doc"])
         labels.setdefault(iri, set()).add(row["label"])
     for row in store.select(_ALT_LABELS):
