@@ -60,9 +60,14 @@ class _Builder:
         self.add(s, SKOS.prefLabel, Literal(text, lang="zh"))
 
     def lines(self, s, span: Span | None) -> None:
+        """The source lines, and for a PDF the pages they are on (what its reader can look up)."""
         if span:
             self.add(s, BKG.lineStart, span.start)
             self.add(s, BKG.lineEnd, span.end)
+            pages = self.doc.pages(span)
+            if pages:
+                self.add(s, BKG.pageStart, pages[0])
+                self.add(s, BKG.pageEnd, pages[1])
 
     # -- the document -------------------------------------------------------------------------
     def build(self) -> Graph:
@@ -74,6 +79,8 @@ class _Builder:
         self.add(d, BKG.fiscalYear, doc.year)
         self.add(d, BKG.department, self.dept)
         self.add(d, BKG.lineCount, doc.line_count)
+        if doc.line_pages:
+            self.add(d, BKG.pageCount, max(doc.line_pages))
         self.add(self.dept, RDF.type, BKG.Department)
         self.add(self.dept, RDF.type, ORG.FormalOrganization)
         self.label(self.dept, doc.department)

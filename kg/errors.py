@@ -10,16 +10,17 @@ class BudgetKGError(Exception):
 class ParseError(BudgetKGError):
     """A document that cannot be read as the standard template."""
 
-    def __init__(self, source: str, line: int | None, message: str) -> None:
+    def __init__(self, source: str, line: int | None, message: str, page: int | None = None) -> None:
         self.source = source
         self.line = line
         self.message = message
-        where = f"{source} 第{line}行 (line {line})" if line else source
+        self.page = page  # for a PDF: the page, which means more to its reader than a line of extracted text
+        where = f"{source} 第{page}页 (page {page})" if page else f"{source} 第{line}行 (line {line})" if line else source
         super().__init__(f"{where}: {message}")
 
     def __reduce__(self):
         """Picklable with its fields, so an error in a parsing worker process reaches the user."""
-        return (ParseError, (self.source, self.line, self.message))
+        return (ParseError, (self.source, self.line, self.message, self.page))
 
 
 class StoreError(BudgetKGError):

@@ -6,8 +6,8 @@
     export(store, "graphml", out)  # nodes and object-property edges, Chinese labels (Gephi, yEd, networkx)
     export(store, "csv", out)   # one row per figure with its dimensions, UTF-8 with BOM (Excel)
 
-The RDF formats hold each distinct triple once even when several documents state it (a measure,
-a shared classification concept …). Every output is deterministic for the same store.
+The RDF formats hold each distinct triple once: the documents' own graphs and the shared graph
+(measures, classification concepts … stated once). Every output is deterministic for the same store.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ FORMATS: dict[str, ExportFormat] = {
 
 CSV_COLUMNS = [
     "document", "department", "year", "table", "table_title", "row_label", "code", "column", "amount", "unit",
-    "budget_unit", "line_start", "line_end", "observation",
+    "budget_unit", "line_start", "line_end", "page_start", "page_end", "observation",
 ]
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -72,7 +72,7 @@ def export(store: Store, fmt: str, out: BinaryIO) -> None:
 
 
 def union_triples(store: Store) -> list[ox.Triple]:
-    """Every distinct triple of every document graph, in a stable order."""
+    """Every distinct triple of the store (documents' graphs and the shared graph), in a stable order."""
     triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads()}
     return sorted(triples, key=str)
 
@@ -203,7 +203,7 @@ SELECT DISTINCT ?x ?label WHERE {
 """
 
 TABLE_FIGURES_QUERY = """
-SELECT ?obs ?doc ?tn ?ttitle ?ri ?rowlabel ?code ?m ?amt ?text ?unit ?bu ?ls ?le WHERE {
+SELECT ?obs ?doc ?tn ?ttitle ?ri ?rowlabel ?code ?m ?amt ?text ?unit ?bu ?ls ?le ?ps ?pe WHERE {
   ?obs a qb:Observation ; bkg:row ?row ; qb:dataSet ?t ; bkg:measure ?m ; bkg:amount ?amt ; bkg:document ?doc .
   ?t bkg:tableNumber ?tn ; dcterms:title ?ttitle .
   ?row rdfs:label ?rowlabel ; bkg:rowIndex ?ri .
@@ -213,16 +213,18 @@ SELECT ?obs ?doc ?tn ?ttitle ?ri ?rowlabel ?code ?m ?amt ?text ?unit ?bu ?ls ?le
   OPTIONAL { ?row bkg:budgetUnit ?bu }
   OPTIONAL { ?row bkg:lineStart ?ls }
   OPTIONAL { ?row bkg:lineEnd ?le }
+  OPTIONAL { ?row bkg:pageStart ?ps ; bkg:pageEnd ?pe }
 }
 """
 
 STATED_FIGURES_QUERY = """
-SELECT ?obs ?doc ?idx ?label ?amt ?unit ?sec ?stitle ?ls ?le WHERE {
+SELECT ?obs ?doc ?idx ?label ?amt ?unit ?sec ?stitle ?ls ?le ?ps ?pe WHERE {
   ?obs a bkg:StatedFigure ; bkg:document ?doc ; bkg:figureIndex ?idx ; rdfs:label ?label ; bkg:amount ?amt .
   OPTIONAL { ?obs bkg:unit ?unit }
   OPTIONAL { ?obs bkg:section ?s . ?s bkg:sectionNumber ?sec . OPTIONAL { ?s dcterms:title ?stitle } }
   OPTIONAL { ?obs bkg:lineStart ?ls }
   OPTIONAL { ?obs bkg:lineEnd ?le }
+  OPTIONAL { ?obs bkg:pageStart ?ps ; bkg:pageEnd ?pe }
 }
 """
 
@@ -253,7 +255,7 @@ def csv_rows(store: Store) -> list[dict[str, object]]:
             "table": f"表{r['tn']}", "table_title": r["ttitle"], "row_label": r["rowlabel"], "code": r["code"] or "",
             "column": names.get(r["m"], ""), "amount": printed, "unit": r["unit"] or "",
             "budget_unit": names.get(r["bu"], "") if r["bu"] else "", "line_start": r["ls"] or "",
-            "line_end": r["le"] or "", "observation": r["obs"],
+            "line_end": r["le"] or "", "page_start": r["ps"] or "", "page_end": r["pe"] or "", "observation": r["obs"],
         }
         found[r["obs"]] = ((doc["title"], r["tn"], r["ri"], _column_index(r["obs"])), row)
     for r in store.select(STATED_FIGURES_QUERY):
@@ -265,7 +267,8 @@ def csv_rows(store: Store) -> list[dict[str, object]]:
             "document": doc["title"], "department": names.get(doc["dept"], ""), "year": doc["year"],
             "table": "第三部分", "table_title": section, "row_label": r["label"], "code": "", "column": "",
             "amount": _decimal_text(r["amt"]), "unit": r["unit"] or "", "budget_unit": "",
-            "line_start": r["ls"] or "", "line_end": r["le"] or "", "observation": r["obs"],
+            "line_start": r["ls"] or "", "line_end": r["le"] or "", "page_start": r["ps"] or "", "page_end": r["pe"] or "",
+            "observation": r["obs"],
         }
         found[r["obs"]] = ((doc["title"], EXPLANATION, r["idx"], 0), row)
     return [row for _, row in sorted(found.values(), key=lambda item: item[0])]

@@ -41,7 +41,8 @@ def parse_explanation(lines: list[str], start: int, end: int, source: str):
     for k, (i, number, title) in enumerate(heads):
         stop = heads[k + 1][0] if k + 1 < len(heads) else end
         body = [(j + 1, lines[j]) for j in range(i + 1, stop) if lines[j].strip() and not is_noise(lines[j])]
-        text = join([t for _, t in body])
+        headers = [k for k, (_, t) in enumerate(body) if _is_goal_header(t)]
+        text = join([t for k, (_, t) in enumerate(body) if k not in headers[1:]])  # a table header repeated after a page break is layout
         span = Span(i + 1, body[-1][0] if body else i + 1)
         sections.append(Section(number, title, text, span))
         if keys.get("六", "\0") in title:
@@ -182,12 +183,16 @@ def _clean_label(raw: str) -> str:
     return label.strip()
 
 
+def _is_goal_header(line: str) -> bool:
+    return "预算数" in line and "绩效目标" in line
+
+
 def _goals(body: list[tuple[int, str]]) -> list[PerformanceGoal]:
     goals: list[PerformanceGoal] = []
     texts: list[list[tuple[int, str]]] = []
     for number, raw in body:
         line = raw.strip().strip("\u3000")
-        if "预算数" in line and "绩效目标" in line:
+        if _is_goal_header(line):
             continue  # the goals table's header, repeated on each page
         if line.startswith(("注：", "注:")):
             break

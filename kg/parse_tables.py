@@ -59,7 +59,10 @@ def find_tables(lines: list[str], start: int, end: int) -> list[tuple[int, int, 
     return bounds
 
 
-def parse_tables(lines: list[str], start: int, end: int, source: str, known_units: list[str]) -> tuple[list[Table], list[Project], list[str]]:
+def parse_tables(
+    lines: list[str], start: int, end: int, source: str, known_units: list[str], partial: bool = False
+) -> tuple[list[Table], list[Project], list[str]]:
+    """The tables between start and end; with `partial`, one that cannot be read is skipped with a warning."""
     template = load_template()
     tables: list[Table] = []
     projects: list[Project] = []
@@ -71,7 +74,13 @@ def parse_tables(lines: list[str], start: int, end: int, source: str, known_unit
             continue
         if any(t.number == number for t in tables):
             raise ParseError(source, first + 1, f"表{number} 重复出现 (table {number} appears twice)")
-        table, table_projects = _parse_table(spec, lines, first, stop, source, known_units + [r.label for t in tables for r in t.rows if r.kind == "unit"])
+        try:
+            table, table_projects = _parse_table(spec, lines, first, stop, source, known_units + [r.label for t in tables for r in t.rows if r.kind == "unit"])
+        except ParseError as exc:
+            if not partial:
+                raise
+            warnings.append(f"{exc}（已跳过表{number}，--partial）(table {number} skipped)")
+            continue
         tables.append(table)
         projects.extend(table_projects)
     present = {t.number for t in tables}

@@ -53,7 +53,7 @@ class ParseLimits:
 
 
 def _serve(conn: Any, parent_pid: int, memory_mb: int) -> None:
-    """The worker: isolate itself, then parse one (name, bytes) per message until the pipe closes."""
+    """The worker: isolate itself, then parse one (name, bytes, partial) per message until the pipe closes."""
     deny_network()
     die_with_parent(parent_pid)
     limit_memory(address_space_mb() + memory_mb)  # the limit is what parsing may add (a fork starts big)
@@ -63,11 +63,11 @@ def _serve(conn: Any, parent_pid: int, memory_mb: int) -> None:
     conn.send(("ready", None))
     while True:
         try:
-            name, data = conn.recv()
+            name, data, partial = conn.recv()
         except (EOFError, OSError, KeyboardInterrupt):
             return
         try:
-            reply: tuple[str, Any] = ("ok", load_document(name, data))
+            reply: tuple[str, Any] = ("ok", load_document(name, data, partial))
         except ParseError as exc:
             reply = ("error", exc)
         except MemoryError:
@@ -134,12 +134,13 @@ class ParsePool:
             if not self._idle:
                 self._idle.append(_Worker(self._ctx, self.limits, self._starter))
 
-    def map(self, items: Iterable[tuple[str, bytes]]) -> Iterator[tuple[BudgetDocument, str]]:
-        """(document, N-Triples) for each (name, bytes), in input order; the first failure is raised."""
+    def map(self, items: Iterable[tuple[str, bytes]], partial: bool = False) -> Iterator[tuple[BudgetDocument, str]]:
+        """(document, N-Triples) for each (name, bytes), in input order; the first failure is raised.
+        `partial`: build what could be read (kg.pipeline.parse_document)."""
         with self._lock:
-            yield from self._map(list(items))
+            yield from self._map([(name, data, partial) for name, data in items])
 
-    def _map(self, items: list[tuple[str, bytes]]) -> Iterator[tuple[BudgetDocument, str]]:
+    def _map(self, items: list[tuple[str, bytes, bool]]) -> Iterator[tuple[BudgetDocument, str]]:
         pending = deque(enumerate(items))
         busy: list[_Worker] = []
         done: dict[int, tuple[BudgetDocument, str]] = {}
@@ -157,7 +158,7 @@ class ParsePool:
             for worker in busy:  # an error or an abandoned iteration: a worker mid-document is not reused
                 worker.kill()
 
-    def _send(self, index: int, item: tuple[str, bytes]) -> _Worker:
+    def _send(self, index: int, item: tuple[str, bytes, bool]) -> _Worker:
         worker = self._idle.pop() if self._idle else _Worker(self._ctx, self.limits, self._starter)
         worker.task = (index, item[0])
         try:

@@ -21,15 +21,15 @@ from kg.template import load_template
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
-def parse_file(path: str | Path) -> BudgetDocument:
+def parse_file(path: str | Path, partial: bool = False) -> BudgetDocument:
     path = Path(path)
-    return parse_lines(read_lines(path), path.name)
+    return parse_lines(read_lines(path), path.name, partial)
 
 
-def parse_text(text: str | bytes, source: str = "<text>") -> BudgetDocument:
+def parse_text(text: str | bytes, source: str = "<text>", partial: bool = False) -> BudgetDocument:
     if isinstance(text, bytes):
         text = decode(text, source)
-    return parse_lines(text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n"), source)  # a BOM read as text
+    return parse_lines(text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n"), source, partial)  # a BOM read as text
 
 
 def _part_starts(lines: list[str]) -> dict[str, int]:
@@ -43,7 +43,9 @@ def _part_starts(lines: list[str]) -> dict[str, int]:
     return starts
 
 
-def parse_lines(lines: list[str], source: str) -> BudgetDocument:
+def parse_lines(lines: list[str], source: str, partial: bool = False) -> BudgetDocument:
+    """The document's records. With `partial`, a table that cannot be read is skipped and listed in
+    `missing` (and the warnings) instead of failing the whole document."""
     starts = _part_starts(lines)
     if not starts:
         raise ParseError(
@@ -55,10 +57,12 @@ def parse_lines(lines: list[str], source: str) -> BudgetDocument:
     order = sorted(starts.items(), key=lambda kv: kv[1])
     bounds = {key: (i, order[k + 1][1] if k + 1 < len(order) else len(lines)) for k, (key, i) in enumerate(order)}
     warnings: list[str] = []
+    missing: list[str] = []
     names = {"overview": "第一部分 概况", "tables": "第二部分 预算表", "explanation": "第三部分 情况说明", "glossary": "第四部分 名词解释"}
     for key, name in names.items():
         if key not in bounds:
             warnings.append(f"{source}：缺少{name} (part missing)")
+            missing.append(name)
 
     department = department_name(lines)
     if not department:
@@ -74,12 +78,14 @@ def parse_lines(lines: list[str], source: str) -> BudgetDocument:
     known_units = [department] + (composition.subordinate_units if composition else [])
     tables, projects, table_warnings = ([], [], [])
     if "tables" in bounds:
-        tables, projects, table_warnings = parse_tables(lines, *bounds["tables"], source, known_units)
+        tables, projects, table_warnings = parse_tables(lines, *bounds["tables"], source, known_units, partial)
     warnings.extend(table_warnings)
     sections, figures, goals = ([], [], [])
     if "explanation" in bounds:
         sections, figures, goals = parse_explanation(lines, *bounds["explanation"], source)
     glossary = parse_glossary(lines, *bounds["glossary"]) if "glossary" in bounds else []
+    present = {t.number for t in tables}
+    missing.extend(f"表{spec.number}《{spec.title}》" for spec in load_template().tables if "tables" in bounds and spec.number not in present)
     return BudgetDocument(
         source=source,
         doc_id=f"{department}-{year}",
@@ -96,6 +102,7 @@ def parse_lines(lines: list[str], source: str) -> BudgetDocument:
         glossary=glossary,
         warnings=warnings,
         line_count=len(lines),
+        missing=missing,
     )
 
 

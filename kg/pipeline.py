@@ -8,7 +8,8 @@ from importlib import resources
 from pathlib import Path
 
 from kg.build import build_graph, document_iri
-from kg.errors import ParseError, StoreError
+from kg.completeness import refuse_incomplete_replacement
+from kg.errors import BudgetKGError, ParseError, StoreError
 from kg.parse_worker import ParsePool
 from kg.parser import parse_text
 from kg.pdf import MAX_PDF_BYTES
@@ -32,16 +33,21 @@ def bundled_document() -> Path:
     return Path(str(resources.files("kg").joinpath(f"data/{BUNDLED}")))
 
 
-def load_document(name: str, data: bytes) -> tuple[BudgetDocument, str]:
-    """Parse one document's bytes (text, or a PDF read by kg.pdf); returns the records and their N-Triples."""
+def parse_document(name: str, data: bytes, partial: bool = False) -> BudgetDocument:
+    """One document's records from its bytes: text, or a PDF read by kg.pdf (tables from their ruling lines)."""
     if data.startswith(b"%PDF"):
-        from kg.pdf import pdf_to_text  # imported here: pdfplumber loads only for PDF input
+        from kg.pdf import parse_pdf  # imported here: pdfplumber loads only for PDF input
 
-        text = pdf_to_text(data, name)
+        doc = parse_pdf(data, name, partial)
     else:
-        text = decode(data, name)
-    doc = parse_text(text, name)
+        doc = parse_text(decode(data, name), name, partial)
     _check_text_lengths(doc, doc.source)
+    return doc
+
+
+def load_document(name: str, data: bytes, partial: bool = False) -> tuple[BudgetDocument, str]:
+    """Parse one document's bytes; returns the records and their N-Triples."""
+    doc = parse_document(name, data, partial)
     return doc, build_graph(doc).serialize(format="nt")
 
 
@@ -82,18 +88,23 @@ def read_documents(paths: list[Path]) -> list[tuple[str, bytes]]:
     return loaded
 
 
-def build_store(paths: list[Path], store: OxigraphStore) -> BuildReport:
-    """Parse every document first; only if all parse does the store switch to the new content."""
-    return replace_documents(read_documents(paths), store)
+def build_store(paths: list[Path], store: OxigraphStore, partial: bool = False, force: bool = False) -> BuildReport:
+    """Parse every document first; only if all parse does the store switch to the new content.
+
+    `partial`: build what could be read of a document (missing tables listed in its warnings);
+    `force`: let an incomplete document replace a complete one of the same department and year.
+    """
+    return replace_documents(read_documents(paths), store, partial, force)
 
 
-def prepare(items: list[tuple[str, bytes]], workers: int | None = None,
+def prepare(items: list[tuple[str, bytes]], workers: int | None = None, partial: bool = False,
             pool: ParsePool | None = None) -> list[tuple[BudgetDocument, StoredDocument, bytes, str]]:
     """Parse and build each document (in parallel when there are many); all must succeed."""
-    return list(prepare_iter(items, workers, pool))
+    return list(prepare_iter(items, workers, partial, pool))
 
 
-def prepare_iter(items: list[tuple[str, bytes]], workers: int | None = None, pool: ParsePool | None = None):
+def prepare_iter(items: list[tuple[str, bytes]], workers: int | None = None, partial: bool = False,
+                 pool: ParsePool | None = None):
     """Like prepare, yielding each document as soon as it is built, so a large build never
     holds every document's triples in memory at once. Every document is parsed in a worker
     process with a time and a memory limit (kg.parse_worker); `pool` reuses the caller's workers."""
@@ -103,7 +114,7 @@ def prepare_iter(items: list[tuple[str, bytes]], workers: int | None = None, poo
     own = pool is None
     pool = pool or ParsePool(workers)
     try:
-        for (name, data), (doc, ntriples) in zip(items, pool.map(items), strict=True):
+        for (name, data), (doc, ntriples) in zip(items, pool.map(items, partial), strict=True):
             if doc.doc_id in seen:
                 raise ParseError(doc.source, None, f"与 {seen[doc.doc_id]} 是同一部门同一年度 (same department and year as {seen[doc.doc_id]})")
             seen[doc.doc_id] = doc.source
@@ -126,14 +137,16 @@ def _record(doc: BudgetDocument, name: str, data: bytes) -> StoredDocument:
     )
 
 
-def replace_documents(items: list[tuple[str, bytes]], store: OxigraphStore) -> BuildReport:
+def replace_documents(items: list[tuple[str, bytes]], store: OxigraphStore, partial: bool = False, force: bool = False) -> BuildReport:
     """Make the store hold exactly these documents (streamed: parsed, built and loaded one by one;
     any failure discards the new generation)."""
     docs: list[BudgetDocument] = []
     counts = [0]
+    stored = _stored(store)
 
     def entries():
-        for doc, record, data, nt in prepare_iter(items):
+        for doc, record, data, nt in prepare_iter(items, partial=partial):
+            refuse_incomplete_replacement(doc, stored, lambda old: parse_document(old.source, store.document_text(old), partial=True), force)
             docs.append(_light(doc))
             counts[0] += nt.count("\n")
             yield record, data, nt
@@ -150,15 +163,27 @@ def _light(doc: BudgetDocument) -> BudgetDocument:
     return replace(doc, tables=tables, figures=[], sections=[], glossary=[], duties=[], units=[])
 
 
-def add_documents(items: list[tuple[str, bytes]], store: OxigraphStore) -> BuildReport:
+def _stored(store: OxigraphStore) -> dict:
+    """The store's documents by doc id (none for a store not built yet or not readable: the build
+    itself then says what is wrong with the store)."""
+    try:
+        return {d.doc_id: d for d in store.documents()} if store.exists() else {}
+    except (OSError, BudgetKGError):
+        return {}
+
+
+def add_documents(items: list[tuple[str, bytes]], store: OxigraphStore, partial: bool = False, force: bool = False) -> BuildReport:
     """Add documents (replacing any of the same department and year) without touching the rest."""
-    built = prepare(items)
+    built = prepare(items, partial=partial)
+    stored = _stored(store)
+    for doc, *_ in built:
+        refuse_incomplete_replacement(doc, stored, lambda old: parse_document(old.source, store.document_text(old), partial=True), force)
     store.apply([(record, data, nt) for _, record, data, nt in built])
     return build_report(built)
 
 
-def add_document(name: str, data: bytes, store: OxigraphStore) -> BuildReport:
-    return add_documents([(name, data)], store)
+def add_document(name: str, data: bytes, store: OxigraphStore, partial: bool = False, force: bool = False) -> BuildReport:
+    return add_documents([(name, data)], store, partial, force)
 
 
 def remove_documents(names: list[str], store: OxigraphStore) -> list[StoredDocument]:
@@ -189,7 +214,7 @@ def open_store(path: str | Path | None = None, endpoint: str | None = None) -> S
     store = make_store(path, endpoint)
     if path is None and (not store.exists() or store.format_version() != FORMAT_VERSION):
         if store.exists():  # built by another version of BudgetKG: rebuild from its own documents
-            replace_documents([(d.source, store.document_text(d)) for d in store.documents()], store)
+            replace_documents([(d.source, store.document_text(d)) for d in store.documents()], store, partial=True)
         else:
             build_store([bundled_document()], store)
     return store

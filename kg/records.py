@@ -192,6 +192,14 @@ class BudgetDocument:
     glossary: list[GlossaryTerm]
     warnings: list[str] = field(default_factory=list)
     line_count: int = 0
+    missing: list[str] = field(default_factory=list)  # parts and tables of the template this document lacks
+    line_pages: list[int] = field(default_factory=list)  # for a PDF: the page of each line of its extracted text
+
+    def pages(self, span: Span | None) -> tuple[int, int] | None:
+        """The first and last page of a span, for a document read from a PDF."""
+        if span is None or not self.line_pages or not 0 < span.start <= span.end <= len(self.line_pages):
+            return None
+        return self.line_pages[span.start - 1], self.line_pages[span.end - 1]
 
     def table(self, number: int) -> Table | None:
         return next((t for t in self.tables if t.number == number), None)

@@ -10,6 +10,8 @@ AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}$")
 PAGE_NUMBER = re.compile(r"^\s*[-－—]\s*\d+\s*[-－—]\s*$")
 UNIT_LINE = re.compile(r"^\s*单位[:：]\s*万元")
 _SPACE_BETWEEN_CJK = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000]+(?=[^\x00-\x7f])")
+_WIDE = "\u3001-\u303f\u4e00-\u9fff\uff01-\uffef\u201c\u201d"  # Chinese characters and full-width punctuation
+_TYPESET_SPACE = re.compile(rf"(?<=[{_WIDE}])[ \t]+(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%])[ \t]+(?=[{_WIDE}])")
 INDENT = "\u3000"
 
 
@@ -27,6 +29,11 @@ def join(lines: list[str]) -> str:
     """Join the fragments of one logical line: no spaces between Chinese characters."""
     text = "".join(line.strip().strip("\u3000") for line in lines)
     return _SPACE_BETWEEN_CJK.sub("", text).strip()
+
+
+def tidy_spacing(text: str) -> str:
+    """Drop the spaces typesetting puts between Chinese and Latin letters or digits (「2025 年」→「2025年」)."""
+    return _TYPESET_SPACE.sub("", text)
 
 
 def indent(line: str) -> int:

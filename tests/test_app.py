@@ -98,6 +98,17 @@ def test_ask_post_with_session_follow_up(client):
     assert follow.headers["x-session-id"] == session
 
 
+def test_ask_follow_up_with_the_session_in_the_header(client):
+    first = client.get("/api/ask", params={"q": "津贴补贴多少万？"})
+    session = first.headers["x-session-id"]
+    follow = client.get("/api/ask", params={"q": "那奖金呢？"}, headers={"X-Session-Id": session})
+    assert follow.json()["value"] == 58.23 and follow.headers["x-session-id"] == session
+    posted = client.post("/api/ask", json={"question": "那奖金呢？"}, headers={"X-Session-Id": session})
+    assert posted.json()["value"] == 58.23 and posted.headers["x-session-id"] == session
+    alone = client.get("/api/ask", params={"q": "那奖金呢？"})  # no session: no context to follow
+    assert alone.headers["x-session-id"] != session
+
+
 def test_ask_post_matches_answer_to_json(client, handlers):
     r = client.post("/api/ask", json={"question": "津贴补贴多少万？"})
     expected = handlers.state.ask("津贴补贴多少万？").to_json()

@@ -219,7 +219,13 @@ def test_truncated_in_table6(store, tmp_path):
     assert missing == [7, 8, 9, 10, 11, 12]
     assert any("第三部分" in w for w in doc.warnings) and any("第四部分" in w for w in doc.warnings)
 
-    done = _cli("build", str(path), "--store", str(store.path), cwd=tmp_path)
+    # the store holds the complete document of the same department and year: refused, naming what is missing
+    before = OxigraphStore(store.path).documents()
+    refused = _cli("build", str(path), "--store", str(store.path), cwd=tmp_path)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "不完整" in refused.stderr and "表7《" in refused.stderr and "第四部分" in refused.stderr and "--force" in refused.stderr
+    assert OxigraphStore(store.path).documents() == before
+    done = _cli("build", str(path), "--store", str(store.path), "--force", cwd=tmp_path)
     assert done.returncode == 0 and "Traceback" not in done.stderr
     warnings = done.stderr.strip().splitlines()
     assert len(warnings) == len(doc.warnings) == 8
@@ -244,7 +250,9 @@ def test_missing_table9(store, tmp_path):
     assert doc.warnings == ["no_table9.txt：缺少表9《政府性基金预算支出情况表》(table 9 is missing)"]
     assert [r.label for r in doc.table(10).rows] == ["合计"]
     assert len(doc.projects) == 29
-    done = _cli("build", str(path), "--store", str(store.path), cwd=tmp_path)
+    refused = _cli("build", str(path), "--store", str(store.path), cwd=tmp_path)  # over the complete document
+    assert refused.returncode == 1 and "缺少：表9《政府性基金预算支出情况表》；" in refused.stderr
+    done = _cli("build", str(path), "--store", str(store.path), "--force", cwd=tmp_path)
     assert done.returncode == 0
     assert done.stderr.strip().splitlines() == [f"警告 warning: {doc.warnings[0]}"]
     assert "11张表，29个项目" in done.stdout

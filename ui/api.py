@@ -1,8 +1,8 @@
 """The HTTP API next to the web app: /health, /api/ask and a read-only SPARQL 1.1 Protocol endpoint.
 
     GET  /health                       {"status": "ok", "documents": […], "triples": n}
-    GET  /api/ask?q=…[&session=ID]     Answer.to_json()  (session id in the X-Session-Id header)
-    POST /api/ask                      {"question": "…", "session": "optional id"}
+    GET  /api/ask?q=…[&session=ID]     Answer.to_json(); the session may also come in the X-Session-Id
+    POST /api/ask                      header, and its id goes back in it. Body {"question": "…", "session": "…"}
     GET  /sparql?query=…               results by Accept (JSON default, XML, CSV, TSV; Turtle,
     POST /sparql                       JSON-LD, N-Triples for CONSTRUCT / DESCRIBE); form or
                                        application/sparql-query body. Updates, SERVICE and FROM → 400,
@@ -15,7 +15,7 @@ import json
 from typing import Any
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Header, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
@@ -105,8 +105,9 @@ def make_router(state: AppState) -> APIRouter:
         return _json(answer.to_json(), headers={"X-Session-Id": sid})
 
     @router.get("/api/ask")
-    def ask_get(q: str | None = None, session: str | None = None) -> Response:
-        return _answer(q, session)
+    def ask_get(q: str | None = None, session: str | None = None,
+                x_session_id: str | None = Header(default=None)) -> Response:
+        return _answer(q, session or x_session_id)  # the session as a parameter, else the X-Session-Id header
 
     @router.post("/api/ask")
     async def ask_post(request: Request) -> Response:
@@ -121,7 +122,7 @@ def make_router(state: AppState) -> APIRouter:
             return _json({"error": "bad_json", "message": "JSON 嵌套过深 (the JSON is nested too deeply)"}, 400)
         if not isinstance(data, dict):
             return _json({"error": "bad_json", "message": "请求体应为 JSON 对象 {\"question\": …} (expected a JSON object)"}, 400)
-        return await run_in_threadpool(_answer, data.get("question"), data.get("session"))
+        return await run_in_threadpool(_answer, data.get("question"), data.get("session") or request.headers.get("x-session-id"))
 
     def _run(query: str | None, accept: str | None) -> Response:
         try:

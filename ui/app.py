@@ -328,7 +328,7 @@ class Handlers:
     def upload(self, file: Any) -> tuple[bool, str]:
         """(ok, message). The file is read from the path Gradio saved it to; its name is a label only."""
         if file is None:
-            return False, "请先选择一个 .txt 文件 (choose a .txt file first)"
+            return False, "请先选择一个 .txt 或 .pdf 文件 (choose a .txt or .pdf file first)"
         given = getattr(file, "name", None) or str(file)
         original = getattr(file, "orig_name", None) or Path(given).name
         try:
@@ -511,8 +511,8 @@ def build_demo(state: AppState) -> gr.Blocks:
 
             # 上传 ---------------------------------------------------------------------------------
             with gr.Tab("上传 Upload", id="upload"):
-                gr.Markdown("添加一份部门预算公开文本（.txt，UTF-8 或 GBK，≤ 5 MB）。解析失败时显示出错的行，图谱不变；"
-                            "同一部门同一年度的文档会替换旧版本。Add a document as .txt; on any error nothing changes.")
+                gr.Markdown("添加一份部门预算公开文件（.txt，UTF-8 或 GBK；或发布的 .pdf；≤ 5 MB）。解析失败时显示出错的行或页，图谱不变；"
+                            "同一部门同一年度的文档会替换旧版本（不完整的文件不替换完整的）。Add a document as .txt or .pdf; on any error nothing changes.")
                 upload_file = gr.File(label="选择文件 choose a .txt file", file_types=[".txt", ".pdf"], type="filepath",
                                       elem_id="kg-upload-file")
                 guard_component(upload_file, uploads)

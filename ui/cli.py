@@ -42,10 +42,12 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     paths = [Path(p) for p in args.documents] or [bundled_document()]
     store = make_store(args.store, args.endpoint)
-    report = build_store(paths, store)
+    report = build_store(paths, store, args.partial, args.force)
     _warn(report.warnings)
     for doc in report.documents:
         print(f"已载入 {doc.source}: {doc.department} {doc.year}年，{len(doc.tables)}张表，{len(doc.projects)}个项目")
+        if doc.missing:
+            print(f"  缺少 missing: {'；'.join(doc.missing)}")
     print(f"存储 store: {_where(store)}（{report.triples} 条三元组 triples）")
     return 0
 
@@ -56,7 +58,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     items = read_documents([Path(name) for name in args.documents])
     store = make_store(args.store, args.endpoint)
-    report = add_documents(items, store)
+    report = add_documents(items, store, args.partial, args.force)
     _warn(report.warnings)
     for doc in report.documents:
         print(f"已加入 {doc.source}: {doc.department} {doc.year}年")
@@ -190,6 +192,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _completeness_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--partial", action="store_true",
+                   help="表格读不出时跳过它，载入其余部分并列出缺少的内容 build what can be read; list what is missing")
+    p.add_argument("--force", action="store_true",
+                   help="允许不完整的文件替换同一部门同一年度的完整文件 let an incomplete document replace a complete one")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kgqa", description="预算图谱 BudgetKG: 部门预算知识图谱与中文问答")
     sub = top.add_subparsers(dest="command", required=True)
@@ -205,8 +214,10 @@ def parser() -> argparse.ArgumentParser:
 
     p = add("build", cmd_build, "解析文档并建图 parse documents and build the store (no DOC: the bundled one)")
     p.add_argument("documents", nargs="*", metavar="DOC")
+    _completeness_options(p)
     p = add("add", cmd_add, "加入或替换文档（同部门同年度则替换），不重建其他文档 add or replace documents incrementally")
     p.add_argument("documents", nargs="+", metavar="DOC")
+    _completeness_options(p)
     p = add("remove", cmd_remove, "移除文档（文件名、文档编号或部门名）remove documents")
     p.add_argument("names", nargs="+", metavar="NAME")
     p = add("verify", cmd_verify, "核验存储内容与文档一致 check the store equals what its documents produce")

@@ -1,0 +1,118 @@
+"""PDF benchmark: seconds per page and per document for the PDF path, beside the .txt path.
+
+Usage:
+    python bench/pdf_bench.py                  # the culture-tourism document: .txt, Word PDF, Excel PDF
+    python bench/pdf_bench.py --runs 9
+    python bench/pdf_bench.py --finders        # also: pdfplumber's table finder beside PyMuPDF's (if installed)
+
+Stages, as `kgqa build` runs them on one document (medians over --runs, after one warm-up):
+    read     PDF: pages → the parser's lines (kg.pdf.read_pdf: ruled tables, page text);
+             .txt: decode the bytes                                              -- the .txt is the baseline
+    parse    lines → typed records (kg.parser)
+    build    records → RDF → N-Triples (kg.build)
+The PDF's figures are also given per page. --finders compares, on every page with a ruled table,
+the time of each library's table finder and how many of its cells read as amounts (2,345.67).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.build import build_graph  # noqa: E402
+from kg.parser import parse_lines  # noqa: E402
+from kg.pdf import read_pdf  # noqa: E402
+from kg.source import decode  # noqa: E402
+from kg.textutil import parse_amount  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures"
+CASES = {
+    ".txt": FIXTURES / "qingcheng_culture_tourism_2025.txt",
+    "Word PDF": FIXTURES / "qingcheng_culture_tourism_2025.pdf",
+    "Excel PDF": FIXTURES / "qingcheng_culture_tourism_2025_xlsx.pdf",
+}
+
+
+def _once(path: Path) -> tuple[dict[str, float], int]:
+    data = path.read_bytes()
+    start = time.perf_counter()
+    if data.startswith(b"%PDF"):
+        text = read_pdf(data, path.name)
+        lines, pages = text.lines, text.page_count
+    else:
+        lines, pages = decode(data, path.name).split("\n"), 0
+    read = time.perf_counter()
+    doc = parse_lines(lines, path.name)
+    parsed = time.perf_counter()
+    build_graph(doc).serialize(format="nt")
+    built = time.perf_counter()
+    return {"read": read - start, "parse": parsed - read, "build": built - parsed}, pages
+
+
+def bench(runs: int) -> None:
+    print(f"{'input':<10} {'pages':>5} {'read s':>8} {'parse s':>8} {'build s':>8} {'total s':>8} {'s/page':>8} {'× .txt':>7}")
+    baseline = None
+    for name, path in CASES.items():
+        _once(path)  # warm-up: imports and font tables
+        timings, pages = [], 0
+        for _ in range(runs):
+            stages, pages = _once(path)
+            timings.append(stages)
+        median = {k: statistics.median(t[k] for t in timings) for k in ("read", "parse", "build")}
+        total = statistics.median(sum(t.values()) for t in timings)
+        baseline = baseline or total
+        per_page = f"{total / pages:8.3f}" if pages else f"{'–':>8}"
+        print(f"{name:<10} {pages or '–':>5} {median['read']:8.3f} {median['parse']:8.3f} {median['build']:8.3f} {total:8.3f} {per_page} {total / baseline:7.1f}")
+
+
+def finders() -> None:
+    import pdfplumber
+
+    from kg.pdf_grid import TABLE_SETTINGS
+
+    try:
+        import pymupdf
+    except ImportError:
+        pymupdf = None
+        print("PyMuPDF is not installed (pip install pymupdf): pdfplumber only")
+    print(f"{'file':<42} {'finder':<11} {'pages':>5} {'tables':>6} {'cells':>6} {'amounts':>7} {'s/page':>7}")
+    for name in ("Word PDF", "Excel PDF"):
+        path = CASES[name]
+        with pdfplumber.open(path) as pdf:
+            pages = [p for p in pdf.pages if p.lines]
+            _finder_row(path.name, "pdfplumber", [lambda p=p: [t.extract() for t in p.find_tables(TABLE_SETTINGS)] for p in pages])
+        if pymupdf is not None:
+            doc = pymupdf.open(path)
+            numbers = [p.page_number for p in pages]
+            _finder_row(path.name, "PyMuPDF", [lambda n=n, d=doc: [t.extract() for t in d[n - 1].find_tables().tables] for n in numbers])
+
+
+def _finder_row(file: str, finder: str, jobs: list) -> None:
+    start = time.perf_counter()
+    tables = [job() for job in jobs]
+    seconds = time.perf_counter() - start
+    cells = [c for page in tables for table in page for row in table for c in row if c]
+    amounts = sum(1 for c in cells if parse_amount(c.strip()) is not None)
+    count = sum(len(page) for page in tables)
+    print(f"{file:<42} {finder:<11} {len(jobs):>5} {count:>6} {len(cells):>6} {amounts:>7} {seconds / len(jobs):7.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--finders", action="store_true")
+    args = parser.parse_args()
+    bench(args.runs)
+    if args.finders:
+        print()
+        finders()
+
+
+if __name__ == "__main__":
+    main()
