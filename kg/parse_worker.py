@@ -12,9 +12,9 @@ beyond what the worker holds when it starts),
 cut off the network and killed with its parent (kg.isolation). A refusal is a ParseError naming
 the document and the limit that was hit. PDF page counts are capped in kg.pdf.
 
-Workers are forked when the caller has one thread (the CLI: no interpreter start-up to pay) and
-spawned otherwise (the server: forking a threaded process is unsafe), always from one long-lived
-thread, because the kernel's parent-death signal follows the thread that started the worker.
+Workers are forked while the process has one thread (the CLI: no interpreter start-up to pay) and
+spawned otherwise (the server: forking a threaded process is unsafe) from one long-lived thread of
+the pool, because the kernel's parent-death signal follows the thread that started the worker.
 """
 
 from __future__ import annotations
@@ -109,9 +109,7 @@ class ParsePool:
     def __init__(self, workers: int = 1, limits: ParseLimits | None = None) -> None:
         self.workers = max(1, int(workers))
         self.limits = limits or ParseLimits.from_env()
-        single = threading.active_count() == 1 and threading.current_thread() is threading.main_thread()
-        self._ctx = multiprocessing.get_context("fork" if single and os.name == "posix" else "spawn")
-        self._starter = None if single else ThreadPoolExecutor(1, thread_name_prefix="budgetkg-parse-start")
+        self._starter: ThreadPoolExecutor | None = None
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()  # one map at a time
 
@@ -132,7 +130,25 @@ class ParsePool:
         """Start one worker now, so the first document does not wait for an interpreter."""
         with self._lock:
             if not self._idle:
-                self._idle.append(_Worker(self._ctx, self.limits, self._starter))
+                self._idle.append(self._start())
+
+    def _start(self) -> _Worker:
+        """A new worker: forked while this process has one thread (cheap and safe: the CLI), else
+        spawned from the pool's own long-lived thread (the server)."""
+        if os.name == "posix" and threading.active_count() == 1 and threading.current_thread() is threading.main_thread():
+            return _Worker(multiprocessing.get_context("fork"), self.limits, None)
+        if self._starter is None:
+            self._starter = ThreadPoolExecutor(1, thread_name_prefix="budgetkg-parse-start")
+        return _Worker(multiprocessing.get_context("spawn"), self.limits, self._starter)
+
+    def _take(self) -> _Worker:
+        """An idle worker still alive, or a new one."""
+        while self._idle:
+            worker = self._idle.pop()
+            if worker.process.is_alive():
+                return worker
+            worker.kill()
+        return self._start()
 
     def map(self, items: Iterable[tuple[str, bytes]], partial: bool = False) -> Iterator[tuple[BudgetDocument, str]]:
         """(document, N-Triples) for each (name, bytes), in input order; the first failure is raised.
@@ -159,7 +175,7 @@ class ParsePool:
                 worker.kill()
 
     def _send(self, index: int, item: tuple[str, bytes, bool]) -> _Worker:
-        worker = self._idle.pop() if self._idle else _Worker(self._ctx, self.limits, self._starter)
+        worker = self._take()
         worker.task = (index, item[0])
         try:
             worker.conn.send(item)

@@ -306,6 +306,17 @@ def test_upload_parses_outside_the_write_lock(tmp_path):
         state.close()
 
 
+def test_parse_worker_outlives_the_request_thread_that_started_it():
+    """In the server a request thread asks for the worker; the kernel's parent-death signal follows
+    the thread that started a process, so the worker is started by the pool's own thread."""
+    with ParsePool(1, LONG) as pool:
+        asking = threading.Thread(target=lambda: prepare([(BIGDATA.name, BIGDATA.read_bytes())], pool=pool))
+        asking.start()
+        asking.join(120)
+        time.sleep(1.0)
+        assert len(pool._idle) == 1 and pool._idle[0].process.is_alive()
+
+
 def test_junk_run_into_the_last_paragraph_is_refused():
     """The probe's 4.9 MB text: junk after the glossary became one 4 MB definition that every QA
     reload had to tokenise (72 s under the write lock)."""
