@@ -105,6 +105,10 @@ def test_pages_reach_the_graph_and_the_csv_export(tmp_path):
     assert (pension["amount"], pension["page_start"], pension["page_end"]) == ("21.12", 8, 8)  # first row of 表3's second page
     query = "SELECT (COUNT(?r) AS ?n) WHERE { ?r a <https://budgetkg.org/ontology#TableRow> FILTER NOT EXISTS { ?r <https://budgetkg.org/ontology#pageStart> ?p } }"
     assert int(next(iter(store.select(query)))["n"]) == 0
+    from ui.tables import document_choices, table_frame  # the 预算表 tab shows the page beside the line
+
+    frame = table_frame(store, document_choices(store)[0][1], 12)
+    assert list(frame["页码 page"]) == [20] * 9 + [21] * 7  # 表12 runs over pages 20 and 21
 
 
 # -- the same answers ---------------------------------------------------------------------------------------------
