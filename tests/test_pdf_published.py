@@ -145,8 +145,21 @@ def test_sample_questions_get_the_same_answers_from_both_pdfs(tmp_path):
 # -- tables that cannot be read -------------------------------------------------------------------------------------
 
 
-def _table_pdf(header: list[str]) -> bytes:
-    """A two-page document: 第一部分 in prose, then 表6 as a ruled table with the given column heads."""
+def _grid(canvas: Canvas, rows: list[list[str]], top: float = 460) -> None:
+    """A ruled table: text in each cell, a line around every cell."""
+    xs, height = [72, 300, 420], 20
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            canvas.drawString(xs[c] + 4, top - height * r - 14, text)
+    for r in range(len(rows) + 1):
+        canvas.line(xs[0], top - height * r, xs[-1], top - height * r)
+    for x in xs:
+        canvas.line(x, top, x, top - height * len(rows))
+
+
+def _table_pdf(header: list[str], continued: list[list[str]] | None = None) -> bytes:
+    """第一部分 in prose, then 表6 as a ruled table with the given column heads (and, if given,
+    rows continued on a third page without the header repeated)."""
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4)
     canvas.setFont(FONT, 12)
@@ -157,16 +170,12 @@ def _table_pdf(header: list[str]) -> bytes:
     canvas.setFont(FONT, 12)
     for k, text in enumerate(["第二部分 2025年部门预算表", "表6", "一般公共预算基本支出情况表（按经济分类科目）"]):
         canvas.drawString(72, 540 - 20 * k, text)
-    rows = [header, ["合计", "10.00"], ["[301]工资福利支出", "10.00"]]
-    xs, top, height = [72, 300, 420], 460, 20
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            canvas.drawString(xs[c] + 4, top - height * r - 14, text)
-    for r in range(len(rows) + 1):
-        canvas.line(xs[0], top - height * r, xs[-1], top - height * r)
-    for x in xs:
-        canvas.line(x, top, x, top - height * len(rows))
+    _grid(canvas, [header, ["合计", "10.00"], ["[301]工资福利支出", "10.00"]])
     canvas.showPage()
+    if continued:
+        canvas.setFont(FONT, 12)
+        _grid(canvas, continued, top=540)
+        canvas.showPage()
     canvas.save()
     return out.getvalue()
 
@@ -176,6 +185,10 @@ def test_a_table_read_as_a_table_from_its_ruling_lines():
     table = doc.table(6)
     assert [(r.label, r.code, r.value("预算")) for r in table.rows] == [("合计", None, 10), ("工资福利支出", "301", 10)]
     assert doc.pages(table.rows[1].span) == (2, 2)
+    # continued on the next page without the header: the rows join the table, by the same columns
+    doc = parse_pdf(_table_pdf(["部门预算支出经济科目", "预算"], [["[30101]基本工资", "10.00"]]), "ok.pdf", partial=True)
+    rows = doc.table(6).rows
+    assert [(r.code, r.parent, doc.pages(r.span)) for r in rows] == [(None, None, (2, 2)), ("301", None, (2, 2)), ("30101", 1, (3, 3))]
 
 
 def test_an_unreadable_table_names_table_page_and_expected_columns(tmp_path):
