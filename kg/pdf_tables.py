@@ -103,7 +103,8 @@ class LineWriter:
             if not self.partial:
                 raise
             del self.out.lines[self.table_start:], self.out.pages[self.table_start:]
-            self.out.missing.append(f"表{self.spec.number}《{self.spec.title}》（第{grid.page}页）：{exc.message}")
+            name = f"表{self.spec.number}《{self.spec.title}》"
+            self.out.missing.append(f"{name}（第{grid.page}页）：{exc.message.removeprefix(f'{name}：')}")
             self.skipping = True
             return
         for line in lines:

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pdfmaker import FONT
+from pdfmaker import FONT, small_pdf
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
@@ -209,6 +209,15 @@ def test_an_unreadable_table_names_table_page_and_expected_columns(tmp_path):
     assert verified.returncode == 0, verified.stdout + verified.stderr
     failed = _cli("build", str(path), "--store", str(tmp_path / "store2"), cwd=tmp_path)
     assert failed.returncode == 1 and "Traceback" not in failed.stderr and "第2页" in failed.stderr
+
+
+def test_a_parser_error_in_a_pdf_names_the_page_not_a_line_of_extracted_text():
+    lines = ["第一部分 清远市清城区某某局概况", "一、主要职责", "（一）负责本区某某工作。", "第二部分 2025年部门预算表", "表6",
+             "一般公共预算基本支出情况表（按经济分类科目）", "部门预算支出经济科目 预算", "合计\t10.00", "工资福利支出\t10.00"]
+    with pytest.raises(ParseError) as caught:
+        parse_pdf(small_pdf(lines), "drawn.pdf")
+    assert caught.value.page == 1 and caught.value.line is None
+    assert str(caught.value).startswith("drawn.pdf 第1页 (page 1): 表6 行缺少科目编码")
 
 
 def test_spaces_typesetting_puts_between_chinese_and_digits_are_dropped_in_prose():
