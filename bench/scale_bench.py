@@ -28,11 +28,9 @@ sys.path.insert(0, str(ROOT))
 
 AGGREGATE = """
 SELECT ?dept (SUM(?v) AS ?total) WHERE {
-  GRAPH ?doc {
-    ?doc bkg:department/rdfs:label ?dept .
-    ?r bkg:rowKind "project" .
-    ?o bkg:row ?r ; bkg:amount ?v ; bkg:measure/rdfs:label "总计"@zh .
-  }
+  ?doc bkg:department/rdfs:label ?dept .
+  ?r bkg:rowKind "project" ; bkg:document ?doc .
+  ?o bkg:row ?r ; bkg:amount ?v ; bkg:measure/rdfs:label "总计"@zh .
 } GROUP BY ?dept ORDER BY DESC(?total) LIMIT 10
 """
 

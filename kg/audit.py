@@ -21,7 +21,6 @@ from decimal import Decimal
 from typing import Any
 
 from kg.store import OxigraphStore
-from kg.vocab import per_document
 
 __all__ = ["Finding", "audit", "problems", "render", "STATUSES"]
 
@@ -55,7 +54,7 @@ class Finding:
 
 # -- the graph, as plain Python ---------------------------------------------------------------------
 
-ROWS_QUERY = per_document("""
+ROWS_QUERY = """
 SELECT ?doc ?title ?tn ?ttitle ?row ?ri ?label ?kind ?code ?side ?parent ?ls WHERE {
   ?doc a bkg:BudgetDocument ; dcterms:title ?title ; bkg:hasTable ?table .
   ?table bkg:tableNumber ?tn ; dcterms:title ?ttitle .
@@ -65,16 +64,16 @@ SELECT ?doc ?title ?tn ?ttitle ?row ?ri ?label ?kind ?code ?side ?parent ?ls WHE
   OPTIONAL { ?row bkg:parentRow ?parent }
   OPTIONAL { ?row bkg:lineStart ?ls }
 }
-""")
+"""
 
-CELLS_QUERY = per_document("""
+CELLS_QUERY = """
 SELECT DISTINCT ?row ?obs ?col ?amt WHERE {
   ?obs bkg:row ?row ; bkg:measure ?m ; bkg:amount ?amt .
   ?m rdfs:label ?col .
 }
-""")
+"""
 
-FIGURES_QUERY = per_document("""
+FIGURES_QUERY = """
 SELECT ?doc ?idx ?label ?amt ?unit ?change ?rate ?parent ?ls ?sec WHERE {
   ?f a bkg:StatedFigure ; bkg:document ?doc ; bkg:figureIndex ?idx ; rdfs:label ?label ;
      bkg:amount ?amt ; bkg:unit ?unit .
@@ -84,7 +83,7 @@ SELECT ?doc ?idx ?label ?amt ?unit ?change ?rate ?parent ?ls ?sec WHERE {
   OPTIONAL { ?f bkg:lineStart ?ls }
   OPTIONAL { ?f bkg:section/bkg:sectionNumber ?sec }
 }
-""")
+"""
 
 
 @dataclass

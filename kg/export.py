@@ -6,8 +6,8 @@
     export(store, "graphml", out)  # nodes and object-property edges, Chinese labels (Gephi, yEd, networkx)
     export(store, "csv", out)   # one row per figure with its dimensions, UTF-8 with BOM (Excel)
 
-The RDF formats hold each distinct triple once even when several documents state it (a measure,
-a shared classification concept …). Every output is deterministic for the same store.
+The RDF formats hold each distinct triple once: the documents' own graphs and the shared graph
+(measures, classification concepts … stated once). Every output is deterministic for the same store.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def export(store: Store, fmt: str, out: BinaryIO) -> None:
 
 
 def union_triples(store: Store) -> list[ox.Triple]:
-    """Every distinct triple of every document graph, in a stable order."""
+    """Every distinct triple of the store (documents' graphs and the shared graph), in a stable order."""
     triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads()}
     return sorted(triples, key=str)
 

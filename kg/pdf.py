@@ -74,6 +74,7 @@ def read_pdf(data: bytes, source: str, partial: bool = False) -> PdfText:
     writer = LineWriter(source, partial)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            _check_page_count(pdf.doc, source)  # before pdfplumber walks every page of a 60,000-page file
             pages = pdf.pages
             if len(pages) > MAX_PAGES:
                 raise ParseError(source, None, f"PDF 页数过多：{len(pages)} 页，上限 {MAX_PAGES} (too many pages)")
@@ -83,6 +84,8 @@ def read_pdf(data: bytes, source: str, partial: bool = False) -> PdfText:
         raise
     except Exception as exc:  # pdfminer raises many types for a damaged file; all mean the same to a user
         inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc  # pdfplumber wraps pdfminer's
+        if isinstance(inner, MemoryError):  # the caller's memory limit (kg.parse_worker) says so itself
+            raise inner from None
         if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise ParseError(source, None, "PDF 文件已加密，无法读取，请先去除密码 (encrypted PDF: remove the password first)") from exc
         detail = f"{type(inner).__name__}: {str(inner)[:120]}".rstrip(": ")
@@ -93,6 +96,16 @@ def read_pdf(data: bytes, source: str, partial: bool = False) -> PdfText:
         raise ParseError(source, None, "PDF 中没有可提取的文字：扫描件需要先做 OCR (no extractable text: a scanned PDF needs OCR first)")
     writer.out.page_count = len(pages)
     return writer.out
+
+
+def _check_page_count(doc, source: str) -> None:
+    """Refuse a PDF whose page tree declares more than MAX_PAGES pages (the declared /Count)."""
+    from pdfminer.pdftypes import resolve1
+
+    tree = resolve1(doc.catalog.get("Pages")) if isinstance(doc.catalog, dict) else None
+    count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+    if isinstance(count, int) and count > MAX_PAGES:
+        raise ParseError(source, None, f"PDF 页数过多：{count} 页，上限 {MAX_PAGES} (too many pages: {count}, page limit {MAX_PAGES})")
 
 
 def _write_pages(pages, writer: LineWriter, source: str, encrypted: bool) -> None:

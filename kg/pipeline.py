@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import os
-from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -13,7 +10,9 @@ from pathlib import Path
 from kg.build import build_graph, document_iri
 from kg.completeness import refuse_incomplete_replacement
 from kg.errors import BudgetKGError, ParseError, StoreError
+from kg.parse_worker import ParsePool
 from kg.parser import parse_text
+from kg.pdf import MAX_PDF_BYTES
 from kg.records import BudgetDocument
 from kg.source import decode
 from kg.store import FORMAT_VERSION, OxigraphStore, Store, StoredDocument, sha256
@@ -53,7 +52,13 @@ def read_documents(paths: list[Path]) -> list[tuple[str, bytes]]:
     loaded = []
     for path in paths:
         try:
-            loaded.append((path.name, path.read_bytes()))
+            if not path.is_file():  # a folder, a device (/dev/zero) or a pipe would be read without end
+                raise ParseError(str(path), None, "不是普通文件 (not a regular file)")
+            size = path.stat().st_size
+            if size > MAX_PDF_BYTES:
+                raise ParseError(str(path), None, f"文件过大：{size} 字节，上限 {MAX_PDF_BYTES} (file too large)")
+            with open(path, "rb") as handle:
+                loaded.append((path.name, handle.read(MAX_PDF_BYTES + 1)))
         except OSError as exc:
             raise ParseError(str(path), None, f"无法读取文件 (cannot read): {exc.strerror}") from exc
     return loaded
@@ -68,49 +73,36 @@ def build_store(paths: list[Path], store: OxigraphStore, partial: bool = False, 
     return replace_documents(read_documents(paths), store, partial, force)
 
 
-def prepare(items: list[tuple[str, bytes]], workers: int | None = None, partial: bool = False) -> list[tuple[BudgetDocument, StoredDocument, bytes, str]]:
+def prepare(items: list[tuple[str, bytes]], workers: int | None = None, partial: bool = False,
+            pool: ParsePool | None = None) -> list[tuple[BudgetDocument, StoredDocument, bytes, str]]:
     """Parse and build each document (in parallel when there are many); all must succeed."""
-    return list(prepare_iter(items, workers, partial))
+    return list(prepare_iter(items, workers, partial, pool))
 
 
-def prepare_iter(items: list[tuple[str, bytes]], workers: int | None = None, partial: bool = False):
+def prepare_iter(items: list[tuple[str, bytes]], workers: int | None = None, partial: bool = False,
+                 pool: ParsePool | None = None):
     """Like prepare, yielding each document as soon as it is built, so a large build never
-    holds every document's triples in memory at once."""
+    holds every document's triples in memory at once. Every document is parsed in a worker
+    process with a time and a memory limit (kg.parse_worker); `pool` reuses the caller's workers."""
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(items) >= 8 else 1
     seen: dict[str, str] = {}
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    own = pool is None
+    pool = pool or ParsePool(workers)
     try:
-        prepare_one = functools.partial(_prepare_one, partial=partial)
-        built = _bounded_map(pool, prepare_one, items, 2 * workers) if pool else map(prepare_one, items)
-        for entry in built:
-            doc = entry[0]
+        for (name, data), (doc, ntriples) in zip(items, pool.map(items, partial), strict=True):
             if doc.doc_id in seen:
                 raise ParseError(doc.source, None, f"与 {seen[doc.doc_id]} 是同一部门同一年度 (same department and year as {seen[doc.doc_id]})")
             seen[doc.doc_id] = doc.source
-            yield entry
+            yield doc, _record(doc, name, data), data, ntriples
     finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
+        if own:
+            pool.close()
 
 
-def _bounded_map(pool: ProcessPoolExecutor, func, items: list, window: int):
-    """pool.map with at most `window` results in flight (Executor.map submits everything at once,
-    and a thousand documents' triples would then pile up in memory)."""
-    pending = deque()
-    for item in items:
-        pending.append(pool.submit(func, item))
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
-
-
-def _prepare_one(item: tuple[str, bytes], partial: bool = False) -> tuple[BudgetDocument, StoredDocument, bytes, str]:
-    name, data = item
-    doc, ntriples = load_document(name, data, partial)
+def _record(doc: BudgetDocument, name: str, data: bytes) -> StoredDocument:
     digest = sha256(data)
-    record = StoredDocument(
+    return StoredDocument(
         doc_id=doc.doc_id,
         department=doc.department,
         year=doc.year,
@@ -119,7 +111,6 @@ def _prepare_one(item: tuple[str, bytes], partial: bool = False) -> tuple[Budget
         graph=str(document_iri(doc)),
         text_file=f"{digest[:16]}{'.pdf' if data.startswith(b'%PDF') else '.txt'}",
     )
-    return doc, record, data, ntriples
 
 
 def replace_documents(items: list[tuple[str, bytes]], store: OxigraphStore, partial: bool = False, force: bool = False) -> BuildReport:
@@ -164,7 +155,7 @@ def add_documents(items: list[tuple[str, bytes]], store: OxigraphStore, partial:
     for doc, *_ in built:
         refuse_incomplete_replacement(doc, stored, lambda old: parse_document(old.source, store.document_text(old), partial=True), force)
     store.apply([(record, data, nt) for _, record, data, nt in built])
-    return _report(built)
+    return build_report(built)
 
 
 def add_document(name: str, data: bytes, store: OxigraphStore, partial: bool = False, force: bool = False) -> BuildReport:
@@ -182,7 +173,8 @@ def remove_documents(names: list[str], store: OxigraphStore) -> list[StoredDocum
     return chosen
 
 
-def _report(built) -> BuildReport:
+def build_report(built) -> BuildReport:
+    """What a caller is told about prepared documents: the documents, their triples, their warnings."""
     docs = [doc for doc, _, _, _ in built]
     return BuildReport(docs, sum(nt.count("\n") for _, _, _, nt in built), [w for d in docs for w in d.warnings])
 

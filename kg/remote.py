@@ -54,8 +54,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import StoreError
-from kg.store import FORMAT_VERSION, StoredDocument, _term, default_store_dir, python_value
-from kg.vocab import SPARQL_PREFIXES
+from kg.store import FORMAT_VERSION, StoredDocument, _term, default_store_dir, python_value, shared_file
+from kg.vocab import SPARQL_PREFIXES, shared_graph, split_document
 
 __all__ = ["RemoteError", "RemoteSettings", "RemoteStore", "bind_values", "make_store", "settings"]
 
@@ -428,7 +428,9 @@ class RemoteStore:
         return (self.path / "documents" / doc.text_file).read_bytes()
 
     def graphs(self) -> list[str]:
-        return [d.graph for d in self.documents()]
+        """The store's graphs on the server: each document's, then the shared one (kg.vocab.shared_graph)."""
+        documents = self.documents()
+        return [d.graph for d in documents] + ([shared_graph()] if documents else [])
 
     def remote_target(self) -> dict[str, Any]:
         """What a query needs (picklable: the SPARQL runner's worker processes get it)."""
@@ -494,10 +496,11 @@ class RemoteStore:
             changed: list[str] = []  # graphs touched on the server, in order
             try:
                 for record, source, ntriples in add:
-                    written += self._write_texts([(record, source, ntriples)])
+                    own, shared = split_document(ntriples, record.graph)
+                    written += self._write_files(record, source, shared)
                     if record.graph not in changed:
                         changed.append(record.graph)
-                    self._load(record.graph, ntriples)
+                    self._load(record.graph, own)
                     loaded.append(record)
                 new_ids = {record.doc_id for record in loaded}
                 kept = [d for d in old if keep_rest and d.doc_id not in new_ids and d.doc_id not in remove]
@@ -505,6 +508,8 @@ class RemoteStore:
                 for graph in dict.fromkeys(d.graph for d in old if d.graph not in live):
                     changed.append(graph)
                     self._update(f"DROP SILENT GRAPH {ox.NamedNode(graph)}")
+                changed.append(shared_graph())
+                self._load_shared(kept + loaded)
             except BaseException as exc:
                 problems = self._roll_back(changed, old)
                 for path in written:
@@ -521,7 +526,7 @@ class RemoteStore:
                         "generation": int(old_manifest.get("generation", 0)) + 1,
                         "documents": [asdict(record) for record in records]}
             self._write_manifest(manifest)
-            referenced = {record.text_file for record in records}
+            referenced = {name for record in records for name in (record.text_file, shared_file(record))}
             for path in (self.path / "documents").glob("*"):
                 if path.name not in referenced:
                     with contextlib.suppress(OSError):
@@ -536,14 +541,25 @@ class RemoteStore:
         for graph in graphs:
             try:
                 previous = by_graph.get(graph)
-                if previous is None:
+                if graph == shared_graph():
+                    self._load_shared(old)
+                elif previous is None:
                     self._update(f"DROP SILENT GRAPH {ox.NamedNode(graph)}")
                 else:
                     _, ntriples = load_document(previous.source, self.document_text(previous))
-                    self._load(graph, ntriples)
+                    self._load(graph, split_document(ntriples, graph)[0])
             except Exception as exc:  # noqa: BLE001 - reported together, after trying every graph
                 problems.append(f"{graph}: {exc}")
         return problems
+
+    def _load_shared(self, documents: list[StoredDocument]) -> None:
+        """The shared graph: the union of what these documents share (their .shared.nt files)."""
+        lines = {line for d in documents
+                 for line in (self.path / "documents" / shared_file(d)).read_text("utf-8").splitlines() if line}
+        if lines:
+            self._load(shared_graph(), "\n".join(sorted(lines)) + "\n")
+        else:
+            self._update(f"DROP SILENT GRAPH {ox.NamedNode(shared_graph())}")
 
     def _load(self, graph: str, ntriples: str) -> None:
         """Replace one graph's content with these N-Triples."""
@@ -580,18 +596,17 @@ class RemoteStore:
         http(self._opener, "POST", self.update_endpoint, body,
              {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8", "Accept": "*/*"}, self.timeout)
 
-    def _write_texts(self, add: list[tuple[StoredDocument, bytes, str]]) -> list[Path]:
-        """Store the source texts (content-addressed names); returns the files that are new."""
+    def _write_files(self, record: StoredDocument, source: bytes, shared: str) -> list[Path]:
+        """Store a document's source text and what it shares (content-addressed names); returns the files that are new."""
         folder = self.path / "documents"
         written = []
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            for record, source, _ in add:
-                target = folder / record.text_file
+            for target, data in ((folder / record.text_file, source), (folder / shared_file(record), shared.encode("utf-8"))):
                 if target.exists():
                     continue
                 tmp = target.with_name(target.name + ".tmp")
-                tmp.write_bytes(source)
+                tmp.write_bytes(data)
                 os.replace(tmp, target)
                 written.append(target)
         except OSError as exc:

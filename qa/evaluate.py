@@ -55,12 +55,25 @@ def value_matches(expected: dict, answer: dict) -> bool:
     return abs(got - want) <= Decimal("0.006")
 
 
+def too_many_items(expected: dict, answer: dict) -> bool:
+    """An answer that lists far more than was asked scores wrong (listing all 29 projects is not
+    an answer about one of them): more items than max(3, 2 × expected, expected + 5)."""
+    if "value" in expected:  # a count lists what it counts; any other figure is one thing
+        counted = expected.get("unit") in COUNTS and expected["value"] == int(expected["value"])
+        wanted = int(expected["value"]) if counted else 1
+    else:
+        wanted = len(expected.get("items") or expected.get("contains") or [])
+    return len(answer.get("items") or []) > max(3, 2 * wanted, wanted + 5)
+
+
 def score(expected: dict, answer: dict) -> tuple[bool, str]:
     """(correct, verdict) for one question: correct | wrong | false_refusal | hallucination."""
     if expected.get("unanswerable"):
         return (not answer.get("answered"), "correct" if not answer.get("answered") else "hallucination")
     if not answer.get("answered"):
         return False, "false_refusal"
+    if too_many_items(expected, answer):
+        return False, "wrong"
     if "value" in expected:
         ok = value_matches(expected, answer)
     else:

@@ -3,8 +3,9 @@ compute in Decimal where needed (with the arithmetic shown) and render one Chine
 
 from __future__ import annotations
 
+import copy
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from kg.template import load_template
 from qa import queries
@@ -220,6 +221,8 @@ class Executor:
         if not numerators:
             raise NotAnswerable("没有找到要计算比例的金额")
         name_n, facts_n = numerators[0]
+        if not denominators and re.search(r"上年|去年|上一年", after.text):
+            return self._ratio_to_last_year(frame, name_n, facts_n)
         if len({f.value for f in facts_n}) > 1 and after.measures:
             # 「住房公积金占基本支出的比例」: the part is taken in the whole's sense
             narrowed = [(n, f) for n, f in self.operands(_with_measure(before, after.measures[0]), doc) if f]
@@ -238,10 +241,28 @@ class Executor:
             name_d = whole.label
         if whole.value == 0:
             raise NotAnswerable(f"{name_d}为0，无法计算比例")
+        if re.search(r"几倍|多少倍|倍数", frame.text):
+            times = (part.value / whole.value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            text = f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）是{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}）的{times}倍（{fmt(part.value, part.unit)} ÷ {fmt(whole.value, whole.unit)}）。"
+            return self.answer(frame, text, times, "倍", facts=[part, whole])
         value = percent(part.value, whole.value)
         text = (f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）占{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}）的"
                 f"{value}%（{fmt(part.value, part.unit)} ÷ {fmt(whole.value, whole.unit)} × 100%）。")
         return self.answer(frame, text, value, "%", facts=[part, whole])
+
+    def _ratio_to_last_year(self, frame: Frame, name: str, facts: list[Fact]) -> Answer:
+        """「收入预算相当于上年的百分之几」: last year's figure from the stated change, never guessed."""
+        stated = [f for f in facts if f.kind == "figure" and f.extra.get("change") is not None]
+        if not stated:
+            raise NotAnswerable(f"文件没有给出{name}比上年的增减，无法得到上年数")
+        fact = stated[0]
+        last = fact.value - fact.extra["change"]
+        if last == 0:
+            raise NotAnswerable("上年数为0，无法计算比例")
+        value = percent(fact.value, last)
+        text = (f"{fact.label}本年{fmt(fact.value, fact.unit)}{fact.unit}，上年{fmt(last, fact.unit)}{fact.unit}（由“{fact.extra.get('changeText') or ''}”推算），"
+                f"本年相当于上年的{value}%（{fmt(fact.value, fact.unit)} ÷ {fmt(last, fact.unit)} × 100%）。")
+        return self.answer(frame, text, value, "%", facts=[fact])
 
     def parent_of(self, fact: Fact, doc: str) -> Fact | None:
         if fact.parent_row and fact.table:
@@ -300,7 +321,9 @@ class Executor:
                 if children:
                     return children
         table = frame.table or self.table_for(frame)
-        if table and frame.set_kind != "projects":
+        if table == 12:
+            frame = _with_set(frame, "projects")  # the rows of 表12 are the projects
+        elif table and frame.set_kind != "projects":
             rows = [f for f in self.reader.table_facts(doc, table) if f.kind in ("item",) and f.first_column]
             if table in (1, 4):
                 rows = [f for f in rows if f.side == "支出"]
@@ -573,8 +596,8 @@ class Executor:
         doc = self.one_doc(frame)
         figures = [e for m in frame.mentions for e in m.of("figure") if doc in e.docs]
         facts = [f for f in (self.reader.figure(e.iri) for e in figures) if f]
-        if not facts and not frame.value_mentions():
-            facts = [f for f in self.reader.figures(doc) if f.section == "一"][:1]
+        if not facts and not frame.value_mentions() and not frame.measures and not frame.totals:
+            facts = [f for f in self.reader.figures(doc) if f.section == "一"][:1]  # the budget as a whole
         if not facts:
             names = "、".join(m.surface for m in frame.value_mentions())
             raise NotAnswerable(f"文件没有说明{names}与上年相比的变化")
@@ -750,6 +773,12 @@ def _without_containers(frame: Frame) -> Frame:
     return narrowed
 
 
+def _with_set(frame: Frame, set_kind: str) -> Frame:
+    changed = copy.copy(frame)
+    changed.set_kind = set_kind
+    return changed
+
+
 def _with_measure(frame: Frame, measure: str) -> Frame:
     import copy
 
@@ -760,7 +789,7 @@ def _with_measure(frame: Frame, measure: str) -> Frame:
 
 
 def _ratio_cut(text: str) -> int:
-    for cue in ("占", "是", "在"):
+    for cue in ("占", "相当于", "是", "在"):
         position = text.find(cue)
         if position > 0:
             return position

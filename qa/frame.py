@@ -28,11 +28,13 @@ class Frame:
     level: int | None = None  # 1 类, 2 款, 3 项
     totals: list[str] = field(default_factory=list)  # 本年支出合计 … named by a synonym
     cues: set[str] = field(default_factory=set)  # cue groups present
+    cue_spans: list[tuple[int, int]] = field(default_factory=list)  # where the cue words stand
     want_yuan: bool = False
     unit_word: str | None = None  # 次, 条, 分钟 … asked for
     refusal: str | None = None  # why the document cannot answer
     unknown: list[str] = field(default_factory=list)
     follow_up: bool = False
+    scope_refused: bool = False  # a year, a body or a level that is not loaded: nothing may answer
 
     def value_mentions(self) -> list[Mention]:
         """Mentions of things that carry amounts."""

@@ -57,10 +57,12 @@ SELECT DISTINCT ?text WHERE {
   GRAPH ?g { ?s ?p ?text }
 }
 """
-_ITEM_DOCS = "SELECT DISTINCT ?item ?doc WHERE { GRAPH ?doc { ?o bkg:item ?item } }"
+# the documents using a shared entity (stated once, in the shared graph): those whose graph points at it
+_ITEM_DOCS = """SELECT DISTINCT ?item ?doc WHERE {
+  VALUES ?p { bkg:item bkg:measure bkg:department bkg:budgetUnit dcterms:references } GRAPH ?doc { ?x ?p ?item } }"""
 _DOCS = """
-SELECT DISTINCT ?doc ?year ?dept ?name WHERE { GRAPH ?doc {
-  ?doc a bkg:BudgetDocument ; bkg:fiscalYear ?year ; bkg:department ?dept . ?dept rdfs:label ?name } }
+SELECT DISTINCT ?doc ?year ?dept ?name WHERE {
+  GRAPH ?doc { ?doc a bkg:BudgetDocument ; bkg:fiscalYear ?year ; bkg:department ?dept } ?dept rdfs:label ?name }
 """
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 ORG_SUFFIX = ("局", "中心", "委员会", "委", "办公室", "办", "馆", "院", "所", "站", "队", "厅", "部", "会", "处", "署", "社", "团")
@@ -99,6 +101,8 @@ class Mention:
     entities: list[Entity]
     measure: str | None = None  # 基本支出 / 项目支出 … bound to this mention
     fuzzy: bool = False
+    partial: bool = False  # named by a part of its name (qa.partial)
+    alternatives: list[Entity] = field(default_factory=list)  # weaker partial candidates for this span
 
     def kinds(self) -> set[str]:
         return {e.kind for e in self.entities}
@@ -116,16 +120,16 @@ class Lexicon:
     automaton: ahocorasick.Automaton = field(repr=False)
     vocabulary: set[str] = field(default_factory=set, repr=False)
 
-    def fuzzy(self, window: str) -> str | None:
-        """The alias `window` is a homophone of (same pinyin, ≥ 4 characters) or a one-character
+    def fuzzy(self, window: str, sound: str | None = None, sound_only: bool = False) -> str | None:
+        """The alias `window` is a homophone of (same pinyin, ≥ 3 characters) or a one-character
         typo of (≥ 6 characters, similarity ≥ 85), else None."""
         if window in self.aliases or not re.fullmatch(r"[\u4e00-\u9fff]+", window):
             return None
         index = self._pinyin_index()
-        sound = _pinyin(window)
-        if len(window) >= 4 and sound in index:
+        sound = sound if sound is not None else _pinyin(window)
+        if len(window) >= 3 and sound in index:
             return index[sound]
-        if len(window) >= 6:
+        if len(window) >= 6 and not sound_only:
             from rapidfuzz import fuzz, process
 
             candidates = [a for n in (len(window) - 1, len(window), len(window) + 1) for a in self._by_length().get(n, ())]
@@ -147,7 +151,7 @@ class Lexicon:
         if not hasattr(self, "_pinyin"):
             index: dict[str, str] = {}
             for alias in self.aliases:
-                if len(alias) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", alias):
+                if len(alias) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", alias):
                     index.setdefault(_pinyin(alias), alias)
             self._pinyin = index
         return self._pinyin
@@ -188,6 +192,14 @@ def _pinyin(text: str) -> str:
     from pypinyin import lazy_pinyin
 
     return " ".join(lazy_pinyin(text))
+
+
+def syllables_of(text: str) -> list[str]:
+    """One pinyin syllable per character (others as themselves), so that any window's sound
+    is a slice: a question is read aloud once, not once per window."""
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(text, errors=lambda chars: list(chars))
 
 
 @lru_cache(maxsize=1)
@@ -272,7 +284,7 @@ def build_lexicon(store: OxigraphStore) -> Lexicon:
         entry = raw.setdefault(iri, {"kind": kind, "label": row["label"], "docs": set(), "code": row["code"]})
         if kind == "department":
             entry["kind"] = kind
-        if row["doc"]:
+        if row["doc"] in docs:
             entry["docs"].add(row["doc"])
         labels.setdefault(iri, set()).add(row["label"])
     for row in store.select(_ALT_LABELS):

@@ -3,9 +3,7 @@ never spliced into the query text; every bound variable is also projected, as Ox
 
 from __future__ import annotations
 
-from kg.vocab import per_document
-
-FACTS_OF_ITEM = per_document("""
+FACTS_OF_ITEM = """
 SELECT DISTINCT ?item ?doc ?obs ?value ?text ?column ?tableNo ?tableTitle ?rowLabel ?row ?rowIndex ?code ?line ?kind ?side ?parentRow ?unitName WHERE {
   ?obs bkg:item ?item ; bkg:document ?doc ; bkg:amount ?value ; bkg:amountText ?text ; bkg:row ?row ; bkg:measure ?m .
   ?m rdfs:label ?column .
@@ -16,9 +14,9 @@ SELECT DISTINCT ?item ?doc ?obs ?value ?text ?column ?tableNo ?tableTitle ?rowLa
   OPTIONAL { ?row bkg:parentRow ?parentRow }
   OPTIONAL { ?row bkg:budgetUnit/rdfs:label ?unitName }
 }
-""")
+"""
 
-TABLE_FACTS = per_document("""
+TABLE_FACTS = """
 SELECT DISTINCT ?doc ?tableNo ?obs ?value ?text ?column ?tableTitle ?rowLabel ?row ?rowIndex ?code ?line ?kind ?side ?parentRow ?item ?unitName WHERE {
   ?t bkg:document ?doc ; bkg:tableNumber ?tableNo ; dcterms:title ?tableTitle .
   ?row bkg:inTable ?t ; rdfs:label ?rowLabel ; bkg:rowIndex ?rowIndex ; bkg:lineStart ?line ; bkg:rowKind ?kind .
@@ -29,9 +27,9 @@ SELECT DISTINCT ?doc ?tableNo ?obs ?value ?text ?column ?tableTitle ?rowLabel ?r
   OPTIONAL { ?row bkg:item ?item }
   OPTIONAL { ?row bkg:budgetUnit/rdfs:label ?unitName }
 }
-""")
+"""
 
-FIGURE = per_document("""
+FIGURE = """
 SELECT DISTINCT ?fig ?doc ?label ?value ?unit ?change ?rate ?changeText ?reason ?detail ?source ?line ?section ?parent ?asOf ?index WHERE {
   ?fig a bkg:StatedFigure ; bkg:document ?doc ; rdfs:label ?label ; bkg:amount ?value ; bkg:unit ?unit ;
        bkg:sourceText ?source ; bkg:lineStart ?line ; bkg:section/bkg:sectionNumber ?section ; bkg:figureIndex ?index .
@@ -43,62 +41,62 @@ SELECT DISTINCT ?fig ?doc ?label ?value ?unit ?change ?rate ?changeText ?reason 
   OPTIONAL { ?fig bkg:parentFigure ?parent }
   OPTIONAL { ?fig bkg:asOf ?asOf }
 }
-""")
+"""
 
 
-GOALS = per_document("""
+GOALS = """
 SELECT DISTINCT ?doc ?goal ?label ?value ?goalText ?line ?index ?project WHERE {
   ?goal a bkg:PerformanceGoal ; bkg:document ?doc ; rdfs:label ?label ; bkg:amount ?value ; bkg:goalText ?goalText ;
         bkg:lineStart ?line ; bkg:goalIndex ?index .
   OPTIONAL { ?goal bkg:project ?project }
 } ORDER BY ?index
-""")
+"""
 
-TARGETS = per_document("""
+TARGETS = """
 SELECT DISTINCT ?doc ?owner ?ownerLabel ?target ?text ?comparator ?cue ?value ?unit ?line WHERE {
   ?owner bkg:document ?doc ; bkg:target ?target ; rdfs:label ?ownerLabel ; bkg:lineStart ?line .
   ?target bkg:targetText ?text ; bkg:comparator ?comparator ; bkg:targetValue ?value ; bkg:targetUnit ?unit .
   OPTIONAL { ?target bkg:comparatorText ?cue }
 }
-""")
+"""
 
-PROJECTS = per_document("""
+PROJECTS = """
 SELECT DISTINCT ?doc ?total ?project ?label ?value ?unitName ?line ?rowIndex ?purpose WHERE {
   ?project a bkg:Project ; bkg:document ?doc ; rdfs:label ?label ; bkg:row ?row ; bkg:budgetUnit/rdfs:label ?unitName .
   ?row bkg:lineStart ?line ; bkg:rowIndex ?rowIndex .
   ?obs bkg:row ?row ; bkg:measure ?total ; bkg:amount ?value .
   OPTIONAL { ?project bkg:purpose ?purpose }
 } ORDER BY ?rowIndex
-""")
+"""
 
-MEASURE = per_document("""
+MEASURE = """
 SELECT DISTINCT ?label ?measure WHERE { ?measure a bkg:Measure ; rdfs:label ?label }
-""")
+"""
 
-PROJECT = per_document("""
+PROJECT = """
 SELECT DISTINCT ?project ?doc ?label ?purpose ?line ?unitName WHERE {
   ?project a bkg:Project ; bkg:document ?doc ; rdfs:label ?label ; bkg:lineStart ?line ; bkg:budgetUnit/rdfs:label ?unitName .
   OPTIONAL { ?project bkg:purpose ?purpose }
 }
-""")
+"""
 
-CITED_BY = per_document("""
+CITED_BY = """
 SELECT DISTINCT ?cited ?doc ?citer ?citerLabel ?type ?line WHERE {
   ?citer dcterms:references ?cited ; bkg:document ?doc ; rdfs:label ?citerLabel ; a ?type ; bkg:lineStart ?line .
   FILTER(?type IN (bkg:Project, bkg:InternalUnit, bkg:Duty))
 }
-""")
+"""
 
-CITES = per_document("""
+CITES = """
 SELECT DISTINCT ?citer ?cited ?label ?title ?number WHERE {
   ?citer dcterms:references ?cited .
   ?cited rdfs:label ?label .
   OPTIONAL { ?cited dcterms:title ?title }
   OPTIONAL { ?cited bkg:documentNumber ?number }
 }
-""")
+"""
 
-CITATION = per_document("""
+CITATION = """
 SELECT DISTINCT ?cited ?label ?title ?number ?issuer ?year WHERE {
   ?cited a bkg:CitedDocument ; rdfs:label ?label .
   OPTIONAL { ?cited dcterms:title ?title }
@@ -106,61 +104,61 @@ SELECT DISTINCT ?cited ?label ?title ?number ?issuer ?year WHERE {
   OPTIONAL { ?cited bkg:issuer ?issuer }
   OPTIONAL { ?cited bkg:issueYear ?year }
 }
-""")
+"""
 
-ALL_CITATIONS = per_document("""
+ALL_CITATIONS = """
 SELECT DISTINCT ?doc ?cited ?label ?title ?number WHERE {
   ?cited a bkg:CitedDocument ; bkg:citedIn ?doc ; rdfs:label ?label .
   OPTIONAL { ?cited dcterms:title ?title }
   OPTIONAL { ?cited bkg:documentNumber ?number }
 }
-""")
+"""
 
-DUTIES = per_document("""
+DUTIES = """
 SELECT DISTINCT ?doc ?duty ?ordinal ?text ?line WHERE {
   ?duty a bkg:Duty ; bkg:document ?doc ; bkg:ordinal ?ordinal ; bkg:text ?text ; bkg:lineStart ?line .
 } ORDER BY ?ordinal
-""")
+"""
 
-INTERNAL_UNITS = per_document("""
+INTERNAL_UNITS = """
 SELECT DISTINCT ?doc ?unit ?ordinal ?label ?text ?line WHERE {
   ?unit a bkg:InternalUnit ; bkg:document ?doc ; bkg:ordinal ?ordinal ; rdfs:label ?label ; bkg:responsibility ?text ; bkg:lineStart ?line .
 } ORDER BY ?ordinal
-""")
+"""
 
-INTERNAL_UNIT = per_document("""
+INTERNAL_UNIT = """
 SELECT DISTINCT ?unit ?doc ?label ?text ?line WHERE {
   ?unit a bkg:InternalUnit ; bkg:document ?doc ; rdfs:label ?label ; bkg:responsibility ?text ; bkg:lineStart ?line .
 }
-""")
+"""
 
-COMPOSITION = per_document("""
+COMPOSITION = """
 SELECT DISTINCT ?doc ?text ?line WHERE {
   ?doc bkg:composition ?c . ?c bkg:text ?text ; bkg:lineStart ?line .
 }
-""")
+"""
 
-BUDGET_UNITS = per_document("""
+BUDGET_UNITS = """
 SELECT DISTINCT ?doc ?unit ?label ?sub WHERE {
   ?doc bkg:budgetUnit ?unit . ?unit rdfs:label ?label .
   BIND(EXISTS { ?unit org:subOrganizationOf ?parent } AS ?sub)
 }
-""")
+"""
 
-TERM = per_document("""
+TERM = """
 SELECT DISTINCT ?term ?doc ?label ?definition ?line WHERE {
   ?term a bkg:GlossaryTerm ; bkg:document ?doc ; rdfs:label ?label ; skos:definition ?definition ; bkg:lineStart ?line .
 }
-""")
+"""
 
-TERMS_OF_DOC = per_document("""
+TERMS_OF_DOC = """
 SELECT DISTINCT ?doc ?term ?label ?definition ?line WHERE {
   ?term a bkg:GlossaryTerm ; bkg:document ?doc ; rdfs:label ?label ; skos:definition ?definition ; bkg:lineStart ?line .
 }
-""")
+"""
 
-DOCUMENT = per_document("""
+DOCUMENT = """
 SELECT DISTINCT ?doc ?title ?year ?source WHERE {
   ?doc a bkg:BudgetDocument ; dcterms:title ?title ; bkg:fiscalYear ?year ; bkg:sourceFile ?source .
 }
-""")
+"""

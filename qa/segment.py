@@ -29,3 +29,19 @@ def add_words(words: set[str]) -> None:
 
 def words(text: str) -> list[str]:
     return tokenizer().lcut(text, HMM=False)
+
+
+@lru_cache(maxsize=1)
+def _pos_tokenizer():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
+NOUN_TAGS = ("n", "ng", "nr", "nrt", "nrfg", "ns", "nt", "nz", "l")  # l: set phrases (联系电话, 在编人员)
+
+
+def content_nouns(text: str) -> list[str]:
+    """The nouns of `text` by jieba's part-of-speech tags: verbs, adverbs, numerals, particles and
+    politeness (打算、告诉、麻烦、简单说说) fill no slot and are never counted against a question."""
+    return [p.word for p in _pos_tokenizer().lcut(text, HMM=False) if p.flag in NOUN_TAGS]

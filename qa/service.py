@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from kg.store import OxigraphStore
-from qa import queries
+from qa import kinds, queries
 from qa.answer import Answer
 from qa.execute import Ambiguous, Executor, NotAnswerable
 from qa.facts import FactReader
@@ -96,9 +96,7 @@ class QAService:
         reader = FactReader(self.store, self.titles, self._measures)
         executor = Executor(reader, self.lexicon)
         try:
-            if frame.intent == "refuse":
-                raise NotAnswerable(frame.refusal or "没有理解这个问题")
-            answer = executor.run(frame)
+            answer = self._run(frame, executor)
             if frame.mentions and any(m.fuzzy for m in frame.mentions):
                 guessed = "、".join(f"“{m.entities[0].label}”" for m in frame.mentions if m.fuzzy)
                 answer.answer += f"（问题中的词按近似词{guessed}理解）"
@@ -112,6 +110,24 @@ class QAService:
             answer = self._refusal(question, frame, "回答时出错")
         answer.query = "\n\n".join(reader.log)
         return frame, answer
+
+    def _run(self, frame: Frame, executor: Executor) -> Answer:
+        """The best reading: a registered kind's when it explains the question better than the
+        classic frame intent does; a scope refusal (a year or a body not loaded) always stands."""
+        if not frame.scope_refused:
+            context = kinds.Context(frame, self.lexicon)
+            best = next(iter(kinds.readings(context)), None)
+            if best is not None and best.score > kinds.LEGACY_SCORE:
+                if best.missing:
+                    raise NotAnswerable(best.missing)
+                unknown = best.unexplained(frame.unknown)
+                if unknown:
+                    raise NotAnswerable(f"文件中没有找到“{'、'.join(unknown)}” (not found in the document)")
+                frame.intent = best.kind
+                return kinds.kind(best.kind).run(best, context, executor)
+        if frame.intent == "refuse":
+            raise NotAnswerable(frame.refusal or "没有理解这个问题")
+        return executor.run(frame)
 
     def _refusal(self, question: str, frame: Frame | None, why: str) -> Answer:
         suggestions = self._suggest(frame)

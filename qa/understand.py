@@ -14,8 +14,9 @@ from decimal import Decimal
 import ahocorasick
 
 from qa.frame import Frame
-from qa.lexicon import Lexicon, Mention, match_form
-from qa.segment import words
+from qa.lexicon import Lexicon, Mention, match_form, syllables_of
+from qa.partial import PartialLinker
+from qa.segment import content_nouns
 
 CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下面", "之", "部分")
 YEAR = re.compile(r"((?:19|20)\d{2})(?:年|\))")
@@ -65,6 +66,7 @@ class Understander:
             self.automaton.add_word(word, word)
         self.automaton.make_automaton()
         self.stopwords = {match_form(w) for w in cues["stopwords"]} | set(cues["unit_nouns"])
+        self.partial = PartialLinker(lexicon)
         self.term_labels = {match_form(e.label) for e in lexicon.entities.values() if e.kind == "term"}
 
     # -----------------------------------------------------------------------------------------
@@ -85,6 +87,8 @@ class Understander:
 
     def understand(self, question: str, previous: Frame | None = None, _corrected: bool = False) -> Frame:
         text = match_form(question or "")
+        for short, full in self.lexicon.cues["expansions"].items():
+            text = text.replace(short, full)
         frame = Frame(question=question, text=text)
         if not text.strip(" ?？!！。.,，"):
             frame.intent = "refuse"
@@ -95,20 +99,27 @@ class Understander:
             frame.refusal = f"问题过长（{len(text)}字，上限{MAX_LENGTH}字）(question too long)"
             return frame
         lexicon = self.lexicon
-        mentions = lexicon.link(text)
+        blocked = [False] * (len(text) + 1)
+        for start, end, _, _ in self.cues_in(text, [False] * (len(text) + 1)):
+            for k in range(start, end):
+                blocked[k] = True
+        exact = lexicon.link(text)
+        mentions = self.partial.link(text, exact, blocked)
         masked = [False] * (len(text) + 1)
         for m in mentions:
             for k in range(m.start, m.end):
                 masked[k] = True
         cues = self.cues_in(text, masked)
+        frame.cue_spans = [(start, end) for start, end, _, _ in cues]
         groups: set[str] = set()
         for _, _, _, g in cues:
             groups |= g
         frame.cues = groups
         frame.mentions = mentions
-        self._scope(frame, cues)
+        self._scope(frame, cues, exact)
         if frame.refusal:
             frame.intent = "refuse"
+            frame.scope_refused = True
             return frame
         self._measures(frame, cues)
         self._modifiers(frame, cues)
@@ -116,9 +127,10 @@ class Understander:
             return self._follow_up(frame, previous)
         self._totals_named_by_terms(frame)
         unknown = self._unknown(frame, cues)
-        if not _corrected and (unknown or self._intent(copy.copy(frame)) == "refuse"):
-            anchors = unknown + [c for c in self._residue(frame, cues) if len(c) >= 2]
-            corrected, fixes = self._correct(frame.text, anchors)
+        residue = [c for c in self._residue(frame, cues) if len(c) >= 2]
+        if not _corrected and (unknown or residue):
+            stuck = bool(unknown) or self._intent(copy.copy(frame)) == "refuse"
+            corrected, fixes = self._correct(frame.text, unknown + residue, sound_only=not stuck)
             if fixes:
                 retry = self.understand(corrected, previous, _corrected=True)
                 retry.question = question
@@ -137,7 +149,7 @@ class Understander:
         return frame
 
     # -- scope: documents, year, level of government -----------------------------------------
-    def _scope(self, frame: Frame, cues) -> None:
+    def _scope(self, frame: Frame, cues, exact: list[Mention]) -> None:
         lexicon = self.lexicon
         docs = dict(lexicon.documents)
         named = set()
@@ -155,9 +167,18 @@ class Understander:
             doc_years = {docs[d].year for d in in_scope}
             matching = [d for d in in_scope if docs[d].year in years]
             previous = [d for d in in_scope if docs[d].year - 1 in years and docs[d].year not in years]
+            covered = {docs[d].year for d in in_scope} | {docs[d].year - 1 for d in in_scope}
+            beyond = [y for y in years if y not in covered]
+            if beyond:  # 「2026年比2025年」: a year no loaded document speaks of
+                have = "、".join(str(y) for y in sorted(doc_years))
+                frame.refusal = f"已载入的文件是{have}年的预算，没有{'、'.join(map(str, beyond))}年的数据 (no document for that year)"
+                return
             if matching:
                 in_scope = matching
                 frame.year = years[0] if len(years) == 1 else None
+                loaded = {docs[d].year for d in docs}
+                if any(y not in loaded and y + 1 in {docs[d].year for d in matching} for y in years):
+                    frame.last_year = True  # 「2024年的预算说明里2023年的收入」: last year, told by this year's text
             elif previous:
                 in_scope = previous
                 frame.last_year = True
@@ -173,6 +194,27 @@ class Understander:
             frame.last_year = True
         frame.docs = sorted(in_scope, key=lambda d: (docs[d].name, -docs[d].year))  # a stable order, newest year first
         self._region_check(frame)
+        if not frame.refusal:
+            self._other_body(frame, exact)
+
+    def _other_body(self, frame: Frame, exact: list[Mention]) -> None:
+        """「清城区财政局的预算」 when only other bodies are loaded: a body that is not loaded is a
+        refusal, never the loaded one's figure. A body is a name ending in a body suffix
+        (cues.json body_suffixes) that no loaded department, unit or item covers."""
+        text = list(frame.text)
+        for m in exact:
+            for k in range(m.start, m.end):
+                text[k] = "#"
+        suffixes = "|".join(sorted(self.lexicon.cues["body_suffixes"], key=len, reverse=True))
+        for match in re.finditer(rf"([\u4e00-\u9fff]{{2,16}}?)(?:{suffixes})", "".join(text)):
+            name = match.group(0)
+            if name[0] in "本该全各我贵其此这那" or name in self.lexicon.vocabulary:
+                continue
+            if any(set(name) <= set(d.name) for d in self.lexicon.documents.values()):
+                continue  # 文旅体局: the loaded 文化广电旅游体育局 in short
+            loaded = "、".join(sorted({d.name for d in self.lexicon.documents.values()}))
+            frame.refusal = f"已载入的是{loaded}的预算，没有“{name}”的数据 (that body is not loaded)"
+            return
 
     def _region_check(self, frame: Frame) -> None:
         """「广州市财政局」 is not 「广州市天河区财政局」: another body, another budget."""
@@ -313,11 +355,11 @@ class Understander:
 
     # -- what is left over ---------------------------------------------------------------------
     def _unknown(self, frame: Frame, cues) -> list[str]:
-        """Content words in the question that the lexicon and cue tables do not know."""
+        """Content nouns in the question that the lexicon and cue tables do not know."""
         unknown: list[str] = []
         vocabulary = self.lexicon.vocabulary
         for chunk in self._residue(frame, cues):
-            for word in words(chunk):
+            for word in content_nouns(chunk):
                 if len(word) >= 2 and word not in vocabulary and word not in self.stopwords and not all(ch in self._function_chars for ch in word):
                     unknown.append(word)
         return unknown
@@ -335,16 +377,17 @@ class Understander:
         for match in UNIT_ASKED.finditer(frame.text):
             for k in range(match.start(), match.end()):
                 text[k] = " "
-        return re.sub(r"[\d.,%]+|[^\u4e00-\u9fff]", " ", "".join(text)).split()
+        return re.sub(r"[\d.,%]+[年月日]?|[^\u4e00-\u9fff]", " ", "".join(text)).split()
 
     _function_chars = set("的了吗呢吧啊呀么是有在和与及或对为把被给从到向将就都也还又再很这那该此其中里下之所多少大小高低年个项笔条次几哪啥谁怎样何一二三两上等")
 
     # -- typos and homophones -------------------------------------------------------------------
-    def _correct(self, text: str, unknown: list[str]) -> tuple[str, set[str]]:
-        """Replace a misspelt name next to an unknown word by the alias it most likely means:
-        same pinyin (homophone), or one character off in a long name. Thresholds are strict so
-        that nothing is invented."""
+    def _correct(self, text: str, unknown: list[str], sound_only: bool = False) -> tuple[str, set[str]]:
+        """Replace a misspelt name or question word (三工经费, 图书管) by the alias it most likely
+        means: same pinyin (homophone), or — when the question is otherwise stuck — one character
+        off in a long name. Thresholds are strict so that nothing is invented."""
         fixes: set[str] = set()
+        syllables = syllables_of(text)
         for word in unknown:
             position = text.find(word)
             if position < 0:
@@ -353,12 +396,15 @@ class Understander:
             for length in range(3, 16):
                 for start in range(max(0, position - length + 1), min(position + len(word), len(text) - length + 1)):
                     window = text[start:start + length]
-                    alias = self.lexicon.fuzzy(window)
+                    if any(m.end - m.start >= length - 1 for m in self.lexicon.link(window)):
+                        continue  # a name written right plus a word after it is not a typo
+                    alias = self.lexicon.fuzzy(window, " ".join(syllables[start:start + length]), sound_only)
                     if alias and (best is None or len(alias) > len(best[2])):
                         best = (start, start + length, alias)
             if best:
                 start, end, alias = best
                 text = text[:start] + alias + text[end:]
+                syllables = syllables_of(text)
                 fixes.add(alias)
         return text, fixes
 
@@ -402,7 +448,7 @@ class Understander:
             frame.set_kind = "duties"
         if frame.set_kind in ("duties", "internal_units") and "internal_unit" not in kinds and not amount_asked:
             return "list"
-        yoy_words = re.search(r"比上年|较上年|同比|增减|变化|增长|下降|增加|减少", frame.text)
+        yoy_words = re.search(r"比上年|较上年|同比|增减|变化|增长|下降|增加|减少|降了|涨了|升了|少了|多了", frame.text)
         if "ratio" in c and not (yoy_words and "占" not in frame.text):
             return "ratio"
         if "last_year" in c or frame.last_year or ("yoy" in c and ("reason" in c or re.search(r"比上年|较上年|同比|增减|变化|增长|下降|增加|减少", frame.text))):
@@ -412,7 +458,7 @@ class Understander:
         strong_compare = re.search(r"多多少|少多少|高多少|低多少|相差|差多少|差距|差额|哪个多|哪个少|哪个大|哪个小|哪个高|哪个低|谁多|谁少|比较|相比", frame.text)
         if strong_compare or (len(values) + len(frame.measures) >= 2 and re.search(r"比.{1,40}(多|少|高|低|大|小)", frame.text)):
             return "compare"
-        if "citation" in c and "project" in kinds and not amount_asked:
+        if "citation" in c and "project" in kinds and (not amount_asked or re.search(r"文件|文号|依据|出处", frame.text) and not re.search(r"多少钱|金额|万元|几万", frame.text)):
             return "citation"
         if "performance" in c and ("goal" in kinds or not values and not frame.set_kind or frame.unit_word not in (None, "%", "个", "项") or re.search(r"不少于|不超过|不低于|达到|以上", frame.text) and not frame.threshold):
             return "performance"
@@ -430,7 +476,8 @@ class Understander:
         across = len(frame.docs) > 1 and re.search(r"各部门|所有部门|全部部门|各单位", frame.text)
         if "sum" in c and (len(values) + len(frame.measures) >= 2 or frame.set_kind in ("key_projects", "projects") or across):
             return "sum"
-        if "list" in c or frame.set_kind in ("duties", "internal_units", "budget_units") and not amount_asked:
+        money = re.search(r"多少钱|多少万|金额|几万|多少元", frame.text)
+        if ("list" in c and not (values and money)) or frame.set_kind in ("duties", "internal_units", "budget_units") and not amount_asked:
             return "list"
         if "describe" in c and not amount_asked:
             return "describe"

@@ -21,6 +21,7 @@ from ui.app import Handlers
 from ui.sparql_guard import QueryRefused, check
 from ui.sparql_runner import negotiate, parse_accept
 from ui.state import AppState, safe_source_name
+from ui.uploads import UploadRegistry
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BIGDATA = FIXTURES / "qingcheng_bigdata_center_2025.txt"
@@ -95,6 +96,17 @@ def test_ask_post_with_session_follow_up(client):
     assert follow.status_code == 200
     assert follow.json()["value"] == 58.23
     assert follow.headers["x-session-id"] == session
+
+
+def test_ask_follow_up_with_the_session_in_the_header(client):
+    first = client.get("/api/ask", params={"q": "津贴补贴多少万？"})
+    session = first.headers["x-session-id"]
+    follow = client.get("/api/ask", params={"q": "那奖金呢？"}, headers={"X-Session-Id": session})
+    assert follow.json()["value"] == 58.23 and follow.headers["x-session-id"] == session
+    posted = client.post("/api/ask", json={"question": "那奖金呢？"}, headers={"X-Session-Id": session})
+    assert posted.json()["value"] == 58.23 and posted.headers["x-session-id"] == session
+    alone = client.get("/api/ask", params={"q": "那奖金呢？"})  # no session: no context to follow
+    assert alone.headers["x-session-id"] != session
 
 
 def test_ask_post_matches_answer_to_json(client, handlers):
@@ -466,9 +478,16 @@ def test_tab_downloads(handlers):
     assert len(list(ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE))) > 10_000
 
 
+def _uploaded(tmp_path: Path, *paths: Path) -> UploadRegistry:
+    """A registry that has issued these files (as the upload route would have)."""
+    return UploadRegistry(tmp_path, {str(p) for p in paths})
+
+
 def test_tab_upload(writable, tmp_path):
-    handlers = Handlers(writable)
-    ok, message = handlers.upload(str(CULTURE))
+    culture = tmp_path / CULTURE.name
+    culture.write_bytes(CULTURE.read_bytes())
+    handlers = Handlers(writable, _uploaded(tmp_path, culture))
+    ok, message = handlers.upload(str(culture))
     assert ok, message
     assert "文化广电旅游体育局" in message
     assert len(handlers.document_choices()) == 2
@@ -480,7 +499,8 @@ def test_tab_upload(writable, tmp_path):
 
 
 def test_tab_upload_bad_file_changes_nothing(writable, tmp_path):
-    handlers = Handlers(writable)
+    names = ("bad.txt", "notes.txt", "report.pdf", "tool.exe")
+    handlers = Handlers(writable, _uploaded(tmp_path, *(tmp_path / n for n in names)))
     before = writable.store.documents()
     generation = writable.store.generation
     bad = tmp_path / "bad.txt"

@@ -1,8 +1,8 @@
 """The HTTP API next to the web app: /health, /api/ask and a read-only SPARQL 1.1 Protocol endpoint.
 
     GET  /health                       {"status": "ok", "documents": […], "triples": n}
-    GET  /api/ask?q=…[&session=ID]     Answer.to_json()  (session id in the X-Session-Id header)
-    POST /api/ask                      {"question": "…", "session": "optional id"}
+    GET  /api/ask?q=…[&session=ID]     Answer.to_json(); the session may also come in the X-Session-Id
+    POST /api/ask                      header, and its id goes back in it. Body {"question": "…", "session": "…"}
     GET  /sparql?query=…               results by Accept (JSON default, XML, CSV, TSV; Turtle,
     POST /sparql                       JSON-LD, N-Triples for CONSTRUCT / DESCRIBE); form or
                                        application/sparql-query body. Updates, SERVICE and FROM → 400,
@@ -15,7 +15,7 @@ import json
 from typing import Any
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Header, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
@@ -58,6 +58,15 @@ def _decode(data: bytes) -> str:
         raise QueryRefused(400, "bad_encoding", "请求不是 UTF-8 文本 (the request is not UTF-8 text)") from None
 
 
+def _is_text(value: str) -> bool:
+    """False for a string JSON can carry but UTF-8 cannot (a lone surrogate such as \\ud800)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _refuse_protocol_params(params: dict[str, list[str]]) -> None:
     if "update" in params:
         raise QueryRefused(400, "update_forbidden", "只读：不接受 SPARQL Update。Read-only endpoint: SPARQL Update is not accepted.")
@@ -89,13 +98,16 @@ def make_router(state: AppState) -> APIRouter:
     def _answer(question: Any, session_id: Any) -> Response:
         if not isinstance(question, str) or not question.strip():
             return _json({"error": "missing_question", "message": "缺少问题：请提供 q 参数或 JSON 的 question 字段 (missing question)"}, 400)
+        if not _is_text(question) or (isinstance(session_id, str) and not _is_text(session_id)):
+            return _json({"error": "bad_text", "message": "问题含有无效字符（孤立的代理项）(the question is not valid Unicode text)"}, 400)
         sid, session = state.session(session_id if isinstance(session_id, str) else None)
         answer = state.ask(question, session)
         return _json(answer.to_json(), headers={"X-Session-Id": sid})
 
     @router.get("/api/ask")
-    def ask_get(q: str | None = None, session: str | None = None) -> Response:
-        return _answer(q, session)
+    def ask_get(q: str | None = None, session: str | None = None,
+                x_session_id: str | None = Header(default=None)) -> Response:
+        return _answer(q, session or x_session_id)  # the session as a parameter, else the X-Session-Id header
 
     @router.post("/api/ask")
     async def ask_post(request: Request) -> Response:
@@ -106,9 +118,11 @@ def make_router(state: AppState) -> APIRouter:
             return _error(exc)
         except ValueError:
             return _json({"error": "bad_json", "message": "请求体不是有效的 JSON (the body is not valid JSON)"}, 400)
+        except RecursionError:
+            return _json({"error": "bad_json", "message": "JSON 嵌套过深 (the JSON is nested too deeply)"}, 400)
         if not isinstance(data, dict):
             return _json({"error": "bad_json", "message": "请求体应为 JSON 对象 {\"question\": …} (expected a JSON object)"}, 400)
-        return await run_in_threadpool(_answer, data.get("question"), data.get("session"))
+        return await run_in_threadpool(_answer, data.get("question"), data.get("session") or request.headers.get("x-session-id"))
 
     def _run(query: str | None, accept: str | None) -> Response:
         try:

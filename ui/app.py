@@ -29,7 +29,8 @@ from qa.answer import Answer  # noqa: E402
 from qa.service import Session  # noqa: E402
 from ui import graph_view, tables  # noqa: E402
 from ui.sparql_guard import QueryRefused  # noqa: E402
-from ui.state import AppState  # noqa: E402
+from ui.state import AppState, UploadRefused  # noqa: E402
+from ui.uploads import UploadRegistry, guard_component  # noqa: E402
 
 QUEUE_CONCURRENCY = 4  # Gradio events run at once (2 cores; answers are CPU-light reads)
 QUEUE_MAX_SIZE = 512  # events waiting beyond this are refused with a clear error
@@ -161,8 +162,9 @@ def _df(records: list[dict[str, Any]], columns: list[str] | None = None) -> pd.D
 class Handlers:
     """Every tab's work, as plain methods of the shared AppState."""
 
-    def __init__(self, state: AppState) -> None:
+    def __init__(self, state: AppState, uploads: UploadRegistry | None = None) -> None:
         self.state = state
+        self.uploads = uploads or UploadRegistry(state.work_dir, frozenset())  # default: no upload is readable
 
     # -- 问答 -----------------------------------------------------------------------------------------
     def ask(self, question: str, history: list[Any] | None, session: Session | None) -> ChatResult:
@@ -327,8 +329,12 @@ class Handlers:
         """(ok, message). The file is read from the path Gradio saved it to; its name is a label only."""
         if file is None:
             return False, "请先选择一个 .txt 或 .pdf 文件 (choose a .txt or .pdf file first)"
-        path = Path(getattr(file, "name", None) or str(file))
-        original = getattr(file, "orig_name", None) or path.name
+        given = getattr(file, "name", None) or str(file)
+        original = getattr(file, "orig_name", None) or Path(given).name
+        try:
+            path = self.uploads.check(given)
+        except UploadRefused as exc:
+            return False, f"**未能添加 (not added)**：{exc}。图谱未改变 (nothing changed)。"
         try:
             size = path.stat().st_size
             if size > 5 * 1024 * 1024:
@@ -364,11 +370,14 @@ class Handlers:
 
 
 def build_demo(state: AppState) -> gr.Blocks:
-    h = Handlers(state)
+    demo = gr.Blocks(title="预算图谱 BudgetKG", analytics_enabled=False)
+    # the upload tab reads only files the upload route of this app handed out (recorded by Gradio)
+    uploads = UploadRegistry(gr.utils.get_upload_folder(), demo.upload_file_set)
+    h = Handlers(state, uploads)
     docs = h.document_choices()
     first_doc = docs[0][1] if docs else None
 
-    with gr.Blocks(title="预算图谱 BudgetKG", analytics_enabled=False) as demo:
+    with demo:
         gr.Markdown("# 预算图谱 BudgetKG\n部门预算知识图谱与中文问答 · Chinese department budgets as a knowledge graph")
         overview = gr.Markdown(h.overview(), elem_id="kg-overview")
 
@@ -506,6 +515,7 @@ def build_demo(state: AppState) -> gr.Blocks:
                             "同一部门同一年度的文档会替换旧版本（不完整的文件不替换完整的）。Add a document as .txt or .pdf; on any error nothing changes.")
                 upload_file = gr.File(label="选择文件 choose a .txt file", file_types=[".txt", ".pdf"], type="filepath",
                                       elem_id="kg-upload-file")
+                guard_component(upload_file, uploads)
                 upload_btn = gr.Button("添加到图谱 Add to the graph", variant="primary", elem_id="kg-upload")
                 upload_status = gr.Markdown("", elem_id="kg-upload-status")
 

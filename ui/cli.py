@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -68,7 +69,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_remove(args: argparse.Namespace) -> int:
     from kg.pipeline import remove_documents
 
-    for doc in remove_documents(args.names, _store(args)):
+    for doc in remove_documents([_arg_text(n) for n in args.names], _store(args)):
         print(f"已移除 removed {doc.source}: {doc.department} {doc.year}年")
     return 0
 
@@ -115,16 +116,34 @@ def cmd_export(args: argparse.Namespace) -> int:
     from kg.export import export
 
     store = _store(args)
-    if args.output:
-        target = Path(args.output)
-        tmp = target.with_name(target.name + ".partial")
-        with open(tmp, "wb") as out:
-            export(store, args.format, out)
-        tmp.replace(target)
-        print(f"已导出 exported: {target}", file=sys.stderr)
-    else:
+    if not args.output:
         export(store, args.format, sys.stdout.buffer)
+        return 0
+    target = Path(args.output)
+    if target.is_dir():
+        raise BudgetKGError(f"{target} 是目录，请给出文件名 (a folder: give a file name)")
+    if not target.parent.is_dir():
+        raise BudgetKGError(f"{target}: 目录 {target.parent} 不存在 (the folder does not exist)")
+    if target.exists() and not target.is_file():  # a device or a pipe (/dev/stdout): written in place
+        _write(target, lambda out: export(store, args.format, out))
+    else:  # a file appears whole or not at all
+        tmp = target.with_name(target.name + ".partial")
+        try:
+            _write(tmp, lambda out: export(store, args.format, out))
+            tmp.replace(target)
+        finally:
+            tmp.unlink(missing_ok=True)
+    print(f"已导出 exported: {target}", file=sys.stderr)
     return 0
+
+
+def _write(path: Path, fill) -> None:
+    """Open `path` for writing and fill it; a failed write (disk full, no permission) is a clear error."""
+    try:
+        with open(path, "wb") as out:
+            fill(out)
+    except OSError as exc:
+        raise BudgetKGError(f"无法写入 {path}: {exc.strerror} (cannot write)") from None
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -132,7 +151,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     service = QAService(_store(args))
     session = service.new_session()
-    questions = [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin)
+    questions = [_arg_text(args.question)] if args.question is not None else (line.rstrip("\n") for line in sys.stdin)
     for question in questions:
         answer = service.ask(question, session)
         if args.json:
@@ -146,6 +165,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from qa.evaluate import evaluate_file, render_report
 
     report = evaluate_file(Path(args.file), _store(args))
+    if not report.results:
+        raise BudgetKGError(f"{args.file}: 文件中没有题目 (no questions in the file)")
     print(render_report(report))
     return 0
 
@@ -156,7 +177,10 @@ def cmd_synth(args: argparse.Namespace) -> int:
     if args.count < 1:
         print("错误 error: N 必须是正整数 (N must be a positive integer)", file=sys.stderr)
         return EXIT_USAGE
-    paths = write_corpus(args.count, args.seed, Path(args.output))
+    output = Path(args.output)
+    if output.exists() and not output.is_dir():
+        raise BudgetKGError(f"{output} 已存在且不是目录 (exists and is not a folder)")
+    paths = write_corpus(args.count, args.seed, output)
     print(f"已生成 {len(paths)} 个文档 generated documents → {args.output}")
     return 0
 
@@ -221,12 +245,39 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _arg_text(value: str) -> str:
+    """A command-line word as text: under an ASCII locale Python keeps its UTF-8 bytes as surrogate
+    escapes, which are decoded here (file names are left as the file system gave them)."""
+    return os.fsencode(value).decode("utf-8", "replace")
+
+
+def _utf8_streams() -> None:
+    """Under an ASCII locale (LC_ALL=C without Python's UTF-8 mode) Chinese text would raise on
+    print or input: the standard streams then use UTF-8 instead."""
+    for stream, errors in ((sys.stdout, "backslashreplace"), (sys.stderr, "backslashreplace"), (sys.stdin, "replace")):
+        try:
+            "预算".encode(stream.encoding or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(encoding="utf-8", errors=errors)
+        except AttributeError:  # no stream (a daemon with closed descriptors)
+            continue
+
+
 def main(argv: list[str] | None = None) -> int:
+    _utf8_streams()
     args = parser().parse_args(argv)
     try:
         return args.func(args)
     except BudgetKGError as exc:
         print(f"错误 error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:  # a file or folder the command cannot use: said plainly
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"错误 error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except MemoryError:
+        print("错误 error: 内存不足 (out of memory)", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -6,7 +6,7 @@
 Routes: /health, /api/ask, /sparql (ui/api.py); /static/budgetkg/… (ui/static: vis-network, copied
 from pyvis — never a CDN); everything else is the Gradio app at /. Only ui/static is served from
 disk: Gradio's allowed_paths is that folder alone and the store folder is blocked. No share link,
-no analytics.
+no analytics, and no route that makes the server fetch a URL (ui/no_outbound.py, ui/uploads.py).
 """
 
 from __future__ import annotations
@@ -22,7 +22,10 @@ from pathlib import Path  # noqa: E402
 from fastapi import FastAPI  # noqa: E402
 from fastapi.staticfiles import StaticFiles  # noqa: E402
 
+from kg.errors import BudgetKGError  # noqa: E402
+from kg.settings import positive_env  # noqa: E402
 from ui.api import make_router  # noqa: E402
+from ui.no_outbound import RefuseOutboundRoutes  # noqa: E402
 from ui.state import MAX_UPLOAD_BYTES, AppState  # noqa: E402
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -45,6 +48,7 @@ def create_app(store_path: str | Path | None = None, *, query_timeout: float = 1
 
     app = FastAPI(title="预算图谱 BudgetKG", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.budgetkg = state
+    app.add_middleware(RefuseOutboundRoutes)
     app.include_router(make_router(state))
     app.mount(STATIC_URL, StaticFiles(directory=STATIC_DIR), name="budgetkg-static")
     demo = build_demo(state)
@@ -69,9 +73,11 @@ def serve(store_path: str | Path | None = None, host: str = "127.0.0.1", port: i
     import uvicorn
 
     if query_timeout is None:
-        query_timeout = float(os.environ.get("BUDGETKG_QUERY_TIMEOUT") or 10.0)
+        query_timeout = positive_env("BUDGETKG_QUERY_TIMEOUT", 10.0, float)
     if row_cap is None:
-        row_cap = int(os.environ.get("BUDGETKG_ROW_CAP") or 10_000)
+        row_cap = positive_env("BUDGETKG_ROW_CAP", 10_000, int)
+    if not 0 <= port <= 65535:
+        raise BudgetKGError(f"端口 {port} 无效：应在 0–65535 之间 (port must be 0-65535)")
     app = create_app(store_path, query_timeout=query_timeout, row_cap=row_cap)
     app.state.budgetkg.runner.warm()
     shown = f"[{host}]" if ":" in host else host

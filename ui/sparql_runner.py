@@ -10,7 +10,11 @@ with `ui.sparql_guard.check` (so even a pathological parse is bounded by the tim
 and serialises at most `row_cap` rows. The server waits `timeout` seconds for the answer; when it
 does not come the worker is killed (SIGKILL) and replaced on the next request, and the caller gets
 QueryRefused(503, "timeout"). Workers also run under an address-space limit, so a runaway query
-cannot take the server's memory with it.
+cannot take the server's memory with it; on a local store they have no network at all (their own
+network namespace and a seccomp filter, kg.isolation), and they die with the server.
+
+At most `workers` queries run and `queue_limit` wait; any more are refused at once (503 "busy",
+Retry-After), so a flood of /sparql requests never holds the server's request threads.
 
 Results: SELECT as SPARQL JSON / XML / CSV / TSV, ASK as JSON / XML (CSV/TSV: `true`/`false`),
 CONSTRUCT / DESCRIBE as Turtle, JSON-LD or N-Triples, chosen from the Accept header.
@@ -27,11 +31,13 @@ import re
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from kg.isolation import deny_network, die_with_parent, limit_memory
 from kg.store import Store
 from kg.vocab import PREFIXES, SPARQL_PREFIXES
 from ui.sparql_guard import MAX_QUERY_BYTES, QueryRefused
@@ -48,6 +54,8 @@ ALIASES = {
     "application/json": JSON, "application/xml": XML, "text/xml": XML, "text/tsv": TSV,
     "application/x-turtle": TURTLE, "application/turtle": TURTLE, "text/plain": NTRIPLES,
 }
+WORKER_NICENESS = 10
+QUEUE_LIMIT = 8  # queries waiting for a worker beyond the running ones; more are answered 503 at once
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -347,21 +355,18 @@ def _execute(request: dict[str, Any], stores: dict[str, Any]) -> dict[str, Any]:
     return _graph_out(out, triples, media, request)
 
 
-def _limit_memory(megabytes: int | None) -> None:
-    if not megabytes:
-        return
-    try:
-        import resource
+def worker_main(conn: Any, memory_mb: int | None, parent_pid: int, offline: bool) -> None:
+    """The worker's loop: one request in, one answer out, until the pipe closes.
 
-        limit = megabytes * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    except (ImportError, ValueError, OSError):  # not on this platform: the time limit still holds
-        pass
-
-
-def worker_main(conn: Any, memory_mb: int | None) -> None:
-    """The worker's loop: one request in, one answer out, until the pipe closes."""
-    _limit_memory(memory_mb)
+    Before any query: no network when the store is local (a guard mistake still reaches nothing),
+    death with the server (kill -9 included), an address-space cap and a lower CPU priority than
+    the server, so /health and /api/ask keep their latency while queries run.
+    """
+    if offline:
+        deny_network()
+    die_with_parent(parent_pid)
+    limit_memory(memory_mb)
+    os.nice(WORKER_NICENESS)
     import pyoxigraph  # noqa: F401 - import before reporting ready, so start-up is not query time
 
     import ui.sparql_guard  # noqa: F401
@@ -408,10 +413,13 @@ class RunResult:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, memory_mb: int | None, start_timeout: float) -> None:
+    def __init__(self, ctx: Any, memory_mb: int | None, start_timeout: float, offline: bool, spawner: ThreadPoolExecutor) -> None:
         parent, child = ctx.Pipe()
-        self.process = ctx.Process(target=worker_main, args=(child, memory_mb), daemon=True, name="budgetkg-sparql")
-        self.process.start()
+        self.process = ctx.Process(target=worker_main, args=(child, memory_mb, os.getpid(), offline), daemon=True,
+                                   name="budgetkg-sparql")
+        # started from one long-lived thread: the kernel's parent-death signal follows the thread
+        # that forked, and a request thread may end while its worker lives on
+        spawner.submit(self.process.start).result()
         child.close()
         self.conn = parent
         if not parent.poll(start_timeout):
@@ -440,7 +448,7 @@ class SparqlRunner:
 
     def __init__(self, store: Store, *, timeout: float = 10.0, row_cap: int = 10_000, workers: int = 2,
                  memory_mb: int | None = 2048, start_timeout: float = 60.0,
-                 reading: Callable[[], AbstractContextManager[Any]] | None = None) -> None:
+                 reading: Callable[[], AbstractContextManager[Any]] | None = None, queue_limit: int = QUEUE_LIMIT) -> None:
         self.store = store
         self.timeout = float(timeout)
         self.row_cap = int(row_cap)
@@ -453,6 +461,9 @@ class SparqlRunner:
         self._count = 0
         self._cond = threading.Condition()
         self._closed = False
+        self._offline = getattr(store, "remote_target", None) is None  # a remote store's workers need the network
+        self._spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="budgetkg-sparql-spawn")
+        self._admitted = threading.BoundedSemaphore(self.max_workers + max(0, int(queue_limit)))
 
     # workers -----------------------------------------------------------------------------------
     def _acquire(self, wait: float) -> _Worker:
@@ -475,7 +486,7 @@ class SparqlRunner:
                     raise QueryRefused(503, "busy", "查询繁忙，请稍后再试 (all query workers are busy; try again)")
                 self._cond.wait(left)
         try:
-            return _Worker(self._ctx, self.memory_mb, self.start_timeout)
+            return _Worker(self._ctx, self.memory_mb, self.start_timeout, self._offline, self._spawner)
         except BaseException:
             with self._cond:
                 self._count -= 1
@@ -508,6 +519,7 @@ class SparqlRunner:
             self._count -= len(idle)
         for worker in idle:
             worker.kill()
+        self._spawner.shutdown(wait=False)
 
     # queries -----------------------------------------------------------------------------------
     def run(self, query: str | None, accept: str | list[str] | None = None, *, table: bool = False,
@@ -519,6 +531,15 @@ class SparqlRunner:
         if size > MAX_QUERY_BYTES:
             raise QueryRefused(413, "query_too_large",
                                f"查询过长：{size} 字节，上限 {MAX_QUERY_BYTES} 字节 (query too large: {size} bytes, limit {MAX_QUERY_BYTES})")
+        if not self._admitted.acquire(blocking=False):
+            raise QueryRefused(503, "busy", "查询繁忙：正在运行和排队的查询已满，请稍后再试 (too many queries running or waiting; try again)")
+        try:
+            return self._run(str(query), accept, table, timeout, row_cap)
+        finally:
+            self._admitted.release()
+
+    def _run(self, query: str, accept: str | list[str] | None, table: bool, timeout: float | None,
+             row_cap: int | None) -> RunResult:
         limit = self.timeout if timeout is None else float(timeout)
         media = accept if isinstance(accept, list) else parse_accept(accept)
         with self.reading():
@@ -526,7 +547,7 @@ class SparqlRunner:
             if generation is None:
                 raise QueryRefused(503, "no_store", "存储为空 (the store is empty)")
             request = {
-                "query": str(query), "accept": media, "row_cap": self.row_cap if row_cap is None else int(row_cap),
+                "query": query, "accept": media, "row_cap": self.row_cap if row_cap is None else int(row_cap),
                 "table": table, "timeout": limit,
             }
             remote_target = getattr(self.store, "remote_target", None)

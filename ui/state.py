@@ -1,8 +1,9 @@
 """What the web app shares between requests: the store, the QA service, the SPARQL runner, sessions.
 
 Reads (questions, tables, graph, SPARQL) run concurrently under the read side of a lock; adding a
-document takes the write side, so no reader sees a store generation disappear under it, and the
-QA lexicon is reloaded before readers come back.
+document parses it first in a worker process with limits (kg.parse_worker), with no lock held,
+then takes the write side only to switch to the new store generation, so no reader sees a
+generation disappear under it, and the QA lexicon is reloaded before readers come back.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kg.errors import BudgetKGError, ParseError
-from kg.pipeline import BuildReport, add_document, build_store, bundled_document, open_store
+from kg.parse_worker import ParsePool
+from kg.pipeline import BuildReport, build_report, build_store, bundled_document, open_store, prepare
 from kg.store import Store
 from qa.answer import Answer
 from qa.service import QAService, Session
@@ -100,6 +102,7 @@ class AppState:
         self.service = QAService(self.store)
         self.runner = SparqlRunner(self.store, timeout=query_timeout, row_cap=row_cap, workers=workers,
                                    reading=self.lock.reading)
+        self.parser = ParsePool(1)  # uploads are parsed one at a time, in a worker with limits
         self.version = 0  # bumped after every added document
         self._sessions: OrderedDict[str, Session] = OrderedDict()
         self._sessions_lock = threading.Lock()
@@ -133,11 +136,12 @@ class AppState:
             raise UploadRefused(f"{source}: 文件内容与扩展名不符 (the content does not match the file extension)")
         if len(data) > MAX_UPLOAD_BYTES:
             raise UploadRefused(f"{source}: 文件过大：{len(data)} 字节，上限 {MAX_UPLOAD_BYTES} 字节 (file too large)")
-        with self.lock.writing():
-            report = add_document(source, data, self.store)
+        built = prepare([(source, data)], pool=self.parser)  # in a worker with limits, outside the lock
+        with self.lock.writing():  # only the switch to the new generation holds readers back
+            self.store.apply([(record, raw, nt) for _, record, raw, nt in built])
             self.service.reload()
             self.version += 1
-        return report
+        return build_report(built)
 
     def documents(self):
         with self.lock.reading():
@@ -154,6 +158,7 @@ class AppState:
 
     def close(self) -> None:
         self.runner.close()
+        self.parser.close()
         shutil.rmtree(self.work_dir, ignore_errors=True)
 
 

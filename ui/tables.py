@@ -16,13 +16,12 @@ from typing import Any
 import pandas as pd
 
 from kg.store import OxigraphStore
-from kg.vocab import per_document
 
 _DOCUMENTS = "SELECT DISTINCT ?doc ?title WHERE { ?doc a bkg:BudgetDocument ; dcterms:title ?title } ORDER BY ?title"
 _TABLES = """
 SELECT DISTINCT ?doc ?tn ?title WHERE { ?doc bkg:hasTable ?t . ?t bkg:tableNumber ?tn ; dcterms:title ?title } ORDER BY ?tn
 """
-_ROWS = per_document("""
+_ROWS = """
 SELECT DISTINCT ?doc ?tn ?row ?ri ?label ?kind ?code ?side ?depth ?line ?page WHERE {
   ?doc bkg:hasTable ?t . ?t bkg:tableNumber ?tn .
   ?row bkg:inTable ?t ; bkg:rowIndex ?ri ; rdfs:label ?label ; bkg:rowKind ?kind .
@@ -32,14 +31,14 @@ SELECT DISTINCT ?doc ?tn ?row ?ri ?label ?kind ?code ?side ?depth ?line ?page WH
   OPTIONAL { ?row bkg:lineStart ?line }
   OPTIONAL { ?row bkg:pageStart ?page }
 }
-""")
-_CELLS = per_document("""
+"""
+_CELLS = """
 SELECT DISTINCT ?doc ?tn ?row ?obs ?column ?amount WHERE {
   ?doc bkg:hasTable ?t . ?t bkg:tableNumber ?tn .
   ?row bkg:inTable ?t .
   ?obs bkg:row ?row ; bkg:measure/rdfs:label ?column ; bkg:amount ?amount .
 }
-""")
+"""
 SIDES = {"收入": "收入 income", "支出": "支出 expenditure"}
 
 

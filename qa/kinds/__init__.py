@@ -1,0 +1,27 @@
+"""Registered question kinds. Each kind is one module here plus one data file of cue patterns in
+qa/data/kinds/; it reads a question (already linked and normalised into a Frame) into a scored
+Reading with its slots tied to spans of the question, runs it into a typed result and renders
+Chinese. The service answers with the best-scoring reading; the classic frame intents
+(qa/understand.py) compete as one more reading, so no kind's position in a chain decides another's.
+"""
+
+from __future__ import annotations
+
+from qa.kinds.base import LEGACY_SCORE, Context, Kind, Reading, Slot
+from qa.kinds.cross_year import CrossYear
+from qa.kinds.describe import Describe
+from qa.kinds.project_set import ProjectSet
+
+REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear())
+
+__all__ = ["LEGACY_SCORE", "REGISTERED", "Context", "Kind", "Reading", "Slot", "kind", "readings"]
+
+
+def kind(name: str) -> Kind:
+    return next(k for k in REGISTERED if k.name == name)
+
+
+def readings(ctx: Context) -> list[Reading]:
+    """Every registered kind's reading of the question, best first."""
+    found = [r for kind in REGISTERED if (r := kind.read(ctx)) is not None]
+    return sorted(found, key=lambda r: -r.score)

@@ -1,0 +1,72 @@
+"""What every question kind shares: its cue data, the reading it proposes and the context it reads."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, Protocol
+
+from qa.answer import Answer
+from qa.frame import Frame
+from qa.lexicon import Lexicon
+
+LEGACY_SCORE = 0.5  # the classic frame intent's reading; a kind that explains more of the question beats it
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One part of what is asked, with the span of the question it came from."""
+
+    name: str
+    value: Any
+    span: tuple[int, int]
+
+
+@dataclass
+class Reading:
+    kind: str
+    score: float  # share of the question's content explained, with the kind's fit
+    slots: list[Slot] = field(default_factory=list)
+    missing: str | None = None  # a slot the graph cannot fill: the reply is a refusal naming it
+    explained: str = ""  # the question text its cue patterns matched (a word inside is not unknown)
+    checks_words: bool = False  # the kind itself tests the question's own words (describe)
+
+    def unexplained(self, unknown: list[str]) -> list[str]:
+        """Unknown content nouns this reading leaves unexplained: they count against it."""
+        return [] if self.checks_words else [w for w in unknown if w not in self.explained]
+
+    def slot(self, name: str, default: Any = None) -> Any:
+        return next((s.value for s in self.slots if s.name == name), default)
+
+    def slot_values(self, name: str) -> list[Any]:
+        return [s.value for s in self.slots if s.name == name]
+
+
+@dataclass
+class Context:
+    frame: Frame
+    lexicon: Lexicon
+
+
+class Kind(Protocol):
+    name: str
+
+    def read(self, ctx: Context) -> Reading | None: ...
+
+    def run(self, reading: Reading, ctx: Context, executor) -> Answer: ...
+
+
+@cache
+def cue_data(kind: str) -> dict:
+    """qa/data/kinds/KIND.json: the kind's cue words and patterns."""
+    return json.loads(resources.files("qa").joinpath(f"data/kinds/{kind}.json").read_text("utf-8"))
+
+
+@cache
+def pattern(kind: str, key: str) -> re.Pattern:
+    """A regular expression from the kind's data: a list of alternatives, joined."""
+    value = cue_data(kind)[key]
+    return re.compile(value if isinstance(value, str) else "|".join(value))

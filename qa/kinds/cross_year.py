@@ -1,0 +1,171 @@
+"""cross_year: one department's budget in two loaded years, answered as one result: the
+difference, growth rate, proportion or two-year sum of a figure; the change of a share in
+percentage points; projects (or classification items) new in the later year, dropped after
+the earlier one, in both years and grown, equal or fallen; each year's largest; the largest
+over both. Projects and items are matched across years by name or code."""
+
+from __future__ import annotations
+
+import copy
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from qa.answer import Answer, fmt, percent
+from qa.execute import NotAnswerable
+from qa.facts import Fact
+from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
+from qa.lexicon import Document, match_form
+
+NAME = "cross_year"
+YEAR = re.compile(r"((?:19|20)\d{2})(?:年|、|和|与|及|至|到|-)")
+
+
+def _years(ctx: Context) -> list[Document]:
+    """The two loaded documents of one department that the question spans, earlier first."""
+    docs = ctx.lexicon.documents
+    scope = [docs[d] for d in ctx.frame.docs] or list(docs.values())
+    departments = {d.department for d in scope}
+    if len(departments) != 1:
+        return []
+    own = sorted((d for d in docs.values() if d.department in departments), key=lambda d: d.year)
+    text = ctx.frame.text
+    named = {int(y) for y in YEAR.findall(text)}
+    if len(named) == 1 and pattern(NAME, "previous_year").search(text):
+        named.add(min(named) - 1)
+    if len(named) >= 2:
+        chosen = [d for d in own if d.year in named]
+        return chosen if len(chosen) == len(named) == 2 else []
+    if pattern(NAME, "both_years").search(text) and len(own) == 2:
+        return own
+    return []
+
+
+def _first(groups: dict[str, list[str]], text: str) -> tuple[str, str] | None:
+    """The first operation whose pattern matches, with the text it matched."""
+    for name, alternatives in groups.items():
+        match = re.search("|".join(alternatives), text)
+        if match:
+            return name, match.group(0)
+    return None
+
+
+class CrossYear:
+    name = NAME
+
+    def read(self, ctx: Context) -> Reading | None:
+        years = _years(ctx)
+        if len(years) != 2:
+            return None
+        text = ctx.frame.text
+        data = cue_data(NAME)
+        slots = [Slot("years", years, (0, len(text)))]
+        found = _first(data["set_operations"], text)
+        if found:
+            slots.append(Slot("set_operation", found[0], (0, len(text))))
+            slots.append(Slot("classes", any(w in text for w in data["class_words"]) and "项目" not in text, (0, len(text))))
+            return Reading(NAME, 0.9, slots, explained=found[1] + "".join(data["both_years"]))
+        found = _first(data["value_operations"], text)
+        if found is None:
+            return None
+        slots.append(Slot("value_operation", found[0], (0, len(text))))
+        return Reading(NAME, 0.9, slots, explained=found[1])
+
+    def run(self, reading: Reading, ctx: Context, executor) -> Answer:
+        earlier, later = reading.slot("years")
+        if reading.slot("set_operation"):
+            return _set_answer(reading, ctx, executor, earlier, later)
+        return _value_answer(reading, ctx, executor, earlier, later)
+
+
+def _in_year(frame, doc: Document, intent: str):
+    one = copy.copy(frame)
+    one.docs, one.year, one.last_year, one.intent = [doc.iri], doc.year, False, intent
+    return one
+
+
+def _figure(ctx: Context, executor, doc: Document, share: bool) -> tuple[Decimal, str, Answer]:
+    """The question's figure (or share, in %) in one year's document, by the classic readers."""
+    frame = _in_year(ctx.frame, doc, "ratio" if share else "lookup")
+    answer = executor.do_ratio(frame) if share else executor.do_lookup(frame)
+    if answer.value is None:
+        raise NotAnswerable(f"{doc.year}年的文件中这一项不止一个金额，请说明是哪一项")
+    return answer.value, answer.unit or "万元", answer
+
+
+def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
+    op = reading.slot("value_operation")
+    text = ctx.frame.text
+    share = op == "points" or (op != "proportion" and "占" in text)
+    a, unit, first = _figure(ctx, executor, earlier, share)
+    b, _, second = _figure(ctx, executor, later, share)
+    sources = first.sources + second.sources
+    what = re.sub(r"[（(].*?[）)]|。$", "", second.answer).split("为")[0] if not share else "所占比重"
+    head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
+    falling = bool(re.search(r"少|减|降|低", text))
+    if op == "sum":
+        total = a + b
+        return executor.answer(ctx.frame, f"{what}：{head}，两年合计{fmt(total, unit)}{unit}（{fmt(a, unit)} + {fmt(b, unit)}）。", total, unit, sources=sources)
+    if op == "proportion":
+        value = percent(b, a)
+        return executor.answer(ctx.frame, f"{what}：{head}，{later.year}年相当于{earlier.year}年的{value}%（{fmt(b, unit)} ÷ {fmt(a, unit)} × 100%）。", value, "%", sources=sources)
+    diff = b - a
+    if op == "points" or share:
+        value = (diff).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        word = "下降" if value < 0 else "上升"
+        shown = abs(value) if falling == (value < 0) else value
+        return executor.answer(ctx.frame, f"{what}：{earlier.year}年{a}%，{later.year}年{b}%，{word}{abs(value)}个百分点（{b} − {a}）。", shown, "%", sources=sources)
+    word = "减少" if diff < 0 else "增加" if diff > 0 else "持平，变化"
+    if op == "rate":
+        if a == 0:
+            raise NotAnswerable(f"{earlier.year}年为0，无法计算增长率")
+        rate = percent(diff, a)
+        shown = abs(rate) if falling == (rate < 0) else rate
+        return executor.answer(ctx.frame, f"{what}：{head}，{word}{fmt(abs(diff), unit)}{unit}，{'下降' if rate < 0 else '增长'}{abs(rate)}%（{fmt(diff, unit)} ÷ {fmt(a, unit)} × 100%）。", shown, "%", sources=sources)
+    shown = abs(diff) if falling == (diff < 0) or diff == 0 else diff
+    return executor.answer(ctx.frame, f"{what}：{head}，{later.year}年比{earlier.year}年{word}{fmt(abs(diff), unit)}{unit}（{fmt(b, unit)} − {fmt(a, unit)}）。", shown, unit, sources=sources)
+
+
+def _members(executor, doc: Document, classes: bool) -> dict[str, Fact]:
+    """Projects (or functional classification items) of one year, keyed by code or name."""
+    if classes:
+        rows = [f for f in executor.reader.table_facts(doc.iri, 3) if f.kind == "item" and f.code and f.first_column]
+        return {f.code: f for f in rows}
+    return {match_form(p.label): p for p in executor.reader.projects(doc.iri)}
+
+
+def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
+    op = reading.slot("set_operation")
+    old, new = _members(executor, earlier, reading.slot("classes")), _members(executor, later, reading.slot("classes"))
+    both = [k for k in new if k in old]
+    y0, y1 = earlier.year, later.year
+    if op in ("new", "dropped"):
+        keys = [k for k in new if k not in old] if op == "new" else [k for k in old if k not in new]
+        facts = [(new if op == "new" else old)[k] for k in keys]
+        what = f"{y1}年新增（{y0}年没有）" if op == "new" else f"{y0}年有、{y1}年没有"
+        listing = "、".join(f"{f.label}（{fmt(f.value)}万元）" for f in facts)
+        return executor.answer(ctx.frame, f"{what}的共{len(facts)}项：{listing or '无'}。", None, None, items=[f.label for f in facts], facts=facts)
+    if op in ("same", "both_up", "both_down"):
+        test = {"same": lambda d: d == 0, "both_up": lambda d: d > 0, "both_down": lambda d: d < 0}[op]
+        keys = [k for k in both if test(new[k].value - old[k].value)]
+        word = {"same": "金额相同", "both_up": f"{y1}年高于{y0}年", "both_down": f"{y1}年低于{y0}年"}[op]
+        listing = "、".join(f"{new[k].label}（{fmt(old[k].value)} → {fmt(new[k].value)}万元）" for k in keys)
+        return executor.answer(ctx.frame, f"两年都有、{word}的共{len(keys)}项：{listing or '无'}。", None, None,
+                               items=[new[k].label for k in keys], facts=[new[k] for k in keys] + [old[k] for k in keys])
+    if op in ("max_growth", "max_fall"):
+        if not both:
+            raise NotAnswerable("两年没有共同的项目")
+        pick = max if op == "max_growth" else min
+        k = pick(both, key=lambda k: new[k].value - old[k].value)
+        diff = new[k].value - old[k].value
+        text = f"两年都有的项目中，{'增加' if diff >= 0 else '减少'}最多的是{new[k].label}：{fmt(old[k].value)} → {fmt(new[k].value)}万元，{'增加' if diff >= 0 else '减少'}{fmt(abs(diff))}万元。"
+        return executor.answer(ctx.frame, text, abs(diff), "万元", items=[new[k].label], facts=[new[k], old[k]])
+    if op == "each_max":
+        tops = [(y, max(m.values(), key=lambda f: f.value)) for y, m in ((y0, old), (y1, new)) if m]
+        text = "；".join(f"{y}年金额最多的是{f.label}，{fmt(f.value)}万元" for y, f in tops) + "。"
+        return executor.answer(ctx.frame, text, None, None, items=[f.label for _, f in tops], facts=[f for _, f in tops])
+    pooled = [(y0, f) for f in old.values()] + [(y1, f) for f in new.values()]
+    if not pooled:
+        raise NotAnswerable("没有找到项目")
+    year, top = (max if op == "pooled_max" else min)(pooled, key=lambda x: x[1].value)
+    text = f"两年{len(pooled)}项中金额{'最大' if op == 'pooled_max' else '最小'}的是{year}年的{top.label}，{fmt(top.value)}万元。"
+    return executor.answer(ctx.frame, text, top.value, "万元", items=[top.label], facts=[top])

@@ -1,0 +1,196 @@
+"""describe: what an entity's own text says about it (purpose, reason, basis, place, coverage,
+nature), answered with the sentences of that text that best match the question (BM25 over
+jieba words), each quoted with its source line. A question word the text does not hold is
+a refusal naming it, never another entity's text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rank_bm25 import BM25Okapi
+
+from qa import queries
+from qa.answer import Answer, Source, fmt
+from qa.execute import NotAnswerable
+from qa.kinds.base import Context, Reading, Slot, pattern
+from qa.lexicon import Entity, Mention, match_form
+from qa.segment import content_nouns, tokenizer
+
+NAME = "describe"
+TEXT_KINDS = ("project", "internal_unit", "goal", "figure", "budget_unit", "department", "term")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence of an entity's text and where it stands."""
+
+    text: str
+    section: str  # 表12 …, 第一部分二 …
+    row: str
+    line: int | None
+
+
+def _subjects(ctx: Context) -> list[Mention]:
+    frame = ctx.frame
+    found = [m for m in frame.mentions if m.of(*TEXT_KINDS)]
+    if any(not m.kinds() <= {"department"} for m in found):
+        found = [m for m in found if not m.kinds() <= {"department"}]  # the department is the scope
+    if frame.set_kind and not any(m.of("project", "goal", "internal_unit") for m in found):
+        return []  # 「文化馆有哪些项目」「政府性基金项目有哪些」 ask for a set, not for a text
+    return found
+
+
+class Describe:
+    name = NAME
+
+    def read(self, ctx: Context) -> Reading | None:
+        frame = ctx.frame
+        text = frame.text
+        subjects = _subjects(ctx)
+        if not subjects or not pattern(NAME, "asks_text").search(text):
+            return None
+        if pattern(NAME, "asks_amount").search(text) or frame.measures or frame.totals or frame.threshold is not None:
+            return None
+        if pattern(NAME, "asks_document").search(text) and any(m.of("project") for m in subjects):
+            return None  # which document a project cites: the citation kind
+        subjects = list({frozenset(e.iri for e in m.entities): m for m in subjects}.values())  # one thing named twice
+        kinds = {k for m in subjects for k in m.kinds()}
+        own_text = kinds & {"project", "internal_unit", "goal", "budget_unit", "department"}
+        if "reason" in frame.cues and not own_text:
+            return None  # why a stated figure changed: the year-over-year kind quotes the stated reason
+        if frame.cues & {"glossary", "definition"} and not own_text and "term" not in kinds:
+            return None  # a glossary question about a name that is not itself a glossary entry
+        if len({id(m) for m in subjects}) > 1 and not kinds <= {"budget_unit", "department"}:
+            return None  # two things named: a comparison or a list, not one text
+        slots = [Slot("entity", m, (m.start, m.end)) for m in subjects]
+        slots.append(Slot("words", _query_words(ctx, subjects), (0, len(text))))
+        return Reading(NAME, 0.7, slots, checks_words=True)
+
+    def run(self, reading: Reading, ctx: Context, executor) -> Answer:
+        frame = ctx.frame
+        doc = executor.one_doc(frame)
+        if "list" in frame.cues and _has_parts(reading, executor, doc):
+            return executor.do_list(frame)  # 「固定资产列了哪几类」: the parts of a figure are a list
+        passages = self.passages(reading, ctx, executor, doc)
+        if not passages:
+            raise NotAnswerable("文件中没有这一项的文字说明")
+        words = reading.slot("words")
+        chosen = _best(passages, words)
+        if chosen is None:
+            missing = "、".join(w for w in words if not any(w in p.text for p in passages))
+            raise NotAnswerable(f"文件对“{passages[0].row}”的说明中没有提到“{missing}”")
+        title = executor.doc_title(doc)
+        body = "".join(p.text for p in chosen)
+        answer = f"{executor.prefix(frame, doc)}{chosen[0].row}：{body}"
+        sources = [Source(title, p.section, p.row, p.line) for p in chosen]
+        return executor.answer(frame, answer, sources=list(dict.fromkeys(sources)))
+
+    def passages(self, reading: Reading, ctx: Context, executor, doc: str) -> list[Passage]:
+        """The text of the entity named; among equally named candidates (a part of a name that
+        several names share), the one whose text holds most of the question's words."""
+        definition = bool(pattern(NAME, "asks_definition").search(ctx.frame.text))
+        words = reading.slot("words")
+        out: list[Passage] = []
+        for mention in reading.slot_values("entity"):
+            entities = sorted(mention.of(*TEXT_KINDS), key=lambda e: (e.kind != "term") if definition else (e.kind == "term"))
+            texts = []
+            for entity in entities + [e for e in mention.alternatives if e.kind in TEXT_KINDS]:
+                if entity.docs and doc not in entity.docs:
+                    continue
+                found = _texts(entity, executor, doc)
+                if found:
+                    texts.append(found)
+                    if not mention.alternatives:
+                        break
+            if texts:
+                out.extend(max(texts, key=lambda t: sum(w in p.text for w in words for p in t)))
+        return out
+
+
+def _has_parts(reading: Reading, executor, doc: str) -> bool:
+    figures = [e.iri for m in reading.slot_values("entity") for e in m.of("figure")]
+    return any(f.parent_row in figures for f in executor.reader.figures(doc)) if figures else False
+
+
+def _texts(entity: Entity, executor, doc: str) -> list[Passage]:
+    reader = executor.reader
+    iri = _iri(entity.iri)
+    if entity.kind == "project":
+        rows = reader.run(queries.PROJECT, project=iri)
+        return _split(rows[0].get("purpose"), "表12 部门预算项目支出及其他支出预算表", rows[0]["label"], rows[0]["line"]) if rows else []
+    if entity.kind == "internal_unit":
+        rows = reader.run(queries.INTERNAL_UNIT, unit=iri)
+        return _split(rows[0]["text"], "第一部分二 部门机构设置", rows[0]["label"], rows[0]["line"]) if rows else []
+    if entity.kind == "goal":
+        goal = next((g for g in reader.goals(doc) if g.iri == entity.iri), None)
+        if goal is None:
+            return []
+        text = f"{goal.extra['goalText']}（项目金额{fmt(goal.value)}万元）"
+        return _split(text, "第三部分六 重点项目绩效目标", goal.label, goal.line)
+    if entity.kind == "figure":
+        fact = reader.figure(entity.iri)
+        if fact is None:
+            return []
+        text = fact.extra.get("detail") or fact.extra.get("reason") or fact.extra.get("source")
+        return _split(text, f"第三部分{fact.section or ''}", fact.label, fact.line)
+    if entity.kind == "term":
+        rows = reader.run(queries.TERM, term=iri)
+        return _split(rows[0]["definition"], "第四部分 名词解释", rows[0]["label"], rows[0]["line"]) if rows else []
+    if entity.kind in ("budget_unit", "department"):
+        rows = reader.run(queries.COMPOSITION, doc=_iri(doc))
+        return [p for r in rows for p in _split(r["text"], "第一部分三 部门预算构成", entity.label, r["line"])]
+    return []
+
+
+def _split(text: str | None, section: str, row: str, line) -> list[Passage]:
+    if not text:
+        return []
+    end = pattern(NAME, "sentence_end")
+    pieces, start = [], 0
+    for match in end.finditer(text):
+        pieces.append(text[start:match.end()])
+        start = match.end()
+    if text[start:].strip():
+        pieces.append(text[start:])
+    return [Passage(p.strip(), section, row, line) for p in pieces if p.strip()]
+
+
+def _query_words(ctx: Context, subjects: list[Mention]) -> list[str]:
+    """The question's own words: what is left once every named entity, cue word and filler
+    word is taken out. They are what the entity's text must speak of."""
+    frame = ctx.frame
+    text = list(frame.text)
+    spans = [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans)
+    for start, end in spans:
+        for k in range(start, end):
+            text[k] = " "
+    rest = pattern(NAME, "asks_text").sub(" ", "".join(text))
+    stop = {match_form(w) for w in ctx.lexicon.cues["stopwords"]}
+    names = "".join(match_form(e.label) for m in subjects for e in m.entities)
+    words = [w for w in tokenizer().lcut(rest, HMM=False) if len(w) >= 2 and w not in stop and w not in names]
+    return [w for w in dict.fromkeys(words) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+
+
+def _best(passages: list[Passage], words: list[str]) -> list[Passage] | None:
+    """The passages that best match the question's words; all of a short text when the question
+    has no words of its own (「X是做什么的」); None when none of its nouns is in the text."""
+    if not words:
+        return passages
+    corpus = [tokenizer().lcut_for_search(match_form(p.text), HMM=False) for p in passages]
+    hits = [w for w in words if any(w in match_form(p.text) for p in passages)]
+    if not hits:
+        nouns = set(content_nouns("，".join(words)))
+        return None if nouns else passages
+    bm25 = BM25Okapi(corpus)
+    scores = bm25.get_scores(hits)
+    contains = [sum(w in match_form(p.text) for w in hits) for p in passages]
+    ranked = sorted(range(len(passages)), key=lambda k: (-contains[k], -scores[k], k))
+    top = [k for k in ranked[:2] if contains[k] > 0]
+    return [passages[k] for k in sorted(top)]
+
+
+def _iri(value: str):
+    import pyoxigraph as ox
+
+    return ox.NamedNode(value)

@@ -1,0 +1,115 @@
+"""project_set: projects chosen by a part of their names (名称里带“X”, 以X开头) or by an amount range
+(超过A不到B, A到B之间), and what is asked of that set: the list, how many, the sum or the average
+(「项目支出平均每个项目多少钱」). The filters come from qa/data/kinds/project_set.json."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from qa.answer import Answer, fmt
+from qa.execute import NotAnswerable
+from qa.facts import Fact
+from qa.kinds.base import Context, Reading, Slot, cue_data
+from qa.lexicon import match_form
+from qa.normalize import normalize
+
+NAME = "project_set"
+
+
+def _find(patterns: list[str], text: str) -> re.Match | None:
+    for p in patterns:
+        match = re.search(p, text)
+        if match:
+            return match
+    return None
+
+
+def _operation(text: str) -> tuple[str, tuple[int, int]]:
+    found = []
+    for op, words in cue_data(NAME)["operations"].items():
+        for w in words:
+            k = text.find(w)
+            if k >= 0:
+                found.append((op, (k, k + len(w))))
+    if not found:
+        return "list", (0, 0)
+    order = {"average": 0, "count": 1, "sum": 2}
+    return min(found, key=lambda f: order[f[0]])
+
+
+class ProjectSet:
+    name = NAME
+
+    def read(self, ctx: Context) -> Reading | None:
+        text = normalize(ctx.frame.question or "")
+        data = cue_data(NAME)
+        slots: list[Slot] = []
+        for how, patterns in data["name_filters"].items():
+            match = _find(patterns, text)
+            if match:
+                slots.append(Slot("name", (how, match_form(match.group("kw"))), match.span()))
+                break
+        match = _find(data["ranges"], text)
+        if match:
+            a, b = sorted((Decimal(match.group("a")), Decimal(match.group("b"))))
+            before, after = text[:match.start("a")][-4:], text[match.end("a"):match.start("b")]
+            strict_low = any(w in before or w in text[match.start():match.start("a")] for w in data["lower_strict"])
+            strict_high = any(w in after for w in data["upper_strict"])
+            slots.append(Slot("range", (a, b, strict_low, strict_high), match.span()))
+        op, span = _operation(text)
+        if op == "average" and any(w in text for w in data["projects"]):
+            slots.append(Slot("average", True, span))
+        if not slots:
+            return None
+        slots.append(Slot("operation", op, span))
+        explained = " ".join(match_form(text[a:b]) for s in slots for a, b in [s.span])
+        return Reading(NAME, 0.8, slots, explained=explained)
+
+    def run(self, reading: Reading, ctx: Context, executor) -> Answer:
+        frame = ctx.frame
+        doc = executor.one_doc(frame)
+        projects = executor.reader.projects(doc)
+        units = {e.label for m in frame.mentions for e in m.of("budget_unit") if doc in e.docs}
+        if units:
+            projects = [p for p in projects if p.unit_name in units]
+        chosen, condition = _filtered(projects, reading)
+        op = reading.slot("operation")
+        where = executor.prefix(frame, doc)
+        if op == "average":
+            if not chosen:
+                raise NotAnswerable("没有符合条件的项目")
+            total = sum((p.value for p in chosen), Decimal(0))
+            mean = (total / len(chosen)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            text = f"{where}{condition}项目共{len(chosen)}个，合计{fmt(total)}万元，平均每个项目{fmt(mean)}万元（{fmt(total)} ÷ {len(chosen)}）。"
+            return executor.answer(frame, text, mean, "万元", facts=chosen)
+        listing = "、".join(f"{p.label}（{fmt(p.value)}万元）" for p in chosen)
+        if op == "count":
+            text = f"{where}{condition}项目共{len(chosen)}个" + (f"：{listing}。" if chosen else "。")
+            return executor.answer(frame, text, Decimal(len(chosen)), "个", items=[p.label for p in chosen], facts=chosen)
+        if op == "sum":
+            if not chosen:
+                raise NotAnswerable(f"没有{condition}项目")
+            total = sum((p.value for p in chosen), Decimal(0))
+            arithmetic = " + ".join(fmt(p.value) for p in chosen)
+            text = f"{where}{condition}项目共{len(chosen)}个：{listing}，合计{fmt(total)}万元（{arithmetic} = {fmt(total)}）。"
+            return executor.answer(frame, text, total, "万元", facts=chosen)  # one figure: the members are in the text
+        text = f"{where}{condition}项目共{len(chosen)}个：{listing or '无'}。"
+        return executor.answer(frame, text, None, None, items=[p.label for p in chosen], facts=chosen)
+
+
+def _filtered(projects: list[Fact], reading: Reading) -> tuple[list[Fact], str]:
+    """The projects that pass the reading's name and range filters, and those filters in words."""
+    words = []
+    name = reading.slot("name")
+    if name:
+        how, keyword = name
+        test = {"contains": str.__contains__, "prefix": str.startswith, "suffix": str.endswith}[how]
+        projects = [p for p in projects if test(match_form(p.label), keyword)]
+        words.append({"contains": f"名称含“{keyword}”", "prefix": f"名称以“{keyword}”开头", "suffix": f"名称以“{keyword}”结尾"}[how])
+    bounds = reading.slot("range")
+    if bounds:
+        a, b, strict_low, strict_high = bounds
+        projects = [p for p in projects if (p.value > a if strict_low else p.value >= a) and (p.value < b if strict_high else p.value <= b)]
+        words.append(f"金额{'超过' if strict_low else '不低于'}{fmt(a)}万元、{'不到' if strict_high else '不超过'}{fmt(b)}万元")
+    return projects, ("、".join(words) + "的") if words else ""

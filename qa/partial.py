@@ -1,0 +1,160 @@
+"""Entities named by parts of their names: 「云平台专线线路项目」 for 清城区社会综合治理云平台专线线路项目,
+「那个4G广播的项目」 for 4G智能云广播云服务器及网络通道租用费.
+
+Each entity name is a bag of character bigrams weighted by how rare they are among all names
+(inverse document frequency): 「项目」「清城」 say little, 「专线」「广播」 a lot. A candidate is scored by
+the weight of the question's bigrams it holds (distinctiveness) and the share of its own name's
+weight the question covers (coverage). Only a clear winner links; two equally good candidates are
+both reported so that the caller can answer for both or ask back.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from qa.lexicon import Entity, Lexicon, Mention, match_form
+
+PARTIAL_KINDS = ("project", "classification", "line_item", "figure", "goal", "internal_unit", "budget_unit", "citation", "term")
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:亿元|亿|万元|万|元|%)?")
+MIN_WEIGHT = 5.0  # about two rare bigrams: a single shared word never links
+CLEAR_MARGIN = 1.25  # the winner's score over the runner-up's
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entity: Entity
+    start: int
+    end: int
+    score: float
+    coverage: float
+
+
+def _bigrams(text: str) -> list[tuple[int, str]]:
+    return [(k, text[k:k + 2]) for k in range(len(text) - 1)
+            if _WORD.match(text[k]) and _WORD.match(text[k + 1]) and not text[k:k + 2].isdigit()]  # codes and years link exactly
+
+
+def _clusters(found: list[tuple[int, str]], blocked: list[bool], gap: int = 4) -> list[list[tuple[int, str]]]:
+    """Matched bigrams in runs: a name is one stretch of the question, not bigrams scattered
+    over it (「A比B多多少」 names two things)."""
+    runs: list[list[tuple[int, str]]] = []
+    for k, g in sorted(found):
+        last = runs[-1][-1][0] if runs else -gap - 1
+        if k - last <= gap and not any(blocked[last + 2:k]):
+            runs[-1].append((k, g))
+        else:
+            runs.append([(k, g)])
+    return runs
+
+
+def _typo_extent(text: str, start: int, end: int, label: str, blocked: list[bool]) -> tuple[int, int, bool]:
+    """The span grown by one character on either side when that character is a one-letter typo
+    of the name (津贴补帖 for 津贴补贴): the answer then says which name it read."""
+    surface = text[start:end].lower()
+    if surface not in label:
+        return start, end, True
+    for s, e in ((start, end + 1), (start - 1, end)):
+        if s < 0 or e > len(text) or blocked[s] or blocked[e - 1] or not _HAN.match(text[s] + text[e - 1]):
+            continue
+        grown = text[s:e].lower()
+        if grown in label:
+            continue
+        for k in range(len(label) - len(grown) + 1):
+            window = label[k:k + len(grown)]
+            if sum(a != b for a, b in zip(grown, window, strict=True)) == 1 and _HAN.fullmatch(window[0] + window[-1]):
+                return s, e, True
+    return start, end, False
+
+
+class PartialLinker:
+    """An inverted index from bigrams to the entity names that hold them."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.names: dict[str, tuple[Entity, set[str]]] = {}
+        for entity in lexicon.entities.values():
+            if entity.kind in PARTIAL_KINDS and len(entity.label) >= 4:
+                grams = {g for _, g in _bigrams(match_form(entity.label).lower())}
+                if grams:
+                    self.names[entity.iri] = (entity, grams)
+        frequency: dict[str, int] = {}
+        for _, grams in self.names.values():
+            for g in grams:
+                frequency[g] = frequency.get(g, 0) + 1
+        total = max(len(self.names), 1)
+        self.idf = {g: math.log(1 + total / n) for g, n in frequency.items()}
+        self.index: dict[str, list[str]] = {}
+        for iri, (_, grams) in self.names.items():
+            for g in grams:
+                self.index.setdefault(g, []).append(iri)
+
+    def candidates(self, text: str, blocked: list[bool]) -> list[Candidate]:
+        """Entities whose names share rare bigrams with the question, best first. `blocked`
+        marks characters that belong to cue words (多少, 占, 比例 …) and never count."""
+        lowered = text.lower()
+        blocked = list(blocked)
+        for match in _AMOUNT.finditer(lowered):  # 「20万元以上」 is a threshold, never part of a name
+            for k in range(match.start(), match.end()):
+                blocked[k] = True
+        hits: dict[str, list[tuple[int, str]]] = {}
+        for k, g in _bigrams(lowered):
+            if blocked[k] and blocked[k + 1]:
+                continue
+            for iri in self.index.get(g, ()):
+                hits.setdefault(iri, []).append((k, g))
+        out = []
+        for iri, found in hits.items():
+            entity, grams = self.names[iri]
+            whole = sum(self.idf[g] for g in grams)
+            for cluster in _clusters(found, blocked):
+                matched = {g for _, g in cluster}
+                weight = sum(self.idf[g] for g in matched)
+                coverage = weight / whole
+                rare = sum(self.idf[g] for g in matched if len(self.index[g]) == 1)
+                if weight < MIN_WEIGHT or coverage < 0.25 and rare < 2 * MIN_WEIGHT - 1:
+                    continue
+                start, end = cluster[0][0], cluster[-1][0] + 2
+                out.append(Candidate(entity, start, end, weight * (0.5 + coverage), coverage))
+        out.sort(key=lambda c: -c.score)
+        return out
+
+    def link(self, text: str, mentions: list[Mention], blocked: list[bool]) -> list[Mention]:
+        """`mentions` with partial names added: a clear winner that covers more of the question
+        than the exact mentions inside its span replaces them; equally good winners are kept
+        together in one mention (the caller answers for both or asks)."""
+        chosen: list[Mention] = []
+        taken = [False] * (len(text) + 1)
+        ranked = self.candidates(text, blocked)
+        for c in ranked:
+            if any(taken[c.start:c.end]):
+                continue
+            inside = [m for m in mentions if m.start < c.end and m.end > c.start]
+            if any(c.entity in m.entities for m in inside):
+                continue
+            if any(m.end - m.start >= c.end - c.start - 1 for m in inside):
+                continue  # an exact name at least as long wins
+            if any(m.start < c.start or m.end > c.end for m in inside if m.kinds() & {"department", "budget_unit"}):
+                continue
+            rivals = [o for o in ranked if o.entity.iri != c.entity.iri and o.start < c.end and o.end > c.start]
+            ties = [o for o in rivals if o.score * CLEAR_MARGIN > c.score]
+            label = match_form(c.entity.label)
+            same = [o.entity for o in ties if match_form(o.entity.label) == label]  # a project and its goal
+            others = [o.entity for o in ties if match_form(o.entity.label) != label]
+            if any(e.kind != c.entity.kind for e in others):
+                continue  # two different things fit equally: nothing is guessed
+            entities = list({e.iri: e for e in [c.entity, *same, *others]}.values())
+            if any(set(entities) & set(m.entities) for m in mentions if not (m.start < c.end and m.end > c.start)):
+                continue  # already named exactly elsewhere in the question
+            for k in range(c.start, c.end):
+                taken[k] = True
+            start, end, typo = _typo_extent(text, c.start, c.end, match_form(c.entity.label).lower(), blocked)
+            mention = Mention(start, end, text[start:end], entities, fuzzy=typo, partial=True)
+            mention.alternatives = [o.entity for o in rivals if o not in ties and o.score * 2 >= c.score and o.entity not in entities]
+            chosen.append(mention)
+        if not chosen:
+            return mentions
+        kept = [m for m in mentions if not any(m.start < c.end and m.end > c.start for c in chosen)]
+        return sorted(kept + chosen, key=lambda m: m.start)
