@@ -252,6 +252,8 @@ def test_a_truncated_document_does_not_replace_the_complete_one(tmp_path):
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "不完整" in refused.stderr and "表12《部门预算项目支出及其他支出预算表》" in refused.stderr and "--force" in refused.stderr
     assert OxigraphStore(store_dir).documents() == before
+    added = _cli("add", str(cut), "--store", str(store_dir), cwd=tmp_path)  # adding it is refused alike
+    assert added.returncode == 1 and "不完整" in added.stderr and OxigraphStore(store_dir).documents() == before
     forced = _cli("build", str(cut), "--store", str(store_dir), "--force", cwd=tmp_path)
     assert forced.returncode == 0 and "0个项目" in forced.stdout and "缺少 missing:" in forced.stdout
     assert OxigraphStore(store_dir).documents() != before

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from kg.errors import BudgetKGError, ParseError
 from kg.parse_worker import ParsePool
-from kg.pipeline import BuildReport, build_report, build_store, bundled_document, open_store, prepare
+from kg.pipeline import BuildReport, build_report, build_store, bundled_document, open_store, prepare, refuse_incomplete
 from kg.store import Store
 from qa.answer import Answer
 from qa.service import QAService, Session
@@ -138,6 +138,7 @@ class AppState:
             raise UploadRefused(f"{source}: 文件过大：{len(data)} 字节，上限 {MAX_UPLOAD_BYTES} 字节 (file too large)")
         built = prepare([(source, data)], pool=self.parser)  # in a worker with limits, outside the lock
         with self.lock.writing():  # only the switch to the new generation holds readers back
+            refuse_incomplete(built, self.store)  # a truncated file does not replace a complete document
             self.store.apply([(record, raw, nt) for _, record, raw, nt in built])
             self.service.reload()
             self.version += 1
