@@ -11,7 +11,8 @@ Stages, as `kgqa build` runs them on one document (medians over --runs, after on
     parse    lines → typed records (kg.parser)
     build    records → RDF → N-Triples (kg.build)
 The PDF's figures are also given per page. --finders compares, on every page with a ruled table,
-the time of each library's table finder and how many of its cells read as amounts (2,345.67).
+the time of each library's table finder (reading the page included) and how many of its cells
+read as amounts (2,345.67). Timings depend on the machine's load: compare within one run.
 """
 
 from __future__ import annotations
@@ -85,11 +86,11 @@ def finders() -> None:
     for name in ("Word PDF", "Excel PDF"):
         path = CASES[name]
         with pdfplumber.open(path) as pdf:
-            pages = [p for p in pdf.pages if p.lines]
-            _finder_row(path.name, "pdfplumber", [lambda p=p: [t.extract() for t in p.find_tables(TABLE_SETTINGS)] for p in pages])
+            numbers = [p.page_number for p in pdf.pages if p.lines]
+        with pdfplumber.open(path) as pdf:  # afresh: each library's timing includes reading its pages
+            _finder_row(path.name, "pdfplumber", [lambda n=n, d=pdf: [t.extract() for t in d.pages[n - 1].find_tables(TABLE_SETTINGS)] for n in numbers])
         if pymupdf is not None:
             doc = pymupdf.open(path)
-            numbers = [p.page_number for p in pages]
             _finder_row(path.name, "PyMuPDF", [lambda n=n, d=doc: [t.extract() for t in d[n - 1].find_tables().tables] for n in numbers])
 
 

@@ -108,7 +108,6 @@ def _check_page_count(doc, source: str) -> None:
         raise ParseError(source, None, f"PDF 页数过多：{count} 页，上限 {MAX_PAGES} (too many pages: {count}, page limit {MAX_PAGES})")
 
 
-
 def _write_pages(pages, writer: LineWriter, source: str, encrypted: bool) -> None:
     """Each page's text lines and ruled tables, top to bottom, into the writer."""
     last_was_grid = False  # a page that starts with a grid continues the table that ended the page before
@@ -141,7 +140,7 @@ def _page_blocks(page, number: int, source: str, encrypted: bool = False) -> lis
             else "字体没有 Unicode 映射，文字无法提取，需要 OCR (fonts without a Unicode map: the text cannot be extracted; OCR needed)"
         )
         raise ParseError(source, None, f"PDF 第{number}页：{why} (page {number})")
-    grids = find_grids(page, number)
+    grids = find_grids(page, number, chars)
     outside = [c for c in chars if not any(g.top - 1 <= (c["top"] + c["bottom"]) / 2 <= g.bottom + 1 for g in grids)]
     lines = group_lines(outside)
     starts = [first_visible(line.chars) for line in lines]

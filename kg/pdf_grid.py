@@ -59,18 +59,18 @@ def is_number(text: str) -> bool:
     return bool(_NUMBER.match(text))
 
 
-def find_grids(page, number: int) -> list[Grid]:
-    """The page's ruled tables, top to bottom."""
+def find_grids(page, number: int, chars: list[dict]) -> list[Grid]:
+    """The page's ruled tables, top to bottom, with the text of `chars` (the page's, deduplicated) in their cells."""
     grids = []
     for table in page.find_tables(TABLE_SETTINGS):
         if len(table.rows) < 2 or len(table.rows[0].cells) < 2:
             continue  # a box or a rule, not a table
-        grids.append(_grid(page, table, number))
+        grids.append(_grid(table, number, chars))
     return sorted(grids, key=lambda g: g.top)
 
 
-def _grid(page, table, number: int) -> Grid:
-    chars = sorted((c for c in page.chars if c.get("text", "").strip()), key=lambda c: (c["top"] + c["bottom"]) / 2)
+def _grid(table, number: int, page_chars: list[dict]) -> Grid:
+    chars = sorted((c for c in page_chars if c.get("text", "").strip()), key=lambda c: (c["top"] + c["bottom"]) / 2)
     middles = [(c["top"] + c["bottom"]) / 2 for c in chars]
     boxes = [row.cells for row in table.rows]
     cells = [[_cell(box, chars, middles) if box else None for box in row] for row in boxes]

@@ -20,7 +20,6 @@ from kg.template import TableSpec, load_template
 from kg.textutil import PAGE_NUMBER, parse_amount
 
 IDEOGRAPHIC_SPACE = "\u3000"
-SUBTOTAL_LEAD = "其中："  # 「其中：基本支出」 is the column 基本支出
 
 
 @dataclass
@@ -103,7 +102,8 @@ class LineWriter:
             if not self.partial:
                 raise
             del self.out.lines[self.table_start:], self.out.pages[self.table_start:]
-            self.out.missing.append(f"表{self.spec.number}《{self.spec.title}》（第{grid.page}页）：{exc.message}")
+            name = f"表{self.spec.number}《{self.spec.title}》"
+            self.out.missing.append(f"{name}（第{grid.page}页）：{exc.message.removeprefix(f'{name}：')}")
             self.skipping = True
             return
         for line in lines:
@@ -129,7 +129,9 @@ def _numeric_columns(grid: Grid, start: int, numeric=_is_amount) -> list[int]:
 
 
 def _header_path(grid: Grid, column: int, rows: int) -> list[str]:
-    """The header texts above a column, top to bottom, one per (merged) cell."""
+    """The header texts above a column, top to bottom, one per (merged) cell, without the template's
+    header prefixes (「其中：」)."""
+    prefixes = load_template().header_prefixes
     path: list[str] = []
     seen: set[tuple[int, int]] = set()
     for r in range(rows):
@@ -138,7 +140,7 @@ def _header_path(grid: Grid, column: int, rows: int) -> list[str]:
         if owner in seen or cell is None or not cell.text:
             continue
         seen.add(owner)
-        path.append(cell.text.removeprefix(SUBTOTAL_LEAD))
+        path.append(next((cell.text.removeprefix(p) for p in prefixes if cell.text.startswith(p)), cell.text))
     return path
 
 

@@ -175,11 +175,16 @@ def _stored(store: OxigraphStore) -> dict:
 def add_documents(items: list[tuple[str, bytes]], store: OxigraphStore, partial: bool = False, force: bool = False) -> BuildReport:
     """Add documents (replacing any of the same department and year) without touching the rest."""
     built = prepare(items, partial=partial)
+    refuse_incomplete(built, store, force)
+    store.apply([(record, data, nt) for _, record, data, nt in built])
+    return build_report(built)
+
+
+def refuse_incomplete(built: list[tuple[BudgetDocument, StoredDocument, bytes, str]], store: OxigraphStore, force: bool = False) -> None:
+    """Before documents are added: none that is incomplete may replace a complete one (kg.completeness)."""
     stored = _stored(store)
     for doc, *_ in built:
         refuse_incomplete_replacement(doc, stored, lambda old: parse_document(old.source, store.document_text(old), partial=True), force)
-    store.apply([(record, data, nt) for _, record, data, nt in built])
-    return build_report(built)
 
 
 def add_document(name: str, data: bytes, store: OxigraphStore, partial: bool = False, force: bool = False) -> BuildReport:

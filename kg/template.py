@@ -26,6 +26,7 @@ class Template:
     overview_sections: dict[str, str]
     explanation_sections: dict[str, str]
     no_subordinate_cue: str
+    header_prefixes: tuple[str, ...]
     figure_units: tuple[str, ...]
     figure_label_prefixes: tuple[str, ...]
     figure_label_suffixes: tuple[str, ...]
@@ -58,6 +59,7 @@ def load_template() -> Template:
         overview_sections=raw["overview_sections"],
         explanation_sections=raw["explanation_sections"],
         no_subordinate_cue=raw["no_subordinate_cue"],
+        header_prefixes=tuple(raw.get("header_prefixes", ())),
         figure_units=tuple(raw["figure_units"]),
         figure_label_prefixes=tuple(raw["figure_label_prefixes"]),
         figure_label_suffixes=tuple(raw["figure_label_suffixes"]),

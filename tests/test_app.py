@@ -498,6 +498,21 @@ def test_tab_upload(writable, tmp_path):
     assert len(handlers.audit_view(False)[1]["文档 document"].unique()) == 2
 
 
+def test_tab_upload_published_pdf_and_refuse_a_truncated_document(writable, tmp_path):
+    pdf = tmp_path / "culture.pdf"
+    pdf.write_bytes((FIXTURES / "qingcheng_culture_tourism_2025_xlsx.pdf").read_bytes())  # Excel-made, ruled tables
+    cut = tmp_path / BIGDATA.name
+    cut.write_text("\n".join(BIGDATA.read_text("utf-8").split("\n")[:600]), "utf-8")
+    handlers = Handlers(writable, _uploaded(tmp_path, pdf, cut))
+    ok, message = handlers.upload(str(pdf))
+    assert ok and "12 张表，12 个项目" in message, message
+    assert handlers.ask("文广旅体局旅游宣传推广经费安排了多少？", [], None).answer.value == 45
+    before = writable.store.documents()
+    ok, message = handlers.upload(str(cut))  # the first 600 lines of the document already loaded
+    assert not ok and "不完整" in message and "表12《" in message and "图谱未改变" in message, message
+    assert writable.store.documents() == before
+
+
 def test_tab_upload_bad_file_changes_nothing(writable, tmp_path):
     names = ("bad.txt", "notes.txt", "report.pdf", "tool.exe")
     handlers = Handlers(writable, _uploaded(tmp_path, *(tmp_path / n for n in names)))

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pdfmaker import FONT
+from pdfmaker import FONT, small_pdf
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
@@ -105,6 +105,10 @@ def test_pages_reach_the_graph_and_the_csv_export(tmp_path):
     assert (pension["amount"], pension["page_start"], pension["page_end"]) == ("21.12", 8, 8)  # first row of 表3's second page
     query = "SELECT (COUNT(?r) AS ?n) WHERE { ?r a <https://budgetkg.org/ontology#TableRow> FILTER NOT EXISTS { ?r <https://budgetkg.org/ontology#pageStart> ?p } }"
     assert int(next(iter(store.select(query)))["n"]) == 0
+    from ui.tables import document_choices, table_frame  # the 预算表 tab shows the page beside the line
+
+    frame = table_frame(store, document_choices(store)[0][1], 12)
+    assert list(frame["页码 page"]) == [20] * 9 + [21] * 7  # 表12 runs over pages 20 and 21
 
 
 # -- the same answers ---------------------------------------------------------------------------------------------
@@ -141,8 +145,21 @@ def test_sample_questions_get_the_same_answers_from_both_pdfs(tmp_path):
 # -- tables that cannot be read -------------------------------------------------------------------------------------
 
 
-def _table_pdf(header: list[str]) -> bytes:
-    """A two-page document: 第一部分 in prose, then 表6 as a ruled table with the given column heads."""
+def _grid(canvas: Canvas, rows: list[list[str]], top: float = 460) -> None:
+    """A ruled table: text in each cell, a line around every cell."""
+    xs, height = [72, 300, 420], 20
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            canvas.drawString(xs[c] + 4, top - height * r - 14, text)
+    for r in range(len(rows) + 1):
+        canvas.line(xs[0], top - height * r, xs[-1], top - height * r)
+    for x in xs:
+        canvas.line(x, top, x, top - height * len(rows))
+
+
+def _table_pdf(header: list[str], continued: list[list[str]] | None = None) -> bytes:
+    """第一部分 in prose, then 表6 as a ruled table with the given column heads (and, if given,
+    rows continued on a third page without the header repeated)."""
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4)
     canvas.setFont(FONT, 12)
@@ -153,16 +170,12 @@ def _table_pdf(header: list[str]) -> bytes:
     canvas.setFont(FONT, 12)
     for k, text in enumerate(["第二部分 2025年部门预算表", "表6", "一般公共预算基本支出情况表（按经济分类科目）"]):
         canvas.drawString(72, 540 - 20 * k, text)
-    rows = [header, ["合计", "10.00"], ["[301]工资福利支出", "10.00"]]
-    xs, top, height = [72, 300, 420], 460, 20
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            canvas.drawString(xs[c] + 4, top - height * r - 14, text)
-    for r in range(len(rows) + 1):
-        canvas.line(xs[0], top - height * r, xs[-1], top - height * r)
-    for x in xs:
-        canvas.line(x, top, x, top - height * len(rows))
+    _grid(canvas, [header, ["合计", "10.00"], ["[301]工资福利支出", "10.00"]])
     canvas.showPage()
+    if continued:
+        canvas.setFont(FONT, 12)
+        _grid(canvas, continued, top=540)
+        canvas.showPage()
     canvas.save()
     return out.getvalue()
 
@@ -172,6 +185,10 @@ def test_a_table_read_as_a_table_from_its_ruling_lines():
     table = doc.table(6)
     assert [(r.label, r.code, r.value("预算")) for r in table.rows] == [("合计", None, 10), ("工资福利支出", "301", 10)]
     assert doc.pages(table.rows[1].span) == (2, 2)
+    # continued on the next page without the header: the rows join the table, by the same columns
+    doc = parse_pdf(_table_pdf(["部门预算支出经济科目", "预算"], [["[30101]基本工资", "10.00"]]), "ok.pdf", partial=True)
+    rows = doc.table(6).rows
+    assert [(r.code, r.parent, doc.pages(r.span)) for r in rows] == [(None, None, (2, 2)), ("301", None, (2, 2)), ("30101", 1, (3, 3))]
 
 
 def test_an_unreadable_table_names_table_page_and_expected_columns(tmp_path):
@@ -192,6 +209,15 @@ def test_an_unreadable_table_names_table_page_and_expected_columns(tmp_path):
     assert verified.returncode == 0, verified.stdout + verified.stderr
     failed = _cli("build", str(path), "--store", str(tmp_path / "store2"), cwd=tmp_path)
     assert failed.returncode == 1 and "Traceback" not in failed.stderr and "第2页" in failed.stderr
+
+
+def test_a_parser_error_in_a_pdf_names_the_page_not_a_line_of_extracted_text():
+    lines = ["第一部分 清远市清城区某某局概况", "一、主要职责", "（一）负责本区某某工作。", "第二部分 2025年部门预算表", "表6",
+             "一般公共预算基本支出情况表（按经济分类科目）", "部门预算支出经济科目 预算", "合计\t10.00", "工资福利支出\t10.00"]
+    with pytest.raises(ParseError) as caught:
+        parse_pdf(small_pdf(lines), "drawn.pdf")
+    assert caught.value.page == 1 and caught.value.line is None
+    assert str(caught.value).startswith("drawn.pdf 第1页 (page 1): 表6 行缺少科目编码")
 
 
 def test_spaces_typesetting_puts_between_chinese_and_digits_are_dropped_in_prose():
@@ -226,6 +252,8 @@ def test_a_truncated_document_does_not_replace_the_complete_one(tmp_path):
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "不完整" in refused.stderr and "表12《部门预算项目支出及其他支出预算表》" in refused.stderr and "--force" in refused.stderr
     assert OxigraphStore(store_dir).documents() == before
+    added = _cli("add", str(cut), "--store", str(store_dir), cwd=tmp_path)  # adding it is refused alike
+    assert added.returncode == 1 and "不完整" in added.stderr and OxigraphStore(store_dir).documents() == before
     forced = _cli("build", str(cut), "--store", str(store_dir), "--force", cwd=tmp_path)
     assert forced.returncode == 0 and "0个项目" in forced.stdout and "缺少 missing:" in forced.stdout
     assert OxigraphStore(store_dir).documents() != before

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from kg.errors import BudgetKGError, ParseError
 from kg.parse_worker import ParsePool
-from kg.pipeline import BuildReport, build_report, build_store, bundled_document, open_store, prepare
+from kg.pipeline import BuildReport, build_report, build_store, bundled_document, open_store, prepare, refuse_incomplete
 from kg.store import Store
 from qa.answer import Answer
 from qa.service import QAService, Session
@@ -139,6 +139,7 @@ class AppState:
             raise UploadRefused(f"{source}: 文件过大：{len(data)} 字节，上限 {MAX_UPLOAD_BYTES} 字节 (file too large)")
         with self._changing:  # one change at a time; readers go on meanwhile
             built = prepare([(source, data)], pool=self.parser)  # in a worker with limits
+            refuse_incomplete(built, self.store)  # a truncated file does not replace a complete document
             self.store.apply([(record, raw, nt) for _, record, raw, nt in built], switching=self._switch)
         return build_report(built)
 

@@ -22,13 +22,14 @@ _TABLES = """
 SELECT DISTINCT ?doc ?tn ?title WHERE { ?doc bkg:hasTable ?t . ?t bkg:tableNumber ?tn ; dcterms:title ?title } ORDER BY ?tn
 """
 _ROWS = """
-SELECT DISTINCT ?doc ?tn ?row ?ri ?label ?kind ?code ?side ?depth ?line WHERE {
+SELECT DISTINCT ?doc ?tn ?row ?ri ?label ?kind ?code ?side ?depth ?line ?page WHERE {
   ?doc bkg:hasTable ?t . ?t bkg:tableNumber ?tn .
   ?row bkg:inTable ?t ; bkg:rowIndex ?ri ; rdfs:label ?label ; bkg:rowKind ?kind .
   OPTIONAL { ?row bkg:code ?code }
   OPTIONAL { ?row bkg:side ?side }
   OPTIONAL { ?row bkg:depth ?depth }
   OPTIONAL { ?row bkg:lineStart ?line }
+  OPTIONAL { ?row bkg:pageStart ?page }
 }
 """
 _CELLS = """
@@ -91,6 +92,8 @@ def table_frame(store: OxigraphStore, doc: str, number: int) -> pd.DataFrame:
             value = r["cells"].get(column)
             record[f"{column}（万元）"] = f"{value:,.2f}" if isinstance(value, Decimal) else ("" if value is None else value)
         record["原文行号 line"] = r["line"] if r["line"] is not None else ""
+        if r.get("page") is not None:  # read from a PDF: the page its reader can turn to
+            record["页码 page"] = r["page"]
         records.append(record)
     if not records:
         return pd.DataFrame({"说明": ["这张表没有数据行 (no rows)"]})
