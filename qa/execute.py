@@ -89,7 +89,8 @@ class Executor:
     def resolve(self, mention: Mention, measure: str | None, frame: Frame, doc: str) -> list[Fact]:
         """The figures a mention stands for, in the sense of its measure (基本支出 …)."""
         facts: list[Fact] = []
-        entities = mention.of("budget_unit") or mention.entities  # 图书馆: the unit, not the 图书馆 class
+        coded = bool(re.search(r"\d{3,}", mention.surface)) or "科目" in frame.text
+        entities = (mention.of("classification", "line_item") if coded else []) or mention.of("budget_unit") or mention.entities  # 图书馆: the unit, not the 图书馆 class; [2070104]图书馆: the class
         for entity in entities:
             if entity.docs and doc not in entity.docs:
                 continue

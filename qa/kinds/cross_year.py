@@ -86,7 +86,14 @@ def _in_year(frame, doc: Document, intent: str):
 def _figure(ctx: Context, executor, doc: Document, share: bool) -> tuple[Decimal, str, Answer]:
     """The question's figure (or share, in %) in one year's document, by the classic readers."""
     frame = _in_year(ctx.frame, doc, "ratio" if share else "lookup")
-    answer = executor.do_ratio(frame) if share else executor.do_lookup(frame)
+    from qa import kinds  # the registry holds this kind too: imported when run, not when loaded
+
+    single = kinds.Context(frame, ctx.lexicon)
+    other = [r for r in kinds.readings(single) if r.kind != NAME and r.score > kinds.LEGACY_SCORE and not r.missing]
+    if other:  # 「局本级的基本支出两年相比」: each year's figure by the kind that reads it best
+        answer = kinds.kind(other[0].kind).run(other[0], single, executor)
+    else:
+        answer = executor.do_ratio(frame) if share else executor.do_lookup(frame)
     if answer.value is None:
         raise NotAnswerable(f"{doc.year}年的文件中这一项不止一个金额，请说明是哪一项")
     return answer.value, answer.unit or "万元", answer
