@@ -130,7 +130,8 @@ class Understander:
         residue = [c for c in self._residue(frame, cues) if len(c) >= 2]
         if not _corrected and (unknown or residue):
             stuck = bool(unknown) or self._intent(copy.copy(frame)) == "refuse"
-            corrected, fixes = self._correct(frame.text, unknown + residue, sound_only=not stuck)
+            spans = [(m.start, m.end) for m in frame.mentions]
+            corrected, fixes = self._correct(frame.text, unknown + residue, spans, sound_only=not stuck)
             if fixes:
                 retry = self.understand(corrected, previous, _corrected=True)
                 retry.question = question
@@ -382,7 +383,7 @@ class Understander:
     _function_chars = set("的了吗呢吧啊呀么是有在和与及或对为把被给从到向将就都也还又再很这那该此其中里下之所多少大小高低年个项笔条次几哪啥谁怎样何一二三两上等")
 
     # -- typos and homophones -------------------------------------------------------------------
-    def _correct(self, text: str, unknown: list[str], sound_only: bool = False) -> tuple[str, set[str]]:
+    def _correct(self, text: str, unknown: list[str], spans: list[tuple[int, int]], sound_only: bool = False) -> tuple[str, set[str]]:
         """Replace a misspelt name or question word (三工经费, 图书管) by the alias it most likely
         means: same pinyin (homophone), or — when the question is otherwise stuck — one character
         off in a long name. Thresholds are strict so that nothing is invented."""
@@ -396,6 +397,8 @@ class Understander:
             for length in range(3, 16):
                 for start in range(max(0, position - length + 1), min(position + len(word), len(text) - length + 1)):
                     window = text[start:start + length]
+                    if any(a < start < b or a < start + length < b for a, b in spans):
+                        continue  # a window never cuts through a name the question already says
                     if any(m.end - m.start >= length - 1 for m in self.lexicon.link(window)):
                         continue  # a name written right plus a word after it is not a typo
                     alias = self.lexicon.fuzzy(window, " ".join(syllables[start:start + length]), sound_only)
@@ -405,6 +408,8 @@ class Understander:
                 start, end, alias = best
                 text = text[:start] + alias + text[end:]
                 syllables = syllables_of(text)
+                shift = len(alias) - (end - start)
+                spans = [(a + shift, b + shift) if a >= end else (a, b) for a, b in spans] + [(start, start + len(alias))]
                 fixes.add(alias)
         return text, fixes
 

@@ -165,10 +165,11 @@ def _query_words(ctx: Context, subjects: list[Mention]) -> list[str]:
     for start, end in spans:
         for k in range(start, end):
             text[k] = " "
-    rest = pattern(NAME, "asks_text").sub(" ", "".join(text))
+    asks = pattern(NAME, "asks_text")
     stop = {match_form(w) for w in ctx.lexicon.cues["stopwords"]}
     names = "".join(match_form(e.label) for m in subjects for e in m.entities)
-    words = [w for w in tokenizer().lcut(rest, HMM=False) if len(w) >= 2 and w not in stop and w not in names]
+    words = [w for w in tokenizer().lcut("".join(text), HMM=False)
+             if len(w) >= 2 and w not in stop and w not in names and asks.sub("", w)]  # 覆盖范围: cue words only
     return [w for w in dict.fromkeys(words) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
 
 
