@@ -143,7 +143,7 @@ class Understander:
         frame.intent = self._intent(frame)
         if frame.intent == "refuse" and unknown:
             frame.refusal = f"文件中没有找到“{'、'.join(unknown)}” (not found in the document)"
-        textual = frame.intent in ("describe", "definition", "citation") and frame.mentions
+        textual = frame.intent in ("definition", "citation") and frame.mentions
         if frame.unknown and frame.intent != "refuse" and not textual:
             frame.intent = "refuse"
             frame.refusal = f"文件中没有找到“{'、'.join(frame.unknown)}” (not found in the document)"
@@ -397,8 +397,8 @@ class Understander:
             for length in range(3, 16):
                 for start in range(max(0, position - length + 1), min(position + len(word), len(text) - length + 1)):
                     window = text[start:start + length]
-                    if any(a < start < b or a < start + length < b for a, b in spans):
-                        continue  # a window never cuts through a name the question already says
+                    if any(a < start < b or a < start + length < b or start <= a and b <= start + length and b - a >= 3 for a, b in spans):
+                        continue  # a window never cuts through, nor swallows, a name the question already says
                     if any(m.end - m.start >= length - 1 for m in self.lexicon.link(window)):
                         continue  # a name written right plus a word after it is not a typo
                     alias = self.lexicon.fuzzy(window, " ".join(syllables[start:start + length]), sound_only)

@@ -30,8 +30,9 @@ def _years(ctx: Context) -> list[Document]:
     own = sorted((d for d in docs.values() if d.department in departments), key=lambda d: d.year)
     text = ctx.frame.text
     named = {int(y) for y in YEAR.findall(text)}
-    if len(named) == 1 and pattern(NAME, "previous_year").search(text):
-        named.add(min(named) - 1)
+    if len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _first(cue_data(NAME)["set_operations"], text)):
+        year = min(named)  # 「2025年新增了哪些项目」: against the loaded year before (or after) it
+        named.add(year - 1 if any(d.year == year - 1 for d in own) else year + 1)
     if len(named) >= 2:
         chosen = [d for d in own if d.year in named]
         return chosen if len(chosen) == len(named) == 2 else []
@@ -96,6 +97,10 @@ def _figure(ctx: Context, executor, doc: Document, share: bool) -> tuple[Decimal
         answer = executor.do_ratio(frame) if share else executor.do_lookup(frame)
     if answer.value is None:
         raise NotAnswerable(f"{doc.year}年的文件中这一项不止一个金额，请说明是哪一项")
+    if share and answer.unit == "%" and len(answer.rows) == 2:  # the exact share, not the rounded one
+        part, whole = (Decimal(r["金额"]) for r in answer.rows)
+        if whole:
+            return part / whole * 100, "%", answer
     return answer.value, answer.unit or "万元", answer
 
 
@@ -117,10 +122,12 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         return executor.answer(ctx.frame, f"{what}：{head}，{later.year}年相当于{earlier.year}年的{value}%（{fmt(b, unit)} ÷ {fmt(a, unit)} × 100%）。", value, "%", sources=sources)
     diff = b - a
     if op == "points" or share:
-        value = (diff).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        value = diff.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         word = "下降" if value < 0 else "上升"
         shown = abs(value) if falling == (value < 0) else value
-        return executor.answer(ctx.frame, f"{what}：{earlier.year}年{a}%，{later.year}年{b}%，{word}{abs(value)}个百分点（{b} − {a}）。", shown, "%", sources=sources)
+        a2, b2 = (x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) for x in (a, b))
+        return executor.answer(ctx.frame, f"{what}：{earlier.year}年{a2}%，{later.year}年{b2}%，{word}{abs(value)}个百分点（{b2} − {a2}，按未四舍五入的比重计算）。",
+                               shown, "%", sources=sources)
     word = "减少" if diff < 0 else "增加" if diff > 0 else "持平，变化"
     if op == "rate":
         if a == 0:
