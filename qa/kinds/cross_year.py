@@ -113,7 +113,7 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     sources = first.sources + second.sources
     what = re.sub(r"[（(].*?[）)]|。$", "", second.answer).split("为")[0] if not share else "所占比重"
     head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
-    falling = bool(re.search(r"少|减|降|低", text))
+    asked = _direction(text)
     if op == "sum":
         total = a + b
         return executor.answer(ctx.frame, f"{what}：{head}，两年合计{fmt(total, unit)}{unit}（{fmt(a, unit)} + {fmt(b, unit)}）。", total, unit, sources=sources)
@@ -124,7 +124,7 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     if op == "points" or share:
         value = diff.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         word = "下降" if value < 0 else "上升"
-        shown = abs(value) if falling == (value < 0) else value
+        shown = _signed(value, asked)
         a2, b2 = (x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) for x in (a, b))
         return executor.answer(ctx.frame, f"{what}：{earlier.year}年{a2}%，{later.year}年{b2}%，{word}{abs(value)}个百分点（{b2} − {a2}，按未四舍五入的比重计算）。",
                                shown, "%", sources=sources)
@@ -133,10 +133,25 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         if a == 0:
             raise NotAnswerable(f"{earlier.year}年为0，无法计算增长率")
         rate = percent(diff, a)
-        shown = abs(rate) if falling == (rate < 0) else rate
+        shown = _signed(rate, asked)
         return executor.answer(ctx.frame, f"{what}：{head}，{word}{fmt(abs(diff), unit)}{unit}，{'下降' if rate < 0 else '增长'}{abs(rate)}%（{fmt(diff, unit)} ÷ {fmt(a, unit)} × 100%）。", shown, "%", sources=sources)
-    shown = abs(diff) if falling == (diff < 0) or diff == 0 else diff
+    shown = _signed(diff, asked)
     return executor.answer(ctx.frame, f"{what}：{head}，{later.year}年比{earlier.year}年{word}{fmt(abs(diff), unit)}{unit}（{fmt(b, unit)} − {fmt(a, unit)}）。", shown, unit, sources=sources)
+
+
+def _direction(text: str) -> int:
+    """+1 when the question asks how much it rose, −1 how much it fell, 0 when it does not say
+    (「少了多少」 falls; 「多少」 alone says nothing)."""
+    if re.search(r"(?<!多)少了|减|降|低", text):
+        return -1
+    if re.search(r"增|涨|升|提高|(?<!少)多了|多出", text):
+        return 1
+    return 0
+
+
+def _signed(change: Decimal, asked: int) -> Decimal:
+    """The size of the change; negative only when it went the other way from the one asked."""
+    return -abs(change) if asked and (change > 0) != (asked > 0) and change != 0 else abs(change)
 
 
 def _members(executor, doc: Document, classes: bool) -> dict[str, Fact]:

@@ -93,7 +93,9 @@ class Describe:
         words = reading.slot("words")
         out: list[Passage] = []
         for mention in reading.slot_values("entity"):
-            entities = sorted(mention.of(*TEXT_KINDS), key=lambda e: (e.kind != "term") if definition else (e.kind == "term"))
+            goal_first = "performance" in ctx.frame.cues
+            entities = sorted(mention.of(*TEXT_KINDS), key=lambda e: ((e.kind != "term") if definition else (e.kind == "term"),
+                                                                        (e.kind != "goal") if goal_first else (e.kind == "goal")))
             texts = []
             for entity in entities + [e for e in mention.alternatives if e.kind in TEXT_KINDS]:
                 if entity.docs and doc not in entity.docs:
