@@ -297,6 +297,8 @@ class Understander:
             for g in groups:
                 if g.startswith("total:"):
                     frame.totals.append(g.split(":", 1)[1])
+        if re.search(r"不是零|不为零|非零|不是0|不为0|不等于0|不等于零", text) and frame.operator is None:
+            frame.operator, frame.threshold = ">", Decimal(0)  # 「不是零的有哪几项」
         top = TOP_N.search(text)
         if top:
             frame.n = int(top.group(1) or top.group(2))
@@ -442,6 +444,8 @@ class Understander:
         kinds = set().union(*(m.kinds() for m in frame.mentions)) if frame.mentions else set()
         values = frame.value_mentions()
         amount_asked = bool(c & {"amount"}) or frame.unit_word is not None
+        if "reason" in c and "glossary" not in c and re.search(r"原因|增加|减少|下降|增长|变化|降|涨", frame.text):
+            return "yoy"  # 「机关运行经费下降的原因」: the stated reason of a change, not the glossary entry
         if "glossary" in c or "set:glossary" in c:
             return "definition"
         if "citation" in kinds:
@@ -460,7 +464,7 @@ class Understander:
             return "yoy"
         if "reason" in c:
             return "yoy"
-        strong_compare = re.search(r"多多少|少多少|高多少|低多少|相差|差多少|差距|差额|哪个多|哪个少|哪个大|哪个小|哪个高|哪个低|谁多|谁少|比较|相比", frame.text)
+        strong_compare = re.search(r"多多少|少多少|高多少|低多少|相差|差多少|差距|差额|哪个(?:多|少|大|小|高|低)|哪个.{0,6}更(?:多|少|大|小|高|低)|谁多|谁少|比较|相比", frame.text)
         if strong_compare or (len(values) + len(frame.measures) >= 2 and re.search(r"比.{1,40}(多|少|高|低|大|小)", frame.text)):
             return "compare"
         if "citation" in c and "project" in kinds and (not amount_asked or re.search(r"文件|文号|依据|出处", frame.text) and not re.search(r"多少钱|金额|万元|几万", frame.text)):

@@ -54,8 +54,8 @@ class UnitScope:
         if not how and not named:
             return None
         text = ctx.frame.text
-        if any(w in text for w in _words("count_words")):
-            return None  # how many projects: a count, not a figure
+        if any(w in text for w in _words("count_words")) or any(w in text for w in _words("which_project")):
+            return None  # how many projects, which project: about projects, not a unit's figure
         if any(w in text for w in _words("whole")):
             column = "whole"
         elif _class_mention(ctx) is not None:
@@ -80,6 +80,8 @@ class UnitScope:
         if not units:
             raise NotAnswerable("文件中没有找到问题所说的预算单位")
         column = reading.slot("column")
+        if column == "class" and not _class_found(executor, doc, reading):
+            return executor.run(frame)  # the class is not one of 表11's classes under units: the classic reading
         values = [(label, *_value(executor, doc, row, column, reading)) for label, row in units]
         op = reading.slot("operation")
         what = {"basic": "基本支出", "project": "项目支出", "whole": "预算（基本支出 + 项目支出）"}.get(column) or reading.slot("class").entities[0].label
@@ -117,11 +119,13 @@ def _unit_rows(reading: Reading, ctx: Context, executor, doc: str) -> list[tuple
     department = ctx.lexicon.documents[doc].name
     how, named = reading.slot("how"), reading.slot("named")
     chosen: list[Fact] = []
-    names = {e.label for e in named if doc in e.docs}
+    excluded = "".join(m.group("names") for m in re.finditer(cue_data(NAME)["exclusion"], ctx.frame.text))
+    names = {e.label for e in named if doc in e.docs and match_form(e.label)[-3:] not in excluded}
     every = "all" in how or "subordinate" in how and not names  # 「文化馆这个下属单位」 names one
     for row in rows:
         own = row.label == department
-        if (every and ("all" in how or not own) or own and "self" in how or row.label in names) and row not in chosen:
+        out = match_form(row.label)[-3:] in excluded  # 「本级（不含图书馆、文化馆）」
+        if not out and (every and ("all" in how or not own) or own and "self" in how or row.label in names) and row not in chosen:
             chosen.append(row)
     position = {label: ctx.frame.text.find(match_form(label)[-3:]) for label in (r.label for r in chosen)}
     for r in chosen:
@@ -129,6 +133,13 @@ def _unit_rows(reading: Reading, ctx: Context, executor, doc: str) -> list[tuple
             position[r.label] = min((ctx.frame.text.find(w) for w in _words("self_words") if w in ctx.frame.text), default=-1)
     chosen.sort(key=lambda r: position[r.label] if position[r.label] >= 0 else 999)
     return [(("本级（" + r.label + "）") if r.label == department else r.label, r) for r in chosen]
+
+
+def _class_found(executor, doc: str, reading: Reading) -> bool:
+    """Whether the class named is one of 表11's classes under units (under any of them: a unit
+    without that row has none of it)."""
+    wanted = {match_form(e.label).replace("和", "") for e in reading.slot("class").entities}
+    return any(f.parent_row and match_form(f.label).replace("和", "") in wanted for f in executor.reader.table_facts(doc, 11))
 
 
 def _value(executor, doc: str, row: Fact, column: str, reading: Reading) -> tuple[Decimal, list[Fact]]:
