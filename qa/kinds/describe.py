@@ -81,7 +81,8 @@ class Describe:
         words = reading.slot("words")
         if reading.slot("glossary"):  # the sentence that has the name as its subject, the earliest
             name = _name_of(reading)
-            chosen = sorted(passages, key=lambda p: (match_form(p.row) != name, match_form(p.text).find(name)))[:1]
+            own = [p for p in passages if name in match_form(p.row)]  # the entry of that name, whole
+            chosen = own or sorted(passages, key=lambda p: match_form(p.text).find(name))[:1]
             unsaid = [w for w in content_nouns("，".join(words)) if not any(w in match_form(p.text) for p in passages)]
             if unsaid:  # 「公务车是什么品牌」: the glossary does not speak of it
                 raise NotAnswerable(f"文件对“{name}”的说明中没有提到“{'、'.join(unsaid)}”")
