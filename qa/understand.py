@@ -473,7 +473,7 @@ class Understander:
             return "performance"
         if frame.unit_word and frame.unit_word not in ("个", "项", "%", "名", "家") and not (kinds & {"figure"}):
             return "performance"
-        if frame.unit_word and "figure" in kinds and "goal" not in kinds:
+        if frame.unit_word and frame.unit_word not in ("个", "项") and "figure" in kinds and "goal" not in kinds:
             return "lookup"
         if c & {"max", "min"} or frame.n:
             frame.direction = "min" if "min" in c else "max"

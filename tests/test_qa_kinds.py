@@ -215,3 +215,37 @@ def test_eval_scores_an_answer_listing_far_more_than_asked_as_wrong():
     assert score({"items": ["项目1"]}, many) == (False, "wrong")
     assert score({"items": ["项目1"]}, {**many, "items": many["items"][:6]}) == (True, "correct")
     assert score({"value": 29, "unit": "个"}, {**many, "value": 29}) == (True, "correct")  # a count lists what it counts
+
+
+# -- glossary entries by the name they speak of; shares of a container; filters; comparisons --------
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("公务接待费反映的是哪些支出", "外宾接待"),
+    ("因公出国（境）费用是指什么", "国际旅费"),
+    ("公务用车购置费的意思是什么", "牌照费"),
+    ("公务用车运行维护费反映些什么", "过路过桥费"),
+    ("机关运行经费的含义", "维持行政（参公）单位机关运行"),
+])
+def test_glossary_entries_found_by_the_name_they_speak_of(bigdata, question, phrase):
+    answer = bigdata.ask(question)
+    assert answer.answered and phrase in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("service", "question", "value"), [
+    ("bigdata", "项目支出中商品和服务支出占多大比例", "93.47"),
+    ("culture", "基本支出中工资福利支出占多少比例", "87.81"),
+    ("bigdata", "车辆租赁经费和中国移动信息费哪个预算更多？", "6.00"),
+    ("culture", "旅游宣传推广经费与文化市场综合执法经费哪个更高？", "29.40"),
+    ("bigdata", "本年收入预算相当于上年的百分之几？", "49.40"),
+    ("culture", "一般公共预算拨款是政府性基金预算的多少倍", "10.42"),
+])
+def test_shares_of_a_container_comparisons_and_multiples(request, service, question, value):
+    answer = request.getfixturevalue(service).ask(question)
+    assert answer.answered and answer.value == Decimal(value), answer.answer
+
+
+def test_non_zero_filter_and_stated_reasons(bigdata, culture):
+    nonzero = bigdata.ask("“三公”经费里不为零的有哪几项？")
+    assert nonzero.items == ["公务接待费"], nonzero.answer
+    assert culture.ask("三公经费中不是零的是哪几项").items == ["公务用车购置及运行维护费", "公务接待费"]  # 第三部分二
+    reason = bigdata.ask("收入预算减少的原因是什么？")
+    assert reason.answered and "专项预算减少" in reason.answer
