@@ -1,5 +1,7 @@
 """Question answering on documents the project has never seen: generated departments
-(kg.synth), questions built from templates of every kind, answers known from the generator.
+(kg.synth), questions built from templates of every kind — for the registered kinds, the
+phrasings of their data files (qa/data/kinds/*.json) — answers known from the generator. Each
+seed also generates the department's year before, and the two years are asked together.
 
     python bench/qa_synth_eval.py [--seeds 20] [--first 1] [-v]
 
@@ -24,6 +26,7 @@ from kg.store import OxigraphStore  # noqa: E402
 from kg.synth import Truth, generate  # noqa: E402
 from kg.textutil import split_region  # noqa: E402
 from qa.evaluate import score  # noqa: E402
+from qa.kinds.base import cue_data  # noqa: E402
 from qa.service import QAService  # noqa: E402
 
 
@@ -162,6 +165,96 @@ def sample_style(truth: Truth, core: str, unique: list) -> list[tuple[str, str, 
     return out
 
 
+def _phrasings(kind: str, group: str) -> list[str]:
+    return cue_data(kind)["phrasings"][group]
+
+
+def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
+    """The registered kinds' own phrasings (qa/data/kinds/*.json) on one generated document."""
+    out: list[tuple[str, str, dict]] = []
+    projects = [p for p in truth.projects if sum(1 for q in truth.projects if q.name == p.name) == 1 and p.purpose]
+    for k, p in enumerate(projects[:2]):
+        for template in _phrasings("describe", "project")[k::2]:
+            out.append(("describe", template.format(project=p.name), {"contains": [p.purpose[:10]]}))
+        out.append(("unanswerable", _phrasings("describe", "refuse")[k].format(project=p.name), {"unanswerable": True}))
+    for office, duty in truth.units[:1]:
+        for template in _phrasings("describe", "office"):
+            out.append(("describe", template.format(office=office), {"contains": [duty[:10]]}))
+    names = [p.name for p in truth.projects]
+    grams = sorted({n[k:k + 2] for n in names for k in range(len(n) - 1) if "\u4e00" <= n[k] <= "\u9fff" and "\u4e00" <= n[k + 1] <= "\u9fff"})
+    for kw in [g for g in grams if 2 <= sum(g in n for n in names) <= 4][:2]:
+        chosen = [p for p in truth.projects if kw in p.name]
+        for template in _phrasings("project_set", "list"):
+            out.append(("project_set", template.format(kw=kw), {"items": [p.name for p in chosen]}))
+        out.append(("project_set", _phrasings("project_set", "count")[0].format(kw=kw), {"value": len(chosen), "unit": "个"}))
+        out.append(("project_set", _phrasings("project_set", "sum")[0].format(kw=kw), money(sum((p.amounts[0] for p in chosen), Decimal(0)))))
+    amounts = sorted(p.amounts[0] for p in truth.projects)
+    if len(amounts) >= 6:
+        a, b = int(amounts[1]) + 1, int(amounts[len(amounts) // 2]) + 1
+        inside = [p.name for p in truth.projects if a <= p.amounts[0] <= b]
+        if 0 < len(inside) <= 8:
+            out.append(("project_set", _phrasings("project_set", "range")[0].format(a=a, b=b), {"items": inside}))
+    if truth.projects:
+        mean = (sum(amounts, Decimal(0)) / len(amounts)).quantize(Decimal("0.01"))
+        out += [("project_set", t, money(mean)) for t in _phrasings("project_set", "average")]
+    out += unit_questions(truth)
+    return out
+
+
+def unit_questions(truth: Truth) -> list[tuple[str, str, dict]]:
+    t11, t12 = truth.table(11), truth.table(12)
+    basic = {r.label: r.amounts[0] for r in t11.rows if r.kind == "unit"}
+    project = {r.label: r.amounts[0] for r in t12.rows if r.kind == "unit"}
+    if not truth.subordinate_units:
+        return []
+    out: list[tuple[str, str, dict]] = []
+    sub = truth.subordinate_units[0]
+    short = split_region(sub)[1]
+    for template in _phrasings("unit_scope", "basic"):
+        out.append(("unit_scope", template.format(sub=short), money(basic[sub])))
+    if sub in project:
+        out.append(("unit_scope", _phrasings("unit_scope", "project")[0].format(sub=short), money(project[sub])))
+    out.append(("unit_scope", _phrasings("unit_scope", "self_basic")[0], money(basic[truth.department])))
+    lowest = min(basic.values())
+    if sum(1 for v in basic.values() if v == lowest) == 1:
+        name = next(n for n, v in basic.items() if v == lowest)
+        out.append(("unit_scope", _phrasings("unit_scope", "min_basic")[0], {"contains": [split_region(name)[1]]}))
+    subs = sum((basic[s] for s in truth.subordinate_units), Decimal(0))
+    out.append(("unit_scope", _phrasings("unit_scope", "sub_basic_sum")[0], money(subs)))
+    return out
+
+
+def cross_year_questions(before: Truth, after: Truth) -> list[tuple[str, str, dict]]:
+    """Two years of one generated department, asked together."""
+    def total(truth: Truth, column: int) -> Decimal:
+        return next(r for r in truth.table(3).rows if r.kind == "total").amounts[column]
+
+    y0, y1 = before.year, after.year
+    out = [("cross_year", _phrasings("cross_year", "diff_basic")[0].format(y0=y0, y1=y1), money(abs(total(after, 1) - total(before, 1)))),
+           ("cross_year", _phrasings("cross_year", "sum_project")[0].format(y0=y0, y1=y1), money(total(after, 2) + total(before, 2)))]
+    if total(before, 2):
+        share = (total(after, 2) / total(before, 2) * 100).quantize(Decimal("0.01"))
+        out.append(("cross_year", _phrasings("cross_year", "proportion_project")[0].format(y0=y0, y1=y1), {"value": float(share), "unit": "%"}))
+    old, new = {p.name for p in before.projects}, {p.name for p in after.projects}
+    if new - old:
+        out.append(("cross_year", _phrasings("cross_year", "new")[0].format(y0=y0, y1=y1), {"items": sorted(new - old)}))
+    if old - new:
+        out.append(("cross_year", _phrasings("cross_year", "dropped")[0].format(y0=y0, y1=y1), {"items": sorted(old - new)}))
+    return out
+
+
+def _ask(service: QAService, items, seed: int, totals, misses: list[str], verbose: bool) -> None:
+    for kind, question, expected in items:
+        answer = service.ask(question).to_json()
+        ok, verdict = score(expected, answer)
+        totals[kind][0] += ok
+        totals[kind][1] += 1
+        if not ok:
+            misses.append(f"seed {seed} [{kind}] {verdict}: {question} expected {expected} got {answer['answer'][:160]}")
+        elif verbose:
+            print(f"ok seed {seed} {question}")
+
+
 def evaluate(seeds: list[int], verbose: bool = False) -> tuple[dict[str, list[int]], list[str]]:
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
@@ -170,16 +263,11 @@ def evaluate(seeds: list[int], verbose: bool = False) -> tuple[dict[str, list[in
             text, truth = generate(seed)
             store = OxigraphStore(Path(tmp) / f"s{seed}")
             replace_documents([(f"synth-{seed}.txt", text.encode("utf-8"))], store)
-            service = QAService(store)
-            for kind, question, expected in questions(truth):
-                answer = service.ask(question).to_json()
-                ok, verdict = score(expected, answer)
-                totals[kind][0] += ok
-                totals[kind][1] += 1
-                if not ok:
-                    misses.append(f"seed {seed} [{kind}] {verdict}: {question} expected {expected} got {answer['answer'][:160]}")
-                elif verbose:
-                    print(f"ok seed {seed} {question}")
+            _ask(QAService(store), questions(truth) + kind_questions(truth), seed, totals, misses, verbose)
+            later_text, later = generate(seed, previous=truth)
+            both = OxigraphStore(Path(tmp) / f"x{seed}")
+            replace_documents([(f"synth-{seed}.txt", text.encode("utf-8")), (f"synth-{seed}-next.txt", later_text.encode("utf-8"))], both)
+            _ask(QAService(both), cross_year_questions(truth, later), seed, totals, misses, verbose)
     return totals, misses
 
 

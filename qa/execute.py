@@ -89,7 +89,8 @@ class Executor:
     def resolve(self, mention: Mention, measure: str | None, frame: Frame, doc: str) -> list[Fact]:
         """The figures a mention stands for, in the sense of its measure (基本支出 …)."""
         facts: list[Fact] = []
-        entities = mention.of("budget_unit") or mention.entities  # 图书馆: the unit, not the 图书馆 class
+        coded = bool(re.search(r"\d{3,}", mention.surface)) or "科目" in frame.text
+        entities = (mention.of("classification", "line_item") if coded else []) or mention.of("budget_unit") or mention.entities  # 图书馆: the unit, not the 图书馆 class; [2070104]图书馆: the class
         for entity in entities:
             if entity.docs and doc not in entity.docs:
                 continue
@@ -223,6 +224,9 @@ class Executor:
         name_n, facts_n = numerators[0]
         if not denominators and re.search(r"上年|去年|上一年", after.text):
             return self._ratio_to_last_year(frame, name_n, facts_n)
+        bound = [m.measure for m in before.mentions if m.measure]
+        if not denominators and bound and self.measure_total(bound[0], doc):
+            denominators = [(bound[0], self.measure_total(bound[0], doc))]  # 「项目支出中X占多少」: X's share of 项目支出
         if len({f.value for f in facts_n}) > 1 and after.measures:
             # 「住房公积金占基本支出的比例」: the part is taken in the whole's sense
             narrowed = [(n, f) for n, f in self.operands(_with_measure(before, after.measures[0]), doc) if f]
@@ -329,6 +333,8 @@ class Executor:
                 rows = [f for f in rows if f.side == "支出"]
             return self.by_level(rows, frame)
         if frame.set_kind in ("projects", None) or frame.set_kind == "items" and not table:
+            if any(m.of("project") for m in frame.mentions) and frame.set_kind != "projects":
+                return None  # a question about one project is never answered with all of them
             projects = self.reader.projects(doc)
             named = list(frame.measures) + [name for m in frame.mentions for name, s in self.cues["measures"].items()
                                             if m.surface in {match_form(a) for a in s["aliases"]}]

@@ -134,8 +134,10 @@ class PartialLinker:
             inside = [m for m in mentions if m.start < c.end and m.end > c.start]
             if any(c.entity in m.entities for m in inside):
                 continue
-            if any(m.end - m.start >= c.end - c.start - 1 for m in inside):
-                continue  # an exact name at least as long wins
+            if any(m.end - m.start >= c.end - c.start - 1 or m.start < c.start or m.end > c.end for m in inside):
+                continue  # an exact name at least as long wins, and a partial name never cuts one
+            if any(m.end - m.start >= 4 and any(match_form(e.label) == m.surface for e in m.entities) for m in inside):
+                continue  # a whole name written out is that name, not part of a longer one
             if any(m.start < c.start or m.end > c.end for m in inside if m.kinds() & {"department", "budget_unit"}):
                 continue
             rivals = [o for o in ranked if o.entity.iri != c.entity.iri and o.start < c.end and o.end > c.start]

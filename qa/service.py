@@ -123,8 +123,9 @@ class QAService:
                 unknown = best.unexplained(frame.unknown)
                 if unknown:
                     raise NotAnswerable(f"文件中没有找到“{'、'.join(unknown)}” (not found in the document)")
-                frame.intent = best.kind
-                return kinds.kind(best.kind).run(best, context, executor)
+                answer = kinds.kind(best.kind).run(best, context, executor)
+                answer.intent = best.kind if answer.intent == frame.intent else answer.intent
+                return answer
         if frame.intent == "refuse":
             raise NotAnswerable(frame.refusal or "没有理解这个问题")
         return executor.run(frame)

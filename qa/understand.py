@@ -130,7 +130,8 @@ class Understander:
         residue = [c for c in self._residue(frame, cues) if len(c) >= 2]
         if not _corrected and (unknown or residue):
             stuck = bool(unknown) or self._intent(copy.copy(frame)) == "refuse"
-            corrected, fixes = self._correct(frame.text, unknown + residue, sound_only=not stuck)
+            spans = [(m.start, m.end) for m in frame.mentions]
+            corrected, fixes = self._correct(frame.text, unknown + residue, spans, sound_only=not stuck)
             if fixes:
                 retry = self.understand(corrected, previous, _corrected=True)
                 retry.question = question
@@ -142,7 +143,7 @@ class Understander:
         frame.intent = self._intent(frame)
         if frame.intent == "refuse" and unknown:
             frame.refusal = f"文件中没有找到“{'、'.join(unknown)}” (not found in the document)"
-        textual = frame.intent in ("describe", "definition", "citation") and frame.mentions
+        textual = frame.intent in ("definition", "citation") and frame.mentions
         if frame.unknown and frame.intent != "refuse" and not textual:
             frame.intent = "refuse"
             frame.refusal = f"文件中没有找到“{'、'.join(frame.unknown)}” (not found in the document)"
@@ -296,6 +297,8 @@ class Understander:
             for g in groups:
                 if g.startswith("total:"):
                     frame.totals.append(g.split(":", 1)[1])
+        if re.search(r"不是零|不为零|非零|不是0|不为0|不等于0|不等于零", text) and frame.operator is None:
+            frame.operator, frame.threshold = ">", Decimal(0)  # 「不是零的有哪几项」
         top = TOP_N.search(text)
         if top:
             frame.n = int(top.group(1) or top.group(2))
@@ -382,7 +385,7 @@ class Understander:
     _function_chars = set("的了吗呢吧啊呀么是有在和与及或对为把被给从到向将就都也还又再很这那该此其中里下之所多少大小高低年个项笔条次几哪啥谁怎样何一二三两上等")
 
     # -- typos and homophones -------------------------------------------------------------------
-    def _correct(self, text: str, unknown: list[str], sound_only: bool = False) -> tuple[str, set[str]]:
+    def _correct(self, text: str, unknown: list[str], spans: list[tuple[int, int]], sound_only: bool = False) -> tuple[str, set[str]]:
         """Replace a misspelt name or question word (三工经费, 图书管) by the alias it most likely
         means: same pinyin (homophone), or — when the question is otherwise stuck — one character
         off in a long name. Thresholds are strict so that nothing is invented."""
@@ -396,6 +399,8 @@ class Understander:
             for length in range(3, 16):
                 for start in range(max(0, position - length + 1), min(position + len(word), len(text) - length + 1)):
                     window = text[start:start + length]
+                    if any(a < start < b or a < start + length < b or start <= a and b <= start + length and b - a >= 3 for a, b in spans):
+                        continue  # a window never cuts through, nor swallows, a name the question already says
                     if any(m.end - m.start >= length - 1 for m in self.lexicon.link(window)):
                         continue  # a name written right plus a word after it is not a typo
                     alias = self.lexicon.fuzzy(window, " ".join(syllables[start:start + length]), sound_only)
@@ -405,6 +410,8 @@ class Understander:
                 start, end, alias = best
                 text = text[:start] + alias + text[end:]
                 syllables = syllables_of(text)
+                shift = len(alias) - (end - start)
+                spans = [(a + shift, b + shift) if a >= end else (a, b) for a, b in spans] + [(start, start + len(alias))]
                 fixes.add(alias)
         return text, fixes
 
@@ -437,6 +444,8 @@ class Understander:
         kinds = set().union(*(m.kinds() for m in frame.mentions)) if frame.mentions else set()
         values = frame.value_mentions()
         amount_asked = bool(c & {"amount"}) or frame.unit_word is not None
+        if "reason" in c and "glossary" not in c and re.search(r"原因|增加|减少|下降|增长|变化|降|涨", frame.text):
+            return "yoy"  # 「机关运行经费下降的原因」: the stated reason of a change, not the glossary entry
         if "glossary" in c or "set:glossary" in c:
             return "definition"
         if "citation" in kinds:
@@ -455,7 +464,7 @@ class Understander:
             return "yoy"
         if "reason" in c:
             return "yoy"
-        strong_compare = re.search(r"多多少|少多少|高多少|低多少|相差|差多少|差距|差额|哪个多|哪个少|哪个大|哪个小|哪个高|哪个低|谁多|谁少|比较|相比", frame.text)
+        strong_compare = re.search(r"多多少|少多少|高多少|低多少|相差|差多少|差距|差额|哪个(?:多|少|大|小|高|低)|哪个.{0,6}更(?:多|少|大|小|高|低)|谁多|谁少|比较|相比", frame.text)
         if strong_compare or (len(values) + len(frame.measures) >= 2 and re.search(r"比.{1,40}(多|少|高|低|大|小)", frame.text)):
             return "compare"
         if "citation" in c and "project" in kinds and (not amount_asked or re.search(r"文件|文号|依据|出处", frame.text) and not re.search(r"多少钱|金额|万元|几万", frame.text)):
@@ -464,7 +473,7 @@ class Understander:
             return "performance"
         if frame.unit_word and frame.unit_word not in ("个", "项", "%", "名", "家") and not (kinds & {"figure"}):
             return "performance"
-        if frame.unit_word and "figure" in kinds and "goal" not in kinds:
+        if frame.unit_word and frame.unit_word not in ("个", "项") and "figure" in kinds and "goal" not in kinds:
             return "lookup"
         if c & {"max", "min"} or frame.n:
             frame.direction = "min" if "min" in c else "max"

@@ -30,8 +30,9 @@ def _years(ctx: Context) -> list[Document]:
     own = sorted((d for d in docs.values() if d.department in departments), key=lambda d: d.year)
     text = ctx.frame.text
     named = {int(y) for y in YEAR.findall(text)}
-    if len(named) == 1 and pattern(NAME, "previous_year").search(text):
-        named.add(min(named) - 1)
+    if len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _first(cue_data(NAME)["set_operations"], text)):
+        year = min(named)  # 「2025年新增了哪些项目」: against the loaded year before (or after) it
+        named.add(year - 1 if any(d.year == year - 1 for d in own) else year + 1)
     if len(named) >= 2:
         chosen = [d for d in own if d.year in named]
         return chosen if len(chosen) == len(named) == 2 else []
@@ -86,9 +87,20 @@ def _in_year(frame, doc: Document, intent: str):
 def _figure(ctx: Context, executor, doc: Document, share: bool) -> tuple[Decimal, str, Answer]:
     """The question's figure (or share, in %) in one year's document, by the classic readers."""
     frame = _in_year(ctx.frame, doc, "ratio" if share else "lookup")
-    answer = executor.do_ratio(frame) if share else executor.do_lookup(frame)
+    from qa import kinds  # the registry holds this kind too: imported when run, not when loaded
+
+    single = kinds.Context(frame, ctx.lexicon)
+    other = [r for r in kinds.readings(single) if r.kind != NAME and r.score > kinds.LEGACY_SCORE and not r.missing]
+    if other:  # 「局本级的基本支出两年相比」: each year's figure by the kind that reads it best
+        answer = kinds.kind(other[0].kind).run(other[0], single, executor)
+    else:
+        answer = executor.do_ratio(frame) if share else executor.do_lookup(frame)
     if answer.value is None:
         raise NotAnswerable(f"{doc.year}年的文件中这一项不止一个金额，请说明是哪一项")
+    if share and answer.unit == "%" and len(answer.rows) == 2:  # the exact share, not the rounded one
+        part, whole = (Decimal(r["金额"]) for r in answer.rows)
+        if whole:
+            return part / whole * 100, "%", answer
     return answer.value, answer.unit or "万元", answer
 
 
@@ -101,7 +113,7 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     sources = first.sources + second.sources
     what = re.sub(r"[（(].*?[）)]|。$", "", second.answer).split("为")[0] if not share else "所占比重"
     head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
-    falling = bool(re.search(r"少|减|降|低", text))
+    asked = _direction(text)
     if op == "sum":
         total = a + b
         return executor.answer(ctx.frame, f"{what}：{head}，两年合计{fmt(total, unit)}{unit}（{fmt(a, unit)} + {fmt(b, unit)}）。", total, unit, sources=sources)
@@ -110,19 +122,36 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         return executor.answer(ctx.frame, f"{what}：{head}，{later.year}年相当于{earlier.year}年的{value}%（{fmt(b, unit)} ÷ {fmt(a, unit)} × 100%）。", value, "%", sources=sources)
     diff = b - a
     if op == "points" or share:
-        value = (diff).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        value = diff.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         word = "下降" if value < 0 else "上升"
-        shown = abs(value) if falling == (value < 0) else value
-        return executor.answer(ctx.frame, f"{what}：{earlier.year}年{a}%，{later.year}年{b}%，{word}{abs(value)}个百分点（{b} − {a}）。", shown, "%", sources=sources)
+        shown = _signed(value, asked)
+        a2, b2 = (x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) for x in (a, b))
+        return executor.answer(ctx.frame, f"{what}：{earlier.year}年{a2}%，{later.year}年{b2}%，{word}{abs(value)}个百分点（{b2} − {a2}，按未四舍五入的比重计算）。",
+                               shown, "%", sources=sources)
     word = "减少" if diff < 0 else "增加" if diff > 0 else "持平，变化"
     if op == "rate":
         if a == 0:
             raise NotAnswerable(f"{earlier.year}年为0，无法计算增长率")
         rate = percent(diff, a)
-        shown = abs(rate) if falling == (rate < 0) else rate
+        shown = _signed(rate, asked)
         return executor.answer(ctx.frame, f"{what}：{head}，{word}{fmt(abs(diff), unit)}{unit}，{'下降' if rate < 0 else '增长'}{abs(rate)}%（{fmt(diff, unit)} ÷ {fmt(a, unit)} × 100%）。", shown, "%", sources=sources)
-    shown = abs(diff) if falling == (diff < 0) or diff == 0 else diff
+    shown = _signed(diff, asked)
     return executor.answer(ctx.frame, f"{what}：{head}，{later.year}年比{earlier.year}年{word}{fmt(abs(diff), unit)}{unit}（{fmt(b, unit)} − {fmt(a, unit)}）。", shown, unit, sources=sources)
+
+
+def _direction(text: str) -> int:
+    """+1 when the question asks how much it rose, −1 how much it fell, 0 when it does not say
+    (「少了多少」 falls; 「多少」 alone says nothing)."""
+    if re.search(r"(?<!多)少了|减|降|低", text):
+        return -1
+    if re.search(r"增|涨|升|提高|(?<!少)多了|多出", text):
+        return 1
+    return 0
+
+
+def _signed(change: Decimal, asked: int) -> Decimal:
+    """The size of the change; negative only when it went the other way from the one asked."""
+    return -abs(change) if asked and (change > 0) != (asked > 0) and change != 0 else abs(change)
 
 
 def _members(executor, doc: Document, classes: bool) -> dict[str, Fact]:

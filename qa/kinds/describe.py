@@ -59,12 +59,15 @@ class Describe:
         own_text = kinds & {"project", "internal_unit", "goal", "budget_unit", "department"}
         if "reason" in frame.cues and not own_text:
             return None  # why a stated figure changed: the year-over-year kind quotes the stated reason
-        if frame.cues & {"glossary", "definition"} and not own_text and "term" not in kinds:
-            return None  # a glossary question about a name that is not itself a glossary entry
+        glossary = bool(frame.cues & {"glossary", "definition"}) and not own_text and "term" not in kinds
+        if glossary and not pattern(NAME, "asks_definition").search(text):
+            return None
         if len({id(m) for m in subjects}) > 1 and not kinds <= {"budget_unit", "department"}:
             return None  # two things named: a comparison or a list, not one text
         slots = [Slot("entity", m, (m.start, m.end)) for m in subjects]
         slots.append(Slot("words", _query_words(ctx, subjects), (0, len(text))))
+        if glossary:  # 「公务用车运行维护费反映哪些支出」: the glossary entry that speaks of this name
+            slots.append(Slot("glossary", True, (0, len(text))))
         return Reading(NAME, 0.7, slots, checks_words=True)
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
@@ -72,11 +75,19 @@ class Describe:
         doc = executor.one_doc(frame)
         if "list" in frame.cues and _has_parts(reading, executor, doc):
             return executor.do_list(frame)  # 「固定资产列了哪几类」: the parts of a figure are a list
-        passages = self.passages(reading, ctx, executor, doc)
+        passages = _glossary(reading, executor, doc) if reading.slot("glossary") else self.passages(reading, ctx, executor, doc)
         if not passages:
             raise NotAnswerable("文件中没有这一项的文字说明")
         words = reading.slot("words")
-        chosen = _best(passages, words)
+        if reading.slot("glossary"):  # the sentence that has the name as its subject, the earliest
+            name = _name_of(reading)
+            own = [p for p in passages if name in match_form(p.row)]  # the entry of that name, whole
+            chosen = own or sorted(passages, key=lambda p: match_form(p.text).find(name))[:1]
+            unsaid = [w for w in content_nouns("，".join(words)) if not any(w in match_form(p.text) for p in passages)]
+            if unsaid:  # 「公务车是什么品牌」: the glossary does not speak of it
+                raise NotAnswerable(f"文件对“{name}”的说明中没有提到“{'、'.join(unsaid)}”")
+        else:
+            chosen = _best(passages, words)
         if chosen is None:
             missing = "、".join(w for w in words if not any(w in p.text for p in passages))
             raise NotAnswerable(f"文件对“{passages[0].row}”的说明中没有提到“{missing}”")
@@ -93,7 +104,9 @@ class Describe:
         words = reading.slot("words")
         out: list[Passage] = []
         for mention in reading.slot_values("entity"):
-            entities = sorted(mention.of(*TEXT_KINDS), key=lambda e: (e.kind != "term") if definition else (e.kind == "term"))
+            goal_first = "performance" in ctx.frame.cues
+            entities = sorted(mention.of(*TEXT_KINDS), key=lambda e: ((e.kind != "term") if definition else (e.kind == "term"),
+                                                                        (e.kind != "goal") if goal_first else (e.kind == "goal")))
             texts = []
             for entity in entities + [e for e in mention.alternatives if e.kind in TEXT_KINDS]:
                 if entity.docs and doc not in entity.docs:
@@ -106,6 +119,23 @@ class Describe:
             if texts:
                 out.extend(max(texts, key=lambda t: sum(w in p.text for w in words for p in t)))
         return out
+
+
+def _name_of(reading: Reading) -> str:
+    mention = reading.slot("entity")
+    return match_form(mention.entities[0].label) if mention.entities else mention.surface
+
+
+def _glossary(reading: Reading, executor, doc: str) -> list[Passage]:
+    """The sentences of glossary entries (第四部分) that name the class or figure asked about."""
+    name = _name_of(reading)
+    rows = executor.reader.run(queries.TERMS_OF_DOC, doc=_iri(doc))
+    out = []
+    for r in rows:
+        for p in _split(r["definition"], "第四部分 名词解释", r["label"], r["line"]):
+            if name in match_form(p.text) or name in match_form(r["label"]):
+                out.append(p)
+    return out
 
 
 def _has_parts(reading: Reading, executor, doc: str) -> bool:
@@ -165,10 +195,11 @@ def _query_words(ctx: Context, subjects: list[Mention]) -> list[str]:
     for start, end in spans:
         for k in range(start, end):
             text[k] = " "
-    rest = pattern(NAME, "asks_text").sub(" ", "".join(text))
+    asks = pattern(NAME, "asks_text")
     stop = {match_form(w) for w in ctx.lexicon.cues["stopwords"]}
     names = "".join(match_form(e.label) for m in subjects for e in m.entities)
-    words = [w for w in tokenizer().lcut(rest, HMM=False) if len(w) >= 2 and w not in stop and w not in names]
+    words = [w for w in tokenizer().lcut("".join(text), HMM=False)
+             if len(w) >= 2 and w not in stop and w not in names and asks.sub("", w)]  # 覆盖范围: cue words only
     return [w for w in dict.fromkeys(words) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
 
 

@@ -64,7 +64,8 @@ class ProjectSet:
             return None
         slots.append(Slot("operation", op, span))
         explained = " ".join(match_form(text[a:b]) for s in slots for a, b in [s.span])
-        return Reading(NAME, 0.8, slots, explained=explained)
+        missing = "文件只列出本年的项目，没有上年的项目明细" if ctx.frame.last_year else None
+        return Reading(NAME, 0.8, slots, missing=missing, explained=explained)
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame

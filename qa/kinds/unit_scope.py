@@ -1,0 +1,185 @@
+"""unit_scope: figures of budget units in a department with subordinate units — the department's
+own budget (本级), a named unit (图书馆), its subordinate units (下属单位) or all of them — from
+表11 (basic expenditure by unit, with its economic classes under each unit) and 表12 (project
+expenditure by unit): one unit's figure, their sum, a comparison, the largest, or a share."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from qa.answer import Answer, fmt, percent
+from qa.execute import NotAnswerable
+from qa.facts import Fact
+from qa.kinds.base import Context, Reading, Slot, cue_data
+from qa.lexicon import Entity, Mention, match_form
+
+NAME = "unit_scope"
+
+
+def _words(key: str) -> list[str]:
+    return [match_form(w) for w in cue_data(NAME)[key]]
+
+
+def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
+    """The units the question is about, as (how named, unit entities) — before the document is known."""
+    frame, text = ctx.frame, ctx.frame.text
+    named: list[Entity] = []
+    for m in frame.mentions:
+        if re.search(r"\d{3,}", m.surface) or ("科目" in text and m.of("classification")):
+            continue  # 「2070104图书馆」「图书馆这个科目」: the classification, not the unit
+        named += m.of("budget_unit")
+    how = []
+    if any(w in text for w in _words("self_words")):
+        how.append("self")
+    if any(w in text for w in _words("subordinate_words")):
+        how.append("subordinate")
+    if any(w in text for w in _words("all_words")):
+        how.append("all")
+    return how, named
+
+
+def _class_mention(ctx: Context) -> Mention | None:
+    for m in ctx.frame.mentions:
+        if m.of("classification", "line_item") and not m.of("budget_unit", "department"):
+            return m
+    return None
+
+
+class UnitScope:
+    name = NAME
+
+    def read(self, ctx: Context) -> Reading | None:
+        how, named = _units(ctx)
+        if not how and not named:
+            return None
+        text = ctx.frame.text
+        if any(w in text for w in _words("count_words")) or any(w in text for w in _words("which_project")):
+            return None  # how many projects, which project: about projects, not a unit's figure
+        if any(w in text for w in _words("whole")):
+            column = "whole"
+        elif _class_mention(ctx) is not None:
+            column = "class"
+        elif any(w in text for w in _words("basic")):
+            column = "basic"
+        elif any(w in text for w in _words("project")) or re.search("|".join(cue_data(NAME)["project_money"]), text):
+            column = "project"
+        else:
+            return None
+        op = next((op for op, pats in cue_data(NAME)["operations"].items() if re.search("|".join(pats), text)), "lookup")
+        slots = [Slot("how", how, (0, 0)), Slot("named", named, (0, 0)), Slot("column", column, (0, 0)), Slot("operation", op, (0, 0))]
+        if column == "class":
+            slots.append(Slot("class", _class_mention(ctx), (0, 0)))
+        missing = "文件只给出本年各单位的数字，没有上年的分单位数字" if ctx.frame.last_year else None
+        return Reading(NAME, 0.8, slots, missing=missing, explained="".join(cue_data(NAME)["self_words"] + cue_data(NAME)["whole"]))
+
+    def run(self, reading: Reading, ctx: Context, executor) -> Answer:
+        frame = ctx.frame
+        doc = executor.one_doc(frame)
+        units = _unit_rows(reading, ctx, executor, doc)
+        if not units:
+            raise NotAnswerable("文件中没有找到问题所说的预算单位")
+        column = reading.slot("column")
+        if column == "class" and not _class_found(executor, doc, reading):
+            return executor.run(frame)  # the class is not one of 表11's classes under units: the classic reading
+        values = [(label, *_value(executor, doc, row, column, reading)) for label, row in units]
+        op = reading.slot("operation")
+        what = {"basic": "基本支出", "project": "项目支出", "whole": "预算（基本支出 + 项目支出）"}.get(column) or reading.slot("class").entities[0].label
+        facts = [f for _, _, fs in values for f in fs]
+        listing = "；".join(f"{label}{what}{fmt(v)}万元" for label, v, _ in values)
+        if op in ("superlative_max", "superlative_min") and len(values) > 1:
+            pick = max if op == "superlative_max" else min
+            label, v, _ = pick(values, key=lambda x: x[1])
+            text = f"{what}{'最多' if op == 'superlative_max' else '最少'}的单位是{label}，{fmt(v)}万元（{listing}）。"
+            return executor.answer(frame, text, v, "万元", items=[label], facts=facts)
+        if op == "ratio" and len(values) == 1 and column == "whole":
+            return _own_share(frame, executor, doc, units[0], values[0])
+        if op == "ratio" and len(values) >= 2:
+            return _share(frame, executor, doc, values, what, facts)
+        if op == "compare" and len(values) == 2:
+            (la, a, _), (lb, b, _) = values
+            diff = a - b
+            text = f"{la}{what}{fmt(a)}万元，{lb}{fmt(b)}万元，{'多' if diff >= 0 else '少'}{fmt(abs(diff))}万元（{fmt(a)} − {fmt(b)}）。"
+            return executor.answer(frame, text, abs(diff), "万元", facts=facts)
+        if len(values) == 1:
+            label, v, _ = values[0]
+            return executor.answer(frame, f"{label}{what}为{fmt(v)}万元（{_where(column)}）。", v, "万元", facts=facts)
+        total = sum((v for _, v, _ in values), Decimal(0))
+        text = f"{listing}，合计{fmt(total)}万元（{' + '.join(fmt(v) for _, v, _ in values)}）。"
+        return executor.answer(frame, text, total, "万元", facts=facts)
+
+
+def _where(column: str) -> str:
+    return {"basic": "表11", "project": "表12", "whole": "表11 + 表12", "class": "表11"}[column]
+
+
+def _unit_rows(reading: Reading, ctx: Context, executor, doc: str) -> list[tuple[str, Fact]]:
+    """(label, 表11 unit row) for each unit in scope, in the order the question names them."""
+    rows = [f for f in executor.reader.table_facts(doc, 11) if f.kind == "unit" and f.column == "总计"]
+    department = ctx.lexicon.documents[doc].name
+    how, named = reading.slot("how"), reading.slot("named")
+    chosen: list[Fact] = []
+    excluded = "".join(m.group("names") for m in re.finditer(cue_data(NAME)["exclusion"], ctx.frame.text))
+    names = {e.label for e in named if doc in e.docs and match_form(e.label)[-3:] not in excluded}
+    every = "all" in how or "subordinate" in how and not names  # 「文化馆这个下属单位」 names one
+    for row in rows:
+        own = row.label == department
+        out = match_form(row.label)[-3:] in excluded  # 「本级（不含图书馆、文化馆）」
+        if not out and (every and ("all" in how or not own) or own and "self" in how or row.label in names) and row not in chosen:
+            chosen.append(row)
+    position = {label: ctx.frame.text.find(match_form(label)[-3:]) for label in (r.label for r in chosen)}
+    for r in chosen:
+        if r.label == department:
+            position[r.label] = min((ctx.frame.text.find(w) for w in _words("self_words") if w in ctx.frame.text), default=-1)
+    chosen.sort(key=lambda r: position[r.label] if position[r.label] >= 0 else 999)
+    return [(("本级（" + r.label + "）") if r.label == department else r.label, r) for r in chosen]
+
+
+def _class_found(executor, doc: str, reading: Reading) -> bool:
+    """Whether the class named is one of 表11's classes under units (under any of them: a unit
+    without that row has none of it)."""
+    wanted = {match_form(e.label).replace("和", "") for e in reading.slot("class").entities}
+    return any(f.parent_row and match_form(f.label).replace("和", "") in wanted for f in executor.reader.table_facts(doc, 11))
+
+
+def _value(executor, doc: str, row: Fact, column: str, reading: Reading) -> tuple[Decimal, list[Fact]]:
+    if column == "basic":
+        return row.value, [row]
+    projects = [f for f in executor.reader.table_facts(doc, 12) if f.kind == "unit" and f.column == "总计" and f.label == row.label]
+    project = projects[0].value if projects else Decimal(0)
+    if column == "project":
+        return project, projects
+    if column == "whole":
+        return row.value + project, [row, *projects]
+    wanted = {match_form(e.label).replace("和", "") for e in reading.slot("class").entities}
+    children = [f for f in executor.reader.table_facts(doc, 11)
+                if f.parent_row == row.row and f.column == "总计" and match_form(f.label).replace("和", "") in wanted]
+    return (children[0].value, children[:1]) if children else (Decimal(0), [row])
+
+
+def _own_share(frame, executor, doc: str, unit: tuple[str, Fact], whole: tuple) -> Answer:
+    """「图书馆的项目支出占图书馆自身预算（基本加项目）的比重」: a part of one unit's own budget."""
+    label, row = unit
+    _, total, facts = whole
+    before = frame.text.split("占")[0]
+    part_column = "project" if any(w in before for w in _words("project")) else "basic"
+    part = row.value if part_column == "basic" else total - row.value
+    if total == 0:
+        raise NotAnswerable("整体为0，无法计算比例")
+    value = percent(part, total)
+    name = "项目支出" if part_column == "project" else "基本支出"
+    text = f"{label}{name}（{fmt(part)}万元）占其预算合计（{fmt(total)}万元，表11 + 表12）的{value}%（{fmt(part)} ÷ {fmt(total)} × 100%）。"
+    return executor.answer(frame, text, value, "%", facts=facts)
+
+
+def _share(frame, executor, doc, values, what, facts) -> Answer:
+    """「本级基本支出占三个单位基本支出合计的比重」: the part is the first unit named, the whole the
+    units after 占 — or, for one unit, that unit's own whole budget."""
+    label, part, _ = values[0]
+    whole = sum((v for _, v, _ in values), Decimal(0))
+    whole_name = f"{len(values)}个单位{what}合计"
+    if whole == 0:
+        raise NotAnswerable("整体为0，无法计算比例")
+    value = percent(part, whole)
+    text = f"{label}{what}（{fmt(part)}万元）占{whole_name}（{fmt(whole)}万元）的{value}%（{fmt(part)} ÷ {fmt(whole)} × 100%）。"
+    return executor.answer(frame, text, value, "%", facts=facts)

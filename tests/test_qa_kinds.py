@@ -1,0 +1,251 @@
+"""The registered question kinds (qa/kinds/) on the real documents, each asked in at least five
+phrasings written for these tests (none is in the sample question files): describe, project_set,
+unit_scope, cross_year; entities named by parts of their names; filler that never blocks; and
+refusals that name what is missing. Figures were read off the documents in tests/fixtures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import build_store
+from kg.store import OxigraphStore
+from qa.evaluate import score
+from qa.service import QAService
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BIGDATA = FIXTURES / "qingcheng_bigdata_center_2025.txt"
+CULTURE = FIXTURES / "qingcheng_culture_tourism_2025.txt"
+CULTURE_2024 = FIXTURES / "qingcheng_culture_tourism_2024.txt"
+
+
+def _service(tmp_path_factory, *docs: Path) -> QAService:
+    store = OxigraphStore(tmp_path_factory.mktemp("store"))
+    build_store(list(docs), store)
+    return QAService(store)
+
+
+@pytest.fixture(scope="module")
+def bigdata(tmp_path_factory) -> QAService:
+    return _service(tmp_path_factory, BIGDATA)
+
+
+@pytest.fixture(scope="module")
+def culture(tmp_path_factory) -> QAService:
+    return _service(tmp_path_factory, CULTURE)
+
+
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory) -> QAService:
+    return _service(tmp_path_factory, CULTURE_2024, CULTURE)
+
+
+def _answered(service: QAService, question: str, kind: str):
+    answer = service.ask(question)
+    assert answer.answered, f"{question}: {answer.answer}"
+    assert answer.intent == kind, f"{question}: read as {answer.intent}: {answer.answer}"
+    return answer
+
+
+# -- describe: the entity's own text, best sentences by BM25, with the source line -------------------
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("麻烦简单说说移动办公用户费是干嘛用的", "移动政务办公"),
+    ("行政审批电子监察系统维护费这笔钱花在哪些方面？", "技术支持"),
+    ("区政府机房消防那个项目为何要安排？", "机房消防安全"),
+    ("办公自动化系统维护费的作用是什么", "公文交换系统"),
+    ("网络规划和数据管理股负责什么", "基础信息资源库"),
+    ("4G广播那个项目准备先在哪里建？", "飞来峡"),
+])
+def test_describe_quotes_the_entity_text_on_the_bigdata_document(bigdata, question, phrase):
+    answer = _answered(bigdata, question, "describe")
+    assert phrase in answer.answer
+    assert answer.sources and answer.sources[0].line
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("非遗保护专项经费打算做些什么？", "代表性传承人"),
+    ("文化市场综合执法经费主要巡查什么地方", "网吧"),
+    ("体育股的职责有哪些", "全民健身"),
+    ("全民健身活动经费这个项目是干什么的", "全民健身运动会"),
+    ("图书馆免费开放补助资金用来保障哪些空间开放？", "阅览室"),
+])
+def test_describe_on_the_culture_document(culture, question, phrase):
+    assert phrase in _answered(culture, question, "describe").answer
+
+
+@pytest.mark.parametrize("question", [
+    "机房安全防护技术服务费的联系人是谁？",
+    "移动办公用户费的中标单位是哪家？",
+    "网络运维股的办公电话是多少？",
+    "办公自动化系统维护费的合同编号是什么",
+    "大数据中心的具体地址在哪里？",
+])
+def test_describe_refuses_what_the_text_does_not_say(bigdata, question):
+    answer = bigdata.ask(question)
+    assert not answer.answered, answer.answer
+
+
+# -- project_set: name filters, ranges, count / sum / average -----------------------------------------
+@pytest.mark.parametrize(("question", "expected"), [
+    ("名字里含“光纤”的项目一共几个？", {"value": 5, "unit": "个"}),
+    ("名称中带“维护”的项目平均每个多少钱？", {"value": 15.38, "unit": "万元"}),
+    ("名称含有“维护”的项目合起来多少钱", {"value": 123.04, "unit": "万元"}),
+    ("高于20万元但低于50万元的项目加起来多少钱？", {"value": 187.58, "unit": "万元"}),
+    ("名称以“云平台项目”开头的项目有哪些？", {"items": ["移动端虚拟专线", "末端设备维修", "龙塘、石角主干线路"]}),
+    ("项目平均每个多少万元？", {"value": 31.80, "unit": "万元"}),
+])
+def test_project_sets_by_name_and_amount(bigdata, question, expected):
+    answer = _answered(bigdata, question, "project_set")
+    assert score(expected, answer.to_json())[0], answer.answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("名称里有“免费”两个字的项目有哪些", {"items": ["体育场馆免费低收费开放补助", "图书馆免费开放补助资金"]}),
+    ("名称以“图书馆”开头的项目一共多少钱？", {"value": 60.00, "unit": "万元"}),
+    ("金额在30万元到40万元之间的项目有几个", {"value": 4, "unit": "个"}),
+    ("名称含“经费”的项目数量是多少？", {"value": 9, "unit": "个"}),
+    ("项目平均下来每个项目多少钱", {"value": 35.16, "unit": "万元"}),
+])
+def test_project_sets_on_the_culture_document(culture, question, expected):
+    answer = _answered(culture, question, "project_set")
+    assert score(expected, answer.to_json())[0], answer.answer
+
+
+# -- unit_scope: 本级, named and subordinate units from 表11 / 表12 --------------------------------------
+@pytest.mark.parametrize(("question", "value"), [
+    ("图书馆的基本支出有多少？", "115.35"),
+    ("文化馆本身的项目支出是多少钱？", "37.50"),
+    ("本级和文化馆的基本支出相差多少？", "197.23"),
+    ("下属单位的项目支出加起来一共多少钱？", "97.50"),
+    ("局本级基本支出中工资和福利支出是多少？", "250.64"),
+    ("图书馆基本支出里对个人和家庭的补助有多少", "0"),
+    ("图书馆的项目支出占图书馆预算合计的比例？", "34.22"),
+])
+def test_unit_scope(culture, question, value):
+    assert _answered(culture, question, "unit_scope").value == Decimal(value)
+
+
+def test_unit_scope_extremes_name_the_unit(culture):
+    answer = _answered(culture, "哪个单位的基本支出最少？", "unit_scope")
+    assert "文化馆" in answer.answer and answer.value == Decimal("89.61")
+
+
+# -- cross_year: one result over two loaded years ---------------------------------------------------
+@pytest.mark.parametrize(("question", "expected"), [
+    ("文广旅体局的基本支出2024年到2025年增加了多少万元？", {"value": 23.27, "unit": "万元"}),
+    ("2025年的三公经费比2024年下降了百分之几？", {"value": 10.45, "unit": "%"}),
+    ("图书馆文献资源购置经费这两年一共安排多少钱？", {"value": 80.00, "unit": "万元"}),
+    ("2025年政府性基金预算相当于2024年的百分之多少？", {"value": 133.33, "unit": "%"}),
+    ("项目支出占本年支出合计的比重2025年比2024年下降了几个百分点？", {"value": 5.53, "unit": "%"}),
+    ("2025年新出现了哪些项目？", {"items": ["体育场馆免费低收费开放补助", "文艺精品创作扶持经费"]}),
+    ("2024年安排了、2025年取消了的项目有哪些？", {"items": ["清城区全民健身中心维修改造项目", "全民艺术普及公益培训经费"]}),
+    ("两年都有且金额持平的项目是哪些？", {"items": ["文化市场综合执法经费", "图书馆免费开放补助资金"]}),
+    ("2024年和2025年各自金额最大的项目分别是什么？", {"items": ["清城区全民健身中心维修改造项目", "体育彩票公益金全民健身设施建设项目"]}),
+    ("本级基本支出两年比较增加了多少", {"value": 15.83, "unit": "万元"}),
+])
+def test_cross_year(two_years, question, expected):
+    answer = _answered(two_years, question, "cross_year")
+    assert score(expected, answer.to_json())[0], answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "2026年的项目支出比2025年多多少？",
+    "2023年图书馆的基本支出是多少？",
+    "预计2026年的三公经费会增加多少？",
+])
+def test_a_year_not_loaded_is_refused(two_years, question):
+    assert not two_years.ask(question).answered
+
+
+# -- entities by parts of their names, typos and homophones ----------------------------------------
+@pytest.mark.parametrize(("question", "value"), [
+    ("云平台专线线路那个项目预算多少？", "423.97"),
+    ("综治线路租赁这一项花多少钱", "20.40"),
+    ("4G广播的项目安排了多少万元", "7.01"),
+    ("区府至各镇街线路租赁费用是多少", "63.41"),
+    ("西102室视频专线的预算是多少", "5.76"),
+])
+def test_projects_named_by_a_part_of_their_name(bigdata, question, value):
+    answer = bigdata.ask(question)
+    assert answer.answered and answer.value == Decimal(value), answer.answer
+
+
+@pytest.mark.parametrize(("service", "question", "value"), [
+    ("bigdata", "三工经费是多少？", "0.40"),
+    ("culture", "图书管的基本支出是多少？", "115.35"),
+    ("culture", "体彩公益金那个全民健身设施项目多少钱", "80.00"),
+    ("culture", "非遗保护专项经费预算多少", "20.00"),
+    ("bigdata", "津贴补帖多少万？", "38.31"),
+])
+def test_typos_homophones_and_abbreviations(request, service, question, value):
+    answer = request.getfixturevalue(service).ask(question)
+    assert answer.answered and answer.value == Decimal(value), answer.answer
+
+
+# -- filler never blocks; nouns nobody knows do --------------------------------------------------------
+@pytest.mark.parametrize(("question", "value"), [
+    ("你好，麻烦告诉我一下大数据中心今年的三公经费", "0.40"),
+    ("我想了解一下，项目支出按经济分类，租赁费一共列支多少？", "728.19"),
+    ("能不能帮忙查查基本支出打算安排多少", "394.17"),
+    ("劳驾，大数据中心名下有几辆车？", "0"),
+    ("写稿要用：住房公积金预计安排多少？", "34.66"),
+])
+def test_filler_and_verbs_never_block(bigdata, question, value):
+    answer = bigdata.ask(question)
+    assert answer.answered and answer.value == Decimal(value), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "清城区财政局2025年的部门预算收入是多少？",
+    "清城区教育局的三公经费是多少？",
+    "大数据中心有多少名在编人员？",
+    "大数据中心负责人的年薪是多少",
+    "清城区卫生健康局今年的项目支出有多少",
+])
+def test_other_bodies_and_attributes_are_refusals(bigdata, question):
+    answer = bigdata.ask(question)
+    assert not answer.answered, answer.answer
+
+
+def test_eval_scores_an_answer_listing_far_more_than_asked_as_wrong():
+    many = {"answered": True, "answer": "…", "items": [f"项目{k}" for k in range(29)], "value": 7.01}
+    assert score({"value": 7.01}, many) == (False, "wrong")
+    assert score({"items": ["项目1"]}, many) == (False, "wrong")
+    assert score({"items": ["项目1"]}, {**many, "items": many["items"][:6]}) == (True, "correct")
+    assert score({"value": 29, "unit": "个"}, {**many, "value": 29}) == (True, "correct")  # a count lists what it counts
+
+
+# -- glossary entries by the name they speak of; shares of a container; filters; comparisons --------
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("公务接待费反映的是哪些支出", "外宾接待"),
+    ("因公出国（境）费用是指什么", "国际旅费"),
+    ("公务用车购置费的意思是什么", "牌照费"),
+    ("公务用车运行维护费反映些什么", "过路过桥费"),
+    ("机关运行经费的含义", "维持行政（参公）单位机关运行"),
+])
+def test_glossary_entries_found_by_the_name_they_speak_of(bigdata, question, phrase):
+    answer = bigdata.ask(question)
+    assert answer.answered and phrase in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("service", "question", "value"), [
+    ("bigdata", "项目支出中商品和服务支出占多大比例", "93.47"),
+    ("culture", "基本支出中工资福利支出占多少比例", "87.81"),
+    ("bigdata", "车辆租赁经费和中国移动信息费哪个预算更多？", "6.00"),
+    ("culture", "旅游宣传推广经费与文化市场综合执法经费哪个更高？", "29.40"),
+    ("bigdata", "本年收入预算相当于上年的百分之几？", "49.40"),
+    ("culture", "一般公共预算拨款是政府性基金预算的多少倍", "10.42"),
+])
+def test_shares_of_a_container_comparisons_and_multiples(request, service, question, value):
+    answer = request.getfixturevalue(service).ask(question)
+    assert answer.answered and answer.value == Decimal(value), answer.answer
+
+
+def test_non_zero_filter_and_stated_reasons(bigdata, culture):
+    nonzero = bigdata.ask("“三公”经费里不为零的有哪几项？")
+    assert nonzero.items == ["公务接待费"], nonzero.answer
+    assert culture.ask("三公经费中不是零的是哪几项").items == ["公务用车购置及运行维护费", "公务接待费"]  # 第三部分二
+    reason = bigdata.ask("收入预算减少的原因是什么？")
+    assert reason.answered and "专项预算减少" in reason.answer
