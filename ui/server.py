@@ -3,8 +3,8 @@
     app = create_app(store_path=None, query_timeout=10.0, row_cap=10_000)
     serve(store_path=None, host="127.0.0.1", port=7860)
 
-Routes: /health, /api/ask, /sparql (ui/api.py); /static/budgetkg/… (ui/static: vis-network, copied
-from pyvis — never a CDN); everything else is the Gradio app at /. Only ui/static is served from
+Routes: /health, /api/ask, /sparql (ui/api.py); /source (a cited line in context, ui/source_view.py);
+/static/budgetkg/… (ui/static: vis-network, copied from pyvis — never a CDN); everything else is the Gradio app at /. Only ui/static is served from
 disk: Gradio's allowed_paths is that folder alone and the store folder is blocked. No share link,
 no analytics.
 """
@@ -23,6 +23,7 @@ from fastapi import FastAPI  # noqa: E402
 from fastapi.staticfiles import StaticFiles  # noqa: E402
 
 from ui.api import make_router  # noqa: E402
+from ui.source_view import make_source_router  # noqa: E402
 from ui.state import MAX_UPLOAD_BYTES, AppState  # noqa: E402
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -46,6 +47,7 @@ def create_app(store_path: str | Path | None = None, *, query_timeout: float = 1
     app = FastAPI(title="预算图谱 BudgetKG", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.budgetkg = state
     app.include_router(make_router(state))
+    app.include_router(make_source_router(state))
     app.mount(STATIC_URL, StaticFiles(directory=STATIC_DIR), name="budgetkg-static")
     demo = build_demo(state)
     blocked = [str(state.store.path.resolve())]
