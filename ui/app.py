@@ -18,7 +18,7 @@ from dataclasses import dataclass  # noqa: E402
 from decimal import Decimal, InvalidOperation  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
-from urllib.parse import urlencode  # noqa: E402
+from urllib.parse import quote  # noqa: E402
 
 import gradio as gr  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -178,6 +178,21 @@ def _plain(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>!|#])", r"\\\1", str(text))
 
 
+def link(params: list[tuple[str, str]]) -> str:
+    """A relative URL of the app with these parameters, readable: only ASCII that a URL reserves is
+    escaped (the browser encodes the rest when it is followed)."""
+    def escape(text: str) -> str:
+        return "".join(ch if ord(ch) > 127 else quote(ch, safe="") for ch in text)
+    return "/?" + "&".join(f"{escape(k)}={escape(v)}" for k, v in params)
+
+
+def _message_text(content: Any) -> str:
+    """A chat message's text: a string, or (as the page sends it back) a list of parts."""
+    if isinstance(content, list):
+        return "".join(part.get("text", "") if isinstance(part, dict) else str(part) for part in content)
+    return content if isinstance(content, str) else ""
+
+
 def _printed(value: str) -> str:
     """An amount as documents print it: thousands separators, two decimals (0.4 → 0.40)."""
     try:
@@ -207,8 +222,8 @@ class Handlers:
         if not answer.answered:
             answer.suggestions = self.suggestions(question) or answer.suggestions
         history.append({"role": "user", "content": question})
-        asked = [m["content"] for m in history if isinstance(m, dict) and m.get("role") == "user"]
-        permalink = "/?" + urlencode([("q", q) for q in asked[-MAX_LINK_QUESTIONS:]])
+        asked = [_message_text(m.get("content")) for m in history if isinstance(m, dict) and m.get("role") == "user"]
+        permalink = link([("q", q) for q in asked[-MAX_LINK_QUESTIONS:]])
         history.extend(self.chat_messages(answer, permalink))
         rows = _df(answer.rows)
         csv_path = None
@@ -236,7 +251,7 @@ class Handlers:
             lines += ["", "**来源 source**（点击行号查看原文 click a line to see it in the document）：" +
                       "；".join(self._cite(s, answer) for s in answer.sources[:6])]
         if permalink:
-            lines += ["", f"[🔗 本回答的链接 permalink]({permalink})"]
+            lines += ["", f"[本回答的链接 permalink]({permalink})"]
         message: dict[str, Any] = {"role": "assistant", "content": "\n".join(lines)}
         if answer.suggestions:
             message["content"] += "\n\n**您可以问 you could ask**（点击提问 click to ask）："
@@ -281,7 +296,7 @@ class Handlers:
 
     def table_link(self, doc: str | None, number: int | None) -> str:
         doc_id = next((d.doc_id for d in self.state.documents() if d.graph == doc), None)
-        return "/?" + urlencode({"tab": "tables", "doc": doc_id, "table": int(number)}) if doc_id and number else ""
+        return link([("tab", "tables"), ("doc", doc_id), ("table", str(int(number)))]) if doc_id and number else ""
 
     def examples(self) -> list[str]:
         with self.state.lock.reading():
@@ -479,9 +494,10 @@ def build_demo(state: AppState) -> gr.Blocks:
                     rows = gr.Dataframe(label="数据行 rows", interactive=False, wrap=True)
                     rows_csv = gr.File(label="下载 CSV download", interactive=False)
 
-                def on_ask(q, history, sess):
+                def on_ask(q, history, sess, request: gr.Request = None):
                     r = h.ask(q, history, sess)
-                    return (r.history, "", r.rows, r.csv_path, r.citation, r.session, r.permalink,
+                    origin = f"{request.url.scheme}://{request.headers['host']}" if request and request.headers.get("host") else ""
+                    return (r.history, "", r.rows, r.csv_path, r.citation, r.session, origin + r.permalink if r.permalink else "",
                             gr.Row(visible=bool(r.citation or r.permalink)), gr.Accordion(visible=bool(r.answer.rows)))
 
                 outputs = [chatbot, question, rows, rows_csv, citation, session, permalink, answer_links, rows_box]
@@ -491,8 +507,8 @@ def build_demo(state: AppState) -> gr.Blocks:
                 for button in example_buttons:
                     button.click(on_ask, [button, chatbot, session], outputs).then(None, [permalink], None, js=show_link)
 
-                def on_option(history, sess, evt: gr.SelectData):
-                    return on_ask(str(evt.value), history, sess)
+                def on_option(history, sess, evt: gr.SelectData, request: gr.Request):
+                    return on_ask(str(evt.value), history, sess, request)
 
                 chatbot.option_select(on_option, [chatbot, session], outputs).then(None, [permalink], None, js=show_link)
                 clear_btn.click(lambda: ([], "", pd.DataFrame(), None, "", None, "", gr.Row(visible=False), gr.Accordion(visible=False)),
@@ -641,7 +657,7 @@ def build_demo(state: AppState) -> gr.Blocks:
             asked = [gr.skip()] * len(outputs)
             history, sess = [], None
             for q in url.questions or []:  # a permalink: its questions asked again, in one chat
-                asked = list(on_ask(q, history, sess))
+                asked = list(on_ask(q, history, sess, request))
                 history, sess = asked[0], asked[5]
             ran = [url.query, *h.sparql(url.query)] if url.query else [gr.skip()] * 4
             searched = [gr.skip()] * 4
