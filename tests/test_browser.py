@@ -161,10 +161,10 @@ def test_1c_suggestions_are_derived_and_clickable(page):
     option = page.locator("#kg-chat button", has_text="云平台").first
     option.wait_for()
     asked = option.inner_text().strip()
+    _shot(page, "suggestions")
     option.click()
     _wait_text(page, "#kg-chat", asked.rstrip("？"))
     page.wait_for_function("(document.querySelector('#kg-chat')?.innerText || '').includes('万元')")
-    _shot(page, "suggestions")
 
 
 def _node_count(page) -> int:
@@ -174,6 +174,8 @@ def _node_count(page) -> int:
 def test_2_graph_draws_nodes_and_expands_on_click(page):
     _tab(page, "图谱 Graph")
     page.wait_for_function("Number(document.querySelector('#kg-graph [data-node-count]')?.dataset.nodeCount || 0) > 1")
+    page.wait_for_timeout(2500)  # the first view, once laid out
+    _shot(page, "graph-first")
     page.locator("#kg-graph-query textarea, #kg-graph-query input").first.fill("津贴补贴")
     page.locator("#kg-graph-search").click()
     page.wait_for_function("window.budgetkgGraph && window.budgetkgGraph.nodes.get().some(n => n.id.endsWith('/30102'))")
@@ -269,6 +271,8 @@ def test_7_links_open_their_state(page, server):
     page.locator("#kg-sparql-run").click()
     _wait_text(page, "#kg-sparql-status", "3 行")
     assert "LIMIT 3" in urllib.parse.unquote_plus(page.url)  # the SPARQL tab's URL holds its query
+    page.goto(server + "/?tab=graph&search=三公经费")
+    page.wait_for_function("window.budgetkgGraph && window.budgetkgGraph.nodes.get().some(n => n.label.includes('三公'))")
 
 
 def test_9_nothing_left_the_machine(page):

@@ -95,7 +95,7 @@ const network = new vis.Network(canvas, { nodes: nodes, edges: edges }, {
   nodes: { shape: 'dot', size: 14, font: { size: 13 } },
   edges: { font: { size: 10, align: 'middle', color: '#555' }, color: { color: '#9aa5b1', highlight: '#333' },
            smooth: { type: 'continuous' } },
-  physics: { stabilization: { iterations: 200, fit: true }, barnesHut: { gravitationalConstant: -8000, springLength: 150 } },
+  physics: { stabilization: { iterations: 200, fit: true }, barnesHut: { gravitationalConstant: -12000, springLength: 200 } },
   interaction: { hover: true, tooltipDelay: 150, zoomView: true, dragView: true, dragNodes: true },
 });
 window.budgetkgGraph = { network: network, nodes: nodes, edges: edges, element: element };
