@@ -45,6 +45,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from decimal import Decimal, InvalidOperation
@@ -430,7 +431,12 @@ class RemoteStore:
     def graphs(self) -> list[str]:
         """The store's graphs on the server: each document's, then the shared one (kg.vocab.shared_graph)."""
         documents = self.documents()
-        return [d.graph for d in documents] + ([shared_graph()] if documents else [])
+        return [d.graph for d in documents] + ([self.shared_graph()] if documents else [])
+
+    def shared_graph(self) -> str:
+        """This store's shared graph on the server, named in its manifest: one per state folder, so two
+        state folders on one server never change what the other shares."""
+        return str((self._manifest() or {}).get("shared_graph") or "")
 
     def remote_target(self) -> dict[str, Any]:
         """What a query needs (picklable: the SPARQL runner's worker processes get it)."""
@@ -488,12 +494,15 @@ class RemoteStore:
             if not self.exists():
                 self.replace(add)
                 return
+            if self.format_version() != FORMAT_VERSION:
+                raise StoreError(f"存储 {self.path} 由旧版本建立，请用 kgqa build 重建 (built by an older BudgetKG: rebuild it)")
             self._change(add, set(remove), keep_rest=True)
 
     def _change(self, add: Iterable[tuple[StoredDocument, bytes, str]], remove: set[str], keep_rest: bool) -> None:
         with self._write_lock():
             old = self.documents()
             old_manifest = self._manifest() or {}
+            shared_name = old_manifest.get("shared_graph") or f"{shared_graph()}/{uuid.uuid4().hex[:16]}"
             loaded: list[StoredDocument] = []
             written: list[Path] = []
             changed: list[str] = []  # graphs touched on the server, in order
@@ -511,10 +520,10 @@ class RemoteStore:
                 for graph in dict.fromkeys(d.graph for d in old if d.graph not in live):
                     changed.append(graph)
                     self._update(f"DROP SILENT GRAPH {ox.NamedNode(graph)}")
-                changed.append(shared_graph())
-                self._load_shared(kept + loaded)
+                changed.append(shared_name)
+                self._load_shared(shared_name, kept + loaded)
             except BaseException as exc:
-                problems = self._roll_back(changed, old)
+                problems = self._roll_back(changed, old, shared_name)
                 for path in written:
                     with contextlib.suppress(OSError):
                         path.unlink()
@@ -526,7 +535,7 @@ class RemoteStore:
                 raise
             records = kept + loaded
             manifest = {"format": FORMAT_VERSION, "endpoint": self.endpoint,
-                        "generation": int(old_manifest.get("generation", 0)) + 1,
+                        "generation": int(old_manifest.get("generation", 0)) + 1, "shared_graph": shared_name,
                         "documents": [asdict(record) for record in records]}
             self._write_manifest(manifest)
             referenced = {name for record in records for name in (record.text_file, shared_file(record))}
@@ -535,7 +544,7 @@ class RemoteStore:
                     with contextlib.suppress(OSError):
                         path.unlink()
 
-    def _roll_back(self, graphs: list[str], old: list[StoredDocument]) -> list[str]:
+    def _roll_back(self, graphs: list[str], old: list[StoredDocument], shared_name: str) -> list[str]:
         """Put each changed graph back as the previous manifest had it; returns what could not be."""
         from kg.pipeline import load_document  # here: kg.pipeline imports this module
 
@@ -544,8 +553,8 @@ class RemoteStore:
         for graph in graphs:
             try:
                 previous = by_graph.get(graph)
-                if graph == shared_graph():
-                    self._load_shared(old)
+                if graph == shared_name:
+                    self._load_shared(shared_name, old)
                 elif previous is None:
                     self._update(f"DROP SILENT GRAPH {ox.NamedNode(graph)}")
                 else:
@@ -555,14 +564,14 @@ class RemoteStore:
                 problems.append(f"{graph}: {exc}")
         return problems
 
-    def _load_shared(self, documents: list[StoredDocument]) -> None:
+    def _load_shared(self, name: str, documents: list[StoredDocument]) -> None:
         """The shared graph: the union of what these documents share (their .shared.nt files)."""
         lines = {line for d in documents
                  for line in (self.path / "documents" / shared_file(d)).read_text("utf-8").splitlines() if line}
         if lines:
-            self._load(shared_graph(), "\n".join(sorted(lines)) + "\n")
+            self._load(name, "\n".join(sorted(lines)) + "\n")
         else:
-            self._update(f"DROP SILENT GRAPH {ox.NamedNode(shared_graph())}")
+            self._update(f"DROP SILENT GRAPH {ox.NamedNode(name)}")
 
     def _load(self, graph: str, ntriples: str) -> None:
         """Replace one graph's content with these N-Triples."""

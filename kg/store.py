@@ -102,6 +102,8 @@ class Store(Protocol):
 
     def graph_quads(self, graph: str) -> Iterable[ox.Quad]: ...  # one graph's
 
+    def shared_graph(self) -> str: ...  # the graph of what documents share
+
     def triple_count(self) -> int: ...
 
     def replace(self, documents: Iterable[tuple[StoredDocument, bytes, str]]) -> None: ...
@@ -175,6 +177,9 @@ class OxigraphStore:
 
     def graph_quads(self, graph: str) -> Iterable[ox.Quad]:
         return self.db().quads_for_pattern(None, None, None, ox.NamedNode(graph))
+
+    def shared_graph(self) -> str:
+        return shared_graph()
 
     def triple_count(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from kg.pipeline import load_document
 from kg.store import Store
-from kg.vocab import shared_graph, split_document
+from kg.vocab import split_document
 
 
 @dataclass
@@ -41,7 +41,7 @@ def verify(store: Store) -> list[Verification]:
         found = _normalised(store.graph_quads(record.graph))
         results.append(_compare(f"{record.department}{record.year}（{record.source}）", expected, found))
     if results:
-        results.append(_compare("共享词表 (shared vocabulary)", shared, _normalised(store.graph_quads(shared_graph()))))
+        results.append(_compare("共享词表 (shared vocabulary)", shared, _normalised(store.graph_quads(store.shared_graph()))))
     return results
 
 

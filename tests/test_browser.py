@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -120,13 +121,50 @@ def _ask(page, question: str, expect: str) -> None:
     _wait_text(page, "#kg-chat", expect)
 
 
-def test_1_ask_shows_the_cited_figure(page):
+def test_0_no_empty_boxes_before_the_first_answer(page):
+    assert page.locator("#kg-citation").count() == 0 or not page.locator("#kg-citation").is_visible()
+    assert not page.get_by_text("答案背后的数据行").is_visible()
+
+
+def test_1_ask_shows_the_cited_figure(page, server):
     _ask(page, "津贴补贴多少万？", "38.31")
     chat = page.locator("#kg-chat")
     assert "表6" in chat.inner_text()
     assert "查询 SPARQL" in chat.inner_text()  # the collapsible query box
     assert "第492行" in page.locator("#kg-citation textarea").input_value()
+    page.wait_for_function("decodeURIComponent(location.search).includes('津贴补贴多少万')")  # the URL is the answer's permalink
+    assert page.locator("#kg-permalink textarea").input_value().startswith(server + "/?q=津贴补贴多少万")
     _shot(page, "qa")
+
+
+def test_1b_a_cited_line_opens_in_its_document(page, server):
+    cited = page.locator("#kg-chat a", has_text="第492行").last
+    href = cited.get_attribute("href")
+    assert href.startswith("/source?")
+    with page.context.expect_page() as opened:
+        cited.click()
+    source = opened.value
+    source.wait_for_load_state()
+    line = source.locator("li.cited")
+    assert line.get_attribute("id") == "L492"
+    assert source.locator("li.cited mark", has_text="38.31").count() == 1
+    assert line.is_visible() and source.locator("#L480").count() == 1  # the lines around it
+    source.screenshot(path=str(SHOTS / "source.png"))
+    source.close()
+
+
+def test_1c_suggestions_are_derived_and_clickable(page):
+    page.get_by_role("button", name="清空 Clear").click()  # a new chat: no earlier question to follow up
+    _wait_text(page, "body", "提问 Ask")
+    page.wait_for_function("!(document.querySelector('#kg-chat')?.innerText || '').includes('38.31')")
+    _ask(page, "云平台花了多少", "无法回答")
+    option = page.locator("#kg-chat button", has_text="云平台").first
+    option.wait_for()
+    asked = option.inner_text().strip()
+    _shot(page, "suggestions")
+    option.click()
+    _wait_text(page, "#kg-chat", asked.rstrip("？"))
+    page.wait_for_function("(document.querySelector('#kg-chat')?.innerText || '').includes('万元')")
 
 
 def _node_count(page) -> int:
@@ -136,6 +174,8 @@ def _node_count(page) -> int:
 def test_2_graph_draws_nodes_and_expands_on_click(page):
     _tab(page, "图谱 Graph")
     page.wait_for_function("Number(document.querySelector('#kg-graph [data-node-count]')?.dataset.nodeCount || 0) > 1")
+    page.wait_for_timeout(2500)  # the first view, once laid out
+    _shot(page, "graph-first")
     page.locator("#kg-graph-query textarea, #kg-graph-query input").first.fill("津贴补贴")
     page.locator("#kg-graph-search").click()
     page.wait_for_function("window.budgetkgGraph && window.budgetkgGraph.nodes.get().some(n => n.id.endsWith('/30102'))")
@@ -179,6 +219,12 @@ def test_3_tables_and_audit(page):
     _tab(page, "核对 Audit")
     _wait_text(page, "#kg-audit-table", "922.09")
     assert "922.08" in page.locator("#kg-audit-table").inner_text()
+    # the verdict, first column of the first row, is on screen without scrolling (page or table)
+    status = page.locator("#kg-audit-table").get_by_text("尾差").first
+    box, table = status.bounding_box(), page.locator("#kg-audit-table").bounding_box()
+    viewport = page.viewport_size
+    assert 0 <= box["x"] and box["x"] + box["width"] <= min(viewport["width"], table["x"] + table["width"])
+    assert 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"]
     _shot(page, "audit")
 
 
@@ -212,7 +258,24 @@ def test_6_upload_then_ask_about_it(page):
     assert "文化广电旅游体育局" in page.locator("#kg-chat").inner_text()
 
 
-def test_7_nothing_left_the_machine(page):
+def test_7_links_open_their_state(page, server):
+    page.goto(server + "/?q=" + "三公经费是多少？" + "&doc=清远市清城区大数据中心-2025")
+    _wait_text(page, "#kg-chat", "0.40")
+    assert "清远市清城区大数据中心2025年的三公经费是多少" in page.locator("#kg-chat").inner_text()
+    page.goto(server + "/?tab=tables&doc=清远市清城区大数据中心-2025&table=8")
+    _wait_text(page, "#kg-table", "公务接待费")
+    assert page.locator("#kg-table-link textarea").input_value().endswith("table=8")
+    page.goto(server + "/?tab=sparql&query=" + urllib.parse.quote("SELECT DISTINCT ?n WHERE { ?t bkg:tableNumber ?n } ORDER BY ?n"))
+    _wait_text(page, "#kg-sparql-status", "12 行")
+    page.locator("#kg-sparql-query textarea").fill("SELECT ?t WHERE { ?t a bkg:BudgetTable } LIMIT 3")
+    page.locator("#kg-sparql-run").click()
+    _wait_text(page, "#kg-sparql-status", "3 行")
+    assert "LIMIT 3" in urllib.parse.unquote_plus(page.url)  # the SPARQL tab's URL holds its query
+    page.goto(server + "/?tab=graph&search=三公经费")
+    page.wait_for_function("window.budgetkgGraph && window.budgetkgGraph.nodes.get().some(n => n.label.includes('三公'))")
+
+
+def test_9_nothing_left_the_machine(page):
     assert page.outside == []
     if os.environ.get("BUDGETKG_UPDATE_SCREENSHOTS"):
         DOC_SHOTS.mkdir(parents=True, exist_ok=True)

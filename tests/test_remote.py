@@ -122,8 +122,8 @@ def test_cli_stats_audit_verify_export_equal_the_embedded_store(server, remote, 
     rounding = [f for f in findings if f["status"] != "ok" and "大数据中心" in f["document"]]
     assert [(f["check"], f["expected"], f["actual"]) for f in rounding] == [("表12 合计 = 全部项目之和", "922.08", "922.09")]
     done = kgqa("verify", *where, cwd=tmp_path)
-    assert done.returncode == 0 and done.stdout.count("一致 OK") == 2, done.stdout + done.stderr
-    assert json.loads(kgqa("stats", "--json", *where, cwd=tmp_path).stdout)["triples"] == 30708
+    assert done.returncode == 0 and done.stdout.count("一致 OK") == 3, done.stdout + done.stderr
+    assert json.loads(kgqa("stats", "--json", *where, cwd=tmp_path).stdout)["triples"] == 30163
 
 
 def test_cli_endpoint_from_the_environment_and_a_config_file(server, remote, tmp_path):
@@ -134,7 +134,7 @@ def test_cli_endpoint_from_the_environment_and_a_config_file(server, remote, tmp
     assert {r["金额"] for r in json.loads(asked.stdout)["rows"]} == {"38.31", "107.61"}
     (tmp_path / "budgetkg.toml").write_text(f'[store]\nendpoint = "{server.endpoint}"\n', "utf-8")
     stats = kgqa("stats", "--json", "--store", str(store.path), cwd=tmp_path)
-    assert stats.returncode == 0 and json.loads(stats.stdout)["triples"] == 30708, stats.stderr
+    assert stats.returncode == 0 and json.loads(stats.stdout)["triples"] == 30163, stats.stderr
     # --endpoint '' forces the embedded store, whatever the config file says: an empty folder is refused
     empty = kgqa("stats", "--store", str(tmp_path / "nothing"), "--endpoint", "", cwd=tmp_path)
     assert empty.returncode == 1 and "存储为空" in empty.stderr and "Traceback" not in empty.stderr
@@ -247,7 +247,7 @@ def test_add_replace_remove_and_a_failed_load_rolled_back(server, tmp_path, monk
     monkeypatch.setattr(RemoteStore, "_load", original)
     assert store.generation == generation and store.documents() == documents
     assert store.triple_count() == both and all(v.ok for v in verify(store))
-    assert {p.name for p in (store.path / "documents").iterdir()} == {d.text_file for d in documents}
+    assert {p.name for p in (store.path / "documents").iterdir()} == {n for d in documents for n in (d.text_file, f"{d.text_file}.shared.nt")}
     # removal drops the graph on the server
     culture_graph = documents[1].graph
     remove_documents(["culture-again.txt"], store)
@@ -358,7 +358,7 @@ def test_app_answers_and_passes_sparql_through(remote, server, monkeypatch):
     app = create_app(remote["both"], query_timeout=10.0, row_cap=5)
     with TestClient(app) as client:
         health = client.get("/health").json()
-        assert health["status"] == "ok" and health["triples"] == 30708 and len(health["documents"]) == 2
+        assert health["status"] == "ok" and health["triples"] == 30163 and len(health["documents"]) == 2
         answer = client.get("/api/ask", params={"q": "大数据中心的津贴补贴多少万？"}).json()
         assert answer["answered"] and answer["value"] == 38.31
         tables = "SELECT ?n ?title WHERE { ?t a bkg:BudgetTable ; bkg:tableNumber ?n ; dcterms:title ?title } ORDER BY ?n ?title"

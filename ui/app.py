@@ -15,8 +15,10 @@ import json  # noqa: E402
 import logging  # noqa: E402
 import re  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
+from decimal import Decimal, InvalidOperation  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
+from urllib.parse import quote  # noqa: E402
 
 import gradio as gr  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -25,9 +27,9 @@ from kg.audit import STATUS_NAMES, audit, problems, render  # noqa: E402
 from kg.errors import BudgetKGError  # noqa: E402
 from kg.export import FORMATS, export  # noqa: E402
 from kg.stats import stats  # noqa: E402
-from qa.answer import Answer  # noqa: E402
+from qa.answer import Answer, Source  # noqa: E402
 from qa.service import Session  # noqa: E402
-from ui import graph_view, tables  # noqa: E402
+from ui import graph_view, source_view, suggest, tables  # noqa: E402
 from ui.sparql_guard import QueryRefused  # noqa: E402
 from ui.state import AppState, UploadRefused  # noqa: E402
 from ui.uploads import UploadRegistry, guard_component  # noqa: E402
@@ -94,7 +96,7 @@ const network = new vis.Network(canvas, { nodes: nodes, edges: edges }, {
   nodes: { shape: 'dot', size: 14, font: { size: 13 } },
   edges: { font: { size: 10, align: 'middle', color: '#555' }, color: { color: '#9aa5b1', highlight: '#333' },
            smooth: { type: 'continuous' } },
-  physics: { stabilization: { iterations: 200, fit: true }, barnesHut: { gravitationalConstant: -8000, springLength: 150 } },
+  physics: { stabilization: { iterations: 200, fit: true }, barnesHut: { gravitationalConstant: -12000, springLength: 200 } },
   interaction: { hover: true, tooltipDelay: 150, zoomView: true, dragView: true, dragNodes: true },
 });
 window.budgetkgGraph = { network: network, nodes: nodes, edges: edges, element: element };
@@ -148,11 +150,56 @@ class ChatResult:
     citation: str
     session: Session
     answer: Answer
+    permalink: str = ""  # /?q=… : opening it asks this chat's questions again
+
+
+@dataclass
+class UrlState:
+    """What a shared URL asks for: /?q=…[&q=…][&doc=ID] (questions, in one chat), ?tab=sparql&query=…,
+    ?tab=tables&doc=ID&table=N, ?tab=graph&search=…"""
+    tab: str | None = None
+    questions: list[str] | None = None
+    doc: str | None = None  # a document's IRI
+    table: int | None = None
+    query: str | None = None
+    search: str | None = None
+
+
+# the audit table: the verdict first, then both figures, then where they come from
+AUDIT_COLUMNS = ["结果 status", "核对 check", "文件所述 stated", "推算 computed", "差额 difference", "出处 stated in",
+                 "推算依据 computed from", "说明 message", "文档 document"]
+AUDIT_WIDTHS = ["90px", "220px", "110px", "110px", "90px", "260px", "260px", "260px", "200px"]
+AUDIT_ORDER = {"gap": 0, "rounding": 1, "ok": 2}
+AUDIT_MARKS = {"gap": "✗ ", "rounding": "≈ ", "ok": "✓ "}
+MAX_LINK_QUESTIONS = 6  # a permalink replays at most the chat's last questions
 
 
 def _plain(text: str) -> str:
     """Document text shown as Markdown: no images, links or HTML can come from a document."""
     return re.sub(r"([\\`*_\[\]<>!|#])", r"\\\1", str(text))
+
+
+def link(params: list[tuple[str, str]]) -> str:
+    """A relative URL of the app with these parameters, readable: only ASCII that a URL reserves is
+    escaped (the browser encodes the rest when it is followed)."""
+    def escape(text: str) -> str:
+        return "".join(ch if ord(ch) > 127 else quote(ch, safe="") for ch in text)
+    return "/?" + "&".join(f"{escape(k)}={escape(v)}" for k, v in params)
+
+
+def _message_text(content: Any) -> str:
+    """A chat message's text: a string, or (as the page sends it back) a list of parts."""
+    if isinstance(content, list):
+        return "".join(part.get("text", "") if isinstance(part, dict) else str(part) for part in content)
+    return content if isinstance(content, str) else ""
+
+
+def _printed(value: str) -> str:
+    """An amount as documents print it: thousands separators, two decimals (0.4 → 0.40)."""
+    try:
+        return f"{Decimal(value):,.2f}"
+    except (InvalidOperation, ValueError):
+        return value
 
 
 def _df(records: list[dict[str, Any]], columns: list[str] | None = None) -> pd.DataFrame:
@@ -174,27 +221,44 @@ class Handlers:
         if not question:
             return ChatResult(history, _df([]), None, "", session, Answer(question="", answered=False, answer=""))
         answer = self.state.ask(question, session)
+        if not answer.answered:
+            answer.suggestions = self.suggestions(question) or answer.suggestions
         history.append({"role": "user", "content": question})
-        history.extend(self.chat_messages(answer))
+        asked = [_message_text(m.get("content")) for m in history if isinstance(m, dict) and m.get("role") == "user"]
+        permalink = link([("q", q) for q in asked[-MAX_LINK_QUESTIONS:]])
+        history.extend(self.chat_messages(answer, permalink))
         rows = _df(answer.rows)
         csv_path = None
         if answer.rows:
             path = self.state.new_file("answer-rows.csv")
             rows.to_csv(path, index=False, encoding="utf-8-sig")
             csv_path = str(path)
-        return ChatResult(history, rows, csv_path, answer.citation(), session, answer)
+        return ChatResult(history, rows, csv_path, answer.citation(), session, answer, permalink)
 
-    @staticmethod
-    def chat_messages(answer: Answer) -> list[dict[str, Any]]:
-        """The assistant's messages: the answer with its figure and sources, then the SPARQL, collapsed."""
+    def suggestions(self, question: str) -> list[str]:
+        """Answerable questions about the entities nearest to what was asked (ui.suggest)."""
+        service = self.state.service
+        return suggest.derived(question, service.lexicon, lambda q: self.state.ask(q).answered)
+
+    def chat_messages(self, answer: Answer, permalink: str = "") -> list[dict[str, Any]]:
+        """The assistant's messages: the answer with its figure, the words it understood, its sources
+        (each opening the document at the cited line) and a permalink; suggestions as clickable
+        options; then the SPARQL, collapsed."""
         lines = [_plain(answer.answer)]
+        understood = [f"{_plain(e['text'])}→{_plain('、'.join(e['labels']))}" if e["labels"] != [e["text"]] else _plain(e["text"])
+                      for e in answer.frame.get("entities", [])] + [_plain(m) for m in answer.frame.get("measures", [])]
+        if understood:
+            lines += ["", "**理解的词 understood**：" + "；".join(understood)]
         if answer.sources:
-            lines.append("")
-            lines.append("**来源 source**：" + "；".join(_plain(s.cite()) for s in answer.sources[:6]))
+            lines += ["", "**来源 source**（点击行号查看原文 click a line to see it in the document）：" +
+                      "；".join(self._cite(s, answer) for s in answer.sources[:6])]
+        if permalink:
+            lines += ["", f"[本回答的链接 permalink]({permalink})"]
+        message: dict[str, Any] = {"role": "assistant", "content": "\n".join(lines)}
         if answer.suggestions:
-            lines.append("")
-            lines.append("**您是不是要问 did you mean**：" + " / ".join(_plain(q) for q in answer.suggestions))
-        messages: list[dict[str, Any]] = [{"role": "assistant", "content": "\n".join(lines)}]
+            message["content"] += "\n\n**您可以问 you could ask**（点击提问 click to ask）："
+            message["options"] = [{"value": q, "label": q} for q in answer.suggestions]
+        messages: list[dict[str, Any]] = [message]
         if answer.query:
             fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", answer.query)), default=0))
             messages.append({
@@ -203,6 +267,38 @@ class Handlers:
                 "metadata": {"title": "查询 SPARQL query（点击展开）", "status": "done"},
             })
         return messages
+
+    def _cite(self, source: Source, answer: Answer) -> str:
+        """A source as text, its 第N行 a link to the document's text around that line, the figure marked."""
+        text = _plain(source.cite())
+        doc = self._doc_ids().get(source.document)
+        if not source.line or not doc:
+            return text
+        printed = [str(r.get("金额")) for r in answer.rows if r.get("行号") == source.line and r.get("金额")]
+        marks = [source.row.split("（")[0]] + [_printed(v) for v in printed] + printed
+        link = source_view.source_link(doc, source.line, list(dict.fromkeys(marks)))
+        return text.replace(f"第{source.line}行", f"[第{source.line}行]({link})")
+
+    def _doc_ids(self) -> dict[str, str]:
+        return {f"{d.department}{d.year}年部门预算": d.doc_id for d in self.state.documents()}
+
+    def url_state(self, params: dict[str, list[str]]) -> UrlState:
+        """Read a shared URL's parameters (hostile: only known documents and tables, bounded text)."""
+        first = {k: (v[0] if v else "") for k, v in params.items()}
+        wanted = first.get("doc", "")
+        record = next((d for d in self.state.documents() if wanted in (d.doc_id, d.graph)), None)
+        table = int(first["table"]) if first.get("table", "").isdigit() and 1 <= int(first["table"]) <= 12 else None
+        questions = [q.strip()[:300] for q in params.get("q", [])[:MAX_LINK_QUESTIONS] if q.strip()]
+        if record:  # a document scope: the question names the document and year, as the QA's own suggestions do
+            questions = [f"{record.department}{record.year}年的{q}" for q in questions]
+        tab = first.get("tab") if first.get("tab") in ("qa", "graph", "tables", "audit", "sparql", "download", "upload") else None
+        return UrlState(tab=tab or ("qa" if questions else None), questions=questions or None,
+                        doc=record.graph if record else None, table=table,
+                        query=first.get("query", "")[:100_000] or None, search=first.get("search", "")[:200] or None)
+
+    def table_link(self, doc: str | None, number: int | None) -> str:
+        doc_id = next((d.doc_id for d in self.state.documents() if d.graph == doc), None)
+        return link([("tab", "tables"), ("doc", doc_id), ("table", str(int(number)))]) if doc_id and number else ""
 
     def examples(self) -> list[str]:
         with self.state.lock.reading():
@@ -237,11 +333,13 @@ class Handlers:
     def graph_expand(self, current: str | None, node: str | None) -> tuple[str, list[list[str]], str]:
         """Add a clicked node's neighbours to the drawing; its properties for the side panel."""
         g = graph_view.from_vis(current)
+        widen = isinstance(node, str) and node.startswith(graph_view.MORE)  # "+N 更多": more of its node's neighbours
+        node = node[len(graph_view.MORE):] if widen else node
         if not isinstance(node, str) or node not in g:
             return current or "", [], "未知节点 (unknown node)"
         before = g.number_of_nodes()
         with self.state.lock.reading():
-            g = graph_view.neighbourhood(self.state.store, node, 1, g)
+            g = graph_view.neighbourhood(self.state.store, node, 1, g, widen=widen)
             data = graph_view.to_vis(g, focus=node, reset=False)
             props = [list(p) for p in graph_view.properties(self.state.store, node)]
         added = g.number_of_nodes() - before
@@ -287,15 +385,14 @@ class Handlers:
         with self.state.lock.reading():
             findings = audit(self.state.store)
         shown = problems(findings) if only_problems else findings
+        shown = sorted(shown, key=lambda f: AUDIT_ORDER.get(f.status, 0))  # failures first (a stable sort)
         records = [{
-            "文档 document": f.document, "核对 check": f.check, "结果 status": STATUS_NAMES.get(f.status, f.status),
-            "文件所述 stated": format(f.expected, ","), "出处 stated in": f.expected_source,
-            "推算 computed": format(f.actual, ","), "推算依据 computed from": f.actual_source,
-            "差额 difference": format(f.difference, "f"), "说明 message": f.message,
+            "结果 status": f"{AUDIT_MARKS.get(f.status, '')}{STATUS_NAMES.get(f.status, f.status)}", "核对 check": f.check,
+            "文件所述 stated": format(f.expected, ","), "推算 computed": format(f.actual, ","),
+            "差额 difference": format(f.difference, "f"), "出处 stated in": f.expected_source,
+            "推算依据 computed from": f.actual_source, "说明 message": f.message, "文档 document": f.document,
         } for f in shown]
-        columns = ["文档 document", "核对 check", "结果 status", "文件所述 stated", "出处 stated in", "推算 computed",
-                   "推算依据 computed from", "差额 difference", "说明 message"]
-        return render(findings), _df(records, columns)
+        return render(findings), _df(records, AUDIT_COLUMNS)
 
     # -- SPARQL -----------------------------------------------------------------------------------------
     def sparql(self, query: str) -> tuple[pd.DataFrame, str | None, str]:
@@ -350,8 +447,10 @@ class Handlers:
             log.exception("upload failed")
             return False, "**未能添加 (not added)**：添加时出错 (internal error)。图谱未改变 (nothing changed)。"
         doc = report.documents[-1]
-        lines = [f"**已添加 (added)**：{_plain(doc.department)}{doc.year}年部门预算（{len(doc.tables)} 张表，{len(doc.projects)} 个项目）。",
-                 f"图谱现有 {len(report.documents)} 个文档，{report.triples} 条三元组。"]
+        loaded = len(self.state.documents())
+        lines = [f"**已添加 (added)**：{_plain(doc.department)}{doc.year}年部门预算（{len(doc.tables)} 张表，{len(doc.projects)} 个项目，"
+                 f"{report.triples:,} 条三元组）。",
+                 f"图谱现有 {loaded} 个文档，共 {self.state.triple_count():,} 条三元组 (documents, triples in the graph)。"]
         lines += [f"注意 warning：{_plain(w)}" for w in report.warnings[:10]]
         return True, "\n\n".join(lines)
 
@@ -381,7 +480,7 @@ def build_demo(state: AppState) -> gr.Blocks:
         gr.Markdown("# 预算图谱 BudgetKG\n部门预算知识图谱与中文问答 · Chinese department budgets as a knowledge graph")
         overview = gr.Markdown(h.overview(), elem_id="kg-overview")
 
-        with gr.Tabs():
+        with gr.Tabs() as tabs:
             # 问答 ---------------------------------------------------------------------------------
             with gr.Tab("问答 Q&A", id="qa"):
                 session = gr.State(None)
@@ -395,22 +494,34 @@ def build_demo(state: AppState) -> gr.Blocks:
                 gr.Markdown("示例问题 examples：")
                 with gr.Row():
                     example_buttons = [gr.Button(q, size="sm") for q in h.examples()]
-                citation = gr.Textbox(label="引用 citation（可复制 copyable）", buttons=["copy"], interactive=False,
-                                      elem_id="kg-citation")
-                with gr.Accordion("答案背后的数据行 rows behind the answer", open=True):
+                with gr.Row(visible=False) as answer_links:  # shown once there is an answer to cite or share
+                    citation = gr.Textbox(label="引用 citation（可复制 copyable）", buttons=["copy"], interactive=False,
+                                          elem_id="kg-citation", scale=3)
+                    permalink = gr.Textbox(label="本回答的链接 permalink（打开即重新提问 opens and asks again）", buttons=["copy"],
+                                           interactive=False, elem_id="kg-permalink", scale=2)
+                with gr.Accordion("答案背后的数据行 rows behind the answer", open=True, visible=False) as rows_box:
                     rows = gr.Dataframe(label="数据行 rows", interactive=False, wrap=True)
                     rows_csv = gr.File(label="下载 CSV download", interactive=False)
 
-                def on_ask(q, history, sess):
+                def on_ask(q, history, sess, request: gr.Request = None):
                     r = h.ask(q, history, sess)
-                    return r.history, "", r.rows, r.csv_path, r.citation, r.session
+                    origin = f"{request.url.scheme}://{request.headers['host']}" if request and request.headers.get("host") else ""
+                    return (r.history, "", r.rows, r.csv_path, r.citation, r.session, origin + r.permalink if r.permalink else "",
+                            gr.Row(visible=bool(r.citation or r.permalink)), gr.Accordion(visible=bool(r.answer.rows)))
 
-                outputs = [chatbot, question, rows, rows_csv, citation, session]
-                ask_btn.click(on_ask, [question, chatbot, session], outputs, api_name="ask")
-                question.submit(on_ask, [question, chatbot, session], outputs)
+                outputs = [chatbot, question, rows, rows_csv, citation, session, permalink, answer_links, rows_box]
+                show_link = "(link) => { if (link) { history.replaceState(null, '', link); } }"
+                ask_btn.click(on_ask, [question, chatbot, session], outputs, api_name="ask").then(None, [permalink], None, js=show_link)
+                question.submit(on_ask, [question, chatbot, session], outputs).then(None, [permalink], None, js=show_link)
                 for button in example_buttons:
-                    button.click(on_ask, [button, chatbot, session], outputs)
-                clear_btn.click(lambda: ([], "", pd.DataFrame(), None, "", None), None, outputs)
+                    button.click(on_ask, [button, chatbot, session], outputs).then(None, [permalink], None, js=show_link)
+
+                def on_option(history, sess, evt: gr.SelectData, request: gr.Request):
+                    return on_ask(str(evt.value), history, sess, request)
+
+                chatbot.option_select(on_option, [chatbot, session], outputs).then(None, [permalink], None, js=show_link)
+                clear_btn.click(lambda: ([], "", pd.DataFrame(), None, "", None, "", gr.Row(visible=False), gr.Accordion(visible=False)),
+                                None, outputs).then(None, None, None, js="() => { history.replaceState(null, '', '/'); }")
 
             # 图谱 ---------------------------------------------------------------------------------
             with gr.Tab("图谱 Graph", id="graph"):
@@ -451,6 +562,8 @@ def build_demo(state: AppState) -> gr.Blocks:
                                              interactive=True)
                 table_df = gr.Dataframe(label="预算表（单位：万元）", interactive=False, wrap=True, max_height=520,
                                         elem_id="kg-table")
+                table_url = gr.Textbox(label="本表链接 link to this table", buttons=["copy"], interactive=False,
+                                       elem_id="kg-table-link")
                 table_csv = gr.File(label="下载本表 CSV", interactive=False)
                 with gr.Row():
                     chart_functional = gr.BarPlot(x="功能分类 functional class", y="金额（万元）", color="类型 type",
@@ -466,8 +579,10 @@ def build_demo(state: AppState) -> gr.Blocks:
                     f, e, p = h.charts(doc)
                     return gr.Dropdown(choices=choices, value=6 if choices else None), frame, path, f, e, p
 
-                doc_pick.input(on_doc, [doc_pick], [table_pick, table_df, table_csv, chart_functional, chart_economic, chart_projects])
-                table_pick.input(h.table_view, [doc_pick, table_pick], [table_df, table_csv])
+                doc_pick.input(on_doc, [doc_pick], [table_pick, table_df, table_csv, chart_functional, chart_economic, chart_projects]
+                               ).then(h.table_link, [doc_pick, table_pick], [table_url]).then(None, [table_url], None, js=show_link)
+                table_pick.input(h.table_view, [doc_pick, table_pick], [table_df, table_csv]
+                                 ).then(h.table_link, [doc_pick, table_pick], [table_url]).then(None, [table_url], None, js=show_link)
 
                 def refresh_docs(current):
                     choices = h.document_choices()
@@ -480,10 +595,14 @@ def build_demo(state: AppState) -> gr.Blocks:
             with gr.Tab("核对 Audit", id="audit"):
                 gr.Markdown("表内、表间和第三部分说明的算术核对：每处不一致给出两边的数字和出处。"
                             "Arithmetic checks within and across tables: both figures and their sources.")
-                only = gr.Checkbox(value=True, label="只显示不一致 only problems")
-                audit_btn = gr.Button("重新核对 Re-run", size="sm")
-                audit_text = gr.Textbox(label="核对报告 report", lines=8, max_lines=30, interactive=False, elem_id="kg-audit")
-                audit_df = gr.Dataframe(label="核对结果 findings", interactive=False, wrap=True, elem_id="kg-audit-table")
+                with gr.Row():
+                    only = gr.Checkbox(value=True, label="只显示不一致 only problems")
+                    audit_btn = gr.Button("重新核对 Re-run", size="sm")
+                audit_df = gr.Dataframe(label="核对结果 findings（结果在前，不一致在前 status first, failures first）",
+                                        headers=AUDIT_COLUMNS, column_widths=AUDIT_WIDTHS, interactive=False, wrap=True,
+                                        max_height=560, elem_id="kg-audit-table")
+                with gr.Accordion("核对报告 report (text)", open=False):
+                    audit_text = gr.Textbox(label="核对报告 report", lines=8, max_lines=30, interactive=False, elem_id="kg-audit")
                 only.change(h.audit_view, [only], [audit_text, audit_df])
                 audit_btn.click(h.audit_view, [only], [audit_text, audit_df])
 
@@ -500,7 +619,9 @@ def build_demo(state: AppState) -> gr.Blocks:
                 sparql_df = gr.Dataframe(label="结果 results", interactive=False, wrap=True, elem_id="kg-sparql-results")
                 sparql_csv = gr.File(label="下载 CSV download", interactive=False)
                 example_pick.input(lambda k: SPARQL_EXAMPLES.get(k, ""), [example_pick], [sparql_box])
-                sparql_btn.click(h.sparql, [sparql_box], [sparql_df, sparql_csv, sparql_status])
+                sparql_link = ("(q) => { history.replaceState(null, '', '/?' + new URLSearchParams({tab: 'sparql', query: q})"
+                               ".toString()); }")
+                sparql_btn.click(h.sparql, [sparql_box], [sparql_df, sparql_csv, sparql_status]).then(None, [sparql_box], None, js=sparql_link)
 
             # 下载 ---------------------------------------------------------------------------------
             with gr.Tab("下载 Download", id="download"):
@@ -511,10 +632,10 @@ def build_demo(state: AppState) -> gr.Blocks:
 
             # 上传 ---------------------------------------------------------------------------------
             with gr.Tab("上传 Upload", id="upload"):
-                gr.Markdown("添加一份部门预算公开文件（.txt，UTF-8 或 GBK；或发布的 .pdf；≤ 5 MB）。解析失败时显示出错的行或页，图谱不变；"
-                            "同一部门同一年度的文档会替换旧版本（不完整的文件不替换完整的）。Add a document as .txt or .pdf; on any error nothing changes.")
-                upload_file = gr.File(label="选择文件 choose a .txt file", file_types=[".txt", ".pdf"], type="filepath",
-                                      elem_id="kg-upload-file")
+                gr.Markdown("添加一份部门预算公开文件（.txt 文本，UTF-8 或 GBK；或 .pdf；≤ 5 MB）。解析失败时显示出错的行或页，图谱不变；"
+                            "同一部门同一年度的文档会替换旧版本（不完整的文件不替换完整的）。Add a document (.txt or .pdf); on any error nothing changes.")
+                # no file_types filter: the browser's refusal would be an English toast; the server's check answers in Chinese
+                upload_file = gr.File(label="选择文件 choose a .txt or .pdf file", type="filepath", elem_id="kg-upload-file")
                 guard_component(upload_file, uploads)
                 upload_btn = gr.Button("添加到图谱 Add to the graph", variant="primary", elem_id="kg-upload")
                 upload_status = gr.Markdown("", elem_id="kg-upload-status")
@@ -529,14 +650,35 @@ def build_demo(state: AppState) -> gr.Blocks:
 
                 upload_btn.click(on_upload, [upload_file, doc_pick], [upload_status, overview, doc_pick, audit_text, audit_df])
 
-        def on_load(doc):
-            frame, path = h.table_view(doc, 6) if doc else (pd.DataFrame(), None)
+        def on_load(doc, request: gr.Request):
+            params: dict[str, list[str]] = {}
+            for key, value in (request.query_params.multi_items() if request else []):
+                params.setdefault(key, []).append(value)
+            url = h.url_state(params)
+            doc = url.doc or doc
+            number = url.table or 6
+            frame, path = h.table_view(doc, number) if doc else (pd.DataFrame(), None)
             f, e, p = h.charts(doc)
             text, findings = h.audit_view(True)
-            return h.overview(), frame, path, f, e, p, text, findings
+            out = [h.overview(), frame, path, f, e, p, text, findings, gr.Tabs(selected=url.tab) if url.tab else gr.skip(),
+                   gr.Dropdown(value=doc) if url.doc else gr.skip(),
+                   gr.Dropdown(choices=h.table_choices(doc), value=number) if url.doc or url.table else gr.skip(),
+                   h.table_link(doc, number) if url.tab == "tables" else gr.skip()]
+            asked = [gr.skip()] * len(outputs)
+            history, sess = [], None
+            for q in url.questions or []:  # a permalink: its questions asked again, in one chat
+                asked = list(on_ask(q, history, sess, request))
+                history, sess = asked[0], asked[5]
+            ran = [url.query, *h.sparql(url.query)] if url.query else [gr.skip()] * 4
+            searched = [gr.skip()] * 4
+            if url.search:
+                data, choices, props, status = h.graph_search(url.search, 1)
+                searched = [data, gr.Dropdown(choices=choices, value=choices[0][1] if choices else None), props, status]
+            return out + asked + ran + searched
 
         demo.load(on_load, [doc_pick], [overview, table_df, table_csv, chart_functional, chart_economic, chart_projects,
-                                        audit_text, audit_df])
+                                        audit_text, audit_df, tabs, doc_pick, table_pick, table_url, *outputs,
+                                        sparql_box, sparql_df, sparql_csv, sparql_status, graph, matches, node_props, graph_status])
     # Answers take milliseconds and only read the store (under a shared lock), so several run at
     # once; the queue is bounded so a flood of requests is turned away instead of piling up.
     demo.queue(default_concurrency_limit=QUEUE_CONCURRENCY, max_size=QUEUE_MAX_SIZE)

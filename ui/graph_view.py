@@ -13,6 +13,7 @@ the node's tooltip. Every value reaches SPARQL as a bound term, never as query t
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
@@ -73,10 +74,15 @@ SKIPPED_PREDICATES = {
     RDF_TYPE, "http://www.w3.org/ns/prov#wasDerivedFrom", "http://www.w3.org/ns/org#purpose",
     "http://www.w3.org/ns/org#hasUnit",
 }
-PER_PREDICATE = 12  # neighbours along one predicate and direction
-PER_NODE = 40  # neighbours of one node in one expansion
-MAX_NODES = 250
-MAX_LABEL = 18
+PER_PREDICATE = 12  # neighbours along one predicate and direction (the focus's)
+PER_NODE = 20  # neighbours of the focus in one expansion
+DEEP_PER_PREDICATE = 3  # … and of each node two or three links away, so depth 3 stays readable
+DEEP_PER_NODE = 5
+WIDEN = 3  # a "more" node shows its node's neighbours with the caps this many times larger
+MAX_NODES = 120
+MAX_LABEL = 18  # characters per label line
+EDGE_LABELS_UP_TO = 15  # edges carry their predicate as text only in small drawings (else in the tooltip)
+MORE = "more|"  # id prefix of the "+N 更多" node standing for a node's neighbours not drawn
 
 
 def short(iri: str) -> str:
@@ -98,7 +104,7 @@ _SEARCH = """
 SELECT DISTINCT ?n ?text ?class ?docTitle ?q WHERE {
   VALUES ?p { %s }
   ?n ?p ?text .
-  FILTER(isIRI(?n) && CONTAINS(LCASE(STR(?text)), LCASE(STR(?q))))
+  FILTER(isIRI(?n) && CONTAINS(LCASE(REPLACE(STR(?text), "[“”‘’「」『』\\"'《》]", "")), LCASE(STR(?q))))
   OPTIONAL { ?n a ?class }
   OPTIONAL { ?n bkg:document/dcterms:title ?docTitle }
 } LIMIT 2000
@@ -110,6 +116,7 @@ def search(store: OxigraphStore, text: str, limit: int = 20) -> list[dict[str, s
     text = (text or "").strip()[:200]
     if not text:
         return []
+    text = re.sub("[“”‘’「」『』\"'《》]", "", text) or text  # 三公经费 finds “三公”经费
     if text.startswith(("http://", "https://")) and _values([text]):
         rows = store.select("SELECT ?n ?class WHERE { ?n ?p ?o OPTIONAL { ?n a ?class } } LIMIT 20", {"n": _iri(text)})
         if rows:
@@ -185,10 +192,10 @@ def describe(store: OxigraphStore, nodes: list[str]) -> dict[str, dict[str, Any]
         cls = _best_class(set(p.get(RDF_TYPE, [])))
         label = next((str(p[k][0]) for k in LABEL_PROPERTIES if p.get(k)), "")
         amount = (p.get(BKG + "amount") or [None])[0]
-        if node in observation_names and not label:
+        if node in observation_names and not label:  # a figure: its column and amount, then its table and item
             measure, row_label, table = observation_names[node]
             prefix = f"表{table} " if table else ""
-            label = f"{prefix}{row_label}·{measure} {_amount(amount)}".strip()
+            label = f"{measure} {_amount(amount)}\n{prefix}{row_label}".strip()
         elif amount is not None and label:
             unit = (p.get(BKG + "unit") or [""])[0]
             label = f"{label} {_amount(amount)}{unit}"
@@ -234,39 +241,44 @@ def _edges_of(store: OxigraphStore, frontier: list[str]) -> dict[str, list[tuple
     return by_node
 
 
-def _capped(node: str, edges: list[tuple[str, str, str]]) -> tuple[list[tuple[str, str, str]], dict[str, int]]:
-    """At most PER_PREDICATE edges per predicate and direction and PER_NODE in all (outgoing first)."""
+def _capped(node: str, edges: list[tuple[str, str, str]], per_predicate: int = PER_PREDICATE,
+            per_node: int = PER_NODE) -> tuple[list[tuple[str, str, str]], dict[str, int]]:
+    """At most per_predicate edges per predicate and direction and per_node in all (outgoing first)."""
     groups: dict[tuple[bool, str], list[tuple[str, str, str]]] = defaultdict(list)
     for edge in sorted(set(edges)):
         groups[(edge[0] != node, edge[1])].append(edge)
     kept: list[tuple[str, str, str]] = []
     hidden: dict[str, int] = {}
     for (incoming, predicate), group in sorted(groups.items(), key=lambda item: (item[0][0], len(item[1]))):
-        room = max(0, min(PER_PREDICATE, PER_NODE - len(kept)))
+        room = max(0, min(per_predicate, per_node - len(kept)))
         kept.extend(group[:room])
         if len(group) > room:
             hidden[("← " if incoming else "→ ") + short(predicate)] = len(group) - room
     return kept, hidden
 
 
-def neighbourhood(store: OxigraphStore, focus: str, depth: int = 1, graph: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
-    """The focus node and everything within `depth` links of it (capped), added to `graph`."""
+def neighbourhood(store: OxigraphStore, focus: str, depth: int = 1, graph: nx.MultiDiGraph | None = None,
+                  widen: bool = False) -> nx.MultiDiGraph:
+    """The focus node and everything within `depth` links of it (capped: fewer neighbours per node
+    beyond the first link), added to `graph`. widen: the focus again, with caps WIDEN times larger."""
     g = graph if graph is not None else nx.MultiDiGraph()
     depth = max(1, min(int(depth or 1), 3))
     g.add_node(focus)
     frontier = [focus]
-    expanded = set(g.graph.get("expanded", []))
-    for _ in range(depth):
+    expanded = set(g.graph.get("expanded", [])) - ({focus} if widen else set())
+    for level in range(depth):
         todo = [n for n in frontier if n not in expanded]
         if not todo or g.number_of_nodes() >= MAX_NODES:
             break
         found = _edges_of(store, todo)
         next_frontier: list[str] = []
+        caps = (PER_PREDICATE, PER_NODE) if level == 0 else (DEEP_PER_PREDICATE, DEEP_PER_NODE)
+        if widen:
+            caps = (caps[0] * WIDEN, caps[1] * WIDEN)
         for node in todo:
             expanded.add(node)
-            kept, hidden = _capped(node, found.get(node, []))
-            if hidden:
-                g.nodes[node]["hidden"] = hidden
+            kept, hidden = _capped(node, found.get(node, []), *caps)
+            g.nodes[node]["hidden"] = hidden
             for s, p, o in kept:
                 other = o if s == node else s
                 if other not in g and g.number_of_nodes() >= MAX_NODES:
@@ -279,7 +291,7 @@ def neighbourhood(store: OxigraphStore, focus: str, depth: int = 1, graph: nx.Mu
                     g.add_edge(s, o, key=p, predicate=p)
         frontier = next_frontier
     g.graph["expanded"] = sorted(expanded)
-    missing = [n for n in g.nodes if "class_name" not in g.nodes[n]]
+    missing = [n for n in g.nodes if "class_name" not in g.nodes[n] and not n.startswith(MORE)]
     for node, info in describe(store, missing).items():
         g.nodes[node].update(info)
     return g
@@ -288,6 +300,7 @@ def neighbourhood(store: OxigraphStore, focus: str, depth: int = 1, graph: nx.Mu
 def to_vis(g: nx.MultiDiGraph, focus: str | None = None, reset: bool = True) -> dict[str, Any]:
     """vis-network data: nodes coloured by class, edges labelled with the predicate, a legend."""
     nodes = []
+    edges = []
     used: dict[str, tuple[str, str]] = {}
     for node, data in g.nodes(data=True):
         label = data.get("label", node)
@@ -295,15 +308,23 @@ def to_vis(g: nx.MultiDiGraph, focus: str | None = None, reset: bool = True) -> 
         name, colour = data.get("class_name", OTHER[1]), data.get("color", OTHER[2])
         used[cls] = (name, colour)
         tooltip = [label, name, short(node)]
-        for what, count in (data.get("hidden") or {}).items():
+        hidden = data.get("hidden") or {}
+        for what, count in hidden.items():
             tooltip.append(f"另有 {count} 条 {what} 未显示 (not shown)")
         nodes.append({
-            "id": node, "label": label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…",
+            "id": node, "label": "\n".join(line if len(line) <= MAX_LABEL else line[: MAX_LABEL - 1] + "…" for line in label.split("\n")),
             "title": "\n".join(tooltip), "color": colour, "group": short(cls) if cls else "other",
             "borderWidth": 3 if node == focus else 1, "value": 2 if node == focus else 1,
         })
-    edges = [
-        {"id": f"{s}|{key}|{o}", "from": s, "to": o, "label": short(key).split(":")[-1], "title": short(key), "arrows": "to"}
+        if hidden:  # one node stands for the neighbours not drawn: clicking it draws more of them
+            more = f"{MORE}{node}"
+            nodes.append({"id": more, "label": f"+{sum(hidden.values())} 更多 more", "shape": "box", "color": "#eeeeee",
+                          "title": "单击显示更多邻居 click to show more neighbours", "group": "more", "count": sum(hidden.values())})
+            edges.append({"id": f"{node}|more|{more}", "from": node, "to": more, "dashes": True})
+    small = g.number_of_edges() <= EDGE_LABELS_UP_TO
+    edges += [
+        {"id": f"{s}|{key}|{o}", "from": s, "to": o, "title": short(key), "arrows": "to",
+         **({"label": short(key).split(":")[-1]} if small else {})}
         for s, o, key in g.edges(keys=True)
     ]
     legend = [{"name": name, "color": colour} for cls, (name, colour) in sorted(used.items(), key=lambda kv: CLASS_ORDER.get(kv[0], 99))]
@@ -321,8 +342,12 @@ def from_vis(data: dict[str, Any] | str | None) -> nx.MultiDiGraph:
     data = data if isinstance(data, dict) else {}
     g = nx.MultiDiGraph()
     for node in data.get("nodes", [])[: MAX_NODES * 2]:
-        if isinstance(node, dict) and isinstance(node.get("id"), str):
+        if isinstance(node, dict) and isinstance(node.get("id"), str) and not node["id"].startswith(MORE):
             g.add_node(node["id"])
+    for node in data.get("nodes", [])[: MAX_NODES * 2]:  # a "more" node: its node still has neighbours not drawn
+        if isinstance(node, dict) and str(node.get("id", "")).startswith(MORE) and node["id"][len(MORE):] in g:
+            count = node.get("count")
+            g.nodes[node["id"][len(MORE):]]["hidden"] = {"…": count if isinstance(count, int) else 0}
     for edge in data.get("edges", [])[: MAX_NODES * 8]:
         if isinstance(edge, dict) and edge.get("from") in g and edge.get("to") in g:
             predicate = str(edge.get("id", "")).split("|")[1] if str(edge.get("id", "")).count("|") == 2 else str(edge.get("title", ""))

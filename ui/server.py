@@ -3,8 +3,8 @@
     app = create_app(store_path=None, query_timeout=10.0, row_cap=10_000)
     serve(store_path=None, host="127.0.0.1", port=7860)
 
-Routes: /health, /api/ask, /sparql (ui/api.py); /static/budgetkg/… (ui/static: vis-network, copied
-from pyvis — never a CDN); everything else is the Gradio app at /. Only ui/static is served from
+Routes: /health, /api/ask, /sparql (ui/api.py); /source (a cited line in context, ui/source_view.py);
+/static/budgetkg/… (ui/static: vis-network, copied from pyvis — never a CDN); everything else is the Gradio app at /. Only ui/static is served from
 disk: Gradio's allowed_paths is that folder alone and the store folder is blocked. No share link,
 no analytics, and no route that makes the server fetch a URL (ui/no_outbound.py, ui/uploads.py).
 """
@@ -26,6 +26,7 @@ from kg.errors import BudgetKGError  # noqa: E402
 from kg.settings import positive_env  # noqa: E402
 from ui.api import make_router  # noqa: E402
 from ui.no_outbound import RefuseOutboundRoutes  # noqa: E402
+from ui.source_view import make_source_router  # noqa: E402
 from ui.state import MAX_UPLOAD_BYTES, AppState  # noqa: E402
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -50,6 +51,7 @@ def create_app(store_path: str | Path | None = None, *, query_timeout: float = 1
     app.state.budgetkg = state
     app.add_middleware(RefuseOutboundRoutes)
     app.include_router(make_router(state))
+    app.include_router(make_source_router(state))
     app.mount(STATIC_URL, StaticFiles(directory=STATIC_DIR), name="budgetkg-static")
     demo = build_demo(state)
     blocked = [str(state.store.path.resolve())]
