@@ -203,8 +203,8 @@ class Understander:
         refusal, never the loaded one's figure. A body is a name ending in a body suffix
         (cues.json body_suffixes) that no loaded department, unit or item covers."""
         text = list(frame.text)
-        for m in exact:
-            for k in range(m.start, m.end):
+        for start, end in [(m.start, m.end) for m in exact] + frame.cue_spans:
+            for k in range(start, end):
                 text[k] = "#"
         suffixes = "|".join(sorted(self.lexicon.cues["body_suffixes"], key=len, reverse=True))
         for match in re.finditer(rf"([\u4e00-\u9fff]{{2,16}}?)(?:{suffixes})", "".join(text)):

@@ -249,3 +249,20 @@ def test_non_zero_filter_and_stated_reasons(bigdata, culture):
     assert culture.ask("三公经费中不是零的是哪几项").items == ["公务用车购置及运行维护费", "公务接待费"]  # 第三部分二
     reason = bigdata.ask("收入预算减少的原因是什么？")
     assert reason.answered and "专项预算减少" in reason.answer
+
+
+# -- target: a measurable performance target of the project named -----------------------------------
+@pytest.mark.parametrize(("question", "value", "unit"), [
+    ("体育彩票公益金全民健身设施建设项目的多功能运动场要建几个？", "2", "个"),
+    ("全民健身活动经费一年要举办多少场区级赛事？", "10", "场"),
+    ("文物保护单位修缮及安全巡查经费要求全年巡查多少次", "48", "次"),
+    ("旅游宣传推广经费计划参加几场推介活动", "6", "场"),
+    ("体育彩票公益金全民健身设施建设项目要新建多少条健身路径", "15", "条"),
+])
+def test_targets_of_the_project_named(culture, question, value, unit):
+    answer = _answered(culture, question, "target")
+    assert answer.value == Decimal(value) and answer.unit == unit, answer.answer
+
+
+def test_a_target_the_project_does_not_have_is_refused(culture):
+    assert not culture.ask("全民健身活动经费要培训多少名社会体育指导员？").answered
