@@ -51,7 +51,8 @@ class Target:
             targets = [t for t in targets if t["unit"] == unit or t["unit"].endswith(unit)]
         elif reading.slot("noun"):
             noun = reading.slot("noun")
-            targets = [t for t in targets if any(noun[k:k + 2] in match_form(t["text"]) for k in range(len(noun) - 1))]
+            grams = [noun[k:k + 2] for k in range(len(noun) - 1)]
+            targets = [t for t in targets if sum(g in match_form(t["text"]) for g in grams) * 2 >= len(grams)]
         if not targets:
             raise NotAnswerable(f"文件没有给出“{owner.entities[0].label}”以{unit or '这个单位'}计的绩效目标")
         words = {w for w in tokenizer().lcut(frame.text, HMM=False) if len(w) >= 2}
