@@ -770,7 +770,7 @@ def _without_containers(frame: Frame) -> Frame:
     values = frame.value_mentions()
     containers = {
         id(a) for a, b in zip(values, values[1:], strict=False)
-        if re.fullmatch(r"(中|里|里面|当中|之中|下|下面|其中|中间|内)", frame.text[a.end:b.start])
+        if re.fullmatch(r"(?:预算|支出|经费)?(中|里|里面|当中|之中|下|下面|其中|中间|内)[,，、]?", frame.text[a.end:b.start])
     }
     if not containers:
         return frame

@@ -33,6 +33,16 @@ def _region_before(text: str, known: list[str]) -> str | None:
     if len(text) >= 3 and text[-1] in "省市区县" and text[-3] not in "本全该各" and text[-2] not in "城辖":
         return text[-3:]
     return None
+def _named_by_code(mentions: list[Mention]) -> list[Mention]:
+    """「公积金（功能科目2210201）」: the code says which 住房公积金 (the functional class, not the
+    economic one); the name beside it is the same thing, not a second one."""
+    coded = [m for m in mentions if re.fullmatch(r"[\[(]?\d{3,}[\])]?", m.surface)]
+    if not coded:
+        return mentions
+    labels = {e.label for c in coded for e in c.entities}
+    return [m for m in mentions if m in coded or not {e.label for e in m.entities} & labels]
+
+
 FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
 MAX_LENGTH = 300
 
@@ -104,7 +114,7 @@ class Understander:
             for k in range(start, end):
                 blocked[k] = True
         exact = lexicon.link(text)
-        mentions = self.partial.link(text, exact, blocked)
+        mentions = _named_by_code(self.partial.link(text, exact, blocked))
         masked = [False] * (len(text) + 1)
         for m in mentions:
             for k in range(m.start, m.end):
