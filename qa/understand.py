@@ -493,7 +493,8 @@ class Understander:
         if "count" in c or re.search(r"几个|多少个|几家|几项|多少项", frame.text) and frame.set_kind:
             return "count"
         across = len(frame.docs) > 1 and re.search(r"各部门|所有部门|全部部门|各单位", frame.text)
-        if "sum" in c and (len(values) + len(frame.measures) >= 2 or frame.set_kind in ("key_projects", "projects") or across):
+        parts = re.search(r"下面|之下|下的|各科目|各项|逐项|明细", frame.text)  # 「X下面各科目加起来」
+        if "sum" in c and (len(values) + len(frame.measures) >= 2 or frame.set_kind in ("key_projects", "projects") or across or parts):
             return "sum"
         money = re.search(r"多少钱|多少万|金额|几万|多少元", frame.text)
         if ("list" in c and not (values and money)) or frame.set_kind in ("duties", "internal_units", "budget_units") and not amount_asked:

@@ -266,3 +266,11 @@ def test_targets_of_the_project_named(culture, question, value, unit):
 
 def test_a_target_the_project_does_not_have_is_refused(culture):
     assert not culture.ask("全民健身活动经费要培训多少名社会体育指导员？").answered
+
+
+def test_sets_under_a_container(bigdata, culture):
+    levels = culture.ask("文化旅游体育与传媒支出下面有哪些项级科目")
+    assert levels.answered and all(len(r["行"]) for r in levels.rows)
+    assert {"图书馆", "群众文化", "行政运行"} <= set(levels.items), levels.answer
+    added = bigdata.ask("商品和服务支出下面各科目逐项加起来是多少")
+    assert added.answered and added.items == [] and "合计" in added.answer, added.answer
