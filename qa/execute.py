@@ -428,6 +428,8 @@ class Executor:
 
     def do_count(self, frame: Frame) -> Answer:
         doc = self.one_doc(frame)
+        if frame.set_kind == "budget_units" and re.search(r"(?:多少|几)个?项目", frame.text):
+            frame = _with_set(frame, "projects")  # 「（含下属单位）一共多少个项目」 counts projects, not units
         named = self.named_set(frame, doc)
         if named is not None:
             label, items, sources = named

@@ -274,3 +274,10 @@ def test_sets_under_a_container(bigdata, culture):
     assert {"图书馆", "群众文化", "行政运行"} <= set(levels.items), levels.answer
     added = bigdata.ask("商品和服务支出下面各科目逐项加起来是多少")
     assert added.answered and added.items == [] and "合计" in added.answer, added.answer
+
+
+def test_counted_noun_and_full_document_numbers(two_years):
+    count = two_years.ask("2024年文广旅体局（含下属单位）一共有多少个项目？")
+    assert count.answered and count.value == 16, count.answer
+    cited = two_years.ask("2024年图书馆免费开放补助资金是根据哪份文件安排的？")
+    assert cited.answered and "文财务发〔2011〕5号" in cited.answer, cited.answer
