@@ -18,7 +18,7 @@ _NUMBER = re.compile(
 _TITLE = re.compile(r"《(?P<title>[^《》]{2,120})》")
 _LEAD = re.compile(r"(?:根据|依据|按照|依照|参照|落实)(?P<title>[^，。；《》“”（(]{4,60})[（(]\s*$")
 BRACKETS = (("〔", "〕"), ("[", "]"), ("【", "】"), ("(", ")"), ("（", "）"))
-_ISSUER_STOP = re.compile(r"^(?:根据|依据|按照|见|以|的|和|及|与|号|文|《)")
+_ISSUER_STOP = re.compile(r"^(?:根据|依据|按照|见|以|的|和|及|与|号|文号|《)")  # 文财务发: 文 alone may begin an issuer
 
 
 def canonical_number(issuer: str | None, year: str, serial: str) -> str:

@@ -287,7 +287,8 @@ class Executor:
                 text = f"{len(found)}个部门的{found[0][1].label}合计{fmt(total, unit)}{unit}（{listing} = {fmt(total, unit)}）。"
                 return self.answer(frame, text, total, unit, items=[t for t, _ in found], facts=[f for _, f in found])
         doc = self.one_doc(frame)
-        members = self.members(frame, doc) if frame.set_kind in ("key_projects", "projects") and len(frame.value_mentions()) < 2 else None
+        under = len(frame.value_mentions()) == 1 and re.search(r"下面|之下|下属|下的|各科目|各项|逐项|明细", frame.text)
+        members = self.members(frame, doc) if (frame.set_kind in ("key_projects", "projects") or under) and len(frame.value_mentions()) < 2 else None
         if members is None:
             operands = [(n, single(f)) for n, f in self.operands(frame, doc) if f]
         else:
@@ -303,7 +304,8 @@ class Executor:
         arithmetic = " + ".join(fmt(f.value, unit) for _, f in operands)
         names = "、".join(n for n, _ in operands)
         text = f"{names}合计{fmt(total, unit)}{unit}（{arithmetic} = {fmt(total, unit)}）。"
-        return self.answer(frame, text, total, unit, items=[n for n, _ in operands], facts=[f for _, f in operands])
+        named = [n for n, _ in operands] if members is None else []  # a sum over a set is one figure: its members are in the text
+        return self.answer(frame, text, total, unit, items=named, facts=[f for _, f in operands])
 
     # -- sets: superlative, count, list with filters ------------------------------------------------
     def members(self, frame: Frame, doc: str) -> list[Fact] | None:
@@ -322,6 +324,10 @@ class Executor:
                 else:
                     rows = self.reader.table_facts(doc, parent.table)
                     children = [f for f in rows if f.parent_row == parent.row and f.column == parent.column]
+                    if frame.level and parent.code:  # 「X下面有哪些项级科目」: the descendants at that level
+                        length = {1: 3, 2: 5, 3: 7}[frame.level]
+                        children = [f for f in rows if f.code and f.code.startswith(parent.code) and len(f.code) == length
+                                    and f.column == parent.column] or children
                 if children:
                     return children
         table = frame.table or self.table_for(frame)
@@ -422,6 +428,8 @@ class Executor:
 
     def do_count(self, frame: Frame) -> Answer:
         doc = self.one_doc(frame)
+        if frame.set_kind == "budget_units" and re.search(r"(?:多少|几)个?项目", frame.text):
+            frame = _with_set(frame, "projects")  # 「（含下属单位）一共多少个项目」 counts projects, not units
         named = self.named_set(frame, doc)
         if named is not None:
             label, items, sources = named
@@ -770,7 +778,7 @@ def _without_containers(frame: Frame) -> Frame:
     values = frame.value_mentions()
     containers = {
         id(a) for a, b in zip(values, values[1:], strict=False)
-        if re.fullmatch(r"(中|里|里面|当中|之中|下|下面|其中|中间|内)", frame.text[a.end:b.start])
+        if re.fullmatch(r"(?:预算|支出|经费)?(中|里|里面|当中|之中|下|下面|其中|中间|内)[,，、]?", frame.text[a.end:b.start])
     }
     if not containers:
         return frame

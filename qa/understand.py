@@ -33,6 +33,16 @@ def _region_before(text: str, known: list[str]) -> str | None:
     if len(text) >= 3 and text[-1] in "省市区县" and text[-3] not in "本全该各" and text[-2] not in "城辖":
         return text[-3:]
     return None
+def _named_by_code(mentions: list[Mention]) -> list[Mention]:
+    """「公积金（功能科目2210201）」: the code says which 住房公积金 (the functional class, not the
+    economic one); the name beside it is the same thing, not a second one."""
+    coded = [m for m in mentions if re.fullmatch(r"[\[(]?\d{3,}[\])]?", m.surface)]
+    if not coded:
+        return mentions
+    labels = {e.label for c in coded for e in c.entities}
+    return [m for m in mentions if m in coded or not {e.label for e in m.entities} & labels]
+
+
 FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
 MAX_LENGTH = 300
 
@@ -104,7 +114,7 @@ class Understander:
             for k in range(start, end):
                 blocked[k] = True
         exact = lexicon.link(text)
-        mentions = self.partial.link(text, exact, blocked)
+        mentions = _named_by_code(self.partial.link(text, exact, blocked))
         masked = [False] * (len(text) + 1)
         for m in mentions:
             for k in range(m.start, m.end):
@@ -203,8 +213,8 @@ class Understander:
         refusal, never the loaded one's figure. A body is a name ending in a body suffix
         (cues.json body_suffixes) that no loaded department, unit or item covers."""
         text = list(frame.text)
-        for m in exact:
-            for k in range(m.start, m.end):
+        for start, end in [(m.start, m.end) for m in exact] + frame.cue_spans:
+            for k in range(start, end):
                 text[k] = "#"
         suffixes = "|".join(sorted(self.lexicon.cues["body_suffixes"], key=len, reverse=True))
         for match in re.finditer(rf"([\u4e00-\u9fff]{{2,16}}?)(?:{suffixes})", "".join(text)):
@@ -483,7 +493,8 @@ class Understander:
         if "count" in c or re.search(r"几个|多少个|几家|几项|多少项", frame.text) and frame.set_kind:
             return "count"
         across = len(frame.docs) > 1 and re.search(r"各部门|所有部门|全部部门|各单位", frame.text)
-        if "sum" in c and (len(values) + len(frame.measures) >= 2 or frame.set_kind in ("key_projects", "projects") or across):
+        parts = re.search(r"下面|之下|下的|各科目|各项|逐项|明细", frame.text)  # 「X下面各科目加起来」
+        if "sum" in c and (len(values) + len(frame.measures) >= 2 or frame.set_kind in ("key_projects", "projects") or across or parts):
             return "sum"
         money = re.search(r"多少钱|多少万|金额|几万|多少元", frame.text)
         if ("list" in c and not (values and money)) or frame.set_kind in ("duties", "internal_units", "budget_units") and not amount_asked:

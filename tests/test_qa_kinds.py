@@ -249,3 +249,35 @@ def test_non_zero_filter_and_stated_reasons(bigdata, culture):
     assert culture.ask("三公经费中不是零的是哪几项").items == ["公务用车购置及运行维护费", "公务接待费"]  # 第三部分二
     reason = bigdata.ask("收入预算减少的原因是什么？")
     assert reason.answered and "专项预算减少" in reason.answer
+
+
+# -- target: a measurable performance target of the project named -----------------------------------
+@pytest.mark.parametrize(("question", "value", "unit"), [
+    ("体育彩票公益金全民健身设施建设项目的多功能运动场要建几个？", "2", "个"),
+    ("全民健身活动经费一年要举办多少场区级赛事？", "10", "场"),
+    ("文物保护单位修缮及安全巡查经费要求全年巡查多少次", "48", "次"),
+    ("旅游宣传推广经费计划参加几场推介活动", "6", "场"),
+    ("体育彩票公益金全民健身设施建设项目要新建多少条健身路径", "15", "条"),
+])
+def test_targets_of_the_project_named(culture, question, value, unit):
+    answer = _answered(culture, question, "target")
+    assert answer.value == Decimal(value) and answer.unit == unit, answer.answer
+
+
+def test_a_target_the_project_does_not_have_is_refused(culture):
+    assert not culture.ask("全民健身活动经费要培训多少名社会体育指导员？").answered
+
+
+def test_sets_under_a_container(bigdata, culture):
+    levels = culture.ask("文化旅游体育与传媒支出下面有哪些项级科目")
+    assert levels.answered and all(len(r["行"]) for r in levels.rows)
+    assert {"图书馆", "群众文化", "行政运行"} <= set(levels.items), levels.answer
+    added = bigdata.ask("商品和服务支出下面各科目逐项加起来是多少")
+    assert added.answered and added.items == [] and "合计" in added.answer, added.answer
+
+
+def test_counted_noun_and_full_document_numbers(two_years):
+    count = two_years.ask("2024年文广旅体局（含下属单位）一共有多少个项目？")
+    assert count.answered and count.value == 16, count.answer
+    cited = two_years.ask("2024年图书馆免费开放补助资金是根据哪份文件安排的？")
+    assert cited.answered and "文财务发〔2011〕5号" in cited.answer, cited.answer

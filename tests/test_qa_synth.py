@@ -28,4 +28,4 @@ def test_unseen_generated_documents_score_at_least_95_percent(harness, seeds):
     assert good / count >= 0.95, "\n".join(misses)
     assert not [m for m in misses if "hallucination" in m], "\n".join(misses)
     assert {"lookup", "zero", "superlative", "comparison", "ratio", "yoy", "citation", "definition", "unanswerable",
-            "describe", "project_set", "unit_scope", "cross_year"} <= set(totals)
+            "describe", "project_set", "unit_scope", "cross_year", "target"} <= set(totals)

@@ -11,9 +11,10 @@ from qa.kinds.base import LEGACY_SCORE, Context, Kind, Reading, Slot
 from qa.kinds.cross_year import CrossYear
 from qa.kinds.describe import Describe
 from qa.kinds.project_set import ProjectSet
+from qa.kinds.target import Target
 from qa.kinds.unit_scope import UnitScope
 
-REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), UnitScope())
+REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), UnitScope(), Target())
 
 __all__ = ["LEGACY_SCORE", "REGISTERED", "Context", "Kind", "Reading", "Slot", "kind", "readings"]
 
