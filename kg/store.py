@@ -121,6 +121,7 @@ class OxigraphStore:
             raise StoreError(f"{self.path} 不是目录：--store 应指向存储目录 (not a folder: --store names the store folder)")
         self._db: ox.Store | None = None
         self._generation: str | None = None
+        self._graphs_of: tuple[str | None, frozenset[str]] = (None, frozenset())
 
     # -- reading ------------------------------------------------------------------------------
     @property
@@ -163,11 +164,28 @@ class OxigraphStore:
         return (self.path / str(self.generation) / "documents" / doc.text_file).read_bytes()
 
     def select(self, query: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run a SELECT with values bound as RDF terms (never spliced into the query text)."""
+        """Run a SELECT with values bound as RDF terms (never spliced into the query text).
+
+        A query with ?doc bound to one of the store's documents reads that document's graph and the
+        shared graph only: it finds what it would over the union (a document's triples are all in
+        those two graphs) and its joins do not grow with the number of documents."""
         substitutions = {ox.Variable(k): _term(v) for k, v in (bindings or {}).items()}
-        result = self.db().query(SPARQL_PREFIXES + query, use_default_graph_as_union=True, substitutions=substitutions)
+        doc = (bindings or {}).get("doc")
+        doc = doc.value if isinstance(doc, ox.NamedNode) else doc
+        if isinstance(doc, str) and doc in self._graphs():
+            dataset: dict[str, Any] = {"default_graph": [ox.NamedNode(doc), ox.NamedNode(self.shared_graph())]}
+        else:
+            dataset = {"use_default_graph_as_union": True}
+        result = self.db().query(SPARQL_PREFIXES + query, substitutions=substitutions, **dataset)
         names = [v.value for v in result.variables]
         return [{name: python_value(solution[name]) for name in names} for solution in result]
+
+    def _graphs(self) -> frozenset[str]:
+        """The documents' graph names, read once per generation."""
+        generation = self.generation
+        if self._graphs_of[0] != generation:
+            self._graphs_of = (generation, frozenset(d.graph for d in self.documents()))
+        return self._graphs_of[1]
 
     def raw_query(self, query: str, **kwargs: Any):
         return self.db().query(query, use_default_graph_as_union=True, **kwargs)

@@ -87,3 +87,14 @@ def test_the_shared_graph_follows_adds_replacements_and_removals(tmp_path):
     remove_documents(["second-again.txt"], store)
     assert _shared(store) == alone  # what only the removed document shared is gone; the rest stays
     assert all(v.ok for v in verify(store))
+
+
+def test_a_query_about_one_document_finds_what_the_union_holds_for_it(tmp_path):
+    import pyoxigraph as ox
+
+    store, _ = _store(tmp_path, SEEDS[:2])
+    query = "SELECT ?doc ?project ?unit WHERE { ?p a bkg:Project ; bkg:document ?doc ; rdfs:label ?project ; bkg:budgetUnit/rdfs:label ?unit }"
+    for record in store.documents():
+        scoped = store.select(query, {"doc": ox.NamedNode(record.graph)})  # its graph and the shared one
+        union = [r for r in store.select(query) if r["doc"] == record.graph]
+        assert scoped and sorted(map(str, scoped)) == sorted(map(str, union))
