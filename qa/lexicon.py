@@ -327,7 +327,7 @@ def _vocabulary(lexicon: Lexicon, labels: dict[str, set[str]], texts: list[str])
     """Words a question may contain without being unknown: cue words, units and the words of
     the documents' labels and texts. Anything else names something the documents do not hold."""
     from kg.template import load_template
-    from qa.segment import tokenizer
+    from qa.segment import dictionary_words
 
     words: set[str] = set()
     cues = lexicon.cues
@@ -345,13 +345,12 @@ def _vocabulary(lexicon: Lexicon, labels: dict[str, set[str]], texts: list[str])
     words.update(cues["this_year"] + cues["last_year"] + cues["self_unit"])
     template = load_template()
     words.update(template.target_units + template.figure_units + tuple(template.target_comparators))
-    tk = tokenizer()
     words.update(lexicon.aliases)
     for group in labels.values():
         for label in group:
-            words.update(tk.lcut_for_search(match_form(label), HMM=False))
+            words.update(dictionary_words(match_form(label)))
     for text in texts:
-        words.update(tk.lcut_for_search(match_form(text), HMM=False))
+        words.update(dictionary_words(match_form(text)))
     return {w for w in words if w}
 
 

@@ -20,11 +20,30 @@ def tokenizer() -> jieba.Tokenizer:
     return tk
 
 
+_USER_WORDS: set[str] = set()
+
+
 def add_words(words: set[str]) -> None:
     """The lexicon's aliases become jieba user words, so entity names are never split."""
     tk = tokenizer()
     for word in words:
+        if not tk.FREQ.get(word):
+            _USER_WORDS.add(word)  # not jieba's own: dictionary_words leaves it out
         tk.add_word(word, freq=2000)
+
+
+def dictionary_words(text: str, longest: int = 6) -> set[str]:
+    """Every word of jieba's own dictionary inside `text`, and its single characters, wherever a
+    cut would put its boundaries. How jieba cuts depends on the user words added before (other
+    documents' names); what a text contains must not."""
+    freq = tokenizer().FREQ
+    found = set(text)
+    for i in range(len(text)):
+        for j in range(i + 2, min(len(text), i + longest) + 1):
+            piece = text[i:j]
+            if freq.get(piece) and piece not in _USER_WORDS:
+                found.add(piece)
+    return found
 
 
 def words(text: str) -> list[str]:

@@ -236,3 +236,15 @@ def test_change_against_last_year_and_the_whole_in_the_parts_table(bigdata):
     assert _value(bigdata, "今年的收入预算比去年少了多少？") == Decimal("1348.45")
     assert _value(bigdata, "上年的支出预算是多少？") == Decimal("2664.70")
     assert _value(bigdata, "工会经费占商品和服务支出的比例") == Decimal("27.40")
+
+
+def test_answers_do_not_depend_on_what_was_loaded_before(culture, bigdata):
+    """jieba's cuts change with the user words other lexicons added; the vocabulary of known words
+    must not, so a second service over the same store answers exactly as the first."""
+    question = "旅游宣传推广经费里面要拍几部宣传片？"
+    first = culture.ask(question)
+    again = QAService(culture.store)
+    assert again.lexicon.vocabulary == culture.lexicon.vocabulary
+    second = again.ask(question)
+    assert (first.answered, first.answer, first.value) == (second.answered, second.answer, second.value)
+    assert second.answered and "1部" in second.answer
