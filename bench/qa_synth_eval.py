@@ -197,8 +197,9 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
     if truth.projects:
         mean = (sum(amounts, Decimal(0)) / len(amounts)).quantize(Decimal("0.01"))
         out += [("project_set", t, money(mean)) for t in _phrasings("project_set", "average")]
-    for goal in truth.goals:
-        units = [t.unit for t in goal.targets]
+    for goal in truth.goals:  # a unit that only one target of that name is stated in (goal and project alike)
+        units = [t.unit for t in goal.targets] + [t.unit for p in truth.projects if p.name == goal.project for t in p.targets
+                                                  if t not in goal.targets]
         for t in goal.targets:
             if units.count(t.unit) == 1 and t.unit not in ("%", "万元") and sum(1 for g in truth.goals if g.project == goal.project) == 1:
                 for template in _phrasings("target", "unit"):

@@ -299,6 +299,12 @@ class Executor:
             raise NotAnswerable("没有找到要相加的金额")
         if not operands:
             raise NotAnswerable("没有找到要相加的金额")
+        stated = re.search(r"(\d+)个项目", frame.text)
+        if stated and members is None:
+            projects = [(n, f) for n, f in operands if f.kind in ("project", "goal")]
+            if len(projects) != int(stated.group(1)):  # 「三个项目（A、B、C）合计」: all three found, or no sum
+                raise NotAnswerable(f"问题说{stated.group(1)}个项目，文件中能对应上的是{len(projects)}个")
+            operands = projects
         total = sum((f.value for _, f in operands), Decimal(0))
         unit = operands[0][1].unit
         arithmetic = " + ".join(fmt(f.value, unit) for _, f in operands)

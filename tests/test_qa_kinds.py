@@ -281,3 +281,11 @@ def test_counted_noun_and_full_document_numbers(two_years):
     assert count.answered and count.value == 16, count.answer
     cited = two_years.ask("2024年图书馆免费开放补助资金是根据哪份文件安排的？")
     assert cited.answered and "文财务发〔2011〕5号" in cited.answer, cited.answer
+
+
+def test_a_sum_of_n_named_projects_finds_all_n_or_refuses(culture, bigdata):
+    assert not culture.ask("这两个项目（全民健身活动经费、体育）合计多少").answered
+    two = culture.ask("2个项目（全民健身活动经费、旅游宣传推广经费）加起来多少")
+    assert two.answered and two.value == Decimal("83.00"), two.answer
+    differ = bigdata.ask("车辆租赁经费和中国移动信息费差了多少")
+    assert differ.answered and differ.value == Decimal("6.00"), differ.answer

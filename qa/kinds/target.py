@@ -48,7 +48,8 @@ class Target:
         unit = reading.slot("unit")
         targets = [t for t in executor.reader.run(queries.TARGETS, doc=_iri(doc)) if match_form(t["ownerLabel"]) in labels]
         if unit:
-            targets = [t for t in targets if t["unit"] == unit or t["unit"].endswith(unit)]
+            exact = [t for t in targets if t["unit"] == unit]  # 次 is not 人次
+            targets = exact or [t for t in targets if t["unit"].endswith(unit)]
         elif reading.slot("noun"):
             noun = reading.slot("noun")
             grams = [noun[k:k + 2] for k in range(len(noun) - 1)]
