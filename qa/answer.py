@@ -12,9 +12,10 @@ class Source:
     table: str  # e.g. 表6 一般公共预算基本支出情况表（按经济分类科目） or 第三部分二
     row: str  # the row label or the sentence
     line: int | None = None
+    page: int | None = None  # a document read from a PDF: the page a reader finds the figure on
 
     def cite(self) -> str:
-        where = f"，第{self.line}行" if self.line else ""
+        where = f"，第{self.page}页" if self.page else f"，第{self.line}行" if self.line else ""
         quoted = f"「{self.row}」" if "“" in self.row else f"“{self.row}”"
         return f"《{self.document}》{self.table}，{quoted}{where}"
 
@@ -45,7 +46,8 @@ class Answer:
             "value": value,
             "unit": self.unit,
             "items": self.items,
-            "sources": [{"document": s.document, "table": s.table, "row": s.row, "line": s.line} for s in self.sources],
+            "sources": [{"document": s.document, "table": s.table, "row": s.row, "line": s.line, "page": s.page}
+                        for s in self.sources],
             "query": self.query,
             "suggestions": self.suggestions,
             "intent": self.intent,

@@ -32,6 +32,7 @@ class Fact:
     unit_name: str | None = None
     section: str | None = None
     iri: str | None = None  # the figure/goal/project itself
+    page: int | None = None  # the PDF page, for a document read from a PDF
 
     @property
     def first_column(self) -> bool:
@@ -67,7 +68,7 @@ class FactReader:
         row = fact.label if fact.column is None or fact.first_column else f"{fact.label}（{fact.column}）"
         if fact.unit_name and fact.kind == "item" and fact.table in (11, 12):
             row = f"{fact.unit_name}·{row}"
-        return Source(self.titles.get(fact.doc, fact.doc), fact.where(), row, fact.line)
+        return Source(self.titles.get(fact.doc, fact.doc), fact.where(), row, fact.line, fact.page)
 
     # -- table figures --------------------------------------------------------------------------
     @staticmethod
@@ -76,7 +77,7 @@ class FactReader:
             value=r["value"], unit="万元", doc=r["doc"], label=r["rowLabel"], table=int(r["tableNo"]),
             table_title=r["tableTitle"], column=r["column"], line=r["line"], kind=r["kind"], code=r.get("code"),
             row=r["row"], row_index=r["rowIndex"], parent_row=r.get("parentRow"), side=r.get("side"),
-            item=r.get("item"), unit_name=r.get("unitName"), iri=r.get("obs"),
+            item=r.get("item"), unit_name=r.get("unitName"), iri=r.get("obs"), page=r.get("page"),
         )
 
     def item_facts(self, item: str, doc: str | None = None) -> list[Fact]:
@@ -116,7 +117,7 @@ class FactReader:
         fact = Fact(
             value=r["value"], unit=r["unit"], doc=r["doc"], label=r["label"], table=None, table_title="",
             column=None, line=r["line"], kind="figure", section=r["section"], iri=r["fig"], row_index=r["index"],
-            parent_row=r.get("parent"),
+            parent_row=r.get("parent"), page=r.get("page"),
         )
         fact.extra = r  # change, rate, reason, detail, source text
         return fact
@@ -127,7 +128,7 @@ class FactReader:
             fact = Fact(
                 value=r["value"], unit="万元", doc=r["doc"], label=r["label"], table=None, table_title="",
                 column=None, line=r["line"], kind="goal", section="六", iri=r["goal"], row_index=r["index"],
-                item=r.get("project"),
+                item=r.get("project"), page=r.get("page"),
             )
             fact.extra = r
             facts.append(fact)
@@ -147,7 +148,7 @@ class FactReader:
             fact = Fact(
                 value=r["value"], unit="万元", doc=r["doc"], label=r["label"], table=12,
                 table_title=load_template().table(12).title, column="总计", line=r["line"], kind="project",
-                iri=r["project"], row_index=r["rowIndex"], unit_name=r["unitName"],
+                iri=r["project"], row_index=r["rowIndex"], unit_name=r["unitName"], page=r.get("page"),
             )
             fact.extra = r
             facts.append(fact)

@@ -4,12 +4,13 @@ never spliced into the query text; every bound variable is also projected, as Ox
 from __future__ import annotations
 
 FACTS_OF_ITEM = """
-SELECT DISTINCT ?item ?doc ?obs ?value ?text ?column ?tableNo ?tableTitle ?rowLabel ?row ?rowIndex ?code ?line ?kind ?side ?parentRow ?unitName WHERE {
+SELECT DISTINCT ?item ?doc ?obs ?value ?text ?column ?tableNo ?tableTitle ?rowLabel ?row ?rowIndex ?code ?line ?page ?kind ?side ?parentRow ?unitName WHERE {
   ?obs bkg:item ?item ; bkg:document ?doc ; bkg:amount ?value ; bkg:amountText ?text ; bkg:row ?row ; bkg:measure ?m .
   ?m rdfs:label ?column .
   ?row rdfs:label ?rowLabel ; bkg:rowIndex ?rowIndex ; bkg:lineStart ?line ; bkg:inTable ?t ; bkg:rowKind ?kind .
   ?t bkg:tableNumber ?tableNo ; dcterms:title ?tableTitle .
   OPTIONAL { ?row bkg:code ?code }
+  OPTIONAL { ?row bkg:pageStart ?page }
   OPTIONAL { ?row bkg:side ?side }
   OPTIONAL { ?row bkg:parentRow ?parentRow }
   OPTIONAL { ?row bkg:budgetUnit/rdfs:label ?unitName }
@@ -17,11 +18,12 @@ SELECT DISTINCT ?item ?doc ?obs ?value ?text ?column ?tableNo ?tableTitle ?rowLa
 """
 
 TABLE_FACTS = """
-SELECT DISTINCT ?doc ?tableNo ?obs ?value ?text ?column ?tableTitle ?rowLabel ?row ?rowIndex ?code ?line ?kind ?side ?parentRow ?item ?unitName WHERE {
+SELECT DISTINCT ?doc ?tableNo ?obs ?value ?text ?column ?tableTitle ?rowLabel ?row ?rowIndex ?code ?line ?page ?kind ?side ?parentRow ?item ?unitName WHERE {
   ?t bkg:document ?doc ; bkg:tableNumber ?tableNo ; dcterms:title ?tableTitle .
   ?row bkg:inTable ?t ; rdfs:label ?rowLabel ; bkg:rowIndex ?rowIndex ; bkg:lineStart ?line ; bkg:rowKind ?kind .
   ?obs bkg:row ?row ; bkg:amount ?value ; bkg:amountText ?text ; bkg:measure/rdfs:label ?column .
   OPTIONAL { ?row bkg:code ?code }
+  OPTIONAL { ?row bkg:pageStart ?page }
   OPTIONAL { ?row bkg:side ?side }
   OPTIONAL { ?row bkg:parentRow ?parentRow }
   OPTIONAL { ?row bkg:item ?item }
@@ -30,9 +32,10 @@ SELECT DISTINCT ?doc ?tableNo ?obs ?value ?text ?column ?tableTitle ?rowLabel ?r
 """
 
 FIGURE = """
-SELECT DISTINCT ?fig ?doc ?label ?value ?unit ?change ?rate ?changeText ?reason ?detail ?source ?line ?section ?parent ?asOf ?index WHERE {
+SELECT DISTINCT ?fig ?doc ?label ?value ?unit ?change ?rate ?changeText ?reason ?detail ?source ?line ?page ?section ?parent ?asOf ?index WHERE {
   ?fig a bkg:StatedFigure ; bkg:document ?doc ; rdfs:label ?label ; bkg:amount ?value ; bkg:unit ?unit ;
        bkg:sourceText ?source ; bkg:lineStart ?line ; bkg:section/bkg:sectionNumber ?section ; bkg:figureIndex ?index .
+  OPTIONAL { ?fig bkg:pageStart ?page }
   OPTIONAL { ?fig bkg:changeAmount ?change }
   OPTIONAL { ?fig bkg:changeRate ?rate }
   OPTIONAL { ?fig bkg:changeText ?changeText }
@@ -45,9 +48,10 @@ SELECT DISTINCT ?fig ?doc ?label ?value ?unit ?change ?rate ?changeText ?reason 
 
 
 GOALS = """
-SELECT DISTINCT ?doc ?goal ?label ?value ?goalText ?line ?index ?project WHERE {
+SELECT DISTINCT ?doc ?goal ?label ?value ?goalText ?line ?page ?index ?project WHERE {
   ?goal a bkg:PerformanceGoal ; bkg:document ?doc ; rdfs:label ?label ; bkg:amount ?value ; bkg:goalText ?goalText ;
         bkg:lineStart ?line ; bkg:goalIndex ?index .
+  OPTIONAL { ?goal bkg:pageStart ?page }
   OPTIONAL { ?goal bkg:project ?project }
 } ORDER BY ?index
 """
@@ -61,9 +65,10 @@ SELECT DISTINCT ?doc ?owner ?ownerLabel ?target ?text ?comparator ?cue ?value ?u
 """
 
 PROJECTS = """
-SELECT DISTINCT ?doc ?total ?project ?label ?value ?unitName ?line ?rowIndex ?purpose WHERE {
+SELECT DISTINCT ?doc ?total ?project ?label ?value ?unitName ?line ?page ?rowIndex ?purpose WHERE {
   ?project a bkg:Project ; bkg:document ?doc ; rdfs:label ?label ; bkg:row ?row ; bkg:budgetUnit/rdfs:label ?unitName .
   ?row bkg:lineStart ?line ; bkg:rowIndex ?rowIndex .
+  OPTIONAL { ?row bkg:pageStart ?page }
   ?obs bkg:row ?row ; bkg:measure ?total ; bkg:amount ?value .
   OPTIONAL { ?project bkg:purpose ?purpose }
 } ORDER BY ?rowIndex

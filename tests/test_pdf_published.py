@@ -142,6 +142,25 @@ def test_sample_questions_get_the_same_answers_from_both_pdfs(tmp_path):
         assert differing == [], key
 
 
+def test_answers_from_a_pdf_cite_the_page(tmp_path):
+    """A journalist checks a figure on the page of the published PDF, not on a line of extracted text."""
+    from qa.service import QAService
+
+    question = "旅游宣传推广经费安排了多少钱？"
+    cited = {}
+    for key, path in {"txt": TXT, "word": PDFS["word"]}.items():
+        store = OxigraphStore(tmp_path / key)
+        build_store([path], store)
+        answer = QAService(store).ask(question)
+        assert answer.answered and answer.sources, key
+        cited[key] = answer.sources
+    assert all(s.page is None and f"第{s.line}行" in s.cite() for s in cited["txt"])
+    pages = {s.table.split()[0]: s.page for s in cited["word"]}
+    assert pages == {"第三部分六": 24, "表12": 20}  # the goals page and 表12's first page in the Word PDF
+    assert all(f"第{s.page}页" in s.cite() for s in cited["word"])
+    assert [s.row for s in cited["word"]] == [s.row for s in cited["txt"]]
+
+
 # -- tables that cannot be read -------------------------------------------------------------------------------------
 
 
