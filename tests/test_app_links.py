@@ -16,6 +16,7 @@ from kg.store import OxigraphStore
 from ui import graph_view
 from ui.app import AUDIT_COLUMNS, Handlers
 from ui.state import AppState
+from ui.uploads import UploadRegistry
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BIGDATA = FIXTURES / "qingcheng_bigdata_center_2025.txt"
@@ -121,12 +122,15 @@ def test_upload_reports_the_graph_it_leaves(tmp_path):
     build_store([BIGDATA], OxigraphStore(root))
     state = AppState(root, query_timeout=5.0)
     try:
-        ok, message = Handlers(state).upload(str(CULTURE))
-        assert ok and "图谱现有 2 个文档" in message
-        assert f"共 {state.triple_count():,} 条三元组" in message
+        culture = tmp_path / CULTURE.name
+        culture.write_bytes(CULTURE.read_bytes())
         exe = tmp_path / "photo.png"
         exe.write_bytes(b"\x89PNG\r\n")
-        ok, message = Handlers(state).upload(str(exe))
+        handlers = Handlers(state, UploadRegistry(tmp_path, {str(culture), str(exe)}))  # as the upload route issued them
+        ok, message = handlers.upload(str(culture))
+        assert ok and "图谱现有 2 个文档" in message
+        assert f"共 {state.triple_count():,} 条三元组" in message
+        ok, message = handlers.upload(str(exe))
         assert not ok and "只接受" in message
     finally:
         state.close()
