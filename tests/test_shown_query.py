@@ -13,12 +13,13 @@ from fastapi.testclient import TestClient
 
 from kg.pipeline import build_store
 from kg.store import OxigraphStore
+from qa.service import QAService
 from ui.app import Handlers
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BIGDATA = FIXTURES / "qingcheng_bigdata_center_2025.txt"
 CULTURE = FIXTURES / "qingcheng_culture_tourism_2025.txt"
-QUESTIONS = [json.loads(line)["question"] for f in sorted(FIXTURES.glob("*.jsonl"))
+QUESTIONS = [(f.name, json.loads(line)["question"]) for f in sorted(FIXTURES.glob("*.jsonl"))
              for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -30,6 +31,17 @@ def client(tmp_path_factory):
     build_store([BIGDATA, CULTURE], OxigraphStore(root))
     with TestClient(create_app(root)) as c:
         yield c
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory) -> dict[str, QAService]:
+    """Each sample file's questions are asked of its own document, as `kgqa eval` does."""
+    out = {}
+    for name, path in (("bigdata", BIGDATA), ("culture", CULTURE)):
+        store = OxigraphStore(tmp_path_factory.mktemp(name))
+        build_store([path], store)
+        out[name] = QAService(store)
+    return out
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -46,12 +58,13 @@ def _returned(client, query: str) -> list[dict[str, str]]:
     return [{k: v["value"] for k, v in b.items()} for b in r.json()["results"]["bindings"]]
 
 
-def test_every_sample_question_shows_a_query_that_returns_its_rows(client):
-    service = client.app.state.budgetkg.service
-    checked = 0
-    for question in QUESTIONS:
-        answer = service.ask(question)
+def test_every_sample_question_shows_a_query_that_returns_its_rows(client, services):
+    checked = answered = 0
+    for name, question in QUESTIONS:
+        answer = services["culture" if "culture" in name else "bigdata"].ask(question)
+        answered += answer.answered
         if not answer.query:
+            assert not answer.answered, question
             continue
         assert "# ?" not in answer.query, "values are inlined, not left in comments"
         returned = _returned(client, answer.query)
@@ -63,7 +76,7 @@ def test_every_sample_question_shows_a_query_that_returns_its_rows(client):
             if answer.value in {_decimal(r["金额"]) for r in answer.rows}:  # a figure, not a computed one
                 assert any(answer.value in {_decimal(v) for v in r.values()} for r in returned), question
         checked += 1
-    assert checked >= len(QUESTIONS) * 0.8, checked
+    assert checked >= answered >= len(QUESTIONS) * 0.8, (checked, answered)  # 302 run, 288 answered of 321
 
 
 def test_the_shown_query_is_one_select_with_serialised_terms(client):
