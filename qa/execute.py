@@ -167,7 +167,7 @@ class Executor:
             value, unit = distinct[0]
             value, unit = convert(value, unit, frame)
             where = "、".join(dict.fromkeys(f.where().split(" ")[0] for f in facts))
-            return f"{name}为{fmt(value, unit)}{unit}（{where}）", value, unit
+            return f"{name}为{fmt(value, unit)}{unit}（{where}）{_reason(facts)}", value, unit
         pieces = []
         for f in facts:
             value, unit = convert(f.value, f.unit, frame)
@@ -637,7 +637,7 @@ class Executor:
             if e.get("rate") is None:
                 raise NotAnswerable(f"文件没有给出{fact.label}的增减幅度")
             rate = e["rate"]
-            text = f"{fact.label}比上年{'下降' if rate < 0 else '增长'}{abs(rate)}%（文件所述）。"
+            text = f"{fact.label}比上年{'下降' if rate < 0 else '增长'}{abs(rate)}%（文件所述）{_reason([fact])}。"
             return self.answer(frame, text, abs(rate), "%", facts=[fact])
         if change is None:
             raise NotAnswerable(f"文件没有给出{fact.label}比上年增减的金额")
@@ -650,7 +650,7 @@ class Executor:
             return self.answer(frame, text, last, unit, facts=[fact])
         word = "增加" if change > 0 else "减少" if change < 0 else "持平，增加"
         rate = f"，{'下降' if e['rate'] < 0 else '增长'}{abs(e['rate'])}%" if e.get("rate") is not None else ""
-        text = f"{fact.label}{fmt(fact.value, unit)}{unit}，比上年{word}{fmt(abs(change), unit)}{unit}{rate}。"
+        text = f"{fact.label}{fmt(fact.value, unit)}{unit}，比上年{word}{fmt(abs(change), unit)}{unit}{rate}{_reason([fact])}。"
         return self.answer(frame, text, abs(change), unit, facts=[fact])
 
     # -- performance targets -------------------------------------------------------------------------
@@ -775,6 +775,12 @@ def _row(f: Fact, reader: FactReader) -> dict:
         "文件": reader.titles.get(f.doc, f.doc), "表": f.where().split(" ")[0], "行": f.label, "列": f.column or "",
         "金额": str(f.value), "单位": f.unit, "行号": f.line,
     }
+
+
+def _reason(facts: list[Fact]) -> str:
+    """The reason 第三部分 states for a figure or its change (「主要原因是…」): an answer keeps it."""
+    reasons = dict.fromkeys(getattr(f, "extra", {}).get("reason") for f in facts if f.kind == "figure")
+    return "".join(f"，主要原因是{r}" for r in reasons if r)
 
 
 def _without_containers(frame: Frame) -> Frame:

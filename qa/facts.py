@@ -3,11 +3,14 @@ from here, each with the source that a journalist can cite."""
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kg.remote import bind_values
 from kg.store import OxigraphStore
 from kg.template import load_template
+from kg.vocab import SPARQL_PREFIXES
 from qa import queries
 from qa.answer import Source
 
@@ -54,15 +57,24 @@ class FactReader:
         self.store = store
         self.titles = titles
         self.measures = {} if measures is None else measures  # column label → IRI, shared by a service
-        self.log: list[str] = []
+        self.log: list[str] = []  # each query run, its bound values inlined (runnable as it stands)
         self._tables: dict[tuple[str, int], list[Fact]] = {}
 
     def run(self, query: str, **bindings) -> list[dict]:
-        shown = "\n".join(f"# ?{k} = {v}" for k, v in bindings.items())
-        entry = (shown + "\n" if shown else "") + query.strip()
+        entry = bind_values(query.strip(), bindings)
         if entry not in self.log:
             self.log.append(entry)
         return self.store.select(query, bindings)
+
+    def shown_query(self) -> str:
+        """One runnable query for the answer: the queries run, as a UNION of sub-SELECTs (the
+        rows behind the answer are among its rows), with the prefixes declared."""
+        if not self.log:
+            return ""
+        if len(self.log) == 1:
+            return SPARQL_PREFIXES + self.log[0]
+        parts = "\n  UNION\n".join("  {\n" + textwrap.indent(entry, "    ") + "\n  }" for entry in self.log)
+        return f"{SPARQL_PREFIXES}SELECT * WHERE {{\n{parts}\n}}"
 
     def source(self, fact: Fact) -> Source:
         row = fact.label if fact.column is None or fact.first_column else f"{fact.label}（{fact.column}）"

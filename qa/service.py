@@ -108,7 +108,7 @@ class QAService:
         except Exception:
             log.exception("answering failed")
             answer = self._refusal(question, frame, "回答时出错")
-        answer.query = "\n\n".join(reader.log)
+        answer.query = reader.shown_query()
         return frame, answer
 
     def _run(self, frame: Frame, executor: Executor) -> Answer:

@@ -254,6 +254,8 @@ class Handlers:
                       "；".join(self._cite(s, answer) for s in answer.sources[:6])]
         if permalink:
             lines += ["", f"[本回答的链接 permalink]({permalink})"]
+        if answer.query:  # the one runnable query behind the answer, opened in the SPARQL tab
+            lines += ["", f"[在 SPARQL 页运行本回答的查询 run its query]({link([('tab', 'sparql'), ('query', answer.query)])})"]
         message: dict[str, Any] = {"role": "assistant", "content": "\n".join(lines)}
         if answer.suggestions:
             message["content"] += "\n\n**您可以问 you could ask**（点击提问 click to ask）："
