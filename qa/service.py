@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from kg.store import OxigraphStore
-from qa import kinds, queries
+from qa import honour, kinds, queries
 from qa.answer import Answer
 from qa.execute import Ambiguous, Executor, NotAnswerable
 from qa.facts import FactReader
@@ -97,6 +97,9 @@ class QAService:
         executor = Executor(reader, self.lexicon)
         try:
             answer = self._run(frame, executor)
+            unhonoured = honour.missing(question, frame, answer)
+            if unhonoured:
+                raise NotAnswerable(unhonoured)
             if frame.mentions and any(m.fuzzy for m in frame.mentions):
                 guessed = "、".join(f"“{m.entities[0].label}”" for m in frame.mentions if m.fuzzy)
                 answer.answer += f"（问题中的词按近似词{guessed}理解）"

@@ -289,3 +289,45 @@ def test_a_sum_of_n_named_projects_finds_all_n_or_refuses(culture, bigdata):
     assert two.answered and two.value == Decimal("83.00"), two.answer
     differ = bigdata.ask("车辆租赁经费和中国移动信息费差了多少")
     assert differ.answered and differ.value == Decimal("6.00"), differ.answer
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("准备买的交换机每台单价多少钱？", True),
+    ("本年度拟购置固定资产多少万元", False),
+    ("网络故障按绩效目标一年累计最多能有多少分钟？", True),
+    ("保障网络正常运行的目标里每次故障时间不超过多少分钟？", False),
+])
+def test_a_unit_price_or_a_total_the_figure_does_not_state_is_refused(bigdata, question, asked):
+    """单价 asked and only a total stated, 累计 asked and only a per-time limit stated: refused."""
+    answer = bigdata.ask(question)
+    assert answer.answered is not asked, answer.answer
+
+
+def test_a_quoted_name_no_figure_speaks_of_is_refused(culture):
+    refused = culture.ask("“清城乐游”系列宣传推广活动今年要办几场？")
+    assert not refused.answered and "清城乐游" in refused.answer, refused.answer
+    assert culture.ask("“三公”经费是多少").answered
+
+
+def test_a_share_whose_named_whole_is_not_found_is_refused_not_taken_of_a_parent(culture):
+    refused = culture.ask("机关运行经费占一般公共预算基本支出的多大比重？")
+    assert not refused.answered and "“一般公共预算基本支出”" in refused.answer, refused.answer
+    parent = culture.ask("委托业务费的占比是多少")  # no whole named: the class it belongs to
+    assert parent.answered and parent.value == Decimal("31.83"), parent.answer
+
+
+def test_projects_of_the_department_itself_leave_out_its_subordinate_units(culture):
+    least = culture.ask("本级项目当中预算最少的是哪一个？")
+    assert least.answered and least.value == Decimal("15.60"), least.answer
+    count = culture.ask("局本级一共安排了几个项目")
+    assert count.answered and count.value == 8, count.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("金额第二多的项目是哪个", "62.35"),
+    ("项目中预算排名第三的是哪一个？", "45.00"),
+    ("本级项目里钱第二少的是哪个", "20.00"),
+])
+def test_the_n_th_of_a_ranking(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == Decimal(value) and len(answer.items) == 1, answer.answer
