@@ -12,6 +12,7 @@ from qa import queries
 from qa.answer import Answer, Source, fmt, percent
 from qa.facts import Fact, FactReader
 from qa.frame import Frame
+from qa.kinds.base import cue_data
 from qa.lexicon import Entity, Lexicon, Mention, load_cues, match_form
 
 COLUMN_TABLES = (3, 2, 8, 5, 9, 10, 11, 12)  # where a column named alone is looked up, in this order
@@ -319,8 +320,6 @@ class Executor:
     # -- sets: superlative, count, list with filters ------------------------------------------------
     def members(self, frame: Frame, doc: str) -> list[Fact] | None:
         """The set the question ranges over, as figures; None when no set is named."""
-        unit_kinds = ("budget_unit", "department") if "self_unit" in frame.cues else ("budget_unit",)
-        units = [e for m in frame.mentions for e in m.of(*unit_kinds) if doc in e.docs]
         if frame.set_kind == "key_projects":
             return self.reader.goals(doc)
         mentions = [m for m in frame.value_mentions() if not self._scope_only(m, frame) and not m.of("budget_unit")]
@@ -361,14 +360,24 @@ class Executor:
             keyword = re.search(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:相关|有关|涉及)", frame.text)
             if keyword:
                 projects = [p for p in projects if keyword.group(1) in match_form(p.label)]
-            if units:
-                names = {u.label for u in units}
-                projects = [p for p in projects if p.unit_name in names]
-            elif "self_unit" in frame.cues:  # 「局本级的项目」: the department's own, not its subordinate units'
-                own = self.lexicon.documents[doc].name
-                projects = [p for p in projects if p.unit_name in (own, None)]
-            return projects
+            return self.unit_scoped(frame, doc, projects)
         return None
+
+    def unit_scoped(self, frame: Frame, doc: str, projects: list[Fact]) -> list[Fact]:
+        """The projects of the units the question names: a budget unit by name, the department
+        itself (本级) or its subordinate units (下属单位); all of them when it names none."""
+        units = {e.label for m in frame.mentions for e in m.of("budget_unit") if doc in e.docs}
+        own = self.lexicon.documents[doc].name
+        if units:
+            return [p for p in projects if p.unit_name in units]
+        inclusive = re.compile(r"(?:含|包括|包含|连同|加上)(?:其|所有)?(?:" + "|".join(cue_data("unit_scope")["subordinate_words"]) + ")")
+        if inclusive.search(frame.text):  # 「（含下属单位）」: all of them
+            return projects
+        if any(w in frame.text for w in cue_data("unit_scope")["subordinate_words"]):
+            return [p for p in projects if p.unit_name not in (own, None)]
+        if "self_unit" in frame.cues:  # 「局本级的项目」: the department's own, not its subordinate units'
+            return [p for p in projects if p.unit_name in (own, None)]
+        return projects
 
     def table_for(self, frame: Frame) -> int | None:
         measure = frame.measures[0] if frame.measures else None

@@ -331,3 +331,35 @@ def test_projects_of_the_department_itself_leave_out_its_subordinate_units(cultu
 def test_the_n_th_of_a_ranking(culture, question, value):
     answer = culture.ask(question)
     assert answer.answered and answer.value == Decimal(value) and len(answer.items) == 1, answer.answer
+
+
+def test_a_threshold_or_rank_no_reading_slot_holds_is_never_dropped(culture):
+    """本级's whole project expenditure (324.43) is not the answer to a question with a threshold."""
+    answer = culture.ask("局本级预算超过30万元的项目有哪些")
+    assert answer.answered and len(answer.items) == 5 and answer.value != Decimal("324.43"), answer.answer
+
+
+def test_projects_of_subordinate_units_or_all_units(culture):
+    sub = culture.ask("下属单位里名称带“经费”的项目合计多少")
+    assert sub.answered and sub.value == Decimal("77.50"), sub.answer
+    only = culture.ask("文广旅体局下属单位一共安排了多少个项目？")
+    assert only.answered and only.value == 4, only.answer
+    every = culture.ask("文广旅体局（含下属单位）一共安排了多少个项目？")
+    assert every.answered and every.value == 12, every.answer
+
+
+def test_readings_that_score_alike_and_disagree_ask_back(bigdata, monkeypatch):
+    """With the margin widened so that the classic reading competes with describe, their
+    different answers are not given: the reply names both, and each suggestion, asked, answers."""
+    from qa import kinds
+
+    monkeypatch.setattr(kinds, "CLOSE_MARGIN", 0.25)
+    question = "办公自动化系统维护费起什么作用"
+    answer = bigdata.ask(question + "？")
+    assert not answer.answered and answer.intent == "ask_back", answer.answer
+    assert len(answer.suggestions) == 2 and all(question in s for s in answer.suggestions), answer.suggestions
+    for suggestion in answer.suggestions:
+        picked = bigdata.ask(suggestion)
+        assert picked.answered and "公文交换系统" in picked.answer, picked.answer
+    monkeypatch.setattr(kinds, "CLOSE_MARGIN", 0.05)
+    assert bigdata.ask(question + "呢？").answered  # readings far apart: the best answers
