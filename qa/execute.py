@@ -613,6 +613,10 @@ class Executor:
     def do_citation(self, frame: Frame) -> Answer:
         doc_scope = frame.docs
         cited = [e for m in frame.mentions for e in m.of("citation")]
+        for m in frame.mentions:  # a title without its 文号 names every cited document of that title
+            if m.of("citation") and "号" not in m.surface:
+                cited += [e for e in self.lexicon.entities.values() if e.kind == "citation" and e not in cited
+                          and m.surface in match_form(e.label)]
         if cited:
             parts, items, sources = [], [], []
             for c in cited:

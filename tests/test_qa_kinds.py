@@ -363,3 +363,17 @@ def test_readings_that_score_alike_and_disagree_ask_back(bigdata, monkeypatch):
         assert picked.answered and "公文交换系统" in picked.answer, picked.answer
     monkeypatch.setattr(kinds, "CLOSE_MARGIN", 0.05)
     assert bigdata.ask(question + "呢？").answered  # readings far apart: the best answers
+
+
+def test_a_cited_title_names_every_document_of_that_title(bigdata):
+    answer = bigdata.ask("区政府常务会议决定事项通知被哪些项目引用了")
+    assert answer.answered and "末端设备维修及线路租金" in answer.answer and "社会综合治理云平台项目" in answer.answer, answer.answer
+    one = bigdata.ask("〔2019〕185号被哪个项目引用")
+    assert one.answered and "社会综合治理云平台项目引用" not in one.answer, one.answer
+
+
+def test_which_places_asked_by_name_are_refused_when_the_text_names_none(culture, bigdata):
+    refused = culture.ask("农村应急广播运维经费覆盖哪些镇？")
+    assert not refused.answered and "镇" in refused.answer, refused.answer
+    named = bigdata.ask("4G广播那个项目准备先在哪几个镇建？")
+    assert named.answered and "飞来峡" in named.answer, named.answer
