@@ -360,6 +360,9 @@ class Executor:
             keyword = re.search(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:相关|有关|涉及)", frame.text)
             if keyword:
                 projects = [p for p in projects if keyword.group(1) in match_form(p.label)]
+            if "set:citations" in frame.cues and not any(m.of("citation") for m in frame.mentions):
+                # 「几个项目写明了依据文件」: the projects that cite a document, not all of them
+                projects = [p for p in projects if self.reader.run(queries.CITES, citer=_iri(p.iri))]
             return self.unit_scoped(frame, doc, projects)
         return None
 

@@ -377,3 +377,10 @@ def test_which_places_asked_by_name_are_refused_when_the_text_names_none(culture
     assert not refused.answered and "镇" in refused.answer, refused.answer
     named = bigdata.ask("4G广播那个项目准备先在哪几个镇建？")
     assert named.answered and "飞来峡" in named.answer, named.answer
+
+
+def test_projects_that_cite_a_document(culture):
+    count = culture.ask("有多少个项目注明了依据的文件？")
+    assert count.answered and count.value == 3, count.answer
+    listed = culture.ask("哪些项目写明了依据文件")
+    assert listed.answered and len(listed.items) == 3 and "农村应急广播运维经费" in listed.items, listed.answer
