@@ -27,10 +27,13 @@ def _said(answer: Answer) -> str:
 
 def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     """What the question asks that `answer` does not honour, or None."""
+    cues = _cues()
+    both = [w for w in cues["both_sets"] if w in question]
+    if answer.answered and both and answer.items and answer.intent not in cues["overlap_kinds"]:
+        return f"没有计算两组共有的部分（“{both[0]}”），文件也没有直接列出 (an overlap of two sets is not computed)"
     if not answer.answered or answer.value is None:
         return _quoted_missing(question, frame, answer)
     said = _said(answer)
-    cues = _cues()
     asked = [w for w in cues["per_unit"] if w in question and w not in said]
     if asked:
         return f"文件没有给出“{asked[0]}”的金额或数量，只有合计 (the document gives no figure per unit)"

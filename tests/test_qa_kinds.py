@@ -384,3 +384,8 @@ def test_projects_that_cite_a_document(culture):
     assert count.answered and count.value == 3, count.answer
     listed = culture.ask("哪些项目写明了依据文件")
     assert listed.answered and len(listed.items) == 3 and "农村应急广播运维经费" in listed.items, listed.answer
+
+
+def test_an_overlap_of_two_sets_is_refused_not_answered_with_one_set(bigdata):
+    answer = bigdata.ask("基本支出和项目支出两边都列了的经济科目是哪些")
+    assert not answer.answered and "共有" in answer.answer, answer.answer
