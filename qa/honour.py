@@ -31,7 +31,12 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     both = [w for w in cues["both_sets"] if w in question]
     if answer.answered and both and answer.items and answer.intent not in cues["overlap_kinds"]:
         return f"没有计算两组共有的部分（“{both[0]}”），文件也没有直接列出 (an overlap of two sets is not computed)"
-    if not answer.answered or answer.value is None:
+    if not answer.answered:
+        return None
+    acts = [w for w in cues["acts"] if w in question and w not in _said(answer)]
+    if acts:
+        return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
+    if answer.value is None:
         return _quoted_missing(question, frame, answer)
     said = _said(answer)
     asked = [w for w in cues["per_unit"] if w in question and w not in said]

@@ -389,3 +389,12 @@ def test_projects_that_cite_a_document(culture):
 def test_an_overlap_of_two_sets_is_refused_not_answered_with_one_set(bigdata):
     answer = bigdata.ask("基本支出和项目支出两边都列了的经济科目是哪些")
     assert not answer.answered and "共有" in answer.answer, answer.answer
+
+
+def test_assets_held_are_not_the_answer_to_what_will_be_bought(culture):
+    refused = culture.ask("今年计划购置的固定资产分哪几类？")
+    assert not refused.answered and "购置" in refused.answer, refused.answer
+    held = culture.ask("固定资产分哪几类？")
+    assert held.answered and "车辆" in held.answer, held.answer
+    bought = culture.ask("公务用车购置费是多少")
+    assert bought.answered and bought.value == 0, bought.answer
