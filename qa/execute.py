@@ -12,7 +12,8 @@ from qa import queries
 from qa.answer import Answer, Source, fmt, percent
 from qa.facts import Fact, FactReader
 from qa.frame import Frame
-from qa.lexicon import Entity, Lexicon, Mention, match_form
+from qa.kinds.base import cue_data
+from qa.lexicon import Entity, Lexicon, Mention, load_cues, match_form
 
 COLUMN_TABLES = (3, 2, 8, 5, 9, 10, 11, 12)  # where a column named alone is looked up, in this order
 VALUE_KINDS = ("classification", "line_item", "project", "figure", "goal", "budget_unit", "department")
@@ -239,6 +240,9 @@ class Executor:
                 facts_d = [f for f in facts_d if f.table == part.table] or facts_d
             whole = single(facts_d)
         else:
+            named = _whole_named(frame.text[cut:])
+            if named:  # the question names its whole and none was found: no parent stands in for it
+                raise NotAnswerable(f"没有找到“{named}”的金额，无法按它计算比例")
             whole = self.parent_of(part, doc)
             if whole is None:
                 whole = single(self.total("本年支出合计", doc))
@@ -316,8 +320,6 @@ class Executor:
     # -- sets: superlative, count, list with filters ------------------------------------------------
     def members(self, frame: Frame, doc: str) -> list[Fact] | None:
         """The set the question ranges over, as figures; None when no set is named."""
-        unit_kinds = ("budget_unit", "department") if "self_unit" in frame.cues else ("budget_unit",)
-        units = [e for m in frame.mentions for e in m.of(*unit_kinds) if doc in e.docs]
         if frame.set_kind == "key_projects":
             return self.reader.goals(doc)
         mentions = [m for m in frame.value_mentions() if not self._scope_only(m, frame) and not m.of("budget_unit")]
@@ -358,11 +360,27 @@ class Executor:
             keyword = re.search(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:相关|有关|涉及)", frame.text)
             if keyword:
                 projects = [p for p in projects if keyword.group(1) in match_form(p.label)]
-            if units:
-                names = {u.label for u in units}
-                projects = [p for p in projects if p.unit_name in names]
-            return projects
+            if "set:citations" in frame.cues and not any(m.of("citation") for m in frame.mentions):
+                # 「几个项目写明了依据文件」: the projects that cite a document, not all of them
+                projects = [p for p in projects if self.reader.run(queries.CITES, citer=_iri(p.iri))]
+            return self.unit_scoped(frame, doc, projects)
         return None
+
+    def unit_scoped(self, frame: Frame, doc: str, projects: list[Fact]) -> list[Fact]:
+        """The projects of the units the question names: a budget unit by name, the department
+        itself (本级) or its subordinate units (下属单位); all of them when it names none."""
+        units = {e.label for m in frame.mentions for e in m.of("budget_unit") if doc in e.docs}
+        own = self.lexicon.documents[doc].name
+        if units:
+            return [p for p in projects if p.unit_name in units]
+        inclusive = re.compile(r"(?:含|包括|包含|连同|加上)(?:其|所有)?(?:" + "|".join(cue_data("unit_scope")["subordinate_words"]) + ")")
+        if inclusive.search(frame.text):  # 「（含下属单位）」: all of them
+            return projects
+        if any(w in frame.text for w in cue_data("unit_scope")["subordinate_words"]):
+            return [p for p in projects if p.unit_name not in (own, None)]
+        if "self_unit" in frame.cues:  # 「局本级的项目」: the department's own, not its subordinate units'
+            return [p for p in projects if p.unit_name in (own, None)]
+        return projects
 
     def table_for(self, frame: Frame) -> int | None:
         measure = frame.measures[0] if frame.measures else None
@@ -419,6 +437,8 @@ class Executor:
         if not members:
             raise NotAnswerable("没有找到可以排序的金额")
         ranked = sorted(members, key=lambda f: f.value, reverse=frame.direction != "min")
+        if frame.rank:
+            return self._ranked(frame, doc, ranked)
         n = frame.n or 1
         top = ranked[:n]
         word = "最少" if frame.direction == "min" else "最多"
@@ -431,6 +451,21 @@ class Executor:
         listing = "；".join(f"{k + 1}. {f.label} {fmt(f.value, unit)}{unit}" for k, f in enumerate(top))
         text = f"{self.prefix(frame, doc)}金额{word}的{len(top)}项：{listing}。"
         return self.answer(frame, text, None, None, items=[f.label for f in top], facts=top)
+
+    def _ranked(self, frame: Frame, doc: str, ranked: list[Fact]) -> Answer:
+        """「排第二的是哪个」: the N-th of the ranking; a tie at that place is named, never split."""
+        if len(ranked) < frame.rank:
+            raise NotAnswerable(f"只有{len(ranked)}项可比较，没有第{frame.rank}位")
+        place = ranked[frame.rank - 1]
+        ties = [f for f in ranked if f.value == place.value]
+        if len(ties) > 1:
+            raise NotAnswerable(f"第{frame.rank}位并列：{'、'.join(f.label for f in ties)}")
+        word = "少" if frame.direction == "min" else "多"
+        unit = place.unit
+        above = "；".join(f"{k + 1}. {f.label} {fmt(f.value, unit)}{unit}" for k, f in enumerate(ranked[:frame.rank]))
+        text = (f"{self.prefix(frame, doc)}金额第{frame.rank}{word}的是{place.label}，{fmt(place.value, unit)}{unit}"
+                f"（共比较{len(ranked)}项：{above}）。")
+        return self.answer(frame, text, place.value, unit, items=[place.label], facts=ranked[:frame.rank])
 
     def do_count(self, frame: Frame) -> Answer:
         doc = self.one_doc(frame)
@@ -581,6 +616,10 @@ class Executor:
     def do_citation(self, frame: Frame) -> Answer:
         doc_scope = frame.docs
         cited = [e for m in frame.mentions for e in m.of("citation")]
+        for m in frame.mentions:  # a title without its 文号 names every cited document of that title
+            if m.of("citation") and "号" not in m.surface:
+                cited += [e for e in self.lexicon.entities.values() if e.kind == "citation" and e not in cited
+                          and m.surface in match_form(e.label)]
         if cited:
             parts, items, sources = [], [], []
             for c in cited:
@@ -812,6 +851,19 @@ def _with_measure(frame: Frame, measure: str) -> Frame:
     for m in narrowed.mentions:
         m.measure = m.measure or measure
     return narrowed
+
+
+def _whole_named(text: str) -> str:
+    """The whole that the part of a share question after 占 names, when it names one beyond the
+    budget as a whole (empty for 「占多少」「的比例是多少」「占部门预算的比重」)."""
+    cues = load_cues()
+    fillers = {*cues["intents"]["ratio"], *(w for w in cues["stopwords"] if len(w) == 1), "多少", "百分", "比率"}
+    rest = re.sub("|".join(map(re.escape, sorted(fillers, key=len, reverse=True))), " ", text)
+    rest = [w for w in re.sub(r"[^\u4e00-\u9fff]", " ", rest).split() if len(w) >= 2]
+    if not rest or all(any(w in b for b in cues["whole_budget"]) for w in rest):
+        return ""
+    named = re.match(r"(?:占|相当于|是|在)?(.+?)(?:的|比例|比重|百分|占比|几成|份额|多少|多大|$)", text)
+    return named.group(1) if named else text
 
 
 def _ratio_cut(text: str) -> int:

@@ -21,6 +21,7 @@ class Frame:
     operator: str | None = None  # >=, >, <=, <
     threshold: Decimal | None = None
     n: int | None = None  # top N
+    rank: int | None = None  # 排第二 / 第三大: the N-th of a ranking
     direction: str | None = None  # max | min
     set_kind: str | None = None  # projects, key_projects, duties, internal_units, budget_units, citations …
     table: int | None = None  # 表N named in the question
@@ -51,6 +52,7 @@ class Frame:
             "operator": self.operator,
             "threshold": str(self.threshold) if self.threshold is not None else None,
             "n": self.n,
+            "rank": self.rank,
             "direction": self.direction,
             "set": self.set_kind,
             "table": self.table,

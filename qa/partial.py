@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from qa.lexicon import Entity, Lexicon, Mention, match_form
+from qa.segment import in_longer_word
 
 PARTIAL_KINDS = ("project", "classification", "line_item", "figure", "goal", "internal_unit", "budget_unit", "citation", "term")
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -60,6 +61,8 @@ def _typo_extent(text: str, start: int, end: int, label: str, blocked: list[bool
     for s, e in ((start, end + 1), (start - 1, end)):
         if s < 0 or e > len(text) or blocked[s] or blocked[e - 1] or not _HAN.match(text[s] + text[e - 1]):
             continue
+        if in_longer_word(text, s if s < start else e - 1, s, e):
+            continue  # the grown character is part of another word of the question (交换机, 活动)
         grown = text[s:e].lower()
         if grown in label:
             continue

@@ -46,6 +46,18 @@ def dictionary_words(text: str, longest: int = 6) -> set[str]:
     return found
 
 
+def in_longer_word(text: str, k: int, start: int, end: int, longest: int = 4) -> bool:
+    """Whether the character text[k] belongs to a word of jieba's own dictionary that reaches
+    outside text[start:end]: 「交」 of 交换机 is not a typo inside a name ending at it."""
+    freq = tokenizer().FREQ
+    for i in range(max(0, k - longest + 1), k + 1):
+        for j in range(k + 1, min(len(text), i + longest) + 1):
+            piece = text[i:j]
+            if j - i >= 2 and (i < start or j > end) and freq.get(piece) and piece not in _USER_WORDS:
+                return True
+    return False
+
+
 def words(text: str) -> list[str]:
     return tokenizer().lcut(text, HMM=False)
 

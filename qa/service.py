@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from kg.store import OxigraphStore
-from qa import kinds, queries
+from qa import honour, kinds, queries
 from qa.answer import Answer
 from qa.execute import Ambiguous, Executor, NotAnswerable
 from qa.facts import FactReader
@@ -27,6 +27,14 @@ CACHE_SIZE = 4096  # answers kept per service (a few MB)
 
 def _frame_key(frame: Frame | None) -> str | None:
     return None if frame is None else json.dumps(frame.describe(), ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _drops_a_filter(reading: kinds.Reading, frame: Frame) -> bool:
+    """A reading with no slot for a threshold, a top N or a rank the question states would answer
+    without it (「本级超过30万元的项目合计」 is not 本级's whole project expenditure)."""
+    if frame.threshold is not None and frame.operator and reading.slot("range") is None:
+        return True
+    return bool(frame.rank or frame.n) and reading.slot("rank") is None and reading.slot("n") is None
 
 
 @dataclass
@@ -88,21 +96,27 @@ class QAService:
         return answer
 
     def _answer(self, question: str, previous: Frame | None) -> tuple[Frame | None, Answer]:
+        chosen, asked = kinds.chosen_reading(question, [k.name for k in kinds.REGISTERED])
         try:
-            frame = self.understander.understand(question, previous)
+            frame = self.understander.understand(asked, previous)
         except Exception:  # a bug must not reach a user as a stack trace
             log.exception("understanding failed")
             return None, self._refusal(question, None, "无法理解这个问题")
         reader = FactReader(self.store, self.titles, self._measures)
         executor = Executor(reader, self.lexicon)
         try:
-            answer = self._run(frame, executor)
+            answer = self._run(frame, executor, chosen)
+            unhonoured = honour.missing(question, frame, answer)
+            if unhonoured:
+                raise NotAnswerable(unhonoured)
             if frame.mentions and any(m.fuzzy for m in frame.mentions):
                 guessed = "、".join(f"“{m.entities[0].label}”" for m in frame.mentions if m.fuzzy)
                 answer.answer += f"（问题中的词按近似词{guessed}理解）"
         except Ambiguous as exc:
             answer = self._refusal(question, frame, "多个文件都能回答，请说明是哪个部门或年度：" + "；".join(exc.titles))
             answer.suggestions = [f"{t.replace('部门预算', '')}的{question}" for t in exc.titles][:3]
+        except kinds.AskBack as exc:
+            answer = self._ask_back(question, frame, exc.readings)
         except NotAnswerable as exc:
             answer = self._refusal(question, frame, str(exc))
         except Exception:
@@ -111,24 +125,66 @@ class QAService:
         answer.query = reader.shown_query()
         return frame, answer
 
-    def _run(self, frame: Frame, executor: Executor) -> Answer:
+    def _run(self, frame: Frame, executor: Executor, chosen: str | None = None) -> Answer:
         """The best reading: a registered kind's when it explains the question better than the
-        classic frame intent does; a scope refusal (a year or a body not loaded) always stands."""
-        if not frame.scope_refused:
-            context = kinds.Context(frame, self.lexicon)
-            best = next(iter(kinds.readings(context)), None)
-            if best is not None and best.score > kinds.LEGACY_SCORE:
-                if best.missing:
-                    raise NotAnswerable(best.missing)
-                unknown = best.unexplained(frame.unknown)
-                if unknown:
-                    raise NotAnswerable(f"文件中没有找到“{'、'.join(unknown)}” (not found in the document)")
-                answer = kinds.kind(best.kind).run(best, context, executor)
-                answer.intent = best.kind if answer.intent == frame.intent else answer.intent
-                return answer
+        classic frame intent does; a scope refusal (a year or a body not loaded) always stands.
+        When readings score within CLOSE_MARGIN of the best and give different answers, none is
+        given: the reply asks back (AskBack). `chosen` is a reading the user picked from those."""
+        if frame.scope_refused:
+            raise NotAnswerable(frame.refusal or "没有理解这个问题")
+        context = kinds.Context(frame, self.lexicon)
+        found = [r for r in kinds.readings(context) if r.score > kinds.LEGACY_SCORE and not _drops_a_filter(r, frame)]
+        if chosen is not None:
+            found = [r for r in found if r.kind == chosen]
+        best = found[0] if found else None
+        if best is not None and chosen != kinds.LEGACY:
+            if best.missing:
+                raise NotAnswerable(best.missing)
+            unknown = best.unexplained(frame.unknown)
+            if unknown:
+                raise NotAnswerable(f"文件中没有找到“{'、'.join(unknown)}” (not found in the document)")
+            close = [r for r in found if best.score - r.score < kinds.CLOSE_MARGIN and not r.missing and not r.unexplained(frame.unknown)]
+            if best.score - kinds.LEGACY_SCORE < kinds.CLOSE_MARGIN and frame.intent != "refuse":
+                close.append(None)  # the classic frame intent competes as one more reading
+            if len(close) >= 2 and chosen is None:
+                return self._contest(close, context, executor)
+            return self._run_reading(best, context, executor)
         if frame.intent == "refuse":
             raise NotAnswerable(frame.refusal or "没有理解这个问题")
         return executor.run(frame)
+
+    @staticmethod
+    def _run_reading(reading: kinds.Reading | None, context: kinds.Context, executor: Executor) -> Answer:
+        if reading is None:
+            return executor.run(context.frame)
+        answer = kinds.kind(reading.kind).run(reading, context, executor)
+        answer.intent = reading.kind if answer.intent == context.frame.intent else answer.intent
+        return answer
+
+    def _contest(self, close: list[kinds.Reading | None], context: kinds.Context, executor: Executor) -> Answer:
+        """Readings that score alike: answer when all that can answer agree, else ask back."""
+        given: list[tuple[str, Answer]] = []
+        for reading in close[:3]:
+            try:
+                given.append((reading.kind if reading else kinds.LEGACY, self._run_reading(reading, context, executor)))
+            except NotAnswerable:
+                continue
+        if not given:
+            raise NotAnswerable("几种理解都没有找到答案")
+        said = {(str(a.value), tuple(a.items)) if a.value is not None or a.items else a.answer for _, a in given}
+        if len(said) == 1:
+            return given[0][1]
+        raise kinds.AskBack([kind for kind, _ in given])
+
+    def _ask_back(self, question: str, frame: Frame, readings: list[str]) -> Answer:
+        """No answer when readings disagree: the reply names them, each a question to pick."""
+        labels = [kinds.reading_label(r) for r in readings]
+        text = (f"这个问题有{len(labels)}种理解，答案不同：" + "；".join(f"按{label}" for label in labels)
+                + "。请选一种问法，不作推测。")
+        return Answer(
+            question=question, answered=False, answer=text, intent="ask_back", frame=frame.describe(),
+            suggestions=[f"按{label}理解：{question}" for label in labels],
+        )
 
     def _refusal(self, question: str, frame: Frame | None, why: str) -> Answer:
         suggestions = self._suggest(frame)

@@ -22,6 +22,8 @@ CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下�
 YEAR = re.compile(r"((?:19|20)\d{2})(?:年|\))")
 NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|亿|万元|万|元)?")
 TOP_N = re.compile(r"前(\d+)(?:个|名|项|位|大)?|最[大多高小少低](\d+)(?:个|项|名)")
+RANK = re.compile(r"(?:排名?|名列|位列|位居)第?(?P<a>[2-9二三四五六七八九])(?:名|位)?(?P<da>[大多高少小低])?"
+                  r"|第(?P<b>[2-9二三四五六七八九])(?:名|位|大|多|高|少|小|低)(?P<db>[大多高少小低])?|次(?:多|大|高)")
 TABLE = re.compile(r"表(\d{1,2})(?!\d)")
 UNIT_ASKED = re.compile(r"(?:多少|几)(次|条|分钟|小时|天|平方米|辆|台|场|处|部|万册|册|人次|人|名|家|所|套|个|项)")
 def _region_before(text: str, known: list[str]) -> str | None:
@@ -312,6 +314,12 @@ class Understander:
         top = TOP_N.search(text)
         if top:
             frame.n = int(top.group(1) or top.group(2))
+        rank = RANK.search(text)
+        if rank:
+            digit = rank.group("a") or rank.group("b") or "2"
+            frame.rank = int(digit) if digit.isdigit() else "一二三四五六七八九".index(digit) + 1
+            if re.search("[少小低]", rank.group(0)):
+                frame.cues.add("min")
         table = TABLE.search(text)
         if table:
             frame.table = int(table.group(1))
@@ -485,7 +493,7 @@ class Understander:
             return "performance"
         if frame.unit_word and frame.unit_word not in ("个", "项") and "figure" in kinds and "goal" not in kinds:
             return "lookup"
-        if c & {"max", "min"} or frame.n:
+        if c & {"max", "min"} or frame.n or frame.rank:
             frame.direction = "min" if "min" in c else "max"
             return "superlative"
         if frame.threshold is not None and frame.operator:

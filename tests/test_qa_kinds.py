@@ -289,3 +289,112 @@ def test_a_sum_of_n_named_projects_finds_all_n_or_refuses(culture, bigdata):
     assert two.answered and two.value == Decimal("83.00"), two.answer
     differ = bigdata.ask("车辆租赁经费和中国移动信息费差了多少")
     assert differ.answered and differ.value == Decimal("6.00"), differ.answer
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("准备买的交换机每台单价多少钱？", True),
+    ("本年度拟购置固定资产多少万元", False),
+    ("网络故障按绩效目标一年累计最多能有多少分钟？", True),
+    ("保障网络正常运行的目标里每次故障时间不超过多少分钟？", False),
+])
+def test_a_unit_price_or_a_total_the_figure_does_not_state_is_refused(bigdata, question, asked):
+    """单价 asked and only a total stated, 累计 asked and only a per-time limit stated: refused."""
+    answer = bigdata.ask(question)
+    assert answer.answered is not asked, answer.answer
+
+
+def test_a_quoted_name_no_figure_speaks_of_is_refused(culture):
+    refused = culture.ask("“清城乐游”系列宣传推广活动今年要办几场？")
+    assert not refused.answered and "清城乐游" in refused.answer, refused.answer
+    assert culture.ask("“三公”经费是多少").answered
+
+
+def test_a_share_whose_named_whole_is_not_found_is_refused_not_taken_of_a_parent(culture):
+    refused = culture.ask("机关运行经费占一般公共预算基本支出的多大比重？")
+    assert not refused.answered and "“一般公共预算基本支出”" in refused.answer, refused.answer
+    parent = culture.ask("委托业务费的占比是多少")  # no whole named: the class it belongs to
+    assert parent.answered and parent.value == Decimal("31.83"), parent.answer
+
+
+def test_projects_of_the_department_itself_leave_out_its_subordinate_units(culture):
+    least = culture.ask("本级项目当中预算最少的是哪一个？")
+    assert least.answered and least.value == Decimal("15.60"), least.answer
+    count = culture.ask("局本级一共安排了几个项目")
+    assert count.answered and count.value == 8, count.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("金额第二多的项目是哪个", "62.35"),
+    ("项目中预算排名第三的是哪一个？", "45.00"),
+    ("本级项目里钱第二少的是哪个", "20.00"),
+])
+def test_the_n_th_of_a_ranking(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == Decimal(value) and len(answer.items) == 1, answer.answer
+
+
+def test_a_threshold_or_rank_no_reading_slot_holds_is_never_dropped(culture):
+    """本级's whole project expenditure (324.43) is not the answer to a question with a threshold."""
+    answer = culture.ask("局本级预算超过30万元的项目有哪些")
+    assert answer.answered and len(answer.items) == 5 and answer.value != Decimal("324.43"), answer.answer
+
+
+def test_projects_of_subordinate_units_or_all_units(culture):
+    sub = culture.ask("下属单位里名称带“经费”的项目合计多少")
+    assert sub.answered and sub.value == Decimal("77.50"), sub.answer
+    only = culture.ask("文广旅体局下属单位一共安排了多少个项目？")
+    assert only.answered and only.value == 4, only.answer
+    every = culture.ask("文广旅体局（含下属单位）一共安排了多少个项目？")
+    assert every.answered and every.value == 12, every.answer
+
+
+def test_readings_that_score_alike_and_disagree_ask_back(bigdata, monkeypatch):
+    """With the margin widened so that the classic reading competes with describe, their
+    different answers are not given: the reply names both, and each suggestion, asked, answers."""
+    from qa import kinds
+
+    monkeypatch.setattr(kinds, "CLOSE_MARGIN", 0.25)
+    question = "办公自动化系统维护费起什么作用"
+    answer = bigdata.ask(question + "？")
+    assert not answer.answered and answer.intent == "ask_back", answer.answer
+    assert len(answer.suggestions) == 2 and all(question in s for s in answer.suggestions), answer.suggestions
+    for suggestion in answer.suggestions:
+        picked = bigdata.ask(suggestion)
+        assert picked.answered and "公文交换系统" in picked.answer, picked.answer
+    monkeypatch.setattr(kinds, "CLOSE_MARGIN", 0.05)
+    assert bigdata.ask(question + "呢？").answered  # readings far apart: the best answers
+
+
+def test_a_cited_title_names_every_document_of_that_title(bigdata):
+    answer = bigdata.ask("区政府常务会议决定事项通知被哪些项目引用了")
+    assert answer.answered and "末端设备维修及线路租金" in answer.answer and "社会综合治理云平台项目" in answer.answer, answer.answer
+    one = bigdata.ask("〔2019〕185号被哪个项目引用")
+    assert one.answered and "社会综合治理云平台项目引用" not in one.answer, one.answer
+
+
+def test_which_places_asked_by_name_are_refused_when_the_text_names_none(culture, bigdata):
+    refused = culture.ask("农村应急广播运维经费覆盖哪些镇？")
+    assert not refused.answered and "镇" in refused.answer, refused.answer
+    named = bigdata.ask("4G广播那个项目准备先在哪几个镇建？")
+    assert named.answered and "飞来峡" in named.answer, named.answer
+
+
+def test_projects_that_cite_a_document(culture):
+    count = culture.ask("有多少个项目注明了依据的文件？")
+    assert count.answered and count.value == 3, count.answer
+    listed = culture.ask("哪些项目写明了依据文件")
+    assert listed.answered and len(listed.items) == 3 and "农村应急广播运维经费" in listed.items, listed.answer
+
+
+def test_an_overlap_of_two_sets_is_refused_not_answered_with_one_set(bigdata):
+    answer = bigdata.ask("基本支出和项目支出两边都列了的经济科目是哪些")
+    assert not answer.answered and "共有" in answer.answer, answer.answer
+
+
+def test_assets_held_are_not_the_answer_to_what_will_be_bought(culture):
+    refused = culture.ask("今年计划购置的固定资产分哪几类？")
+    assert not refused.answered and "购置" in refused.answer, refused.answer
+    held = culture.ask("固定资产分哪几类？")
+    assert held.answered and "车辆" in held.answer, held.answer
+    bought = culture.ask("公务用车购置费是多少")
+    assert bought.answered and bought.value == 0, bought.answer

@@ -7,7 +7,18 @@ Chinese. The service answers with the best-scoring reading; the classic frame in
 
 from __future__ import annotations
 
-from qa.kinds.base import LEGACY_SCORE, Context, Kind, Reading, Slot
+from qa.kinds.base import (
+    CLOSE_MARGIN,
+    LEGACY,
+    LEGACY_SCORE,
+    AskBack,
+    Context,
+    Kind,
+    Reading,
+    Slot,
+    chosen_reading,
+    reading_label,
+)
 from qa.kinds.cross_year import CrossYear
 from qa.kinds.describe import Describe
 from qa.kinds.project_set import ProjectSet
@@ -16,7 +27,10 @@ from qa.kinds.unit_scope import UnitScope
 
 REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), UnitScope(), Target())
 
-__all__ = ["LEGACY_SCORE", "REGISTERED", "Context", "Kind", "Reading", "Slot", "kind", "readings"]
+__all__ = [
+    "CLOSE_MARGIN", "LEGACY", "LEGACY_SCORE", "REGISTERED", "AskBack", "Context", "Kind", "Reading", "Slot",
+    "chosen_reading", "kind", "reading_label", "readings",
+]
 
 
 def kind(name: str) -> Kind:

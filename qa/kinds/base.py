@@ -14,6 +14,36 @@ from qa.frame import Frame
 from qa.lexicon import Lexicon
 
 LEGACY_SCORE = 0.5  # the classic frame intent's reading; a kind that explains more of the question beats it
+LEGACY = "frame"  # the classic frame intent's name among the readings
+LEGACY_LABEL = "常规问法"
+CLOSE_MARGIN = 0.05  # readings this close to the best one compete: different answers are asked back
+
+
+class AskBack(Exception):
+    """Readings that score alike give different answers: the reply names them and asks which."""
+
+    def __init__(self, readings: list[str]) -> None:
+        super().__init__("、".join(readings))
+        self.readings = readings
+
+
+def reading_label(kind: str) -> str:
+    """How the reply names a reading (「各预算单位（表11、表12）」), from the kind's data."""
+    return LEGACY_LABEL if kind == LEGACY else cue_data(kind)["reading"]
+
+
+_CHOSEN = re.compile(r"^按(?P<label>.{2,24}?)理解[:：]\s*(?P<question>.+)$", re.S)
+
+
+def chosen_reading(question: str, names: list[str]) -> tuple[str | None, str]:
+    """「按各预算单位（表11、表12）理解：…」 — a suggestion of an ask-back, asked: the kind it picks
+    and the question itself; (None, question) for any other question."""
+    match = _CHOSEN.match(question)
+    if match:
+        for name in [*names, LEGACY]:
+            if reading_label(name) == match.group("label"):
+                return name, match.group("question")
+    return None, question
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from rank_bm25 import BM25Okapi
 from qa import queries
 from qa.answer import Answer, Source, fmt
 from qa.execute import NotAnswerable
-from qa.kinds.base import Context, Reading, Slot, pattern
+from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.lexicon import Entity, Mention, match_form
 from qa.segment import content_nouns, tokenizer
 
@@ -91,8 +91,11 @@ class Describe:
         if chosen is None:
             missing = "、".join(w for w in words if not any(w in p.text for p in passages))
             raise NotAnswerable(f"文件对“{passages[0].row}”的说明中没有提到“{missing}”")
-        title = executor.doc_title(doc)
         body = "".join(p.text for p in chosen)
+        unnamed = _places_unnamed(frame.text, body)
+        if unnamed:
+            raise NotAnswerable(f"文件没有列出具体是哪些{unnamed}，只说了“{chosen[0].row}”的总体安排")
+        title = executor.doc_title(doc)
         answer = f"{executor.prefix(frame, doc)}{chosen[0].row}：{body}"
         sources = [Source(title, p.section, p.row, p.line) for p in chosen]
         return executor.answer(frame, answer, sources=list(dict.fromkeys(sources)))
@@ -119,6 +122,17 @@ class Describe:
             if texts:
                 out.extend(max(texts, key=lambda t: sum(w in p.text for w in words for p in t)))
         return out
+
+
+def _places_unnamed(question: str, body: str) -> str | None:
+    """The place noun of 「哪几个村」「哪些镇」 when the text names no such place (only 各镇、村)."""
+    places = "|".join(sorted(cue_data(NAME)["named_places"], key=len, reverse=True))
+    asked = re.search(rf"哪(?:几|些)个?(?P<x>{places})", question)
+    if not asked:
+        return None
+    x = asked.group("x")
+    named = re.search(rf"(?<![各全每、（(])[\u4e00-\u9fff]{{2,6}}{x}", body)
+    return None if named and not re.fullmatch(rf"[各全每所有本]+.*{x}", named.group(0)) else x
 
 
 def _name_of(reading: Reading) -> str:

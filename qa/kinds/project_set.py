@@ -71,9 +71,7 @@ class ProjectSet:
         frame = ctx.frame
         doc = executor.one_doc(frame)
         projects = executor.reader.projects(doc)
-        units = {e.label for m in frame.mentions for e in m.of("budget_unit") if doc in e.docs}
-        if units:
-            projects = [p for p in projects if p.unit_name in units]
+        projects = executor.unit_scoped(frame, doc, projects)
         chosen, condition = _filtered(projects, reading)
         op = reading.slot("operation")
         where = executor.prefix(frame, doc)
