@@ -1,8 +1,8 @@
-"""Entities named by parts of their names: 「云平台专线线路项目」 for 清城区社会综合治理云平台专线线路项目,
-「那个4G广播的项目」 for 4G智能云广播云服务器及网络通道租用费.
+"""Entities named by parts of their names: 「档案数字化项目」 for 某区机关档案数字化加工及扫描服务项目,
+「那个应急广播的项目」 for 应急广播终端运维及网络通道租用费.
 
 Each entity name is a bag of character bigrams weighted by how rare they are among all names
-(inverse document frequency): 「项目」「清城」 say little, 「专线」「广播」 a lot. A candidate is scored by
+(inverse document frequency): 「项目」 and a district's name say little, 「档案」「广播」 a lot. A candidate is scored by
 the weight of the question's bigrams it holds (distinctiveness) and the share of its own name's
 weight the question covers (coverage). Only a clear winner links; two equally good candidates are
 both reported so that the caller can answer for both or ask back.

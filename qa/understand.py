@@ -224,7 +224,7 @@ class Understander:
             if name[0] in "本该全各我贵其此这那" or name in self.lexicon.vocabulary:
                 continue
             if any(set(name) <= set(d.name) for d in self.lexicon.documents.values()):
-                continue  # 文旅体局: the loaded 文化广电旅游体育局 in short
+                continue  # a short form of a loaded body's name (卫健局 for 卫生健康局)
             loaded = "、".join(sorted({d.name for d in self.lexicon.documents.values()}))
             frame.refusal = f"已载入的是{loaded}的预算，没有“{name}”的数据 (that body is not loaded)"
             return
