@@ -8,9 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import qa_service
 
-from kg.pipeline import build_store
-from kg.store import OxigraphStore
 from qa.evaluate import evaluate_file, render_report
 from qa.service import QAService
 
@@ -19,25 +18,9 @@ BIGDATA = FIXTURES / "qingcheng_bigdata_center_2025.txt"
 CULTURE = FIXTURES / "qingcheng_culture_tourism_2025.txt"
 
 
-def _service(tmp_path_factory, *docs: Path) -> QAService:
-    store = OxigraphStore(tmp_path_factory.mktemp("store"))
-    build_store(list(docs), store)
-    return QAService(store)
-
-
-@pytest.fixture(scope="module")
-def bigdata(tmp_path_factory) -> QAService:
-    return _service(tmp_path_factory, BIGDATA)
-
-
-@pytest.fixture(scope="module")
-def culture(tmp_path_factory) -> QAService:
-    return _service(tmp_path_factory, CULTURE)
-
-
 @pytest.fixture(scope="module")
 def both(tmp_path_factory) -> QAService:
-    return _service(tmp_path_factory, BIGDATA, CULTURE)
+    return qa_service(tmp_path_factory, BIGDATA, CULTURE)
 
 
 def _value(service: QAService, question: str) -> Decimal | None:

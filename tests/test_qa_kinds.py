@@ -9,9 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import qa_service
 
-from kg.pipeline import build_store
-from kg.store import OxigraphStore
 from qa.evaluate import score
 from qa.service import QAService
 
@@ -21,25 +20,9 @@ CULTURE = FIXTURES / "qingcheng_culture_tourism_2025.txt"
 CULTURE_2024 = FIXTURES / "qingcheng_culture_tourism_2024.txt"
 
 
-def _service(tmp_path_factory, *docs: Path) -> QAService:
-    store = OxigraphStore(tmp_path_factory.mktemp("store"))
-    build_store(list(docs), store)
-    return QAService(store)
-
-
-@pytest.fixture(scope="module")
-def bigdata(tmp_path_factory) -> QAService:
-    return _service(tmp_path_factory, BIGDATA)
-
-
-@pytest.fixture(scope="module")
-def culture(tmp_path_factory) -> QAService:
-    return _service(tmp_path_factory, CULTURE)
-
-
 @pytest.fixture(scope="module")
 def two_years(tmp_path_factory) -> QAService:
-    return _service(tmp_path_factory, CULTURE_2024, CULTURE)
+    return qa_service(tmp_path_factory, CULTURE_2024, CULTURE)
 
 
 def _answered(service: QAService, question: str, kind: str):

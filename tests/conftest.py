@@ -1,0 +1,33 @@
+"""Fixtures shared by the question-answering tests: a QA service over a store built from the
+corpus documents in tests/fixtures (one store per test module, as the answers' cache is per store)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import build_store
+from kg.store import OxigraphStore
+from qa.service import QAService
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BIGDATA = FIXTURES / "qingcheng_bigdata_center_2025.txt"
+CULTURE = FIXTURES / "qingcheng_culture_tourism_2025.txt"
+CULTURE_2024 = FIXTURES / "qingcheng_culture_tourism_2024.txt"
+
+
+def qa_service(tmp_path_factory, *docs: Path) -> QAService:
+    store = OxigraphStore(tmp_path_factory.mktemp("store"))
+    build_store(list(docs), store)
+    return QAService(store)
+
+
+@pytest.fixture(scope="module")
+def bigdata(tmp_path_factory) -> QAService:
+    return qa_service(tmp_path_factory, BIGDATA)
+
+
+@pytest.fixture(scope="module")
+def culture(tmp_path_factory) -> QAService:
+    return qa_service(tmp_path_factory, CULTURE)
