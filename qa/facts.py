@@ -13,6 +13,7 @@ from kg.template import load_template
 from kg.vocab import SPARQL_PREFIXES
 from qa import queries
 from qa.answer import Source
+from qa.index import FactIndex
 
 
 @dataclass
@@ -53,8 +54,10 @@ class Fact:
 class FactReader:
     """Runs the queries and records them, so each answer can show the SPARQL behind it."""
 
-    def __init__(self, store: OxigraphStore, titles: dict[str, str], measures: dict[str, str | None] | None = None) -> None:
+    def __init__(self, store: OxigraphStore, titles: dict[str, str], measures: dict[str, str | None] | None = None,
+                 index: FactIndex | None = None) -> None:
         self.store = store
+        self.index = index  # answers the queries when given (qa.index); else each runs on the store
         self.titles = titles
         self.measures = {} if measures is None else measures  # column label → IRI, shared by a service
         self.log: list[str] = []  # each query run, its bound values inlined (runnable as it stands)
@@ -64,7 +67,8 @@ class FactReader:
         entry = bind_values(query.strip(), bindings)
         if entry not in self.log:
             self.log.append(entry)
-        return self.store.select(query, bindings)
+        rows = self.index.select(query, bindings) if self.index is not None else None
+        return self.store.select(query, bindings) if rows is None else rows
 
     def shown_query(self) -> str:
         """One runnable query for the answer: the queries run, as a UNION of sub-SELECTs (the

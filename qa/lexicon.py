@@ -7,6 +7,7 @@ brackets unified, so 「拟购置的固定资产」 finds 拟购置固定资产 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -321,6 +322,26 @@ def build_lexicon(store: OxigraphStore) -> Lexicon:
     texts = [row["text"] for row in store.select(_TEXTS)]
     lexicon.vocabulary = _vocabulary(lexicon, labels, texts)
     return lexicon
+
+
+def _version() -> str:
+    """The lexicon's code and data, hashed: a saved lexicon made by other code or data is stale."""
+    root = Path(__file__).resolve().parent
+    files = [root / "lexicon.py", root / "normalize.py", root / "segment.py", *sorted((root / "data").rglob("*")),
+             root.parent / "kg" / "textutil.py", *sorted((root.parent / "kg" / "data").glob("*.json"))]
+    digest = hashlib.sha1()
+    for path in files:
+        if path.is_file():
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def saved_lexicon(store: OxigraphStore) -> Lexicon:
+    """The lexicon of the store's live generation: loaded from beside it when this code and data
+    made it, else built from the graph (qa.index.load_or_build) and saved there."""
+    from qa.index import load_or_build
+
+    return load_or_build(store, "lexicon", _version(), build_lexicon)
 
 
 def _vocabulary(lexicon: Lexicon, labels: dict[str, set[str]], texts: list[str]) -> set[str]:

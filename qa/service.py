@@ -17,7 +17,8 @@ from qa.answer import Answer
 from qa.execute import Ambiguous, Executor, NotAnswerable
 from qa.facts import FactReader
 from qa.frame import Frame
-from qa.lexicon import Lexicon, build_lexicon
+from qa.index import fact_index
+from qa.lexicon import Lexicon, saved_lexicon
 from qa.segment import add_words
 from qa.understand import Understander
 
@@ -52,15 +53,17 @@ class QAService:
         self.reload()
 
     def reload(self) -> None:
-        """Rebuild the lexicon from the graph (after a document is added)."""
-        lexicon = build_lexicon(self.store)
+        """Load the fact index and the lexicon of the live generation (after a document is added)."""
+        index = fact_index(self.store)
+        lexicon = saved_lexicon(self.store)
         add_words(set(lexicon.aliases))
-        titles = {r["doc"]: r["title"] for r in self.store.select(queries.DOCUMENT)}
+        titles = {r["doc"]: r["title"] for doc in index.documents for r in index.select(queries.DOCUMENT, {"doc": doc})}
         with self._lock:
             self.lexicon: Lexicon = lexicon
             self.understander = Understander(lexicon)
             self.titles = titles
-            self.generation = self.store.generation
+            self.index = index
+            self.generation = index.generation
             self._cache: OrderedDict = OrderedDict()
             self._measures: dict[str, str | None] = {}
 
@@ -102,7 +105,7 @@ class QAService:
         except Exception:  # a bug must not reach a user as a stack trace
             log.exception("understanding failed")
             return None, self._refusal(question, None, "无法理解这个问题")
-        reader = FactReader(self.store, self.titles, self._measures)
+        reader = FactReader(self.store, self.titles, self._measures, self.index)
         executor = Executor(reader, self.lexicon)
         try:
             answer = self._run(frame, executor, chosen)

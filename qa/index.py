@@ -1,0 +1,156 @@
+"""The fact index: every result of the answerer's parametrised queries (qa.queries), read once per
+store generation and kept in memory, so a question is answered by dictionary look-ups instead of
+planning and running SPARQL (planning a wide query costs about a millisecond).
+
+Exact by construction: each document's rows are the rows of the query run with ?doc bound to it,
+in the order the store returns them, and a look-up keeps the rows whose projected values equal the
+bound ones (every bound variable is projected, qa/queries.py), which is what the bound query gives;
+tests/test_index.py compares the two on every fixture and generated document. The index is saved
+beside the generation it was read from and loaded, not rebuilt, by the next process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from qa import queries
+
+log = logging.getLogger(__name__)
+
+# Queries read per document (?doc bound); the others are read once over the union of graphs.
+PER_DOCUMENT = ("FACTS_OF_ITEM", "TABLE_FACTS", "FIGURE", "GOALS", "TARGETS", "PROJECTS", "PROJECT",
+                "ALL_CITATIONS", "DUTIES", "INTERNAL_UNITS", "INTERNAL_UNIT", "COMPOSITION", "BUDGET_UNITS",
+                "TERM", "TERMS_OF_DOC", "DOCUMENT")
+WHOLE = ("MEASURE", "CITES", "CITATION", "CITED_BY")
+_BY_TEXT = {getattr(queries, name): name for name in PER_DOCUMENT + WHOLE}
+VERSION = hashlib.sha1((Path(__file__).read_text("utf-8") + Path(queries.__file__).read_text("utf-8")).encode()).hexdigest()[:12]
+
+
+def _value(term: Any) -> Any:
+    """A bound term as the plain value the rows hold (kg.store.python_value)."""
+    from kg.store import python_value
+
+    return python_value(term) if isinstance(term, (ox.NamedNode, ox.Literal)) else term
+
+
+@dataclass
+class FactIndex:
+    """Rows per (query name, document), rows of the queries read over the whole store, and the
+    documents' IRIs (a doc-less look-up of a document's own term goes to that document's rows)."""
+
+    generation: str | None
+    documents: list[str]
+    per_document: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
+    whole: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    _keyed: dict[tuple, dict[tuple, list[dict[str, Any]]]] = field(default_factory=dict, repr=False)
+    _document_set: frozenset[str] = field(default=frozenset(), repr=False)
+
+    def __post_init__(self) -> None:
+        self._document_set = frozenset(self.documents)
+
+    def answers(self, query: str) -> bool:
+        return query in _BY_TEXT
+
+    def select(self, query: str, bindings: dict[str, Any]) -> list[dict[str, Any]] | None:
+        """The rows the query gives with these bindings; None when the index cannot say (a query it
+        does not hold, a doc-less look-up of a shared term in a per-document query)."""
+        name = _BY_TEXT.get(query)
+        if name is None:
+            return None
+        wanted = {k: _value(v) for k, v in bindings.items()}
+        if name in self.whole:
+            return list(self._lookup((name,), self.whole[name], wanted))
+        doc = wanted.pop("doc", None) or self._owner(wanted)
+        if doc is None:
+            return None
+        rows = self.per_document.get(name, {}).get(doc, [])
+        return list(self._lookup((name, doc), rows, wanted))
+
+    def _lookup(self, where: tuple, rows: list[dict[str, Any]], wanted: dict[str, Any]) -> list[dict[str, Any]]:
+        if not wanted:
+            return rows
+        keys = tuple(sorted(wanted))
+        table = self._keyed.get(where + keys)
+        if table is None:  # grouped on first use: later look-ups by the same variables are one dict get
+            table = {}
+            for row in rows:
+                table.setdefault(tuple(row.get(k) for k in keys), []).append(row)
+            self._keyed[where + keys] = table
+        return table.get(tuple(wanted[k] for k in keys), [])
+
+    def _owner(self, wanted: dict[str, Any]) -> str | None:
+        """The document whose own term (an IRI below the document's) is bound, if any."""
+        documents = self._document_set
+        for value in wanted.values():
+            if isinstance(value, str):
+                slash = value.find("/", value.find("//") + 2)
+                while slash > 0:
+                    if value[:slash] in documents:
+                        return value[:slash]
+                    slash = value.find("/", slash + 1)
+        return None
+
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"generation": self.generation, "documents": self.documents, "per_document": self.per_document, "whole": self.whole}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, _keyed={}, _document_set=frozenset(state["documents"]))
+
+
+def read_index(store) -> FactIndex:
+    """Run every indexed query: once per document with ?doc bound, once for the whole store."""
+    graphs = [d.graph for d in store.documents()]
+    index = FactIndex(store.generation, graphs)
+    for name in PER_DOCUMENT:
+        text = getattr(queries, name)
+        index.per_document[name] = {doc: store.select(text, {"doc": ox.NamedNode(doc)}) for doc in graphs}
+    for name in WHOLE:
+        index.whole[name] = store.select(getattr(queries, name))
+    return index
+
+
+def cache_file(store, name: str, version: str) -> Path | None:
+    """Where a cache made from the store's live generation is saved: in the generation's folder
+    (removed with it), or beside the state of a remote store; None when nothing is built."""
+    generation = store.generation
+    if generation is None:
+        return None
+    folder = store.path / generation if (store.path / generation).is_dir() else store.path / f".cache-{generation}"
+    return folder / f"{name}-{version}.pickle"
+
+
+def load_or_build(store, name: str, version: str, build):
+    """The cache saved with the live generation, or `build(store)` saved for the next start (a
+    store folder that cannot be written is only not cached)."""
+    path = cache_file(store, name, version)
+    if path is not None and path.exists():
+        try:
+            with open(path, "rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            log.warning("cache %s unreadable: rebuilt", path)
+    value = build(store)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.warning("cache %s not saved: %s", path, exc)
+    return value
+
+
+def fact_index(store) -> FactIndex:
+    """The store generation's fact index, loaded from beside it or read and saved."""
+    return load_or_build(store, "fact-index", VERSION, read_index)

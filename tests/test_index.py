@@ -1,0 +1,82 @@
+"""qa.index: the fact index gives exactly what the bound SPARQL query gives (same rows, same order)
+for every look-up the answerer makes, on the corpus documents and on generated ones, loaded
+together in one store; and it is saved beside the generation and loaded, not rebuilt."""
+
+from __future__ import annotations
+
+import pickle
+
+import pyoxigraph as ox
+import pytest
+
+from kg.pipeline import build_store
+from kg.store import OxigraphStore
+from kg.synth import write_corpus
+from qa import index as fact_index_module
+from qa import queries
+from qa.index import cache_file, fact_index, read_index
+from tests.conftest import BIGDATA, CULTURE, CULTURE_2024
+
+# query → the variable sets the answerer binds (qa/facts.py, qa/execute.py, qa/kinds/)
+LOOKUPS = {
+    "FACTS_OF_ITEM": [("item", "doc")],
+    "TABLE_FACTS": [("doc", "tableNo"), ("doc", "tableNo", "rowLabel"), ("doc", "tableNo", "kind")],
+    "FIGURE": [("fig",), ("doc",)],
+    "GOALS": [("doc",)], "TARGETS": [("doc",)], "PROJECTS": [("doc", "total")], "MEASURE": [("label",)],
+    "PROJECT": [("project",)], "CITED_BY": [("cited",)], "CITES": [("citer",)], "CITATION": [("cited",)],
+    "ALL_CITATIONS": [("doc",)], "DUTIES": [("doc",)], "INTERNAL_UNITS": [("doc",)], "INTERNAL_UNIT": [("unit",)],
+    "COMPOSITION": [("doc",)], "BUDGET_UNITS": [("doc",)], "TERM": [("term",)], "TERMS_OF_DOC": [("doc",)],
+    "DOCUMENT": [("doc",)],
+}
+LITERALS = {"rowLabel", "label"}  # bound as Chinese-tagged literals (qa/facts.py _zh)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> OxigraphStore:
+    generated = write_corpus(3, 7, tmp_path_factory.mktemp("synth"))
+    built = OxigraphStore(tmp_path_factory.mktemp("store"))
+    build_store([BIGDATA, CULTURE, CULTURE_2024, *generated], built)
+    return built
+
+
+def _term(name: str, value):
+    if name in LITERALS:
+        return ox.Literal(value, language="zh")
+    return ox.NamedNode(value) if isinstance(value, str) and value.startswith("http") else value
+
+
+def test_index_gives_exactly_the_sparql_rows(store):
+    index = read_index(store)
+    assert len(index.documents) == 6
+    compared = 0
+    for name, variable_sets in LOOKUPS.items():
+        text = getattr(queries, name)
+        everything = store.select(text)
+        assert everything, name
+        for variables in variable_sets:
+            seen = {tuple(row[v] for v in variables) for row in everything
+                    if "doc" not in variables or row["doc"] in index.documents}  # ?doc is bound to documents only
+            for values in seen:
+                bindings = {v: _term(v, x) for v, x in zip(variables, values, strict=True)}
+                assert index.select(text, bindings) == store.select(text, bindings), (name, bindings)
+                compared += 1
+    assert compared > 2000
+
+
+def test_unknown_values_and_queries(store):
+    index = read_index(store)
+    missing = ox.NamedNode(index.documents[0] + "/no-such-row")
+    assert index.select(queries.FIGURE, {"fig": missing}) == store.select(queries.FIGURE, {"fig": missing}) == []
+    assert index.select("SELECT ?s WHERE { ?s ?p ?o }", {}) is None  # not indexed: the caller runs it
+    shared = ox.NamedNode("https://example.org/not-a-document-term")
+    assert index.select(queries.PROJECT, {"project": shared}) is None
+
+
+def test_saved_with_the_generation_and_loaded(store, monkeypatch):
+    first = fact_index(store)
+    path = cache_file(store, "fact-index", fact_index_module.VERSION)
+    assert path is not None and path.exists() and path.parent.name == store.generation
+    monkeypatch.setattr(fact_index_module, "read_index", lambda s: pytest.fail("rebuilt instead of loaded"))
+    loaded = fact_index(store)
+    assert loaded.per_document == first.per_document and loaded.whole == first.whole
+    assert pickle.loads(pickle.dumps(loaded)).select(queries.DUTIES, {"doc": ox.NamedNode(loaded.documents[0])})
