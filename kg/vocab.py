@@ -4,33 +4,40 @@ from __future__ import annotations
 
 import hashlib
 import os
+from typing import Any
 
 from pyoxigraph import NamedNode, RdfFormat, parse
-from rdflib import Namespace
-from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, RDFS, SKOS, XSD
 
-BKG = Namespace("https://budgetkg.org/ontology#")
-OBEU_MEASURE = Namespace("http://data.openbudgets.eu/ontology/dsd/measure/")
-OBEU_DIMENSION = Namespace("http://data.openbudgets.eu/ontology/dsd/dimension/")
-SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
 DEFAULT_BASE = "https://budgetkg.org/id/"
 
+# Plain IRI strings: reading the graph (the ask path) needs no rdflib; the rdflib Namespaces of
+# the same IRIs (BKG, ELI …, for building and exports) are made on first use (__getattr__ below).
 PREFIXES = {
-    "bkg": str(BKG),
-    "qb": str(QB),
-    "org": str(ORG),
-    "skos": str(SKOS),
-    "prov": str(PROV),
-    "dcterms": str(DCTERMS),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-    "obeu-measure": str(OBEU_MEASURE),
-    "obeu-dimension": str(OBEU_DIMENSION),
-    "sdmx-attribute": str(SDMX_ATTRIBUTE),
-    "eli": str(ELI),
+    "bkg": "https://budgetkg.org/ontology#",
+    "qb": "http://purl.org/linked-data/cube#",
+    "org": "http://www.w3.org/ns/org#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "obeu-measure": "http://data.openbudgets.eu/ontology/dsd/measure/",
+    "obeu-dimension": "http://data.openbudgets.eu/ontology/dsd/dimension/",
+    "sdmx-attribute": "http://purl.org/linked-data/sdmx/2009/attribute#",
+    "eli": "http://data.europa.eu/eli/ontology#",
 }
+_NAMESPACES = {"BKG": "bkg", "OBEU_MEASURE": "obeu-measure", "OBEU_DIMENSION": "obeu-dimension",
+               "SDMX_ATTRIBUTE": "sdmx-attribute", "ELI": "eli"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _NAMESPACES:
+        from rdflib import Namespace
+
+        return Namespace(PREFIXES[_NAMESPACES[name]])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 SPARQL_PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 
