@@ -69,8 +69,10 @@ _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 ORG_SUFFIX = ("局", "中心", "委员会", "委", "办公室", "办", "馆", "院", "所", "站", "队", "厅", "部", "会", "处", "署", "社", "团")
 
 
+@lru_cache(maxsize=1 << 16)
 def match_form(text: str) -> str:
-    """The form both questions and aliases are matched in."""
+    """The form both questions and aliases are matched in (cached: kinds match the same labels
+    on every question)."""
     text = _QUOTES.sub("", normalize(text))
     return text.replace("的", "").replace("（", "(").replace("）", ")").replace("〔", "[").replace("〕", "]").replace("【", "[").replace("】", "]")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import json
 import logging
 import threading
@@ -28,6 +28,22 @@ CACHE_SIZE = 4096  # answers kept per service (a few MB)
 
 def _frame_key(frame: Frame | None) -> str | None:
     return None if frame is None else json.dumps(frame.describe(), ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _copied(answer: Answer) -> Answer:
+    """A copy the caller may change without changing the cached answer: containers are copied,
+    their values (str, Decimal, frozen Source) are immutable; several times cheaper than copy.deepcopy."""
+    return dataclasses.replace(answer, items=list(answer.items), sources=list(answer.sources),
+                               suggestions=list(answer.suggestions), frame=_plain_copy(answer.frame),
+                               rows=_plain_copy(answer.rows))
+
+
+def _plain_copy(value):
+    if isinstance(value, dict):
+        return {k: _plain_copy(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return type(value)(_plain_copy(v) for v in value)
+    return value
 
 
 def _drops_a_filter(reading: kinds.Reading, frame: Frame) -> bool:
@@ -87,13 +103,13 @@ class QAService:
             if session is not None and answer.answered:
                 session.previous = frame
                 session.history.append((question, answer.answer))
-            return copy.deepcopy(answer)
+            return _copied(answer)
         frame, answer = self._answer(question, previous)
         if session is not None and answer.answered:
             session.previous = frame
             session.history.append((question, answer.answer))
         with self._lock:
-            self._cache[key] = (frame, copy.deepcopy(answer))
+            self._cache[key] = (frame, _copied(answer))
             while len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
         return answer
