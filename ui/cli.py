@@ -19,9 +19,13 @@ EXIT_ERROR = 1
 
 
 def _store(args: argparse.Namespace):
+    if args.store is not None:  # a named store is only opened: the build path (rdflib) is not imported
+        from kg.remote import make_store
+
+        return make_store(args.store, args.endpoint)
     from kg.pipeline import open_store
 
-    return open_store(args.store, args.endpoint)
+    return open_store(None, args.endpoint)
 
 
 def _where(store) -> str:
