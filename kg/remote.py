@@ -49,6 +49,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -191,11 +192,19 @@ def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
             raise ValueError(f"not a variable name: {name!r}")
     terms = " ".join(str(_term(bindings[name])) for name in names)
     block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }} "
+    brace = _where_brace(query)
+    return query[: brace + 1] + block + query[brace + 1:]
+
+
+@lru_cache(maxsize=256)
+def _where_brace(query: str) -> int:
+    """Where the query's first group opens (strings and IRIs blanked first); cached, as the
+    answerer binds the same few queries again and again."""
     blanked = _TOKENS.sub(lambda m: " " * len(m.group(0)), query)
     brace = blanked.find("{")
     if brace < 0:
         raise ValueError("query without a WHERE group")
-    return query[: brace + 1] + block + query[brace + 1:]
+    return brace
 
 
 def _canonical_decimal(text: str) -> str:

@@ -89,6 +89,7 @@ class PartialLinker:
                 frequency[g] = frequency.get(g, 0) + 1
         total = max(len(self.names), 1)
         self.idf = {g: math.log(1 + total / n) for g, n in frequency.items()}
+        self.whole = {iri: sum(self.idf[g] for g in grams) for iri, (_, grams) in self.names.items()}  # once, not per question
         self.index: dict[str, list[str]] = {}
         for iri, (_, grams) in self.names.items():
             for g in grams:
@@ -110,8 +111,8 @@ class PartialLinker:
                 hits.setdefault(iri, []).append((k, g))
         out = []
         for iri, found in hits.items():
-            entity, grams = self.names[iri]
-            whole = sum(self.idf[g] for g in grams)
+            entity = self.names[iri][0]
+            whole = self.whole[iri]
             for cluster in _clusters(found, blocked):
                 matched = {g for _, g in cluster}
                 weight = sum(self.idf[g] for g in matched)

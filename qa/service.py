@@ -77,6 +77,8 @@ class QAService:
         with self._lock:
             self.lexicon: Lexicon = lexicon
             self.understander = Understander(lexicon)
+            self._examples = self._make_examples()
+            self._labels = sorted({e.label for e in lexicon.entities.values() if e.kind in ("project", "classification", "figure", "term")})
             self.titles = titles
             self.index = index
             self.generation = index.generation
@@ -215,7 +217,7 @@ class QAService:
 
     def _suggest(self, frame: Frame | None) -> list[str]:
         """「您是不是要问…」: near labels for unknown words, else answerable examples."""
-        labels = sorted({e.label for e in self.lexicon.entities.values() if e.kind in ("project", "classification", "figure", "term")})
+        labels = self._labels  # made once per generation (reload)
         out: list[str] = []
         for word in (frame.unknown if frame else [])[:2]:
             for label, score, _ in process.extract(word, labels, scorer=fuzz.partial_ratio, limit=2):
@@ -224,7 +226,10 @@ class QAService:
         return (out + self.examples())[:5]
 
     def examples(self) -> list[str]:
-        """Example questions that this graph can answer (built from its own entities)."""
+        """Example questions that this graph can answer (built from its own entities, once per generation)."""
+        return list(self._examples)
+
+    def _make_examples(self) -> list[str]:
         projects = sorted(e.label for e in self.lexicon.entities.values() if e.kind == "project")[:1]
         terms = sorted(e.label for e in self.lexicon.entities.values() if e.kind == "term")[:1]
         examples = ["三公经费是多少？", "哪个项目花钱最多？", "项目支出占总支出的比例是多少？"]
