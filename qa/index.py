@@ -15,6 +15,7 @@ import hashlib
 import logging
 import os
 import pickle
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,21 +44,21 @@ def _value(term: Any) -> Any:
 
 @dataclass
 class FactIndex:
-    """Rows per (query name, document), rows of the queries read over the whole store, and the
-    documents' IRIs (a doc-less look-up of a document's own term goes to that document's rows)."""
+    """Rows per document and query name, rows of the queries read over the whole store, and the
+    documents' IRIs (a doc-less look-up of a document's own term goes to that document's rows).
+    A saved index holds each document's rows in a file of its own (`folder`), loaded on first use:
+    a start with a thousand documents reads only the ones it is asked about."""
 
     generation: str | None
     documents: list[str]
-    per_document: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
     whole: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    per_document: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
+    folder: Path | None = None
     _keyed: dict[tuple, dict[tuple, list[dict[str, Any]]]] = field(default_factory=dict, repr=False)
     _document_set: frozenset[str] = field(default=frozenset(), repr=False)
 
     def __post_init__(self) -> None:
         self._document_set = frozenset(self.documents)
-
-    def answers(self, query: str) -> bool:
-        return query in _BY_TEXT
 
     def select(self, query: str, bindings: dict[str, Any]) -> list[dict[str, Any]] | None:
         """The rows the query gives with these bindings; None when the index cannot say (a query it
@@ -71,8 +72,16 @@ class FactIndex:
         doc = wanted.pop("doc", None) or self._owner(wanted)
         if doc is None:
             return None
-        rows = self.per_document.get(name, {}).get(doc, [])
+        rows = self.shard(doc).get(name, []) if doc in self._document_set else []
         return list(self._lookup((name, doc), rows, wanted))
+
+    def shard(self, doc: str) -> dict[str, list[dict[str, Any]]]:
+        """A document's rows by query name (read from its file the first time)."""
+        found = self.per_document.get(doc)
+        if found is None and self.folder is not None:
+            with open(self.folder / shard_name(doc), "rb") as handle:
+                found = self.per_document[doc] = pickle.load(handle)
+        return found or {}
 
     def _lookup(self, where: tuple, rows: list[dict[str, Any]], wanted: dict[str, Any]) -> list[dict[str, Any]]:
         if not wanted:
@@ -88,34 +97,53 @@ class FactIndex:
 
     def _owner(self, wanted: dict[str, Any]) -> str | None:
         """The document whose own term (an IRI below the document's) is bound, if any."""
-        documents = self._document_set
         for value in wanted.values():
             if isinstance(value, str):
                 slash = value.find("/", value.find("//") + 2)
                 while slash > 0:
-                    if value[:slash] in documents:
+                    if value[:slash] in self._document_set:
                         return value[:slash]
                     slash = value.find("/", slash + 1)
         return None
 
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {"generation": self.generation, "documents": self.documents, "per_document": self.per_document, "whole": self.whole}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state, _keyed={}, _document_set=frozenset(state["documents"]))
+def shard_name(doc: str) -> str:
+    return f"doc-{hashlib.sha1(doc.encode('utf-8')).hexdigest()[:16]}.pickle"
 
 
 def read_index(store) -> FactIndex:
     """Run every indexed query: once per document with ?doc bound, once for the whole store."""
     graphs = [d.graph for d in store.documents()]
     index = FactIndex(store.generation, graphs)
-    for name in PER_DOCUMENT:
-        text = getattr(queries, name)
-        index.per_document[name] = {doc: store.select(text, {"doc": ox.NamedNode(doc)}) for doc in graphs}
+    for doc in graphs:
+        bound = {"doc": ox.NamedNode(doc)}
+        index.per_document[doc] = {name: store.select(getattr(queries, name), bound) for name in PER_DOCUMENT}
     for name in WHOLE:
         index.whole[name] = store.select(getattr(queries, name))
     return index
+
+
+def save_index(index: FactIndex, folder: Path) -> None:
+    """Each document's rows in a file of its own, the rest in whole.pickle; written beside and
+    renamed into place, so a reader never sees half an index."""
+    tmp = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
+    tmp.mkdir(parents=True, exist_ok=True)
+    for doc in index.documents:
+        with open(tmp / shard_name(doc), "wb") as handle:
+            pickle.dump(index.shard(doc), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    with open(tmp / "whole.pickle", "wb") as handle:
+        pickle.dump({"generation": index.generation, "documents": index.documents, "whole": index.whole},
+                    handle, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        os.replace(tmp, folder)
+    except OSError:  # another process saved it first
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def load_index(folder: Path) -> FactIndex:
+    with open(folder / "whole.pickle", "rb") as handle:
+        saved = pickle.load(handle)
+    return FactIndex(saved["generation"], saved["documents"], saved["whole"], folder=folder)
 
 
 def cache_file(store, name: str, version: str) -> Path | None:
@@ -146,11 +174,35 @@ def load_or_build(store, name: str, version: str, build):
             with open(tmp, "wb") as handle:
                 pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
+            _drop_stale(path)
         except OSError as exc:
             log.warning("cache %s not saved: %s", path, exc)
     return value
 
 
+def _drop_stale(kept: Path) -> None:
+    """Caches of the same name made by other code versions (a code change made them stale)."""
+    name = kept.name.rsplit("-", 1)[0]
+    for old in kept.parent.glob(f"{name}-*"):
+        if old != kept and not old.name.endswith(".tmp"):
+            shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+
+
 def fact_index(store) -> FactIndex:
-    """The store generation's fact index, loaded from beside it or read and saved."""
-    return load_or_build(store, "fact-index", VERSION, read_index)
+    """The store generation's fact index: loaded from beside it (documents' rows on first use),
+    or read from the store and saved there (a folder that cannot be written is only not saved)."""
+    path = cache_file(store, "fact-index", VERSION)
+    folder = path.with_suffix("") if path is not None else None
+    if folder is not None and (folder / "whole.pickle").exists():
+        try:
+            return load_index(folder)
+        except (OSError, pickle.UnpicklingError, EOFError, KeyError):
+            log.warning("fact index %s unreadable: read again", folder)
+    index = read_index(store)
+    if folder is not None:
+        try:
+            save_index(index, folder)
+            _drop_stale(folder)
+        except OSError as exc:
+            log.warning("fact index %s not saved: %s", folder, exc)
+    return index

@@ -4,8 +4,6 @@ together in one store; and it is saved beside the generation and loaded, not reb
 
 from __future__ import annotations
 
-import pickle
-
 import pyoxigraph as ox
 import pytest
 
@@ -75,8 +73,14 @@ def test_unknown_values_and_queries(store):
 def test_saved_with_the_generation_and_loaded(store, monkeypatch):
     first = fact_index(store)
     path = cache_file(store, "fact-index", fact_index_module.VERSION)
-    assert path is not None and path.exists() and path.parent.name == store.generation
-    monkeypatch.setattr(fact_index_module, "read_index", lambda s: pytest.fail("rebuilt instead of loaded"))
+    folder = path.with_suffix("")
+    assert (folder / "whole.pickle").exists() and folder.parent.name == store.generation
+    assert len(list(folder.glob("doc-*.pickle"))) == len(first.documents)
+    monkeypatch.setattr(fact_index_module, "read_index", lambda s: pytest.fail("read again instead of loaded"))
     loaded = fact_index(store)
-    assert loaded.per_document == first.per_document and loaded.whole == first.whole
-    assert pickle.loads(pickle.dumps(loaded)).select(queries.DUTIES, {"doc": ox.NamedNode(loaded.documents[0])})
+    assert loaded.per_document == {}  # documents' rows are read on first use
+    for doc in loaded.documents:
+        bound = {"doc": ox.NamedNode(doc)}
+        for name in ("TABLE_FACTS", "FIGURE", "DUTIES", "PROJECTS"):
+            assert loaded.select(getattr(queries, name), bound) == first.select(getattr(queries, name), bound)
+    assert loaded.whole == first.whole and set(loaded.per_document) == set(first.documents)
