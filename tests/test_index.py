@@ -84,3 +84,18 @@ def test_saved_with_the_generation_and_loaded(store, monkeypatch):
         for name in ("TABLE_FACTS", "FIGURE", "DUTIES", "PROJECTS"):
             assert loaded.select(getattr(queries, name), bound) == first.select(getattr(queries, name), bound)
     assert loaded.whole == first.whole and set(loaded.per_document) == set(first.documents)
+
+
+def test_lexicon_saved_with_the_generation_and_loaded(store, monkeypatch):
+    from qa import lexicon as lexicon_module
+
+    first = lexicon_module.saved_lexicon(store)
+    monkeypatch.setattr(lexicon_module, "build_lexicon", lambda s: pytest.fail("rebuilt instead of loaded"))
+    loaded = lexicon_module.saved_lexicon(store)
+    assert loaded.aliases == first.aliases and loaded.vocabulary == first.vocabulary and loaded.entities == first.entities
+    label = next(e.label for e in first.entities.values() if e.kind == "project")
+    text = lexicon_module.match_form(f"{label}预算多少")
+    assert loaded.link(text) == first.link(text) and first.link(text)
+    monkeypatch.setattr(lexicon_module, "_version", lambda: "other-code")  # a code or data change: made again
+    monkeypatch.setattr(lexicon_module, "build_lexicon", lambda s: "rebuilt")
+    assert lexicon_module.saved_lexicon(store) == "rebuilt"
