@@ -47,13 +47,15 @@ class FactIndex:
     """Rows per document and query name, rows of the queries read over the whole store, and the
     documents' IRIs (a doc-less look-up of a document's own term goes to that document's rows).
     A saved index holds each document's rows in a file of its own (`folder`), loaded on first use:
-    a start with a thousand documents reads only the ones it is asked about."""
+    a start with a thousand documents reads only the ones it is asked about; a new generation
+    reuses the files of the documents it keeps."""
 
     generation: str | None
     documents: list[str]
     whole: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     per_document: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
     folder: Path | None = None
+    shards: dict[str, str] = field(default_factory=dict)  # document → its file in `folder`
     _keyed: dict[tuple, dict[tuple, list[dict[str, Any]]]] = field(default_factory=dict, repr=False)
     _document_set: frozenset[str] = field(default=frozenset(), repr=False)
 
@@ -78,8 +80,8 @@ class FactIndex:
     def shard(self, doc: str) -> dict[str, list[dict[str, Any]]]:
         """A document's rows by query name (read from its file the first time)."""
         found = self.per_document.get(doc)
-        if found is None and self.folder is not None:
-            with open(self.folder / shard_name(doc), "rb") as handle:
+        if found is None and self.folder is not None and doc in self.shards:
+            with open(self.folder / self.shards[doc], "rb") as handle:
                 found = self.per_document[doc] = pickle.load(handle)
         return found or {}
 
@@ -107,8 +109,16 @@ class FactIndex:
         return None
 
 
-def shard_name(doc: str) -> str:
-    return f"doc-{hashlib.sha1(doc.encode('utf-8')).hexdigest()[:16]}.pickle"
+def shard_name(record) -> str:
+    """A document's index file: named by its graph and its source's hash, so a generation that
+    keeps the document (an upload of another one) reuses it."""
+    key = f"{record.graph} {record.sha256}".encode()
+    return f"doc-{hashlib.sha1(key).hexdigest()[:20]}.pickle"
+
+
+def read_document(store, doc: str) -> dict[str, list[dict[str, Any]]]:
+    bound = {"doc": ox.NamedNode(doc)}
+    return {name: store.select(getattr(queries, name), bound) for name in PER_DOCUMENT}
 
 
 def read_index(store) -> FactIndex:
@@ -116,34 +126,46 @@ def read_index(store) -> FactIndex:
     graphs = [d.graph for d in store.documents()]
     index = FactIndex(store.generation, graphs)
     for doc in graphs:
-        bound = {"doc": ox.NamedNode(doc)}
-        index.per_document[doc] = {name: store.select(getattr(queries, name), bound) for name in PER_DOCUMENT}
+        index.per_document[doc] = read_document(store, doc)
     for name in WHOLE:
         index.whole[name] = store.select(getattr(queries, name))
     return index
 
 
-def save_index(index: FactIndex, folder: Path) -> None:
-    """Each document's rows in a file of its own, the rest in whole.pickle; written beside and
-    renamed into place, so a reader never sees half an index."""
-    tmp = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
-    tmp.mkdir(parents=True, exist_ok=True)
-    for doc in index.documents:
-        with open(tmp / shard_name(doc), "wb") as handle:
-            pickle.dump(index.shard(doc), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    with open(tmp / "whole.pickle", "wb") as handle:
-        pickle.dump({"generation": index.generation, "documents": index.documents, "whole": index.whole},
-                    handle, protocol=pickle.HIGHEST_PROTOCOL)
-    try:
-        os.replace(tmp, folder)
-    except OSError:  # another process saved it first
-        shutil.rmtree(tmp, ignore_errors=True)
+def _dump(value: Any, path: Path) -> None:
+    """Written beside and renamed into place: a reader never sees half a file."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as handle:
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
 
 
-def load_index(folder: Path) -> FactIndex:
-    with open(folder / "whole.pickle", "rb") as handle:
+def _save_index(store, path: Path, folder: Path) -> FactIndex:
+    """Read what is not saved yet (the documents without a file, the whole-store queries) and save it."""
+    records = store.documents()
+    index = FactIndex(store.generation, [d.graph for d in records], folder=folder,
+                      shards={d.graph: shard_name(d) for d in records})
+    folder.mkdir(parents=True, exist_ok=True)
+    for record in records:
+        if not (folder / index.shards[record.graph]).exists():
+            rows = index.per_document[record.graph] = read_document(store, record.graph)
+            _dump(rows, folder / index.shards[record.graph])
+    index.whole = {name: store.select(getattr(queries, name)) for name in WHOLE}
+    kept = set(index.shards.values())
+    for stale in folder.glob("doc-*.pickle"):  # documents no generation holds any more
+        if stale.name not in kept:
+            stale.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _dump({"generation": index.generation, "documents": index.documents, "whole": index.whole, "shards": index.shards}, path)
+    _drop_stale(path)
+    _drop_stale(folder)
+    return index
+
+
+def _load_index(path: Path, folder: Path) -> FactIndex:
+    with open(path, "rb") as handle:
         saved = pickle.load(handle)
-    return FactIndex(saved["generation"], saved["documents"], saved["whole"], folder=folder)
+    return FactIndex(saved["generation"], saved["documents"], saved["whole"], folder=folder, shards=saved["shards"])
 
 
 def cache_file(store, name: str, version: str) -> Path | None:
@@ -190,19 +212,20 @@ def _drop_stale(kept: Path) -> None:
 
 def fact_index(store) -> FactIndex:
     """The store generation's fact index: loaded from beside it (documents' rows on first use),
-    or read from the store and saved there (a folder that cannot be written is only not saved)."""
+    or read from the store and saved (a folder that cannot be written is only not saved).
+    What a generation needs is in its folder; the documents' files are in the store's
+    .fact-index-<version> folder, shared by generations."""
     path = cache_file(store, "fact-index", VERSION)
-    folder = path.with_suffix("") if path is not None else None
-    if folder is not None and (folder / "whole.pickle").exists():
+    if path is None:
+        return read_index(store)
+    folder = store.path / f".fact-index-{VERSION}"
+    if path.exists():
         try:
-            return load_index(folder)
+            return _load_index(path, folder)
         except (OSError, pickle.UnpicklingError, EOFError, KeyError):
-            log.warning("fact index %s unreadable: read again", folder)
-    index = read_index(store)
-    if folder is not None:
-        try:
-            save_index(index, folder)
-            _drop_stale(folder)
-        except OSError as exc:
-            log.warning("fact index %s not saved: %s", folder, exc)
-    return index
+            log.warning("fact index %s unreadable: read again", path)
+    try:
+        return _save_index(store, path, folder)
+    except OSError as exc:
+        log.warning("fact index not saved in %s: %s", store.path, exc)
+        return read_index(store)

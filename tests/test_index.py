@@ -7,7 +7,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg.pipeline import build_store
+from kg.pipeline import add_documents, build_store
 from kg.store import OxigraphStore
 from kg.synth import write_corpus
 from qa import index as fact_index_module
@@ -73,10 +73,10 @@ def test_unknown_values_and_queries(store):
 def test_saved_with_the_generation_and_loaded(store, monkeypatch):
     first = fact_index(store)
     path = cache_file(store, "fact-index", fact_index_module.VERSION)
-    folder = path.with_suffix("")
-    assert (folder / "whole.pickle").exists() and folder.parent.name == store.generation
+    folder = store.path / f".fact-index-{fact_index_module.VERSION}"
+    assert path.exists() and path.parent.name == store.generation
     assert len(list(folder.glob("doc-*.pickle"))) == len(first.documents)
-    monkeypatch.setattr(fact_index_module, "read_index", lambda s: pytest.fail("read again instead of loaded"))
+    monkeypatch.setattr(fact_index_module, "read_document", lambda s, d: pytest.fail("read again instead of loaded"))
     loaded = fact_index(store)
     assert loaded.per_document == {}  # documents' rows are read on first use
     for doc in loaded.documents:
@@ -84,6 +84,24 @@ def test_saved_with_the_generation_and_loaded(store, monkeypatch):
         for name in ("TABLE_FACTS", "FIGURE", "DUTIES", "PROJECTS"):
             assert loaded.select(getattr(queries, name), bound) == first.select(getattr(queries, name), bound)
     assert loaded.whole == first.whole and set(loaded.per_document) == set(first.documents)
+
+
+def test_a_new_generation_reads_only_its_new_documents(tmp_path, monkeypatch):
+    built = OxigraphStore(tmp_path / "store")
+    build_store([BIGDATA], built)
+    fact_index(built)
+    add_documents([(CULTURE.name, CULTURE.read_bytes())], built)
+    read = []
+    real = fact_index_module.read_document
+    monkeypatch.setattr(fact_index_module, "read_document", lambda s, d: read.append(d) or real(s, d))
+    index = fact_index(built)
+    assert len(read) == 1 and read[0] != index.documents[0]  # the kept document's file is reused
+    fresh = read_index(built)
+    for doc in index.documents:
+        assert index.shard(doc) == fresh.per_document[doc]
+    assert index.whole == fresh.whole
+    folder = built.path / f".fact-index-{fact_index_module.VERSION}"
+    assert len(list(folder.glob("doc-*.pickle"))) == 2
 
 
 def test_lexicon_saved_with_the_generation_and_loaded(store, monkeypatch):
