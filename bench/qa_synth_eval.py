@@ -1,5 +1,5 @@
 """Question answering on documents the project has never seen: generated departments
-(kg.synth), questions built from templates of every kind — for the registered kinds, the
+(tools.synth), questions built from templates of every kind — for the registered kinds, the
 phrasings of their data files (qa/data/kinds/*.json) — answers known from the generator. Each
 seed also generates the department's year before, and the two years are asked together.
 
@@ -23,11 +23,11 @@ sys.path.insert(0, str(ROOT))
 
 from kg.pipeline import replace_documents  # noqa: E402
 from kg.store import OxigraphStore  # noqa: E402
-from kg.synth import Truth, generate  # noqa: E402
 from kg.textutil import split_region  # noqa: E402
 from qa.evaluate import score  # noqa: E402
 from qa.kinds.base import cue_data  # noqa: E402
 from qa.service import QAService  # noqa: E402
+from tools.synth import Truth, generate  # noqa: E402
 
 
 def money(value: Decimal) -> dict:

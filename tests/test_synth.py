@@ -1,6 +1,6 @@
-"""kg.synth: generated documents in the standard template, parsed back and compared with their truth.
+"""tools.synth: generated documents in the standard template, parsed back and compared with their truth.
 
-Each generated document states known facts (kg.synth.Truth); the parser must rebuild exactly those
+Each generated document states known facts (tools.synth.Truth); the parser must rebuild exactly those
 from the text with its PDF-extraction artefacts. `mismatches` lists every difference by area, so a
 failure names the table, row or figure that differs.
 
@@ -22,7 +22,7 @@ from kg.parser import parse_text
 from kg.pipeline import build_store
 from kg.records import BudgetDocument
 from kg.store import OxigraphStore
-from kg.synth import HEADERS, Truth, generate, write_corpus
+from tools.synth import HEADERS, Truth, generate, write_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures" / "synth"
 SEEDS = list(range(1, 31))
@@ -272,3 +272,41 @@ def test_corpus_has_later_years(tmp_path) -> None:
     assert departments[4] in departments[:4] and departments[9] in departments[:9]
     assert len(set(departments)) == 8
     assert [p.read_bytes() for p in paths] == [p.read_bytes() for p in write_corpus(10, 3, tmp_path / "b")]
+
+
+# -- the command line (python -m tools.synth) ------------------------------------------------------------
+
+
+def test_command_writes_documents(tmp_path, capsys) -> None:
+    from tools.synth.__main__ import main
+
+    assert main(["3", "--seed", "11", "-o", str(tmp_path / "out")]) == 0
+    assert "已生成 3 个文档" in capsys.readouterr().out
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        p.name for p in write_corpus(3, 11, tmp_path / "again"))
+
+
+@pytest.mark.parametrize(("argv", "code", "words"), [
+    (["1", "-o", "{file}"], 1, "不是目录"),
+    (["0", "-o", "{dir}"], 2, "正整数"),
+    (["1", "-o", "{file}/below"], 1, "无法写入"),
+])
+def test_command_bad_arguments(tmp_path, capsys, argv, code, words) -> None:
+    """A one-line error and a non-zero exit, never a stack trace; nothing written."""
+    from tools.synth.__main__ import main
+
+    file = tmp_path / "a-file.txt"
+    file.write_text("x")
+    assert main([a.format(file=file, dir=tmp_path / "d") for a in argv]) == code
+    err = capsys.readouterr().err
+    assert err.startswith("错误 error:") and words in err and "Traceback" not in err, err
+    assert file.read_text() == "x" and not (tmp_path / "d").exists()
+
+
+def test_generator_is_not_installed() -> None:
+    """The generator is a tool of the checkout: the package's modules never import it."""
+    root = Path(__file__).resolve().parent.parent
+    for package in ("kg", "qa", "ui", "ontology"):
+        for path in (root / package).rglob("*.py"):
+            assert "tools.synth" not in path.read_text("utf-8") and "kg.synth" not in path.read_text("utf-8"), path
+    assert '"tools' not in (root / "pyproject.toml").read_text("utf-8").split("[tool.setuptools.packages.find]")[1]
