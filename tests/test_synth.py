@@ -11,6 +11,8 @@ that is a prefix of a unit's name): the seeds listed below must contain them.
 
 from __future__ import annotations
 
+import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,12 +27,16 @@ from kg.store import OxigraphStore
 from tools.synth import HEADERS, Truth, generate, write_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures" / "synth"
+CORPUS = Path(__file__).parent / "fixtures"
+VOCABULARY = Path(__file__).parent.parent / "tools" / "synth" / "vocabulary.json"
+CORPUS_FILES = ("qingcheng_bigdata_center_2025.txt", "qingcheng_culture_tourism_2025.txt",
+                "qingcheng_culture_tourism_2024.txt")
 SEEDS = list(range(1, 31))
 # small generated samples kept as fixtures: 参公 档案馆 without subordinate units; 水利局 with two subordinate
 # units, 政府性基金 and 其他资金; 人社局 with 事业收入 (其他资金) and a key project whose name starts with a digit
 SAMPLES = {"synth_seed361.txt": 361, "synth_seed262.txt": 262, "synth_seed76.txt": 76}
 DIGIT_GOAL_SEEDS = [1, 3, 8, 16, 18, 22, 26]  # a 重点项目 (第三部分六) whose name starts with a digit
-HE_NAME_SEEDS = [11]  # the last subordinate unit's name contains 和 (…、梅州市梅江区公共就业和人才服务中心。)
+HE_NAME_SEEDS = [11]  # the last subordinate unit's name contains 和 (…、鹤川市岚岗县公共就业和人才服务中心。)
 HE_LIST_SEEDS = [18]  # the 分别是 list names its last unit after 和 (…、B和C。)
 
 def _num(value: Decimal | None) -> str | None:
@@ -118,7 +124,29 @@ def test_generator_is_deterministic() -> None:
     for seed in (2, 17):
         assert generate(seed)[0] == generate(seed)[0]
     assert generate(2)[0] != generate(3)[0]
-    assert generate(4, department="清远市清城区档案馆")[1].department == "清远市清城区档案馆"
+    assert generate(4, department="云川市棠溪区档案馆")[1].department == "云川市棠溪区档案馆"
+
+
+def _phrases(value) -> list[str]:
+    """Every string in a JSON value, cut at its {placeholders}."""
+    if isinstance(value, str):
+        return [part for part in re.split(r"\{\w+\}", value) if part]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return [phrase for item in items for phrase in _phrases(item)]
+
+
+def test_vocabulary_is_its_own() -> None:
+    """The invented vocabulary (names of regions, units, projects; duties, purposes, reasons) shares no
+    run of eight characters with the corpus documents: nothing is copied from them."""
+    corpus = "\n".join(re.sub(r"\s+", "", (CORPUS / name).read_text("utf-8")) for name in CORPUS_FILES)
+    vocabulary = json.loads(VOCABULARY.read_text("utf-8"))
+    vocabulary.pop("_doc")
+    copied = set()
+    for phrase in _phrases(vocabulary):
+        phrase = re.sub(r"\s+", "", phrase)
+        copied |= {phrase[i:i + 8] for i in range(len(phrase) - 7) if phrase[i:i + 8] in corpus}
+    assert not copied, sorted(copied)
+    assert "清城" not in json.dumps(vocabulary, ensure_ascii=False)
 
 
 def test_fixtures_are_what_the_generator_writes() -> None:
@@ -198,7 +226,7 @@ def test_goals_equal_truth(generated) -> None:
 
 
 def test_subordinate_units_equal_truth(generated) -> None:
-    """Including a last unit whose name contains 和 (…、梅州市梅江区公共就业和人才服务中心。)."""
+    """Including a last unit whose name contains 和 (…、鹤川市岚岗县公共就业和人才服务中心。)."""
     bad = _differences(generated, "subordinates", SEEDS)
     assert not bad, f"{len(bad)} documents differ in their subordinate units: {next(iter(bad.items()))}"
 
@@ -223,14 +251,14 @@ def test_purpose_line_that_is_a_unit_name_prefix() -> None:
 
 
 def test_later_years_state_consistent_changes() -> None:
-    text, first = generate(5, department="清远市清城区教育局")
+    text, first = generate(5, department="云川市棠溪区教育局")
     chain = [first]
     for seed in (6, 7):
         text, truth = generate(seed, previous=chain[-1])
         chain.append(truth)
         assert mismatches(parse_text(text, "later.txt"), truth).keys() <= {"subordinates"}
     assert [t.year for t in chain] == [2025, 2026, 2027]
-    assert {t.department for t in chain} == {"清远市清城区教育局"}
+    assert {t.department for t in chain} == {"云川市棠溪区教育局"}
     for before, after in zip(chain, chain[1:], strict=False):
         assert after.subordinate_units == before.subordinate_units and after.duties == before.duties
         for label in ("收入预算", "“三公”经费", "公务接待费", "公务用车购置及运行维护费", "机关运行经费"):

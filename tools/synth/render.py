@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from tools.synth.data import HEADERS, PARTS, STANDARD, TITLES
 from tools.synth.model import Model
-from tools.synth.text import cn, money, plain, wrap
+from tools.synth.text import cn, fill, money, plain, wrap
 from tools.synth.truth import Truth, TruthProject, TruthTable
 
 
@@ -215,13 +215,12 @@ def _overview(w: Writer, model: Model, truth: Truth) -> None:
 def _composition(model: Model, subs: tuple[str, ...]) -> str:
     """三、部门预算构成: the units in the budget, or that there are none below the department."""
     if not subs:
-        return f"本部门无下属单位，部门预算为{model.department}本级预算。"
+        return fill(STANDARD["no_subordinates"], model.ctx)
     names = "、".join([f"{model.department}（本级）", *subs])
     if len(subs) >= 2 and model.list_with_he:  # "A（本级）、B和C"
         names = names[: -len(subs[-1]) - 1] + "和" + subs[-1]
     listed = subs[0] if len(subs) == 1 else "、".join(subs[:-1]) + "和" + subs[-1]
-    return (f"本部门部门预算包括本级预算和下属单位预算，纳入{model.year}年部门预算编制范围的单位共{len(subs) + 1}个，"
-            f"分别是：{names}。其中，{listed}为本部门下属的公益一类事业单位。")
+    return fill(STANDARD["composition"], dict(model.ctx, year=str(model.year), N=str(len(subs) + 1), U=names, V=listed))
 
 
 def _tables(w: Writer, model: Model, truth: Truth, rng: random.Random) -> None:
