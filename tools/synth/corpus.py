@@ -33,7 +33,7 @@ def generate(seed: int, *, department: str | None = None, year: int | None = Non
              previous: Truth | None = None) -> tuple[str, Truth]:
     """One document (text) and its truth; same arguments, byte-identical text.
 
-    department: a name such as 云川市临江区教育局 (its kind is taken from the name's end when known);
+    department: a name such as 云川市棠溪区教育局 (its kind is taken from the name's end when known);
     otherwise the seed picks one. previous: the Truth of the same department's year before — the
     department, duties, units and staff carry over, some projects continue, and its 第三部分 figures
     are this document's 上年 figures (change = this year − last year, rate to one decimal). The year

@@ -67,7 +67,7 @@ def _kind_of(department: str) -> Kind | None:
 
 
 def _region_of(department: str) -> tuple[str, str]:
-    """The region a department name starts with (云川市临江区 → 临江区), or the first known region."""
+    """The region a department name starts with (云川市棠溪区 → 棠溪区), or the first known region."""
     for region, short in REGIONS:
         if department.startswith(region):
             return region, short

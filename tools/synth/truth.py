@@ -86,7 +86,7 @@ class Truth:
     department: str
     year: int
     kind: str  # department kind (the core of its name, e.g. 教育局)
-    region: str  # e.g. 云川市临江区
+    region: str  # e.g. 云川市棠溪区
     duties: tuple[str, ...]
     units: tuple[tuple[str, str], ...]  # internal units: (name, duty)
     subordinate_units: tuple[str, ...]
