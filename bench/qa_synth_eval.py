@@ -1,5 +1,5 @@
 """Question answering on documents the project has never seen: generated departments
-(kg.synth), questions built from templates of every kind — for the registered kinds, the
+(tools.synth), questions built from templates of every kind — for the registered kinds, the
 phrasings of their data files (qa/data/kinds/*.json) — answers known from the generator. Each
 seed also generates the department's year before, and the two years are asked together.
 
@@ -15,7 +15,7 @@ import argparse
 import sys
 import tempfile
 from collections import defaultdict
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,11 +23,13 @@ sys.path.insert(0, str(ROOT))
 
 from kg.pipeline import replace_documents  # noqa: E402
 from kg.store import OxigraphStore  # noqa: E402
-from kg.synth import Truth, generate  # noqa: E402
 from kg.textutil import split_region  # noqa: E402
 from qa.evaluate import score  # noqa: E402
 from qa.kinds.base import cue_data  # noqa: E402
 from qa.service import QAService  # noqa: E402
+from tools.synth import Truth, generate  # noqa: E402
+
+CENT = Decimal("0.01")  # figures are rounded half up (四舍五入), as the documents and the answers round them
 
 
 def money(value: Decimal) -> dict:
@@ -87,7 +89,7 @@ def questions(truth: Truth) -> list[tuple[str, str, dict]]:
     total3 = next(r for r in t3.rows if r.kind == "total")
     spend = next(r for r in t1.rows if r.label == "本年支出合计")
     if spend.amounts[0]:
-        ratio = (total3.amounts[2] / spend.amounts[0] * 100).quantize(Decimal("0.01"))
+        ratio = (total3.amounts[2] / spend.amounts[0] * 100).quantize(CENT, rounding=ROUND_HALF_UP)
         out.append(("ratio", "项目支出占总支出的比例是多少？", {"value": float(ratio), "unit": "%"}))
     out.append(("lookup", "基本支出是多少？", money(total3.amounts[1])))
     for label in ("政府采购", "固定资产"):
@@ -146,7 +148,7 @@ def sample_style(truth: Truth, core: str, unique: list) -> list[tuple[str, str, 
         t3 = truth.table(3)
         project_total = next(r for r in t3.rows if r.kind == "total").amounts[2]
         if project_total:
-            share = (p.amounts[0] / project_total * 100).quantize(Decimal("0.01"))
+            share = (p.amounts[0] / project_total * 100).quantize(CENT, rounding=ROUND_HALF_UP)
             out.append(("ratio", f"{p.name}占项目支出的百分比是多少？", {"value": float(share), "unit": "%"}))
     t7 = truth.table(7)
     classes = [r.label for r in t7.rows if r.code and len(r.code) == 3]
@@ -195,7 +197,7 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
         if 0 < len(inside) <= 8:
             out.append(("project_set", _phrasings("project_set", "range")[0].format(a=a, b=b), {"items": inside}))
     if truth.projects:
-        mean = (sum(amounts, Decimal(0)) / len(amounts)).quantize(Decimal("0.01"))
+        mean = (sum(amounts, Decimal(0)) / len(amounts)).quantize(CENT, rounding=ROUND_HALF_UP)
         out += [("project_set", t, money(mean)) for t in _phrasings("project_set", "average")]
     for goal in truth.goals:  # a unit that only one target of that name is stated in (goal and project alike)
         units = [t.unit for t in goal.targets] + [t.unit for p in truth.projects if p.name == goal.project for t in p.targets
@@ -241,7 +243,7 @@ def cross_year_questions(before: Truth, after: Truth) -> list[tuple[str, str, di
     out = [("cross_year", _phrasings("cross_year", "diff_basic")[0].format(y0=y0, y1=y1), money(abs(total(after, 1) - total(before, 1)))),
            ("cross_year", _phrasings("cross_year", "sum_project")[0].format(y0=y0, y1=y1), money(total(after, 2) + total(before, 2)))]
     if total(before, 2):
-        share = (total(after, 2) / total(before, 2) * 100).quantize(Decimal("0.01"))
+        share = (total(after, 2) / total(before, 2) * 100).quantize(CENT, rounding=ROUND_HALF_UP)
         out.append(("cross_year", _phrasings("cross_year", "proportion_project")[0].format(y0=y0, y1=y1), {"value": float(share), "unit": "%"}))
     old, new = {p.name for p in before.projects}, {p.name for p in after.projects}
     if new - old:

@@ -10,15 +10,19 @@ from __future__ import annotations
 import argparse
 import re
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from kg.pipeline import build_store
-from kg.store import OxigraphStore
-from kg.synth import write_corpus
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the generator is a tool of the checkout (tools/synth)
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+from kg.pipeline import build_store  # noqa: E402
+from kg.store import OxigraphStore  # noqa: E402
+from tools.synth import write_corpus  # noqa: E402
+
+README = ROOT / "README.md"
 
 
 def main() -> None:

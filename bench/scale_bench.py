@@ -1,6 +1,6 @@
 """Many documents: build time, store size, peak memory, question latency, a SPARQL aggregate
 across all documents and the time to add one document, for N generated documents
-(kg.synth), beside rdflib's in-memory store in the same run.
+(tools.synth), beside rdflib's in-memory store in the same run.
 
     python bench/scale_bench.py [--sizes 1 10 100 1000] [--rdflib-max 100] [--out bench/scale_results.md]
 
@@ -67,8 +67,8 @@ def question_mix(truths) -> list[str]:
 def run_size(n: int, rdflib_max: int) -> dict:
     from kg.pipeline import add_documents, replace_documents
     from kg.store import OxigraphStore
-    from kg.synth import generate, write_corpus
     from qa.service import QAService
+    from tools.synth import generate, write_corpus
 
     work = Path(tempfile.mkdtemp())
     try:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from kg.synth import generate
 from kg.verify import verify
+from tools.synth import generate
 from ui.state import AppState
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -2,7 +2,7 @@
 however many documents are loaded, and the shared graph follows adds, replacements and removals.
 
 The README's example queries are run as printed there and checked against the generator's truth
-(kg.synth), not against the graph itself.
+(tools.synth), not against the graph itself.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ import pytest
 
 from kg.pipeline import add_document, build_store, remove_documents
 from kg.store import OxigraphStore
-from kg.synth import generate
 from kg.verify import verify
 from kg.vocab import shared_graph
+from tools.synth import generate
 
 README = Path(__file__).parent.parent / "README.md"
 SEEDS = [3, 5, 8, 13, 21, 34, 55, 89, 144, 233]

@@ -9,9 +9,9 @@ import pytest
 
 from kg.pipeline import replace_documents
 from kg.store import OxigraphStore
-from kg.synth import generate
 from kg.textutil import split_region
 from qa.service import QAService
+from tools.synth import generate
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Question answering on generated documents the project has never seen (kg.synth): every
+"""Question answering on generated documents the project has never seen (tools.synth): every
 question kind, answers known from the generator. bench/qa_synth_eval.py runs more seeds."""
 
 from __future__ import annotations

@@ -482,7 +482,6 @@ CLI_CASES = {  # argv ({store}: a built store, {tmp}: a fresh folder), words the
     "export into a missing folder": (["export", "--format", "nt", "-o", "{tmp}/missing/x.nt", "--store", "{store}"], "不存在"),
     "export onto a folder": (["export", "--format", "nt", "-o", "{tmp}", "--store", "{store}"], "是目录"),
     "export to /dev/full": (["export", "--format", "nt", "-o", "/dev/full", "--store", "{store}"], "/dev/full"),
-    "synth onto a file": (["synth", "1", "-o", str(BIGDATA)], "不是目录"),
     "serve --port 70000": (["serve", "--port", "70000", "--store", "{store}"], "65535"),
 }
 

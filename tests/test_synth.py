@@ -1,6 +1,6 @@
-"""kg.synth: generated documents in the standard template, parsed back and compared with their truth.
+"""tools.synth: generated documents in the standard template, parsed back and compared with their truth.
 
-Each generated document states known facts (kg.synth.Truth); the parser must rebuild exactly those
+Each generated document states known facts (tools.synth.Truth); the parser must rebuild exactly those
 from the text with its PDF-extraction artefacts. `mismatches` lists every difference by area, so a
 failure names the table, row or figure that differs.
 
@@ -11,6 +11,8 @@ that is a prefix of a unit's name): the seeds listed below must contain them.
 
 from __future__ import annotations
 
+import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,15 +24,19 @@ from kg.parser import parse_text
 from kg.pipeline import build_store
 from kg.records import BudgetDocument
 from kg.store import OxigraphStore
-from kg.synth import HEADERS, Truth, generate, write_corpus
+from tools.synth import HEADERS, Truth, generate, write_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures" / "synth"
+CORPUS = Path(__file__).parent / "fixtures"
+VOCABULARY = Path(__file__).parent.parent / "tools" / "synth" / "vocabulary.json"
+CORPUS_FILES = ("qingcheng_bigdata_center_2025.txt", "qingcheng_culture_tourism_2025.txt",
+                "qingcheng_culture_tourism_2024.txt")
 SEEDS = list(range(1, 31))
 # small generated samples kept as fixtures: 参公 档案馆 without subordinate units; 水利局 with two subordinate
 # units, 政府性基金 and 其他资金; 人社局 with 事业收入 (其他资金) and a key project whose name starts with a digit
 SAMPLES = {"synth_seed361.txt": 361, "synth_seed262.txt": 262, "synth_seed76.txt": 76}
 DIGIT_GOAL_SEEDS = [1, 3, 8, 16, 18, 22, 26]  # a 重点项目 (第三部分六) whose name starts with a digit
-HE_NAME_SEEDS = [11]  # the last subordinate unit's name contains 和 (…、梅州市梅江区公共就业和人才服务中心。)
+HE_NAME_SEEDS = [11]  # the last subordinate unit's name contains 和 (…、鹤川市岚岗县公共就业和人才服务中心。)
 HE_LIST_SEEDS = [18]  # the 分别是 list names its last unit after 和 (…、B和C。)
 
 def _num(value: Decimal | None) -> str | None:
@@ -118,7 +124,29 @@ def test_generator_is_deterministic() -> None:
     for seed in (2, 17):
         assert generate(seed)[0] == generate(seed)[0]
     assert generate(2)[0] != generate(3)[0]
-    assert generate(4, department="清远市清城区档案馆")[1].department == "清远市清城区档案馆"
+    assert generate(4, department="云川市棠溪区档案馆")[1].department == "云川市棠溪区档案馆"
+
+
+def _phrases(value) -> list[str]:
+    """Every string in a JSON value, cut at its {placeholders}."""
+    if isinstance(value, str):
+        return [part for part in re.split(r"\{\w+\}", value) if part]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return [phrase for item in items for phrase in _phrases(item)]
+
+
+def test_vocabulary_is_its_own() -> None:
+    """The invented vocabulary (names of regions, units, projects; duties, purposes, reasons) shares no
+    run of eight characters with the corpus documents: nothing is copied from them."""
+    corpus = "\n".join(re.sub(r"\s+", "", (CORPUS / name).read_text("utf-8")) for name in CORPUS_FILES)
+    vocabulary = json.loads(VOCABULARY.read_text("utf-8"))
+    vocabulary.pop("_doc")
+    copied = set()
+    for phrase in _phrases(vocabulary):
+        phrase = re.sub(r"\s+", "", phrase)
+        copied |= {phrase[i:i + 8] for i in range(len(phrase) - 7) if phrase[i:i + 8] in corpus}
+    assert not copied, sorted(copied)
+    assert "清城" not in json.dumps(vocabulary, ensure_ascii=False)
 
 
 def test_fixtures_are_what_the_generator_writes() -> None:
@@ -198,7 +226,7 @@ def test_goals_equal_truth(generated) -> None:
 
 
 def test_subordinate_units_equal_truth(generated) -> None:
-    """Including a last unit whose name contains 和 (…、梅州市梅江区公共就业和人才服务中心。)."""
+    """Including a last unit whose name contains 和 (…、鹤川市岚岗县公共就业和人才服务中心。)."""
     bad = _differences(generated, "subordinates", SEEDS)
     assert not bad, f"{len(bad)} documents differ in their subordinate units: {next(iter(bad.items()))}"
 
@@ -223,14 +251,14 @@ def test_purpose_line_that_is_a_unit_name_prefix() -> None:
 
 
 def test_later_years_state_consistent_changes() -> None:
-    text, first = generate(5, department="清远市清城区教育局")
+    text, first = generate(5, department="云川市棠溪区教育局")
     chain = [first]
     for seed in (6, 7):
         text, truth = generate(seed, previous=chain[-1])
         chain.append(truth)
         assert mismatches(parse_text(text, "later.txt"), truth).keys() <= {"subordinates"}
     assert [t.year for t in chain] == [2025, 2026, 2027]
-    assert {t.department for t in chain} == {"清远市清城区教育局"}
+    assert {t.department for t in chain} == {"云川市棠溪区教育局"}
     for before, after in zip(chain, chain[1:], strict=False):
         assert after.subordinate_units == before.subordinate_units and after.duties == before.duties
         for label in ("收入预算", "“三公”经费", "公务接待费", "公务用车购置及运行维护费", "机关运行经费"):
@@ -272,3 +300,41 @@ def test_corpus_has_later_years(tmp_path) -> None:
     assert departments[4] in departments[:4] and departments[9] in departments[:9]
     assert len(set(departments)) == 8
     assert [p.read_bytes() for p in paths] == [p.read_bytes() for p in write_corpus(10, 3, tmp_path / "b")]
+
+
+# -- the command line (python -m tools.synth) ------------------------------------------------------------
+
+
+def test_command_writes_documents(tmp_path, capsys) -> None:
+    from tools.synth.__main__ import main
+
+    assert main(["3", "--seed", "11", "-o", str(tmp_path / "out")]) == 0
+    assert "已生成 3 个文档" in capsys.readouterr().out
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        p.name for p in write_corpus(3, 11, tmp_path / "again"))
+
+
+@pytest.mark.parametrize(("argv", "code", "words"), [
+    (["1", "-o", "{file}"], 1, "不是目录"),
+    (["0", "-o", "{dir}"], 2, "正整数"),
+    (["1", "-o", "{file}/below"], 1, "无法写入"),
+])
+def test_command_bad_arguments(tmp_path, capsys, argv, code, words) -> None:
+    """A one-line error and a non-zero exit, never a stack trace; nothing written."""
+    from tools.synth.__main__ import main
+
+    file = tmp_path / "a-file.txt"
+    file.write_text("x")
+    assert main([a.format(file=file, dir=tmp_path / "d") for a in argv]) == code
+    err = capsys.readouterr().err
+    assert err.startswith("错误 error:") and words in err and "Traceback" not in err, err
+    assert file.read_text() == "x" and not (tmp_path / "d").exists()
+
+
+def test_generator_is_not_installed() -> None:
+    """The generator is a tool of the checkout: the package's modules never import it."""
+    root = Path(__file__).resolve().parent.parent
+    for package in ("kg", "qa", "ui", "ontology"):
+        for path in (root / package).rglob("*.py"):
+            assert "tools.synth" not in path.read_text("utf-8") and "kg.synth" not in path.read_text("utf-8"), path
+    assert '"tools' not in (root / "pyproject.toml").read_text("utf-8").split("[tool.setuptools.packages.find]")[1]

@@ -175,20 +175,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_synth(args: argparse.Namespace) -> int:
-    from kg.synth import write_corpus
-
-    if args.count < 1:
-        print("错误 error: N 必须是正整数 (N must be a positive integer)", file=sys.stderr)
-        return EXIT_USAGE
-    output = Path(args.output)
-    if output.exists() and not output.is_dir():
-        raise BudgetKGError(f"{output} 已存在且不是目录 (exists and is not a folder)")
-    paths = write_corpus(args.count, args.seed, output)
-    print(f"已生成 {len(paths)} 个文档 generated documents → {args.output}")
-    return 0
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
     from ui.server import serve
 
@@ -237,12 +223,6 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE")
     p = add("stats", cmd_stats, "统计 counts by class, per document")
     p.add_argument("--json", action="store_true")
-    p = sub.add_parser("synth", help="生成模板一致的合成文档（规模测试用）generate valid documents for scale tests",
-                       description="生成模板一致的合成文档（规模测试用）generate valid documents for scale tests")
-    p.add_argument("count", type=int, metavar="N")
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("-o", "--output", required=True, metavar="DIR")
-    p.set_defaults(func=cmd_synth)
     p = add("serve", cmd_serve, "启动网页应用与 HTTP API start the app")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=7860)
