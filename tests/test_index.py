@@ -9,11 +9,11 @@ import pytest
 
 from kg.pipeline import add_documents, build_store
 from kg.store import OxigraphStore
-from kg.synth import write_corpus
 from qa import index as fact_index_module
 from qa import queries
 from qa.index import cache_file, fact_index, read_index
 from tests.conftest import BIGDATA, CULTURE, CULTURE_2024
+from tools.synth import write_corpus
 
 # query → the variable sets the answerer binds (qa/facts.py, qa/execute.py, qa/kinds/)
 LOOKUPS = {
