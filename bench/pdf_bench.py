@@ -12,7 +12,8 @@ Stages, as `kgqa build` runs them on one document (medians over --runs, after on
     build    records → N-Triples (kg.build)
 The figures are also given per page (the .txt's per page of its PDF, the same document). --finders compares, on every page with a ruled table,
 the time of each library's table finder (reading the page included) and how many of its cells
-read as amounts (2,345.67). Timings depend on the machine's load: compare within one run.
+read as amounts (2,345.67). Times are CPU seconds of the process (the machine is shared: wall
+time varies with its load); compare within one run.
 """
 
 from __future__ import annotations
@@ -42,17 +43,17 @@ CASES = {
 
 def _once(path: Path) -> tuple[dict[str, float], int]:
     data = path.read_bytes()
-    start = time.perf_counter()
+    start = time.process_time()
     if data.startswith(b"%PDF"):
         text = read_pdf(data, path.name)
         lines, pages = text.lines, text.page_count
     else:
         lines, pages = decode(data, path.name).split("\n"), 0
-    read = time.perf_counter()
+    read = time.process_time()
     doc = parse_lines(lines, path.name)
-    parsed = time.perf_counter()
+    parsed = time.process_time()
     build_triples(doc)
-    built = time.perf_counter()
+    built = time.process_time()
     return {"read": read - start, "parse": parsed - read, "build": built - parsed}, pages
 
 
@@ -96,9 +97,9 @@ def finders() -> None:
 
 
 def _finder_row(file: str, finder: str, jobs: list) -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     tables = [job() for job in jobs]
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     cells = [c for page in tables for table in page for row in table for c in row if c]
     amounts = sum(1 for c in cells if parse_amount(c.strip()) is not None)
     count = sum(len(page) for page in tables)
