@@ -9,10 +9,11 @@ Stages, as `kgqa build` runs them on one document (medians over --runs, after on
     read     PDF: pages → the parser's lines (kg.pdf.read_pdf: ruled tables, page text);
              .txt: decode the bytes                                              -- the .txt is the baseline
     parse    lines → typed records (kg.parser)
-    build    records → RDF → N-Triples (kg.build)
-The PDF's figures are also given per page. --finders compares, on every page with a ruled table,
+    build    records → N-Triples (kg.build)
+The figures are also given per page (the .txt's per page of its PDF, the same document). --finders compares, on every page with a ruled table,
 the time of each library's table finder (reading the page included) and how many of its cells
-read as amounts (2,345.67). Timings depend on the machine's load: compare within one run.
+read as amounts (2,345.67). Times are CPU seconds of the process (the machine is shared: wall
+time varies with its load); compare within one run.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.build import build_graph  # noqa: E402
+from kg.build import build_triples  # noqa: E402
 from kg.parser import parse_lines  # noqa: E402
 from kg.pdf import read_pdf  # noqa: E402
 from kg.source import decode  # noqa: E402
@@ -42,23 +43,24 @@ CASES = {
 
 def _once(path: Path) -> tuple[dict[str, float], int]:
     data = path.read_bytes()
-    start = time.perf_counter()
+    start = time.process_time()
     if data.startswith(b"%PDF"):
         text = read_pdf(data, path.name)
         lines, pages = text.lines, text.page_count
     else:
         lines, pages = decode(data, path.name).split("\n"), 0
-    read = time.perf_counter()
+    read = time.process_time()
     doc = parse_lines(lines, path.name)
-    parsed = time.perf_counter()
-    build_graph(doc).serialize(format="nt")
-    built = time.perf_counter()
+    parsed = time.process_time()
+    build_triples(doc)
+    built = time.process_time()
     return {"read": read - start, "parse": parsed - read, "build": built - parsed}, pages
 
 
 def bench(runs: int) -> None:
     print(f"{'input':<10} {'pages':>5} {'read s':>8} {'parse s':>8} {'build s':>8} {'total s':>8} {'s/page':>8} {'× .txt':>7}")
     baseline = None
+    document_pages = read_pdf(CASES["Word PDF"].read_bytes(), CASES["Word PDF"].name).page_count
     for name, path in CASES.items():
         _once(path)  # warm-up: imports and font tables
         timings, pages = [], 0
@@ -68,7 +70,7 @@ def bench(runs: int) -> None:
         median = {k: statistics.median(t[k] for t in timings) for k in ("read", "parse", "build")}
         total = statistics.median(sum(t.values()) for t in timings)
         baseline = baseline or total
-        per_page = f"{total / pages:8.3f}" if pages else f"{'–':>8}"
+        per_page = f"{total / (pages or document_pages):8.3f}"
         print(f"{name:<10} {pages or '–':>5} {median['read']:8.3f} {median['parse']:8.3f} {median['build']:8.3f} {total:8.3f} {per_page} {total / baseline:7.1f}")
 
 
@@ -95,9 +97,9 @@ def finders() -> None:
 
 
 def _finder_row(file: str, finder: str, jobs: list) -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     tables = [job() for job in jobs]
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     cells = [c for page in tables for table in page for row in table for c in row if c]
     amounts = sum(1 for c in cells if parse_amount(c.strip()) is not None)
     count = sum(len(page) for page in tables)

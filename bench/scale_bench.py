@@ -146,7 +146,7 @@ def _rdflib(paths, items) -> dict:
     dataset = rdflib.Dataset()
     for name, data in items:
         doc, nt = load_document(name, data)
-        dataset.graph(rdflib.URIRef(str(document_iri(doc)))).parse(data=nt, format="nt")  # one named graph each
+        dataset.graph(rdflib.URIRef(document_iri(doc))).parse(data=nt.text, format="nt")  # one named graph each
     build = time.perf_counter() - start
     t = time.perf_counter()
     rows = list(dataset.query(SPARQL_PREFIXES + AGGREGATE))

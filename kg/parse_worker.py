@@ -1,7 +1,7 @@
 """Parse documents in worker processes with a time limit, a memory limit and no network.
 
     with ParsePool(workers=2, limits=ParseLimits.from_env()) as pool:
-        for doc, ntriples in pool.map([(name, data), …]):   # in input order
+        for doc, triples in pool.map([(name, data), …]):   # in input order
             …
 
 A document is hostile until parsed: a 300-byte PDF with a reference loop sends pdfminer into an
@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Any
 
+from kg.build import DocumentTriples
 from kg.errors import ParseError
 from kg.isolation import address_space_mb, deny_network, die_with_parent, limit_memory
 from kg.records import BudgetDocument
@@ -150,16 +151,16 @@ class ParsePool:
             worker.kill()
         return self._start()
 
-    def map(self, items: Iterable[tuple[str, bytes]], partial: bool = False) -> Iterator[tuple[BudgetDocument, str]]:
-        """(document, N-Triples) for each (name, bytes), in input order; the first failure is raised.
+    def map(self, items: Iterable[tuple[str, bytes]], partial: bool = False) -> Iterator[tuple[BudgetDocument, DocumentTriples]]:
+        """(document, its triples) for each (name, bytes), in input order; the first failure is raised.
         `partial`: build what could be read (kg.pipeline.parse_document)."""
         with self._lock:
             yield from self._map([(name, data, partial) for name, data in items])
 
-    def _map(self, items: list[tuple[str, bytes, bool]]) -> Iterator[tuple[BudgetDocument, str]]:
+    def _map(self, items: list[tuple[str, bytes, bool]]) -> Iterator[tuple[BudgetDocument, DocumentTriples]]:
         pending = deque(enumerate(items))
         busy: list[_Worker] = []
-        done: dict[int, tuple[BudgetDocument, str]] = {}
+        done: dict[int, tuple[BudgetDocument, DocumentTriples]] = {}
         following = 0
         try:
             while following < len(items):
@@ -185,7 +186,7 @@ class ParsePool:
         worker.deadline = time.monotonic() + self.limits.seconds
         return worker
 
-    def _collect(self, busy: list[_Worker], done: dict[int, tuple[BudgetDocument, str]]) -> None:
+    def _collect(self, busy: list[_Worker], done: dict[int, tuple[BudgetDocument, DocumentTriples]]) -> None:
         """Wait for the next answer or deadline; store results, raise the first refusal."""
         timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
         for conn in wait([w.conn for w in busy], timeout):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from importlib import resources
 from pathlib import Path
 
-from kg.build import build_graph, document_iri
+from kg.build import DocumentTriples, build_triples, document_iri
 from kg.completeness import refuse_incomplete_replacement
 from kg.errors import BudgetKGError, ParseError, StoreError
 from kg.parse_worker import ParsePool
@@ -45,10 +45,10 @@ def parse_document(name: str, data: bytes, partial: bool = False) -> BudgetDocum
     return doc
 
 
-def load_document(name: str, data: bytes, partial: bool = False) -> tuple[BudgetDocument, str]:
-    """Parse one document's bytes; returns the records and their N-Triples."""
+def load_document(name: str, data: bytes, partial: bool = False) -> tuple[BudgetDocument, DocumentTriples]:
+    """Parse one document's bytes; returns the records and their triples."""
     doc = parse_document(name, data, partial)
-    return doc, build_graph(doc).serialize(format="nt")
+    return doc, build_triples(doc)
 
 
 def _check_text_lengths(record: object, source: str, line: int | None = None) -> None:
@@ -98,7 +98,7 @@ def build_store(paths: list[Path], store: OxigraphStore, partial: bool = False, 
 
 
 def prepare(items: list[tuple[str, bytes]], workers: int | None = None, partial: bool = False,
-            pool: ParsePool | None = None) -> list[tuple[BudgetDocument, StoredDocument, bytes, str]]:
+            pool: ParsePool | None = None) -> list[tuple[BudgetDocument, StoredDocument, bytes, DocumentTriples]]:
     """Parse and build each document (in parallel when there are many); all must succeed."""
     return list(prepare_iter(items, workers, partial, pool))
 
@@ -132,7 +132,7 @@ def _record(doc: BudgetDocument, name: str, data: bytes) -> StoredDocument:
         year=doc.year,
         source=name,
         sha256=digest,
-        graph=str(document_iri(doc)),
+        graph=document_iri(doc),
         text_file=f"{digest[:16]}{'.pdf' if data.startswith(b'%PDF') else '.txt'}",
     )
 
@@ -148,7 +148,7 @@ def replace_documents(items: list[tuple[str, bytes]], store: OxigraphStore, part
         for doc, record, data, nt in prepare_iter(items, partial=partial):
             refuse_incomplete_replacement(doc, stored, lambda old: parse_document(old.source, store.document_text(old), partial=True), force)
             docs.append(_light(doc))
-            counts[0] += nt.count("\n")
+            counts[0] += len(nt)
             yield record, data, nt
 
     store.replace(entries())
@@ -180,7 +180,7 @@ def add_documents(items: list[tuple[str, bytes]], store: OxigraphStore, partial:
     return build_report(built)
 
 
-def refuse_incomplete(built: list[tuple[BudgetDocument, StoredDocument, bytes, str]], store: OxigraphStore, force: bool = False) -> None:
+def refuse_incomplete(built: list[tuple[BudgetDocument, StoredDocument, bytes, DocumentTriples]], store: OxigraphStore, force: bool = False) -> None:
     """Before documents are added: none that is incomplete may replace a complete one (kg.completeness)."""
     stored = _stored(store)
     for doc, *_ in built:
@@ -205,7 +205,7 @@ def remove_documents(names: list[str], store: OxigraphStore) -> list[StoredDocum
 def build_report(built) -> BuildReport:
     """What a caller is told about prepared documents: the documents, their triples, their warnings."""
     docs = [doc for doc, _, _, _ in built]
-    return BuildReport(docs, sum(nt.count("\n") for _, _, _, nt in built), [w for d in docs for w in d.warnings])
+    return BuildReport(docs, sum(len(nt) for _, _, _, nt in built), [w for d in docs for w in d.warnings])
 
 
 def open_store(path: str | Path | None = None, endpoint: str | None = None) -> Store:

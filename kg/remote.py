@@ -2,7 +2,7 @@
 
     store = RemoteStore("http://127.0.0.1:8890/sparql", Path("state"),
                         graph_store="http://127.0.0.1:8890/sparql-graph-crud")
-    store.replace([(record, source_bytes, ntriples), …])
+    store.replace([(record, source_bytes, triples), …])
     store.select("SELECT ?x WHERE { … }", {"doc": NamedNode(…)})
 
 What lives where:
@@ -55,9 +55,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.build import DocumentTriples
 from kg.errors import StoreError
 from kg.store import FORMAT_VERSION, StoredDocument, _term, default_store_dir, python_value, shared_file
-from kg.vocab import SPARQL_PREFIXES, shared_graph, split_document
+from kg.vocab import SPARQL_PREFIXES, shared_graph
 
 __all__ = ["RemoteError", "RemoteSettings", "RemoteStore", "bind_values", "make_store", "settings"]
 
@@ -488,14 +489,14 @@ class RemoteStore:
         return int(rows[0]["n"]) if rows and rows[0]["n"] is not None else 0
 
     # -- writing -----------------------------------------------------------------------------------------
-    def replace(self, documents: Iterable[tuple[StoredDocument, bytes, str]]) -> None:
+    def replace(self, documents: Iterable[tuple[StoredDocument, bytes, DocumentTriples]]) -> None:
         """Make the store hold exactly these documents: (record, source bytes, N-Triples).
 
         `documents` may be a generator: each document is loaded as it comes (never all in memory).
         """
         self._change(documents, set(), keep_rest=False)
 
-    def apply(self, add: Iterable[tuple[StoredDocument, bytes, str]], remove: set[str] = frozenset(),
+    def apply(self, add: Iterable[tuple[StoredDocument, bytes, DocumentTriples]], remove: set[str] = frozenset(),
               switching: Callable[[], contextlib.AbstractContextManager[Any]] = contextlib.nullcontext) -> None:
         """Add, replace (same doc_id) or remove documents; the other documents' graphs are not touched.
         The server's graphs change in place, so the whole change runs inside `switching()`."""
@@ -507,7 +508,7 @@ class RemoteStore:
                 raise StoreError(f"存储 {self.path} 由旧版本建立，请用 kgqa build 重建 (built by an older BudgetKG: rebuild it)")
             self._change(add, set(remove), keep_rest=True)
 
-    def _change(self, add: Iterable[tuple[StoredDocument, bytes, str]], remove: set[str], keep_rest: bool) -> None:
+    def _change(self, add: Iterable[tuple[StoredDocument, bytes, DocumentTriples]], remove: set[str], keep_rest: bool) -> None:
         with self._write_lock():
             old = self.documents()
             old_manifest = self._manifest() or {}
@@ -516,8 +517,8 @@ class RemoteStore:
             written: list[Path] = []
             changed: list[str] = []  # graphs touched on the server, in order
             try:
-                for record, source, ntriples in add:
-                    own, shared = split_document(ntriples, record.graph)
+                for record, source, triples in add:
+                    own, shared = triples.own, triples.shared
                     written += self._write_files(record, source, shared)
                     if record.graph not in changed:
                         changed.append(record.graph)
@@ -567,8 +568,7 @@ class RemoteStore:
                 elif previous is None:
                     self._update(f"DROP SILENT GRAPH {ox.NamedNode(graph)}")
                 else:
-                    _, ntriples = load_document(previous.source, self.document_text(previous))
-                    self._load(graph, split_document(ntriples, graph)[0])
+                    self._load(graph, load_document(previous.source, self.document_text(previous))[1].own)
             except Exception as exc:  # noqa: BLE001 - reported together, after trying every graph
                 problems.append(f"{graph}: {exc}")
         return problems

@@ -26,8 +26,9 @@ from typing import Any, Protocol, runtime_checkable
 
 import pyoxigraph as ox
 
+from kg.build import DocumentTriples
 from kg.errors import StoreError
-from kg.vocab import SPARQL_PREFIXES, shared_graph, split_document
+from kg.vocab import SPARQL_PREFIXES, shared_graph
 
 FORMAT_VERSION = 2  # bump when the graph's shape changes: default stores are then rebuilt
 
@@ -106,9 +107,9 @@ class Store(Protocol):
 
     def triple_count(self) -> int: ...
 
-    def replace(self, documents: Iterable[tuple[StoredDocument, bytes, str]]) -> None: ...
+    def replace(self, documents: Iterable[tuple[StoredDocument, bytes, DocumentTriples]]) -> None: ...
 
-    def apply(self, add: list[tuple[StoredDocument, bytes, str]], remove: set[str] = frozenset(),
+    def apply(self, add: list[tuple[StoredDocument, bytes, DocumentTriples]], remove: set[str] = frozenset(),
               switching: Callable[[], AbstractContextManager[Any]] = nullcontext) -> None: ...
 
 
@@ -204,8 +205,8 @@ class OxigraphStore:
         return int(rows[0]["n"]) if rows else 0
 
     # -- writing ------------------------------------------------------------------------------
-    def replace(self, documents: list[tuple[StoredDocument, bytes, str]]) -> None:
-        """Make the store hold exactly these documents: (record, source bytes, N-Triples).
+    def replace(self, documents: list[tuple[StoredDocument, bytes, DocumentTriples]]) -> None:
+        """Make the store hold exactly these documents: (record, source bytes, triples).
 
         Builds a new generation beside the live one and switches to it atomically.
         """
@@ -213,8 +214,8 @@ class OxigraphStore:
         def fill(staging: Path) -> list[StoredDocument]:
             db = ox.Store(str(staging / "oxigraph"))
             records, shared = [], set()
-            for record, source, ntriples in documents:  # may be a generator: loaded as they come
-                shared.update(_load(db, staging / "documents", record, source, ntriples))
+            for record, source, triples in documents:  # may be a generator: loaded as they come
+                shared.update(_load(db, staging / "documents", record, source, triples))
                 records.append(record)
             _load_shared(db, shared)
             db.optimize()  # compacts the bulk loads' many files: queries over the union read ~3× faster
@@ -222,7 +223,7 @@ class OxigraphStore:
 
         self._new_generation(fill)
 
-    def apply(self, add: list[tuple[StoredDocument, bytes, str]], remove: set[str] = frozenset(),
+    def apply(self, add: list[tuple[StoredDocument, bytes, DocumentTriples]], remove: set[str] = frozenset(),
               switching: Callable[[], AbstractContextManager[Any]] = nullcontext) -> None:
         """Add, replace (same doc_id) or remove documents without rebuilding the others: the new
         generation starts as a checkpoint of the live one (hard links), then changes only them.
@@ -250,8 +251,8 @@ class OxigraphStore:
                         os.link(current / "documents" / name, staging / "documents" / name)
                     kept.append(record)
             shared = set()
-            for record, source, ntriples in add:
-                shared.update(_load(db, staging / "documents", record, source, ntriples))
+            for record, source, triples in add:
+                shared.update(_load(db, staging / "documents", record, source, triples))
             if len(kept) < len(existing):  # a document left: what only it shared leaves with it
                 db.remove_graph(ox.NamedNode(shared_graph()))
                 for record in kept:
@@ -302,11 +303,11 @@ def shared_file(record: StoredDocument) -> str:
     return f"{record.text_file}.shared.nt"
 
 
-def _load(db: ox.Store, folder: Path, record: StoredDocument, source: bytes, ntriples: str) -> set[str]:
+def _load(db: ox.Store, folder: Path, record: StoredDocument, source: bytes, triples: DocumentTriples) -> set[str]:
     """Load a document's own triples into its graph and keep its text and shared triples beside
     it; returns the shared triples (N-Triples lines) for the shared graph."""
-    own, shared = split_document(ntriples, record.graph)
-    db.bulk_load(own.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(record.graph))
+    shared = triples.shared
+    db.bulk_load(triples.own.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(record.graph))
     target = folder / record.text_file
     if not target.exists():
         target.write_bytes(source)

@@ -14,7 +14,6 @@ import pyoxigraph as ox
 
 from kg.pipeline import load_document
 from kg.store import Store
-from kg.vocab import split_document
 
 
 @dataclass
@@ -34,10 +33,9 @@ def verify(store: Store) -> list[Verification]:
     shared: set[str] = set()
     for record in store.documents():
         # partial: a document built with --partial is reproduced as built (a complete one is unaffected)
-        _, ntriples = load_document(record.source, store.document_text(record), partial=True)
-        own, mine = split_document(ntriples, record.graph)
-        shared |= _normalised(ox.parse(mine.encode("utf-8"), ox.RdfFormat.N_TRIPLES))
-        expected = _normalised(ox.parse(own.encode("utf-8"), ox.RdfFormat.N_TRIPLES))
+        _, triples = load_document(record.source, store.document_text(record), partial=True)
+        shared |= _normalised(ox.parse(triples.shared.encode("utf-8"), ox.RdfFormat.N_TRIPLES))
+        expected = _normalised(ox.parse(triples.own.encode("utf-8"), ox.RdfFormat.N_TRIPLES))
         found = _normalised(store.graph_quads(record.graph))
         results.append(_compare(f"{record.department}{record.year}（{record.source}）", expected, found))
     if results:

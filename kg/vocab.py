@@ -6,8 +6,6 @@ import hashlib
 import os
 from typing import Any
 
-from pyoxigraph import NamedNode, RdfFormat, parse
-
 DEFAULT_BASE = "https://budgetkg.org/id/"
 
 # Plain IRI strings: reading the graph (the ask path) needs no rdflib; the rdflib Namespaces of
@@ -58,20 +56,3 @@ def shared_graph() -> str:
     organisations, cited documents): stated once here, never in a document's graph, so the union
     default graph holds every triple once however many documents are loaded."""
     return f"{base_iri()}graph/shared"
-
-
-def is_document_term(term: object, graph: str) -> bool:
-    """A term of the document whose graph (and IRI) is `graph`: the document itself or below it."""
-    return isinstance(term, NamedNode) and (term.value == graph or term.value.startswith(graph + "/"))
-
-
-def split_document(ntriples: str, graph: str) -> tuple[str, str]:
-    """A document's N-Triples as (its own, what it shares): a triple naming the document or one of
-    its parts (tables, rows, figures, projects …) is its own; any other is shared vocabulary that
-    another document may state identically."""
-    own: list[str] = []
-    shared: list[str] = []
-    for triple in parse(ntriples.encode("utf-8"), RdfFormat.N_TRIPLES):
-        mine = is_document_term(triple.subject, graph) or is_document_term(triple.object, graph)
-        (own if mine else shared).append(f"{triple} .\n")
-    return "".join(own), "".join(shared)

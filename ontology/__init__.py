@@ -1,6 +1,6 @@
 """The BudgetKG vocabulary (budget.ttl, OWL) and its SHACL shapes (shapes.ttl), shipped as package data.
 
-Usage: ``conforms, report = validate(build_graph(parse_file(path)))``.
+Usage: ``conforms, report = validate(Graph().parse(data=build_triples(parse_file(path)).text, format="nt"))``.
 """
 
 from __future__ import annotations

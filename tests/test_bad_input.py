@@ -166,7 +166,7 @@ def _same_as_utf8(source: Path, data: bytes, folder: Path) -> None:
     assert parse_file(copy) == parse_file(source)  # every record, line numbers included
     _, nt_copy = load_document(copy.name, data)
     _, nt_utf8 = load_document(source.name, source.read_bytes())
-    assert set(nt_copy.splitlines()) == set(nt_utf8.splitlines())
+    assert set(nt_copy.text.splitlines()) == set(nt_utf8.text.splitlines())
 
 
 @pytest.mark.parametrize("source", [BIGDATA, CULTURE], ids=["bigdata", "culture"])
@@ -237,7 +237,7 @@ def test_truncated_in_table6(store, tmp_path):
     fresh = OxigraphStore(store.path)
     assert [d.source for d in fresh.documents()] == ["truncated.txt"]
     _, nt = load_document(path.name, path.read_bytes())
-    assert fresh.triple_count() == len(set(nt.splitlines()))
+    assert fresh.triple_count() == len(set(nt.text.splitlines()))
     assert _no_staging(fresh)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build_graph, document_iri
+from kg.build import build_triples, document_iri
 from kg.parser import parse_file
 from kg.pipeline import build_store, load_document
 from kg.records import BudgetDocument
@@ -51,7 +51,7 @@ def _quads(store: OxigraphStore) -> set[str]:
 
 
 def _expected(doc: BudgetDocument) -> Counter:
-    graph = str(document_iri(doc))
+    graph = document_iri(doc)
     return Counter(
         (graph, doc.source, table.number, table.title, row.index, row.label, row.span.start, row.span.end,
          cell.column, cell.value, cell.text)
@@ -232,8 +232,8 @@ def _iri(value: str):
 
 
 def _ntriples(path: Path) -> set[str]:
-    _, nt = load_document(path.name, path.read_bytes())
-    return {line for line in nt.splitlines() if line.strip()}
+    _, triples = load_document(path.name, path.read_bytes())
+    return {line for line in triples.text.splitlines() if line.strip()}
 
 
 def test_same_document_same_triples():
@@ -248,7 +248,7 @@ def test_same_triples_from_another_process_and_folder(tmp_path):
         "from pathlib import Path\n"
         "from kg.pipeline import load_document\n"
         "p = Path(sys.argv[1])\n"
-        "sys.stdout.write(load_document(p.name, p.read_bytes())[1])\n"
+        "sys.stdout.write(load_document(p.name, p.read_bytes())[1].text)\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "BUDGETKG_BASE"}
     outputs = []
@@ -302,14 +302,14 @@ def _iris(nt: set[str]) -> set[str]:
 
 
 def test_base_iri_is_configurable(tmp_path, monkeypatch, docs):
-    default = _iris({line for line in build_graph(docs["bigdata"]).serialize(format="nt").splitlines() if line})
+    default = _iris({line for line in build_triples(docs["bigdata"]).text.splitlines() if line})
     monkeypatch.setenv("BUDGETKG_BASE", "https://example.org/budget")
-    custom = _iris({line for line in build_graph(docs["bigdata"]).serialize(format="nt").splitlines() if line})
+    custom = _iris({line for line in build_triples(docs["bigdata"]).text.splitlines() if line})
     assert not any(i.startswith(DEFAULT_BASE) for i in custom)
     ours = {i for i in custom if i.startswith("https://example.org/budget/")}
     assert len(ours) == len({i for i in default if i.startswith(DEFAULT_BASE)}) > 1000
     assert {i.replace("https://example.org/budget/", DEFAULT_BASE) for i in ours} == {i for i in default if i.startswith(DEFAULT_BASE)}
-    assert str(document_iri(docs["bigdata"])).startswith("https://example.org/budget/doc/")
+    assert document_iri(docs["bigdata"]).startswith("https://example.org/budget/doc/")
     store = _store(tmp_path / "custom", BIGDATA)
     assert store.documents()[0].graph.startswith("https://example.org/budget/doc/")
     rows = store.select("SELECT ?c WHERE { ?c skos:notation \"30102\" }")

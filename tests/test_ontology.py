@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, QB, RDF, RDFS, SH, SKOS
 
-from kg.build import build_graph
+from kg.build import build_triples
 from kg.parser import parse_file
 from kg.vocab import BKG, ELI, OBEU_DIMENSION, OBEU_MEASURE
 from ontology import ONTOLOGY_DIR, load_ontology, load_shapes, ontology_path, shapes_path, validate
@@ -31,7 +31,7 @@ def _in_bkg(term) -> bool:
 
 @pytest.fixture(scope="module")
 def graphs() -> dict[str, Graph]:
-    return {name: build_graph(parse_file(FIXTURES / f"{name}.txt")) for name in DOCUMENTS}
+    return {name: Graph().parse(data=build_triples(parse_file(FIXTURES / f"{name}.txt")).text, format="nt") for name in DOCUMENTS}
 
 
 @pytest.fixture(scope="module")
