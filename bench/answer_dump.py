@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 from qa.service import QAService
 
 

@@ -10,9 +10,9 @@ Each case runs in its own child process (so ru_maxrss is that case's own peak), 
 several), which the shared machine's load disturbs less than wall time. Stages, as `kgqa build`
 runs them:
     read     read the bytes and decode them (encoding detection)         -- baseline 1
-    parse    text -> typed records (kg.parser)
-    build    records -> N-Triples, split own/shared (kg.build)
-    load     N-Triples -> a new Oxigraph store generation on disk (kg.store, fsync included)
+    parse    text -> typed records (kg.parsing.document)
+    build    records -> N-Triples, split own/shared (kg.graph.build)
+    load     N-Triples -> a new Oxigraph store generation on disk (kg.store.embedded, fsync included)
     rdflib   rdflib parsing the produced N-Triples back into a graph      -- baseline 2
 Memory: tracemalloc peak of Python allocations during read+parse+build+load (one extra run, as
 tracing slows the code down), and the child process's ru_maxrss (all native memory included).
@@ -42,10 +42,10 @@ def _stages(paths: list[Path], store_dir: Path) -> dict[str, float]:
     """One build of these documents, timed stage by stage (seconds)."""
     from rdflib import Graph
 
-    from kg.build import build_triples, document_iri
-    from kg.parser import parse_text
-    from kg.source import decode
-    from kg.store import OxigraphStore, StoredDocument, sha256
+    from kg.graph.build import build_triples, document_iri
+    from kg.parsing.document import parse_text
+    from kg.parsing.source import decode
+    from kg.store.embedded import OxigraphStore, StoredDocument, sha256
 
     times = dict.fromkeys(("read", "parse", "build", "load", "rdflib"), 0.0)
     entries = []

@@ -39,7 +39,7 @@ def _cpu(who: int) -> float:
 def run_size(n: int, baseline_max: int) -> dict:
     """Generate n documents, build them, then the rdflib baseline on (a sample of) the same."""
     from kg.pipeline import load_document, replace_documents
-    from kg.store import OxigraphStore
+    from kg.store.embedded import OxigraphStore
     from tools.synth import write_corpus
 
     work = Path(tempfile.mkdtemp(prefix="budgetkg-build-scale-"))

@@ -34,7 +34,7 @@ def kgqa(*args: str, **kwargs) -> subprocess.CompletedProcess:
 
 def documents(store: Path) -> set[str]:
     sys.path.insert(0, str(ROOT))
-    from kg.store import OxigraphStore
+    from kg.store.embedded import OxigraphStore
 
     return {d.source for d in OxigraphStore(store).documents()}
 

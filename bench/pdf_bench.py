@@ -6,10 +6,10 @@ Usage:
     python bench/pdf_bench.py --finders        # also: pdfplumber's table finder beside PyMuPDF's (if installed)
 
 Stages, as `kgqa build` runs them on one document (medians over --runs, after one warm-up):
-    read     PDF: pages → the parser's lines (kg.pdf.read_pdf: ruled tables, page text);
+    read     PDF: pages → the parser's lines (kg.parsing.pdf.read_pdf: ruled tables, page text);
              .txt: decode the bytes                                              -- the .txt is the baseline
-    parse    lines → typed records (kg.parser)
-    build    records → N-Triples (kg.build)
+    parse    lines → typed records (kg.parsing.document)
+    build    records → N-Triples (kg.graph.build)
 The figures are also given per page (the .txt's per page of its PDF, the same document). --finders compares, on every page with a ruled table,
 the time of each library's table finder (reading the page included) and how many of its cells
 read as amounts (2,345.67). Times are CPU seconds of the process (the machine is shared: wall
@@ -27,11 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.build import build_triples  # noqa: E402
-from kg.parser import parse_lines  # noqa: E402
-from kg.pdf import read_pdf  # noqa: E402
-from kg.source import decode  # noqa: E402
-from kg.textutil import parse_amount  # noqa: E402
+from kg.graph.build import build_triples  # noqa: E402
+from kg.parsing.document import parse_lines  # noqa: E402
+from kg.parsing.pdf import read_pdf  # noqa: E402
+from kg.parsing.source import decode  # noqa: E402
+from kg.parsing.textutil import parse_amount  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 CASES = {
@@ -77,7 +77,7 @@ def bench(runs: int) -> None:
 def finders() -> None:
     import pdfplumber
 
-    from kg.pdf_grid import TABLE_SETTINGS
+    from kg.parsing.pdf_grid import TABLE_SETTINGS
 
     try:
         import pymupdf

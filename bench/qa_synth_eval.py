@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kg.parsing.textutil import split_region  # noqa: E402
 from kg.pipeline import replace_documents  # noqa: E402
-from kg.store import OxigraphStore  # noqa: E402
-from kg.textutil import split_region  # noqa: E402
+from kg.store.embedded import OxigraphStore  # noqa: E402
 from qa.evaluate import score  # noqa: E402
 from qa.kinds.base import cue_data  # noqa: E402
 from qa.service import QAService  # noqa: E402

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the generator is a tool of the checkout (tools/synth)
 
 from kg.pipeline import build_store  # noqa: E402
-from kg.store import OxigraphStore  # noqa: E402
+from kg.store.embedded import OxigraphStore  # noqa: E402
 from tools.synth import write_corpus  # noqa: E402
 
 README = ROOT / "README.md"

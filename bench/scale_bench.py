@@ -46,7 +46,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def question_mix(truths) -> list[str]:
     """A fixed mix of question kinds, each naming a department (as a journalist would with many loaded)."""
-    from kg.textutil import split_region
+    from kg.parsing.textutil import split_region
 
     qs = []
     for truth in truths[:20]:
@@ -66,7 +66,7 @@ def question_mix(truths) -> list[str]:
 
 def run_size(n: int, rdflib_max: int) -> dict:
     from kg.pipeline import add_documents, replace_documents
-    from kg.store import OxigraphStore
+    from kg.store.embedded import OxigraphStore
     from qa.service import QAService
     from tools.synth import generate, write_corpus
 
@@ -128,7 +128,7 @@ def _truth_for(text: str, generate, path: Path):
     """The generator's truth is not stored with the file: re-derive department/year/projects from a parse."""
     from types import SimpleNamespace
 
-    from kg.parser import parse_text
+    from kg.parsing.document import parse_text
 
     doc = parse_text(text, path.name)
     return SimpleNamespace(department=doc.department, year=doc.year, projects=[SimpleNamespace(name=p.name) for p in doc.projects])
@@ -138,9 +138,9 @@ def _rdflib(paths, items) -> dict:
     """The same documents in rdflib's in-memory store: load time and the same aggregate."""
     import rdflib
 
-    from kg.build import document_iri
+    from kg.graph.build import document_iri
+    from kg.graph.vocab import SPARQL_PREFIXES
     from kg.pipeline import load_document
-    from kg.vocab import SPARQL_PREFIXES
 
     start = time.perf_counter()
     dataset = rdflib.Dataset()

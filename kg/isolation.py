@@ -5,8 +5,8 @@
     limit_memory(megabytes)       # RLIMIT_AS: an allocation past it fails instead of eating the host
     address_space_mb()            # the address space in use now (a forked worker starts with its parent's)
 
-Used by the SPARQL query workers (ui/sparql_runner.py) and the document parse workers
-(kg/parse_worker.py). Every step degrades with a logged warning where the kernel refuses it; the
+Used by the SPARQL query workers (kg/sparql/runner.py) and the document parse workers
+(kg/parsing/worker.py). Every step degrades with a logged warning where the kernel refuses it; the
 other steps and the caller's time limit still hold.
 """
 

@@ -7,15 +7,15 @@ from dataclasses import dataclass, fields, is_dataclass
 from importlib import resources
 from pathlib import Path
 
-from kg.build import DocumentTriples, build_triples, document_iri
-from kg.completeness import refuse_incomplete_replacement
+from kg.checks.completeness import refuse_incomplete_replacement
 from kg.errors import BudgetKGError, ParseError, StoreError
-from kg.parse_worker import ParsePool
-from kg.parser import parse_text
-from kg.pdf import MAX_PDF_BYTES
+from kg.graph.build import DocumentTriples, build_triples, document_iri
+from kg.parsing.document import parse_text
+from kg.parsing.pdf import MAX_PDF_BYTES
+from kg.parsing.source import decode
+from kg.parsing.worker import ParsePool
 from kg.records import BudgetDocument, Span
-from kg.source import decode
-from kg.store import FORMAT_VERSION, OxigraphStore, Store, StoredDocument, sha256
+from kg.store.embedded import FORMAT_VERSION, OxigraphStore, Store, StoredDocument, sha256
 
 BUNDLED = "qingcheng_bigdata_center_2025.txt"
 MAX_TEXT_CHARS = 20_000  # one paragraph, definition or cell; the corpus's longest is under 400
@@ -34,9 +34,9 @@ def bundled_document() -> Path:
 
 
 def parse_document(name: str, data: bytes, partial: bool = False) -> BudgetDocument:
-    """One document's records from its bytes: text, or a PDF read by kg.pdf (tables from their ruling lines)."""
+    """One document's records from its bytes: text, or a PDF read by kg.parsing.pdf (tables from their ruling lines)."""
     if data.startswith(b"%PDF"):
-        from kg.pdf import parse_pdf  # imported here: pdfplumber loads only for PDF input
+        from kg.parsing.pdf import parse_pdf  # imported here: pdfplumber loads only for PDF input
 
         doc = parse_pdf(data, name, partial)
     else:
@@ -107,7 +107,7 @@ def prepare_iter(items: list[tuple[str, bytes]], workers: int | None = None, par
                  pool: ParsePool | None = None):
     """Like prepare, yielding each document as soon as it is built, so a large build never
     holds every document's triples in memory at once. Every document is parsed in a worker
-    process with a time and a memory limit (kg.parse_worker); `pool` reuses the caller's workers."""
+    process with a time and a memory limit (kg.parsing.worker); `pool` reuses the caller's workers."""
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(items) >= 8 else 1
     seen: dict[str, str] = {}
@@ -181,7 +181,7 @@ def add_documents(items: list[tuple[str, bytes]], store: OxigraphStore, partial:
 
 
 def refuse_incomplete(built: list[tuple[BudgetDocument, StoredDocument, bytes, DocumentTriples]], store: OxigraphStore, force: bool = False) -> None:
-    """Before documents are added: none that is incomplete may replace a complete one (kg.completeness)."""
+    """Before documents are added: none that is incomplete may replace a complete one (kg.checks.completeness)."""
     stored = _stored(store)
     for doc, *_ in built:
         refuse_incomplete_replacement(doc, stored, lambda old: parse_document(old.source, store.document_text(old), partial=True), force)
@@ -211,10 +211,10 @@ def build_report(built) -> BuildReport:
 def open_store(path: str | Path | None = None, endpoint: str | None = None) -> Store:
     """Open a store; the default one is built from the bundled document on first use.
 
-    With an endpoint (the argument, BUDGETKG_ENDPOINT or a config file: kg.remote.settings) the
+    With an endpoint (the argument, BUDGETKG_ENDPOINT or a config file: kg.store.remote.settings) the
     graphs live on that SPARQL server and `path` holds the store's manifest and source texts.
     """
-    from kg.remote import make_store
+    from kg.store.remote import make_store
 
     store = make_store(path, endpoint)
     if path is None and (not store.exists() or store.format_version() != FORMAT_VERSION):

@@ -1,6 +1,6 @@
 """Typed records the parser produces: one per thing the document states, each with its line span.
 
-These dataclasses are the contract between parsing (kg.parser) and graph building (kg.build):
+These dataclasses are the contract between parsing (kg.parsing.document) and graph building (kg.graph.build):
 nothing downstream reads the text again.
 """
 

@@ -7,10 +7,10 @@ import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kg.remote import bind_values
-from kg.store import OxigraphStore
+from kg.graph.vocab import SPARQL_PREFIXES
+from kg.store.embedded import OxigraphStore
+from kg.store.remote import bind_values
 from kg.template import load_template
-from kg.vocab import SPARQL_PREFIXES
 from qa import queries
 from qa.answer import Source
 from qa.index import FactIndex

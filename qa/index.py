@@ -36,8 +36,8 @@ VERSION = hashlib.sha1((Path(__file__).read_text("utf-8") + Path(queries.__file_
 
 
 def _value(term: Any) -> Any:
-    """A bound term as the plain value the rows hold (kg.store.python_value)."""
-    from kg.store import python_value
+    """A bound term as the plain value the rows hold (kg.store.embedded.python_value)."""
+    from kg.store.embedded import python_value
 
     return python_value(term) if isinstance(term, (ox.NamedNode, ox.Literal)) else term
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import ahocorasick
 
-from kg.store import OxigraphStore
-from kg.textutil import split_region
+from kg.parsing.textutil import split_region
+from kg.store.embedded import OxigraphStore
 from qa.normalize import normalize
 
 KINDS = {
@@ -330,7 +330,7 @@ def _version() -> str:
     """The lexicon's code and data, hashed: a saved lexicon made by other code or data is stale."""
     root = Path(__file__).resolve().parent
     files = [root / "lexicon.py", root / "normalize.py", root / "segment.py", *sorted((root / "data").rglob("*")),
-             root.parent / "kg" / "textutil.py", *sorted((root.parent / "kg" / "data").glob("*.json"))]
+             root.parent / "kg" / "parsing" / "textutil.py", *sorted((root.parent / "kg" / "data").glob("*.json"))]
     digest = hashlib.sha1()
     for path in files:
         if path.is_file():

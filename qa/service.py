@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 from qa import honour, kinds, queries
 from qa.answer import Answer
 from qa.execute import Ambiguous, Executor, NotAnswerable

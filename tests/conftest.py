@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.pipeline import build_store
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 from qa.service import QAService
 
 FIXTURES = Path(__file__).parent / "fixtures"

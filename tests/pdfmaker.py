@@ -1,7 +1,7 @@
 """Test helper: typeset a corpus document as the PDF a department publishes.
 
 The corpus holds text as extracted from the published PDFs; this draws it back into a PDF the
-way such disclosures are printed, so kg.pdf is tested on real layout, not on pre-joined strings:
+way such disclosures are printed, so kg.parsing.pdf is tested on real layout, not on pre-joined strings:
 
 * A4 portrait prose pages (第一部分, 第三部分, 第四部分), one text line per printed line,
   nesting as horizontal indentation (no U+3000 is drawn);
@@ -25,11 +25,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
-from kg.parse_tables import split_amounts
-from kg.parser import parse_file
+from kg.parsing.document import parse_file
+from kg.parsing.tables import split_amounts
+from kg.parsing.textutil import indent, is_noise, join
 from kg.records import BudgetDocument, Row, Table
 from kg.template import load_template
-from kg.textutil import indent, is_noise, join
 
 FONT = "STSong-Light"
 PORTRAIT = A4

@@ -16,10 +16,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kg.pipeline import build_store
-from kg.store import OxigraphStore
+from kg.sparql.guard import QueryRefused, check
+from kg.sparql.runner import negotiate, parse_accept
+from kg.store.embedded import OxigraphStore
 from ui.app import Handlers
-from ui.sparql_guard import QueryRefused, check
-from ui.sparql_runner import negotiate, parse_accept
 from ui.state import AppState, safe_source_name
 from ui.uploads import UploadRegistry
 

@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kg.pipeline import build_store
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 from ui import graph_view
 from ui.app import AUDIT_COLUMNS, Handlers
 from ui.state import AppState

@@ -1,4 +1,4 @@
-"""Tests for kg.audit: the arithmetic checks, read from the graph."""
+"""Tests for kg.checks.audit: the arithmetic checks, read from the graph."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.audit import Finding, audit, problems, render
+from kg.checks.audit import Finding, audit, problems, render
 from kg.pipeline import build_store
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BIGDATA = FIXTURES / "qingcheng_bigdata_center_2025.txt"

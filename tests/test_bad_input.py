@@ -15,11 +15,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import kg.store
+import kg.store.embedded
 from kg.errors import ParseError
-from kg.parser import parse_file, parse_text
+from kg.parsing.document import parse_file, parse_text
 from kg.pipeline import build_store, load_document
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 from ui import cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -292,7 +292,7 @@ def test_failed_load_keeps_old_store(fail, store, monkeypatch):
     before = _snapshot(store)
     answer = store.select('SELECT ?v WHERE { ?o bkg:amountText "38.31" ; bkg:amount ?v }')
     failing = _failing_store(fail)
-    monkeypatch.setattr(kg.store.ox, "Store", failing)
+    monkeypatch.setattr(kg.store.embedded.ox, "Store", failing)
     with pytest.raises((RuntimeError, KeyboardInterrupt)):
         build_store([BIGDATA, CULTURE], store)
     assert failing.calls == 2  # it died mid-way, after the first document was loaded
@@ -303,14 +303,14 @@ def test_failed_load_keeps_old_store(fail, store, monkeypatch):
 
 def test_interrupted_cli_build_keeps_old_store(store, monkeypatch, capsys):
     before = _snapshot(store)
-    monkeypatch.setattr(kg.store.ox, "Store", _failing_store(KeyboardInterrupt))
+    monkeypatch.setattr(kg.store.embedded.ox, "Store", _failing_store(KeyboardInterrupt))
     assert cli.main(["build", str(BIGDATA), str(CULTURE), "--store", str(store.path)]) == 130
     assert _snapshot(store) == before and _no_staging(store)
 
 
 def test_disk_error_is_one_line(store, monkeypatch, capsys):
     before = _snapshot(store)
-    monkeypatch.setattr(kg.store.ox, "Store", _failing_store(lambda: OSError(28, "No space left on device")))
+    monkeypatch.setattr(kg.store.embedded.ox, "Store", _failing_store(lambda: OSError(28, "No space left on device")))
     assert cli.main(["build", str(BIGDATA), str(CULTURE), "--store", str(store.path)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("错误 error: ") and "No space left on device" in err[0]

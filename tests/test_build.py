@@ -1,4 +1,4 @@
-"""kg.build writes N-Triples directly; its graph must be the one the former rdflib builder made.
+"""kg.graph.build writes N-Triples directly; its graph must be the one the former rdflib builder made.
 
 The former builder's output is frozen as digests (tests/fixtures/build_digests.json): for every
 corpus fixture (text and PDF), the generated samples and two fixed-seed generated documents, the
@@ -16,8 +16,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.build import DocumentTriples, build_triples, document_iri, literal
-from kg.parser import parse_text
+from kg.graph.build import DocumentTriples, build_triples, document_iri, literal
+from kg.parsing.document import parse_text
 from kg.pipeline import parse_document
 from tools.synth import generate
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BIGDATA = FIXTURES / "qingcheng_bigdata_center_2025.txt"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from kg.verify import verify
+from kg.checks.verify import verify
 from tools.synth import generate
 from ui.state import AppState
 

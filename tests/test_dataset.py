@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from kg.checks.verify import verify
+from kg.graph.vocab import shared_graph
 from kg.pipeline import add_document, build_store, remove_documents
-from kg.store import OxigraphStore
-from kg.verify import verify
-from kg.vocab import shared_graph
+from kg.store.embedded import OxigraphStore
 from tools.synth import generate
 
 README = Path(__file__).parent.parent / "README.md"

@@ -1,4 +1,4 @@
-"""Tests for kg.export: every format parses back and holds what the store holds."""
+"""Tests for kg.exports.formats: every format parses back and holds what the store holds."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
-from kg.export import CSV_COLUMNS, FORMATS, export, union_triples
+from kg.exports.formats import CSV_COLUMNS, FORMATS, export, union_triples
 from kg.pipeline import build_store
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DOCS = [FIXTURES / "qingcheng_bigdata_center_2025.txt", FIXTURES / "qingcheng_culture_tourism_2025.txt"]

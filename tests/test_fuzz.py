@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import ParseError
-from kg.parser import parse_text
+from kg.parsing.document import parse_text
+from kg.parsing.source import decode
 from kg.pipeline import build_store
-from kg.source import decode
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 from qa.service import QAService
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build_triples, document_iri
-from kg.parser import parse_file
+from kg.graph.build import build_triples, document_iri
+from kg.graph.vocab import DEFAULT_BASE, shared_graph
+from kg.parsing.document import parse_file
 from kg.pipeline import build_store, load_document
 from kg.records import BudgetDocument
-from kg.store import OxigraphStore
-from kg.vocab import DEFAULT_BASE, shared_graph
+from kg.store.embedded import OxigraphStore
 from ui import cli
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from kg.checks.verify import verify
 from kg.errors import StoreError
 from kg.pipeline import add_document, build_store, remove_documents
-from kg.store import OxigraphStore
-from kg.verify import verify
+from kg.store.embedded import OxigraphStore
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BIGDATA = FIXTURES / "qingcheng_bigdata_center_2025.txt"

@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.pipeline import add_documents, build_store
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 from qa import index as fact_index_module
 from qa import queries
 from qa.index import cache_file, fact_index, read_index

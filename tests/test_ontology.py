@@ -10,9 +10,9 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, QB, RDF, RDFS, SH, SKOS
 
-from kg.build import build_triples
-from kg.parser import parse_file
-from kg.vocab import BKG, ELI, OBEU_DIMENSION, OBEU_MEASURE
+from kg.graph.build import build_triples
+from kg.graph.vocab import BKG, ELI, OBEU_DIMENSION, OBEU_MEASURE
+from kg.parsing.document import parse_file
 from ontology import ONTOLOGY_DIR, load_ontology, load_shapes, ontology_path, shapes_path, validate
 
 pytest.importorskip("pyshacl")

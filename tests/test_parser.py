@@ -1,4 +1,4 @@
-"""Tests for kg.parser on the two corpus documents: every record checked against the text file.
+"""Tests for kg.parsing.document on the two corpus documents: every record checked against the text file.
 
 The document-specific expectations (counts, figures, names, line numbers) live here, never in kg/.
 Amounts are re-read from the file independently of the parser: each table's line range is found
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.parser import parse_file
+from kg.parsing.document import parse_file
 from kg.records import BudgetDocument, Span, Table
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -17,11 +17,11 @@ import pytest
 from pdfmaker import make_pdf, no_text_pdf, small_pdf
 
 from kg.errors import ParseError
-from kg.parser import parse_file
-from kg.pdf import pdf_to_text
+from kg.parsing.document import parse_file
+from kg.parsing.pdf import pdf_to_text
 from kg.pipeline import build_store, load_document
 from kg.records import BudgetDocument
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 from qa.service import QAService
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -65,7 +65,7 @@ def _amounts(doc: BudgetDocument) -> list[tuple[int, str, str | None, str, Decim
     return [(t.number, r.label, r.code, c.column, c.value, c.text) for t in doc.tables for r in t.rows for c in r.cells]
 
 
-# -- the text kg.pdf makes --------------------------------------------------------------------------------------
+# -- the text kg.parsing.pdf makes --------------------------------------------------------------------------------------
 
 
 def test_table_rows_come_out_as_one_line_each(pdfs):

@@ -22,12 +22,12 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
 from kg.errors import ParseError
-from kg.parser import parse_file
-from kg.pdf import parse_pdf
-from kg.pdf_lines import join_chars
+from kg.parsing.document import parse_file
+from kg.parsing.pdf import parse_pdf
+from kg.parsing.pdf_lines import join_chars
 from kg.pipeline import build_store, load_document
 from kg.records import BudgetDocument
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TXT = FIXTURES / "qingcheng_culture_tourism_2025.txt"
@@ -95,7 +95,7 @@ def test_each_figure_knows_its_page(pdf_docs):
 
 
 def test_pages_reach_the_graph_and_the_csv_export(tmp_path):
-    from kg.export import csv_rows
+    from kg.exports.formats import csv_rows
 
     store = OxigraphStore(tmp_path / "store")
     build_store([PDFS["word"]], store)

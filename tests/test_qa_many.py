@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
+from kg.parsing.textutil import split_region
 from kg.pipeline import replace_documents
-from kg.store import OxigraphStore
-from kg.textutil import split_region
+from kg.store.embedded import OxigraphStore
 from qa.service import QAService
 from tools.synth import generate
 

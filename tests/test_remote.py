@@ -22,11 +22,11 @@ import pyoxigraph as ox
 import pytest
 import virtuoso
 
+from kg.checks.verify import verify
 from kg.errors import StoreError
 from kg.pipeline import add_document, build_store, remove_documents
-from kg.remote import RemoteError, RemoteStore, bind_values, make_store, settings
-from kg.store import OxigraphStore
-from kg.verify import verify
+from kg.store.embedded import OxigraphStore
+from kg.store.remote import RemoteError, RemoteStore, bind_values, make_store, settings
 from qa.service import QAService
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -23,10 +23,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kg.errors import ParseError
-from kg.parse_worker import ParseLimits, ParsePool
+from kg.parsing.worker import ParseLimits, ParsePool
 from kg.pipeline import build_store, load_document, prepare
-from kg.store import OxigraphStore
-from ui.sparql_guard import QueryRefused, check
+from kg.sparql.guard import QueryRefused, check
+from kg.store.embedded import OxigraphStore
 from ui.state import AppState
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -217,8 +217,8 @@ def _kill_parent_and_watch(command: list[str], settle: float = 1.5, env: dict[st
 def test_sparql_worker_dies_with_the_server(store_dir):
     code = textwrap.dedent(f"""
         import threading
-        from kg.store import OxigraphStore
-        from ui.sparql_runner import SparqlRunner
+        from kg.store.embedded import OxigraphStore
+        from kg.sparql.runner import SparqlRunner
         runner = SparqlRunner(OxigraphStore({str(store_dir)!r}), timeout=60)
         runner.run({CARTESIAN!r})  # a worker busy on a core for a minute
     """)

@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.audit import audit
-from kg.build import build_triples
-from kg.parser import parse_text
+from kg.checks.audit import audit
+from kg.graph.build import build_triples
+from kg.parsing.document import parse_text
 from kg.pipeline import build_store
 from kg.records import BudgetDocument
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 from tools.synth import HEADERS, Truth, generate, write_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures" / "synth"

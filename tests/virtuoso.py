@@ -113,7 +113,7 @@ class Virtuoso:
                                             stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
         finally:
             out.close()
-        from kg.remote import RemoteError, wait_until_up
+        from kg.store.remote import RemoteError, wait_until_up
 
         deadline = time.monotonic() + timeout
         while True:

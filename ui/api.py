@@ -19,7 +19,7 @@ from fastapi import APIRouter, Header, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from ui.sparql_guard import MAX_QUERY_BYTES, QueryRefused
+from kg.sparql.guard import MAX_QUERY_BYTES, QueryRefused
 from ui.state import AppState
 
 MAX_ASK_BODY = 64 * 1024

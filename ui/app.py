@@ -23,14 +23,14 @@ from urllib.parse import quote  # noqa: E402
 import gradio as gr  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from kg.audit import STATUS_NAMES, audit, problems, render  # noqa: E402
+from kg.checks.audit import STATUS_NAMES, audit, problems, render  # noqa: E402
+from kg.checks.stats import stats  # noqa: E402
 from kg.errors import BudgetKGError  # noqa: E402
-from kg.export import FORMATS, export  # noqa: E402
-from kg.stats import stats  # noqa: E402
+from kg.exports.formats import FORMATS, export  # noqa: E402
+from kg.sparql.guard import QueryRefused  # noqa: E402
 from qa.answer import Answer, Source  # noqa: E402
 from qa.service import Session  # noqa: E402
 from ui import graph_view, source_view, suggest, tables  # noqa: E402
-from ui.sparql_guard import QueryRefused  # noqa: E402
 from ui.state import AppState, UploadRefused  # noqa: E402
 from ui.uploads import UploadRegistry, guard_component  # noqa: E402
 

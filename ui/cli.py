@@ -20,7 +20,7 @@ EXIT_ERROR = 1
 
 def _store(args: argparse.Namespace):
     if args.store is not None:  # a named store is only opened: the build path (rdflib) is not imported
-        from kg.remote import make_store
+        from kg.store.remote import make_store
 
         return make_store(args.store, args.endpoint)
     from kg.pipeline import open_store
@@ -42,7 +42,7 @@ def _warn(warnings: list[str]) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.pipeline import build_store, bundled_document
-    from kg.remote import make_store
+    from kg.store.remote import make_store
 
     paths = [Path(p) for p in args.documents] or [bundled_document()]
     store = make_store(args.store, args.endpoint)
@@ -58,7 +58,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     from kg.pipeline import add_documents, read_documents
-    from kg.remote import make_store
+    from kg.store.remote import make_store
 
     items = read_documents([Path(name) for name in args.documents])
     store = make_store(args.store, args.endpoint)
@@ -79,7 +79,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from kg.verify import verify
+    from kg.checks.verify import verify
 
     results = verify(_store(args))
     for r in results:
@@ -89,7 +89,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from kg.stats import stats
+    from kg.checks.stats import stats
 
     result = stats(_store(args))
     if args.json:
@@ -106,7 +106,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from kg.audit import audit, render
+    from kg.checks.audit import audit, render
 
     findings = audit(_store(args))
     if args.json:
@@ -117,7 +117,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kg.export import export
+    from kg.exports.formats import export
 
     store = _store(args)
     if not args.output:

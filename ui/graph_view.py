@@ -20,8 +20,8 @@ from typing import Any
 
 import networkx as nx
 
-from kg.store import OxigraphStore
-from kg.vocab import PREFIXES
+from kg.graph.vocab import PREFIXES
+from kg.store.embedded import OxigraphStore
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 BKG = PREFIXES["bkg"]

@@ -18,7 +18,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
 from kg.errors import BudgetKGError
-from kg.source import decode
+from kg.parsing.source import decode
 from ui.state import AppState
 
 CONTEXT = 15  # lines shown before and after the cited one
@@ -86,9 +86,9 @@ def render(title: str, lines: list[str], line: int, marks: list[str], doc_id: st
 
 @lru_cache(maxsize=16)
 def _lines(sha: str, data: bytes, source: str) -> tuple[str, ...]:
-    """A document's lines as the parser numbered them (PDFs through kg.pdf, as when they were built)."""
+    """A document's lines as the parser numbered them (PDFs through kg.parsing.pdf, as when they were built)."""
     if data.startswith(b"%PDF"):
-        from kg.pdf import pdf_to_text
+        from kg.parsing.pdf import pdf_to_text
 
         text = pdf_to_text(data, source)
     else:

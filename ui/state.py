@@ -1,7 +1,7 @@
 """What the web app shares between requests: the store, the QA service, the SPARQL runner, sessions.
 
 Reads (questions, tables, graph, SPARQL) run concurrently under the read side of a lock; adding a
-document parses it in a worker process with limits (kg.parse_worker) and builds the new store
+document parses it in a worker process with limits (kg.parsing.worker) and builds the new store
 generation with no lock held, then takes the write side only to switch to that generation, so no
 reader sees a generation disappear under it, and the QA lexicon is reloaded before readers come back.
 """
@@ -20,12 +20,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kg.errors import BudgetKGError, ParseError
-from kg.parse_worker import ParsePool
+from kg.parsing.worker import ParsePool
 from kg.pipeline import BuildReport, build_report, build_store, bundled_document, open_store, prepare, refuse_incomplete
-from kg.store import Store
+from kg.sparql.runner import SparqlRunner
+from kg.store.embedded import Store
 from qa.answer import Answer
 from qa.service import QAService, Session
-from ui.sparql_runner import SparqlRunner
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_QUESTION_CHARS = 500

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 
 _DOCUMENTS = "SELECT DISTINCT ?doc ?title WHERE { ?doc a bkg:BudgetDocument ; dcterms:title ?title } ORDER BY ?title"
 _TABLES = """

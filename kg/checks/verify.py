@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kg.pipeline import load_document
-from kg.store import Store
+from kg.store.embedded import Store
 
 
 @dataclass

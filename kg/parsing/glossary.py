@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from kg.parsing.textutil import cn_number, is_noise, join
 from kg.records import GlossaryTerm, Span
-from kg.textutil import cn_number, is_noise, join
 
 TERM = re.compile(r"^\s*([一二三四五六七八九十]+)、\s*(?P<term>[^:：]{1,40}?)\s*[:：]\s*(?P<rest>.*)$")
 

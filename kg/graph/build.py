@@ -5,7 +5,7 @@ Every amount becomes a qb:Observation carrying its value (xsd:decimal as printed
 department, table, column and item, and prov:wasDerivedFrom the table row that records the
 document, table number and title, row label and source lines.
 
-The triples come split as the store keeps them (kg.store): the document's own (a triple naming the
+The triples come split as the store keeps them (kg.store.embedded): the document's own (a triple naming the
 document or one of its parts: tables, rows, figures, projects …) and what it shares with other
 documents (columns, classification concepts, organisations, cited documents), so nothing has to
 parse them again to split them.
@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kg.graph.vocab import PREFIXES, base_iri, slug
 from kg.records import BudgetDocument, Citation, Span, Table, Target
-from kg.vocab import PREFIXES, base_iri, slug
 
 AMOUNT_UNIT = "万元"
 

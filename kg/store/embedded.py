@@ -8,7 +8,7 @@ Layout of a store folder:
 
 A build writes a complete new generation and only then switches CURRENT (os.replace), so a
 failed or killed build leaves the previous store as it was. Each document's own triples are a
-named graph (its document IRI); what documents share (kg.vocab.shared_graph) is one more graph,
+named graph (its document IRI); what documents share (kg.graph.vocab.shared_graph) is one more graph,
 the union of the documents/<text>.shared.nt files. Queries see the union, each triple once.
 """
 
@@ -26,9 +26,9 @@ from typing import Any, Protocol, runtime_checkable
 
 import pyoxigraph as ox
 
-from kg.build import DocumentTriples
 from kg.errors import StoreError
-from kg.vocab import SPARQL_PREFIXES, shared_graph
+from kg.graph.build import DocumentTriples
+from kg.graph.vocab import SPARQL_PREFIXES, shared_graph
 
 FORMAT_VERSION = 2  # bump when the graph's shape changes: default stores are then rebuilt
 
@@ -82,7 +82,7 @@ def python_value(term: Any) -> Any:
 
 @runtime_checkable
 class Store(Protocol):
-    """What callers use of a store: OxigraphStore (embedded) and kg.remote.RemoteStore (a SPARQL server)."""
+    """What callers use of a store: OxigraphStore (embedded) and kg.store.remote.RemoteStore (a SPARQL server)."""
 
     path: Path  # the local folder (the embedded database, or the remote store's manifest and texts)
 

@@ -6,7 +6,7 @@
 
 Each worker is a fresh interpreter (multiprocessing "spawn": nothing inherited from the server's
 threads) that opens the store's live generation with `pyoxigraph.Store.read_only`, checks the query
-with `ui.sparql_guard.check` (so even a pathological parse is bounded by the time limit), runs it
+with `kg.sparql.guard.check` (so even a pathological parse is bounded by the time limit), runs it
 and serialises at most `row_cap` rows. The server waits `timeout` seconds for the answer; when it
 does not come the worker is killed (SIGKILL) and replaced on the next request, and the caller gets
 QueryRefused(503, "timeout"). Workers also run under an address-space limit, so a runaway query
@@ -37,10 +37,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from kg.graph.vocab import PREFIXES, SPARQL_PREFIXES
 from kg.isolation import deny_network, die_with_parent, limit_memory
-from kg.store import Store
-from kg.vocab import PREFIXES, SPARQL_PREFIXES
-from ui.sparql_guard import MAX_QUERY_BYTES, QueryRefused
+from kg.sparql.guard import MAX_QUERY_BYTES, QueryRefused
+from kg.store.embedded import Store
 
 __all__ = ["RESULT_TYPES", "GRAPH_TYPES", "RunResult", "SparqlRunner", "negotiate", "parse_accept"]
 
@@ -226,7 +226,7 @@ def _refuse_extensions(text: str) -> None:
     """
     from rdflib.plugins.sparql import algebra, parser
 
-    from ui.sparql_guard import _IRI, _STRING, _walk
+    from kg.sparql.guard import _IRI, _STRING, _walk
 
     lexical = re.compile(f"({_STRING})|({_IRI})|(#[^\\n\\r]*)", re.DOTALL)
 
@@ -246,7 +246,7 @@ def _execute_remote(request: dict[str, Any], checked: Any) -> dict[str, Any]:
     """The query on the external SPARQL server (dataset: the store's documents), answered as locally."""
     import pyoxigraph as ox
 
-    from kg.remote import RESULTS_JSON, RemoteError, parse_results, run_query, term_from_json
+    from kg.store.remote import RESULTS_JSON, RemoteError, parse_results, run_query, term_from_json
 
     _refuse_extensions(checked.text)
     cap = int(request["row_cap"])
@@ -314,7 +314,7 @@ def _graph_out(out: dict[str, Any], triples: list[Any], media: str, request: dic
 def _execute(request: dict[str, Any], stores: dict[str, Any]) -> dict[str, Any]:
     import pyoxigraph as ox
 
-    from ui.sparql_guard import check
+    from kg.sparql.guard import check
 
     checked = check(request["query"])
     if request.get("remote"):
@@ -368,7 +368,7 @@ def worker_main(conn: Any, memory_mb: int | None, parent_pid: int, offline: bool
     os.nice(WORKER_NICENESS)
     import pyoxigraph  # noqa: F401 - import before reporting ready, so start-up is not query time
 
-    import ui.sparql_guard  # noqa: F401
+    import kg.sparql.guard  # noqa: F401
 
     conn.send({"ready": True})
     stores: dict[str, Any] = {}

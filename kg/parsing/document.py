@@ -10,12 +10,12 @@ import re
 from pathlib import Path
 
 from kg.errors import ParseError
-from kg.parse_explanation import parse_explanation
-from kg.parse_glossary import parse_glossary
-from kg.parse_overview import department_name, parse_overview
-from kg.parse_tables import parse_tables
+from kg.parsing.explanation import parse_explanation
+from kg.parsing.glossary import parse_glossary
+from kg.parsing.overview import department_name, parse_overview
+from kg.parsing.source import decode, read_lines
+from kg.parsing.tables import parse_tables
 from kg.records import BudgetDocument
-from kg.source import decode, read_lines
 from kg.template import load_template
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")

@@ -4,7 +4,7 @@ Published disclosures draw their tables with grid lines (Word and Excel both do)
 table finder with the "lines" strategy turns those lines into cell boxes; this module reads each
 box's text (wrapped lines joined), where its text starts (nesting is drawn as indentation) and
 which box covers a position that a merged cell spans. It knows no template and no table: the
-meaning of the columns is kg.pdf_tables' business.
+meaning of the columns is kg.parsing.pdf_tables' business.
 
 PyMuPDF's find_tables finds the same boxes on the samples but its cell text splits decimal
 points and punctuation onto their own lines ('913.73' → '91373\\n.'), and it is slower; see
@@ -17,8 +17,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from kg.pdf_lines import group_lines
-from kg.textutil import join, tidy_spacing
+from kg.parsing.pdf_lines import group_lines
+from kg.parsing.textutil import join, tidy_spacing
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 CENTRED = 0.15  # ems: left and right margins equal within this are a centred label, not an indented one

@@ -24,8 +24,8 @@ from typing import BinaryIO
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.store import Store
-from kg.vocab import BKG, PREFIXES
+from kg.graph.vocab import BKG, PREFIXES
+from kg.store.embedded import Store
 
 __all__ = ["FORMATS", "ExportFormat", "export", "union_triples", "CSV_COLUMNS"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from kg.citations import find_citations
+from kg.parsing.citations import find_citations
+from kg.parsing.textutil import cn_number, indent, is_noise, join, split_region
 from kg.records import Composition, Duty, InternalUnit, Span
 from kg.template import load_template
-from kg.textutil import cn_number, indent, is_noise, join, split_region
 
 SECTION = re.compile(r"^\s*([一二三四五六七八九十]+)、\s*(.+?)\s*$")
 ITEM = re.compile(r"^[\s\u3000]*（([一二三四五六七八九十]+)）\s*(.*)$")

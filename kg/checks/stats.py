@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 
 CLASSES = {
     "主要职责 duties": "bkg:Duty",

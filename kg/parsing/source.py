@@ -24,8 +24,8 @@ def decode(data: bytes, source: str) -> str:
     if len(data) > MAX_BYTES:
         raise ParseError(source, None, f"文件过大：{len(data)} 字节，上限 {MAX_BYTES} (file too large)")
     if data.startswith(b"%PDF"):
-        # PDFs are read by kg.pdf, which kg.pipeline.load_document calls; here only text is decoded
-        raise ParseError(source, None, "这是 PDF 文件，请用 kgqa build 载入（由 kg.pdf 提取文字）(a PDF: load it with kgqa build, which reads it with kg.pdf)")
+        # PDFs are read by kg.parsing.pdf, which kg.pipeline.load_document calls; here only text is decoded
+        raise ParseError(source, None, "这是 PDF 文件，请用 kgqa build 载入（由 kg.parsing.pdf 提取文字）(a PDF: load it with kgqa build, which reads it with kg.parsing.pdf)")
     if _HTML.match(data[:512]):
         raise ParseError(source, 1, "这是 HTML/XML 网页，不是预算文本 (an HTML/XML page, not a budget document's text)")
     text = _decode_text(data)

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kg.vocab import PREFIXES
+from kg.graph.vocab import PREFIXES
 
 __all__ = ["MAX_QUERY_BYTES", "Checked", "QueryRefused", "check", "decode_escapes"]
 

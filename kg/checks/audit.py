@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 
 __all__ = ["Finding", "audit", "problems", "render", "STATUSES"]
 

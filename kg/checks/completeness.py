@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from kg.errors import BudgetKGError, StoreError
 from kg.records import BudgetDocument
-from kg.store import StoredDocument
+from kg.store.embedded import StoredDocument
 
 
 def refuse_incomplete_replacement(

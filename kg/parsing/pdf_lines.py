@@ -2,7 +2,7 @@
 
 pdfminer gives each character with its box; a line of text is the characters that share a
 vertical band, left to right, with a space where one is drawn or the gap is wide. Used for the
-page text outside ruled tables (kg.pdf) and for the text inside each cell (kg.pdf_grid).
+page text outside ruled tables (kg.parsing.pdf) and for the text inside each cell (kg.parsing.pdf_grid).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.textutil import tidy_spacing
+from kg.parsing.textutil import tidy_spacing
 
 SPACE_GAP = 0.3  # a gap wider than this many ems is a space: CJK glyphs touch, justified text gaps stay below
 TYPESET_GAP = 1.0  # in prose, a gap narrower than this between Chinese and Latin/digits is typesetting, not a column

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.citations import find_citations
 from kg.errors import ParseError
+from kg.parsing.citations import find_citations
+from kg.parsing.targets import find_targets
+from kg.parsing.textutil import cn_number, indent, is_noise, join, parse_amount
 from kg.records import Cell, Project, Row, Span, Table
-from kg.targets import find_targets
 from kg.template import TableSpec, load_template
-from kg.textutil import cn_number, indent, is_noise, join, parse_amount
 
 TABLE_HEADING = re.compile(r"^\s*表\s*(\d{1,2})\s*(.*)$")
 NOTE = re.compile(r"^\s*注\s*[:：]")

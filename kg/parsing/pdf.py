@@ -1,8 +1,8 @@
 """Reading a published PDF into the text lines the template parser reads, each with its page.
 
-Departments publish their budgets as PDFs. The parser (kg.parser) reads lines: a table row's
+Departments publish their budgets as PDFs. The parser (kg.parsing.document) reads lines: a table row's
 label then its amounts, nesting shown by leading full-width spaces (U+3000). Ruled tables are
-read as tables (kg.pdf_grid: cells from the ruling lines; kg.pdf_tables: columns matched to the
+read as tables (kg.parsing.pdf_grid: cells from the ruling lines; kg.parsing.pdf_tables: columns matched to the
 template); the other text is read from the characters' positions, one visual row per line, in
 reading order — so a PDF typeset by Word or Excel, or one that only draws text, parses like
 its extracted text. Nothing here knows any table, department or figure. Nothing is downloaded:
@@ -15,11 +15,11 @@ import io
 import logging
 
 from kg.errors import ParseError
-from kg.pdf_grid import Grid, find_grids
-from kg.pdf_lines import first_visible, group_lines, indent_ems, left_margin
-from kg.pdf_tables import LineWriter, PdfText, TextLine
+from kg.parsing.pdf_grid import Grid, find_grids
+from kg.parsing.pdf_lines import first_visible, group_lines, indent_ems, left_margin
+from kg.parsing.pdf_tables import LineWriter, PdfText, TextLine
+from kg.parsing.textutil import PAGE_NUMBER
 from kg.records import BudgetDocument
-from kg.textutil import PAGE_NUMBER
 
 MAX_PDF_BYTES = 50 * 1024 * 1024  # a disclosure with scanned pages is larger; those need OCR anyway
 MAX_PAGES = 1000
@@ -37,7 +37,7 @@ def parse_pdf(data: bytes, source: str, partial: bool = False) -> BudgetDocument
     With `partial`, a table that cannot be read is left out and named in the warnings and in
     the document's `missing` list, instead of stopping the build.
     """
-    from kg.parser import parse_lines
+    from kg.parsing.document import parse_lines
 
     text = read_pdf(data, source, partial)
     try:
@@ -84,7 +84,7 @@ def read_pdf(data: bytes, source: str, partial: bool = False) -> PdfText:
         raise
     except Exception as exc:  # pdfminer raises many types for a damaged file; all mean the same to a user
         inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc  # pdfplumber wraps pdfminer's
-        if isinstance(inner, MemoryError):  # the caller's memory limit (kg.parse_worker) says so itself
+        if isinstance(inner, MemoryError):  # the caller's memory limit (kg.parsing.worker) says so itself
             raise inner from None
         if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise ParseError(source, None, "PDF 文件已加密，无法读取，请先去除密码 (encrypted PDF: remove the password first)") from exc

@@ -1,8 +1,8 @@
 """A PDF's pages as the template parser's lines: prose in reading order, ruled tables row by row.
 
-The template parser (kg.parser) reads lines: a table row is its label, then its amounts in the
+The template parser (kg.parsing.document) reads lines: a table row is its label, then its amounts in the
 template's column order; nesting is leading U+3000; a project's 绩效目标 follows its row. This
-module writes those lines from what kg.pdf_grid read off the page — the columns named by the
+module writes those lines from what kg.parsing.pdf_grid read off the page — the columns named by the
 table's (merged) header cells and matched to the template's columns (kg/data/template.json
 through kg.template), wrapped cell text joined, header rows repeated on later pages dropped,
 rows of a table continued on the next page appended to it — so both paths share one parser
@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.errors import ParseError
-from kg.parse_tables import TABLE_HEADING
-from kg.pdf_grid import Grid, is_number, set_indents
+from kg.parsing.pdf_grid import Grid, is_number, set_indents
+from kg.parsing.tables import TABLE_HEADING
+from kg.parsing.textutil import PAGE_NUMBER, parse_amount
 from kg.template import TableSpec, load_template
-from kg.textutil import PAGE_NUMBER, parse_amount
 
 IDEOGRAPHIC_SPACE = "\u3000"
 

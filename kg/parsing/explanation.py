@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from kg.parsing.targets import find_targets
+from kg.parsing.textutil import cn_number, indent, is_noise, join, parse_number
 from kg.records import Figure, PerformanceGoal, Section, Span
-from kg.targets import find_targets
 from kg.template import load_template
-from kg.textutil import cn_number, indent, is_noise, join, parse_number
 
 SECTION = re.compile(r"^\s*([一二三四五六七八九十]+)、\s*(.+?)\s*$")
 GOAL_ROW = re.compile(r"^(?P<name>(?=\S*[\u4e00-\u9fff])\S.*?)\s+(?P<amount>\d[\d,]*(?:\.\d+)?)(?:\s+(?P<text>\S.*))?$")

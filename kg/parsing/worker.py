@@ -10,7 +10,7 @@ minute. Each document is therefore parsed in a worker process that the caller st
 `limits.seconds` (SIGKILL, then a fresh worker), under an address-space cap (`limits.memory_mb`
 beyond what the worker holds when it starts),
 cut off the network and killed with its parent (kg.isolation). A refusal is a ParseError naming
-the document and the limit that was hit. PDF page counts are capped in kg.pdf.
+the document and the limit that was hit. PDF page counts are capped in kg.parsing.pdf.
 
 Workers are forked while the process has one thread (the CLI: no interpreter start-up to pay) and
 spawned otherwise (the server: forking a threaded process is unsafe) from one long-lived thread of
@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Any
 
-from kg.build import DocumentTriples
 from kg.errors import ParseError
+from kg.graph.build import DocumentTriples
 from kg.isolation import address_space_mb, deny_network, die_with_parent, limit_memory
 from kg.records import BudgetDocument
 from kg.settings import positive_env

@@ -55,10 +55,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.build import DocumentTriples
 from kg.errors import StoreError
-from kg.store import FORMAT_VERSION, StoredDocument, _term, default_store_dir, python_value, shared_file
-from kg.vocab import SPARQL_PREFIXES, shared_graph
+from kg.graph.build import DocumentTriples
+from kg.graph.vocab import SPARQL_PREFIXES, shared_graph
+from kg.store.embedded import FORMAT_VERSION, StoredDocument, _term, default_store_dir, python_value, shared_file
 
 __all__ = ["RemoteError", "RemoteSettings", "RemoteStore", "bind_values", "make_store", "settings"]
 
@@ -68,7 +68,7 @@ EMPTY_GRAPH = "urn:budgetkg:empty"  # the dataset of a store without documents (
 RESULTS_JSON = "application/sparql-results+json"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-# what may hide a '{' that is not the WHERE group's: strings, IRIs, comments (as in ui.sparql_guard)
+# what may hide a '{' that is not the WHERE group's: strings, IRIs, comments (as in kg.sparql.guard)
 _IRI = r"<[^<>\"{}|^`\\\x00-\x20]*>"
 _STRING = r"'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^\"\\]|\\.|\"(?!\"\"))*\"\"\"|'(?:[^'\\\n\r]|\\.)*'|\"(?:[^\"\\\n\r]|\\.)*\""
 _TOKENS = re.compile(f"{_STRING}|{_IRI}|#[^\\n\\r]*", re.DOTALL)
@@ -168,7 +168,7 @@ def default_state_dir(endpoint: str) -> Path:
 
 def make_store(path: str | Path | None = None, endpoint: str | None = None):
     """The store to use (nothing is built): RemoteStore when an endpoint is configured, else OxigraphStore."""
-    from kg.store import OxigraphStore
+    from kg.store.embedded import OxigraphStore
 
     found = settings(endpoint)
     if found is None:
@@ -439,7 +439,7 @@ class RemoteStore:
         return (self.path / "documents" / doc.text_file).read_bytes()
 
     def graphs(self) -> list[str]:
-        """The store's graphs on the server: each document's, then the shared one (kg.vocab.shared_graph)."""
+        """The store's graphs on the server: each document's, then the shared one (kg.graph.vocab.shared_graph)."""
         documents = self.documents()
         return [d.graph for d in documents] + ([self.shared_graph()] if documents else [])
 

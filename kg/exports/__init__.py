@@ -1,0 +1,1 @@
+"""Exports: the store as Turtle, JSON-LD, N-Triples, GraphML and CSV."""

@@ -1,0 +1,1 @@
+"""The graph: typed records → RDF with the vocabulary of ontology/."""

@@ -1,0 +1,1 @@
+"""The SPARQL service: the guard on what a client may ask, the sandboxed runner, result formats."""
