@@ -140,7 +140,7 @@ class Executor:
         parts, facts_all, items = [], [], []
         value = unit = None
         for doc in frame.docs:
-            for name, facts in self.operands(frame, doc):
+            for name, facts in self._without_parents(frame, self.operands(frame, doc), doc):
                 if not facts:
                     continue
                 text, v, u = self.say_value(name, facts, frame)
@@ -156,6 +156,15 @@ class Executor:
         if len(parts) > 1 and len({f.value for f in facts_all}) > 1:
             value = None if len(frame.docs) == 1 and len(items) > 1 else value
         return self.answer(frame, "；".join(parts) + "。", value, unit, facts=facts_all)
+
+    def _without_parents(self, frame: Frame, operands: list[tuple[str, list[Fact]]], doc: str) -> list[tuple[str, list[Fact]]]:
+        """「服务类的政府采购是多少」: two names, not joined by 和/与/、, of which the graph holds one
+        as the other's parent, ask for the part; the container is not a second answer."""
+        if len(operands) != 2 or JOINED.search(frame.text):
+            return operands
+        parent_keys = {(p.label, p.value, p.table) for _, facts in operands for f in facts if (p := self.parent_of(f, doc)) is not None}
+        kept = [(n, fs) for n, fs in operands if not any((f.label, f.value, f.table) in parent_keys for f in fs)]
+        return kept if len(kept) == 1 else operands
 
     def say_value(self, name: str, facts: list[Fact], frame: Frame) -> tuple[str, Decimal | None, str | None]:
         if len(facts) == 2 and {f.table for f in facts} == {11, 12} and all(f.kind == "unit" for f in facts):
@@ -214,6 +223,10 @@ class Executor:
         cut = _ratio_cut(frame.text)
         before = _subframe(frame, 0, cut)
         after = _subframe(frame, cut, len(frame.text))
+        inside = WHOLE_INSIDE.search(frame.text)
+        if inside and inside.start() > 0:  # 「A在B中占比」: A is the part, B (after 在) the whole
+            before = _subframe(frame, 0, inside.start())
+            after = _subframe(frame, inside.start(1), inside.end(1))
         numerators = [(n, f) for n, f in self.operands(before, doc) if f]
         denominators = [(n, f) for n, f in self.operands(after, doc) if f]
         if not numerators and denominators and len(denominators) >= 2:
@@ -864,6 +877,10 @@ def _whole_named(text: str) -> str:
         return ""
     named = re.match(r"(?:占|相当于|是|在)?(.+?)(?:的|比例|比重|百分|占比|几成|份额|多少|多大|$)", text)
     return named.group(1) if named else text
+
+
+JOINED = re.compile(r"和|与|及|跟|同|、|以及|还有|分别|各(?:是|为|有)|哪个|哪一")
+WHOLE_INSIDE = re.compile(r"在(.{2,40}?)(?:预算)?(?:中|里|里面|内|当中|之中|中间)(?:所)?(?:占|的占比|的比例|的比重|的份额)")
 
 
 def _ratio_cut(text: str) -> int:

@@ -42,7 +42,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     asked = [w for w in cues["per_unit"] if w in question and w not in said]
     if asked:
         return f"文件没有给出“{asked[0]}”的金额或数量，只有合计 (the document gives no figure per unit)"
-    per = [w for w in cues["per_occurrence"] if w in said and w not in question]
+    per = [w for w in cues["per_occurrence"] if re.search(re.escape(w) + "(?!性)", said) and w not in question]  # 一次性 is not 每次
     totals = [w for w in cues["totals"] if w in question and w not in said]
     if per and totals:
         return f"文件给出的是“{per[0]}”的数，没有给出“{totals[0]}”的数 (stated per occurrence, not in total)"

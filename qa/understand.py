@@ -14,7 +14,7 @@ from decimal import Decimal
 import ahocorasick
 
 from qa.frame import Frame
-from qa.lexicon import Lexicon, Mention, match_form, syllables_of
+from qa.lexicon import Lexicon, Mention, load_cues, match_form, syllables_of
 from qa.partial import PartialLinker
 from qa.segment import content_nouns
 
@@ -43,6 +43,22 @@ def _named_by_code(mentions: list[Mention]) -> list[Mention]:
         return mentions
     labels = {e.label for c in coded for e in c.entities}
     return [m for m in mentions if m in coded or not {e.label for e in m.entities} & labels]
+
+
+CLAUSE = re.compile(r"[^,，:：;；。!！?？]+[,，:：;；。!！?？]?")
+
+
+def _context_end(text: str) -> int:
+    """Where the clauses before the question in which the asker speaks of themself end
+    (「我在写一篇专题报道，…」): context, not part of what is asked (0: none)."""
+    spans = [(m.start(), m.end()) for m in CLAUSE.finditer(text)]
+    askers = tuple(load_cues()["asker_words"])
+    end = 0
+    for start, stop in spans[:-1]:
+        if start != end or not text[start:stop].lstrip().startswith(askers):
+            break
+        end = stop
+    return end
 
 
 FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
@@ -97,10 +113,16 @@ class Understander:
         result.sort()
         return result
 
-    def understand(self, question: str, previous: Frame | None = None, _corrected: bool = False) -> Frame:
+    def understand(self, question: str, previous: Frame | None = None, _corrected: bool = False, _context: bool = True) -> Frame:
         text = match_form(question or "")
         for short, full in self.lexicon.cues["expansions"].items():
             text = text.replace(short, full)
+        cut = _context_end(text) if _context else 0
+        if cut:  # the question without the asker's context clause, when it names what it asks on its own
+            trial = self.understand(text[cut:], previous, _corrected, _context=False)
+            if trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused:
+                trial.question = question
+                return trial
         frame = Frame(question=question, text=text)
         if not text.strip(" ?？!！。.,，"):
             frame.intent = "refuse"

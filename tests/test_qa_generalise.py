@@ -1,0 +1,110 @@
+"""Phrasings of our own that the sample files do not hold, each testing a rule of reading rather
+than a sentence: the part and whole of a share from the question's structure (「A在B中占」), a
+container named beside its part, name filters, parts of names that write out more of a longer
+name than a shorter exact one, names joined by 和, the asker's context clause, 一次性 ≠ 每次.
+Figures were read off the documents in tests/fixtures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import qa_service
+
+from qa.service import QAService
+
+CULTURE_2024 = Path(__file__).parent / "fixtures" / "qingcheng_culture_tourism_2024.txt"
+
+
+@pytest.fixture(scope="module")
+def culture_2024(tmp_path_factory) -> QAService:
+    return qa_service(tmp_path_factory, CULTURE_2024)
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("一般公共服务支出在本年支出合计中占多大比重", Decimal("23.03")),
+    ("货物类采购在政府采购里的占比是多少", Decimal("93.33")),
+    ("租赁费在项目支出中所占的比例", Decimal("78.97")),
+])
+def test_share_whose_whole_follows_zai_bigdata(bigdata, question, value):
+    answer = bigdata.ask(question)
+    assert answer.answered and answer.value == value, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("工程类采购在政府采购当中占百分之几", Decimal("27.03")),
+    ("文化旅游体育与传媒支出在支出总额里占比多少", Decimal("77.27")),
+])
+def test_share_whose_whole_follows_zai_culture(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == value, answer.answer
+
+
+@pytest.mark.parametrize("question", ["服务类的政府采购是多少", "政府采购的服务类预算多少钱", "请问政府采购里服务类有多少"])
+def test_a_container_named_beside_its_part_is_not_a_second_answer(culture, question):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == Decimal("85.00"), answer.answer
+    assert "148" not in answer.answer, answer.answer
+
+
+def test_two_things_joined_by_he_are_both_answered(culture):
+    answer = culture.ask("服务类采购和政府采购各是多少")
+    assert answer.answered and "85.00" in answer.answer and "148.00" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "count"), [
+    ("项目名称中含有光纤两个字的有哪些", 5),
+    ("名字里包括维护二字的项目都有哪些", 8),
+])
+def test_name_filter_without_quotes_or_a_noun_after(bigdata, question, count):
+    answer = bigdata.ask(question)
+    assert answer.answered and len(answer.items) == count, answer.answer
+
+
+def test_lie_le_duoshao_asks_an_amount_not_a_list(culture):
+    answer = culture.ask("图书馆文献资源购置经费这一项列了多少")
+    assert answer.answered and answer.value == Decimal("40.00"), answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("体彩公益金那个项目安排了多少", Decimal("80.00")),
+    ("文物保护单位修缮经费是多少", Decimal("62.35")),
+])
+def test_a_part_of_a_longer_name_beats_a_shorter_exact_name(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == value, answer.answer
+
+
+def test_a_citation_asked_by_part_of_a_project_name(culture):
+    answer = culture.ask("文物保护单位修缮经费的文件依据")
+    assert answer.answered and "加强文物安全工作" in answer.answer, answer.answer
+
+
+def test_the_shorter_exact_name_still_answers_alone(culture):
+    answer = culture.ask("功能分类里文物保护是多少")
+    assert answer.answered and answer.value == Decimal("62.35"), answer.answer
+
+
+def test_two_partial_names_joined_by_he_are_two_entities(culture_2024):
+    answer = culture_2024.ask("2024年文物保护单位修缮和文物普查两个项目合计多少钱？")
+    assert answer.answered and answer.value == Decimal("67.50"), answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("我们正在写一篇文旅专题稿件，想请教文广旅体局今年收入预算总共多少", Decimal("913.73")),
+    ("我是做财经报道的记者，旅游宣传推广经费安排了多少", Decimal("45.00")),
+])
+def test_the_askers_context_clause_never_blocks(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == value, answer.answer
+
+
+def test_a_context_clause_that_names_the_thing_is_not_dropped(culture):
+    answer = culture.ask("听说上年清城区全民健身中心做了维修改造，这个项目上年花了多少钱？")
+    assert not answer.answered, answer.answer
+
+
+def test_yici_xing_is_not_a_per_occurrence_figure(culture):
+    answer = culture.ask("文广旅体局今年收入预算总共有多少")
+    assert answer.answered and answer.value == Decimal("913.73"), answer.answer
