@@ -197,6 +197,8 @@ class Executor:
                 return self._compare(frame, operands)
         doc = self.one_doc(frame)
         operands = [(n, f) for n, f in self.operands(frame, doc) if f]
+        if len(operands) > 2:  # 「工资福利里面，A比B高多少」: the container named first is not a third operand
+            operands = [(n, f) for n, f in self.operands(_without_containers(frame), doc) if f]
         return self._compare(frame, operands)
 
     def _compare(self, frame: Frame, operands: list[tuple[str, list[Fact]]]) -> Answer:
@@ -693,9 +695,7 @@ class Executor:
             return self.answer(frame, text, abs(rate), "%", facts=[fact])
         if change is None:
             raise NotAnswerable(f"文件没有给出{fact.label}比上年增减的金额")
-        against = re.search(r"[比较](?:上年|去年|上一年|上年度)", frame.text)  # 「比去年少了多少」 asks for the change
-        if not against and (frame.last_year and not re.search(r"增加|减少|增长|下降|变化|增减|差", frame.text)
-                            or re.search(r"(?:上年|去年).{0,8}(是多少|多少|有多少|预算)$", frame.text)):
+        if _asks_last_year_value(frame):
             last = fact.value - change
             text = (f"上年{fact.label}为{fmt(last, unit)}{unit}：由本年{fmt(fact.value, unit)}{unit}和“{e.get('changeText') or ''}”推算"
                     f"（{fmt(fact.value, unit)} {'+' if change < 0 else '−'} {fmt(abs(change), unit)} = {fmt(last, unit)}）。")
@@ -877,6 +877,23 @@ def _whole_named(text: str) -> str:
         return ""
     named = re.match(r"(?:占|相当于|是|在)?(.+?)(?:的|比例|比重|百分|占比|几成|份额|多少|多大|$)", text)
     return named.group(1) if named else text
+
+
+AGAINST_LAST = re.compile(r"(?:[比较和跟与同]|对比|相比)(?:上年|去年|上一年|上年度)|(?:上年|去年|上一年)(?:相比|比)")
+CHANGE_ASKED = re.compile(r"增加|减少|增长|下降|变化|增减|差|少了|多了|降了|涨了|升了|压减|缩减|下调|上调")
+DERIVED = re.compile(r"推算|倒推|反推|推出|算出|还原")
+LAST_VALUE = re.compile(r"(?:上年|去年|上一年|上年度).{0,16}(?:是多少|多少|有多少|预算)[?？]?$")
+
+
+def _asks_last_year_value(frame: Frame) -> bool:
+    """「上年的X是多少」「按增减数倒推上年的X」 ask for last year's figure; 「X跟去年比少了多少」
+    「比上年减少了多少」 ask for the change."""
+    text = frame.text
+    if AGAINST_LAST.search(text):
+        return False
+    if DERIVED.search(text):
+        return True
+    return not CHANGE_ASKED.search(text) and bool(frame.last_year or LAST_VALUE.search(text))
 
 
 JOINED = re.compile(r"和|与|及|跟|同|、|以及|还有|分别|各(?:是|为|有)|哪个|哪一")

@@ -21,6 +21,11 @@ def _cues() -> dict[str, list[str]]:
     return json.loads(resources.files("qa").joinpath("data/honour.json").read_text("utf-8"))
 
 
+def acts_in(text: str) -> list[str]:
+    """The acts (购置, 采购 …) a question asks about: what is to be bought is not what is held."""
+    return [w for w in _cues()["acts"] if w in text]
+
+
 def _said(answer: Answer) -> str:
     return answer.answer + "".join(s.row for s in answer.sources) + "".join(answer.items)
 
@@ -33,12 +38,15 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return f"没有计算两组共有的部分（“{both[0]}”），文件也没有直接列出 (an overlap of two sets is not computed)"
     if not answer.answered:
         return None
-    acts = [w for w in cues["acts"] if w in question and w not in _said(answer)]
+    acts = [w for w in acts_in(frame.text if frame else question) if w not in _said(answer)]  # 添置 read as 购置
     if acts:
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
     if answer.value is None:
         return _quoted_missing(question, frame, answer)
     said = _said(answer)
+    unquoted = _QUOTED.sub("", question)
+    if answer.unit in cues["count_units"] and frame.unit_word is None and "count" not in frame.cues and any(w in unquoted for w in cues["money_words"]):
+        return f"问的是金额，文件中找到的是{answer.unit}数 (a count, not an amount)"
     asked = [w for w in cues["per_unit"] if w in question and w not in said]
     if asked:
         return f"文件没有给出“{asked[0]}”的金额或数量，只有合计 (the document gives no figure per unit)"

@@ -45,6 +45,7 @@ def _named_by_code(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m in coded or not {e.label for e in m.entities} & labels]
 
 
+JOINER = re.compile(r"[和与及跟、]|以及")
 CLAUSE = re.compile(r"[^,，:：;；。!！?？]+[,，:：;；。!！?？]?")
 
 
@@ -300,12 +301,25 @@ class Understander:
         frame.mentions = kept
         value = [m for m in kept if m.kinds() & {"classification", "line_item", "project", "figure", "goal", "budget_unit", "department"}]
         free: list[str] = []
-        for _start, end, name in sorted(measure_spans):
+        spans = sorted(measure_spans)
+        for k, (_start, end, name) in enumerate(spans):
             target = next((m for m in value if m.start >= end and self._connected(frame.text[end:m.start])), None)
+            joined = k + 1 < len(spans) and JOINER.fullmatch(frame.text[end:spans[k + 1][0]])
+            if target is None and joined:  # 「基本支出和项目支出里的电费」: 电费 in each sense
+                target = next((m for m in value if m.start >= spans[k + 1][1] and self._connected(frame.text[spans[k + 1][1]:m.start])), None)
+                if target is not None and target.measure is None and not (target.kinds() & {"department", "budget_unit"}):
+                    twin = copy.copy(target)
+                    twin.measure = name
+                    kept.append(twin)
+                    continue
             if target is not None and target.measure is None and not (target.kinds() & {"department", "budget_unit"}):
                 target.measure = name
             else:
                 free.append(name)
+        for before, after in zip(value, value[1:], strict=False):  # 「基本支出中水费和电费」: 电费 in the same sense
+            if before.measure and after.measure is None and JOINER.fullmatch(frame.text[before.end:after.start]) and not (after.kinds() & {"department", "budget_unit"}):
+                after.measure = before.measure
+        kept.sort(key=lambda m: (m.start, m.measure or ""))
         frame.measures = free
         frame.mentions = [m for m in kept if not (m.kinds() <= {"term"} and m.surface in {match_form(x) for x in free} and not (frame.cues & {"definition", "glossary"}))]
 

@@ -108,3 +108,57 @@ def test_a_context_clause_that_names_the_thing_is_not_dropped(culture):
 def test_yici_xing_is_not_a_per_occurrence_figure(culture):
     answer = culture.ask("文广旅体局今年收入预算总共有多少")
     assert answer.answered and answer.value == Decimal("913.73"), answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("公务接待费和去年相比少了多少", Decimal("0.20")),
+    ("机关运行经费同上年比减少了几万元", Decimal("0.66")),
+    ("由增减数倒推回去，上一年的公务接待费是多少", Decimal("1.70")),
+    ("按文件里的减少额推算，去年的机关运行经费大概多少", Decimal("28.90")),
+])
+def test_the_change_and_last_years_figure_are_told_apart(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == value, answer.answer
+
+
+@pytest.mark.parametrize("question", ["今年购买公务车的预算有多少", "有没有安排买公务车的钱"])
+def test_buying_a_car_asks_the_purchase_budget_not_the_cars_held(culture, question):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == 0 and answer.unit == "万元", answer.answer
+
+
+def test_an_amount_asked_is_not_answered_with_a_count(culture):
+    answer = culture.ask("车辆的预算经费有多少")
+    assert not (answer.answered and answer.unit == "辆"), answer.answer
+
+
+def test_assets_to_be_added_are_the_ones_to_be_bought(culture):
+    answer = culture.ask("今年计划添置的固定资产主要有哪些东西")
+    assert answer.answered and "执法记录仪" in answer.answer, answer.answer
+    held = culture.ask("今年准备添置哪些固定资产")
+    assert not (held.answered and "车辆" in held.answer), held.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("基本支出和项目支出里的电费合计多少", Decimal("17.40")),
+    ("基本支出中水费和电费一共多少钱", Decimal("13.10")),
+])
+def test_a_measure_applies_to_every_name_joined_to_it(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == value, answer.answer
+
+
+def test_two_measures_joined_before_one_name_sum_both(bigdata):
+    answer = bigdata.ask("基本支出与项目支出中的商品和服务支出加总是多少")
+    assert answer.answered and answer.value == Decimal("883.79"), answer.answer
+
+
+def test_a_container_named_first_is_not_an_operand_of_a_comparison(bigdata):
+    answer = bigdata.ask("工资福利支出里面，绩效工资比基本工资多多少钱")
+    assert answer.answered and answer.value == Decimal("28.62"), answer.answer
+
+
+@pytest.mark.parametrize("question", ["30113住房公积金是多少", "经济分类30113住房公积金安排了多少"])
+def test_a_code_before_a_name_narrows_it(bigdata, question):
+    answer = bigdata.ask(question)
+    assert answer.answered and answer.value == Decimal("36.56"), answer.answer

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from rank_bm25 import BM25Okapi
 
-from qa import queries
+from qa import honour, queries
 from qa.answer import Answer, Source, fmt
 from qa.execute import NotAnswerable
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
@@ -73,7 +73,7 @@ class Describe:
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
         doc = executor.one_doc(frame)
-        if "list" in frame.cues and _has_parts(reading, executor, doc):
+        if "list" in frame.cues and not honour.acts_in(frame.text) and _has_parts(reading, executor, doc):
             return executor.do_list(frame)  # 「固定资产列了哪几类」: the parts of a figure are a list
         passages = _glossary(reading, executor, doc) if reading.slot("glossary") else self.passages(reading, ctx, executor, doc)
         if not passages:
