@@ -671,6 +671,8 @@ class Executor:
         figures = [e for m in frame.mentions for e in m.of("figure") if doc in e.docs]
         facts = [f for f in (self.reader.figure(e.iri) for e in figures) if f]
         if not facts and not frame.value_mentions() and not frame.measures and not frame.totals:
+            if re.search(r"(?:这个|这项|这一|这笔|该|此|那个|那项|上述)(?:项目|科目|项|笔)", frame.text):  # one thing, not named
+                raise NotAnswerable("问题说的是某一项目或科目，但没有找到是哪一个；文件没有给出它与上年相比的变化")
             facts = [f for f in self.reader.figures(doc) if f.section == "一"][:1]  # the budget as a whole
         if not facts:
             names = "、".join(m.surface for m in frame.value_mentions())

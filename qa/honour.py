@@ -33,7 +33,7 @@ def _said(answer: Answer) -> str:
 def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     """What the question asks that `answer` does not honour, or None."""
     cues = _cues()
-    both = [w for w in cues["both_sets"] if w in question]
+    both = [w for w in cues["both_sets"] if w in question and re.search(r"[和与跟及、]|以及", question[:question.find(w)])]  # two sets named
     if answer.answered and both and answer.items and answer.intent not in cues["overlap_kinds"]:
         return f"没有计算两组共有的部分（“{both[0]}”），文件也没有直接列出 (an overlap of two sets is not computed)"
     if not answer.answered:
@@ -54,7 +54,18 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     totals = [w for w in cues["totals"] if w in question and w not in said]
     if per and totals:
         return f"文件给出的是“{per[0]}”的数，没有给出“{totals[0]}”的数 (stated per occurrence, not in total)"
-    return _quoted_missing(question, frame, answer)
+    return _stated_count_missing(question, answer) or _quoted_missing(question, frame, answer)
+
+
+def _stated_count_missing(question: str, answer: Answer) -> str | None:
+    """「这四项合计」「两个项目加起来」: a sum over fewer things than the question counts dropped one."""
+    stated = re.search(r"(?:这|那|以上|上述)?([两二三四五六七八九])(?:个|项|笔|块)[^，,。？?]{0,6}?(?:合计|加起来|加在一起|一共|总共|之和|相加|合起来)", question)
+    if not stated or not answer.items or answer.intent not in ("sum", "aggregate", "lookup"):
+        return None
+    count = "一二三四五六七八九".index(stated.group(1).replace("两", "二")) + 1
+    if len(answer.items) < count:
+        return f"问题说的是{stated.group(1)}项，文件中只找到{len(answer.items)}项：{'、'.join(answer.items)}"
+    return None
 
 
 def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:

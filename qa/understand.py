@@ -46,19 +46,28 @@ def _named_by_code(mentions: list[Mention]) -> list[Mention]:
 
 
 JOINER = re.compile(r"[和与及跟、]|以及")
+BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|该|此|那个|那项|那些|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西)")
 CLAUSE = re.compile(r"[^,，:：;；。!！?？]+[,，:：;；。!！?？]?")
 
 
 def _context_end(text: str) -> int:
-    """Where the clauses before the question in which the asker speaks of themself end
-    (「我在写一篇专题报道，…」): context, not part of what is asked (0: none)."""
+    """Where the context before the question ends (0: none): clauses in which the asker speaks of
+    themself (「我在写一篇专题报道，…」), whatever precedes the question's own opening (「…，想问一下」),
+    a reported question (「有读者问：」)."""
     spans = [(m.start(), m.end()) for m in CLAUSE.finditer(text)]
-    askers = tuple(load_cues()["asker_words"])
+    cues = load_cues()
+    askers, intros = tuple(cues["asker_words"]), tuple(cues["question_intros"])
     end = 0
     for start, stop in spans[:-1]:
         if start != end or not text[start:stop].lstrip().startswith(askers):
             break
         end = stop
+    for start, stop in spans[1:]:  # 「最近在做调研，看到…，想问一下X」: what comes before the question's own opening
+        if text[start:stop].lstrip().startswith(intros):
+            end = max(end, start)
+    for start, stop in spans[:-1]:  # 「有读者问：X」
+        if re.search(r"问[:：]$", text[start:stop]):
+            end = max(end, stop)
     return end
 
 
@@ -119,7 +128,7 @@ class Understander:
         for short, full in self.lexicon.cues["expansions"].items():
             text = text.replace(short, full)
         cut = _context_end(text) if _context else 0
-        if cut:  # the question without the asker's context clause, when it names what it asks on its own
+        if cut and not BACK_REFERENCE.search(text[cut:]):  # 「这个项目」 points into the context: it stays  # the question without the asker's context clause, when it names what it asks on its own
             trial = self.understand(text[cut:], previous, _corrected, _context=False)
             if trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused:
                 trial.question = question
@@ -419,11 +428,17 @@ class Understander:
             for word in content_nouns(chunk):
                 if len(word) >= 2 and word not in vocabulary and word not in self.stopwords and not all(ch in self._function_chars for ch in word):
                     unknown.append(word)
+        masked = "".join(chunk if chunk else " " for chunk in self._residue_text(frame, cues))
+        unknown += [w for w in self.lexicon.cues["persons"] if w in masked and w not in unknown]  # a person's pay or name
         return unknown
 
-    @staticmethod
-    def _residue(frame: Frame, cues) -> list[str]:
+    @classmethod
+    def _residue(cls, frame: Frame, cues) -> list[str]:
         """The runs of Chinese text left once entities and cue words are taken out."""
+        return cls._residue_text(frame, cues).split()
+
+    @staticmethod
+    def _residue_text(frame: Frame, cues) -> str:
         text = list(frame.text)
         for m in frame.mentions:
             for k in range(m.start, m.end):
@@ -434,7 +449,7 @@ class Understander:
         for match in UNIT_ASKED.finditer(frame.text):
             for k in range(match.start(), match.end()):
                 text[k] = " "
-        return re.sub(r"[\d.,%]+[年月日]?|[^\u4e00-\u9fff]", " ", "".join(text)).split()
+        return re.sub(r"[\d.,%]+[年月日]?|[^\u4e00-\u9fff]", " ", "".join(text))
 
     _function_chars = set("的了吗呢吧啊呀么是有在和与及或对为把被给从到向将就都也还又再很这那该此其中里下之所多少大小高低年个项笔条次几哪啥谁怎样何一二三两上等")
 

@@ -162,3 +162,53 @@ def test_a_container_named_first_is_not_an_operand_of_a_comparison(bigdata):
 def test_a_code_before_a_name_narrows_it(bigdata, question):
     answer = bigdata.ask(question)
     assert answer.answered and answer.value == Decimal("36.56"), answer.answer
+
+
+def test_a_persons_pay_is_refused_not_answered_with_a_class_total(bigdata, culture):
+    for service, question in ((bigdata, "中心主任每年的工资是多少"), (culture, "图书馆馆长工资多少钱")):
+        answer = service.ask(question)
+        assert not answer.answered, answer.answer
+
+
+def test_a_sum_over_fewer_things_than_the_question_counts_is_refused(bigdata):
+    answer = bigdata.ask("职业年金、职工医保、其他社保和养老这四项缴费合计多少")
+    assert not (answer.answered and len(answer.items) < 4), answer.answer
+
+
+def test_a_sum_of_the_things_counted_is_answered(culture):
+    answer = culture.ask("行政单位医疗和事业单位医疗这两项加起来多少")
+    assert answer.answered and answer.value == Decimal("20.02"), answer.answer
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("在做一个调研，想问一下图书馆的基本支出比文化馆多多少", "25.74"),
+    ("有网友问：文化馆的基本支出是多少", "89.61"),
+])
+def test_what_comes_before_the_questions_opening_is_context(culture, question, phrase):
+    answer = culture.ask(question)
+    assert answer.answered and phrase in answer.answer, answer.answer
+
+
+def test_a_back_reference_keeps_the_context(culture):
+    answer = culture.ask("据说全民健身中心上年维修过，请问这个项目上年花了多少钱")
+    assert not answer.answered, answer.answer
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("文化馆两个项目当中哪个预算较少", "文艺精品创作扶持经费"),
+    ("图书馆的两个项目哪一个金额较大", "图书馆文献资源购置经费"),
+])
+def test_jiao_xiao_and_jiao_da_pick_one_of_a_set(culture, question, phrase):
+    answer = culture.ask(question)
+    assert answer.answered and phrase in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["啥叫基本支出", "何谓项目支出"])
+def test_definition_asked_colloquially(bigdata, question):
+    answer = bigdata.ask(question)
+    assert answer.answered and answer.value is None and "支出" in answer.answer, answer.answer
+
+
+def test_what_kind_of_unit_asks_its_nature(culture):
+    answer = culture.ask("文化馆属于哪种类型的单位")
+    assert answer.answered and "公益一类事业单位" in answer.answer, answer.answer

@@ -67,6 +67,8 @@ class UnitScope:
         else:
             return None
         op = next((op for op, pats in cue_data(NAME)["operations"].items() if re.search("|".join(pats), text)), "lookup")
+        if op == "lookup" and ctx.frame.cues & {"max", "min"}:
+            return None  # 「图书馆的两个项目哪一个较大」: a superlative this reading has no slot for
         if op == "ratio" and column != "whole" and any(m.of("project", "classification", "line_item", "figure") for m in ctx.frame.mentions):
             return None  # 「X占图书馆项目支出的比例」: the part is X, the unit's figure only the whole
         slots = [Slot("how", how, (0, 0)), Slot("named", named, (0, 0)), Slot("column", column, (0, 0)), Slot("operation", op, (0, 0))]
