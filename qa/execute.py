@@ -167,11 +167,12 @@ class Executor:
         return kept if len(kept) == 1 else operands
 
     def say_value(self, name: str, facts: list[Fact], frame: Frame) -> tuple[str, Decimal | None, str | None]:
-        if len(facts) == 2 and {f.table for f in facts} == {11, 12} and all(f.kind == "unit" for f in facts):
-            basic, project = sorted(facts, key=lambda f: f.table)  # a unit named alone: its whole budget
+        template = load_template()
+        if len(facts) == 2 and {template.layout(f.table) for f in facts} == {"units", "projects"} and all(f.kind == "unit" for f in facts):
+            basic, project = sorted(facts, key=lambda f: template.layout(f.table) != "units")  # a unit named alone: its whole budget
             total = basic.value + project.value
-            return (f"{basic.label}预算合计{fmt(total)}万元（基本支出{fmt(basic.value)}万元（表11）+ 项目支出"
-                    f"{fmt(project.value)}万元（表12）= {fmt(total)}万元）"), total, "万元"
+            return (f"{basic.label}预算合计{fmt(total)}万元（基本支出{fmt(basic.value)}万元（表{basic.table}）+ 项目支出"
+                    f"{fmt(project.value)}万元（表{project.table}）= {fmt(total)}万元）"), total, "万元"
         distinct = sorted({(f.value, f.unit) for f in facts}, key=lambda x: x[0])
         if len(distinct) == 1:
             value, unit = distinct[0]
@@ -354,11 +355,12 @@ class Executor:
                 if children:
                     return children
         table = frame.table or self.table_for(frame)
-        if table == 12:
-            frame = _with_set(frame, "projects")  # the rows of 表12 are the projects
+        layout = load_template().layout(table)
+        if layout == "projects":
+            frame = _with_set(frame, "projects")  # the rows of the projects table are the projects
         elif table and frame.set_kind != "projects":
             rows = [f for f in self.reader.table_facts(doc, table) if f.kind in ("item",) and f.first_column]
-            if table in (1, 4):
+            if layout == "two_sided":
                 rows = [f for f in rows if f.side == "支出"]
             return self.by_level(rows, frame)
         if frame.set_kind in ("projects", None) or frame.set_kind == "items" and not table:
@@ -570,7 +572,7 @@ class Executor:
                     rows = self.reader.run(queries.PROJECT, project=_iri(e.iri))
                     if rows and rows[0].get("purpose"):
                         r = rows[0]
-                        return self.answer(frame, f"{r['label']}（{r['unitName']}）的绩效目标/用途：{r['purpose']}", sources=[Source(title, "表12 部门预算项目支出及其他支出预算表", r["label"], r["line"])])
+                        return self.answer(frame, f"{r['label']}（{r['unitName']}）的绩效目标/用途：{r['purpose']}", sources=[Source(title, load_template().by_layout("projects").name, r["label"], r["line"])])
                 if e.kind == "internal_unit":
                     rows = self.reader.run(queries.INTERNAL_UNIT, unit=_iri(e.iri))
                     if rows:
@@ -648,7 +650,7 @@ class Executor:
                     continue
                 parts.append(f"{name}被{'、'.join(names)}引用")
                 items.extend(names)
-                sources.extend(Source(self.doc_title(r["doc"]), "表12 部门预算项目支出及其他支出预算表", r["citerLabel"], r["line"]) for r in citers)
+                sources.extend(Source(self.doc_title(r["doc"]), load_template().by_layout("projects").name, r["citerLabel"], r["line"]) for r in citers)
             if parts:
                 return self.answer(frame, "；".join(parts) + "。", items=items, sources=sources)
         projects = [e for m in frame.mentions for e in m.of("project") if set(e.docs) & set(doc_scope)]
@@ -659,7 +661,7 @@ class Executor:
             doc = info[0]["doc"] if info else doc_scope[0]
             if rows:
                 names = [_citation_name(r) for r in rows]
-                return self.answer(frame, f"{p.label}依据的文件：{'；'.join(names)}。", items=names, sources=[Source(self.doc_title(doc), "表12 部门预算项目支出及其他支出预算表", p.label, line)])
+                return self.answer(frame, f"{p.label}依据的文件：{'；'.join(names)}。", items=names, sources=[Source(self.doc_title(doc), load_template().by_layout("projects").name, p.label, line)])
             raise NotAnswerable(f"文件没有写明“{p.label}”依据哪份文件")
         raise NotAnswerable("没有找到这份文件的引用")
 

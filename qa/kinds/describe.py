@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from rank_bm25 import BM25Okapi
 
+from kg.template import load_template
 from qa import honour, queries
 from qa.answer import Answer, Source, fmt
 from qa.execute import NotAnswerable
@@ -162,7 +163,7 @@ def _texts(entity: Entity, executor, doc: str) -> list[Passage]:
     iri = _iri(entity.iri)
     if entity.kind == "project":
         rows = reader.run(queries.PROJECT, project=iri)
-        return _split(rows[0].get("purpose"), "表12 部门预算项目支出及其他支出预算表", rows[0]["label"], rows[0]["line"]) if rows else []
+        return _split(rows[0].get("purpose"), load_template().by_layout("projects").name, rows[0]["label"], rows[0]["line"]) if rows else []
     if entity.kind == "internal_unit":
         rows = reader.run(queries.INTERNAL_UNIT, unit=iri)
         return _split(rows[0]["text"], "第一部分二 部门机构设置", rows[0]["label"], rows[0]["line"]) if rows else []

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from kg.template import load_template
 from qa.answer import Answer, fmt, percent
 from qa.execute import NotAnswerable
 from qa.facts import Fact
@@ -114,7 +115,9 @@ class UnitScope:
 
 
 def _where(column: str) -> str:
-    return {"basic": "表11", "project": "表12", "whole": "表11 + 表12", "class": "表11"}[column]
+    template = load_template()
+    units, projects = f"表{template.by_layout('units').number}", f"表{template.by_layout('projects').number}"
+    return {"basic": units, "project": projects, "whole": f"{units} + {projects}", "class": units}[column]
 
 
 def _unit_rows(reading: Reading, ctx: Context, executor, doc: str) -> list[tuple[str, Fact]]:
@@ -172,7 +175,7 @@ def _own_share(frame, executor, doc: str, unit: tuple[str, Fact], whole: tuple) 
         raise NotAnswerable("整体为0，无法计算比例")
     value = percent(part, total)
     name = "项目支出" if part_column == "project" else "基本支出"
-    text = f"{label}{name}（{fmt(part)}万元）占其预算合计（{fmt(total)}万元，表11 + 表12）的{value}%（{fmt(part)} ÷ {fmt(total)} × 100%）。"
+    text = f"{label}{name}（{fmt(part)}万元）占其预算合计（{fmt(total)}万元，{_where('whole')}）的{value}%（{fmt(part)} ÷ {fmt(total)} × 100%）。"
     return executor.answer(frame, text, value, "%", facts=facts)
 
 
