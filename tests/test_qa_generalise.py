@@ -212,3 +212,18 @@ def test_definition_asked_colloquially(bigdata, question):
 def test_what_kind_of_unit_asks_its_nature(culture):
     answer = culture.ask("文化馆属于哪种类型的单位")
     assert answer.answered and "公益一类事业单位" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("金额不到5万元的这几个项目加起来是多少", Decimal("10.74")),
+    ("预算超过50万元的项目合计多少钱", Decimal("557.38")),
+    ("十万元以下的项目平均每个多少", Decimal("6.14")),
+])
+def test_a_set_bounded_on_one_side_summed_or_averaged(bigdata, question, value):
+    answer = bigdata.ask(question)
+    assert answer.answered and answer.value == value, answer.answer
+
+
+def test_a_set_bounded_on_one_side_still_counted(bigdata):
+    answer = bigdata.ask("不到十万块的项目一共有几个")
+    assert answer.answered and answer.value == 13, answer.answer
