@@ -227,3 +227,23 @@ def test_a_set_bounded_on_one_side_summed_or_averaged(bigdata, question, value):
 def test_a_set_bounded_on_one_side_still_counted(bigdata):
     answer = bigdata.ask("不到十万块的项目一共有几个")
     assert answer.answered and answer.value == 13, answer.answer
+
+
+@pytest.mark.parametrize(("question", "place"), [
+    ("“三网融合”光纤年租的金额在所有项目中排名第几", 5),
+    ("云平台专线线路项目按预算从高到低是第几名", 1),
+    ("武装工作专网维护从小到大排第几", 1),
+])
+def test_the_place_of_a_named_project(bigdata, question, place):
+    answer = bigdata.ask(question)
+    assert answer.answered and answer.intent == "rank" and answer.value == place, answer.answer
+
+
+def test_the_place_among_one_units_projects(culture):
+    answer = culture.ask("图书馆的项目里，图书馆免费开放补助资金排第几")
+    assert answer.answered and answer.value == 2, answer.answer
+
+
+def test_a_place_among_a_wrong_number_of_projects_is_refused(culture):
+    answer = culture.ask("旅游宣传推广经费在20个项目里排第几")
+    assert not answer.answered, answer.answer
