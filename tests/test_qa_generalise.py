@@ -247,3 +247,8 @@ def test_the_place_among_one_units_projects(culture):
 def test_a_place_among_a_wrong_number_of_projects_is_refused(culture):
     answer = culture.ask("旅游宣传推广经费在20个项目里排第几")
     assert not answer.answered, answer.answer
+
+
+def test_a_place_is_a_json_number(bigdata):
+    answer = bigdata.ask("车辆租赁经费在所有项目中排名第几")
+    assert answer.to_json()["value"] == 15, answer.answer

@@ -5,6 +5,7 @@ share a place. Only a project named by the question is ranked; nothing else stan
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from qa.answer import Answer, fmt
 from qa.execute import NotAnswerable
@@ -43,4 +44,4 @@ class Rank:
         order = "从低到高" if ascending else "从高到低"
         text = (f"{project.label}{fmt(project.value)}万元，在{len(projects)}个项目中按金额{order}排第{place}名"
                 f"（{'更低' if ascending else '更高'}的有{place - 1}个）。")
-        return executor.answer(frame, text, place, "名", facts=[project])
+        return executor.answer(frame, text, Decimal(place), "名", facts=[project])
