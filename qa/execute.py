@@ -207,6 +207,8 @@ class Executor:
             raise NotAnswerable("比较需要两个都能在文件中找到的金额")
         (name_a, facts_a), (name_b, facts_b) = operands[:2]
         a, b = single(facts_a), single(facts_b)
+        if (a.table, a.row, a.line, a.label) == (b.table, b.row, b.line, b.label):
+            raise NotAnswerable(f"两处取到的是同一个数（{a.label}，{a.where().split(' ')[0]}），无法比较")
         if name_a == name_b:
             name_a = f"{name_a}（{a.where().split(' ')[0]}）"
             name_b = f"{name_b}（{b.where().split(' ')[0]}）"

@@ -12,6 +12,7 @@ from importlib import resources
 
 from qa.answer import Answer
 from qa.frame import Frame
+from qa.normalize import normalize
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 
@@ -82,4 +83,5 @@ def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[\s“”\"「」『』《》()（）〔〕\[\]]", "", text).lower()
+    """Quotes and brackets out, traditional characters and widths folded (「兩建」 is 两建)."""
+    return re.sub(r"[\s“”\"「」『』《》()（）〔〕\[\]]", "", normalize(text)).lower()

@@ -255,8 +255,8 @@ class Understander:
             name = match.group(0)
             if name[0] in "本该全各我贵其此这那" or name in self.lexicon.vocabulary:
                 continue
-            if any(set(name) <= set(d.name) for d in self.lexicon.documents.values()):
-                continue  # a short form of a loaded body's name (卫健局 for 卫生健康局)
+            if any(set(name[k:]) <= set(d.name) and name[k] == d.core[:1] for d in self.lexicon.documents.values() for k in range(len(name) - 2)):
+                continue  # a short form of a loaded body's name starts as it does (卫健局, 文旅体局; not 体育局)
             loaded = "、".join(sorted({d.name for d in self.lexicon.documents.values()}))
             frame.refusal = f"已载入的是{loaded}的预算，没有“{name}”的数据 (that body is not loaded)"
             return

@@ -252,3 +252,27 @@ def test_a_place_among_a_wrong_number_of_projects_is_refused(culture):
 def test_a_place_is_a_json_number(bigdata):
     answer = bigdata.ask("车辆租赁经费在所有项目中排名第几")
     assert answer.to_json()["value"] == 15, answer.answer
+
+
+def test_a_traditional_name_in_quotes_is_the_simplified_name(bigdata):
+    answer = bigdata.ask("「兩建」平台光纖那一項預算多少")
+    assert answer.answered and answer.value == Decimal("8.30"), answer.answer
+
+
+def test_one_figure_compared_with_itself_is_refused(bigdata):
+    answer = bigdata.ask("表6的住房公积金和表5的住房公积金相差多少")
+    assert not (answer.answered and answer.value == 0), answer.answer
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("单价一百万元以上的设备文旅局有几台", "0台"),
+    ("了解到文旅体局下面有两个事业单位，想问一下文化馆的基本支出是多少", "89.61"),
+])
+def test_a_short_form_of_the_loaded_body_after_other_words(culture, question, phrase):
+    answer = culture.ask(question)
+    assert answer.answered and phrase in answer.answer, answer.answer
+
+
+def test_another_bodys_name_is_still_refused(culture):
+    answer = culture.ask("清城区卫生健康局的三公经费是多少")
+    assert not answer.answered, answer.answer
