@@ -95,7 +95,8 @@ class Understander:
             for word in spec["aliases"]:
                 self.cue_words.setdefault(match_form(word), set()).add("measure:" + name)
         plain_groups = {"comparators": "comparator", "this_year": "this_year", "last_year": "last_year",
-                        "self_unit": "self_unit", "next_year": "next_year", "level_words": "level_word", "levels": "level"}
+                        "self_unit": "self_unit", "next_year": "next_year", "level_words": "level_word", "levels": "level",
+                        "filler_words": "filler"}
         for key, group in plain_groups.items():  # word lists (or word → value tables) of cues.json
             for word in cues[key]:
                 self.cue_words.setdefault(word, set()).add(group)

@@ -276,3 +276,13 @@ def test_a_short_form_of_the_loaded_body_after_other_words(culture, question, ph
 def test_another_bodys_name_is_still_refused(culture):
     answer = culture.ask("清城区卫生健康局的三公经费是多少")
     assert not answer.answered, answer.answer
+
+
+def test_subordinate_public_institutions_are_units_not_a_class(culture):
+    answer = culture.ask("下属的两个事业单位基本支出一共多少")
+    assert answer.answered and answer.value == Decimal("204.96"), answer.answer
+
+
+def test_zhanyou_is_not_a_share(culture):
+    answer = culture.ask("文广旅体局占用的房屋面积是多少")
+    assert answer.answered and answer.value == 3560, answer.answer

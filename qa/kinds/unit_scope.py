@@ -42,8 +42,8 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
 
 def _class_mention(ctx: Context) -> Mention | None:
     for m in ctx.frame.mentions:
-        if m.of("classification", "line_item") and not m.of("budget_unit", "department"):
-            return m
+        if m.of("classification", "line_item") and not m.of("budget_unit", "department") and len({e.label for e in m.entities}) == 1:
+            return m  # one class; 「下属事业单位」 fits several (事业单位医疗, 事业单位离退休) and names none
     return None
 
 
