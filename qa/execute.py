@@ -548,6 +548,11 @@ class Executor:
                 if nth and 1 <= int(nth.group(1)) <= len(items):
                     k = int(nth.group(1))
                     return self.answer(frame, f"{self.prefix(frame, doc)}第{k}项主要职责：{items[k - 1]}", items=[items[k - 1]], sources=sources)
+                topic = _topic(frame.text, items)
+                if topic:  # 「在信息安全方面承担哪些工作」: the duties that speak of it
+                    picked = [(k, t) for k, t in enumerate(items) if topic in match_form(t)]
+                    text = f"{self.prefix(frame, doc)}主要职责中关于“{topic}”的{len(picked)}项：" + "".join(f"（{k + 1}）{t}" for k, t in picked)
+                    return self.answer(frame, text, None, None, items=[t for _, t in picked], sources=sources)
                 text = f"{self.prefix(frame, doc)}{label}共{len(items)}项：" + "".join(f"（{k + 1}）{t}" for k, t in enumerate(items))
             else:
                 text = f"{self.prefix(frame, doc)}{label}共{len(items)}个：{'、'.join(items)}。"
@@ -935,6 +940,20 @@ def _total_aliases(name: str) -> list[str]:
     from qa.lexicon import load_cues
 
     return load_cues()["totals"].get(name, []) + [name]
+
+
+TOPIC = re.compile(r"(?:在|关于|涉及|有关)([\u4e00-\u9fff]{2,10}?)(?:方面|领域|工作方面|相关)")
+
+
+def _topic(question: str, texts: list[str]) -> str | None:
+    """The topic a question narrows a list of texts to (「在信息安全方面」), when some of the
+    texts and not all of them speak of it."""
+    match = TOPIC.search(question)
+    if not match:
+        return None
+    topic = match.group(1)
+    hits = sum(topic in match_form(t) for t in texts)
+    return topic if 0 < hits < len(texts) else None
 
 
 def _overlap(question: str, text: str) -> int:

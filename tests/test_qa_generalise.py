@@ -286,3 +286,9 @@ def test_subordinate_public_institutions_are_units_not_a_class(culture):
 def test_zhanyou_is_not_a_share(culture):
     answer = culture.ask("文广旅体局占用的房屋面积是多少")
     assert answer.answered and answer.value == 3560, answer.answer
+
+
+def test_duties_narrowed_to_a_topic(bigdata):
+    answer = bigdata.ask("大数据中心的主要职责里，关于电子政务方面有哪些")
+    assert answer.answered and 0 < len(answer.items) < 9, answer.answer
+    assert all("电子政务" in item for item in answer.items), answer.answer
