@@ -202,8 +202,10 @@ class PartialLinker:
                 continue
             if any(m.end - m.start >= c.end - c.start - 1 or m.start < c.start or m.end > c.end for m in inside):
                 continue  # an exact name at least as long wins, and a partial name never cuts one
-            if any(m.end - m.start >= 4 and c.run < m.end - m.start + 2 and any(match_form(e.label) == m.surface for e in m.entities) for m in inside):
-                continue  # a whole name written out is that name, unless the question writes out more of a longer one
+            named_kind = c.entity.kind in _kind_words(text.lower(), c.end)  # 「…那个项目」 after the span
+            if any(m.end - m.start >= 4 and c.run < m.end - m.start + 2 and any(match_form(e.label) == m.surface for e in m.entities)
+                   and not (named_kind and c.entity.kind not in m.kinds()) for m in inside):
+                continue  # a whole name written out is that name, unless the question writes out more of a longer one or names its kind
             if any(m.start < c.start or m.end > c.end for m in inside if m.kinds() & {"department", "budget_unit"}):
                 continue
             rivals = [o for o in ranked if o.entity.iri != c.entity.iri and o.start < c.end and o.end > c.start]

@@ -292,3 +292,8 @@ def test_duties_narrowed_to_a_topic(bigdata):
     answer = bigdata.ask("大数据中心的主要职责里，关于电子政务方面有哪些")
     assert answer.answered and 0 < len(answer.items) < 9, answer.answer
     assert all("电子政务" in item for item in answer.items), answer.answer
+
+
+def test_the_kind_named_after_a_misspelt_name_beats_a_shorter_exact_name(culture):
+    answer = culture.ask("文物保护单为修缮那个项目的依据文件是什么")
+    assert answer.answered and "加强文物安全工作" in answer.answer, answer.answer
