@@ -265,6 +265,8 @@ class Executor:
             if whole is None:
                 whole = single(self.total("本年支出合计", doc))
             name_d = whole.label
+        if whole.kind == "unit" and part.unit_name != whole.label:  # 「图书馆基本支出中X占几成」 with X department-wide
+            raise NotAnswerable(f"找到的{name_n}是全部门的数，不是{whole.label}的，不能算它占{whole.label}的比例")
         if whole.value == 0:
             raise NotAnswerable(f"{name_d}为0，无法计算比例")
         if re.search(r"几倍|多少倍|倍数", frame.text):

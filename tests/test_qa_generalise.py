@@ -297,3 +297,8 @@ def test_duties_narrowed_to_a_topic(bigdata):
 def test_the_kind_named_after_a_misspelt_name_beats_a_shorter_exact_name(culture):
     answer = culture.ask("文物保护单为修缮那个项目的依据文件是什么")
     assert answer.answered and "加强文物安全工作" in answer.answer, answer.answer
+
+
+def test_a_department_wide_part_is_no_share_of_one_unit(culture):
+    answer = culture.ask("文化馆基本支出里，商品和服务支出占几成")
+    assert not (answer.answered and answer.value is not None and "54.89" in answer.answer), answer.answer
