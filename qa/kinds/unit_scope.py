@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from kg.template import load_template
 from qa.answer import Answer, fmt, percent
 from qa.execute import NotAnswerable
 from qa.facts import Fact
@@ -41,8 +42,8 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
 
 def _class_mention(ctx: Context) -> Mention | None:
     for m in ctx.frame.mentions:
-        if m.of("classification", "line_item") and not m.of("budget_unit", "department"):
-            return m
+        if m.of("classification", "line_item") and not m.of("budget_unit", "department") and len({e.label for e in m.entities}) == 1:
+            return m  # one class; 「下属事业单位」 fits several (事业单位医疗, 事业单位离退休) and names none
     return None
 
 
@@ -67,6 +68,8 @@ class UnitScope:
         else:
             return None
         op = next((op for op, pats in cue_data(NAME)["operations"].items() if re.search("|".join(pats), text)), "lookup")
+        if op == "lookup" and ctx.frame.cues & {"max", "min"}:
+            return None  # 「图书馆的两个项目哪一个较大」: a superlative this reading has no slot for
         if op == "ratio" and column != "whole" and any(m.of("project", "classification", "line_item", "figure") for m in ctx.frame.mentions):
             return None  # 「X占图书馆项目支出的比例」: the part is X, the unit's figure only the whole
         slots = [Slot("how", how, (0, 0)), Slot("named", named, (0, 0)), Slot("column", column, (0, 0)), Slot("operation", op, (0, 0))]
@@ -112,7 +115,9 @@ class UnitScope:
 
 
 def _where(column: str) -> str:
-    return {"basic": "表11", "project": "表12", "whole": "表11 + 表12", "class": "表11"}[column]
+    template = load_template()
+    units, projects = f"表{template.by_layout('units').number}", f"表{template.by_layout('projects').number}"
+    return {"basic": units, "project": projects, "whole": f"{units} + {projects}", "class": units}[column]
 
 
 def _unit_rows(reading: Reading, ctx: Context, executor, doc: str) -> list[tuple[str, Fact]]:
@@ -170,7 +175,7 @@ def _own_share(frame, executor, doc: str, unit: tuple[str, Fact], whole: tuple) 
         raise NotAnswerable("整体为0，无法计算比例")
     value = percent(part, total)
     name = "项目支出" if part_column == "project" else "基本支出"
-    text = f"{label}{name}（{fmt(part)}万元）占其预算合计（{fmt(total)}万元，表11 + 表12）的{value}%（{fmt(part)} ÷ {fmt(total)} × 100%）。"
+    text = f"{label}{name}（{fmt(part)}万元）占其预算合计（{fmt(total)}万元，{_where('whole')}）的{value}%（{fmt(part)} ÷ {fmt(total)} × 100%）。"
     return executor.answer(frame, text, value, "%", facts=facts)
 
 
