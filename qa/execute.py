@@ -8,7 +8,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from kg.template import load_template
-from qa import queries
+from qa import honour, queries
 from qa.answer import Answer, Source, fmt, percent
 from qa.facts import Fact, FactReader
 from qa.frame import Frame
@@ -137,20 +137,22 @@ class Executor:
     # -- lookup ----------------------------------------------------------------------------------
     def do_lookup(self, frame: Frame) -> Answer:
         frame = _without_containers(frame)
+        found = [(doc, name, facts) for doc in frame.docs for name, facts in self.operands(frame, doc) if facts]
+        if not found:
+            raise NotAnswerable("文件中没有找到问题所问的金额")
+        acts = honour.acts_asked(frame.question)
+        speaking = [x for x in found if any(a in x[1] for a in acts)]
+        if speaking:  # 「有没有买公务车的预算？公务用车购置费是多少」: the figure of the act, not the cars held
+            found = speaking
         parts, facts_all, items = [], [], []
         value = unit = None
-        for doc in frame.docs:
-            for name, facts in self.operands(frame, doc):
-                if not facts:
-                    continue
-                text, v, u = self.say_value(name, facts, frame)
-                parts.append(self.prefix(frame, doc) + text)
-                facts_all.extend(facts)
-                if value is None:
-                    value, unit = v, u
-                items.append(name)
-        if not parts:
-            raise NotAnswerable("文件中没有找到问题所问的金额")
+        for doc, name, facts in found:
+            text, v, u = self.say_value(name, facts, frame)
+            parts.append(self.prefix(frame, doc) + text)
+            facts_all.extend(facts)
+            if value is None:
+                value, unit = v, u
+            items.append(name)
         if frame.last_year:
             raise NotAnswerable("上年数只能由第三部分说明的增减推算")
         if len(parts) > 1 and len({f.value for f in facts_all}) > 1:

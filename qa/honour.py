@@ -33,7 +33,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return f"没有计算两组共有的部分（“{both[0]}”），文件也没有直接列出 (an overlap of two sets is not computed)"
     if not answer.answered:
         return None
-    acts = [w for w in cues["acts"] if w in question and w not in _said(answer)]
+    acts = [w for w in acts_asked(question) if w not in _said(answer)]
     if acts:
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
     if answer.value is None:
@@ -47,6 +47,12 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     if per and totals:
         return f"文件给出的是“{per[0]}”的数，没有给出“{totals[0]}”的数 (stated per occurrence, not in total)"
     return _quoted_missing(question, frame, answer)
+
+
+def acts_asked(question: str) -> list[str]:
+    """The acts (购置, 采购 …) the question asks about, by their own word or an everyday one (买)."""
+    cues = _cues()
+    return [w for w in cues["acts"] if w in question or any(s in question for s in cues["act_synonyms"].get(w, []))]
 
 
 def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:

@@ -381,3 +381,19 @@ def test_assets_held_are_not_the_answer_to_what_will_be_bought(culture):
     assert held.answered and "车辆" in held.answer, held.answer
     bought = culture.ask("公务用车购置费是多少")
     assert bought.answered and bought.value == 0, bought.answer
+
+
+def test_buying_asked_in_everyday_words_is_answered_by_the_purchase_figure_not_the_cars_held(culture):
+    both = culture.ask("今年要不要买公务车？公务用车购置费安排了多少")
+    assert both.answered and both.value == 0 and "车辆" not in both.answer, both.answer
+    held_only = culture.ask("打算买几辆公务车？")
+    assert not held_only.answered and "购置" in held_only.answer, held_only.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("文化馆（基本加项目）占部门预算的百分之几？", Decimal("13.91")),
+    ("图书馆基本支出和项目支出合起来占整个部门预算的比例是多少？", Decimal("19.19")),
+])
+def test_a_units_whole_budget_as_the_part_of_the_departments_budget(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == value, answer.answer

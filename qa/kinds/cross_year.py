@@ -17,6 +17,8 @@ from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.lexicon import Document, match_form
 
 NAME = "cross_year"
+SPANNING = ("cross_year", "cross_department")  # kinds whose reading spans several documents
+TEXT_KINDS = ("describe",)  # kinds that answer with the document's words, never with a figure
 YEAR = re.compile(r"((?:19|20)\d{2})(?:年|、|和|与|及|至|到|-)")
 
 
@@ -25,11 +27,15 @@ def _years(ctx: Context) -> list[Document]:
     docs = ctx.lexicon.documents
     scope = [docs[d] for d in ctx.frame.docs] or list(docs.values())
     departments = {d.department for d in scope}
+    text = ctx.frame.text
+    named = {int(y) for y in YEAR.findall(text)}
+    if len(departments) > 1 and not any(m.of("department", "budget_unit") for m in ctx.frame.mentions):
+        # no department named: the one department whose documents span the years asked
+        departments = {dep for dep in departments if len({d.year for d in docs.values() if d.department == dep}) >= 2
+                       and (len(named) < 2 or named <= {d.year for d in docs.values() if d.department == dep})}
     if len(departments) != 1:
         return []
     own = sorted((d for d in docs.values() if d.department in departments), key=lambda d: d.year)
-    text = ctx.frame.text
-    named = {int(y) for y in YEAR.findall(text)}
     if len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _first(cue_data(NAME)["set_operations"], text)):
         year = min(named)  # 「2025年新增了哪些项目」: against the loaded year before (or after) it
         named.add(year - 1 if any(d.year == year - 1 for d in own) else year + 1)
@@ -74,23 +80,39 @@ class CrossYear:
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         earlier, later = reading.slot("years")
         if reading.slot("set_operation"):
-            return _set_answer(reading, ctx, executor, earlier, later)
-        return _value_answer(reading, ctx, executor, earlier, later)
+            answer = _set_answer(reading, ctx, executor, earlier, later)
+        else:
+            answer = _value_answer(reading, ctx, executor, earlier, later)
+        if len({d.department for d in ctx.lexicon.documents.values()}) > 1:
+            answer.answer = f"{later.name}：{answer.answer}"  # several departments loaded: say whose years these are
+        return answer
+
+
+YEARS_AFTER_SHARE = re.compile(r"(?:(?:19|20)\d{2}|\d)(?:年|个年度)")
 
 
 def _in_year(frame, doc: Document, intent: str):
+    """The question asked of one document. For a share, the years after 占 are not its whole:
+    「项目支出占比2025年比2024年变化了几个百分点」 asks 项目支出占比 of each year (the text keeps its
+    length, so the mentions' spans stay right)."""
     one = copy.copy(frame)
     one.docs, one.year, one.last_year, one.intent = [doc.iri], doc.year, False, intent
+    share_at = frame.text.find("占")
+    years = YEARS_AFTER_SHARE.search(frame.text, share_at + 1) if intent == "ratio" and share_at >= 0 else None
+    if years:
+        one.text = frame.text[:years.start()] + " " * (len(frame.text) - years.start())
     return one
 
 
-def _figure(ctx: Context, executor, doc: Document, share: bool) -> tuple[Decimal, str, Answer]:
-    """The question's figure (or share, in %) in one year's document, by the classic readers."""
+def figure_in(ctx: Context, executor, doc: Document, share: bool) -> tuple[Decimal, str, Answer]:
+    """The question's figure (or share, in %) in one document, by the classic readers or the
+    single-document kind that reads it best (kinds spanning documents or answering with text are
+    left out: a figure is wanted)."""
     frame = _in_year(ctx.frame, doc, "ratio" if share else "lookup")
     from qa import kinds  # the registry holds this kind too: imported when run, not when loaded
 
     single = kinds.Context(frame, ctx.lexicon)
-    other = [r for r in kinds.readings(single) if r.kind != NAME and r.score > kinds.LEGACY_SCORE and not r.missing]
+    other = [r for r in kinds.readings(single) if r.kind not in SPANNING + TEXT_KINDS and r.score > kinds.LEGACY_SCORE and not r.missing]
     if other:  # 「局本级的基本支出两年相比」: each year's figure by the kind that reads it best
         answer = kinds.kind(other[0].kind).run(other[0], single, executor)
     else:
@@ -108,8 +130,8 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     op = reading.slot("value_operation")
     text = ctx.frame.text
     share = op == "points" or (op != "proportion" and "占" in text)
-    a, unit, first = _figure(ctx, executor, earlier, share)
-    b, _, second = _figure(ctx, executor, later, share)
+    a, unit, first = figure_in(ctx, executor, earlier, share)
+    b, _, second = figure_in(ctx, executor, later, share)
     sources = first.sources + second.sources
     what = re.sub(r"[（(].*?[）)]|。$", "", second.answer).split("为")[0] if not share else "所占比重"
     head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
