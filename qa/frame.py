@@ -35,6 +35,7 @@ class Frame:
     refusal: str | None = None  # why the document cannot answer
     unknown: list[str] = field(default_factory=list)
     follow_up: bool = False
+    scope_kept: bool = False  # the documents in scope came from the session's previous question
     scope_refused: bool = False  # a year, a body or a level that is not loaded: nothing may answer
 
     def value_mentions(self) -> list[Mention]:
