@@ -30,6 +30,7 @@ class Frame:
     totals: list[str] = field(default_factory=list)  # 本年支出合计 … named by a synonym
     cues: set[str] = field(default_factory=set)  # cue groups present
     cue_spans: list[tuple[int, int]] = field(default_factory=list)  # where the cue words stand
+    name_spans: list[tuple[int, int]] = field(default_factory=list)  # cue words that name a total or measure (支出总计)
     want_yuan: bool = False
     unit_word: str | None = None  # 次, 条, 分钟 … asked for
     refusal: str | None = None  # why the document cannot answer

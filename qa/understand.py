@@ -124,6 +124,7 @@ class Understander:
                 masked[k] = True
         cues = self.cues_in(text, masked)
         frame.cue_spans = [(start, end) for start, end, _, _ in cues]
+        frame.name_spans = [(start, end) for start, end, _, g in cues if any(x.startswith(("total:", "measure:")) for x in g)]
         groups: set[str] = set()
         for _, _, _, g in cues:
             groups |= g

@@ -47,13 +47,20 @@ def _years(ctx: Context) -> list[Document]:
     return []
 
 
-def _first(groups: dict[str, list[str]], text: str) -> tuple[str, str] | None:
-    """The first operation whose pattern matches, with the text it matched."""
+def _first(groups: dict[str, list[str]], text: str, names: list[tuple[int, int]] = ()) -> tuple[str, str] | None:
+    """The first operation whose pattern matches outside the names of the question (总计 in
+    「支出总计」 is a name, not a sum), with the text it matched."""
     for name, alternatives in groups.items():
-        match = re.search("|".join(alternatives), text)
-        if match:
-            return name, match.group(0)
+        for match in re.finditer("|".join(alternatives), text):
+            inside = any(a <= match.start() and match.end() <= b and b - a > match.end() - match.start() for a, b in names)
+            if not inside:
+                return name, match.group(0)
     return None
+
+
+def _names(ctx: Context) -> list[tuple[int, int]]:
+    """Spans of the question that name things: entities and cue words such as 支出总计."""
+    return [(m.start, m.end) for m in ctx.frame.mentions] + list(ctx.frame.name_spans)
 
 
 class CrossYear:
@@ -66,12 +73,12 @@ class CrossYear:
         text = ctx.frame.text
         data = cue_data(NAME)
         slots = [Slot("years", years, (0, len(text)))]
-        found = _first(data["set_operations"], text)
+        found = _first(data["set_operations"], text, _names(ctx))
         if found:
             slots.append(Slot("set_operation", found[0], (0, len(text))))
             slots.append(Slot("classes", any(w in text for w in data["class_words"]) and "项目" not in text, (0, len(text))))
             return Reading(NAME, 0.9, slots, explained=found[1] + "".join(data["both_years"]))
-        found = _first(data["value_operations"], text)
+        found = _first(data["value_operations"], text, _names(ctx))
         if found is None:
             return None
         slots.append(Slot("value_operation", found[0], (0, len(text))))
@@ -164,11 +171,11 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
 def _direction(text: str) -> int:
     """+1 when the question asks how much it rose, −1 how much it fell, 0 when it does not say
     (「少了多少」 falls; 「多少」 alone says nothing)."""
-    if re.search(r"(?<!多)少了|减|降|低", text):
-        return -1
-    if re.search(r"增|涨|升|提高|(?<!少)多了|多出", text):
-        return 1
-    return 0
+    down = re.search(r"(?<!多)少了|减|降|低", text)
+    up = re.search(r"增|涨|升|提高|(?<!少)多了|多出", text)
+    if bool(down) == bool(up):  # 「增加还是减少」 says neither
+        return 0
+    return -1 if down else 1
 
 
 def _signed(change: Decimal, asked: int) -> Decimal:
@@ -184,6 +191,18 @@ def _members(executor, doc: Document, classes: bool) -> dict[str, Fact]:
     return {match_form(p.label): p for p in executor.reader.projects(doc.iri)}
 
 
+def _set_result(ctx: Context, executor, text: str, facts: list[Fact]) -> Answer:
+    """A set of projects as the answer: its members; its total or its count when that is asked."""
+    asked = ctx.frame.text
+    if pattern(NAME, "set_total").search(asked):
+        total = sum((f.value for f in facts), Decimal(0))
+        arithmetic = " + ".join(fmt(f.value) for f in facts) or "0"
+        return executor.answer(ctx.frame, f"{text}；合计{fmt(total)}万元（{arithmetic}）。", total, "万元", facts=facts)
+    if pattern(NAME, "set_count").search(asked):
+        return executor.answer(ctx.frame, f"{text}。", Decimal(len(facts)), "个", facts=facts)
+    return executor.answer(ctx.frame, f"{text}。", None, None, items=[f.label for f in facts], facts=facts)
+
+
 def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("set_operation")
     old, new = _members(executor, earlier, reading.slot("classes")), _members(executor, later, reading.slot("classes"))
@@ -194,7 +213,8 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         facts = [(new if op == "new" else old)[k] for k in keys]
         what = f"{y1}年新增（{y0}年没有）" if op == "new" else f"{y0}年有、{y1}年没有"
         listing = "、".join(f"{f.label}（{fmt(f.value)}万元）" for f in facts)
-        return executor.answer(ctx.frame, f"{what}的共{len(facts)}项：{listing or '无'}。", None, None, items=[f.label for f in facts], facts=facts)
+        text = f"{what}的共{len(facts)}项：{listing or '无'}"
+        return _set_result(ctx, executor, text, facts)
     if op in ("same", "both_up", "both_down"):
         test = {"same": lambda d: d == 0, "both_up": lambda d: d > 0, "both_down": lambda d: d < 0}[op]
         keys = [k for k in both if test(new[k].value - old[k].value)]
