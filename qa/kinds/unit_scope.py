@@ -34,8 +34,8 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
         how.append("self")
     if any(w in text for w in _words("subordinate_words")):
         how.append("subordinate")
-    if any(w in text for w in _words("all_words")):
-        how.append("all")
+    if any(w in text and not any(s + w in text for s in _words("subordinate_words")) for w in _words("all_words")):
+        how.append("all")  # 「各单位」, but not in 「下属各单位」
     return how, named
 
 
@@ -44,6 +44,16 @@ def _class_mention(ctx: Context) -> Mention | None:
         if m.of("classification", "line_item") and not m.of("budget_unit", "department"):
             return m
     return None
+
+
+def _inside_a_basic_word(ctx: Context) -> bool:
+    """「人员和公用经费」 names basic expenditure: the class 公用经费 inside it is not asked."""
+    mention = _class_mention(ctx)
+    for word in _words("basic"):
+        for match in re.finditer(re.escape(word), ctx.frame.text):
+            if match.start() <= mention.start and mention.end <= match.end():
+                return True
+    return False
 
 
 class UnitScope:
@@ -58,7 +68,7 @@ class UnitScope:
             return None  # how many projects, which project: about projects, not a unit's figure
         if any(w in text for w in _words("whole")):
             column = "whole"
-        elif _class_mention(ctx) is not None:
+        elif _class_mention(ctx) is not None and not _inside_a_basic_word(ctx):
             column = "class"
         elif any(w in text for w in _words("basic")):
             column = "basic"
