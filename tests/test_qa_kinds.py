@@ -135,6 +135,14 @@ def test_unit_scope_extremes_name_the_unit(culture):
     ("2025年比2024年多了哪些项目？", {"items": ["体育场馆免费低收费开放补助", "文艺精品创作扶持经费"]}),
     ("2024年和2025年都安排了、而且2025年金额更高的项目是哪些？", {"items": ["全民健身活动经费", "非物质文化遗产保护专项经费"]}),
     ("基本支出的占比2025年较2024年提高了多少个百分点？", {"value": 5.53, "unit": "%"}),
+    ("24年和25年的三公经费合计多少？", {"value": 12.70, "unit": "万元"}),  # two-digit years of loaded documents
+    ("从2024到2025，基本支出增加了多少？", {"value": 23.27, "unit": "万元"}),
+    ("三公经费两年平均每年多少？", {"value": 6.35, "unit": "万元"}),
+    ("2024年有、2025年砍掉的项目里，哪个金额最小？", {"value": 7.20, "unit": "万元"}),
+    ("2025年新增的项目中金额超过20万元的有哪些？", {"items": ["体育场馆免费低收费开放补助"]}),
+    ("两年都有的项目中，2025年比2024年多出5万元以上的有哪些？", {"items": ["体育彩票公益金全民健身设施建设项目"]}),
+    ("哪个单位的基本支出两年间增加最多？", {"contains": ["文化广电旅游体育局"]}),
+    ("功能分类项级科目里哪个两年间减少最多？", {"contains": ["体育场馆"]}),
 ])
 def test_cross_year(two_years, question, expected):
     answer = _answered(two_years, question, "cross_year")
@@ -145,6 +153,8 @@ def test_cross_year(two_years, question, expected):
     "2026年的项目支出比2025年多多少？",
     "2023年图书馆的基本支出是多少？",
     "预计2026年的三公经费会增加多少？",
+    "2023年和2024年的项目支出一共多少？",
+    "2023年文物保护经费是多少？两年比变化多大",
 ])
 def test_a_year_not_loaded_is_refused(two_years, question):
     assert not two_years.ask(question).answered
