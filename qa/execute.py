@@ -221,7 +221,11 @@ class Executor:
         if not numerators and denominators and len(denominators) >= 2:
             numerators, denominators = denominators[:1], denominators[1:]
         if len(numerators) >= 2 and not denominators:
-            denominators, numerators = numerators[:1], numerators[1:2]
+            first, second = (m for m in before.mentions[:2]) if len(before.mentions) >= 2 else (None, None)
+            if first is not None and frame.text[first.end:second.start].startswith("在"):
+                denominators, numerators = numerators[1:2], numerators[:1]  # 「X在Y里占比」: Y is the whole
+            else:
+                denominators, numerators = numerators[:1], numerators[1:2]  # 「Y中X占比」
         if not numerators:
             raise NotAnswerable("没有找到要计算比例的金额")
         name_n, facts_n = numerators[0]
@@ -255,6 +259,8 @@ class Executor:
             times = (part.value / whole.value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
             text = f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）是{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}）的{times}倍（{fmt(part.value, part.unit)} ÷ {fmt(whole.value, whole.unit)}）。"
             return self.answer(frame, text, times, "倍", facts=[part, whole])
+        if part.value > whole.value > 0 and "占" in frame.text and not re.search(r"相当于|几倍|多少倍", frame.text):
+            raise NotAnswerable(f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）大于{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}），部分和整体没有对上")
         value = percent(part.value, whole.value)
         text = (f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）占{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}）的"
                 f"{value}%（{fmt(part.value, part.unit)} ÷ {fmt(whole.value, whole.unit)} × 100%）。")

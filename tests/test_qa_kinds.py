@@ -415,3 +415,16 @@ def test_buying_asked_in_everyday_words_is_answered_by_the_purchase_figure_not_t
 def test_a_units_whole_budget_as_the_part_of_the_departments_budget(culture, question, value):
     answer = culture.ask(question)
     assert answer.answered and answer.value == value, answer.answer
+
+
+def test_a_share_whose_part_exceeds_its_whole_is_refused(culture):
+    """「X在Y里占比」 read with part and whole the wrong way round would be over 100 %: refused."""
+    answer = culture.ask("公务接待费在三公经费里占比多少？")
+    assert answer.answered and answer.value < 100, answer.answer
+    reversed_ = culture.ask("三公经费占公务接待费的比例是多少？")
+    assert not reversed_.answered and "没有对上" in reversed_.answer, reversed_.answer
+
+
+def test_staff_and_office_costs_of_a_unit_are_its_basic_expenditure(culture):
+    answer = culture.ask("想比较人员公用经费：局本级的基本支出比图书馆多出多少万元？")
+    assert answer.answered and answer.value == Decimal("171.49"), answer.answer
