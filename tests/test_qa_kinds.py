@@ -428,3 +428,36 @@ def test_a_share_whose_part_exceeds_its_whole_is_refused(culture):
 def test_staff_and_office_costs_of_a_unit_are_its_basic_expenditure(culture):
     answer = culture.ask("想比较人员公用经费：局本级的基本支出比图书馆多出多少万元？")
     assert answer.answered and answer.value == Decimal("171.49"), answer.answer
+
+
+# -- cross_department: several departments asked together, one result --------------------------------
+@pytest.fixture(scope="module")
+def departments(tmp_path_factory) -> QAService:
+    """Two departments, one of them in two years: compared in the year both have (2025)."""
+    return qa_service(tmp_path_factory, FIXTURES / "qingcheng_bigdata_center_2025.txt", CULTURE, CULTURE_2024)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("大数据中心和文广旅体局哪个的三公经费更多？", {"contains": ["文化广电旅游体育局2025年"], "value": 6.00}),
+    ("两个部门谁的项目支出更高？", {"contains": ["大数据中心2025年"], "value": 922.08}),
+    ("大数据中心与文广旅体局的基本支出相差多少？", {"value": 97.63}),
+    ("大数据中心比文广旅体局的三公经费少多少？", {"value": 5.60}),
+    ("2025年两个部门三公经费一共多少？", {"value": 6.40}),
+    ("两个单位的项目支出加起来是多少？", {"value": 1344.01}),
+    ("哪个部门的基本支出占比最高？", {"contains": ["文化广电旅游体育局2025年"], "value": 53.82}),
+    ("各部门2025年的项目支出分别是多少？", {"contains": ["922.08", "421.93"]}),
+])
+def test_cross_department(departments, question, expected):
+    answer = _answered(departments, question, "cross_department")
+    assert all(p in answer.answer for p in expected.get("contains", [])), answer.answer
+    if "value" in expected:
+        assert answer.value == Decimal(str(expected["value"])).quantize(answer.value), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "2024年两个部门的三公经费合计多少？",  # the other department has no 2024 document
+    "大数据中心和清城区财政局的项目支出合计多少？",  # a body not loaded
+    "三个部门的三公经费加起来多少？",  # two are loaded
+])
+def test_cross_department_refusals(departments, question):
+    assert not departments.ask(question).answered

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from qa.answer import Answer, fmt
 from qa.execute import NotAnswerable
@@ -86,6 +86,8 @@ class CrossDepartment:
         figures = []
         for doc in docs:
             value, unit, answer = figure_in(asked, executor, doc, share)
+            if unit == "%":  # a share is compared as printed, to 2 decimals
+                value = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
             figures.append((doc, value, unit, answer))
         units = {unit for _, _, unit, _ in figures}
         if len(units) != 1:
