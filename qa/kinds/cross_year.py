@@ -112,11 +112,11 @@ class CrossYear:
         return answer
 
 
-YEARS_AFTER_SHARE = re.compile(r"(?:(?:19|20)\d{2}|\d)(?:年|个年度)")
+YEARS_AFTER_SHARE = re.compile(r"(?:(?:19|20)\d{2}|\d)(?:年|个年度)|[,，;；]")
 
 
 def _in_year(frame, doc: Document, intent: str):
-    """The question asked of one document. For a share, the years after 占 are not its whole:
+    """The question asked of one document. For a share, the years (or the next clause) after 占 are not its whole:
     「项目支出占比2025年比2024年变化了几个百分点」 asks 项目支出占比 of each year (the text keeps its
     length, so the mentions' spans stay right)."""
     one = copy.copy(frame)
