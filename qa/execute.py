@@ -8,7 +8,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from kg.template import load_template
-from qa import queries
+from qa import honour, queries
 from qa.answer import Answer, Source, fmt, percent
 from qa.facts import Fact, FactReader
 from qa.frame import Frame
@@ -137,20 +137,23 @@ class Executor:
     # -- lookup ----------------------------------------------------------------------------------
     def do_lookup(self, frame: Frame) -> Answer:
         frame = _without_containers(frame)
+        found = [(doc, name, facts) for doc in frame.docs
+                 for name, facts in self._without_parents(frame, self.operands(frame, doc), doc) if facts]
+        if not found:
+            raise NotAnswerable("文件中没有找到问题所问的金额")
+        acts = honour.acts_asked(frame.question)
+        speaking = [x for x in found if any(a in x[1] for a in acts)]
+        if speaking:  # 「有没有买公务车的预算？公务用车购置费是多少」: the figure of the act, not the cars held
+            found = speaking
         parts, facts_all, items = [], [], []
         value = unit = None
-        for doc in frame.docs:
-            for name, facts in self._without_parents(frame, self.operands(frame, doc), doc):
-                if not facts:
-                    continue
-                text, v, u = self.say_value(name, facts, frame)
-                parts.append(self.prefix(frame, doc) + text)
-                facts_all.extend(facts)
-                if value is None:
-                    value, unit = v, u
-                items.append(name)
-        if not parts:
-            raise NotAnswerable("文件中没有找到问题所问的金额")
+        for doc, name, facts in found:
+            text, v, u = self.say_value(name, facts, frame)
+            parts.append(self.prefix(frame, doc) + text)
+            facts_all.extend(facts)
+            if value is None:
+                value, unit = v, u
+            items.append(name)
         if frame.last_year:
             raise NotAnswerable("上年数只能由第三部分说明的增减推算")
         if len(parts) > 1 and len({f.value for f in facts_all}) > 1:
@@ -237,7 +240,11 @@ class Executor:
         if not numerators and denominators and len(denominators) >= 2:
             numerators, denominators = denominators[:1], denominators[1:]
         if len(numerators) >= 2 and not denominators:
-            denominators, numerators = numerators[:1], numerators[1:2]
+            first, second = (m for m in before.mentions[:2]) if len(before.mentions) >= 2 else (None, None)
+            if first is not None and frame.text[first.end:second.start].startswith("在"):
+                denominators, numerators = numerators[1:2], numerators[:1]  # 「X在Y里占比」: Y is the whole
+            else:
+                denominators, numerators = numerators[:1], numerators[1:2]  # 「Y中X占比」
         if not numerators:
             raise NotAnswerable("没有找到要计算比例的金额")
         name_n, facts_n = numerators[0]
@@ -273,6 +280,8 @@ class Executor:
             times = (part.value / whole.value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
             text = f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）是{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}）的{times}倍（{fmt(part.value, part.unit)} ÷ {fmt(whole.value, whole.unit)}）。"
             return self.answer(frame, text, times, "倍", facts=[part, whole])
+        if part.value > whole.value > 0 and "占" in frame.text and not re.search(r"相当于|几倍|多少倍", frame.text):
+            raise NotAnswerable(f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）大于{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}），部分和整体没有对上")
         value = percent(part.value, whole.value)
         text = (f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）占{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}）的"
                 f"{value}%（{fmt(part.value, part.unit)} ÷ {fmt(whole.value, whole.unit)} × 100%）。")

@@ -22,11 +22,6 @@ def _cues() -> dict[str, list[str]]:
     return json.loads(resources.files("qa").joinpath("data/honour.json").read_text("utf-8"))
 
 
-def acts_in(text: str) -> list[str]:
-    """The acts (购置, 采购 …) a question asks about: what is to be bought is not what is held."""
-    return [w for w in _cues()["acts"] if w in text]
-
-
 def _said(answer: Answer) -> str:
     return answer.answer + "".join(s.row for s in answer.sources) + "".join(answer.items)
 
@@ -39,7 +34,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return f"没有计算两组共有的部分（“{both[0]}”），文件也没有直接列出 (an overlap of two sets is not computed)"
     if not answer.answered:
         return None
-    acts = [w for w in acts_in(frame.text if frame else question) if w not in _said(answer)]  # 添置 read as 购置
+    acts = [w for w in acts_asked(frame.text if frame else question) if w not in _said(answer)]  # 添置/买 read as 购置
     if acts:
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
     if answer.value is None:
@@ -67,6 +62,13 @@ def _stated_count_missing(question: str, answer: Answer) -> str | None:
     if len(answer.items) < count:
         return f"问题说的是{stated.group(1)}项，文件中只找到{len(answer.items)}项：{'、'.join(answer.items)}"
     return None
+
+
+def acts_asked(text: str) -> list[str]:
+    """The acts (购置, 采购 …) a question asks about, by their own word or an everyday one (买):
+    what is to be bought is not what is held."""
+    cues = _cues()
+    return [w for w in cues["acts"] if w in text or any(s in text for s in cues["act_synonyms"].get(w, []))]
 
 
 def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:

@@ -45,6 +45,7 @@ def _named_by_code(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m in coded or not {e.label for e in m.entities} & labels]
 
 
+SELF_CONTAINED = {"figure", "project", "goal"}  # mentions that are a figure in themselves, not in a measure's sense
 JOINER = re.compile(r"[和与及跟、]|以及")
 BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|该|此|那个|那项|那些|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西)")
 CLAUSE = re.compile(r"[^,，:：;；。!！?？]+[,，:：;；。!！?？]?")
@@ -156,6 +157,7 @@ class Understander:
                 masked[k] = True
         cues = self.cues_in(text, masked)
         frame.cue_spans = [(start, end) for start, end, _, _ in cues]
+        frame.name_spans = [(start, end) for start, end, _, g in cues if any(x.startswith(("total:", "measure:")) for x in g)]
         groups: set[str] = set()
         for _, _, _, g in cues:
             groups |= g
@@ -166,6 +168,8 @@ class Understander:
             frame.intent = "refuse"
             frame.scope_refused = True
             return frame
+        if previous is not None:
+            keep_scope(frame, previous, self.lexicon)
         self._measures(frame, cues)
         self._modifiers(frame, cues)
         if previous is not None and self._is_follow_up(frame):
@@ -502,10 +506,14 @@ class Understander:
             new.mentions = [m for m in frame.mentions]
         if frame.measures:
             new.measures = frame.measures
+            # 「三公经费」 then 「那项目支出呢」: a figure or project is replaced by the measure; a unit
+            # or a classification is asked in the new measure's sense
+            new.mentions = [m for m in new.mentions if not (m.kinds() & SELF_CONTAINED) or m.of("budget_unit", "department")]
             for m in new.mentions:
                 m.measure = None
         if frame.year is not None or frame.docs != previous.docs:
             new.docs, new.year, new.last_year = frame.docs, frame.year, frame.last_year or previous.last_year and frame.year is None
+        new.scope_kept = frame.scope_kept or new.docs == previous.docs
         return new
 
     # -- the intent ------------------------------------------------------------------------------
@@ -572,3 +580,31 @@ class Understander:
         if frame.set_kind in ("key_projects", "projects", "duties", "internal_units", "budget_units", "citations"):
             return "list"
         return "refuse"
+
+
+def keep_scope(frame: Frame, previous: Frame, lexicon: Lexicon) -> None:
+    """A question in a session keeps the previous one's department and year unless it names
+    others (「文广旅体局2024年的三公经费」 then 「项目支出是多少」 is the same document; 「2025年呢」
+    keeps the department, 「大数据中心的呢」 the year). Questions over all departments or both
+    years (哪个部门、两年) keep nothing."""
+    from qa.kinds.base import pattern  # the kinds' own cue data: departments or years asked together
+
+    docs = lexicon.documents
+    before = [d for d in previous.docs if d in docs]
+    if not before or pattern("cross_department", "collective").search(frame.text) or pattern("cross_year", "both_years").search(frame.text):
+        return
+    names_body = any(m.of("department", "budget_unit") for m in frame.mentions)
+    names_year = bool(YEAR.findall(frame.text)) or frame.last_year
+    if names_body and names_year:
+        return
+    if names_body:
+        years = {docs[d].year for d in before}
+        kept = [d for d in frame.docs if docs[d].year in years]
+    elif names_year:
+        departments = {docs[d].department for d in before}
+        kept = [d for d in frame.docs if docs[d].department in departments]
+    else:
+        kept = [d for d in frame.docs if d in before]
+        frame.year = frame.year if frame.year is not None else previous.year
+    if kept and kept != frame.docs:
+        frame.docs, frame.scope_kept = kept, True

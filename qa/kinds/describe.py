@@ -74,7 +74,7 @@ class Describe:
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
         doc = executor.one_doc(frame)
-        if "list" in frame.cues and not honour.acts_in(frame.text) and _has_parts(reading, executor, doc):
+        if "list" in frame.cues and not honour.acts_asked(frame.text) and _has_parts(reading, executor, doc):
             return executor.do_list(frame)  # 「固定资产列了哪几类」: the parts of a figure are a list
         passages = _glossary(reading, executor, doc) if reading.slot("glossary") else self.passages(reading, ctx, executor, doc)
         if not passages:
