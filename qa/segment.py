@@ -32,14 +32,73 @@ jieba = _import_jieba()
 
 @lru_cache(maxsize=1)
 def tokenizer() -> jieba.Tokenizer:
+    """jieba's tokenizer, its word frequencies (FREQ) looked up in WordTable instead of loaded:
+    loading them (a 9 MB marshal file of 580,000 entries) was half of every `kgqa ask` start."""
     from qa.lexicon import cache_dir
 
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     tk.tmp_dir = str(cache_dir())
     tk.cache_file = str(cache_dir() / "jieba.cache")
-    tk.initialize()
+    tk.FREQ = WordTable(cache_dir() / f"jieba-words-{jieba.__version__}.sqlite", tk)
+    tk.total = tk.FREQ.total
+    tk.initialized = True
     return tk
+
+
+_MISSING = object()
+
+
+class WordTable:
+    """jieba's FREQ (its dictionary's words and their prefixes, a prefix at 0) in an SQLite file made
+    once from jieba's dictionary, looked up and remembered word by word; words added at run time
+    (the lexicon's user words) are kept in memory. Has what jieba's cutting and add_word use."""
+
+    def __init__(self, path: Path, tk: jieba.Tokenizer) -> None:
+        if not path.exists():
+            _write_words(path, tk)
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self._seen: dict[str, int | None] = {}
+        self.total = int(self._db.execute("SELECT freq FROM words WHERE word = ''").fetchone()[0])
+
+    def _find(self, word: str) -> int | None:
+        found = self._seen.get(word, _MISSING)
+        if found is _MISSING:
+            with self._lock:
+                row = self._db.execute("SELECT freq FROM words WHERE word = ?", (word,)).fetchone()
+            found = self._seen[word] = row[0] if row and word else None
+        return found  # type: ignore[return-value]
+
+    def __contains__(self, word: str) -> bool:
+        return self._find(word) is not None
+
+    def __getitem__(self, word: str) -> int:
+        found = self._find(word)
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def get(self, word: str, default: int | None = None) -> int | None:
+        found = self._find(word)
+        return default if found is None else found
+
+    def __setitem__(self, word: str, freq: int) -> None:
+        self._seen[word] = freq
+
+
+def _write_words(path: Path, tk: jieba.Tokenizer) -> None:
+    """jieba's own prefix dictionary (gen_pfdict), its total under the empty word; written beside
+    and renamed into place."""
+    freq, total = tk.gen_pfdict(tk.get_dict_file())
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    with db:
+        db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, freq INTEGER) WITHOUT ROWID")
+        db.executemany("INSERT INTO words VALUES (?, ?)", [*freq.items(), ("", total)])
+    db.close()
+    os.replace(tmp, path)
 
 
 _USER_WORDS: set[str] = set()

@@ -1,5 +1,5 @@
-"""qa.segment: the part-of-speech tags read from the saved table are jieba.posseg's own, and
-importing jieba.posseg through it does not read jieba's dictionary."""
+"""qa.segment: jieba's word frequencies and part-of-speech tags looked up in saved tables (not
+loaded on every start) give jieba's own cuts and tags."""
 
 from __future__ import annotations
 
@@ -32,3 +32,17 @@ def test_the_table_answers_like_the_dictionary(tmp_path):
     assert table.get("经费") == "vn" and table.get("告诉") == "v"  # jieba dict.txt: 经费 1898 vn, 告诉 10953 v
     assert table.get("并非一个词语", "x") == "x"
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_cuts_with_the_word_table_are_jieba_own(tmp_path):
+    """The tokenizer looks words up in WordTable; a jieba tokenizer that loads its dictionary cuts alike."""
+    import jieba
+
+    reference = jieba.Tokenizer()
+    reference.tmp_dir, reference.cache_file = str(tmp_path), str(tmp_path / "jieba.cache")
+    reference.initialize()
+    ours = segment.tokenizer()
+    texts = _texts() + [line for line in (FIXTURES / "qingcheng_bigdata_center_2025.txt").read_text("utf-8").splitlines() if line]
+    assert ours.total == reference.total
+    assert [ours.lcut(t, HMM=False) for t in texts] == [reference.lcut(t, HMM=False) for t in texts]
+    assert [ours.lcut_for_search(t, HMM=False) for t in texts] == [reference.lcut_for_search(t, HMM=False) for t in texts]
