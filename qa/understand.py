@@ -435,7 +435,22 @@ class Understander:
                     unknown.append(word)
         masked = "".join(chunk if chunk else " " for chunk in self._residue_text(frame, cues))
         unknown += [w for w in self.lexicon.cues["persons"] if w in masked and w not in unknown]  # a person's pay or name
-        return unknown
+        return unknown + [w for w in self._run_on_names(frame) if w not in unknown]
+
+    def _run_on_names(self, frame: Frame) -> list[str]:
+        """A name the question writes on past a linked entity's (旅游宣传|片 where 宣传片 is a noun of the
+        document's text): the question names a longer thing no entity is, so it is not that entity."""
+        taken = [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans)
+        out = []
+        for m in frame.mentions:
+            if m.fuzzy or m.end >= len(frame.text) or any(s <= m.end < e for s, e in taken):
+                continue
+            for back, on in ((2, 1), (1, 1), (2, 2)):
+                word = frame.text[m.end - back:m.end + on]
+                if len(word) >= 3 and word in self.lexicon.vocabulary and content_nouns(word) == [word]:
+                    out.append(frame.text[m.start:m.end + on])
+                    break
+        return out
 
     @classmethod
     def _residue(cls, frame: Frame, cues) -> list[str]:

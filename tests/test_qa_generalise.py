@@ -302,3 +302,17 @@ def test_the_kind_named_after_a_misspelt_name_beats_a_shorter_exact_name(culture
 def test_a_department_wide_part_is_no_share_of_one_unit(culture):
     answer = culture.ask("文化馆基本支出里，商品和服务支出占几成")
     assert not (answer.answered and answer.value is not None and "54.89" in answer.answer), answer.answer
+
+
+@pytest.mark.parametrize("question", ["文化馆和图书馆分别属于哪种类型的单位", "图书馆、文化馆两家单位是什么性质"])
+def test_two_units_described_from_one_composition_text(culture, question):
+    answer = culture.ask(question)
+    assert answer.answered and "公益一类事业单位" in answer.answer, answer.answer
+    assert answer.answer.count("公益一类事业单位") == 1, answer.answer  # the shared text quoted once
+
+
+def test_a_name_written_on_past_a_class_is_not_that_class(culture):
+    answer = culture.ask("拍旅游宣传片一共要花多少钱")  # 宣传片 is a noun of the text, no entity: no class figure
+    assert not answer.answered and "旅游宣传片" in answer.answer, answer.answer
+    answer = culture.ask("旅游宣传这个科目安排了多少钱")
+    assert answer.answered and answer.value == 45, answer.answer

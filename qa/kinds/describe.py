@@ -63,7 +63,8 @@ class Describe:
         glossary = bool(frame.cues & {"glossary", "definition"}) and not own_text and "term" not in kinds
         if glossary and not pattern(NAME, "asks_definition").search(text):
             return None
-        if len({id(m) for m in subjects}) > 1 and not kinds <= {"budget_unit", "department"}:
+        text_kinds = {e.kind for m in subjects for e in m.of(*TEXT_KINDS)}  # 图书馆 is a class too; its text is the unit's
+        if len({id(m) for m in subjects}) > 1 and not text_kinds <= {"budget_unit", "department"}:
             return None  # two things named: a comparison or a list, not one text
         slots = [Slot("entity", m, (m.start, m.end)) for m in subjects]
         slots.append(Slot("words", _query_words(ctx, subjects), (0, len(text))))
@@ -122,7 +123,10 @@ class Describe:
                         break
             if texts:
                 out.extend(max(texts, key=lambda t: sum(w in p.text for w in words for p in t)))
-        return out
+        first: dict[str, Passage] = {}
+        for p in out:  # two units of one composition text: its sentences once
+            first.setdefault(p.text, p)
+        return list(first.values())
 
 
 def _places_unnamed(question: str, body: str) -> str | None:
