@@ -450,6 +450,22 @@ class Understander:
                 if len(word) >= 3 and word in self.lexicon.vocabulary and content_nouns(word) == [word]:
                     out.append(frame.text[m.start:m.end + on])
                     break
+        return out + self._partial_run_ons(frame, taken)
+
+    def _partial_run_ons(self, frame: Frame, taken: list[tuple[int, int]]) -> list[str]:
+        """A part of a name followed, in the same name, by nouns the entity's name does not hold
+        (全民健身|中心维修改造 for 全民健身活动经费): the question names another thing."""
+        if any(not m.partial and m.of("project", "goal") for m in frame.mentions):
+            return []  # 「X项目要建多少条全民健身路径」: the words belong to the named project's text
+        out = []
+        for m in frame.mentions:
+            if not m.partial or m.fuzzy or not m.entities:
+                continue
+            end = min([s for s, _ in taken if s >= m.end] + [len(frame.text)])
+            run = re.split(r"[^\u4e00-\u9fff]|[的之和与及、]", frame.text[m.end:end])[0]
+            label = match_form(m.entities[0].label)
+            if any(len(w) >= 2 and w not in self.stopwords and not set(w) <= set(label) for w in content_nouns(run)):
+                out.append(frame.text[m.start:m.end + len(run)])
         return out
 
     @classmethod
