@@ -106,6 +106,7 @@ class Understander:
             self.automaton.add_word(word, word)
         self.automaton.make_automaton()
         self.stopwords = {match_form(w) for w in cues["stopwords"]} | set(cues["unit_nouns"])
+        self.kinds_of_money = load_cues()["kinds_of_money"]
         self.partial = PartialLinker(lexicon)
         self.term_labels = {match_form(e.label) for e in lexicon.entities.values() if e.kind == "term"}
 
@@ -121,7 +122,11 @@ class Understander:
                 continue
             for k in range(start, end):
                 taken[k] = True
-            result.append((start, end, word, self.cue_words[word]))
+            groups = self.cue_words[word]
+            money = self.kinds_of_money
+            if word in money["nouns"] and text[:start].endswith(tuple(money["after"])):
+                groups = groups - {"amount"}  # 「包含哪些钱」 asks for kinds of money, not a sum
+            result.append((start, end, word, groups))
         result.sort()
         return result
 

@@ -323,3 +323,9 @@ def test_a_part_of_a_name_followed_by_nouns_its_entity_lacks(culture):
     assert not answer.answered and "广场" in answer.answer, answer.answer
     answer = culture.ask("全民健身那个项目预算多少")
     assert answer.answered and answer.value == 38, answer.answer
+
+
+@pytest.mark.parametrize("question", ["事业收入包含哪些", "事业收入一般包含什么钱"])
+def test_what_a_glossary_term_contains_is_its_entry(culture, question):
+    answer = culture.ask(question)  # not a figure of 0.00, not the list of all projects
+    assert answer.answered and answer.value is None and "专业业务活动" in answer.answer, answer.answer
