@@ -329,3 +329,9 @@ def test_a_part_of_a_name_followed_by_nouns_its_entity_lacks(culture):
 def test_what_a_glossary_term_contains_is_its_entry(culture, question):
     answer = culture.ask(question)  # not a figure of 0.00, not the list of all projects
     assert answer.answered and answer.value is None and "专业业务活动" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "count"), [("网络运维股所在的中心一共设了哪些机构", 3), ("大数据中心有哪几个股，网络运维股算不算", 3)])
+def test_internal_units_asked_as_jigou_or_gu(bigdata, question, count):
+    answer = bigdata.ask(question)  # the set of internal units, not one unit's duties
+    assert answer.answered and len(answer.items) == count and "办公室" in answer.answer, answer.answer

@@ -39,6 +39,8 @@ def _subjects(ctx: Context) -> list[Mention]:
         found = [m for m in found if not m.kinds() <= {"department"}]  # the department is the scope
     if frame.set_kind and not any(m.of("project", "goal", "internal_unit") for m in found):
         return []  # 「文化馆有哪些项目」「政府性基金项目有哪些」 ask for a set, not for a text
+    if frame.set_kind == "internal_units" and "list" in frame.cues:
+        return []  # 「有哪几个股（连办公室算上）」: the set of internal units, one of them named inside it
     return found
 
 
