@@ -335,3 +335,10 @@ def test_what_a_glossary_term_contains_is_its_entry(culture, question):
 def test_internal_units_asked_as_jigou_or_gu(bigdata, question, count):
     answer = bigdata.ask(question)  # the set of internal units, not one unit's duties
     assert answer.answered and len(answer.items) == count and "办公室" in answer.answer, answer.answer
+
+
+def test_a_short_form_of_the_projects_own_name_is_no_unknown_word(culture):
+    answer = culture.ask("图书馆文献资源购置经费为什么要安排？购书干嘛用")  # 购书: the name's own characters
+    assert answer.answered and "纸质图书" in answer.answer, answer.answer
+    answer = culture.ask("图书馆文献资源购置经费的中标单位是哪家")
+    assert not answer.answered, answer.answer

@@ -220,7 +220,7 @@ def _query_words(ctx: Context, subjects: list[Mention]) -> list[str]:
     stop = {match_form(w) for w in ctx.lexicon.cues["stopwords"]}
     names = "".join(match_form(e.label) for m in subjects for e in m.entities)
     words = [w for w in tokenizer().lcut("".join(text), HMM=False)
-             if len(w) >= 2 and w not in stop and w not in names and asks.sub("", w)]  # 覆盖范围: cue words only
+             if len(w) >= 2 and w not in stop and not set(w) <= set(names) and asks.sub("", w)]  # 租车 restates 车辆租赁; 覆盖范围: cue words only
     return [w for w in dict.fromkeys(words) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
 
 
