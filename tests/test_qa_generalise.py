@@ -342,3 +342,10 @@ def test_a_short_form_of_the_projects_own_name_is_no_unknown_word(culture):
     assert answer.answered and "纸质图书" in answer.answer, answer.answer
     answer = culture.ask("图书馆文献资源购置经费的中标单位是哪家")
     assert not answer.answered, answer.answer
+
+
+def test_a_parts_change_reason_is_the_wholes_when_the_whole_changed_by_it_alone(culture):
+    answer = culture.ask("公务用车运行维护费比上年少了，原因是什么")  # 购置费 changed by 0: the stated reason is this part's
+    assert answer.answered and "维修保养计划优化" in answer.answer, answer.answer
+    answer = culture.ask("公务用车购置费为什么有变化")
+    assert not answer.answered, answer.answer
