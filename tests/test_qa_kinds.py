@@ -143,6 +143,10 @@ def test_unit_scope_extremes_name_the_unit(culture):
     ("两年都有的项目中，2025年比2024年多出5万元以上的有哪些？", {"items": ["体育彩票公益金全民健身设施建设项目"]}),
     ("哪个单位的基本支出两年间增加最多？", {"contains": ["文化广电旅游体育局"]}),
     ("功能分类项级科目里哪个两年间减少最多？", {"contains": ["体育场馆"]}),
+    ("两年都有的项目，增长率排第三的是哪个项目", {"contains": ["非物质文化遗产保护专项经费"]}),  # ranked by rate
+    ("哪个项目两年间增速最快", {"contains": ["体育彩票公益金全民健身设施建设项目"]}),
+    ("两年都有的项目中增长率最低的是哪个", {"contains": ["旅游宣传推广经费"]}),
+    ("两年都有的项目中增加额排第二的是哪个", {"contains": ["文物保护单位修缮及安全巡查经费"]}),
 ])
 def test_cross_year(two_years, question, expected):
     answer = _answered(two_years, question, "cross_year")

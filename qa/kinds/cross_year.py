@@ -92,6 +92,8 @@ class CrossYear:
         if found:
             slots.append(Slot("set_operation", found[0], (0, len(text))))
             slots.append(Slot("members", _member_kind(text), (0, len(text))))
+            if found[0] in RANKED:  # 「按增长率排第二」: the N-th of the ranking
+                slots.append(Slot("rank", ctx.frame.rank or 1, (0, len(text))))
             if ctx.frame.threshold is not None and ctx.frame.operator:  # 「取消的项目中超过10万元的」: the set is filtered
                 slots.append(Slot("range", (ctx.frame.operator, ctx.frame.threshold), (0, len(text))))
             return Reading(NAME, 0.9, slots, explained=found[1] + "".join(data["both_years"]))
@@ -264,6 +266,34 @@ def _extreme(text: str, facts: list[Fact]) -> tuple[Fact, str] | None:
     return (max if direction == "max" else min)(facts, key=lambda f: f.value), direction
 
 
+RANKED = ("rate_rank", "max_growth", "max_fall")
+
+
+def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: dict[str, Fact], new: dict[str, Fact]) -> Answer:
+    """Members of both years ranked by their change: in 万元 (增加最多), or by growth rate
+    (按增长率排第二; a member with nothing the year before has no rate and is left out)."""
+    noun = {"classes": "科目", "units_basic": "单位", "units_project": "单位"}.get(kind, "项目")
+    both = [k for k in new if k in old and (op != "rate_rank" or old[k].value)]
+    if len(both) < rank:
+        raise NotAnswerable(f"两年都有的{noun}只有{len(both)}个，没有第{rank}名" if both else "两年没有共同的项目")
+    if op == "rate_rank":
+        lowest = bool(pattern(NAME, "rank_lowest").search(ctx.frame.text))
+        change = {k: percent(new[k].value - old[k].value, old[k].value) for k in both}
+        measure, unit = "增长率", "%"
+    else:
+        lowest = op == "max_fall"
+        change = {k: new[k].value - old[k].value for k in both}
+        measure, unit = ("减少额" if lowest else "增加额"), "万元"
+    ordered = sorted(both, key=lambda k: change[k], reverse=not lowest)
+    k = ordered[rank - 1]
+    top = {"增长率": "最低" if lowest else "最高", "减少额": "减少最多", "增加额": "增加最多"}[measure]
+    place = f"按{measure}从{'低到高' if lowest and unit == '%' else '高到低'}排第{rank}" if rank > 1 else measure.replace("减少额", "").replace("增加额", "") + top
+    shown = change[k] if op == "rate_rank" else abs(change[k])
+    said = f"{('增长' if unit == '%' else '增加') if change[k] >= 0 else ('下降' if unit == '%' else '减少')}{fmt(abs(change[k]), unit)}{unit}"
+    text = f"两年都有的{noun}中，{place}的是{new[k].label}：{fmt(old[k].value)} → {fmt(new[k].value)}万元，{said}。"
+    return executor.answer(ctx.frame, text, shown, unit, items=[new[k].label], facts=[new[k], old[k]])
+
+
 def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("set_operation")
     kind, level = reading.slot("members"), ctx.frame.level
@@ -289,15 +319,8 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         listing = "、".join(f"{new[k].label}（{fmt(old[k].value)} → {fmt(new[k].value)}万元）" for k in keys)
         return executor.answer(ctx.frame, f"两年都有、{word}的共{len(keys)}项：{listing or '无'}。", None, None,
                                items=[new[k].label for k in keys], facts=[new[k] for k in keys] + [old[k] for k in keys])
-    if op in ("max_growth", "max_fall"):
-        if not both:
-            raise NotAnswerable("两年没有共同的项目")
-        pick = max if op == "max_growth" else min
-        k = pick(both, key=lambda k: new[k].value - old[k].value)
-        diff = new[k].value - old[k].value
-        noun = {"classes": "科目", "units_basic": "单位", "units_project": "单位"}.get(kind, "项目")
-        text = f"两年都有的{noun}中，{'增加' if diff >= 0 else '减少'}最多的是{new[k].label}：{fmt(old[k].value)} → {fmt(new[k].value)}万元，{'增加' if diff >= 0 else '减少'}{fmt(abs(diff))}万元。"
-        return executor.answer(ctx.frame, text, abs(diff), "万元", items=[new[k].label], facts=[new[k], old[k]])
+    if op in RANKED:
+        return _ranked_change(ctx, executor, op, reading.slot("rank", 1), kind, old, new)
     if op == "each_max":
         tops = [(y, max(m.values(), key=lambda f: f.value)) for y, m in ((y0, old), (y1, new)) if m]
         text = "；".join(f"{y}年金额最多的是{f.label}，{fmt(f.value)}万元" for y, f in tops) + "。"
