@@ -271,6 +271,23 @@ def derived_aliases(entity: Entity, label: str) -> set[str]:
     return {a for a in out if len(a) >= 2}
 
 
+def _name_the_figures(entities: dict[str, Entity], labels: dict[str, set[str]], by_label: dict[str, set[str]],
+                      aliases: dict[str, set[str]]) -> None:
+    """A glossary term named 「行政经费（机关运行经费）」 also names the figure 行政经费 (or
+    机关运行经费) of the tables: asked for an amount by the term's full name, the figure answers."""
+    for iri, entity in entities.items():
+        if entity.kind != "term":
+            continue
+        for label in labels[iri]:
+            full = match_form(label)
+            parts = re.fullmatch(r"(.{2,}?)\(([^)]{2,})\)", full)
+            if not parts:
+                continue
+            owners = {o for part in parts.groups() for o in by_label.get(part, ()) if entities[o].kind in ("figure", "line_item")}
+            if owners:
+                aliases.setdefault(full, set()).update(owners)
+
+
 def build_lexicon(store: OxigraphStore) -> Lexicon:
     docs: dict[str, Document] = {}
     for row in store.select(_DOCS):
@@ -311,6 +328,7 @@ def build_lexicon(store: OxigraphStore) -> Lexicon:
                 if owners - {iri} and iri not in owners and entity.kind not in ("department", "budget_unit"):
                     continue  # a rule-made alias never takes another entity's own name
                 aliases.setdefault(alias, set()).add(iri)
+    _name_the_figures(entities, labels, by_label, aliases)
     for alias, canonical in load_synonyms():
         targets = by_label.get(match_form(canonical))
         if targets and match_form(alias) not in aliases:

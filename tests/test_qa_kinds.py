@@ -147,10 +147,18 @@ def test_unit_scope_extremes_name_the_unit(culture):
     ("哪个项目两年间增速最快", {"contains": ["体育彩票公益金全民健身设施建设项目"]}),
     ("两年都有的项目中增长率最低的是哪个", {"contains": ["旅游宣传推广经费"]}),
     ("两年都有的项目中增加额排第二的是哪个", {"contains": ["文物保护单位修缮及安全巡查经费"]}),
+    ("行政经费（机关运行经费）这两年加起来多少？", {"value": 57.14, "unit": "万元"}),  # a glossary term's full name
 ])
 def test_cross_year(two_years, question, expected):
     answer = _answered(two_years, question, "cross_year")
     assert score(expected, answer.to_json())[0], answer.answer
+
+
+def test_a_glossary_term_by_its_full_name_asked_for_an_amount_gives_the_figure(culture):
+    amount = culture.ask("行政经费（机关运行经费）预算多少钱？")
+    assert amount.answered and amount.value == Decimal("28.24"), amount.answer
+    meaning = culture.ask("行政经费（机关运行经费）是什么意思？")
+    assert meaning.value is None and "维持行政" in meaning.answer
 
 
 @pytest.mark.parametrize("question", [
