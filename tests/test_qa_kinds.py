@@ -148,6 +148,8 @@ def test_unit_scope_extremes_name_the_unit(culture):
     ("两年都有的项目中增长率最低的是哪个", {"contains": ["旅游宣传推广经费"]}),
     ("两年都有的项目中增加额排第二的是哪个", {"contains": ["文物保护单位修缮及安全巡查经费"]}),
     ("行政经费（机关运行经费）这两年加起来多少？", {"value": 57.14, "unit": "万元"}),  # a glossary term's full name
+    ("项目支出占部门支出的比例，2025年比2024年少了几个百分点", {"value": 5.53, "unit": "%"}),  # 部门支出: the total
+    ("2024年基本支出占了总支出的三成左右，到2025年这个比重升了多少个百分点？", {"value": 5.53, "unit": "%"}),
 ])
 def test_cross_year(two_years, question, expected):
     answer = _answered(two_years, question, "cross_year")
