@@ -220,15 +220,19 @@ def load_synonyms() -> list[tuple[str, str]]:
     return pairs
 
 
-def _abbreviation(core: str) -> str | None:
-    """自然资源规划局 → 自资规局: the first character of each word, then the suffix."""
+def _abbreviations(core: str) -> list[str]:
+    """自然资源规划局 → 自资规局: the first character of each word, then the suffix; with four
+    words or more also with one middle word left out, as names are shortened in use
+    (文化广电旅游体育局 → 文广旅体局, 文旅体局)."""
     suffix = next((s for s in sorted(ORG_SUFFIX, key=len, reverse=True) if core.endswith(s)), None)
     if not suffix:
-        return None
+        return []
     body = core[: -len(suffix)]
     if len(body) < 6 or len(body) % 2:
-        return None
-    return "".join(body[i] for i in range(0, len(body), 2)) + suffix
+        return []
+    heads = [body[i] for i in range(0, len(body), 2)]
+    shorter = ["".join(heads[:i] + heads[i + 1:]) for i in range(1, len(heads) - 1)] if len(heads) >= 4 else []
+    return ["".join(heads) + suffix] + [h + suffix for h in shorter]
 
 
 def derived_aliases(entity: Entity, label: str) -> set[str]:
@@ -258,8 +262,7 @@ def derived_aliases(entity: Entity, label: str) -> set[str]:
         if regions:
             out.add(match_form(core))
             out.add(match_form(regions[-1] + core))
-        abbreviation = _abbreviation(core)
-        if abbreviation:
+        for abbreviation in _abbreviations(core):
             out.add(abbreviation)
             if regions:
                 out.add(regions[-1] + abbreviation)

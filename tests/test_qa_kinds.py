@@ -156,6 +156,12 @@ def test_cross_year(two_years, question, expected):
     assert score(expected, answer.to_json())[0], answer.answer
 
 
+@pytest.mark.parametrize("question", ["清城区文旅体局社会保障和就业支出是多少", "文广旅体局的社会保障和就业支出有多少？"])
+def test_a_department_by_a_shortened_abbreviation(culture, question):
+    answer = culture.ask(question)  # 文化广电旅游体育局 → 文旅体局: one word of four left out, not a unit linked by likeness
+    assert answer.answered and answer.value == Decimal("68.42"), answer.answer
+
+
 def test_a_glossary_term_by_its_full_name_asked_for_an_amount_gives_the_figure(culture):
     amount = culture.ask("行政经费（机关运行经费）预算多少钱？")
     assert amount.answered and amount.value == Decimal("28.24"), amount.answer
