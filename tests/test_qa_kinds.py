@@ -105,6 +105,8 @@ def test_project_sets_on_the_culture_document(culture, question, expected):
     ("局本级基本支出中工资和福利支出是多少？", "250.64"),
     ("图书馆基本支出里对个人和家庭的补助有多少", "0"),
     ("图书馆的项目支出占图书馆预算合计的比例？", "34.22"),
+    ("图书馆的工资福利支出占图书馆基本支出的比例", "88.01"),  # a class of one unit's 表11 rows, of its basic
+    ("文化馆基本支出里商品和服务支出占几成", "9.44"),
 ])
 def test_unit_scope(culture, question, value):
     assert _answered(culture, question, "unit_scope").value == Decimal(value)
@@ -149,6 +151,7 @@ def test_unit_scope_extremes_name_the_unit(culture):
     ("两年都有的项目中增加额排第二的是哪个", {"contains": ["文物保护单位修缮及安全巡查经费"]}),
     ("行政经费（机关运行经费）这两年加起来多少？", {"value": 57.14, "unit": "万元"}),  # a glossary term's full name
     ("项目支出占部门支出的比例，2025年比2024年少了几个百分点", {"value": 5.53, "unit": "%"}),  # 部门支出: the total
+    ("文化馆基本支出中商品和服务支出的占比两年变化了几个百分点？", {"value": 1.55, "unit": "%"}),  # 6.80/86.17 → 8.46/89.61
     ("2024年基本支出占了总支出的三成左右，到2025年这个比重升了多少个百分点？", {"value": 5.53, "unit": "%"}),
 ])
 def test_cross_year(two_years, question, expected):
