@@ -123,11 +123,26 @@ def _in_year(frame, doc: Document, intent: str):
     length, so the mentions' spans stay right)."""
     one = copy.copy(frame)
     one.docs, one.year, one.last_year, one.intent = [doc.iri], doc.year, False, intent
+    own = _year_mentions(frame)
+    if own:  # 「2024年的X项目和2025年的Y项目相差多少」: each year's figure is its own item's
+        one.mentions = [m for m in frame.mentions if m not in frame.value_mentions() or m in own.get(doc.year, ())]
     share_at = frame.text.find("占")
     years = YEARS_AFTER_SHARE.search(frame.text, share_at + 1) if intent == "ratio" and share_at >= 0 else None
     if years:
         one.text = frame.text[:years.start()] + " " * (len(frame.text) - years.start())
     return one
+
+
+def _year_mentions(frame) -> dict[int, list]:
+    """The items the question ties each to its own year (a year just before each): year → items;
+    empty unless two years each have their own items."""
+    years = [(m.start(), int(m.group(1))) for m in re.finditer(r"((?:19|20)\d{2})年", frame.text)]
+    tied: dict[int, list] = {}
+    for mention in frame.value_mentions():
+        before = [y for at, y in years if at < mention.start]
+        if before:
+            tied.setdefault(before[-1], []).append(mention)
+    return tied if len(tied) == 2 and all(tied.values()) and len(years) == 2 else {}
 
 
 def figure_in(ctx: Context, executor, doc: Document, share: bool) -> tuple[Decimal, str, Answer]:
@@ -163,6 +178,11 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     sources = first.sources + second.sources
     what = re.sub(r"[（(].*?[）)]|。$", "", second.answer).split("为")[0] if not share else "所占比重"
     head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
+    tied = _year_mentions(ctx.frame)
+    if tied and not share:  # each year its own item: both named
+        names = {y: "、".join(m.entities[0].label for m in ms) for y, ms in tied.items()}
+        what = "两项比较"
+        head = f"{earlier.year}年{names[earlier.year]}{fmt(a, unit)}{unit}，{later.year}年{names[later.year]}{fmt(b, unit)}{unit}"
     asked = _direction(text)
     if op == "sum":
         total = a + b
