@@ -160,6 +160,11 @@ def test_cross_year(two_years, question, expected):
     assert score(expected, answer.to_json())[0], answer.answer
 
 
+def test_the_earlier_year_compared_with_the_later_is_said_so(two_years):
+    answer = _answered(two_years, "2024年的基本支出比2025年少多少", "cross_year")
+    assert answer.value == Decimal("23.27") and "2024年比2025年少23.27万元" in answer.answer
+
+
 @pytest.mark.parametrize("question", ["清城区文旅体局社会保障和就业支出是多少", "文广旅体局的社会保障和就业支出有多少？"])
 def test_a_department_by_a_shortened_abbreviation(culture, question):
     answer = culture.ask(question)  # 文化广电旅游体育局 → 文旅体局: one word of four left out, not a unit linked by likeness

@@ -208,8 +208,21 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         rate = percent(diff, a)
         shown = _signed(rate, asked)
         return executor.answer(ctx.frame, f"{what}：{head}，{word}{fmt(abs(diff), unit)}{unit}，{'下降' if rate < 0 else '增长'}{abs(rate)}%（{fmt(diff, unit)} ÷ {fmt(a, unit)} × 100%）。", shown, "%", sources=sources)
+    if _earlier_first(text):  # 「2024年的X比2025年多多少」: the earlier year is compared with the later one
+        shown = _signed(-diff, asked)
+        word = "多" if diff < 0 else "少" if diff > 0 else "持平，相差"
+        return executor.answer(ctx.frame, f"{what}：{head}，{earlier.year}年比{later.year}年{word}{fmt(abs(diff), unit)}{unit}（{fmt(a, unit)} − {fmt(b, unit)}）。", shown, unit, sources=sources)
     shown = _signed(diff, asked)
     return executor.answer(ctx.frame, f"{what}：{head}，{later.year}年比{earlier.year}年{word}{fmt(abs(diff), unit)}{unit}（{fmt(b, unit)} − {fmt(a, unit)}）。", shown, unit, sources=sources)
+
+
+EARLIER_FIRST = re.compile(r"((?:19|20)\d{2})年[^比较]{0,40}(?:比|较)[^,，。？?]{0,20}?((?:19|20)\d{2})年")
+
+
+def _earlier_first(text: str) -> bool:
+    """Whether the question compares the earlier year with the later (「2024年…比2025年」)."""
+    match = EARLIER_FIRST.search(text)
+    return bool(match) and int(match.group(1)) < int(match.group(2))
 
 
 def _direction(text: str) -> int:
