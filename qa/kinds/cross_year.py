@@ -321,7 +321,7 @@ def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: d
     k = ordered[rank - 1]
     top = {"增长率": "最低" if lowest else "最高", "减少额": "减少最多", "增加额": "增加最多"}[measure]
     place = f"按{measure}从{'低到高' if lowest and unit == '%' else '高到低'}排第{rank}" if rank > 1 else measure.replace("减少额", "").replace("增加额", "") + top
-    shown = change[k] if op == "rate_rank" else abs(change[k])
+    shown = _signed(change[k], _direction(ctx.frame.text)) if op == "rate_rank" else abs(change[k])  # 下降比例最大: its size
     said = f"{('增长' if unit == '%' else '增加') if change[k] >= 0 else ('下降' if unit == '%' else '减少')}{fmt(abs(change[k]), unit)}{unit}"
     text = f"两年都有的{noun}中，{place}的是{new[k].label}：{fmt(old[k].value)} → {fmt(new[k].value)}万元，{said}。"
     return executor.answer(ctx.frame, text, shown, unit, items=[new[k].label], facts=[new[k], old[k]])
