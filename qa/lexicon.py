@@ -220,15 +220,19 @@ def load_synonyms() -> list[tuple[str, str]]:
     return pairs
 
 
-def _abbreviation(core: str) -> str | None:
-    """自然资源规划局 → 自资规局: the first character of each word, then the suffix."""
+def _abbreviations(core: str) -> list[str]:
+    """自然资源规划局 → 自资规局: the first character of each word, then the suffix; with four
+    words or more also with one middle word left out, as names are shortened in use
+    (文化广电旅游体育局 → 文广旅体局, 文旅体局)."""
     suffix = next((s for s in sorted(ORG_SUFFIX, key=len, reverse=True) if core.endswith(s)), None)
     if not suffix:
-        return None
+        return []
     body = core[: -len(suffix)]
     if len(body) < 6 or len(body) % 2:
-        return None
-    return "".join(body[i] for i in range(0, len(body), 2)) + suffix
+        return []
+    heads = [body[i] for i in range(0, len(body), 2)]
+    shorter = ["".join(heads[:i] + heads[i + 1:]) for i in range(1, len(heads) - 1)] if len(heads) >= 4 else []
+    return ["".join(heads) + suffix] + [h + suffix for h in shorter]
 
 
 def derived_aliases(entity: Entity, label: str) -> set[str]:
@@ -258,8 +262,7 @@ def derived_aliases(entity: Entity, label: str) -> set[str]:
         if regions:
             out.add(match_form(core))
             out.add(match_form(regions[-1] + core))
-        abbreviation = _abbreviation(core)
-        if abbreviation:
+        for abbreviation in _abbreviations(core):
             out.add(abbreviation)
             if regions:
                 out.add(regions[-1] + abbreviation)
@@ -269,6 +272,23 @@ def derived_aliases(entity: Entity, label: str) -> set[str]:
         if number:
             out.add(number.group(0))
     return {a for a in out if len(a) >= 2}
+
+
+def _name_the_figures(entities: dict[str, Entity], labels: dict[str, set[str]], by_label: dict[str, set[str]],
+                      aliases: dict[str, set[str]]) -> None:
+    """A glossary term named 「行政经费（机关运行经费）」 also names the figure 行政经费 (or
+    机关运行经费) of the tables: asked for an amount by the term's full name, the figure answers."""
+    for iri, entity in entities.items():
+        if entity.kind != "term":
+            continue
+        for label in labels[iri]:
+            full = match_form(label)
+            parts = re.fullmatch(r"(.{2,}?)\(([^)]{2,})\)", full)
+            if not parts:
+                continue
+            owners = {o for part in parts.groups() for o in by_label.get(part, ()) if entities[o].kind in ("figure", "line_item")}
+            if owners:
+                aliases.setdefault(full, set()).update(owners)
 
 
 def build_lexicon(store: OxigraphStore) -> Lexicon:
@@ -311,6 +331,7 @@ def build_lexicon(store: OxigraphStore) -> Lexicon:
                 if owners - {iri} and iri not in owners and entity.kind not in ("department", "budget_unit"):
                     continue  # a rule-made alias never takes another entity's own name
                 aliases.setdefault(alias, set()).add(iri)
+    _name_the_figures(entities, labels, by_label, aliases)
     for alias, canonical in load_synonyms():
         targets = by_label.get(match_form(canonical))
         if targets and match_form(alias) not in aliases:

@@ -105,6 +105,8 @@ def test_project_sets_on_the_culture_document(culture, question, expected):
     ("局本级基本支出中工资和福利支出是多少？", "250.64"),
     ("图书馆基本支出里对个人和家庭的补助有多少", "0"),
     ("图书馆的项目支出占图书馆预算合计的比例？", "34.22"),
+    ("图书馆的工资福利支出占图书馆基本支出的比例", "88.01"),  # a class of one unit's 表11 rows, of its basic
+    ("文化馆基本支出里商品和服务支出占几成", "9.44"),
 ])
 def test_unit_scope(culture, question, value):
     assert _answered(culture, question, "unit_scope").value == Decimal(value)
@@ -143,10 +145,38 @@ def test_unit_scope_extremes_name_the_unit(culture):
     ("两年都有的项目中，2025年比2024年多出5万元以上的有哪些？", {"items": ["体育彩票公益金全民健身设施建设项目"]}),
     ("哪个单位的基本支出两年间增加最多？", {"contains": ["文化广电旅游体育局"]}),
     ("功能分类项级科目里哪个两年间减少最多？", {"contains": ["体育场馆"]}),
+    ("两年都有的项目，增长率排第三的是哪个项目", {"contains": ["非物质文化遗产保护专项经费"]}),  # ranked by rate
+    ("哪个项目两年间增速最快", {"contains": ["体育彩票公益金全民健身设施建设项目"]}),
+    ("两年都有的项目中增长率最低的是哪个", {"contains": ["旅游宣传推广经费"]}),
+    ("两年都有的项目里，哪个下降的比例最大？", {"value": 13.46, "unit": "%"}),
+    ("两年都有的项目中增加额排第二的是哪个", {"contains": ["文物保护单位修缮及安全巡查经费"]}),
+    ("行政经费（机关运行经费）这两年加起来多少？", {"value": 57.14, "unit": "万元"}),  # a glossary term's full name
+    ("项目支出占部门支出的比例，2025年比2024年少了几个百分点", {"value": 5.53, "unit": "%"}),  # 部门支出: the total
+    ("2024年的全民健身中心维修改造项目和2025年的体彩公益金项目相差多少", {"value": 2.00, "unit": "万元"}),  # each year its own item
+    ("文化馆基本支出中商品和服务支出的占比两年变化了几个百分点？", {"value": 1.55, "unit": "%"}),  # 6.80/86.17 → 8.46/89.61
+    ("2024年基本支出占了总支出的三成左右，到2025年这个比重升了多少个百分点？", {"value": 5.53, "unit": "%"}),
 ])
 def test_cross_year(two_years, question, expected):
     answer = _answered(two_years, question, "cross_year")
     assert score(expected, answer.to_json())[0], answer.answer
+
+
+def test_the_earlier_year_compared_with_the_later_is_said_so(two_years):
+    answer = _answered(two_years, "2024年的基本支出比2025年少多少", "cross_year")
+    assert answer.value == Decimal("23.27") and "2024年比2025年少23.27万元" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["清城区文旅体局社会保障和就业支出是多少", "文广旅体局的社会保障和就业支出有多少？"])
+def test_a_department_by_a_shortened_abbreviation(culture, question):
+    answer = culture.ask(question)  # 文化广电旅游体育局 → 文旅体局: one word of four left out, not a unit linked by likeness
+    assert answer.answered and answer.value == Decimal("68.42"), answer.answer
+
+
+def test_a_glossary_term_by_its_full_name_asked_for_an_amount_gives_the_figure(culture):
+    amount = culture.ask("行政经费（机关运行经费）预算多少钱？")
+    assert amount.answered and amount.value == Decimal("28.24"), amount.answer
+    meaning = culture.ask("行政经费（机关运行经费）是什么意思？")
+    assert meaning.value is None and "维持行政" in meaning.answer
 
 
 @pytest.mark.parametrize("question", [

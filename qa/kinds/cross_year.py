@@ -92,6 +92,8 @@ class CrossYear:
         if found:
             slots.append(Slot("set_operation", found[0], (0, len(text))))
             slots.append(Slot("members", _member_kind(text), (0, len(text))))
+            if found[0] in RANKED:  # 「按增长率排第二」: the N-th of the ranking
+                slots.append(Slot("rank", ctx.frame.rank or 1, (0, len(text))))
             if ctx.frame.threshold is not None and ctx.frame.operator:  # 「取消的项目中超过10万元的」: the set is filtered
                 slots.append(Slot("range", (ctx.frame.operator, ctx.frame.threshold), (0, len(text))))
             return Reading(NAME, 0.9, slots, explained=found[1] + "".join(data["both_years"]))
@@ -121,11 +123,26 @@ def _in_year(frame, doc: Document, intent: str):
     length, so the mentions' spans stay right)."""
     one = copy.copy(frame)
     one.docs, one.year, one.last_year, one.intent = [doc.iri], doc.year, False, intent
+    own = _year_mentions(frame)
+    if own:  # 「2024年的X项目和2025年的Y项目相差多少」: each year's figure is its own item's
+        one.mentions = [m for m in frame.mentions if m not in frame.value_mentions() or m in own.get(doc.year, ())]
     share_at = frame.text.find("占")
     years = YEARS_AFTER_SHARE.search(frame.text, share_at + 1) if intent == "ratio" and share_at >= 0 else None
     if years:
         one.text = frame.text[:years.start()] + " " * (len(frame.text) - years.start())
     return one
+
+
+def _year_mentions(frame) -> dict[int, list]:
+    """The items the question ties each to its own year (a year just before each): year → items;
+    empty unless two years each have their own items."""
+    years = [(m.start(), int(m.group(1))) for m in re.finditer(r"((?:19|20)\d{2})年", frame.text)]
+    tied: dict[int, list] = {}
+    for mention in frame.value_mentions():
+        before = [y for at, y in years if at < mention.start]
+        if before:
+            tied.setdefault(before[-1], []).append(mention)
+    return tied if len(tied) == 2 and all(tied.values()) and len(years) == 2 else {}
 
 
 def figure_in(ctx: Context, executor, doc: Document, share: bool) -> tuple[Decimal, str, Answer]:
@@ -161,6 +178,11 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     sources = first.sources + second.sources
     what = re.sub(r"[（(].*?[）)]|。$", "", second.answer).split("为")[0] if not share else "所占比重"
     head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
+    tied = _year_mentions(ctx.frame)
+    if tied and not share:  # each year its own item: both named
+        names = {y: "、".join(m.entities[0].label for m in ms) for y, ms in tied.items()}
+        what = "两项比较"
+        head = f"{earlier.year}年{names[earlier.year]}{fmt(a, unit)}{unit}，{later.year}年{names[later.year]}{fmt(b, unit)}{unit}"
     asked = _direction(text)
     if op == "sum":
         total = a + b
@@ -186,8 +208,21 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         rate = percent(diff, a)
         shown = _signed(rate, asked)
         return executor.answer(ctx.frame, f"{what}：{head}，{word}{fmt(abs(diff), unit)}{unit}，{'下降' if rate < 0 else '增长'}{abs(rate)}%（{fmt(diff, unit)} ÷ {fmt(a, unit)} × 100%）。", shown, "%", sources=sources)
+    if _earlier_first(text):  # 「2024年的X比2025年多多少」: the earlier year is compared with the later one
+        shown = _signed(-diff, asked)
+        word = "多" if diff < 0 else "少" if diff > 0 else "持平，相差"
+        return executor.answer(ctx.frame, f"{what}：{head}，{earlier.year}年比{later.year}年{word}{fmt(abs(diff), unit)}{unit}（{fmt(a, unit)} − {fmt(b, unit)}）。", shown, unit, sources=sources)
     shown = _signed(diff, asked)
     return executor.answer(ctx.frame, f"{what}：{head}，{later.year}年比{earlier.year}年{word}{fmt(abs(diff), unit)}{unit}（{fmt(b, unit)} − {fmt(a, unit)}）。", shown, unit, sources=sources)
+
+
+EARLIER_FIRST = re.compile(r"((?:19|20)\d{2})年[^比较]{0,40}(?:比|较)[^,，。？?]{0,20}?((?:19|20)\d{2})年")
+
+
+def _earlier_first(text: str) -> bool:
+    """Whether the question compares the earlier year with the later (「2024年…比2025年」)."""
+    match = EARLIER_FIRST.search(text)
+    return bool(match) and int(match.group(1)) < int(match.group(2))
 
 
 def _direction(text: str) -> int:
@@ -264,6 +299,34 @@ def _extreme(text: str, facts: list[Fact]) -> tuple[Fact, str] | None:
     return (max if direction == "max" else min)(facts, key=lambda f: f.value), direction
 
 
+RANKED = ("rate_rank", "max_growth", "max_fall")
+
+
+def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: dict[str, Fact], new: dict[str, Fact]) -> Answer:
+    """Members of both years ranked by their change: in 万元 (增加最多), or by growth rate
+    (按增长率排第二; a member with nothing the year before has no rate and is left out)."""
+    noun = {"classes": "科目", "units_basic": "单位", "units_project": "单位"}.get(kind, "项目")
+    both = [k for k in new if k in old and (op != "rate_rank" or old[k].value)]
+    if len(both) < rank:
+        raise NotAnswerable(f"两年都有的{noun}只有{len(both)}个，没有第{rank}名" if both else "两年没有共同的项目")
+    if op == "rate_rank":
+        lowest = bool(pattern(NAME, "rank_lowest").search(ctx.frame.text))
+        change = {k: percent(new[k].value - old[k].value, old[k].value) for k in both}
+        measure, unit = "增长率", "%"
+    else:
+        lowest = op == "max_fall"
+        change = {k: new[k].value - old[k].value for k in both}
+        measure, unit = ("减少额" if lowest else "增加额"), "万元"
+    ordered = sorted(both, key=lambda k: change[k], reverse=not lowest)
+    k = ordered[rank - 1]
+    top = {"增长率": "最低" if lowest else "最高", "减少额": "减少最多", "增加额": "增加最多"}[measure]
+    place = f"按{measure}从{'低到高' if lowest and unit == '%' else '高到低'}排第{rank}" if rank > 1 else measure.replace("减少额", "").replace("增加额", "") + top
+    shown = _signed(change[k], _direction(ctx.frame.text)) if op == "rate_rank" else abs(change[k])  # 下降比例最大: its size
+    said = f"{('增长' if unit == '%' else '增加') if change[k] >= 0 else ('下降' if unit == '%' else '减少')}{fmt(abs(change[k]), unit)}{unit}"
+    text = f"两年都有的{noun}中，{place}的是{new[k].label}：{fmt(old[k].value)} → {fmt(new[k].value)}万元，{said}。"
+    return executor.answer(ctx.frame, text, shown, unit, items=[new[k].label], facts=[new[k], old[k]])
+
+
 def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("set_operation")
     kind, level = reading.slot("members"), ctx.frame.level
@@ -289,15 +352,8 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         listing = "、".join(f"{new[k].label}（{fmt(old[k].value)} → {fmt(new[k].value)}万元）" for k in keys)
         return executor.answer(ctx.frame, f"两年都有、{word}的共{len(keys)}项：{listing or '无'}。", None, None,
                                items=[new[k].label for k in keys], facts=[new[k] for k in keys] + [old[k] for k in keys])
-    if op in ("max_growth", "max_fall"):
-        if not both:
-            raise NotAnswerable("两年没有共同的项目")
-        pick = max if op == "max_growth" else min
-        k = pick(both, key=lambda k: new[k].value - old[k].value)
-        diff = new[k].value - old[k].value
-        noun = {"classes": "科目", "units_basic": "单位", "units_project": "单位"}.get(kind, "项目")
-        text = f"两年都有的{noun}中，{'增加' if diff >= 0 else '减少'}最多的是{new[k].label}：{fmt(old[k].value)} → {fmt(new[k].value)}万元，{'增加' if diff >= 0 else '减少'}{fmt(abs(diff))}万元。"
-        return executor.answer(ctx.frame, text, abs(diff), "万元", items=[new[k].label], facts=[new[k], old[k]])
+    if op in RANKED:
+        return _ranked_change(ctx, executor, op, reading.slot("rank", 1), kind, old, new)
     if op == "each_max":
         tops = [(y, max(m.values(), key=lambda f: f.value)) for y, m in ((y0, old), (y1, new)) if m]
         text = "；".join(f"{y}年金额最多的是{f.label}，{fmt(f.value)}万元" for y, f in tops) + "。"

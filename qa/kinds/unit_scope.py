@@ -80,7 +80,8 @@ class UnitScope:
         op = next((op for op, pats in cue_data(NAME)["operations"].items() if re.search("|".join(pats), text)), "lookup")
         if op == "lookup" and ctx.frame.cues & {"max", "min"}:
             return None  # 「图书馆的两个项目哪一个较大」: a superlative this reading has no slot for
-        if op == "ratio" and column != "whole" and any(m.of("project", "classification", "line_item", "figure") for m in ctx.frame.mentions):
+        class_share = op == "ratio" and column == "class" and len({e.iri for e in named}) + len(how) == 1 and any(w in text for w in _words("basic"))
+        if op == "ratio" and column != "whole" and not class_share and any(m.of("project", "classification", "line_item", "figure") for m in ctx.frame.mentions):
             return None  # 「X占图书馆项目支出的比例」: the part is X, the unit's figure only the whole
         slots = [Slot("how", how, (0, 0)), Slot("named", named, (0, 0)), Slot("column", column, (0, 0)), Slot("operation", op, (0, 0))]
         if column == "class":
@@ -107,6 +108,8 @@ class UnitScope:
             label, v, _ = pick(values, key=lambda x: x[1])
             text = f"{what}{'最多' if op == 'superlative_max' else '最少'}的单位是{label}，{fmt(v)}万元（{listing}）。"
             return executor.answer(frame, text, v, "万元", items=[label], facts=facts)
+        if op == "ratio" and len(values) == 1 and column == "class":  # 「图书馆基本支出中工资福利支出的占比」
+            return _class_share(frame, executor, units[0], values[0])
         if op == "ratio" and len(values) == 1 and column == "whole":
             return _own_share(frame, executor, doc, units[0], values[0])
         if op == "ratio" and len(values) >= 2:
@@ -172,6 +175,18 @@ def _value(executor, doc: str, row: Fact, column: str, reading: Reading) -> tupl
     children = [f for f in executor.reader.table_facts(doc, 11)
                 if f.parent_row == row.row and f.column == "总计" and match_form(f.label).replace("和", "") in wanted]
     return (children[0].value, children[:1]) if children else (Decimal(0), [row])
+
+
+def _class_share(frame, executor, unit: tuple[str, Fact], part: tuple) -> Answer:
+    """One economic class of a unit's basic expenditure (表11, the rows under the unit) as a share
+    of that unit's basic expenditure."""
+    label, row = unit
+    _, value, facts = part
+    if not row.value or facts == [row]:
+        raise NotAnswerable(f"{label}的基本支出中没有这一类" if row.value else "整体为0，无法计算比例")
+    share = percent(value, row.value)
+    text = f"{label}{facts[0].label}（{fmt(value)}万元）占其基本支出（{fmt(row.value)}万元，{_where('basic')}）的{share}%（{fmt(value)} ÷ {fmt(row.value)} × 100%）。"
+    return executor.answer(frame, text, share, "%", facts=[*facts, row])
 
 
 def _own_share(frame, executor, doc: str, unit: tuple[str, Fact], whole: tuple) -> Answer:
