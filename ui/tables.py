@@ -9,36 +9,15 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
 import pandas as pd
 
 from kg.store.embedded import OxigraphStore
+from kg.store.read import Row, read_documents
 
 _DOCUMENTS = "SELECT DISTINCT ?doc ?title WHERE { ?doc a bkg:BudgetDocument ; dcterms:title ?title } ORDER BY ?title"
-_TABLES = """
-SELECT DISTINCT ?doc ?tn ?title WHERE { ?doc bkg:hasTable ?t . ?t bkg:tableNumber ?tn ; dcterms:title ?title } ORDER BY ?tn
-"""
-_ROWS = """
-SELECT DISTINCT ?doc ?tn ?row ?ri ?label ?kind ?code ?side ?depth ?line ?page WHERE {
-  ?doc bkg:hasTable ?t . ?t bkg:tableNumber ?tn .
-  ?row bkg:inTable ?t ; bkg:rowIndex ?ri ; rdfs:label ?label ; bkg:rowKind ?kind .
-  OPTIONAL { ?row bkg:code ?code }
-  OPTIONAL { ?row bkg:side ?side }
-  OPTIONAL { ?row bkg:depth ?depth }
-  OPTIONAL { ?row bkg:lineStart ?line }
-  OPTIONAL { ?row bkg:pageStart ?page }
-}
-"""
-_CELLS = """
-SELECT DISTINCT ?doc ?tn ?row ?obs ?column ?amount WHERE {
-  ?doc bkg:hasTable ?t . ?t bkg:tableNumber ?tn .
-  ?row bkg:inTable ?t .
-  ?obs bkg:row ?row ; bkg:measure/rdfs:label ?column ; bkg:amount ?amount .
-}
-"""
 SIDES = {"收入": "收入 income", "支出": "支出 expenditure"}
 
 
@@ -47,53 +26,33 @@ def document_choices(store: OxigraphStore) -> list[tuple[str, str]]:
 
 
 def table_choices(store: OxigraphStore, doc: str) -> list[tuple[str, int]]:
-    return [(f"表{r['tn']} {r['title']}", int(r["tn"])) for r in store.select(_TABLES, {"doc": _iri(doc)})]
+    return [(f"表{t.number} {t.title}", t.number) for d in read_documents(store, doc, rows=False)
+            for t in d.tables.values()]
 
 
-def _iri(value: str):
-    import pyoxigraph as ox
-
-    return ox.NamedNode(value)
-
-
-def _column_index(obs: str) -> int:
-    match = re.search(r"/c(\d+)$", obs)
-    return int(match.group(1)) if match else 0
-
-
-def table_rows(store: OxigraphStore, doc: str, number: int) -> tuple[list[dict[str, Any]], list[str]]:
+def table_rows(store: OxigraphStore, doc: str, number: int) -> tuple[list[Row], list[str]]:
     """The table's rows (in printed order) with their cells by column, and the columns in order."""
-    bindings = {"doc": _iri(doc), "tn": int(number)}
-    rows: dict[str, dict[str, Any]] = {}
-    for r in store.select(_ROWS, bindings):
-        rows.setdefault(r["row"], {**r, "cells": {}})
-    order: dict[str, int] = {}
-    for r in store.select(_CELLS, bindings):
-        if r["row"] in rows:
-            rows[r["row"]]["cells"][r["column"]] = r["amount"]
-            k = _column_index(r["obs"])
-            order[r["column"]] = min(order.get(r["column"], k), k)
-    columns = sorted(order, key=lambda c: (order[c], c))
-    return sorted(rows.values(), key=lambda r: r["ri"]), columns
+    table = next((d.table(number) for d in read_documents(store, doc, number)), None)
+    return ([], []) if table is None else (table.rows, table.columns)
 
 
 def table_frame(store: OxigraphStore, doc: str, number: int) -> pd.DataFrame:
     """The table as printed: row label (indented by level), code, side, one column per amount column."""
     rows, columns = table_rows(store, doc, number)
-    two_sided = any(r["side"] for r in rows)
+    two_sided = any(r.side for r in rows)
     records = []
     for r in rows:
         record: dict[str, Any] = {}
         if two_sided:
-            record["收/支 side"] = SIDES.get(r["side"], r["side"] or "")
-        record["科目编码 code"] = r["code"] or ""
-        record["项目 item"] = "\u3000" * int(r["depth"] or 0) + str(r["label"])
+            record["收/支 side"] = SIDES.get(r.side, r.side or "")
+        record["科目编码 code"] = r.code or ""
+        record["项目 item"] = "\u3000" * int(r.depth or 0) + str(r.label)
         for column in columns:
-            value = r["cells"].get(column)
+            value = r.cells.get(column)
             record[f"{column}（万元）"] = f"{value:,.2f}" if isinstance(value, Decimal) else ("" if value is None else value)
-        record["原文行号 line"] = r["line"] if r["line"] is not None else ""
-        if r.get("page") is not None:  # read from a PDF: the page its reader can turn to
-            record["页码 page"] = r["page"]
+        record["原文行号 line"] = r.line if r.line is not None else ""
+        if r.page is not None:  # read from a PDF: the page its reader can turn to
+            record["页码 page"] = r.page
         records.append(record)
     if not records:
         return pd.DataFrame({"说明": ["这张表没有数据行 (no rows)"]})
@@ -108,9 +67,9 @@ def _class_rows(store: OxigraphStore, doc: str, number: int, column: str | None 
     col = column if column in columns else columns[0]
     out = []
     for r in rows:
-        code = str(r["code"] or "")
-        if len(code) == 3 and col in r["cells"]:
-            out.append((code, str(r["label"]), float(r["cells"][col])))
+        code = str(r.code or "")
+        if len(code) == 3 and col in r.cells:
+            out.append((code, str(r.label), float(r.cells[col])))
     return out
 
 
@@ -139,7 +98,7 @@ def project_chart(store: OxigraphStore, doc: str, top: int = 15) -> pd.DataFrame
     """表12's projects ranked by their total (总计, else the first column)."""
     rows, columns = table_rows(store, doc, 12)
     col = "总计" if "总计" in columns else (columns[0] if columns else None)
-    projects = [(float(r["cells"][col]), str(r["label"])) for r in rows if r["kind"] == "project" and col in r["cells"]]
+    projects = [(float(r.cells[col]), str(r.label)) for r in rows if r.kind == "project" and col in r.cells]
     projects.sort(key=lambda p: -p[0])
     records = [{"项目 project": label if len(label) <= 24 else label[:23] + "…", "金额（万元）": amount}
                for amount, label in projects[:top]]

@@ -8,19 +8,19 @@ Figures printed with fewer decimals (e.g. "0.4万元" in 第三部分) may also 
 printed digit. Every check is reported once, consistent ones with status "ok", so a report shows
 what was checked; `problems` keeps the others.
 
-Three SPARQL queries fetch everything (rows, observations, stated figures of all documents); the
-checks run in Python with Decimal.
+The documents are read as typed records by the read layer (kg/store/read.py: rows, observations,
+stated figures of all documents); the checks run in Python with Decimal.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
 
 from kg.store.embedded import OxigraphStore
+from kg.store.read import Document, Figure, Row, Table, read_documents
 
 __all__ = ["Finding", "audit", "problems", "render", "STATUSES"]
 
@@ -28,7 +28,6 @@ STATUSES = ("ok", "rounding", "gap")
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
 STATUS_NAMES = {"ok": "一致", "rounding": "尾差", "gap": "缺口"}
-TO_WANYUAN = {"万元": Decimal(1), "亿元": Decimal(10000), "元": Decimal("0.0001")}
 
 
 @dataclass
@@ -52,170 +51,6 @@ class Finding:
         return data
 
 
-# -- the graph, as plain Python ---------------------------------------------------------------------
-
-ROWS_QUERY = """
-SELECT ?doc ?title ?tn ?ttitle ?row ?ri ?label ?kind ?code ?side ?parent ?ls WHERE {
-  ?doc a bkg:BudgetDocument ; dcterms:title ?title ; bkg:hasTable ?table .
-  ?table bkg:tableNumber ?tn ; dcterms:title ?ttitle .
-  ?row bkg:inTable ?table ; bkg:rowIndex ?ri ; rdfs:label ?label ; bkg:rowKind ?kind .
-  OPTIONAL { ?row bkg:code ?code }
-  OPTIONAL { ?row bkg:side ?side }
-  OPTIONAL { ?row bkg:parentRow ?parent }
-  OPTIONAL { ?row bkg:lineStart ?ls }
-}
-"""
-
-CELLS_QUERY = """
-SELECT DISTINCT ?row ?obs ?col ?amt WHERE {
-  ?obs bkg:row ?row ; bkg:measure ?m ; bkg:amount ?amt .
-  ?m rdfs:label ?col .
-}
-"""
-
-FIGURES_QUERY = """
-SELECT ?doc ?idx ?label ?amt ?unit ?change ?rate ?parent ?ls ?sec WHERE {
-  ?f a bkg:StatedFigure ; bkg:document ?doc ; bkg:figureIndex ?idx ; rdfs:label ?label ;
-     bkg:amount ?amt ; bkg:unit ?unit .
-  OPTIONAL { ?f bkg:changeAmount ?change }
-  OPTIONAL { ?f bkg:changeRate ?rate }
-  OPTIONAL { ?f bkg:parentFigure/bkg:figureIndex ?parent }
-  OPTIONAL { ?f bkg:lineStart ?ls }
-  OPTIONAL { ?f bkg:section/bkg:sectionNumber ?sec }
-}
-"""
-
-
-@dataclass
-class _Row:
-    iri: str
-    table: int
-    index: int
-    label: str
-    kind: str
-    code: str | None
-    side: str | None
-    parent: str | None
-    line: int | None
-    cells: dict[str, Decimal] = field(default_factory=dict)  # column → amount, in column order
-
-    @property
-    def name(self) -> str:
-        return f"[{self.code}]{self.label}" if self.code else self.label
-
-    def where(self) -> str:
-        line = f"（第{self.line}行）" if self.line else ""
-        return f"表{self.table} {self.name} 行{line}"
-
-
-@dataclass
-class _Table:
-    number: int
-    title: str
-    rows: list[_Row] = field(default_factory=list)
-    columns: list[str] = field(default_factory=list)
-
-    def children(self, row: _Row) -> list[_Row]:
-        return [r for r in self.rows if r.parent == row.iri]
-
-    def total(self) -> _Row | None:
-        """The table's 合计 row (the first parentless total row)."""
-        return next((r for r in self.rows if r.kind == "total" and r.parent is None), None)
-
-    def labelled(self, label: str, side: str | None = None) -> _Row | None:
-        return next((r for r in self.rows if r.label == label and (side is None or r.side == side)), None)
-
-
-@dataclass
-class _Figure:
-    index: int
-    label: str
-    value: Decimal  # in its own unit
-    unit: str
-    change: Decimal | None
-    rate: Decimal | None
-    parent: int | None
-    line: int | None
-    section: str | None
-
-    @property
-    def wanyuan(self) -> Decimal | None:
-        factor = TO_WANYUAN.get(self.unit)
-        return None if factor is None else self.value * factor
-
-    @property
-    def half_unit(self) -> Decimal:
-        """Half the last printed digit, in 万元 (0.05 for "0.4万元"); a printed 0 is taken as exact."""
-        if self.value == 0:
-            return ZERO
-        exponent = self.value.as_tuple().exponent
-        step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-        return step / 2 * TO_WANYUAN.get(self.unit, Decimal(1))
-
-    def where(self) -> str:
-        section = f"{self.section}、" if self.section else ""
-        line = f"（第{self.line}行）" if self.line else ""
-        return f"第三部分{section}{self.label}{line}"
-
-
-@dataclass
-class _Doc:
-    iri: str
-    title: str
-    tables: dict[int, _Table] = field(default_factory=dict)
-    figures: list[_Figure] = field(default_factory=list)
-
-    def table(self, number: int) -> _Table | None:
-        return self.tables.get(number)
-
-
-def _column_order(obs_iri: str) -> int:
-    match = re.search(r"/c(\d+)$", obs_iri)
-    return int(match.group(1)) if match else 0
-
-
-def _load(store: OxigraphStore) -> list[_Doc]:
-    docs: dict[str, _Doc] = {}
-    rows: dict[str, _Row] = {}
-    for r in store.select(ROWS_QUERY):
-        doc = docs.setdefault(r["doc"], _Doc(r["doc"], r["title"]))
-        table = doc.tables.setdefault(r["tn"], _Table(r["tn"], r["ttitle"]))
-        if r["row"] in rows:
-            continue
-        row = _Row(r["row"], r["tn"], r["ri"], r["label"], r["kind"], r["code"], r["side"], r["parent"], r["ls"])
-        rows[row.iri] = row
-        table.rows.append(row)
-    cells: dict[str, list[tuple[int, str, Decimal]]] = defaultdict(list)
-    seen: set[str] = set()
-    for r in store.select(CELLS_QUERY):
-        if r["row"] in rows and r["obs"] not in seen:
-            seen.add(r["obs"])
-            cells[r["row"]].append((_column_order(r["obs"]), r["col"], r["amt"]))
-    for iri, found in cells.items():
-        rows[iri].cells = {col: amt for _, col, amt in sorted(found)}
-    for doc in docs.values():
-        for table in doc.tables.values():
-            table.rows.sort(key=lambda row: row.index)
-            for row in table.rows:
-                for col in row.cells:
-                    if col not in table.columns:
-                        table.columns.append(col)
-    figures_seen: set[tuple[str, int]] = set()
-    for r in store.select(FIGURES_QUERY):
-        doc = docs.get(r["doc"])
-        if doc is None or (r["doc"], r["idx"]) in figures_seen:
-            continue
-        figures_seen.add((r["doc"], r["idx"]))
-        doc.figures.append(_Figure(r["idx"], r["label"], r["amt"], r["unit"], r["change"], r["rate"],
-                                   r["parent"], r["ls"], r["sec"]))
-    for doc in docs.values():
-        doc.figures.sort(key=lambda f: f.index)
-    return sorted(docs.values(), key=lambda d: d.title)
-
-
-# -- findings ----------------------------------------------------------------------------------------
-
-
 def _fmt(value: Decimal) -> str:
     """An amount in 万元 as tables print it: thousands separators, at least two decimals."""
     exponent = value.as_tuple().exponent
@@ -235,7 +70,7 @@ def _status(difference: Decimal, tolerance: Decimal) -> str:
 
 
 class _Auditor:
-    def __init__(self, doc: _Doc) -> None:
+    def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.findings: list[Finding] = []
         self.checks: set[str] = set()
@@ -275,7 +110,7 @@ class _Auditor:
                                      difference, 0, message))
 
     # -- within a table ------------------------------------------------------------------------------
-    def sum_rows(self, check: str, table: _Table, parent: _Row, parts: list[_Row], parts_source: str,
+    def sum_rows(self, check: str, table: Table, parent: Row, parts: list[Row], parts_source: str,
                  columns: list[str] | None = None) -> None:
         """parent = Σ parts, in every column; one finding, on the column with the largest difference."""
         columns = [c for c in (columns or table.columns) if c in parent.cells]
@@ -299,7 +134,7 @@ class _Auditor:
                 self.hierarchy(table)
             self.column_identities(table)
 
-    def hierarchy(self, table: _Table) -> None:
+    def hierarchy(self, table: Table) -> None:
         n = table.number
         projects = [r for r in table.rows if r.kind == "project"]
         for row in table.rows:
@@ -321,14 +156,14 @@ class _Auditor:
         if projects and any(r.kind == "unit" for r in top):
             self.sum_rows(f"表{n} 合计 = 全部项目之和", table, total, projects, f"表{n} {len(projects)}个项目之和")
 
-    def two_sided(self, table: _Table) -> None:
+    def two_sided(self, table: Table) -> None:
         n = table.number
-        ends: dict[str, _Row] = {}
+        ends: dict[str, Row] = {}
         for side in ("收入", "支出"):
             rows = [r for r in table.rows if r.side == side]
             totals = [r for r in rows if r.kind == "total"]
             start = 0
-            previous: _Row | None = None
+            previous: Row | None = None
             for total in totals:
                 position = rows.index(total)
                 items = [r for r in rows[start:position] if r.kind != "total"]
@@ -366,7 +201,7 @@ class _Auditor:
              ("总计", ("财政拨款合计", "财政专户拨款", "其他资金"))],
     }
 
-    def column_identities(self, table: _Table) -> None:
+    def column_identities(self, table: Table) -> None:
         """Per table: in every row, the 合计 column = Σ its component columns (one finding unless a row fails)."""
         n = table.number
         for whole, parts in self.COLUMN_IDENTITIES.get(n, []):
@@ -390,7 +225,7 @@ class _Auditor:
                             f"同行{'、'.join(parts)}之和", len(parts))
 
     # -- across tables -------------------------------------------------------------------------------
-    def cell(self, number: int, column: str, label: str | None = None, side: str | None = None) -> tuple[_Row, Decimal] | None:
+    def cell(self, number: int, column: str, label: str | None = None, side: str | None = None) -> tuple[Row, Decimal] | None:
         table = self.doc.table(number)
         if table is None:
             return None
@@ -399,11 +234,11 @@ class _Auditor:
             return None
         return row, row.cells[column]
 
-    def where(self, number: int, row: _Row, column: str) -> str:
+    def where(self, number: int, row: Row, column: str) -> str:
         table = self.doc.tables[number]
         return row.where() + ("" if len(table.columns) == 1 else column)
 
-    def short(self, number: int, row: _Row, column: str) -> str:
+    def short(self, number: int, row: Row, column: str) -> str:
         name = "合计" if row.kind == "total" and not row.side else row.label
         return f"表{number} {name}" if len(self.doc.tables[number].columns) == 1 else f"表{number} {name}行{column}列"
 
@@ -520,7 +355,7 @@ class _Auditor:
                         note="" if len(units) <= 1 else f"（{len(units)}个单位）")
 
     # -- 第三部分 against the tables -----------------------------------------------------------------
-    def figure_vs(self, figure: _Figure, value: Decimal, source: str, check: str) -> None:
+    def figure_vs(self, figure: Figure, value: Decimal, source: str, check: str) -> None:
         expected = figure.wanyuan
         if expected is None:
             return
@@ -529,7 +364,7 @@ class _Auditor:
 
     def explanation(self) -> None:
         figures = [f for f in self.doc.figures if f.wanyuan is not None]
-        first: dict[str, _Figure] = {}
+        first: dict[str, Figure] = {}
         for f in figures:
             first.setdefault(_norm(f.label), f)
         # 收入预算 / 支出预算 against 表1 (本年…合计, or …总计 when that is the one it matches).
@@ -637,7 +472,7 @@ def _norm(label: str) -> str:
 def audit(store: OxigraphStore) -> list[Finding]:
     """Every check on every document in the store (ok ones too), documents in title order."""
     findings: list[Finding] = []
-    for doc in _load(store):
+    for doc in read_documents(store):
         findings.extend(_Auditor(doc).run())
     return findings
 
