@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -17,6 +17,60 @@ class TableSpec:
     classification: str | None = None
     fund: str | None = None
     expenditure: str | None = None
+
+
+CellRef = tuple[int, str, str | None, str | None]  # table, column, row label (None: the 合计 row), side
+
+
+@dataclass(frozen=True)
+class ColumnIdentity:
+    """In every row of a table, the `whole` column = the sum of the `parts` columns."""
+
+    whole: str
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Identity:
+    """One accounting identity between tables; `check` names how kg/checks/audit.py compares."""
+
+    check: str  # equal | columns_of_total | when_no_other_income | fund_tables | classes | economic_classes
+    a: CellRef | None = None
+    b: CellRef | None = None
+    minus: tuple[str, ...] = ()
+    table: int | None = None
+    columns: tuple[str, ...] = ()
+    name: str = ""
+    column: str = ""
+    sources: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StatedTotal:
+    """A 第三部分 figure that restates a side's total of a table."""
+
+    figure: str
+    side: str
+    table: int
+    column: str
+
+
+@dataclass(frozen=True)
+class FigureRows:
+    """第三部分 figures restating the rows of a table (by the row's name, or its alias there)."""
+
+    table: int
+    column: str
+    aliases: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Identities:
+    columns: dict[int, tuple[ColumnIdentity, ...]]
+    across: tuple[Identity, ...]
+    stated_totals: tuple[StatedTotal, ...]
+    figure_rows: FigureRows
+    summed_figures: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -33,6 +87,7 @@ class Template:
     detail_cues: tuple[str, ...]
     target_comparators: dict[str, str]
     target_units: tuple[str, ...]
+    identities: Identities
 
     def table(self, number: int) -> TableSpec | None:
         return next((t for t in self.tables if t.number == number), None)
@@ -66,4 +121,26 @@ def load_template() -> Template:
         detail_cues=tuple(raw["detail_cues"]),
         target_comparators=raw["target_comparators"],
         target_units=tuple(raw["target_units"]),
+        identities=_identities(raw["identities"]),
+    )
+
+
+def _cell(raw: list | None) -> CellRef | None:
+    return None if raw is None else (int(raw[0]), raw[1], *(list(raw[2:]) + [None, None])[:2])
+
+
+def _identities(raw: dict) -> Identities:
+    across = tuple(
+        Identity(check=i["check"], a=_cell(i.get("a")), b=_cell(i.get("b")), minus=tuple(i.get("minus", ())),
+                 table=i.get("table"), columns=tuple(i.get("columns", ())), name=i.get("name", ""),
+                 column=i.get("column", ""), sources={int(k): v for k, v in i.get("sources", {}).items()})
+        for i in raw["across"]
+    )
+    return Identities(
+        columns={int(n): tuple(ColumnIdentity(c["whole"], tuple(c["parts"])) for c in found)
+                 for n, found in raw["columns"].items()},
+        across=across,
+        stated_totals=tuple(StatedTotal(**t) for t in raw["stated_totals"]),
+        figure_rows=FigureRows(**raw["figure_rows"]),
+        summed_figures=tuple(raw["summed_figures"]),
     )

@@ -21,6 +21,7 @@ from typing import Any
 
 from kg.store.embedded import OxigraphStore
 from kg.store.read import Document, Figure, Row, Table, read_documents
+from kg.template import CellRef, load_template
 
 __all__ = ["Finding", "audit", "problems", "render", "STATUSES"]
 
@@ -186,26 +187,12 @@ class _Auditor:
                 self.report(f"表{n} {income.label} = {spending.label}", income.cells[col], income.where(),
                             spending.cells[col], spending.where(), 1)
 
-    # 合计-type columns equal the sum of the columns they add up, in every row.
-    COLUMN_IDENTITIES: dict[int, list[tuple[str, tuple[str, ...]]]] = {
-        2: [("合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算", "教育收费", "其他专户收入拨款", "事业收入",
-                    "经营收入", "其他收入", "上级补助收入", "附属单位上缴收入", "用事业基金弥补收支差额"))],
-        3: [("合计", ("基本支出", "项目支出", "事业单位经营支出", "对附属单位补助支出", "上缴上级支出", "结转下年"))],
-        5: [("小计", ("基本支出", "项目支出"))],
-        8: [("合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算"))],
-        9: [("小计", ("基本支出", "项目支出"))],
-        10: [("小计", ("基本支出", "项目支出"))],
-        11: [("财政拨款合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算")),
-             ("总计", ("财政拨款合计", "财政专户拨款", "其他资金"))],
-        12: [("财政拨款合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算")),
-             ("总计", ("财政拨款合计", "财政专户拨款", "其他资金"))],
-    }
-
     def column_identities(self, table: Table) -> None:
         """Per table: in every row, the 合计 column = Σ its component columns (one finding unless a row fails)."""
         n = table.number
-        for whole, parts in self.COLUMN_IDENTITIES.get(n, []):
-            parts = tuple(p for p in parts if p in table.columns)
+        for identity in load_template().identities.columns.get(n, ()):
+            whole = identity.whole
+            parts = tuple(p for p in identity.parts if p in table.columns)
             rows = [r for r in table.rows if whole in r.cells]
             if not parts or not rows:
                 continue
@@ -269,48 +256,44 @@ class _Auditor:
                     f"{total.where()}{'、'.join(columns)}之和", len(columns))
 
     def across(self) -> None:
-        budget = "预算"
-        # 表1 本年收入合计 = 表2 合计 (less 上级补助 … which 表1 lists after 本年收入合计); likewise 表3 for spending.
-        self.compare((1, budget, "本年收入合计", "收入"), (2, "合计", None, None),
-                     minus=("上级补助收入", "附属单位上缴收入", "用事业基金弥补收支差额"))
-        self.compare((1, budget, "本年支出合计", "支出"), (3, "合计", None, None),
-                     minus=("对附属单位补助支出", "上缴上级支出", "结转下年"))
-        self.compare((1, budget, "收入总计", "收入"), (2, "合计", None, None))
-        # 表4 is 财政拨款 only: its 本年收入合计 is 表2's 财政拨款 columns, and 表1's total when 表1 has no other income.
-        self.sum_of_columns((4, budget, "本年收入合计", "收入"), 2, ("一般公共预算", "政府性基金预算", "国有资本经营预算"),
-                            "合计行财政拨款收入")
-        table1 = self.doc.table(1)
-        if table1 is not None:
-            income = [r for r in table1.rows if r.side == "收入"]
-            cut = next((k for k, r in enumerate(income) if r.kind == "total"), len(income))
-            other = [r for r in income[1:cut] if r.kind != "total"]
-            if all(r.cells.get(budget, ZERO) == 0 for r in other):
-                self.compare((1, budget, "本年收入合计", "收入"), (4, budget, "本年收入合计", "收入"))
-        # 表4 income by fund = the fund's spending table (表5 / 表9 / 表10).
-        for fund, number in (("一般公共预算", 5), ("政府性基金预算", 9), ("国有资本经营预算", 10)):
-            self.compare((4, budget, fund, "收入"), (number, "小计", None, None))
-        # 基本支出: 表3 (all funds) = 表11 总计; 表6 (一般公共预算) = 表5 基本支出 = 表11 一般公共预算.
-        self.compare((3, "基本支出", None, None), (11, "总计", None, None))
-        self.compare((6, budget, None, None), (5, "基本支出", None, None))
-        self.compare((6, budget, None, None), (11, "一般公共预算", None, None))
-        # 项目支出: 表3 (all funds) = 表12 总计; 表7 (一般公共预算) = 表12 一般公共预算 = 表5 项目支出.
-        self.compare((3, "项目支出", None, None), (12, "总计", None, None))
-        self.compare((7, budget, None, None), (12, "一般公共预算", None, None))
-        self.compare((7, budget, None, None), (5, "项目支出", None, None))
-        # Each functional class (类) of 表1 / 表4 = the same class in the spending tables.
-        self.classes(1, {3: "合计"})
-        self.classes(4, {5: "小计", 9: "小计", 10: "小计"})
-        # 表11's rows per economic class, over all units = 表6's class row (一般公共预算 column).
-        self.economic_classes()
+        """The template's identities between tables (kg/data/template.json `identities.across`), in order."""
+        template = load_template()
+        for identity in template.identities.across:
+            a, b = identity.a, identity.b
+            if identity.check == "equal" and a and b:
+                self.compare(a, b, minus=identity.minus)
+            elif identity.check == "columns_of_total" and a and identity.table:
+                self.sum_of_columns(a, identity.table, identity.columns, identity.name)
+            elif identity.check == "when_no_other_income" and a and b and self._no_other_income(a):
+                self.compare(a, b)
+            elif identity.check == "fund_tables" and a:
+                for spec in template.tables:
+                    if spec.fund and spec.classification == "functional":
+                        self.compare((a[0], a[1], spec.fund, a[3]), (spec.number, identity.column, None, None))
+            elif identity.check == "classes" and a:
+                self.classes(a, identity.sources)
+            elif identity.check == "economic_classes" and a and b:
+                self.economic_classes(a, b)
 
-    def classes(self, number: int, sources: dict[int, str]) -> None:
+    def _no_other_income(self, a: CellRef) -> bool:
+        """Table a lists no income besides its first row before its first total (all of it is that row's)."""
+        table = self.doc.table(a[0])
+        if table is None:
+            return False
+        income = [r for r in table.rows if r.side == a[3]]
+        cut = next((k for k, r in enumerate(income) if r.kind == "total"), len(income))
+        other = [r for r in income[1:cut] if r.kind != "total"]
+        return all(r.cells.get(a[1], ZERO) == 0 for r in other)
+
+    def classes(self, a: CellRef, sources: dict[int, str]) -> None:
         """表1/表4 spending by functional class (一般公共服务支出 …) = the class rows of `sources`."""
+        number, budget, _, side = a
         table = self.doc.table(number)
         if table is None or not all(self.doc.table(n) for n in sources):
             return
-        spending = [r for r in table.rows if r.side == "支出"]
+        spending = [r for r in table.rows if r.side == side]
         cut = next((k for k, r in enumerate(spending) if r.kind == "total"), len(spending))
-        items = [r for r in spending[:cut] if r.kind == "item" and "预算" in r.cells]
+        items = [r for r in spending[:cut] if r.kind == "item" and budget in r.cells]
         names = "、".join(f"表{n}" for n in sources)
         check = f"表{number} 各类支出 = {names}同名类级科目"
         compared, bad = 0, []
@@ -318,40 +301,42 @@ class _Auditor:
             matches = [(n, r) for n, column in sources.items() for r in self.doc.tables[n].rows
                        if r.code and len(r.code) == 3 and _plain(r.label) == _plain(item.label) and column in r.cells]
             if not matches:
-                if item.cells["预算"] == 0:
+                if item.cells[budget] == 0:
                     compared += 1  # nothing spent, nothing listed
                 continue  # a class the spending tables do not list under this name: not compared
             total = sum((r.cells[sources[n]] for n, r in matches), ZERO)
             compared += 1
-            if total != item.cells["预算"]:
+            if total != item.cells[budget]:
                 bad.append((item, matches, total))
         if not compared:
             return
         if not bad:
-            self.report(check, sum((r.cells["预算"] for r in items), ZERO), f"表{number} 各支出功能分类之和",
+            self.report(check, sum((r.cells[budget] for r in items), ZERO), f"表{number} 各支出功能分类之和",
                         sum((r.cells[c] for n, c in sources.items() for r in self.doc.tables[n].rows
                              if r.code and len(r.code) == 3 and c in r.cells), ZERO),
                         f"{names}类级科目之和", len(items), note=f"（逐类比较{compared}类均一致）")
         for item, matches, total in bad:
             where = "+".join(f"{r.where()}{sources[n]}" for n, r in matches)
-            self.report(f"{check}（{item.label}）", item.cells["预算"], item.where(), total, where, len(matches))
+            self.report(f"{check}（{item.label}）", item.cells[budget], item.where(), total, where, len(matches))
 
-    def economic_classes(self) -> None:
-        table6, table11 = self.doc.table(6), self.doc.table(11)
+    def economic_classes(self, a: CellRef, b: CellRef) -> None:
+        """Each 类 row of table a = the sum over b's units of their rows of that class (column b)."""
+        (n6, budget, _, _), (n11, fund, _, _) = a, b
+        table6, table11 = self.doc.table(n6), self.doc.table(n11)
         if table6 is None or table11 is None:
             return
         units = [r for r in table11.rows if r.kind == "unit"]
         for row in table6.rows:
-            if not (row.code and len(row.code) == 3 and "预算" in row.cells):
+            if not (row.code and len(row.code) == 3 and budget in row.cells):
                 continue
             parts = [r for r in table11.rows if r.kind == "item" and _plain(r.label) == _plain(row.label)
-                     and "一般公共预算" in r.cells]
+                     and fund in r.cells]
             if not parts:
                 continue
-            total = sum((r.cells["一般公共预算"] for r in parts), ZERO)
+            total = sum((r.cells[fund] for r in parts), ZERO)
             label = parts[0].label
-            self.report(f"表6 {row.name} = 表11 各单位{label}之和", row.cells["预算"], row.where(), total,
-                        f"表11 {len(parts)}个单位的{label}行之和（一般公共预算列）", len(parts),
+            self.report(f"表{n6} {row.name} = 表{n11} 各单位{label}之和", row.cells[budget], row.where(), total,
+                        f"表{n11} {len(parts)}个单位的{label}行之和（{fund}列）", len(parts),
                         note="" if len(units) <= 1 else f"（{len(units)}个单位）")
 
     # -- 第三部分 against the tables -----------------------------------------------------------------
@@ -367,30 +352,31 @@ class _Auditor:
         first: dict[str, Figure] = {}
         for f in figures:
             first.setdefault(_norm(f.label), f)
+        identities = load_template().identities
         # 收入预算 / 支出预算 against 表1 (本年…合计, or …总计 when that is the one it matches).
-        table1 = self.doc.table(1)
-        for label, side in (("收入预算", "收入"), ("支出预算", "支出")):
-            figure = first.get(_norm(label))
-            if figure is None or table1 is None:
+        for stated in identities.stated_totals:
+            figure, table = first.get(_norm(stated.figure)), self.doc.table(stated.table)
+            if figure is None or table is None:
                 continue
-            rows = [r for r in table1.rows if r.side == side and r.kind == "total" and "预算" in r.cells]
+            rows = [r for r in table.rows if r.side == stated.side and r.kind == "total" and stated.column in r.cells]
             if not rows:
                 continue
-            row = next((r for r in rows if r.cells["预算"] == figure.wanyuan), rows[0])
-            self.figure_vs(figure, row.cells["预算"], row.where(), f"第三部分 {label} = 表1 {row.label}")
+            row = next((r for r in rows if r.cells[stated.column] == figure.wanyuan), rows[0])
+            self.figure_vs(figure, row.cells[stated.column], row.where(),
+                           f"第三部分 {stated.figure} = 表{stated.table} {row.label}")
         # “三公”经费 and its items, 机关运行经费 against 表8 (合计 column).
-        table8 = self.doc.table(8)
-        if table8 is not None:
-            for row in table8.rows:
-                key = _norm(ALIASES.get(row.label, row.label))
-                figure = first.get(key)
-                if figure is None or "合计" not in row.cells:
+        named = identities.figure_rows
+        table = self.doc.table(named.table)
+        if table is not None:
+            for row in table.rows:
+                figure = first.get(_norm(named.aliases.get(row.label, row.label)))
+                if figure is None or named.column not in row.cells:
                     continue
-                self.figure_vs(figure, row.cells["合计"], f"{row.where()}合计",
-                               f"第三部分 {figure.label} = 表8 {row.label}")
+                self.figure_vs(figure, row.cells[named.column], f"{row.where()}{named.column}",
+                               f"第三部分 {figure.label} = 表{named.table} {row.label}")
         # Figures that are exactly the sum of the figures stated under them.
         for parent in figures:
-            if not any(word in parent.label for word in SUMMED_FIGURES):
+            if not any(word in parent.label for word in identities.summed_figures):
                 continue
             parts = [f for f in figures if f.parent == parent.index]
             if not parts:
@@ -440,12 +426,6 @@ class _Auditor:
         self.across()
         self.explanation()
         return self.findings
-
-
-# 表8 row → how 第三部分 names it
-ALIASES = {"行政经费": "机关运行经费"}
-# stated figures that equal the sum of the figures listed under them (其中 …)
-SUMMED_FIGURES = ("三公", "政府采购", "公务用车购置及运行维护")
 
 
 def _plain(label: str) -> str:
