@@ -31,6 +31,8 @@ from tools.synth import Truth, generate  # noqa: E402
 
 CENT = Decimal("0.01")  # figures are rounded half up (四舍五入), as the documents and the answers round them
 
+OTHER_SEED = 5000  # the seed offset of the second department asked together with each seed's
+
 
 def money(value: Decimal) -> dict:
     return {"value": float(value), "unit": "万元"}
@@ -178,7 +180,8 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
     for k, p in enumerate(projects[:2]):
         for template in _phrasings("describe", "project")[k::2]:
             out.append(("describe", template.format(project=p.name), {"contains": [p.purpose[:10]]}))
-        out.append(("unanswerable", _phrasings("describe", "refuse")[k].format(project=p.name), {"unanswerable": True}))
+        for template in _phrasings("describe", "refuse")[k::2]:
+            out.append(("unanswerable", template.format(project=p.name), {"unanswerable": True}))
     for office, duty in truth.units[:1]:
         for template in _phrasings("describe", "office"):
             out.append(("describe", template.format(office=office), {"contains": [duty[:10]]}))
@@ -188,14 +191,15 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
         chosen = [p for p in truth.projects if kw in p.name]
         for template in _phrasings("project_set", "list"):
             out.append(("project_set", template.format(kw=kw), {"items": [p.name for p in chosen]}))
-        out.append(("project_set", _phrasings("project_set", "count")[0].format(kw=kw), {"value": len(chosen), "unit": "个"}))
-        out.append(("project_set", _phrasings("project_set", "sum")[0].format(kw=kw), money(sum((p.amounts[0] for p in chosen), Decimal(0)))))
+        out += [("project_set", t.format(kw=kw), {"value": len(chosen), "unit": "个"}) for t in _phrasings("project_set", "count")]
+        total = money(sum((p.amounts[0] for p in chosen), Decimal(0)))
+        out += [("project_set", t.format(kw=kw), total) for t in _phrasings("project_set", "sum")]
     amounts = sorted(p.amounts[0] for p in truth.projects)
     if len(amounts) >= 6:
         a, b = int(amounts[1]) + 1, int(amounts[len(amounts) // 2]) + 1
         inside = [p.name for p in truth.projects if a <= p.amounts[0] <= b]
         if 0 < len(inside) <= 8:
-            out.append(("project_set", _phrasings("project_set", "range")[0].format(a=a, b=b), {"items": inside}))
+            out += [("project_set", t.format(a=a, b=b), {"items": inside}) for t in _phrasings("project_set", "range")]
     if truth.projects:
         mean = (sum(amounts, Decimal(0)) / len(amounts)).quantize(CENT, rounding=ROUND_HALF_UP)
         out += [("project_set", t, money(mean)) for t in _phrasings("project_set", "average")]
@@ -223,33 +227,58 @@ def unit_questions(truth: Truth) -> list[tuple[str, str, dict]]:
     for template in _phrasings("unit_scope", "basic"):
         out.append(("unit_scope", template.format(sub=short), money(basic[sub])))
     if sub in project:
-        out.append(("unit_scope", _phrasings("unit_scope", "project")[0].format(sub=short), money(project[sub])))
-    out.append(("unit_scope", _phrasings("unit_scope", "self_basic")[0], money(basic[truth.department])))
+        out += [("unit_scope", t.format(sub=short), money(project[sub])) for t in _phrasings("unit_scope", "project")]
+    out += [("unit_scope", t, money(basic[truth.department])) for t in _phrasings("unit_scope", "self_basic")]
     lowest = min(basic.values())
     if sum(1 for v in basic.values() if v == lowest) == 1:
         name = next(n for n, v in basic.items() if v == lowest)
-        out.append(("unit_scope", _phrasings("unit_scope", "min_basic")[0], {"contains": [split_region(name)[1]]}))
+        out += [("unit_scope", t, {"contains": [split_region(name)[1]]}) for t in _phrasings("unit_scope", "min_basic")]
     subs = sum((basic[s] for s in truth.subordinate_units), Decimal(0))
-    out.append(("unit_scope", _phrasings("unit_scope", "sub_basic_sum")[0], money(subs)))
+    out += [("unit_scope", t, money(subs)) for t in _phrasings("unit_scope", "sub_basic_sum")]
     return out
 
 
 def cross_year_questions(before: Truth, after: Truth) -> list[tuple[str, str, dict]]:
-    """Two years of one generated department, asked together."""
+    """Two years of one generated department, asked together in every phrasing of cross_year's data."""
     def total(truth: Truth, column: int) -> Decimal:
         return next(r for r in truth.table(3).rows if r.kind == "total").amounts[column]
 
-    y0, y1 = before.year, after.year
-    out = [("cross_year", _phrasings("cross_year", "diff_basic")[0].format(y0=y0, y1=y1), money(abs(total(after, 1) - total(before, 1)))),
-           ("cross_year", _phrasings("cross_year", "sum_project")[0].format(y0=y0, y1=y1), money(total(after, 2) + total(before, 2)))]
+    def asked(group: str, expected: dict) -> list[tuple[str, str, dict]]:
+        return [("cross_year", t.format(y0=before.year, y1=after.year), expected) for t in _phrasings("cross_year", group)]
+
+    a, b = total(before, 1), total(after, 1)
+    out = asked("diff_basic", money(abs(b - a))) + asked("sum_project", money(total(after, 2) + total(before, 2)))
+    if a:
+        out += asked("rate_basic", {"value": float(abs((b - a) / a * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)), "unit": "%"})
     if total(before, 2):
-        share = (total(after, 2) / total(before, 2) * 100).quantize(CENT, rounding=ROUND_HALF_UP)
-        out.append(("cross_year", _phrasings("cross_year", "proportion_project")[0].format(y0=y0, y1=y1), {"value": float(share), "unit": "%"}))
+        share = (total(after, 2) / total(before, 2) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        out += asked("proportion_project", {"value": float(share), "unit": "%"})
     old, new = {p.name for p in before.projects}, {p.name for p in after.projects}
     if new - old:
-        out.append(("cross_year", _phrasings("cross_year", "new")[0].format(y0=y0, y1=y1), {"items": sorted(new - old)}))
+        out += asked("new", {"items": sorted(new - old)})
     if old - new:
-        out.append(("cross_year", _phrasings("cross_year", "dropped")[0].format(y0=y0, y1=y1), {"items": sorted(old - new)}))
+        out += asked("dropped", {"items": sorted(old - new)})
+    return out
+
+
+def cross_department_questions(first: Truth, second: Truth) -> list[tuple[str, str, dict]]:
+    """Two generated departments of one year, asked together in every phrasing of cross_department's data."""
+    def figures(truth: Truth) -> dict[str, Decimal]:
+        t3 = next(r for r in truth.table(3).rows if r.kind == "total")
+        return {"三公经费": next(r for r in truth.table(8).rows if "三公" in r.label).amounts[0], "基本支出": t3.amounts[1],
+                "项目支出": t3.amounts[2]}
+
+    a, b = split_region(first.department)[1], split_region(second.department)[1]
+    out: list[tuple[str, str, dict]] = []
+    for what, va in figures(first).items():
+        vb = figures(second)[what]
+        top = {"max": first if va > vb else second, "min": first if va < vb else second}
+        for op, expected in (("sum", money(va + vb)), ("diff", money(abs(va - vb))), ("max", None), ("min", None)):
+            if expected is None:
+                if va == vb:
+                    continue
+                expected = {"contains": [top[op].department]}
+            out += [("cross_department", t.format(a=a, b=b, what=what), expected) for t in _phrasings("cross_department", op)]
     return out
 
 
@@ -278,6 +307,11 @@ def evaluate(seeds: list[int], verbose: bool = False) -> tuple[dict[str, list[in
             both = OxigraphStore(Path(tmp) / f"x{seed}")
             replace_documents([(f"synth-{seed}.txt", text.encode("utf-8")), (f"synth-{seed}-next.txt", later_text.encode("utf-8"))], both)
             _ask(QAService(both), cross_year_questions(truth, later), seed, totals, misses, verbose)
+            other_text, other = generate(seed + OTHER_SEED)
+            if split_region(other.department)[1] != split_region(truth.department)[1] and other.year == truth.year:
+                two = OxigraphStore(Path(tmp) / f"d{seed}")
+                replace_documents([(f"synth-{seed}.txt", text.encode("utf-8")), (f"synth-{seed}-other.txt", other_text.encode("utf-8"))], two)
+                _ask(QAService(two), cross_department_questions(truth, other), seed, totals, misses, verbose)
     return totals, misses
 
 

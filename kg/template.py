@@ -18,6 +18,11 @@ class TableSpec:
     fund: str | None = None
     expenditure: str | None = None
 
+    @property
+    def name(self) -> str:
+        """「表12 部门预算项目支出及其他支出预算表」, as a source is cited."""
+        return f"表{self.number} {self.title}"
+
 
 CellRef = tuple[int, str, str | None, str | None]  # table, column, row label (None: the 合计 row), side
 
@@ -91,6 +96,14 @@ class Template:
 
     def table(self, number: int) -> TableSpec | None:
         return next((t for t in self.tables if t.number == number), None)
+
+    def layout(self, number: int | None) -> str | None:
+        spec = self.table(number) if number is not None else None
+        return spec.layout if spec else None
+
+    def by_layout(self, layout: str) -> TableSpec:
+        """The one table of a layout (projects: 表12, units: 表11)."""
+        return next(t for t in self.tables if t.layout == layout)
 
 
 @lru_cache(maxsize=1)

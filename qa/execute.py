@@ -8,7 +8,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from kg.template import load_template
-from qa import queries
+from qa import honour, queries
 from qa.answer import Answer, Source, fmt, percent
 from qa.facts import Fact, FactReader
 from qa.frame import Frame
@@ -137,32 +137,45 @@ class Executor:
     # -- lookup ----------------------------------------------------------------------------------
     def do_lookup(self, frame: Frame) -> Answer:
         frame = _without_containers(frame)
+        found = [(doc, name, facts) for doc in frame.docs
+                 for name, facts in self._without_parents(frame, self.operands(frame, doc), doc) if facts]
+        if not found:
+            raise NotAnswerable("文件中没有找到问题所问的金额")
+        acts = honour.acts_asked(frame.question)
+        speaking = [x for x in found if any(a in x[1] for a in acts)]
+        if speaking:  # 「有没有买公务车的预算？公务用车购置费是多少」: the figure of the act, not the cars held
+            found = speaking
         parts, facts_all, items = [], [], []
         value = unit = None
-        for doc in frame.docs:
-            for name, facts in self.operands(frame, doc):
-                if not facts:
-                    continue
-                text, v, u = self.say_value(name, facts, frame)
-                parts.append(self.prefix(frame, doc) + text)
-                facts_all.extend(facts)
-                if value is None:
-                    value, unit = v, u
-                items.append(name)
-        if not parts:
-            raise NotAnswerable("文件中没有找到问题所问的金额")
+        for doc, name, facts in found:
+            text, v, u = self.say_value(name, facts, frame)
+            parts.append(self.prefix(frame, doc) + text)
+            facts_all.extend(facts)
+            if value is None:
+                value, unit = v, u
+            items.append(name)
         if frame.last_year:
             raise NotAnswerable("上年数只能由第三部分说明的增减推算")
         if len(parts) > 1 and len({f.value for f in facts_all}) > 1:
             value = None if len(frame.docs) == 1 and len(items) > 1 else value
         return self.answer(frame, "；".join(parts) + "。", value, unit, facts=facts_all)
 
+    def _without_parents(self, frame: Frame, operands: list[tuple[str, list[Fact]]], doc: str) -> list[tuple[str, list[Fact]]]:
+        """「服务类的政府采购是多少」: two names, not joined by 和/与/、, of which the graph holds one
+        as the other's parent, ask for the part; the container is not a second answer."""
+        if len(operands) != 2 or JOINED.search(frame.text):
+            return operands
+        parent_keys = {(p.label, p.value, p.table) for _, facts in operands for f in facts if (p := self.parent_of(f, doc)) is not None}
+        kept = [(n, fs) for n, fs in operands if not any((f.label, f.value, f.table) in parent_keys for f in fs)]
+        return kept if len(kept) == 1 else operands
+
     def say_value(self, name: str, facts: list[Fact], frame: Frame) -> tuple[str, Decimal | None, str | None]:
-        if len(facts) == 2 and {f.table for f in facts} == {11, 12} and all(f.kind == "unit" for f in facts):
-            basic, project = sorted(facts, key=lambda f: f.table)  # a unit named alone: its whole budget
+        template = load_template()
+        if len(facts) == 2 and {template.layout(f.table) for f in facts} == {"units", "projects"} and all(f.kind == "unit" for f in facts):
+            basic, project = sorted(facts, key=lambda f: template.layout(f.table) != "units")  # a unit named alone: its whole budget
             total = basic.value + project.value
-            return (f"{basic.label}预算合计{fmt(total)}万元（基本支出{fmt(basic.value)}万元（表11）+ 项目支出"
-                    f"{fmt(project.value)}万元（表12）= {fmt(total)}万元）"), total, "万元"
+            return (f"{basic.label}预算合计{fmt(total)}万元（基本支出{fmt(basic.value)}万元（表{basic.table}）+ 项目支出"
+                    f"{fmt(project.value)}万元（表{project.table}）= {fmt(total)}万元）"), total, "万元"
         distinct = sorted({(f.value, f.unit) for f in facts}, key=lambda x: x[0])
         if len(distinct) == 1:
             value, unit = distinct[0]
@@ -188,6 +201,8 @@ class Executor:
                 return self._compare(frame, operands)
         doc = self.one_doc(frame)
         operands = [(n, f) for n, f in self.operands(frame, doc) if f]
+        if len(operands) > 2:  # 「工资福利里面，A比B高多少」: the container named first is not a third operand
+            operands = [(n, f) for n, f in self.operands(_without_containers(frame), doc) if f]
         return self._compare(frame, operands)
 
     def _compare(self, frame: Frame, operands: list[tuple[str, list[Fact]]]) -> Answer:
@@ -195,6 +210,8 @@ class Executor:
             raise NotAnswerable("比较需要两个都能在文件中找到的金额")
         (name_a, facts_a), (name_b, facts_b) = operands[:2]
         a, b = single(facts_a), single(facts_b)
+        if (a.table, a.row, a.line, a.label) == (b.table, b.row, b.line, b.label):
+            raise NotAnswerable(f"两处取到的是同一个数（{a.label}，{a.where().split(' ')[0]}），无法比较")
         if name_a == name_b:
             name_a = f"{name_a}（{a.where().split(' ')[0]}）"
             name_b = f"{name_b}（{b.where().split(' ')[0]}）"
@@ -214,12 +231,20 @@ class Executor:
         cut = _ratio_cut(frame.text)
         before = _subframe(frame, 0, cut)
         after = _subframe(frame, cut, len(frame.text))
+        inside = WHOLE_INSIDE.search(frame.text)
+        if inside and inside.start() > 0:  # 「A在B中占比」: A is the part, B (after 在) the whole
+            before = _subframe(frame, 0, inside.start())
+            after = _subframe(frame, inside.start(1), inside.end(1))
         numerators = [(n, f) for n, f in self.operands(before, doc) if f]
         denominators = [(n, f) for n, f in self.operands(after, doc) if f]
         if not numerators and denominators and len(denominators) >= 2:
             numerators, denominators = denominators[:1], denominators[1:]
         if len(numerators) >= 2 and not denominators:
-            denominators, numerators = numerators[:1], numerators[1:2]
+            first, second = (m for m in before.mentions[:2]) if len(before.mentions) >= 2 else (None, None)
+            if first is not None and frame.text[first.end:second.start].startswith("在"):
+                denominators, numerators = numerators[1:2], numerators[:1]  # 「X在Y里占比」: Y is the whole
+            else:
+                denominators, numerators = numerators[:1], numerators[1:2]  # 「Y中X占比」
         if not numerators:
             raise NotAnswerable("没有找到要计算比例的金额")
         name_n, facts_n = numerators[0]
@@ -247,12 +272,16 @@ class Executor:
             if whole is None:
                 whole = single(self.total("本年支出合计", doc))
             name_d = whole.label
+        if whole.kind == "unit" and part.unit_name != whole.label:  # 「图书馆基本支出中X占几成」 with X department-wide
+            raise NotAnswerable(f"找到的{name_n}是全部门的数，不是{whole.label}的，不能算它占{whole.label}的比例")
         if whole.value == 0:
             raise NotAnswerable(f"{name_d}为0，无法计算比例")
         if re.search(r"几倍|多少倍|倍数", frame.text):
             times = (part.value / whole.value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
             text = f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）是{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}）的{times}倍（{fmt(part.value, part.unit)} ÷ {fmt(whole.value, whole.unit)}）。"
             return self.answer(frame, text, times, "倍", facts=[part, whole])
+        if part.value > whole.value > 0 and "占" in frame.text and not re.search(r"相当于|几倍|多少倍", frame.text):
+            raise NotAnswerable(f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）大于{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}），部分和整体没有对上")
         value = percent(part.value, whole.value)
         text = (f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）占{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}）的"
                 f"{value}%（{fmt(part.value, part.unit)} ÷ {fmt(whole.value, whole.unit)} × 100%）。")
@@ -339,11 +368,12 @@ class Executor:
                 if children:
                     return children
         table = frame.table or self.table_for(frame)
-        if table == 12:
-            frame = _with_set(frame, "projects")  # the rows of 表12 are the projects
+        layout = load_template().layout(table)
+        if layout == "projects":
+            frame = _with_set(frame, "projects")  # the rows of the projects table are the projects
         elif table and frame.set_kind != "projects":
             rows = [f for f in self.reader.table_facts(doc, table) if f.kind in ("item",) and f.first_column]
-            if table in (1, 4):
+            if layout == "two_sided":
                 rows = [f for f in rows if f.side == "支出"]
             return self.by_level(rows, frame)
         if frame.set_kind in ("projects", None) or frame.set_kind == "items" and not table:
@@ -529,6 +559,11 @@ class Executor:
                 if nth and 1 <= int(nth.group(1)) <= len(items):
                     k = int(nth.group(1))
                     return self.answer(frame, f"{self.prefix(frame, doc)}第{k}项主要职责：{items[k - 1]}", items=[items[k - 1]], sources=sources)
+                topic = _topic(frame.text, items)
+                if topic:  # 「在信息安全方面承担哪些工作」: the duties that speak of it
+                    picked = [(k, t) for k, t in enumerate(items) if topic in match_form(t)]
+                    text = f"{self.prefix(frame, doc)}主要职责中关于“{topic}”的{len(picked)}项：" + "".join(f"（{k + 1}）{t}" for k, t in picked)
+                    return self.answer(frame, text, None, None, items=[t for _, t in picked], sources=sources)
                 text = f"{self.prefix(frame, doc)}{label}共{len(items)}项：" + "".join(f"（{k + 1}）{t}" for k, t in enumerate(items))
             else:
                 text = f"{self.prefix(frame, doc)}{label}共{len(items)}个：{'、'.join(items)}。"
@@ -555,7 +590,7 @@ class Executor:
                     rows = self.reader.run(queries.PROJECT, project=_iri(e.iri))
                     if rows and rows[0].get("purpose"):
                         r = rows[0]
-                        return self.answer(frame, f"{r['label']}（{r['unitName']}）的绩效目标/用途：{r['purpose']}", sources=[Source(title, "表12 部门预算项目支出及其他支出预算表", r["label"], r["line"])])
+                        return self.answer(frame, f"{r['label']}（{r['unitName']}）的绩效目标/用途：{r['purpose']}", sources=[Source(title, load_template().by_layout("projects").name, r["label"], r["line"])])
                 if e.kind == "internal_unit":
                     rows = self.reader.run(queries.INTERNAL_UNIT, unit=_iri(e.iri))
                     if rows:
@@ -633,7 +668,7 @@ class Executor:
                     continue
                 parts.append(f"{name}被{'、'.join(names)}引用")
                 items.extend(names)
-                sources.extend(Source(self.doc_title(r["doc"]), "表12 部门预算项目支出及其他支出预算表", r["citerLabel"], r["line"]) for r in citers)
+                sources.extend(Source(self.doc_title(r["doc"]), load_template().by_layout("projects").name, r["citerLabel"], r["line"]) for r in citers)
             if parts:
                 return self.answer(frame, "；".join(parts) + "。", items=items, sources=sources)
         projects = [e for m in frame.mentions for e in m.of("project") if set(e.docs) & set(doc_scope)]
@@ -644,7 +679,7 @@ class Executor:
             doc = info[0]["doc"] if info else doc_scope[0]
             if rows:
                 names = [_citation_name(r) for r in rows]
-                return self.answer(frame, f"{p.label}依据的文件：{'；'.join(names)}。", items=names, sources=[Source(self.doc_title(doc), "表12 部门预算项目支出及其他支出预算表", p.label, line)])
+                return self.answer(frame, f"{p.label}依据的文件：{'；'.join(names)}。", items=names, sources=[Source(self.doc_title(doc), load_template().by_layout("projects").name, p.label, line)])
             raise NotAnswerable(f"文件没有写明“{p.label}”依据哪份文件")
         raise NotAnswerable("没有找到这份文件的引用")
 
@@ -656,6 +691,8 @@ class Executor:
         figures = [e for m in frame.mentions for e in m.of("figure") if doc in e.docs]
         facts = [f for f in (self.reader.figure(e.iri) for e in figures) if f]
         if not facts and not frame.value_mentions() and not frame.measures and not frame.totals:
+            if re.search(r"(?:这个|这项|这一|这笔|该|此|那个|那项|上述)(?:项目|科目|项|笔)", frame.text):  # one thing, not named
+                raise NotAnswerable("问题说的是某一项目或科目，但没有找到是哪一个；文件没有给出它与上年相比的变化")
             facts = [f for f in self.reader.figures(doc) if f.section == "一"][:1]  # the budget as a whole
         if not facts:
             names = "、".join(m.surface for m in frame.value_mentions())
@@ -680,9 +717,7 @@ class Executor:
             return self.answer(frame, text, abs(rate), "%", facts=[fact])
         if change is None:
             raise NotAnswerable(f"文件没有给出{fact.label}比上年增减的金额")
-        against = re.search(r"[比较](?:上年|去年|上一年|上年度)", frame.text)  # 「比去年少了多少」 asks for the change
-        if not against and (frame.last_year and not re.search(r"增加|减少|增长|下降|变化|增减|差", frame.text)
-                            or re.search(r"(?:上年|去年).{0,8}(是多少|多少|有多少|预算)$", frame.text)):
+        if _asks_last_year_value(frame):
             last = fact.value - change
             text = (f"上年{fact.label}为{fmt(last, unit)}{unit}：由本年{fmt(fact.value, unit)}{unit}和“{e.get('changeText') or ''}”推算"
                     f"（{fmt(fact.value, unit)} {'+' if change < 0 else '−'} {fmt(abs(change), unit)} = {fmt(last, unit)}）。")
@@ -866,6 +901,27 @@ def _whole_named(text: str) -> str:
     return named.group(1) if named else text
 
 
+AGAINST_LAST = re.compile(r"(?:[比较和跟与同]|对比|相比)(?:上年|去年|上一年|上年度)|(?:上年|去年|上一年)(?:相比|比)")
+CHANGE_ASKED = re.compile(r"增加|减少|增长|下降|变化|增减|差|少了|多了|降了|涨了|升了|压减|缩减|下调|上调")
+DERIVED = re.compile(r"推算|倒推|反推|推出|算出|还原")
+LAST_VALUE = re.compile(r"(?:上年|去年|上一年|上年度).{0,16}(?:是多少|多少|有多少|预算)[?？]?$")
+
+
+def _asks_last_year_value(frame: Frame) -> bool:
+    """「上年的X是多少」「按增减数倒推上年的X」 ask for last year's figure; 「X跟去年比少了多少」
+    「比上年减少了多少」 ask for the change."""
+    text = frame.text
+    if AGAINST_LAST.search(text):
+        return False
+    if DERIVED.search(text):
+        return True
+    return not CHANGE_ASKED.search(text) and bool(frame.last_year or LAST_VALUE.search(text))
+
+
+JOINED = re.compile(r"和|与|及|跟|同|、|以及|还有|分别|各(?:是|为|有)|哪个|哪一")
+WHOLE_INSIDE = re.compile(r"在(.{2,40}?)(?:预算)?(?:中|里|里面|内|当中|之中|中间)(?:所)?(?:占|的占比|的比例|的比重|的份额)")
+
+
 def _ratio_cut(text: str) -> int:
     for cue in ("占", "相当于", "是", "在"):
         position = text.find(cue)
@@ -895,6 +951,20 @@ def _total_aliases(name: str) -> list[str]:
     from qa.lexicon import load_cues
 
     return load_cues()["totals"].get(name, []) + [name]
+
+
+TOPIC = re.compile(r"(?:在|关于|涉及|有关)([\u4e00-\u9fff]{2,10}?)(?:方面|领域|工作方面|相关)")
+
+
+def _topic(question: str, texts: list[str]) -> str | None:
+    """The topic a question narrows a list of texts to (「在信息安全方面」), when some of the
+    texts and not all of them speak of it."""
+    match = TOPIC.search(question)
+    if not match:
+        return None
+    topic = match.group(1)
+    hits = sum(topic in match_form(t) for t in texts)
+    return topic if 0 < hits < len(texts) else None
 
 
 def _overlap(question: str, text: str) -> int:

@@ -30,11 +30,13 @@ class Frame:
     totals: list[str] = field(default_factory=list)  # 本年支出合计 … named by a synonym
     cues: set[str] = field(default_factory=set)  # cue groups present
     cue_spans: list[tuple[int, int]] = field(default_factory=list)  # where the cue words stand
+    name_spans: list[tuple[int, int]] = field(default_factory=list)  # cue words that name a total or measure (支出总计)
     want_yuan: bool = False
     unit_word: str | None = None  # 次, 条, 分钟 … asked for
     refusal: str | None = None  # why the document cannot answer
     unknown: list[str] = field(default_factory=list)
     follow_up: bool = False
+    scope_kept: bool = False  # the documents in scope came from the session's previous question
     scope_refused: bool = False  # a year, a body or a level that is not loaded: nothing may answer
 
     def value_mentions(self) -> list[Mention]:

@@ -180,12 +180,12 @@ class Lexicon:
             mentions.append(Mention(start, end, alias, entities))
         mentions.sort(key=lambda m: m.start)
         unique: list[Mention] = []
-        for m in mentions:  # 职工基本医疗保险缴费（30110）: name and code are one mention
+        for m in mentions:  # 职工基本医疗保险缴费（30110）, 30113住房公积金: name and code are one mention
             if unique and m.start - unique[-1].end <= 1:
                 before, now = {e.iri for e in unique[-1].entities}, {e.iri for e in m.entities}
                 if now <= before or before <= now:
                     unique[-1].end = m.end
-                    unique[-1].entities = [e for e in unique[-1].entities if e.iri in now] if now <= before else m.entities
+                    unique[-1].entities = [e for e in unique[-1].entities if e.iri in now]  # the code narrows the name, either order
                     continue
             unique.append(m)
         return unique

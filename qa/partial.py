@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from qa.lexicon import Entity, Lexicon, Mention, match_form
-from qa.segment import in_longer_word
+from qa.segment import in_longer_word, is_user_word, tokenizer
 
 PARTIAL_KINDS = ("project", "classification", "line_item", "figure", "goal", "internal_unit", "budget_unit", "citation", "term")
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -23,6 +23,61 @@ _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:亿元|亿|万元|万|元|%)?")
 MIN_WEIGHT = 5.0  # about two rare bigrams: a single shared word never links
 CLEAR_MARGIN = 1.25  # the winner's score over the runner-up's
+COMMON = 50  # a word of the question this common in jieba's dictionary is a word, not a stray pair of characters
+JOINERS = "和与跟同、及"  # between two names (「A和B」), unless the name itself holds the character
+RUN_BONUS = 0.1  # per character of the name written out in one stretch beyond two: 「体育彩票公益金」 is one name, not 体育 + 彩票公益金
+KIND_BONUS = 0.3  # the question calls the thing a 项目 (科目, 单位): a name of that kind fits the slot better
+_KIND_NOUNS = {"项目": ("project", "goal"), "科目": ("classification", "line_item"), "单位": ("budget_unit",), "股": ("internal_unit",)}
+
+
+def _trimmed(cluster: list[tuple[int, str]], text: str, label: str) -> list[tuple[int, str]]:
+    """A run of bigrams without an edge bigram whose outer character belongs to a word of the
+    question that reaches outside the run and is not in the name (「准备购置」 does not name
+    设备购置: 备 is part of 准备)."""
+    start, end = 0, len(cluster)
+    while start < end and _word_across(text, cluster[start][0], cluster[start][0], cluster[end - 1][0] + 2, label):
+        start += 1
+    while start < end and _word_across(text, cluster[end - 1][0] + 1, cluster[start][0], cluster[end - 1][0] + 2, label):
+        end -= 1
+    return cluster[start:end]
+
+
+def _word_across(text: str, k: int, start: int, end: int, label: str, longest: int = 4) -> bool:
+    """Whether text[k] belongs to a dictionary word reaching outside text[start:end] that the name does not hold."""
+    freq = tokenizer().FREQ
+    for i in range(max(0, k - longest + 1), k + 1):
+        for j in range(k + 1, min(len(text), i + longest) + 1):
+            piece = text[i:j]
+            if j - i >= 2 and (i < start or j > end) and piece not in label and not set(piece) & set(JOINERS) and freq.get(piece, 0) >= COMMON and not is_user_word(piece):
+                return True
+    return False
+
+
+def _longest_run(text: str, label: str) -> int:
+    """Length of the longest substring of `text` that `label` holds, 的 left out when the name has
+    none (「购置的固定资产」 writes out 购置固定资产)."""
+    if "的" not in label:
+        text = text.replace("的", "")
+    best = 0
+    for i in range(len(text)):
+        for j in range(i + best + 1, len(text) + 1):
+            if text[i:j] in label:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _kind_words(text: str, end: int) -> set[str]:
+    """Entity kinds the question names right after a partial name (「…那个项目」, 「…这个科目」),
+    never 项目支出 (a measure)."""
+    tail = text[end:end + 6]
+    kinds: set[str] = set()
+    for noun, named in _KIND_NOUNS.items():
+        position = tail.find(noun)
+        if position >= 0 and not tail[position + len(noun):].startswith("支出"):
+            kinds.update(named)
+    return kinds
 
 
 @dataclass(frozen=True)
@@ -32,6 +87,7 @@ class Candidate:
     end: int
     score: float
     coverage: float
+    run: int = 0  # the longest stretch of the question written exactly as in the name
 
 
 def _bigrams(text: str) -> list[tuple[int, str]]:
@@ -59,7 +115,7 @@ def _typo_extent(text: str, start: int, end: int, label: str, blocked: list[bool
     if surface not in label:
         return start, end, True
     for s, e in ((start, end + 1), (start - 1, end)):
-        if s < 0 or e > len(text) or blocked[s] or blocked[e - 1] or not _HAN.match(text[s] + text[e - 1]):
+        if s < 0 or e > len(text) or blocked[s] or blocked[e - 1] or not _HAN.match(text[s] + text[e - 1]) or text[s] in JOINERS or text[e - 1] in JOINERS:
             continue
         if in_longer_word(text, s if s < start else e - 1, s, e):
             continue  # the grown character is part of another word of the question (交换机, 活动)
@@ -113,7 +169,12 @@ class PartialLinker:
         for iri, found in hits.items():
             entity = self.names[iri][0]
             whole = self.whole[iri]
-            for cluster in _clusters(found, blocked):
+            label = match_form(entity.label).lower()
+            apart = [b or ch in JOINERS and ch not in label for b, ch in zip(blocked, lowered + " ", strict=True)]
+            for cluster in _clusters(found, apart):
+                cluster = _trimmed(cluster, lowered, label)
+                if not cluster:
+                    continue
                 matched = {g for _, g in cluster}
                 weight = sum(self.idf[g] for g in matched)
                 coverage = weight / whole
@@ -121,7 +182,9 @@ class PartialLinker:
                 if weight < MIN_WEIGHT or coverage < 0.25 and rare < 2 * MIN_WEIGHT - 1:
                     continue
                 start, end = cluster[0][0], cluster[-1][0] + 2
-                out.append(Candidate(entity, start, end, weight * (0.5 + coverage), coverage))
+                run = _longest_run(lowered[start:end], label)
+                fit = 1 + RUN_BONUS * max(0, run - 2) + (KIND_BONUS if entity.kind in _kind_words(lowered, end) else 0)
+                out.append(Candidate(entity, start, end, weight * (0.5 + coverage) * fit, coverage, run))
         out.sort(key=lambda c: -c.score)
         return out
 
@@ -140,8 +203,10 @@ class PartialLinker:
                 continue
             if any(m.end - m.start >= c.end - c.start - 1 or m.start < c.start or m.end > c.end for m in inside):
                 continue  # an exact name at least as long wins, and a partial name never cuts one
-            if any(m.end - m.start >= 4 and any(match_form(e.label) == m.surface for e in m.entities) for m in inside):
-                continue  # a whole name written out is that name, not part of a longer one
+            named_kind = c.entity.kind in _kind_words(text.lower(), c.end)  # 「…那个项目」 after the span
+            if any(m.end - m.start >= 4 and c.run < m.end - m.start + 2 and any(match_form(e.label) == m.surface for e in m.entities)
+                   and not (named_kind and c.entity.kind not in m.kinds()) for m in inside):
+                continue  # a whole name written out is that name, unless the question writes out more of a longer one or names its kind
             if any(m.start < c.start or m.end > c.end for m in inside if m.kinds() & {"department", "budget_unit"}):
                 continue
             rivals = [o for o in ranked if o.entity.iri != c.entity.iri and o.start < c.end and o.end > c.start]

@@ -63,6 +63,11 @@ def dictionary_words(text: str, longest: int = 6) -> set[str]:
     return found
 
 
+def is_user_word(word: str) -> bool:
+    """A word added from the graph's names, not one of jieba's own."""
+    return word in _USER_WORDS
+
+
 def in_longer_word(text: str, k: int, start: int, end: int, longest: int = 4) -> bool:
     """Whether the character text[k] belongs to a word of jieba's own dictionary that reaches
     outside text[start:end]: 「交」 of 交换机 is not a typo inside a name ending at it."""

@@ -130,6 +130,8 @@ class QAService:
             unhonoured = honour.missing(question, frame, answer)
             if unhonoured:
                 raise NotAnswerable(unhonoured)
+            if frame.scope_kept and len(frame.docs) == 1 and len(self.titles) > 1:  # the document came from the session: say which
+                answer.answer = f"{self.titles.get(frame.docs[0], '')}：{answer.answer}"
             if frame.mentions and any(m.fuzzy for m in frame.mentions):
                 guessed = "、".join(f"“{m.entities[0].label}”" for m in frame.mentions if m.fuzzy)
                 answer.answer += f"（问题中的词按近似词{guessed}理解）"

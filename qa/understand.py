@@ -14,7 +14,7 @@ from decimal import Decimal
 import ahocorasick
 
 from qa.frame import Frame
-from qa.lexicon import Lexicon, Mention, match_form, syllables_of
+from qa.lexicon import Lexicon, Mention, load_cues, match_form, syllables_of
 from qa.partial import PartialLinker
 from qa.segment import content_nouns
 
@@ -45,6 +45,33 @@ def _named_by_code(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m in coded or not {e.label for e in m.entities} & labels]
 
 
+SELF_CONTAINED = {"figure", "project", "goal"}  # mentions that are a figure in themselves, not in a measure's sense
+JOINER = re.compile(r"[和与及跟、]|以及")
+BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|该|此|那个|那项|那些|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西)")
+CLAUSE = re.compile(r"[^,，:：;；。!！?？]+[,，:：;；。!！?？]?")
+
+
+def _context_end(text: str) -> int:
+    """Where the context before the question ends (0: none): clauses in which the asker speaks of
+    themself (「我在写一篇专题报道，…」), whatever precedes the question's own opening (「…，想问一下」),
+    a reported question (「有读者问：」)."""
+    spans = [(m.start(), m.end()) for m in CLAUSE.finditer(text)]
+    cues = load_cues()
+    askers, intros = tuple(cues["asker_words"]), tuple(cues["question_intros"])
+    end = 0
+    for start, stop in spans[:-1]:
+        if start != end or not text[start:stop].lstrip().startswith(askers):
+            break
+        end = stop
+    for start, stop in spans[1:]:  # 「最近在做调研，看到…，想问一下X」: what comes before the question's own opening
+        if text[start:stop].lstrip().startswith(intros):
+            end = max(end, start)
+    for start, stop in spans[:-1]:  # 「有读者问：X」
+        if re.search(r"问[:：]$", text[start:stop]):
+            end = max(end, stop)
+    return end
+
+
 FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
 MAX_LENGTH = 300
 
@@ -69,7 +96,8 @@ class Understander:
             for word in spec["aliases"]:
                 self.cue_words.setdefault(match_form(word), set()).add("measure:" + name)
         plain_groups = {"comparators": "comparator", "this_year": "this_year", "last_year": "last_year",
-                        "self_unit": "self_unit", "next_year": "next_year", "level_words": "level_word", "levels": "level"}
+                        "self_unit": "self_unit", "next_year": "next_year", "level_words": "level_word", "levels": "level",
+                        "filler_words": "filler"}
         for key, group in plain_groups.items():  # word lists (or word → value tables) of cues.json
             for word in cues[key]:
                 self.cue_words.setdefault(word, set()).add(group)
@@ -97,10 +125,16 @@ class Understander:
         result.sort()
         return result
 
-    def understand(self, question: str, previous: Frame | None = None, _corrected: bool = False) -> Frame:
+    def understand(self, question: str, previous: Frame | None = None, _corrected: bool = False, _context: bool = True) -> Frame:
         text = match_form(question or "")
         for short, full in self.lexicon.cues["expansions"].items():
             text = text.replace(short, full)
+        cut = _context_end(text) if _context else 0
+        if cut and not BACK_REFERENCE.search(text[cut:]):  # 「这个项目」 points into the context: it stays  # the question without the asker's context clause, when it names what it asks on its own
+            trial = self.understand(text[cut:], previous, _corrected, _context=False)
+            if trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused:
+                trial.question = question
+                return trial
         frame = Frame(question=question, text=text)
         if not text.strip(" ?？!！。.,，"):
             frame.intent = "refuse"
@@ -123,6 +157,7 @@ class Understander:
                 masked[k] = True
         cues = self.cues_in(text, masked)
         frame.cue_spans = [(start, end) for start, end, _, _ in cues]
+        frame.name_spans = [(start, end) for start, end, _, g in cues if any(x.startswith(("total:", "measure:")) for x in g)]
         groups: set[str] = set()
         for _, _, _, g in cues:
             groups |= g
@@ -133,6 +168,8 @@ class Understander:
             frame.intent = "refuse"
             frame.scope_refused = True
             return frame
+        if previous is not None:
+            keep_scope(frame, previous, self.lexicon)
         self._measures(frame, cues)
         self._modifiers(frame, cues)
         if previous is not None and self._is_follow_up(frame):
@@ -223,8 +260,8 @@ class Understander:
             name = match.group(0)
             if name[0] in "本该全各我贵其此这那" or name in self.lexicon.vocabulary:
                 continue
-            if any(set(name) <= set(d.name) for d in self.lexicon.documents.values()):
-                continue  # a short form of a loaded body's name (卫健局 for 卫生健康局)
+            if any(set(name[k:]) <= set(d.name) and name[k] == d.core[:1] for d in self.lexicon.documents.values() for k in range(len(name) - 2)):
+                continue  # a short form of a loaded body's name starts as it does (卫健局, 文旅体局; not 体育局)
             loaded = "、".join(sorted({d.name for d in self.lexicon.documents.values()}))
             frame.refusal = f"已载入的是{loaded}的预算，没有“{name}”的数据 (that body is not loaded)"
             return
@@ -278,12 +315,25 @@ class Understander:
         frame.mentions = kept
         value = [m for m in kept if m.kinds() & {"classification", "line_item", "project", "figure", "goal", "budget_unit", "department"}]
         free: list[str] = []
-        for _start, end, name in sorted(measure_spans):
+        spans = sorted(measure_spans)
+        for k, (_start, end, name) in enumerate(spans):
             target = next((m for m in value if m.start >= end and self._connected(frame.text[end:m.start])), None)
+            joined = k + 1 < len(spans) and JOINER.fullmatch(frame.text[end:spans[k + 1][0]])
+            if target is None and joined:  # 「基本支出和项目支出里的电费」: 电费 in each sense
+                target = next((m for m in value if m.start >= spans[k + 1][1] and self._connected(frame.text[spans[k + 1][1]:m.start])), None)
+                if target is not None and target.measure is None and not (target.kinds() & {"department", "budget_unit"}):
+                    twin = copy.copy(target)
+                    twin.measure = name
+                    kept.append(twin)
+                    continue
             if target is not None and target.measure is None and not (target.kinds() & {"department", "budget_unit"}):
                 target.measure = name
             else:
                 free.append(name)
+        for before, after in zip(value, value[1:], strict=False):  # 「基本支出中水费和电费」: 电费 in the same sense
+            if before.measure and after.measure is None and JOINER.fullmatch(frame.text[before.end:after.start]) and not (after.kinds() & {"department", "budget_unit"}):
+                after.measure = before.measure
+        kept.sort(key=lambda m: (m.start, m.measure or ""))
         frame.measures = free
         frame.mentions = [m for m in kept if not (m.kinds() <= {"term"} and m.surface in {match_form(x) for x in free} and not (frame.cues & {"definition", "glossary"}))]
 
@@ -383,11 +433,17 @@ class Understander:
             for word in content_nouns(chunk):
                 if len(word) >= 2 and word not in vocabulary and word not in self.stopwords and not all(ch in self._function_chars for ch in word):
                     unknown.append(word)
+        masked = "".join(chunk if chunk else " " for chunk in self._residue_text(frame, cues))
+        unknown += [w for w in self.lexicon.cues["persons"] if w in masked and w not in unknown]  # a person's pay or name
         return unknown
 
-    @staticmethod
-    def _residue(frame: Frame, cues) -> list[str]:
+    @classmethod
+    def _residue(cls, frame: Frame, cues) -> list[str]:
         """The runs of Chinese text left once entities and cue words are taken out."""
+        return cls._residue_text(frame, cues).split()
+
+    @staticmethod
+    def _residue_text(frame: Frame, cues) -> str:
         text = list(frame.text)
         for m in frame.mentions:
             for k in range(m.start, m.end):
@@ -398,7 +454,7 @@ class Understander:
         for match in UNIT_ASKED.finditer(frame.text):
             for k in range(match.start(), match.end()):
                 text[k] = " "
-        return re.sub(r"[\d.,%]+[年月日]?|[^\u4e00-\u9fff]", " ", "".join(text)).split()
+        return re.sub(r"[\d.,%]+[年月日]?|[^\u4e00-\u9fff]", " ", "".join(text))
 
     _function_chars = set("的了吗呢吧啊呀么是有在和与及或对为把被给从到向将就都也还又再很这那该此其中里下之所多少大小高低年个项笔条次几哪啥谁怎样何一二三两上等")
 
@@ -450,10 +506,14 @@ class Understander:
             new.mentions = [m for m in frame.mentions]
         if frame.measures:
             new.measures = frame.measures
+            # 「三公经费」 then 「那项目支出呢」: a figure or project is replaced by the measure; a unit
+            # or a classification is asked in the new measure's sense
+            new.mentions = [m for m in new.mentions if not (m.kinds() & SELF_CONTAINED) or m.of("budget_unit", "department")]
             for m in new.mentions:
                 m.measure = None
         if frame.year is not None or frame.docs != previous.docs:
             new.docs, new.year, new.last_year = frame.docs, frame.year, frame.last_year or previous.last_year and frame.year is None
+        new.scope_kept = frame.scope_kept or new.docs == previous.docs
         return new
 
     # -- the intent ------------------------------------------------------------------------------
@@ -520,3 +580,31 @@ class Understander:
         if frame.set_kind in ("key_projects", "projects", "duties", "internal_units", "budget_units", "citations"):
             return "list"
         return "refuse"
+
+
+def keep_scope(frame: Frame, previous: Frame, lexicon: Lexicon) -> None:
+    """A question in a session keeps the previous one's department and year unless it names
+    others (「文广旅体局2024年的三公经费」 then 「项目支出是多少」 is the same document; 「2025年呢」
+    keeps the department, 「大数据中心的呢」 the year). Questions over all departments or both
+    years (哪个部门、两年) keep nothing."""
+    from qa.kinds.base import pattern  # the kinds' own cue data: departments or years asked together
+
+    docs = lexicon.documents
+    before = [d for d in previous.docs if d in docs]
+    if not before or pattern("cross_department", "collective").search(frame.text) or pattern("cross_year", "both_years").search(frame.text):
+        return
+    names_body = any(m.of("department", "budget_unit") for m in frame.mentions)
+    names_year = bool(YEAR.findall(frame.text)) or frame.last_year
+    if names_body and names_year:
+        return
+    if names_body:
+        years = {docs[d].year for d in before}
+        kept = [d for d in frame.docs if docs[d].year in years]
+    elif names_year:
+        departments = {docs[d].department for d in before}
+        kept = [d for d in frame.docs if docs[d].department in departments]
+    else:
+        kept = [d for d in frame.docs if d in before]
+        frame.year = frame.year if frame.year is not None else previous.year
+    if kept and kept != frame.docs:
+        frame.docs, frame.scope_kept = kept, True

@@ -546,3 +546,19 @@ def test_upload_name_is_only_a_label():
     assert safe_source_name("C:\\Users\\x\\预算.txt") == "预算.txt"
     assert safe_source_name("a\x00b\n.txt") == "ab.txt"
     assert safe_source_name("") == "upload.txt"
+
+
+def test_tab_ask_back_shows_the_readings_as_clickable_choices(handlers, monkeypatch):
+    """Readings that score alike and disagree: the chat keeps the service's ask-back choices (not
+    ui.suggest's), each clickable, and a choice clicked is answered."""
+    from qa import kinds
+
+    monkeypatch.setattr(kinds, "CLOSE_MARGIN", 0.25)
+    result = handlers.ask("办公自动化系统维护费是起什么作用的？", [], None)
+    assert result.answer.intent == "ask_back", result.answer.answer
+    message = result.history[1]
+    options = [o["value"] for o in message["options"]]
+    assert options == result.answer.suggestions and len(options) == 2, options
+    assert all(o.startswith("按") and "理解：" in o for o in options) and "请选一种理解" in message["content"]
+    picked = handlers.ask(options[0], result.history, result.session)
+    assert picked.answer.answered and "公文交换系统" in picked.answer.answer, picked.answer.answer

@@ -127,6 +127,22 @@ def test_unit_scope_extremes_name_the_unit(culture):
     ("两年都有且金额持平的项目是哪些？", {"items": ["文化市场综合执法经费", "图书馆免费开放补助资金"]}),
     ("2024年和2025年各自金额最大的项目分别是什么？", {"items": ["清城区全民健身中心维修改造项目", "体育彩票公益金全民健身设施建设项目"]}),
     ("本级基本支出两年比较增加了多少", {"value": 15.83, "unit": "万元"}),
+    ("2025年的支出总计比2024年减少多少？", {"value": 56.38, "unit": "万元"}),  # 总计 of a name is no sum
+    ("文化馆2025年项目支出比2024年增加还是减少？幅度多少？", {"value": 28.42, "unit": "%"}),
+    ("2025年的本年收入合计是2024年的百分之多少？", {"value": 94.19, "unit": "%"}),
+    ("2025年新增项目一共多少钱？", {"value": 42.50, "unit": "万元"}),
+    ("2025年新增了几个项目？", {"value": 2, "unit": "个"}),
+    ("2025年比2024年多了哪些项目？", {"items": ["体育场馆免费低收费开放补助", "文艺精品创作扶持经费"]}),
+    ("2024年和2025年都安排了、而且2025年金额更高的项目是哪些？", {"items": ["全民健身活动经费", "非物质文化遗产保护专项经费"]}),
+    ("基本支出的占比2025年较2024年提高了多少个百分点？", {"value": 5.53, "unit": "%"}),
+    ("24年和25年的三公经费合计多少？", {"value": 12.70, "unit": "万元"}),  # two-digit years of loaded documents
+    ("从2024到2025，基本支出增加了多少？", {"value": 23.27, "unit": "万元"}),
+    ("三公经费两年平均每年多少？", {"value": 6.35, "unit": "万元"}),
+    ("2024年有、2025年砍掉的项目里，哪个金额最小？", {"value": 7.20, "unit": "万元"}),
+    ("2025年新增的项目中金额超过20万元的有哪些？", {"items": ["体育场馆免费低收费开放补助"]}),
+    ("两年都有的项目中，2025年比2024年多出5万元以上的有哪些？", {"items": ["体育彩票公益金全民健身设施建设项目"]}),
+    ("哪个单位的基本支出两年间增加最多？", {"contains": ["文化广电旅游体育局"]}),
+    ("功能分类项级科目里哪个两年间减少最多？", {"contains": ["体育场馆"]}),
 ])
 def test_cross_year(two_years, question, expected):
     answer = _answered(two_years, question, "cross_year")
@@ -137,6 +153,8 @@ def test_cross_year(two_years, question, expected):
     "2026年的项目支出比2025年多多少？",
     "2023年图书馆的基本支出是多少？",
     "预计2026年的三公经费会增加多少？",
+    "2023年和2024年的项目支出一共多少？",
+    "2023年文物保护经费是多少？两年比变化多大",
 ])
 def test_a_year_not_loaded_is_refused(two_years, question):
     assert not two_years.ask(question).answered
@@ -381,3 +399,65 @@ def test_assets_held_are_not_the_answer_to_what_will_be_bought(culture):
     assert held.answered and "车辆" in held.answer, held.answer
     bought = culture.ask("公务用车购置费是多少")
     assert bought.answered and bought.value == 0, bought.answer
+
+
+def test_buying_asked_in_everyday_words_is_answered_by_the_purchase_figure_not_the_cars_held(culture):
+    both = culture.ask("今年要不要买公务车？公务用车购置费安排了多少")
+    assert both.answered and both.value == 0 and "车辆" not in both.answer, both.answer
+    held_only = culture.ask("打算买几辆公务车？")
+    assert not held_only.answered and "购置" in held_only.answer, held_only.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("文化馆（基本加项目）占部门预算的百分之几？", Decimal("13.91")),
+    ("图书馆基本支出和项目支出合起来占整个部门预算的比例是多少？", Decimal("19.19")),
+])
+def test_a_units_whole_budget_as_the_part_of_the_departments_budget(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == value, answer.answer
+
+
+def test_a_share_whose_part_exceeds_its_whole_is_refused(culture):
+    """「X在Y里占比」 read with part and whole the wrong way round would be over 100 %: refused."""
+    answer = culture.ask("公务接待费在三公经费里占比多少？")
+    assert answer.answered and answer.value < 100, answer.answer
+    reversed_ = culture.ask("三公经费占公务接待费的比例是多少？")
+    assert not reversed_.answered and "没有对上" in reversed_.answer, reversed_.answer
+
+
+def test_staff_and_office_costs_of_a_unit_are_its_basic_expenditure(culture):
+    answer = culture.ask("想比较人员公用经费：局本级的基本支出比图书馆多出多少万元？")
+    assert answer.answered and answer.value == Decimal("171.49"), answer.answer
+
+
+# -- cross_department: several departments asked together, one result --------------------------------
+@pytest.fixture(scope="module")
+def departments(tmp_path_factory) -> QAService:
+    """Two departments, one of them in two years: compared in the year both have (2025)."""
+    return qa_service(tmp_path_factory, FIXTURES / "qingcheng_bigdata_center_2025.txt", CULTURE, CULTURE_2024)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("大数据中心和文广旅体局哪个的三公经费更多？", {"contains": ["文化广电旅游体育局2025年"], "value": 6.00}),
+    ("两个部门谁的项目支出更高？", {"contains": ["大数据中心2025年"], "value": 922.08}),
+    ("大数据中心与文广旅体局的基本支出相差多少？", {"value": 97.63}),
+    ("大数据中心比文广旅体局的三公经费少多少？", {"value": 5.60}),
+    ("2025年两个部门三公经费一共多少？", {"value": 6.40}),
+    ("两个单位的项目支出加起来是多少？", {"value": 1344.01}),
+    ("哪个部门的基本支出占比最高？", {"contains": ["文化广电旅游体育局2025年"], "value": 53.82}),
+    ("各部门2025年的项目支出分别是多少？", {"contains": ["922.08", "421.93"]}),
+])
+def test_cross_department(departments, question, expected):
+    answer = _answered(departments, question, "cross_department")
+    assert all(p in answer.answer for p in expected.get("contains", [])), answer.answer
+    if "value" in expected:
+        assert answer.value == Decimal(str(expected["value"])).quantize(answer.value), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "2024年两个部门的三公经费合计多少？",  # the other department has no 2024 document
+    "大数据中心和清城区财政局的项目支出合计多少？",  # a body not loaded
+    "三个部门的三公经费加起来多少？",  # two are loaded
+])
+def test_cross_department_refusals(departments, question):
+    assert not departments.ask(question).answered

@@ -221,7 +221,7 @@ class Handlers:
         if not question:
             return ChatResult(history, _df([]), None, "", session, Answer(question="", answered=False, answer=""))
         answer = self.state.ask(question, session)
-        if not answer.answered:
+        if not answer.answered and answer.intent != "ask_back":  # an ask-back's suggestions are its readings: kept
             answer.suggestions = self.suggestions(question) or answer.suggestions
         history.append({"role": "user", "content": question})
         asked = [_message_text(m.get("content")) for m in history if isinstance(m, dict) and m.get("role") == "user"]
@@ -258,7 +258,8 @@ class Handlers:
             lines += ["", f"[在 SPARQL 页运行本回答的查询 run its query]({link([('tab', 'sparql'), ('query', answer.query)])})"]
         message: dict[str, Any] = {"role": "assistant", "content": "\n".join(lines)}
         if answer.suggestions:
-            message["content"] += "\n\n**您可以问 you could ask**（点击提问 click to ask）："
+            heading = "**请选一种理解 pick a reading**" if answer.intent == "ask_back" else "**您可以问 you could ask**"
+            message["content"] += f"\n\n{heading}（点击提问 click to ask）："
             message["options"] = [{"value": q, "label": q} for q in answer.suggestions]
         messages: list[dict[str, Any]] = [message]
         if answer.query:

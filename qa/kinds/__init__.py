@@ -19,13 +19,15 @@ from qa.kinds.base import (
     chosen_reading,
     reading_label,
 )
+from qa.kinds.cross_department import CrossDepartment
 from qa.kinds.cross_year import CrossYear
 from qa.kinds.describe import Describe
 from qa.kinds.project_set import ProjectSet
+from qa.kinds.rank import Rank
 from qa.kinds.target import Target
 from qa.kinds.unit_scope import UnitScope
 
-REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), UnitScope(), Target())
+REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank())
 
 __all__ = [
     "CLOSE_MARGIN", "LEGACY", "LEGACY_SCORE", "REGISTERED", "AskBack", "Context", "Kind", "Reading", "Slot",

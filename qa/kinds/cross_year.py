@@ -17,55 +17,85 @@ from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.lexicon import Document, match_form
 
 NAME = "cross_year"
-YEAR = re.compile(r"((?:19|20)\d{2})(?:年|、|和|与|及|至|到|-)")
+SPANNING = ("cross_year", "cross_department")  # kinds whose reading spans several documents
+TEXT_KINDS = ("describe",)  # kinds that answer with the document's words, never with a figure
+YEAR = re.compile(r"((?:19|20)\d{2})(?:年|、|和|与|及|至|到|-|\))|(?:从|到|至|和|与|比)((?:19|20)\d{2})")
+SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")
 
 
-def _years(ctx: Context) -> list[Document]:
-    """The two loaded documents of one department that the question spans, earlier first."""
+def _named_years(text: str, loaded: set[int]) -> set[int]:
+    """Years the question names: 2024年, （2024）, 从2024到2025, and 24年 for a loaded 2024."""
+    named = {int(a or b) for a, b in YEAR.findall(text)}
+    return named | {2000 + int(y) for y in SHORT_YEAR.findall(text) if 2000 + int(y) in loaded}
+
+
+def _years(ctx: Context) -> tuple[list[Document], str | None]:
+    """The two loaded documents of one department that the question spans, earlier first; and
+    what is missing when it names a year of that department that is not loaded."""
     docs = ctx.lexicon.documents
     scope = [docs[d] for d in ctx.frame.docs] or list(docs.values())
     departments = {d.department for d in scope}
-    if len(departments) != 1:
-        return []
-    own = sorted((d for d in docs.values() if d.department in departments), key=lambda d: d.year)
     text = ctx.frame.text
-    named = {int(y) for y in YEAR.findall(text)}
+    named = _named_years(text, {d.year for d in docs.values()})
+    if len(departments) > 1 and not any(m.of("department", "budget_unit") for m in ctx.frame.mentions):
+        # no department named: the one department whose documents span the years asked
+        departments = {dep for dep in departments if len({d.year for d in docs.values() if d.department == dep}) >= 2
+                       and (len(named) < 2 or named <= {d.year for d in docs.values() if d.department == dep})}
+    if len(departments) != 1:
+        return [], None
+    own = sorted((d for d in docs.values() if d.department in departments), key=lambda d: d.year)
+    both = pattern(NAME, "both_years").search(text)
+    absent = sorted(y for y in named if y not in {d.year for d in own})
+    if absent and (len(named) >= 2 or both) and len(own) >= 2:  # 「2023年…两年比变化多大」: 2023 is not loaded
+        have = "、".join(str(d.year) for d in own)
+        return own[-2:], f"已载入的是{have}年的文件，没有{'、'.join(map(str, absent))}年的数据 (no document for that year)"
     if len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _first(cue_data(NAME)["set_operations"], text)):
         year = min(named)  # 「2025年新增了哪些项目」: against the loaded year before (or after) it
         named.add(year - 1 if any(d.year == year - 1 for d in own) else year + 1)
     if len(named) >= 2:
         chosen = [d for d in own if d.year in named]
-        return chosen if len(chosen) == len(named) == 2 else []
-    if pattern(NAME, "both_years").search(text) and len(own) == 2:
-        return own
-    return []
+        return (chosen, None) if len(chosen) == len(named) == 2 else ([], None)
+    if both and len(own) == 2:
+        return own, None
+    return [], None
 
 
-def _first(groups: dict[str, list[str]], text: str) -> tuple[str, str] | None:
-    """The first operation whose pattern matches, with the text it matched."""
+def _first(groups: dict[str, list[str]], text: str, names: list[tuple[int, int]] = ()) -> tuple[str, str] | None:
+    """The first operation whose pattern matches outside the names of the question (总计 in
+    「支出总计」 is a name, not a sum), with the text it matched."""
     for name, alternatives in groups.items():
-        match = re.search("|".join(alternatives), text)
-        if match:
-            return name, match.group(0)
+        for match in re.finditer("|".join(alternatives), text):
+            inside = any(a <= match.start() and match.end() <= b and b - a > match.end() - match.start() for a, b in names)
+            if not inside:
+                return name, match.group(0)
     return None
+
+
+def _names(ctx: Context) -> list[tuple[int, int]]:
+    """Spans of the question that name things: entities and cue words such as 支出总计."""
+    return [(m.start, m.end) for m in ctx.frame.mentions] + list(ctx.frame.name_spans)
 
 
 class CrossYear:
     name = NAME
 
     def read(self, ctx: Context) -> Reading | None:
-        years = _years(ctx)
+        years, missing = _years(ctx)
         if len(years) != 2:
             return None
         text = ctx.frame.text
         data = cue_data(NAME)
         slots = [Slot("years", years, (0, len(text)))]
-        found = _first(data["set_operations"], text)
+        if missing:
+            return Reading(NAME, 0.9, slots, missing=missing, explained="".join(data["both_years"]))
+        found = _first(data["set_operations"], text, _names(ctx))
         if found:
             slots.append(Slot("set_operation", found[0], (0, len(text))))
-            slots.append(Slot("classes", any(w in text for w in data["class_words"]) and "项目" not in text, (0, len(text))))
+            slots.append(Slot("members", _member_kind(text), (0, len(text))))
+            if ctx.frame.threshold is not None and ctx.frame.operator:  # 「取消的项目中超过10万元的」: the set is filtered
+                slots.append(Slot("range", (ctx.frame.operator, ctx.frame.threshold), (0, len(text))))
             return Reading(NAME, 0.9, slots, explained=found[1] + "".join(data["both_years"]))
-        found = _first(data["value_operations"], text)
+        found = _first(data["value_operations"], text, _names(ctx))
         if found is None:
             return None
         slots.append(Slot("value_operation", found[0], (0, len(text))))
@@ -74,23 +104,39 @@ class CrossYear:
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         earlier, later = reading.slot("years")
         if reading.slot("set_operation"):
-            return _set_answer(reading, ctx, executor, earlier, later)
-        return _value_answer(reading, ctx, executor, earlier, later)
+            answer = _set_answer(reading, ctx, executor, earlier, later)
+        else:
+            answer = _value_answer(reading, ctx, executor, earlier, later)
+        if len({d.department for d in ctx.lexicon.documents.values()}) > 1:
+            answer.answer = f"{later.name}：{answer.answer}"  # several departments loaded: say whose years these are
+        return answer
+
+
+YEARS_AFTER_SHARE = re.compile(r"(?:(?:19|20)\d{2}|\d)(?:年|个年度)|[,，;；]")
 
 
 def _in_year(frame, doc: Document, intent: str):
+    """The question asked of one document. For a share, the years (or the next clause) after 占 are not its whole:
+    「项目支出占比2025年比2024年变化了几个百分点」 asks 项目支出占比 of each year (the text keeps its
+    length, so the mentions' spans stay right)."""
     one = copy.copy(frame)
     one.docs, one.year, one.last_year, one.intent = [doc.iri], doc.year, False, intent
+    share_at = frame.text.find("占")
+    years = YEARS_AFTER_SHARE.search(frame.text, share_at + 1) if intent == "ratio" and share_at >= 0 else None
+    if years:
+        one.text = frame.text[:years.start()] + " " * (len(frame.text) - years.start())
     return one
 
 
-def _figure(ctx: Context, executor, doc: Document, share: bool) -> tuple[Decimal, str, Answer]:
-    """The question's figure (or share, in %) in one year's document, by the classic readers."""
+def figure_in(ctx: Context, executor, doc: Document, share: bool) -> tuple[Decimal, str, Answer]:
+    """The question's figure (or share, in %) in one document, by the classic readers or the
+    single-document kind that reads it best (kinds spanning documents or answering with text are
+    left out: a figure is wanted)."""
     frame = _in_year(ctx.frame, doc, "ratio" if share else "lookup")
     from qa import kinds  # the registry holds this kind too: imported when run, not when loaded
 
     single = kinds.Context(frame, ctx.lexicon)
-    other = [r for r in kinds.readings(single) if r.kind != NAME and r.score > kinds.LEGACY_SCORE and not r.missing]
+    other = [r for r in kinds.readings(single) if r.kind not in SPANNING + TEXT_KINDS and r.score > kinds.LEGACY_SCORE and not r.missing]
     if other:  # 「局本级的基本支出两年相比」: each year's figure by the kind that reads it best
         answer = kinds.kind(other[0].kind).run(other[0], single, executor)
     else:
@@ -108,8 +154,10 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     op = reading.slot("value_operation")
     text = ctx.frame.text
     share = op == "points" or (op != "proportion" and "占" in text)
-    a, unit, first = _figure(ctx, executor, earlier, share)
-    b, _, second = _figure(ctx, executor, later, share)
+    a, unit, first = figure_in(ctx, executor, earlier, share)
+    b, _, second = figure_in(ctx, executor, later, share)
+    if share and unit == "%" and max(a, b) > 100:  # a part larger than its whole: the part and whole were not matched
+        raise NotAnswerable("没有在两年的文件中对上同一个部分和整体，无法计算比重")
     sources = first.sources + second.sources
     what = re.sub(r"[（(].*?[）)]|。$", "", second.answer).split("为")[0] if not share else "所占比重"
     head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
@@ -117,6 +165,9 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     if op == "sum":
         total = a + b
         return executor.answer(ctx.frame, f"{what}：{head}，两年合计{fmt(total, unit)}{unit}（{fmt(a, unit)} + {fmt(b, unit)}）。", total, unit, sources=sources)
+    if op == "average":
+        mean = ((a + b) / 2).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return executor.answer(ctx.frame, f"{what}：{head}，两年平均每年{fmt(mean, unit)}{unit}（({fmt(a, unit)} + {fmt(b, unit)}) ÷ 2）。", mean, unit, sources=sources)
     if op == "proportion":
         value = percent(b, a)
         return executor.answer(ctx.frame, f"{what}：{head}，{later.year}年相当于{earlier.year}年的{value}%（{fmt(b, unit)} ÷ {fmt(a, unit)} × 100%）。", value, "%", sources=sources)
@@ -142,11 +193,11 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
 def _direction(text: str) -> int:
     """+1 when the question asks how much it rose, −1 how much it fell, 0 when it does not say
     (「少了多少」 falls; 「多少」 alone says nothing)."""
-    if re.search(r"(?<!多)少了|减|降|低", text):
-        return -1
-    if re.search(r"增|涨|升|提高|(?<!少)多了|多出", text):
-        return 1
-    return 0
+    down = re.search(r"(?<!多)少了|减|降|低", text)
+    up = re.search(r"增|涨|升|提高|(?<!少)多了|多出", text)
+    if bool(down) == bool(up):  # 「增加还是减少」 says neither
+        return 0
+    return -1 if down else 1
 
 
 def _signed(change: Decimal, asked: int) -> Decimal:
@@ -154,29 +205,87 @@ def _signed(change: Decimal, asked: int) -> Decimal:
     return -abs(change) if asked and (change > 0) != (asked > 0) and change != 0 else abs(change)
 
 
-def _members(executor, doc: Document, classes: bool) -> dict[str, Fact]:
-    """Projects (or functional classification items) of one year, keyed by code or name."""
-    if classes:
-        rows = [f for f in executor.reader.table_facts(doc.iri, 3) if f.kind == "item" and f.code and f.first_column]
+def _members(executor, doc: Document, members: str, level: int | None) -> dict[str, Fact]:
+    """Projects, functional classification items (of one level: 项 unless the question names
+    类 or 款) or budget units of one year, keyed by name or code."""
+    if members == "classes":
+        size = {1: 3, 2: 5}.get(level or 3, 7)
+        rows = [f for f in executor.reader.table_facts(doc.iri, 3) if f.kind == "item" and f.code and f.first_column and len(f.code) == size]
         return {f.code: f for f in rows}
+    if members in ("units_basic", "units_project"):
+        table = 11 if members == "units_basic" else 12
+        return {match_form(f.label): f for f in executor.reader.table_facts(doc.iri, table) if f.kind == "unit" and f.column == "总计"}
     return {match_form(p.label): p for p in executor.reader.projects(doc.iri)}
+
+
+def _member_kind(text: str) -> str:
+    """What a set question ranges over: classification items (科目), budget units (单位) or projects."""
+    data = cue_data(NAME)
+    if any(w in text for w in data["class_words"]) and "项目" not in text.replace("项目支出", ""):
+        return "classes"
+    if any(w in text for w in data["unit_words"]) and "项目" not in text.replace("项目支出", ""):
+        return "units_project" if "项目支出" in text else "units_basic"
+    return "projects"
+
+
+def _set_result(ctx: Context, executor, text: str, facts: list[Fact]) -> Answer:
+    """A set of projects as the answer: its members; its total or its count when that is asked."""
+    asked = ctx.frame.text
+    if pattern(NAME, "set_total").search(asked):
+        total = sum((f.value for f in facts), Decimal(0))
+        arithmetic = " + ".join(fmt(f.value) for f in facts) or "0"
+        return executor.answer(ctx.frame, f"{text}；合计{fmt(total)}万元（{arithmetic}）。", total, "万元", facts=facts)
+    if pattern(NAME, "set_count").search(asked):
+        return executor.answer(ctx.frame, f"{text}。", Decimal(len(facts)), "个", facts=facts)
+    return executor.answer(ctx.frame, f"{text}。", None, None, items=[f.label for f in facts], facts=facts)
+
+
+OPS = {">=": Decimal.__ge__, ">": Decimal.__gt__, "<=": Decimal.__le__, "<": Decimal.__lt__}
+
+
+def _passes(frame, value: Decimal) -> bool:
+    """The question's threshold (超过10万元), when it states one."""
+    return frame.threshold is None or not frame.operator or OPS[frame.operator](value, frame.threshold)
+
+
+def _threshold_words(frame, what: str) -> str:
+    if frame.threshold is None or not frame.operator:
+        return ""
+    word = {">=": "不低于", ">": "超过", "<=": "不超过", "<": "不到"}[frame.operator]
+    return f"、{what}{word}{fmt(frame.threshold)}万元"
+
+
+def _extreme(text: str, facts: list[Fact]) -> tuple[Fact, str] | None:
+    """The largest (or smallest) of a set when the question asks 「哪个…最多/更大」."""
+    match = pattern(NAME, "set_extreme").search(text)
+    if not match or not facts:
+        return None
+    direction = "min" if match.group("min") else "max"
+    return (max if direction == "max" else min)(facts, key=lambda f: f.value), direction
 
 
 def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("set_operation")
-    old, new = _members(executor, earlier, reading.slot("classes")), _members(executor, later, reading.slot("classes"))
+    kind, level = reading.slot("members"), ctx.frame.level
+    old, new = _members(executor, earlier, kind, level), _members(executor, later, kind, level)
     both = [k for k in new if k in old]
     y0, y1 = earlier.year, later.year
     if op in ("new", "dropped"):
         keys = [k for k in new if k not in old] if op == "new" else [k for k in old if k not in new]
-        facts = [(new if op == "new" else old)[k] for k in keys]
+        facts = [f for f in ((new if op == "new" else old)[k] for k in keys) if _passes(ctx.frame, f.value)]
         what = f"{y1}年新增（{y0}年没有）" if op == "new" else f"{y0}年有、{y1}年没有"
+        what += _threshold_words(ctx.frame, "金额")
+        top = _extreme(ctx.frame.text, facts)
+        if top is not None:  # 「新增的项目里哪个金额最大」: the top of the set
+            return executor.answer(ctx.frame, f"{what}的{len(facts)}项中，金额{'最多' if top[1] == 'max' else '最少'}的是{top[0].label}，{fmt(top[0].value)}万元。",
+                                   top[0].value, "万元", items=[top[0].label], facts=[top[0]])
         listing = "、".join(f"{f.label}（{fmt(f.value)}万元）" for f in facts)
-        return executor.answer(ctx.frame, f"{what}的共{len(facts)}项：{listing or '无'}。", None, None, items=[f.label for f in facts], facts=facts)
+        text = f"{what}的共{len(facts)}项：{listing or '无'}"
+        return _set_result(ctx, executor, text, facts)
     if op in ("same", "both_up", "both_down"):
         test = {"same": lambda d: d == 0, "both_up": lambda d: d > 0, "both_down": lambda d: d < 0}[op]
-        keys = [k for k in both if test(new[k].value - old[k].value)]
-        word = {"same": "金额相同", "both_up": f"{y1}年高于{y0}年", "both_down": f"{y1}年低于{y0}年"}[op]
+        keys = [k for k in both if test(new[k].value - old[k].value) and _passes(ctx.frame, abs(new[k].value - old[k].value))]
+        word = {"same": "金额相同", "both_up": f"{y1}年高于{y0}年", "both_down": f"{y1}年低于{y0}年"}[op] + _threshold_words(ctx.frame, "相差")
         listing = "、".join(f"{new[k].label}（{fmt(old[k].value)} → {fmt(new[k].value)}万元）" for k in keys)
         return executor.answer(ctx.frame, f"两年都有、{word}的共{len(keys)}项：{listing or '无'}。", None, None,
                                items=[new[k].label for k in keys], facts=[new[k] for k in keys] + [old[k] for k in keys])
@@ -186,7 +295,8 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         pick = max if op == "max_growth" else min
         k = pick(both, key=lambda k: new[k].value - old[k].value)
         diff = new[k].value - old[k].value
-        text = f"两年都有的项目中，{'增加' if diff >= 0 else '减少'}最多的是{new[k].label}：{fmt(old[k].value)} → {fmt(new[k].value)}万元，{'增加' if diff >= 0 else '减少'}{fmt(abs(diff))}万元。"
+        noun = {"classes": "科目", "units_basic": "单位", "units_project": "单位"}.get(kind, "项目")
+        text = f"两年都有的{noun}中，{'增加' if diff >= 0 else '减少'}最多的是{new[k].label}：{fmt(old[k].value)} → {fmt(new[k].value)}万元，{'增加' if diff >= 0 else '减少'}{fmt(abs(diff))}万元。"
         return executor.answer(ctx.frame, text, abs(diff), "万元", items=[new[k].label], facts=[new[k], old[k]])
     if op == "each_max":
         tops = [(y, max(m.values(), key=lambda f: f.value)) for y, m in ((y0, old), (y1, new)) if m]

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from rank_bm25 import BM25Okapi
 
-from qa import queries
+from kg.template import load_template
+from qa import honour, queries
 from qa.answer import Answer, Source, fmt
 from qa.execute import NotAnswerable
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
@@ -73,7 +74,7 @@ class Describe:
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
         doc = executor.one_doc(frame)
-        if "list" in frame.cues and _has_parts(reading, executor, doc):
+        if "list" in frame.cues and not honour.acts_asked(frame.text) and _has_parts(reading, executor, doc):
             return executor.do_list(frame)  # 「固定资产列了哪几类」: the parts of a figure are a list
         passages = _glossary(reading, executor, doc) if reading.slot("glossary") else self.passages(reading, ctx, executor, doc)
         if not passages:
@@ -162,7 +163,7 @@ def _texts(entity: Entity, executor, doc: str) -> list[Passage]:
     iri = _iri(entity.iri)
     if entity.kind == "project":
         rows = reader.run(queries.PROJECT, project=iri)
-        return _split(rows[0].get("purpose"), "表12 部门预算项目支出及其他支出预算表", rows[0]["label"], rows[0]["line"]) if rows else []
+        return _split(rows[0].get("purpose"), load_template().by_layout("projects").name, rows[0]["label"], rows[0]["line"]) if rows else []
     if entity.kind == "internal_unit":
         rows = reader.run(queries.INTERNAL_UNIT, unit=iri)
         return _split(rows[0]["text"], "第一部分二 部门机构设置", rows[0]["label"], rows[0]["line"]) if rows else []

@@ -57,7 +57,11 @@ class ProjectSet:
             strict_low = any(w in before or w in text[match.start():match.start("a")] for w in data["lower_strict"])
             strict_high = any(w in after for w in data["upper_strict"])
             slots.append(Slot("range", (a, b, strict_low, strict_high), match.span()))
-        op, span = _operation(text)
+        op, span = _operation(re.sub("|".join(data["demonstratives"]), lambda m: " " * len(m.group(0)), text))
+        if not match and op in ("sum", "average"):
+            bound = _one_bound(text, data)  # 「不到5万元的项目合计」: one bound, the other open
+            if bound:
+                slots.append(bound)
         if op == "average" and any(w in text for w in data["projects"]):
             slots.append(Slot("average", True, span))
         if not slots:
@@ -97,6 +101,20 @@ class ProjectSet:
         return executor.answer(frame, text, None, None, items=[p.label for p in chosen], facts=chosen)
 
 
+def _one_bound(text: str, data: dict) -> Slot | None:
+    """A range open on one side (超过A, 不到B, A以上, B以下) as a range slot (None: that side is open)."""
+    for side, patterns in data["one_bound"].items():
+        match = _find(patterns, text)
+        if match:
+            value = Decimal(match.group("v")) * (10000 if match.group("unit") in ("亿", "亿元") else 1)
+            value = value / 10000 if match.group("unit") == "元" else value
+            word = match.group(0)
+            if side == "lower":
+                return Slot("range", (value, None, any(w in word for w in data["lower_strict"]), False), match.span())
+            return Slot("range", (None, value, False, any(w in word for w in data["upper_strict"])), match.span())
+    return None
+
+
 def _filtered(projects: list[Fact], reading: Reading) -> tuple[list[Fact], str]:
     """The projects that pass the reading's name and range filters, and those filters in words."""
     words = []
@@ -109,6 +127,8 @@ def _filtered(projects: list[Fact], reading: Reading) -> tuple[list[Fact], str]:
     bounds = reading.slot("range")
     if bounds:
         a, b, strict_low, strict_high = bounds
-        projects = [p for p in projects if (p.value > a if strict_low else p.value >= a) and (p.value < b if strict_high else p.value <= b)]
-        words.append(f"金额{'超过' if strict_low else '不低于'}{fmt(a)}万元、{'不到' if strict_high else '不超过'}{fmt(b)}万元")
+        projects = [p for p in projects if (a is None or (p.value > a if strict_low else p.value >= a)) and (b is None or (p.value < b if strict_high else p.value <= b))]
+        low = f"{'超过' if strict_low else '不低于'}{fmt(a)}万元" if a is not None else ""
+        high = f"{'不到' if strict_high else '不超过'}{fmt(b)}万元" if b is not None else ""
+        words.append("金额" + "、".join(w for w in (low, high) if w))
     return projects, ("、".join(words) + "的") if words else ""

@@ -38,6 +38,7 @@ class Target:
         if not unit and noun:
             slots.append(Slot("noun", noun.group("noun"), noun.span()))
         score = 0.75 if unit else 0.65  # a noun alone is a weaker sign than a unit: a text may answer it
+        explained += "".join(w for w in data["plan_words"] if w in ctx.frame.text)
         return Reading(NAME, score, slots, explained=explained)
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from kg.template import load_template
 from qa.answer import Answer, fmt, percent
 from qa.execute import NotAnswerable
 from qa.facts import Fact
@@ -34,16 +35,26 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
         how.append("self")
     if any(w in text for w in _words("subordinate_words")):
         how.append("subordinate")
-    if any(w in text for w in _words("all_words")):
-        how.append("all")
+    if any(w in text and not any(s + w in text for s in _words("subordinate_words")) for w in _words("all_words")):
+        how.append("all")  # 「各单位」, but not in 「下属各单位」
     return how, named
 
 
 def _class_mention(ctx: Context) -> Mention | None:
     for m in ctx.frame.mentions:
-        if m.of("classification", "line_item") and not m.of("budget_unit", "department"):
-            return m
+        if m.of("classification", "line_item") and not m.of("budget_unit", "department") and len({e.label for e in m.entities}) == 1:
+            return m  # one class; 「下属事业单位」 fits several (事业单位医疗, 事业单位离退休) and names none
     return None
+
+
+def _inside_a_basic_word(ctx: Context) -> bool:
+    """「人员和公用经费」 names basic expenditure: the class 公用经费 inside it is not asked."""
+    mention = _class_mention(ctx)
+    for word in _words("basic"):
+        for match in re.finditer(re.escape(word), ctx.frame.text):
+            if match.start() <= mention.start and mention.end <= match.end():
+                return True
+    return False
 
 
 class UnitScope:
@@ -58,7 +69,7 @@ class UnitScope:
             return None  # how many projects, which project: about projects, not a unit's figure
         if any(w in text for w in _words("whole")):
             column = "whole"
-        elif _class_mention(ctx) is not None:
+        elif _class_mention(ctx) is not None and not _inside_a_basic_word(ctx):
             column = "class"
         elif any(w in text for w in _words("basic")):
             column = "basic"
@@ -67,6 +78,8 @@ class UnitScope:
         else:
             return None
         op = next((op for op, pats in cue_data(NAME)["operations"].items() if re.search("|".join(pats), text)), "lookup")
+        if op == "lookup" and ctx.frame.cues & {"max", "min"}:
+            return None  # 「图书馆的两个项目哪一个较大」: a superlative this reading has no slot for
         if op == "ratio" and column != "whole" and any(m.of("project", "classification", "line_item", "figure") for m in ctx.frame.mentions):
             return None  # 「X占图书馆项目支出的比例」: the part is X, the unit's figure only the whole
         slots = [Slot("how", how, (0, 0)), Slot("named", named, (0, 0)), Slot("column", column, (0, 0)), Slot("operation", op, (0, 0))]
@@ -112,7 +125,9 @@ class UnitScope:
 
 
 def _where(column: str) -> str:
-    return {"basic": "表11", "project": "表12", "whole": "表11 + 表12", "class": "表11"}[column]
+    template = load_template()
+    units, projects = f"表{template.by_layout('units').number}", f"表{template.by_layout('projects').number}"
+    return {"basic": units, "project": projects, "whole": f"{units} + {projects}", "class": units}[column]
 
 
 def _unit_rows(reading: Reading, ctx: Context, executor, doc: str) -> list[tuple[str, Fact]]:
@@ -163,15 +178,34 @@ def _own_share(frame, executor, doc: str, unit: tuple[str, Fact], whole: tuple) 
     """「图书馆的项目支出占图书馆自身预算（基本加项目）的比重」: a part of one unit's own budget."""
     label, row = unit
     _, total, facts = whole
-    before = frame.text.split("占")[0]
+    before, _, after = frame.text.partition("占")
+    if any(w in before for w in _words("whole")):
+        return _share_of_department(frame, executor, doc, label, total, facts, after)
     part_column = "project" if any(w in before for w in _words("project")) else "basic"
     part = row.value if part_column == "basic" else total - row.value
     if total == 0:
         raise NotAnswerable("整体为0，无法计算比例")
     value = percent(part, total)
     name = "项目支出" if part_column == "project" else "基本支出"
-    text = f"{label}{name}（{fmt(part)}万元）占其预算合计（{fmt(total)}万元，表11 + 表12）的{value}%（{fmt(part)} ÷ {fmt(total)} × 100%）。"
+    text = f"{label}{name}（{fmt(part)}万元）占其预算合计（{fmt(total)}万元，{_where('whole')}）的{value}%（{fmt(part)} ÷ {fmt(total)} × 100%）。"
     return executor.answer(frame, text, value, "%", facts=facts)
+
+
+def _share_of_department(frame, executor, doc: str, label: str, part: Decimal, facts: list[Fact], after: str) -> Answer:
+    """「图书馆（基本加项目）占全部门预算的比重」: the unit's whole budget is the part; the whole is
+    the department's 本年支出合计 — only when the question names the budget as a whole."""
+    whole_words = [match_form(w) for w in executor.cues["whole_budget"]]
+    named = re.match(r"(?:全|整个|整体)?([\u4e00-\u9fff]*?)(?:的|比重|比例|百分|占比|几成|份额|多少|$)", after)
+    if not named or named.group(1) not in whole_words:
+        raise NotAnswerable(f"没有找到“{named.group(1) if named else after}”的金额，无法按它计算比例")
+    wholes = executor.total("本年支出合计", doc)
+    if not wholes or wholes[0].value == 0:
+        raise NotAnswerable("没有找到部门的本年支出合计")
+    whole = wholes[0]
+    value = percent(part, whole.value)
+    text = (f"{label}预算（基本支出 + 项目支出，{fmt(part)}万元）占部门本年支出合计（{fmt(whole.value)}万元）的{value}%"
+            f"（{fmt(part)} ÷ {fmt(whole.value)} × 100%）。")
+    return executor.answer(frame, text, value, "%", facts=[*facts, whole])
 
 
 def _share(frame, executor, doc, values, what, facts) -> Answer:
