@@ -79,6 +79,17 @@ class Identities:
 
 
 @dataclass(frozen=True)
+class MeasureSpec:
+    """A measure a question may ask for: a column of the tables, standing for a fund or an expenditure
+    type where it is one, with the table and column of its 合计."""
+
+    column: str
+    total: tuple[int, str]
+    expenditure: str | None = None
+    fund: str | None = None
+
+
+@dataclass(frozen=True)
 class Template:
     tables: tuple[TableSpec, ...]
     parts: dict[str, str]
@@ -93,6 +104,8 @@ class Template:
     target_comparators: dict[str, str]
     target_units: tuple[str, ...]
     identities: Identities
+    measures: dict[str, MeasureSpec]
+    column_lookup: tuple[int, ...]  # where a column named alone is looked up, in this order
 
     def table(self, number: int) -> TableSpec | None:
         return next((t for t in self.tables if t.number == number), None)
@@ -135,6 +148,9 @@ def load_template() -> Template:
         target_comparators=raw["target_comparators"],
         target_units=tuple(raw["target_units"]),
         identities=_identities(raw["identities"]),
+        measures={name: MeasureSpec(m["column"], (int(m["total"][0]), m["total"][1]), m.get("expenditure"), m.get("fund"))
+                  for name, m in raw["measures"].items()},
+        column_lookup=tuple(raw["column_lookup"]),
     )
 
 

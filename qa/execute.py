@@ -15,7 +15,7 @@ from qa.frame import Frame
 from qa.kinds.base import cue_data
 from qa.lexicon import Entity, Lexicon, Mention, load_cues, match_form
 
-COLUMN_TABLES = (3, 2, 8, 5, 9, 10, 11, 12)  # where a column named alone is looked up, in this order
+PER_UNIT = ("units", "projects")  # template layouts of the tables with one row per budget unit
 VALUE_KINDS = ("classification", "line_item", "project", "figure", "goal", "budget_unit", "department")
 SUBORDINATE = re.compile(r"下属|所属|二级|下级")
 
@@ -79,7 +79,7 @@ class Executor:
         """A total row named in cues.json: 「本年支出合计」 (表1) or 「表4:本年收入合计」."""
         table, _, label = name.rpartition(":")
         if table == "column":
-            for number in COLUMN_TABLES:
+            for number in load_template().column_lookup:
                 found = [f for f in self.reader.total_facts(doc, number) if f.column == label]
                 if found:
                     return found[:1]
@@ -799,7 +799,7 @@ def choose(facts: list[Fact], measure: str | None, frame: Frame, cues: dict) -> 
             table = template.table(f.table) if f.table else None
             if table and spec.get("expenditure") and table.expenditure == spec["expenditure"] and f.first_column:
                 picked.append(f)
-            elif table and spec.get("fund") and table.fund == spec["fund"] and f.first_column and f.table not in (11, 12):
+            elif table and spec.get("fund") and table.fund == spec["fund"] and f.first_column and table.layout not in PER_UNIT:
                 picked.append(f)
             elif f.column == spec["column"]:
                 picked.append(f)
