@@ -90,6 +90,19 @@ class MeasureSpec:
 
 
 @dataclass(frozen=True)
+class Views:
+    """The tables the app opens on and charts (kg/data/template.json `views`)."""
+
+    default_table: int
+    functional: int
+    functional_stack: tuple[str, ...]
+    functional_fallback: str
+    economic: tuple[int, ...]
+    projects: int
+    projects_column: str
+
+
+@dataclass(frozen=True)
 class Template:
     tables: tuple[TableSpec, ...]
     parts: dict[str, str]
@@ -106,6 +119,7 @@ class Template:
     identities: Identities
     measures: dict[str, MeasureSpec]
     column_lookup: tuple[int, ...]  # where a column named alone is looked up, in this order
+    views: Views
 
     def table(self, number: int) -> TableSpec | None:
         return next((t for t in self.tables if t.number == number), None)
@@ -151,7 +165,14 @@ def load_template() -> Template:
         measures={name: MeasureSpec(m["column"], (int(m["total"][0]), m["total"][1]), m.get("expenditure"), m.get("fund"))
                   for name, m in raw["measures"].items()},
         column_lookup=tuple(raw["column_lookup"]),
+        views=_views(raw["views"]),
     )
+
+
+def _views(raw: dict) -> Views:
+    functional, projects = raw["functional"], raw["projects"]
+    return Views(raw["default_table"], functional["table"], tuple(functional["stack"]), functional["fallback"],
+                 tuple(raw["economic"]), projects["table"], projects["column"])
 
 
 def _cell(raw: list | None) -> CellRef | None:

@@ -28,6 +28,7 @@ from kg.checks.stats import stats  # noqa: E402
 from kg.errors import BudgetKGError  # noqa: E402
 from kg.exports.formats import FORMATS, export  # noqa: E402
 from kg.sparql.guard import QueryRefused  # noqa: E402
+from kg.template import load_template  # noqa: E402
 from qa.answer import Answer, Source  # noqa: E402
 from qa.service import Session  # noqa: E402
 from ui import graph_view, source_view, suggest, tables  # noqa: E402
@@ -601,9 +602,11 @@ class _TablesTab:
 def _tables_tab(h: Handlers, tab: Any) -> _TablesTab:
     docs = h.document_choices()
     first_doc = docs[0][1] if docs else None
+    default = load_template().views.default_table
+    functional_title, economic_title, projects_title = tables.chart_titles()
     with gr.Row():
         doc_pick = gr.Dropdown(label="文档 document", choices=docs, value=first_doc, interactive=True)
-        table_pick = gr.Dropdown(label="表 table", choices=h.table_choices(first_doc), value=6 if first_doc else None,
+        table_pick = gr.Dropdown(label="表 table", choices=h.table_choices(first_doc), value=default if first_doc else None,
                                  interactive=True)
     table_df = gr.Dataframe(label="预算表（单位：万元）", interactive=False, wrap=True, max_height=520,
                             elem_id="kg-table")
@@ -612,18 +615,18 @@ def _tables_tab(h: Handlers, tab: Any) -> _TablesTab:
     table_csv = gr.File(label="下载本表 CSV", interactive=False)
     with gr.Row():
         chart_functional = gr.BarPlot(x="功能分类 functional class", y="金额（万元）", color="类型 type",
-                                      title="一般公共预算支出（按功能分类，表5）", x_label_angle=-30, height=340)
+                                      title=functional_title, x_label_angle=-30, height=340)
         chart_economic = gr.BarPlot(x="经济分类 economic class", y="金额（万元）", color="类型 type",
-                                    title="基本支出与项目支出（按经济分类，表6/表7）", x_label_angle=-30, height=340)
-    chart_projects = gr.BarPlot(x="项目 project", y="金额（万元）", title="项目支出排行（表12 总计）", sort="-y",
+                                    title=economic_title, x_label_angle=-30, height=340)
+    chart_projects = gr.BarPlot(x="项目 project", y="金额（万元）", title=projects_title, sort="-y",
                                 x_label_angle=-40, height=380)
     charts = [chart_functional, chart_economic, chart_projects]
 
     def on_doc(doc):
         choices = h.table_choices(doc)
-        frame, path = h.table_view(doc, 6 if choices else None)
+        frame, path = h.table_view(doc, default if choices else None)
         f, e, p = h.charts(doc)
-        return gr.Dropdown(choices=choices, value=6 if choices else None), frame, path, f, e, p
+        return gr.Dropdown(choices=choices, value=default if choices else None), frame, path, f, e, p
 
     doc_pick.input(on_doc, [doc_pick], [table_pick, table_df, table_csv, *charts]
                    ).then(h.table_link, [doc_pick, table_pick], [table_url]).then(None, [table_url], None, js=SHOW_LINK)
@@ -712,7 +715,7 @@ def _on_load(demo: gr.Blocks, h: Handlers, shown: list[Any], qa: _QATab, sparql:
             params.setdefault(key, []).append(value)
         url = h.url_state(params)
         doc = url.doc or doc
-        number = url.table or 6
+        number = url.table or load_template().views.default_table
         frame, path = h.table_view(doc, number) if doc else (pd.DataFrame(), None)
         f, e, p = h.charts(doc)
         text, findings = h.audit_view(True)
