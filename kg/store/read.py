@@ -74,6 +74,11 @@ SELECT ?doc ?fig ?idx ?label ?amount ?unit ?change ?rate ?parent ?sec ?stitle ?l
 """
 
 
+def _at_line(line: int | None) -> str:
+    """Where in the text, as a citation says it: 「（第12行）」."""
+    return f"（第{line}行）" if line else ""
+
+
 @dataclass(frozen=True)
 class Cell:
     """One amount of a row: an observation of the graph."""
@@ -115,8 +120,7 @@ class Row:
         return f"[{self.code}]{self.label}" if self.code else self.label
 
     def where(self) -> str:
-        line = f"（第{self.line}行）" if self.line else ""
-        return f"表{self.table} {self.name} 行{line}"
+        return f"表{self.table} {self.name} 行{_at_line(self.line)}"
 
 
 @dataclass
@@ -172,8 +176,7 @@ class Figure:
 
     def where(self) -> str:
         section = f"{self.section}、" if self.section else ""
-        line = f"（第{self.line}行）" if self.line else ""
-        return f"第三部分{section}{self.label}{line}"
+        return f"第三部分{section}{self.label}{_at_line(self.line)}"
 
 
 @dataclass
