@@ -128,6 +128,17 @@ class Template:
         spec = self.table(number) if number is not None else None
         return spec.layout if spec else None
 
+    @property
+    def per_unit(self) -> tuple[int, ...]:
+        """The tables with a block of rows per budget unit (units, projects: 表11, 表12)."""
+        return tuple(t.number for t in self.tables if t.layout in ("units", "projects"))
+
+    def economic(self, expenditure: str | None) -> TableSpec:
+        """The economic-classification table of an expenditure type (基本支出: 表6, 项目支出: 表7); the first one
+        when it names none of them."""
+        tables = [t for t in self.tables if t.classification == "economic"]
+        return next((t for t in tables if t.expenditure == expenditure), tables[0])
+
     def by_layout(self, layout: str) -> TableSpec:
         """The one table of a layout (projects: 表12, units: 表11)."""
         return next(t for t in self.tables if t.layout == layout)

@@ -15,7 +15,6 @@ from qa.frame import Frame
 from qa.kinds.base import cue_data
 from qa.lexicon import Entity, Lexicon, Mention, load_cues, match_form
 
-PER_UNIT = ("units", "projects")  # template layouts of the tables with one row per budget unit
 VALUE_KINDS = ("classification", "line_item", "project", "figure", "goal", "budget_unit", "department")
 SUBORDINATE = re.compile(r"下属|所属|二级|下级")
 
@@ -416,7 +415,7 @@ class Executor:
         measure = frame.measures[0] if frame.measures else None
         expenditure = self.cues["measures"].get(measure, {}).get("expenditure") if measure else None
         if frame.classification == "economic":
-            return 7 if expenditure == "项目支出" else 6
+            return load_template().economic(expenditure).number
         if frame.classification == "functional" or frame.level:
             return 3 if not measure else 5
         return None
@@ -799,7 +798,7 @@ def choose(facts: list[Fact], measure: str | None, frame: Frame, cues: dict) -> 
             table = template.table(f.table) if f.table else None
             if table and spec.get("expenditure") and table.expenditure == spec["expenditure"] and f.first_column:
                 picked.append(f)
-            elif table and spec.get("fund") and table.fund == spec["fund"] and f.first_column and table.layout not in PER_UNIT:
+            elif table and spec.get("fund") and table.fund == spec["fund"] and f.first_column and f.table not in template.per_unit:
                 picked.append(f)
             elif f.column == spec["column"]:
                 picked.append(f)
