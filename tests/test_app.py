@@ -43,7 +43,7 @@ def store_dir(tmp_path_factory) -> Path:
 def client(store_dir):
     from ui.server import create_app
 
-    app = create_app(store_dir, query_timeout=1.0, row_cap=ROW_CAP)
+    app = create_app(store_dir, query_timeout=3.0, row_cap=ROW_CAP)
     with TestClient(app) as c:
         yield c
 
@@ -351,7 +351,7 @@ def test_sparql_time_limit(client):
     assert r.headers["content-type"].startswith("application/json")
     assert r.json()["error"] == "timeout"
     assert "时间限制" in r.json()["message"]
-    assert elapsed < 5
+    assert elapsed < 10  # the 3 s limit, a noisy machine
     health_started = time.monotonic()
     assert client.get("/health").status_code == 200
     assert time.monotonic() - health_started < 2
