@@ -106,6 +106,7 @@ class Views:
 class Template:
     tables: tuple[TableSpec, ...]
     parts: dict[str, str]
+    part_titles: dict[str, str]
     overview_sections: dict[str, str]
     explanation_sections: dict[str, str]
     no_subordinate_cue: str
@@ -119,6 +120,7 @@ class Template:
     identities: Identities
     measures: dict[str, MeasureSpec]
     column_lookup: tuple[int, ...]  # where a column named alone is looked up, in this order
+    class_lookup: tuple[int, int]  # where a functional class is looked up: the whole budget, with a measure
     views: Views
 
     def table(self, number: int) -> TableSpec | None:
@@ -162,6 +164,7 @@ def load_template() -> Template:
     return Template(
         tables=tables,
         parts=raw["parts"],
+        part_titles=raw["part_titles"],
         overview_sections=raw["overview_sections"],
         explanation_sections=raw["explanation_sections"],
         no_subordinate_cue=raw["no_subordinate_cue"],
@@ -176,6 +179,7 @@ def load_template() -> Template:
         measures={name: MeasureSpec(m["column"], (int(m["total"][0]), m["total"][1]), m.get("expenditure"), m.get("fund"))
                   for name, m in raw["measures"].items()},
         column_lookup=tuple(raw["column_lookup"]),
+        class_lookup=(raw["class_lookup"][0], raw["class_lookup"][1]),
         views=_views(raw["views"]),
     )
 

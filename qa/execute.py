@@ -417,7 +417,8 @@ class Executor:
         if frame.classification == "economic":
             return load_template().economic(expenditure).number
         if frame.classification == "functional" or frame.level:
-            return 3 if not measure else 5
+            whole, by_measure = load_template().class_lookup
+            return whole if not measure else by_measure
         return None
 
     @staticmethod
