@@ -229,3 +229,15 @@ def fact_index(store) -> FactIndex:
     except OSError as exc:
         log.warning("fact index not saved in %s: %s", store.path, exc)
         return read_index(store)
+
+
+def prepare(store) -> FactIndex:
+    """Make and save the live generation's fact index and lexicon now (after `kgqa build`, `add`,
+    `remove`), so the first question after a change loads them instead of reading the store.
+    Each is written beside and renamed into place: a crash leaves no half-written file."""
+    from qa.lexicon import saved_lexicon
+
+    index = fact_index(store)
+    saved_lexicon(store)
+    return index
+

@@ -117,3 +117,22 @@ def test_lexicon_saved_with_the_generation_and_loaded(store, monkeypatch):
     monkeypatch.setattr(lexicon_module, "_version", lambda: "other-code")  # a code or data change: made again
     monkeypatch.setattr(lexicon_module, "build_lexicon", lambda s: "rebuilt")
     assert lexicon_module.saved_lexicon(store) == "rebuilt"
+
+
+def test_build_add_remove_save_the_index_and_lexicon_of_the_new_generation(tmp_path, monkeypatch, capsys):
+    """`kgqa build`/`add`/`remove` leave the new generation's fact index and lexicon saved, so the
+    first question after a change loads them: nothing is read from the store by the answerer."""
+    from qa import lexicon as lexicon_module
+    from qa.service import QAService
+    from ui.cli import main
+
+    folder = tmp_path / "store"
+    for argv in (["build", str(BIGDATA)], ["add", str(CULTURE)], ["remove", CULTURE.name]):
+        assert main([*argv, "--store", str(folder)]) == 0
+        store = OxigraphStore(folder)
+        for name, version in (("fact-index", fact_index_module.VERSION), ("lexicon", lexicon_module._version())):
+            assert cache_file(store, name, version).exists(), (argv, name)
+    monkeypatch.setattr(fact_index_module, "read_document", lambda s, d: pytest.fail("index read at the first question"))
+    monkeypatch.setattr(lexicon_module, "build_lexicon", lambda s: pytest.fail("lexicon built at the first question"))
+    answer = QAService(OxigraphStore(folder)).ask("三公经费是多少？")
+    assert answer.answered and answer.sources

@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rank_bm25 import BM25Okapi
-
 from kg.template import load_template
 from qa import honour, queries
 from qa.answer import Answer, Source, fmt
@@ -228,6 +226,8 @@ def _best(passages: list[Passage], words: list[str]) -> list[Passage] | None:
     if not hits:
         nouns = set(content_nouns("，".join(words)))
         return None if nouns else passages
+    from rank_bm25 import BM25Okapi  # imports numpy (0.1-0.2 s): only when a text is ranked
+
     bm25 = BM25Okapi(corpus)
     scores = bm25.get_scores(hits)
     contains = [sum(w in match_form(p.text) for w in hits) for p in passages]

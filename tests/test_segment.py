@@ -1,0 +1,48 @@
+"""qa.segment: jieba's word frequencies and part-of-speech tags looked up in saved tables (not
+loaded on every start) give jieba's own cuts and tags."""
+
+from __future__ import annotations
+
+import json
+
+from qa import segment
+from tests.conftest import FIXTURES
+
+
+def _texts() -> list[str]:
+    texts = []
+    for path in sorted(FIXTURES.glob("*.jsonl")):
+        texts += [json.loads(line)["question"] for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return texts
+
+
+def test_nouns_are_those_of_jieba_posseg_reading_its_dictionary():
+    texts = _texts()
+    assert len(texts) > 100
+    posseg = segment._import_posseg()
+    reference = posseg.POSTokenizer(segment.tokenizer())  # reads the word → tag table from jieba's dictionary
+    assert len(reference.word_tag_tab) > 300_000
+    expected = [[p.word for p in reference.lcut(t, HMM=False) if p.flag in segment.NOUN_TAGS] for t in texts]
+    assert [segment.content_nouns(t) for t in texts] == expected
+    assert any(expected)
+
+
+def test_the_table_answers_like_the_dictionary(tmp_path):
+    table = segment.TagTable(tmp_path / "tags.sqlite")
+    assert table.get("经费") == "vn" and table.get("告诉") == "v"  # jieba dict.txt: 经费 1898 vn, 告诉 10953 v
+    assert table.get("并非一个词语", "x") == "x"
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_cuts_with_the_word_table_are_jieba_own(tmp_path):
+    """The tokenizer looks words up in WordTable; a jieba tokenizer that loads its dictionary cuts alike."""
+    import jieba
+
+    reference = jieba.Tokenizer()
+    reference.tmp_dir, reference.cache_file = str(tmp_path), str(tmp_path / "jieba.cache")
+    reference.initialize()
+    ours = segment.tokenizer()
+    texts = _texts() + [line for line in (FIXTURES / "qingcheng_bigdata_center_2025.txt").read_text("utf-8").splitlines() if line]
+    assert ours.total == reference.total
+    assert [ours.lcut(t, HMM=False) for t in texts] == [reference.lcut(t, HMM=False) for t in texts]
+    assert [ours.lcut_for_search(t, HMM=False) for t in texts] == [reference.lcut_for_search(t, HMM=False) for t in texts]
