@@ -704,10 +704,14 @@ class Executor:
         e = fact.extra
         unit = fact.unit
         if "reason" in frame.cues:
-            if not e.get("reason"):
+            reason, said_of = e.get("reason"), [fact]
+            parent = self.reader.figure(fact.parent_row) if not reason and fact.parent_row else None
+            if parent is not None and parent.extra.get("reason") and e.get("change") is not None and parent.extra.get("change") == e["change"]:
+                reason, said_of = parent.extra["reason"], [fact, parent]  # the whole's change is this part's: its reason is this part's
+            if not reason:
                 raise NotAnswerable(f"文件没有说明{fact.label}变化的原因")
-            text = f"{fact.label}{fmt(fact.value, unit)}{unit}，{e.get('changeText') or ''}，主要原因是{e['reason']}。"
-            return self.answer(frame, text, None, None, facts=[fact])
+            text = f"{fact.label}{fmt(fact.value, unit)}{unit}，{e.get('changeText') or ''}，主要原因是{reason}。"
+            return self.answer(frame, text, None, None, facts=said_of)
         change = e.get("change")
         if frame.unit_word == "%" or re.search(r"幅度|百分|率|几成", frame.text):
             if e.get("rate") is None:

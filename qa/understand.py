@@ -106,6 +106,7 @@ class Understander:
             self.automaton.add_word(word, word)
         self.automaton.make_automaton()
         self.stopwords = {match_form(w) for w in cues["stopwords"]} | set(cues["unit_nouns"])
+        self.kinds_of_money = load_cues()["kinds_of_money"]
         self.partial = PartialLinker(lexicon)
         self.term_labels = {match_form(e.label) for e in lexicon.entities.values() if e.kind == "term"}
 
@@ -121,7 +122,11 @@ class Understander:
                 continue
             for k in range(start, end):
                 taken[k] = True
-            result.append((start, end, word, self.cue_words[word]))
+            groups = self.cue_words[word]
+            money = self.kinds_of_money
+            if word in money["nouns"] and text[:start].endswith(tuple(money["after"])):
+                groups = groups - {"amount"}  # 「包含哪些钱」 asks for kinds of money, not a sum
+            result.append((start, end, word, groups))
         result.sort()
         return result
 
@@ -435,7 +440,43 @@ class Understander:
                     unknown.append(word)
         masked = "".join(chunk if chunk else " " for chunk in self._residue_text(frame, cues))
         unknown += [w for w in self.lexicon.cues["persons"] if w in masked and w not in unknown]  # a person's pay or name
-        return unknown
+        return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
+
+    def _run_on_names(self, frame: Frame, cues) -> list[str]:
+        """A name the question writes on past a linked entity's (旅游宣传|片 where 宣传片 is a noun of the
+        document's text): the question names a longer thing no entity is, so it is not that entity."""
+        taken = [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans)
+        out = []
+        for m in frame.mentions:
+            if m.fuzzy or m.end >= len(frame.text) or any(s <= m.end < e for s, e in taken):
+                continue
+            for back, on in ((2, 1), (1, 1), (2, 2)):
+                word = frame.text[m.end - back:m.end + on]
+                if len(word) >= 3 and word in self.lexicon.vocabulary and content_nouns(word) == [word]:
+                    out.append(frame.text[m.start:m.end + on])
+                    break
+        out = [w for w in out if w in frame.question]  # written so: not joined by the 的 normalising drops
+        kind_words = [start for start, _, _, g in cues if any(x.startswith(("set:", "measure:")) for x in g)]
+        return out + self._partial_run_ons(frame, taken, kind_words)
+
+    def _partial_run_ons(self, frame: Frame, taken: list[tuple[int, int]], kind_words: list[int]) -> list[str]:
+        """A part of a name followed, in the same name, by nouns the entity's name does not hold
+        (全民健身|中心维修改造 for 全民健身活动经费): the question names another thing."""
+        if any(not m.partial and m.of("project", "goal") for m in frame.mentions):
+            return []  # 「X项目要建多少条全民健身路径」: the words belong to the named project's text
+        out = []
+        for m in frame.mentions:
+            if not m.partial or m.fuzzy or not m.entities:
+                continue
+            end = min([s for s, _ in taken if s >= m.end] + [len(frame.text)])
+            run = re.split(r"[^\u4e00-\u9fff]|[的之和与及、]", frame.text[m.end:end])[0]
+            label = match_form(m.entities[0].label)
+            named = frame.text[m.start:m.end + len(run)]
+            if m.end + len(run) != end or end not in kind_words:
+                continue  # the longer name runs up to the kind word that ends it (…改造|项目)
+            if named in frame.question and any(len(w) >= 2 and w not in self.stopwords and not set(w) <= set(label) for w in content_nouns(run)):
+                out.append(named)
+        return out
 
     @classmethod
     def _residue(cls, frame: Frame, cues) -> list[str]:

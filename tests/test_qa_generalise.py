@@ -302,3 +302,50 @@ def test_the_kind_named_after_a_misspelt_name_beats_a_shorter_exact_name(culture
 def test_a_department_wide_part_is_no_share_of_one_unit(culture):
     answer = culture.ask("文化馆基本支出里，商品和服务支出占几成")
     assert not (answer.answered and answer.value is not None and "54.89" in answer.answer), answer.answer
+
+
+@pytest.mark.parametrize("question", ["文化馆和图书馆分别属于哪种类型的单位", "图书馆、文化馆两家单位是什么性质"])
+def test_two_units_described_from_one_composition_text(culture, question):
+    answer = culture.ask(question)
+    assert answer.answered and "公益一类事业单位" in answer.answer, answer.answer
+    assert answer.answer.count("公益一类事业单位") == 1, answer.answer  # the shared text quoted once
+
+
+def test_a_name_written_on_past_a_class_is_not_that_class(culture):
+    answer = culture.ask("拍旅游宣传片一共要花多少钱")  # 宣传片 is a noun of the text, no entity: no class figure
+    assert not answer.answered and "旅游宣传片" in answer.answer, answer.answer
+    answer = culture.ask("旅游宣传这个科目安排了多少钱")
+    assert answer.answered and answer.value == 45, answer.answer
+
+
+def test_a_part_of_a_name_followed_by_nouns_its_entity_lacks(culture):
+    answer = culture.ask("全民健身广场提升工程项目预算多少")  # 全民健身 + nouns 全民健身活动经费 lacks
+    assert not answer.answered and "广场" in answer.answer, answer.answer
+    answer = culture.ask("全民健身那个项目预算多少")
+    assert answer.answered and answer.value == 38, answer.answer
+
+
+@pytest.mark.parametrize("question", ["事业收入包含哪些", "事业收入一般包含什么钱"])
+def test_what_a_glossary_term_contains_is_its_entry(culture, question):
+    answer = culture.ask(question)  # not a figure of 0.00, not the list of all projects
+    assert answer.answered and answer.value is None and "专业业务活动" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "count"), [("网络运维股所在的中心一共设了哪些机构", 3), ("大数据中心有哪几个股，网络运维股算不算", 3)])
+def test_internal_units_asked_as_jigou_or_gu(bigdata, question, count):
+    answer = bigdata.ask(question)  # the set of internal units, not one unit's duties
+    assert answer.answered and len(answer.items) == count and "办公室" in answer.answer, answer.answer
+
+
+def test_a_short_form_of_the_projects_own_name_is_no_unknown_word(culture):
+    answer = culture.ask("图书馆文献资源购置经费为什么要安排？购书干嘛用")  # 购书: the name's own characters
+    assert answer.answered and "纸质图书" in answer.answer, answer.answer
+    answer = culture.ask("图书馆文献资源购置经费的中标单位是哪家")
+    assert not answer.answered, answer.answer
+
+
+def test_a_parts_change_reason_is_the_wholes_when_the_whole_changed_by_it_alone(culture):
+    answer = culture.ask("公务用车运行维护费比上年少了，原因是什么")  # 购置费 changed by 0: the stated reason is this part's
+    assert answer.answered and "维修保养计划优化" in answer.answer, answer.answer
+    answer = culture.ask("公务用车购置费为什么有变化")
+    assert not answer.answered, answer.answer

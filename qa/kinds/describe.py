@@ -37,6 +37,8 @@ def _subjects(ctx: Context) -> list[Mention]:
         found = [m for m in found if not m.kinds() <= {"department"}]  # the department is the scope
     if frame.set_kind and not any(m.of("project", "goal", "internal_unit") for m in found):
         return []  # 「文化馆有哪些项目」「政府性基金项目有哪些」 ask for a set, not for a text
+    if frame.set_kind == "internal_units" and "list" in frame.cues:
+        return []  # 「有哪几个股（连办公室算上）」: the set of internal units, one of them named inside it
     return found
 
 
@@ -61,7 +63,8 @@ class Describe:
         glossary = bool(frame.cues & {"glossary", "definition"}) and not own_text and "term" not in kinds
         if glossary and not pattern(NAME, "asks_definition").search(text):
             return None
-        if len({id(m) for m in subjects}) > 1 and not kinds <= {"budget_unit", "department"}:
+        text_kinds = {e.kind for m in subjects for e in m.of(*TEXT_KINDS)}  # 图书馆 is a class too; its text is the unit's
+        if len({id(m) for m in subjects}) > 1 and not text_kinds <= {"budget_unit", "department"}:
             return None  # two things named: a comparison or a list, not one text
         slots = [Slot("entity", m, (m.start, m.end)) for m in subjects]
         slots.append(Slot("words", _query_words(ctx, subjects), (0, len(text))))
@@ -120,7 +123,10 @@ class Describe:
                         break
             if texts:
                 out.extend(max(texts, key=lambda t: sum(w in p.text for w in words for p in t)))
-        return out
+        first: dict[str, Passage] = {}
+        for p in out:  # two units of one composition text: its sentences once
+            first.setdefault(p.text, p)
+        return list(first.values())
 
 
 def _places_unnamed(question: str, body: str) -> str | None:
@@ -212,7 +218,7 @@ def _query_words(ctx: Context, subjects: list[Mention]) -> list[str]:
     stop = {match_form(w) for w in ctx.lexicon.cues["stopwords"]}
     names = "".join(match_form(e.label) for m in subjects for e in m.entities)
     words = [w for w in tokenizer().lcut("".join(text), HMM=False)
-             if len(w) >= 2 and w not in stop and w not in names and asks.sub("", w)]  # 覆盖范围: cue words only
+             if len(w) >= 2 and w not in stop and not set(w) <= set(names) and asks.sub("", w)]  # 租车 restates 车辆租赁; 覆盖范围: cue words only
     return [w for w in dict.fromkeys(words) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
 
 
