@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kg.template import load_template
+
 
 @dataclass(frozen=True)
 class Span:
@@ -208,7 +210,7 @@ class BudgetDocument:
     def budget_units(self) -> list[str]:
         """The units with their own rows in 表11/表12: the department itself first."""
         names: list[str] = []
-        for number in (11, 12):
+        for number in load_template().per_unit:
             table = self.table(number)
             for row in table.rows if table else []:
                 if row.kind == "unit" and row.label not in names:

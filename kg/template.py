@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -24,10 +24,89 @@ class TableSpec:
         return f"表{self.number} {self.title}"
 
 
+CellRef = tuple[int, str, str | None, str | None]  # table, column, row label (None: the 合计 row), side
+
+
+@dataclass(frozen=True)
+class ColumnIdentity:
+    """In every row of a table, the `whole` column = the sum of the `parts` columns."""
+
+    whole: str
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Identity:
+    """One accounting identity between tables; `check` names how kg/checks/audit.py compares."""
+
+    check: str  # equal | columns_of_total | when_no_other_income | fund_tables | classes | economic_classes
+    a: CellRef | None = None
+    b: CellRef | None = None
+    minus: tuple[str, ...] = ()
+    table: int | None = None
+    columns: tuple[str, ...] = ()
+    name: str = ""
+    column: str = ""
+    sources: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StatedTotal:
+    """A 第三部分 figure that restates a side's total of a table."""
+
+    figure: str
+    side: str
+    table: int
+    column: str
+
+
+@dataclass(frozen=True)
+class FigureRows:
+    """第三部分 figures restating the rows of a table (by the row's name, or its alias there)."""
+
+    table: int
+    column: str
+    aliases: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Identities:
+    columns: dict[int, tuple[ColumnIdentity, ...]]
+    across: tuple[Identity, ...]
+    stated_totals: tuple[StatedTotal, ...]
+    figure_rows: FigureRows
+    summed_figures: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MeasureSpec:
+    """A measure a question may ask for: a column of the tables, standing for a fund or an expenditure
+    type where it is one, with the table and column of its 合计."""
+
+    column: str
+    total: tuple[int, str]
+    expenditure: str | None = None
+    fund: str | None = None
+
+
+@dataclass(frozen=True)
+class Views:
+    """The tables the app opens on and charts (kg/data/template.json `views`)."""
+
+    default_table: int
+    functional: int
+    functional_stack: tuple[str, ...]
+    functional_fallback: str
+    economic: tuple[int, ...]
+    projects: int
+    projects_column: str
+
+
 @dataclass(frozen=True)
 class Template:
     tables: tuple[TableSpec, ...]
     parts: dict[str, str]
+    part_titles: dict[str, str]
     overview_sections: dict[str, str]
     explanation_sections: dict[str, str]
     no_subordinate_cue: str
@@ -38,6 +117,11 @@ class Template:
     detail_cues: tuple[str, ...]
     target_comparators: dict[str, str]
     target_units: tuple[str, ...]
+    identities: Identities
+    measures: dict[str, MeasureSpec]
+    column_lookup: tuple[int, ...]  # where a column named alone is looked up, in this order
+    class_lookup: tuple[int, int]  # where a functional class is looked up: the whole budget, with a measure
+    views: Views
 
     def table(self, number: int) -> TableSpec | None:
         return next((t for t in self.tables if t.number == number), None)
@@ -45,6 +129,17 @@ class Template:
     def layout(self, number: int | None) -> str | None:
         spec = self.table(number) if number is not None else None
         return spec.layout if spec else None
+
+    @property
+    def per_unit(self) -> tuple[int, ...]:
+        """The tables with a block of rows per budget unit (units, projects: 表11, 表12)."""
+        return tuple(t.number for t in self.tables if t.layout in ("units", "projects"))
+
+    def economic(self, expenditure: str | None) -> TableSpec:
+        """The economic-classification table of an expenditure type (基本支出: 表6, 项目支出: 表7); the first one
+        when it names none of them."""
+        tables = [t for t in self.tables if t.classification == "economic"]
+        return next((t for t in tables if t.expenditure == expenditure), tables[0])
 
     def by_layout(self, layout: str) -> TableSpec:
         """The one table of a layout (projects: 表12, units: 表11)."""
@@ -69,6 +164,7 @@ def load_template() -> Template:
     return Template(
         tables=tables,
         parts=raw["parts"],
+        part_titles=raw["part_titles"],
         overview_sections=raw["overview_sections"],
         explanation_sections=raw["explanation_sections"],
         no_subordinate_cue=raw["no_subordinate_cue"],
@@ -79,4 +175,37 @@ def load_template() -> Template:
         detail_cues=tuple(raw["detail_cues"]),
         target_comparators=raw["target_comparators"],
         target_units=tuple(raw["target_units"]),
+        identities=_identities(raw["identities"]),
+        measures={name: MeasureSpec(m["column"], (int(m["total"][0]), m["total"][1]), m.get("expenditure"), m.get("fund"))
+                  for name, m in raw["measures"].items()},
+        column_lookup=tuple(raw["column_lookup"]),
+        class_lookup=(raw["class_lookup"][0], raw["class_lookup"][1]),
+        views=_views(raw["views"]),
+    )
+
+
+def _views(raw: dict) -> Views:
+    functional, projects = raw["functional"], raw["projects"]
+    return Views(raw["default_table"], functional["table"], tuple(functional["stack"]), functional["fallback"],
+                 tuple(raw["economic"]), projects["table"], projects["column"])
+
+
+def _cell(raw: list | None) -> CellRef | None:
+    return None if raw is None else (int(raw[0]), raw[1], *(list(raw[2:]) + [None, None])[:2])
+
+
+def _identities(raw: dict) -> Identities:
+    across = tuple(
+        Identity(check=i["check"], a=_cell(i.get("a")), b=_cell(i.get("b")), minus=tuple(i.get("minus", ())),
+                 table=i.get("table"), columns=tuple(i.get("columns", ())), name=i.get("name", ""),
+                 column=i.get("column", ""), sources={int(k): v for k, v in i.get("sources", {}).items()})
+        for i in raw["across"]
+    )
+    return Identities(
+        columns={int(n): tuple(ColumnIdentity(c["whole"], tuple(c["parts"])) for c in found)
+                 for n, found in raw["columns"].items()},
+        across=across,
+        stated_totals=tuple(StatedTotal(**t) for t in raw["stated_totals"]),
+        figure_rows=FigureRows(**raw["figure_rows"]),
+        summed_figures=tuple(raw["summed_figures"]),
     )

@@ -15,7 +15,6 @@ from qa.frame import Frame
 from qa.kinds.base import cue_data
 from qa.lexicon import Entity, Lexicon, Mention, load_cues, match_form
 
-COLUMN_TABLES = (3, 2, 8, 5, 9, 10, 11, 12)  # where a column named alone is looked up, in this order
 VALUE_KINDS = ("classification", "line_item", "project", "figure", "goal", "budget_unit", "department")
 SUBORDINATE = re.compile(r"下属|所属|二级|下级")
 
@@ -79,7 +78,7 @@ class Executor:
         """A total row named in cues.json: 「本年支出合计」 (表1) or 「表4:本年收入合计」."""
         table, _, label = name.rpartition(":")
         if table == "column":
-            for number in COLUMN_TABLES:
+            for number in load_template().column_lookup:
                 found = [f for f in self.reader.total_facts(doc, number) if f.column == label]
                 if found:
                     return found[:1]
@@ -416,9 +415,10 @@ class Executor:
         measure = frame.measures[0] if frame.measures else None
         expenditure = self.cues["measures"].get(measure, {}).get("expenditure") if measure else None
         if frame.classification == "economic":
-            return 7 if expenditure == "项目支出" else 6
+            return load_template().economic(expenditure).number
         if frame.classification == "functional" or frame.level:
-            return 3 if not measure else 5
+            whole, by_measure = load_template().class_lookup
+            return whole if not measure else by_measure
         return None
 
     @staticmethod
@@ -803,7 +803,7 @@ def choose(facts: list[Fact], measure: str | None, frame: Frame, cues: dict) -> 
             table = template.table(f.table) if f.table else None
             if table and spec.get("expenditure") and table.expenditure == spec["expenditure"] and f.first_column:
                 picked.append(f)
-            elif table and spec.get("fund") and table.fund == spec["fund"] and f.first_column and f.table not in (11, 12):
+            elif table and spec.get("fund") and table.fund == spec["fund"] and f.first_column and f.table not in template.per_unit:
                 picked.append(f)
             elif f.column == spec["column"]:
                 picked.append(f)

@@ -82,7 +82,7 @@ class FactReader:
 
     def source(self, fact: Fact) -> Source:
         row = fact.label if fact.column is None or fact.first_column else f"{fact.label}（{fact.column}）"
-        if fact.unit_name and fact.kind == "item" and fact.table in (11, 12):
+        if fact.unit_name and fact.kind == "item" and fact.table in load_template().per_unit:
             row = f"{fact.unit_name}·{row}"
         return Source(self.titles.get(fact.doc, fact.doc), fact.where(), row, fact.line, fact.page)
 
@@ -159,11 +159,12 @@ class FactReader:
 
     def projects(self, doc: str) -> list[Fact]:
         facts = []
-        total = self.measure("总计")
+        table = load_template().by_layout("projects")
+        total = self.measure(table.columns[0])
         for r in self.run(queries.PROJECTS, doc=_iri(doc), total=_iri(total)) if total else []:
             fact = Fact(
-                value=r["value"], unit="万元", doc=r["doc"], label=r["label"], table=12,
-                table_title=load_template().table(12).title, column="总计", line=r["line"], kind="project",
+                value=r["value"], unit="万元", doc=r["doc"], label=r["label"], table=table.number,
+                table_title=table.title, column=table.columns[0], line=r["line"], kind="project",
                 iri=r["project"], row_index=r["rowIndex"], unit_name=r["unitName"], page=r.get("page"),
             )
             fact.extra = r

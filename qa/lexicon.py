@@ -20,6 +20,7 @@ import ahocorasick
 
 from kg.parsing.textutil import split_region
 from kg.store.embedded import OxigraphStore
+from kg.template import load_template
 from qa.normalize import normalize
 
 KINDS = {
@@ -207,7 +208,16 @@ def syllables_of(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def load_cues() -> dict:
-    return json.loads(resources.files("qa").joinpath("data/cues.json").read_text("utf-8"))
+    """qa/data/cues.json, each measure's words joined with what the template says it is (kg/data/template.json)."""
+    cues = json.loads(resources.files("qa").joinpath("data/cues.json").read_text("utf-8"))
+    template = load_template().measures
+    if set(cues["measures"]) != set(template):
+        raise ValueError(f"qa/data/cues.json measures {sorted(cues['measures'])} ≠ kg/data/template.json measures {sorted(template)}")
+    for name, words in cues["measures"].items():
+        spec = template[name]
+        words.update({k: v for k, v in (("expenditure", spec.expenditure), ("fund", spec.fund)) if v})
+        words.update(column=spec.column, total=list(spec.total))
+    return cues
 
 
 @lru_cache(maxsize=1)

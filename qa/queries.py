@@ -3,33 +3,31 @@ never spliced into the query text; every bound variable is also projected, as Ox
 
 from __future__ import annotations
 
+# A table row's optional attributes, the same in every query that reads table figures.
+_ROW_OPTIONALS = """  OPTIONAL { ?row bkg:code ?code }
+  OPTIONAL { ?row bkg:pageStart ?page }
+  OPTIONAL { ?row bkg:side ?side }
+  OPTIONAL { ?row bkg:parentRow ?parentRow }
+"""
+_UNIT_NAME = """  OPTIONAL { ?row bkg:budgetUnit/rdfs:label ?unitName }
+}
+"""
+
 FACTS_OF_ITEM = """
 SELECT DISTINCT ?item ?doc ?obs ?value ?text ?column ?tableNo ?tableTitle ?rowLabel ?row ?rowIndex ?code ?line ?page ?kind ?side ?parentRow ?unitName WHERE {
   ?obs bkg:item ?item ; bkg:document ?doc ; bkg:amount ?value ; bkg:amountText ?text ; bkg:row ?row ; bkg:measure ?m .
   ?m rdfs:label ?column .
   ?row rdfs:label ?rowLabel ; bkg:rowIndex ?rowIndex ; bkg:lineStart ?line ; bkg:inTable ?t ; bkg:rowKind ?kind .
   ?t bkg:tableNumber ?tableNo ; dcterms:title ?tableTitle .
-  OPTIONAL { ?row bkg:code ?code }
-  OPTIONAL { ?row bkg:pageStart ?page }
-  OPTIONAL { ?row bkg:side ?side }
-  OPTIONAL { ?row bkg:parentRow ?parentRow }
-  OPTIONAL { ?row bkg:budgetUnit/rdfs:label ?unitName }
-}
-"""
+""" + _ROW_OPTIONALS + _UNIT_NAME
 
 TABLE_FACTS = """
 SELECT DISTINCT ?doc ?tableNo ?obs ?value ?text ?column ?tableTitle ?rowLabel ?row ?rowIndex ?code ?line ?page ?kind ?side ?parentRow ?item ?unitName WHERE {
   ?t bkg:document ?doc ; bkg:tableNumber ?tableNo ; dcterms:title ?tableTitle .
   ?row bkg:inTable ?t ; rdfs:label ?rowLabel ; bkg:rowIndex ?rowIndex ; bkg:lineStart ?line ; bkg:rowKind ?kind .
   ?obs bkg:row ?row ; bkg:amount ?value ; bkg:amountText ?text ; bkg:measure/rdfs:label ?column .
-  OPTIONAL { ?row bkg:code ?code }
-  OPTIONAL { ?row bkg:pageStart ?page }
-  OPTIONAL { ?row bkg:side ?side }
-  OPTIONAL { ?row bkg:parentRow ?parentRow }
-  OPTIONAL { ?row bkg:item ?item }
-  OPTIONAL { ?row bkg:budgetUnit/rdfs:label ?unitName }
-}
-"""
+""" + _ROW_OPTIONALS + """  OPTIONAL { ?row bkg:item ?item }
+""" + _UNIT_NAME
 
 FIGURE = """
 SELECT DISTINCT ?fig ?doc ?label ?value ?unit ?change ?rate ?changeText ?reason ?detail ?source ?line ?page ?section ?parent ?asOf ?index WHERE {

@@ -77,9 +77,42 @@ def _refuse_protocol_params(params: dict[str, list[str]]) -> None:
         raise QueryRefused(400, "multiple_queries", "只能提供一个 query 参数 (exactly one query parameter)")
 
 
-def make_router(state: AppState) -> APIRouter:
-    router = APIRouter()
+def _query_params(request: Request) -> dict[str, list[str]]:
+    params: dict[str, list[str]] = {}
+    for key, value in request.query_params.multi_items():
+        params.setdefault(key, []).append(value)
+    return params
 
+
+async def _posted_query(request: Request) -> str:
+    """The query of a POST /sparql: an application/sparql-query body or a form's query field."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type == "application/sparql-update":
+        raise QueryRefused(400, "update_forbidden", "只读：不接受 SPARQL Update。Read-only endpoint: SPARQL Update is not accepted.")
+    if content_type == "application/sparql-query":
+        _refuse_protocol_params({k: v for k, v in _query_params(request).items() if k != "query"})
+        return _decode(await _read_body(request, MAX_QUERY_BYTES + 1))
+    if content_type == "application/x-www-form-urlencoded":
+        body = _decode(await _read_body(request, MAX_FORM_BODY))
+        params = parse_qs(body, keep_blank_values=True, max_num_fields=20)
+        _refuse_protocol_params(params)
+        if "query" not in params:
+            raise QueryRefused(400, "missing_query", "缺少查询：表单中没有 query 字段 (missing query field)")
+        return params["query"][0]
+    raise QueryRefused(415, "unsupported_media_type",
+                       "请用 application/sparql-query 或 application/x-www-form-urlencoded 提交查询 (unsupported content type)")
+
+
+def make_router(state: AppState) -> APIRouter:
+    """/health, /api/ask and /sparql over the app's state."""
+    router = APIRouter()
+    _add_health(router, state)
+    _add_ask(router, state)
+    _add_sparql(router, state)
+    return router
+
+
+def _add_health(router: APIRouter, state: AppState) -> None:
     @router.get("/health")
     def health() -> Response:
         try:
@@ -95,6 +128,8 @@ def make_router(state: AppState) -> APIRouter:
             "version": state.version,
         })
 
+
+def _add_ask(router: APIRouter, state: AppState) -> None:
     def _answer(question: Any, session_id: Any) -> Response:
         if not isinstance(question, str) or not question.strip():
             return _json({"error": "missing_question", "message": "缺少问题：请提供 q 参数或 JSON 的 question 字段 (missing question)"}, 400)
@@ -124,6 +159,8 @@ def make_router(state: AppState) -> APIRouter:
             return _json({"error": "bad_json", "message": "请求体应为 JSON 对象 {\"question\": …} (expected a JSON object)"}, 400)
         return await run_in_threadpool(_answer, data.get("question"), data.get("session") or request.headers.get("x-session-id"))
 
+
+def _add_sparql(router: APIRouter, state: AppState) -> None:
     def _run(query: str | None, accept: str | None) -> Response:
         try:
             result = state.runner.run(query, accept)
@@ -142,9 +179,7 @@ def make_router(state: AppState) -> APIRouter:
 
     @router.get("/sparql")
     def sparql_get(request: Request) -> Response:
-        params: dict[str, list[str]] = {}
-        for key, value in request.query_params.multi_items():
-            params.setdefault(key, []).append(value)
+        params = _query_params(request)
         try:
             _refuse_protocol_params(params)
         except QueryRefused as exc:
@@ -160,31 +195,11 @@ def make_router(state: AppState) -> APIRouter:
 
     @router.post("/sparql")
     async def sparql_post(request: Request) -> Response:
-        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         accept = request.headers.get("accept")
         try:
-            if content_type == "application/sparql-update":
-                raise QueryRefused(400, "update_forbidden", "只读：不接受 SPARQL Update。Read-only endpoint: SPARQL Update is not accepted.")
-            if content_type == "application/sparql-query":
-                url_params: dict[str, list[str]] = {}
-                for key, value in request.query_params.multi_items():
-                    url_params.setdefault(key, []).append(value)
-                _refuse_protocol_params({k: v for k, v in url_params.items() if k != "query"})
-                query = _decode(await _read_body(request, MAX_QUERY_BYTES + 1))
-            elif content_type == "application/x-www-form-urlencoded":
-                body = _decode(await _read_body(request, MAX_FORM_BODY))
-                params = parse_qs(body, keep_blank_values=True, max_num_fields=20)
-                _refuse_protocol_params(params)
-                if "query" not in params:
-                    raise QueryRefused(400, "missing_query", "缺少查询：表单中没有 query 字段 (missing query field)")
-                query = params["query"][0]
-            else:
-                raise QueryRefused(415, "unsupported_media_type",
-                                   "请用 application/sparql-query 或 application/x-www-form-urlencoded 提交查询 (unsupported content type)")
+            query = await _posted_query(request)
         except QueryRefused as exc:
             return _error(exc)
         except ValueError as exc:
             return _json({"error": "bad_request", "message": f"请求无法解析 (bad request)：{exc}"}, 400)
         return await run_in_threadpool(_run, query, accept)
-
-    return router

@@ -28,6 +28,7 @@ from kg.checks.stats import stats  # noqa: E402
 from kg.errors import BudgetKGError  # noqa: E402
 from kg.exports.formats import FORMATS, export  # noqa: E402
 from kg.sparql.guard import QueryRefused  # noqa: E402
+from kg.template import load_template  # noqa: E402
 from qa.answer import Answer, Source  # noqa: E402
 from qa.service import Session  # noqa: E402
 from ui import graph_view, source_view, suggest, tables  # noqa: E402
@@ -471,219 +472,267 @@ class Handlers:
 # -- wiring ---------------------------------------------------------------------------------------------
 
 
+SHOW_LINK = "(link) => { if (link) { history.replaceState(null, '', link); } }"
+
+
 def build_demo(state: AppState) -> gr.Blocks:
+    """The Gradio app: one function per tab, then what a page load does with its URL."""
     demo = gr.Blocks(title="预算图谱 BudgetKG", analytics_enabled=False)
     # the upload tab reads only files the upload route of this app handed out (recorded by Gradio)
     uploads = UploadRegistry(gr.utils.get_upload_folder(), demo.upload_file_set)
     h = Handlers(state, uploads)
-    docs = h.document_choices()
-    first_doc = docs[0][1] if docs else None
 
     with demo:
         gr.Markdown("# 预算图谱 BudgetKG\n部门预算知识图谱与中文问答 · Chinese department budgets as a knowledge graph")
         overview = gr.Markdown(h.overview(), elem_id="kg-overview")
-
         with gr.Tabs() as tabs:
-            # 问答 ---------------------------------------------------------------------------------
             with gr.Tab("问答 Q&A", id="qa"):
-                session = gr.State(None)
-                chatbot = gr.Chatbot(label="问答 (每个回答附来源与查询)", height=460, elem_id="kg-chat",
-                                     buttons=["copy"], feedback_options=None)
-                with gr.Row():
-                    question = gr.Textbox(placeholder="例如：津贴补贴多少万？ 那项目支出呢？", show_label=False, scale=5,
-                                          elem_id="kg-question")
-                    ask_btn = gr.Button("提问 Ask", variant="primary", scale=1, elem_id="kg-ask")
-                    clear_btn = gr.Button("清空 Clear", scale=1)
-                gr.Markdown("示例问题 examples：")
-                with gr.Row():
-                    example_buttons = [gr.Button(q, size="sm") for q in h.examples()]
-                with gr.Row(visible=False) as answer_links:  # shown once there is an answer to cite or share
-                    citation = gr.Textbox(label="引用 citation（可复制 copyable）", buttons=["copy"], interactive=False,
-                                          elem_id="kg-citation", scale=3)
-                    permalink = gr.Textbox(label="本回答的链接 permalink（打开即重新提问 opens and asks again）", buttons=["copy"],
-                                           interactive=False, elem_id="kg-permalink", scale=2)
-                with gr.Accordion("答案背后的数据行 rows behind the answer", open=True, visible=False) as rows_box:
-                    rows = gr.Dataframe(label="数据行 rows", interactive=False, wrap=True)
-                    rows_csv = gr.File(label="下载 CSV download", interactive=False)
-
-                def on_ask(q, history, sess, request: gr.Request = None):
-                    r = h.ask(q, history, sess)
-                    origin = f"{request.url.scheme}://{request.headers['host']}" if request and request.headers.get("host") else ""
-                    return (r.history, "", r.rows, r.csv_path, r.citation, r.session, origin + r.permalink if r.permalink else "",
-                            gr.Row(visible=bool(r.citation or r.permalink)), gr.Accordion(visible=bool(r.answer.rows)))
-
-                outputs = [chatbot, question, rows, rows_csv, citation, session, permalink, answer_links, rows_box]
-                show_link = "(link) => { if (link) { history.replaceState(null, '', link); } }"
-                ask_btn.click(on_ask, [question, chatbot, session], outputs, api_name="ask").then(None, [permalink], None, js=show_link)
-                question.submit(on_ask, [question, chatbot, session], outputs).then(None, [permalink], None, js=show_link)
-                for button in example_buttons:
-                    button.click(on_ask, [button, chatbot, session], outputs).then(None, [permalink], None, js=show_link)
-
-                def on_option(history, sess, evt: gr.SelectData, request: gr.Request):
-                    return on_ask(str(evt.value), history, sess, request)
-
-                chatbot.option_select(on_option, [chatbot, session], outputs).then(None, [permalink], None, js=show_link)
-                clear_btn.click(lambda: ([], "", pd.DataFrame(), None, "", None, "", gr.Row(visible=False), gr.Accordion(visible=False)),
-                                None, outputs).then(None, None, None, js="() => { history.replaceState(null, '', '/'); }")
-
-            # 图谱 ---------------------------------------------------------------------------------
+                qa = _qa_tab(h)
             with gr.Tab("图谱 Graph", id="graph"):
-                with gr.Row():
-                    graph_query = gr.Textbox(label="搜索实体 search（名称、科目编码或文号 name, code or document number）",
-                                             placeholder="例如：津贴补贴、30102、表6、大数据中心", scale=4, elem_id="kg-graph-query")
-                    depth = gr.Slider(1, 3, value=1, step=1, label="深度 depth", scale=1)
-                    graph_btn = gr.Button("搜索 Search", variant="primary", scale=1, elem_id="kg-graph-search")
-                matches = gr.Dropdown(label="搜索结果 matches", choices=[], interactive=True)
-                graph_status = gr.Markdown("")
-                initial_data, initial_props = h.initial_graph()
-                with gr.Row():
-                    with gr.Column(scale=3):
-                        graph = gr.HTML(initial_data, html_template=GRAPH_TEMPLATE, css_template=GRAPH_CSS,
-                                        js_on_load=GRAPH_JS, head=HEAD, elem_id="kg-graph")
-                    with gr.Column(scale=2):
-                        node_props = gr.Dataframe(initial_props or None, headers=["属性 property", "值 value"], label="节点属性 properties",
-                                                  interactive=False, wrap=True, elem_id="kg-node-props")
-
-                def on_search(text, d):
-                    data, choices, props, status = h.graph_search(text, d)
-                    return data, gr.Dropdown(choices=choices, value=choices[0][1] if choices else None), props, status
-
-                graph_btn.click(on_search, [graph_query, depth], [graph, matches, node_props, graph_status])
-                graph_query.submit(on_search, [graph_query, depth], [graph, matches, node_props, graph_status])
-                matches.input(h.graph_focus, [matches, depth], [graph, node_props, graph_status])
-
-                def on_node(current, evt: gr.EventData):
-                    return h.graph_expand(current, getattr(evt, "_data", {}).get("node") if evt else None)
-
-                graph.node_click(on_node, [graph], [graph, node_props, graph_status])
-
-            # 预算表 ---------------------------------------------------------------------------------
+                graph = _graph_tab(h)
             with gr.Tab("预算表 Tables", id="tables") as tables_tab:
-                with gr.Row():
-                    doc_pick = gr.Dropdown(label="文档 document", choices=docs, value=first_doc, interactive=True)
-                    table_pick = gr.Dropdown(label="表 table", choices=h.table_choices(first_doc), value=6 if first_doc else None,
-                                             interactive=True)
-                table_df = gr.Dataframe(label="预算表（单位：万元）", interactive=False, wrap=True, max_height=520,
-                                        elem_id="kg-table")
-                table_url = gr.Textbox(label="本表链接 link to this table", buttons=["copy"], interactive=False,
-                                       elem_id="kg-table-link")
-                table_csv = gr.File(label="下载本表 CSV", interactive=False)
-                with gr.Row():
-                    chart_functional = gr.BarPlot(x="功能分类 functional class", y="金额（万元）", color="类型 type",
-                                                  title="一般公共预算支出（按功能分类，表5）", x_label_angle=-30, height=340)
-                    chart_economic = gr.BarPlot(x="经济分类 economic class", y="金额（万元）", color="类型 type",
-                                                title="基本支出与项目支出（按经济分类，表6/表7）", x_label_angle=-30, height=340)
-                chart_projects = gr.BarPlot(x="项目 project", y="金额（万元）", title="项目支出排行（表12 总计）", sort="-y",
-                                            x_label_angle=-40, height=380)
-
-                def on_doc(doc):
-                    choices = h.table_choices(doc)
-                    frame, path = h.table_view(doc, 6 if choices else None)
-                    f, e, p = h.charts(doc)
-                    return gr.Dropdown(choices=choices, value=6 if choices else None), frame, path, f, e, p
-
-                doc_pick.input(on_doc, [doc_pick], [table_pick, table_df, table_csv, chart_functional, chart_economic, chart_projects]
-                               ).then(h.table_link, [doc_pick, table_pick], [table_url]).then(None, [table_url], None, js=show_link)
-                table_pick.input(h.table_view, [doc_pick, table_pick], [table_df, table_csv]
-                                 ).then(h.table_link, [doc_pick, table_pick], [table_url]).then(None, [table_url], None, js=show_link)
-
-                def refresh_docs(current):
-                    choices = h.document_choices()
-                    values = [v for _, v in choices]
-                    return gr.Dropdown(choices=choices, value=current if current in values else (values[0] if values else None))
-
-                tables_tab.select(refresh_docs, [doc_pick], [doc_pick])
-
-            # 核对 ---------------------------------------------------------------------------------
+                budget = _tables_tab(h, tables_tab)
             with gr.Tab("核对 Audit", id="audit"):
-                gr.Markdown("表内、表间和第三部分说明的算术核对：每处不一致给出两边的数字和出处。"
-                            "Arithmetic checks within and across tables: both figures and their sources.")
-                with gr.Row():
-                    only = gr.Checkbox(value=True, label="只显示不一致 only problems")
-                    audit_btn = gr.Button("重新核对 Re-run", size="sm")
-                audit_df = gr.Dataframe(label="核对结果 findings（结果在前，不一致在前 status first, failures first）",
-                                        headers=AUDIT_COLUMNS, column_widths=AUDIT_WIDTHS, interactive=False, wrap=True,
-                                        max_height=560, elem_id="kg-audit-table")
-                with gr.Accordion("核对报告 report (text)", open=False):
-                    audit_text = gr.Textbox(label="核对报告 report", lines=8, max_lines=30, interactive=False, elem_id="kg-audit")
-                only.change(h.audit_view, [only], [audit_text, audit_df])
-                audit_btn.click(h.audit_view, [only], [audit_text, audit_df])
-
-            # SPARQL ---------------------------------------------------------------------------------
+                audit_text, audit_df = _audit_tab(h)
             with gr.Tab("SPARQL", id="sparql"):
-                gr.Markdown(f"只读查询（SELECT / ASK / CONSTRUCT / DESCRIBE），已预置前缀 bkg: qb: skos: dcterms: rdfs: 等；"
-                            f"时间上限 {state.runner.timeout:g} 秒，行数上限 {state.runner.row_cap}。"
-                            f"HTTP 端点：`/sparql`。Read-only; prefixes predeclared.")
-                example_pick = gr.Dropdown(label="示例查询 examples", choices=list(SPARQL_EXAMPLES), value=None, interactive=True)
-                sparql_box = gr.Textbox(value=SPARQL_EXAMPLES["十二张表 tables"], lines=10, max_lines=30, label="查询 query",
-                                        elem_classes=["kg-sparql"], elem_id="kg-sparql-query")
-                sparql_btn = gr.Button("运行 Run", variant="primary", elem_id="kg-sparql-run")
-                sparql_status = gr.Markdown("", elem_id="kg-sparql-status")
-                sparql_df = gr.Dataframe(label="结果 results", interactive=False, wrap=True, elem_id="kg-sparql-results")
-                sparql_csv = gr.File(label="下载 CSV download", interactive=False)
-                example_pick.input(lambda k: SPARQL_EXAMPLES.get(k, ""), [example_pick], [sparql_box])
-                sparql_link = ("(q) => { history.replaceState(null, '', '/?' + new URLSearchParams({tab: 'sparql', query: q})"
-                               ".toString()); }")
-                sparql_btn.click(h.sparql, [sparql_box], [sparql_df, sparql_csv, sparql_status]).then(None, [sparql_box], None, js=sparql_link)
-
-            # 下载 ---------------------------------------------------------------------------------
+                sparql = _sparql_tab(h, state)
             with gr.Tab("下载 Download", id="download"):
-                gr.Markdown("\n".join(f"- **{fmt.extension}**：{fmt.description}" for fmt in FORMATS.values()))
-                download_btn = gr.Button("生成下载文件 Build the files", variant="primary", elem_id="kg-download")
-                download_files = gr.File(label="文件 files", file_count="multiple", interactive=False)
-                download_btn.click(h.downloads, None, [download_files])
-
-            # 上传 ---------------------------------------------------------------------------------
+                _download_tab(h)
             with gr.Tab("上传 Upload", id="upload"):
-                gr.Markdown("添加一份部门预算公开文件（.txt 文本，UTF-8 或 GBK；或 .pdf；≤ 5 MB）。解析失败时显示出错的行或页，图谱不变；"
-                            "同一部门同一年度的文档会替换旧版本（不完整的文件不替换完整的）。Add a document (.txt or .pdf); on any error nothing changes.")
-                # no file_types filter: the browser's refusal would be an English toast; the server's check answers in Chinese
-                upload_file = gr.File(label="选择文件 choose a .txt or .pdf file", type="filepath", elem_id="kg-upload-file")
-                guard_component(upload_file, uploads)
-                upload_btn = gr.Button("添加到图谱 Add to the graph", variant="primary", elem_id="kg-upload")
-                upload_status = gr.Markdown("", elem_id="kg-upload-status")
-
-                def on_upload(file, current_doc):
-                    ok, message = h.upload(file)
-                    choices = h.document_choices()
-                    values = [v for _, v in choices]
-                    doc_update = gr.Dropdown(choices=choices, value=current_doc if current_doc in values else (values[0] if values else None))
-                    text, frame = h.audit_view(True)
-                    return message, h.overview(), doc_update, text, frame
-
-                upload_btn.click(on_upload, [upload_file, doc_pick], [upload_status, overview, doc_pick, audit_text, audit_df])
-
-        def on_load(doc, request: gr.Request):
-            params: dict[str, list[str]] = {}
-            for key, value in (request.query_params.multi_items() if request else []):
-                params.setdefault(key, []).append(value)
-            url = h.url_state(params)
-            doc = url.doc or doc
-            number = url.table or 6
-            frame, path = h.table_view(doc, number) if doc else (pd.DataFrame(), None)
-            f, e, p = h.charts(doc)
-            text, findings = h.audit_view(True)
-            out = [h.overview(), frame, path, f, e, p, text, findings, gr.Tabs(selected=url.tab) if url.tab else gr.skip(),
-                   gr.Dropdown(value=doc) if url.doc else gr.skip(),
-                   gr.Dropdown(choices=h.table_choices(doc), value=number) if url.doc or url.table else gr.skip(),
-                   h.table_link(doc, number) if url.tab == "tables" else gr.skip()]
-            asked = [gr.skip()] * len(outputs)
-            history, sess = [], None
-            for q in url.questions or []:  # a permalink: its questions asked again, in one chat
-                asked = list(on_ask(q, history, sess, request))
-                history, sess = asked[0], asked[5]
-            ran = [url.query, *h.sparql(url.query)] if url.query else [gr.skip()] * 4
-            searched = [gr.skip()] * 4
-            if url.search:
-                data, choices, props, status = h.graph_search(url.search, 1)
-                searched = [data, gr.Dropdown(choices=choices, value=choices[0][1] if choices else None), props, status]
-            return out + asked + ran + searched
-
-        demo.load(on_load, [doc_pick], [overview, table_df, table_csv, chart_functional, chart_economic, chart_projects,
-                                        audit_text, audit_df, tabs, doc_pick, table_pick, table_url, *outputs,
-                                        sparql_box, sparql_df, sparql_csv, sparql_status, graph, matches, node_props, graph_status])
+                _upload_tab(h, uploads, [overview, budget.doc_pick, audit_text, audit_df])
+        _on_load(demo, h, [overview, budget.table_df, budget.table_csv, *budget.charts, audit_text, audit_df, tabs,
+                           budget.doc_pick, budget.table_pick, budget.table_url], qa, sparql, graph)
     # Answers take milliseconds and only read the store (under a shared lock), so several run at
     # once; the queue is bounded so a flood of requests is turned away instead of piling up.
     demo.queue(default_concurrency_limit=QUEUE_CONCURRENCY, max_size=QUEUE_MAX_SIZE)
     return demo
 
+
+@dataclass
+class _QATab:
+    outputs: list[Any]  # what an answer updates
+    ask: Any  # on_ask(question, history, session, request)
+
+
+def _qa_tab(h: Handlers) -> _QATab:
+    session = gr.State(None)
+    chatbot = gr.Chatbot(label="问答 (每个回答附来源与查询)", height=460, elem_id="kg-chat",
+                         buttons=["copy"], feedback_options=None)
+    with gr.Row():
+        question = gr.Textbox(placeholder="例如：津贴补贴多少万？ 那项目支出呢？", show_label=False, scale=5,
+                              elem_id="kg-question")
+        ask_btn = gr.Button("提问 Ask", variant="primary", scale=1, elem_id="kg-ask")
+        clear_btn = gr.Button("清空 Clear", scale=1)
+    gr.Markdown("示例问题 examples：")
+    with gr.Row():
+        example_buttons = [gr.Button(q, size="sm") for q in h.examples()]
+    with gr.Row(visible=False) as answer_links:  # shown once there is an answer to cite or share
+        citation = gr.Textbox(label="引用 citation（可复制 copyable）", buttons=["copy"], interactive=False,
+                              elem_id="kg-citation", scale=3)
+        permalink = gr.Textbox(label="本回答的链接 permalink（打开即重新提问 opens and asks again）", buttons=["copy"],
+                               interactive=False, elem_id="kg-permalink", scale=2)
+    with gr.Accordion("答案背后的数据行 rows behind the answer", open=True, visible=False) as rows_box:
+        rows = gr.Dataframe(label="数据行 rows", interactive=False, wrap=True)
+        rows_csv = gr.File(label="下载 CSV download", interactive=False)
+
+    def on_ask(q, history, sess, request: gr.Request = None):
+        r = h.ask(q, history, sess)
+        origin = f"{request.url.scheme}://{request.headers['host']}" if request and request.headers.get("host") else ""
+        return (r.history, "", r.rows, r.csv_path, r.citation, r.session, origin + r.permalink if r.permalink else "",
+                gr.Row(visible=bool(r.citation or r.permalink)), gr.Accordion(visible=bool(r.answer.rows)))
+
+    outputs = [chatbot, question, rows, rows_csv, citation, session, permalink, answer_links, rows_box]
+    ask_btn.click(on_ask, [question, chatbot, session], outputs, api_name="ask").then(None, [permalink], None, js=SHOW_LINK)
+    question.submit(on_ask, [question, chatbot, session], outputs).then(None, [permalink], None, js=SHOW_LINK)
+    for button in example_buttons:
+        button.click(on_ask, [button, chatbot, session], outputs).then(None, [permalink], None, js=SHOW_LINK)
+
+    def on_option(history, sess, evt: gr.SelectData, request: gr.Request):
+        return on_ask(str(evt.value), history, sess, request)
+
+    chatbot.option_select(on_option, [chatbot, session], outputs).then(None, [permalink], None, js=SHOW_LINK)
+    clear_btn.click(lambda: ([], "", pd.DataFrame(), None, "", None, "", gr.Row(visible=False), gr.Accordion(visible=False)),
+                    None, outputs).then(None, None, None, js="() => { history.replaceState(null, '', '/'); }")
+    return _QATab(outputs, on_ask)
+
+
+def _graph_tab(h: Handlers) -> list[Any]:
+    """The graph search; returns [graph, matches, node properties, status] (what a search updates)."""
+    with gr.Row():
+        graph_query = gr.Textbox(label="搜索实体 search（名称、科目编码或文号 name, code or document number）",
+                                 placeholder="例如：津贴补贴、30102、表6、大数据中心", scale=4, elem_id="kg-graph-query")
+        depth = gr.Slider(1, 3, value=1, step=1, label="深度 depth", scale=1)
+        graph_btn = gr.Button("搜索 Search", variant="primary", scale=1, elem_id="kg-graph-search")
+    matches = gr.Dropdown(label="搜索结果 matches", choices=[], interactive=True)
+    graph_status = gr.Markdown("")
+    initial_data, initial_props = h.initial_graph()
+    with gr.Row():
+        with gr.Column(scale=3):
+            graph = gr.HTML(initial_data, html_template=GRAPH_TEMPLATE, css_template=GRAPH_CSS,
+                            js_on_load=GRAPH_JS, head=HEAD, elem_id="kg-graph")
+        with gr.Column(scale=2):
+            node_props = gr.Dataframe(initial_props or None, headers=["属性 property", "值 value"], label="节点属性 properties",
+                                      interactive=False, wrap=True, elem_id="kg-node-props")
+
+    def on_search(text, d):
+        data, choices, props, status = h.graph_search(text, d)
+        return data, gr.Dropdown(choices=choices, value=choices[0][1] if choices else None), props, status
+
+    graph_btn.click(on_search, [graph_query, depth], [graph, matches, node_props, graph_status])
+    graph_query.submit(on_search, [graph_query, depth], [graph, matches, node_props, graph_status])
+    matches.input(h.graph_focus, [matches, depth], [graph, node_props, graph_status])
+
+    def on_node(current, evt: gr.EventData):
+        return h.graph_expand(current, getattr(evt, "_data", {}).get("node") if evt else None)
+
+    graph.node_click(on_node, [graph], [graph, node_props, graph_status])
+    return [graph, matches, node_props, graph_status]
+
+
+@dataclass
+class _TablesTab:
+    doc_pick: Any
+    table_pick: Any
+    table_df: Any
+    table_url: Any
+    table_csv: Any
+    charts: list[Any]
+
+
+def _tables_tab(h: Handlers, tab: Any) -> _TablesTab:
+    docs = h.document_choices()
+    first_doc = docs[0][1] if docs else None
+    default = load_template().views.default_table
+    functional_title, economic_title, projects_title = tables.chart_titles()
+    with gr.Row():
+        doc_pick = gr.Dropdown(label="文档 document", choices=docs, value=first_doc, interactive=True)
+        table_pick = gr.Dropdown(label="表 table", choices=h.table_choices(first_doc), value=default if first_doc else None,
+                                 interactive=True)
+    table_df = gr.Dataframe(label="预算表（单位：万元）", interactive=False, wrap=True, max_height=520,
+                            elem_id="kg-table")
+    table_url = gr.Textbox(label="本表链接 link to this table", buttons=["copy"], interactive=False,
+                           elem_id="kg-table-link")
+    table_csv = gr.File(label="下载本表 CSV", interactive=False)
+    with gr.Row():
+        chart_functional = gr.BarPlot(x="功能分类 functional class", y="金额（万元）", color="类型 type",
+                                      title=functional_title, x_label_angle=-30, height=340)
+        chart_economic = gr.BarPlot(x="经济分类 economic class", y="金额（万元）", color="类型 type",
+                                    title=economic_title, x_label_angle=-30, height=340)
+    chart_projects = gr.BarPlot(x="项目 project", y="金额（万元）", title=projects_title, sort="-y",
+                                x_label_angle=-40, height=380)
+    charts = [chart_functional, chart_economic, chart_projects]
+
+    def on_doc(doc):
+        choices = h.table_choices(doc)
+        frame, path = h.table_view(doc, default if choices else None)
+        f, e, p = h.charts(doc)
+        return gr.Dropdown(choices=choices, value=default if choices else None), frame, path, f, e, p
+
+    doc_pick.input(on_doc, [doc_pick], [table_pick, table_df, table_csv, *charts]
+                   ).then(h.table_link, [doc_pick, table_pick], [table_url]).then(None, [table_url], None, js=SHOW_LINK)
+    table_pick.input(h.table_view, [doc_pick, table_pick], [table_df, table_csv]
+                     ).then(h.table_link, [doc_pick, table_pick], [table_url]).then(None, [table_url], None, js=SHOW_LINK)
+
+    def refresh_docs(current):
+        choices = h.document_choices()
+        values = [v for _, v in choices]
+        return gr.Dropdown(choices=choices, value=current if current in values else (values[0] if values else None))
+
+    tab.select(refresh_docs, [doc_pick], [doc_pick])
+    return _TablesTab(doc_pick, table_pick, table_df, table_url, table_csv, charts)
+
+
+def _audit_tab(h: Handlers) -> tuple[Any, Any]:
+    gr.Markdown("表内、表间和第三部分说明的算术核对：每处不一致给出两边的数字和出处。"
+                "Arithmetic checks within and across tables: both figures and their sources.")
+    with gr.Row():
+        only = gr.Checkbox(value=True, label="只显示不一致 only problems")
+        audit_btn = gr.Button("重新核对 Re-run", size="sm")
+    audit_df = gr.Dataframe(label="核对结果 findings（结果在前，不一致在前 status first, failures first）",
+                            headers=AUDIT_COLUMNS, column_widths=AUDIT_WIDTHS, interactive=False, wrap=True,
+                            max_height=560, elem_id="kg-audit-table")
+    with gr.Accordion("核对报告 report (text)", open=False):
+        audit_text = gr.Textbox(label="核对报告 report", lines=8, max_lines=30, interactive=False, elem_id="kg-audit")
+    only.change(h.audit_view, [only], [audit_text, audit_df])
+    audit_btn.click(h.audit_view, [only], [audit_text, audit_df])
+    return audit_text, audit_df
+
+
+def _sparql_tab(h: Handlers, state: AppState) -> list[Any]:
+    """The SPARQL tab; returns [query box, results, CSV, status]."""
+    gr.Markdown(f"只读查询（SELECT / ASK / CONSTRUCT / DESCRIBE），已预置前缀 bkg: qb: skos: dcterms: rdfs: 等；"
+                f"时间上限 {state.runner.timeout:g} 秒，行数上限 {state.runner.row_cap}。"
+                f"HTTP 端点：`/sparql`。Read-only; prefixes predeclared.")
+    example_pick = gr.Dropdown(label="示例查询 examples", choices=list(SPARQL_EXAMPLES), value=None, interactive=True)
+    sparql_box = gr.Textbox(value=SPARQL_EXAMPLES["十二张表 tables"], lines=10, max_lines=30, label="查询 query",
+                            elem_classes=["kg-sparql"], elem_id="kg-sparql-query")
+    sparql_btn = gr.Button("运行 Run", variant="primary", elem_id="kg-sparql-run")
+    sparql_status = gr.Markdown("", elem_id="kg-sparql-status")
+    sparql_df = gr.Dataframe(label="结果 results", interactive=False, wrap=True, elem_id="kg-sparql-results")
+    sparql_csv = gr.File(label="下载 CSV download", interactive=False)
+    example_pick.input(lambda k: SPARQL_EXAMPLES.get(k, ""), [example_pick], [sparql_box])
+    sparql_link = ("(q) => { history.replaceState(null, '', '/?' + new URLSearchParams({tab: 'sparql', query: q})"
+                   ".toString()); }")
+    sparql_btn.click(h.sparql, [sparql_box], [sparql_df, sparql_csv, sparql_status]).then(None, [sparql_box], None, js=sparql_link)
+    return [sparql_box, sparql_df, sparql_csv, sparql_status]
+
+
+def _download_tab(h: Handlers) -> None:
+    gr.Markdown("\n".join(f"- **{fmt.extension}**：{fmt.description}" for fmt in FORMATS.values()))
+    download_btn = gr.Button("生成下载文件 Build the files", variant="primary", elem_id="kg-download")
+    download_files = gr.File(label="文件 files", file_count="multiple", interactive=False)
+    download_btn.click(h.downloads, None, [download_files])
+
+
+def _upload_tab(h: Handlers, uploads: UploadRegistry, updated: list[Any]) -> None:
+    """The upload tab; `updated`: [overview, document pick, audit text, audit table], refreshed after an upload."""
+    gr.Markdown("添加一份部门预算公开文件（.txt 文本，UTF-8 或 GBK；或 .pdf；≤ 5 MB）。解析失败时显示出错的行或页，图谱不变；"
+                "同一部门同一年度的文档会替换旧版本（不完整的文件不替换完整的）。Add a document (.txt or .pdf); on any error nothing changes.")
+    # no file_types filter: the browser's refusal would be an English toast; the server's check answers in Chinese
+    upload_file = gr.File(label="选择文件 choose a .txt or .pdf file", type="filepath", elem_id="kg-upload-file")
+    guard_component(upload_file, uploads)
+    upload_btn = gr.Button("添加到图谱 Add to the graph", variant="primary", elem_id="kg-upload")
+    upload_status = gr.Markdown("", elem_id="kg-upload-status")
+
+    def on_upload(file, current_doc):
+        ok, message = h.upload(file)
+        choices = h.document_choices()
+        values = [v for _, v in choices]
+        doc_update = gr.Dropdown(choices=choices, value=current_doc if current_doc in values else (values[0] if values else None))
+        text, frame = h.audit_view(True)
+        return message, h.overview(), doc_update, text, frame
+
+    upload_btn.click(on_upload, [upload_file, updated[1]], [upload_status, *updated])
+
+
+def _on_load(demo: gr.Blocks, h: Handlers, shown: list[Any], qa: _QATab, sparql: list[Any], graph: list[Any]) -> None:
+    """A page load: the overview, table and audit refreshed, then what its URL asks for (tab, document,
+    table, a permalink's questions, a SPARQL query, a graph search)."""
+
+    def on_load(doc, request: gr.Request):
+        params: dict[str, list[str]] = {}
+        for key, value in (request.query_params.multi_items() if request else []):
+            params.setdefault(key, []).append(value)
+        url = h.url_state(params)
+        doc = url.doc or doc
+        number = url.table or load_template().views.default_table
+        frame, path = h.table_view(doc, number) if doc else (pd.DataFrame(), None)
+        f, e, p = h.charts(doc)
+        text, findings = h.audit_view(True)
+        out = [h.overview(), frame, path, f, e, p, text, findings, gr.Tabs(selected=url.tab) if url.tab else gr.skip(),
+               gr.Dropdown(value=doc) if url.doc else gr.skip(),
+               gr.Dropdown(choices=h.table_choices(doc), value=number) if url.doc or url.table else gr.skip(),
+               h.table_link(doc, number) if url.tab == "tables" else gr.skip()]
+        asked = [gr.skip()] * len(qa.outputs)
+        history, sess = [], None
+        for q in url.questions or []:  # a permalink: its questions asked again, in one chat
+            asked = list(qa.ask(q, history, sess, request))
+            history, sess = asked[0], asked[5]
+        ran = [url.query, *h.sparql(url.query)] if url.query else [gr.skip()] * 4
+        searched = [gr.skip()] * 4
+        if url.search:
+            data, choices, props, status = h.graph_search(url.search, 1)
+            searched = [data, gr.Dropdown(choices=choices, value=choices[0][1] if choices else None), props, status]
+        return out + asked + ran + searched
+
+    demo.load(on_load, [shown[9]], [*shown, *qa.outputs, *sparql, *graph])

@@ -8,19 +8,20 @@ Figures printed with fewer decimals (e.g. "0.4万元" in 第三部分) may also 
 printed digit. Every check is reported once, consistent ones with status "ok", so a report shows
 what was checked; `problems` keeps the others.
 
-Three SPARQL queries fetch everything (rows, observations, stated figures of all documents); the
-checks run in Python with Decimal.
+The documents are read as typed records by the read layer (kg/store/read.py: rows, observations,
+stated figures of all documents); the checks run in Python with Decimal.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
 
 from kg.store.embedded import OxigraphStore
+from kg.store.read import Document, Figure, Row, Table, read_documents
+from kg.template import CellRef, load_template
 
 __all__ = ["Finding", "audit", "problems", "render", "STATUSES"]
 
@@ -28,7 +29,6 @@ STATUSES = ("ok", "rounding", "gap")
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
 STATUS_NAMES = {"ok": "一致", "rounding": "尾差", "gap": "缺口"}
-TO_WANYUAN = {"万元": Decimal(1), "亿元": Decimal(10000), "元": Decimal("0.0001")}
 
 
 @dataclass
@@ -52,170 +52,6 @@ class Finding:
         return data
 
 
-# -- the graph, as plain Python ---------------------------------------------------------------------
-
-ROWS_QUERY = """
-SELECT ?doc ?title ?tn ?ttitle ?row ?ri ?label ?kind ?code ?side ?parent ?ls WHERE {
-  ?doc a bkg:BudgetDocument ; dcterms:title ?title ; bkg:hasTable ?table .
-  ?table bkg:tableNumber ?tn ; dcterms:title ?ttitle .
-  ?row bkg:inTable ?table ; bkg:rowIndex ?ri ; rdfs:label ?label ; bkg:rowKind ?kind .
-  OPTIONAL { ?row bkg:code ?code }
-  OPTIONAL { ?row bkg:side ?side }
-  OPTIONAL { ?row bkg:parentRow ?parent }
-  OPTIONAL { ?row bkg:lineStart ?ls }
-}
-"""
-
-CELLS_QUERY = """
-SELECT DISTINCT ?row ?obs ?col ?amt WHERE {
-  ?obs bkg:row ?row ; bkg:measure ?m ; bkg:amount ?amt .
-  ?m rdfs:label ?col .
-}
-"""
-
-FIGURES_QUERY = """
-SELECT ?doc ?idx ?label ?amt ?unit ?change ?rate ?parent ?ls ?sec WHERE {
-  ?f a bkg:StatedFigure ; bkg:document ?doc ; bkg:figureIndex ?idx ; rdfs:label ?label ;
-     bkg:amount ?amt ; bkg:unit ?unit .
-  OPTIONAL { ?f bkg:changeAmount ?change }
-  OPTIONAL { ?f bkg:changeRate ?rate }
-  OPTIONAL { ?f bkg:parentFigure/bkg:figureIndex ?parent }
-  OPTIONAL { ?f bkg:lineStart ?ls }
-  OPTIONAL { ?f bkg:section/bkg:sectionNumber ?sec }
-}
-"""
-
-
-@dataclass
-class _Row:
-    iri: str
-    table: int
-    index: int
-    label: str
-    kind: str
-    code: str | None
-    side: str | None
-    parent: str | None
-    line: int | None
-    cells: dict[str, Decimal] = field(default_factory=dict)  # column → amount, in column order
-
-    @property
-    def name(self) -> str:
-        return f"[{self.code}]{self.label}" if self.code else self.label
-
-    def where(self) -> str:
-        line = f"（第{self.line}行）" if self.line else ""
-        return f"表{self.table} {self.name} 行{line}"
-
-
-@dataclass
-class _Table:
-    number: int
-    title: str
-    rows: list[_Row] = field(default_factory=list)
-    columns: list[str] = field(default_factory=list)
-
-    def children(self, row: _Row) -> list[_Row]:
-        return [r for r in self.rows if r.parent == row.iri]
-
-    def total(self) -> _Row | None:
-        """The table's 合计 row (the first parentless total row)."""
-        return next((r for r in self.rows if r.kind == "total" and r.parent is None), None)
-
-    def labelled(self, label: str, side: str | None = None) -> _Row | None:
-        return next((r for r in self.rows if r.label == label and (side is None or r.side == side)), None)
-
-
-@dataclass
-class _Figure:
-    index: int
-    label: str
-    value: Decimal  # in its own unit
-    unit: str
-    change: Decimal | None
-    rate: Decimal | None
-    parent: int | None
-    line: int | None
-    section: str | None
-
-    @property
-    def wanyuan(self) -> Decimal | None:
-        factor = TO_WANYUAN.get(self.unit)
-        return None if factor is None else self.value * factor
-
-    @property
-    def half_unit(self) -> Decimal:
-        """Half the last printed digit, in 万元 (0.05 for "0.4万元"); a printed 0 is taken as exact."""
-        if self.value == 0:
-            return ZERO
-        exponent = self.value.as_tuple().exponent
-        step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-        return step / 2 * TO_WANYUAN.get(self.unit, Decimal(1))
-
-    def where(self) -> str:
-        section = f"{self.section}、" if self.section else ""
-        line = f"（第{self.line}行）" if self.line else ""
-        return f"第三部分{section}{self.label}{line}"
-
-
-@dataclass
-class _Doc:
-    iri: str
-    title: str
-    tables: dict[int, _Table] = field(default_factory=dict)
-    figures: list[_Figure] = field(default_factory=list)
-
-    def table(self, number: int) -> _Table | None:
-        return self.tables.get(number)
-
-
-def _column_order(obs_iri: str) -> int:
-    match = re.search(r"/c(\d+)$", obs_iri)
-    return int(match.group(1)) if match else 0
-
-
-def _load(store: OxigraphStore) -> list[_Doc]:
-    docs: dict[str, _Doc] = {}
-    rows: dict[str, _Row] = {}
-    for r in store.select(ROWS_QUERY):
-        doc = docs.setdefault(r["doc"], _Doc(r["doc"], r["title"]))
-        table = doc.tables.setdefault(r["tn"], _Table(r["tn"], r["ttitle"]))
-        if r["row"] in rows:
-            continue
-        row = _Row(r["row"], r["tn"], r["ri"], r["label"], r["kind"], r["code"], r["side"], r["parent"], r["ls"])
-        rows[row.iri] = row
-        table.rows.append(row)
-    cells: dict[str, list[tuple[int, str, Decimal]]] = defaultdict(list)
-    seen: set[str] = set()
-    for r in store.select(CELLS_QUERY):
-        if r["row"] in rows and r["obs"] not in seen:
-            seen.add(r["obs"])
-            cells[r["row"]].append((_column_order(r["obs"]), r["col"], r["amt"]))
-    for iri, found in cells.items():
-        rows[iri].cells = {col: amt for _, col, amt in sorted(found)}
-    for doc in docs.values():
-        for table in doc.tables.values():
-            table.rows.sort(key=lambda row: row.index)
-            for row in table.rows:
-                for col in row.cells:
-                    if col not in table.columns:
-                        table.columns.append(col)
-    figures_seen: set[tuple[str, int]] = set()
-    for r in store.select(FIGURES_QUERY):
-        doc = docs.get(r["doc"])
-        if doc is None or (r["doc"], r["idx"]) in figures_seen:
-            continue
-        figures_seen.add((r["doc"], r["idx"]))
-        doc.figures.append(_Figure(r["idx"], r["label"], r["amt"], r["unit"], r["change"], r["rate"],
-                                   r["parent"], r["ls"], r["sec"]))
-    for doc in docs.values():
-        doc.figures.sort(key=lambda f: f.index)
-    return sorted(docs.values(), key=lambda d: d.title)
-
-
-# -- findings ----------------------------------------------------------------------------------------
-
-
 def _fmt(value: Decimal) -> str:
     """An amount in 万元 as tables print it: thousands separators, at least two decimals."""
     exponent = value.as_tuple().exponent
@@ -235,7 +71,7 @@ def _status(difference: Decimal, tolerance: Decimal) -> str:
 
 
 class _Auditor:
-    def __init__(self, doc: _Doc) -> None:
+    def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.findings: list[Finding] = []
         self.checks: set[str] = set()
@@ -275,7 +111,7 @@ class _Auditor:
                                      difference, 0, message))
 
     # -- within a table ------------------------------------------------------------------------------
-    def sum_rows(self, check: str, table: _Table, parent: _Row, parts: list[_Row], parts_source: str,
+    def sum_rows(self, check: str, table: Table, parent: Row, parts: list[Row], parts_source: str,
                  columns: list[str] | None = None) -> None:
         """parent = Σ parts, in every column; one finding, on the column with the largest difference."""
         columns = [c for c in (columns or table.columns) if c in parent.cells]
@@ -299,7 +135,7 @@ class _Auditor:
                 self.hierarchy(table)
             self.column_identities(table)
 
-    def hierarchy(self, table: _Table) -> None:
+    def hierarchy(self, table: Table) -> None:
         n = table.number
         projects = [r for r in table.rows if r.kind == "project"]
         for row in table.rows:
@@ -321,14 +157,14 @@ class _Auditor:
         if projects and any(r.kind == "unit" for r in top):
             self.sum_rows(f"表{n} 合计 = 全部项目之和", table, total, projects, f"表{n} {len(projects)}个项目之和")
 
-    def two_sided(self, table: _Table) -> None:
+    def two_sided(self, table: Table) -> None:
         n = table.number
-        ends: dict[str, _Row] = {}
+        ends: dict[str, Row] = {}
         for side in ("收入", "支出"):
             rows = [r for r in table.rows if r.side == side]
             totals = [r for r in rows if r.kind == "total"]
             start = 0
-            previous: _Row | None = None
+            previous: Row | None = None
             for total in totals:
                 position = rows.index(total)
                 items = [r for r in rows[start:position] if r.kind != "total"]
@@ -351,26 +187,12 @@ class _Auditor:
                 self.report(f"表{n} {income.label} = {spending.label}", income.cells[col], income.where(),
                             spending.cells[col], spending.where(), 1)
 
-    # 合计-type columns equal the sum of the columns they add up, in every row.
-    COLUMN_IDENTITIES: dict[int, list[tuple[str, tuple[str, ...]]]] = {
-        2: [("合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算", "教育收费", "其他专户收入拨款", "事业收入",
-                    "经营收入", "其他收入", "上级补助收入", "附属单位上缴收入", "用事业基金弥补收支差额"))],
-        3: [("合计", ("基本支出", "项目支出", "事业单位经营支出", "对附属单位补助支出", "上缴上级支出", "结转下年"))],
-        5: [("小计", ("基本支出", "项目支出"))],
-        8: [("合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算"))],
-        9: [("小计", ("基本支出", "项目支出"))],
-        10: [("小计", ("基本支出", "项目支出"))],
-        11: [("财政拨款合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算")),
-             ("总计", ("财政拨款合计", "财政专户拨款", "其他资金"))],
-        12: [("财政拨款合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算")),
-             ("总计", ("财政拨款合计", "财政专户拨款", "其他资金"))],
-    }
-
-    def column_identities(self, table: _Table) -> None:
+    def column_identities(self, table: Table) -> None:
         """Per table: in every row, the 合计 column = Σ its component columns (one finding unless a row fails)."""
         n = table.number
-        for whole, parts in self.COLUMN_IDENTITIES.get(n, []):
-            parts = tuple(p for p in parts if p in table.columns)
+        for identity in load_template().identities.columns.get(n, ()):
+            whole = identity.whole
+            parts = tuple(p for p in identity.parts if p in table.columns)
             rows = [r for r in table.rows if whole in r.cells]
             if not parts or not rows:
                 continue
@@ -390,7 +212,7 @@ class _Auditor:
                             f"同行{'、'.join(parts)}之和", len(parts))
 
     # -- across tables -------------------------------------------------------------------------------
-    def cell(self, number: int, column: str, label: str | None = None, side: str | None = None) -> tuple[_Row, Decimal] | None:
+    def cell(self, number: int, column: str, label: str | None = None, side: str | None = None) -> tuple[Row, Decimal] | None:
         table = self.doc.table(number)
         if table is None:
             return None
@@ -399,11 +221,11 @@ class _Auditor:
             return None
         return row, row.cells[column]
 
-    def where(self, number: int, row: _Row, column: str) -> str:
+    def where(self, number: int, row: Row, column: str) -> str:
         table = self.doc.tables[number]
         return row.where() + ("" if len(table.columns) == 1 else column)
 
-    def short(self, number: int, row: _Row, column: str) -> str:
+    def short(self, number: int, row: Row, column: str) -> str:
         name = "合计" if row.kind == "total" and not row.side else row.label
         return f"表{number} {name}" if len(self.doc.tables[number].columns) == 1 else f"表{number} {name}行{column}列"
 
@@ -434,48 +256,44 @@ class _Auditor:
                     f"{total.where()}{'、'.join(columns)}之和", len(columns))
 
     def across(self) -> None:
-        budget = "预算"
-        # 表1 本年收入合计 = 表2 合计 (less 上级补助 … which 表1 lists after 本年收入合计); likewise 表3 for spending.
-        self.compare((1, budget, "本年收入合计", "收入"), (2, "合计", None, None),
-                     minus=("上级补助收入", "附属单位上缴收入", "用事业基金弥补收支差额"))
-        self.compare((1, budget, "本年支出合计", "支出"), (3, "合计", None, None),
-                     minus=("对附属单位补助支出", "上缴上级支出", "结转下年"))
-        self.compare((1, budget, "收入总计", "收入"), (2, "合计", None, None))
-        # 表4 is 财政拨款 only: its 本年收入合计 is 表2's 财政拨款 columns, and 表1's total when 表1 has no other income.
-        self.sum_of_columns((4, budget, "本年收入合计", "收入"), 2, ("一般公共预算", "政府性基金预算", "国有资本经营预算"),
-                            "合计行财政拨款收入")
-        table1 = self.doc.table(1)
-        if table1 is not None:
-            income = [r for r in table1.rows if r.side == "收入"]
-            cut = next((k for k, r in enumerate(income) if r.kind == "total"), len(income))
-            other = [r for r in income[1:cut] if r.kind != "total"]
-            if all(r.cells.get(budget, ZERO) == 0 for r in other):
-                self.compare((1, budget, "本年收入合计", "收入"), (4, budget, "本年收入合计", "收入"))
-        # 表4 income by fund = the fund's spending table (表5 / 表9 / 表10).
-        for fund, number in (("一般公共预算", 5), ("政府性基金预算", 9), ("国有资本经营预算", 10)):
-            self.compare((4, budget, fund, "收入"), (number, "小计", None, None))
-        # 基本支出: 表3 (all funds) = 表11 总计; 表6 (一般公共预算) = 表5 基本支出 = 表11 一般公共预算.
-        self.compare((3, "基本支出", None, None), (11, "总计", None, None))
-        self.compare((6, budget, None, None), (5, "基本支出", None, None))
-        self.compare((6, budget, None, None), (11, "一般公共预算", None, None))
-        # 项目支出: 表3 (all funds) = 表12 总计; 表7 (一般公共预算) = 表12 一般公共预算 = 表5 项目支出.
-        self.compare((3, "项目支出", None, None), (12, "总计", None, None))
-        self.compare((7, budget, None, None), (12, "一般公共预算", None, None))
-        self.compare((7, budget, None, None), (5, "项目支出", None, None))
-        # Each functional class (类) of 表1 / 表4 = the same class in the spending tables.
-        self.classes(1, {3: "合计"})
-        self.classes(4, {5: "小计", 9: "小计", 10: "小计"})
-        # 表11's rows per economic class, over all units = 表6's class row (一般公共预算 column).
-        self.economic_classes()
+        """The template's identities between tables (kg/data/template.json `identities.across`), in order."""
+        template = load_template()
+        for identity in template.identities.across:
+            a, b = identity.a, identity.b
+            if identity.check == "equal" and a and b:
+                self.compare(a, b, minus=identity.minus)
+            elif identity.check == "columns_of_total" and a and identity.table:
+                self.sum_of_columns(a, identity.table, identity.columns, identity.name)
+            elif identity.check == "when_no_other_income" and a and b and self._no_other_income(a):
+                self.compare(a, b)
+            elif identity.check == "fund_tables" and a:
+                for spec in template.tables:
+                    if spec.fund and spec.classification == "functional":
+                        self.compare((a[0], a[1], spec.fund, a[3]), (spec.number, identity.column, None, None))
+            elif identity.check == "classes" and a:
+                self.classes(a, identity.sources)
+            elif identity.check == "economic_classes" and a and b:
+                self.economic_classes(a, b)
 
-    def classes(self, number: int, sources: dict[int, str]) -> None:
+    def _no_other_income(self, a: CellRef) -> bool:
+        """Table a lists no income besides its first row before its first total (all of it is that row's)."""
+        table = self.doc.table(a[0])
+        if table is None:
+            return False
+        income = [r for r in table.rows if r.side == a[3]]
+        cut = next((k for k, r in enumerate(income) if r.kind == "total"), len(income))
+        other = [r for r in income[1:cut] if r.kind != "total"]
+        return all(r.cells.get(a[1], ZERO) == 0 for r in other)
+
+    def classes(self, a: CellRef, sources: dict[int, str]) -> None:
         """表1/表4 spending by functional class (一般公共服务支出 …) = the class rows of `sources`."""
+        number, budget, _, side = a
         table = self.doc.table(number)
         if table is None or not all(self.doc.table(n) for n in sources):
             return
-        spending = [r for r in table.rows if r.side == "支出"]
+        spending = [r for r in table.rows if r.side == side]
         cut = next((k for k, r in enumerate(spending) if r.kind == "total"), len(spending))
-        items = [r for r in spending[:cut] if r.kind == "item" and "预算" in r.cells]
+        items = [r for r in spending[:cut] if r.kind == "item" and budget in r.cells]
         names = "、".join(f"表{n}" for n in sources)
         check = f"表{number} 各类支出 = {names}同名类级科目"
         compared, bad = 0, []
@@ -483,44 +301,46 @@ class _Auditor:
             matches = [(n, r) for n, column in sources.items() for r in self.doc.tables[n].rows
                        if r.code and len(r.code) == 3 and _plain(r.label) == _plain(item.label) and column in r.cells]
             if not matches:
-                if item.cells["预算"] == 0:
+                if item.cells[budget] == 0:
                     compared += 1  # nothing spent, nothing listed
                 continue  # a class the spending tables do not list under this name: not compared
             total = sum((r.cells[sources[n]] for n, r in matches), ZERO)
             compared += 1
-            if total != item.cells["预算"]:
+            if total != item.cells[budget]:
                 bad.append((item, matches, total))
         if not compared:
             return
         if not bad:
-            self.report(check, sum((r.cells["预算"] for r in items), ZERO), f"表{number} 各支出功能分类之和",
+            self.report(check, sum((r.cells[budget] for r in items), ZERO), f"表{number} 各支出功能分类之和",
                         sum((r.cells[c] for n, c in sources.items() for r in self.doc.tables[n].rows
                              if r.code and len(r.code) == 3 and c in r.cells), ZERO),
                         f"{names}类级科目之和", len(items), note=f"（逐类比较{compared}类均一致）")
         for item, matches, total in bad:
             where = "+".join(f"{r.where()}{sources[n]}" for n, r in matches)
-            self.report(f"{check}（{item.label}）", item.cells["预算"], item.where(), total, where, len(matches))
+            self.report(f"{check}（{item.label}）", item.cells[budget], item.where(), total, where, len(matches))
 
-    def economic_classes(self) -> None:
-        table6, table11 = self.doc.table(6), self.doc.table(11)
+    def economic_classes(self, a: CellRef, b: CellRef) -> None:
+        """Each 类 row of table a = the sum over b's units of their rows of that class (column b)."""
+        (n6, budget, _, _), (n11, fund, _, _) = a, b
+        table6, table11 = self.doc.table(n6), self.doc.table(n11)
         if table6 is None or table11 is None:
             return
         units = [r for r in table11.rows if r.kind == "unit"]
         for row in table6.rows:
-            if not (row.code and len(row.code) == 3 and "预算" in row.cells):
+            if not (row.code and len(row.code) == 3 and budget in row.cells):
                 continue
             parts = [r for r in table11.rows if r.kind == "item" and _plain(r.label) == _plain(row.label)
-                     and "一般公共预算" in r.cells]
+                     and fund in r.cells]
             if not parts:
                 continue
-            total = sum((r.cells["一般公共预算"] for r in parts), ZERO)
+            total = sum((r.cells[fund] for r in parts), ZERO)
             label = parts[0].label
-            self.report(f"表6 {row.name} = 表11 各单位{label}之和", row.cells["预算"], row.where(), total,
-                        f"表11 {len(parts)}个单位的{label}行之和（一般公共预算列）", len(parts),
+            self.report(f"表{n6} {row.name} = 表{n11} 各单位{label}之和", row.cells[budget], row.where(), total,
+                        f"表{n11} {len(parts)}个单位的{label}行之和（{fund}列）", len(parts),
                         note="" if len(units) <= 1 else f"（{len(units)}个单位）")
 
     # -- 第三部分 against the tables -----------------------------------------------------------------
-    def figure_vs(self, figure: _Figure, value: Decimal, source: str, check: str) -> None:
+    def figure_vs(self, figure: Figure, value: Decimal, source: str, check: str) -> None:
         expected = figure.wanyuan
         if expected is None:
             return
@@ -529,33 +349,34 @@ class _Auditor:
 
     def explanation(self) -> None:
         figures = [f for f in self.doc.figures if f.wanyuan is not None]
-        first: dict[str, _Figure] = {}
+        first: dict[str, Figure] = {}
         for f in figures:
             first.setdefault(_norm(f.label), f)
+        identities = load_template().identities
         # 收入预算 / 支出预算 against 表1 (本年…合计, or …总计 when that is the one it matches).
-        table1 = self.doc.table(1)
-        for label, side in (("收入预算", "收入"), ("支出预算", "支出")):
-            figure = first.get(_norm(label))
-            if figure is None or table1 is None:
+        for stated in identities.stated_totals:
+            figure, table = first.get(_norm(stated.figure)), self.doc.table(stated.table)
+            if figure is None or table is None:
                 continue
-            rows = [r for r in table1.rows if r.side == side and r.kind == "total" and "预算" in r.cells]
+            rows = [r for r in table.rows if r.side == stated.side and r.kind == "total" and stated.column in r.cells]
             if not rows:
                 continue
-            row = next((r for r in rows if r.cells["预算"] == figure.wanyuan), rows[0])
-            self.figure_vs(figure, row.cells["预算"], row.where(), f"第三部分 {label} = 表1 {row.label}")
+            row = next((r for r in rows if r.cells[stated.column] == figure.wanyuan), rows[0])
+            self.figure_vs(figure, row.cells[stated.column], row.where(),
+                           f"第三部分 {stated.figure} = 表{stated.table} {row.label}")
         # “三公”经费 and its items, 机关运行经费 against 表8 (合计 column).
-        table8 = self.doc.table(8)
-        if table8 is not None:
-            for row in table8.rows:
-                key = _norm(ALIASES.get(row.label, row.label))
-                figure = first.get(key)
-                if figure is None or "合计" not in row.cells:
+        named = identities.figure_rows
+        table = self.doc.table(named.table)
+        if table is not None:
+            for row in table.rows:
+                figure = first.get(_norm(named.aliases.get(row.label, row.label)))
+                if figure is None or named.column not in row.cells:
                     continue
-                self.figure_vs(figure, row.cells["合计"], f"{row.where()}合计",
-                               f"第三部分 {figure.label} = 表8 {row.label}")
+                self.figure_vs(figure, row.cells[named.column], f"{row.where()}{named.column}",
+                               f"第三部分 {figure.label} = 表{named.table} {row.label}")
         # Figures that are exactly the sum of the figures stated under them.
         for parent in figures:
-            if not any(word in parent.label for word in SUMMED_FIGURES):
+            if not any(word in parent.label for word in identities.summed_figures):
                 continue
             parts = [f for f in figures if f.parent == parent.index]
             if not parts:
@@ -607,12 +428,6 @@ class _Auditor:
         return self.findings
 
 
-# 表8 row → how 第三部分 names it
-ALIASES = {"行政经费": "机关运行经费"}
-# stated figures that equal the sum of the figures listed under them (其中 …)
-SUMMED_FIGURES = ("三公", "政府采购", "公务用车购置及运行维护")
-
-
 def _plain(label: str) -> str:
     """A class name without spaces and the words that vary between tables (工资和福利支出 ~ 工资福利支出)."""
     return re.sub(r"[\s和的]", "", label)
@@ -637,7 +452,7 @@ def _norm(label: str) -> str:
 def audit(store: OxigraphStore) -> list[Finding]:
     """Every check on every document in the store (ok ones too), documents in title order."""
     findings: list[Finding] = []
-    for doc in _load(store):
+    for doc in read_documents(store):
         findings.extend(_Auditor(doc).run())
     return findings
 

@@ -1,1 +1,1 @@
-"""Exports: the store as Turtle, JSON-LD, N-Triples, GraphML and CSV."""
+"""Exports: the store in; Turtle, JSON-LD, N-Triples, GraphML or CSV out."""

@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -26,6 +25,7 @@ import pyoxigraph as ox
 
 from kg.graph.vocab import BKG, PREFIXES
 from kg.store.embedded import Store
+from kg.store.read import Cell, Figure, Row, Table, read_documents
 
 __all__ = ["FORMATS", "ExportFormat", "export", "union_triples", "CSV_COLUMNS"]
 
@@ -189,89 +189,44 @@ def _graphml(store: Store, out: BinaryIO) -> None:
 
 # -- CSV --------------------------------------------------------------------------------------------------
 
-DOCS_QUERY = """
-SELECT ?doc ?title ?year ?dept WHERE {
-  ?doc a bkg:BudgetDocument ; dcterms:title ?title ; bkg:fiscalYear ?year ; bkg:department ?dept .
-}
-"""
-
-NAMES_QUERY = """
-SELECT DISTINCT ?x ?label WHERE {
-  { ?x a bkg:Measure } UNION { ?x a bkg:BudgetUnit } UNION { ?x a bkg:Department }
-  ?x rdfs:label ?label .
-}
-"""
-
-TABLE_FIGURES_QUERY = """
-SELECT ?obs ?doc ?tn ?ttitle ?ri ?rowlabel ?code ?m ?amt ?text ?unit ?bu ?ls ?le ?ps ?pe WHERE {
-  ?obs a qb:Observation ; bkg:row ?row ; qb:dataSet ?t ; bkg:measure ?m ; bkg:amount ?amt ; bkg:document ?doc .
-  ?t bkg:tableNumber ?tn ; dcterms:title ?ttitle .
-  ?row rdfs:label ?rowlabel ; bkg:rowIndex ?ri .
-  OPTIONAL { ?obs bkg:amountText ?text }
-  OPTIONAL { ?obs bkg:unit ?unit }
-  OPTIONAL { ?row bkg:code ?code }
-  OPTIONAL { ?row bkg:budgetUnit ?bu }
-  OPTIONAL { ?row bkg:lineStart ?ls }
-  OPTIONAL { ?row bkg:lineEnd ?le }
-  OPTIONAL { ?row bkg:pageStart ?ps ; bkg:pageEnd ?pe }
-}
-"""
-
-STATED_FIGURES_QUERY = """
-SELECT ?obs ?doc ?idx ?label ?amt ?unit ?sec ?stitle ?ls ?le ?ps ?pe WHERE {
-  ?obs a bkg:StatedFigure ; bkg:document ?doc ; bkg:figureIndex ?idx ; rdfs:label ?label ; bkg:amount ?amt .
-  OPTIONAL { ?obs bkg:unit ?unit }
-  OPTIONAL { ?obs bkg:section ?s . ?s bkg:sectionNumber ?sec . OPTIONAL { ?s dcterms:title ?stitle } }
-  OPTIONAL { ?obs bkg:lineStart ?ls }
-  OPTIONAL { ?obs bkg:lineEnd ?le }
-  OPTIONAL { ?obs bkg:pageStart ?ps ; bkg:pageEnd ?pe }
-}
-"""
-
-EXPLANATION = 10_000  # sorts 第三部分 figures after the tables
-
-
-def _column_index(iri: str) -> int:
-    match = re.search(r"/c(\d+)$", iri)
-    return int(match.group(1)) if match else 0
-
-
 def _decimal_text(value) -> str:
     return format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
 def csv_rows(store: Store) -> list[dict[str, object]]:
-    """The CSV's rows as dicts (keys CSV_COLUMNS), in document, table, row, column order."""
-    docs = {r["doc"]: r for r in store.select(DOCS_QUERY)}
-    names = {r["x"]: r["label"] for r in store.select(NAMES_QUERY)}
-    found: dict[str, tuple[tuple, dict[str, object]]] = {}
-    for r in store.select(TABLE_FIGURES_QUERY):
-        doc = docs.get(r["doc"])
-        if doc is None or r["obs"] in found:
+    """The CSV's rows as dicts (keys CSV_COLUMNS), in document, table, row, column order, then each
+    document's 第三部分 figures; read through the read layer (kg/store/read.py)."""
+    found: list[dict[str, object]] = []
+    for doc in read_documents(store):
+        if doc.year is None:
             continue
-        printed = (r["text"] or "").replace(",", "").strip() or _decimal_text(r["amt"])
-        row = {
-            "document": doc["title"], "department": names.get(doc["dept"], ""), "year": doc["year"],
-            "table": f"表{r['tn']}", "table_title": r["ttitle"], "row_label": r["rowlabel"], "code": r["code"] or "",
-            "column": names.get(r["m"], ""), "amount": printed, "unit": r["unit"] or "",
-            "budget_unit": names.get(r["bu"], "") if r["bu"] else "", "line_start": r["ls"] or "",
-            "line_end": r["le"] or "", "page_start": r["ps"] or "", "page_end": r["pe"] or "", "observation": r["obs"],
-        }
-        found[r["obs"]] = ((doc["title"], r["tn"], r["ri"], _column_index(r["obs"])), row)
-    for r in store.select(STATED_FIGURES_QUERY):
-        doc = docs.get(r["doc"])
-        if doc is None or r["obs"] in found:
-            continue
-        section = f"{r['sec']}、{r['stitle'] or ''}" if r["sec"] else ""
-        row = {
-            "document": doc["title"], "department": names.get(doc["dept"], ""), "year": doc["year"],
-            "table": "第三部分", "table_title": section, "row_label": r["label"], "code": "", "column": "",
-            "amount": _decimal_text(r["amt"]), "unit": r["unit"] or "", "budget_unit": "",
-            "line_start": r["ls"] or "", "line_end": r["le"] or "", "page_start": r["ps"] or "", "page_end": r["pe"] or "",
-            "observation": r["obs"],
-        }
-        found[r["obs"]] = ((doc["title"], EXPLANATION, r["idx"], 0), row)
-    return [row for _, row in sorted(found.values(), key=lambda item: item[0])]
+        head = {"document": doc.title, "department": doc.department or "", "year": doc.year}
+        for table in doc.tables.values():
+            for row in table.rows:
+                found.extend(_table_row(head, table, row, cell) for cell in row.observations)
+        for figure in doc.figures:
+            found.append(_figure_row(head, figure))
+    return found
+
+
+def _table_row(head: dict[str, object], table: Table, row: Row, cell: Cell) -> dict[str, object]:
+    printed = (cell.text or "").replace(",", "").strip() or _decimal_text(cell.amount)
+    return {
+        **head, "table": f"表{table.number}", "table_title": table.title, "row_label": row.label, "code": row.code or "",
+        "column": cell.column, "amount": printed, "unit": cell.unit or "", "budget_unit": row.budget_unit or "",
+        "line_start": row.line or "", "line_end": row.line_end or "", "page_start": row.page or "",
+        "page_end": row.page_end or "", "observation": cell.iri,
+    }
+
+
+def _figure_row(head: dict[str, object], figure: Figure) -> dict[str, object]:
+    section = f"{figure.section}、{figure.section_title or ''}" if figure.section else ""
+    return {
+        **head, "table": "第三部分", "table_title": section, "row_label": figure.label, "code": "", "column": "",
+        "amount": _decimal_text(figure.value), "unit": figure.unit or "", "budget_unit": "",
+        "line_start": figure.line or "", "line_end": figure.line_end or "", "page_start": figure.page or "",
+        "page_end": figure.page_end or "", "observation": figure.iri,
+    }
 
 
 def _csv(store: Store, out: BinaryIO) -> None:

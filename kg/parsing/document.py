@@ -58,7 +58,8 @@ def parse_lines(lines: list[str], source: str, partial: bool = False) -> BudgetD
     bounds = {key: (i, order[k + 1][1] if k + 1 < len(order) else len(lines)) for k, (key, i) in enumerate(order)}
     warnings: list[str] = []
     missing: list[str] = []
-    names = {"overview": "第一部分 概况", "tables": "第二部分 预算表", "explanation": "第三部分 情况说明", "glossary": "第四部分 名词解释"}
+    template = load_template()
+    names = {key: f"{part} {template.part_titles[key]}" for key, part in template.parts.items()}
     for key, name in names.items():
         if key not in bounds:
             warnings.append(f"{source}：缺少{name} (part missing)")

@@ -4,6 +4,7 @@ and the key performance goals (项目, 预算数, 绩效目标) with their measu
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kg.parsing.targets import find_targets
@@ -77,94 +78,126 @@ def _figures(section: str, body: list[tuple[int, str]]) -> list[Figure]:
     text = "".join(parts)
     if not text:
         return []
-    figures: list[Figure] = []
+    scan = _Scan(section, text, offsets)
+    for match in _event_pattern().finditer(text):
+        scan.event(match)
+    return scan.figures
+
+
+@dataclass
+class _Scan:
+    """One pass over a section's prose: each event (a cue, a bracket, a full stop, 持平, a number)
+    updates which figure the next change or reason belongs to and which figure lists hang under."""
+
+    section: str
+    text: str
+    offsets: list[tuple[int, int]]
+    figures: list[Figure] = field(default_factory=list)
     current: int | None = None  # figure that the next change/reason belongs to
     anchor: int | None = None  # parent for 其中/构成 lists, until the sentence ends
-    brackets: list[int | None] = []
-    label_start = 0
-    last_end = 0
-    as_of = None
-    for match in _event_pattern().finditer(text):
+    brackets: list[int | None] = field(default_factory=list)
+    label_start: int = 0
+    last_end: int = 0
+    as_of: str | None = None
+
+    def event(self, match: re.Match[str]) -> None:
         if match.group("cue"):
-            if current is not None:
-                detail = match.group("ctext").strip("，, ")
-                if match.group("cue").startswith("主要原因"):
-                    figures[current].reason = detail
-                else:
-                    figures[current].detail = detail
-            label_start = match.end()
-            last_end = match.end()
-            continue
-        if match.group("open"):
-            opens_group = match.start() == last_end and current is not None and last_end > 0
-            brackets.append(current if opens_group else None)
-            if opens_group:
-                label_start = match.end()
-            continue
-        if match.group("close"):
-            parent = brackets.pop() if brackets else None
-            if parent is not None:
-                current = parent
-                label_start = match.end()
-                last_end = match.end()
-            continue
-        if match.group("stop"):
-            if not brackets:
-                anchor = None
-            label_start = match.end()
-            continue
-        if match.group("flat"):
-            if current is not None and figures[current].change is None:
-                figures[current].change = Decimal(0)
-                figures[current].change_rate = Decimal(0)
-                figures[current].change_text = match.group("flat")
-            label_start = match.end()
-            continue
-        before = text[label_start: match.start()]
-        value = parse_number(match.group("num"))
+            self._cue(match)
+        elif match.group("open"):
+            self._open(match)
+        elif match.group("close"):
+            self._close(match)
+        elif match.group("stop"):
+            if not self.brackets:
+                self.anchor = None
+            self.label_start = match.end()
+        elif match.group("flat"):
+            self._flat(match)
+        elif not self._change(match):
+            self._figure(match)
+
+    def _cue(self, match: re.Match[str]) -> None:
+        if self.current is not None:
+            detail = match.group("ctext").strip("，, ")
+            if match.group("cue").startswith("主要原因"):
+                self.figures[self.current].reason = detail
+            else:
+                self.figures[self.current].detail = detail
+        self.label_start = self.last_end = match.end()
+
+    def _open(self, match: re.Match[str]) -> None:
+        opens_group = match.start() == self.last_end and self.current is not None and self.last_end > 0
+        self.brackets.append(self.current if opens_group else None)
+        if opens_group:
+            self.label_start = match.end()
+
+    def _close(self, match: re.Match[str]) -> None:
+        parent = self.brackets.pop() if self.brackets else None
+        if parent is not None:
+            self.current = parent
+            self.label_start = self.last_end = match.end()
+
+    def _flat(self, match: re.Match[str]) -> None:
+        if self.current is not None and self.figures[self.current].change is None:
+            figure = self.figures[self.current]
+            figure.change = Decimal(0)
+            figure.change_rate = Decimal(0)
+            figure.change_text = match.group("flat")
+        self.label_start = match.end()
+
+    def _change(self, match: re.Match[str]) -> bool:
+        """A number that states the current figure's change against last year (amount or rate)."""
+        before = self.text[self.label_start: match.start()]
         unit = match.group("unit")
         change = re.search(r"(比上年|较上年|同比|[比较]\d{4}年(?:预算)?)?(增加|减少|增长|下降|上升|降低)$", before)
-        if change and current is not None and (change.group(1) or unit == "%"):
-            sign = -1 if change.group(2) in ("减少", "下降", "降低") else 1
-            if unit == "%":
-                figures[current].change_rate = sign * value
-            else:
-                figures[current].change = sign * value
-                figures[current].change_text = text[match.start() - len(change.group(0)): match.end()]
-            label_start = last_end = match.end()  # the next figure's text starts after this change
-            continue
+        if not (change and self.current is not None and (change.group(1) or unit == "%")):
+            return False
+        value = parse_number(match.group("num"))
+        sign = -1 if change.group(2) in ("减少", "下降", "降低") else 1
+        figure = self.figures[self.current]
+        if unit == "%":
+            figure.change_rate = sign * value
+        else:
+            figure.change = sign * value
+            figure.change_text = self.text[match.start() - len(change.group(0)): match.end()]
+        self.label_start = self.last_end = match.end()  # the next figure's text starts after this change
+        return True
+
+    def _figure(self, match: re.Match[str]) -> None:
+        """A stated figure: its label is the text since the last delimiter."""
+        text = self.text
+        unit = match.group("unit")
         if unit == "%" or text.startswith(("以上", "以下", "以内"), match.end()):
-            continue
+            return
+        before = text[self.label_start: match.start()]
         cut = max((before.rfind(d) for d in DELIMITERS), default=-1)
         head = before[:cut + 1] if cut >= 0 else ""
         label = _clean_label(before[cut + 1:])
         if not label:
-            continue
-        date = AS_OF.search(text[max(0, label_start - 40): match.start()])
-        as_of = date.group(1) if date else as_of
+            return
+        date = AS_OF.search(text[max(0, self.label_start - 40): match.start()])
+        self.as_of = date.group(1) if date else self.as_of
         if "其中" in head or "构成" in head or head.endswith(("：", ":")):
-            anchor = anchor if anchor is not None else current
-        parent = next((b for b in reversed(brackets) if b is not None), None)
+            self.anchor = self.anchor if self.anchor is not None else self.current
+        parent = next((b for b in reversed(self.brackets) if b is not None), None)
         if parent is None:
-            parent = anchor
-        figures.append(
+            parent = self.anchor
+        self.figures.append(
             Figure(
-                section=section,
+                section=self.section,
                 label=label,
-                value=value,
+                value=parse_number(match.group("num")),
                 unit=unit,
-                text=text[label_start: match.end()].lstrip("，,；;。"),
-                span=Span(_line_of(offsets, match.start()), _line_of(offsets, match.end() - 1)),
+                text=text[self.label_start: match.end()].lstrip("，,；;。"),
+                span=Span(_line_of(self.offsets, match.start()), _line_of(self.offsets, match.end() - 1)),
                 parent=parent,
-                as_of=as_of if label and date else None,
+                as_of=self.as_of if label and date else None,
             )
         )
-        current = len(figures) - 1
+        self.current = len(self.figures) - 1
         if parent is None:
-            anchor = None
-        label_start = match.end()
-        last_end = match.end()
-    return figures
+            self.anchor = None
+        self.label_start = self.last_end = match.end()
 
 
 def _clean_label(raw: str) -> str:

@@ -10,6 +10,7 @@ import copy
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from kg.template import load_template
 from qa.answer import Answer, fmt, percent
 from qa.execute import NotAnswerable
 from qa.facts import Fact
@@ -248,8 +249,9 @@ def _members(executor, doc: Document, members: str, level: int | None) -> dict[s
         rows = [f for f in executor.reader.table_facts(doc.iri, 3) if f.kind == "item" and f.code and f.first_column and len(f.code) == size]
         return {f.code: f for f in rows}
     if members in ("units_basic", "units_project"):
-        table = 11 if members == "units_basic" else 12
-        return {match_form(f.label): f for f in executor.reader.table_facts(doc.iri, table) if f.kind == "unit" and f.column == "总计"}
+        table = load_template().by_layout("units" if members == "units_basic" else "projects")
+        return {match_form(f.label): f for f in executor.reader.table_facts(doc.iri, table.number)
+                if f.kind == "unit" and f.column == table.columns[0]}
     return {match_form(p.label): p for p in executor.reader.projects(doc.iri)}
 
 

@@ -135,7 +135,8 @@ def _where(column: str) -> str:
 
 def _unit_rows(reading: Reading, ctx: Context, executor, doc: str) -> list[tuple[str, Fact]]:
     """(label, 表11 unit row) for each unit in scope, in the order the question names them."""
-    rows = [f for f in executor.reader.table_facts(doc, 11) if f.kind == "unit" and f.column == "总计"]
+    units = load_template().by_layout("units")
+    rows = [f for f in executor.reader.table_facts(doc, units.number) if f.kind == "unit" and f.column == units.columns[0]]
     department = ctx.lexicon.documents[doc].name
     how, named = reading.slot("how"), reading.slot("named")
     chosen: list[Fact] = []
@@ -165,15 +166,18 @@ def _class_found(executor, doc: str, reading: Reading) -> bool:
 def _value(executor, doc: str, row: Fact, column: str, reading: Reading) -> tuple[Decimal, list[Fact]]:
     if column == "basic":
         return row.value, [row]
-    projects = [f for f in executor.reader.table_facts(doc, 12) if f.kind == "unit" and f.column == "总计" and f.label == row.label]
+    template = load_template()
+    units, table = template.by_layout("units"), template.by_layout("projects")
+    projects = [f for f in executor.reader.table_facts(doc, table.number)
+                if f.kind == "unit" and f.column == table.columns[0] and f.label == row.label]
     project = projects[0].value if projects else Decimal(0)
     if column == "project":
         return project, projects
     if column == "whole":
         return row.value + project, [row, *projects]
     wanted = {match_form(e.label).replace("和", "") for e in reading.slot("class").entities}
-    children = [f for f in executor.reader.table_facts(doc, 11)
-                if f.parent_row == row.row and f.column == "总计" and match_form(f.label).replace("和", "") in wanted]
+    children = [f for f in executor.reader.table_facts(doc, units.number)
+                if f.parent_row == row.row and f.column == units.columns[0] and match_form(f.label).replace("和", "") in wanted]
     return (children[0].value, children[:1]) if children else (Decimal(0), [row])
 
 
