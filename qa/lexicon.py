@@ -233,7 +233,7 @@ def load_synonyms() -> list[tuple[str, str]]:
 def _abbreviations(core: str) -> list[str]:
     """自然资源规划局 → 自资规局: the first character of each word, then the suffix; with four
     words or more also with one middle word left out, as names are shortened in use
-    (文化广电旅游体育局 → 文广旅体局, 文旅体局)."""
+    (教育科学技术体育局 → 教科技体局, 教科体局)."""
     suffix = next((s for s in sorted(ORG_SUFFIX, key=len, reverse=True) if core.endswith(s)), None)
     if not suffix:
         return []

@@ -253,7 +253,7 @@ class Understander:
             self._other_body(frame, exact)
 
     def _other_body(self, frame: Frame, exact: list[Mention]) -> None:
-        """「清城区财政局的预算」 when only other bodies are loaded: a body that is not loaded is a
+        """「江北区财政局的预算」 when only other bodies are loaded: a body that is not loaded is a
         refusal, never the loaded one's figure. A body is a name ending in a body suffix
         (cues.json body_suffixes) that no loaded department, unit or item covers."""
         text = list(frame.text)
@@ -625,8 +625,8 @@ class Understander:
 
 def keep_scope(frame: Frame, previous: Frame, lexicon: Lexicon) -> None:
     """A question in a session keeps the previous one's department and year unless it names
-    others (「文广旅体局2024年的三公经费」 then 「项目支出是多少」 is the same document; 「2025年呢」
-    keeps the department, 「大数据中心的呢」 the year). Questions over all departments or both
+    others (「财政局2024年的三公经费」 then 「项目支出是多少」 is the same document; 「2025年呢」
+    keeps the department, 「教育局的呢」 the year). Questions over all departments or both
     years (哪个部门、两年) keep nothing."""
     from qa.kinds.base import pattern  # the kinds' own cue data: departments or years asked together
 
