@@ -74,15 +74,24 @@ class FactIndex:
         doc = wanted.pop("doc", None) or self._owner(wanted)
         if doc is None:
             return None
-        rows = self.shard(doc).get(name, []) if doc in self._document_set else []
-        return list(self._lookup((name, doc), rows, wanted))
+        if doc not in self._document_set:
+            return []
+        shard = self.shard(doc)
+        if shard is None:
+            return None
+        return list(self._lookup((name, doc), shard.get(name, []), wanted))
 
-    def shard(self, doc: str) -> dict[str, list[dict[str, Any]]]:
-        """A document's rows by query name (read from its file the first time)."""
+    def shard(self, doc: str) -> dict[str, list[dict[str, Any]]] | None:
+        """A document's rows by query name (read from its file the first time); None when the file
+        is gone: a newer generation replaced the document while this index still answers (the
+        service swaps indexes after the store has switched), so the store is asked instead."""
         found = self.per_document.get(doc)
         if found is None and self.folder is not None and doc in self.shards:
-            with open(self.folder / self.shards[doc], "rb") as handle:
-                found = self.per_document[doc] = pickle.load(handle)
+            try:
+                with open(self.folder / self.shards[doc], "rb") as handle:
+                    found = self.per_document[doc] = pickle.load(handle)
+            except FileNotFoundError:
+                return None
         return found or {}
 
     def _lookup(self, where: tuple, rows: list[dict[str, Any]], wanted: dict[str, Any]) -> list[dict[str, Any]]:

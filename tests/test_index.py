@@ -136,3 +136,19 @@ def test_build_add_remove_save_the_index_and_lexicon_of_the_new_generation(tmp_p
     monkeypatch.setattr(lexicon_module, "build_lexicon", lambda s: pytest.fail("lexicon built at the first question"))
     answer = QAService(OxigraphStore(folder)).ask("三公经费是多少？")
     assert answer.answered and answer.sources
+
+
+def test_an_index_whose_document_was_replaced_asks_the_store(tmp_path):
+    """Questions asked while the service still holds the previous generation's index (it swaps
+    after the store has switched) get None for a replaced document's rows — the store is asked —
+    not an error for its deleted file."""
+    built = OxigraphStore(tmp_path / "store")
+    build_store([BIGDATA], built)
+    fact_index(built)
+    old = fact_index(built)  # loaded from its files: no rows read yet
+    doc = old.documents[0]
+    bound = {"doc": ox.NamedNode(doc)}
+    for shard in (built.path / f".fact-index-{fact_index_module.VERSION}").glob("doc-*.pickle"):
+        shard.unlink()  # what saving a generation that replaced the document does
+    assert old.select(queries.PROJECTS, bound) is None
+    assert old.select(queries.PROJECTS, {"doc": ox.NamedNode(doc + "-not-loaded")}) == []

@@ -145,11 +145,13 @@ class AppState:
 
     @contextmanager
     def _switch(self) -> Iterator[None]:
-        """The write lock, held only while the store switches generation and the QA lexicon reloads."""
+        """The write lock, held only while the store switches generation. The QA service then reads
+        the new generation's fact index and lexicon outside it and swaps them in at once: until
+        then questions are answered from the previous generation's index, never half of each."""
         with self.lock.writing():
             yield
-            self.service.reload()
-            self.version += 1
+        self.service.reload()
+        self.version += 1
 
     def documents(self):
         with self.lock.reading():
