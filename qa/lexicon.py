@@ -360,12 +360,12 @@ def build_lexicon(store: OxigraphStore) -> Lexicon:
 def _version() -> str:
     """The lexicon's code and data, hashed: a saved lexicon made by other code or data is stale."""
     root = Path(__file__).resolve().parent
-    files = [root / "lexicon.py", root / "normalize.py", root / "segment.py", *sorted((root / "data").rglob("*")),
+    data = [p for p in sorted((root / "data").rglob("*")) if p.is_file()]
+    files = [root / "lexicon.py", root / "normalize.py", root / "segment.py", *data,
              root.parent / "kg" / "parsing" / "textutil.py", *sorted((root.parent / "kg" / "data").glob("*.json"))]
     digest = hashlib.sha1()
-    for path in files:
-        if path.is_file():
-            digest.update(path.name.encode() + path.read_bytes())
+    for path in files:  # a module that moved fails here, not silently out of the key
+        digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:12]
 
 
