@@ -1,0 +1,91 @@
+"""The arithmetic kind (qa/kinds/arithmetic.py) and the operator check of qa/honour.py, on the real
+documents in tests/fixtures, in phrasings written for these tests: a difference, a multiple or a
+share stated by the question is computed between the operands the question names (each possibly
+a sum), never answered as a sum of all names, and refused when an operand is not one figure.
+Figures were read off the documents (表3, 表6, 表7, 表11, 表12)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from qa.answer import Answer
+from qa.honour import operator_dropped
+
+
+def _value(service, question: str) -> Answer:
+    answer = service.ask(question)
+    assert answer.answered, f"{question}: {answer.answer}"
+    return answer
+
+
+# -- differences ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("question", "value"), [
+    ("项目支出与基本支出之间差了多少钱？", "69.87"),  # 表3: 491.80 − 421.93
+    ("基本支出跟项目支出比，哪个多？多出多少", "69.87"),
+    ("文化馆和图书馆的项目支出相差多少", "22.50"),  # 表12: 60.00 − 37.50
+    ("图书馆的项目支出比文化馆的项目支出多出多少？", "22.50"),
+    ("项目支出中委托业务费加上劳务费，比维修（护）费多多少万元", "51.67"),  # 表7: 101.50 + 46.00 − 95.83
+    ("劳务费比委托业务费少多少？", "55.50"),
+])
+def test_difference_between_the_named_operands(culture, question, value):
+    answer = _value(culture, question)
+    assert answer.value == Decimal(value) and answer.unit == "万元", answer.answer
+    assert "−" in answer.answer
+
+
+def test_difference_of_the_two_kinds_of_expenditure_on_the_bigdata_document(bigdata):
+    answer = _value(bigdata, "项目支出和基本支出谁多，多了多少万元")
+    assert answer.value == Decimal("527.91"), answer.answer
+
+
+def test_a_fund_named_before_the_operands_holds_for_both(culture):
+    """「一般公共预算里…」: both kinds of expenditure of that fund (表6 and 表7 totals), not of 表3."""
+    answer = _value(culture, "一般公共预算里头，项目支出比基本支出少多少")
+    assert answer.value == Decimal("149.87"), answer.answer  # 491.80 − 341.93
+
+
+# -- multiples -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("question", "value"), [
+    ("图书馆的基本支出是文化馆基本支出的多少倍", "1.29"),  # 115.35 ÷ 89.61
+    ("本级基本支出相当于图书馆基本支出的几倍？", "2.49"),  # 286.84 ÷ 115.35
+    ("委托业务费金额是劳务费的几倍", "2.21"),  # 101.50 ÷ 46.00
+])
+def test_multiple_of_the_named_operands(culture, question, value):
+    answer = _value(culture, question)
+    assert answer.value == Decimal(value) and answer.unit == "倍", answer.answer
+
+
+# -- shares whose whole is named loosely ------------------------------------------------------------
+@pytest.mark.parametrize(("question", "value"), [
+    ("政府性基金预算占支出的比例是多少", "8.76"),  # 80.00 ÷ 913.73 (本年支出合计)
+    ("办公费占一般公共预算基本支出的百分之几", "1.40"),  # 6.90 ÷ 491.80 (表6 合计), 办公费 of 表6
+    ("图书馆这个单位的基本支出占它基本支出加项目支出的比重", "65.78"),  # 115.35 ÷ 175.35
+])
+def test_share_of_a_loosely_named_whole(culture, question, value):
+    answer = _value(culture, question)
+    assert answer.value == Decimal(value) and answer.unit == "%", answer.answer
+
+
+# -- refusals --------------------------------------------------------------------------------------------
+def test_a_term_of_a_written_sum_that_is_not_found_is_refused(culture):
+    """A sum the question writes out (A加B) is never read as one of its terms."""
+    answer = culture.ask("委托业务费加上火箭发射费，比劳务费多多少")
+    assert not answer.answered, answer.answer
+
+
+def test_an_operand_in_two_tables_is_refused_rather_than_guessed(culture):
+    """电费 is 11.40 in 表6 and 6.00 in 表7: without a measure or table the sum is not made."""
+    answer = culture.ask("电费和水费加起来比办公费多多少")
+    assert not answer.answered, answer.answer
+
+
+def test_an_answer_that_drops_the_operator_is_refused():
+    summed = Answer(question="", answered=True, answer="A为1万元；B为2万元，合计3万元（1 + 2）。", value=Decimal(3), unit="万元")
+    assert operator_dropped("A和B哪个多？多多少", summed)
+    assert operator_dropped("A是B的几倍", summed)
+    assert operator_dropped("A占B的百分比", summed)
+    shown = Answer(question="", answered=True, answer="B（2万元）比A（1万元）多1万元（2 − 1 = 1）。", value=Decimal(1), unit="万元")
+    assert operator_dropped("A和B哪个多？多多少", shown) is None
+    assert operator_dropped("收支差额是什么意思", summed) is None
