@@ -89,3 +89,39 @@ def test_an_answer_that_drops_the_operator_is_refused():
     shown = Answer(question="", answered=True, answer="B（2万元）比A（1万元）多1万元（2 − 1 = 1）。", value=Decimal(1), unit="万元")
     assert operator_dropped("A和B哪个多？多多少", shown) is None
     assert operator_dropped("收支差额是什么意思", summed) is None
+
+
+# -- operands named in other ways -------------------------------------------------------------------
+def test_short_terms_of_a_written_list_are_their_siblings_rows(bigdata):
+    """「卫生、住房、社保三项」: 社保 links; 卫生 and 住房 are the one 类 of the same table starting so."""
+    answer = _value(bigdata, "卫生、住房、社保三项合起来比科学技术支出少多少")
+    assert answer.value == Decimal("831.02"), answer.answer  # 922.08 − (15.81 + 34.66 + 40.59)
+    assert "卫生健康支出" in answer.answer and "住房保障支出" in answer.answer
+
+
+def test_a_short_term_that_fits_no_sibling_is_refused(bigdata):
+    assert not bigdata.ask("科学技术支出比社保、航天两类加起来多多少").answered
+
+
+def test_former_and_latter_point_at_the_figures_named_before(bigdata):
+    answer = _value(bigdata, "先说职业年金缴费支出，再说基本养老保险缴费支出：后者是前者的几倍")
+    assert answer.value == Decimal("2.00") and answer.unit == "倍", answer.answer  # 27.06 ÷ 13.53
+    quoted = _value(bigdata, "有人讲住房公积金比职工基本医疗保险缴费“翻倍”了，前者是后者的多少倍")
+    assert quoted.unit == "倍", quoted.answer  # a quoted saying of the operator is not a name
+
+
+def test_same_named_figures_each_in_the_table_the_question_gives(bigdata):
+    answer = _value(bigdata, "表5的住房公积金跟表6的住房公积金相差多少")
+    assert answer.value == Decimal("1.90"), answer.answer  # 表6 36.56 − 表5 34.66
+    assert "（表5）" in answer.answer and "（表6）" in answer.answer
+
+
+# -- sets: the threshold and the operation the question states -----------------------------------------
+def test_a_threshold_written_with_guo_filters_the_list(bigdata):
+    answer = _value(bigdata, "金额过五十万的项目有哪些")
+    assert len(answer.items) == 3 and "政务网络日常设备维护费" in answer.items, answer.answer
+
+
+def test_a_name_filtered_set_summed_after_its_count_word_is_a_sum(bigdata):
+    answer = _value(bigdata, "单看名称带“线路”的几个项目，一共多少钱")
+    assert answer.value == Decimal("607.11") and answer.unit == "万元", answer.answer

@@ -15,13 +15,13 @@ from kg.template import load_template
 from qa.answer import Answer, fmt, percent
 from qa.execute import NotAnswerable, _subframe, _without_containers, single
 from qa.facts import Fact
-from qa.honour import masked
 from qa.kinds.base import Context, Reading, Slot, cue_data
 from qa.kinds.unit_scope import _value as unit_value
 from qa.lexicon import load_cues, match_form
 from qa.segment import content_nouns
 
 NAME = "arithmetic"
+VALUE = {"classification", "line_item", "project", "figure", "goal"}
 SEPARATORS = re.compile(r"[,，:：;；。!！?？—]+")
 
 
@@ -87,7 +87,7 @@ def _operand(text: str, start: int, end: int) -> Operand:
     """A side split into its terms when it is written as a sum."""
     data = cue_data(NAME)
     start, end = _trim(text, start, end)
-    piece = text[start:end]
+    piece = re.sub(r"\([^()]*\)", lambda m: "#" * len(m.group(0)), text[start:end])  # 「（基本加项目）」 explains, it adds nothing
     said = list(re.finditer(data["sum_words"], piece))
     if not said:
         return Operand([Term(start, end)], summed=False)
@@ -110,17 +110,19 @@ class Arithmetic:
         frame = ctx.frame
         if frame.last_year or len(frame.docs) != 1:
             return None  # across years or departments: cross_year and cross_department read them
-        found = _structure(masked(frame))  # operator words inside a linked name are not operators
+        masked = frame.masked()  # operator and joiner words inside a linked name are not operators
+        found = _structure(masked)
         if found is None:
             return None
         op, match = found
-        left = _operand(frame.text, match.start("a"), match.end("a"))
-        right = _operand(frame.text, match.start("b"), match.end("b"))
+        left = _operand(masked, match.start("a"), match.end("a"))
+        right = _operand(masked, match.start("b"), match.end("b"))
         if not _named(ctx, left) or not _named(ctx, right) or _unit_class(frame, left) or _unit_class(frame, right):
             return None
         slots = [Slot("operator", op, (match.end("b"), match.end())), Slot("left", left, match.span("a")),
                  Slot("right", right, match.span("b"))]
-        return Reading(NAME, 0.9, slots, explained=frame.text[match.start():match.end()])
+        said = " ".join(re.findall(cue_data(NAME)["operator_words"], frame.text))
+        return Reading(NAME, 0.9, slots, explained=frame.text[match.start():match.end()] + " " + said)
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
@@ -141,6 +143,8 @@ class Arithmetic:
             if left.summed or right.summed:
                 raise  # a sum the question writes out is never read as one of its terms
             return _next_best(ctx, executor)
+        if left.name == right.name:  # 「表6的住房公积金和表5的住房公积金」: told apart by their tables
+            left.name, right.name = (f"{s.name}（{'、'.join(dict.fromkeys(f.where().split(' ')[0] for f in s.facts))}）" for s in (left, right))
         keys = [(f.table, f.row, f.column, f.label) for f in left.facts]
         if keys and keys == [(f.table, f.row, f.column, f.label) for f in right.facts]:
             raise NotAnswerable(f"两处取到的是同一个数（{left.name}），无法计算")
@@ -165,12 +169,10 @@ def _named(ctx: Context, operand: Operand) -> bool:
     data = cue_data(NAME)
     words = [re.escape(match_form(w)) for w in cue_data("unit_scope")["self_words"]] + [data["pronouns"]]
     words += [re.escape(match_form(w)) for w in _name_words()]
-    for term in operand.terms:
-        piece = frame.text[term.start:term.end]
-        mentioned = any(term.start <= m.start < term.end for m in frame.mentions)
-        if not piece or not (mentioned or any(re.search(w, piece) for w in words)):
-            return False
-    return True
+    words += list(data["back_references"])
+    named = [bool(piece := frame.text[t.start:t.end]) and (any(t.start <= m.start < t.end for m in frame.mentions)
+                                                        or any(re.search(w, piece) for w in words)) for t in operand.terms]
+    return all(named) or operand.summed and any(named)  # 「社保、卫生、住房三类」: the others by their siblings
 
 
 def _unexplained(frame, term: Term) -> str:
@@ -230,9 +232,16 @@ def _context_fund(frame, left: Operand) -> str:
 
 def _resolve(side: Operand, other: Operand, ctx: Context, executor, doc: str, context: str | None) -> None:
     frame = ctx.frame
+    found: dict[Term, tuple[str, list[Fact]]] = {}
+    unnamed = [t for t in side.terms if not any(t.start <= m.start < t.end for m in frame.mentions) and not _words_in(frame.text[t.start:t.end])]
+    for term in side.terms:
+        if term not in unnamed:
+            found[term] = _term(term, side, other, ctx, executor, doc, context)
+    for term in unnamed:
+        found[term] = _sibling(frame.text[term.start:term.end], [f for n, fs in found.values() for f in fs], executor, doc)
     names, facts, total = [], [], Decimal(0)
     for term in side.terms:
-        name, fact_list = _term(term, side, other, ctx, executor, doc, context)
+        name, fact_list = found[term]
         names.append(name)
         facts += fact_list
         total += sum((f.value for f in fact_list), Decimal(0))  # a unit's whole budget: basic + project
@@ -242,10 +251,38 @@ def _resolve(side: Operand, other: Operand, ctx: Context, executor, doc: str, co
         side.value = side.value * 10000
 
 
+def _words_in(piece: str) -> bool:
+    """The term holds a measure, total, unit or back-reference word (it is named without an entity)."""
+    data = cue_data(NAME)
+    words = _name_words() + cue_data("unit_scope")["self_words"] + list(data["back_references"])
+    return any(match_form(w) in piece for w in words) or bool(re.search(data["pronouns"], piece))
+
+
+def _sibling(piece: str, siblings: list[Fact], executor, doc: str) -> tuple[str, list[Fact]]:
+    """A short term of a written list (「社保、卫生、住房三类」) is the one row of its named
+    siblings' table, column and level whose label starts with it; else it is not found."""
+    if not siblings or not piece:
+        raise Unexplained(f"文件中没有找到“{piece}”")
+    model = siblings[0]
+    rows = [f for f in executor.reader.table_facts(doc, model.table) if f.column == model.column
+            and len(f.code or "") == len(model.code or "") and f.kind == model.kind]
+    fitting = [f for f in rows if match_form(f.label).startswith(piece)]
+    if len(fitting) != 1:
+        raise Unexplained(f"文件中没有找到“{piece}”（表{model.table}中同级的科目里没有唯一以它开头的）")
+    return fitting[0].label, fitting
+
+
 def _term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc: str, context: str | None) -> tuple[str, list[Fact]]:
     """One term's figure: a budget unit's column (表11/表12), or the one figure its words name."""
     frame = ctx.frame
     piece = frame.text[term.start:term.end]
+    back = cue_data(NAME)["back_references"].get(piece)
+    if back is not None:  # 「A比B翻了一番，准确吗？前者是后者的几倍」: A, B named before
+        named = [m for m in frame.mentions if m.end <= min(t.start for t in side.terms + other.terms) and m.kinds() & VALUE]
+        if len(named) < 2:
+            raise NotAnswerable(f"没有找到“{piece}”所指的项目")
+        mention = named[back]
+        return _term(Term(mention.start, mention.end), side, other, ctx, executor, doc, context)
     left_over = _unexplained(frame, term)
     if left_over:
         raise Unexplained(f"文件中没有找到“{frame.text[term.start:term.end]}”（“{left_over}”）")
@@ -258,6 +295,9 @@ def _term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc
     sub = _without_containers(_subframe(frame, term.start, term.end))
     if context:
         sub = _bound(sub, context)
+    own_table = re.search(r"表(\d{1,2})", piece)
+    if own_table:  # 「表6的住房公积金和表5的住房公积金」: each term in its own table
+        sub.table = int(own_table.group(1))
     found = list({n: (n, f) for n, f in executor.operands(sub, doc) if f}.values())
     if len(found) != 1:
         raise NotAnswerable(f"没有找到“{piece}”对应的一个金额")
