@@ -232,6 +232,8 @@ def arithmetic_questions(truth: Truth) -> list[tuple[str, str, dict]]:
         times = {"value": float((a.amounts[0] / b.amounts[0]).quantize(CENT, rounding=ROUND_HALF_UP)), "unit": "倍"}
         out += [("arithmetic", t.format(a=a.name, b=b.name), diff) for t in _phrasings("arithmetic", "difference")]
         out += [("arithmetic", t.format(a=a.name, b=b.name), times) for t in _phrasings("arithmetic", "multiple")]
+        share = {"value": float((b.amounts[0] * 100 / a.amounts[0]).quantize(CENT, rounding=ROUND_HALF_UP)), "unit": "%"}
+        out += [("arithmetic", t.format(a=a.name, b=b.name), share) for t in _phrasings("arithmetic", "percent")]
     return out
 
 

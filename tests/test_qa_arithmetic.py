@@ -9,9 +9,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from conftest import FIXTURES, qa_service
 
 from qa.answer import Answer
 from qa.honour import operator_dropped
+
+
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory):
+    return qa_service(tmp_path_factory, FIXTURES / "qingcheng_culture_tourism_2024.txt", FIXTURES / "qingcheng_culture_tourism_2025.txt")
 
 
 def _value(service, question: str) -> Answer:
@@ -28,6 +34,10 @@ def _value(service, question: str) -> Answer:
     ("图书馆的项目支出比文化馆的项目支出多出多少？", "22.50"),
     ("项目支出中委托业务费加上劳务费，比维修（护）费多多少万元", "51.67"),  # 表7: 101.50 + 46.00 − 95.83
     ("劳务费比委托业务费少多少？", "55.50"),
+    ("委托业务费与劳务费之差是多少", "55.50"),
+    ("委托业务费减去劳务费等于多少", "55.50"),
+    ("委托业务费超出劳务费多少万元", "55.50"),
+    ("委托业务费较劳务费多多少？", "55.50"),
 ])
 def test_difference_between_the_named_operands(culture, question, value):
     answer = _value(culture, question)
@@ -125,3 +135,22 @@ def test_a_threshold_written_with_guo_filters_the_list(bigdata):
 def test_a_name_filtered_set_summed_after_its_count_word_is_a_sum(bigdata):
     answer = _value(bigdata, "单看名称带“线路”的几个项目，一共多少钱")
     assert answer.value == Decimal("607.11") and answer.unit == "万元", answer.answer
+
+
+def test_a_percentage_of_another_figure_may_pass_100(culture):
+    """「A相当于B的百分之几」 is not a share of a whole: over 100 % is an answer, not a mismatch."""
+    answer = _value(culture, "委托业务费相当于劳务费的百分之几")
+    assert answer.value == Decimal("220.65") and answer.unit == "%", answer.answer  # 101.50 ÷ 46.00
+    summed = _value(culture, "委托业务费加劳务费相当于项目支出的百分之多少")
+    assert summed.value == Decimal("34.96"), summed.answer  # 147.50 ÷ 421.93
+
+
+# -- across two loaded years (cross_year) ------------------------------------------------------------
+@pytest.mark.parametrize(("question", "value", "unit"), [
+    ("2025年的项目支出是2024年的几倍", "0.84", "倍"),  # 421.93 ÷ 501.58, the year named first over the second
+    ("2024年的基本支出相当于2025年的多少倍", "0.95", "倍"),  # 468.53 ÷ 491.80
+    ("2024年和2025年的项目支出平均每年是多少", "461.76", "万元"),  # a measure's two-year mean, not a per-project mean
+])
+def test_operators_across_two_years(two_years, question, value, unit):
+    answer = _value(two_years, question)
+    assert answer.value == Decimal(value) and answer.unit == unit, answer.answer

@@ -426,10 +426,11 @@ def _render(op: str, left: Operand, right: Operand, frame, executor) -> Answer:
         times = (a / b).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         text = f"{shown[0]}是{shown[1]}的{times}倍（{fmt(a, unit)} ÷ {fmt(b, unit)}）。"
         return executor.answer(frame, text, times, "倍", facts=facts)
-    if a > b > 0:
+    if op == "share" and a > b > 0:
         raise NotAnswerable(f"{shown[0]}大于{shown[1]}，部分和整体没有对上")
     value = percent(a, b)
-    text = f"{shown[0]}占{shown[1]}的{value}%（{fmt(a, unit)} ÷ {fmt(b, unit)} × 100%）。"
+    verb = "占" if op == "share" else "相当于"
+    text = f"{shown[0]}{verb}{shown[1]}的{value}%（{fmt(a, unit)} ÷ {fmt(b, unit)} × 100%）。"
     return executor.answer(frame, text, value, "%", facts=facts)
 
 
