@@ -154,3 +154,15 @@ def test_a_percentage_of_another_figure_may_pass_100(culture):
 def test_operators_across_two_years(two_years, question, value, unit):
     answer = _value(two_years, question)
     assert answer.value == Decimal(value) and answer.unit == unit, answer.answer
+
+
+def test_the_subordinate_units_together_are_one_operand(culture):
+    answer = _value(culture, "下属单位的项目支出占全部项目支出的比例")
+    assert answer.value == Decimal("23.11") and answer.unit == "%", answer.answer  # (60.00 + 37.50) ÷ 421.93
+    less = _value(culture, "下属单位的基本支出比本级少多少")
+    assert less.value == Decimal("81.88"), less.answer  # 286.84 − (115.35 + 89.61)
+
+
+def test_a_ratio_of_two_figures_is_their_quotient_not_their_difference(bigdata):
+    answer = _value(bigdata, "基本支出与项目支出之比是多少")
+    assert answer.value == Decimal("0.43") and "÷" in answer.answer, answer.answer  # 394.17 ÷ 922.08

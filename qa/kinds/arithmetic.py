@@ -147,7 +147,7 @@ class Arithmetic:
             left.name, right.name = (f"{s.name}（{'、'.join(dict.fromkeys(f.where().split(' ')[0] for f in s.facts))}）" for s in (left, right))
         keys = [(f.table, f.row, f.column, f.label) for f in left.facts]
         if keys and keys == [(f.table, f.row, f.column, f.label) for f in right.facts]:
-            raise NotAnswerable(f"两处取到的是同一个数（{left.name}），无法计算")
+            return _next_best(ctx, executor)  # both sides are one figure: this reading did not tell them apart
         return _render(reading.slot("operator"), left, right, frame, executor)
 
 
@@ -195,8 +195,12 @@ def _unexplained(frame, term: Term) -> str:
 
 
 def _unit_class(frame, operand: Operand) -> bool:
-    """「图书馆的工资福利支出」: a class of one unit's basic expenditure is unit_scope's reading."""
+    """「图书馆的工资福利支出」: a class of one unit's basic expenditure, and 「各单位的项目支出」:
+    every unit, are unit_scope's reading."""
+    groups = [match_form(w) for w in cue_data("unit_scope")["all_words"]]
     for term in operand.terms:
+        if any(w in frame.text[term.start:term.end] for w in groups):
+            return True
         inside = [m for m in frame.mentions if term.start <= m.start < term.end]
         units = [m for m in inside if m.of("budget_unit")]
         if units and any(m.of("classification", "line_item") and not m.of("budget_unit") for m in inside):
@@ -362,50 +366,52 @@ def _column(piece: str) -> str | None:
 
 
 def _unit_term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc: str) -> tuple[str, list[Fact]] | None:
-    """A term naming a budget unit (or 本级, or 它 for the other side's unit) with a column word
-    (基本支出/项目支出), taken from the other side when this one has none (「图书馆和文化馆的基本支出谁多」)."""
+    """A term naming a budget unit (本级, a unit, the subordinate units together, or 它 for the
+    other side's unit) with a column word (基本支出/项目支出), taken from the other side when this
+    one has none (「图书馆和文化馆的基本支出谁多」)."""
     frame = ctx.frame
     piece = frame.text[term.start:term.end]
-    row = _unit_row(frame, term, ctx, executor, doc)
-    if row is None and re.search(cue_data(NAME)["pronouns"], piece):
-        for t in other.terms + [t for t in side.terms if t != term]:
-            row = row or _unit_row(frame, t, ctx, executor, doc)
-    if row is None and _column(piece) and len(side.terms) > 1:  # 「它基本支出加项目支出」: the sum is of one unit
-        for t in side.terms:
-            if t != term and re.search(cue_data(NAME)["pronouns"], frame.text[t.start:t.end]):
-                row = row or _unit_term_row(frame, t, other, ctx, executor, doc)
-    if row is None:
+    rows = _unit_rows(frame, term, ctx, executor, doc)
+    pronoun = cue_data(NAME)["pronouns"]
+    if not rows and re.search(pronoun, piece):
+        rows = next((r for t in other.terms + [t for t in side.terms if t != term] if (r := _unit_rows(frame, t, ctx, executor, doc))), [])
+    if not rows and _column(piece) and len(side.terms) > 1:  # 「它基本支出加项目支出」: the sum is of one unit
+        if any(t != term and re.search(pronoun, frame.text[t.start:t.end]) for t in side.terms):
+            rows = next((r for t in other.terms if (r := _unit_rows(frame, t, ctx, executor, doc))), [])
+    if not rows:
         return None
     if any(term.start <= m.start < term.end and m.of("project", "classification", "line_item", "figure") and not m.of("budget_unit") for m in frame.mentions):
         return None  # 「图书馆的电费」: a class of the unit, read as the classic lookup does
     column = _column(piece) or next((c for t in other.terms if (c := _column(frame.text[t.start:t.end]))), None)
     if column is None:
         raise NotAnswerable(f"没有说明“{piece}”是基本支出还是项目支出")
-    value, facts = unit_value(executor, doc, row, column, None)
-    label = f"本级（{row.label}）" if row.label == ctx.lexicon.documents[doc].name else row.label
     what = {"basic": "基本支出", "project": "项目支出", "whole": "预算合计"}[column]
-    if column == "whole":
-        return f"{label}{what}", facts
-    fact = facts[0] if facts else None
-    if fact is None:
-        raise NotAnswerable(f"文件中没有{label}的{what}")
-    return f"{label}{what}", [fact]
+    department = ctx.lexicon.documents[doc].name
+    facts: list[Fact] = []
+    for row in rows:
+        _, found = unit_value(executor, doc, row, column, None)
+        if not found:
+            raise NotAnswerable(f"文件中没有{row.label}的{what}")
+        facts += found if column == "whole" else found[:1]
+    if len(rows) > 1:
+        return f"{'、'.join(r.label for r in rows)}{what}合计", facts
+    label = f"本级（{department}）" if rows[0].label == department else rows[0].label
+    return f"{label}{what}", facts
 
 
-def _unit_term_row(frame, term: Term, other: Operand, ctx: Context, executor, doc: str) -> Fact | None:
-    """The unit a pronoun term points at: the one the other side names."""
-    return next((row for t in other.terms if (row := _unit_row(frame, t, ctx, executor, doc)) is not None), None)
-
-
-def _unit_row(frame, term: Term, ctx: Context, executor, doc: str) -> Fact | None:
+def _unit_rows(frame, term: Term, ctx: Context, executor, doc: str) -> list[Fact]:
+    """The 表11 rows of the unit the term names, or of all subordinate units (下属单位) together."""
     units = load_template().by_layout("units")
     rows = [f for f in executor.reader.table_facts(doc, units.number) if f.kind == "unit" and f.column == units.columns[0]]
     piece = frame.text[term.start:term.end]
+    department = ctx.lexicon.documents[doc].name
     labels = {e.label for m in frame.mentions if term.start <= m.start < term.end for e in m.of("budget_unit") if doc in e.docs}
     if any(match_form(w) in piece for w in cue_data("unit_scope")["self_words"]):
-        labels.add(ctx.lexicon.documents[doc].name)
+        labels.add(department)
+    if not labels and any(match_form(w) in piece for w in cue_data("unit_scope")["subordinate_words"]):
+        return [r for r in rows if r.label != department]
     chosen = [r for r in rows if r.label in labels]
-    return chosen[0] if len(chosen) == 1 else None
+    return chosen if len(chosen) == 1 else []
 
 
 def _render(op: str, left: Operand, right: Operand, frame, executor) -> Answer:
