@@ -166,3 +166,11 @@ def test_the_subordinate_units_together_are_one_operand(culture):
 def test_a_ratio_of_two_figures_is_their_quotient_not_their_difference(bigdata):
     answer = _value(bigdata, "基本支出与项目支出之比是多少")
     assert answer.value == Decimal("0.43") and "÷" in answer.answer, answer.answer  # 394.17 ÷ 922.08
+
+
+def test_a_whole_that_points_at_the_set_named_before_is_its_members_sum(bigdata):
+    """「重点项目有三个，…占这三项合计」: the three key projects (508.81 + 231.29 + 70.00)."""
+    answer = _value(bigdata, "重点项目有三个，其中“保障网络正常运行”的金额占这三项合计的比例是多少")
+    assert answer.value == Decimal("28.55") and answer.unit == "%", answer.answer  # 231.29 ÷ 810.10
+    wrong_count = bigdata.ask("重点项目里，“保障网络正常运行”的金额占这五项合计的比例是多少")
+    assert not wrong_count.answered, wrong_count.answer

@@ -169,7 +169,7 @@ def _named(ctx: Context, operand: Operand) -> bool:
     data = cue_data(NAME)
     words = [re.escape(match_form(w)) for w in cue_data("unit_scope")["self_words"]] + [data["pronouns"]]
     words += [re.escape(match_form(w)) for w in _name_words()]
-    words += list(data["back_references"])
+    words += list(data["back_references"]) + [data["set_reference"].strip("^$")]
     named = [bool(piece := frame.text[t.start:t.end]) and (any(t.start <= m.start < t.end for m in frame.mentions)
                                                         or any(re.search(w, piece) for w in words)) for t in operand.terms]
     return all(named) or operand.summed and any(named)  # 「社保、卫生、住房三类」: the others by their siblings
@@ -255,11 +255,30 @@ def _resolve(side: Operand, other: Operand, ctx: Context, executor, doc: str, co
         side.value = side.value * 10000
 
 
+def _set_members(piece: str, frame, executor, doc: str) -> tuple[str, list[Fact]] | None:
+    """「三者合计」「它们加起来」: the members of the set the question named (三个重点项目), summed;
+    a count that does not match the set is refused."""
+    match = re.fullmatch(cue_data(NAME)["set_reference"], piece)
+    if not match or frame.set_kind is None:
+        return None
+    members = executor.members(frame, doc)
+    if not members:
+        raise NotAnswerable("没有找到问题所说的那一组")
+    stated = match.group("n")
+    if stated and _count(stated) != len(members):
+        raise NotAnswerable(f"问题说的是{stated}项，文件中这一组有{len(members)}项")
+    return f"{'、'.join(f.label for f in members)}合计", members
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else "一二三四五六七八九十".index(word.replace("两", "二")) + 1
+
+
 def _words_in(piece: str) -> bool:
     """The term holds a measure, total, unit or back-reference word (it is named without an entity)."""
     data = cue_data(NAME)
     words = _name_words() + cue_data("unit_scope")["self_words"] + list(data["back_references"])
-    return any(match_form(w) in piece for w in words) or bool(re.search(data["pronouns"], piece))
+    return any(match_form(w) in piece for w in words) or bool(re.search(data["pronouns"], piece) or re.fullmatch(data["set_reference"], piece))
 
 
 def _sibling(piece: str, siblings: list[Fact], executor, doc: str) -> tuple[str, list[Fact]]:
@@ -280,6 +299,9 @@ def _term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc
     """One term's figure: a budget unit's column (表11/表12), or the one figure its words name."""
     frame = ctx.frame
     piece = frame.text[term.start:term.end]
+    members = _set_members(piece, frame, executor, doc)
+    if members is not None:
+        return members
     back = cue_data(NAME)["back_references"].get(piece)
     if back is not None:  # 「A比B翻了一番，准确吗？前者是后者的几倍」: A, B named before
         named = [m for m in frame.mentions if m.end <= min(t.start for t in side.terms + other.terms) and m.kinds() & VALUE]

@@ -35,7 +35,7 @@ def _operation(text: str) -> tuple[str, tuple[int, int]]:
     if not found:
         return "list", (0, 0)
     order = {"average": 0, "count": 1, "sum": 2}
-    return min(found, key=lambda f: (-f[1][0], order[f[0]]))  # the operation said last is asked (「几个项目加起来多少钱」)
+    return min(found, key=lambda f: (-f[1][1], f[1][0], order[f[0]]))  # the operation said last is asked (「几个项目加起来多少钱」), by its longest word
 
 
 class ProjectSet:
