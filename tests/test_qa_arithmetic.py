@@ -174,3 +174,17 @@ def test_a_whole_that_points_at_the_set_named_before_is_its_members_sum(bigdata)
     assert answer.value == Decimal("28.55") and answer.unit == "%", answer.answer  # 231.29 ÷ 810.10
     wrong_count = bigdata.ask("重点项目里，“保障网络正常运行”的金额占这五项合计的比例是多少")
     assert not wrong_count.answered, wrong_count.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("项目支出比基本支出少百分之几", "14.21"),  # (491.80 − 421.93) ÷ 491.80
+    ("委托业务费比劳务费多百分之多少", "120.65"),  # (101.50 − 46.00) ÷ 46.00
+])
+def test_a_relative_difference_is_taken_of_the_figure_compared_with(culture, question, value):
+    answer = _value(culture, question)
+    assert answer.value == Decimal(value) and answer.unit == "%", answer.answer
+
+
+def test_the_departments_own_figure_named_with_bumen(culture):
+    answer = _value(culture, "本级的基本支出占部门基本支出的比例")
+    assert answer.value == Decimal("58.32"), answer.answer  # 286.84 ÷ 491.80

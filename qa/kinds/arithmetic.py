@@ -450,6 +450,11 @@ def _render(op: str, left: Operand, right: Operand, frame, executor) -> Answer:
         return executor.answer(frame, text, abs(diff), unit, facts=facts)
     if b == 0:
         raise NotAnswerable(f"{right.name}为0，无法计算")
+    if op == "relative":  # 「A比B少百分之几」: the difference as a share of B
+        rate = percent(abs(a - b), b)
+        text = (f"{shown[0]}比{shown[1]}{'多' if a >= b else '少'}{rate}%"
+                f"（({fmt(a, unit)} − {fmt(b, unit)}) ÷ {fmt(b, unit)} × 100%）。")
+        return executor.answer(frame, text, rate, "%", facts=facts)
     if op == "multiple":
         times = (a / b).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         text = f"{shown[0]}是{shown[1]}的{times}倍（{fmt(a, unit)} ÷ {fmt(b, unit)}）。"
