@@ -75,7 +75,11 @@ class Executor:
         return [f for f in self.reader.total_facts(doc, table) if f.column == column][:1]
 
     def total(self, name: str, doc: str) -> list[Fact]:
-        """A total row named in cues.json: 「本年支出合计」 (表1) or 「表4:本年收入合计」."""
+        """A total the template names (「财政拨款收入」: 表4's 本年收入合计), a column's total
+        (「column:事业收入」) or a table's 合计 row named by the question (「表9:合计」)."""
+        named = load_template().named_totals.get(name)
+        if named:
+            return self.reader.row_facts(doc, named[0], named[1])[:1]
         table, _, label = name.rpartition(":")
         if table == "column":
             for number in load_template().column_lookup:
@@ -120,8 +124,9 @@ class Executor:
         else:
             for measure in free:
                 result.append((measure, self.measure_total(measure, doc)))
+        named = load_template().named_totals
         for total in frame.totals:
-            result.append((total.rpartition(":")[2], self.total(total, doc)))
+            result.append((named[total][1] if total in named else total.rpartition(":")[2], self.total(total, doc)))
         return result
 
     @staticmethod

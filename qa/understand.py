@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import ahocorasick
 
+from kg.template import load_template
 from qa.frame import Frame
 from qa.lexicon import Lexicon, Mention, load_cues, match_form, syllables_of
 from qa.partial import PartialLinker
@@ -410,7 +411,7 @@ class Understander:
 
     def _totals_named_by_terms(self, frame: Frame) -> None:
         """「财政拨款收入多少？」 asks for a total, not for the glossary term of that name; a
-        department and 「预算」 alone ask for the whole budget (收入总计)."""
+        department and 「预算」 alone ask for the whole budget (the template's whole_budget total)."""
         if frame.table and not frame.value_mentions() and not frame.measures and not frame.totals and frame.set_kind is None:
             frame.totals.append(f"表{frame.table}:合计")  # 「表9的合计是多少」
             return
@@ -427,7 +428,7 @@ class Understander:
         asks_whole = any(match_form(w) in frame.text for w in self.lexicon.cues["whole_budget"])
         named = [m for m in frame.mentions if m.kinds() & {"department", "budget_unit"}]
         if asks_whole and named and not frame.value_mentions() and not frame.measures and not frame.totals and not frame.set_kind:
-            frame.totals.append("收入总计")
+            frame.totals.append(load_template().whole_budget)
 
     # -- what is left over ---------------------------------------------------------------------
     def _unknown(self, frame: Frame, cues) -> list[str]:
