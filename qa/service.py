@@ -83,7 +83,6 @@ class QAService:
             self.index = index
             self.generation = index.generation
             self._cache: OrderedDict = OrderedDict()
-            self._measures: dict[str, str | None] = {}
 
     def new_session(self) -> Session:
         return Session()
@@ -123,7 +122,7 @@ class QAService:
         except Exception:  # a bug must not reach a user as a stack trace
             log.exception("understanding failed")
             return None, self._refusal(question, None, "无法理解这个问题")
-        reader = FactReader(self.store, self.titles, self._measures, self.index)
+        reader = FactReader(self.store, self.titles, self.index)
         executor = Executor(reader, self.lexicon)
         try:
             answer = self._run(frame, executor, chosen)

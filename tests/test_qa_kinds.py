@@ -155,6 +155,10 @@ def test_unit_scope_extremes_name_the_unit(culture):
     ("2024年的全民健身中心维修改造项目和2025年的体彩公益金项目相差多少", {"value": 2.00, "unit": "万元"}),  # each year its own item
     ("文化馆基本支出中商品和服务支出的占比两年变化了几个百分点？", {"value": 1.55, "unit": "%"}),  # 6.80/86.17 → 8.46/89.61
     ("2024年基本支出占了总支出的三成左右，到2025年这个比重升了多少个百分点？", {"value": 5.53, "unit": "%"}),
+    ("基本支出2025年是2024年的多少倍", {"value": 1.05, "unit": "倍"}),  # 491.80 / 468.53: the year named first over the other
+    ("2024年的项目支出是2025年项目支出的几倍", {"value": 1.19, "unit": "倍"}),  # 501.58 / 421.93
+    ("两年的项目支出平均下来每年多少", {"value": 461.76, "unit": "万元"}),  # (501.58 + 421.93) / 2, not an average per project
+    ("非物质文化遗产保护专项经费2025年较2024年增长了百分之几", {"value": 11.11, "unit": "%"}),  # 百分之几 is the rate, not a target's unit
 ])
 def test_cross_year(two_years, question, expected):
     answer = _answered(two_years, question, "cross_year")

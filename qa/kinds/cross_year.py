@@ -61,14 +61,14 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
     return [], None
 
 
-def _first(groups: dict[str, list[str]], text: str, names: list[tuple[int, int]] = ()) -> tuple[str, str] | None:
+def _first(groups: dict[str, list[str]], text: str, names: list[tuple[int, int]] = ()) -> tuple[str, str, tuple[int, int]] | None:
     """The first operation whose pattern matches outside the names of the question (总计 in
-    「支出总计」 is a name, not a sum), with the text it matched."""
+    「支出总计」 is a name, not a sum), with the text it matched and where."""
     for name, alternatives in groups.items():
         for match in re.finditer("|".join(alternatives), text):
             inside = any(a <= match.start() and match.end() <= b and b - a > match.end() - match.start() for a, b in names)
             if not inside:
-                return name, match.group(0)
+                return name, match.group(0), match.span()
     return None
 
 
@@ -101,7 +101,7 @@ class CrossYear:
         found = _first(data["value_operations"], text, _names(ctx))
         if found is None:
             return None
-        slots.append(Slot("value_operation", found[0], (0, len(text))))
+        slots.append(Slot("value_operation", found[0], found[2]))
         return Reading(NAME, 0.9, slots, explained=found[1])
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
@@ -118,11 +118,15 @@ class CrossYear:
 YEARS_AFTER_SHARE = re.compile(r"(?:(?:19|20)\d{2}|\d)(?:年|个年度)|[,，;；]")
 
 
-def _in_year(frame, doc: Document, intent: str):
-    """The question asked of one document. For a share, the years (or the next clause) after 占 are not its whole:
-    「项目支出占比2025年比2024年变化了几个百分点」 asks 项目支出占比 of each year (the text keeps its
-    length, so the mentions' spans stay right)."""
+def _in_year(frame, doc: Document, intent: str, operation: tuple[int, int]):
+    """The question asked of one document, without the words of the operation across the years
+    (「两年平均」「增长了多少百分比」 are this kind's, not a per-year average or a target's unit). For a
+    share, the years (or the next clause) after 占 are not its whole: 「项目支出占比2025年比2024年变化了
+    几个百分点」 asks 项目支出占比 of each year. The text keeps its length, so the mentions' spans stay right."""
     one = copy.copy(frame)
+    start, end = operation
+    one.text = frame.text[:start] + " " * (end - start) + frame.text[end:]
+    one.question = one.text  # kinds that read the question as asked read it without the operation too
     one.docs, one.year, one.last_year, one.intent = [doc.iri], doc.year, False, intent
     own = _year_mentions(frame)
     if own:  # 「2024年的X项目和2025年的Y项目相差多少」: each year's figure is its own item's
@@ -130,7 +134,7 @@ def _in_year(frame, doc: Document, intent: str):
     share_at = frame.text.find("占")
     years = YEARS_AFTER_SHARE.search(frame.text, share_at + 1) if intent == "ratio" and share_at >= 0 else None
     if years:
-        one.text = frame.text[:years.start()] + " " * (len(frame.text) - years.start())
+        one.text = one.text[:years.start()] + " " * (len(frame.text) - years.start())
     return one
 
 
@@ -146,11 +150,11 @@ def _year_mentions(frame) -> dict[int, list]:
     return tied if len(tied) == 2 and all(tied.values()) and len(years) == 2 else {}
 
 
-def figure_in(ctx: Context, executor, doc: Document, share: bool) -> tuple[Decimal, str, Answer]:
+def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tuple[int, int] = (0, 0)) -> tuple[Decimal, str, Answer]:
     """The question's figure (or share, in %) in one document, by the classic readers or the
     single-document kind that reads it best (kinds spanning documents or answering with text are
     left out: a figure is wanted)."""
-    frame = _in_year(ctx.frame, doc, "ratio" if share else "lookup")
+    frame = _in_year(ctx.frame, doc, "ratio" if share else "lookup", operation)
     from qa import kinds  # the registry holds this kind too: imported when run, not when loaded
 
     single = kinds.Context(frame, ctx.lexicon)
@@ -172,8 +176,9 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     op = reading.slot("value_operation")
     text = ctx.frame.text
     share = op == "points" or (op != "proportion" and "占" in text)
-    a, unit, first = figure_in(ctx, executor, earlier, share)
-    b, _, second = figure_in(ctx, executor, later, share)
+    span = next(s.span for s in reading.slots if s.name == "value_operation")
+    a, unit, first = figure_in(ctx, executor, earlier, share, span)
+    b, _, second = figure_in(ctx, executor, later, share, span)
     if share and unit == "%" and max(a, b) > 100:  # a part larger than its whole: the part and whole were not matched
         raise NotAnswerable("没有在两年的文件中对上同一个部分和整体，无法计算比重")
     sources = first.sources + second.sources
@@ -191,6 +196,14 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     if op == "average":
         mean = ((a + b) / 2).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         return executor.answer(ctx.frame, f"{what}：{head}，两年平均每年{fmt(mean, unit)}{unit}（({fmt(a, unit)} + {fmt(b, unit)}) ÷ 2）。", mean, unit, sources=sources)
+    if op == "multiple":  # 「2024年的X是2025年的几倍」: the year named first over the other
+        named = [int(y) for y in re.findall(r"(?:19|20)\d{2}(?=年)", text)]
+        first_named = not named or named[0] == earlier.year
+        top, bottom, y_top, y_bottom = (a, b, earlier.year, later.year) if first_named else (b, a, later.year, earlier.year)
+        if bottom == 0:
+            raise NotAnswerable(f"{y_bottom}年为0，无法计算倍数")
+        value = (top / bottom).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return executor.answer(ctx.frame, f"{what}：{head}，{y_top}年是{y_bottom}年的{value}倍（{fmt(top, unit)} ÷ {fmt(bottom, unit)}）。", value, "倍", sources=sources)
     if op == "proportion":
         value = percent(b, a)
         return executor.answer(ctx.frame, f"{what}：{head}，{later.year}年相当于{earlier.year}年的{value}%（{fmt(b, unit)} ÷ {fmt(a, unit)} × 100%）。", value, "%", sources=sources)

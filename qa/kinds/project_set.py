@@ -62,7 +62,7 @@ class ProjectSet:
             bound = _one_bound(text, data)  # 「不到5万元的项目合计」: one bound, the other open
             if bound:
                 slots.append(bound)
-        if op == "average" and any(w in text for w in data["projects"]):
+        if op == "average" and re.search(data["projects"], text):
             slots.append(Slot("average", True, span))
         if not slots:
             return None
