@@ -159,6 +159,9 @@ def test_unit_scope_extremes_name_the_unit(culture):
     ("2024年的项目支出是2025年项目支出的几倍", {"value": 1.19, "unit": "倍"}),  # 501.58 / 421.93
     ("两年的项目支出平均下来每年多少", {"value": 461.76, "unit": "万元"}),  # (501.58 + 421.93) / 2, not an average per project
     ("非物质文化遗产保护专项经费2025年较2024年增长了百分之几", {"value": 11.11, "unit": "%"}),  # 百分之几 is the rate, not a target's unit
+    ("今年的基本支出比去年增加了多少", {"value": 23.27, "unit": "万元"}),  # 今年/去年 with both years loaded: the latest two
+    ("机关运行经费两年分别是多少", {"contains": ["28.90", "28.24"]}),
+    ("两年当中金额最大的项目是哪一个", {"contains": ["清城区全民健身中心维修改造项目"]}),
 ])
 def test_cross_year(two_years, question, expected):
     answer = _answered(two_years, question, "cross_year")

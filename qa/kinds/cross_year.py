@@ -50,6 +50,8 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
     if absent and (len(named) >= 2 or both) and len(own) >= 2:  # 「2023年…两年比变化多大」: 2023 is not loaded
         have = "、".join(str(d.year) for d in own)
         return own[-2:], f"已载入的是{have}年的文件，没有{'、'.join(map(str, absent))}年的数据 (no document for that year)"
+    if not named and len(own) >= 2 and _relative_years(ctx):  # 「今年比去年」 with both years loaded: the latest two
+        named = {own[-1].year}
     if len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _first(cue_data(NAME)["set_operations"], text)):
         year = min(named)  # 「2025年新增了哪些项目」: against the loaded year before (or after) it
         named.add(year - 1 if any(d.year == year - 1 for d in own) else year + 1)
@@ -59,6 +61,17 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
     if both and len(own) == 2:
         return own, None
     return [], None
+
+
+def _relative_years(ctx: Context) -> bool:
+    """Whether the question compares this year with the last in words (今年…去年, 本年比上年), outside
+    the names it links (上年结转 is a row, not a year)."""
+    cues, text, names = ctx.lexicon.cues, ctx.frame.text, _names(ctx)
+
+    def outside(words: list[str]) -> bool:
+        return any(not any(a <= m.start() < b for a, b in names) for w in words for m in re.finditer(re.escape(w), text))
+
+    return outside(cues["this_year"]) and outside(cues["last_year"])
 
 
 def _first(groups: dict[str, list[str]], text: str, names: list[tuple[int, int]] = ()) -> tuple[str, str, tuple[int, int]] | None:
@@ -196,6 +209,8 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     if op == "average":
         mean = ((a + b) / 2).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         return executor.answer(ctx.frame, f"{what}：{head}，两年平均每年{fmt(mean, unit)}{unit}（({fmt(a, unit)} + {fmt(b, unit)}) ÷ 2）。", mean, unit, sources=sources)
+    if op == "each":  # 「两年分别是多少」: both figures, no arithmetic
+        return executor.answer(ctx.frame, f"{what}：{head}。", None, None, sources=sources)
     if op == "multiple":  # 「2024年的X是2025年的几倍」: the year named first over the other
         named = [int(y) for y in re.findall(r"(?:19|20)\d{2}(?=年)", text)]
         first_named = not named or named[0] == earlier.year
@@ -265,7 +280,16 @@ def _members(executor, doc: Document, members: str, level: int | None) -> dict[s
         table = load_template().by_layout("units" if members == "units_basic" else "projects")
         return {match_form(f.label): f for f in executor.reader.table_facts(doc.iri, table.number)
                 if f.kind == "unit" and f.column == table.columns[0]}
-    return {match_form(p.label): p for p in executor.reader.projects(doc.iri)}
+    projects = executor.reader.projects(doc.iri)
+    plain = [_across_years(p.label) for p in projects]
+    return {key if plain.count(key) == 1 else match_form(p.label): p for key, p in zip(plain, projects, strict=True)}
+
+
+def _across_years(label: str) -> str:
+    """A project's name as matched across years: without the year it starts with (「2026年度“十五五”规划
+    编制经费」 is the 「“十五五”规划编制经费」 of the year before), unless two of one year's projects
+    differ only by it."""
+    return re.sub(r"^(?:19|20)\d{2}年度?", "", match_form(label))
 
 
 def _member_kind(text: str) -> str:
