@@ -280,16 +280,7 @@ def _members(executor, doc: Document, members: str, level: int | None) -> dict[s
         table = load_template().by_layout("units" if members == "units_basic" else "projects")
         return {match_form(f.label): f for f in executor.reader.table_facts(doc.iri, table.number)
                 if f.kind == "unit" and f.column == table.columns[0]}
-    projects = executor.reader.projects(doc.iri)
-    plain = [_across_years(p.label) for p in projects]
-    return {key if plain.count(key) == 1 else match_form(p.label): p for key, p in zip(plain, projects, strict=True)}
-
-
-def _across_years(label: str) -> str:
-    """A project's name as matched across years: without the year it starts with (「2026年度“十五五”规划
-    编制经费」 is the 「“十五五”规划编制经费」 of the year before), unless two of one year's projects
-    differ only by it."""
-    return re.sub(r"^(?:19|20)\d{2}年度?", "", match_form(label))
+    return {match_form(p.label): p for p in executor.reader.projects(doc.iri)}
 
 
 def _member_kind(text: str) -> str:
