@@ -783,14 +783,15 @@ class Executor:
             union = set.union(*entity_docs) & set(frame.docs)
             if len(union) == 1:
                 return union.pop()
-        raise Ambiguous([self.doc_title(d) for d in frame.docs])
+        raise Ambiguous([self.doc_title(d) for d in frame.docs], list(frame.docs))
 
 
 class Ambiguous(Exception):
     """Several documents could answer: the reply asks which one."""
 
-    def __init__(self, titles: list[str]) -> None:
+    def __init__(self, titles: list[str], docs: list[str]) -> None:
         self.titles = titles
+        self.docs = docs
         super().__init__("、".join(titles))
 
 

@@ -18,9 +18,9 @@ from qa.frame import Frame
 from qa.lexicon import Lexicon, Mention, load_cues, match_form, syllables_of
 from qa.partial import PartialLinker
 from qa.segment import content_nouns
+from qa.years import YEAR, named_years
 
 CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下面", "之", "部分")
-YEAR = re.compile(r"((?:19|20)\d{2})(?:年|\))")
 NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|亿|万元|万|元)?")
 TOP_N = re.compile(r"前(\d+)(?:个|名|项|位|大)?|最[大多高小少低](\d+)(?:个|项|名)")
 RANK = re.compile(r"(?:排名?|名列|位列|位居)第?(?P<a>[2-9二三四五六七八九])(?:名|位)?(?P<da>[大多高少小低])?"
@@ -218,7 +218,7 @@ class Understander:
             for k in range(m.start, m.end):
                 masked_text[k] = "#"
         plain = "".join(masked_text)
-        years = sorted({int(y) for y in YEAR.findall(plain)})
+        years = sorted(named_years(plain, {d.year for d in docs.values()}))
         if years:
             doc_years = {docs[d].year for d in in_scope}
             matching = [d for d in in_scope if docs[d].year in years]
@@ -636,7 +636,7 @@ def keep_scope(frame: Frame, previous: Frame, lexicon: Lexicon) -> None:
     if not before or pattern("cross_department", "collective").search(frame.text) or pattern("cross_year", "both_years").search(frame.text):
         return
     names_body = any(m.of("department", "budget_unit") for m in frame.mentions)
-    names_year = bool(YEAR.findall(frame.text)) or frame.last_year
+    names_year = bool(YEAR.search(frame.text)) or frame.last_year
     if names_body and names_year:
         return
     if names_body:

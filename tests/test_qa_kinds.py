@@ -162,10 +162,26 @@ def test_unit_scope_extremes_name_the_unit(culture):
     ("今年的基本支出比去年增加了多少", {"value": 23.27, "unit": "万元"}),  # 今年/去年 with both years loaded: the latest two
     ("机关运行经费两年分别是多少", {"contains": ["28.90", "28.24"]}),
     ("两年当中金额最大的项目是哪一个", {"contains": ["清城区全民健身中心维修改造项目"]}),
+    ("二五年的三公经费比二四年少了多少", {"value": 0.70, "unit": "万元"}),  # 6.70 → 6.00, years digit by digit
+    ("24、25两个年度的机关运行经费合起来是多少", {"value": 57.14, "unit": "万元"}),  # 28.90 + 28.24
 ])
 def test_cross_year(two_years, question, expected):
     answer = _answered(two_years, question, "cross_year")
     assert score(expected, answer.to_json())[0], answer.answer
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("“基本支出”这个词是什么意思", "人员支出和公用支出"),  # the glossary says the same in both years
+    ("24年全民健身活动经费是依据哪个规划安排的", "清城府〔2022〕9号"),  # 24年: the loaded 2024 (〔2022〕 is no year asked)
+])
+def test_a_question_naming_no_year_is_answered_when_each_year_says_the_same(two_years, question, phrase):
+    answer = two_years.ask(question)
+    assert answer.answered and phrase in answer.answer, answer.answer
+
+
+def test_a_figure_that_differs_between_the_years_is_asked_back(two_years):
+    answer = two_years.ask("基本支出占多少比例")  # no year named, and the years differ: which one is asked
+    assert not answer.answered and "请说明" in answer.answer, answer.answer
 
 
 def test_the_earlier_year_compared_with_the_later_is_said_so(two_years):

@@ -16,20 +16,11 @@ from qa.execute import NotAnswerable
 from qa.facts import Fact
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.lexicon import Document, match_form
+from qa.years import named_years
 
 NAME = "cross_year"
 SPANNING = ("cross_year", "cross_department")  # kinds whose reading spans several documents
 TEXT_KINDS = ("describe",)  # kinds that answer with the document's words, never with a figure
-YEAR = re.compile(r"((?:19|20)\d{2})(?:年|、|和|与|及|至|到|-|\))|(?:从|到|至|和|与|比)((?:19|20)\d{2})")
-SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")
-
-
-def _named_years(text: str, loaded: set[int]) -> set[int]:
-    """Years the question names: 2024年, （2024）, 从2024到2025, and 24年 for a loaded 2024."""
-    named = {int(a or b) for a, b in YEAR.findall(text)}
-    return named | {2000 + int(y) for y in SHORT_YEAR.findall(text) if 2000 + int(y) in loaded}
-
-
 def _years(ctx: Context) -> tuple[list[Document], str | None]:
     """The two loaded documents of one department that the question spans, earlier first; and
     what is missing when it names a year of that department that is not loaded."""
@@ -37,7 +28,7 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
     scope = [docs[d] for d in ctx.frame.docs] or list(docs.values())
     departments = {d.department for d in scope}
     text = ctx.frame.text
-    named = _named_years(text, {d.year for d in docs.values()})
+    named = named_years(_unnamed(ctx), {d.year for d in docs.values()}, spanning=True)
     if len(departments) > 1 and not any(m.of("department", "budget_unit") for m in ctx.frame.mentions):
         # no department named: the one department whose documents span the years asked
         departments = {dep for dep in departments if len({d.year for d in docs.values() if d.department == dep}) >= 2
@@ -61,6 +52,14 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
     if both and len(own) == 2:
         return own, None
     return [], None
+
+
+def _unnamed(ctx: Context) -> str:
+    """The question with the names it links blanked (a cited document's year is no year asked)."""
+    text = list(ctx.frame.text)
+    for a, b in _names(ctx):
+        text[a:b] = " " * (b - a)
+    return "".join(text)
 
 
 def _relative_years(ctx: Context) -> bool:
