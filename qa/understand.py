@@ -564,7 +564,7 @@ class Understander:
         kinds = set().union(*(m.kinds() for m in frame.mentions)) if frame.mentions else set()
         values = frame.value_mentions()
         amount_asked = bool(c & {"amount"}) or frame.unit_word is not None
-        if "reason" in c and "glossary" not in c and re.search(r"原因|增加|减少|下降|增长|变化|降|涨", frame.text):
+        if "reason" in c and "glossary" not in c and re.search(r"原因|增加|减少|下降|增长|变化|降|涨|翻|倍|多了|少了", frame.text):
             return "yoy"  # 「机关运行经费下降的原因」: the stated reason of a change, not the glossary entry
         if "glossary" in c or "set:glossary" in c:
             return "definition"

@@ -164,6 +164,9 @@ def test_unit_scope_extremes_name_the_unit(culture):
     ("两年当中金额最大的项目是哪一个", {"contains": ["清城区全民健身中心维修改造项目"]}),
     ("二五年的三公经费比二四年少了多少", {"value": 0.70, "unit": "万元"}),  # 6.70 → 6.00, years digit by digit
     ("24、25两个年度的机关运行经费合起来是多少", {"value": 57.14, "unit": "万元"}),  # 28.90 + 28.24
+    ("和2024年相比，2025年的项目数量减少了几个", {"value": 4, "unit": "个"}),  # 16 → 12 projects
+    ("基本支出经济分类科目中，2024年列了而2025年消失了的是哪个", {"items": ["会议费"]}),
+    ("2025年的基本支出比前一年多了多少", {"value": 23.27, "unit": "万元"}),  # 前一年 is no rank (前1)
 ])
 def test_cross_year(two_years, question, expected):
     answer = _answered(two_years, question, "cross_year")
@@ -177,6 +180,16 @@ def test_cross_year(two_years, question, expected):
 def test_a_question_naming_no_year_is_answered_when_each_year_says_the_same(two_years, question, phrase):
     answer = two_years.ask(question)
     assert answer.answered and phrase in answer.answer, answer.answer
+
+
+def test_a_reason_asked_with_both_years_loaded_is_the_later_years_own_words(two_years):
+    answer = two_years.ask("2025年的预算比上年少了，文件说是什么原因")
+    assert answer.answered and "一次性项目本年不再安排" in answer.answer, answer.answer
+
+
+def test_the_smallest_project_of_one_named_year_is_not_pooled_with_the_year_before(two_years):
+    answer = two_years.ask("2025年全部项目中金额最少的是哪个")
+    assert answer.answered and answer.value == Decimal("12.50"), answer.answer  # 文艺精品创作扶持经费, not 2024's 7.20
 
 
 def test_a_figure_that_differs_between_the_years_is_asked_back(two_years):

@@ -43,15 +43,21 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
         return own[-2:], f"已载入的是{have}年的文件，没有{'、'.join(map(str, absent))}年的数据 (no document for that year)"
     if not named and len(own) >= 2 and _relative_years(ctx):  # 「今年比去年」 with both years loaded: the latest two
         named = {own[-1].year}
-    if len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _first(cue_data(NAME)["set_operations"], text)):
-        year = min(named)  # 「2025年新增了哪些项目」: against the loaded year before (or after) it
-        named.add(year - 1 if any(d.year == year - 1 for d in own) else year + 1)
+    if len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _against_the_year_before(text)):
+        named.add(min(named) - 1)  # 「2025年新增了哪些项目」「2025年比上年」: against the year before it
     if len(named) >= 2:
         chosen = [d for d in own if d.year in named]
         return (chosen, None) if len(chosen) == len(named) == 2 else ([], None)
     if both and len(own) == 2:
         return own, None
     return [], None
+
+
+def _against_the_year_before(text: str) -> bool:
+    """A set operation that compares a year with the one before (新增, 取消, 增加最多 …); the largest
+    of all projects (pooled, each year's) is asked of the years named, not of the year before too."""
+    found = _first(cue_data(NAME)["set_operations"], text)
+    return found is not None and found[0] not in ("each_max", "pooled_max", "pooled_min")
 
 
 def _unnamed(ctx: Context) -> str:
@@ -93,6 +99,8 @@ class CrossYear:
     name = NAME
 
     def read(self, ctx: Context) -> Reading | None:
+        if "reason" in ctx.frame.cues:  # 「比上年少了五十多万，原因是什么」: the later year's own words, not a figure
+            return None
         years, missing = _years(ctx)
         if len(years) != 2:
             return None
@@ -104,7 +112,7 @@ class CrossYear:
         found = _first(data["set_operations"], text, _names(ctx))
         if found:
             slots.append(Slot("set_operation", found[0], (0, len(text))))
-            slots.append(Slot("members", _member_kind(text), (0, len(text))))
+            slots.append(Slot("members", _member_kind(text, ctx.frame.measures), (0, len(text))))
             if found[0] in RANKED:  # 「按增长率排第二」: the N-th of the ranking
                 slots.append(Slot("rank", ctx.frame.rank or 1, (0, len(text))))
             if ctx.frame.threshold is not None and ctx.frame.operator:  # 「取消的项目中超过10万元的」: the set is filtered
@@ -167,6 +175,10 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
     single-document kind that reads it best (kinds spanning documents or answering with text are
     left out: a figure is wanted)."""
     frame = _in_year(ctx.frame, doc, "ratio" if share else "lookup", operation)
+    if not share and pattern(NAME, "project_count").search(frame.text):  # 「项目个数比上年少了几个」: a count per year
+        projects = executor.reader.projects(doc.iri)
+        text = f"项目个数为{len(projects)}个"
+        return Decimal(len(projects)), "个", executor.answer(frame, text, Decimal(len(projects)), "个", facts=projects[:1])
     from qa import kinds  # the registry holds this kind too: imported when run, not when loaded
 
     single = kinds.Context(frame, ctx.lexicon)
@@ -275,6 +287,11 @@ def _members(executor, doc: Document, members: str, level: int | None) -> dict[s
         size = {1: 3, 2: 5}.get(level or 3, 7)
         rows = [f for f in executor.reader.table_facts(doc.iri, 3) if f.kind == "item" and f.code and f.first_column and len(f.code) == size]
         return {f.code: f for f in rows}
+    if members.startswith("economic:"):  # 经济分类科目 of one expenditure: 款 (5 digits) unless 类 is asked
+        table = load_template().economic(members.split(":", 1)[1] or None).number
+        size = 3 if level == 1 else 5
+        rows = [f for f in executor.reader.table_facts(doc.iri, table) if f.kind == "item" and f.code and f.first_column and len(f.code) == size]
+        return {f.code: f for f in rows}
     if members in ("units_basic", "units_project"):
         table = load_template().by_layout("units" if members == "units_basic" else "projects")
         return {match_form(f.label): f for f in executor.reader.table_facts(doc.iri, table.number)
@@ -282,10 +299,14 @@ def _members(executor, doc: Document, members: str, level: int | None) -> dict[s
     return {match_form(p.label): p for p in executor.reader.projects(doc.iri)}
 
 
-def _member_kind(text: str) -> str:
-    """What a set question ranges over: classification items (科目), budget units (单位) or projects."""
+def _member_kind(text: str, measures: list[str]) -> str:
+    """What a set question ranges over: classification items (科目; economic ones of an expenditure
+    when 经济 is said), budget units (单位) or projects."""
     data = cue_data(NAME)
     if any(w in text for w in data["class_words"]) and "项目" not in text.replace("项目支出", ""):
+        if any(w in text for w in data["economic_words"]):
+            spending = [m for m in measures if load_template().measures[m].expenditure]
+            return f"economic:{load_template().measures[spending[0]].expenditure if spending else ''}"
         return "classes"
     if any(w in text for w in data["unit_words"]) and "项目" not in text.replace("项目支出", ""):
         return "units_project" if "项目支出" in text else "units_basic"
