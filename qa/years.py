@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 YEAR = re.compile(r"((?:19|20)\d{2})(?:年|\)(?!\d+号))")
-SPANNING = re.compile(r"((?:19|20)\d{2})(?:年|、|和|与|及|至|到|-|\)(?!\d+号))|(?:从|到|至|和|与|比)((?:19|20)\d{2})")
+SPANNING = re.compile(r"((?:19|20)\d{2})(?:年|、|和|与|及|至|到|对|-|\)(?!\d+号))|(?:从|到|至|和|与|比)((?:19|20)\d{2})")
 SHORT = re.compile(r"(?<![\d.])(\d{2})年")
 
 
