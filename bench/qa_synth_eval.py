@@ -12,6 +12,7 @@ tests/test_qa_synth.py.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from collections import defaultdict
@@ -206,6 +207,7 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
     if truth.projects:
         mean = (sum(amounts, Decimal(0)) / len(amounts)).quantize(CENT, rounding=ROUND_HALF_UP)
         out += [("project_set", t, money(mean)) for t in _phrasings("project_set", "average")]
+    out += arithmetic_questions(truth)
     for goal in truth.goals:  # a unit that only one target of that name is stated in (goal and project alike)
         units = [t.unit for t in goal.targets] + [t.unit for p in truth.projects if p.name == goal.project for t in p.targets
                                                   if t not in goal.targets]
@@ -215,6 +217,23 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
                     out.append(("target", template.format(project=goal.project, unit=t.unit), {"value": float(t.value), "unit": t.unit}))
                 break
     out += unit_questions(truth)
+    return out
+
+
+def arithmetic_questions(truth: Truth) -> list[tuple[str, str, dict]]:
+    """The arithmetic kind's phrasings between two projects of distinct amounts (names holding no
+    operator word, so that the question's structure is the template's)."""
+    plain = [p for p in truth.projects if sum(1 for q in truth.projects if q.name == p.name) == 1 and p.amounts[0] > 0
+             and not re.search(r"[比和与跟同是占加、在为等倍差]", p.name)]
+    pairs = [(a, b) for a in plain for b in plain if a.amounts[0] > b.amounts[0]][:1]
+    out: list[tuple[str, str, dict]] = []
+    for a, b in pairs:
+        diff = money(a.amounts[0] - b.amounts[0])
+        times = {"value": float((a.amounts[0] / b.amounts[0]).quantize(CENT, rounding=ROUND_HALF_UP)), "unit": "倍"}
+        out += [("arithmetic", t.format(a=a.name, b=b.name), diff) for t in _phrasings("arithmetic", "difference")]
+        out += [("arithmetic", t.format(a=a.name, b=b.name), times) for t in _phrasings("arithmetic", "multiple")]
+        share = {"value": float((b.amounts[0] * 100 / a.amounts[0]).quantize(CENT, rounding=ROUND_HALF_UP)), "unit": "%"}
+        out += [("arithmetic", t.format(a=a.name, b=b.name), share) for t in _phrasings("arithmetic", "percent")]
     return out
 
 

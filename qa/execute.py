@@ -214,7 +214,7 @@ class Executor:
             raise NotAnswerable("比较需要两个都能在文件中找到的金额")
         (name_a, facts_a), (name_b, facts_b) = operands[:2]
         a, b = single(facts_a), single(facts_b)
-        if (a.table, a.row, a.line, a.label) == (b.table, b.row, b.line, b.label):
+        if (a.table, a.row, a.line, a.label, a.column) == (b.table, b.row, b.line, b.label, b.column):  # 表3's 合计 row: 基本支出 ≠ 项目支出
             raise NotAnswerable(f"两处取到的是同一个数（{a.label}，{a.where().split(' ')[0]}），无法比较")
         if name_a == name_b:
             name_a = f"{name_a}（{a.where().split(' ')[0]}）"

@@ -34,6 +34,9 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return f"没有计算两组共有的部分（“{both[0]}”），文件也没有直接列出 (an overlap of two sets is not computed)"
     if not answer.answered:
         return None
+    dropped = operator_dropped(frame.masked() if frame else question, answer)
+    if dropped:
+        return dropped
     acts = [w for w in acts_asked(frame.text if frame else question) if w not in _said(answer)]  # 添置/买 read as 购置
     if acts:
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
@@ -54,6 +57,17 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     if per and totals:
         return f"文件给出的是“{per[0]}”的数，没有给出“{totals[0]}”的数 (stated per occurrence, not in total)"
     return _stated_count_missing(question, answer) or _quoted_missing(question, frame, answer)
+
+
+def operator_dropped(question: str, answer: Answer) -> str | None:
+    """An operator the question states (多多少, 几倍, 占…比例) outside the names it links, that the
+    answer does not carry out: a sum or a lone figure given for a difference is refused."""
+    said = answer.answer + (answer.unit or "")
+    for name, spec in _cues()["operators"].items():
+        asked = re.search(spec["asked"], normalize(question))
+        if asked and not re.search(spec["said"], said):
+            return f"问题问的是“{asked.group(0)}”，找到的答案没有算出它 (the operator asked is not carried out: {name})"
+    return None
 
 
 def _stated_count_missing(question: str, answer: Answer) -> str | None:
@@ -81,10 +95,18 @@ def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:
     said = _norm(_said(answer) + "".join(e.label for m in frame.mentions for e in m.entities))
     linked = _norm("".join(m.surface for m in frame.mentions))
     for quoted in _QUOTED.findall(question):
+        if re.fullmatch(_operator_words(), quoted):
+            continue  # 「“翻了一番”，准确吗」 quotes a saying of the operator, not a name
         name = _norm(quoted)
         if name and name not in said and name not in linked and not any(name in _norm(m.surface) or _norm(m.surface) in name for m in frame.mentions):
             return f"文件中没有找到“{quoted}” (not found in the document)"
     return None
+
+
+def _operator_words() -> str:
+    from qa.kinds.base import cue_data  # the arithmetic kind's words of the operator (翻了一番)
+
+    return cue_data("arithmetic")["operator_words"]
 
 
 def _norm(text: str) -> str:

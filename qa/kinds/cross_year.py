@@ -222,14 +222,8 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         return executor.answer(ctx.frame, f"{what}：{head}，两年平均每年{fmt(mean, unit)}{unit}（({fmt(a, unit)} + {fmt(b, unit)}) ÷ 2）。", mean, unit, sources=sources)
     if op == "each":  # 「两年分别是多少」: both figures, no arithmetic
         return executor.answer(ctx.frame, f"{what}：{head}。", None, None, sources=sources)
-    if op == "multiple":  # 「2024年的X是2025年的几倍」: the year named first over the other
-        named = [int(y) for y in re.findall(r"(?:19|20)\d{2}(?=年)", text)]
-        first_named = not named or named[0] == earlier.year
-        top, bottom, y_top, y_bottom = (a, b, earlier.year, later.year) if first_named else (b, a, later.year, earlier.year)
-        if bottom == 0:
-            raise NotAnswerable(f"{y_bottom}年为0，无法计算倍数")
-        value = (top / bottom).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        return executor.answer(ctx.frame, f"{what}：{head}，{y_top}年是{y_bottom}年的{value}倍（{fmt(top, unit)} ÷ {fmt(bottom, unit)}）。", value, "倍", sources=sources)
+    if op == "multiple":
+        return _multiple(ctx, executor, (earlier, a), (later, b), f"{what}：{head}", unit, sources)
     if op == "proportion":
         value = percent(b, a)
         return executor.answer(ctx.frame, f"{what}：{head}，{later.year}年相当于{earlier.year}年的{value}%（{fmt(b, unit)} ÷ {fmt(a, unit)} × 100%）。", value, "%", sources=sources)
@@ -254,6 +248,17 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         return executor.answer(ctx.frame, f"{what}：{head}，{earlier.year}年比{later.year}年{word}{fmt(abs(diff), unit)}{unit}（{fmt(a, unit)} − {fmt(b, unit)}）。", shown, unit, sources=sources)
     shown = _signed(diff, asked)
     return executor.answer(ctx.frame, f"{what}：{head}，{later.year}年比{earlier.year}年{word}{fmt(abs(diff), unit)}{unit}（{fmt(b, unit)} − {fmt(a, unit)}）。", shown, unit, sources=sources)
+
+
+def _multiple(ctx: Context, executor, earlier: tuple[Document, Decimal], later: tuple[Document, Decimal], head: str, unit: str, sources) -> Answer:
+    """「2024年的X是2025年的几倍」: the year named first over the year named second."""
+    text = ctx.frame.text
+    first, second = sorted((earlier, later), key=lambda y: text.find(str(y[0].year)) if str(y[0].year) in text else len(text))
+    if second[1] == 0:
+        raise NotAnswerable(f"{second[0].year}年为0，无法计算倍数")
+    times = (first[1] / second[1]).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    text = f"{head}，{first[0].year}年是{second[0].year}年的{times}倍（{fmt(first[1], unit)} ÷ {fmt(second[1], unit)}）。"
+    return executor.answer(ctx.frame, text, times, "倍", sources=sources)
 
 
 EARLIER_FIRST = re.compile(r"((?:19|20)\d{2})年[^比较]{0,40}(?:比|较)[^,，。？?]{0,20}?((?:19|20)\d{2})年")
