@@ -40,6 +40,9 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     acts = [w for w in acts_asked(frame.text if frame else question) if w not in _said(answer)]  # 添置/买 read as 购置
     if acts:
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
+    internal = [m for m in frame.mentions if m.kinds() == {"internal_unit"}]
+    if answer.value is None and internal and "amount" in frame.cues:  # an internal unit (股, 室) has no budget of its own
+        return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
     if answer.value is None:
         return _quoted_missing(question, frame, answer)
     said = _said(answer)

@@ -159,10 +159,46 @@ def test_unit_scope_extremes_name_the_unit(culture):
     ("2024年的全民健身中心维修改造项目和2025年的体彩公益金项目相差多少", {"value": 2.00, "unit": "万元"}),  # each year its own item
     ("文化馆基本支出中商品和服务支出的占比两年变化了几个百分点？", {"value": 1.55, "unit": "%"}),  # 6.80/86.17 → 8.46/89.61
     ("2024年基本支出占了总支出的三成左右，到2025年这个比重升了多少个百分点？", {"value": 5.53, "unit": "%"}),
+    ("基本支出2025年是2024年的多少倍", {"value": 1.05, "unit": "倍"}),  # 491.80 / 468.53: the year named first over the other
+    ("2024年的项目支出是2025年项目支出的几倍", {"value": 1.19, "unit": "倍"}),  # 501.58 / 421.93
+    ("两年的项目支出平均下来每年多少", {"value": 461.76, "unit": "万元"}),  # (501.58 + 421.93) / 2, not an average per project
+    ("非物质文化遗产保护专项经费2025年较2024年增长了百分之几", {"value": 11.11, "unit": "%"}),  # 百分之几 is the rate, not a target's unit
+    ("今年的基本支出比去年增加了多少", {"value": 23.27, "unit": "万元"}),  # 今年/去年 with both years loaded: the latest two
+    ("机关运行经费两年分别是多少", {"contains": ["28.90", "28.24"]}),
+    ("两年当中金额最大的项目是哪一个", {"contains": ["清城区全民健身中心维修改造项目"]}),
+    ("二五年的三公经费比二四年少了多少", {"value": 0.70, "unit": "万元"}),  # 6.70 → 6.00, years digit by digit
+    ("24、25两个年度的机关运行经费合起来是多少", {"value": 57.14, "unit": "万元"}),  # 28.90 + 28.24
+    ("和2024年相比，2025年的项目数量减少了几个", {"value": 4, "unit": "个"}),  # 16 → 12 projects
+    ("基本支出经济分类科目中，2024年列了而2025年消失了的是哪个", {"items": ["会议费"]}),
+    ("2025年的基本支出比前一年多了多少", {"value": 23.27, "unit": "万元"}),  # 前一年 is no rank (前1)
 ])
 def test_cross_year(two_years, question, expected):
     answer = _answered(two_years, question, "cross_year")
     assert score(expected, answer.to_json())[0], answer.answer
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("“基本支出”这个词是什么意思", "人员支出和公用支出"),  # the glossary says the same in both years
+    ("24年全民健身活动经费是依据哪个规划安排的", "清城府〔2022〕9号"),  # 24年: the loaded 2024 (〔2022〕 is no year asked)
+])
+def test_a_question_naming_no_year_is_answered_when_each_year_says_the_same(two_years, question, phrase):
+    answer = two_years.ask(question)
+    assert answer.answered and phrase in answer.answer, answer.answer
+
+
+def test_a_reason_asked_with_both_years_loaded_is_the_later_years_own_words(two_years):
+    answer = two_years.ask("2025年的预算比上年少了，文件说是什么原因")
+    assert answer.answered and "一次性项目本年不再安排" in answer.answer, answer.answer
+
+
+def test_the_smallest_project_of_one_named_year_is_not_pooled_with_the_year_before(two_years):
+    answer = two_years.ask("2025年全部项目中金额最少的是哪个")
+    assert answer.answered and answer.value == Decimal("12.50"), answer.answer  # 文艺精品创作扶持经费, not 2024's 7.20
+
+
+def test_a_figure_that_differs_between_the_years_is_asked_back(two_years):
+    answer = two_years.ask("基本支出占多少比例")  # no year named, and the years differ: which one is asked
+    assert not answer.answered and "请说明" in answer.answer, answer.answer
 
 
 def test_the_earlier_year_compared_with_the_later_is_said_so(two_years):
