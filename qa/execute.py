@@ -718,9 +718,9 @@ class Executor:
             text = f"{fact.label}{fmt(fact.value, unit)}{unit}，{e.get('changeText') or ''}，主要原因是{reason}。"
             return self.answer(frame, text, None, None, facts=said_of)
         change = e.get("change")
-        if frame.unit_word == "%" or re.search(r"幅度|百分|率|几成", frame.text):
+        if frame.unit_word == "%" or re.search(r"幅度|百分|率|几成|[增降减涨]幅", frame.text):
             if e.get("rate") is None:
-                raise NotAnswerable(f"文件没有给出{fact.label}的增减幅度")
+                return self._rate_from_change(frame, fact)
             rate = e["rate"]
             text = f"{fact.label}比上年{'下降' if rate < 0 else '增长'}{abs(rate)}%（文件所述）{_reason([fact])}。"
             return self.answer(frame, text, abs(rate), "%", facts=[fact])
@@ -735,6 +735,19 @@ class Executor:
         rate = f"，{'下降' if e['rate'] < 0 else '增长'}{abs(e['rate'])}%" if e.get("rate") is not None else ""
         text = f"{fact.label}{fmt(fact.value, unit)}{unit}，比上年{word}{fmt(abs(change), unit)}{unit}{rate}{_reason([fact])}。"
         return self.answer(frame, text, abs(change), unit, facts=[fact])
+
+    def _rate_from_change(self, frame: Frame, fact: Fact) -> Answer:
+        """「按减少额算，比上年下降的幅度」: the rate from the stated change and this year's figure
+        (last year = this year − change), with the arithmetic shown; no change stated, no rate."""
+        change = fact.extra.get("change")
+        last = fact.value - change if change is not None else None
+        if not last:
+            raise NotAnswerable(f"文件没有给出{fact.label}的增减幅度")
+        rate = percent(abs(change), last)
+        unit = fact.unit
+        text = (f"{fact.label}本年{fmt(fact.value, unit)}{unit}，{fact.extra.get('changeText') or ''}，上年{fmt(last, unit)}{unit}，"
+                f"{'下降' if change < 0 else '增长'}{rate}%（{fmt(abs(change), unit)} ÷ {fmt(last, unit)} × 100%）。")
+        return self.answer(frame, text, rate, "%", facts=[fact])
 
     # -- performance targets -------------------------------------------------------------------------
     def do_performance(self, frame: Frame) -> Answer:

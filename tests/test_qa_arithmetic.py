@@ -188,3 +188,11 @@ def test_a_relative_difference_is_taken_of_the_figure_compared_with(culture, que
 def test_the_departments_own_figure_named_with_bumen(culture):
     answer = _value(culture, "本级的基本支出占部门基本支出的比例")
     assert answer.value == Decimal("58.32"), answer.answer  # 286.84 ÷ 491.80
+
+
+# -- the rate of a change (同比幅度) --------------------------------------------------------------------
+def test_a_rate_of_change_asked_by_fudu_is_answered(culture):
+    stated = _value(culture, "机关运行经费同比降幅是多少")
+    assert stated.value == Decimal("2.3") and stated.unit == "%", stated.answer  # stated by 第三部分
+    derived = _value(culture, "公务用车运行维护费比上年下降的幅度是多少（保留两位小数）")
+    assert derived.value == Decimal("10.00") and "÷" in derived.answer, derived.answer  # 0.5 ÷ (4.5 + 0.5)
