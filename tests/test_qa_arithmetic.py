@@ -196,3 +196,24 @@ def test_a_rate_of_change_asked_by_fudu_is_answered(culture):
     assert stated.value == Decimal("2.3") and stated.unit == "%", stated.answer  # stated by 第三部分
     derived = _value(culture, "公务用车运行维护费比上年下降的幅度是多少（保留两位小数）")
     assert derived.value == Decimal("10.00") and "÷" in derived.answer, derived.answer  # 0.5 ÷ (4.5 + 0.5)
+
+
+# -- a sum of a written list -------------------------------------------------------------------------
+@pytest.mark.parametrize(("question", "value"), [
+    ("委托业务费和劳务费一共多少", "147.50"),  # 表7: 101.50 + 46.00
+    ("图书馆和文化馆的基本支出合计多少", "204.96"),  # 表11: 115.35 + 89.61, the measure said once for both
+    ("全民健身活动经费和非遗保护专项经费加起来一共多少", "58.00"),  # 38.00 + 20.00
+])
+def test_a_written_list_is_summed(culture, question, value):
+    answer = _value(culture, question)
+    assert answer.value == Decimal(value) and answer.unit == "万元", answer.answer
+
+
+def test_a_listed_name_no_entity_fits_is_refused_not_dropped(culture):
+    answer = culture.ask("全民健身活动经费和火箭发射经费加起来一共多少")
+    assert not answer.answered and "火箭发射经费" in answer.answer, answer.answer
+
+
+def test_a_stated_count_that_the_list_does_not_match_is_refused(culture):
+    answer = culture.ask("旅游宣传推广经费、全民健身活动经费三个项目合计多少")
+    assert not answer.answered, answer.answer

@@ -8,6 +8,7 @@ operand must resolve to one figure; none is replaced by a nearby one."""
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -83,6 +84,34 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _items_only(frame, operand: Operand) -> bool:
+    """A list the sum kind reads: each term one named item (project, class, line) or a short
+    name of one, with no measure, total or unit word and no bracketed aside."""
+    words = _name_words() + cue_data("unit_scope")["self_words"]
+    for term in operand.terms:
+        piece = frame.text[term.start:term.end]
+        inside = [m for m in frame.mentions if term.start <= m.start < term.end]
+        if re.search(r"[()]", piece) or any(match_form(w) in piece for w in words) or len(inside) > 1:
+            return False
+        if inside and not inside[0].of("project", "classification", "line_item") or any(m.of("budget_unit") for m in inside):
+            return False
+    return True
+
+
+def _listed(text: str, start: int, end: int) -> Operand:
+    """A written list summed by the words after it (「A和B两个项目一共」): its terms at the joiners."""
+    data = cue_data(NAME)
+    start, end = _trim(text, start, end)
+    said = re.search(f"(?:{data['sum_words']})$", text[start:end])
+    end = start + said.start() if said else end  # 「A和B加起来一共」
+    terms, offset = [], start
+    for chunk in re.split(f"({data['sum_joiners']})", text[start:end]):
+        if chunk.strip() and not re.fullmatch(data["sum_joiners"], chunk):
+            terms.append(Term(offset, offset + len(chunk)))
+        offset += len(chunk)
+    return Operand(terms, summed=len(terms) > 1)
+
+
 def _operand(text: str, start: int, end: int) -> Operand:
     """A side split into its terms when it is written as a sum."""
     data = cue_data(NAME)
@@ -115,10 +144,18 @@ class Arithmetic:
         if found is None:
             return None
         op, match = found
-        left = _operand(masked, match.start("a"), match.end("a"))
-        right = _operand(masked, match.start("b"), match.end("b"))
-        if not _named(ctx, left) or not _named(ctx, right) or _unit_class(frame, left) or _unit_class(frame, right):
-            return None
+        if op == "sum":
+            left, right = _listed(masked, match.start("a"), match.end("a")), Operand([], summed=False)
+            if len(left.terms) < 2 or not _named(ctx, left) or not _items_only(frame, left):
+                return None  # one name summed (「项目支出合计」), or measures spread over names, are the classic sum's
+        else:
+            left = _operand(masked, match.start("a"), match.end("a"))
+            right = _operand(masked, match.start("b"), match.end("b"))
+            if not _named(ctx, left) or not _named(ctx, right) or _unit_class(frame, left) or _unit_class(frame, right):
+                return None
+        stated = match.groupdict().get("n")
+        if stated and _count(stated) != len(left.terms):
+            return Reading(NAME, 0.9, [], missing=f"问题说的是{stated}项，列出的是{len(left.terms)}项", explained=frame.text[match.start():match.end()])
         slots = [Slot("operator", op, (match.end("b"), match.end())), Slot("left", left, match.span("a")),
                  Slot("right", right, match.span("b"))]
         said = " ".join(re.findall(cue_data(NAME)["operator_words"], frame.text))
@@ -140,6 +177,8 @@ class Arithmetic:
         except Unexplained:
             raise  # an operand names more than any figure found: never a nearby figure
         except NotAnswerable:
+            if reading.slot("operator") == "sum" and not isinstance(sys.exc_info()[1], Unexplained):
+                return _next_best(ctx, executor)
             if left.summed or right.summed:
                 raise  # a sum the question writes out is never read as one of its terms
             return _next_best(ctx, executor)
@@ -270,6 +309,17 @@ def _set_members(piece: str, frame, executor, doc: str) -> tuple[str, list[Fact]
     return f"{'、'.join(f.label for f in members)}合计", members
 
 
+def _in_order(piece: str, label: str) -> bool:
+    """Every character of the piece stands in the label in the same order (文物保护修缮 in
+    文物保护单位修缮及安全巡查经费): a name shortened by leaving words out."""
+    position = 0
+    for ch in piece:
+        position = label.find(ch, position) + 1
+        if position == 0:
+            return False
+    return len(piece) >= 4
+
+
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else "一二三四五六七八九十".index(word.replace("两", "二")) + 1
 
@@ -289,7 +339,7 @@ def _sibling(piece: str, siblings: list[Fact], executor, doc: str) -> tuple[str,
     model = siblings[0]
     rows = [f for f in executor.reader.table_facts(doc, model.table) if f.column == model.column
             and len(f.code or "") == len(model.code or "") and f.kind == model.kind]
-    fitting = [f for f in rows if match_form(f.label).startswith(piece)]
+    fitting = [f for f in rows if match_form(f.label).startswith(piece)] or [f for f in rows if _in_order(piece, match_form(f.label))]
     if len(fitting) != 1:
         raise Unexplained(f"文件中没有找到“{piece}”（表{model.table}中同级的科目里没有唯一以它开头的）")
     return fitting[0].label, fitting
@@ -336,7 +386,7 @@ def _term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc
 
 def _first(side: Operand, other: Operand) -> Operand:
     """The side that stands first in the question."""
-    return side if side.terms[0].start < other.terms[0].start else other
+    return side if not other.terms or side.terms[0].start < other.terms[0].start else other
 
 
 def _whole_term(piece: str, executor, doc: str) -> tuple[str, list[Fact]] | None:
@@ -404,7 +454,7 @@ def _unit_term(term: Term, side: Operand, other: Operand, ctx: Context, executor
         return None
     if any(term.start <= m.start < term.end and m.of("project", "classification", "line_item", "figure") and not m.of("budget_unit") for m in frame.mentions):
         return None  # 「图书馆的电费」: a class of the unit, read as the classic lookup does
-    column = _column(piece) or next((c for t in other.terms if (c := _column(frame.text[t.start:t.end]))), None)
+    column = _column(piece) or next((c for t in other.terms + side.terms if (c := _column(frame.text[t.start:t.end]))), None)
     if column is None:
         raise NotAnswerable(f"没有说明“{piece}”是基本支出还是项目支出")
     what = {"basic": "基本支出", "project": "项目支出", "whole": "预算合计"}[column]
@@ -441,6 +491,8 @@ def _render(op: str, left: Operand, right: Operand, frame, executor) -> Answer:
     a, b = left.value, right.value
     facts = left.facts + right.facts
     shown = _shown(left, unit), _shown(right, unit)
+    if op == "sum":
+        return executor.answer(frame, f"{shown[0]}。", a, unit, items=[f.label for f in left.facts], facts=facts)
     if op == "difference":
         diff = a - b
         if diff == 0:
