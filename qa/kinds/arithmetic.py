@@ -1,14 +1,19 @@
-"""arithmetic: the operator the question states between two named figures — a difference (「A比B
-多多少」「A和B谁多，多多少」), a multiple (「A是B的几倍」) or a share (「A占B的比例」) — with each
-side possibly a sum of named figures (「A加B比C多多少」「比A、B、C三类加起来还多多少」). The
-operator is a slot with its span, so this reading explains the operator words and competes by
-coverage with the classic frame chain, which reads some of these as a sum of all names. Every
-operand must resolve to one figure; none is replaced by a nearby one."""
+"""arithmetic: the operator the question states between named figures — a difference (「A比B
+多多少」「A和B谁多，多多少」「A与B之差」), a multiple (「A是B的几倍」「A与B之比」), a share (「A占B的
+比例」), a percentage of another figure (「A相当于B的百分之几」), a relative difference (「A比B少
+百分之几」) or the sum of a written list (「A和B两个项目一共多少」) — with each side possibly a sum
+(「A加B比C多多少」「比A、B、C三类加起来还多多少」), a unit's column (本级, 图书馆, 下属单位), a
+fund's kind of expenditure (一般公共预算基本支出), a bare 收入/支出, the set named before (三者合计)
+or a figure named before (前者/后者). The operator is a slot with its span, so this reading explains
+the operator words and competes by coverage with the classic frame chain, which reads some of these
+as a sum of all names. Every operand must resolve to one figure; none is replaced by a nearby one:
+an operand holding words no figure stands for is refused, and one that is not one figure leaves
+the question to the next reading (qa/honour.py still refuses an answer that drops the operator)."""
 
 from __future__ import annotations
 
+import copy
 import re
-import sys
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -177,8 +182,8 @@ class Arithmetic:
         except Unexplained:
             raise  # an operand names more than any figure found: never a nearby figure
         except NotAnswerable:
-            if reading.slot("operator") == "sum" and not isinstance(sys.exc_info()[1], Unexplained):
-                return _next_best(ctx, executor)
+            if reading.slot("operator") == "sum":
+                return _next_best(ctx, executor)  # a list read otherwise (a measure spread over names): the classic sum
             if left.summed or right.summed:
                 raise  # a sum the question writes out is never read as one of its terms
             return _next_best(ctx, executor)
@@ -415,8 +420,7 @@ def _whole_term(piece: str, executor, doc: str) -> tuple[str, list[Fact]] | None
 
 
 def _bound(sub, measure: str):
-    import copy
-
+    """The term's names taken in the context's measure (「项目支出里A加B」)."""
     bound = copy.copy(sub)
     bound.mentions = []
     for m in sub.mentions:
