@@ -217,3 +217,9 @@ def test_a_listed_name_no_entity_fits_is_refused_not_dropped(culture):
 def test_a_stated_count_that_the_list_does_not_match_is_refused(culture):
     answer = culture.ask("旅游宣传推广经费、全民健身活动经费三个项目合计多少")
     assert not answer.answered, answer.answer
+
+
+def test_a_difference_asked_in_yuan(culture):
+    answer = _value(culture, "委托业务费加劳务费比维修（护）费多多少元")
+    assert answer.value == Decimal("516700") and answer.unit == "元", answer.answer
+    assert "1,015,000.00 + 460,000.00" in answer.answer

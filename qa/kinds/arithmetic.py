@@ -524,8 +524,10 @@ def _render(op: str, left: Operand, right: Operand, frame, executor) -> Answer:
 
 
 def _shown(side: Operand, unit: str) -> str:
+    """A side with its figure, and the addition when it is a sum (in 元 when asked in 元)."""
     if len(side.terms) > 1:
-        parts = " + ".join(fmt(f.value, unit) for f in side.facts)
+        scale = Decimal(10000) if unit == "元" else Decimal(1)
+        parts = " + ".join(fmt(f.value * scale, unit) for f in side.facts)
         return f"{side.name}（{parts} = {fmt(side.value, unit)}{unit}）"
     return f"{side.name}（{fmt(side.value, unit)}{unit}）"
 
