@@ -16,6 +16,7 @@ import copy
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
 from kg.template import load_template
 from qa.answer import Answer, fmt, percent
@@ -210,23 +211,34 @@ def _named(ctx: Context, operand: Operand) -> bool:
     """Each term names something a figure can stand for: an entity, a measure or total word, the
     department itself (本级), a bare 收入/支出, or a pronoun pointing at the other side's unit."""
     frame = ctx.frame
-    data = cue_data(NAME)
-    words = [re.escape(match_form(w)) for w in cue_data("unit_scope")["self_words"]] + [data["pronouns"]]
-    words += [re.escape(match_form(w)) for w in _name_words()]
-    words += list(data["back_references"]) + [data["set_reference"].strip("^$")]
     named = [bool(piece := frame.text[t.start:t.end]) and (any(t.start <= m.start < t.end for m in frame.mentions)
-                                                        or any(re.search(w, piece) for w in words)) for t in operand.terms]
+                                                        or bool(_naming_words().search(piece))) for t in operand.terms]
     return all(named) or operand.summed and any(named)  # 「社保、卫生、住房三类」: the others by their siblings
+
+
+@cache
+def _naming_words() -> re.Pattern:
+    """Words that name a figure without an entity (measures, totals, 本级, 它, 前者, 三者合计)."""
+    data = cue_data(NAME)
+    words = [re.escape(match_form(w)) for w in _name_words() + cue_data("unit_scope")["self_words"]]
+    words += [data["pronouns"], *data["back_references"], data["set_reference"].strip("^$")]
+    return re.compile("|".join(words))
+
+
+@cache
+def _explaining_words() -> re.Pattern:
+    """Measure, total and unit column words, longest first: they explain an operand's text."""
+    scope = cue_data("unit_scope")
+    words = _name_words() + scope["self_words"] + scope["whole"] + scope["basic"] + scope["project"]
+    return re.compile("|".join(re.escape(match_form(w)) for w in sorted(words, key=len, reverse=True)))
 
 
 def _unexplained(frame, term: Term) -> str:
     """Content nouns of the term that no linked name, cue, measure or total word, unit word or
     filler explains (「一般公共预算人员支出」: 人员): the term names more than any figure found.
     A noun made of the characters of a linked entity's label belongs to that name (a partial name)."""
-    scope = cue_data("unit_scope")
-    words = _name_words() + scope["self_words"] + scope["whole"] + scope["basic"] + scope["project"]
     piece = frame.text[term.start:term.end]
-    blank = re.sub("|".join(re.escape(match_form(w)) for w in sorted(words, key=len, reverse=True)), lambda m: " " * len(m.group(0)), piece)
+    blank = _explaining_words().sub(lambda m: " " * len(m.group(0)), piece)
     text = list(blank)
     spans = [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans)
     for a, b in spans:
@@ -252,6 +264,7 @@ def _unit_class(frame, operand: Operand) -> bool:
     return False
 
 
+@cache
 def _name_words() -> list[str]:
     """Measure and total words of cues.json, and the bare wholes of this kind's data."""
     cues = load_cues()
@@ -331,9 +344,7 @@ def _count(word: str) -> int:
 
 def _words_in(piece: str) -> bool:
     """The term holds a measure, total, unit or back-reference word (it is named without an entity)."""
-    data = cue_data(NAME)
-    words = _name_words() + cue_data("unit_scope")["self_words"] + list(data["back_references"])
-    return any(match_form(w) in piece for w in words) or bool(re.search(data["pronouns"], piece) or re.fullmatch(data["set_reference"], piece))
+    return bool(_naming_words().search(piece))
 
 
 def _sibling(piece: str, siblings: list[Fact], executor, doc: str) -> tuple[str, list[Fact]]:
