@@ -99,6 +99,8 @@ def test_an_answer_that_drops_the_operator_is_refused():
     shown = Answer(question="", answered=True, answer="B（2万元）比A（1万元）多1万元（2 − 1 = 1）。", value=Decimal(1), unit="万元")
     assert operator_dropped("A和B哪个多？多多少", shown) is None
     assert operator_dropped("收支差额是什么意思", summed) is None
+    top = Answer(question="", answered=True, answer="基本支出最多的单位是A，2万元。", value=Decimal(2), unit="万元")
+    assert operator_dropped("A、B、C谁的基本支出多", top) is None  # which one, not by how much
 
 
 # -- operands named in other ways -------------------------------------------------------------------
@@ -223,3 +225,9 @@ def test_a_difference_asked_in_yuan(culture):
     answer = _value(culture, "委托业务费加劳务费比维修（护）费多多少元")
     assert answer.value == Decimal("516700") and answer.unit == "元", answer.answer
     assert "1,015,000.00 + 460,000.00" in answer.answer
+
+
+def test_which_unit_has_more_is_the_largest_not_the_sum(culture):
+    """「谁的…多」 over units asks which one (unit_scope's superlative), never their sum."""
+    answer = _value(culture, "本级、图书馆、文化馆三者里谁的项目支出少？")
+    assert "文化馆" in answer.answer and answer.value == Decimal("37.50"), answer.answer

@@ -92,11 +92,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _items_only(frame, operand: Operand) -> bool:
     """A list the sum kind reads: each term one named item (project, class, line) or a short
-    name of one, with no measure, total or unit word and no bracketed aside."""
+    name of one, with no measure, total, unit or body word and no bracketed aside."""
     words = _name_words() + cue_data("unit_scope")["self_words"]
+    bodies = re.compile("|".join(load_cues()["body_suffixes"]))
     for term in operand.terms:
         piece = frame.text[term.start:term.end]
         inside = [m for m in frame.mentions if term.start <= m.start < term.end]
+        rest = "".join(" " if any(m.start <= k < m.end for m in inside) else ch for k, ch in enumerate(piece, term.start))
+        if bodies.search(rest) or any(m.of("department") for m in inside):
+            return False  # 「A局和B局的三公经费加起来」: departments, cross_department's
         if re.search(r"[()]", piece) or any(match_form(w) in piece for w in words) or len(inside) > 1:
             return False
         if inside and not inside[0].of("project", "classification", "line_item") or any(m.of("budget_unit") for m in inside):
