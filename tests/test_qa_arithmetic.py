@@ -229,5 +229,5 @@ def test_a_difference_asked_in_yuan(culture):
 
 def test_which_unit_has_more_is_the_largest_not_the_sum(culture):
     """「谁的…多」 over units asks which one (unit_scope's superlative), never their sum."""
-    answer = _value(culture, "本级、图书馆、文化馆三者里谁的项目支出少？")
+    answer = _value(culture, "本级、图书馆、文化馆当中，谁的项目支出少？")
     assert "文化馆" in answer.answer and answer.value == Decimal("37.50"), answer.answer
