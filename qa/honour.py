@@ -12,7 +12,10 @@ from importlib import resources
 
 from qa.answer import Answer
 from qa.frame import Frame
+from qa.known import answer_unit, fold_digits
+from qa.lexicon import load_cues
 from qa.normalize import normalize
+from qa.segment import content_nouns
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 
@@ -50,7 +53,69 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     totals = [w for w in cues["totals"] if w in question and w not in said]
     if per and totals:
         return f"文件给出的是“{per[0]}”的数，没有给出“{totals[0]}”的数 (stated per occurrence, not in total)"
-    return _stated_count_missing(question, answer) or _quoted_missing(question, frame, answer)
+    return (_stated_count_missing(question, answer) or _quoted_missing(question, frame, answer)
+            or _unit_not_kept(frame, answer, said) or _count_of_money(question, answer)
+            or _another_count(question, frame, answer, said) or _deal_missing(question, said) or _part_missing(question, frame))
+
+
+def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
+    """「清城区图书馆基本支出里的商品和服务支出」: a budget unit the question names scopes the figure;
+    a single figure looked up whose answer does not name that unit is the whole department's."""
+    if answer.intent != "lookup" or answer.items:
+        return None
+    for m in frame.mentions:
+        units = m.of("budget_unit")
+        if units and len(units) == len(m.entities) and not m.of("department"):
+            if not any(_norm(e.label) in _norm(said) for e in units):
+                return f"文件中找到的数不是“{units[0].label}”的 (the figure found is not that unit's)"
+    return None
+
+
+def _count_of_money(question: str, answer: Answer) -> str | None:
+    """「买几台」「在编人数」: a count of things asked, and only money found. 「那几个项目」「几个大类里」
+    name a set to look in, not what is asked."""
+    if answer.unit not in _cues()["money_units"]:
+        return None
+    units = "|".join(sorted(_cues()["counted_units"], key=len, reverse=True))
+    count = re.search(rf"(?<![那这哪])(?:多少|几)({units})(?![^，,。？?]{{0,8}}?(?:里|中|之间))", question)
+    asked = count.group(1) if count else answer_unit(question)
+    if asked in _cues()["counted_units"]:
+        return f"问的是{asked}数，文件中只有金额 (an amount, not a count)"
+    return None
+
+
+_COUNTED = re.compile(r"(?:多少|几)(?:个|项|名|家|处|条|所)(?P<thing>[\u4e00-\u9fff]{1,6})")
+
+
+def _another_count(question: str, frame: Frame, answer: Answer, said: str) -> str | None:
+    """「有多少个编制」 answered with how many projects: the thing counted must be the one asked."""
+    counted = _COUNTED.search(question)
+    if not counted or answer.unit not in _cues()["counted_units"]:
+        return None
+    nouns = [w for w in content_nouns(counted.group("thing")) if len(w) >= 2]
+    kinds_named = {w for group in load_cues()["sets"].values() for w in group}
+    if nouns and nouns[0] not in said and nouns[0] not in kinds_named and not any(nouns[0] in m.surface for m in frame.mentions):
+        return f"文件没有给出“{nouns[0]}”的数目 (a count of something else was found)"
+    return None
+
+
+def _deal_missing(question: str, said: str) -> str | None:
+    """「合同金额」: a budget line is not a contract's figure unless the answer itself speaks of the contract."""
+    deal = [w for w in _cues()["deal_words"] if w in question and w not in said]
+    return f"文件没有给出“{deal[0]}”的金额，预算数不是{deal[0]}金额 (the budget is not the deal's figure)" if deal else None
+
+
+def _part_missing(question: str, frame: Frame) -> str | None:
+    """A figure whose name states a part (合同第二期费用) answers that part only: not the whole
+    (总金额) and not another part (第一期)."""
+    part = re.compile(_cues()["part_pattern"])
+    stated = {fold_digits(p) for m in frame.mentions for e in m.entities[:1] for p in part.findall(e.label)}
+    asked = {fold_digits(p) for p in part.findall(question)}
+    if not stated or stated & asked:
+        return None
+    if asked or any(w in question for w in _cues()["whole_words"]):
+        return f"文件只给出了“{sorted(stated)[0]}”的数，没有问题所问的{'、'.join(sorted(asked)) or '总数'} (only one part is stated)"
+    return None
 
 
 def _stated_count_missing(question: str, answer: Answer) -> str | None:

@@ -14,6 +14,7 @@ from decimal import Decimal
 import ahocorasick
 
 from qa.frame import Frame
+from qa.known import is_known
 from qa.lexicon import Lexicon, Mention, load_cues, match_form, syllables_of
 from qa.partial import PartialLinker
 from qa.segment import content_nouns
@@ -70,6 +71,12 @@ def _context_end(text: str) -> int:
         if re.search(r"问[:：]$", text[start:stop]):
             end = max(end, stop)
     return end
+
+
+def _points_into_context(text: str, cut: int) -> bool:
+    """「这个项目」 anywhere, or 「它」 opening the question's first clause, points back into the context."""
+    first = CLAUSE.match(text, cut)
+    return bool(BACK_REFERENCE.search(text[cut:]) or first and first.group(0).startswith(("它", "其")))
 
 
 FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
@@ -135,7 +142,7 @@ class Understander:
         for short, full in self.lexicon.cues["expansions"].items():
             text = text.replace(short, full)
         cut = _context_end(text) if _context else 0
-        if cut and not BACK_REFERENCE.search(text[cut:]):  # 「这个项目」 points into the context: it stays  # the question without the asker's context clause, when it names what it asks on its own
+        if cut and not _points_into_context(text, cut):  # 「这个项目」 points into the context: it stays  # the question without the asker's context clause, when it names what it asks on its own
             trial = self.understand(text[cut:], previous, _corrected, _context=False)
             if trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused:
                 trial.question = question
@@ -438,6 +445,7 @@ class Understander:
             for word in content_nouns(chunk):
                 if len(word) >= 2 and word not in vocabulary and word not in self.stopwords and not all(ch in self._function_chars for ch in word):
                     unknown.append(word)
+        unknown = [w for w in unknown if not is_known(w, frame.text, frame.mentions)]  # 年份, 前者, 光是 …
         masked = "".join(chunk if chunk else " " for chunk in self._residue_text(frame, cues))
         unknown += [w for w in self.lexicon.cues["persons"] if w in masked and w not in unknown]  # a person's pay or name
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
