@@ -15,7 +15,7 @@ from qa.frame import Frame
 from qa.known import answer_unit, fold_digits
 from qa.lexicon import load_cues
 from qa.normalize import normalize
-from qa.segment import content_nouns
+from qa.segment import tokenizer
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 
@@ -55,7 +55,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return f"文件给出的是“{per[0]}”的数，没有给出“{totals[0]}”的数 (stated per occurrence, not in total)"
     return (_stated_count_missing(question, answer) or _quoted_missing(question, frame, answer)
             or _unit_not_kept(frame, answer, said) or _count_of_money(question, answer)
-            or _another_count(question, frame, answer, said) or _deal_missing(question, said) or _part_missing(question, frame))
+            or _another_count(question, frame, answer, said) or _count_unnamed(frame, answer) or _deal_missing(question, said) or _part_missing(question, frame))
 
 
 def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
@@ -92,10 +92,18 @@ def _another_count(question: str, frame: Frame, answer: Answer, said: str) -> st
     counted = _COUNTED.search(question)
     if not counted or answer.unit not in _cues()["counted_units"]:
         return None
-    nouns = [w for w in content_nouns(counted.group("thing")) if len(w) >= 2]
+    nouns = [w for w in tokenizer().lcut(counted.group("thing"), HMM=False)[:1] if len(w) >= 2]  # 编制 is tagged a verb
     kinds_named = {w for group in load_cues()["sets"].values() for w in group}
     if nouns and nouns[0] not in said and nouns[0] not in kinds_named and not any(nouns[0] in m.surface for m in frame.mentions):
         return f"文件没有给出“{nouns[0]}”的数目 (a count of something else was found)"
+    return None
+
+
+def _count_unnamed(frame: Frame, answer: Answer) -> str | None:
+    """「运动场要建几个」 answered with how many classes there are: a count whose question names no
+    set, no threshold and nothing of the document counts something it did not ask about."""
+    if answer.intent == "count" and frame.set_kind is None and frame.threshold is None and not frame.value_mentions():
+        return "文件没有给出问题所数的东西的个数 (the count found is of something else)"
     return None
 
 

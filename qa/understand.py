@@ -36,6 +36,22 @@ def _region_before(text: str, known: list[str]) -> str | None:
     if len(text) >= 3 and text[-1] in "省市区县" and text[-3] not in "本全该各" and text[-2] not in "城辖":
         return text[-3:]
     return None
+def _region_before_body(frame: Frame, known: list[str], place_words: list[str]) -> str | None:
+    """「清新区文广旅体局」 when only 清城区's is loaded: a region written right before a linked body's
+    short name that no loaded document has names another body (that name, else None)."""
+    for m in frame.mentions:
+        if not m.of("department", "budget_unit") or m.start < 3:
+            continue
+        region = frame.text[m.start - 3:m.start]
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2}[省市区县]", region) or set(region) & set("年月日") or region in known or region[-2:] in place_words or region[0] in "本全该各我贵其此这那":
+            continue
+        before = frame.text[:m.start - 3]
+        if before and re.match(r"[\u4e00-\u9fff]", before[-1]) and before[-1] not in "的在和与及" and not _region_before(before, known):
+            continue  # 「今年全区」「年度城区」: the three characters are not a region's name
+        return region + m.surface
+    return None
+
+
 def _named_by_code(mentions: list[Mention]) -> list[Mention]:
     """「公积金（功能科目2210201）」: the code says which 住房公积金 (the functional class, not the
     economic one); the name beside it is the same thing, not a second one."""
@@ -294,6 +310,10 @@ class Understander:
                         return
                     frame.docs = [d for d in frame.docs if d not in {x.iri for x in same_core} or d in {x.iri for x in matching}]
                 position = frame.text.find(core, position + 1)
+        other = _region_before_body(frame, known, self.lexicon.cues["place_words"])
+        if other:
+            frame.refusal = f"已载入的是{docs[0].name}的预算，不是{other} (a different body)"
+            return
         for word, level in self.lexicon.cues["level_words"].items():
             if word in frame.text and docs and all(d.regions and not d.regions[-1].endswith(level) for d in docs):
                 frame.refusal = f"已载入的是{docs[0].name}（{docs[0].regions[-1] if docs[0].regions else ''}）的预算，没有{word}单位的数据"
@@ -522,11 +542,14 @@ class Understander:
             for length in range(3, 16):
                 for start in range(max(0, position - length + 1), min(position + len(word), len(text) - length + 1)):
                     window = text[start:start + length]
-                    if any(a < start < b or a < start + length < b or start <= a and b <= start + length and b - a >= 3 for a, b in spans):
-                        continue  # a window never cuts through, nor swallows, a name the question already says
+                    if any(a < start < b or a < start + length < b for a, b in spans):
+                        continue  # a window never cuts through a name the question already says
+                    swallowed = [text[a:b] for a, b in spans if start <= a and b <= start + length and b - a >= 3]
                     if any(m.end - m.start >= length - 1 for m in self.lexicon.link(window)):
                         continue  # a name written right plus a word after it is not a typo
-                    alias = self.lexicon.fuzzy(window, " ".join(syllables[start:start + length]), sound_only)
+                    alias = self.lexicon.fuzzy(window, " ".join(syllables[start:start + length]), sound_only or bool(swallowed))
+                    if swallowed and not (alias and all(name in alias for name in swallowed)):
+                        continue  # a name it holds is swallowed only by a homophone that keeps it (公物|接待费 → 公务接待费)
                     if alias and (best is None or len(alias) > len(best[2])):
                         best = (start, start + length, alias)
             if best:
