@@ -55,7 +55,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return f"文件给出的是“{per[0]}”的数，没有给出“{totals[0]}”的数 (stated per occurrence, not in total)"
     return (_stated_count_missing(question, answer) or _quoted_missing(question, frame, answer)
             or _unit_not_kept(frame, answer, said) or _count_of_money(question, answer)
-            or _another_count(question, frame, answer, said) or _count_unnamed(frame, answer) or _deal_missing(question, said) or _part_missing(question, frame))
+            or _another_count(question, frame, answer, said) or _count_unnamed(frame, answer)
+            or _names_not_given(question, answer) or _deal_missing(question, said) or _part_missing(question, frame))
 
 
 def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
@@ -107,6 +108,14 @@ def _count_unnamed(frame: Frame, answer: Answer) -> str | None:
     return None
 
 
+def _names_not_given(question: str, answer: Answer) -> str | None:
+    """「那3处文物建筑具体是哪几处」: the things asked by name, and only how many found."""
+    asked = next((w for w in _cues()["which_ones"] if w in question), None)
+    if asked and not answer.items and answer.unit in _cues()["counted_units"]:
+        return f"文件只给出了数目（{answer.value}{answer.unit}），没有列出是{asked}{answer.unit} (a number, not the names)"
+    return None
+
+
 def _deal_missing(question: str, said: str) -> str | None:
     """「合同金额」: a budget line is not a contract's figure unless the answer itself speaks of the contract."""
     deal = [w for w in _cues()["deal_words"] if w in question and w not in said]
@@ -146,8 +155,8 @@ def acts_asked(text: str) -> list[str]:
 
 def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:
     """A name the question puts in quotes that no linked entity and no part of the answer holds."""
-    if not answer.answered:
-        return None
+    if not answer.answered or any(w in question for w in _cues()["claim_checks"]):
+        return None  # 「要说X比Y“翻了一番”，准确吗？」: the quote is the claim to check
     said = _norm(_said(answer) + "".join(e.label for m in frame.mentions for e in m.entities))
     linked = _norm("".join(m.surface for m in frame.mentions))
     for quoted in _QUOTED.findall(question):

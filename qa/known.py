@@ -60,3 +60,19 @@ def _inside_next_name(word: str, at: int, text: str, mentions: list[Mention]) ->
         if fold_digits(word) in label and all(ch in label or ch in POINTERS for ch in run):
             return True
     return False
+
+
+def resolved_back_references(text: str, mentions: list[Mention]) -> str | None:
+    """「A比B…，前者是后者的几倍」: 前者 and 后者 written out as the first and the second thing named
+    before them (cues.json back_references_ordered), or None when they point at nothing that clear."""
+    ordered = load_cues()["back_references_ordered"]
+    first = min((text.find(w) for w in ordered if w in text), default=-1)
+    if first < 0:
+        return None
+    named = [m for m in mentions if m.end <= first and m.kinds() - {"measure", "term"}]
+    distinct = list(dict.fromkeys(m.surface for m in named))
+    if len(distinct) != 2:
+        return None
+    for word, place in ordered.items():
+        text = text.replace(word, distinct[place])
+    return text
