@@ -14,7 +14,7 @@ from decimal import Decimal
 import ahocorasick
 
 from qa.frame import Frame
-from qa.known import is_known, resolved_back_references
+from qa.known import answer_unit, is_known, resolved_back_references
 from qa.lexicon import Lexicon, Mention, load_cues, match_form, syllables_of
 from qa.partial import PartialLinker
 from qa.segment import content_nouns
@@ -420,6 +420,7 @@ class Understander:
         for noun, unit_name in self.lexicon.cues["unit_nouns"].items():  # 「故障次数」 asks in 次
             if frame.unit_word is None and noun in text:
                 frame.unit_word = unit_name
+        frame.unit_word = frame.unit_word or answer_unit(text)  # 「降幅」 asks in %
         frame.want_yuan = bool(re.search(r"多少元|以元|单位.?元|折合.?元|换算成元|几元", text))
         if "%" in text or "百分" in text:
             frame.unit_word = "%"
