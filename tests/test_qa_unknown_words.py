@@ -64,3 +64,14 @@ def test_a_named_unit_scopes_the_figure(culture):
     answer = culture.ask("我在写稿，想了解清城区图书馆，它的基本支出中商品和服务支出有多少")
     assert answer.answered and answer.value == Decimal("13.83"), answer.answer
     assert "图书馆" in answer.answer
+
+
+@pytest.mark.parametrize(("service", "question", "year", "project"), [
+    ("bigdata", "项目引用的政策文件里哪一份发文最早？", "2007年", "武装工作专网维护"),
+    ("culture", "各项目依据的文件中哪份年份最新", "2024年", "农村应急广播运维经费"),
+])
+def test_cited_document_by_year(request, service, question, year, project):
+    """年份 names the slot the cited_year kind fills: the 文号's year, with the projects citing it."""
+    answer = request.getfixturevalue(service).ask(question)
+    assert answer.answered and answer.intent == "cited_year", answer.answer
+    assert year in answer.answer and project in answer.items, answer.answer
