@@ -56,7 +56,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     return (_stated_count_missing(question, answer) or _quoted_missing(question, frame, answer)
             or _unit_not_kept(frame, answer, said) or _count_of_money(question, answer)
             or _another_count(question, frame, answer, said) or _count_unnamed(frame, answer)
-            or _names_not_given(question, answer) or _deal_missing(question, said) or _part_missing(question, frame))
+            or _names_not_given(question, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame))
 
 
 def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
@@ -75,8 +75,8 @@ def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
 def _count_of_money(question: str, answer: Answer) -> str | None:
     """「买几台」「在编人数」: a count of things asked, and only money found. 「那几个项目」「几个大类里」
     name a set to look in, not what is asked."""
-    if answer.unit not in _cues()["money_units"]:
-        return None
+    if answer.unit not in _cues()["money_units"] or any(w in question for w in _cues()["money_asked"]):
+        return None  # 「有几个，一共多少钱」 asks the money too
     units = "|".join(sorted(_cues()["counted_units"], key=len, reverse=True))
     count = re.search(rf"(?<![那这哪])(?:多少|几)({units})(?![^，,。？?]{{0,8}}?(?:里|中|之间))", question)
     asked = count.group(1) if count else answer_unit(question)
@@ -114,6 +114,15 @@ def _names_not_given(question: str, answer: Answer) -> str | None:
     if asked and not answer.items and answer.unit in _cues()["counted_units"]:
         return f"文件只给出了数目（{answer.value}{answer.unit}），没有列出是{asked}{answer.unit} (a number, not the names)"
     return None
+
+
+def _not_an_amount(question: str, answer: Answer) -> str | None:
+    """「行政运行的科目编码是多少」: a code, a nature or a structure asked, and a sum of money found."""
+    if answer.unit not in _cues()["money_units"]:
+        return None
+    nouns = "|".join(_cues()["not_amounts"])
+    asked = re.search(f"({nouns})(?:的)?{_cues()['asked_directly']}", question)
+    return f"问的是“{asked.group(1)}”，文件中找到的是金额 (an amount, not what was asked)" if asked else None
 
 
 def _deal_missing(question: str, said: str) -> str | None:

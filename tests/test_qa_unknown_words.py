@@ -39,7 +39,7 @@ def test_words_that_name_nothing_missing_culture(culture, question, value, unit)
 @pytest.mark.parametrize(("question", "why"), [
     ("云平台专线线路项目签的合同金额是多少", "合同"),  # a budget line is not a contract's figure
     ("三资平台升级开发合同第三期多少钱", "第2期"),  # only the second part is stated
-    ("三资平台升级开发合同一共要花多少钱", "第2期"),  # nor the whole
+    ("三资平台升级开发这份合同总额多少钱", "第2期"),  # nor the whole
 ])
 def test_what_the_bigdata_document_does_not_state(bigdata, question, why):
     answer = bigdata.ask(question)
@@ -52,7 +52,9 @@ def test_what_the_bigdata_document_does_not_state(bigdata, question, why):
     ("文化馆有几个编制", "编制"),  # not answered with how many projects it has
     ("英德市文广旅体局的三公经费是多少", "英德市"),  # another district's bureau
     ("文物修缮的几处文物建筑分别是哪些", "数目"),  # names asked, only how many stated
-    ("运动场要新建几个", "无法回答"),  # a count of nothing the question names is not the count of classes
+    ("运动场要新建几个", "无法回答"),
+    ("行政运行的科目编码是多少", "编码"),  # a code asked, not the amount
+    ("项目支出的结构是怎样的", "结构"),  # a count of nothing the question names is not the count of classes
 ])
 def test_what_the_culture_document_does_not_state(culture, question, why):
     answer = culture.ask(question)
