@@ -12,7 +12,7 @@ from importlib import resources
 
 from qa.answer import Answer
 from qa.frame import Frame
-from qa.known import answer_unit, fold_digits
+from qa.known import answer_unit, answer_units, fold_digits
 from qa.lexicon import load_cues
 from qa.normalize import normalize
 from qa.segment import tokenizer
@@ -40,8 +40,9 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     acts = [w for w in acts_asked(frame.text if frame else question) if w not in _said(answer)]  # 添置/买 read as 购置
     if acts:
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
-    if answer.value is None:
-        return _quoted_missing(question, frame, answer)
+    typed = _answer_type_missing(question, answer)
+    if typed or answer.value is None:
+        return typed or _quoted_missing(question, frame, answer)
     said = _said(answer)
     unquoted = _QUOTED.sub("", question)
     if answer.unit in cues["count_units"] and frame.unit_word is None and "count" not in frame.cues and any(w in unquoted for w in cues["money_words"]):
@@ -113,6 +114,15 @@ def _names_not_given(question: str, answer: Answer) -> str | None:
     asked = next((w for w in _cues()["which_ones"] if w in question), None)
     if asked and not answer.items and answer.unit in _cues()["counted_units"]:
         return f"文件只给出了数目（{answer.value}{answer.unit}），没有列出是{asked}{answer.unit} (a number, not the names)"
+    return None
+
+
+def _answer_type_missing(question: str, answer: Answer) -> str | None:
+    """「持续多长时间」「下降的幅度」: an answer-type noun asks for its units; an answer in others
+    (money, a list of projects) is about something else."""
+    typed = answer_units(question)
+    if typed and (answer.value is not None or answer.items) and answer.unit not in typed[1]:
+        return f"问的是“{typed[0]}”，文件中没有找到以{'、'.join(typed[1][:3])}计的答案 (no answer in the units asked)"
     return None
 
 

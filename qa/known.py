@@ -30,11 +30,13 @@ def fold_digits(text: str) -> str:
 
 
 def answer_unit(text: str) -> str | None:
-    """The unit an answer-type noun asks in (「下降的幅度」 → %), when the question names one."""
-    for noun, unit in load_cues()["answer_nouns"].items():
-        if unit and noun in text:
-            return unit
-    return None
+    """The unit an answer-type noun asks in (「下降的幅度」 → %), when its units are one."""
+    return next((units[0] for noun, units in load_cues()["answer_nouns"].items() if len(units) == 1 and noun in text), None)
+
+
+def answer_units(text: str) -> tuple[str, list[str]] | None:
+    """The first answer-type noun of `text` whose answer has units, with those units (多长时间 → 分钟, 小时 …)."""
+    return next(((noun, units) for noun, units in load_cues()["answer_nouns"].items() if units and noun in text), None)
 
 
 def is_known(word: str, text: str, mentions: list[Mention]) -> bool:
