@@ -10,6 +10,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from kg.template import load_template
 from qa.answer import Answer
 from qa.frame import Frame
 from qa.known import answer_unit, answer_units, fold_digits
@@ -40,9 +41,9 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     acts = [w for w in acts_asked(frame.text if frame else question) if w not in _said(answer)]  # 添置/买 read as 购置
     if acts:
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
-    typed = _answer_type_missing(question, answer)
-    if typed or answer.value is None:
-        return typed or _quoted_missing(question, frame, answer)
+    early = _answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _share_not_given(frame, answer)
+    if early or answer.value is None:
+        return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
     unquoted = _QUOTED.sub("", question)
     if answer.unit in cues["count_units"] and frame.unit_word is None and "count" not in frame.cues and any(w in unquoted for w in cues["money_words"]):
@@ -55,21 +56,33 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     if per and totals:
         return f"文件给出的是“{per[0]}”的数，没有给出“{totals[0]}”的数 (stated per occurrence, not in total)"
     return (_stated_count_missing(question, answer) or _quoted_missing(question, frame, answer)
-            or _unit_not_kept(frame, answer, said) or _count_of_money(question, answer)
+            or _count_of_money(question, answer)
             or _another_count(question, frame, answer, said) or _count_unnamed(frame, answer)
             or _names_not_given(question, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame))
 
 
 def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
-    """「清城区图书馆基本支出里的商品和服务支出」: a budget unit the question names scopes the figure;
-    a single figure looked up whose answer does not name that unit is the whole department's."""
-    if answer.intent != "lookup" or answer.items:
+    """「清城区图书馆基本支出里的商品和服务支出」「文化馆的三公经费」: a budget unit the question names
+    scopes every figure of the answer. A figure from a table or text of the whole department (not
+    one with a block per unit: 表11, 表12), or one of no source that does not name the unit, is not
+    the unit's. A unit the question leaves out (不含图书馆) scopes nothing."""
+    if answer.intent not in _cues()["figure_intents"]:
         return None
+    per_unit = load_template().per_unit
+    whole = [s for s in answer.sources if not (m := re.match(r"表(\d+)", s.table)) or int(m.group(1)) not in per_unit]
+    excluding = re.compile("(?:" + "|".join(_cues()["excluding"]) + r")[^，,。;；]{0,8}$")
     for m in frame.mentions:
         units = m.of("budget_unit")
-        if units and len(units) == len(m.entities) and not m.of("department"):
-            if not any(_norm(e.label) in _norm(said) for e in units):
-                return f"文件中找到的数不是“{units[0].label}”的 (the figure found is not that unit's)"
+        if units and len(units) == len(m.entities) and not m.of("department") and not excluding.search(frame.text[:m.start]):
+            if whole or not answer.sources and not any(_norm(e.label) in _norm(said) for e in units):
+                return f"文件中没有找到“{units[0].label}”自己的这个数 (the figure found is not that unit's)"
+    return None
+
+
+def _share_not_given(frame: Frame, answer: Answer) -> str | None:
+    """「X占Y的比例」 answered with X or Y alone: a share asked, an amount in money found."""
+    if "ratio" in frame.cues and not frame.cues & {"max", "min"} and answer.unit in _cues()["money_units"] and re.search(_cues()["share_asked"], frame.text):
+        return "问的是比例，文件中找到的只是金额 (an amount, not a share)"
     return None
 
 

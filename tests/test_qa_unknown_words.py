@@ -79,3 +79,28 @@ def test_cited_document_by_year(request, service, question, year, project):
     answer = request.getfixturevalue(service).ask(question)
     assert answer.answered and answer.intent == "cited_year", answer.answer
     assert year in answer.answer and project in answer.items, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "清城区文化馆的三公经费是多少",  # 三公 is stated for the department only
+    "文化馆的机关运行经费是多少",
+    "清城区图书馆的办公费是多少",  # 表6 is the department's, not the unit's
+])
+def test_a_unit_figure_the_document_gives_only_for_the_department(culture, question):
+    answer = culture.ask(question)
+    assert not answer.answered and answer.value is None and "自己的这个数" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("除了图书馆，局本级的项目支出是多少", Decimal("324.43")),  # a unit left out scopes nothing
+    ("文化馆两个项目中金额最大的是哪个", Decimal("25.00")),  # from the per-unit project table
+])
+def test_unit_scoped_answers_stand(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == value, answer.answer
+
+
+def test_a_share_is_not_answered_with_an_amount(culture):
+    answer = culture.ask("文化馆项目支出占基本支出的比例，保留一位小数")
+    assert not answer.answered and "比例" in answer.answer, answer.answer
+
