@@ -63,9 +63,10 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
 
 def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
     """「清城区图书馆基本支出里的商品和服务支出」「文化馆的三公经费」: a budget unit the question names
-    scopes every figure of the answer. A figure from a table or text of the whole department (not
-    one with a block per unit: 表11, 表12), or one of no source that does not name the unit, is not
-    the unit's. A unit the question leaves out (不含图书馆) scopes nothing."""
+    scopes the answer. An answer all of whose figures come from tables or text of the whole
+    department (not one with a block per unit: 表11, 表12), or one that lists the unit's figure
+    beside a department-wide one, is not the unit's; a share of the department's whole is (文化馆占
+    部门预算的百分之几). A unit the question leaves out (不含图书馆) scopes nothing."""
     if answer.intent not in _cues()["figure_intents"]:
         return None
     per_unit = load_template().per_unit
@@ -74,7 +75,8 @@ def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
     for m in frame.mentions:
         units = m.of("budget_unit")
         if units and len(units) == len(m.entities) and not m.of("department") and not excluding.search(frame.text[:m.start]):
-            if whole or not answer.sources and not any(_norm(e.label) in _norm(said) for e in units):
+            named = any(_norm(e.label) in _norm(said) for e in units)
+            if len(whole) == len(answer.sources) and not (named and not whole) or whole and answer.value is None:
                 return f"文件中没有找到“{units[0].label}”自己的这个数 (the figure found is not that unit's)"
     return None
 
