@@ -74,8 +74,9 @@ def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
     excluding = re.compile("(?:" + "|".join(_cues()["excluding"]) + r")[^，,。;；]{0,8}$")
     for m in frame.mentions:
         units = m.of("budget_unit")
-        if units and len(units) == len(m.entities) and not m.of("department") and not excluding.search(frame.text[:m.start]):
-            named = any(_norm(e.label) in _norm(said) for e in units)
+        named = any(_norm(e.label) in _norm(said) for e in units)
+        read_as_unit = len(units) == len(m.entities) or named  # 图书馆 the unit, not the class 图书馆, when the answer names it
+        if units and read_as_unit and not m.of("department") and not excluding.search(frame.text[:m.start]):
             if len(whole) == len(answer.sources) and not (named and not whole) or whole and answer.value is None:
                 return f"文件中没有找到“{units[0].label}”自己的这个数 (the figure found is not that unit's)"
     return None

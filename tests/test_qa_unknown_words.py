@@ -85,6 +85,7 @@ def test_cited_document_by_year(request, service, question, year, project):
     "清城区文化馆的三公经费是多少",  # 三公 is stated for the department only
     "文化馆的机关运行经费是多少",
     "清城区图书馆的办公费是多少",  # 表6 is the department's, not the unit's
+    "图书馆今年的水费是多少",  # 图书馆 read as the unit by the answer, not the class 图书馆
 ])
 def test_a_unit_figure_the_document_gives_only_for_the_department(culture, question):
     answer = culture.ask(question)
