@@ -18,6 +18,8 @@ import pytest
     ("有网友认为三公经费太高，三公经费到底是多少", Decimal("0.40"), "万元"),
     ("四镇那个高清视频会议系统线路费要多少", Decimal("12.24"), "万元"),  # 四镇 is the name's own 4镇
     ("三资平台升级开发合同第二期费用是多少", Decimal("11.40"), "万元"),  # the part the document states
+    ("项目支出的体量是多少", Decimal("922.08"), "万元"),  # 体量, 规模: words for an amount
+    ("大数据中心的预算规模有多大", Decimal("1316.25"), "万元"),
 ])
 def test_words_that_name_nothing_missing_bigdata(bigdata, question, value, unit):
     answer = bigdata.ask(question)
