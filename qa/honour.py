@@ -58,7 +58,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     return (_stated_count_missing(question, answer) or _quoted_missing(question, frame, answer)
             or _count_of_money(question, answer)
             or _another_count(question, frame, answer, said) or _count_unnamed(frame, answer)
-            or _names_not_given(question, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame))
+            or _names_not_given(question, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame, said))
 
 
 def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
@@ -157,12 +157,14 @@ def _deal_missing(question: str, said: str) -> str | None:
     return f"文件没有给出“{deal[0]}”的金额，预算数不是{deal[0]}金额 (the budget is not the deal's figure)" if deal else None
 
 
-def _part_missing(question: str, frame: Frame) -> str | None:
+def _part_missing(question: str, frame: Frame, said: str) -> str | None:
     """A figure whose name states a part (合同第二期费用) answers that part only: not the whole
     (总金额) and not another part (第一期)."""
     part = re.compile(_cues()["part_pattern"])
     stated = {fold_digits(p) for m in frame.mentions for e in m.entities[:1] for p in part.findall(e.label)}
     asked = {fold_digits(p) for p in part.findall(question)}
+    if asked and not stated and not any(p in fold_digits(said) for p in asked):
+        return f"文件没有分开给出“{sorted(asked)[0]}”的数 (no figure for that part)"  # 「X第一期花了多少」 of a project stated whole
     if not stated or stated & asked:
         return None
     if asked or any(w in question for w in _cues()["whole_words"]):

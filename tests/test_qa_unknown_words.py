@@ -42,6 +42,7 @@ def test_words_that_name_nothing_missing_culture(culture, question, value, unit)
     ("云平台专线线路项目签的合同金额是多少", "合同"),  # a budget line is not a contract's figure
     ("三资平台升级开发合同第三期多少钱", "第2期"),  # only the second part is stated
     ("三资平台升级开发这份合同总额多少钱", "第2期"),  # nor the whole
+    ("政务网络日常设备维护费第一期要花多少", "第1期"),  # a part of a project the document states whole
     ("云平台专线线路项目的时长是多少", "时长"),  # a duration asked: money is not one
     ("这个项目要做多长时间", "多长时间"),  # nor is a list of projects
 ])
