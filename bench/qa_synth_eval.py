@@ -207,6 +207,7 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
     if truth.projects:
         mean = (sum(amounts, Decimal(0)) / len(amounts)).quantize(CENT, rounding=ROUND_HALF_UP)
         out += [("project_set", t, money(mean)) for t in _phrasings("project_set", "average")]
+    out += arithmetic_questions(truth)
     for goal in truth.goals:  # a unit that only one target of that name is stated in (goal and project alike)
         units = [t.unit for t in goal.targets] + [t.unit for p in truth.projects if p.name == goal.project for t in p.targets
                                                   if t not in goal.targets]
@@ -228,6 +229,23 @@ def cited_year_questions(truth: Truth) -> list[tuple[str, str, dict]]:
         numbers = [n for y, n in dated if y == year]
         if len(numbers) == 1:
             out += [("cited_year", t, {"contains": [numbers[0].split("〔")[-1]]}) for t in _phrasings("cited_year", group)]
+    return out
+
+
+def arithmetic_questions(truth: Truth) -> list[tuple[str, str, dict]]:
+    """The arithmetic kind's phrasings between two projects of distinct amounts (names holding no
+    operator word, so that the question's structure is the template's)."""
+    plain = [p for p in truth.projects if sum(1 for q in truth.projects if q.name == p.name) == 1 and p.amounts[0] > 0
+             and not re.search(r"[比和与跟同是占加、在为等倍差]", p.name)]
+    pairs = [(a, b) for a in plain for b in plain if a.amounts[0] > b.amounts[0]][:1]
+    out: list[tuple[str, str, dict]] = []
+    for a, b in pairs:
+        diff = money(a.amounts[0] - b.amounts[0])
+        times = {"value": float((a.amounts[0] / b.amounts[0]).quantize(CENT, rounding=ROUND_HALF_UP)), "unit": "倍"}
+        out += [("arithmetic", t.format(a=a.name, b=b.name), diff) for t in _phrasings("arithmetic", "difference")]
+        out += [("arithmetic", t.format(a=a.name, b=b.name), times) for t in _phrasings("arithmetic", "multiple")]
+        share = {"value": float((b.amounts[0] * 100 / a.amounts[0]).quantize(CENT, rounding=ROUND_HALF_UP)), "unit": "%"}
+        out += [("arithmetic", t.format(a=a.name, b=b.name), share) for t in _phrasings("arithmetic", "percent")]
     return out
 
 

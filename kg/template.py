@@ -117,10 +117,13 @@ class Template:
     detail_cues: tuple[str, ...]
     target_comparators: dict[str, str]
     target_units: tuple[str, ...]
+    goal_header: tuple[str, ...]  # the words of 第三部分's key performance goals' header line
     identities: Identities
     measures: dict[str, MeasureSpec]
     column_lookup: tuple[int, ...]  # where a column named alone is looked up, in this order
     class_lookup: tuple[int, int]  # where a functional class is looked up: the whole budget, with a measure
+    named_totals: dict[str, tuple[int, str]]  # a total a question may name → (table, row label)
+    whole_budget: str  # the named total a department's 「预算」 alone asks for
     views: Views
 
     def table(self, number: int) -> TableSpec | None:
@@ -175,11 +178,14 @@ def load_template() -> Template:
         detail_cues=tuple(raw["detail_cues"]),
         target_comparators=raw["target_comparators"],
         target_units=tuple(raw["target_units"]),
+        goal_header=tuple(raw["goal_header"]),
         identities=_identities(raw["identities"]),
         measures={name: MeasureSpec(m["column"], (int(m["total"][0]), m["total"][1]), m.get("expenditure"), m.get("fund"))
                   for name, m in raw["measures"].items()},
         column_lookup=tuple(raw["column_lookup"]),
         class_lookup=(raw["class_lookup"][0], raw["class_lookup"][1]),
+        named_totals={name: (int(t[0]), t[1]) for name, t in raw["named_totals"].items()},
+        whole_budget=raw["whole_budget"],
         views=_views(raw["views"]),
     )
 

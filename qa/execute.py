@@ -75,7 +75,11 @@ class Executor:
         return [f for f in self.reader.total_facts(doc, table) if f.column == column][:1]
 
     def total(self, name: str, doc: str) -> list[Fact]:
-        """A total row named in cues.json: 「本年支出合计」 (表1) or 「表4:本年收入合计」."""
+        """A total the template names (「财政拨款收入」: 表4's 本年收入合计), a column's total
+        (「column:事业收入」) or a table's 合计 row named by the question (「表9:合计」)."""
+        named = load_template().named_totals.get(name)
+        if named:
+            return self.reader.row_facts(doc, named[0], named[1])[:1]
         table, _, label = name.rpartition(":")
         if table == "column":
             for number in load_template().column_lookup:
@@ -120,8 +124,9 @@ class Executor:
         else:
             for measure in free:
                 result.append((measure, self.measure_total(measure, doc)))
+        named = load_template().named_totals
         for total in frame.totals:
-            result.append((total.rpartition(":")[2], self.total(total, doc)))
+            result.append((named[total][1] if total in named else total.rpartition(":")[2], self.total(total, doc)))
         return result
 
     @staticmethod
@@ -209,7 +214,7 @@ class Executor:
             raise NotAnswerable("比较需要两个都能在文件中找到的金额")
         (name_a, facts_a), (name_b, facts_b) = operands[:2]
         a, b = single(facts_a), single(facts_b)
-        if (a.table, a.row, a.line, a.label) == (b.table, b.row, b.line, b.label):
+        if (a.table, a.row, a.line, a.label, a.column) == (b.table, b.row, b.line, b.label, b.column):  # 表3's 合计 row: 基本支出 ≠ 项目支出
             raise NotAnswerable(f"两处取到的是同一个数（{a.label}，{a.where().split(' ')[0]}），无法比较")
         if name_a == name_b:
             name_a = f"{name_a}（{a.where().split(' ')[0]}）"
@@ -778,14 +783,15 @@ class Executor:
             union = set.union(*entity_docs) & set(frame.docs)
             if len(union) == 1:
                 return union.pop()
-        raise Ambiguous([self.doc_title(d) for d in frame.docs])
+        raise Ambiguous([self.doc_title(d) for d in frame.docs], list(frame.docs))
 
 
 class Ambiguous(Exception):
     """Several documents could answer: the reply asks which one."""
 
-    def __init__(self, titles: list[str]) -> None:
+    def __init__(self, titles: list[str], docs: list[str]) -> None:
         self.titles = titles
+        self.docs = docs
         super().__init__("、".join(titles))
 
 

@@ -54,12 +54,13 @@ class Fact:
 class FactReader:
     """Runs the queries and records them, so each answer can show the SPARQL behind it."""
 
-    def __init__(self, store: OxigraphStore, titles: dict[str, str], measures: dict[str, str | None] | None = None,
-                 index: FactIndex | None = None) -> None:
+    def __init__(self, store: OxigraphStore, titles: dict[str, str], index: FactIndex | None = None) -> None:
         self.store = store
         self.index = index  # answers the queries when given (qa.index); else each runs on the store
         self.titles = titles
-        self.measures = {} if measures is None else measures  # column label → IRI, shared by a service
+        # column label → IRI, for this question only: a cache shared across questions would leave
+        # the lookup out of later answers' shown query, so the same question would show another query
+        self.measures: dict[str, str | None] = {}
         self.log: list[str] = []  # each query run, its bound values inlined (runnable as it stands)
         self._tables: dict[tuple[str, int], list[Fact]] = {}
 

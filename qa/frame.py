@@ -44,6 +44,14 @@ class Frame:
         kinds = {"classification", "line_item", "project", "figure", "goal", "budget_unit"}
         return [m for m in self.mentions if m.kinds() & kinds]
 
+    def masked(self) -> str:
+        """The match form with the names it links blanked out: an operator word inside a name
+        (「比重大…病虫害」) is not an operator."""
+        text = list(self.text)
+        for m in self.mentions:
+            text[m.start:m.end] = "＃" * (m.end - m.start)
+        return "".join(text)
+
     def describe(self) -> dict:
         return {
             "intent": self.intent,

@@ -38,9 +38,15 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return f"没有计算两组共有的部分（“{both[0]}”），文件也没有直接列出 (an overlap of two sets is not computed)"
     if not answer.answered:
         return None
+    dropped = operator_dropped(frame.masked() if frame else question, answer)
+    if dropped:
+        return dropped
     acts = [w for w in acts_asked(frame.text if frame else question) if w not in _said(answer)]  # 添置/买 read as 购置
     if acts:
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
+    internal = [m for m in frame.mentions if m.kinds() == {"internal_unit"}]
+    if answer.value is None and internal and "amount" in frame.cues:  # an internal unit (股, 室) has no budget of its own
+        return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
     early = _answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _share_not_given(frame, answer)
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
@@ -172,6 +178,17 @@ def _part_missing(question: str, frame: Frame, said: str) -> str | None:
     return None
 
 
+def operator_dropped(question: str, answer: Answer) -> str | None:
+    """An operator the question states (多多少, 几倍, 占…比例) outside the names it links, that the
+    answer does not carry out: a sum or a lone figure given for a difference is refused."""
+    said = answer.answer + (answer.unit or "")
+    for name, spec in _cues()["operators"].items():
+        asked = re.search(spec["asked"], normalize(question))
+        if asked and not re.search(spec["said"], said):
+            return f"问题问的是“{asked.group(0)}”，找到的答案没有算出它 (the operator asked is not carried out: {name})"
+    return None
+
+
 def _stated_count_missing(question: str, answer: Answer) -> str | None:
     """「这四项合计」「两个项目加起来」: a sum over fewer things than the question counts dropped one."""
     stated = re.search(r"(?:这|那|以上|上述)?([两二三四五六七八九])(?:个|项|笔|块)[^，,。？?]{0,6}?(?:合计|加起来|加在一起|一共|总共|之和|相加|合起来)", question)
@@ -197,10 +214,18 @@ def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:
     said = _norm(_said(answer) + "".join(e.label for m in frame.mentions for e in m.entities))
     linked = _norm("".join(m.surface for m in frame.mentions))
     for quoted in _QUOTED.findall(question):
+        if re.fullmatch(_operator_words(), quoted):
+            continue  # 「“翻了一番”，准确吗」 quotes a saying of the operator, not a name
         name = _norm(quoted)
         if name and name not in said and name not in linked and not any(name in _norm(m.surface) or _norm(m.surface) in name for m in frame.mentions):
             return f"文件中没有找到“{quoted}” (not found in the document)"
     return None
+
+
+def _operator_words() -> str:
+    from qa.kinds.base import cue_data  # the arithmetic kind's words of the operator (翻了一番)
+
+    return cue_data("arithmetic")["operator_words"]
 
 
 def _norm(text: str) -> str:

@@ -341,6 +341,8 @@ def _replace_numeral(m: re.Match[str]) -> str:
     s, start = m.string, m.start()
     if start and s[start - 1] in _APPROX:
         return whole  # 几十万, 数十个: not a definite number
+    if start and s[start - 1].isascii() and s[start - 1].isdigit():
+        return whole  # 「24、25两个年度」: a numeral right after digits would run into them (252个)
     kind = _context_kind(s, start, m.end(), parts[-1])
     if kind is None:
         return whole
@@ -351,8 +353,8 @@ def _replace_numeral(m: re.Match[str]) -> str:
         if not any(c in DIGITS for c in p) and p[0] != _TEN:
             return whole  # 万元, 百万, 千家: unit words without a digit
         if len(p) > 1 and _is_positional(p):
-            # digit-by-digit form is only a year (二〇二五年); 一两个/三四年 are ranges
-            if kind not in ("year", "bracket") or len(p) != 4:
+            # digit-by-digit form is only a year (二〇二五年, 二五年); 一两个/三四年 are ranges
+            if kind not in ("year", "bracket") or len(p) not in (2, 4) or len(p) == 2 and _consecutive(p):
                 return whole
         elif kind == "bracket":
             return whole
@@ -361,6 +363,11 @@ def _replace_numeral(m: re.Match[str]) -> str:
             return whole
         out.append(rendered)
     return sep.join(out)
+
+
+def _consecutive(p: str) -> bool:
+    """「三四年」「一二年」: two digits in a row are a range of years, not a year (二五年 is 2025)."""
+    return DIGITS[p[1]] == DIGITS[p[0]] + 1
 
 
 def _convert_numerals(text: str) -> str:

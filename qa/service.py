@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import json
 import logging
@@ -24,6 +25,7 @@ from qa.understand import Understander
 
 log = logging.getLogger(__name__)
 CACHE_SIZE = 4096  # answers kept per service (a few MB)
+MAX_AGREEING = 4  # a question naming no document is tried on each of at most this many (a department's years)
 
 
 def _frame_key(frame: Frame | None) -> str | None:
@@ -83,7 +85,6 @@ class QAService:
             self.index = index
             self.generation = index.generation
             self._cache: OrderedDict = OrderedDict()
-            self._measures: dict[str, str | None] = {}
 
     def new_session(self) -> Session:
         return Session()
@@ -123,13 +124,13 @@ class QAService:
         except Exception:  # a bug must not reach a user as a stack trace
             log.exception("understanding failed")
             return None, self._refusal(question, None, "无法理解这个问题")
-        reader = FactReader(self.store, self.titles, self._measures, self.index)
+        reader = FactReader(self.store, self.titles, self.index)
         executor = Executor(reader, self.lexicon)
         try:
-            answer = self._run(frame, executor, chosen)
-            unhonoured = honour.missing(question, frame, answer)
-            if unhonoured:
-                raise NotAnswerable(unhonoured)
+            try:
+                answer = self._honoured(question, frame, executor, chosen)
+            except Ambiguous as exc:
+                answer = self._same_in_each(question, frame, executor, chosen, exc)
             if frame.scope_kept and len(frame.docs) == 1 and len(self.titles) > 1:  # the document came from the session: say which
                 answer.answer = f"{self.titles.get(frame.docs[0], '')}：{answer.answer}"
             if frame.mentions and any(m.fuzzy for m in frame.mentions):
@@ -147,6 +148,35 @@ class QAService:
             answer = self._refusal(question, frame, "回答时出错")
         answer.query = reader.shown_query()
         return frame, answer
+
+    def _honoured(self, question: str, frame: Frame, executor: Executor, chosen: str | None) -> Answer:
+        answer = self._run(frame, executor, chosen)
+        unhonoured = honour.missing(question, frame, answer)
+        if unhonoured:
+            raise NotAnswerable(unhonoured)
+        return answer
+
+    def _same_in_each(self, question: str, frame: Frame, executor: Executor, chosen: str | None, exc: Ambiguous) -> Answer:
+        """A question that names no document, asked of each document in scope: when every one gives
+        the same answer (a glossary entry, a unit's duties, in both years of a department) it is the
+        answer, cited from each; when they differ the reply asks which document (Ambiguous)."""
+        if len(exc.docs) > MAX_AGREEING:
+            raise exc
+        given = []
+        for doc in exc.docs:
+            one = copy.copy(frame)
+            one.docs = [doc]
+            try:
+                given.append(self._honoured(question, one, executor, chosen))
+            except (NotAnswerable, Ambiguous, kinds.AskBack):
+                raise exc from None
+        said = {(a.answer.replace(self.titles.get(d, d), ""), a.value, tuple(a.items)) for a, d in zip(given, exc.docs, strict=True)}
+        if len(said) > 1:
+            raise exc
+        answer = given[0]
+        answer.sources = list(dict.fromkeys(s for a in given for s in a.sources))
+        answer.answer += f"（{len(given)}个文件的说法相同）"
+        return answer
 
     def _run(self, frame: Frame, executor: Executor, chosen: str | None = None) -> Answer:
         """The best reading: a registered kind's when it explains the question better than the

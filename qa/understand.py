@@ -13,14 +13,15 @@ from decimal import Decimal
 
 import ahocorasick
 
+from kg.template import load_template
 from qa.frame import Frame
 from qa.known import answer_unit, is_known, resolved_back_references
 from qa.lexicon import Lexicon, Mention, load_cues, match_form, syllables_of
 from qa.partial import PartialLinker
 from qa.segment import content_nouns
+from qa.years import YEAR, named_years
 
 CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下面", "之", "部分")
-YEAR = re.compile(r"((?:19|20)\d{2})(?:年|\))")
 NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|亿|万元|万|元)?")
 TOP_N = re.compile(r"前(\d+)(?:个|名|项|位|大)?|最[大多高小少低](\d+)(?:个|项|名)")
 RANK = re.compile(r"(?:排名?|名列|位列|位居)第?(?P<a>[2-9二三四五六七八九])(?:名|位)?(?P<da>[大多高少小低])?"
@@ -245,7 +246,7 @@ class Understander:
             for k in range(m.start, m.end):
                 masked_text[k] = "#"
         plain = "".join(masked_text)
-        years = sorted({int(y) for y in YEAR.findall(plain)})
+        years = sorted(named_years(plain, {d.year for d in docs.values()}))
         if years:
             doc_years = {docs[d].year for d in in_scope}
             matching = [d for d in in_scope if docs[d].year in years]
@@ -443,7 +444,7 @@ class Understander:
 
     def _totals_named_by_terms(self, frame: Frame) -> None:
         """「财政拨款收入多少？」 asks for a total, not for the glossary term of that name; a
-        department and 「预算」 alone ask for the whole budget (收入总计)."""
+        department and 「预算」 alone ask for the whole budget (the template's whole_budget total)."""
         if frame.table and not frame.value_mentions() and not frame.measures and not frame.totals and frame.set_kind is None:
             frame.totals.append(f"表{frame.table}:合计")  # 「表9的合计是多少」
             return
@@ -460,7 +461,7 @@ class Understander:
         asks_whole = any(match_form(w) in frame.text for w in self.lexicon.cues["whole_budget"])
         named = [m for m in frame.mentions if m.kinds() & {"department", "budget_unit"}]
         if asks_whole and named and not frame.value_mentions() and not frame.measures and not frame.totals and not frame.set_kind:
-            frame.totals.append("收入总计")
+            frame.totals.append(load_template().whole_budget)
 
     # -- what is left over ---------------------------------------------------------------------
     def _unknown(self, frame: Frame, cues) -> list[str]:
@@ -600,7 +601,7 @@ class Understander:
         kinds = set().union(*(m.kinds() for m in frame.mentions)) if frame.mentions else set()
         values = frame.value_mentions()
         amount_asked = bool(c & {"amount"}) or frame.unit_word is not None
-        if "reason" in c and "glossary" not in c and re.search(r"原因|增加|减少|下降|增长|变化|降|涨", frame.text):
+        if "reason" in c and "glossary" not in c and re.search(r"原因|增加|减少|下降|增长|变化|降|涨|翻|倍|多了|少了", frame.text):
             return "yoy"  # 「机关运行经费下降的原因」: the stated reason of a change, not the glossary entry
         if "glossary" in c or "set:glossary" in c:
             return "definition"
@@ -672,7 +673,7 @@ def keep_scope(frame: Frame, previous: Frame, lexicon: Lexicon) -> None:
     if not before or pattern("cross_department", "collective").search(frame.text) or pattern("cross_year", "both_years").search(frame.text):
         return
     names_body = any(m.of("department", "budget_unit") for m in frame.mentions)
-    names_year = bool(YEAR.findall(frame.text)) or frame.last_year
+    names_year = bool(YEAR.search(frame.text)) or frame.last_year
     if names_body and names_year:
         return
     if names_body:

@@ -96,6 +96,9 @@ def test_year_bracket_unification(raw: str, expected: str) -> None:
         ("二零二五年", "2025年"),
         ("二〇二四年预算", "2024年预算"),
         ("二〇二四至二〇二五年", "2024至2025年"),
+        ("二五年比二四年", "25年比24年"),  # a two-digit year digit by digit (read as 2025 when that year is loaded)
+        ("三四年前", "三四年前"),  # two digits in a row are a range of years
+        ("24、25两个年度", "24、25两个年度"),  # a numeral right after digits would run into them
         # amounts
         ("一百万", "100万"),
         ("一百万元", "100万元"),

@@ -349,3 +349,14 @@ def test_a_parts_change_reason_is_the_wholes_when_the_whole_changed_by_it_alone(
     assert answer.answered and "维修保养计划优化" in answer.answer, answer.answer
     answer = culture.ask("公务用车购置费为什么有变化")
     assert not answer.answered, answer.answer
+
+
+@pytest.mark.parametrize("question", ["网络运维股今年能花多少钱", "网络运维股单独的预算是多少"])
+def test_an_internal_units_own_budget_is_refused_not_answered_with_its_duties(bigdata, question):
+    answer = bigdata.ask(question)  # the template gives a 股 duties, never a budget of its own
+    assert not answer.answered and "网络运维股" in answer.answer, answer.answer
+
+
+def test_an_internal_units_duties_are_still_answered(bigdata):
+    answer = bigdata.ask("网络运维股负责什么")
+    assert answer.answered and "电子政务" in answer.answer, answer.answer

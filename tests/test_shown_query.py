@@ -110,3 +110,14 @@ def test_answers_keep_the_stated_reason(client, question, reason):
     answer = client.app.state.budgetkg.service.ask(question)
     assert answer.answered, answer.answer
     assert reason in answer.answer, answer.answer
+
+
+def test_the_shown_query_does_not_depend_on_earlier_questions(services):
+    """A researcher reproducing an answer asks its question alone: the query shown must be the
+    one shown when other questions came first (nothing looked up earlier is left out of it)."""
+    service = services["culture"]
+    questions = [q for name, q in QUESTIONS if "culture" in name][:25]
+    after_others = {q: service.ask(q).query for q in questions}
+    for question in reversed(questions):
+        service._cache.clear()
+        assert service.ask(question).query == after_others[question], question

@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 STATIC_URL = "/static/budgetkg"
 MAX_DISPLAY_ROWS = 1000
 
+_BASIC = load_template().economic("基本支出").number  # the examples' tables, from the template
+_ITEMS = load_template().by_layout("items").number
 SPARQL_EXAMPLES: dict[str, str] = {
     "全部文档 documents": """SELECT ?doc ?title ?year WHERE {
   ?doc a bkg:BudgetDocument ; dcterms:title ?title ; bkg:fiscalYear ?year .
@@ -54,23 +56,23 @@ SPARQL_EXAMPLES: dict[str, str] = {
   ?p a bkg:Project ; rdfs:label ?project ; bkg:row ?row .
   ?obs bkg:row ?row ; bkg:measure/rdfs:label "总计"@zh ; bkg:amount ?amount .
 } ORDER BY DESC(?amount) LIMIT 20""",
-    "按经济分类的基本支出 basic by economic class": """SELECT ?code ?label ?amount WHERE {
-  ?t bkg:tableNumber 6 .
+    "按经济分类的基本支出 basic by economic class": f"""SELECT ?code ?label ?amount WHERE {{
+  ?t bkg:tableNumber {_BASIC} .
   ?row bkg:inTable ?t ; bkg:code ?code ; rdfs:label ?label .
   ?obs bkg:row ?row ; bkg:amount ?amount .
   FILTER(STRLEN(?code) = 3)
-} ORDER BY ?code""",
-    "三公经费 the three public expenses": """SELECT ?doc ?row ?column ?amount WHERE {
-  ?t bkg:tableNumber 8 ; bkg:document/dcterms:title ?doc .
+}} ORDER BY ?code""",
+    "三公经费 the three public expenses": f"""SELECT ?doc ?row ?column ?amount WHERE {{
+  ?t bkg:tableNumber {_ITEMS} ; bkg:document/dcterms:title ?doc .
   ?r bkg:inTable ?t ; rdfs:label ?row .
   ?obs bkg:row ?r ; bkg:measure/rdfs:label ?column ; bkg:amount ?amount .
-} ORDER BY ?doc ?row ?column""",
+}} ORDER BY ?doc ?row ?column""",
     "引用的文件 cited documents": """SELECT ?number ?title WHERE {
   ?c a bkg:CitedDocument ; rdfs:label ?number .
   OPTIONAL { ?c dcterms:title ?title }
 } ORDER BY ?number""",
-    "CONSTRUCT：表6 的行 rows of 表6": """CONSTRUCT { ?row rdfs:label ?label ; bkg:code ?code }
-WHERE { ?t bkg:tableNumber 6 . ?row bkg:inTable ?t ; rdfs:label ?label . OPTIONAL { ?row bkg:code ?code } }""",
+    f"CONSTRUCT：表{_BASIC} 的行 rows of 表{_BASIC}": f"""CONSTRUCT {{ ?row rdfs:label ?label ; bkg:code ?code }}
+WHERE {{ ?t bkg:tableNumber {_BASIC} . ?row bkg:inTable ?t ; rdfs:label ?label . OPTIONAL {{ ?row bkg:code ?code }} }}""",
 }
 
 GRAPH_TEMPLATE = """
@@ -560,7 +562,7 @@ def _graph_tab(h: Handlers) -> list[Any]:
     """The graph search; returns [graph, matches, node properties, status] (what a search updates)."""
     with gr.Row():
         graph_query = gr.Textbox(label="搜索实体 search（名称、科目编码或文号 name, code or document number）",
-                                 placeholder="例如：津贴补贴、30102、表6、大数据中心", scale=4, elem_id="kg-graph-query")
+                                 placeholder=f"例如：津贴补贴、30102、表{_BASIC}、大数据中心", scale=4, elem_id="kg-graph-query")
         depth = gr.Slider(1, 3, value=1, step=1, label="深度 depth", scale=1)
         graph_btn = gr.Button("搜索 Search", variant="primary", scale=1, elem_id="kg-graph-search")
     matches = gr.Dropdown(label="搜索结果 matches", choices=[], interactive=True)

@@ -217,7 +217,7 @@ def _clean_label(raw: str) -> str:
 
 
 def _is_goal_header(line: str) -> bool:
-    return "预算数" in line and "绩效目标" in line
+    return all(word in line for word in load_template().goal_header)
 
 
 def _goals(body: list[tuple[int, str]]) -> list[PerformanceGoal]:

@@ -7,6 +7,7 @@ Chinese. The service answers with the best-scoring reading; the classic frame in
 
 from __future__ import annotations
 
+from qa.kinds.arithmetic import Arithmetic
 from qa.kinds.base import (
     CLOSE_MARGIN,
     LEGACY,
@@ -28,7 +29,7 @@ from qa.kinds.rank import Rank
 from qa.kinds.target import Target
 from qa.kinds.unit_scope import UnitScope
 
-REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), CitedYear())
+REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), Arithmetic(), CitedYear())
 
 __all__ = [
     "CLOSE_MARGIN", "LEGACY", "LEGACY_SCORE", "REGISTERED", "AskBack", "Context", "Kind", "Reading", "Slot",

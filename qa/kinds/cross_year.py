@@ -16,20 +16,11 @@ from qa.execute import NotAnswerable
 from qa.facts import Fact
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.lexicon import Document, match_form
+from qa.years import named_years
 
 NAME = "cross_year"
 SPANNING = ("cross_year", "cross_department")  # kinds whose reading spans several documents
 TEXT_KINDS = ("describe",)  # kinds that answer with the document's words, never with a figure
-YEAR = re.compile(r"((?:19|20)\d{2})(?:年|、|和|与|及|至|到|-|\))|(?:从|到|至|和|与|比)((?:19|20)\d{2})")
-SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")
-
-
-def _named_years(text: str, loaded: set[int]) -> set[int]:
-    """Years the question names: 2024年, （2024）, 从2024到2025, and 24年 for a loaded 2024."""
-    named = {int(a or b) for a, b in YEAR.findall(text)}
-    return named | {2000 + int(y) for y in SHORT_YEAR.findall(text) if 2000 + int(y) in loaded}
-
-
 def _years(ctx: Context) -> tuple[list[Document], str | None]:
     """The two loaded documents of one department that the question spans, earlier first; and
     what is missing when it names a year of that department that is not loaded."""
@@ -37,7 +28,7 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
     scope = [docs[d] for d in ctx.frame.docs] or list(docs.values())
     departments = {d.department for d in scope}
     text = ctx.frame.text
-    named = _named_years(text, {d.year for d in docs.values()})
+    named = named_years(_unnamed(ctx), {d.year for d in docs.values()}, spanning=True)
     if len(departments) > 1 and not any(m.of("department", "budget_unit") for m in ctx.frame.mentions):
         # no department named: the one department whose documents span the years asked
         departments = {dep for dep in departments if len({d.year for d in docs.values() if d.department == dep}) >= 2
@@ -50,9 +41,10 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
     if absent and (len(named) >= 2 or both) and len(own) >= 2:  # 「2023年…两年比变化多大」: 2023 is not loaded
         have = "、".join(str(d.year) for d in own)
         return own[-2:], f"已载入的是{have}年的文件，没有{'、'.join(map(str, absent))}年的数据 (no document for that year)"
-    if len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _first(cue_data(NAME)["set_operations"], text)):
-        year = min(named)  # 「2025年新增了哪些项目」: against the loaded year before (or after) it
-        named.add(year - 1 if any(d.year == year - 1 for d in own) else year + 1)
+    if not named and len(own) >= 2 and _relative_years(ctx):  # 「今年比去年」 with both years loaded: the latest two
+        named = {own[-1].year}
+    if len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _against_the_year_before(text)):
+        named.add(min(named) - 1)  # 「2025年新增了哪些项目」「2025年比上年」: against the year before it
     if len(named) >= 2:
         chosen = [d for d in own if d.year in named]
         return (chosen, None) if len(chosen) == len(named) == 2 else ([], None)
@@ -61,14 +53,40 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
     return [], None
 
 
-def _first(groups: dict[str, list[str]], text: str, names: list[tuple[int, int]] = ()) -> tuple[str, str] | None:
+def _against_the_year_before(text: str) -> bool:
+    """A set operation that compares a year with the one before (新增, 取消, 增加最多 …); the largest
+    of all projects (pooled, each year's) is asked of the years named, not of the year before too."""
+    found = _first(cue_data(NAME)["set_operations"], text)
+    return found is not None and found[0] not in ("each_max", "pooled_max", "pooled_min")
+
+
+def _unnamed(ctx: Context) -> str:
+    """The question with the names it links blanked (a cited document's year is no year asked)."""
+    text = list(ctx.frame.text)
+    for a, b in _names(ctx):
+        text[a:b] = " " * (b - a)
+    return "".join(text)
+
+
+def _relative_years(ctx: Context) -> bool:
+    """Whether the question compares this year with the last in words (今年…去年, 本年比上年), outside
+    the names it links (上年结转 is a row, not a year)."""
+    cues, text, names = ctx.lexicon.cues, ctx.frame.text, _names(ctx)
+
+    def outside(words: list[str]) -> bool:
+        return any(not any(a <= m.start() < b for a, b in names) for w in words for m in re.finditer(re.escape(w), text))
+
+    return outside(cues["this_year"]) and outside(cues["last_year"])
+
+
+def _first(groups: dict[str, list[str]], text: str, names: list[tuple[int, int]] = ()) -> tuple[str, str, tuple[int, int]] | None:
     """The first operation whose pattern matches outside the names of the question (总计 in
-    「支出总计」 is a name, not a sum), with the text it matched."""
+    「支出总计」 is a name, not a sum), with the text it matched and where."""
     for name, alternatives in groups.items():
         for match in re.finditer("|".join(alternatives), text):
             inside = any(a <= match.start() and match.end() <= b and b - a > match.end() - match.start() for a, b in names)
             if not inside:
-                return name, match.group(0)
+                return name, match.group(0), match.span()
     return None
 
 
@@ -81,6 +99,8 @@ class CrossYear:
     name = NAME
 
     def read(self, ctx: Context) -> Reading | None:
+        if "reason" in ctx.frame.cues:  # 「比上年少了五十多万，原因是什么」: the later year's own words, not a figure
+            return None
         years, missing = _years(ctx)
         if len(years) != 2:
             return None
@@ -92,7 +112,7 @@ class CrossYear:
         found = _first(data["set_operations"], text, _names(ctx))
         if found:
             slots.append(Slot("set_operation", found[0], (0, len(text))))
-            slots.append(Slot("members", _member_kind(text), (0, len(text))))
+            slots.append(Slot("members", _member_kind(text, ctx.frame.measures), (0, len(text))))
             if found[0] in RANKED:  # 「按增长率排第二」: the N-th of the ranking
                 slots.append(Slot("rank", ctx.frame.rank or 1, (0, len(text))))
             if ctx.frame.threshold is not None and ctx.frame.operator:  # 「取消的项目中超过10万元的」: the set is filtered
@@ -101,7 +121,7 @@ class CrossYear:
         found = _first(data["value_operations"], text, _names(ctx))
         if found is None:
             return None
-        slots.append(Slot("value_operation", found[0], (0, len(text))))
+        slots.append(Slot("value_operation", found[0], found[2]))
         return Reading(NAME, 0.9, slots, explained=found[1])
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
@@ -118,11 +138,15 @@ class CrossYear:
 YEARS_AFTER_SHARE = re.compile(r"(?:(?:19|20)\d{2}|\d)(?:年|个年度)|[,，;；]")
 
 
-def _in_year(frame, doc: Document, intent: str):
-    """The question asked of one document. For a share, the years (or the next clause) after 占 are not its whole:
-    「项目支出占比2025年比2024年变化了几个百分点」 asks 项目支出占比 of each year (the text keeps its
-    length, so the mentions' spans stay right)."""
+def _in_year(frame, doc: Document, intent: str, operation: tuple[int, int]):
+    """The question asked of one document, without the words of the operation across the years
+    (「两年平均」「增长了多少百分比」 are this kind's, not a per-year average or a target's unit). For a
+    share, the years (or the next clause) after 占 are not its whole: 「项目支出占比2025年比2024年变化了
+    几个百分点」 asks 项目支出占比 of each year. The text keeps its length, so the mentions' spans stay right."""
     one = copy.copy(frame)
+    start, end = operation
+    one.text = frame.text[:start] + " " * (end - start) + frame.text[end:]
+    one.question = one.text  # kinds that read the question as asked read it without the operation too
     one.docs, one.year, one.last_year, one.intent = [doc.iri], doc.year, False, intent
     own = _year_mentions(frame)
     if own:  # 「2024年的X项目和2025年的Y项目相差多少」: each year's figure is its own item's
@@ -130,7 +154,7 @@ def _in_year(frame, doc: Document, intent: str):
     share_at = frame.text.find("占")
     years = YEARS_AFTER_SHARE.search(frame.text, share_at + 1) if intent == "ratio" and share_at >= 0 else None
     if years:
-        one.text = frame.text[:years.start()] + " " * (len(frame.text) - years.start())
+        one.text = one.text[:years.start()] + " " * (len(frame.text) - years.start())
     return one
 
 
@@ -146,11 +170,15 @@ def _year_mentions(frame) -> dict[int, list]:
     return tied if len(tied) == 2 and all(tied.values()) and len(years) == 2 else {}
 
 
-def figure_in(ctx: Context, executor, doc: Document, share: bool) -> tuple[Decimal, str, Answer]:
+def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tuple[int, int] = (0, 0)) -> tuple[Decimal, str, Answer]:
     """The question's figure (or share, in %) in one document, by the classic readers or the
     single-document kind that reads it best (kinds spanning documents or answering with text are
     left out: a figure is wanted)."""
-    frame = _in_year(ctx.frame, doc, "ratio" if share else "lookup")
+    frame = _in_year(ctx.frame, doc, "ratio" if share else "lookup", operation)
+    if not share and pattern(NAME, "project_count").search(frame.text):  # 「项目个数比上年少了几个」: a count per year
+        projects = executor.reader.projects(doc.iri)
+        text = f"项目个数为{len(projects)}个"
+        return Decimal(len(projects)), "个", executor.answer(frame, text, Decimal(len(projects)), "个", facts=projects[:1])
     from qa import kinds  # the registry holds this kind too: imported when run, not when loaded
 
     single = kinds.Context(frame, ctx.lexicon)
@@ -172,8 +200,9 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     op = reading.slot("value_operation")
     text = ctx.frame.text
     share = op == "points" or (op != "proportion" and "占" in text)
-    a, unit, first = figure_in(ctx, executor, earlier, share)
-    b, _, second = figure_in(ctx, executor, later, share)
+    span = next(s.span for s in reading.slots if s.name == "value_operation")
+    a, unit, first = figure_in(ctx, executor, earlier, share, span)
+    b, _, second = figure_in(ctx, executor, later, share, span)
     if share and unit == "%" and max(a, b) > 100:  # a part larger than its whole: the part and whole were not matched
         raise NotAnswerable("没有在两年的文件中对上同一个部分和整体，无法计算比重")
     sources = first.sources + second.sources
@@ -191,6 +220,10 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     if op == "average":
         mean = ((a + b) / 2).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         return executor.answer(ctx.frame, f"{what}：{head}，两年平均每年{fmt(mean, unit)}{unit}（({fmt(a, unit)} + {fmt(b, unit)}) ÷ 2）。", mean, unit, sources=sources)
+    if op == "each":  # 「两年分别是多少」: both figures, no arithmetic
+        return executor.answer(ctx.frame, f"{what}：{head}。", None, None, sources=sources)
+    if op == "multiple":
+        return _multiple(ctx, executor, (earlier, a), (later, b), f"{what}：{head}", unit, sources)
     if op == "proportion":
         value = percent(b, a)
         return executor.answer(ctx.frame, f"{what}：{head}，{later.year}年相当于{earlier.year}年的{value}%（{fmt(b, unit)} ÷ {fmt(a, unit)} × 100%）。", value, "%", sources=sources)
@@ -215,6 +248,17 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         return executor.answer(ctx.frame, f"{what}：{head}，{earlier.year}年比{later.year}年{word}{fmt(abs(diff), unit)}{unit}（{fmt(a, unit)} − {fmt(b, unit)}）。", shown, unit, sources=sources)
     shown = _signed(diff, asked)
     return executor.answer(ctx.frame, f"{what}：{head}，{later.year}年比{earlier.year}年{word}{fmt(abs(diff), unit)}{unit}（{fmt(b, unit)} − {fmt(a, unit)}）。", shown, unit, sources=sources)
+
+
+def _multiple(ctx: Context, executor, earlier: tuple[Document, Decimal], later: tuple[Document, Decimal], head: str, unit: str, sources) -> Answer:
+    """「2024年的X是2025年的几倍」: the year named first over the year named second."""
+    text = ctx.frame.text
+    first, second = sorted((earlier, later), key=lambda y: text.find(str(y[0].year)) if str(y[0].year) in text else len(text))
+    if second[1] == 0:
+        raise NotAnswerable(f"{second[0].year}年为0，无法计算倍数")
+    times = (first[1] / second[1]).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    text = f"{head}，{first[0].year}年是{second[0].year}年的{times}倍（{fmt(first[1], unit)} ÷ {fmt(second[1], unit)}）。"
+    return executor.answer(ctx.frame, text, times, "倍", sources=sources)
 
 
 EARLIER_FIRST = re.compile(r"((?:19|20)\d{2})年[^比较]{0,40}(?:比|较)[^,，。？?]{0,20}?((?:19|20)\d{2})年")
@@ -248,6 +292,11 @@ def _members(executor, doc: Document, members: str, level: int | None) -> dict[s
         size = {1: 3, 2: 5}.get(level or 3, 7)
         rows = [f for f in executor.reader.table_facts(doc.iri, 3) if f.kind == "item" and f.code and f.first_column and len(f.code) == size]
         return {f.code: f for f in rows}
+    if members.startswith("economic:"):  # 经济分类科目 of one expenditure: 款 (5 digits) unless 类 is asked
+        table = load_template().economic(members.split(":", 1)[1] or None).number
+        size = 3 if level == 1 else 5
+        rows = [f for f in executor.reader.table_facts(doc.iri, table) if f.kind == "item" and f.code and f.first_column and len(f.code) == size]
+        return {f.code: f for f in rows}
     if members in ("units_basic", "units_project"):
         table = load_template().by_layout("units" if members == "units_basic" else "projects")
         return {match_form(f.label): f for f in executor.reader.table_facts(doc.iri, table.number)
@@ -255,10 +304,14 @@ def _members(executor, doc: Document, members: str, level: int | None) -> dict[s
     return {match_form(p.label): p for p in executor.reader.projects(doc.iri)}
 
 
-def _member_kind(text: str) -> str:
-    """What a set question ranges over: classification items (科目), budget units (单位) or projects."""
+def _member_kind(text: str, measures: list[str]) -> str:
+    """What a set question ranges over: classification items (科目; economic ones of an expenditure
+    when 经济 is said), budget units (单位) or projects."""
     data = cue_data(NAME)
     if any(w in text for w in data["class_words"]) and "项目" not in text.replace("项目支出", ""):
+        if any(w in text for w in data["economic_words"]):
+            spending = [m for m in measures if load_template().measures[m].expenditure]
+            return f"economic:{load_template().measures[spending[0]].expenditure if spending else ''}"
         return "classes"
     if any(w in text for w in data["unit_words"]) and "项目" not in text.replace("项目支出", ""):
         return "units_project" if "项目支出" in text else "units_basic"

@@ -35,7 +35,7 @@ def _operation(text: str) -> tuple[str, tuple[int, int]]:
     if not found:
         return "list", (0, 0)
     order = {"average": 0, "count": 1, "sum": 2}
-    return min(found, key=lambda f: order[f[0]])
+    return min(found, key=lambda f: (-f[1][0], order[f[0]]))  # the operation said last is asked (「几个项目加起来多少钱」)
 
 
 class ProjectSet:
@@ -62,7 +62,7 @@ class ProjectSet:
             bound = _one_bound(text, data)  # 「不到5万元的项目合计」: one bound, the other open
             if bound:
                 slots.append(bound)
-        if op == "average" and any(w in text for w in data["projects"]):
+        if op == "average" and re.search("|".join(data["projects"]), text):
             slots.append(Slot("average", True, span))
         if not slots:
             return None

@@ -35,7 +35,8 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
         how.append("self")
     if any(w in text for w in _words("subordinate_words")):
         how.append("subordinate")
-    if any(w in text and not any(s + w in text for s in _words("subordinate_words")) for w in _words("all_words")):
+    counted = re.search(cue_data(NAME)["all_counted"], text)  # 「三家单位中」
+    if counted or any(w in text and not any(s + w in text for s in _words("subordinate_words")) for w in _words("all_words")):
         how.append("all")  # 「各单位」, but not in 「下属各单位」
     return how, named
 
@@ -67,6 +68,8 @@ class UnitScope:
         text = ctx.frame.text
         if any(w in text for w in _words("count_words")) or any(w in text for w in _words("which_project")):
             return None  # how many projects, which project: about projects, not a unit's figure
+        if any(match_form(w) in text for w in cue_data("project_set")["operations"]["average"]):
+            return None  # 「本级的项目平均每个多少」: an average this reading has no slot for
         if any(w in text for w in _words("whole")):
             column = "whole"
         elif _class_mention(ctx) is not None and not _inside_a_basic_word(ctx):

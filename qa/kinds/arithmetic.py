@@ -1,0 +1,449 @@
+"""arithmetic: the operator the question states between two named figures — a difference (「A比B
+多多少」「A和B谁多，多多少」), a multiple (「A是B的几倍」) or a share (「A占B的比例」) — with each
+side possibly a sum of named figures (「A加B比C多多少」「比A、B、C三类加起来还多多少」). The
+operator is a slot with its span, so this reading explains the operator words and competes by
+coverage with the classic frame chain, which reads some of these as a sum of all names. Every
+operand must resolve to one figure; none is replaced by a nearby one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from kg.template import load_template
+from qa.answer import Answer, fmt, percent
+from qa.execute import NotAnswerable, _subframe, _without_containers, single
+from qa.facts import Fact
+from qa.kinds.base import Context, Reading, Slot, cue_data
+from qa.kinds.unit_scope import _value as unit_value
+from qa.lexicon import load_cues, match_form
+from qa.segment import content_nouns
+
+NAME = "arithmetic"
+VALUE = {"classification", "line_item", "project", "figure", "goal"}
+SEPARATORS = re.compile(r"[,，:：;；。!！?？—]+")
+
+
+class Unexplained(NotAnswerable):
+    """An operand holds words no figure found stands for."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One named figure of an operand: its span of the question's match form."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Operand:
+    """One side of the operator: a figure, or the sum of several."""
+
+    terms: list[Term]
+    summed: bool  # written as a sum (加, 三类加起来): every term must be found
+    name: str = ""
+    value: Decimal = Decimal(0)
+    facts: list[Fact] = field(default_factory=list)
+
+
+def _structure(text: str) -> tuple[str, re.Match] | None:
+    """The first operator the question states, with the spans of its two sides."""
+    found = []
+    for op, patterns in cue_data(NAME)["structures"].items():
+        for p in patterns:
+            match = re.search(p, text)
+            if match:
+                found.append((match.end(), op, match))
+    if not found:
+        return None
+    _, op, match = min(found, key=lambda f: f[0])
+    return op, match
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without separators and filler words at its edges; the left side starts after
+    the last separator (what comes before is context: 「我在写稿子，想对比一下：A比B多多少」)."""
+    fillers = re.compile(cue_data(NAME)["edge_fillers"])
+    while end > start and SEPARATORS.fullmatch(text[end - 1]):
+        end -= 1
+    cut = [m.end() for m in SEPARATORS.finditer(text, start, end)]
+    start = cut[-1] if cut else start
+    for _ in range(3):
+        head = fillers.search(text[start:end])
+        if head and head.start() == 0 and head.end() > 0:
+            start += head.end()
+            continue
+        tail = fillers.search(text[start:end])
+        if tail and tail.end() == end - start and tail.start() < tail.end():
+            end = start + tail.start()
+            continue
+        break
+    return start, end
+
+
+def _operand(text: str, start: int, end: int) -> Operand:
+    """A side split into its terms when it is written as a sum."""
+    data = cue_data(NAME)
+    start, end = _trim(text, start, end)
+    piece = re.sub(r"\([^()]*\)", lambda m: "#" * len(m.group(0)), text[start:end])  # 「（基本加项目）」 explains, it adds nothing
+    said = list(re.finditer(data["sum_words"], piece))
+    if not said:
+        return Operand([Term(start, end)], summed=False)
+    masked = re.sub(data["sum_words"], lambda m: ("、" if m.group(0).startswith("加") and m.end() < len(piece) else " ").ljust(len(m.group(0))), piece)
+    terms, offset = [], 0
+    for chunk in re.split(f"({data['sum_joiners']})", masked):
+        if chunk.strip() and not re.fullmatch(data["sum_joiners"], chunk):
+            left = len(chunk) - len(chunk.lstrip())
+            terms.append(Term(start + offset + left, start + offset + len(chunk.rstrip())))
+        offset += len(chunk)
+    if len(terms) < 2:  # 「预算合计」 is a name, not a sum
+        return Operand([Term(start, end)], summed=False)
+    return Operand(terms, summed=True)
+
+
+class Arithmetic:
+    name = NAME
+
+    def read(self, ctx: Context) -> Reading | None:
+        frame = ctx.frame
+        if frame.last_year or len(frame.docs) != 1:
+            return None  # across years or departments: cross_year and cross_department read them
+        masked = frame.masked()  # operator and joiner words inside a linked name are not operators
+        found = _structure(masked)
+        if found is None:
+            return None
+        op, match = found
+        left = _operand(masked, match.start("a"), match.end("a"))
+        right = _operand(masked, match.start("b"), match.end("b"))
+        if not _named(ctx, left) or not _named(ctx, right) or _unit_class(frame, left) or _unit_class(frame, right):
+            return None
+        slots = [Slot("operator", op, (match.end("b"), match.end())), Slot("left", left, match.span("a")),
+                 Slot("right", right, match.span("b"))]
+        said = " ".join(re.findall(cue_data(NAME)["operator_words"], frame.text))
+        return Reading(NAME, 0.9, slots, explained=frame.text[match.start():match.end()] + " " + said)
+
+    def run(self, reading: Reading, ctx: Context, executor) -> Answer:
+        frame = ctx.frame
+        doc = executor.one_doc(frame)
+        left, right = reading.slot("left"), reading.slot("right")
+        context = _context_measure(frame, left)
+        try:
+            try:
+                _resolve(left, right, ctx, executor, doc, context)
+            except NotAnswerable:  # 「A占B的比例」 with A in two tables: A in B's table
+                _resolve(right, left, ctx, executor, doc, context)
+                _resolve(left, right, ctx, executor, doc, context)
+            if not right.facts:
+                _resolve(right, left, ctx, executor, doc, context)
+        except Unexplained:
+            raise  # an operand names more than any figure found: never a nearby figure
+        except NotAnswerable:
+            if left.summed or right.summed:
+                raise  # a sum the question writes out is never read as one of its terms
+            return _next_best(ctx, executor)
+        if left.name == right.name:  # 「表6的住房公积金和表5的住房公积金」: told apart by their tables
+            left.name, right.name = (f"{s.name}（{'、'.join(dict.fromkeys(f.where().split(' ')[0] for f in s.facts))}）" for s in (left, right))
+        keys = [(f.table, f.row, f.column, f.label) for f in left.facts]
+        if keys and keys == [(f.table, f.row, f.column, f.label) for f in right.facts]:
+            return _next_best(ctx, executor)  # both sides are one figure: this reading did not tell them apart
+        return _render(reading.slot("operator"), left, right, frame, executor)
+
+
+def _next_best(ctx: Context, executor) -> Answer:
+    """When an operand is not one figure, the next reading answers (unit_scope, or the classic
+    frame intent); qa/honour.py still refuses an answer that drops the operator."""
+    from qa.kinds import LEGACY_SCORE, kind, readings
+
+    others = [r for r in readings(ctx) if r.kind != NAME and r.score > LEGACY_SCORE and not r.missing]
+    if others:
+        return kind(others[0].kind).run(others[0], ctx, executor)
+    return executor.run(ctx.frame)
+
+
+def _named(ctx: Context, operand: Operand) -> bool:
+    """Each term names something a figure can stand for: an entity, a measure or total word, the
+    department itself (本级), a bare 收入/支出, or a pronoun pointing at the other side's unit."""
+    frame = ctx.frame
+    data = cue_data(NAME)
+    words = [re.escape(match_form(w)) for w in cue_data("unit_scope")["self_words"]] + [data["pronouns"]]
+    words += [re.escape(match_form(w)) for w in _name_words()]
+    words += list(data["back_references"])
+    named = [bool(piece := frame.text[t.start:t.end]) and (any(t.start <= m.start < t.end for m in frame.mentions)
+                                                        or any(re.search(w, piece) for w in words)) for t in operand.terms]
+    return all(named) or operand.summed and any(named)  # 「社保、卫生、住房三类」: the others by their siblings
+
+
+def _unexplained(frame, term: Term) -> str:
+    """Content nouns of the term that no linked name, cue, measure or total word, unit word or
+    filler explains (「一般公共预算人员支出」: 人员): the term names more than any figure found.
+    A noun made of the characters of a linked entity's label belongs to that name (a partial name)."""
+    scope = cue_data("unit_scope")
+    words = _name_words() + scope["self_words"] + scope["whole"] + scope["basic"] + scope["project"]
+    piece = frame.text[term.start:term.end]
+    blank = re.sub("|".join(re.escape(match_form(w)) for w in sorted(words, key=len, reverse=True)), lambda m: " " * len(m.group(0)), piece)
+    text = list(blank)
+    spans = [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans)
+    for a, b in spans:
+        for k in range(max(a, term.start), min(b, term.end)):
+            text[k - term.start] = " "
+    rest = re.sub(cue_data(NAME)["term_fillers"], " ", "".join(text))
+    labels = [match_form(e.label) for m in frame.mentions if term.start <= m.start < term.end for e in m.entities]
+    nouns = [w for chunk in re.sub(r"[^\u4e00-\u9fff]", " ", rest).split() for w in content_nouns(chunk)]
+    return " ".join(w for w in nouns if len(w) >= 2 and not any(set(w) <= set(label) for label in labels))
+
+
+def _unit_class(frame, operand: Operand) -> bool:
+    """「图书馆的工资福利支出」: a class of one unit's basic expenditure, and 「各单位的项目支出」:
+    every unit, are unit_scope's reading."""
+    groups = [match_form(w) for w in cue_data("unit_scope")["all_words"]]
+    for term in operand.terms:
+        if any(w in frame.text[term.start:term.end] for w in groups):
+            return True
+        inside = [m for m in frame.mentions if term.start <= m.start < term.end]
+        units = [m for m in inside if m.of("budget_unit")]
+        if units and any(m.of("classification", "line_item") and not m.of("budget_unit") for m in inside):
+            return True
+    return False
+
+
+def _name_words() -> list[str]:
+    """Measure and total words of cues.json, and the bare wholes of this kind's data."""
+    cues = load_cues()
+    words = [a for spec in cues["measures"].values() for a in spec["aliases"]]
+    words += [w for synonyms in cues["totals"].values() for w in synonyms]
+    return words + list(cue_data(NAME)["bare_totals"])
+
+
+def _context_measure(frame, left: Operand) -> str | None:
+    """「项目支出里A加B，比C多多少」「基本支出的A比B多多少」: a measure written as the container of
+    the first term holds for every term without a measure of its own."""
+    first = left.terms[0]
+    bound = [m.measure for m in frame.mentions if first.start <= m.start < first.end and m.measure]
+    return bound[0] if bound else None
+
+
+def _context_fund(frame, left: Operand) -> str:
+    """「一般公共预算中，基本支出比项目支出多多少」: the fund named before the first operand holds
+    for the operands that name a kind of expenditure alone."""
+    before = frame.text[:left.terms[0].start]
+    for name, spec in load_template().measures.items():
+        if spec.fund and any(match_form(a) in before for a in load_cues()["measures"].get(name, {}).get("aliases", [name])):
+            return name
+    return ""
+
+
+def _resolve(side: Operand, other: Operand, ctx: Context, executor, doc: str, context: str | None) -> None:
+    frame = ctx.frame
+    found: dict[Term, tuple[str, list[Fact]]] = {}
+    unnamed = [t for t in side.terms if not any(t.start <= m.start < t.end for m in frame.mentions) and not _words_in(frame.text[t.start:t.end])]
+    for term in side.terms:
+        if term not in unnamed:
+            found[term] = _term(term, side, other, ctx, executor, doc, context)
+    for term in unnamed:
+        found[term] = _sibling(frame.text[term.start:term.end], [f for n, fs in found.values() for f in fs], executor, doc)
+    names, facts, total = [], [], Decimal(0)
+    for term in side.terms:
+        name, fact_list = found[term]
+        names.append(name)
+        facts += fact_list
+        total += sum((f.value for f in fact_list), Decimal(0))  # a unit's whole budget: basic + project
+    side.name = "、".join(names) + ("合计" if len(names) > 1 else "")
+    side.value, side.facts = total, facts
+    if frame.want_yuan:
+        side.value = side.value * 10000
+
+
+def _words_in(piece: str) -> bool:
+    """The term holds a measure, total, unit or back-reference word (it is named without an entity)."""
+    data = cue_data(NAME)
+    words = _name_words() + cue_data("unit_scope")["self_words"] + list(data["back_references"])
+    return any(match_form(w) in piece for w in words) or bool(re.search(data["pronouns"], piece))
+
+
+def _sibling(piece: str, siblings: list[Fact], executor, doc: str) -> tuple[str, list[Fact]]:
+    """A short term of a written list (「社保、卫生、住房三类」) is the one row of its named
+    siblings' table, column and level whose label starts with it; else it is not found."""
+    if not siblings or not piece:
+        raise Unexplained(f"文件中没有找到“{piece}”")
+    model = siblings[0]
+    rows = [f for f in executor.reader.table_facts(doc, model.table) if f.column == model.column
+            and len(f.code or "") == len(model.code or "") and f.kind == model.kind]
+    fitting = [f for f in rows if match_form(f.label).startswith(piece)]
+    if len(fitting) != 1:
+        raise Unexplained(f"文件中没有找到“{piece}”（表{model.table}中同级的科目里没有唯一以它开头的）")
+    return fitting[0].label, fitting
+
+
+def _term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc: str, context: str | None) -> tuple[str, list[Fact]]:
+    """One term's figure: a budget unit's column (表11/表12), or the one figure its words name."""
+    frame = ctx.frame
+    piece = frame.text[term.start:term.end]
+    back = cue_data(NAME)["back_references"].get(piece)
+    if back is not None:  # 「A比B翻了一番，准确吗？前者是后者的几倍」: A, B named before
+        named = [m for m in frame.mentions if m.end <= min(t.start for t in side.terms + other.terms) and m.kinds() & VALUE]
+        if len(named) < 2:
+            raise NotAnswerable(f"没有找到“{piece}”所指的项目")
+        mention = named[back]
+        return _term(Term(mention.start, mention.end), side, other, ctx, executor, doc, context)
+    left_over = _unexplained(frame, term)
+    if left_over:
+        raise Unexplained(f"文件中没有找到“{frame.text[term.start:term.end]}”（“{left_over}”）")
+    unit = _unit_term(term, side, other, ctx, executor, doc)
+    if unit is not None:
+        return unit
+    whole = _whole_term(piece, executor, doc) or _whole_term(_context_fund(frame, _first(side, other)) + piece, executor, doc)
+    if whole is not None:
+        return whole
+    sub = _without_containers(_subframe(frame, term.start, term.end))
+    if context:
+        sub = _bound(sub, context)
+    own_table = re.search(r"表(\d{1,2})", piece)
+    if own_table:  # 「表6的住房公积金和表5的住房公积金」: each term in its own table
+        sub.table = int(own_table.group(1))
+    found = list({n: (n, f) for n, f in executor.operands(sub, doc) if f}.values())
+    if len(found) != 1:
+        raise NotAnswerable(f"没有找到“{piece}”对应的一个金额")
+    name, facts = found[0]
+    tables = {f.table for f in other.facts}
+    if len({f.value for f in facts}) > 1 and tables:
+        facts = [f for f in facts if f.table in tables] or facts
+    return name, [single(facts)]
+
+
+def _first(side: Operand, other: Operand) -> Operand:
+    """The side that stands first in the question."""
+    return side if side.terms[0].start < other.terms[0].start else other
+
+
+def _whole_term(piece: str, executor, doc: str) -> tuple[str, list[Fact]] | None:
+    """A whole named without an item: a bare 收入/支出 (its total row), or a fund and a kind of
+    expenditure together (「一般公共预算基本支出」: the total of the table of that fund and kind)."""
+    bare = cue_data(NAME)["bare_totals"].get(piece)
+    if bare:
+        found = executor.total(bare, doc)
+        return (bare, found[:1]) if found else None
+    template = load_template()
+    named = [name for name, spec in template.measures.items()
+             if any(match_form(a) in piece for a in load_cues()["measures"].get(name, {}).get("aliases", [name]))]
+    funds = [template.measures[n].fund for n in named if template.measures[n].fund]
+    kinds = [template.measures[n].expenditure for n in named if template.measures[n].expenditure]
+    if len(funds) != 1 or len(kinds) != 1:
+        return None
+    stated = re.search(r"表(\d{1,2})", piece)
+    tables = [n for n in range(1, 40) if (t := template.table(n)) and t.fund == funds[0] and t.expenditure == kinds[0]]
+    if stated:
+        tables = [n for n in tables if n == int(stated.group(1))]
+    if len(tables) != 1:
+        return None
+    spec = template.table(tables[0])
+    totals = [f for f in executor.reader.total_facts(doc, tables[0]) if f.column in (None, spec.columns[0]) or f.first_column]
+    return (f"{funds[0]}{kinds[0]}（表{tables[0]}合计）", totals[:1]) if totals else None
+
+
+def _bound(sub, measure: str):
+    import copy
+
+    bound = copy.copy(sub)
+    bound.mentions = []
+    for m in sub.mentions:
+        twin = copy.copy(m)
+        twin.measure = m.measure or (measure if not m.of("budget_unit", "department") else None)
+        bound.mentions.append(twin)
+    return bound
+
+
+def _column(piece: str) -> str | None:
+    data = cue_data("unit_scope")
+    if any(match_form(w) in piece for w in data["whole"]) or re.search(cue_data(NAME)["unit_whole"], piece):
+        return "whole"
+    if any(match_form(w) in piece for w in data["basic"]):
+        return "basic"
+    if any(match_form(w) in piece for w in data["project"]):
+        return "project"
+    return None
+
+
+def _unit_term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc: str) -> tuple[str, list[Fact]] | None:
+    """A term naming a budget unit (本级, a unit, the subordinate units together, or 它 for the
+    other side's unit) with a column word (基本支出/项目支出), taken from the other side when this
+    one has none (「图书馆和文化馆的基本支出谁多」)."""
+    frame = ctx.frame
+    piece = frame.text[term.start:term.end]
+    rows = _unit_rows(frame, term, ctx, executor, doc)
+    pronoun = cue_data(NAME)["pronouns"]
+    if not rows and re.search(pronoun, piece):
+        rows = next((r for t in other.terms + [t for t in side.terms if t != term] if (r := _unit_rows(frame, t, ctx, executor, doc))), [])
+    if not rows and _column(piece) and len(side.terms) > 1:  # 「它基本支出加项目支出」: the sum is of one unit
+        if any(t != term and re.search(pronoun, frame.text[t.start:t.end]) for t in side.terms):
+            rows = next((r for t in other.terms if (r := _unit_rows(frame, t, ctx, executor, doc))), [])
+    if not rows:
+        return None
+    if any(term.start <= m.start < term.end and m.of("project", "classification", "line_item", "figure") and not m.of("budget_unit") for m in frame.mentions):
+        return None  # 「图书馆的电费」: a class of the unit, read as the classic lookup does
+    column = _column(piece) or next((c for t in other.terms if (c := _column(frame.text[t.start:t.end]))), None)
+    if column is None:
+        raise NotAnswerable(f"没有说明“{piece}”是基本支出还是项目支出")
+    what = {"basic": "基本支出", "project": "项目支出", "whole": "预算合计"}[column]
+    department = ctx.lexicon.documents[doc].name
+    facts: list[Fact] = []
+    for row in rows:
+        _, found = unit_value(executor, doc, row, column, None)
+        if not found:
+            raise NotAnswerable(f"文件中没有{row.label}的{what}")
+        facts += found if column == "whole" else found[:1]
+    if len(rows) > 1:
+        return f"{'、'.join(r.label for r in rows)}{what}合计", facts
+    label = f"本级（{department}）" if rows[0].label == department else rows[0].label
+    return f"{label}{what}", facts
+
+
+def _unit_rows(frame, term: Term, ctx: Context, executor, doc: str) -> list[Fact]:
+    """The 表11 rows of the unit the term names, or of all subordinate units (下属单位) together."""
+    units = load_template().by_layout("units")
+    rows = [f for f in executor.reader.table_facts(doc, units.number) if f.kind == "unit" and f.column == units.columns[0]]
+    piece = frame.text[term.start:term.end]
+    department = ctx.lexicon.documents[doc].name
+    labels = {e.label for m in frame.mentions if term.start <= m.start < term.end for e in m.of("budget_unit") if doc in e.docs}
+    if any(match_form(w) in piece for w in cue_data("unit_scope")["self_words"]):
+        labels.add(department)
+    if not labels and any(match_form(w) in piece for w in cue_data("unit_scope")["subordinate_words"]):
+        return [r for r in rows if r.label != department]
+    chosen = [r for r in rows if r.label in labels]
+    return chosen if len(chosen) == 1 else []
+
+
+def _render(op: str, left: Operand, right: Operand, frame, executor) -> Answer:
+    unit = "元" if frame.want_yuan else (left.facts[0].unit if left.facts else "万元")
+    a, b = left.value, right.value
+    facts = left.facts + right.facts
+    shown = _shown(left, unit), _shown(right, unit)
+    if op == "difference":
+        diff = a - b
+        if diff == 0:
+            return executor.answer(frame, f"{shown[0]}与{shown[1]}相等。", Decimal(0), unit, facts=facts)
+        (more, m), (less, n) = ((shown[0], a), (shown[1], b)) if diff > 0 else ((shown[1], b), (shown[0], a))
+        text = f"{more}比{less}多{fmt(abs(diff), unit)}{unit}（{fmt(m, unit)} − {fmt(n, unit)} = {fmt(abs(diff), unit)}）。"
+        return executor.answer(frame, text, abs(diff), unit, facts=facts)
+    if b == 0:
+        raise NotAnswerable(f"{right.name}为0，无法计算")
+    if op == "multiple":
+        times = (a / b).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        text = f"{shown[0]}是{shown[1]}的{times}倍（{fmt(a, unit)} ÷ {fmt(b, unit)}）。"
+        return executor.answer(frame, text, times, "倍", facts=facts)
+    if op == "share" and a > b > 0:
+        raise NotAnswerable(f"{shown[0]}大于{shown[1]}，部分和整体没有对上")
+    value = percent(a, b)
+    verb = "占" if op == "share" else "相当于"
+    text = f"{shown[0]}{verb}{shown[1]}的{value}%（{fmt(a, unit)} ÷ {fmt(b, unit)} × 100%）。"
+    return executor.answer(frame, text, value, "%", facts=facts)
+
+
+def _shown(side: Operand, unit: str) -> str:
+    if len(side.terms) > 1:
+        parts = " + ".join(fmt(f.value, unit) for f in side.facts)
+        return f"{side.name}（{parts} = {fmt(side.value, unit)}{unit}）"
+    return f"{side.name}（{fmt(side.value, unit)}{unit}）"
+
+

@@ -1,0 +1,18 @@
+"""Years a question names: 2024年, （2024）, 24年 when a 2024 document is loaded; in questions across
+years also 2024、2025 / 从2024到2025. A cited document's number (桐溪财（2022）149号) names no year.
+One reader for the understanding (which documents are in scope) and the cross-year kind."""
+
+from __future__ import annotations
+
+import re
+
+YEAR = re.compile(r"((?:19|20)\d{2})(?:年|\)(?!\d+号))")
+SPANNING = re.compile(r"((?:19|20)\d{2})(?:年|、|和|与|及|至|到|对|-|\)(?!\d+号))|(?:从|到|至|和|与|比)((?:19|20)\d{2})")
+SHORT = re.compile(r"(?<![\d.])(\d{2})年")
+
+
+def named_years(text: str, loaded: set[int], spanning: bool = False) -> set[int]:
+    """The years `text` names; a two-digit year (24年) only when a document of that year is loaded."""
+    pattern = SPANNING if spanning else YEAR
+    named = {int(next(g for g in m.groups() if g)) for m in pattern.finditer(text)}
+    return named | {2000 + int(y) for y in SHORT.findall(text) if 2000 + int(y) in loaded}
