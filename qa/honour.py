@@ -47,7 +47,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     internal = [m for m in frame.mentions if m.kinds() == {"internal_unit"}]
     if answer.value is None and internal and "amount" in frame.cues:  # an internal unit (股, 室) has no budget of its own
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
-    early = _answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _share_not_given(frame, answer)
+    early = _answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -85,13 +85,6 @@ def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
         if units and read_as_unit and not m.of("department") and not excluding.search(frame.text[:m.start]):
             if len(whole) == len(answer.sources) and not (named and not whole) or whole and answer.value is None:
                 return f"文件中没有找到“{units[0].label}”自己的这个数 (the figure found is not that unit's)"
-    return None
-
-
-def _share_not_given(frame: Frame, answer: Answer) -> str | None:
-    """「X占Y的比例」 answered with X or Y alone: a share asked, an amount in money found."""
-    if "ratio" in frame.cues and not frame.cues & {"max", "min"} and answer.unit in _cues()["money_units"] and re.search(_cues()["share_asked"], frame.text):
-        return "问的是比例，文件中找到的只是金额 (an amount, not a share)"
     return None
 
 

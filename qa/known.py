@@ -1,5 +1,5 @@
 """Words a question may hold that name nothing the graph lacks, though no label or text of the
-documents holds them: what the answer is measured in (年份, 幅度, 人数), a back-reference to what
+documents holds them: what the answer is measured in (幅度, 人数, 多长时间), a back-reference to what
 the question already named (前者, 三者), emphasis (光是), a speaker in a clause of context (有读者说),
 and a word written into the name it stands before (「四街四镇那个…线路费」 for a project whose name
 says 4街4镇). Anything else the lexicon does not know still counts as unknown."""
@@ -62,19 +62,3 @@ def _inside_next_name(word: str, at: int, text: str, mentions: list[Mention]) ->
         if fold_digits(word) in label and all(ch in label or ch in POINTERS for ch in run):
             return True
     return False
-
-
-def resolved_back_references(text: str, mentions: list[Mention]) -> str | None:
-    """「A比B…，前者是后者的几倍」: 前者 and 后者 written out as the first and the second thing named
-    before them (cues.json back_references_ordered), or None when they point at nothing that clear."""
-    ordered = load_cues()["back_references_ordered"]
-    first = min((text.find(w) for w in ordered if w in text), default=-1)
-    if first < 0:
-        return None
-    named = [m for m in mentions if m.end <= first and m.kinds() - {"measure", "term"}]
-    distinct = list(dict.fromkeys(m.surface for m in named))
-    if len(distinct) != 2:
-        return None
-    for word, place in ordered.items():
-        text = text.replace(word, distinct[place])
-    return text

@@ -15,7 +15,7 @@ import ahocorasick
 
 from kg.template import load_template
 from qa.frame import Frame
-from qa.known import answer_unit, is_known, resolved_back_references
+from qa.known import answer_unit, is_known
 from qa.lexicon import Lexicon, Mention, load_cues, match_form, syllables_of
 from qa.partial import PartialLinker
 from qa.segment import content_nouns
@@ -180,11 +180,6 @@ class Understander:
                 blocked[k] = True
         exact = lexicon.link(text)
         mentions = _named_by_code(self.partial.link(text, exact, blocked))
-        resolved = resolved_back_references(text, mentions)
-        if resolved is not None:  # 「前者是后者的几倍」: read with the two names written out
-            frame = self.understand(resolved, previous, _corrected, _context)
-            frame.question = question
-            return frame
         masked = [False] * (len(text) + 1)
         for m in mentions:
             for k in range(m.start, m.end):

@@ -102,9 +102,3 @@ def test_a_unit_figure_the_document_gives_only_for_the_department(culture, quest
 def test_unit_scoped_answers_stand(culture, question, value):
     answer = culture.ask(question)
     assert answer.answered and answer.value == value, answer.answer
-
-
-def test_a_share_is_not_answered_with_an_amount(culture):
-    answer = culture.ask("文化馆项目支出占基本支出的比例，保留一位小数")
-    assert not answer.answered and "比例" in answer.answer, answer.answer
-
