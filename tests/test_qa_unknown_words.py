@@ -57,10 +57,10 @@ def test_what_the_bigdata_document_does_not_state(bigdata, question, why):
     ("文化馆有几个编制", "编制"),  # not answered with how many projects it has
     ("英德市文广旅体局的三公经费是多少", "英德市"),  # another district's bureau
     ("文物修缮的几处文物建筑分别是哪些", "数目"),  # names asked, only how many stated
-    ("运动场要新建几个", "无法回答"),
+    ("运动场要新建几个", "无法回答"),  # a count of nothing the question names is not the count of classes
     ("行政运行的科目编码是多少", "编码"),  # a code asked, not the amount
     ("项目支出的结构是怎样的", "结构"),
-    ("清城区文化馆是何种类别的机构", "类别"),  # a kind asked before the noun (何种类别), not the unit's budget  # a count of nothing the question names is not the count of classes
+    ("清城区文化馆是何种类别的机构", "类别"),  # a kind asked before the noun (何种类别), not the unit's budget
 ])
 def test_what_the_culture_document_does_not_state(culture, question, why):
     answer = culture.ask(question)
