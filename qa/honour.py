@@ -125,10 +125,13 @@ def _count_unnamed(frame: Frame, answer: Answer) -> str | None:
 
 
 def _names_not_given(question: str, answer: Answer) -> str | None:
-    """「那3处文物建筑具体是哪几处」: the things asked by name, and only how many found."""
-    asked = next((w for w in _cues()["which_ones"] if w in question), None)
-    if asked and not answer.items and answer.unit in _cues()["counted_units"]:
-        return f"文件只给出了数目（{answer.value}{answer.unit}），没有列出是{asked}{answer.unit} (a number, not the names)"
+    """「那3处文物建筑具体是哪几处」「是哪3处」: the things asked by name, and only a number found
+    (how many, or an amount)."""
+    text = normalize(question)
+    asked = re.search(_cues()["which_ones"], text) if answer.unit in _cues()["counted_units"] else None
+    asked = asked or re.search(_cues()["which_counted"], text)  # 「是哪3处」: only names answer it
+    if asked and not answer.items and answer.value is not None:
+        return f"问的是{asked.group(0)}，文件只给出了一个数（{answer.value}{answer.unit or ''}），没有列出名称 (a number, not the names)"
     return None
 
 

@@ -56,7 +56,8 @@ def test_what_the_bigdata_document_does_not_state(bigdata, question, why):
     ("图书馆在编人数是多少", "无法回答"),
     ("文化馆有几个编制", "编制"),  # not answered with how many projects it has
     ("英德市文广旅体局的三公经费是多少", "英德市"),  # another district's bureau
-    ("文物修缮的几处文物建筑分别是哪些", "数目"),  # names asked, only how many stated
+    ("文物修缮的几处文物建筑分别是哪些", "名称"),  # names asked, only how many stated
+    ("抢救性修缮的是哪三处文物", "名称"),  # 哪三处 is answered by names only, never by the project's amount
     ("运动场要新建几个", "无法回答"),  # a count of nothing the question names is not the count of classes
     ("行政运行的科目编码是多少", "编码"),  # a code asked, not the amount
     ("项目支出的结构是怎样的", "结构"),
