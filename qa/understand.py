@@ -37,6 +37,8 @@ def _region_before(text: str, known: list[str]) -> str | None:
     if len(text) >= 3 and text[-1] in "省市区县" and text[-3] not in "本全该各" and text[-2] not in "城辖":
         return text[-3:]
     return None
+
+
 def _region_before_body(frame: Frame, known: list[str], place_words: list[str]) -> str | None:
     """「清新区文广旅体局」 when only 清城区's is loaded: a region written right before a linked body's
     short name that no loaded document has names another body (that name, else None)."""
@@ -93,7 +95,7 @@ def _context_end(text: str) -> int:
 def _points_into_context(text: str, cut: int) -> bool:
     """「这个项目」 anywhere, or 「它」 opening the question's first clause, points back into the context."""
     first = CLAUSE.match(text, cut)
-    return bool(BACK_REFERENCE.search(text[cut:]) or first and first.group(0).startswith(("它", "其")))
+    return bool(BACK_REFERENCE.search(text[cut:]) or first and first.group(0).startswith("它"))
 
 
 FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
@@ -467,7 +469,7 @@ class Understander:
             for word in content_nouns(chunk):
                 if len(word) >= 2 and word not in vocabulary and word not in self.stopwords and not all(ch in self._function_chars for ch in word):
                     unknown.append(word)
-        unknown = [w for w in unknown if not is_known(w, frame.text, frame.mentions)]  # 年份, 前者, 光是 …
+        unknown = [w for w in unknown if not is_known(w, frame.text, frame.mentions)]  # 幅度, 前者, 光是 … (qa/known.py)
         masked = "".join(chunk if chunk else " " for chunk in self._residue_text(frame, cues))
         unknown += [w for w in self.lexicon.cues["persons"] if w in masked and w not in unknown]  # a person's pay or name
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
