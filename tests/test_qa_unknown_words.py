@@ -60,6 +60,7 @@ def test_what_the_bigdata_document_does_not_state(bigdata, question, why):
     ("抢救性修缮的是哪三处文物", "名称"),  # 哪三处 is answered by names only, never by the project's amount
     ("运动场要新建几个", "无法回答"),  # a count of nothing the question names is not the count of classes
     ("行政运行的科目编码是多少", "编码"),  # a code asked, not the amount
+    ("文物巡查那份依据的文号是多少", "文号"),  # an identifier asked, not the amount of a class named like it
     ("项目支出的结构是怎样的", "结构"),
     ("清城区文化馆是何种类别的机构", "类别"),  # a kind asked before the noun (何种类别), not the unit's budget
 ])
