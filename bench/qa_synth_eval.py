@@ -216,7 +216,19 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
                 for template in _phrasings("target", "unit"):
                     out.append(("target", template.format(project=goal.project, unit=t.unit), {"value": float(t.value), "unit": t.unit}))
                 break
-    out += unit_questions(truth)
+    out += unit_questions(truth) + cited_year_questions(truth)
+    return out
+
+
+def cited_year_questions(truth: Truth) -> list[tuple[str, str, dict]]:
+    """The cited document issued earliest and latest, when one 文号 alone has that year."""
+    dated = {(int(re.search(r"〔(\d{4})〕", c.number).group(1)), c.number) for p in truth.projects for c in p.citations if c.number}
+    out: list[tuple[str, str, dict]] = []
+    for group, pick in (("earliest", min), ("latest", max)):
+        year = pick((y for y, _ in dated), default=None)
+        numbers = [n for y, n in dated if y == year]
+        if len(numbers) == 1:
+            out += [("cited_year", t, {"contains": [numbers[0].split("〔")[-1]]}) for t in _phrasings("cited_year", group)]
     return out
 
 

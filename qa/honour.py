@@ -10,9 +10,13 @@ import re
 from functools import cache
 from importlib import resources
 
+from kg.template import load_template
 from qa.answer import Answer
 from qa.frame import Frame
+from qa.known import answer_unit, answer_units, fold_digits
+from qa.lexicon import load_cues
 from qa.normalize import normalize
+from qa.segment import tokenizer
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 
@@ -43,8 +47,9 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     internal = [m for m in frame.mentions if m.kinds() == {"internal_unit"}]
     if answer.value is None and internal and "amount" in frame.cues:  # an internal unit (股, 室) has no budget of its own
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
-    if answer.value is None:
-        return _quoted_missing(question, frame, answer)
+    early = _answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer))
+    if early or answer.value is None:
+        return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
     unquoted = _QUOTED.sub("", question)
     if answer.unit in cues["count_units"] and frame.unit_word is None and "count" not in frame.cues and any(w in unquoted for w in cues["money_words"]):
@@ -56,7 +61,117 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     totals = [w for w in cues["totals"] if w in question and w not in said]
     if per and totals:
         return f"文件给出的是“{per[0]}”的数，没有给出“{totals[0]}”的数 (stated per occurrence, not in total)"
-    return _stated_count_missing(question, answer) or _quoted_missing(question, frame, answer)
+    return (_stated_count_missing(question, answer) or _quoted_missing(question, frame, answer)
+            or _count_of_money(question, answer)
+            or _another_count(question, frame, answer, said) or _count_unnamed(frame, answer)
+            or _names_not_given(question, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame, said))
+
+
+def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
+    """「清城区图书馆基本支出里的商品和服务支出」「文化馆的三公经费」: a budget unit the question names
+    scopes the answer. An answer all of whose figures come from tables or text of the whole
+    department (not one with a block per unit: 表11, 表12), or one that lists the unit's figure
+    beside a department-wide one, is not the unit's; a share of the department's whole is (文化馆占
+    部门预算的百分之几). A unit the question leaves out (不含图书馆) scopes nothing."""
+    if answer.intent not in _cues()["figure_intents"]:
+        return None
+    per_unit = load_template().per_unit
+    whole = [s for s in answer.sources if not (m := re.match(r"表(\d+)", s.table)) or int(m.group(1)) not in per_unit]
+    excluding = re.compile("(?:" + "|".join(_cues()["excluding"]) + r")[^，,。;；]{0,8}$")
+    for m in frame.mentions:
+        units = m.of("budget_unit")
+        named = any(_norm(e.label) in _norm(said) for e in units)
+        read_as_unit = len(units) == len(m.entities) or named  # 图书馆 the unit, not the class 图书馆, when the answer names it
+        if units and read_as_unit and not m.of("department") and not excluding.search(frame.text[:m.start]):
+            if len(whole) == len(answer.sources) and not (named and not whole) or whole and answer.value is None:
+                return f"文件中没有找到“{units[0].label}”自己的这个数 (the figure found is not that unit's)"
+    return None
+
+
+def _count_of_money(question: str, answer: Answer) -> str | None:
+    """「买几台」「在编人数」: a count of things asked, and only money found. 「那几个项目」「几个大类里」
+    name a set to look in, not what is asked."""
+    if answer.unit not in _cues()["money_units"] or any(w in question for w in _cues()["money_asked"]):
+        return None  # 「有几个，一共多少钱」 asks the money too
+    units = "|".join(sorted(_cues()["counted_units"], key=len, reverse=True))
+    count = re.search(rf"(?<![那这哪])(?:多少|几)({units})(?![^，,。？?]{{0,8}}?(?:里|中|之间))", question)
+    asked = count.group(1) if count else answer_unit(question)
+    if asked in _cues()["counted_units"]:
+        return f"问的是{asked}数，文件中只有金额 (an amount, not a count)"
+    return None
+
+
+_COUNTED = re.compile(r"(?:多少|几)(?:个|项|名|家|处|条|所)(?P<thing>[\u4e00-\u9fff]{1,6})")
+
+
+def _another_count(question: str, frame: Frame, answer: Answer, said: str) -> str | None:
+    """「有多少个编制」 answered with how many projects: the thing counted must be the one asked."""
+    counted = _COUNTED.search(question)
+    if not counted or answer.unit not in _cues()["counted_units"]:
+        return None
+    nouns = [w for w in tokenizer().lcut(counted.group("thing"), HMM=False)[:1] if len(w) >= 2]  # 编制 is tagged a verb
+    kinds_named = {w for group in load_cues()["sets"].values() for w in group}
+    if nouns and nouns[0] not in said and nouns[0] not in kinds_named and not any(nouns[0] in m.surface for m in frame.mentions):
+        return f"文件没有给出“{nouns[0]}”的数目 (a count of something else was found)"
+    return None
+
+
+def _count_unnamed(frame: Frame, answer: Answer) -> str | None:
+    """「运动场要建几个」 answered with how many classes there are: a count whose question names no
+    set, no threshold and nothing of the document counts something it did not ask about."""
+    if answer.intent == "count" and frame.set_kind is None and frame.threshold is None and not frame.value_mentions():
+        return "文件没有给出问题所数的东西的个数 (the count found is of something else)"
+    return None
+
+
+def _names_not_given(question: str, answer: Answer) -> str | None:
+    """「那3处文物建筑具体是哪几处」「是哪3处」: the things asked by name, and only a number found
+    (how many, or an amount)."""
+    text = normalize(question)
+    asked = re.search(_cues()["which_ones"], text) if answer.unit in _cues()["counted_units"] else None
+    asked = asked or re.search(_cues()["which_counted"], text)  # 「是哪3处」: only names answer it
+    if asked and not answer.items and answer.value is not None:
+        return f"问的是{asked.group(0)}，文件只给出了一个数（{answer.value}{answer.unit or ''}），没有列出名称 (a number, not the names)"
+    return None
+
+
+def _answer_type_missing(question: str, answer: Answer) -> str | None:
+    """「持续多长时间」「下降的幅度」: an answer-type noun asks for its units; an answer in others
+    (money, a list of projects) is about something else."""
+    typed = answer_units(question)
+    if typed and (answer.value is not None or answer.items) and answer.unit not in typed[1]:
+        return f"问的是“{typed[0]}”，文件中没有找到以{'、'.join(typed[1][:3])}计的答案 (no answer in the units asked)"
+    return None
+
+
+def _not_an_amount(question: str, answer: Answer) -> str | None:
+    """「行政运行的科目编码是多少」: a code, a nature or a structure asked, and a sum of money found."""
+    if answer.unit not in _cues()["money_units"]:
+        return None
+    nouns = "|".join(_cues()["not_amounts"])
+    asked = re.search(f"({nouns})(?:的)?{_cues()['asked_directly']}|{_cues()['asked_before']}的?({nouns})", question)  # 编码是多少, 什么类别
+    return f"问的是“{asked.group(1) or asked.group(2)}”，文件中找到的是金额 (an amount, not what was asked)" if asked else None
+
+
+def _deal_missing(question: str, said: str) -> str | None:
+    """「合同金额」: a budget line is not a contract's figure unless the answer itself speaks of the contract."""
+    deal = [w for w in _cues()["deal_words"] if w in question and w not in said]
+    return f"文件没有给出“{deal[0]}”的金额，预算数不是{deal[0]}金额 (the budget is not the deal's figure)" if deal else None
+
+
+def _part_missing(question: str, frame: Frame, said: str) -> str | None:
+    """A figure whose name states a part (合同第二期费用) answers that part only: not the whole
+    (总金额) and not another part (第一期)."""
+    part = re.compile(_cues()["part_pattern"])
+    stated = {fold_digits(p) for m in frame.mentions for e in m.entities[:1] for p in part.findall(e.label)}
+    asked = {fold_digits(p) for p in part.findall(question)}
+    if asked and not stated and not any(p in fold_digits(said) for p in asked):
+        return f"文件没有分开给出“{sorted(asked)[0]}”的数 (no figure for that part)"  # 「X第一期花了多少」 of a project stated whole
+    if not stated or stated & asked:
+        return None
+    if asked or any(w in question for w in _cues()["whole_words"]):
+        return f"文件只给出了“{sorted(stated)[0]}”的数，没有问题所问的{'、'.join(sorted(asked)) or '总数'} (only one part is stated)"
+    return None
 
 
 def operator_dropped(question: str, answer: Answer) -> str | None:
@@ -90,8 +205,8 @@ def acts_asked(text: str) -> list[str]:
 
 def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:
     """A name the question puts in quotes that no linked entity and no part of the answer holds."""
-    if not answer.answered:
-        return None
+    if not answer.answered or any(w in question for w in _cues()["claim_checks"]):
+        return None  # 「要说X比Y“翻了一番”，准确吗？」: the quote is the claim to check
     said = _norm(_said(answer) + "".join(e.label for m in frame.mentions for e in m.entities))
     linked = _norm("".join(m.surface for m in frame.mentions))
     for quoted in _QUOTED.findall(question):

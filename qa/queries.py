@@ -109,6 +109,16 @@ SELECT DISTINCT ?cited ?label ?title ?number ?issuer ?year WHERE {
 }
 """
 
+CITED_YEARS = """
+SELECT DISTINCT ?doc ?cited ?label ?title ?number ?year ?citerLabel ?line WHERE {
+  ?cited a bkg:CitedDocument ; rdfs:label ?label .
+  ?citer dcterms:references ?cited ; bkg:document ?doc ; rdfs:label ?citerLabel ; bkg:lineStart ?line .
+  OPTIONAL { ?cited bkg:issueYear ?year }
+  OPTIONAL { ?cited dcterms:title ?title }
+  OPTIONAL { ?cited bkg:documentNumber ?number }
+}
+"""
+
 ALL_CITATIONS = """
 SELECT DISTINCT ?doc ?cited ?label ?title ?number WHERE {
   ?cited a bkg:CitedDocument ; bkg:citedIn ?doc ; rdfs:label ?label .

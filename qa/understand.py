@@ -15,6 +15,7 @@ import ahocorasick
 
 from kg.template import load_template
 from qa.frame import Frame
+from qa.known import answer_unit, is_known
 from qa.lexicon import Lexicon, Mention, load_cues, match_form, syllables_of
 from qa.partial import PartialLinker
 from qa.segment import content_nouns
@@ -36,6 +37,24 @@ def _region_before(text: str, known: list[str]) -> str | None:
     if len(text) >= 3 and text[-1] in "省市区县" and text[-3] not in "本全该各" and text[-2] not in "城辖":
         return text[-3:]
     return None
+
+
+def _region_before_body(frame: Frame, known: list[str], place_words: list[str]) -> str | None:
+    """「清新区文广旅体局」 when only 清城区's is loaded: a region written right before a linked body's
+    short name that no loaded document has names another body (that name, else None)."""
+    for m in frame.mentions:
+        if not m.of("department", "budget_unit") or m.start < 3:
+            continue
+        region = frame.text[m.start - 3:m.start]
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2}[省市区县]", region) or set(region) & set("年月日") or region in known or region[-2:] in place_words or region[0] in "本全该各我贵其此这那":
+            continue
+        before = frame.text[:m.start - 3]
+        if before and re.match(r"[\u4e00-\u9fff]", before[-1]) and before[-1] not in "的在和与及" and not _region_before(before, known):
+            continue  # 「今年全区」「年度城区」: the three characters are not a region's name
+        return region + m.surface
+    return None
+
+
 def _named_by_code(mentions: list[Mention]) -> list[Mention]:
     """「公积金（功能科目2210201）」: the code says which 住房公积金 (the functional class, not the
     economic one); the name beside it is the same thing, not a second one."""
@@ -71,6 +90,12 @@ def _context_end(text: str) -> int:
         if re.search(r"问[:：]$", text[start:stop]):
             end = max(end, stop)
     return end
+
+
+def _points_into_context(text: str, cut: int) -> bool:
+    """「这个项目」 anywhere, or 「它」 opening the question's first clause, points back into the context."""
+    first = CLAUSE.match(text, cut)
+    return bool(BACK_REFERENCE.search(text[cut:]) or first and first.group(0).startswith("它"))
 
 
 FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
@@ -136,7 +161,7 @@ class Understander:
         for short, full in self.lexicon.cues["expansions"].items():
             text = text.replace(short, full)
         cut = _context_end(text) if _context else 0
-        if cut and not BACK_REFERENCE.search(text[cut:]):  # 「这个项目」 points into the context: it stays  # the question without the asker's context clause, when it names what it asks on its own
+        if cut and not _points_into_context(text, cut):  # 「这个项目」 points into the context: it stays  # the question without the asker's context clause, when it names what it asks on its own
             trial = self.understand(text[cut:], previous, _corrected, _context=False)
             if trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused:
                 trial.question = question
@@ -288,6 +313,10 @@ class Understander:
                         return
                     frame.docs = [d for d in frame.docs if d not in {x.iri for x in same_core} or d in {x.iri for x in matching}]
                 position = frame.text.find(core, position + 1)
+        other = _region_before_body(frame, known, self.lexicon.cues["place_words"])
+        if other:
+            frame.refusal = f"已载入的是{docs[0].name}的预算，不是{other} (a different body)"
+            return
         for word, level in self.lexicon.cues["level_words"].items():
             if word in frame.text and docs and all(d.regions and not d.regions[-1].endswith(level) for d in docs):
                 frame.refusal = f"已载入的是{docs[0].name}（{docs[0].regions[-1] if docs[0].regions else ''}）的预算，没有{word}单位的数据"
@@ -389,6 +418,7 @@ class Understander:
         for noun, unit_name in self.lexicon.cues["unit_nouns"].items():  # 「故障次数」 asks in 次
             if frame.unit_word is None and noun in text:
                 frame.unit_word = unit_name
+        frame.unit_word = frame.unit_word or answer_unit(text)  # 「降幅」 asks in %
         frame.want_yuan = bool(re.search(r"多少元|以元|单位.?元|折合.?元|换算成元|几元", text))
         if "%" in text or "百分" in text:
             frame.unit_word = "%"
@@ -439,6 +469,7 @@ class Understander:
             for word in content_nouns(chunk):
                 if len(word) >= 2 and word not in vocabulary and word not in self.stopwords and not all(ch in self._function_chars for ch in word):
                     unknown.append(word)
+        unknown = [w for w in unknown if not is_known(w, frame.text, frame.mentions)]  # 幅度, 前者, 光是 … (qa/known.py)
         masked = "".join(chunk if chunk else " " for chunk in self._residue_text(frame, cues))
         unknown += [w for w in self.lexicon.cues["persons"] if w in masked and w not in unknown]  # a person's pay or name
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
@@ -515,11 +546,14 @@ class Understander:
             for length in range(3, 16):
                 for start in range(max(0, position - length + 1), min(position + len(word), len(text) - length + 1)):
                     window = text[start:start + length]
-                    if any(a < start < b or a < start + length < b or start <= a and b <= start + length and b - a >= 3 for a, b in spans):
-                        continue  # a window never cuts through, nor swallows, a name the question already says
+                    if any(a < start < b or a < start + length < b for a, b in spans):
+                        continue  # a window never cuts through a name the question already says
+                    swallowed = [text[a:b] for a, b in spans if start <= a and b <= start + length and b - a >= 3]
                     if any(m.end - m.start >= length - 1 for m in self.lexicon.link(window)):
                         continue  # a name written right plus a word after it is not a typo
-                    alias = self.lexicon.fuzzy(window, " ".join(syllables[start:start + length]), sound_only)
+                    alias = self.lexicon.fuzzy(window, " ".join(syllables[start:start + length]), sound_only or bool(swallowed))
+                    if swallowed and not (alias and all(name in alias for name in swallowed)):
+                        continue  # a name it holds is swallowed only by a homophone that keeps it (公物|接待费 → 公务接待费)
                     if alias and (best is None or len(alias) > len(best[2])):
                         best = (start, start + length, alias)
             if best:

@@ -1,0 +1,64 @@
+"""Words a question may hold that name nothing the graph lacks, though no label or text of the
+documents holds them: what the answer is measured in (幅度, 人数, 多长时间), a back-reference to what
+the question already named (前者, 三者), emphasis (光是), a speaker in a clause of context (有读者说),
+and a word written into the name it stands before (「四街四镇那个…线路费」 for a project whose name
+says 4街4镇). Anything else the lexicon does not know still counts as unknown."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+from qa.lexicon import Mention, load_cues
+
+NAME_SPAN = 6  # characters between a word and the name it belongs to (四镇那个)
+POINTERS = "那这个的是该"  # words that point at the name they stand before
+
+
+@cache
+def _digits() -> dict[str, str]:
+    """Chinese digits as Arabic ones (四 → 4), from qa/data/numerals.json: a name says 4街 where a question says 四街."""
+    table = json.loads(resources.files("qa").joinpath("data/numerals.json").read_text("utf-8"))["digits"]
+    return {ch: str(value) for ch, value in table.items()}
+
+
+def fold_digits(text: str) -> str:
+    """Chinese digits written as Arabic ones (第二期 → 第2期), so that either spelling compares equal."""
+    digits = _digits()
+    return "".join(digits.get(ch, ch) for ch in text)
+
+
+def answer_unit(text: str) -> str | None:
+    """The unit an answer-type noun asks in (「下降的幅度」 → %), when its units are one."""
+    return next((units[0] for noun, units in load_cues()["answer_nouns"].items() if len(units) == 1 and noun in text), None)
+
+
+def answer_units(text: str) -> tuple[str, list[str]] | None:
+    """The first answer-type noun of `text` whose answer has units, with those units (多长时间 → 分钟, 小时 …)."""
+    return next(((noun, units) for noun, units in load_cues()["answer_nouns"].items() if units and noun in text), None)
+
+
+def is_known(word: str, text: str, mentions: list[Mention]) -> bool:
+    """`word` (at its first place in `text`) fills or names a slot, or belongs to a linked name."""
+    cues = load_cues()
+    if word in cues["answer_nouns"] or word in cues["back_references"] or word in cues["emphasis"]:
+        return True
+    at = text.find(word)
+    speakers = cues["speakers"]
+    if word in speakers["nouns"] and at >= 0 and text[at + len(word):].startswith(tuple(speakers["verbs"])):
+        return True
+    return at >= 0 and _inside_next_name(word, at, text, mentions)
+
+
+def _inside_next_name(word: str, at: int, text: str, mentions: list[Mention]) -> bool:
+    """「四街四镇那个高清视频会议线路费」: the words just before a linked entity that its own label
+    holds (4街4镇…) are that name's, not another thing's; only pointing words (那个) may stand between."""
+    for m in mentions:
+        run = fold_digits(text[at:m.start])
+        if not m.entities or m.start < at + len(word) or len(run) > len(word) + NAME_SPAN:
+            continue
+        label = fold_digits(m.entities[0].label)
+        if fold_digits(word) in label and all(ch in label or ch in POINTERS for ch in run):
+            return True
+    return False
