@@ -15,7 +15,7 @@ import ahocorasick
 
 from qa.frame import Frame
 from qa.lexicon import Lexicon, Mention, load_cues, match_form, syllables_of
-from qa.partial import PartialLinker
+from qa.partial import PartialLinker, kind_words
 from qa.segment import content_nouns
 
 CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下面", "之", "部分")
@@ -72,6 +72,14 @@ def _context_end(text: str) -> int:
     return end
 
 
+def _names_kind_of(frame: Frame, start: int, end: int) -> bool:
+    """A kind noun right after a project named by a part of its name (「X项目」「X那个重点项目」) says
+    what X is; it does not ask for the set of projects."""
+    noun = frame.text[start:end]
+    return any(m.partial and m.of("project", "goal") and re.fullmatch(r"(?:[那这]一?个?)?", frame.text[m.end:start])
+               and (set(kind_words(frame.text, m.end)) & {"project", "goal"}) and noun.endswith("项目") for m in frame.mentions)
+
+
 FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
 MAX_LENGTH = 300
 
@@ -108,6 +116,7 @@ class Understander:
         self.stopwords = {match_form(w) for w in cues["stopwords"]} | set(cues["unit_nouns"])
         self.kinds_of_money = load_cues()["kinds_of_money"]
         self.partial = PartialLinker(lexicon)
+        self.project_asks = [match_form(w) for w in cues["project_asks"]]  # a citation or a target is a project's
         self.term_labels = {match_form(e.label) for e in lexicon.entities.values() if e.kind == "term"}
 
     # -----------------------------------------------------------------------------------------
@@ -155,7 +164,8 @@ class Understander:
             for k in range(start, end):
                 blocked[k] = True
         exact = lexicon.link(text)
-        mentions = _named_by_code(self.partial.link(text, exact, blocked))
+        wanted = frozenset({"project", "goal"}) if any(w in text for w in self.project_asks) else frozenset()
+        mentions = _named_by_code(self.partial.link(text, exact, blocked, wanted))
         masked = [False] * (len(text) + 1)
         for m in mentions:
             for k in range(m.start, m.end):
@@ -357,7 +367,7 @@ class Understander:
                 if number is not None:
                     frame.operator = comparators[word]
                     frame.threshold = number
-            if any(g.startswith("set:") for g in groups) and frame.set_kind is None:
+            if any(g.startswith("set:") for g in groups) and frame.set_kind is None and not _names_kind_of(frame, start, end):
                 frame.set_kind = next(g.split(":", 1)[1] for g in sorted(groups) if g.startswith("set:"))
             if "level" in groups:
                 frame.level = self.lexicon.cues["levels"][word]
@@ -606,6 +616,8 @@ class Understander:
         if "sum" in c and (len(values) + len(frame.measures) >= 2 or frame.set_kind in ("key_projects", "projects") or across or parts):
             return "sum"
         money = re.search(r"多少钱|多少万|金额|几万|多少元", frame.text)
+        if values and all(m.kinds() <= {"project", "goal"} for m in values) and not frame.set_kind and not amount_asked and "list" in c:
+            return "describe"  # a project has no parts to list: 「X是落实哪个方案的任务清单」 asks its text
         if ("list" in c and not (values and money)) or frame.set_kind in ("duties", "internal_units", "budget_units") and not amount_asked:
             return "list"
         if "describe" in c and not amount_asked:
