@@ -39,3 +39,36 @@ def test_a_project_named_before_its_kind_noun_is_not_the_set_of_projects(bigdata
     answer = bigdata.ask("执法平台技术开发项目列入了哪个清单")
     assert answer.answered and "十大行动方案" in answer.answer, answer.answer
     assert "共29项" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value", "unit"), [
+    ("健身路径计划新建或更新多少条", Decimal("15"), "条"),
+    ("宣传片准备拍几部", Decimal("1"), "部"),
+    ("旅游推介活动至少办几场", Decimal("6"), "场"),
+    ("购置文献资源那个项目馆藏图书要新增多少", Decimal("1.2"), "万册"),
+])
+def test_a_target_found_by_its_own_words(culture, question, value, unit):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == value and answer.unit == unit, answer.answer
+
+
+def test_a_target_asked_by_what_it_measures(bigdata):
+    answer = bigdata.ask("每次出故障最长允许多久")
+    assert answer.answered and answer.value == Decimal("30") and answer.unit == "分钟", answer.answer
+
+
+@pytest.mark.parametrize("question", ["运动场打算建多少平方米", "宣传片准备拍多少分钟"])
+def test_a_target_in_another_unit_is_refused(culture, question):
+    answer = culture.ask(question)
+    assert not answer.answered, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("修缮巡查文物这个项目安排了多少", Decimal("62.35")),
+    ("宣传片的制作费要多少钱", None),
+])
+def test_a_bare_amount_question_is_not_a_target(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.unit != "部" and answer.unit != "处" and answer.unit != "次", answer.answer
+    if value is not None:
+        assert answer.value == value, answer.answer
