@@ -72,3 +72,19 @@ def test_a_bare_amount_question_is_not_a_target(culture, question, value):
     assert answer.unit != "部" and answer.unit != "处" and answer.unit != "次", answer.answer
     if value is not None:
         assert answer.value == value, answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("三资监管平台的机房设在哪里", "区政府6楼中心机房"),
+    ("三资平台客户端装到了几个自然村", "113个自然村"),
+    ("三资监管平台是哪一年建设的", "2013年"),
+])
+def test_a_place_or_coverage_from_the_text_that_speaks_of_the_name(bigdata, question, said):
+    answer = bigdata.ask(question)
+    assert answer.answered and said in answer.answer, answer.answer
+    assert answer.sources and answer.sources[0].row == "“三资”平台维护经费", answer.sources
+
+
+def test_a_count_a_target_states_is_the_targets(culture):
+    answer = culture.ask("全民健身活动经费那个项目区级赛事全年办几场")
+    assert answer.answered and answer.value == Decimal("10") and answer.unit == "场", answer.answer

@@ -17,6 +17,7 @@ from qa.lexicon import Entity, Mention, match_form
 from qa.segment import content_nouns, tokenizer
 
 NAME = "describe"
+COUNT_SCORE = 0.78  # a count the entity's own text states beats a target reading of the same words (0.75)
 TEXT_KINDS = ("project", "internal_unit", "goal", "figure", "budget_unit", "department", "term")
 
 
@@ -49,7 +50,7 @@ class Describe:
         frame = ctx.frame
         text = frame.text
         subjects = _subjects(ctx)
-        if not subjects or not pattern(NAME, "asks_text").search(text):
+        if not subjects or not (pattern(NAME, "asks_text").search(text) or pattern(NAME, "asks_count").search(text)):
             return None
         if pattern(NAME, "asks_amount").search(text) or frame.measures or frame.totals or frame.threshold is not None:
             return None
@@ -70,7 +71,29 @@ class Describe:
         slots.append(Slot("words", _query_words(ctx, subjects), (0, len(text))))
         if glossary:  # 「公务用车运行维护费反映哪些支出」: the glossary entry that speaks of this name
             slots.append(Slot("glossary", True, (0, len(text))))
-        return Reading(NAME, 0.7, slots, checks_words=True)
+        reading = Reading(NAME, 0.7, slots, checks_words=True)
+        counted = pattern(NAME, "asks_count").search(text)
+        if counted:  # 「覆盖了多少个村」: the text's own count, when it states one; a target's otherwise
+            if glossary or not own_text & {"project", "goal", "internal_unit"} or not self._states_count(reading, ctx, counted.group("unit")):
+                return None
+            reading.score = COUNT_SCORE
+        return reading
+
+    def _states_count(self, reading: Reading, ctx: Context, unit: str) -> bool:
+        """Whether the sentences of the entity's text that answer the question state a number in `unit`."""
+        executor = ctx.executor
+        if executor is None:
+            return False
+        try:
+            doc = executor.one_doc(ctx.frame)
+        except Exception:  # several documents and none chosen: the classic chain says which
+            return False
+        labels = {match_form(e.label) for m in reading.slot_values("entity") for e in m.entities}
+        targets = executor.reader.run(queries.TARGETS, doc=_iri(doc))
+        if any(match_form(t["ownerLabel"]) in labels and t["unit"].endswith(unit) for t in targets):
+            return False  # the owner's performance target in that unit answers it (the target kind)
+        chosen = _best(self.passages(reading, ctx, executor, doc), reading.slot("words"))
+        return bool(chosen) and re.search(rf"\d+(?:\.\d+)?{re.escape(unit)}", "".join(p.text for p in chosen)) is not None
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
@@ -121,12 +144,32 @@ class Describe:
                     texts.append(found)
                     if not mention.alternatives:
                         break
+            if mention.partial and words and not any(_held(t, words) for t in texts):  # a part of a name its own text speaks of
+                texts += [found for entity in _spoken_of(mention, executor, doc, ctx) if (found := _texts(entity, executor, doc))]
             if texts:
-                out.extend(max(texts, key=lambda t: sum(w in p.text for w in words for p in t)))
+                out.extend(max(texts, key=lambda t: _held(t, words)))
         first: dict[str, Passage] = {}
         for p in out:  # two units of one composition text: its sentences once
             first.setdefault(p.text, p)
         return list(first.values())
+
+
+def _held(passages: list[Passage], words: list[str]) -> int:
+    return sum(w in p.text for w in words for p in passages)
+
+
+def _spoken_of(mention: Mention, executor, doc: str, ctx: Context) -> list[Entity]:
+    """Other projects whose name and text hold the partial name (「三资监管平台」 is written out in the
+    text of the platform's upkeep project): their text may be the one the question asks of."""
+    surface = mention.surface
+    grams = {surface[k:k + 2] for k in range(len(surface) - 1)}
+    out = []
+    for row in executor.reader.run(queries.PROJECT, doc=_iri(doc)):
+        entity = ctx.lexicon.entities.get(row["project"])
+        said = match_form(row["label"] + (row.get("purpose") or ""))
+        if entity is not None and entity not in mention.entities and grams and sum(g in said for g in grams) * 4 >= len(grams) * 3:
+            out.append(entity)
+    return out
 
 
 def _places_unnamed(question: str, body: str) -> str | None:
