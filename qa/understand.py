@@ -141,7 +141,7 @@ class Understander:
 
     def understand(self, question: str, previous: Frame | None = None, _corrected: bool = False, _context: bool = True) -> Frame:
         text = match_form(question or "")
-        for short, full in self.lexicon.cues["expansions"].items():
+        for short, full in [*self.lexicon.cues["spellings"].items(), *self.lexicon.cues["expansions"].items()]:
             text = text.replace(short, full)
         cut = _context_end(text) if _context else 0
         if cut and not BACK_REFERENCE.search(text[cut:]):  # 「这个项目」 points into the context: it stays  # the question without the asker's context clause, when it names what it asks on its own
@@ -374,6 +374,9 @@ class Understander:
             for g in groups:
                 if g.startswith("total:"):
                     frame.totals.append(g.split(":", 1)[1])
+        if frame.set_kind is None:  # 「纳入预算的单位有哪些」: a set named by the question's last words
+            ending = text.rstrip("?？。!！ ")
+            frame.set_kind = next((kind for kind, words in self.lexicon.cues["sets_at_end"].items() if ending.endswith(tuple(words))), None)
         if re.search(r"不是零|不为零|非零|不是0|不为0|不等于0|不等于零", text) and frame.operator is None:
             frame.operator, frame.threshold = ">", Decimal(0)  # 「不是零的有哪几项」
         top = TOP_N.search(text)

@@ -88,3 +88,20 @@ def test_a_place_or_coverage_from_the_text_that_speaks_of_the_name(bigdata, ques
 def test_a_count_a_target_states_is_the_targets(culture):
     answer = culture.ask("全民健身活动经费那个项目区级赛事全年办几场")
     assert answer.answered and answer.value == Decimal("10") and answer.unit == "场", answer.answer
+
+
+@pytest.mark.parametrize("question", ["甚麼叫基本支出", "基本支出是甚麼意思"])
+def test_a_definition_asked_in_traditional_characters(culture, question):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value is None and "基本支出" in answer.answer and "指" in answer.answer, answer.answer
+
+
+def test_the_units_of_the_budget_asked_at_the_end(culture):
+    answer = culture.ask("这次部门预算里的单位都有哪些")
+    assert answer.answered and "清远市清城区图书馆" in answer.answer and "清远市清城区文化馆" in answer.answer, answer.answer
+    assert "经费" not in answer.answer, answer.answer
+
+
+def test_a_units_projects_are_not_the_units(culture):
+    answer = culture.ask("图书馆这个单位有哪些项目")
+    assert answer.answered and "图书馆文献资源购置经费" in answer.answer, answer.answer
