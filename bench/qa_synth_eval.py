@@ -12,6 +12,7 @@ tests/test_qa_synth.py.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from collections import defaultdict
@@ -214,7 +215,19 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
                 for template in _phrasings("target", "unit"):
                     out.append(("target", template.format(project=goal.project, unit=t.unit), {"value": float(t.value), "unit": t.unit}))
                 break
-    out += unit_questions(truth)
+    out += unit_questions(truth) + cited_year_questions(truth)
+    return out
+
+
+def cited_year_questions(truth: Truth) -> list[tuple[str, str, dict]]:
+    """The earliest and the latest cited document by the year in its number (cited_year)."""
+    dated = [(int(m.group(1)), c.number) for p in truth.projects for c in p.citations
+             if c.number and (m := re.search(r"〔(\d{4})〕", c.number))]
+    out: list[tuple[str, str, dict]] = []
+    for group, pick in (("earliest", min), ("latest", max)) if dated else ():
+        year = pick(y for y, _ in dated)
+        number = next(n for y, n in dated if y == year)
+        out += [("cited_year", t, {"contains": [number.split("〔")[-1]]}) for t in _phrasings("cited_year", group)]
     return out
 
 

@@ -165,3 +165,12 @@ SELECT DISTINCT ?doc ?title ?year ?source WHERE {
   ?doc a bkg:BudgetDocument ; dcterms:title ?title ; bkg:fiscalYear ?year ; bkg:sourceFile ?source .
 }
 """
+
+CITED_IN_DOC = """
+SELECT DISTINCT ?doc ?cited ?label ?title ?number ?year ?citer ?citerLabel ?line WHERE {
+  ?citer dcterms:references ?cited ; bkg:document ?doc ; rdfs:label ?citerLabel ; bkg:lineStart ?line .
+  ?cited rdfs:label ?label ; bkg:issueYear ?year .
+  OPTIONAL { ?cited dcterms:title ?title }
+  OPTIONAL { ?cited bkg:documentNumber ?number }
+}
+"""

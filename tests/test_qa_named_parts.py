@@ -105,3 +105,17 @@ def test_the_units_of_the_budget_asked_at_the_end(culture):
 def test_a_units_projects_are_not_the_units(culture):
     answer = culture.ask("图书馆这个单位有哪些项目")
     assert answer.answered and "图书馆文献资源购置经费" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "said", "not_said"), [
+    ("各项目引用的文件当中哪一份年代最久", "清城府办〔2022〕18号", "〔2024〕27号"),
+    ("依据的文件里发文时间最晚的是哪个，给哪个项目用的", "〔2024〕27号", "〔2022〕18号"),
+])
+def test_the_earliest_or_latest_cited_document_by_year(culture, question, said, not_said):
+    answer = culture.ask(question)
+    assert answer.answered and said in answer.answer and not_said not in answer.answer, answer.answer
+
+
+def test_the_earliest_document_a_named_project_cites(bigdata):
+    answer = bigdata.ask("社会综合治理云平台项目引用的文件中最早的是哪一份")
+    assert answer.answered and "2019" in answer.answer and "2007" not in answer.answer, answer.answer

@@ -90,7 +90,7 @@ class Describe:
             return False
         labels = {match_form(e.label) for m in reading.slot_values("entity") for e in m.entities}
         targets = executor.reader.run(queries.TARGETS, doc=_iri(doc))
-        if any(match_form(t["ownerLabel"]) in labels and t["unit"].endswith(unit) for t in targets):
+        if any(match_form(t["ownerLabel"]) in labels and unit in t["unit"] for t in targets):
             return False  # the owner's performance target in that unit answers it (the target kind)
         chosen = _best(self.passages(reading, ctx, executor, doc), reading.slot("words"))
         return bool(chosen) and re.search(rf"\d+(?:\.\d+)?{re.escape(unit)}", "".join(p.text for p in chosen)) is not None
