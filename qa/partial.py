@@ -23,6 +23,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:亿元|亿|万元|万|元|%)?")
 MIN_WEIGHT = 5.0  # about two rare bigrams: a single shared word never links
 CLEAR_MARGIN = 1.25  # the winner's score over the runner-up's
+EVERYDAY = 10000  # a bigram this common in jieba's dictionary (建设, 工作) never makes one name distinctive
 COMMON = 50  # a word of the question this common in jieba's dictionary is a word, not a stray pair of characters
 JOINERS = "和与跟同、及"  # between two names (「A和B」), unless the name itself holds the character
 RUN_BONUS = 0.1  # per character of the name written out in one stretch beyond two: 「体育彩票公益金」 is one name, not 体育 + 彩票公益金
@@ -148,7 +149,8 @@ class PartialLinker:
         total = max(len({match_form(e.label).lower() for e, _ in self.names.values()}), 1)
         self.idf = {g: math.log(1 + total / len(held)) for g, held in labels.items()}
         self.whole = {iri: sum(self.idf[g] for g in grams) for iri, (_, grams) in self.names.items()}  # once, not per question
-        self.one_name = {g for g, held in labels.items() if len(held) == 1}  # a bigram only one name holds
+        freq = tokenizer().FREQ
+        self.one_name = {g for g, held in labels.items() if len(held) == 1 and freq.get(g, 0) < EVERYDAY}  # only one name holds it
 
     def candidates(self, text: str, blocked: list[bool], wanted: frozenset[str] = frozenset(),
                    exact: tuple[tuple[int, int], ...] = ()) -> list[Candidate]:

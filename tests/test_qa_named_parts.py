@@ -119,3 +119,13 @@ def test_the_earliest_or_latest_cited_document_by_year(culture, question, said, 
 def test_the_earliest_document_a_named_project_cites(bigdata):
     answer = bigdata.ask("社会综合治理云平台项目引用的文件中最早的是哪一份")
     assert answer.answered and "2019" in answer.answer and "2007" not in answer.answer, answer.answer
+
+
+def test_what_a_department_is_responsible_for_in_one_field(culture):
+    answer = culture.ask("文广旅体局在旅游资源方面负责哪些事")
+    assert answer.answered and "普查" in answer.answer and answer.sources[0].table == "第一部分一 主要职责", answer.answer
+
+
+def test_an_everyday_word_alone_does_not_name_a_project(bigdata):
+    answer = bigdata.ask("政府投资的信息化建设项目这块，大数据中心主要负责什么")
+    assert "线路租赁费" not in answer.answer, answer.answer

@@ -36,7 +36,9 @@ def _subjects(ctx: Context) -> list[Mention]:
     found = [m for m in frame.mentions if m.of(*TEXT_KINDS)]
     if any(not m.kinds() <= {"department"} for m in found):
         found = [m for m in found if not m.kinds() <= {"department"}]  # the department is the scope
-    if frame.set_kind and not any(m.of("project", "goal", "internal_unit") for m in found):
+    asks_set = (frame.cues & {"list", "count", "sum", "max", "min"} or "whichone" in frame.cues and "describe" not in frame.cues
+                or frame.set_kind not in ("projects", "key_projects"))  # 「哪个项目」, not 「在…建设项目方面负责什么」
+    if frame.set_kind and asks_set and not any(m.of("project", "goal", "internal_unit") for m in found):
         return []  # 「文化馆有哪些项目」「政府性基金项目有哪些」 ask for a set, not for a text
     if frame.set_kind == "internal_units" and "list" in frame.cues:
         return []  # 「有哪几个股（连办公室算上）」: the set of internal units, one of them named inside it
@@ -231,7 +233,9 @@ def _texts(entity: Entity, executor, doc: str) -> list[Passage]:
         return _split(rows[0]["definition"], "第四部分 名词解释", rows[0]["label"], rows[0]["line"]) if rows else []
     if entity.kind in ("budget_unit", "department"):
         rows = reader.run(queries.COMPOSITION, doc=_iri(doc))
-        return [p for r in rows for p in _split(r["text"], "第一部分三 部门预算构成", entity.label, r["line"])]
+        duties = reader.run(queries.DUTIES, doc=_iri(doc)) if entity.kind == "department" else []  # what it is responsible for
+        return ([p for r in duties for p in _split(r["text"], "第一部分一 主要职责", entity.label, r["line"])]
+                + [p for r in rows for p in _split(r["text"], "第一部分三 部门预算构成", entity.label, r["line"])])
     return []
 
 
