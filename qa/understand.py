@@ -470,7 +470,19 @@ class Understander:
                     break
         out = [w for w in out if w in frame.question]  # written so: not joined by the 的 normalising drops
         kind_words = [start for start, _, _, g in cues if any(x.startswith(("set:", "measure:")) for x in g)]
-        return out + self._partial_run_ons(frame, taken, kind_words)
+        return out + self._partial_run_ons(frame, taken, kind_words) + self._other_ordinals(frame)
+
+    def _other_ordinals(self, frame: Frame) -> list[str]:
+        """A part of a name with an ordinal the name does not hold (合同第一期费用 for …合同第二期费用):
+        the question names another phase, batch or section than the linked entity."""
+        ordinal = re.compile(self.lexicon.cues["ordinals"])
+        out = []
+        for m in frame.mentions:
+            after = ordinal.match(frame.text, m.end)  # 「…合同|第三期」
+            said = frame.text[m.start:m.end] + (after.group(0) if after else "")
+            if m.partial and m.entities and any(o not in match_form(m.entities[0].label) for o in ordinal.findall(said)):
+                out.append(said)
+        return out
 
     def _partial_run_ons(self, frame: Frame, taken: list[tuple[int, int]], kind_words: list[int]) -> list[str]:
         """A part of a name followed, in the same name, by nouns the entity's name does not hold

@@ -129,3 +129,20 @@ def test_what_a_department_is_responsible_for_in_one_field(culture):
 def test_an_everyday_word_alone_does_not_name_a_project(bigdata):
     answer = bigdata.ask("政府投资的信息化建设项目这块，大数据中心主要负责什么")
     assert "线路租赁费" not in answer.answer, answer.answer
+
+
+def test_another_phase_than_the_name_holds_is_refused(bigdata):
+    answer = bigdata.ask("三资监管平台升级开发合同第三期要花多少")
+    assert not answer.answered, answer.answer
+    assert bigdata.ask("三资监管平台升级开发合同第二期要花多少").value == Decimal("11.40")
+
+
+@pytest.mark.parametrize("question", ["体育场馆免费低收费开放补助的目标是多少", "旅游宣传推广经费的指标定为多少"])
+def test_a_target_figure_of_a_project_without_one_target_is_refused_not_its_amount(culture, question):
+    answer = culture.ask(question)
+    assert not answer.answered, answer.answer
+
+
+def test_the_only_target_of_a_named_project(culture):
+    answer = culture.ask("图书馆文献资源购置经费的目标定为多少")
+    assert answer.answered and answer.value == Decimal("1.2") and answer.unit == "万册", answer.answer

@@ -30,6 +30,7 @@ class Asked:
     explained: str
     noun: str | None = None
     own_text: bool = False  # asked by a bare 多少: the target's text must hold the words, its owner's name is not enough
+    figure: bool = False  # 「X的目标是多少」: a named owner's target figure, whatever its unit
 
 
 class Target:
@@ -102,7 +103,7 @@ def _asked(text: str, cues: set[str]) -> Asked | None:
         return Asked((), noun.span(), "", noun.group("noun"))  # 「要接待多少健身群众」: the target that speaks of them
     figure = re.search(data["asks_figure"], text)
     if figure:
-        return Asked((), figure.span(), figure.group(0))
+        return Asked((), figure.span(), figure.group(0), figure=True)
     bare = re.search(data["asks_bare"], text)  # 「馆藏图书要新增多少」: only a target's own text may answer it
     return Asked((), bare.span(), bare.group(0), own_text=True) if bare and not cues & set(data["bare_not"]) else None
 
@@ -128,7 +129,7 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
     share, least = (0.75, MIN_HIT + 1) if asked.own_text else (0.5, MIN_HIT)  # a bare 多少 asks more of the text
     held = [r for r in rows if strength[id(r)] >= least and strength[id(r)] >= share * len(grams)]
     if not held:
-        return None
+        return _only_target(frame, owner, rows, asked) if asked.figure and owner is not None else None
     fitting = [r for r in held if not asked.units or r["unit"] in asked.units or any(r["unit"].endswith(u) for u in asked.units)]
     best = max(fitting or held, key=lambda r: strength[id(r)])
     rivals = [r for r in fitting or held if strength[id(r)] == strength[id(best)] and (r["value"], r["unit"]) != (best["value"], best["unit"])]
@@ -140,6 +141,17 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
     if not fitting:
         missing = f"文件给出的目标“{best['text']}”以{best['unit']}计，不是问的{'、'.join(asked.units)}"
     return Reading(NAME, 0.76, [Slot("target", best, asked.span)], missing=missing, checks_words=True)
+
+
+def _only_target(frame, owner: Mention, rows: list[dict], asked: Asked) -> Reading:
+    """「X的目标是多少」 with no word choosing among X's targets: its only target, else a refusal
+    (none stated, or several to choose from), never X's amount."""
+    labels = {match_form(e.label) for e in owner.entities}
+    own = [r for r in rows if match_form(r["ownerLabel"]) in labels]
+    missing = None if len(own) == 1 else (f"文件没有给出“{owner.entities[0].label}”的量化绩效目标" if not own
+                                          else f"“{owner.entities[0].label}”有{len(own)}个绩效目标，请说明问的是哪一个")
+    return Reading(NAME, 0.76, [Slot("target", own[0] if len(own) == 1 else None, asked.span)], missing=missing,
+                   explained=asked.explained + _plan_words(frame.text))
 
 
 def _own_words(ctx: Context, owner: Mention | None, asked: Asked) -> list[str]:
