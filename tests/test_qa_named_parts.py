@@ -146,3 +146,13 @@ def test_a_target_figure_of_a_project_without_one_target_is_refused_not_its_amou
 def test_the_only_target_of_a_named_project(culture):
     answer = culture.ask("图书馆文献资源购置经费的目标定为多少")
     assert answer.answered and answer.value == Decimal("1.2") and answer.unit == "万册", answer.answer
+
+
+def test_a_list_that_names_no_set_is_not_every_project(bigdata):
+    answer = bigdata.ask("一门式的专线都通到了哪些镇街")
+    assert "共29项" not in answer.answer, answer.answer
+
+
+def test_two_targets_of_one_owner_that_fit_alike_are_asked_back(bigdata):
+    answer = bigdata.ask("保障网络正常运行那项的指标是多少")
+    assert not answer.answered, answer.answer

@@ -133,8 +133,10 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
     fitting = [r for r in held if not asked.units or r["unit"] in asked.units or any(r["unit"].endswith(u) for u in asked.units)]
     best = max(fitting or held, key=lambda r: strength[id(r)])
     rivals = [r for r in fitting or held if strength[id(r)] == strength[id(best)] and (r["value"], r["unit"]) != (best["value"], best["unit"])]
-    if rivals:
-        return None
+    if rivals:  # two targets fit alike: of one owner, the question must say which; of several, not this kind's
+        same = all(r["ownerLabel"] == best["ownerLabel"] for r in rivals)
+        return Reading(NAME, 0.76, [Slot("target", None, asked.span)], checks_words=True,
+                       missing=f"“{best['ownerLabel']}”有{len(rivals) + 1}个目标都符合，请说明问的是哪一个") if same else None
     said = match_form(asked.explained + _plan_words(frame.text) + best["text"] + best["ownerLabel"])
     unsaid = [w for w in frame.unknown if not any(w[k:k + 2] in said for k in range(len(w) - 1))]  # 持续时间 ~ 故障时间
     missing = f"文件中没有找到“{'、'.join(unsaid)}” (not found in the document)" if unsaid else None
