@@ -215,8 +215,21 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
                 for template in _phrasings("target", "unit"):
                     out.append(("target", template.format(project=goal.project, unit=t.unit), {"value": float(t.value), "unit": t.unit}))
                 break
-    out += unit_questions(truth) + cited_year_questions(truth)
+    out += unit_questions(truth) + cited_year_questions(truth) + text_owner_questions(truth)
     return out
+
+
+def text_owner_questions(truth: Truth) -> list[tuple[str, str, dict]]:
+    """「X是哪个项目的」: a noun only one project's text holds names that project (describe)."""
+    from qa.segment import content_nouns
+
+    purposes = {p.name: p.purpose for p in truth.projects if p.purpose and sum(q.name == p.name for q in truth.projects) == 1}
+    texts = [p.purpose or "" for p in truth.projects] + [p.name for p in truth.projects]
+    for name, purpose in purposes.items():
+        for word in content_nouns(purpose):
+            if len(word) >= 3 and sum(word in t for t in texts) == 1:
+                return [("describe", t.format(kw=word), {"contains": [name]}) for t in _phrasings("describe", "owner")]
+    return []
 
 
 def cited_year_questions(truth: Truth) -> list[tuple[str, str, dict]]:

@@ -156,3 +156,17 @@ def test_a_list_that_names_no_set_is_not_every_project(bigdata):
 def test_two_targets_of_one_owner_that_fit_alike_are_asked_back(bigdata):
     answer = bigdata.ask("保障网络正常运行那项的指标是多少")
     assert not answer.answered, answer.answer
+
+
+@pytest.mark.parametrize(("question", "project"), [
+    ("执法装备是哪个项目购置的", "文化市场综合执法经费"),
+    ("自习室免费开放由哪个项目保障", "图书馆免费开放补助资金"),
+])
+def test_the_project_whose_own_text_speaks_of_it(culture, question, project):
+    answer = culture.ask(question)
+    assert answer.answered and answer.answer.startswith(project), answer.answer
+
+
+def test_a_word_is_not_read_across_a_word_of_the_text(culture):
+    answer = culture.ask("文广旅体局的负责人是谁")
+    assert not answer.answered, answer.answer

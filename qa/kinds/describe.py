@@ -52,6 +52,8 @@ class Describe:
         frame = ctx.frame
         text = frame.text
         subjects = _subjects(ctx)
+        if not subjects and not frame.mentions and pattern(NAME, "asks_owner").search(text):
+            return _text_owner(ctx)
         if not subjects or not (pattern(NAME, "asks_text").search(text) or pattern(NAME, "asks_count").search(text)):
             return None
         if pattern(NAME, "asks_amount").search(text) or frame.measures or frame.totals or frame.threshold is not None:
@@ -102,7 +104,10 @@ class Describe:
         doc = executor.one_doc(frame)
         if "list" in frame.cues and not honour.acts_asked(frame.text) and _has_parts(reading, executor, doc):
             return executor.do_list(frame)  # 「固定资产列了哪几类」: the parts of a figure are a list
-        passages = _glossary(reading, executor, doc) if reading.slot("glossary") else self.passages(reading, ctx, executor, doc)
+        if reading.slot("found"):
+            passages = reading.slot("found")
+        else:
+            passages = _glossary(reading, executor, doc) if reading.slot("glossary") else self.passages(reading, ctx, executor, doc)
         if not passages:
             raise NotAnswerable("文件中没有这一项的文字说明")
         words = reading.slot("words")
@@ -154,6 +159,27 @@ class Describe:
         for p in out:  # two units of one composition text: its sentences once
             first.setdefault(p.text, p)
         return list(first.values())
+
+
+def _text_owner(ctx: Context) -> Reading | None:
+    """「执法记录仪是哪个项目买的」: the one project whose own text holds the question's words."""
+    executor = ctx.executor
+    words = _query_words(ctx, [])
+    if executor is None or not content_nouns("，".join(words)) or ctx.frame.cues & {"yoy", "reason", "compare", "ratio", "sum", "max", "min", "count"}:
+        return None
+    try:
+        doc = executor.one_doc(ctx.frame)
+    except Exception:  # several documents and none chosen: the classic chain says which
+        return None
+    texts = [_split(r.get("purpose"), load_template().by_layout("projects").name, r["label"], r["line"])
+             for r in executor.reader.run(queries.PROJECT, doc=_iri(doc))]
+    held = [(len({w for w in words if any(w in match_form(p.text) for p in t)}), t) for t in texts if t]
+    best = max((n for n, _ in held), default=0)
+    owners = [t for n, t in held if n == best]
+    if best * 2 < len(words) or len(owners) != 1:
+        return None
+    return Reading(NAME, 0.7, [Slot("found", owners[0], (0, len(ctx.frame.text))), Slot("words", words, (0, len(ctx.frame.text)))],
+                   checks_words=True)
 
 
 def _held(passages: list[Passage], words: list[str]) -> int:
@@ -275,7 +301,7 @@ def _best(passages: list[Passage], words: list[str]) -> list[Passage] | None:
     if not words:
         return passages
     corpus = [tokenizer().lcut_for_search(match_form(p.text), HMM=False) for p in passages]
-    hits = [w for w in words if any(w in match_form(p.text) for p in passages)]
+    hits = [w for w in words if any(_says(p.text, w) for p in passages)]
     if not hits:
         nouns = set(content_nouns("，".join(words)))
         return None if nouns else passages
@@ -283,10 +309,26 @@ def _best(passages: list[Passage], words: list[str]) -> list[Passage] | None:
 
     bm25 = BM25Okapi(corpus)
     scores = bm25.get_scores(hits)
-    contains = [sum(w in match_form(p.text) for w in hits) for p in passages]
+    contains = [sum(_says(p.text, w) for w in hits) for p in passages]
     ranked = sorted(range(len(passages)), key=lambda k: (-contains[k], -scores[k], k))
     top = [k for k in ranked[:2] if contains[k] > 0]
     return [passages[k] for k in sorted(top)]
+
+
+def _says(text: str, word: str) -> bool:
+    """Whether the text holds the word as written, not across a word of its own (负责人 is not in
+    「负责人口监测」, where 人口 is one word)."""
+    text = match_form(text)
+    at = text.find(word)
+    if at < 0:
+        return False
+    spans = [(s, e) for _, s, e in tokenizer().tokenize(text, HMM=False)]
+    while at >= 0:
+        end = at + len(word)
+        if not any(s < at < e < end or at < s < end < e for s, e in spans):  # a word of the text half in, half out
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _iri(value: str):
