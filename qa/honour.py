@@ -41,7 +41,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return _quoted_missing(question, frame, answer)
     said = _said(answer)
     unquoted = _QUOTED.sub("", question)
-    if answer.unit in cues["count_units"] and frame.unit_word is None and "count" not in frame.cues and any(w in unquoted for w in cues["money_words"]):
+    unnamed = _unnamed(frame) if frame else unquoted  # 经费 in a project's name asks no money
+    if answer.unit in cues["count_units"] and frame.unit_word is None and "count" not in frame.cues and any(w in unquoted and w in unnamed for w in cues["money_words"]):
         return f"问的是金额，文件中找到的是{answer.unit}数 (a count, not an amount)"
     asked = [w for w in cues["per_unit"] if w in question and w not in said]
     if asked:
@@ -51,6 +52,14 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     if per and totals:
         return f"文件给出的是“{per[0]}”的数，没有给出“{totals[0]}”的数 (stated per occurrence, not in total)"
     return _stated_count_missing(question, answer) or _quoted_missing(question, frame, answer)
+
+
+def _unnamed(frame: Frame) -> str:
+    """The question with the names it links blanked."""
+    chars = list(frame.text)
+    for m in frame.mentions:
+        chars[m.start:m.end] = " " * (m.end - m.start)
+    return "".join(chars)
 
 
 def _stated_count_missing(question: str, answer: Answer) -> str | None:

@@ -170,3 +170,8 @@ def test_the_project_whose_own_text_speaks_of_it(culture, question, project):
 def test_a_word_is_not_read_across_a_word_of_the_text(culture):
     answer = culture.ask("文广旅体局的负责人是谁")
     assert not answer.answered, answer.answer
+
+
+def test_money_in_a_projects_name_does_not_make_a_target_an_amount(culture):
+    answer = culture.ask("全民健身活动经费的目标定为多少")
+    assert answer.answered and answer.value == Decimal("10") and answer.unit == "场", answer.answer
