@@ -216,19 +216,32 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
                 for template in _phrasings("target", "unit"):
                     out.append(("target", template.format(project=goal.project, unit=t.unit), {"value": float(t.value), "unit": t.unit}))
                 break
-    out += unit_questions(truth) + cited_year_questions(truth)
+    out += unit_questions(truth) + cited_year_questions(truth) + text_owner_questions(truth)
     return out
 
 
+def text_owner_questions(truth: Truth) -> list[tuple[str, str, dict]]:
+    """「X是哪个项目的」: a noun only one project's text holds names that project (describe)."""
+    from qa.segment import content_nouns
+
+    purposes = {p.name: p.purpose for p in truth.projects if p.purpose and sum(q.name == p.name for q in truth.projects) == 1}
+    texts = [p.purpose or "" for p in truth.projects] + [p.name for p in truth.projects]
+    for name, purpose in purposes.items():
+        for word in content_nouns(purpose):
+            if len(word) >= 3 and sum(word in t for t in texts) == 1:
+                return [("describe", t.format(kw=word), {"contains": [name]}) for t in _phrasings("describe", "owner")]
+    return []
+
+
 def cited_year_questions(truth: Truth) -> list[tuple[str, str, dict]]:
-    """The cited document issued earliest and latest, when one 文号 alone has that year."""
-    dated = {(int(re.search(r"〔(\d{4})〕", c.number).group(1)), c.number) for p in truth.projects for c in p.citations if c.number}
+    """The earliest and the latest cited document by the year in its number (cited_year)."""
+    dated = [(int(m.group(1)), c.number) for p in truth.projects for c in p.citations
+             if c.number and (m := re.search(r"〔(\d{4})〕", c.number))]
     out: list[tuple[str, str, dict]] = []
-    for group, pick in (("earliest", min), ("latest", max)):
-        year = pick((y for y, _ in dated), default=None)
-        numbers = [n for y, n in dated if y == year]
-        if len(numbers) == 1:
-            out += [("cited_year", t, {"contains": [numbers[0].split("〔")[-1]]}) for t in _phrasings("cited_year", group)]
+    for group, pick in (("earliest", min), ("latest", max)) if dated else ():
+        year = pick(y for y, _ in dated)
+        number = next(n for y, n in dated if y == year)
+        out += [("cited_year", t, {"contains": [number.split("〔")[-1]]}) for t in _phrasings("cited_year", group)]
     return out
 
 

@@ -380,6 +380,8 @@ class Executor:
             if layout == "two_sided":
                 rows = [f for f in rows if f.side == "支出"]
             return self.by_level(rows, frame)
+        if frame.set_kind is None and not (frame.mentions or frame.measures or frame.totals or table) and frame.threshold is None and not frame.n:
+            return None  # 「一门式线路覆盖哪些镇街」 names no set: never every project
         if frame.set_kind in ("projects", None) or frame.set_kind == "items" and not table:
             if any(m.of("project") for m in frame.mentions) and frame.set_kind != "projects":
                 return None  # a question about one project is never answered with all of them

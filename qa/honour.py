@@ -52,7 +52,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
     unquoted = _QUOTED.sub("", question)
-    if answer.unit in cues["count_units"] and frame.unit_word is None and "count" not in frame.cues and any(w in unquoted for w in cues["money_words"]):
+    unnamed = _unnamed(frame) if frame else unquoted  # 经费 in a project's name asks no money
+    if answer.unit in cues["count_units"] and frame.unit_word is None and "count" not in frame.cues and any(w in unquoted and w in unnamed for w in cues["money_words"]):
         return f"问的是金额，文件中找到的是{answer.unit}数 (a count, not an amount)"
     asked = [w for w in cues["per_unit"] if w in question and w not in said]
     if asked:
@@ -183,6 +184,14 @@ def operator_dropped(question: str, answer: Answer) -> str | None:
         if asked and not re.search(spec["said"], said):
             return f"问题问的是“{asked.group(0)}”，找到的答案没有算出它 (the operator asked is not carried out: {name})"
     return None
+
+
+def _unnamed(frame: Frame) -> str:
+    """The question with the names it links blanked."""
+    chars = list(frame.text)
+    for m in frame.mentions:
+        chars[m.start:m.end] = " " * (m.end - m.start)
+    return "".join(chars)
 
 
 def _stated_count_missing(question: str, answer: Answer) -> str | None:

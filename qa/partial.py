@@ -23,6 +23,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:亿元|亿|万元|万|元|%)?")
 MIN_WEIGHT = 5.0  # about two rare bigrams: a single shared word never links
 CLEAR_MARGIN = 1.25  # the winner's score over the runner-up's
+EVERYDAY = 10000  # a bigram this common in jieba's dictionary (建设, 工作) never makes one name distinctive
 COMMON = 50  # a word of the question this common in jieba's dictionary is a word, not a stray pair of characters
 JOINERS = "和与跟同、及"  # between two names (「A和B」), unless the name itself holds the character
 RUN_BONUS = 0.1  # per character of the name written out in one stretch beyond two: 「体育彩票公益金」 is one name, not 体育 + 彩票公益金
@@ -68,7 +69,7 @@ def _longest_run(text: str, label: str) -> int:
     return best
 
 
-def _kind_words(text: str, end: int) -> set[str]:
+def kind_words(text: str, end: int) -> set[str]:
     """Entity kinds the question names right after a partial name (「…那个项目」, 「…这个科目」),
     never 项目支出 (a measure)."""
     tail = text[end:end + 6]
@@ -139,21 +140,24 @@ class PartialLinker:
                 grams = {g for _, g in _bigrams(match_form(entity.label).lower())}
                 if grams:
                     self.names[entity.iri] = (entity, grams)
-        frequency: dict[str, int] = {}
-        for _, grams in self.names.values():
-            for g in grams:
-                frequency[g] = frequency.get(g, 0) + 1
-        total = max(len(self.names), 1)
-        self.idf = {g: math.log(1 + total / n) for g, n in frequency.items()}
-        self.whole = {iri: sum(self.idf[g] for g in grams) for iri, (_, grams) in self.names.items()}  # once, not per question
+        labels: dict[str, set[str]] = {}  # a project and its key-project goal share one name: counted once
         self.index: dict[str, list[str]] = {}
-        for iri, (_, grams) in self.names.items():
+        for iri, (entity, grams) in self.names.items():
             for g in grams:
                 self.index.setdefault(g, []).append(iri)
+                labels.setdefault(g, set()).add(match_form(entity.label).lower())
+        total = max(len({match_form(e.label).lower() for e, _ in self.names.values()}), 1)
+        self.idf = {g: math.log(1 + total / len(held)) for g, held in labels.items()}
+        self.whole = {iri: sum(self.idf[g] for g in grams) for iri, (_, grams) in self.names.items()}  # once, not per question
+        freq = tokenizer().FREQ
+        self.one_name = {g for g, held in labels.items() if len(held) == 1 and freq.get(g, 0) < EVERYDAY}  # only one name holds it
 
-    def candidates(self, text: str, blocked: list[bool]) -> list[Candidate]:
+    def candidates(self, text: str, blocked: list[bool], wanted: frozenset[str] = frozenset(),
+                   exact: tuple[tuple[int, int], ...] = ()) -> list[Candidate]:
         """Entities whose names share rare bigrams with the question, best first. `blocked`
-        marks characters that belong to cue words (多少, 占, 比例 …) and never count."""
+        marks characters that belong to cue words (多少, 占, 比例 …) and never count; `wanted`: the
+        entity kinds the question's kind needs (a citation or a target is a project's); `exact`: the
+        spans of names the question writes out whole."""
         lowered = text.lower()
         blocked = list(blocked)
         for match in _AMOUNT.finditer(lowered):  # 「20万元以上」 is a threshold, never part of a name
@@ -178,23 +182,29 @@ class PartialLinker:
                 matched = {g for _, g in cluster}
                 weight = sum(self.idf[g] for g in matched)
                 coverage = weight / whole
-                rare = sum(self.idf[g] for g in matched if len(self.index[g]) == 1)
+                rare = sum(self.idf[g] for g in matched if g in self.one_name)
+                start, end = cluster[0][0], cluster[-1][0] + 2
+                named = entity.kind in kind_words(lowered, end) | wanted  # 「…那个项目」, or a citation asked
+                past = [(s, e) for s, e in exact if start <= s and e <= end and e - s < end - start]  # 「文物修缮」 writes on past 文物
+                own = [k for k, g in cluster if g in self.one_name and not blocked[k] and not blocked[k + 1]
+                       and (named or any(k >= e or k + 2 <= s for s, e in past))]
+                if own:  # one name-only word is enough when the question says what kind of thing it names or writes
+                    rare = max(rare, 2 * MIN_WEIGHT - 1)  # a shorter exact name on past its end; never a cue's half (哪项经费)
                 if weight < MIN_WEIGHT or coverage < 0.25 and rare < 2 * MIN_WEIGHT - 1:
                     continue
-                start, end = cluster[0][0], cluster[-1][0] + 2
                 run = _longest_run(lowered[start:end], label)
-                fit = 1 + RUN_BONUS * max(0, run - 2) + (KIND_BONUS if entity.kind in _kind_words(lowered, end) else 0)
+                fit = 1 + RUN_BONUS * max(0, run - 2) + (KIND_BONUS if named else 0)
                 out.append(Candidate(entity, start, end, weight * (0.5 + coverage) * fit, coverage, run))
         out.sort(key=lambda c: -c.score)
         return out
 
-    def link(self, text: str, mentions: list[Mention], blocked: list[bool]) -> list[Mention]:
+    def link(self, text: str, mentions: list[Mention], blocked: list[bool], wanted: frozenset[str] = frozenset()) -> list[Mention]:
         """`mentions` with partial names added: a clear winner that covers more of the question
         than the exact mentions inside its span replaces them; equally good winners are kept
         together in one mention (the caller answers for both or asks)."""
         chosen: list[Mention] = []
         taken = [False] * (len(text) + 1)
-        ranked = self.candidates(text, blocked)
+        ranked = self.candidates(text, blocked, wanted, tuple((m.start, m.end) for m in mentions))
         for c in ranked:
             if any(taken[c.start:c.end]):
                 continue
@@ -203,7 +213,7 @@ class PartialLinker:
                 continue
             if any(m.end - m.start >= c.end - c.start - 1 or m.start < c.start or m.end > c.end for m in inside):
                 continue  # an exact name at least as long wins, and a partial name never cuts one
-            named_kind = c.entity.kind in _kind_words(text.lower(), c.end)  # 「…那个项目」 after the span
+            named_kind = c.entity.kind in kind_words(text.lower(), c.end) | wanted  # 「…那个项目」 after the span
             if any(m.end - m.start >= 4 and c.run < m.end - m.start + 2 and any(match_form(e.label) == m.surface for e in m.entities)
                    and not (named_kind and c.entity.kind not in m.kinds()) for m in inside):
                 continue  # a whole name written out is that name, unless the question writes out more of a longer one or names its kind

@@ -109,16 +109,6 @@ SELECT DISTINCT ?cited ?label ?title ?number ?issuer ?year WHERE {
 }
 """
 
-CITED_YEARS = """
-SELECT DISTINCT ?doc ?cited ?label ?title ?number ?year ?citerLabel ?line WHERE {
-  ?cited a bkg:CitedDocument ; rdfs:label ?label .
-  ?citer dcterms:references ?cited ; bkg:document ?doc ; rdfs:label ?citerLabel ; bkg:lineStart ?line .
-  OPTIONAL { ?cited bkg:issueYear ?year }
-  OPTIONAL { ?cited dcterms:title ?title }
-  OPTIONAL { ?cited bkg:documentNumber ?number }
-}
-"""
-
 ALL_CITATIONS = """
 SELECT DISTINCT ?doc ?cited ?label ?title ?number WHERE {
   ?cited a bkg:CitedDocument ; bkg:citedIn ?doc ; rdfs:label ?label .
@@ -173,5 +163,14 @@ SELECT DISTINCT ?doc ?term ?label ?definition ?line WHERE {
 DOCUMENT = """
 SELECT DISTINCT ?doc ?title ?year ?source WHERE {
   ?doc a bkg:BudgetDocument ; dcterms:title ?title ; bkg:fiscalYear ?year ; bkg:sourceFile ?source .
+}
+"""
+
+CITED_IN_DOC = """
+SELECT DISTINCT ?doc ?cited ?label ?title ?number ?year ?citer ?citerLabel ?line WHERE {
+  ?citer dcterms:references ?cited ; bkg:document ?doc ; rdfs:label ?citerLabel ; bkg:lineStart ?line .
+  ?cited rdfs:label ?label ; bkg:issueYear ?year .
+  OPTIONAL { ?cited dcterms:title ?title }
+  OPTIONAL { ?cited bkg:documentNumber ?number }
 }
 """

@@ -185,7 +185,7 @@ class QAService:
         given: the reply asks back (AskBack). `chosen` is a reading the user picked from those."""
         if frame.scope_refused:
             raise NotAnswerable(frame.refusal or "没有理解这个问题")
-        context = kinds.Context(frame, self.lexicon)
+        context = kinds.Context(frame, self.lexicon, executor)
         found = [r for r in kinds.readings(context) if r.score > kinds.LEGACY_SCORE and not _drops_a_filter(r, frame)]
         if chosen is not None:
             found = [r for r in found if r.kind == chosen]

@@ -17,7 +17,7 @@ from kg.template import load_template
 from qa.frame import Frame
 from qa.known import answer_unit, is_known
 from qa.lexicon import Lexicon, Mention, load_cues, match_form, syllables_of
-from qa.partial import PartialLinker
+from qa.partial import PartialLinker, kind_words
 from qa.segment import content_nouns
 from qa.years import YEAR, named_years
 
@@ -98,6 +98,14 @@ def _points_into_context(text: str, cut: int) -> bool:
     return bool(BACK_REFERENCE.search(text[cut:]) or first and first.group(0).startswith("它"))
 
 
+def _names_kind_of(frame: Frame, start: int, end: int) -> bool:
+    """A kind noun right after a project named by a part of its name (「X项目」「X那个重点项目」) says
+    what X is; it does not ask for the set of projects."""
+    noun = frame.text[start:end]
+    return any(m.partial and m.of("project", "goal") and re.fullmatch(r"(?:[那这]一?个?)?", frame.text[m.end:start])
+               and (set(kind_words(frame.text, m.end)) & {"project", "goal"}) and noun.endswith("项目") for m in frame.mentions)
+
+
 FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
 MAX_LENGTH = 300
 
@@ -134,6 +142,7 @@ class Understander:
         self.stopwords = {match_form(w) for w in cues["stopwords"]} | set(cues["unit_nouns"])
         self.kinds_of_money = load_cues()["kinds_of_money"]
         self.partial = PartialLinker(lexicon)
+        self.project_asks = [match_form(w) for w in cues["project_asks"]]  # a citation or a target is a project's
         self.term_labels = {match_form(e.label) for e in lexicon.entities.values() if e.kind == "term"}
 
     # -----------------------------------------------------------------------------------------
@@ -158,7 +167,7 @@ class Understander:
 
     def understand(self, question: str, previous: Frame | None = None, _corrected: bool = False, _context: bool = True) -> Frame:
         text = match_form(question or "")
-        for short, full in self.lexicon.cues["expansions"].items():
+        for short, full in [*self.lexicon.cues["spellings"].items(), *self.lexicon.cues["expansions"].items()]:
             text = text.replace(short, full)
         cut = _context_end(text) if _context else 0
         if cut and not _points_into_context(text, cut):  # 「这个项目」 points into the context: it stays  # the question without the asker's context clause, when it names what it asks on its own
@@ -181,7 +190,8 @@ class Understander:
             for k in range(start, end):
                 blocked[k] = True
         exact = lexicon.link(text)
-        mentions = _named_by_code(self.partial.link(text, exact, blocked))
+        wanted = frozenset({"project", "goal"}) if any(w in text for w in self.project_asks) else frozenset()
+        mentions = _named_by_code(self.partial.link(text, exact, blocked, wanted))
         masked = [False] * (len(text) + 1)
         for m in mentions:
             for k in range(m.start, m.end):
@@ -387,13 +397,16 @@ class Understander:
                 if number is not None:
                     frame.operator = comparators[word]
                     frame.threshold = number
-            if any(g.startswith("set:") for g in groups) and frame.set_kind is None:
+            if any(g.startswith("set:") for g in groups) and frame.set_kind is None and not _names_kind_of(frame, start, end):
                 frame.set_kind = next(g.split(":", 1)[1] for g in sorted(groups) if g.startswith("set:"))
             if "level" in groups:
                 frame.level = self.lexicon.cues["levels"][word]
             for g in groups:
                 if g.startswith("total:"):
                     frame.totals.append(g.split(":", 1)[1])
+        if frame.set_kind is None:  # 「纳入预算的单位有哪些」: a set named by the question's last words
+            ending = text.rstrip("?？。!！ ")
+            frame.set_kind = next((kind for kind, words in self.lexicon.cues["sets_at_end"].items() if ending.endswith(tuple(words))), None)
         if re.search(r"不是零|不为零|非零|不是0|不为0|不等于0|不等于零", text) and frame.operator is None:
             frame.operator, frame.threshold = ">", Decimal(0)  # 「不是零的有哪几项」
         top = TOP_N.search(text)
@@ -489,7 +502,19 @@ class Understander:
                     break
         out = [w for w in out if w in frame.question]  # written so: not joined by the 的 normalising drops
         kind_words = [start for start, _, _, g in cues if any(x.startswith(("set:", "measure:")) for x in g)]
-        return out + self._partial_run_ons(frame, taken, kind_words)
+        return out + self._partial_run_ons(frame, taken, kind_words) + self._other_ordinals(frame)
+
+    def _other_ordinals(self, frame: Frame) -> list[str]:
+        """A part of a name with an ordinal the name does not hold (合同第一期费用 for …合同第二期费用):
+        the question names another phase, batch or section than the linked entity."""
+        ordinal = re.compile(self.lexicon.cues["ordinals"])
+        out = []
+        for m in frame.mentions:
+            after = ordinal.match(frame.text, m.end)  # 「…合同|第三期」
+            said = frame.text[m.start:m.end] + (after.group(0) if after else "")
+            if m.partial and m.entities and any(o not in match_form(m.entities[0].label) for o in ordinal.findall(said)):
+                out.append(said)
+        return out
 
     def _partial_run_ons(self, frame: Frame, taken: list[tuple[int, int]], kind_words: list[int]) -> list[str]:
         """A part of a name followed, in the same name, by nouns the entity's name does not hold
@@ -641,6 +666,8 @@ class Understander:
         if "sum" in c and (len(values) + len(frame.measures) >= 2 or frame.set_kind in ("key_projects", "projects") or across or parts):
             return "sum"
         money = re.search(r"多少钱|多少万|金额|几万|多少元", frame.text)
+        if values and all(m.kinds() <= {"project", "goal"} for m in values) and not frame.set_kind and not amount_asked and "list" in c:
+            return "describe"  # a project has no parts to list: 「X是落实哪个方案的任务清单」 asks its text
         if ("list" in c and not (values and money)) or frame.set_kind in ("duties", "internal_units", "budget_units") and not amount_asked:
             return "list"
         if "describe" in c and not amount_asked:

@@ -79,6 +79,7 @@ class Reading:
 class Context:
     frame: Frame
     lexicon: Lexicon
+    executor: Any = None  # the question's executor: a kind that must see the graph's text to read the question (target)
 
 
 class Kind(Protocol):

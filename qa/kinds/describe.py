@@ -17,6 +17,7 @@ from qa.lexicon import Entity, Mention, match_form
 from qa.segment import content_nouns, tokenizer
 
 NAME = "describe"
+COUNT_SCORE = 0.78  # a count the entity's own text states beats a target reading of the same words (0.75)
 TEXT_KINDS = ("project", "internal_unit", "goal", "figure", "budget_unit", "department", "term")
 
 
@@ -35,7 +36,9 @@ def _subjects(ctx: Context) -> list[Mention]:
     found = [m for m in frame.mentions if m.of(*TEXT_KINDS)]
     if any(not m.kinds() <= {"department"} for m in found):
         found = [m for m in found if not m.kinds() <= {"department"}]  # the department is the scope
-    if frame.set_kind and not any(m.of("project", "goal", "internal_unit") for m in found):
+    asks_set = (frame.cues & {"list", "count", "sum", "max", "min"} or "whichone" in frame.cues and "describe" not in frame.cues
+                or frame.set_kind not in ("projects", "key_projects"))  # 「哪个项目」, not 「在…建设项目方面负责什么」
+    if frame.set_kind and asks_set and not any(m.of("project", "goal", "internal_unit") for m in found):
         return []  # 「文化馆有哪些项目」「政府性基金项目有哪些」 ask for a set, not for a text
     if frame.set_kind == "internal_units" and "list" in frame.cues:
         return []  # 「有哪几个股（连办公室算上）」: the set of internal units, one of them named inside it
@@ -49,7 +52,9 @@ class Describe:
         frame = ctx.frame
         text = frame.text
         subjects = _subjects(ctx)
-        if not subjects or not pattern(NAME, "asks_text").search(text):
+        if not subjects and not frame.mentions and pattern(NAME, "asks_owner").search(text):
+            return _text_owner(ctx)
+        if not subjects or not (pattern(NAME, "asks_text").search(text) or pattern(NAME, "asks_count").search(text)):
             return None
         if pattern(NAME, "asks_amount").search(text) or frame.measures or frame.totals or frame.threshold is not None:
             return None
@@ -70,14 +75,39 @@ class Describe:
         slots.append(Slot("words", _query_words(ctx, subjects), (0, len(text))))
         if glossary:  # 「公务用车运行维护费反映哪些支出」: the glossary entry that speaks of this name
             slots.append(Slot("glossary", True, (0, len(text))))
-        return Reading(NAME, 0.7, slots, checks_words=True)
+        reading = Reading(NAME, 0.7, slots, checks_words=True)
+        counted = pattern(NAME, "asks_count").search(text)
+        if counted:  # 「覆盖了多少个村」: the text's own count, when it states one; a target's otherwise
+            if glossary or not own_text & {"project", "goal", "internal_unit"} or not self._states_count(reading, ctx, counted.group("unit")):
+                return None
+            reading.score = COUNT_SCORE
+        return reading
+
+    def _states_count(self, reading: Reading, ctx: Context, unit: str) -> bool:
+        """Whether the sentences of the entity's text that answer the question state a number in `unit`."""
+        executor = ctx.executor
+        if executor is None:
+            return False
+        try:
+            doc = executor.one_doc(ctx.frame)
+        except Exception:  # several documents and none chosen: the classic chain says which
+            return False
+        labels = {match_form(e.label) for m in reading.slot_values("entity") for e in m.entities}
+        targets = executor.reader.run(queries.TARGETS, doc=_iri(doc))
+        if any(match_form(t["ownerLabel"]) in labels and unit in t["unit"] for t in targets):
+            return False  # the owner's performance target in that unit answers it (the target kind)
+        chosen = _best(self.passages(reading, ctx, executor, doc), reading.slot("words"))
+        return bool(chosen) and re.search(rf"\d+(?:\.\d+)?{re.escape(unit)}", "".join(p.text for p in chosen)) is not None
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
         doc = executor.one_doc(frame)
         if "list" in frame.cues and not honour.acts_asked(frame.text) and _has_parts(reading, executor, doc):
             return executor.do_list(frame)  # 「固定资产列了哪几类」: the parts of a figure are a list
-        passages = _glossary(reading, executor, doc) if reading.slot("glossary") else self.passages(reading, ctx, executor, doc)
+        if reading.slot("found"):
+            passages = reading.slot("found")
+        else:
+            passages = _glossary(reading, executor, doc) if reading.slot("glossary") else self.passages(reading, ctx, executor, doc)
         if not passages:
             raise NotAnswerable("文件中没有这一项的文字说明")
         words = reading.slot("words")
@@ -121,12 +151,53 @@ class Describe:
                     texts.append(found)
                     if not mention.alternatives:
                         break
+            if mention.partial and words and not any(_held(t, words) for t in texts):  # a part of a name its own text speaks of
+                texts += [found for entity in _spoken_of(mention, executor, doc, ctx) if (found := _texts(entity, executor, doc))]
             if texts:
-                out.extend(max(texts, key=lambda t: sum(w in p.text for w in words for p in t)))
+                out.extend(max(texts, key=lambda t: _held(t, words)))
         first: dict[str, Passage] = {}
         for p in out:  # two units of one composition text: its sentences once
             first.setdefault(p.text, p)
         return list(first.values())
+
+
+def _text_owner(ctx: Context) -> Reading | None:
+    """「执法记录仪是哪个项目买的」: the one project whose own text holds the question's words."""
+    executor = ctx.executor
+    words = _query_words(ctx, [])
+    if executor is None or not content_nouns("，".join(words)) or ctx.frame.cues & {"yoy", "reason", "compare", "ratio", "sum", "max", "min", "count"}:
+        return None
+    try:
+        doc = executor.one_doc(ctx.frame)
+    except Exception:  # several documents and none chosen: the classic chain says which
+        return None
+    texts = [_split(r.get("purpose"), load_template().by_layout("projects").name, r["label"], r["line"])
+             for r in executor.reader.run(queries.PROJECT, doc=_iri(doc))]
+    held = [(len({w for w in words if any(w in match_form(p.text) for p in t)}), t) for t in texts if t]
+    best = max((n for n, _ in held), default=0)
+    owners = [t for n, t in held if n == best]
+    if best * 2 < len(words) or len(owners) != 1:
+        return None
+    return Reading(NAME, 0.7, [Slot("found", owners[0], (0, len(ctx.frame.text))), Slot("words", words, (0, len(ctx.frame.text)))],
+                   checks_words=True)
+
+
+def _held(passages: list[Passage], words: list[str]) -> int:
+    return sum(w in p.text for w in words for p in passages)
+
+
+def _spoken_of(mention: Mention, executor, doc: str, ctx: Context) -> list[Entity]:
+    """Other projects whose name and text hold the partial name (「三资监管平台」 is written out in the
+    text of the platform's upkeep project): their text may be the one the question asks of."""
+    surface = mention.surface
+    grams = {surface[k:k + 2] for k in range(len(surface) - 1)}
+    out = []
+    for row in executor.reader.run(queries.PROJECT, doc=_iri(doc)):
+        entity = ctx.lexicon.entities.get(row["project"])
+        said = match_form(row["label"] + (row.get("purpose") or ""))
+        if entity is not None and entity not in mention.entities and grams and sum(g in said for g in grams) * 4 >= len(grams) * 3:
+            out.append(entity)
+    return out
 
 
 def _places_unnamed(question: str, body: str) -> str | None:
@@ -188,7 +259,9 @@ def _texts(entity: Entity, executor, doc: str) -> list[Passage]:
         return _split(rows[0]["definition"], "第四部分 名词解释", rows[0]["label"], rows[0]["line"]) if rows else []
     if entity.kind in ("budget_unit", "department"):
         rows = reader.run(queries.COMPOSITION, doc=_iri(doc))
-        return [p for r in rows for p in _split(r["text"], "第一部分三 部门预算构成", entity.label, r["line"])]
+        duties = reader.run(queries.DUTIES, doc=_iri(doc)) if entity.kind == "department" else []  # what it is responsible for
+        return ([p for r in duties for p in _split(r["text"], "第一部分一 主要职责", entity.label, r["line"])]
+                + [p for r in rows for p in _split(r["text"], "第一部分三 部门预算构成", entity.label, r["line"])])
     return []
 
 
@@ -228,7 +301,7 @@ def _best(passages: list[Passage], words: list[str]) -> list[Passage] | None:
     if not words:
         return passages
     corpus = [tokenizer().lcut_for_search(match_form(p.text), HMM=False) for p in passages]
-    hits = [w for w in words if any(w in match_form(p.text) for p in passages)]
+    hits = [w for w in words if any(_says(p.text, w) for p in passages)]
     if not hits:
         nouns = set(content_nouns("，".join(words)))
         return None if nouns else passages
@@ -236,10 +309,26 @@ def _best(passages: list[Passage], words: list[str]) -> list[Passage] | None:
 
     bm25 = BM25Okapi(corpus)
     scores = bm25.get_scores(hits)
-    contains = [sum(w in match_form(p.text) for w in hits) for p in passages]
+    contains = [sum(_says(p.text, w) for w in hits) for p in passages]
     ranked = sorted(range(len(passages)), key=lambda k: (-contains[k], -scores[k], k))
     top = [k for k in ranked[:2] if contains[k] > 0]
     return [passages[k] for k in sorted(top)]
+
+
+def _says(text: str, word: str) -> bool:
+    """Whether the text holds the word as written, not across a word of its own (负责人 is not in
+    「负责人口监测」, where 人口 is one word)."""
+    text = match_form(text)
+    at = text.find(word)
+    if at < 0:
+        return False
+    spans = [(s, e) for _, s, e in tokenizer().tokenize(text, HMM=False)]
+    while at >= 0:
+        end = at + len(word)
+        if not any(s < at < e < end or at < s < end < e for s, e in spans):  # a word of the text half in, half out
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _iri(value: str):

@@ -1,10 +1,12 @@
-"""target: a measurable performance target of the project or key project the question names
-(「多功能运动场要建几个」 → 不少于2个), chosen among that owner's targets by the unit asked and the
-words the question shares with the target's text. Another owner's target is never used."""
+"""target: a measurable performance target (「多功能运动场要建几个」 → 不少于2个). A project named
+whole restricts the search to its own targets; otherwise the target is the one whose text holds
+the question's own words (目标 found by what it speaks of, not by its owner's name). The figure is
+given with its unit; a target in another unit than the one asked is refused, never given."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.template import load_template
@@ -12,10 +14,23 @@ from qa import queries
 from qa.answer import Answer, Source, fmt
 from qa.execute import NotAnswerable
 from qa.kinds.base import Context, Reading, Slot, cue_data
-from qa.lexicon import match_form
+from qa.lexicon import Mention, match_form
 from qa.segment import tokenizer
 
 NAME = "target"
+MIN_HIT = 2  # bigrams of the question's own words a target's text must hold (运动+动场, 新增+馆藏)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """How the question asks for the figure: a unit, a measured noun's units, or none."""
+
+    units: tuple[str, ...]
+    span: tuple[int, int]
+    explained: str
+    noun: str | None = None
+    own_text: bool = False  # asked by a bare 多少: the target's text must hold the words, its owner's name is not enough
+    figure: bool = False  # 「X的目标是多少」: a named owner's target figure, whatever its unit
 
 
 class Target:
@@ -23,47 +38,149 @@ class Target:
 
     def read(self, ctx: Context) -> Reading | None:
         owners = [m for m in ctx.frame.mentions if m.of("project", "goal")]
-        data = cue_data(NAME)
-        if not owners or len({frozenset(e.label for e in m.entities) for m in owners}) > 1:
+        if len({frozenset(e.label for e in m.entities) for m in owners}) > 1:
             return None
-        match = _asks_number().search(ctx.frame.text)
-        noun = re.search(data["asks_noun"], ctx.frame.text)
-        if match:
-            unit, span, explained = match.group("unit"), match.span(), match.group(0)
-        elif noun and not re.search(data["money"], noun.group("noun")):
-            unit, span, explained = None, noun.span(), ""  # 「要接待多少健身群众」: the target that speaks of them
-        else:
+        asked = _asked(ctx.frame.text, ctx.frame.cues)
+        if asked is None:
             return None
-        slots = [Slot("owner", owners[0], (owners[0].start, owners[0].end)), Slot("unit", unit, span)]
-        if not unit and noun:
-            slots.append(Slot("noun", noun.group("noun"), noun.span()))
-        score = 0.75 if unit else 0.65  # a noun alone is a weaker sign than a unit: a text may answer it
-        explained += "".join(w for w in data["plan_words"] if w in ctx.frame.text)
-        return Reading(NAME, score, slots, explained=explained)
+        owner = owners[0] if owners else None
+        if owner is None or owner.partial or not (asked.units or asked.noun):
+            found = _by_text(ctx, owner, asked)
+            if found is not None:
+                return found
+        if owner is None or not (asked.units or asked.noun):
+            return None
+        slots = [Slot("owner", owner, (owner.start, owner.end)), Slot("unit", asked.units[0] if asked.units else None, asked.span)]
+        if asked.noun:
+            slots.append(Slot("noun", asked.noun, asked.span))
+        score = 0.75 if asked.units else 0.65  # a noun alone is a weaker sign than a unit: a text may answer it
+        return Reading(NAME, score, slots, explained=asked.explained + _plan_words(ctx.frame.text))
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
         doc = executor.one_doc(frame)
-        owner = reading.slot("owner")
-        labels = {match_form(e.label) for e in owner.entities}
-        unit = reading.slot("unit")
-        targets = [t for t in executor.reader.run(queries.TARGETS, doc=_iri(doc)) if match_form(t["ownerLabel"]) in labels]
-        if unit:
-            exact = [t for t in targets if t["unit"] == unit]  # 次 is not 人次
-            targets = exact or [t for t in targets if t["unit"].endswith(unit)]
-        elif reading.slot("noun"):
-            noun = reading.slot("noun")
-            grams = [noun[k:k + 2] for k in range(len(noun) - 1)]
-            targets = [t for t in targets if sum(g in match_form(t["text"]) for g in grams) * 2 >= len(grams)]
-        if not targets:
-            raise NotAnswerable(f"文件没有给出“{owner.entities[0].label}”以{unit or '这个单位'}计的绩效目标")
-        words = {w for w in tokenizer().lcut(frame.text, HMM=False) if len(w) >= 2}
-        best = max(targets, key=lambda t: sum(w in match_form(t["text"]) for w in words))
-        if len(targets) > 1 and not any(w in match_form(best["text"]) for w in words - labels):
-            raise NotAnswerable(f"“{owner.entities[0].label}”有{len(targets)}个以{unit}计的目标，请说明是哪一个")
+        best = reading.slot("target") or _owner_target(reading, ctx, executor, doc)
         text = f"{best['ownerLabel']}的绩效目标：{best['text']}（{fmt(best['value'], best['unit'])}{best['unit']}）。"
         source = Source(executor.doc_title(doc), "第三部分六 重点项目预算绩效目标", best["ownerLabel"], best["line"])
         return executor.answer(frame, text, best["value"], best["unit"], sources=[source])
+
+
+def _owner_target(reading: Reading, ctx: Context, executor, doc: str) -> dict:
+    """The named owner's target in the unit asked (or speaking of the noun asked)."""
+    owner = reading.slot("owner")
+    labels = {match_form(e.label) for e in owner.entities}
+    unit = reading.slot("unit")
+    targets = [t for t in executor.reader.run(queries.TARGETS, doc=_iri(doc)) if match_form(t["ownerLabel"]) in labels]
+    if unit:
+        exact = [t for t in targets if t["unit"] == unit]  # 次 is not 人次
+        targets = exact or [t for t in targets if t["unit"].endswith(unit)]
+    elif reading.slot("noun"):
+        noun = reading.slot("noun")
+        grams = [noun[k:k + 2] for k in range(len(noun) - 1)]
+        targets = [t for t in targets if sum(g in match_form(t["text"]) for g in grams) * 2 >= len(grams)]
+    if not targets:
+        raise NotAnswerable(f"文件没有给出“{owner.entities[0].label}”以{unit or '这个单位'}计的绩效目标")
+    words = {w for w in tokenizer().lcut(ctx.frame.text, HMM=False) if len(w) >= 2}
+    best = max(targets, key=lambda t: sum(w in match_form(t["text"]) for w in words))
+    if len(targets) > 1 and not any(w in match_form(best["text"]) for w in words - labels):
+        raise NotAnswerable(f"“{owner.entities[0].label}”有{len(targets)}个以{unit}计的目标，请说明是哪一个")
+    return best
+
+
+def _asked(text: str, cues: set[str]) -> Asked | None:
+    """How a figure is asked: 「几个」「多少场」 (a unit), 「多少健身群众」 (a noun), 「人数」「多长时间»
+    (a measure's units), 「目标是多少」 (none); None when money or nothing countable is asked."""
+    data = cue_data(NAME)
+    match = _asks_number().search(text)
+    if match:
+        return Asked((match.group("unit"),) if match.group("unit") else (), match.span(), match.group(0))
+    measure = next((w for w in sorted(data["asked_measures"], key=len, reverse=True) if w in text), None)
+    if measure:
+        at = text.find(measure)
+        return Asked(tuple(data["asked_measures"][measure]), (at, at + len(measure)), measure)
+    noun = re.search(data["asks_noun"], text)
+    if noun and not re.search(data["money"], noun.group("noun")):
+        return Asked((), noun.span(), "", noun.group("noun"))  # 「要接待多少健身群众」: the target that speaks of them
+    figure = re.search(data["asks_figure"], text)
+    if figure:
+        return Asked((), figure.span(), figure.group(0), figure=True)
+    bare = re.search(data["asks_bare"], text)  # 「馆藏图书要新增多少」: only a target's own text may answer it
+    return Asked((), bare.span(), bare.group(0), own_text=True) if bare and not cues & set(data["bare_not"]) else None
+
+
+def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | None:
+    """The target whose text (with its owner's name) holds most of the question's own words (a
+    whole-named owner's only); a reading only when one target clearly holds them. Its unit must be
+    the one asked."""
+    frame, executor = ctx.frame, ctx.executor
+    if executor is None or re.search(cue_data(NAME)["money_asked"], _outside(frame.text, frame.mentions)):
+        return None
+    try:
+        doc = executor.one_doc(frame)
+    except Exception:  # several documents and none chosen: the classic chain says which
+        return None
+    rows = executor.reader.run(queries.TARGETS, doc=_iri(doc))
+    whole = owner is not None and not owner.partial
+    if whole:
+        labels = {match_form(e.label) for e in owner.entities}
+        rows = [r for r in rows if match_form(r["ownerLabel"]) in labels]
+    grams = [w[k:k + 2] for w in _own_words(ctx, owner if whole or asked.own_text else None, asked) for k in range(len(w) - 1)]
+    strength = {id(r): sum(g in match_form(("" if asked.own_text else r["ownerLabel"]) + r["text"]) for g in grams) for r in rows}  # 持续时间 ~ 故障时间
+    share, least = (0.75, MIN_HIT + 1) if asked.own_text else (0.5, MIN_HIT)  # a bare 多少 asks more of the text
+    held = [r for r in rows if strength[id(r)] >= least and strength[id(r)] >= share * len(grams)]
+    if not held:
+        return _only_target(frame, owner, rows, asked) if asked.figure and owner is not None else None
+    fitting = [r for r in held if not asked.units or r["unit"] in asked.units or any(r["unit"].endswith(u) for u in asked.units)]
+    best = max(fitting or held, key=lambda r: strength[id(r)])
+    rivals = [r for r in fitting or held if strength[id(r)] == strength[id(best)] and (r["value"], r["unit"]) != (best["value"], best["unit"])]
+    if rivals:  # two targets fit alike: of one owner, the question must say which; of several, not this kind's
+        same = all(r["ownerLabel"] == best["ownerLabel"] for r in rivals)
+        return Reading(NAME, 0.76, [Slot("target", None, asked.span)], checks_words=True,
+                       missing=f"“{best['ownerLabel']}”有{len(rivals) + 1}个目标都符合，请说明问的是哪一个") if same else None
+    said = match_form(asked.explained + _plan_words(frame.text) + best["text"] + best["ownerLabel"])
+    unsaid = [w for w in frame.unknown if not any(w[k:k + 2] in said for k in range(len(w) - 1))]  # 持续时间 ~ 故障时间
+    missing = f"文件中没有找到“{'、'.join(unsaid)}” (not found in the document)" if unsaid else None
+    if not fitting:
+        missing = f"文件给出的目标“{best['text']}”以{best['unit']}计，不是问的{'、'.join(asked.units)}"
+    return Reading(NAME, 0.76, [Slot("target", best, asked.span)], missing=missing, checks_words=True)
+
+
+def _only_target(frame, owner: Mention, rows: list[dict], asked: Asked) -> Reading:
+    """「X的目标是多少」 with no word choosing among X's targets: its only target, else a refusal
+    (none stated, or several to choose from), never X's amount."""
+    labels = {match_form(e.label) for e in owner.entities}
+    own = [r for r in rows if match_form(r["ownerLabel"]) in labels]
+    missing = None if len(own) == 1 else (f"文件没有给出“{owner.entities[0].label}”的量化绩效目标" if not own
+                                          else f"“{owner.entities[0].label}”有{len(own)}个绩效目标，请说明问的是哪一个")
+    return Reading(NAME, 0.76, [Slot("target", own[0] if len(own) == 1 else None, asked.span)], missing=missing,
+                   explained=asked.explained + _plan_words(frame.text))
+
+
+def _own_words(ctx: Context, owner: Mention | None, asked: Asked) -> list[str]:
+    """The question's words outside its cue words, the asking phrase and the whole-named owner:
+    what the target speaks of."""
+    frame = ctx.frame
+    text = list(frame.text)
+    spans = [*frame.cue_spans, asked.span, *([(owner.start, owner.end)] if owner else [])]
+    for start, end in spans:
+        text[start:end] = " " * (end - start)
+    data = cue_data(NAME)
+    skip = {match_form(w) for w in ctx.lexicon.cues["stopwords"]} | set(data["generic_words"]) | set(data["plan_words"])
+    words = [w for w in tokenizer().lcut("".join(text), HMM=False) if len(w) >= 2 and w not in skip and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    return list(dict.fromkeys(words))
+
+
+def _outside(text: str, mentions: list[Mention]) -> str:
+    """The question with its named things blanked: 经费 in a project's name asks no money."""
+    chars = list(text)
+    for m in mentions:
+        chars[m.start:m.end] = " " * (m.end - m.start)
+    return "".join(chars)
+
+
+def _plan_words(text: str) -> str:
+    """Words of planning around a target (计划达到多少次): part of asking for it, never unknown."""
+    return "".join(w for w in cue_data(NAME)["plan_words"] if w in text)
 
 
 @lru_cache(maxsize=1)
