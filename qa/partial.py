@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from qa.lexicon import Entity, Lexicon, Mention, match_form
 from qa.segment import in_longer_word, is_user_word, tokenizer
@@ -30,27 +30,36 @@ KIND_BONUS = 0.3  # the question calls the thing a 项目 (科目, 单位): a na
 _KIND_NOUNS = {"项目": ("project", "goal"), "科目": ("classification", "line_item"), "单位": ("budget_unit",), "股": ("internal_unit",)}
 
 
-def _trimmed(cluster: list[tuple[int, str]], text: str, label: str) -> list[tuple[int, str]]:
+def _trimmed(cluster: list[tuple[int, str]], words: list[list[tuple[int, int, str]]], label: str) -> list[tuple[int, str]]:
     """A run of bigrams without an edge bigram whose outer character belongs to a word of the
     question that reaches outside the run and is not in the name (「准备购置」 does not name
-    设备购置: 备 is part of 准备)."""
+    设备购置: 备 is part of 准备). `words`: the question's common words at each character."""
     start, end = 0, len(cluster)
-    while start < end and _word_across(text, cluster[start][0], cluster[start][0], cluster[end - 1][0] + 2, label):
+    while start < end and _word_across(words, cluster[start][0], cluster[start][0], cluster[end - 1][0] + 2, label):
         start += 1
-    while start < end and _word_across(text, cluster[end - 1][0] + 1, cluster[start][0], cluster[end - 1][0] + 2, label):
+    while start < end and _word_across(words, cluster[end - 1][0] + 1, cluster[start][0], cluster[end - 1][0] + 2, label):
         end -= 1
     return cluster[start:end]
 
 
-def _word_across(text: str, k: int, start: int, end: int, label: str, longest: int = 4) -> bool:
-    """Whether text[k] belongs to a dictionary word reaching outside text[start:end] that the name does not hold."""
+def _common_words(text: str, longest: int = 4) -> list[list[tuple[int, int, str]]]:
+    """The dictionary words of 2 to `longest` characters at each character of the question that
+    are common (jieba frequency ≥ COMMON), not one of the graph's names and hold no joiner: found
+    once per question, not once per candidate name."""
     freq = tokenizer().FREQ
-    for i in range(max(0, k - longest + 1), k + 1):
-        for j in range(k + 1, min(len(text), i + longest) + 1):
+    at: list[list[tuple[int, int, str]]] = [[] for _ in text]
+    for i in range(len(text)):
+        for j in range(i + 2, min(len(text), i + longest) + 1):
             piece = text[i:j]
-            if j - i >= 2 and (i < start or j > end) and piece not in label and not set(piece) & set(JOINERS) and freq.get(piece, 0) >= COMMON and not is_user_word(piece):
-                return True
-    return False
+            if not set(piece) & set(JOINERS) and freq.get(piece, 0) >= COMMON and not is_user_word(piece):
+                for k in range(i, j):
+                    at[k].append((i, j, piece))
+    return at
+
+
+def _word_across(words: list[list[tuple[int, int, str]]], k: int, start: int, end: int, label: str) -> bool:
+    """Whether the character at k belongs to a common word reaching outside [start, end) that the name does not hold."""
+    return any((i < start or j > end) and piece not in label for i, j, piece in words[k])
 
 
 def _longest_run(text: str, label: str) -> int:
@@ -129,31 +138,49 @@ def _typo_extent(text: str, start: int, end: int, label: str, blocked: list[bool
     return start, end, False
 
 
+@dataclass
+class _Name:
+    """One name in match form and the entities bearing it, with their places in the lexicon: a
+    name every document repeats (「“三公”经费」 in each of a thousand documents) is scored once."""
+
+    form: str
+    lowered: str
+    grams: set[str]
+    whole: float = 0.0  # the weight of all its bigrams
+    bearers: list[tuple[int, Entity]] = field(default_factory=list)
+
+
 class PartialLinker:
-    """An inverted index from bigrams to the entity names that hold them."""
+    """An inverted index from bigrams to the names that hold them."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self.names: dict[str, tuple[Entity, set[str]]] = {}
-        for entity in lexicon.entities.values():
+        self.names: dict[str, _Name] = {}
+        for place, entity in enumerate(lexicon.entities.values()):
             if entity.kind in PARTIAL_KINDS and len(entity.label) >= 4:
-                grams = {g for _, g in _bigrams(match_form(entity.label).lower())}
-                if grams:
-                    self.names[entity.iri] = (entity, grams)
-        frequency: dict[str, int] = {}
-        for _, grams in self.names.values():
-            for g in grams:
-                frequency[g] = frequency.get(g, 0) + 1
-        total = max(len(self.names), 1)
-        self.idf = {g: math.log(1 + total / n) for g, n in frequency.items()}
-        self.whole = {iri: sum(self.idf[g] for g in grams) for iri, (_, grams) in self.names.items()}  # once, not per question
+                form = match_form(entity.label)
+                name = self.names.get(form)
+                if name is None:
+                    grams = {g for _, g in _bigrams(form.lower())}
+                    if not grams:
+                        continue
+                    name = self.names[form] = _Name(form, form.lower(), grams)
+                name.bearers.append((place, entity))
+        self.frequency: dict[str, int] = {}  # entities (not names) holding each bigram
+        for name in self.names.values():
+            for g in name.grams:
+                self.frequency[g] = self.frequency.get(g, 0) + len(name.bearers)
+        total = max(sum(len(name.bearers) for name in self.names.values()), 1)
+        self.idf = {g: math.log(1 + total / n) for g, n in self.frequency.items()}
         self.index: dict[str, list[str]] = {}
-        for iri, (_, grams) in self.names.items():
-            for g in grams:
-                self.index.setdefault(g, []).append(iri)
+        for form, name in self.names.items():
+            name.whole = sum(self.idf[g] for g in name.grams)  # once, not per question
+            for g in name.grams:
+                self.index.setdefault(g, []).append(form)
 
     def candidates(self, text: str, blocked: list[bool]) -> list[Candidate]:
-        """Entities whose names share rare bigrams with the question, best first. `blocked`
-        marks characters that belong to cue words (多少, 占, 比例 …) and never count."""
+        """Entities whose names share rare bigrams with the question, best first (ties in the
+        order the question first reaches them, then lexicon order). `blocked` marks characters
+        that belong to cue words (多少, 占, 比例 …) and never count."""
         lowered = text.lower()
         blocked = list(blocked)
         for match in _AMOUNT.finditer(lowered):  # 「20万元以上」 is a threshold, never part of a name
@@ -163,30 +190,35 @@ class PartialLinker:
         for k, g in _bigrams(lowered):
             if blocked[k] and blocked[k + 1]:
                 continue
-            for iri in self.index.get(g, ()):
-                hits.setdefault(iri, []).append((k, g))
-        out = []
-        for iri, found in hits.items():
-            entity = self.names[iri][0]
-            whole = self.whole[iri]
-            label = match_form(entity.label).lower()
+            for form in self.index.get(g, ()):
+                hits.setdefault(form, []).append((k, g))
+        words = _common_words(lowered)
+        out: list[tuple[tuple[float, int, int, int], Candidate]] = []
+        for form, found in hits.items():
+            if sum(self.idf[g] for g in {g for _, g in found}) < MIN_WEIGHT - 1e-9:
+                continue  # all its bigrams in the question weigh too little: no stretch of them links
+            name = self.names[form]
+            label = name.lowered
             apart = [b or ch in JOINERS and ch not in label for b, ch in zip(blocked, lowered + " ", strict=True)]
-            for cluster in _clusters(found, apart):
-                cluster = _trimmed(cluster, lowered, label)
+            for number, cluster in enumerate(_clusters(found, apart)):
+                cluster = _trimmed(cluster, words, label)
                 if not cluster:
                     continue
                 matched = {g for _, g in cluster}
                 weight = sum(self.idf[g] for g in matched)
-                coverage = weight / whole
-                rare = sum(self.idf[g] for g in matched if len(self.index[g]) == 1)
+                coverage = weight / name.whole
+                rare = sum(self.idf[g] for g in matched if self.frequency[g] == 1)
                 if weight < MIN_WEIGHT or coverage < 0.25 and rare < 2 * MIN_WEIGHT - 1:
                     continue
                 start, end = cluster[0][0], cluster[-1][0] + 2
                 run = _longest_run(lowered[start:end], label)
-                fit = 1 + RUN_BONUS * max(0, run - 2) + (KIND_BONUS if entity.kind in _kind_words(lowered, end) else 0)
-                out.append(Candidate(entity, start, end, weight * (0.5 + coverage) * fit, coverage, run))
-        out.sort(key=lambda c: -c.score)
-        return out
+                named = _kind_words(lowered, end)
+                base = weight * (0.5 + coverage)
+                for place, entity in name.bearers:
+                    score = base * (1 + RUN_BONUS * max(0, run - 2) + (KIND_BONUS if entity.kind in named else 0))
+                    out.append(((-score, found[0][0], place, number), Candidate(entity, start, end, score, coverage, run)))
+        out.sort(key=lambda pair: pair[0])
+        return [c for _, c in out]
 
     def link(self, text: str, mentions: list[Mention], blocked: list[bool]) -> list[Mention]:
         """`mentions` with partial names added: a clear winner that covers more of the question
@@ -195,35 +227,46 @@ class PartialLinker:
         chosen: list[Mention] = []
         taken = [False] * (len(text) + 1)
         ranked = self.candidates(text, blocked)
+        iris = [{e.iri for e in m.entities} for m in mentions]  # entities compared by IRI: one per IRI in a lexicon
+        kinds = [m.kinds() for m in mentions]
+        whole = [any(match_form(e.label) == m.surface for e in m.entities) for m in mentions]
+        overlapping: dict[tuple[int, int], list[Candidate]] = {}
+        refused: set[tuple] = set()  # (span, score, name, kind) found to tie with another kind or named elsewhere
         for c in ranked:
             if any(taken[c.start:c.end]):
                 continue
-            inside = [m for m in mentions if m.start < c.end and m.end > c.start]
-            if any(c.entity in m.entities for m in inside):
+            inside = [k for k, m in enumerate(mentions) if m.start < c.end and m.end > c.start]
+            if any(c.entity.iri in iris[k] for k in inside):
                 continue
-            if any(m.end - m.start >= c.end - c.start - 1 or m.start < c.start or m.end > c.end for m in inside):
+            if any(mentions[k].end - mentions[k].start >= c.end - c.start - 1 or mentions[k].start < c.start or mentions[k].end > c.end for k in inside):
                 continue  # an exact name at least as long wins, and a partial name never cuts one
             named_kind = c.entity.kind in _kind_words(text.lower(), c.end)  # 「…那个项目」 after the span
-            if any(m.end - m.start >= 4 and c.run < m.end - m.start + 2 and any(match_form(e.label) == m.surface for e in m.entities)
-                   and not (named_kind and c.entity.kind not in m.kinds()) for m in inside):
+            if any(mentions[k].end - mentions[k].start >= 4 and c.run < mentions[k].end - mentions[k].start + 2 and whole[k]
+                   and not (named_kind and c.entity.kind not in kinds[k]) for k in inside):
                 continue  # a whole name written out is that name, unless the question writes out more of a longer one or names its kind
-            if any(m.start < c.start or m.end > c.end for m in inside if m.kinds() & {"department", "budget_unit"}):
+            if any(mentions[k].start < c.start or mentions[k].end > c.end for k in inside if kinds[k] & {"department", "budget_unit"}):
                 continue
-            rivals = [o for o in ranked if o.entity.iri != c.entity.iri and o.start < c.end and o.end > c.start]
-            ties = [o for o in rivals if o.score * CLEAR_MARGIN > c.score]
             label = match_form(c.entity.label)
+            key = (c.start, c.end, c.score, label, c.entity.kind)
+            if key in refused:
+                continue
+            span = (c.start, c.end)
+            if span not in overlapping:
+                overlapping[span] = [o for o in ranked if o.start < c.end and o.end > c.start]
+            rivals = [o for o in overlapping[span] if o.entity.iri != c.entity.iri]
+            ties = [o for o in rivals if o.score * CLEAR_MARGIN > c.score]
             same = [o.entity for o in ties if match_form(o.entity.label) == label]  # a project and its goal
             others = [o.entity for o in ties if match_form(o.entity.label) != label]
-            if any(e.kind != c.entity.kind for e in others):
-                continue  # two different things fit equally: nothing is guessed
             entities = list({e.iri: e for e in [c.entity, *same, *others]}.values())
-            if any(set(entities) & set(m.entities) for m in mentions if not (m.start < c.end and m.end > c.start)):
-                continue  # already named exactly elsewhere in the question
+            linked = {e.iri for e in entities}
+            if any(e.kind != c.entity.kind for e in others) or any(linked & iris[k] for k, m in enumerate(mentions) if not (m.start < c.end and m.end > c.start)):
+                refused.add(key)  # two different things fit equally (nothing is guessed), or it is already named exactly elsewhere
+                continue
             for k in range(c.start, c.end):
                 taken[k] = True
             start, end, typo = _typo_extent(text, c.start, c.end, match_form(c.entity.label).lower(), blocked)
             mention = Mention(start, end, text[start:end], entities, fuzzy=typo, partial=True)
-            mention.alternatives = [o.entity for o in rivals if o not in ties and o.score * 2 >= c.score and o.entity not in entities]
+            mention.alternatives = [o.entity for o in rivals if o.score * CLEAR_MARGIN <= c.score and o.score * 2 >= c.score and o.entity.iri not in linked]
             chosen.append(mention)
         if not chosen:
             return mentions
