@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -66,6 +67,7 @@ _DOCS = """
 SELECT DISTINCT ?doc ?year ?dept ?name WHERE {
   GRAPH ?doc { ?doc a bkg:BudgetDocument ; bkg:fiscalYear ?year ; bkg:department ?dept } ?dept rdfs:label ?name }
 """
+FUZZY_CUTOFF = 85  # fuzz.ratio a one-character typo of a name of six or more characters reaches
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 ORG_SUFFIX = ("局", "中心", "委员会", "委", "办公室", "办", "馆", "院", "所", "站", "队", "厅", "部", "会", "处", "署", "社", "团")
 
@@ -151,7 +153,7 @@ class Lexicon:
         if len(window) >= 6 and not sound_only:
             from rapidfuzz import fuzz, process
 
-            hit = process.extractOne(window, self._near_length(len(window)), scorer=fuzz.ratio, score_cutoff=85)
+            hit = process.extractOne(window, self._near_enough(window), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if hit:
                 return hit[0]
         return None
@@ -165,14 +167,28 @@ class Lexicon:
             self._lengths = lengths
         return self._lengths
 
-    def _near_length(self, n: int) -> list[str]:
-        """Aliases one character shorter, as long, one longer (made once per length)."""
+    def _near_enough(self, window: str) -> list[str]:
+        """The aliases one character shorter than `window`, as long or one longer (in that order)
+        that can reach FUZZY_CUTOFF. fuzz.ratio is 200·LCS / (both lengths), and the LCS is at most
+        the characters both hold, so an alias lacking more than `misses` of the window's characters
+        cannot; one holding none of misses + 1 distinct characters of the window lacks that many.
+        Kept in order, so extractOne picks the same first best as over all of them."""
+        n = len(window)
         if not hasattr(self, "_near"):
-            self._near: dict[int, list[str]] = {}
-        found = self._near.get(n)
-        if found is None:
-            found = self._near[n] = [a for m in (n - 1, n, n + 1) for a in self._by_length().get(m, ())]
-        return found
+            self._near: dict[int, tuple[list[str], dict[str, list[int]]]] = {}
+        if n not in self._near:
+            near = [a for m in (n - 1, n, n + 1) for a in self._by_length().get(m, ())]
+            holding: dict[str, list[int]] = {}
+            for k, alias in enumerate(near):
+                for ch in set(alias):
+                    holding.setdefault(ch, []).append(k)
+            self._near[n] = near, holding
+        near, holding = self._near[n]
+        misses = math.floor(n - FUZZY_CUTOFF / 200 * (2 * n - 1) + 1e-9)  # the shortest alias, n - 1, allows the most
+        chars = sorted(set(window), key=lambda ch: len(holding.get(ch, ())))
+        if len(chars) <= misses:
+            return near
+        return [near[k] for k in sorted(set().union(*(holding.get(ch, ()) for ch in chars[:misses + 1])))]
 
     def _pinyin_index(self) -> dict[str, str]:
         if not hasattr(self, "_pinyin"):

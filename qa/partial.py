@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from qa.lexicon import Entity, Lexicon, Mention, match_form
 from qa.segment import in_longer_word, is_user_word, tokenizer
@@ -89,8 +90,10 @@ def _kind_words(text: str, end: int) -> set[str]:
     return kinds
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A name the question may write part of (a tuple: thousands are made for one question at a
+    thousand documents)."""
+
     entity: Entity
     start: int
     end: int
@@ -232,13 +235,18 @@ class PartialLinker:
         whole = [any(match_form(e.label) == m.surface for e in m.entities) for m in mentions]
         overlapping: dict[tuple[int, int], list[Candidate]] = {}
         refused: set[tuple] = set()  # (span, score, name, kind) found to tie with another kind or named elsewhere
+        spans: dict[tuple[int, int], tuple[list[int], bool]] = {}  # the exact mentions inside a span, and whether one settles it
         for c in ranked:
             if any(taken[c.start:c.end]):
                 continue
-            inside = [k for k, m in enumerate(mentions) if m.start < c.end and m.end > c.start]
+            span = (c.start, c.end)
+            if span not in spans:
+                inside = [k for k, m in enumerate(mentions) if m.start < c.end and m.end > c.start]
+                spans[span] = inside, any(mentions[k].end - mentions[k].start >= c.end - c.start - 1 or mentions[k].start < c.start or mentions[k].end > c.end for k in inside)
+            inside, settled = spans[span]
             if any(c.entity.iri in iris[k] for k in inside):
                 continue
-            if any(mentions[k].end - mentions[k].start >= c.end - c.start - 1 or mentions[k].start < c.start or mentions[k].end > c.end for k in inside):
+            if settled:
                 continue  # an exact name at least as long wins, and a partial name never cuts one
             named_kind = c.entity.kind in _kind_words(text.lower(), c.end)  # 「…那个项目」 after the span
             if any(mentions[k].end - mentions[k].start >= 4 and c.run < mentions[k].end - mentions[k].start + 2 and whole[k]
@@ -250,7 +258,6 @@ class PartialLinker:
             key = (c.start, c.end, c.score, label, c.entity.kind)
             if key in refused:
                 continue
-            span = (c.start, c.end)
             if span not in overlapping:
                 overlapping[span] = [o for o in ranked if o.start < c.end and o.end > c.start]
             rivals = [o for o in overlapping[span] if o.entity.iri != c.entity.iri]
