@@ -153,6 +153,11 @@ class _Name:
     bearers: list[tuple[int, Entity]] = field(default_factory=list)
 
 
+def _rank(entry: tuple) -> tuple:
+    """Best score first; ties in the order the question first reaches the name, then lexicon order."""
+    return entry[:4]
+
+
 class PartialLinker:
     """An inverted index from bigrams to the names that hold them."""
 
@@ -217,11 +222,15 @@ class PartialLinker:
                 run = _longest_run(lowered[start:end], label)
                 named = _kind_words(lowered, end)
                 base = weight * (0.5 + coverage)
+                scores: dict[str, float] = {}  # by kind: the bearers differ in nothing else
+                first = found[0][0]
                 for place, entity in name.bearers:
-                    score = base * (1 + RUN_BONUS * max(0, run - 2) + (KIND_BONUS if entity.kind in named else 0))
-                    out.append(((-score, found[0][0], place, number), Candidate(entity, start, end, score, coverage, run)))
-        out.sort(key=lambda pair: pair[0])
-        return [c for _, c in out]
+                    score = scores.get(entity.kind)
+                    if score is None:
+                        score = scores[entity.kind] = base * (1 + RUN_BONUS * max(0, run - 2) + (KIND_BONUS if entity.kind in named else 0))
+                    out.append((-score, first, place, number, Candidate(entity, start, end, score, coverage, run)))
+        out.sort(key=_rank)
+        return [pair[4] for pair in out]
 
     def link(self, text: str, mentions: list[Mention], blocked: list[bool]) -> list[Mention]:
         """`mentions` with partial names added: a clear winner that covers more of the question
@@ -235,16 +244,20 @@ class PartialLinker:
         whole = [any(match_form(e.label) == m.surface for e in m.entities) for m in mentions]
         overlapping: dict[tuple[int, int], list[Candidate]] = {}
         refused: set[tuple] = set()  # (span, score, name, kind) found to tie with another kind or named elsewhere
-        spans: dict[tuple[int, int], tuple[list[int], bool]] = {}  # the exact mentions inside a span, and whether one settles it
+        spans: dict[tuple[int, int], tuple[list[int], set[str], bool]] = {}  # the exact mentions inside a span, their entities, whether one settles it
+        free: dict[tuple[int, int], bool] = {}  # spans no chosen mention takes a character of (cleared when one is chosen)
         for c in ranked:
-            if any(taken[c.start:c.end]):
-                continue
             span = (c.start, c.end)
+            if span not in free:
+                free[span] = not any(taken[c.start:c.end])
+            if not free[span]:
+                continue
             if span not in spans:
                 inside = [k for k, m in enumerate(mentions) if m.start < c.end and m.end > c.start]
-                spans[span] = inside, any(mentions[k].end - mentions[k].start >= c.end - c.start - 1 or mentions[k].start < c.start or mentions[k].end > c.end for k in inside)
-            inside, settled = spans[span]
-            if any(c.entity.iri in iris[k] for k in inside):
+                settled = any(mentions[k].end - mentions[k].start >= c.end - c.start - 1 or mentions[k].start < c.start or mentions[k].end > c.end for k in inside)
+                spans[span] = inside, set().union(*(iris[k] for k in inside)), settled
+            inside, named_inside, settled = spans[span]
+            if c.entity.iri in named_inside:
                 continue
             if settled:
                 continue  # an exact name at least as long wins, and a partial name never cuts one
@@ -271,6 +284,7 @@ class PartialLinker:
                 continue
             for k in range(c.start, c.end):
                 taken[k] = True
+            free.clear()
             start, end, typo = _typo_extent(text, c.start, c.end, match_form(c.entity.label).lower(), blocked)
             mention = Mention(start, end, text[start:end], entities, fuzzy=typo, partial=True)
             mention.alternatives = [o.entity for o in rivals if o.score * CLEAR_MARGIN <= c.score and o.score * 2 >= c.score and o.entity.iri not in linked]
