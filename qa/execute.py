@@ -28,6 +28,7 @@ class Executor:
         self.reader = reader
         self.lexicon = lexicon
         self.cues = lexicon.cues
+        self._by_document: dict[tuple[int, bool], tuple] = {}  # see _in_document
 
     # ------------------------------------------------------------------------------------------
     def run(self, frame: Frame) -> Answer:
@@ -37,11 +38,7 @@ class Executor:
         return handler(frame)
 
     def answer(self, frame: Frame, text: str, value=None, unit=None, items=None, facts=(), sources=()) -> Answer:
-        all_sources = list(sources) + [self.reader.source(f) for f in facts]
-        unique: list[Source] = []
-        for s in all_sources:
-            if s not in unique:
-                unique.append(s)
+        unique: list[Source] = list(dict.fromkeys([*sources, *(self.reader.source(f) for f in facts)]))  # first of each, in order
         return Answer(
             question=frame.question, answered=True, answer=text, value=value, unit=unit, items=list(items or []),
             sources=unique, intent=frame.intent, frame=frame.describe(),
@@ -93,16 +90,29 @@ class Executor:
     def resolve(self, mention: Mention, measure: str | None, frame: Frame, doc: str) -> list[Fact]:
         """The figures a mention stands for, in the sense of its measure (基本支出 …)."""
         facts: list[Fact] = []
-        coded = bool(re.search(r"\d{3,}", mention.surface)) or "科目" in frame.text
-        entities = (mention.of("classification", "line_item") if coded else []) or mention.of("budget_unit") or mention.entities  # 图书馆: the unit, not the 图书馆 class; [2070104]图书馆: the class
-        for entity in entities:
-            if entity.docs and doc not in entity.docs:
-                continue
+        for entity in self._in_document(mention, "科目" in frame.text, doc):
             if entity.kind in VALUE_KINDS or entity.kind == "measure":
                 if entity.kind == "department" and "self_unit" not in frame.cues:
                     continue
                 facts.extend(self.facts_of_entity(entity, [doc]))
         return choose(facts, measure, frame, self.cues)
+
+    def _in_document(self, mention: Mention, coded_text: bool, doc: str) -> list[Entity]:
+        """The entities a mention may stand for in one document, in their order: grouped by
+        document once per mention, not filtered once per document (a name every document repeats
+        is a thousand entities at a thousand documents, and a question over all of them resolves
+        it in each)."""
+        kept = self._by_document.get((id(mention), coded_text))
+        if kept is None or kept[0] is not mention or kept[1] is not mention.entities:
+            coded = bool(re.search(r"\d{3,}", mention.surface)) or coded_text
+            entities = (mention.of("classification", "line_item") if coded else []) or mention.of("budget_unit") or mention.entities  # 图书馆: the unit, not the 图书馆 class; [2070104]图书馆: the class
+            by_doc: dict[str, list[int]] = {}
+            for k, entity in enumerate(entities):
+                for d in entity.docs or ("",):  # "": an entity of no document stands in every one
+                    by_doc.setdefault(d, []).append(k)
+            kept = self._by_document[(id(mention), coded_text)] = (mention, mention.entities, entities, by_doc)
+        entities, by_doc = kept[2], kept[3]
+        return [entities[k] for k in sorted(by_doc.get(doc, []) + by_doc.get("", []))]
 
     def operands(self, frame: Frame, doc: str) -> list[tuple[str, list[Fact]]]:
         """Each thing the question names, with its figures: mentions (with their measure) and

@@ -16,6 +16,7 @@ import logging
 import os
 import pickle
 import shutil
+import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,8 +30,10 @@ log = logging.getLogger(__name__)
 # Queries read per document (?doc bound); the others are read once over the union of graphs.
 PER_DOCUMENT = ("FACTS_OF_ITEM", "TABLE_FACTS", "FIGURE", "GOALS", "TARGETS", "PROJECTS", "PROJECT",
                 "ALL_CITATIONS", "DUTIES", "INTERNAL_UNITS", "INTERNAL_UNIT", "COMPOSITION", "BUDGET_UNITS",
-                "TERM", "TERMS_OF_DOC", "DOCUMENT")
-WHOLE = ("MEASURE", "CITES", "CITATION", "CITED_BY")
+                "TERM", "TERMS_OF_DOC")
+# DOCUMENT (a row per document) is read over the whole store: every start reads every title, and
+# read per document it would load each document's file (a thousand files for a thousand documents)
+WHOLE = ("MEASURE", "CITES", "CITATION", "CITED_BY", "DOCUMENT")
 _BY_TEXT = {getattr(queries, name): name for name in PER_DOCUMENT + WHOLE}
 VERSION = hashlib.sha1((Path(__file__).read_text("utf-8") + Path(queries.__file__).read_text("utf-8")).encode()).hexdigest()[:12]
 
@@ -46,9 +49,9 @@ def _value(term: Any) -> Any:
 class FactIndex:
     """Rows per document and query name, rows of the queries read over the whole store, and the
     documents' IRIs (a doc-less look-up of a document's own term goes to that document's rows).
-    A saved index holds each document's rows in a file of its own (`folder`), loaded on first use:
-    a start with a thousand documents reads only the ones it is asked about; a new generation
-    reuses the files of the documents it keeps."""
+    A saved index holds each document's rows in a file of its own (`folder`), each query's rows
+    in a part of it loaded on first use: a start with a thousand documents reads only the parts
+    of the documents it is asked about; a new generation reuses the files of the documents it keeps."""
 
     generation: str | None
     documents: list[str]
@@ -57,6 +60,7 @@ class FactIndex:
     folder: Path | None = None
     shards: dict[str, str] = field(default_factory=dict)  # document → its file in `folder`
     _keyed: dict[tuple, dict[tuple, list[dict[str, Any]]]] = field(default_factory=dict, repr=False)
+    _tables: dict[Path, tuple[int, dict[str, tuple[int, int]]]] = field(default_factory=dict, repr=False)
     _document_set: frozenset[str] = field(default=frozenset(), repr=False)
 
     def __post_init__(self) -> None:
@@ -76,23 +80,27 @@ class FactIndex:
             return None
         if doc not in self._document_set:
             return []
-        shard = self.shard(doc)
-        if shard is None:
+        rows = self.part(doc, name)
+        if rows is None:
             return None
-        return list(self._lookup((name, doc), shard.get(name, []), wanted))
+        return list(self._lookup((name, doc), rows, wanted))
 
-    def shard(self, doc: str) -> dict[str, list[dict[str, Any]]] | None:
-        """A document's rows by query name (read from its file the first time); None when the file
-        is gone: a newer generation replaced the document while this index still answers (the
-        service swaps indexes after the store has switched), so the store is asked instead."""
-        found = self.per_document.get(doc)
-        if found is None and self.folder is not None and doc in self.shards:
-            try:
-                with open(self.folder / self.shards[doc], "rb") as handle:
-                    found = self.per_document[doc] = pickle.load(handle)
-            except FileNotFoundError:
-                return None
-        return found or {}
+    def part(self, doc: str, name: str) -> list[dict[str, Any]] | None:
+        """A document's rows of one query (read from its file the first time, that query's part
+        alone); None when the file is gone: a newer generation replaced the document while this
+        index still answers (the service swaps indexes after the store has switched), so the
+        store is asked instead."""
+        rows = self.per_document.get(doc, {}).get(name)
+        if rows is not None:
+            return rows
+        if self.folder is None or doc not in self.shards:
+            return []
+        try:
+            rows = _read_part(self.folder / self.shards[doc], name, self._tables)
+        except FileNotFoundError:
+            return None
+        self.per_document.setdefault(doc, {})[name] = rows
+        return rows
 
     def _lookup(self, where: tuple, rows: list[dict[str, Any]], wanted: dict[str, Any]) -> list[dict[str, Any]]:
         if not wanted:
@@ -122,7 +130,39 @@ def shard_name(record) -> str:
     """A document's index file: named by its graph and its source's hash, so a generation that
     keeps the document (an upload of another one) reuses it."""
     key = f"{record.graph} {record.sha256}".encode()
-    return f"doc-{hashlib.sha1(key).hexdigest()[:20]}.pickle"
+    return f"doc-{hashlib.sha1(key).hexdigest()[:20]}.parts"
+
+
+def _dump_parts(rows: dict[str, list[dict[str, Any]]], path: Path) -> None:
+    """A document's rows, each query's pickled in a part of its own behind a table of where each
+    part lies (a 4-byte length, then the table): a question over many documents reads the parts
+    it asks (a figure's rows are 1 % of the file). Written beside and renamed into place."""
+    parts = {name: pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL) for name, value in rows.items()}
+    table, offset = {}, 0
+    for name, blob in parts.items():
+        table[name] = (offset, len(blob))
+        offset += len(blob)
+    head = pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as handle:
+        handle.write(struct.pack("<I", len(head)) + head)
+        for blob in parts.values():
+            handle.write(blob)
+    os.replace(tmp, path)
+
+
+def _read_part(path: Path, name: str, tables: dict[Path, tuple[int, dict[str, tuple[int, int]]]]) -> list[dict[str, Any]]:
+    """One query's rows from a document's file (its table of parts kept in `tables` after the first read)."""
+    with open(path, "rb") as handle:
+        if path not in tables:
+            size = struct.unpack("<I", handle.read(4))[0]
+            tables[path] = (4 + size, pickle.loads(handle.read(size)))
+        base, table = tables[path]
+        if name not in table:
+            return []
+        start, length = table[name]
+        handle.seek(base + start)
+        return pickle.loads(handle.read(length))
 
 
 def read_document(store, doc: str) -> dict[str, list[dict[str, Any]]]:
@@ -157,11 +197,10 @@ def _save_index(store, path: Path, folder: Path) -> FactIndex:
     folder.mkdir(parents=True, exist_ok=True)
     for record in records:
         if not (folder / index.shards[record.graph]).exists():
-            rows = index.per_document[record.graph] = read_document(store, record.graph)
-            _dump(rows, folder / index.shards[record.graph])
+            _dump_parts(read_document(store, record.graph), folder / index.shards[record.graph])  # not kept: read on use, like a kept document's (a thousand documents' rows held at once took 3.4 GB)
     index.whole = {name: store.select(getattr(queries, name)) for name in WHOLE}
     kept = set(index.shards.values())
-    for stale in folder.glob("doc-*.pickle"):  # documents no generation holds any more
+    for stale in folder.glob("doc-*.parts"):  # documents no generation holds any more
         if stale.name not in kept:
             stale.unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)

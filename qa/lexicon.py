@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -66,6 +67,7 @@ _DOCS = """
 SELECT DISTINCT ?doc ?year ?dept ?name WHERE {
   GRAPH ?doc { ?doc a bkg:BudgetDocument ; bkg:fiscalYear ?year ; bkg:department ?dept } ?dept rdfs:label ?name }
 """
+FUZZY_CUTOFF = 85  # fuzz.ratio a one-character typo of a name of six or more characters reaches
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 ORG_SUFFIX = ("局", "中心", "委员会", "委", "办公室", "办", "馆", "院", "所", "站", "队", "厅", "部", "会", "处", "署", "社", "团")
 
@@ -109,10 +111,25 @@ class Mention:
     alternatives: list[Entity] = field(default_factory=list)  # weaker partial candidates for this span
 
     def kinds(self) -> set[str]:
-        return {e.kind for e in self.entities}
+        return set(self._by_kind())
 
     def of(self, *kinds: str) -> list[Entity]:
+        grouped = self._by_kind()
+        present = [k for k in kinds if k in grouped]
+        if len(present) <= 1:
+            return list(grouped[present[0]]) if present else []
         return [e for e in self.entities if e.kind in kinds]
+
+    def _by_kind(self) -> dict[str, list[Entity]]:
+        """The entities by kind, in their order, kept while `entities` is the same list (a name every
+        document repeats is a thousand entities at a thousand documents, asked for its kinds often)."""
+        kept = self.__dict__.get("_kept")
+        if kept is None or kept[0] is not self.entities:
+            grouped: dict[str, list[Entity]] = {}
+            for e in self.entities:
+                grouped.setdefault(e.kind, []).append(e)
+            kept = self.__dict__["_kept"] = (self.entities, grouped)
+        return kept[1]
 
 
 @dataclass
@@ -136,8 +153,7 @@ class Lexicon:
         if len(window) >= 6 and not sound_only:
             from rapidfuzz import fuzz, process
 
-            candidates = [a for n in (len(window) - 1, len(window), len(window) + 1) for a in self._by_length().get(n, ())]
-            hit = process.extractOne(window, candidates, scorer=fuzz.ratio, score_cutoff=85)
+            hit = process.extractOne(window, self._near_enough(window), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if hit:
                 return hit[0]
         return None
@@ -151,6 +167,29 @@ class Lexicon:
             self._lengths = lengths
         return self._lengths
 
+    def _near_enough(self, window: str) -> list[str]:
+        """The aliases one character shorter than `window`, as long or one longer (in that order)
+        that can reach FUZZY_CUTOFF. fuzz.ratio is 200·LCS / (both lengths), and the LCS is at most
+        the characters both hold, so an alias lacking more than `misses` of the window's characters
+        cannot; one holding none of misses + 1 distinct characters of the window lacks that many.
+        Kept in order, so extractOne picks the same first best as over all of them."""
+        n = len(window)
+        if not hasattr(self, "_near"):
+            self._near: dict[int, tuple[list[str], dict[str, list[int]]]] = {}
+        if n not in self._near:
+            near = [a for m in (n - 1, n, n + 1) for a in self._by_length().get(m, ())]
+            holding: dict[str, list[int]] = {}
+            for k, alias in enumerate(near):
+                for ch in set(alias):
+                    holding.setdefault(ch, []).append(k)
+            self._near[n] = near, holding
+        near, holding = self._near[n]
+        misses = math.floor(n - FUZZY_CUTOFF / 200 * (2 * n - 1) + 1e-9)  # the shortest alias, n - 1, allows the most
+        chars = sorted(set(window), key=lambda ch: len(holding.get(ch, ())))
+        if len(chars) <= misses:
+            return near
+        return [near[k] for k in sorted(set().union(*(holding.get(ch, ()) for ch in chars[:misses + 1])))]
+
     def _pinyin_index(self) -> dict[str, str]:
         if not hasattr(self, "_pinyin"):
             index: dict[str, str] = {}
@@ -159,6 +198,16 @@ class Lexicon:
                     index.setdefault(_pinyin(alias), alias)
             self._pinyin = index
         return self._pinyin
+
+    def _named(self, alias: str) -> list[Entity]:
+        """The entities an alias names, by IRI (sorted once: a name every document repeats names a
+        thousand entities at a thousand documents, and typo correction links many windows)."""
+        if not hasattr(self, "_sorted"):
+            self._sorted: dict[str, list[Entity]] = {}
+        found = self._sorted.get(alias)
+        if found is None:
+            found = self._sorted[alias] = sorted((self.entities[i] for i in self.aliases[alias]), key=lambda e: e.iri)
+        return found
 
     def link(self, text: str) -> list[Mention]:
         """Longest non-overlapping alias matches in `text` (already in match form)."""
@@ -177,8 +226,7 @@ class Lexicon:
                 continue  # a code inside a longer number (201 in 2013年)
             for k in range(start, end):
                 taken[k] = True
-            entities = sorted((self.entities[i] for i in self.aliases[alias]), key=lambda e: e.iri)
-            mentions.append(Mention(start, end, alias, entities))
+            mentions.append(Mention(start, end, alias, list(self._named(alias))))
         mentions.sort(key=lambda m: m.start)
         unique: list[Mention] = []
         for m in mentions:  # 职工基本医疗保险缴费（30110）, 30113住房公积金: name and code are one mention

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from qa.lexicon import Entity, Lexicon, Mention, match_form
 from qa.segment import in_longer_word, is_user_word, tokenizer
@@ -22,8 +23,8 @@ _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:亿元|亿|万元|万|元|%)?")
 MIN_WEIGHT = 5.0  # about two rare bigrams: a single shared word never links
-CLEAR_MARGIN = 1.25  # the winner's score over the runner-up's
 EVERYDAY = 10000  # a bigram this common in jieba's dictionary (建设, 工作) never makes one name distinctive
+CLEAR_MARGIN = 1.25  # the winner's score over the runner-up's
 COMMON = 50  # a word of the question this common in jieba's dictionary is a word, not a stray pair of characters
 JOINERS = "和与跟同、及"  # between two names (「A和B」), unless the name itself holds the character
 RUN_BONUS = 0.1  # per character of the name written out in one stretch beyond two: 「体育彩票公益金」 is one name, not 体育 + 彩票公益金
@@ -31,27 +32,36 @@ KIND_BONUS = 0.3  # the question calls the thing a 项目 (科目, 单位): a na
 _KIND_NOUNS = {"项目": ("project", "goal"), "科目": ("classification", "line_item"), "单位": ("budget_unit",), "股": ("internal_unit",)}
 
 
-def _trimmed(cluster: list[tuple[int, str]], text: str, label: str) -> list[tuple[int, str]]:
+def _trimmed(cluster: list[tuple[int, str]], words: list[list[tuple[int, int, str]]], label: str) -> list[tuple[int, str]]:
     """A run of bigrams without an edge bigram whose outer character belongs to a word of the
     question that reaches outside the run and is not in the name (「准备购置」 does not name
-    设备购置: 备 is part of 准备)."""
+    设备购置: 备 is part of 准备). `words`: the question's common words at each character."""
     start, end = 0, len(cluster)
-    while start < end and _word_across(text, cluster[start][0], cluster[start][0], cluster[end - 1][0] + 2, label):
+    while start < end and _word_across(words, cluster[start][0], cluster[start][0], cluster[end - 1][0] + 2, label):
         start += 1
-    while start < end and _word_across(text, cluster[end - 1][0] + 1, cluster[start][0], cluster[end - 1][0] + 2, label):
+    while start < end and _word_across(words, cluster[end - 1][0] + 1, cluster[start][0], cluster[end - 1][0] + 2, label):
         end -= 1
     return cluster[start:end]
 
 
-def _word_across(text: str, k: int, start: int, end: int, label: str, longest: int = 4) -> bool:
-    """Whether text[k] belongs to a dictionary word reaching outside text[start:end] that the name does not hold."""
+def _common_words(text: str, longest: int = 4) -> list[list[tuple[int, int, str]]]:
+    """The dictionary words of 2 to `longest` characters at each character of the question that
+    are common (jieba frequency ≥ COMMON), not one of the graph's names and hold no joiner: found
+    once per question, not once per candidate name."""
     freq = tokenizer().FREQ
-    for i in range(max(0, k - longest + 1), k + 1):
-        for j in range(k + 1, min(len(text), i + longest) + 1):
+    at: list[list[tuple[int, int, str]]] = [[] for _ in text]
+    for i in range(len(text)):
+        for j in range(i + 2, min(len(text), i + longest) + 1):
             piece = text[i:j]
-            if j - i >= 2 and (i < start or j > end) and piece not in label and not set(piece) & set(JOINERS) and freq.get(piece, 0) >= COMMON and not is_user_word(piece):
-                return True
-    return False
+            if not set(piece) & set(JOINERS) and freq.get(piece, 0) >= COMMON and not is_user_word(piece):
+                for k in range(i, j):
+                    at[k].append((i, j, piece))
+    return at
+
+
+def _word_across(words: list[list[tuple[int, int, str]]], k: int, start: int, end: int, label: str) -> bool:
+    """Whether the character at k belongs to a common word reaching outside [start, end) that the name does not hold."""
+    return any((i < start or j > end) and piece not in label for i, j, piece in words[k])
 
 
 def _longest_run(text: str, label: str) -> int:
@@ -81,8 +91,10 @@ def kind_words(text: str, end: int) -> set[str]:
     return kinds
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A name the question may write part of (a tuple: thousands are made for one question at a
+    thousand documents)."""
+
     entity: Entity
     start: int
     end: int
@@ -130,34 +142,59 @@ def _typo_extent(text: str, start: int, end: int, label: str, blocked: list[bool
     return start, end, False
 
 
+@dataclass
+class _Name:
+    """One name in match form and the entities bearing it, with their places in the lexicon: a
+    name every document repeats (「“三公”经费」 in each of a thousand documents) is scored once."""
+
+    form: str
+    lowered: str
+    grams: set[str]
+    whole: float = 0.0  # the weight of all its bigrams
+    bearers: list[tuple[int, Entity]] = field(default_factory=list)
+
+
+def _rank(entry: tuple) -> tuple:
+    """Best score first; ties in the order the question first reaches the name, then lexicon order."""
+    return entry[:4]
+
+
 class PartialLinker:
-    """An inverted index from bigrams to the entity names that hold them."""
+    """An inverted index from bigrams to the names that hold them."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self.names: dict[str, tuple[Entity, set[str]]] = {}
-        for entity in lexicon.entities.values():
+        self.names: dict[str, _Name] = {}
+        for place, entity in enumerate(lexicon.entities.values()):
             if entity.kind in PARTIAL_KINDS and len(entity.label) >= 4:
-                grams = {g for _, g in _bigrams(match_form(entity.label).lower())}
-                if grams:
-                    self.names[entity.iri] = (entity, grams)
+                form = match_form(entity.label)
+                name = self.names.get(form)
+                if name is None:
+                    grams = {g for _, g in _bigrams(form.lower())}
+                    if not grams:
+                        continue
+                    name = self.names[form] = _Name(form, form.lower(), grams)
+                name.bearers.append((place, entity))
         labels: dict[str, set[str]] = {}  # a project and its key-project goal share one name: counted once
-        self.index: dict[str, list[str]] = {}
-        for iri, (entity, grams) in self.names.items():
-            for g in grams:
-                self.index.setdefault(g, []).append(iri)
-                labels.setdefault(g, set()).add(match_form(entity.label).lower())
-        total = max(len({match_form(e.label).lower() for e, _ in self.names.values()}), 1)
+        for name in self.names.values():
+            for g in name.grams:
+                labels.setdefault(g, set()).add(name.lowered)
+        total = max(len({name.lowered for name in self.names.values()}), 1)
         self.idf = {g: math.log(1 + total / len(held)) for g, held in labels.items()}
-        self.whole = {iri: sum(self.idf[g] for g in grams) for iri, (_, grams) in self.names.items()}  # once, not per question
         freq = tokenizer().FREQ
         self.one_name = {g for g, held in labels.items() if len(held) == 1 and freq.get(g, 0) < EVERYDAY}  # only one name holds it
+        self.index: dict[str, list[str]] = {}
+        for form, name in self.names.items():
+            name.whole = sum(self.idf[g] for g in name.grams)  # once, not per question
+            for g in name.grams:
+                self.index.setdefault(g, []).append(form)
 
     def candidates(self, text: str, blocked: list[bool], wanted: frozenset[str] = frozenset(),
                    exact: tuple[tuple[int, int], ...] = ()) -> list[Candidate]:
-        """Entities whose names share rare bigrams with the question, best first. `blocked`
-        marks characters that belong to cue words (多少, 占, 比例 …) and never count; `wanted`: the
-        entity kinds the question's kind needs (a citation or a target is a project's); `exact`: the
-        spans of names the question writes out whole."""
+        """Entities whose names share rare bigrams with the question, best first (ties in the
+        order the question first reaches them, then lexicon order). `blocked` marks characters
+        that belong to cue words (多少, 占, 比例 …) and never count; `wanted`: the entity kinds the
+        question's kind needs (a citation or a target is a project's); `exact`: the spans of names
+        the question writes out whole."""
         lowered = text.lower()
         blocked = list(blocked)
         for match in _AMOUNT.finditer(lowered):  # 「20万元以上」 is a threshold, never part of a name
@@ -167,36 +204,52 @@ class PartialLinker:
         for k, g in _bigrams(lowered):
             if blocked[k] and blocked[k + 1]:
                 continue
-            for iri in self.index.get(g, ()):
-                hits.setdefault(iri, []).append((k, g))
-        out = []
-        for iri, found in hits.items():
-            entity = self.names[iri][0]
-            whole = self.whole[iri]
-            label = match_form(entity.label).lower()
+            for form in self.index.get(g, ()):
+                hits.setdefault(form, []).append((k, g))
+        words = _common_words(lowered)
+        out: list[tuple[tuple[float, int, int, int], Candidate]] = []
+        for form, found in hits.items():
+            if sum(self.idf[g] for g in {g for _, g in found}) < MIN_WEIGHT - 1e-9:
+                continue  # all its bigrams in the question weigh too little: no stretch of them links
+            name = self.names[form]
+            label = name.lowered
             apart = [b or ch in JOINERS and ch not in label for b, ch in zip(blocked, lowered + " ", strict=True)]
-            for cluster in _clusters(found, apart):
-                cluster = _trimmed(cluster, lowered, label)
+            for number, cluster in enumerate(_clusters(found, apart)):
+                cluster = _trimmed(cluster, words, label)
                 if not cluster:
                     continue
                 matched = {g for _, g in cluster}
                 weight = sum(self.idf[g] for g in matched)
-                coverage = weight / whole
+                coverage = weight / name.whole
                 rare = sum(self.idf[g] for g in matched if g in self.one_name)
                 start, end = cluster[0][0], cluster[-1][0] + 2
-                named = entity.kind in kind_words(lowered, end) | wanted  # 「…那个项目」, or a citation asked
+                asked = kind_words(lowered, end) | wanted  # 「…那个项目」, or a citation asked
                 past = [(s, e) for s, e in exact if start <= s and e <= end and e - s < end - start]  # 「文物修缮」 writes on past 文物
-                own = [k for k, g in cluster if g in self.one_name and not blocked[k] and not blocked[k + 1]
-                       and (named or any(k >= e or k + 2 <= s for s, e in past))]
-                if own:  # one name-only word is enough when the question says what kind of thing it names or writes
-                    rare = max(rare, 2 * MIN_WEIGHT - 1)  # a shorter exact name on past its end; never a cue's half (哪项经费)
-                if weight < MIN_WEIGHT or coverage < 0.25 and rare < 2 * MIN_WEIGHT - 1:
-                    continue
                 run = _longest_run(lowered[start:end], label)
-                fit = 1 + RUN_BONUS * max(0, run - 2) + (KIND_BONUS if named else 0)
-                out.append(Candidate(entity, start, end, weight * (0.5 + coverage) * fit, coverage, run))
-        out.sort(key=lambda c: -c.score)
-        return out
+                base = weight * (0.5 + coverage)
+                scores: dict[str, float | None] = {}  # by kind: the bearers differ in nothing else
+                first = found[0][0]
+                for place, entity in name.bearers:
+                    if entity.kind not in scores:
+                        scores[entity.kind] = self._score(entity.kind in asked, cluster, blocked, past, weight, coverage, rare, base, run)
+                    score = scores[entity.kind]
+                    if score is not None:
+                        out.append((-score, first, place, number, Candidate(entity, start, end, score, coverage, run)))
+        out.sort(key=_rank)
+        return [pair[4] for pair in out]
+
+    def _score(self, named: bool, cluster: list[tuple[int, str]], blocked: list[bool], past: list[tuple[int, int]],
+               weight: float, coverage: float, rare: float, base: float, run: int) -> float | None:
+        """A name's score for one kind of entity bearing it, or None when the stretch is too weak to
+        link. One name-only word is enough when the question says what kind of thing it names or
+        writes a shorter exact name on past its end; never a cue's half (哪项经费)."""
+        own = [k for k, g in cluster if g in self.one_name and not blocked[k] and not blocked[k + 1]
+               and (named or any(k >= e or k + 2 <= s for s, e in past))]
+        if own:
+            rare = max(rare, 2 * MIN_WEIGHT - 1)
+        if weight < MIN_WEIGHT or coverage < 0.25 and rare < 2 * MIN_WEIGHT - 1:
+            return None
+        return base * (1 + RUN_BONUS * max(0, run - 2) + (KIND_BONUS if named else 0))
 
     def link(self, text: str, mentions: list[Mention], blocked: list[bool], wanted: frozenset[str] = frozenset()) -> list[Mention]:
         """`mentions` with partial names added: a clear winner that covers more of the question
@@ -205,35 +258,55 @@ class PartialLinker:
         chosen: list[Mention] = []
         taken = [False] * (len(text) + 1)
         ranked = self.candidates(text, blocked, wanted, tuple((m.start, m.end) for m in mentions))
+        iris = [{e.iri for e in m.entities} for m in mentions]  # entities compared by IRI: one per IRI in a lexicon
+        kinds = [m.kinds() for m in mentions]
+        whole = [any(match_form(e.label) == m.surface for e in m.entities) for m in mentions]
+        overlapping: dict[tuple[int, int], list[Candidate]] = {}
+        refused: set[tuple] = set()  # (span, score, name, kind) found to tie with another kind or named elsewhere
+        spans: dict[tuple[int, int], tuple[list[int], set[str], bool]] = {}  # the exact mentions inside a span, their entities, whether one settles it
+        free: dict[tuple[int, int], bool] = {}  # spans no chosen mention takes a character of (cleared when one is chosen)
         for c in ranked:
-            if any(taken[c.start:c.end]):
+            span = (c.start, c.end)
+            if span not in free:
+                free[span] = not any(taken[c.start:c.end])
+            if not free[span]:
                 continue
-            inside = [m for m in mentions if m.start < c.end and m.end > c.start]
-            if any(c.entity in m.entities for m in inside):
+            if span not in spans:
+                inside = [k for k, m in enumerate(mentions) if m.start < c.end and m.end > c.start]
+                settled = any(mentions[k].end - mentions[k].start >= c.end - c.start - 1 or mentions[k].start < c.start or mentions[k].end > c.end for k in inside)
+                spans[span] = inside, set().union(*(iris[k] for k in inside)), settled
+            inside, named_inside, settled = spans[span]
+            if c.entity.iri in named_inside:
                 continue
-            if any(m.end - m.start >= c.end - c.start - 1 or m.start < c.start or m.end > c.end for m in inside):
+            if settled:
                 continue  # an exact name at least as long wins, and a partial name never cuts one
             named_kind = c.entity.kind in kind_words(text.lower(), c.end) | wanted  # 「…那个项目」 after the span
-            if any(m.end - m.start >= 4 and c.run < m.end - m.start + 2 and any(match_form(e.label) == m.surface for e in m.entities)
-                   and not (named_kind and c.entity.kind not in m.kinds()) for m in inside):
+            if any(mentions[k].end - mentions[k].start >= 4 and c.run < mentions[k].end - mentions[k].start + 2 and whole[k]
+                   and not (named_kind and c.entity.kind not in kinds[k]) for k in inside):
                 continue  # a whole name written out is that name, unless the question writes out more of a longer one or names its kind
-            if any(m.start < c.start or m.end > c.end for m in inside if m.kinds() & {"department", "budget_unit"}):
+            if any(mentions[k].start < c.start or mentions[k].end > c.end for k in inside if kinds[k] & {"department", "budget_unit"}):
                 continue
-            rivals = [o for o in ranked if o.entity.iri != c.entity.iri and o.start < c.end and o.end > c.start]
-            ties = [o for o in rivals if o.score * CLEAR_MARGIN > c.score]
             label = match_form(c.entity.label)
+            key = (c.start, c.end, c.score, label, c.entity.kind)
+            if key in refused:
+                continue
+            if span not in overlapping:
+                overlapping[span] = [o for o in ranked if o.start < c.end and o.end > c.start]
+            rivals = [o for o in overlapping[span] if o.entity.iri != c.entity.iri]
+            ties = [o for o in rivals if o.score * CLEAR_MARGIN > c.score]
             same = [o.entity for o in ties if match_form(o.entity.label) == label]  # a project and its goal
             others = [o.entity for o in ties if match_form(o.entity.label) != label]
-            if any(e.kind != c.entity.kind for e in others):
-                continue  # two different things fit equally: nothing is guessed
             entities = list({e.iri: e for e in [c.entity, *same, *others]}.values())
-            if any(set(entities) & set(m.entities) for m in mentions if not (m.start < c.end and m.end > c.start)):
-                continue  # already named exactly elsewhere in the question
+            linked = {e.iri for e in entities}
+            if any(e.kind != c.entity.kind for e in others) or any(linked & iris[k] for k, m in enumerate(mentions) if not (m.start < c.end and m.end > c.start)):
+                refused.add(key)  # two different things fit equally (nothing is guessed), or it is already named exactly elsewhere
+                continue
             for k in range(c.start, c.end):
                 taken[k] = True
+            free.clear()
             start, end, typo = _typo_extent(text, c.start, c.end, match_form(c.entity.label).lower(), blocked)
             mention = Mention(start, end, text[start:end], entities, fuzzy=typo, partial=True)
-            mention.alternatives = [o.entity for o in rivals if o not in ties and o.score * 2 >= c.score and o.entity not in entities]
+            mention.alternatives = [o.entity for o in rivals if o.score * CLEAR_MARGIN <= c.score and o.score * 2 >= c.score and o.entity.iri not in linked]
             chosen.append(mention)
         if not chosen:
             return mentions

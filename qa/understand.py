@@ -311,8 +311,12 @@ class Understander:
         """「广州市财政局」 is not 「广州市天河区财政局」: another body, another budget."""
         docs = [self.lexicon.documents[d] for d in frame.docs]
         known = sorted({r for d in self.lexicon.documents.values() for r in d.regions}, key=len, reverse=True)
+        by_core: dict[str, list] = {}  # the documents with a region by their body's name, gathered once
+        for d in docs:
+            if d.regions:
+                by_core.setdefault(match_form(d.core), []).append(d)
         for core in sorted({match_form(d.core) for d in docs}):
-            same_core = [d for d in docs if match_form(d.core) == core and d.regions]
+            same_core = by_core.get(core, [])
             position = frame.text.find(core)
             while position >= 0 and same_core:
                 region = _region_before(frame.text[:position], known)

@@ -75,7 +75,7 @@ def test_saved_with_the_generation_and_loaded(store, monkeypatch):
     path = cache_file(store, "fact-index", fact_index_module.VERSION)
     folder = store.path / f".fact-index-{fact_index_module.VERSION}"
     assert path.exists() and path.parent.name == store.generation
-    assert len(list(folder.glob("doc-*.pickle"))) == len(first.documents)
+    assert len(list(folder.glob("doc-*.parts"))) == len(first.documents)
     monkeypatch.setattr(fact_index_module, "read_document", lambda s, d: pytest.fail("read again instead of loaded"))
     loaded = fact_index(store)
     assert loaded.per_document == {}  # documents' rows are read on first use
@@ -84,6 +84,19 @@ def test_saved_with_the_generation_and_loaded(store, monkeypatch):
         for name in ("TABLE_FACTS", "FIGURE", "DUTIES", "PROJECTS"):
             assert loaded.select(getattr(queries, name), bound) == first.select(getattr(queries, name), bound)
     assert loaded.whole == first.whole and set(loaded.per_document) == set(first.documents)
+    assert all(set(rows) == {"TABLE_FACTS", "FIGURE", "DUTIES", "PROJECTS"} for rows in loaded.per_document.values())  # only the parts asked
+
+
+def test_a_document_is_read_part_by_part(store):
+    """A question over many documents reads the parts it asks (one query's rows), not whole files."""
+    first = fact_index(store)
+    loaded = fact_index(store)
+    doc = loaded.documents[0]
+    bound = {"doc": ox.NamedNode(doc)}
+    assert loaded.select(queries.FIGURE, bound) == first.select(queries.FIGURE, bound) == store.select(queries.FIGURE, bound)
+    assert set(loaded.per_document[doc]) == {"FIGURE"}
+    assert loaded.select(queries.DOCUMENT, bound) == store.select(queries.DOCUMENT, bound)  # titles: read over the store, no file
+    assert set(loaded.per_document[doc]) == {"FIGURE"}
 
 
 def test_a_new_generation_reads_only_its_new_documents(tmp_path, monkeypatch):
@@ -98,10 +111,10 @@ def test_a_new_generation_reads_only_its_new_documents(tmp_path, monkeypatch):
     assert len(read) == 1 and read[0] != index.documents[0]  # the kept document's file is reused
     fresh = read_index(built)
     for doc in index.documents:
-        assert index.shard(doc) == fresh.per_document[doc]
+        assert {name: index.part(doc, name) for name in fact_index_module.PER_DOCUMENT} == fresh.per_document[doc]
     assert index.whole == fresh.whole
     folder = built.path / f".fact-index-{fact_index_module.VERSION}"
-    assert len(list(folder.glob("doc-*.pickle"))) == 2
+    assert len(list(folder.glob("doc-*.parts"))) == 2
 
 
 def test_lexicon_saved_with_the_generation_and_loaded(store, monkeypatch):
@@ -148,7 +161,7 @@ def test_an_index_whose_document_was_replaced_asks_the_store(tmp_path):
     old = fact_index(built)  # loaded from its files: no rows read yet
     doc = old.documents[0]
     bound = {"doc": ox.NamedNode(doc)}
-    for shard in (built.path / f".fact-index-{fact_index_module.VERSION}").glob("doc-*.pickle"):
+    for shard in (built.path / f".fact-index-{fact_index_module.VERSION}").glob("doc-*.parts"):
         shard.unlink()  # what saving a generation that replaced the document does
     assert old.select(queries.PROJECTS, bound) is None
     assert old.select(queries.PROJECTS, {"doc": ox.NamedNode(doc + "-not-loaded")}) == []

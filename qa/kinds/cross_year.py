@@ -31,8 +31,10 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
     named = named_years(_unnamed(ctx), {d.year for d in docs.values()}, spanning=True)
     if len(departments) > 1 and not any(m.of("department", "budget_unit") for m in ctx.frame.mentions):
         # no department named: the one department whose documents span the years asked
-        departments = {dep for dep in departments if len({d.year for d in docs.values() if d.department == dep}) >= 2
-                       and (len(named) < 2 or named <= {d.year for d in docs.values() if d.department == dep})}
+        years: dict[str, set[int]] = {}  # each department's loaded years, gathered once (not once per department)
+        for d in docs.values():
+            years.setdefault(d.department, set()).add(d.year)
+        departments = {dep for dep in departments if len(years[dep]) >= 2 and (len(named) < 2 or named <= years[dep])}
     if len(departments) != 1:
         return [], None
     own = sorted((d for d in docs.values() if d.department in departments), key=lambda d: d.year)
