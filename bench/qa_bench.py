@@ -174,8 +174,7 @@ def _answer(service: QAService, question: str, use_index: bool) -> str:
     index = service.index
     service.index = index if use_index else None
     try:
-        service._cache.clear()
-        service._measures.clear()  # the column IRIs a service keeps: a cold cache shows its query
+        service._cache.clear()  # measures are looked up per question (qa/facts.py): no other cache to clear
         answer = service.ask(question).to_json()
         return json.dumps([answer[k] for k in ("answer", "value", "items", "sources", "query")], ensure_ascii=False, default=str)
     finally:
