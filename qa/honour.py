@@ -69,7 +69,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
 
 
 def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
-    """「清城区图书馆基本支出里的商品和服务支出」「文化馆的三公经费」: a budget unit the question names
+    """「某区图书馆基本支出里的商品和服务支出」「某中心的三公经费」: a budget unit the question names
     scopes the answer. An answer all of whose figures come from tables or text of the whole
     department (not one with a block per unit: 表11, 表12), or one that lists the unit's figure
     beside a department-wide one, is not the unit's; a share of the department's whole is (文化馆占

@@ -40,7 +40,7 @@ def _region_before(text: str, known: list[str]) -> str | None:
 
 
 def _region_before_body(frame: Frame, known: list[str], place_words: list[str]) -> str | None:
-    """「清新区文广旅体局」 when only 清城区's is loaded: a region written right before a linked body's
+    """「乙区教育局」 when only 甲区's is loaded: a region written right before a linked body's
     short name that no loaded document has names another body (that name, else None)."""
     for m in frame.mentions:
         if not m.of("department", "budget_unit") or m.start < 3:
