@@ -231,3 +231,15 @@ def test_which_unit_has_more_is_the_largest_not_the_sum(culture):
     """「谁的…多」 over units asks which one (unit_scope's superlative), never their sum."""
     answer = _value(culture, "本级、图书馆、文化馆当中，谁的项目支出少？")
     assert "文化馆" in answer.answer and answer.value == Decimal("37.50"), answer.answer
+
+
+def test_which_unit_spends_more_asked_with_hayi_jia(culture):
+    answer = _value(culture, "本级和图书馆的基本支出，哪一家多？多了多少")  # 哪一家 is "which one", not a count of names
+    assert answer.value == Decimal("171.49"), answer.answer  # 286.84 − 115.35
+
+
+def test_a_class_of_each_unit_compared_as_a_multiple(culture):
+    """The class under each unit in 表11 (本级 32.60, 文化馆 8.46), never the department's whole class
+    (54.89) against a unit's whole basic expenditure."""
+    answer = _value(culture, "本级基本支出里的商品和服务支出是文化馆的几倍")
+    assert answer.value == Decimal("3.85") and answer.unit == "倍", answer.answer

@@ -471,7 +471,15 @@ def _unit_term(term: Term, side: Operand, other: Operand, ctx: Context, executor
             rows = next((r for t in other.terms if (r := _unit_rows(frame, t, ctx, executor, doc))), [])
     if not rows:
         return None
-    if any(term.start <= m.start < term.end and m.of("project", "classification", "line_item", "figure") and not m.of("budget_unit") for m in frame.mentions):
+    classes = _class_mentions(frame, term) or next((c for t in other.terms if _unit_rows(frame, t, ctx, executor, doc)
+                                                    and (c := _class_mentions(frame, t))), [])
+    if classes:  # 「本级基本支出中的商品和服务支出是发展中心的几倍」: the class under each unit (表11)
+        under = _class_under(executor, doc, rows, classes, ctx.lexicon.documents[doc].name)
+        if under is not None:
+            return under
+        if _self_named(frame, term, ctx, doc):
+            raise NotAnswerable("文件没有按“本级”列出这一科目 (no figure of that class for the department itself)")
+    if _class_mentions(frame, term) or any(term.start <= m.start < term.end and m.of("project", "figure") and not m.of("budget_unit") for m in frame.mentions):
         return None  # 「图书馆的电费」: a class of the unit, read as the classic lookup does
     column = _column(piece) or next((c for t in other.terms + side.terms if (c := _column(frame.text[t.start:t.end]))), None)
     if column is None:
@@ -488,6 +496,33 @@ def _unit_term(term: Term, side: Operand, other: Operand, ctx: Context, executor
         return f"{'、'.join(r.label for r in rows)}{what}合计", facts
     label = f"本级（{department}）" if rows[0].label == department else rows[0].label
     return f"{label}{what}", facts
+
+
+def _class_mentions(frame, term: Term) -> list:
+    """Classes named inside a term (「…基本支出中的商品和服务支出」), not units."""
+    return [m for m in frame.mentions if term.start <= m.start < term.end
+            and m.of("classification", "line_item") and not m.of("budget_unit")]
+
+
+def _class_under(executor, doc: str, rows: list[Fact], classes: list, department: str) -> tuple[str, list[Fact]] | None:
+    """The class's row under each unit in 表11, or None when a unit has no such row."""
+    units = load_template().by_layout("units")
+    wanted = {match_form(e.label).replace("和", "") for m in classes for e in m.entities}
+    facts = []
+    for row in rows:
+        children = [f for f in executor.reader.table_facts(doc, units.number)
+                    if f.parent_row == row.row and f.column == units.columns[0] and match_form(f.label).replace("和", "") in wanted]
+        if len(children) != 1:
+            return None
+        facts.append(children[0])
+    label = "、".join(f"本级（{department}）" if r.label == department else r.label for r in rows)
+    return f"{label}{facts[0].label}" + ("合计" if len(facts) > 1 else ""), facts
+
+
+def _self_named(frame, term: Term, ctx: Context, doc: str) -> bool:
+    """Whether the term names the department itself (本级) rather than a unit by its name."""
+    piece = frame.text[term.start:term.end]
+    return any(match_form(w) in piece for w in cue_data("unit_scope")["self_words"])
 
 
 def _unit_rows(frame, term: Term, ctx: Context, executor, doc: str) -> list[Fact]:
