@@ -471,15 +471,16 @@ def _unit_term(term: Term, side: Operand, other: Operand, ctx: Context, executor
             rows = next((r for t in other.terms if (r := _unit_rows(frame, t, ctx, executor, doc))), [])
     if not rows:
         return None
-    classes = _class_mentions(frame, term) or next((c for t in other.terms if _unit_rows(frame, t, ctx, executor, doc)
+    own = _class_mentions(frame, term)
+    classes = own or next((c for t in other.terms if _unit_rows(frame, t, ctx, executor, doc)
                                                     and (c := _class_mentions(frame, t))), [])
     if classes:  # 「本级基本支出中的商品和服务支出是发展中心的几倍」: the class under each unit (表11)
         under = _class_under(executor, doc, rows, classes, ctx.lexicon.documents[doc].name)
         if under is not None:
             return under
-        if _self_named(frame, term, ctx, doc):
+        if _self_named(frame, term):
             raise NotAnswerable("文件没有按“本级”列出这一科目 (no figure of that class for the department itself)")
-    if _class_mentions(frame, term) or any(term.start <= m.start < term.end and m.of("project", "figure") and not m.of("budget_unit") for m in frame.mentions):
+    if own or any(term.start <= m.start < term.end and m.of("project", "figure") and not m.of("budget_unit") for m in frame.mentions):
         return None  # 「图书馆的电费」: a class of the unit, read as the classic lookup does
     column = _column(piece) or next((c for t in other.terms + side.terms if (c := _column(frame.text[t.start:t.end]))), None)
     if column is None:
@@ -519,7 +520,7 @@ def _class_under(executor, doc: str, rows: list[Fact], classes: list, department
     return f"{label}{facts[0].label}" + ("合计" if len(facts) > 1 else ""), facts
 
 
-def _self_named(frame, term: Term, ctx: Context, doc: str) -> bool:
+def _self_named(frame, term: Term) -> bool:
     """Whether the term names the department itself (本级) rather than a unit by its name."""
     piece = frame.text[term.start:term.end]
     return any(match_form(w) in piece for w in cue_data("unit_scope")["self_words"])
