@@ -13,10 +13,10 @@ from importlib import resources
 from kg.template import load_template
 from qa.answer import Answer
 from qa.frame import Frame
-from qa.known import answer_unit, answer_units, fold_digits
+from qa.known import answer_unit, answer_units, fold_digits, is_known
 from qa.lexicon import load_cues
 from qa.normalize import normalize
-from qa.segment import tokenizer
+from qa.segment import content_nouns, tokenizer
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 
@@ -47,7 +47,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     internal = [m for m in frame.mentions if m.kinds() == {"internal_unit"}]
     if answer.value is None and internal and "amount" in frame.cues:  # an internal unit (股, 室) has no budget of its own
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
-    early = _answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer))
+    early = _answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -65,7 +65,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     return (_stated_count_missing(question, answer) or _quoted_missing(question, frame, answer)
             or _count_of_money(question, answer)
             or _another_count(question, frame, answer, said) or _count_unnamed(frame, answer)
-            or _names_not_given(question, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame, said))
+            or _names_not_given(question, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame, said)
+            or _part_of_named(frame, answer) or _breakdown_missing(frame))
 
 
 def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
@@ -172,6 +173,62 @@ def _part_missing(question: str, frame: Frame, said: str) -> str | None:
         return None
     if asked or any(w in question for w in _cues()["whole_words"]):
         return f"文件只给出了“{sorted(stated)[0]}”的数，没有问题所问的{'、'.join(sorted(asked)) or '总数'} (only one part is stated)"
+    return None
+
+
+def _free_nouns(frame: Frame, start: int, end: int, shortest: int = 2) -> list[str]:
+    """Content nouns of frame.text[start:end] that no mention or cue word of the question takes and
+    that carry something (not a stop word, not an answer-type noun or a back-reference)."""
+    chars = list(frame.text)
+    for a, b in [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans):
+        chars[a:b] = " " * (b - a)
+    stop = set(load_cues()["stopwords"]) | set(load_cues()["unit_nouns"])
+    labels = "".join(e.label for m in frame.mentions for e in m.entities)
+    return [w for chunk in "".join(chars[start:end]).split() for w in content_nouns(chunk)
+            if len(w) >= shortest and w not in stop and w not in labels and not is_known(w, frame.text, frame.mentions)]
+
+
+def _part_of_named(frame: Frame, answer: Answer) -> str | None:
+    """「X里，制作宣传片具体花了多少钱」「基本支出里的电费」: a thing named inside a linked one or a
+    named total (after 里/中) that no entity is — a part the document gives no figure for; the
+    whole's figure does not answer it. A target's count (要拍几部宣传片) speaks of the part itself."""
+    if answer.unit not in _cues()["money_units"]:
+        return None
+    within = "|".join(sorted(_cues()["within"], key=len, reverse=True))
+    wholes = [(m.end, m.entities[0].label) for m in frame.value_mentions()] + [(b, frame.text[a:b]) for a, b in frame.name_spans]
+    wholes += [(at + len(name), name) for name in frame.measures if (at := frame.text.find(name)) >= 0]
+    for end, label in wholes:
+        inside = re.match(rf"(?:{_cues()['name_rest']})?的?(?:{within})的?[,，]?", frame.text[end:])
+        if not inside:
+            continue
+        start = end + inside.end()
+        stop = start + re.search(r"[,，。;；?？]|$", frame.text[start:]).start()
+        if any(start <= other.start < stop for other in frame.mentions) or any(start <= a < stop for a, _ in frame.name_spans):
+            continue  # 「基本支出里的电费」 with 电费 linked: the part is named
+        nouns = _free_nouns(frame, start, stop)
+        if nouns:
+            return f"文件没有单独给出“{label}”中“{nouns[0]}”的金额 (no figure for that part)"
+    return None
+
+
+def _breakdown_missing(frame: Frame) -> str | None:
+    """「在各个镇街分别分配了多少」「各科室分别」: a figure per member of a set that no entity of the
+    document names, or of one that has no budget of its own; the figures found are not broken down so."""
+    for form in _cues()["breakdown"]:
+        for found in re.finditer(form.replace("{noun}", r"(?P<noun>[\u4e00-\u9fff]{2,4}?)"), frame.text):
+            noun = found.group("noun")
+            unbudgeted = any(noun in load_cues()["sets"][kind] for kind in _cues()["sets_without_figures"])
+            if unbudgeted or "".join(_free_nouns(frame, found.start("noun"), found.end("noun"), shortest=1)) == noun:
+                return f"文件没有按“{noun}”分列的数 (no breakdown by it)"
+    return None
+
+
+def _list_for_amount(question: str, answer: Answer) -> str | None:
+    """「名称里带X的项目加一块儿多少钱」: one amount asked, and a list found that was not summed."""
+    cues = _cues()
+    if answer.value is None and len(answer.items) > 1 and any(w in question for w in cues["money_asked"]) \
+            and not any(w in question for w in cues["one_by_one"]):
+        return f"问的是一个金额，找到的是{len(answer.items)}项的名单，没有算出它们的合计 (a list, not the amount asked)"
     return None
 
 

@@ -1,0 +1,38 @@
+"""Nothing the question asks is dropped (issue 10 §2), in phrasings of our own: a part named inside a
+figure or a named total (「X里面，Y花多少」) that no entity is, a figure asked per member of a set the
+document does not break down by (各季度, 各科室), and one amount asked where only a list was found,
+are refused naming what is missing — never answered with the whole's figure. A part the document
+does name inside its whole is still answered. Figures were read off the documents in tests/fixtures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+
+@pytest.mark.parametrize(("question", "missing"), [
+    ("基本支出里面的电费是多少", "电费"),  # this document's 基本支出 has no 电费 row
+    ("项目支出中，电费安排了多少", "电费"),
+    ("社会综合治理云平台项目当中，服务器托管具体花多少钱", "服务器"),
+    ("公务接待费在各个季度分别安排了多少", "季度"),
+    ("公务接待费在各个科室分别安排了多少", "科室"),  # an internal office has no budget of its own
+])
+def test_a_part_or_breakdown_not_given_is_refused(bigdata, question, missing):
+    answer = bigdata.ask(question)
+    assert not answer.answered and missing in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("基本支出中的邮电费是多少", Decimal("1.00")),  # the part is named and linked: answered
+    ("项目支出里面，邮电费是多少", Decimal("4.80")),
+    ("基本支出里工资福利支出多少", Decimal("367.82")),
+])
+def test_a_named_part_is_answered(bigdata, question, value):
+    answer = bigdata.ask(question)
+    assert answer.answered and answer.value == value, answer.answer
+
+
+def test_one_amount_asked_is_never_a_list(culture):
+    answer = culture.ask("名称里带“经费”的项目加一块儿是多少钱")
+    assert not (answer.answered and answer.value is None and len(answer.items) > 1), answer.answer
