@@ -151,8 +151,8 @@ def _not_an_amount(question: str, answer: Answer) -> str | None:
     if answer.unit not in _cues()["money_units"]:
         return None
     nouns = "|".join(_cues()["not_amounts"])
-    asked = re.search(f"({nouns})(?:的)?{_cues()['asked_directly']}|{_cues()['asked_before']}的?({nouns})", question)  # 编码是多少, 什么类别
-    return f"问的是“{asked.group(1) or asked.group(2)}”，文件中找到的是金额 (an amount, not what was asked)" if asked else None
+    asked = re.search(f"({nouns})(?:的)?{_cues()['asked_directly']}|{_cues()['asked_before']}的?({nouns})|({_cues()['name_asked']})", question)  # 编码是多少, 什么类别, 叫什么
+    return f"问的是“{next(g for g in asked.groups() if g)}”，文件中找到的是金额 (an amount, not what was asked)" if asked else None
 
 
 def _deal_missing(question: str, said: str) -> str | None:

@@ -36,3 +36,8 @@ def test_a_named_part_is_answered(bigdata, question, value):
 def test_one_amount_asked_is_never_a_list(culture):
     answer = culture.ask("名称里带“经费”的项目加一块儿是多少钱")
     assert not (answer.answered and answer.value is None and len(answer.items) > 1), answer.answer
+
+
+def test_a_name_asked_is_not_answered_with_money(culture):
+    answer = culture.ask("文广旅体局下属的那几个事业单位分别叫什么")
+    assert not (answer.answered and answer.unit == "万元"), answer.answer
