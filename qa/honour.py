@@ -47,7 +47,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     internal = [m for m in frame.mentions if m.kinds() == {"internal_unit"}]
     if answer.value is None and internal and "amount" in frame.cues:  # an internal unit (股, 室) has no budget of its own
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
-    early = _answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
+    early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
+             or _one_asked_many_given(question, answer))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -229,6 +230,15 @@ def _list_for_amount(question: str, answer: Answer) -> str | None:
     if answer.value is None and len(answer.items) > 1 and any(w in question for w in cues["money_asked"]) \
             and not any(w in question for w in cues["one_by_one"]):
         return f"问的是一个金额，找到的是{len(answer.items)}项的名单，没有算出它们的合计 (a list, not the amount asked)"
+    return None
+
+
+def _one_asked_many_given(question: str, answer: Answer) -> str | None:
+    """「那个做X的项目依据的通知叫什么」: one project pointed at, and a list of many found — the
+    project was not found; the whole list is never its answer."""
+    pointed = re.search(_cues()["one_pointed_at"], normalize(question))
+    if pointed and len(answer.items) > 1 and not any(w in question for w in _cues()["one_by_one"]):
+        return f"问的是“{pointed.group(0)}”一项，没有确定是哪一项（找到{len(answer.items)}项） (which one is not found)"
     return None
 
 
