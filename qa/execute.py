@@ -576,9 +576,8 @@ class Executor:
                 if nth and 1 <= int(nth.group(1)) <= len(items):
                     k = int(nth.group(1))
                     return self.answer(frame, f"{self.prefix(frame, doc)}第{k}项主要职责：{items[k - 1]}", items=[items[k - 1]], sources=sources)
-                topic = _topic(frame.text, items)
-                if topic:  # 「在信息安全方面承担哪些工作」: the duties that speak of it
-                    picked = [(k, t) for k, t in enumerate(items) if topic in match_form(t)]
+                topic, picked = _topic(frame, items)
+                if topic:  # 「在信息安全方面承担哪些工作」「职责里对X是怎么规定的」: the duties that speak of it
                     text = f"{self.prefix(frame, doc)}主要职责中关于“{topic}”的{len(picked)}项：" + "".join(f"（{k + 1}）{t}" for k, t in picked)
                     return self.answer(frame, text, None, None, items=[t for _, t in picked], sources=sources)
                 text = f"{self.prefix(frame, doc)}{label}共{len(items)}项：" + "".join(f"（{k + 1}）{t}" for k, t in enumerate(items))
@@ -988,18 +987,23 @@ def _total_aliases(name: str) -> list[str]:
     return load_cues()["totals"].get(name, []) + [name]
 
 
-TOPIC = re.compile(r"(?:在|关于|涉及|有关)([\u4e00-\u9fff]{2,10}?)(?:方面|领域|工作方面|相关)")
+TOPIC = re.compile(r"(?:在|关于|涉及|有关)([\u4e00-\u9fff]{2,10}?)(?:方面|领域|工作方面|相关)|关于([\u4e00-\u9fff]{2,10}?)(?:是|的|怎么|有)|(?:跟|与|和)([\u4e00-\u9fff]{2,10}?)(?:有关|相关)")
 
 
-def _topic(question: str, texts: list[str]) -> str | None:
-    """The topic a question narrows a list of texts to (「在信息安全方面」), when some of the
-    texts and not all of them speak of it."""
-    match = TOPIC.search(question)
-    if not match:
-        return None
-    topic = match.group(1)
-    hits = sum(topic in match_form(t) for t in texts)
-    return topic if 0 < hits < len(texts) else None
+def _topic(frame: Frame, texts: list[str]) -> tuple[str | None, list[tuple[int, str]]]:
+    """The topic a question narrows a list of texts to (「在信息安全方面」, or the nouns no name or cue
+    word takes: 「对粮食生产资金是怎么规定的」) and the texts that speak of it most, when some and not
+    all do. Nouns that no text holds and no other noun narrows: the list does not speak of them."""
+    match = TOPIC.search(frame.text)
+    nouns = [next(g for g in match.groups() if g)] if match else frame.free_nouns()
+    hits = [(sum(n in match_form(t) for n in nouns), k, t) for k, t in enumerate(texts)]
+    best = max((h for h, _, _ in hits), default=0)
+    picked = [(k, t) for h, k, t in hits if h == best and h]
+    if not nouns or len(picked) == len(texts):
+        return None, []
+    if not picked:
+        raise NotAnswerable(f"这些条目中没有提到“{'、'.join(nouns)}” (none of them speaks of it)")
+    return "、".join(n for n in nouns if any(n in match_form(t) for _, t in picked)), picked
 
 
 def _overlap(question: str, text: str) -> int:

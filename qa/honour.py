@@ -13,10 +13,10 @@ from importlib import resources
 from kg.template import load_template
 from qa.answer import Answer
 from qa.frame import Frame
-from qa.known import answer_unit, answer_units, fold_digits, is_known
+from qa.known import answer_unit, answer_units, fold_digits
 from qa.lexicon import load_cues
 from qa.normalize import normalize
-from qa.segment import content_nouns, tokenizer
+from qa.segment import tokenizer
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 
@@ -177,18 +177,6 @@ def _part_missing(question: str, frame: Frame, said: str) -> str | None:
     return None
 
 
-def _free_nouns(frame: Frame, start: int, end: int, shortest: int = 2) -> list[str]:
-    """Content nouns of frame.text[start:end] that no mention or cue word of the question takes and
-    that carry something (not a stop word, not an answer-type noun or a back-reference)."""
-    chars = list(frame.text)
-    for a, b in [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans):
-        chars[a:b] = " " * (b - a)
-    stop = set(load_cues()["stopwords"]) | set(load_cues()["unit_nouns"])
-    labels = "".join(e.label for m in frame.mentions for e in m.entities)
-    return [w for chunk in "".join(chars[start:end]).split() for w in content_nouns(chunk)
-            if len(w) >= shortest and w not in stop and w not in labels and not is_known(w, frame.text, frame.mentions)]
-
-
 def _part_of_named(frame: Frame, answer: Answer) -> str | None:
     """「X里，制作宣传片具体花了多少钱」「基本支出里的电费」: a thing named inside a linked one or a
     named total (after 里/中) that no entity is — a part the document gives no figure for; the
@@ -206,7 +194,7 @@ def _part_of_named(frame: Frame, answer: Answer) -> str | None:
         stop = start + re.search(r"[,，。;；?？]|$", frame.text[start:]).start()
         if any(start <= other.start < stop for other in frame.mentions) or any(start <= a < stop for a, _ in frame.name_spans):
             continue  # 「基本支出里的电费」 with 电费 linked: the part is named
-        nouns = _free_nouns(frame, start, stop)
+        nouns = frame.free_nouns(start, stop)
         if nouns:
             return f"文件没有单独给出“{label}”中“{nouns[0]}”的金额 (no figure for that part)"
     return None
@@ -219,7 +207,7 @@ def _breakdown_missing(frame: Frame) -> str | None:
         for found in re.finditer(form.replace("{noun}", r"(?P<noun>[\u4e00-\u9fff]{2,4}?)"), frame.text):
             noun = found.group("noun")
             unbudgeted = any(noun in load_cues()["sets"][kind] for kind in _cues()["sets_without_figures"])
-            if unbudgeted or "".join(_free_nouns(frame, found.start("noun"), found.end("noun"), shortest=1)) == noun:
+            if unbudgeted or "".join(frame.free_nouns(found.start("noun"), found.end("noun"), shortest=1)) == noun:
                 return f"文件没有按“{noun}”分列的数 (no breakdown by it)"
     return None
 

@@ -48,3 +48,12 @@ def test_a_name_asked_is_not_answered_with_money(bigdata, question):
 def test_one_project_pointed_at_is_never_the_whole_list(bigdata, question):
     answer = bigdata.ask(question)
     assert not (answer.answered and len(answer.items) > 1), answer.answer
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("大数据中心的职责里，关于数字认证是怎么说的", "数字认证"),  # 关于X是…: the duties that speak of X
+    ("大数据中心职责里对信息安全等级保护是怎么要求的", "等级保护"),  # the nouns no name takes narrow the list
+])
+def test_duties_narrowed_to_what_the_question_names(bigdata, question, words):
+    answer = bigdata.ask(question)
+    assert answer.answered and len(answer.items) == 1 and words in answer.items[0], answer.answer
