@@ -349,6 +349,33 @@ def _name_the_figures(entities: dict[str, Entity], labels: dict[str, set[str]], 
                 aliases.setdefault(full, set()).update(owners)
 
 
+def _head(core: str) -> str | None:
+    """The last words of a unit's name, at least three characters (检测站 of 农产品质量安全检测站,
+    发展中心 of 教育发展中心): what readers call the unit for short."""
+    from qa.segment import words
+
+    head = ""
+    for word in reversed(words(core)):
+        head = word + head
+        if len(head) >= 3:
+            break
+    return head if 3 <= len(head) < len(core) else None
+
+
+def _name_the_units_by_head(entities: dict[str, Entity], aliases: dict[str, set[str]]) -> None:
+    """A subordinate unit is also named by its head (「检测站」), when no other unit has that head
+    and nothing else is named so."""
+    heads: dict[str, set[str]] = {}
+    for iri, entity in entities.items():
+        if entity.kind == "budget_unit":
+            head = _head(split_region(entity.label)[1])
+            if head:
+                heads.setdefault(head, set()).add(iri)
+    for head, owners in heads.items():
+        if len(owners) == 1 and head not in aliases:
+            aliases[head] = set(owners)
+
+
 def build_lexicon(store: OxigraphStore) -> Lexicon:
     docs: dict[str, Document] = {}
     for row in store.select(_DOCS):
@@ -390,6 +417,7 @@ def build_lexicon(store: OxigraphStore) -> Lexicon:
                     continue  # a rule-made alias never takes another entity's own name
                 aliases.setdefault(alias, set()).add(iri)
     _name_the_figures(entities, labels, by_label, aliases)
+    _name_the_units_by_head(entities, aliases)
     for alias, canonical in load_synonyms():
         targets = by_label.get(match_form(canonical))
         if targets and match_form(alias) not in aliases:

@@ -197,7 +197,25 @@ class Arithmetic:
         keys = [(f.table, f.row, f.column, f.label) for f in left.facts]
         if keys and keys == [(f.table, f.row, f.column, f.label) for f in right.facts]:
             return _next_best(ctx, executor)  # both sides are one figure: this reading did not tell them apart
+        if reading.slot("operator") == "share":
+            outside = _outside_its_unit(left, right, executor, doc)
+            if outside:
+                raise NotAnswerable(outside)
         return _render(reading.slot("operator"), left, right, frame, executor)
+
+
+def _outside_its_unit(part: Operand, whole: Operand, executor, doc: str) -> str | None:
+    """「X在本级项目支出中占几成」 with X a project (or class) listed under another unit of 表11/表12:
+    the part is not inside the whole, no share of it is computed."""
+    units = [f for f in whole.facts if f.kind == "unit" and f.table in load_template().per_unit]
+    if not units or len(whole.terms) != 1:
+        return None
+    rows = {f.row for f in units}
+    for fact in part.facts:
+        placed = [f for f in executor.reader.table_facts(doc, units[0].table) if f.label == fact.label and f.parent_row]
+        if placed and not any(f.parent_row in rows for f in placed):
+            return f"“{fact.label}”不在{whole.name}之内（表{units[0].table}中列在其他单位下），不计算它占的比例"
+    return None
 
 
 def _next_best(ctx: Context, executor) -> Answer:
