@@ -349,17 +349,21 @@ def _name_the_figures(entities: dict[str, Entity], labels: dict[str, set[str]], 
                 aliases.setdefault(full, set()).update(owners)
 
 
-def _head(core: str) -> str | None:
-    """The last words of a unit's name, at least three characters (检测站 of 农产品质量安全检测站,
-    发展中心 of 教育发展中心): what readers call the unit for short."""
+def _heads(core: str) -> list[str]:
+    """Short names of a unit: the last words of its name, at least three characters (检测站 of
+    农产品质量安全检测站, 发展中心 of 教育发展中心), and its first word with its suffix (救助站 of
+    救助管理站, 教育中心 of 教育发展中心): what readers call the unit for short."""
     from qa.segment import words
 
+    parts = words(core)
     head = ""
-    for word in reversed(words(core)):
+    for word in reversed(parts):
         head = word + head
         if len(head) >= 3:
             break
-    return head if 3 <= len(head) < len(core) else None
+    suffix = next((s for s in sorted(ORG_SUFFIX, key=len, reverse=True) if core.endswith(s)), None)
+    short = parts[0] + suffix if suffix and len(parts) >= 2 and len(parts[0]) >= 2 and not parts[0].endswith(suffix) else ""
+    return [n for n in (head, short) if 3 <= len(n) < len(core)]
 
 
 def _name_the_units_by_head(entities: dict[str, Entity], aliases: dict[str, set[str]]) -> None:
@@ -368,8 +372,7 @@ def _name_the_units_by_head(entities: dict[str, Entity], aliases: dict[str, set[
     heads: dict[str, set[str]] = {}
     for iri, entity in entities.items():
         if entity.kind == "budget_unit":
-            head = _head(split_region(entity.label)[1])
-            if head:
+            for head in _heads(split_region(entity.label)[1]):
                 heads.setdefault(head, set()).add(iri)
     for head, owners in heads.items():
         if len(owners) == 1 and head not in aliases:
