@@ -163,12 +163,15 @@ class Describe:
             goal_first = "performance" in ctx.frame.cues
             entities = sorted(mention.of(*TEXT_KINDS), key=lambda e: ((e.kind != "term") if definition else (e.kind == "term"),
                                                                         (e.kind != "goal") if goal_first else (e.kind == "goal")))
+            if units and mention.of("project"):
+                listed = [e for e in mention.of("project") if _listed_under(e, executor, units)]
+                if not listed:
+                    continue  # a project of another unit: not the named unit's
+                entities = [e for e in entities if e.kind != "project" or e in listed]
             texts = []
             for entity in entities + [e for e in mention.alternatives if e.kind in TEXT_KINDS]:
                 if entity.docs and doc not in entity.docs:
                     continue
-                if units and entity.kind == "project" and not _listed_under(entity, executor, units):
-                    continue  # the same name under another unit
                 found = _texts(entity, executor, doc)
                 if found:
                     texts.append(found)

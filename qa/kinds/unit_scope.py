@@ -42,12 +42,13 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
 
 
 def _fund_names() -> dict[str, str]:
-    """The units table's columns by source of funds (其他资金, 财政拨款合计), each by its name
-    with and without 合计 (match form, longest first) → the column."""
+    """The units table's columns by source of funds (其他资金, 财政拨款合计, 政府性基金预算), each by
+    its name with and without 合计 or 预算 (match form, longest first) → the column."""
     names = {}
     for column in load_template().by_layout("units").columns[1:]:
-        for name in (column, column.removesuffix("合计")):
-            names[match_form(name)] = column
+        for name in (column, column.removesuffix("合计"), column.removesuffix("预算")):
+            if len(name) >= 4:
+                names[match_form(name)] = column
     return dict(sorted(names.items(), key=lambda kv: -len(kv[0])))
 
 
