@@ -91,3 +91,24 @@ def test_a_unit_is_named_by_its_short_name(water):
 def test_a_department_wide_count_is_not_a_units(water):
     answer = water.ask("水库管理所名下有几辆车")  # 车辆 are stated for the whole department only
     assert not answer.answered and "水库管理所" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("水利局本级基本支出里财政拨款有多少", "895.90"),  # 财政拨款 links the line 预算拨款: still the column
+    ("水利工程建设管理中心的财政拨款是多少", "298.41"),  # no column word: basic + project
+    ("水库管理所与本级相比，基本支出差多少", "849.08"),  # the measure after 相比 holds for both units
+    ("本级的商品和服务支出占基本支出的百分比", "10.40"),  # 93.20 ÷ 895.90: 本级's own basic expenditure
+])
+def test_the_unit_named_scopes_every_part(water, question, value):
+    answer = water.ask(question)
+    assert answer.answered, answer.answer
+    assert answer.value == Decimal(value), answer.answer
+
+
+def test_the_units_list_marks_the_department_itself(water):
+    answer = water.ask("竹湾县水利局有哪几个预算单位")
+    assert "澜溪市竹湾县水利局（本级）" in answer.answer and "澜溪市竹湾县水库管理所" in answer.answer
+
+
+def test_a_units_projects_are_counted_not_a_target(water):
+    assert water.ask("水库管理所一共有几个项目？").value == Decimal(2)

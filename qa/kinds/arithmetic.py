@@ -163,6 +163,8 @@ class Arithmetic:
             right = _operand(masked, match.start("b"), match.end("b"))
             if not _named(ctx, left) or not _named(ctx, right) or _unit_class(frame, left) or _unit_class(frame, right):
                 return None
+            if op == "share" and _whole_of_the_unit(frame, left, right):
+                return None
         stated = match.groupdict().get("n")
         if stated and _count(stated) != len(left.terms):
             return Reading(NAME, 0.9, [], missing=f"问题说的是{stated}项，列出的是{len(left.terms)}项", explained=frame.text[match.start():match.end()])
@@ -284,6 +286,21 @@ def _unit_class(frame, operand: Operand) -> bool:
         if units and any(m.of("classification", "line_item") and not m.of("budget_unit") for m in inside):
             return True
     return False
+
+
+def _whole_of_the_unit(frame, part: Operand, whole: Operand) -> bool:
+    """「本级的X占基本支出的百分比」: a bare column word after 占, with a unit named in the part and
+    none in the whole, is that unit's column (unit_scope reads it), not the department's."""
+    piece = "".join(frame.text[t.start:t.end] for t in whole.terms)
+    scope = cue_data("unit_scope")
+    unit_words = [match_form(w) for w in scope["self_words"] + scope["subordinate_words"] + scope["department_wide"]]
+    if _column(piece) not in ("basic", "project") or any(w in piece for w in unit_words):
+        return False
+    if any(t.start <= m.start < t.end for t in whole.terms for m in frame.mentions if not m.of("term")):
+        return False
+    first = "".join(frame.text[t.start:t.end] for t in part.terms)
+    named = any(t.start <= m.start < t.end and m.of("budget_unit") for t in part.terms for m in frame.mentions)
+    return named or any(match_form(w) in first for w in scope["self_words"])
 
 
 @cache

@@ -58,7 +58,8 @@ def _fund(text: str) -> str | None:
 
 
 def _is_fund(mention: Mention) -> bool:
-    return any(match_form(e.label) in _fund_names() for e in mention.entities)
+    """A mention that names a source of funds (by its own words or its entity's label), not a class."""
+    return match_form(mention.surface) in _fund_names() or any(match_form(e.label) in _fund_names() for e in mention.entities)
 
 
 def _class_mention(ctx: Context) -> Mention | None:
