@@ -112,3 +112,15 @@ def test_the_units_list_marks_the_department_itself(water):
 
 def test_a_units_projects_are_counted_not_a_target(water):
     assert water.ask("水库管理所一共有几个项目？").value == Decimal(2)
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("水库管理所和水利工程建设管理中心这两家单位的基本支出一共多少", "382.25"),  # 两家 names these two, not all
+    ("本级的项目支出比下属单位合计多多少", "2133.52"),  # 2,240.00 − 106.48: 管理中心 lists no project
+    ("水库管理所的基本支出占下属单位基本支出合计的比例", "12.25"),  # 46.82 ÷ (46.82 + 335.43)
+    ("水库管理所项目支出占水库管理所全部支出的比重", "69.46"),  # 106.48 ÷ (46.82 + 106.48)
+])
+def test_wholes_made_of_units(water, question, value):
+    answer = water.ask(question)
+    assert answer.answered, answer.answer
+    assert answer.value == Decimal(value), answer.answer

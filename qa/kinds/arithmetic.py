@@ -244,7 +244,8 @@ def _named(ctx: Context, operand: Operand) -> bool:
 def _naming_words() -> re.Pattern:
     """Words that name a figure without an entity (measures, totals, 本级, 它, 前者, 三者合计)."""
     data = cue_data(NAME)
-    words = [re.escape(match_form(w)) for w in _name_words() + cue_data("unit_scope")["self_words"]]
+    scope = cue_data("unit_scope")
+    words = [re.escape(match_form(w)) for w in _name_words() + scope["self_words"] + scope["subordinate_words"]]  # 「比下属单位合计多多少」
     words += [data["pronouns"], *data["back_references"], data["set_reference"].strip("^$")]
     return re.compile("|".join(words))
 
@@ -253,7 +254,7 @@ def _naming_words() -> re.Pattern:
 def _explaining_words() -> re.Pattern:
     """Measure, total and unit column words, longest first: they explain an operand's text."""
     scope = cue_data("unit_scope")
-    words = _name_words() + scope["self_words"] + scope["whole"] + scope["basic"] + scope["project"]
+    words = _name_words() + scope["self_words"] + scope["subordinate_words"] + scope["whole"] + scope["basic"] + scope["project"]
     return re.compile("|".join(re.escape(match_form(w)) for w in sorted(words, key=len, reverse=True)))
 
 
@@ -525,9 +526,11 @@ def _unit_term(term: Term, side: Operand, other: Operand, ctx: Context, executor
     facts: list[Fact] = []
     for row in rows:
         _, found = unit_value(executor, doc, row, column, None)
-        if not found:
+        if not found and len(rows) == 1:
             raise NotAnswerable(f"文件中没有{row.label}的{what}")
-        facts += found if column == "whole" else found[:1]
+        facts += found if column == "whole" else found[:1]  # in a group, a unit without a row of the table has none
+    if not facts:
+        raise NotAnswerable(f"文件中没有{'、'.join(r.label for r in rows)}的{what}")
     if len(rows) > 1:
         return f"{'、'.join(r.label for r in rows)}{what}合计", facts
     label = f"本级（{department}）" if rows[0].label == department else rows[0].label

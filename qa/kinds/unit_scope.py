@@ -35,7 +35,9 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
         how.append("self")
     if any(w in text for w in _words("subordinate_words")):
         how.append("subordinate")
-    counted = re.search(cue_data(NAME)["all_counted"], text)  # 「三家单位中」
+    counted = re.search(cue_data(NAME)["all_counted"], text)  # 「三家单位中」, not 「图书馆和文化馆两家单位」
+    if counted and len({e.iri for e in named}) >= _number(counted.group(0)[0]):
+        counted = None
     if counted or any(w in text and not any(s + w in text for s in _words("subordinate_words")) for w in _words("all_words")):
         how.append("all")  # 「各单位」, but not in 「下属各单位」
     return how, named
@@ -60,6 +62,10 @@ def _fund(text: str) -> str | None:
 def _is_fund(mention: Mention) -> bool:
     """A mention that names a source of funds (by its own words or its entity's label), not a class."""
     return match_form(mention.surface) in _fund_names() or any(match_form(e.label) in _fund_names() for e in mention.entities)
+
+
+def _number(digit: str) -> int:
+    return int(digit) if digit.isdigit() else "一二三四五六七八九".index(digit.replace("两", "二")) + 1
 
 
 def _class_mention(ctx: Context) -> Mention | None:
@@ -126,7 +132,9 @@ class UnitScope:
         if column == "class":
             slots.append(Slot("class", _class_mention(ctx), (0, 0)))
         missing = "文件只给出本年各单位的数字，没有上年的分单位数字" if ctx.frame.last_year else None
-        return Reading(NAME, 0.8, slots, missing=missing, explained="".join(cue_data(NAME)["self_words"] + cue_data(NAME)["whole"]))
+        data = cue_data(NAME)
+        return Reading(NAME, 0.8, slots, missing=missing,
+                       explained="".join(data["self_words"] + data["whole"] + data["department_wide"] + data["department_whole"]))
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
@@ -144,7 +152,7 @@ class UnitScope:
         if op == "ratio" and len(values) == 1:
             return _one_share(frame, executor, doc, reading, units[0], values[0])
         if op in ("multiple", "difference", "compare") and len(values) > 1:  # one unit: its figure (cross_year compares years)
-            return _two(frame, executor, op, values, what)
+            return _two(frame, executor, op, _self_and_the_rest(reading, frame.text, values), what)
         facts = [f for _, _, fs in values for f in fs]
         listing = "；".join(f"{label}{what}{fmt(v)}万元" for label, v, _ in values)
         if op in ("superlative_max", "superlative_min") and len(values) > 1:
@@ -160,6 +168,18 @@ class UnitScope:
         total = sum((v for _, v, _ in values), Decimal(0))
         text = f"{listing}，合计{fmt(total)}万元（{' + '.join(fmt(v) for _, v, _ in values)}）。"
         return executor.answer(frame, text, total, "万元", facts=facts)
+
+
+def _self_and_the_rest(reading: Reading, text: str, values: list[tuple]) -> list[tuple]:
+    """「本级比下属单位合计多多少」: 本级 against the subordinate units together, in the order named."""
+    if set(reading.slot("how")) != {"self", "subordinate"} or reading.slot("named") or len(values) < 3:
+        return values
+    own = next(v for v in values if v[0].startswith("本级"))
+    rest = [v for v in values if v is not own]
+    group = ("下属单位合计", sum((v for _, v, _ in rest), Decimal(0)), [f for _, _, fs in rest for f in fs])
+    first = min((text.find(w) for w in _words("self_words") if w in text), default=0)
+    second = min((text.find(w) for w in _words("subordinate_words") if w in text), default=0)
+    return [own, group] if first <= second else [group, own]
 
 
 def _two(frame, executor, op: str, values: list[tuple], what: str) -> Answer:
@@ -279,6 +299,8 @@ def _column_share(frame, executor, doc: str, reading: Reading, unit: tuple[str, 
     column = reading.slot("column")
     name = "基本支出" if column == "basic" else "项目支出"
     rest = _outside_the_part(frame, reading)
+    if _names_a_unit(frame, rest):
+        return _part_of_units(frame, executor, doc, reading, unit, part, rest)
     if any(w in rest for w in _words(column)):
         template = load_template()
         table = template.by_layout("units" if column == "basic" else "projects")
@@ -294,6 +316,45 @@ def _column_share(frame, executor, doc: str, reading: Reading, unit: tuple[str, 
     share = percent(value, whole.value)
     text = f"{label}{name}（{fmt(value)}万元）占{whole_name}（{fmt(whole.value)}万元）的{share}%（{fmt(value)} ÷ {fmt(whole.value)} × 100%）。"
     return executor.answer(frame, text, share, "%", facts=[*facts, whole])
+
+
+def _names_a_unit(frame, rest: str) -> bool:
+    """Whether the whole (the question outside the part) names units: the part's own (其, 自身,
+    图书馆 again), 本级 or the subordinate units."""
+    units = [match_form(m.surface) for m in frame.mentions if m.of("budget_unit")]
+    if any(w and w in rest for w in units + _words("self_words") + _words("subordinate_words")):
+        return True
+    return re.search(f"(?:{cue_data('arithmetic')['pronouns']})(?!他|中|余|实)", rest) is not None  # 其, not 其他/其中
+
+
+def _part_of_units(frame, executor, doc: str, reading: Reading, unit: tuple[str, Fact], part: tuple, rest: str) -> Answer:
+    """A unit's column as a share of a whole made of units: its own budget (「占图书馆全部支出」「占其
+    预算」), or the subordinate units' column together (「占下属单位基本支出合计」). Any other whole
+    of units is not computed."""
+    label, row = unit
+    _, value, facts = part
+    column = reading.slot("column")
+    name = "基本支出" if column == "basic" else "项目支出"
+    if any(w in rest for w in _words("subordinate_words")) and not any(w in rest for w in _words("self_words")):
+        department = executor.lexicon.documents[doc].name
+        rows = [f for f in _all_unit_rows(executor, doc) if f.label != department]
+        found = [_value(executor, doc, r, column, reading) for r in rows]
+        whole_value, whole_facts, whole_name = sum((v for v, _ in found), Decimal(0)), [f for _, fs in found for f in fs], f"下属单位{name}合计"
+    elif any(w in rest for w in _words("own_whole")) and not any(w in rest for w in _words(column)):
+        whole_value, whole_facts = _value(executor, doc, row, "whole", reading)
+        whole_name = f"{label}预算合计（基本支出 + 项目支出）"
+    else:
+        raise NotAnswerable(f"没有找到问题所说的整体（{rest.strip()}）的金额，不计算比例")
+    if whole_value == 0 or whole_value < value:
+        raise NotAnswerable(f"{whole_name}为{fmt(whole_value)}万元，部分和整体没有对上")
+    share = percent(value, whole_value)
+    text = f"{label}{name}（{fmt(value)}万元）占{whole_name}（{fmt(whole_value)}万元）的{share}%（{fmt(value)} ÷ {fmt(whole_value)} × 100%）。"
+    return executor.answer(frame, text, share, "%", facts=[*facts, *whole_facts])
+
+
+def _all_unit_rows(executor, doc: str) -> list[Fact]:
+    units = load_template().by_layout("units")
+    return [f for f in executor.reader.table_facts(doc, units.number) if f.kind == "unit" and f.column == units.columns[0]]
 
 
 def _department_whole(executor) -> list[str]:
