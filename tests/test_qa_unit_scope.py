@@ -124,3 +124,13 @@ def test_wholes_made_of_units(water, question, value):
     answer = water.ask(question)
     assert answer.answered, answer.answer
     assert answer.value == Decimal(value), answer.answer
+
+
+def test_the_subordinate_units_leave_the_department_out(water):
+    answer = water.ask("下属单位里哪个单位的基本支出最高？")
+    assert answer.value == Decimal("335.43") and "建设管理中心" in answer.answer, answer.answer
+
+
+def test_a_units_change_over_the_year_is_not_in_one_years_document(water):
+    answer = water.ask("水库管理所的项目支出比上年增加了多少")  # 表12 gives this year's units only
+    assert not answer.answered and "上年" in answer.answer

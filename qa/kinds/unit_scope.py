@@ -38,8 +38,8 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
     counted = re.search(cue_data(NAME)["all_counted"], text)  # 「三家单位中」, not 「图书馆和文化馆两家单位」
     if counted and len({e.iri for e in named}) >= _number(counted.group(0)[0]):
         counted = None
-    if counted or any(w in text and not any(s + w in text for s in _words("subordinate_words")) for w in _words("all_words")):
-        how.append("all")  # 「各单位」, but not in 「下属各单位」
+    if counted or "subordinate" not in how and any(w in text for w in _words("all_words")):
+        how.append("all")  # 「各单位」, but not in 「下属各单位」「下属单位中哪个单位」
     return how, named
 
 
@@ -62,6 +62,15 @@ def _fund(text: str) -> str | None:
 def _is_fund(mention: Mention) -> bool:
     """A mention that names a source of funds (by its own words or its entity's label), not a class."""
     return match_form(mention.surface) in _fund_names() or any(match_form(e.label) in _fund_names() for e in mention.entities)
+
+
+def _year_before_loaded(ctx: Context) -> bool:
+    """Whether another year of the question's department is loaded too (cross_year compares units
+    across them, asking this reading each year's figure); else a unit's change over the year is
+    not in the documents."""
+    documents = ctx.lexicon.documents
+    asked = [documents[d] for d in ctx.frame.docs if d in documents]
+    return any(o.department == d.department and o.year != d.year for d in asked for o in documents.values())
 
 
 def _number(digit: str) -> int:
@@ -131,7 +140,8 @@ class UnitScope:
                  Slot("operation", op, (0, 0)), Slot("fund", fund, (0, 0))]
         if column == "class":
             slots.append(Slot("class", _class_mention(ctx), (0, 0)))
-        missing = "文件只给出本年各单位的数字，没有上年的分单位数字" if ctx.frame.last_year else None
+        yearly = ctx.frame.last_year or "yoy" in ctx.frame.cues and not _year_before_loaded(ctx)  # 「比上年增加多少」
+        missing = "文件只给出本年各单位的数字，没有上年的分单位数字" if yearly else None
         data = cue_data(NAME)
         return Reading(NAME, 0.8, slots, missing=missing,
                        explained="".join(data["self_words"] + data["whole"] + data["department_wide"] + data["department_whole"]))
