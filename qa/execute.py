@@ -547,7 +547,8 @@ class Executor:
             if SUBORDINATE.search(frame.text):
                 rows = [r for r in rows if r["sub"] in (True, "true")]
                 return "下属单位", [r["label"] for r in rows], self.composition_sources(doc)
-            return "纳入部门预算的单位", [r["label"] for r in rows], self.composition_sources(doc)
+            own = [r["label"] + ("" if r["sub"] in (True, "true", 1) or len(rows) == 1 else "（本级）") for r in rows]  # as the document lists it
+            return "纳入部门预算的单位", own, self.composition_sources(doc)
         if kind == "citations":
             rows = self.reader.run(queries.ALL_CITATIONS, doc=_iri(doc))
             return "引用的文件", [_citation_name(r) for r in rows], []

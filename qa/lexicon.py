@@ -349,6 +349,36 @@ def _name_the_figures(entities: dict[str, Entity], labels: dict[str, set[str]], 
                 aliases.setdefault(full, set()).update(owners)
 
 
+def _heads(core: str) -> list[str]:
+    """Short names of a unit: the last words of its name, at least three characters (检测站 of
+    农产品质量安全检测站, 发展中心 of 教育发展中心), and its first word with its suffix (救助站 of
+    救助管理站, 教育中心 of 教育发展中心): what readers call the unit for short."""
+    from qa.segment import words
+
+    parts = words(core)
+    head = ""
+    for word in reversed(parts):
+        head = word + head
+        if len(head) >= 3:
+            break
+    suffix = next((s for s in sorted(ORG_SUFFIX, key=len, reverse=True) if core.endswith(s)), None)
+    short = parts[0] + suffix if suffix and len(parts) >= 2 and len(parts[0]) >= 2 and not parts[0].endswith(suffix) else ""
+    return [n for n in (head, short) if 3 <= len(n) < len(core)]
+
+
+def _name_the_units_by_head(entities: dict[str, Entity], aliases: dict[str, set[str]]) -> None:
+    """A subordinate unit is also named by its head (「检测站」), when no other unit has that head
+    and nothing else is named so."""
+    heads: dict[str, set[str]] = {}
+    for iri, entity in entities.items():
+        if entity.kind == "budget_unit":
+            for head in _heads(split_region(entity.label)[1]):
+                heads.setdefault(head, set()).add(iri)
+    for head, owners in heads.items():
+        if len(owners) == 1 and head not in aliases:
+            aliases[head] = set(owners)
+
+
 def build_lexicon(store: OxigraphStore) -> Lexicon:
     docs: dict[str, Document] = {}
     for row in store.select(_DOCS):
@@ -390,6 +420,7 @@ def build_lexicon(store: OxigraphStore) -> Lexicon:
                     continue  # a rule-made alias never takes another entity's own name
                 aliases.setdefault(alias, set()).add(iri)
     _name_the_figures(entities, labels, by_label, aliases)
+    _name_the_units_by_head(entities, aliases)
     for alias, canonical in load_synonyms():
         targets = by_label.get(match_form(canonical))
         if targets and match_form(alias) not in aliases:

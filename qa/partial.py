@@ -13,9 +13,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
-from qa.lexicon import Entity, Lexicon, Mention, match_form
+from qa.lexicon import Entity, Lexicon, Mention, load_cues, match_form
 from qa.segment import in_longer_word, is_user_word, tokenizer
 
 PARTIAL_KINDS = ("project", "classification", "line_item", "figure", "goal", "internal_unit", "budget_unit", "citation", "term")
@@ -127,9 +128,12 @@ def _typo_extent(text: str, start: int, end: int, label: str, blocked: list[bool
     surface = text[start:end].lower()
     if surface not in label:
         return start, end, True
+    function = _function_characters()
     for s, e in ((start, end + 1), (start - 1, end)):
         if s < 0 or e > len(text) or blocked[s] or blocked[e - 1] or not _HAN.match(text[s] + text[e - 1]) or text[s] in JOINERS or text[e - 1] in JOINERS:
             continue
+        if (text[s] if s < start else text[e - 1]) in function:
+            continue  # 「是发展中心」「在图书馆」: a function word beside the name, not a typo of its first character
         if in_longer_word(text, s if s < start else e - 1, s, e):
             continue  # the grown character is part of another word of the question (交换机, 活动)
         grown = text[s:e].lower()
@@ -140,6 +144,12 @@ def _typo_extent(text: str, start: int, end: int, label: str, blocked: list[bool
             if sum(a != b for a, b in zip(grown, window, strict=True)) == 1 and _HAN.fullmatch(window[0] + window[-1]):
                 return s, e, True
     return start, end, False
+
+
+@cache
+def _function_characters() -> frozenset[str]:
+    """One-character stop words (是, 在, 的 …): they stand beside names, they are not typos in them."""
+    return frozenset(w for w in load_cues()["stopwords"] if len(w) == 1)
 
 
 @dataclass
@@ -182,6 +192,11 @@ class PartialLinker:
         self.idf = {g: math.log(1 + total / len(held)) for g, held in labels.items()}
         freq = tokenizer().FREQ
         self.one_name = {g for g, held in labels.items() if len(held) == 1 and freq.get(g, 0) < EVERYDAY}  # only one name holds it
+        self.parents: dict[str, set[str]] = {}  # by document: the bigrams of its department's name
+        for entity in lexicon.entities.values():
+            if entity.kind == "department":
+                for doc in entity.docs:
+                    self.parents.setdefault(doc, set()).update(g for _, g in _bigrams(match_form(entity.label).lower()))
         self.index: dict[str, list[str]] = {}
         for form, name in self.names.items():
             name.whole = sum(self.idf[g] for g in name.grams)  # once, not per question
@@ -230,6 +245,8 @@ class PartialLinker:
                 scores: dict[str, float | None] = {}  # by kind: the bearers differ in nothing else
                 first = found[0][0]
                 for place, entity in name.bearers:
+                    if entity.kind == "budget_unit" and self._parent_only(entity, matched):
+                        continue
                     if entity.kind not in scores:
                         scores[entity.kind] = self._score(entity.kind in asked, cluster, blocked, past, weight, coverage, rare, base, run)
                     score = scores[entity.kind]
@@ -237,6 +254,13 @@ class PartialLinker:
                         out.append((-score, first, place, number, Candidate(entity, start, end, score, coverage, run)))
         out.sort(key=_rank)
         return [pair[4] for pair in out]
+
+    def _parent_only(self, unit: Entity, matched: set[str]) -> bool:
+        """Whether the question writes only what a unit's name shares with its department's
+        (「棠溪区教肓局」 is the department 棠溪区教育局 mistyped, not its unit 棠溪区教育发展中心):
+        a unit is named by the part of its name that tells it from the department."""
+        parent = set().union(*(self.parents.get(doc, set()) for doc in unit.docs))
+        return bool(parent) and matched <= parent
 
     def _score(self, named: bool, cluster: list[tuple[int, str]], blocked: list[bool], past: list[tuple[int, int]],
                weight: float, coverage: float, rare: float, base: float, run: int) -> float | None:

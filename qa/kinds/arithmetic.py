@@ -163,6 +163,8 @@ class Arithmetic:
             right = _operand(masked, match.start("b"), match.end("b"))
             if not _named(ctx, left) or not _named(ctx, right) or _unit_class(frame, left) or _unit_class(frame, right):
                 return None
+            if op == "share" and _whole_of_the_unit(frame, left, right):
+                return None
         stated = match.groupdict().get("n")
         if stated and _count(stated) != len(left.terms):
             return Reading(NAME, 0.9, [], missing=f"问题说的是{stated}项，列出的是{len(left.terms)}项", explained=frame.text[match.start():match.end()])
@@ -197,7 +199,25 @@ class Arithmetic:
         keys = [(f.table, f.row, f.column, f.label) for f in left.facts]
         if keys and keys == [(f.table, f.row, f.column, f.label) for f in right.facts]:
             return _next_best(ctx, executor)  # both sides are one figure: this reading did not tell them apart
+        if reading.slot("operator") == "share":
+            outside = _outside_its_unit(left, right, executor, doc)
+            if outside:
+                raise NotAnswerable(outside)
         return _render(reading.slot("operator"), left, right, frame, executor)
+
+
+def _outside_its_unit(part: Operand, whole: Operand, executor, doc: str) -> str | None:
+    """「X在本级项目支出中占几成」 with X a project (or class) listed under another unit of 表11/表12:
+    the part is not inside the whole, no share of it is computed."""
+    units = [f for f in whole.facts if f.kind == "unit" and f.table in load_template().per_unit]
+    if not units or len(whole.terms) != 1:
+        return None
+    rows = {f.row for f in units}
+    for fact in part.facts:
+        placed = [f for f in executor.reader.table_facts(doc, units[0].table) if f.label == fact.label and f.parent_row]
+        if placed and not any(f.parent_row in rows for f in placed):
+            return f"“{fact.label}”不在{whole.name}之内（表{units[0].table}中列在其他单位下），不计算它占的比例"
+    return None
 
 
 def _next_best(ctx: Context, executor) -> Answer:
@@ -224,7 +244,8 @@ def _named(ctx: Context, operand: Operand) -> bool:
 def _naming_words() -> re.Pattern:
     """Words that name a figure without an entity (measures, totals, 本级, 它, 前者, 三者合计)."""
     data = cue_data(NAME)
-    words = [re.escape(match_form(w)) for w in _name_words() + cue_data("unit_scope")["self_words"]]
+    scope = cue_data("unit_scope")
+    words = [re.escape(match_form(w)) for w in _name_words() + scope["self_words"] + scope["subordinate_words"]]  # 「比下属单位合计多多少」
     words += [data["pronouns"], *data["back_references"], data["set_reference"].strip("^$")]
     return re.compile("|".join(words))
 
@@ -233,7 +254,7 @@ def _naming_words() -> re.Pattern:
 def _explaining_words() -> re.Pattern:
     """Measure, total and unit column words, longest first: they explain an operand's text."""
     scope = cue_data("unit_scope")
-    words = _name_words() + scope["self_words"] + scope["whole"] + scope["basic"] + scope["project"]
+    words = _name_words() + scope["self_words"] + scope["subordinate_words"] + scope["whole"] + scope["basic"] + scope["project"]
     return re.compile("|".join(re.escape(match_form(w)) for w in sorted(words, key=len, reverse=True)))
 
 
@@ -266,6 +287,21 @@ def _unit_class(frame, operand: Operand) -> bool:
         if units and any(m.of("classification", "line_item") and not m.of("budget_unit") for m in inside):
             return True
     return False
+
+
+def _whole_of_the_unit(frame, part: Operand, whole: Operand) -> bool:
+    """「本级的X占基本支出的百分比」: a bare column word after 占, with a unit named in the part and
+    none in the whole, is that unit's column (unit_scope reads it), not the department's."""
+    piece = "".join(frame.text[t.start:t.end] for t in whole.terms)
+    scope = cue_data("unit_scope")
+    unit_words = [match_form(w) for w in scope["self_words"] + scope["subordinate_words"] + scope["department_wide"]]
+    if _column(piece) not in ("basic", "project") or any(w in piece for w in unit_words):
+        return False
+    if any(t.start <= m.start < t.end for t in whole.terms for m in frame.mentions if not m.of("term")):
+        return False
+    first = "".join(frame.text[t.start:t.end] for t in part.terms)
+    named = any(t.start <= m.start < t.end and m.of("budget_unit") for t in part.terms for m in frame.mentions)
+    return named or any(match_form(w) in first for w in scope["self_words"])
 
 
 @cache
@@ -490,9 +526,11 @@ def _unit_term(term: Term, side: Operand, other: Operand, ctx: Context, executor
     facts: list[Fact] = []
     for row in rows:
         _, found = unit_value(executor, doc, row, column, None)
-        if not found:
+        if not found and len(rows) == 1:
             raise NotAnswerable(f"文件中没有{row.label}的{what}")
-        facts += found if column == "whole" else found[:1]
+        facts += found if column == "whole" else found[:1]  # in a group, a unit without a row of the table has none
+    if not facts:
+        raise NotAnswerable(f"文件中没有{'、'.join(r.label for r in rows)}的{what}")
     if len(rows) > 1:
         return f"{'、'.join(r.label for r in rows)}{what}合计", facts
     label = f"本级（{department}）" if rows[0].label == department else rows[0].label

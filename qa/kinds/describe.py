@@ -36,6 +36,8 @@ def _subjects(ctx: Context) -> list[Mention]:
     found = [m for m in frame.mentions if m.of(*TEXT_KINDS)]
     if any(not m.kinds() <= {"department"} for m in found):
         found = [m for m in found if not m.kinds() <= {"department"}]  # the department is the scope
+    if any(m.of("project", "goal") for m in found):
+        found = [m for m in found if not _scoping_unit(m)]  # 「发展中心的宣传工作经费」: the unit is the scope
     asks_set = (frame.cues & {"list", "count", "sum", "max", "min"} or "whichone" in frame.cues and "describe" not in frame.cues
                 or frame.set_kind not in ("projects", "key_projects"))  # 「哪个项目」, not 「在…建设项目方面负责什么」
     if frame.set_kind and asks_set and not any(m.of("project", "goal", "internal_unit") for m in found):
@@ -43,6 +45,24 @@ def _subjects(ctx: Context) -> list[Mention]:
     if frame.set_kind == "internal_units" and "list" in frame.cues:
         return []  # 「有哪几个股（连办公室算上）」: the set of internal units, one of them named inside it
     return found
+
+
+def _scoping_unit(mention: Mention) -> bool:
+    return bool(mention.of("budget_unit")) and not mention.of("project", "goal")
+
+
+def _scoping_units(ctx: Context) -> set[str]:
+    """The units the question names beside a project (「发展中心的宣传工作经费」): of two projects
+    of one name, the one listed under the named unit (表12) is read."""
+    units = {e.label for m in ctx.frame.mentions if _scoping_unit(m) for e in m.of("budget_unit")}
+    if any(match_form(w) in ctx.frame.text for w in cue_data("unit_scope")["self_words"]):  # 「本级的X」
+        units |= {d.name for d in ctx.lexicon.documents.values() if d.iri in ctx.frame.docs}
+    return units
+
+
+def _listed_under(entity: Entity, executor, units: set[str]) -> bool:
+    rows = executor.reader.run(queries.PROJECT, project=_iri(entity.iri))
+    return any(r["unitName"] in units for r in rows)
 
 
 class Describe:
@@ -138,10 +158,16 @@ class Describe:
         definition = bool(pattern(NAME, "asks_definition").search(ctx.frame.text))
         words = reading.slot("words")
         out: list[Passage] = []
+        units = _scoping_units(ctx)
         for mention in reading.slot_values("entity"):
             goal_first = "performance" in ctx.frame.cues
             entities = sorted(mention.of(*TEXT_KINDS), key=lambda e: ((e.kind != "term") if definition else (e.kind == "term"),
                                                                         (e.kind != "goal") if goal_first else (e.kind == "goal")))
+            if units and mention.of("project"):
+                listed = [e for e in mention.of("project") if _listed_under(e, executor, units)]
+                if not listed:
+                    continue  # a project of another unit: not the named unit's
+                entities = [e for e in entities if e.kind != "project" or e in listed]
             texts = []
             for entity in entities + [e for e in mention.alternatives if e.kind in TEXT_KINDS]:
                 if entity.docs and doc not in entity.docs:

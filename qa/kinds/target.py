@@ -40,6 +40,8 @@ class Target:
         owners = [m for m in ctx.frame.mentions if m.of("project", "goal")]
         if len({frozenset(e.label for e in m.entities) for m in owners}) > 1:
             return None
+        if not owners and "count" in ctx.frame.cues and ctx.frame.set_kind in ("projects", "key_projects"):
+            return None  # 「救助管理站有几个项目」 counts projects, it asks no target
         asked = _asked(ctx.frame.text, ctx.frame.cues)
         if asked is None:
             return None

@@ -6,7 +6,7 @@ expenditure by unit): one unit's figure, their sum, a comparison, the largest, o
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from kg.template import load_template
 from qa.answer import Answer, fmt, percent
@@ -35,17 +35,70 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
         how.append("self")
     if any(w in text for w in _words("subordinate_words")):
         how.append("subordinate")
-    counted = re.search(cue_data(NAME)["all_counted"], text)  # 「三家单位中」
-    if counted or any(w in text and not any(s + w in text for s in _words("subordinate_words")) for w in _words("all_words")):
-        how.append("all")  # 「各单位」, but not in 「下属各单位」
+    counted = re.search(cue_data(NAME)["all_counted"], text)  # 「三家单位中」, not 「图书馆和文化馆两家单位」
+    if counted and len({e.iri for e in named}) >= _number(counted.group(0)[0]):
+        counted = None
+    if counted or "subordinate" not in how and any(w in text for w in _words("all_words")):
+        how.append("all")  # 「各单位」, but not in 「下属各单位」「下属单位中哪个单位」
     return how, named
+
+
+def _fund_names() -> dict[str, str]:
+    """The units table's columns by source of funds (其他资金, 财政拨款合计, 政府性基金预算), each by
+    its name with and without 合计 or 预算 (match form, longest first) → the column."""
+    names = {}
+    for column in load_template().by_layout("units").columns[1:]:
+        for name in (column, column.removesuffix("合计"), column.removesuffix("预算")):
+            if len(name) >= 4:
+                names[match_form(name)] = column
+    return dict(sorted(names.items(), key=lambda kv: -len(kv[0])))
+
+
+def _fund(text: str) -> str | None:
+    """The source-of-funds column the question names (「本级基本支出里的其他资金」), or None."""
+    return next((column for name, column in _fund_names().items() if name in text), None)
+
+
+def _is_fund(mention: Mention) -> bool:
+    """A mention that names a source of funds (by its own words or its entity's label), not a class."""
+    return match_form(mention.surface) in _fund_names() or any(match_form(e.label) in _fund_names() for e in mention.entities)
+
+
+def _year_before_loaded(ctx: Context) -> bool:
+    """Whether another year of the question's department is loaded too (cross_year compares units
+    across them, asking this reading each year's figure); else a unit's change over the year is
+    not in the documents."""
+    documents = ctx.lexicon.documents
+    asked = [documents[d] for d in ctx.frame.docs if d in documents]
+    return any(o.department == d.department and o.year != d.year for d in asked for o in documents.values())
+
+
+def _number(digit: str) -> int:
+    return int(digit) if digit.isdigit() else "一二三四五六七八九".index(digit.replace("两", "二")) + 1
 
 
 def _class_mention(ctx: Context) -> Mention | None:
     for m in ctx.frame.mentions:
-        if m.of("classification", "line_item") and not m.of("budget_unit", "department") and len({e.label for e in m.entities}) == 1:
+        if m.of("classification", "line_item") and not m.of("budget_unit", "department") and len({e.label for e in m.entities}) == 1 and not _is_fund(m):
             return m  # one class; 「下属事业单位」 fits several (事业单位医疗, 事业单位离退休) and names none
     return None
+
+
+def _column(ctx: Context, fund: str | None) -> str | None:
+    """Which figure of the units is asked: their whole budget, a class of their basic expenditure,
+    basic or project expenditure — or, for a source of funds named alone, the whole."""
+    text = ctx.frame.text
+    units = [m for m in ctx.frame.mentions if m.of("budget_unit")]
+    if any(w in text for w in _words("whole")):
+        return "whole"
+    if _class_mention(ctx) is not None and not _inside_a_basic_word(ctx):
+        return "class"
+    if any(w in text for w in _words("basic")):
+        return "basic"
+    if (any(w in text for w in _words("project")) or re.search("|".join(cue_data(NAME)["project_money"]), text)
+            or any(text.startswith("项目", m.end) for m in units)):  # 「图书馆的项目占多大比重」
+        return "project"
+    return "whole" if fund else None
 
 
 def _inside_a_basic_word(ctx: Context) -> bool:
@@ -70,27 +123,28 @@ class UnitScope:
             return None  # how many projects, which project: about projects, not a unit's figure
         if any(match_form(w) in text for w in cue_data("project_set")["operations"]["average"]):
             return None  # 「本级的项目平均每个多少」: an average this reading has no slot for
-        if any(w in text for w in _words("whole")):
-            column = "whole"
-        elif _class_mention(ctx) is not None and not _inside_a_basic_word(ctx):
-            column = "class"
-        elif any(w in text for w in _words("basic")):
-            column = "basic"
-        elif any(w in text for w in _words("project")) or re.search("|".join(cue_data(NAME)["project_money"]), text):
-            column = "project"
-        else:
+        fund = _fund(text)
+        column = _column(ctx, fund)
+        if column is None:
             return None
         op = next((op for op, pats in cue_data(NAME)["operations"].items() if re.search("|".join(pats), text)), "lookup")
         if op == "lookup" and ctx.frame.cues & {"max", "min"}:
             return None  # 「图书馆的两个项目哪一个较大」: a superlative this reading has no slot for
-        class_share = op == "ratio" and column == "class" and len({e.iri for e in named}) + len(how) == 1 and any(w in text for w in _words("basic"))
-        if op == "ratio" and column != "whole" and not class_share and any(m.of("project", "classification", "line_item", "figure") for m in ctx.frame.mentions):
+        one = len({e.iri for e in named}) + len(how) == 1
+        basic, project = any(w in text for w in _words("basic")), any(w in text for w in _words("project"))
+        class_share = op == "ratio" and one and (column == "class" and basic or fund and (basic or project))
+        if op == "ratio" and column != "whole" and not class_share and any(
+                m.of("project", "classification", "line_item", "figure") and not m.of("budget_unit") for m in ctx.frame.mentions):
             return None  # 「X占图书馆项目支出的比例」: the part is X, the unit's figure only the whole
-        slots = [Slot("how", how, (0, 0)), Slot("named", named, (0, 0)), Slot("column", column, (0, 0)), Slot("operation", op, (0, 0))]
+        slots = [Slot("how", how, (0, 0)), Slot("named", named, (0, 0)), Slot("column", column, (0, 0)),
+                 Slot("operation", op, (0, 0)), Slot("fund", fund, (0, 0))]
         if column == "class":
             slots.append(Slot("class", _class_mention(ctx), (0, 0)))
-        missing = "文件只给出本年各单位的数字，没有上年的分单位数字" if ctx.frame.last_year else None
-        return Reading(NAME, 0.8, slots, missing=missing, explained="".join(cue_data(NAME)["self_words"] + cue_data(NAME)["whole"]))
+        yearly = ctx.frame.last_year or "yoy" in ctx.frame.cues and not _year_before_loaded(ctx)  # 「比上年增加多少」
+        missing = "文件只给出本年各单位的数字，没有上年的分单位数字" if yearly else None
+        data = cue_data(NAME)
+        return Reading(NAME, 0.8, slots, missing=missing,
+                       explained="".join(data["self_words"] + data["whole"] + data["department_wide"] + data["department_whole"]))
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
@@ -98,12 +152,17 @@ class UnitScope:
         units = _unit_rows(reading, ctx, executor, doc)
         if not units:
             raise NotAnswerable("文件中没有找到问题所说的预算单位")
-        column = reading.slot("column")
+        column, fund = reading.slot("column"), reading.slot("fund")
         if column == "class" and not _class_found(executor, doc, reading):
             return executor.run(frame)  # the class is not one of 表11's classes under units: the classic reading
-        values = [(label, *_value(executor, doc, row, column, reading)) for label, row in units]
+        values = [(label, *_value(executor, doc, row, column, reading, fund)) for label, row in units]
         op = reading.slot("operation")
         what = {"basic": "基本支出", "project": "项目支出", "whole": "预算（基本支出 + 项目支出）"}.get(column) or reading.slot("class").entities[0].label
+        what += f"中的{fund}" if fund else ""
+        if op == "ratio" and len(values) == 1:
+            return _one_share(frame, executor, doc, reading, units[0], values[0])
+        if op in ("multiple", "difference", "compare") and len(values) > 1:  # one unit: its figure (cross_year compares years)
+            return _two(frame, executor, op, _self_and_the_rest(reading, frame.text, values), what)
         facts = [f for _, _, fs in values for f in fs]
         listing = "；".join(f"{label}{what}{fmt(v)}万元" for label, v, _ in values)
         if op in ("superlative_max", "superlative_min") and len(values) > 1:
@@ -111,23 +170,58 @@ class UnitScope:
             label, v, _ = pick(values, key=lambda x: x[1])
             text = f"{what}{'最多' if op == 'superlative_max' else '最少'}的单位是{label}，{fmt(v)}万元（{listing}）。"
             return executor.answer(frame, text, v, "万元", items=[label], facts=facts)
-        if op == "ratio" and len(values) == 1 and column == "class":  # 「图书馆基本支出中工资福利支出的占比」
-            return _class_share(frame, executor, units[0], values[0])
-        if op == "ratio" and len(values) == 1 and column == "whole":
-            return _own_share(frame, executor, doc, units[0], values[0])
-        if op == "ratio" and len(values) >= 2:
+        if op == "ratio":
             return _share(frame, executor, doc, values, what, facts)
-        if op == "compare" and len(values) == 2:
-            (la, a, _), (lb, b, _) = values
-            diff = a - b
-            text = f"{la}{what}{fmt(a)}万元，{lb}{fmt(b)}万元，{'多' if diff >= 0 else '少'}{fmt(abs(diff))}万元（{fmt(a)} − {fmt(b)}）。"
-            return executor.answer(frame, text, abs(diff), "万元", facts=facts)
         if len(values) == 1:
             label, v, _ = values[0]
             return executor.answer(frame, f"{label}{what}为{fmt(v)}万元（{_where(column)}）。", v, "万元", facts=facts)
         total = sum((v for _, v, _ in values), Decimal(0))
         text = f"{listing}，合计{fmt(total)}万元（{' + '.join(fmt(v) for _, v, _ in values)}）。"
         return executor.answer(frame, text, total, "万元", facts=facts)
+
+
+def _self_and_the_rest(reading: Reading, text: str, values: list[tuple]) -> list[tuple]:
+    """「本级比下属单位合计多多少」: 本级 against the subordinate units together, in the order named."""
+    if set(reading.slot("how")) != {"self", "subordinate"} or reading.slot("named") or len(values) < 3:
+        return values
+    own = next(v for v in values if v[0].startswith("本级"))
+    rest = [v for v in values if v is not own]
+    group = ("下属单位合计", sum((v for _, v, _ in rest), Decimal(0)), [f for _, _, fs in rest for f in fs])
+    first = min((text.find(w) for w in _words("self_words") if w in text), default=0)
+    second = min((text.find(w) for w in _words("subordinate_words") if w in text), default=0)
+    return [own, group] if first <= second else [group, own]
+
+
+def _two(frame, executor, op: str, values: list[tuple], what: str) -> Answer:
+    """Two units compared: by how much one exceeds the other, or how many times it is."""
+    if len(values) != 2:
+        raise NotAnswerable(f"比较需要两个单位，问题中是{len(values)}个")
+    (la, a, fa), (lb, b, fb) = values
+    facts = [*fa, *fb]
+    if op == "multiple":
+        if b == 0:
+            raise NotAnswerable(f"{lb}{what}为0，无法计算倍数")
+        times = (a / b).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        text = f"{la}{what}（{fmt(a)}万元）是{lb}（{fmt(b)}万元）的{times}倍（{fmt(a)} ÷ {fmt(b)}）。"
+        return executor.answer(frame, text, times, "倍", facts=facts)
+    diff = a - b
+    text = f"{la}{what}{fmt(a)}万元，{lb}{fmt(b)}万元，{la}比{lb}{'多' if diff >= 0 else '少'}{fmt(abs(diff))}万元（{fmt(a)} − {fmt(b)}）。"
+    return executor.answer(frame, text, abs(diff), "万元", facts=facts)
+
+
+def _one_share(frame, executor, doc: str, reading: Reading, unit: tuple[str, Fact], part: tuple) -> Answer:
+    """A share about one unit: a class or a source of funds within its column, its column or whole
+    budget within the department's."""
+    column, fund = reading.slot("column"), reading.slot("fund")
+    if fund and column in ("basic", "project"):
+        return _fund_share(frame, executor, doc, reading, unit, part)
+    if fund:
+        raise NotAnswerable(f"没有说明{fund}是占哪一项的比例（基本支出还是项目支出）")
+    if column == "class":  # 「图书馆基本支出中工资福利支出的占比」
+        return _class_share(frame, executor, unit, part)
+    if column == "whole":
+        return _own_share(frame, executor, doc, unit, part)
+    return _column_share(frame, executor, doc, reading, unit, part)
 
 
 def _where(column: str) -> str:
@@ -166,22 +260,131 @@ def _class_found(executor, doc: str, reading: Reading) -> bool:
     return any(f.parent_row and match_form(f.label).replace("和", "") in wanted for f in executor.reader.table_facts(doc, 11))
 
 
-def _value(executor, doc: str, row: Fact, column: str, reading: Reading) -> tuple[Decimal, list[Fact]]:
-    if column == "basic":
-        return row.value, [row]
+def _value(executor, doc: str, row: Fact, column: str, reading: Reading | None, fund: str | None = None) -> tuple[Decimal, list[Fact]]:
+    """A unit's figure: its basic (表11) or project (表12) expenditure, both, or a class of its
+    basic expenditure — in the column of a source of funds when one is named (0 when the row has none)."""
     template = load_template()
     units, table = template.by_layout("units"), template.by_layout("projects")
+    wanted_column = fund or units.columns[0]
+    own = row if fund is None else next((f for f in executor.reader.table_facts(doc, units.number)
+                                         if f.row == row.row and f.column == fund), None)
+    if column == "basic":
+        return (own.value, [own]) if own else (Decimal(0), [row])
     projects = [f for f in executor.reader.table_facts(doc, table.number)
-                if f.kind == "unit" and f.column == table.columns[0] and f.label == row.label]
+                if f.kind == "unit" and f.column == (fund or table.columns[0]) and f.label == row.label]
     project = projects[0].value if projects else Decimal(0)
     if column == "project":
         return project, projects
     if column == "whole":
-        return row.value + project, [row, *projects]
+        basic = own.value if own else Decimal(0)
+        return basic + project, [f for f in (own, *projects) if f is not None]
     wanted = {match_form(e.label).replace("和", "") for e in reading.slot("class").entities}
     children = [f for f in executor.reader.table_facts(doc, units.number)
-                if f.parent_row == row.row and f.column == units.columns[0] and match_form(f.label).replace("和", "") in wanted]
+                if f.parent_row == row.row and f.column == wanted_column and match_form(f.label).replace("和", "") in wanted]
     return (children[0].value, children[:1]) if children else (Decimal(0), [row])
+
+
+def _fund_share(frame, executor, doc: str, reading: Reading, unit: tuple[str, Fact], part: tuple) -> Answer:
+    """「检测站基本支出中其他资金占几成」: a source of funds as a share of the unit's basic or
+    project expenditure (the 总计 column of its row)."""
+    label, row = unit
+    _, value, facts = part
+    column, fund = reading.slot("column"), reading.slot("fund")
+    total, whole = _value(executor, doc, row, column, reading)
+    if total == 0:
+        raise NotAnswerable("整体为0，无法计算比例")
+    share = percent(value, total)
+    name = "基本支出" if column == "basic" else "项目支出"
+    text = (f"{label}{name}中{fund}（{fmt(value)}万元）占其{name}（{fmt(total)}万元，{_where(column)}）的{share}%"
+            f"（{fmt(value)} ÷ {fmt(total)} × 100%）。")
+    return executor.answer(frame, text, share, "%", facts=[*facts, *whole])
+
+
+def _column_share(frame, executor, doc: str, reading: Reading, unit: tuple[str, Fact], part: tuple) -> Answer:
+    """「图书馆项目支出占全部门项目支出的比重」: a unit's basic or project expenditure as a share of
+    the department's (the 合计 row of 表11 or 表12), or of the department's whole budget (本年支出合计)
+    when the question names that. A whole it does not name is not picked: the reply names the choice."""
+    label, _ = unit
+    _, value, facts = part
+    column = reading.slot("column")
+    name = "基本支出" if column == "basic" else "项目支出"
+    rest = _outside_the_part(frame, reading)
+    if _names_a_unit(frame, rest):
+        return _part_of_units(frame, executor, doc, reading, unit, part, rest)
+    if any(w in rest for w in _words(column)):
+        template = load_template()
+        table = template.by_layout("units" if column == "basic" else "projects")
+        totals = [f for f in executor.reader.table_facts(doc, table.number) if f.kind == "total" and f.column == table.columns[0]]
+        whole_name, whole = f"部门{name}合计", totals[0] if totals else None
+    elif any(w in rest for w in _department_whole(executor)):
+        wholes = executor.total("本年支出合计", doc)
+        whole_name, whole = "部门本年支出合计", wholes[0] if wholes else None
+    else:
+        raise NotAnswerable(f"没有说明{label}{name}是占部门{name}合计，还是占部门本年支出合计，请说明是哪一个")
+    if whole is None or whole.value == 0:
+        raise NotAnswerable(f"没有找到{whole_name}")
+    share = percent(value, whole.value)
+    text = f"{label}{name}（{fmt(value)}万元）占{whole_name}（{fmt(whole.value)}万元）的{share}%（{fmt(value)} ÷ {fmt(whole.value)} × 100%）。"
+    return executor.answer(frame, text, share, "%", facts=[*facts, whole])
+
+
+def _names_a_unit(frame, rest: str) -> bool:
+    """Whether the whole (the question outside the part) names units: the part's own (其, 自身,
+    图书馆 again), 本级 or the subordinate units."""
+    units = [match_form(m.surface) for m in frame.mentions if m.of("budget_unit")]
+    if any(w and w in rest for w in units + _words("self_words") + _words("subordinate_words")):
+        return True
+    return re.search(f"(?:{cue_data('arithmetic')['pronouns']})(?!他|中|余|实)", rest) is not None  # 其, not 其他/其中
+
+
+def _part_of_units(frame, executor, doc: str, reading: Reading, unit: tuple[str, Fact], part: tuple, rest: str) -> Answer:
+    """A unit's column as a share of a whole made of units: its own budget (「占图书馆全部支出」「占其
+    预算」), or the subordinate units' column together (「占下属单位基本支出合计」). Any other whole
+    of units is not computed."""
+    label, row = unit
+    _, value, facts = part
+    column = reading.slot("column")
+    name = "基本支出" if column == "basic" else "项目支出"
+    if any(w in rest for w in _words("subordinate_words")) and not any(w in rest for w in _words("self_words")):
+        department = executor.lexicon.documents[doc].name
+        rows = [f for f in _all_unit_rows(executor, doc) if f.label != department]
+        found = [_value(executor, doc, r, column, reading) for r in rows]
+        whole_value, whole_facts, whole_name = sum((v for v, _ in found), Decimal(0)), [f for _, fs in found for f in fs], f"下属单位{name}合计"
+    elif any(w in rest for w in _words("own_whole")) and not any(w in rest for w in _words(column)):
+        whole_value, whole_facts = _value(executor, doc, row, "whole", reading)
+        whole_name = f"{label}预算合计（基本支出 + 项目支出）"
+    else:
+        raise NotAnswerable(f"没有找到问题所说的整体（{rest.strip()}）的金额，不计算比例")
+    if whole_value == 0 or whole_value < value:
+        raise NotAnswerable(f"{whole_name}为{fmt(whole_value)}万元，部分和整体没有对上")
+    share = percent(value, whole_value)
+    text = f"{label}{name}（{fmt(value)}万元）占{whole_name}（{fmt(whole_value)}万元）的{share}%（{fmt(value)} ÷ {fmt(whole_value)} × 100%）。"
+    return executor.answer(frame, text, share, "%", facts=[*facts, *whole_facts])
+
+
+def _all_unit_rows(executor, doc: str) -> list[Fact]:
+    units = load_template().by_layout("units")
+    return [f for f in executor.reader.table_facts(doc, units.number) if f.kind == "unit" and f.column == units.columns[0]]
+
+
+def _department_whole(executor) -> list[str]:
+    """Words naming the department's whole budget after 占 (部门预算, 总支出)."""
+    return [match_form(w) for w in executor.cues["whole_budget"] + cue_data(NAME)["department_whole"]]
+
+
+def _outside_the_part(frame, reading: Reading) -> str:
+    """The question without the unit that is the part and the column word right after it
+    (「局本级项目支出在全部门项目支出里」 → 「在全部门项目支出里」): what is left names the whole."""
+    text = frame.text
+    named = {e.iri for e in reading.slot("named")}
+    spans = [(m.start, m.end) for m in frame.mentions if any(e.iri in named for e in m.entities)]
+    spans += [(k, k + len(w)) for w in sorted(_words("self_words"), key=len, reverse=True) if (k := text.find(w)) >= 0]
+    if not spans:
+        return text
+    start, end = min(spans)
+    tail = re.match("|".join(re.escape(w) for w in sorted(_words("basic") + _words("project") + ["项目"], key=len, reverse=True)), text[end:])
+    end += tail.end() if tail else 0
+    return text[:start] + " " + text[end:]
 
 
 def _class_share(frame, executor, unit: tuple[str, Fact], part: tuple) -> Answer:
@@ -216,7 +419,7 @@ def _own_share(frame, executor, doc: str, unit: tuple[str, Fact], whole: tuple) 
 def _share_of_department(frame, executor, doc: str, label: str, part: Decimal, facts: list[Fact], after: str) -> Answer:
     """「图书馆（基本加项目）占全部门预算的比重」: the unit's whole budget is the part; the whole is
     the department's 本年支出合计 — only when the question names the budget as a whole."""
-    whole_words = [match_form(w) for w in executor.cues["whole_budget"]]
+    whole_words = _department_whole(executor)
     named = re.match(r"(?:全|整个|整体)?([\u4e00-\u9fff]*?)(?:的|比重|比例|百分|占比|几成|份额|多少|$)", after)
     if not named or named.group(1) not in whole_words:
         raise NotAnswerable(f"没有找到“{named.group(1) if named else after}”的金额，无法按它计算比例")
