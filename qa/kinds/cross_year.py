@@ -14,6 +14,7 @@ from kg.template import load_template
 from qa.answer import Answer, fmt, percent
 from qa.execute import NotAnswerable
 from qa.facts import Fact
+from qa.kinds import year_sets
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.lexicon import Document, match_form
 from qa.years import named_years
@@ -112,14 +113,20 @@ class CrossYear:
         if missing:
             return Reading(NAME, 0.9, slots, missing=missing, explained="".join(data["both_years"]))
         found = _first(data["set_operations"], text, _names(ctx))
+        if found and found[0] == "both" and ctx.frame.value_mentions():  # 「X这个名字两年都有，哪年多」: a value of X
+            found = None
         if found:
             slots.append(Slot("set_operation", found[0], (0, len(text))))
-            slots.append(Slot("members", _member_kind(text, ctx.frame.measures), (0, len(text))))
+            slots.append(Slot("members", _member_kind(ctx.frame, found[0]), (0, len(text))))
+            on = year_sets.topic(ctx.frame.question or text)
+            if on is not None:  # 「文物方面…2025年没有了的」: only the members whose names say it
+                slots.append(Slot("topic", on, (0, len(text))))
             if found[0] in RANKED:  # 「按增长率排第二」: the N-th of the ranking
                 slots.append(Slot("rank", ctx.frame.rank or 1, (0, len(text))))
             if ctx.frame.threshold is not None and ctx.frame.operator:  # 「取消的项目中超过10万元的」: the set is filtered
                 slots.append(Slot("range", (ctx.frame.operator, ctx.frame.threshold), (0, len(text))))
-            return Reading(NAME, 0.9, slots, explained=found[1] + "".join(data["both_years"]))
+            said = found[1] + "".join(data["both_years"] + data["set_places"] + data["similar_names"]) + (match_form(on.said) if on else "")
+            return Reading(NAME, 0.9, slots, explained=said + "名称名字")
         found = _first(data["value_operations"], text, _names(ctx))
         if found is None:
             return None
@@ -299,6 +306,8 @@ def _members(executor, doc: Document, members: str, level: int | None) -> dict[s
         size = 3 if level == 1 else 5
         rows = [f for f in executor.reader.table_facts(doc.iri, table) if f.kind == "item" and f.code and f.first_column and len(f.code) == size]
         return {f.code: f for f in rows}
+    if members == "goals":
+        return {match_form(g.label): g for g in executor.reader.goals(doc.iri)}
     if members in ("units_basic", "units_project"):
         table = load_template().by_layout("units" if members == "units_basic" else "projects")
         return {match_form(f.label): f for f in executor.reader.table_facts(doc.iri, table.number)
@@ -306,10 +315,12 @@ def _members(executor, doc: Document, members: str, level: int | None) -> dict[s
     return {match_form(p.label): p for p in executor.reader.projects(doc.iri)}
 
 
-def _member_kind(text: str, measures: list[str]) -> str:
+def _member_kind(frame, op: str) -> str:
     """What a set question ranges over: classification items (科目; economic ones of an expenditure
-    when 经济 is said), budget units (单位) or projects."""
-    data = cue_data(NAME)
+    when 经济 is said), budget units (单位), key projects with targets (重点项目; 都写了绩效目标) or projects."""
+    data, text, measures = cue_data(NAME), frame.text, frame.measures
+    if "set:key_projects" in frame.cues or (op == "both" and "performance" in frame.cues):
+        return "goals"
     if any(w in text for w in data["class_words"]) and "项目" not in text.replace("项目支出", ""):
         if any(w in text for w in data["economic_words"]):
             spending = [m for m in measures if load_template().measures[m].expenditure]
@@ -387,13 +398,17 @@ def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: d
 def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("set_operation")
     kind, level = reading.slot("members"), ctx.frame.level
-    old, new = _members(executor, earlier, kind, level), _members(executor, later, kind, level)
+    old, new = year_sets.on_topic(reading.slot("topic"), _members(executor, earlier, kind, level), _members(executor, later, kind, level))
     both = [k for k in new if k in old]
     y0, y1 = earlier.year, later.year
     if op in ("new", "dropped"):
         keys = [k for k in new if k not in old] if op == "new" else [k for k in old if k not in new]
+        near = year_sets.asks_similar(ctx.frame.text)
+        if near:  # 「连相近名称都找不到」: no near name in the other year either
+            keys = year_sets.without_near_names(keys, old if op == "new" else new)
         facts = [f for f in ((new if op == "new" else old)[k] for k in keys) if _passes(ctx.frame, f.value)]
         what = f"{y1}年新增（{y0}年没有）" if op == "new" else f"{y0}年有、{y1}年没有"
+        what += f"（{y0 if op == 'new' else y1}年也没有名称相互包含的项目）" if near else ""
         what += _threshold_words(ctx.frame, "金额")
         top = _extreme(ctx.frame.text, facts)
         if top is not None:  # 「新增的项目里哪个金额最大」: the top of the set
@@ -402,12 +417,17 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         listing = "、".join(f"{f.label}（{fmt(f.value)}万元）" for f in facts)
         text = f"{what}的共{len(facts)}项：{listing or '无'}"
         return _set_result(ctx, executor, text, facts)
-    if op in ("same", "both_up", "both_down"):
-        test = {"same": lambda d: d == 0, "both_up": lambda d: d > 0, "both_down": lambda d: d < 0}[op]
-        keys = [k for k in both if test(new[k].value - old[k].value) and _passes(ctx.frame, abs(new[k].value - old[k].value))]
-        word = {"same": "金额相同", "both_up": f"{y1}年高于{y0}年", "both_down": f"{y1}年低于{y0}年"}[op] + _threshold_words(ctx.frame, "相差")
+    if op in ("same", "both_up", "both_down", "both"):
+        if op == "both":  # 「两年都超过100万元的」: the threshold holds in each year
+            keys = [k for k in both if _passes(ctx.frame, new[k].value) and _passes(ctx.frame, old[k].value)]
+        else:
+            test = {"same": lambda d: d == 0, "both_up": lambda d: d > 0, "both_down": lambda d: d < 0}[op]
+            keys = [k for k in both if test(new[k].value - old[k].value) and _passes(ctx.frame, abs(new[k].value - old[k].value))]
+        word = {"both": "列为重点项目" if kind == "goals" else "名称相同", "same": "金额相同", "both_up": f"{y1}年高于{y0}年", "both_down": f"{y1}年低于{y0}年"}[op]
+        word += _threshold_words(ctx.frame, "金额" if op == "both" else "相差")
         listing = "、".join(f"{new[k].label}（{fmt(old[k].value)} → {fmt(new[k].value)}万元）" for k in keys)
-        return executor.answer(ctx.frame, f"两年都有、{word}的共{len(keys)}项：{listing or '无'}。", None, None,
+        count = Decimal(len(keys)) if pattern(NAME, "set_count").search(ctx.frame.text) else None  # 「…的有几个」
+        return executor.answer(ctx.frame, f"两年都有、{word}的共{len(keys)}项：{listing or '无'}。", count, "个" if count is not None else None,
                                items=[new[k].label for k in keys], facts=[new[k] for k in keys] + [old[k] for k in keys])
     if op in RANKED:
         return _ranked_change(ctx, executor, op, reading.slot("rank", 1), kind, old, new)
