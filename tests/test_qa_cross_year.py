@@ -8,6 +8,10 @@ from decimal import Decimal
 
 import pytest
 
+from qa.execute import NotAnswerable
+from qa.kinds import year_items
+from qa.lexicon import Entity, Mention
+from qa.normalize import normalize
 from tests.conftest import CULTURE, CULTURE_2024, qa_service
 
 
@@ -64,3 +68,41 @@ def test_near_names_are_matched_when_asked(two_years):
     here (no 2025 name contains a dropped 2024 one), and the reply says the test it used."""
     answer = _ask(two_years, "在2024年有，到2025年连名称相似的项目都没有的是哪些")
     assert len(answer.items) == 6 and "名称相互包含" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("全民健身活动经费这个名称两年都有，哪年更多，差多少", Decimal("3.00")),  # 35.00 → 38.00
+    ("图书馆免费开放补助资金两年都有吗？两年合计多少", Decimal("40.00")),
+    ("旅游宣传推广经费（不含全民健身活动经费）两年加起来多少", Decimal("97.00")),  # 52.00 + 45.00: the one left out is no operand
+])
+def test_one_named_item_across_years_is_its_values_not_a_set(two_years, question, value):
+    answer = _ask(two_years, question)
+    assert answer.value == value and not answer.items, answer.answer
+
+
+def _mention(*labels: str) -> Mention:
+    entities = [Entity(f"urn:p{i}", "project", label, frozenset({"urn:d"})) for i, label in enumerate(labels)]
+    return Mention(0, 4, "服务费", entities)
+
+
+@pytest.mark.parametrize(("question", "kept"), [
+    ("服务费（不带二期的那个）两年差多少", ["服务费", "2026年度服务费"]),
+    ("服务费，不带年份、不带二期的那个，是上年的几倍", ["服务费"]),
+    ("服务费两年差多少", ["服务费", "服务费（二期）", "2026年度服务费"]),
+])
+def test_a_part_the_name_lacks_chooses_among_the_names(question, kept):
+    mention = _mention("服务费", "服务费（二期）", "2026年度服务费")
+    chosen = year_items.chosen(normalize(question), [mention])
+    assert [e.label for e in chosen[0].entities] == kept
+
+
+def test_a_part_every_name_has_is_refused():
+    with pytest.raises(NotAnswerable):
+        year_items.chosen(normalize("服务费（不带二期的那个）两年差多少"), [_mention("服务费（二期）")])
+
+
+def test_a_name_after_an_excluding_word_is_left_out():
+    text = "甲经费两年一共多少(不含补助资金)"
+    at = text.find("补助资金")
+    first, second = _mention("甲经费"), Mention(at, at + 4, "补助资金", [Entity("urn:q", "project", "甲经费补助资金", frozenset())])
+    assert year_items.chosen(text, [first, second]) == [first]

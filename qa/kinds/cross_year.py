@@ -14,7 +14,7 @@ from kg.template import load_template
 from qa.answer import Answer, fmt, percent
 from qa.execute import NotAnswerable
 from qa.facts import Fact
-from qa.kinds import year_sets
+from qa.kinds import year_items, year_sets
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.lexicon import Document, match_form
 from qa.years import named_years
@@ -71,6 +71,15 @@ def _unnamed(ctx: Context) -> str:
     return "".join(text)
 
 
+MEMBERS_OF_BOTH = ("both", "both_up", "both_down", "same")  # set operations over the members of both years
+
+
+def _names_an_item(frame) -> bool:
+    """Whether the question names one item by its whole name (each entity of a mention bears that
+    name): a set of the members of both years is then not what is asked, the item's values are."""
+    return any(not m.partial and not m.of("budget_unit") and len({e.label for e in m.entities}) == 1 for m in frame.value_mentions())
+
+
 def _relative_years(ctx: Context) -> bool:
     """Whether the question compares this year with the last in words (今年…去年, 本年比上年), outside
     the names it links (上年结转 is a row, not a year)."""
@@ -113,7 +122,7 @@ class CrossYear:
         if missing:
             return Reading(NAME, 0.9, slots, missing=missing, explained="".join(data["both_years"]))
         found = _first(data["set_operations"], text, _names(ctx))
-        if found and found[0] == "both" and ctx.frame.value_mentions():  # 「X这个名字两年都有，哪年多」: a value of X
+        if found and found[0] in MEMBERS_OF_BOTH and _names_an_item(ctx.frame):  # 「X这个名字两年都有，哪年多」: a value of X
             found = None
         if found:
             slots.append(Slot("set_operation", found[0], (0, len(text))))
@@ -131,7 +140,7 @@ class CrossYear:
         if found is None:
             return None
         slots.append(Slot("value_operation", found[0], found[2]))
-        return Reading(NAME, 0.9, slots, explained=found[1])
+        return Reading(NAME, 0.9, slots, explained=found[1] + (year_items.said(text) if ctx.frame.value_mentions() else ""))
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         earlier, later = reading.slot("years")
@@ -157,6 +166,7 @@ def _in_year(frame, doc: Document, intent: str, operation: tuple[int, int]):
     one.text = frame.text[:start] + " " * (end - start) + frame.text[end:]
     one.question = one.text  # kinds that read the question as asked read it without the operation too
     one.docs, one.year, one.last_year, one.intent = [doc.iri], doc.year, False, intent
+    one.mentions = year_items.chosen(frame.text, one.mentions)  # 「（不含补助资金）」「不带二期的那个」
     own = _year_mentions(frame)
     if own:  # 「2024年的X项目和2025年的Y项目相差多少」: each year's figure is its own item's
         one.mentions = [m for m in frame.mentions if m not in frame.value_mentions() or m in own.get(doc.year, ())]
@@ -294,9 +304,10 @@ def _signed(change: Decimal, asked: int) -> Decimal:
     return -abs(change) if asked and (change > 0) != (asked > 0) and change != 0 else abs(change)
 
 
-def _members(executor, doc: Document, members: str, level: int | None) -> dict[str, Fact]:
+def _members(executor, frame, doc: Document, members: str) -> dict[str, Fact]:
     """Projects, functional classification items (of one level: 项 unless the question names
     类 or 款) or budget units of one year, keyed by name or code."""
+    level = frame.level
     if members == "classes":
         size = {1: 3, 2: 5}.get(level or 3, 7)
         rows = [f for f in executor.reader.table_facts(doc.iri, 3) if f.kind == "item" and f.code and f.first_column and len(f.code) == size]
@@ -312,7 +323,8 @@ def _members(executor, doc: Document, members: str, level: int | None) -> dict[s
         table = load_template().by_layout("units" if members == "units_basic" else "projects")
         return {match_form(f.label): f for f in executor.reader.table_facts(doc.iri, table.number)
                 if f.kind == "unit" and f.column == table.columns[0]}
-    return {match_form(p.label): p for p in executor.reader.projects(doc.iri)}
+    projects = executor.unit_scoped(frame, doc.iri, executor.reader.projects(doc.iri))  # 「救助站两年都有的项目」: that unit's
+    return {match_form(p.label): p for p in projects}
 
 
 def _member_kind(frame, op: str) -> str:
@@ -397,8 +409,8 @@ def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: d
 
 def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("set_operation")
-    kind, level = reading.slot("members"), ctx.frame.level
-    old, new = year_sets.on_topic(reading.slot("topic"), _members(executor, earlier, kind, level), _members(executor, later, kind, level))
+    kind = reading.slot("members")
+    old, new = year_sets.on_topic(reading.slot("topic"), _members(executor, ctx.frame, earlier, kind), _members(executor, ctx.frame, later, kind))
     both = [k for k in new if k in old]
     y0, y1 = earlier.year, later.year
     if op in ("new", "dropped"):
