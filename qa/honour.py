@@ -42,7 +42,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     if dropped:
         return dropped
     acts = [w for w in acts_asked(frame.text if frame else question) if w not in _said(answer)]  # 添置/买 read as 购置
-    if acts:
+    if acts and answer.intent != "definition":  # 「名词解释里新增的X是什么意思」: a word's meaning holds no figure of an act
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
     internal = [m for m in frame.mentions if m.kinds() == {"internal_unit"}]
     if answer.value is None and internal and "amount" in frame.cues:  # an internal unit (股, 室) has no budget of its own

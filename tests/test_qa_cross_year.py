@@ -106,3 +106,32 @@ def test_a_name_after_an_excluding_word_is_left_out():
     at = text.find("补助资金")
     first, second = _mention("甲经费"), Mention(at, at + 4, "补助资金", [Entity("urn:q", "project", "甲经费补助资金", frozenset())])
     assert year_items.chosen(text, [first, second]) == [first]
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("2025年的收入预算为啥比2024年少了，文件怎么解释的", "一次性项目本年不再安排"),  # the later year's own reason
+    ("2024年收入预算比2023年多出好几十万，原因是什么", "第四次全国文物普查"),  # 好几十万 states, asks nothing
+    ("2025年名词解释里新增的经营收入指的是什么", "非独立核算经营活动"),  # a definition, not the set of new projects
+])
+def test_a_reason_or_a_definition_asked_with_words_of_change(two_years, question, phrase):
+    answer = two_years.ask(question)
+    assert answer.answered and phrase in answer.answer and answer.value is None, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("2024年的三公经费比2023年减少了多少", Decimal("0.50")),
+    ("2024年机关运行经费较2023年下降了多少万元", Decimal("0.95")),
+])
+def test_a_change_over_the_unloaded_year_before_is_the_documents_own(two_years, question, value):
+    """Only 2024 and 2025 are loaded: 2024's 比上年 sentence is its change over 2023."""
+    answer = _ask(two_years, question)
+    assert answer.value == value and "比上年" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "2023年和2024年的三公经费一共多少",  # a sum needs 2023's figure
+    "2024年的三公经费是2023年的几倍",
+    "2025年的三公经费比2023年少了多少",  # not the year before: no sentence states it
+])
+def test_what_needs_the_unloaded_years_figure_is_refused(two_years, question):
+    assert not two_years.ask(question).answered

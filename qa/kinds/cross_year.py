@@ -111,14 +111,19 @@ class CrossYear:
     name = NAME
 
     def read(self, ctx: Context) -> Reading | None:
-        if "reason" in ctx.frame.cues:  # 「比上年少了五十多万，原因是什么」: the later year's own words, not a figure
+        if "definition" in ctx.frame.cues and any(m.of("term") for m in ctx.frame.mentions):  # 「新加的X是什么意思」: X's entry
             return None
         years, missing = _years(ctx)
+        if "reason" in ctx.frame.cues:  # 「2025年为什么比2024年多」: the later year's own words, not a figure
+            return _reason(ctx, years) if len(years) == 2 and not missing else None
         if len(years) != 2:
             return None
         text = ctx.frame.text
         data = cue_data(NAME)
         slots = [Slot("years", years, (0, len(text)))]
+        stated = _stated_change(ctx, years) if missing else None
+        if stated is not None:  # 「2024年X比2023年多了多少」: 2024's own 比上年, 2023 unloaded
+            return Reading(NAME, 0.9, [Slot("years", [stated, stated], (0, len(text))), Slot("own_change", True, (0, len(text)))])
         if missing:
             return Reading(NAME, 0.9, slots, missing=missing, explained="".join(data["both_years"]))
         found = _first(data["set_operations"], text, _names(ctx))
@@ -144,6 +149,10 @@ class CrossYear:
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         earlier, later = reading.slot("years")
+        if reading.slot("reason") or reading.slot("own_change"):  # the later document's words of its change
+            one = copy.copy(ctx.frame)
+            one.docs, one.year, one.last_year = [later.iri], later.year, True
+            return executor.run(one)
         if reading.slot("set_operation"):
             answer = _set_answer(reading, ctx, executor, earlier, later)
         else:
@@ -151,6 +160,29 @@ class CrossYear:
         if len({d.department for d in ctx.lexicon.documents.values()}) > 1:
             answer.answer = f"{later.name}：{answer.answer}"  # several departments loaded: say whose years these are
         return answer
+
+
+def _stated_change(ctx: Context, years: list[Document]) -> Document | None:
+    """A difference or growth rate asked of a loaded year over the unloaded year just before it
+    (「2024年…比2023年多了多少」, only 2024 and 2025 loaded): the loaded document states its own change
+    over the year before (比上年), so that is the answer; a sum or a multiple would need the figure."""
+    named = named_years(_unnamed(ctx), set(), spanning=True)
+    loaded = {d.year: d for d in years}
+    if len(named) != 2 or max(named) not in loaded or min(named) in loaded or max(named) - min(named) != 1:
+        return None
+    found = _first(cue_data(NAME)["value_operations"], ctx.frame.text, _names(ctx))
+    set_op = _first(cue_data(NAME)["set_operations"], ctx.frame.text, _names(ctx))
+    return loaded[max(named)] if set_op is None and found is not None and found[0] in ("diff", "rate") else None
+
+
+def _reason(ctx: Context, years: list[Document]) -> Reading | None:
+    """A change between two years explained: the later document's reason for its change over the
+    year before, read when that year is the earlier one (a reason over a gap of years is not stated)."""
+    earlier, later = years
+    if later.year - earlier.year != 1:
+        return None
+    slots = [Slot("years", years, (0, len(ctx.frame.text))), Slot("reason", True, (0, len(ctx.frame.text)))]
+    return Reading(NAME, 0.9, slots, explained="".join(cue_data(NAME)["both_years"]))
 
 
 YEARS_AFTER_SHARE = re.compile(r"(?:(?:19|20)\d{2}|\d)(?:年|个年度)|[,，;；]")
