@@ -135,3 +135,17 @@ def test_a_change_over_the_unloaded_year_before_is_the_documents_own(two_years, 
 ])
 def test_what_needs_the_unloaded_years_figure_is_refused(two_years, question):
     assert not two_years.ask(question).answered
+
+
+@pytest.mark.parametrize(("question", "value", "unit"), [
+    ("体彩公益金健身设施项目里健身路径的目标，2025年比2024年多了几条", Decimal(3), "条"),  # 不少于12条 → 15条
+    ("全民健身路径这个目标两年一共要求多少条", Decimal(27), "条"),
+])
+def test_a_targets_figure_across_years(two_years, question, value, unit):
+    answer = _ask(two_years, question)
+    assert (answer.value, answer.unit) == (value, unit), answer.answer
+
+
+def test_each_years_targets_in_their_own_words(two_years):
+    answer = _ask(two_years, "体育彩票公益金全民健身设施建设项目两年的绩效目标分别是什么")
+    assert "笼式足球场" in answer.answer and "多功能运动场" in answer.answer and answer.value is None, answer.answer

@@ -225,19 +225,20 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
     """The question's figure (or share, in %) in one document, by the classic readers or the
     single-document kind that reads it best (kinds spanning documents or answering with text are
     left out: a figure is wanted)."""
-    frame = _in_year(ctx.frame, doc, "ratio" if share else "lookup", operation)
+    target = not share and "performance" in ctx.frame.cues  # 「…路径目标，2025年比2024年多要求几条」: each year's target
+    frame = _in_year(ctx.frame, doc, "ratio" if share else "performance" if target else "lookup", operation)
     if not share and pattern(NAME, "project_count").search(frame.text):  # 「项目个数比上年少了几个」: a count per year
         projects = executor.reader.projects(doc.iri)
         text = f"项目个数为{len(projects)}个"
         return Decimal(len(projects)), "个", executor.answer(frame, text, Decimal(len(projects)), "个", facts=projects[:1])
     from qa import kinds  # the registry holds this kind too: imported when run, not when loaded
 
-    single = kinds.Context(frame, ctx.lexicon)
+    single = kinds.Context(frame, ctx.lexicon, executor)  # a target is read against the graph's text
     other = [r for r in kinds.readings(single) if r.kind not in SPANNING + TEXT_KINDS and r.score > kinds.LEGACY_SCORE and not r.missing]
     if other:  # 「局本级的基本支出两年相比」: each year's figure by the kind that reads it best
         answer = kinds.kind(other[0].kind).run(other[0], single, executor)
     else:
-        answer = executor.do_ratio(frame) if share else executor.do_lookup(frame)
+        answer = executor.do_ratio(frame) if share else executor.run(frame) if target else executor.do_lookup(frame)
     if answer.value is None:
         raise NotAnswerable(f"{doc.year}年的文件中这一项不止一个金额，请说明是哪一项")
     if share and answer.unit == "%" and len(answer.rows) == 2:  # the exact share, not the rounded one
@@ -247,9 +248,25 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
     return answer.value, answer.unit or "万元", answer
 
 
+def _each_text(ctx: Context, executor, years: tuple[Document, Document], operation: tuple[int, int]) -> Answer:
+    """「X两年的绩效目标各是什么」: each year's own words, side by side (no figure is asked)."""
+    from qa import kinds
+
+    given = []
+    for doc in years:
+        frame = _in_year(ctx.frame, doc, "performance", operation)
+        single = kinds.Context(frame, ctx.lexicon, executor)
+        best = [r for r in kinds.readings(single) if r.kind not in SPANNING and r.score > kinds.LEGACY_SCORE and not r.missing]
+        given.append(kinds.kind(best[0].kind).run(best[0], single, executor) if best else executor.run(frame))
+    text = "；".join(f"{doc.year}年：{a.answer.rstrip('。')}" for doc, a in zip(years, given, strict=True)) + "。"
+    return executor.answer(ctx.frame, text, None, None, sources=[s for a in given for s in a.sources])
+
+
 def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("value_operation")
     text = ctx.frame.text
+    if op == "each" and "performance" in ctx.frame.cues and ctx.frame.unit_word is None and "count" not in ctx.frame.cues:
+        return _each_text(ctx, executor, (earlier, later), next(s.span for s in reading.slots if s.name == "value_operation"))
     share = op == "points" or (op != "proportion" and "占" in text)
     span = next(s.span for s in reading.slots if s.name == "value_operation")
     a, unit, first = figure_in(ctx, executor, earlier, share, span)
@@ -258,6 +275,7 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         raise NotAnswerable("没有在两年的文件中对上同一个部分和整体，无法计算比重")
     sources = first.sources + second.sources
     what = re.sub(r"[（(].*?[）)]|。$", "", second.answer).split("为")[0] if not share else "所占比重"
+    what = what.split("：")[0] if "绩效目标：" in what else what  # a target: its owner's, not the later year's wording
     head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
     tied = _year_mentions(ctx.frame)
     if tied and not share:  # each year its own item: both named
