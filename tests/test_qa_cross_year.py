@@ -149,3 +149,17 @@ def test_a_targets_figure_across_years(two_years, question, value, unit):
 def test_each_years_targets_in_their_own_words(two_years):
     answer = _ask(two_years, "体育彩票公益金全民健身设施建设项目两年的绩效目标分别是什么")
     assert "笼式足球场" in answer.answer and "多功能运动场" in answer.answer and answer.value is None, answer.answer
+
+
+def test_a_text_the_same_in_both_years_but_its_year_is_answered_from_both(two_years):
+    answer = two_years.ask("图书馆和文化馆是什么性质的单位")
+    assert answer.answered and "公益一类事业单位" in answer.answer and "除年份外相同" in answer.answer, answer.answer
+    assert len({s.document for s in answer.sources}) == 2
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("把2024、2025两年的项目合到一起，哪个金额最大", "清城区全民健身中心维修改造项目"),  # 2024's 82.00 over 2025's 80.00
+    ("两年的项目混在一起比，最少的是哪个", "全民艺术普及公益培训经费"),  # 2024's 7.20
+])
+def test_projects_of_both_years_pooled(two_years, question, item):
+    assert _ask(two_years, question).items == [item]
