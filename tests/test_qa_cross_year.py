@@ -33,6 +33,8 @@ def _ask(service, question: str):
     ("涉及旅游的项目2025年取消了哪些", ["清城区旅游发展规划编制经费"]),
     ("图书馆这一块，2024年列过、2025年没有了的项目", ["区图书馆空调系统更换项目"]),
     ("文物方面有没有2024年安排过、2025年不再安排的项目？", ["第四次全国文物普查工作经费"]),
+    ("2025年比2024年少了哪些文物方面的项目", ["第四次全国文物普查工作经费"]),  # 文物, not 少了哪些文物
+    ("两年都有而且两年都超过50万元的项目", ["文物保护单位修缮及安全巡查经费", "体育彩票公益金全民健身设施建设项目"]),
 ])
 def test_a_set_across_years_keeps_the_topic_asked(two_years, question, items):
     assert _ask(two_years, question).items == items
@@ -163,3 +165,8 @@ def test_a_text_the_same_in_both_years_but_its_year_is_answered_from_both(two_ye
 ])
 def test_projects_of_both_years_pooled(two_years, question, item):
     assert _ask(two_years, question).items == [item]
+
+
+def test_the_filter_is_said_in_the_answer(two_years):
+    answer = _ask(two_years, "两年的项目放一起，图书馆方面金额最大的是哪个")
+    assert "名称含“图书馆”" in answer.answer and answer.value == Decimal("40.00"), answer.answer

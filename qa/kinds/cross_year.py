@@ -460,7 +460,7 @@ def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: d
 def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("set_operation")
     kind = reading.slot("members")
-    old, new = year_sets.on_topic(reading.slot("topic"), _members(executor, ctx.frame, earlier, kind), _members(executor, ctx.frame, later, kind))
+    old, new, topic = year_sets.on_topic(reading.slot("topic"), _members(executor, ctx.frame, earlier, kind), _members(executor, ctx.frame, later, kind))
     both = [k for k in new if k in old]
     y0, y1 = earlier.year, later.year
     if op in ("new", "dropped"):
@@ -469,7 +469,7 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         if near:  # 「连相近名称都找不到」: no near name in the other year either
             keys = year_sets.without_near_names(keys, old if op == "new" else new)
         facts = [f for f in ((new if op == "new" else old)[k] for k in keys) if _passes(ctx.frame, f.value)]
-        what = f"{y1}年新增（{y0}年没有）" if op == "new" else f"{y0}年有、{y1}年没有"
+        what = (f"{y1}年新增（{y0}年没有）" if op == "new" else f"{y0}年有、{y1}年没有") + topic
         what += f"（{y0 if op == 'new' else y1}年也没有名称相互包含的项目）" if near else ""
         what += _threshold_words(ctx.frame, "金额")
         top = _extreme(ctx.frame.text, facts)
@@ -485,21 +485,23 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         else:
             test = {"same": lambda d: d == 0, "both_up": lambda d: d > 0, "both_down": lambda d: d < 0}[op]
             keys = [k for k in both if test(new[k].value - old[k].value) and _passes(ctx.frame, abs(new[k].value - old[k].value))]
-        word = {"both": "列为重点项目" if kind == "goals" else "名称相同", "same": "金额相同", "both_up": f"{y1}年高于{y0}年", "both_down": f"{y1}年低于{y0}年"}[op]
+        word = {"both": "列为重点项目" if kind == "goals" else "名称相同", "same": "金额相同", "both_up": f"{y1}年高于{y0}年", "both_down": f"{y1}年低于{y0}年"}[op] + topic
         word += _threshold_words(ctx.frame, "金额" if op == "both" else "相差")
         listing = "、".join(f"{new[k].label}（{fmt(old[k].value)} → {fmt(new[k].value)}万元）" for k in keys)
         count = Decimal(len(keys)) if pattern(NAME, "set_count").search(ctx.frame.text) else None  # 「…的有几个」
         return executor.answer(ctx.frame, f"两年都有、{word}的共{len(keys)}项：{listing or '无'}。", count, "个" if count is not None else None,
                                items=[new[k].label for k in keys], facts=[new[k] for k in keys] + [old[k] for k in keys])
     if op in RANKED:
-        return _ranked_change(ctx, executor, op, reading.slot("rank", 1), kind, old, new)
+        answer = _ranked_change(ctx, executor, op, reading.slot("rank", 1), kind, old, new)
+        answer.answer = f"（{topic[1:]}）{answer.answer}" if topic else answer.answer  # the set was filtered: say so
+        return answer
     if op == "each_max":
         tops = [(y, max(m.values(), key=lambda f: f.value)) for y, m in ((y0, old), (y1, new)) if m]
-        text = "；".join(f"{y}年金额最多的是{f.label}，{fmt(f.value)}万元" for y, f in tops) + "。"
+        text = (f"（{topic[1:]}）" if topic else "") + "；".join(f"{y}年金额最多的是{f.label}，{fmt(f.value)}万元" for y, f in tops) + "。"
         return executor.answer(ctx.frame, text, None, None, items=[f.label for _, f in tops], facts=[f for _, f in tops])
     pooled = [(y0, f) for f in old.values()] + [(y1, f) for f in new.values()]
     if not pooled:
         raise NotAnswerable("没有找到项目")
     year, top = (max if op == "pooled_max" else min)(pooled, key=lambda x: x[1].value)
-    text = f"两年{len(pooled)}项中金额{'最大' if op == 'pooled_max' else '最小'}的是{year}年的{top.label}，{fmt(top.value)}万元。"
+    text = f"两年{topic[1:]}的{len(pooled)}项中金额{'最大' if op == 'pooled_max' else '最小'}的是{year}年的{top.label}，{fmt(top.value)}万元。"
     return executor.answer(ctx.frame, text, top.value, "万元", items=[top.label], facts=[top])

@@ -20,11 +20,14 @@ NAME = "cross_year"
 
 @dataclass(frozen=True)
 class Topic:
-    """Members whose names contain `keyword`; `said` is the question's words for it."""
+    """Members whose names contain `keyword`; `said` is the question's words for it. A topic read
+    from free words (「少了哪些文物方面的」) is `loose`: its keyword is the longest tail of those words
+    that some name holds (文物, not 少了哪些文物)."""
 
     keyword: str
     said: str
     how: str = "contains"  # contains | prefix | suffix (名称以X开头)
+    loose: bool = False
 
 
 def topic(question: str) -> Topic | None:
@@ -38,8 +41,18 @@ def topic(question: str) -> Topic | None:
     for p in cue_data(NAME)["topic_filters"]:
         match = re.search(p, text)
         if match and not re.fullmatch(cue_data(NAME)["not_topics"], match_form(match.group("kw"))):
-            return Topic(match_form(match.group("kw")), match.group(0))
+            return Topic(match_form(match.group("kw")), match.group(0), loose=True)
     return None
+
+
+def _tightened(topic_: Topic, names: list[str]) -> Topic:
+    """A loose topic's keyword cut to its longest tail that some member's name holds."""
+    if not topic_.loose:
+        return topic_
+    word = topic_.keyword
+    tails = [word[k:] for k in range(len(word) - 1)]
+    held = next((t for t in tails if any(t in n for n in names)), None)
+    return Topic(held or word[-2:], topic_.said, topic_.how)
 
 
 def _passes(topic_: Topic, fact: Fact) -> bool:
@@ -48,15 +61,18 @@ def _passes(topic_: Topic, fact: Fact) -> bool:
             "suffix": name.endswith(topic_.keyword)}[topic_.how]
 
 
-def on_topic(topic_: Topic | None, old: dict[str, Fact], new: dict[str, Fact]) -> tuple[dict[str, Fact], dict[str, Fact]]:
-    """Both years' members restricted to the topic; a refusal when no name of either year has it
-    (a topic the names do not spell cannot be told apart: the whole set would be a guess)."""
+def on_topic(topic_: Topic | None, old: dict[str, Fact], new: dict[str, Fact]) -> tuple[dict[str, Fact], dict[str, Fact], str]:
+    """Both years' members restricted to the topic, and the filter in words (、名称含“文物”); a
+    refusal when no name of either year has it (a topic the names do not spell cannot be told
+    apart: the whole set would be a guess)."""
     if topic_ is None:
-        return old, new
+        return old, new, ""
+    topic_ = _tightened(topic_, [match_form(f.label) for f in [*old.values(), *new.values()]])
     kept = ({k: f for k, f in old.items() if _passes(topic_, f)}, {k: f for k, f in new.items() if _passes(topic_, f)})
     if not kept[0] and not kept[1]:
         raise NotAnswerable(f"两年的项目名称中都没有“{topic_.keyword}”，无法按“{topic_.said}”挑出项目")
-    return kept
+    said = {"contains": "名称含“{}”", "prefix": "名称以“{}”开头", "suffix": "名称以“{}”结尾"}[topic_.how].format(topic_.keyword)
+    return kept[0], kept[1], f"、{said}"
 
 
 def asks_similar(text: str) -> bool:
