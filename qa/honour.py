@@ -42,7 +42,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     if dropped:
         return dropped
     acts = [w for w in acts_asked(frame.text if frame else question) if w not in _said(answer)]  # 添置/买 read as 购置
-    if acts:
+    if acts and answer.intent != "definition":  # 「名词解释里新增的X是什么意思」: a word's meaning holds no figure of an act
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
     internal = [m for m in frame.mentions if m.kinds() == {"internal_unit"}]
     if answer.value is None and internal and "amount" in frame.cues:  # an internal unit (股, 室) has no budget of its own
@@ -167,7 +167,7 @@ def _part_missing(question: str, frame: Frame, said: str) -> str | None:
     (总金额) and not another part (第一期)."""
     part = re.compile(_cues()["part_pattern"])
     stated = {fold_digits(p) for m in frame.mentions for e in m.entities[:1] for p in part.findall(e.label)}
-    asked = {fold_digits(p) for p in part.findall(question)}
+    asked = {fold_digits(p) for p in part.findall(re.sub(_cues()["part_lacked"] + f"(?:{part.pattern})", "", question))}  # 不带二期: not asked
     if asked and not stated and not any(p in fold_digits(said) for p in asked):
         return f"文件没有分开给出“{sorted(asked)[0]}”的数 (no figure for that part)"  # 「X第一期花了多少」 of a project stated whole
     if not stated or stated & asked:

@@ -170,13 +170,20 @@ class QAService:
                 given.append(self._honoured(question, one, executor, chosen))
             except (NotAnswerable, Ambiguous, kinds.AskBack):
                 raise exc from None
-        said = {(a.answer.replace(self.titles.get(d, d), ""), a.value, tuple(a.items)) for a, d in zip(given, exc.docs, strict=True)}
+        said = {(self._own_words(a.answer, d), a.value, tuple(a.items)) for a, d in zip(given, exc.docs, strict=True)}
         if len(said) > 1:
             raise exc
         answer = given[0]
         answer.sources = list(dict.fromkeys(s for a in given for s in a.sources))
-        answer.answer += f"（{len(given)}个文件的说法相同）"
+        verbatim = len({a.answer.replace(self.titles.get(d, d), "") for a, d in zip(given, exc.docs, strict=True)}) == 1
+        answer.answer += f"（{len(given)}个文件的说法{'' if verbatim else '除年份外'}相同）"
         return answer
+
+    def _own_words(self, text: str, doc: str) -> str:
+        """An answer without its document's title and year: 「纳入2025年…」 and 「纳入2024年…」 say the same."""
+        document = self.lexicon.documents.get(doc)
+        text = text.replace(self.titles.get(doc, doc), "")
+        return text.replace(f"{document.year}年", "") if document else text
 
     def _run(self, frame: Frame, executor: Executor, chosen: str | None = None) -> Answer:
         """The best reading: a registered kind's when it explains the question better than the

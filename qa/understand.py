@@ -446,7 +446,7 @@ class Understander:
         window = text[max(0, start - 12): start]
         before = list(NUMBER.finditer(window))
         match = after if after and after.start() <= end + 1 else (before[-1] if before and before[-1].end() >= len(window) - 1 else None)
-        if match is None:
+        if match is None or text.startswith(("年", "个年度"), match.end()):  # 「安排过、2025年」: a year, not an amount
             return None
         value = Decimal(match.group(1))
         unit = match.group(2) or "万元"

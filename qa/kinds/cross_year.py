@@ -14,6 +14,7 @@ from kg.template import load_template
 from qa.answer import Answer, fmt, percent
 from qa.execute import NotAnswerable
 from qa.facts import Fact
+from qa.kinds import year_items, year_sets
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.lexicon import Document, match_form
 from qa.years import named_years
@@ -70,6 +71,15 @@ def _unnamed(ctx: Context) -> str:
     return "".join(text)
 
 
+MEMBERS_OF_BOTH = ("both", "both_up", "both_down", "same")  # set operations over the members of both years
+
+
+def _names_an_item(frame) -> bool:
+    """Whether the question names one item by its whole name (each entity of a mention bears that
+    name): a set of the members of both years is then not what is asked, the item's values are."""
+    return any(not m.partial and not m.of("budget_unit") and len({e.label for e in m.entities}) == 1 for m in frame.value_mentions())
+
+
 def _relative_years(ctx: Context) -> bool:
     """Whether the question compares this year with the last in words (今年…去年, 本年比上年), outside
     the names it links (上年结转 is a row, not a year)."""
@@ -101,33 +111,48 @@ class CrossYear:
     name = NAME
 
     def read(self, ctx: Context) -> Reading | None:
-        if "reason" in ctx.frame.cues:  # 「比上年少了五十多万，原因是什么」: the later year's own words, not a figure
+        if "definition" in ctx.frame.cues and any(m.of("term") for m in ctx.frame.mentions):  # 「新加的X是什么意思」: X's entry
             return None
         years, missing = _years(ctx)
+        if "reason" in ctx.frame.cues:  # 「2025年为什么比2024年多」: the later year's own words, not a figure
+            return _reason(ctx, years) if len(years) == 2 and not missing else None
         if len(years) != 2:
             return None
         text = ctx.frame.text
         data = cue_data(NAME)
         slots = [Slot("years", years, (0, len(text)))]
+        stated = _stated_change(ctx, years) if missing else None
+        if stated is not None:  # 「2024年X比2023年多了多少」: 2024's own 比上年, 2023 unloaded
+            return Reading(NAME, 0.9, [Slot("years", [stated, stated], (0, len(text))), Slot("own_change", True, (0, len(text)))])
         if missing:
             return Reading(NAME, 0.9, slots, missing=missing, explained="".join(data["both_years"]))
         found = _first(data["set_operations"], text, _names(ctx))
+        if found and found[0] in MEMBERS_OF_BOTH and _names_an_item(ctx.frame):  # 「X这个名字两年都有，哪年多」: a value of X
+            found = None
         if found:
             slots.append(Slot("set_operation", found[0], (0, len(text))))
-            slots.append(Slot("members", _member_kind(text, ctx.frame.measures), (0, len(text))))
+            slots.append(Slot("members", _member_kind(ctx.frame, found[0]), (0, len(text))))
+            on = year_sets.topic(ctx.frame.question or text)
+            if on is not None:  # 「文物方面…2025年没有了的」: only the members whose names say it
+                slots.append(Slot("topic", on, (0, len(text))))
             if found[0] in RANKED:  # 「按增长率排第二」: the N-th of the ranking
                 slots.append(Slot("rank", ctx.frame.rank or 1, (0, len(text))))
             if ctx.frame.threshold is not None and ctx.frame.operator:  # 「取消的项目中超过10万元的」: the set is filtered
                 slots.append(Slot("range", (ctx.frame.operator, ctx.frame.threshold), (0, len(text))))
-            return Reading(NAME, 0.9, slots, explained=found[1] + "".join(data["both_years"]))
+            said = found[1] + "".join(data["both_years"] + data["set_places"] + data["similar_names"]) + (match_form(on.said) if on else "")
+            return Reading(NAME, 0.9, slots, explained=said + "名称名字")
         found = _first(data["value_operations"], text, _names(ctx))
         if found is None:
             return None
         slots.append(Slot("value_operation", found[0], found[2]))
-        return Reading(NAME, 0.9, slots, explained=found[1])
+        return Reading(NAME, 0.9, slots, explained=found[1] + (year_items.said(text) if ctx.frame.value_mentions() else ""))
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         earlier, later = reading.slot("years")
+        if reading.slot("reason") or reading.slot("own_change"):  # the later document's words of its change
+            one = copy.copy(ctx.frame)
+            one.docs, one.year, one.last_year = [later.iri], later.year, True
+            return executor.run(one)
         if reading.slot("set_operation"):
             answer = _set_answer(reading, ctx, executor, earlier, later)
         else:
@@ -135,6 +160,29 @@ class CrossYear:
         if len({d.department for d in ctx.lexicon.documents.values()}) > 1:
             answer.answer = f"{later.name}：{answer.answer}"  # several departments loaded: say whose years these are
         return answer
+
+
+def _stated_change(ctx: Context, years: list[Document]) -> Document | None:
+    """A difference or growth rate asked of a loaded year over the unloaded year just before it
+    (「2024年…比2023年多了多少」, only 2024 and 2025 loaded): the loaded document states its own change
+    over the year before (比上年), so that is the answer; a sum or a multiple would need the figure."""
+    named = named_years(_unnamed(ctx), set(), spanning=True)
+    loaded = {d.year: d for d in years}
+    if len(named) != 2 or max(named) not in loaded or min(named) in loaded or max(named) - min(named) != 1:
+        return None
+    found = _first(cue_data(NAME)["value_operations"], ctx.frame.text, _names(ctx))
+    set_op = _first(cue_data(NAME)["set_operations"], ctx.frame.text, _names(ctx))
+    return loaded[max(named)] if set_op is None and found is not None and found[0] in ("diff", "rate") else None
+
+
+def _reason(ctx: Context, years: list[Document]) -> Reading | None:
+    """A change between two years explained: the later document's reason for its change over the
+    year before, read when that year is the earlier one (a reason over a gap of years is not stated)."""
+    earlier, later = years
+    if later.year - earlier.year != 1:
+        return None
+    slots = [Slot("years", years, (0, len(ctx.frame.text))), Slot("reason", True, (0, len(ctx.frame.text)))]
+    return Reading(NAME, 0.9, slots, explained="".join(cue_data(NAME)["both_years"]))
 
 
 YEARS_AFTER_SHARE = re.compile(r"(?:(?:19|20)\d{2}|\d)(?:年|个年度)|[,，;；]")
@@ -150,6 +198,7 @@ def _in_year(frame, doc: Document, intent: str, operation: tuple[int, int]):
     one.text = frame.text[:start] + " " * (end - start) + frame.text[end:]
     one.question = one.text  # kinds that read the question as asked read it without the operation too
     one.docs, one.year, one.last_year, one.intent = [doc.iri], doc.year, False, intent
+    one.mentions = year_items.chosen(frame.text, one.mentions)  # 「（不含补助资金）」「不带二期的那个」
     own = _year_mentions(frame)
     if own:  # 「2024年的X项目和2025年的Y项目相差多少」: each year's figure is its own item's
         one.mentions = [m for m in frame.mentions if m not in frame.value_mentions() or m in own.get(doc.year, ())]
@@ -176,19 +225,20 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
     """The question's figure (or share, in %) in one document, by the classic readers or the
     single-document kind that reads it best (kinds spanning documents or answering with text are
     left out: a figure is wanted)."""
-    frame = _in_year(ctx.frame, doc, "ratio" if share else "lookup", operation)
+    target = not share and "performance" in ctx.frame.cues  # 「…路径目标，2025年比2024年多要求几条」: each year's target
+    frame = _in_year(ctx.frame, doc, "ratio" if share else "performance" if target else "lookup", operation)
     if not share and pattern(NAME, "project_count").search(frame.text):  # 「项目个数比上年少了几个」: a count per year
         projects = executor.reader.projects(doc.iri)
         text = f"项目个数为{len(projects)}个"
         return Decimal(len(projects)), "个", executor.answer(frame, text, Decimal(len(projects)), "个", facts=projects[:1])
     from qa import kinds  # the registry holds this kind too: imported when run, not when loaded
 
-    single = kinds.Context(frame, ctx.lexicon)
+    single = kinds.Context(frame, ctx.lexicon, executor)  # a target is read against the graph's text
     other = [r for r in kinds.readings(single) if r.kind not in SPANNING + TEXT_KINDS and r.score > kinds.LEGACY_SCORE and not r.missing]
     if other:  # 「局本级的基本支出两年相比」: each year's figure by the kind that reads it best
         answer = kinds.kind(other[0].kind).run(other[0], single, executor)
     else:
-        answer = executor.do_ratio(frame) if share else executor.do_lookup(frame)
+        answer = executor.do_ratio(frame) if share else executor.run(frame) if target else executor.do_lookup(frame)
     if answer.value is None:
         raise NotAnswerable(f"{doc.year}年的文件中这一项不止一个金额，请说明是哪一项")
     if share and answer.unit == "%" and len(answer.rows) == 2:  # the exact share, not the rounded one
@@ -198,9 +248,25 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
     return answer.value, answer.unit or "万元", answer
 
 
+def _each_text(ctx: Context, executor, years: tuple[Document, Document], operation: tuple[int, int]) -> Answer:
+    """「X两年的绩效目标各是什么」: each year's own words, side by side (no figure is asked)."""
+    from qa import kinds
+
+    given = []
+    for doc in years:
+        frame = _in_year(ctx.frame, doc, "performance", operation)
+        single = kinds.Context(frame, ctx.lexicon, executor)
+        best = [r for r in kinds.readings(single) if r.kind not in SPANNING and r.score > kinds.LEGACY_SCORE and not r.missing]
+        given.append(kinds.kind(best[0].kind).run(best[0], single, executor) if best else executor.run(frame))
+    text = "；".join(f"{doc.year}年：{a.answer.rstrip('。')}" for doc, a in zip(years, given, strict=True)) + "。"
+    return executor.answer(ctx.frame, text, None, None, sources=[s for a in given for s in a.sources])
+
+
 def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("value_operation")
     text = ctx.frame.text
+    if op == "each" and "performance" in ctx.frame.cues and ctx.frame.unit_word is None and "count" not in ctx.frame.cues:
+        return _each_text(ctx, executor, (earlier, later), next(s.span for s in reading.slots if s.name == "value_operation"))
     share = op == "points" or (op != "proportion" and "占" in text)
     span = next(s.span for s in reading.slots if s.name == "value_operation")
     a, unit, first = figure_in(ctx, executor, earlier, share, span)
@@ -209,6 +275,7 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         raise NotAnswerable("没有在两年的文件中对上同一个部分和整体，无法计算比重")
     sources = first.sources + second.sources
     what = re.sub(r"[（(].*?[）)]|。$", "", second.answer).split("为")[0] if not share else "所占比重"
+    what = what.split("：")[0] if "绩效目标：" in what else what  # a target: its owner's, not the later year's wording
     head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
     tied = _year_mentions(ctx.frame)
     if tied and not share:  # each year its own item: both named
@@ -287,9 +354,10 @@ def _signed(change: Decimal, asked: int) -> Decimal:
     return -abs(change) if asked and (change > 0) != (asked > 0) and change != 0 else abs(change)
 
 
-def _members(executor, doc: Document, members: str, level: int | None) -> dict[str, Fact]:
+def _members(executor, frame, doc: Document, members: str) -> dict[str, Fact]:
     """Projects, functional classification items (of one level: 项 unless the question names
     类 or 款) or budget units of one year, keyed by name or code."""
+    level = frame.level
     if members == "classes":
         size = {1: 3, 2: 5}.get(level or 3, 7)
         rows = [f for f in executor.reader.table_facts(doc.iri, 3) if f.kind == "item" and f.code and f.first_column and len(f.code) == size]
@@ -299,17 +367,22 @@ def _members(executor, doc: Document, members: str, level: int | None) -> dict[s
         size = 3 if level == 1 else 5
         rows = [f for f in executor.reader.table_facts(doc.iri, table) if f.kind == "item" and f.code and f.first_column and len(f.code) == size]
         return {f.code: f for f in rows}
+    if members == "goals":
+        return {match_form(g.label): g for g in executor.reader.goals(doc.iri)}
     if members in ("units_basic", "units_project"):
         table = load_template().by_layout("units" if members == "units_basic" else "projects")
         return {match_form(f.label): f for f in executor.reader.table_facts(doc.iri, table.number)
                 if f.kind == "unit" and f.column == table.columns[0]}
-    return {match_form(p.label): p for p in executor.reader.projects(doc.iri)}
+    projects = executor.unit_scoped(frame, doc.iri, executor.reader.projects(doc.iri))  # 「救助站两年都有的项目」: that unit's
+    return {match_form(p.label): p for p in projects}
 
 
-def _member_kind(text: str, measures: list[str]) -> str:
+def _member_kind(frame, op: str) -> str:
     """What a set question ranges over: classification items (科目; economic ones of an expenditure
-    when 经济 is said), budget units (单位) or projects."""
-    data = cue_data(NAME)
+    when 经济 is said), budget units (单位), key projects with targets (重点项目; 都写了绩效目标) or projects."""
+    data, text, measures = cue_data(NAME), frame.text, frame.measures
+    if "set:key_projects" in frame.cues or (op == "both" and "performance" in frame.cues):
+        return "goals"
     if any(w in text for w in data["class_words"]) and "项目" not in text.replace("项目支出", ""):
         if any(w in text for w in data["economic_words"]):
             spending = [m for m in measures if load_template().measures[m].expenditure]
@@ -386,14 +459,18 @@ def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: d
 
 def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("set_operation")
-    kind, level = reading.slot("members"), ctx.frame.level
-    old, new = _members(executor, earlier, kind, level), _members(executor, later, kind, level)
+    kind = reading.slot("members")
+    old, new, topic = year_sets.on_topic(reading.slot("topic"), _members(executor, ctx.frame, earlier, kind), _members(executor, ctx.frame, later, kind))
     both = [k for k in new if k in old]
     y0, y1 = earlier.year, later.year
     if op in ("new", "dropped"):
         keys = [k for k in new if k not in old] if op == "new" else [k for k in old if k not in new]
+        near = year_sets.asks_similar(ctx.frame.text)
+        if near:  # 「连相近名称都找不到」: no near name in the other year either
+            keys = year_sets.without_near_names(keys, old if op == "new" else new)
         facts = [f for f in ((new if op == "new" else old)[k] for k in keys) if _passes(ctx.frame, f.value)]
-        what = f"{y1}年新增（{y0}年没有）" if op == "new" else f"{y0}年有、{y1}年没有"
+        what = (f"{y1}年新增（{y0}年没有）" if op == "new" else f"{y0}年有、{y1}年没有") + topic
+        what += f"（{y0 if op == 'new' else y1}年也没有名称相互包含的项目）" if near else ""
         what += _threshold_words(ctx.frame, "金额")
         top = _extreme(ctx.frame.text, facts)
         if top is not None:  # 「新增的项目里哪个金额最大」: the top of the set
@@ -402,22 +479,29 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         listing = "、".join(f"{f.label}（{fmt(f.value)}万元）" for f in facts)
         text = f"{what}的共{len(facts)}项：{listing or '无'}"
         return _set_result(ctx, executor, text, facts)
-    if op in ("same", "both_up", "both_down"):
-        test = {"same": lambda d: d == 0, "both_up": lambda d: d > 0, "both_down": lambda d: d < 0}[op]
-        keys = [k for k in both if test(new[k].value - old[k].value) and _passes(ctx.frame, abs(new[k].value - old[k].value))]
-        word = {"same": "金额相同", "both_up": f"{y1}年高于{y0}年", "both_down": f"{y1}年低于{y0}年"}[op] + _threshold_words(ctx.frame, "相差")
+    if op in ("same", "both_up", "both_down", "both"):
+        if op == "both":  # 「两年都超过100万元的」: the threshold holds in each year
+            keys = [k for k in both if _passes(ctx.frame, new[k].value) and _passes(ctx.frame, old[k].value)]
+        else:
+            test = {"same": lambda d: d == 0, "both_up": lambda d: d > 0, "both_down": lambda d: d < 0}[op]
+            keys = [k for k in both if test(new[k].value - old[k].value) and _passes(ctx.frame, abs(new[k].value - old[k].value))]
+        word = {"both": "列为重点项目" if kind == "goals" else "名称相同", "same": "金额相同", "both_up": f"{y1}年高于{y0}年", "both_down": f"{y1}年低于{y0}年"}[op] + topic
+        word += _threshold_words(ctx.frame, "金额" if op == "both" else "相差")
         listing = "、".join(f"{new[k].label}（{fmt(old[k].value)} → {fmt(new[k].value)}万元）" for k in keys)
-        return executor.answer(ctx.frame, f"两年都有、{word}的共{len(keys)}项：{listing or '无'}。", None, None,
+        count = Decimal(len(keys)) if pattern(NAME, "set_count").search(ctx.frame.text) else None  # 「…的有几个」
+        return executor.answer(ctx.frame, f"两年都有、{word}的共{len(keys)}项：{listing or '无'}。", count, "个" if count is not None else None,
                                items=[new[k].label for k in keys], facts=[new[k] for k in keys] + [old[k] for k in keys])
     if op in RANKED:
-        return _ranked_change(ctx, executor, op, reading.slot("rank", 1), kind, old, new)
+        answer = _ranked_change(ctx, executor, op, reading.slot("rank", 1), kind, old, new)
+        answer.answer = f"（{topic[1:]}）{answer.answer}" if topic else answer.answer  # the set was filtered: say so
+        return answer
     if op == "each_max":
         tops = [(y, max(m.values(), key=lambda f: f.value)) for y, m in ((y0, old), (y1, new)) if m]
-        text = "；".join(f"{y}年金额最多的是{f.label}，{fmt(f.value)}万元" for y, f in tops) + "。"
+        text = (f"（{topic[1:]}）" if topic else "") + "；".join(f"{y}年金额最多的是{f.label}，{fmt(f.value)}万元" for y, f in tops) + "。"
         return executor.answer(ctx.frame, text, None, None, items=[f.label for _, f in tops], facts=[f for _, f in tops])
     pooled = [(y0, f) for f in old.values()] + [(y1, f) for f in new.values()]
     if not pooled:
         raise NotAnswerable("没有找到项目")
     year, top = (max if op == "pooled_max" else min)(pooled, key=lambda x: x[1].value)
-    text = f"两年{len(pooled)}项中金额{'最大' if op == 'pooled_max' else '最小'}的是{year}年的{top.label}，{fmt(top.value)}万元。"
+    text = f"两年{topic[1:]}的{len(pooled)}项中金额{'最大' if op == 'pooled_max' else '最小'}的是{year}年的{top.label}，{fmt(top.value)}万元。"
     return executor.answer(ctx.frame, text, top.value, "万元", items=[top.label], facts=[top])

@@ -1,0 +1,172 @@
+"""Sets across two loaded years (issue 10 §6) with a topic or name filter, with a property both
+years show, and with names that must not even be near: phrasings of our own on the culture
+department's 2024 and 2025 documents in tests/fixtures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from qa.execute import NotAnswerable
+from qa.kinds import year_items
+from qa.lexicon import Entity, Mention
+from qa.normalize import normalize
+from tests.conftest import CULTURE, CULTURE_2024, qa_service
+
+
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory):
+    return qa_service(tmp_path_factory, CULTURE_2024, CULTURE)
+
+
+def _ask(service, question: str):
+    answer = service.ask(question)
+    assert answer.answered, answer.answer
+    assert answer.intent == "cross_year", (answer.intent, answer.answer)
+    return answer
+
+
+@pytest.mark.parametrize(("question", "items"), [
+    ("和体育相关的项目里，2025年新增了哪些？", ["体育场馆免费低收费开放补助"]),
+    ("名称里带“全民健身”的项目，2024年有而2025年没有的是哪些", ["清城区全民健身中心维修改造项目"]),
+    ("涉及旅游的项目2025年取消了哪些", ["清城区旅游发展规划编制经费"]),
+    ("图书馆这一块，2024年列过、2025年没有了的项目", ["区图书馆空调系统更换项目"]),
+    ("文物方面有没有2024年安排过、2025年不再安排的项目？", ["第四次全国文物普查工作经费"]),
+    ("2025年比2024年少了哪些文物方面的项目", ["第四次全国文物普查工作经费"]),  # 文物, not 少了哪些文物
+    ("两年都有而且两年都超过50万元的项目", ["文物保护单位修缮及安全巡查经费", "体育彩票公益金全民健身设施建设项目"]),
+])
+def test_a_set_across_years_keeps_the_topic_asked(two_years, question, items):
+    assert _ask(two_years, question).items == items
+
+
+def test_a_year_after_a_comparator_word_is_no_amount(two_years):
+    """「安排过、2025年」: 过 before a year is no threshold of 2025万元 (the six dropped projects)."""
+    answer = _ask(two_years, "2024年安排过、2025年没有了的项目有几个")
+    assert answer.value == Decimal(6), answer.answer
+
+
+def test_a_topic_no_name_spells_is_refused(two_years):
+    answer = two_years.ask("武术方面，2025年新增了哪些项目")
+    assert not answer.answered and "武术" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("两年都被列为重点项目的有哪些", {"items": ["体育彩票公益金全民健身设施建设项目"]}),
+    ("哪些项目在两年里都有绩效目标、都是重点项目", {"items": ["体育彩票公益金全民健身设施建设项目"]}),
+    ("两年名称完全相同的项目有几个", {"value": 10}),
+    ("项目名称两年一字不差的有多少个", {"value": 10}),
+])
+def test_members_present_in_both_years_with_a_property(two_years, question, expected):
+    answer = _ask(two_years, question)
+    if "items" in expected:
+        assert answer.items == expected["items"], answer.answer
+    else:
+        assert answer.value == Decimal(expected["value"]), answer.answer
+
+
+def test_near_names_are_matched_when_asked(two_years):
+    """「连名称相似的都没有」: a dropped project whose name another year's name contains is no match
+    here (no 2025 name contains a dropped 2024 one), and the reply says the test it used."""
+    answer = _ask(two_years, "在2024年有，到2025年连名称相似的项目都没有的是哪些")
+    assert len(answer.items) == 6 and "名称相互包含" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("全民健身活动经费这个名称两年都有，哪年更多，差多少", Decimal("3.00")),  # 35.00 → 38.00
+    ("图书馆免费开放补助资金两年都有吗？两年合计多少", Decimal("40.00")),
+    ("旅游宣传推广经费（不含全民健身活动经费）两年加起来多少", Decimal("97.00")),  # 52.00 + 45.00: the one left out is no operand
+])
+def test_one_named_item_across_years_is_its_values_not_a_set(two_years, question, value):
+    answer = _ask(two_years, question)
+    assert answer.value == value and not answer.items, answer.answer
+
+
+def _mention(*labels: str) -> Mention:
+    entities = [Entity(f"urn:p{i}", "project", label, frozenset({"urn:d"})) for i, label in enumerate(labels)]
+    return Mention(0, 4, "服务费", entities)
+
+
+@pytest.mark.parametrize(("question", "kept"), [
+    ("服务费（不带二期的那个）两年差多少", ["服务费", "2026年度服务费"]),
+    ("服务费，不带年份、不带二期的那个，是上年的几倍", ["服务费"]),
+    ("服务费两年差多少", ["服务费", "服务费（二期）", "2026年度服务费"]),
+])
+def test_a_part_the_name_lacks_chooses_among_the_names(question, kept):
+    mention = _mention("服务费", "服务费（二期）", "2026年度服务费")
+    chosen = year_items.chosen(normalize(question), [mention])
+    assert [e.label for e in chosen[0].entities] == kept
+
+
+def test_a_part_every_name_has_is_refused():
+    with pytest.raises(NotAnswerable):
+        year_items.chosen(normalize("服务费（不带二期的那个）两年差多少"), [_mention("服务费（二期）")])
+
+
+def test_a_name_after_an_excluding_word_is_left_out():
+    text = "甲经费两年一共多少(不含补助资金)"
+    at = text.find("补助资金")
+    first, second = _mention("甲经费"), Mention(at, at + 4, "补助资金", [Entity("urn:q", "project", "甲经费补助资金", frozenset())])
+    assert year_items.chosen(text, [first, second]) == [first]
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("2025年的收入预算为啥比2024年少了，文件怎么解释的", "一次性项目本年不再安排"),  # the later year's own reason
+    ("2024年收入预算比2023年多出好几十万，原因是什么", "第四次全国文物普查"),  # 好几十万 states, asks nothing
+    ("2025年名词解释里新增的经营收入指的是什么", "非独立核算经营活动"),  # a definition, not the set of new projects
+])
+def test_a_reason_or_a_definition_asked_with_words_of_change(two_years, question, phrase):
+    answer = two_years.ask(question)
+    assert answer.answered and phrase in answer.answer and answer.value is None, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("2024年的三公经费比2023年减少了多少", Decimal("0.50")),
+    ("2024年机关运行经费较2023年下降了多少万元", Decimal("0.95")),
+])
+def test_a_change_over_the_unloaded_year_before_is_the_documents_own(two_years, question, value):
+    """Only 2024 and 2025 are loaded: 2024's 比上年 sentence is its change over 2023."""
+    answer = _ask(two_years, question)
+    assert answer.value == value and "比上年" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "2023年和2024年的三公经费一共多少",  # a sum needs 2023's figure
+    "2024年的三公经费是2023年的几倍",
+    "2025年的三公经费比2023年少了多少",  # not the year before: no sentence states it
+])
+def test_what_needs_the_unloaded_years_figure_is_refused(two_years, question):
+    assert not two_years.ask(question).answered
+
+
+@pytest.mark.parametrize(("question", "value", "unit"), [
+    ("体彩公益金健身设施项目里健身路径的目标，2025年比2024年多了几条", Decimal(3), "条"),  # 不少于12条 → 15条
+    ("全民健身路径这个目标两年一共要求多少条", Decimal(27), "条"),
+])
+def test_a_targets_figure_across_years(two_years, question, value, unit):
+    answer = _ask(two_years, question)
+    assert (answer.value, answer.unit) == (value, unit), answer.answer
+
+
+def test_each_years_targets_in_their_own_words(two_years):
+    answer = _ask(two_years, "体育彩票公益金全民健身设施建设项目两年的绩效目标分别是什么")
+    assert "笼式足球场" in answer.answer and "多功能运动场" in answer.answer and answer.value is None, answer.answer
+
+
+def test_a_text_the_same_in_both_years_but_its_year_is_answered_from_both(two_years):
+    answer = two_years.ask("图书馆和文化馆是什么性质的单位")
+    assert answer.answered and "公益一类事业单位" in answer.answer and "除年份外相同" in answer.answer, answer.answer
+    assert len({s.document for s in answer.sources}) == 2
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("把2024、2025两年的项目合到一起，哪个金额最大", "清城区全民健身中心维修改造项目"),  # 2024's 82.00 over 2025's 80.00
+    ("两年的项目混在一起比，最少的是哪个", "全民艺术普及公益培训经费"),  # 2024's 7.20
+])
+def test_projects_of_both_years_pooled(two_years, question, item):
+    assert _ask(two_years, question).items == [item]
+
+
+def test_the_filter_is_said_in_the_answer(two_years):
+    answer = _ask(two_years, "两年的项目放一起，图书馆方面金额最大的是哪个")
+    assert "名称含“图书馆”" in answer.answer and answer.value == Decimal("40.00"), answer.answer
