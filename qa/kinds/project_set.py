@@ -34,7 +34,10 @@ def _operation(text: str) -> tuple[str, tuple[int, int]]:
                 found.append((op, (k, k + len(w))))
     if not found:
         return "list", (0, 0)
-    order = {"average": 0, "count": 1, "sum": 2}
+    averages = [f for f in found if f[0] == "average"]
+    if averages:  # a sum or a count beside an average is its part (「平均每个项目多少（总额除以项目数）」)
+        return min(averages, key=lambda f: (-(f[1][1] - f[1][0]), f[1][0]))
+    order = {"count": 1, "sum": 2}
     return min(found, key=lambda f: (-f[1][1], f[1][0], order[f[0]]))  # the operation said last is asked (「几个项目加起来多少钱」), by its longest word
 
 
@@ -51,6 +54,9 @@ class ProjectSet:
                 slots.append(Slot("name", (how, match_form(match.group("kw"))), match.span()))
                 break
         match = _find(data["ranges"], text)
+        exact = None if match else _exact(text, data)
+        if exact:
+            slots.append(exact)
         if match:
             a, b = sorted((Decimal(match.group("a")), Decimal(match.group("b"))))
             before, after = text[:match.start("a")][-4:], text[match.end("a"):match.start("b")]
@@ -58,7 +64,7 @@ class ProjectSet:
             strict_high = any(w in after for w in data["upper_strict"])
             slots.append(Slot("range", (a, b, strict_low, strict_high), match.span()))
         op, span = _operation(re.sub("|".join(data["demonstratives"]), lambda m: " " * len(m.group(0)), text))
-        if not match and op in ("sum", "average"):
+        if not match and not exact and op in ("sum", "average"):
             bound = _one_bound(text, data)  # 「不到5万元的项目合计」: one bound, the other open
             if bound:
                 slots.append(bound)
@@ -101,13 +107,27 @@ class ProjectSet:
         return executor.answer(frame, text, None, None, items=[p.label for p in chosen], facts=chosen)
 
 
+def _amount(match: re.Match) -> Decimal:
+    """The bound in 万元, from the unit written beside it."""
+    value = Decimal(match.group("v")) * (10000 if match.group("unit") in ("亿", "亿元") else 1)
+    return value / 10000 if match.group("unit") == "元" else value
+
+
+def _exact(text: str, data: dict) -> Slot | None:
+    """An amount asked exactly (刚好500万元整) as a range closed on both sides at it."""
+    match = _find(data["exact"], text)
+    if match is None:
+        return None
+    value = _amount(match)
+    return Slot("range", (value, value, False, False), match.span())
+
+
 def _one_bound(text: str, data: dict) -> Slot | None:
     """A range open on one side (超过A, 不到B, A以上, B以下) as a range slot (None: that side is open)."""
     for side, patterns in data["one_bound"].items():
         match = _find(patterns, text)
         if match:
-            value = Decimal(match.group("v")) * (10000 if match.group("unit") in ("亿", "亿元") else 1)
-            value = value / 10000 if match.group("unit") == "元" else value
+            value = _amount(match)
             word = match.group(0)
             if side == "lower":
                 return Slot("range", (value, None, any(w in word for w in data["lower_strict"]), False), match.span())
@@ -130,5 +150,5 @@ def _filtered(projects: list[Fact], reading: Reading) -> tuple[list[Fact], str]:
         projects = [p for p in projects if (a is None or (p.value > a if strict_low else p.value >= a)) and (b is None or (p.value < b if strict_high else p.value <= b))]
         low = f"{'超过' if strict_low else '不低于'}{fmt(a)}万元" if a is not None else ""
         high = f"{'不到' if strict_high else '不超过'}{fmt(b)}万元" if b is not None else ""
-        words.append("金额" + "、".join(w for w in (low, high) if w))
+        words.append(f"金额恰好为{fmt(a)}万元" if a == b else "金额" + "、".join(w for w in (low, high) if w))
     return projects, ("、".join(words) + "的") if words else ""
