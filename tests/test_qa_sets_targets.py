@@ -44,10 +44,41 @@ def _check(service: QAService, question: str, expected: dict):
     ("每笔不到15万元的项目有哪几个", {"items": ["文艺精品创作扶持经费"]}),
     ("用项目支出总额除以项目个数，平均每个项目是多少", {"value": 35.16, "unit": "万元"}),
     ("名称里带“免费”的项目加一块儿是多少", {"value": 75.00, "unit": "万元"}),
+    ("名字里包含“经费”字样的项目有几个", {"value": 9, "unit": "个"}),
 ])
 def test_project_sets_exact_per_item_and_averages(culture, question, expected):
     answer = _check(culture, question, expected)
     assert answer.intent in ("project_set", "list"), answer.intent
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("金额为8.5万元的项目有几个", {"value": 1, "unit": "个"}),
+    ("预算是20.4万元的项目是哪个", {"items": ["综治信息系统线路租赁费用"]}),
+    ("大于等于20.4万元的项目有几个", {"value": 8, "unit": "个"}),  # 大于等于 keeps the bound itself
+    ("小于或等于8.5万元的项目加起来多少", {"value": 66.99, "unit": "万元"}),
+    ("大于等于10万元且小于20万元的项目有几个", {"value": 7, "unit": "个"}),
+])
+def test_amounts_named_bare_or_with_an_inclusive_comparator(bigdata, question, expected):
+    _check(bigdata, question, expected)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("名称中带有'维护'的项目有几个", {"value": 8, "unit": "个"}),
+    ("含有光纤两个字的项目有几个", {"value": 5, "unit": "个"}),
+    ("跟光纤有关的项目一共多少钱", {"value": 93.10, "unit": "万元"}),
+    ("2025年和维护相关的项目有几个", {"value": 8, "unit": "个"}),
+    ("云平台方面的项目加起来多少", {"value": 508.81, "unit": "万元"}),
+])
+def test_name_filters_in_other_quotes_and_by_topic(bigdata, question, expected):
+    _check(bigdata, question, expected)
+
+
+def test_a_topic_no_project_name_holds_is_refused(bigdata):
+    assert not bigdata.ask("跟无人机有关的项目有几个").answered
+
+
+def test_counting_projects_of_a_topic_asks_no_target(culture):
+    _check(culture, "和全民健身有关的项目有几个", {"value": 2, "unit": "个"})
 
 
 def test_an_exact_amount_no_project_has_is_an_empty_set(culture):

@@ -53,15 +53,17 @@ class ProjectSet:
             if match:
                 slots.append(Slot("name", (how, match_form(match.group("kw"))), match.span()))
                 break
+        if not slots:
+            slots += _topic(ctx, text, data)
         match = _find(data["ranges"], text)
-        exact = None if match else _exact(text, data)
+        exact = None if match or ctx.frame.threshold is not None else _exact(text, data)  # 超过X万元的项目 bounds X
         if exact:
             slots.append(exact)
         if match:
             a, b = sorted((Decimal(match.group("a")), Decimal(match.group("b"))))
             before, after = text[:match.start("a")][-4:], text[match.end("a"):match.start("b")]
-            strict_low = any(w in before or w in text[match.start():match.start("a")] for w in data["lower_strict"])
-            strict_high = any(w in after for w in data["upper_strict"])
+            strict_low = _strict(before, data["lower_strict"]) or _strict(text[match.start():match.start("a")], data["lower_strict"])
+            strict_high = _strict(after, data["upper_strict"])
             slots.append(Slot("range", (a, b, strict_low, strict_high), match.span()))
         op, span = _operation(re.sub("|".join(data["demonstratives"]), lambda m: " " * len(m.group(0)), text))
         if not match and not exact and op in ("sum", "average"):
@@ -107,6 +109,30 @@ class ProjectSet:
         return executor.answer(frame, text, None, None, items=[p.label for p in chosen], facts=chosen)
 
 
+def _topic(ctx: Context, text: str, data: dict) -> list[Slot]:
+    """「跟光纤有关的项目」: a name filter on the longest end of the words before the topic cue that a
+    project's name holds (跟光纤 → 光纤); none when no project's name holds two of its characters."""
+    match = re.search(data["topic"], text)
+    if match is None or ctx.executor is None:
+        return []
+    if any(m.start < match.end("run") and match.start("run") < m.end for m in ctx.frame.mentions if m.of("budget_unit", "department", "internal_unit")):
+        return []  # 「图书馆相关的项目」: a unit's projects (unit_scope), not a name filter
+    try:
+        labels = [match_form(p.label) for p in ctx.executor.reader.projects(ctx.executor.one_doc(ctx.frame))]
+    except Exception:  # several documents and none chosen: the classic chain says which
+        return []
+    run = match.group("run").lstrip(data["topic_joiners"])
+    for k in range(len(run) - 1):
+        if any(run[k:] in label for label in labels):
+            return [Slot("name", ("contains", run[k:]), match.span())]
+    return []
+
+
+def _strict(words: str, strict: list[str]) -> bool:
+    """A bound that excludes its value: 超过, 不到 — not 大于等于, 小于或等于."""
+    return any(w in words for w in strict) and "等于" not in words
+
+
 def _amount(match: re.Match) -> Decimal:
     """The bound in 万元, from the unit written beside it."""
     value = Decimal(match.group("v")) * (10000 if match.group("unit") in ("亿", "亿元") else 1)
@@ -130,8 +156,8 @@ def _one_bound(text: str, data: dict) -> Slot | None:
             value = _amount(match)
             word = match.group(0)
             if side == "lower":
-                return Slot("range", (value, None, any(w in word for w in data["lower_strict"]), False), match.span())
-            return Slot("range", (None, value, False, any(w in word for w in data["upper_strict"])), match.span())
+                return Slot("range", (value, None, _strict(word, data["lower_strict"]), False), match.span())
+            return Slot("range", (None, value, False, _strict(word, data["upper_strict"])), match.span())
     return None
 
 

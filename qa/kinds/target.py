@@ -96,6 +96,8 @@ def _asked(text: str, cues: set[str]) -> Asked | None:
     (a measure's units), 「目标是多少」 (none); None when money or nothing countable is asked."""
     data = cue_data(NAME)
     match = _asks_number().search(text)
+    if match and re.search(data["counts_set"], text[:match.start()]):
+        return None  # 「和健身有关的项目有几个」 counts projects
     if match:
         units = data["asked_measures"].get(match.group(0))  # 多少人: a head count in 人, 人次 or 万人次
         return Asked(tuple(units) if units else (match.group("unit"),) if match.group("unit") else (), match.span(), match.group(0))
