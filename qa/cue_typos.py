@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from qa.lexicon import Mention, match_form
 from qa.segment import tokenizer
 
 MIN_CUE = 4  # shorter cue words are too close to ordinary words for one character to be a typo
@@ -63,4 +64,18 @@ def corrected(text: str, words: Iterable[str], cues: Iterable[str], names: list[
                     text = text[:start] + cue + text[end:]
                     fixes.add(cue)
                     break
+    return text, fixes
+
+
+def linked_as_cue(text: str, mentions: list[Mention], cues: Iterable[str]) -> tuple[str, set[str]]:
+    """A name linked by a typo (基本支山) whose entity is itself a cue word (the glossary's 基本支出):
+    the question with the cue word written out, so that it is read as the measure it names."""
+    words = set(cues)
+    fixes: set[str] = set()
+    for m in sorted((m for m in mentions if m.fuzzy), key=lambda m: -m.start):
+        labels = {match_form(e.label) for e in m.entities} & words
+        if len(labels) == 1:
+            label = labels.pop()
+            text = text[:m.start] + label + text[m.end:]
+            fixes.add(label)
     return text, fixes

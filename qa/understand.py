@@ -15,6 +15,7 @@ import ahocorasick
 
 from kg.template import load_template
 from qa.cue_typos import corrected as cue_typo_corrected
+from qa.cue_typos import linked_as_cue
 from qa.frame import Frame
 from qa.known import answer_unit, is_known
 from qa.lexicon import Lexicon, Mention, load_cues, match_form, syllables_of
@@ -219,6 +220,12 @@ class Understander:
         self._totals_named_by_terms(frame)
         unknown = self._unknown(frame, cues)
         residue = [c for c in self._residue(frame, cues) if len(c) >= 2]
+        if not _corrected:  # 基本支山 linked by a typo to the glossary's 基本支出: the measure word
+            corrected, fixes = linked_as_cue(frame.text, frame.mentions, self._named_cues())
+            if fixes:
+                retry = self.understand(corrected, previous, _corrected=True)
+                retry.question = question
+                return retry
         if not _corrected and (unknown or residue):
             stuck = bool(unknown) or self._intent(copy.copy(frame)) == "refuse"
             spans = [(m.start, m.end) for m in frame.mentions]

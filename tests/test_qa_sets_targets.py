@@ -81,6 +81,15 @@ def test_counting_projects_of_a_topic_asks_no_target(culture):
     _check(culture, "和全民健身有关的项目有几个", {"value": 2, "unit": "个"})
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("水库管理所平均每个项目多少钱", {"value": 53.24, "unit": "万元"}),  # (50.00 + 56.48) / 2, its own projects
+    ("水库管理所金额为56.48万元的项目有几个", {"value": 1, "unit": "个"}),
+])
+def test_sets_of_one_subordinate_unit_name_it(water, question, expected):
+    answer = _check(water, question, expected)
+    assert "水库管理所" in answer.answer, answer.answer
+
+
 def test_an_exact_amount_no_project_has_is_an_empty_set(culture):
     answer = culture.ask("刚好21万元整的项目有几个")
     assert answer.value == Decimal(0), answer.answer
@@ -94,6 +103,11 @@ def test_an_exact_amount_no_project_has_is_an_empty_set(culture):
 def test_a_measure_word_with_one_wrong_character(culture, question, value):
     answer = culture.ask(question)
     assert answer.value == Decimal(value), answer.answer
+
+
+def test_a_measure_word_linked_by_a_typo_to_its_glossary_entry_asks_the_amount(culture):
+    answer = culture.ask("基本支山是多少")  # 基本支山 links to the glossary's 基本支出 by a typo: the measure asked
+    assert answer.value == Decimal("491.80"), answer.answer
 
 
 def test_a_measure_typo_on_a_generated_document(archives):

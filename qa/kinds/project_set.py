@@ -86,7 +86,8 @@ class ProjectSet:
         projects = executor.unit_scoped(frame, doc, projects)
         chosen, condition = _filtered(projects, reading)
         op = reading.slot("operation")
-        where = executor.prefix(frame, doc)
+        units = list(dict.fromkeys(e.label for m in frame.mentions for e in m.of("budget_unit") if doc in e.docs))
+        where = executor.prefix(frame, doc) + ("、".join(units) + "的" if units else "")  # the units the set is scoped to
         if op == "average":
             if not chosen:
                 raise NotAnswerable("没有符合条件的项目")
