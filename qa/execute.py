@@ -672,6 +672,9 @@ class Executor:
             if m.of("citation") and "号" not in m.surface:
                 cited += [e for e in self.lexicon.entities.values() if e.kind == "citation" and e not in cited
                           and m.surface in match_form(e.label)]
+        projects = [e for m in frame.mentions for e in m.of("project") if set(e.docs) & set(doc_scope)]
+        if cited and projects:  # 「P提到的Y通知是几号文」: Y as P cites it, never Y as another project does
+            return self._cited_by_named(frame, cited, projects)
         if cited:
             parts, items, sources = [], [], []
             for c in cited:
@@ -688,7 +691,6 @@ class Executor:
                 sources.extend(Source(self.doc_title(r["doc"]), load_template().by_layout("projects").name, r["citerLabel"], r["line"]) for r in citers)
             if parts:
                 return self.answer(frame, "；".join(parts) + "。", items=items, sources=sources)
-        projects = [e for m in frame.mentions for e in m.of("project") if set(e.docs) & set(doc_scope)]
         for p in projects:
             rows = self.reader.run(queries.CITES, citer=_iri(p.iri))
             info = self.reader.run(queries.PROJECT, project=_iri(p.iri))
@@ -699,6 +701,20 @@ class Executor:
                 return self.answer(frame, f"{p.label}依据的文件：{'；'.join(names)}。", items=names, sources=[Source(self.doc_title(doc), load_template().by_layout("projects").name, p.label, line)])
             raise NotAnswerable(f"文件没有写明“{p.label}”依据哪份文件")
         raise NotAnswerable("没有找到这份文件的引用")
+
+    def _cited_by_named(self, frame: Frame, cited: list, projects: list) -> Answer:
+        """The cited documents a question names by title or kind, as the projects it names cite them."""
+        wanted = {c.iri for c in cited}
+        for p in projects:
+            rows = [r for r in self.reader.run(queries.CITES, citer=_iri(p.iri)) if str(r["cited"]) in wanted]
+            if rows:
+                info = self.reader.run(queries.PROJECT, project=_iri(p.iri))
+                doc = info[0]["doc"] if info else frame.docs[0]
+                names = list(dict.fromkeys(_citation_name(r) for r in rows))
+                source = Source(self.doc_title(doc), load_template().by_layout("projects").name, p.label, info[0]["line"] if info else None)
+                return self.answer(frame, f"{p.label}依据的文件：{'；'.join(names)}。", items=names, sources=[source])
+        named = next((m.surface for m in frame.mentions if m.of("citation")), cited[0].label)
+        raise NotAnswerable(f"文件没有写明“{projects[0].label}”引用了“{named}”")
 
     # -- year over year ----------------------------------------------------------------------------
     def do_yoy(self, frame: Frame) -> Answer:

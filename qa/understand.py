@@ -14,6 +14,8 @@ from decimal import Decimal
 import ahocorasick
 
 from kg.template import load_template
+from qa.cue_typos import corrected as cue_typo_corrected
+from qa.cue_typos import linked_as_cue
 from qa.frame import Frame
 from qa.known import answer_unit, is_known
 from qa.lexicon import Lexicon, Mention, load_cues, match_form, syllables_of
@@ -218,10 +220,18 @@ class Understander:
         self._totals_named_by_terms(frame)
         unknown = self._unknown(frame, cues)
         residue = [c for c in self._residue(frame, cues) if len(c) >= 2]
+        if not _corrected:  # 基本支山 linked by a typo to the glossary's 基本支出: the measure word
+            corrected, fixes = linked_as_cue(frame.text, frame.mentions, self._named_cues())
+            if fixes:
+                retry = self.understand(corrected, previous, _corrected=True)
+                retry.question = question
+                return retry
         if not _corrected and (unknown or residue):
             stuck = bool(unknown) or self._intent(copy.copy(frame)) == "refuse"
             spans = [(m.start, m.end) for m in frame.mentions]
             corrected, fixes = self._correct(frame.text, unknown + residue, spans, sound_only=not stuck)
+            if not fixes:  # 基夲支出: a measure word one character off
+                corrected, fixes = cue_typo_corrected(frame.text, unknown + residue, self._named_cues(), spans, set(self.cue_words) | set(self.lexicon.aliases))
             if fixes:
                 retry = self.understand(corrected, previous, _corrected=True)
                 retry.question = question
@@ -561,6 +571,10 @@ class Understander:
     _function_chars = set("的了吗呢吧啊呀么是有在和与及或对为把被给从到向将就都也还又再很这那该此其中里下之所多少大小高低年个项笔条次几哪啥谁怎样何一二三两上等")
 
     # -- typos and homophones -------------------------------------------------------------------
+    def _named_cues(self) -> list[str]:
+        """The cue words that name a measure or a total (基本支出, 支出总额)."""
+        return [w for w, groups in self.cue_words.items() if any(g.startswith(("measure:", "total:")) for g in groups)]
+
     def _correct(self, text: str, unknown: list[str], spans: list[tuple[int, int]], sound_only: bool = False) -> tuple[str, set[str]]:
         """Replace a misspelt name or question word (三工经费, 图书管) by the alias it most likely
         means: same pinyin (homophone), or — when the question is otherwise stuck — one character

@@ -34,7 +34,10 @@ def _operation(text: str) -> tuple[str, tuple[int, int]]:
                 found.append((op, (k, k + len(w))))
     if not found:
         return "list", (0, 0)
-    order = {"average": 0, "count": 1, "sum": 2}
+    averages = [f for f in found if f[0] == "average"]
+    if averages:  # a sum or a count beside an average is its part (「平均每个项目多少（总额除以项目数）」)
+        return min(averages, key=lambda f: (-(f[1][1] - f[1][0]), f[1][0]))
+    order = {"count": 1, "sum": 2}
     return min(found, key=lambda f: (-f[1][1], f[1][0], order[f[0]]))  # the operation said last is asked (「几个项目加起来多少钱」), by its longest word
 
 
@@ -50,15 +53,20 @@ class ProjectSet:
             if match:
                 slots.append(Slot("name", (how, match_form(match.group("kw"))), match.span()))
                 break
+        if not slots:
+            slots += _topic(ctx, text, data)
         match = _find(data["ranges"], text)
+        exact = None if match or ctx.frame.threshold is not None else _exact(text, data)  # 超过X万元的项目 bounds X
+        if exact:
+            slots.append(exact)
         if match:
             a, b = sorted((Decimal(match.group("a")), Decimal(match.group("b"))))
             before, after = text[:match.start("a")][-4:], text[match.end("a"):match.start("b")]
-            strict_low = any(w in before or w in text[match.start():match.start("a")] for w in data["lower_strict"])
-            strict_high = any(w in after for w in data["upper_strict"])
+            strict_low = _strict(before, data["lower_strict"]) or _strict(text[match.start():match.start("a")], data["lower_strict"])
+            strict_high = _strict(after, data["upper_strict"])
             slots.append(Slot("range", (a, b, strict_low, strict_high), match.span()))
         op, span = _operation(re.sub("|".join(data["demonstratives"]), lambda m: " " * len(m.group(0)), text))
-        if not match and op in ("sum", "average"):
+        if not match and not exact and op in ("sum", "average"):
             bound = _one_bound(text, data)  # 「不到5万元的项目合计」: one bound, the other open
             if bound:
                 slots.append(bound)
@@ -78,7 +86,8 @@ class ProjectSet:
         projects = executor.unit_scoped(frame, doc, projects)
         chosen, condition = _filtered(projects, reading)
         op = reading.slot("operation")
-        where = executor.prefix(frame, doc)
+        units = list(dict.fromkeys(e.label for m in frame.mentions for e in m.of("budget_unit") if doc in e.docs))
+        where = executor.prefix(frame, doc) + ("、".join(units) + "的" if units else "")  # the units the set is scoped to
         if op == "average":
             if not chosen:
                 raise NotAnswerable("没有符合条件的项目")
@@ -101,17 +110,55 @@ class ProjectSet:
         return executor.answer(frame, text, None, None, items=[p.label for p in chosen], facts=chosen)
 
 
+def _topic(ctx: Context, text: str, data: dict) -> list[Slot]:
+    """「跟光纤有关的项目」: a name filter on the longest end of the words before the topic cue that a
+    project's name holds (跟光纤 → 光纤); none when no project's name holds two of its characters."""
+    match = re.search(data["topic"], text)
+    if match is None or ctx.executor is None:
+        return []
+    if any(m.start < match.end("run") and match.start("run") < m.end for m in ctx.frame.mentions if m.of("budget_unit", "department", "internal_unit")):
+        return []  # 「图书馆相关的项目」: a unit's projects (unit_scope), not a name filter
+    try:
+        labels = [match_form(p.label) for p in ctx.executor.reader.projects(ctx.executor.one_doc(ctx.frame))]
+    except Exception:  # several documents and none chosen: the classic chain says which
+        return []
+    run = match.group("run").lstrip(data["topic_joiners"])
+    for k in range(len(run) - 1):
+        if any(run[k:] in label for label in labels):
+            return [Slot("name", ("contains", run[k:]), match.span())]
+    return []
+
+
+def _strict(words: str, strict: list[str]) -> bool:
+    """A bound that excludes its value: 超过, 不到 — not 大于等于, 小于或等于."""
+    return any(w in words for w in strict) and "等于" not in words
+
+
+def _amount(match: re.Match) -> Decimal:
+    """The bound in 万元, from the unit written beside it."""
+    value = Decimal(match.group("v")) * (10000 if match.group("unit") in ("亿", "亿元") else 1)
+    return value / 10000 if match.group("unit") == "元" else value
+
+
+def _exact(text: str, data: dict) -> Slot | None:
+    """An amount asked exactly (刚好500万元整) as a range closed on both sides at it."""
+    match = _find(data["exact"], text)
+    if match is None:
+        return None
+    value = _amount(match)
+    return Slot("range", (value, value, False, False), match.span())
+
+
 def _one_bound(text: str, data: dict) -> Slot | None:
     """A range open on one side (超过A, 不到B, A以上, B以下) as a range slot (None: that side is open)."""
     for side, patterns in data["one_bound"].items():
         match = _find(patterns, text)
         if match:
-            value = Decimal(match.group("v")) * (10000 if match.group("unit") in ("亿", "亿元") else 1)
-            value = value / 10000 if match.group("unit") == "元" else value
+            value = _amount(match)
             word = match.group(0)
             if side == "lower":
-                return Slot("range", (value, None, any(w in word for w in data["lower_strict"]), False), match.span())
-            return Slot("range", (None, value, False, any(w in word for w in data["upper_strict"])), match.span())
+                return Slot("range", (value, None, _strict(word, data["lower_strict"]), False), match.span())
+            return Slot("range", (None, value, False, _strict(word, data["upper_strict"])), match.span())
     return None
 
 
@@ -130,5 +177,5 @@ def _filtered(projects: list[Fact], reading: Reading) -> tuple[list[Fact], str]:
         projects = [p for p in projects if (a is None or (p.value > a if strict_low else p.value >= a)) and (b is None or (p.value < b if strict_high else p.value <= b))]
         low = f"{'超过' if strict_low else '不低于'}{fmt(a)}万元" if a is not None else ""
         high = f"{'不到' if strict_high else '不超过'}{fmt(b)}万元" if b is not None else ""
-        words.append("金额" + "、".join(w for w in (low, high) if w))
+        words.append(f"金额恰好为{fmt(a)}万元" if a == b else "金额" + "、".join(w for w in (low, high) if w))
     return projects, ("、".join(words) + "的") if words else ""

@@ -31,12 +31,15 @@ class Asked:
     noun: str | None = None
     own_text: bool = False  # asked by a bare 多少: the target's text must hold the words, its owner's name is not enough
     figure: bool = False  # 「X的目标是多少」: a named owner's target figure, whatever its unit
+    spoken: bool = False  # 「对系统故障有什么要求」: the target that speaks of words besides its owner's name
 
 
 class Target:
     name = NAME
 
     def read(self, ctx: Context) -> Reading | None:
+        if any(m.of("citation") for m in ctx.frame.mentions):
+            return None  # 「X提到的Y通知是几号文」 asks of a cited document, not of a target
         owners = [m for m in ctx.frame.mentions if m.of("project", "goal")]
         if len({frozenset(e.label for e in m.entities) for m in owners}) > 1:
             return None
@@ -52,7 +55,7 @@ class Target:
                 return found
         if owner is None or not (asked.units or asked.noun):
             return None
-        slots = [Slot("owner", owner, (owner.start, owner.end)), Slot("unit", asked.units[0] if asked.units else None, asked.span)]
+        slots = [Slot("owner", owner, (owner.start, owner.end)), Slot("unit", asked.units, asked.span)]
         if asked.noun:
             slots.append(Slot("noun", asked.noun, asked.span))
         score = 0.75 if asked.units else 0.65  # a noun alone is a weaker sign than a unit: a text may answer it
@@ -71,11 +74,12 @@ def _owner_target(reading: Reading, ctx: Context, executor, doc: str) -> dict:
     """The named owner's target in the unit asked (or speaking of the noun asked)."""
     owner = reading.slot("owner")
     labels = {match_form(e.label) for e in owner.entities}
-    unit = reading.slot("unit")
+    units = reading.slot("unit")  # any one of them answers: 多少人 is 人, 人次 or 万人次
+    unit = "、".join(units)
     targets = [t for t in executor.reader.run(queries.TARGETS, doc=_iri(doc)) if match_form(t["ownerLabel"]) in labels]
-    if unit:
-        exact = [t for t in targets if t["unit"] == unit]  # 次 is not 人次
-        targets = exact or [t for t in targets if t["unit"].endswith(unit)]
+    if units:
+        exact = [t for t in targets if t["unit"] in units]  # 次 is not 人次
+        targets = exact or [t for t in targets if t["unit"].endswith(units)]
     elif reading.slot("noun"):
         noun = reading.slot("noun")
         grams = [noun[k:k + 2] for k in range(len(noun) - 1)]
@@ -94,8 +98,11 @@ def _asked(text: str, cues: set[str]) -> Asked | None:
     (a measure's units), 「目标是多少」 (none); None when money or nothing countable is asked."""
     data = cue_data(NAME)
     match = _asks_number().search(text)
+    if match and re.search(data["counts_set"], text[:match.start()]):
+        return None  # 「和健身有关的项目有几个」 counts projects
     if match:
-        return Asked((match.group("unit"),) if match.group("unit") else (), match.span(), match.group(0))
+        units = data["asked_measures"].get(match.group(0))  # 多少人: a head count in 人, 人次 or 万人次
+        return Asked(tuple(units) if units else (match.group("unit"),) if match.group("unit") else (), match.span(), match.group(0))
     measure = next((w for w in sorted(data["asked_measures"], key=len, reverse=True) if w in text), None)
     if measure:
         at = text.find(measure)
@@ -106,6 +113,9 @@ def _asked(text: str, cues: set[str]) -> Asked | None:
     figure = re.search(data["asks_figure"], text)
     if figure:
         return Asked((), figure.span(), figure.group(0), figure=True)
+    spoken = re.search(data["asks_text"], text)
+    if spoken:
+        return Asked((), spoken.span(), spoken.group(0), spoken=True)
     bare = re.search(data["asks_bare"], text)  # 「馆藏图书要新增多少」: only a target's own text may answer it
     return Asked((), bare.span(), bare.group(0), own_text=True) if bare and not cues & set(data["bare_not"]) else None
 
@@ -126,7 +136,9 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
     if whole:
         labels = {match_form(e.label) for e in owner.entities}
         rows = [r for r in rows if match_form(r["ownerLabel"]) in labels]
-    grams = [w[k:k + 2] for w in _own_words(ctx, owner if whole or asked.own_text else None, asked) for k in range(len(w) - 1)]
+    grams = [w[k:k + 2] for w in _own_words(ctx, owner if whole or asked.own_text or asked.spoken else None, asked) for k in range(len(w) - 1)]
+    if asked.spoken and not grams:
+        return None  # 「X的绩效目标是什么」: all of X's targets, not one
     strength = {id(r): sum(g in match_form(("" if asked.own_text else r["ownerLabel"]) + r["text"]) for g in grams) for r in rows}  # 持续时间 ~ 故障时间
     share, least = (0.75, MIN_HIT + 1) if asked.own_text else (0.5, MIN_HIT)  # a bare 多少 asks more of the text
     held = [r for r in rows if strength[id(r)] >= least and strength[id(r)] >= share * len(grams)]
@@ -135,6 +147,8 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
     fitting = [r for r in held if not asked.units or r["unit"] in asked.units or any(r["unit"].endswith(u) for u in asked.units)]
     best = max(fitting or held, key=lambda r: strength[id(r)])
     rivals = [r for r in fitting or held if strength[id(r)] == strength[id(best)] and (r["value"], r["unit"]) != (best["value"], best["unit"])]
+    if rivals and asked.spoken:
+        return None  # words that fit several targets alike ask for them all (the classic chain lists them)
     if rivals:  # two targets fit alike: of one owner, the question must say which; of several, not this kind's
         same = all(r["ownerLabel"] == best["ownerLabel"] for r in rivals)
         return Reading(NAME, 0.76, [Slot("target", None, asked.span)], checks_words=True,
@@ -163,7 +177,8 @@ def _own_words(ctx: Context, owner: Mention | None, asked: Asked) -> list[str]:
     what the target speaks of."""
     frame = ctx.frame
     text = list(frame.text)
-    spans = [*frame.cue_spans, asked.span, *([(owner.start, owner.end)] if owner else [])]
+    scope = [(m.start, m.end) for m in frame.mentions if m.kinds() <= {"budget_unit", "department"}]  # 发展中心的X: the scope, not the target's words
+    spans = [*frame.cue_spans, asked.span, *scope, *([(owner.start, owner.end)] if owner else [])]
     for start, end in spans:
         text[start:end] = " " * (end - start)
     data = cue_data(NAME)

@@ -1,0 +1,81 @@
+"""Cue words written with one character wrong (基夲支出 → 基本支出, 项目支岀 → 项目支出).
+
+Homophones are corrected with names (qa/lexicon.py `fuzzy`); a character that looks like another but
+sounds different is not. A measure or total word of four or more characters is long enough for one
+wrong character to leave it recognisable, provided the wrong character makes no word of its own with
+a neighbour: 基建支出 (基建 is a word) is never 基本支出, and a window two cue words fit alike (其他支入:
+其他收入 or 其他支出) is left alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from qa.lexicon import Mention, match_form
+from qa.segment import tokenizer
+
+MIN_CUE = 4  # shorter cue words are too close to ordinary words for one character to be a typo
+
+
+def _is_word(text: str, known: set[str]) -> bool:
+    return text in known or (tokenizer().FREQ.get(text) or 0) > 0
+
+
+def _one_off(window: str, cue: str) -> int | None:
+    """The one position where window and cue differ, else None."""
+    diff = [k for k, (a, b) in enumerate(zip(window, cue, strict=True)) if a != b]
+    return diff[0] if len(diff) == 1 else None
+
+
+def _fits(window: str, cues: list[str], known: set[str]) -> str | None:
+    """The one cue word the window is a one-character typo of."""
+    if window in known or _is_word(window, known):
+        return None
+    fits = set()
+    for cue in cues:
+        k = _one_off(window, cue)
+        if k is None or not "\u4e00" <= window[k] <= "\u9fff":
+            continue
+        pairs = [window[max(0, k - 1):k + 1], window[k:k + 2]]
+        if not any(len(p) == 2 and _is_word(p, known) for p in pairs):
+            fits.add(cue)
+    return fits.pop() if len(fits) == 1 else None
+
+
+def corrected(text: str, words: Iterable[str], cues: Iterable[str], names: list[tuple[int, int]],
+              known: set[str]) -> tuple[str, set[str]]:
+    """The question with each word the understanding could not place (`words`) read as the cue word
+    it is a one-character typo of; windows never cut through a name the question already says."""
+    by_length: dict[int, list[str]] = {}
+    for cue in cues:
+        if len(cue) >= MIN_CUE:
+            by_length.setdefault(len(cue), []).append(cue)
+    fixes: set[str] = set()
+    for word in words:
+        at = text.find(word)
+        if at < 0:
+            continue
+        for length, same in sorted(by_length.items(), reverse=True):
+            for start in range(max(0, at - length + 1), min(at + len(word), len(text) - length + 1)):
+                end = start + length
+                if any(a < end and start < b for a, b in names):
+                    continue
+                cue = _fits(text[start:end], same, known)
+                if cue:
+                    text = text[:start] + cue + text[end:]
+                    fixes.add(cue)
+                    break
+    return text, fixes
+
+
+def linked_as_cue(text: str, mentions: list[Mention], cues: Iterable[str]) -> tuple[str, set[str]]:
+    """A name linked by a typo (基本支山) whose entity is itself a cue word (the glossary's 基本支出):
+    the question with the cue word written out, so that it is read as the measure it names."""
+    words = set(cues)
+    fixes: set[str] = set()
+    for m in sorted((m for m in mentions if m.fuzzy), key=lambda m: -m.start):
+        labels = {match_form(e.label) for e in m.entities} & words
+        if len(labels) == 1:
+            label = labels.pop()
+            text = text[:m.start] + label + text[m.end:]
+            fixes.add(label)
+    return text, fixes
