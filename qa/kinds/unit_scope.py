@@ -100,6 +100,9 @@ class UnitScope:
             raise NotAnswerable("文件中没有找到问题所说的预算单位")
         column = reading.slot("column")
         if column == "class" and not _class_found(executor, doc, reading):
+            source = _source_column(reading)
+            if source and len(units) == 1 and reading.slot("operation") in ("ratio", "lookup"):
+                return _source_part(frame, executor, doc, units[0], source, reading.slot("operation"))
             return executor.run(frame)  # the class is not one of 表11's classes under units: the classic reading
         values = [(label, *_value(executor, doc, row, column, reading)) for label, row in units]
         op = reading.slot("operation")
@@ -182,6 +185,31 @@ def _value(executor, doc: str, row: Fact, column: str, reading: Reading) -> tupl
     children = [f for f in executor.reader.table_facts(doc, units.number)
                 if f.parent_row == row.row and f.column == units.columns[0] and match_form(f.label).replace("和", "") in wanted]
     return (children[0].value, children[:1]) if children else (Decimal(0), [row])
+
+
+def _source_column(reading: Reading) -> str | None:
+    """The column of 表11 the class mention names (其他资金, 财政拨款合计): a source of the unit's
+    basic expenditure, not an economic class under it."""
+    columns = load_template().by_layout("units").columns
+    named = {match_form(e.label) for e in reading.slot("class").entities}
+    return next((c for c in columns[1:] if match_form(c) in named), None)
+
+
+def _source_part(frame, executor, doc: str, unit: tuple[str, Fact], source: str, op: str) -> Answer:
+    """「检测站基本支出中其他资金占几成」: the unit's row of 表11 in that source's column, alone or
+    as a share of the row's total (the table's first column)."""
+    label, row = unit
+    table = load_template().by_layout("units").number
+    cells = [f for f in executor.reader.table_facts(doc, table) if f.kind == "unit" and f.row == row.row and f.column == source]
+    value = cells[0].value if cells else Decimal(0)
+    facts = cells[:1] + [row]
+    if op == "lookup":
+        return executor.answer(frame, f"{label}基本支出中{source}为{fmt(value)}万元（{_where('basic')}）。", value, "万元", facts=facts)
+    if not row.value:
+        raise NotAnswerable("整体为0，无法计算比例")
+    share = percent(value, row.value)
+    text = f"{label}基本支出中{source}（{fmt(value)}万元）占其基本支出（{fmt(row.value)}万元，{_where('basic')}）的{share}%（{fmt(value)} ÷ {fmt(row.value)} × 100%）。"
+    return executor.answer(frame, text, share, "%", facts=facts)
 
 
 def _class_share(frame, executor, unit: tuple[str, Fact], part: tuple) -> Answer:
