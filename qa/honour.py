@@ -76,8 +76,9 @@ def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
     department (not one with a block per unit: 表11, 表12), or one that lists the unit's figure
     beside a department-wide one, is not the unit's; a share of the department's whole is (文化馆占
     部门预算的百分之几). A unit the question leaves out (不含图书馆) scopes nothing."""
-    if answer.intent not in _cues()["figure_intents"]:
-        return None
+    owned = any(m.of("project", "goal") for m in frame.mentions)  # a named project's target is that project's
+    if answer.intent not in _cues()["figure_intents"] and (answer.intent != "performance" or owned):
+        return None  # 「检测站有几辆车」: a department's stated count is not the unit's
     per_unit = load_template().per_unit
     whole = [s for s in answer.sources if not (m := re.match(r"表(\d+)", s.table)) or int(m.group(1)) not in per_unit]
     excluding = re.compile("(?:" + "|".join(_cues()["excluding"]) + r")[^，,。;；]{0,8}$")

@@ -39,10 +39,13 @@ def answer_units(text: str) -> tuple[str, list[str]] | None:
     return next(((noun, units) for noun, units in load_cues()["answer_nouns"].items() if units and noun in text), None)
 
 
-def is_known(word: str, text: str, mentions: list[Mention]) -> bool:
-    """`word` (at its first place in `text`) fills or names a slot, or belongs to a linked name."""
+def is_known(word: str, text: str, mentions: list[Mention], own_suffixes: frozenset[str] = frozenset()) -> bool:
+    """`word` (at its first place in `text`) fills or names a slot, belongs to a linked name, speaks
+    of the document itself or points at a loaded body (`own_suffixes`: its names' last words)."""
     cues = load_cues()
     if word in cues["answer_nouns"] or word in cues["back_references"] or word in cues["emphasis"]:
+        return True
+    if of_the_document(word) or _distributive(word) or word[0] in cues["self_determiners"] and word[1:] in own_suffixes:
         return True
     at = text.find(word)
     speakers = cues["speakers"]
@@ -62,3 +65,17 @@ def _inside_next_name(word: str, at: int, text: str, mentions: list[Mention]) ->
         if fold_digits(word) in label and all(ch in label or ch in POINTERS for ch in run):
             return True
     return False
+
+
+def of_the_document(word: str) -> bool:
+    """「表里」「名称中」「这个名字」: a noun of the document's own text or names, with or without a
+    locative written on; it says where to look, not what to find."""
+    cues = load_cues()
+    stem = next((word[: -len(w)] for w in cues["locatives"] if word.endswith(w) and len(word) > len(w)), word)
+    return word in cues["document_words"] or stem in cues["document_words"]
+
+
+def _distributive(word: str) -> bool:
+    """「单笔」「每项」: each item, one by one — a filter applied per item, no thing named."""
+    spec = load_cues()["distributives"]
+    return len(word) == 2 and word[0] in spec["prefixes"] and word[1] in spec["classifiers"]

@@ -293,6 +293,33 @@ def _abbreviations(core: str) -> list[str]:
     return ["".join(heads) + suffix] + [h + suffix for h in shorter]
 
 
+def _short_names(core: str) -> list[str]:
+    """A subordinate unit called by a distinctive part of its name and its kind (救助站 for
+    救助管理站, 检测站 for 农产品质量安全检测站, 发展中心 for 教育发展中心): the words of its name
+    before the suffix from any word on, or its first word alone, then the suffix."""
+    from qa.segment import words
+
+    suffix = next((s for s in sorted(ORG_SUFFIX, key=len, reverse=True) if core.endswith(s)), None)
+    if not suffix:
+        return []
+    parts = [w for w in words(core[: -len(suffix)]) if w]
+    if len(parts) < 2:
+        return []
+    shorter = ["".join(parts[k:]) for k in range(1, len(parts))] + [parts[0]]
+    return [match_form(body + suffix) for body in shorter if len(body) >= 2]
+
+
+def _bracketed_alternatives(base: str) -> set[str]:
+    """因公出国(境)费 and 维修(护)费 name two words at once (出国 or 出境, 维修 or 维护): the name with
+    either word or both (因公出境费, 因公出国出境费, 维护费), and the pair alone (出国出境, 出国(境))."""
+    out: set[str] = set()
+    for match in re.finditer(r"([\u4e00-\u9fff]{2})\(([\u4e00-\u9fff])\)", base):
+        head, alt = match.group(1), match.group(1)[:-1] + match.group(2)
+        before, after = base[:match.start()], base[match.end():]
+        out.update({before + alt + after, before + head + alt + after, head + alt, match.group(0)})
+    return out
+
+
 def derived_aliases(entity: Entity, label: str) -> set[str]:
     """Aliases by rule: no quotes, 费/费用/经费/支出 variants, codes with or without brackets."""
     base = match_form(label)
@@ -307,6 +334,7 @@ def derived_aliases(entity: Entity, label: str) -> set[str]:
             out.add(base[:-1])
         if base.endswith("费") and len(base) >= 3:
             out.add(base + "用")
+        out.update(_bracketed_alternatives(base))
         paren = re.sub(r"\([^)]*\)$", "", base)
         if paren != base and len(paren) >= 2:
             out.add(paren)
@@ -325,6 +353,8 @@ def derived_aliases(entity: Entity, label: str) -> set[str]:
             if regions:
                 out.add(regions[-1] + abbreviation)
                 out.add(regions[-1].rstrip("区县市") + abbreviation)
+    if entity.kind == "budget_unit":
+        out.update(_short_names(split_region(label)[1]))
     if entity.kind == "citation":
         number = re.search(r"\[\d{4}\]\d+号", base)
         if number:

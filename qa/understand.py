@@ -18,7 +18,7 @@ from qa.cue_typos import corrected as cue_typo_corrected
 from qa.cue_typos import linked_as_cue
 from qa.frame import Frame
 from qa.known import answer_unit, is_known
-from qa.lexicon import Lexicon, Mention, load_cues, match_form, syllables_of
+from qa.lexicon import ORG_SUFFIX, Lexicon, Mention, load_cues, match_form, syllables_of
 from qa.partial import PartialLinker, kind_words
 from qa.segment import content_nouns
 from qa.years import YEAR, named_years
@@ -146,6 +146,8 @@ class Understander:
         self.partial = PartialLinker(lexicon)
         self.project_asks = [match_form(w) for w in cues["project_asks"]]  # a citation or a target is a project's
         self.term_labels = {match_form(e.label) for e in lexicon.entities.values() if e.kind == "term"}
+        bodies = [d.core for d in lexicon.documents.values()] + [e.label for e in lexicon.entities.values() if e.kind == "budget_unit"]
+        self.own_suffixes = frozenset(s for name in bodies for s in ORG_SUFFIX if name.endswith(s))  # 全局, 该站: a loaded body
 
     # -----------------------------------------------------------------------------------------
     def cues_in(self, text: str, masked: list[bool]) -> list[tuple[int, int, str, set[str]]]:
@@ -309,8 +311,8 @@ class Understander:
         suffixes = "|".join(sorted(self.lexicon.cues["body_suffixes"], key=len, reverse=True))
         for match in re.finditer(rf"([\u4e00-\u9fff]{{2,16}}?)(?:{suffixes})", "".join(text)):
             name = match.group(0)
-            if name[0] in "本该全各我贵其此这那" or name in self.lexicon.vocabulary:
-                continue
+            if name[0] in "本该全各我贵其此这那" or name in self.lexicon.vocabulary or name[len(match.group(1)) - 1] in self.lexicon.cues["self_determiners"]:
+                continue  # 「请问该局」: 该局 is the loaded body, not a body named 请问该局
             if any(set(name[k:]) <= set(d.name) and name[k] == d.core[:1] for d in self.lexicon.documents.values() for k in range(len(name) - 2)):
                 continue  # a short form of a loaded body's name starts as it does (卫健局, 文旅体局; not 体育局)
             loaded = "、".join(sorted({d.name for d in self.lexicon.documents.values()}))
@@ -496,7 +498,7 @@ class Understander:
             for word in content_nouns(chunk):
                 if len(word) >= 2 and word not in vocabulary and word not in self.stopwords and not all(ch in self._function_chars for ch in word):
                     unknown.append(word)
-        unknown = [w for w in unknown if not is_known(w, frame.text, frame.mentions)]  # 幅度, 前者, 光是 … (qa/known.py)
+        unknown = [w for w in unknown if not is_known(w, frame.text, frame.mentions, self.own_suffixes)]  # 幅度, 前者, 光是, 表里, 全局 … (qa/known.py)
         masked = "".join(chunk if chunk else " " for chunk in self._residue_text(frame, cues))
         unknown += [w for w in self.lexicon.cues["persons"] if w in masked and w not in unknown]  # a person's pay or name
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]

@@ -46,7 +46,7 @@ class Target:
         if not owners and "count" in ctx.frame.cues and ctx.frame.set_kind in ("projects", "key_projects"):
             return None  # 「救助管理站有几个项目」 counts projects, it asks no target
         asked = _asked(ctx.frame.text, ctx.frame.cues)
-        if asked is None:
+        if asked is None or _counts_a_set(ctx, asked):
             return None
         owner = owners[0] if owners else None
         if owner is None or owner.partial or not (asked.units or asked.noun):
@@ -68,6 +68,15 @@ class Target:
         text = f"{best['ownerLabel']}的绩效目标：{best['text']}（{fmt(best['value'], best['unit'])}{best['unit']}）。"
         source = Source(executor.doc_title(doc), "第三部分六 重点项目预算绩效目标", best["ownerLabel"], best["line"])
         return executor.answer(frame, text, best["value"], best["unit"], sources=[source])
+
+
+def _counts_a_set(ctx: Context, asked: Asked) -> bool:
+    """「救助站有几个项目」: the unit asked is followed by the set noun the question names (项目,
+    单位): the members of that set are counted, no target's figure is asked."""
+    frame = ctx.frame
+    words = ctx.lexicon.cues["sets"].get(frame.set_kind or "", [])
+    after = frame.text[asked.span[1]:]
+    return bool(asked.units) and any(after.startswith(match_form(w)) for w in words)
 
 
 def _owner_target(reading: Reading, ctx: Context, executor, doc: str) -> dict:

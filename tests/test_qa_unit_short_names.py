@@ -1,0 +1,47 @@
+"""Subordinate units named by a distinctive part of their names and their kind (水库所 for
+水库管理所), answered per unit; a unit's basic expenditure by source of funds (表11's columns);
+names written with a bracketed alternative (维修（护）费, 因公出国（境）费) read either way
+(issue 10 §2, §3). Phrasings of our own; figures read off the documents in tests/fixtures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.conftest import FIXTURES, qa_service
+
+
+@pytest.fixture(scope="module")
+def water(tmp_path_factory):
+    return qa_service(tmp_path_factory, FIXTURES / "synth" / "synth_seed262.txt")
+
+
+@pytest.mark.parametrize(("question", "value", "unit"), [
+    ("水库所的基本支出是多少", Decimal("46.82"), "万元"),  # 水库管理所: first word and its kind
+    ("管理所今年的基本支出有多少万元", Decimal("46.82"), "万元"),  # its last words and its kind
+    ("水库所一共有几个项目", Decimal("2"), "个"),  # the unit's own projects, not the department's five
+    ("本级的项目支出比水库所多多少", Decimal("2133.52"), "万元"),
+    ("水库所基本支出里其他资金有多少", Decimal("0.00"), "万元"),  # a source column of its row in 表11
+])
+def test_a_unit_named_by_its_short_name(water, question, value, unit):
+    answer = water.ask(question)
+    assert answer.answered and answer.value == value and answer.unit == unit, answer.answer
+
+
+@pytest.mark.parametrize("question", ["水库所的办公电话是多少", "水库所现有多少在编人员"])
+def test_a_short_name_does_not_answer_what_the_document_lacks(water, question):
+    answer = water.ask(question)
+    assert not answer.answered and answer.value is None, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value", "unit"), [
+    ("图书馆基本支出中一般公共预算占百分之几", Decimal("100.00"), "%"),  # 115.35 of 115.35 (表11)
+    ("文化馆有多少个项目", Decimal("2"), "个"),  # projects counted, not a target in 个
+    ("维护费是多少", Decimal("95.83"), "万元"),  # 维修（护）费
+    ("出国出境费用是多少", Decimal("0.00"), "万元"),  # 因公出国（境）费
+    ("出国（境）方面花了多少", Decimal("0.00"), "万元"),
+])
+def test_units_sources_and_bracketed_names_culture(culture, question, value, unit):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == value and answer.unit == unit, answer.answer
