@@ -9,6 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Protocol
 
+from kg.template import load_template
 from qa.answer import Answer
 from qa.frame import Frame
 from qa.lexicon import Lexicon
@@ -29,7 +30,10 @@ class AskBack(Exception):
 
 def reading_label(kind: str) -> str:
     """How the reply names a reading (「各预算单位（表11、表12）」), from the kind's data."""
-    return LEGACY_LABEL if kind == LEGACY else cue_data(kind)["reading"]
+    if kind == LEGACY:
+        return LEGACY_LABEL
+    per_unit = "、".join(f"表{n}" for n in load_template().per_unit)  # the tables with a block per unit, from the template
+    return cue_data(kind)["reading"].format(per_unit_tables=per_unit)
 
 
 _CHOSEN = re.compile(r"^按(?P<label>.{2,24}?)理解[:：]\s*(?P<question>.+)$", re.S)
