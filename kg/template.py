@@ -109,6 +109,7 @@ class Template:
     part_titles: dict[str, str]
     overview_sections: dict[str, str]
     explanation_sections: dict[str, str]
+    sections: dict[str, str]  # how a source names a part's section: duties → 第一部分一 主要职责
     no_subordinate_cue: str
     header_prefixes: tuple[str, ...]
     figure_units: tuple[str, ...]
@@ -170,6 +171,7 @@ def load_template() -> Template:
         part_titles=raw["part_titles"],
         overview_sections=raw["overview_sections"],
         explanation_sections=raw["explanation_sections"],
+        sections=raw["sections"],
         no_subordinate_cue=raw["no_subordinate_cue"],
         header_prefixes=tuple(raw.get("header_prefixes", ())),
         figure_units=tuple(raw["figure_units"]),

@@ -538,10 +538,10 @@ class Executor:
         kind = frame.set_kind
         if kind == "duties":
             rows = self.reader.run(queries.DUTIES, doc=_iri(doc))
-            return "主要职责", [r["text"] for r in rows], [Source(title, "第一部分一 主要职责", f"（{r['ordinal']}）", r["line"]) for r in rows[:1]]
+            return "主要职责", [r["text"] for r in rows], [Source(title, load_template().sections["duties"], f"（{r['ordinal']}）", r["line"]) for r in rows[:1]]
         if kind == "internal_units":
             rows = self.reader.run(queries.INTERNAL_UNITS, doc=_iri(doc))
-            return "内设机构", [r["label"] for r in rows], [Source(title, "第一部分二 部门机构设置", r["label"], r["line"]) for r in rows[:1]]
+            return "内设机构", [r["label"] for r in rows], [Source(title, load_template().sections["internal_units"], r["label"], r["line"]) for r in rows[:1]]
         if kind == "budget_units":
             rows = sorted(self.reader.run(queries.BUDGET_UNITS, doc=_iri(doc)), key=lambda r: (r["sub"] in (True, "true", 1), r["label"]))
             if SUBORDINATE.search(frame.text):
@@ -556,7 +556,7 @@ class Executor:
 
     def composition_sources(self, doc: str) -> list[Source]:
         rows = self.reader.run(queries.COMPOSITION, doc=_iri(doc))
-        return [Source(self.doc_title(doc), "第一部分三 部门预算构成", r["text"][:30], r["line"]) for r in rows]
+        return [Source(self.doc_title(doc), load_template().sections["composition"], r["text"][:30], r["line"]) for r in rows]
 
     def do_list(self, frame: Frame) -> Answer:
         doc = self.one_doc(frame)
@@ -612,7 +612,7 @@ class Executor:
                     rows = self.reader.run(queries.INTERNAL_UNIT, unit=_iri(e.iri))
                     if rows:
                         r = rows[0]
-                        return self.answer(frame, f"{r['label']}的职责：{r['text']}", sources=[Source(title, "第一部分二 部门机构设置", r["label"], r["line"])])
+                        return self.answer(frame, f"{r['label']}的职责：{r['text']}", sources=[Source(title, load_template().sections["internal_units"], r["label"], r["line"])])
                 if e.kind == "goal":
                     goal = next((g for g in self.reader.goals(doc) if g.iri == e.iri), None)
                     if goal:
@@ -644,12 +644,12 @@ class Executor:
             rows = self.reader.run(queries.TERM, term=_iri(term.iri))
             if rows:
                 r = rows[0]
-                return self.answer(frame, f"{r['label']}：{r['definition']}", sources=[Source(title, "第四部分 名词解释", r["label"], r["line"])])
+                return self.answer(frame, f"{r['label']}：{r['definition']}", sources=[Source(title, load_template().sections["glossary"], r["label"], r["line"])])
         surfaces = [m.surface for m in frame.mentions if len(m.surface) >= 3]
         glossary = self.reader.run(queries.TERMS_OF_DOC, doc=_iri(doc))
         for row in glossary:  # 「机关运行经费指什么」: the term 「行政经费（机关运行经费）」
             if any(surface in match_form(row["label"]) for surface in surfaces):
-                return self.answer(frame, f"{row['label']}：{row['definition']}", sources=[Source(title, "第四部分 名词解释", row["label"], row["line"])])
+                return self.answer(frame, f"{row['label']}：{row['definition']}", sources=[Source(title, load_template().sections["glossary"], row["label"], row["line"])])
         best = None
         for row in glossary:
             for sentence in re.split(r"[；。]", row["definition"]):
@@ -662,7 +662,7 @@ class Executor:
                         best = (rank, row, sentence.strip())
         if best:
             _, row, sentence = best
-            return self.answer(frame, f"名词解释“{row['label']}”中：{sentence}。", sources=[Source(title, "第四部分 名词解释", row["label"], row["line"])])
+            return self.answer(frame, f"名词解释“{row['label']}”中：{sentence}。", sources=[Source(title, load_template().sections["glossary"], row["label"], row["line"])])
         raise NotAnswerable("名词解释中没有这个词")
 
     def do_citation(self, frame: Frame) -> Answer:
@@ -800,7 +800,7 @@ class Executor:
             t = scored[0][1]
             cue = t.get("cue") or ""
             text = f"{t['ownerLabel']}的绩效目标：{t['text']}（{_comparator_word(t['comparator'], cue)}{fmt(t['value'], t['unit'])}{t['unit']}）。"
-            return self.answer(frame, text, t["value"], t["unit"], sources=[Source(self.doc_title(doc), "第三部分六 重点项目预算绩效目标", t["ownerLabel"], t["line"])])
+            return self.answer(frame, text, t["value"], t["unit"], sources=[Source(self.doc_title(doc), load_template().sections["goals"], t["ownerLabel"], t["line"])])
         goals = [e for m in frame.mentions for e in m.of("goal")]
         if goals:
             return self.do_describe(frame)

@@ -48,10 +48,13 @@ def _plain_copy(value):
     return value
 
 
-def _drops_a_filter(reading: kinds.Reading, frame: Frame) -> bool:
-    """A reading with no slot for a threshold, a top N or a rank the question states would answer
-    without it (「本级超过30万元的项目合计」 is not 本级's whole project expenditure)."""
+def _drops_a_filter(reading: kinds.Reading, frame: Frame, named: bool) -> bool:
+    """A reading with no slot for a threshold, a top N, a rank or a name filter the question states
+    (another reading read it: `named`) would answer without it (「本级超过30万元的项目合计」 is not
+    本级's whole project expenditure, 「下属单位里名称带X的项目合计」 not the units' whole)."""
     if frame.threshold is not None and frame.operator and reading.slot("range") is None:
+        return True
+    if named and reading.slot("name") is None and reading.slot("topic") is None:
         return True
     return bool(frame.rank or frame.n) and reading.slot("rank") is None and reading.slot("n") is None
 
@@ -193,7 +196,9 @@ class QAService:
         if frame.scope_refused:
             raise NotAnswerable(frame.refusal or "没有理解这个问题")
         context = kinds.Context(frame, self.lexicon, executor)
-        found = [r for r in kinds.readings(context) if r.score > kinds.LEGACY_SCORE and not _drops_a_filter(r, frame)]
+        found = [r for r in kinds.readings(context) if r.score > kinds.LEGACY_SCORE]
+        named = any(r.slot("name") is not None for r in found)  # a name filter (名称带X) some reading read
+        found = [r for r in found if not _drops_a_filter(r, frame, named)]
         if chosen is not None:
             found = [r for r in found if r.kind == chosen]
         best = found[0] if found else None

@@ -251,7 +251,7 @@ def _glossary(reading: Reading, executor, doc: str) -> list[Passage]:
     rows = executor.reader.run(queries.TERMS_OF_DOC, doc=_iri(doc))
     out = []
     for r in rows:
-        for p in _split(r["definition"], "第四部分 名词解释", r["label"], r["line"]):
+        for p in _split(r["definition"], load_template().sections["glossary"], r["label"], r["line"]):
             if name in match_form(p.text) or name in match_form(r["label"]):
                 out.append(p)
     return out
@@ -270,13 +270,13 @@ def _texts(entity: Entity, executor, doc: str) -> list[Passage]:
         return _split(rows[0].get("purpose"), load_template().by_layout("projects").name, rows[0]["label"], rows[0]["line"]) if rows else []
     if entity.kind == "internal_unit":
         rows = reader.run(queries.INTERNAL_UNIT, unit=iri)
-        return _split(rows[0]["text"], "第一部分二 部门机构设置", rows[0]["label"], rows[0]["line"]) if rows else []
+        return _split(rows[0]["text"], load_template().sections["internal_units"], rows[0]["label"], rows[0]["line"]) if rows else []
     if entity.kind == "goal":
         goal = next((g for g in reader.goals(doc) if g.iri == entity.iri), None)
         if goal is None:
             return []
         text = f"{goal.extra['goalText']}（项目金额{fmt(goal.value)}万元）"
-        return _split(text, "第三部分六 重点项目绩效目标", goal.label, goal.line)
+        return _split(text, load_template().sections["goals"], goal.label, goal.line)
     if entity.kind == "figure":
         fact = reader.figure(entity.iri)
         if fact is None:
@@ -285,12 +285,12 @@ def _texts(entity: Entity, executor, doc: str) -> list[Passage]:
         return _split(text, f"第三部分{fact.section or ''}", fact.label, fact.line)
     if entity.kind == "term":
         rows = reader.run(queries.TERM, term=iri)
-        return _split(rows[0]["definition"], "第四部分 名词解释", rows[0]["label"], rows[0]["line"]) if rows else []
+        return _split(rows[0]["definition"], load_template().sections["glossary"], rows[0]["label"], rows[0]["line"]) if rows else []
     if entity.kind in ("budget_unit", "department"):
         rows = reader.run(queries.COMPOSITION, doc=_iri(doc))
         duties = reader.run(queries.DUTIES, doc=_iri(doc)) if entity.kind == "department" else []  # what it is responsible for
-        return ([p for r in duties for p in _split(r["text"], "第一部分一 主要职责", entity.label, r["line"])]
-                + [p for r in rows for p in _split(r["text"], "第一部分三 部门预算构成", entity.label, r["line"])])
+        return ([p for r in duties for p in _split(r["text"], load_template().sections["duties"], entity.label, r["line"])]
+                + [p for r in rows for p in _split(r["text"], load_template().sections["composition"], entity.label, r["line"])])
     return []
 
 
