@@ -257,6 +257,8 @@ class Executor:
             first, second = (m for m in before.mentions[:2]) if len(before.mentions) >= 2 else (None, None)
             if first is not None and frame.text[first.end:second.start].startswith("在"):
                 denominators, numerators = numerators[1:2], numerators[:1]  # 「X在Y里占比」: Y is the whole
+            elif first is None and _larger(numerators[1]) > _larger(numerators[0]):
+                denominators, numerators = numerators[1:2], numerators[:1]  # 「支出总额中，项目支出所占比重」 named by totals and measures: the whole holds the part
             else:
                 denominators, numerators = numerators[:1], numerators[1:2]  # 「Y中X占比」
         if not numerators:
@@ -971,6 +973,12 @@ def _asks_last_year_value(frame: Frame) -> bool:
 
 JOINED = re.compile(r"和|与|及|跟|同|、|以及|还有|分别|各(?:是|为|有)|哪个|哪一")
 WHOLE_INSIDE = re.compile(r"在(.{2,40}?)(?:预算)?(?:中|里|里面|内|当中|之中|中间)(?:所)?(?:占|的占比|的比例|的比重|的份额)")
+
+
+def _larger(operand: tuple[str, list[Fact]]) -> Decimal:
+    """An operand's largest figure: of two things named before 占 by totals and measures (whose
+    order the frame does not keep), the whole is the one that holds the other."""
+    return max(f.value for f in operand[1])
 
 
 def _ratio_cut(text: str) -> int:

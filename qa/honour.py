@@ -153,7 +153,8 @@ def _not_an_amount(question: str, answer: Answer) -> str | None:
     if answer.unit not in _cues()["money_units"]:
         return None
     nouns = "|".join(_cues()["not_amounts"])
-    asked = re.search(f"({nouns})(?:的)?{_cues()['asked_directly']}|{_cues()['asked_before']}的?({nouns})|({_cues()['name_asked']})", question)  # 编码是多少, 什么类别, 叫什么
+    named = "" if any(w in question for w in _cues()["money_asked"]) else f"|({_cues()['name_asked']})"  # 「叫什么，多少钱」 asks both
+    asked = re.search(f"({nouns})(?:的)?{_cues()['asked_directly']}|{_cues()['asked_before']}的?({nouns}){named}", question)  # 编码是多少, 什么类别, 叫什么
     return f"问的是“{next(g for g in asked.groups() if g)}”，文件中找到的是金额 (an amount, not what was asked)" if asked else None
 
 

@@ -57,3 +57,17 @@ def test_one_project_pointed_at_is_never_the_whole_list(bigdata, question):
 def test_duties_narrowed_to_what_the_question_names(bigdata, question, words):
     answer = bigdata.ask(question)
     assert answer.answered and len(answer.items) == 1 and words in answer.items[0], answer.answer
+
+
+@pytest.mark.parametrize(("fixture", "question", "value"), [
+    ("bigdata", "全部支出当中，基本支出所占的比例是多少", Decimal("29.95")),  # the whole named first, by a total
+    ("culture", "收入总额里面，政府性基金预算占几成", Decimal("8.76")),
+])
+def test_share_with_the_whole_named_first(request, fixture, question, value):
+    answer = request.getfixturevalue(fixture).ask(question)
+    assert answer.answered and answer.value == value and answer.unit == "%", answer.answer
+
+
+def test_name_and_amount_asked_together(bigdata):
+    answer = bigdata.ask("金额最大的项目叫什么，多少钱")
+    assert answer.answered and answer.value == Decimal("423.97") and "专线线路" in answer.answer, answer.answer
