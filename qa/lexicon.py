@@ -209,6 +209,21 @@ class Lexicon:
             found = self._sorted[alias] = sorted((self.entities[i] for i in self.aliases[alias]), key=lambda e: e.iri)
         return found
 
+    def abbreviated_bodies(self, text: str, taken: list[Mention]) -> list[Mention]:
+        """Loaded departments named by a shortened name (「岚岗县人社局」): the longest run before a
+        department's suffix that abbreviates its name, outside the names already linked."""
+        found: list[Mention] = []
+        for doc in {d.core: d for d in self.documents.values()}.values():
+            suffix = next((x for x in sorted(ORG_SUFFIX, key=len, reverse=True) if doc.core.endswith(x)), "")
+            entities = self._named(match_form(doc.core)) if suffix and match_form(doc.core) in self.aliases else []
+            for at in [k for k in range(len(text)) if suffix and text.startswith(suffix, k)]:
+                end = at + len(suffix)
+                lengths = [n for n in range(min(at, len(doc.core)), 1, -1) if abbreviates(text[at - n:end], doc.core)]
+                if not lengths or not entities or any(m.start < end and at - lengths[0] < m.end for m in taken + found):
+                    continue
+                found.append(Mention(at - lengths[0], end, text[at - lengths[0]:end], list(entities)))
+        return found
+
     def link(self, text: str) -> list[Mention]:
         """Longest non-overlapping alias matches in `text` (already in match form)."""
         found: list[tuple[int, int, str]] = []
@@ -276,6 +291,20 @@ def load_synonyms() -> list[tuple[str, str]]:
             alias, _, canonical = line.partition("\t")
             pairs.append((alias.strip(), canonical.strip()))
     return pairs
+
+
+def abbreviates(short: str, core: str) -> bool:
+    """「人社局」 of 人力资源和社会保障局, 「市场监管局」 of 市场监督管理局: a shorter name that keeps the
+    suffix and takes, in order, characters of the name before it, starting with its first one —
+    how Chinese bodies are shortened (卫健局, 发改局); 「体育局」 does not start as 文化广电旅游体育局 does."""
+    suffix = next((x for x in sorted(ORG_SUFFIX, key=len, reverse=True) if core.endswith(x)), None)
+    if not suffix or not short.endswith(suffix):
+        return False
+    head, body = short[: -len(suffix)], core[: -len(suffix)]
+    if len(head) < 2 or len(head) >= len(body) or head[0] != body[0]:
+        return False
+    rest = iter(body)
+    return all(ch in rest for ch in head)
 
 
 def _abbreviations(core: str) -> list[str]:

@@ -194,6 +194,7 @@ class Understander:
             for k in range(start, end):
                 blocked[k] = True
         exact = lexicon.link(text)
+        exact = sorted(exact + lexicon.abbreviated_bodies(text, exact), key=lambda m: m.start)
         wanted = frozenset({"project", "goal"}) if any(w in text for w in self.project_asks) else frozenset()
         mentions = _named_by_code(self.partial.link(text, exact, blocked, wanted))
         masked = [False] * (len(text) + 1)

@@ -71,3 +71,23 @@ def test_share_with_the_whole_named_first(request, fixture, question, value):
 def test_name_and_amount_asked_together(bigdata):
     answer = bigdata.ask("金额最大的项目叫什么，多少钱")
     assert answer.answered and answer.value == Decimal("423.97") and "专线线路" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("short", "core", "expected"), [
+    ("人社局", "人力资源和社会保障局", True),
+    ("市场监管局", "市场监督管理局", True),
+    ("卫健局", "卫生健康局", True),
+    ("文旅局", "文化广电旅游体育局", True),
+    ("体育局", "文化广电旅游体育局", False),  # does not start as the name does: another body
+    ("全局", "文化广电旅游体育局", False),
+    ("人社中心", "人力资源和社会保障局", False),  # another suffix
+])
+def test_shortened_body_names(short, core, expected):
+    from qa.lexicon import abbreviates
+
+    assert abbreviates(short, core) is expected
+
+
+def test_a_shortened_department_name_scopes_the_question(culture):
+    answer = culture.ask("文旅局的三公经费是多少")
+    assert answer.answered and answer.value == Decimal("6.00"), answer.answer
