@@ -134,3 +134,10 @@ def test_the_subordinate_units_leave_the_department_out(water):
 def test_a_units_change_over_the_year_is_not_in_one_years_document(water):
     answer = water.ask("水库管理所的项目支出比上年增加了多少")  # 表12 gives this year's units only
     assert not answer.answered and "上年" in answer.answer
+
+
+def test_one_units_projects_are_listed_and_ranked_not_summed(water):
+    listed = water.ask("水库管理所的项目有哪些")
+    assert "法律顾问服务经费" in listed.answer and "大中型水库移民后期扶持资金" in listed.answer
+    largest = water.ask("水库管理所项目支出里最大的是哪个")
+    assert largest.value == Decimal("56.48") and "移民后期扶持资金" in largest.answer, largest.answer

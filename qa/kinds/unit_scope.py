@@ -84,7 +84,7 @@ def _class_mention(ctx: Context) -> Mention | None:
     return None
 
 
-def _column(ctx: Context, fund: str | None) -> str | None:
+def _column(ctx: Context, fund: str | None, share: bool) -> str | None:
     """Which figure of the units is asked: their whole budget, a class of their basic expenditure,
     basic or project expenditure — or, for a source of funds named alone, the whole."""
     text = ctx.frame.text
@@ -96,7 +96,7 @@ def _column(ctx: Context, fund: str | None) -> str | None:
     if any(w in text for w in _words("basic")):
         return "basic"
     if (any(w in text for w in _words("project")) or re.search("|".join(cue_data(NAME)["project_money"]), text)
-            or any(text.startswith("项目", m.end) for m in units)):  # 「图书馆的项目占多大比重」
+            or share and any(text.startswith("项目", m.end) for m in units)):  # 「图书馆的项目占多大比重」, not 「图书馆的项目有哪些」
         return "project"
     return "whole" if fund else None
 
@@ -124,12 +124,14 @@ class UnitScope:
         if any(match_form(w) in text for w in cue_data("project_set")["operations"]["average"]):
             return None  # 「本级的项目平均每个多少」: an average this reading has no slot for
         fund = _fund(text)
-        column = _column(ctx, fund)
+        op = next((op for op, pats in cue_data(NAME)["operations"].items() if re.search("|".join(pats), text)), "lookup")
+        column = _column(ctx, fund, op == "ratio")
         if column is None:
             return None
-        op = next((op for op, pats in cue_data(NAME)["operations"].items() if re.search("|".join(pats), text)), "lookup")
         if op == "lookup" and ctx.frame.cues & {"max", "min"}:
             return None  # 「图书馆的两个项目哪一个较大」: a superlative this reading has no slot for
+        if op.startswith("superlative") and not how and len({e.iri for e in named}) == 1:
+            return None  # 「图书馆项目支出最大的是哪个」: the largest of one unit's projects, not a unit
         one = len({e.iri for e in named}) + len(how) == 1
         basic, project = any(w in text for w in _words("basic")), any(w in text for w in _words("project"))
         class_share = op == "ratio" and one and (column == "class" and basic or fund and (basic or project))
