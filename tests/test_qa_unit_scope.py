@@ -141,3 +141,9 @@ def test_one_units_projects_are_listed_and_ranked_not_summed(water):
     assert "法律顾问服务经费" in listed.answer and "大中型水库移民后期扶持资金" in listed.answer
     largest = water.ask("水库管理所项目支出里最大的是哪个")
     assert largest.value == Decimal("56.48") and "移民后期扶持资金" in largest.answer, largest.answer
+
+
+def test_a_project_named_with_its_unit(water):
+    assert water.ask("水库管理所那笔法律顾问服务经费有多少钱").value == Decimal("50.00")
+    answer = water.ask("本级的大中型水库移民后期扶持资金是多少")  # listed under 水库管理所 only
+    assert not answer.answered and "水库管理所" in answer.answer, answer.answer

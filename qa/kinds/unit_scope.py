@@ -12,7 +12,7 @@ from kg.template import load_template
 from qa.answer import Answer, fmt, percent
 from qa.execute import NotAnswerable
 from qa.facts import Fact
-from qa.kinds.base import Context, Reading, Slot, cue_data
+from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.lexicon import Entity, Mention, match_form
 
 NAME = "unit_scope"
@@ -126,8 +126,10 @@ class UnitScope:
         fund = _fund(text)
         op = next((op for op, pats in cue_data(NAME)["operations"].items() if re.search("|".join(pats), text)), "lookup")
         column = _column(ctx, fund, op == "ratio")
-        if column is None:
+        item = _item_asked(ctx, op, how, named) if column is None else None
+        if column is None and item is None:
             return None
+        column = column or "item"
         if op == "lookup" and ctx.frame.cues & {"max", "min"}:
             return None  # 「图书馆的两个项目哪一个较大」: a superlative this reading has no slot for
         if op.startswith("superlative") and not how and len({e.iri for e in named}) == 1:
@@ -142,6 +144,8 @@ class UnitScope:
                  Slot("operation", op, (0, 0)), Slot("fund", fund, (0, 0))]
         if column == "class":
             slots.append(Slot("class", _class_mention(ctx), (0, 0)))
+        if item is not None:
+            slots.append(Slot("item", item, (item.start, item.end)))
         yearly = ctx.frame.last_year or "yoy" in ctx.frame.cues and not _year_before_loaded(ctx)  # 「比上年增加多少」
         missing = "文件只给出本年各单位的数字，没有上年的分单位数字" if yearly else None
         data = cue_data(NAME)
@@ -155,6 +159,8 @@ class UnitScope:
         if not units:
             raise NotAnswerable("文件中没有找到问题所说的预算单位")
         column, fund = reading.slot("column"), reading.slot("fund")
+        if column == "item":
+            return _item(frame, executor, doc, units[0], reading)
         if column == "class" and not _class_found(executor, doc, reading):
             return executor.run(frame)  # the class is not one of 表11's classes under units: the classic reading
         values = [(label, *_value(executor, doc, row, column, reading, fund)) for label, row in units]
@@ -180,6 +186,39 @@ class UnitScope:
         total = sum((v for _, v, _ in values), Decimal(0))
         text = f"{listing}，合计{fmt(total)}万元（{' + '.join(fmt(v) for _, v, _ in values)}）。"
         return executor.answer(frame, text, total, "万元", facts=facts)
+
+
+def _item_asked(ctx: Context, op: str, how: list[str], named: list[Entity]) -> Mention | None:
+    """「本级的X是多少」「检测站那笔X多少钱」: the amount of one project named with one unit — the
+    project under that unit in 表12 (of two projects of one name, that unit's), or none."""
+    frame = ctx.frame
+    if op != "lookup" or how not in ([], ["self"]) or len({e.iri for e in named}) + len(how) != 1:
+        return None
+    if "amount" not in frame.cues or frame.unit_word or frame.cues & {"list", "count", "max", "min", "describe", "performance"}:
+        return None
+    if pattern("describe", "asks_text").search(frame.text):
+        return None  # what the project is for: its text (describe)
+    items = [m for m in frame.mentions if m.of("project") and not m.of("budget_unit")]
+    return items[0] if len(items) == 1 and len({e.label for e in items[0].of("project")}) == 1 else None
+
+
+def _item(frame, executor, doc: str, unit: tuple[str, Fact], reading: Reading) -> Answer:
+    """The project's row under the unit's row of 表12, in the source of funds asked."""
+    label, row = unit
+    table = load_template().by_layout("projects")
+    facts = executor.reader.table_facts(doc, table.number)
+    mention = reading.slot("item")
+    wanted = {match_form(e.label) for e in mention.of("project")}
+    under = {f.row for f in facts if f.kind == "unit" and f.label == row.label}
+    column = reading.slot("fund") or table.columns[0]
+    found = [f for f in facts if f.parent_row in under and f.column == column and match_form(f.label) in wanted]
+    if not found:
+        elsewhere = sorted({f.unit_name for f in facts if match_form(f.label) in wanted and f.unit_name and f.unit_name != row.label})
+        where = f"（表{table.number}中列在{'、'.join(elsewhere)}下）" if elsewhere else ""
+        raise NotAnswerable(f"{label}的项目中没有“{mention.entities[0].label}”{where}")
+    fact = found[0]
+    what = f"{fact.label}（{column}）" if reading.slot("fund") else fact.label
+    return executor.answer(frame, f"{label}的{what}为{fmt(fact.value)}万元（表{table.number}）。", fact.value, "万元", facts=[fact])
 
 
 def _self_and_the_rest(reading: Reading, text: str, values: list[tuple]) -> list[tuple]:
