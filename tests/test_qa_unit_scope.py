@@ -147,3 +147,12 @@ def test_a_project_named_with_its_unit(water):
     assert water.ask("水库管理所那笔法律顾问服务经费有多少钱").value == Decimal("50.00")
     answer = water.ask("本级的大中型水库移民后期扶持资金是多少")  # listed under 水库管理所 only
     assert not answer.answered and "水库管理所" in answer.answer, answer.answer
+
+
+def test_including_the_subordinate_units_is_every_unit(water):
+    assert water.ask("水利局（含下属单位）的项目支出是多少").value == Decimal("2346.48")  # 2,240.00 + 106.48
+
+
+def test_each_units_figure_asked_is_listed_not_summed(water):
+    answer = water.ask("本级和水库管理所的基本支出分别是多少")
+    assert answer.value is None and "895.90" in answer.answer and "46.82" in answer.answer, answer.answer

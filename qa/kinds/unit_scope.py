@@ -35,6 +35,9 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
         how.append("self")
     if any(w in text for w in _words("subordinate_words")):
         how.append("subordinate")
+    inclusive = cue_data(NAME)["inclusive"] + "(?:" + "|".join(_words("subordinate_words")) + ")"
+    if re.search(inclusive, text):
+        return ["all"], named  # 「教育局（含下属单位）」: every unit
     counted = re.search(cue_data(NAME)["all_counted"], text)  # 「三家单位中」, not 「图书馆和文化馆两家单位」
     if counted and len({e.iri for e in named}) >= _number(counted.group(0)[0]):
         counted = None
@@ -183,6 +186,8 @@ class UnitScope:
         if len(values) == 1:
             label, v, _ = values[0]
             return executor.answer(frame, f"{label}{what}为{fmt(v)}万元（{_where(column)}）。", v, "万元", facts=facts)
+        if any(w in frame.text for w in _words("each_words")):  # 「分别是多少」: each, not their sum
+            return executor.answer(frame, f"{listing}。", None, None, items=[label for label, _, _ in values], facts=facts)
         total = sum((v for _, v, _ in values), Decimal(0))
         text = f"{listing}，合计{fmt(total)}万元（{' + '.join(fmt(v) for _, v, _ in values)}）。"
         return executor.answer(frame, text, total, "万元", facts=facts)
