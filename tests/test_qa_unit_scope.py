@@ -156,3 +156,14 @@ def test_including_the_subordinate_units_is_every_unit(water):
 def test_each_units_figure_asked_is_listed_not_summed(water):
     answer = water.ask("本级和水库管理所的基本支出分别是多少")
     assert answer.value is None and "895.90" in answer.answer and "46.82" in answer.answer, answer.answer
+
+
+def test_a_units_column_against_the_department_alone_names_the_choice(water):
+    answer = water.ask("水库管理所的项目支出占整个部门的比重")  # of 表12's 合计 or of the whole budget?
+    assert not answer.answered and "还是" in answer.answer
+    assert water.ask("水库管理所的项目支出占部门预算的比例").value == Decimal("2.94")  # 106.48 ÷ 3,624.63
+
+
+def test_a_sum_of_a_units_columns_stays_the_units(water):
+    answer = water.ask("水库管理所的基本支出和项目支出加起来占部门支出总额的比例")
+    assert answer.value == Decimal("4.23"), answer.answer  # (46.82 + 106.48) ÷ 3,624.63

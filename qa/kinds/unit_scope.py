@@ -153,7 +153,7 @@ class UnitScope:
         missing = "文件只给出本年各单位的数字，没有上年的分单位数字" if yearly else None
         data = cue_data(NAME)
         return Reading(NAME, 0.8, slots, missing=missing,
-                       explained="".join(data["self_words"] + data["whole"] + data["department_wide"] + data["department_whole"]))
+                       explained="".join(data["self_words"] + data["whole"] + data["department_wide"] + data["department_whole"] + data["department_alone"]))
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
@@ -465,7 +465,7 @@ def _own_share(frame, executor, doc: str, unit: tuple[str, Fact], whole: tuple) 
 def _share_of_department(frame, executor, doc: str, label: str, part: Decimal, facts: list[Fact], after: str) -> Answer:
     """「图书馆（基本加项目）占全部门预算的比重」: the unit's whole budget is the part; the whole is
     the department's 本年支出合计 — only when the question names the budget as a whole."""
-    whole_words = _department_whole(executor)
+    whole_words = _department_whole(executor) + _words("department_alone")  # a unit's whole against the department's
     named = re.match(r"(?:全|整个|整体)?([\u4e00-\u9fff]*?)(?:的|比重|比例|百分|占比|几成|份额|多少|$)", after)
     if not named or named.group(1) not in whole_words:
         raise NotAnswerable(f"没有找到“{named.group(1) if named else after}”的金额，无法按它计算比例")
