@@ -167,3 +167,8 @@ def test_a_units_column_against_the_department_alone_names_the_choice(water):
 def test_a_sum_of_a_units_columns_stays_the_units(water):
     answer = water.ask("水库管理所的基本支出和项目支出加起来占部门支出总额的比例")
     assert answer.value == Decimal("4.23"), answer.answer  # (46.82 + 106.48) ÷ 3,624.63
+
+
+def test_a_units_project_in_one_source_of_funds(water):
+    answer = water.ask("水库管理所的大中型水库移民后期扶持资金里一般公共预算安排了多少")
+    assert answer.value == Decimal("0.00"), answer.answer  # all of it is 政府性基金预算 (56.48)

@@ -101,7 +101,8 @@ def _column(ctx: Context, fund: str | None, share: bool) -> str | None:
     if (any(w in text for w in _words("project")) or re.search("|".join(cue_data(NAME)["project_money"]), text)
             or share and any(text.startswith("项目", m.end) for m in units)):  # 「图书馆的项目占多大比重」, not 「图书馆的项目有哪些」
         return "project"
-    return "whole" if fund else None
+    projects = [m for m in ctx.frame.mentions if m.of("project") and not m.of("budget_unit")]
+    return "whole" if fund and not projects else None  # 「本级的X一般公共预算安排了多少」: the project's column
 
 
 def _inside_a_basic_word(ctx: Context) -> bool:
