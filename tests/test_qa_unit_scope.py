@@ -134,3 +134,41 @@ def test_the_subordinate_units_leave_the_department_out(water):
 def test_a_units_change_over_the_year_is_not_in_one_years_document(water):
     answer = water.ask("水库管理所的项目支出比上年增加了多少")  # 表12 gives this year's units only
     assert not answer.answered and "上年" in answer.answer
+
+
+def test_one_units_projects_are_listed_and_ranked_not_summed(water):
+    listed = water.ask("水库管理所的项目有哪些")
+    assert "法律顾问服务经费" in listed.answer and "大中型水库移民后期扶持资金" in listed.answer
+    largest = water.ask("水库管理所项目支出里最大的是哪个")
+    assert largest.value == Decimal("56.48") and "移民后期扶持资金" in largest.answer, largest.answer
+
+
+def test_a_project_named_with_its_unit(water):
+    assert water.ask("水库管理所那笔法律顾问服务经费有多少钱").value == Decimal("50.00")
+    answer = water.ask("本级的大中型水库移民后期扶持资金是多少")  # listed under 水库管理所 only
+    assert not answer.answered and "水库管理所" in answer.answer, answer.answer
+
+
+def test_including_the_subordinate_units_is_every_unit(water):
+    assert water.ask("水利局（含下属单位）的项目支出是多少").value == Decimal("2346.48")  # 2,240.00 + 106.48
+
+
+def test_each_units_figure_asked_is_listed_not_summed(water):
+    answer = water.ask("本级和水库管理所的基本支出分别是多少")
+    assert answer.value is None and "895.90" in answer.answer and "46.82" in answer.answer, answer.answer
+
+
+def test_a_units_column_against_the_department_alone_names_the_choice(water):
+    answer = water.ask("水库管理所的项目支出占整个部门的比重")  # of 表12's 合计 or of the whole budget?
+    assert not answer.answered and "还是" in answer.answer
+    assert water.ask("水库管理所的项目支出占部门预算的比例").value == Decimal("2.94")  # 106.48 ÷ 3,624.63
+
+
+def test_a_sum_of_a_units_columns_stays_the_units(water):
+    answer = water.ask("水库管理所的基本支出和项目支出加起来占部门支出总额的比例")
+    assert answer.value == Decimal("4.23"), answer.answer  # (46.82 + 106.48) ÷ 3,624.63
+
+
+def test_a_units_project_in_one_source_of_funds(water):
+    answer = water.ask("水库管理所的大中型水库移民后期扶持资金里一般公共预算安排了多少")
+    assert answer.value == Decimal("0.00"), answer.answer  # all of it is 政府性基金预算 (56.48)

@@ -505,6 +505,8 @@ def _unit_term(term: Term, side: Operand, other: Operand, ctx: Context, executor
     if not rows and _column(piece) and len(side.terms) > 1:  # 「它基本支出加项目支出」: the sum is of one unit
         if any(t != term and re.search(pronoun, frame.text[t.start:t.end]) for t in side.terms):
             rows = next((r for t in other.terms if (r := _unit_rows(frame, t, ctx, executor, doc))), [])
+        elif piece in [match_form(w) for w in cue_data("unit_scope")["basic"] + cue_data("unit_scope")["project"]]:  # 「发展中心的基本支出和项目支出加起来」
+            rows = next((r for t in side.terms if t != term and (r := _unit_rows(frame, t, ctx, executor, doc))), [])
     if not rows:
         return None
     own = _class_mentions(frame, term)

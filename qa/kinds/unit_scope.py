@@ -12,7 +12,7 @@ from kg.template import load_template
 from qa.answer import Answer, fmt, percent
 from qa.execute import NotAnswerable
 from qa.facts import Fact
-from qa.kinds.base import Context, Reading, Slot, cue_data
+from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.lexicon import Entity, Mention, match_form
 
 NAME = "unit_scope"
@@ -35,6 +35,9 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
         how.append("self")
     if any(w in text for w in _words("subordinate_words")):
         how.append("subordinate")
+    inclusive = cue_data(NAME)["inclusive"] + "(?:" + "|".join(_words("subordinate_words")) + ")"
+    if re.search(inclusive, text):
+        return ["all"], named  # 「教育局（含下属单位）」: every unit
     counted = re.search(cue_data(NAME)["all_counted"], text)  # 「三家单位中」, not 「图书馆和文化馆两家单位」
     if counted and len({e.iri for e in named}) >= _number(counted.group(0)[0]):
         counted = None
@@ -84,7 +87,7 @@ def _class_mention(ctx: Context) -> Mention | None:
     return None
 
 
-def _column(ctx: Context, fund: str | None) -> str | None:
+def _column(ctx: Context, fund: str | None, share: bool) -> str | None:
     """Which figure of the units is asked: their whole budget, a class of their basic expenditure,
     basic or project expenditure — or, for a source of funds named alone, the whole."""
     text = ctx.frame.text
@@ -96,9 +99,10 @@ def _column(ctx: Context, fund: str | None) -> str | None:
     if any(w in text for w in _words("basic")):
         return "basic"
     if (any(w in text for w in _words("project")) or re.search("|".join(cue_data(NAME)["project_money"]), text)
-            or any(text.startswith("项目", m.end) for m in units)):  # 「图书馆的项目占多大比重」
+            or share and any(text.startswith("项目", m.end) for m in units)):  # 「图书馆的项目占多大比重」, not 「图书馆的项目有哪些」
         return "project"
-    return "whole" if fund else None
+    projects = [m for m in ctx.frame.mentions if m.of("project") and not m.of("budget_unit")]
+    return "whole" if fund and not projects else None  # 「本级的X一般公共预算安排了多少」: the project's column
 
 
 def _inside_a_basic_word(ctx: Context) -> bool:
@@ -124,12 +128,16 @@ class UnitScope:
         if any(match_form(w) in text for w in cue_data("project_set")["operations"]["average"]):
             return None  # 「本级的项目平均每个多少」: an average this reading has no slot for
         fund = _fund(text)
-        column = _column(ctx, fund)
-        if column is None:
-            return None
         op = next((op for op, pats in cue_data(NAME)["operations"].items() if re.search("|".join(pats), text)), "lookup")
+        column = _column(ctx, fund, op == "ratio")
+        item = _item_asked(ctx, op, how, named) if column is None else None
+        if column is None and item is None:
+            return None
+        column = column or "item"
         if op == "lookup" and ctx.frame.cues & {"max", "min"}:
             return None  # 「图书馆的两个项目哪一个较大」: a superlative this reading has no slot for
+        if op.startswith("superlative") and not how and len({e.iri for e in named}) == 1:
+            return None  # 「图书馆项目支出最大的是哪个」: the largest of one unit's projects, not a unit
         one = len({e.iri for e in named}) + len(how) == 1
         basic, project = any(w in text for w in _words("basic")), any(w in text for w in _words("project"))
         class_share = op == "ratio" and one and (column == "class" and basic or fund and (basic or project))
@@ -140,11 +148,13 @@ class UnitScope:
                  Slot("operation", op, (0, 0)), Slot("fund", fund, (0, 0))]
         if column == "class":
             slots.append(Slot("class", _class_mention(ctx), (0, 0)))
+        if item is not None:
+            slots.append(Slot("item", item, (item.start, item.end)))
         yearly = ctx.frame.last_year or "yoy" in ctx.frame.cues and not _year_before_loaded(ctx)  # 「比上年增加多少」
         missing = "文件只给出本年各单位的数字，没有上年的分单位数字" if yearly else None
         data = cue_data(NAME)
         return Reading(NAME, 0.8, slots, missing=missing,
-                       explained="".join(data["self_words"] + data["whole"] + data["department_wide"] + data["department_whole"]))
+                       explained="".join(data["self_words"] + data["whole"] + data["department_wide"] + data["department_whole"] + data["department_alone"]))
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
@@ -153,6 +163,8 @@ class UnitScope:
         if not units:
             raise NotAnswerable("文件中没有找到问题所说的预算单位")
         column, fund = reading.slot("column"), reading.slot("fund")
+        if column == "item":
+            return _item(frame, executor, doc, units[0], reading)
         if column == "class" and not _class_found(executor, doc, reading):
             return executor.run(frame)  # the class is not one of 表11's classes under units: the classic reading
         values = [(label, *_value(executor, doc, row, column, reading, fund)) for label, row in units]
@@ -175,9 +187,44 @@ class UnitScope:
         if len(values) == 1:
             label, v, _ = values[0]
             return executor.answer(frame, f"{label}{what}为{fmt(v)}万元（{_where(column)}）。", v, "万元", facts=facts)
+        if any(w in frame.text for w in _words("each_words")):  # 「分别是多少」: each, not their sum
+            return executor.answer(frame, f"{listing}。", None, None, items=[label for label, _, _ in values], facts=facts)
         total = sum((v for _, v, _ in values), Decimal(0))
         text = f"{listing}，合计{fmt(total)}万元（{' + '.join(fmt(v) for _, v, _ in values)}）。"
         return executor.answer(frame, text, total, "万元", facts=facts)
+
+
+def _item_asked(ctx: Context, op: str, how: list[str], named: list[Entity]) -> Mention | None:
+    """「本级的X是多少」「检测站那笔X多少钱」: the amount of one project named with one unit — the
+    project under that unit in 表12 (of two projects of one name, that unit's), or none."""
+    frame = ctx.frame
+    if op != "lookup" or how not in ([], ["self"]) or len({e.iri for e in named}) + len(how) != 1:
+        return None
+    if "amount" not in frame.cues or frame.unit_word or frame.cues & {"list", "count", "max", "min", "describe", "performance"}:
+        return None
+    if pattern("describe", "asks_text").search(frame.text):
+        return None  # what the project is for: its text (describe)
+    items = [m for m in frame.mentions if m.of("project") and not m.of("budget_unit")]
+    return items[0] if len(items) == 1 and len({e.label for e in items[0].of("project")}) == 1 else None
+
+
+def _item(frame, executor, doc: str, unit: tuple[str, Fact], reading: Reading) -> Answer:
+    """The project's row under the unit's row of 表12, in the source of funds asked."""
+    label, row = unit
+    table = load_template().by_layout("projects")
+    facts = executor.reader.table_facts(doc, table.number)
+    mention = reading.slot("item")
+    wanted = {match_form(e.label) for e in mention.of("project")}
+    under = {f.row for f in facts if f.kind == "unit" and f.label == row.label}
+    column = reading.slot("fund") or table.columns[0]
+    found = [f for f in facts if f.parent_row in under and f.column == column and match_form(f.label) in wanted]
+    if not found:
+        elsewhere = sorted({f.unit_name for f in facts if match_form(f.label) in wanted and f.unit_name and f.unit_name != row.label})
+        where = f"（表{table.number}中列在{'、'.join(elsewhere)}下）" if elsewhere else ""
+        raise NotAnswerable(f"{label}的项目中没有“{mention.entities[0].label}”{where}")
+    fact = found[0]
+    what = f"{fact.label}（{column}）" if reading.slot("fund") else fact.label
+    return executor.answer(frame, f"{label}的{what}为{fmt(fact.value)}万元（表{table.number}）。", fact.value, "万元", facts=[fact])
 
 
 def _self_and_the_rest(reading: Reading, text: str, values: list[tuple]) -> list[tuple]:
@@ -419,7 +466,7 @@ def _own_share(frame, executor, doc: str, unit: tuple[str, Fact], whole: tuple) 
 def _share_of_department(frame, executor, doc: str, label: str, part: Decimal, facts: list[Fact], after: str) -> Answer:
     """「图书馆（基本加项目）占全部门预算的比重」: the unit's whole budget is the part; the whole is
     the department's 本年支出合计 — only when the question names the budget as a whole."""
-    whole_words = _department_whole(executor)
+    whole_words = _department_whole(executor) + _words("department_alone")  # a unit's whole against the department's
     named = re.match(r"(?:全|整个|整体)?([\u4e00-\u9fff]*?)(?:的|比重|比例|百分|占比|几成|份额|多少|$)", after)
     if not named or named.group(1) not in whole_words:
         raise NotAnswerable(f"没有找到“{named.group(1) if named else after}”的金额，无法按它计算比例")
