@@ -170,3 +170,13 @@ def test_projects_of_both_years_pooled(two_years, question, item):
 def test_the_filter_is_said_in_the_answer(two_years):
     answer = _ask(two_years, "两年的项目放一起，图书馆方面金额最大的是哪个")
     assert "名称含“图书馆”" in answer.answer and answer.value == Decimal("40.00"), answer.answer
+
+
+@pytest.mark.parametrize(("question", "value", "said"), [
+    # the second item is only in 2024's document: the question spans both years, each item its own
+    ("2025年的体育场馆免费低收费开放补助加上清城区全民健身中心维修改造项目一共多少", Decimal("112.00"), "2024年清城区全民健身中心维修改造项目82.00"),
+    ("2025年文艺精品创作扶持经费比区图书馆空调系统更换项目少多少", Decimal("13.30"), "2024年区图书馆空调系统更换项目25.80"),
+])
+def test_an_item_only_one_other_year_holds_brings_that_year_in(two_years, question, value, said):
+    answer = _ask(two_years, question)
+    assert answer.value == value and said in answer.answer, answer.answer

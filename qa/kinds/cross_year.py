@@ -46,6 +46,8 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
         return own[-2:], f"已载入的是{have}年的文件，没有{'、'.join(map(str, absent))}年的数据 (no document for that year)"
     if not named and len(own) >= 2 and _relative_years(ctx):  # 「今年比去年」 with both years loaded: the latest two
         named = {own[-1].year}
+    if len(named) == 1:  # 「2025年的X加上2026年“十五五”Y」: Y is only in 2026's document, its year in its name
+        named |= {y for m in ctx.frame.value_mentions() if (y := _only_year(m, docs)) in {d.year for d in own}}
     if len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _against_the_year_before(text)):
         named.add(min(named) - 1)  # 「2025年新增了哪些项目」「2025年比上年」: against the year before it
     if len(named) >= 2:
@@ -188,7 +190,7 @@ def _reason(ctx: Context, years: list[Document]) -> Reading | None:
 YEARS_AFTER_SHARE = re.compile(r"(?:(?:19|20)\d{2}|\d)(?:年|个年度)|[,，;；]")
 
 
-def _in_year(frame, doc: Document, intent: str, operation: tuple[int, int]):
+def _in_year(frame, doc: Document, intent: str, operation: tuple[int, int], documents: dict[str, Document] | None = None):
     """The question asked of one document, without the words of the operation across the years
     (「两年平均」「增长了多少百分比」 are this kind's, not a per-year average or a target's unit). For a
     share, the years (or the next clause) after 占 are not its whole: 「项目支出占比2025年比2024年变化了
@@ -199,7 +201,7 @@ def _in_year(frame, doc: Document, intent: str, operation: tuple[int, int]):
     one.question = one.text  # kinds that read the question as asked read it without the operation too
     one.docs, one.year, one.last_year, one.intent = [doc.iri], doc.year, False, intent
     one.mentions = year_items.chosen(frame.text, one.mentions)  # 「（不含补助资金）」「不带二期的那个」
-    own = _year_mentions(frame)
+    own = _year_mentions(frame, documents)
     if own:  # 「2024年的X项目和2025年的Y项目相差多少」: each year's figure is its own item's
         one.mentions = [m for m in frame.mentions if m not in frame.value_mentions() or m in own.get(doc.year, ())]
     share_at = frame.text.find("占")
@@ -209,16 +211,25 @@ def _in_year(frame, doc: Document, intent: str, operation: tuple[int, int]):
     return one
 
 
-def _year_mentions(frame) -> dict[int, list]:
-    """The items the question ties each to its own year (a year just before each): year → items;
-    empty unless two years each have their own items."""
+def _only_year(mention, documents: dict[str, Document]) -> int | None:
+    """The year of the one document holding every entity of the mention (None: several or none)."""
+    years = {documents[d].year for e in mention.entities for d in e.docs if d in documents}
+    return years.pop() if len(years) == 1 else None
+
+
+def _year_mentions(frame, documents: dict[str, Document] | None = None) -> dict[int, list]:
+    """The items the question ties each to its own year (a year just before each, or the one year
+    whose document alone holds it): year → items; empty unless two years each have their own items."""
     years = [(m.start(), int(m.group(1))) for m in re.finditer(r"((?:19|20)\d{2})年", frame.text)]
     tied: dict[int, list] = {}
+    by_document = False
     for mention in frame.value_mentions():
+        only = _only_year(mention, documents) if documents else None
         before = [y for at, y in years if at < mention.start]
-        if before:
-            tied.setdefault(before[-1], []).append(mention)
-    return tied if len(tied) == 2 and all(tied.values()) and len(years) == 2 else {}
+        by_document |= only is not None
+        if only or before:
+            tied.setdefault(only or before[-1], []).append(mention)
+    return tied if len(tied) == 2 and all(tied.values()) and (len(years) == 2 or by_document) else {}
 
 
 def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tuple[int, int] = (0, 0)) -> tuple[Decimal, str, Answer]:
@@ -226,7 +237,7 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
     single-document kind that reads it best (kinds spanning documents or answering with text are
     left out: a figure is wanted)."""
     target = not share and "performance" in ctx.frame.cues  # 「…路径目标，2025年比2024年多要求几条」: each year's target
-    frame = _in_year(ctx.frame, doc, "ratio" if share else "performance" if target else "lookup", operation)
+    frame = _in_year(ctx.frame, doc, "ratio" if share else "performance" if target else "lookup", operation, ctx.lexicon.documents)
     if not share and pattern(NAME, "project_count").search(frame.text):  # 「项目个数比上年少了几个」: a count per year
         projects = executor.reader.projects(doc.iri)
         text = f"项目个数为{len(projects)}个"
@@ -254,7 +265,7 @@ def _each_text(ctx: Context, executor, years: tuple[Document, Document], operati
 
     given = []
     for doc in years:
-        frame = _in_year(ctx.frame, doc, "performance", operation)
+        frame = _in_year(ctx.frame, doc, "performance", operation, ctx.lexicon.documents)
         single = kinds.Context(frame, ctx.lexicon, executor)
         best = [r for r in kinds.readings(single) if r.kind not in SPANNING and r.score > kinds.LEGACY_SCORE and not r.missing]
         given.append(kinds.kind(best[0].kind).run(best[0], single, executor) if best else executor.run(frame))
@@ -277,7 +288,7 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     what = re.sub(r"[（(].*?[）)]|。$", "", second.answer).split("为")[0] if not share else "所占比重"
     what = what.split("：")[0] if "绩效目标：" in what else what  # a target: its owner's, not the later year's wording
     head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
-    tied = _year_mentions(ctx.frame)
+    tied = _year_mentions(ctx.frame, ctx.lexicon.documents)
     if tied and not share:  # each year its own item: both named
         names = {y: "、".join(m.entities[0].label for m in ms) for y, ms in tied.items()}
         what = "两项比较"
