@@ -180,3 +180,12 @@ def test_the_filter_is_said_in_the_answer(two_years):
 def test_an_item_only_one_other_year_holds_brings_that_year_in(two_years, question, value, said):
     answer = _ask(two_years, question)
     assert answer.value == value and said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "体育类项目2024年有、2025年取消的是哪些",  # 全民健身… is sport by its words, not by 体育
+    "2024年有但2025年没了的项目里，和体育有关的有几个",
+])
+def test_an_empty_set_under_a_topic_of_free_words_is_refused(two_years, question):
+    answer = two_years.ask(question)
+    assert not answer.answered and "名称含“体育”" in answer.answer, answer.answer

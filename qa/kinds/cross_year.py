@@ -480,6 +480,7 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         if near:  # 「连相近名称都找不到」: no near name in the other year either
             keys = year_sets.without_near_names(keys, old if op == "new" else new)
         facts = [f for f in ((new if op == "new" else old)[k] for k in keys) if _passes(ctx.frame, f.value)]
+        year_sets.check_found(reading.slot("topic"), topic, facts)
         what = (f"{y1}年新增（{y0}年没有）" if op == "new" else f"{y0}年有、{y1}年没有") + topic
         what += f"（{y0 if op == 'new' else y1}年也没有名称相互包含的项目）" if near else ""
         what += _threshold_words(ctx.frame, "金额")
@@ -496,6 +497,7 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         else:
             test = {"same": lambda d: d == 0, "both_up": lambda d: d > 0, "both_down": lambda d: d < 0}[op]
             keys = [k for k in both if test(new[k].value - old[k].value) and _passes(ctx.frame, abs(new[k].value - old[k].value))]
+        year_sets.check_found(reading.slot("topic"), topic, keys)
         word = {"both": "列为重点项目" if kind == "goals" else "名称相同", "same": "金额相同", "both_up": f"{y1}年高于{y0}年", "both_down": f"{y1}年低于{y0}年"}[op] + topic
         word += _threshold_words(ctx.frame, "金额" if op == "both" else "相差")
         listing = "、".join(f"{new[k].label}（{fmt(old[k].value)} → {fmt(new[k].value)}万元）" for k in keys)
