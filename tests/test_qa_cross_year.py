@@ -189,3 +189,26 @@ def test_an_item_only_one_other_year_holds_brings_that_year_in(two_years, questi
 def test_an_empty_set_under_a_topic_of_free_words_is_refused(two_years, question):
     answer = two_years.ask(question)
     assert not answer.answered and "名称含“体育”" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "member"), [
+    ("文艺精品创作扶持经费是不是2025年新增的", True),
+    ("全民健身活动经费是2025年新加的吗", False),  # 2024 had it too
+    ("第四次全国文物普查工作经费2025年被取消了吗", True),
+])
+def test_whether_one_named_item_is_new_or_dropped(two_years, question, member):
+    answer = _ask(two_years, question)
+    assert answer.answer.startswith("是" if member else "不是") and len(answer.items) == int(member), answer.answer
+
+
+def test_the_largest_fall_when_none_fell_says_so(two_years):
+    answer = _ask(two_years, "两年都有的项目里，名称含“图书馆”的哪个减少得最多")  # 40 → 40 and 20 → 20
+    assert "没有减少" in answer.answer and answer.value is None, answer.answer
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("两年名字完全一样的项目中哪个涨得最多", "体育彩票公益金全民健身设施建设项目"),  # names alike restate both years, not amounts alike
+    ("2024年的项目到2025年还在、而且减少得最多的是哪个", "旅游宣传推广经费"),
+])
+def test_ranked_changes_of_members_of_both_years(two_years, question, item):
+    assert _ask(two_years, question).items == [item]

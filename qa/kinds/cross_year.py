@@ -79,7 +79,14 @@ MEMBERS_OF_BOTH = ("both", "both_up", "both_down", "same")  # set operations ove
 def _names_an_item(frame) -> bool:
     """Whether the question names one item by its whole name (each entity of a mention bears that
     name): a set of the members of both years is then not what is asked, the item's values are."""
-    return any(not m.partial and not m.of("budget_unit") and len({e.label for e in m.entities}) == 1 for m in frame.value_mentions())
+    return any(not m.partial and m.of("project", "goal", "figure", "line_item") and len({e.label for e in m.entities}) == 1
+               and not _topic_word(frame, m) for m in frame.value_mentions())
+
+
+def _topic_word(frame, mention) -> bool:
+    """A name that stands as the set's topic (「文物方面」「体育类」), not as the item asked."""
+    on = year_sets.topic(frame.question or frame.text)
+    return on is not None and match_form(mention.surface) in match_form(on.said)
 
 
 def _relative_years(ctx: Context) -> bool:
@@ -131,6 +138,8 @@ class CrossYear:
         found = _first(data["set_operations"], text, _names(ctx))
         if found and found[0] in MEMBERS_OF_BOTH and _names_an_item(ctx.frame):  # 「X这个名字两年都有，哪年多」: a value of X
             found = None
+        if found and found[0] in ("new", "dropped") and _names_an_item(ctx.frame):  # 「X是2025年新增的吗」: X in the set?
+            slots.append(Slot("member", ctx.frame.value_mentions()[0], (0, len(text))))
         if found:
             slots.append(Slot("set_operation", found[0], (0, len(text))))
             slots.append(Slot("members", _member_kind(ctx.frame, found[0]), (0, len(text))))
@@ -460,6 +469,10 @@ def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: d
         measure, unit = ("减少额" if lowest else "增加额"), "万元"
     ordered = sorted(both, key=lambda k: change[k], reverse=not lowest)
     k = ordered[rank - 1]
+    if op != "rate_rank" and (change[k] >= 0 if lowest else change[k] <= 0):  # 「减少最多的」 and none fell
+        word = "减少" if lowest else "增加"
+        return executor.answer(ctx.frame, f"两年都有的{len(both)}个{noun}中，没有{word}的{noun}（第{rank}个都没有）。" if rank > 1
+                               else f"两年都有的{len(both)}个{noun}中，没有{word}的{noun}。", None, None)
     top = {"增长率": "最低" if lowest else "最高", "减少额": "减少最多", "增加额": "增加最多"}[measure]
     place = f"按{measure}从{'低到高' if lowest and unit == '%' else '高到低'}排第{rank}" if rank > 1 else measure.replace("减少额", "").replace("增加额", "") + top
     shown = _signed(change[k], _direction(ctx.frame.text)) if op == "rate_rank" else abs(change[k])  # 下降比例最大: its size
@@ -468,12 +481,30 @@ def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: d
     return executor.answer(ctx.frame, text, shown, unit, items=[new[k].label], facts=[new[k], old[k]])
 
 
+def _is_member(ctx: Context, executor, op: str, mention, earlier: tuple[Document, dict[str, Fact]], later: tuple[Document, dict[str, Fact]]) -> Answer:
+    """「X是2025年新增的吗」: whether the named item is new in the later year (or dropped after the
+    earlier one), with its figure in each year it has one."""
+    (y0, old), (y1, new) = (earlier[0].year, earlier[1]), (later[0].year, later[1])
+    key = match_form(mention.entities[0].label)
+    if key not in old and key not in new:
+        raise NotAnswerable(f"两年的项目中都没有“{mention.entities[0].label}”")
+    member = key not in old if op == "new" else key not in new
+    where = "、".join(f"{y}年{fmt(m[key].value)}万元" for y, m in ((y0, old), (y1, new)) if key in m)
+    absent = "、".join(f"{y}年没有" for y, m in ((y0, old), (y1, new)) if key not in m)
+    what = f"{y1}年新增" if op == "new" else f"{y1}年不再安排"
+    text = f"{'是' if member else '不是'}{what}的：{mention.entities[0].label}{where}{('，' + absent) if absent else ''}。"
+    facts = [m[key] for m in (old, new) if key in m]
+    return executor.answer(ctx.frame, text, None, None, items=[mention.entities[0].label] if member else [], facts=facts)
+
+
 def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("set_operation")
     kind = reading.slot("members")
     old, new, topic = year_sets.on_topic(reading.slot("topic"), _members(executor, ctx.frame, earlier, kind), _members(executor, ctx.frame, later, kind))
     both = [k for k in new if k in old]
     y0, y1 = earlier.year, later.year
+    if op in ("new", "dropped") and reading.slot("member"):
+        return _is_member(ctx, executor, op, reading.slot("member"), (earlier, old), (later, new))
     if op in ("new", "dropped"):
         keys = [k for k in new if k not in old] if op == "new" else [k for k in old if k not in new]
         near = year_sets.asks_similar(ctx.frame.text)
