@@ -212,3 +212,13 @@ def test_the_largest_fall_when_none_fell_says_so(two_years):
 ])
 def test_ranked_changes_of_members_of_both_years(two_years, question, item):
     assert _ask(two_years, question).items == [item]
+
+
+@pytest.mark.parametrize(("question", "value", "unit"), [
+    ("两年名称含“全民健身”的项目合计多少钱", Decimal("295.00"), "万元"),  # 35 + 82 + 60, then 38 + 80
+    ("名称里带“图书馆”的项目，2025年比2024年少了几个", Decimal(1), "个"),  # 3 → 2
+    ("文物方面的项目两年加起来多少", Decimal("129.85"), "万元"),  # 58.60 + 8.90 + 62.35
+])
+def test_a_figure_of_a_named_set_in_each_year(two_years, question, value, unit):
+    answer = _ask(two_years, question)
+    assert (answer.value, answer.unit) == (value, unit), answer.answer

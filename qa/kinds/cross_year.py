@@ -156,7 +156,11 @@ class CrossYear:
         if found is None:
             return None
         slots.append(Slot("value_operation", found[0], found[2]))
-        return Reading(NAME, 0.9, slots, explained=found[1] + (year_items.said(text) if ctx.frame.value_mentions() else ""))
+        on = year_sets.topic(ctx.frame.question or text)
+        if on is not None and pattern(NAME, "set_words").search(text):  # 「名称含X的项目两年合计」: each year's set
+            slots.append(Slot("topic", on, (0, len(text))))
+        explained = found[1] + (year_items.said(text) if ctx.frame.value_mentions() else "") + (match_form(on.said) if on else "")
+        return Reading(NAME, 0.9, slots, explained=explained)
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         earlier, later = reading.slot("years")
@@ -282,18 +286,13 @@ def _each_text(ctx: Context, executor, years: tuple[Document, Document], operati
     return executor.answer(ctx.frame, text, None, None, sources=[s for a in given for s in a.sources])
 
 
-def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
-    op = reading.slot("value_operation")
-    text = ctx.frame.text
-    if op == "each" and "performance" in ctx.frame.cues and ctx.frame.unit_word is None and "count" not in ctx.frame.cues:
-        return _each_text(ctx, executor, (earlier, later), next(s.span for s in reading.slots if s.name == "value_operation"))
-    share = op == "points" or (op != "proportion" and "占" in text)
-    span = next(s.span for s in reading.slots if s.name == "value_operation")
+def _two_figures(ctx: Context, executor, years: tuple[Document, Document], share: bool, span: tuple[int, int]):
+    """The question's figure in each year, what it is, both in words and their sources."""
+    earlier, later = years
     a, unit, first = figure_in(ctx, executor, earlier, share, span)
     b, _, second = figure_in(ctx, executor, later, share, span)
     if share and unit == "%" and max(a, b) > 100:  # a part larger than its whole: the part and whole were not matched
         raise NotAnswerable("没有在两年的文件中对上同一个部分和整体，无法计算比重")
-    sources = first.sources + second.sources
     what = re.sub(r"[（(].*?[）)]|。$", "", second.answer).split("为")[0] if not share else "所占比重"
     what = what.split("：")[0] if "绩效目标：" in what else what  # a target: its owner's, not the later year's wording
     head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
@@ -302,6 +301,31 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         names = {y: "、".join(m.entities[0].label for m in ms) for y, ms in tied.items()}
         what = "两项比较"
         head = f"{earlier.year}年{names[earlier.year]}{fmt(a, unit)}{unit}，{later.year}年{names[later.year]}{fmt(b, unit)}{unit}"
+    return a, b, unit, what, head, first.sources + second.sources
+
+
+def _topic_figures(topic, ctx: Context, executor, earlier: Document, later: Document):
+    """「名称含X的项目」 in each year: their total (or their number when 几个 is asked)."""
+    old, new, said = year_sets.on_topic(topic, _members(executor, ctx.frame, earlier, "projects"), _members(executor, ctx.frame, later, "projects"))
+    count = bool(pattern(NAME, "set_count").search(ctx.frame.text))
+    a, b = ((Decimal(len(m)) if count else sum((f.value for f in m.values()), Decimal(0))) for m in (old, new))
+    members = "；".join(f"{y}年：" + ("、".join(f"{f.label}（{fmt(f.value)}万元）" for f in m.values()) or "无") for y, m in ((earlier.year, old), (later.year, new)))
+    what = f"{said[1:]}的项目{'个数' if count else '金额合计'}（{members}）"
+    sources = [executor.answer(ctx.frame, "", None, None, facts=list(m.values())).sources for m in (old, new)]
+    return a, b, "个" if count else "万元", what, sources[0] + sources[1]
+
+
+def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
+    op = reading.slot("value_operation")
+    text = ctx.frame.text
+    if op == "each" and "performance" in ctx.frame.cues and ctx.frame.unit_word is None and "count" not in ctx.frame.cues:
+        return _each_text(ctx, executor, (earlier, later), next(s.span for s in reading.slots if s.name == "value_operation"))
+    share = op == "points" or (op != "proportion" and "占" in text)
+    if reading.slot("topic") is not None:  # 「名称含X的项目两年合计」: each year's set, summed or counted
+        a, b, unit, what, sources = _topic_figures(reading.slot("topic"), ctx, executor, earlier, later)
+        head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
+    else:
+        a, b, unit, what, head, sources = _two_figures(ctx, executor, (earlier, later), share, next(s.span for s in reading.slots if s.name == "value_operation"))
     asked = _direction(text)
     if op == "sum":
         total = a + b
