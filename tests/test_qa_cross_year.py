@@ -222,3 +222,21 @@ def test_ranked_changes_of_members_of_both_years(two_years, question, item):
 def test_a_figure_of_a_named_set_in_each_year(two_years, question, value, unit):
     answer = _ask(two_years, question)
     assert (answer.value, answer.unit) == (value, unit), answer.answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("2025年新增了哪些内设机构", {"items": []}),  # the same four 股 and 办公室 in both years: not projects
+    ("2025年比2024年新增了哪些下属单位", {"items": []}),
+    ("两年都有的名词解释有几个", {"value": 11}),
+])
+def test_sets_of_names_across_years_are_those_names(two_years, question, expected):
+    answer = _ask(two_years, question)
+    if "items" in expected:
+        assert answer.items == expected["items"] and "共0项" in answer.answer, answer.answer
+    else:
+        assert answer.value == Decimal(expected["value"]) and "“三公”经费" in answer.answer, answer.answer
+
+
+def test_new_targets_are_key_projects_with_targets(two_years):
+    answer = _ask(two_years, "2025年新增的绩效目标有哪些")
+    assert answer.items == ["文物保护单位修缮及安全巡查经费", "旅游宣传推广经费"], answer.answer

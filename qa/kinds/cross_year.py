@@ -425,7 +425,10 @@ def _member_kind(frame, op: str) -> str:
     """What a set question ranges over: classification items (科目; economic ones of an expenditure
     when 经济 is said), budget units (单位), key projects with targets (重点项目; 都写了绩效目标) or projects."""
     data, text, measures = cue_data(NAME), frame.text, frame.measures
-    if "set:key_projects" in frame.cues or (op == "both" and "performance" in frame.cues):
+    named = [k for k in NAMED_SETS if f"set:{k}" in frame.cues]
+    if named and "set:projects" not in frame.cues and op in ("new", "dropped", "both"):  # 「名词解释里新加了哪些」: names
+        return f"named:{named[0]}"
+    if "set:key_projects" in frame.cues or (op == "both" and "performance" in frame.cues) or pattern(NAME, "goal_members").search(text):
         return "goals"
     if any(w in text for w in data["class_words"]) and "项目" not in text.replace("项目支出", ""):
         if any(w in text for w in data["economic_words"]):
@@ -521,9 +524,41 @@ def _is_member(ctx: Context, executor, op: str, mention, earlier: tuple[Document
     return executor.answer(ctx.frame, text, None, None, items=[mention.entities[0].label] if member else [], facts=facts)
 
 
+NAMED_SETS = ("glossary", "internal_units", "budget_units", "citations", "duties")  # sets of names, without amounts
+
+
+def _names_of(ctx: Context, executor, doc: Document, kind: str) -> list[str]:
+    """One year's members of a set of names: glossary terms, internal units, budget units …"""
+    if kind == "glossary":
+        return sorted({e.label for e in ctx.lexicon.entities.values() if e.kind == "term" and doc.iri in e.docs})
+    one = copy.copy(ctx.frame)
+    one.docs, one.set_kind = [doc.iri], kind
+    found = executor.named_set(one, doc.iri)
+    return found[1] if found else []
+
+
+def _named_set_answer(ctx: Context, executor, op: str, kind: str, earlier: Document, later: Document) -> Answer:
+    """New, dropped or kept names across the years (名词解释里新加了哪些): compared by name."""
+    old, new = (_names_of(ctx, executor, d, kind) for d in (earlier, later))
+    if not old and not new:
+        raise NotAnswerable("两年的文件中都没有找到这类内容")
+    seen_old, seen_new = {match_form(n) for n in old}, {match_form(n) for n in new}
+    if op == "new":
+        found, what = [n for n in new if match_form(n) not in seen_old], f"{later.year}年新增（{earlier.year}年没有）"
+    elif op == "dropped":
+        found, what = [n for n in old if match_form(n) not in seen_new], f"{earlier.year}年有、{later.year}年没有"
+    else:  # both: the only other operation a set of names is read for (_member_kind)
+        found, what = [n for n in new if match_form(n) in seen_old], "两年都有"
+    count = Decimal(len(found)) if pattern(NAME, "set_count").search(ctx.frame.text) else None
+    text = f"{what}的共{len(found)}项：{'、'.join(found) or '无'}。"
+    return executor.answer(ctx.frame, text, count, "个" if count is not None else None, items=found)
+
+
 def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("set_operation")
     kind = reading.slot("members")
+    if kind.startswith("named:"):
+        return _named_set_answer(ctx, executor, op, kind.split(":", 1)[1], earlier, later)
     old, new, topic = year_sets.on_topic(reading.slot("topic"), _members(executor, ctx.frame, earlier, kind), _members(executor, ctx.frame, later, kind))
     both = [k for k in new if k in old]
     y0, y1 = earlier.year, later.year
