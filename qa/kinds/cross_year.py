@@ -47,7 +47,8 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
     if not named and len(own) >= 2 and _relative_years(ctx):  # 「今年比去年」 with both years loaded: the latest two
         named = {own[-1].year}
     if len(named) == 1:  # 「2025年的X加上2026年“十五五”Y」: Y is only in 2026's document, its year in its name
-        named |= {y for m in ctx.frame.value_mentions() if (y := _only_year(m, docs)) in {d.year for d in own}}
+        mine = {d.iri: d for d in own}  # the department's own documents: a name another body's document holds names no year
+        named |= {y for m in ctx.frame.value_mentions() if not m.of("department") and (y := _only_year(m, mine, docs)) is not None}
     if len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _against_the_year_before(text)):
         named.add(min(named) - 1)  # 「2025年新增了哪些项目」「2025年比上年」: against the year before it
     if len(named) >= 2:
@@ -224,10 +225,12 @@ def _in_year(frame, doc: Document, intent: str, operation: tuple[int, int], docu
     return one
 
 
-def _only_year(mention, documents: dict[str, Document]) -> int | None:
-    """The year of the one document holding every entity of the mention (None: several or none)."""
-    years = {documents[d].year for e in mention.entities for d in e.docs if d in documents}
-    return years.pop() if len(years) == 1 else None
+def _only_year(mention, documents: dict[str, Document], loaded: dict[str, Document] | None = None) -> int | None:
+    """The year of the one document holding every entity of the mention (None: several, none, or
+    one of the `loaded` documents outside `documents` holds it too)."""
+    held = {d for e in mention.entities for d in e.docs if d in (loaded or documents)}
+    years = {documents[d].year for d in held if d in documents}
+    return years.pop() if len(years) == 1 and held <= documents.keys() else None
 
 
 def _year_mentions(frame, documents: dict[str, Document] | None = None) -> dict[int, list]:
