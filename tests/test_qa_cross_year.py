@@ -240,3 +240,9 @@ def test_sets_of_names_across_years_are_those_names(two_years, question, expecte
 def test_new_targets_are_key_projects_with_targets(two_years):
     answer = _ask(two_years, "2025年新增的绩效目标有哪些")
     assert answer.items == ["文物保护单位修缮及安全巡查经费", "旅游宣传推广经费"], answer.answer
+
+
+def test_the_total_of_members_of_both_years_gives_each_year(two_years):
+    """「多少钱」 is no rise (多): the ten projects of both years, each year's total and both."""
+    answer = _ask(two_years, "两年都列了的项目合计多少钱")
+    assert answer.value == Decimal("734.11") and "2024年合计354.68万元" in answer.answer and "2025年合计379.43万元" in answer.answer, answer.answer

@@ -152,7 +152,7 @@ class CrossYear:
             if ctx.frame.threshold is not None and ctx.frame.operator:  # 「取消的项目中超过10万元的」: the set is filtered
                 slots.append(Slot("range", (ctx.frame.operator, ctx.frame.threshold), (0, len(text))))
             said = found[1] + "".join(data["both_years"] + data["set_places"] + data["similar_names"]) + (match_form(on.said) if on else "")
-            return Reading(NAME, 0.9, slots, explained=said + "名称名字")
+            return Reading(NAME, 0.9, slots, explained=said + "".join(data["name_same_words"]))
         found = _first(data["value_operations"], text, _names(ctx))
         if found is None:
             return None
@@ -557,6 +557,15 @@ def _named_set_answer(ctx: Context, executor, op: str, kind: str, earlier: Docum
     return executor.answer(ctx.frame, text, count, "个" if count is not None else None, items=found)
 
 
+def _both_total(ctx: Context, executor, what: str, years: list[tuple[int, list[Fact]]]) -> Answer:
+    """The total of members of both years: each year's, and the two years' together."""
+    sums = [(y, sum((f.value for f in facts), Decimal(0))) for y, facts in years]
+    total = sum((v for _, v in sums), Decimal(0))
+    each = "，".join(f"{y}年合计{fmt(v)}万元" for y, v in sums)
+    text = f"{what}：{each}，两年合计{fmt(total)}万元（{' + '.join(fmt(v) for _, v in sums)}）。"
+    return executor.answer(ctx.frame, text, total, "万元", facts=[f for _, facts in years for f in facts])
+
+
 def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("set_operation")
     kind = reading.slot("members")
@@ -594,6 +603,8 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         word = {"both": "列为重点项目" if kind == "goals" else "名称相同", "same": "金额相同", "both_up": f"{y1}年高于{y0}年", "both_down": f"{y1}年低于{y0}年"}[op] + topic
         word += _threshold_words(ctx.frame, "金额" if op == "both" else "相差")
         listing = "、".join(f"{new[k].label}（{fmt(old[k].value)} → {fmt(new[k].value)}万元）" for k in keys)
+        if pattern(NAME, "set_total").search(ctx.frame.text):  # 「两年都列了的项目合计多少钱」: each year's total and both
+            return _both_total(ctx, executor, f"两年都有、{word}的{len(keys)}项", [(y0, [old[k] for k in keys]), (y1, [new[k] for k in keys])])
         count = Decimal(len(keys)) if pattern(NAME, "set_count").search(ctx.frame.text) else None  # 「…的有几个」
         return executor.answer(ctx.frame, f"两年都有、{word}的共{len(keys)}项：{listing or '无'}。", count, "个" if count is not None else None,
                                items=[new[k].label for k in keys], facts=[new[k] for k in keys] + [old[k] for k in keys])
