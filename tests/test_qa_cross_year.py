@@ -170,3 +170,79 @@ def test_projects_of_both_years_pooled(two_years, question, item):
 def test_the_filter_is_said_in_the_answer(two_years):
     answer = _ask(two_years, "两年的项目放一起，图书馆方面金额最大的是哪个")
     assert "名称含“图书馆”" in answer.answer and answer.value == Decimal("40.00"), answer.answer
+
+
+@pytest.mark.parametrize(("question", "value", "said"), [
+    # the second item is only in 2024's document: the question spans both years, each item its own
+    ("2025年的体育场馆免费低收费开放补助加上清城区全民健身中心维修改造项目一共多少", Decimal("112.00"), "2024年清城区全民健身中心维修改造项目82.00"),
+    ("2025年文艺精品创作扶持经费比区图书馆空调系统更换项目少多少", Decimal("13.30"), "2024年区图书馆空调系统更换项目25.80"),
+])
+def test_an_item_only_one_other_year_holds_brings_that_year_in(two_years, question, value, said):
+    answer = _ask(two_years, question)
+    assert answer.value == value and said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "体育类项目2024年有、2025年取消的是哪些",  # 全民健身… is sport by its words, not by 体育
+    "2024年有但2025年没了的项目里，和体育有关的有几个",
+])
+def test_an_empty_set_under_a_topic_of_free_words_is_refused(two_years, question):
+    answer = two_years.ask(question)
+    assert not answer.answered and "名称含“体育”" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "member"), [
+    ("文艺精品创作扶持经费是不是2025年新增的", True),
+    ("全民健身活动经费是2025年新加的吗", False),  # 2024 had it too
+    ("第四次全国文物普查工作经费2025年被取消了吗", True),
+])
+def test_whether_one_named_item_is_new_or_dropped(two_years, question, member):
+    answer = _ask(two_years, question)
+    assert answer.answer.startswith("是" if member else "不是") and len(answer.items) == int(member), answer.answer
+
+
+def test_the_largest_fall_when_none_fell_says_so(two_years):
+    answer = _ask(two_years, "两年都有的项目里，名称含“图书馆”的哪个减少得最多")  # 40 → 40 and 20 → 20
+    assert "没有减少" in answer.answer and answer.value is None, answer.answer
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("两年名字完全一样的项目中哪个涨得最多", "体育彩票公益金全民健身设施建设项目"),  # names alike restate both years, not amounts alike
+    ("2024年的项目到2025年还在、而且减少得最多的是哪个", "旅游宣传推广经费"),
+])
+def test_ranked_changes_of_members_of_both_years(two_years, question, item):
+    assert _ask(two_years, question).items == [item]
+
+
+@pytest.mark.parametrize(("question", "value", "unit"), [
+    ("两年名称含“全民健身”的项目合计多少钱", Decimal("295.00"), "万元"),  # 35 + 82 + 60, then 38 + 80
+    ("名称里带“图书馆”的项目，2025年比2024年少了几个", Decimal(1), "个"),  # 3 → 2
+    ("文物方面的项目两年加起来多少", Decimal("129.85"), "万元"),  # 58.60 + 8.90 + 62.35
+])
+def test_a_figure_of_a_named_set_in_each_year(two_years, question, value, unit):
+    answer = _ask(two_years, question)
+    assert (answer.value, answer.unit) == (value, unit), answer.answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("2025年新增了哪些内设机构", {"items": []}),  # the same four 股 and 办公室 in both years: not projects
+    ("2025年比2024年新增了哪些下属单位", {"items": []}),
+    ("两年都有的名词解释有几个", {"value": 11}),
+])
+def test_sets_of_names_across_years_are_those_names(two_years, question, expected):
+    answer = _ask(two_years, question)
+    if "items" in expected:
+        assert answer.items == expected["items"] and "共0项" in answer.answer, answer.answer
+    else:
+        assert answer.value == Decimal(expected["value"]) and "“三公”经费" in answer.answer, answer.answer
+
+
+def test_new_targets_are_key_projects_with_targets(two_years):
+    answer = _ask(two_years, "2025年新增的绩效目标有哪些")
+    assert answer.items == ["文物保护单位修缮及安全巡查经费", "旅游宣传推广经费"], answer.answer
+
+
+def test_the_total_of_members_of_both_years_gives_each_year(two_years):
+    """「多少钱」 is no rise (多): the ten projects of both years, each year's total and both."""
+    answer = _ask(two_years, "两年都列了的项目合计多少钱")
+    assert answer.value == Decimal("734.11") and "2024年合计354.68万元" in answer.answer and "2025年合计379.43万元" in answer.answer, answer.answer

@@ -46,6 +46,9 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
         return own[-2:], f"已载入的是{have}年的文件，没有{'、'.join(map(str, absent))}年的数据 (no document for that year)"
     if not named and len(own) >= 2 and _relative_years(ctx):  # 「今年比去年」 with both years loaded: the latest two
         named = {own[-1].year}
+    if len(named) == 1:  # 「2025年的X加上2026年“十五五”Y」: Y is only in 2026's document, its year in its name
+        mine = {d.iri: d for d in own}  # the department's own documents: a name another body's document holds names no year
+        named |= {y for m in ctx.frame.value_mentions() if not m.of("department") and (y := _only_year(m, mine, docs)) is not None}
     if len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _against_the_year_before(text)):
         named.add(min(named) - 1)  # 「2025年新增了哪些项目」「2025年比上年」: against the year before it
     if len(named) >= 2:
@@ -77,7 +80,14 @@ MEMBERS_OF_BOTH = ("both", "both_up", "both_down", "same")  # set operations ove
 def _names_an_item(frame) -> bool:
     """Whether the question names one item by its whole name (each entity of a mention bears that
     name): a set of the members of both years is then not what is asked, the item's values are."""
-    return any(not m.partial and not m.of("budget_unit") and len({e.label for e in m.entities}) == 1 for m in frame.value_mentions())
+    return any(not m.partial and m.of("project", "goal", "figure", "line_item") and len({e.label for e in m.entities}) == 1
+               and not _topic_word(frame, m) for m in frame.value_mentions())
+
+
+def _topic_word(frame, mention) -> bool:
+    """A name that stands as the set's topic (「文物方面」「体育类」), not as the item asked."""
+    on = year_sets.topic(frame.question or frame.text)
+    return on is not None and match_form(mention.surface) in match_form(on.said)
 
 
 def _relative_years(ctx: Context) -> bool:
@@ -129,6 +139,8 @@ class CrossYear:
         found = _first(data["set_operations"], text, _names(ctx))
         if found and found[0] in MEMBERS_OF_BOTH and _names_an_item(ctx.frame):  # 「X这个名字两年都有，哪年多」: a value of X
             found = None
+        if found and found[0] in ("new", "dropped") and _names_an_item(ctx.frame):  # 「X是2025年新增的吗」: X in the set?
+            slots.append(Slot("member", ctx.frame.value_mentions()[0], (0, len(text))))
         if found:
             slots.append(Slot("set_operation", found[0], (0, len(text))))
             slots.append(Slot("members", _member_kind(ctx.frame, found[0]), (0, len(text))))
@@ -140,12 +152,16 @@ class CrossYear:
             if ctx.frame.threshold is not None and ctx.frame.operator:  # 「取消的项目中超过10万元的」: the set is filtered
                 slots.append(Slot("range", (ctx.frame.operator, ctx.frame.threshold), (0, len(text))))
             said = found[1] + "".join(data["both_years"] + data["set_places"] + data["similar_names"]) + (match_form(on.said) if on else "")
-            return Reading(NAME, 0.9, slots, explained=said + "名称名字")
+            return Reading(NAME, 0.9, slots, explained=said + "".join(data["name_same_words"]))
         found = _first(data["value_operations"], text, _names(ctx))
         if found is None:
             return None
         slots.append(Slot("value_operation", found[0], found[2]))
-        return Reading(NAME, 0.9, slots, explained=found[1] + (year_items.said(text) if ctx.frame.value_mentions() else ""))
+        on = year_sets.topic(ctx.frame.question or text)
+        if on is not None and pattern(NAME, "set_words").search(text):  # 「名称含X的项目两年合计」: each year's set
+            slots.append(Slot("topic", on, (0, len(text))))
+        explained = found[1] + (year_items.said(text) if ctx.frame.value_mentions() else "") + (match_form(on.said) if on else "")
+        return Reading(NAME, 0.9, slots, explained=explained)
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         earlier, later = reading.slot("years")
@@ -188,7 +204,7 @@ def _reason(ctx: Context, years: list[Document]) -> Reading | None:
 YEARS_AFTER_SHARE = re.compile(r"(?:(?:19|20)\d{2}|\d)(?:年|个年度)|[,，;；]")
 
 
-def _in_year(frame, doc: Document, intent: str, operation: tuple[int, int]):
+def _in_year(frame, doc: Document, intent: str, operation: tuple[int, int], documents: dict[str, Document] | None = None):
     """The question asked of one document, without the words of the operation across the years
     (「两年平均」「增长了多少百分比」 are this kind's, not a per-year average or a target's unit). For a
     share, the years (or the next clause) after 占 are not its whole: 「项目支出占比2025年比2024年变化了
@@ -199,7 +215,7 @@ def _in_year(frame, doc: Document, intent: str, operation: tuple[int, int]):
     one.question = one.text  # kinds that read the question as asked read it without the operation too
     one.docs, one.year, one.last_year, one.intent = [doc.iri], doc.year, False, intent
     one.mentions = year_items.chosen(frame.text, one.mentions)  # 「（不含补助资金）」「不带二期的那个」
-    own = _year_mentions(frame)
+    own = _year_mentions(frame, documents)
     if own:  # 「2024年的X项目和2025年的Y项目相差多少」: each year's figure is its own item's
         one.mentions = [m for m in frame.mentions if m not in frame.value_mentions() or m in own.get(doc.year, ())]
     share_at = frame.text.find("占")
@@ -209,16 +225,27 @@ def _in_year(frame, doc: Document, intent: str, operation: tuple[int, int]):
     return one
 
 
-def _year_mentions(frame) -> dict[int, list]:
-    """The items the question ties each to its own year (a year just before each): year → items;
-    empty unless two years each have their own items."""
+def _only_year(mention, documents: dict[str, Document], loaded: dict[str, Document] | None = None) -> int | None:
+    """The year of the one document holding every entity of the mention (None: several, none, or
+    one of the `loaded` documents outside `documents` holds it too)."""
+    held = {d for e in mention.entities for d in e.docs if d in (loaded or documents)}
+    years = {documents[d].year for d in held if d in documents}
+    return years.pop() if len(years) == 1 and held <= documents.keys() else None
+
+
+def _year_mentions(frame, documents: dict[str, Document] | None = None) -> dict[int, list]:
+    """The items the question ties each to its own year (a year just before each, or the one year
+    whose document alone holds it): year → items; empty unless two years each have their own items."""
     years = [(m.start(), int(m.group(1))) for m in re.finditer(r"((?:19|20)\d{2})年", frame.text)]
     tied: dict[int, list] = {}
+    by_document = False
     for mention in frame.value_mentions():
+        only = _only_year(mention, documents) if documents else None
         before = [y for at, y in years if at < mention.start]
-        if before:
-            tied.setdefault(before[-1], []).append(mention)
-    return tied if len(tied) == 2 and all(tied.values()) and len(years) == 2 else {}
+        by_document |= only is not None
+        if only or before:
+            tied.setdefault(only or before[-1], []).append(mention)
+    return tied if len(tied) == 2 and all(tied.values()) and (len(years) == 2 or by_document) else {}
 
 
 def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tuple[int, int] = (0, 0)) -> tuple[Decimal, str, Answer]:
@@ -226,7 +253,7 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
     single-document kind that reads it best (kinds spanning documents or answering with text are
     left out: a figure is wanted)."""
     target = not share and "performance" in ctx.frame.cues  # 「…路径目标，2025年比2024年多要求几条」: each year's target
-    frame = _in_year(ctx.frame, doc, "ratio" if share else "performance" if target else "lookup", operation)
+    frame = _in_year(ctx.frame, doc, "ratio" if share else "performance" if target else "lookup", operation, ctx.lexicon.documents)
     if not share and pattern(NAME, "project_count").search(frame.text):  # 「项目个数比上年少了几个」: a count per year
         projects = executor.reader.projects(doc.iri)
         text = f"项目个数为{len(projects)}个"
@@ -254,12 +281,41 @@ def _each_text(ctx: Context, executor, years: tuple[Document, Document], operati
 
     given = []
     for doc in years:
-        frame = _in_year(ctx.frame, doc, "performance", operation)
+        frame = _in_year(ctx.frame, doc, "performance", operation, ctx.lexicon.documents)
         single = kinds.Context(frame, ctx.lexicon, executor)
         best = [r for r in kinds.readings(single) if r.kind not in SPANNING and r.score > kinds.LEGACY_SCORE and not r.missing]
         given.append(kinds.kind(best[0].kind).run(best[0], single, executor) if best else executor.run(frame))
     text = "；".join(f"{doc.year}年：{a.answer.rstrip('。')}" for doc, a in zip(years, given, strict=True)) + "。"
     return executor.answer(ctx.frame, text, None, None, sources=[s for a in given for s in a.sources])
+
+
+def _two_figures(ctx: Context, executor, years: tuple[Document, Document], share: bool, span: tuple[int, int]):
+    """The question's figure in each year, what it is, both in words and their sources."""
+    earlier, later = years
+    a, unit, first = figure_in(ctx, executor, earlier, share, span)
+    b, _, second = figure_in(ctx, executor, later, share, span)
+    if share and unit == "%" and max(a, b) > 100:  # a part larger than its whole: the part and whole were not matched
+        raise NotAnswerable("没有在两年的文件中对上同一个部分和整体，无法计算比重")
+    what = re.sub(r"[（(].*?[）)]|。$", "", second.answer).split("为")[0] if not share else "所占比重"
+    what = what.split("：")[0] if "绩效目标：" in what else what  # a target: its owner's, not the later year's wording
+    head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
+    tied = _year_mentions(ctx.frame, ctx.lexicon.documents)
+    if tied and not share:  # each year its own item: both named
+        names = {y: "、".join(m.entities[0].label for m in ms) for y, ms in tied.items()}
+        what = "两项比较"
+        head = f"{earlier.year}年{names[earlier.year]}{fmt(a, unit)}{unit}，{later.year}年{names[later.year]}{fmt(b, unit)}{unit}"
+    return a, b, unit, what, head, first.sources + second.sources
+
+
+def _topic_figures(topic, ctx: Context, executor, earlier: Document, later: Document):
+    """「名称含X的项目」 in each year: their total (or their number when 几个 is asked)."""
+    old, new, said = year_sets.on_topic(topic, _members(executor, ctx.frame, earlier, "projects"), _members(executor, ctx.frame, later, "projects"))
+    count = bool(pattern(NAME, "set_count").search(ctx.frame.text))
+    a, b = ((Decimal(len(m)) if count else sum((f.value for f in m.values()), Decimal(0))) for m in (old, new))
+    members = "；".join(f"{y}年：" + ("、".join(f"{f.label}（{fmt(f.value)}万元）" for f in m.values()) or "无") for y, m in ((earlier.year, old), (later.year, new)))
+    what = f"{said[1:]}的项目{'个数' if count else '金额合计'}（{members}）"
+    sources = [executor.answer(ctx.frame, "", None, None, facts=list(m.values())).sources for m in (old, new)]
+    return a, b, "个" if count else "万元", what, sources[0] + sources[1]
 
 
 def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
@@ -268,20 +324,11 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     if op == "each" and "performance" in ctx.frame.cues and ctx.frame.unit_word is None and "count" not in ctx.frame.cues:
         return _each_text(ctx, executor, (earlier, later), next(s.span for s in reading.slots if s.name == "value_operation"))
     share = op == "points" or (op != "proportion" and "占" in text)
-    span = next(s.span for s in reading.slots if s.name == "value_operation")
-    a, unit, first = figure_in(ctx, executor, earlier, share, span)
-    b, _, second = figure_in(ctx, executor, later, share, span)
-    if share and unit == "%" and max(a, b) > 100:  # a part larger than its whole: the part and whole were not matched
-        raise NotAnswerable("没有在两年的文件中对上同一个部分和整体，无法计算比重")
-    sources = first.sources + second.sources
-    what = re.sub(r"[（(].*?[）)]|。$", "", second.answer).split("为")[0] if not share else "所占比重"
-    what = what.split("：")[0] if "绩效目标：" in what else what  # a target: its owner's, not the later year's wording
-    head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
-    tied = _year_mentions(ctx.frame)
-    if tied and not share:  # each year its own item: both named
-        names = {y: "、".join(m.entities[0].label for m in ms) for y, ms in tied.items()}
-        what = "两项比较"
-        head = f"{earlier.year}年{names[earlier.year]}{fmt(a, unit)}{unit}，{later.year}年{names[later.year]}{fmt(b, unit)}{unit}"
+    if reading.slot("topic") is not None:  # 「名称含X的项目两年合计」: each year's set, summed or counted
+        a, b, unit, what, sources = _topic_figures(reading.slot("topic"), ctx, executor, earlier, later)
+        head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
+    else:
+        a, b, unit, what, head, sources = _two_figures(ctx, executor, (earlier, later), share, next(s.span for s in reading.slots if s.name == "value_operation"))
     asked = _direction(text)
     if op == "sum":
         total = a + b
@@ -381,7 +428,10 @@ def _member_kind(frame, op: str) -> str:
     """What a set question ranges over: classification items (科目; economic ones of an expenditure
     when 经济 is said), budget units (单位), key projects with targets (重点项目; 都写了绩效目标) or projects."""
     data, text, measures = cue_data(NAME), frame.text, frame.measures
-    if "set:key_projects" in frame.cues or (op == "both" and "performance" in frame.cues):
+    named = [k for k in NAMED_SETS if f"set:{k}" in frame.cues]
+    if named and "set:projects" not in frame.cues and op in ("new", "dropped", "both"):  # 「名词解释里新加了哪些」: names
+        return f"named:{named[0]}"
+    if "set:key_projects" in frame.cues or (op == "both" and "performance" in frame.cues) or pattern(NAME, "goal_members").search(text):
         return "goals"
     if any(w in text for w in data["class_words"]) and "项目" not in text.replace("项目支出", ""):
         if any(w in text for w in data["economic_words"]):
@@ -449,6 +499,10 @@ def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: d
         measure, unit = ("减少额" if lowest else "增加额"), "万元"
     ordered = sorted(both, key=lambda k: change[k], reverse=not lowest)
     k = ordered[rank - 1]
+    if op != "rate_rank" and (change[k] >= 0 if lowest else change[k] <= 0):  # 「减少最多的」 and none fell
+        word = "减少" if lowest else "增加"
+        return executor.answer(ctx.frame, f"两年都有的{len(both)}个{noun}中，没有{word}的{noun}（第{rank}个都没有）。" if rank > 1
+                               else f"两年都有的{len(both)}个{noun}中，没有{word}的{noun}。", None, None)
     top = {"增长率": "最低" if lowest else "最高", "减少额": "减少最多", "增加额": "增加最多"}[measure]
     place = f"按{measure}从{'低到高' if lowest and unit == '%' else '高到低'}排第{rank}" if rank > 1 else measure.replace("减少额", "").replace("增加额", "") + top
     shown = _signed(change[k], _direction(ctx.frame.text)) if op == "rate_rank" else abs(change[k])  # 下降比例最大: its size
@@ -457,18 +511,78 @@ def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: d
     return executor.answer(ctx.frame, text, shown, unit, items=[new[k].label], facts=[new[k], old[k]])
 
 
+def _is_member(ctx: Context, executor, op: str, mention, earlier: tuple[Document, dict[str, Fact]], later: tuple[Document, dict[str, Fact]]) -> Answer:
+    """「X是2025年新增的吗」: whether the named item is new in the later year (or dropped after the
+    earlier one), with its figure in each year it has one."""
+    (y0, old), (y1, new) = (earlier[0].year, earlier[1]), (later[0].year, later[1])
+    key = match_form(mention.entities[0].label)
+    if key not in old and key not in new:
+        raise NotAnswerable(f"两年的项目中都没有“{mention.entities[0].label}”")
+    member = key not in old if op == "new" else key not in new
+    where = "、".join(f"{y}年{fmt(m[key].value)}万元" for y, m in ((y0, old), (y1, new)) if key in m)
+    absent = "、".join(f"{y}年没有" for y, m in ((y0, old), (y1, new)) if key not in m)
+    what = f"{y1}年新增" if op == "new" else f"{y1}年不再安排"
+    text = f"{'是' if member else '不是'}{what}的：{mention.entities[0].label}{where}{('，' + absent) if absent else ''}。"
+    facts = [m[key] for m in (old, new) if key in m]
+    return executor.answer(ctx.frame, text, None, None, items=[mention.entities[0].label] if member else [], facts=facts)
+
+
+NAMED_SETS = ("glossary", "internal_units", "budget_units", "citations", "duties")  # sets of names, without amounts
+
+
+def _names_of(ctx: Context, executor, doc: Document, kind: str) -> list[str]:
+    """One year's members of a set of names: glossary terms, internal units, budget units …"""
+    if kind == "glossary":
+        return sorted({e.label for e in ctx.lexicon.entities.values() if e.kind == "term" and doc.iri in e.docs})
+    one = copy.copy(ctx.frame)
+    one.docs, one.set_kind = [doc.iri], kind
+    found = executor.named_set(one, doc.iri)
+    return found[1] if found else []
+
+
+def _named_set_answer(ctx: Context, executor, op: str, kind: str, earlier: Document, later: Document) -> Answer:
+    """New, dropped or kept names across the years (名词解释里新加了哪些): compared by name."""
+    old, new = (_names_of(ctx, executor, d, kind) for d in (earlier, later))
+    if not old and not new:
+        raise NotAnswerable("两年的文件中都没有找到这类内容")
+    seen_old, seen_new = {match_form(n) for n in old}, {match_form(n) for n in new}
+    if op == "new":
+        found, what = [n for n in new if match_form(n) not in seen_old], f"{later.year}年新增（{earlier.year}年没有）"
+    elif op == "dropped":
+        found, what = [n for n in old if match_form(n) not in seen_new], f"{earlier.year}年有、{later.year}年没有"
+    else:  # both: the only other operation a set of names is read for (_member_kind)
+        found, what = [n for n in new if match_form(n) in seen_old], "两年都有"
+    count = Decimal(len(found)) if pattern(NAME, "set_count").search(ctx.frame.text) else None
+    text = f"{what}的共{len(found)}项：{'、'.join(found) or '无'}。"
+    return executor.answer(ctx.frame, text, count, "个" if count is not None else None, items=found)
+
+
+def _both_total(ctx: Context, executor, what: str, years: list[tuple[int, list[Fact]]]) -> Answer:
+    """The total of members of both years: each year's, and the two years' together."""
+    sums = [(y, sum((f.value for f in facts), Decimal(0))) for y, facts in years]
+    total = sum((v for _, v in sums), Decimal(0))
+    each = "，".join(f"{y}年合计{fmt(v)}万元" for y, v in sums)
+    text = f"{what}：{each}，两年合计{fmt(total)}万元（{' + '.join(fmt(v) for _, v in sums)}）。"
+    return executor.answer(ctx.frame, text, total, "万元", facts=[f for _, facts in years for f in facts])
+
+
 def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("set_operation")
     kind = reading.slot("members")
+    if kind.startswith("named:"):
+        return _named_set_answer(ctx, executor, op, kind.split(":", 1)[1], earlier, later)
     old, new, topic = year_sets.on_topic(reading.slot("topic"), _members(executor, ctx.frame, earlier, kind), _members(executor, ctx.frame, later, kind))
     both = [k for k in new if k in old]
     y0, y1 = earlier.year, later.year
+    if op in ("new", "dropped") and reading.slot("member"):
+        return _is_member(ctx, executor, op, reading.slot("member"), (earlier, old), (later, new))
     if op in ("new", "dropped"):
         keys = [k for k in new if k not in old] if op == "new" else [k for k in old if k not in new]
         near = year_sets.asks_similar(ctx.frame.text)
         if near:  # 「连相近名称都找不到」: no near name in the other year either
             keys = year_sets.without_near_names(keys, old if op == "new" else new)
         facts = [f for f in ((new if op == "new" else old)[k] for k in keys) if _passes(ctx.frame, f.value)]
+        year_sets.check_found(reading.slot("topic"), topic, facts)
         what = (f"{y1}年新增（{y0}年没有）" if op == "new" else f"{y0}年有、{y1}年没有") + topic
         what += f"（{y0 if op == 'new' else y1}年也没有名称相互包含的项目）" if near else ""
         what += _threshold_words(ctx.frame, "金额")
@@ -485,9 +599,12 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         else:
             test = {"same": lambda d: d == 0, "both_up": lambda d: d > 0, "both_down": lambda d: d < 0}[op]
             keys = [k for k in both if test(new[k].value - old[k].value) and _passes(ctx.frame, abs(new[k].value - old[k].value))]
+        year_sets.check_found(reading.slot("topic"), topic, keys)
         word = {"both": "列为重点项目" if kind == "goals" else "名称相同", "same": "金额相同", "both_up": f"{y1}年高于{y0}年", "both_down": f"{y1}年低于{y0}年"}[op] + topic
         word += _threshold_words(ctx.frame, "金额" if op == "both" else "相差")
         listing = "、".join(f"{new[k].label}（{fmt(old[k].value)} → {fmt(new[k].value)}万元）" for k in keys)
+        if pattern(NAME, "set_total").search(ctx.frame.text):  # 「两年都列了的项目合计多少钱」: each year's total and both
+            return _both_total(ctx, executor, f"两年都有、{word}的{len(keys)}项", [(y0, [old[k] for k in keys]), (y1, [new[k] for k in keys])])
         count = Decimal(len(keys)) if pattern(NAME, "set_count").search(ctx.frame.text) else None  # 「…的有几个」
         return executor.answer(ctx.frame, f"两年都有、{word}的共{len(keys)}项：{listing or '无'}。", count, "个" if count is not None else None,
                                items=[new[k].label for k in keys], facts=[new[k] for k in keys] + [old[k] for k in keys])

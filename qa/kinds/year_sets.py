@@ -84,3 +84,11 @@ def asks_similar(text: str) -> bool:
 def without_near_names(keys: list[str], other: dict[str, Fact]) -> list[str]:
     """The keys no name of the other year contains or is contained in."""
     return [k for k in keys if not any(k in o or o in k for o in other)]
+
+
+def check_found(topic_: Topic | None, said: str, found: list) -> None:
+    """An empty set under a topic read from free words (体育类, X方面) is no answer: the names that
+    spell the word hold none, but the document files no project under a topic, so a project of it
+    named otherwise (全民健身… for 体育) cannot be ruled out."""
+    if topic_ is not None and topic_.loose and not found:
+        raise NotAnswerable(f"{said[1:]}的项目中没有符合的；文件没有按领域给项目归类，不能断定这一方面的项目一个都没有")
