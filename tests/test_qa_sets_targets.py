@@ -73,6 +73,11 @@ def test_name_filters_in_other_quotes_and_by_topic(bigdata, question, expected):
     _check(bigdata, question, expected)
 
 
+def test_an_amount_naming_one_project_to_describe_is_not_a_set(culture):
+    answer = culture.ask("那个80万的体彩项目打算建些什么")  # the amount picks the project; its text is asked
+    assert answer.intent != "project_set" and "全民健身路径" in answer.answer, answer.answer
+
+
 def test_a_topic_no_project_name_holds_is_refused(bigdata):
     assert not bigdata.ask("跟无人机有关的项目有几个").answered
 
@@ -124,6 +129,12 @@ def test_a_measure_typo_on_a_generated_document(archives):
 ])
 def test_a_target_by_its_own_words(request, fixture, question, phrase):
     _check(request.getfixturevalue(fixture), question, {"contains": [phrase]})
+
+
+def test_words_several_targets_speak_of_alike_give_each_of_them(archives):
+    answer = archives.ask("对系统故障定了什么指标")  # two projects each state a 系统年度故障 target
+    assert answer.answered and answer.value is None, answer.answer
+    assert all(p in answer.answer for p in ("不超过11次", "不超过6次")), answer.answer
 
 
 def test_a_target_question_naming_only_its_owner_lists_every_target(culture):

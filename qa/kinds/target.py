@@ -62,10 +62,12 @@ class Target:
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
         doc = executor.one_doc(frame)
-        best = reading.slot("target") or _owner_target(reading, ctx, executor, doc)
-        text = f"{best['ownerLabel']}的绩效目标：{best['text']}（{fmt(best['value'], best['unit'])}{best['unit']}）。"
-        source = Source(executor.doc_title(doc), "第三部分六 重点项目预算绩效目标", best["ownerLabel"], best["line"])
-        return executor.answer(frame, text, best["value"], best["unit"], sources=[source])
+        chosen = [t for t in reading.slot_values("target") if t] or [_owner_target(reading, ctx, executor, doc)]
+        text = "；".join(f"{t['ownerLabel']}的绩效目标：{t['text']}（{fmt(t['value'], t['unit'])}{t['unit']}）" for t in chosen) + "。"
+        sources = [Source(executor.doc_title(doc), "第三部分六 重点项目预算绩效目标", t["ownerLabel"], t["line"]) for t in chosen]
+        if len(chosen) > 1:  # several targets speak of what is asked: their words, no one figure
+            return executor.answer(frame, text, None, None, items=[t["text"] for t in chosen], sources=sources)
+        return executor.answer(frame, text, chosen[0]["value"], chosen[0]["unit"], sources=sources)
 
 
 def _owner_target(reading: Reading, ctx: Context, executor, doc: str) -> dict:
@@ -145,18 +147,19 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
     fitting = [r for r in held if not asked.units or r["unit"] in asked.units or any(r["unit"].endswith(u) for u in asked.units)]
     best = max(fitting or held, key=lambda r: strength[id(r)])
     rivals = [r for r in fitting or held if strength[id(r)] == strength[id(best)] and (r["value"], r["unit"]) != (best["value"], best["unit"])]
-    if rivals and asked.spoken:
-        return None  # words that fit several targets alike ask for them all (the classic chain lists them)
-    if rivals:  # two targets fit alike: of one owner, the question must say which; of several, not this kind's
+    chosen = [best]
+    if asked.spoken:  # 「对系统故障有什么要求」: every target that speaks of it alike, in its words
+        chosen = list({(r["ownerLabel"], r["text"]): r for r in fitting or held if strength[id(r)] == strength[id(best)]}.values())
+    elif rivals:  # two targets fit alike: of one owner, the question must say which; of several, not this kind's
         same = all(r["ownerLabel"] == best["ownerLabel"] for r in rivals)
         return Reading(NAME, 0.76, [Slot("target", None, asked.span)], checks_words=True,
                        missing=f"“{best['ownerLabel']}”有{len(rivals) + 1}个目标都符合，请说明问的是哪一个") if same else None
-    said = match_form(asked.explained + _plan_words(frame.text) + best["text"] + best["ownerLabel"])
+    said = match_form(asked.explained + _plan_words(frame.text) + "".join(t["text"] + t["ownerLabel"] for t in chosen))
     unsaid = [w for w in frame.unknown if not any(w[k:k + 2] in said for k in range(len(w) - 1))]  # 持续时间 ~ 故障时间
     missing = f"文件中没有找到“{'、'.join(unsaid)}” (not found in the document)" if unsaid else None
     if not fitting:
         missing = f"文件给出的目标“{best['text']}”以{best['unit']}计，不是问的{'、'.join(asked.units)}"
-    return Reading(NAME, 0.76, [Slot("target", best, asked.span)], missing=missing, checks_words=True)
+    return Reading(NAME, 0.76, [Slot("target", t, asked.span) for t in chosen], missing=missing, checks_words=True)
 
 
 def _only_target(frame, owner: Mention, rows: list[dict], asked: Asked) -> Reading:
