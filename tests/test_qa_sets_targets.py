@@ -137,6 +137,16 @@ def test_words_several_targets_speak_of_alike_give_each_of_them(archives):
     assert all(p in answer.answer for p in ("不超过11次", "不超过6次")), answer.answer
 
 
+def test_two_targets_asked_in_one_question_are_both_given(culture):
+    answer = culture.ask("旅游宣传推广经费计划拍几部宣传片？推介活动打算办几场？")
+    assert all(p in answer.answer for p in ("旅游宣传片1部", "不少于6场")), answer.answer
+
+
+def test_a_later_question_no_target_answers_is_refused_not_dropped(culture):
+    answer = culture.ask("旅游宣传推广经费计划拍几部宣传片？总共花多少钱？")
+    assert not answer.answered and "总共花多少钱" in answer.answer, answer.answer
+
+
 def test_a_target_question_naming_only_its_owner_lists_every_target(culture):
     answer = culture.ask("体育彩票公益金全民健身设施建设项目的绩效指标有哪些")
     assert all(p in answer.answer for p in ("不少于15条", "不少于2个", "100%")), answer.answer

@@ -63,6 +63,7 @@ class Target:
         frame = ctx.frame
         doc = executor.one_doc(frame)
         chosen = [t for t in reading.slot_values("target") if t] or [_owner_target(reading, ctx, executor, doc)]
+        chosen = _later_asks(ctx, reading, chosen, doc)
         text = "；".join(f"{t['ownerLabel']}的绩效目标：{t['text']}（{fmt(t['value'], t['unit'])}{t['unit']}）" for t in chosen) + "。"
         sources = [Source(executor.doc_title(doc), "第三部分六 重点项目预算绩效目标", t["ownerLabel"], t["line"]) for t in chosen]
         if len(chosen) > 1:  # several targets speak of what is asked: their words, no one figure
@@ -160,6 +161,30 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
     if not fitting:
         missing = f"文件给出的目标“{best['text']}”以{best['unit']}计，不是问的{'、'.join(asked.units)}"
     return Reading(NAME, 0.76, [Slot("target", t, asked.span) for t in chosen], missing=missing, checks_words=True)
+
+
+def _later_asks(ctx: Context, reading: Reading, chosen: list[dict], doc: str) -> list[dict]:
+    """「要拍几部宣传片？游客满意度目标是多少？」: each later clause that asks for a target too is
+    answered by the same owner's target holding its words; a later question no target answers is
+    a refusal naming it, never dropped."""
+    frame, data = ctx.frame, cue_data(NAME)
+    asked_end = max(s.span[1] for s in reading.slots if s.name in ("target", "unit"))
+    rows = [r for r in ctx.executor.reader.run(queries.TARGETS, doc=_iri(doc)) if r["ownerLabel"] == chosen[0]["ownerLabel"]]
+    skip = {match_form(w) for w in ctx.lexicon.cues["stopwords"]} | set(data["generic_words"]) | set(data["plan_words"])
+    found = list(chosen)
+    for clause in re.finditer(r"[^？?；;。]+", frame.text):
+        said = clause.group(0)
+        if clause.start() < asked_end or not re.search(data["asks_again"], said):
+            continue
+        later = _asked(said, frame.cues)
+        own = said.replace(later.explained, " ") if later and later.explained else said
+        grams = [w[k:k + 2] for w in tokenizer().lcut(own, HMM=False) if len(w) >= 2 and w not in skip for k in range(len(w) - 1)]
+        hits = {id(r): sum(g in match_form(r["text"]) for g in grams) for r in rows}
+        best = max(rows, key=lambda r: hits[id(r)]) if rows else None
+        if later is None or best is None or not grams or hits[id(best)] * 2 < len(grams) or best in found:
+            raise NotAnswerable(f"文件没有给出“{chosen[0]['ownerLabel']}”对“{said}”的绩效目标")
+        found.append(best)
+    return found
 
 
 def _only_target(frame, owner: Mention, rows: list[dict], asked: Asked) -> Reading:
