@@ -26,8 +26,11 @@ def _one_off(window: str, cue: str) -> int | None:
     return diff[0] if len(diff) == 1 else None
 
 
-def _fits(window: str, cues: list[str], known: set[str]) -> str | None:
-    """The one cue word the window is a one-character typo of."""
+def _fits(text: str, start: int, end: int, cues: list[str], known: set[str]) -> str | None:
+    """The one cue word text[start:end] is a one-character typo of: the wrong character makes no
+    word with the character on either side of it in the question (项目支出预算: 目 is of 项目, so
+    目支出预算 is not 总支出预算)."""
+    window = text[start:end]
     if window in known or _is_word(window, known):
         return None
     fits = set()
@@ -35,7 +38,8 @@ def _fits(window: str, cues: list[str], known: set[str]) -> str | None:
         k = _one_off(window, cue)
         if k is None or not "\u4e00" <= window[k] <= "\u9fff":
             continue
-        pairs = [window[max(0, k - 1):k + 1], window[k:k + 2]]
+        at = start + k
+        pairs = [text[max(0, at - 1):at + 1], text[at:at + 2]]
         if not any(len(p) == 2 and _is_word(p, known) for p in pairs):
             fits.add(cue)
     return fits.pop() if len(fits) == 1 else None
@@ -59,7 +63,7 @@ def corrected(text: str, words: Iterable[str], cues: Iterable[str], names: list[
                 end = start + length
                 if any(a < end and start < b for a, b in names):
                     continue
-                cue = _fits(text[start:end], same, known)
+                cue = _fits(text, start, end, same, known)
                 if cue:
                     text = text[:start] + cue + text[end:]
                     fixes.add(cue)

@@ -110,6 +110,16 @@ def test_a_measure_word_with_one_wrong_character(culture, question, value):
     assert answer.value == Decimal(value), answer.answer
 
 
+def test_a_word_of_the_question_is_never_cut_into_a_cue_typo():
+    """项目支出预算: 目支出预算 is one character off 总支出预算, but 目 belongs to 项目."""
+    from qa.cue_typos import corrected
+
+    text, fixes = corrected("图书馆项目支出预算是多少", ["支出预算"], ["总支出预算", "基本支出"], [(0, 3)], set())
+    assert (text, fixes) == ("图书馆项目支出预算是多少", set())
+    text, fixes = corrected("图书馆基夲支出是多少", ["基夲"], ["总支出预算", "基本支出"], [(0, 3)], set())
+    assert (text, fixes) == ("图书馆基本支出是多少", {"基本支出"})
+
+
 def test_a_measure_word_linked_by_a_typo_to_its_glossary_entry_asks_the_amount(culture):
     answer = culture.ask("基本支山是多少")  # 基本支山 links to the glossary's 基本支出 by a typo: the measure asked
     assert answer.value == Decimal("491.80"), answer.answer
