@@ -141,6 +141,11 @@ def test_a_target_by_its_own_words(request, fixture, question, phrase):
     _check(request.getfixturevalue(fixture), question, {"contains": [phrase]})
 
 
+def test_an_owner_named_by_a_part_keeps_the_target_to_its_own(water):
+    answer = water.ask("水库移民后期扶持资金对系统故障定了什么要求")  # another project's words must not tie
+    assert answer.answered and "系统年度故障不超过3次" in answer.answer and "整改" not in answer.answer, answer.answer
+
+
 def test_words_several_targets_speak_of_alike_give_each_of_them(archives):
     answer = archives.ask("对系统故障定了什么指标")  # two projects each state a 系统年度故障 target
     assert answer.answered and answer.value is None, answer.answer

@@ -134,13 +134,14 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
         return None
     rows = executor.reader.run(queries.TARGETS, doc=_iri(doc))
     whole = owner is not None and not owner.partial
-    if whole:
+    if whole or owner is not None and asked.spoken:  # 「X对系统故障有什么要求」: X's targets, X named by a part too
         labels = {match_form(e.label) for e in owner.entities}
         rows = [r for r in rows if match_form(r["ownerLabel"]) in labels]
     grams = [w[k:k + 2] for w in _own_words(ctx, owner if whole or asked.own_text or asked.spoken else None, asked) for k in range(len(w) - 1)]
     if asked.spoken and not grams:
         return None  # 「X的绩效目标是什么」: all of X's targets, not one
-    strength = {id(r): sum(g in match_form(("" if asked.own_text else r["ownerLabel"]) + r["text"]) for g in grams) for r in rows}  # 持续时间 ~ 故障时间
+    named = asked.own_text or asked.spoken and owner is not None  # the owner is said: its name picks no target
+    strength = {id(r): sum(g in match_form(("" if named else r["ownerLabel"]) + r["text"]) for g in grams) for r in rows}  # 持续时间 ~ 故障时间
     share, least = (0.75, MIN_HIT + 1) if asked.own_text else (0.5, MIN_HIT)  # a bare 多少 asks more of the text
     held = [r for r in rows if strength[id(r)] >= least and strength[id(r)] >= share * len(grams)]
     if not held:
