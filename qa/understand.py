@@ -231,7 +231,7 @@ class Understander:
             spans = [(m.start, m.end) for m in frame.mentions]
             corrected, fixes = self._correct(frame.text, unknown + residue, spans, sound_only=not stuck)
             if not fixes:  # 基夲支出: a measure word one character off
-                corrected, fixes = cue_typo_corrected(frame.text, unknown + residue, self._named_cues(), spans, set(self.cue_words) | set(self.lexicon.aliases))
+                corrected, fixes = cue_typo_corrected(frame.text, unknown + residue, self._named_cues(), spans, self._known)
             if fixes:
                 retry = self.understand(corrected, previous, _corrected=True)
                 retry.question = question
@@ -571,9 +571,13 @@ class Understander:
     _function_chars = set("的了吗呢吧啊呀么是有在和与及或对为把被给从到向将就都也还又再很这那该此其中里下之所多少大小高低年个项笔条次几哪啥谁怎样何一二三两上等")
 
     # -- typos and homophones -------------------------------------------------------------------
-    def _named_cues(self) -> list[str]:
-        """The cue words that name a measure or a total (基本支出, 支出总额)."""
-        return [w for w, groups in self.cue_words.items() if any(g.startswith(("measure:", "total:")) for g in groups)]
+    def _named_cues(self) -> frozenset[str]:
+        """The cue words that name a measure or a total (基本支出, 支出总额), and every word known to
+        the question's reading (made once per understander)."""
+        if not hasattr(self, "_named"):
+            self._named = frozenset(w for w, groups in self.cue_words.items() if any(g.startswith(("measure:", "total:")) for g in groups))
+            self._known = frozenset(self.cue_words) | frozenset(self.lexicon.aliases)
+        return self._named
 
     def _correct(self, text: str, unknown: list[str], spans: list[tuple[int, int]], sound_only: bool = False) -> tuple[str, set[str]]:
         """Replace a misspelt name or question word (三工经费, 图书管) by the alias it most likely

@@ -114,9 +114,10 @@ def test_a_word_of_the_question_is_never_cut_into_a_cue_typo():
     """项目支出预算: 目支出预算 is one character off 总支出预算, but 目 belongs to 项目."""
     from qa.cue_typos import corrected
 
-    text, fixes = corrected("图书馆项目支出预算是多少", ["支出预算"], ["总支出预算", "基本支出"], [(0, 3)], set())
+    cues = frozenset({"总支出预算", "基本支出"})
+    text, fixes = corrected("图书馆项目支出预算是多少", ["支出预算"], cues, [(0, 3)], frozenset())
     assert (text, fixes) == ("图书馆项目支出预算是多少", set())
-    text, fixes = corrected("图书馆基夲支出是多少", ["基夲"], ["总支出预算", "基本支出"], [(0, 3)], set())
+    text, fixes = corrected("图书馆基夲支出是多少", ["基夲"], cues, [(0, 3)], frozenset())
     assert (text, fixes) == ("图书馆基本支出是多少", {"基本支出"})
 
 
