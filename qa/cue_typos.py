@@ -9,57 +9,66 @@ a neighbour: 基建支出 (基建 is a word) is never 基本支出, and a window
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from qa.lexicon import Mention, match_form
 from qa.segment import tokenizer
 
 MIN_CUE = 4  # shorter cue words are too close to ordinary words for one character to be a typo
+GAP = "\x00"  # stands for the one character a window may get wrong
 
 
-def _is_word(text: str, known: set[str]) -> bool:
+def _is_word(text: str, known: frozenset[str]) -> bool:
     return text in known or (tokenizer().FREQ.get(text) or 0) > 0
 
 
-def _one_off(window: str, cue: str) -> int | None:
-    """The one position where window and cue differ, else None."""
-    diff = [k for k, (a, b) in enumerate(zip(window, cue, strict=True)) if a != b]
-    return diff[0] if len(diff) == 1 else None
+@lru_cache(maxsize=8)
+def _by_gap(cues: frozenset[str]) -> tuple[dict[str, list[tuple[str, int]]], tuple[int, ...]]:
+    """Each cue word with one character blanked (基本支出 → 基\\0支出 …), once per set of cue words:
+    a window finds the cues one character off it by its own blanked forms, not by comparing them all."""
+    gaps: dict[str, list[tuple[str, int]]] = {}
+    for cue in cues:
+        if len(cue) >= MIN_CUE:
+            for k in range(len(cue)):
+                gaps.setdefault(cue[:k] + GAP + cue[k + 1:], []).append((cue, k))
+    return gaps, tuple(sorted({len(c) for c in cues if len(c) >= MIN_CUE}, reverse=True))
 
 
-def _fits(window: str, cues: list[str], known: set[str]) -> str | None:
-    """The one cue word the window is a one-character typo of."""
-    if window in known or _is_word(window, known):
+def _fits(text: str, start: int, end: int, cues: frozenset[str], known: frozenset[str]) -> str | None:
+    """The one cue word text[start:end] is a one-character typo of: the wrong character makes no
+    word with the character on either side of it in the question (项目支出预算: 目 is of 项目, so
+    目支出预算 is not 总支出预算)."""
+    window = text[start:end]
+    gaps = _by_gap(cues)[0]
+    near = [(cue, k) for k in range(len(window)) if "\u4e00" <= window[k] <= "\u9fff"
+            for cue, at in gaps.get(window[:k] + GAP + window[k + 1:], ()) if at == k and cue[k] != window[k]]
+    if not near or window in known or _is_word(window, known):  # the dictionary is read only for a near window
         return None
     fits = set()
-    for cue in cues:
-        k = _one_off(window, cue)
-        if k is None or not "\u4e00" <= window[k] <= "\u9fff":
-            continue
-        pairs = [window[max(0, k - 1):k + 1], window[k:k + 2]]
+    for cue, k in near:
+        at = start + k
+        pairs = [text[max(0, at - 1):at + 1], text[at:at + 2]]
         if not any(len(p) == 2 and _is_word(p, known) for p in pairs):
             fits.add(cue)
     return fits.pop() if len(fits) == 1 else None
 
 
-def corrected(text: str, words: Iterable[str], cues: Iterable[str], names: list[tuple[int, int]],
-              known: set[str]) -> tuple[str, set[str]]:
+def corrected(text: str, words: Iterable[str], cues: frozenset[str], names: list[tuple[int, int]],
+              known: frozenset[str]) -> tuple[str, set[str]]:
     """The question with each word the understanding could not place (`words`) read as the cue word
     it is a one-character typo of; windows never cut through a name the question already says."""
-    by_length: dict[int, list[str]] = {}
-    for cue in cues:
-        if len(cue) >= MIN_CUE:
-            by_length.setdefault(len(cue), []).append(cue)
+    lengths = _by_gap(cues)[1]
     fixes: set[str] = set()
     for word in words:
         at = text.find(word)
         if at < 0:
             continue
-        for length, same in sorted(by_length.items(), reverse=True):
+        for length in lengths:
             for start in range(max(0, at - length + 1), min(at + len(word), len(text) - length + 1)):
                 end = start + length
                 if any(a < end and start < b for a, b in names):
                     continue
-                cue = _fits(text[start:end], same, known)
+                cue = _fits(text, start, end, cues, known)
                 if cue:
                     text = text[:start] + cue + text[end:]
                     fixes.add(cue)

@@ -223,24 +223,13 @@ class Understander:
         self._totals_named_by_terms(frame)
         unknown = self._unknown(frame, cues)
         residue = [c for c in self._residue(frame, cues) if len(c) >= 2]
-        if not _corrected:  # 基本支山 linked by a typo to the glossary's 基本支出: the measure word
-            corrected, fixes = linked_as_cue(frame.text, frame.mentions, self._named_cues())
-            if fixes:
-                retry = self.understand(corrected, previous, _corrected=True)
-                retry.question = question
-                return retry
-        if not _corrected and (unknown or residue):
-            stuck = bool(unknown) or self._intent(copy.copy(frame)) == "refuse"
-            spans = [(m.start, m.end) for m in frame.mentions]
-            corrected, fixes = self._correct(frame.text, unknown + residue, spans, sound_only=not stuck)
-            if not fixes:  # 基夲支出: a measure word one character off
-                corrected, fixes = cue_typo_corrected(frame.text, unknown + residue, self._named_cues(), spans, set(self.cue_words) | set(self.lexicon.aliases))
-            if fixes:
-                retry = self.understand(corrected, previous, _corrected=True)
-                retry.question = question
-                for m in retry.mentions:
-                    m.fuzzy = m.surface in fixes
-                return retry
+        fixed = None if _corrected else self._typos_fixed(frame, unknown, residue)
+        if fixed:
+            retry = self.understand(fixed[0], previous, _corrected=True)
+            retry.question = question
+            for m in retry.mentions:
+                m.fuzzy = m.surface in fixed[1]
+            return retry
         if unknown:
             frame.unknown = unknown
         frame.intent = self._intent(frame)
@@ -574,9 +563,26 @@ class Understander:
     _function_chars = set("的了吗呢吧啊呀么是有在和与及或对为把被给从到向将就都也还又再很这那该此其中里下之所多少大小高低年个项笔条次几哪啥谁怎样何一二三两上等")
 
     # -- typos and homophones -------------------------------------------------------------------
-    def _named_cues(self) -> list[str]:
-        """The cue words that name a measure or a total (基本支出, 支出总额)."""
-        return [w for w, groups in self.cue_words.items() if any(g.startswith(("measure:", "total:")) for g in groups)]
+    def _typos_fixed(self, frame: Frame, unknown: list[str], residue: list[str]) -> tuple[str, set[str]] | None:
+        """The question with its typos corrected and the words it now says, or None: a name linked by
+        a typo that is a measure word (基本支山 → 基本支出), a misspelt name or question word (三工经费),
+        a measure word one character off (基夲支出)."""
+        corrected, fixes = linked_as_cue(frame.text, frame.mentions, self._named_cues())
+        if not fixes and (unknown or residue):
+            stuck = bool(unknown) or self._intent(copy.copy(frame)) == "refuse"
+            spans = [(m.start, m.end) for m in frame.mentions]
+            corrected, fixes = self._correct(frame.text, unknown + residue, spans, sound_only=not stuck)
+            if not fixes:
+                corrected, fixes = cue_typo_corrected(frame.text, unknown + residue, self._named_cues(), spans, self._known)
+        return (corrected, fixes) if fixes else None
+
+    def _named_cues(self) -> frozenset[str]:
+        """The cue words that name a measure or a total (基本支出, 支出总额), and every word known to
+        the question's reading (made once per understander)."""
+        if not hasattr(self, "_named"):
+            self._named = frozenset(w for w, groups in self.cue_words.items() if any(g.startswith(("measure:", "total:")) for g in groups))
+            self._known = frozenset(self.cue_words) | frozenset(self.lexicon.aliases)
+        return self._named
 
     def _correct(self, text: str, unknown: list[str], spans: list[tuple[int, int]], sound_only: bool = False) -> tuple[str, set[str]]:
         """Replace a misspelt name or question word (三工经费, 图书管) by the alias it most likely

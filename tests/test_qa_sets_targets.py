@@ -73,6 +73,11 @@ def test_name_filters_in_other_quotes_and_by_topic(bigdata, question, expected):
     _check(bigdata, question, expected)
 
 
+def test_an_amount_naming_one_project_to_describe_is_not_a_set(culture):
+    answer = culture.ask("那个80万的体彩项目打算建些什么")  # the amount picks the project; its text is asked
+    assert answer.intent != "project_set" and "全民健身路径" in answer.answer, answer.answer
+
+
 def test_a_topic_no_project_name_holds_is_refused(bigdata):
     assert not bigdata.ask("跟无人机有关的项目有几个").answered
 
@@ -105,6 +110,17 @@ def test_a_measure_word_with_one_wrong_character(culture, question, value):
     assert answer.value == Decimal(value), answer.answer
 
 
+def test_a_word_of_the_question_is_never_cut_into_a_cue_typo():
+    """项目支出预算: 目支出预算 is one character off 总支出预算, but 目 belongs to 项目."""
+    from qa.cue_typos import corrected
+
+    cues = frozenset({"总支出预算", "基本支出"})
+    text, fixes = corrected("图书馆项目支出预算是多少", ["支出预算"], cues, [(0, 3)], frozenset())
+    assert (text, fixes) == ("图书馆项目支出预算是多少", set())
+    text, fixes = corrected("图书馆基夲支出是多少", ["基夲"], cues, [(0, 3)], frozenset())
+    assert (text, fixes) == ("图书馆基本支出是多少", {"基本支出"})
+
+
 def test_a_measure_word_linked_by_a_typo_to_its_glossary_entry_asks_the_amount(culture):
     answer = culture.ask("基本支山是多少")  # 基本支山 links to the glossary's 基本支出 by a typo: the measure asked
     assert answer.value == Decimal("491.80"), answer.answer
@@ -124,6 +140,27 @@ def test_a_measure_typo_on_a_generated_document(archives):
 ])
 def test_a_target_by_its_own_words(request, fixture, question, phrase):
     _check(request.getfixturevalue(fixture), question, {"contains": [phrase]})
+
+
+def test_an_owner_named_by_a_part_keeps_the_target_to_its_own(water):
+    answer = water.ask("水库移民后期扶持资金对系统故障定了什么要求")  # another project's words must not tie
+    assert answer.answered and "系统年度故障不超过3次" in answer.answer and "整改" not in answer.answer, answer.answer
+
+
+def test_words_several_targets_speak_of_alike_give_each_of_them(archives):
+    answer = archives.ask("对系统故障定了什么指标")  # two projects each state a 系统年度故障 target
+    assert answer.answered and answer.value is None, answer.answer
+    assert all(p in answer.answer for p in ("不超过11次", "不超过6次")), answer.answer
+
+
+def test_two_targets_asked_in_one_question_are_both_given(culture):
+    answer = culture.ask("旅游宣传推广经费计划拍几部宣传片？推介活动打算办几场？")
+    assert all(p in answer.answer for p in ("旅游宣传片1部", "不少于6场")), answer.answer
+
+
+def test_a_later_question_no_target_answers_is_refused_not_dropped(culture):
+    answer = culture.ask("旅游宣传推广经费计划拍几部宣传片？总共花多少钱？")
+    assert not answer.answered and "总共花多少钱" in answer.answer, answer.answer
 
 
 def test_a_target_question_naming_only_its_owner_lists_every_target(culture):

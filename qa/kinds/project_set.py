@@ -53,12 +53,12 @@ class ProjectSet:
             if match:
                 slots.append(Slot("name", (how, match_form(match.group("kw"))), match.span()))
                 break
-        if not slots:
-            slots += _topic(ctx, text, data)
+        topic = [] if slots else _topic(ctx, text, data)
+        slots += topic
         match = _find(data["ranges"], text)
-        exact = None if match or ctx.frame.threshold is not None else _exact(text, data)  # 超过X万元的项目 bounds X
-        if exact:
-            slots.append(exact)
+        exact = None if match or ctx.frame.threshold is not None else _exact(text, data["exact"])  # 超过X万元的项目 bounds X
+        named = None if match or exact or ctx.frame.threshold is not None else _exact(text, data["exact_named"])
+        slots += [s for s in (exact, named) if s]
         if match:
             a, b = sorted((Decimal(match.group("a")), Decimal(match.group("b"))))
             before, after = text[:match.start("a")][-4:], text[match.end("a"):match.start("b")]
@@ -66,7 +66,9 @@ class ProjectSet:
             strict_high = _strict(after, data["upper_strict"])
             slots.append(Slot("range", (a, b, strict_low, strict_high), match.span()))
         op, span = _operation(re.sub("|".join(data["demonstratives"]), lambda m: " " * len(m.group(0)), text))
-        if not match and not exact and op in ("sum", "average"):
+        if op == "list" and not re.search(data["asks_members"], text) and (named or topic):
+            return None  # 「那个80万的项目要建什么」: one project named by its amount or topic, not a set asked
+        if not match and not exact and not named and op in ("sum", "average"):
             bound = _one_bound(text, data)  # 「不到5万元的项目合计」: one bound, the other open
             if bound:
                 slots.append(bound)
@@ -140,9 +142,9 @@ def _amount(match: re.Match) -> Decimal:
     return value / 10000 if match.group("unit") == "元" else value
 
 
-def _exact(text: str, data: dict) -> Slot | None:
+def _exact(text: str, patterns: list[str]) -> Slot | None:
     """An amount asked exactly (刚好500万元整) as a range closed on both sides at it."""
-    match = _find(data["exact"], text)
+    match = _find(patterns, text)
     if match is None:
         return None
     value = _amount(match)

@@ -64,10 +64,13 @@ class Target:
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
         doc = executor.one_doc(frame)
-        best = reading.slot("target") or _owner_target(reading, ctx, executor, doc)
-        text = f"{best['ownerLabel']}的绩效目标：{best['text']}（{fmt(best['value'], best['unit'])}{best['unit']}）。"
-        source = Source(executor.doc_title(doc), "第三部分六 重点项目预算绩效目标", best["ownerLabel"], best["line"])
-        return executor.answer(frame, text, best["value"], best["unit"], sources=[source])
+        chosen = [t for t in reading.slot_values("target") if t] or [_owner_target(reading, ctx, executor, doc)]
+        chosen = _later_asks(ctx, reading, chosen, doc)
+        text = "；".join(f"{t['ownerLabel']}的绩效目标：{t['text']}（{fmt(t['value'], t['unit'])}{t['unit']}）" for t in chosen) + "。"
+        sources = [Source(executor.doc_title(doc), "第三部分六 重点项目预算绩效目标", t["ownerLabel"], t["line"]) for t in chosen]
+        if len(chosen) > 1:  # several targets speak of what is asked: their words, no one figure
+            return executor.answer(frame, text, None, None, items=[t["text"] for t in chosen], sources=sources)
+        return executor.answer(frame, text, chosen[0]["value"], chosen[0]["unit"], sources=sources)
 
 
 def _counts_a_set(ctx: Context, asked: Asked) -> bool:
@@ -142,13 +145,14 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
         return None
     rows = executor.reader.run(queries.TARGETS, doc=_iri(doc))
     whole = owner is not None and not owner.partial
-    if whole:
+    if whole or owner is not None and asked.spoken:  # 「X对系统故障有什么要求」: X's targets, X named by a part too
         labels = {match_form(e.label) for e in owner.entities}
         rows = [r for r in rows if match_form(r["ownerLabel"]) in labels]
     grams = [w[k:k + 2] for w in _own_words(ctx, owner if whole or asked.own_text or asked.spoken else None, asked) for k in range(len(w) - 1)]
     if asked.spoken and not grams:
         return None  # 「X的绩效目标是什么」: all of X's targets, not one
-    strength = {id(r): sum(g in match_form(("" if asked.own_text else r["ownerLabel"]) + r["text"]) for g in grams) for r in rows}  # 持续时间 ~ 故障时间
+    named = asked.own_text or asked.spoken and owner is not None  # the owner is said: its name picks no target
+    strength = {id(r): sum(g in match_form(("" if named else r["ownerLabel"]) + r["text"]) for g in grams) for r in rows}  # 持续时间 ~ 故障时间
     share, least = (0.75, MIN_HIT + 1) if asked.own_text else (0.5, MIN_HIT)  # a bare 多少 asks more of the text
     held = [r for r in rows if strength[id(r)] >= least and strength[id(r)] >= share * len(grams)]
     if not held:
@@ -156,18 +160,43 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
     fitting = [r for r in held if not asked.units or r["unit"] in asked.units or any(r["unit"].endswith(u) for u in asked.units)]
     best = max(fitting or held, key=lambda r: strength[id(r)])
     rivals = [r for r in fitting or held if strength[id(r)] == strength[id(best)] and (r["value"], r["unit"]) != (best["value"], best["unit"])]
-    if rivals and asked.spoken:
-        return None  # words that fit several targets alike ask for them all (the classic chain lists them)
-    if rivals:  # two targets fit alike: of one owner, the question must say which; of several, not this kind's
+    chosen = [best]
+    if asked.spoken:  # 「对系统故障有什么要求」: every target that speaks of it alike, in its words
+        chosen = list({(r["ownerLabel"], r["text"]): r for r in fitting or held if strength[id(r)] == strength[id(best)]}.values())
+    elif rivals:  # two targets fit alike: of one owner, the question must say which; of several, not this kind's
         same = all(r["ownerLabel"] == best["ownerLabel"] for r in rivals)
         return Reading(NAME, 0.76, [Slot("target", None, asked.span)], checks_words=True,
                        missing=f"“{best['ownerLabel']}”有{len(rivals) + 1}个目标都符合，请说明问的是哪一个") if same else None
-    said = match_form(asked.explained + _plan_words(frame.text) + best["text"] + best["ownerLabel"])
+    said = match_form(asked.explained + _plan_words(frame.text) + "".join(t["text"] + t["ownerLabel"] for t in chosen))
     unsaid = [w for w in frame.unknown if not any(w[k:k + 2] in said for k in range(len(w) - 1))]  # 持续时间 ~ 故障时间
     missing = f"文件中没有找到“{'、'.join(unsaid)}” (not found in the document)" if unsaid else None
     if not fitting:
         missing = f"文件给出的目标“{best['text']}”以{best['unit']}计，不是问的{'、'.join(asked.units)}"
-    return Reading(NAME, 0.76, [Slot("target", best, asked.span)], missing=missing, checks_words=True)
+    return Reading(NAME, 0.76, [Slot("target", t, asked.span) for t in chosen], missing=missing, checks_words=True)
+
+
+def _later_asks(ctx: Context, reading: Reading, chosen: list[dict], doc: str) -> list[dict]:
+    """「要拍几部宣传片？游客满意度目标是多少？」: each later clause that asks for a target too is
+    answered by the same owner's target holding its words; a later question no target answers is
+    a refusal naming it, never dropped."""
+    frame, data = ctx.frame, cue_data(NAME)
+    asked_end = max(s.span[1] for s in reading.slots if s.name in ("target", "unit"))
+    rows = [r for r in ctx.executor.reader.run(queries.TARGETS, doc=_iri(doc)) if r["ownerLabel"] == chosen[0]["ownerLabel"]]
+    skip = {match_form(w) for w in ctx.lexicon.cues["stopwords"]} | set(data["generic_words"]) | set(data["plan_words"])
+    found = list(chosen)
+    for clause in re.finditer(r"[^？?；;。]+", frame.text):
+        said = clause.group(0)
+        if clause.start() < asked_end or not re.search(data["asks_again"], said):
+            continue
+        later = _asked(said, frame.cues)
+        own = said.replace(later.explained, " ") if later and later.explained else said
+        grams = [w[k:k + 2] for w in tokenizer().lcut(own, HMM=False) if len(w) >= 2 and w not in skip for k in range(len(w) - 1)]
+        hits = {id(r): sum(g in match_form(r["text"]) for g in grams) for r in rows}
+        best = max(rows, key=lambda r: hits[id(r)]) if rows else None
+        if later is None or best is None or not grams or hits[id(best)] * 2 < len(grams) or best in found:
+            raise NotAnswerable(f"文件没有给出“{chosen[0]['ownerLabel']}”对“{said}”的绩效目标")
+        found.append(best)
+    return found
 
 
 def _only_target(frame, owner: Mention, rows: list[dict], asked: Asked) -> Reading:
