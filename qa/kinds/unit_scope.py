@@ -14,6 +14,7 @@ from qa.execute import NotAnswerable
 from qa.facts import Fact
 from qa.kinds.base import Context, Reading, Slot, cue_data
 from qa.lexicon import Entity, Mention, match_form
+from qa.normalize import normalize
 
 NAME = "unit_scope"
 
@@ -70,6 +71,9 @@ class UnitScope:
             return None  # how many projects, which project: about projects, not a unit's figure
         if any(match_form(w) in text for w in cue_data("project_set")["operations"]["average"]):
             return None  # 「本级的项目平均每个多少」: an average this reading has no slot for
+        question = normalize(ctx.frame.question or "")
+        if any(re.search(p, question) for ps in cue_data("project_set")["name_filters"].values() for p in ps):
+            return None  # 「下属单位里名称带“经费”的项目」: a name filter this reading has no slot for
         if any(w in text for w in _words("whole")):
             column = "whole"
         elif _class_mention(ctx) is not None and not _inside_a_basic_word(ctx):
