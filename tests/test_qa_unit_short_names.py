@@ -45,3 +45,15 @@ def test_a_short_name_does_not_answer_what_the_document_lacks(water, question):
 def test_units_sources_and_bracketed_names_culture(culture, question, value, unit):
     answer = culture.ask(question)
     assert answer.answered and answer.value == value and answer.unit == unit, answer.answer
+
+
+def test_a_units_project_text_is_that_projects(water):
+    """「水库所的X经费花在哪方面」: the unit scopes the project; the project's own text answers."""
+    answer = water.ask("水库所的法律顾问服务经费准备花在哪方面")
+    assert answer.answered and "水资源相关补助政策" in answer.answer and answer.value is None, answer.answer
+
+
+def test_a_compound_the_text_writes_with_a_word_between(culture):
+    """举办活动 (one word of jieba's) in 「举办旅游推介活动不少于6场」: its words in order, a few apart."""
+    answer = culture.ask("旅游宣传推广经费对举办活动有什么要求")
+    assert answer.answered and "不少于6场" in answer.answer, answer.answer

@@ -37,6 +37,8 @@ def _subjects(ctx: Context) -> list[Mention]:
     found = [m for m in frame.mentions if m.of(*TEXT_KINDS)]
     if any(not m.kinds() <= {"department"} for m in found):
         found = [m for m in found if not m.kinds() <= {"department"}]  # the department is the scope
+    owned = [m for m in found if m.of("project", "goal")]
+    found = [m for m in found if not (m.kinds() <= {"budget_unit", "department"} and any(m.end <= o.start <= m.end + 1 for o in owned))]  # 「发展中心的X经费」: the unit scopes X
     asks_set = (frame.cues & {"list", "count", "sum", "max", "min"} or "whichone" in frame.cues and "describe" not in frame.cues
                 or frame.set_kind not in ("projects", "key_projects"))  # 「哪个项目」, not 「在…建设项目方面负责什么」
     if frame.set_kind and asks_set and not any(m.of("project", "goal", "internal_unit") for m in found):
@@ -317,19 +319,42 @@ def _best(passages: list[Passage], words: list[str]) -> list[Passage] | None:
     return [passages[k] for k in sorted(top)]
 
 
+PIECE_GAP = 4  # characters a text may write between the words of a compound (系统|年度|故障 for 系统故障)
+
+
 def _says(text: str, word: str) -> bool:
     """Whether the text holds the word as written, not across a word of its own (负责人 is not in
-    「负责人口监测」, where 人口 is one word)."""
+    「负责人口监测」, where 人口 is one word), or holds its words in order a few characters apart."""
     text = match_form(text)
     at = text.find(word)
     if at < 0:
-        return False
+        return _says_apart(text, word)
     spans = [(s, e) for _, s, e in tokenizer().tokenize(text, HMM=False)]
     while at >= 0:
         end = at + len(word)
         if not any(s < at < e < end or at < s < end < e for s, e in spans):  # a word of the text half in, half out
             return True
         at = text.find(word, at + 1)
+    return False
+
+
+def _says_apart(text: str, word: str) -> bool:
+    """「系统故障」 in 「系统年度故障不超过4次」: the compound's own words, which write all of it, in
+    order, each at most PIECE_GAP characters after the one before."""
+    pieces = [p for p in tokenizer().lcut_for_search(word, HMM=False) if len(p) >= 2 and p != word]
+    if len(pieces) < 2 or "".join(pieces) != word:
+        return False
+    position = text.find(pieces[0])
+    while position >= 0:
+        end = position + len(pieces[0])
+        for piece in pieces[1:]:
+            found = text.find(piece, end)
+            if found < 0 or found - end > PIECE_GAP:
+                break
+            end = found + len(piece)
+        else:
+            return True
+        position = text.find(pieces[0], position + 1)
     return False
 
 
