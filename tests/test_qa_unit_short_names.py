@@ -57,3 +57,12 @@ def test_a_compound_the_text_writes_with_a_word_between(culture):
     """举办活动 (one word of jieba's) in 「举办旅游推介活动不少于6场」: its words in order, a few apart."""
     answer = culture.ask("旅游宣传推广经费对举办活动有什么要求")
     assert answer.answered and "不少于6场" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("在全部单位的项目支出里，文化馆的项目支出占百分之几", Decimal("8.89")),  # 37.50 ÷ 421.93 (表12)
+    ("图书馆的项目支出占部门预算的百分之几", Decimal("6.57")),  # another whole: 60.00 ÷ 913.73
+])
+def test_a_units_share_of_the_whole_the_question_names(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == value and answer.unit == "%", answer.answer

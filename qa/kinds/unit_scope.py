@@ -88,7 +88,7 @@ class UnitScope:
         if op == "lookup" and ctx.frame.cues & {"max", "min"}:
             return None  # 「图书馆的两个项目哪一个较大」: a superlative this reading has no slot for
         class_share = op == "ratio" and column == "class" and len({e.iri for e in named}) + len(how) == 1 and any(w in text for w in _words("basic"))
-        if op == "ratio" and column != "whole" and not class_share and any(m.of("project", "classification", "line_item", "figure") for m in ctx.frame.mentions):
+        if op == "ratio" and column != "whole" and not class_share and any(m.of("project", "classification", "line_item", "figure") and not (m.of("budget_unit") and _whole_is_column(ctx.frame, column)) for m in ctx.frame.mentions):
             return None  # 「X占图书馆项目支出的比例」: the part is X, the unit's figure only the whole
         slots = [Slot("how", how, (0, 0)), Slot("named", named, (0, 0)), Slot("column", column, (0, 0)), Slot("operation", op, (0, 0))]
         if column == "class":
@@ -124,6 +124,8 @@ class UnitScope:
             return _own_share(frame, executor, doc, units[0], values[0])
         if op == "ratio" and len(values) >= 2:
             return _share(frame, executor, doc, values, what, facts)
+        if op == "ratio" and len(values) == 1 and column in ("basic", "project") and _whole_is_column(frame, column):
+            return _share_of_all_units(frame, executor, doc, values[0], column, reading, what)
         if op == "compare" and len(values) == 2:
             (la, a, _), (lb, b, _) = values
             diff = a - b
@@ -260,6 +262,31 @@ def _share_of_department(frame, executor, doc: str, label: str, part: Decimal, f
     text = (f"{label}预算（基本支出 + 项目支出，{fmt(part)}万元）占部门本年支出合计（{fmt(whole.value)}万元）的{value}%"
             f"（{fmt(part)} ÷ {fmt(whole.value)} × 100%）。")
     return executor.answer(frame, text, value, "%", facts=[*facts, whole])
+
+
+def _whole_is_column(frame, column: str) -> bool:
+    """The whole of a share is the unit's column summed over all units when the question names that
+    column as the whole too: after 占 (「占全部项目支出」), before the unit (「所有项目支出中，图书馆…」)
+    or twice (「本级项目支出在全部门项目支出里占多少」)."""
+    first = min((m.start for m in frame.mentions if m.of("budget_unit")), default=0)
+    whole = frame.text.partition("占")[2] + frame.text[:first]
+    return any(w in whole or frame.text.count(w) >= 2 for w in _words(column))
+
+
+def _share_of_all_units(frame, executor, doc: str, value: tuple, column: str, reading: Reading, what: str) -> Answer:
+    """「所有项目支出中图书馆的项目占多大比重」: one unit's column as a share of that column summed
+    over every unit of 表11 (the department's own and its subordinate units')."""
+    units = load_template().by_layout("units")
+    rows = [f for f in executor.reader.table_facts(doc, units.number) if f.kind == "unit" and f.column == units.columns[0]]
+    every = [_value(executor, doc, row, column, reading) for row in rows]
+    whole = sum((v for v, _ in every), Decimal(0))
+    label, part, _ = value
+    if whole == 0:
+        raise NotAnswerable("整体为0，无法计算比例")
+    share = percent(part, whole)
+    text = (f"{label}{what}（{fmt(part)}万元）占全部{len(rows)}个单位{what}合计（{fmt(whole)}万元，{_where(column)}）的{share}%"
+            f"（{fmt(part)} ÷ {fmt(whole)} × 100%）。")
+    return executor.answer(frame, text, share, "%", facts=[f for _, fs in every for f in fs])
 
 
 def _share(frame, executor, doc, values, what, facts) -> Answer:
