@@ -66,3 +66,17 @@ def test_a_compound_the_text_writes_with_a_word_between(culture):
 def test_a_units_share_of_the_whole_the_question_names(culture, question, value):
     answer = culture.ask(question)
     assert answer.answered and answer.value == value and answer.unit == "%", answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("图书馆和文化馆谁的基本支出多？多多少？", Decimal("25.74")),  # who, and by how much: 115.35 − 89.61
+    ("文化馆和图书馆谁的项目支出少？少多少", Decimal("22.50")),  # 60.00 − 37.50
+])
+def test_which_of_two_units_and_by_how_much(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == value, answer.answer
+
+
+def test_which_of_two_units_alone_is_a_superlative(culture):
+    answer = culture.ask("图书馆和文化馆谁的基本支出多")
+    assert answer.answered and answer.value == Decimal("115.35") and "图书馆" in answer.answer, answer.answer
