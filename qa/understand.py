@@ -70,6 +70,8 @@ def _named_by_code(mentions: list[Mention]) -> list[Mention]:
 SELF_CONTAINED = {"figure", "project", "goal"}  # mentions that are a figure in themselves, not in a measure's sense
 JOINER = re.compile(r"[和与及跟、]|以及")
 BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|该|此|那个|那项|那些|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西)")
+BREAKDOWN = re.compile(r"(?:各个?|每个|按)(?!自)(?P<by>[\u4e00-\u9fff()]{1,6}?)(?:分别|各自|逐一|分开)")  # a figure asked per X
+PART_OF = re.compile(r"(?:里面|当中|之中|里|中)[,，]?")  # right after a project's name: what follows is inside it
 CLAUSE = re.compile(r"[^,，:：;；。!！?？]+[,，:：;；。!！?？]?")
 
 
@@ -491,7 +493,35 @@ class Understander:
         unknown = [w for w in unknown if not is_known(w, frame.text, frame.mentions, self.own_suffixes)]  # 幅度, 前者, 光是, 表里, 全局 … (qa/known.py)
         masked = "".join(chunk if chunk else " " for chunk in self._residue_text(frame, cues))
         unknown += [w for w in self.lexicon.cues["persons"] if w in masked and w not in unknown]  # a person's pay or name
+        unknown += [w for w in self._breakdowns(frame) + self._parts_of_projects(frame, cues) if w not in unknown]
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
+
+    def _breakdowns(self, frame: Frame) -> list[str]:
+        """「在各个镇街分别分配了多少」: a breakdown by something no set of the document is (its
+        units, projects, classes, years) and no linked name holds asks for figures it does not give."""
+        sets = [match_form(w) for words in self.lexicon.cues["sets"].values() for w in words] + ["年", "年度"]
+        out = []
+        for match in BREAKDOWN.finditer(frame.text):
+            by = match.group("by").replace("(", "").replace(")", "")
+            spans = [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans)
+            named = any(a < match.end("by") and b > match.start("by") for a, b in spans)
+            if not named and len(by) >= 2 and not by.endswith(tuple(sets)) and by not in self.lexicon.vocabulary:
+                out.append(by)
+        return out
+
+    def _parts_of_projects(self, frame: Frame, cues) -> list[str]:
+        """「X经费里，制作宣传片花了多少钱」: money asked of a thing inside a project (its nouns no
+        name or cue takes) is a part of the project the document does not state apart."""
+        if not any(w in frame.text for w in load_cues()["money_asked"]):
+            return []
+        out: list[str] = []
+        residue = self._residue_text(frame, cues)
+        for m in frame.mentions:
+            inside = PART_OF.match(frame.text, m.end)
+            if m.of("project") and inside:
+                clause = CLAUSE.match(residue, inside.end())
+                out += [w for w in content_nouns(clause.group(0) if clause else "") if len(w) >= 2 and w not in self.stopwords]
+        return out
 
     def _run_on_names(self, frame: Frame, cues) -> list[str]:
         """A name the question writes on past a linked entity's (旅游宣传|片 where 宣传片 is a noun of the

@@ -45,3 +45,38 @@ def test_a_short_name_does_not_answer_what_the_document_lacks(water, question):
 def test_units_sources_and_bracketed_names_culture(culture, question, value, unit):
     answer = culture.ask(question)
     assert answer.answered and answer.value == value and answer.unit == unit, answer.answer
+
+
+def test_a_units_project_text_is_that_projects(water):
+    """「水库所的X经费花在哪方面」: the unit scopes the project; the project's own text answers."""
+    answer = water.ask("水库所的法律顾问服务经费准备花在哪方面")
+    assert answer.answered and "水资源相关补助政策" in answer.answer and answer.value is None, answer.answer
+
+
+def test_a_compound_the_text_writes_with_a_word_between(culture):
+    """举办活动 (one word of jieba's) in 「举办旅游推介活动不少于6场」: its words in order, a few apart."""
+    answer = culture.ask("旅游宣传推广经费对举办活动有什么要求")
+    assert answer.answered and "不少于6场" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("在全部单位的项目支出里，文化馆的项目支出占百分之几", Decimal("8.89")),  # 37.50 ÷ 421.93 (表12)
+    ("图书馆的项目支出占部门预算的百分之几", Decimal("6.57")),  # another whole: 60.00 ÷ 913.73
+])
+def test_a_units_share_of_the_whole_the_question_names(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == value and answer.unit == "%", answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("图书馆和文化馆谁的基本支出多？多多少？", Decimal("25.74")),  # who, and by how much: 115.35 − 89.61
+    ("文化馆和图书馆谁的项目支出少？少多少", Decimal("22.50")),  # 60.00 − 37.50
+])
+def test_which_of_two_units_and_by_how_much(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == value, answer.answer
+
+
+def test_which_of_two_units_alone_is_a_superlative(culture):
+    answer = culture.ask("图书馆和文化馆谁的基本支出多")
+    assert answer.answered and answer.value == Decimal("115.35") and "图书馆" in answer.answer, answer.answer

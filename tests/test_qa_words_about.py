@@ -38,3 +38,31 @@ def test_a_table_named_as_the_place_of_a_term(culture):
 def test_what_the_document_does_not_hold_still_refuses(culture, question, why):
     answer = culture.ask(question)
     assert not answer.answered and answer.value is None and why in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "why"), [
+    ("各镇街分别分到多少全民健身活动经费", "镇街"),  # a breakdown the document does not give
+    ("旅游宣传推广经费按月份分别安排多少", "月份"),
+])
+def test_a_breakdown_by_what_the_document_does_not_split_by(culture, question, why):
+    answer = culture.ask(question)
+    assert not answer.answered and answer.value is None and why in answer.answer, answer.answer
+
+
+def test_a_breakdown_by_the_documents_own_sets(culture):
+    answer = culture.ask("图书馆和文化馆各自的项目支出分别是多少")
+    assert answer.answered and "60.00" in answer.answer and "37.50" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "why"), [
+    ("全民健身活动经费里，篮球联赛要花多少钱", "篮球"),  # a part of a project: not stated apart
+    ("文物保护单位修缮及安全巡查经费当中，抢救性修缮的金额是多少", "抢救性"),
+])
+def test_money_of_a_part_of_a_project_is_refused(culture, question, why):
+    answer = culture.ask(question)
+    assert not answer.answered and answer.value is None and why in answer.answer, answer.answer
+
+
+def test_money_of_the_project_itself_is_answered(culture):
+    answer = culture.ask("全民健身活动经费里面一共多少钱")
+    assert answer.answered and answer.value == Decimal("38.00"), answer.answer

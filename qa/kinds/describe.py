@@ -345,19 +345,42 @@ def _best(passages: list[Passage], words: list[str]) -> list[Passage] | None:
     return [passages[k] for k in sorted(top)]
 
 
+PIECE_GAP = 4  # characters a text may write between the words of a compound (系统|年度|故障 for 系统故障)
+
+
 def _says(text: str, word: str) -> bool:
     """Whether the text holds the word as written, not across a word of its own (负责人 is not in
-    「负责人口监测」, where 人口 is one word)."""
+    「负责人口监测」, where 人口 is one word), or holds its words in order a few characters apart."""
     text = match_form(text)
     at = text.find(word)
     if at < 0:
-        return False
+        return _says_apart(text, word)
     spans = [(s, e) for _, s, e in tokenizer().tokenize(text, HMM=False)]
     while at >= 0:
         end = at + len(word)
         if not any(s < at < e < end or at < s < end < e for s, e in spans):  # a word of the text half in, half out
             return True
         at = text.find(word, at + 1)
+    return False
+
+
+def _says_apart(text: str, word: str) -> bool:
+    """「系统故障」 in 「系统年度故障不超过4次」: the compound's own words, which write all of it, in
+    order, each at most PIECE_GAP characters after the one before."""
+    pieces = [p for p in tokenizer().lcut_for_search(word, HMM=False) if len(p) >= 2 and p != word]
+    if len(pieces) < 2 or "".join(pieces) != word:
+        return False
+    position = text.find(pieces[0])
+    while position >= 0:
+        end = position + len(pieces[0])
+        for piece in pieces[1:]:
+            found = text.find(piece, end)
+            if found < 0 or found - end > PIECE_GAP:
+                break
+            end = found + len(piece)
+        else:
+            return True
+        position = text.find(pieces[0], position + 1)
     return False
 
 
