@@ -61,7 +61,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return f"文件没有给出“{asked[0]}”的金额或数量，只有合计 (the document gives no figure per unit)"
     per = [w for w in cues["per_occurrence"] if re.search(re.escape(w) + "(?!性)", said) and w not in question]  # 一次性 is not 每次
     totals = [w for w in cues["totals"] if w in question and w not in said]
-    if per and totals:
+    if per and totals and "平均" not in question:  # 「平均一个项目多少（总计除以个数）」: the total is the average's part
         return f"文件给出的是“{per[0]}”的数，没有给出“{totals[0]}”的数 (stated per occurrence, not in total)"
     return (_stated_count_missing(question, answer) or _quoted_missing(question, frame, answer)
             or _count_of_money(question, answer)

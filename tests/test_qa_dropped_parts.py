@@ -91,3 +91,8 @@ def test_shortened_body_names(short, core, expected):
 def test_a_shortened_department_name_scopes_the_question(culture):
     answer = culture.ask("文旅局的三公经费是多少")
     assert answer.answered and answer.value == Decimal("6.00"), answer.answer
+
+
+def test_an_average_asked_with_its_total_named(bigdata):
+    answer = bigdata.ask("平均一个项目多少钱（总计除以个数）")  # 总计 is the average's part, not a total asked
+    assert answer.answered and answer.value == Decimal("31.80"), answer.answer
