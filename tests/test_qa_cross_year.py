@@ -246,3 +246,10 @@ def test_the_total_of_members_of_both_years_gives_each_year(two_years):
     """「多少钱」 is no rise (多): the ten projects of both years, each year's total and both."""
     answer = _ask(two_years, "两年都列了的项目合计多少钱")
     assert answer.value == Decimal("734.11") and "2024年合计354.68万元" in answer.answer and "2025年合计379.43万元" in answer.answer, answer.answer
+
+
+def test_two_years_named_one_by_one(two_years):
+    both = two_years.ask("2024年和2025年都有的项目是哪些")
+    assert both.answered and len(both.items) == 10 and "全民健身活动经费" in both.items, both.answer
+    higher = two_years.ask("文物保护单位修缮及安全巡查经费2024年和2025年哪个多")
+    assert higher.answered and higher.value == Decimal("3.75") and "62.35" in higher.answer, higher.answer
