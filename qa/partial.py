@@ -283,6 +283,11 @@ class PartialLinker:
         taken = [False] * (len(text) + 1)
         ranked = self.candidates(text, blocked, wanted, tuple((m.start, m.end) for m in mentions))
         iris = [{e.iri for e in m.entities} for m in mentions]  # entities compared by IRI: one per IRI in a lexicon
+        named: dict[str, list[tuple[int, int]]] = {}  # where an entity's whole name is written
+        for m, found in zip(mentions, iris, strict=True):
+            if any(match_form(e.label) == m.surface for e in m.entities):
+                for iri in found:
+                    named.setdefault(iri, []).append((m.start, m.end))
         kinds = [m.kinds() for m in mentions]
         whole = [any(match_form(e.label) == m.surface for e in m.entities) for m in mentions]
         overlapping: dict[tuple[int, int], list[Candidate]] = {}
@@ -316,7 +321,7 @@ class PartialLinker:
                 continue
             if span not in overlapping:
                 overlapping[span] = [o for o in ranked if o.start < c.end and o.end > c.start]
-            rivals = [o for o in overlapping[span] if o.entity.iri != c.entity.iri]
+            rivals = [o for o in overlapping[span] if o.entity.iri != c.entity.iri and not _holds_its_name(o, named)]
             ties = [o for o in rivals if o.score * CLEAR_MARGIN > c.score]
             same = [o.entity for o in ties if match_form(o.entity.label) == label]  # a project and its goal
             others = [o.entity for o in ties if match_form(o.entity.label) != label]
@@ -336,3 +341,9 @@ class PartialLinker:
             return mentions
         kept = [m for m in mentions if not any(m.start < c.end and m.end > c.start for c in chosen)]
         return sorted(kept + chosen, key=lambda m: m.start)
+
+
+def _holds_its_name(candidate: Candidate, named: dict[str, list[tuple[int, int]]]) -> bool:
+    """A candidate whose span holds its entity's whole name written out (「经费是|食品安全抽检监测经费」):
+    that name is linked already; the stray characters before it rival no other name."""
+    return any(candidate.start <= a and b <= candidate.end for a, b in named.get(candidate.entity.iri, ()))

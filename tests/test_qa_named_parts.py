@@ -175,3 +175,10 @@ def test_a_word_is_not_read_across_a_word_of_the_text(culture):
 def test_money_in_a_projects_name_does_not_make_a_target_an_amount(culture):
     answer = culture.ask("全民健身活动经费的目标定为多少")
     assert answer.answered and answer.value == Decimal("10") and answer.unit == "场", answer.answer
+
+
+def test_a_part_of_a_name_before_a_whole_one(culture):
+    """「文献资源购置经费是全民健身活动经费的几倍」: the stray characters before the second name written
+    out whole (…经费是|全民健身…) rival nothing; the first is found by its part."""
+    answer = culture.ask("文献资源购置经费是全民健身活动经费的几倍")
+    assert answer.answered and answer.value == Decimal("1.05") and answer.unit == "倍", answer.answer
