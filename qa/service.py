@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from kg.store.embedded import OxigraphStore
 from qa import honour, kinds, queries
-from qa.answer import Answer
+from qa.answer import Answer, fmt
 from qa.execute import Ambiguous, Executor, NotAnswerable
 from qa.facts import FactReader
 from qa.frame import Frame
@@ -57,6 +57,11 @@ def _drops_a_filter(reading: kinds.Reading, frame: Frame, named: bool) -> bool:
     if named and reading.slot("name") is None and reading.slot("topic") is None:
         return True
     return bool(frame.rank or frame.n) and reading.slot("rank") is None and reading.slot("n") is None
+
+
+def _quotes(text: Answer, figure: Answer) -> bool:
+    """A text answer (a passage, no figure) that states the figure answer's own value in its unit."""
+    return text.value is None and not text.items and f"{fmt(figure.value, figure.unit)}{figure.unit}" in text.answer
 
 
 @dataclass
@@ -239,6 +244,9 @@ class QAService:
         said = {(str(a.value), tuple(a.items)) if a.value is not None or a.items else a.answer for _, a in given}
         if len(said) == 1:
             return given[0][1]
+        valued = [a for _, a in given if a.value is not None and a.unit and not a.items]
+        if len(valued) == 1 and all(a is valued[0] or _quotes(a, valued[0]) for _, a in given):
+            return valued[0]  # 「全年要检查多少次」: the passage that states the figure agrees with it
         raise kinds.AskBack([kind for kind, _ in given])
 
     def _ask_back(self, question: str, frame: Frame, readings: list[str]) -> Answer:

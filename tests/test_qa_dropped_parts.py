@@ -96,3 +96,14 @@ def test_a_shortened_department_name_scopes_the_question(culture):
 def test_an_average_asked_with_its_total_named(bigdata):
     answer = bigdata.ask("平均一个项目多少钱（总计除以个数）")  # 总计 is the average's part, not a total asked
     assert answer.answered and answer.value == Decimal("31.80"), answer.answer
+
+
+def test_a_passage_stating_the_figure_agrees_with_it():
+    """Two readings, a passage and a target's figure: when the passage states the figure in its unit
+    they agree (the figure answers); when it does not, they do not (the reply asks back)."""
+    from qa.answer import Answer
+    from qa.service import _quotes
+
+    figure = Answer("q", True, "目标：全年开展检查不少于37次（37次）。", Decimal(37), "次")
+    assert _quotes(Answer("q", True, "X：…全年开展检查不少于37次，杜绝事故。"), figure)
+    assert not _quotes(Answer("q", True, "X：…全年开展检查不少于36次。"), figure)
