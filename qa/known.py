@@ -47,6 +47,8 @@ def is_known(word: str, text: str, mentions: list[Mention], own_suffixes: frozen
         return True
     if of_the_document(word) or _distributive(word) or word[0] in cues["self_determiners"] and word[1:] in own_suffixes:
         return True
+    if any(word == suffix + place for suffix in own_suffixes for place in cues["locatives"]):
+        return True  # 「局里3辆车」: in the loaded body itself
     at = text.find(word)
     speakers = cues["speakers"]
     if word in speakers["nouns"] and at >= 0 and text[at + len(word):].startswith(tuple(speakers["verbs"])):

@@ -66,3 +66,10 @@ def test_money_of_a_part_of_a_project_is_refused(culture, question, why):
 def test_money_of_the_project_itself_is_answered(culture):
     answer = culture.ask("全民健身活动经费里面一共多少钱")
     assert answer.answered and answer.value == Decimal("38.00"), answer.answer
+
+
+def test_the_loaded_body_with_a_locative_is_that_body(bigdata):
+    answer = bigdata.ask("中心里有几辆车")  # 中心里: in the loaded 大数据中心 itself
+    assert answer.answered and answer.value == 0, answer.answer
+    other = bigdata.ask("局里有几辆车")  # no loaded body ends in 局
+    assert not other.answered, other.answer
