@@ -13,7 +13,7 @@ import math
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -209,17 +209,26 @@ class Lexicon:
             found = self._sorted[alias] = sorted((self.entities[i] for i in self.aliases[alias]), key=lambda e: e.iri)
         return found
 
+    @cached_property
+    def _bodies(self) -> list[tuple[str, str, list[Entity]]]:
+        """Each loaded department's name (without region), its suffix and the entities its name
+        names: found once per lexicon, not on every question."""
+        found = []
+        for core in {d.core for d in self.documents.values()}:
+            suffix = _suffix(core)
+            if suffix and match_form(core) in self.aliases:
+                found.append((core, suffix, self._named(match_form(core))))
+        return found
+
     def abbreviated_bodies(self, text: str, taken: list[Mention]) -> list[Mention]:
         """Loaded departments named by a shortened name (「岚岗县人社局」): the longest run before a
         department's suffix that abbreviates its name, outside the names already linked."""
         found: list[Mention] = []
-        for doc in {d.core: d for d in self.documents.values()}.values():
-            suffix = next((x for x in sorted(ORG_SUFFIX, key=len, reverse=True) if doc.core.endswith(x)), "")
-            entities = self._named(match_form(doc.core)) if suffix and match_form(doc.core) in self.aliases else []
-            for at in [k for k in range(len(text)) if suffix and text.startswith(suffix, k)]:
+        for core, suffix, entities in self._bodies:
+            for at in [k for k in range(len(text)) if text.startswith(suffix, k)]:
                 end = at + len(suffix)
-                lengths = [n for n in range(min(at, len(doc.core)), 1, -1) if abbreviates(text[at - n:end], doc.core)]
-                if not lengths or not entities or any(m.start < end and at - lengths[0] < m.end for m in taken + found):
+                lengths = [n for n in range(min(at, len(core)), 1, -1) if abbreviates(text[at - n:end], core)]
+                if not lengths or any(m.start < end and at - lengths[0] < m.end for m in taken + found):
                     continue
                 found.append(Mention(at - lengths[0], end, text[at - lengths[0]:end], list(entities)))
         return found
@@ -293,11 +302,16 @@ def load_synonyms() -> list[tuple[str, str]]:
     return pairs
 
 
+def _suffix(name: str) -> str | None:
+    """The body-kind word a name ends in (局, 中心, 委员会 …), the longest that fits."""
+    return next((x for x in sorted(ORG_SUFFIX, key=len, reverse=True) if name.endswith(x)), None)
+
+
 def abbreviates(short: str, core: str) -> bool:
     """「人社局」 of 人力资源和社会保障局, 「市场监管局」 of 市场监督管理局: a shorter name that keeps the
     suffix and takes, in order, characters of the name before it, starting with its first one —
-    how Chinese bodies are shortened (卫健局, 发改局); 「体育局」 does not start as 文化广电旅游体育局 does."""
-    suffix = next((x for x in sorted(ORG_SUFFIX, key=len, reverse=True) if core.endswith(x)), None)
+    how Chinese bodies are shortened (卫健局 of 卫生健康局); 「健康局」 does not start as 卫生健康局 does."""
+    suffix = _suffix(core)
     if not suffix or not short.endswith(suffix):
         return False
     head, body = short[: -len(suffix)], core[: -len(suffix)]
@@ -311,7 +325,7 @@ def _abbreviations(core: str) -> list[str]:
     """自然资源规划局 → 自资规局: the first character of each word, then the suffix; with four
     words or more also with one middle word left out, as names are shortened in use
     (教育科学技术体育局 → 教科技体局, 教科体局)."""
-    suffix = next((s for s in sorted(ORG_SUFFIX, key=len, reverse=True) if core.endswith(s)), None)
+    suffix = _suffix(core)
     if not suffix:
         return []
     body = core[: -len(suffix)]
@@ -328,7 +342,7 @@ def _short_names(core: str) -> list[str]:
     before the suffix from any word on, or its first word alone, then the suffix."""
     from qa.segment import words
 
-    suffix = next((s for s in sorted(ORG_SUFFIX, key=len, reverse=True) if core.endswith(s)), None)
+    suffix = _suffix(core)
     if not suffix:
         return []
     parts = [w for w in words(core[: -len(suffix)]) if w]
@@ -420,7 +434,7 @@ def _heads(core: str) -> list[str]:
         head = word + head
         if len(head) >= 3:
             break
-    suffix = next((s for s in sorted(ORG_SUFFIX, key=len, reverse=True) if core.endswith(s)), None)
+    suffix = _suffix(core)
     short = parts[0] + suffix if suffix and len(parts) >= 2 and len(parts[0]) >= 2 and not parts[0].endswith(suffix) else ""
     return [n for n in (head, short) if 3 <= len(n) < len(core)]
 
