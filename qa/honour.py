@@ -14,7 +14,7 @@ from kg.template import load_template
 from qa.answer import Answer
 from qa.frame import Frame
 from qa.known import answer_unit, answer_units, fold_digits
-from qa.lexicon import load_cues
+from qa.lexicon import Lexicon, load_cues
 from qa.normalize import normalize
 from qa.segment import tokenizer
 
@@ -293,3 +293,46 @@ def _operator_words() -> str:
 def _norm(text: str) -> str:
     """Quotes and brackets out, traditional characters and widths folded (「兩建」 is 两建)."""
     return re.sub(r"[\s“”\"「」『』《》()（）〔〕\[\]]", "", normalize(text)).lower()
+
+
+def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon) -> str | None:
+    """A class, item, figure or project the question names that the answer neither states (by
+    name or code) nor looked up (its IRI in a query run): a part of the question was dropped
+    (「A、B、C这几项里哪些超过50万元」 answered with projects). Named as a set to take parts from
+    (「资本性支出里包括哪些」) it is used when the answer's classes lie under it; a thing left out
+    (不含X) or one named as a scope or measure (a term, a unit, the department) asks nothing."""
+    if not answer.answered:
+        return None
+    cues = _cues()
+    said = _said(answer) + "".join(r.get("行", "") for r in answer.rows)
+    left_out = re.compile("(?:" + "|".join(cues["excluding"]) + r")[^，,。;；]{0,8}$")
+    after = re.compile("(?:" + "|".join(sorted(cues["container_after"], key=len, reverse=True)) + ")")
+    columns = {c for spec in load_template().tables for c in spec.columns}  # 一般公共预算: a column, a measure
+    loose = _loose(said)
+    measures = [(k.start(), k.end()) for alias in _measure_aliases() for k in re.finditer(re.escape(alias), frame.text)]
+    used = [m for m in frame.mentions if m.surface in said or any(
+        _loose(e.label) in loose or (e.code and e.code in said) or f"<{e.iri}>" in queried for e in m.entities)]
+    for m in frame.mentions:
+        if (m in used or not m.kinds() & set(cues["used_kinds"]) or m.kinds() & set(cues["used_exempt"])
+                or any(e.label in columns for e in m.entities) or left_out.search(frame.text[:m.start])
+                or (m.partial and len(m.entities) > 1)  # a part shared by several names links nothing for sure
+                or any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in measures)):  # 人员和公用经费: a measure
+            continue
+        if any(u.start == m.end and u.of("project") for u in used):
+            continue  # 社保 + 经办服务经费: the first word of a project's name the answer uses
+        if after.match(frame.text, m.end):
+            codes = [e.code for e in m.entities if e.code]
+            if not codes or any(label in said for c in codes for label in lexicon.descendant_labels(c)):
+                continue
+        return f"答案没有用到问题中的“{m.surface}” (a part of the question the answer does not use)"
+    return None
+
+
+@cache
+def _measure_aliases() -> tuple[str, ...]:
+    return tuple(alias for measure in load_cues()["measures"].values() for alias in measure["aliases"])
+
+
+def _loose(text: str) -> str:
+    """A name without its joining words: 工资福利支出 and 工资和福利支出 are one name."""
+    return re.sub("[和及与、]", "", text)

@@ -7,6 +7,7 @@ brackets unified, so 「拟购置的固定资产」 finds 拟购置固定资产 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import math
@@ -207,6 +208,22 @@ class Lexicon:
         found = self._sorted.get(alias)
         if found is None:
             found = self._sorted[alias] = sorted((self.entities[i] for i in self.aliases[alias]), key=lambda e: e.iri)
+        return found
+
+    @cached_property
+    def _coded(self) -> list[tuple[str, str]]:
+        """(code, label) of every coded entity, sorted by code: a class's descendants are a run."""
+        return sorted({(e.code, e.label) for e in self.entities.values() if e.code})
+
+    def descendant_labels(self, code: str) -> set[str]:
+        """Labels of the classes under `code` (30201 under 302, 2070109 under 20701)."""
+        coded = self._coded
+        at = bisect.bisect_right(coded, (code, "\uffff"))
+        found = set()
+        for other, label in coded[at:]:
+            if not other.startswith(code):
+                break
+            found.add(label)
         return found
 
     @cached_property

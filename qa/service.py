@@ -159,7 +159,7 @@ class QAService:
 
     def _honoured(self, question: str, frame: Frame, executor: Executor, chosen: str | None) -> Answer:
         answer = self._run(frame, executor, chosen)
-        unhonoured = honour.missing(question, frame, answer)
+        unhonoured = honour.missing(question, frame, answer) or honour.unused_mention(frame, answer, answer.query, self.lexicon)
         if unhonoured:
             raise NotAnswerable(unhonoured)
         return answer
@@ -221,14 +221,19 @@ class QAService:
             return self._run_reading(best, context, executor)
         if frame.intent == "refuse":
             raise NotAnswerable(frame.refusal or "没有理解这个问题")
-        return executor.run(frame)
+        return self._run_reading(None, context, executor)
 
     @staticmethod
     def _run_reading(reading: kinds.Reading | None, context: kinds.Context, executor: Executor) -> Answer:
+        """The reading's answer, its `query` the queries this reading ran (not those of readings
+        tried before it): what the answer looked up, for honour.unused_mention."""
+        mark = len(executor.reader.log)
         if reading is None:
-            return executor.run(context.frame)
-        answer = kinds.kind(reading.kind).run(reading, context, executor)
-        answer.intent = reading.kind if answer.intent == context.frame.intent else answer.intent
+            answer = executor.run(context.frame)
+        else:
+            answer = kinds.kind(reading.kind).run(reading, context, executor)
+            answer.intent = reading.kind if answer.intent == context.frame.intent else answer.intent
+        answer.query = "\n".join(executor.reader.log[mark:])
         return answer
 
     def _contest(self, close: list[kinds.Reading | None], context: kinds.Context, executor: Executor) -> Answer:

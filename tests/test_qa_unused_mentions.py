@@ -1,0 +1,57 @@
+"""Every thing the question names is used by the answer (issue 10 §2, qa.honour.unused_mention): a
+class, item, figure or project named and then left out of the answer (the answer neither states it
+nor looked it up) makes the reply a refusal naming it. A class named as the set to take parts from
+(「X里有哪些」) is used by an answer listing its sub-classes; a measure phrase (人员和公用经费) and
+a term (基本支出) scope the answer and ask nothing of their own. Own phrasings; figures read off the
+documents in tests/fixtures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("邮电费、租赁费、培训费这三项中哪些超过了100万元？", ("邮电费", "租赁费", "培训费")),
+    ("基本工资和绩效工资这两项里面，哪个超过了50万元", ("基本工资", "绩效工资")),
+    ("在津贴补贴、奖金两个科目里，有哪些不到10万元", ("津贴补贴", "奖金")),
+])
+def test_named_items_are_never_replaced_by_other_things(bigdata, question, named):
+    """The set asked about is the named items: an answer lists only those, or it is refused naming one."""
+    answer = bigdata.ask(question)
+    if answer.answered:
+        assert answer.items and all(any(n in item for n in named) for item in answer.items), answer.answer
+    else:
+        assert any(f"“{n}”" in answer.answer for n in named), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "资本性支出下面都有哪些科目？",
+    "项目支出中的资本性支出分成哪几个科目",
+    "资本性支出里面有哪几项",
+])
+def test_a_class_named_as_the_set_is_used_by_its_parts(bigdata, question):
+    answer = bigdata.ask(question)
+    assert answer.answered and set(answer.items) == {"办公设备购置", "信息网络及软件购置更新"}, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("商品和服务支出里租赁费是多少", Decimal("728.19")),  # a container then its part: the part answers
+    ("项目支出中的邮电费安排了多少", Decimal("4.80")),  # a term scopes the column
+    ("政府采购里服务类的预算是多少", Decimal("1.00")),  # a figure named as the set of its parts
+])
+def test_a_scope_named_before_the_part_is_not_held_against_the_answer(bigdata, question, value):
+    answer = bigdata.ask(question)
+    assert answer.answered and answer.value == value, answer.answer
+
+
+def test_a_measure_phrase_is_not_an_item(tmp_path_factory):
+    """「人员和公用经费」 is 基本支出 (a measure), though 公用经费 alone names 商品和服务支出."""
+    from conftest import FIXTURES, qa_service
+
+    service = qa_service(tmp_path_factory, FIXTURES / "synth" / "synth_seed262.txt")
+    units = sorted(e.label for e in service.lexicon.entities.values() if e.kind == "budget_unit")
+    assert units, "the fixture has subordinate units"
+    answer = service.ask(f"{units[0]}人员和公用经费一共多少？")
+    assert answer.answered and "公用经费" not in answer.answer, answer.answer
