@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 
 from kg.template import load_template
-from qa.answer import Answer
+from qa.answer import Answer, fmt
 from qa.frame import Frame
 from qa.known import answer_unit, answer_units, fold_digits
 from qa.lexicon import Lexicon, load_cues
@@ -48,7 +49,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     if answer.value is None and internal and "amount" in frame.cues:  # an internal unit (股, 室) has no budget of its own
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
-             or _one_asked_many_given(question, answer))
+             or _one_asked_many_given(question, answer) or _named_thing_given_back(frame, answer))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -56,8 +57,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     unnamed = _unnamed(frame) if frame else unquoted  # 经费 in a project's name asks no money
     if answer.unit in cues["count_units"] and frame.unit_word is None and "count" not in frame.cues and any(w in unquoted and w in unnamed for w in cues["money_words"]):
         return f"问的是金额，文件中找到的是{answer.unit}数 (a count, not an amount)"
-    asked = [w for w in cues["per_unit"] if w in question and w not in said]
-    if asked:
+    asked = [w for w in cues["per_unit"] if w in question]
+    if asked and not any(w in said for w in cues["per_unit"] + ["每"]):  # 摊到每个村 answered 平均每个村: per unit
         return f"文件没有给出“{asked[0]}”的金额或数量，只有合计 (the document gives no figure per unit)"
     per = [w for w in cues["per_occurrence"] if re.search(re.escape(w) + "(?!性)", said) and w not in question]  # 一次性 is not 每次
     totals = [w for w in cues["totals"] if w in question and w not in said]
@@ -67,7 +68,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
             or _count_of_money(question, answer)
             or _another_count(question, frame, answer, said) or _count_unnamed(frame, answer)
             or _names_not_given(question, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame, said)
-            or _part_of_named(frame, answer) or _breakdown_missing(frame))
+            or _part_of_named(frame, answer) or _breakdown_missing(frame) or _stated_amount_unused(frame, answer, said))
 
 
 def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
@@ -306,7 +307,7 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
     cues = _cues()
     said = _said(answer) + "".join(r.get("行", "") for r in answer.rows)
     left_out = re.compile("(?:" + "|".join(cues["excluding"]) + r")[^，,。;；]{0,8}$")
-    after = re.compile("(?:" + "|".join(sorted(cues["container_after"], key=len, reverse=True)) + ")")
+    after = _container_after()
     columns = {c for spec in load_template().tables for c in spec.columns}  # 一般公共预算: a column, a measure
     loose = _loose(said)
     measures = [(k.start(), k.end()) for alias in _measure_aliases() for k in re.finditer(re.escape(alias), frame.text)]
@@ -336,3 +337,40 @@ def _measure_aliases() -> tuple[str, ...]:
 def _loose(text: str) -> str:
     """A name without its joining words: 工资福利支出 and 工资和福利支出 are one name."""
     return re.sub("[和及与、]", "", text)
+
+
+_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万元|元|亿元)(?![多余左])")
+
+
+def _stated_amount_unused(frame: Frame, answer: Answer, said: str) -> str | None:
+    """「在922.08万元的项目支出里，X占多大比重」: an amount the question states of a thing (no
+    threshold) is that thing's figure; an answer that neither states it nor gives it as its value
+    computed with another one."""
+    if frame.threshold is not None or frame.operator or answer.value is None or answer.unit not in _cues()["money_units"] + ["%", "倍"]:
+        return None
+    if answer.intent not in _cues()["figure_intents"] or answer.intent == "performance":
+        return None  # 「X（2万元那个）的满意度要求」: the amount picks the project whose target is asked
+    for stated in _AMOUNT.finditer(frame.text):
+        amount = Decimal(stated.group(1))
+        if amount == answer.value or any(w in said for w in {stated.group(1), fmt(amount, stated.group(2))}):
+            continue
+        return f"问题中的{stated.group(0)}在答案中没有用到，答案用的是别的数 (the amount the question states is not the answer's)"
+    return None
+
+
+@cache
+def _container_after() -> re.Pattern:
+    """What follows a name that is the set asked into (资本性支出里, 20138底下), past a code in brackets."""
+    words = "|".join(sorted(_cues()["container_after"], key=len, reverse=True))
+    return re.compile(rf"(?:[\[【（(]?\d{{3,}}[\]】）)]?)?(?:{words})")
+
+
+def _named_thing_given_back(frame: Frame, answer: Answer) -> str | None:
+    """「X底下列了哪些款项」 answered with X itself: the parts were asked, the whole was given back."""
+    after = _container_after()
+    if len(answer.items) != 1 or not re.search(_cues()["which_ones"], frame.text):
+        return None
+    for m in frame.mentions:
+        if after.match(frame.text, m.end) and any(answer.items[0] == e.label for e in m.entities):
+            return f"问的是“{m.surface}”下面的各项，找到的只有它本身 (its parts were asked, the whole was found)"
+    return None

@@ -55,3 +55,36 @@ def test_a_measure_phrase_is_not_an_item(tmp_path_factory):
     assert units, "the fixture has subordinate units"
     answer = service.ask(f"{units[0]}人员和公用经费一共多少？")
     assert answer.answered and "公用经费" not in answer.answer, answer.answer
+
+
+# -- what the question asks for, carried out (qa/data/honour.json operators, per_unit) -----------------
+@pytest.mark.parametrize("question", [
+    "邮电费在项目支出经济科目里排第几？",
+    "租赁费在项目支出的经济科目中按金额排第几",
+])
+def test_a_rank_asked_is_a_rank_or_a_refusal(bigdata, question):
+    answer = bigdata.ask(question)
+    assert not answer.answered or "第" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("在1316.25万元的支出总额里，项目支出占多少", Decimal("70.05")),  # the stated whole is the answer's
+    ("在900万元的项目支出里，租赁费占多少比重", None),  # no whole of 900万元: refused, never another whole
+])
+def test_an_amount_the_question_states_is_the_answers(bigdata, question, value):
+    answer = bigdata.ask(question)
+    if value is None:
+        assert not answer.answered and "900万元" in answer.answer, answer.answer
+    else:
+        assert answer.answered and answer.value == value, answer.answer
+
+
+def test_the_parts_asked_are_not_the_whole_given_back(bigdata):
+    answer = bigdata.ask("科学技术支出[206]底下列了哪些款项")
+    assert not answer.answered or "科学技术支出" not in answer.items, answer.answer
+
+
+@pytest.mark.parametrize("question", ["中国移动信息费摊到每个月是多少", "办公自动化系统维护费分到每个部门是多少"])
+def test_a_share_per_member_the_document_does_not_give_is_refused(bigdata, question):
+    answer = bigdata.ask(question)
+    assert not answer.answered and "合计" in answer.answer, answer.answer
