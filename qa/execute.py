@@ -672,8 +672,8 @@ class Executor:
         cited = [e for m in frame.mentions for e in m.of("citation")]
         for m in frame.mentions:  # a title without its 文号 names every cited document of that title
             if m.of("citation") and "号" not in m.surface:
-                cited += [e for e in self.lexicon.entities.values() if e.kind == "citation" and e not in cited
-                          and m.surface in match_form(e.label)]
+                seen = {e.iri for e in cited}
+                cited += [e for e in self.lexicon.citations_titled(m.surface) if e.iri not in seen]
         projects = [e for m in frame.mentions for e in m.of("project") if set(e.docs) & set(doc_scope)]
         if cited and projects:  # 「P提到的Y通知是几号文」: Y as P cites it, never Y as another project does
             return self._cited_by_named(frame, cited, projects)
