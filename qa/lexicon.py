@@ -211,18 +211,19 @@ class Lexicon:
 
     @cached_property
     def _bodies(self) -> list[tuple[str, str, list[Entity]]]:
-        """Each loaded department's name (without region), its suffix and the entities its name
-        names: found once per lexicon, not on every question."""
+        """Each loaded department's and subordinate unit's name (without region), its suffix and the
+        entities its name names: found once per lexicon, not on every question."""
         found = []
-        for core in {d.core for d in self.documents.values()}:
+        units = {split_region(e.label)[1] for e in self.entities.values() if e.kind == "budget_unit"}
+        for core in sorted({d.core for d in self.documents.values()} | units):
             suffix = _suffix(core)
             if suffix and match_form(core) in self.aliases:
                 found.append((core, suffix, self._named(match_form(core))))
         return found
 
     def abbreviated_bodies(self, text: str, taken: list[Mention]) -> list[Mention]:
-        """Loaded departments named by a shortened name (「岚岗县人社局」): the longest run before a
-        department's suffix that abbreviates its name, outside the names already linked."""
+        """Loaded departments and their units named by a shortened name (「岚岗县人社局」「妇幼中心」):
+        the longest run before a body's suffix that abbreviates its name, outside the names already linked."""
         found: list[Mention] = []
         for core, suffix, entities in self._bodies:
             for at in [k for k in range(len(text)) if text.startswith(suffix, k)]:

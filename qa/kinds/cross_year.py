@@ -81,7 +81,15 @@ def _names_an_item(frame) -> bool:
     """Whether the question names one item by its whole name (each entity of a mention bears that
     name): a set of the members of both years is then not what is asked, the item's values are."""
     return any(not m.partial and m.of("project", "goal", "figure", "line_item") and len({e.label for e in m.entities}) == 1
-               and not _topic_word(frame, m) for m in frame.value_mentions())
+               and not _topic_word(frame, m) and not _class_of_members(frame, m) for m in frame.value_mentions())
+
+
+def _class_of_members(frame, mention) -> bool:
+    """「商品和服务支出里新增了哪些科目」: a class (类, 3 digits) named with 科目 asked below it is the
+    set's filter (_within_class), not the item asked."""
+    codes = [e.code for e in mention.of("classification")]
+    asked = 3 if frame.level == 1 else 5
+    return bool(codes) and all(c and len(c) < asked for c in codes) and any(w in frame.text for w in cue_data(NAME)["class_words"])
 
 
 def _topic_word(frame, mention) -> bool:
@@ -154,6 +162,9 @@ class CrossYear:
             said = found[1] + "".join(data["both_years"] + data["set_places"] + data["similar_names"]) + (match_form(on.said) if on else "")
             return Reading(NAME, 0.9, slots, explained=said + "".join(data["name_same_words"]))
         found = _first(data["value_operations"], text, _names(ctx))
+        if found is None and _text_asked(ctx.frame) and ctx.frame.value_mentions():  # 「X两年依据的文件是什么」: each year's
+            both = pattern(NAME, "both_years").search(text)
+            found = ("each", both.group(0), both.span()) if both else ("each", "", (0, 0))
         if found is None:
             return None
         slots.append(Slot("value_operation", found[0], found[2]))
@@ -275,13 +286,22 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
     return answer.value, answer.unit or "万元", answer
 
 
-def _each_text(ctx: Context, executor, years: tuple[Document, Document], operation: tuple[int, int]) -> Answer:
-    """「X两年的绩效目标各是什么」: each year's own words, side by side (no figure is asked)."""
+TEXT_CUES = {"citation": "citation", "set:citations": "citation", "performance": "performance"}  # cue → what each year answers with
+
+
+def _text_asked(frame) -> str | None:
+    """What a question asks of each year in words, not a figure: the cited documents (依据的文件)
+    or the targets (绩效目标); None when it asks a figure."""
+    return next((intent for cue, intent in TEXT_CUES.items() if cue in frame.cues), None)
+
+
+def _each_text(ctx: Context, executor, years: tuple[Document, Document], operation: tuple[int, int], intent: str) -> Answer:
+    """「X两年的绩效目标（依据的文件）各是什么」: each year's own words, side by side (no figure is asked)."""
     from qa import kinds
 
     given = []
     for doc in years:
-        frame = _in_year(ctx.frame, doc, "performance", operation, ctx.lexicon.documents)
+        frame = _in_year(ctx.frame, doc, intent, operation, ctx.lexicon.documents)
         single = kinds.Context(frame, ctx.lexicon, executor)
         best = [r for r in kinds.readings(single) if r.kind not in SPANNING and r.score > kinds.LEGACY_SCORE and not r.missing]
         given.append(kinds.kind(best[0].kind).run(best[0], single, executor) if best else executor.run(frame))
@@ -321,8 +341,9 @@ def _topic_figures(topic, ctx: Context, executor, earlier: Document, later: Docu
 def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("value_operation")
     text = ctx.frame.text
-    if op == "each" and "performance" in ctx.frame.cues and ctx.frame.unit_word is None and "count" not in ctx.frame.cues:
-        return _each_text(ctx, executor, (earlier, later), next(s.span for s in reading.slots if s.name == "value_operation"))
+    asked_text = _text_asked(ctx.frame)
+    if op == "each" and asked_text and ctx.frame.unit_word is None and "count" not in ctx.frame.cues:
+        return _each_text(ctx, executor, (earlier, later), next(s.span for s in reading.slots if s.name == "value_operation"), asked_text)
     share = op == "points" or (op != "proportion" and "占" in text)
     if reading.slot("topic") is not None:  # 「名称含X的项目两年合计」: each year's set, summed or counted
         a, b, unit, what, sources = _topic_figures(reading.slot("topic"), ctx, executor, earlier, later)
@@ -358,6 +379,11 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         rate = percent(diff, a)
         shown = _signed(rate, asked)
         return executor.answer(ctx.frame, f"{what}：{head}，{word}{fmt(abs(diff), unit)}{unit}，{'下降' if rate < 0 else '增长'}{abs(rate)}%（{fmt(diff, unit)} ÷ {fmt(a, unit)} × 100%）。", shown, "%", sources=sources)
+    which = pattern(NAME, "which_year").search(text)
+    if diff and which:  # 「哪年高？高出多少」: the higher (or lower, 哪年少) year named, then by how much
+        (hi, x), (lo, y) = sorted(((earlier, a), (later, b)), key=lambda p: -p[1])
+        said = f"{hi.year}年较高，比{lo.year}年高出" if not re.match(r".{0,4}?(?:低|少|小)", text[which.end():]) else f"{lo.year}年较低，比{hi.year}年少"
+        return executor.answer(ctx.frame, f"{what}：{head}，{said}{fmt(abs(diff), unit)}{unit}（{fmt(x, unit)} − {fmt(y, unit)}）。", abs(diff), unit, sources=sources)
     if _earlier_first(text):  # 「2024年的X比2025年多多少」: the earlier year is compared with the later one
         shown = _signed(-diff, asked)
         word = "多" if diff < 0 else "少" if diff > 0 else "持平，相差"
@@ -407,13 +433,13 @@ def _members(executor, frame, doc: Document, members: str) -> dict[str, Fact]:
     level = frame.level
     if members == "classes":
         size = {1: 3, 2: 5}.get(level or 3, 7)
-        rows = [f for f in executor.reader.table_facts(doc.iri, 3) if f.kind == "item" and f.code and f.first_column and len(f.code) == size]
-        return {f.code: f for f in rows}
+        rows = [f for f in executor.reader.table_facts(doc.iri, 3) if f.kind == "item" and f.code and f.first_column]
+        return {f.code: f for f in _within_class(frame, rows, size)}
     if members.startswith("economic:"):  # 经济分类科目 of one expenditure: 款 (5 digits) unless 类 is asked
         table = load_template().economic(members.split(":", 1)[1] or None).number
         size = 3 if level == 1 else 5
-        rows = [f for f in executor.reader.table_facts(doc.iri, table) if f.kind == "item" and f.code and f.first_column and len(f.code) == size]
-        return {f.code: f for f in rows}
+        rows = [f for f in executor.reader.table_facts(doc.iri, table) if f.kind == "item" and f.code and f.first_column]
+        return {f.code: f for f in _within_class(frame, rows, size)}
     if members == "goals":
         return {match_form(g.label): g for g in executor.reader.goals(doc.iri)}
     if members in ("units_basic", "units_project"):
@@ -422,6 +448,24 @@ def _members(executor, frame, doc: Document, members: str) -> dict[str, Fact]:
                 if f.kind == "unit" and f.column == table.columns[0]}
     projects = executor.unit_scoped(frame, doc.iri, executor.reader.projects(doc.iri))  # 「救助站两年都有的项目」: that unit's
     return {match_form(p.label): p for p in projects}
+
+
+def _within_class(frame, rows: list[Fact], size: int) -> list[Fact]:
+    """The items of one level (code of `size` digits); only those under the classes the question
+    names (「资本性支出里…的经济科目」: codes under 310) when it names some of the table's classes."""
+    classes = {f.code for f in rows if len(f.code) < size}
+    named = {e.code for m in frame.mentions for e in m.of("classification") if e.code in classes}
+    return [f for f in rows if len(f.code) == size and (not named or any(f.code.startswith(c) for c in named))]
+
+
+def _class_filter_words(frame, kind: str) -> str:
+    """The class a set of classification items was restricted to, in words (、属于“资本性支出”)."""
+    if not (kind.startswith("economic:") or kind == "classes"):
+        return ""
+    labels = list(dict.fromkeys(m.entities[0].label for m in frame.mentions if _class_of_members(frame, m)))
+    expenditure = kind.split(":", 1)[1] if kind.startswith("economic:") else ""
+    said = f"{expenditure}经济科目" if expenditure else ""
+    return "".join(f"、{w}" for w in [said, *(f"属于“{x}”" for x in labels)] if w)
 
 
 def _member_kind(frame, op: str) -> str:
@@ -434,8 +478,10 @@ def _member_kind(frame, op: str) -> str:
     if "set:key_projects" in frame.cues or (op == "both" and "performance" in frame.cues) or pattern(NAME, "goal_members").search(text):
         return "goals"
     if any(w in text for w in data["class_words"]) and "项目" not in text.replace("项目支出", ""):
-        if any(w in text for w in data["economic_words"]):
-            spending = [m for m in measures if load_template().measures[m].expenditure]
+        economic = any("/classification/economic/" in e.iri for m in frame.mentions for e in m.of("classification"))
+        if economic or any(w in text for w in data["economic_words"]):  # 「资本性支出里的科目」: an economic class names the set
+            bound = [m.measure for m in frame.mentions if m.measure]  # 「项目支出的资本性支出里」: the measure bound to the class
+            spending = [m for m in [*measures, *bound] if load_template().measures[m].expenditure]
             return f"economic:{load_template().measures[spending[0]].expenditure if spending else ''}"
         return "classes"
     if any(w in text for w in data["unit_words"]) and "项目" not in text.replace("项目支出", ""):
@@ -572,6 +618,7 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
     if kind.startswith("named:"):
         return _named_set_answer(ctx, executor, op, kind.split(":", 1)[1], earlier, later)
     old, new, topic = year_sets.on_topic(reading.slot("topic"), _members(executor, ctx.frame, earlier, kind), _members(executor, ctx.frame, later, kind))
+    topic += _class_filter_words(ctx.frame, kind)
     both = [k for k in new if k in old]
     y0, y1 = earlier.year, later.year
     if op in ("new", "dropped") and reading.slot("member"):

@@ -136,9 +136,9 @@ class UnitScope:
         column = column or "item"
         if op == "lookup" and ctx.frame.cues & {"max", "min"}:
             return None  # 「图书馆的两个项目哪一个较大」: a superlative this reading has no slot for
-        if op.startswith("superlative") and not how and len({e.iri for e in named}) == 1:
-            return None  # 「图书馆项目支出最大的是哪个」: the largest of one unit's projects, not a unit
         one = len({e.iri for e in named}) + len(how) == 1
+        if op.startswith("superlative") and one and how in ([], ["self"]):
+            return None  # 「图书馆（本级）项目支出最大的是哪个」: the largest of one unit's projects, not a unit
         basic, project = any(w in text for w in _words("basic")), any(w in text for w in _words("project"))
         class_share = op == "ratio" and one and (column == "class" and basic or fund and (basic or project))
         if op == "ratio" and column != "whole" and not class_share and any(
