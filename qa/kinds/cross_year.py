@@ -299,14 +299,19 @@ def _each_text(ctx: Context, executor, years: tuple[Document, Document], operati
     """「X两年的绩效目标（依据的文件）各是什么」: each year's own words, side by side (no figure is asked)."""
     from qa import kinds
 
-    given = []
+    given: list[Answer | NotAnswerable] = []
     for doc in years:
         frame = _in_year(ctx.frame, doc, intent, operation, ctx.lexicon.documents)
         single = kinds.Context(frame, ctx.lexicon, executor)
         best = [r for r in kinds.readings(single) if r.kind not in SPANNING and r.score > kinds.LEGACY_SCORE and not r.missing]
-        given.append(kinds.kind(best[0].kind).run(best[0], single, executor) if best else executor.run(frame))
-    text = "；".join(f"{doc.year}年：{a.answer.rstrip('。')}" for doc, a in zip(years, given, strict=True)) + "。"
-    return executor.answer(ctx.frame, text, None, None, sources=[s for a in given for s in a.sources])
+        try:
+            given.append(kinds.kind(best[0].kind).run(best[0], single, executor) if best else executor.run(frame))
+        except NotAnswerable as exc:  # one year's text does not say it: that year says so, the other answers
+            given.append(exc)
+    if all(isinstance(a, NotAnswerable) for a in given):
+        raise given[0]
+    text = "；".join(f"{doc.year}年：{(a.answer if isinstance(a, Answer) else str(a)).rstrip('。')}" for doc, a in zip(years, given, strict=True)) + "。"
+    return executor.answer(ctx.frame, text, None, None, sources=[s for a in given if isinstance(a, Answer) for s in a.sources])
 
 
 def _two_figures(ctx: Context, executor, years: tuple[Document, Document], share: bool, span: tuple[int, int]):
@@ -382,7 +387,8 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     which = pattern(NAME, "which_year").search(text)
     if diff and which:  # 「哪年高？高出多少」: the higher (or lower, 哪年少) year named, then by how much
         (hi, x), (lo, y) = sorted(((earlier, a), (later, b)), key=lambda p: -p[1])
-        said = f"{hi.year}年较高，比{lo.year}年高出" if not re.match(r".{0,4}?(?:低|少|小)", text[which.end():]) else f"{lo.year}年较低，比{hi.year}年少"
+        low = re.match(r"[^高多大低少小,，？?。]{0,4}(?:低|少|小)", text[which.end():])  # the first comparative after 哪年
+        said = f"{lo.year}年较低，比{hi.year}年少" if low else f"{hi.year}年较高，比{lo.year}年高出"
         return executor.answer(ctx.frame, f"{what}：{head}，{said}{fmt(abs(diff), unit)}{unit}（{fmt(x, unit)} − {fmt(y, unit)}）。", abs(diff), unit, sources=sources)
     if _earlier_first(text):  # 「2024年的X比2025年多多少」: the earlier year is compared with the later one
         shown = _signed(-diff, asked)
@@ -434,12 +440,12 @@ def _members(executor, frame, doc: Document, members: str) -> dict[str, Fact]:
     if members == "classes":
         size = {1: 3, 2: 5}.get(level or 3, 7)
         rows = [f for f in executor.reader.table_facts(doc.iri, 3) if f.kind == "item" and f.code and f.first_column]
-        return {f.code: f for f in _within_class(frame, rows, size)}
+        return {f.code: f for f in _within_class(frame, rows, size, "functional")}
     if members.startswith("economic:"):  # 经济分类科目 of one expenditure: 款 (5 digits) unless 类 is asked
         table = load_template().economic(members.split(":", 1)[1] or None).number
         size = 3 if level == 1 else 5
         rows = [f for f in executor.reader.table_facts(doc.iri, table) if f.kind == "item" and f.code and f.first_column]
-        return {f.code: f for f in _within_class(frame, rows, size)}
+        return {f.code: f for f in _within_class(frame, rows, size, "economic")}
     if members == "goals":
         return {match_form(g.label): g for g in executor.reader.goals(doc.iri)}
     if members in ("units_basic", "units_project"):
@@ -450,12 +456,36 @@ def _members(executor, frame, doc: Document, members: str) -> dict[str, Fact]:
     return {match_form(p.label): p for p in projects}
 
 
-def _within_class(frame, rows: list[Fact], size: int) -> list[Fact]:
+def _named_classes(frame, scheme: str, size: int) -> set[str]:
+    """Codes of the classes above the level asked (shorter than `size` digits) of one scheme
+    (economic, functional) that the question names: the set's filter."""
+    return {e.code for m in frame.mentions for e in m.of("classification")
+            if e.code and len(e.code) < size and f"/classification/{scheme}/" in e.iri}
+
+
+def _within_class(frame, rows: list[Fact], size: int, scheme: str) -> list[Fact]:
     """The items of one level (code of `size` digits); only those under the classes the question
-    names (「资本性支出里…的经济科目」: codes under 310) when it names some of the table's classes."""
-    classes = {f.code for f in rows if len(f.code) < size}
-    named = {e.code for m in frame.mentions for e in m.of("classification") if e.code in classes}
+    names (「资本性支出里…的经济科目」: codes under 310) when it names some."""
+    named = _named_classes(frame, scheme, size)
     return [f for f in rows if len(f.code) == size and (not named or any(f.code.startswith(c) for c in named))]
+
+
+def _economic_table(executor, frame, kind: str, docs: tuple[Document, Document]) -> str:
+    """「资本性支出中新出现的经济科目」 names no expenditure: the economic table (基本支出's or 项目支出's)
+    holding the class named, in either year; a class both hold, or neither, is a refusal naming it."""
+    named = _named_classes(frame, "economic", 3 if frame.level == 1 else 5)
+    if kind != "economic:" or not named:
+        return kind
+    holding = []
+    for table in (t for t in load_template().tables if t.classification == "economic"):
+        codes = {f.code for d in docs for f in executor.reader.table_facts(d.iri, table.number) if f.kind == "item" and f.code}
+        if named & codes:
+            holding.append(table.expenditure)
+    label = next(m.entities[0].label for m in frame.mentions if any(e.code in named for e in m.of("classification")))
+    if len(holding) != 1:
+        where = f"在{'和'.join(holding)}的经济分类表中都有，请说明是哪一个" if holding else "不在两年的经济分类表中"
+        raise NotAnswerable(f"“{label}”{where}")
+    return f"economic:{holding[0]}"
 
 
 def _class_filter_words(frame, kind: str) -> str:
@@ -614,7 +644,7 @@ def _both_total(ctx: Context, executor, what: str, years: list[tuple[int, list[F
 
 def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("set_operation")
-    kind = reading.slot("members")
+    kind = _economic_table(executor, ctx.frame, reading.slot("members"), (earlier, later))
     if kind.startswith("named:"):
         return _named_set_answer(ctx, executor, op, kind.split(":", 1)[1], earlier, later)
     old, new, topic = year_sets.on_topic(reading.slot("topic"), _members(executor, ctx.frame, earlier, kind), _members(executor, ctx.frame, later, kind))
