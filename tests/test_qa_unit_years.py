@@ -134,3 +134,31 @@ def test_each_years_cited_documents(culture, question):
 def test_a_year_that_cites_nothing_says_so(water):
     answer = water.ask("会议室音视频设备维护费两年分别根据什么文件安排的")
     assert answer.answered and "〔2019〕69号" in answer.answer and "2026年：文件没有写明" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("建设中心2026年基本支出是多少", Decimal("436.39")),  # 水利工程建设管理中心 by a middle word and its kind
+    ("2025年水管所的基本支出有多少", Decimal("46.82")),  # 水库管理所 by the first characters of its words
+])
+def test_a_unit_named_by_any_of_its_words_and_its_kind(water, question, value):
+    answer = water.ask(question)
+    assert answer.answered and answer.value == value and "表11" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("培训中心2026年的基本支出是多少", "培训中心"),
+    ("2026年水利局监测中心的项目支出", "监测中心"),
+    ("质检站两年的基本支出一共多少", "质检站"),
+])
+def test_a_unit_the_department_does_not_have_is_refused(water, question, name):
+    """Not the department's own figure: the reply names the unit it does not have."""
+    answer = water.ask(question)
+    assert not answer.answered and f"“{name}”" in answer.answer, answer.answer
+
+
+def test_a_units_suffix_inside_a_word_or_a_project_name_is_no_unit(culture):
+    """馆 of 馆藏 and 文化站 of a project's name (镇（街）综合文化站…) name no unit."""
+    answer = culture.ask("2025年图书馆文献资源购置新增馆藏的目标是多少")
+    assert "预算单位" not in answer.answer, answer.answer
+    answer = culture.ask("2024年综合文化站设备更新经费是多少")
+    assert answer.answered and answer.value == Decimal("8.50"), answer.answer
