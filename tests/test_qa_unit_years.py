@@ -162,3 +162,20 @@ def test_a_units_suffix_inside_a_word_or_a_project_name_is_no_unit(culture):
     assert "预算单位" not in answer.answer, answer.answer
     answer = culture.ask("2024年综合文化站设备更新经费是多少")
     assert answer.answered and answer.value == Decimal("8.50"), answer.answer
+
+
+def test_a_units_number_of_projects_in_each_year(water):
+    """水库管理所: 2 projects in 2025, 8 in 2026 — its own, not the department's."""
+    answer = water.ask("水管所的项目数量2026年比2025年多了几个")
+    assert answer.answered and answer.value == Decimal("6") and answer.unit == "个", answer.answer
+
+
+def test_the_total_inside_a_shares_whole_is_no_sum_of_years(water):
+    """「占部门基本支出合计的比重」: 合计 names the whole; 两年各是多少 asks both shares, no sum."""
+    answer = water.ask("水建中心基本支出占部门基本支出合计的比重，两年各是多少")
+    assert answer.answered and answer.value is None and "26.24%" in answer.answer and "30.83%" in answer.answer, answer.answer
+
+
+def test_the_largest_fall_in_proportion_is_the_lowest_rate(culture):
+    answer = culture.ask("两年都有的项目当中，哪一个减少的比例最大")
+    assert answer.answered and answer.unit == "%" and "增长率最低" in answer.answer, answer.answer

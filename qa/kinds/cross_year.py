@@ -120,6 +120,13 @@ def _first(groups: dict[str, list[str]], text: str, names: list[tuple[int, int]]
     return None
 
 
+def _share_whole(text: str) -> list[tuple[int, int]]:
+    """The whole of a share, from 占 to the share word (「占部门基本支出合计的比例」): its 合计 names
+    the whole, it asks no sum of the years."""
+    match = re.search(cue_data(NAME)["share_whole"], text)
+    return [match.span()] if match else []
+
+
 def _names(ctx: Context) -> list[tuple[int, int]]:
     """Spans of the question that name things: entities and cue words such as 支出总计."""
     return [(m.start, m.end) for m in ctx.frame.mentions] + list(ctx.frame.name_spans)
@@ -161,7 +168,7 @@ class CrossYear:
                 slots.append(Slot("range", (ctx.frame.operator, ctx.frame.threshold), (0, len(text))))
             said = found[1] + "".join(data["both_years"] + data["set_places"] + data["similar_names"]) + (match_form(on.said) if on else "")
             return Reading(NAME, 0.9, slots, explained=said + "".join(data["name_same_words"]))
-        found = _first(data["value_operations"], text, _names(ctx))
+        found = _first(data["value_operations"], text, _names(ctx) + _share_whole(text))
         if found is None and _text_asked(ctx.frame) and ctx.frame.value_mentions():  # 「X两年依据的文件是什么」: each year's
             both = pattern(NAME, "both_years").search(text)
             found = ("each", both.group(0), both.span()) if both else ("each", "", (0, 0))
@@ -266,7 +273,7 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
     target = not share and "performance" in ctx.frame.cues  # 「…路径目标，2025年比2024年多要求几条」: each year's target
     frame = _in_year(ctx.frame, doc, "ratio" if share else "performance" if target else "lookup", operation, ctx.lexicon.documents)
     if not share and pattern(NAME, "project_count").search(frame.text):  # 「项目个数比上年少了几个」: a count per year
-        projects = executor.reader.projects(doc.iri)
+        projects = executor.unit_scoped(frame, doc.iri, executor.reader.projects(doc.iri))  # 「妇幼中心的项目个数」: that unit's
         text = f"项目个数为{len(projects)}个"
         return Decimal(len(projects)), "个", executor.answer(frame, text, Decimal(len(projects)), "个", facts=projects[:1])
     from qa import kinds  # the registry holds this kind too: imported when run, not when loaded
