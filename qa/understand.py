@@ -297,8 +297,8 @@ class Understander:
 
     def _unknown_unit(self, frame: Frame) -> None:
         """「保障中心的基本支出」 in a department with subordinate units: a unit's name (a name ending
-        in cues.json unit_suffixes) that no loaded unit, item or cue word covers is a refusal naming
-        it, never the department's figure."""
+        in cues.json unit_suffixes, followed by what a unit has: unit_asked_after) that no loaded
+        unit, item or cue word covers is a refusal naming it, never the department's figure."""
         if not self.with_units.intersection(frame.docs):
             return
         text = list(frame.text)
@@ -306,7 +306,8 @@ class Understander:
             text[start:end] = "#" * (end - start)
         cues = self.lexicon.cues
         suffixes = "|".join(sorted(cues["unit_suffixes"], key=len, reverse=True))
-        for match in re.finditer(rf"[\u4e00-\u9fff]{{2,12}}?(?:{suffixes})(?!{cues['unit_suffix_not_before']})", "".join(text)):
+        asked = rf"(?!{cues['unit_suffix_not_before']})(?={cues['unit_asked_after']})"  # 「X中心的基本支出」, not 「公共场所的卫生…」
+        for match in re.finditer(rf"[\u4e00-\u9fff]{{2,12}}?(?:{suffixes}){asked}", "".join(text)):
             name = re.split(cues["unit_name_boundary"], match.group(0))[-1]
             if len(name) - len(re.search(suffixes + "$", name).group(0)) < 2 or name[0] in "本该全各我贵其此这那下所":
                 continue

@@ -164,6 +164,12 @@ def test_a_units_suffix_inside_a_word_or_a_project_name_is_no_unit(culture):
     assert answer.answered and answer.value == Decimal("8.50"), answer.answer
 
 
+def test_a_place_word_before_a_project_is_no_unit(water):
+    """「公共场所的…」: a name ending in 所 not followed by what a unit has is no unit asked."""
+    answer = water.ask("公共场所的卫生监督经费多少")
+    assert "预算单位" not in answer.answer, answer.answer
+
+
 def test_a_units_number_of_projects_in_each_year(water):
     """水库管理所: 2 projects in 2025, 8 in 2026 — its own, not the department's."""
     answer = water.ask("水管所的项目数量2026年比2025年多了几个")
