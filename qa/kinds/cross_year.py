@@ -505,6 +505,16 @@ def _class_filter_words(frame, kind: str) -> str:
     return "".join(f"、{w}" for w in [said, *(f"属于“{x}”" for x in labels)] if w)
 
 
+def _unit_words(frame, kind: str) -> str:
+    """The unit a set of projects was restricted to (executor.unit_scoped), in words (、属于本级)."""
+    if kind != "projects":
+        return ""
+    units = list(dict.fromkeys(e.label for m in frame.mentions for e in m.of("budget_unit")))
+    if units:
+        return "".join(f"、属于“{u}”" for u in units)
+    return "、属于本级" if "self_unit" in frame.cues else ""
+
+
 def _member_kind(frame, op: str) -> str:
     """What a set question ranges over: classification items (科目; economic ones of an expenditure
     when 经济 is said), budget units (单位), key projects with targets (重点项目; 都写了绩效目标) or projects."""
@@ -568,7 +578,7 @@ RANKED = ("rate_rank", "max_growth", "max_fall")
 def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: dict[str, Fact], new: dict[str, Fact]) -> Answer:
     """Members of both years ranked by their change: in 万元 (增加最多), or by growth rate
     (按增长率排第二; a member with nothing the year before has no rate and is left out)."""
-    noun = {"classes": "科目", "units_basic": "单位", "units_project": "单位"}.get(kind, "项目")
+    noun = "科目" if kind.startswith("economic:") else {"classes": "科目", "units_basic": "单位", "units_project": "单位"}.get(kind, "项目")
     both = [k for k in new if k in old and (op != "rate_rank" or old[k].value)]
     if len(both) < rank:
         raise NotAnswerable(f"两年都有的{noun}只有{len(both)}个，没有第{rank}名" if both else "两年没有共同的项目")
@@ -655,7 +665,7 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
     if kind.startswith("named:"):
         return _named_set_answer(ctx, executor, op, kind.split(":", 1)[1], earlier, later)
     old, new, topic = year_sets.on_topic(reading.slot("topic"), _members(executor, ctx.frame, earlier, kind), _members(executor, ctx.frame, later, kind))
-    topic += _class_filter_words(ctx.frame, kind)
+    topic += _class_filter_words(ctx.frame, kind) + _unit_words(ctx.frame, kind)
     both = [k for k in new if k in old]
     y0, y1 = earlier.year, later.year
     if op in ("new", "dropped") and reading.slot("member"):
