@@ -301,6 +301,7 @@ class Understander:
         unit, item or cue word covers is a refusal naming it, never the department's figure."""
         if not self.with_units.intersection(frame.docs):
             return
+        frame.self_of_units = "self_unit" in frame.cues
         text = list(frame.text)
         for start, end in [(m.start, m.end) for m in frame.mentions] + frame.cue_spans:
             text[start:end] = "#" * (end - start)

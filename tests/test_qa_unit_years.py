@@ -185,3 +185,19 @@ def test_the_total_inside_a_shares_whole_is_no_sum_of_years(water):
 def test_the_largest_fall_in_proportion_is_the_lowest_rate(culture):
     answer = culture.ask("两年都有的项目当中，哪一个减少的比例最大")
     assert answer.answered and answer.unit == "%" and "增长率最低" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "2026年本级的三公经费是多少",
+    "2026年局本级政府采购预算有多少",
+    "2025年本级收入合计是多少",
+])
+def test_a_department_wide_figure_is_not_the_departments_own_units(water, question):
+    """With subordinate units, 本级 is one unit: the department's 三公经费, 政府采购 or income is not its own."""
+    answer = water.ask(question)
+    assert not answer.answered and "本级" in answer.answer, answer.answer
+
+
+def test_a_figure_of_the_departments_own_unit_is_still_answered(water):
+    answer = water.ask("2026年本级的工资福利支出有多少")  # its block of 表11
+    assert answer.answered and answer.value == Decimal("840.28"), answer.answer
