@@ -201,3 +201,15 @@ def test_a_department_wide_figure_is_not_the_departments_own_units(water, questi
 def test_a_figure_of_the_departments_own_unit_is_still_answered(water):
     answer = water.ask("2026年本级的工资福利支出有多少")  # its block of 表11
     assert answer.answered and answer.value == Decimal("840.28"), answer.answer
+
+
+def test_the_first_n_by_their_change(water):
+    """「减少最多的两个」: the two members of both years that fell most, each with its change (only
+    those that fell: 会议室音视频设备维护费 1000 → 500, 大中型水库移民后期扶持资金 56.48 → 10)."""
+    answer = water.ask("两年都安排了的项目中，减少最多的两个是哪些")
+    assert answer.answered and answer.items == ["会议室音视频设备维护费", "大中型水库移民后期扶持资金"], answer.answer
+
+
+def test_which_year_is_lower_with_the_measure_between(water):
+    answer = water.ask("水管所两年里哪一年的基本支出更少，少了多少")  # 46.82 in 2025, 40.69 in 2026
+    assert answer.answered and answer.value == Decimal("6.13") and "2026年较低" in answer.answer, answer.answer

@@ -162,8 +162,10 @@ class CrossYear:
             on = year_sets.topic(ctx.frame.question or text)
             if on is not None:  # 「文物方面…2025年没有了的」: only the members whose names say it
                 slots.append(Slot("topic", on, (0, len(text))))
-            if found[0] in RANKED:  # 「按增长率排第二」: the N-th of the ranking
+            if found[0] in RANKED:  # 「按增长率排第二」: the N-th of the ranking; 「前三个」: the first N
                 slots.append(Slot("rank", ctx.frame.rank or 1, (0, len(text))))
+                if ctx.frame.n and ctx.frame.n > 1 and not ctx.frame.rank:
+                    slots.append(Slot("n", ctx.frame.n, (0, len(text))))
             if ctx.frame.threshold is not None and ctx.frame.operator:  # 「取消的项目中超过10万元的」: the set is filtered
                 slots.append(Slot("range", (ctx.frame.operator, ctx.frame.threshold), (0, len(text))))
             said = found[1] + "".join(data["both_years"] + data["set_places"] + data["similar_names"]) + (match_form(on.said) if on else "")
@@ -394,7 +396,7 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     which = pattern(NAME, "which_year").search(text)
     if diff and which:  # 「哪年高？高出多少」: the higher (or lower, 哪年少) year named, then by how much
         (hi, x), (lo, y) = sorted(((earlier, a), (later, b)), key=lambda p: -p[1])
-        low = re.match(r"[^高多大低少小,，？?。]{0,4}(?:低|少|小)", text[which.end():])  # the first comparative after 哪年
+        low = re.match(r"[^高多大低少小,，？?。]{0,12}(?:低|少|小)", text[which.end():])  # the first comparative after 哪年
         said = f"{lo.year}年较低，比{hi.year}年少" if low else f"{hi.year}年较高，比{lo.year}年高出"
         return executor.answer(ctx.frame, f"{what}：{head}，{said}{fmt(abs(diff), unit)}{unit}（{fmt(x, unit)} − {fmt(y, unit)}）。", abs(diff), unit, sources=sources)
     if _earlier_first(text):  # 「2024年的X比2025年多多少」: the earlier year is compared with the later one
@@ -575,9 +577,11 @@ def _extreme(text: str, facts: list[Fact]) -> tuple[Fact, str] | None:
 RANKED = ("rate_rank", "max_growth", "max_fall")
 
 
-def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: dict[str, Fact], new: dict[str, Fact]) -> Answer:
+def _ranked_change(ctx: Context, executor, op: str, place: tuple[int, int | None], kind: str, old: dict[str, Fact], new: dict[str, Fact]) -> Answer:
     """Members of both years ranked by their change: in 万元 (增加最多), or by growth rate
-    (按增长率排第二; a member with nothing the year before has no rate and is left out)."""
+    (按增长率排第二; a member with nothing the year before has no rate and is left out); the
+    rank-th, or the first n (前三个)."""
+    rank, n = place
     noun = "科目" if kind.startswith("economic:") else {"classes": "科目", "units_basic": "单位", "units_project": "单位"}.get(kind, "项目")
     both = [k for k in new if k in old and (op != "rate_rank" or old[k].value)]
     if len(both) < rank:
@@ -591,6 +595,8 @@ def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: d
         change = {k: new[k].value - old[k].value for k in both}
         measure, unit = ("减少额" if lowest else "增加额"), "万元"
     ordered = sorted(both, key=lambda k: change[k], reverse=not lowest)
+    if n:
+        return _top_changes(ctx, executor, (op, lowest, noun), ordered[:n], change, old, new)
     k = ordered[rank - 1]
     if op != "rate_rank" and (change[k] >= 0 if lowest else change[k] <= 0):  # 「减少最多的」 and none fell
         word = "减少" if lowest else "增加"
@@ -602,6 +608,20 @@ def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: d
     said = f"{('增长' if unit == '%' else '增加') if change[k] >= 0 else ('下降' if unit == '%' else '减少')}{fmt(abs(change[k]), unit)}{unit}"
     text = f"两年都有的{noun}中，{place}的是{new[k].label}：{fmt(old[k].value)} → {fmt(new[k].value)}万元，{said}。"
     return executor.answer(ctx.frame, text, shown, unit, items=[new[k].label], facts=[new[k], old[k]])
+
+
+def _top_changes(ctx: Context, executor, how: tuple[str, bool, str], keys: list[str], change: dict, old: dict[str, Fact], new: dict[str, Fact]) -> Answer:
+    """「增长最多的前三个」: the first n members of the ranking, each with its change; a member that
+    changed the other way (or not at all) is not among those that grew or fell most."""
+    op, lowest, noun = how
+    unit = "%" if op == "rate_rank" else "万元"
+    kept = keys if op == "rate_rank" else [k for k in keys if (change[k] < 0 if lowest else change[k] > 0)]
+    word = ("增长率最低" if lowest else "增长率最高") if op == "rate_rank" else ("减少最多" if lowest else "增加最多")
+    listing = "；".join(f"{i}. {new[k].label}：{fmt(old[k].value)} → {fmt(new[k].value)}万元（{'+' if change[k] >= 0 else '−'}{fmt(abs(change[k]), unit)}{unit}）"
+                       for i, k in enumerate(kept, 1))
+    short = f"（只有{len(kept)}个）" if len(kept) < len(keys) else ""
+    text = f"两年都有的{noun}中，{word}的前{len(keys)}个{short}：{listing or '无'}。"
+    return executor.answer(ctx.frame, text, None, None, items=[new[k].label for k in kept], facts=[new[k] for k in kept] + [old[k] for k in kept])
 
 
 def _is_member(ctx: Context, executor, op: str, mention, earlier: tuple[Document, dict[str, Fact]], later: tuple[Document, dict[str, Fact]]) -> Answer:
@@ -703,7 +723,7 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         return executor.answer(ctx.frame, f"两年都有、{word}的共{len(keys)}项：{listing or '无'}。", count, "个" if count is not None else None,
                                items=[new[k].label for k in keys], facts=[new[k] for k in keys] + [old[k] for k in keys])
     if op in RANKED:
-        answer = _ranked_change(ctx, executor, op, reading.slot("rank", 1), kind, old, new)
+        answer = _ranked_change(ctx, executor, op, (reading.slot("rank", 1), reading.slot("n")), kind, old, new)
         answer.answer = f"（{topic[1:]}）{answer.answer}" if topic else answer.answer  # the set was filtered: say so
         return answer
     if op == "each_max":
