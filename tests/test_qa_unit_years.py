@@ -213,3 +213,10 @@ def test_the_first_n_by_their_change(water):
 def test_which_year_is_lower_with_the_measure_between(water):
     answer = water.ask("水管所两年里哪一年的基本支出更少，少了多少")  # 46.82 in 2025, 40.69 in 2026
     assert answer.answered and answer.value == Decimal("6.13") and "2026年较低" in answer.answer, answer.answer
+
+
+def test_a_change_of_share_in_points_is_read_across_the_years(water):
+    """「…的比例比上年下降了几个百分点」: one year's share alone does not answer it. 本级 project
+    expenditure: 2240.00 of 2346.48 (95.46 %) in 2025, 15106.81 of 24107.56 (62.66 %) in 2026 (表12)."""
+    answer = water.ask("本级2026年项目支出占全部门项目支出的比重比上年下降了几个百分点")
+    assert answer.answered and answer.value == Decimal("32.80") and answer.unit == "%", answer.answer
