@@ -220,3 +220,14 @@ def test_a_change_of_share_in_points_is_read_across_the_years(water):
     expenditure: 2240.00 of 2346.48 (95.46 %) in 2025, 15106.81 of 24107.56 (62.66 %) in 2026 (表12)."""
     answer = water.ask("本级2026年项目支出占全部门项目支出的比重比上年下降了几个百分点")
     assert answer.answered and answer.value == Decimal("32.80") and answer.unit == "%", answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "全民健身活动经费两年分别拿来做什么",
+    "2024年和2025年全民健身活动经费的用途各是什么",
+])
+def test_each_years_purpose_is_its_own_words(culture, question):
+    """What a project is for, asked of both years: each year's text, not its amounts."""
+    answer = culture.ask(question)
+    assert answer.answered and answer.value is None and "万元" not in answer.answer, answer.answer
+    assert "第十届全民健身运动会" in answer.answer and "社会体育指导员培训" in answer.answer, answer.answer

@@ -296,12 +296,15 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
     return answer.value, answer.unit or "万元", answer
 
 
-TEXT_CUES = {"citation": "citation", "set:citations": "citation", "performance": "performance"}  # cue → what each year answers with
+TEXT_CUES = {"citation": "citation", "set:citations": "citation", "performance": "performance", "describe": "describe",
+             "definition": "describe"}  # cue → what each year answers with (「X的用途是什么」 of a project: its text)
 
 
 def _text_asked(frame) -> str | None:
-    """What a question asks of each year in words, not a figure: the cited documents (依据的文件)
-    or the targets (绩效目标); None when it asks a figure."""
+    """What a question asks of each year in words, not a figure: the cited documents (依据的文件),
+    the targets (绩效目标) or what it is for (用途); None when it asks a figure."""
+    if "describe" in frame.cues and "amount" in frame.cues:
+        return None  # 「两年各花多少钱」: a figure
     return next((intent for cue, intent in TEXT_CUES.items() if cue in frame.cues), None)
 
 
