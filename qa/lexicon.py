@@ -232,6 +232,8 @@ class Lexicon:
         linked. A run that shortens two bodies' names alike names neither (not a guess)."""
         runs: dict[tuple[int, int], list[Entity]] = {}
         for core, suffix, entities, starts in self._bodies:
+            if suffix not in text:
+                continue  # most bodies' suffixes are not in a question: no scan
             for at in [k for k in range(len(text)) if text.startswith(suffix, k)]:
                 end = at + len(suffix)
                 lengths = [n for n in range(min(at, len(core)), 1, -1) if abbreviates(text[at - n:end], core, starts)]
