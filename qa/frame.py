@@ -40,6 +40,7 @@ class Frame:
     follow_up: bool = False
     scope_kept: bool = False  # the documents in scope came from the session's previous question
     scope_refused: bool = False  # a year, a body or a level that is not loaded: nothing may answer
+    self_of_units: bool = False  # 本级 named where the department has subordinate units: one unit of several, not the department
 
     def value_mentions(self) -> list[Mention]:
         """Mentions of things that carry amounts."""

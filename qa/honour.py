@@ -90,6 +90,8 @@ def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
         if units and read_as_unit and not m.of("department") and not excluding.search(frame.text[:m.start]):
             if len(whole) == len(answer.sources) and not (named and not whole) or whole and answer.value is None:
                 return f"文件中没有找到“{units[0].label}”自己的这个数 (the figure found is not that unit's)"
+    if frame.self_of_units and answer.sources and len(whole) == len(answer.sources):  # 「本级的三公经费」: the department's only
+        return "文件只给出整个部门的这个数，没有单列本级的 (the figure found is the whole department's)"
     return None
 
 

@@ -236,28 +236,41 @@ class Lexicon:
         return found
 
     @cached_property
-    def _bodies(self) -> list[tuple[str, str, list[Entity]]]:
-        """Each loaded department's name (without region), its suffix and the entities its name
-        names: found once per lexicon, not on every question."""
+    def _bodies(self) -> list[tuple[str, str, list[Entity], frozenset[int]]]:
+        """Each loaded department's and subordinate unit's name (without region), its suffix, the
+        entities its name names and where a shortened name may start: a department's at its first
+        character (卫健局), a unit's at any word of its name (救援中心 of 应急救援指挥中心), its words
+        taken two characters each as _abbreviations does (a segmenter that knows the loaded names
+        would keep the name whole). Found once per lexicon, not on every question."""
         found = []
-        for core in {d.core for d in self.documents.values()}:
+        units = {split_region(e.label)[1] for e in self.entities.values() if e.kind == "budget_unit"}
+        departments = {d.core for d in self.documents.values()}
+        for core in sorted(departments | units):
             suffix = _suffix(core)
             if suffix and match_form(core) in self.aliases:
-                found.append((core, suffix, self._named(match_form(core))))
+                starts = {0} if core in departments else set(range(0, len(core) - len(suffix), 2))
+                found.append((core, suffix, self._named(match_form(core)), frozenset(starts)))
         return found
 
     def abbreviated_bodies(self, text: str, taken: list[Mention]) -> list[Mention]:
-        """Loaded departments named by a shortened name (「岚岗县人社局」): the longest run before a
-        department's suffix that abbreviates its name, outside the names already linked."""
-        found: list[Mention] = []
-        for core, suffix, entities in self._bodies:
+        """Loaded departments and their units named by a shortened name (「岚岗县人社局」「妇幼中心」):
+        the longest run before a body's suffix that abbreviates its name, outside the names already
+        linked. A run that shortens two bodies' names alike names neither (not a guess)."""
+        runs: dict[tuple[int, int], list[Entity]] = {}
+        for core, suffix, entities, starts in self._bodies:
+            if suffix not in text:
+                continue  # most bodies' suffixes are not in a question: no scan
             for at in [k for k in range(len(text)) if text.startswith(suffix, k)]:
                 end = at + len(suffix)
-                lengths = [n for n in range(min(at, len(core)), 1, -1) if abbreviates(text[at - n:end], core)]
-                if not lengths or any(m.start < end and at - lengths[0] < m.end for m in taken + found):
+                lengths = [n for n in range(min(at, len(core)), 1, -1) if abbreviates(text[at - n:end], core, starts)]
+                if not lengths or any(m.start < end and at - lengths[0] < m.end for m in taken):
                     continue
-                found.append(Mention(at - lengths[0], end, text[at - lengths[0]:end], list(entities)))
-        return found
+                runs.setdefault((at - lengths[0], end), []).append(entities)
+        found: list[Mention] = []
+        for (start, end), named in sorted(runs.items(), key=lambda r: r[0][0] - r[0][1]):  # longest first
+            if len(named) == 1 and not any(m.start < end and start < m.end for m in found):
+                found.append(Mention(start, end, text[start:end], list(named[0])))
+        return sorted(found, key=lambda m: m.start)
 
     def link(self, text: str) -> list[Mention]:
         """Longest non-overlapping alias matches in `text` (already in match form)."""
@@ -333,18 +346,22 @@ def _suffix(name: str) -> str | None:
     return next((x for x in sorted(ORG_SUFFIX, key=len, reverse=True) if name.endswith(x)), None)
 
 
-def abbreviates(short: str, core: str) -> bool:
+def abbreviates(short: str, core: str, starts: frozenset[int] = frozenset({0})) -> bool:
     """「人社局」 of 人力资源和社会保障局, 「市场监管局」 of 市场监督管理局: a shorter name that keeps the
     suffix and takes, in order, characters of the name before it, starting with its first one —
-    how Chinese bodies are shortened (卫健局 of 卫生健康局); 「健康局」 does not start as 卫生健康局 does."""
+    how Chinese bodies are shortened (卫健局 of 卫生健康局); 「健康局」 does not start as 卫生健康局 does.
+    `starts`: where in the name a shortened name may begin (a unit's: any of its words)."""
     suffix = _suffix(core)
     if not suffix or not short.endswith(suffix):
         return False
     head, body = short[: -len(suffix)], core[: -len(suffix)]
-    if len(head) < 2 or len(head) >= len(body) or head[0] != body[0]:
+    if len(head) < 2 or len(head) >= len(body):
         return False
-    rest = iter(body)
-    return all(ch in rest for ch in head)
+    for at in sorted(k for k in starts if k < len(body) and body[k] == head[0]):
+        rest = iter(body[at:])
+        if all(ch in rest for ch in head):
+            return True
+    return False
 
 
 def _abbreviations(core: str) -> list[str]:

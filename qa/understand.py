@@ -20,7 +20,7 @@ from qa.frame import Frame
 from qa.known import answer_unit, is_known
 from qa.lexicon import ORG_SUFFIX, Lexicon, Mention, load_cues, match_form, syllables_of
 from qa.partial import PartialLinker, kind_words
-from qa.segment import content_nouns
+from qa.segment import content_nouns, in_longer_word
 from qa.years import YEAR, named_years
 
 CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下面", "之", "部分")
@@ -120,6 +120,7 @@ class Understander:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         cues = lexicon.cues
+        self.with_units = {d for e in lexicon.entities.values() if e.kind == "budget_unit" for d in e.docs}  # documents with subordinate units
         self.cue_words: dict[str, set[str]] = {}
         for group, cue_list in cues["intents"].items():
             for word in cue_list:
@@ -291,6 +292,31 @@ class Understander:
         self._region_check(frame)
         if not frame.refusal:
             self._other_body(frame, exact)
+        if not frame.refusal:
+            self._unknown_unit(frame)
+
+    def _unknown_unit(self, frame: Frame) -> None:
+        """「保障中心的基本支出」 in a department with subordinate units: a unit's name (a name ending
+        in cues.json unit_suffixes, followed by what a unit has: unit_asked_after) that no loaded
+        unit, item or cue word covers is a refusal naming it, never the department's figure."""
+        if not self.with_units.intersection(frame.docs):
+            return
+        frame.self_of_units = "self_unit" in frame.cues
+        text = list(frame.text)
+        for start, end in [(m.start, m.end) for m in frame.mentions] + frame.cue_spans:
+            text[start:end] = "#" * (end - start)
+        cues = self.lexicon.cues
+        suffixes = "|".join(sorted(cues["unit_suffixes"], key=len, reverse=True))
+        asked = rf"(?!{cues['unit_suffix_not_before']})(?={cues['unit_asked_after']})"  # 「X中心的基本支出」, not 「公共场所的卫生…」
+        for match in re.finditer(rf"[\u4e00-\u9fff]{{2,12}}?(?:{suffixes}){asked}", "".join(text)):
+            name = re.split(cues["unit_name_boundary"], match.group(0))[-1]
+            if len(name) - len(re.search(suffixes + "$", name).group(0)) < 2 or name[0] in "本该全各我贵其此这那下所":
+                continue
+            if in_longer_word(frame.text, match.end() - 1, match.start(), match.end()) or any(name in alias for alias in self.lexicon.aliases):
+                continue  # 馆 of 馆藏; a part of a name the graph knows (图书馆 read as a class, 文化站 of a project's name)
+            units = "、".join(sorted({e.label for e in self.lexicon.entities.values() if e.kind == "budget_unit" and e.docs & set(frame.docs)}))
+            frame.refusal = f"文件中没有名为“{name}”的预算单位（所属单位是{units}）(no such unit)"
+            return
 
     def _other_body(self, frame: Frame, exact: list[Mention]) -> None:
         """「江北区财政局的预算」 when only other bodies are loaded: a body that is not loaded is a

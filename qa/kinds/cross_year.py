@@ -81,7 +81,15 @@ def _names_an_item(frame) -> bool:
     """Whether the question names one item by its whole name (each entity of a mention bears that
     name): a set of the members of both years is then not what is asked, the item's values are."""
     return any(not m.partial and m.of("project", "goal", "figure", "line_item") and len({e.label for e in m.entities}) == 1
-               and not _topic_word(frame, m) for m in frame.value_mentions())
+               and not _topic_word(frame, m) and not _class_of_members(frame, m) for m in frame.value_mentions())
+
+
+def _class_of_members(frame, mention) -> bool:
+    """「商品和服务支出里新增了哪些科目」: a class (类, 3 digits) named with 科目 asked below it is the
+    set's filter (_within_class), not the item asked."""
+    codes = [e.code for e in mention.of("classification")]
+    asked = 3 if frame.level == 1 else 5
+    return bool(codes) and all(c and len(c) < asked for c in codes) and any(w in frame.text for w in cue_data(NAME)["class_words"])
 
 
 def _topic_word(frame, mention) -> bool:
@@ -110,6 +118,13 @@ def _first(groups: dict[str, list[str]], text: str, names: list[tuple[int, int]]
             if not inside:
                 return name, match.group(0), match.span()
     return None
+
+
+def _share_whole(text: str) -> list[tuple[int, int]]:
+    """The whole of a share, from 占 to the share word (「占部门基本支出合计的比例」): its 合计 names
+    the whole, it asks no sum of the years."""
+    match = re.search(cue_data(NAME)["share_whole"], text)
+    return [match.span()] if match else []
 
 
 def _names(ctx: Context) -> list[tuple[int, int]]:
@@ -147,13 +162,18 @@ class CrossYear:
             on = year_sets.topic(ctx.frame.question or text)
             if on is not None:  # 「文物方面…2025年没有了的」: only the members whose names say it
                 slots.append(Slot("topic", on, (0, len(text))))
-            if found[0] in RANKED:  # 「按增长率排第二」: the N-th of the ranking
+            if found[0] in RANKED:  # 「按增长率排第二」: the N-th of the ranking; 「前三个」: the first N
                 slots.append(Slot("rank", ctx.frame.rank or 1, (0, len(text))))
+                if ctx.frame.n and ctx.frame.n > 1 and not ctx.frame.rank:
+                    slots.append(Slot("n", ctx.frame.n, (0, len(text))))
             if ctx.frame.threshold is not None and ctx.frame.operator:  # 「取消的项目中超过10万元的」: the set is filtered
                 slots.append(Slot("range", (ctx.frame.operator, ctx.frame.threshold), (0, len(text))))
             said = found[1] + "".join(data["both_years"] + data["set_places"] + data["similar_names"]) + (match_form(on.said) if on else "")
             return Reading(NAME, 0.9, slots, explained=said + "".join(data["name_same_words"]))
-        found = _first(data["value_operations"], text, _names(ctx))
+        found = _first(data["value_operations"], text, _names(ctx) + _share_whole(text))
+        if found is None and _text_asked(ctx.frame) and ctx.frame.value_mentions():  # 「X两年依据的文件是什么」: each year's
+            both = pattern(NAME, "both_years").search(text)
+            found = ("each", both.group(0), both.span()) if both else ("each", "", (0, 0))
         if found is None:
             return None
         slots.append(Slot("value_operation", found[0], found[2]))
@@ -161,7 +181,8 @@ class CrossYear:
         if on is not None and pattern(NAME, "set_words").search(text):  # 「名称含X的项目两年合计」: each year's set
             slots.append(Slot("topic", on, (0, len(text))))
         explained = found[1] + (year_items.said(text) if ctx.frame.value_mentions() else "") + (match_form(on.said) if on else "")
-        return Reading(NAME, 0.9, slots, explained=explained)
+        score = 0.97 if found[0] == "points" else 0.9  # a change in percentage points between two loaded years: no one year's share answers it
+        return Reading(NAME, score, slots, explained=explained)
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         earlier, later = reading.slot("years")
@@ -255,7 +276,7 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
     target = not share and "performance" in ctx.frame.cues  # 「…路径目标，2025年比2024年多要求几条」: each year's target
     frame = _in_year(ctx.frame, doc, "ratio" if share else "performance" if target else "lookup", operation, ctx.lexicon.documents)
     if not share and pattern(NAME, "project_count").search(frame.text):  # 「项目个数比上年少了几个」: a count per year
-        projects = executor.reader.projects(doc.iri)
+        projects = executor.unit_scoped(frame, doc.iri, executor.reader.projects(doc.iri))  # 「妇幼中心的项目个数」: that unit's
         text = f"项目个数为{len(projects)}个"
         return Decimal(len(projects)), "个", executor.answer(frame, text, Decimal(len(projects)), "个", facts=projects[:1])
     from qa import kinds  # the registry holds this kind too: imported when run, not when loaded
@@ -275,18 +296,35 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
     return answer.value, answer.unit or "万元", answer
 
 
-def _each_text(ctx: Context, executor, years: tuple[Document, Document], operation: tuple[int, int]) -> Answer:
-    """「X两年的绩效目标各是什么」: each year's own words, side by side (no figure is asked)."""
+TEXT_CUES = {"citation": "citation", "set:citations": "citation", "performance": "performance", "describe": "describe",
+             "definition": "describe"}  # cue → what each year answers with (「X的用途是什么」 of a project: its text)
+
+
+def _text_asked(frame) -> str | None:
+    """What a question asks of each year in words, not a figure: the cited documents (依据的文件),
+    the targets (绩效目标) or what it is for (用途); None when it asks a figure."""
+    if "describe" in frame.cues and "amount" in frame.cues:
+        return None  # 「两年各花多少钱」: a figure
+    return next((intent for cue, intent in TEXT_CUES.items() if cue in frame.cues), None)
+
+
+def _each_text(ctx: Context, executor, years: tuple[Document, Document], operation: tuple[int, int], intent: str) -> Answer:
+    """「X两年的绩效目标（依据的文件）各是什么」: each year's own words, side by side (no figure is asked)."""
     from qa import kinds
 
-    given = []
+    given: list[Answer | NotAnswerable] = []
     for doc in years:
-        frame = _in_year(ctx.frame, doc, "performance", operation, ctx.lexicon.documents)
+        frame = _in_year(ctx.frame, doc, intent, operation, ctx.lexicon.documents)
         single = kinds.Context(frame, ctx.lexicon, executor)
         best = [r for r in kinds.readings(single) if r.kind not in SPANNING and r.score > kinds.LEGACY_SCORE and not r.missing]
-        given.append(kinds.kind(best[0].kind).run(best[0], single, executor) if best else executor.run(frame))
-    text = "；".join(f"{doc.year}年：{a.answer.rstrip('。')}" for doc, a in zip(years, given, strict=True)) + "。"
-    return executor.answer(ctx.frame, text, None, None, sources=[s for a in given for s in a.sources])
+        try:
+            given.append(kinds.kind(best[0].kind).run(best[0], single, executor) if best else executor.run(frame))
+        except NotAnswerable as exc:  # one year's text does not say it: that year says so, the other answers
+            given.append(exc)
+    if all(isinstance(a, NotAnswerable) for a in given):
+        raise given[0]
+    text = "；".join(f"{doc.year}年：{(a.answer if isinstance(a, Answer) else str(a)).rstrip('。')}" for doc, a in zip(years, given, strict=True)) + "。"
+    return executor.answer(ctx.frame, text, None, None, sources=[s for a in given if isinstance(a, Answer) for s in a.sources])
 
 
 def _two_figures(ctx: Context, executor, years: tuple[Document, Document], share: bool, span: tuple[int, int]):
@@ -321,8 +359,9 @@ def _topic_figures(topic, ctx: Context, executor, earlier: Document, later: Docu
 def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("value_operation")
     text = ctx.frame.text
-    if op == "each" and "performance" in ctx.frame.cues and ctx.frame.unit_word is None and "count" not in ctx.frame.cues:
-        return _each_text(ctx, executor, (earlier, later), next(s.span for s in reading.slots if s.name == "value_operation"))
+    asked_text = _text_asked(ctx.frame)
+    if op == "each" and asked_text and ctx.frame.unit_word is None and "count" not in ctx.frame.cues:
+        return _each_text(ctx, executor, (earlier, later), next(s.span for s in reading.slots if s.name == "value_operation"), asked_text)
     share = op == "points" or (op != "proportion" and "占" in text)
     if reading.slot("topic") is not None:  # 「名称含X的项目两年合计」: each year's set, summed or counted
         a, b, unit, what, sources = _topic_figures(reading.slot("topic"), ctx, executor, earlier, later)
@@ -358,6 +397,12 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         rate = percent(diff, a)
         shown = _signed(rate, asked)
         return executor.answer(ctx.frame, f"{what}：{head}，{word}{fmt(abs(diff), unit)}{unit}，{'下降' if rate < 0 else '增长'}{abs(rate)}%（{fmt(diff, unit)} ÷ {fmt(a, unit)} × 100%）。", shown, "%", sources=sources)
+    which = pattern(NAME, "which_year").search(text)
+    if diff and which:  # 「哪年高？高出多少」: the higher (or lower, 哪年少) year named, then by how much
+        (hi, x), (lo, y) = sorted(((earlier, a), (later, b)), key=lambda p: -p[1])
+        low = re.match(r"[^高多大低少小,，？?。]{0,12}(?:低|少|小)", text[which.end():])  # the first comparative after 哪年
+        said = f"{lo.year}年较低，比{hi.year}年少" if low else f"{hi.year}年较高，比{lo.year}年高出"
+        return executor.answer(ctx.frame, f"{what}：{head}，{said}{fmt(abs(diff), unit)}{unit}（{fmt(x, unit)} − {fmt(y, unit)}）。", abs(diff), unit, sources=sources)
     if _earlier_first(text):  # 「2024年的X比2025年多多少」: the earlier year is compared with the later one
         shown = _signed(-diff, asked)
         word = "多" if diff < 0 else "少" if diff > 0 else "持平，相差"
@@ -407,13 +452,13 @@ def _members(executor, frame, doc: Document, members: str) -> dict[str, Fact]:
     level = frame.level
     if members == "classes":
         size = {1: 3, 2: 5}.get(level or 3, 7)
-        rows = [f for f in executor.reader.table_facts(doc.iri, 3) if f.kind == "item" and f.code and f.first_column and len(f.code) == size]
-        return {f.code: f for f in rows}
+        rows = [f for f in executor.reader.table_facts(doc.iri, 3) if f.kind == "item" and f.code and f.first_column]
+        return {f.code: f for f in _within_class(frame, rows, size, "functional")}
     if members.startswith("economic:"):  # 经济分类科目 of one expenditure: 款 (5 digits) unless 类 is asked
         table = load_template().economic(members.split(":", 1)[1] or None).number
         size = 3 if level == 1 else 5
-        rows = [f for f in executor.reader.table_facts(doc.iri, table) if f.kind == "item" and f.code and f.first_column and len(f.code) == size]
-        return {f.code: f for f in rows}
+        rows = [f for f in executor.reader.table_facts(doc.iri, table) if f.kind == "item" and f.code and f.first_column]
+        return {f.code: f for f in _within_class(frame, rows, size, "economic")}
     if members == "goals":
         return {match_form(g.label): g for g in executor.reader.goals(doc.iri)}
     if members in ("units_basic", "units_project"):
@@ -422,6 +467,58 @@ def _members(executor, frame, doc: Document, members: str) -> dict[str, Fact]:
                 if f.kind == "unit" and f.column == table.columns[0]}
     projects = executor.unit_scoped(frame, doc.iri, executor.reader.projects(doc.iri))  # 「救助站两年都有的项目」: that unit's
     return {match_form(p.label): p for p in projects}
+
+
+def _named_classes(frame, scheme: str, size: int) -> set[str]:
+    """Codes of the classes above the level asked (shorter than `size` digits) of one scheme
+    (economic, functional) that the question names: the set's filter."""
+    return {e.code for m in frame.mentions for e in m.of("classification")
+            if e.code and len(e.code) < size and f"/classification/{scheme}/" in e.iri}
+
+
+def _within_class(frame, rows: list[Fact], size: int, scheme: str) -> list[Fact]:
+    """The items of one level (code of `size` digits); only those under the classes the question
+    names (「资本性支出里…的经济科目」: codes under 310) when it names some."""
+    named = _named_classes(frame, scheme, size)
+    return [f for f in rows if len(f.code) == size and (not named or any(f.code.startswith(c) for c in named))]
+
+
+def _economic_table(executor, frame, kind: str, docs: tuple[Document, Document]) -> str:
+    """「资本性支出中新出现的经济科目」 names no expenditure: the economic table (基本支出's or 项目支出's)
+    holding the class named, in either year; a class both hold, or neither, is a refusal naming it."""
+    named = _named_classes(frame, "economic", 3 if frame.level == 1 else 5)
+    if kind != "economic:" or not named:
+        return kind
+    holding = []
+    for table in (t for t in load_template().tables if t.classification == "economic"):
+        codes = {f.code for d in docs for f in executor.reader.table_facts(d.iri, table.number) if f.kind == "item" and f.code}
+        if named & codes:
+            holding.append(table.expenditure)
+    label = next(m.entities[0].label for m in frame.mentions if any(e.code in named for e in m.of("classification")))
+    if len(holding) != 1:
+        where = f"在{'和'.join(holding)}的经济分类表中都有，请说明是哪一个" if holding else "不在两年的经济分类表中"
+        raise NotAnswerable(f"“{label}”{where}")
+    return f"economic:{holding[0]}"
+
+
+def _class_filter_words(frame, kind: str) -> str:
+    """The class a set of classification items was restricted to, in words (、属于“资本性支出”)."""
+    if not (kind.startswith("economic:") or kind == "classes"):
+        return ""
+    labels = list(dict.fromkeys(m.entities[0].label for m in frame.mentions if _class_of_members(frame, m)))
+    expenditure = kind.split(":", 1)[1] if kind.startswith("economic:") else ""
+    said = f"{expenditure}经济科目" if expenditure else ""
+    return "".join(f"、{w}" for w in [said, *(f"属于“{x}”" for x in labels)] if w)
+
+
+def _unit_words(frame, kind: str) -> str:
+    """The unit a set of projects was restricted to (executor.unit_scoped), in words (、属于本级)."""
+    if kind != "projects":
+        return ""
+    units = list(dict.fromkeys(e.label for m in frame.mentions for e in m.of("budget_unit")))
+    if units:
+        return "".join(f"、属于“{u}”" for u in units)
+    return "、属于本级" if "self_unit" in frame.cues else ""
 
 
 def _member_kind(frame, op: str) -> str:
@@ -434,8 +531,10 @@ def _member_kind(frame, op: str) -> str:
     if "set:key_projects" in frame.cues or (op == "both" and "performance" in frame.cues) or pattern(NAME, "goal_members").search(text):
         return "goals"
     if any(w in text for w in data["class_words"]) and "项目" not in text.replace("项目支出", ""):
-        if any(w in text for w in data["economic_words"]):
-            spending = [m for m in measures if load_template().measures[m].expenditure]
+        economic = any("/classification/economic/" in e.iri for m in frame.mentions for e in m.of("classification"))
+        if economic or any(w in text for w in data["economic_words"]):  # 「资本性支出里的科目」: an economic class names the set
+            bound = [m.measure for m in frame.mentions if m.measure]  # 「项目支出的资本性支出里」: the measure bound to the class
+            spending = [m for m in [*measures, *bound] if load_template().measures[m].expenditure]
             return f"economic:{load_template().measures[spending[0]].expenditure if spending else ''}"
         return "classes"
     if any(w in text for w in data["unit_words"]) and "项目" not in text.replace("项目支出", ""):
@@ -482,10 +581,12 @@ def _extreme(text: str, facts: list[Fact]) -> tuple[Fact, str] | None:
 RANKED = ("rate_rank", "max_growth", "max_fall")
 
 
-def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: dict[str, Fact], new: dict[str, Fact]) -> Answer:
+def _ranked_change(ctx: Context, executor, op: str, place: tuple[int, int | None], kind: str, old: dict[str, Fact], new: dict[str, Fact]) -> Answer:
     """Members of both years ranked by their change: in 万元 (增加最多), or by growth rate
-    (按增长率排第二; a member with nothing the year before has no rate and is left out)."""
-    noun = {"classes": "科目", "units_basic": "单位", "units_project": "单位"}.get(kind, "项目")
+    (按增长率排第二; a member with nothing the year before has no rate and is left out); the
+    rank-th, or the first n (前三个)."""
+    rank, n = place
+    noun = "科目" if kind.startswith("economic:") else {"classes": "科目", "units_basic": "单位", "units_project": "单位"}.get(kind, "项目")
     both = [k for k in new if k in old and (op != "rate_rank" or old[k].value)]
     if len(both) < rank:
         raise NotAnswerable(f"两年都有的{noun}只有{len(both)}个，没有第{rank}名" if both else "两年没有共同的项目")
@@ -498,6 +599,8 @@ def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: d
         change = {k: new[k].value - old[k].value for k in both}
         measure, unit = ("减少额" if lowest else "增加额"), "万元"
     ordered = sorted(both, key=lambda k: change[k], reverse=not lowest)
+    if n:
+        return _top_changes(ctx, executor, (op, lowest, noun), ordered[:n], change, old, new)
     k = ordered[rank - 1]
     if op != "rate_rank" and (change[k] >= 0 if lowest else change[k] <= 0):  # 「减少最多的」 and none fell
         word = "减少" if lowest else "增加"
@@ -509,6 +612,20 @@ def _ranked_change(ctx: Context, executor, op: str, rank: int, kind: str, old: d
     said = f"{('增长' if unit == '%' else '增加') if change[k] >= 0 else ('下降' if unit == '%' else '减少')}{fmt(abs(change[k]), unit)}{unit}"
     text = f"两年都有的{noun}中，{place}的是{new[k].label}：{fmt(old[k].value)} → {fmt(new[k].value)}万元，{said}。"
     return executor.answer(ctx.frame, text, shown, unit, items=[new[k].label], facts=[new[k], old[k]])
+
+
+def _top_changes(ctx: Context, executor, how: tuple[str, bool, str], keys: list[str], change: dict, old: dict[str, Fact], new: dict[str, Fact]) -> Answer:
+    """「增长最多的前三个」: the first n members of the ranking, each with its change; a member that
+    changed the other way (or not at all) is not among those that grew or fell most."""
+    op, lowest, noun = how
+    unit = "%" if op == "rate_rank" else "万元"
+    kept = keys if op == "rate_rank" else [k for k in keys if (change[k] < 0 if lowest else change[k] > 0)]
+    word = ("增长率最低" if lowest else "增长率最高") if op == "rate_rank" else ("减少最多" if lowest else "增加最多")
+    listing = "；".join(f"{i}. {new[k].label}：{fmt(old[k].value)} → {fmt(new[k].value)}万元（{'+' if change[k] >= 0 else '−'}{fmt(abs(change[k]), unit)}{unit}）"
+                       for i, k in enumerate(kept, 1))
+    short = f"（只有{len(kept)}个）" if len(kept) < len(keys) else ""
+    text = f"两年都有的{noun}中，{word}的前{len(keys)}个{short}：{listing or '无'}。"
+    return executor.answer(ctx.frame, text, None, None, items=[new[k].label for k in kept], facts=[new[k] for k in kept] + [old[k] for k in kept])
 
 
 def _is_member(ctx: Context, executor, op: str, mention, earlier: tuple[Document, dict[str, Fact]], later: tuple[Document, dict[str, Fact]]) -> Answer:
@@ -568,10 +685,11 @@ def _both_total(ctx: Context, executor, what: str, years: list[tuple[int, list[F
 
 def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     op = reading.slot("set_operation")
-    kind = reading.slot("members")
+    kind = _economic_table(executor, ctx.frame, reading.slot("members"), (earlier, later))
     if kind.startswith("named:"):
         return _named_set_answer(ctx, executor, op, kind.split(":", 1)[1], earlier, later)
     old, new, topic = year_sets.on_topic(reading.slot("topic"), _members(executor, ctx.frame, earlier, kind), _members(executor, ctx.frame, later, kind))
+    topic += _class_filter_words(ctx.frame, kind) + _unit_words(ctx.frame, kind)
     both = [k for k in new if k in old]
     y0, y1 = earlier.year, later.year
     if op in ("new", "dropped") and reading.slot("member"):
@@ -609,7 +727,7 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         return executor.answer(ctx.frame, f"两年都有、{word}的共{len(keys)}项：{listing or '无'}。", count, "个" if count is not None else None,
                                items=[new[k].label for k in keys], facts=[new[k] for k in keys] + [old[k] for k in keys])
     if op in RANKED:
-        answer = _ranked_change(ctx, executor, op, reading.slot("rank", 1), kind, old, new)
+        answer = _ranked_change(ctx, executor, op, (reading.slot("rank", 1), reading.slot("n")), kind, old, new)
         answer.answer = f"（{topic[1:]}）{answer.answer}" if topic else answer.answer  # the set was filtered: say so
         return answer
     if op == "each_max":

@@ -132,13 +132,13 @@ class UnitScope:
         column = _column(ctx, fund, op == "ratio")
         item = _item_asked(ctx, op, how, named) if column is None else None
         if column is None and item is None:
-            return None
+            return _held_count(ctx, how, named)
         column = column or "item"
         if op == "lookup" and ctx.frame.cues & {"max", "min"}:
             return None  # 「图书馆的两个项目哪一个较大」: a superlative this reading has no slot for
-        if op.startswith("superlative") and not how and len({e.iri for e in named}) == 1:
-            return None  # 「图书馆项目支出最大的是哪个」: the largest of one unit's projects, not a unit
         one = len({e.iri for e in named}) + len(how) == 1
+        if op.startswith("superlative") and one and how in ([], ["self"]):
+            return None  # 「图书馆（本级）项目支出最大的是哪个」: the largest of one unit's projects, not a unit
         basic, project = any(w in text for w in _words("basic")), any(w in text for w in _words("project"))
         class_share = op == "ratio" and one and (column == "class" and basic or fund and (basic or project))
         if op == "ratio" and column != "whole" and not class_share and any(
@@ -192,6 +192,25 @@ class UnitScope:
         total = sum((v for _, v, _ in values), Decimal(0))
         text = f"{listing}，合计{fmt(total)}万元（{' + '.join(fmt(v) for _, v, _ in values)}）。"
         return executor.answer(frame, text, total, "万元", facts=facts)
+
+
+def _held_count(ctx: Context, how: list[str], named: list[Entity]) -> Reading | None:
+    """「本级有几辆车」 in a department with subordinate units: the document counts the things held
+    (车辆, 房屋, 设备) for the department as a whole only, so one unit's count is a refusal naming that."""
+    frame = ctx.frame
+    if frame.unit_word not in cue_data(NAME)["held_units"] or any(m.of("project", "goal") for m in frame.mentions):
+        return None
+    if len({e.iri for e in named}) + len(how) != 1 or how not in ([], ["self"]):
+        return None
+    docs = set(frame.docs) or set(ctx.lexicon.documents)
+    if not any(e.kind == "budget_unit" and e.docs & docs for e in ctx.lexicon.entities.values()):
+        return None  # no subordinate units: 本级 is the whole department
+    who = named[0].label if named else "本级"
+    slots = [Slot("how", how, (0, 0)), Slot("named", named, (0, 0))]
+    if frame.threshold is not None:  # 「单价100万元以上的设备」: read, and refused with the rest
+        slots.append(Slot("range", (frame.operator, frame.threshold), (0, 0)))
+    return Reading(NAME, 0.8, slots,
+                   missing=f"文件只给出整个部门的{frame.unit_word}数，没有单列{who}的 (the document gives the department's count only)")
 
 
 def _item_asked(ctx: Context, op: str, how: list[str], named: list[Entity]) -> Mention | None:
