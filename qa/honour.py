@@ -206,7 +206,7 @@ def _breakdown_missing(frame: Frame) -> str | None:
     """「在各个镇街分别分配了多少」「各科室分别」: a figure per member of a set that no entity of the
     document names, or of one that has no budget of its own; the figures found are not broken down so."""
     for form in _cues()["breakdown"]:
-        for found in re.finditer(form.replace("{noun}", r"(?P<noun>[\u4e00-\u9fff]{2,4}?)"), frame.text):
+        for found in re.finditer(form.replace("{noun}", r"(?P<noun>[\u4e00-\u9fff]{1,4}?)"), frame.text):
             noun = found.group("noun")
             unbudgeted = any(noun in load_cues()["sets"][kind] for kind in _cues()["sets_without_figures"])
             if unbudgeted or "".join(frame.free_nouns(found.start("noun"), found.end("noun"), shortest=1)) == noun:
