@@ -175,6 +175,8 @@ class Understander:
         text = match_form(question or "")
         for short, full in [*self.lexicon.cues["spellings"].items(), *self.lexicon.cues["expansions"].items()]:
             text = text.replace(short, full)
+        for said, written in self.lexicon.cues["planned_acts"].items():
+            text = re.sub(said, written, text)
         cut = _context_end(text) if _context else 0
         if cut and not _points_into_context(text, cut):  # 「这个项目」 points into the context: it stays  # the question without the asker's context clause, when it names what it asks on its own
             trial = self.understand(text[cut:], previous, _corrected, _context=False)
