@@ -297,9 +297,11 @@ class Understander:
     def _other_body(self, frame: Frame, exact: list[Mention]) -> None:
         """「江北区财政局的预算」 when only other bodies are loaded: a body that is not loaded is a
         refusal, never the loaded one's figure. A body is a name ending in a body suffix
-        (cues.json body_suffixes) that no loaded department, unit or item covers."""
+        (cues.json body_suffixes) that no loaded department, unit or item covers; the issuer in a
+        cited document's name (某委员会会议纪要) is not a body asked about."""
         text = list(frame.text)
-        for start, end in [(m.start, m.end) for m in exact] + frame.cue_spans:
+        cited = [(m.start, m.end) for m in frame.mentions if m.of("citation")]
+        for start, end in [(m.start, m.end) for m in exact] + cited + frame.cue_spans:
             for k in range(start, end):
                 text[k] = "#"
         suffixes = "|".join(sorted(self.lexicon.cues["body_suffixes"], key=len, reverse=True))

@@ -42,3 +42,49 @@ def test_planned_purchase_amount(synth361, question, value):
 def test_a_count_of_things_to_buy_is_not_the_amount(bigdata):
     answer = bigdata.ask("今年打算买几架交换机")
     assert not answer.answered and "架" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "武装工作专网维护根据的是哪个会议记要",  # 记要: the old spelling of 纪要
+    "武装工作专网维护是按哪一份会议记要安排的",
+    "武装工作专往维护依据哪个会议记要",  # a typo in the name beside it
+])
+def test_a_misspelt_kind_of_cited_document(bigdata, question):
+    answer = bigdata.ask(question)
+    assert answer.answered and "区政府会议纪要" in answer.answer, answer.answer
+
+
+@pytest.fixture(scope="module")
+def culture2024(tmp_path_factory):
+    from tests.conftest import CULTURE_2024
+
+    return qa_service(tmp_path_factory, CULTURE_2024)
+
+
+@pytest.mark.parametrize("question", [
+    "文物普查实施方案是哪个文号",  # a cited document named by its title without the region
+    "第四次全国文物普查的实施方案，发文号是多少",
+    "哪个项目是按文物普查实施方案安排的",
+])
+def test_a_cited_document_named_by_its_title(culture2024, question):
+    answer = culture2024.ask(question)
+    assert answer.answered and "清城府办函〔2023〕88号" in answer.answer, answer.answer
+
+
+def test_a_title_part_never_takes_a_project_name(culture2024):
+    answer = culture2024.ask("文物普查和文物保护单位修缮这两个项目一共多少钱")  # 文物普查 is the project, not the 实施方案
+    assert answer.answered and answer.value == Decimal("67.50"), answer.answer
+
+
+@pytest.fixture(scope="module")
+def synth262(tmp_path_factory):
+    return qa_service(tmp_path_factory, Path(__file__).parent / "fixtures" / "synth" / "synth_seed262.txt")
+
+
+@pytest.mark.parametrize("question", [
+    "县委全面深化改革委员会的会议纪要被哪个项目引用了",  # the issuer is not another body to refuse
+    "哪一个项目依据了县委全面深化改革委员会的纪要",
+])
+def test_the_project_citing_a_document_named_by_its_issuer(synth262, question):
+    answer = synth262.ask(question)
+    assert answer.answered and "会议室音视频设备维护费" in answer.answer, answer.answer
