@@ -88,3 +88,13 @@ def synth262(tmp_path_factory):
 def test_the_project_citing_a_document_named_by_its_issuer(synth262, question):
     answer = synth262.ask(question)
     assert answer.answered and "会议室音视频设备维护费" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("武裝工作專網維護要做哪些事情？", "续费"),  # traditional characters, and 事情 asks what it does
+    ("移動辦公用戶費主要做些甚麼事兒", "掌上应用系统"),
+    ("武装工作专网维护这笔钱干些什么事情", "续费"),
+])
+def test_what_a_project_does_in_anyone_s_characters(bigdata, question, said):
+    answer = bigdata.ask(question)
+    assert answer.answered and said in answer.answer, answer.answer
