@@ -112,13 +112,14 @@ def _bigrams(text: str) -> list[tuple[int, str]]:
             if _WORD.match(text[k]) and _WORD.match(text[k + 1]) and not text[k:k + 2].isdigit()]  # codes and years link exactly
 
 
-def _clusters(found: list[tuple[int, str]], blocked: list[bool], gap: int = 4) -> list[list[tuple[int, str]]]:
+def _clusters(found: list[tuple[int, str]], blocked: list[bool], gap: int = 4, skipped: frozenset[int] = frozenset()) -> list[list[tuple[int, str]]]:
     """Matched bigrams in runs: a name is one stretch of the question, not bigrams scattered
-    over it (「A比B多多少」 names two things)."""
+    over it (「A比B多多少」 names two things). `skipped` characters (a pointer before a bracketed
+    qualifier: 党建那个（第二批）) do not part a run."""
     runs: list[list[tuple[int, str]]] = []
     for k, g in sorted(found):
         last = runs[-1][-1][0] if runs else -gap - 1
-        if k - last <= gap and not any(blocked[last + 2:k]):
+        if k - last - sum(1 for j in range(last + 2, k) if j in skipped) <= gap and not any(blocked[last + 2:k]):
             runs[-1].append((k, g))
         else:
             runs.append([(k, g)])
@@ -244,6 +245,7 @@ class PartialLinker:
             for form in self.index.get(g, ()):
                 hits.setdefault(form, []).append((k, g))
         words = _common_words(lowered)
+        skipped = frozenset(k for m in re.finditer(load_cues()["pointer_before_qualifier"], lowered) for k in range(m.start(), m.end()))
         out: list[tuple[tuple[float, int, int, int], Candidate]] = []
         for form, found in hits.items():
             if sum(self.idf[g] for g in {g for _, g in found}) < MIN_WEIGHT - 1e-9:
@@ -251,7 +253,7 @@ class PartialLinker:
             name = self.names[form]
             label = name.lowered
             apart = [b or ch in JOINERS and ch not in label for b, ch in zip(blocked, lowered + " ", strict=True)]
-            for number, cluster in enumerate(_clusters(found, apart)):
+            for number, cluster in enumerate(_clusters(found, apart, skipped=skipped)):
                 cluster = _trimmed(cluster, words, label)
                 if not cluster or name.tail and all(g != name.tail for _, g in cluster):
                     continue

@@ -98,3 +98,18 @@ def test_the_project_citing_a_document_named_by_its_issuer(synth262, question):
 def test_what_a_project_does_in_anyone_s_characters(bigdata, question, said):
     answer = bigdata.ask(question)
     assert answer.answered and said in answer.answer, answer.answer
+
+
+@pytest.fixture(scope="module")
+def synth40(tmp_path_factory):
+    return qa_service(tmp_path_factory, Path(__file__).parent / "fixtures" / "synth" / "synth_seed40.txt")
+
+
+@pytest.mark.parametrize("question", [
+    "信用那个（第二批）的绩效目标是什么",  # a part of the name, a pointer, then its batch mark
+    "重点项目信用这个(第二批)目标写了啥",
+    "重点项目里的信用那个（第二批）绩效目标说的什么",
+])
+def test_a_target_of_a_project_named_by_a_part_and_its_batch(synth40, question):
+    answer = synth40.ask(question)  # four projects are （第二批）, and 社会信用体系建设经费 has no batch mark
+    assert answer.answered and "不少于46次" in answer.answer, answer.answer
