@@ -113,3 +113,30 @@ def synth40(tmp_path_factory):
 def test_a_target_of_a_project_named_by_a_part_and_its_batch(synth40, question):
     answer = synth40.ask(question)  # four projects are （第二批）, and 社会信用体系建设经费 has no batch mark
     assert answer.answered and "不少于46次" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value", "unit"), [
+    ("收入预算跟上年比下降了多少", Decimal("50.6"), "%"),  # 比上年减少1348.45万元，下降50.6%: 下降 names the rate
+    ("收入预算比去年减少了多少", Decimal("1348.45"), "万元"),  # 减少 names the amount
+    ("收入预算比上年下降了多少万元", Decimal("1348.45"), "万元"),
+])
+def test_a_stated_change_by_its_verb(bigdata, question, value, unit):
+    answer = bigdata.ask(question)
+    assert answer.answered and answer.value == value and answer.unit == unit, answer.answer
+
+
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory):
+    from tests.conftest import CULTURE, CULTURE_2024
+
+    return qa_service(tmp_path_factory, CULTURE_2024, CULTURE)
+
+
+@pytest.mark.parametrize(("question", "value", "unit"), [
+    ("2025年公务接待费比上年下降多少", Decimal("11.8"), "%"),  # the 2025 text states the rate
+    ("2025年公务接待费比上年减少多少", Decimal("0.2"), "万元"),
+    ("2025年“三公”经费较上年下降了多少", Decimal("10.4"), "%"),
+])
+def test_a_stated_rate_with_two_years_loaded(two_years, question, value, unit):
+    answer = two_years.ask(question)
+    assert answer.answered and abs(answer.value - value) < Decimal("0.06") and answer.unit == unit, answer.answer
