@@ -29,7 +29,7 @@ TOP_N = re.compile(r"前(\d+)(?:个|名|项|位|大)?|最[大多高小少低](\d
 RANK = re.compile(r"(?:排名?|名列|位列|位居)第?(?P<a>[2-9二三四五六七八九])(?:名|位)?(?P<da>[大多高少小低])?"
                   r"|第(?P<b>[2-9二三四五六七八九])(?:名|位|大|多|高|少|小|低)(?P<db>[大多高少小低])?|次(?:多|大|高)")
 TABLE = re.compile(r"表(\d{1,2})(?!\d)")
-UNIT_ASKED = re.compile(r"(?:多少|几)(次|条|分钟|小时|天|平方米|辆|台|场|处|部|万册|册|人次|人|名|家|所|套|个|项)")
+UNIT_ASKED = re.compile(r"(?:多少|几)(?:个(?=小时|分钟))?(次|条|分钟|小时|天|平方米|辆|台|场|处|部|万册|册|人次|人|名|家|所|套|个|项)")
 def _region_before(text: str, known: list[str]) -> str | None:
     """The administrative region written just before a name: a known one, or the 3-character
     token ending in 省/市/区/县 (「远市佛冈县」 is not a region; 「佛冈县」 is)."""

@@ -140,3 +140,32 @@ def two_years(tmp_path_factory):
 def test_a_stated_rate_with_two_years_loaded(two_years, question, value, unit):
     answer = two_years.ask(question)
     assert answer.answered and abs(answer.value - value) < Decimal("0.06") and answer.unit == unit, answer.answer
+
+
+@pytest.fixture(scope="module")
+def synth76(tmp_path_factory):
+    return qa_service(tmp_path_factory, Path(__file__).parent / "fixtures" / "synth" / "synth_seed76.txt")
+
+
+@pytest.mark.parametrize("question", [
+    "12345热线工单办理经费要求故障响应最多几个小时",  # 几个小时 asks in 小时, not in 个
+    "12345政务服务便民热线工单办理经费的响应时间不超过多少个小时？",
+    "便民热线工单办理经费，设备故障几个小时内要响应",
+])
+def test_a_target_asked_in_hours(synth76, question):
+    answer = synth76.ask(question)
+    assert answer.answered and answer.value == Decimal("22") and answer.unit == "小时", answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "基本支出包括什么支出？",  # the glossary's words, never the list of projects
+    "想问下文件里的“基本支出”都包括哪几类支出",
+])
+def test_what_a_glossary_term_includes(bigdata, question):
+    answer = bigdata.ask(question)
+    assert answer.answered and "人员支出和公用支出" in answer.answer, answer.answer
+
+
+def test_what_a_term_includes_is_the_same_in_two_years(two_years):
+    answer = two_years.ask("麻烦问下“项目支出”包括什么支出")
+    assert answer.answered and "特定行政任务" in answer.answer, answer.answer
