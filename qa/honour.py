@@ -33,6 +33,8 @@ def _said(answer: Answer) -> str:
 def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     """What the question asks that `answer` does not honour, or None."""
     cues = _cues()
+    for said, spelt in load_cues()["spellings"].items():  # the question as it was read: 「举几个例子」 counts nothing
+        question = question.replace(said, spelt)
     both = [w for w in cues["both_sets"] if w in question and re.search(r"[和与跟及、]|以及", question[:question.find(w)])]  # two sets named
     if answer.answered and both and answer.items and answer.intent not in cues["overlap_kinds"]:
         return f"没有计算两组共有的部分（“{both[0]}”），文件也没有直接列出 (an overlap of two sets is not computed)"

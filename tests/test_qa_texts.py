@@ -169,3 +169,14 @@ def test_what_a_glossary_term_includes(bigdata, question):
 def test_what_a_term_includes_is_the_same_in_two_years(two_years):
     answer = two_years.ask("麻烦问下“项目支出”包括什么支出")
     assert answer.answered and "特定行政任务" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "收入预算比上年少了很多，官方给的原因是什么",  # 官方 gives the document's own words
+    "收入预算下降了，官方公布的理由是啥",
+    "收入预算减少主要减了哪些专项？举几个例子吧",  # examples asked, not a count
+    "预算减少了，是哪些专项没了？请举几个例子",
+])
+def test_the_stated_reason_of_a_change_in_anyone_s_words(bigdata, question):
+    answer = bigdata.ask(question)
+    assert answer.answered and "专项预算减少" in answer.answer, answer.answer
