@@ -40,7 +40,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return f"没有计算两组共有的部分（“{both[0]}”），文件也没有直接列出 (an overlap of two sets is not computed)"
     if not answer.answered:
         return None
-    dropped = operator_dropped(frame.masked() if frame else question, answer)
+    dropped = operator_dropped(frame.masked() if frame else question, answer) or _target_not_given(frame, answer)
     if dropped:
         return dropped
     acts = [w for w in acts_asked(frame.text if frame else question) if w not in _said(answer)]  # 添置/买 read as 购置
@@ -70,6 +70,18 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
             or _another_count(question, frame, answer, said) or _count_unnamed(frame, answer)
             or _names_not_given(question, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame, said)
             or _part_of_named(frame, answer) or _breakdown_missing(frame))
+
+
+def _target_not_given(frame: Frame, answer: Answer) -> str | None:
+    """「X的绩效目标」 of a project that is no key project and whose own text states no target: the
+    document gives none; its amount or its purpose is not one."""
+    if frame is None or answer.intent in ("performance", "target") or not re.search(_cues()["target_asked"], frame.masked()):
+        return None
+    projects = [m for m in frame.mentions if m.of("project")]
+    stated = answer.value is None and re.search(_cues()["target_stated"], answer.answer)  # its own text states a target
+    if projects and not stated and not any(m.of("goal") for m in frame.mentions):
+        return f"文件没有给出“{projects[0].of('project')[0].label}”的绩效目标：它不在重点项目绩效目标中，它的说明也没有写明目标 (no target is stated for it)"
+    return None
 
 
 def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:

@@ -180,3 +180,17 @@ def test_what_a_term_includes_is_the_same_in_two_years(two_years):
 def test_the_stated_reason_of_a_change_in_anyone_s_words(bigdata, question):
     answer = bigdata.ask(question)
     assert answer.answered and "专项预算减少" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "社会信用体系建设经费的绩效目标",  # not a key project (only its （第二批） is), its text states no target
+    "社会信用体系建设经费绩效指标写了什么",
+])
+def test_no_target_stated_is_refused_never_the_amount(synth40, question):
+    answer = synth40.ask(question)
+    assert not answer.answered and "绩效目标" in answer.answer, answer.answer
+
+
+def test_a_target_stated_in_a_project_s_own_text(culture):
+    answer = culture.ask("图书馆文献资源购置经费定了什么绩效目标")  # not a key project; its text states 不少于1.2万册
+    assert answer.answered and "1.2万册" in answer.answer, answer.answer
