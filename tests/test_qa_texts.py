@@ -194,3 +194,21 @@ def test_no_target_stated_is_refused_never_the_amount(synth40, question):
 def test_a_target_stated_in_a_project_s_own_text(culture):
     answer = culture.ask("图书馆文献资源购置经费定了什么绩效目标")  # not a key project; its text states 不少于1.2万册
     assert answer.answered and "1.2万册" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "大数据中心租车是为了干啥",  # the body named, its one project that speaks of 租车 (车辆租赁) answers
+    "清城区大数据中心为何需要租车",
+])
+def test_why_a_body_spends_on_a_thing_is_its_project_s_text(bigdata, question):
+    answer = bigdata.ask(question)
+    assert answer.answered and "租赁车辆" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "大数据中心的办公地址在哪",  # 办公 is in a project's name, 地址 in none: never that project's text
+    "大数据中心为啥要租光纤",  # several projects rent fibre: none is guessed
+])
+def test_a_body_s_words_no_one_project_holds_are_refused(bigdata, question):
+    answer = bigdata.ask(question)
+    assert not answer.answered, answer.answer
