@@ -273,6 +273,8 @@ class PartialLinker:
                 for place, entity in name.bearers:
                     if entity.kind == "budget_unit" and self._parent_only(entity, matched):
                         continue
+                    if entity.kind == "citation" and run < end - start - 2:
+                        continue  # a cited document is named by a stretch of its title written out (县委…深改委…纪要 is not 县委常委会会议纪要), a word or two left out at most
                     if entity.kind not in scores:
                         scores[entity.kind] = self._score(entity.kind in asked, cluster, blocked, past, weight, coverage, rare, base, run)
                     score = scores[entity.kind]
