@@ -23,6 +23,7 @@ def synth361(tmp_path_factory):
     "今年准备添置哪些固定资产？",
     "单位计划新购的固定资产主要有什么",
     "打算买些什么固定资产",
+    "今年要采购什么固定资产",  # 采购 of 固定资产 is the planned purchase, not 政府采购
 ])
 def test_planned_purchases_described_in_everyday_words(bigdata, question):
     answer = bigdata.ask(question)
