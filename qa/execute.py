@@ -748,11 +748,13 @@ class Executor:
             text = f"{fact.label}{fmt(fact.value, unit)}{unit}，{e.get('changeText') or ''}，主要原因是{reason}。"
             return self.answer(frame, text, None, None, facts=said_of)
         change = e.get("change")
-        if frame.unit_word == "%" or re.search(r"幅度|百分|率|几成|[增降减涨]幅", frame.text):
+        stated_rate = e.get("rate") is not None and re.search(self.lexicon.cues["rate_asked"], frame.text)  # 增长多少: the rate stated
+        if frame.unit_word == "%" or re.search(r"幅度|百分|率|几成|[增降减涨]幅", frame.text) or stated_rate:
             if e.get("rate") is None:
                 return self._rate_from_change(frame, fact)
             rate = e["rate"]
-            text = f"{fact.label}比上年{'下降' if rate < 0 else '增长'}{abs(rate)}%（文件所述）{_reason([fact])}。"
+            amount = f"{'减少' if change < 0 else '增加'}{fmt(abs(change), unit)}{unit}，" if change is not None else ""  # both stated: both said
+            text = f"{fact.label}比上年{amount}{'下降' if rate < 0 else '增长'}{abs(rate)}%（文件所述）{_reason([fact])}。"
             return self.answer(frame, text, abs(rate), "%", facts=[fact])
         if change is None:
             raise NotAnswerable(f"文件没有给出{fact.label}比上年增减的金额")

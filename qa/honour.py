@@ -34,12 +34,14 @@ def _said(answer: Answer) -> str:
 def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     """What the question asks that `answer` does not honour, or None."""
     cues = _cues()
+    for said, spelt in load_cues()["spellings"].items():  # the question as it was read: 「举几个例子」 counts nothing
+        question = question.replace(said, spelt)
     both = [w for w in cues["both_sets"] if w in question and re.search(r"[和与跟及、]|以及", question[:question.find(w)])]  # two sets named
     if answer.answered and both and answer.items and answer.intent not in cues["overlap_kinds"]:
         return f"没有计算两组共有的部分（“{both[0]}”），文件也没有直接列出 (an overlap of two sets is not computed)"
     if not answer.answered:
         return None
-    dropped = operator_dropped(frame.masked() if frame else question, answer)
+    dropped = operator_dropped(frame.masked() if frame else question, answer) or _target_not_given(frame, answer)
     if dropped:
         return dropped
     acts = [w for w in acts_asked(frame.text if frame else question) if w not in _said(answer)]  # 添置/买 read as 购置
@@ -69,6 +71,18 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
             or _another_count(question, frame, answer, said) or _count_unnamed(frame, answer)
             or _names_not_given(question, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame, said)
             or _part_of_named(frame, answer) or _breakdown_missing(frame) or _stated_amount_unused(frame, answer, said))
+
+
+def _target_not_given(frame: Frame, answer: Answer) -> str | None:
+    """「X的绩效目标」 of a project that is no key project and whose own text states no target: the
+    document gives none; its amount or its purpose is not one."""
+    if frame is None or answer.intent in ("performance", "target") or not re.search(_cues()["target_asked"], frame.masked()):
+        return None
+    projects = [m for m in frame.mentions if m.of("project")]
+    stated = answer.value is None and re.search(_cues()["target_stated"], answer.answer)  # its own text states a target
+    if projects and not stated and not any(m.of("goal") for m in frame.mentions):
+        return f"文件没有给出“{projects[0].of('project')[0].label}”的绩效目标：它不在重点项目绩效目标中，它的说明也没有写明目标 (no target is stated for it)"
+    return None
 
 
 def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
@@ -209,7 +223,7 @@ def _breakdown_missing(frame: Frame) -> str | None:
     """「在各个镇街分别分配了多少」「各科室分别」: a figure per member of a set that no entity of the
     document names, or of one that has no budget of its own; the figures found are not broken down so."""
     for form in _cues()["breakdown"]:
-        for found in re.finditer(form.replace("{noun}", r"(?P<noun>[\u4e00-\u9fff]{2,4}?)"), frame.text):
+        for found in re.finditer(form.replace("{noun}", r"(?P<noun>[\u4e00-\u9fff]{1,4}?)"), frame.text):
             noun = found.group("noun")
             unbudgeted = any(noun in load_cues()["sets"][kind] for kind in _cues()["sets_without_figures"])
             if unbudgeted or "".join(frame.free_nouns(found.start("noun"), found.end("noun"), shortest=1)) == noun:

@@ -445,6 +445,9 @@ def derived_aliases(entity: Entity, label: str) -> set[str]:
         number = re.search(r"\[\d{4}\]\d+号", base)
         if number:
             out.add(number.group(0))
+        regions, core = split_region(label)
+        if regions and len(core) >= 6:  # 「第四次全国文物普查实施方案」: a cited title without its region
+            out.add(match_form(core))
     return {a for a in out if len(a) >= 2}
 
 

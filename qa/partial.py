@@ -22,6 +22,7 @@ from qa.segment import in_longer_word, is_user_word, tokenizer
 PARTIAL_KINDS = ("project", "classification", "line_item", "figure", "goal", "internal_unit", "budget_unit", "citation", "term")
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_NUMBER = re.compile(r"[\[(]\d{4}[\])]|\d+号")  # a cited document's number (清城府办函[2023]88号), not its title
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:亿元|亿|万元|万|元|%)?")
 MIN_WEIGHT = 5.0  # about two rare bigrams: a single shared word never links
 EVERYDAY = 10000  # a bigram this common in jieba's dictionary (建设, 工作) never makes one name distinctive
@@ -29,6 +30,7 @@ CLEAR_MARGIN = 1.25  # the winner's score over the runner-up's
 COMMON = 50  # a word of the question this common in jieba's dictionary is a word, not a stray pair of characters
 JOINERS = "和与跟同、及"  # between two names (「A和B」), unless the name itself holds the character
 RUN_BONUS = 0.1  # per character of the name written out in one stretch beyond two: 「体育彩票公益金」 is one name, not 体育 + 彩票公益金
+TITLE_RUN = 4  # a cited title is named by a stretch of it written out (文物普查实施方案), not two words of it apart (健身…计划)
 KIND_BONUS = 0.3  # the question calls the thing a 项目 (科目, 单位): a name of that kind fits the slot better
 _KIND_NOUNS = {"项目": ("project", "goal"), "科目": ("classification", "line_item"), "单位": ("budget_unit",), "股": ("internal_unit",)}
 
@@ -102,6 +104,7 @@ class Candidate(NamedTuple):
     score: float
     coverage: float
     run: int = 0  # the longest stretch of the question written exactly as in the name
+    form: str = ""  # the name matched, in match form: the label, or a cited document's title
 
 
 def _bigrams(text: str) -> list[tuple[int, str]]:
@@ -109,13 +112,14 @@ def _bigrams(text: str) -> list[tuple[int, str]]:
             if _WORD.match(text[k]) and _WORD.match(text[k + 1]) and not text[k:k + 2].isdigit()]  # codes and years link exactly
 
 
-def _clusters(found: list[tuple[int, str]], blocked: list[bool], gap: int = 4) -> list[list[tuple[int, str]]]:
+def _clusters(found: list[tuple[int, str]], blocked: list[bool], gap: int = 4, skipped: frozenset[int] = frozenset()) -> list[list[tuple[int, str]]]:
     """Matched bigrams in runs: a name is one stretch of the question, not bigrams scattered
-    over it (「A比B多多少」 names two things)."""
+    over it (「A比B多多少」 names two things). `skipped` characters (a pointer before a bracketed
+    qualifier: 党建那个（第二批）) do not part a run."""
     runs: list[list[tuple[int, str]]] = []
     for k, g in sorted(found):
         last = runs[-1][-1][0] if runs else -gap - 1
-        if k - last <= gap and not any(blocked[last + 2:k]):
+        if k - last - sum(1 for j in range(last + 2, k) if j in skipped) <= gap and not any(blocked[last + 2:k]):
             runs[-1].append((k, g))
         else:
             runs.append([(k, g)])
@@ -162,6 +166,7 @@ class _Name:
     grams: set[str]
     whole: float = 0.0  # the weight of all its bigrams
     bearers: list[tuple[int, Entity]] = field(default_factory=list)
+    tail: str = ""  # a cited document's title is named with its kind (…实施方案, …会议纪要): the bigram a stretch must hold
 
 
 def _rank(entry: tuple) -> tuple:
@@ -169,26 +174,44 @@ def _rank(entry: tuple) -> tuple:
     return entry[:4]
 
 
+def _named(lexicon: Lexicon) -> list[tuple[int, Entity, str, bool]]:
+    """Each entity with its label in match form, and a cited document also with its title when
+    its label is its number (「文物普查实施方案」 names 某府办函〔2023〕88号 by its title): (place,
+    entity, name, whether the name is such a title)."""
+    named = [(place, entity, match_form(entity.label), False) for place, entity in enumerate(lexicon.entities.values())]
+    places = {entity.iri: place for place, entity, _, _ in named}
+    for alias, iris in lexicon.aliases.items():
+        for iri in iris:
+            entity = lexicon.entities.get(iri)
+            if entity is not None and entity.kind == "citation" and not _NUMBER.search(alias) and alias not in match_form(entity.label):
+                named.append((places[iri], entity, alias, True))
+    return named
+
+
 class PartialLinker:
     """An inverted index from bigrams to the names that hold them."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.names: dict[str, _Name] = {}
-        for place, entity in enumerate(lexicon.entities.values()):
-            if entity.kind in PARTIAL_KINDS and len(entity.label) >= 4:
-                form = match_form(entity.label)
+        for place, entity, form, titled in _named(lexicon):
+            if entity.kind in PARTIAL_KINDS and len(form) >= 4:
                 name = self.names.get(form)
                 if name is None:
                     grams = {g for _, g in _bigrams(form.lower())}
                     if not grams:
                         continue
-                    name = self.names[form] = _Name(form, form.lower(), grams)
+                    kind = _bigrams(re.sub(r"\([^)]*\)$", "", form.lower()))  # 「…规划(2024—2035年)」 ends in its kind before the years
+                    name = self.names[form] = _Name(form, form.lower(), grams, tail=kind[-1][1] if titled and kind else "")
+                elif not titled:
+                    name.tail = ""
                 name.bearers.append((place, entity))
         labels: dict[str, set[str]] = {}  # a project and its key-project goal share one name: counted once
-        for name in self.names.values():
+        titles = {name.lowered for name in self.names.values() if name.tail}
+        for name in sorted(self.names.values(), key=lambda n: bool(n.tail)):  # a title counts only for bigrams no label holds
             for g in name.grams:
-                labels.setdefault(g, set()).add(name.lowered)
-        total = max(len({name.lowered for name in self.names.values()}), 1)
+                if not name.tail or labels.get(g, titles) <= titles:
+                    labels.setdefault(g, set()).add(name.lowered)
+        total = max(len({name.lowered for name in self.names.values() if not name.tail}), 1)
         self.idf = {g: math.log(1 + total / len(held)) for g, held in labels.items()}
         freq = tokenizer().FREQ
         self.one_name = {g for g, held in labels.items() if len(held) == 1 and freq.get(g, 0) < EVERYDAY}  # only one name holds it
@@ -222,6 +245,7 @@ class PartialLinker:
             for form in self.index.get(g, ()):
                 hits.setdefault(form, []).append((k, g))
         words = _common_words(lowered)
+        skipped = frozenset(k for m in re.finditer(load_cues()["pointer_before_qualifier"], lowered) for k in range(m.start(), m.end()))
         out: list[tuple[tuple[float, int, int, int], Candidate]] = []
         for form, found in hits.items():
             if sum(self.idf[g] for g in {g for _, g in found}) < MIN_WEIGHT - 1e-9:
@@ -229,9 +253,9 @@ class PartialLinker:
             name = self.names[form]
             label = name.lowered
             apart = [b or ch in JOINERS and ch not in label for b, ch in zip(blocked, lowered + " ", strict=True)]
-            for number, cluster in enumerate(_clusters(found, apart)):
+            for number, cluster in enumerate(_clusters(found, apart, skipped=skipped)):
                 cluster = _trimmed(cluster, words, label)
-                if not cluster:
+                if not cluster or name.tail and all(g != name.tail for _, g in cluster):
                     continue
                 matched = {g for _, g in cluster}
                 weight = sum(self.idf[g] for g in matched)
@@ -241,17 +265,21 @@ class PartialLinker:
                 asked = kind_words(lowered, end) | wanted  # 「…那个项目」, or a citation asked
                 past = [(s, e) for s, e in exact if start <= s and e <= end and e - s < end - start]  # 「文物修缮」 writes on past 文物
                 run = _longest_run(lowered[start:end], label)
+                if name.tail and run < TITLE_RUN:
+                    continue
                 base = weight * (0.5 + coverage)
                 scores: dict[str, float | None] = {}  # by kind: the bearers differ in nothing else
                 first = found[0][0]
                 for place, entity in name.bearers:
                     if entity.kind == "budget_unit" and self._parent_only(entity, matched):
                         continue
+                    if entity.kind == "citation" and run < end - start - 2:
+                        continue  # a cited document is named by a stretch of its title written out (县委…深改委…纪要 is not 县委常委会会议纪要), a word or two left out at most
                     if entity.kind not in scores:
                         scores[entity.kind] = self._score(entity.kind in asked, cluster, blocked, past, weight, coverage, rare, base, run)
                     score = scores[entity.kind]
                     if score is not None:
-                        out.append((-score, first, place, number, Candidate(entity, start, end, score, coverage, run)))
+                        out.append((-score, first, place, number, Candidate(entity, start, end, score, coverage, run, form)))
         out.sort(key=_rank)
         return [pair[4] for pair in out]
 
@@ -315,7 +343,7 @@ class PartialLinker:
                 continue  # a whole name written out is that name, unless the question writes out more of a longer one or names its kind
             if any(mentions[k].start < c.start or mentions[k].end > c.end for k in inside if kinds[k] & {"department", "budget_unit"}):
                 continue
-            label = match_form(c.entity.label)
+            label = c.form or match_form(c.entity.label)
             key = (c.start, c.end, c.score, label, c.entity.kind)
             if key in refused:
                 continue
@@ -333,7 +361,7 @@ class PartialLinker:
             for k in range(c.start, c.end):
                 taken[k] = True
             free.clear()
-            start, end, typo = _typo_extent(text, c.start, c.end, match_form(c.entity.label).lower(), blocked)
+            start, end, typo = _typo_extent(text, c.start, c.end, label.lower(), blocked)
             mention = Mention(start, end, text[start:end], entities, fuzzy=typo, partial=True)
             mention.alternatives = [o.entity for o in rivals if o.score * CLEAR_MARGIN <= c.score and o.score * 2 >= c.score and o.entity.iri not in linked]
             chosen.append(mention)

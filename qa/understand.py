@@ -29,7 +29,7 @@ TOP_N = re.compile(r"前(\d+)(?:个|名|项|位|大)?|最[大多高小少低](\d
 RANK = re.compile(r"(?:排名?|名列|位列|位居)第?(?P<a>[2-9二三四五六七八九])(?:名|位)?(?P<da>[大多高少小低])?"
                   r"|第(?P<b>[2-9二三四五六七八九])(?:名|位|大|多|高|少|小|低)(?P<db>[大多高少小低])?|次(?:多|大|高)")
 TABLE = re.compile(r"表(\d{1,2})(?!\d)")
-UNIT_ASKED = re.compile(r"(?:多少|几)(次|条|分钟|小时|天|平方米|辆|台|场|处|部|万册|册|人次|人|名|家|所|套|个|项)")
+UNIT_ASKED = re.compile(r"(?:多少|几)(?:个(?=小时|分钟))?(次|条|分钟|小时|天|平方米|辆|台|场|处|部|万册|册|人次|人|名|家|所|套|个|项)")
 def _region_before(text: str, known: list[str]) -> str | None:
     """The administrative region written just before a name: a known one, or the 3-character
     token ending in 省/市/区/县 (「远市佛冈县」 is not a region; 「佛冈县」 is)."""
@@ -176,6 +176,8 @@ class Understander:
         text = match_form(question or "")
         for short, full in [*self.lexicon.cues["spellings"].items(), *self.lexicon.cues["expansions"].items()]:
             text = text.replace(short, full)
+        for said, written in self.lexicon.cues["planned_acts"].items():
+            text = re.sub(said, written, text)
         cut = _context_end(text) if _context else 0
         if cut and not _points_into_context(text, cut):  # 「这个项目」 points into the context: it stays  # the question without the asker's context clause, when it names what it asks on its own
             trial = self.understand(text[cut:], previous, _corrected, _context=False)
@@ -321,9 +323,11 @@ class Understander:
     def _other_body(self, frame: Frame, exact: list[Mention]) -> None:
         """「江北区财政局的预算」 when only other bodies are loaded: a body that is not loaded is a
         refusal, never the loaded one's figure. A body is a name ending in a body suffix
-        (cues.json body_suffixes) that no loaded department, unit or item covers."""
+        (cues.json body_suffixes) that no loaded department, unit or item covers; the issuer in a
+        cited document's name (某委员会会议纪要) is not a body asked about."""
         text = list(frame.text)
-        for start, end in [(m.start, m.end) for m in exact] + frame.cue_spans:
+        cited = [(m.start, m.end) for m in frame.mentions if m.of("citation")]
+        for start, end in [(m.start, m.end) for m in exact] + cited + frame.cue_spans:
             for k in range(start, end):
                 text[k] = "#"
         suffixes = "|".join(sorted(self.lexicon.cues["body_suffixes"], key=len, reverse=True))

@@ -17,6 +17,11 @@ import pytest
     ("社会综合治理云平台项目当中，服务器托管具体花多少钱", "服务器"),
     ("公务接待费在各个季度分别安排了多少", "季度"),
     ("公务接待费在各个科室分别安排了多少", "科室"),  # an internal office has no budget of its own
+    ("公务接待费分给每个乡各有多少", "乡"),  # a one-character set noun, asked 各有多少
+    ("社会综合治理云平台项目下达到各个片区的金额是多少", "片区"),
+    ("每个街道各是多少的社会综合治理云平台项目经费", "街道"),
+    ("公务接待费每个月能用多少", "每个月"),  # a budget is yearly: no figure per part of the year
+    ("社会综合治理云平台项目上半年花多少钱", "上半年"),
 ])
 def test_a_part_or_breakdown_not_given_is_refused(bigdata, question, missing):
     answer = bigdata.ask(question)

@@ -176,6 +176,9 @@ class CrossYear:
             found = ("each", both.group(0), both.span()) if both else ("each", "", (0, 0))
         if found is None:
             return None
+        if found[0] == "diff" and _rate_stated(ctx, years):  # 「2026年X比上年增长多少」: the rate its text states
+            return Reading(NAME, 0.9, [Slot("years", [years[1], years[1]], (0, len(text))), Slot("own_change", True, (0, len(text)))],
+                           explained=found[1])
         slots.append(Slot("value_operation", found[0], found[2]))
         on = year_sets.topic(ctx.frame.question or text)
         if on is not None and pattern(NAME, "set_words").search(text):  # 「名称含X的项目两年合计」: each year's set
@@ -210,6 +213,17 @@ def _stated_change(ctx: Context, years: list[Document]) -> Document | None:
     found = _first(cue_data(NAME)["value_operations"], ctx.frame.text, _names(ctx))
     set_op = _first(cue_data(NAME)["set_operations"], ctx.frame.text, _names(ctx))
     return loaded[max(named)] if set_op is None and found is not None and found[0] in ("diff", "rate") else None
+
+
+def _rate_stated(ctx: Context, years: list[Document]) -> bool:
+    """增长多少 of a figure whose later document states its change over the year just before with
+    a rate (比上年增加1.5万元，增长16.5%): the later document's own words answer, rate first."""
+    earlier, later = years
+    if later.year - earlier.year != 1 or ctx.executor is None or not re.search(ctx.lexicon.cues["rate_asked"], ctx.frame.text):
+        return False
+    figures = [e for m in ctx.frame.mentions for e in m.of("figure") if later.iri in e.docs]
+    facts = [ctx.executor.reader.figure(e.iri) for e in figures]
+    return any(f is not None and f.extra.get("rate") is not None for f in facts)
 
 
 def _reason(ctx: Context, years: list[Document]) -> Reading | None:

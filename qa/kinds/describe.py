@@ -143,6 +143,11 @@ class Describe:
                 raise NotAnswerable(f"文件对“{name}”的说明中没有提到“{'、'.join(unsaid)}”")
         else:
             chosen = _best(passages, words)
+        if chosen is None and _bodies_only(reading):  # 「某中心为什么要花钱租车」: the body's project that speaks of it
+            owned = _project_speaking(executor, doc, words)
+            if owned:
+                passages = owned
+                chosen = _best(owned, words) or owned
         if chosen is None:
             missing = "、".join(w for w in words if not any(w in p.text for p in passages))
             raise NotAnswerable(f"文件对“{passages[0].row}”的说明中没有提到“{missing}”")
@@ -209,6 +214,26 @@ def _text_owner(ctx: Context) -> Reading | None:
         return None
     return Reading(NAME, 0.7, [Slot("found", owners[0], (0, len(ctx.frame.text))), Slot("words", words, (0, len(ctx.frame.text)))],
                    checks_words=True)
+
+
+def _bodies_only(reading: Reading) -> bool:
+    return all(m.kinds() <= {"department", "budget_unit"} for m in reading.slot_values("entity"))
+
+
+def _project_speaking(executor, doc: str, words: list[str]) -> list[Passage]:
+    """The text of the one project whose name or text holds the question's words (租车 is
+    said by 车辆租赁经费: its name holds each character), when it holds all of them."""
+    held = []
+    for row in executor.reader.run(queries.PROJECT, doc=_iri(doc)):
+        label, text = match_form(row["label"]), row.get("purpose") or ""
+        count = sum(1 for w in words if _says(text, w) or set(w) <= set(label))
+        held.append((count, row))
+    best = max((n for n, _ in held), default=0)
+    owners = [row for n, row in held if n == best]
+    if not best or best < len(words) or len(owners) != 1:
+        return []
+    row = owners[0]
+    return _split(row.get("purpose"), load_template().by_layout("projects").name, row["label"], row["line"])
 
 
 def _held(passages: list[Passage], words: list[str]) -> int:
