@@ -1,0 +1,53 @@
+"""Sets picked by a topic or a quoted part with a stated count, ranges with inclusive marks, and the
+arithmetic of classes and counts (children of a class, one column of a class row, the rank of an
+item among its siblings, averages per thing counted) — phrasings written for these tests, on the
+corpus documents and on generated ones. Figures were read off the documents in tests/fixtures."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.evaluate import score
+from qa.service import QAService
+
+
+def _check(service: QAService, question: str, expected: dict):
+    answer = service.ask(question)
+    assert answer.answered, f"{question}: {answer.answer}"
+    assert score(expected, answer.to_json())[0], f"{question}: {answer.answer}"
+    return answer
+
+
+def _refused(service: QAService, question: str, why: str):
+    answer = service.ask(question)
+    assert not answer.answered, f"{question}: {answer.answer}"
+    assert why in answer.answer, answer.answer
+
+
+# -- topic or quoted part with a count of members ------------------------------------------------------
+@pytest.mark.parametrize(("question", "expected"), [
+    ("和全民健身相关的两个项目一共多少钱", {"value": 118.00, "unit": "万元"}),
+    ("与体育有关的两个项目的经费加在一起是多少", {"value": 110.00, "unit": "万元"}),
+    ("两个“全民健身”相关的经费合计多少", {"value": 118.00, "unit": "万元"}),
+    ("跟“免费”有关的3个项目总共安排了多少", {"value": 75.00, "unit": "万元"}),
+])
+def test_topic_sets_with_a_stated_count(culture, question, expected):
+    assert _check(culture, question, expected).intent == "project_set"
+
+
+def test_a_stated_count_the_set_does_not_have_is_refused(culture):
+    _refused(culture, "跟“免费开放”有关的三个项目合计", "问题说有3个")
+
+
+def test_named_members_beside_a_topic_are_the_members(culture):
+    _check(culture, "体育相关的两个项目（全民健身活动经费、文化市场综合执法经费）加起来多少", {"value": 53.60, "unit": "万元"})
+
+
+# -- ranges with (含)/(不含) marks ------------------------------------------------------------------------
+@pytest.mark.parametrize(("question", "expected"), [
+    ("20万元（含）到40万元之间的项目有几个", {"value": 7, "unit": "个"}),
+    ("20万元（不含）到40万元（含）之间的项目有几个", {"value": 5, "unit": "个"}),
+    ("30万元(含)以上的项目加起来多少", {"value": 328.83, "unit": "万元"}),
+])
+def test_ranges_with_inclusive_marks(culture, question, expected):
+    _check(culture, question, expected)
