@@ -206,6 +206,10 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
     for p in [p for p in projects if sum(1 for q in truth.projects if q.amounts[0] == p.amounts[0]) == 1][:2]:
         place = 1 + sum(1 for q in truth.projects if q.amounts[0] > p.amounts[0])  # by amount, from the largest
         out += [("rank", t.format(project=p.name), {"value": place, "unit": "名"}) for t in _phrasings("rank", "project")]
+    for p in projects[:1]:  # a figure divided by a count the question states
+        for n, counter, thing in ((4, "个", "村"), (3, "辆", "车")):
+            share = money((p.amounts[0] / n).quantize(CENT, rounding=ROUND_HALF_UP))
+            out += [("per_count", t.format(n=n, counter=counter, thing=thing, item=p.name), share) for t in _phrasings("per_count", "stated")]
     if truth.projects:
         mean = (sum(amounts, Decimal(0)) / len(amounts)).quantize(CENT, rounding=ROUND_HALF_UP)
         out += [("project_set", t, money(mean)) for t in _phrasings("project_set", "average")]

@@ -51,3 +51,22 @@ def test_named_members_beside_a_topic_are_the_members(culture):
 ])
 def test_ranges_with_inclusive_marks(culture, question, expected):
     _check(culture, question, expected)
+
+
+# -- a figure divided by a count the question or the document states ------------------------------------
+@pytest.mark.parametrize(("question", "expected"), [
+    ("公务用车运行维护费按5辆车分摊，每辆车多少钱", {"value": 0.90, "unit": "万元"}),
+    ("单位有2辆车，平均每辆车的公务用车运行维护费是多少", {"value": 2.25, "unit": "万元"}),
+    ("假设全民健身活动经费覆盖19个村，摊到每个村多少万元", {"value": 2.00, "unit": "万元"}),
+    ("平均每辆车的公务用车运行维护费是多少", {"value": 4.50, "unit": "万元"}),  # 车辆1辆, stated in the document
+])
+def test_a_figure_per_counted_thing(culture, question, expected):
+    assert _check(culture, question, expected).intent == "per_count"
+
+
+def test_a_figure_per_thing_and_per_month_is_refused(culture):
+    assert not culture.ask("平均每辆车每月的运行维护费是多少").answered
+
+
+def test_no_count_to_divide_by_is_refused(bigdata):
+    assert not bigdata.ask("平均每辆车的公务用车运行维护费是多少").answered  # the centre holds no car

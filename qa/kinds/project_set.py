@@ -72,7 +72,7 @@ class ProjectSet:
             bound = _one_bound(text, data)  # 「不到5万元的项目合计」: one bound, the other open
             if bound:
                 slots.append(bound)
-        if op == "average" and re.search("|".join(data["projects"]), text):
+        if op == "average" and re.search("|".join(data["projects"]), ctx.frame.masked()):  # 项目 in a linked name is no set
             slots.append(Slot("average", True, span))
         if not slots:
             return None
