@@ -206,6 +206,11 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
     for p in [p for p in projects if sum(1 for q in truth.projects if q.amounts[0] == p.amounts[0]) == 1][:2]:
         place = 1 + sum(1 for q in truth.projects if q.amounts[0] > p.amounts[0])  # by amount, from the largest
         out += [("rank", t.format(project=p.name), {"value": place, "unit": "名"}) for t in _phrasings("rank", "project")]
+    rows = [r for r in truth.table(3).rows if r.code]
+    for parent in [r for r in rows if len(r.code) == 5][:2]:  # a 款's 项 rows, asked with the children kind's phrasings
+        below = [r.label for r in rows if len(r.code) == 7 and r.code.startswith(parent.code)]
+        if below and sum(1 for r in rows if r.label == parent.label) == 1:
+            out += [("children", t.format(item=parent.label), {"items": below}) for t in _phrasings("children", "children")]
     for p in projects[:1]:  # a figure divided by a count the question states
         for n, counter, thing in ((4, "个", "村"), (3, "辆", "车")):
             share = money((p.amounts[0] / n).quantize(CENT, rounding=ROUND_HALF_UP))

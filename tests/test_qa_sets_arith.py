@@ -70,3 +70,21 @@ def test_a_figure_per_thing_and_per_month_is_refused(culture):
 
 def test_no_count_to_divide_by_is_refused(bigdata):
     assert not bigdata.ask("平均每辆车的公务用车运行维护费是多少").answered  # the centre holds no car
+
+
+# -- the items listed under a class --------------------------------------------------------------------
+@pytest.mark.parametrize(("question", "expected"), [
+    ("文化和旅游底下列了哪些款项", {"items": ["行政运行", "图书馆", "群众文化", "文化创作与保护", "文化和旅游市场管理", "旅游宣传"]}),
+    ("社会保障和就业支出里面包含哪些项级科目", {"items": ["行政单位离退休", "事业单位离退休", "机关事业单位基本养老保险缴费支出", "机关事业单位职业年金缴费支出"]}),
+])
+def test_children_of_a_functional_class(culture, question, expected):
+    assert _check(culture, question, expected).intent == "children"
+
+
+def test_children_of_an_economic_class_in_the_column_named(bigdata):
+    answer = _check(bigdata, "项目支出的商品和服务支出里包括哪些科目", {"items": ["邮电费", "维修（护）费", "租赁费", "培训费", "其他交通费用"]})
+    assert len(answer.items) == 5
+
+
+def test_a_glossary_entry_asked_what_it_covers_stays_a_definition(culture):
+    _check(culture, "名词解释里其他收入主要包括什么", {"contains": ["存款利息收入"]})

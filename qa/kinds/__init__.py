@@ -20,6 +20,7 @@ from qa.kinds.base import (
     chosen_reading,
     reading_label,
 )
+from qa.kinds.children import Children
 from qa.kinds.cited_year import CitedYear
 from qa.kinds.cross_department import CrossDepartment
 from qa.kinds.cross_year import CrossYear
@@ -30,7 +31,7 @@ from qa.kinds.rank import Rank
 from qa.kinds.target import Target
 from qa.kinds.unit_scope import UnitScope
 
-REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), Arithmetic(), CitedYear(), PerCount())
+REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), Arithmetic(), CitedYear(), PerCount(), Children())
 
 __all__ = [
     "CLOSE_MARGIN", "LEGACY", "LEGACY_SCORE", "REGISTERED", "AskBack", "Context", "Kind", "Reading", "Slot",

@@ -41,7 +41,7 @@ class PerCount:
             slots.append(Slot("count", counted[0], (counted[0].start, counted[0].end)))
         else:
             slots.append(Slot("count", counted[0], per.span()))
-        explained = " ".join(frame.text[a:b] for s in slots for a, b in [s.span])
+        explained = " ".join([*(frame.text[a:b] for s in slots for a, b in [s.span]), *pattern(NAME, "divides").findall(frame.text)])
         return Reading(NAME, 0.85, slots, explained=explained)
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
