@@ -88,3 +88,17 @@ def test_children_of_an_economic_class_in_the_column_named(bigdata):
 
 def test_a_glossary_entry_asked_what_it_covers_stays_a_definition(culture):
     _check(culture, "名词解释里其他收入主要包括什么", {"contains": ["存款利息收入"]})
+
+
+# -- the rank of a class row among its siblings ----------------------------------------------------------
+@pytest.mark.parametrize(("question", "place"), [
+    ("项目支出里的劳务费按金额排名第几", 3),  # 表7: 委托业务费 101.50 and 维修（护）费 95.83 are larger
+    ("在项目支出的经济科目里，专用材料费从小到大排第几", 5),
+])
+def test_rank_of_a_class_among_its_siblings(culture, question, place):
+    answer = _check(culture, question, {"value": place, "unit": "名"})
+    assert answer.intent == "rank"
+
+
+def test_rank_of_a_class_in_two_tables_asks_which(culture):
+    _refused(culture, "邮电费排第几", "请说明是哪张表")
