@@ -211,6 +211,13 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
         below = [r.label for r in rows if len(r.code) == 7 and r.code.startswith(parent.code)]
         if below and sum(1 for r in rows if r.label == parent.label) == 1:
             out += [("children", t.format(item=parent.label), {"items": below}) for t in _phrasings("children", "children")]
+    bodies = [truth.kind, *truth.subordinate_units]  # a class named like a body (档案馆) is read as the body
+    for row in [r for r in rows if len(r.code) in (5, 7) and r.amounts[1] and r.amounts[2] and sum(1 for q in rows if q.label == r.label) == 1
+                and not any(r.label in b or b in r.label for b in bodies)][:1]:
+        for column, amount in (("基本支出", row.amounts[1]), ("项目支出", row.amounts[2])):  # one column of a class row
+            out += [("row_column", t.format(item=row.label, column=column), money(amount)) for t in _phrasings("row_column", "column")]
+            share = {"value": float((amount / row.amounts[0] * 100).quantize(CENT, rounding=ROUND_HALF_UP)), "unit": "%"}
+            out += [("row_column", t.format(item=row.label, column=column), share) for t in _phrasings("row_column", "share")]
     for p in projects[:1]:  # a figure divided by a count the question states
         for n, counter, thing in ((4, "个", "村"), (3, "辆", "车")):
             share = money((p.amounts[0] / n).quantize(CENT, rounding=ROUND_HALF_UP))

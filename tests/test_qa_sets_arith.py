@@ -102,3 +102,14 @@ def test_rank_of_a_class_among_its_siblings(culture, question, place):
 
 def test_rank_of_a_class_in_two_tables_asks_which(culture):
     _refused(culture, "邮电费排第几", "请说明是哪张表")
+
+
+# -- one column of a class row -------------------------------------------------------------------------
+@pytest.mark.parametrize(("question", "expected"), [
+    ("群众文化里面，项目支出占了多少", {"value": 37.50, "unit": "万元"}),  # 表3 [2070109] 102.64 = 65.14 + 37.50
+    ("图书馆（2070104）这一项，基本支出占多少钱", {"value": 86.03, "unit": "万元"}),
+    ("群众文化里项目支出占了多大比重", {"value": 36.54, "unit": "%"}),  # 37.50 ÷ 102.64, not its share of 文化和旅游
+    ("文化和旅游中基本支出占几成", {"value": 67.16, "unit": "%"}),
+])
+def test_one_column_of_a_class_row(culture, question, expected):
+    assert _check(culture, question, expected).intent == "row_column"

@@ -28,10 +28,11 @@ from qa.kinds.describe import Describe
 from qa.kinds.per_count import PerCount
 from qa.kinds.project_set import ProjectSet
 from qa.kinds.rank import Rank
+from qa.kinds.row_column import RowColumn
 from qa.kinds.target import Target
 from qa.kinds.unit_scope import UnitScope
 
-REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), Arithmetic(), CitedYear(), PerCount(), Children())
+REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), Arithmetic(), CitedYear(), PerCount(), Children(), RowColumn())
 
 __all__ = [
     "CLOSE_MARGIN", "LEGACY", "LEGACY_SCORE", "REGISTERED", "AskBack", "Context", "Kind", "Reading", "Slot",
