@@ -5,10 +5,21 @@ corpus documents and on generated ones. Figures were read off the documents in t
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from conftest import qa_service
 
 from qa.evaluate import score
 from qa.service import QAService
+
+SYNTH = Path(__file__).parent / "fixtures" / "synth"
+
+
+@pytest.fixture(scope="module")
+def hotline(tmp_path_factory) -> QAService:
+    """A generated department with a project named by a number (12345政务服务便民热线工单办理经费 9.82万元)."""
+    return qa_service(tmp_path_factory, SYNTH / "synth_seed76.txt")
 
 
 def _check(service: QAService, question: str, expected: dict):
@@ -113,3 +124,17 @@ def test_rank_of_a_class_in_two_tables_asks_which(culture):
 ])
 def test_one_column_of_a_class_row(culture, question, expected):
     assert _check(culture, question, expected).intent == "row_column"
+
+
+# -- a project named by a number or a quoted part of its name ------------------------------------------
+@pytest.mark.parametrize("question", [
+    "12345那个热线项目安排了多少钱",
+    "“12345便民热线”经费预算多少",  # the quote leaves out 政务服务 in the middle
+    "“12345”热线经费多少",
+])
+def test_a_project_named_by_its_number(hotline, question):
+    _check(hotline, question, {"value": 9.82, "unit": "万元"})
+
+
+def test_a_quote_with_words_the_name_lacks_is_refused(hotline):
+    _refused(hotline, "“12345热线维修”经费多少", "12345热线维修")
