@@ -138,3 +138,16 @@ def test_a_project_named_by_its_number(hotline, question):
 
 def test_a_quote_with_words_the_name_lacks_is_refused(hotline):
     _refused(hotline, "“12345热线维修”经费多少", "12345热线维修")
+
+
+# -- a share whose whole is named first, with or without its figure -----------------------------------
+@pytest.mark.parametrize("question", [
+    "在项目支出里面，劳务费占的比重是多少",
+    "在421.93万元的项目支出中，劳务费所占比例是多少",
+])
+def test_a_share_of_the_measure_named_as_the_whole(culture, question):
+    _check(culture, question, {"value": 10.90, "unit": "%"})  # 46.00 ÷ 421.93 (表3 项目支出), not of 商品和服务支出
+
+
+def test_a_whole_stated_with_another_figure_is_refused(culture):
+    _refused(culture, "在400万元的项目支出中，劳务费所占比例是多少", "文件中是421.93万元")
