@@ -218,6 +218,11 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
             out += [("row_column", t.format(item=row.label, column=column), money(amount)) for t in _phrasings("row_column", "column")]
             share = {"value": float((amount / row.amounts[0] * 100).quantize(CENT, rounding=ROUND_HALF_UP)), "unit": "%"}
             out += [("row_column", t.format(item=row.label, column=column), share) for t in _phrasings("row_column", "share")]
+    t6rows = [r for r in truth.table(6).rows if r.code and len(r.code) == 5 and sum(1 for q in truth.table(6).rows if q.label == r.label) == 1]
+    pairs = [(x, y) for x in t6rows for y in t6rows if y.amounts[0] - x.amounts[0] >= 2][:1]
+    for x, y in pairs:  # two named items filtered by an amount between them: the larger passes
+        t = int((x.amounts[0] + y.amounts[0]) / 2)
+        out += [("named_filter", q.format(a=x.label, b=y.label, t=t), {"items": [y.label]}) for q in _phrasings("named_filter", "list")]
     for p in projects[:1]:  # a figure divided by a count the question states
         for n, counter, thing in ((4, "个", "村"), (3, "辆", "车")):
             share = money((p.amounts[0] / n).quantize(CENT, rounding=ROUND_HALF_UP))

@@ -151,3 +151,17 @@ def test_a_share_of_the_measure_named_as_the_whole(culture, question):
 
 def test_a_whole_stated_with_another_figure_is_refused(culture):
     _refused(culture, "在400万元的项目支出中，劳务费所占比例是多少", "文件中是421.93万元")
+
+
+# -- items named one by one, filtered by an amount ---------------------------------------------------
+def test_named_items_filtered_by_an_amount(bigdata):
+    answer = _check(bigdata, "奖金、绩效工资、津贴补贴这三项当中，哪些高于55万元", {"items": ["奖金", "绩效工资"]})
+    assert answer.items == ["奖金", "绩效工资"]  # 表6: 58.23, 78.18; 津贴补贴 38.31; never the projects over 55万元
+
+
+def test_named_items_counted_by_an_amount(bigdata):
+    _check(bigdata, "基本工资和奖金里面，有几项不低于60万元", {"value": 0, "unit": "项"})
+
+
+def test_the_largest_share_asked_as_the_big_part(culture):
+    _check(culture, "基本支出的工资福利支出中，哪一项占大头", {"contains": ["基本工资"]})
