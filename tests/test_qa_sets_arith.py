@@ -165,3 +165,11 @@ def test_named_items_counted_by_an_amount(bigdata):
 
 def test_the_largest_share_asked_as_the_big_part(culture):
     _check(culture, "基本支出的工资福利支出中，哪一项占大头", {"contains": ["基本工资"]})
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("事业收入包括什么", "事业单位开展专业业务活动"),
+    ("基本支出包括些什么", "人员支出和公用支出"),
+])
+def test_a_glossary_entry_asked_what_it_includes(culture, question, said):
+    _check(culture, question, {"contains": [said]})  # never the list of projects
