@@ -17,6 +17,11 @@ SYNTH = Path(__file__).parent / "fixtures" / "synth"
 
 
 @pytest.fixture(scope="module")
+def water(tmp_path_factory) -> QAService:
+    return qa_service(tmp_path_factory, SYNTH / "synth_seed262.txt")
+
+
+@pytest.fixture(scope="module")
 def hotline(tmp_path_factory) -> QAService:
     """A generated department with a project named by a number (12345政务服务便民热线工单办理经费 9.82万元)."""
     return qa_service(tmp_path_factory, SYNTH / "synth_seed76.txt")
@@ -173,3 +178,7 @@ def test_the_largest_share_asked_as_the_big_part(culture):
 ])
 def test_a_glossary_entry_asked_what_it_includes(culture, question, said):
     _check(culture, question, {"contains": [said]})  # never the list of projects
+
+
+def test_a_rank_asked_is_never_answered_with_a_figure(water):
+    _refused(water, "在项目支出的经济科目里，专用材料费从小到大排第几", "排第几")  # the document has no 专用材料费
