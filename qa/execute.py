@@ -378,8 +378,8 @@ class Executor:
                 else:
                     rows = self.reader.table_facts(doc, parent.table)
                     children = [f for f in rows if f.parent_row == parent.row and f.column == parent.column]
-                    if frame.level and parent.code:  # 「X下面有哪些项级科目」: the descendants at that level
-                        length = {1: 3, 2: 5, 3: 7}[frame.level]
+                    length = {1: 3, 2: 5, 3: 7}.get(frame.level or 0, 0)
+                    if parent.code and len(parent.code) < length:  # 「X下面有哪些项级科目」: the descendants at that level; 「工资福利类里」 names X itself
                         children = [f for f in rows if f.code and f.code.startswith(parent.code) and len(f.code) == length
                                     and f.column == parent.column] or children
                 if children:

@@ -182,3 +182,8 @@ def test_a_glossary_entry_asked_what_it_includes(culture, question, said):
 
 def test_a_rank_asked_is_never_answered_with_a_figure(water):
     _refused(water, "在项目支出的经济科目里，专用材料费从小到大排第几", "排第几")  # the document has no 专用材料费
+
+
+def test_a_class_named_with_the_word_class_is_that_class_not_a_level(culture):
+    # 「工资福利类」 names 工资福利支出 itself: its rows are ranked, not the 类-level rows (itself alone)
+    _check(culture, "基本支出的工资福利类里面，金额排第二的是哪一项", {"contains": ["津贴补贴", "107.61"]})
