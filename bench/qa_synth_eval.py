@@ -206,6 +206,27 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
     for p in [p for p in projects if sum(1 for q in truth.projects if q.amounts[0] == p.amounts[0]) == 1][:2]:
         place = 1 + sum(1 for q in truth.projects if q.amounts[0] > p.amounts[0])  # by amount, from the largest
         out += [("rank", t.format(project=p.name), {"value": place, "unit": "名"}) for t in _phrasings("rank", "project")]
+    rows = [r for r in truth.table(3).rows if r.code]
+    for parent in [r for r in rows if len(r.code) == 5][:2]:  # a 款's 项 rows, asked with the children kind's phrasings
+        below = [r.label for r in rows if len(r.code) == 7 and r.code.startswith(parent.code)]
+        if below and sum(1 for r in rows if r.label == parent.label) == 1:
+            out += [("children", t.format(item=parent.label), {"items": below}) for t in _phrasings("children", "children")]
+    bodies = [truth.kind, *truth.subordinate_units]  # a class named like a body (档案馆) is read as the body
+    for row in [r for r in rows if len(r.code) in (5, 7) and r.amounts[1] and r.amounts[2] and sum(1 for q in rows if q.label == r.label) == 1
+                and not any(r.label in b or b in r.label for b in bodies)][:1]:
+        for column, amount in (("基本支出", row.amounts[1]), ("项目支出", row.amounts[2])):  # one column of a class row
+            out += [("row_column", t.format(item=row.label, column=column), money(amount)) for t in _phrasings("row_column", "column")]
+            share = {"value": float((amount / row.amounts[0] * 100).quantize(CENT, rounding=ROUND_HALF_UP)), "unit": "%"}
+            out += [("row_column", t.format(item=row.label, column=column), share) for t in _phrasings("row_column", "share")]
+    t6rows = [r for r in truth.table(6).rows if r.code and len(r.code) == 5 and sum(1 for q in truth.table(6).rows if q.label == r.label) == 1]
+    pairs = [(x, y) for x in t6rows for y in t6rows if y.amounts[0] - x.amounts[0] >= 2][:1]
+    for x, y in pairs:  # two named items filtered by an amount between them: the larger passes
+        t = int((x.amounts[0] + y.amounts[0]) / 2)
+        out += [("named_filter", q.format(a=x.label, b=y.label, t=t), {"items": [y.label]}) for q in _phrasings("named_filter", "list")]
+    for p in projects[:1]:  # a figure divided by a count the question states
+        for n, counter, thing in ((4, "个", "村"), (3, "辆", "车")):
+            share = money((p.amounts[0] / n).quantize(CENT, rounding=ROUND_HALF_UP))
+            out += [("per_count", t.format(n=n, counter=counter, thing=thing, item=p.name), share) for t in _phrasings("per_count", "stated")]
     if truth.projects:
         mean = (sum(amounts, Decimal(0)) / len(amounts)).quantize(CENT, rounding=ROUND_HALF_UP)
         out += [("project_set", t, money(mean)) for t in _phrasings("project_set", "average")]

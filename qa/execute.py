@@ -266,9 +266,10 @@ class Executor:
         name_n, facts_n = numerators[0]
         if not denominators and re.search(r"上年|去年|上一年", after.text):
             return self._ratio_to_last_year(frame, name_n, facts_n)
-        bound = [m.measure for m in before.mentions if m.measure]
+        bound = [m.measure for m in before.mentions if m.measure] or _measure_inside(before)
         if not denominators and bound and self.measure_total(bound[0], doc):
             denominators = [(bound[0], self.measure_total(bound[0], doc))]  # 「项目支出中X占多少」: X's share of 项目支出
+            _check_stated_whole(before, bound[0], denominators[0][1])
         if len({f.value for f in facts_n}) > 1 and after.measures:
             # 「住房公积金占基本支出的比例」: the part is taken in the whole's sense
             narrowed = [(n, f) for n, f in self.operands(_with_measure(before, after.measures[0]), doc) if f]
@@ -377,8 +378,8 @@ class Executor:
                 else:
                     rows = self.reader.table_facts(doc, parent.table)
                     children = [f for f in rows if f.parent_row == parent.row and f.column == parent.column]
-                    if frame.level and parent.code:  # 「X下面有哪些项级科目」: the descendants at that level
-                        length = {1: 3, 2: 5, 3: 7}[frame.level]
+                    length = {1: 3, 2: 5, 3: 7}.get(frame.level or 0, 0)
+                    if parent.code and len(parent.code) < length:  # 「X下面有哪些项级科目」: the descendants at that level; 「工资福利类里」 names X itself
                         children = [f for f in rows if f.code and f.code.startswith(parent.code) and len(f.code) == length
                                     and f.column == parent.column] or children
                 if children:
@@ -975,6 +976,26 @@ def _asks_last_year_value(frame: Frame) -> bool:
 
 JOINED = re.compile(r"和|与|及|跟|同|、|以及|还有|分别|各(?:是|为|有)|哪个|哪一")
 WHOLE_INSIDE = re.compile(r"在(.{2,40}?)(?:预算)?(?:中|里|里面|内|当中|之中|中间)(?:所)?(?:占|的占比|的比例|的比重|的份额)")
+
+
+def _inside(frame: Frame, measure: str) -> re.Match | None:
+    """「在922.08万元的项目支出里，X…」: the measure written as the whole, with an amount before it if stated."""
+    aliases = "|".join(map(re.escape, sorted((match_form(a) for a in _measure_aliases(frame, measure)), key=len, reverse=True)))
+    return re.search(rf"(?:(?P<v>\d+(?:\.\d+)?)(?P<u>亿元|亿|万元|万)?)?(?:{aliases})(?:里面|里头|里|中|当中|之中|内)", frame.text)
+
+
+def _measure_inside(before: Frame) -> list[str]:
+    """A free measure the part is said to be inside (「在项目支出里，租赁费占多大比重」): the whole."""
+    return [m for m in before.measures if _inside(before, m)][:1]
+
+
+def _check_stated_whole(before: Frame, measure: str, facts: list[Fact]) -> None:
+    """An amount the question states for the whole (「在922.08万元的项目支出里」) must be that whole's."""
+    match = _inside(before, measure)
+    if match and match.group("v") and facts:
+        stated = Decimal(match.group("v")) * (10000 if match.group("u") in ("亿", "亿元") else 1)
+        if stated != facts[0].value:
+            raise NotAnswerable(f"问题说{measure}是{fmt(stated)}万元，文件中是{fmt(facts[0].value)}万元")
 
 
 def _larger(operand: tuple[str, list[Fact]]) -> Decimal:

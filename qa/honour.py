@@ -291,14 +291,26 @@ def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:
     if not answer.answered or any(w in question for w in _cues()["claim_checks"]):
         return None  # 「要说X比Y“翻了一番”，准确吗？」: the quote is the claim to check
     said = _norm(_said(answer) + "".join(e.label for m in frame.mentions for e in m.entities))
-    linked = _norm("".join(m.surface for m in frame.mentions))
+    linked = _norm("".join(m.surface for m in frame.mentions if not m.partial))  # a partial name's span may hold words the name lacks
     for quoted in _QUOTED.findall(question):
         if re.fullmatch(_operator_words(), quoted):
             continue  # 「“翻了一番”，准确吗」 quotes a saying of the operator, not a name
         name = _norm(quoted)
-        if name and name not in said and name not in linked and not any(name in _norm(m.surface) or _norm(m.surface) in name for m in frame.mentions):
-            return f"文件中没有找到“{quoted}” (not found in the document)"
+        if name and name not in said and name not in linked and not any(name in _norm(m.surface) and not m.partial or _norm(m.surface) in name for m in frame.mentions):
+            if not any(_in_two_pieces(name, _norm(e.label)) for m in frame.mentions for e in m.entities):
+                return f"文件中没有找到“{quoted}” (not found in the document)"
     return None
+
+
+def _in_two_pieces(name: str, label: str) -> bool:
+    """「“12345热线工单”经费」 for 12345政务服务便民热线工单办理经费: the quote is the name's own
+    words with one stretch left out — two pieces of two characters or more, in order."""
+    for k in range(2, len(name) - 1):
+        head, tail = name[:k], name[k:]
+        at = label.find(head)
+        if at >= 0 and label.find(tail, at + len(head) + 1) >= 0:
+            return True
+    return False
 
 
 def _operator_words() -> str:

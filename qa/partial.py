@@ -24,6 +24,8 @@ _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _NUMBER = re.compile(r"[\[(]\d{4}[\])]|\d+号")  # a cited document's number (清城府办函[2023]88号), not its title
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:亿元|亿|万元|万|元|%)?")
+_NAME_NUMBER = re.compile(r"(?<![\d.])\d{3,}(?![\d.])")  # a number a name may hold (12345热线): three digits or more, no decimals
+_YEAR = re.compile(r"(?:19|20)\d\d")
 MIN_WEIGHT = 5.0  # about two rare bigrams: a single shared word never links
 EVERYDAY = 10000  # a bigram this common in jieba's dictionary (建设, 工作) never makes one name distinctive
 CLEAR_MARGIN = 1.25  # the winner's score over the runner-up's
@@ -108,8 +110,14 @@ class Candidate(NamedTuple):
 
 
 def _bigrams(text: str) -> list[tuple[int, str]]:
+    """The name's or question's character pairs; digit pairs only inside a number that can be part
+    of a name (12345热线): codes and years link exactly, amounts never."""
+    numbers = [False] * len(text)
+    for match in _NAME_NUMBER.finditer(text):
+        if not _YEAR.fullmatch(match.group(0)):
+            numbers[match.start():match.end()] = [True] * (match.end() - match.start())
     return [(k, text[k:k + 2]) for k in range(len(text) - 1)
-            if _WORD.match(text[k]) and _WORD.match(text[k + 1]) and not text[k:k + 2].isdigit()]  # codes and years link exactly
+            if _WORD.match(text[k]) and _WORD.match(text[k + 1]) and (not text[k:k + 2].isdigit() or numbers[k] and numbers[k + 1])]
 
 
 def _clusters(found: list[tuple[int, str]], blocked: list[bool], gap: int = 4, skipped: frozenset[int] = frozenset()) -> list[list[tuple[int, str]]]:
@@ -236,6 +244,8 @@ class PartialLinker:
         lowered = text.lower()
         blocked = list(blocked)
         for match in _AMOUNT.finditer(lowered):  # 「20万元以上」 is a threshold, never part of a name
+            if match.group(0).isdigit() and _NAME_NUMBER.fullmatch(match.group(0)) and not _YEAR.fullmatch(match.group(0)):
+                continue  # a bare number of three digits or more, no year and no amount, may be part of a name (12345热线)
             for k in range(match.start(), match.end()):
                 blocked[k] = True
         hits: dict[str, list[tuple[int, str]]] = {}

@@ -20,16 +20,20 @@ from qa.kinds.base import (
     chosen_reading,
     reading_label,
 )
+from qa.kinds.children import Children
 from qa.kinds.cited_year import CitedYear
 from qa.kinds.cross_department import CrossDepartment
 from qa.kinds.cross_year import CrossYear
 from qa.kinds.describe import Describe
+from qa.kinds.named_filter import NamedFilter
+from qa.kinds.per_count import PerCount
 from qa.kinds.project_set import ProjectSet
 from qa.kinds.rank import Rank
+from qa.kinds.row_column import RowColumn
 from qa.kinds.target import Target
 from qa.kinds.unit_scope import UnitScope
 
-REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), Arithmetic(), CitedYear())
+REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), Arithmetic(), CitedYear(), PerCount(), Children(), RowColumn(), NamedFilter())
 
 __all__ = [
     "CLOSE_MARGIN", "LEGACY", "LEGACY_SCORE", "REGISTERED", "AskBack", "Context", "Kind", "Reading", "Slot",

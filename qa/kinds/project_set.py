@@ -62,8 +62,8 @@ class ProjectSet:
         if match:
             a, b = sorted((Decimal(match.group("a")), Decimal(match.group("b"))))
             before, after = text[:match.start("a")][-4:], text[match.end("a"):match.start("b")]
-            strict_low = _strict(before, data["lower_strict"]) or _strict(text[match.start():match.start("a")], data["lower_strict"])
-            strict_high = _strict(after, data["upper_strict"])
+            strict_low = _marked(match, "ma", _strict(before, data["lower_strict"]) or _strict(text[match.start():match.start("a")], data["lower_strict"]))
+            strict_high = _marked(match, "mb", _strict(after, data["upper_strict"]))
             slots.append(Slot("range", (a, b, strict_low, strict_high), match.span()))
         op, span = _operation(re.sub("|".join(data["demonstratives"]), lambda m: " " * len(m.group(0)), text))
         if op == "list" and not re.search(data["asks_members"], text) and (named or topic):
@@ -72,7 +72,7 @@ class ProjectSet:
             bound = _one_bound(text, data)  # 「不到5万元的项目合计」: one bound, the other open
             if bound:
                 slots.append(bound)
-        if op == "average" and re.search("|".join(data["projects"]), text):
+        if op == "average" and re.search("|".join(data["projects"]), ctx.frame.masked()):  # 项目 in a linked name is no set
             slots.append(Slot("average", True, span))
         if not slots:
             return None
@@ -87,6 +87,9 @@ class ProjectSet:
         projects = executor.reader.projects(doc)
         projects = executor.unit_scoped(frame, doc, projects)
         chosen, condition = _filtered(projects, reading)
+        stated = reading.slot("stated")
+        if stated and stated != len(chosen):
+            raise NotAnswerable(f"问题说有{stated}个，文件中{condition}项目有{len(chosen)}个")
         op = reading.slot("operation")
         units = list(dict.fromkeys(e.label for m in frame.mentions for e in m.of("budget_unit") if doc in e.docs))
         where = executor.prefix(frame, doc) + ("、".join(units) + "的" if units else "")  # the units the set is scoped to
@@ -114,26 +117,46 @@ class ProjectSet:
 
 def _topic(ctx: Context, text: str, data: dict) -> list[Slot]:
     """「跟光纤有关的项目」: a name filter on the longest end of the words before the topic cue that a
-    project's name holds (跟光纤 → 光纤); none when no project's name holds two of its characters."""
+    project's name holds (跟光纤 → 光纤); a quoted part of those words is tried first, and a count
+    the question states (有关的两个项目) picks the end naming that many projects and is kept to be
+    checked. None when no project's name holds two of its characters."""
     match = re.search(data["topic"], text)
     if match is None or ctx.executor is None:
         return []
     if any(m.start < match.end("run") and match.start("run") < m.end for m in ctx.frame.mentions if m.of("budget_unit", "department", "internal_unit")):
         return []  # 「图书馆相关的项目」: a unit's projects (unit_scope), not a name filter
+    if sum(1 for m in ctx.frame.mentions if m.of("project") and m.start >= match.end()) >= 2:
+        return []  # 「体育相关的三个项目（A、B、C）合计」: the members are named, a written sum (arithmetic)
     try:
         labels = [match_form(p.label) for p in ctx.executor.reader.projects(ctx.executor.one_doc(ctx.frame))]
     except Exception:  # several documents and none chosen: the classic chain says which
         return []
-    run = match.group("run").lstrip(data["topic_joiners"])
-    for k in range(len(run) - 1):
-        if any(run[k:] in label for label in labels):
-            return [Slot("name", ("contains", run[k:]), match.span())]
-    return []
+    run = match.group("run")
+    stated = re.match(data["stated_count"], run)
+    count = int(match.group("n") or (stated.group("n") if stated else 0))
+    run = run[stated.end():] if stated else run
+    quoted = [match_form(q) for q in re.findall(data["quoted"], run)]
+    if match.group("fee") and not (quoted or count):
+        return []  # 「跟X有关的费用」 without a count or a quote: a class's figure, not a set of projects
+    words = match_form(run).lstrip(data["topic_joiners"])
+    held = [k for k in quoted if any(k in label for label in labels)]  # a quoted part held is the keyword
+    held = held or [k for k in (words[k:] for k in range(len(words) - 1)) if any(k in label for label in labels)]
+    fitting = [k for k in held if sum(k in label for label in labels) == count]
+    if not held:
+        return []
+    slots = [Slot("name", ("contains", (fitting or held)[0]), match.span())]
+    return slots + [Slot("stated", count, match.span())] if count else slots
 
 
 def _strict(words: str, strict: list[str]) -> bool:
     """A bound that excludes its value: 超过, 不到 — not 大于等于, 小于或等于."""
     return any(w in words for w in strict) and "等于" not in words
+
+
+def _marked(match: re.Match, group: str, strict: bool) -> bool:
+    """A bound's (含)/(不含) mark decides whether it is excluded, over the word before it."""
+    mark = match.groupdict().get(group)
+    return strict if not mark else mark.startswith("(不")
 
 
 def _amount(match: re.Match) -> Decimal:
@@ -159,8 +182,8 @@ def _one_bound(text: str, data: dict) -> Slot | None:
             value = _amount(match)
             word = match.group(0)
             if side == "lower":
-                return Slot("range", (value, None, _strict(word, data["lower_strict"]), False), match.span())
-            return Slot("range", (None, value, False, _strict(word, data["upper_strict"])), match.span())
+                return Slot("range", (value, None, _marked(match, "m", _strict(word, data["lower_strict"])), False), match.span())
+            return Slot("range", (None, value, False, _marked(match, "m", _strict(word, data["upper_strict"]))), match.span())
     return None
 
 

@@ -19,16 +19,24 @@ class Rank:
 
     def read(self, ctx: Context) -> Reading | None:
         asked = pattern(NAME, "asks_rank").search(ctx.frame.text)
-        named = [m for m in ctx.frame.mentions if m.of("project")]
-        if not asked or len({frozenset(e.iri for e in m.of("project")) for m in named}) != 1:
+        if not asked:
             return None
+        named = [m for m in ctx.frame.mentions if m.of("project")]
+        items = [m for m in ctx.frame.mentions if m.of("classification", "line_item") and not m.of("budget_unit", "department")]
         ascending = any(w in ctx.frame.text for w in cue_data(NAME)["ascending"])
-        slots = [Slot("project", named[0], (named[0].start, named[0].end)), Slot("ascending", ascending, asked.span())]
+        if len({frozenset(e.iri for e in m.of("project")) for m in named}) == 1:
+            slots = [Slot("project", named[0], (named[0].start, named[0].end)), Slot("ascending", ascending, asked.span())]
+        elif not named and len(items) == 1:  # 「委托业务费在项目支出的经济科目中排第几」: among its siblings
+            slots = [Slot("item", items[0], (items[0].start, items[0].end)), Slot("ascending", ascending, asked.span())]
+        else:
+            return None
         return Reading(NAME, 0.85, slots, explained=asked.group(0))
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
         doc = executor.one_doc(frame)
+        if reading.slot("item") is not None:
+            return _among_siblings(reading, ctx, executor, doc)
         mention = reading.slot("project")
         iris = {e.iri for e in mention.of("project")}
         projects = executor.unit_scoped(frame, doc, executor.reader.projects(doc))  # 「图书馆的项目里X排第几」
@@ -45,3 +53,23 @@ class Rank:
         text = (f"{project.label}{fmt(project.value)}万元，在{len(projects)}个项目中按金额{order}排第{place}名"
                 f"（{'更低' if ascending else '更高'}的有{place - 1}个）。")
         return executor.answer(frame, text, Decimal(place), "名", facts=[project])
+
+
+def _among_siblings(reading: Reading, ctx: Context, executor, doc: str) -> Answer:
+    """The place of a class row among the rows under the same parent, in the same table and column
+    (the column the question names: 项目支出's 委托业务费 among 项目支出's 商品和服务支出 rows)."""
+    frame = ctx.frame
+    mention = reading.slot("item")
+    facts = [f for _, found in executor.operands(frame, doc) for f in found if f.table is not None and f.row]
+    rows = {(f.table, f.row, f.column) for f in facts}
+    if len(rows) != 1:
+        raise NotAnswerable(f"“{mention.surface}”在文件中有{len(rows)}处，请说明是哪张表、哪一栏" if rows else f"文件的表中没有找到“{mention.surface}”")
+    item = facts[0]
+    siblings = [f for f in executor.reader.table_facts(doc, item.table) if f.parent_row == item.parent_row and f.column == item.column]
+    ascending = reading.slot("ascending")
+    place = 1 + sum(1 for f in siblings if (f.value < item.value if ascending else f.value > item.value))
+    order = "从低到高" if ascending else "从高到低"
+    column = f"“{item.column}”栏" if item.column and not item.first_column else ""
+    text = (f"{item.label}{fmt(item.value)}万元，在表{item.table}{column}同一级的{len(siblings)}个科目中按金额{order}"
+            f"排第{place}名（{'更低' if ascending else '更高'}的有{place - 1}个）。")
+    return executor.answer(frame, text, Decimal(place), "名", facts=[item])

@@ -1,0 +1,51 @@
+"""children: the items listed under a classification or economic class (「X底下列了哪些款项」,
+「项目支出的资本性支出里包括哪些科目」), in the column the question names, one level below the class
+or at the level it names (项级科目). A word like 包括 after a class's name asks for its rows, not for
+a glossary definition; a glossary entry that is no class (其他收入) is not read here."""
+
+from __future__ import annotations
+
+import copy
+
+from qa.answer import Answer
+from qa.execute import NotAnswerable
+from qa.kinds.base import Context, Reading, Slot, pattern
+
+NAME = "children"
+CODE_LEVEL = {3: 1, 5: 2, 7: 3}  # a functional code's length → its level (类, 款, 项)
+
+
+class Children:
+    name = NAME
+
+    def read(self, ctx: Context) -> Reading | None:
+        frame = ctx.frame
+        if frame.direction or frame.rank or frame.n:
+            return None  # 「X下面什么科目最多」: the largest of them (superlative), not the list
+        for m in frame.mentions:
+            if not m.of("classification") or m.of("project", "budget_unit", "department"):
+                continue
+            asked = pattern(NAME, "asks").search(frame.text[m.end:])
+            if asked:
+                span = (m.end + asked.start(), m.end + asked.end())
+                return Reading(NAME, 0.85, [Slot("class", m, (m.start, m.end)), Slot("asks", True, span)],
+                               explained=frame.text[span[0]:span[1]])
+        return None
+
+    def run(self, reading: Reading, ctx: Context, executor) -> Answer:
+        frame = ctx.frame
+        doc = executor.one_doc(frame)
+        mention = reading.slot("class")
+        facts = executor.resolve(mention, mention.measure, frame, doc)
+        if not facts:
+            raise NotAnswerable(f"文件中没有找到“{mention.surface}”这一科目")
+        own = max((CODE_LEVEL.get(len(f.code or ""), 0) for f in facts), default=0)
+        sub = copy.copy(frame)
+        sub.intent, sub.set_kind, sub.threshold, sub.operator = "list", None, None, None
+        sub.level = frame.level if frame.level and frame.level > own else None  # 款项 is any item, not the 款 level
+        answer = executor.do_list(sub)
+        if not answer.items or set(answer.items) <= {f.label for f in facts}:
+            raise NotAnswerable(f"文件没有列出“{mention.surface}”下面的科目")
+        answer.answer = f"{mention.entities[0].label}下面列了{answer.answer.removeprefix('共')}"
+        answer.intent = NAME
+        return answer
