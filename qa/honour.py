@@ -396,8 +396,8 @@ def _container_after() -> re.Pattern:
 def _named_thing_given_back(frame: Frame, answer: Answer) -> str | None:
     """「X底下列了哪些款项」 answered with X itself: the parts were asked, the whole was given back."""
     after = _container_after()
-    if len(answer.items) != 1 or not re.search(_cues()["which_ones"], frame.text):
-        return None
+    if len(answer.items) != 1 or not re.search(_cues()["which_ones"], frame.text) or len(frame.value_mentions()) != 1:
+        return None  # 「在A、B里面，哪些大于X」: one of the items named is a filtered answer
     for m in frame.mentions:
         if after.match(frame.text, m.end) and any(answer.items[0] == e.label for e in m.entities):
             return f"问的是“{m.surface}”下面的各项，找到的只有它本身 (its parts were asked, the whole was found)"
