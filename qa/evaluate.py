@@ -13,7 +13,7 @@ from kg.errors import ParseError
 from kg.store.embedded import OxigraphStore
 
 MONEY = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
-COUNTS = {"个", "项", "份", "条", "辆", "次", "台", "家", "名", "人", "处", "场", "部", "所", "套", "座", "间", "张", "篇", "期", "批", "户", "村"}
+COUNTS = {"个", "项", "份", "条", "辆", "次", "台", "家", "名", "人", "处", "场", "部", "所", "套", "座", "间", "张", "篇", "期", "批", "户", "村", "位"}
 _IGNORED = re.compile(r"[\s“”‘’「」《》\"'〔〕\[\]（）()【】]")
 
 

@@ -51,7 +51,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     if answer.value is None and internal and "amount" in frame.cues:  # an internal unit (股, 室) has no budget of its own
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
-             or _one_asked_many_given(question, answer) or _named_thing_given_back(frame, answer))
+             or _one_asked_many_given(question, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
+             or _second_ask_dropped(frame, answer))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -402,3 +403,28 @@ def _named_thing_given_back(frame: Frame, answer: Answer) -> str | None:
         if after.match(frame.text, m.end) and any(answer.items[0] == e.label for e in m.entities):
             return f"问的是“{m.surface}”下面的各项，找到的只有它本身 (its parts were asked, the whole was found)"
     return None
+
+
+def _projects_of_another_measure(frame: Frame, answer: Answer) -> str | None:
+    """「基本支出包括哪两块」 answered with projects: no project is part of 基本支出."""
+    named = [w for w in _cues()["not_projects"] if w in frame.text]
+    if named and len(answer.items) > 1 and set(answer.items) <= _said_projects(answer):
+        return f"问的是“{named[0]}”，找到的是项目的清单 (projects are no part of it)"
+    return None
+
+
+def _said_projects(answer: Answer) -> set[str]:
+    """Items the answer's sources cite from the projects table (表12)."""
+    projects = load_template().by_layout("projects").number
+    return {s.row for s in answer.sources if s.table.startswith(f"表{projects}")}
+
+
+def _second_ask_dropped(frame: Frame, answer: Answer) -> str | None:
+    """「要建多少条路径、多少个运动场」: two counts asked by different measure words; an answer that
+    carries one figure drops the other."""
+    asked = list(dict.fromkeys(m.group(1) for m in re.finditer(_cues()["asks"], frame.masked())))
+    if len(asked) < 2 or answer.value is None or answer.items:
+        return None
+    said = _said(answer)
+    dropped = [u for u in asked if not re.search(rf"\d{re.escape(u)}", said)]
+    return f"问题还问了以“{dropped[0]}”计的数，答案没有给出 (a second figure asked is not answered)" if dropped else None
