@@ -115,6 +115,8 @@ def test_yici_xing_is_not_a_per_occurrence_figure(culture):
     ("机关运行经费同上年比减少了几万元", Decimal("0.66")),
     ("由增减数倒推回去，上一年的公务接待费是多少", Decimal("1.70")),
     ("按文件里的减少额推算，去年的机关运行经费大概多少", Decimal("28.90")),
+    ("用比上年减少的那个数推一下，2024年的收入预算该有多少", Decimal("970.11")),  # the change is the way, the figure asked
+    ("收入预算跟上年比少了多少", Decimal("56.38")),
 ])
 def test_the_change_and_last_years_figure_are_told_apart(culture, question, value):
     answer = culture.ask(question)
