@@ -52,7 +52,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
              or _one_asked_many_given(question, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
-             or _second_ask_dropped(frame, answer))
+             or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -428,3 +428,16 @@ def _second_ask_dropped(frame: Frame, answer: Answer) -> str | None:
     said = _said(answer)
     dropped = [u for u in asked if not re.search(rf"\d{re.escape(u)}", said)]
     return f"问题还问了以“{dropped[0]}”计的数，答案没有给出 (a second figure asked is not answered)" if dropped else None
+
+
+def _quoted_filter_dropped(question: str, frame: Frame, answer: Answer) -> str | None:
+    """「名称里标着“二期”的项目有几个」 answered with every project: a quoted word no linked name
+    takes filters the list, so items without it mean the filter was dropped."""
+    if len(answer.items) < 2:
+        return None
+    linked = "".join(m.surface for m in frame.mentions)
+    for quoted in _QUOTED.findall(question):
+        word = normalize(quoted)
+        if word and word not in linked and not all(word in normalize(item) for item in answer.items):
+            return f"问题中的“{quoted}”没有用来筛选，列出的项不都带它 (the quoted word is not applied)"
+    return None

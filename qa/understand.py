@@ -27,6 +27,7 @@ CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下�
 NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|亿|万元|万|元)?")
 TOP_N = re.compile(r"前(\d+)(?:个|名|项|位|大)?|最[大多高小少低](\d+)(?:个|项|名)")
 RANK = re.compile(r"(?:排名?|名列|位列|位居)第?(?P<a>[2-9二三四五六七八九])(?:名|位)?(?P<da>[大多高少小低])?"
+                  r"|(?P<from_last>倒数)第(?P<c>[2-9二三四五六七八九])"  # 倒数第二: the second from the smallest
                   r"|第(?P<b>[2-9二三四五六七八九])(?:名|位|大|多|高|少|小|低)(?P<db>[大多高少小低])?|次(?:多|大|高)")
 TABLE = re.compile(r"表(\d{1,2})(?!\d)")
 UNIT_ASKED = re.compile(r"(?:多少|几)(?:个(?=小时|分钟))?(次|条|分钟|小时|天|平方米|辆|台|场|处|部|万册|册|人次|人|名|家|所|套|个|项)")
@@ -452,9 +453,9 @@ class Understander:
             frame.n = int(top.group(1) or top.group(2))
         rank = RANK.search(text)
         if rank:
-            digit = rank.group("a") or rank.group("b") or "2"
+            digit = rank.group("a") or rank.group("b") or rank.group("c") or "2"
             frame.rank = int(digit) if digit.isdigit() else "一二三四五六七八九".index(digit) + 1
-            if re.search("[少小低]", rank.group(0)):
+            if re.search("[少小低]", rank.group(0)) or rank.group("from_last"):
                 frame.cues.add("min")
         table = TABLE.search(text)
         if table:

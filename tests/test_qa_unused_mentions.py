@@ -107,3 +107,28 @@ def test_two_counts_asked_are_both_answered_or_refused(culture):
     answer = culture.ask("体彩健身设施项目要新建多少条路径、多少个运动场")
     assert not answer.answered or ("条" in answer.answer and "个" in answer.answer), answer.answer
     assert not answer.answered or answer.answer.count("不少于") >= 2, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("项目预算倒数第二的是哪个项目", Decimal("2.00")),
+    ("排在倒数第二位的项目是哪个，多少钱", Decimal("2.00")),
+    ("项目经费倒数第3的是哪一个", Decimal("2.40")),
+])
+def test_a_rank_counted_from_the_end_is_from_the_smallest(bigdata, question, value):
+    answer = bigdata.ask(question)
+    assert answer.answered and answer.value == value, answer.answer
+
+
+@pytest.mark.parametrize("question", ["名称里标着“专线”的项目有哪些", "哪些项目名称写有“专线”"])
+def test_a_name_marked_with_a_word_filters_the_projects(bigdata, question):
+    answer = bigdata.ask(question)
+    assert answer.answered and len(answer.items) == 3 and all("专线" in i for i in answer.items), answer.answer
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("名称后面缀着“专线”的项目有哪些", "专线"),
+    ("叫“维护”什么的项目都列一下", "维护"),
+])
+def test_a_quoted_word_left_unapplied_is_a_refusal_not_the_whole_list(bigdata, question, quoted):
+    answer = bigdata.ask(question)
+    assert answer.answered and all(quoted in i for i in answer.items) or f"“{quoted}”" in answer.answer, answer.answer
