@@ -78,6 +78,11 @@ def of_the_document(word: str) -> bool:
 
 
 def _distributive(word: str) -> bool:
-    """「单笔」「每项」: each item, one by one — a filter applied per item, no thing named."""
-    spec = load_cues()["distributives"]
-    return len(word) == 2 and word[0] in spec["prefixes"] and word[1] in spec["classifiers"]
+    """「单笔」「每项」: each item, one by one — a filter applied per item, no thing named; 「各个单位」
+    「每个部门」: each of a noun that names nothing by itself (a stop word)."""
+    cues = load_cues()
+    spec = cues["distributives"]
+    if len(word) == 2 and word[0] in spec["prefixes"] and word[1] in spec["classifiers"]:
+        return True
+    rest = word[1:].removeprefix("个")
+    return word[0] in spec["prefixes"] and rest != word[1:] and rest in cues["stopwords"]

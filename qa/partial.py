@@ -49,6 +49,15 @@ def _trimmed(cluster: list[tuple[int, str]], words: list[list[tuple[int, int, st
     return cluster[start:end]
 
 
+def _whole_numbers(cluster: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
+    """A stretch never starts or ends inside a number (「2026年司法」 does not name 「6年司法…」)."""
+    while cluster and cluster[0][0] > 0 and text[cluster[0][0]].isdigit() and text[cluster[0][0] - 1].isdigit():
+        cluster = cluster[1:]
+    while cluster and cluster[-1][0] + 2 < len(text) and text[cluster[-1][0] + 1].isdigit() and text[cluster[-1][0] + 2].isdigit():
+        cluster = cluster[:-1]
+    return cluster
+
+
 def _common_words(text: str, longest: int = 4) -> list[list[tuple[int, int, str]]]:
     """The dictionary words of 2 to `longest` characters at each character of the question that
     are common (jieba frequency ≥ COMMON), not one of the graph's names and hold no joiner: found
@@ -264,7 +273,7 @@ class PartialLinker:
             label = name.lowered
             apart = [b or ch in JOINERS and ch not in label for b, ch in zip(blocked, lowered + " ", strict=True)]
             for number, cluster in enumerate(_clusters(found, apart, skipped=skipped)):
-                cluster = _trimmed(cluster, words, label)
+                cluster = _whole_numbers(_trimmed(cluster, words, label), lowered)
                 if not cluster or name.tail and all(g != name.tail for _, g in cluster):
                     continue
                 matched = {g for _, g in cluster}

@@ -430,6 +430,7 @@ class Understander:
     def _modifiers(self, frame: Frame, cues) -> None:
         text = frame.text
         comparators = self.lexicon.cues["comparators"]
+        named_ends = {end for _, end, _, groups in cues if any(g.startswith("measure:") for g in groups)} | {m.end for m in frame.value_mentions()}
         for start, end, word, groups in cues:
             if "comparator" in groups:
                 number = self._number_near(text, start, end)
@@ -441,7 +442,7 @@ class Understander:
             if "level" in groups:
                 frame.level = self.lexicon.cues["levels"][word]
             for g in groups:
-                if g.startswith("total:"):
+                if g.startswith("total:") and start not in named_ends:  # 「一般公共预算支出合计」: the named thing's own total
                     frame.totals.append(g.split(":", 1)[1])
         if frame.set_kind is None:  # 「纳入预算的单位有哪些」: a set named by the question's last words
             ending = text.rstrip("?？。!！ ")
@@ -536,7 +537,8 @@ class Understander:
             by = match.group("by").replace("(", "").replace(")", "")
             spans = [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans)
             named = any(a < match.end("by") and b > match.start("by") for a, b in spans)
-            if not named and len(by) >= 2 and not by.endswith(tuple(sets)) and by not in self.lexicon.vocabulary:
+            heads = tuple(sets) + tuple(w for w in self.stopwords if len(w) >= 2)  # 「各单位基本支出分别」: by unit, what follows is asked
+            if not named and len(by) >= 2 and not by.endswith(tuple(sets)) and not by.startswith(heads) and by not in self.lexicon.vocabulary:
                 out.append(by)
         return out
 
@@ -734,7 +736,7 @@ class Understander:
         strong_compare = re.search(r"多多少|少多少|高多少|低多少|相差|差多少|差了|差距|差额|哪个(?:多|少|大|小|高|低)|哪个.{0,6}更(?:多|少|大|小|高|低)|谁多|谁少|比较|相比", frame.text)
         if strong_compare or (len(values) + len(frame.measures) >= 2 and re.search(r"比.{1,40}(多|少|高|低|大|小)", frame.text)):
             return "compare"
-        if "citation" in c and "project" in kinds and (not amount_asked or re.search(r"文件|文号|依据|出处", frame.text) and not re.search(r"多少钱|金额|万元|几万", frame.text)):
+        if c & {"citation", "set:citations"} and "project" in kinds and (not amount_asked or re.search(r"文件|文号|依据|出处", frame.text) and not re.search(r"多少钱|金额|万元|几万", frame.text)):
             return "citation"
         if "performance" in c and ("goal" in kinds or not values and not frame.set_kind or frame.unit_word not in (None, "%", "个", "项") or re.search(r"不少于|不超过|不低于|达到|以上", frame.text) and not frame.threshold):
             return "performance"

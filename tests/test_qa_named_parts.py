@@ -182,3 +182,30 @@ def test_a_part_of_a_name_before_a_whole_one(culture):
     out whole (…经费是|全民健身…) rival nothing; the first is found by its part."""
     answer = culture.ask("文献资源购置经费是全民健身活动经费的几倍")
     assert answer.answered and answer.value == Decimal("1.05") and answer.unit == "倍", answer.answer
+
+
+@pytest.mark.parametrize("question", ["文物保护单位修缮及安全巡查经费依据的文件是什么", "安全巡查经费依据的文件有哪些"])
+def test_the_documents_a_project_rests_on_are_its_citations(culture, question):
+    """「依据的文件」 names the set of cited documents: asked of a project, they are its citations."""
+    answer = culture.ask(question)
+    assert answer.answered and "清城府办〔2023〕15号" in answer.answer, answer.answer
+
+
+def test_a_stretch_of_a_name_never_starts_inside_a_number():
+    """「2026年司法…」 does not name 「6年司法所…」: a matched stretch is cut back to whole numbers."""
+    from qa.partial import _whole_numbers
+
+    text = "2026年司法款下面"
+    cluster = [(3, "6年"), (4, "年司"), (5, "司法")]
+    assert _whole_numbers(cluster, text) == [(4, "年司"), (5, "司法")]
+    assert _whole_numbers([(0, "ab"), (1, "b1")], "ab12") == [(0, "ab")]
+    assert _whole_numbers([(0, "12"), (1, "23")], "123") == [(0, "12"), (1, "23")]  # a number written whole stays
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("一般公共预算支出合计是多少", Decimal("833.73")),  # 表4's 合计, not 本年支出合计 beside it
+    ("一般公共预算的支出合计有多少万元", Decimal("833.73")),
+])
+def test_a_total_word_written_onto_a_name_is_that_things_total(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.value == value, answer.answer

@@ -172,3 +172,37 @@ def test_a_sum_of_a_units_columns_stays_the_units(water):
 def test_a_units_project_in_one_source_of_funds(water):
     answer = water.ask("水库管理所的大中型水库移民后期扶持资金里一般公共预算安排了多少")
     assert answer.value == Decimal("0.00"), answer.answer  # all of it is 政府性基金预算 (56.48)
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("三家单位平均每个单位的基本支出是多少", Decimal("426.05")),  # (895.90 + 46.82 + 335.43) ÷ 3
+    ("各个单位的项目支出平均每家多少", Decimal("782.16")),  # (2,240.00 + 106.48 + 0.00) ÷ 3
+    ("下属单位平均每家的预算是多少", Decimal("244.37")),  # (153.30 + 335.43) ÷ 2, each unit basic + project
+    ("平均每个单位的基本支出有多少", Decimal("426.05")),
+    ("每家单位基本支出的平均值", Decimal("426.05")),
+])
+def test_an_average_over_units(water, question, value):
+    answer = water.ask(question)
+    assert answer.value == value and "÷" in answer.answer, answer.answer
+
+
+def test_an_average_over_a_number_of_units_the_document_does_not_have_is_refused(water):
+    answer = water.ask("两家单位平均的基本支出")
+    assert not answer.answered and "3个单位" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["各单位基本支出分别多少", "每个单位的基本支出分别是多少", "各个单位的基本支出各自是多少"])
+def test_each_unit_asked_one_by_one_is_no_breakdown_the_document_lacks(water, question):
+    answer = water.ask(question)
+    assert answer.answered and all(v in answer.answer for v in ("895.90", "46.82", "335.43")), answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("办公费在项目支出里比在基本支出里多多少", Decimal("207.37")),  # 238.46 − 31.09 (表7, 表6)
+    ("办公费在基本支出中比在项目支出中少了多少", Decimal("207.37")),
+    ("办公费在项目支出里是在基本支出里的几倍", Decimal("7.67")),  # 238.46 ÷ 31.09
+])
+def test_one_item_in_two_kinds_of_expenditure(water, question, value):
+    """「X在A里比在B里」: the second side names only where; its subject is the first side's item."""
+    answer = water.ask(question)
+    assert answer.value == value and "238.46" in answer.answer and "31.09" in answer.answer, answer.answer

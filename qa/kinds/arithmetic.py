@@ -415,6 +415,9 @@ def _term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc
             raise NotAnswerable(f"没有找到“{piece}”所指的项目")
         mention = named[back]
         return _term(Term(mention.start, mention.end), side, other, ctx, executor, doc, context)
+    elided = _elided_subject(frame, term, other, executor, doc)
+    if elided is not None:
+        return elided
     left_over = _unexplained(frame, term)
     if left_over:
         raise Unexplained(f"文件中没有找到“{frame.text[term.start:term.end]}”（“{left_over}”）")
@@ -438,6 +441,27 @@ def _term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc
     if len({f.value for f in facts}) > 1 and tables:
         facts = [f for f in facts if f.table in tables] or facts
     return name, [single(facts)]
+
+
+def _elided_subject(frame, term: Term, other: Operand, executor, doc: str) -> tuple[str, list[Fact]] | None:
+    """「X在A里比在B里多多少」: the side written 在B里 names no figure of its own; its subject is the
+    other side's one named thing, taken in B's measure."""
+    piece = frame.text[term.start:term.end]
+    if not re.fullmatch(cue_data(NAME)["elided_subject"], piece) or any(term.start <= m.start < term.end and m.kinds() & VALUE for m in frame.mentions):
+        return None
+    measures = _subframe(frame, term.start, term.end).measures
+    subjects = [m for t in other.terms for m in frame.mentions if t.start <= m.start < t.end and m.kinds() & VALUE]
+    if len(measures) != 1 or len(subjects) != 1:
+        return None
+    sub = _subframe(frame, subjects[0].start, subjects[0].end)
+    sub.measures, sub.totals = [], []
+    sub.mentions = [copy.copy(m) for m in sub.mentions]
+    for m in sub.mentions:
+        m.measure = measures[0]
+    found = [(n, f) for n, f in executor.operands(sub, doc) if f]
+    if len(found) != 1:
+        raise NotAnswerable(f"没有找到{measures[0]}中“{subjects[0].surface}”的一个金额")
+    return found[0][0], [single(found[0][1])]
 
 
 def _first(side: Operand, other: Operand) -> Operand:

@@ -119,17 +119,22 @@ class UnitScope:
     name = NAME
 
     def read(self, ctx: Context) -> Reading | None:
+        if ctx.frame.intent == "citation":
+            return None  # 「公证处的X提到的Y，文号是多少」: a cited document, no unit's figure
         how, named = _units(ctx)
         if not how and not named:
             return None
         text = ctx.frame.text
         if any(w in text for w in _words("count_words")) or any(w in text for w in _words("which_project")):
             return None  # how many projects, which project: about projects, not a unit's figure
-        if any(match_form(w) in text for w in cue_data("project_set")["operations"]["average"]):
-            return None  # 「本级的项目平均每个多少」: an average this reading has no slot for
+        average = any(match_form(w) in text for w in cue_data("project_set")["operations"]["average"])
+        if average and (named or "self" in how):
+            return None  # 「本级的项目平均每个多少」: an average over one unit's projects, not over units
         fund = _fund(text)
-        op = next((op for op, pats in cue_data(NAME)["operations"].items() if re.search("|".join(pats), text)), "lookup")
+        op = "average" if average else next((op for op, pats in cue_data(NAME)["operations"].items() if re.search("|".join(pats), text)), "lookup")
         column = _column(ctx, fund, op == "ratio")
+        if column is None and op == "average" and re.search(cue_data(NAME)["whole_by_budget"], text):
+            column = "whole"  # 「平均每个单位的预算是多少」: each unit's whole budget
         item = _item_asked(ctx, op, how, named) if column is None else None
         if column is None and item is None:
             return _held_count(ctx, how, named)
@@ -184,6 +189,8 @@ class UnitScope:
             return executor.answer(frame, text, v, "万元", items=[label], facts=facts)
         if op == "ratio":
             return _share(frame, executor, doc, values, what, facts)
+        if op == "average":
+            return _average(frame, executor, values, what, facts)
         if len(values) == 1:
             label, v, _ = values[0]
             return executor.answer(frame, f"{label}{what}为{fmt(v)}万元（{_where(column)}）。", v, "万元", facts=facts)
@@ -192,6 +199,21 @@ class UnitScope:
         total = sum((v for _, v, _ in values), Decimal(0))
         text = f"{listing}，合计{fmt(total)}万元（{' + '.join(fmt(v) for _, v, _ in values)}）。"
         return executor.answer(frame, text, total, "万元", facts=facts)
+
+
+def _average(frame, executor, values: list[tuple], what: str, facts: list[Fact]) -> Answer:
+    """「三个单位平均每家的基本支出」: the units' figures summed and divided by their number; a
+    number stated that is not the units' number is a refusal."""
+    stated = re.search(cue_data(NAME)["all_counted"], frame.text)
+    if stated and _number(stated.group(0)[0]) != len(values):
+        raise NotAnswerable(f"问题说的是{stated.group(0)}，文件中有{len(values)}个单位")
+    if len(values) < 2:
+        raise NotAnswerable("只有一个单位，无从平均")
+    total = sum((v for _, v, _ in values), Decimal(0))
+    mean = (total / len(values)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    listing = "；".join(f"{label}{what}{fmt(v)}万元" for label, v, _ in values)
+    text = f"{len(values)}个单位平均每个单位{what}{fmt(mean)}万元（（{' + '.join(fmt(v) for _, v, _ in values)}）÷ {len(values)}；{listing}）。"
+    return executor.answer(frame, text, mean, "万元", facts=facts)
 
 
 def _held_count(ctx: Context, how: list[str], named: list[Entity]) -> Reading | None:
