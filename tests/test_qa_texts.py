@@ -213,3 +213,16 @@ def test_why_a_body_spends_on_a_thing_is_its_project_s_text(bigdata, question):
 def test_a_body_s_words_no_one_project_holds_are_refused(bigdata, question):
     answer = bigdata.ask(question)
     assert not answer.answered, answer.answer
+
+
+@pytest.mark.parametrize("question", ["图书馆免费开放补助资金安排的60万元主要用在哪里", "免费开放补助资金那笔安排的60万元是干什么用的"])
+def test_an_amount_arranged_is_no_rank(culture, question):
+    """「安排的60万元」: 排 inside 安排 before a number is no rank (排第6); the purpose is asked."""
+    answer = culture.ask(question)
+    assert answer.answered and "全民阅读推广" in answer.answer and answer.value is None, answer.answer
+
+
+@pytest.mark.parametrize("question", ["纳入部门预算编制的是哪三家单位", "部门预算包括哪三个单位"])
+def test_which_units_by_their_number(culture, question):
+    answer = culture.ask(question)
+    assert answer.answered and "清远市清城区图书馆" in answer.answer and "清远市清城区文化馆" in answer.answer, answer.answer
