@@ -47,13 +47,18 @@ def is_known(word: str, text: str, mentions: list[Mention], own_suffixes: frozen
         return True
     if of_the_document(word) or _distributive(word) or word[0] in cues["self_determiners"] and word[1:] in own_suffixes:
         return True
-    if any(word == suffix + place for suffix in own_suffixes for place in cues["locatives"]):
-        return True  # 「局里3辆车」: in the loaded body itself
+    if in_own_body(word, own_suffixes):
+        return True
     at = text.find(word)
     speakers = cues["speakers"]
     if word in speakers["nouns"] and at >= 0 and text[at + len(word):].startswith(tuple(speakers["verbs"])):
         return True
     return at >= 0 and _inside_next_name(word, at, text, mentions)
+
+
+def in_own_body(word: str, own_suffixes: frozenset[str]) -> bool:
+    """「局里3辆车」「馆里」: in the loaded body itself, a place that names nothing else."""
+    return any(word == suffix + place for suffix in own_suffixes for place in load_cues()["locatives"])
 
 
 def _inside_next_name(word: str, at: int, text: str, mentions: list[Mention]) -> bool:

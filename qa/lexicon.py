@@ -236,6 +236,13 @@ class Lexicon:
         return found
 
     @cached_property
+    def own_suffixes(self) -> frozenset[str]:
+        """The body-kind words the loaded departments' and units' names end in (局, 馆 …): 全局,
+        该站, 局里 point at a loaded body."""
+        bodies = [d.core for d in self.documents.values()] + [e.label for e in self.entities.values() if e.kind == "budget_unit"]
+        return frozenset(s for name in bodies for s in ORG_SUFFIX if name.endswith(s))
+
+    @cached_property
     def _bodies(self) -> list[tuple[str, str, list[Entity], frozenset[int]]]:
         """Each loaded department's and subordinate unit's name (without region), its suffix, the
         entities its name names and where a shortened name may start: a department's at its first
@@ -263,8 +270,8 @@ class Lexicon:
             for at in [k for k in range(len(text)) if text.startswith(suffix, k)]:
                 end = at + len(suffix)
                 lengths = [n for n in range(min(at, len(core)), 1, -1) if abbreviates(text[at - n:end], core, starts)]
-                if not lengths or any(m.start < end and at - lengths[0] < m.end for m in taken):
-                    continue
+                if not lengths or any(m.start < end and at - lengths[0] < m.end and not at - lengths[0] <= m.start for m in taken):
+                    continue  # a name linked inside the run (城管执法 of 城管执法局) gives way to the body
                 runs.setdefault((at - lengths[0], end), []).append(entities)
         found: list[Mention] = []
         for (start, end), named in sorted(runs.items(), key=lambda r: r[0][0] - r[0][1]):  # longest first

@@ -18,7 +18,7 @@ from qa.cue_typos import corrected as cue_typo_corrected
 from qa.cue_typos import linked_as_cue
 from qa.frame import Frame
 from qa.known import answer_unit, is_known
-from qa.lexicon import ORG_SUFFIX, Lexicon, Mention, load_cues, match_form, syllables_of
+from qa.lexicon import Lexicon, Mention, load_cues, match_form, syllables_of
 from qa.partial import PartialLinker, kind_words
 from qa.segment import content_nouns, in_longer_word
 from qa.years import YEAR, named_years
@@ -150,8 +150,7 @@ class Understander:
         self.partial = PartialLinker(lexicon)
         self.project_asks = [match_form(w) for w in cues["project_asks"]]  # a citation or a target is a project's
         self.term_labels = {match_form(e.label) for e in lexicon.entities.values() if e.kind == "term"}
-        bodies = [d.core for d in lexicon.documents.values()] + [e.label for e in lexicon.entities.values() if e.kind == "budget_unit"]
-        self.own_suffixes = frozenset(s for name in bodies for s in ORG_SUFFIX if name.endswith(s))  # 全局, 该站: a loaded body
+        self.own_suffixes = lexicon.own_suffixes
 
     # -----------------------------------------------------------------------------------------
     def cues_in(self, text: str, masked: list[bool]) -> list[tuple[int, int, str, set[str]]]:
@@ -200,7 +199,8 @@ class Understander:
             for k in range(start, end):
                 blocked[k] = True
         exact = lexicon.link(text)
-        exact = sorted(exact + lexicon.abbreviated_bodies(text, exact), key=lambda m: m.start)
+        bodies = lexicon.abbreviated_bodies(text, exact)
+        exact = sorted([m for m in exact if not any(b.start <= m.start and m.end <= b.end for b in bodies)] + bodies, key=lambda m: m.start)
         wanted = frozenset({"project", "goal"}) if any(w in text for w in self.project_asks) else frozenset()
         mentions = _named_by_code(self.partial.link(text, exact, blocked, wanted))
         masked = [False] * (len(text) + 1)

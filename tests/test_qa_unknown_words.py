@@ -111,3 +111,44 @@ def test_a_unit_figure_the_document_gives_only_for_the_department(culture, quest
 def test_unit_scoped_answers_stand(culture, question, value):
     answer = culture.ask(question)
     assert answer.answered and answer.value == value, answer.answer
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory):
+    from tests.conftest import FIXTURES, qa_service
+
+    return qa_service(tmp_path_factory, FIXTURES / "synth" / "synth_seed91_cityadmin.txt")  # tools.synth, seed 91
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("城管执法局的三公经费多少", Decimal("3.20")),  # 城管执法 is also a class (2120104): the body's short name wins
+    ("请问城管执法局今年的支出预算是多少", Decimal("6516.89")),
+])
+def test_a_bodys_short_name_that_holds_a_class_name_is_the_body(city, question, value):
+    answer = city.ask(question)
+    assert answer.value == value, answer.answer
+
+
+def test_the_class_named_alone_is_still_the_class(city):
+    assert city.ask("城管执法支出是多少").value == Decimal("2.00")
+
+
+@pytest.mark.parametrize("question", ["局里的体育股负责什么", "局里体育股管哪些事"])
+def test_in_the_bureau_is_where_not_what_the_text_must_say(culture, question):
+    answer = culture.ask(question)
+    assert answer.answered and "全民健身计划" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("项目支出按经济科目细分，哪个最多", "委托业务费"),  # 细分 asks the parts, it names nothing
+    ("文物保护单位修缮及安全巡查经费的重点绩效目标有哪些", "文物安全巡查不少于48次"),  # 重点: the template's key projects
+])
+def test_words_of_budget_language_that_name_nothing(culture, question, expected):
+    answer = culture.ask(question)
+    assert answer.answered and expected in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["文化馆基本支出加上它的项目，总共多少", "文化馆的基本支出再加上其项目支出合计多少"])
+def test_a_units_basic_and_its_projects_added(culture, question):
+    answer = culture.ask(question)
+    assert answer.value == Decimal("127.11"), answer.answer  # 89.61 (表11) + 37.50 (表12)

@@ -13,7 +13,7 @@ from qa import honour, queries
 from qa.answer import Answer, Source, fmt
 from qa.execute import NotAnswerable
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
-from qa.known import of_the_document
+from qa.known import in_own_body, of_the_document
 from qa.lexicon import Entity, Mention, match_form
 from qa.segment import content_nouns, tokenizer
 
@@ -346,7 +346,7 @@ def _query_words(ctx: Context, subjects: list[Mention]) -> list[str]:
     names = "".join(match_form(e.label) for m in subjects for e in m.entities)
     words = [w for w in tokenizer().lcut("".join(text), HMM=False)
              if len(w) >= 2 and w not in stop and not set(w) <= set(names) and asks.sub("", w)  # 租车 restates 车辆租赁; 覆盖范围: cue words only
-             and not of_the_document(w)]  # 「表里的X」 says where X stands, not what X's text must speak of
+             and not of_the_document(w) and not in_own_body(w, ctx.lexicon.own_suffixes)]  # 「表里的X」「局里的X」 say where X stands, not what X's text must speak of
     return [w for w in dict.fromkeys(words) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
 
 

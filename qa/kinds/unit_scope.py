@@ -94,6 +94,9 @@ def _column(ctx: Context, fund: str | None, share: bool) -> str | None:
     units = [m for m in ctx.frame.mentions if m.of("budget_unit")]
     if any(w in text for w in _words("whole")):
         return "whole"
+    both = any(w in text for w in _words("basic")) and (any(w in text for w in _words("project")) or re.search(cue_data(NAME)["its_projects"], text))
+    if both and re.search("|".join(cue_data(NAME)["operations"]["sum"] + ["加上"]), text):
+        return "whole"  # 「图书馆基本支出加上它的项目，一共多少」: basic and project added, the unit's whole
     if _class_mention(ctx) is not None and not _inside_a_basic_word(ctx):
         return "class"
     if any(w in text for w in _words("basic")):
