@@ -547,7 +547,7 @@ class Executor:
             return "内设机构", [r["label"] for r in rows], [Source(title, load_template().sections["internal_units"], r["label"], r["line"]) for r in rows[:1]]
         if kind == "budget_units":
             rows = sorted(self.reader.run(queries.BUDGET_UNITS, doc=_iri(doc)), key=lambda r: (r["sub"] in (True, "true", 1), r["label"]))
-            if SUBORDINATE.search(frame.text):
+            if SUBORDINATE.search(frame.text) or honour.self_left_out(frame.text):  # 「除了本级，还有哪几个单位」: the subordinate ones
                 rows = [r for r in rows if r["sub"] in (True, "true")]
                 return "下属单位", [r["label"] for r in rows], self.composition_sources(doc)
             own = [r["label"] + ("" if r["sub"] in (True, "true", 1) or len(rows) == 1 else "（本级）") for r in rows]  # as the document lists it
@@ -918,9 +918,15 @@ def _without_containers(frame: Frame) -> Frame:
     import copy
 
     values = frame.value_mentions()
+    spans = list(frame.name_spans) + [(m.start, m.end) for m in frame.mentions if m not in values]
+    named = {k for a, b in spans for k in range(a, b)}  # 「一般公共预算基本支出里X」: a measure between is the container's too
+
+    def gap(a, b) -> str:
+        return "".join(ch for k, ch in enumerate(frame.text[a.end:b.start], a.end) if k not in named)
+
     containers = {
         id(a) for a, b in zip(values, values[1:], strict=False)
-        if re.fullmatch(r"(?:预算|支出|经费)?(中|里|里面|当中|之中|下|下面|其中|中间|内)[,，、]?", frame.text[a.end:b.start])
+        if re.fullmatch(r"(?:预算|支出|经费)?(中|里|里面|当中|之中|下|下面|其中|中间|内)[,，、]?", gap(a, b))
     }
     if not containers:
         return frame

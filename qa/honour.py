@@ -52,7 +52,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
              or _one_asked_many_given(question, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
-             or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer))
+             or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -105,8 +105,21 @@ def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
         if units and read_as_unit and not m.of("department") and not excluding.search(frame.text[:m.start]):
             if len(whole) == len(answer.sources) and not (named and not whole) or whole and answer.value is None:
                 return f"文件中没有找到“{units[0].label}”自己的这个数 (the figure found is not that unit's)"
-    if frame.self_of_units and answer.sources and len(whole) == len(answer.sources):  # 「本级的三公经费」: the department's only
+    self_kept = not self_left_out(frame.text)
+    if frame.self_of_units and self_kept and answer.sources and len(whole) == len(answer.sources):  # 「本级的三公经费」: the department's only
         return "文件只给出整个部门的这个数，没有单列本级的 (the figure found is the whole department's)"
+    return None
+
+
+def self_left_out(text: str) -> bool:
+    """「除了局本级，…」「不算本级的话」: the department's own part is left out of the question."""
+    return bool(re.search("(?:" + "|".join(_cues()["excluding"]) + ")[^，,。;；]{0,3}本级", text))
+
+
+def _left_out_self_listed(frame: Frame, answer: Answer) -> str | None:
+    """A list or count that the question takes without 本级 must not hold it."""
+    if self_left_out(frame.text) and any("本级" in item for item in answer.items):
+        return "问题不算本级，列出的却含本级 (本级 is left out by the question)"
     return None
 
 
@@ -118,6 +131,8 @@ def _count_of_money(question: str, answer: Answer) -> str | None:
     units = "|".join(sorted(_cues()["counted_units"], key=len, reverse=True))
     count = re.search(rf"(?<![那这哪])(?:多少|几)({units})(?![^，,。？?]{{0,8}}?(?:里|中|之间))", question)
     asked = count.group(1) if count else answer_unit(question)
+    if count and any(question.rfind(w) > count.end() for w in load_cues()["intents"]["sum"]):
+        return None  # 「列的几个项目，预算合计多少」: the sum said after the count is what is asked
     if asked in _cues()["counted_units"]:
         return f"问的是{asked}数，文件中只有金额 (an amount, not a count)"
     return None

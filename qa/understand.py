@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import re
 from decimal import Decimal
+from functools import cached_property
 
 import ahocorasick
 
@@ -178,6 +179,7 @@ class Understander:
             text = text.replace(short, full)
         for said, written in self.lexicon.cues["planned_acts"].items():
             text = re.sub(said, written, text)
+        text, respelt = self._bodies_spelt(text)
         cut = _context_end(text) if _context else 0
         if cut and not _points_into_context(text, cut):  # 「这个项目」 points into the context: it stays  # the question without the asker's context clause, when it names what it asks on its own
             trial = self.understand(text[cut:], previous, _corrected, _context=False)
@@ -215,6 +217,8 @@ class Understander:
             groups |= g
         frame.cues = groups
         frame.mentions = mentions
+        for m in mentions:  # a body's name spelt right from its sound is said in the answer, as any guess is
+            m.fuzzy = m.fuzzy or respelt is not None and m.start <= respelt < m.end
         self._scope(frame, cues, exact)
         if frame.refusal:
             frame.intent = "refuse"
@@ -341,6 +345,36 @@ class Understander:
             loaded = "、".join(sorted({d.name for d in self.lexicon.documents.values()}))
             frame.refusal = f"已载入的是{loaded}的预算，没有“{name}”的数据 (that body is not loaded)"
             return
+
+    def _bodies_spelt(self, text: str) -> tuple[str, int | None]:
+        """「鹿鸣县自然资原局」: a loaded body's name written with one character of the same sound
+        (资原 for 资源) — its end, four characters or more, ending in a body suffix — spelt right;
+        with where the character replaced stands."""
+        suffixes = "|".join(sorted(self.lexicon.cues["body_suffixes"], key=len, reverse=True))
+        tails, near = self._body_tails
+        for match in re.finditer(rf"[\u4e00-\u9fff]{{3,16}}?(?:{suffixes})", text):
+            said = match.group(0)
+            for k in range(len(said) - 3):
+                piece = said[k:]
+                if piece in tails:
+                    break  # written right
+                for j in range(len(piece)):
+                    full = near.get(piece[:j] + "?" + piece[j + 1:])
+                    if full and syllables_of(piece[j]) == syllables_of(full[j]):
+                        return text[:match.start() + k] + full + text[match.end():], match.start() + k + j
+        return text, None
+
+    @cached_property
+    def _body_tails(self) -> tuple[frozenset[str], dict[str, str | None]]:
+        """The loaded bodies' name ends (four characters or more), and each with one character
+        blanked (? marks it) → that end; None where two ends blank alike. Made once per understander."""
+        tails = {n[-k:] for n in {match_form(d.name) for d in self.lexicon.documents.values()} for k in range(4, len(n) + 1)}
+        near: dict[str, str | None] = {}
+        for tail in tails:
+            for j in range(len(tail)):
+                key = tail[:j] + "?" + tail[j + 1:]
+                near[key] = tail if near.get(key, tail) == tail else None
+        return frozenset(tails), near
 
     def _region_check(self, frame: Frame) -> None:
         """「广州市财政局」 is not 「广州市天河区财政局」: another body, another budget."""
@@ -749,7 +783,9 @@ class Understander:
             return "superlative"
         if frame.threshold is not None and frame.operator:
             return "count" if "count" in c else "list"
-        if "count" in c or re.search(r"几个|多少个|几家|几项|多少项", frame.text) and frame.set_kind:
+        counted = [m.end() for m in re.finditer(r"几个|多少个|几家|几项|多少项", frame.text)]
+        summed_after = "sum" in c and counted and max(frame.text.rfind(w) for w in self.lexicon.cues["intents"]["sum"]) > counted[-1]
+        if ("count" in c or counted and frame.set_kind) and not summed_after:  # 「列的几个项目，预算合计多少」: the sum said last is asked
             return "count"
         across = len(frame.docs) > 1 and re.search(r"各部门|所有部门|全部部门|各单位", frame.text)
         parts = re.search(r"下面|之下|下的|各科目|各项|逐项|明细", frame.text)  # 「X下面各科目加起来」

@@ -253,3 +253,13 @@ def test_two_years_named_one_by_one(two_years):
     assert both.answered and len(both.items) == 10 and "全民健身活动经费" in both.items, both.answer
     higher = two_years.ask("文物保护单位修缮及安全巡查经费2024年和2025年哪个多")
     assert higher.answered and higher.value == Decimal("3.75") and "62.35" in higher.answer, higher.answer
+
+
+@pytest.mark.parametrize(("question", "present", "absent"), [
+    ("哪些项目2024年还有，到2025年的预算表里就看不到了", "第四次全国文物普查工作经费", "旅游宣传推广经费"),  # 看不到 says dropped
+    ("两年都有的项目里，2025年比2024年涨了的有哪些", "全民健身活动经费", "旅游宣传推广经费"),  # 35.00 → 38.00; 52.00 → 45.00
+    ("两年都有的项目中，2025年降了的是哪些", "旅游宣传推广经费", "全民健身活动经费"),
+])
+def test_everyday_words_of_dropping_and_rising(two_years, question, present, absent):
+    answer = two_years.ask(question)
+    assert answer.answered and any(present in i for i in answer.items) and not any(absent in i for i in answer.items), answer.answer

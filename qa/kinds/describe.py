@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from kg.template import load_template
 from qa import honour, queries
@@ -158,7 +159,8 @@ class Describe:
         title = executor.doc_title(doc)
         answer = f"{executor.prefix(frame, doc)}{chosen[0].row}：{body}"
         sources = [Source(title, p.section, p.row, p.line) for p in chosen]
-        return executor.answer(frame, answer, sources=list(dict.fromkeys(sources)))
+        value, unit = _count_stated(frame.text, body)
+        return executor.answer(frame, answer, value, unit, sources=list(dict.fromkeys(sources)))
 
     def passages(self, reading: Reading, ctx: Context, executor, doc: str) -> list[Passage]:
         """The text of the entity named; among equally named candidates (a part of a name that
@@ -330,6 +332,17 @@ def _split(text: str | None, section: str, row: str, line) -> list[Passage]:
     if text[start:].strip():
         pieces.append(text[start:])
     return [Passage(p.strip(), section, row, line) for p in pieces if p.strip()]
+
+
+def _count_stated(question: str, body: str) -> tuple[Decimal | None, str | None]:
+    """「覆盖多少个村」 answered by a text that says 116个村: the one number the text gives for the
+    thing counted (its measure word and first character), as the answer's value."""
+    counted = pattern(NAME, "asks_count").search(question)
+    noun = question[counted.end():counted.end() + 1] if counted else ""
+    if not noun or not re.match(r"[\u4e00-\u9fff]", noun):
+        return None, None
+    found = set(re.findall(rf"(\d+(?:\.\d+)?){re.escape(counted.group('unit'))}{re.escape(noun)}", match_form(body)))
+    return (Decimal(found.pop()), counted.group("unit")) if len(found) == 1 else (None, None)
 
 
 def _query_words(ctx: Context, subjects: list[Mention]) -> list[str]:

@@ -1,0 +1,64 @@
+"""Things said another way than the template says them (issue 10 §2, §3, §5), phrasings of our own:
+a sum said after a count asks the sum (「列出的那几个项目，金额合计多少」); 本级 left out (除了本级)
+asks the subordinate units; a measure between a fund and an item (一般公共预算基本支出里X) belongs to
+the container; 至少多少/起码 ask a target's floor, not a difference; 口径 names nothing; a loaded
+body's name with one character written by its sound is that body, and the answer says so; a count
+asked of a project's text is the number its text gives. Figures read off the documents in tests/fixtures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+
+def test_a_sum_said_after_a_count_is_the_sum(culture):
+    answer = culture.ask("重点项目绩效目标里列出的那几个项目，金额合计多少")
+    assert answer.value == Decimal("187.35"), answer.answer  # 80.00 + 62.35 + 45.00
+
+
+def test_a_count_alone_is_still_a_count(culture):
+    assert culture.ask("重点项目一共有几个").value == 3
+
+
+@pytest.mark.parametrize("question", ["除了本级以外，还有哪几个单位纳入了部门预算", "不算局本级，下面有几家单位"])
+def test_the_department_left_out_leaves_its_subordinate_units(culture, question):
+    answer = culture.ask(question)
+    assert answer.answered and sorted(answer.items) == ["清远市清城区图书馆", "清远市清城区文化馆"], answer.answer
+
+
+@pytest.mark.parametrize("question", ["一般公共预算基本支出里的办公费是多少", "请问一般公共预算基本支出中办公费有多少"])
+def test_a_fund_and_a_measure_before_an_item_are_its_container(culture, question):
+    answer = culture.ask(question)
+    assert answer.value == Decimal("6.90") and "6.90" in answer.answer and "833.73" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["文物安全巡查一年至少多少次", "文物巡查那个项目，起码要巡查多少次"])
+def test_at_least_asks_a_targets_floor(culture, question):
+    answer = culture.ask(question)
+    assert answer.value == Decimal("48") and answer.unit == "次", answer.answer
+
+
+def test_a_word_of_scope_names_nothing(culture):
+    answer = culture.ask("公务用车运行维护费按口径反映哪些开支")
+    assert answer.answered and "燃料费" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["文化广电旅由体育局的三公经费是多少", "请问清城区文化广电旅游体育句的三公经费"])
+def test_a_loaded_bodys_name_spelt_by_its_sound(culture, question):
+    answer = culture.ask(question)
+    assert answer.value == Decimal("6.00") and "近似词" in answer.answer, answer.answer
+
+
+def test_another_body_is_still_another_body(culture):
+    answer = culture.ask("清城区文化广电新闻出版局的三公经费是多少")
+    assert not answer.answered, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("三资平台那个项目的客户端部署在多少个镇", Decimal("8")),  # 「8个镇（街）和113个自然村」
+    ("“三资”平台维护经费的客户端部署到了多少个自然村", Decimal("113")),
+])
+def test_a_count_asked_of_a_projects_text(bigdata, question, value):
+    answer = bigdata.ask(question)
+    assert answer.value == value and answer.unit == "个" and "部署" in answer.answer, answer.answer
