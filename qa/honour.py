@@ -15,7 +15,7 @@ from kg.template import load_template
 from qa.answer import Answer, fmt
 from qa.frame import Frame
 from qa.known import answer_unit, answer_units, fold_digits
-from qa.lexicon import Lexicon, load_cues
+from qa.lexicon import ORG_SUFFIX, Lexicon, load_cues
 from qa.normalize import normalize
 from qa.segment import tokenizer
 
@@ -72,6 +72,28 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
             or _another_count(question, frame, answer, said) or _count_unnamed(frame, answer)
             or _names_not_given(question, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame, said)
             or _part_of_named(frame, answer) or _breakdown_missing(frame) or _stated_amount_unused(frame, answer, said))
+
+
+def modifier_dropped(frame: Frame, answer: Answer, lexicon: Lexicon) -> str | None:
+    """「光纤那边的维护费」「机房的维护费」: a noun of the documents' names written right before a
+    named thing (which 维护费) that no name takes and the answer does not say — the figure found is
+    the class's, not the thing the modifier picks out."""
+    if not answer.answered or answer.value is None:
+        return None
+    said = _said(answer)
+    for m in frame.value_mentions():
+        if m.partial:
+            continue  # a name written in the question's own words was scored with its words around it
+        start = max((k + 1 for k, ch in enumerate(frame.text[:m.start]) if ch in "，,。;；:：?？!！"), default=0)
+        for word in frame.free_nouns(start, m.start):
+            at = frame.text.rfind(word, start, m.start)
+            if word.endswith(ORG_SUFFIX) or not re.fullmatch(_cues()["modifier_between"], frame.text[at + len(word):m.start]):
+                continue  # 「这个中心的」: a body, which the scope checks read; 「人员和公用经费」: no modifier
+            if frame.text[at:m.end] in lexicon.vocabulary:
+                continue  # 「人员公用经费」: one phrase of budget language with the name
+            if word not in said and normalize(word) not in said and any(word in alias for alias in lexicon.aliases):
+                return f"答案没有用到问题中的“{word}”（它限定的是“{m.surface}”）(a modifier the answer does not use)"
+    return None
 
 
 def _target_not_given(frame: Frame, answer: Answer) -> str | None:

@@ -342,6 +342,7 @@ class PartialLinker:
         spans: dict[tuple[int, int], tuple[list[int], set[str], bool]] = {}  # the exact mentions inside a span, their entities, whether one settles it
         free: dict[tuple[int, int], bool] = {}  # spans no chosen mention takes a character of (cleared when one is chosen)
         for c in ranked:
+            c = _over_cut_names(c, mentions)
             span = (c.start, c.end)
             if span not in free:
                 free[span] = not any(taken[c.start:c.end])
@@ -388,6 +389,16 @@ class PartialLinker:
             return mentions
         kept = [m for m in mentions if not any(m.start < c.end and m.end > c.start for c in chosen)]
         return sorted(kept + chosen, key=lambda m: m.start)
+
+
+def _over_cut_names(candidate: Candidate, mentions: list[Mention]) -> Candidate:
+    """「光纤租赁加维护费用」: a stretch that stops one character short of an exact name its own
+    name holds (维护费 of …及维护费) takes that name in, rather than leaving it to cut the stretch."""
+    label = candidate.form or match_form(candidate.entity.label)
+    for m in mentions:
+        if candidate.start <= m.start < candidate.end < m.end <= candidate.end + 1 and m.surface in label:
+            return candidate._replace(end=m.end)
+    return candidate
 
 
 def _holds_its_name(candidate: Candidate, named: dict[str, list[tuple[int, int]]]) -> bool:

@@ -159,7 +159,8 @@ class QAService:
 
     def _honoured(self, question: str, frame: Frame, executor: Executor, chosen: str | None) -> Answer:
         answer = self._run(frame, executor, chosen)
-        unhonoured = honour.missing(question, frame, answer) or honour.unused_mention(frame, answer, answer.query, self.lexicon)
+        unhonoured = (honour.missing(question, frame, answer) or honour.unused_mention(frame, answer, answer.query, self.lexicon)
+                      or honour.modifier_dropped(frame, answer, self.lexicon))
         if unhonoured:
             raise NotAnswerable(unhonoured)
         return answer

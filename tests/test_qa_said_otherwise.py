@@ -62,3 +62,23 @@ def test_another_body_is_still_another_body(culture):
 def test_a_count_asked_of_a_projects_text(bigdata, question, value):
     answer = bigdata.ask(question)
     assert answer.value == value and answer.unit == "个" and "部署" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["两建平台那个光纤租赁加维护的费用是多少", "两建平台光纤租赁加维护的费用有多少"])
+def test_a_partial_name_ending_one_short_of_a_class_name_takes_it(bigdata, question):
+    """「…加维护的费用」: the stretch of 两建平台光纤租赁费及维护费 takes the class name 维护费 it holds."""
+    answer = bigdata.ask(question)
+    assert answer.value == Decimal("8.30"), answer.answer
+
+
+@pytest.mark.parametrize(("question", "modifier"), [("光纤那边的维护费是多少", "光纤"), ("机房的维护费是多少", "机房")])
+def test_a_modifier_of_a_class_is_never_dropped(bigdata, question, modifier):
+    """Which 维护费: a word of the projects' names before the class narrows it; the class total
+    (113.10) does not answer it."""
+    answer = bigdata.ask(question)
+    assert not answer.answered and f"“{modifier}”" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["维护费是多少", "项目支出的维护费是多少", "今年的维护费是多少"])
+def test_words_that_narrow_nothing_keep_the_class(bigdata, question):
+    assert bigdata.ask(question).value == Decimal("113.10")
