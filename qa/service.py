@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from kg.store.embedded import OxigraphStore
-from qa import honour, kinds, queries
+from qa import clauses, honour, kinds, queries
 from qa.answer import Answer, fmt
 from qa.execute import Ambiguous, Executor, NotAnswerable
 from qa.facts import FactReader
@@ -116,6 +116,10 @@ class QAService:
                 session.history.append((question, answer.answer))
             return _copied(answer)
         frame, answer = self._answer(question, previous)
+        asks = clauses.split_asks(question, frame) if answer.answered else None  # a refusal of the whole stands
+        if asks is not None:  # 「X依据哪个文件，钱干什么用」: two asks of the same thing, each answered
+            first, second = (self._answer(ask, previous)[1] for ask in asks)
+            answer = (clauses.joined(first, second) if first.answered else None) or answer
         if session is not None and answer.answered:
             session.previous = frame
             session.history.append((question, answer.answer))

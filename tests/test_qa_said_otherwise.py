@@ -82,3 +82,23 @@ def test_a_modifier_of_a_class_is_never_dropped(bigdata, question, modifier):
 @pytest.mark.parametrize("question", ["维护费是多少", "项目支出的维护费是多少", "今年的维护费是多少"])
 def test_words_that_narrow_nothing_keep_the_class(bigdata, question):
     assert bigdata.ask(question).value == Decimal("113.10")
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("文物保护单位修缮及安全巡查经费是按哪个文件安排的，钱主要干什么用", ("清城府办〔2023〕15号", "文物")),
+    ("图书馆免费开放补助资金有多少，是干什么的", ("20.00", "全民阅读推广")),
+])
+def test_two_asks_of_one_thing_are_both_answered(culture, question, parts):
+    answer = culture.ask(question)
+    assert answer.answered and all(p in answer.answer for p in parts), answer.answer
+
+
+def test_one_ask_in_two_clauses_is_answered_once(bigdata):
+    answer = bigdata.ask("三公经费是多少，比上年增加了多少")
+    assert answer.answered and answer.answer.count("0.40") == 1, answer.answer
+
+
+@pytest.mark.parametrize("question", ["文物保护单位修缮及安全巡查经费每处文物多少钱", "全民健身活动经费摊下来每个镇每村多少", "图书馆免费开放补助资金每所图书馆分多少"])
+def test_a_figure_per_thing_the_document_does_not_divide_is_refused(culture, question):
+    answer = culture.ask(question)
+    assert not answer.answered, answer.answer
