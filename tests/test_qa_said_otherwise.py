@@ -102,3 +102,17 @@ def test_one_ask_in_two_clauses_is_answered_once(bigdata):
 def test_a_figure_per_thing_the_document_does_not_divide_is_refused(culture, question):
     answer = culture.ask(question)
     assert not answer.answered, answer.answer
+
+
+@pytest.mark.parametrize(("question", "said", "unsaid"), [
+    ("文化馆那个12.5万的项目是干嘛的", "文艺精品创作扶持经费", "文化馆免费开放及群众文化活动经费"),  # the one of that amount
+    ("文化馆那个项目安排的37.5万元是干什么的", "文艺精品创作扶持经费", "纳入2025年部门预算编制范围"),  # 25.00 + 12.50: both, each named
+    ("图书馆的项目主要做什么", "图书馆文献资源购置经费", "纳入2025年部门预算编制范围"),
+])
+def test_a_units_project_pointed_at_by_the_unit(culture, question, said, unsaid):
+    answer = culture.ask(question)
+    assert answer.answered and said in answer.answer and unsaid not in answer.answer, answer.answer
+
+
+def test_a_units_project_of_an_amount_it_does_not_have_is_refused(culture):
+    assert not culture.ask("文化馆那个99万的项目是干嘛的").answered

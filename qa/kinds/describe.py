@@ -157,7 +157,9 @@ class Describe:
         if unnamed:
             raise NotAnswerable(f"文件没有列出具体是哪些{unnamed}，只说了“{chosen[0].row}”的总体安排")
         title = executor.doc_title(doc)
-        answer = f"{executor.prefix(frame, doc)}{chosen[0].row}：{body}"
+        rows = list(dict.fromkeys(p.row for p in chosen))  # 「文化馆那个项目」 with two projects: each under its name
+        said = "；".join(f"{row}：{''.join(p.text for p in chosen if p.row == row).rstrip('。')}" for row in rows) + "。"
+        answer = f"{executor.prefix(frame, doc)}{said}"
         sources = [Source(title, p.section, p.row, p.line) for p in chosen]
         value, unit = _count_stated(frame.text, body)
         return executor.answer(frame, answer, value, unit, sources=list(dict.fromkeys(sources)))
@@ -170,6 +172,10 @@ class Describe:
         out: list[Passage] = []
         units = _scoping_units(ctx)
         for mention in reading.slot_values("entity"):
+            own = _units_project(ctx, mention, executor, doc)
+            if own is not None:  # 「文化馆那个项目是干什么的」: the unit's one project
+                out.extend(own)
+                continue
             goal_first = "performance" in ctx.frame.cues
             entities = sorted(mention.of(*TEXT_KINDS), key=lambda e: ((e.kind != "term") if definition else (e.kind == "term"),
                                                                         (e.kind != "goal") if goal_first else (e.kind == "goal")))
@@ -195,6 +201,21 @@ class Describe:
         for p in out:  # two units of one composition text: its sentences once
             first.setdefault(p.text, p)
         return list(first.values())
+
+
+def _units_project(ctx: Context, mention: Mention, executor, doc: str) -> list[Passage] | None:
+    """A unit named right before 项目 (「文化馆那个项目」「图书馆的项目」) points at its project: the
+    text of the projects listed under it in 表12 (each under its name), or of the one whose amount
+    the question states; None when the mention is no such pointer, no passage when it picks out none."""
+    if not mention.of("budget_unit") or mention.of("project", "goal") or not re.match(cue_data(NAME)["unit_project"], ctx.frame.text[mention.end:]):
+        return None
+    units = {e.label for e in mention.of("budget_unit")}
+    facts = list({f.iri: f for f in executor.reader.projects(doc) if f.unit_name in units}.values())
+    stated = {Decimal(n) for n in re.findall(r"(\d+(?:\.\d+)?)万", ctx.frame.text)}
+    if stated and sum(f.value for f in facts) not in stated:  # 37.5万 of a unit with 25 + 12.5: both
+        facts = [f for f in facts if f.value in stated]
+    table = load_template().by_layout("projects").name
+    return [p for f in facts for p in _split(f.extra.get("purpose"), table, f.label, f.line)]
 
 
 def _text_owner(ctx: Context) -> Reading | None:
