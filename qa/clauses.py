@@ -13,30 +13,45 @@ from qa.answer import Answer
 from qa.frame import Frame
 from qa.lexicon import load_cues, match_form
 
-SEPARATOR = re.compile(r"[，,；;]")
+SEPARATOR = re.compile(r"[，,；;]|\s+")  # a hurried reader parts clauses by a space
 
 
 def split_asks(question: str, frame: Frame | None) -> tuple[str, str] | None:
-    """The two clauses as two questions, the second asked of the first clause's one named thing; or None."""
+    """The two asking clauses as two questions, each asked of the thing the question names first
+    (in an asking clause or in a clause before them: 「文物巡查那个项目，巡查多少次，修缮几处」); or None."""
     if frame is None:
         return None
     spec = load_cues()["clauses"]
     clauses = [c for c in SEPARATOR.split(question.strip().rstrip("？?。!！")) if c.strip()]
-    if len(clauses) != 2 or not all(re.search(spec["asks"], c) for c in clauses):
+    asking = [c for c in clauses if re.search(spec["asks"], c)]
+    if len(asking) != 2 or clauses[-2:] != asking and clauses != asking:
+        return None  # two asks, the last two clauses (after at most one clause naming the thing)
+    cut = len(match_form("".join(clauses[:-1])))
+    named = [m for m in frame.mentions if m.kinds() & set(spec["subjects"]) and m.start < cut]
+    later = [m for m in frame.mentions if m.start >= cut]
+    if not named or len({e.label for e in named[-1].entities}) != 1:
         return None
-    cut = len(match_form(clauses[0]))
-    named = [m for m in frame.mentions if m.kinds() & set(spec["subjects"])]
-    if len(named) != 1 or named[0].start >= cut or len({e.label for e in named[0].entities}) != 1:
-        return None  # one thing, named in the first clause only
-    return clauses[0], named[0].entities[0].label + clauses[1]
+    if later and not (named[-1].of("project", "goal") and all(m.kinds() <= {"classification", "line_item"} for m in later)):
+        return None  # the last clause names a thing of its own (a class word inside a project's ask is its words: 修缮几处文物)
+    phrase = frame.text[:named[-1].end]  # 「2026年检测所的业务培训经费」: the thing with its unit and year
+    if re.search(spec["asks"], phrase):
+        phrase = frame.text[named[0].start:named[-1].end]
+        if re.search(spec["asks"], phrase):
+            return None
+    first = asking[0] if clauses == asking else phrase + asking[0]
+    return first, phrase + asking[1]
 
 
-def joined(first: Answer, second: Answer) -> Answer | None:
-    """Both answers as one, when the asks are of different kinds and one is about text."""
+def joined(first: Answer, second: Answer, both_asked: bool = False) -> Answer | None:
+    """Both answers as one, when one ask is about text and the asks are of different kinds or
+    both about text (two targets of one project), or when the whole was refused for answering one
+    of two figures asked (`both_asked`); and neither answer already says the other."""
     textual = set(load_cues()["clauses"]["textual"])
-    if not second.answered or first.intent == second.intent or not {first.intent, second.intent} & textual:
+    if not second.answered or not both_asked and not {first.intent, second.intent} & textual:
         return None
-    if second.answer in first.answer:
+    if first.intent == second.intent and not both_asked and not {first.intent, second.intent} <= textual:
+        return None  # 「三公经费是多少，比上年增加多少」: one figure's answer says both
+    if second.answer in first.answer or first.answer in second.answer:
         return None
     return dataclasses.replace(
         first, answer=first.answer.rstrip("。") + "。" + second.answer,

@@ -726,12 +726,14 @@ class Executor:
         doc = self.one_doc(frame)
         figures = [e for m in frame.mentions for e in m.of("figure") if doc in e.docs]
         facts = [f for f in (self.reader.figure(e.iri) for e in figures) if f]
-        if not facts and not frame.value_mentions() and not frame.measures and not frame.totals:
+        named = [m for m in frame.value_mentions() if not m.kinds() <= {"department"}]  # 「数据中心今年预算」: the department is the scope
+        wholes = [t for t in frame.totals if t != load_template().whole_budget]  # 「X局的预算」 names the budget as a whole
+        if not facts and not named and not frame.measures and not wholes:
             if re.search(r"(?:这个|这项|这一|这笔|该|此|那个|那项|上述)(?:项目|科目|项|笔)", frame.text):  # one thing, not named
                 raise NotAnswerable("问题说的是某一项目或科目，但没有找到是哪一个；文件没有给出它与上年相比的变化")
             facts = [f for f in self.reader.figures(doc) if f.section == "一"][:1]  # the budget as a whole
         if not facts:
-            names = "、".join(m.surface for m in frame.value_mentions())
+            names = "、".join(m.surface for m in named)
             raise NotAnswerable(f"文件没有说明{names}与上年相比的变化")
         with_change = [f for f in facts if f.extra.get("change") is not None or f.extra.get("rate") is not None or f.extra.get("reason")]
         if not with_change:

@@ -19,6 +19,7 @@ from qa.lexicon import ORG_SUFFIX, Lexicon, load_cues
 from qa.normalize import normalize
 from qa.segment import tokenizer
 
+SECOND_ASK = "a second figure asked is not answered"  # a refusal that asking each clause apart may answer (qa/clauses.py)
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 
 
@@ -153,7 +154,7 @@ def _count_of_money(question: str, answer: Answer) -> str | None:
     units = "|".join(sorted(_cues()["counted_units"], key=len, reverse=True))
     count = re.search(rf"(?<![那这哪])(?:多少|几)({units})(?![^，,。？?]{{0,8}}?(?:里|中|之间))", question)
     asked = count.group(1) if count else answer_unit(question)
-    if count and any(question.rfind(w) > count.end() for w in load_cues()["intents"]["sum"]):
+    if count and any(question.rfind(w) >= count.end() for w in load_cues()["intents"]["sum"]):
         return None  # 「列的几个项目，预算合计多少」: the sum said after the count is what is asked
     if asked in _cues()["counted_units"]:
         return f"问的是{asked}数，文件中只有金额 (an amount, not a count)"
@@ -464,7 +465,7 @@ def _second_ask_dropped(frame: Frame, answer: Answer) -> str | None:
         return None
     said = _said(answer)
     dropped = [u for u in asked if not re.search(rf"\d{re.escape(u)}", said)]
-    return f"问题还问了以“{dropped[0]}”计的数，答案没有给出 (a second figure asked is not answered)" if dropped else None
+    return f"问题还问了以“{dropped[0]}”计的数，答案没有给出 ({SECOND_ASK})" if dropped else None
 
 
 def _quoted_filter_dropped(question: str, frame: Frame, answer: Answer) -> str | None:

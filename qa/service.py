@@ -116,10 +116,11 @@ class QAService:
                 session.history.append((question, answer.answer))
             return _copied(answer)
         frame, answer = self._answer(question, previous)
-        asks = clauses.split_asks(question, frame) if answer.answered else None  # a refusal of the whole stands
+        split = answer.answered or honour.SECOND_ASK in answer.answer  # any other refusal of the whole stands
+        asks = clauses.split_asks(question, frame) if split else None
         if asks is not None:  # 「X依据哪个文件，钱干什么用」: two asks of the same thing, each answered
             first, second = (self._answer(ask, previous)[1] for ask in asks)
-            answer = (clauses.joined(first, second) if first.answered else None) or answer
+            answer = (clauses.joined(first, second, both_asked=not answer.answered) if first.answered else None) or answer
         if session is not None and answer.answered:
             session.previous = frame
             session.history.append((question, answer.answer))

@@ -200,6 +200,9 @@ class Understander:
         for start, end, _, _ in self.cues_in(text, [False] * (len(text) + 1)):
             for k in range(start, end):
                 blocked[k] = True
+        for asked in UNIT_ASKED.finditer(text):  # 「修缮几处文物」: a count asked parts the words around it
+            for k in range(asked.start(), asked.end()):
+                blocked[k] = True
         exact = lexicon.link(text)
         bodies = lexicon.abbreviated_bodies(text, exact)
         exact = sorted([m for m in exact if not any(b.start <= m.start and m.end <= b.end for b in bodies)] + bodies, key=lambda m: m.start)
@@ -348,13 +351,13 @@ class Understander:
 
     def _bodies_spelt(self, text: str) -> tuple[str, int | None]:
         """「鹿鸣县自然资原局」: a loaded body's name written with one character of the same sound
-        (资原 for 资源) — its end, four characters or more, ending in a body suffix — spelt right;
+        (资原 for 资源) — its end, three characters or more, ending in a body suffix — spelt right;
         with where the character replaced stands."""
         suffixes = "|".join(sorted(self.lexicon.cues["body_suffixes"], key=len, reverse=True))
         tails, near = self._body_tails
-        for match in re.finditer(rf"[\u4e00-\u9fff]{{3,16}}?(?:{suffixes})", text):
+        for match in re.finditer(rf"[\u4e00-\u9fff]{{2,16}}?(?:{suffixes})", text):
             said = match.group(0)
-            for k in range(len(said) - 3):
+            for k in range(len(said) - 2):
                 piece = said[k:]
                 if piece in tails:
                     break  # written right
@@ -366,9 +369,9 @@ class Understander:
 
     @cached_property
     def _body_tails(self) -> tuple[frozenset[str], dict[str, str | None]]:
-        """The loaded bodies' name ends (four characters or more), and each with one character
+        """The loaded bodies' name ends (three characters or more), and each with one character
         blanked (? marks it) → that end; None where two ends blank alike. Made once per understander."""
-        tails = {n[-k:] for n in {match_form(d.name) for d in self.lexicon.documents.values()} for k in range(4, len(n) + 1)}
+        tails = {n[-k:] for n in {match_form(d.name) for d in self.lexicon.documents.values()} for k in range(3, len(n) + 1)}
         near: dict[str, str | None] = {}
         for tail in tails:
             for j in range(len(tail)):
@@ -784,7 +787,7 @@ class Understander:
         if frame.threshold is not None and frame.operator:
             return "count" if "count" in c else "list"
         counted = [m.end() for m in re.finditer(r"几个|多少个|几家|几项|多少项", frame.text)]
-        summed_after = "sum" in c and counted and max(frame.text.rfind(w) for w in self.lexicon.cues["intents"]["sum"]) > counted[-1]
+        summed_after = "sum" in c and counted and max(frame.text.rfind(w) for w in self.lexicon.cues["intents"]["sum"]) >= counted[-1]
         if ("count" in c or counted and frame.set_kind) and not summed_after:  # 「列的几个项目，预算合计多少」: the sum said last is asked
             return "count"
         across = len(frame.docs) > 1 and re.search(r"各部门|所有部门|全部部门|各单位", frame.text)

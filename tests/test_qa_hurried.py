@@ -1,0 +1,68 @@
+"""Questions as a hurried reader types them (issue 10 §2, §3): clauses parted by a space, two
+asks of one thing (two targets, a purpose and a document, a count and another count), a body by the
+last words of its name (数据中心 of 政务数据服务中心) or with one character written by its sound
+(水力局), sums said in everyday words (加一块), counts the documents do not keep (接待了多少批次).
+Phrasings of our own; figures read off the documents in tests/fixtures (synth_seed93_govdata.txt:
+tools.synth, seed 93)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.conftest import FIXTURES, qa_service
+
+
+@pytest.fixture(scope="module")
+def govdata(tmp_path_factory):
+    return qa_service(tmp_path_factory, FIXTURES / "synth" / "synth_seed93_govdata.txt")
+
+
+@pytest.fixture(scope="module")
+def water(tmp_path_factory):
+    return qa_service(tmp_path_factory, FIXTURES / "synth" / "synth_seed262.txt")
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("数据中心的三公经费是多少", Decimal("6.30")),
+    ("数据中心今年预算比去年变化了多少", Decimal("544.73")),  # 收入预算2,461.87万元，比上年增加544.73万元
+])
+def test_a_centre_by_the_last_words_of_its_name(govdata, question, value):
+    answer = govdata.ask(question)
+    assert answer.value == value, answer.answer
+
+
+def test_a_centres_offices_by_the_last_words_of_its_name(govdata):
+    answer = govdata.ask("数据中心里面设了哪几个股室")
+    assert answer.answered and "平台运行股" in answer.items, answer.answer
+
+
+def test_a_bureau_written_by_its_sound(water):
+    answer = water.ask("水力局的三公经费是多少")
+    assert answer.value == Decimal("4.90") and "近似词" in answer.answer, answer.answer
+
+
+def test_another_bureau_is_never_written_by_sound(water):
+    assert not water.ask("财政局的三公经费是多少").answered
+
+
+@pytest.mark.parametrize("question", ["全民健身活动经费和旅游宣传推广经费加一块多少", "全民健身活动经费跟旅游宣传推广经费加一块儿是多少"])
+def test_a_sum_in_everyday_words(culture, question):
+    assert culture.ask(question).value == Decimal("83.00")  # 38.00 + 45.00
+
+
+@pytest.mark.parametrize("question", ["今年公务接待费接待了多少批次", "公务接待费一共安排了几批"])
+def test_a_count_of_receptions_is_not_their_money(culture, question):
+    answer = culture.ask(question)
+    assert not answer.answered, answer.answer
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("文物保护单位修缮及安全巡查经费巡查目标是多少次 修缮几处", ("48次", "3处")),
+    ("文物巡查那个项目，巡查多少次，修缮几处文物", ("48次", "3处")),
+    ("文物保护单位修缮及安全巡查经费用来做什么 依据的是哪个文件", ("清城府办〔2023〕15号", "安全巡查")),
+])
+def test_two_asks_parted_by_a_space_or_after_the_thing(culture, question, parts):
+    answer = culture.ask(question)
+    assert answer.answered and all(p in answer.answer for p in parts), answer.answer
