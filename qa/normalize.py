@@ -85,11 +85,20 @@ def _is_ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+# A clause that asks, at the end of the words before a space or the start of those after it:
+# the space parts two clauses (「哪个项目最多 多少」「用来做什么 依据哪个文件」), not two words.
+_ASK_BEFORE = re.compile(r"(?:多少钱?|几[^\s]?|什么|哪[个些里]|吗|呢|为什么|怎么样?)$")
+_ASK_AFTER = re.compile(r"^(?:多少|几|哪|什么|为什么|怎么|是否|有没有|是不是|要|依据|用来|用于|主要)")
+
+
 def _squeeze_ws(m: re.Match[str]) -> str:
-    """Drop a whitespace run unless it separates two ASCII words (``OA system``)."""
+    """Drop a whitespace run unless it separates two ASCII words (``OA system``) or two clauses
+    of a question typed in haste (then it is a comma)."""
     s, i, j = m.string, m.start(), m.end()
     if i and j < len(s) and _is_ascii_alnum(s[i - 1]) and _is_ascii_alnum(s[j]):
         return " "
+    if i and j < len(s) and (_ASK_BEFORE.search(s[:i]) or _ASK_AFTER.match(s[j:])):
+        return "，"
     return ""
 
 

@@ -549,6 +549,12 @@ class Understander:
         named = [m for m in frame.mentions if m.kinds() & {"department", "budget_unit"}]
         if asks_whole and named and not frame.value_mentions() and not frame.measures and not frame.totals and not frame.set_kind:
             frame.totals.append(load_template().whole_budget)
+        things = [m for m in frame.value_mentions() if not m.kinds() <= {"department", "budget_unit"}]
+        units = [m for m in named if m.of("budget_unit") and not m.of("department")]  # 「图书馆的支出」: a unit's, not the department's
+        if not things and not frame.measures and not frame.totals and not frame.set_kind and not units:
+            bare = [total for word, total in self.lexicon.cues["bare_totals"].items() if word in frame.text]
+            if len(bare) == 1:  # 「2026年支出比2025年少了多少」「今年收入多少」: the department's total
+                frame.totals.append(bare[0])
 
     # -- what is left over ---------------------------------------------------------------------
     def _unknown(self, frame: Frame, cues) -> list[str]:

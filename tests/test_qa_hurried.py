@@ -66,3 +66,23 @@ def test_a_count_of_receptions_is_not_their_money(culture, question):
 def test_two_asks_parted_by_a_space_or_after_the_thing(culture, question, parts):
     answer = culture.ask(question)
     assert answer.answered and all(p in answer.answer for p in parts), answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [("今年收入多少", Decimal("913.73")), ("文广旅体局今年支出是多少", Decimal("913.73"))])
+def test_a_bare_income_or_expenditure_is_the_departments_total(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.value == value and "表1" in answer.answer, answer.answer
+
+
+def test_a_bare_expenditure_across_two_years(tmp_path_factory):
+    from tests.conftest import CULTURE, CULTURE_2024
+
+    two_years = qa_service(tmp_path_factory, CULTURE_2024, CULTURE)
+    answer = two_years.ask("2025年支出比2024年多了多少")
+    assert answer.value == Decimal("56.38") and "减少" in answer.answer, answer.answer  # 913.73 − 970.11
+
+
+@pytest.mark.parametrize("question", ["哪个项目钱最多 多少", "钱最多的项目是哪个 多少钱"])
+def test_a_space_between_two_asks_is_no_difference_asked(culture, question):
+    answer = culture.ask(question)
+    assert answer.answered and "体育彩票公益金全民健身设施建设项目" in answer.answer and "80.00" in answer.answer, answer.answer

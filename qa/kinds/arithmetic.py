@@ -310,7 +310,7 @@ def _name_words() -> list[str]:
     cues = load_cues()
     words = [a for spec in cues["measures"].values() for a in spec["aliases"]]
     words += [w for synonyms in cues["totals"].values() for w in synonyms]
-    return words + list(cue_data(NAME)["bare_totals"])
+    return words + list(load_cues()["bare_totals"])
 
 
 def _context_measure(frame, left: Operand) -> str | None:
@@ -472,7 +472,7 @@ def _first(side: Operand, other: Operand) -> Operand:
 def _whole_term(piece: str, executor, doc: str) -> tuple[str, list[Fact]] | None:
     """A whole named without an item: a bare 收入/支出 (its total row), or a fund and a kind of
     expenditure together (「一般公共预算基本支出」: the total of the table of that fund and kind)."""
-    bare = cue_data(NAME)["bare_totals"].get(piece)
+    bare = load_cues()["bare_totals"].get(piece)
     if bare:
         found = executor.total(bare, doc)
         return (bare, found[:1]) if found else None
