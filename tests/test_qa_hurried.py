@@ -79,7 +79,7 @@ def test_a_bare_expenditure_across_two_years(tmp_path_factory):
 
     two_years = qa_service(tmp_path_factory, CULTURE_2024, CULTURE)
     answer = two_years.ask("2025年支出比2024年多了多少")
-    assert answer.value == Decimal("56.38") and "减少" in answer.answer, answer.answer  # 913.73 − 970.11
+    assert answer.value == Decimal("-56.38") and "减少" in answer.answer, answer.answer  # 913.73 − 970.11: a fall, signed
 
 
 @pytest.mark.parametrize("question", ["哪个项目钱最多 多少", "钱最多的项目是哪个 多少钱"])
