@@ -436,6 +436,8 @@ def derived_aliases(entity: Entity, label: str) -> set[str]:
             inner = re.search(r"\(([^)]*)\)$", base)
             if inner and len(inner.group(1)) >= 4:
                 out.add(inner.group(1))
+            if inner and inner.group(1):
+                out.add(paren + inner.group(1))  # 「宣传工作经费二期」: the qualifier written on, without brackets
     if entity.code:
         out.update({entity.code, f"[{entity.code}]", f"({entity.code})"})
     if entity.kind in ("department", "budget_unit"):

@@ -86,3 +86,25 @@ def test_a_bare_expenditure_across_two_years(tmp_path_factory):
 def test_a_space_between_two_asks_is_no_difference_asked(culture, question):
     answer = culture.ask(question)
     assert answer.answered and "体育彩票公益金全民健身设施建设项目" in answer.answer and "80.00" in answer.answer, answer.answer
+
+
+
+@pytest.fixture(scope="module")
+def reform(tmp_path_factory):
+    return qa_service(tmp_path_factory, FIXTURES / "synth" / "synth_seed40.txt")  # 宣传工作经费, …（续建）, …（二期）
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("宣传工作经费二期多少", Decimal("3.68")),  # the qualifier written on without brackets
+    ("宣传工作经费续建多少钱", Decimal("52.89")),
+    ("宣传工作经费多少钱 不要二期的", Decimal("1340.00")),  # a part left out is no part asked
+    ("宣传工作经费（不含二期）多少", Decimal("1340.00")),
+])
+def test_projects_told_apart_by_their_qualifier(reform, question, value):
+    answer = reform.ask(question)
+    assert answer.value == value, answer.answer
+
+
+def test_projects_picked_by_amount_within_a_unit_are_a_set(water):
+    answer = water.ask("水库管理所那个50万的项目是什么")
+    assert answer.answered and "法律顾问服务经费" in answer.answer, answer.answer

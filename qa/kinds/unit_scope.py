@@ -130,6 +130,8 @@ class UnitScope:
         text = ctx.frame.text
         if any(w in text for w in _words("count_words")) or any(w in text for w in _words("which_project")):
             return None  # how many projects, which project: about projects, not a unit's figure
+        if any(re.search(p, ctx.frame.question or "") for p in cue_data("project_set")["exact_named"]):
+            return None  # 「检测所那三个500万的项目」: projects picked by their amount, the project set's
         average = any(match_form(w) in text for w in cue_data("project_set")["operations"]["average"])
         if average and (named or "self" in how):
             return None  # 「本级的项目平均每个多少」: an average over one unit's projects, not over units
