@@ -42,6 +42,21 @@ def split_asks(question: str, frame: Frame | None) -> tuple[str, str] | None:
     return first, phrase + asking[1]
 
 
+def about_the_answer(question: str, frame: Frame | None, answer: Answer) -> str | None:
+    """「哪个项目钱最多，是做什么的」: a last clause asking what a thing is for, naming nothing, after
+    an answer that found one thing — the clause asked of that thing; or None."""
+    if frame is None or not answer.answered or len(answer.items) != 1:
+        return None
+    clauses = [c for c in SEPARATOR.split(question.strip().rstrip("？?。!！")) if c.strip()]
+    if len(clauses) < 2:
+        return None
+    last = clauses[-1]
+    start = len(match_form("".join(clauses[:-1])))
+    if any(m.end > start for m in frame.mentions) or not re.search(load_cues()["clauses"]["purpose"], last):
+        return None
+    return answer.items[0] + last
+
+
 def joined(first: Answer, second: Answer, both_asked: bool = False) -> Answer | None:
     """Both answers as one, when one ask is about text and the asks are of different kinds or
     both about text (two targets of one project), or when the whole was refused for answering one

@@ -49,7 +49,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     if acts and answer.intent != "definition":  # 「名词解释里新增的X是什么意思」: a word's meaning holds no figure of an act
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
     internal = [m for m in frame.mentions if m.kinds() == {"internal_unit"}]
-    if answer.value is None and internal and "amount" in frame.cues:  # an internal unit (股, 室) has no budget of its own
+    owned = answer.value is not None and not any(e.label in answer.answer for m in internal for e in m.entities) and any(not m.partial for m in internal)
+    if internal and ("amount" in frame.cues and answer.value is None or owned):  # an internal unit (股, 室) has no budget of its own
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
              or _one_asked_many_given(question, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
@@ -72,7 +73,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
             or _count_of_money(question, answer)
             or _another_count(question, frame, answer, said) or _count_unnamed(frame, answer)
             or _names_not_given(question, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame, said)
-            or _part_of_named(frame, answer) or _breakdown_missing(frame) or _stated_amount_unused(frame, answer, said))
+            or _part_of_named(frame, answer) or _breakdown_missing(frame) or _stated_amount_unused(frame, answer, said)
+            or _one_given_for_each(question, answer))
 
 
 def modifier_dropped(frame: Frame, answer: Answer, lexicon: Lexicon) -> str | None:
@@ -435,11 +437,13 @@ def _container_after() -> re.Pattern:
 def _named_thing_given_back(frame: Frame, answer: Answer) -> str | None:
     """「X底下列了哪些款项」 answered with X itself: the parts were asked, the whole was given back."""
     after = _container_after()
-    if len(answer.items) != 1 or not re.search(_cues()["which_ones"], frame.text) or len(frame.value_mentions()) != 1:
-        return None  # 「在A、B里面，哪些大于X」: one of the items named is a filtered answer
+    if not re.search(_cues()["which_ones"], frame.text) or len(frame.value_mentions()) != 1:
+        return None
     for m in frame.mentions:
-        if after.match(frame.text, m.end) and any(answer.items[0] == e.label for e in m.entities):
+        if len(answer.items) == 1 and after.match(frame.text, m.end) and any(answer.items[0] == e.label for e in m.entities):
             return f"问的是“{m.surface}”下面的各项，找到的只有它本身 (its parts were asked, the whole was found)"
+        if answer.intent == "lookup" and not answer.items and after.search(frame.text[m.end:m.end + 6]):  # 「X一般都包括哪些开支」 answered with X's figure
+            return f"问的是“{m.surface}”包括的各项，找到的只有它的金额 (its parts were asked, the whole was found)"
     return None
 
 
@@ -466,6 +470,14 @@ def _second_ask_dropped(frame: Frame, answer: Answer) -> str | None:
     said = _said(answer)
     dropped = [u for u in asked if not re.search(rf"\d{re.escape(u)}", said)]
     return f"问题还问了以“{dropped[0]}”计的数，答案没有给出 ({SECOND_ASK})" if dropped else None
+
+
+def _one_given_for_each(question: str, answer: Answer) -> str | None:
+    """「各个项目分别安排了多少」: a figure for each thing asked, and one figure found with nothing
+    listed — a total is not each."""
+    if not re.search(_cues()["each_asked"], question) or answer.value is None or answer.items:
+        return None
+    return "问题问的是每一项的数，答案只有一个数 (one figure where each was asked)"
 
 
 def _quoted_filter_dropped(question: str, frame: Frame, answer: Answer) -> str | None:

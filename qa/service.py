@@ -121,6 +121,9 @@ class QAService:
         if asks is not None:  # 「X依据哪个文件，钱干什么用」: two asks of the same thing, each answered
             first, second = (self._answer(ask, previous)[1] for ask in asks)
             answer = (clauses.joined(first, second, both_asked=not answer.answered) if first.answered else None) or answer
+        about = clauses.about_the_answer(question, frame, answer)
+        if about is not None:  # 「哪个项目钱最多，做什么的」: the thing found, described
+            answer = clauses.joined(answer, self._answer(about, previous)[1]) or answer
         if session is not None and answer.answered:
             session.previous = frame
             session.history.append((question, answer.answer))

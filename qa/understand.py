@@ -19,7 +19,7 @@ from qa.cue_typos import corrected as cue_typo_corrected
 from qa.cue_typos import linked_as_cue
 from qa.frame import Frame
 from qa.known import answer_unit, is_known
-from qa.lexicon import Lexicon, Mention, load_cues, match_form, syllables_of
+from qa.lexicon import Lexicon, Mention, abbreviates, load_cues, match_form, syllables_of
 from qa.partial import PartialLinker, kind_words
 from qa.segment import content_nouns, in_longer_word
 from qa.years import YEAR, named_years
@@ -343,6 +343,8 @@ class Understander:
             name = match.group(0)
             if name[0] in "本该全各我贵其此这那" or name in self.lexicon.vocabulary or name[len(match.group(1)) - 1] in self.lexicon.cues["self_determiners"]:
                 continue  # 「请问该局」: 该局 is the loaded body, not a body named 请问该局
+            if re.search(self.lexicon.cues["pointed_body"], name):
+                continue  # 「2025年这个局」: the loaded body pointed at
             if any(set(name[k:]) <= set(d.name) and name[k] == d.core[:1] for d in self.lexicon.documents.values() for k in range(len(name) - 2)):
                 continue  # a short form of a loaded body's name starts as it does (卫健局, 文旅体局; not 体育局)
             loaded = "、".join(sorted({d.name for d in self.lexicon.documents.values()}))
@@ -365,13 +367,45 @@ class Understander:
                     full = near.get(piece[:j] + "?" + piece[j + 1:])
                     if full and syllables_of(piece[j]) == syllables_of(full[j]):
                         return text[:match.start() + k] + full + text[match.end():], match.start() + k + j
+                short = self._short_name_by_sound(piece)
+                if short is not None:  # 「人设局」: 人社局 written by its sound
+                    changed = next(j for j in range(len(piece)) if piece[j] != short[j])
+                    return text[:match.start() + k] + short + text[match.end():], match.start() + k + changed
         return text, None
+
+    def _short_name_by_sound(self, piece: str) -> str | None:
+        """A short name of a loaded department (人社局 of 人力资源和社会保障局) written with characters
+        of the same sound, spelt right; None when it is one already or is no such name."""
+        cores = [match_form(d.core) for d in self.lexicon.documents.values()]
+        if any(abbreviates(piece, core) for core in cores):
+            return None
+        for core in dict.fromkeys(cores):
+            suffix = next((x for x in self.lexicon.cues["body_suffixes"] if core.endswith(x) and piece.endswith(x)), None)
+            if suffix is None or not 2 <= len(piece) - len(suffix) < len(core) - len(suffix):
+                continue
+            head, body = piece[: -len(suffix)], core[: -len(suffix)]
+            sounds, said = syllables_of(body), syllables_of(head)
+            if said[0] != sounds[0]:
+                continue
+            spelt, at = [], 0
+            for sound in said:
+                at = next((i for i in range(at, len(body)) if sounds[i] == sound), -1) + 1
+                if at == 0:
+                    break
+                spelt.append(body[at - 1])
+            else:
+                return "".join(spelt) + suffix
+        return None
 
     @cached_property
     def _body_tails(self) -> tuple[frozenset[str], dict[str, str | None]]:
         """The loaded bodies' name ends (three characters or more), and each with one character
         blanked (? marks it) → that end; None where two ends blank alike. Made once per understander."""
-        tails = {n[-k:] for n in {match_form(d.name) for d in self.lexicon.documents.values()} for k in range(3, len(n) + 1)}
+        departments = {d.department for d in self.lexicon.documents.values()}
+        suffixes = tuple(self.lexicon.cues["body_suffixes"])
+        names = {match_form(d.name) for d in self.lexicon.documents.values()}
+        names |= {a for a, iris in self.lexicon.aliases.items() if iris & departments and a.endswith(suffixes)}  # 人社局: a short name too
+        tails = {n[-k:] for n in names for k in range(3, len(n) + 1)}
         near: dict[str, str | None] = {}
         for tail in tails:
             for j in range(len(tail)):
@@ -566,8 +600,8 @@ class Understander:
                 if len(word) >= 2 and word not in vocabulary and word not in self.stopwords and not all(ch in self._function_chars for ch in word):
                     unknown.append(word)
         unknown = [w for w in unknown if not is_known(w, frame.text, frame.mentions, self.own_suffixes)]  # 幅度, 前者, 光是, 表里, 全局 … (qa/known.py)
-        masked = "".join(chunk if chunk else " " for chunk in self._residue_text(frame, cues))
-        unknown += [w for w in self.lexicon.cues["persons"] if w in masked and w not in unknown]  # a person's pay or name
+        unnamed = "".join(" " if any(m.start <= k < m.end for m in frame.mentions) else ch for k, ch in enumerate(frame.text))
+        unknown += [w for w in self.lexicon.cues["persons"] if w in unnamed and w not in unknown]  # a person's pay or name (股长: not the set word 股)
         unknown += [w for w in self._breakdowns(frame) + self._parts_of_projects(frame, cues) if w not in unknown]
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
 
@@ -803,7 +837,9 @@ class Understander:
         money = re.search(r"多少钱|多少万|金额|几万|多少元", frame.text)
         if values and all(m.kinds() <= {"project", "goal"} for m in values) and not frame.set_kind and not amount_asked and "list" in c:
             return "describe"  # a project has no parts to list: 「X是落实哪个方案的任务清单」 asks its text
-        if ("list" in c and not (values and money)) or frame.set_kind in ("duties", "internal_units", "budget_units") and not amount_asked:
+        things = [m for m in values if not m.kinds() & {"department", "budget_unit"}]
+        each = len(things) + len(frame.measures) + len(frame.totals) >= 2 and amount_asked and not frame.set_kind  # 「A和B分别是多少」: each one's figure
+        if ("list" in c and not (values and money) and not each) or frame.set_kind in ("duties", "internal_units", "budget_units") and not amount_asked:
             return "list"
         if "describe" in c and not amount_asked:
             return "describe"

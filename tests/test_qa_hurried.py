@@ -108,3 +108,45 @@ def test_projects_told_apart_by_their_qualifier(reform, question, value):
 def test_projects_picked_by_amount_within_a_unit_are_a_set(water):
     answer = water.ask("水库管理所那个50万的项目是什么")
     assert answer.answered and "法律顾问服务经费" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("哪个项目钱最多 是多少 做什么的", ("体育彩票公益金全民健身设施建设项目", "80.00", "体育彩票公益金")),
+    ("金额最小的项目是哪个 干嘛用的", ("文艺精品创作扶持经费", "12.50", "文艺作品")),
+])
+def test_what_the_one_thing_found_is_for(culture, question, parts):
+    """A last clause asking what it is for, after an answer that found one thing: that thing's text."""
+    answer = culture.ask(question)
+    assert answer.answered and all(p in answer.answer for p in parts), answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("文化市场执法股股长一年工资多少", "股长"),  # a person's pay, not 工资福利支出
+    ("体育股的项目支出预算是多少", "体育股"),  # an internal unit has no budget of its own
+    ("2024年各个项目分别安排了多少", "每一项"),  # each asked, one total derived
+])
+def test_figures_the_documents_do_not_keep_are_refused(culture, question, said):
+    answer = culture.ask(question)
+    assert not answer.answered and said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("2025年这个局的政府采购一共安排了多少", Decimal("148.00")),  # 这个局 is the loaded body
+    ("公务用车购置费是多少？打算买新车吗", Decimal("0.00")),
+    ("我想弄明白基本支出和项目支出分别是多少", None),  # each one's figure, not a list of projects
+])
+def test_everyday_clauses_around_a_figure(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.answered and answer.value == value, answer.answer
+    if value is None:
+        assert "491.80" in answer.answer and "421.93" in answer.answer, answer.answer
+
+
+def test_the_parts_asked_are_never_the_whole_figure(culture):
+    answer = culture.ask("我想弄明白公务用车运行维护费一般都包括哪些开支")
+    assert not (answer.answered and answer.value is not None and not answer.items), answer.answer
+
+
+@pytest.mark.parametrize("question", ["发该局的三公经费", "发改局的三公经费"])
+def test_a_short_name_written_by_its_sound(reform, question):
+    assert reform.ask(question).value == Decimal("8.80")
