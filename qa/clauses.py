@@ -13,7 +13,7 @@ from qa.answer import Answer
 from qa.frame import Frame
 from qa.lexicon import load_cues, match_form
 
-SEPARATOR = re.compile(r"[，,；;]|\s+")  # a hurried reader parts clauses by a space
+SEPARATOR = re.compile(r"[，,；;？?！!]|\s+")  # a hurried reader parts clauses by a space
 
 
 def split_asks(question: str, frame: Frame | None) -> tuple[str, str] | None:

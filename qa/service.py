@@ -19,6 +19,7 @@ from qa.execute import Ambiguous, Executor, NotAnswerable
 from qa.facts import FactReader
 from qa.frame import Frame
 from qa.index import fact_index
+from qa.kinds.describe import TEXT_LACKS
 from qa.lexicon import Lexicon, saved_lexicon
 from qa.segment import add_words
 from qa.understand import Understander
@@ -116,11 +117,11 @@ class QAService:
                 session.history.append((question, answer.answer))
             return _copied(answer)
         frame, answer = self._answer(question, previous)
-        split = answer.answered or honour.SECOND_ASK in answer.answer  # any other refusal of the whole stands
+        split = answer.answered or any(m in answer.answer for m in (honour.SECOND_ASK, TEXT_LACKS))  # any other refusal of the whole stands
         asks = clauses.split_asks(question, frame) if split else None
         if asks is not None:  # 「X依据哪个文件，钱干什么用」: two asks of the same thing, each answered
             first, second = (self._answer(ask, previous)[1] for ask in asks)
-            answer = (clauses.joined(first, second, both_asked=not answer.answered) if first.answered else None) or answer
+            answer = (clauses.joined(first, second, both_asked=honour.SECOND_ASK in answer.answer) if first.answered else None) or answer
         about = clauses.about_the_answer(question, frame, answer)
         if about is not None:  # 「哪个项目钱最多，做什么的」: the thing found, described
             answer = clauses.joined(answer, self._answer(about, previous)[1]) or answer

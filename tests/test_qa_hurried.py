@@ -142,11 +142,25 @@ def test_everyday_clauses_around_a_figure(culture, question, value):
         assert "491.80" in answer.answer and "421.93" in answer.answer, answer.answer
 
 
-def test_the_parts_asked_are_never_the_whole_figure(culture):
-    answer = culture.ask("我想弄明白公务用车运行维护费一般都包括哪些开支")
-    assert not (answer.answered and answer.value is not None and not answer.items), answer.answer
+@pytest.mark.parametrize("question", ["我想弄明白公务用车运行维护费一般都包括哪些开支", "公务用车运行维护费包括哪些费用"])
+def test_the_spending_a_leaf_class_covers_is_its_glossary_entry(culture, question):
+    answer = culture.ask(question)
+    assert answer.answered and "燃料费" in answer.answer and answer.value is None, answer.answer
 
 
 @pytest.mark.parametrize("question", ["发该局的三公经费", "发改局的三公经费"])
 def test_a_short_name_written_by_its_sound(reform, question):
     assert reform.ask(question).value == Decimal("8.80")
+
+
+def test_a_purpose_and_the_law_behind_it(culture):
+    answer = culture.ask("文物保护单位修缮及安全巡查经费主要用于什么？依据的是哪部法规")
+    assert answer.answered and "清城府办〔2023〕15号" in answer.answer, answer.answer
+
+
+def test_a_rise_and_its_rate_across_years(tmp_path_factory):
+    from tests.conftest import CULTURE, CULTURE_2024
+
+    two_years = qa_service(tmp_path_factory, CULTURE_2024, CULTURE)
+    answer = two_years.ask("文物保护单位修缮及安全巡查经费2025年比上年涨了多少？涨幅多少")
+    assert "3.75" in answer.answer and "6.40%" in answer.answer, answer.answer  # 62.35 − 58.60; ÷ 58.60

@@ -19,6 +19,7 @@ from qa.lexicon import Entity, Mention, match_form
 from qa.segment import content_nouns, tokenizer
 
 NAME = "describe"
+TEXT_LACKS = "its text does not speak of it"  # a refusal that asking each clause apart may answer (qa/clauses.py)
 COUNT_SCORE = 0.78  # a count the entity's own text states beats a target reading of the same words (0.75)
 TEXT_KINDS = ("project", "internal_unit", "goal", "figure", "budget_unit", "department", "term")
 
@@ -151,7 +152,7 @@ class Describe:
                 chosen = _best(owned, words) or owned
         if chosen is None:
             missing = "、".join(w for w in words if not any(w in p.text for p in passages))
-            raise NotAnswerable(f"文件对“{passages[0].row}”的说明中没有提到“{missing}”")
+            raise NotAnswerable(f"文件对“{passages[0].row}”的说明中没有提到“{missing}” ({TEXT_LACKS})")
         body = "".join(p.text for p in chosen)
         unnamed = _places_unnamed(frame.text, body)
         if unnamed:
