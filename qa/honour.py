@@ -442,7 +442,7 @@ def _named_thing_given_back(frame: Frame, answer: Answer) -> str | None:
     for m in frame.mentions:
         if len(answer.items) == 1 and after.match(frame.text, m.end) and any(answer.items[0] == e.label for e in m.entities):
             return f"问的是“{m.surface}”下面的各项，找到的只有它本身 (its parts were asked, the whole was found)"
-        if answer.intent == "lookup" and not answer.items and after.search(frame.text[m.end:m.end + 6]):  # 「X一般都包括哪些开支」 answered with X's figure
+        if answer.value is not None and not answer.items and after.search(frame.text[m.end:m.end + 6]):  # 「X一般都包括哪些开支」 answered with X's figure
             return f"问的是“{m.surface}”包括的各项，找到的只有它的金额 (its parts were asked, the whole was found)"
     return None
 

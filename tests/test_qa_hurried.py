@@ -164,3 +164,10 @@ def test_a_rise_and_its_rate_across_years(tmp_path_factory):
     two_years = qa_service(tmp_path_factory, CULTURE_2024, CULTURE)
     answer = two_years.ask("文物保护单位修缮及安全巡查经费2025年比上年涨了多少？涨幅多少")
     assert "3.75" in answer.answer and "6.40%" in answer.answer, answer.answer  # 62.35 − 58.60; ÷ 58.60
+
+
+def test_a_class_with_no_rows_under_it_never_lists_the_projects(culture):
+    """「公务用车运行维护费包括哪些项目」: no row stands under the class; the projects are not its parts."""
+    answer = culture.ask("公务用车运行维护费包括哪些项目")
+    assert not answer.answered or "全民健身活动经费" not in answer.answer, answer.answer
+    assert not answer.answered, answer.answer

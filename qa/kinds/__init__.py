@@ -37,7 +37,7 @@ REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepa
 
 __all__ = [
     "CLOSE_MARGIN", "LEGACY", "LEGACY_SCORE", "REGISTERED", "AskBack", "Context", "Kind", "Reading", "Slot",
-    "chosen_reading", "kind", "reading_label", "readings",
+    "chosen_reading", "kind", "next_best", "reading_label", "readings",
 ]
 
 
@@ -49,3 +49,12 @@ def readings(ctx: Context) -> list[Reading]:
     """Every registered kind's reading of the question, best first."""
     found = [r for kind in REGISTERED if (r := kind.read(ctx)) is not None]
     return sorted(found, key=lambda r: -r.score)
+
+
+def next_best(ctx: Context, executor, after: str):
+    """The best reading of another kind than `after` (or the classic frame intent), for a kind
+    that found its reading does not fit once it looked at the figures."""
+    others = [r for r in readings(ctx) if r.kind != after and r.score > LEGACY_SCORE and not r.missing]
+    if others:
+        return kind(others[0].kind).run(others[0], ctx, executor)
+    return executor.run(ctx.frame)

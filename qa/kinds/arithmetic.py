@@ -223,12 +223,9 @@ def _outside_its_unit(part: Operand, whole: Operand, executor, doc: str) -> str 
 def _next_best(ctx: Context, executor) -> Answer:
     """When an operand is not one figure, the next reading answers (unit_scope, or the classic
     frame intent); qa/honour.py still refuses an answer that drops the operator."""
-    from qa.kinds import LEGACY_SCORE, kind, readings
+    from qa.kinds import next_best
 
-    others = [r for r in readings(ctx) if r.kind != NAME and r.score > LEGACY_SCORE and not r.missing]
-    if others:
-        return kind(others[0].kind).run(others[0], ctx, executor)
-    return executor.run(ctx.frame)
+    return next_best(ctx, executor, NAME)
 
 
 def _named(ctx: Context, operand: Operand) -> bool:

@@ -46,6 +46,15 @@ class Children:
         answer = executor.do_list(sub)
         if not answer.items or set(answer.items) <= {f.label for f in facts}:
             raise NotAnswerable(f"文件没有列出“{mention.surface}”下面的科目")
+        if set(answer.items) <= {f.label for f in executor.reader.projects(doc)}:
+            return _next_best(ctx, executor)  # a class with no rows under it is no list of projects: its glossary entry may say what it covers
         answer.answer = f"{mention.entities[0].label}下面列了{answer.answer.removeprefix('共')}"
         answer.intent = NAME
         return answer
+
+
+def _next_best(ctx: Context, executor) -> Answer:
+    """The next reading, when the class has no rows under it (公务用车运行维护费包括哪些费用)."""
+    from qa.kinds import next_best
+
+    return next_best(ctx, executor, NAME)
