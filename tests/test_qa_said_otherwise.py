@@ -116,3 +116,14 @@ def test_a_units_project_pointed_at_by_the_unit(culture, question, said, unsaid)
 
 def test_a_units_project_of_an_amount_it_does_not_have_is_refused(culture):
     assert not culture.ask("文化馆那个99万的项目是干嘛的").answered
+
+
+@pytest.mark.parametrize("question", ["旅游宣传那笔45万花在哪些地方", "旅游宣传那个45万的钱用在哪"])
+def test_a_class_name_with_the_amount_of_one_project_is_that_project(culture, question):
+    """旅游宣传 is a class too; 45万 is what 旅游宣传推广经费 has: its text answers."""
+    answer = culture.ask(question)
+    assert answer.answered and "清城好玩" in answer.answer, answer.answer
+
+
+def test_an_amount_no_such_project_has_is_refused(culture):
+    assert not culture.ask("旅游宣传那笔99万花在哪些地方").answered

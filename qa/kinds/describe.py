@@ -74,7 +74,7 @@ class Describe:
     def read(self, ctx: Context) -> Reading | None:
         frame = ctx.frame
         text = frame.text
-        subjects = _subjects(ctx)
+        subjects = _subjects(ctx) or _project_of_amount(ctx)
         if not subjects and not frame.mentions and pattern(NAME, "asks_owner").search(text):
             return _text_owner(ctx)
         if not subjects or not (pattern(NAME, "asks_text").search(text) or pattern(NAME, "asks_count").search(text)):
@@ -202,6 +202,26 @@ class Describe:
         for p in out:  # two units of one composition text: its sentences once
             first.setdefault(p.text, p)
         return list(first.values())
+
+
+def _project_of_amount(ctx: Context) -> list[Mention]:
+    """「旅游宣传那笔45万花在哪些地方」: a class's name (旅游宣传) with an amount stated that one
+    project holding that name has — that project is meant, as a mention of it."""
+    executor, frame = ctx.executor, ctx.frame
+    stated = {Decimal(n) for n in re.findall(r"(\d+(?:\.\d+)?)万", frame.text)}
+    named = [m for m in frame.mentions if m.of("classification", "line_item") and not m.of(*TEXT_KINDS)]
+    if executor is None or not stated or len(named) != 1:
+        return []
+    try:
+        doc = executor.one_doc(frame)
+    except Exception:  # several documents and none chosen: the classic chain says which
+        return []
+    word = named[0].surface
+    fitting = [f for f in executor.reader.projects(doc) if word in match_form(f.label) and f.value in stated]
+    entities = [e for f in fitting[:1] for e in ctx.lexicon.entities.values() if e.kind == "project" and e.label == f.label and doc in e.docs]
+    if len({f.iri for f in fitting}) != 1 or not entities:
+        return []
+    return [Mention(named[0].start, named[0].end, named[0].surface, entities[:1])]
 
 
 def _units_project(ctx: Context, mention: Mention, executor, doc: str) -> list[Passage] | None:
