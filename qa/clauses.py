@@ -1,15 +1,15 @@
 """Two asks of one thing in two clauses (「X是依据哪个文件安排的，钱主要干什么用？」「X有多少，是
 干什么的」): each clause is asked on its own — the second, which names no thing of its own, of the
-first clause's thing — and when the two asks are of different kinds and one of them is about text (a
-purpose, a cited document, a target, a meaning) both answers are given as one. Anything less certain
-keeps the answer to the whole question as it was."""
+first clause's thing — and both answers are given as one when they are of one kind or one is about
+text, and neither already says the other. Anything less certain keeps the answer to the whole
+question as it was."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 
-from qa.answer import Answer
+from qa.answer import Answer, fmt
 from qa.frame import Frame
 from qa.lexicon import load_cues, match_form
 
@@ -58,16 +58,18 @@ def about_the_answer(question: str, frame: Frame | None, answer: Answer) -> str 
 
 
 def joined(first: Answer, second: Answer, both_asked: bool = False) -> Answer | None:
-    """Both answers as one, when one ask is about text and the asks are of different kinds or
-    both about text (two targets of one project), or when the whole was refused for answering one
-    of two figures asked (`both_asked`); and neither answer already says the other."""
+    """Both answers as one, when the asks are of one kind, or one of them is about text (a purpose,
+    a cited document, a target, a meaning), or the whole was refused for answering one of two
+    figures asked (`both_asked`); and neither already says the other (the second naming the first's
+    figure, or one answer holding the other). Two asks of other kinds (a sum, then a figure in 元)
+    stay the whole question's."""
     textual = set(load_cues()["clauses"]["textual"])
-    if not second.answered or not both_asked and not {first.intent, second.intent} & textual:
+    if not second.answered or not (both_asked or first.intent == second.intent or {first.intent, second.intent} & textual):
         return None
-    if first.intent == second.intent and not both_asked and not {first.intent, second.intent} <= textual:
-        return None  # 「三公经费是多少，比上年增加多少」: one figure's answer says both
     if second.answer in first.answer or first.answer in second.answer:
         return None
+    if first.value is not None and fmt(first.value) in second.answer:
+        return None  # 「三公经费是多少，比上年增加多少」: the second answer says the first's figure too
     return dataclasses.replace(
         first, answer=first.answer.rstrip("。") + "。" + second.answer,
         value=first.value if first.value is not None else second.value, unit=first.unit if first.value is not None else second.unit,

@@ -727,11 +727,14 @@ class Executor:
         figures = [e for m in frame.mentions for e in m.of("figure") if doc in e.docs]
         facts = [f for f in (self.reader.figure(e.iri) for e in figures) if f]
         named = [m for m in frame.value_mentions() if not m.kinds() <= {"department"}]  # 「数据中心今年预算」: the department is the scope
-        wholes = [t for t in frame.totals if t != load_template().whole_budget]  # 「X局的预算」 names the budget as a whole
+        bare = {total: word for word, total in self.lexicon.cues["bare_totals"].items()}
+        wholes = [t for t in frame.totals if t != load_template().whole_budget and t not in bare]  # 「X局的预算」「收入」 name the budget as a whole
         if not facts and not named and not frame.measures and not wholes:
             if re.search(r"(?:这个|这项|这一|这笔|该|此|那个|那项|上述)(?:项目|科目|项|笔)", frame.text):  # one thing, not named
                 raise NotAnswerable("问题说的是某一项目或科目，但没有找到是哪一个；文件没有给出它与上年相比的变化")
-            facts = [f for f in self.reader.figures(doc) if f.section == "一"][:1]  # the budget as a whole
+            whole = [f for f in self.reader.figures(doc) if f.section == "一"]  # the budget as a whole
+            said = [bare[t] for t in frame.totals if t in bare]
+            facts = ([f for f in whole if said and said[0] in f.label] or whole)[:1]  # 「支出比上年」: the 支出预算 figure
         if not facts:
             names = "、".join(m.surface for m in named)
             raise NotAnswerable(f"文件没有说明{names}与上年相比的变化")

@@ -154,7 +154,7 @@ def _count_of_money(question: str, answer: Answer) -> str | None:
     if answer.unit not in _cues()["money_units"] or any(w in question for w in _cues()["money_asked"]):
         return None  # 「有几个，一共多少钱」 asks the money too
     units = "|".join(sorted(_cues()["counted_units"], key=len, reverse=True))
-    count = re.search(rf"(?<![那这哪])(?:多少|几)({units})(?![^，,。？?]{{0,8}}?(?:里|中|之间))", question)
+    count = re.search(rf"(?<![那这哪])(?:多少|几)({units})(?![亿万])(?![^，,。？?]{{0,8}}?(?:里|中|之间))", question)  # 几个亿 is an amount
     asked = count.group(1) if count else answer_unit(question)
     if count and any(question.rfind(w) >= count.end() for w in load_cues()["intents"]["sum"]):
         return None  # 「列的几个项目，预算合计多少」: the sum said after the count is what is asked

@@ -73,7 +73,7 @@ SELF_CONTAINED = {"figure", "project", "goal"}  # mentions that are a figure in 
 JOINER = re.compile(r"[和与及跟、]|以及")
 BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|该|此|那个|那项|那些|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西)")
 BREAKDOWN = re.compile(r"(?:各个?|每个|按)(?!自)(?P<by>[\u4e00-\u9fff()]{1,6}?)(?:分别|各自|逐一|分开)")  # a figure asked per X
-PART_OF = re.compile(r"(?:里面|当中|之中|里|中)[,，]?")  # right after a project's name: what follows is inside it
+PART_OF = re.compile(r"(?:\d+(?:\.\d+)?(?:万元|万|元))?(?:里面|当中|之中|里|中)[,，]?")  # right after a project's name (and its amount): what follows is inside it
 CLAUSE = re.compile(r"[^,，:：;；。!！?？]+[,，:：;；。!！?？]?")
 
 
@@ -698,7 +698,7 @@ class Understander:
         for match in UNIT_ASKED.finditer(frame.text):
             for k in range(match.start(), match.end()):
                 text[k] = " "
-        return re.sub(r"[\d.,%]+[年月日]?|[^\u4e00-\u9fff]", " ", "".join(text))
+        return re.sub(r"[\d.,%]+[年月日]?|[^\u4e00-\u9fff]", lambda m: " " * len(m.group(0)), "".join(text))  # positions kept
 
     _function_chars = set("的了吗呢吧啊呀么是有在和与及或对为把被给从到向将就都也还又再很这那该此其中里下之所多少大小高低年个项笔条次几哪啥谁怎样何一二三两上等")
 

@@ -171,3 +171,23 @@ def test_a_class_with_no_rows_under_it_never_lists_the_projects(culture):
     answer = culture.ask("公务用车运行维护费包括哪些项目")
     assert not answer.answered or "全民健身活动经费" not in answer.answer, answer.answer
     assert not answer.answered, answer.answer
+
+
+def test_a_part_inside_a_project_after_its_amount_is_refused(culture):
+    answer = culture.ask("全民健身活动经费38万里篮球联赛具体花多少")
+    assert not answer.answered and "篮球联赛" in answer.answer, answer.answer
+
+
+def test_how_many_hundred_millions_is_an_amount(culture):
+    assert culture.ask("今年政府采购总共安排多少，大概几个亿？").value == Decimal("148.00")
+
+
+def test_last_years_figure_and_the_change_both_given(culture):
+    """Two asks of one kind (last year's figure, then the change): both given."""
+    answer = culture.ask("去年三公经费多少 今年比去年少了多少")
+    assert answer.value == Decimal("6.70") and "减少0.70万元" in answer.answer, answer.answer  # 6.00 + 0.7
+
+
+def test_a_bare_income_change_is_the_stated_income_budget(culture):
+    answer = culture.ask("今年收入比上年增长了百分之多少")
+    assert answer.answered and "收入预算" in answer.answer and answer.unit == "%", answer.answer
