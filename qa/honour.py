@@ -74,7 +74,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
             or _another_count(question, frame, answer, said) or _count_unnamed(frame, answer)
             or _names_not_given(question, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame, said)
             or _part_of_named(frame, answer) or _breakdown_missing(frame) or _stated_amount_unused(frame, answer, said)
-            or _one_given_for_each(question, answer))
+            or _one_given_for_each(question, answer) or _fewer_than_stated(question, frame, answer))
 
 
 def modifier_dropped(frame: Frame, answer: Answer, lexicon: Lexicon) -> str | None:
@@ -470,6 +470,24 @@ def _second_ask_dropped(frame: Frame, answer: Answer) -> str | None:
     said = _said(answer)
     dropped = [u for u in asked if not re.search(rf"\d{re.escape(u)}", said)]
     return f"问题还问了以“{dropped[0]}”计的数，答案没有给出 ({SECOND_ASK})" if dropped else None
+
+
+def _fewer_than_stated(question: str, frame: Frame, answer: Answer) -> str | None:
+    """「两个X项目加一起多少」「X本级和大队两笔合计」: a sum of a number of things stated, answered
+    with one row's figure — the others were not found."""
+    stated = re.search(_cues()["stated_things"], question)
+    if not stated or "sum" not in frame.cues or answer.value is None:
+        return None
+    if any(m.of("budget_unit", "department") and not m.of("project") for m in frame.mentions):
+        return None  # 「图书馆那三个项目加起来」: a unit's row sums its projects
+    number = re.match(r"\d+|.", stated.group(0)).group(0)
+    count = int(number) if number.isdigit() else "一二三四五六七八九".index(number.replace("两", "二")) + 1
+    rows = len({(s.document, s.table, s.row) for s in answer.sources})
+    one_named = answer.intent == "sum" and len(frame.value_mentions()) == 1  # 「两个X项目加一起」 summed over more rows than X
+    found = len(answer.items) or (rows if rows == 1 or one_named else 0)
+    if found in (0, count):
+        return None
+    return f"问题说的是{stated.group(0)}，答案加的是{found}笔 (not the things the question counts)"
 
 
 def _one_given_for_each(question: str, answer: Answer) -> str | None:

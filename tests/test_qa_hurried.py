@@ -191,3 +191,14 @@ def test_last_years_figure_and_the_change_both_given(culture):
 def test_a_bare_income_change_is_the_stated_income_budget(culture):
     answer = culture.ask("今年收入比上年增长了百分之多少")
     assert answer.answered and "收入预算" in answer.answer and answer.unit == "%", answer.answer
+
+
+@pytest.mark.parametrize("question", ["两个全民健身活动经费项目加一起多少", "全民健身活动经费本级和图书馆两笔合计"])
+def test_a_sum_of_things_counted_out_is_never_one_row(culture, question):
+    """Only one 全民健身活动经费 row exists: a sum of two of them is no figure the document gives."""
+    answer = culture.ask(question)
+    assert not answer.answered, answer.answer
+
+
+def test_a_units_projects_counted_out_are_its_row(culture):
+    assert culture.ask("图书馆那两个项目加起来一共多少").value == Decimal("60.00")  # 40.00 + 20.00
