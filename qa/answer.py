@@ -72,7 +72,7 @@ class Answer:
 
 def fmt(value: Decimal, unit: str | None = "万元") -> str:
     """A figure as printed: two decimals for money, plain for counts. No thousands separators: Chinese
-    news copy writes 1278.88万元, and readers quote the figure as they compute it."""
+    news copy writes 1200.50万元, and readers quote the figure as they compute it."""
     if unit in ("万元", "元", "亿元"):
         return f"{value.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}"
     if unit == "%":

@@ -16,13 +16,17 @@ from qa.lexicon import load_cues, match_form
 SEPARATOR = re.compile(r"[，,；;？?！!]|\s+")  # a hurried reader parts clauses by a space
 
 
+def _clauses(question: str) -> list[str]:
+    return [c for c in SEPARATOR.split(question.strip().rstrip("？?。!！")) if c.strip()]
+
+
 def split_asks(question: str, frame: Frame | None) -> tuple[str, str] | None:
     """The two asking clauses as two questions, each asked of the thing the question names first
     (in an asking clause or in a clause before them: 「文物巡查那个项目，巡查多少次，修缮几处」); or None."""
     if frame is None:
         return None
     spec = load_cues()["clauses"]
-    clauses = [c for c in SEPARATOR.split(question.strip().rstrip("？?。!！")) if c.strip()]
+    clauses = _clauses(question)
     asking = [c for c in clauses if re.search(spec["asks"], c)]
     if len(asking) != 2 or clauses[-2:] != asking and clauses != asking:
         return None  # two asks, the last two clauses (after at most one clause naming the thing)
@@ -47,7 +51,7 @@ def about_the_answer(question: str, frame: Frame | None, answer: Answer) -> str 
     an answer that found one thing — the clause asked of that thing; or None."""
     if frame is None or not answer.answered or len(answer.items) != 1:
         return None
-    clauses = [c for c in SEPARATOR.split(question.strip().rstrip("？?。!！")) if c.strip()]
+    clauses = _clauses(question)
     if len(clauses) < 2:
         return None
     last = clauses[-1]

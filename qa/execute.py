@@ -990,7 +990,7 @@ WHOLE_INSIDE = re.compile(r"在(.{2,40}?)(?:预算)?(?:中|里|里面|内|当中
 
 
 def _inside(frame: Frame, measure: str) -> re.Match | None:
-    """「在922.08万元的项目支出里，X…」: the measure written as the whole, with an amount before it if stated."""
+    """「在900万元的项目支出里，X…」: the measure written as the whole, with an amount before it if stated."""
     aliases = "|".join(map(re.escape, sorted((match_form(a) for a in _measure_aliases(frame, measure)), key=len, reverse=True)))
     return re.search(rf"(?:(?P<v>\d+(?:\.\d+)?)(?P<u>亿元|亿|万元|万)?)?(?:{aliases})(?:里面|里头|里|中|当中|之中|内)", frame.text)
 
@@ -1001,7 +1001,7 @@ def _measure_inside(before: Frame) -> list[str]:
 
 
 def _check_stated_whole(before: Frame, measure: str, facts: list[Fact]) -> None:
-    """An amount the question states for the whole (「在922.08万元的项目支出里」) must be that whole's."""
+    """An amount the question states for the whole (「在900万元的项目支出里」) must be that whole's."""
     match = _inside(before, measure)
     if match and match.group("v") and facts:
         stated = Decimal(match.group("v")) * (10000 if match.group("u") in ("亿", "亿元") else 1)

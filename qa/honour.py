@@ -361,7 +361,7 @@ def _operator_words() -> str:
 
 
 def _norm(text: str) -> str:
-    """Quotes and brackets out, traditional characters and widths folded (「兩建」 is 两建)."""
+    """Quotes and brackets out, traditional characters and widths folded (「兩個」 is 两个)."""
     return re.sub(r"[\s“”\"「」『』《》()（）〔〕\[\]]", "", normalize(text)).lower()
 
 
@@ -412,7 +412,7 @@ _AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万元|元|亿元)(?![多余左
 
 
 def _stated_amount_unused(frame: Frame, answer: Answer, said: str) -> str | None:
-    """「在922.08万元的项目支出里，X占多大比重」: an amount the question states of a thing (no
+    """「在900万元的项目支出里，X占多大比重」: an amount the question states of a thing (no
     threshold) is that thing's figure; an answer that neither states it nor gives it as its value
     computed with another one."""
     if frame.threshold is not None or frame.operator or answer.value is None or answer.unit not in _cues()["money_units"] + ["%", "倍"]:

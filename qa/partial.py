@@ -22,7 +22,7 @@ from qa.segment import in_longer_word, is_user_word, tokenizer
 PARTIAL_KINDS = ("project", "classification", "line_item", "figure", "goal", "internal_unit", "budget_unit", "citation", "term")
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
-_NUMBER = re.compile(r"[\[(]\d{4}[\])]|\d+号")  # a cited document's number (清城府办函[2023]88号), not its title
+_NUMBER = re.compile(r"[\[(]\d{4}[\])]|\d+号")  # a cited document's number (某府办函[2023]88号), not its title
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:亿元|亿|万元|万|元|%)?")
 _NAME_NUMBER = re.compile(r"(?<![\d.])\d{3,}(?![\d.])")  # a number a name may hold (12345热线): three digits or more, no decimals
 _YEAR = re.compile(r"(?:19|20)\d\d")

@@ -376,15 +376,12 @@ class Understander:
     def _short_name_by_sound(self, piece: str) -> str | None:
         """A short name of a loaded department (人社局 of 人力资源和社会保障局) written with characters
         of the same sound, spelt right; None when it is one already or is no such name."""
-        cores = [match_form(d.core) for d in self.lexicon.documents.values()]
-        if any(abbreviates(piece, core) for core in cores):
+        if any(abbreviates(piece, core) for core in self._core_sounds):
             return None
-        for core in dict.fromkeys(cores):
-            suffix = next((x for x in self.lexicon.cues["body_suffixes"] if core.endswith(x) and piece.endswith(x)), None)
-            if suffix is None or not 2 <= len(piece) - len(suffix) < len(core) - len(suffix):
+        for suffix, body, sounds in self._core_sounds.values():
+            if not piece.endswith(suffix) or not 2 <= len(piece) - len(suffix) < len(body):
                 continue
-            head, body = piece[: -len(suffix)], core[: -len(suffix)]
-            sounds, said = syllables_of(body), syllables_of(head)
+            said = syllables_of(piece[: -len(suffix)])
             if said[0] != sounds[0]:
                 continue
             spelt, at = [], 0
@@ -396,6 +393,17 @@ class Understander:
             else:
                 return "".join(spelt) + suffix
         return None
+
+    @cached_property
+    def _core_sounds(self) -> dict[str, tuple[str, str, list[str]]]:
+        """Each distinct loaded department name without its region, by its body suffix (局, 委员会):
+        (suffix, the words before it, their sounds), read aloud once per understander, not per question."""
+        found = {}
+        for core in dict.fromkeys(match_form(d.core) for d in self.lexicon.documents.values()):
+            suffix = next((x for x in self.lexicon.cues["body_suffixes"] if core.endswith(x)), None)
+            if suffix is not None:
+                found[core] = (suffix, core[: -len(suffix)], syllables_of(core[: -len(suffix)]))
+        return found
 
     @cached_property
     def _body_tails(self) -> tuple[frozenset[str], dict[str, str | None]]:

@@ -208,7 +208,7 @@ def _project_of_amount(ctx: Context) -> list[Mention]:
     """「旅游宣传那笔45万花在哪些地方」: a class's name (旅游宣传) with an amount stated that one
     project holding that name has — that project is meant, as a mention of it."""
     executor, frame = ctx.executor, ctx.frame
-    stated = {Decimal(n) for n in re.findall(r"(\d+(?:\.\d+)?)万", frame.text)}
+    stated = _amounts_stated(frame.text)
     named = [m for m in frame.mentions if m.of("classification", "line_item") and not m.of(*TEXT_KINDS)]
     if executor is None or not stated or len(named) != 1:
         return []
@@ -218,10 +218,8 @@ def _project_of_amount(ctx: Context) -> list[Mention]:
         return []
     word = named[0].surface
     fitting = [f for f in executor.reader.projects(doc) if word in match_form(f.label) and f.value in stated]
-    entities = [e for f in fitting[:1] for e in ctx.lexicon.entities.values() if e.kind == "project" and e.label == f.label and doc in e.docs]
-    if len({f.iri for f in fitting}) != 1 or not entities:
-        return []
-    return [Mention(named[0].start, named[0].end, named[0].surface, entities[:1])]
+    entity = ctx.lexicon.entities.get(fitting[0].iri) if len({f.iri for f in fitting}) == 1 else None
+    return [Mention(named[0].start, named[0].end, named[0].surface, [entity])] if entity is not None else []
 
 
 def _units_project(ctx: Context, mention: Mention, executor, doc: str) -> list[Passage] | None:
@@ -232,7 +230,7 @@ def _units_project(ctx: Context, mention: Mention, executor, doc: str) -> list[P
         return None
     units = {e.label for e in mention.of("budget_unit")}
     facts = list({f.iri: f for f in executor.reader.projects(doc) if f.unit_name in units}.values())
-    stated = {Decimal(n) for n in re.findall(r"(\d+(?:\.\d+)?)万", ctx.frame.text)}
+    stated = _amounts_stated(ctx.frame.text)
     if stated and sum(f.value for f in facts) not in stated:  # 37.5万 of a unit with 25 + 12.5: both
         facts = [f for f in facts if f.value in stated]
     table = load_template().by_layout("projects").name
@@ -374,6 +372,11 @@ def _split(text: str | None, section: str, row: str, line) -> list[Passage]:
     if text[start:].strip():
         pieces.append(text[start:])
     return [Passage(p.strip(), section, row, line) for p in pieces if p.strip()]
+
+
+def _amounts_stated(text: str) -> set[Decimal]:
+    """The amounts in 万 the question writes (「那笔45万」「37.5万元」)."""
+    return {Decimal(n) for n in re.findall(r"(\d+(?:\.\d+)?)万", text)}
 
 
 def _count_stated(question: str, body: str) -> tuple[Decimal | None, str | None]:
