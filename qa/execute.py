@@ -439,6 +439,8 @@ class Executor:
         if frame.classification == "functional" or frame.level:
             whole, by_measure = load_template().class_lookup
             return whole if not measure else by_measure
+        if expenditure and expenditure != load_template().by_layout("projects").expenditure:
+            return load_template().economic(expenditure).number  # 「基本支出里最大的科目」: no project is basic spending
         return None
 
     @staticmethod
@@ -453,6 +455,8 @@ class Executor:
         return [f for f in coded if f.row not in parents]
 
     def filtered(self, frame: Frame, members: list[Fact]) -> list[Fact]:
+        if frame.range is not None:  # 超过A不到B: both ends, not the last one alone
+            return [f for f in members if frame.range.holds(f.value)]
         if frame.threshold is None or not frame.operator:
             return members
         ops = {">=": Decimal.__ge__, ">": Decimal.__gt__, "<=": Decimal.__le__, "<": Decimal.__lt__}
@@ -530,7 +534,7 @@ class Executor:
         if members is None:
             raise NotAnswerable("没有找到要计数的对象")
         chosen = self.filtered(frame, members)
-        condition = f"{_op_word(frame.operator)}{fmt(frame.threshold, '万元')}万元" if frame.threshold is not None else ""
+        condition = frame.range.words().removeprefix("金额") if frame.range else f"{_op_word(frame.operator)}{fmt(frame.threshold, '万元')}万元" if frame.threshold is not None else ""
         what = "项目" if members and members[0].kind in ("project", "goal") else "科目"
         text = f"{self.prefix(frame, doc)}{condition and '预算' + condition + '的'}{what}共{len(chosen)}个" + (f"：{'、'.join(f.label + ' ' + fmt(f.value, f.unit) + f.unit for f in chosen)}。" if chosen else "。")
         return self.answer(frame, text, Decimal(len(chosen)), "个", items=[f.label for f in chosen], facts=chosen)
@@ -592,7 +596,7 @@ class Executor:
         if members is None:
             raise NotAnswerable("没有找到要列出的对象")
         chosen = self.filtered(frame, members)
-        condition = f"（{_op_word(frame.operator)}{fmt(frame.threshold, '万元')}万元）" if frame.threshold is not None else ""
+        condition = f"（{frame.range.words()}）" if frame.range else f"（{_op_word(frame.operator)}{fmt(frame.threshold, '万元')}万元）" if frame.threshold is not None else ""
         listing = "、".join(f"{f.label}（{fmt(f.value, f.unit)}{f.unit}）" for f in chosen)
         text = f"{self.prefix(frame, doc)}共{len(chosen)}项{condition}：{listing or '无'}。"
         return self.answer(frame, text, None, None, items=[f.label for f in chosen], facts=chosen)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from qa.known import is_known
 from qa.lexicon import Mention, load_cues
+from qa.ranges import Range
 from qa.segment import content_nouns
 
 
@@ -22,6 +23,7 @@ class Frame:
     last_year: bool = False
     operator: str | None = None  # >=, >, <=, <
     threshold: Decimal | None = None
+    range: Range | None = None  # 超过A不到B: both ends (qa.ranges)
     n: int | None = None  # top N
     rank: int | None = None  # 排第二 / 第三大: the N-th of a ranking
     direction: str | None = None  # max | min
@@ -77,6 +79,7 @@ class Frame:
             "last_year": self.last_year,
             "operator": self.operator,
             "threshold": str(self.threshold) if self.threshold is not None else None,
+            "range": self.range.words() if self.range else None,
             "n": self.n,
             "rank": self.rank,
             "direction": self.direction,

@@ -20,7 +20,9 @@ from qa.cue_typos import linked_as_cue
 from qa.frame import Frame
 from qa.known import answer_unit, is_known
 from qa.lexicon import Lexicon, Mention, abbreviates, load_cues, match_form, syllables_of
+from qa.normalize import normalize
 from qa.partial import PartialLinker, kind_words
+from qa.ranges import stated_range
 from qa.segment import content_nouns, in_longer_word
 from qa.years import YEAR, named_years
 
@@ -523,6 +525,7 @@ class Understander:
             for g in groups:
                 if g.startswith("total:") and start not in named_ends:  # 「一般公共预算支出合计」: the named thing's own total
                     frame.totals.append(g.split(":", 1)[1])
+        frame.range = stated_range(normalize(frame.question))
         if frame.set_kind is None:  # 「纳入预算的单位有哪些」: a set named by the question's last words
             ending = text.rstrip("?？。!！ ")
             frame.set_kind = next((kind for kind, words in self.lexicon.cues["sets_at_end"].items() if ending.endswith(tuple(words))), None)
@@ -805,7 +808,8 @@ class Understander:
         if "citation" in kinds:
             return "citation"
         in_glossary = any(m.surface in label for m in frame.mentions for label in self.term_labels)
-        if "definition" in c and ("term" in kinds or in_glossary) and not amount_asked and not (c & {"ratio", "compare"}):
+        ranked = bool(c & {"max", "min"} or frame.rank or frame.n)  # 「X下面排第二大的科目是什么」 asks a ranking, not what X means
+        if "definition" in c and ("term" in kinds or in_glossary) and not amount_asked and not (c & {"ratio", "compare"}) and not ranked:
             return "definition"
         if frame.set_kind in (None, "items") and re.search(r"职责|职能", frame.text) and "internal_unit" not in kinds:
             frame.set_kind = "duties"

@@ -572,11 +572,15 @@ OPS = {">=": Decimal.__ge__, ">": Decimal.__gt__, "<=": Decimal.__le__, "<": Dec
 
 
 def _passes(frame, value: Decimal) -> bool:
-    """The question's threshold (超过10万元), when it states one."""
+    """The question's threshold (超过10万元) or range (超过A不到B), when it states one."""
+    if frame.range is not None:
+        return frame.range.holds(value)
     return frame.threshold is None or not frame.operator or OPS[frame.operator](value, frame.threshold)
 
 
 def _threshold_words(frame, what: str) -> str:
+    if frame.range is not None:
+        return f"、{what}{frame.range.words().removeprefix('金额')}"
     if frame.threshold is None or not frame.operator:
         return ""
     word = {">=": "不低于", ">": "超过", "<=": "不超过", "<": "不到"}[frame.operator]

@@ -21,8 +21,8 @@ class NamedFilter:
 
     def read(self, ctx: Context) -> Reading | None:
         frame = ctx.frame
-        if frame.threshold is None or frame.operator not in OPS:
-            return None
+        if frame.threshold is None or frame.operator not in OPS or frame.range is not None:
+            return None  # one bound only: a range (超过A不到B) is filtered by the executor
         named = [m for m in frame.mentions if m.of(*VALUE_KINDS) and not m.of("budget_unit", "department")]
         if len(named) < 2 or any(not pattern(NAME, "joiner").match(frame.text[a.end:b.start]) for a, b in zip(named, named[1:], strict=False)):
             return None

@@ -13,6 +13,7 @@ from qa.facts import Fact
 from qa.kinds.base import Context, Reading, Slot, cue_data
 from qa.lexicon import match_form
 from qa.normalize import normalize
+from qa.ranges import Range, marked, stated_range, strict
 
 NAME = "project_set"
 
@@ -45,6 +46,8 @@ class ProjectSet:
     name = NAME
 
     def read(self, ctx: Context) -> Reading | None:
+        if ctx.frame.set_kind == "items" and any(m.of("classification") for m in ctx.frame.mentions):
+            return None  # 「商品和服务支出里超过5万的科目」: classification items, not projects
         text = normalize(ctx.frame.question or "")
         data = cue_data(NAME)
         slots: list[Slot] = []
@@ -55,16 +58,12 @@ class ProjectSet:
                 break
         topic = [] if slots else _topic(ctx, text, data)
         slots += topic
-        match = _find(data["ranges"], text)
+        match = stated_range(text)
         exact = None if match or ctx.frame.threshold is not None else _exact(text, data["exact"])  # 超过X万元的项目 bounds X
         named = None if match or exact or ctx.frame.threshold is not None else _exact(text, data["exact_named"])
         slots += [s for s in (exact, named) if s]
         if match:
-            a, b = sorted((Decimal(match.group("a")), Decimal(match.group("b"))))
-            before, after = text[:match.start("a")][-4:], text[match.end("a"):match.start("b")]
-            strict_low = _marked(match, "ma", _strict(before, data["lower_strict"]) or _strict(text[match.start():match.start("a")], data["lower_strict"]))
-            strict_high = _marked(match, "mb", _strict(after, data["upper_strict"]))
-            slots.append(Slot("range", (a, b, strict_low, strict_high), match.span()))
+            slots.append(Slot("range", match, match.span))
         op, span = _operation(re.sub("|".join(data["demonstratives"]), lambda m: " " * len(m.group(0)), text))
         if op == "list" and not re.search(data["asks_members"], text) and (named or topic):
             return None  # 「那个80万的项目要建什么」: one project named by its amount or topic, not a set asked
@@ -148,17 +147,6 @@ def _topic(ctx: Context, text: str, data: dict) -> list[Slot]:
     return slots + [Slot("stated", count, match.span())] if count else slots
 
 
-def _strict(words: str, strict: list[str]) -> bool:
-    """A bound that excludes its value: 超过, 不到 — not 大于等于, 小于或等于."""
-    return any(w in words for w in strict) and "等于" not in words
-
-
-def _marked(match: re.Match, group: str, strict: bool) -> bool:
-    """A bound's (含)/(不含) mark decides whether it is excluded, over the word before it."""
-    mark = match.groupdict().get(group)
-    return strict if not mark else mark.startswith("(不")
-
-
 def _amount(match: re.Match) -> Decimal:
     """The bound in 万元, from the unit written beside it."""
     value = Decimal(match.group("v")) * (10000 if match.group("unit") in ("亿", "亿元") else 1)
@@ -171,7 +159,7 @@ def _exact(text: str, patterns: list[str]) -> Slot | None:
     if match is None:
         return None
     value = _amount(match)
-    return Slot("range", (value, value, False, False), match.span())
+    return Slot("range", Range(value, value, False, False, match.span()), match.span())
 
 
 def _one_bound(text: str, data: dict) -> Slot | None:
@@ -182,8 +170,8 @@ def _one_bound(text: str, data: dict) -> Slot | None:
             value = _amount(match)
             word = match.group(0)
             if side == "lower":
-                return Slot("range", (value, None, _marked(match, "m", _strict(word, data["lower_strict"])), False), match.span())
-            return Slot("range", (None, value, False, _marked(match, "m", _strict(word, data["upper_strict"]))), match.span())
+                return Slot("range", Range(value, None, marked(match, "m", strict(word, data["lower_strict"])), False), match.span())
+            return Slot("range", Range(None, value, False, marked(match, "m", strict(word, data["upper_strict"]))), match.span())
     return None
 
 
@@ -198,9 +186,6 @@ def _filtered(projects: list[Fact], reading: Reading) -> tuple[list[Fact], str]:
         words.append({"contains": f"名称含“{keyword}”", "prefix": f"名称以“{keyword}”开头", "suffix": f"名称以“{keyword}”结尾"}[how])
     bounds = reading.slot("range")
     if bounds:
-        a, b, strict_low, strict_high = bounds
-        projects = [p for p in projects if (a is None or (p.value > a if strict_low else p.value >= a)) and (b is None or (p.value < b if strict_high else p.value <= b))]
-        low = f"{'超过' if strict_low else '不低于'}{fmt(a)}万元" if a is not None else ""
-        high = f"{'不到' if strict_high else '不超过'}{fmt(b)}万元" if b is not None else ""
-        words.append(f"金额恰好为{fmt(a)}万元" if a == b else "金额" + "、".join(w for w in (low, high) if w))
+        projects = [p for p in projects if bounds.holds(p.value)]
+        words.append(bounds.words())
     return projects, ("、".join(words) + "的") if words else ""
