@@ -371,7 +371,10 @@ class Executor:
         mentions = [m for m in frame.value_mentions() if not self._scope_only(m, frame) and not m.of("budget_unit")]
         if mentions and frame.set_kind not in ("projects",):
             container = mentions[0]
-            facts = self.resolve(container, container.measure or (frame.measures[0] if frame.measures else None), frame, doc)
+            measure = container.measure or (frame.measures[0] if frame.measures else None)
+            facts = self.resolve(container, measure, frame, doc)
+            if measure is None and frame.table is None:
+                self._one_expenditure(container, facts, doc)
             for parent in sorted(facts, key=lambda f: (f.kind != "figure", f.code is None, f.table or 0)):
                 if parent.kind == "figure":
                     children = [f for f in self.reader.figures(doc) if f.parent_row == parent.iri]
@@ -414,6 +417,20 @@ class Executor:
                 projects = [p for p in projects if self.reader.run(queries.CITES, citer=_iri(p.iri))]
             return self.unit_scoped(frame, doc, projects)
         return None
+
+    def _one_expenditure(self, container: Mention, facts: list[Fact], doc: str) -> None:
+        """A class with rows under it in the economic tables of two expenditures (商品和服务支出 in 表6
+        基本支出 and in 表7 项目支出), the question naming neither: which set is asked is not said."""
+        template = load_template()
+        spread = {}
+        for f in facts:
+            spec = template.table(f.table) if f.table else None
+            if spec is not None and spec.classification == "economic" and spec.expenditure and f.kind != "figure":
+                if any(c.parent_row == f.row and c.column == f.column for c in self.reader.table_facts(doc, f.table)):
+                    spread.setdefault(spec.expenditure, spec.name)
+        if len(spread) > 1:
+            raise NotAnswerable(f"“{container.entities[0].label}”在{'和'.join(spread.values())}中都列了下级科目，"
+                                f"请说明问的是{'还是'.join(spread)}的")
 
     def unit_scoped(self, frame: Frame, doc: str, projects: list[Fact]) -> list[Fact]:
         """The projects of the units the question names: a budget unit by name, the department

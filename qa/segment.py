@@ -251,7 +251,16 @@ def _pos_tokenizer():
 NOUN_TAGS = ("n", "ng", "nr", "nrt", "nrfg", "ns", "nt", "nz", "l")  # l: set phrases (联系电话, 在编人员)
 
 
+@lru_cache(maxsize=1)
+def _posts() -> frozenset[str]:
+    """The posts a person holds (qa/data/cues.json persons): nouns, whatever jieba tags them (主任 and
+    站长 are 区别词 'b' there)."""
+    from qa.lexicon import load_cues
+
+    return frozenset(load_cues()["persons"])
+
+
 def content_nouns(text: str) -> list[str]:
     """The nouns of `text` by jieba's part-of-speech tags: verbs, adverbs, numerals, particles and
     politeness (打算、告诉、麻烦、简单说说) fill no slot and are never counted against a question."""
-    return [p.word for p in _pos_tokenizer().lcut(text, HMM=False) if p.flag in NOUN_TAGS]
+    return [p.word for p in _pos_tokenizer().lcut(text, HMM=False) if p.flag in NOUN_TAGS or p.word in _posts()]

@@ -686,9 +686,13 @@ class Understander:
             run = re.split(r"[^\u4e00-\u9fff]|[的之和与及、]", frame.text[m.end:end])[0]
             label = match_form(m.entities[0].label)
             named = frame.text[m.start:m.end + len(run)]
-            if m.end + len(run) != end or end not in kind_words:
-                continue  # the longer name runs up to the kind word that ends it (…改造|项目)
-            if named in frame.question and any(len(w) >= 2 and w not in self.stopwords and not set(w) <= set(label) for w in content_nouns(run)):
+            if m.end + len(run) != end:
+                continue
+            nouns = content_nouns(run)
+            ends_in_noun = bool(nouns) and run.endswith(nouns[-1]) and len(nouns[-1]) >= 2 and not m.of("project", "goal")
+            if end not in kind_words and not ends_in_noun:
+                continue  # the longer name runs up to the kind word that ends it (…改造|项目), or ends in a noun of its own (褒扬纪念|提升工程 for 褒扬纪念股)
+            if named in frame.question and any(len(w) >= 2 and w not in self.stopwords and not set(w) <= set(label) for w in nouns):
                 out.append(named)
         return out
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from kg.template import load_template
 from qa.answer import Answer, fmt
 from qa.execute import NotAnswerable
 from qa.facts import Fact
 from qa.kinds.base import Context, Reading, Slot, cue_data
-from qa.lexicon import match_form
+from qa.lexicon import load_cues, match_form
 from qa.normalize import normalize
 from qa.ranges import Range, marked, stated_range, strict
 
@@ -46,8 +47,8 @@ class ProjectSet:
     name = NAME
 
     def read(self, ctx: Context) -> Reading | None:
-        if ctx.frame.set_kind == "items" and any(m.of("classification") for m in ctx.frame.mentions):
-            return None  # 「商品和服务支出里超过5万的科目」: classification items, not projects
+        if ctx.frame.set_kind == "items" and (any(m.of("classification") for m in ctx.frame.mentions) or _not_projects(ctx.frame)):
+            return None  # 「商品和服务支出里超过5万的科目」「基本支出中几个科目」: classification items, not projects
         text = normalize(ctx.frame.question or "")
         data = cue_data(NAME)
         slots: list[Slot] = []
@@ -112,6 +113,12 @@ class ProjectSet:
             return executor.answer(frame, text, total, "万元", facts=chosen)  # one figure: the members are in the text
         text = f"{where}{condition}项目共{len(chosen)}个：{listing or '无'}。"
         return executor.answer(frame, text, None, None, items=[p.label for p in chosen], facts=chosen)
+
+
+def _not_projects(frame) -> bool:
+    """A measure named whose spending no project is (基本支出: the projects are 项目支出)."""
+    projects = load_template().by_layout("projects").expenditure
+    return any((load_cues()["measures"].get(m, {}).get("expenditure") or projects) != projects for m in frame.measures)
 
 
 def _topic(ctx: Context, text: str, data: dict) -> list[Slot]:
