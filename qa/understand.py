@@ -671,6 +671,11 @@ class Understander:
             said = frame.text[m.start:m.end] + (after.group(0) if after else "")
             if m.partial and m.entities and any(o not in match_form(m.entities[0].label) for o in ordinal.findall(said)):
                 out.append(said)
+        named = [m for m in frame.mentions if m.entities and ordinal.search(match_form(m.entities[0].label))]
+        for other in ordinal.finditer(frame.text):  # 「第三期合同款那个项目，前两期花了多少」: phases the named one is not
+            inside = any(m.start <= other.start() < m.end for m in frame.mentions)
+            if not inside and named and other.group(0) not in out and all(other.group(0) not in match_form(e.label) for m in named for e in m.entities):
+                out.append(other.group(0))
         return out
 
     def _partial_run_ons(self, frame: Frame, taken: list[tuple[int, int]], kind_words: list[int]) -> list[str]:
@@ -820,7 +825,8 @@ class Understander:
         if frame.set_kind in ("duties", "internal_units") and "internal_unit" not in kinds and not amount_asked:
             return "list"
         yoy_words = re.search(r"比上年|较上年|同比|增减|变化|增长|下降|增加|减少|降了|涨了|升了|少了|多了", frame.text)
-        if "ratio" in c and not (yoy_words and "占" not in frame.text):
+        target_percent = "performance" in c and not re.search(r"占|比例|比重|比率", frame.text)  # 「绩效目标要求满意度不低于百分之多少」: a target's own percent
+        if "ratio" in c and not (yoy_words and "占" not in frame.text) and not target_percent:
             return "ratio"
         if "last_year" in c or frame.last_year or ("yoy" in c and ("reason" in c or re.search(r"比上年|较上年|同比|增减|变化|增长|下降|增加|减少", frame.text))):
             return "yoy"

@@ -263,3 +263,9 @@ def test_two_years_named_one_by_one(two_years):
 def test_everyday_words_of_dropping_and_rising(two_years, question, present, absent):
     answer = two_years.ask(question)
     assert answer.answered and any(present in i for i in answer.items) and not any(absent in i for i in answer.items), answer.answer
+
+
+@pytest.mark.parametrize("question", ["两年都有的项目里，2025年比2024年砍得最多的是哪个", "2024、2025年都列了的项目，哪个压缩得最厉害"])
+def test_a_cut_said_in_plain_words_is_the_largest_fall(two_years, question):
+    answer = _ask(two_years, question)
+    assert answer.items == ["旅游宣传推广经费"] and answer.value == Decimal("7.00"), answer.answer  # 52.00 → 45.00

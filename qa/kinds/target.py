@@ -105,6 +105,12 @@ def _owner_target(reading: Reading, ctx: Context, executor, doc: str) -> dict:
     return best
 
 
+def _is_goal(ctx: Context, owner) -> bool:
+    """Whether a target's owner is a key project (重点项目绩效目标) rather than a row of the projects table."""
+    entity = ctx.lexicon.entities.get(str(owner).strip("<>"))
+    return entity is not None and entity.kind == "goal"
+
+
 def _asked(text: str, cues: set[str]) -> Asked | None:
     """How a figure is asked: 「几个」「多少场」 (a unit), 「多少健身群众」 (a noun), 「人数」「多长时间»
     (a measure's units), 「目标是多少」 (none); None when money or nothing countable is asked."""
@@ -160,6 +166,10 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
     fitting = [r for r in held if not asked.units or r["unit"] in asked.units or any(r["unit"].endswith(u) for u in asked.units)]
     best = max(fitting or held, key=lambda r: strength[id(r)])
     rivals = [r for r in fitting or held if strength[id(r)] == strength[id(best)] and (r["value"], r["unit"]) != (best["value"], best["unit"])]
+    if rivals and frame.set_kind == "key_projects":  # 「作为重点项目，绩效目标要求…」: the key project's target, not the project table's text
+        goals = [r for r in [best, *rivals] if _is_goal(ctx, r["owner"])]
+        if len(goals) == 1:
+            best, rivals = goals[0], []
     chosen = [best]
     if asked.spoken:  # 「对系统故障有什么要求」: every target that speaks of it alike, in its words
         chosen = list({(r["ownerLabel"], r["text"]): r for r in fitting or held if strength[id(r)] == strength[id(best)]}.values())

@@ -1,0 +1,47 @@
+"""Which one of several a question means (issue 10 §2, §3), phrasings of our own: another phase than
+the one a project's name holds (前一期, 第一期, 前两期 of a 第二期 contract) is a thing the document
+does not list, never that project's figure; a project that has a key-project target (第三部分 重点项目
+绩效目标) and a target in the projects table's text is asked of as a 重点项目 → the key project's one.
+Figures read off tests/fixtures/qingcheng_bigdata_center_2025.txt (line 1048: 合同第二期费用 11.40)
+and tests/fixtures/synth/synth_seed93_govdata.txt (lines 754–758 and 949–953)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.conftest import FIXTURES, qa_service
+
+
+@pytest.mark.parametrize("question", [
+    "三资监管平台功能升级开发合同第二期费用那个项目，前一期花了多少",
+    "三资监管平台升级开发合同二期的项目，第一期一共多少钱",
+    "三资平台升级开发合同第二期费用，前两期合计是多少？",
+])
+def test_another_phase_is_not_the_one_named(bigdata, question):
+    answer = bigdata.ask(question)
+    assert not answer.answered and "11.40" not in answer.answer, answer.answer
+
+
+def test_the_phase_named_is_answered(bigdata):
+    answer = bigdata.ask("三资监管平台功能升级开发合同第二期费用是多少")
+    assert answer.value == Decimal("11.40"), answer.answer
+
+
+@pytest.fixture(scope="module")
+def govdata(tmp_path_factory):
+    return qa_service(tmp_path_factory, FIXTURES / "synth" / "synth_seed93_govdata.txt")
+
+
+@pytest.mark.parametrize("question", [
+    "公共数据交换通道租用费作为重点项目，绩效目标要求服务对象满意度不低于百分之多少？",  # line 953: 91%; its 表12 text (line 758) says 88%
+    "重点项目公共数据交换通道租用费的满意度目标是多少",
+])
+def test_a_key_projects_target_over_its_table_text(govdata, question):
+    answer = govdata.ask(question)
+    assert answer.value == Decimal("91") and answer.unit == "%", answer.answer
+
+
+def test_two_targets_of_one_project_without_saying_which(govdata):
+    assert not govdata.ask("公共数据交换通道租用费满意度要求多少").answered  # 88% in 表12, 91% as a key project
