@@ -312,18 +312,24 @@ class Lexicon:
         return unique
 
 
-def _pinyin(text: str) -> str:
+def _lazy_pinyin():
+    """pypinyin's lazy_pinyin with each character's own reading: its phrase table (0.1–0.5 s to
+    load, on the first question that needs a sound) is not loaded. Names and questions are read
+    alike, so a sound written for a name still matches it."""
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
     from pypinyin import lazy_pinyin
 
-    return " ".join(lazy_pinyin(text))
+    return lazy_pinyin
+
+
+def _pinyin(text: str) -> str:
+    return " ".join(_lazy_pinyin()(text))
 
 
 def syllables_of(text: str) -> list[str]:
     """One pinyin syllable per character (others as themselves), so that any window's sound
     is a slice: a question is read aloud once, not once per window."""
-    from pypinyin import lazy_pinyin
-
-    return lazy_pinyin(text, errors=lambda chars: list(chars))
+    return _lazy_pinyin()(text, errors=lambda chars: list(chars))
 
 
 @lru_cache(maxsize=1)
@@ -563,6 +569,7 @@ def build_lexicon(store: OxigraphStore) -> Lexicon:
     lexicon = Lexicon(entities, aliases, docs, cues, automaton)
     texts = [row["text"] for row in store.select(_TEXTS)]
     lexicon.vocabulary = _vocabulary(lexicon, labels, texts)
+    lexicon._pinyin_index()  # the names' sounds, made with the lexicon and saved with it (1.5 s at a thousand documents), not on a question
     return lexicon
 
 

@@ -183,6 +183,7 @@ class _Name:
     grams: set[str]
     whole: float = 0.0  # the weight of all its bigrams
     bearers: list[tuple[int, Entity]] = field(default_factory=list)
+    docs: frozenset[str] | None = None  # the documents its bearers are in; None when one is in every document (a shared class)
     tail: str = ""  # a cited document's title is named with its kind (…实施方案, …会议纪要): the bigram a stretch must hold
 
 
@@ -240,16 +241,18 @@ class PartialLinker:
         self.index: dict[str, list[str]] = {}
         for form, name in self.names.items():
             name.whole = sum(self.idf[g] for g in name.grams)  # once, not per question
+            name.docs = None if any(not e.docs for _, e in name.bearers) else frozenset().union(*(e.docs for _, e in name.bearers))
             for g in name.grams:
                 self.index.setdefault(g, []).append(form)
 
     def candidates(self, text: str, blocked: list[bool], wanted: frozenset[str] = frozenset(),
-                   exact: tuple[tuple[int, int], ...] = ()) -> list[Candidate]:
+                   exact: tuple[tuple[int, int], ...] = (), scope: frozenset[str] | None = None) -> list[Candidate]:
         """Entities whose names share rare bigrams with the question, best first (ties in the
         order the question first reaches them, then lexicon order). `blocked` marks characters
         that belong to cue words (多少, 占, 比例 …) and never count; `wanted`: the entity kinds the
         question's kind needs (a citation or a target is a project's); `exact`: the spans of names
-        the question writes out whole."""
+        the question writes out whole; `scope`: the documents of the departments the question names
+        (the names of the others are not read: at a thousand documents most names are theirs)."""
         lowered = text.lower()
         blocked = list(blocked)
         for match in _AMOUNT.finditer(lowered):  # 「20万元以上」 is a threshold, never part of a name
@@ -270,6 +273,8 @@ class PartialLinker:
             if sum(self.idf[g] for g in {g for _, g in found}) < MIN_WEIGHT - 1e-9:
                 continue  # all its bigrams in the question weigh too little: no stretch of them links
             name = self.names[form]
+            if scope is not None and name.docs is not None and not name.docs & scope:
+                continue
             label = name.lowered
             apart = [b or ch in JOINERS and ch not in label for b, ch in zip(blocked, lowered + " ", strict=True)]
             for number, cluster in enumerate(_clusters(found, apart, skipped=skipped)):
@@ -290,6 +295,8 @@ class PartialLinker:
                 scores: dict[str, float | None] = {}  # by kind: the bearers differ in nothing else
                 first = found[0][0]
                 for place, entity in name.bearers:
+                    if scope is not None and entity.docs and not entity.docs & scope:
+                        continue
                     if entity.kind == "budget_unit" and self._parent_only(entity, matched):
                         continue
                     if entity.kind == "citation" and run < end - start - 2:
@@ -322,13 +329,14 @@ class PartialLinker:
             return None
         return base * (1 + RUN_BONUS * max(0, run - 2) + (KIND_BONUS if named else 0))
 
-    def link(self, text: str, mentions: list[Mention], blocked: list[bool], wanted: frozenset[str] = frozenset()) -> list[Mention]:
+    def link(self, text: str, mentions: list[Mention], blocked: list[bool], wanted: frozenset[str] = frozenset(),
+             scope: frozenset[str] | None = None) -> list[Mention]:
         """`mentions` with partial names added: a clear winner that covers more of the question
         than the exact mentions inside its span replaces them; equally good winners are kept
         together in one mention (the caller answers for both or asks)."""
         chosen: list[Mention] = []
         taken = [False] * (len(text) + 1)
-        ranked = self.candidates(text, blocked, wanted, tuple((m.start, m.end) for m in mentions))
+        ranked = self.candidates(text, blocked, wanted, tuple((m.start, m.end) for m in mentions), scope)
         iris = [{e.iri for e in m.entities} for m in mentions]  # entities compared by IRI: one per IRI in a lexicon
         named: dict[str, list[tuple[int, int]]] = {}  # where an entity's whole name is written
         for m, found in zip(mentions, iris, strict=True):

@@ -26,6 +26,7 @@ from qa.understand import Understander
 
 log = logging.getLogger(__name__)
 CACHE_SIZE = 4096  # answers kept per service (a few MB)
+MAX_TITLES = 8  # documents named in a reply that asks which one
 MAX_AGREEING = 4  # a question naming no document is tried on each of at most this many (a department's years)
 
 
@@ -154,7 +155,8 @@ class QAService:
                 guessed = "、".join(f"“{m.entities[0].label}”" for m in frame.mentions if m.fuzzy)
                 answer.answer += f"（问题中的词按近似词{guessed}理解）"
         except Ambiguous as exc:
-            answer = self._refusal(question, frame, "多个文件都能回答，请说明是哪个部门或年度：" + "；".join(exc.titles))
+            shown = "；".join(exc.titles[:MAX_TITLES]) + (f"等{len(exc.titles)}个文件" if len(exc.titles) > MAX_TITLES else "")
+            answer = self._refusal(question, frame, "多个文件都能回答，请说明是哪个部门或年度：" + shown)
             answer.suggestions = [f"{t.replace('部门预算', '')}的{question}" for t in exc.titles][:3]
         except kinds.AskBack as exc:
             answer = self._ask_back(question, frame, exc.readings)

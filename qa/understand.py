@@ -209,7 +209,13 @@ class Understander:
         bodies = lexicon.abbreviated_bodies(text, exact)
         exact = sorted([m for m in exact if not any(b.start <= m.start and m.end <= b.end for b in bodies)] + bodies, key=lambda m: m.start)
         wanted = frozenset({"project", "goal"}) if any(w in text for w in self.project_asks) else frozenset()
-        mentions = _named_by_code(self.partial.link(text, exact, blocked, wanted))
+        departments = [e for m in exact for e in m.of("department")]
+        scope = frozenset().union(*(e.docs for e in departments)) if departments else None  # 「司法局的X」: the names of 司法局's documents
+        named_body = list(blocked)
+        for m in exact:
+            if m.of("department") and not m.of("project", "classification", "budget_unit"):
+                named_body[m.start:m.end] = [True] * (m.end - m.start)  # 「…教育局的督导评估那个项目」: no other name takes the department's words
+        mentions = _named_by_code(self.partial.link(text, exact, named_body, wanted, scope))
         masked = [False] * (len(text) + 1)
         for m in mentions:
             for k in range(m.start, m.end):

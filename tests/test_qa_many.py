@@ -111,3 +111,30 @@ def test_years_of_the_one_department_that_has_both_when_none_is_named(corpus):
     answer = service.ask(f"{t2.year}年比{t1.year}年新增了哪些项目？")
     assert answer.answered and answer.intent == "cross_year", answer.answer
     assert sorted(answer.items) == new and answer.answer.startswith(t2.department), answer.answer
+
+
+@pytest.fixture(scope="module")
+def six(tmp_path_factory):
+    """Six departments of one kind in six districts: every name but the district's is shared."""
+    from tools.synth.data import REGIONS
+
+    docs = [generate(40 + k, department=f"{region}教育局") for k, (region, _) in enumerate(REGIONS[:6])]
+    store = OxigraphStore(tmp_path_factory.mktemp("six"))
+    replace_documents([(f"{k}.txt", text.encode()) for k, (text, _) in enumerate(docs)], store)
+    return QAService(store), [truth for _, truth in docs]
+
+
+def test_a_figure_asked_of_no_department_among_many_asks_which(six):
+    service, truths = six
+    answer = service.ask("三公经费是多少？")
+    assert not answer.answered and "请说明是哪个部门" in answer.answer and answer.answer.count("部门预算") <= 8, answer.answer
+    named = service.ask(f"{truths[3].department}的三公经费是多少？")
+    assert named.value == _sangong(truths[3]), named.answer
+
+
+def test_a_part_of_a_name_with_its_department_named(six):
+    service, truths = six
+    project = truths[2].projects[0]
+    part = project.name[2:-2] if len(project.name) >= 8 else project.name
+    answer = service.ask(f"{truths[2].department}的{part}那个项目多少钱？")
+    assert answer.value == project.amounts[0], answer.answer
