@@ -412,7 +412,7 @@ class Executor:
                                             if m.surface in {match_form(a) for a in s["aliases"]}]
             spec = self.cues["measures"].get(named[0]) if named else None
             if spec and spec.get("fund"):  # 「政府性基金项目有哪些」: projects with money from that fund
-                funded = {f.row_index: f for f in self.reader.table_facts(doc, 12)
+                funded = {f.row_index: f for f in self.reader.table_facts(doc, load_template().by_layout("projects").number)
                           if f.kind == "project" and f.column == spec["column"] and f.value}
                 projects = [p for p in projects if p.row_index in funded]
             keyword = re.search(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:相关|有关|涉及)", frame.text)

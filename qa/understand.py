@@ -197,7 +197,6 @@ class Understander:
             frame.intent = "refuse"
             frame.refusal = f"问题过长（{len(text)}字，上限{MAX_LENGTH}字）(question too long)"
             return frame
-        lexicon = self.lexicon
         blocked = [False] * (len(text) + 1)
         for start, end, _, _ in self.cues_in(text, [False] * (len(text) + 1)):
             for k in range(start, end):
@@ -205,17 +204,7 @@ class Understander:
         for asked in UNIT_ASKED.finditer(text):  # 「修缮几处文物」: a count asked parts the words around it
             for k in range(asked.start(), asked.end()):
                 blocked[k] = True
-        exact = lexicon.link(text)
-        bodies = lexicon.abbreviated_bodies(text, exact)
-        exact = sorted([m for m in exact if not any(b.start <= m.start and m.end <= b.end for b in bodies)] + bodies, key=lambda m: m.start)
-        wanted = frozenset({"project", "goal"}) if any(w in text for w in self.project_asks) else frozenset()
-        departments = [e for m in exact for e in m.of("department")]
-        scope = frozenset().union(*(e.docs for e in departments)) if departments else None  # 「司法局的X」: the names of 司法局's documents
-        named_body = list(blocked)
-        for m in exact:
-            if m.of("department") and not m.of("project", "classification", "budget_unit"):
-                named_body[m.start:m.end] = [True] * (m.end - m.start)  # 「…教育局的督导评估那个项目」: no other name takes the department's words
-        mentions = _named_by_code(self.partial.link(text, exact, named_body, wanted, scope))
+        exact, mentions = self._linked(text, blocked)
         masked = [False] * (len(text) + 1)
         for m in mentions:
             for k in range(m.start, m.end):
@@ -261,6 +250,20 @@ class Understander:
             frame.intent = "refuse"
             frame.refusal = f"文件中没有找到“{'、'.join(frame.unknown)}” (not found in the document)"
         return frame
+
+    def _linked(self, text: str, blocked: list[bool]) -> tuple[list[Mention], list[Mention]]:
+        """The names written out whole (exact), and those with the names written in part added."""
+        exact = self.lexicon.link(text)
+        bodies = self.lexicon.abbreviated_bodies(text, exact)
+        exact = sorted([m for m in exact if not any(b.start <= m.start and m.end <= b.end for b in bodies)] + bodies, key=lambda m: m.start)
+        wanted = frozenset({"project", "goal"}) if any(w in text for w in self.project_asks) else frozenset()
+        departments = [e for m in exact for e in m.of("department")]
+        scope = frozenset().union(*(e.docs for e in departments)) if departments else None  # 「司法局的X」: the names of 司法局's documents
+        named_body = list(blocked)
+        for m in exact:
+            if m.of("department") and not m.of("project", "classification", "budget_unit"):
+                named_body[m.start:m.end] = [True] * (m.end - m.start)  # 「…教育局的督导评估那个项目」: no other name takes the department's words
+        return exact, _named_by_code(self.partial.link(text, exact, named_body, wanted, scope))
 
     # -- scope: documents, year, level of government -----------------------------------------
     def _scope(self, frame: Frame, cues, exact: list[Mention]) -> None:

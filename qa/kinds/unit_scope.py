@@ -350,7 +350,7 @@ def _class_found(executor, doc: str, reading: Reading) -> bool:
     """Whether the class named is one of 表11's classes under units (under any of them: a unit
     without that row has none of it)."""
     wanted = {match_form(e.label).replace("和", "") for e in reading.slot("class").entities}
-    return any(f.parent_row and match_form(f.label).replace("和", "") in wanted for f in executor.reader.table_facts(doc, 11))
+    return any(f.parent_row and match_form(f.label).replace("和", "") in wanted for f in executor.reader.table_facts(doc, load_template().by_layout("units").number))
 
 
 def _value(executor, doc: str, row: Fact, column: str, reading: Reading | None, fund: str | None = None) -> tuple[Decimal, list[Fact]]:
