@@ -69,6 +69,7 @@ SELECT DISTINCT ?doc ?year ?dept ?name WHERE {
   GRAPH ?doc { ?doc a bkg:BudgetDocument ; bkg:fiscalYear ?year ; bkg:department ?dept } ?dept rdfs:label ?name }
 """
 FUZZY_CUTOFF = 85  # fuzz.ratio a one-character typo of a name of six or more characters reaches
+FUZZY_LENGTH = 6  # a name this long or longer may be linked through one character written wrong, not only by its sound
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 ORG_SUFFIX = ("局", "中心", "委员会", "委", "办公室", "办", "馆", "院", "所", "站", "队", "厅", "部", "会", "处", "署", "社", "团")
 
@@ -151,7 +152,7 @@ class Lexicon:
         sound = sound if sound is not None else _pinyin(window)
         if len(window) >= 3 and sound in index:
             return index[sound]
-        if len(window) >= 6 and not sound_only:
+        if len(window) >= FUZZY_LENGTH and not sound_only:
             from rapidfuzz import fuzz, process
 
             hit = process.extractOne(window, self._near_enough(window), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
@@ -159,11 +160,15 @@ class Lexicon:
                 return hit[0]
         return None
 
+    def sounds_like_a_name(self, sound: str) -> bool:
+        """Whether a name (≥ 3 characters) is read aloud so: syllables joined by spaces."""
+        return sound in self._pinyin_index()
+
     def _by_length(self) -> dict[int, list[str]]:
         if not hasattr(self, "_lengths"):
             lengths: dict[int, list[str]] = {}
             for alias in self.aliases:
-                if len(alias) >= 6:
+                if len(alias) >= FUZZY_LENGTH:
                     lengths.setdefault(len(alias), []).append(alias)
             self._lengths = lengths
         return self._lengths
@@ -322,14 +327,21 @@ def _lazy_pinyin():
     return lazy_pinyin
 
 
+@lru_cache(maxsize=16384)
+def _syllable(ch: str) -> str:
+    """A character's pinyin (itself when it has none): with no phrase table a text is read
+    character by character, so the readings are kept per character."""
+    return _lazy_pinyin()(ch, errors=lambda chars: list(chars))[0]
+
+
 def _pinyin(text: str) -> str:
-    return " ".join(_lazy_pinyin()(text))
+    return " ".join(_syllable(ch) for ch in text)
 
 
 def syllables_of(text: str) -> list[str]:
     """One pinyin syllable per character (others as themselves), so that any window's sound
     is a slice: a question is read aloud once, not once per window."""
-    return _lazy_pinyin()(text, errors=lambda chars: list(chars))
+    return [_syllable(ch) for ch in text]
 
 
 @lru_cache(maxsize=1)

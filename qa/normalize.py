@@ -384,6 +384,7 @@ def _convert_numerals(text: str) -> str:
 
 
 # ------------------------------------------------------------------ public ---
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Canonicalise a user question before segmentation (see module docstring).
 

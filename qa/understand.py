@@ -19,7 +19,7 @@ from qa.cue_typos import corrected as cue_typo_corrected
 from qa.cue_typos import linked_as_cue
 from qa.frame import Frame
 from qa.known import answer_unit, is_known
-from qa.lexicon import Lexicon, Mention, abbreviates, load_cues, match_form, syllables_of
+from qa.lexicon import FUZZY_LENGTH, Lexicon, Mention, abbreviates, load_cues, match_form, syllables_of
 from qa.normalize import normalize
 from qa.partial import PartialLinker, kind_words
 from qa.ranges import stated_range
@@ -770,9 +770,12 @@ class Understander:
                     if any(a < start < b or a < start + length < b for a, b in spans):
                         continue  # a window never cuts through a name the question already says
                     swallowed = [text[a:b] for a, b in spans if start <= a and b <= start + length and b - a >= 3]
+                    sound = " ".join(syllables[start:start + length])
+                    if (sound_only or swallowed or length < FUZZY_LENGTH) and not self.lexicon.sounds_like_a_name(sound):
+                        continue  # only a homophone could fix it, and no name sounds so (checked first: it is one dict look-up)
                     if any(m.end - m.start >= length - 1 for m in self.lexicon.link(window)):
                         continue  # a name written right plus a word after it is not a typo
-                    alias = self.lexicon.fuzzy(window, " ".join(syllables[start:start + length]), sound_only or bool(swallowed))
+                    alias = self.lexicon.fuzzy(window, sound, sound_only or bool(swallowed))
                     if swallowed and not (alias and all(name in alias for name in swallowed)):
                         continue  # a name it holds is swallowed only by a homophone that keeps it (公物|接待费 → 公务接待费)
                     if alias and (best is None or len(alias) > len(best[2])):
