@@ -443,6 +443,7 @@ class Understander:
         for core in sorted({match_form(d.core) for d in docs}):
             same_core = by_core.get(core, [])
             position = frame.text.find(core)
+            kept: set[str] = set()  # 「棠溪区统计局和雁屏县统计局」: each body named with its region is kept
             while position >= 0 and same_core:
                 region = _region_before(frame.text[:position], known)
                 if region:
@@ -450,8 +451,10 @@ class Understander:
                     if not matching:
                         frame.refusal = f"已载入的是{same_core[0].name}的预算，不是{region}{same_core[0].core} (a different body)"
                         return
-                    frame.docs = [d for d in frame.docs if d not in {x.iri for x in same_core} or d in {x.iri for x in matching}]
+                    kept |= {x.iri for x in matching}
                 position = frame.text.find(core, position + 1)
+            if kept:
+                frame.docs = [d for d in frame.docs if d not in {x.iri for x in same_core} or d in kept]
         other = _region_before_body(frame, known, self.lexicon.cues["place_words"])
         if other:
             frame.refusal = f"已载入的是{docs[0].name}的预算，不是{other} (a different body)"

@@ -138,3 +138,20 @@ def test_a_part_of_a_name_with_its_department_named(six):
     part = project.name[2:-2] if len(project.name) >= 8 else project.name
     answer = service.ask(f"{truths[2].department}的{part}那个项目多少钱？")
     assert answer.value == project.amounts[0], answer.answer
+
+
+def test_a_name_many_departments_share_asks_which(six):
+    service, _ = six
+    for question in ("教育局的工资福利支出下面金额最小的科目是哪个？", "教育局的表7项目支出分为哪几大类经济科目？"):
+        answer = service.ask(question)
+        assert not answer.answered and "请说明是哪个部门" in answer.answer, answer.answer  # never a ranking of the six bureaus
+
+
+def test_two_bodies_of_one_name_told_apart_by_their_districts(six):
+    from tools.synth.data import REGIONS
+
+    service, truths = six
+    (_, a), (_, b) = REGIONS[0], REGIONS[1]
+    each = [service.ask(f"{t.department}的项目支出是多少？").value for t in truths[:2]]
+    answer = service.ask(f"{a}教育局和{b}教育局哪个项目支出多？")
+    assert answer.value == max(each) and None not in each, answer.answer

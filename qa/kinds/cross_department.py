@@ -20,13 +20,14 @@ NAME = "cross_department"
 
 
 def _named(ctx: Context) -> list[str]:
-    """Departments the question names, in the order named."""
+    """Departments the question names, in the order named. A name several departments share
+    (统计局, with the statistics bureaus of many districts loaded) names none of them: which one
+    is asked is not said, and no comparison of them all was asked."""
     out: list[str] = []
     for m in ctx.frame.mentions:
-        for e in m.of("department"):
-            department = next((ctx.lexicon.documents[d].department for d in e.docs if d in ctx.lexicon.documents), None)
-            if department and department not in out:
-                out.append(department)
+        named = {next((ctx.lexicon.documents[d].department for d in e.docs if d in ctx.lexicon.documents), None) for e in m.of("department")} - {None}
+        if len(named) == 1 and (department := named.pop()) not in out:
+            out.append(department)
     return out
 
 
