@@ -374,7 +374,8 @@ class Executor:
         """The set the question ranges over, as figures; None when no set is named."""
         if frame.set_kind == "key_projects":
             return self.reader.goals(doc)
-        mentions = [m for m in frame.value_mentions() if not self._scope_only(m, frame) and not m.of("budget_unit")]
+        left = {id(m) for m in honour.left_out(frame.text, frame.mentions)}  # 「除了X，Y下面哪项最多」: Y is the set
+        mentions = [m for m in frame.value_mentions() if not self._scope_only(m, frame) and not m.of("budget_unit") and id(m) not in left]
         if mentions and frame.set_kind not in ("projects",):
             container = mentions[0]
             measure = container.measure or (frame.measures[0] if frame.measures else None)
@@ -407,14 +408,7 @@ class Executor:
         if frame.set_kind in ("projects", None) or frame.set_kind == "items" and not table:
             if any(m.of("project") for m in frame.mentions) and frame.set_kind != "projects":
                 return None  # a question about one project is never answered with all of them
-            projects = self.reader.projects(doc)
-            named = list(frame.measures) + [name for m in frame.mentions for name, s in self.cues["measures"].items()
-                                            if m.surface in {match_form(a) for a in s["aliases"]}]
-            spec = self.cues["measures"].get(named[0]) if named else None
-            if spec and spec.get("fund"):  # 「政府性基金项目有哪些」: projects with money from that fund
-                funded = {f.row_index: f for f in self.reader.table_facts(doc, load_template().by_layout("projects").number)
-                          if f.kind == "project" and f.column == spec["column"] and f.value}
-                projects = [p for p in projects if p.row_index in funded]
+            projects = self.fund_scoped(frame, doc, self.reader.projects(doc))
             keyword = re.search(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:相关|有关|涉及)", frame.text)
             if keyword:
                 projects = [p for p in projects if keyword.group(1) in match_form(p.label)]
@@ -437,6 +431,22 @@ class Executor:
         if len(spread) > 1:
             raise NotAnswerable(f"“{container.entities[0].label}”在{'和'.join(spread.values())}中都列了下级科目，"
                                 f"请说明问的是{'还是'.join(spread)}的")
+
+    def fund_named(self, frame: Frame) -> str | None:
+        """The source of funds the question names first (一般公共预算, 政府性基金预算), if any."""
+        named = list(frame.measures) + [name for m in frame.mentions for name, s in self.cues["measures"].items()
+                                        if m.surface in {match_form(a) for a in s["aliases"]}]
+        return named[0] if named and self.cues["measures"][named[0]].get("fund") else None
+
+    def fund_scoped(self, frame: Frame, doc: str, projects: list[Fact]) -> list[Fact]:
+        """「政府性基金项目有哪些」「用一般公共预算安排的项目」: the projects with money from the fund named."""
+        fund = self.fund_named(frame)
+        if fund is None:
+            return projects
+        spec = self.cues["measures"][fund]
+        funded = {f.row_index for f in self.reader.table_facts(doc, load_template().by_layout("projects").number)
+                  if f.kind == "project" and f.column == spec["column"] and f.value}
+        return [p for p in projects if p.row_index in funded]
 
     def unit_scoped(self, frame: Frame, doc: str, projects: list[Fact]) -> list[Fact]:
         """The projects of the units the question names: a budget unit by name, the department
@@ -478,6 +488,9 @@ class Executor:
         return [f for f in coded if f.row not in parents]
 
     def filtered(self, frame: Frame, members: list[Fact]) -> list[Fact]:
+        left = {match_form(e.label) for m in honour.left_out(frame.text, frame.mentions) for e in m.entities}
+        if left:  # 「除了基本工资，哪一项最多」: the members named to be left out are not ranked, listed or counted
+            members = [f for f in members if match_form(f.label) not in left]
         if frame.range is not None:  # 超过A不到B: both ends, not the last one alone
             return [f for f in members if frame.range.holds(f.value)]
         if frame.threshold is None or not frame.operator:
@@ -526,6 +539,12 @@ class Executor:
             text = f"{self.prefix(frame, doc)}金额{word}的是{names}，{fmt(top[0].value, unit)}{unit}（共比较{len(members)}项）。"
             return self.answer(frame, text, top[0].value, unit, items=[f.label for f in ties], facts=ties)
         listing = "；".join(f"{k + 1}. {f.label} {fmt(f.value, unit)}{unit}" for k, f in enumerate(top))
+        if "sum" in frame.cues and "list" not in frame.cues and len(top) == n:  # 「前三大项目加起来一共多少」: the top N's total
+            if len(ranked) > n and ranked[n].value == ranked[n - 1].value:
+                raise NotAnswerable(f"第{n}位并列：{'、'.join(f.label for f in ranked if f.value == ranked[n - 1].value)}，前{n}项不止一种取法")
+            total = sum((f.value for f in top), Decimal(0))
+            text = f"{self.prefix(frame, doc)}金额{word}的{n}项：{listing}；合计{fmt(total, unit)}{unit}（{' + '.join(fmt(f.value, unit) for f in top)}）。"
+            return self.answer(frame, text, total, unit, items=[f.label for f in top], facts=top)
         text = f"{self.prefix(frame, doc)}金额{word}的{len(top)}项：{listing}。"
         return self.answer(frame, text, None, None, items=[f.label for f in top], facts=top)
 

@@ -105,7 +105,8 @@ def _target_not_given(frame: Frame, answer: Answer) -> str | None:
     if frame is None or answer.intent in ("performance", "target") or not re.search(_cues()["target_asked"], frame.masked()):
         return None
     projects = [m for m in frame.mentions if m.of("project")]
-    stated = answer.value is None and re.search(_cues()["target_stated"], answer.answer)  # its own text states a target
+    stated = (answer.value is None and re.search(_cues()["target_stated"], answer.answer)  # its own text states a target
+              or answer.intent == "describe" and answer.value is not None)  # 「绩效目标说覆盖多少个村」: a count its 表12 text (the 绩效目标 column) states
     if projects and not stated and not any(m.of("goal") for m in frame.mentions):
         return f"文件没有给出“{projects[0].of('project')[0].label}”的绩效目标：它不在重点项目绩效目标中，它的说明也没有写明目标 (no target is stated for it)"
     return None
@@ -134,6 +135,17 @@ def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
     if frame.self_of_units and self_kept and answer.sources and len(whole) == len(answer.sources):  # 「本级的三公经费」: the department's only
         return "文件只给出整个部门的这个数，没有单列本级的 (the figure found is the whole department's)"
     return None
+
+
+def left_out(text: str, mentions: list) -> list:
+    """Mentions standing right after an excluding word (不含X, 除去X, 不算X): named to be left out."""
+    excluding = re.compile("(?:" + "|".join(_cues()["excluding"]) + r")[“\"]?$")
+    out: list = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        joined = out and re.fullmatch(r"[”\"]?(?:和|与|及|以及|、|还有)[“\"]?", text[out[-1].end:m.start])  # 除了A和B: B too
+        if excluding.search(text[max(0, m.start - 4):m.start]) or joined:
+            out.append(m)
+    return out
 
 
 def self_left_out(text: str) -> bool:
@@ -211,7 +223,7 @@ def _not_an_amount(question: str, answer: Answer) -> str | None:
     if answer.unit not in _cues()["money_units"]:
         return None
     nouns = "|".join(_cues()["not_amounts"])
-    named = "" if any(w in question for w in _cues()["money_asked"]) else f"|({_cues()['name_asked']})"  # 「叫什么，多少钱」 asks both
+    named = "" if any(w in question for w in _cues()["money_asked"]) or answer.items else f"|({_cues()['name_asked']})"  # 「叫什么，多少钱」 asks both; a ranking's answer names its item
     asked = re.search(f"({nouns})(?:的)?{_cues()['asked_directly']}|{_cues()['asked_before']}的?({nouns}){named}", question)  # 编码是多少, 什么类别, 叫什么
     return f"问的是“{next(g for g in asked.groups() if g)}”，文件中找到的是金额 (an amount, not what was asked)" if asked else None
 

@@ -71,6 +71,7 @@ SELECT DISTINCT ?doc ?year ?dept ?name WHERE {
 FUZZY_CUTOFF = 85  # fuzz.ratio a one-character typo of a name of six or more characters reaches
 FUZZY_LENGTH = 6  # a name this long or longer may be linked through one character written wrong, not only by its sound
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
+OFFICE_SUFFIX = ("股", "科", "室")  # an internal office's kind word (疾病预防控制股)
 ORG_SUFFIX = ("局", "中心", "委员会", "委", "办公室", "办", "馆", "院", "所", "站", "队", "厅", "部", "会", "处", "署", "社", "团")
 
 
@@ -256,6 +257,11 @@ class Lexicon:
         taken two characters each as _abbreviations does (a segmenter that knows the loaded names
         would keep the name whole). Found once per lexicon, not on every question."""
         found = []
+        for office in sorted({e.label for e in self.entities.values() if e.kind == "internal_unit"}):  # 疾控股 of 疾病预防控制股
+            name = re.sub(r"[（(][^）)]*[）)]$", "", office)
+            suffix = next((x for x in OFFICE_SUFFIX if name.endswith(x)), None)
+            if suffix and match_form(office) in self.aliases:
+                found.append((name, suffix, self._named(match_form(office)), frozenset({0})))
         units = {split_region(e.label)[1] for e in self.entities.values() if e.kind == "budget_unit"}
         departments = {d.core for d in self.documents.values()}
         for core in sorted(departments | units):
@@ -276,7 +282,7 @@ class Lexicon:
                 continue  # most bodies' suffixes are not in a question: no scan
             for at in [k for k in range(len(text)) if text.startswith(suffix, k)]:
                 end = at + len(suffix)
-                lengths = [n for n in range(min(at, len(core)), 1, -1) if abbreviates(text[at - n:end], core, starts)]
+                lengths = [n for n in range(min(at, len(core)), 1, -1) if abbreviates(text[at - n:end], core, starts, suffix)]
                 if not lengths or any(m.start < end and at - lengths[0] < m.end and not at - lengths[0] <= m.start for m in taken):
                     continue  # a name linked inside the run (城管执法 of 城管执法局) gives way to the body
                 runs.setdefault((at - lengths[0], end), []).append(entities)
@@ -373,12 +379,13 @@ def _suffix(name: str) -> str | None:
     return next((x for x in sorted(ORG_SUFFIX, key=len, reverse=True) if name.endswith(x)), None)
 
 
-def abbreviates(short: str, core: str, starts: frozenset[int] = frozenset({0})) -> bool:
+def abbreviates(short: str, core: str, starts: frozenset[int] = frozenset({0}), suffix: str | None = None) -> bool:
     """「人社局」 of 人力资源和社会保障局, 「市场监管局」 of 市场监督管理局: a shorter name that keeps the
     suffix and takes, in order, characters of the name before it, starting with its first one —
     how Chinese bodies are shortened (卫健局 of 卫生健康局); 「健康局」 does not start as 卫生健康局 does.
-    `starts`: where in the name a shortened name may begin (a unit's: any of its words)."""
-    suffix = _suffix(core)
+    `starts`: where in the name a shortened name may begin (a unit's: any of its words); `suffix`:
+    the kind word, when it is none of a body's (an office's 股)."""
+    suffix = suffix or _suffix(core)
     if not suffix or not short.endswith(suffix):
         return False
     head, body = short[: -len(suffix)], core[: -len(suffix)]

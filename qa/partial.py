@@ -30,7 +30,8 @@ MIN_WEIGHT = 5.0  # about two rare bigrams: a single shared word never links
 EVERYDAY = 10000  # a bigram this common in jieba's dictionary (建设, 工作) never makes one name distinctive
 CLEAR_MARGIN = 1.25  # the winner's score over the runner-up's
 COMMON = 50  # a word of the question this common in jieba's dictionary is a word, not a stray pair of characters
-JOINERS = "和与跟同、及"  # between two names (「A和B」), unless the name itself holds the character
+_KIND_RIGHT_AFTER = re.compile(r"(?:那个|这个|那|这|的)?(?:项目|那项|这项)")
+JOINERS = "和与跟同、及加"  # between two names (「A和B」「A加B」), unless the name itself holds the character
 RUN_BONUS = 0.1  # per character of the name written out in one stretch beyond two: 「体育彩票公益金」 is one name, not 体育 + 彩票公益金
 TITLE_RUN = 4  # a cited title is named by a stretch of it written out (文物普查实施方案), not two words of it apart (健身…计划)
 KIND_BONUS = 0.3  # the question calls the thing a 项目 (科目, 单位): a name of that kind fits the slot better
@@ -270,13 +271,14 @@ class PartialLinker:
         skipped = frozenset(k for m in re.finditer(load_cues()["pointer_before_qualifier"], lowered) for k in range(m.start(), m.end()))
         out: list[tuple[tuple[float, int, int, int], Candidate]] = []
         for form, found in hits.items():
-            if sum(self.idf[g] for g in {g for _, g in found}) < MIN_WEIGHT - 1e-9:
-                continue  # all its bigrams in the question weigh too little: no stretch of them links
+            if sum(self.idf[g] for g in {g for _, g in found}) < MIN_WEIGHT - 1e-9 and not any(g in self.one_name for _, g in found):
+                continue  # all its bigrams in the question weigh too little, and none is its own: no stretch of them links
             name = self.names[form]
             if scope is not None and name.docs is not None and not name.docs & scope:
                 continue
             label = name.lowered
-            apart = [b or ch in JOINERS and ch not in label for b, ch in zip(blocked, lowered + " ", strict=True)]
+            own_joiner = any(j in label for j in JOINERS)  # 「光纤租赁加维护」 for …租赁费及维护费: 加 said for the name's own 及
+            apart = [b or ch in JOINERS and ch not in label and not (ch == "加" and own_joiner) for b, ch in zip(blocked, lowered + " ", strict=True)]
             for number, cluster in enumerate(_clusters(found, apart, skipped=skipped)):
                 cluster = _whole_numbers(_trimmed(cluster, words, label), lowered)
                 if not cluster or name.tail and all(g != name.tail for _, g in cluster):
@@ -302,7 +304,8 @@ class PartialLinker:
                     if entity.kind == "citation" and run < end - start - 2:
                         continue  # a cited document is named by a stretch of its title written out (县委…深改委…纪要 is not 县委常委会会议纪要), a word or two left out at most
                     if entity.kind not in scores:
-                        scores[entity.kind] = self._score(entity.kind in asked, cluster, blocked, past, weight, coverage, rare, base, run)
+                        light = weight < MIN_WEIGHT and not _KIND_RIGHT_AFTER.match(lowered, end)  # 「租车那个项目」: one word of its own, its kind said right after
+                        scores[entity.kind] = None if light else self._score(entity.kind in asked, cluster, blocked, past, weight, coverage, rare, base, run)
                     score = scores[entity.kind]
                     if score is not None:
                         out.append((-score, first, place, number, Candidate(entity, start, end, score, coverage, run, form)))
@@ -325,8 +328,8 @@ class PartialLinker:
                and (named or any(k >= e or k + 2 <= s for s, e in past))]
         if own:
             rare = max(rare, 2 * MIN_WEIGHT - 1)
-        if weight < MIN_WEIGHT or coverage < 0.25 and rare < 2 * MIN_WEIGHT - 1:
-            return None
+        if weight < MIN_WEIGHT and not own or coverage < 0.25 and rare < 2 * MIN_WEIGHT - 1:
+            return None  # 「租车那个项目」: a word only one name holds, its kind said, links in a short document too
         return base * (1 + RUN_BONUS * max(0, run - 2) + (KIND_BONUS if named else 0))
 
     def link(self, text: str, mentions: list[Mention], blocked: list[bool], wanted: frozenset[str] = frozenset(),

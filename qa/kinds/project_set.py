@@ -85,14 +85,15 @@ class ProjectSet:
         frame = ctx.frame
         doc = executor.one_doc(frame)
         projects = executor.reader.projects(doc)
-        projects = executor.unit_scoped(frame, doc, projects)
+        projects = executor.fund_scoped(frame, doc, executor.unit_scoped(frame, doc, projects))
         chosen, condition = _filtered(projects, reading)
         stated = reading.slot("stated")
         if stated and stated != len(chosen):
             raise NotAnswerable(f"问题说有{stated}个，文件中{condition}项目有{len(chosen)}个")
         op = reading.slot("operation")
         units = list(dict.fromkeys(e.label for m in frame.mentions for e in m.of("budget_unit") if doc in e.docs))
-        where = executor.prefix(frame, doc) + ("、".join(units) + "的" if units else "")  # the units the set is scoped to
+        fund = executor.fund_named(frame)
+        where = executor.prefix(frame, doc) + ("、".join(units) + "的" if units else "") + (f"{fund}安排的" if fund else "")  # the units and funds the set is scoped to
         if op == "average":
             if not chosen:
                 raise NotAnswerable("没有符合条件的项目")

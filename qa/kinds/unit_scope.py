@@ -12,6 +12,7 @@ from kg.template import load_template
 from qa.answer import Answer, fmt, percent
 from qa.execute import NotAnswerable
 from qa.facts import Fact
+from qa.honour import left_out
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.lexicon import Entity, Mention, match_form
 
@@ -26,9 +27,12 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
     """The units the question is about, as (how named, unit entities) — before the document is known."""
     frame, text = ctx.frame, ctx.frame.text
     named: list[Entity] = []
+    excluded = {id(m) for m in left_out(text, frame.mentions)}
     for m in frame.mentions:
         if re.search(r"\d{3,}", m.surface) or ("科目" in text and m.of("classification")):
             continue  # 「2070104图书馆」「图书馆这个科目」: the classification, not the unit
+        if id(m) in excluded:
+            continue  # 「本级（不算登记中心）」: a unit named to be left out
         named += m.of("budget_unit")
     how = []
     if any(w in text for w in _words("self_words")):
@@ -143,6 +147,9 @@ class UnitScope:
         item = _item_asked(ctx, op, how, named) if column is None else None
         if column is None and item is None:
             return _held_count(ctx, how, named)
+        if column == "whole" and any(m.of("figure", "line_item") and not m.of("budget_unit", "department", "classification", "project")
+                                     and not _is_fund(m) for m in ctx.frame.mentions):
+            return None  # 「三公经费里，登记中心一共用了多少」: a unit's part of a figure, never its whole budget
         column = column or "item"
         if op == "lookup" and ctx.frame.cues & {"max", "min"}:
             return None  # 「图书馆的两个项目哪一个较大」: a superlative this reading has no slot for
@@ -176,6 +183,8 @@ class UnitScope:
         if column == "item":
             return _item(frame, executor, doc, units[0], reading)
         if column == "class" and not _class_found(executor, doc, reading):
+            if not reading.slot("class").of("classification") and reading.slot("named"):  # 「三公经费里，某中心花了多少」: given for the whole department only
+                raise NotAnswerable(f"文件中没有找到“{reading.slot('named')[0].label}”自己的这个数 (the figure found is not that unit's)")
             return executor.run(frame)  # the class is not one of 表11's classes under units: the classic reading
         values = [(label, *_value(executor, doc, row, column, reading, fund)) for label, row in units]
         op = reading.slot("operation")

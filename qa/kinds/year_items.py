@@ -7,29 +7,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from functools import cache
 
 from qa.execute import NotAnswerable
+from qa.honour import left_out
 from qa.kinds.base import cue_data
 from qa.lexicon import Mention, match_form
 
 NAME = "cross_year"
 YEAR_IN_NAME = re.compile(r"(?:19|20)\d{2}年")
-
-
-@cache
-def _honour_excluding() -> re.Pattern:
-    import json
-    from importlib import resources
-
-    words = json.loads(resources.files("qa").joinpath("data/honour.json").read_text("utf-8"))["excluding"]
-    return re.compile("(?:" + "|".join(words) + r")[“\"]?$")
-
-
-def left_out(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions standing right after an excluding word (不含X, 除去X): named to be left out."""
-    excluding = _honour_excluding()
-    return [m for m in mentions if excluding.search(text[max(0, m.start - 4):m.start])]
 
 
 def lacked_parts(text: str) -> list[tuple[str, tuple[int, int]]]:

@@ -1,0 +1,102 @@
+"""Sets, their parts and what is left out of them (issue 10 §2, §3, §5), phrasings of our own: the
+top N added up; members named after 除了 (and those joined to them) are not ranked; a unit named
+after 不算 scopes nothing; a fund named filters a name-filtered set; a side of a difference that
+names only where (基本支出里的) takes the other side's thing; 加/再加 join names; an office by its
+shortened name (疾控股), an office no document has (宣传股) refused; one word only one project's
+name holds, with 那个项目 right after it, names that project; a count a project's 绩效目标 text
+states is its target. Figures read off tests/fixtures/qingcheng_culture_tourism_2025.txt (表6 lines
+575–596, 表7 615–631, 表12) and off generated documents (tools.synth, seeds 341 and 342)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.pipeline import replace_documents
+from kg.store.embedded import OxigraphStore
+from qa.service import QAService
+from tools.synth import generate
+
+
+def test_the_top_n_added_up(culture):
+    answer = culture.ask("金额最大的两个项目加起来多少")
+    assert answer.value == Decimal("142.35"), answer.answer  # 80.00 + 62.35
+    assert culture.ask("最大的两个项目是哪两个").value is None  # a list, not a sum
+
+
+@pytest.mark.parametrize(("question", "name", "value"), [
+    ("除了基本工资，基本支出工资福利支出里哪项最多", "津贴补贴", "107.61"),
+    ("基本支出的工资福利支出里除了基本工资和津贴补贴，哪一项最大", "绩效工资", "42.30"),
+])
+def test_members_left_out_are_not_ranked(culture, question, name, value):
+    answer = culture.ask(question)
+    assert answer.items == [name] and answer.value == Decimal(value), answer.answer
+
+
+def test_a_unit_left_out_scopes_nothing(culture):
+    own = culture.ask("本级的项目支出是多少").value
+    answer = culture.ask("局本级（不算图书馆和文化馆）的项目支出一共多少")
+    assert own is not None and answer.value == own, answer.answer
+
+
+def test_a_fund_named_filters_a_name_filtered_set(culture):
+    answer = culture.ask("名称里有“全民健身”、用政府性基金安排的项目合计多少")
+    assert answer.value == Decimal("80.00") and "政府性基金" in answer.answer, answer.answer  # not 38.00 + 80.00
+
+
+@pytest.mark.parametrize("question", ["邮电费项目支出比基本支出里的多多少", "邮电费在项目支出里比在基本支出里多多少"])
+def test_a_side_naming_only_where_takes_the_other_sides_thing(culture, question):
+    assert culture.ask(question).value == Decimal("5.70")  # 8.00 (表7) − 2.30 (表6)
+
+
+def test_names_joined_by_plus(culture):
+    answer = culture.ask("全民健身活动经费加上旅游宣传推广经费再加非遗专项，一共多少")
+    assert answer.value == Decimal("103.00"), answer.answer  # 38.00 + 45.00 + 20.00
+
+
+@pytest.fixture(scope="module")
+def health(tmp_path_factory):
+    text, truth = generate(341, department="云川市雁屏县卫生健康局")
+    store = OxigraphStore(tmp_path_factory.mktemp("health"))
+    replace_documents([("health.txt", text.encode())], store)
+    return QAService(store), truth
+
+
+def test_an_office_by_its_shortened_name(health):
+    service, _ = health
+    answer = service.ask("疾控股平时管哪些事")
+    assert answer.answered and "疾病预防控制股" in answer.answer and "免疫" in answer.answer, answer.answer
+
+
+def test_an_office_no_document_has_is_refused(health):
+    answer = health[0].ask("宣传股负责什么")
+    assert not answer.answered and "宣传股" in answer.answer, answer.answer  # never the list of all offices
+
+
+def test_one_word_of_its_own_and_its_kind_name_a_project(health):
+    service, truth = health
+    renting = next(p for p in truth.projects if "租车" in p.name)
+    assert service.ask("租车那个项目花了多少钱").value == renting.amounts[0]
+
+
+@pytest.fixture(scope="module")
+def land(tmp_path_factory):
+    text, _ = generate(342, department="金禾市桐溪区自然资源局")
+    store = OxigraphStore(tmp_path_factory.mktemp("land"))
+    replace_documents([("land.txt", text.encode())], store)
+    return QAService(store)
+
+
+def test_a_count_its_target_text_states(land):
+    answer = land.ask("不动产登记中心的办公设备购置经费，按绩效目标服务要覆盖几个村（社区）")
+    assert answer.value == 28, answer.answer
+
+
+def test_a_ranking_names_what_it_found(land):
+    answer = land.ask("不动产登记中心金额最小的项目名字叫什么")
+    assert answer.items == ["不动产登记档案数字化经费"], answer.answer
+
+
+def test_a_units_part_of_a_figure_is_not_its_whole_budget(land):
+    assert not land.ask("三公经费当中，不动产登记中心花了多少").answered
