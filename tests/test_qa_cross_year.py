@@ -269,3 +269,15 @@ def test_everyday_words_of_dropping_and_rising(two_years, question, present, abs
 def test_a_cut_said_in_plain_words_is_the_largest_fall(two_years, question):
     answer = _ask(two_years, question)
     assert answer.items == ["旅游宣传推广经费"] and answer.value == Decimal("7.00"), answer.answer  # 52.00 → 45.00
+
+
+def test_which_year_has_them_says_which_set(two_years):
+    new = _ask(two_years, "2025年有而2024年没有的项目是哪些")
+    assert sorted(new.items) == ["体育场馆免费低收费开放补助", "文艺精品创作扶持经费"], new.answer
+    dropped = _ask(two_years, "2024年有而2025年没有的项目有几个")
+    assert dropped.value == 6, dropped.answer
+
+
+def test_names_alike_in_both_years_filtered_by_direction(two_years):
+    answer = _ask(two_years, "两个年度名称完全相同的项目里，2025年比2024年的预算少的有几个？")
+    assert answer.value == 1 and answer.items == ["旅游宣传推广经费"], answer.answer

@@ -152,6 +152,9 @@ class CrossYear:
         if missing:
             return Reading(NAME, 0.9, slots, missing=missing, explained="".join(data["both_years"]))
         found = _first(data["set_operations"], text, _names(ctx))
+        said = re.search(data["had_and_lacked"], text)
+        if found and found[0] in ("new", "dropped") and said:  # 「2025年有而2024年没有的」: which year has them says which set
+            found = ("new" if int(said.group("has")) > int(said.group("lacks")) else "dropped", *found[1:])
         if found and found[0] in MEMBERS_OF_BOTH and _names_an_item(ctx.frame):  # 「X这个名字两年都有，哪年多」: a value of X
             found = None
         if found and found[0] in ("new", "dropped") and _names_an_item(ctx.frame):  # 「X是2025年新增的吗」: X in the set?
