@@ -340,6 +340,11 @@ def _syllable(ch: str) -> str:
     return _lazy_pinyin()(ch, errors=lambda chars: list(chars))[0]
 
 
+def warm_sounds() -> None:
+    """Load pypinyin now (a service's start), not on the first question that reads a sound."""
+    _lazy_pinyin()
+
+
 def _pinyin(text: str) -> str:
     return " ".join(_syllable(ch) for ch in text)
 
