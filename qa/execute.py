@@ -978,6 +978,7 @@ def _without_containers(frame: Frame) -> Frame:
     containers = {
         id(a) for a, b in zip(values, values[1:], strict=False)
         if re.fullmatch(r"(?:预算|支出|经费)?(中|里|里面|当中|之中|下|下面|其中|中间|内)[,，、]?", gap(a, b))
+        or re.fullmatch(r"(?:安排|拨付|列支|用于)[“\"]?", gap(a, b))  # 「财政拨款安排的三公经费」: the source of the thing asked, not a second figure
     }
     if not containers:
         return frame

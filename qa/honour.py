@@ -396,7 +396,7 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
         _loose(e.label) in loose or (e.code and e.code in said) or f"<{e.iri}>" in queried for e in m.entities)]
     for m in frame.mentions:
         if (m in used or not m.kinds() & set(cues["used_kinds"]) or m.kinds() & set(cues["used_exempt"])
-                or any(e.label in columns for e in m.entities) or left_out.search(frame.text[:m.start])
+                or any(e.label in columns for e in m.entities) or m.surface + "合计" in columns or left_out.search(frame.text[:m.start])  # 财政拨款(合计): a column
                 or (m.partial and len(m.entities) > 1)  # a part shared by several names links nothing for sure
                 or any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in measures)):  # 人员和公用经费: a measure
             continue

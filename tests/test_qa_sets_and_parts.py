@@ -100,3 +100,12 @@ def test_a_ranking_names_what_it_found(land):
 
 def test_a_units_part_of_a_figure_is_not_its_whole_budget(land):
     assert not land.ask("三公经费当中，不动产登记中心花了多少").answered
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("财政拨款安排的“三公”经费今年多少", "6.00"),
+    ("上一年财政拨款安排的三公经费一共多少", "6.70"),  # 6.00 + 减少0.7
+])
+def test_the_source_of_a_figure_is_not_a_second_figure(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.value == Decimal(value), answer.answer
