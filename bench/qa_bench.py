@@ -57,6 +57,13 @@ GENERAL = ["三公经费是多少？", "哪个项目花钱最多？", "金额最
            "有多少名在编人员？", "预算在50万元以上的项目有几个？", "预算不足20万元的项目有哪些？"]
 
 
+def _short_name(name: str) -> str:
+    """A department as a reader names it: its district and its own name (棠溪区统计局), which names one
+    department even when every district's statistics bureau is loaded."""
+    regions, core = split_region(name)
+    return (regions[-1] if regions else "") + core
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
@@ -86,7 +93,7 @@ def question_set(service: QAService, count: int, seed: int = 1) -> list[str]:
         by_kind.setdefault(entity.kind, []).append(entity.label)
     prefixes = [""]
     if len(lexicon.documents) > 1:  # name a department (one document) or none (across all)
-        prefixes += sorted({split_region(d.name)[1] + "的" for d in lexicon.documents.values()})
+        prefixes += sorted({_short_name(d.name) + "的" for d in lexicon.documents.values()})
     questions = set(GENERAL)
     for kind, templates in PER_ENTITY.items():
         labels = sorted(set(by_kind.get(kind, [])))
