@@ -344,7 +344,10 @@ class Executor:
                 return self.answer(frame, text, total, unit, items=[t for t, _ in found], facts=[f for _, f in found])
         doc = self.one_doc(frame)
         under = len(frame.value_mentions()) == 1 and re.search(r"下面|之下|下属|下的|各科目|各项|逐项|明细", frame.text)
-        members = self.members(frame, doc) if (frame.set_kind in ("key_projects", "projects") or under) and len(frame.value_mentions()) < 2 else None
+        left = honour.left_out(frame.text, frame.mentions)
+        members = self.members(frame, doc) if (frame.set_kind in ("key_projects", "projects") or under) and len(frame.value_mentions()) - len(left) < 2 else None
+        if members is not None and left:
+            members = self.filtered(frame, members)  # 「除了X那一大块，剩下的项目加起来」: the set without X
         if members is None:
             operands = [(n, single(f)) for n, f in self.operands(frame, doc) if f]
         else:
@@ -365,7 +368,8 @@ class Executor:
         unit = operands[0][1].unit
         arithmetic = " + ".join(fmt(f.value, unit) for _, f in operands)
         names = "、".join(n for n, _ in operands)
-        text = f"{names}合计{fmt(total, unit)}{unit}（{arithmetic} = {fmt(total, unit)}）。"
+        without = f"（不含{'、'.join(m.surface for m in left)}）" if members is not None and left else ""
+        text = f"{names}{without}合计{fmt(total, unit)}{unit}（{arithmetic} = {fmt(total, unit)}）。"
         named = [n for n, _ in operands] if members is None else []  # a sum over a set is one figure: its members are in the text
         return self.answer(frame, text, total, unit, items=named, facts=[f for _, f in operands])
 

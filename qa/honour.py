@@ -54,7 +54,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
              or _one_asked_many_given(question, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
-             or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer))
+             or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer)
+             or _each_thing_held(question))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -508,6 +509,14 @@ def _one_given_for_each(question: str, answer: Answer) -> str | None:
     if not re.search(_cues()["each_asked"], question) or answer.value is None or answer.items:
         return None
     return "问题问的是每一项的数，答案只有一个数 (one figure where each was asked)"
+
+
+def _each_thing_held(question: str) -> str | None:
+    """「两辆公车各自的运行维护费」: no document states a figure per car, building or piece of equipment."""
+    held = re.search(_cues()["things_held_counted"], question)
+    if held and re.search(_cues()["each_asked"], question):
+        return f"文件没有分别给出每一{held.group('unit')}的数，只有合计 (no figure for each one)"
+    return None
 
 
 def _quoted_filter_dropped(question: str, frame: Frame, answer: Answer) -> str | None:

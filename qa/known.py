@@ -7,6 +7,7 @@ says 4街4镇). Anything else the lexicon does not know still counts as unknown.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 
@@ -51,7 +52,7 @@ def is_known(word: str, text: str, mentions: list[Mention], own_suffixes: frozen
         return True
     at = text.find(word)
     speakers = cues["speakers"]
-    if word in speakers["nouns"] and at >= 0 and text[at + len(word):].startswith(tuple(speakers["verbs"])):
+    if word in speakers["nouns"] and at >= 0 and re.sub("^[里上中]", "", text[at + len(word):]).startswith(tuple(speakers["verbs"])):  # 新闻里说
         return True
     return at >= 0 and _inside_next_name(word, at, text, mentions)
 

@@ -251,6 +251,12 @@ def _pos_tokenizer():
 NOUN_TAGS = ("n", "ng", "nr", "nrt", "nrfg", "ns", "nt", "nz", "l")  # l: set phrases (联系电话, 在编人员)
 
 
+def is_verb(word: str) -> bool:
+    """Whether jieba reads `word` as one verb (知道, 了解, 看看): the 知道 of 「想知道区教育局」 names no district."""
+    tokens = _pos_tokenizer().lcut(word, HMM=False)
+    return len(tokens) == 1 and tokens[0].flag.startswith("v")
+
+
 @lru_cache(maxsize=1)
 def _posts() -> frozenset[str]:
     """The posts a person holds (qa/data/cues.json persons): nouns, whatever jieba tags them (主任 and

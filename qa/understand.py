@@ -23,7 +23,7 @@ from qa.lexicon import FUZZY_LENGTH, Lexicon, Mention, abbreviates, load_cues, m
 from qa.normalize import normalize
 from qa.partial import PartialLinker, kind_words
 from qa.ranges import stated_range
-from qa.segment import content_nouns, in_longer_word
+from qa.segment import content_nouns, in_longer_word, is_verb
 from qa.years import YEAR, named_years
 
 CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下面", "之", "部分")
@@ -40,7 +40,7 @@ def _region_before(text: str, known: list[str]) -> str | None:
     for region in known:
         if text.endswith(region):
             return region
-    if len(text) >= 3 and text[-1] in "省市区县" and text[-3] not in "本全该各" and text[-2] not in "城辖":
+    if len(text) >= 3 and text[-1] in "省市区县" and text[-3] not in "本全该各" and text[-2] not in "城辖" and not is_verb(text[-3:-1]):
         return text[-3:]
     return None
 
@@ -185,7 +185,7 @@ class Understander:
         cut = _context_end(text) if _context else 0
         if cut and not _points_into_context(text, cut):  # 「这个项目」 points into the context: it stays  # the question without the asker's context clause, when it names what it asks on its own
             trial = self.understand(text[cut:], previous, _corrected, _context=False)
-            if trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused:
+            if trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or any(m.of("internal_unit", "term", "citation") for m in trial.mentions):
                 trial.question = question
                 return trial
         frame = Frame(question=question, text=text)

@@ -1,0 +1,39 @@
+"""Questions as readers put them on a help line (issue 10 §2), phrasings of our own: who is asking
+and why (我是刚来的科员，想知道…; 我家住在城郊，想问问…) fills no slot; a claim read somewhere and
+checked (看报纸说…是6万元，是不是这个数; 新闻里说…) asks the document's figure — 这个数 is no count;
+a verb before 区 (想知道区文广旅体局) names no district; what is left once one project is taken out
+(除了X那一大块，其余项目加起来) leaves it out; why a body's budget changed is the stated reason, not
+its duties; each of the cars (三辆公务用车各自) is a breakdown no document gives. Figures read off
+tests/fixtures/qingcheng_culture_tourism_2025.txt."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("我家住在城郊，想问问全民健身活动经费安排了多少", "38.00"),
+    ("看报纸说今年三公经费是6万元，是不是这个数？", "6.00"),
+    ("新闻里说文广旅体局今年的三公经费是6万元，对吗", "6.00"),
+    ("想知道区文广旅体局的三公经费", "6.00"),
+    ("除了体育彩票公益金全民健身设施建设项目那一大块，其余项目加起来一共多少", "341.93"),  # 421.93 − 80.00
+])
+def test_what_the_reader_says_around_the_question(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.value == Decimal(value), answer.answer
+
+
+def test_who_is_asking_is_not_asked_about(culture):
+    answer = culture.ask("我是刚来的科员，想知道体育股主要管些什么")
+    assert answer.answered and "全民健身计划" in answer.answer, answer.answer
+
+
+def test_why_a_bodys_budget_changed_is_its_stated_reason(culture):
+    answer = culture.ask("今年文广旅体局的预算怎么少了这么多，原因是什么")
+    assert "一次性项目" in answer.answer and "职责" not in answer.answer, answer.answer
+
+
+def test_each_of_the_cars_is_no_figure_the_document_gives(culture):
+    assert not culture.ask("三辆公务用车各自的运行费分别多少").answered
