@@ -380,7 +380,8 @@ class Executor:
             return self.reader.goals(doc)
         left = {id(m) for m in honour.left_out(frame.text, frame.mentions)}  # 「除了X，Y下面哪项最多」: Y is the set
         mentions = [m for m in frame.value_mentions() if not self._scope_only(m, frame) and not m.of("budget_unit") and id(m) not in left]
-        if mentions and frame.set_kind not in ("projects",):
+        inside = bool(mentions) and not mentions[0].of("project", "goal") and re.match(r"里面|里|当中|之中|中|下面", frame.text[mentions[0].end:])
+        if mentions and (frame.set_kind not in ("projects",) or inside):  # 「三公经费里哪些项目是0」: its items, not the projects
             container = mentions[0]
             measure = container.measure or (frame.measures[0] if frame.measures else None)
             facts = self.resolve(container, measure, frame, doc)

@@ -22,7 +22,7 @@ from qa.known import answer_unit, is_known
 from qa.lexicon import FUZZY_LENGTH, Lexicon, Mention, abbreviates, load_cues, match_form, syllables_of
 from qa.normalize import normalize
 from qa.partial import PartialLinker, kind_words
-from qa.ranges import stated_range
+from qa.ranges import Range, stated_range
 from qa.segment import content_nouns, in_longer_word, is_verb
 from qa.years import YEAR, named_years
 
@@ -242,6 +242,9 @@ class Understander:
             return retry
         if unknown:
             frame.unknown = unknown
+        if frame.unit_word in ("辆", "台", "套", "平方米"):  # 「几辆公车」: the cars held (第三部分), not what they cost
+            frame.mentions = [m for m in frame.mentions if not (m.kinds() <= {"figure", "line_item", "term", "classification"}
+                                                                and all(e.label.endswith("费") for e in m.entities))]
         frame.intent = self._intent(frame)
         if frame.intent == "refuse" and unknown:
             frame.refusal = f"文件中没有找到“{'、'.join(unknown)}” (not found in the document)"
@@ -538,6 +541,8 @@ class Understander:
                 if g.startswith("total:") and start not in named_ends:  # 「一般公共预算支出合计」: the named thing's own total
                     frame.totals.append(g.split(":", 1)[1])
         frame.range = stated_range(normalize(frame.question))
+        if frame.range is None and re.search(r"(?<![不非])(?:是|为|等于)(?:0|零)(?![.\d万元])|(?<![不非])为零|金额为0的", text) and re.search(r"哪|几", text):
+            frame.range = Range(Decimal(0), Decimal(0), False, False)  # 「哪些是0」: the members whose amount is nought
         if frame.set_kind is None:  # 「纳入预算的单位有哪些」: a set named by the question's last words
             ending = text.rstrip("?？。!！ ")
             frame.set_kind = next((kind for kind, words in self.lexicon.cues["sets_at_end"].items() if ending.endswith(tuple(words))), None)

@@ -37,3 +37,15 @@ def test_why_a_bodys_budget_changed_is_its_stated_reason(culture):
 
 def test_each_of_the_cars_is_no_figure_the_document_gives(culture):
     assert not culture.ask("三辆公务用车各自的运行费分别多少").answered
+
+
+@pytest.mark.parametrize("question", ["三公经费里哪些项目是0？", "三公经费下面有几项是零"])
+def test_the_items_of_a_figure_that_are_nought(culture, question):
+    answer = culture.ask(question)
+    assert answer.items == ["因公出国（境）费"], answer.answer  # 公务接待费 1.50 and the cars' 4.50 are not nought
+
+
+@pytest.mark.parametrize("question", ["局里名下一共有几辆公车", "有几辆公务用车"])
+def test_cars_counted_are_the_cars_held_not_what_they_cost(culture, question):
+    answer = culture.ask(question)
+    assert answer.value == 1 and answer.unit == "辆", answer.answer  # line 1025: 车辆1辆
