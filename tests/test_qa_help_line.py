@@ -49,3 +49,8 @@ def test_the_items_of_a_figure_that_are_nought(culture, question):
 def test_cars_counted_are_the_cars_held_not_what_they_cost(culture, question):
     answer = culture.ask(question)
     assert answer.value == 1 and answer.unit == "辆", answer.answer  # line 1025: 车辆1辆
+
+
+def test_the_units_whose_budgets_are_included(culture):
+    answer = culture.ask("部门预算包含哪些单位的预算？")
+    assert {"清远市清城区图书馆", "清远市清城区文化馆"} <= set(answer.items), answer.answer
