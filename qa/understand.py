@@ -840,6 +840,10 @@ class Understander:
     # -- the intent ------------------------------------------------------------------------------
     def _intent(self, frame: Frame) -> str:
         c = frame.cues
+        said_counts = list(re.finditer(r"几个|多少个|几家|几项|多少项", frame.text))
+        counted = [m.end() for m in said_counts if not re.match(r"[\u4e00-\u9fff]{0,4}?(?:里面|里|当中|之中|中)[,，]", frame.text[m.end():])]
+        if said_counts and not counted:  # 「几个类别里，金额不是零的是哪几类」: the set it picks from, not a count asked
+            c = c - {"count"}
         kinds = set().union(*(m.kinds() for m in frame.mentions)) if frame.mentions else set()
         values = frame.value_mentions()
         amount_asked = bool(c & {"amount"}) or frame.unit_word is not None
@@ -881,7 +885,6 @@ class Understander:
             return "superlative"
         if frame.threshold is not None and frame.operator:
             return "count" if "count" in c else "list"
-        counted = [m.end() for m in re.finditer(r"几个|多少个|几家|几项|多少项", frame.text)]
         summed_after = "sum" in c and counted and max(frame.text.rfind(w) for w in self.lexicon.cues["intents"]["sum"]) >= counted[-1]
         if ("count" in c or counted and frame.set_kind) and not summed_after:  # 「列的几个项目，预算合计多少」: the sum said last is asked
             return "count"

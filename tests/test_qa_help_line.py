@@ -54,3 +54,8 @@ def test_cars_counted_are_the_cars_held_not_what_they_cost(culture, question):
 def test_the_units_whose_budgets_are_included(culture):
     answer = culture.ask("部门预算包含哪些单位的预算？")
     assert {"清远市清城区图书馆", "清远市清城区文化馆"} <= set(answer.items), answer.answer
+
+
+def test_the_set_picked_from_is_no_count_asked(culture):
+    answer = culture.ask("政府采购的几个类别里，金额超过30万元的是哪几类？")
+    assert answer.items == ["工程类采购预算", "服务类采购预算"] and answer.value is None, answer.answer  # 40.00, 85.00; 货物类 23.00
