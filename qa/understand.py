@@ -540,6 +540,12 @@ class Understander:
             for g in groups:
                 if g.startswith("total:") and start not in named_ends:  # 「一般公共预算支出合计」: the named thing's own total
                     frame.totals.append(g.split(":", 1)[1])
+        sums = [(start, end, word) for start, end, word, groups in cues if "sum" in groups]
+        names = [match_form(n) for n in frame.measures] + [m.surface for m in frame.mentions]
+        before = {start: next((n for n in names if n and text[:start].endswith(n)), None) for start, _, _ in sums}
+        if sums and frame.cues & {"compare", "ratio"} and all((start in named_ends or before[start]) and word in ("总计", "合计") for start, _, word in sums):
+            frame.cues = frame.cues - {"sum"}  # 「法律援助处的基本支出总计」: the total of what is named, no sum asked
+            frame.name_spans += [(start - len(before[start] or ""), end) for start, end, _ in sums]
         frame.range = stated_range(normalize(frame.question))
         if frame.range is None and re.search(r"(?<![不非])(?:是|为|等于)(?:0|零)(?![.\d万元])|(?<![不非])为零|金额为0的", text) and re.search(r"哪|几", text):
             frame.range = Range(Decimal(0), Decimal(0), False, False)  # 「哪些是0」: the members whose amount is nought

@@ -281,3 +281,9 @@ def test_which_year_has_them_says_which_set(two_years):
 def test_names_alike_in_both_years_filtered_by_direction(two_years):
     answer = _ask(two_years, "两个年度名称完全相同的项目里，2025年比2024年的预算少的有几个？")
     assert answer.value == 1 and answer.items == ["旅游宣传推广经费"], answer.answer
+
+
+@pytest.mark.parametrize("question", ["图书馆的基本支出合计，2025年比2024年多多少", "文化馆基本支出总计，2025年比2024年多了多少"])
+def test_a_total_word_after_a_name_is_no_sum_of_the_years(two_years, question):
+    answer = _ask(two_years, question)
+    assert answer.value is not None and "两年合计" not in answer.answer, answer.answer
