@@ -149,7 +149,7 @@ def timed(cmd: list[str], runs: int, bytecode: bool = False) -> tuple[float, flo
 
 def bench_store(store: OxigraphStore, label: str, count: int, cold_runs: int, extra: list[str]) -> None:
     start = time.perf_counter()
-    service = QAService(store)  # loads (or, the first time, reads and saves) the index and lexicon
+    service = QAService(store, serving=True)  # as the app and the HTTP API: loads (or, the first time, reads and saves) the index and lexicon
     load = time.perf_counter() - start
     questions = list(dict.fromkeys(extra + question_set(service, count)))
     for q in questions[:50]:

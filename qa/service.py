@@ -76,8 +76,11 @@ class Session:
 
 
 class QAService:
-    def __init__(self, store: OxigraphStore) -> None:
+    def __init__(self, store: OxigraphStore, *, serving: bool = False) -> None:
+        """serving: a long-lived service (the app, the HTTP API, a benchmark) readies itself for many
+        questions at its start; a one-question `kgqa ask` does not pay for that."""
         self.store = store
+        self.serving = serving
         self._lock = threading.Lock()
         self.reload()
 
@@ -97,9 +100,10 @@ class QAService:
             self.index = index
             self.generation = index.generation
             self._cache: OrderedDict = OrderedDict()
-        warm_sounds()  # the first question that reads a sound does not pay for the import
-        gc.collect()
-        gc.freeze()  # the index and lexicon are read-only: the collector need not scan them again (at 1000 documents a full pass took ~0.1 s, on some question)
+        if self.serving:
+            warm_sounds()  # the first question that reads a sound does not pay for the import
+            gc.collect()
+            gc.freeze()  # the index and lexicon are read-only: the collector need not scan them again (at 1000 documents a full pass took ~0.1 s, on some question)
 
     def new_session(self) -> Session:
         return Session()

@@ -99,7 +99,7 @@ class AppState:
         if not self.store.exists():  # a new --store folder starts with the bundled document too
             build_store([bundled_document()], self.store)
         self.lock = RWLock()
-        self.service = QAService(self.store)
+        self.service = QAService(self.store, serving=True)
         self.runner = SparqlRunner(self.store, timeout=query_timeout, row_cap=row_cap, workers=workers,
                                    reading=self.lock.reading)
         self._changing = threading.Lock()
