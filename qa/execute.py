@@ -19,6 +19,7 @@ VALUE_KINDS = ("classification", "line_item", "project", "figure", "goal", "budg
 SUBORDINATE = re.compile(r"下属|所属|二级|下级")
 
 
+GENERIC_NOUNS = ("业务", "工作", "事情", "事项", "方面", "内容", "东西")  # 「到底管哪几块业务」: they narrow a list of duties to nothing
 MAX_LISTED = 4  # a figure asked of no one document is given for each of at most this many (a department's years)
 
 
@@ -1106,7 +1107,7 @@ def _topic(frame: Frame, texts: list[str]) -> tuple[str | None, list[tuple[int, 
     word takes: 「对粮食生产资金是怎么规定的」) and the texts that speak of it most, when some and not
     all do. Nouns that no text holds and no other noun narrows: the list does not speak of them."""
     match = TOPIC.search(frame.text)
-    nouns = [next(g for g in match.groups() if g)] if match else frame.free_nouns()
+    nouns = [next(g for g in match.groups() if g)] if match else [n for n in frame.free_nouns() if n not in GENERIC_NOUNS]
     hits = [(sum(n in match_form(t) for n in nouns), k, t) for k, t in enumerate(texts)]
     best = max((h for h, _, _ in hits), default=0)
     picked = [(k, t) for h, k, t in hits if h == best and h]

@@ -55,7 +55,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
              or _one_asked_many_given(question, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer)
-             or _each_thing_held(question))
+             or _each_thing_held(question) or _unit_not_said(frame, answer))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -509,6 +509,15 @@ def _one_given_for_each(question: str, answer: Answer) -> str | None:
     if not re.search(_cues()["each_asked"], question) or answer.value is None or answer.items:
         return None
     return "问题问的是每一项的数，答案只有一个数 (one figure where each was asked)"
+
+
+def _unit_not_said(frame: Frame, answer: Answer) -> str | None:
+    """「两年各培训了多少人次」 answered with amounts: a count asked in its unit (人次, 场, 辆) that the
+    answer never says is not answered."""
+    unit = frame.unit_word if frame else None
+    if not unit or unit in _cues()["money_units"] + ["%", "个", "项", "名", "家"] or unit in answer.answer:
+        return None
+    return f"问的是{unit}数，答案中没有以{unit}计的数 (not in the unit asked)"
 
 
 def _each_thing_held(question: str) -> str | None:

@@ -636,8 +636,21 @@ class Understander:
         unknown = [w for w in unknown if not is_known(w, frame.text, frame.mentions, self.own_suffixes)]  # 幅度, 前者, 光是, 表里, 全局 … (qa/known.py)
         unnamed = "".join(" " if any(m.start <= k < m.end for m in frame.mentions) else ch for k, ch in enumerate(frame.text))
         unknown += [w for w in self.lexicon.cues["persons"] if w in unnamed and w not in unknown]  # a person's pay or name (股长: not the set word 股)
-        unknown += [w for w in self._breakdowns(frame) + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) if w not in unknown]
+        unknown += [w for w in self._breakdowns(frame) + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._works_not_loaded(frame) if w not in unknown]
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
+
+    def _works_not_loaded(self, frame: Frame) -> list[str]:
+        """「上年的档案安全提升工程花了多少」: a works (…工程) no loaded name holds, named outside every
+        linked name — never the department's total in its place."""
+        masked = list(frame.text)
+        for m in frame.mentions:
+            masked[m.start:m.end] = "#" * (m.end - m.start)
+        out = []
+        for match in re.finditer(r"[\u4e00-\u9fff]{3,12}?工程", "".join(masked)):
+            name = re.split(r"[的和与及、]", match.group(0))[-1]
+            if len(name) >= 5 and not any(name in alias for alias in self.lexicon.aliases):
+                out.append(name)
+        return out
 
     def _offices_not_loaded(self, frame: Frame) -> list[str]:
         """「宣传股负责什么」: an office named by its kind word 股 that no loaded office's name or

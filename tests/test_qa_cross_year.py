@@ -287,3 +287,12 @@ def test_names_alike_in_both_years_filtered_by_direction(two_years):
 def test_a_total_word_after_a_name_is_no_sum_of_the_years(two_years, question):
     answer = _ask(two_years, question)
     assert answer.value is not None and "两年合计" not in answer.answer, answer.answer
+
+
+def test_cut_by_how_much_is_a_difference_not_the_dropped_set(two_years):
+    answer = _ask(two_years, "旅游宣传推广经费2025年比2024年砍掉了多少")
+    assert answer.value == Decimal("7.00"), answer.answer  # 52.00 → 45.00
+
+
+def test_a_count_in_its_own_unit_is_not_answered_with_amounts(two_years):
+    assert not two_years.ask("2024年和2025年全民健身活动经费各培训了多少人次").answered

@@ -59,3 +59,18 @@ def test_the_units_whose_budgets_are_included(culture):
 def test_the_set_picked_from_is_no_count_asked(culture):
     answer = culture.ask("政府采购的几个类别里，金额超过30万元的是哪几类？")
     assert answer.items == ["工程类采购预算", "服务类采购预算"] and answer.value is None, answer.answer  # 40.00, 85.00; 货物类 23.00
+
+
+def test_a_generic_word_narrows_no_list_of_duties(culture):
+    answer = culture.ask("文广旅体局的主要职责到底管哪几块业务？")
+    assert len(answer.items) == 6, answer.answer  # all six duties, not the one that says 业务
+
+
+def test_an_average_over_the_key_projects(culture):
+    answer = culture.ask("说明里列的那三个重点项目，平均每个多少钱")
+    assert answer.value == Decimal("62.45") and "重点项目" in answer.answer, answer.answer  # 187.35 ÷ 3
+
+
+def test_a_works_no_document_lists_is_not_the_departments_total(culture):
+    answer = culture.ask("上年的清城区图书馆空调提升工程一共花了多少钱")
+    assert not answer.answered and "提升工程" in answer.answer, answer.answer

@@ -84,7 +84,8 @@ class ProjectSet:
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
         doc = executor.one_doc(frame)
-        projects = executor.reader.projects(doc)
+        noun = "重点项目" if frame.set_kind == "key_projects" else "项目"
+        projects = executor.reader.goals(doc) if frame.set_kind == "key_projects" else executor.reader.projects(doc)  # 「那三个重点项目平均每个多少」
         projects = executor.fund_scoped(frame, doc, executor.unit_scoped(frame, doc, projects))
         chosen, condition = _filtered(projects, reading)
         stated = reading.slot("stated")
@@ -99,20 +100,20 @@ class ProjectSet:
                 raise NotAnswerable("没有符合条件的项目")
             total = sum((p.value for p in chosen), Decimal(0))
             mean = (total / len(chosen)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-            text = f"{where}{condition}项目共{len(chosen)}个，合计{fmt(total)}万元，平均每个项目{fmt(mean)}万元（{fmt(total)} ÷ {len(chosen)}）。"
+            text = f"{where}{condition}{noun}共{len(chosen)}个，合计{fmt(total)}万元，平均每个{noun}{fmt(mean)}万元（{fmt(total)} ÷ {len(chosen)}）。"
             return executor.answer(frame, text, mean, "万元", facts=chosen)
         listing = "、".join(f"{p.label}（{fmt(p.value)}万元）" for p in chosen)
         if op == "count":
-            text = f"{where}{condition}项目共{len(chosen)}个" + (f"：{listing}。" if chosen else "。")
+            text = f"{where}{condition}{noun}共{len(chosen)}个" + (f"：{listing}。" if chosen else "。")
             return executor.answer(frame, text, Decimal(len(chosen)), "个", items=[p.label for p in chosen], facts=chosen)
         if op == "sum":
             if not chosen:
                 raise NotAnswerable(f"没有{condition}项目")
             total = sum((p.value for p in chosen), Decimal(0))
             arithmetic = " + ".join(fmt(p.value) for p in chosen)
-            text = f"{where}{condition}项目共{len(chosen)}个：{listing}，合计{fmt(total)}万元（{arithmetic} = {fmt(total)}）。"
+            text = f"{where}{condition}{noun}共{len(chosen)}个：{listing}，合计{fmt(total)}万元（{arithmetic} = {fmt(total)}）。"
             return executor.answer(frame, text, total, "万元", facts=chosen)  # one figure: the members are in the text
-        text = f"{where}{condition}项目共{len(chosen)}个：{listing or '无'}。"
+        text = f"{where}{condition}{noun}共{len(chosen)}个：{listing or '无'}。"
         return executor.answer(frame, text, None, None, items=[p.label for p in chosen], facts=chosen)
 
 
