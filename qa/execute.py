@@ -457,7 +457,8 @@ class Executor:
     def unit_scoped(self, frame: Frame, doc: str, projects: list[Fact]) -> list[Fact]:
         """The projects of the units the question names: a budget unit by name, the department
         itself (本级) or its subordinate units (下属单位); all of them when it names none."""
-        units = {e.label for m in frame.mentions for e in m.of("budget_unit") if doc in e.docs}
+        left = {id(m) for m in honour.left_out(frame.text, frame.mentions)}  # 「局本级（不算普查中心）」
+        units = {e.label for m in frame.mentions if id(m) not in left for e in m.of("budget_unit") if doc in e.docs}
         own = self.lexicon.documents[doc].name
         if units:
             return [p for p in projects if p.unit_name in units]
@@ -617,7 +618,9 @@ class Executor:
         doc = self.one_doc(frame)
         if frame.set_kind == "key_projects" and frame.threshold is None:
             goals = self.reader.goals(doc)
-            text = f"{self.prefix(frame, doc)}重点项目绩效目标共{len(goals)}个：" + "；".join(f"{g.label}（{fmt(g.value, g.unit)}万元）" for g in goals) + "。"
+            said = "performance" in frame.cues  # 「重点项目的绩效目标是怎么定的」: each one's target in its words
+            text = f"{self.prefix(frame, doc)}重点项目绩效目标共{len(goals)}个：" + "；".join(
+                f"{g.label}（{fmt(g.value, g.unit)}万元）" + (f"：{g.extra.get('goalText', '').rstrip('。')}" if said else "") for g in goals) + "。"
             return self.answer(frame, text, None, None, items=[g.label for g in goals], facts=goals)
         own_sets = ("budget_units", "duties", "internal_units", "citations")
         named = self.named_set(frame, doc) if not frame.value_mentions() or frame.set_kind in own_sets else None

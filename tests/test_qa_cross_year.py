@@ -296,3 +296,8 @@ def test_cut_by_how_much_is_a_difference_not_the_dropped_set(two_years):
 
 def test_a_count_in_its_own_unit_is_not_answered_with_amounts(two_years):
     assert not two_years.ask("2024年和2025年全民健身活动经费各培训了多少人次").answered
+
+
+def test_not_found_in_the_later_year_is_the_dropped_set(two_years):
+    answer = _ask(two_years, "2024年的项目中，哪些在2025年的项目表里找不到名称完全相同的项目")
+    assert len(answer.items) == 6 and "清城区全民健身中心维修改造项目" in answer.items, answer.answer

@@ -74,3 +74,18 @@ def test_an_average_over_the_key_projects(culture):
 def test_a_works_no_document_lists_is_not_the_departments_total(culture):
     answer = culture.ask("上年的清城区图书馆空调提升工程一共花了多少钱")
     assert not answer.answered and "提升工程" in answer.answer, answer.answer
+
+
+def test_the_units_of_the_budget_asked_at_the_end(culture):
+    answer = culture.ask("纳入2025年部门预算编制范围的单位是哪几个")
+    assert len(answer.items) == 3 and "清远市清城区图书馆" in answer.items, answer.answer  # never the projects
+
+
+def test_the_department_itself_with_its_units_left_out(culture):
+    answer = culture.ask("局本级（不算图书馆和文化馆）金额最少的项目是什么")
+    assert answer.items == ["文化市场综合执法经费"], answer.answer  # 15.60, the least of the department's own
+
+
+def test_the_key_projects_targets_in_their_words(culture):
+    answer = culture.ask("重点项目的绩效目标是怎么定的")
+    assert "全民健身路径不少于15条" in answer.answer and len(answer.items) == 3, answer.answer

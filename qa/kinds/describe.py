@@ -74,6 +74,8 @@ class Describe:
     def read(self, ctx: Context) -> Reading | None:
         frame = ctx.frame
         text = frame.text
+        if frame.set_kind == "key_projects":
+            return None  # 「重点项目的绩效目标是怎么定的」: the key projects' targets, not the department's text
         subjects = _subjects(ctx) or _project_of_amount(ctx)
         if not subjects and not frame.mentions and pattern(NAME, "asks_owner").search(text):
             return _text_owner(ctx)
