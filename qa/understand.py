@@ -636,8 +636,28 @@ class Understander:
         unknown = [w for w in unknown if not is_known(w, frame.text, frame.mentions, self.own_suffixes)]  # 幅度, 前者, 光是, 表里, 全局 … (qa/known.py)
         unnamed = "".join(" " if any(m.start <= k < m.end for m in frame.mentions) else ch for k, ch in enumerate(frame.text))
         unknown += [w for w in self.lexicon.cues["persons"] if w in unnamed and w not in unknown]  # a person's pay or name (股长: not the set word 股)
-        unknown += [w for w in self._breakdowns(frame) + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._works_not_loaded(frame) if w not in unknown]
+        unknown += [w for w in self._breakdowns(frame) + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._works_not_loaded(frame)
+                    + self._bodies_past_names(frame) + self._parts_inside_projects(frame) if w not in unknown]
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
+
+    def _bodies_past_names(self, frame: Frame) -> list[str]:
+        """「社会福利院的基本支出」: a class's name written on into a body's kind word (院, 所, 站, 中心)
+        names a body, not the class; no loaded body is named so (those link whole)."""
+        out = []
+        for m in frame.mentions:
+            suffix = re.match(r"院|所|站|中心|学校", frame.text[m.end:])
+            if suffix and m.kinds() <= {"classification", "line_item", "term"} and not any(x.start == m.end for x in frame.mentions):
+                out.append(m.surface + suffix.group(0))
+        return out
+
+    def _parts_inside_projects(self, frame: Frame) -> list[str]:
+        """「宣传工作经费里印刷费是多少」: a class inside a project — no document breaks a project down by
+        economic class."""
+        out = []
+        for a, b in zip(frame.mentions, frame.mentions[1:], strict=False):
+            if a.of("project") and not a.of("classification") and b.kinds() <= {"classification", "line_item"} and re.fullmatch(r"里面|里|中|当中|之中|的", frame.text[a.end:b.start]):
+                out.append(f"{a.surface}中的{b.surface}")
+        return out
 
     def _works_not_loaded(self, frame: Frame) -> list[str]:
         """「上年的档案安全提升工程花了多少」: a works (…工程) no loaded name holds, named outside every

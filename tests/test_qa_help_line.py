@@ -89,3 +89,14 @@ def test_the_department_itself_with_its_units_left_out(culture):
 def test_the_key_projects_targets_in_their_words(culture):
     answer = culture.ask("重点项目的绩效目标是怎么定的")
     assert "全民健身路径不少于15条" in answer.answer and len(answer.items) == 3, answer.answer
+
+
+@pytest.mark.parametrize("question", ["文化馆免费开放及群众文化活动经费里办公费是多少", "全民健身活动经费中印刷费具体多少"])
+def test_a_class_inside_a_project_is_no_figure_the_document_gives(culture, question):
+    answer = culture.ask(question)
+    assert not answer.answered, answer.answer  # never the class total of 表6/表7
+
+
+def test_a_class_name_written_on_into_a_body(bigdata):
+    answer = bigdata.ask("清城区社会福利院的基本支出是多少")
+    assert not answer.answered, answer.answer  # a body not loaded, not the class 社会福利
