@@ -653,9 +653,11 @@ class Understander:
     def _parts_inside_projects(self, frame: Frame) -> list[str]:
         """「宣传工作经费里印刷费是多少」: a class inside a project — no document breaks a project down by
         economic class."""
+        columns = {c for spec in load_template().tables for c in spec.columns} | set(load_cues()["measures"])  # a source of funds is a column of the project's row
         out = []
         for a, b in zip(frame.mentions, frame.mentions[1:], strict=False):
-            if a.of("project") and not a.of("classification") and b.kinds() <= {"classification", "line_item"} and re.fullmatch(r"里面|里|中|当中|之中|的", frame.text[a.end:b.start]):
+            if (a.of("project") and not a.of("classification") and b.kinds() <= {"classification", "line_item"} and not {e.label for e in b.entities} & columns
+                    and b.surface not in columns and re.fullmatch(r"里面|里|中|当中|之中|的", frame.text[a.end:b.start])):
                 out.append(f"{a.surface}中的{b.surface}")
         return out
 
