@@ -645,7 +645,7 @@ class Understander:
         names a body, not the class; no loaded body is named so (those link whole)."""
         out = []
         for m in frame.mentions:
-            suffix = re.match(r"院|所|站|中心|学校", frame.text[m.end:])
+            suffix = re.match(r"院|所(?![占有在属以谓得需用])|站(?![在])|中心|学校", frame.text[m.end:])  # 所占 is no 所
             if suffix and m.kinds() <= {"classification", "line_item", "term"} and not any(x.start == m.end for x in frame.mentions):
                 out.append(m.surface + suffix.group(0))
         return out
