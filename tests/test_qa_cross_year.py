@@ -301,3 +301,8 @@ def test_a_count_in_its_own_unit_is_not_answered_with_amounts(two_years):
 def test_not_found_in_the_later_year_is_the_dropped_set(two_years):
     answer = _ask(two_years, "2024年的项目中，哪些在2025年的项目表里找不到名称完全相同的项目")
     assert len(answer.items) == 6 and "清城区全民健身中心维修改造项目" in answer.items, answer.answer
+
+
+def test_same_named_projects_in_both_years(two_years):
+    answer = _ask(two_years, "两年都出现的同名项目中，哪个减少得最多？")
+    assert answer.items == ["旅游宣传推广经费"], answer.answer
