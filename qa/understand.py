@@ -664,11 +664,8 @@ class Understander:
     def _works_not_loaded(self, frame: Frame) -> list[str]:
         """「上年的档案安全提升工程花了多少」: a works (…工程) no loaded name holds, named outside every
         linked name — never the department's total in its place."""
-        masked = list(frame.text)
-        for m in frame.mentions:
-            masked[m.start:m.end] = "#" * (m.end - m.start)
         out = []
-        for match in re.finditer(r"[\u4e00-\u9fff]{3,12}?工程", "".join(masked)):
+        for match in re.finditer(r"[\u4e00-\u9fff]{3,12}?工程", frame.masked()):
             name = re.split(r"[的和与及、]", match.group(0))[-1]
             if len(name) >= 5 and not any(name in alias for alias in self.lexicon.aliases):
                 out.append(name)
@@ -677,11 +674,8 @@ class Understander:
     def _offices_not_loaded(self, frame: Frame) -> list[str]:
         """「宣传股负责什么」: an office named by its kind word 股 that no loaded office's name or
         shortened name is; never the list of all the offices."""
-        masked = list(frame.text)
-        for m in frame.mentions:
-            masked[m.start:m.end] = "#" * (m.end - m.start)
         out = []
-        for match in re.finditer(r"([\u4e00-\u9fff]{2,6}?)股(?![长室份票权东本金])", "".join(masked)):
+        for match in re.finditer(r"([\u4e00-\u9fff]{2,6}?)股(?![长室份票权东本金])", frame.masked()):
             name = re.split(r"[的和与及、]", match.group(0))[-1]
             if len(name) >= 3 and not re.search("[哪各每本该全这那几些其所下多少个]", name[:-1]) and not any(name in alias for alias in self.lexicon.aliases):
                 out.append(name)
