@@ -23,6 +23,11 @@ GENERIC_NOUNS = ("业务", "工作", "事情", "事项", "方面", "内容", "�
 MAX_LISTED = 4  # a figure asked of no one document is given for each of at most this many (a department's years)
 
 
+def not_projects_spending(expenditure: str | None) -> bool:
+    """An expenditure no project is part of (基本支出: the projects table is 项目支出)."""
+    return bool(expenditure) and expenditure != load_template().by_layout("projects").expenditure
+
+
 class NotAnswerable(Exception):
     """The document does not hold what the frame asks for."""
 
@@ -479,7 +484,7 @@ class Executor:
         if frame.classification == "functional" or frame.level:
             whole, by_measure = load_template().class_lookup
             return whole if not measure else by_measure
-        if expenditure and expenditure != load_template().by_layout("projects").expenditure:
+        if expenditure and not_projects_spending(expenditure):
             return load_template().economic(expenditure).number  # 「基本支出里最大的科目」: no project is basic spending
         return None
 

@@ -140,13 +140,19 @@ def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
 
 def left_out(text: str, mentions: list) -> list:
     """Mentions standing right after an excluding word (不含X, 除去X, 不算X): named to be left out."""
-    excluding = re.compile("(?:" + "|".join(_cues()["excluding"]) + r")[“\"]?$")
+    excluding = _excluding_before()
     out: list = []
     for m in sorted(mentions, key=lambda m: m.start):
         joined = out and re.fullmatch(r"[”\"]?(?:和|与|及|以及|、|还有)[“\"]?", text[out[-1].end:m.start])  # 除了A和B: B too
         if excluding.search(text[max(0, m.start - 4):m.start]) or joined:
             out.append(m)
     return out
+
+
+@cache
+def _excluding_before() -> re.Pattern:
+    """An excluding word (不含, 除去, 不算) right before a name, perhaps with its opening quote."""
+    return re.compile("(?:" + "|".join(_cues()["excluding"]) + r")[“\"]?$")
 
 
 def self_left_out(text: str) -> bool:

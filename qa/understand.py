@@ -154,6 +154,7 @@ class Understander:
         self.project_asks = [match_form(w) for w in cues["project_asks"]]  # a citation or a target is a project's
         self.term_labels = {match_form(e.label) for e in lexicon.entities.values() if e.kind == "term"}
         self.own_suffixes = lexicon.own_suffixes
+        self._columns = {c for spec in load_template().tables for c in spec.columns} | set(cues["measures"])  # a source of funds is a column of a project's row
 
     # -----------------------------------------------------------------------------------------
     def cues_in(self, text: str, masked: list[bool]) -> list[tuple[int, int, str, set[str]]]:
@@ -653,7 +654,7 @@ class Understander:
     def _parts_inside_projects(self, frame: Frame) -> list[str]:
         """「宣传工作经费里印刷费是多少」: a class inside a project — no document breaks a project down by
         economic class."""
-        columns = {c for spec in load_template().tables for c in spec.columns} | set(load_cues()["measures"])  # a source of funds is a column of the project's row
+        columns = self._columns
         out = []
         for a, b in zip(frame.mentions, frame.mentions[1:], strict=False):
             if (a.of("project") and not a.of("classification") and b.kinds() <= {"classification", "line_item"} and not {e.label for e in b.entities} & columns
@@ -664,20 +665,21 @@ class Understander:
     def _works_not_loaded(self, frame: Frame) -> list[str]:
         """「上年的档案安全提升工程花了多少」: a works (…工程) no loaded name holds, named outside every
         linked name — never the department's total in its place."""
-        out = []
-        for match in re.finditer(r"[\u4e00-\u9fff]{3,12}?工程", frame.masked()):
-            name = re.split(r"[的和与及、]", match.group(0))[-1]
-            if len(name) >= 5 and not any(name in alias for alias in self.lexicon.aliases):
-                out.append(name)
-        return out
+        return self._unlisted_names(frame, r"[\u4e00-\u9fff]{3,12}?工程", 5)
 
     def _offices_not_loaded(self, frame: Frame) -> list[str]:
         """「宣传股负责什么」: an office named by its kind word 股 that no loaded office's name or
         shortened name is; never the list of all the offices."""
+        names = self._unlisted_names(frame, r"([\u4e00-\u9fff]{2,6}?)股(?![长室份票权东本金])", 3)
+        return [n for n in names if not re.search("[哪各每本该全这那几些其所下多少个]", n[:-1])]  # 哪个股, 各股: no office's name
+
+    def _unlisted_names(self, frame: Frame, pattern: str, shortest: int) -> list[str]:
+        """Names of a kind (`pattern`, ending in its kind word) written outside every linked name that
+        no loaded name holds: the last words after a joiner (的和与及、), at least `shortest` long."""
         out = []
-        for match in re.finditer(r"([\u4e00-\u9fff]{2,6}?)股(?![长室份票权东本金])", frame.masked()):
+        for match in re.finditer(pattern, frame.masked()):
             name = re.split(r"[的和与及、]", match.group(0))[-1]
-            if len(name) >= 3 and not re.search("[哪各每本该全这那几些其所下多少个]", name[:-1]) and not any(name in alias for alias in self.lexicon.aliases):
+            if len(name) >= shortest and not any(name in alias for alias in self.lexicon.aliases):
                 out.append(name)
         return out
 

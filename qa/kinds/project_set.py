@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from kg.template import load_template
 from qa.answer import Answer, fmt
-from qa.execute import NotAnswerable
+from qa.execute import NotAnswerable, not_projects_spending
 from qa.facts import Fact
 from qa.kinds.base import Context, Reading, Slot, cue_data
 from qa.lexicon import load_cues, match_form
@@ -119,8 +118,7 @@ class ProjectSet:
 
 def _not_projects(frame) -> bool:
     """A measure named whose spending no project is (基本支出: the projects are 项目支出)."""
-    projects = load_template().by_layout("projects").expenditure
-    return any((load_cues()["measures"].get(m, {}).get("expenditure") or projects) != projects for m in frame.measures)
+    return any(not_projects_spending(load_cues()["measures"].get(m, {}).get("expenditure")) for m in frame.measures)
 
 
 def _topic(ctx: Context, text: str, data: dict) -> list[Slot]:
