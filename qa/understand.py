@@ -100,6 +100,24 @@ def _context_end(text: str) -> int:
     return end
 
 
+BREAK = re.compile(r"(?<!\d),|,(?!\d{3})|[，:：;；。!！?？]")  # a comma inside 1,888.66 parts nothing
+
+
+def _premise_end(text: str) -> int:
+    """Where clauses stating figures before the question end (0: none): 「局里有2辆公务车，那房屋
+    面积是多少」. Each clause before the last states an amount (qa/data/cues.json premise) and
+    neither asks nor bounds; the last one asks."""
+    cues = load_cues()
+    cuts = [m.end() for m in BREAK.finditer(text.rstrip("?？。!！ "))]
+    if not cuts:
+        return 0
+    asks, bounds = cues["clauses"]["asks"], "|".join(map(re.escape, cues["comparators"]))
+    clauses = [text[a:b] for a, b in zip([0, *cuts[:-1]], cuts, strict=True)]
+    if not re.search(asks, text[cuts[-1]:]) or any(re.search(asks, c) or re.search(bounds, c) for c in clauses):
+        return 0
+    return cuts[-1] if all(re.search(cues["premise"], c) for c in clauses) else 0
+
+
 def _points_into_context(text: str, cut: int) -> bool:
     """「这个项目」 anywhere, or 「它」 opening the question's first clause, points back into the context."""
     first = CLAUSE.match(text, cut)
@@ -176,6 +194,18 @@ class Understander:
         result.sort()
         return result
 
+    def _after_premise(self, text: str, cut: int, previous: Frame | None, corrected: bool) -> Frame | None:
+        """The question after its premise, when the premise narrows nothing it would lose (a unit, a
+        department, a year) and the question names what it asks on its own."""
+        head = self.understand(text[:cut], previous, corrected, _context=False)
+        trial = self.understand(text[cut:], previous, corrected, _context=False)
+        if (head.year is not None or head.scope_refused or any(m.of("internal_unit", "budget_unit") for m in head.mentions)
+                or any(w in text[:cut] for w in self.lexicon.cues["self_unit"]) or head.set_kind and head.set_kind == trial.set_kind):
+            return None  # 「局本级一共14个项目…，平均每个多少」: the premise says which set
+        if set(head.docs) != set(trial.docs) or not (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind):
+            return None
+        return trial
+
     def understand(self, question: str, previous: Frame | None = None, _corrected: bool = False, _context: bool = True) -> Frame:
         text = match_form(question or "")
         for short, full in [*self.lexicon.cues["spellings"].items(), *self.lexicon.cues["expansions"].items()]:
@@ -187,6 +217,12 @@ class Understander:
         if cut and not _points_into_context(text, cut):  # 「这个项目」 points into the context: it stays  # the question without the asker's context clause, when it names what it asks on its own
             trial = self.understand(text[cut:], previous, _corrected, _context=False)
             if trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or any(m.of("internal_unit", "term", "citation") for m in trial.mentions):
+                trial.question = question
+                return trial
+        premise = _premise_end(text) if _context else 0
+        if premise and not _points_into_context(text, premise):
+            trial = self._after_premise(text, premise, previous, _corrected)
+            if trial is not None:
                 trial.question = question
                 return trial
         frame = Frame(question=question, text=text)

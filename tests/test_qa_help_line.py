@@ -3,7 +3,8 @@ and why (我是刚来的科员，想知道…; 我家住在城郊，想问问…
 checked (看报纸说…是6万元，是不是这个数; 新闻里说…) asks the document's figure — 这个数 is no count;
 a verb before 区 (想知道区文广旅体局) names no district; what is left once one project is taken out
 (除了X那一大块，其余项目加起来) leaves it out; why a body's budget changed is the stated reason, not
-its duties; each of the cars (三辆公务用车各自) is a breakdown no document gives. Figures read off
+its duties; each of the cars (三辆公务用车各自) is a breakdown no document gives; a clause stating
+a figure before the question (局里有1辆车，那房屋…) is context, unless it says which set is asked. Figures read off
 tests/fixtures/qingcheng_culture_tourism_2025.txt."""
 
 from __future__ import annotations
@@ -100,3 +101,19 @@ def test_a_class_inside_a_project_is_no_figure_the_document_gives(culture, quest
 def test_a_class_name_written_on_into_a_body(bigdata):
     answer = bigdata.ask("清城区社会福利院的基本支出是多少")
     assert not answer.answered, answer.answer  # a body not loaded, not the class 社会福利
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("局里有1辆公务车，那房屋面积是多少平方米？", "3560"),
+    ("今年收入预算比上年减少了56.38万元，那上年的收入预算是多少？", "970.11"),  # 913.73 + 56.38
+])
+def test_a_premise_before_the_question_is_context(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.value == Decimal(value), answer.answer
+
+
+def test_a_premise_that_says_which_set_is_kept(culture):
+    """「局本级一共N个项目、合计X万元，平均每个多少」: the premise names the set; dropped, the
+    average would be over every project of the department."""
+    answer = culture.ask("局本级一共有5个项目、合计400万元，平均每个项目多少？")
+    assert not answer.answered or "本级" in answer.answer, answer.answer
