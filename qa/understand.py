@@ -113,9 +113,14 @@ def _premise_end(text: str) -> int:
         return 0
     asks, bounds = cues["clauses"]["asks"], "|".join(map(re.escape, cues["comparators"]))
     clauses = [text[a:b] for a, b in zip([0, *cuts[:-1]], cuts, strict=True)]
-    if not re.search(asks, text[cuts[-1]:]) or any(re.search(asks, c) or re.search(bounds, c) for c in clauses):
+    question = text[cuts[-1]:]
+    if not re.search(asks, question) or any(re.search(asks, c) or re.search(bounds, c) or c.startswith(tuple(cues["hypotheticals"])) for c in clauses):
         return 0
-    return cuts[-1] if all(re.search(cues["premise"], c) for c in clauses) else 0
+    stated = [re.search(cues["premise"], c) for c in clauses]
+    counted = {re.search(r"[^\d零一二两三四五六七八九十百千万,.]+$", s.group(0)).group(0) for s in stated if s}
+    if not all(stated) or any(c in question for c in counted if not c.endswith(("元", "%"))):
+        return 0  # 「一共3辆车，平均每辆车多少」: the question counts what the premise states
+    return cuts[-1]
 
 
 def _points_into_context(text: str, cut: int) -> bool:
