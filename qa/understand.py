@@ -952,7 +952,9 @@ class Understander:
             return "compare"
         if c & {"citation", "set:citations"} and "project" in kinds and (not amount_asked or re.search(r"文件|文号|依据|出处", frame.text) and not re.search(r"多少钱|金额|万元|几万", frame.text)):
             return "citation"
-        if "performance" in c and ("goal" in kinds or not values and not frame.set_kind or frame.unit_word not in (None, "%", "个", "项") or re.search(r"不少于|不超过|不低于|达到|以上", frame.text) and not frame.threshold):
+        bound_only = not re.search(r"绩效|目标|指标", frame.text) and (frame.measures or frame.totals)  # 「项目支出至少多少」: a figure's own bound words, no target
+        if "performance" in c and not bound_only and ("goal" in kinds or not values and not frame.set_kind or frame.unit_word not in (None, "%", "个", "项")
+                                                      or re.search(r"不少于|不超过|不低于|达到|以上", frame.text) and not frame.threshold):
             return "performance"
         if frame.unit_word and frame.unit_word not in ("个", "项", "%", "名", "家") and not (kinds & {"figure"}):
             return "performance"

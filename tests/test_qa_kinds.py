@@ -5,6 +5,7 @@ refusals that name what is missing. Figures were read off the documents in tests
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -534,3 +535,19 @@ def test_cross_department(departments, question, expected):
 ])
 def test_cross_department_refusals(departments, question):
     assert not departments.ask(question).answered
+
+
+def test_reaching_an_amount_is_a_lower_bound(culture):
+    """达到30万元 keeps the projects of 30万元 and more (a bound), not every project."""
+    answer = culture.ask("金额达到30万元的项目有哪些？")
+    assert len(answer.items) == 7 and all(Decimal(v) >= 30 for v in re.findall(r"（(\d+\.\d+)万元）", answer.answer)), answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("项目支出至少多少", "421.93"),
+    ("今年基本支出达到多少", "491.80"),
+])
+def test_a_figures_bound_words_ask_no_target(culture, question, value):
+    """至少/达到 beside a figure the question names (项目支出) ask that figure, not a target's number."""
+    answer = culture.ask(question)
+    assert answer.value == Decimal(value), answer.answer

@@ -48,7 +48,8 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
         named = {own[-1].year}
     if len(named) == 1:  # 「2025年的X加上2026年“十五五”Y」: Y is only in 2026's document, its year in its name
         mine = {d.iri: d for d in own}  # the department's own documents: a name another body's document holds names no year
-        named |= {y for m in ctx.frame.value_mentions() if not m.of("department") and (y := _only_year(m, mine, docs)) is not None}
+        named |= {y for m in ctx.frame.value_mentions() if not m.of("department") and not m.partial  # a part of a name (社区治理 in a target's words) names no year
+                  and (y := _only_year(m, mine, docs)) is not None}
     if len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _against_the_year_before(text)):
         named.add(min(named) - 1)  # 「2025年新增了哪些项目」「2025年比上年」: against the year before it
     if len(named) >= 2:
