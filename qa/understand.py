@@ -137,6 +137,7 @@ def _names_kind_of(frame: Frame, start: int, end: int) -> bool:
                and (set(kind_words(frame.text, m.end)) & {"project", "goal"}) and noun.endswith("项目") for m in frame.mentions)
 
 
+COUNTED_BEFORE = re.compile(r"(?:这|那)?[两二三四五六七八九十\d]+(?:大类|类|项|个|款|笔|块)$")  # 「三类」 right before a total word counts the things named
 FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
 MAX_LENGTH = 300
 
@@ -579,8 +580,11 @@ class Understander:
                 frame.set_kind = next(g.split(":", 1)[1] for g in sorted(groups) if g.startswith("set:"))
             if "level" in groups:
                 frame.level = self.lexicon.cues["levels"][word]
+            counted = len(frame.value_mentions()) >= 2 and COUNTED_BEFORE.search(text[:start])
             for g in groups:
-                if g.startswith("total:") and start not in named_ends:  # 「一般公共预算支出合计」: the named thing's own total
+                if g.startswith("total:") and counted:  # 「A、B、C三类支出合计」: the named things' sum, not the total
+                    frame.cues.add("sum")
+                elif g.startswith("total:") and start not in named_ends:  # 「一般公共预算支出合计」: the named thing's own total
                     frame.totals.append(g.split(":", 1)[1])
         sums = [(start, end, word) for start, end, word, groups in cues if "sum" in groups]
         names = [match_form(n) for n in frame.measures] + [m.surface for m in frame.mentions]

@@ -109,3 +109,13 @@ def test_a_units_part_of_a_figure_is_not_its_whole_budget(land):
 def test_the_source_of_a_figure_is_not_a_second_figure(culture, question, value):
     answer = culture.ask(question)
     assert answer.value == Decimal(value), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "社会保障和就业、卫生健康、住房保障三类支出合计多少",
+    "表1里社会保障和就业、卫生健康、住房保障这三类支出合计是多少",
+])
+def test_a_count_before_a_total_word_sums_the_things_named(culture, question):
+    """「三类支出合计」 after three names is their sum (68.42 + 20.02 + 39.21), not 本年支出合计."""
+    answer = culture.ask(question)
+    assert answer.value == Decimal("127.65"), answer.answer
