@@ -4,6 +4,7 @@ rows of a table. The patterns and the words that exclude a bound are data (qa/da
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -26,19 +27,37 @@ class Range:
     strict_low: bool
     strict_high: bool
     span: tuple[int, int] = (0, 0)  # in the normalised question
+    left_out: bool = False  # 除去那几个500万元的项目: the members outside the range
 
     def holds(self, value: Decimal) -> bool:
+        return self._inside(value) != self.left_out
+
+    def _inside(self, value: Decimal) -> bool:
         if self.low is not None and (value <= self.low if self.strict_low else value < self.low):
             return False
         return self.high is None or (value < self.high if self.strict_high else value <= self.high)
 
     def words(self) -> str:
         """金额超过5万元、不到10万元 — the filter as the answer says it."""
+        if self.left_out:
+            return f"金额不是{fmt(self.low)}万元" if self.low is not None and self.low == self.high else dataclasses.replace(self, left_out=False).words() + "以外"
         if self.low is not None and self.low == self.high:
             return f"金额恰好为{fmt(self.low)}万元"
         low = f"{'超过' if self.strict_low else '不低于'}{fmt(self.low)}万元" if self.low is not None else ""
         high = f"{'不到' if self.strict_high else '不超过'}{fmt(self.high)}万元" if self.high is not None else ""
         return "金额" + "、".join(w for w in (low, high) if w)
+
+
+@cache
+def _left_out_words() -> re.Pattern:
+    words = json.loads(resources.files("qa").joinpath("data/honour.json").read_text("utf-8"))["excluding"]
+    return re.compile("(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")[^，,。;；:：?？]*$")
+
+
+def left_out_before(text: str, start: int) -> bool:
+    """An excluding word (除去, 不算 …) earlier in the clause that a bound stands in: 「除去那几个500万元的
+    项目」 asks about the members outside it."""
+    return bool(_left_out_words().search(text[:start]))
 
 
 def strict(words: str, excluding: list[str]) -> bool:
@@ -65,4 +84,4 @@ def stated_range(text: str) -> Range | None:
     before, after = text[:match.start("a")][-4:], text[match.end("a"):match.start("b")]
     strict_low = marked(match, "ma", strict(before, data["lower_strict"]) or strict(text[match.start():match.start("a")], data["lower_strict"]))
     strict_high = marked(match, "mb", strict(after, data["upper_strict"]))
-    return Range(a, b, strict_low, strict_high, match.span())
+    return Range(a, b, strict_low, strict_high, match.span(), left_out_before(text, match.start()))

@@ -22,7 +22,7 @@ from qa.known import answer_unit, is_known
 from qa.lexicon import FUZZY_LENGTH, Lexicon, Mention, abbreviates, load_cues, match_form, syllables_of
 from qa.normalize import normalize
 from qa.partial import PartialLinker, kind_words
-from qa.ranges import Range, stated_range
+from qa.ranges import Range, left_out_before, stated_range
 from qa.segment import content_nouns, in_longer_word, is_verb
 from qa.years import YEAR, named_years
 
@@ -576,6 +576,8 @@ class Understander:
                 if number is not None:
                     frame.operator = comparators[word]
                     frame.threshold = number
+                    if left_out_before(text, start):  # 「除了超过300万元的项目，其余的」: the members outside the bound
+                        frame.operator = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}[frame.operator]
             if any(g.startswith("set:") for g in groups) and frame.set_kind is None and not _names_kind_of(frame, start, end):
                 frame.set_kind = next(g.split(":", 1)[1] for g in sorted(groups) if g.startswith("set:"))
             if "level" in groups:

@@ -119,3 +119,21 @@ def test_a_count_before_a_total_word_sums_the_things_named(culture, question):
     """「三类支出合计」 after three names is their sum (68.42 + 20.02 + 39.21), not 本年支出合计."""
     answer = culture.ask(question)
     assert answer.value == Decimal("127.65"), answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("除了超过50万元的项目，其余的项目有几个", "10"),  # 12 projects, two above 50万元 (62.35, 80.00)
+    ("除去那几个20万元的项目，剩下的项目有几个", "10"),  # two of exactly 20.00
+    ("除去那几个20万元的项目，剩下的项目里金额最少的是哪个", "12.50"),
+])
+def test_an_amount_left_out_keeps_the_members_outside_it(culture, question, value):
+    answer = culture.ask(question)
+    assert answer.value == Decimal(value), answer.answer
+
+
+def test_a_name_filtered_set_is_ranked_within_itself(culture):
+    """「名称里带“图书馆”的项目里最多的」: the largest of those projects (40.00 over 20.00), not of all."""
+    answer = culture.ask("名称里带“图书馆”的项目里金额最高的是哪个")
+    assert answer.items == ["图书馆文献资源购置经费"] and answer.value == Decimal("40.00"), answer.answer
+    second = culture.ask("名称里带“图书馆”的项目里金额第二高的是哪个")
+    assert second.items == ["图书馆免费开放补助资金"], second.answer

@@ -13,7 +13,7 @@ from qa.facts import Fact
 from qa.kinds.base import Context, Reading, Slot, cue_data
 from qa.lexicon import load_cues, match_form
 from qa.normalize import normalize
-from qa.ranges import Range, marked, stated_range, strict
+from qa.ranges import Range, left_out_before, marked, stated_range, strict
 
 NAME = "project_set"
 
@@ -75,7 +75,11 @@ class ProjectSet:
             slots.append(Slot("average", True, span))
         if not slots:
             return None
+        if op == "count" and ctx.frame.intent == "superlative" and re.search(r"哪几", text):
+            op = "list"  # 「前三的是哪几个」 names the members, it counts nothing
         slots.append(Slot("operation", op, span))
+        if op == "list" and ctx.frame.intent == "superlative":  # 「名称带X的项目里第二高的」「…前三个」: ranked within the set
+            slots += [Slot(name, value, span) for name, value in (("rank", ctx.frame.rank), ("n", ctx.frame.n)) if value]
         explained = " ".join(match_form(text[a:b]) for s in slots for a, b in [s.span])
         missing = "文件只列出本年的项目，没有上年的项目明细" if ctx.frame.last_year else None
         return Reading(NAME, 0.8, slots, missing=missing, explained=explained)
@@ -101,6 +105,8 @@ class ProjectSet:
             mean = (total / len(chosen)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
             text = f"{where}{condition}{noun}共{len(chosen)}个，合计{fmt(total)}万元，平均每个{noun}{fmt(mean)}万元（{fmt(total)} ÷ {len(chosen)}）。"
             return executor.answer(frame, text, mean, "万元", facts=chosen)
+        if op == "list" and frame.intent == "superlative":
+            return _ranked(frame, executor, chosen, f"{where}{condition}{noun}")
         listing = "、".join(f"{p.label}（{fmt(p.value)}万元）" for p in chosen)
         if op == "count":
             text = f"{where}{condition}{noun}共{len(chosen)}个" + (f"：{listing}。" if chosen else "。")
@@ -114,6 +120,30 @@ class ProjectSet:
             return executor.answer(frame, text, total, "万元", facts=chosen)  # one figure: the members are in the text
         text = f"{where}{condition}{noun}共{len(chosen)}个：{listing or '无'}。"
         return executor.answer(frame, text, None, None, items=[p.label for p in chosen], facts=chosen)
+
+
+def _ranked(frame, executor, chosen: list[Fact], among: str) -> Answer:
+    """「名称里带“档案”的项目里最高的」: the N-th largest (or smallest) of the chosen projects, ties
+    named together."""
+    ordered = sorted(chosen, key=lambda p: p.value, reverse=frame.direction != "min")
+    cut = frame.n if frame.n and not frame.rank else (frame.rank or 1) - 1
+    if 0 < cut < len(ordered) and ordered[cut - 1].value == ordered[cut].value:  # 五个并列最多, 「第二高」「前三」 say nothing sure
+        tied = "、".join(p.label for p in ordered if p.value == ordered[cut].value)
+        raise NotAnswerable(f"{among}中{fmt(ordered[cut].value)}万元的有{tied}并列，排不出{f'前{frame.n}个' if frame.n and not frame.rank else f'第{frame.rank}位'}")
+    if frame.n and not frame.rank:  # 「前三个」: the first N, in order
+        first = ordered[:frame.n]
+        listing = "、".join(f"{p.label}（{fmt(p.value)}万元）" for p in first)
+        text = f"{among}中金额{'最少' if frame.direction == 'min' else '最多'}的{len(first)}个：{listing}（共比较{len(chosen)}项）。"
+        return executor.answer(frame, text, None, None, items=[p.label for p in first], facts=first)
+    values = sorted({p.value for p in chosen}, reverse=frame.direction != "min")
+    rank = frame.rank or 1
+    if len(values) < rank:
+        raise NotAnswerable(f"{among}只有{len(chosen)}个，排不到第{rank}")
+    top = [p for p in chosen if p.value == values[rank - 1]]
+    word = ("最少" if frame.direction == "min" else "最多") if rank == 1 else f"第{rank}{'少' if frame.direction == 'min' else '多'}"
+    names = "、".join(p.label for p in top)
+    text = f"{among}中金额{word}的是{names}，{fmt(values[rank - 1])}万元（共比较{len(chosen)}项）。"
+    return executor.answer(frame, text, values[rank - 1], "万元", items=[p.label for p in top], facts=top)
 
 
 def _not_projects(frame) -> bool:
@@ -166,7 +196,7 @@ def _exact(text: str, patterns: list[str]) -> Slot | None:
     if match is None:
         return None
     value = _amount(match)
-    return Slot("range", Range(value, value, False, False, match.span()), match.span())
+    return Slot("range", Range(value, value, False, False, match.span(), left_out_before(text, match.start())), match.span())
 
 
 def _one_bound(text: str, data: dict) -> Slot | None:
@@ -176,9 +206,10 @@ def _one_bound(text: str, data: dict) -> Slot | None:
         if match:
             value = _amount(match)
             word = match.group(0)
+            out = left_out_before(text, match.start())
             if side == "lower":
-                return Slot("range", Range(value, None, marked(match, "m", strict(word, data["lower_strict"])), False), match.span())
-            return Slot("range", Range(None, value, False, marked(match, "m", strict(word, data["upper_strict"]))), match.span())
+                return Slot("range", Range(value, None, marked(match, "m", strict(word, data["lower_strict"])), False, match.span(), out), match.span())
+            return Slot("range", Range(None, value, False, marked(match, "m", strict(word, data["upper_strict"])), match.span(), out), match.span())
     return None
 
 
