@@ -395,7 +395,7 @@ class Executor:
                 self._one_expenditure(container, facts, doc)
             for parent in sorted(facts, key=lambda f: (f.kind != "figure", f.code is None, f.table or 0)):
                 if parent.kind == "figure":
-                    children = [f for f in self.reader.figures(doc) if f.parent_row == parent.iri]
+                    children = self._figure_parts(doc, parent, leaves=frame.range is not None or frame.threshold is not None)
                 else:
                     rows = self.reader.table_facts(doc, parent.table)
                     children = [f for f in rows if f.parent_row == parent.row and f.column == parent.column]
@@ -498,6 +498,20 @@ class Executor:
             return [f for f in coded if len(f.code) == length]
         parents = {f.parent_row for f in coded}
         return [f for f in coded if f.row not in parents]
+
+    def _figure_parts(self, doc: str, parent: Fact, leaves: bool) -> list[Fact]:
+        """The figures a figure is split into (三公经费: 因公出国（境）费, 公务用车购置及运行维护费, …);
+        filtered by amount, the finest ones (公务用车购置费 and 运行维护费, not their sum): an amount
+        asked of a part the document splits further is asked of each piece."""
+        figures = self.reader.figures(doc)
+        parts = [f for f in figures if f.parent_row == parent.iri]
+        if not leaves:
+            return parts
+        out: list[Fact] = []
+        for part in parts:
+            pieces = self._figure_parts(doc, part, leaves)
+            out += pieces or [part]
+        return out
 
     def filtered(self, frame: Frame, members: list[Fact]) -> list[Fact]:
         left = {match_form(e.label) for m in honour.left_out(frame.text, frame.mentions) for e in m.entities}

@@ -137,3 +137,10 @@ def test_a_name_filtered_set_is_ranked_within_itself(culture):
     assert answer.items == ["图书馆文献资源购置经费"] and answer.value == Decimal("40.00"), answer.answer
     second = culture.ask("名称里带“图书馆”的项目里金额第二高的是哪个")
     assert second.items == ["图书馆免费开放补助资金"], second.answer
+
+
+def test_a_figure_filtered_by_amount_is_split_to_its_finest_parts(culture):
+    """三公经费's 公务用车购置及运行维护费 (4.50) is 购置费 0 + 运行维护费 4.50: 「哪些是0」 finds the
+    purchase at nought, which the part above it hides."""
+    answer = culture.ask("三公经费里哪些是0")
+    assert answer.items == ["因公出国（境）费", "公务用车购置费"], answer.answer
