@@ -127,6 +127,8 @@ class Executor:
         """Each thing the question names, with its figures: mentions (with their measure) and
         free measures or totals standing alone."""
         values = [m for m in frame.mentions if m.kinds() & set(VALUE_KINDS) and not self._scope_only(m, frame)]
+        scoped = _units_before_projects(frame, values, doc)
+        values = [m for m in values if id(m) not in scoped.values()]
         free = list(frame.measures)
         result: list[tuple[str, list[Fact]]] = []
         if values:
@@ -139,6 +141,11 @@ class Executor:
                     measures = [None]
                 for measure in measures:
                     facts = self.resolve(m, measure, frame, doc)
+                    if id(m) in scoped:  # 「普查中心的法律顾问服务经费」: that unit's project
+                        unit = next(u for u in frame.mentions if id(u) == scoped[id(m)])
+                        facts = [f for f in facts if f.unit_name in {e.label for e in unit.of("budget_unit")}]
+                        result.append((f"{unit.of('budget_unit')[0].label}的{_name(m, measure, facts)}", facts))
+                        continue
                     result.append((_name(m, measure, facts), facts))
         else:
             for measure in free:
@@ -990,6 +997,19 @@ def _reason(facts: list[Fact]) -> str:
     """The reason 第三部分 states for a figure or its change (「主要原因是…」): an answer keeps it."""
     reasons = dict.fromkeys(getattr(f, "extra", {}).get("reason") for f in facts if f.kind == "figure")
     return "".join(f"，主要原因是{r}" for r in reasons if r)
+
+
+def _units_before_projects(frame: Frame, values: list[Mention], doc: str) -> dict[int, int]:
+    """A budget unit named right before a project (「普查中心的法律顾问服务经费」) scopes the project;
+    it is no operand of its own. By id: the project mention's → the unit mention's."""
+    scoped: dict[int, int] = {}
+    for unit in values:
+        if not unit.of("budget_unit") or not any(doc in e.docs for e in unit.of("budget_unit")):
+            continue
+        after = next((m for m in values if m.start in (unit.end, unit.end + 1) and m.of("project", "goal")), None)
+        if after is not None and frame.text[unit.end:after.start] in ("", "的"):
+            scoped[id(after)] = id(unit)
+    return scoped
 
 
 def _without_containers(frame: Frame) -> Frame:

@@ -144,3 +144,10 @@ def test_a_figure_filtered_by_amount_is_split_to_its_finest_parts(culture):
     purchase at nought, which the part above it hides."""
     answer = culture.ask("三公经费里哪些是0")
     assert answer.items == ["因公出国（境）费", "公务用车购置费"], answer.answer
+
+
+def test_a_unit_named_before_a_project_scopes_it(land):
+    """「不动产登记中心的宣传工作经费」 is that unit's project (500), not an operand of its own: the
+    unit's totals differ between 表11 and 表12, which asked back before."""
+    answer = land.ask("不动产登记中心的宣传工作经费比不动产登记中心的办公设备购置经费多多少")
+    assert answer.value == Decimal("231.80"), answer.answer  # 500 − 268.20
