@@ -15,7 +15,7 @@ from kg.template import load_template
 from qa.answer import Answer, fmt
 from qa.frame import Frame
 from qa.known import answer_unit, answer_units, fold_digits
-from qa.lexicon import ORG_SUFFIX, Lexicon, load_cues
+from qa.lexicon import ORG_SUFFIX, Lexicon, load_cues, negated_before
 from qa.normalize import normalize
 from qa.segment import tokenizer
 
@@ -91,8 +91,8 @@ def modifier_dropped(frame: Frame, answer: Answer, lexicon: Lexicon) -> str | No
         start = max((k + 1 for k, ch in enumerate(frame.text[:m.start]) if ch in "，,。;；:：?？!！"), default=0)
         for word in frame.free_nouns(start, m.start):
             at = frame.text.rfind(word, start, m.start)
-            if word.endswith(ORG_SUFFIX) or not re.fullmatch(_cues()["modifier_between"], frame.text[at + len(word):m.start]):
-                continue  # 「这个中心的」: a body, which the scope checks read; 「人员和公用经费」: no modifier
+            if word.endswith(ORG_SUFFIX) or not re.fullmatch(_cues()["modifier_between"], frame.text[at + len(word):m.start]) or negated_before(frame.text, at):
+                continue  # 「这个中心的」: a body, which the scope checks read; 「人员和公用经费」: no modifier; 「不是财政拨款的X」: a contrast
             if frame.text[at:m.end] in lexicon.vocabulary:
                 continue  # 「人员公用经费」: one phrase of budget language with the name
             if word not in said and normalize(word) not in said and any(word in alias for alias in lexicon.aliases):

@@ -75,6 +75,14 @@ OFFICE_SUFFIX = ("股", "科", "室")  # an internal office's kind word (疾病�
 ORG_SUFFIX = ("局", "中心", "委员会", "委", "办公室", "办", "馆", "院", "所", "站", "队", "厅", "部", "会", "处", "署", "社", "团")
 
 
+NEGATED = re.compile(r"(?:(?<!是)不是|并非|而非|(?<![是并而])非)$")  # 是不是 asks, it negates nothing
+
+
+def negated_before(text: str, start: int) -> bool:
+    """A negating word right before text[start:] (不是财政拨款的其他资金: 财政拨款 is not asked)."""
+    return bool(NEGATED.search(text[:start]))
+
+
 @lru_cache(maxsize=1 << 16)
 def match_form(text: str) -> str:
     """The form both questions and aliases are matched in (cached: kinds match the same labels

@@ -19,7 +19,7 @@ from qa.cue_typos import corrected as cue_typo_corrected
 from qa.cue_typos import linked_as_cue
 from qa.frame import Frame
 from qa.known import answer_unit, is_known
-from qa.lexicon import FUZZY_LENGTH, Lexicon, Mention, abbreviates, load_cues, match_form, syllables_of
+from qa.lexicon import FUZZY_LENGTH, Lexicon, Mention, abbreviates, load_cues, match_form, negated_before, syllables_of
 from qa.normalize import normalize
 from qa.partial import PartialLinker, kind_words
 from qa.ranges import Range, left_out_before, stated_range
@@ -121,6 +121,12 @@ def _premise_end(text: str) -> int:
     if not all(stated) or any(c in question for c in counted if not c.endswith(("元", "%"))):
         return 0  # 「一共3辆车，平均每辆车多少」: the question counts what the premise states
     return cuts[-1]
+
+
+def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
+    """「不是财政拨款的“其他资金”」: a name after 不是 that describes the next one by contrast is not
+    asked about."""
+    return [m for m in mentions if not (negated_before(text, m.start) and any(o.start - m.end in (0, 1) and o is not m for o in mentions))]
 
 
 def _points_into_context(text: str, cut: int) -> bool:
@@ -259,7 +265,7 @@ class Understander:
         for _, _, _, g in cues:
             groups |= g
         frame.cues = groups
-        frame.mentions = mentions
+        frame.mentions = mentions = _without_negated(text, mentions)
         for m in mentions:  # a body's name spelt right from its sound is said in the answer, as any guess is
             m.fuzzy = m.fuzzy or respelt is not None and m.start <= respelt < m.end
         self._scope(frame, cues, exact)

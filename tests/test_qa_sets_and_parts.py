@@ -151,3 +151,10 @@ def test_a_unit_named_before_a_project_scopes_it(land):
     unit's totals differ between 表11 and 表12, which asked back before."""
     answer = land.ask("不动产登记中心的宣传工作经费比不动产登记中心的办公设备购置经费多多少")
     assert answer.value == Decimal("231.80"), answer.answer  # 500 − 268.20
+
+
+def test_a_fund_named_by_contrast_is_not_the_one_asked(land):
+    """「不是财政拨款的其他资金」: 财政拨款 (337.10) describes 其他资金 (37.36) by contrast."""
+    answer = land.ask("不动产登记中心基本支出里有一块不是财政拨款的“其他资金”，具体是多少")
+    assert answer.value == Decimal("37.36"), answer.answer
+    assert land.ask("不动产登记中心基本支出里的财政拨款合计是多少").value == Decimal("337.10")

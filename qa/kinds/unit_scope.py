@@ -14,7 +14,7 @@ from qa.execute import NotAnswerable
 from qa.facts import Fact
 from qa.honour import left_out
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
-from qa.lexicon import Entity, Mention, match_form
+from qa.lexicon import Entity, Mention, match_form, negated_before
 
 NAME = "unit_scope"
 
@@ -63,7 +63,8 @@ def _fund_names() -> dict[str, str]:
 
 def _fund(text: str) -> str | None:
     """The source-of-funds column the question names (「本级基本支出里的其他资金」), or None."""
-    return next((column for name, column in _fund_names().items() if name in text), None)
+    return next((column for name, column in _fund_names().items()
+                 if any(not negated_before(text, k.start()) for k in re.finditer(re.escape(name), text))), None)
 
 
 def _is_fund(mention: Mention) -> bool:
