@@ -145,6 +145,11 @@ class Template:
         tables = [t for t in self.tables if t.classification == "economic"]
         return next((t for t in tables if t.expenditure == expenditure), tables[0])
 
+    def fund_table(self, fund: str, column: str) -> TableSpec | None:
+        """The table of one fund that has the column (一般公共预算 × 项目支出 → 表5): its 合计 row is
+        that fund's part of the column."""
+        return next((t for t in self.tables if t.fund == fund and column in t.columns), None)
+
     def by_layout(self, layout: str) -> TableSpec:
         """The one table of a layout (projects: 表12, units: 表11)."""
         return next(t for t in self.tables if t.layout == layout)

@@ -73,11 +73,17 @@ class Executor:
             facts = [f for doc in docs for f in self.reader.item_facts(entity.iri, doc)]
         return [f for f in facts if f.doc in docs]
 
-    def measure_total(self, measure: str, doc: str) -> list[Fact]:
+    def measure_total(self, measure: str, doc: str, fund: str | None = None) -> list[Fact]:
+        """A measure's 合计; of one fund (一般公共预算项目支出) from that fund's table."""
         spec = self.cues["measures"].get(measure)
         if not spec:
             return []
         table, column = spec["total"]
+        if fund is not None:
+            own = load_template().fund_table(fund, measure)
+            if own is None:
+                return []
+            table, column = own.number, measure
         return [f for f in self.reader.total_facts(doc, table) if f.column == column][:1]
 
     def total(self, name: str, doc: str) -> list[Fact]:
@@ -149,7 +155,7 @@ class Executor:
                     result.append((_name(m, measure, facts), facts))
         else:
             for measure in free:
-                result.append((measure, self.measure_total(measure, doc)))
+                result.append(((frame.fund or "") + measure, self.measure_total(measure, doc, frame.fund)))
         named = load_template().named_totals
         for total in frame.totals:
             result.append((named[total][1] if total in named else total.rpartition(":")[2], self.total(total, doc)))
@@ -286,8 +292,8 @@ class Executor:
         if not denominators and re.search(r"上年|去年|上一年", after.text):
             return self._ratio_to_last_year(frame, name_n, facts_n)
         bound = [m.measure for m in before.mentions if m.measure] or _measure_inside(before)
-        if not denominators and bound and self.measure_total(bound[0], doc):
-            denominators = [(bound[0], self.measure_total(bound[0], doc))]  # 「项目支出中X占多少」: X's share of 项目支出
+        if not denominators and bound and self.measure_total(bound[0], doc, frame.fund):
+            denominators = [((frame.fund or "") + bound[0], self.measure_total(bound[0], doc, frame.fund))]  # 「项目支出中X占多少」: X's share of 项目支出
             _check_stated_whole(before, bound[0], denominators[0][1])
         if len({f.value for f in facts_n}) > 1 and after.measures:
             # 「住房公积金占基本支出的比例」: the part is taken in the whole's sense

@@ -18,6 +18,7 @@ class Frame:
     intent: str = "lookup"
     mentions: list[Mention] = field(default_factory=list)
     measures: list[str] = field(default_factory=list)  # measures not bound to a mention
+    fund: str | None = None  # the fund an expenditure measure is said of (一般公共预算项目支出)
     docs: list[str] = field(default_factory=list)  # document IRIs in scope
     year: int | None = None
     last_year: bool = False
@@ -75,6 +76,7 @@ class Frame:
             "intent": self.intent,
             "entities": [{"text": m.surface, "labels": sorted({e.label for e in m.entities}), "measure": m.measure} for m in self.mentions],
             "measures": self.measures,
+            "fund": self.fund,
             "year": self.year,
             "last_year": self.last_year,
             "operator": self.operator,

@@ -524,6 +524,15 @@ class Understander:
             for g in groups:
                 if g.startswith("measure:"):
                     measure_spans.append((start, end, g.split(":", 1)[1]))
+        template = load_template()
+        named = [(s, e, n) for s, e, n in measure_spans] + [(m.start, m.end, x.label) for m in frame.mentions for x in m.entities]
+        for start, end, name in named:  # 「一般公共预算项目支出」: that fund's part of the expenditure, one measure
+            fund = template.measures[name].fund if name in template.measures else None
+            after = next((n for a, _, n in named if a == end and n in template.measures and template.measures[n].expenditure), None)
+            if fund and after and template.fund_table(fund, after) is not None:
+                frame.fund = fund
+                measure_spans = [x for x in measure_spans if (x[0], x[1]) != (start, end)]
+                frame.mentions = [m for m in frame.mentions if (m.start, m.end) != (start, end)]
         kept: list[Mention] = []
         for m in frame.mentions:
             measure_entities = m.of("measure")

@@ -64,3 +64,17 @@ def test_a_post_names_a_person_the_document_does_not(culture, question):
 def test_a_name_written_on_into_a_thing_of_its_own(culture, question):
     answer = culture.ask(question)  # 公共服务和文化遗产股 is an office; its 提升工程 is nothing the document lists
     assert not answer.answered and "970.11" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("一般公共预算项目支出是多少", "341.93"),  # 表5 合计 row, not 表3's 421.93 of every fund
+    ("政府性基金预算项目支出多少", "80.00"),  # 表9
+    ("项目支出是多少", "421.93"),
+])
+def test_a_fund_before_an_expenditure_is_that_funds_part(culture, question, value):
+    assert culture.ask(question).value == Decimal(value)
+
+
+def test_a_share_of_a_funds_expenditure_takes_that_whole(culture):
+    answer = culture.ask("一般公共预算项目支出中，资本性支出占的比重是多少")
+    assert "341.93" in answer.answer, answer.answer
