@@ -357,7 +357,7 @@ def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:
             continue  # 「“翻了一番”，准确吗」 quotes a saying of the operator, not a name
         name = _norm(quoted)
         if name and name not in said and name not in linked and not any(name in _norm(m.surface) and not m.partial or _norm(m.surface) in name for m in frame.mentions):
-            if not any(_in_two_pieces(name, _norm(e.label)) for m in frame.mentions for e in m.entities):
+            if not any(_in_two_pieces(name, _norm(e.label)) for m in frame.mentions for e in m.entities) and not _in_two_pieces(name, said):  # a title said without its year
                 return f"文件中没有找到“{quoted}” (not found in the document)"
     return None
 

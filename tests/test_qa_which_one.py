@@ -45,3 +45,18 @@ def test_a_key_projects_target_over_its_table_text(govdata, question):
 
 def test_two_targets_of_one_project_without_saying_which(govdata):
     assert not govdata.ask("公共数据交换通道租用费满意度要求多少").answered  # 88% in 表12, 91% as a key project
+
+
+def test_a_quoted_title_without_its_year_names_the_document(tmp_path):
+    """「“做好教育工作的通知”」 quotes 《关于做好2020年度教育工作的通知》 without its year: the title,
+    said in the answer in two pieces, is the one quoted — not a name missing from the document."""
+    from kg.pipeline import replace_documents
+    from kg.store.embedded import OxigraphStore
+    from qa.service import QAService
+    from tools.synth import generate
+
+    text, _ = generate(347, department="北渚市芦湾区教育局")
+    store = OxigraphStore(tmp_path)
+    replace_documents([("education.txt", text.encode())], store)
+    answer = QAService(store).ask("我看到有个项目提到一个“做好教育工作的通知”，那是哪一年度的教育工作通知、哪个机关发的文？")
+    assert "2020年度" in answer.answer and "芦湾发〔2019〕111号" in answer.answer, answer.answer
