@@ -525,7 +525,7 @@ class Understander:
                 if g.startswith("measure:"):
                     measure_spans.append((start, end, g.split(":", 1)[1]))
         template = load_template()
-        named = [(s, e, n) for s, e, n in measure_spans] + [(m.start, m.end, x.label) for m in frame.mentions for x in m.entities]
+        named = list(dict.fromkeys([*measure_spans, *((m.start, m.end, x.label) for m in frame.mentions for x in m.entities if x.label in template.measures)]))  # a name a thousand documents share is one
         for start, end, name in named:  # 「一般公共预算项目支出」: that fund's part of the expenditure, one measure
             fund = template.measures[name].fund if name in template.measures else None
             after = next((n for a, _, n in named if a == end and n in template.measures and template.measures[n].expenditure), None)
