@@ -306,3 +306,10 @@ def test_not_found_in_the_later_year_is_the_dropped_set(two_years):
 def test_same_named_projects_in_both_years(two_years):
     answer = _ask(two_years, "两年都出现的同名项目中，哪个减少得最多？")
     assert answer.items == ["旅游宣传推广经费"], answer.answer
+
+
+def test_a_project_of_one_year_only_has_no_figure_in_the_other(two_years):
+    """清城区旅游发展规划编制经费 is in 2024 only: its two-year sum is refused naming the year that
+    lacks it, not 'no figure found'."""
+    answer = two_years.ask("2024年和2025年清城区旅游发展规划编制经费加起来多少")
+    assert not answer.answered and "2025年的文件中没有" in answer.answer, answer.answer

@@ -297,6 +297,9 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
         projects = executor.unit_scoped(frame, doc.iri, executor.reader.projects(doc.iri))  # 「妇幼中心的项目个数」: that unit's
         text = f"项目个数为{len(projects)}个"
         return Decimal(len(projects)), "个", executor.answer(frame, text, Decimal(len(projects)), "个", facts=projects[:1])
+    absent = [m for m in frame.mentions if m.of("project", "goal") and not any(doc.iri in e.docs for e in m.entities) and not m.partial]
+    if absent:  # 「X2024年和2025年加起来」 with X in one year only: that year has no figure for it
+        raise NotAnswerable(f"{doc.year}年的文件中没有“{absent[0].entities[0].label}”")
     from qa import kinds  # the registry holds this kind too: imported when run, not when loaded
 
     single = kinds.Context(frame, ctx.lexicon, executor)  # a target is read against the graph's text
