@@ -8,7 +8,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from kg.template import load_template
-from qa import honour, queries
+from qa import honour, queries, segment
 from qa.answer import Answer, Source, fmt, percent
 from qa.facts import Fact, FactReader
 from qa.frame import Frame
@@ -642,6 +642,29 @@ class Executor:
             return "引用的文件", [_citation_name(r) for r in rows], []
         return None
 
+    def _office_for(self, frame: Frame, doc: str) -> Answer | None:
+        """The internal units whose duties hold the most of the question's topic words (the names it
+        links and the nouns no name takes); None when it asks no topic. A topic no office's duties
+        speak of is a refusal, never the list of every office."""
+        words = [w for m in frame.mentions if not m.of("internal_unit", "department", "budget_unit")
+                 for w in [match_form(m.surface), *segment.tokenizer().lcut_for_search(match_form(m.surface), HMM=False)] if len(w) >= 2]
+        words = list(dict.fromkeys(words + [n for n in frame.free_nouns() if n not in GENERIC_NOUNS]))
+        if not words:
+            return None
+        rows = self.reader.run(queries.INTERNAL_UNITS, doc=_iri(doc))
+        scored = [(sum(len(w) for w in words if w in match_form(r["text"])), r) for r in rows]
+        best = max((h for h, _ in scored), default=0)
+        if not best:
+            raise NotAnswerable(f"内设机构的职责中没有提到“{'、'.join(words)}”")
+        picked = [r for h, r in scored if h == best]
+        title = self.doc_title(doc)
+        held = [w for w in words if any(w in match_form(r["text"]) for r in picked)]
+        held = [w for w in held if not any(w != o and w in o for o in held)]  # 全民健身, not 全民 and 健身 again
+        text = f"{self.prefix(frame, doc)}职责中写到“{'、'.join(held)}”的是" + "；".join(
+            f"{r['label']}（{r['text']}）" for r in picked) + "。"
+        return self.answer(frame, text, None, None, items=[r["label"] for r in picked],
+                           sources=[Source(title, load_template().sections["internal_units"], r["label"], r["line"]) for r in picked])
+
     def composition_sources(self, doc: str) -> list[Source]:
         rows = self.reader.run(queries.COMPOSITION, doc=_iri(doc))
         return [Source(self.doc_title(doc), load_template().sections["composition"], r["text"][:30], r["line"]) for r in rows]
@@ -654,6 +677,10 @@ class Executor:
             text = f"{self.prefix(frame, doc)}重点项目绩效目标共{len(goals)}个：" + "；".join(
                 f"{g.label}（{fmt(g.value, g.unit)}万元）" + (f"：{g.extra.get('goalText', '').rstrip('。')}" if said else "") for g in goals) + "。"
             return self.answer(frame, text, None, None, items=[g.label for g in goals], facts=goals)
+        if frame.set_kind == "internal_units" and re.search(r"哪", frame.text):
+            found = self._office_for(frame, doc)
+            if found is not None:  # 「文物保护归哪个股管」: the office whose duties speak of it
+                return found
         own_sets = ("budget_units", "duties", "internal_units", "citations")
         named = self.named_set(frame, doc) if not frame.value_mentions() or frame.set_kind in own_sets else None
         if named is not None:

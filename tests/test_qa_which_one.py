@@ -60,3 +60,14 @@ def test_a_quoted_title_without_its_year_names_the_document(tmp_path):
     replace_documents([("education.txt", text.encode())], store)
     answer = QAService(store).ask("我看到有个项目提到一个“做好教育工作的通知”，那是哪一年度的教育工作通知、哪个机关发的文？")
     assert "2020年度" in answer.answer and "芦湾发〔2019〕111号" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "office"), [
+    ("哪个股负责文物保护", "公共服务和文化遗产股"),
+    ("全民健身是哪个股室负责的", "体育股"),
+    ("旅游宣传由哪个内设机构负责", "旅游发展和市场管理股"),
+])
+def test_which_office_is_the_one_whose_duties_speak_of_it(culture, question, office):
+    """Not the list of all four offices, nor a project's text: the office whose duties hold the topic."""
+    answer = culture.ask(question)
+    assert answer.items == [office], answer.answer

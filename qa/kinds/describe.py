@@ -45,8 +45,8 @@ def _subjects(ctx: Context) -> list[Mention]:
                 or frame.set_kind not in ("projects", "key_projects"))  # 「哪个项目」, not 「在…建设项目方面负责什么」
     if frame.set_kind and asks_set and not any(m.of("project", "goal", "internal_unit") for m in found):
         return []  # 「文化馆有哪些项目」「政府性基金项目有哪些」 ask for a set, not for a text
-    if frame.set_kind == "internal_units" and "list" in frame.cues:
-        return []  # 「有哪几个股（连办公室算上）」: the set of internal units, one of them named inside it
+    if frame.set_kind == "internal_units" and ("list" in frame.cues or "哪" in frame.text and not any(m.of("internal_unit") for m in found)):
+        return []  # 「有哪几个股（连办公室算上）」: the set of internal units, one of them named inside it; 「全民健身是哪个股负责的」: which office
     return found
 
 
