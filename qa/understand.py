@@ -143,6 +143,7 @@ def _names_kind_of(frame: Frame, start: int, end: int) -> bool:
                and (set(kind_words(frame.text, m.end)) & {"project", "goal"}) and noun.endswith("项目") for m in frame.mentions)
 
 
+FUND_TO_MEASURE = re.compile(r"(?:支出)?(?:里面|里|当中|之中|中)?")  # 「政府性基金预算支出里的基本支出」: the fund's part of it
 COUNTED_BEFORE = re.compile(r"(?:这|那)?[两二三四五六七八九十\d]+(?:大类|类|项|个|款|笔|块)$")  # 「三类」 right before a total word counts the things named
 FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
 MAX_LENGTH = 300
@@ -367,6 +368,18 @@ class Understander:
             self._other_body(frame, exact)
         if not frame.refusal:
             self._unknown_unit(frame)
+        if not frame.refusal:
+            self._class_called_unit(frame)
+
+    def _class_called_unit(self, frame: Frame) -> None:
+        """「图书馆这个单位自己的基本支出」: a class's name called a unit (这个单位, 单位自己) where no
+        budget unit of the documents in scope is so named — a refusal naming it, never the class's figure."""
+        for m in frame.mentions:
+            if m.of("budget_unit", "department", "project", "goal", "internal_unit") or not re.match(r"(?:这个|这家|该|那个)?单位(?:自己|本身|自身)?", frame.text[m.end:]):
+                continue
+            units = sorted({e.label for e in self.lexicon.entities.values() if e.kind == "budget_unit" and e.docs & set(frame.docs)})
+            frame.refusal = f"文件中没有名为“{m.surface}”的预算单位（纳入预算的单位是{'、'.join(units) or '部门本级'}）(no such unit)"
+            return
 
     def _unknown_unit(self, frame: Frame) -> None:
         """「保障中心的基本支出」 in a department with subordinate units: a unit's name (a name ending
@@ -528,7 +541,8 @@ class Understander:
         named = list(dict.fromkeys([*measure_spans, *((m.start, m.end, x.label) for m in frame.mentions for x in m.entities if x.label in template.measures)]))  # a name a thousand documents share is one
         for start, end, name in named:  # 「一般公共预算项目支出」: that fund's part of the expenditure, one measure
             fund = template.measures[name].fund if name in template.measures else None
-            after = next((n for a, _, n in named if a == end and n in template.measures and template.measures[n].expenditure), None)
+            after = next((n for a, _, n in named if a >= end and FUND_TO_MEASURE.fullmatch(frame.text[end:a])
+                          and n in template.measures and template.measures[n].expenditure), None)
             if fund and after and template.fund_table(fund, after) is not None:
                 frame.fund = fund
                 measure_spans = [x for x in measure_spans if (x[0], x[1]) != (start, end)]

@@ -78,3 +78,7 @@ def test_a_fund_before_an_expenditure_is_that_funds_part(culture, question, valu
 def test_a_share_of_a_funds_expenditure_takes_that_whole(culture):
     answer = culture.ask("一般公共预算项目支出中，资本性支出占的比重是多少")
     assert "341.93" in answer.answer, answer.answer
+
+
+def test_a_funds_spending_then_an_expenditure_is_that_funds_part(culture):
+    assert culture.ask("政府性基金预算支出里的项目支出是多少").value == Decimal("80.00")

@@ -158,3 +158,16 @@ def test_a_fund_named_by_contrast_is_not_the_one_asked(land):
     answer = land.ask("不动产登记中心基本支出里有一块不是财政拨款的“其他资金”，具体是多少")
     assert answer.value == Decimal("37.36"), answer.answer
     assert land.ask("不动产登记中心基本支出里的财政拨款合计是多少").value == Decimal("337.10")
+
+
+def test_a_counted_part_of_names_filters_the_projects(culture):
+    """「两个免费开放项目」: 免费开放 is in exactly two projects' names (20.00 + 25.00)."""
+    answer = culture.ask("两个免费开放项目合计多少")
+    assert answer.value == Decimal("45.00"), answer.answer
+    listed = culture.ask("两个免费开放项目是哪两个")
+    assert listed.items == ["图书馆免费开放补助资金", "文化馆免费开放及群众文化活动经费"], listed.answer
+
+
+def test_a_class_called_a_unit_is_no_unit(culture):
+    answer = culture.ask("群众文化这个单位自己的基本支出是多少")
+    assert not answer.answered and "群众文化" in answer.answer, answer.answer

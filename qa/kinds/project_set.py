@@ -56,7 +56,7 @@ class ProjectSet:
             if match:
                 slots.append(Slot("name", (how, match_form(match.group("kw"))), match.span()))
                 break
-        topic = [] if slots else _topic(ctx, text, data)
+        topic = [] if slots else _topic(ctx, text, data) or _counted_part(ctx, text, data)
         slots += topic
         match = stated_range(text)
         exact = None if match or ctx.frame.threshold is not None else _exact(text, data["exact"])  # 超过X万元的项目 bounds X
@@ -182,6 +182,22 @@ def _topic(ctx: Context, text: str, data: dict) -> list[Slot]:
         return []
     slots = [Slot("name", ("contains", (fitting or held)[0]), match.span())]
     return slots + [Slot("stated", count, match.span())] if count else slots
+
+
+def _counted_part(ctx: Context, text: str, data: dict) -> list[Slot]:
+    """「两个体育彩票公益金项目」: the words between the count and 项目, held by exactly that many
+    projects' names, filter them by name (the count is kept to be checked); else nothing."""
+    match = re.search(data["counted_part"], text)
+    if match is None or ctx.executor is None:
+        return []
+    try:
+        labels = [match_form(p.label) for p in ctx.executor.reader.projects(ctx.executor.one_doc(ctx.frame))]
+    except Exception:  # several documents and none chosen: the classic chain says which
+        return []
+    keyword, count = match_form(match.group("kw")), int(match.group("n"))
+    if count < 2 or sum(keyword in label for label in labels) != count:
+        return []
+    return [Slot("name", ("contains", keyword), match.span()), Slot("stated", count, match.span())]
 
 
 def _amount(match: re.Match) -> Decimal:
