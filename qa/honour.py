@@ -53,7 +53,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     if internal and ("amount" in frame.cues and answer.value is None or owned):  # an internal unit (股, 室) has no budget of its own
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
-             or _one_asked_many_given(question, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
+             or _one_asked_many_given(question, frame, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer)
              or _each_thing_held(question) or _unit_not_said(frame, answer))
     if early or answer.value is None:
@@ -300,10 +300,14 @@ def _list_for_amount(question: str, answer: Answer) -> str | None:
     return None
 
 
-def _one_asked_many_given(question: str, answer: Answer) -> str | None:
+def _one_asked_many_given(question: str, frame: Frame, answer: Answer) -> str | None:
     """「那个做X的项目依据的通知叫什么」: one project pointed at, and a list of many found — the
-    project was not found; the whole list is never its answer."""
+    project was not found; the whole list is never its answer. The documents one linked project
+    cites (two of them) are that project's, not candidates for it."""
     pointed = re.search(_cues()["one_pointed_at"], normalize(question))
+    one = [m for m in frame.mentions if m.of("project", "goal")] if frame else []
+    if answer.intent == "citation" and len(one) == 1 and len({e.label for e in one[0].entities}) == 1:
+        return None
     if pointed and len(answer.items) > 1 and not any(w in question for w in _cues()["one_by_one"]):
         return f"问的是“{pointed.group(0)}”一项，没有确定是哪一项（找到{len(answer.items)}项） (which one is not found)"
     return None

@@ -71,3 +71,18 @@ def test_which_office_is_the_one_whose_duties_speak_of_it(culture, question, off
     """Not the list of all four offices, nor a project's text: the office whose duties hold the topic."""
     answer = culture.ask(question)
     assert answer.items == [office], answer.answer
+
+
+def test_the_documents_one_pointed_project_cites_are_its_own(tmp_path):
+    """「X那个项目依据的是哪几份文件」: one project linked, citing two documents — both
+    are its answer, not two candidates for which project was meant."""
+    from kg.pipeline import replace_documents
+    from kg.store.embedded import OxigraphStore
+    from qa.service import QAService
+    from tools.synth import generate
+
+    text, _ = generate(3301, department="云川市棠溪区文体旅游局", year=2025)
+    store = OxigraphStore(tmp_path)
+    replace_documents([("sport.txt", text.encode())], store)
+    answer = QAService(store).ask("社区健身路径那个项目依据的是哪几份文件")
+    assert "88号" in answer.answer and "预算法" in answer.answer, answer.answer
