@@ -219,7 +219,7 @@ def _names_not_given(question: str, answer: Answer) -> str | None:
 def _answer_type_missing(question: str, answer: Answer) -> str | None:
     """「持续多长时间」「下降的幅度」: an answer-type noun asks for its units; an answer in others
     (money, a list of projects) is about something else."""
-    typed = answer_units(question)
+    typed = None if any(w in question for w in _cues()["amount_sense"]) else answer_units(question)
     if typed and (answer.value is not None or answer.items) and answer.unit not in typed[1]:
         return f"问的是“{typed[0]}”，文件中没有找到以{'、'.join(typed[1][:3])}计的答案 (no answer in the units asked)"
     return None

@@ -313,3 +313,15 @@ def test_a_project_of_one_year_only_has_no_figure_in_the_other(two_years):
     lacks it, not 'no figure found'."""
     answer = two_years.ask("2024年和2025年清城区旅游发展规划编制经费加起来多少")
     assert not answer.answered and "2025年的文件中没有" in answer.answer, answer.answer
+
+
+def test_a_fall_in_money_ranks_by_amount_not_rate(two_years):
+    """降幅（绝对额）: the largest fall in 万元, the same project 减少最多 names, not a rate."""
+    by_amount = two_years.ask("两年都有的项目中，降幅（绝对额）最大的是哪个项目")
+    plain = two_years.ask("两年都有的项目中，减少最多的是哪个项目")
+    assert by_amount.answered and by_amount.items == plain.items and by_amount.unit == "万元", by_amount.answer
+
+
+def test_not_listed_again_is_dropped(two_years):
+    said = two_years.ask("2024年有而2025年没再列的项目是哪些")
+    assert said.items == two_years.ask("2024年有而2025年没有的项目是哪些").items and said.items, said.answer
