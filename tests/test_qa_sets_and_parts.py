@@ -45,7 +45,8 @@ def test_a_fund_named_filters_a_name_filtered_set(culture):
     assert answer.value == Decimal("80.00") and "政府性基金" in answer.answer, answer.answer  # not 38.00 + 80.00
 
 
-@pytest.mark.parametrize("question", ["邮电费项目支出比基本支出里的多多少", "邮电费在项目支出里比在基本支出里多多少"])
+@pytest.mark.parametrize("question", ["邮电费项目支出比基本支出里的多多少", "邮电费在项目支出里比在基本支出里多多少",
+                                      "说到邮电费，项目支出里的比基本支出里的多多少"])  # the thing in a clause before both sides
 def test_a_side_naming_only_where_takes_the_other_sides_thing(culture, question):
     assert culture.ask(question).value == Decimal("5.70")  # 8.00 (表7) − 2.30 (表6)
 

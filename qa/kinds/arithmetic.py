@@ -165,6 +165,8 @@ class Arithmetic:
                 return None
             if op == "share" and _whole_of_the_unit(frame, left, right):
                 return None
+            if _thing_said_before(frame, left, right):
+                return None  # 「同样是办公费，项目支出里的比基本支出里的多多少」: one thing in two measures, as the classic compare reads it
         stated = match.groupdict().get("n")
         if stated and _count(stated) != len(left.terms):
             return Reading(NAME, 0.9, [], missing=f"问题说的是{stated}项，列出的是{len(left.terms)}项", explained=frame.text[match.start():match.end()])
@@ -438,6 +440,14 @@ def _term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc
     if len({f.value for f in facts}) > 1 and tables:
         facts = [f for f in facts if f.table in tables] or facts
     return name, [single(facts)]
+
+
+def _thing_said_before(frame, left: Operand, right: Operand) -> bool:
+    """Both sides name only where (项目支出里的, 基本支出里的) and one thing is named outside them."""
+    terms = left.terms + right.terms
+    if any(t.start <= m.start < t.end and m.kinds() & VALUE for t in terms for m in frame.mentions):
+        return False
+    return len([m for m in frame.mentions if m.kinds() & VALUE]) == 1 and len(_subframe(frame, 0, len(frame.text)).measures) >= 2
 
 
 def _elided_subject(frame, term: Term, other: Operand, executor, doc: str) -> tuple[str, list[Fact]] | None:
