@@ -497,6 +497,9 @@ def derived_aliases(entity: Entity, label: str) -> set[str]:
         regions, core = split_region(label)
         if regions and len(core) >= 6:  # 「第四次全国文物普查实施方案」: a cited title without its region
             out.add(match_form(core))
+        for prefix in load_cues()["title_prefixes"]:
+            if base.startswith(prefix) and len(base) - len(prefix) >= 3:  # 「预算法」
+                out.add(base[len(prefix):])
     return {a for a in out if len(a) >= 2}
 
 

@@ -86,3 +86,20 @@ def test_the_documents_one_pointed_project_cites_are_its_own(tmp_path):
     replace_documents([("sport.txt", text.encode())], store)
     answer = QAService(store).ask("社区健身路径那个项目依据的是哪几份文件")
     assert "88号" in answer.answer and "预算法" in answer.answer, answer.answer
+
+
+def test_a_law_by_its_short_name(tmp_path):
+    """预算法 is 《中华人民共和国预算法》: the projects citing it, not every project; per case (每件)
+    a figure no document gives."""
+    from kg.pipeline import replace_documents
+    from kg.store.embedded import OxigraphStore
+    from qa.service import QAService
+    from tools.synth import generate
+
+    text, truth = generate(3302, department="北渚市岑口县司法局", year=2025)
+    store = OxigraphStore(tmp_path)
+    replace_documents([("justice.txt", text.encode())], store)
+    service = QAService(store)
+    answer = service.ask("依据预算法安排的项目有哪几个")
+    assert "中华人民共和国预算法" in answer.answer and 0 < len(answer.items) < len(truth.projects), answer.answer
+    assert not service.ask("法律援助案件每件的补贴标准多少钱").answered
