@@ -172,3 +172,10 @@ def test_a_counted_part_of_names_filters_the_projects(culture):
 def test_a_class_called_a_unit_is_no_unit(culture):
     answer = culture.ask("群众文化这个单位自己的基本支出是多少")
     assert not answer.answered and "群众文化" in answer.answer, answer.answer
+
+
+def test_an_average_over_a_funds_projects_checks_their_stated_count(culture):
+    """「一般公共预算安排的11个项目，平均每个」: the projects' average (341.93 ÷ 11), not the fund's
+    whole budget divided by the count; a count the document does not bear out is refused."""
+    assert culture.ask("一般公共预算安排的11个项目，平均每个项目多少万元").value == Decimal("31.08")
+    assert not culture.ask("一般公共预算安排的12个项目，平均每个项目多少万元").answered

@@ -26,6 +26,8 @@ class PerCount:
         per = pattern(NAME, "per").search(frame.text)
         if per is None or len(pattern(NAME, "other_per").findall(frame.text)) or ctx.executor is None:
             return None
+        if frame.text.startswith("项目", per.start("noun")) and frame.set_kind in ("projects", "key_projects"):
+            return None  # 「一般公共预算安排的8个项目，平均每个项目多少」: the projects' own average (project_set)
         stated = [m for m in pattern(NAME, "stated").finditer(frame.text)
                   if m.group("counter") == per.group("counter") and m.group("noun") == per.group("noun")]
         counted = [m for m in frame.mentions if not _overlaps(m, per.span()) and _counted_in(m, per.group("counter"), ctx)]

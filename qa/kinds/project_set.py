@@ -75,6 +75,9 @@ class ProjectSet:
             slots.append(Slot("average", True, span))
         if not slots:
             return None
+        said = re.search(r"(?<![前后头第\d])(\d+)个(?:重点)?项目", text)
+        if said and op != "count" and not any(s.name == "stated" for s in slots) and not ctx.frame.n:  # 「…安排的8个项目，平均每个多少」: the count is checked
+            slots.append(Slot("stated", int(said.group(1)), said.span()))
         if op == "count" and ctx.frame.intent == "superlative" and re.search(r"哪几", text):
             op = "list"  # 「前三的是哪几个」 names the members, it counts nothing
         slots.append(Slot("operation", op, span))
