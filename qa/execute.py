@@ -677,7 +677,8 @@ class Executor:
             text = f"{self.prefix(frame, doc)}重点项目绩效目标共{len(goals)}个：" + "；".join(
                 f"{g.label}（{fmt(g.value, g.unit)}万元）" + (f"：{g.extra.get('goalText', '').rstrip('。')}" if said else "") for g in goals) + "。"
             return self.answer(frame, text, None, None, items=[g.label for g in goals], facts=goals)
-        if frame.set_kind == "internal_units" and re.search(r"哪", frame.text):
+        if frame.set_kind == "internal_units" and re.search(r"哪", frame.text) and re.search(r"负责|管|承担|牵头|归|职责", frame.text) \
+                and not any(m.of("internal_unit") for m in frame.mentions):
             found = self._office_for(frame, doc)
             if found is not None:  # 「文物保护归哪个股管」: the office whose duties speak of it
                 return found

@@ -213,7 +213,7 @@ class Understander:
         head = self.understand(text[:cut], previous, corrected, _context=False)
         trial = self.understand(text[cut:], previous, corrected, _context=False)
         if (head.year is not None or head.scope_refused or any(m.of("internal_unit", "budget_unit") for m in head.mentions)
-                or any(w in text[:cut] for w in self.lexicon.cues["self_unit"]) or head.set_kind and head.set_kind == trial.set_kind):
+                or any(w in text[:cut] for w in self.lexicon.cues["self_unit"]) or head.set_kind or re.match(r"其中|这|那些|它们", text[cut:])):
             return None  # 「局本级一共14个项目…，平均每个多少」: the premise says which set
         if set(head.docs) != set(trial.docs) or not (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind):
             return None

@@ -447,7 +447,9 @@ def _thing_said_before(frame, left: Operand, right: Operand) -> bool:
     terms = left.terms + right.terms
     if any(t.start <= m.start < t.end and m.kinds() & VALUE for t in terms for m in frame.mentions):
         return False
-    return len([m for m in frame.mentions if m.kinds() & VALUE]) == 1 and len(_subframe(frame, 0, len(frame.text)).measures) >= 2
+    things = [m for m in frame.mentions if m.kinds() & VALUE]
+    funds = load_template().measures  # 「一般公共预算里头，项目支出比基本支出」: a fund scopes both sides, it is no thing of its own
+    return len(things) == 1 and not any(e.label in funds for e in things[0].entities) and len(_subframe(frame, 0, len(frame.text)).measures) >= 2
 
 
 def _elided_subject(frame, term: Term, other: Operand, executor, doc: str) -> tuple[str, list[Fact]] | None:
