@@ -632,7 +632,7 @@ def _vocabulary(lexicon: Lexicon, labels: dict[str, set[str]], texts: list[str])
     """Words a question may contain without being unknown: cue words, units and the words of
     the documents' labels and texts. Anything else names something the documents do not hold."""
     from kg.template import load_template
-    from qa.segment import dictionary_words
+    from qa.segment import dictionary_words, remember_pieces
 
     words: set[str] = set()
     cues = lexicon.cues
@@ -651,11 +651,10 @@ def _vocabulary(lexicon: Lexicon, labels: dict[str, set[str]], texts: list[str])
     template = load_template()
     words.update(template.target_units + template.figure_units + tuple(template.target_comparators))
     words.update(lexicon.aliases)
-    for group in labels.values():
-        for label in group:
-            words.update(dictionary_words(match_form(label)))
-    for text in texts:
-        words.update(dictionary_words(match_form(text)))
+    forms = {match_form(label) for group in labels.values() for label in group} | {match_form(text) for text in texts}
+    remember_pieces(forms)  # documents repeat their labels and texts: each distinct one cut once, its pieces looked up together
+    for form in forms:
+        words.update(dictionary_words(form))
     return {w for w in words if w}
 
 

@@ -156,6 +156,21 @@ def dictionary_words(text: str, longest: int = 6) -> set[str]:
     return found
 
 
+def remember_pieces(texts: set[str], longest: int = 6) -> None:
+    """Look up at once every piece dictionary_words will ask of these texts (one statement
+    instead of one a piece: 116,000 at a hundred documents)."""
+    freq = tokenizer().FREQ
+    if not isinstance(freq, WordTable):
+        return
+    batch: set[str] = set()
+    for text in texts:  # in batches: a thousand documents' pieces at once would be one statement of millions
+        batch.update(text[i:j] for i in range(len(text)) for j in range(i + 2, min(len(text), i + longest) + 1))
+        if len(batch) >= 50_000:
+            freq.remember(batch)
+            batch = set()
+    freq.remember(batch)
+
+
 def is_user_word(word: str) -> bool:
     """A word added from the graph's names, not one of jieba's own."""
     return word in _USER_WORDS
