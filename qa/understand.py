@@ -207,6 +207,21 @@ class Understander:
         result.sort()
         return result
 
+    def _without_context(self, text: str, previous: Frame | None, corrected: bool) -> Frame | None:
+        """The question without the clauses before it that ask nothing of their own: the asker's
+        context (「我在写报道，…」) when the rest names what it asks, or a premise stating a figure
+        (qa/data/cues.json premise); None when neither can be set aside. 「这个项目」 pointing into
+        them keeps them."""
+        cut = _context_end(text)
+        if cut and not _points_into_context(text, cut):
+            trial = self.understand(text[cut:], previous, corrected, _context=False)
+            if trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or any(m.of("internal_unit", "term", "citation") for m in trial.mentions):
+                return trial
+        premise = _premise_end(text)
+        if premise and not _points_into_context(text, premise):
+            return self._after_premise(text, premise, previous, corrected)
+        return None
+
     def _after_premise(self, text: str, cut: int, previous: Frame | None, corrected: bool) -> Frame | None:
         """The question after its premise, when the premise narrows nothing it would lose (a unit, a
         department, a year) and the question names what it asks on its own."""
@@ -226,18 +241,10 @@ class Understander:
         for said, written in self.lexicon.cues["planned_acts"].items():
             text = re.sub(said, written, text)
         text, respelt = self._bodies_spelt(text)
-        cut = _context_end(text) if _context else 0
-        if cut and not _points_into_context(text, cut):  # 「这个项目」 points into the context: it stays  # the question without the asker's context clause, when it names what it asks on its own
-            trial = self.understand(text[cut:], previous, _corrected, _context=False)
-            if trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or any(m.of("internal_unit", "term", "citation") for m in trial.mentions):
-                trial.question = question
-                return trial
-        premise = _premise_end(text) if _context else 0
-        if premise and not _points_into_context(text, premise):
-            trial = self._after_premise(text, premise, previous, _corrected)
-            if trial is not None:
-                trial.question = question
-                return trial
+        trial = self._without_context(text, previous, _corrected) if _context else None
+        if trial is not None:
+            trial.question = question
+            return trial
         frame = Frame(question=question, text=text)
         if not text.strip(" ?？!！。.,，"):
             frame.intent = "refuse"
