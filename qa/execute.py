@@ -300,6 +300,10 @@ class Executor:
             narrowed = [(n, f) for n, f in self.operands(_with_measure(before, after.measures[0]), doc) if f]
             if narrowed:
                 name_n, facts_n = narrowed[0]
+        whole_table = load_template().class_lookup[0]
+        if len({f.value for f in facts_n}) > 1 and denominators and not frame.measures and not frame.fund \
+                and all(f.table in (1, whole_table) and f.kind != "item" for f in denominators[0][1]):
+            facts_n = [f for f in facts_n if f.table == whole_table] or facts_n  # 「X在总支出里占比」: X of every fund, as the total is
         part = single(facts_n)
         if denominators:
             name_d, facts_d = denominators[0]

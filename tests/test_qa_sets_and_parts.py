@@ -179,3 +179,22 @@ def test_an_average_over_a_funds_projects_checks_their_stated_count(culture):
     whole budget divided by the count; a count the document does not bear out is refused."""
     assert culture.ask("一般公共预算安排的11个项目，平均每个项目多少万元").value == Decimal("31.08")
     assert not culture.ask("一般公共预算安排的12个项目，平均每个项目多少万元").answered
+
+
+@pytest.mark.parametrize(("question", "items"), [
+    ("项目支出的经济科目里，金额超过10万不到30万的有哪几个", ["专用材料费", "其他商品和服务支出", "专用设备购置"]),  # 表7, not projects
+    ("哪些项目刚好安排了20万元", ["非物质文化遗产保护专项经费", "图书馆免费开放补助资金"]),
+    ("两个所属事业单位里，基本支出最多的是哪一家", ["清远市清城区图书馆"]),
+])
+def test_sets_named_in_other_words(culture, question, items):
+    assert culture.ask(question).items == items
+
+
+def test_a_class_in_the_total_is_taken_from_the_table_of_every_fund(culture):
+    """706.08 (表3, every fund) ÷ 913.73, not a refusal over 表5's 一般公共预算 figure."""
+    assert culture.ask("文化旅游体育与传媒支出在总支出里占多大比例").value == Decimal("77.27")
+
+
+def test_which_aspect_asks_the_projects_text(culture):
+    answer = culture.ask("全民健身活动经费要落实哪方面的计划")
+    assert answer.value is None and "全民健身实施计划" in answer.answer, answer.answer

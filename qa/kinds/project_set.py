@@ -47,7 +47,9 @@ class ProjectSet:
 
     def read(self, ctx: Context) -> Reading | None:
         if ctx.frame.set_kind == "items" and (any(m.of("classification") for m in ctx.frame.mentions) or _not_projects(ctx.frame)):
-            return None  # 「商品和服务支出里超过5万的科目」「基本支出中几个科目」: classification items, not projects
+            return None
+        if ctx.frame.set_kind in ("economic", "functional"):
+            return None  # 「项目支出的经济科目里，超过100万的」: classes, not projects  # 「商品和服务支出里超过5万的科目」「基本支出中几个科目」: classification items, not projects
         text = normalize(ctx.frame.question or "")
         data = cue_data(NAME)
         slots: list[Slot] = []
