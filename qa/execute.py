@@ -873,6 +873,8 @@ class Executor:
             text = f"{fact.label}{fmt(fact.value, unit)}{unit}，{e.get('changeText') or ''}，主要原因是{reason}。"
             return self.answer(frame, text, None, None, facts=said_of)
         change = e.get("change")
+        if change is not None and DERIVED.search(frame.text) and _asks_last_year_value(frame):
+            return self._last_year_value(frame, fact)  # 「根据增幅倒推，上年的X是多少」: the figure, worked back by the stated change
         stated_rate = e.get("rate") is not None and re.search(self.lexicon.cues["rate_asked"], frame.text)  # 增长多少: the rate stated
         if frame.unit_word == "%" or re.search(r"幅度|百分|率|几成|[增降减涨]幅", frame.text) or stated_rate:
             if e.get("rate") is None:
@@ -884,14 +886,19 @@ class Executor:
         if change is None:
             raise NotAnswerable(f"文件没有给出{fact.label}比上年增减的金额")
         if _asks_last_year_value(frame):
-            last = fact.value - change
-            text = (f"上年{fact.label}为{fmt(last, unit)}{unit}：由本年{fmt(fact.value, unit)}{unit}和“{e.get('changeText') or ''}”推算"
-                    f"（{fmt(fact.value, unit)} {'+' if change < 0 else '−'} {fmt(abs(change), unit)} = {fmt(last, unit)}）。")
-            return self.answer(frame, text, last, unit, facts=[fact])
+            return self._last_year_value(frame, fact)
         word = "增加" if change > 0 else "减少" if change < 0 else "持平，增加"
         rate = f"，{'下降' if e['rate'] < 0 else '增长'}{abs(e['rate'])}%" if e.get("rate") is not None else ""
         text = f"{fact.label}{fmt(fact.value, unit)}{unit}，比上年{word}{fmt(abs(change), unit)}{unit}{rate}{_reason([fact])}。"
         return self.answer(frame, text, abs(change), unit, facts=[fact])
+
+    def _last_year_value(self, frame: Frame, fact: Fact) -> Answer:
+        """Last year's figure: this year's less the change the document states (its words quoted)."""
+        change, unit = fact.extra["change"], fact.unit
+        last = fact.value - change
+        text = (f"上年{fact.label}为{fmt(last, unit)}{unit}：由本年{fmt(fact.value, unit)}{unit}和“{fact.extra.get('changeText') or ''}”推算"
+                f"（{fmt(fact.value, unit)} {'+' if change < 0 else '−'} {fmt(abs(change), unit)} = {fmt(last, unit)}）。")
+        return self.answer(frame, text, last, unit, facts=[fact])
 
     def _rate_from_change(self, frame: Frame, fact: Fact) -> Answer:
         """「按减少额算，比上年下降的幅度」: the rate from the stated change and this year's figure
@@ -1103,7 +1110,7 @@ def _whole_named(text: str) -> str:
 
 AGAINST_LAST = re.compile(r"(?:[比较和跟与同]|对比|相比)(?:上年|去年|上一年|上年度)|(?:上年|去年|上一年)(?:相比|比)")
 CHANGE_ASKED = re.compile(r"增加|减少|增长|下降|变化|增减|差|少了|多了|降了|涨了|升了|压减|缩减|下调|上调")
-DERIVED = re.compile(r"推算|倒推|反推|推出|算出|还原|(?:数|数字|数据)(?:来|去)?推(?![进动广荐行])")
+DERIVED = re.compile(r"推算|倒推|反推|推出|算出|还原|(?:数|数字|数据)(?:来|去)?推(?![进动广荐行])|(?:加上|减去|减掉)[^，,。]{0,4}(?:减少|增加|增长|下降)(?:额|数|的数|的金额)")
 LAST_VALUE = re.compile(r"(?:上年|去年|上一年|上年度).{0,16}(?:是多少|多少|有多少|预算)[?？]?$")
 
 

@@ -103,12 +103,13 @@ def modifier_dropped(frame: Frame, answer: Answer, lexicon: Lexicon) -> str | No
 def _target_not_given(frame: Frame, answer: Answer) -> str | None:
     """「X的绩效目标」 of a project that is no key project and whose own text states no target: the
     document gives none; its amount or its purpose is not one."""
-    if frame is None or answer.intent in ("performance", "target") or not re.search(_cues()["target_asked"], frame.masked()):
+    if frame is None or answer.intent in ("performance", "target", "citation") or not re.search(_cues()["target_asked"], frame.masked()):  # a document its 绩效目标 column cites
         return None
     projects = [m for m in frame.mentions if m.of("project")]
     stated = (answer.value is None and re.search(_cues()["target_stated"], answer.answer)  # its own text states a target
               or answer.intent == "describe" and answer.value is not None  # 「绩效目标说覆盖多少个村」: a count its 表12 text (the 绩效目标 column) states
-              or answer.intent == "describe" and re.search(load_cues()["clauses"]["purpose"], frame.text))  # 「绩效目标里说主要用于什么」: that column's words on its use
+              or answer.intent == "describe" and re.search(load_cues()["clauses"]["purpose"], frame.text)  # 「绩效目标里说主要用于什么」: that column's words on its use
+              or answer.intent == "describe" and frame.intent == "citation")  # 「绩效目标是根据哪个会议纪要定的」: the words of that column citing it
     if projects and not stated and not any(m.of("goal") for m in frame.mentions):
         return f"文件没有给出“{projects[0].of('project')[0].label}”的绩效目标：它不在重点项目绩效目标中，它的说明也没有写明目标 (no target is stated for it)"
     return None
@@ -221,6 +222,8 @@ def _answer_type_missing(question: str, answer: Answer) -> str | None:
     """「持续多长时间」「下降的幅度」: an answer-type noun asks for its units; an answer in others
     (money, a list of projects) is about something else."""
     typed = None if any(w in question for w in _cues()["amount_sense"]) else answer_units(question)
+    if typed and any(typed[0] in c and re.search("倒推|推算|反推|还原", c) for c in re.split(r"[，,。；;]", question)):
+        typed = None  # 「根据今年的增幅倒推，上年的X是多少」: the rate is the way, the figure is asked
     if typed and (answer.value is not None or answer.items) and answer.unit not in typed[1]:
         return f"问的是“{typed[0]}”，文件中没有找到以{'、'.join(typed[1][:3])}计的答案 (no answer in the units asked)"
     return None

@@ -117,3 +117,18 @@ def test_a_premise_that_says_which_set_is_kept(culture):
     average would be over every project of the department."""
     answer = culture.ask("局本级一共有5个项目、合计400万元，平均每个项目多少？")
     assert not answer.answered or "本级" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "根据今年的降幅倒推，上年的收入预算是多少",
+    "上一年的收入预算大概是多少？用今年数加上减少额算一下",
+])
+def test_last_years_figure_worked_back_the_way_asked(culture, question):
+    """The way named (the stated rate, 加上减少额) is not what is asked: 913.73 + 56.38."""
+    assert culture.ask(question).value == Decimal("970.11")
+
+
+def test_a_document_a_projects_target_column_cites(culture):
+    """表12's text of a project is its 绩效目标 column: the document it cites answers 「绩效目标是根据哪个文件」."""
+    answer = culture.ask("农村应急广播运维经费的绩效目标是根据哪个文件定的")
+    assert "〔2024〕27号" in answer.answer, answer.answer
