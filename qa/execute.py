@@ -843,6 +843,7 @@ class Executor:
         if len(frame.docs) > 1 and len(set(re.findall(r"((?:19|20)\d{2})年", frame.text))) >= 2:
             return self.do_compare(frame)  # both years are loaded: compare the two documents
         doc = self.one_doc(frame)
+        frame = _without_containers(frame)  # 「三公里的公务接待费」: its change and reason, not 三公经费's
         figures = [e for m in frame.mentions for e in m.of("figure") if doc in e.docs]
         facts = [f for f in (self.reader.figure(e.iri) for e in figures) if f]
         named = [m for m in frame.value_mentions() if not m.kinds() <= {"department"}]  # 「数据中心今年预算」: the department is the scope

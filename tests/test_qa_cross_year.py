@@ -325,3 +325,8 @@ def test_a_fall_in_money_ranks_by_amount_not_rate(two_years):
 def test_not_listed_again_is_dropped(two_years):
     said = two_years.ask("2024年有而2025年没再列的项目是哪些")
     assert said.items == two_years.ask("2024年有而2025年没有的项目是哪些").items and said.items, said.answer
+
+
+def test_one_thing_in_two_joined_years_is_summed_across_them(two_years):
+    """「X2024年和2025年两年加起来」: the years joined are no two operands of one year's sum."""
+    assert two_years.ask("全民健身活动经费2024年和2025年两年加起来一共多少").value == Decimal("73.00")  # 35.00 + 38.00

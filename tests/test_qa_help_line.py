@@ -132,3 +132,9 @@ def test_a_document_a_projects_target_column_cites(culture):
     """表12's text of a project is its 绩效目标 column: the document it cites answers 「绩效目标是根据哪个文件」."""
     answer = culture.ask("农村应急广播运维经费的绩效目标是根据哪个文件定的")
     assert "〔2024〕27号" in answer.answer, answer.answer
+
+
+def test_a_part_inside_a_figure_has_its_own_reason(culture):
+    """「三公里的公务接待费…理由」: 公务接待费's stated reason, not 三公经费's; 不降反升 carries nothing."""
+    answer = culture.ask("三公里的公务接待费不升反降，给的理由是什么")
+    assert "从严控制公务接待范围和标准" in answer.answer, answer.answer

@@ -36,6 +36,9 @@ class Unexplained(NotAnswerable):
     """An operand holds words no figure found stands for."""
 
 
+YEAR_TERM = re.compile(r"^(?:19|20)\d{2}年|(?:19|20)\d{2}年$")  # a side that starts or ends with a year joins years, not things
+
+
 @dataclass(frozen=True)
 class Term:
     """One named figure of an operand: its span of the question's match form."""
@@ -167,6 +170,8 @@ class Arithmetic:
                 return None
             if _thing_said_before(frame, left, right):
                 return None  # 「同样是办公费，项目支出里的比基本支出里的多多少」: one thing in two measures, as the classic compare reads it
+        if any(YEAR_TERM.search(masked[t.start:t.end]) for t in left.terms + right.terms):
+            return None  # 「X2024年和2025年加起来」: years joined, one thing in each (cross_year)
         stated = match.groupdict().get("n")
         if stated and _count(stated) != len(left.terms):
             return Reading(NAME, 0.9, [], missing=f"问题说的是{stated}项，列出的是{len(left.terms)}项", explained=frame.text[match.start():match.end()])
