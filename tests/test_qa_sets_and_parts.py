@@ -165,6 +165,8 @@ def test_a_counted_part_of_names_filters_the_projects(culture):
     """「两个免费开放项目」: 免费开放 is in exactly two projects' names (20.00 + 25.00)."""
     answer = culture.ask("两个免费开放项目合计多少")
     assert answer.value == Decimal("45.00"), answer.answer
+    assert culture.ask("两个免费开放的加起来是多少").value == Decimal("45.00")  # no 项目 said: the sum word ends the part
+    assert culture.ask("图书馆那两个项目加起来一共多少").value == Decimal("60.00")  # a unit's projects counted: no part of names
     listed = culture.ask("两个免费开放项目是哪两个")
     assert listed.items == ["图书馆免费开放补助资金", "文化馆免费开放及群众文化活动经费"], listed.answer
 

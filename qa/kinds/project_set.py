@@ -200,6 +200,8 @@ def _counted_part(ctx: Context, text: str, data: dict) -> list[Slot]:
     except Exception:  # several documents and none chosen: the classic chain says which
         return []
     keyword, count = match_form(match.group("kw")), int(match.group("n"))
+    if keyword.endswith("项目") or any(m.of("budget_unit") for m in ctx.frame.mentions):
+        return []  # 「图书馆那三个项目加起来」: the unit's projects, counted — no part of their names
     if count < 2 or sum(keyword in label for label in labels) != count:
         return []
     return [Slot("name", ("contains", keyword), match.span()), Slot("stated", count, match.span())]
