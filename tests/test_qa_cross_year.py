@@ -330,3 +330,13 @@ def test_not_listed_again_is_dropped(two_years):
 def test_one_thing_in_two_joined_years_is_summed_across_them(two_years):
     """「X2024年和2025年两年加起来」: the years joined are no two operands of one year's sum."""
     assert two_years.ask("全民健身活动经费2024年和2025年两年加起来一共多少").value == Decimal("73.00")  # 35.00 + 38.00
+
+
+@pytest.mark.parametrize(("question", "value", "names"), [
+    ("2025年金额最大的项目比2024年金额最大的项目多多少", "2.00", ["清城区全民健身中心维修改造项目", "体育彩票公益金全民健身设施建设项目"]),
+    ("2025年金额最小的项目比2024年金额最小的项目少多少", "5.30", ["全民艺术普及公益培训经费", "文艺精品创作扶持经费"]),
+])
+def test_each_years_top_project_compared(two_years, question, value, names):
+    """Each year's own largest (smallest) project, named, and their difference — not a refusal."""
+    answer = two_years.ask(question)
+    assert answer.value == Decimal(value) and all(n in answer.answer for n in names), answer.answer

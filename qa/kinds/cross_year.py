@@ -292,7 +292,11 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
     single-document kind that reads it best (kinds spanning documents or answering with text are
     left out: a figure is wanted)."""
     target = not share and "performance" in ctx.frame.cues  # 「…路径目标，2025年比2024年多要求几条」: each year's target
-    frame = _in_year(ctx.frame, doc, "ratio" if share else "performance" if target else "lookup", operation, ctx.lexicon.documents)
+    ranked = _each_years_top(ctx, share)
+    asked = "ratio" if share else "performance" if target else "superlative" if ranked else "lookup"  # 「2025年最大的项目比2024年最大的多多少」: each year's top
+    frame = _in_year(ctx.frame, doc, asked, operation, ctx.lexicon.documents)
+    if ranked:
+        frame.direction = "min" if "min" in ctx.frame.cues else "max"
     if not share and pattern(NAME, "project_count").search(frame.text):  # 「项目个数比上年少了几个」: a count per year
         projects = executor.unit_scoped(frame, doc.iri, executor.reader.projects(doc.iri))  # 「妇幼中心的项目个数」: that unit's
         text = f"项目个数为{len(projects)}个"
@@ -307,7 +311,7 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
     if other:  # 「局本级的基本支出两年相比」: each year's figure by the kind that reads it best
         answer = kinds.kind(other[0].kind).run(other[0], single, executor)
     else:
-        answer = executor.do_ratio(frame) if share else executor.run(frame) if target else executor.do_lookup(frame)
+        answer = executor.do_ratio(frame) if share else executor.run(frame) if target or ranked else executor.do_lookup(frame)
     if answer.value is None:
         raise NotAnswerable(f"{doc.year}年的文件中这一项不止一个金额，请说明是哪一项")
     if share and answer.unit == "%" and len(answer.rows) == 2:  # the exact share, not the rounded one
@@ -348,6 +352,11 @@ def _each_text(ctx: Context, executor, years: tuple[Document, Document], operati
     return executor.answer(ctx.frame, text, None, None, sources=[s for a in given if isinstance(a, Answer) for s in a.sources])
 
 
+def _each_years_top(ctx: Context, share: bool) -> bool:
+    """「2025年最大的项目比2024年最大的多多少」: the figure of each year is that year's largest (smallest) project."""
+    return bool(not share and ctx.frame.cues & {"max", "min"} and ctx.frame.set_kind in ("projects", "key_projects") and not ctx.frame.value_mentions())
+
+
 def _two_figures(ctx: Context, executor, years: tuple[Document, Document], share: bool, span: tuple[int, int]):
     """The question's figure in each year, what it is, both in words and their sources."""
     earlier, later = years
@@ -359,6 +368,9 @@ def _two_figures(ctx: Context, executor, years: tuple[Document, Document], share
     what = what.split("：")[0] if "绩效目标：" in what else what  # a target: its owner's, not the later year's wording
     head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
     tied = _year_mentions(ctx.frame, ctx.lexicon.documents)
+    if _each_years_top(ctx, share) and first.items and second.items and not tied:  # 「各年金额最大的项目」: each year's own, named
+        what = "金额最小的项目" if "min" in ctx.frame.cues else "金额最大的项目"
+        head = f"{earlier.year}年{'、'.join(first.items)}{fmt(a, unit)}{unit}，{later.year}年{'、'.join(second.items)}{fmt(b, unit)}{unit}"
     if tied and not share:  # each year its own item: both named
         names = {y: "、".join(m.entities[0].label for m in ms) for y, ms in tied.items()}
         what = "两项比较"
