@@ -133,8 +133,8 @@ class Executor:
         """Each thing the question names, with its figures: mentions (with their measure) and
         free measures or totals standing alone."""
         values = [m for m in frame.mentions if m.kinds() & set(VALUE_KINDS) and not self._scope_only(m, frame)]
-        scoped = _units_before_projects(frame, values, doc)
-        values = [m for m in values if id(m) not in scoped.values()]
+        scoped = _units_before_projects(values, frame.text, doc)
+        values = [m for m in values if all(m is not u for u in scoped.values())]
         free = list(frame.measures)
         result: list[tuple[str, list[Fact]]] = []
         if values:
@@ -147,8 +147,8 @@ class Executor:
                     measures = [None]
                 for measure in measures:
                     facts = self.resolve(m, measure, frame, doc)
-                    if id(m) in scoped:  # 「普查中心的法律顾问服务经费」: that unit's project
-                        unit = next(u for u in frame.mentions if id(u) == scoped[id(m)])
+                    unit = scoped.get(id(m))
+                    if unit is not None:  # 「普查中心的法律顾问服务经费」: that unit's project
                         facts = [f for f in facts if f.unit_name in {e.label for e in unit.of("budget_unit")}]
                         result.append((f"{unit.of('budget_unit')[0].label}的{_name(m, measure, facts)}", facts))
                         continue
@@ -521,14 +521,14 @@ class Executor:
         filtered by amount, the finest ones (公务用车购置费 and 运行维护费, not their sum): an amount
         asked of a part the document splits further is asked of each piece."""
         figures = self.reader.figures(doc)
-        parts = [f for f in figures if f.parent_row == parent.iri]
-        if not leaves:
-            return parts
-        out: list[Fact] = []
-        for part in parts:
-            pieces = self._figure_parts(doc, part, leaves)
-            out += pieces or [part]
-        return out
+
+        def parts(of: Fact) -> list[Fact]:
+            return [f for f in figures if f.parent_row == of.iri]
+
+        def finest(of: Fact) -> list[Fact]:
+            return [piece for part in parts(of) for piece in (finest(part) or [part])]
+
+        return finest(parent) if leaves else parts(parent)
 
     def filtered(self, frame: Frame, members: list[Fact]) -> list[Fact]:
         left = {match_form(e.label) for m in honour.left_out(frame.text, frame.mentions) for e in m.entities}
@@ -681,7 +681,7 @@ class Executor:
             text = f"{self.prefix(frame, doc)}重点项目绩效目标共{len(goals)}个：" + "；".join(
                 f"{g.label}（{fmt(g.value, g.unit)}万元）" + (f"：{g.extra.get('goalText', '').rstrip('。')}" if said else "") for g in goals) + "。"
             return self.answer(frame, text, None, None, items=[g.label for g in goals], facts=goals)
-        if frame.set_kind == "internal_units" and re.search(r"哪", frame.text) and re.search(r"负责|管|承担|牵头|归|职责", frame.text) \
+        if frame.set_kind == "internal_units" and "哪" in frame.text and re.search(self.cues["duty_asked"], frame.text) \
                 and not any(m.of("internal_unit") for m in frame.mentions):
             found = self._office_for(frame, doc)
             if found is not None:  # 「文物保护归哪个股管」: the office whose duties speak of it
@@ -1045,16 +1045,16 @@ def _reason(facts: list[Fact]) -> str:
     return "".join(f"，主要原因是{r}" for r in reasons if r)
 
 
-def _units_before_projects(frame: Frame, values: list[Mention], doc: str) -> dict[int, int]:
+def _units_before_projects(values: list[Mention], text: str, doc: str) -> dict[int, Mention]:
     """A budget unit named right before a project (「普查中心的法律顾问服务经费」) scopes the project;
-    it is no operand of its own. By id: the project mention's → the unit mention's."""
-    scoped: dict[int, int] = {}
+    it is no operand of its own. The project mention's id → the unit's mention."""
+    scoped: dict[int, Mention] = {}
     for unit in values:
-        if not unit.of("budget_unit") or not any(doc in e.docs for e in unit.of("budget_unit")):
+        if not any(doc in e.docs for e in unit.of("budget_unit")):
             continue
         after = next((m for m in values if m.start in (unit.end, unit.end + 1) and m.of("project", "goal")), None)
-        if after is not None and frame.text[unit.end:after.start] in ("", "的"):
-            scoped[id(after)] = id(unit)
+        if after is not None and text[unit.end:after.start] in ("", "的"):
+            scoped[id(after)] = unit
     return scoped
 
 

@@ -107,9 +107,10 @@ def _target_not_given(frame: Frame, answer: Answer) -> str | None:
         return None
     projects = [m for m in frame.mentions if m.of("project")]
     stated = (answer.value is None and re.search(_cues()["target_stated"], answer.answer)  # its own text states a target
-              or answer.intent == "describe" and answer.value is not None  # 「绩效目标说覆盖多少个村」: a count its 表12 text (the 绩效目标 column) states
-              or answer.intent == "describe" and re.search(load_cues()["clauses"]["purpose"], frame.text)  # 「绩效目标里说主要用于什么」: that column's words on its use
-              or answer.intent == "describe" and frame.intent == "citation")  # 「绩效目标是根据哪个会议纪要定的」: the words of that column citing it
+              or answer.intent == "describe" and (  # its 表12 text is the 绩效目标 column:
+                  answer.value is not None  # 「绩效目标说覆盖多少个村」: a count it states
+                  or re.search(load_cues()["clauses"]["purpose"], frame.text)  # 「绩效目标里说主要用于什么」: its words on the use
+                  or frame.intent == "citation"))  # 「绩效目标是根据哪个会议纪要定的」: its words citing it
     if projects and not stated and not any(m.of("goal") for m in frame.mentions):
         return f"文件没有给出“{projects[0].of('project')[0].label}”的绩效目标：它不在重点项目绩效目标中，它的说明也没有写明目标 (no target is stated for it)"
     return None

@@ -23,6 +23,17 @@ def qa_service(tmp_path_factory, *docs: Path) -> QAService:
     return QAService(store)
 
 
+def synth_service(folder: Path, seed: int, department: str, year: int | None = None):
+    """A QA service over one generated document (tools.synth), with the document's truth."""
+    from kg.pipeline import replace_documents
+    from tools.synth import generate
+
+    text, truth = generate(seed, department=department, year=year)
+    store = OxigraphStore(folder)
+    replace_documents([("synth.txt", text.encode())], store)
+    return QAService(store), truth
+
+
 @pytest.fixture(scope="module")
 def bigdata(tmp_path_factory) -> QAService:
     return qa_service(tmp_path_factory, BIGDATA)

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.conftest import FIXTURES, qa_service
+from tests.conftest import FIXTURES, qa_service, synth_service
 
 
 @pytest.mark.parametrize("question", [
@@ -50,15 +50,8 @@ def test_two_targets_of_one_project_without_saying_which(govdata):
 def test_a_quoted_title_without_its_year_names_the_document(tmp_path):
     """「“做好教育工作的通知”」 quotes 《关于做好2020年度教育工作的通知》 without its year: the title,
     said in the answer in two pieces, is the one quoted — not a name missing from the document."""
-    from kg.pipeline import replace_documents
-    from kg.store.embedded import OxigraphStore
-    from qa.service import QAService
-    from tools.synth import generate
-
-    text, _ = generate(347, department="北渚市芦湾区教育局")
-    store = OxigraphStore(tmp_path)
-    replace_documents([("education.txt", text.encode())], store)
-    answer = QAService(store).ask("我看到有个项目提到一个“做好教育工作的通知”，那是哪一年度的教育工作通知、哪个机关发的文？")
+    service, _ = synth_service(tmp_path, 347, "北渚市芦湾区教育局")
+    answer = service.ask("我看到有个项目提到一个“做好教育工作的通知”，那是哪一年度的教育工作通知、哪个机关发的文？")
     assert "2020年度" in answer.answer and "芦湾发〔2019〕111号" in answer.answer, answer.answer
 
 
@@ -76,30 +69,15 @@ def test_which_office_is_the_one_whose_duties_speak_of_it(culture, question, off
 def test_the_documents_one_pointed_project_cites_are_its_own(tmp_path):
     """「X那个项目依据的是哪几份文件」: one project linked, citing two documents — both
     are its answer, not two candidates for which project was meant."""
-    from kg.pipeline import replace_documents
-    from kg.store.embedded import OxigraphStore
-    from qa.service import QAService
-    from tools.synth import generate
-
-    text, _ = generate(3301, department="云川市棠溪区文体旅游局", year=2025)
-    store = OxigraphStore(tmp_path)
-    replace_documents([("sport.txt", text.encode())], store)
-    answer = QAService(store).ask("社区健身路径那个项目依据的是哪几份文件")
+    service, _ = synth_service(tmp_path, 3301, "云川市棠溪区文体旅游局", 2025)
+    answer = service.ask("社区健身路径那个项目依据的是哪几份文件")
     assert "88号" in answer.answer and "预算法" in answer.answer, answer.answer
 
 
 def test_a_law_by_its_short_name(tmp_path):
     """预算法 is 《中华人民共和国预算法》: the projects citing it, not every project; per case (每件)
     a figure no document gives."""
-    from kg.pipeline import replace_documents
-    from kg.store.embedded import OxigraphStore
-    from qa.service import QAService
-    from tools.synth import generate
-
-    text, truth = generate(3302, department="北渚市岑口县司法局", year=2025)
-    store = OxigraphStore(tmp_path)
-    replace_documents([("justice.txt", text.encode())], store)
-    service = QAService(store)
+    service, truth = synth_service(tmp_path, 3302, "北渚市岑口县司法局", 2025)
     answer = service.ask("依据预算法安排的项目有哪几个")
     assert "中华人民共和国预算法" in answer.answer and 0 < len(answer.items) < len(truth.projects), answer.answer
     assert not service.ask("法律援助案件每件的补贴标准多少钱").answered

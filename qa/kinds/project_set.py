@@ -47,9 +47,9 @@ class ProjectSet:
 
     def read(self, ctx: Context) -> Reading | None:
         if ctx.frame.set_kind == "items" and (any(m.of("classification") for m in ctx.frame.mentions) or _not_projects(ctx.frame)):
-            return None
+            return None  # 「商品和服务支出里超过5万的科目」「基本支出中几个科目」: classification items, not projects
         if ctx.frame.set_kind in ("economic", "functional"):
-            return None  # 「项目支出的经济科目里，超过100万的」: classes, not projects  # 「商品和服务支出里超过5万的科目」「基本支出中几个科目」: classification items, not projects
+            return None  # 「项目支出的经济科目里，超过100万的」: classes, not projects
         text = normalize(ctx.frame.question or "")
         data = cue_data(NAME)
         slots: list[Slot] = []
@@ -77,7 +77,7 @@ class ProjectSet:
             slots.append(Slot("average", True, span))
         if not slots:
             return None
-        said = re.search(r"(?<![前后头第\d])(\d+)个(?:重点)?项目", text)
+        said = re.search(data["said_count"], text)
         if said and op != "count" and not any(s.name == "stated" for s in slots) and not ctx.frame.n:  # 「…安排的8个项目，平均每个多少」: the count is checked
             slots.append(Slot("stated", int(said.group(1)), said.span()))
         if op == "count" and ctx.frame.intent == "superlative" and re.search(r"哪几", text):
