@@ -164,11 +164,13 @@ class Executor:
     @staticmethod
     def _scope_only(m: Mention, frame: Frame) -> bool:
         """A department mention is the scope of the question, not an item, unless 本级 follows
-        (「档案馆的三公经费」 asks about the department even when 档案馆 is also a class name)."""
+        (「档案馆的三公经费」 asks about the department even when 档案馆 is also a class name; so does
+        「档案馆的项目支出」, unless the class is marked: 科目, its code)."""
         if "self_unit" in frame.cues or not m.of("department"):
             return False
         others = [o for o in frame.mentions if o is not m and o.kinds() - {"department", "term"}]
-        return m.kinds() <= {"department", "term"} or bool(others)
+        as_class = "科目" in frame.text or bool(re.search(r"\d{3,}", m.surface))
+        return m.kinds() <= {"department", "term"} or bool(others) or bool(frame.measures) and not as_class
 
     # -- lookup ----------------------------------------------------------------------------------
     def do_lookup(self, frame: Frame) -> Answer:
@@ -242,6 +244,10 @@ class Executor:
         operands = [(n, f) for n, f in self.operands(frame, doc) if f]
         if len(operands) > 2:  # 「工资福利里面，A比B高多少」: the container named first is not a third operand
             operands = [(n, f) for n, f in self.operands(_without_containers(frame), doc) if f]
+        return self._compare(frame, operands)
+
+    def compare_facts(self, frame: Frame, operands: list[tuple[str, list[Fact]]]) -> Answer:
+        """The difference of two named figures, the larger first."""
         return self._compare(frame, operands)
 
     def _compare(self, frame: Frame, operands: list[tuple[str, list[Fact]]]) -> Answer:
@@ -1111,7 +1117,8 @@ def _whole_named(text: str) -> str:
 
 AGAINST_LAST = re.compile(r"(?:[比较和跟与同]|对比|相比)(?:上年|去年|上一年|上年度)|(?:上年|去年|上一年)(?:相比|比)")
 CHANGE_ASKED = re.compile(r"增加|减少|增长|下降|变化|增减|差|少了|多了|降了|涨了|升了|压减|缩减|下调|上调")
-DERIVED = re.compile(r"推算|倒推|反推|推出|算出|还原|(?:数|数字|数据)(?:来|去)?推(?![进动广荐行])|(?:加上|减去|减掉)[^，,。]{0,4}(?:减少|增加|增长|下降)(?:额|数|的数|的金额)")
+DERIVED = re.compile(r"推算|倒推|反推|推出|算出|还原|(?:数|数字|数据)(?:来|去)?推(?![进动广荐行])|(?:加上|减去|减掉)[^，,。]{0,4}(?:减少|增加|增长|下降)(?:额|数|的数|的金额)"
+                     r"|(?:根据|按照|依据|按|从)[^，,。]{0,10}(?:增减|变化|变动|增加|减少|增长|下降)[^，,。]{0,4}[，,]")  # 「根据说明里的增减情况，上一年的X」: the change is the way
 LAST_VALUE = re.compile(r"(?:上年|去年|上一年|上年度).{0,16}(?:是多少|多少|有多少|预算)[?？]?$")
 
 

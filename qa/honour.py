@@ -55,7 +55,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
              or _one_asked_many_given(question, frame, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer)
-             or _each_thing_held(question) or _unit_not_said(frame, answer))
+             or _each_thing_held(question) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer)))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -136,7 +136,8 @@ def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
             if len(whole) == len(answer.sources) and not (named and not whole) or whole and answer.value is None:
                 return f"文件中没有找到“{units[0].label}”自己的这个数 (the figure found is not that unit's)"
     self_kept = not self_left_out(frame.text)
-    if frame.self_of_units and self_kept and answer.sources and len(whole) == len(answer.sources):  # 「本级的三公经费」: the department's only
+    offices = frame.set_kind == "internal_units"  # 「局机关里设了哪几个股室」: the offices are the 机关's own
+    if frame.self_of_units and self_kept and not offices and answer.sources and len(whole) == len(answer.sources):  # 「本级的三公经费」: the department's only
         return "文件只给出整个部门的这个数，没有单列本级的 (the figure found is the whole department's)"
     return None
 
@@ -244,6 +245,12 @@ def _deal_missing(question: str, said: str) -> str | None:
     """「合同金额」: a budget line is not a contract's figure unless the answer itself speaks of the contract."""
     deal = [w for w in _cues()["deal_words"] if w in question and w not in said]
     return f"文件没有给出“{deal[0]}”的金额，预算数不是{deal[0]}金额 (the budget is not the deal's figure)" if deal else None
+
+
+def _outturn_missing(question: str, said: str) -> str | None:
+    """「决算」「实际支出了多少」: a budget is not what was spent, unless the answer itself speaks of it."""
+    asked = [w for w in _cues()["outturn_words"] if w in question and w not in said]
+    return f"文件是预算，没有给出“{asked[0]}”的数，预算数不是{asked[0]}数 (a budget is not the outturn)" if asked else None
 
 
 def _part_missing(question: str, frame: Frame, said: str) -> str | None:

@@ -153,7 +153,7 @@ class CrossYear:
         if missing:
             return Reading(NAME, 0.9, slots, missing=missing, explained="".join(data["both_years"]))
         found = _first(data["set_operations"], text, _names(ctx))
-        said = re.search(data["had_and_lacked"], text)
+        said = next((m for p in data["had_and_lacked"] if (m := re.search(p, text))), None)
         if found and found[0] in ("new", "dropped") and said:  # 「2025年有而2024年没有的」: which year has them says which set
             found = ("new" if int(said.group("has")) > int(said.group("lacks")) else "dropped", *found[1:])
         if found and found[0] in MEMBERS_OF_BOTH and _names_an_item(ctx.frame):  # 「X这个名字两年都有，哪年多」: a value of X
@@ -606,13 +606,19 @@ def _threshold_words(frame, what: str) -> str:
     return f"、{what}{word}{fmt(frame.threshold)}万元"
 
 
-def _extreme(text: str, facts: list[Fact]) -> tuple[Fact, str] | None:
-    """The largest (or smallest) of a set when the question asks 「哪个…最多/更大」."""
+def _extreme(text: str, facts: list[Fact]) -> tuple[list[Fact], str] | None:
+    """The largest (or smallest) of a set when the question asks 「哪个…最多/更大」, ties together."""
     match = pattern(NAME, "set_extreme").search(text)
     if not match or not facts:
         return None
     direction = "min" if match.group("min") else "max"
-    return (max if direction == "max" else min)(facts, key=lambda f: f.value), direction
+    return _tops(facts, direction == "max"), direction
+
+
+def _tops(facts: list[Fact], largest: bool) -> list[Fact]:
+    """The members with the largest (smallest) amount: two at 500万元 are both the largest."""
+    best = (max if largest else min)(f.value for f in facts)
+    return [f for f in facts if f.value == best]
 
 
 RANKED = ("rate_rank", "max_growth", "max_fall")
@@ -743,8 +749,8 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         what += _threshold_words(ctx.frame, "金额")
         top = _extreme(ctx.frame.text, facts)
         if top is not None:  # 「新增的项目里哪个金额最大」: the top of the set
-            return executor.answer(ctx.frame, f"{what}的{len(facts)}项中，金额{'最多' if top[1] == 'max' else '最少'}的是{top[0].label}，{fmt(top[0].value)}万元。",
-                                   top[0].value, "万元", items=[top[0].label], facts=[top[0]])
+            return executor.answer(ctx.frame, f"{what}的{len(facts)}项中，金额{'最多' if top[1] == 'max' else '最少'}的是{'、'.join(f.label for f in top[0])}，{fmt(top[0][0].value)}万元。",
+                                   top[0][0].value, "万元", items=[f.label for f in top[0]], facts=top[0])
         listing = "、".join(f"{f.label}（{fmt(f.value)}万元）" for f in facts)
         text = f"{what}的共{len(facts)}项：{listing or '无'}"
         return _set_result(ctx, executor, text, facts)
@@ -768,12 +774,14 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         answer.answer = f"（{topic[1:]}）{answer.answer}" if topic else answer.answer  # the set was filtered: say so
         return answer
     if op == "each_max":
-        tops = [(y, max(m.values(), key=lambda f: f.value)) for y, m in ((y0, old), (y1, new)) if m]
-        text = (f"（{topic[1:]}）" if topic else "") + "；".join(f"{y}年金额最多的是{f.label}，{fmt(f.value)}万元" for y, f in tops) + "。"
-        return executor.answer(ctx.frame, text, None, None, items=[f.label for _, f in tops], facts=[f for _, f in tops])
+        tops = [(y, _tops(list(m.values()), True)) for y, m in ((y0, old), (y1, new)) if m]
+        text = (f"（{topic[1:]}）" if topic else "") + "；".join(f"{y}年金额最多的是{'、'.join(f.label for f in fs)}，{fmt(fs[0].value)}万元" for y, fs in tops) + "。"
+        return executor.answer(ctx.frame, text, None, None, items=[f.label for _, fs in tops for f in fs], facts=[f for _, fs in tops for f in fs])
     pooled = [(y0, f) for f in old.values()] + [(y1, f) for f in new.values()]
     if not pooled:
         raise NotAnswerable("没有找到项目")
-    year, top = (max if op == "pooled_max" else min)(pooled, key=lambda x: x[1].value)
-    text = f"两年{topic[1:]}的{len(pooled)}项中金额{'最大' if op == 'pooled_max' else '最小'}的是{year}年的{top.label}，{fmt(top.value)}万元。"
-    return executor.answer(ctx.frame, text, top.value, "万元", items=[top.label], facts=[top])
+    best = (max if op == "pooled_max" else min)(f.value for _, f in pooled)
+    tops = [(y, f) for y, f in pooled if f.value == best]
+    named = "、".join(f"{y}年的{f.label}" for y, f in tops)
+    text = f"两年{topic[1:]}的{len(pooled)}项中金额{'最大' if op == 'pooled_max' else '最小'}的是{named}，{fmt(best)}万元。"
+    return executor.answer(ctx.frame, text, best, "万元", items=[f.label for _, f in tops], facts=[f for _, f in tops])

@@ -194,10 +194,8 @@ class Describe:
                 if entity.docs and doc not in entity.docs:
                     continue
                 found = _texts(entity, executor, doc)
-                if found:
+                if found:  # a project and its key-project goal are one name: the text holding more of the words
                     texts.append(found)
-                    if not mention.alternatives:
-                        break
             if mention.partial and words and not any(_held(t, words) for t in texts):  # a part of a name its own text speaks of
                 texts += [found for entity in _spoken_of(mention, executor, doc, ctx) if (found := _texts(entity, executor, doc))]
             if texts:

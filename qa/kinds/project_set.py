@@ -66,7 +66,13 @@ class ProjectSet:
         slots += [s for s in (exact, named) if s]
         if match:
             slots.append(Slot("range", match, match.span))
-        op, span = _operation(re.sub("|".join(data["demonstratives"]), lambda m: " " * len(m.group(0)), text))
+        asked = re.sub("|".join(data["demonstratives"]), lambda m: " " * len(m.group(0)), text)
+        for slot in slots:  # 「两个数字政府…项目」: 个数 across the count and the name asks no count
+            a, b = slot.span
+            asked = asked[:a] + " " * (b - a) + asked[b:]
+        op, span = _operation(asked)
+        if op == "list" and ctx.frame.intent == "compare" and any(s.name == "stated" for s in topic):
+            op = "difference"  # 「两个X项目相差多少」「…哪个多」: the two members counted, compared
         if op == "list" and not re.search(data["asks_members"], text) and (named or topic):
             return None  # 「那个80万的项目要建什么」: one project named by its amount or topic, not a set asked
         if not match and not exact and not named and op in ("sum", "average"):
@@ -112,6 +118,8 @@ class ProjectSet:
             return executor.answer(frame, text, mean, "万元", facts=chosen)
         if op == "list" and frame.intent == "superlative":
             return _ranked(frame, executor, chosen, f"{where}{condition}{noun}")
+        if op == "difference":  # the count stated is checked above: two members
+            return executor.compare_facts(frame, [(p.label, [p]) for p in chosen])
         listing = "、".join(f"{p.label}（{fmt(p.value)}万元）" for p in chosen)
         if op == "count":
             text = f"{where}{condition}{noun}共{len(chosen)}个" + (f"：{listing}。" if chosen else "。")

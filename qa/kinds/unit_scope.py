@@ -14,7 +14,7 @@ from qa.execute import NotAnswerable
 from qa.facts import Fact
 from qa.honour import left_out
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
-from qa.lexicon import Entity, Mention, match_form, negated_before
+from qa.lexicon import Entity, Mention, match_form, negated_before, split_region
 
 NAME = "unit_scope"
 
@@ -31,8 +31,8 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
     for m in frame.mentions:
         if re.search(r"\d{3,}", m.surface) or ("科目" in text and m.of("classification")):
             continue  # 「2070104图书馆」「图书馆这个科目」: the classification, not the unit
-        if id(m) in excluded:
-            continue  # 「本级（不算登记中心）」: a unit named to be left out
+        if id(m) in excluded or negated_before(text, m.start):
+            continue  # 「本级（不算登记中心）」「（不是指挥中心的）」: a unit named to be left out or set apart
         named += m.of("budget_unit")
     how = []
     if any(w in text for w in _words("self_words")):
@@ -274,6 +274,8 @@ def _item(frame, executor, doc: str, unit: tuple[str, Fact], reading: Reading) -
     under = {f.row for f in facts if f.kind == "unit" and f.label == row.label}
     column = reading.slot("fund") or table.columns[0]
     found = [f for f in facts if f.parent_row in under and f.column == column and match_form(f.label) in wanted]
+    if not found:  # 「本级那个会议室…维护费」: the unit's own one is written with the district before it
+        found = [f for f in facts if f.parent_row in under and f.column == column and match_form(split_region(f.label)[1]) in wanted]
     if not found:
         elsewhere = sorted({f.unit_name for f in facts if match_form(f.label) in wanted and f.unit_name and f.unit_name != row.label})
         where = f"（表{table.number}中列在{'、'.join(elsewhere)}下）" if elsewhere else ""
