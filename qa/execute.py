@@ -1117,15 +1117,15 @@ def _whole_named(text: str) -> str:
 
 AGAINST_LAST = re.compile(r"(?:[比较和跟与同]|对比|相比)(?:上年|去年|上一年|上年度)|(?:上年|去年|上一年)(?:相比|比)")
 CHANGE_ASKED = re.compile(r"增加|减少|增长|下降|变化|增减|差|少了|多了|降了|涨了|升了|压减|缩减|下调|上调")
-DERIVED = re.compile(r"推算|倒推|反推|推出|算出|还原|(?:数|数字|数据)(?:来|去)?推(?![进动广荐行])|(?:加上|减去|减掉)[^，,。]{0,4}(?:减少|增加|增长|下降)(?:额|数|的数|的金额)"
-                     r"|(?:根据|按照|依据|按|从)[^，,。]{0,10}(?:增减|变化|变动|增加|减少|增长|下降)[^，,。]{0,4}[，,]")  # 「根据说明里的增减情况，上一年的X」: the change is the way
+DERIVED = re.compile(r"推算|倒推|反推|推出|算出|还原|(?:数|数字|数据)(?:来|去)?推(?![进动广荐行])|(?:加上|减去|减掉)[^，,。]{0,4}(?:减少|增加|增长|下降)(?:额|数|的数|的金额)")
+BASIS = re.compile(r"(?:根据|按照|依据|按|从)[^，,。]{0,10}(?:增减|变化|变动|增加|减少|增长|下降)[^，,。]{0,4}[，,]")  # 「根据说明里的增减情况，」: the way, not what is asked
 LAST_VALUE = re.compile(r"(?:上年|去年|上一年|上年度).{0,16}(?:是多少|多少|有多少|预算)[?？]?$")
 
 
 def _asks_last_year_value(frame: Frame) -> bool:
     """「上年的X是多少」「按增减数倒推上年的X」 ask for last year's figure; 「X跟去年比少了多少」
     「比上年减少了多少」 ask for the change."""
-    text = frame.text
+    text = BASIS.sub("", frame.text)
     if DERIVED.search(text):
         return True  # 「按比上年减少的数倒推，上年的X是多少」: the change is the way, the figure is asked
     if AGAINST_LAST.search(text):
