@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -149,6 +150,15 @@ class Template:
         """The table of one fund that has the column (一般公共预算 × 项目支出 → 表5): its 合计 row is
         that fund's part of the column."""
         return next((t for t in self.tables if t.fund == fund and column in t.columns), None)
+
+    def named_in(self, text: str) -> TableSpec | None:
+        """The table a text names by its title (支出总体情况表; 一般公共预算支出情况表 without its
+        bracketed part), the longest title written; None when none is."""
+        def forms(spec: TableSpec) -> list[str]:
+            title = spec.title.replace("“", "").replace("”", "")
+            return [title, re.sub(r"（.*?）|\(.*?\)", "", title)]
+        found = [(len(form), spec) for spec in self.tables for form in forms(spec) if form in text]
+        return max(found, key=lambda f: f[0])[1] if found else None
 
     def by_layout(self, layout: str) -> TableSpec:
         """The one table of a layout (projects: 表12, units: 表11)."""

@@ -27,7 +27,7 @@ def split_asks(question: str, frame: Frame | None) -> tuple[str, str] | None:
         return None
     spec = load_cues()["clauses"]
     clauses = _clauses(question)
-    asking = [c for c in clauses if re.search(spec["asks"], c)]
+    asking = [c for c in clauses if re.search(spec["asks"], c) and not re.search(spec["withdrawn"], c)]  # 「…我就不问了」 asks nothing
     if len(asking) != 2 or clauses[-2:] != asking and clauses != asking:
         return None  # two asks, the last two clauses (after at most one clause naming the thing)
     cut = len(match_form("".join(clauses[:-1])))
@@ -47,8 +47,9 @@ def split_asks(question: str, frame: Frame | None) -> tuple[str, str] | None:
 
 
 def about_the_answer(question: str, frame: Frame | None, answer: Answer) -> str | None:
-    """「哪个项目钱最多，是做什么的」: a last clause asking what a thing is for, naming nothing, after
-    an answer that found one thing — the clause asked of that thing; or None."""
+    """「哪个项目钱最多，是做什么的」「X是哪个项目的依据？这个项目安排了多少钱」: a last clause asking
+    what a thing is for, or pointing at it (这个项目), naming nothing, after an answer that found one
+    thing — the clause asked of that thing; or None."""
     if frame is None or not answer.answered or len(answer.items) != 1:
         return None
     clauses = _clauses(question)
@@ -56,9 +57,11 @@ def about_the_answer(question: str, frame: Frame | None, answer: Answer) -> str 
         return None
     last = clauses[-1]
     start = len(match_form("".join(clauses[:-1])))
-    if any(m.end > start for m in frame.mentions) or not re.search(load_cues()["clauses"]["purpose"], last):
+    spec = load_cues()["clauses"]
+    pointer = re.match(spec["pointer"], last)
+    if any(m.end > start for m in frame.mentions) or not (re.search(spec["purpose"], last) or pointer and re.search(spec["asks"], last)):
         return None
-    return answer.items[0] + last
+    return answer.items[0] + (last[pointer.end():] if pointer else last)
 
 
 def joined(first: Answer, second: Answer, both_asked: bool = False) -> Answer | None:

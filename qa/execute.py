@@ -181,6 +181,9 @@ class Executor:
         found = [(doc, name, facts) for doc in frame.docs
                  for name, facts in self._without_parents(frame, self.operands(frame, doc), doc) if facts]
         if not found:
+            zero = self._not_listed(frame)
+            if zero is not None:
+                return zero
             raise NotAnswerable("文件中没有找到问题所问的金额")
         acts = honour.acts_asked(frame.question)
         speaking = [x for x in found if any(a in x[1] for a in acts)]
@@ -200,6 +203,31 @@ class Executor:
         if len(parts) > 1 and len({f.value for f in facts_all}) > 1:
             value = None if len(frame.docs) == 1 and len(items) > 1 else value
         return self.answer(frame, "；".join(parts) + "。", value, unit, facts=facts_all)
+
+    def _not_listed(self, frame: Frame) -> Answer | None:
+        """「基本支出里对个人和家庭的补助有多少」: an economic class the document lists elsewhere (表7)
+        but not in the table of the expenditure asked (表6), whose top classes add up to its total —
+        so nothing of it is in that expenditure: 0, said as such."""
+        named = [m for m in frame.value_mentions() if m.measure]
+        if len(named) != 1 or len(frame.docs) != 1:
+            return None
+        mention, doc = named[0], frame.docs[0]
+        expenditure = self.cues["measures"].get(mention.measure, {}).get("expenditure")
+        coded = [e for e in mention.of("line_item", "classification") if e.code and doc in e.docs]
+        if not expenditure or len({e.code for e in coded}) != 1:
+            return None
+        table = load_template().economic(expenditure)
+        whole = {f.value for f in self.measure_total(mention.measure, doc)}
+        if table.expenditure != expenditure or len(whole) != 1:
+            return None
+        rows = [f for f in self.reader.table_facts(doc, table.number) if f.first_column]
+        totals = [f for f in rows if f.kind == "total"]
+        tops = [f for f in rows if f.kind != "total" and f.code and len(f.code) == len(min((r.code for r in rows if r.code), key=len))]
+        if len(totals) != 1 or totals[0].value not in whole or not tops or sum(f.value for f in tops) != totals[0].value or any(f.code == coded[0].code for f in rows):
+            return None
+        label = coded[0].label
+        text = f"{table.name}没有列出“{label}”：该表各类（{len(tops)}类）合计{fmt(totals[0].value)}万元，等于{mention.measure}总额，{mention.measure}中的{label}为0.00万元。"
+        return self.answer(frame, text, Decimal(0), "万元", facts=totals)
 
     def _without_parents(self, frame: Frame, operands: list[tuple[str, list[Fact]]], doc: str) -> list[tuple[str, list[Fact]]]:
         """「服务类的政府采购是多少」: two names, not joined by 和/与/、, of which the graph holds one
@@ -223,6 +251,9 @@ class Executor:
             value, unit = convert(value, unit, frame)
             where = "、".join(dict.fromkeys(f.where().split(" ")[0] for f in facts))
             return f"{name}为{fmt(value, unit)}{unit}（{where}）{_reason(facts)}", value, unit
+        if len({f.label for f in facts}) > 1:  # two things of one name (…测评费（续建） and “十五五”…测评费): each named, no one figure
+            said = "；".join(f"{f.label}为{fmt(f.value, f.unit)}{f.unit}（{f.where().split(' ')[0]}）" for f in facts)
+            return f"问题所说的名称对应{len(facts)}项：{said}", None, facts[0].unit
         pieces = []
         for f in facts:
             value, unit = convert(f.value, f.unit, frame)
@@ -310,6 +341,10 @@ class Executor:
         if len({f.value for f in facts_n}) > 1 and denominators and not frame.measures and not frame.fund \
                 and all(f.table in (1, whole_table) and f.kind != "item" for f in denominators[0][1]):
             facts_n = [f for f in facts_n if f.table == whole_table] or facts_n  # 「X在总支出里占比」: X of every fund, as the total is
+        if len({f.value for f in facts_n}) > 1 and denominators and not frame.measures and not frame.fund \
+                and any(f.table == whole_table for f in facts_n) and any(f.table == whole_table for f in denominators[0][1]):
+            facts_n = [f for f in facts_n if f.table == whole_table]  # 「公共卫生占卫生健康支出的百分之几」: both classes in the table of every fund
+            denominators = [(denominators[0][0], [f for f in denominators[0][1] if f.table == whole_table])]
         part = single(facts_n)
         if denominators:
             name_d, facts_d = denominators[0]
@@ -724,38 +759,24 @@ class Executor:
 
     # -- texts --------------------------------------------------------------------------------------
     def do_describe(self, frame: Frame) -> Answer:
+        """What each thing named says of itself; two named (「办公室和确权登记股分别管些什么」) are
+        both answered, each with its source."""
         doc = self.one_doc(frame)
-        title = self.doc_title(doc)
-        goal_first = "performance" in frame.cues
+        said: list[Answer] = []
         for m in frame.mentions:
-            for e in sorted(m.entities, key=lambda e: (e.kind != "goal") if goal_first else 0):
-                if doc not in e.docs and e.docs:
-                    continue
-                if e.kind == "project":
-                    rows = self.reader.run(queries.PROJECT, project=_iri(e.iri))
-                    if rows and rows[0].get("purpose"):
-                        r = rows[0]
-                        return self.answer(frame, f"{r['label']}（{r['unitName']}）的绩效目标/用途：{r['purpose']}", sources=[Source(title, load_template().by_layout("projects").name, r["label"], r["line"])])
-                if e.kind == "internal_unit":
-                    rows = self.reader.run(queries.INTERNAL_UNIT, unit=_iri(e.iri))
-                    if rows:
-                        r = rows[0]
-                        return self.answer(frame, f"{r['label']}的职责：{r['text']}", sources=[Source(title, load_template().sections["internal_units"], r["label"], r["line"])])
-                if e.kind == "goal":
-                    goal = next((g for g in self.reader.goals(doc) if g.iri == e.iri), None)
-                    if goal:
-                        return self.answer(frame, f"重点项目“{goal.label}”（{fmt(goal.value)}万元）的绩效目标：{goal.extra['goalText']}", goal.value, "万元", facts=[goal])
-                if e.kind == "figure":
-                    fact = self.reader.figure(e.iri)
-                    if fact:
-                        extra = fact.extra
-                        detail = extra.get("detail") or extra.get("reason")
-                        text = f"{fact.label}{fmt(fact.value, fact.unit)}{fact.unit}" + (f"，主要是{detail}" if detail else f"（{extra['source']}）")
-                        return self.answer(frame, text + "。", fact.value, fact.unit, facts=[fact])
-                if e.kind == "term":
-                    return self.do_definition(frame)
-                if e.kind == "citation":
-                    return self.do_citation(frame)
+            found = self._describe_one(frame, m, doc)
+            if found is None:
+                continue
+            answer, joins = found
+            if not joins:  # a figure, a goal, a term or a cited document: the first named answers alone
+                if not said:
+                    return answer
+                continue
+            said.append(answer)
+        if len(said) == 1:
+            return said[0]
+        if said:
+            return self.answer(frame, "；".join(a.answer.rstrip("。") for a in said) + "。", sources=[s for a in said for s in a.sources])
         for m in frame.mentions:
             if m.of("department") or m.of("budget_unit"):
                 rows = self.reader.run(queries.COMPOSITION, doc=_iri(doc))
@@ -763,6 +784,40 @@ class Executor:
                     units = [r["label"] for r in self.reader.run(queries.BUDGET_UNITS, doc=_iri(doc))]
                     return self.answer(frame, f"部门预算构成：{rows[0]['text']}", items=units, sources=self.composition_sources(doc))
         raise NotAnswerable("没有找到可以说明的内容")
+
+    def _describe_one(self, frame: Frame, m: Mention, doc: str) -> tuple[Answer, bool] | None:
+        """The mention's own text, and whether it joins others' (a project's use, an office's duties)."""
+        title = self.doc_title(doc)
+        goal_first = "performance" in frame.cues
+        for e in sorted(m.entities, key=lambda e: (e.kind != "goal") if goal_first else 0):
+            if doc not in e.docs and e.docs:
+                continue
+            if e.kind == "project":
+                rows = self.reader.run(queries.PROJECT, project=_iri(e.iri))
+                if rows and rows[0].get("purpose"):
+                    r = rows[0]
+                    return self.answer(frame, f"{r['label']}（{r['unitName']}）的绩效目标/用途：{r['purpose']}", sources=[Source(title, load_template().by_layout("projects").name, r["label"], r["line"])]), True
+            if e.kind == "internal_unit":
+                rows = self.reader.run(queries.INTERNAL_UNIT, unit=_iri(e.iri))
+                if rows:
+                    r = rows[0]
+                    return self.answer(frame, f"{r['label']}的职责：{r['text']}", sources=[Source(title, load_template().sections["internal_units"], r["label"], r["line"])]), True
+            if e.kind == "goal":
+                goal = next((g for g in self.reader.goals(doc) if g.iri == e.iri), None)
+                if goal:
+                    return self.answer(frame, f"重点项目“{goal.label}”（{fmt(goal.value)}万元）的绩效目标：{goal.extra['goalText']}", goal.value, "万元", facts=[goal]), False
+            if e.kind == "figure":
+                fact = self.reader.figure(e.iri)
+                if fact:
+                    extra = fact.extra
+                    detail = extra.get("detail") or extra.get("reason")
+                    text = f"{fact.label}{fmt(fact.value, fact.unit)}{fact.unit}" + (f"，主要是{detail}" if detail else f"（{extra['source']}）")
+                    return self.answer(frame, text + "。", fact.value, fact.unit, facts=[fact]), False
+            if e.kind == "term":
+                return self.do_definition(frame), False
+            if e.kind == "citation":
+                return self.do_citation(frame), False
+        return None
 
     def do_definition(self, frame: Frame) -> Answer:
         doc = self.one_doc(frame)
@@ -1202,7 +1257,10 @@ def _topic(frame: Frame, texts: list[str]) -> tuple[str | None, list[tuple[int, 
     word takes: 「对粮食生产资金是怎么规定的」) and the texts that speak of it most, when some and not
     all do. Nouns that no text holds and no other noun narrows: the list does not speak of them."""
     match = TOPIC.search(frame.text)
-    nouns = [next(g for g in match.groups() if g)] if match else [n for n in frame.free_nouns() if n not in GENERIC_NOUNS]
+    partial = [m.surface for m in frame.mentions if m.partial]  # 「跟耕地保护有关的那一条」: a part of a project's name is a word here
+    nouns = [next(g for g in match.groups() if g)] if match else [n for n in partial + frame.free_nouns() if n not in GENERIC_NOUNS]
+    if match and not any(nouns[0] in match_form(t) for t in texts):  # 「跟镇街耕地保护有关的」: its words, when no text writes it whole
+        nouns = [w for w in segment.tokenizer().lcut(nouns[0], HMM=False) if len(w) >= 2 and w not in GENERIC_NOUNS] or nouns
     hits = [(sum(n in match_form(t) for n in nouns), k, t) for k, t in enumerate(texts)]
     best = max((h for h, _, _ in hits), default=0)
     picked = [(k, t) for h, k, t in hits if h == best and h]

@@ -37,6 +37,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     cues = _cues()
     for said, spelt in load_cues()["spellings"].items():  # the question as it was read: 「举几个例子」 counts nothing
         question = question.replace(said, spelt)
+    question = "".join(c for c in re.split(r"(?<=[，,；;])", question) if not re.search(load_cues()["clauses"]["withdrawn"], c))  # 「…我就不问了，」
     both = [w for w in cues["both_sets"] if w in question and re.search(r"[和与跟及、]|以及", question[:question.find(w)])]  # two sets named
     if answer.answered and both and answer.items and answer.intent not in cues["overlap_kinds"]:
         return f"没有计算两组共有的部分（“{both[0]}”），文件也没有直接列出 (an overlap of two sets is not computed)"

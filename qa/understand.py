@@ -94,8 +94,9 @@ def _context_end(text: str) -> int:
     for start, stop in spans[1:]:  # 「最近在做调研，看到…，想问一下X」: what comes before the question's own opening
         if text[start:stop].lstrip().startswith(intros):
             end = max(end, start)
-    for start, stop in spans[:-1]:  # 「有读者问：X」
-        if re.search(r"问[:：]$", text[start:stop]):
+    for start, stop in spans[:-1]:  # 「有读者问：X」「想了解一下人员经费的结构：X」
+        clause = text[start:stop]
+        if re.search(r"问[:：]$", clause) or re.search(r"[:：]$", clause) and clause.lstrip().startswith(intros):
             end = max(end, stop)
     return end
 
@@ -129,10 +130,24 @@ def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not (negated_before(text, m.start) and any(o.start - m.end in (0, 1) and o is not m for o in mentions))]
 
 
-def _points_into_context(text: str, cut: int) -> bool:
-    """「这个项目」 anywhere, or 「它」 opening the question's first clause, points back into the context."""
+INCLUDED = re.compile(r"(?:含|包含|包括|连同|算上)(?P<what>[^，,。?？!！]{1,12}?)(?:在内|(?:那个|这个)?口径)")
+
+
+def _without_included(frame: Frame) -> None:
+    """「合计数是多少？我要的是含其他资金的那个口径」: what a figure is said to include is in it
+    already — no operand of its own, when the question names another thing."""
+    spans = [m.span("what") for m in INCLUDED.finditer(frame.text)]
+    inside = [m for m in frame.mentions if any(a <= m.start and m.end <= b for a, b in spans)]
+    if inside and len(frame.value_mentions()) > len([m for m in inside if m in frame.value_mentions()]):
+        frame.mentions = [m for m in frame.mentions if m not in inside]
+
+
+def _points_into_context(text: str, cut: int, named_ends: frozenset[int] = frozenset()) -> bool:
+    """「这个项目」 anywhere, or 「它」 opening the question's first clause, points back into the context;
+    right after a name the question itself says (「绩效工资这一项」, ends relative to cut) it restates that name."""
     first = CLAUSE.match(text, cut)
-    return bool(BACK_REFERENCE.search(text[cut:]) or first and first.group(0).startswith("它"))
+    pointing = [m for m in BACK_REFERENCE.finditer(text[cut:]) if m.start() not in named_ends]
+    return bool(pointing or first and re.match(r"(?:那么?|而)?它", first.group(0)))
 
 
 def _names_kind_of(frame: Frame, start: int, end: int) -> bool:
@@ -213,8 +228,8 @@ class Understander:
         (qa/data/cues.json premise); None when neither can be set aside. 「这个项目」 pointing into
         them keeps them."""
         cut = _context_end(text)
-        if cut and not _points_into_context(text, cut):
-            trial = self.understand(text[cut:], previous, corrected, _context=False)
+        trial = self.understand(text[cut:], previous, corrected, _context=False) if cut else None
+        if trial is not None and not _points_into_context(text, cut, frozenset(m.end for m in trial.mentions)):
             if trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or any(m.of("internal_unit", "term", "citation") for m in trial.mentions):
                 return trial
         premise = _premise_end(text)
@@ -227,10 +242,15 @@ class Understander:
         department, a year) and the question names what it asks on its own."""
         head = self.understand(text[:cut], previous, corrected, _context=False)
         trial = self.understand(text[cut:], previous, corrected, _context=False)
+        members = {"internal_units": "internal_unit", "projects": "project", "key_projects": "goal"}.get(head.set_kind or "")
+        named = bool(members) and sum(1 for m in trial.mentions if m.of(members)) >= 2  # 「设了两个内设机构，办公室和X股分别管什么」
         if (head.year is not None or head.scope_refused or any(m.of("internal_unit", "budget_unit") for m in head.mentions)
-                or any(w in text[:cut] for w in self.lexicon.cues["self_unit"]) or head.set_kind or re.match(r"其中|这|那些|它们", text[cut:])):
-            return None  # 「局本级一共14个项目…，平均每个多少」: the premise says which set
-        if set(head.docs) != set(trial.docs) or not (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind):
+                or any(w in text[:cut] for w in self.lexicon.cues["self_unit"]) or head.set_kind and not named or re.match(r"其中|这|那些|它们", text[cut:])):
+            return None  # 「局本级一共14个项目…，平均每个多少」: the premise says which set, unless the question names its members
+        if not trial.docs and head.docs:
+            trial.docs = list(head.docs)  # 「X局设了两个内设机构，办公室…」: the premise's department is the question's
+        asks = trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)
+        if set(head.docs) != set(trial.docs) or not asks:
             return None
         return trial
 
@@ -285,6 +305,7 @@ class Understander:
             keep_scope(frame, previous, self.lexicon)
         self._measures(frame, cues)
         self._modifiers(frame, cues)
+        _without_included(frame)
         if previous is not None and self._is_follow_up(frame):
             return self._follow_up(frame, previous)
         self._totals_named_by_terms(frame)
@@ -650,6 +671,8 @@ class Understander:
         table = TABLE.search(text)
         if table:
             frame.table = int(table.group(1))
+        elif (titled := load_template().named_in(text)) is not None:  # 「支出总体情况表里」: the table by its title
+            frame.table = titled.number
         if "set:economic" in frame.cues or "经济" in text:
             frame.classification = "economic"
         elif "set:functional" in frame.cues or "功能" in text:

@@ -76,6 +76,8 @@ class Describe:
         text = frame.text
         if frame.set_kind == "key_projects":
             return None  # 「重点项目的绩效目标是怎么定的」: the key projects' targets, not the department's text
+        if frame.set_kind == "duties" and not any(m.of("internal_unit") for m in frame.mentions):
+            return None  # 「在主要职责里，跟耕地保护有关的那一条」: the duties that speak of it (a list narrowed), not a project's text
         subjects = _subjects(ctx) or _project_of_amount(ctx)
         if not subjects and not frame.mentions and pattern(NAME, "asks_owner").search(text):
             return _text_owner(ctx)

@@ -143,6 +143,13 @@ class UnitScope:
         fund = _fund(text)
         op = "average" if average else next((op for op, pats in cue_data(NAME)["operations"].items() if re.search("|".join(pats), text)), "lookup")
         column = _column(ctx, fund, op == "ratio")
+        listed = [m for m in ctx.frame.mentions if m.of("project") and not m.of("budget_unit")]
+        one_unit = len({e.iri for e in named}) + len(how) == 1 and how in ([], ["self"])
+        share = op == "ratio" and column == "project"  # 「本级那两个项目合起来占本级项目支出的百分之几」
+        if len(listed) >= 2 and one_unit and (op in ("lookup", "sum") and not ctx.frame.cues & {"max", "min", "compare", "ratio"} or share):
+            slots = [Slot("how", how, (0, 0)), Slot("named", named, (0, 0)), Slot("column", "items", (0, 0)), Slot("fund", fund, (0, 0)),
+                     Slot("share", share, (0, 0))]
+            return Reading(NAME, 0.8, slots + [Slot("item", m, (m.start, m.end)) for m in listed])  # 「本级的A、B和C三个项目加起来」
         if column is None and op == "average" and re.search(cue_data(NAME)["whole_by_budget"], text):
             column = "whole"  # 「平均每个单位的预算是多少」: each unit's whole budget
         item = _item_asked(ctx, op, how, named) if column is None else None
@@ -183,6 +190,8 @@ class UnitScope:
         column, fund = reading.slot("column"), reading.slot("fund")
         if column == "item":
             return _item(frame, executor, doc, units[0], reading)
+        if column == "items":
+            return _items(frame, executor, doc, units[0], reading)
         if column == "class" and not _class_found(executor, doc, reading):
             if not reading.slot("class").of("classification") and reading.slot("named"):  # 「三公经费里，某中心花了多少」: given for the whole department only
                 raise NotAnswerable(f"文件中没有找到“{reading.slot('named')[0].label}”自己的这个数 (the figure found is not that unit's)")
@@ -264,12 +273,32 @@ def _item_asked(ctx: Context, op: str, how: list[str], named: list[Entity]) -> M
     return items[0] if len(items) == 1 and len({e.label for e in items[0].of("project")}) == 1 else None
 
 
-def _item(frame, executor, doc: str, unit: tuple[str, Fact], reading: Reading) -> Answer:
+def _items(frame, executor, doc: str, unit: tuple[str, Fact], reading: Reading) -> Answer:
+    """「本级的A、B和C三个项目加起来」: each project under the unit's row of 表12, summed."""
+    found = [_item(frame, executor, doc, unit, reading, m) for m in reading.slot_values("item")]
+    names = [a.rows[0]["行"] for a in found]
+    sources = [s for a in found for s in a.sources]
+    if any(w in frame.text for w in _words("each_words")):  # 「分别是多少」: each, not their sum
+        listing = "；".join(f"{n}{fmt(a.value)}万元" for n, a in zip(names, found, strict=True))
+        return executor.answer(frame, f"{unit[0]}的{listing}。", None, None, items=names, sources=sources)
+    total = sum((a.value for a in found), Decimal(0))
+    text = f"{unit[0]}的{'、'.join(names)}合计{fmt(total)}万元（{' + '.join(fmt(a.value) for a in found)} = {fmt(total)}）"
+    if reading.slot("share"):  # of the unit's project expenditure
+        whole, facts = _value(executor, doc, unit[1], "project", reading, reading.slot("fund"))
+        if not whole:
+            raise NotAnswerable(f"{unit[0]}的项目支出为0，无法计算比例")
+        share = (total / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        text += f"，占{unit[0]}项目支出（{fmt(whole)}万元）的{fmt(share)}%（{fmt(total)} ÷ {fmt(whole)} × 100%）。"
+        return executor.answer(frame, text, share, "%", items=names, facts=facts, sources=sources)
+    return executor.answer(frame, text + "。", total, "万元", items=names, sources=sources)
+
+
+def _item(frame, executor, doc: str, unit: tuple[str, Fact], reading: Reading, mention: Mention | None = None) -> Answer:
     """The project's row under the unit's row of 表12, in the source of funds asked."""
     label, row = unit
     table = load_template().by_layout("projects")
     facts = executor.reader.table_facts(doc, table.number)
-    mention = reading.slot("item")
+    mention = mention or reading.slot("item")
     wanted = {match_form(e.label) for e in mention.of("project")}
     under = {f.row for f in facts if f.kind == "unit" and f.label == row.label}
     column = reading.slot("fund") or table.columns[0]
