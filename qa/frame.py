@@ -44,6 +44,7 @@ class Frame:
     scope_kept: bool = False  # the documents in scope came from the session's previous question
     scope_refused: bool = False  # a year, a body or a level that is not loaded: nothing may answer
     self_of_units: bool = False  # 本级 named where the department has subordinate units: one unit of several, not the department
+    first_of_series: bool = False  # 「X（第一批）」 of an X written without its part beside an X（第二批）: X is the first
 
     def value_mentions(self) -> list[Mention]:
         """Mentions of things that carry amounts."""

@@ -260,6 +260,8 @@ def _part_missing(question: str, frame: Frame, said: str) -> str | None:
     part = re.compile(_cues()["part_pattern"])
     stated = {fold_digits(p) for m in frame.mentions for e in m.entities[:1] for p in part.findall(e.label)}
     asked = {fold_digits(p) for p in part.findall(re.sub(_cues()["part_lacked"] + f"(?:{part.pattern})", "", question))}  # 不带二期: not asked
+    if frame.first_of_series:  # 「X（第一批）」 of X beside X（第二批）: X is the first
+        asked = {p for p in asked if not re.fullmatch(load_cues()["first_part"], p)}
     if asked and not stated and not any(p in fold_digits(said) for p in asked):
         return f"文件没有分开给出“{sorted(asked)[0]}”的数 (no figure for that part)"  # 「X第一期花了多少」 of a project stated whole
     if not stated or stated & asked:

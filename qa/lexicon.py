@@ -152,6 +152,15 @@ class Lexicon:
     automaton: ahocorasick.Automaton = field(repr=False)
     vocabulary: set[str] = field(default_factory=set, repr=False)
 
+    def aliases_starting(self, prefix: str) -> list[str]:
+        """The aliases that begin with `prefix` (a sorted list made once, searched by bisection)."""
+        ordered = self.__dict__.get("_ordered")
+        if ordered is None or len(ordered) != len(self.aliases):
+            ordered = self.__dict__["_ordered"] = sorted(self.aliases)
+        start = bisect.bisect_left(ordered, prefix)
+        end = bisect.bisect_left(ordered, prefix + "\U0010ffff")
+        return ordered[start:end]
+
     def fuzzy(self, window: str, sound: str | None = None, sound_only: bool = False) -> str | None:
         """The alias `window` is a homophone of (same pinyin, ≥ 3 characters) or a one-character
         typo of (≥ 6 characters, similarity ≥ 85), else None."""

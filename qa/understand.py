@@ -306,6 +306,7 @@ class Understander:
         self._measures(frame, cues)
         self._modifiers(frame, cues)
         _without_included(frame)
+        frame.first_of_series = self._first_of_series(frame)
         if previous is not None and self._is_follow_up(frame):
             return self._follow_up(frame, previous)
         self._totals_named_by_terms(frame)
@@ -398,6 +399,18 @@ class Understander:
             self._unknown_unit(frame)
         if not frame.refusal:
             self._class_called_unit(frame)
+
+    def _first_of_series(self, frame: Frame) -> bool:
+        """「耕地保护专项资金（第一批140万那个）」: the first part asked of a project whose name states
+        no part while a later part of it is loaded (…（第二批）) — the one without is the first."""
+        if not re.search(self.lexicon.cues["first_part"], frame.text):
+            return False
+        part = re.compile(self.lexicon.cues["ordinals"])
+        for m in frame.mentions:
+            for label in {match_form(e.label) for e in m.of("project")}:
+                if not part.search(label) and any(a.startswith(label) and part.search(a[len(label):]) for a in self.lexicon.aliases_starting(label)):
+                    return True
+        return False
 
     def _class_called_unit(self, frame: Frame) -> None:
         """「图书馆这个单位自己的基本支出」: a class's name called a unit (这个单位, 单位自己) where no

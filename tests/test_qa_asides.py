@@ -183,3 +183,13 @@ def test_one_name_for_two_projects_gives_no_single_figure(civil):
     assert len(alike) == 2
     answer = service.ask("2025年十五五那个信息系统安全侧评费预算是多少？")
     assert answer.value is None and all(p.name in answer.answer for p in alike), answer.answer
+
+
+def test_the_first_part_of_a_series_is_the_one_written_without_its_part(land):
+    service, truth = land
+    first = next(p for p in truth.projects if p.name == "耕地保护专项资金")
+    assert any(p.name.startswith(first.name) and "第二批" in p.name for p in truth.projects)
+    assert service.ask("耕地保护专项资金第一批安排了多少").value == first.amounts[0]
+    lone = next(p.name for p in truth.projects if not any(q.name != p.name and q.name.startswith(p.name) for q in truth.projects)
+                and "期" not in p.name and "批" not in p.name)
+    assert not service.ask(f"{lone}一期多少钱").answered  # no later part loaded: the first is not stated apart
