@@ -251,6 +251,10 @@ class Executor:
             value, unit = convert(value, unit, frame)
             where = "、".join(dict.fromkeys(f.where().split(" ")[0] for f in facts))
             return f"{name}为{fmt(value, unit)}{unit}（{where}）{_reason(facts)}", value, unit
+        narrowed = _narrowed_by_words(facts, frame)
+        if len({f.value for f in narrowed}) == 1:  # the words picked one of the things named alike: that one, by its own name
+            return self.say_value(narrowed[0].label if len(narrowed) < len(facts) else name, narrowed, frame)
+        facts = narrowed
         if len({f.label for f in facts}) > 1:  # two things of one name (…测评费（续建） and “十五五”…测评费): each named, no one figure
             said = "；".join(f"{f.label}为{fmt(f.value, f.unit)}{f.unit}（{f.where().split(' ')[0]}）" for f in facts)
             return f"问题所说的名称对应{len(facts)}项：{said}", None, facts[0].unit
@@ -359,6 +363,8 @@ class Executor:
             if whole is None:
                 whole = single(self.total("本年支出合计", doc))
             name_d = whole.label
+        if whole.kind in ("project", "goal") and part.kind not in ("project", "goal"):  # 「宣传工作经费那500万里面，印刷费占多少」
+            raise NotAnswerable(f"文件没有给出“{whole.label}”按经济科目的分解，{name_n}是全部门的数，不是这个项目里的")
         if whole.kind == "unit" and part.unit_name != whole.label:  # 「图书馆基本支出中X占几成」 with X department-wide
             raise NotAnswerable(f"找到的{name_n}是全部门的数，不是{whole.label}的，不能算它占{whole.label}的比例")
         if whole.value == 0:
@@ -524,7 +530,9 @@ class Executor:
         units = {e.label for m in frame.mentions if id(m) not in left for e in m.of("budget_unit") if doc in e.docs}
         own = self.lexicon.documents[doc].name
         if units:
-            return [p for p in projects if p.unit_name in units]
+            if "self_unit" in frame.cues and not honour.self_left_out(frame.text):  # 「本级和普查中心的项目」: both
+                units.add(own)
+            return [p for p in projects if p.unit_name in units or own in units and p.unit_name is None]
         inclusive = re.compile(r"(?:含|包括|包含|连同|加上)(?:其|所有)?(?:" + "|".join(cue_data("unit_scope")["subordinate_words"]) + ")")
         if inclusive.search(frame.text):  # 「（含下属单位）」: all of them
             return projects
@@ -1117,6 +1125,26 @@ def _units_before_projects(values: list[Mention], text: str, doc: str) -> dict[i
         if after is not None and text[unit.end:after.start] in ("", "的"):
             scoped[id(after)] = unit
     return scoped
+
+
+SET_APART = re.compile(r"(?:(?<!是)不是|不带|没带|并非|而非)(?:带|有|叫)?[“\"]?(?P<w>[\u4e00-\u9fff\d]{2,6}?)[”\"]?(?:的|那|这|项目|）|\)|，|,|$)")
+
+
+def _narrowed_by_words(facts: list[Fact], frame: Frame) -> list[Fact]:
+    """Figures of several things one name links, narrowed by the question's own words: a word set
+    apart (「不是二期那笔」「不是带十五五的那个」) drops the names holding it; a word the question
+    writes that some of the names hold and others lack (「十五五那个X」) keeps those."""
+    labels = {match_form(f.label) for f in facts}
+    if len(labels) < 2:
+        return facts
+    apart = [m.group("w") for m in SET_APART.finditer(frame.text)]
+    kept = [f for f in facts if not any(w in match_form(f.label) for w in apart)] or facts
+    masked = frame.masked()
+    words = [w for w in segment.tokenizer().lcut(masked, HMM=False) if len(w) >= 2 and not re.fullmatch(r"[\d年]+", w) and w not in apart]
+    held = [w for w in words if 0 < sum(w in match_form(f.label) for f in kept) < len(kept)]
+    if held:
+        kept = [f for f in kept if all(w in match_form(f.label) for w in held)] or kept
+    return kept
 
 
 def _without_containers(frame: Frame) -> Frame:

@@ -162,7 +162,7 @@ def _excluding_before() -> re.Pattern:
 
 def self_left_out(text: str) -> bool:
     """「除了局本级，…」「不算本级的话」: the department's own part is left out of the question."""
-    return bool(re.search("(?:" + "|".join(_cues()["excluding"]) + ")[^，,。;；]{0,3}本级", text))
+    return bool(re.search("(?:" + "|".join(_cues()["excluding"]) + "|(?<!是)不是|并非)[^，,。;；]{0,3}本级", text))
 
 
 def _left_out_self_listed(frame: Frame, answer: Answer) -> str | None:
@@ -362,6 +362,7 @@ def acts_asked(text: str) -> list[str]:
     """The acts (购置, 采购 …) a question asks about, by their own word or an everyday one (买):
     what is to be bought is not what is held."""
     cues = _cues()
+    text = re.sub(r"(?:不是|并非|而非|别跟|别和|不要跟|不要和)[^，,。？?；;]{0,8}", "", text)  # 「不是购置费」: set apart, not asked
     return [w for w in cues["acts"] if w in text or any(s in text for s in cues["act_synonyms"].get(w, []))]
 
 
@@ -369,7 +370,7 @@ def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:
     """A name the question puts in quotes that no linked entity and no part of the answer holds."""
     if not answer.answered or any(w in question for w in _cues()["claim_checks"]):
         return None  # 「要说X比Y“翻了一番”，准确吗？」: the quote is the claim to check
-    said = _norm(_said(answer) + "".join(e.label for m in frame.mentions for e in m.entities))
+    said = _norm(_said(answer) + "".join(e.label for m in frame.mentions for e in m.entities) + "".join(s.table for s in answer.sources))  # 「“三公”经费那张表」: the table's title
     linked = _norm("".join(m.surface for m in frame.mentions if not m.partial))  # a partial name's span may hold words the name lacks
     for quoted in _QUOTED.findall(question):
         if re.fullmatch(_operator_words(), quoted):

@@ -160,6 +160,12 @@ SELECT DISTINCT ?doc ?term ?label ?definition ?line WHERE {
 }
 """
 
+SECTIONS = """
+SELECT DISTINCT ?doc ?section ?number ?title ?text ?line WHERE {
+  ?section a bkg:ExplanationSection ; bkg:document ?doc ; bkg:sectionNumber ?number ; dcterms:title ?title ; bkg:text ?text ; bkg:lineStart ?line .
+} ORDER BY ?line
+"""
+
 DOCUMENT = """
 SELECT DISTINCT ?doc ?title ?year ?source WHERE {
   ?doc a bkg:BudgetDocument ; dcterms:title ?title ; bkg:fiscalYear ?year ; bkg:sourceFile ?source .

@@ -96,7 +96,7 @@ def _context_end(text: str) -> int:
             end = max(end, start)
     for start, stop in spans[:-1]:  # 「有读者问：X」「想了解一下人员经费的结构：X」
         clause = text[start:stop]
-        if re.search(r"问[:：]$", clause) or re.search(r"[:：]$", clause) and clause.lstrip().startswith(intros):
+        if re.search(r"问[:：]$", clause) or re.search(r"[:：]$", clause) and clause.lstrip().startswith((*intros, "想", "我", "请", "麻烦", "帮")):
             end = max(end, stop)
     return end
 
@@ -124,13 +124,31 @@ def _premise_end(text: str) -> int:
     return cuts[-1]
 
 
+CONFUSED = re.compile(r"(?:别|不要|勿)(?:跟|和|与|把)(?P<x>[^，,。？?]{1,24}?)(?:弄混|搞混|混淆|混了|搞错|弄错|混为一谈|当成)")
+
+
 def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
     """「不是财政拨款的“其他资金”」: a name after 不是 that describes the next one by contrast is not
-    asked about."""
-    return [m for m in mentions if not (negated_before(text, m.start) and any(o.start - m.end in (0, 1) and o is not m for o in mentions))]
+    asked about; nor is 「…，不是购置费」 or 「别跟事业单位医疗弄混」 beside another name asked."""
+    confused = [m.span("x") for m in CONFUSED.finditer(text)]
+    set_apart = [m for m in mentions if negated_before(text, m.start) or any(a <= m.start and m.end <= b for a, b in confused)]
+    asked = [m for m in mentions if m not in set_apart and m.kinds() - {"department", "term"}]
+    return [m for m in mentions if m not in set_apart or not asked and not any(o.start - m.end in (0, 1) and o is not m for o in mentions)]
 
 
 INCLUDED = re.compile(r"(?:含|包含|包括|连同|算上)(?P<what>[^，,。?？!！]{1,12}?)(?:在内|(?:那个|这个)?口径)")
+
+
+TABLE_AFTER = re.compile(r"(?:那张|这张|那个|这个|的)?(?:表|表格)(?:里|中|上|内)?")
+
+
+def _without_table_names(frame: Frame) -> None:
+    """「“三公”经费那张表里，公务用车运行维护费是多少」: a name right before 表 names the table,
+    not a figure asked, when the question names another thing."""
+    naming = [m for m in frame.mentions if TABLE_AFTER.match(frame.text, m.end)]
+    if naming and len(frame.value_mentions()) > len([m for m in naming if m in frame.value_mentions()]):
+        frame.mentions = [m for m in frame.mentions if m not in naming]
+        frame.cue_spans += [(m.start, m.end) for m in naming]  # said, and explained: no unknown word
 
 
 def _without_included(frame: Frame) -> None:
@@ -140,6 +158,26 @@ def _without_included(frame: Frame) -> None:
     inside = [m for m in frame.mentions if any(a <= m.start and m.end <= b for a, b in spans)]
     if inside and len(frame.value_mentions()) > len([m for m in inside if m in frame.value_mentions()]):
         frame.mentions = [m for m in frame.mentions if m not in inside]
+        frame.cue_spans += [(m.start, m.end) for m in inside]  # said, and explained: no unknown word
+
+
+AMOUNT_BETWEEN = re.compile(r"(?:\d+(?:\.\d+)?(?:万元|万|亿元|元)|[的之])+")
+
+
+def _joined_around_amounts(frame: Frame) -> None:
+    """「拟购置3.61万元固定资产」: a name written in two pieces around the amount it states — the piece
+    before linked by part (拟购置 → 拟购置固定资产), the piece after by itself (固定资产) — is one name."""
+    mentions = sorted(frame.mentions, key=lambda m: m.start)
+    dropped: list[Mention] = []
+    for before, after in zip(mentions, mentions[1:], strict=False):
+        if not before.partial or not AMOUNT_BETWEEN.fullmatch(frame.text[before.end:after.start]):
+            continue
+        whole = [e for e in before.entities if match_form(e.label) == before.surface + after.surface]
+        if whole:
+            after.entities = whole
+            dropped.append(before)
+    if dropped:
+        frame.mentions = [m for m in frame.mentions if all(m is not d for d in dropped)]
 
 
 def _points_into_context(text: str, cut: int, named_ends: frozenset[int] = frozenset()) -> bool:
@@ -306,6 +344,8 @@ class Understander:
         self._measures(frame, cues)
         self._modifiers(frame, cues)
         _without_included(frame)
+        _without_table_names(frame)
+        _joined_around_amounts(frame)
         frame.first_of_series = self._first_of_series(frame)
         if previous is not None and self._is_follow_up(frame):
             return self._follow_up(frame, previous)
@@ -898,7 +938,7 @@ class Understander:
         for m in frame.mentions:
             for k in range(m.start, m.end):
                 text[k] = " "
-        for start, end, _, _ in cues:
+        for start, end in [(a, b) for a, b, _, _ in cues] + frame.cue_spans:  # cue_spans: names set aside too (那张表里)
             for k in range(start, end):
                 text[k] = " "
         for match in UNIT_ASKED.finditer(frame.text):

@@ -177,12 +177,14 @@ def test_a_class_a_table_does_not_list_is_zero_when_its_classes_are_the_whole(ci
     assert answer.value == 0 and "没有列出" in answer.answer, answer.answer
 
 
-def test_one_name_for_two_projects_gives_no_single_figure(civil):
+def test_one_name_for_two_projects_gives_no_single_figure_unless_a_word_picks_one(civil):
     service, _, later = civil
     alike = [p for p in later.projects if "信息系统安全测评费" in p.name]
     assert len(alike) == 2
-    answer = service.ask("2025年十五五那个信息系统安全侧评费预算是多少？")
+    answer = service.ask("2025年信息系统安全侧评费预算是多少？")
     assert answer.value is None and all(p.name in answer.answer for p in alike), answer.answer
+    picked = next(p for p in alike if "十五五" in p.name)
+    assert service.ask("2025年十五五那个信息系统安全侧评费预算是多少？").value == picked.amounts[0]
 
 
 def test_the_first_part_of_a_series_is_the_one_written_without_its_part(land):

@@ -157,6 +157,8 @@ class Arithmetic:
         if found is None:
             return None
         op, match = found
+        if op == "sum" and frame.cues & {"max", "min"}:
+            return None  # 「把本级和普查中心的项目放在一起，哪个最多」: the pooled set ranked, not a sum asked
         if op == "sum":
             left, right = _listed(masked, match.start("a"), match.end("a")), Operand([], summed=False)
             if len(left.terms) < 2 or not _named(ctx, left) or not _items_only(frame, left):

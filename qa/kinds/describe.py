@@ -15,7 +15,7 @@ from qa.answer import Answer, Source, fmt
 from qa.execute import NotAnswerable
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.known import in_own_body, of_the_document
-from qa.lexicon import Entity, Mention, match_form
+from qa.lexicon import Entity, Mention, load_cues, match_form
 from qa.segment import content_nouns, tokenizer
 
 NAME = "describe"
@@ -45,7 +45,9 @@ def _subjects(ctx: Context) -> list[Mention]:
                 or frame.set_kind not in ("projects", "key_projects"))  # 「哪个项目」, not 「在…建设项目方面负责什么」
     if frame.set_kind and asks_set and not any(m.of("project", "goal", "internal_unit") for m in found):
         return []  # 「文化馆有哪些项目」「政府性基金项目有哪些」 ask for a set, not for a text
-    if frame.set_kind == "internal_units" and ("list" in frame.cues or "哪" in frame.text and not any(m.of("internal_unit") for m in found)):
+    offices = [m for m in found if m.of("internal_unit")]
+    duty = len(offices) == 1 and re.search(load_cues()["duty_asked"], frame.text[offices[0].end:])  # 「办公室这个机构承担哪些工作」: its duties
+    if frame.set_kind == "internal_units" and not duty and ("list" in frame.cues or "哪" in frame.text and not offices):
         return []  # 「有哪几个股（连办公室算上）」: the set of internal units, one of them named inside it; 「全民健身是哪个股负责的」: which office
     return found
 
@@ -76,9 +78,11 @@ class Describe:
         text = frame.text
         if frame.set_kind == "key_projects":
             return None  # 「重点项目的绩效目标是怎么定的」: the key projects' targets, not the department's text
+        if pattern(NAME, "composition_asked").search(text):
+            return _composition(ctx)
         if frame.set_kind == "duties" and not any(m.of("internal_unit") for m in frame.mentions):
             return None  # 「在主要职责里，跟耕地保护有关的那一条」: the duties that speak of it (a list narrowed), not a project's text
-        subjects = _subjects(ctx) or _project_of_amount(ctx)
+        subjects = _subjects(ctx) or _project_of_amount(ctx) or _defined_names(ctx)
         if not subjects and not frame.mentions and pattern(NAME, "asks_owner").search(text):
             return _text_owner(ctx)
         if not subjects or not (pattern(NAME, "asks_text").search(text) or pattern(NAME, "asks_count").search(text)):
@@ -208,6 +212,14 @@ class Describe:
         return list(first.values())
 
 
+def _defined_names(ctx: Context) -> list[Mention]:
+    """「行政经费是怎么定义的」: a class or table line asked what it means — its definition is read
+    in the glossary or in the explanation, not its figure."""
+    if not ctx.frame.cues & {"definition", "glossary"} or not pattern(NAME, "asks_definition").search(ctx.frame.text):
+        return []
+    return [m for m in ctx.frame.mentions if m.kinds() <= {"classification", "line_item"}][:1]
+
+
 def _project_of_amount(ctx: Context) -> list[Mention]:
     """「旅游宣传那笔45万花在哪些地方」: a class's name (旅游宣传) with an amount stated that one
     project holding that name has — that project is meant, as a mention of it."""
@@ -260,6 +272,22 @@ def _text_owner(ctx: Context) -> Reading | None:
         return None
     return Reading(NAME, 0.7, [Slot("found", owners[0], (0, len(ctx.frame.text))), Slot("words", words, (0, len(ctx.frame.text)))],
                    checks_words=True)
+
+
+def _composition(ctx: Context) -> Reading | None:
+    """「部门预算里有没有把区属中小学的预算一起算进去」: the document's own words on which units its
+    budget takes in."""
+    executor = ctx.executor
+    if executor is None:
+        return None
+    try:
+        doc = executor.one_doc(ctx.frame)
+    except Exception:  # several documents and none chosen: the classic chain says which
+        return None
+    section = load_template().sections["composition"]
+    found = [p for r in executor.reader.run(queries.COMPOSITION, doc=_iri(doc)) for p in _split(r["text"], section, "部门预算单位构成", r["line"])]
+    span = (0, len(ctx.frame.text))
+    return Reading(NAME, 0.8, [Slot("found", found, span), Slot("words", [], span)], checks_words=True) if found else None
 
 
 def _bodies_only(reading: Reading) -> bool:
@@ -324,6 +352,19 @@ def _glossary(reading: Reading, executor, doc: str) -> list[Passage]:
     for r in rows:
         for p in _split(r["definition"], load_template().sections["glossary"], r["label"], r["line"]):
             if name in match_form(p.text) or name in match_form(r["label"]):
+                out.append(p)
+    return out or _defined_in_text(name, executor, doc)
+
+
+def _defined_in_text(name: str, executor, doc: str) -> list[Passage]:
+    """「行政经费（机关运行经费）指用于…」: a name no glossary entry holds, defined in a sentence of
+    第三部分 — the sentences of the explanation that say what it 指, with their section."""
+    out = []
+    for r in executor.reader.run(queries.SECTIONS, doc=_iri(doc)):
+        for p in _split(r["text"], f"第三部分{r['number']}", r["title"], r["line"]):
+            said = match_form(p.text)
+            at = said.find(name)
+            if at >= 0 and re.match(r"(?:[(（][^)）]{0,12}[)）])?(?:是)?指", said[at + len(name):]) or re.search(rf"[(（]{re.escape(name)}[)）](?:是)?指", said):
                 out.append(p)
     return out
 

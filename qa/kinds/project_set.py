@@ -75,8 +75,8 @@ class ProjectSet:
             op = "difference"  # 「两个X项目相差多少」「…哪个多」: the two members counted, compared
         if op == "list" and not re.search(data["asks_members"], text) and (named or topic):
             return None  # 「那个80万的项目要建什么」: one project named by its amount or topic, not a set asked
-        if not match and not exact and not named and op in ("sum", "average"):
-            bound = _one_bound(text, data)  # 「不到5万元的项目合计」: one bound, the other open
+        if not match and not exact and not named and (op in ("sum", "average") or any(s.name == "name" for s in slots)):
+            bound = _one_bound(text, data)  # 「不到5万元的项目合计」「名称带“经费”、低于30万元的」: one bound, the other open
             if bound:
                 slots.append(bound)
         if op == "average" and re.search("|".join(data["projects"]), ctx.frame.masked()):  # 项目 in a linked name is no set

@@ -35,7 +35,9 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
             continue  # 「本级（不算登记中心）」「（不是指挥中心的）」: a unit named to be left out or set apart
         named += m.of("budget_unit")
     how = []
-    if any(w in text for w in _words("self_words")):
+    said = [k.span() for w in _words("self_words") for k in re.finditer(re.escape(w), text)]
+    said = [(a, b) for a, b in said if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in said)]  # 本级 inside 局本级
+    if any(not negated_before(text, a) for a, _ in said):  # 「（不是局本级）」: set apart, not asked
         how.append("self")
     if any(w in text for w in _words("subordinate_words")):
         how.append("subordinate")

@@ -1,0 +1,123 @@
+"""Words that set a thing apart or say where to look (issue 10 §2, §3), phrasings of our own on
+generated documents (tools.synth seeds 3801–3803): 「（不是局本级）」 scopes nothing; 「别跟X弄混」
+and 「不是X」 beside the thing asked drop X; a name right before 表 names the table; a quoted word
+in the answer's table title is said; 那一行 is filler; 「X这个机构承担哪些工作」 asks its duties; 本级
+and a unit named pool their projects; a class's share of one project is not given; a name written
+around its amount (拟购置3.61万元固定资产) is one name; 想看看 opens the question after a clause of
+life; a definition written in 第三部分 (行政经费（机关运行经费）指…); whether the budget takes in a
+body is its composition; 下面 as a word of inside; a name filter and one bound together. Expected
+figures come from the documents' truth."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.pipeline import replace_documents
+from kg.store.embedded import OxigraphStore
+from qa.service import QAService
+from tests.conftest import synth_service
+from tools.synth import generate
+
+
+def _row(truth, number: int, label: str, unit: str | None = None):
+    table = next(t for t in truth.tables if t.number == number)
+    return next(r for r in table.rows if r.label == label and (unit is None or r.unit == unit))
+
+
+@pytest.fixture(scope="module")
+def stats(tmp_path_factory):
+    return synth_service(tmp_path_factory.mktemp("stats"), 3802, "云川市雁屏县统计局")
+
+
+def test_a_self_word_set_apart_scopes_nothing(stats):
+    service, truth = stats
+    centre = truth.subordinate_units[0]
+    answer = service.ask("麻烦问下，下属的统计普查中心（不是局本级），它基本支出里的商品和服务支出是多少？")
+    assert answer.value == _row(truth, 11, "商品和服务支出", centre).amounts[0], answer.answer
+
+
+def test_contrasts_beside_the_thing_asked_are_dropped(stats):
+    service, truth = stats
+    running = _row(truth, 8, "公务用车运行维护费").amounts[0]
+    answer = service.ask("表8“三公”经费那张表里，公务用车运行维护费是多少？我问的是运行维护，不是购置费")
+    assert answer.value == running, answer.answer
+    clinic = next(r for t in truth.tables if t.number == 3 for r in t.rows if r.label == "行政单位医疗")
+    answer = service.ask(f"社保和医疗那几块我都看过了，想单独确认一下：行政单位医疗（{clinic.code}）是多少？别跟事业单位医疗弄混")
+    assert answer.value == clinic.amounts[0], answer.answer
+
+
+def test_a_row_called_that_line(stats):
+    service, truth = stats
+    answer = service.ask("表7那张“一般公共预算项目支出情况表（按经济分类科目）”里，会议费那一行列了多少？")
+    assert answer.value == _row(truth, 7, "会议费").amounts[0], answer.answer
+
+
+def test_an_office_called_an_organ_asked_its_work(stats):
+    service, truth = stats
+    name, duties = truth.units[0]
+    answer = service.ask(f"{name}这个机构承担哪些日常工作？")
+    assert duties.split("，")[0] in answer.answer, answer.answer
+
+
+def test_the_self_unit_and_a_unit_pool_their_projects(stats):
+    service, truth = stats
+    top = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(f"把本级和普查中心的项目放在一起，统计局{len(truth.projects)}个项目里哪个预算最多？")
+    assert answer.items == [top.name], answer.answer
+    centre = [p for p in truth.projects if p.unit == truth.subordinate_units[0]]
+    answer = service.ask("普查中心（不是局本级）的项目里哪个最多")
+    assert answer.items == [max(centre, key=lambda p: p.amounts[0]).name], answer.answer
+
+
+@pytest.fixture(scope="module")
+def education(tmp_path_factory):
+    return synth_service(tmp_path_factory.mktemp("education"), 3801, "澜溪市枫渡区教育局")
+
+
+def test_a_name_written_around_its_amount(education):
+    service, truth = education
+    planned = next(f for f in truth.figures if f.label == "拟购置固定资产")
+    answer = service.ask(f"教育局本年度准备添置{planned.value}万元的固定资产，主要打算买些什么？")
+    assert answer.answered and answer.value is None and "主要是" not in answer.answer and "计算机" in answer.answer, answer.answer
+
+
+def test_a_clause_of_life_before_the_opening_of_the_question(education):
+    service, truth = education
+    row = _row(truth, 3, "高中教育")
+    answer = service.ask(f"孩子明年要上高中了，想看看[{row.code}]这个科目今年一共安排了多少钱？")
+    assert answer.value == row.amounts[0], answer.answer
+
+
+def test_a_definition_written_in_the_explanation(education):
+    service, _ = education
+    for question in ("行政经费是怎么定义的", "机关运行经费（也就是行政经费）在这份说明里是怎么定义的？"):
+        answer = service.ask(question)
+        assert answer.answered and answer.value is None and "指用于维持" in answer.answer, (question, answer.answer)
+    assert service.ask("行政经费是多少").value is not None
+
+
+def test_whether_the_budget_takes_in_a_body_is_its_composition(education):
+    service, _ = education
+    answer = service.ask("枫渡区教育局的部门预算里有没有把区属中小学的预算一起算进去？")
+    assert answer.answered and "仅含本级" in answer.answer, answer.answer
+
+
+def test_a_classes_column_below_it_and_a_name_filter_with_one_bound(education):
+    service, truth = education
+    row = next(r for t in truth.tables if t.number == 3 for r in t.rows if r.code and len(r.code) == 7 and r.amounts[1] == 0)
+    assert service.ask(f"{row.label}（{row.code}）这个科目下面，基本支出占了多少钱？").value == 0
+    chosen = sorted(p.name for p in truth.projects if "经费" in p.name and p.amounts[0] < 30 and p.fund == "一般公共预算")
+    answer = service.ask("用一般公共预算安排、名称里带“经费”、而且金额低于30万元的项目有哪些？")
+    assert sorted(answer.items) == chosen, answer.answer
+
+
+def test_a_class_is_no_part_of_one_project(tmp_path_factory):
+    department = "鹤川市映山区文体旅游局"
+    text_2024, earlier = generate(3803, department=department, year=2024)
+    text_2025, later = generate(3803, department=department, previous=earlier)
+    store = OxigraphStore(tmp_path_factory.mktemp("culture"))
+    replace_documents([("2024.txt", text_2024.encode()), ("2025.txt", text_2025.encode())], store)
+    service = QAService(store)
+    project = next(g for g in later.goals)
+    answer = service.ask(f"2025年{project.project}那{int(project.amount)}万里面，印刷费具体占了多少？")
+    assert not answer.answered and "分解" in answer.answer, answer.answer
