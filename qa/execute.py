@@ -174,6 +174,11 @@ class Executor:
 
     # -- lookup ----------------------------------------------------------------------------------
     def do_lookup(self, frame: Frame) -> Answer:
+        named = [m for m in frame.mentions if m.of("project") and not m.partial]
+        if "performance" in frame.cues and len(named) == 1 and not named[0].of("goal") and not re.search(r"多少|几", frame.text):
+            answer = self.do_describe(frame)  # 「X的绩效目标」 of a project no key-project goal states: its 表12 绩效目标 column
+            answer.intent = "describe"
+            return answer
         frame = _without_containers(frame)
         if len(frame.docs) > MAX_LISTED:  # 「三公经费是多少」 with a thousand departments loaded: which one is asked
             frame = copy.copy(frame)

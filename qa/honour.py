@@ -107,9 +107,11 @@ def _target_not_given(frame: Frame, answer: Answer) -> str | None:
     if frame is None or answer.intent in ("performance", "target", "citation") or not re.search(_cues()["target_asked"], frame.masked()):  # a document its 绩效目标 column cites
         return None
     projects = [m for m in frame.mentions if m.of("project")]
+    named = {e.label for m in projects if not m.partial for e in m.of("project")}  # named whole: a part of a name may be another's
     stated = (answer.value is None and re.search(_cues()["target_stated"], answer.answer)  # its own text states a target
               or answer.intent == "describe" and (  # its 表12 text is the 绩效目标 column:
-                  answer.value is not None  # 「绩效目标说覆盖多少个村」: a count it states
+                  any(s.table == load_template().by_layout("projects").name and s.row in named for s in answer.sources)  # the project's own, quoted
+                  or answer.value is not None  # 「绩效目标说覆盖多少个村」: a count it states
                   or re.search(load_cues()["clauses"]["purpose"], frame.text)  # 「绩效目标里说主要用于什么」: its words on the use
                   or frame.intent == "citation"))  # 「绩效目标是根据哪个会议纪要定的」: its words citing it
     if projects and not stated and not any(m.of("goal") for m in frame.mentions):
@@ -182,6 +184,8 @@ def _count_of_money(question: str, answer: Answer) -> str | None:
     asked = count.group(1) if count else answer_unit(question)
     if count and any(question.rfind(w) >= count.end() for w in load_cues()["intents"]["sum"]):
         return None  # 「列的几个项目，预算合计多少」: the sum said after the count is what is asked
+    if count and re.search(r"[,，;；].{0,6}哪(?:个|一|些|项|类)", question[count.end():]):
+        return None  # 「下面的几个项级科目，哪个科目钱最多」: the set to look in, then which one
     if asked in _cues()["counted_units"]:
         return f"问的是{asked}数，文件中只有金额 (an amount, not a count)"
     return None

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 # Queries read per document (?doc bound); the others are read once over the union of graphs.
 PER_DOCUMENT = ("FACTS_OF_ITEM", "TABLE_FACTS", "FIGURE", "GOALS", "TARGETS", "PROJECTS", "PROJECT",
                 "ALL_CITATIONS", "DUTIES", "INTERNAL_UNITS", "INTERNAL_UNIT", "COMPOSITION", "BUDGET_UNITS",
-                "TERM", "TERMS_OF_DOC", "SECTIONS")
+                "TERM", "TERMS_OF_DOC", "SECTIONS", "TABLE_NOTES")
 # DOCUMENT (a row per document) is read over the whole store: every start reads every title, and
 # read per document it would load each document's file (a thousand files for a thousand documents)
 WHOLE = ("MEASURE", "CITES", "CITATION", "CITED_BY", "DOCUMENT")

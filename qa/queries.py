@@ -166,6 +166,13 @@ SELECT DISTINCT ?doc ?section ?number ?title ?text ?line WHERE {
 } ORDER BY ?line
 """
 
+TABLE_NOTES = """
+SELECT DISTINCT ?doc ?number ?title ?note ?line WHERE {
+  ?doc bkg:hasTable ?table . ?table bkg:tableNumber ?number ; dcterms:title ?title ; bkg:note ?note .
+  OPTIONAL { ?table bkg:lineEnd ?line }
+} ORDER BY ?number
+"""
+
 DOCUMENT = """
 SELECT DISTINCT ?doc ?title ?year ?source WHERE {
   ?doc a bkg:BudgetDocument ; dcterms:title ?title ; bkg:fiscalYear ?year ; bkg:sourceFile ?source .

@@ -1065,7 +1065,7 @@ class Understander:
             return "yoy"
         if "reason" in c:
             return "yoy"
-        strong_compare = re.search(r"多多少|少多少|高多少|低多少|相差|差多少|差了|差距|差额|哪个(?:多|少|大|小|高|低)|哪个.{0,6}更(?:多|少|大|小|高|低)|谁多|谁少|比较|相比", frame.text)
+        strong_compare = re.search(self.lexicon.cues["strong_compare"], frame.text)
         if strong_compare or (len(values) + len(frame.measures) >= 2 and re.search(r"比.{1,40}(多|少|高|低|大|小)", frame.text)):
             return "compare"
         if c & {"citation", "set:citations"} and "project" in kinds and (not amount_asked or re.search(r"文件|文号|依据|出处", frame.text) and not re.search(r"多少钱|金额|万元|几万", frame.text)):

@@ -111,13 +111,63 @@ def test_a_classes_column_below_it_and_a_name_filter_with_one_bound(education):
     assert sorted(answer.items) == chosen, answer.answer
 
 
-def test_a_class_is_no_part_of_one_project(tmp_path_factory):
+@pytest.fixture(scope="module")
+def culture(tmp_path_factory):
     department = "鹤川市映山区文体旅游局"
     text_2024, earlier = generate(3803, department=department, year=2024)
     text_2025, later = generate(3803, department=department, previous=earlier)
     store = OxigraphStore(tmp_path_factory.mktemp("culture"))
     replace_documents([("2024.txt", text_2024.encode()), ("2025.txt", text_2025.encode())], store)
-    service = QAService(store)
+    return QAService(store), earlier, later
+
+
+def test_a_class_is_no_part_of_one_project(culture):
+    service, _, later = culture
     project = next(g for g in later.goals)
     answer = service.ask(f"2025年{project.project}那{int(project.amount)}万里面，印刷费具体占了多少？")
     assert not answer.answered and "分解" in answer.answer, answer.answer
+
+
+def test_two_sums_of_a_name_filtered_set_compared_across_years(culture):
+    service, earlier, later = culture
+    a, b = (sum(p.amounts[0] for p in t.projects if "安全" in p.name) for t in (earlier, later))
+    answer = service.ask("名称里带“安全”的项目，2024年的合计比2025年的合计多多少万元？")
+    assert answer.value == a - b, answer.answer
+
+
+def test_a_dropped_set_totalled_and_members_unchanged(culture):
+    service, earlier, later = culture
+    kept = {p.name: p.amounts[0] for p in later.projects}
+    dropped = sum(p.amounts[0] for p in earlier.projects if p.name not in kept)
+    answer = service.ask("我在核对一次性项目：2024年有而2025年不再安排的项目，2024年一共安排了多少钱？")
+    assert answer.value == dropped, answer.answer
+    same = [p.name for p in earlier.projects if kept.get(p.name) == p.amounts[0]]
+    assert service.ask("两年都列了的项目中，有没有哪个金额完全没变？是哪个？").items == same
+
+
+def test_a_tables_note_as_printed(culture):
+    service, earlier, _ = culture
+    note = next(t.note for t in earlier.tables if t.number == 1)
+    answer = service.ask("2024年表1收支总体情况表下面的注释原文是怎么写的？")
+    assert answer.answered and note in answer.answer, answer.answer
+
+
+def test_which_block_is_larger_and_which_of_several_classes(stats):
+    service, truth = stats
+    total = next(r for t in truth.tables if t.number == 3 for r in t.rows if r.kind == "total")
+    answer = service.ask("全部门今年的支出分基本支出和项目支出两块，哪块多，多出多少？")
+    assert answer.value == abs(total.amounts[1] - total.amounts[2]), answer.answer
+    table = next(t for t in truth.tables if t.number == 3)
+    parent = next(r for r in table.rows if r.code and len(r.code) == 5 and sum(1 for c in table.rows if c.code and len(c.code) == 7 and c.code.startswith(r.code)) >= 2)
+    children = [c for c in table.rows if c.code and len(c.code) == 7 and c.code.startswith(parent.code)]
+    answer = service.ask(f"{parent.label}（{parent.code}）下面的几个项级科目，哪个科目钱最多？")
+    assert answer.items == [max(children, key=lambda c: c.amounts[0]).label], answer.answer
+
+
+def test_a_projects_target_column_quoted_when_it_states_no_number(stats):
+    service, truth = stats
+    goals = {g.project for g in truth.goals}
+    project = next(p for p in truth.projects if p.name not in goals and not any(ch.isdigit() for ch in p.purpose)
+                   and sum(q.name == p.name for q in truth.projects) == 1)
+    answer = service.ask(f"{project.name}的绩效目标是什么？")
+    assert answer.answered and answer.value is None and project.purpose[-10:] in answer.answer, answer.answer

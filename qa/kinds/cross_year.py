@@ -175,6 +175,8 @@ class CrossYear:
             said = found[1] + "".join(data["both_years"] + data["set_places"] + data["similar_names"]) + (match_form(on.said) if on else "")
             return Reading(NAME, 0.9, slots, explained=said + "".join(data["name_same_words"]))
         found = _first(data["value_operations"], text, _names(ctx) + _share_whole(text))
+        if found is not None and found[0] == "sum" and re.search(data["diff_asked"], text):  # 「2024年的合计比2025年的合计多多少」
+            found = _first({"diff": data["value_operations"]["diff"]}, text, _names(ctx)) or found
         if found is None and _text_asked(ctx.frame) and ctx.frame.value_mentions():  # 「X两年依据的文件是什么」: each year's
             both = pattern(NAME, "both_years").search(text)
             found = ("each", both.group(0), both.span()) if both else ("each", "", (0, 0))

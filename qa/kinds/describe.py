@@ -80,6 +80,8 @@ class Describe:
             return None  # 「重点项目的绩效目标是怎么定的」: the key projects' targets, not the department's text
         if pattern(NAME, "composition_asked").search(text):
             return _composition(ctx)
+        if frame.table and pattern(NAME, "note_asked").search(text):
+            return _table_note(ctx, frame.table)
         if frame.set_kind == "duties" and not any(m.of("internal_unit") for m in frame.mentions):
             return None  # 「在主要职责里，跟耕地保护有关的那一条」: the duties that speak of it (a list narrowed), not a project's text
         subjects = _subjects(ctx) or _project_of_amount(ctx) or _defined_names(ctx)
@@ -272,6 +274,21 @@ def _text_owner(ctx: Context) -> Reading | None:
         return None
     return Reading(NAME, 0.7, [Slot("found", owners[0], (0, len(ctx.frame.text))), Slot("words", words, (0, len(ctx.frame.text)))],
                    checks_words=True)
+
+
+def _table_note(ctx: Context, number: int) -> Reading | None:
+    """「表1下面的注释原文是怎么写的」: the note printed under the table, as written."""
+    executor = ctx.executor
+    if executor is None:
+        return None
+    try:
+        doc = executor.one_doc(ctx.frame)
+    except Exception:  # several documents and none chosen: the classic chain says which
+        return None
+    rows = [r for r in executor.reader.run(queries.TABLE_NOTES, doc=_iri(doc)) if r["number"] == number]
+    span = (0, len(ctx.frame.text))
+    found = [Passage(r["note"] if r["note"].startswith("注") else f"注：{r['note']}", f"表{number} {r['title']}", f"表{number}的注", r.get("line")) for r in rows]
+    return Reading(NAME, 0.8, [Slot("found", found, span), Slot("words", [], span)], checks_words=True) if found else None
 
 
 def _composition(ctx: Context) -> Reading | None:
