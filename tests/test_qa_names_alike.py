@@ -80,3 +80,23 @@ def test_the_offices_are_the_bureaus_own(tmp_path_factory):
     offices = [name for name, _ in truth.units]
     assert service.ask("局机关里设了哪几个股室？").items == offices
     assert not service.ask("本级的三公经费是多少").answered  # a figure of the department is not the 本级's
+
+
+def test_a_class_name_asked_whose_project_it_is(tmp_path_factory):
+    """「公共卫生是哪个项目的」: a class's name that one project's text speaks of — that project, never the class's amount."""
+    from kg.pipeline import replace_documents
+    from kg.store.embedded import OxigraphStore
+    from qa.service import QAService
+    from tools.synth import generate
+
+    text, truth = generate(36)
+    store = OxigraphStore(tmp_path_factory.mktemp("seed36"))
+    replace_documents([("s.txt", text.encode())], store)
+    service = QAService(store)
+    classes = {r.label for t in truth.tables if t.number == 3 for r in t.rows if r.code}
+    label, project = next((c, ps[0]) for c in sorted(classes)
+                          if len(ps := [p for p in truth.projects if c in p.purpose and c not in p.name]) == 1)
+    for question in (f"{label}是哪个项目的？", f"{label}是在什么项目里安排的"):
+        answer = service.ask(question)
+        assert project.name in answer.answer and answer.value != next(
+            r.amounts[0] for t in truth.tables if t.number == 3 for r in t.rows if r.label == label), answer.answer

@@ -85,8 +85,10 @@ class Describe:
         if frame.set_kind == "duties" and not any(m.of("internal_unit") for m in frame.mentions):
             return None  # 「在主要职责里，跟耕地保护有关的那一条」: the duties that speak of it (a list narrowed), not a project's text
         subjects = _subjects(ctx) or _project_of_amount(ctx) or _defined_names(ctx)
-        if not subjects and not frame.mentions and pattern(NAME, "asks_owner").search(text):
-            return _text_owner(ctx)
+        owner = pattern(NAME, "asks_owner").search(text)
+        classes_only = bool(frame.mentions) and all(m.kinds() <= {"classification", "line_item", "term"} for m in frame.mentions)
+        if not subjects and owner and (not frame.mentions or classes_only and re.search(r"项目|经费|资金|专项", owner.group(0))):
+            return _text_owner(ctx)  # 「执法记录仪是哪个项目买的」「公共卫生是哪个项目的」: the project whose text says it
         if not subjects or not (pattern(NAME, "asks_text").search(text) or pattern(NAME, "asks_count").search(text)):
             return None
         if pattern(NAME, "asks_amount").search(text) or frame.measures or frame.totals or frame.threshold is not None:
@@ -258,7 +260,7 @@ def _units_project(ctx: Context, mention: Mention, executor, doc: str) -> list[P
 def _text_owner(ctx: Context) -> Reading | None:
     """「执法记录仪是哪个项目买的」: the one project whose own text holds the question's words."""
     executor = ctx.executor
-    words = _query_words(ctx, [])
+    words = list(dict.fromkeys([match_form(m.surface) for m in ctx.frame.mentions] + _query_words(ctx, [])))  # a class's name is a word here
     if executor is None or not content_nouns("，".join(words)) or ctx.frame.cues & {"yoy", "reason", "compare", "ratio", "sum", "max", "min", "count"}:
         return None
     try:
