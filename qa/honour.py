@@ -376,9 +376,12 @@ def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return None  # 「要说X比Y“翻了一番”，准确吗？」: the quote is the claim to check
     said = _norm(_said(answer) + "".join(e.label for m in frame.mentions for e in m.entities) + "".join(s.table for s in answer.sources))  # 「“三公”经费那张表」: the table's title
     linked = _norm("".join(m.surface for m in frame.mentions if not m.partial))  # a partial name's span may hold words the name lacks
-    for quoted in _QUOTED.findall(question):
+    for match in _QUOTED.finditer(question):
+        quoted = match.group(1)
         if re.fullmatch(_operator_words(), quoted):
             continue  # 「“翻了一番”，准确吗」 quotes a saying of the operator, not a name
+        if re.search(r"(?:(?<!是)不是|不带|没带|并非|而非|别跟|不要)(?:带|有|叫)?$", question[:match.start()]):
+            continue  # 「（不是“2024年度”那个）」: a name set apart
         name = _norm(quoted)
         if name and name not in said and name not in linked and not any(name in _norm(m.surface) and not m.partial or _norm(m.surface) in name for m in frame.mentions):
             if not any(_in_two_pieces(name, _norm(e.label)) for m in frame.mentions for e in m.entities) and not _in_two_pieces(name, said):  # a title said without its year

@@ -171,3 +171,17 @@ def test_a_projects_target_column_quoted_when_it_states_no_number(stats):
                    and sum(q.name == p.name for q in truth.projects) == 1)
     answer = service.ask(f"{project.name}的绩效目标是什么？")
     assert answer.answered and answer.value is None and project.purpose[-10:] in answer.answer, answer.answer
+
+
+def test_a_count_of_batches_after_the_name_and_a_quoted_name_set_apart(tmp_path_factory):
+    """「X两批加起来」: the projects whose names hold X, counted after them; 「（不是“2024年度”那个）」: a
+    quoted name after 不是 is set apart, not a name the answer must hold."""
+    service, truth = synth_service(tmp_path_factory.mktemp("batches"), 3701, "南屿市梓阳县自然资源局")
+    names = [p.name for p in truth.projects]
+    base = next(n for n in names if any(m != n and m.startswith(n) and "第二批" in m for m in names)
+                and sum(n in m for m in names) == 2)
+    total = sum(p.amounts[0] for p in truth.projects if base in p.name)
+    assert service.ask(f"{base}两批加起来一共多少？").value == total
+    own = next(p for p in truth.projects if p.name == base)
+    answer = service.ask(f"{base}（不是“第二批”那个）预算是多少？")
+    assert answer.value == own.amounts[0], answer.answer
