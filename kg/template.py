@@ -154,11 +154,20 @@ class Template:
     def named_in(self, text: str) -> TableSpec | None:
         """The table a text names by its title (支出总体情况表; 一般公共预算支出情况表 without its
         bracketed part), the longest title written; None when none is."""
+        found = self.title_in(text)
+        return found[0] if found else None
+
+    def title_in(self, text: str) -> tuple[TableSpec, int, int] | None:
+        """The longest table title written in the text, with where it stands."""
         def forms(spec: TableSpec) -> list[str]:
             title = spec.title.replace("“", "").replace("”", "")
-            return [title, re.sub(r"（.*?）|\(.*?\)", "", title)]
-        found = [(len(form), spec) for spec in self.tables for form in forms(spec) if form in text]
-        return max(found, key=lambda f: f[0])[1] if found else None
+            written = [title, re.sub(r"（.*?）|\(.*?\)", "", title), title.replace("（", "(").replace("）", ")")]
+            return written + [w.replace("的", "") for w in written]  # a question's match form drops 的
+        found = [(len(form), spec, text.find(form)) for spec in self.tables for form in forms(spec) if form in text]
+        if not found:
+            return None
+        length, spec, at = max(found, key=lambda f: f[0])
+        return spec, at, at + length
 
     def by_layout(self, layout: str) -> TableSpec:
         """The one table of a layout (projects: 表12, units: 表11)."""

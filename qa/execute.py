@@ -14,6 +14,7 @@ from qa.facts import Fact, FactReader
 from qa.frame import Frame
 from qa.kinds.base import cue_data
 from qa.lexicon import Entity, Lexicon, Mention, load_cues, match_form
+from qa.normalize import chinese_number
 
 VALUE_KINDS = ("classification", "line_item", "project", "figure", "goal", "budget_unit", "department")
 SUBORDINATE = re.compile(r"下属|所属|二级|下级")
@@ -21,6 +22,9 @@ SUBORDINATE = re.compile(r"下属|所属|二级|下级")
 
 GENERIC_NOUNS = ("业务", "工作", "事情", "事项", "方面", "内容", "东西")  # 「到底管哪几块业务」: they narrow a list of duties to nothing
 MAX_LISTED = 4  # a figure asked of no one document is given for each of at most this many (a department's years)
+
+
+COUNTED_SUBORDINATE = re.compile(r"(?P<n>[两二三四五六七八九\d])(?:个|家)(?:所属|下属|直属)")  # 「三个所属事业单位」
 
 
 def not_projects_spending(expenditure: str | None) -> bool:
@@ -180,6 +184,10 @@ class Executor:
             answer.intent = "describe"
             return answer
         frame = _without_containers(frame)
+        left = honour.left_out(frame.text, frame.mentions)
+        if left and len(frame.value_mentions()) > len([m for m in left if m in frame.value_mentions()]):
+            frame = copy.copy(frame)  # 「除了财政拨款以外，还有一块“其他资金”收入，是多少」: the one left out is not asked
+            frame.mentions = [m for m in frame.mentions if all(m is not o for o in left)]
         if len(frame.docs) > MAX_LISTED:  # 「三公经费是多少」 with a thousand departments loaded: which one is asked
             frame = copy.copy(frame)
             frame.docs = [self.one_doc(frame)]
@@ -534,6 +542,12 @@ class Executor:
         left = {id(m) for m in honour.left_out(frame.text, frame.mentions)}  # 「局本级（不算普查中心）」
         units = {e.label for m in frame.mentions if id(m) not in left for e in m.of("budget_unit") if doc in e.docs}
         own = self.lexicon.documents[doc].name
+        counted = COUNTED_SUBORDINATE.search(frame.text)
+        if counted and units:
+            said = counted.group("n")
+            subordinate = {r["label"] for r in self.reader.run(queries.BUDGET_UNITS, doc=_iri(doc)) if r["sub"] in (True, "true", 1)}
+            if units <= subordinate and (int(said) if said.isdigit() else int(chinese_number(said) or 0)) == len(subordinate):
+                units = subordinate  # 「三个所属事业单位（疾控、监督所、妇幼）」: all of them, some named by short names
         if units:
             if "self_unit" in frame.cues and not honour.self_left_out(frame.text):  # 「本级和普查中心的项目」: both
                 units.add(own)

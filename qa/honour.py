@@ -380,13 +380,18 @@ def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:
         quoted = match.group(1)
         if re.fullmatch(_operator_words(), quoted):
             continue  # 「“翻了一番”，准确吗」 quotes a saying of the operator, not a name
-        if re.search(r"(?:(?<!是)不是|不带|没带|并非|而非|别跟|不要)(?:带|有|叫)?$", question[:match.start()]):
+        if _set_apart(question[:match.start()]):
             continue  # 「（不是“2024年度”那个）」: a name set apart
         name = _norm(quoted)
         if name and name not in said and name not in linked and not any(name in _norm(m.surface) and not m.partial or _norm(m.surface) in name for m in frame.mentions):
             if not any(_in_two_pieces(name, _norm(e.label)) for m in frame.mentions for e in m.entities) and not _in_two_pieces(name, said):  # a title said without its year
                 return f"文件中没有找到“{quoted}” (not found in the document)"
     return None
+
+
+def _set_apart(before: str) -> bool:
+    """A quote right after a word that sets it apart (不是“X”, 不是局本级那个“X”): no name asked."""
+    return bool(re.search(r"(?:(?<!是)不是|不带|没带|并非|而非|别跟|不要)[^，,。;；“\"「(（]{0,8}$", before))
 
 
 def _in_two_pieces(name: str, label: str) -> bool:
@@ -567,7 +572,10 @@ def _quoted_filter_dropped(question: str, frame: Frame, answer: Answer) -> str |
     if len(answer.items) < 2:
         return None
     linked = "".join(m.surface for m in frame.mentions)
-    for quoted in _QUOTED.findall(question):
+    for match in _QUOTED.finditer(question):
+        quoted = match.group(1)
+        if _set_apart(question[:match.start()]):
+            continue
         word = normalize(quoted)
         if word and word not in linked and not all(word in normalize(item) for item in answer.items):
             return f"问题中的“{quoted}”没有用来筛选，列出的项不都带它 (the quoted word is not applied)"

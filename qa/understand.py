@@ -124,13 +124,14 @@ def _premise_end(text: str) -> int:
     return cuts[-1]
 
 
+ASIDE_APART = re.compile(r"[(（](?:注意|注|提醒一下)?[,，:：]?(?:不是|并非)[^)）]*[)）]")  # 「（注意不是局本级那个X）」; 不算/不含 are left out (honour.left_out)
 CONFUSED = re.compile(r"(?:别|不要|勿)(?:跟|和|与|把)(?P<x>[^，,。？?]{1,24}?)(?:弄混|搞混|混淆|混了|搞错|弄错|混为一谈|当成)")
 
 
 def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
     """「不是财政拨款的“其他资金”」: a name after 不是 that describes the next one by contrast is not
     asked about; nor is 「…，不是购置费」 or 「别跟事业单位医疗弄混」 beside another name asked."""
-    confused = [m.span("x") for m in CONFUSED.finditer(text)]
+    confused = [m.span("x") for m in CONFUSED.finditer(text)] + [m.span() for m in ASIDE_APART.finditer(text)]
     set_apart = [m for m in mentions if negated_before(text, m.start) or any(a <= m.start and m.end <= b for a, b in confused)]
     asked = [m for m in mentions if m not in set_apart and m.kinds() - {"department", "term"}]
     return [m for m in mentions if m not in set_apart or not asked and not any(o.start - m.end in (0, 1) and o is not m for o in mentions)]
@@ -145,10 +146,30 @@ TABLE_AFTER = re.compile(r"(?:那张|这张|那个|这个|的)?(?:表|表格)(?:
 def _without_table_names(frame: Frame) -> None:
     """「“三公”经费那张表里，公务用车运行维护费是多少」: a name right before 表 names the table,
     not a figure asked, when the question names another thing."""
-    naming = [m for m in frame.mentions if TABLE_AFTER.match(frame.text, m.end)]
+    titled = load_template().title_in(frame.text)  # 「《财政拨款安排的行政经费及“三公”经费预算表》里」: the names inside a title
+    naming = [m for m in frame.mentions if TABLE_AFTER.match(frame.text, m.end) or titled and titled[1] <= m.start and m.end <= titled[2]]
     if naming and len(frame.value_mentions()) > len([m for m in naming if m in frame.value_mentions()]):
         frame.mentions = [m for m in frame.mentions if m not in naming]
         frame.cue_spans += [(m.start, m.end) for m in naming]  # said, and explained: no unknown word
+
+
+def _one_per_thing(frame: Frame) -> None:
+    """「爱卫运动专项（爱国卫生运动的）」: two parts of one name, each linking the same things, say it
+    once — the longer part is kept."""
+    kept: dict[frozenset[str], Mention] = {}
+    dropped = []
+    for m in frame.mentions:
+        key = frozenset(e.iri for e in m.entities)
+        other = kept.get(key)
+        if other is None or not (m.partial or other.partial):
+            kept.setdefault(key, m)
+            continue
+        longer, shorter = (m, other) if m.end - m.start > other.end - other.start else (other, m)
+        kept[key] = longer
+        dropped.append(shorter)
+    if dropped:
+        frame.mentions = [m for m in frame.mentions if all(m is not d for d in dropped)]
+        frame.cue_spans += [(m.start, m.end) for m in dropped]
 
 
 def _without_included(frame: Frame) -> None:
@@ -346,6 +367,7 @@ class Understander:
         _without_included(frame)
         _without_table_names(frame)
         _joined_around_amounts(frame)
+        _one_per_thing(frame)
         frame.first_of_series = self._first_of_series(frame)
         if previous is not None and self._is_follow_up(frame):
             return self._follow_up(frame, previous)

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from kg.template import load_template
 from qa.answer import Answer, fmt, percent
-from qa.execute import NotAnswerable
+from qa.execute import COUNTED_SUBORDINATE, NotAnswerable
 from qa.facts import Fact
 from qa.kinds import year_items, year_sets
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
@@ -498,8 +498,9 @@ def _members(executor, frame, doc: Document, members: str) -> dict[str, Fact]:
         return {match_form(g.label): g for g in executor.reader.goals(doc.iri)}
     if members in ("units_basic", "units_project"):
         table = load_template().by_layout("units" if members == "units_basic" else "projects")
+        subordinate = any(w in frame.text for w in cue_data("unit_scope")["subordinate_words"])  # 「三家下属事业单位中」: not the department itself
         return {match_form(f.label): f for f in executor.reader.table_facts(doc.iri, table.number)
-                if f.kind == "unit" and f.column == table.columns[0]}
+                if f.kind == "unit" and f.column == table.columns[0] and not (subordinate and f.label == doc.name)}
     projects = executor.unit_scoped(frame, doc.iri, executor.reader.projects(doc.iri))  # 「救助站两年都有的项目」: that unit's
     return {match_form(p.label): p for p in projects}
 
@@ -551,6 +552,8 @@ def _unit_words(frame, kind: str) -> str:
     if kind != "projects":
         return ""
     units = list(dict.fromkeys(e.label for m in frame.mentions for e in m.of("budget_unit")))
+    if units and COUNTED_SUBORDINATE.search(frame.text):
+        return "、属于所属单位"  # 「三个所属事业单位（疾控、监督所、妇幼）」: all of them (executor.unit_scoped)
     if units:
         return "".join(f"、属于“{u}”" for u in units)
     return "、属于本级" if "self_unit" in frame.cues else ""

@@ -12,7 +12,7 @@ from kg.template import load_template
 from qa.answer import Answer, fmt, percent
 from qa.execute import NotAnswerable
 from qa.facts import Fact
-from qa.honour import left_out
+from qa.honour import left_out, self_left_out
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.lexicon import Entity, Mention, match_form, negated_before, split_region
 
@@ -37,7 +37,7 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
     how = []
     said = [k.span() for w in _words("self_words") for k in re.finditer(re.escape(w), text)]
     said = [(a, b) for a, b in said if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in said)]  # 本级 inside 局本级
-    if any(not negated_before(text, a) for a, _ in said):  # 「（不是局本级）」: set apart, not asked
+    if any(not negated_before(text, a) and not self_left_out(text[:b]) for a, b in said):  # 「（不是局本级）」「（不算局本级）」: set apart
         how.append("self")
     if any(w in text for w in _words("subordinate_words")):
         how.append("subordinate")
@@ -64,9 +64,11 @@ def _fund_names() -> dict[str, str]:
 
 
 def _fund(text: str) -> str | None:
-    """The source-of-funds column the question names (「本级基本支出里的其他资金」), or None."""
+    """The source-of-funds column the question names (「本级基本支出里的其他资金」), or None; one said
+    to be included (「含其他资金那部分」) asks the total, not that column."""
     return next((column for name, column in _fund_names().items()
-                 if any(not negated_before(text, k.start()) for k in re.finditer(re.escape(name), text))), None)
+                 if any(not negated_before(text, k.start()) and not re.search(r"(?:含|包含|包括|连同|加上)$", text[:k.start()])
+                        for k in re.finditer(re.escape(name), text))), None)
 
 
 def _is_fund(mention: Mention) -> bool:
@@ -145,7 +147,8 @@ class UnitScope:
         fund = _fund(text)
         op = "average" if average else next((op for op, pats in cue_data(NAME)["operations"].items() if re.search("|".join(pats), text)), "lookup")
         column = _column(ctx, fund, op == "ratio")
-        listed = [m for m in ctx.frame.mentions if m.of("project") and not m.of("budget_unit")]
+        listed = list({frozenset(e.iri for e in m.of("project")): m for m in ctx.frame.mentions
+                       if m.of("project") and not m.of("budget_unit")}.values())  # one project named twice (爱卫运动专项（爱国卫生运动的）) is one
         one_unit = len({e.iri for e in named}) + len(how) == 1 and how in ([], ["self"])
         share = op == "ratio" and column == "project"  # 「本级那两个项目合起来占本级项目支出的百分之几」
         if len(listed) >= 2 and one_unit and (op in ("lookup", "sum") and not ctx.frame.cues & {"max", "min", "compare", "ratio"} or share):

@@ -1,0 +1,116 @@
+"""Units and asides around them (issue 10 §2, §5), phrasings of our own on generated documents
+(tools.synth seeds 3901–3903): subordinate units summed with 本级 left out by 不算; an aside naming
+what is not meant (（注意不是局本级那个“X”）); 含X那部分 asks the total, not X's column; 除了X以外
+leaves X out of a lookup; a table's title in 《》 holds no names asked; 百分之多少 is answered in %
+or not at all; one project named twice in an aside is one; 三家下属事业单位 leaves the department
+out of a ranking, and 三个所属事业单位（…） with some named by short names means all of them.
+Expected figures come from the documents' truth."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.pipeline import replace_documents
+from kg.store.embedded import OxigraphStore
+from qa.service import QAService
+from tests.conftest import synth_service
+from tools.synth import generate
+
+
+def _table(truth, number: int):
+    return next(t for t in truth.tables if t.number == number)
+
+
+def _whole_budget(truth, unit: str) -> Decimal:
+    basic = next(r for r in _table(truth, 11).rows if r.kind == "unit" and r.unit == unit).amounts[0]
+    project = sum((p.amounts[0] for p in truth.projects if p.unit == unit), Decimal(0))
+    return basic + project
+
+
+@pytest.fixture(scope="module")
+def market(tmp_path_factory):
+    return synth_service(tmp_path_factory.mktemp("market"), 3901, "北渚市芦湾区市场监督管理局")
+
+
+def test_subordinate_units_summed_with_the_self_unit_left_out(market):
+    service, truth = market
+    first, second = truth.subordinate_units
+    expected = _whole_budget(truth, first) + _whole_budget(truth, second)
+    answer = service.ask(f"把{first[3:]}和{second[3:]}两家的基本支出、项目支出全部加在一起（不算局本级），一共多少万元？")
+    assert answer.value == expected, answer.answer
+
+
+def test_a_tables_title_holds_no_names_asked(market):
+    service, truth = market
+    row = next(r for r in _table(truth, 8).rows if r.label == "行政经费")
+    answer = service.ask("《财政拨款安排的行政经费及“三公”经费预算表》里，行政经费那一行合计填的是多少？")
+    assert answer.value == row.amounts[0], answer.answer
+
+
+@pytest.fixture(scope="module")
+def justice(tmp_path_factory):
+    return synth_service(tmp_path_factory.mktemp("justice"), 3902, "金禾市桐溪区司法局")
+
+
+def test_an_aside_naming_what_is_not_meant(justice):
+    service, truth = justice
+    unit = truth.subordinate_units[1]
+    own = next(p.name for p in truth.projects if p.unit == truth.department)
+    answer = service.ask(f"{unit[3:]}（注意不是局本级那个“{own}”）名下有哪些项目？")
+    assert answer.items == [p.name for p in truth.projects if p.unit == unit], answer.answer
+
+
+def test_included_funds_ask_the_total_and_a_left_out_one_is_not_asked(justice):
+    service, truth = justice
+    unit = truth.subordinate_units[1]
+    row = next(r for r in _table(truth, 11).rows if r.unit == unit and r.label == "工资和福利支出")
+    assert row.amounts[-1] > 0  # the unit has other funds: the total differs from that column
+    answer = service.ask(f"{unit[3:]}基本支出里的工资和福利支出总计是多少？含其他资金那部分")
+    assert answer.value == row.amounts[0], answer.answer
+    other = next(r for r in _table(truth, 1).rows if r.label == "其他资金")
+    answer = service.ask("司法局今年除了财政拨款以外，还有一块“其他资金”收入，具体是多少？")
+    assert answer.value == other.amounts[0], answer.answer
+
+
+def test_a_percentage_asked_is_never_an_amount(justice):
+    service, truth = justice
+    goals = {g.project for g in truth.goals}
+    project = next(p.name for p in truth.projects if p.name not in goals and "%" not in p.purpose)
+    answer = service.ask(f"{project}项目的任务完成率目标是百分之多少？")
+    assert not answer.answered, answer.answer
+
+
+DEPARTMENT = "南屿市梓阳县卫生健康局"
+
+
+@pytest.fixture(scope="module")
+def health(tmp_path_factory):
+    text_2024, earlier = generate(3903, department=DEPARTMENT, year=2024)
+    text_2025, later = generate(3903, department=DEPARTMENT, previous=earlier)
+    store = OxigraphStore(tmp_path_factory.mktemp("health"))
+    replace_documents([("2024.txt", text_2024.encode()), ("2025.txt", text_2025.encode())], store)
+    return QAService(store), earlier, later
+
+
+def test_one_project_named_twice_in_an_aside_is_one(health):
+    service, _, later = health
+    project = next(p for p in later.projects if p.name == "爱国卫生运动专项经费")
+    answer = service.ask(f"2025年{project.unit[6:]}那个爱卫运动专项（爱国卫生运动的）拨了多少万元？")
+    assert answer.value == project.amounts[0], answer.answer
+
+
+def test_subordinate_units_ranked_across_years_and_all_of_them_counted(health):
+    service, earlier, later = health
+
+    def basic(truth):
+        return {r.unit: r.amounts[0] for r in _table(truth, 11).rows if r.kind == "unit"}
+    before, after = basic(earlier), basic(later)
+    grown = max((u for u in after if u != DEPARTMENT and u in before), key=lambda u: after[u] - before[u])
+    answer = service.ask("三家下属事业单位中，哪家的基本支出2025年比2024年增加得最多？")
+    assert answer.items == [grown], answer.answer
+    old = {p.name for p in earlier.projects}
+    new = sorted(p.name for p in later.projects if p.unit != DEPARTMENT and p.name not in old)
+    answer = service.ask("三个所属事业单位（疾控、监督所、妇幼）在2025年新增了哪些项目？两年都有的不算。")
+    assert sorted(answer.items) == new, answer.answer
