@@ -1304,7 +1304,7 @@ def _topic(frame: Frame, texts: list[str]) -> tuple[str | None, list[tuple[int, 
     word takes: 「对粮食生产资金是怎么规定的」) and the texts that speak of it most, when some and not
     all do. Nouns that no text holds and no other noun narrows: the list does not speak of them."""
     match = TOPIC.search(frame.text)
-    partial = [m.surface for m in frame.mentions if m.partial]  # 「跟耕地保护有关的那一条」: a part of a project's name is a word here
+    partial = [m.surface for m in frame.mentions if m.partial or m.kinds() <= {"classification", "line_item"}]  # 「跟耕地保护有关的那一条」「在社区矫正这块」: a name is a word here
     nouns = [next(g for g in match.groups() if g)] if match else [n for n in partial + frame.free_nouns() if n not in GENERIC_NOUNS]
     if match and not any(nouns[0] in match_form(t) for t in texts):  # 「跟镇街耕地保护有关的」: its words, when no text writes it whole
         nouns = [w for w in segment.tokenizer().lcut(nouns[0], HMM=False) if len(w) >= 2 and w not in GENERIC_NOUNS] or nouns

@@ -40,7 +40,8 @@ def _region_before(text: str, known: list[str]) -> str | None:
     for region in known:
         if text.endswith(region):
             return region
-    if len(text) >= 3 and text[-1] in "省市区县" and text[-3] not in "本全该各" and text[-2] not in "城辖" and not is_verb(text[-3:-1]):
+    if len(text) >= 3 and text[-1] in "省市区县" and re.fullmatch(r"[\u4e00-\u9fff]{2}", text[-3:-1]) and text[-3] not in "本全该各" \
+            and text[-2] not in "城辖" and not is_verb(text[-3:-1]):  # 「这块,区司法局」: a clause break is no region's name
         return text[-3:]
     return None
 
@@ -125,6 +126,7 @@ def _premise_end(text: str) -> int:
 
 
 ASIDE_APART = re.compile(r"[(（](?:注意|注|提醒一下)?[,，:：]?(?:不是|并非)[^)）]*[)）]")  # 「（注意不是局本级那个X）」; 不算/不含 are left out (honour.left_out)
+ASIDE_STATED = re.compile(r"[(（][^)）]*排(?:在)?第[一二三四五1-5][^)）]*[)）]")  # 「（局本级的X排第一）」: a fact stated by the way, set aside
 CONFUSED = re.compile(r"(?:别|不要|勿)(?:跟|和|与|把)(?P<x>[^，,。？?]{1,24}?)(?:弄混|搞混|混淆|混了|搞错|弄错|混为一谈|当成)")
 
 
@@ -319,6 +321,7 @@ class Understander:
             text = text.replace(short, full)
         for said, written in self.lexicon.cues["planned_acts"].items():
             text = re.sub(said, written, text)
+        text = ASIDE_STATED.sub("", text)
         text, respelt = self._bodies_spelt(text)
         trial = self._without_context(text, previous, _corrected) if _context else None
         if trial is not None:

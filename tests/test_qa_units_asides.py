@@ -114,3 +114,23 @@ def test_subordinate_units_ranked_across_years_and_all_of_them_counted(health):
     new = sorted(p.name for p in later.projects if p.unit != DEPARTMENT and p.name not in old)
     answer = service.ask("三个所属事业单位（疾控、监督所、妇幼）在2025年新增了哪些项目？两年都有的不算。")
     assert sorted(answer.items) == new, answer.answer
+
+
+def test_a_ranking_stated_by_the_way_and_duties_on_a_class_named(market, justice):
+    service, truth = market
+    ranked = sorted(truth.projects, key=lambda p: p.amounts[0], reverse=True)
+    assert ranked[0].amounts[0] > ranked[1].amounts[0] > ranked[2].amounts[0]
+    answer = service.ask(f"三家单位的项目放在一起按金额排（局本级的{ranked[0].name}排第一），第二大的是哪个项目？")
+    assert answer.items == [ranked[1].name], answer.answer
+    service, truth = justice
+    duties = [d for d in truth.duties if "社区矫正" in d]
+    answer = service.ask("在社区矫正这块，区司法局承担什么职责？")  # 这块，区…: a clause break is no region's name
+    assert answer.items == duties, answer.answer
+
+
+def test_sets_of_both_years_named_in_other_words(health):
+    service, earlier, later = health
+    before = {p.name: p.amounts[0] for p in earlier.projects}
+    up = sorted(p.name for p in later.projects if p.name in before and p.amounts[0] > before[p.name])
+    answer = service.ask("两年项目表里都出现、而且2025年金额比2024年高的项目有哪些？")
+    assert sorted(answer.items) == up, answer.answer
