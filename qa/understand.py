@@ -125,6 +125,7 @@ def _premise_end(text: str) -> int:
     return cuts[-1]
 
 
+CHANGED_TO = re.compile(r"[\d.,]+(?:亿元|亿|万元|万|元)?(?:多|左右)?(?:涨到|升到|增加到|增长到|增到|提高到|降到|减少到|减到|下降到|跌到|压到|变成|变为)")  # the amount before a change it names
 ASIDE_APART = re.compile(r"[(（](?:注意|注|提醒一下)?[,，:：]?(?:不是|并非)[^)）]*[)）]")  # 「（注意不是局本级那个X）」; 不算/不含 are left out (honour.left_out)
 ASIDE_STATED = re.compile(r"[(（][^)）]*排(?:在)?第[一二三四五1-5][^)）]*[)）]")  # 「（局本级的X排第一）」: a fact stated by the way, set aside
 CONFUSED = re.compile(r"(?:别|不要|勿)(?:跟|和|与|把)(?P<x>[^，,。？?]{1,24}?)(?:弄混|搞混|混淆|混了|搞错|弄错|混为一谈|当成)")
@@ -708,6 +709,8 @@ class Understander:
         for start, end, word, groups in cues:
             if "comparator" in groups:
                 number = self._number_near(text, start, end)
+                if number is not None and CHANGED_TO.match(text, end):
+                    number = None  # 「从2024年不到600万涨到2025年1400多万」: a figure described, not a bound
                 if number is not None:
                     frame.operator = comparators[word]
                     frame.threshold = number

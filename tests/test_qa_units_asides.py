@@ -8,7 +8,7 @@ Expected figures come from the documents' truth."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -134,3 +134,18 @@ def test_sets_of_both_years_named_in_other_words(health):
     up = sorted(p.name for p in later.projects if p.name in before and p.amounts[0] > before[p.name])
     answer = service.ask("两年项目表里都出现、而且2025年金额比2024年高的项目有哪些？")
     assert sorted(answer.items) == up, answer.answer
+
+
+def test_figures_described_on_the_way_are_no_bounds(health, market):
+    service, earlier, later = health
+
+    def projects(truth):
+        return next(r for t in truth.tables if t.number == 3 for r in t.rows if r.kind == "total").amounts[2]
+    a, b = projects(earlier), projects(later)
+    rate = ((b - a) / a * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    answer = service.ask(f"卫健局项目支出从2024年的不到{int(a) + 1}万涨到2025年{int(b)}多万，具体增长率是百分之几（保留两位小数）？")
+    assert answer.value == rate, answer.answer
+    service, truth = market
+    total = next(r for t in truth.tables if t.number == 3 for r in t.rows if r.kind == "total")
+    answer = service.ask(f"看表3的时候发现项目支出特别大，想算一下它在支出总计（{total.amounts[0]}万元那个）里占多少比重？")
+    assert answer.value == (total.amounts[2] / total.amounts[0] * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
