@@ -524,6 +524,8 @@ class Understander:
         suffixes = "|".join(sorted(self.lexicon.cues["body_suffixes"], key=len, reverse=True))
         for match in re.finditer(rf"([\u4e00-\u9fff]{{2,16}}?)(?:{suffixes})", "".join(text)):
             name = match.group(0)
+            if re.search(r"[了过着]", match.group(1)):
+                continue  # 「哪个项目里提到了委员会」: a verb's words, not a body's name
             if name[0] in "本该全各我贵其此这那" or name in self.lexicon.vocabulary or name[len(match.group(1)) - 1] in self.lexicon.cues["self_determiners"]:
                 continue  # 「请问该局」: 该局 is the loaded body, not a body named 请问该局
             if re.search(self.lexicon.cues["pointed_body"], name):

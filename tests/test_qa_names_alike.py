@@ -100,3 +100,18 @@ def test_a_class_name_asked_whose_project_it_is(tmp_path_factory):
         answer = service.ask(question)
         assert project.name in answer.answer and answer.value != next(
             r.amounts[0] for t in truth.tables if t.number == 3 for r in t.rows if r.label == label), answer.answer
+
+
+def test_a_verbs_words_before_a_body_suffix_name_no_body(tmp_path_factory):
+    """「哪个项目里提到了委员会」: 里提到了委员会 is no body that is not loaded."""
+    from kg.pipeline import replace_documents
+    from kg.store.embedded import OxigraphStore
+    from qa.service import QAService
+    from tools.synth import generate
+
+    text, truth = generate(29)
+    store = OxigraphStore(tmp_path_factory.mktemp("seed29"))
+    replace_documents([("s.txt", text.encode())], store)
+    speaking = [p.name for p in truth.projects if "委员会" in p.purpose]
+    answer = QAService(store).ask("哪个项目里提到了委员会？")
+    assert "not loaded" not in answer.answer and (answer.answered or len(speaking) != 1), answer.answer
