@@ -159,11 +159,7 @@ class Template:
 
     def title_in(self, text: str) -> tuple[TableSpec, int, int] | None:
         """The longest table title written in the text, with where it stands."""
-        def forms(spec: TableSpec) -> list[str]:
-            title = spec.title.replace("“", "").replace("”", "")
-            written = [title, re.sub(r"（.*?）|\(.*?\)", "", title), title.replace("（", "(").replace("）", ")")]
-            return written + [w.replace("的", "") for w in written]  # a question's match form drops 的
-        found = [(len(form), spec, text.find(form)) for spec in self.tables for form in forms(spec) if form in text]
+        found = [(len(form), spec, text.find(form)) for spec, form in _title_forms(self.tables) if form in text]
         if not found:
             return None
         length, spec, at = max(found, key=lambda f: f[0])
@@ -172,6 +168,18 @@ class Template:
     def by_layout(self, layout: str) -> TableSpec:
         """The one table of a layout (projects: 表12, units: 表11)."""
         return next(t for t in self.tables if t.layout == layout)
+
+
+@lru_cache(maxsize=4)
+def _title_forms(tables: tuple[TableSpec, ...]) -> tuple[tuple[TableSpec, str], ...]:
+    """Each table's title as a question may write it: whole, without its bracketed part, with
+    half-width brackets, and each without 的 (a question's match form drops it). Made once."""
+    out = []
+    for spec in tables:
+        title = spec.title.replace("“", "").replace("”", "")
+        written = [title, re.sub(r"（.*?）|\(.*?\)", "", title), title.replace("（", "(").replace("）", ")")]
+        out += [(spec, form) for form in dict.fromkeys(written + [w.replace("的", "") for w in written])]
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
