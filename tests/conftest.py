@@ -34,6 +34,18 @@ def synth_service(folder: Path, seed: int, department: str, year: int | None = N
     return QAService(store), truth
 
 
+def synth_years_service(folder: Path, seed: int, department: str):
+    """A QA service over one generated department in 2024 and 2025 (tools.synth), with each year's truth."""
+    from kg.pipeline import replace_documents
+    from tools.synth import generate
+
+    text_2024, earlier = generate(seed, department=department, year=2024)
+    text_2025, later = generate(seed, department=department, previous=earlier)
+    store = OxigraphStore(folder)
+    replace_documents([("2024.txt", text_2024.encode()), ("2025.txt", text_2025.encode())], store)
+    return QAService(store), earlier, later
+
+
 @pytest.fixture(scope="module")
 def bigdata(tmp_path_factory) -> QAService:
     return qa_service(tmp_path_factory, BIGDATA)

@@ -15,11 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from kg.pipeline import replace_documents
-from kg.store.embedded import OxigraphStore
-from qa.service import QAService
-from tests.conftest import synth_service
-from tools.synth import generate
+from tests.conftest import synth_service, synth_years_service
 
 
 def _table(truth, number: int):
@@ -132,11 +128,7 @@ DEPARTMENT = "青岚市鹿鸣县民政局"
 
 @pytest.fixture(scope="module")
 def civil(tmp_path_factory):
-    text_2024, earlier = generate(3703, department=DEPARTMENT, year=2024)
-    text_2025, later = generate(3703, department=DEPARTMENT, previous=earlier)
-    store = OxigraphStore(tmp_path_factory.mktemp("civil"))
-    replace_documents([("2024.txt", text_2024.encode()), ("2025.txt", text_2025.encode())], store)
-    return QAService(store), earlier, later
+    return synth_years_service(tmp_path_factory.mktemp("civil"), 3703, DEPARTMENT)
 
 
 def _income(truth) -> Decimal:

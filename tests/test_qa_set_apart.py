@@ -12,11 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.pipeline import replace_documents
-from kg.store.embedded import OxigraphStore
-from qa.service import QAService
-from tests.conftest import synth_service
-from tools.synth import generate
+from tests.conftest import synth_service, synth_years_service
 
 
 def _row(truth, number: int, label: str, unit: str | None = None):
@@ -113,12 +109,7 @@ def test_a_classes_column_below_it_and_a_name_filter_with_one_bound(education):
 
 @pytest.fixture(scope="module")
 def culture(tmp_path_factory):
-    department = "鹤川市映山区文体旅游局"
-    text_2024, earlier = generate(3803, department=department, year=2024)
-    text_2025, later = generate(3803, department=department, previous=earlier)
-    store = OxigraphStore(tmp_path_factory.mktemp("culture"))
-    replace_documents([("2024.txt", text_2024.encode()), ("2025.txt", text_2025.encode())], store)
-    return QAService(store), earlier, later
+    return synth_years_service(tmp_path_factory.mktemp("culture"), 3803, "鹤川市映山区文体旅游局")
 
 
 def test_a_class_is_no_part_of_one_project(culture):

@@ -12,11 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from kg.pipeline import replace_documents
-from kg.store.embedded import OxigraphStore
-from qa.service import QAService
-from tests.conftest import synth_service
-from tools.synth import generate
+from tests.conftest import synth_service, synth_years_service
 
 
 def _table(truth, number: int):
@@ -87,11 +83,7 @@ DEPARTMENT = "南屿市梓阳县卫生健康局"
 
 @pytest.fixture(scope="module")
 def health(tmp_path_factory):
-    text_2024, earlier = generate(3903, department=DEPARTMENT, year=2024)
-    text_2025, later = generate(3903, department=DEPARTMENT, previous=earlier)
-    store = OxigraphStore(tmp_path_factory.mktemp("health"))
-    replace_documents([("2024.txt", text_2024.encode()), ("2025.txt", text_2025.encode())], store)
-    return QAService(store), earlier, later
+    return synth_years_service(tmp_path_factory.mktemp("health"), 3903, DEPARTMENT)
 
 
 def test_one_project_named_twice_in_an_aside_is_one(health):

@@ -9,21 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from kg.pipeline import replace_documents
-from kg.store.embedded import OxigraphStore
-from qa.service import QAService
-from tools.synth import generate
+from tests.conftest import synth_years_service
 
 DEPARTMENT = "北渚市芦湾区应急管理局"
 
 
 @pytest.fixture(scope="module")
 def years(tmp_path_factory):
-    text_2024, earlier = generate(3503, department=DEPARTMENT, year=2024)
-    text_2025, later = generate(3503, department=DEPARTMENT, previous=earlier)
-    store = OxigraphStore(tmp_path_factory.mktemp("years"))
-    replace_documents([("2024.txt", text_2024.encode()), ("2025.txt", text_2025.encode())], store)
-    return QAService(store), earlier, later
+    return synth_years_service(tmp_path_factory.mktemp("years"), 3503, DEPARTMENT)
 
 
 def _tops(truth) -> list[str]:

@@ -34,6 +34,17 @@ class Passage:
     line: int | None
 
 
+def _doc_of(ctx: Context) -> str | None:
+    """The one document the question is asked of; None without an executor, or with several
+    documents and none chosen (the classic chain then says which)."""
+    if ctx.executor is None:
+        return None
+    try:
+        return ctx.executor.one_doc(ctx.frame)
+    except Exception:  # NotAnswerable / Ambiguous: not this kind's to say
+        return None
+
+
 def _subjects(ctx: Context) -> list[Mention]:
     frame = ctx.frame
     found = [m for m in frame.mentions if m.of(*TEXT_KINDS)]
@@ -124,12 +135,8 @@ class Describe:
 
     def _states_count(self, reading: Reading, ctx: Context, unit: str) -> bool:
         """Whether the sentences of the entity's text that answer the question state a number in `unit`."""
-        executor = ctx.executor
-        if executor is None:
-            return False
-        try:
-            doc = executor.one_doc(ctx.frame)
-        except Exception:  # several documents and none chosen: the classic chain says which
+        executor, doc = ctx.executor, _doc_of(ctx)
+        if doc is None:
             return False
         labels = {match_form(e.label) for m in reading.slot_values("entity") for e in m.entities}
         targets = executor.reader.run(queries.TARGETS, doc=_iri(doc))
@@ -230,11 +237,8 @@ def _project_of_amount(ctx: Context) -> list[Mention]:
     executor, frame = ctx.executor, ctx.frame
     stated = _amounts_stated(frame.text)
     named = [m for m in frame.mentions if m.of("classification", "line_item") and not m.of(*TEXT_KINDS)]
-    if executor is None or not stated or len(named) != 1:
-        return []
-    try:
-        doc = executor.one_doc(frame)
-    except Exception:  # several documents and none chosen: the classic chain says which
+    doc = _doc_of(ctx) if stated and len(named) == 1 else None
+    if doc is None:
         return []
     word = named[0].surface
     fitting = [f for f in executor.reader.projects(doc) if word in match_form(f.label) and f.value in stated]
@@ -261,11 +265,10 @@ def _text_owner(ctx: Context) -> Reading | None:
     """「执法记录仪是哪个项目买的」: the one project whose own text holds the question's words."""
     executor = ctx.executor
     words = list(dict.fromkeys([match_form(m.surface) for m in ctx.frame.mentions] + _query_words(ctx, [])))  # a class's name is a word here
-    if executor is None or not content_nouns("，".join(words)) or ctx.frame.cues & {"yoy", "reason", "compare", "ratio", "sum", "max", "min", "count"}:
+    if not content_nouns("，".join(words)) or ctx.frame.cues & {"yoy", "reason", "compare", "ratio", "sum", "max", "min", "count"}:
         return None
-    try:
-        doc = executor.one_doc(ctx.frame)
-    except Exception:  # several documents and none chosen: the classic chain says which
+    doc = _doc_of(ctx)
+    if doc is None:
         return None
     texts = [_split(r.get("purpose"), load_template().by_layout("projects").name, r["label"], r["line"])
              for r in executor.reader.run(queries.PROJECT, doc=_iri(doc))]
@@ -280,12 +283,8 @@ def _text_owner(ctx: Context) -> Reading | None:
 
 def _table_note(ctx: Context, number: int) -> Reading | None:
     """「表1下面的注释原文是怎么写的」: the note printed under the table, as written."""
-    executor = ctx.executor
-    if executor is None:
-        return None
-    try:
-        doc = executor.one_doc(ctx.frame)
-    except Exception:  # several documents and none chosen: the classic chain says which
+    executor, doc = ctx.executor, _doc_of(ctx)
+    if doc is None:
         return None
     rows = [r for r in executor.reader.run(queries.TABLE_NOTES, doc=_iri(doc)) if r["number"] == number]
     span = (0, len(ctx.frame.text))
@@ -296,12 +295,8 @@ def _table_note(ctx: Context, number: int) -> Reading | None:
 def _composition(ctx: Context) -> Reading | None:
     """「部门预算里有没有把区属中小学的预算一起算进去」: the document's own words on which units its
     budget takes in."""
-    executor = ctx.executor
-    if executor is None:
-        return None
-    try:
-        doc = executor.one_doc(ctx.frame)
-    except Exception:  # several documents and none chosen: the classic chain says which
+    executor, doc = ctx.executor, _doc_of(ctx)
+    if doc is None:
         return None
     section = load_template().sections["composition"]
     found = [p for r in executor.reader.run(queries.COMPOSITION, doc=_iri(doc)) for p in _split(r["text"], section, "部门预算单位构成", r["line"])]
