@@ -975,11 +975,24 @@ class Executor:
         if change is None:
             raise NotAnswerable(f"文件没有给出{fact.label}比上年增减的金额")
         if _asks_last_year_value(frame):
+            several = list({f.iri: f for f in with_change if f.extra.get("change") is not None}.values())
+            if "sum" in frame.cues and len(several) >= 2:  # 「上年A和B这两项加起来是多少」: each worked back, then added
+                return self._last_years_sum(frame, several)
             return self._last_year_value(frame, fact)
         word = "增加" if change > 0 else "减少" if change < 0 else "持平，增加"
         rate = f"，{'下降' if e['rate'] < 0 else '增长'}{abs(e['rate'])}%" if e.get("rate") is not None else ""
         text = f"{fact.label}{fmt(fact.value, unit)}{unit}，比上年{word}{fmt(abs(change), unit)}{unit}{rate}{_reason([fact])}。"
         return self.answer(frame, text, abs(change), unit, facts=[fact])
+
+    def _last_years_sum(self, frame: Frame, facts: list[Fact]) -> Answer:
+        """Last year's figures of several things, each worked back by its stated change, added up."""
+        lasts = [(f, f.value - f.extra["change"]) for f in facts]
+        total = sum((v for _, v in lasts), Decimal(0))
+        unit = facts[0].unit
+        each = "；".join(f"上年{f.label}{fmt(v, unit)}{unit}（{fmt(f.value, unit)} {'+' if f.extra['change'] < 0 else '−'} {fmt(abs(f.extra['change']), unit)}）"
+                        for f, v in lasts)
+        text = f"{each}，合计{fmt(total, unit)}{unit}（{' + '.join(fmt(v, unit) for _, v in lasts)}）。"
+        return self.answer(frame, text, total, unit, facts=facts)
 
     def _last_year_value(self, frame: Frame, fact: Fact) -> Answer:
         """Last year's figure: this year's less the change the document states (its words quoted)."""

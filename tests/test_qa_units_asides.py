@@ -141,3 +141,12 @@ def test_figures_described_on_the_way_are_no_bounds(health, market):
     total = next(r for t in truth.tables if t.number == 3 for r in t.rows if r.kind == "total")
     answer = service.ask(f"看表3的时候发现项目支出特别大，想算一下它在支出总计（{total.amounts[0]}万元那个）里占多少比重？")
     assert answer.value == (total.amounts[2] / total.amounts[0] * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+def test_last_years_figures_of_two_things_added_up(justice):
+    service, truth = justice
+    figures = [f for f in truth.figures if f.label in ("公务用车运行维护费", "公务接待费") and f.change is not None]
+    assert len(figures) == 2
+    expected = sum((f.value - f.change for f in figures), Decimal(0))
+    answer = service.ask("上年公务用车运行维护费和公务接待费这两项加起来是多少？")
+    assert answer.value == expected, answer.answer
