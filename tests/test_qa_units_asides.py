@@ -150,3 +150,16 @@ def test_last_years_figures_of_two_things_added_up(justice):
     expected = sum((f.value - f.change for f in figures), Decimal(0))
     answer = service.ask("上年公务用车运行维护费和公务接待费这两项加起来是多少？")
     assert answer.value == expected, answer.answer
+
+
+def test_classes_listed_are_the_ones_ranked_across_years(health):
+    service, earlier, later = health
+
+    def top(truth):
+        return {r.code: r for t in truth.tables if t.number == 3 for r in t.rows if r.code and len(r.code) == 3}
+    before, after = top(earlier), top(later)
+    listed = [c for c in ("208", "210", "221") if c in before and c in after]
+    assert len(listed) == 3
+    best = max(listed, key=lambda c: (after[c].amounts[0] - before[c].amounts[0]) / before[c].amounts[0])
+    answer = service.ask("社保就业、卫生健康、住房保障这三个类级支出，哪一类2025年较2024年增长幅度最大？")
+    assert answer.items == [after[best].label], answer.answer

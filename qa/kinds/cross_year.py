@@ -516,6 +516,10 @@ def _within_class(frame, rows: list[Fact], size: int, scheme: str) -> list[Fact]
     """The items of one level (code of `size` digits); only those under the classes the question
     names (「资本性支出里…的经济科目」: codes under 310) when it names some."""
     named = _named_classes(frame, scheme, size)
+    listed = {e.code for m in frame.mentions for e in m.of("classification")
+              if e.code and len(e.code) == size and f"/classification/{scheme}/" in e.iri}
+    if len(listed) >= 2:  # 「社保就业、卫生健康、住房保障这三个类级支出，哪一类…」: the ones listed
+        return [f for f in rows if f.code in listed]
     return [f for f in rows if len(f.code) == size and (not named or any(f.code.startswith(c) for c in named))]
 
 
@@ -777,6 +781,9 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
     if op in RANKED:
         answer = _ranked_change(ctx, executor, op, (reading.slot("rank", 1), reading.slot("n")), kind, old, new)
         answer.answer = f"（{topic[1:]}）{answer.answer}" if topic else answer.answer  # the set was filtered: say so
+        if kind in ("classes",) or kind.startswith("economic:"):
+            listed = [new[k].label for k in both] if len(both) <= 5 else []
+            answer.answer = (f"（比较的是{'、'.join(listed)}）" if listed else "") + answer.answer  # 「这三个类级支出」: the ones compared, named
         return answer
     if op == "each_max":
         tops = [(y, _tops(list(m.values()), True)) for y, m in ((y0, old), (y1, new)) if m]
