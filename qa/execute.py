@@ -883,6 +883,9 @@ class Executor:
                 seen = {e.iri for e in cited}
                 cited += [e for e in self.lexicon.citations_titled(m.surface) if e.iri not in seen]
         projects = [e for m in frame.mentions for e in m.of("project") if set(e.docs) & set(doc_scope)]
+        kinds = {w: p for w, p in self.cues["document_kinds"].items() if re.search(rf"哪(?:部|个|份|些|一)?{w}|什么{w}", frame.text)}
+        if len(kinds) >= 2 and len(projects) == 1:  # 「引用了哪部法律和哪个会议纪要」: each kind asked, from what the project cites
+            return self._cited_of_kinds(frame, projects[0], kinds)
         if cited and projects:  # 「P提到的Y通知是几号文」: Y as P cites it, never Y as another project does
             return self._cited_by_named(frame, cited, projects)
         if cited:
@@ -911,6 +914,20 @@ class Executor:
                 return self.answer(frame, f"{p.label}依据的文件：{'；'.join(names)}。", items=names, sources=[Source(self.doc_title(doc), load_template().by_layout("projects").name, p.label, line)])
             raise NotAnswerable(f"文件没有写明“{p.label}”依据哪份文件")
         raise NotAnswerable("没有找到这份文件的引用")
+
+    def _cited_of_kinds(self, frame: Frame, project: Entity, kinds: dict[str, str]) -> Answer:
+        """The documents one project cites, of each kind the question asks; a kind it cites none of
+        is refused by name, never dropped."""
+        rows = self.reader.run(queries.CITES, citer=_iri(project.iri))
+        names = [_citation_name(r) for r in rows]
+        found = {w: [n for n in names if re.search(p, re.sub(r"[《》〔〕\[\]（）()\d号]", "", n).strip())] for w, p in kinds.items()}
+        lacking = [w for w, ns in found.items() if not ns]
+        if lacking:
+            raise NotAnswerable(f"“{project.label}”引用的文件中没有{'、'.join(lacking)}")
+        chosen = list(dict.fromkeys(n for ns in found.values() for n in ns))
+        info = self.reader.run(queries.PROJECT, project=_iri(project.iri))
+        source = Source(self.doc_title(info[0]["doc"]), load_template().by_layout("projects").name, project.label, info[0]["line"]) if info else None
+        return self.answer(frame, f"{project.label}依据的文件：{'；'.join(chosen)}。", items=chosen, sources=[source] if source else [])
 
     def _cited_by_named(self, frame: Frame, cited: list, projects: list) -> Answer:
         """The cited documents a question names by title or kind, as the projects it names cite them."""

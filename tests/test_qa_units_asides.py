@@ -163,3 +163,13 @@ def test_classes_listed_are_the_ones_ranked_across_years(health):
     best = max(listed, key=lambda c: (after[c].amounts[0] - before[c].amounts[0]) / before[c].amounts[0])
     answer = service.ask("社保就业、卫生健康、住房保障这三个类级支出，哪一类2025年较2024年增长幅度最大？")
     assert answer.items == [after[best].label], answer.answer
+
+
+def test_two_kinds_of_cited_documents_asked_of_one_project(market):
+    service, truth = market
+    project = next(p for p in truth.projects if any((c.title or "").endswith("法") for c in p.citations)
+                   and any("会议纪要" in (c.title or "") for c in p.citations) and sum(q.name == p.name for q in truth.projects) == 1)
+    answer = service.ask(f"{project.name}引用了哪部法律和哪个会议纪要？")
+    titles = [c.title for c in project.citations if c.title.endswith("法") or "会议纪要" in c.title]
+    assert all(t in answer.answer for t in titles), answer.answer
+    assert not service.ask(f"{project.name}引用了哪部法律和哪个通知？").answered or any("通知" in (c.title or "") for c in project.citations)
