@@ -14,7 +14,7 @@ from qa.facts import Fact, FactReader
 from qa.frame import Frame
 from qa.kinds.base import cue_data
 from qa.lexicon import Entity, Lexicon, Mention, load_cues, match_form
-from qa.normalize import chinese_number
+from qa.normalize import count_of
 
 VALUE_KINDS = ("classification", "line_item", "project", "figure", "goal", "budget_unit", "department")
 SUBORDINATE = re.compile(r"下属|所属|二级|下级")
@@ -287,18 +287,15 @@ class Executor:
                           if self.lexicon.documents[d].year in years else len(years))
             operands = [(f"{self.doc_title(d).replace('部门预算', '')}{n}", f) for d in docs for n, f in self.operands(frame, d) if f]
             if len(operands) == 2:
-                return self._compare(frame, operands)
+                return self.compare_facts(frame, operands)
         doc = self.one_doc(frame)
         operands = [(n, f) for n, f in self.operands(frame, doc) if f]
         if len(operands) > 2:  # 「工资福利里面，A比B高多少」: the container named first is not a third operand
             operands = [(n, f) for n, f in self.operands(_without_containers(frame), doc) if f]
-        return self._compare(frame, operands)
+        return self.compare_facts(frame, operands)
 
     def compare_facts(self, frame: Frame, operands: list[tuple[str, list[Fact]]]) -> Answer:
         """The difference of two named figures, the larger first."""
-        return self._compare(frame, operands)
-
-    def _compare(self, frame: Frame, operands: list[tuple[str, list[Fact]]]) -> Answer:
         if len(operands) < 2:
             raise NotAnswerable("比较需要两个都能在文件中找到的金额")
         (name_a, facts_a), (name_b, facts_b) = operands[:2]
@@ -546,7 +543,7 @@ class Executor:
         if counted and units:
             said = counted.group("n")
             subordinate = {r["label"] for r in self.reader.run(queries.BUDGET_UNITS, doc=_iri(doc)) if r["sub"] in (True, "true", 1)}
-            if units <= subordinate and (int(said) if said.isdigit() else int(chinese_number(said) or 0)) == len(subordinate):
+            if units <= subordinate and count_of(said) == len(subordinate):
                 units = subordinate  # 「三个所属事业单位（疾控、监督所、妇幼）」: all of them, some named by short names
         if units:
             if "self_unit" in frame.cues and not honour.self_left_out(frame.text):  # 「本级和普查中心的项目」: both
@@ -1176,7 +1173,6 @@ def _units_before_projects(values: list[Mention], text: str, doc: str) -> dict[i
     return scoped
 
 
-SET_APART = re.compile(r"(?:(?<!是)不是|不带|没带|并非|而非)(?:带|有|叫)?[“\"]?(?P<w>[\u4e00-\u9fff\d]{2,6}?)[”\"]?(?:的|那|这|项目|）|\)|，|,|$)")
 
 
 def _narrowed_by_words(facts: list[Fact], frame: Frame) -> list[Fact]:
@@ -1186,7 +1182,8 @@ def _narrowed_by_words(facts: list[Fact], frame: Frame) -> list[Fact]:
     labels = {match_form(f.label) for f in facts}
     if len(labels) < 2:
         return facts
-    apart = [m.group("w") for m in SET_APART.finditer(frame.text)]
+    set_apart = f"(?:{load_cues()['set_apart']})(?:带|有|叫)?[“\"]?(?P<w>[\u4e00-\u9fff\\d]{{2,6}}?)[”\"]?(?:的|那|这|项目|）|\\)|，|,|$)"
+    apart = [m.group("w") for m in re.finditer(set_apart, frame.text)]
     kept = [f for f in facts if not any(w in match_form(f.label) for w in apart)] or facts
     masked = frame.masked()
     words = [w for w in segment.tokenizer().lcut(masked, HMM=False) if len(w) >= 2 and not re.fullmatch(r"[\d年]+", w) and w not in apart]

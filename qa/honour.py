@@ -164,7 +164,7 @@ def _excluding_before() -> re.Pattern:
 
 def self_left_out(text: str) -> bool:
     """「除了局本级，…」「不算本级的话」: the department's own part is left out of the question."""
-    return bool(re.search("(?:" + "|".join(_cues()["excluding"]) + "|(?<!是)不是|并非)[^，,。;；]{0,3}本级", text))
+    return bool(re.search("(?:" + "|".join(_cues()["excluding"]) + "|" + load_cues()["set_apart"] + ")[^，,。;；]{0,3}本级", text))
 
 
 def _left_out_self_listed(frame: Frame, answer: Answer) -> str | None:
@@ -366,7 +366,7 @@ def acts_asked(text: str) -> list[str]:
     """The acts (购置, 采购 …) a question asks about, by their own word or an everyday one (买):
     what is to be bought is not what is held."""
     cues = _cues()
-    text = re.sub(r"(?:不是|并非|而非|别跟|别和|不要跟|不要和)[^，,。？?；;]{0,8}", "", text)  # 「不是购置费」: set apart, not asked
+    text = re.sub(f"(?:{load_cues()['set_apart']})[^，,。？?；;]{{0,8}}", "", text)  # 「不是购置费」: set apart, not asked
     return [w for w in cues["acts"] if w in text or any(s in text for s in cues["act_synonyms"].get(w, []))]
 
 
@@ -391,7 +391,7 @@ def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:
 
 def _set_apart(before: str) -> bool:
     """A quote right after a word that sets it apart (不是“X”, 不是局本级那个“X”): no name asked."""
-    return bool(re.search(r"(?:(?<!是)不是|不带|没带|并非|而非|别跟|不要)[^，,。;；“\"「(（]{0,8}$", before))
+    return bool(re.search(f"(?:{load_cues()['set_apart']})[^，,。;；“\"「(（]{{0,8}}$", before))
 
 
 def _in_two_pieces(name: str, label: str) -> bool:

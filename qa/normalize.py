@@ -255,6 +255,14 @@ def _parse_int(s: str) -> int | None:
     return _parse_grouped(s, _BIG_DESC)
 
 
+def count_of(word: str) -> int:
+    """A count written in digits or in Chinese (3, 三, 两, 十二); 0 when it is neither."""
+    if word.isdigit():
+        return int(word)
+    value = chinese_number(word)
+    return int(value) if value is not None else 0
+
+
 def chinese_number(span: str) -> Decimal | None:
     """Parse a Chinese numeral span (一千二百三十四点五, 二〇二五, 两, 三点五万).
 

@@ -97,7 +97,7 @@ def _context_end(text: str) -> int:
             end = max(end, start)
     for start, stop in spans[:-1]:  # 「有读者问：X」「想了解一下人员经费的结构：X」
         clause = text[start:stop]
-        if re.search(r"问[:：]$", clause) or re.search(r"[:：]$", clause) and clause.lstrip().startswith((*intros, "想", "我", "请", "麻烦", "帮")):
+        if re.search(r"问[:：]$", clause) or re.search(r"[:：]$", clause) and clause.lstrip().startswith((*intros, *cues["lead_in_openers"])):
             end = max(end, stop)
     return end
 
@@ -126,7 +126,6 @@ def _premise_end(text: str) -> int:
 
 
 CHANGED_TO = re.compile(r"[\d.,]+(?:亿元|亿|万元|万|元)?(?:多|左右)?(?:涨到|升到|增加到|增长到|增到|提高到|降到|减少到|减到|下降到|跌到|压到|变成|变为)")  # the amount before a change it names
-ASIDE_APART = re.compile(r"[(（](?:注意|注|提醒一下)?[,，:：]?(?:不是|并非)[^)）]*[)）]")  # 「（注意不是局本级那个X）」; 不算/不含 are left out (honour.left_out)
 ASIDE_STATED = re.compile(r"[(（][^)）]*排(?:在)?第[一二三四五1-5][^)）]*[)）]")  # 「（局本级的X排第一）」: a fact stated by the way, set aside
 CONFUSED = re.compile(r"(?:别|不要|勿)(?:跟|和|与|把)(?P<x>[^，,。？?]{1,24}?)(?:弄混|搞混|混淆|混了|搞错|弄错|混为一谈|当成)")
 
@@ -134,7 +133,8 @@ CONFUSED = re.compile(r"(?:别|不要|勿)(?:跟|和|与|把)(?P<x>[^，,。？?
 def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
     """「不是财政拨款的“其他资金”」: a name after 不是 that describes the next one by contrast is not
     asked about; nor is 「…，不是购置费」 or 「别跟事业单位医疗弄混」 beside another name asked."""
-    confused = [m.span("x") for m in CONFUSED.finditer(text)] + [m.span() for m in ASIDE_APART.finditer(text)]
+    aside = rf"[(（](?:注意|注|提醒一下)?[,，:：]?(?:{load_cues()['set_apart']})[^)）]*[)）]"  # 「（注意不是局本级那个X）」; 不算/不含 are left out (honour.left_out)
+    confused = [m.span("x") for m in CONFUSED.finditer(text)] + [m.span() for m in re.finditer(aside, text)]
     set_apart = [m for m in mentions if negated_before(text, m.start) or any(a <= m.start and m.end <= b for a, b in confused)]
     asked = [m for m in mentions if m not in set_apart and m.kinds() - {"department", "term"}]
     return [m for m in mentions if m not in set_apart or not asked and not any(o.start - m.end in (0, 1) and o is not m for o in mentions)]
@@ -150,10 +150,18 @@ def _without_table_names(frame: Frame) -> None:
     """「“三公”经费那张表里，公务用车运行维护费是多少」: a name right before 表 names the table,
     not a figure asked, when the question names another thing."""
     titled = load_template().title_in(frame.text)  # 「《财政拨款安排的行政经费及“三公”经费预算表》里」: the names inside a title
-    naming = [m for m in frame.mentions if TABLE_AFTER.match(frame.text, m.end) or titled and titled[1] <= m.start and m.end <= titled[2]]
-    if naming and len(frame.value_mentions()) > len([m for m in naming if m in frame.value_mentions()]):
-        frame.mentions = [m for m in frame.mentions if m not in naming]
-        frame.cue_spans += [(m.start, m.end) for m in naming]  # said, and explained: no unknown word
+    _set_aside(frame, [m for m in frame.mentions if TABLE_AFTER.match(frame.text, m.end) or titled and titled[1] <= m.start and m.end <= titled[2]])
+
+
+def _set_aside(frame: Frame, said: list[Mention], beside_others: bool = True) -> None:
+    """Mentions that name no operand (a table, what a figure includes, a second part of one name)
+    leave the mentions; their words stay explained (no unknown word). With beside_others, only when
+    the question names another thing."""
+    asked = frame.value_mentions()
+    if not said or beside_others and len(asked) <= len([m for m in said if any(m is a for a in asked)]):
+        return
+    frame.mentions = [m for m in frame.mentions if all(m is not d for d in said)]
+    frame.cue_spans += [(m.start, m.end) for m in said]
 
 
 def _one_per_thing(frame: Frame) -> None:
@@ -170,19 +178,14 @@ def _one_per_thing(frame: Frame) -> None:
         longer, shorter = (m, other) if m.end - m.start > other.end - other.start else (other, m)
         kept[key] = longer
         dropped.append(shorter)
-    if dropped:
-        frame.mentions = [m for m in frame.mentions if all(m is not d for d in dropped)]
-        frame.cue_spans += [(m.start, m.end) for m in dropped]
+    _set_aside(frame, dropped, beside_others=False)
 
 
 def _without_included(frame: Frame) -> None:
     """「合计数是多少？我要的是含其他资金的那个口径」: what a figure is said to include is in it
     already — no operand of its own, when the question names another thing."""
     spans = [m.span("what") for m in INCLUDED.finditer(frame.text)]
-    inside = [m for m in frame.mentions if any(a <= m.start and m.end <= b for a, b in spans)]
-    if inside and len(frame.value_mentions()) > len([m for m in inside if m in frame.value_mentions()]):
-        frame.mentions = [m for m in frame.mentions if m not in inside]
-        frame.cue_spans += [(m.start, m.end) for m in inside]  # said, and explained: no unknown word
+    _set_aside(frame, [m for m in frame.mentions if any(a <= m.start and m.end <= b for a, b in spans)])
 
 
 AMOUNT_BETWEEN = re.compile(r"(?:\d+(?:\.\d+)?(?:万元|万|亿元|元)|[的之])+")

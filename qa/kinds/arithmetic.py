@@ -25,6 +25,7 @@ from qa.facts import Fact
 from qa.kinds.base import Context, Reading, Slot, cue_data
 from qa.kinds.unit_scope import _value as unit_value
 from qa.lexicon import load_cues, match_form
+from qa.normalize import count_of
 from qa.segment import content_nouns
 
 NAME = "arithmetic"
@@ -175,7 +176,7 @@ class Arithmetic:
         if any(YEAR_TERM.search(masked[t.start:t.end]) for t in left.terms + right.terms):
             return None  # 「X2024年和2025年加起来」: years joined, one thing in each (cross_year)
         stated = match.groupdict().get("n")
-        if stated and _count(stated) != len(left.terms):
+        if stated and count_of(stated) != len(left.terms):
             return Reading(NAME, 0.9, [], missing=f"问题说的是{stated}项，列出的是{len(left.terms)}项", explained=frame.text[match.start():match.end()])
         slots = [Slot("operator", op, (match.end("b"), match.end())), Slot("left", left, match.span("a")),
                  Slot("right", right, match.span("b"))]
@@ -368,7 +369,7 @@ def _set_members(piece: str, frame, executor, doc: str) -> tuple[str, list[Fact]
     if not members:
         raise NotAnswerable("没有找到问题所说的那一组")
     stated = match.group("n")
-    if stated and _count(stated) != len(members):
+    if stated and count_of(stated) != len(members):
         raise NotAnswerable(f"问题说的是{stated}项，文件中这一组有{len(members)}项")
     return f"{'、'.join(f.label for f in members)}合计", members
 
@@ -382,10 +383,6 @@ def _in_order(piece: str, label: str) -> bool:
         if position == 0:
             return False
     return len(piece) >= 4
-
-
-def _count(word: str) -> int:
-    return int(word) if word.isdigit() else "一二三四五六七八九十".index(word.replace("两", "二")) + 1
 
 
 def _words_in(piece: str) -> bool:

@@ -12,7 +12,7 @@ from qa.execute import NotAnswerable, not_projects_spending
 from qa.facts import Fact
 from qa.kinds.base import Context, Reading, Slot, cue_data
 from qa.lexicon import load_cues, match_form
-from qa.normalize import chinese_number, normalize
+from qa.normalize import count_of, normalize
 from qa.ranges import Range, left_out_before, marked, stated_range, strict
 
 NAME = "project_set"
@@ -207,8 +207,7 @@ def _counted_part(ctx: Context, text: str, data: dict) -> list[Slot]:
         labels = [match_form(p.label) for p in ctx.executor.reader.projects(ctx.executor.one_doc(ctx.frame))]
     except Exception:  # several documents and none chosen: the classic chain says which
         return []
-    said = match.group("n")
-    keyword, count = match_form(match.group("kw")), int(said) if said.isdigit() else int(chinese_number(said) or 0)
+    keyword, count = match_form(match.group("kw")), count_of(match.group("n"))
     if keyword.endswith("项目") or any(m.of("budget_unit") for m in ctx.frame.mentions):
         return []  # 「图书馆那三个项目加起来」: the unit's projects, counted — no part of their names
     if count < 2 or sum(keyword in label for label in labels) != count:
