@@ -690,7 +690,16 @@ class Executor:
         return self.answer(frame, text, Decimal(len(chosen)), "个", items=[f.label for f in chosen], facts=chosen)
 
     def named_set(self, frame: Frame, doc: str):
-        """Sets that are not figures: duties, internal units, budget units, cited documents."""
+        """Sets that are not figures: duties, internal units, budget units, cited documents; offices
+        and units are narrowed by a part of their names the question states (名称以“股”结尾,
+        哪些是中心)."""
+        found = self._named_set(frame, doc)
+        if found is None or frame.name_part is None:
+            return found
+        label, items, sources = found
+        return f"{label}中{frame.name_part.words()}的", [n for n in items if frame.name_part.holds(n)], sources
+
+    def _named_set(self, frame: Frame, doc: str):
         title = self.doc_title(doc)
         kind = frame.set_kind
         if kind == "duties":

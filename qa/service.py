@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from kg.store.embedded import OxigraphStore
-from qa import clauses, honour, kinds, queries
+from qa import clauses, commentary, honour, kinds, queries
 from qa.answer import Answer, fmt
 from qa.execute import Ambiguous, Executor, NotAnswerable
 from qa.facts import FactReader
@@ -126,15 +126,17 @@ class QAService:
                 session.previous = frame
                 session.history.append((question, answer.answer))
             return _copied(answer)
-        frame, answer = self._answer(question, previous)
+        asked = commentary.without_remarks(question)  # 「…？（我猜是X吧）」: the asker's remarks ask nothing
+        frame, answer = self._answer(asked, previous)
         split = answer.answered or any(m in answer.answer for m in (honour.SECOND_ASK, TEXT_LACKS))  # any other refusal of the whole stands
-        asks = clauses.split_asks(question, frame) if split else None
+        asks = clauses.split_asks(asked, frame) if split else None
         if asks is not None:  # 「X依据哪个文件，钱干什么用」: two asks of the same thing, each answered
             first, second = (self._answer(ask, previous)[1] for ask in asks)
             answer = (clauses.joined(first, second, both_asked=honour.SECOND_ASK in answer.answer) if first.answered else None) or answer
-        about = clauses.about_the_answer(question, frame, answer)
+        about = clauses.about_the_answer(asked, frame, answer)
         if about is not None:  # 「哪个项目钱最多，做什么的」: the thing found, described
             answer = clauses.joined(answer, self._answer(about, previous)[1]) or answer
+        answer.question = question
         if session is not None and answer.answered:
             session.previous = frame
             session.history.append((question, answer.answer))

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import copy
 import re
+from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
 
 import ahocorasick
 
 from kg.template import load_template
+from qa import name_filter
 from qa.cue_typos import corrected as cue_typo_corrected
 from qa.cue_typos import linked_as_cue
 from qa.frame import Frame
@@ -77,7 +79,7 @@ JOINER = re.compile(r"[和与及跟、]|以及")
 BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|该|此|那个|那项|那些|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西)")
 BREAKDOWN = re.compile(r"(?:各个?|每个|按)(?!自)(?P<by>[\u4e00-\u9fff()]{1,6}?)(?:分别|各自|逐一|分开)")  # a figure asked per X
 PART_OF = re.compile(r"(?:\d+(?:\.\d+)?(?:万元|万|元))?(?:里面|当中|之中|里|中)[,，]?")  # right after a project's name (and its amount): what follows is inside it
-CLAUSE = re.compile(r"[^,，:：;；。!！?？]+[,，:：;；。!！?？]?")
+CLAUSE = re.compile(r"[^,，:：;；。!！?？—]+(?:[,，:：;；。!！?？]|—+)?")  # 「…涨得离谱——想确认一下：」: a dash parts clauses
 
 
 def _context_end(text: str) -> int:
@@ -144,6 +146,26 @@ INCLUDED = re.compile(r"(?:含|包含|包括|连同|算上)(?P<what>[^，,。?�
 
 
 TABLE_AFTER = re.compile(r"(?:那张|这张|那个|这个|的)?(?:表|表格)(?:里|中|上|内)?")
+
+
+def _name_part_set_aside(frame: Frame, lexicon: Lexicon) -> None:
+    """「名称以“股”结尾的内设机构」「有几个中心」: a part of the names of offices or units, or the
+    kind word some of them end in, narrows that set (Executor.named_set); its words are no unknown
+    thing and name no office."""
+    if frame.set_kind not in name_filter.NAMED_SETS:
+        return
+    part = name_filter.stated(normalize(frame.question or ""))
+    if part is not None:
+        at = frame.text.find(match_form(part.said))
+        if at < 0 or re.match(r"(?:的|了)?(?:[一二两三四五六七八九十\d]+个)?(?:项目|科目)", frame.text[at + len(match_form(part.said)):]):
+            return  # 「下属单位里名称带“经费”的项目」: the projects are filtered, not the units
+        part = replace(part, span=(at, at + len(match_form(part.said))))
+    else:
+        kind = {"internal_units": "internal_unit", "budget_units": "budget_unit"}[frame.set_kind]
+        part = name_filter.member_kind(frame.text, [e.label for e in lexicon.entities.values() if e.kind == kind])
+    if part is not None:
+        frame.name_part = part
+        frame.cue_spans.append(part.span)
 
 
 def _without_table_names(frame: Frame) -> None:
@@ -309,8 +331,10 @@ class Understander:
         trial = self.understand(text[cut:], previous, corrected, _context=False)
         members = {"internal_units": "internal_unit", "projects": "project", "key_projects": "goal"}.get(head.set_kind or "")
         named = bool(members) and sum(1 for m in trial.mentions if m.of(members)) >= 2  # 「设了两个内设机构，办公室和X股分别管什么」
-        if (head.year is not None or head.scope_refused or any(m.of("internal_unit", "budget_unit") for m in head.mentions)
-                or any(w in text[:cut] for w in self.lexicon.cues["self_unit"]) or head.set_kind and not named or re.match(r"其中|这|那些|它们", text[cut:])):
+        own_year = trial.year is not None or trial.last_year  # 「今年X比上年减少N，那上年的X是多少」: the question's own year
+        own_body = any(m.of("department", "budget_unit") for m in trial.mentions)  # 「看到检测站有个X，那局名下的房屋…」
+        if (head.year is not None and not own_year or head.scope_refused or any(m.of("internal_unit", "budget_unit") for m in head.mentions) and not own_body
+                or any(w in text[:cut] for w in self.lexicon.cues["self_unit"]) or head.set_kind and not named and not trial.value_mentions() or re.match(r"其中|这|那些|它们", text[cut:])):
             return None  # 「局本级一共14个项目…，平均每个多少」: the premise says which set, unless the question names its members
         if not trial.docs and head.docs:
             trial.docs = list(head.docs)  # 「X局设了两个内设机构，办公室…」: the premise's department is the question's
@@ -379,6 +403,7 @@ class Understander:
         if previous is not None and self._is_follow_up(frame):
             return self._follow_up(frame, previous)
         self._totals_named_by_terms(frame)
+        _name_part_set_aside(frame, self.lexicon)
         unknown = self._unknown(frame, cues)
         residue = [c for c in self._residue(frame, cues) if len(c) >= 2]
         fixed = None if _corrected else self._typos_fixed(frame, unknown, residue)
@@ -870,6 +895,8 @@ class Understander:
         no loaded name holds: the last words after a joiner (的和与及、), at least `shortest` long."""
         out = []
         for match in re.finditer(pattern, frame.masked()):
+            if frame.name_part and frame.name_part.span[0] < match.end() <= frame.name_part.span[1]:
+                continue  # 「名称以股结尾」: the kind word inside a part of names named no office
             name = re.split(r"[的和与及、]", match.group(0))[-1]
             if len(name) >= shortest and not any(name in alias for alias in self.lexicon.aliases):
                 out.append(name)

@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from qa import name_filter
 from qa.answer import Answer, fmt
 from qa.execute import NotAnswerable, not_projects_spending
 from qa.facts import Fact
 from qa.kinds.base import Context, Reading, Slot, cue_data
 from qa.lexicon import load_cues, match_form
+from qa.name_filter import NameFilter
 from qa.normalize import count_of, normalize
 from qa.ranges import Range, left_out_before, marked, stated_range, strict
 
@@ -48,16 +50,14 @@ class ProjectSet:
     def read(self, ctx: Context) -> Reading | None:
         if ctx.frame.set_kind == "items" and (any(m.of("classification") for m in ctx.frame.mentions) or _not_projects(ctx.frame)):
             return None  # 「商品和服务支出里超过5万的科目」「基本支出中几个科目」: classification items, not projects
-        if ctx.frame.set_kind in ("economic", "functional"):
-            return None  # 「项目支出的经济科目里，超过100万的」: classes, not projects
+        if ctx.frame.set_kind in ("economic", "functional") or ctx.frame.name_part is not None:
+            return None  # 「项目支出的经济科目里，超过100万的」「名称以“股”结尾的内设机构」: classes or offices, not projects
         text = normalize(ctx.frame.question or "")
         data = cue_data(NAME)
         slots: list[Slot] = []
-        for how, patterns in data["name_filters"].items():
-            match = _find(patterns, text)
-            if match:
-                slots.append(Slot("name", (how, match_form(match.group("kw"))), match.span()))
-                break
+        named_part = name_filter.stated(text)
+        if named_part:
+            slots.append(Slot("name", named_part, named_part.span))
         topic = [] if slots else _topic(ctx, text, data) or _counted_part(ctx, text, data)
         slots += topic
         match = stated_range(text)
@@ -193,7 +193,7 @@ def _topic(ctx: Context, text: str, data: dict) -> list[Slot]:
     fitting = [k for k in held if sum(k in label for label in labels) == count]
     if not held:
         return []
-    slots = [Slot("name", ("contains", (fitting or held)[0]), match.span())]
+    slots = [Slot("name", NameFilter((fitting or held)[0], match.group(0), match.span()), match.span())]
     return slots + [Slot("stated", count, match.span())] if count else slots
 
 
@@ -212,7 +212,7 @@ def _counted_part(ctx: Context, text: str, data: dict) -> list[Slot]:
         return []  # 「图书馆那三个项目加起来」: the unit's projects, counted — no part of their names
     if count < 2 or sum(keyword in label for label in labels) != count:
         return []
-    return [Slot("name", ("contains", keyword), match.span()), Slot("stated", count, match.span())]
+    return [Slot("name", NameFilter(keyword, match.group(0), match.span()), match.span()), Slot("stated", count, match.span())]
 
 
 def _amount(match: re.Match) -> Decimal:
@@ -249,10 +249,8 @@ def _filtered(projects: list[Fact], reading: Reading) -> tuple[list[Fact], str]:
     words = []
     name = reading.slot("name")
     if name:
-        how, keyword = name
-        test = {"contains": str.__contains__, "prefix": str.startswith, "suffix": str.endswith}[how]
-        projects = [p for p in projects if test(match_form(p.label), keyword)]
-        words.append({"contains": f"名称含“{keyword}”", "prefix": f"名称以“{keyword}”开头", "suffix": f"名称以“{keyword}”结尾"}[how])
+        projects = [p for p in projects if name.holds(p.label)]
+        words.append(name.words())
     bounds = reading.slot("range")
     if bounds:
         projects = [p for p in projects if bounds.holds(p.value)]

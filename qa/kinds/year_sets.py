@@ -1,78 +1,58 @@
 """Filters on a set asked across two years (cross_year's new, dropped, in both years …): a topic or
 a part of the name (「文物方面」「和X相关的」「名称里带X」), members with no near name in the other
 year (「连相近名称都找不到」), and a property both years must show (重点项目 with 绩效目标). The words
-live in qa/data/kinds/cross_year.json (topic_filters, similar_names) and project_set.json
-(name_filters); a filter the members cannot honour is a refusal, never the unfiltered set."""
+live in qa/data/kinds/cross_year.json (topic_filters, similar_names); a part of the name is read by
+qa/name_filter.py. A filter the members cannot honour is a refusal, never the unfiltered set."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from qa import name_filter
 from qa.execute import NotAnswerable
 from qa.facts import Fact
 from qa.kinds.base import cue_data
 from qa.lexicon import match_form
+from qa.name_filter import NameFilter
 from qa.normalize import normalize
 
 NAME = "cross_year"
 
 
-@dataclass(frozen=True)
-class Topic:
-    """Members whose names contain `keyword`; `said` is the question's words for it. A topic read
-    from free words (「少了哪些文物方面的」) is `loose`: its keyword is the longest tail of those words
-    that some name holds (文物, not 少了哪些文物)."""
-
-    keyword: str
-    said: str
-    how: str = "contains"  # contains | prefix | suffix (名称以X开头)
-    loose: bool = False
-
-
-def topic(question: str) -> Topic | None:
+def topic(question: str) -> NameFilter | None:
     """The topic or name part the question restricts the set to, if it states one."""
     text = normalize(question)
-    for how, patterns in cue_data("project_set")["name_filters"].items():
-        for p in patterns:
-            match = re.search(p, text)
-            if match:
-                return Topic(match_form(match.group("kw")), match.group(0), how)
+    named = name_filter.stated(text)
+    if named:
+        return named
     for p in cue_data(NAME)["topic_filters"]:
         match = re.search(p, text)
         if match and not re.fullmatch(cue_data(NAME)["not_topics"], match_form(match.group("kw"))):
-            return Topic(match_form(match.group("kw")), match.group(0), loose=True)
+            return NameFilter(match_form(match.group("kw")), match.group(0), match.span(), loose=True)
     return None
 
 
-def _tightened(topic_: Topic, names: list[str]) -> Topic:
+def _tightened(topic_: NameFilter, names: list[str]) -> NameFilter:
     """A loose topic's keyword cut to its longest tail that some member's name holds."""
     if not topic_.loose:
         return topic_
     word = topic_.keyword
     tails = [word[k:] for k in range(len(word) - 1)]
     held = next((t for t in tails if any(t in n for n in names)), None)
-    return Topic(held or word[-2:], topic_.said, topic_.how)
+    return NameFilter(held or word[-2:], topic_.said, topic_.span, topic_.how)
 
 
-def _passes(topic_: Topic, fact: Fact) -> bool:
-    name = match_form(fact.label)
-    return {"contains": topic_.keyword in name, "prefix": name.startswith(topic_.keyword),
-            "suffix": name.endswith(topic_.keyword)}[topic_.how]
-
-
-def on_topic(topic_: Topic | None, old: dict[str, Fact], new: dict[str, Fact]) -> tuple[dict[str, Fact], dict[str, Fact], str]:
+def on_topic(topic_: NameFilter | None, old: dict[str, Fact], new: dict[str, Fact]) -> tuple[dict[str, Fact], dict[str, Fact], str]:
     """Both years' members restricted to the topic, and the filter in words (、名称含“文物”); a
     refusal when no name of either year has it (a topic the names do not spell cannot be told
     apart: the whole set would be a guess)."""
     if topic_ is None:
         return old, new, ""
     topic_ = _tightened(topic_, [match_form(f.label) for f in [*old.values(), *new.values()]])
-    kept = ({k: f for k, f in old.items() if _passes(topic_, f)}, {k: f for k, f in new.items() if _passes(topic_, f)})
+    kept = ({k: f for k, f in old.items() if topic_.holds(f.label)}, {k: f for k, f in new.items() if topic_.holds(f.label)})
     if not kept[0] and not kept[1]:
         raise NotAnswerable(f"两年的项目名称中都没有“{topic_.keyword}”，无法按“{topic_.said}”挑出项目")
-    said = {"contains": "名称含“{}”", "prefix": "名称以“{}”开头", "suffix": "名称以“{}”结尾"}[topic_.how].format(topic_.keyword)
-    return kept[0], kept[1], f"、{said}"
+    return kept[0], kept[1], f"、{topic_.words()}"
 
 
 def asks_similar(text: str) -> bool:
@@ -86,7 +66,7 @@ def without_near_names(keys: list[str], other: dict[str, Fact]) -> list[str]:
     return [k for k in keys if not any(k in o or o in k for o in other)]
 
 
-def check_found(topic_: Topic | None, said: str, found: list) -> None:
+def check_found(topic_: NameFilter | None, said: str, found: list) -> None:
     """An empty set under a topic read from free words (体育类, X方面) is no answer: the names that
     spell the word hold none, but the document files no project under a topic, so a project of it
     named otherwise (全民健身… for 体育) cannot be ruled out."""

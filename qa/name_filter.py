@@ -1,0 +1,65 @@
+"""A part of a name that picks the members of a set (名称里带“X”, 以X开头, 以X结尾), read once for
+projects, both years' sets and the sets of names (offices, units), so that a filter is never
+honoured by one and dropped by another. The words are in qa/data/name_filters.json."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from qa.lexicon import match_form
+
+NAMED_SETS = ("internal_units", "budget_units")  # sets of names a part of the name narrows (Executor.named_set)
+SAID = {"contains": "名称含“{}”", "prefix": "名称以“{}”开头", "suffix": "名称以“{}”结尾"}
+
+
+@dataclass(frozen=True)
+class NameFilter:
+    """Members whose names hold `keyword` (contains, prefix or suffix); `said` is the question's words
+    for it. A filter read from free words (「少了哪些文物方面的」) is `loose`: its keyword is cut to
+    the members' names by the reader that knows them."""
+
+    keyword: str
+    said: str
+    span: tuple[int, int] = (0, 0)
+    how: str = "contains"
+    loose: bool = False
+
+    def holds(self, name: str) -> bool:
+        name = match_form(name)
+        return {"contains": self.keyword in name, "prefix": name.startswith(self.keyword),
+                "suffix": name.endswith(self.keyword)}[self.how]
+
+    def words(self) -> str:
+        return SAID[self.how].format(self.keyword)
+
+
+@cache
+def _data() -> dict:
+    return json.loads(resources.files("qa").joinpath("data/name_filters.json").read_text("utf-8"))
+
+
+def stated(text: str) -> NameFilter | None:
+    """The name filter the (normalised) question states, if any."""
+    for how, patterns in _data()["filters"].items():
+        for p in patterns:
+            match = re.search(p, text)
+            if match:
+                return NameFilter(match_form(match.group("kw")), match.group(0), match.span(), how)
+    return None
+
+
+def member_kind(text: str, names: list[str]) -> NameFilter | None:
+    """「内设机构里哪些是股」: a word at the question's end naming the kind of some of `names` (some
+    but not all end with it) picks those; else None."""
+    for p in _data()["member_kind"]:
+        match = re.search(p, text)
+        if match:
+            kind = NameFilter(match.group("kw"), match.group(0), match.span(), "suffix")
+            held = sum(kind.holds(n) for n in names)
+            if 0 < held < len(names):
+                return kind
+    return None

@@ -1,0 +1,60 @@
+"""A part of the names narrows a set of offices or units (issue 10 §1), phrasings of our own on a
+generated document (tools.synth seed 3901): 名称以“股”结尾的内设机构有几个, 内设机构里哪些是股,
+名字里带“X”的内设机构; an office named by a kind word that no loaded office has is still refused,
+and the whole list is still the whole list. Expected names come from the document's truth."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.conftest import synth_service
+
+
+@pytest.fixture(scope="module")
+def market(tmp_path_factory):
+    return synth_service(tmp_path_factory.mktemp("market"), 3901, "北渚市芦湾区市场监督管理局")
+
+
+def _kind_word(truth) -> tuple[str, list[str]]:
+    """The last character some but not all offices' names end in, and those offices."""
+    names = [name for name, _ in truth.units]
+    for last in dict.fromkeys(n[-1] for n in names):
+        held = [n for n in names if n.endswith(last)]
+        if 0 < len(held) < len(names):
+            return last, held
+    raise AssertionError("the generated offices share one kind word")
+
+
+@pytest.mark.parametrize("question", ["名称以“{}”结尾的内设机构有几个？", "内设机构中有几个{}？", "内设机构名字以{}结尾的有多少个"])
+def test_offices_counted_by_the_end_of_their_names(market, question):
+    service, truth = market
+    kind, held = _kind_word(truth)
+    answer = service.ask(question.format(kind))
+    assert answer.value == Decimal(len(held)), answer.answer
+    assert answer.items == held
+
+
+def test_offices_listed_by_their_kind_word(market):
+    service, truth = market
+    kind, held = _kind_word(truth)
+    answer = service.ask(f"内设机构里哪些是{kind}？")
+    assert answer.items == held, answer.answer
+
+
+def test_offices_listed_by_a_quoted_part_of_their_names(market):
+    service, truth = market
+    names = [name for name, _ in truth.units]
+    part = next(n[:2] for n in names if sum(n[:2] in m for m in names) == 1)
+    answer = service.ask(f"名字里带“{part}”的内设机构是哪个")
+    assert answer.items == [n for n in names if part in n], answer.answer
+
+
+def test_an_office_not_loaded_is_still_refused_and_the_whole_list_unchanged(market):
+    service, truth = market
+    kind, _ = _kind_word(truth)
+    assert service.ask(f"宣传{kind}负责什么").value is None
+    assert "无法回答" in service.ask(f"宣传{kind}负责什么").answer
+    whole = service.ask("内设机构有哪些？")
+    assert whole.items == [name for name, _ in truth.units], whole.answer

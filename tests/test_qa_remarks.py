@@ -1,0 +1,58 @@
+"""The asker's remarks around a question (issue 10 §5), phrasings of our own: a hedge in brackets, a
+sentence after the question saying why the asker wants it or how it may be given, and a premise that
+states the change the question asks to undo. A remark that restricts stays and is honoured or
+refused. Expected figures come from a generated document's truth (tools.synth seed 3902)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.commentary import without_remarks
+from tests.conftest import synth_service
+
+
+@pytest.mark.parametrize(("question", "kept"), [
+    ("A和B相差多少？我想看看谁多", "A和B相差多少？"),
+    ("A是多少？（我猜主要是B吧）", "A是多少？"),
+    ("哪个项目最多？涨多少无所谓，告诉我项目名就行", "哪个项目最多？"),
+    ("A上年是多少？今年8.1万说是比上年多了一点", "A上年是多少？"),
+    ("A是多少？（不算B）", "A是多少？（不算B）"),  # a restriction stays
+    ("A是多少？我只关心财政拨款那部分", "A是多少？我只关心财政拨款那部分"),
+    ("A是多少？B又是多少？", "A是多少？B又是多少？"),  # a second ask stays
+    ("（我猜是A吧）", "（我猜是A吧）"),  # nothing asking would be left
+])
+def test_remarks_taken_out_and_restrictions_kept(question, kept):
+    assert without_remarks(question) == kept
+
+
+@pytest.fixture(scope="module")
+def legal(tmp_path_factory):
+    return synth_service(tmp_path_factory.mktemp("legal"), 3902, "金禾市桐溪区司法局")
+
+
+def _changed(truth):
+    return next(f for f in truth.figures if f.change is not None and f.unit == "万元" and f.change)
+
+
+def test_a_hedge_in_brackets_changes_nothing(legal):
+    service, truth = legal
+    figure = _changed(truth)
+    plain = service.ask(f"{figure.label}是多少？")
+    hedged = service.ask(f"{figure.label}是多少？（我猜不会太多吧）")
+    assert plain.value == figure.value and hedged.value == figure.value, hedged.answer
+    assert hedged.question.endswith("（我猜不会太多吧）")
+
+
+def test_last_year_asked_after_a_premise_stating_the_change(legal):
+    service, truth = legal
+    figure = _changed(truth)
+    said = "减少" if figure.change < 0 else "增加"
+    answer = service.ask(f"文件说今年{figure.label}比上年{said}了{abs(figure.change)}万元，那上年的{figure.label}是多少？")
+    assert answer.value == figure.value - figure.change, answer.answer
+
+
+def test_a_remark_after_a_comparison(legal):
+    service, truth = legal
+    first, second = sorted(truth.projects, key=lambda p: p.amounts[0], reverse=True)[:2]
+    answer = service.ask(f"{first.name}比{second.name}多多少？我想看看两边谁的钱多，有点意外")
+    assert answer.value == first.amounts[0] - second.amounts[0], answer.answer
