@@ -35,12 +35,15 @@ def is_remark(text: str) -> bool:
 
 
 def without_remarks(question: str) -> str:
-    """The question without the asker's remarks; the question itself when nothing asking is left."""
+    """The question without the asker's remarks (before the first asking sentence, only hedges); the
+    question itself when nothing asking is left."""
     asks = _spec()[2]
     text = ASIDE.sub(lambda m: "" if is_remark(m.group(1)) else m.group(0), question)
     sentences = SENTENCE.findall(text)
     first = next((k for k, s in enumerate(sentences) if asks.search(s)), None)
     if first is None:
         return question
-    kept = sentences[:first + 1] + [s for s in sentences[first + 1:] if not is_remark(s)]
+    hedges = _spec()[0]
+    kept = [s for s in sentences[:first] if not (hedges.search(s) and is_remark(s))]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
+    kept += sentences[first:first + 1] + [s for s in sentences[first + 1:] if not is_remark(s)]
     return "".join(kept) if asks.search("".join(kept)) else question

@@ -25,6 +25,7 @@ MAX_LISTED = 4  # a figure asked of no one document is given for each of at most
 
 
 COUNTED_SUBORDINATE = re.compile(r"(?P<n>[两二三四五六七八九\d])(?:个|家)(?:所属|下属|直属)")  # 「三个所属事业单位」
+COUNTED_BODIES = re.compile(r"(?P<n>[两二三四五六七八九\d])(?:个|家)(?:所属|下属|直属)?(?:事业)?单位")  # 「剩下两个事业单位的」: the subordinate units, counted
 
 
 def not_projects_spending(expenditure: str | None) -> bool:
@@ -552,10 +553,20 @@ class Executor:
         inclusive = re.compile(r"(?:含|包括|包含|连同|加上)(?:其|所有)?(?:" + "|".join(cue_data("unit_scope")["subordinate_words"]) + ")")
         if inclusive.search(frame.text):  # 「（含下属单位）」: all of them
             return projects
-        if any(w in frame.text for w in cue_data("unit_scope")["subordinate_words"]):
-            return [p for p in projects if p.unit_name not in (own, None)]
+        if any(w in frame.text for w in cue_data("unit_scope")["subordinate_words"]) or honour.self_left_out(frame.text):
+            return self._subordinate(frame, doc, [p for p in projects if p.unit_name not in (own, None)])
         if "self_unit" in frame.cues:  # 「局本级的项目」: the department's own, not its subordinate units'
             return [p for p in projects if p.unit_name in (own, None)]
+        return projects
+
+    def _subordinate(self, frame: Frame, doc: str, projects: list[Fact]) -> list[Fact]:
+        """The subordinate units' projects; a count of them the question states (两个事业单位) is
+        checked against the document's."""
+        counted = COUNTED_BODIES.search(frame.text)
+        if counted:
+            subordinate = [r for r in self.reader.run(queries.BUDGET_UNITS, doc=_iri(doc)) if r["sub"] in (True, "true", 1)]
+            if count_of(counted.group("n")) != len(subordinate):
+                raise NotAnswerable(f"问题说有{counted.group('n')}个单位，文件中的下属单位有{len(subordinate)}个")
         return projects
 
     def table_for(self, frame: Frame) -> int | None:
@@ -892,8 +903,10 @@ class Executor:
         kinds = {w: p for w, p in self.cues["document_kinds"].items() if re.search(rf"哪(?:部|个|份|些|一)?{w}|什么{w}", frame.text)}
         if len(kinds) >= 2 and len(projects) == 1:  # 「引用了哪部法律和哪个会议纪要」: each kind asked, from what the project cites
             return self._cited_of_kinds(frame, projects[0], kinds)
+        projects = list({p.iri: p for p in projects}.values())
         if cited and projects:  # 「P提到的Y通知是几号文」: Y as P cites it, never Y as another project does
-            return self._cited_by_named(frame, cited, projects)
+            named = next((m.surface for m in frame.mentions if m.of("citation")), cited[0].label)
+            return self._cited_by_projects(frame, projects, {c.iri for c in cited}, named)
         if cited:
             parts, items, sources = [], [], []
             for c in cited:
@@ -910,16 +923,27 @@ class Executor:
                 sources.extend(Source(self.doc_title(r["doc"]), load_template().by_layout("projects").name, r["citerLabel"], r["line"]) for r in citers)
             if parts:
                 return self.answer(frame, "；".join(parts) + "。", items=items, sources=sources)
-        for p in projects:
-            rows = self.reader.run(queries.CITES, citer=_iri(p.iri))
-            info = self.reader.run(queries.PROJECT, project=_iri(p.iri))
-            line = info[0]["line"] if info else None
-            doc = info[0]["doc"] if info else doc_scope[0]
-            if rows:
-                names = [_citation_name(r) for r in rows]
-                return self.answer(frame, f"{p.label}依据的文件：{'；'.join(names)}。", items=names, sources=[Source(self.doc_title(doc), load_template().by_layout("projects").name, p.label, line)])
-            raise NotAnswerable(f"文件没有写明“{p.label}”依据哪份文件")
+        if projects:
+            return self._cited_by_projects(frame, projects)
         raise NotAnswerable("没有找到这份文件的引用")
+
+    def _cited_by_projects(self, frame: Frame, projects: list[Entity], wanted: set[str] | None = None, named: str = "") -> Answer:
+        """What each project named cites (「A和B分别是根据哪份纪要安排的」), or of the cited documents
+        `wanted` (those the question names by title or kind, as each project cites them); a project
+        that cites none is said so, and when none does the answer is a refusal."""
+        said, items, sources = [], [], []
+        for p in projects:
+            rows = [r for r in self.reader.run(queries.CITES, citer=_iri(p.iri)) if wanted is None or str(r["cited"]) in wanted]
+            info = self.reader.run(queries.PROJECT, project=_iri(p.iri))
+            doc = info[0]["doc"] if info else frame.docs[0]
+            names = list(dict.fromkeys(_citation_name(r) for r in rows))
+            lacks = f"文件没有写明“{p.label}”引用了“{named}”" if named else f"文件没有写明“{p.label}”依据哪份文件"
+            said.append(f"{p.label}依据的文件：{'；'.join(names)}" if names else lacks)
+            items += [n for n in names if n not in items]
+            sources.append(Source(self.doc_title(doc), load_template().by_layout("projects").name, p.label, info[0]["line"] if info else None))
+        if not items:
+            raise NotAnswerable(said[0] if len(said) == 1 else "文件没有写明这些项目依据哪份文件")
+        return self.answer(frame, "；".join(said) + "。", items=items, sources=sources)
 
     def _cited_of_kinds(self, frame: Frame, project: Entity, kinds: dict[str, str]) -> Answer:
         """The documents one project cites, of each kind the question asks; a kind it cites none of
@@ -934,20 +958,6 @@ class Executor:
         info = self.reader.run(queries.PROJECT, project=_iri(project.iri))
         source = Source(self.doc_title(info[0]["doc"]), load_template().by_layout("projects").name, project.label, info[0]["line"]) if info else None
         return self.answer(frame, f"{project.label}依据的文件：{'；'.join(chosen)}。", items=chosen, sources=[source] if source else [])
-
-    def _cited_by_named(self, frame: Frame, cited: list, projects: list) -> Answer:
-        """The cited documents a question names by title or kind, as the projects it names cite them."""
-        wanted = {c.iri for c in cited}
-        for p in projects:
-            rows = [r for r in self.reader.run(queries.CITES, citer=_iri(p.iri)) if str(r["cited"]) in wanted]
-            if rows:
-                info = self.reader.run(queries.PROJECT, project=_iri(p.iri))
-                doc = info[0]["doc"] if info else frame.docs[0]
-                names = list(dict.fromkeys(_citation_name(r) for r in rows))
-                source = Source(self.doc_title(doc), load_template().by_layout("projects").name, p.label, info[0]["line"] if info else None)
-                return self.answer(frame, f"{p.label}依据的文件：{'；'.join(names)}。", items=names, sources=[source])
-        named = next((m.surface for m in frame.mentions if m.of("citation")), cited[0].label)
-        raise NotAnswerable(f"文件没有写明“{projects[0].label}”引用了“{named}”")
 
     # -- year over year ----------------------------------------------------------------------------
     def do_yoy(self, frame: Frame) -> Answer:

@@ -222,12 +222,41 @@ class UnitScope:
             return _average(frame, executor, values, what, facts)
         if len(values) == 1:
             label, v, _ = values[0]
+            left = _left_out_projects(frame, executor, doc, units[0][1].label)
+            if left:
+                return _without_projects(frame, executor, column, values[0], what, left)
             return executor.answer(frame, f"{label}{what}为{fmt(v)}万元（{_where(column)}）。", v, "万元", facts=facts)
         if any(w in frame.text for w in _words("each_words")):  # 「分别是多少」: each, not their sum
             return executor.answer(frame, f"{listing}。", None, None, items=[label for label, _, _ in values], facts=facts)
         total = sum((v for _, v, _ in values), Decimal(0))
         text = f"{listing}，合计{fmt(total)}万元（{' + '.join(fmt(v) for _, v, _ in values)}）。"
         return executor.answer(frame, text, total, "万元", facts=facts)
+
+
+def _left_out_projects(frame, executor, doc: str, unit: str) -> list[Fact]:
+    """The projects the question leaves out (不含X的话还剩多少), as 表12 lists them; one that is not
+    the unit's own cannot be taken from its figure (a refusal)."""
+    left = [m for m in left_out(frame.text, frame.mentions) if m.of("project") and not m.of("budget_unit")]
+    if not left:
+        return []
+    labels = {e.label for m in left for e in m.of("project")}
+    department = executor.lexicon.documents[doc].name
+    found = [p for p in executor.reader.projects(doc) if p.label in labels]
+    if not found or any((p.unit_name or department) != unit for p in found):
+        raise NotAnswerable(f"“{'、'.join(m.surface for m in left)}”不是{unit}的项目，不能从它的数中减去")
+    return found
+
+
+def _without_projects(frame, executor, column: str, value: tuple, what: str, left: list[Fact]) -> Answer:
+    """One unit's project expenditure or whole budget less the projects left out, with the
+    subtraction shown; a figure without projects in it (基本支出) cannot lose one."""
+    label, v, facts = value
+    if column not in ("project", "whole"):
+        raise NotAnswerable(f"{what}里不含项目，问题要去掉的“{'、'.join(p.label for p in left)}”不在其中")
+    rest = v - sum((p.value for p in left), Decimal(0))
+    named = "、".join(f"{p.label}（{fmt(p.value)}万元）" for p in left)
+    text = f"{label}{what}{fmt(v)}万元，不含{named}为{fmt(rest)}万元（{fmt(v)} − {' − '.join(fmt(p.value) for p in left)}）。"
+    return executor.answer(frame, text, rest, "万元", facts=[*facts, *left])
 
 
 def _average(frame, executor, values: list[tuple], what: str, facts: list[Fact]) -> Answer:

@@ -1,0 +1,50 @@
+"""What a question leaves out or asks of each (issue 10 §1, §2), phrasings of our own on a generated
+document with subordinate units (tools.synth seed 3901): a unit's project expenditure less a project
+left out (不含X的话还剩多少), shown as a subtraction, and refused for a figure no project is in;
+除了局本级 and 剩下两个事业单位 scope a name-filtered set to the subordinate units, and a count of them
+that is wrong is refused; two projects' cited documents asked 分别 are each given. Expected figures
+come from the document's truth."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.conftest import synth_service
+
+
+@pytest.fixture(scope="module")
+def market(tmp_path_factory):
+    return synth_service(tmp_path_factory.mktemp("market"), 3901, "北渚市芦湾区市场监督管理局")
+
+
+def test_a_project_left_out_of_the_unit_figure(market):
+    service, truth = market
+    own = [p for p in truth.projects if p.unit == truth.department]
+    left = max(own, key=lambda p: p.amounts[0])
+    expected = sum((p.amounts[0] for p in own), Decimal(0)) - left.amounts[0]
+    answer = service.ask(f"局本级的项目支出，不含{left.name}的话还剩多少？")
+    assert answer.value == expected, answer.answer
+    assert "−" in answer.answer
+    assert not service.ask(f"局本级的基本支出，不含{left.name}是多少？").answered
+
+
+def test_subordinate_projects_by_name_with_the_self_unit_left_out(market):
+    service, truth = market
+    word = "经费"
+    expected = [p.name for p in truth.projects if p.unit != truth.department and word in p.name]
+    count = "两三四五"[len(truth.subordinate_units) - 2]
+    answer = service.ask(f"名称里带“{word}”的项目，除了局本级的不算，剩下{count}个事业单位的有哪些？")
+    assert expected and answer.items == expected, answer.answer
+    wrong = "三" if count == "两" else "两"
+    assert not service.ask(f"名称里带“{word}”的项目，除了局本级的不算，剩下{wrong}个事业单位的有哪些？").answered
+
+
+def test_each_project_cited_documents(market):
+    service, truth = market
+    citing = [p for p in truth.projects if p.citations][:2]
+    answer = service.ask(f"{citing[0].name}和{citing[1].name}分别是根据哪份文件安排的？")
+    for p in citing:
+        said = p.citations[0].number or p.citations[0].title
+        assert said.split("〔")[-1] in answer.answer, answer.answer
