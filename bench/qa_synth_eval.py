@@ -223,6 +223,11 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
     for x, y in pairs:  # two named items filtered by an amount between them: the larger passes
         t = int((x.amounts[0] + y.amounts[0]) / 2)
         out += [("named_filter", q.format(a=x.label, b=y.label, t=t), {"items": [y.label]}) for q in _phrasings("named_filter", "list")]
+    for whole in [r for r in truth.table(6).rows if r.code and len(r.code) == 3][:1]:  # a class less two of its items
+        parts = [r for r in truth.table(6).rows if r.code and len(r.code) == 5 and r.code.startswith(whole.code)][:2]
+        if len(parts) == 2 and all(sum(1 for q in truth.table(6).rows if q.label == r.label) == 1 for r in (whole, *parts)):
+            rest = money(whole.amounts[0] - parts[0].amounts[0] - parts[1].amounts[0])
+            out += [("remainder", t.format(whole=whole.label, a=parts[0].label, b=parts[1].label), rest) for t in _phrasings("remainder", "class")]
     for p in projects[:1]:  # a figure divided by a count the question states
         for n, counter, thing in ((4, "个", "村"), (3, "辆", "车")):
             share = money((p.amounts[0] / n).quantize(CENT, rounding=ROUND_HALF_UP))

@@ -38,7 +38,8 @@ def without_remarks(question: str) -> str:
     """The question without the asker's remarks (before the first asking sentence, only hedges); the
     question itself when nothing asking is left."""
     asks = _spec()[2]
-    text = ASIDE.sub(lambda m: "" if is_remark(m.group(1)) else m.group(0), question)
+    examples = re.compile(load_cues()["commentary"]["examples"])
+    text = ASIDE.sub(lambda m: "" if is_remark(m.group(1)) or examples.search(m.group(1)) and not _spec()[3].search(m.group(1)) else m.group(0), question)
     sentences = SENTENCE.findall(text)
     first = next((k for k, s in enumerate(sentences) if asks.search(s)), None)
     if first is None:

@@ -784,6 +784,11 @@ class Executor:
                 if nth and 1 <= int(nth.group(1)) <= len(items):
                     k = int(nth.group(1))
                     return self.answer(frame, f"{self.prefix(frame, doc)}第{k}项主要职责：{items[k - 1]}", items=[items[k - 1]], sources=sources)
+                left = _quoted_left_out(frame)
+                kept = [(k, t) for k, t in enumerate(items) if not left or match_form(left) not in match_form(t)]
+                if left and 0 < len(kept) < len(items):  # 「除了“承办…其他事项”这条以外，还有哪些」: the others
+                    text = f"{self.prefix(frame, doc)}主要职责中除“{left}”一条外共{len(kept)}项：" + "".join(f"（{k + 1}）{t}" for k, t in kept)
+                    return self.answer(frame, text, None, None, items=[t for _, t in kept], sources=sources)
                 topic, picked = _topic(frame, items)
                 if topic:  # 「在信息安全方面承担哪些工作」「职责里对X是怎么规定的」: the duties that speak of it
                     text = f"{self.prefix(frame, doc)}主要职责中关于“{topic}”的{len(picked)}项：" + "".join(f"（{k + 1}）{t}" for k, t in picked)
@@ -1225,7 +1230,7 @@ def _without_containers(frame: Frame) -> Frame:
 
     containers = {
         id(a) for a, b in zip(values, values[1:], strict=False)
-        if re.fullmatch(r"(?:预算|支出|经费)?(中|里|里面|当中|之中|下|下面|其中|中间|内)[,，、]?", gap(a, b))
+        if re.fullmatch(rf"(?:预算|支出|经费)?(?:{honour.container_words()})[,，、]?", gap(a, b))  # 里, 那块，, 分货物、工程、服务三类，其中
         or re.fullmatch(r"(?:安排|拨付|列支|用于)[“\"]?", gap(a, b))  # 「财政拨款安排的三公经费」: the source of the thing asked, not a second figure
     }
     if not containers:
@@ -1343,6 +1348,13 @@ def _total_aliases(name: str) -> list[str]:
 
 
 TOPIC = re.compile(r"(?:在|关于|涉及|有关)([\u4e00-\u9fff]{2,10}?)(?:方面|领域|工作方面|相关)|关于([\u4e00-\u9fff]{2,10}?)(?:是|的|怎么|有)|(?:跟|与|和)([\u4e00-\u9fff]{2,10}?)(?:有关|相关)")
+
+
+def _quoted_left_out(frame: Frame) -> str | None:
+    """A quoted passage the question leaves out (除了“X”这条以外), as written."""
+    words = "|".join(honour.excluding_words())
+    found = re.search(rf"(?:{load_cues()['set_apart']}|{words})[“\"]([^”\"]{{2,60}})[”\"]", frame.question or "")
+    return found.group(1) if found else None
 
 
 def _topic(frame: Frame, texts: list[str]) -> tuple[str | None, list[tuple[int, str]]]:

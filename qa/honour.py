@@ -146,14 +146,32 @@ def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
 
 
 def left_out(text: str, mentions: list) -> list:
-    """Mentions standing right after an excluding word (不含X, 除去X, 不算X): named to be left out."""
-    excluding = _excluding_before()
+    """Mentions named to be left out: right after an excluding word (不含X, 除去X, 不算X, 除了A和B),
+    between 把 and a removing verb (把A、B都除掉), or listed in brackets after an excluding clause
+    (除掉那三个（A、B、C））."""
+    runs = [m.span("run") for p in _excluded_runs() for m in p.finditer(text)]
     out: list = []
     for m in sorted(mentions, key=lambda m: m.start):
         joined = out and re.fullmatch(r"[”\"]?(?:和|与|及|以及|、|还有)[“\"]?", text[out[-1].end:m.start])  # 除了A和B: B too
-        if excluding.search(text[max(0, m.start - 4):m.start]) or joined:
+        if excluded_before(text, m.start) or joined or any(a <= m.start and m.end <= b for a, b in runs):
             out.append(m)
     return out
+
+
+def excluding_words() -> list[str]:
+    """The words that leave a thing out (不含, 除去, 刨掉 …), qa/data/honour.json."""
+    return list(_cues()["excluding"])
+
+
+def excluded_before(text: str, start: int) -> bool:
+    """An excluding word (不含, 除去, 刨掉 …) right before `start`."""
+    return bool(_excluding_before().search(text[max(0, start - 4):start]))
+
+
+@cache
+def _excluded_runs() -> tuple[re.Pattern, re.Pattern]:
+    words = "|".join(_cues()["excluding"])
+    return re.compile(_cues()["excluded_after"]), re.compile(_cues()["excluded_listed"].format(excluding=words))
 
 
 @cache
@@ -380,8 +398,8 @@ def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:
         quoted = match.group(1)
         if re.fullmatch(_operator_words(), quoted):
             continue  # 「“翻了一番”，准确吗」 quotes a saying of the operator, not a name
-        if _set_apart(question[:match.start()]):
-            continue  # 「（不是“2024年度”那个）」: a name set apart
+        if _set_apart(question[:match.start()]) or excluded_before(question, match.start()):
+            continue  # 「除了“X”这条以外」: a passage left out filters nothing in  # 「（不是“2024年度”那个）」: a name set apart
         name = _norm(quoted)
         if name and name not in said and name not in linked and not any(name in _norm(m.surface) and not m.partial or _norm(m.surface) in name for m in frame.mentions):
             if not any(_in_two_pieces(name, _norm(e.label)) for m in frame.mentions for e in m.entities) and not _in_two_pieces(name, said):  # a title said without its year
@@ -481,8 +499,13 @@ def _stated_amount_unused(frame: Frame, answer: Answer, said: str) -> str | None
 @cache
 def _container_after() -> re.Pattern:
     """What follows a name that is the set asked into (资本性支出里, 20138底下), past a code in brackets."""
-    words = "|".join(sorted(_cues()["container_after"], key=len, reverse=True))
-    return re.compile(rf"(?:[\[【（(]?\d{{3,}}[\]】）)]?)?(?:{words})")
+    return re.compile(rf"(?:[\[【（(]?\d{{3,}}[\]】）)]?)?(?:{container_words()})")
+
+
+@cache
+def container_words() -> str:
+    """The words after a whole that the next name is a part of (里, 当中, 那块, 分…三类，其中)."""
+    return "|".join(sorted(_cues()["container_after"], key=len, reverse=True))
 
 
 def _named_thing_given_back(frame: Frame, answer: Answer) -> str | None:
@@ -574,8 +597,8 @@ def _quoted_filter_dropped(question: str, frame: Frame, answer: Answer) -> str |
     linked = "".join(m.surface for m in frame.mentions)
     for match in _QUOTED.finditer(question):
         quoted = match.group(1)
-        if _set_apart(question[:match.start()]):
-            continue
+        if _set_apart(question[:match.start()]) or excluded_before(question, match.start()):
+            continue  # 「除了“X”这条以外」: a passage left out filters nothing in
         word = normalize(quoted)
         if word and word not in linked and not all(word in normalize(item) for item in answer.items):
             return f"问题中的“{quoted}”没有用来筛选，列出的项不都带它 (the quoted word is not applied)"

@@ -16,7 +16,7 @@ from functools import cached_property
 import ahocorasick
 
 from kg.template import load_template
-from qa import name_filter
+from qa import honour, name_filter
 from qa.cue_typos import corrected as cue_typo_corrected
 from qa.cue_typos import linked_as_cue
 from qa.frame import Frame
@@ -109,8 +109,8 @@ BREAK = re.compile(r"(?<!\d),|,(?!\d{3})|[，:：;；。!！?？]")  # a comma i
 
 def _premise_end(text: str) -> int:
     """Where clauses stating figures before the question end (0: none): 「局里有2辆公务车，那房屋
-    面积是多少」. Each clause before the last states an amount (qa/data/cues.json premise) and
-    neither asks nor bounds; the last one asks."""
+    面积是多少」. Each clause before the last states an amount or which way a figure moved
+    (qa/data/cues.json premise, premise_direction) and neither asks nor bounds; the last one asks."""
     cues = load_cues()
     cuts = [m.end() for m in BREAK.finditer(text.rstrip("?？。!！ "))]
     if not cuts:
@@ -122,7 +122,8 @@ def _premise_end(text: str) -> int:
         return 0
     stated = [re.search(cues["premise"], c) for c in clauses]
     counted = {re.search(r"[^\d零一二两三四五六七八九十百千万,.]+$", s.group(0)).group(0) for s in stated if s}
-    if not all(stated) or any(c in question for c in counted if not c.endswith(("元", "%"))):
+    moved = [re.search(cues["premise_direction"], c) for c in clauses]  # 「三公经费涨了，可接待费反而降了，接待费下降是什么原因」
+    if not all(s or m for s, m in zip(stated, moved, strict=True)) or any(c in question for c in counted if not c.endswith(("元", "%"))):
         return 0  # 「一共3辆车，平均每辆车多少」: the question counts what the premise states
     return cuts[-1]
 
@@ -234,7 +235,7 @@ def _points_into_context(text: str, cut: int, named_ends: frozenset[int] = froze
     right after a name the question itself says (「绩效工资这一项」, ends relative to cut) it restates that name."""
     first = CLAUSE.match(text, cut)
     pointing = [m for m in BACK_REFERENCE.finditer(text[cut:]) if m.start() not in named_ends]
-    return bool(pointing or first and re.match(r"(?:那么?|而)?它", first.group(0)))
+    return bool(pointing or first and re.match(r"(?:那么?|而)?(?:\d{4}年度?|今年|去年)?它", first.group(0)))  # 「…，2025年它的X」 (a body the context names is written in its place first)
 
 
 def _names_kind_of(frame: Frame, start: int, end: int) -> bool:
@@ -314,7 +315,9 @@ class Understander:
         context (「我在写报道，…」) when the rest names what it asks, or a premise stating a figure
         (qa/data/cues.json premise); None when neither can be set aside. 「这个项目」 pointing into
         them keeps them."""
-        cut = _context_end(text)
+        cut = self._narrative_end(text, _context_end(text))
+        if cut:
+            text = text[:cut] + self._body_for_it(text[:cut], text[cut:])
         trial = self.understand(text[cut:], previous, corrected, _context=False) if cut else None
         if trial is not None and not _points_into_context(text, cut, frozenset(m.end for m in trial.mentions)):
             if trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or any(m.of("internal_unit", "term", "citation") for m in trial.mentions):
@@ -323,6 +326,39 @@ class Understander:
         if premise and not _points_into_context(text, premise):
             return self._after_premise(text, premise, previous, corrected)
         return None
+
+    def _narrative_end(self, text: str, cut: int) -> int:
+        """Where the asker's story before the question ends, past `cut`: leading clauses that name
+        nothing the documents hold (no linked name), state no figure or year, ask nothing, point at
+        no topic (那块, 这个), and hold a noun no document knows (「在做县里政法口的稿子，」「看表看得
+        头晕，」). Whether the rest names what it asks is checked by the caller."""
+        spans = [(m.start(), m.end()) for m in CLAUSE.finditer(text)]
+        asks = self.lexicon.cues["clauses"]["asks"]
+        for start, stop in spans[:-1]:
+            if start < cut:
+                continue
+            if start != cut:
+                break
+            clause = text[start:stop]
+            if (re.search(asks, clause) or re.search(r"\d|[一二两三四五六七八九十百千万]+(?:万|元|个|项|年)", clause)
+                    or re.search(r"那块|这块|方面|那笔|这笔|那个|这个|那部分|这部分|只|不算|不含|除", clause) or self.lexicon.link(clause)):
+                break
+            nouns = [w for w in content_nouns(clause) if len(w) >= 2 and w not in self.lexicon.vocabulary and w not in self.stopwords]
+            if not nouns:
+                break
+            cut = stop
+        return cut
+
+    def _body_for_it(self, context: str, question: str) -> str:
+        """「我在核对X处的开支，2025年它的Y是多少」: 它 opening the question is the last body the
+        context names, written in its place so that the context can be set aside."""
+        first = CLAUSE.match(question)
+        it = re.match(r"(?:那么?|而)?(?:\d{4}年度?|今年|去年)?(它)", first.group(0)) if first else None
+        if it is None:
+            return question
+        linked = self.lexicon.link(context)
+        bodies = sorted((m for m in linked + self.lexicon.abbreviated_bodies(context, linked) if m.of("budget_unit", "department")), key=lambda m: m.end)
+        return question[:it.start(1)] + bodies[-1].surface + question[it.end(1):] if bodies else question
 
     def _after_premise(self, text: str, cut: int, previous: Frame | None, corrected: bool) -> Frame | None:
         """The question after its premise, when the premise narrows nothing it would lose (a unit, a
@@ -705,6 +741,8 @@ class Understander:
         value = [m for m in kept if m.kinds() & {"classification", "line_item", "project", "figure", "goal", "budget_unit", "department"}]
         free: list[str] = []
         spans = sorted(measure_spans)
+        kept_spans = [x for x in spans if not honour.excluded_before(frame.text, x[0])]
+        spans = kept_spans if kept_spans else spans  # 「刨掉基本支出，项目支出那部分」: the measure left out is not asked
         for k, (_start, end, name) in enumerate(spans):
             target = next((m for m in value if m.start >= end and self._connected(frame.text[end:m.start])), None)
             joined = k + 1 < len(spans) and JOINER.fullmatch(frame.text[end:spans[k + 1][0]])
@@ -1121,7 +1159,7 @@ class Understander:
         target_percent = "performance" in c and not re.search(r"占|比例|比重|比率", frame.text)  # 「绩效目标要求满意度不低于百分之多少」: a target's own percent
         if "ratio" in c and not (yoy_words and "占" not in frame.text) and not target_percent:
             return "ratio"
-        if "last_year" in c or frame.last_year or ("yoy" in c and ("reason" in c or re.search(r"比上年|较上年|同比|增减|变化|增长|下降|增加|减少", frame.text))):
+        if "last_year" in c or frame.last_year or ("yoy" in c and ("reason" in c or re.search(self.lexicon.cues["change_stated"], frame.text))):
             return "yoy"
         if "reason" in c:
             return "yoy"

@@ -48,3 +48,30 @@ def test_each_project_cited_documents(market):
     for p in citing:
         said = p.citations[0].number or p.citations[0].title
         assert said.split("〔")[-1] in answer.answer, answer.answer
+
+
+def test_a_measure_left_out_leaves_the_other_column(market):
+    service, truth = market
+    table = next(t for t in truth.tables if t.number == 3)
+    row = next(r for r in table.rows if r.code and len(r.code) in (5, 7) and r.amounts[1] and r.amounts[2]
+               and sum(q.label == r.label for q in table.rows) == 1)
+    answer = service.ask(f"功能分类{row.code}（{row.label}）这个科目里，刨掉基本支出，项目支出那部分是多少？")
+    assert answer.value == row.amounts[2], answer.answer
+
+
+def test_duties_but_the_one_quoted(market):
+    service, truth = market
+    last = truth.duties[-1]
+    answer = service.ask(f"主要职责里，除了“{last}”这条以外，还有哪些？")
+    assert answer.items == list(truth.duties[:-1]), answer.answer
+
+
+def test_a_unit_named_in_the_context_and_pointed_at_after_the_year(market):
+    service, truth = market
+    unit = truth.subordinate_units[-1]
+    table = next(t for t in truth.tables if t.number == 11)
+    rows = list(table.rows)
+    at = next(k for k, r in enumerate(rows) if r.label == unit)
+    goods = next(r for r in rows[at + 1:] if r.label == "商品和服务支出")
+    answer = service.ask(f"我在核对{unit[len('北渚市芦湾区'):]}的日常公用开支（水电、办公这些），2025年它基本支出里的“商品和服务支出”是多少？")
+    assert answer.value == goods.amounts[0], answer.answer

@@ -56,3 +56,12 @@ def test_a_remark_after_a_comparison(legal):
     first, second = sorted(truth.projects, key=lambda p: p.amounts[0], reverse=True)[:2]
     answer = service.ask(f"{first.name}比{second.name}多多少？我想看看两边谁的钱多，有点意外")
     assert answer.value == first.amounts[0] - second.amounts[0], answer.answer
+
+
+def test_a_story_before_the_question_naming_nothing_is_set_aside(legal):
+    service, truth = legal
+    table = next(t for t in truth.tables if t.number == 3)
+    row = next(r for r in table.rows if r.code and len(r.code) == 7 and sum(q.label == r.label for q in table.rows) == 1)
+    answer = service.ask(f"看功能分类表看得头晕，[{row.code}]这个科目今年一共安排多少？")
+    assert answer.value == row.amounts[0], answer.answer
+    assert not service.ask("公厕那块，项目支出是多少").answered  # a topic pointed at is no story

@@ -29,11 +29,12 @@ from qa.kinds.named_filter import NamedFilter
 from qa.kinds.per_count import PerCount
 from qa.kinds.project_set import ProjectSet
 from qa.kinds.rank import Rank
+from qa.kinds.remainder import Remainder
 from qa.kinds.row_column import RowColumn
 from qa.kinds.target import Target
 from qa.kinds.unit_scope import UnitScope
 
-REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), Arithmetic(), CitedYear(), PerCount(), Children(), RowColumn(), NamedFilter())
+REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), Arithmetic(), CitedYear(), PerCount(), Children(), RowColumn(), NamedFilter(), Remainder())
 
 __all__ = [
     "CLOSE_MARGIN", "LEGACY", "LEGACY_SCORE", "REGISTERED", "AskBack", "Context", "Kind", "Reading", "Slot",

@@ -147,8 +147,9 @@ class UnitScope:
         fund = _fund(text)
         op = "average" if average else next((op for op, pats in cue_data(NAME)["operations"].items() if re.search("|".join(pats), text)), "lookup")
         column = _column(ctx, fund, op == "ratio")
+        dropped = {id(m) for m in left_out(text, ctx.frame.mentions)}  # 「除掉那三个（A、B、C），剩下的」: the rest, not those
         listed = list({frozenset(e.iri for e in m.of("project")): m for m in ctx.frame.mentions
-                       if m.of("project") and not m.of("budget_unit")}.values())  # one project named twice (爱卫运动专项（爱国卫生运动的）) is one
+                       if m.of("project") and not m.of("budget_unit") and id(m) not in dropped}.values())  # one project named twice (爱卫运动专项（爱国卫生运动的）) is one
         one_unit = len({e.iri for e in named}) + len(how) == 1 and how in ([], ["self"])
         share = op == "ratio" and column == "project"  # 「本级那两个项目合起来占本级项目支出的百分之几」
         if len(listed) >= 2 and one_unit and (op in ("lookup", "sum") and not ctx.frame.cues & {"max", "min", "compare", "ratio"} or share):

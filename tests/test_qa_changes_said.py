@@ -1,0 +1,46 @@
+"""Changes and parts said plainly (issue 10 §1), phrasings of our own on a generated document
+(tools.synth seed 3902): 「X涨了多少」「X降了多少」 ask the change, never the figure; clauses saying only
+which way figures moved (「三公经费涨了，可接待费反而降了，」) are premises, and the reason asked is the
+last-named figure's; a whole named before its part (「政府采购那块，服务类的」「分货物、工程、服务三类，
+其中工程类」) gives the part alone. Expected figures come from the document's truth."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import synth_service
+
+
+@pytest.fixture(scope="module")
+def legal(tmp_path_factory):
+    return synth_service(tmp_path_factory.mktemp("legal"), 3902, "金禾市桐溪区司法局")
+
+
+def _figure(truth, label: str):
+    return next(f for f in truth.figures if f.label == label)
+
+
+@pytest.mark.parametrize("verb", ["涨了多少", "降了多少", "涨了多少万元"])
+def test_a_change_said_plainly_is_the_change(legal, verb):
+    service, truth = legal
+    figure = next(f for f in truth.figures if f.change and f.label.endswith("费") and f.parent)
+    answer = service.ask(f"{figure.label}{verb}？")
+    assert answer.value == abs(figure.change), answer.answer
+
+
+def test_premises_of_direction_leave_the_last_figure_asked(legal):
+    service, truth = legal
+    whole = _figure(truth, "“三公”经费")
+    part = next(f for f in truth.figures if f.parent == whole.label and f.change)
+    moved = {True: "涨了", False: "降了"}
+    answer = service.ask(f"三公经费总数{moved[whole.change > 0]}，可{part.label}{moved[part.change > 0]}，{part.label}变化的原因是什么？")
+    assert answer.answered and part.label in answer.answer, answer.answer
+    assert f"{abs(part.change):.2f}" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["政府采购那块，{}的安排了多少万？", "政府采购分货物、工程、服务三类，其中{}是多少？"])
+def test_a_whole_named_before_its_part_gives_the_part(legal, question):
+    service, truth = legal
+    part = _figure(truth, "工程类采购预算")
+    answer = service.ask(question.format("工程类"))
+    assert answer.value == part.value, answer.answer
