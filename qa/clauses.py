@@ -46,6 +46,25 @@ def split_asks(question: str, frame: Frame | None) -> tuple[str, str] | None:
     return first, phrase + asking[1]
 
 
+SENTENCE = re.compile(r"[^。!！?？]+[。!！?？]*")
+
+
+def two_sentences(question: str) -> tuple[str, str] | None:
+    """「内设了哪几个股室？其中园林绿化股管什么？」: two sentences that each ask, as two questions;
+    or None."""
+    sentences = [s for s in SENTENCE.findall(question) if s.strip(" 。!！?？")]
+    asks = load_cues()["clauses"]["asks"]
+    if len(sentences) != 2 or not all(re.search(asks, s) for s in sentences):
+        return None
+    return sentences[0], sentences[1]
+
+
+def covers(whole: Answer, part: Answer) -> bool:
+    """Whether an answer already says what `part` answers (its figure and its items)."""
+    said = whole.answer
+    return whole.answered and (part.value is None or fmt(part.value) in said) and all(i in said for i in part.items)
+
+
 def about_the_answer(question: str, frame: Frame | None, answer: Answer) -> str | None:
     """「哪个项目钱最多，是做什么的」「X是哪个项目的依据？这个项目安排了多少钱」: a last clause asking
     what a thing is for, or pointing at it (这个项目), naming nothing, after an answer that found one

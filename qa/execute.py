@@ -771,6 +771,10 @@ class Executor:
             found = self._office_for(frame, doc)
             if found is not None:  # 「文物保护归哪个股管」: the office whose duties speak of it
                 return found
+        offices = [m for m in frame.mentions if m.of("internal_unit")]
+        if frame.set_kind == "internal_units" and offices and re.search(self.cues["duty_asked"] + "|分工", frame.text) \
+                and not re.search(r"哪几|哪些|有几|多少个", frame.text):
+            return self.do_describe(frame)  # 「内设的A股和B股分工是怎样的，各管什么」: the offices named, each described
         own_sets = ("budget_units", "duties", "internal_units", "citations")
         named = self.named_set(frame, doc) if not frame.value_mentions() or frame.set_kind in own_sets else None
         if named is not None:
@@ -1072,6 +1076,11 @@ class Executor:
             owned = t["owner"] in owners or match_form(t["ownerLabel"]) in owner_labels
             scored.append((overlap + (3 if owned else 0), t))
         scored.sort(key=lambda x: -x[0])
+        joined = self.joined_targets(frame, doc, scored[0][1]["ownerLabel"]) if scored and scored[0][0] >= 2 else None
+        if joined:  # 「检查次数和整改时限是怎么要求的」: each target asked
+            text = "；".join(f"{t['ownerLabel']}的绩效目标：{t['text']}" for t in joined) + "。"
+            return self.answer(frame, text, None, None, items=[t["text"] for t in joined],
+                               sources=[Source(self.doc_title(doc), load_template().sections["goals"], t["ownerLabel"], t["line"]) for t in joined])
         if scored and scored[0][0] >= 2:
             t = scored[0][1]
             cue = t.get("cue") or ""
@@ -1085,6 +1094,28 @@ class Executor:
             fact = same_unit[0]
             return self.answer(frame, f"{fact.label}为{fmt(fact.value, fact.unit)}{fact.unit}（第三部分{fact.section}）。", fact.value, fact.unit, facts=[fact])
         raise NotAnswerable("没有找到对应的绩效目标")
+
+    def joined_targets(self, frame: Frame, doc: str, owner: str) -> list[dict] | None:
+        """「全年检查次数和整改时限是怎么要求的」: two things joined in one ask, each answered by the
+        owner's target that speaks of it most; one no target speaks of is a refusal naming it; None
+        when the question joins no two such things."""
+        owners = [(m.start, m.end) for m in frame.mentions if m.of("project", "goal")]
+        joined = next((j for j in re.finditer(cue_data("target")["joined_asks"], frame.text)
+                       if not any(a < j.end("b") and j.start("a") < b for a, b in owners)), None)  # 「修缮及安全巡查经费」: a joiner inside the owner's name joins nothing
+        if joined is None:
+            return None
+        rows = [r for r in self.reader.run(queries.TARGETS, doc=_iri(doc)) if r["ownerLabel"] == owner]
+        found = []
+        for part in (joined.group("a"), joined.group("b")):
+            grams = {part[k:k + 2] for k in range(len(part) - 1)}
+            hits = {id(r): sum(g in match_form(r["text"]) for g in grams) for r in rows}
+            best = max(rows, key=lambda r: hits[id(r)], default=None)
+            if best is None or not hits[id(best)]:
+                if found:
+                    raise NotAnswerable(f"文件没有给出“{owner}”关于“{part}”的绩效目标")
+                return None
+            found.append(best)
+        return found if found[0] is not found[1] else None
 
     # -------------------------------------------------------------------------------------------------
     def one_doc(self, frame: Frame) -> str:

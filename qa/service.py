@@ -133,6 +133,13 @@ class QAService:
         if asks is not None:  # 「X依据哪个文件，钱干什么用」: two asks of the same thing, each answered
             first, second = (self._answer(ask, previous)[1] for ask in asks)
             answer = (clauses.joined(first, second, both_asked=honour.SECOND_ASK in answer.answer) if first.answered else None) or answer
+        sentences = clauses.two_sentences(asked) if asks is None else None
+        if sentences is not None:  # 「内设了哪几个股室？其中X股管什么？」: each sentence asked, the second after the first
+            first_frame, first = self._answer(sentences[0], previous)
+            second_frame, second = self._answer(sentences[1], first_frame or previous)
+            own = second_frame is not None and any(not m.of("department") for m in second_frame.mentions)  # 「用在哪个项目上」 names nothing: it asks of the first answer
+            if own and first.answered and second.answered and not clauses.covers(answer, first):  # the whole answered the second ask alone
+                answer = clauses.joined(first, second, both_asked=True) or answer
         about = clauses.about_the_answer(asked, frame, answer)
         if about is not None:  # 「哪个项目钱最多，做什么的」: the thing found, described
             answer = clauses.joined(answer, self._answer(about, previous)[1]) or answer

@@ -475,7 +475,14 @@ class Understander:
         for m in exact:
             if m.of("department") and not m.of("project", "classification", "budget_unit"):
                 named_body[m.start:m.end] = [True] * (m.end - m.start)  # 「…教育局的督导评估那个项目」: no other name takes the department's words
-        return exact, _named_by_code(self.partial.link(text, exact, named_body, wanted, scope))
+        regions = self._regions
+        linked = self.partial.link(text, exact, named_body, wanted, scope)
+        return exact, _named_by_code([m for m in linked if not (m.partial and m.surface in regions)])  # 「澜溪市」 alone names no document it begins
+
+    @cached_property
+    def _regions(self) -> frozenset[str]:
+        """The loaded documents' region names (澜溪市, 竹湾县): a region alone is no part of a name."""
+        return frozenset(match_form(r) for d in self.lexicon.documents.values() for r in d.regions)
 
     # -- scope: documents, year, level of government -----------------------------------------
     def _scope(self, frame: Frame, cues, exact: list[Mention]) -> None:
@@ -693,6 +700,12 @@ class Understander:
                 position = frame.text.find(core, position + 1)
             if kept:
                 frame.docs = [d for d in frame.docs if d not in {x.iri for x in same_core} or d in kept]
+        for m in frame.mentions:  # 「澜溪市发改局」: a short name after a region that is not the body's own
+            bodies = [self.lexicon.documents[d] for e in m.of("department") for d in e.docs if d in self.lexicon.documents]
+            region = _region_before(frame.text[:m.start], known) if bodies and match_form(bodies[0].core) not in m.surface else None
+            if region and all(b.regions and b.regions[-1] != region for b in bodies):
+                frame.refusal = f"已载入的是{bodies[0].name}的预算，不是{region}{m.surface} (a different body)"
+                return
         other = _region_before_body(frame, known, self.lexicon.cues["place_words"])
         if other:
             frame.refusal = f"已载入的是{docs[0].name}的预算，不是{other} (a different body)"
@@ -784,7 +797,8 @@ class Understander:
                     frame.threshold = number
                     if left_out_before(text, start):  # 「除了超过300万元的项目，其余的」: the members outside the bound
                         frame.operator = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}[frame.operator]
-            if any(g.startswith("set:") for g in groups) and frame.set_kind is None and not _names_kind_of(frame, start, end):
+            in_document = "set:citations" in groups and re.match(r"里|中|上|说|写", text[end:])  # 「2025年文件里…」: the document itself, no set of cited ones
+            if any(g.startswith("set:") for g in groups) and frame.set_kind is None and not _names_kind_of(frame, start, end) and not in_document:
                 frame.set_kind = next(g.split(":", 1)[1] for g in sorted(groups) if g.startswith("set:"))
             if "level" in groups:
                 frame.level = self.lexicon.cues["levels"][word]

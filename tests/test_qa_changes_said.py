@@ -44,3 +44,12 @@ def test_a_whole_named_before_its_part_gives_the_part(legal, question):
     part = _figure(truth, "工程类采购预算")
     answer = service.ask(question.format("工程类"))
     assert answer.value == part.value, answer.answer
+
+
+def test_two_targets_joined_in_one_ask_are_each_given(legal):
+    service, truth = legal
+    goal = next(g for g in truth.goals if "整改时限" in g.text and "完成率" in g.text and len(g.targets) == 2)
+    answer = service.ask(f"{goal.project}的绩效目标里，整改时限和任务完成率分别要求多少？")
+    for target in goal.targets:
+        assert f"{target.value}{target.unit}" in answer.answer.replace(".00", ""), answer.answer
+    assert len(answer.items) == 2

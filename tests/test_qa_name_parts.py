@@ -58,3 +58,18 @@ def test_an_office_not_loaded_is_still_refused_and_the_whole_list_unchanged(mark
     assert "无法回答" in service.ask(f"宣传{kind}负责什么").answer
     whole = service.ask("内设机构有哪些？")
     assert whole.items == [name for name, _ in truth.units], whole.answer
+
+
+def test_the_offices_listed_then_one_described_in_a_second_sentence(market):
+    service, truth = market
+    name, duty = truth.units[-1]
+    answer = service.ask(f"2025年文件里内设了哪几个股室？其中{name}具体管什么？")
+    assert all(n in answer.items for n, _ in truth.units), answer.answer
+    assert duty.rstrip("。") in answer.answer
+
+
+def test_two_offices_named_for_their_division_of_work(market):
+    service, truth = market
+    (a, duty_a), (b, duty_b) = truth.units[1], truth.units[2]
+    answer = service.ask(f"内设的{a}和{b}分工是怎样的，各管什么？")
+    assert duty_a.rstrip("。") in answer.answer and duty_b.rstrip("。") in answer.answer, answer.answer

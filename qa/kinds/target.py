@@ -65,7 +65,7 @@ class Target:
         frame = ctx.frame
         doc = executor.one_doc(frame)
         chosen = [t for t in reading.slot_values("target") if t] or [_owner_target(reading, ctx, executor, doc)]
-        chosen = _later_asks(ctx, reading, chosen, doc)
+        chosen = executor.joined_targets(frame, doc, chosen[0]["ownerLabel"]) or _later_asks(ctx, reading, chosen, doc)
         text = "；".join(f"{t['ownerLabel']}的绩效目标：{t['text']}（{fmt(t['value'], t['unit'])}{t['unit']}）" for t in chosen) + "。"
         sources = [Source(executor.doc_title(doc), "第三部分六 重点项目预算绩效目标", t["ownerLabel"], t["line"]) for t in chosen]
         if len(chosen) > 1:  # several targets speak of what is asked: their words, no one figure
