@@ -46,6 +46,7 @@ class Frame:
     scope_refused: bool = False  # a year, a body or a level that is not loaded: nothing may answer
     self_of_units: bool = False  # 本级 named where the department has subordinate units: one unit of several, not the department
     first_of_series: bool = False  # 「X（第一批）」 of an X written without its part beside an X（第二批）: X is the first
+    context: str = ""  # the asker's context or premise set aside before the question (match form)
     name_part: NameFilter | None = None  # 名称以“股”结尾的内设机构, 有几个中心: the part of their names that narrows a set of offices or units
 
     def value_mentions(self) -> list[Mention]:

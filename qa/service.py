@@ -21,7 +21,7 @@ from qa.facts import FactReader
 from qa.frame import Frame
 from qa.index import fact_index
 from qa.kinds.describe import TEXT_LACKS
-from qa.lexicon import Lexicon, saved_lexicon, warm_sounds
+from qa.lexicon import Lexicon, match_form, saved_lexicon, warm_sounds
 from qa.segment import add_words
 from qa.understand import Understander
 
@@ -29,6 +29,17 @@ log = logging.getLogger(__name__)
 CACHE_SIZE = 4096  # answers kept per service (a few MB)
 MAX_TITLES = 8  # documents named in a reply that asks which one
 MAX_AGREEING = 4  # a question naming no document is tried on each of at most this many (a department's years)
+
+
+def _after_context(question: str, frame: Frame) -> str:
+    """The question without the context the understanding set aside (「看到说在编人数增加了，所以想核一下：」),
+    so that its words are not checked against the answer."""
+    if not frame.context:
+        return question
+    for k in range(len(question) + 1):
+        if len(match_form(question[:k])) >= len(frame.context):
+            return question[k:]
+    return question
 
 
 def _frame_key(frame: Frame | None) -> str | None:
@@ -188,7 +199,7 @@ class QAService:
 
     def _honoured(self, question: str, frame: Frame, executor: Executor, chosen: str | None) -> Answer:
         answer = self._run(frame, executor, chosen)
-        unhonoured = (honour.missing(question, frame, answer) or honour.unused_mention(frame, answer, answer.query, self.lexicon)
+        unhonoured = (honour.missing(_after_context(question, frame), frame, answer) or honour.unused_mention(frame, answer, answer.query, self.lexicon)
                       or honour.modifier_dropped(frame, answer, self.lexicon))
         if unhonoured:
             raise NotAnswerable(unhonoured)

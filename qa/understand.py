@@ -321,19 +321,29 @@ class Understander:
         trial = self.understand(text[cut:], previous, corrected, _context=False) if cut else None
         if trial is not None and not _points_into_context(text, cut, frozenset(m.end for m in trial.mentions)):
             if trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or any(m.of("internal_unit", "term", "citation") for m in trial.mentions):
+                trial.context = text[:cut]
                 return trial
         premise = _premise_end(text)
         if premise and not _points_into_context(text, premise):
-            return self._after_premise(text, premise, previous, corrected)
+            trial = self._after_premise(text, premise, previous, corrected)
+            if trial is not None:
+                trial.context = text[:premise]
+            return trial
         return None
 
     def _narrative_end(self, text: str, cut: int) -> int:
         """Where the asker's story before the question ends, past `cut`: leading clauses that name
         nothing the documents hold (no linked name), state no figure or year, ask nothing, point at
         no topic (那块, 这个), and hold a noun no document knows (「在做县里政法口的稿子，」「看表看得
-        头晕，」). Whether the rest names what it asks is checked by the caller."""
+        头晕，」), or a lead-in naming nothing up to its colon. Whether the rest names what it asks is
+        checked by the caller."""
         spans = [(m.start(), m.end()) for m in CLAUSE.finditer(text)]
         asks = self.lexicon.cues["clauses"]["asks"]
+        for start, stop in spans[:-1]:  # 「做个两年汇总：」「看到说今年在编人数增加了，所以想核一下：」: a lead-in naming nothing, up to its colon
+            if any(m.kinds() - {"term"} for m in self.lexicon.link(text[start:stop])) or re.search(asks, text[start:stop]):
+                break
+            if re.search(r"[:：]$|—$", text[start:stop]):
+                cut = max(cut, stop)
         for start, stop in spans[:-1]:
             if start < cut:
                 continue

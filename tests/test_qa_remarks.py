@@ -65,3 +65,13 @@ def test_a_story_before_the_question_naming_nothing_is_set_aside(legal):
     answer = service.ask(f"看功能分类表看得头晕，[{row.code}]这个科目今年一共安排多少？")
     assert answer.value == row.amounts[0], answer.answer
     assert not service.ask("公厕那块，项目支出是多少").answered  # a topic pointed at is no story
+
+
+def test_a_lead_in_up_to_its_colon_is_context_and_not_checked_against_the_answer(legal):
+    service, truth = legal
+    figure = next(f for f in truth.figures if f.label == "固定资产")
+    answer = service.ask("做资产盘点对比用：截至今年1月底，账上的固定资产金额是多少？")
+    assert answer.value == figure.value, answer.answer
+    three = next(f for f in truth.figures if f.label == "“三公”经费")
+    answer = service.ask("看到说今年在编人数增加了，所以想核一下：三公经费是多少万？")
+    assert answer.value == three.value, answer.answer
