@@ -12,6 +12,7 @@ import re
 from qa.answer import Answer, fmt
 from qa.frame import Frame
 from qa.lexicon import load_cues, match_form
+from qa.normalize import normalize
 
 SEPARATOR = re.compile(r"[，,；;？?！!]|\s+")  # a hurried reader parts clauses by a space
 
@@ -57,6 +58,17 @@ def two_sentences(question: str) -> tuple[str, str] | None:
     if len(sentences) != 2 or not all(re.search(asks, s) for s in sentences):
         return None
     return sentences[0], sentences[1]
+
+
+def two_superlatives(question: str) -> tuple[str, str] | None:
+    """「涨得最多的和跌得最多的分别是哪个」: two rankings joined in one ask, as two questions (the
+    words before them and the ask after them shared); or None."""
+    question = normalize(question)
+    found = re.search(load_cues()["clauses"]["two_superlatives"], question)
+    if found is None:
+        return None
+    head, tail = question[:found.start()], question[found.end():]
+    return head + found.group("a") + "是" + tail, head + found.group("b") + "是" + tail
 
 
 def covers(whole: Answer, part: Answer) -> bool:

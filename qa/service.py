@@ -144,7 +144,13 @@ class QAService:
         if asks is not None:  # 「X依据哪个文件，钱干什么用」: two asks of the same thing, each answered
             first, second = (self._answer(ask, previous)[1] for ask in asks)
             answer = (clauses.joined(first, second, both_asked=honour.SECOND_ASK in answer.answer) if first.answered else None) or answer
-        sentences = clauses.two_sentences(asked) if asks is None else None
+        ranked = clauses.two_superlatives(asked) if asks is None else None
+        if ranked is not None:  # 「涨得最多的和跌得最多的分别是哪个」: each ranking, or no answer
+            first, second = (self._answer(one, previous)[1] for one in ranked)
+            answer = clauses.joined(first, second, both_asked=True) if first.answered and second.answered else self._refusal(
+                question, frame, f"“{ranked[0] if not first.answered else ranked[1]}”没有找到答案，两项都答才算回答")
+            answer = dataclasses.replace(answer, value=None, unit=None) if answer else self._refusal(question, frame, "两项排名的答案无法合并")  # two figures: none is the answer's
+        sentences = clauses.two_sentences(asked) if asks is None and ranked is None else None
         if sentences is not None:  # 「内设了哪几个股室？其中X股管什么？」: each sentence asked, the second after the first
             first_frame, first = self._answer(sentences[0], previous)
             second_frame, second = self._answer(sentences[1], first_frame or previous)

@@ -11,6 +11,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from kg.template import load_template
+from qa import honour
 from qa.answer import Answer, fmt, percent
 from qa.execute import COUNTED_SUBORDINATE, NotAnswerable
 from qa.facts import Fact
@@ -558,9 +559,10 @@ def _unit_words(frame, kind: str) -> str:
     units = list(dict.fromkeys(e.label for m in frame.mentions for e in m.of("budget_unit")))
     if units and COUNTED_SUBORDINATE.search(frame.text):
         return "、属于所属单位"  # 「三个所属事业单位（疾控、监督所、妇幼）」: all of them (executor.unit_scoped)
+    own = "self_unit" in frame.cues and not honour.self_left_out(frame.text)  # 「本级和法援处的都算上」: both, as executor.unit_scoped takes them
     if units:
-        return "".join(f"、属于“{u}”" for u in units)
-    return "、属于本级" if "self_unit" in frame.cues else ""
+        return "".join(f"、属于“{u}”" for u in (["本级", *units] if own else units))
+    return "、属于本级" if own else ""
 
 
 def _member_kind(frame, op: str) -> str:

@@ -1,0 +1,39 @@
+"""Two asks joined in one question across two years (issue 10 §6), phrasings of our own on a
+generated department in 2024 and 2025 (tools.synth seed 3905): 「涨得最多的和跌得最多的分别是哪个」
+gives both rankings (no single figure); 「名称一模一样」 is the same name, not the same amount.
+Expected names come from the documents' truth."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import synth_years_service
+
+
+@pytest.fixture(scope="module")
+def years(tmp_path_factory):
+    return synth_years_service(tmp_path_factory.mktemp("years"), 3905, "青岚市松汀区统计局")
+
+
+def _changes(earlier, later):
+    old = {p.name: p.amounts[0] for p in earlier.projects if sum(q.name == p.name for q in earlier.projects) == 1}
+    new = {p.name: p.amounts[0] for p in later.projects if sum(q.name == p.name for q in later.projects) == 1}
+    return {n: new[n] - old[n] for n in old.keys() & new.keys()}
+
+
+def test_the_largest_rise_and_fall_each_given(years):
+    service, earlier, later = years
+    change = _changes(earlier, later)
+    rise, fall = max(change, key=change.get), min(change, key=change.get)
+    assert change[rise] > 0 > change[fall]
+    answer = service.ask("兩年都有的項目裡，漲得最多的和跌得最多的分別是哪個？")
+    assert rise in answer.answer and fall in answer.answer, answer.answer
+    assert answer.value is None
+
+
+def test_same_name_is_not_same_amount(years):
+    service, earlier, later = years
+    change = _changes(earlier, later)
+    fell = sorted(n for n, c in change.items() if c < 0)
+    answer = service.ask("两年名称一模一样都有的项目里，哪些是2025年反而比2024年少的？")
+    assert sorted(answer.items) == fell, answer.answer
