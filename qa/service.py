@@ -24,6 +24,7 @@ from qa.kinds.describe import TEXT_LACKS
 from qa.lexicon import Lexicon, match_form, saved_lexicon, warm_sounds
 from qa.segment import add_words
 from qa.understand import Understander
+from qa.years import YEAR
 
 log = logging.getLogger(__name__)
 CACHE_SIZE = 4096  # answers kept per service (a few MB)
@@ -184,7 +185,8 @@ class QAService:
                 answer = self._honoured(question, frame, executor, chosen)
             except Ambiguous as exc:
                 answer = self._same_in_each(question, frame, executor, chosen, exc)
-            if frame.scope_kept and len(frame.docs) == 1 and len(self.titles) > 1:  # the document came from the session: say which
+            relative = frame.year is not None and not YEAR.search(frame.text)  # 「去年X是多少」 with both years loaded: the year was chosen
+            if (frame.scope_kept or relative) and len(frame.docs) == 1 and len(self.titles) > 1 and answer.answered:  # say which document
                 answer.answer = f"{self.titles.get(frame.docs[0], '')}：{answer.answer}"
             if frame.mentions and any(m.fuzzy for m in frame.mentions):
                 guessed = "、".join(f"“{m.entities[0].label}”" for m in frame.mentions if m.fuzzy)

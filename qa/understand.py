@@ -536,6 +536,15 @@ class Understander:
         if "next_year" in frame.cues:
             frame.refusal = "预算文件只有本年度的数字，没有以后年度的数据 (no figures for future years)"
             return
+        loaded = sorted({docs[d].year for d in in_scope})
+        one_body = len({docs[d].name for d in in_scope}) == 1  # one department in several years, never another department's year
+        if not years and one_body and len(loaded) > 1 and ("this_year" in frame.cues) != ("last_year" in frame.cues):
+            changed = re.search(self.lexicon.cues["change_stated"], frame.text)
+            wanted = loaded[-1] if "this_year" in frame.cues or changed else loaded[-1] - 1  # 「去年X是多少」 with both years loaded: the earlier document's own figure
+            if wanted in loaded:
+                in_scope = [d for d in in_scope if docs[d].year == wanted]
+                frame.year = wanted
+                frame.cues = frame.cues - ({"last_year"} if wanted != loaded[-1] else set())
         if "last_year" in frame.cues:
             frame.last_year = True
         frame.docs = sorted(in_scope, key=lambda d: (docs[d].name, -docs[d].year))  # a stable order, newest year first

@@ -37,3 +37,14 @@ def test_same_name_is_not_same_amount(years):
     fell = sorted(n for n, c in change.items() if c < 0)
     answer = service.ask("两年名称一模一样都有的项目里，哪些是2025年反而比2024年少的？")
     assert sorted(answer.items) == fell, answer.answer
+
+
+def test_this_year_and_last_year_pick_the_documents_of_one_department(years):
+    service, earlier, later = years
+    three = {t.year: next(f for f in t.figures if f.label == "“三公”经费") for t in (earlier, later)}
+    last = service.ask("去年三公经费是多少")
+    assert last.value == three[2024].value and "2024年" in last.answer, last.answer
+    this = service.ask("今年三公经费多少")
+    assert this.value == three[2025].value and "2025年" in this.answer, this.answer
+    change = service.ask("三公经费比去年增加多少")
+    assert change.value == abs(three[2025].change), change.answer
