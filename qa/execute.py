@@ -607,9 +607,10 @@ class Executor:
         return finest(parent) if leaves else parts(parent)
 
     def filtered(self, frame: Frame, members: list[Fact]) -> list[Fact]:
-        left = {match_form(e.label) for m in honour.left_out(frame.text, frame.mentions) for e in m.entities}
-        if left:  # 「除了基本工资，哪一项最多」: the members named to be left out are not ranked, listed or counted
-            members = [f for f in members if match_form(f.label) not in left]
+        out = [e for m in honour.left_out(frame.text, frame.mentions) for e in m.entities]
+        left, codes = {match_form(e.label) for e in out}, tuple(e.code for e in out if e.code)
+        if left:  # 「除了基本工资，哪一项最多」「（资本性支出那块不算）」: the members left out, and those under them, are not ranked, listed or counted
+            members = [f for f in members if match_form(f.label) not in left and not (f.code and f.code.startswith(codes))]
         if frame.range is not None:  # 超过A不到B: both ends, not the last one alone
             return [f for f in members if frame.range.holds(f.value)]
         if frame.threshold is None or not frame.operator:
@@ -995,14 +996,10 @@ class Executor:
         e = fact.extra
         unit = fact.unit
         if "reason" in frame.cues:
-            reason, said_of = e.get("reason"), [fact]
-            parent = self.reader.figure(fact.parent_row) if not reason and fact.parent_row else None
-            if parent is not None and parent.extra.get("reason") and e.get("change") is not None and parent.extra.get("change") == e["change"]:
-                reason, said_of = parent.extra["reason"], [fact, parent]  # the whole's change is this part's: its reason is this part's
-            if not reason:
-                raise NotAnswerable(f"文件没有说明{fact.label}变化的原因")
-            text = f"{fact.label}{fmt(fact.value, unit)}{unit}，{e.get('changeText') or ''}，主要原因是{reason}。"
-            return self.answer(frame, text, None, None, facts=said_of)
+            several = list({f.iri: f for f in with_change}.values())
+            asked = several if len(several) >= 2 and re.search(r"各自|分别|两处|两者|两项|各是", frame.text) else [fact]  # 「这两处各自给的理由」: each
+            said = [self._reason_of(f) for f in asked]
+            return self.answer(frame, "；".join(t for t, _ in said) + "。", None, None, facts=[f for _, fs in said for f in fs])
         change = e.get("change")
         if change is not None and DERIVED.search(frame.text) and _asks_last_year_value(frame):
             return self._last_year_value(frame, fact)  # 「根据增幅倒推，上年的X是多少」: the figure, worked back by the stated change
@@ -1025,6 +1022,18 @@ class Executor:
         rate = f"，{'下降' if e['rate'] < 0 else '增长'}{abs(e['rate'])}%" if e.get("rate") is not None else ""
         text = f"{fact.label}{fmt(fact.value, unit)}{unit}，比上年{word}{fmt(abs(change), unit)}{unit}{rate}{_reason([fact])}。"
         return self.answer(frame, text, abs(change), unit, facts=[fact])
+
+    def _reason_of(self, fact: Fact) -> tuple[str, list[Fact]]:
+        """A figure's change and the reason the document gives for it (the whole's, when its change is
+        this part's), and the figures said of; none given is a refusal naming it."""
+        e, unit = fact.extra, fact.unit
+        reason, said_of = e.get("reason"), [fact]
+        parent = self.reader.figure(fact.parent_row) if not reason and fact.parent_row else None
+        if parent is not None and parent.extra.get("reason") and e.get("change") is not None and parent.extra.get("change") == e["change"]:
+            reason, said_of = parent.extra["reason"], [fact, parent]  # the whole's change is this part's: its reason is this part's
+        if not reason:
+            raise NotAnswerable(f"文件没有说明{fact.label}变化的原因")
+        return f"{fact.label}{fmt(fact.value, unit)}{unit}，{e.get('changeText') or ''}，主要原因是{reason}", said_of
 
     def _last_years_sum(self, frame: Frame, facts: list[Fact]) -> Answer:
         """Last year's figures of several things, each worked back by its stated change, added up."""

@@ -147,8 +147,8 @@ def _unit_not_kept(frame: Frame, answer: Answer, said: str) -> str | None:
 
 def left_out(text: str, mentions: list) -> list:
     """Mentions named to be left out: right after an excluding word (不含X, 除去X, 不算X, 除了A和B),
-    between 把 and a removing verb (把A、B都除掉), or listed in brackets after an excluding clause
-    (除掉那三个（A、B、C））."""
+    between 把 and a removing verb (把A、B都除掉), listed in brackets after an excluding clause
+    (除掉那三个（A、B、C）), or before an excluding word that ends a clause (（X那块不算）, X除外)."""
     runs = [m.span("run") for p in _excluded_runs() for m in p.finditer(text)]
     out: list = []
     for m in sorted(mentions, key=lambda m: m.start):
@@ -169,9 +169,10 @@ def excluded_before(text: str, start: int) -> bool:
 
 
 @cache
-def _excluded_runs() -> tuple[re.Pattern, re.Pattern]:
+def _excluded_runs() -> tuple[re.Pattern, ...]:
     words = "|".join(_cues()["excluding"])
-    return re.compile(_cues()["excluded_after"]), re.compile(_cues()["excluded_listed"].format(excluding=words))
+    return (re.compile(_cues()["excluded_after"]), re.compile(_cues()["excluded_listed"].format(excluding=words)),
+            re.compile(_cues()["excluded_trailing"]))
 
 
 @cache
@@ -370,13 +371,14 @@ def _unnamed(frame: Frame) -> str:
 
 
 def _stated_count_missing(question: str, answer: Answer) -> str | None:
-    """「这四项合计」「两个项目加起来」: a sum over fewer things than the question counts dropped one."""
-    stated = re.search(r"(?:这|那|以上|上述)?([两二三四五六七八九])(?:个|项|笔|块)[^，,。？?]{0,6}?(?:合计|加起来|加在一起|一共|总共|之和|相加|合起来)", question)
-    if not stated or not answer.items or answer.intent not in ("sum", "aggregate", "lookup"):
+    """「这四项合计」「两个项目加起来」: a sum over other than as many things as the question counts
+    dropped one or took one more."""
+    stated = re.search(r"(?:这|那|以上|上述)?([两二三四五六七八九])(?:个|项|笔|块|样|类)[^，,。？?]{0,6}?(?:合计|加起来|加在一起|一共|总共|之和|相加|合起来)", question)
+    if not stated or not answer.items or answer.intent not in ("sum", "aggregate", "lookup", "arithmetic"):
         return None
     count = "一二三四五六七八九".index(stated.group(1).replace("两", "二")) + 1
-    if len(answer.items) < count:
-        return f"问题说的是{stated.group(1)}项，文件中只找到{len(answer.items)}项：{'、'.join(answer.items)}"
+    if len(answer.items) != count:  # fewer: one dropped; more: one not named was added (「这四样（就是工资条上那几块）」)
+        return f"问题说的是{stated.group(1)}项，文件中找到的是{len(answer.items)}项：{'、'.join(answer.items)}"
     return None
 
 
@@ -444,16 +446,17 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
         return None
     cues = _cues()
     said = _said(answer) + "".join(r.get("行", "") for r in answer.rows)
-    left_out = re.compile("(?:" + "|".join(cues["excluding"]) + r")[^，,。;；]{0,8}$")
+    excluding = re.compile("(?:" + "|".join(cues["excluding"]) + r")[^，,。;；]{0,8}$")
     after = _container_after()
     columns = {c for spec in load_template().tables for c in spec.columns}  # 一般公共预算: a column, a measure
     loose = _loose(said)
     measures = [(k.start(), k.end()) for alias in _measure_aliases() for k in re.finditer(re.escape(alias), frame.text)]
     used = [m for m in frame.mentions if m.surface in said or any(
         _loose(e.label) in loose or (e.code and e.code in said) or f"<{e.iri}>" in queried for e in m.entities)]
+    excluded = {id(m) for m in left_out(frame.text, frame.mentions)}  # 「（X那块不算）」: named to be left out
     for m in frame.mentions:
-        if (m in used or not m.kinds() & set(cues["used_kinds"]) or m.kinds() & set(cues["used_exempt"])
-                or any(e.label in columns for e in m.entities) or m.surface + "合计" in columns or left_out.search(frame.text[:m.start])  # 财政拨款(合计): a column
+        if (m in used or id(m) in excluded or not m.kinds() & set(cues["used_kinds"]) or m.kinds() & set(cues["used_exempt"])
+                or any(e.label in columns for e in m.entities) or m.surface + "合计" in columns or excluding.search(frame.text[:m.start])  # 财政拨款(合计): a column
                 or (m.partial and len(m.entities) > 1)  # a part shared by several names links nothing for sure
                 or any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in measures)):  # 人员和公用经费: a measure
             continue

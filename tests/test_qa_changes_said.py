@@ -53,3 +53,26 @@ def test_two_targets_joined_in_one_ask_are_each_given(legal):
     for target in goal.targets:
         assert f"{target.value}{target.unit}" in answer.answer.replace(".00", ""), answer.answer
     assert len(answer.items) == 2
+
+
+def test_two_figures_reasons_each_given(legal):
+    service, truth = legal
+    whole = _figure(truth, "“三公”经费")
+    part = next(f for f in truth.figures if f.parent == whole.label and f.change and f.label != whole.label)
+    answer = service.ask(f"今年三公经费和{part.label}都有变化，这两处各自给的理由是什么？")
+    assert answer.answer.count("主要原因是") == 2, answer.answer
+
+
+def test_a_class_left_out_after_its_name_is_not_ranked(legal):
+    service, truth = legal
+    table = next(t for t in truth.tables if t.number == 7)
+    kept = sorted((r for r in table.rows if r.code and len(r.code) == 5 and not r.code.startswith("310")), key=lambda r: -r.amounts[0])
+    answer = service.ask("项目支出按经济科目分（资本性支出那块不算），哪个科目金额最大？")
+    assert answer.items == [kept[0].label], answer.answer
+
+
+def test_a_count_stated_for_a_sum_must_match(legal):
+    service, _ = legal
+    assert not service.ask("基本支出里，基本工资、津贴补贴、奖金这四样加起来是多少？").answered
+    four = service.ask("基本支出里，基本工资、津贴补贴、奖金、绩效工资这四样（就是工资条上那几块）加起来是多少？")
+    assert four.answered and len(four.items) == 4, four.answer
