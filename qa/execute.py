@@ -445,6 +445,8 @@ class Executor:
             if len(projects) != int(stated.group(1)):  # 「三个项目（A、B、C）合计」: all three found, or no sum
                 raise NotAnswerable(f"问题说{stated.group(1)}个项目，文件中能对应上的是{len(projects)}个")
             operands = projects
+        if len({f.unit for _, f in operands}) > 1:  # 「房子车子都算进去的总金额」: 平方米 and 辆 are not added to 万元
+            raise NotAnswerable("要相加的数单位不同（" + "、".join(f"{n}以{f.unit}计" for n, f in operands) + "），不能相加")
         total = sum((f.value for _, f in operands), Decimal(0))
         unit = operands[0][1].unit
         arithmetic = " + ".join(fmt(f.value, unit) for _, f in operands)
@@ -608,7 +610,8 @@ class Executor:
 
     def filtered(self, frame: Frame, members: list[Fact]) -> list[Fact]:
         out = [e for m in honour.left_out(frame.text, frame.mentions) for e in m.entities]
-        left, codes = {match_form(e.label) for e in out}, tuple(e.code for e in out if e.code)
+        left = {match_form(e.label) for e in out}
+        codes = () if frame.level else tuple(e.code for e in out if e.code)  # 「（不算302、310这种类级合计），哪一项款级科目最大」: a level asked keeps the parts
         if left:  # 「除了基本工资，哪一项最多」「（资本性支出那块不算）」: the members left out, and those under them, are not ranked, listed or counted
             members = [f for f in members if match_form(f.label) not in left and not (f.code and f.code.startswith(codes))]
         if frame.range is not None:  # 超过A不到B: both ends, not the last one alone

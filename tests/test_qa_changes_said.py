@@ -76,3 +76,16 @@ def test_a_count_stated_for_a_sum_must_match(legal):
     assert not service.ask("基本支出里，基本工资、津贴补贴、奖金这四样加起来是多少？").answered
     four = service.ask("基本支出里，基本工资、津贴补贴、奖金、绩效工资这四样（就是工资条上那几块）加起来是多少？")
     assert four.answered and len(four.items) == 4, four.answer
+
+
+@pytest.mark.parametrize("question", ["房屋和车辆加起来多少", "截至今年1月底，账上的固定资产、房子、车子总共值多少钱？", "车辆比房屋多多少"])
+def test_figures_in_different_units_are_never_added_or_compared(legal, question):
+    service, _ = legal
+    answer = service.ask(question)
+    assert not answer.answered, answer.answer
+
+
+def test_an_aside_restating_the_total_names_no_operand(legal):
+    service, truth = legal
+    answer = service.ask("截至今年1月底，账上的固定资产总共值多少钱？（房子车子都算进去的那个总金额，不是本年拟购置的）")
+    assert answer.value == _figure(truth, "固定资产").value, answer.answer

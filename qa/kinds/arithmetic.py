@@ -622,6 +622,8 @@ def _render(op: str, left: Operand, right: Operand, frame, executor) -> Answer:
     unit = "元" if frame.want_yuan else (left.facts[0].unit if left.facts else "万元")
     a, b = left.value, right.value
     facts = left.facts + right.facts
+    if len({f.unit for f in facts}) > 1:  # 平方米 and 辆 are not added to, or compared with, 万元
+        raise NotAnswerable("参与计算的数单位不同（" + "、".join(dict.fromkeys(f"{f.label}以{f.unit}计" for f in facts)) + "），不能计算")
     shown = _shown(left, unit), _shown(right, unit)
     if op == "sum":
         return executor.answer(frame, f"{shown[0]}。", a, unit, items=[f.label for f in left.facts], facts=facts)
