@@ -133,11 +133,17 @@ ASIDE_STATED = re.compile(r"[(（][^)）]*排(?:在)?第[一二三四五1-5][^)�
 CONFUSED = re.compile(r"(?:别|不要|勿)(?:跟|和|与|把)(?P<x>[^，,。？?]{1,24}?)(?:弄混|搞混|混淆|混了|搞错|弄错|混为一谈|当成)")
 
 
+def _set_apart_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches that name what is not meant: 「（注意不是局本级那个X）」「别跟X弄混」 (不算/不含 are
+    left out instead: honour.left_out)."""
+    aside = rf"[(（](?:注意|注|提醒一下)?[,，:：]?(?:{load_cues()['set_apart']})[^)）]*[)）]"
+    return [m.span("x") for m in CONFUSED.finditer(text)] + [m.span() for m in re.finditer(aside, text)]
+
+
 def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
     """「不是财政拨款的“其他资金”」: a name after 不是 that describes the next one by contrast is not
     asked about; nor is 「…，不是购置费」 or 「别跟事业单位医疗弄混」 beside another name asked."""
-    aside = rf"[(（](?:注意|注|提醒一下)?[,，:：]?(?:{load_cues()['set_apart']})[^)）]*[)）]"  # 「（注意不是局本级那个X）」; 不算/不含 are left out (honour.left_out)
-    confused = [m.span("x") for m in CONFUSED.finditer(text)] + [m.span() for m in re.finditer(aside, text)]
+    confused = _set_apart_spans(text)
     set_apart = [m for m in mentions if negated_before(text, m.start) or any(a <= m.start and m.end <= b for a, b in confused)]
     asked = [m for m in mentions if m not in set_apart and m.kinds() - {"department", "term"}]
     return [m for m in mentions if m not in set_apart or not asked and not any(o.start - m.end in (0, 1) and o is not m for o in mentions)]
@@ -806,6 +812,7 @@ class Understander:
         text = frame.text
         comparators = self.lexicon.cues["comparators"]
         named_ends = {end for _, end, _, groups in cues if any(g.startswith("measure:") for g in groups)} | {m.end for m in frame.value_mentions()}
+        apart = _set_apart_spans(text)
         for start, end, word, groups in cues:
             if "comparator" in groups:
                 number = self._number_near(text, start, end)
@@ -825,7 +832,7 @@ class Understander:
             for g in groups:
                 if g.startswith("total:") and counted:  # 「A、B、C三类支出合计」: the named things' sum, not the total
                     frame.cues.add("sum")
-                elif g.startswith("total:") and start not in named_ends:  # 「一般公共预算支出合计」: the named thing's own total
+                elif g.startswith("total:") and start not in named_ends and not any(a <= start < b for a, b in apart):  # 「一般公共预算支出合计」: the named thing's own total; 「（注意不是支出总额）」 names none
                     frame.totals.append(g.split(":", 1)[1])
         sums = [(start, end, word) for start, end, word, groups in cues if "sum" in groups]
         names = [match_form(n) for n in frame.measures] + [m.surface for m in frame.mentions]
