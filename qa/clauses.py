@@ -54,7 +54,7 @@ def two_sentences(question: str) -> tuple[str, str] | None:
     """「内设了哪几个股室？其中园林绿化股管什么？」: two sentences that each ask, as two questions;
     or None."""
     sentences = [s for s in SENTENCE.findall(question) if s.strip(" 。!！?？")]
-    asks = load_cues()["clauses"]["asks"]
+    asks = load_cues()["clauses"]["asks"] + r"|([\u4e00-\u9fff])不\1"  # 含不含, 算不算: an ask too
     if len(sentences) != 2 or not all(re.search(asks, s) for s in sentences):
         return None
     return sentences[0], sentences[1]
@@ -74,6 +74,8 @@ def two_superlatives(question: str) -> tuple[str, str] | None:
 def covers(whole: Answer, part: Answer) -> bool:
     """Whether an answer already says what `part` answers (its figure and its items)."""
     said = whole.answer
+    if part.value is None and not part.items:  # a text answer: its words
+        return whole.answered and part.answer.rstrip("。") in said
     return whole.answered and (part.value is None or fmt(part.value) in said) and all(i in said for i in part.items)
 
 

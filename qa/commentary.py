@@ -46,5 +46,6 @@ def without_remarks(question: str) -> str:
         return question
     hedges = _spec()[0]
     kept = [s for s in sentences[:first] if not (hedges.search(s) and is_remark(s))]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
-    kept += sentences[first:first + 1] + [s for s in sentences[first + 1:] if not is_remark(s)]
+    restated = re.compile(load_cues()["commentary"]["restated"])
+    kept += sentences[first:first + 1] + [s for s in sentences[first + 1:] if not (is_remark(s) or restated.match(s) and not _spec()[3].search(s))]
     return "".join(kept) if asks.search("".join(kept)) else question

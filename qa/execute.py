@@ -430,7 +430,9 @@ class Executor:
         if members is not None and left:
             members = self.filtered(frame, members)  # 「除了X那一大块，剩下的项目加起来」: the set without X
         if members is None:
-            operands = [(n, single(f)) for n, f in self.operands(frame, doc) if f]
+            kept = copy.copy(frame)
+            kept.mentions = [m for m in frame.mentions if all(m is not x for x in left)]  # 「不含X的话，其余几类（A、B、C）合计」: X is no operand
+            operands = [(n, single(f)) for n, f in self.operands(kept, doc) if f]
         else:
             operands = [(f.label, f) for f in members]
         if len(operands) < 2 and members is None:
@@ -445,6 +447,8 @@ class Executor:
             if len(projects) != int(stated.group(1)):  # 「三个项目（A、B、C）合计」: all three found, or no sum
                 raise NotAnswerable(f"问题说{stated.group(1)}个项目，文件中能对应上的是{len(projects)}个")
             operands = projects
+        if len({(f.table, f.label, f.value) for _, f in operands}) < len(operands):  # two words read as one figure (社保, 其他社保): one is not what was meant
+            raise NotAnswerable("要相加的几项中有两项对应到了同一个数（" + "、".join(n for n, _ in operands) + "），请写出完整名称")
         if len({f.unit for _, f in operands}) > 1:  # 「房子车子都算进去的总金额」: 平方米 and 辆 are not added to 万元
             raise NotAnswerable("要相加的数单位不同（" + "、".join(f"{n}以{f.unit}计" for n, f in operands) + "），不能相加")
         total = sum((f.value for _, f in operands), Decimal(0))
@@ -1324,6 +1328,9 @@ def _asks_last_year_value(frame: Frame) -> bool:
     text = BASIS.sub("", frame.text)
     if DERIVED.search(text):
         return True  # 「按比上年减少的数倒推，上年的X是多少」: the change is the way, the figure is asked
+    clauses = [c for c in re.split(r"[，,；;]", text) if c.strip(" ?？")]
+    if len(clauses) > 1 and LAST_VALUE.search(clauses[-1]) and not CHANGE_ASKED.search(clauses[-1]) and not AGAINST_LAST.search(clauses[-1]):
+        return True  # 「X今年比去年压减了0.27万元，那去年X是多少」: the change stated before, last year's figure asked last
     if AGAINST_LAST.search(text):
         return False
     return not CHANGE_ASKED.search(text) and bool(frame.last_year or LAST_VALUE.search(text))

@@ -9,7 +9,7 @@ from qa.known import is_known
 from qa.lexicon import Mention, load_cues
 from qa.name_filter import NameFilter
 from qa.ranges import Range
-from qa.segment import content_nouns
+from qa.segment import content_nouns, unknown_nouns
 
 
 @dataclass
@@ -72,7 +72,7 @@ class Frame:
         cues = load_cues()
         stop = set(cues["stopwords"]) | set(cues["unit_nouns"])
         labels = "".join(e.label for m in self.mentions for e in m.entities)
-        return [w for chunk in "".join(chars[start:end]).split() for w in content_nouns(chunk)
+        return [w for chunk in "".join(chars[start:end]).split() for w in content_nouns(chunk) + unknown_nouns(chunk)
                 if len(w) >= shortest and w not in stop and w not in labels and not is_known(w, self.text, self.mentions)]
 
     def describe(self) -> dict:

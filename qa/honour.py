@@ -74,7 +74,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     return (_stated_count_missing(question, answer) or _quoted_missing(question, frame, answer)
             or _count_of_money(question, answer)
             or _another_count(question, frame, answer, said) or _count_unnamed(frame, answer)
-            or _names_not_given(question, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame, said)
+            or _names_not_given(question, answer) or _yes_no_by_amount(question, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame, said)
             or _part_of_named(frame, answer) or _breakdown_missing(frame) or _stated_amount_unused(frame, answer, said)
             or _one_given_for_each(question, answer) or _fewer_than_stated(question, frame, answer))
 
@@ -233,6 +233,16 @@ def _count_unnamed(frame: Frame, answer: Answer) -> str | None:
     return None
 
 
+def _yes_no_by_amount(question: str, answer: Answer) -> str | None:
+    """「公务用车购置费里含不含车辆购置税？」 answered with an amount: the ask is whether, and the
+    clause asking it names no amount."""
+    clauses = [c for c in re.split(r"[，,。？?！!；;]", normalize(question)) if c.strip()]
+    asking = [c for c in clauses if re.search(_cues()["yes_no"], c)]
+    if not asking or answer.value is None or answer.items or any(re.search(_cues()["amount_in_ask"], c) for c in clauses):
+        return None
+    return f"问的是“{asking[-1]}”，找到的只是一个数（{answer.value}{answer.unit or ''}），回答不了是或否 (a number, not a yes or no)"
+
+
 def _names_not_given(question: str, answer: Answer) -> str | None:
     """「那3处文物建筑具体是哪几处」「是哪3处」: the things asked by name, and only a number found
     (how many, or an amount)."""
@@ -373,7 +383,7 @@ def _unnamed(frame: Frame) -> str:
 def _stated_count_missing(question: str, answer: Answer) -> str | None:
     """「这四项合计」「两个项目加起来」: a sum over other than as many things as the question counts
     dropped one or took one more."""
-    stated = re.search(r"(?:这|那|以上|上述)?([两二三四五六七八九])(?:个|项|笔|块|样|类)[^，,。？?]{0,6}?(?:合计|加起来|加在一起|一共|总共|之和|相加|合起来)", question)
+    stated = re.search(r"(?:这|那|以上|上述)?([两二三四五六七八九])(?:个|项|笔|块|样|类)[^，,。？?]{0,6}?(?:合计|加起来|加在一起|加一起|加一块|一共|总共|之和|相加|合起来|总和)", question)
     if not stated or not answer.items or answer.intent not in ("sum", "aggregate", "lookup", "arithmetic"):
         return None
     count = "一二三四五六七八九".index(stated.group(1).replace("两", "二")) + 1

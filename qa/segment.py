@@ -264,6 +264,7 @@ def _pos_tokenizer():
 
 
 NOUN_TAGS = ("n", "ng", "nr", "nrt", "nrfg", "ns", "nt", "nz", "l")  # l: set phrases (联系电话, 在编人员)
+OOV_TAGS = (*NOUN_TAGS, "a", "ag", "vn", "an", "j", "g")  # the characters of a word jieba does not know, read one by one
 
 
 def is_verb(word: str) -> bool:
@@ -285,3 +286,18 @@ def content_nouns(text: str) -> list[str]:
     """The nouns of `text` by jieba's part-of-speech tags: verbs, adverbs, numerals, particles and
     politeness (打算、告诉、麻烦、简单说说) fill no slot and are never counted against a question."""
     return [p.word for p in _pos_tokenizer().lcut(text, HMM=False) if p.flag in NOUN_TAGS or p.word in _posts()]
+
+
+def unknown_nouns(text: str) -> list[str]:
+    """Words jieba does not know, which it gives one character at a time (河长制 → 河/长/制): three or
+    more such characters of noun-like tags together, one of them a noun — a topic a text may hold."""
+    out: list[str] = []
+    run: list = []
+    for p in [*_pos_tokenizer().lcut(text, HMM=False), None]:
+        if p is not None and len(p.word) == 1 and p.flag in OOV_TAGS:
+            run.append(p)
+            continue
+        if len(run) >= 3 and any(t.flag in NOUN_TAGS for t in run):
+            out.append("".join(t.word for t in run))
+        run = []
+    return out

@@ -156,7 +156,7 @@ class QAService:
             first_frame, first = self._answer(sentences[0], previous)
             second_frame, second = self._answer(sentences[1], first_frame or previous)
             own = second_frame is not None and any(not m.of("department") for m in second_frame.mentions)  # 「用在哪个项目上」 names nothing: it asks of the first answer
-            if own and first.answered and second.answered and not clauses.covers(answer, first):  # the whole answered the second ask alone
+            if own and first.answered and second.answered and not (clauses.covers(answer, first) and clauses.covers(answer, second)):  # the whole answered one ask alone
                 answer = clauses.joined(first, second, both_asked=True) or answer
         about = clauses.about_the_answer(asked, frame, answer)
         if about is not None:  # 「哪个项目钱最多，做什么的」: the thing found, described

@@ -374,7 +374,9 @@ class Understander:
             return question
         linked = self.lexicon.link(context)
         bodies = sorted((m for m in linked + self.lexicon.abbreviated_bodies(context, linked) if m.of("budget_unit", "department")), key=lambda m: m.end)
-        return question[:it.start(1)] + bodies[-1].surface + question[it.end(1):] if bodies else question
+        if not bodies or re.search(self.lexicon.cues["body_named"], context[bodies[-1].end:]):
+            return question  # 「X局下面有个小型水库管理所，它…」: 它 is the body named last, which is not loaded
+        return question[:it.start(1)] + bodies[-1].surface + question[it.end(1):]
 
     def _after_premise(self, text: str, cut: int, previous: Frame | None, corrected: bool) -> Frame | None:
         """The question after its premise, when the premise narrows nothing it would lose (a unit, a

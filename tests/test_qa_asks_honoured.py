@@ -1,0 +1,66 @@
+"""Asks honoured or refused as a whole (issue 10 §1, §2), phrasings of our own on generated
+documents (tools.synth seeds 3901, 3902): last year's figure asked after a clause stating the change;
+它 after a body the document does not hold is not the department; a sum leaves out what 不含 names
+and refuses two words read as one figure; a yes/no ask is never answered by a bare amount; an
+office found by a topic word jieba does not know (河长制-like words: three characters or more read
+one by one); two sentences asking of two figures' reasons are both answered. Expected figures come
+from the documents' truth."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import synth_service
+
+
+@pytest.fixture(scope="module")
+def legal(tmp_path_factory):
+    return synth_service(tmp_path_factory.mktemp("legal"), 3902, "金禾市桐溪区司法局")
+
+
+def _figure(truth, label: str):
+    return next(f for f in truth.figures if f.label == label)
+
+
+def test_last_years_figure_after_a_clause_stating_the_change(legal):
+    service, truth = legal
+    figure = _figure(truth, "机关运行经费")
+    said = "少了" if figure.change < 0 else "多了"
+    answer = service.ask(f"机关运行经费今年{int(figure.value)}万多，比上年{said}{abs(figure.change)}万，那上一年安排的是多少？")
+    assert answer.value == figure.value - figure.change, answer.answer
+
+
+def test_it_after_a_body_not_held_is_not_the_department(legal):
+    service, _ = legal
+    answer = service.ask("我记得桐溪区司法局下面有个小型调解管理所，它今年的基本支出是多少？")
+    assert not answer.answered, answer.answer
+
+
+def test_a_sum_leaves_out_what_is_left_out(legal):
+    service, truth = legal
+    table = next(t for t in truth.tables if t.number == 3)
+    classes = [r for r in table.rows if r.code and len(r.code) == 3 and r.amounts[0]]
+    first, rest = classes[0], classes[1:]
+    names = "、".join(r.label for r in rest)
+    answer = service.ask(f"不含{first.label}的话，其余几类功能支出（{names}）合计是多少？")
+    assert answer.value == sum(r.amounts[0] for r in rest), answer.answer
+
+
+def test_a_yes_no_ask_is_not_answered_by_an_amount(legal):
+    service, _ = legal
+    answer = service.ask("公务用车购置费里含不含车辆购置税？")
+    assert not answer.answered or answer.value is None, answer.answer
+
+
+def test_two_sentences_asking_two_reasons(legal):
+    service, truth = legal
+    parts = [f for f in truth.figures if f.parent == "“三公”经费" and f.change][:2]
+    answer = service.ask(f"我有两个疑问：{parts[0].label}为什么变了？{parts[1].label}为啥又有变化？")
+    assert answer.answer.count("主要原因是") == 2, answer.answer
+
+
+def test_a_word_jieba_does_not_know_is_one_topic_noun():
+    from qa.segment import unknown_nouns
+
+    assert unknown_nouns("河长制那摊事是哪个股在管") == ["河长制"]
+    assert unknown_nouns("三公经费是多少") == []
