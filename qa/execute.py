@@ -431,7 +431,7 @@ class Executor:
             members = self.filtered(frame, members)  # 「除了X那一大块，剩下的项目加起来」: the set without X
         if members is None:
             kept = copy.copy(frame)
-            kept.mentions = [m for m in frame.mentions if all(m is not x for x in left)]  # 「不含X的话，其余几类（A、B、C）合计」: X is no operand
+            kept.mentions = [m for m in frame.mentions if all(m is not x for x in left) and not frame.lists_after(m)]  # 「不含X的话，其余几类（A、B、C）合计」: X is no operand
             operands = [(n, single(f)) for n, f in self.operands(kept, doc) if f]
         else:
             operands = [(f.label, f) for f in members]

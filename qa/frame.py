@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -53,6 +54,15 @@ class Frame:
         """Mentions of things that carry amounts."""
         kinds = {"classification", "line_item", "project", "figure", "goal", "budget_unit"}
         return [m for m in self.mentions if m.kinds() & kinds]
+
+    def lists_after(self, m: Mention) -> bool:
+        """「各种社保缴费（养老、职业年金、医保）合计」: a name followed by brackets listing two or more
+        named things is the set those are of, not one more thing."""
+        bracket = re.match(r"[^()（），,。]{0,4}[(（]([^()（）]*)[)）]", self.text[m.end:])  # 「社保缴费（…）」: a word of its kind may stand between
+        if bracket is None:
+            return False
+        start, end = m.end + bracket.start(1), m.end + bracket.end(1)
+        return sum(1 for o in self.value_mentions() if start <= o.start and o.end <= end) >= 2
 
     def masked(self) -> str:
         """The match form with the names it links blanked out: an operator word inside a name

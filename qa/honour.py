@@ -15,7 +15,7 @@ from kg.template import load_template
 from qa.answer import Answer, fmt
 from qa.frame import Frame
 from qa.known import answer_unit, answer_units, fold_digits
-from qa.lexicon import ORG_SUFFIX, Lexicon, load_cues, negated_before
+from qa.lexicon import ORG_SUFFIX, Lexicon, load_cues, match_form, negated_before
 from qa.normalize import normalize
 from qa.segment import tokenizer
 
@@ -74,7 +74,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     return (_stated_count_missing(question, answer) or _quoted_missing(question, frame, answer)
             or _count_of_money(question, answer)
             or _another_count(question, frame, answer, said) or _count_unnamed(frame, answer)
-            or _names_not_given(question, answer) or _yes_no_by_amount(question, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame, said)
+            or _names_not_given(question, answer) or _yes_no_by_amount(question, answer) or _listed_unmatched(frame, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame, said)
             or _part_of_named(frame, answer) or _breakdown_missing(frame) or _stated_amount_unused(frame, answer, said)
             or _one_given_for_each(question, answer) or _fewer_than_stated(question, frame, answer))
 
@@ -230,6 +230,22 @@ def _count_unnamed(frame: Frame, answer: Answer) -> str | None:
     set, no threshold and nothing of the document counts something it did not ask about."""
     if answer.intent == "count" and frame.set_kind is None and frame.threshold is None and not frame.value_mentions():
         return "文件没有给出问题所数的东西的个数 (the count found is of something else)"
+    return None
+
+
+def _listed_unmatched(frame: Frame, answer: Answer) -> str | None:
+    """「（养老、职业年金、医保、其他社保）合计」 with 养老 linked to nothing: a sum or list over the
+    things the question enumerates must take each of them, never drop one silently."""
+    if answer.value is None or answer.intent not in ("sum", "aggregate", "arithmetic"):
+        return None
+    said = match_form(answer.answer)
+    for run in re.finditer(r"[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){2,}", frame.text):
+        start = run.start()
+        for piece in run.group(0).split("、"):
+            head = piece[:2]  # the last piece runs on into the sentence (住房三类加起来…): its first words name it
+            if not any(m.start < start + len(head) and start < m.end for m in frame.mentions) and head not in said:  # 卫生 read as 卫生健康支出 is said
+                return f"问题列出的“{piece}”没有对应到文件中的哪一项 (an item listed is not found)"
+            start += len(piece) + 1
     return None
 
 
@@ -465,7 +481,7 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
         _loose(e.label) in loose or (e.code and e.code in said) or f"<{e.iri}>" in queried for e in m.entities)]
     excluded = {id(m) for m in left_out(frame.text, frame.mentions)}  # 「（X那块不算）」: named to be left out
     for m in frame.mentions:
-        if (m in used or id(m) in excluded or not m.kinds() & set(cues["used_kinds"]) or m.kinds() & set(cues["used_exempt"])
+        if (m in used or id(m) in excluded or frame.lists_after(m) or not m.kinds() & set(cues["used_kinds"]) or m.kinds() & set(cues["used_exempt"])
                 or any(e.label in columns for e in m.entities) or m.surface + "合计" in columns or excluding.search(frame.text[:m.start])  # 财政拨款(合计): a column
                 or (m.partial and len(m.entities) > 1)  # a part shared by several names links nothing for sure
                 or any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in measures)):  # 人员和公用经费: a measure

@@ -64,3 +64,16 @@ def test_a_word_jieba_does_not_know_is_one_topic_noun():
 
     assert unknown_nouns("河长制那摊事是哪个股在管") == ["河长制"]
     assert unknown_nouns("三公经费是多少") == []
+
+
+def test_a_set_named_before_its_listed_members_is_no_operand(legal):
+    service, truth = legal
+    rows = {r.label: r.amounts[0] for r in next(t for t in truth.tables if t.number == 6).rows}
+    answer = service.ask("基本支出里各种工资性支出（基本工资、津贴补贴、奖金）合计多少？")
+    assert answer.value == rows["基本工资"] + rows["津贴补贴"] + rows["奖金"], answer.answer
+
+
+def test_a_listed_item_found_nowhere_is_never_dropped_from_a_sum(legal):
+    service, _ = legal
+    answer = service.ask("基本支出里各种社保缴费（养老、职业年金缴费、其他社会保障缴费）合计多少？")
+    assert not answer.answered and "养老" in answer.answer, answer.answer
