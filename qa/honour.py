@@ -241,9 +241,9 @@ def _listed_unmatched(frame: Frame, answer: Answer) -> str | None:
     said = match_form(answer.answer)
     for run in re.finditer(r"[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){2,}", frame.text):
         start = run.start()
-        for piece in run.group(0).split("、"):
-            head = piece[:2]  # the last piece runs on into the sentence (住房三类加起来…): its first words name it
-            if not any(m.start < start + len(head) and start < m.end for m in frame.mentions) and head not in said:  # 卫生 read as 卫生健康支出 is said
+        for piece in run.group(0).split("、"):  # the first and last pieces run on into the sentence (剩下的社保就业, 住房三类加起来…)
+            named = any(m.start < start + len(piece) and start < m.end for m in frame.mentions)
+            if not named and not any(piece[k:k + 2] in said for k in range(len(piece) - 1)):  # 卫生 read as 卫生健康支出 is said
                 return f"问题列出的“{piece}”没有对应到文件中的哪一项 (an item listed is not found)"
             start += len(piece) + 1
     return None
