@@ -530,6 +530,7 @@ class Understander:
             if matching:
                 in_scope = matching
                 frame.year = years[0] if len(years) == 1 else None
+                frame.cues = frame.cues - {"last_year", "this_year"}  # 「去年（2024年）的X」: the year named is the document's own
                 loaded = {docs[d].year for d in docs}
                 if any(y not in loaded and y + 1 in {docs[d].year for d in matching} for y in years):
                     frame.last_year = True  # 「2024年的预算说明里2023年的收入」: last year, told by this year's text

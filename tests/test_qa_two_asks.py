@@ -58,3 +58,12 @@ def test_an_aside_setting_a_total_apart_and_one_restating_parts(years):
     three = {t.year: next(f for f in t.figures if f.label == "“三公”经费").value for t in (earlier, later)}
     answer = service.ask("“三公”经费（出国、公车、接待那三样）2024年加2025年一共是多少万？")
     assert answer.value == three[2024] + three[2025], answer.answer
+
+
+def test_a_year_named_beside_last_year_is_that_years_document(years):
+    service, earlier, _ = years
+    amounts = sorted(p.amounts[0] for p in earlier.projects)
+    low, high = int(amounts[1]) + 1, int(amounts[-2])
+    expected = sorted(p.name for p in earlier.projects if low < p.amounts[0] < high)
+    answer = service.ask(f"去年的项目里（2024年那张项目表），金额超过{low}万但不到{high}万的有哪些？")
+    assert sorted(answer.items) == expected, answer.answer
