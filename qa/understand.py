@@ -345,8 +345,10 @@ class Understander:
         checked by the caller."""
         spans = [(m.start(), m.end()) for m in CLAUSE.finditer(text)]
         asks = self.lexicon.cues["clauses"]["asks"]
-        for start, stop in spans[:-1]:  # 「做个两年汇总：」「看到说今年在编人数增加了，所以想核一下：」: a lead-in naming nothing, up to its colon
-            if any(m.kinds() - {"term"} for m in self.lexicon.link(text[start:stop])) or re.search(asks, text[start:stop]):
+        for start, stop in spans[:-1]:  # 「做个两年汇总：」「接着三公那个话题问——」: a lead-in up to its colon or dash, naming no body or year
+            clause = text[start:stop]
+            scoped = any(m.of("department", "budget_unit", "internal_unit") for m in self.lexicon.link(clause))
+            if scoped or YEAR.search(clause) or re.search(asks, clause) or any(w in clause for w in self.lexicon.cues["self_unit"]):
                 break
             if re.search(r"[:：]$|—$", text[start:stop]):
                 cut = max(cut, stop)

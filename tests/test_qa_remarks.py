@@ -75,3 +75,10 @@ def test_a_lead_in_up_to_its_colon_is_context_and_not_checked_against_the_answer
     three = next(f for f in truth.figures if f.label == "“三公”经费")
     answer = service.ask("看到说今年在编人数增加了，所以想核一下：三公经费是多少万？")
     assert answer.value == three.value, answer.answer
+
+
+def test_a_lead_in_up_to_a_dash_naming_another_figure_is_context(legal):
+    service, truth = legal
+    part = next(f for f in truth.figures if f.label == "公务接待费")
+    answer = service.ask(f"接着三公那个话题问——{part.label}比上年变了多少？")
+    assert answer.value == abs(part.change), answer.answer
