@@ -38,8 +38,9 @@ def without_remarks(question: str) -> str:
     """The question without the asker's remarks (before the first asking sentence, only hedges); the
     question itself when nothing asking is left."""
     asks = _spec()[2]
+    text = re.sub(load_cues()["commentary"]["renamed"], lambda m: m.group("name"), question)  # 「开门过日子的那部分钱（也就是基本支出）」: the name, not the description
     examples = re.compile(load_cues()["commentary"]["examples"])
-    text = ASIDE.sub(lambda m: "" if is_remark(m.group(1)) or examples.search(m.group(1)) and not _spec()[3].search(m.group(1)) else m.group(0), question)
+    text = ASIDE.sub(lambda m: "" if is_remark(m.group(1)) or examples.search(m.group(1)) and not _spec()[3].search(m.group(1)) else m.group(0), text)
     sentences = SENTENCE.findall(text)
     first = next((k for k, s in enumerate(sentences) if asks.search(s)), None)
     if first is None:

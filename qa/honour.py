@@ -337,6 +337,8 @@ def _part_of_named(frame: Frame, answer: Answer) -> str | None:
         stop = start + re.search(r"[,，。;；?？]|$", frame.text[start:]).start()
         if any(start <= other.start < stop for other in frame.mentions) or any(start <= a < stop for a, _ in frame.name_spans):
             continue  # 「基本支出里的电费」 with 电费 linked: the part is named
+        if re.search(r"(?:那块|这块|那部分|这部分)$", frame.text[start:stop]) and any(m.start > stop for m in frame.value_mentions()):
+            continue  # 「基本支出里人员那块，绩效工资是多少」: the part only says where the next name lies
         nouns = frame.free_nouns(start, stop)
         if nouns:
             return f"文件没有单独给出“{label}”中“{nouns[0]}”的金额 (no figure for that part)"

@@ -82,3 +82,12 @@ def test_a_lead_in_up_to_a_dash_naming_another_figure_is_context(legal):
     part = next(f for f in truth.figures if f.label == "公务接待费")
     answer = service.ask(f"接着三公那个话题问——{part.label}比上年变了多少？")
     assert answer.value == abs(part.change), answer.answer
+
+
+def test_a_description_renamed_in_brackets_and_a_part_saying_where(legal):
+    service, truth = legal
+    rows = {r.label: r.amounts[0] for r in next(t for t in truth.tables if t.number == 6).rows}
+    answer = service.ask("平时开门过日子的那部分钱里（也就是基本支出），办公费一年预算多少？")
+    assert answer.value == rows["办公费"], answer.answer
+    answer = service.ask("基本支出里人员那块，绩效工资（30107）安排了多少万？")
+    assert answer.value == rows["绩效工资"], answer.answer
