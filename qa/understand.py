@@ -121,7 +121,8 @@ def _premise_end(text: str) -> int:
     if not re.search(asks, question) or any(re.search(asks, c) or re.search(bounds, c) or c.startswith(tuple(cues["hypotheticals"])) for c in clauses):
         return 0
     stated = [re.search(cues["premise"], c) for c in clauses]
-    counted = {re.search(r"[^\d零一二两三四五六七八九十百千万,.]+$", s.group(0)).group(0) for s in stated if s}
+    tails = [re.search(r"[^\d零一二两三四五六七八九十百千万,.]+$", s.group(0)) for s in stated if s]
+    counted = {t.group(0) for t in tails if t}  # 「四千二百多万」 ends in 万: money, nothing counted
     moved = [re.search(cues["premise_direction"], c) for c in clauses]  # 「三公经费涨了，可接待费反而降了，接待费下降是什么原因」
     if not all(s or m for s, m in zip(stated, moved, strict=True)) or any(c in question for c in counted if not c.endswith(("元", "%"))):
         return 0  # 「一共3辆车，平均每辆车多少」: the question counts what the premise states
@@ -330,6 +331,8 @@ class Understander:
                 trial.context = text[:cut]
                 return trial
         premise = _premise_end(text)
+        if premise:
+            text = text[:premise] + self._whole_for_pointer(text[:premise], text[premise:])
         if premise and not _points_into_context(text, premise):
             trial = self._after_premise(text, premise, previous, corrected)
             if trial is not None:
@@ -366,6 +369,13 @@ class Understander:
                 break
             cut = stop
         return cut
+
+    def _whole_for_pointer(self, premise: str, question: str) -> str:
+        """「X有四千二百多万，这里面基本支出占了多少」: 这里面 opening the question is the thing the
+        premise names last, written in its place so that the premise can be set aside."""
+        pointer = re.match(r"(?:那么?)?(?:这里面|这里头|这其中|这当中|这中间)", question)
+        named = [m for m in self.lexicon.link(premise) if m.kinds() & {"classification", "line_item", "figure", "project"}] if pointer else []
+        return named[-1].surface + "里面" + question[pointer.end():] if named else question
 
     def _body_for_it(self, context: str, question: str) -> str:
         """「我在核对X处的开支，2025年它的Y是多少」: 它 opening the question is the last body the

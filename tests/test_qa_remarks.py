@@ -91,3 +91,12 @@ def test_a_description_renamed_in_brackets_and_a_part_saying_where(legal):
     assert answer.value == rows["办公费"], answer.answer
     answer = service.ask("基本支出里人员那块，绩效工资（30107）安排了多少万？")
     assert answer.value == rows["绩效工资"], answer.answer
+
+
+def test_this_inside_after_a_premise_is_the_thing_it_names(legal):
+    service, truth = legal
+    table = next(t for t in truth.tables if t.number == 3)
+    row = next(r for r in table.rows if r.code and len(r.code) == 7 and r.amounts[0] > 100 and r.amounts[1] and sum(q.label == r.label for q in table.rows) == 1)
+    answer = service.ask(f"{row.label}（{row.code}）有{int(row.amounts[0])}多万，这里面基本支出占几成？")
+    expected = (row.amounts[1] / row.amounts[0] * 100).quantize(__import__("decimal").Decimal("0.01"), rounding="ROUND_HALF_UP")
+    assert answer.value == expected, answer.answer
