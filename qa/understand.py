@@ -402,6 +402,8 @@ class Understander:
         if (head.year is not None and not own_year or head.scope_refused or any(m.of("internal_unit", "budget_unit") for m in head.mentions) and not own_body
                 or any(w in text[:cut] for w in self.lexicon.cues["self_unit"]) or head.set_kind and not named and not trial.value_mentions() or re.match(r"其中|这|那些|它们", text[cut:])):
             return None  # 「局本级一共14个项目…，平均每个多少」: the premise says which set, unless the question names its members
+        if head.value_mentions() and not trial.value_mentions():
+            return None  # 「X经费这500万，是依据哪个文件安排的」: the premise names what the question asks about
         if not trial.docs and head.docs:
             trial.docs = list(head.docs)  # 「X局设了两个内设机构，办公室…」: the premise's department is the question's
         asks = trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)

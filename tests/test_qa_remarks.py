@@ -100,3 +100,10 @@ def test_this_inside_after_a_premise_is_the_thing_it_names(legal):
     answer = service.ask(f"{row.label}（{row.code}）有{int(row.amounts[0])}多万，这里面基本支出占几成？")
     expected = (row.amounts[1] / row.amounts[0] * 100).quantize(__import__("decimal").Decimal("0.01"), rounding="ROUND_HALF_UP")
     assert answer.value == expected, answer.answer
+
+
+def test_a_premise_naming_the_thing_asked_is_kept(legal):
+    service, truth = legal
+    project = next(p for p in truth.projects if p.citations and p.citations[0].number and sum(q.name == p.name for q in truth.projects) == 1)
+    answer = service.ask(f"{project.name}这{int(project.amounts[0])}万，是依据哪个文件安排的？")
+    assert project.citations[0].number.split("〔")[-1] in answer.answer, answer.answer
