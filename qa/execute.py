@@ -432,7 +432,7 @@ class Executor:
         if members is None:
             kept = copy.copy(frame)
             kept.mentions = [m for m in frame.mentions if all(m is not x for x in left) and not frame.lists_after(m)]  # 「不含X的话，其余几类（A、B、C）合计」: X is no operand
-            operands = [(n, single(f)) for n, f in self.operands(kept, doc) if f]
+            operands = [(n, single(f)) for n, f in self.operands(_without_containers(kept), doc) if f]  # 「工资福利支出中A、B…合计」: the whole is no operand
         else:
             operands = [(f.label, f) for f in members]
         if len(operands) < 2 and members is None:

@@ -96,6 +96,8 @@ def modifier_dropped(frame: Frame, answer: Answer, lexicon: Lexicon) -> str | No
                 continue  # 「这个中心的」: a body, which the scope checks read; 「人员和公用经费」: no modifier; 「不是财政拨款的X」: a contrast
             if frame.text[at:m.end] in lexicon.vocabulary:
                 continue  # 「人员公用经费」: one phrase of budget language with the name
+            if re.fullmatch(r"[(（\[【]\d{3,}[)）\]】]", m.surface):
+                continue  # 「养老（208）」: the asker's own word for the class its code names
             if word not in said and normalize(word) not in said and any(word in alias for alias in lexicon.aliases):
                 return f"答案没有用到问题中的“{word}”（它限定的是“{m.surface}”）(a modifier the answer does not use)"
     return None

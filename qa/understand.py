@@ -107,6 +107,16 @@ def _context_end(text: str) -> int:
 BREAK = re.compile(r"(?<!\d),|,(?!\d{3})|[，:：;；。!！?？]")  # a comma inside 1,888.66 parts nothing
 
 
+def _outside_brackets(text: str, cut: int) -> int:
+    """A cut inside brackets (「…降了三成（1.7万元，上年还有两万多），」) moves past them and the
+    clause they close: an aside is never parted from what it is said of."""
+    opened = len(re.findall(r"[(（]", text[:cut])) - len(re.findall(r"[)）]", text[:cut]))
+    if opened <= 0:
+        return cut
+    close = re.search(r"[)）][^,，:：;；。!！?？]*[,，:：;；。!！?？]?", text[cut:])
+    return cut + close.end() if close else 0
+
+
 def _premise_end(text: str) -> int:
     """Where clauses stating figures before the question end (0: none): 「局里有2辆公务车，那房屋
     面积是多少」. Each clause before the last states an amount or which way a figure moved
@@ -322,7 +332,7 @@ class Understander:
         context (「我在写报道，…」) when the rest names what it asks, or a premise stating a figure
         (qa/data/cues.json premise); None when neither can be set aside. 「这个项目」 pointing into
         them keeps them."""
-        cut = self._narrative_end(text, _context_end(text))
+        cut = _outside_brackets(text, self._narrative_end(text, _context_end(text)))
         if cut:
             text = text[:cut] + self._body_for_it(text[:cut], text[cut:])
         trial = self.understand(text[cut:], previous, corrected, _context=False) if cut else None
@@ -840,7 +850,7 @@ class Understander:
                     frame.threshold = number
                     if left_out_before(text, start):  # 「除了超过300万元的项目，其余的」: the members outside the bound
                         frame.operator = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}[frame.operator]
-            in_document = "set:citations" in groups and re.match(r"里|中|上|说|写", text[end:])  # 「2025年文件里…」: the document itself, no set of cited ones
+            in_document = "set:citations" in groups and re.match(r"里|中|上|说|写|给|讲|提", text[end:])  # 「2025年文件里…」: the document itself, no set of cited ones
             if any(g.startswith("set:") for g in groups) and frame.set_kind is None and not _names_kind_of(frame, start, end) and not in_document:
                 frame.set_kind = next(g.split(":", 1)[1] for g in sorted(groups) if g.startswith("set:"))
             if "level" in groups:
@@ -1198,7 +1208,7 @@ class Understander:
         kinds = set().union(*(m.kinds() for m in frame.mentions)) if frame.mentions else set()
         values = frame.value_mentions()
         amount_asked = bool(c & {"amount"}) or frame.unit_word is not None
-        if "reason" in c and "glossary" not in c and re.search(r"原因|增加|减少|下降|增长|变化|降|涨|翻|倍|多了|少了", frame.text):
+        if "reason" in c and "glossary" not in c and re.search(r"原因|理由|为什么|为啥|为何|增加|减少|下降|增长|变化|变了|降|涨|翻|倍|多了|少了", frame.text):
             return "yoy"  # 「机关运行经费下降的原因」: the stated reason of a change, not the glossary entry
         if "glossary" in c or "set:glossary" in c:
             return "definition"

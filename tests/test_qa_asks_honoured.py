@@ -77,3 +77,28 @@ def test_a_listed_item_found_nowhere_is_never_dropped_from_a_sum(legal):
     service, _ = legal
     answer = service.ask("基本支出里各种社保缴费（养老、职业年金缴费、其他社会保障缴费）合计多少？")
     assert not answer.answered and "养老" in answer.answer, answer.answer
+
+
+def test_an_aside_is_never_parted_from_what_it_is_said_of(legal):
+    service, truth = legal
+    three = _figure(truth, "“三公”经费")
+    answer = service.ask(f"我看到三公经费变了（{three.value}万元，上年是另一个数），文件给的理由是啥？")
+    assert "三公" in answer.answer and "主要原因是" in answer.answer, answer.answer
+
+
+def test_the_whole_before_its_listed_parts_is_no_operand_and_codes_name_classes(legal):
+    service, truth = legal
+    rows = {r.label: r.amounts[0] for r in next(t for t in truth.tables if t.number == 6).rows}
+    answer = service.ask("工资福利支出中基本工资、津贴补贴、奖金、绩效工资四项合计是多少")
+    assert answer.value == rows["基本工资"] + rows["津贴补贴"] + rows["奖金"] + rows["绩效工资"], answer.answer
+    classes = {r.code: r.amounts[0] for r in next(t for t in truth.tables if t.number == 3).rows if r.code}
+    answer = service.ask("养老（208）、医疗（210）、住房保障（221）三类合计多少？")
+    assert answer.value == classes["208"] + classes["210"] + classes["221"], answer.answer
+
+
+def test_a_list_asked_with_an_amount_as_its_filter(legal):
+    service, truth = legal
+    amounts = [p.amounts[0] for p in truth.projects]
+    value = next(a for a in amounts if amounts.count(a) >= 2)
+    answer = service.ask(f"帮我列一下金额正好是{value}万元的项目")
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.amounts[0] == value), answer.answer
