@@ -337,7 +337,8 @@ class Understander:
             text = text[:cut] + self._body_for_it(text[:cut], text[cut:])
         trial = self.understand(text[cut:], previous, corrected, _context=False) if cut else None
         if trial is not None and not _points_into_context(text, cut, frozenset(m.end for m in trial.mentions)):
-            if trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or any(m.of("internal_unit", "term", "citation") for m in trial.mentions):
+            if (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or trial.unit_word not in (None, "%")
+                    or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)):  # 「…，局里有几辆车」: a count asked
                 trial.context = text[:cut]
                 return trial
         premise = _premise_end(text)
@@ -371,8 +372,11 @@ class Understander:
             if start != cut:
                 break
             clause = text[start:stop]
+            storied = re.match(self.lexicon.cues["story_openers"], clause)  # 「想写篇关于基层公务用车的稿子，」: the asker's plan, whatever it names
             if (re.search(asks, clause) or re.search(r"\d|[一二两三四五六七八九十百千万]+(?:万|元|个|项|年)", clause)
-                    or re.search(r"那块|这块|方面|那笔|这笔|那个|这个|那部分|这部分|只|不算|不含|除", clause) or self.lexicon.link(clause)):
+                    or re.search(r"那块|这块|方面|那笔|这笔|那个|这个|那部分|这部分|只|不算|不含|除", clause)
+                    or any(m.of("department", "budget_unit", "internal_unit") for m in self.lexicon.link(clause))
+                    or not storied and self.lexicon.link(clause)):
                 break
             nouns = [w for w in content_nouns(clause) if len(w) >= 2 and w not in self.lexicon.vocabulary and w not in self.stopwords]
             if not nouns:

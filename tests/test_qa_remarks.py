@@ -107,3 +107,12 @@ def test_a_premise_naming_the_thing_asked_is_kept(legal):
     project = next(p for p in truth.projects if p.citations and p.citations[0].number and sum(q.name == p.name for q in truth.projects) == 1)
     answer = service.ask(f"{project.name}这{int(project.amounts[0])}万，是依据哪个文件安排的？")
     assert project.citations[0].number.split("〔")[-1] in answer.answer, answer.answer
+
+
+def test_the_askers_plan_naming_a_figure_is_context(legal):
+    service, truth = legal
+    cars = next(f for f in truth.figures if f.label == "车辆")
+    answer = service.ask("想写篇关于基层公务用车的稿子，司法局现在有几辆车？")
+    assert answer.value == cars.value, answer.answer
+    answer = service.ask("看到三公经费表里有出国一栏（县里应该没什么出国任务吧），因公出国（境）费到底安排了多少？")
+    assert answer.value == next(f for f in truth.figures if f.label == "因公出国（境）费").value, answer.answer
