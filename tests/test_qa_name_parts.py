@@ -73,3 +73,27 @@ def test_two_offices_named_for_their_division_of_work(market):
     (a, duty_a), (b, duty_b) = truth.units[1], truth.units[2]
     answer = service.ask(f"内设的{a}和{b}分工是怎样的，各管什么？")
     assert duty_a.rstrip("。") in answer.answer and duty_b.rstrip("。") in answer.answer, answer.answer
+
+
+def _basic(truth) -> dict[str, Decimal]:
+    rows = next(t for t in truth.tables if t.number == 11).rows
+    return {r.label: r.amounts[0] for r in rows if r.kind == "unit"}
+
+
+def test_units_compared_and_ranked(market):
+    service, truth = market
+    basic = _basic(truth)
+    ordered = sorted(basic, key=basic.get, reverse=True)
+    answer = service.ask("三个单位里面，基本支出排第二的是哪家？")
+    assert ordered[1] in answer.answer and answer.value == basic[ordered[1]], answer.answer
+    sub = truth.subordinate_units[0]
+    answer = service.ask(f"局本级和{sub[len('北渚市芦湾区'):]}的基本支出，哪个多？")
+    winner, other = sorted((truth.department, sub), key=basic.get, reverse=True)
+    assert answer.answered and answer.answer.index(winner) < answer.answer.index(other.replace(truth.department, "本级")), answer.answer
+    assert answer.value in (basic[winner], basic[winner] - basic[other]), answer.answer
+
+
+def test_a_name_ending_written_in_brackets_filters_the_projects(market):
+    service, truth = market
+    answer = service.ask("名字后面带（第二批）的项目都有哪些")
+    assert answer.items == [p.name for p in truth.projects if p.name.endswith("（第二批）")], answer.answer

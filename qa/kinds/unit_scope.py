@@ -177,6 +177,8 @@ class UnitScope:
             return None  # 「X占图书馆项目支出的比例」: the part is X, the unit's figure only the whole
         slots = [Slot("how", how, (0, 0)), Slot("named", named, (0, 0)), Slot("column", column, (0, 0)),
                  Slot("operation", op, (0, 0)), Slot("fund", fund, (0, 0))]
+        if op.startswith("superlative") and ctx.frame.rank:
+            slots.append(Slot("rank", ctx.frame.rank, (0, 0)))  # 「四个单位里基本支出排第二的」: the units ranked
         if column == "class":
             slots.append(Slot("class", _class_mention(ctx), (0, 0)))
         if item is not None:
@@ -213,9 +215,13 @@ class UnitScope:
         facts = [f for _, _, fs in values for f in fs]
         listing = "；".join(f"{label}{what}{fmt(v)}万元" for label, v, _ in values)
         if op in ("superlative_max", "superlative_min") and len(values) > 1:
-            pick = max if op == "superlative_max" else min
-            label, v, _ = pick(values, key=lambda x: x[1])
-            text = f"{what}{'最多' if op == 'superlative_max' else '最少'}的单位是{label}，{fmt(v)}万元（{listing}）。"
+            ordered = sorted(values, key=lambda x: x[1], reverse=op == "superlative_max")
+            rank = frame.rank or 1  # 「四个单位里基本支出排第二的」: the rank asked
+            if rank > len(ordered) or rank < len(ordered) and ordered[rank - 1][1] == ordered[rank][1] or rank > 1 and ordered[rank - 2][1] == ordered[rank - 1][1]:
+                raise NotAnswerable(f"{len(ordered)}个单位的{what}排不出唯一的第{rank}位（{listing}）")
+            label, v, _ = ordered[rank - 1]
+            word = ("最多" if op == "superlative_max" else "最少") if rank == 1 else f"第{rank}{'多' if op == 'superlative_max' else '少'}"
+            text = f"{what}{word}的单位是{label}，{fmt(v)}万元（{listing}）。"
             return executor.answer(frame, text, v, "万元", items=[label], facts=facts)
         if op == "ratio":
             return _share(frame, executor, doc, values, what, facts)
