@@ -628,7 +628,7 @@ def _quoted_filter_dropped(question: str, frame: Frame, answer: Answer) -> str |
     if len(answer.items) < 2:
         return None
     linked = "".join(m.surface for m in frame.mentions)
-    bracketed = re.finditer(r"(?:带|含|有|叫)(?:有|着)?[（(]([^）)]{2,12})[）)]", question)  # 「名字后面带（续建）的」: a bracket quotes too
+    bracketed = re.finditer(r"(?:带|含|叫)(?:有|着)?[（(]([^）)]{2,12})[）)]", question)  # 「名字后面带（续建）的」: a bracket quotes too
     for match in [*_QUOTED.finditer(question), *bracketed]:
         quoted = match.group(1)
         if _set_apart(question[:match.start()]) or excluded_before(question, match.start()):
