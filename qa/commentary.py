@@ -9,44 +9,57 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
+from qa.clauses import SENTENCE
 from qa.lexicon import load_cues
 
 ASIDE = re.compile(r"[(（]([^()（）]{2,60})[)）]")
-SENTENCE = re.compile(r"[^。!！?？]+[。!！?？]*")
+
+
+class Spec(NamedTuple):
+    hedges: re.Pattern
+    askers: re.Pattern
+    asks: re.Pattern
+    restrictions: re.Pattern
+    examples: re.Pattern  # an aside that only gives examples, restates or says where
+    restated: re.Pattern  # a sentence after the question that only restates it
+    renamed: re.Pattern  # a description followed by the name it means
 
 
 @cache
-def _spec() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _spec() -> Spec:
     cues = load_cues()
     spec = cues["commentary"]
-    hedges = re.compile("|".join(map(re.escape, spec["hedges"])))
-    askers = re.compile("|".join(map(re.escape, spec["askers"])))
-    asks = re.compile(f"{cues['clauses']['asks']}|{spec['yes_no']}")
-    return hedges, askers, asks, re.compile(spec["restrictions"])
+    return Spec(re.compile("|".join(map(re.escape, spec["hedges"]))), re.compile("|".join(map(re.escape, spec["askers"]))),
+                re.compile(f"{cues['clauses']['asks']}|{spec['yes_no']}"), re.compile(spec["restrictions"]),
+                re.compile(spec["examples"]), re.compile(spec["restated"]), re.compile(spec["renamed"]))
 
 
 def is_remark(text: str) -> bool:
     """A hedge, or the asker speaking of themself without asking; never a restriction."""
-    hedges, askers, asks, restrictions = _spec()
-    if restrictions.search(text):
+    spec = _spec()
+    if spec.restrictions.search(text):
         return False
-    return bool(hedges.search(text) or askers.search(text) and not asks.search(text))
+    return bool(spec.hedges.search(text) or spec.askers.search(text) and not spec.asks.search(text))
+
+
+def _aside_is_remark(inner: str) -> bool:
+    spec = _spec()
+    return is_remark(inner) or bool(spec.examples.search(inner)) and not spec.restrictions.search(inner)
 
 
 def without_remarks(question: str) -> str:
     """The question without the asker's remarks (before the first asking sentence, only hedges); the
     question itself when nothing asking is left."""
-    asks = _spec()[2]
-    text = re.sub(load_cues()["commentary"]["renamed"], lambda m: m.group("name"), question)  # 「开门过日子的那部分钱（也就是基本支出）」: the name, not the description
-    examples = re.compile(load_cues()["commentary"]["examples"])
-    text = ASIDE.sub(lambda m: "" if is_remark(m.group(1)) or examples.search(m.group(1)) and not _spec()[3].search(m.group(1)) else m.group(0), text)
+    spec = _spec()
+    text = spec.renamed.sub(lambda m: m.group("name"), question)  # 「开门过日子的那部分钱（也就是基本支出）」: the name, not the description
+    text = ASIDE.sub(lambda m: "" if _aside_is_remark(m.group(1)) else m.group(0), text)
     sentences = SENTENCE.findall(text)
-    first = next((k for k, s in enumerate(sentences) if asks.search(s)), None)
+    first = next((k for k, s in enumerate(sentences) if spec.asks.search(s)), None)
     if first is None:
         return question
-    hedges = _spec()[0]
-    kept = [s for s in sentences[:first] if not (hedges.search(s) and is_remark(s))]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
-    restated = re.compile(load_cues()["commentary"]["restated"])
-    kept += sentences[first:first + 1] + [s for s in sentences[first + 1:] if not (is_remark(s) or restated.match(s) and not _spec()[3].search(s))]
-    return "".join(kept) if asks.search("".join(kept)) else question
+    kept = [s for s in sentences[:first] if not (spec.hedges.search(s) and is_remark(s))]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
+    kept += sentences[first:first + 1]
+    kept += [s for s in sentences[first + 1:] if not (is_remark(s) or spec.restated.match(s) and not spec.restrictions.search(s))]
+    return "".join(kept) if spec.asks.search("".join(kept)) else question

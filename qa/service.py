@@ -140,27 +140,7 @@ class QAService:
             return _copied(answer)
         asked = commentary.without_remarks(question)  # 「…？（我猜是X吧）」: the asker's remarks ask nothing
         frame, answer = self._answer(asked, previous)
-        split = answer.answered or any(m in answer.answer for m in (honour.SECOND_ASK, TEXT_LACKS))  # any other refusal of the whole stands
-        asks = clauses.split_asks(asked, frame) if split else None
-        if asks is not None:  # 「X依据哪个文件，钱干什么用」: two asks of the same thing, each answered
-            first, second = (self._answer(ask, previous)[1] for ask in asks)
-            answer = (clauses.joined(first, second, both_asked=honour.SECOND_ASK in answer.answer) if first.answered else None) or answer
-        ranked = clauses.two_superlatives(asked) if asks is None else None
-        if ranked is not None:  # 「涨得最多的和跌得最多的分别是哪个」: each ranking, or no answer
-            first, second = (self._answer(one, previous)[1] for one in ranked)
-            answer = clauses.joined(first, second, both_asked=True) if first.answered and second.answered else self._refusal(
-                question, frame, f"“{ranked[0] if not first.answered else ranked[1]}”没有找到答案，两项都答才算回答")
-            answer = dataclasses.replace(answer, value=None, unit=None) if answer else self._refusal(question, frame, "两项排名的答案无法合并")  # two figures: none is the answer's
-        sentences = clauses.two_sentences(asked) if asks is None and ranked is None else None
-        if sentences is not None:  # 「内设了哪几个股室？其中X股管什么？」: each sentence asked, the second after the first
-            first_frame, first = self._answer(sentences[0], previous)
-            second_frame, second = self._answer(sentences[1], first_frame or previous)
-            own = second_frame is not None and any(not m.of("department") for m in second_frame.mentions)  # 「用在哪个项目上」 names nothing: it asks of the first answer
-            if own and first.answered and second.answered and not (clauses.covers(answer, first) and clauses.covers(answer, second)):  # the whole answered one ask alone
-                answer = clauses.joined(first, second, both_asked=True) or answer
-        about = clauses.about_the_answer(asked, frame, answer)
-        if about is not None:  # 「哪个项目钱最多，做什么的」: the thing found, described
-            answer = clauses.joined(answer, self._answer(about, previous)[1]) or answer
+        answer = self._in_parts(asked, frame, answer, previous)
         answer.question = question
         if session is not None and answer.answered:
             session.previous = frame
@@ -169,6 +149,35 @@ class QAService:
             self._cache[key] = (frame, _copied(answer))
             while len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
+        return answer
+
+    def _in_parts(self, asked: str, frame: Frame | None, answer: Answer, previous: Frame | None) -> Answer:
+        """A question of several asks answered ask by ask when the whole answer does not hold them
+        all: two asks of one thing (「X依据哪个文件，钱干什么用」), two rankings (「涨得最多的和跌得最多的
+        分别是哪个」, both or no answer), two asking sentences (「哪几个股室？其中X股管什么？」), and a
+        last clause asking of the thing found (「哪个项目钱最多，做什么的」)."""
+        split = answer.answered or any(m in answer.answer for m in (honour.SECOND_ASK, TEXT_LACKS))  # any other refusal of the whole stands
+        asks = clauses.split_asks(asked, frame) if split else None
+        ranked = clauses.two_superlatives(asked) if asks is None else None
+        sentences = clauses.two_sentences(asked) if asks is None and ranked is None else None
+        if asks is not None:
+            first, second = (self._answer(ask, previous)[1] for ask in asks)
+            answer = (clauses.joined(first, second, both_asked=honour.SECOND_ASK in answer.answer) if first.answered else None) or answer
+        elif ranked is not None:
+            first, second = (self._answer(one, previous)[1] for one in ranked)
+            missing = next((q for q, a in zip(ranked, (first, second), strict=True) if not a.answered), None)
+            both = clauses.joined(first, second, both_asked=True) if missing is None else None
+            answer = dataclasses.replace(both, value=None, unit=None) if both else self._refusal(  # two figures: none is the answer's
+                asked, frame, f"“{missing}”没有找到答案，两项都答才算回答" if missing else "两项排名的答案无法合并")
+        elif sentences is not None:
+            first_frame, first = self._answer(sentences[0], previous)
+            second_frame, second = self._answer(sentences[1], first_frame or previous)
+            own = second_frame is not None and any(not m.of("department") for m in second_frame.mentions)  # 「用在哪个项目上」 names nothing: it asks of the first answer
+            if own and first.answered and second.answered and not (clauses.covers(answer, first) and clauses.covers(answer, second)):
+                answer = clauses.joined(first, second, both_asked=True) or answer
+        about = clauses.about_the_answer(asked, frame, answer)
+        if about is not None:
+            answer = clauses.joined(answer, self._answer(about, previous)[1]) or answer
         return answer
 
     def _answer(self, question: str, previous: Frame | None) -> tuple[Frame | None, Answer]:
