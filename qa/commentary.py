@@ -25,6 +25,7 @@ class Spec(NamedTuple):
     examples: re.Pattern  # an aside that only gives examples, restates or says where
     restated: re.Pattern  # a sentence after the question that only restates it
     renamed: re.Pattern  # a description followed by the name it means
+    framing: re.Pattern  # an aside opening the question that frames it
 
 
 @cache
@@ -33,7 +34,7 @@ def _spec() -> Spec:
     spec = cues["commentary"]
     return Spec(re.compile("|".join(map(re.escape, spec["hedges"]))), re.compile("|".join(map(re.escape, spec["askers"]))),
                 re.compile(f"{cues['clauses']['asks']}|{spec['yes_no']}"), re.compile(spec["restrictions"]),
-                re.compile(spec["examples"]), re.compile(spec["restated"]), re.compile(spec["renamed"]))
+                re.compile(spec["examples"]), re.compile(spec["restated"]), re.compile(spec["renamed"]), re.compile(spec["framing"]))
 
 
 def is_remark(text: str) -> bool:
@@ -54,6 +55,9 @@ def without_remarks(question: str) -> str:
     question itself when nothing asking is left."""
     spec = _spec()
     text = spec.renamed.sub(lambda m: m.group("name"), question)  # 「开门过日子的那部分钱（也就是基本支出）」: the name, not the description
+    opening = ASIDE.match(text)
+    if opening and spec.framing.match(opening.group(1)) and not spec.restrictions.search(opening.group(1)):
+        text = text[opening.end():]  # 「（做资产盘点对比用）X…」: the asker's framing before the question
     text = ASIDE.sub(lambda m: "" if _aside_is_remark(m.group(1)) else m.group(0), text)
     sentences = SENTENCE.findall(text)
     first = next((k for k, s in enumerate(sentences) if spec.asks.search(s)), None)

@@ -116,3 +116,11 @@ def test_the_askers_plan_naming_a_figure_is_context(legal):
     assert answer.value == cars.value, answer.answer
     answer = service.ask("看到三公经费表里有出国一栏（县里应该没什么出国任务吧），因公出国（境）费到底安排了多少？")
     assert answer.value == next(f for f in truth.figures if f.label == "因公出国（境）费").value, answer.answer
+
+
+def test_an_aside_framing_the_question_at_its_start_is_a_remark(legal):
+    service, truth = legal
+    figure = next(f for f in truth.figures if f.label == "拟购置固定资产")
+    answer = service.ask("（帮领导准备材料）今年打算新购置多少固定资产？主要买什么先不管，只要金额")
+    assert answer.value == figure.value, answer.answer
+    assert without_remarks("（不含本级）项目支出多少") == "（不含本级）项目支出多少"  # a restriction opening the question stays
