@@ -1226,9 +1226,12 @@ def _row(f: Fact, reader: FactReader) -> dict:
 
 
 def _reason(facts: list[Fact]) -> str:
-    """The reason 第三部分 states for a figure or its change (「主要原因是…」): an answer keeps it."""
-    reasons = dict.fromkeys(getattr(f, "extra", {}).get("reason") for f in facts if f.kind == "figure")
-    return "".join(f"，主要原因是{r}" for r in reasons if r)
+    """What 第三部分 states beside a figure — the reason for it or its change (「主要原因是…」) and what
+    it is mostly spent on (拟购置固定资产…，主要是无人机、计算机等): an answer keeps both."""
+    extras = [getattr(f, "extra", {}) for f in facts if f.kind == "figure"]
+    details = dict.fromkeys(e.get("detail") for e in extras)
+    reasons = dict.fromkeys(e.get("reason") for e in extras)
+    return "".join(f"，主要是{d}" for d in details if d) + "".join(f"，主要原因是{r}" for r in reasons if r)
 
 
 def _units_before_projects(values: list[Mention], text: str, doc: str) -> dict[int, Mention]:

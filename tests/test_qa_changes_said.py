@@ -89,3 +89,9 @@ def test_an_aside_restating_the_total_names_no_operand(legal):
     service, truth = legal
     answer = service.ask("截至今年1月底，账上的固定资产总共值多少钱？（房子车子都算进去的那个总金额，不是本年拟购置的）")
     assert answer.value == _figure(truth, "固定资产").value, answer.answer
+
+
+def test_a_figure_is_given_with_what_it_is_mostly_spent_on(legal):
+    service, truth = legal
+    answer = service.ask("今年打算购置的固定资产主要是哪些东西？（金额也顺便说下）")
+    assert answer.value == _figure(truth, "拟购置固定资产").value and "主要是" in answer.answer, answer.answer
