@@ -374,7 +374,7 @@ class Understander:
             clause = text[start:stop]
             storied = re.match(self.lexicon.cues["story_openers"], clause)  # 「想写篇关于基层公务用车的稿子，」: the asker's plan, whatever it names
             if (re.search(asks, clause) or re.search(r"\d|[一二两三四五六七八九十百千万]+(?:万|元|个|项|年)", clause)
-                    or re.search(r"那块|这块|方面|那笔|这笔|那个|这个|那部分|这部分|只|不算|不含|除", clause)
+                    or re.search(self.lexicon.cues["story_stops"], clause)
                     or any(m.of("department", "budget_unit", "internal_unit") for m in self.lexicon.link(clause))
                     or not storied and self.lexicon.link(clause)):
                 break
@@ -387,7 +387,7 @@ class Understander:
     def _whole_for_pointer(self, premise: str, question: str) -> str:
         """「X有四千二百多万，这里面基本支出占了多少」: 这里面 opening the question is the thing the
         premise names last, written in its place so that the premise can be set aside."""
-        pointer = re.match(r"(?:那么?)?(?:这里面|这里头|这其中|这当中|这中间)", question)
+        pointer = re.match(self.lexicon.cues["inside_pointer"], question)
         named = [m for m in self.lexicon.link(premise) if m.kinds() & {"classification", "line_item", "figure", "project"}] if pointer else []
         return named[-1].surface + "里面" + question[pointer.end():] if named else question
 
