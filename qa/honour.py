@@ -484,7 +484,10 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
     used = [m for m in frame.mentions if m.surface in said or any(
         _loose(e.label) in loose or (e.code and e.code in said) or f"<{e.iri}>" in queried for e in m.entities)]
     excluded = {id(m) for m in left_out(frame.text, frame.mentions)}  # 「（X那块不算）」: named to be left out
+    used_labels = {e.label for m in used for e in m.entities}
     for m in frame.mentions:
+        if any(e.label in used_labels for e in m.entities) and m.kinds() <= {"classification", "line_item"}:
+            continue  # 「殡葬这个科目（2081004）」: the code names the class its name already took
         if (m in used or id(m) in excluded or frame.lists_after(m) or not m.kinds() & set(cues["used_kinds"]) or m.kinds() & set(cues["used_exempt"])
                 or any(e.label in columns for e in m.entities) or m.surface + "合计" in columns or excluding.search(frame.text[:m.start])  # 财政拨款(合计): a column
                 or (m.partial and len(m.entities) > 1)  # a part shared by several names links nothing for sure
@@ -611,6 +614,8 @@ def _unit_not_said(frame: Frame, answer: Answer) -> str | None:
     unit = frame.unit_word if frame else None
     if not unit or unit in _cues()["money_units"] + ["%", "个", "项", "名", "家"] or unit in answer.answer:
         return None
+    if answer.items and re.search(rf"哪[几些]{unit}", frame.text):
+        return None  # 「都有哪几条」: the names are asked, not how many
     return f"问的是{unit}数，答案中没有以{unit}计的数 (not in the unit asked)"
 
 

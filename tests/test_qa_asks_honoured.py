@@ -102,3 +102,10 @@ def test_a_list_asked_with_an_amount_as_its_filter(legal):
     value = next(a for a in amounts if amounts.count(a) >= 2)
     answer = service.ask(f"帮我列一下金额正好是{value}万元的项目")
     assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.amounts[0] == value), answer.answer
+
+
+def test_which_ones_in_a_counting_word_asks_names(legal):
+    service, truth = legal
+    word = next(w for w in ("经费", "服务", "费") if 1 < sum(w in p.name for p in truth.projects) < len(truth.projects))
+    answer = service.ask(f"项目名称里带“{word}”字样的都有哪几条？帮我列一下名字")
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if word in p.name), answer.answer
