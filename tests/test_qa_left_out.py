@@ -75,3 +75,14 @@ def test_a_unit_named_in_the_context_and_pointed_at_after_the_year(market):
     goods = next(r for r in rows[at + 1:] if r.label == "商品和服务支出")
     answer = service.ask(f"我在核对{unit[len('北渚市芦湾区'):]}的日常公用开支（水电、办公这些），2025年它基本支出里的“商品和服务支出”是多少？")
     assert answer.value == goods.amounts[0], answer.answer
+
+
+def test_a_share_of_the_self_units_projects_with_a_unit_left_out(market):
+    service, truth = market
+    own = [p for p in truth.projects if p.unit == truth.department]
+    part = own[0]
+    whole = sum((p.amounts[0] for p in own), Decimal(0))
+    unit = truth.subordinate_units[0][len("北渚市芦湾区"):]
+    answer = service.ask(f"{part.name}占局本级（不含{unit}）项目支出的比例是多少？")
+    expected = (part.amounts[0] / whole * 100).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+    assert answer.value == expected, answer.answer

@@ -22,6 +22,7 @@ from kg.template import load_template
 from qa.answer import Answer, fmt, percent
 from qa.execute import NotAnswerable, _subframe, _without_containers, single
 from qa.facts import Fact
+from qa.honour import left_out
 from qa.kinds.base import Context, Reading, Slot, cue_data
 from qa.kinds.unit_scope import _value as unit_value
 from qa.lexicon import load_cues, match_form
@@ -609,7 +610,8 @@ def _unit_rows(frame, term: Term, ctx: Context, executor, doc: str) -> list[Fact
     rows = [f for f in executor.reader.table_facts(doc, units.number) if f.kind == "unit" and f.column == units.columns[0]]
     piece = frame.text[term.start:term.end]
     department = ctx.lexicon.documents[doc].name
-    labels = {e.label for m in frame.mentions if term.start <= m.start < term.end for e in m.of("budget_unit") if doc in e.docs}
+    left = {id(m) for m in left_out(frame.text, frame.mentions)}  # 「局本级（不含教师发展中心）」: the unit left out is not the whole's
+    labels = {e.label for m in frame.mentions if term.start <= m.start < term.end and id(m) not in left for e in m.of("budget_unit") if doc in e.docs}
     if any(match_form(w) in piece for w in cue_data("unit_scope")["self_words"]):
         labels.add(department)
     if not labels and any(match_form(w) in piece for w in cue_data("unit_scope")["subordinate_words"]):
