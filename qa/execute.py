@@ -1111,6 +1111,10 @@ class Executor:
             return self.answer(frame, f"{fact.label}为{fmt(fact.value, fact.unit)}{fact.unit}（第三部分{fact.section}）。", fact.value, fact.unit, facts=[fact])
         raise NotAnswerable("没有找到对应的绩效目标")
 
+    def owner_targets(self, doc: str, owner: str) -> list[dict]:
+        """The targets one project or key project states, as rows of queries.TARGETS."""
+        return [r for r in self.reader.run(queries.TARGETS, doc=_iri(doc)) if r["ownerLabel"] == owner]
+
     def joined_targets(self, frame: Frame, doc: str, owner: str) -> list[dict] | None:
         """「全年检查次数和整改时限是怎么要求的」: two things joined in one ask, each answered by the
         owner's target that speaks of it most; one no target speaks of is a refusal naming it; None
@@ -1120,13 +1124,11 @@ class Executor:
                        if not any(a < j.end("b") and j.start("a") < b for a, b in owners)), None)  # 「修缮及安全巡查经费」: a joiner inside the owner's name joins nothing
         if joined is None:
             return None
-        rows = [r for r in self.reader.run(queries.TARGETS, doc=_iri(doc)) if r["ownerLabel"] == owner]
+        rows = self.owner_targets(doc, owner)
         found = []
         for part in (joined.group("a"), joined.group("b")):
-            grams = {part[k:k + 2] for k in range(len(part) - 1)}
-            hits = {id(r): sum(g in match_form(r["text"]) for g in grams) for r in rows}
-            best = max(rows, key=lambda r: hits[id(r)], default=None)
-            if best is None or not hits[id(best)]:
+            best, hits = best_target(rows, [part[k:k + 2] for k in range(len(part) - 1)])
+            if best is None or not hits:
                 if found:
                     raise NotAnswerable(f"文件没有给出“{owner}”关于“{part}”的绩效目标")
                 return None
@@ -1401,6 +1403,13 @@ def _total_aliases(name: str) -> list[str]:
 
 
 TOPIC = re.compile(r"(?:在|关于|涉及|有关)([\u4e00-\u9fff]{2,10}?)(?:方面|领域|工作方面|相关)|关于([\u4e00-\u9fff]{2,10}?)(?:是|的|怎么|有)|(?:跟|与|和)([\u4e00-\u9fff]{2,10}?)(?:有关|相关)")
+
+
+def best_target(rows: list[dict], grams: list[str]) -> tuple[dict | None, int]:
+    """The target whose text holds the most of the question's two-character pieces, and how many."""
+    hits = {id(r): sum(g in match_form(r["text"]) for g in grams) for r in rows}
+    best = max(rows, key=lambda r: hits[id(r)], default=None)
+    return best, hits[id(best)] if best is not None else 0
 
 
 def _quoted_left_out(frame: Frame) -> str | None:

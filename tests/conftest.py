@@ -34,6 +34,11 @@ def synth_service(folder: Path, seed: int, department: str, year: int | None = N
     return QAService(store), truth
 
 
+def truth_row(truth, number: int, label: str, unit: str | None = None):
+    """The row of a generated document's table N with that label (of that budget unit, in 表11)."""
+    return next(r for r in truth.table(number).rows if r.label == label and (unit is None or r.unit == unit))
+
+
 def synth_years_service(folder: Path, seed: int, department: str):
     """A QA service over one generated department in 2024 and 2025 (tools.synth), with each year's truth."""
     from kg.pipeline import replace_documents
@@ -44,6 +49,18 @@ def synth_years_service(folder: Path, seed: int, department: str):
     store = OxigraphStore(folder)
     replace_documents([("2024.txt", text_2024.encode()), ("2025.txt", text_2025.encode())], store)
     return QAService(store), earlier, later
+
+
+@pytest.fixture(scope="module")
+def legal(tmp_path_factory):
+    """A generated justice bureau with no subordinate units (tools.synth seed 3902), with its truth."""
+    return synth_service(tmp_path_factory.mktemp("legal"), 3902, "金禾市桐溪区司法局")
+
+
+@pytest.fixture(scope="module")
+def market(tmp_path_factory):
+    """A generated market supervision bureau with two subordinate units (seed 3901), with its truth."""
+    return synth_service(tmp_path_factory.mktemp("market"), 3901, "北渚市芦湾区市场监督管理局")
 
 
 @pytest.fixture(scope="module")

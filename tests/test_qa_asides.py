@@ -15,15 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from tests.conftest import synth_service, synth_years_service
-
-
-def _table(truth, number: int):
-    return next(t for t in truth.tables if t.number == number)
-
-
-def _row(truth, number: int, label: str, unit: str | None = None):
-    return next(r for r in _table(truth, number).rows if r.label == label and (unit is None or r.unit == unit))
+from tests.conftest import synth_service, synth_years_service, truth_row
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +26,12 @@ def land(tmp_path_factory):
 def test_a_lead_in_ending_in_a_colon_is_context(land):
     service, truth = land
     answer = service.ask("想了解一下人员经费的结构：基本支出工资福利里头，绩效工资这一项是多少？")
-    assert answer.value == _row(truth, 6, "绩效工资").amounts[0], answer.answer
+    assert answer.value == truth_row(truth, 6, "绩效工资").amounts[0], answer.answer
 
 
 def test_a_classes_column_after_its_code_an_amount_and_qiyong(land):
     service, truth = land
-    row = next(r for r in _table(truth, 3).rows if r.code and len(r.code) == 7 and r.amounts[1] == 0 and r.amounts[0] > 1000)
+    row = next(r for r in truth.table(3).rows if r.code and len(r.code) == 7 and r.amounts[1] == 0 and r.amounts[0] > 1000)
     wan = int(row.amounts[0] // 1000)
     answer = service.ask(f"{row.label}（{row.code}）这个科目{'一二三四五六七八九'[wan - 1]}千多万，其中基本支出占多少？")
     assert answer.value == row.amounts[1] and answer.unit == "万元", answer.answer
@@ -83,7 +75,7 @@ def health(tmp_path_factory):
 
 def test_a_table_by_its_title_and_what_a_figure_includes(health):
     service, truth = health
-    row = _row(truth, 3, "疾病预防控制机构")
+    row = truth_row(truth, 3, "疾病预防控制机构")
     answer = service.ask(f"支出总体情况表里，疾病预防控制机构（{row.code}）这个科目的合计数是多少？我要的是含其他资金的那个口径")
     assert answer.value == row.amounts[0], answer.answer
 
@@ -91,7 +83,7 @@ def test_a_table_by_its_title_and_what_a_figure_includes(health):
 def test_a_pointer_after_a_context_clause_points_into_it(health):
     service, truth = health
     unit = truth.subordinate_units[0]
-    listed = [r.label for r in _table(truth, 11).rows if r.unit == unit and r.kind == "item"]
+    listed = [r.label for r in truth.table(11).rows if r.unit == unit and r.kind == "item"]
     assert "对个人和家庭的补助" not in listed  # the unit's column is 0
     answer = service.ask(f"我看表11里{unit[-7:]}的基本支出只列了两类，那它的“对个人和家庭的补助”是多少？")
     assert answer.value == 0 and unit in answer.answer, answer.answer
@@ -117,7 +109,7 @@ def test_the_self_units_named_projects_added_up_and_each(health):
 
 def test_two_classes_are_taken_from_the_table_of_every_fund(health):
     service, truth = health
-    part, whole = _row(truth, 3, "公共卫生"), _row(truth, 3, "卫生健康支出")
+    part, whole = truth_row(truth, 3, "公共卫生"), truth_row(truth, 3, "卫生健康支出")
     answer = service.ask(f"公共卫生（{part.code}）占卫生健康支出的百分之几？")
     expected = (part.amounts[0] / whole.amounts[0] * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     assert answer.value == expected, answer.answer
@@ -132,7 +124,7 @@ def civil(tmp_path_factory):
 
 
 def _income(truth) -> Decimal:
-    return next(r for r in _table(truth, 1).rows if r.kind == "total" and r.side == "收入").amounts[0]
+    return next(r for r in truth.table(1).rows if r.kind == "total" and r.side == "收入").amounts[0]
 
 
 def test_a_checking_verb_and_yigong_before_a_difference(civil):
@@ -145,7 +137,7 @@ def test_a_checking_verb_and_yigong_before_a_difference(civil):
 
 def test_a_withdrawn_ask_is_not_held_against_the_answer(civil):
     service, earlier, later = civil
-    old, new = (next(f for f in t.figures if f.label == "公务用车运行维护费").value for t in (earlier, later))
+    old, new = (t.figure("公务用车运行维护费").value for t in (earlier, later))
     answer = service.ask("公务用车运行维护费两年各是多少我就不问了，只想知道2025年比2024年多了多少？")
     assert answer.value == abs(new - old) and answer.answer.count("2024年") <= 3, answer.answer
 
@@ -163,7 +155,7 @@ def test_same_to_the_fen_and_which_year_is_larger(civil):
 
 def test_a_class_a_table_does_not_list_is_zero_when_its_classes_are_the_whole(civil):
     service, _, later = civil
-    basic = _table(later, 6)
+    basic = later.table(6)
     assert not any(r.label == "对个人和家庭的补助" for r in basic.rows)
     answer = service.ask("2025年民政局基本支出里“对个人和家庭的补助”有多少？")
     assert answer.value == 0 and "没有列出" in answer.answer, answer.answer

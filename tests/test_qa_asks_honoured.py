@@ -8,23 +8,10 @@ from the documents' truth."""
 
 from __future__ import annotations
 
-import pytest
-
-from tests.conftest import synth_service
-
-
-@pytest.fixture(scope="module")
-def legal(tmp_path_factory):
-    return synth_service(tmp_path_factory.mktemp("legal"), 3902, "金禾市桐溪区司法局")
-
-
-def _figure(truth, label: str):
-    return next(f for f in truth.figures if f.label == label)
-
 
 def test_last_years_figure_after_a_clause_stating_the_change(legal):
     service, truth = legal
-    figure = _figure(truth, "机关运行经费")
+    figure = truth.figure("机关运行经费")
     said = "少了" if figure.change < 0 else "多了"
     answer = service.ask(f"机关运行经费今年{int(figure.value)}万多，比上年{said}{abs(figure.change)}万，那上一年安排的是多少？")
     assert answer.value == figure.value - figure.change, answer.answer
@@ -38,7 +25,7 @@ def test_it_after_a_body_not_held_is_not_the_department(legal):
 
 def test_a_sum_leaves_out_what_is_left_out(legal):
     service, truth = legal
-    table = next(t for t in truth.tables if t.number == 3)
+    table = truth.table(3)
     classes = [r for r in table.rows if r.code and len(r.code) == 3 and r.amounts[0]]
     first, rest = classes[0], classes[1:]
     names = "、".join(r.label for r in rest)
@@ -68,7 +55,7 @@ def test_a_word_jieba_does_not_know_is_one_topic_noun():
 
 def test_a_set_named_before_its_listed_members_is_no_operand(legal):
     service, truth = legal
-    rows = {r.label: r.amounts[0] for r in next(t for t in truth.tables if t.number == 6).rows}
+    rows = {r.label: r.amounts[0] for r in truth.table(6).rows}
     answer = service.ask("基本支出里各种工资性支出（基本工资、津贴补贴、奖金）合计多少？")
     assert answer.value == rows["基本工资"] + rows["津贴补贴"] + rows["奖金"], answer.answer
 
@@ -81,17 +68,17 @@ def test_a_listed_item_found_nowhere_is_never_dropped_from_a_sum(legal):
 
 def test_an_aside_is_never_parted_from_what_it_is_said_of(legal):
     service, truth = legal
-    three = _figure(truth, "“三公”经费")
+    three = truth.figure("“三公”经费")
     answer = service.ask(f"我看到三公经费变了（{three.value}万元，上年是另一个数），文件给的理由是啥？")
     assert "三公" in answer.answer and "主要原因是" in answer.answer, answer.answer
 
 
 def test_the_whole_before_its_listed_parts_is_no_operand_and_codes_name_classes(legal):
     service, truth = legal
-    rows = {r.label: r.amounts[0] for r in next(t for t in truth.tables if t.number == 6).rows}
+    rows = {r.label: r.amounts[0] for r in truth.table(6).rows}
     answer = service.ask("工资福利支出中基本工资、津贴补贴、奖金、绩效工资四项合计是多少")
     assert answer.value == rows["基本工资"] + rows["津贴补贴"] + rows["奖金"] + rows["绩效工资"], answer.answer
-    classes = {r.code: r.amounts[0] for r in next(t for t in truth.tables if t.number == 3).rows if r.code}
+    classes = {r.code: r.amounts[0] for r in truth.table(3).rows if r.code}
     answer = service.ask("养老（208）、医疗（210）、住房保障（221）三类合计多少？")
     assert answer.value == classes["208"] + classes["210"] + classes["221"], answer.answer
 

@@ -8,17 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import synth_service
-
-
-@pytest.fixture(scope="module")
-def legal(tmp_path_factory):
-    return synth_service(tmp_path_factory.mktemp("legal"), 3902, "金禾市桐溪区司法局")
-
-
-def _figure(truth, label: str):
-    return next(f for f in truth.figures if f.label == label)
-
 
 @pytest.mark.parametrize("verb", ["涨了多少", "降了多少", "涨了多少万元"])
 def test_a_change_said_plainly_is_the_change(legal, verb):
@@ -30,7 +19,7 @@ def test_a_change_said_plainly_is_the_change(legal, verb):
 
 def test_premises_of_direction_leave_the_last_figure_asked(legal):
     service, truth = legal
-    whole = _figure(truth, "“三公”经费")
+    whole = truth.figure("“三公”经费")
     part = next(f for f in truth.figures if f.parent == whole.label and f.change)
     moved = {True: "涨了", False: "降了"}
     answer = service.ask(f"三公经费总数{moved[whole.change > 0]}，可{part.label}{moved[part.change > 0]}，{part.label}变化的原因是什么？")
@@ -41,7 +30,7 @@ def test_premises_of_direction_leave_the_last_figure_asked(legal):
 @pytest.mark.parametrize("question", ["政府采购那块，{}的安排了多少万？", "政府采购分货物、工程、服务三类，其中{}是多少？"])
 def test_a_whole_named_before_its_part_gives_the_part(legal, question):
     service, truth = legal
-    part = _figure(truth, "工程类采购预算")
+    part = truth.figure("工程类采购预算")
     answer = service.ask(question.format("工程类"))
     assert answer.value == part.value, answer.answer
 
@@ -57,7 +46,7 @@ def test_two_targets_joined_in_one_ask_are_each_given(legal):
 
 def test_two_figures_reasons_each_given(legal):
     service, truth = legal
-    whole = _figure(truth, "“三公”经费")
+    whole = truth.figure("“三公”经费")
     part = next(f for f in truth.figures if f.parent == whole.label and f.change and f.label != whole.label)
     answer = service.ask(f"今年三公经费和{part.label}都有变化，这两处各自给的理由是什么？")
     assert answer.answer.count("主要原因是") == 2, answer.answer
@@ -65,7 +54,7 @@ def test_two_figures_reasons_each_given(legal):
 
 def test_a_class_left_out_after_its_name_is_not_ranked(legal):
     service, truth = legal
-    table = next(t for t in truth.tables if t.number == 7)
+    table = truth.table(7)
     kept = sorted((r for r in table.rows if r.code and len(r.code) == 5 and not r.code.startswith("310")), key=lambda r: -r.amounts[0])
     answer = service.ask("项目支出按经济科目分（资本性支出那块不算），哪个科目金额最大？")
     assert answer.items == [kept[0].label], answer.answer
@@ -88,10 +77,10 @@ def test_figures_in_different_units_are_never_added_or_compared(legal, question)
 def test_an_aside_restating_the_total_names_no_operand(legal):
     service, truth = legal
     answer = service.ask("截至今年1月底，账上的固定资产总共值多少钱？（房子车子都算进去的那个总金额，不是本年拟购置的）")
-    assert answer.value == _figure(truth, "固定资产").value, answer.answer
+    assert answer.value == truth.figure("固定资产").value, answer.answer
 
 
 def test_a_figure_is_given_with_what_it_is_mostly_spent_on(legal):
     service, truth = legal
     answer = service.ask("今年打算购置的固定资产主要是哪些东西？（金额也顺便说下）")
-    assert answer.value == _figure(truth, "拟购置固定资产").value and "主要是" in answer.answer, answer.answer
+    assert answer.value == truth.figure("拟购置固定资产").value and "主要是" in answer.answer, answer.answer

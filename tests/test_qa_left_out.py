@@ -9,15 +9,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
-from tests.conftest import synth_service
-
-
-@pytest.fixture(scope="module")
-def market(tmp_path_factory):
-    return synth_service(tmp_path_factory.mktemp("market"), 3901, "北渚市芦湾区市场监督管理局")
-
 
 def test_a_project_left_out_of_the_unit_figure(market):
     service, truth = market
@@ -52,7 +43,7 @@ def test_each_project_cited_documents(market):
 
 def test_a_measure_left_out_leaves_the_other_column(market):
     service, truth = market
-    table = next(t for t in truth.tables if t.number == 3)
+    table = truth.table(3)
     row = next(r for r in table.rows if r.code and len(r.code) in (5, 7) and r.amounts[1] and r.amounts[2]
                and sum(q.label == r.label for q in table.rows) == 1)
     answer = service.ask(f"功能分类{row.code}（{row.label}）这个科目里，刨掉基本支出，项目支出那部分是多少？")
@@ -69,7 +60,7 @@ def test_duties_but_the_one_quoted(market):
 def test_a_unit_named_in_the_context_and_pointed_at_after_the_year(market):
     service, truth = market
     unit = truth.subordinate_units[-1]
-    table = next(t for t in truth.tables if t.number == 11)
+    table = truth.table(11)
     rows = list(table.rows)
     at = next(k for k, r in enumerate(rows) if r.label == unit)
     goods = next(r for r in rows[at + 1:] if r.label == "商品和服务支出")

@@ -9,13 +9,6 @@ from decimal import Decimal
 
 import pytest
 
-from tests.conftest import synth_service
-
-
-@pytest.fixture(scope="module")
-def market(tmp_path_factory):
-    return synth_service(tmp_path_factory.mktemp("market"), 3901, "北渚市芦湾区市场监督管理局")
-
 
 def _kind_word(truth) -> tuple[str, list[str]]:
     """The last character some but not all offices' names end in, and those offices."""
@@ -76,7 +69,7 @@ def test_two_offices_named_for_their_division_of_work(market):
 
 
 def _basic(truth) -> dict[str, Decimal]:
-    rows = next(t for t in truth.tables if t.number == 11).rows
+    rows = truth.table(11).rows
     return {r.label: r.amounts[0] for r in rows if r.kind == "unit"}
 
 

@@ -19,7 +19,7 @@ def archive(tmp_path_factory):
 
 
 def _table3(truth):
-    table = next(t for t in truth.tables if t.number == 3)
+    table = truth.table(3)
     total = next(r for r in table.rows if r.kind == "total")
     return table, total
 
@@ -93,13 +93,13 @@ def test_a_class_name_asked_whose_project_it_is(tmp_path_factory):
     store = OxigraphStore(tmp_path_factory.mktemp("seed36"))
     replace_documents([("s.txt", text.encode())], store)
     service = QAService(store)
-    classes = {r.label for t in truth.tables if t.number == 3 for r in t.rows if r.code}
+    classes = {r.label for r in truth.table(3).rows if r.code}
     label, project = next((c, ps[0]) for c in sorted(classes)
                           if len(ps := [p for p in truth.projects if c in p.purpose and c not in p.name]) == 1)
     for question in (f"{label}是哪个项目的？", f"{label}是在什么项目里安排的"):
         answer = service.ask(question)
         assert project.name in answer.answer and answer.value != next(
-            r.amounts[0] for t in truth.tables if t.number == 3 for r in t.rows if r.label == label), answer.answer
+            r.amounts[0] for r in truth.table(3).rows if r.label == label), answer.answer
 
 
 def test_a_verbs_words_before_a_body_suffix_name_no_body(tmp_path_factory):

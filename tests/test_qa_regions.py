@@ -16,7 +16,7 @@ def reform(tmp_path_factory):
 
 
 def _three(truth):
-    return next(f for f in truth.figures if f.label == "“三公”经费")
+    return truth.figure("“三公”经费")
 
 
 def test_the_citys_body_by_its_short_name_is_another_body(reform):

@@ -9,21 +9,9 @@ from decimal import Decimal
 
 import pytest
 
-from tests.conftest import synth_service
-
-
-@pytest.fixture(scope="module")
-def legal(tmp_path_factory):
-    return synth_service(tmp_path_factory.mktemp("legal"), 3902, "金禾市桐溪区司法局")
-
-
-@pytest.fixture(scope="module")
-def market(tmp_path_factory):
-    return synth_service(tmp_path_factory.mktemp("market"), 3901, "北渚市芦湾区市场监督管理局")
-
 
 def _rows(truth, number: int) -> dict[str, Decimal]:
-    table = next(t for t in truth.tables if t.number == number)
+    table = truth.table(number)
     return {r.label: r.amounts[0] for r in table.rows}
 
 
@@ -38,8 +26,8 @@ def test_a_class_less_two_of_its_items(legal, question):
 
 def test_a_figure_less_its_part(legal):
     service, truth = legal
-    whole = next(f for f in truth.figures if f.label == "“三公”经费")
-    part = next(f for f in truth.figures if f.label == "公务用车购置及运行维护费")
+    whole = truth.figure("“三公”经费")
+    part = truth.figure("公务用车购置及运行维护费")
     answer = service.ask("三公经费不含公务用车购置及运行维护费还剩多少？")
     assert answer.value == whole.value - part.value, answer.answer
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from qa.commentary import without_remarks
-from tests.conftest import synth_service
 
 
 @pytest.mark.parametrize(("question", "kept"), [
@@ -24,10 +23,6 @@ from tests.conftest import synth_service
 def test_remarks_taken_out_and_restrictions_kept(question, kept):
     assert without_remarks(question) == kept
 
-
-@pytest.fixture(scope="module")
-def legal(tmp_path_factory):
-    return synth_service(tmp_path_factory.mktemp("legal"), 3902, "金禾市桐溪区司法局")
 
 
 def _changed(truth):
@@ -60,7 +55,7 @@ def test_a_remark_after_a_comparison(legal):
 
 def test_a_story_before_the_question_naming_nothing_is_set_aside(legal):
     service, truth = legal
-    table = next(t for t in truth.tables if t.number == 3)
+    table = truth.table(3)
     row = next(r for r in table.rows if r.code and len(r.code) == 7 and sum(q.label == r.label for q in table.rows) == 1)
     answer = service.ask(f"看功能分类表看得头晕，[{row.code}]这个科目今年一共安排多少？")
     assert answer.value == row.amounts[0], answer.answer
@@ -69,24 +64,24 @@ def test_a_story_before_the_question_naming_nothing_is_set_aside(legal):
 
 def test_a_lead_in_up_to_its_colon_is_context_and_not_checked_against_the_answer(legal):
     service, truth = legal
-    figure = next(f for f in truth.figures if f.label == "固定资产")
+    figure = truth.figure("固定资产")
     answer = service.ask("做资产盘点对比用：截至今年1月底，账上的固定资产金额是多少？")
     assert answer.value == figure.value, answer.answer
-    three = next(f for f in truth.figures if f.label == "“三公”经费")
+    three = truth.figure("“三公”经费")
     answer = service.ask("看到说今年在编人数增加了，所以想核一下：三公经费是多少万？")
     assert answer.value == three.value, answer.answer
 
 
 def test_a_lead_in_up_to_a_dash_naming_another_figure_is_context(legal):
     service, truth = legal
-    part = next(f for f in truth.figures if f.label == "公务接待费")
+    part = truth.figure("公务接待费")
     answer = service.ask(f"接着三公那个话题问——{part.label}比上年变了多少？")
     assert answer.value == abs(part.change), answer.answer
 
 
 def test_a_description_renamed_in_brackets_and_a_part_saying_where(legal):
     service, truth = legal
-    rows = {r.label: r.amounts[0] for r in next(t for t in truth.tables if t.number == 6).rows}
+    rows = {r.label: r.amounts[0] for r in truth.table(6).rows}
     answer = service.ask("平时开门过日子的那部分钱里（也就是基本支出），办公费一年预算多少？")
     assert answer.value == rows["办公费"], answer.answer
     answer = service.ask("基本支出里人员那块，绩效工资（30107）安排了多少万？")
@@ -95,7 +90,7 @@ def test_a_description_renamed_in_brackets_and_a_part_saying_where(legal):
 
 def test_this_inside_after_a_premise_is_the_thing_it_names(legal):
     service, truth = legal
-    table = next(t for t in truth.tables if t.number == 3)
+    table = truth.table(3)
     row = next(r for r in table.rows if r.code and len(r.code) == 7 and r.amounts[0] > 100 and r.amounts[1] and sum(q.label == r.label for q in table.rows) == 1)
     answer = service.ask(f"{row.label}（{row.code}）有{int(row.amounts[0])}多万，这里面基本支出占几成？")
     expected = (row.amounts[1] / row.amounts[0] * 100).quantize(__import__("decimal").Decimal("0.01"), rounding="ROUND_HALF_UP")
@@ -111,16 +106,16 @@ def test_a_premise_naming_the_thing_asked_is_kept(legal):
 
 def test_the_askers_plan_naming_a_figure_is_context(legal):
     service, truth = legal
-    cars = next(f for f in truth.figures if f.label == "车辆")
+    cars = truth.figure("车辆")
     answer = service.ask("想写篇关于基层公务用车的稿子，司法局现在有几辆车？")
     assert answer.value == cars.value, answer.answer
     answer = service.ask("看到三公经费表里有出国一栏（县里应该没什么出国任务吧），因公出国（境）费到底安排了多少？")
-    assert answer.value == next(f for f in truth.figures if f.label == "因公出国（境）费").value, answer.answer
+    assert answer.value == truth.figure("因公出国（境）费").value, answer.answer
 
 
 def test_an_aside_framing_the_question_at_its_start_is_a_remark(legal):
     service, truth = legal
-    figure = next(f for f in truth.figures if f.label == "拟购置固定资产")
+    figure = truth.figure("拟购置固定资产")
     answer = service.ask("（帮领导准备材料）今年打算新购置多少固定资产？主要买什么先不管，只要金额")
     assert answer.value == figure.value, answer.answer
     assert without_remarks("（不含本级）项目支出多少") == "（不含本级）项目支出多少"  # a restriction opening the question stays

@@ -12,12 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import synth_service, synth_years_service
-
-
-def _row(truth, number: int, label: str, unit: str | None = None):
-    table = next(t for t in truth.tables if t.number == number)
-    return next(r for r in table.rows if r.label == label and (unit is None or r.unit == unit))
+from tests.conftest import synth_service, synth_years_service, truth_row
 
 
 @pytest.fixture(scope="module")
@@ -29,15 +24,15 @@ def test_a_self_word_set_apart_scopes_nothing(stats):
     service, truth = stats
     centre = truth.subordinate_units[0]
     answer = service.ask("麻烦问下，下属的统计普查中心（不是局本级），它基本支出里的商品和服务支出是多少？")
-    assert answer.value == _row(truth, 11, "商品和服务支出", centre).amounts[0], answer.answer
+    assert answer.value == truth_row(truth, 11, "商品和服务支出", centre).amounts[0], answer.answer
 
 
 def test_contrasts_beside_the_thing_asked_are_dropped(stats):
     service, truth = stats
-    running = _row(truth, 8, "公务用车运行维护费").amounts[0]
+    running = truth_row(truth, 8, "公务用车运行维护费").amounts[0]
     answer = service.ask("表8“三公”经费那张表里，公务用车运行维护费是多少？我问的是运行维护，不是购置费")
     assert answer.value == running, answer.answer
-    clinic = next(r for t in truth.tables if t.number == 3 for r in t.rows if r.label == "行政单位医疗")
+    clinic = next(r for r in truth.table(3).rows if r.label == "行政单位医疗")
     answer = service.ask(f"社保和医疗那几块我都看过了，想单独确认一下：行政单位医疗（{clinic.code}）是多少？别跟事业单位医疗弄混")
     assert answer.value == clinic.amounts[0], answer.answer
 
@@ -45,7 +40,7 @@ def test_contrasts_beside_the_thing_asked_are_dropped(stats):
 def test_a_row_called_that_line(stats):
     service, truth = stats
     answer = service.ask("表7那张“一般公共预算项目支出情况表（按经济分类科目）”里，会议费那一行列了多少？")
-    assert answer.value == _row(truth, 7, "会议费").amounts[0], answer.answer
+    assert answer.value == truth_row(truth, 7, "会议费").amounts[0], answer.answer
 
 
 def test_an_office_called_an_organ_asked_its_work(stats):
@@ -72,14 +67,14 @@ def education(tmp_path_factory):
 
 def test_a_name_written_around_its_amount(education):
     service, truth = education
-    planned = next(f for f in truth.figures if f.label == "拟购置固定资产")
+    planned = truth.figure("拟购置固定资产")
     answer = service.ask(f"教育局本年度准备添置{planned.value}万元的固定资产，主要打算买些什么？")
     assert answer.answered and answer.value is None and "主要是" not in answer.answer and "计算机" in answer.answer, answer.answer
 
 
 def test_a_clause_of_life_before_the_opening_of_the_question(education):
     service, truth = education
-    row = _row(truth, 3, "高中教育")
+    row = truth_row(truth, 3, "高中教育")
     answer = service.ask(f"孩子明年要上高中了，想看看[{row.code}]这个科目今年一共安排了多少钱？")
     assert answer.value == row.amounts[0], answer.answer
 
@@ -100,7 +95,7 @@ def test_whether_the_budget_takes_in_a_body_is_its_composition(education):
 
 def test_a_classes_column_below_it_and_a_name_filter_with_one_bound(education):
     service, truth = education
-    row = next(r for t in truth.tables if t.number == 3 for r in t.rows if r.code and len(r.code) == 7 and r.amounts[1] == 0)
+    row = next(r for r in truth.table(3).rows if r.code and len(r.code) == 7 and r.amounts[1] == 0)
     assert service.ask(f"{row.label}（{row.code}）这个科目下面，基本支出占了多少钱？").value == 0
     chosen = sorted(p.name for p in truth.projects if "经费" in p.name and p.amounts[0] < 30 and p.fund == "一般公共预算")
     answer = service.ask("用一般公共预算安排、名称里带“经费”、而且金额低于30万元的项目有哪些？")
@@ -138,17 +133,17 @@ def test_a_dropped_set_totalled_and_members_unchanged(culture):
 
 def test_a_tables_note_as_printed(culture):
     service, earlier, _ = culture
-    note = next(t.note for t in earlier.tables if t.number == 1)
+    note = earlier.table(1).note
     answer = service.ask("2024年表1收支总体情况表下面的注释原文是怎么写的？")
     assert answer.answered and note in answer.answer, answer.answer
 
 
 def test_which_block_is_larger_and_which_of_several_classes(stats):
     service, truth = stats
-    total = next(r for t in truth.tables if t.number == 3 for r in t.rows if r.kind == "total")
+    total = next(r for r in truth.table(3).rows if r.kind == "total")
     answer = service.ask("全部门今年的支出分基本支出和项目支出两块，哪块多，多出多少？")
     assert answer.value == abs(total.amounts[1] - total.amounts[2]), answer.answer
-    table = next(t for t in truth.tables if t.number == 3)
+    table = truth.table(3)
     parent = next(r for r in table.rows if r.code and len(r.code) == 5 and sum(1 for c in table.rows if c.code and len(c.code) == 7 and c.code.startswith(r.code)) >= 2)
     children = [c for c in table.rows if c.code and len(c.code) == 7 and c.code.startswith(parent.code)]
     answer = service.ask(f"{parent.label}（{parent.code}）下面的几个项级科目，哪个科目钱最多？")

@@ -41,7 +41,7 @@ def test_same_name_is_not_same_amount(years):
 
 def test_this_year_and_last_year_pick_the_documents_of_one_department(years):
     service, earlier, later = years
-    three = {t.year: next(f for f in t.figures if f.label == "“三公”经费") for t in (earlier, later)}
+    three = {t.year: t.figure("“三公”经费") for t in (earlier, later)}
     last = service.ask("去年三公经费是多少")
     assert last.value == three[2024].value and "2024年" in last.answer, last.answer
     this = service.ask("今年三公经费多少")
@@ -52,10 +52,10 @@ def test_this_year_and_last_year_pick_the_documents_of_one_department(years):
 
 def test_an_aside_setting_a_total_apart_and_one_restating_parts(years):
     service, earlier, later = years
-    project = {t.year: next(r for r in next(x for x in t.tables if x.number == 3).rows if r.kind == "total").amounts[2] for t in (earlier, later)}
+    project = {t.year: next(r for r in t.table(3).rows if r.kind == "total").amounts[2] for t in (earlier, later)}
     answer = service.ask("项目支出（注意不是支出总额哈）2025年比2024年增加了多少万？")
     assert answer.value == abs(project[2025] - project[2024]), answer.answer
-    three = {t.year: next(f for f in t.figures if f.label == "“三公”经费").value for t in (earlier, later)}
+    three = {t.year: t.figure("“三公”经费").value for t in (earlier, later)}
     answer = service.ask("“三公”经费（出国、公车、接待那三样）2024年加2025年一共是多少万？")
     assert answer.value == three[2024] + three[2025], answer.answer
 

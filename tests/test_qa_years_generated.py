@@ -52,7 +52,7 @@ def test_classes_one_year_has_and_the_other_lacks(years):
     service, earlier, later = years
 
     def finest(truth):
-        table = next(t for t in truth.tables if t.number == 3)
+        table = truth.table(3)
         return {r.label for r in table.rows if r.code and len(r.code) == 7}
     new = service.ask("2025年的功能科目中，哪个是2024年没有的？")
     assert set(new.items) == finest(later) - finest(earlier), new.answer

@@ -51,12 +51,16 @@ class Remainder:
         name, facts = named[0]
         whole = single(facts)
         taken = [_inside(executor, frame, doc, whole, p) for p in parts]
-        rest = whole.value - sum((f.value for f in taken), Decimal(0))
-        unit = whole.unit
-        listed = "、".join(f"{f.label}（{fmt(f.value, unit)}{unit}）" for f in taken)
-        arithmetic = f"{fmt(whole.value, unit)} − {' − '.join(fmt(f.value, unit) for f in taken)}"
-        text = f"{name}{fmt(whole.value, unit)}{unit}，不含{listed}为{fmt(rest, unit)}{unit}（{arithmetic} = {fmt(rest, unit)}）。"
-        return executor.answer(frame, text, rest, unit, facts=[whole, *taken])
+        text, rest = less(name, whole.value, whole.unit, taken)
+        return executor.answer(frame, text, rest, whole.unit, facts=[whole, *taken])
+
+
+def less(name: str, value: Decimal, unit: str, parts: list[Fact]) -> tuple[str, Decimal]:
+    """A whole less its parts, in words with the subtraction shown, and what is left."""
+    rest = value - sum((f.value for f in parts), Decimal(0))
+    listed = "、".join(f"{f.label}（{fmt(f.value, unit)}{unit}）" for f in parts)
+    arithmetic = f"{fmt(value, unit)} − {' − '.join(fmt(f.value, unit) for f in parts)}"
+    return f"{name}{fmt(value, unit)}{unit}，不含{listed}为{fmt(rest, unit)}{unit}（{arithmetic} = {fmt(rest, unit)}）。", rest
 
 
 def _inside(executor, frame, doc: str, whole: Fact, part) -> Fact:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from kg.template import load_template
 from qa import queries
 from qa.answer import Answer, Source, fmt
-from qa.execute import NotAnswerable
+from qa.execute import NotAnswerable, best_target
 from qa.kinds.base import Context, Reading, Slot, cue_data
 from qa.lexicon import Mention, match_form
 from qa.segment import tokenizer
@@ -191,7 +191,7 @@ def _later_asks(ctx: Context, reading: Reading, chosen: list[dict], doc: str) ->
     a refusal naming it, never dropped."""
     frame, data = ctx.frame, cue_data(NAME)
     asked_end = max(s.span[1] for s in reading.slots if s.name in ("target", "unit"))
-    rows = [r for r in ctx.executor.reader.run(queries.TARGETS, doc=_iri(doc)) if r["ownerLabel"] == chosen[0]["ownerLabel"]]
+    rows = ctx.executor.owner_targets(doc, chosen[0]["ownerLabel"])
     skip = {match_form(w) for w in ctx.lexicon.cues["stopwords"]} | set(data["generic_words"]) | set(data["plan_words"])
     found = list(chosen)
     for clause in re.finditer(r"[^？?；;。]+", frame.text):
@@ -201,9 +201,8 @@ def _later_asks(ctx: Context, reading: Reading, chosen: list[dict], doc: str) ->
         later = _asked(said, frame.cues)
         own = said.replace(later.explained, " ") if later and later.explained else said
         grams = [w[k:k + 2] for w in tokenizer().lcut(own, HMM=False) if len(w) >= 2 and w not in skip for k in range(len(w) - 1)]
-        hits = {id(r): sum(g in match_form(r["text"]) for g in grams) for r in rows}
-        best = max(rows, key=lambda r: hits[id(r)]) if rows else None
-        if later is None or best is None or not grams or hits[id(best)] * 2 < len(grams) or best in found:
+        best, hits = best_target(rows, grams)
+        if later is None or best is None or not grams or hits * 2 < len(grams) or best in found:
             raise NotAnswerable(f"文件没有给出“{chosen[0]['ownerLabel']}”对“{said}”的绩效目标")
         found.append(best)
     return found

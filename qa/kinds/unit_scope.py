@@ -14,6 +14,7 @@ from qa.execute import NotAnswerable
 from qa.facts import Fact
 from qa.honour import left_out, self_left_out
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
+from qa.kinds.remainder import less
 from qa.lexicon import Entity, Mention, match_form, negated_before, split_region
 
 NAME = "unit_scope"
@@ -260,9 +261,7 @@ def _without_projects(frame, executor, column: str, value: tuple, what: str, lef
     label, v, facts = value
     if column not in ("project", "whole"):
         raise NotAnswerable(f"{what}里不含项目，问题要去掉的“{'、'.join(p.label for p in left)}”不在其中")
-    rest = v - sum((p.value for p in left), Decimal(0))
-    named = "、".join(f"{p.label}（{fmt(p.value)}万元）" for p in left)
-    text = f"{label}{what}{fmt(v)}万元，不含{named}为{fmt(rest)}万元（{fmt(v)} − {' − '.join(fmt(p.value) for p in left)}）。"
+    text, rest = less(f"{label}{what}", v, "万元", left)
     return executor.answer(frame, text, rest, "万元", facts=[*facts, *left])
 
 
