@@ -61,8 +61,8 @@ def without_remarks(question: str) -> str:
     text = ASIDE.sub(lambda m: "" if _aside_is_remark(m.group(1)) else m.group(0), text)
     sentences = SENTENCE.findall(text)
     first = next((k for k, s in enumerate(sentences) if spec.asks.search(s)), None)
-    if first is None:
-        return question
+    if first is None:  # no ask word (「占了多大比例」「请列出」): only the asides are taken out
+        return text if text.strip() else question
     kept = [s for s in sentences[:first] if not (spec.hedges.search(s) and is_remark(s))]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
     kept += sentences[first:first + 1]
     kept += [s for s in sentences[first + 1:] if not (is_remark(s) or spec.restated.match(s) and not spec.restrictions.search(s))]

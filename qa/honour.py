@@ -167,7 +167,7 @@ def excluding_words() -> list[str]:
 
 def excluded_before(text: str, start: int) -> bool:
     """An excluding word (不含, 除去, 刨掉 …) right before `start`."""
-    return bool(_excluding_before().search(text[max(0, start - 4):start]))
+    return bool(_excluding_before().search(text[max(0, start - 10):start]))
 
 
 @cache
@@ -179,8 +179,9 @@ def _excluded_runs() -> tuple[re.Pattern, ...]:
 
 @cache
 def _excluding_before() -> re.Pattern:
-    """An excluding word (不含, 除去, 不算) right before a name, perhaps with its opening quote."""
-    return re.compile("(?:" + "|".join(_cues()["excluding"]) + r")[“\"]?$")
+    """An excluding word (不含, 除去, 不算) right before a name, perhaps with a pointer (除掉其中那个X)
+    and its opening quote."""
+    return re.compile("(?:" + "|".join(_cues()["excluding"]) + ")(?:" + _cues()["excluded_pointer"] + r")?[“\"]?$")
 
 
 def self_left_out(text: str) -> bool:

@@ -150,6 +150,10 @@ def _typo_extent(text: str, start: int, end: int, label: str, blocked: list[bool
     surface = text[start:end].lower()
     if surface not in label:
         return start, end, True
+    while start > 0 and blocked[start - 1] and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1:end].lower() in label:
+        start -= 1  # 「法律顾问」: a cue word (法律) that goes on into the name is the name's
+    while end < len(text) and blocked[end] and "\u4e00" <= text[end] <= "\u9fff" and text[start:end + 1].lower() in label:
+        end += 1
     function = _function_characters()
     for s, e in ((start, end + 1), (start - 1, end)):
         if s < 0 or e > len(text) or blocked[s] or blocked[e - 1] or not _HAN.match(text[s] + text[e - 1]) or text[s] in JOINERS or text[e - 1] in JOINERS:

@@ -77,3 +77,16 @@ def test_a_share_of_the_self_units_projects_with_a_unit_left_out(market):
     answer = service.ask(f"{part.name}占局本级（不含{unit}）项目支出的比例是多少？")
     expected = (part.amounts[0] / whole * 100).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
     assert answer.value == expected, answer.answer
+
+
+def test_a_name_beginning_with_a_cue_word_is_left_out_through_a_pointer(legal):
+    """法律 is a cue word (a cited law) and the start of 法律顾问服务经费: the name takes it, and
+    除掉其中那个X leaves X out of the rest."""
+    service, truth = legal
+    left = next(p for p in truth.projects if p.name.startswith("法律顾问"))
+    own = [p for p in truth.projects if p.unit == truth.department]
+    assert service.ask("法律顾问那个项目安排了多少？").value == left.amounts[0]
+    expected = sum((p.amounts[0] for p in own), Decimal(0)) - left.amounts[0]
+    for question in ("局本级的项目里，除掉其中那个法律顾问，剩下的加一块是多少？", "局本级的项目里，不算里面的法律顾问，其余的合计多少？"):
+        answer = service.ask(question)
+        assert answer.value == expected, answer.answer

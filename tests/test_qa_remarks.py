@@ -19,10 +19,15 @@ from qa.commentary import without_remarks
     ("A是多少？我只关心财政拨款那部分", "A是多少？我只关心财政拨款那部分"),
     ("A是多少？B又是多少？", "A是多少？B又是多少？"),  # a second ask stays
     ("（我猜是A吧）", "（我猜是A吧）"),  # nothing asking would be left
+    ("B里A占了多大比例？（A应该就是C吧）", "B里A占了多大比例？"),  # no ask word: the aside still goes
+    ("请列出A的明细（我猜有三项）", "请列出A的明细"),
+    ("A是多少？注意不是B那个，是C的那个", "A是多少？"),  # which thing it is not: a remark
+    ("A去年是多少？文件只说了今年和增加额", "A去年是多少？"),  # what the document says: a remark
+    ("名称带X的项目（不管是本级还是下属单位的）加起来多少", "名称带X的项目加起来多少"),  # either counts
+    ("A是多少？（只算本级的）", "A是多少？（只算本级的）"),
 ])
 def test_remarks_taken_out_and_restrictions_kept(question, kept):
     assert without_remarks(question) == kept
-
 
 
 def _changed(truth):

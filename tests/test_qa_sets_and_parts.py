@@ -89,8 +89,13 @@ def land(tmp_path_factory):
     return QAService(store)
 
 
-def test_a_count_its_target_text_states(land):
-    answer = land.ask("不动产登记中心的办公设备购置经费，按绩效目标服务要覆盖几个村（社区）")
+@pytest.mark.parametrize("question", [
+    "不动产登记中心的办公设备购置经费，按绩效目标服务要覆盖几个村（社区）",
+    "不动产登记中心的办公设备购置经费要覆盖镇街和村居，其中村（社区）是多少个？",  # the thing counted named before its count
+    "不动产登记中心的办公设备购置经费，服务覆盖的村（社区）有几个",
+])
+def test_a_count_its_target_text_states(land, question):
+    answer = land.ask(question)
     assert answer.value == 28, answer.answer
 
 

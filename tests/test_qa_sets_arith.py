@@ -75,6 +75,7 @@ def test_ranges_with_inclusive_marks(culture, question, expected):
     ("单位有2辆车，平均每辆车的公务用车运行维护费是多少", {"value": 2.25, "unit": "万元"}),
     ("假设全民健身活动经费覆盖19个村，摊到每个村多少万元", {"value": 2.00, "unit": "万元"}),
     ("平均每辆车的公务用车运行维护费是多少", {"value": 4.50, "unit": "万元"}),  # 车辆1辆, stated in the document
+    ("按文件里的车辆数算，每辆车的运行维护费平均多少", {"value": 4.50, "unit": "万元"}),  # 车辆数: the count of 车辆
 ])
 def test_a_figure_per_counted_thing(culture, question, expected):
     assert _check(culture, question, expected).intent == "per_count"

@@ -164,8 +164,13 @@ def test_a_units_column_against_the_department_alone_names_the_choice(water):
     assert water.ask("水库管理所的项目支出占部门预算的比例").value == Decimal("2.94")  # 106.48 ÷ 3,624.63
 
 
-def test_a_sum_of_a_units_columns_stays_the_units(water):
-    answer = water.ask("水库管理所的基本支出和项目支出加起来占部门支出总额的比例")
+@pytest.mark.parametrize("question", [
+    "水库管理所的基本支出和项目支出加起来占部门支出总额的比例",
+    "水库管理所的基本支出和项目支出这两块加一起，占部门支出总额的百分之几",  # 加一起: a sum word too
+    "水库管理所的基本支出和项目支出合在一起占部门支出总额多大比例？",
+])
+def test_a_sum_of_a_units_columns_stays_the_units(water, question):
+    answer = water.ask(question)
     assert answer.value == Decimal("4.23"), answer.answer  # (46.82 + 106.48) ÷ 3,624.63
 
 

@@ -443,6 +443,9 @@ def _count_stated(question: str, body: str) -> tuple[Decimal | None, str | None]
     thing counted (its measure word and first character), as the answer's value."""
     counted = pattern(NAME, "asks_count").search(question)
     noun = question[counted.end():counted.end() + 1] if counted else ""
+    if counted and not re.match(r"[\u4e00-\u9fff]", noun):  # 「村（社区）是多少个」: the thing named before its count
+        before = re.sub(r"(?:一共|总共|共有|共|是|有|为)+$", "", question[:counted.start()])
+        noun = re.sub(r"[(（][^()（）]*[)）]$", "", before)[-1:]
     if not noun or not re.match(r"[\u4e00-\u9fff]", noun):
         return None, None
     found = set(re.findall(rf"(\d+(?:\.\d+)?){re.escape(counted.group('unit'))}{re.escape(noun)}", match_form(body)))

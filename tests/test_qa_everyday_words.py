@@ -1,0 +1,22 @@
+"""Everyday words for the document's terms (qa/data/synonyms.tsv), phrasings of our own on a
+generated document (tools.synth seed 3902): 出差的钱 is 差旅费, 车辆数 is the count of 车辆. Expected
+figures come from the document's truth."""
+
+from __future__ import annotations
+
+from conftest import truth_row
+
+
+def test_travel_money_is_the_travel_line(legal):
+    service, truth = legal
+    travel = truth_row(truth, 6, "差旅费")
+    for question in ("基本支出里出差的钱安排了多少？", "出差费（基本支出那张表里的）是多少"):
+        answer = service.ask(question)
+        assert answer.value == travel.amounts[0], answer.answer
+
+
+def test_the_count_of_cars_named_as_a_number_of_cars(legal):
+    service, truth = legal
+    cars = sum(held for _, _, held, _ in truth.staff)
+    answer = service.ask("按文件里的车辆数算，局里一共有几辆车？")
+    assert answer.value == cars, answer.answer
