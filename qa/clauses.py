@@ -60,6 +60,15 @@ def two_sentences(question: str) -> tuple[str, str] | None:
     return sentences[0], sentences[1]
 
 
+def asks_anew(sentence: str) -> bool:
+    """「又有哪个科目24年有而25年没了」「要是按降幅算，降得最狠的又是哪个」: a sentence opening with a
+    word of a further ask (又, 另外), or asking 又是…, asks of its own, not of what the one before found
+    (「其中…」「它…」)."""
+    spec = load_cues()["clauses"]
+    opening = re.match(spec["anew"], sentence) or re.search(spec["anew_inside"], sentence)
+    return bool(opening) and not re.match(spec["pointer"], re.sub(spec["anew"], "", sentence, count=1))
+
+
 def two_superlatives(question: str) -> tuple[str, str] | None:
     """「涨得最多的和跌得最多的分别是哪个」: two rankings joined in one ask, as two questions (the
     words before them and the ask after them shared); or None."""

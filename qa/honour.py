@@ -55,7 +55,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
              or _one_asked_many_given(question, frame, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
-             or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer)
+             or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer)
              or _each_thing_held(question) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer)))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
@@ -187,6 +187,24 @@ def _excluding_before() -> re.Pattern:
 def self_left_out(text: str) -> bool:
     """「除了局本级，…」「不算本级的话」: the department's own part is left out of the question."""
     return bool(re.search("(?:" + "|".join(_cues()["excluding"]) + "|" + load_cues()["set_apart"] + ")[^，,。;；]{0,3}本级", text))
+
+
+def _left_out_answered(frame: Frame, answer: Answer) -> str | None:
+    """「X有多少是靠其他资金出的？财政拨款那部分不算」: a figure whose answer names a thing the question
+    leaves out, and not a thing it keeps, answers what was not asked."""
+    if answer.value is None or answer.items:
+        return None
+    said = _norm(answer.answer)
+    for m in left_out(frame.text, frame.mentions):
+        label = next((n for n in [_norm(e.label) for e in m.entities] + [_norm(m.surface)] if n in said), "")  # 财政拨款 links 预算拨款
+        if not label:
+            continue
+        kept = [k for k in frame.mentions if k is not m and k.entities and _norm(k.entities[0].label) not in label and _norm(k.surface) not in label]
+        shown = re.search(f"(?:不含|除|扣除|减去|−|-|以外|之外)[^。；]{{0,12}}{re.escape(label)}|{re.escape(label)}[^。；]{{0,4}}(?:以外|之外|除外)", said)
+        unused = [k for k in kept if not any(_norm(e.label) in said for e in k.entities)]
+        if not shown and unused:
+            return f"问题不算“{m.entities[0].label}”，找到的却正是它的数 (the figure found is of what the question leaves out)"
+    return None
 
 
 def _left_out_self_listed(frame: Frame, answer: Answer) -> str | None:

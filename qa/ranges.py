@@ -84,4 +84,7 @@ def stated_range(text: str) -> Range | None:
     before, after = text[:match.start("a")][-4:], text[match.end("a"):match.start("b")]
     strict_low = marked(match, "ma", strict(before, data["lower_strict"]) or strict(text[match.start():match.start("a")], data["lower_strict"]))
     strict_high = marked(match, "mb", strict(after, data["upper_strict"]))
+    ends = re.match(data["both_ends"], text[match.end():])  # 「5万以上、60万以下的（不含两头）」
+    if ends:
+        strict_low = strict_high = ends.group("mark").startswith("不")
     return Range(a, b, strict_low, strict_high, match.span(), left_out_before(text, match.start()))

@@ -173,8 +173,12 @@ class QAService:
             first_frame, first = self._answer(sentences[0], previous)
             second_frame, second = self._answer(sentences[1], first_frame or previous)
             own = second_frame is not None and any(not m.of("department") for m in second_frame.mentions)  # 「用在哪个项目上」 names nothing: it asks of the first answer
-            if own and first.answered and second.answered and not (clauses.covers(answer, first) and clauses.covers(answer, second)):
+            own = own or clauses.asks_anew(sentences[1])  # 「又有哪个…没了」: a set of its own
+            both = clauses.covers(answer, first) and clauses.covers(answer, second)
+            if own and first.answered and second.answered and not both:
                 answer = clauses.joined(first, second, both_asked=True) or answer
+            elif answer.answered and first.answered and not second.answered and clauses.asks_anew(sentences[1]) and not clauses.covers(answer, first):
+                return self._refusal(asked, frame, f"“{sentences[1]}”没有找到答案，两问都答才算回答")  # the whole answers another ask than the first
         about = clauses.about_the_answer(asked, frame, answer)
         if about is not None:
             answer = clauses.joined(answer, self._answer(about, previous)[1]) or answer

@@ -161,6 +161,7 @@ def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 INCLUDED = re.compile(r"(?:含|包含|包括|连同|算上)(?P<what>[^，,。?？!！]{1,12}?)(?:在内|(?:那个|这个)?口径)")
+INCLUDED_UNIT = re.compile(r"[(（](?:含|包含|包括|连同|算上)(?P<what>[^()（）]{2,24})[)）]")
 
 
 TABLE_AFTER = re.compile(r"(?:那张|这张|那个|这个|的)?(?:表|表格)(?:里|中|上|内)?")
@@ -221,11 +222,20 @@ def _one_per_thing(frame: Frame) -> None:
     _set_aside(frame, dropped, beside_others=False)
 
 
-def _without_included(frame: Frame) -> None:
+def _without_included(frame: Frame, cues: list) -> None:
     """「合计数是多少？我要的是含其他资金的那个口径」: what a figure is said to include is in it
-    already — no operand of its own, when the question names another thing."""
+    already — no operand of its own, when the question names another thing. 「人社局（含就业中心）」:
+    a unit a department is said to include is in its whole, not its scope."""
     spans = [m.span("what") for m in INCLUDED.finditer(frame.text)]
     _set_aside(frame, [m for m in frame.mentions if any(a <= m.start and m.end <= b for a, b in spans)])
+    ends = {m.end for m in frame.mentions if m.of("department")}
+    brackets = [m.span() for m in INCLUDED_UNIT.finditer(frame.text) if m.start() in ends]
+    units = [m for m in frame.mentions if m.of("budget_unit") and any(a <= m.start and m.end <= b for a, b in brackets)]
+    if units:
+        _set_aside(frame, units, beside_others=False)
+        inside = set().union(*(g for start, _, _, g in cues if any(a <= start < b for a, b in brackets)))
+        outside = set().union(*(g for start, _, _, g in cues if not any(a <= start < b for a, b in brackets)))
+        frame.cues = frame.cues - (inside - outside)  # its 包括 asks no parts
 
 
 AMOUNT_BETWEEN = re.compile(r"(?:\d+(?:\.\d+)?(?:万元|万|亿元|元)|[的之])+")
@@ -477,7 +487,7 @@ class Understander:
             keep_scope(frame, previous, self.lexicon)
         self._measures(frame, cues)
         self._modifiers(frame, cues)
-        _without_included(frame)
+        _without_included(frame, cues)
         _without_table_names(frame)
         _joined_around_amounts(frame)
         _one_per_thing(frame)

@@ -90,3 +90,27 @@ def test_a_name_beginning_with_a_cue_word_is_left_out_through_a_pointer(legal):
     for question in ("局本级的项目里，除掉其中那个法律顾问，剩下的加一块是多少？", "局本级的项目里，不算里面的法律顾问，其余的合计多少？"):
         answer = service.ask(question)
         assert answer.value == expected, answer.answer
+
+
+def test_a_unit_the_department_is_said_to_include_is_not_its_scope(market):
+    """「市场监管局（含检测所）的基本支出」: the whole department's figure, with the unit in it."""
+    service, truth = market
+    whole = service.ask("市场监督管理局的基本支出是多少？")
+    unit = service.ask("质量计量检测所的基本支出是多少？")
+    assert whole.answered and unit.answered and whole.value != unit.value
+    for question in ("市场监督管理局（含质量计量检测所）的基本支出是多少？", "市场监督管理局（包括检测所和执法大队）基本支出多少"):
+        answer = service.ask(question)
+        assert answer.value == whole.value, answer.answer
+
+
+def test_a_column_left_out_is_never_the_figure_given(market):
+    """「…有多少是靠其他资金出的？财政拨款那部分不算」: the 财政拨款 figure is what the question leaves
+    out — the answer is the other column's figure or a refusal, never that one."""
+    service, truth = market
+    unit = truth.subordinate_units[-1]
+    row = next(r for r in truth.table(11).rows if r.label == "商品和服务支出" and r.unit == unit)
+    columns = truth.table(11).columns
+    granted, other = row.amounts[columns.index("财政拨款合计")], row.amounts[columns.index("其他资金")]
+    assert granted != other
+    answer = service.ask("质量计量检测所基本支出里，商品和服务支出有多少是靠其他资金出的？财政拨款那部分不算，只要其他资金那一列")
+    assert answer.value in (None, other), answer.answer

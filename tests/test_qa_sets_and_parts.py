@@ -205,3 +205,20 @@ def test_a_class_in_the_total_is_taken_from_the_table_of_every_fund(culture):
 def test_which_aspect_asks_the_projects_text(culture):
     answer = culture.ask("全民健身活动经费要落实哪方面的计划")
     assert answer.value is None and "全民健身实施计划" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "strict"), [
+    ("项目预算在{a}万以上、{b}万以下的（不含两头）有几个？", True),
+    ("金额{a}万以上{b}万以下的项目有几个", False),
+    ("项目金额超过{a}万但是不到{b}万的有几个？", True),
+    ("{a}万以上、{b}万以下的项目（两头都含）有几个", False),
+])
+def test_a_range_of_two_one_sided_bounds(legal, question, strict):
+    """Two bounds each said on its own side (A以上、B以下), joined by 但是 or a pause, and a mark for
+    both ends: both bounds are kept, never only the last."""
+    service, truth = legal
+    amounts = sorted({p.amounts[0] for p in truth.projects})
+    a, b = amounts[1], amounts[-2]
+    inside = [p for p in truth.projects if (a < p.amounts[0] < b if strict else a <= p.amounts[0] <= b)]
+    answer = service.ask(question.format(a=a, b=b))
+    assert answer.value == len(inside), answer.answer

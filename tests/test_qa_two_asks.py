@@ -67,3 +67,31 @@ def test_a_year_named_beside_last_year_is_that_years_document(years):
     expected = sorted(p.name for p in earlier.projects if low < p.amounts[0] < high)
     answer = service.ask(f"去年的项目里（2024年那张项目表），金额超过{low}万但不到{high}万的有哪些？")
     assert sorted(answer.items) == expected, answer.answer
+
+
+def test_new_and_dropped_asked_in_two_sentences_are_both_given(years):
+    """「…新增了哪些？又有哪些…没了？」: the second sentence, opening with 又, asks a set of its own."""
+    service, earlier, later = years
+    old, new = {p.name for p in earlier.projects}, {p.name for p in later.projects}
+    added, dropped = sorted(new - old), sorted(old - new)
+    assert added and dropped
+    answer = service.ask("2025年比2024年新增了哪些项目？又有哪些项目2024年有而2025年没了？")
+    assert sorted(answer.items) == sorted(added + dropped), answer.answer
+
+
+@pytest.fixture(scope="module")
+def years_apart(tmp_path_factory):
+    """A department whose largest fall by amount is not its largest by rate (seed 3911)."""
+    return synth_years_service(tmp_path_factory.mktemp("years_apart"), 3911, "青岚市松汀区统计局")
+
+
+def test_two_rankings_in_two_sentences_are_both_given_or_refused(years_apart):
+    """By amount, then by rate: never the answer to one of them alone."""
+    service, earlier, later = years_apart
+    old = {p.name: p.amounts[0] for p in earlier.projects}
+    change = _changes(earlier, later)
+    by_amount = min(change, key=change.get)
+    by_rate = min(change, key=lambda n: change[n] / old[n])
+    assert by_amount != by_rate
+    answer = service.ask("两年都有的项目里，按金额算降得最多的是哪个？要是按降幅百分比算，降得最狠的又是哪个？")
+    assert not answer.answered or by_amount in answer.answer and by_rate in answer.answer, answer.answer
