@@ -190,16 +190,21 @@ def self_left_out(text: str) -> bool:
 
 
 def _left_out_answered(frame: Frame, answer: Answer) -> str | None:
-    """「X有多少是靠其他资金出的？财政拨款那部分不算」: a figure whose answer names a thing the question
-    leaves out, and not a thing it keeps, answers what was not asked."""
+    """「X有多少是靠其他资金出的？财政拨款那部分不算」「X下面除了Y以外的那个科目」: a figure whose answer
+    does not say a thing the question leaves out (never took it out), or names it and not a thing the
+    question keeps (is its figure), answers what was not asked."""
     if answer.value is None or answer.items:
         return None
     said = _norm(answer.answer)
     for m in left_out(frame.text, frame.mentions):
         label = next((n for n in [_norm(e.label) for e in m.entities] + [_norm(m.surface)] if n in said), "")  # 财政拨款 links 预算拨款
+        kept = [k for k in frame.mentions if k is not m and k.entities]
+        inside = any(f.code and e.code and f.code != e.code and f.code.startswith(e.code) for k in kept for e in k.entities for f in m.entities)
+        if not label and inside:  # 「X（code）下面，除了Y以外」: Y is in X's figure; a unit or a sibling left out is the scope's (本级（不含X）)
+            return f"问题不算“{m.entities[0].label}”，答案没有把它除去 (what the question leaves out is not taken out)"
         if not label:
             continue
-        kept = [k for k in frame.mentions if k is not m and k.entities and _norm(k.entities[0].label) not in label and _norm(k.surface) not in label]
+        kept = [k for k in kept if _norm(k.entities[0].label) not in label and _norm(k.surface) not in label]
         shown = re.search(f"(?:不含|除|扣除|减去|−|-|以外|之外)[^。；]{{0,12}}{re.escape(label)}|{re.escape(label)}[^。；]{{0,4}}(?:以外|之外|除外)", said)
         unused = [k for k in kept if not any(_norm(e.label) in said for e in k.entities)]
         if not shown and unused:

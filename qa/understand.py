@@ -161,6 +161,7 @@ def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 INCLUDED = re.compile(r"(?:含|包含|包括|连同|算上)(?P<what>[^，,。?？!！]{1,12}?)(?:在内|(?:那个|这个)?口径)")
+THINGS = frozenset({"line_item", "classification", "project", "goal"})  # what a figure is of
 INCLUDED_UNIT = re.compile(r"[(（](?:含|包含|包括|连同|算上)(?P<what>[^()（）]{2,24})[)）]")
 
 
@@ -346,6 +347,8 @@ class Understander:
         if cut:
             text = text[:cut] + self._body_for_it(text[:cut], text[cut:])
         trial = self.understand(text[cut:], previous, corrected, _context=False) if cut else None
+        if trial is not None and trial.intent == "lookup" and trial.measures and not trial.value_mentions() and any(m.kinds() & THINGS for m in self.lexicon.link(text[:cut])):
+            trial = None  # 「我想了解一下日常开支里那个“其他交通费用”，基本支出列了多少」: the thing asked of is named in the opening
         if trial is not None and not _points_into_context(text, cut, frozenset(m.end for m in trial.mentions)):
             if (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or trial.unit_word not in (None, "%")
                     or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)):  # 「…，局里有几辆车」: a count asked

@@ -20,3 +20,18 @@ def test_the_count_of_cars_named_as_a_number_of_cars(legal):
     cars = sum(held for _, _, held, _ in truth.staff)
     answer = service.ask("按文件里的车辆数算，局里一共有几辆车？")
     assert answer.value == cars, answer.answer
+
+
+def test_buying_an_official_car_is_the_purchase_line(legal):
+    service, truth = legal
+    figure = next(f for f in truth.figures if f.label == "公务用车购置费")
+    for question in ("今年有没有安排买公务用车的钱？安排了多少", "买公车的预算是多少"):
+        answer = service.ask(question)
+        assert answer.value == figure.value, answer.answer
+
+
+def test_the_project_that_burns_most_money_is_the_largest(legal):
+    service, truth = legal
+    largest = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask("哪个项目最烧钱？")
+    assert answer.items == [largest.name], answer.answer

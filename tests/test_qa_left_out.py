@@ -114,3 +114,14 @@ def test_a_column_left_out_is_never_the_figure_given(market):
     assert granted != other
     answer = service.ask("质量计量检测所基本支出里，商品和服务支出有多少是靠其他资金出的？财政拨款那部分不算，只要其他资金那一列")
     assert answer.value in (None, other), answer.answer
+
+
+def test_a_class_less_a_child_left_out_is_never_the_class_total(legal):
+    """「X下面，除了Y以外的那个科目有多少钱」: the answer takes Y out (the other child's figure) or
+    is refused — never X's own total with Y still in it."""
+    service, truth = legal
+    rows = truth.table(5).rows
+    parent = next(r for r in rows if r.code and len(r.code) == 5 and sum(1 for c in rows if c.code and len(c.code) == 7 and c.code.startswith(r.code)) == 2)
+    first, second = [c for c in rows if c.code and len(c.code) == 7 and c.code.startswith(parent.code)]
+    answer = service.ask(f"{parent.label}（{parent.code}）下面，除了{first.label}以外的那个科目有多少钱？")
+    assert answer.value in (None, second.amounts[0]), answer.answer

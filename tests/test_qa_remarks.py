@@ -124,3 +124,12 @@ def test_an_aside_framing_the_question_at_its_start_is_a_remark(legal):
     answer = service.ask("（帮领导准备材料）今年打算新购置多少固定资产？主要买什么先不管，只要金额")
     assert answer.value == figure.value, answer.answer
     assert without_remarks("（不含本级）项目支出多少") == "（不含本级）项目支出多少"  # a restriction opening the question stays
+
+
+def test_the_thing_named_in_the_askers_opening_is_asked_of(legal):
+    """「我想了解一下…那个“X”，基本支出列了多少」: the opening speaks of the asker, but the thing the
+    question asks of is named there — it is not set aside with the asker's words."""
+    service, truth = legal
+    row = next(r for r in truth.table(6).rows if r.code and len(r.code) == 5 and r.label.startswith("其他"))
+    answer = service.ask(f"我想了解一下日常开支里那个“{row.label}”，基本支出列了多少？")
+    assert answer.value == row.amounts[0], answer.answer
