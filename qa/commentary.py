@@ -15,6 +15,7 @@ from qa.clauses import SENTENCE
 from qa.lexicon import load_cues
 
 ASIDE = re.compile(r"[(（]([^()（）]{2,60})[)）]")
+DASHED = re.compile(r"——([^—]{2,60})——")  # 「…感觉不多——可能是我少见多怪——这笔…」: an aside between dashes
 
 
 class Spec(NamedTuple):
@@ -59,6 +60,7 @@ def without_remarks(question: str) -> str:
     if opening and spec.framing.match(opening.group(1)) and not spec.restrictions.search(opening.group(1)):
         text = text[opening.end():]  # 「（做资产盘点对比用）X…」: the asker's framing before the question
     text = ASIDE.sub(lambda m: "" if _aside_is_remark(m.group(1)) else m.group(0), text)
+    text = DASHED.sub(lambda m: "——" if _aside_is_remark(m.group(1)) else m.group(0), text)
     sentences = SENTENCE.findall(text)
     first = next((k for k, s in enumerate(sentences) if spec.asks.search(s)), None)
     if first is None:  # no ask word (「占了多大比例」「请列出」): only the asides are taken out
