@@ -258,11 +258,12 @@ def _joined_around_amounts(frame: Frame) -> None:
         frame.mentions = [m for m in frame.mentions if all(m is not d for d in dropped)]
 
 
-def _points_into_context(text: str, cut: int, named_ends: frozenset[int] = frozenset()) -> bool:
+def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] = frozenset()) -> bool:
     """「这个项目」 anywhere, or 「它」 opening the question's first clause, points back into the context;
-    right after a name the question itself says (「绩效工资这一项」, ends relative to cut) it restates that name."""
+    right after or inside a name the question itself says (「绩效工资这一项」「…工单办理那个经费」, spans
+    relative to cut) it restates that name."""
     first = CLAUSE.match(text, cut)
-    pointing = [m for m in BACK_REFERENCE.finditer(text[cut:]) if m.start() not in named_ends]
+    pointing = [m for m in BACK_REFERENCE.finditer(text[cut:]) if not any(a < m.start() <= b for a, b in named)]
     return bool(pointing or first and re.match(r"(?:那么?|而)?(?:\d{4}年度?|今年|去年)?它", first.group(0)))  # 「…，2025年它的X」 (a body the context names is written in its place first)
 
 
@@ -349,7 +350,7 @@ class Understander:
         trial = self.understand(text[cut:], previous, corrected, _context=False) if cut else None
         if trial is not None and trial.intent == "lookup" and trial.measures and not trial.value_mentions() and any(m.kinds() & THINGS for m in self.lexicon.link(text[:cut])):
             trial = None  # 「我想了解一下日常开支里那个“其他交通费用”，基本支出列了多少」: the thing asked of is named in the opening
-        if trial is not None and not _points_into_context(text, cut, frozenset(m.end for m in trial.mentions)):
+        if trial is not None and not _points_into_context(text, cut, frozenset((m.start, m.end) for m in trial.mentions)):
             if (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or trial.unit_word not in (None, "%")
                     or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)):  # 「…，局里有几辆车」: a count asked
                 trial.context = text[:cut]
@@ -386,16 +387,22 @@ class Understander:
                 break
             clause = text[start:stop]
             storied = re.match(self.lexicon.cues["story_openers"], clause)  # 「想写篇关于基层公务用车的稿子，」: the asker's plan, whatever it names
+            linked = [m for m in self.lexicon.link(clause) if not (self._one_department and m.kinds() == {"department"})]  # the only department loaded scopes nothing
             if (re.search(asks, clause) or re.search(r"\d|[一二两三四五六七八九十百千万]+(?:万|元|个|项|年)", clause)
                     or re.search(self.lexicon.cues["story_stops"], clause)
-                    or any(m.of("department", "budget_unit", "internal_unit") for m in self.lexicon.link(clause))
-                    or not storied and self.lexicon.link(clause)):
+                    or any(m.of("department", "budget_unit", "internal_unit") for m in linked)
+                    or not storied and linked):
                 break
             nouns = [w for w in content_nouns(clause) if len(w) >= 2 and w not in self.lexicon.vocabulary and w not in self.stopwords]
             if not nouns:
                 break
             cut = stop
         return cut
+
+    @cached_property
+    def _one_department(self) -> bool:
+        """Whether the loaded documents are of one department (in one or more years)."""
+        return len({d.name for d in self.lexicon.documents.values()}) == 1
 
     def _whole_for_pointer(self, premise: str, question: str) -> str:
         """「X有四千二百多万，这里面基本支出占了多少」: 这里面 opening the question is the thing the

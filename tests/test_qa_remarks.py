@@ -135,3 +135,21 @@ def test_the_thing_named_in_the_askers_opening_is_asked_of(legal):
     row = next(r for r in truth.table(6).rows if r.code and len(r.code) == 5 and r.label.startswith("其他"))
     answer = service.ask(f"我想了解一下日常开支里那个“{row.label}”，基本支出列了多少？")
     assert answer.value == row.amounts[0], answer.answer
+
+
+def test_a_story_naming_the_only_department_loaded_is_set_aside(legal):
+    """「朋友托我帮忙核一下司法局的家底，说实话…，这个局的X是多少」: the story names the one department
+    loaded, which scopes nothing; its other words are the asker's."""
+    service, truth = legal
+    assets = next(f for f in truth.figures if f.label == "固定资产")
+    answer = service.ask("朋友托我帮忙核一下司法局的家底，说实话我对资产口径不太熟，这个局的固定资产金额是多少？")
+    assert answer.value == assets.value, answer.answer
+
+
+def test_a_pointer_inside_a_name_does_not_point_into_the_story(legal):
+    """「想问下X那个经费给了多少钱」: 那个经费 is part of how the name is said, not a pointer back into the
+    asker's story (材料堆了一桌子——…——)."""
+    service, truth = legal
+    project = next(p for p in truth.projects if p.name.endswith("经费") and len(p.name) >= 6 and sum(q.name == p.name for q in truth.projects) == 1)
+    answer = service.ask(f"我在做一个小专题，材料堆了一桌子——这份预算是刚翻到的——想问下{project.name[:-2]}那个经费给了多少钱？")
+    assert answer.value == project.amounts[0], answer.answer
