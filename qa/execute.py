@@ -269,6 +269,9 @@ class Executor:
         if len({f.value for f in narrowed}) == 1:  # the words picked one of the things named alike: that one, by its own name
             return self.say_value(narrowed[0].label if len(narrowed) < len(facts) else name, narrowed, frame)
         facts = narrowed
+        funded = _of_the_fund_named(facts, frame)
+        if funded and len({f.value for f in funded}) == 1:  # 「只看一般公共预算，X的基本支出」: the table of that fund
+            return self.say_value(name, funded, frame)
         if len({f.label for f in facts}) > 1:  # two things of one name (…测评费（续建） and “十五五”…测评费): each named, no one figure
             said = "；".join(f"{f.label}为{fmt(f.value, f.unit)}{f.unit}（{f.where().split(' ')[0]}）" for f in facts)
             return f"问题所说的名称对应{len(facts)}项：{said}", None, facts[0].unit
@@ -1249,6 +1252,20 @@ def _units_before_projects(values: list[Mention], text: str, doc: str) -> dict[i
     return scoped
 
 
+
+
+def _of_the_fund_named(facts: list[Fact], frame: Frame) -> list[Fact]:
+    """The figures from the tables of the one fund the question names (一般公共预算, 政府性基金), when
+    the figures come from several tables; none when it names no fund or several."""
+    template = load_template()
+    named = {spec.fund for name, spec in template.measures.items() if spec.fund
+             and any(match_form(a) in frame.text for a in load_cues()["measures"].get(name, {}).get("aliases", [name]))}
+    if frame.fund:
+        named = {frame.fund}
+    if len(named) != 1 or len({f.table for f in facts}) < 2:
+        return []
+    fund = named.pop()
+    return [f for f in facts if (t := template.table(f.table)) is not None and t.fund == fund]
 
 
 def _narrowed_by_words(facts: list[Fact], frame: Frame) -> list[Fact]:

@@ -35,3 +35,13 @@ def test_the_project_that_burns_most_money_is_the_largest(legal):
     largest = max(truth.projects, key=lambda p: p.amounts[0])
     answer = service.ask("哪个项目最烧钱？")
     assert answer.items == [largest.name], answer.answer
+
+
+def test_over_a_million_is_a_threshold(legal):
+    """过百万 / 超百万: more than 100万元, never every project."""
+    service, truth = legal
+    over = [p for p in truth.projects if p.amounts[0] > 100]
+    assert 0 < len(over) < len(truth.projects)
+    for question in ("过百万的项目有几个", "超百万的项目一共几个？"):
+        answer = service.ask(question)
+        assert answer.value == len(over), answer.answer

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 
 def test_a_project_left_out_of_the_unit_figure(market):
     service, truth = market
@@ -125,3 +127,18 @@ def test_a_class_less_a_child_left_out_is_never_the_class_total(legal):
     first, second = [c for c in rows if c.code and len(c.code) == 7 and c.code.startswith(parent.code)]
     answer = service.ask(f"{parent.label}（{parent.code}）下面，除了{first.label}以外的那个科目有多少钱？")
     assert answer.value in (None, second.amounts[0]), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "只看一般公共预算，[{code}]这个科目的基本支出是多少？",
+    "{label}（{code}）一般公共预算的基本支出是多少",
+    "我在对比几个县的口径——注意我只要一般公共预算那部分——{label}（{code}）的基本支出是多少？",
+])
+def test_a_fund_named_picks_its_table_among_two(legal, question):
+    """A class whose basic expenditure differs between 表3 (all funds) and 表5 (一般公共预算): the fund
+    named picks 表5's figure."""
+    service, truth = legal
+    every = {r.code: r for r in truth.table(3).rows if r.code}
+    granted = next(r for r in truth.table(5).rows if r.code in every and len(r.code) == 7 and r.amounts[1] != every[r.code].amounts[1])
+    answer = service.ask(question.format(code=granted.code, label=granted.label))
+    assert answer.value == granted.amounts[1], answer.answer
