@@ -365,6 +365,33 @@ class Understander:
             return trial
         return None
 
+    def _without_idle(self, text: str) -> tuple[str, str]:
+        """The question without its idle clauses, and those clauses: a clause before the last one that
+        asks nothing, states no figure or year, restricts nothing, names no body and nothing the documents
+        hold (the only department loaded aside) and no cue word, and holds a noun no document knows (「官网一时半会儿
+        找不到——」「感觉不多——」) is the asker's, wherever it stands; its words are not held against the
+        question."""
+        spans = [m.span() for m in CLAUSE.finditer(text)]
+        asks, stops = self.lexicon.cues["clauses"]["asks"], self.lexicon.cues["story_stops"]
+        restricts = load_cues()["commentary"]["restrictions"]
+        idle: list[tuple[int, int]] = []
+        for start, stop in spans[:-1]:
+            clause = text[start:stop]
+            if (re.search(asks, clause) or re.search(stops, clause) or re.search(restricts, clause) or re.search(r"[\d()（）“”\"]", clause)
+                    or re.search(self.lexicon.cues["body_named"], clause)  # 「…下面有个小型水库管理所」: a body, loaded or not
+                    or re.search(r"[一二两三四五六七八九十百千万]+(?:万|元|个|项|年|倍|成)", clause) or YEAR.search(clause)):
+                continue
+            linked = [m for m in self.lexicon.link(clause) if not (self._one_department and m.kinds() == {"department"})]
+            if linked or any(g - {"comparator"} for *_, g in self.cues_in(clause, [False] * (len(clause) + 1))):  # 找不到: no bound without a figure
+                continue
+            nouns = [w for w in content_nouns(clause) if len(w) >= 2 and w not in self.lexicon.vocabulary and w not in self.stopwords]
+            if nouns:
+                idle.append((start, stop))
+        if not idle:
+            return text, ""
+        kept = "".join(text[a:b] for a, b in zip([0] + [b for _, b in idle], [a for a, _ in idle] + [len(text)], strict=True))
+        return kept, "".join(text[a:b] for a, b in idle)
+
     def _narrative_end(self, text: str, cut: int) -> int:
         """Where the asker's story before the question ends, past `cut`: leading clauses that name
         nothing the documents hold (no linked name), state no figure or year, ask nothing, point at
@@ -453,11 +480,13 @@ class Understander:
             text = re.sub(said, written, text)
         text = ASIDE_STATED.sub("", text)
         text, respelt = self._bodies_spelt(text)
+        text, idle = self._without_idle(text) if _context else (text, "")
         trial = self._without_context(text, previous, _corrected) if _context else None
         if trial is not None:
             trial.question = question
+            trial.context = idle + trial.context
             return trial
-        frame = Frame(question=question, text=text)
+        frame = Frame(question=question, text=text, context=idle)
         if not text.strip(" ?？!！。.,，"):
             frame.intent = "refuse"
             frame.refusal = "问题是空的 (empty question)"

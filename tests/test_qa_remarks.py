@@ -153,3 +153,16 @@ def test_a_pointer_inside_a_name_does_not_point_into_the_story(legal):
     project = next(p for p in truth.projects if p.name.endswith("经费") and len(p.name) >= 6 and sum(q.name == p.name for q in truth.projects) == 1)
     answer = service.ask(f"我在做一个小专题，材料堆了一桌子——这份预算是刚翻到的——想问下{project.name[:-2]}那个经费给了多少钱？")
     assert answer.value == project.amounts[0], answer.answer
+
+
+def test_idle_clauses_anywhere_before_the_question_are_the_askers(legal):
+    """A clause that asks nothing, states no figure, names nothing loaded and holds words no document
+    knows (官网一时半会儿找不到, 感觉有点少) is the asker's wherever it stands; one naming a body that
+    is not loaded is not idle — the question about it is refused."""
+    service, truth = legal
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    for question in (f"{project.name}安排了多少？官网一时半会儿找不到——就想核一下", f"我翻了半天，官网一时半会儿找不到，{project.name}安排了多少？",
+                     f"听说{project.name}的钱不少，感觉有点离谱——{project.name}到底安排了多少？"):
+        answer = service.ask(question)
+        assert answer.value == project.amounts[0], (question, answer.answer)
+    assert not service.ask("我记得司法局下面有个海岛巡逻艇管理站，它今年的基本支出是多少？").answered
