@@ -886,12 +886,11 @@ class Executor:
     def do_definition(self, frame: Frame) -> Answer:
         doc = self.one_doc(frame)
         title = self.doc_title(doc)
-        terms = [e for m in frame.mentions for e in m.of("term") if doc in e.docs]
-        for term in terms:
-            rows = self.reader.run(queries.TERM, term=_iri(term.iri))
-            if rows:
-                r = rows[0]
-                return self.answer(frame, f"{r['label']}：{r['definition']}", sources=[Source(title, load_template().sections["glossary"], r["label"], r["line"])])
+        terms = list({e.iri: e for m in frame.mentions for e in m.of("term") if doc in e.docs}.values())
+        found = [rows[0] for term in terms if (rows := self.reader.run(queries.TERM, term=_iri(term.iri)))]
+        if found:  # 「X和Y有啥区别」「X按文件怎么定义」: each term named, in its own words
+            return self.answer(frame, "；".join(f"{r['label']}：{r['definition'].rstrip('。；')}" for r in found) + "。",
+                               sources=[Source(title, load_template().sections["glossary"], r["label"], r["line"]) for r in found])
         surfaces = [m.surface for m in frame.mentions if len(m.surface) >= 3]
         glossary = self.reader.run(queries.TERMS_OF_DOC, doc=_iri(doc))
         for row in glossary:  # 「机关运行经费指什么」: the term 「行政经费（机关运行经费）」

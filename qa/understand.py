@@ -145,9 +145,9 @@ CONFUSED = re.compile(r"(?:别|不要|勿)(?:跟|和|与|把)(?P<x>[^，,。？?
 
 
 def _set_apart_spans(text: str) -> list[tuple[int, int]]:
-    """The stretches that name what is not meant: 「（注意不是局本级那个X）」「别跟X弄混」 (不算/不含 are
+    """The stretches that name what is not meant: 「（注意不是局本级那个X）」「——注意不是那个X——」「别跟X弄混」 (不算/不含 are
     left out instead: honour.left_out)."""
-    aside = rf"[(（](?:注意|注|提醒一下)?[,，:：]?(?:{load_cues()['set_apart']})[^)）]*[)）]"
+    aside = rf"[(（](?:注意|注|提醒一下)?[,，:：]?(?:{load_cues()['set_apart']})[^)）]*[)）]|——(?:注意|注|提醒一下)?[,，:：]?(?:{load_cues()['set_apart']})[^—]*——"
     return [m.span("x") for m in CONFUSED.finditer(text)] + [m.span() for m in re.finditer(aside, text)]
 
 

@@ -45,3 +45,14 @@ def test_over_a_million_is_a_threshold(legal):
     for question in ("过百万的项目有几个", "超百万的项目一共几个？"):
         answer = service.ask(question)
         assert answer.value == len(over), answer.answer
+
+
+def test_two_terms_asked_apart_are_each_defined(legal):
+    """「读者老问基本支出和项目支出有啥区别…项目支出按文件里的说法是怎么定义的」: each term named is
+    given in the glossary's words, the one asked last too."""
+    service, truth = legal
+    glossary = dict(truth.glossary)
+    for question in ("基本支出和项目支出有啥区别？", "读者老问基本支出和项目支出有啥区别，我得加个小注——越简单越好——项目支出按文件里的说法是怎么定义的？"):
+        answer = service.ask(question)
+        for term in ("基本支出", "项目支出"):
+            assert glossary[term].rstrip("。")[:20] in answer.answer, (question, answer.answer)

@@ -171,3 +171,19 @@ def test_a_count_of_batches_after_the_name_and_a_quoted_name_set_apart(tmp_path_
     own = next(p for p in truth.projects if p.name == base)
     answer = service.ask(f"{base}（不是“第二批”那个）预算是多少？")
     assert answer.value == own.amounts[0], answer.answer
+
+
+@pytest.fixture(scope="module")
+def nested(tmp_path_factory):
+    """A statistics bureau with a project whose name begins another's (seed 3801)."""
+    return synth_service(tmp_path_factory.mktemp("nested"), 3801, "云川市雁屏县统计局")
+
+
+def test_a_dashed_aside_setting_a_name_apart(nested):
+    """「“X专项经费”——注意不是那个X——它安排了多少」: the name set apart between dashes is not asked."""
+    service, truth = nested
+    names = [p.name for p in truth.projects]
+    short, long = next((a, b) for a in names for b in names if a != b and b.startswith(a) and names.count(a) == 1 and names.count(b) == 1)
+    amount = next(p.amounts[0] for p in truth.projects if p.name == long)
+    answer = service.ask(f"看到统计局有个“{long}”——注意不是那个{short}——它安排了多少钱？")
+    assert answer.value == amount, answer.answer
