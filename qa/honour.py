@@ -35,7 +35,7 @@ def _said(answer: Answer) -> str:
 def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     """What the question asks that `answer` does not honour, or None."""
     cues = _cues()
-    for said, spelt in load_cues()["spellings"].items():  # the question as it was read: 「举几个例子」 counts nothing
+    for said, spelt in [*load_cues()["spellings"].items(), *load_cues()["expansions"].items()]:  # the question as it was read: 「举几个例子」 counts nothing
         question = question.replace(said, spelt)
     question = "".join(c for c in re.split(r"(?<=[，,；;])", question) if not re.search(load_cues()["clauses"]["withdrawn"], c))  # 「…我就不问了，」
     both = [w for w in cues["both_sets"] if w in question and re.search(r"[和与跟及、]|以及", question[:question.find(w)])]  # two sets named
@@ -236,7 +236,7 @@ def _count_of_money(question: str, answer: Answer) -> str | None:
     return None
 
 
-_COUNTED = re.compile(r"(?:多少|几)(?:个|项|名|家|处|条|所)(?P<thing>[\u4e00-\u9fff]{1,6})")
+_COUNTED = re.compile(r"(?:多少|(?<!哪)几)(?:个|项|名|家|处|条|所)(?P<thing>[\u4e00-\u9fff]{1,6})")  # 哪几个X asks names
 
 
 def _another_count(question: str, frame: Frame, answer: Answer, said: str) -> str | None:
@@ -638,6 +638,8 @@ def _unit_not_said(frame: Frame, answer: Answer) -> str | None:
     unit = frame.unit_word if frame else None
     if not unit or unit in _cues()["money_units"] + ["%", "个", "项", "名", "家"] or unit in answer.answer:
         return None
+    if answer.value is not None and any(re.search(rf"\d{alike}", answer.answer) for alike in _cues()["alike_units"].get(unit, [])):
+        return None  # 「车辆一共几台」: cars counted in 台 are counted in 辆
     if answer.items and re.search(rf"哪[几些]{unit}", frame.text):
         return None  # 「都有哪几条」: the names are asked, not how many
     return f"问的是{unit}数，答案中没有以{unit}计的数 (not in the unit asked)"

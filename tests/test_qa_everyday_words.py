@@ -1,6 +1,9 @@
-"""Everyday words for the document's terms (qa/data/synonyms.tsv), phrasings of our own on a
-generated document (tools.synth seed 3902): 出差的钱 is 差旅费, 车辆数 is the count of 车辆. Expected
-figures come from the document's truth."""
+"""Everyday words for the document's terms and asks (qa/data/synonyms.tsv, cues.json expansions),
+phrasings of our own on a generated document (tools.synth seed 3902): 出差的钱 is 差旅费, 车辆数 the
+count of 车辆, 买公车 the purchase line, 最烧钱 the largest, 过百万 a threshold, 几几年 which year,
+排个队 a ranking, 七位编码 the item level, 几台 cars in 辆, 有啥区别 of two terms both definitions,
+and a guess after a which-question (是不是X) asks nothing more. Expected figures come from the
+document's truth."""
 
 from __future__ import annotations
 
@@ -56,3 +59,38 @@ def test_two_terms_asked_apart_are_each_defined(legal):
         answer = service.ask(question)
         for term in ("基本支出", "项目支出"):
             assert glossary[term].rstrip("。")[:20] in answer.answer, (question, answer.answer)
+
+
+def test_a_year_asked_as_jijinian_is_the_cited_documents_year(legal):
+    """「依据文件是哪份？是几几年的？」: 几几年 asks which year, not a count of years."""
+    service, truth = legal
+    project = next(p for p in truth.projects if p.citations and p.citations[0].number)
+    answer = service.ask(f"{project.name}的依据文件是哪份？是几几年的？")
+    assert answer.answered and project.citations[0].number[:4] in answer.answer, answer.answer
+
+
+def test_ranked_by_queueing_up(legal):
+    service, truth = legal
+    second = sorted(truth.projects, key=lambda p: p.amounts[0], reverse=True)[1]
+    answer = service.ask("所有项目按金额排个队，第二大的是哪个？多少钱")
+    assert answer.value == second.amounts[0] and second.name in answer.answer, answer.answer
+
+
+def test_seven_digit_codes_are_the_item_level(legal):
+    service, truth = legal
+    rows = truth.table(5).rows
+    parent = next(r for r in rows if r.code and len(r.code) == 3)
+    items = [r.label for r in rows if r.code and len(r.code) == 7 and r.code.startswith(parent.code)]
+    answer = service.ask(f"{parent.code}那一类底下列了哪几个七位编码的科目？")
+    assert sorted(answer.items) == sorted(items), answer.answer
+
+
+def test_cars_counted_in_tai_and_a_guess_after_a_which_question(legal):
+    service, truth = legal
+    cars = next(f for f in truth.figures if f.label == "车辆")
+    answer = service.ask("局里登记的车辆一共几台？我好像有点记不清")
+    assert answer.value == cars.value, answer.answer
+    largest = max(truth.projects, key=lambda p: p.amounts[0])
+    other = min(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(f"哪个项目钱最多，是不是{other.name}？")
+    assert answer.items == [largest.name], answer.answer
