@@ -28,6 +28,7 @@ class Spec(NamedTuple):
     renamed: re.Pattern  # a description followed by the name it means
     framing: re.Pattern  # an aside opening the question that frames it
     guessed: re.Pattern  # the asker's guess at the answer to a which-question, at its end
+    declined: re.Pattern  # a kind of answer the asker does not want
 
 
 @cache
@@ -37,7 +38,7 @@ def _spec() -> Spec:
     return Spec(re.compile("|".join(map(re.escape, spec["hedges"]))), re.compile("|".join(map(re.escape, spec["askers"]))),
                 re.compile(f"{cues['clauses']['asks']}|{spec['yes_no']}"), re.compile(spec["restrictions"]),
                 re.compile(spec["examples"]), re.compile(spec["restated"]), re.compile(spec["renamed"]), re.compile(spec["framing"]),
-                re.compile(spec["guessed"]))
+                re.compile(spec["guessed"]), re.compile(spec["declined"]))
 
 
 def is_remark(text: str) -> bool:
@@ -70,5 +71,6 @@ def without_remarks(question: str) -> str:
     kept = [s for s in sentences[:first] if not (spec.hedges.search(s) and is_remark(s))]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
     kept += sentences[first:first + 1]
     kept += [s for s in sentences[first + 1:] if not (is_remark(s) or spec.restated.match(s) and not spec.restrictions.search(s))]
-    kept_text = spec.guessed.sub(r"\g<ask>？", "".join(kept))  # 「哪个明细最多，是不是基本工资？」: the answer says which; the guess asks nothing more
+    kept_text = spec.guessed.sub(r"\g<ask>？", "".join(kept))
+    kept_text = re.sub(r"(^|[。？?！!])[，,]+", r"\1", spec.declined.sub("", kept_text))  # 「只要差额，不用增长率」: a kind of answer not wanted  # 「哪个明细最多，是不是基本工资？」: the answer says which; the guess asks nothing more
     return kept_text if spec.asks.search(kept_text) else question

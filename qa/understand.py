@@ -953,7 +953,7 @@ class Understander:
             if frame.unit_word is None and noun in text:
                 frame.unit_word = unit_name
         frame.unit_word = frame.unit_word or answer_unit(text)  # 「降幅」 asks in %
-        frame.want_yuan = bool(re.search(r"多少元|以元|单位.?元|折合.?元|换算成元|几元", text))
+        frame.want_yuan = bool(re.search(r"多少元|以元|单位[:：是为]?元|折合.?元|换算成元|几元", text))
         if "%" in text or "百分" in text:
             frame.unit_word = "%"
 

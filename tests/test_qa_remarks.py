@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from qa.commentary import without_remarks
+from tests.conftest import synth_years_service
 
 
 @pytest.mark.parametrize(("question", "kept"), [
@@ -166,3 +167,25 @@ def test_idle_clauses_anywhere_before_the_question_are_the_askers(legal):
         answer = service.ask(question)
         assert answer.value == project.amounts[0], (question, answer.answer)
     assert not service.ask("我记得司法局下面有个海岛巡逻艇管理站，它今年的基本支出是多少？").answered
+
+
+@pytest.mark.parametrize(("question", "kept"), [
+    ("A两年差了多少？只要差额，不用增长率，单位万元", "A两年差了多少？只要差额，单位万元"),
+    ("A两年差了多少？增长率就不用了", "A两年差了多少？"),
+    ("A比去年多了多少？百分比不要了，只要绝对数", "A比去年多了多少？只要绝对数"),
+])
+def test_a_kind_of_answer_declined_is_taken_out(question, kept):
+    assert without_remarks(question) == kept
+
+
+@pytest.fixture(scope="module")
+def years(tmp_path_factory):
+    return synth_years_service(tmp_path_factory.mktemp("years"), 3905, "青岚市松汀区统计局")
+
+
+def test_a_difference_in_wanyuan_with_the_rate_declined(years):
+    """「只要差额，不用增长率，单位万元」: the change in 万元 (单位万元 asks no 元), no rate."""
+    service, earlier, later = years
+    old, new = (next(f.value for f in t.figures if f.label == "支出预算") for t in (earlier, later))
+    answer = service.ask("支出预算总额两年差了多少？只要差额，不用增长率，单位万元")
+    assert answer.value == abs(new - old) and answer.unit == "万元", answer.answer
