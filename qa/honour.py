@@ -103,6 +103,21 @@ def modifier_dropped(frame: Frame, answer: Answer, lexicon: Lexicon) -> str | No
     return None
 
 
+def part_not_given(frame: Frame, answer: Answer, lexicon: Lexicon) -> str | None:
+    """「拟购置的服务器打算花多少钱」: a thing of the documents written right after a named figure (X的Y)
+    that no name takes and the answer says only as what X is mostly spent on — the figure is X's, not
+    Y's, which the document does not give apart."""
+    if not answer.answered or answer.value is None:
+        return None
+    said = re.sub(_cues()["detail"], "", _said(answer))
+    for m in frame.value_mentions():
+        for word in frame.free_nouns(m.end, min(len(frame.text), m.end + 12)):
+            at = frame.text.find(word, m.end)
+            if re.fullmatch(_cues()["part_between"], frame.text[m.end:at]) and word in lexicon.vocabulary and word not in said and word in _said(answer):
+                return f"文件没有单列“{word}”的金额，“{m.entities[0].label}”是合计 (the figure found is the whole, not that part)"
+    return None
+
+
 def _target_not_given(frame: Frame, answer: Answer) -> str | None:
     """「X的绩效目标」 of a project that is no key project and whose own text states no target: the
     document gives none; its amount or its purpose is not one."""
@@ -499,7 +514,7 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
     if not answer.answered:
         return None
     cues = _cues()
-    said = _said(answer) + "".join(r.get("行", "") for r in answer.rows)
+    said = re.sub(cues["detail"], "", _said(answer)) + "".join(r.get("行", "") for r in answer.rows)  # 「拟购置的服务器」: what a figure is mostly spent on is not its subject
     excluding = re.compile("(?:" + "|".join(cues["excluding"]) + r")[^，,。;；]{0,8}$")
     after = _container_after()
     columns = {c for spec in load_template().tables for c in spec.columns}  # 一般公共预算: a column, a measure

@@ -221,7 +221,7 @@ class QAService:
     def _honoured(self, question: str, frame: Frame, executor: Executor, chosen: str | None) -> Answer:
         answer = self._run(frame, executor, chosen)
         unhonoured = (honour.missing(_after_context(question, frame), frame, answer) or honour.unused_mention(frame, answer, answer.query, self.lexicon)
-                      or honour.modifier_dropped(frame, answer, self.lexicon))
+                      or honour.modifier_dropped(frame, answer, self.lexicon) or honour.part_not_given(frame, answer, self.lexicon))
         if unhonoured:
             raise NotAnswerable(unhonoured)
         return answer

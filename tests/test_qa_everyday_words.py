@@ -94,3 +94,27 @@ def test_cars_counted_in_tai_and_a_guess_after_a_which_question(legal):
     other = min(truth.projects, key=lambda p: p.amounts[0])
     answer = service.ask(f"哪个项目钱最多，是不是{other.name}？")
     assert answer.items == [largest.name], answer.answer
+
+
+def test_buying_services_and_a_new_car(legal):
+    service, truth = legal
+    figures = {f.label: f.value for f in truth.figures}
+    assert service.ask("今年政府采购里头，买服务的那块预算多少？").value == figures["服务类采购预算"]
+    assert service.ask("今年买新公务车的预算是多少？").value == figures["公务用车购置费"]
+
+
+def test_what_a_line_covers_is_its_glossary_words(legal):
+    """「公务用车运行维护费具体包括哪些开销」: what it covers, in the glossary's words — not its amount."""
+    service, truth = legal
+    answer = service.ask("三公经费里的公务用车运行维护费，具体包括哪些开销？")
+    assert answer.value is None and "燃料费" in answer.answer, answer.answer
+
+
+def test_a_part_named_only_in_what_a_figure_is_mostly_spent_on_is_refused(legal):
+    """「拟购置的X打算花多少钱」 where X is one of the things the planned purchases are mostly: the
+    document gives no figure for X alone."""
+    service, truth = legal
+    planned = service.ask("拟购置固定资产是多少？")
+    detail = planned.answer.split("主要是")[1].split("、")[0] if "主要是" in planned.answer else None
+    assert detail, planned.answer
+    assert not service.ask(f"拟购置的{detail}打算花多少钱？").answered
