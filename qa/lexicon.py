@@ -317,9 +317,14 @@ class Lexicon:
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken = [False] * (len(text) + 1)
         mentions: list[Mention] = []
+        bounds: set[int] | None = None
         for start, end, alias in found:
             if any(taken[start:end]):
                 continue
+            if end - start <= SHORT_ALIAS and not alias.isdigit():
+                bounds = _word_bounds(text) if bounds is None else bounds
+                if start not in bounds:
+                    continue  # 「水电费」 holds no 电费, 「支出差额」 no 出差: a short name begins a word (「三公里因公出国」 is 三公 里)
             if (alias[0].isdigit() and start > 0 and text[start - 1].isdigit()) or (
                 alias[-1].isdigit() and end < len(text) and text[end].isdigit()
             ):
@@ -460,6 +465,20 @@ def _bracketed_alternatives(base: str) -> set[str]:
         before, after = base[:match.start()], base[match.end():]
         out.update({before + alt + after, before + head + alt + after, head + alt, match.group(0)})
     return out
+
+
+SHORT_ALIAS = 2  # names this short link only as whole words of the question
+
+
+def _word_bounds(text: str) -> set[int]:
+    """Where jieba's words of `text` begin and end."""
+    from qa.segment import tokenizer
+
+    bounds, at = {0}, 0
+    for word in tokenizer().lcut(text, HMM=False):
+        at += len(word)
+        bounds.add(at)
+    return bounds
 
 
 def derived_aliases(entity: Entity, label: str) -> set[str]:

@@ -118,3 +118,12 @@ def test_a_part_named_only_in_what_a_figure_is_mostly_spent_on_is_refused(legal)
     detail = planned.answer.split("主要是")[1].split("、")[0] if "主要是" in planned.answer else None
     assert detail, planned.answer
     assert not service.ask(f"拟购置的{detail}打算花多少钱？").answered
+
+
+def test_a_short_name_never_begins_inside_a_word(legal):
+    """电费 inside 水电费, 出差 inside 支出差额: a two-character name links only where a word of the
+    question begins — 水电费 is not 电费 (the sum is refused, never 电费 alone)."""
+    service, truth = legal
+    answer = service.ask("水电费加上邮电费，基本支出里一共安排了多少？")
+    assert not answer.answered, answer.answer
+    assert service.ask("“三公”里因公出国（境）那一块安排了多少？").value == next(f.value for f in truth.figures if f.label == "因公出国（境）费")
