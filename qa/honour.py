@@ -55,7 +55,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
              or _one_asked_many_given(question, frame, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
-             or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer)
+             or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer)
              or _each_thing_held(question) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer)))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
@@ -202,6 +202,14 @@ def _excluding_before() -> re.Pattern:
 def self_left_out(text: str) -> bool:
     """「除了局本级，…」「不算本级的话」: the department's own part is left out of the question."""
     return bool(re.search("(?:" + "|".join(_cues()["excluding"]) + "|" + load_cues()["set_apart"] + ")[^，,。;；]{0,3}本级", text))
+
+
+def _reason_not_given(frame: Frame, answer: Answer) -> str | None:
+    """「…各自怎么解释变化原因」 answered with a difference of figures: a reason asked is a text, and
+    an answer with a figure and no reason does not give it."""
+    if "reason" not in frame.cues or answer.value is None or any(w in answer.answer for w in _cues()["reason_said"]):
+        return None
+    return "问的是原因，找到的只是数字 (a reason was asked, only figures were found)"
 
 
 def _left_out_answered(frame: Frame, answer: Answer) -> str | None:

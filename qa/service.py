@@ -7,6 +7,7 @@ import dataclasses
 import gc
 import json
 import logging
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from qa.facts import FactReader
 from qa.frame import Frame
 from qa.index import fact_index
 from qa.kinds.describe import TEXT_LACKS
-from qa.lexicon import Lexicon, match_form, saved_lexicon, warm_sounds
+from qa.lexicon import Lexicon, load_cues, match_form, saved_lexicon, warm_sounds
 from qa.segment import add_words
 from qa.understand import Understander
 from qa.years import YEAR
@@ -229,7 +230,8 @@ class QAService:
     def _same_in_each(self, question: str, frame: Frame, executor: Executor, chosen: str | None, exc: Ambiguous) -> Answer:
         """A question that names no document, asked of each document in scope: when every one gives
         the same answer (a glossary entry, a unit's duties, in both years of a department) it is the
-        answer, cited from each; when they differ the reply asks which document (Ambiguous)."""
+        answer, cited from each; when they differ, each document's answer if the question asks of each
+        (各自, 分别), else the reply asks which document (Ambiguous)."""
         if len(exc.docs) > MAX_AGREEING:
             raise exc
         given = []
@@ -241,6 +243,11 @@ class QAService:
             except (NotAnswerable, Ambiguous, kinds.AskBack):
                 raise exc from None
         said = {(self._own_words(a.answer, d), a.value, tuple(a.items)) for a, d in zip(given, exc.docs, strict=True)}
+        if len(said) > 1 and re.search(load_cues()["each_document"], frame.text):  # 「两年的说明里各自怎么解释」: each document's own answer
+            return dataclasses.replace(
+                given[0], answer="；".join(f"{self.titles.get(d, d)}：{a.answer.rstrip('。')}" for a, d in zip(given, exc.docs, strict=True)) + "。",
+                value=None, unit=None, items=list(dict.fromkeys(i for a in given for i in a.items)),
+                sources=list(dict.fromkeys(s for a in given for s in a.sources)))
         if len(said) > 1:
             raise exc
         answer = given[0]

@@ -95,3 +95,14 @@ def test_two_rankings_in_two_sentences_are_both_given_or_refused(years_apart):
     assert by_amount != by_rate
     answer = service.ask("两年都有的项目里，按金额算降得最多的是哪个？要是按降幅百分比算，降得最狠的又是哪个？")
     assert not answer.answered or by_amount in answer.answer and by_rate in answer.answer, answer.answer
+
+
+def test_each_years_reason_when_asked_of_each(years):
+    """「两年的三公经费变化原因各是什么」: each document's own reason, labelled by its year; never a
+    difference of figures for a reason asked."""
+    service, earlier, later = years
+    answer = service.ask("两年的三公经费变化原因各是什么？")
+    assert answer.answered and answer.answer.count("原因") == 2, answer.answer
+    assert str(earlier.year) in answer.answer and str(later.year) in answer.answer
+    answer = service.ask("三公经费方面，2024年和2025年的说明里各自怎么解释变化原因的？")
+    assert not answer.answered or answer.answer.count("原因") >= 2, answer.answer
