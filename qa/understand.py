@@ -367,25 +367,27 @@ class Understander:
 
     def _without_idle(self, text: str) -> tuple[str, str]:
         """The question without its idle clauses, and those clauses: a clause before the last one that
-        asks nothing, states no figure or year, restricts nothing, names no body and nothing the documents
-        hold (the only department loaded aside) and no cue word, and holds a noun no document knows (「官网一时半会儿
-        找不到——」「感觉不多——」) is the asker's, wherever it stands; its words are not held against the
-        question."""
+        asks nothing, states no figure or year, restricts nothing, names no body and nothing the
+        documents hold (the only department loaded aside) and no cue word, and holds a noun
+        no document knows or a hedge (「官网一时半会儿找不到——」「感觉不多——」「…好像砍了一半，」) is the
+        asker's, wherever it stands; its words are not held against the question."""
         spans = [m.span() for m in CLAUSE.finditer(text)]
         asks, stops = self.lexicon.cues["clauses"]["asks"], self.lexicon.cues["story_stops"]
         restricts = load_cues()["commentary"]["restrictions"]
+        hedges = "|".join(map(re.escape, load_cues()["commentary"]["hedges"]))
         idle: list[tuple[int, int]] = []
         for start, stop in spans[:-1]:
             clause = text[start:stop]
             if (re.search(asks, clause) or re.search(stops, clause) or re.search(restricts, clause) or re.search(r"[\d()（）“”\"]", clause)
-                    or re.search(self.lexicon.cues["body_named"], clause)  # 「…下面有个小型水库管理所」: a body, loaded or not
-                    or re.search(r"[一二两三四五六七八九十百千万]+(?:万|元|个|项|年|倍|成)", clause) or YEAR.search(clause)):
-                continue
-            linked = [m for m in self.lexicon.link(clause) if not (self._one_department and m.kinds() == {"department"})]
-            if linked or any(g - {"comparator"} for *_, g in self.cues_in(clause, [False] * (len(clause) + 1))):  # 找不到: no bound without a figure
-                continue
+                    or re.search(r"(?:[二两三四五六七八九十百千万]|一[十百千万])[一二两三四五六七八九十百千万]*(?:万|元|个|项|年|倍|成)", clause) or YEAR.search(clause)):
+                continue  # 「一个说法」: 一个 is no figure
+            every = self.lexicon.link(clause)
+            linked = [m for m in every if not (self._one_department and m.kinds() == {"department"})]
+            bodies = [b for b in re.finditer(self.lexicon.cues["body_named"], clause) if not any(m.end == b.end() and m.of("department") for m in every)]
+            if linked or bodies or any(groups - {"comparator"} for *_, groups in self.cues_in(clause, [False] * (len(clause) + 1))):
+                continue  # 找不到: no bound without a figure
             nouns = [w for w in content_nouns(clause) if len(w) >= 2 and w not in self.lexicon.vocabulary and w not in self.stopwords]
-            if nouns:
+            if nouns or re.search(hedges, clause):  # 「…好像砍了一半，」: the asker's guess
                 idle.append((start, stop))
         if not idle:
             return text, ""

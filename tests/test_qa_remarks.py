@@ -189,3 +189,14 @@ def test_a_difference_in_wanyuan_with_the_rate_declined(years):
     old, new = (next(f.value for f in t.figures if f.label == "支出预算") for t in (earlier, later))
     answer = service.ask("支出预算总额两年差了多少？只要差额，不用增长率，单位万元")
     assert answer.value == abs(new - old) and answer.unit == "万元", answer.answer
+
+
+def test_a_hedged_clause_and_an_article_are_no_part_of_the_question(years):
+    """「编辑让我核一个说法」 (一个 is no figure) and 「看到…好像砍了一半」 (a hedge naming only the
+    department loaded) are the asker's; the question after them is answered."""
+    service, earlier, later = years
+    old, new = (next(f.value for f in t.figures if f.label == "支出预算") for t in (earlier, later))
+    answer = service.ask("编辑让我核一个说法——我觉得有点夸张——支出预算2025年比2024年变化了多少万元？")
+    assert answer.value is not None and abs(answer.value) == abs(new - old), answer.answer
+    answer = service.ask("看到统计局的支出好像砍了一半，我一个外行也不太懂经济分类——支出预算2025年比2024年变化了多少万元？")
+    assert answer.value is not None and abs(answer.value) == abs(new - old), answer.answer

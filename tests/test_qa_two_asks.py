@@ -106,3 +106,11 @@ def test_each_years_reason_when_asked_of_each(years):
     assert str(earlier.year) in answer.answer and str(later.year) in answer.answer
     answer = service.ask("三公经费方面，2024年和2025年的说明里各自怎么解释变化原因的？")
     assert not answer.answered or answer.answer.count("原因") >= 2, answer.answer
+
+
+def test_last_year_against_this_year_in_that_order(years):
+    """「X去年比今年多出多少」: the earlier year less the later, as asked."""
+    service, earlier, later = years
+    old, new = (next(f.value for f in t.figures if f.label == "支出预算") for t in (earlier, later))
+    answer = service.ask("支出预算去年比今年多出多少万元？")
+    assert answer.value == old - new, answer.answer

@@ -459,12 +459,13 @@ def _multiple(ctx: Context, executor, earlier: tuple[Document, Decimal], later: 
 
 
 EARLIER_FIRST = re.compile(r"((?:19|20)\d{2})年[^比较]{0,40}(?:比|较)[^,，。？?]{0,20}?((?:19|20)\d{2})年")
+LAST_YEAR_FIRST = re.compile(r"(?:去年|上年|上一年)[^比较,，。？?]{0,40}(?:比|较)(?:今年|本年)")
 
 
 def _earlier_first(text: str) -> bool:
-    """Whether the question compares the earlier year with the later (「2024年…比2025年」)."""
+    """Whether the question compares the earlier year with the later (「2024年…比2025年」「去年比今年」)."""
     match = EARLIER_FIRST.search(text)
-    return bool(match) and int(match.group(1)) < int(match.group(2))
+    return bool(match) and int(match.group(1)) < int(match.group(2)) or bool(LAST_YEAR_FIRST.search(text))
 
 
 def _direction(text: str) -> int:
