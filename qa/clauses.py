@@ -73,6 +73,10 @@ def two_superlatives(question: str) -> tuple[str, str] | None:
     """「涨得最多的和跌得最多的分别是哪个」: two rankings joined in one ask, as two questions (the
     words before them and the ask after them shared); or None."""
     question = normalize(question)
+    which = re.search(load_cues()["clauses"]["two_which_superlatives"], question)
+    if which is not None:  # 「…里哪项最多、哪项最少」: each ranking with the words before them
+        head, tail = question[:which.start()], question[which.end():]
+        return head + which.group("a") + tail, head + which.group("b") + tail
     found = re.search(load_cues()["clauses"]["two_superlatives"], question)
     if found is None:
         return None

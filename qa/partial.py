@@ -397,6 +397,8 @@ class PartialLinker:
                 taken[k] = True
             free.clear()
             start, end, typo = _typo_extent(text, c.start, c.end, label.lower(), blocked)
+            while start < end and start > 0 and text[start - 1].isdigit() and text[start] in "年月日号":
+                start += 1  # 「2024年信息系通…」: 年 of a year the question names is no part of a name
             mention = Mention(start, end, text[start:end], entities, fuzzy=typo, partial=True)
             mention.alternatives = [o.entity for o in rivals if o.score * CLEAR_MARGIN <= c.score and o.score * 2 >= c.score and o.entity.iri not in linked]
             chosen.append(mention)

@@ -178,8 +178,9 @@ class QAService:
             both = clauses.covers(answer, first) and clauses.covers(answer, second)
             if own and first.answered and second.answered and not both:
                 answer = clauses.joined(first, second, both_asked=True) or answer
-            elif answer.answered and first.answered and not second.answered and clauses.asks_anew(sentences[1]) and not clauses.covers(answer, first):
-                return self._refusal(asked, frame, f"“{sentences[1]}”没有找到答案，两问都答才算回答")  # the whole answers another ask than the first
+            elif answer.answered and first.answered != second.answered and clauses.asks_anew(sentences[1]):
+                missing = sentences[1] if first.answered else sentences[0]
+                return self._refusal(asked, frame, f"“{missing}”没有找到答案，两问都答才算回答")  # 「…怎么解释的？另外…又是什么理由？」: never one ask for two
         about = clauses.about_the_answer(asked, frame, answer)
         if about is not None:
             answer = clauses.joined(answer, self._answer(about, previous)[1]) or answer

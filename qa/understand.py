@@ -836,7 +836,8 @@ class Understander:
             fund = template.measures[name].fund if name in template.measures else None
             after = next((n for a, _, n in named if a >= end and FUND_TO_MEASURE.fullmatch(frame.text[end:a])
                           and n in template.measures and template.measures[n].expenditure), None)
-            if fund and after and template.fund_table(fund, after) is not None:
+            only = fund and re.search(self.lexicon.cues["fund_only"], frame.text[:start])  # 「只算一般公共预算拨款、不算其他资金」: the fund's table
+            if fund and (after and template.fund_table(fund, after) is not None or only):
                 frame.fund = fund
                 measure_spans = [x for x in measure_spans if (x[0], x[1]) != (start, end)]
                 frame.mentions = [m for m in frame.mentions if (m.start, m.end) != (start, end)]

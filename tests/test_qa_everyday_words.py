@@ -127,3 +127,19 @@ def test_a_short_name_never_begins_inside_a_word(legal):
     answer = service.ask("水电费加上邮电费，基本支出里一共安排了多少？")
     assert not answer.answered, answer.answer
     assert service.ask("“三公”里因公出国（境）那一块安排了多少？").value == next(f.value for f in truth.figures if f.label == "因公出国（境）费")
+
+
+def test_the_largest_and_the_smallest_asked_in_a_row(legal):
+    """「…明细里，哪项最多、哪项最少」: both rankings, never the last alone."""
+    service, truth = legal
+    items = [r for r in truth.table(6).rows if r.code and len(r.code) == 5 and r.code.startswith("302")]
+    most, least = max(items, key=lambda r: r.amounts[0]), min(items, key=lambda r: r.amounts[0])
+    answer = service.ask("基本支出的商品和服务支出明细里，哪项最多、哪项最少？")
+    assert answer.items == [most.label, least.label], answer.answer
+
+
+def test_a_figure_per_mu_is_not_the_total(legal):
+    service, truth = legal
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    for question in (f"{project.name}一亩地补多少钱？", f"{project.name}每亩多少钱"):
+        assert not service.ask(question).answered

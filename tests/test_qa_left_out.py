@@ -142,3 +142,12 @@ def test_a_fund_named_picks_its_table_among_two(legal, question):
     granted = next(r for r in truth.table(5).rows if r.code in every and len(r.code) == 7 and r.amounts[1] != every[r.code].amounts[1])
     answer = service.ask(question.format(code=granted.code, label=granted.label))
     assert answer.value == granted.amounts[1], answer.answer
+
+
+def test_only_one_fund_counted_is_that_funds_table(legal):
+    """「X里面，只算一般公共预算拨款、不算其他资金的话是多少」: 表5's figure of X, the fund no operand."""
+    service, truth = legal
+    every = {r.code: r for r in truth.table(3).rows if r.code}
+    granted = next(r for r in truth.table(5).rows if r.code in every and len(r.code) == 7 and r.amounts[0] != every[r.code].amounts[0])
+    answer = service.ask(f"{granted.label}（{granted.code}）里面，只算一般公共预算拨款、不算其他资金的话是多少")
+    assert answer.value == granted.amounts[0], answer.answer

@@ -114,3 +114,24 @@ def test_last_year_against_this_year_in_that_order(years):
     old, new = (next(f.value for f in t.figures if f.label == "支出预算") for t in (earlier, later))
     answer = service.ask("支出预算去年比今年多出多少万元？")
     assert answer.value == old - new, answer.answer
+
+
+def test_the_year_before_a_name_is_never_part_of_it(years):
+    """「2024年办公设备构置经费预算多少」 (a typo) with 2025年办公设备购置经费 loaded too: 2024年 names
+    the year, and the earlier document's figure is given — never the later one's."""
+    service, earlier, later = years
+    names = {p.name: p.amounts[0] for p in earlier.projects}
+    base = next(p.name[5:] for p in later.projects if p.name.startswith(f"{later.year}年") and p.name[5:] in names and p.name[5:].endswith("经费"))
+    typo = base.replace("购", "构").replace("租赁", "租凭")
+    assert typo != base
+    assert service.ask(f"{earlier.year}年{base}预算多少？").value == names[base]
+    answer = service.ask(f"{earlier.year}年{typo}预算多少？")
+    assert answer.value in (None, names[base]), answer.answer  # a refusal at worst, never the later one's
+
+
+def test_a_second_sentence_asking_anew_is_never_the_whole_answer(years):
+    """「今年预算总量下来了，说明里怎么解释的？另外三公经费反而涨了，又是什么理由？」: both reasons, or
+    a refusal naming the ask not answered — never the second reason alone."""
+    service, earlier, later = years
+    answer = service.ask("今年预算总量下来了，说明里怎么解释的？另外三公经费反而涨了，又是什么理由？")
+    assert not answer.answered or answer.answer.count("原因") >= 2, answer.answer
