@@ -151,3 +151,24 @@ def test_only_one_fund_counted_is_that_funds_table(legal):
     granted = next(r for r in truth.table(5).rows if r.code in every and len(r.code) == 7 and r.amounts[0] != every[r.code].amounts[0])
     answer = service.ask(f"{granted.label}（{granted.code}）里面，只算一般公共预算拨款、不算其他资金的话是多少")
     assert answer.value == granted.amounts[0], answer.answer
+
+
+def test_projects_of_an_amount_left_out_by_the_amount(legal):
+    """「撇开那几个十万的，其余项目合计多少」: the projects of that amount left out of the set."""
+    service, truth = legal
+    amounts = [p.amounts[0] for p in truth.projects]
+    common = max(set(amounts), key=amounts.count)
+    assert amounts.count(common) >= 2
+    rest = [a for a in amounts if a != common]
+    answer = service.ask(f"项目支出总额里，撇开那几个{common}万的，其余项目合计多少？")
+    assert answer.value == sum(rest), answer.answer
+    answer = service.ask(f"去掉那几个{common}万的项目，剩下项目里钱最多的是哪个？")
+    assert answer.value == max(rest), answer.answer
+
+
+def test_the_largest_of_the_rest_when_the_largest_is_left_out(legal):
+    """「…里，把“X”去掉，剩下金额最大的是哪一科」: a ranking of the rest, not the rest's total."""
+    service, truth = legal
+    items = sorted((r for r in truth.table(6).rows if r.code and len(r.code) == 5 and r.code.startswith("302")), key=lambda r: r.amounts[0], reverse=True)
+    answer = service.ask(f"基本支出的商品和服务支出里，把“{items[0].label}”去掉，剩下金额最大的是哪一科？")
+    assert answer.items == [items[1].label], answer.answer

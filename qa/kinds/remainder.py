@@ -28,6 +28,8 @@ class Remainder:
         asked = pattern(NAME, "asks").search(frame.text)
         if asked is None or frame.set_kind in ("projects", "key_projects"):
             return None  # 「除了X，其余项目加起来」: a set without X (the sum over members)
+        if frame.cues & {"max", "min"}:
+            return None  # 「把X去掉，剩下金额最大的是哪一科」: a ranking of the rest, not the rest's figure
         if "self_unit" in frame.cues or any(m.of("budget_unit") for m in frame.mentions):
             return None  # 「局本级的项目支出，不含X的话」: one unit's figure less its projects (unit_scope)
         left = [m for m in left_out(frame.text, frame.mentions) if m.of(*PARTS) and not m.of("budget_unit", "department")]
