@@ -55,7 +55,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
              or _one_asked_many_given(question, frame, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
-             or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer)
+             or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
              or _each_thing_held(question) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer)))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
@@ -202,6 +202,21 @@ def _excluding_before() -> re.Pattern:
 def self_left_out(text: str) -> bool:
     """「除了局本级，…」「不算本级的话」: the department's own part is left out of the question."""
     return bool(re.search("(?:" + "|".join(_cues()["excluding"]) + "|" + load_cues()["set_apart"] + ")[^，,。;；]{0,3}本级", text))
+
+
+def _exclusion_ignored(frame: Frame, answer: Answer) -> str | None:
+    """「除掉租车那个和X，剩下的加起来」 where 租车 links nothing and X is not read as left out: a set
+    answered with a thing the question takes out named and not taken out (no 不含…, no subtraction)
+    is refused, never given with it."""
+    if not answer.answered or frame.set_kind is None or answer.value is None and not answer.items:
+        return None
+    words = "|".join(sorted(_cues()["excluding"], key=len, reverse=True))
+    out = left_out(frame.text, frame.mentions)
+    for found in re.finditer(rf"(?:{words})(?P<what>[^，,。；;？?（()）—]{{2,16}})", frame.text):
+        named = [m for m in frame.value_mentions() if found.start() <= m.start < found.end()]
+        if named and not any(m is o for m in named for o in out) and not re.search(_cues()["exclusion_shown"], _said(answer)):
+            return f"问题要除去“{found.group('what')}”，答案没有除去它 (what the question takes out is not taken out)"
+    return None
 
 
 def _reason_not_given(frame: Frame, answer: Answer) -> str | None:

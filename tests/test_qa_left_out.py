@@ -172,3 +172,13 @@ def test_the_largest_of_the_rest_when_the_largest_is_left_out(legal):
     items = sorted((r for r in truth.table(6).rows if r.code and len(r.code) == 5 and r.code.startswith("302")), key=lambda r: r.amounts[0], reverse=True)
     answer = service.ask(f"基本支出的商品和服务支出里，把“{items[0].label}”去掉，剩下金额最大的是哪一科？")
     assert answer.items == [items[1].label], answer.answer
+
+
+def test_a_set_answered_with_a_thing_it_takes_out_is_refused(legal):
+    """「除掉其他那个和X，剩下的加起来」: the rest without X, or a refusal — never a total with X in it."""
+    service, truth = legal
+    own = [p for p in truth.projects if p.unit == truth.department]
+    named = own[-1]
+    total = sum((p.amounts[0] for p in own), Decimal(0))
+    answer = service.ask(f"局本级的项目，除掉其他那个和{named.name}，剩下的加起来是多少？")
+    assert answer.value in (None, total - named.amounts[0]), answer.answer
