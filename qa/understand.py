@@ -329,6 +329,9 @@ class Understander:
         for start, end, word in found:
             if any(taken[start:end]):
                 continue
+            after = self.lexicon.cues["cue_not_after"].get(word)
+            if after and re.search(after, text[:start]):
+                continue  # 「两个数长得挺像」: 两个 + 数, not 个数 (a count asked)
             for k in range(start, end):
                 taken[k] = True
             groups = self.cue_words[word]

@@ -143,3 +143,14 @@ def test_a_figure_per_mu_is_not_the_total(legal):
     project = max(truth.projects, key=lambda p: p.amounts[0])
     for question in (f"{project.name}一亩地补多少钱？", f"{project.name}每亩多少钱"):
         assert not service.ask(question).answered
+
+
+def test_two_numbers_told_apart_and_a_difference_in_wan(legal):
+    """「两个数长得挺像」 counts nothing (两个 + 数, not 个数); 「差几万」 asks the difference."""
+    service, truth = legal
+    rows = sorted((r for r in truth.table(6).rows if r.code and len(r.code) == 5), key=lambda r: r.amounts[0], reverse=True)
+    a, b = rows[0], rows[1]
+    answer = service.ask(f"基本支出里{a.label}是多少？别跟{b.label}弄混了，两个数长得挺像")
+    assert answer.value == a.amounts[0], answer.answer
+    answer = service.ask(f"基本支出里{a.label}和{b.label}两个数差几万？")
+    assert answer.value == a.amounts[0] - b.amounts[0], answer.answer
