@@ -154,3 +154,12 @@ def test_two_numbers_told_apart_and_a_difference_in_wan(legal):
     assert answer.value == a.amounts[0], answer.answer
     answer = service.ask(f"基本支出里{a.label}和{b.label}两个数差几万？")
     assert answer.value == a.amounts[0] - b.amounts[0], answer.answer
+
+
+def test_second_and_top_in_everyday_words(legal):
+    service, truth = legal
+    ranked = sorted(truth.projects, key=lambda p: p.amounts[0], reverse=True)
+    assert service.ask("项目里排老二的是哪个？").items == [ranked[1].name]
+    assert service.ask("顺带问一下，头号项目是哪个？我感觉是个大项目").items == [ranked[0].name]
+    houses = next(f for f in truth.figures if f.label == "房屋")
+    assert service.ask("局里名下房屋有多大面积？").value == houses.value
