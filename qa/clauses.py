@@ -60,6 +60,19 @@ def two_sentences(question: str) -> tuple[str, str] | None:
     return sentences[0], sentences[1]
 
 
+def lead(sentence: str) -> str:
+    """The clauses opening a sentence before its first asking one (「基本支出按经济分类看，」), with their
+    separators; empty when the sentence opens with its ask."""
+    asks = load_cues()["clauses"]["asks"]
+    parts = re.split(r"(?<=[，,；;])", sentence)
+    opening = []
+    for part in parts[:-1]:
+        if re.search(asks, part):
+            break
+        opening.append(part)
+    return "".join(opening)
+
+
 def asks_anew(sentence: str) -> bool:
     """「又有哪个科目24年有而25年没了」「要是按降幅算，降得最狠的又是哪个」: a sentence opening with a
     word of a further ask (又, 另外), or asking 又是…, asks of its own, not of what the one before found

@@ -135,3 +135,12 @@ def test_a_second_sentence_asking_anew_is_never_the_whole_answer(years):
     service, earlier, later = years
     answer = service.ask("今年预算总量下来了，说明里怎么解释的？另外三公经费反而涨了，又是什么理由？")
     assert not answer.answered or answer.answer.count("原因") >= 2, answer.answer
+
+
+def test_a_second_sentence_asks_within_the_set_the_first_opened(years):
+    """「基本支出按经济分类看，…没了的是哪几个？反过来新加的又是哪个？」: the second ask is of the same
+    set (表6's items), never of the projects; both sets or a refusal."""
+    service, earlier, later = years
+    old, new = ({r.label for r in t.table(6).rows if r.code and len(r.code) == 5} for t in (earlier, later))
+    answer = service.ask("基本支出按经济分类看，2024年列了、2025年就没了的明细科目是哪几个？反过来2025年新加的又是哪个？")
+    assert not answer.answered or sorted(answer.items) == sorted((old - new) | (new - old)), answer.answer
