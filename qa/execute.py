@@ -1257,8 +1257,10 @@ def _of_the_fund_named(facts: list[Fact], frame: Frame) -> list[Fact]:
     """The figures from the tables of the one fund the question names (一般公共预算, 政府性基金), when
     the figures come from several tables; none when it names no fund or several."""
     template = load_template()
+    negated = rf"(?:{load_cues()['set_apart']}|不含|不算|不要)[^，,。]{{0,3}}$"  # 「（不是一般公共预算那张表的数）」: the other table
     named = {spec.fund for name, spec in template.measures.items() if spec.fund
-             and any(match_form(a) in frame.text for a in load_cues()["measures"].get(name, {}).get("aliases", [name]))}
+             and any(not re.search(negated, frame.text[:k.start()]) for a in load_cues()["measures"].get(name, {}).get("aliases", [name])
+                     for k in re.finditer(re.escape(match_form(a)), frame.text))}
     if frame.fund:
         named = {frame.fund}
     if len(named) != 1 or len({f.table for f in facts}) < 2:

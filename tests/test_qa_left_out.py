@@ -182,3 +182,12 @@ def test_a_set_answered_with_a_thing_it_takes_out_is_refused(legal):
     total = sum((p.amounts[0] for p in own), Decimal(0))
     answer = service.ask(f"局本级的项目，除掉其他那个和{named.name}，剩下的加起来是多少？")
     assert answer.value in (None, total - named.amounts[0]), answer.answer
+
+
+def test_a_fund_set_apart_never_picks_its_table(legal):
+    """「…（不是一般公共预算那张表的数）」: the fund is named to be set apart, so 表5's figure is not it."""
+    service, truth = legal
+    every = {r.code: r for r in truth.table(3).rows if r.code}
+    granted = next(r for r in truth.table(5).rows if r.code in every and len(r.code) == 7 and r.amounts[0] != every[r.code].amounts[0])
+    answer = service.ask(f"[{granted.code}]{granted.label}这一行合计是多少（不是一般公共预算那张表的数）？")
+    assert answer.value != granted.amounts[0], answer.answer
