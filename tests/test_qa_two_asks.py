@@ -5,6 +5,8 @@ Expected names come from the documents' truth."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from tests.conftest import synth_years_service
@@ -144,3 +146,13 @@ def test_a_second_sentence_asks_within_the_set_the_first_opened(years):
     old, new = ({r.label for r in t.table(6).rows if r.code and len(r.code) == 5} for t in (earlier, later))
     answer = service.ask("基本支出按经济分类看，2024年列了、2025年就没了的明细科目是哪几个？反过来2025年新加的又是哪个？")
     assert not answer.answered or sorted(answer.items) == sorted((old - new) | (new - old)), answer.answer
+
+
+def test_a_change_told_from_one_amount_to_another_is_across_the_two_years(years):
+    """「支出预算从A万变到B万，这个幅度是百分之多少」 names no year: the stated move is between the two
+    loaded years of the one department."""
+    service, earlier, later = years
+    old, new = (next(f.value for f in t.figures if f.label == "支出预算") for t in (earlier, later))
+    answer = service.ask(f"支出预算从{int(old)}多万一下子变到{int(new)}多万，这个变化幅度是百分之多少？")
+    rate = (abs(new - old) / old * 100).quantize(Decimal("0.01"))
+    assert answer.value is not None and abs(answer.value) == rate, answer.answer
