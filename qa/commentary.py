@@ -68,7 +68,8 @@ def without_remarks(question: str) -> str:
     first = next((k for k, s in enumerate(sentences) if spec.asks.search(s)), None)
     if first is None:  # no ask word (「占了多大比例」「请列出」): only the asides are taken out
         return text if text.strip() else question
-    kept = [s for s in sentences[:first] if not (spec.hedges.search(s) and is_remark(s))]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
+    continues = re.match(load_cues()["commentary"]["continues"], sentences[first])  # 「我记得X今年是涨了的吧？到底是涨是降…」: the ask goes on from it
+    kept = [s for s in sentences[:first] if continues or not (spec.hedges.search(s) and is_remark(s))]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
     kept += sentences[first:first + 1]
     kept += [s for s in sentences[first + 1:] if not (is_remark(s) or spec.restated.match(s) and not spec.restrictions.search(s))]
     kept_text = spec.guessed.sub(r"\g<ask>？", "".join(kept))

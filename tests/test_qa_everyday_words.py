@@ -163,3 +163,11 @@ def test_second_and_top_in_everyday_words(legal):
     assert service.ask("顺带问一下，头号项目是哪个？我感觉是个大项目").items == [ranked[0].name]
     houses = next(f for f in truth.figures if f.label == "房屋")
     assert service.ask("局里名下房屋有多大面积？").value == houses.value
+
+
+def test_a_column_not_to_be_mixed_in(legal):
+    """「我只要基本支出的数，项目支出那边的别混进来」: the basic column's figure."""
+    service, truth = legal
+    row = next(r for r in truth.table(6).rows if r.code and len(r.code) == 5 and r.code.startswith("301"))
+    answer = service.ask(f"基本支出按经济科目分的那张表里，{row.label}（{row.code}）是多少？我只要基本支出的数，项目支出那边的别混进来")
+    assert answer.value == row.amounts[0], answer.answer

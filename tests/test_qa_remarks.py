@@ -26,6 +26,7 @@ from tests.conftest import synth_years_service
     ("A去年是多少？文件只说了今年和增加额", "A去年是多少？"),  # what the document says: a remark
     ("名称带X的项目（不管是本级还是下属单位的）加起来多少", "名称带X的项目加起来多少"),  # either counts
     ("A是多少？（只算本级的）", "A是多少？（只算本级的）"),
+    ("我记得A今年是涨了的吧？到底是涨是降，幅度百分之多少", "我记得A今年是涨了的吧？到底是涨是降，幅度百分之多少"),  # the ask goes on from it
     ("A只有七万，感觉不多——可能是我少见多怪——这笔钱干什么用？", "A只有七万，感觉不多——这笔钱干什么用？"),  # an aside between dashes
     ("A这边——注意我只要一般公共预算那部分——是多少", "A这边——注意我只要一般公共预算那部分——是多少"),  # a restriction stays
 ])
