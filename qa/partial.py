@@ -22,6 +22,7 @@ from qa.segment import in_longer_word, is_user_word, tokenizer
 PARTIAL_KINDS = ("project", "classification", "line_item", "figure", "goal", "internal_unit", "budget_unit", "citation", "term")
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"[\[(]\d{4}[\])]|\d+号")  # a cited document's number (某府办函[2023]88号), not its title
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:亿元|亿|万元|万|元|%)?")
 _NAME_NUMBER = re.compile(r"(?<![\d.])\d{3,}(?![\d.])")  # a number a name may hold (12345热线): three digits or more, no decimals
@@ -358,6 +359,8 @@ class PartialLinker:
         free: dict[tuple[int, int], bool] = {}  # spans no chosen mention takes a character of (cleared when one is chosen)
         for c in ranked:
             c = _over_cut_names(c, mentions)
+            if not _HAN_CHAR.search(text[c.start:c.end]):
+                continue  # 「那一百来万固定资产」: a number alone is an amount, no part of a name (单价在100万元以上的设备)
             span = (c.start, c.end)
             if span not in free:
                 free[span] = not any(taken[c.start:c.end])

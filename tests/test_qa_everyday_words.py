@@ -171,3 +171,12 @@ def test_a_column_not_to_be_mixed_in(legal):
     row = next(r for r in truth.table(6).rows if r.code and len(r.code) == 5 and r.code.startswith("301"))
     answer = service.ask(f"基本支出按经济科目分的那张表里，{row.label}（{row.code}）是多少？我只要基本支出的数，项目支出那边的别混进来")
     assert answer.value == row.amounts[0], answer.answer
+
+
+def test_a_number_alone_is_no_part_of_a_name(legal):
+    """「那一百来万固定资产」: 100 is an amount said of the planned purchases, not a part of the name
+    单价在100万元以上的设备."""
+    service, truth = legal
+    planned = next(f for f in truth.figures if f.label == "拟购置固定资产")
+    answer = service.ask("今年打算新买的那一百来万固定资产，主要是买些什么东西？")
+    assert answer.value == planned.value and "主要是" in answer.answer, answer.answer
