@@ -161,6 +161,7 @@ def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 INCLUDED = re.compile(r"(?:含|包含|包括|连同|算上)(?P<what>[^，,。?？!！]{1,12}?)(?:在内|(?:那个|这个)?口径)")
+CITED_YEAR = re.compile(r"(?:19|20)\d{2}年?第?\d{1,4}号")
 THINGS = frozenset({"line_item", "classification", "project", "goal"})  # what a figure is of
 INCLUDED_UNIT = re.compile(r"[(（](?:含|包含|包括|连同|算上)(?P<what>[^()（）]{2,24})[)）]")
 
@@ -594,8 +595,8 @@ class Understander:
                 named |= set(e.docs)
         in_scope = [d for d in docs if not named or d in named]
         masked_text = list(frame.text)
-        for m in frame.mentions:
-            for k in range(m.start, m.end):
+        for start, end in [(m.start, m.end) for m in frame.mentions] + [m.span() for m in CITED_YEAR.finditer(frame.text)]:  # 「雁屏府2023年第86号文」: a document's number, no budget year
+            for k in range(start, end):
                 masked_text[k] = "#"
         plain = "".join(masked_text)
         years = sorted(named_years(plain, {d.year for d in docs.values()}))

@@ -180,3 +180,14 @@ def test_a_number_alone_is_no_part_of_a_name(legal):
     planned = next(f for f in truth.figures if f.label == "拟购置固定资产")
     answer = service.ask("今年打算新买的那一百来万固定资产，主要是买些什么东西？")
     assert answer.value == planned.value and "主要是" in answer.answer, answer.answer
+
+
+def test_a_cited_documents_year_is_no_budget_year(legal):
+    """「X府2023年第86号文，是哪个项目拿来当依据的」: 2023年 is the document's number, not a year of
+    the budget to be refused."""
+    import re
+
+    service, truth = legal
+    project, match = next((p, m) for p in truth.projects for c in p.citations if c.number and (m := re.fullmatch(r"(.+?)〔(\d{4})〕(\d+)号", c.number)))
+    answer = service.ask(f"{match.group(1)}{match.group(2)}年第{match.group(3)}号文，是哪个项目拿来当依据的？")
+    assert answer.answered and project.name in answer.answer, answer.answer
