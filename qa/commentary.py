@@ -29,6 +29,7 @@ class Spec(NamedTuple):
     framing: re.Pattern  # an aside opening the question that frames it
     guessed: re.Pattern  # the asker's guess at the answer to a which-question, at its end
     declined: re.Pattern  # a kind of answer the asker does not want
+    continues: re.Pattern  # an asking sentence that goes on from the one before
 
 
 @cache
@@ -38,7 +39,7 @@ def _spec() -> Spec:
     return Spec(re.compile("|".join(map(re.escape, spec["hedges"]))), re.compile("|".join(map(re.escape, spec["askers"]))),
                 re.compile(f"{cues['clauses']['asks']}|{spec['yes_no']}"), re.compile(spec["restrictions"]),
                 re.compile(spec["examples"]), re.compile(spec["restated"]), re.compile(spec["renamed"]), re.compile(spec["framing"]),
-                re.compile(spec["guessed"]), re.compile(spec["declined"]))
+                re.compile(spec["guessed"]), re.compile(spec["declined"]), re.compile(spec["continues"]))
 
 
 def is_remark(text: str) -> bool:
@@ -47,6 +48,16 @@ def is_remark(text: str) -> bool:
     if spec.restrictions.search(text):
         return False
     return bool(spec.hedges.search(text) or spec.askers.search(text) and not spec.asks.search(text))
+
+
+def hedged(text: str) -> bool:
+    """Whether `text` holds a hedge (好像, 我记得, 应该是): the asker's guess."""
+    return bool(_spec().hedges.search(text))
+
+
+def restricts(text: str) -> bool:
+    """Whether `text` restricts what is asked (不算X, 只看Y): never a remark."""
+    return bool(_spec().restrictions.search(text))
 
 
 def _aside_is_remark(inner: str) -> bool:
@@ -68,10 +79,10 @@ def without_remarks(question: str) -> str:
     first = next((k for k, s in enumerate(sentences) if spec.asks.search(s)), None)
     if first is None:  # no ask word (「占了多大比例」「请列出」): only the asides are taken out
         return text if text.strip() else question
-    continues = re.match(load_cues()["commentary"]["continues"], sentences[first])  # 「我记得X今年是涨了的吧？到底是涨是降…」: the ask goes on from it
+    continues = spec.continues.match(sentences[first])  # 「我记得X今年是涨了的吧？到底是涨是降…」: the ask goes on from it
     kept = [s for s in sentences[:first] if continues or not (spec.hedges.search(s) and is_remark(s))]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
     kept += sentences[first:first + 1]
     kept += [s for s in sentences[first + 1:] if not (is_remark(s) or spec.restated.match(s) and not spec.restrictions.search(s))]
-    kept_text = spec.guessed.sub(r"\g<ask>？", "".join(kept))
-    kept_text = re.sub(r"(^|[。？?！!])[，,]+", r"\1", spec.declined.sub("", kept_text))  # 「只要差额，不用增长率」: a kind of answer not wanted  # 「哪个明细最多，是不是基本工资？」: the answer says which; the guess asks nothing more
+    kept_text = spec.guessed.sub(r"\g<ask>？", "".join(kept))  # 「哪个明细最多，是不是基本工资？」: the answer says which; the guess asks nothing more
+    kept_text = re.sub(r"(^|[。？?！!])[，,]+", r"\1", spec.declined.sub("", kept_text))  # 「只要差额，不用增长率」: a kind of answer not wanted
     return kept_text if spec.asks.search(kept_text) else question

@@ -210,11 +210,12 @@ def _exclusion_ignored(frame: Frame, answer: Answer) -> str | None:
     is refused, never given with it."""
     if not answer.answered or frame.set_kind is None or answer.value is None and not answer.items:
         return None
-    words = "|".join(sorted(_cues()["excluding"], key=len, reverse=True))
+    words = "|".join(sorted(excluding_words(), key=len, reverse=True))
     out = left_out(frame.text, frame.mentions)
+    shown = re.search(_cues()["exclusion_shown"], _said(answer))
     for found in re.finditer(rf"(?:{words})(?P<what>[^，,。；;？?（()）—]{{2,16}})", frame.text):
         named = [m for m in frame.value_mentions() if found.start() <= m.start < found.end()]
-        if named and not any(m is o for m in named for o in out) and not re.search(_cues()["exclusion_shown"], _said(answer)):
+        if named and not any(m is o for m in named for o in out) and not shown:
             return f"问题要除去“{found.group('what')}”，答案没有除去它 (what the question takes out is not taken out)"
     return None
 

@@ -174,14 +174,14 @@ class QAService:
             first_frame, first = self._answer(sentences[0], previous)
             second_frame, second = self._answer(sentences[1], first_frame or previous)
             own = second_frame is not None and any(not m.of("department") for m in second_frame.mentions)  # 「用在哪个项目上」 names nothing: it asks of the first answer
+            anew = clauses.asks_anew(sentences[1])  # 「又有哪个…没了」: a set of its own
             lead = clauses.lead(sentences[0])
-            if lead and not own and clauses.asks_anew(sentences[1]):  # 「基本支出按经济分类看，…没了的是哪几个？反过来新加的又是哪个？」: the set said first is the second's too
+            if lead and not own and anew:  # 「基本支出按经济分类看，…没了的是哪几个？反过来新加的又是哪个？」: the set said first is the second's too
                 second_frame, second = self._answer(lead + sentences[1], previous)
-            own = own or clauses.asks_anew(sentences[1])  # 「又有哪个…没了」: a set of its own
             both = clauses.covers(answer, first) and clauses.covers(answer, second)
-            if own and first.answered and second.answered and not both:
+            if (own or anew) and first.answered and second.answered and not both:
                 answer = clauses.joined(first, second, both_asked=True) or answer
-            elif answer.answered and first.answered != second.answered and clauses.asks_anew(sentences[1]):
+            elif answer.answered and first.answered != second.answered and anew:
                 missing = sentences[1] if first.answered else sentences[0]
                 return self._refusal(asked, frame, f"“{missing}”没有找到答案，两问都答才算回答")  # 「…怎么解释的？另外…又是什么理由？」: never one ask for two
         about = clauses.about_the_answer(asked, frame, answer)

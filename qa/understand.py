@@ -16,7 +16,7 @@ from functools import cached_property
 import ahocorasick
 
 from kg.template import load_template
-from qa import honour, name_filter
+from qa import commentary, honour, name_filter
 from qa.cue_typos import corrected as cue_typo_corrected
 from qa.cue_typos import linked_as_cue
 from qa.frame import Frame
@@ -147,7 +147,8 @@ CONFUSED = re.compile(r"(?:别|不要|勿)(?:跟|和|与|把)(?P<x>[^，,。？?
 def _set_apart_spans(text: str) -> list[tuple[int, int]]:
     """The stretches that name what is not meant: 「（注意不是局本级那个X）」「——注意不是那个X——」「别跟X弄混」 (不算/不含 are
     left out instead: honour.left_out)."""
-    aside = rf"[(（](?:注意|注|提醒一下)?[,，:：]?(?:{load_cues()['set_apart']})[^)）]*[)）]|——(?:注意|注|提醒一下)?[,，:：]?(?:{load_cues()['set_apart']})[^—]*——"
+    opening = rf"(?:注意|注|提醒一下)?[,，:：]?(?:{load_cues()['set_apart']})"
+    aside = rf"[(（]{opening}[^)）]*[)）]|——{opening}[^—]*——"
     return [m.span("x") for m in CONFUSED.finditer(text)] + [m.span() for m in re.finditer(aside, text)]
 
 
@@ -161,6 +162,7 @@ def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 INCLUDED = re.compile(r"(?:含|包含|包括|连同|算上)(?P<what>[^，,。?？!！]{1,12}?)(?:在内|(?:那个|这个)?口径)")
+STATED_FIGURE = re.compile(r"(?:[二两三四五六七八九十百千万]|一[十百千万])[一二两三四五六七八九十百千万]*(?:万|元|个|项|年|倍|成)")  # 「一个说法」: 一个 is no figure
 CITED_YEAR = re.compile(r"(?:19|20)\d{2}年?第?\d{1,4}号")
 THINGS = frozenset({"line_item", "classification", "project", "goal"})  # what a figure is of
 INCLUDED_UNIT = re.compile(r"[(（](?:含|包含|包括|连同|算上)(?P<what>[^()（）]{2,24})[)）]")
@@ -377,21 +379,17 @@ class Understander:
         asker's, wherever it stands; its words are not held against the question."""
         spans = [m.span() for m in CLAUSE.finditer(text)]
         asks, stops = self.lexicon.cues["clauses"]["asks"], self.lexicon.cues["story_stops"]
-        restricts = load_cues()["commentary"]["restrictions"]
-        hedges = "|".join(map(re.escape, load_cues()["commentary"]["hedges"]))
         idle: list[tuple[int, int]] = []
         for start, stop in spans[:-1]:
             clause = text[start:stop]
-            if (re.search(asks, clause) or re.search(stops, clause) or re.search(restricts, clause) or re.search(r"[\d()（）“”\"]", clause)
-                    or re.search(r"(?:[二两三四五六七八九十百千万]|一[十百千万])[一二两三四五六七八九十百千万]*(?:万|元|个|项|年|倍|成)", clause) or YEAR.search(clause)):
-                continue  # 「一个说法」: 一个 is no figure
+            if (re.search(asks, clause) or re.search(stops, clause) or commentary.restricts(clause) or re.search(r"[\d()（）“”\"]", clause)
+                    or STATED_FIGURE.search(clause) or YEAR.search(clause)):
+                continue
             every = self.lexicon.link(clause)
-            linked = [m for m in every if not (self._one_department and m.kinds() == {"department"})]
             bodies = [b for b in re.finditer(self.lexicon.cues["body_named"], clause) if not any(m.end == b.end() and m.of("department") for m in every)]
-            if linked or bodies or any(groups - {"comparator"} for *_, groups in self.cues_in(clause, [False] * (len(clause) + 1))):
+            if self._beyond_the_department(every) or bodies or any(groups - {"comparator"} for *_, groups in self.cues_in(clause, [False] * (len(clause) + 1))):
                 continue  # 找不到: no bound without a figure
-            nouns = [w for w in content_nouns(clause) if len(w) >= 2 and w not in self.lexicon.vocabulary and w not in self.stopwords]
-            if nouns or re.search(hedges, clause):  # 「…好像砍了一半，」: the asker's guess
+            if self._unknown_nouns(clause) or commentary.hedged(clause):  # 「…好像砍了一半，」: the asker's guess
                 idle.append((start, stop))
         if not idle:
             return text, ""
@@ -420,14 +418,13 @@ class Understander:
                 break
             clause = text[start:stop]
             storied = re.match(self.lexicon.cues["story_openers"], clause)  # 「想写篇关于基层公务用车的稿子，」: the asker's plan, whatever it names
-            linked = [m for m in self.lexicon.link(clause) if not (self._one_department and m.kinds() == {"department"})]  # the only department loaded scopes nothing
+            linked = self._beyond_the_department(self.lexicon.link(clause))
             if (re.search(asks, clause) or re.search(r"\d|[一二两三四五六七八九十百千万]+(?:万|元|个|项|年)", clause)
                     or re.search(self.lexicon.cues["story_stops"], clause)
                     or any(m.of("department", "budget_unit", "internal_unit") for m in linked)
                     or not storied and linked):
                 break
-            nouns = [w for w in content_nouns(clause) if len(w) >= 2 and w not in self.lexicon.vocabulary and w not in self.stopwords]
-            if not nouns:
+            if not self._unknown_nouns(clause):
                 break
             cut = stop
         return cut
@@ -436,6 +433,14 @@ class Understander:
     def _one_department(self) -> bool:
         """Whether the loaded documents are of one department (in one or more years)."""
         return len({d.name for d in self.lexicon.documents.values()}) == 1
+
+    def _beyond_the_department(self, linked: list[Mention]) -> list[Mention]:
+        """The names a clause links, but the only department loaded (it scopes nothing)."""
+        return [m for m in linked if not (self._one_department and m.kinds() == {"department"})]
+
+    def _unknown_nouns(self, clause: str) -> list[str]:
+        """The nouns of a clause that no document and no stop word list knows: the asker's own words."""
+        return [w for w in content_nouns(clause) if len(w) >= 2 and w not in self.lexicon.vocabulary and w not in self.stopwords]
 
     def _whole_for_pointer(self, premise: str, question: str) -> str:
         """「X有四千二百多万，这里面基本支出占了多少」: 这里面 opening the question is the thing the

@@ -27,7 +27,7 @@ def test_the_count_of_cars_named_as_a_number_of_cars(legal):
 
 def test_buying_an_official_car_is_the_purchase_line(legal):
     service, truth = legal
-    figure = next(f for f in truth.figures if f.label == "公务用车购置费")
+    figure = truth.figure("公务用车购置费")
     for question in ("今年有没有安排买公务用车的钱？安排了多少", "买公车的预算是多少"):
         answer = service.ask(question)
         assert answer.value == figure.value, answer.answer
@@ -87,7 +87,7 @@ def test_seven_digit_codes_are_the_item_level(legal):
 
 def test_cars_counted_in_tai_and_a_guess_after_a_which_question(legal):
     service, truth = legal
-    cars = next(f for f in truth.figures if f.label == "车辆")
+    cars = truth.figure("车辆")
     answer = service.ask("局里登记的车辆一共几台？我好像有点记不清")
     assert answer.value == cars.value, answer.answer
     largest = max(truth.projects, key=lambda p: p.amounts[0])
@@ -98,9 +98,8 @@ def test_cars_counted_in_tai_and_a_guess_after_a_which_question(legal):
 
 def test_buying_services_and_a_new_car(legal):
     service, truth = legal
-    figures = {f.label: f.value for f in truth.figures}
-    assert service.ask("今年政府采购里头，买服务的那块预算多少？").value == figures["服务类采购预算"]
-    assert service.ask("今年买新公务车的预算是多少？").value == figures["公务用车购置费"]
+    assert service.ask("今年政府采购里头，买服务的那块预算多少？").value == truth.figure("服务类采购预算").value
+    assert service.ask("今年买新公务车的预算是多少？").value == truth.figure("公务用车购置费").value
 
 
 def test_what_a_line_covers_is_its_glossary_words(legal):
@@ -126,7 +125,7 @@ def test_a_short_name_never_begins_inside_a_word(legal):
     service, truth = legal
     answer = service.ask("水电费加上邮电费，基本支出里一共安排了多少？")
     assert not answer.answered, answer.answer
-    assert service.ask("“三公”里因公出国（境）那一块安排了多少？").value == next(f.value for f in truth.figures if f.label == "因公出国（境）费")
+    assert service.ask("“三公”里因公出国（境）那一块安排了多少？").value == truth.figure("因公出国（境）费").value
 
 
 def test_the_largest_and_the_smallest_asked_in_a_row(legal):
@@ -161,7 +160,7 @@ def test_second_and_top_in_everyday_words(legal):
     ranked = sorted(truth.projects, key=lambda p: p.amounts[0], reverse=True)
     assert service.ask("项目里排老二的是哪个？").items == [ranked[1].name]
     assert service.ask("顺带问一下，头号项目是哪个？我感觉是个大项目").items == [ranked[0].name]
-    houses = next(f for f in truth.figures if f.label == "房屋")
+    houses = truth.figure("房屋")
     assert service.ask("局里名下房屋有多大面积？").value == houses.value
 
 
@@ -177,7 +176,7 @@ def test_a_number_alone_is_no_part_of_a_name(legal):
     """「那一百来万固定资产」: 100 is an amount said of the planned purchases, not a part of the name
     单价在100万元以上的设备."""
     service, truth = legal
-    planned = next(f for f in truth.figures if f.label == "拟购置固定资产")
+    planned = truth.figure("拟购置固定资产")
     answer = service.ask("今年打算新买的那一百来万固定资产，主要是买些什么东西？")
     assert answer.value == planned.value and "主要是" in answer.answer, answer.answer
 

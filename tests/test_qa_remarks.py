@@ -143,7 +143,7 @@ def test_a_story_naming_the_only_department_loaded_is_set_aside(legal):
     """「朋友托我帮忙核一下司法局的家底，说实话…，这个局的X是多少」: the story names the one department
     loaded, which scopes nothing; its other words are the asker's."""
     service, truth = legal
-    assets = next(f for f in truth.figures if f.label == "固定资产")
+    assets = truth.figure("固定资产")
     answer = service.ask("朋友托我帮忙核一下司法局的家底，说实话我对资产口径不太熟，这个局的固定资产金额是多少？")
     assert answer.value == assets.value, answer.answer
 
@@ -187,7 +187,7 @@ def years(tmp_path_factory):
 def test_a_difference_in_wanyuan_with_the_rate_declined(years):
     """「只要差额，不用增长率，单位万元」: the change in 万元 (单位万元 asks no 元), no rate."""
     service, earlier, later = years
-    old, new = (next(f.value for f in t.figures if f.label == "支出预算") for t in (earlier, later))
+    old, new = (t.figure("支出预算").value for t in (earlier, later))
     answer = service.ask("支出预算总额两年差了多少？只要差额，不用增长率，单位万元")
     assert answer.value == abs(new - old) and answer.unit == "万元", answer.answer
 
@@ -196,7 +196,7 @@ def test_a_hedged_clause_and_an_article_are_no_part_of_the_question(years):
     """「编辑让我核一个说法」 (一个 is no figure) and 「看到…好像砍了一半」 (a hedge naming only the
     department loaded) are the asker's; the question after them is answered."""
     service, earlier, later = years
-    old, new = (next(f.value for f in t.figures if f.label == "支出预算") for t in (earlier, later))
+    old, new = (t.figure("支出预算").value for t in (earlier, later))
     answer = service.ask("编辑让我核一个说法——我觉得有点夸张——支出预算2025年比2024年变化了多少万元？")
     assert answer.value is not None and abs(answer.value) == abs(new - old), answer.answer
     answer = service.ask("看到统计局的支出好像砍了一半，我一个外行也不太懂经济分类——支出预算2025年比2024年变化了多少万元？")

@@ -113,7 +113,7 @@ def test_each_years_reason_when_asked_of_each(years):
 def test_last_year_against_this_year_in_that_order(years):
     """「X去年比今年多出多少」: the earlier year less the later, as asked."""
     service, earlier, later = years
-    old, new = (next(f.value for f in t.figures if f.label == "支出预算") for t in (earlier, later))
+    old, new = (t.figure("支出预算").value for t in (earlier, later))
     answer = service.ask("支出预算去年比今年多出多少万元？")
     assert answer.value == old - new, answer.answer
 
@@ -152,7 +152,7 @@ def test_a_change_told_from_one_amount_to_another_is_across_the_two_years(years)
     """「支出预算从A万变到B万，这个幅度是百分之多少」 names no year: the stated move is between the two
     loaded years of the one department."""
     service, earlier, later = years
-    old, new = (next(f.value for f in t.figures if f.label == "支出预算") for t in (earlier, later))
+    old, new = (t.figure("支出预算").value for t in (earlier, later))
     answer = service.ask(f"支出预算从{int(old)}多万一下子变到{int(new)}多万，这个变化幅度是百分之多少？")
     rate = (abs(new - old) / old * 100).quantize(Decimal("0.01"))
     assert answer.value is not None and abs(answer.value) == rate, answer.answer
