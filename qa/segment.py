@@ -1,4 +1,5 @@
-"""jieba, set up once: its dictionary cache lives in the project's own cache folder, never /tmp."""
+"""jieba, set up once: its dictionary in saved tables in the project's own cache folder (never /tmp),
+and each store's names as user words of that store's tokenizer alone."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import os
 import sqlite3
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,19 +36,12 @@ jieba = _import_jieba()
 
 
 @lru_cache(maxsize=1)
-def tokenizer() -> jieba.Tokenizer:
-    """jieba's tokenizer, its word frequencies (FREQ) looked up in WordTable instead of loaded:
-    loading them (a 9 MB marshal file of 580,000 entries) was half of every `kgqa ask` start."""
+def _jieba_words() -> WordTable:
+    """jieba's own dictionary, shared by every store's words: read-only once made."""
     from qa.lexicon import cache_dir
 
     jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    tk.tmp_dir = str(cache_dir())
-    tk.cache_file = str(cache_dir() / "jieba.cache")
-    tk.FREQ = WordTable(cache_dir() / f"jieba-words-{jieba.__version__}.sqlite", tk)
-    tk.total = tk.FREQ.total
-    tk.initialized = True
-    return tk
+    return WordTable(cache_dir() / f"jieba-words-{jieba.__version__}.sqlite")
 
 
 _MISSING = object()
@@ -52,24 +49,24 @@ _MISSING = object()
 
 class WordTable:
     """jieba's FREQ (its dictionary's words and their prefixes, a prefix at 0) in an SQLite file made
-    once from jieba's dictionary, looked up and remembered word by word; words added at run time
-    (the lexicon's user words) are kept in memory. Has what jieba's cutting and add_word use."""
+    once from jieba's dictionary, looked up and remembered word by word: loading it (a 9 MB marshal
+    file of 580,000 entries) was half of every `kgqa ask` start."""
 
-    def __init__(self, path: Path, tk: jieba.Tokenizer) -> None:
+    def __init__(self, path: Path) -> None:
         if not path.exists():
-            _write_words(path, tk)
+            _write_words(path)
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._seen: dict[str, int | None] = {}
         self.total = int(self._db.execute("SELECT freq FROM words WHERE word = ''").fetchone()[0])
 
-    def _find(self, word: str) -> int | None:
+    def get(self, word: str, default: int | None = None) -> int | None:
         found = self._seen.get(word, _MISSING)
         if found is _MISSING:
             with self._lock:
                 row = self._db.execute("SELECT freq FROM words WHERE word = ?", (word,)).fetchone()
             found = self._seen[word] = row[0] if row and word else None
-        return found  # type: ignore[return-value]
+        return default if found is None else found  # type: ignore[return-value]
 
     def remember(self, words: set[str]) -> None:
         """Look many words up in one statement: the lexicon's names and their prefixes, added as
@@ -82,42 +79,40 @@ class WordTable:
         for word in wanted:
             self._seen.setdefault(word, found.get(word))
 
-    def add(self, words: set[str], freq: int) -> set[str]:
-        """What jieba's add_word(word, freq) does to the table (the word's frequency, a 0 for each
-        prefix the table lacks) for many words at once, their look-ups one statement: a call per
-        name cost half a second at a thousand documents. The words the table did not hold (or
-        held as a prefix only) are returned. The caller adds to the tokenizer's total."""
+
+class UserWords:
+    """One store's view of jieba's dictionary: its own words (the lexicon's names) over the shared
+    table. Has what jieba's cutting uses (get, in, []); another store's names are never in it."""
+
+    def __init__(self, table: WordTable, words: set[str], freq: int) -> None:
+        """What jieba's add_word(word, freq) does, for many words at once, their look-ups one
+        statement: a call per name cost half a second at a thousand documents. `new` are the words
+        the table did not hold (or held as a prefix only)."""
+        self.table = table
         prefixes = {word[:k] for word in words for k in range(1, len(word))}
-        self.remember(words | prefixes)
-        seen = self._seen
-        new = {word for word in words if not seen[word]}
-        for word in words:
-            seen[word] = freq
-        for prefix in prefixes:
-            if seen[prefix] is None:
-                seen[prefix] = 0
-        return new
+        table.remember(words | prefixes)
+        self.new = frozenset(word for word in words if not table.get(word))
+        self._added = {prefix: 0 for prefix in prefixes if table.get(prefix) is None}
+        self._added.update(dict.fromkeys(words, freq))
+
+    def get(self, word: str, default: int | None = None) -> int | None:
+        found = self._added.get(word)
+        return self.table.get(word, default) if found is None else found
 
     def __contains__(self, word: str) -> bool:
-        return self._find(word) is not None
+        return self.get(word) is not None
 
     def __getitem__(self, word: str) -> int:
-        found = self._find(word)
+        found = self.get(word)
         if found is None:
             raise KeyError(word)
         return found
 
-    def get(self, word: str, default: int | None = None) -> int | None:
-        found = self._find(word)
-        return default if found is None else found
 
-    def __setitem__(self, word: str, freq: int) -> None:
-        self._seen[word] = freq
-
-
-def _write_words(path: Path, tk: jieba.Tokenizer) -> None:
+def _write_words(path: Path) -> None:
     """jieba's own prefix dictionary (gen_pfdict), its total under the empty word; written beside
     and renamed into place."""
+    tk = jieba.Tokenizer()
     freq, total = tk.gen_pfdict(tk.get_dict_file())
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
@@ -129,29 +124,66 @@ def _write_words(path: Path, tk: jieba.Tokenizer) -> None:
     os.replace(tmp, path)
 
 
-_USER_WORDS: set[str] = set()
-
-
 USER_FREQ = 2000  # a name's frequency as a user word: high enough that jieba never splits it
 
 
-def add_words(words: set[str]) -> None:
-    """The lexicon's aliases become jieba user words, so entity names are never split."""
-    tk = tokenizer()
-    _USER_WORDS.update(tk.FREQ.add(words, USER_FREQ))  # not jieba's own: dictionary_words leaves them out
-    tk.total += USER_FREQ * len(words)
+class Words:
+    """The words questions on one store are cut with: jieba's own and the store's names as user
+    words, so entity names are never split. One per store, active while it answers: with one
+    process-wide dictionary, the names of every store loaded before changed how a question was cut."""
+
+    def __init__(self, names: set[str] | frozenset[str] = frozenset()) -> None:
+        table = _jieba_words()
+        self.freq = UserWords(table, set(names), USER_FREQ)
+        self.tokenizer = jieba.Tokenizer()
+        self.tokenizer.FREQ = self.freq
+        self.tokenizer.total = table.total + USER_FREQ * len(names)
+        self.tokenizer.initialized = True
+        self._pos = None
+
+    @contextmanager
+    def active(self) -> Iterator[Words]:
+        token = _ACTIVE.set(self)
+        try:
+            yield self
+        finally:
+            _ACTIVE.reset(token)
+
+    def pos(self):
+        """A part-of-speech tokenizer over this tokenizer, its tags from TagTable."""
+        if self._pos is None:
+            self._pos = _pos_tokenizer(self.tokenizer)
+        return self._pos
+
+
+_ACTIVE: ContextVar[Words | None] = ContextVar("budgetkg_words", default=None)
+
+
+@lru_cache(maxsize=1)
+def _plain() -> Words:
+    return Words()
+
+
+def current() -> Words:
+    """The words of the store answering now; jieba's own alone outside an answer (building a lexicon)."""
+    return _ACTIVE.get() or _plain()
+
+
+def tokenizer() -> jieba.Tokenizer:
+    return current().tokenizer
 
 
 def dictionary_words(text: str, longest: int = 6) -> set[str]:
     """Every word of jieba's own dictionary inside `text`, and its single characters, wherever a
     cut would put its boundaries. How jieba cuts depends on the user words added before (other
     documents' names); what a text contains must not."""
-    freq = tokenizer().FREQ
+    words_ = current()
+    freq, user = words_.freq, words_.freq.new
     found = set(text)
     for i in range(len(text)):
         for j in range(i + 2, min(len(text), i + longest) + 1):
             piece = text[i:j]
-            if freq.get(piece) and piece not in _USER_WORDS:
+            if freq.get(piece) and piece not in user:
                 found.add(piece)
     return found
 
@@ -159,31 +191,29 @@ def dictionary_words(text: str, longest: int = 6) -> set[str]:
 def remember_pieces(texts: set[str], longest: int = 6) -> None:
     """Look up at once every piece dictionary_words will ask of these texts (one statement
     instead of one a piece: 116,000 at a hundred documents)."""
-    freq = tokenizer().FREQ
-    if not isinstance(freq, WordTable):
-        return
+    table = _jieba_words()
     batch: set[str] = set()
     for text in texts:  # in batches: a thousand documents' pieces at once would be one statement of millions
         batch.update(text[i:j] for i in range(len(text)) for j in range(i + 2, min(len(text), i + longest) + 1))
         if len(batch) >= 50_000:
-            freq.remember(batch)
+            table.remember(batch)
             batch = set()
-    freq.remember(batch)
+    table.remember(batch)
 
 
 def is_user_word(word: str) -> bool:
     """A word added from the graph's names, not one of jieba's own."""
-    return word in _USER_WORDS
+    return word in current().freq.new
 
 
 def in_longer_word(text: str, k: int, start: int, end: int, longest: int = 4) -> bool:
     """Whether the character text[k] belongs to a word of jieba's own dictionary that reaches
     outside text[start:end]: 「交」 of 交换机 is not a typo inside a name ending at it."""
-    freq = tokenizer().FREQ
+    freq, user = current().freq, current().freq.new
     for i in range(max(0, k - longest + 1), k + 1):
         for j in range(k + 1, min(len(text), i + longest) + 1):
             piece = text[i:j]
-            if j - i >= 2 and (i < start or j > end) and freq.get(piece) and piece not in _USER_WORDS:
+            if j - i >= 2 and (i < start or j > end) and freq.get(piece) and piece not in user:
                 return True
     return False
 
@@ -247,19 +277,20 @@ _POS_LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def _pos_tokenizer():
-    """A part-of-speech tokenizer over our tokenizer, its tags from TagTable (named by jieba's
-    version: a new jieba, a new table)."""
+def _tags() -> TagTable:
     from qa.lexicon import cache_dir
 
-    tk = tokenizer()
+    return TagTable(cache_dir() / f"jieba-pos-{jieba.__version__}.sqlite")
+
+
+def _pos_tokenizer(tk: jieba.Tokenizer):
+    """A part-of-speech tokenizer over `tk`, its tags from TagTable (named by jieba's version: a
+    new jieba, a new table)."""
     with _POS_LOCK:  # one thread swaps jieba's dictionary for the import and writes the table
         posseg = _import_posseg()
-        if tk.dictionary != jieba.DEFAULT_DICT:
-            return posseg.POSTokenizer(tk)
         pos = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
         pos.tokenizer = tk
-        pos.word_tag_tab = TagTable(cache_dir() / f"jieba-pos-{jieba.__version__}.sqlite")
+        pos.word_tag_tab = _tags()
         return pos
 
 
@@ -269,7 +300,7 @@ OOV_TAGS = (*NOUN_TAGS, "a", "ag", "vn", "an", "j", "g")  # the characters of a 
 
 def is_verb(word: str) -> bool:
     """Whether jieba reads `word` as one verb (知道, 了解, 看看): the 知道 of 「想知道区教育局」 names no district."""
-    tokens = _pos_tokenizer().lcut(word, HMM=False)
+    tokens = current().pos().lcut(word, HMM=False)
     return len(tokens) == 1 and tokens[0].flag.startswith("v")
 
 
@@ -285,7 +316,7 @@ def _posts() -> frozenset[str]:
 def content_nouns(text: str) -> list[str]:
     """The nouns of `text` by jieba's part-of-speech tags: verbs, adverbs, numerals, particles and
     politeness (打算、告诉、麻烦、简单说说) fill no slot and are never counted against a question."""
-    return [p.word for p in _pos_tokenizer().lcut(text, HMM=False) if p.flag in NOUN_TAGS or p.word in _posts()]
+    return [p.word for p in current().pos().lcut(text, HMM=False) if p.flag in NOUN_TAGS or p.word in _posts()]
 
 
 def unknown_nouns(text: str) -> list[str]:
@@ -293,7 +324,7 @@ def unknown_nouns(text: str) -> list[str]:
     more such characters of noun-like tags together, one of them a noun — a topic a text may hold."""
     out: list[str] = []
     run: list = []
-    for p in [*_pos_tokenizer().lcut(text, HMM=False), None]:
+    for p in [*current().pos().lcut(text, HMM=False), None]:
         if p is not None and len(p.word) == 1 and p.flag in OOV_TAGS:
             run.append(p)
             continue

@@ -23,7 +23,7 @@ from qa.frame import Frame
 from qa.index import fact_index
 from qa.kinds.describe import TEXT_LACKS
 from qa.lexicon import Lexicon, load_cues, match_form, saved_lexicon, warm_sounds
-from qa.segment import add_words
+from qa.segment import Words
 from qa.understand import Understander
 from qa.years import YEAR
 
@@ -102,11 +102,13 @@ class QAService:
         gc.unfreeze()  # what an earlier load froze may now be garbage
         index = fact_index(self.store)
         lexicon = saved_lexicon(self.store)
-        add_words(set(lexicon.aliases))
+        words = Words(set(lexicon.aliases))
         titles = {r["doc"]: r["title"] for doc in index.documents for r in index.select(queries.DOCUMENT, {"doc": doc})}
         with self._lock:
             self.lexicon: Lexicon = lexicon
-            self.understander = Understander(lexicon)
+            with words.active():
+                self.understander = Understander(lexicon)
+            self.words = words
             self._examples = self._make_examples()
             self._labels = sorted({e.label for e in lexicon.entities.values() if e.kind in ("project", "classification", "figure", "term")})
             self.titles = titles
@@ -139,9 +141,10 @@ class QAService:
                 session.previous = frame
                 session.history.append((question, answer.answer))
             return _copied(answer)
-        asked = commentary.without_remarks(question)  # 「…？（我猜是X吧）」: the asker's remarks ask nothing
-        frame, answer = self._answer(asked, previous)
-        answer = self._in_parts(asked, frame, answer, previous)
+        with self.words.active():  # this store's names, and no other's, cut the question
+            asked = commentary.without_remarks(question)  # 「…？（我猜是X吧）」: the asker's remarks ask nothing
+            frame, answer = self._answer(asked, previous)
+            answer = self._in_parts(asked, frame, answer, previous)
         answer.question = question
         if session is not None and answer.answered:
             session.previous = frame

@@ -62,23 +62,23 @@ def test_typo_candidates_filtered_by_characters_give_the_same_match(lexicon):
 
 
 def test_user_words_in_bulk_are_what_jieba_add_word_makes(lexicon, tmp_path):
-    """WordTable.add gives the frequencies, new words and total that jieba's add_word gives word by word."""
-    tk = segment.tokenizer()
+    """UserWords gives the frequencies, new words and total that jieba's add_word gives word by word."""
     path = tmp_path / "words.sqlite"
-    segment._write_words(path, tk)
+    segment._write_words(path)
     words = set(list(lexicon.aliases)[:3000]) | {"经费", "项目支出"}  # names and words jieba has
     prefixes = {w[:k] for w in words for k in range(1, len(w) + 1)}
-    table = segment.WordTable(path, tk)
+    table = segment.WordTable(path)
     reference = jieba.Tokenizer()
-    reference.FREQ = {w: f for w in prefixes if (f := segment.WordTable(path, tk).get(w)) is not None}
+    reference.FREQ = {w: f for w in prefixes if (f := segment.WordTable(path).get(w)) is not None}
     reference.total, reference.initialized = 0, True
     expected_new = set()
     for word in words:
         if not reference.FREQ.get(word):
             expected_new.add(word)
         reference.add_word(word, freq=segment.USER_FREQ)
-    assert table.add(words, segment.USER_FREQ) == expected_new
-    assert {w: table.get(w) for w in prefixes} == {w: reference.FREQ.get(w) for w in prefixes}
+    user = segment.UserWords(table, words, segment.USER_FREQ)
+    assert user.new == expected_new
+    assert {w: user.get(w) for w in prefixes} == {w: reference.FREQ.get(w) for w in prefixes}
     assert reference.total == segment.USER_FREQ * len(words)
     assert "经费" not in expected_new and expected_new
 

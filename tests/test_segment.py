@@ -41,8 +41,25 @@ def test_cuts_with_the_word_table_are_jieba_own(tmp_path):
     reference = jieba.Tokenizer()
     reference.tmp_dir, reference.cache_file = str(tmp_path), str(tmp_path / "jieba.cache")
     reference.initialize()
-    ours = segment.tokenizer.__wrapped__()  # a fresh one: the shared one holds the lexicons' user words of earlier tests
+    ours = segment.tokenizer()  # outside an answer: jieba's own words alone
     texts = _texts() + [line for line in (FIXTURES / "qingcheng_bigdata_center_2025.txt").read_text("utf-8").splitlines() if line]
     assert ours.total == reference.total
     assert [ours.lcut(t, HMM=False) for t in texts] == [reference.lcut(t, HMM=False) for t in texts]
     assert [ours.lcut_for_search(t, HMM=False) for t in texts] == [reference.lcut_for_search(t, HMM=False) for t in texts]
+
+
+def test_one_stores_names_never_cut_another_stores_questions():
+    """Each store's names are user words of its own tokenizer: loading one store (or several, in any
+    order) leaves how questions on another are cut as they were."""
+    question = "麻烦问下城乡融合发展示范区建设专项经费多少"  # jieba alone: 城乡/融合/发展/示范区/建设
+    plain = segment.tokenizer().lcut(question, HMM=False)
+    named = segment.Words({"发展示范区建设"})
+    other = segment.Words({"融合发展示范"})
+    with named.active():
+        assert "发展示范区建设" in segment.tokenizer().lcut(question, HMM=False)
+        with other.active():
+            assert "融合发展示范" in segment.tokenizer().lcut(question, HMM=False)
+        assert "发展示范区建设" in segment.tokenizer().lcut(question, HMM=False)
+        assert segment.is_user_word("发展示范区建设") and not segment.is_user_word("融合发展示范")
+    assert segment.tokenizer().lcut(question, HMM=False) == plain
+    assert "发展示范区建设" not in plain and not segment.is_user_word("发展示范区建设")
