@@ -51,7 +51,7 @@ class Range:
 @cache
 def _left_out_words() -> re.Pattern:
     words = json.loads(resources.files("qa").joinpath("data/honour.json").read_text("utf-8"))["excluding"]
-    return re.compile("(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")[^，,。;；:：?？]*$")
+    return re.compile("(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!外)[^，,。;；:：?？—)）]*$")  # 「X除外——超过…」「（X不算）超过…」: 除外 and a bracket close what they leave out
 
 
 def left_out_before(text: str, start: int) -> bool:

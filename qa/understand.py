@@ -165,6 +165,7 @@ INCLUDED = re.compile(r"(?:含|包含|包括|连同|算上)(?P<what>[^，,。?�
 STATED_FIGURE = re.compile(r"(?:[二两三四五六七八九十百千万]|一[十百千万])[一二两三四五六七八九十百千万]*(?:万|元|个|项|年|倍|成)")  # 「一个说法」: 一个 is no figure
 CITED_YEAR = re.compile(r"(?:19|20)\d{2}年?第?\d{1,4}号")
 THINGS = frozenset({"line_item", "classification", "project", "goal"})  # what a figure is of
+ASSET_UNITS = frozenset(load_template().figure_units) - {"个", "万元", "亿元", "元"}  # 辆, 台, 平方米: counted things the document holds
 INCLUDED_UNIT = re.compile(r"[(（](?:含|包含|包括|连同|算上)(?P<what>[^()（）]{2,24})[)）]")
 
 
@@ -356,6 +357,10 @@ class Understander:
         trial = self.understand(text[cut:], previous, corrected, _context=False) if cut else None
         if trial is not None and trial.intent == "lookup" and trial.measures and not trial.value_mentions() and any(m.kinds() & THINGS for m in self.lexicon.link(text[:cut])):
             trial = None  # 「我想了解一下日常开支里那个“其他交通费用”，基本支出列了多少」: the thing asked of is named in the opening
+        names_nothing = trial is not None and not (any(not m.of("department") for m in trial.mentions) or trial.totals or trial.measures or trial.name_part
+                                                   or name_filter.stated(trial.text) or trial.unit_word in ASSET_UNITS)  # 「有几辆车」: a count of what the document holds
+        if names_nothing and any(m.kinds() & THINGS for m in self.lexicon.link(text[:cut])):
+            trial = None  # 「项目支出按经济科目看，商品和服务支出下面——超过一百万的是哪几项」: the rest names no thing, the opening does
         if trial is not None and not _points_into_context(text, cut, frozenset((m.start, m.end) for m in trial.mentions)):
             if (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or trial.unit_word not in (None, "%")
                     or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)):  # 「…，局里有几辆车」: a count asked

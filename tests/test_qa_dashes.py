@@ -1,0 +1,54 @@
+"""A dash parts clauses like a comma: what is named before it (a class, a project) stays in the
+question when the words after it name nothing of their own, an exclusion between dashes is
+honoured, and 「X除外」 closes what it leaves out — a bound after it is not turned round. Phrasings of
+our own on a generated document (tools.synth seed 3902); expected figures from its truth."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def _services_children(truth):
+    table = truth.table(7)
+    return [r for r in table.rows if r.code and len(r.code) == 5 and r.code.startswith("302")]
+
+
+@pytest.mark.parametrize("aside", ["——{x}那种小钱除外——", "，{x}除外，", "（{x}不算）"])
+def test_classes_named_before_a_dash_stay_and_the_bound_is_not_turned(legal, aside):
+    service, truth = legal
+    children = sorted(_services_children(truth), key=lambda r: r.amounts[0])
+    bound = int(children[len(children) // 2].amounts[0])
+    left_out = children[0]  # the smallest: 「那种小钱」
+    expected = [r.label for r in children if r.amounts[0] > bound and r is not left_out]
+    assert len(expected) >= 2
+    question = "今年项目支出按经济科目拆开看，商品和服务支出下面" + aside.format(x=left_out.label) + f"超过{bound}万的是哪几项？"
+    answer = service.ask(question)
+    assert sorted(answer.items) == sorted(expected), answer.answer
+
+
+def test_a_large_class_left_out_between_dashes_is_not_listed(legal):
+    service, truth = legal
+    children = sorted(_services_children(truth), key=lambda r: r.amounts[0])
+    bound = int(children[len(children) // 2].amounts[0])
+    left_out = children[-1]
+    expected = [r.label for r in children if r.amounts[0] > bound and r is not left_out]
+    answer = service.ask(f"项目支出按经济科目看，商品和服务支出里——{left_out.label}除外——超过{bound}万的有哪些？")
+    assert sorted(answer.items) == sorted(expected), answer.answer
+
+
+@pytest.fixture(scope="module")
+def years(tmp_path_factory):
+    from conftest import synth_years_service
+
+    return synth_years_service(tmp_path_factory.mktemp("years"), 3905, "青岚市松汀区统计局")
+
+
+def test_this_year_said_before_the_dash_picks_the_year(years):
+    """Both years loaded: 今年 and the project stand before the dash, the ask after it."""
+    service, _, later = years
+    goal, target = next((g, t) for g in later.goals for t in g.targets if t.unit not in ("%", "个") and not re.search(r"\d{4}", g.project))
+    said = re.search(rf"([\u4e00-\u9fff]{{4,}}?)(不少于|达到|控制在)?{target.value}{target.unit}", goal.text)
+    answer = service.ask(f"今年{goal.project}才{int(goal.amount)}万，绩效目标倒写着要{said.group(1)}——{said.group(2) or ''}多少{target.unit}？")
+    assert answer.value == target.value and "2025" in answer.answer, answer.answer
