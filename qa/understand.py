@@ -640,6 +640,11 @@ class Understander:
             return
         loaded = sorted({docs[d].year for d in in_scope})
         one_body = len({docs[d].name for d in in_scope}) == 1  # one department in several years, never another department's year
+        if {"this_year", "last_year"} <= frame.cues:  # 「今年X有多少？（去年那份写的还是0，怎么今年就有了）」: the year of the question, not of its aside
+            plain = re.sub(r"[(（][^()（）]*[)）]|——[^—]*——", "", frame.text)
+            said = {group for group in ("this_year", "last_year") if any(w in plain for w in self.lexicon.cues[group])}
+            if len(said) == 1:
+                frame.cues = frame.cues - ({"this_year", "last_year"} - said)
         if not years and one_body and len(loaded) > 1 and ("this_year" in frame.cues) != ("last_year" in frame.cues):
             changed = re.search(self.lexicon.cues["change_stated"], frame.text)
             wanted = loaded[-1] if "this_year" in frame.cues or changed else loaded[-1] - 1  # 「去年X是多少」 with both years loaded: the earlier document's own figure

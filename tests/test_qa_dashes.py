@@ -52,3 +52,12 @@ def test_this_year_said_before_the_dash_picks_the_year(years):
     said = re.search(rf"([\u4e00-\u9fff]{{4,}}?)(不少于|达到|控制在)?{target.value}{target.unit}", goal.text)
     answer = service.ask(f"今年{goal.project}才{int(goal.amount)}万，绩效目标倒写着要{said.group(1)}——{said.group(2) or ''}多少{target.unit}？")
     assert answer.value == target.value and "2025" in answer.answer, answer.answer
+
+
+def test_the_year_of_the_question_not_of_its_aside(years):
+    """「今年X是多少？（去年那份写的是N，怎么今年就变了）」: 去年 in the aside scopes nothing."""
+    service, earlier, later = years
+    old, new = (t.figure("“三公”经费").value for t in (earlier, later))
+    for question in (f"今年三公经费是多少？（去年那份写的是{old}万，怎么今年就变了）", f"今年三公经费——去年那份写的是{old}万——是多少？"):
+        answer = service.ask(question)
+        assert answer.value == new and "2025" in answer.answer, answer.answer
