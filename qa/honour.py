@@ -166,13 +166,19 @@ def left_out(text: str, mentions: list) -> list:
     """Mentions named to be left out: right after an excluding word (不含X, 除去X, 不算X, 除了A和B),
     between 把 and a removing verb (把A、B都除掉), listed in brackets after an excluding clause
     (除掉那三个（A、B、C）), or before an excluding word that ends a clause (（X那块不算）, X除外)."""
-    runs = [m.span("run") for p in _excluded_runs() for m in p.finditer(text)]
+    runs = left_out_spans(text)
     out: list = []
     for m in sorted(mentions, key=lambda m: m.start):
         joined = out and re.fullmatch(r"[”\"]?(?:和|与|及|以及|、|还有)[“\"]?", text[out[-1].end:m.start])  # 除了A和B: B too
         if excluded_before(text, m.start) or joined or any(a <= m.start and m.end <= b for a, b in runs):
             out.append(m)
     return out
+
+
+def left_out_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches an excluding word closes (「变少的都不算」「X除外」): words in them say what is
+    not asked."""
+    return [m.span("run") for p in _excluded_runs() for m in p.finditer(text)]
 
 
 def excluding_words() -> list[str]:

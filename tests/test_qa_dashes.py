@@ -1,7 +1,8 @@
 """A dash parts clauses like a comma: what is named before it (a class, a project) stays in the
 question when the words after it name nothing of their own, an exclusion between dashes is
 honoured, and 「X除外」 closes what it leaves out — a bound after it is not turned round. Phrasings of
-our own on a generated document (tools.synth seed 3902); expected figures from its truth."""
+our own on a generated document (tools.synth seed 3902); a trailing 「…都不算」 names what is not
+asked (seed 3905 in two years). Expected figures from the documents' truth."""
 
 from __future__ import annotations
 
@@ -61,3 +62,13 @@ def test_the_year_of_the_question_not_of_its_aside(years):
     for question in (f"今年三公经费是多少？（去年那份写的是{old}万，怎么今年就变了）", f"今年三公经费——去年那份写的是{old}万——是多少？"):
         answer = service.ask(question)
         assert answer.value == new and "2025" in answer.answer, answer.answer
+
+
+def test_what_a_trailing_exclusion_names_is_not_the_set_asked(years):
+    """「哪几个今年的钱比去年多？没变的、变少的都不算」: the grown ones, not the unchanged."""
+    service, earlier, later = years
+    before = {p.name: p.amounts[0] for p in earlier.projects}
+    grown = sorted(p.name for p in later.projects if p.name in before and p.amounts[0] > before[p.name])
+    assert grown
+    answer = service.ask("两年都列了的项目里头，哪几个今年的钱比去年多？金额没变的、变少的都不算")
+    assert sorted(answer.items) == grown, answer.answer

@@ -153,7 +153,7 @@ class CrossYear:
             return Reading(NAME, 0.9, [Slot("years", [stated, stated], (0, len(text))), Slot("own_change", True, (0, len(text)))])
         if missing:
             return Reading(NAME, 0.9, slots, missing=missing, explained="".join(data["both_years"]))
-        found = _first(data["set_operations"], text, _names(ctx))
+        found = _first(data["set_operations"], text, _names(ctx) + honour.left_out_spans(text))  # 「没变的、变少的都不算」 asks neither
         said = next((m for p in data["had_and_lacked"] if (m := re.search(p, text))), None)
         if found and found[0] in ("new", "dropped") and said:  # 「2025年有而2024年没有的」: which year has them says which set
             found = ("new" if int(said.group("has")) > int(said.group("lacks")) else "dropped", *found[1:])
