@@ -244,7 +244,8 @@ def _left_out_answered(frame: Frame, answer: Answer) -> str | None:
     for m in left_out(frame.text, frame.mentions):
         label = next((n for n in [_norm(e.label) for e in m.entities] + [_norm(m.surface)] if n in said), "")  # 财政拨款 links 预算拨款
         kept = [k for k in frame.mentions if k is not m and k.entities]
-        inside = any(f.code and e.code and f.code != e.code and f.code.startswith(e.code) for k in kept for e in k.entities for f in m.entities)
+        inside = any(f.code and e.code and f.code != e.code and f.code.startswith(e.code) and _norm(e.label) in said
+                     for k in kept for e in k.entities for f in m.entities)  # 「工资福利里A和B相差多少？C不算」: C is in no figure given
         if not label and inside:  # 「X（code）下面，除了Y以外」: Y is in X's figure; a unit or a sibling left out is the scope's (本级（不含X）)
             return f"问题不算“{m.entities[0].label}”，答案没有把它除去 (what the question leaves out is not taken out)"
         if not label:

@@ -191,3 +191,12 @@ def test_a_fund_set_apart_never_picks_its_table(legal):
     granted = next(r for r in truth.table(5).rows if r.code in every and len(r.code) == 7 and r.amounts[0] != every[r.code].amounts[0])
     answer = service.ask(f"[{granted.code}]{granted.label}这一行合计是多少（不是一般公共预算那张表的数）？")
     assert answer.value != granted.amounts[0], answer.answer
+
+
+def test_a_sibling_left_out_of_a_comparison_of_two_is_in_no_figure(legal):
+    """「工资福利里A和B相差多少？C先放一边不算。」: C is in neither figure compared; the difference stands."""
+    service, truth = legal
+    children = [r for r in truth.table(6).rows if r.code and len(r.code) == 5 and r.code.startswith("301")]
+    first, second, left = children[:3]
+    answer = service.ask(f"工资福利里{first.label}和{second.label}相差多少？{left.label}先放一边不算。")
+    assert answer.value == abs(first.amounts[0] - second.amounts[0]), answer.answer
