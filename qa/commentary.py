@@ -8,6 +8,7 @@ The words are in qa/data/cues.json (commentary)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
@@ -65,9 +66,25 @@ def _aside_is_remark(inner: str) -> bool:
     return is_remark(inner) or bool(spec.examples.search(inner)) and not spec.restrictions.search(inner)
 
 
-def without_remarks(question: str) -> str:
+PART = re.compile(r"[^，,；;]+[，,；;]*")
+
+
+def _said_after(sentence: str, carries: Callable[[str], bool]) -> str:
+    """A sentence after the question without its clauses that ask nothing, restrict nothing and carry
+    nothing the documents hold (「写博客时想顺手提一句办公条件。」「不用再说，」), and its remarks (「A我已经抄下来了，」)."""
+    spec = _spec()
+    parts = PART.findall(sentence)
+    kept = [c for c in parts if (spec.asks.search(c) or spec.restrictions.search(c) or carries(c)) and not is_remark(c)]
+    if len(kept) < len(parts) and any(spec.asks.search(c) and not carries(c) for c in kept):
+        return sentence  # 「我听说X是行政单位，是这样吗」: the ask is of the clause before it
+    return "".join(kept)
+
+
+def without_remarks(question: str, carries: Callable[[str], bool] | None = None) -> str:
     """The question without the asker's remarks (before the first asking sentence, only hedges); the
-    question itself when nothing asking is left."""
+    question itself when nothing asking is left. carries(text): whether a clause names something the
+    documents hold or a word the understanding reads; a sentence after the question keeps only such
+    clauses, and those that ask or restrict."""
     spec = _spec()
     text = spec.renamed.sub(lambda m: m.group("name"), question)  # 「开门过日子的那部分钱（也就是基本支出）」: the name, not the description
     opening = ASIDE.match(text)
@@ -82,7 +99,8 @@ def without_remarks(question: str) -> str:
     continues = spec.continues.match(sentences[first])  # 「我记得X今年是涨了的吧？到底是涨是降…」: the ask goes on from it
     kept = [s for s in sentences[:first] if continues or not (spec.hedges.search(s) and is_remark(s))]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
     kept += sentences[first:first + 1]
-    kept += [s for s in sentences[first + 1:] if not (is_remark(s) or spec.restated.match(s) and not spec.restrictions.search(s))]
+    after = [s for s in sentences[first + 1:] if not (is_remark(s) or spec.restated.match(s) and not spec.restrictions.search(s))]
+    kept += [_said_after(s, carries) for s in after] if carries is not None else after
     kept_text = spec.guessed.sub(r"\g<ask>？", "".join(kept))  # 「哪个明细最多，是不是基本工资？」: the answer says which; the guess asks nothing more
     kept_text = re.sub(r"(^|[。？?！!])[，,]+", r"\1", spec.declined.sub("", kept_text))  # 「只要差额，不用增长率」: a kind of answer not wanted
     return kept_text if spec.asks.search(kept_text) else question

@@ -142,7 +142,7 @@ class QAService:
                 session.history.append((question, answer.answer))
             return _copied(answer)
         with self.words.active():  # this store's names, and no other's, cut the question
-            asked = commentary.without_remarks(question)  # 「…？（我猜是X吧）」: the asker's remarks ask nothing
+            asked = commentary.without_remarks(question, self.understander.carries)  # 「…？（我猜是X吧）」: the asker's remarks ask nothing
             frame, answer = self._answer(asked, previous)
             answer = self._in_parts(asked, frame, answer, previous)
         answer.question = question

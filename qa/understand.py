@@ -439,6 +439,20 @@ class Understander:
         """Whether the loaded documents are of one department (in one or more years)."""
         return len({d.name for d in self.lexicon.documents.values()}) == 1
 
+    def carries(self, clause: str) -> bool:
+        """Whether a clause names something the documents hold (the only department loaded aside), a
+        body, a year or figure, or a word the understanding reads (fillers, bare comparators and the
+        kind of an answer — 钱, 几项 — aside)."""
+        text = match_form(clause)
+        if re.search(r"\d|[一二两三四五六七八九十百千万]+(?:万|元|个|项|年)", text) or YEAR.search(text):
+            return True
+        if self._beyond_the_department(self.lexicon.link(text)) or re.search(self.lexicon.cues["body_named"], text):
+            return True
+        groups = set().union(*(g for *_, g in self.cues_in(text, [False] * (len(text) + 1)))) - {"comparator", "filler"}
+        if groups <= {"amount", "count"}:  # 「老会计习惯先看单位养人的钱」: the kind of an answer beside the asker's own words
+            return bool(groups) and not self._unknown_nouns(text)
+        return True
+
     def _beyond_the_department(self, linked: list[Mention]) -> list[Mention]:
         """The names a clause links, but the only department loaded (it scopes nothing)."""
         return [m for m in linked if not (self._one_department and m.kinds() == {"department"})]

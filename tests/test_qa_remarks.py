@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from qa.commentary import without_remarks
-from tests.conftest import synth_years_service
+from tests.conftest import synth_years_service, truth_row
 
 
 @pytest.mark.parametrize(("question", "kept"), [
@@ -201,3 +201,27 @@ def test_a_hedged_clause_and_an_article_are_no_part_of_the_question(years):
     assert answer.value is not None and abs(answer.value) == abs(new - old), answer.answer
     answer = service.ask("看到统计局的支出好像砍了一半，我一个外行也不太懂经济分类——支出预算2025年比2024年变化了多少万元？")
     assert answer.value is not None and abs(answer.value) == abs(new - old), answer.answer
+
+
+@pytest.mark.parametrize(("question", "kept"), [
+    ("A安排了多少？做小视频时想顺便提一下办公条件。", "A安排了多少？"),
+    ("A是多少？B我已经记下了，不用再说，只要A这一行。", "A是多少？只要A这一行。"),
+    ("A是多少？我听说B是行政单位，是这样吗", "A是多少？我听说B是行政单位，是这样吗"),  # the ask is of the clause before it
+    ("A是多少？2025年的。", "A是多少？2025年的。"),  # a year carries
+])
+def test_clauses_after_the_question_that_carry_nothing_go(question, kept):
+    """carries: here, a clause naming A or B or a year carries something."""
+    import re
+
+    assert without_remarks(question, lambda c: bool(re.search(r"[AB]|\d", c))) == kept
+
+
+def test_a_reason_for_asking_after_the_question_blocks_nothing(legal):
+    service, truth = legal
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    row = truth_row(truth, 6, "办公费")
+    for question, value in ((f"{project.name}安排了多少？老读者习惯先看单位养人的钱。", project.amounts[0]),
+                            (f"{project.name}安排了多少？做小视频时想顺便提一下办公条件。", project.amounts[0]),
+                            ("基本支出里办公费是多少？差旅费我已经记下了，不用再说。", row.amounts[0])):
+        answer = service.ask(question)
+        assert answer.value == value, answer.answer
