@@ -69,6 +69,20 @@ def _aside_is_remark(inner: str) -> bool:
 PART = re.compile(r"[^，,；;]+[，,；;]*")
 
 
+def _aside(match: re.Match) -> str:
+    """A bracketed aside, or what of it stays: none of a remark; of one restating the name before it
+    with a restriction beside (「（就是养人、维持机关运转的那部分钱，不算项目）」), the restriction alone."""
+    inner = match.group(1)
+    if _aside_is_remark(inner):
+        return ""
+    spec = _spec()
+    parts = PART.findall(inner)
+    if len(parts) > 1 and spec.restated.match(inner):
+        kept = "".join(p for p in parts if spec.restrictions.search(p)).rstrip("，,；;")
+        return f"（{kept}）" if kept else ""
+    return match.group(0)
+
+
 def _said_after(sentence: str, carries: Callable[[str], bool]) -> str:
     """A sentence after the question without its clauses that ask nothing, restrict nothing and carry
     nothing the documents hold (「写博客时想顺手提一句办公条件。」「不用再说，」), and its remarks (「A我已经抄下来了，」)."""
@@ -90,7 +104,7 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None)
     opening = ASIDE.match(text)
     if opening and spec.framing.match(opening.group(1)) and not spec.restrictions.search(opening.group(1)):
         text = text[opening.end():]  # 「（做资产盘点对比用）X…」: the asker's framing before the question
-    text = ASIDE.sub(lambda m: "" if _aside_is_remark(m.group(1)) else m.group(0), text)
+    text = ASIDE.sub(_aside, text)
     text = DASHED.sub(lambda m: "——" if _aside_is_remark(m.group(1)) else m.group(0), text)
     sentences = SENTENCE.findall(text)
     first = next((k for k, s in enumerate(sentences) if spec.asks.search(s)), None)

@@ -29,6 +29,8 @@ from tests.conftest import synth_years_service, truth_row
     ("我记得A今年是涨了的吧？到底是涨是降，幅度百分之多少", "我记得A今年是涨了的吧？到底是涨是降，幅度百分之多少"),  # the ask goes on from it
     ("A只有七万，感觉不多——可能是我少见多怪——这笔钱干什么用？", "A只有七万，感觉不多——这笔钱干什么用？"),  # an aside between dashes
     ("A这边——注意我只要一般公共预算那部分——是多少", "A这边——注意我只要一般公共预算那部分——是多少"),  # a restriction stays
+    ("A是多少？（B都是这么算出来的吧？）", "A是多少？"),  # a guess
+    ("A（就是开门过日子那部分钱，不算B）两年差多少", "A（不算B）两年差多少"),  # the restating words go, the restriction stays
 ])
 def test_remarks_taken_out_and_restrictions_kept(question, kept):
     assert without_remarks(question) == kept
