@@ -340,3 +340,17 @@ def test_each_years_top_project_compared(two_years, question, value, names):
     """Each year's own largest (smallest) project, named, and their difference — not a refusal."""
     answer = two_years.ask(question)
     assert answer.value == Decimal(value) and all(n in answer.answer for n in names), answer.answer
+
+
+def test_ranked_by_the_amount_of_a_change(two_years):
+    """「按减少的绝对金额排，最多的」: a ranking by the fall in 万元, the same as 减少最多."""
+    said = two_years.ask("两年都有的项目里头，按减少的绝对金额排，最多的是哪个？")
+    plain = two_years.ask("两年都有的项目中，减少最多的是哪个项目")
+    assert said.answered and said.items == plain.items and len(said.items) == 1, said.answer
+    grown = two_years.ask("两年都有的项目，按增加的金额来排，最多的是哪个？")
+    assert grown.items == two_years.ask("两年都有的项目中，增加最多的是哪个项目").items and grown.items, grown.answer
+
+
+def test_untouched_is_the_same_amount(two_years):
+    said = two_years.ask("有没有哪个项目两年预算一分钱都没动过？是哪个？")
+    assert said.answered and said.items == two_years.ask("两年都有的项目中，金额相同的是哪些").items, said.answer
