@@ -190,3 +190,17 @@ def test_a_cited_documents_year_is_no_budget_year(legal):
     project, match = next((p, m) for p in truth.projects for c in p.citations if c.number and (m := re.fullmatch(r"(.+?)〔(\d{4})〕(\d+)号", c.number)))
     answer = service.ask(f"{match.group(1)}{match.group(2)}年第{match.group(3)}号文，是哪个项目拿来当依据的？")
     assert answer.answered and project.name in answer.answer, answer.answer
+
+
+def test_project_money_in_plain_words_is_project_expenditure(legal):
+    """项目花的钱 / 项目上的钱 is 项目支出, 日常开支 is 基本支出; 哪个项目钱最多 still ranks projects."""
+    from qa.answer import percent
+
+    service, truth = legal
+    total, basic, project = truth.table(3).rows[0].amounts[:3]
+    for question in ("今年项目上的钱占总支出的百分之多少？", "部门总支出里，项目花的钱占了百分之几"):
+        answer = service.ask(question)
+        assert answer.value == percent(project, total), answer.answer
+    assert service.ask("日常开支一共安排了多少？").value == basic
+    largest = max(truth.projects, key=lambda p: p.amounts[0])
+    assert service.ask("哪个项目钱最多？").items == [largest.name]
