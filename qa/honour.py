@@ -248,6 +248,9 @@ def _left_out_answered(frame: Frame, answer: Answer) -> str | None:
                      for k in kept for e in k.entities for f in m.entities)  # 「工资福利里A和B相差多少？C不算」: C is in no figure given
         if not label and inside:  # 「X（code）下面，除了Y以外」: Y is in X's figure; a unit or a sibling left out is the scope's (本级（不含X）)
             return f"问题不算“{m.entities[0].label}”，答案没有把它除去 (what the question leaves out is not taken out)"
+        joined = next((s.row for s in answer.sources for e in m.entities if _joins(s.row, e.label)), None)
+        if not label and joined:  # 「公车的开销…买车的钱不算」: 公务用车购置及运行维护费 holds the 购置费 left out
+            return f"问题不算“{m.entities[0].label}”，找到的“{joined}”包含它 (the figure found holds what the question leaves out)"
         if not label:
             continue
         kept = [k for k in kept if _norm(k.entities[0].label) not in label and _norm(k.surface) not in label]
@@ -256,6 +259,21 @@ def _left_out_answered(frame: Frame, answer: Answer) -> str | None:
         if not shown and unused:
             return f"问题不算“{m.entities[0].label}”，找到的却正是它的数 (the figure found is of what the question leaves out)"
     return None
+
+
+def _joins(whole: str, part: str) -> bool:
+    """Whether a name joins two or more names of which `part` is one: 公务用车购置及运行维护费 joins
+    公务用车购置费 and 公务用车运行维护费 (their shared head and tail written once)."""
+    k = 0
+    while k < min(len(whole), len(part)) and whole[k] == part[k]:
+        k += 1
+    tail = 0
+    while tail < min(len(whole), len(part)) - k and whole[-1 - tail] == part[-1 - tail]:
+        tail += 1
+    if k == 0 or whole == part:
+        return False
+    pieces = re.split(r"及|和|与|、", whole[k:len(whole) - tail])
+    return len(pieces) >= 2 and part[k:len(part) - tail] in pieces
 
 
 def _left_out_self_listed(frame: Frame, answer: Answer) -> str | None:

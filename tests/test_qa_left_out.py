@@ -200,3 +200,15 @@ def test_a_sibling_left_out_of_a_comparison_of_two_is_in_no_figure(legal):
     first, second, left = children[:3]
     answer = service.ask(f"工资福利里{first.label}和{second.label}相差多少？{left.label}先放一边不算。")
     assert answer.value == abs(first.amounts[0] - second.amounts[0]), answer.answer
+
+
+def test_a_figure_holding_the_part_left_out_is_not_given(legal):
+    """「公车的开销是多少？买车的钱不算」: 公务用车购置及运行维护费 holds the purchase left out — never
+    given as the answer; 修车/油费 name the running costs."""
+    service, truth = legal
+    both, running = truth.figure("公务用车购置及运行维护费"), truth.figure("公务用车运行维护费")
+    answer = service.ask("公务用车购置及运行维护费今年安排了多少？买车的钱不算")
+    assert not answer.answered and "购置" in answer.answer, answer.answer
+    assert answer.value != both.value
+    for question in ("公车修车、油费这些开销安排了多少？", "养车的钱今年多少"):
+        assert service.ask(question).value == running.value, question
