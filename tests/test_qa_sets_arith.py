@@ -188,3 +188,17 @@ def test_a_rank_asked_is_never_answered_with_a_figure(water):
 def test_a_class_named_with_the_word_class_is_that_class_not_a_level(culture):
     # 「工资福利类」 names 工资福利支出 itself: its rows are ranked, not the 类-level rows (itself alone)
     _check(culture, "基本支出的工资福利类里面，金额排第二的是哪一项", {"contains": ["津贴补贴", "107.61"]})
+
+
+def test_a_share_of_two_named_after_their_whole(legal):
+    """「三公经费里，A和B合计占了几成」: the sum's share; 「A和B占了几成」 without 合计 is refused, never A's
+    share alone; 买车/用车 name the purchase and the running costs."""
+    from qa.answer import percent
+
+    service, truth = legal
+    whole, buy, run = (truth.figure(x).value for x in ("“三公”经费", "公务用车购置费", "公务用车运行维护费"))
+    for question in ("三公经费里，公务用车购置费和公务用车运行维护费合计占了几成？", "三公经费里，买车加用车占了百分之几？"):
+        answer = service.ask(question)
+        assert answer.value == percent(buy + run, whole), answer.answer
+    answer = service.ask("三公经费里，买车和用车占了几成？")
+    assert answer.value not in (percent(buy, whole), percent(run, whole)), answer.answer
