@@ -161,6 +161,19 @@ def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m not in set_apart or not asked and not any(o.start - m.end in (0, 1) and o is not m for o in mentions)]
 
 
+def _once_each(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Two words of one list that name the same thing (「出国考察、出境学习之类」: both 因公出国（境）费)
+    are one mention: the thing is asked once."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        last = kept[-1] if kept else None
+        if (last is not None and {e.iri for e in m.entities} == {e.iri for e in last.entities} and not m.partial and not last.partial
+                and re.fullmatch(r"[^，,。？?]{0,3}[、和及与][^，,。？?]{0,3}", text[last.end:m.start])):
+            continue
+        kept.append(m)
+    return kept
+
+
 INCLUDED = re.compile(r"(?:含|包含|包括|连同|算上)(?P<what>[^，,。?？!！]{1,12}?)(?:在内|(?:那个|这个)?口径)")
 STATED_FIGURE = re.compile(r"(?:[二两三四五六七八九十百千万]|一[十百千万])[一二两三四五六七八九十百千万]*(?:万|元|个|项|年|倍|成)")  # 「一个说法」: 一个 is no figure
 CITED_YEAR = re.compile(r"(?:19|20)\d{2}年?第?\d{1,4}号")
@@ -506,7 +519,7 @@ class Understander:
         text = match_form(question or "")
         for short, full in [*self.lexicon.cues["spellings"].items(), *self.lexicon.cues["expansions"].items()]:
             text = text.replace(short, full)
-        for said, written in self.lexicon.cues["planned_acts"].items():
+        for said, written in [*self.lexicon.cues["planned_acts"].items(), *self.lexicon.cues["everyday_terms"].items()]:
             text = re.sub(said, written, text)
         text = ASIDE_STATED.sub("", text)
         text, respelt = self._bodies_spelt(text)
@@ -544,7 +557,7 @@ class Understander:
         for _, _, _, g in cues:
             groups |= g
         frame.cues = groups
-        frame.mentions = mentions = _without_negated(text, mentions)
+        frame.mentions = mentions = _once_each(text, _without_negated(text, mentions))
         for m in mentions:  # a body's name spelt right from its sound is said in the answer, as any guess is
             m.fuzzy = m.fuzzy or respelt is not None and m.start <= respelt < m.end
         self._scope(frame, cues, exact)

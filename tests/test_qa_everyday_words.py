@@ -204,3 +204,22 @@ def test_project_money_in_plain_words_is_project_expenditure(legal):
     assert service.ask("日常开支一共安排了多少？").value == basic
     largest = max(truth.projects, key=lambda p: p.amounts[0])
     assert service.ask("哪个项目钱最多？").items == [largest.name]
+
+
+def test_everyday_words_for_the_documents_terms(legal):
+    """出国考察、出境学习 name one thing (asked once); 发工资 the wage class; 政府采购里买东西 the goods;
+    日常加项目 the two columns of one class; 大家 and 差不多 carry nothing."""
+    service, truth = legal
+    abroad = truth.figure("因公出国（境）费")
+    answer = service.ask("今年有没有安排人出国考察、出境学习之类的钱？有的话多少？")
+    assert answer.value == abroad.value and answer.answer.count("因公出国（境）费为") == 1, answer.answer
+    wages = truth_row(truth, 6, "工资福利支出")
+    assert service.ask("基本支出里发工资、福利那一块是多少？").value == wages.amounts[0]
+    goods, services = truth.figure("货物类采购预算"), truth.figure("服务类采购预算")
+    answer = service.ask("政府采购里买东西比买服务差多少？")
+    assert answer.value == abs(goods.value - services.value), answer.answer
+    office = truth_row(truth, 6, "办公费").amounts[0] + truth_row(truth, 7, "办公费").amounts[0]
+    for question in ("办公费日常加项目合起来多少钱？", "办公费，日常那块加上项目那块，一共安排了多少？"):
+        assert service.ask(question).value == office, question
+    largest = max(truth.projects, key=lambda p: p.amounts[0])
+    assert service.ask("大家都说项目里钱最多的是哪个？").items == [largest.name]
