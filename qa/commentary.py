@@ -94,13 +94,22 @@ def _said_after(sentence: str, carries: Callable[[str], bool]) -> str:
     return "".join(kept)
 
 
+def _renamed(match: re.Match, carries: Callable[[str], bool] | None) -> str:
+    """「开门过日子的那部分钱（也就是基本支出）」: the name, not the description; 「商品和服务支出（也就是
+    日常公用开支）」: the name before, not the description in brackets."""
+    before = match.group(0)[:match.start("name") - match.start()].rstrip("（(也就是即")
+    if carries is not None and carries(before) and not carries(match.group("name")):
+        return before
+    return match.group("name")
+
+
 def without_remarks(question: str, carries: Callable[[str], bool] | None = None) -> str:
     """The question without the asker's remarks (before the first asking sentence, only hedges); the
     question itself when nothing asking is left. carries(text): whether a clause names something the
     documents hold or a word the understanding reads; a sentence after the question keeps only such
     clauses, and those that ask or restrict."""
     spec = _spec()
-    text = spec.renamed.sub(lambda m: m.group("name"), question)  # 「开门过日子的那部分钱（也就是基本支出）」: the name, not the description
+    text = spec.renamed.sub(lambda m: _renamed(m, carries), question)
     opening = ASIDE.match(text)
     if opening and spec.framing.match(opening.group(1)) and not spec.restrictions.search(opening.group(1)):
         text = text[opening.end():]  # 「（做资产盘点对比用）X…」: the asker's framing before the question

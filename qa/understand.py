@@ -25,7 +25,7 @@ from qa.lexicon import FUZZY_LENGTH, Lexicon, Mention, abbreviates, load_cues, m
 from qa.normalize import normalize
 from qa.partial import PartialLinker, kind_words
 from qa.ranges import Range, left_out_before, stated_range
-from qa.segment import content_nouns, in_longer_word, is_verb
+from qa.segment import content_nouns, in_longer_word, is_verb, tokenizer
 from qa.years import YEAR, named_years
 
 CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下面", "之", "部分")
@@ -1062,8 +1062,25 @@ class Understander:
         unnamed = "".join(" " if any(m.start <= k < m.end for m in frame.mentions) else ch for k, ch in enumerate(frame.text))
         unknown += [w for w in self.lexicon.cues["persons"] if w in unnamed and w not in unknown]  # a person's pay or name (股长: not the set word 股)
         unknown += [w for w in self._breakdowns(frame) + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._works_not_loaded(frame)
-                    + self._bodies_past_names(frame) + self._parts_inside_projects(frame) if w not in unknown]
+                    + self._bodies_past_names(frame) + self._parts_inside_projects(frame) + self._money_of_unnamed(frame, cues) if w not in unknown]
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
+
+    def _money_of_unnamed(self, frame: Frame, cues) -> list[str]:
+        """「办公的钱」: the kind of money asked, in a word no name or cue word takes (办公 is no line's
+        name) — never the whole budget in its place."""
+        if frame.value_mentions():
+            return []  # 「日常公用开支（商品和服务支出）」: the thing is named beside the words
+        residue = self._residue_text(frame, cues)
+        out = []
+        for match in re.finditer(r"的?(?:钱|开销|开支|费用)", frame.text):  # match form drops 的
+            if re.match(r"[(（]", frame.text[match.end():]):
+                continue  # 「日常运转开支（基本支出）」: the bracket names it
+            run = residue[:match.start()].rsplit(" ", 1)[-1]
+            words = tokenizer().lcut(run, HMM=False) if run else []
+            word = words[-1] if words else ""
+            if len(word) >= 2 and word not in self.stopwords and not any(ch in self._function_chars or ch in "单每各" for ch in word):  # 一分钱, 单笔钱
+                out.append(word + "的" + match.group(0).lstrip("的"))
+        return out
 
     def _bodies_past_names(self, frame: Frame) -> list[str]:
         """「社会福利院的基本支出」: a class's name written on into a body's kind word (院, 所, 站, 中心)

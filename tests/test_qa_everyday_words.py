@@ -223,3 +223,11 @@ def test_everyday_words_for_the_documents_terms(legal):
         assert service.ask(question).value == office, question
     largest = max(truth.projects, key=lambda p: p.amounts[0])
     assert service.ask("大家都说项目里钱最多的是哪个？").items == [largest.name]
+
+
+def test_money_of_a_word_no_name_takes_is_not_the_whole_budget(legal):
+    """「办公的钱，日常那块加上项目那块」: 办公 names no line; the answer is never 基本支出 + 项目支出."""
+    service, truth = legal
+    total = truth.table(3).rows[0].amounts[0]
+    answer = service.ask("办公的钱，日常那块加上项目那块，一共安排了多少？")
+    assert not answer.answered and "办公" in answer.answer and answer.value != total, answer.answer

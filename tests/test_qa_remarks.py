@@ -227,3 +227,12 @@ def test_a_reason_for_asking_after_the_question_blocks_nothing(legal):
                             ("基本支出里办公费是多少？差旅费我已经记下了，不用再说。", row.amounts[0])):
         answer = service.ask(question)
         assert answer.value == value, answer.answer
+
+
+def test_a_name_renamed_by_a_description_keeps_the_name():
+    """「A（也就是…的钱）」 keeps A; 「…的钱（也就是A）」 is A."""
+    def carries(text):
+        return "AB" in text
+
+    assert without_remarks("基本支出的AB（也就是日常开门过日子的钱）里哪项最多？", carries) == "基本支出的AB里哪项最多？"
+    assert without_remarks("开门过日子的那部分钱（也就是AB）有多少？", carries) == "AB有多少？"
