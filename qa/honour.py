@@ -254,9 +254,9 @@ def _left_out_answered(frame: Frame, answer: Answer) -> str | None:
         if not label:
             continue
         kept = [k for k in kept if _norm(k.entities[0].label) not in label and _norm(k.surface) not in label]
-        shown = re.search(f"(?:不含|除|扣除|减去|−|-|以外|之外)[^。；]{{0,12}}{re.escape(label)}|{re.escape(label)}[^。；]{{0,4}}(?:以外|之外|除外)", said)
+        shown = re.search(f"(?:不含|除|扣除|减去|−|-|以外|之外)[^。；]{{0,80}}?{re.escape(label)}|{re.escape(label)}[^。；]{{0,4}}(?:以外|之外|除外)", said)
         unused = [k for k in kept if not any(_norm(e.label) in said for e in k.entities)]
-        if not shown and unused:
+        if not shown and (unused or frame.measures or frame.totals):  # 「项目支出，X不算的话还剩多少」 answered with X
             return f"问题不算“{m.entities[0].label}”，找到的却正是它的数 (the figure found is of what the question leaves out)"
     return None
 

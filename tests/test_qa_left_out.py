@@ -212,3 +212,13 @@ def test_a_figure_holding_the_part_left_out_is_not_given(legal):
     assert answer.value != both.value
     for question in ("公车修车、油费这些开销安排了多少？", "养车的钱今年多少"):
         assert service.ask(question).value == running.value, question
+
+
+def test_a_project_left_out_with_the_hua_is_never_the_answer(legal):
+    """「项目支出，X不算的话，还剩多少」: never X's own figure; when answered, the rest."""
+    service, truth = legal
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    rest = truth.table(3).rows[0].amounts[2] - project.amounts[0]
+    for question in (f"一般公共预算安排的项目支出，{project.name}不算的话，还剩多少", f"项目支出，{project.name}不算的话，还剩多少？"):
+        answer = service.ask(question)
+        assert answer.value != project.amounts[0] and (not answer.answered or answer.value == rest), answer.answer
