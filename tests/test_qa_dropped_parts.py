@@ -112,3 +112,19 @@ def test_a_passage_stating_the_figure_agrees_with_it():
     figure = Answer("q", True, "目标：全年开展检查不少于37次（37次）。", Decimal(37), "次")
     assert _quotes(Answer("q", True, "X：…全年开展检查不少于37次，杜绝事故。"), figure)
     assert not _quotes(Answer("q", True, "X：…全年开展检查不少于36次。"), figure)
+
+
+@pytest.fixture(scope="module")
+def farming(tmp_path_factory):
+    from conftest import synth_service
+
+    return synth_service(tmp_path_factory.mktemp("farming"), 3908, "南屿市梓阳县农业农村局")
+
+
+def test_a_target_counting_one_thing_does_not_answer_for_another(farming):
+    """「覆盖多少个村」 where the target counts 镇（街）: refused, never the count of 镇."""
+    service, truth = farming
+    goal, target = next((g, t) for g in truth.goals for t in g.targets if t.unit == "个" and "镇" in g.text)
+    answer = service.ask(f"{goal.project}的绩效目标里，服务要覆盖多少个村？")
+    assert not answer.answered and answer.value != target.value, answer.answer
+    assert service.ask(f"{goal.project}的绩效目标里，服务要覆盖多少个镇？").value == target.value

@@ -98,6 +98,9 @@ def _owner_target(reading: Reading, ctx: Context, executor, doc: str) -> dict:
         targets = [t for t in targets if sum(g in match_form(t["text"]) for g in grams) * 2 >= len(grams)]
     if not targets:
         raise NotAnswerable(f"文件没有给出“{owner.entities[0].label}”以{unit or '这个单位'}计的绩效目标")
+    uncounted = _uncounted(ctx.frame, targets)
+    if uncounted:
+        raise NotAnswerable(uncounted)
     words = {w for w in tokenizer().lcut(ctx.frame.text, HMM=False) if len(w) >= 2}
     best = max(targets, key=lambda t: sum(w in match_form(t["text"]) for w in words))
     if len(targets) > 1 and not any(w in match_form(best["text"]) for w in words - labels):
@@ -138,6 +141,17 @@ def _asked(text: str, cues: set[str]) -> Asked | None:
     return Asked((), bare.span(), bare.group(0), own_text=True) if bare and not cues & set(data["bare_not"]) else None
 
 
+COUNTED = re.compile(r"(?:多少|几)个(?P<noun>[\u4e00-\u9fff])(?![\u4e00-\u9fff]{0,1}目标|指标)")  # 「覆盖多少个村」: what is counted
+
+
+def _uncounted(frame, targets: list[dict]) -> str | None:
+    """「覆盖多少个村」 where no target's text speaks of 村 (a target of 镇 counts no 村): why none answers."""
+    counted = COUNTED.search(_outside(frame.text, frame.mentions))
+    if counted and targets and not any(counted.group("noun") in match_form(t["text"]) for t in targets):
+        return f"文件给出的绩效目标没有说“{counted.group('noun')}”的个数"
+    return None
+
+
 def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | None:
     """The target whose text (with its owner's name) holds most of the question's own words (a
     whole-named owner's only); a reading only when one target clearly holds them. Its unit must be
@@ -154,6 +168,9 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
     if whole or owner is not None and asked.spoken:  # 「X对系统故障有什么要求」: X's targets, X named by a part too
         labels = {match_form(e.label) for e in owner.entities}
         rows = [r for r in rows if match_form(r["ownerLabel"]) in labels]
+    uncounted = _uncounted(frame, rows)
+    if uncounted:
+        return Reading(NAME, 0.76, [Slot("target", None, asked.span)], checks_words=True, missing=uncounted)
     grams = [w[k:k + 2] for w in _own_words(ctx, owner if whole or asked.own_text or asked.spoken else None, asked) for k in range(len(w) - 1)]
     if asked.spoken and not grams:
         return None  # 「X的绩效目标是什么」: all of X's targets, not one
