@@ -459,11 +459,11 @@ def _list_for_amount(question: str, answer: Answer) -> str | None:
 def _one_asked_many_given(question: str, frame: Frame, answer: Answer) -> str | None:
     """「那个做X的项目依据的通知叫什么」: one project pointed at, and a list of many found — the
     project was not found; the whole list is never its answer. The documents one linked project
-    cites (two of them) are that project's, not candidates for it."""
+    cites (two of them), or its targets, are that project's, not candidates for it."""
     pointed = re.search(_cues()["one_pointed_at"], normalize(question))
     one = [m for m in frame.mentions if m.of("project", "goal")] if frame else []
-    if answer.intent == "citation" and len(one) == 1 and len({e.label for e in one[0].entities}) == 1:
-        return None
+    if answer.intent in ("citation", "target") and len(one) == 1 and len({e.label for e in one[0].entities}) == 1:
+        return None  # the targets of the one project pointed at are its own
     if pointed and len(answer.items) > 1 and not any(w in question for w in _cues()["one_by_one"]):
         return f"问的是“{pointed.group(0)}”一项，没有确定是哪一项（找到{len(answer.items)}项） (which one is not found)"
     return None

@@ -84,3 +84,13 @@ def test_a_figure_is_given_with_what_it_is_mostly_spent_on(legal):
     service, truth = legal
     answer = service.ask("今年打算购置的固定资产主要是哪些东西？（金额也顺便说下）")
     assert answer.value == truth.figure("拟购置固定资产").value and "主要是" in answer.answer, answer.answer
+
+
+def test_two_targets_asked_on_either_side_of_a_dunhao_are_each_given(legal):
+    """「X这个重点项目，绩效目标里整改时限要求多少、活动要办几场」: both targets, never one alone."""
+    service, truth = legal
+    goal = next(g for g in truth.goals if "整改时限" in g.text and "场" in g.text)
+    answer = service.ask(f"{goal.project}这个重点项目，绩效目标里整改时限要求多少、活动要办几场？")
+    for target in goal.targets:
+        if target.unit in ("天", "场"):
+            assert f"{target.value}{target.unit}" in answer.answer, answer.answer

@@ -207,18 +207,24 @@ def _later_asks(ctx: Context, reading: Reading, chosen: list[dict], doc: str) ->
     answered by the same owner's target holding its words; a later question no target answers is
     a refusal naming it, never dropped."""
     frame, data = ctx.frame, cue_data(NAME)
-    asked_end = max(s.span[1] for s in reading.slots if s.name in ("target", "unit"))
+    spans = [s.span for s in reading.slots if s.name in ("target", "unit")]
+    asked_start, asked_end = min(a for a, _ in spans), max(b for _, b in spans)
     rows = ctx.executor.owner_targets(doc, chosen[0]["ownerLabel"])
     skip = {match_form(w) for w in ctx.lexicon.cues["stopwords"]} | set(data["generic_words"]) | set(data["plan_words"])
     found = list(chosen)
-    for clause in re.finditer(r"[^？?；;。]+", frame.text):
+    for clause in re.finditer(r"[^？?；;。、]+", frame.text):  # 「满意度要求多少、活动要办几场」: an ask on either side of 、
         said = clause.group(0)
-        if clause.start() < asked_end or not re.search(data["asks_again"], said):
+        if clause.start() < asked_end and clause.end() > asked_start or not re.search(data["asks_again"], said):
             continue
         later = _asked(said, frame.cues)
         own = said.replace(later.explained, " ") if later and later.explained else said
+        for m in frame.mentions:  # 「X这个重点项目，满意度要求多少」: the owner's name chooses no target
+            own = own.replace(m.surface, " ")
         grams = [w[k:k + 2] for w in tokenizer().lcut(own, HMM=False) if len(w) >= 2 and w not in skip for k in range(len(w) - 1)]
         best, hits = best_target(rows, grams)
+        if later is not None and not later.units and not hits and re.search("目标|指标|要求", later.explained):
+            found += [r for r in rows if r not in found]  # 「…定了什么目标？比如X」: every target of the owner
+            continue
         if later is None or best is None or not grams or hits * 2 < len(grams) or best in found:
             raise NotAnswerable(f"文件没有给出“{chosen[0]['ownerLabel']}”对“{said}”的绩效目标")
         found.append(best)
