@@ -168,9 +168,6 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
     if whole or owner is not None and asked.spoken:  # 「X对系统故障有什么要求」: X's targets, X named by a part too
         labels = {match_form(e.label) for e in owner.entities}
         rows = [r for r in rows if match_form(r["ownerLabel"]) in labels]
-    uncounted = _uncounted(frame, rows)
-    if uncounted:
-        return Reading(NAME, 0.76, [Slot("target", None, asked.span)], checks_words=True, missing=uncounted)
     grams = [w[k:k + 2] for w in _own_words(ctx, owner if whole or asked.own_text or asked.spoken else None, asked) for k in range(len(w) - 1)]
     if asked.spoken and not grams:
         return None  # 「X的绩效目标是什么」: all of X's targets, not one
@@ -180,6 +177,9 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
     held = [r for r in rows if strength[id(r)] >= least and strength[id(r)] >= share * len(grams)]
     if not held:
         return _only_target(frame, owner, rows, asked) if asked.figure and owner is not None else None
+    uncounted = _uncounted(frame, held)
+    if uncounted:
+        return Reading(NAME, 0.76, [Slot("target", None, asked.span)], checks_words=True, missing=uncounted)
     fitting = [r for r in held if not asked.units or r["unit"] in asked.units or any(r["unit"].endswith(u) for u in asked.units)]
     best = max(fitting or held, key=lambda r: strength[id(r)])
     rivals = [r for r in fitting or held if strength[id(r)] == strength[id(best)] and (r["value"], r["unit"]) != (best["value"], best["unit"])]
