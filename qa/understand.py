@@ -161,6 +161,22 @@ def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m not in set_apart or not asked and not any(o.start - m.end in (0, 1) and o is not m for o in mentions)]
 
 
+def _fund_after_its_thing(text: str, mentions: list[Mention], template) -> list[Mention]:
+    """「公务用车运行维护费按一般公共预算口径」「X的一般公共预算」: a fund named right after a thing is the
+    column of that thing's row, not a second figure (the fund's own total)."""
+    kept: list[Mention] = []
+    for m in mentions:
+        labels = {e.label for e in m.entities}
+        thing = kept[-1] if kept else None
+        funds = [x for x in labels if x in template.measures and template.measures[x].fund]
+        if (thing is not None and funds and thing.measure is None and thing.kinds() & {"line_item", "figure", "project", "classification"}
+                and re.fullmatch(r"的?|按|在", text[thing.end:m.start]) and re.match(r"口径|的|安排|是|有|为|预算|拨款|[,，?？多几]|$", text[m.end:])):
+            thing.measure = funds[0]
+            continue
+        kept.append(m)
+    return kept
+
+
 def _once_each(text: str, mentions: list[Mention]) -> list[Mention]:
     """Two words of one list that name the same thing (「出国考察、出境学习之类」: both 因公出国（境）费)
     are one mention: the thing is asked once."""
@@ -904,6 +920,7 @@ class Understander:
             if measure_entities and m.of("line_item"):
                 m.entities = [e for e in m.entities if e.kind != "measure"]
             kept.append(m)
+        kept = _fund_after_its_thing(frame.text, kept, template)
         frame.mentions = kept
         value = [m for m in kept if m.kinds() & {"classification", "line_item", "project", "figure", "goal", "budget_unit", "department"}]
         free: list[str] = []

@@ -231,3 +231,14 @@ def test_money_of_a_word_no_name_takes_is_not_the_whole_budget(legal):
     total = truth.table(3).rows[0].amounts[0]
     answer = service.ask("办公的钱，日常那块加上项目那块，一共安排了多少？")
     assert not answer.answered and "办公" in answer.answer and answer.value != total, answer.answer
+
+
+def test_a_fund_named_after_a_figure_is_its_column(legal):
+    """「公务用车运行维护费按一般公共预算口径安排了多少」: 表8's 一般公共预算 column of that row, never the
+    fund's own total beside it."""
+    service, truth = legal
+    row = truth_row(truth, 8, "公务用车运行维护费")
+    column = truth.table(8).columns.index("一般公共预算")
+    for question in ("“三公”经费里，公务用车运行维护费按一般公共预算口径安排了多少？", "公务用车运行维护费的一般公共预算是多少？"):
+        answer = service.ask(question)
+        assert answer.value == row.amounts[column], answer.answer
