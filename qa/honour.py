@@ -170,9 +170,15 @@ def left_out(text: str, mentions: list) -> list:
     out: list = []
     for m in sorted(mentions, key=lambda m: m.start):
         joined = out and re.fullmatch(r"[”\"]?(?:和|与|及|以及|、|还有)[“\"]?", text[out[-1].end:m.start])  # 除了A和B: B too
-        if excluded_before(text, m.start) or joined or any(a <= m.start and m.end <= b for a, b in runs):
+        if (excluded_before(text, m.start) or joined or any(a <= m.start and m.end <= b for a, b in runs)) and not illustrates(text, m):
             out.append(m)
     return out
+
+
+def illustrates(text: str, m) -> bool:
+    """「带费但不带经费的（比如劳务费）不要」: a name after 比如 is an example of a rule, neither the
+    thing left out nor one asked of."""
+    return bool(re.search(r"(?:比如|例如|譬如|像是?)[“\"]?$", text[max(0, m.start - 4):m.start]))
 
 
 def left_out_spans(text: str) -> list[tuple[int, int]]:
@@ -256,7 +262,7 @@ def _left_out_answered(frame: Frame, answer: Answer) -> str | None:
         kept = [k for k in kept if _norm(k.entities[0].label) not in label and _norm(k.surface) not in label]
         shown = re.search(f"(?:不含|除|扣除|减去|−|-|以外|之外)[^。；]{{0,80}}?{re.escape(label)}|{re.escape(label)}[^。；]{{0,4}}(?:以外|之外|除外)", said)
         unused = [k for k in kept if not any(_norm(e.label) in said for e in k.entities)]
-        if not shown and (unused or frame.measures or frame.totals):  # 「项目支出，X不算的话还剩多少」 answered with X
+        if not shown and (unused or frame.measures or frame.totals or m.of("budget_unit")):  # 「项目支出，X不算的话还剩多少」 answered with X
             return f"问题不算“{m.entities[0].label}”，找到的却正是它的数 (the figure found is of what the question leaves out)"
     return None
 
@@ -574,7 +580,7 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
     measures = [(k.start(), k.end()) for alias in _measure_aliases() for k in re.finditer(re.escape(alias), frame.text)]
     used = [m for m in frame.mentions if len(m.surface) > SHORT_SURFACE and m.surface in said or any(  # 用车 inside 公务用车购置费 is no use of 用车
         _loose(e.label) in loose or (e.code and e.code in said) or f"<{e.iri}>" in queried for e in m.entities)]
-    excluded = {id(m) for m in left_out(frame.text, frame.mentions)}  # 「（X那块不算）」: named to be left out
+    excluded = {id(m) for m in left_out(frame.text, frame.mentions) + [m for m in frame.mentions if illustrates(frame.text, m)]}  # 「（X那块不算）」: named to be left out
     used_labels = {e.label for m in used for e in m.entities}
     for m in frame.mentions:
         if any(e.label in used_labels for e in m.entities) and m.kinds() <= {"classification", "line_item"}:

@@ -309,6 +309,11 @@ class Lexicon:
                 found.append(Mention(start, end, text[start:end], list(named[0])))
         return sorted(found, key=lambda m: m.start)
 
+    def _kind_alone(self, alias: str) -> bool:
+        """Whether the alias is a unit's bare kind word (中心, 大队): the end of each name it stands for."""
+        named = self._named(alias)
+        return bool(named) and all(e.kind == "budget_unit" and e.label.endswith(alias) for e in named)
+
     def link(self, text: str) -> list[Mention]:
         """Longest non-overlapping alias matches in `text` (already in match form)."""
         found: list[tuple[int, int, str]] = []
@@ -325,6 +330,8 @@ class Lexicon:
                 bounds = _word_bounds(text) if bounds is None else bounds
                 if start not in bounds:
                     continue  # 「水电费」 holds no 电费, 「支出差额」 no 出差: a short name begins a word (「三公里因公出国」 is 三公 里)
+                if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in KIND_ALONE_AFTER and self._kind_alone(alias):
+                    continue  # 「园林中心」: the kind word ends a name said in part, it is no unit alone
             if (alias[0].isdigit() and start > 0 and text[start - 1].isdigit()) or (
                 alias[-1].isdigit() and end < len(text) and text[end].isdigit()
             ):
@@ -468,6 +475,7 @@ def _bracketed_alternatives(base: str) -> set[str]:
 
 
 SHORT_ALIAS = 2  # names this short link only as whole words of the question
+KIND_ALONE_AFTER = set("和与及跟同、的在是把给对比")  # 「局本级和中心」: a bare kind word names a unit after these
 
 
 def _word_bounds(text: str) -> set[int]:
@@ -565,13 +573,25 @@ def _heads(core: str) -> list[str]:
     return [n for n in (head, short) if 3 <= len(n) < len(core)]
 
 
+def _kind_word(core: str) -> list[str]:
+    """The words of a unit's kind its name ends in, two characters or more: its suffix (中心) and its
+    last word when that ends in it (大队 of 综合执法大队, 服务中心)."""
+    from qa.segment import words
+
+    suffix = _suffix(core)
+    if not suffix:
+        return []
+    return [w for w in dict.fromkeys([suffix, words(core)[-1]]) if len(w) >= SHORT_ALIAS and w.endswith(suffix) and w != core]
+
+
 def _name_the_units_by_head(entities: dict[str, Entity], aliases: dict[str, set[str]]) -> None:
-    """A subordinate unit is also named by its head (「检测站」), when no other unit has that head
-    and nothing else is named so."""
+    """A subordinate unit is also named by its head (「检测站」) or its kind alone (「局本级和中心」), when
+    no other unit has that head and nothing else is named so."""
     heads: dict[str, set[str]] = {}
     for iri, entity in entities.items():
         if entity.kind == "budget_unit":
-            for head in _heads(split_region(entity.label)[1]):
+            core = split_region(entity.label)[1]
+            for head in [*_heads(core), *_kind_word(core)]:
                 heads.setdefault(head, set()).add(iri)
     for head, owners in heads.items():
         if len(owners) == 1 and head not in aliases:

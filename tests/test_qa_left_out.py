@@ -222,3 +222,20 @@ def test_a_project_left_out_with_the_hua_is_never_the_answer(legal):
     for question in (f"一般公共预算安排的项目支出，{project.name}不算的话，还剩多少", f"项目支出，{project.name}不算的话，还剩多少？"):
         answer = service.ask(question)
         assert answer.value != project.amounts[0] and (not answer.answered or answer.value == rest), answer.answer
+
+
+def test_an_example_of_a_rule_is_not_left_out(market):
+    """「名称带“经费”的项目有哪些？带“费”不带“经费”的（比如劳务费）不要」: 劳务费 illustrates the rule."""
+    service, truth = market
+    expected = sorted(p.name for p in truth.projects if "经费" in p.name)
+    answer = service.ask("名称里带“经费”两个字的项目有哪些？带“费”但不带“经费”的（比如劳务费）不要")
+    assert sorted(answer.items) == expected, answer.answer
+
+
+def test_a_unit_called_by_its_kind_word_alone(market):
+    """「局本级和大队的项目」: the one unit whose kind is 大队; 「执法大队」 said in part too."""
+    service, truth = market
+    squad = next(u for u in {p.unit for p in truth.projects} if u.endswith("大队"))
+    expected = sorted(p.name for p in truth.projects if p.unit in (truth.department, squad))
+    answer = service.ask("局本级和大队的项目有哪些？")
+    assert sorted(answer.items) == expected, answer.answer
