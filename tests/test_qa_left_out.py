@@ -239,3 +239,18 @@ def test_a_unit_called_by_its_kind_word_alone(market):
     expected = sorted(p.name for p in truth.projects if p.unit in (truth.department, squad))
     answer = service.ask("局本级和大队的项目有哪些？")
     assert sorted(answer.items) == expected, answer.answer
+
+
+def test_a_unit_left_out_below_the_department(market):
+    """「只看局机关自己（不算下面的X），基本支出一共多少」: the department's own row, never the sum with X."""
+    service, truth = market
+    unit = next(u for u in {p.unit for p in truth.projects} if u != truth.department)
+    own = next(r for r in truth.table(11).rows if r.label == truth.department)
+    answer = service.ask(f"只看局机关自己（不算下面的{unit.removeprefix(truth.region)}），基本支出一共多少？")
+    assert answer.value == own.amounts[0], answer.answer
+
+
+def test_the_cheapest_said_as_saving_most(legal):
+    service, truth = legal
+    cheapest = min(truth.projects, key=lambda p: p.amounts[0])
+    assert service.ask("哪个项目最省钱？").items == [cheapest.name]
