@@ -31,6 +31,7 @@ from tests.conftest import synth_years_service, truth_row
     ("A这边——注意我只要一般公共预算那部分——是多少", "A这边——注意我只要一般公共预算那部分——是多少"),  # a restriction stays
     ("A是多少？（B都是这么算出来的吧？）", "A是多少？"),  # a guess
     ("A（就是开门过日子那部分钱，不算B）两年差多少", "A（不算B）两年差多少"),  # the restating words go, the restriction stays
+    ("A（说白了就是请人干活的钱）有多少？", "A有多少？"),  # a plain restatement
 ])
 def test_remarks_taken_out_and_restrictions_kept(question, kept):
     assert without_remarks(question) == kept
@@ -210,6 +211,7 @@ def test_a_hedged_clause_and_an_article_are_no_part_of_the_question(years):
     ("A是多少？B我已经记下了，不用再说，只要A这一行。", "A是多少？只要A这一行。"),
     ("A是多少？我听说B是行政单位，是这样吗", "A是多少？我听说B是行政单位，是这样吗"),  # the ask is of the clause before it
     ("A是多少？2025年的。", "A是多少？2025年的。"),  # a year carries
+    ("A一共有多大面积？读者老爱问这个", "A一共有多大面积？"),  # 多大 asks
 ])
 def test_clauses_after_the_question_that_carry_nothing_go(question, kept):
     """carries: here, a clause naming A or B or a year carries something."""
