@@ -94,6 +94,19 @@ def _said_after(sentence: str, carries: Callable[[str], bool]) -> str:
     return "".join(kept)
 
 
+def _corrected(question: str) -> str:
+    """The question as the asker corrected it: 「谁的项目支出——不对，我是说基本支出——多」 is 谁的基本支出多
+    (the words corrected are as long as the correction), 「…？不对，我是说…」 the latter sentence."""
+    def meant(m: re.Match) -> str:
+        said, right = m.group("said"), m.group("meant")
+        kept = said[:-len(right)] if len(said) > len(right) and not re.search(r"[。？?！!]$", said) else ""
+        return kept + right
+
+    for pattern in load_cues()["commentary"]["corrected"]:
+        question = re.sub(pattern, meant, question)
+    return question
+
+
 def _renamed(match: re.Match, carries: Callable[[str], bool] | None) -> str:
     """「开门过日子的那部分钱（也就是基本支出）」: the name, not the description; 「商品和服务支出（也就是
     日常公用开支）」: the name before, not the description in brackets."""
@@ -109,7 +122,8 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None)
     documents hold or a word the understanding reads; a sentence after the question keeps only such
     clauses, and those that ask or restrict."""
     spec = _spec()
-    text = spec.renamed.sub(lambda m: _renamed(m, carries), question)
+    text = _corrected(question)
+    text = spec.renamed.sub(lambda m: _renamed(m, carries), text)
     opening = ASIDE.match(text)
     if opening and spec.framing.match(opening.group(1)) and not spec.restrictions.search(opening.group(1)):
         text = text[opening.end():]  # 「（做资产盘点对比用）X…」: the asker's framing before the question
