@@ -242,3 +242,10 @@ def test_a_fund_named_after_a_figure_is_its_column(legal):
     for question in ("“三公”经费里，公务用车运行维护费按一般公共预算口径安排了多少？", "公务用车运行维护费的一般公共预算是多少？"):
         answer = service.ask(question)
         assert answer.value == row.amounts[column], answer.answer
+
+
+def test_the_units_under_the_department_in_plain_words(market):
+    service, truth = market
+    units = {p.unit for p in truth.projects} - {truth.department}
+    answer = service.ask("局底下管着的事业单位是哪几个？")
+    assert all(u in answer.answer for u in units) and not any("医疗" in i for i in answer.items), answer.answer
