@@ -190,7 +190,7 @@ def _once_each(text: str, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-INCLUDED = re.compile(r"(?:含|包含|包括|连同|算上)(?P<what>[^，,。?？!！]{1,12}?)(?:在内|(?:那个|这个)?口径)")
+INCLUDED = re.compile(r"(?:含|包含|包括|连同|算上|连)(?P<what>[^，,。?？!！]{1,12}?)(?:在内|一起算|一并算|(?:那个|这个)?口径)")
 STATED_FIGURE = re.compile(r"(?:[二两三四五六七八九十百千万]|一[十百千万])[一二两三四五六七八九十百千万]*(?:万|元|个|项|年|倍|成)")  # 「一个说法」: 一个 is no figure
 CITED_YEAR = re.compile(r"(?:19|20)\d{2}年?第?\d{1,4}号")
 THINGS = frozenset({"line_item", "classification", "project", "goal"})  # what a figure is of
@@ -233,7 +233,8 @@ def _set_aside(frame: Frame, said: list[Mention], beside_others: bool = True) ->
     leave the mentions; their words stay explained (no unknown word). With beside_others, only when
     the question names another thing."""
     asked = frame.value_mentions()
-    if not said or beside_others and len(asked) <= len([m for m in said if any(m is a for a in asked)]):
+    others = len(asked) - len([m for m in said if any(m is a for a in asked)]) + len(frame.measures) + len(frame.totals)  # 「基本支出（含X的其他资金在内）」: a measure is a thing
+    if not said or beside_others and others <= 0:
         return
     frame.mentions = [m for m in frame.mentions if all(m is not d for d in said)]
     frame.cue_spans += [(m.start, m.end) for m in said]

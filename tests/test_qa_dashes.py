@@ -81,3 +81,12 @@ def test_which_year_more_and_by_how_much_said_as_duochulai(years):
     project = next(p for p in later.projects if p.name in before and p.amounts[0] != before[p.name])
     answer = service.ask(f"{project.name}到底哪一年安排得多？多出来的是多少万元？")
     assert answer.value == abs(project.amounts[0] - before[project.name]), answer.answer
+
+
+def test_what_a_total_is_said_to_include_is_no_column_of_its_own(years):
+    """「基本支出（含其他资金在内）2025年比2024年少多少」: 基本支出 itself, not its 其他资金 column."""
+    service, earlier, later = years
+    old, new = (t.table(3).rows[0].amounts[1] for t in (earlier, later))
+    for question in ("按表3口径（含其他资金在内），基本支出2025年比2024年变化了多少万元？", "基本支出2025年比2024年变化了多少万元？连其他资金一起算"):
+        answer = service.ask(question)
+        assert answer.value == abs(new - old), answer.answer
