@@ -211,3 +211,15 @@ def test_one_item_in_two_kinds_of_expenditure(water, question, value):
     """「X在A里比在B里」: the second side names only where; its subject is the first side's item."""
     answer = water.ask(question)
     assert answer.value == value and "238.46" in answer.answer and "31.09" in answer.answer, answer.answer
+
+
+def test_a_source_of_funds_left_out_is_not_the_column(market):
+    """「X基本支出中由其他资金负担的工资福利支出是多少？（不要财政拨款那部分）」: the 其他资金 column."""
+    service, truth = market
+    table = truth.table(11)
+    other = table.columns.index("其他资金")
+    funded = table.columns.index("财政拨款合计")
+    row = next(r for r in table.rows if r.label == "工资和福利支出" and r.unit != truth.department and r.amounts[funded] != r.amounts[other])
+    name = row.unit.removeprefix(truth.region)
+    answer = service.ask(f"{name}的基本支出中，由“其他资金”负担的工资和福利支出是多少？（不要财政拨款那部分）")
+    assert answer.value == row.amounts[other], answer.answer
