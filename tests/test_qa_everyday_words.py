@@ -249,3 +249,10 @@ def test_the_units_under_the_department_in_plain_words(market):
     units = {p.unit for p in truth.projects} - {truth.department}
     answer = service.ask("局底下管着的事业单位是哪几个？")
     assert all(u in answer.answer for u in units) and not any("医疗" in i for i in answer.items), answer.answer
+
+
+def test_which_kind_of_money_a_term_means_is_its_definition(legal):
+    service, truth = legal
+    term, text = next((t, x) for t, x in truth.glossary if t == "结转下年")
+    answer = service.ask("“结转下年”指的是哪种钱")
+    assert text.rstrip("。")[:15] in answer.answer and answer.value is None, answer.answer
