@@ -254,3 +254,11 @@ def test_the_cheapest_said_as_saving_most(legal):
     service, truth = legal
     cheapest = min(truth.projects, key=lambda p: p.amounts[0])
     assert service.ask("哪个项目最省钱？").items == [cheapest.name]
+
+
+def test_a_whole_and_its_parts_are_never_summed(legal):
+    """「“三公”里剩下那几项——出国、用车——加起来」: never 三公 plus its own parts."""
+    service, truth = legal
+    abroad, cars = truth.figure("因公出国（境）费").value, truth.figure("公务用车购置及运行维护费").value
+    answer = service.ask("除了公务接待费，“三公”里剩下那几项——出国、用车——今年加起来安排了多少？")
+    assert answer.value in (None, abroad + cars), answer.answer
