@@ -15,6 +15,7 @@ from qa.frame import Frame
 from qa.kinds.base import cue_data
 from qa.lexicon import Entity, Lexicon, Mention, load_cues, match_form
 from qa.normalize import count_of
+from qa.partial import JOINERS
 
 VALUE_KINDS = ("classification", "line_item", "project", "figure", "goal", "budget_unit", "department")
 SUBORDINATE = re.compile(r"下属|所属|二级|下级")
@@ -341,7 +342,7 @@ class Executor:
                 denominators, numerators = numerators[1:2], numerators[:1]  # 「支出总额中，项目支出所占比重」 named by totals and measures: the whole holds the part
             else:
                 listed = sorted(before.value_mentions(), key=lambda m: m.start)[1:]
-                joined = any(re.fullmatch(r"和|与|及|加|、|以及|加上", frame.text[a.end:b.start]) for a, b in zip(listed, listed[1:], strict=False))
+                joined = any(re.fullmatch(rf"[{JOINERS}]|以及|加上", frame.text[a.end:b.start]) for a, b in zip(listed, listed[1:], strict=False))
                 if len(numerators) > 2 and joined:  # 「Y里，A和B占了几成」: their sum or each — never A alone
                     raise NotAnswerable(f"没有说明{'、'.join(n for n, _ in numerators[1:])}是合计占比还是各自占比，请说明（如“合计占”）")
                 denominators, numerators = numerators[:1], numerators[1:2]  # 「Y中X占比」
