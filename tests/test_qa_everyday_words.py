@@ -256,3 +256,15 @@ def test_which_kind_of_money_a_term_means_is_its_definition(legal):
     term, text = next((t, x) for t, x in truth.glossary if t == "结转下年")
     answer = service.ask("“结转下年”指的是哪种钱")
     assert text.rstrip("。")[:15] in answer.answer and answer.value is None, answer.answer
+
+
+def test_the_askers_audience_and_plain_names(legal):
+    """读者/整份 carry nothing; 购车 is the purchase line; 大件设备 the equipment over 100万."""
+    service, truth = legal
+    purchase, big = truth.figure("公务用车购置费"), truth.figure("单价在100万元以上的设备")
+    answer = service.ask("有读者留言问今年有没有买新车——我说的是买车本身，不是养车——购车这块预算是多少？")
+    assert answer.value == purchase.value and "购置费" in answer.answer, answer.answer
+    answer = service.ask("单价超过一百万元的那种“大件”设备，局里手里有几台？")
+    assert answer.value == big.value and answer.unit == "台", answer.answer
+    largest = max(truth.projects, key=lambda p: p.amounts[0])
+    assert service.ask("整份预算里单个项目最贵的是哪一个？").items == [largest.name]

@@ -32,6 +32,7 @@ from tests.conftest import synth_years_service, truth_row
     ("A是多少？（B都是这么算出来的吧？）", "A是多少？"),  # a guess
     ("A（就是开门过日子那部分钱，不算B）两年差多少", "A（不算B）两年差多少"),  # the restating words go, the restriction stays
     ("A（说白了就是请人干活的钱）有多少？", "A有多少？"),  # a plain restatement
+    ("A那类钱（就是卖地收入之类的）有多少？", "A那类钱有多少？"),  # examples
     ("C跟D比，谁的项目支出——不对，我是说基本支出——多？", "C跟D比，谁的基本支出多？"),  # the asker corrects themself
     ("局里有几台车？不对，我是说车辆一共是几辆", "车辆一共是几辆"),
     ("A比B多，不是少，多多少", "A比B多，不是少，多多少"),  # no correction
