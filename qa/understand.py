@@ -974,7 +974,9 @@ class Understander:
             if any(g.startswith("set:") for g in groups) and frame.set_kind is None and not _names_kind_of(frame, start, end) and not in_document:
                 frame.set_kind = next(g.split(":", 1)[1] for g in sorted(groups) if g.startswith("set:"))
             if "level" in groups:
-                frame.level = self.lexicon.cues["levels"][word]
+                level = self.lexicon.cues["levels"][word]
+                left = honour.excluded_before(text, start) or any(a <= start < b for a, b in honour.left_out_spans(text))
+                frame.level = level + 1 if left else level  # 「不要大类合计，只要下面的细项」: the level below the one left out
             counted = len(frame.value_mentions()) >= 2 and COUNTED_BEFORE.search(text[:start])
             for g in groups:
                 if g.startswith("total:") and counted:  # 「A、B、C三类支出合计」: the named things' sum, not the total

@@ -262,3 +262,12 @@ def test_a_whole_and_its_parts_are_never_summed(legal):
     abroad, cars = truth.figure("因公出国（境）费").value, truth.figure("公务用车购置及运行维护费").value
     answer = service.ask("除了公务接待费，“三公”里剩下那几项——出国、用车——今年加起来安排了多少？")
     assert answer.value in (None, abroad + cars), answer.answer
+
+
+def test_a_level_left_out_asks_the_level_below(legal):
+    """「（不要大类合计，只要下面的细项）」「（类级合计不算）」: the 款 of the economic table, never a 类."""
+    service, truth = legal
+    items = [r for r in truth.table(7).rows if r.code and len(r.code) == 5]
+    largest = max(items, key=lambda r: r.amounts[0])
+    for question in ("项目支出按经济分类看，哪一个科目的钱最多？（类级合计不算）", "项目支出按经济分类看，哪一个科目的钱最多？（不要大类合计，只要下面的细项）"):
+        assert service.ask(question).items == [largest.label], question
