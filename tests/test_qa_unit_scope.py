@@ -223,3 +223,15 @@ def test_a_source_of_funds_left_out_is_not_the_column(market):
     name = row.unit.removeprefix(truth.region)
     answer = service.ask(f"{name}的基本支出中，由“其他资金”负担的工资和福利支出是多少？（不要财政拨款那部分）")
     assert answer.value == row.amounts[other], answer.answer
+
+
+def test_a_units_project_money_in_plain_words_as_a_share(market):
+    """「X的项目钱占全部项目钱的百分之几」: the unit's 表12 row over the 合计 row."""
+    from qa.answer import percent
+
+    service, truth = market
+    table = truth.table(12)
+    total = next(r for r in table.rows if r.kind == "total").amounts[0]
+    unit = next(r for r in table.rows if r.kind == "unit" and r.label != truth.department)
+    answer = service.ask(f"{unit.label.removeprefix(truth.region)}的项目钱占全部项目钱的百分之几？")
+    assert answer.value == percent(unit.amounts[0], total), answer.answer

@@ -25,6 +25,7 @@ from qa.facts import Fact
 from qa.honour import left_out
 from qa.kinds.base import Context, Reading, Slot, cue_data
 from qa.kinds.unit_scope import _value as unit_value
+from qa.kinds.unit_scope import column_words
 from qa.lexicon import load_cues, match_form
 from qa.normalize import count_of
 from qa.segment import content_nouns
@@ -262,7 +263,7 @@ def _naming_words() -> re.Pattern:
 def _explaining_words() -> re.Pattern:
     """Measure, total and unit column words, longest first: they explain an operand's text."""
     scope = cue_data("unit_scope")
-    words = _name_words() + scope["self_words"] + scope["subordinate_words"] + scope["whole"] + scope["basic"] + scope["project"]
+    words = _name_words() + scope["self_words"] + scope["subordinate_words"] + scope["whole"] + column_words("basic") + column_words("project")
     return re.compile("|".join(re.escape(match_form(w)) for w in sorted(words, key=len, reverse=True)))
 
 
@@ -523,9 +524,9 @@ def _column(piece: str) -> str | None:
     data = cue_data("unit_scope")
     if any(match_form(w) in piece for w in data["whole"]) or re.search(cue_data(NAME)["unit_whole"], piece):
         return "whole"
-    if any(match_form(w) in piece for w in data["basic"]):
+    if any(w in piece for w in column_words("basic")):
         return "basic"
-    if any(match_form(w) in piece for w in data["project"]):
+    if any(w in piece for w in column_words("project")):
         return "project"
     return None
 
@@ -543,7 +544,7 @@ def _unit_term(term: Term, side: Operand, other: Operand, ctx: Context, executor
     if not rows and _column(piece) and len(side.terms) > 1:  # 「它基本支出加项目支出」: the sum is of one unit
         if any(t != term and re.search(pronoun, frame.text[t.start:t.end]) for t in side.terms):
             rows = next((r for t in other.terms if (r := _unit_rows(frame, t, ctx, executor, doc))), [])
-        elif piece in [match_form(w) for w in cue_data("unit_scope")["basic"] + cue_data("unit_scope")["project"]]:  # 「发展中心的基本支出和项目支出加起来」
+        elif piece in column_words("basic") + column_words("project"):  # 「发展中心的基本支出和项目支出加起来」
             rows = next((r for t in side.terms if t != term and (r := _unit_rows(frame, t, ctx, executor, doc))), [])
     if not rows:
         return None

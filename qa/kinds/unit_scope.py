@@ -15,13 +15,21 @@ from qa.facts import Fact
 from qa.honour import excluded_before, left_out, left_out_spans, self_left_out
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.kinds.remainder import less
-from qa.lexicon import Entity, Mention, match_form, negated_before, split_region
+from qa.lexicon import Entity, Mention, load_cues, match_form, negated_before, split_region
 
 NAME = "unit_scope"
 
 
+COLUMN_MEASURES = {"basic": "基本支出", "project": "项目支出"}
+
+
+def column_words(column: str) -> list[str]:
+    """The words of a column of expenditure (basic, project): its measure's aliases (cues.json measures)."""
+    return [match_form(w) for w in load_cues()["measures"][COLUMN_MEASURES[column]]["aliases"]]
+
+
 def _words(key: str) -> list[str]:
-    return [match_form(w) for w in cue_data(NAME)[key]]
+    return column_words(key) if key in COLUMN_MEASURES else [match_form(w) for w in cue_data(NAME)[key]]
 
 
 def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
