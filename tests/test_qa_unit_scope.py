@@ -235,3 +235,11 @@ def test_a_units_project_money_in_plain_words_as_a_share(market):
     unit = next(r for r in table.rows if r.kind == "unit" and r.label != truth.department)
     answer = service.ask(f"{unit.label.removeprefix(truth.region)}的项目钱占全部项目钱的百分之几？")
     assert answer.value == percent(unit.amounts[0], total), answer.answer
+
+
+def test_the_department_itself_without_its_units(market):
+    """「局本级（不含下属单位）的基本支出」: 不含 is no 含 — the department's own row, never every unit's."""
+    service, truth = market
+    own = next(r for r in truth.table(11).rows if r.kind == "unit" and r.label == truth.department)
+    answer = service.ask("局本级（不含下属单位）的基本支出是多少？")
+    assert answer.value == own.amounts[0], answer.answer

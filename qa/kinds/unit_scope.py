@@ -48,9 +48,9 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
     said = [(a, b) for a, b in said if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in said)]  # 本级 inside 局本级
     if any(not negated_before(text, a) and not self_left_out(text[:b]) for a, b in said):  # 「（不是局本级）」「（不算局本级）」: set apart
         how.append("self")
-    if any(w in text for w in _words("subordinate_words")):
-        how.append("subordinate")
-    inclusive = cue_data(NAME)["inclusive"] + "(?:" + "|".join(_words("subordinate_words")) + ")"
+    if any(not excluded_before(text, k.start()) for w in _words("subordinate_words") for k in re.finditer(re.escape(w), text)):
+        how.append("subordinate")  # 「本级（不含下属单位）」: the subordinate units left out are not asked
+    inclusive = "(?<![不未])" + cue_data(NAME)["inclusive"] + "(?:" + "|".join(_words("subordinate_words")) + ")"
     if re.search(inclusive, text):
         return ["all"], named  # 「教育局（含下属单位）」: every unit
     counted = re.search(cue_data(NAME)["all_counted"], text)  # 「三家单位中」, not 「图书馆和文化馆两家单位」
