@@ -31,6 +31,7 @@ class Spec(NamedTuple):
     guessed: re.Pattern  # the asker's guess at the answer to a which-question, at its end
     declined: re.Pattern  # a kind of answer the asker does not want
     continues: re.Pattern  # an asking sentence that goes on from the one before
+    corrected: tuple[re.Pattern, ...]  # the asker correcting themself
 
 
 @cache
@@ -40,7 +41,8 @@ def _spec() -> Spec:
     return Spec(re.compile("|".join(map(re.escape, spec["hedges"]))), re.compile("|".join(map(re.escape, spec["askers"]))),
                 re.compile(f"{cues['clauses']['asks']}|{spec['yes_no']}"), re.compile(spec["restrictions"]),
                 re.compile(spec["examples"]), re.compile(spec["restated"]), re.compile(spec["renamed"]), re.compile(spec["framing"]),
-                re.compile(spec["guessed"]), re.compile(spec["declined"]), re.compile(spec["continues"]))
+                re.compile(spec["guessed"]), re.compile(spec["declined"]), re.compile(spec["continues"]),
+                tuple(re.compile(p) for p in spec["corrected"]))
 
 
 def is_remark(text: str) -> bool:
@@ -102,8 +104,8 @@ def _corrected(question: str) -> str:
         kept = said[:-len(right)] if len(said) > len(right) and not re.search(r"[。？?！!]$", said) else ""
         return kept + right
 
-    for pattern in load_cues()["commentary"]["corrected"]:
-        question = re.sub(pattern, meant, question)
+    for pattern in _spec().corrected:
+        question = pattern.sub(meant, question)
     return question
 
 

@@ -443,9 +443,8 @@ class Executor:
             operands = [(n, single(f)) for n, f in self.operands(_without_containers(kept), doc) if f]  # 「工资福利支出中A、B…合计」: the whole is no operand
         else:
             operands = [(f.label, f) for f in members]
-        held = {f.parent_row for _, f in operands if f.parent_row} | {f.row for _, f in operands if f.row and f.kind == "item" and any(
-            o.parent_row == f.row for _, o in operands)}
-        if len(operands) >= 2 and any((f.iri or f.row) in held for _, f in operands):  # 「三公里剩下那几项——出国、…——加起来」: a whole and its parts are never summed
+        parents = {f.parent_row for _, f in operands if f.parent_row}
+        if len(operands) >= 2 and any((f.iri or f.row) in parents for _, f in operands):  # 「三公里剩下那几项——出国、…——加起来」: a whole and its parts are never summed
             raise NotAnswerable("要相加的几项中有一项包含另一项（" + "、".join(n for n, _ in operands) + "），不能相加")
         if len(operands) < 2 and members is None:
             if len(operands) == 1:

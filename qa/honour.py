@@ -15,7 +15,7 @@ from kg.template import load_template
 from qa.answer import Answer, fmt
 from qa.frame import Frame
 from qa.known import answer_unit, answer_units, fold_digits
-from qa.lexicon import ORG_SUFFIX, Lexicon, load_cues, match_form, negated_before
+from qa.lexicon import ORG_SUFFIX, SHORT_ALIAS, Lexicon, load_cues, match_form, negated_before
 from qa.normalize import normalize
 from qa.segment import tokenizer
 
@@ -560,9 +560,6 @@ def _norm(text: str) -> str:
     return re.sub(r"[\s“”\"「」『』《》()（）〔〕\[\]]", "", normalize(text)).lower()
 
 
-SHORT_SURFACE = 2  # a name this short, found inside another name of the answer, is not used by it
-
-
 def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon) -> str | None:
     """A class, item, figure or project the question names that the answer neither states (by
     name or code) nor looked up (its IRI in a query run): a part of the question was dropped
@@ -578,7 +575,7 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
     columns = {c for spec in load_template().tables for c in spec.columns}  # 一般公共预算: a column, a measure
     loose = _loose(said)
     measures = [(k.start(), k.end()) for alias in _measure_aliases() for k in re.finditer(re.escape(alias), frame.text)]
-    used = [m for m in frame.mentions if len(m.surface) > SHORT_SURFACE and m.surface in said or any(  # 用车 inside 公务用车购置费 is no use of 用车
+    used = [m for m in frame.mentions if len(m.surface) > SHORT_ALIAS and m.surface in said or any(  # 用车 inside 公务用车购置费 is no use of 用车
         _loose(e.label) in loose or (e.code and e.code in said) or f"<{e.iri}>" in queried for e in m.entities)]
     excluded = {id(m) for m in left_out(frame.text, frame.mentions) + [m for m in frame.mentions if illustrates(frame.text, m)]}  # 「（X那块不算）」: named to be left out
     used_labels = {e.label for m in used for e in m.entities}

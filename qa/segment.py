@@ -177,13 +177,12 @@ def dictionary_words(text: str, longest: int = 6) -> set[str]:
     """Every word of jieba's own dictionary inside `text`, and its single characters, wherever a
     cut would put its boundaries. How jieba cuts depends on the user words added before (other
     documents' names); what a text contains must not."""
-    words_ = current()
-    freq, user = words_.freq, words_.freq.new
+    freq = current().freq
     found = set(text)
     for i in range(len(text)):
         for j in range(i + 2, min(len(text), i + longest) + 1):
             piece = text[i:j]
-            if freq.get(piece) and piece not in user:
+            if freq.get(piece) and piece not in freq.new:
                 found.add(piece)
     return found
 
@@ -209,11 +208,11 @@ def is_user_word(word: str) -> bool:
 def in_longer_word(text: str, k: int, start: int, end: int, longest: int = 4) -> bool:
     """Whether the character text[k] belongs to a word of jieba's own dictionary that reaches
     outside text[start:end]: 「交」 of 交换机 is not a typo inside a name ending at it."""
-    freq, user = current().freq, current().freq.new
+    freq = current().freq
     for i in range(max(0, k - longest + 1), k + 1):
         for j in range(k + 1, min(len(text), i + longest) + 1):
             piece = text[i:j]
-            if j - i >= 2 and (i < start or j > end) and freq.get(piece) and piece not in user:
+            if j - i >= 2 and (i < start or j > end) and freq.get(piece) and piece not in freq.new:
                 return True
     return False
 
