@@ -1115,11 +1115,14 @@ class Executor:
         goals = [e for m in frame.mentions for e in m.of("goal")]
         if goals:
             return self.do_describe(frame)
-        same_unit = [f for f in self.reader.figures(doc) if frame.unit_word and f.unit == frame.unit_word]
+        figures = self.reader.figures(doc)
+        same_unit = [f for f in figures if frame.unit_word and f.unit == frame.unit_word]
         if len(same_unit) == 1:
             fact = same_unit[0]
+            if apart := _named_apart(frame, fact, figures):
+                raise NotAnswerable(f"文件没有给出“{apart}”的数量，只给出{fact.label}{fmt(fact.value, fact.unit)}{fact.unit}")
             return self.answer(frame, f"{fact.label}为{fmt(fact.value, fact.unit)}{fact.unit}（第三部分{fact.section}）。", fact.value, fact.unit, facts=[fact])
-        raise NotAnswerable("没有找到对应的绩效目标")
+        raise NotAnswerable(f"文件中没有以{frame.unit_word}计的数" if frame.unit_word else "没有找到对应的绩效目标")
 
     def owner_targets(self, doc: str, owner: str) -> list[dict]:
         """The targets one project or key project states, as rows of queries.TARGETS."""
@@ -1471,6 +1474,15 @@ def _overlap(question: str, text: str) -> int:
 
 def _op_word(operator: str | None) -> str:
     return {">=": "不少于", ">": "超过", "<=": "不超过", "<": "不足"}.get(operator or "", "")
+
+
+def _named_apart(frame: Frame, fact: Fact, figures: list[Fact]) -> str | None:
+    """「今年拟购服务器几台」 beside the only figure in 台 (单价100万元以上的设备): a thing the document
+    names only as what a figure is spent on (拟购置固定资产…，主要是服务器) is not counted by another
+    figure whose label does not name it."""
+    details = "".join(f.extra.get("detail") or "" for f in figures)
+    label = match_form(fact.label)
+    return next((w for w in frame.free_nouns(known=True) if w in details and match_form(w) not in label), None)
 
 
 def _comparator_word(comparator: str, cue: str) -> str:

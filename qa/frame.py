@@ -72,10 +72,10 @@ class Frame:
             text[m.start:m.end] = "＃" * (m.end - m.start)
         return "".join(text)
 
-    def free_nouns(self, start: int = 0, end: int | None = None, shortest: int = 2) -> list[str]:
+    def free_nouns(self, start: int = 0, end: int | None = None, shortest: int = 2, known: bool = False) -> list[str]:
         """Content nouns of text[start:end] that no mention or cue word takes and that carry
         something (not a stop word, an answer-type noun or a back-reference): what a reading that
-        links nothing to them would drop."""
+        links nothing to them would drop. With `known`, also the words the documents hold."""
         chars = list(self.text)
         for a, b in [(m.start, m.end) for m in self.mentions] + list(self.cue_spans):
             chars[a:b] = " " * (b - a)
@@ -83,7 +83,7 @@ class Frame:
         stop = set(cues["stopwords"]) | set(cues["unit_nouns"])
         labels = "".join(e.label for m in self.mentions for e in m.entities)
         return [w for chunk in "".join(chars[start:end]).split() for w in content_nouns(chunk) + unknown_nouns(chunk)
-                if len(w) >= shortest and w not in stop and w not in labels and not is_known(w, self.text, self.mentions)]
+                if len(w) >= shortest and w not in stop and w not in labels and (known or not is_known(w, self.text, self.mentions))]
 
     def describe(self) -> dict:
         return {

@@ -347,6 +347,8 @@ class Understander:
         self.automaton.make_automaton()
         self.stopwords = {match_form(w) for w in cues["stopwords"]} | set(cues["unit_nouns"])
         self.kinds_of_money = load_cues()["kinds_of_money"]
+        people = "|".join(sorted(map(re.escape, cues["people_counted"]), key=len, reverse=True))
+        self.people_asked = re.compile(rf"(?:多少|几)(?:个|名|位)?(?:{people})(?=[呢吗啊呀？?。，,！!；;]|$)")  # 「多少在编职工」: a head count
         self.partial = PartialLinker(lexicon)
         self.project_asks = [match_form(w) for w in cues["project_asks"]]  # a citation or a target is a project's
         self.term_labels = {match_form(e.label) for e in lexicon.entities.values() if e.kind == "term"}
@@ -1018,6 +1020,8 @@ class Understander:
         unit = UNIT_ASKED.search(text)
         if unit:
             frame.unit_word = unit.group(1)
+        if frame.unit_word is None and self.people_asked.search(text):
+            frame.unit_word = "人"
         for noun, unit_name in self.lexicon.cues["unit_nouns"].items():  # 「故障次数」 asks in 次
             if frame.unit_word is None and noun in text:
                 frame.unit_word = unit_name

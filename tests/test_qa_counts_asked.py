@@ -1,0 +1,68 @@
+"""What a question counts decides what answers it: a head count (多少在编职工) is not an amount, a
+thing the document names only as what a figure is spent on (拟购置固定资产…，主要是服务器) is not
+counted by another figure in the same unit, and 「各花了多少」 asks a figure for each, not one total.
+Phrasings of our own on a generated document (tools.synth seed 3902); expected figures from its truth."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def goods(legal):
+    from tools.synth import generate
+
+    _, truth = legal
+    text, _ = generate(3902, department=truth.department)
+    said = re.search(r"本年度拟购置固定资产[\d,.]+万元，主要是([^。]+?)等。", text.replace("\n", ""))
+    assert said, "the generated document names what it will buy"
+    return said.group(1).split("、")
+
+
+def _figure(truth, label):
+    return next(f for f in truth.figures if f.label == label)
+
+
+@pytest.mark.parametrize("question", ["今年拟购{x}几台？", "打算买几台{x}？", "{x}今年要买多少台"])
+def test_a_thing_named_only_in_a_purchase_is_not_counted_by_the_devices_figure(legal, goods, question):
+    service, _ = legal
+    thing = goods[-1]
+    answer = service.ask(question.format(x=thing))
+    assert answer.value is None, answer.answer
+
+
+def test_the_refusal_names_the_thing_counted(legal, goods):
+    service, _ = legal
+    answer = service.ask(f"今年拟购{goods[-1]}几台")
+    assert answer.value is None and goods[-1] in answer.answer, answer.answer
+
+
+def test_the_devices_and_cars_are_still_counted(legal):
+    service, truth = legal
+    devices, cars = _figure(truth, "单价在100万元以上的设备"), _figure(truth, "车辆")
+    assert service.ask("单价一百万以上的设备有几台？").value == devices.value
+    assert service.ask("局里现在账面上有几辆公车？").value == cars.value
+
+
+def _unit(truth):
+    """A subordinate unit's name without the district (质量计量检测所)."""
+    unit = sorted({p.unit for p in truth.projects} - {truth.department})[-1]
+    return re.split(r"[区县]", unit)[-1]
+
+
+@pytest.mark.parametrize("question", ["{u}现在有多少在编职工？", "{u}一共多少名员工？", "{u}有多少干部呢", "局里有几个工作人员"])
+def test_a_head_count_is_never_answered_with_an_amount(market, question):
+    service, truth = market
+    answer = service.ask(question.format(u=_unit(truth)))
+    assert answer.value is None, answer.answer
+
+
+def test_each_spent_asks_a_figure_for_each(market):
+    service, truth = market
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    whole = service.ask(f"{project.name}花了多少钱？")
+    assert whole.value == project.amounts[0], whole.answer
+    answer = service.ask(f"{project.name}具体采购了哪些东西、各花了多少钱？")
+    assert answer.value is None, answer.answer
