@@ -436,7 +436,10 @@ class Executor:
         left = honour.left_out(frame.text, frame.mentions)
         members = self.members(frame, doc) if (frame.set_kind in ("key_projects", "projects") or under) and len(frame.value_mentions()) - len(left) < 2 else None
         if members is not None and left:
+            whole = len(members)
             members = self.filtered(frame, members)  # 「除了X那一大块，剩下的项目加起来」: the set without X
+            if len(members) == whole:
+                raise NotAnswerable("要去掉的“" + "、".join(m.surface for m in left) + "”不在相加的各项中")
         if members is None:
             kept = copy.copy(frame)
             kept.mentions = [m for m in frame.mentions if all(m is not x for x in left) and not frame.lists_after(m)]  # 「不含X的话，其余几类（A、B、C）合计」: X is no operand
@@ -628,7 +631,12 @@ class Executor:
         left = {match_form(e.label) for e in out}
         codes = () if frame.level else tuple(e.code for e in out if e.code)  # 「（不算302、310这种类级合计），哪一项款级科目最大」: a level asked keeps the parts
         if left:  # 「除了基本工资，哪一项最多」「（资本性支出那块不算）」: the members left out, and those under them, are not ranked, listed or counted
-            members = [f for f in members if match_form(f.label) not in left and not (f.code and f.code.startswith(codes))]
+            kept = [f for f in members if match_form(f.label) not in left and not (f.code and f.code.startswith(codes))]
+            if len(kept) == len(members):  # 「项目里除了办公设备购置那笔」: a class's name said of the one member it begins
+                said = [match_form(m.surface) for m in honour.left_out(frame.text, frame.mentions)]
+                partly = [f for f in members if any(len(w) >= 3 and w in match_form(f.label) for w in said)]
+                kept = [f for f in members if f not in partly] if len(partly) == 1 else kept
+            members = kept
         if frame.range is not None:  # 超过A不到B: both ends, not the last one alone
             return [f for f in members if frame.range.holds(f.value)]
         if frame.threshold is None or not frame.operator:

@@ -46,7 +46,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     dropped = operator_dropped(frame.masked() if frame else question, answer) or _target_not_given(frame, answer)
     if dropped:
         return dropped
-    acts = [w for w in acts_asked(frame.text if frame else question) if w not in _said(answer)]  # 添置/买 read as 购置
+    acts = [w for w in acts_asked(_without_left_out(frame) if frame else question) if w not in _said(answer)]  # 添置/买 read as 购置
     if acts and answer.intent != "definition":  # 「名词解释里新增的X是什么意思」: a word's meaning holds no figure of an act
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
     internal = [m for m in frame.mentions if m.kinds() == {"internal_unit"}]
@@ -77,6 +77,14 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
             or _names_not_given(question, answer) or _yes_no_by_amount(question, answer) or _listed_unmatched(frame, answer) or _not_an_amount(question, answer) or _deal_missing(question, said) or _part_missing(question, frame, said)
             or _part_of_named(frame, answer) or _breakdown_missing(frame) or _stated_amount_unused(frame, answer, said)
             or _one_given_for_each(question, answer) or _fewer_than_stated(question, frame, answer))
+
+
+def _without_left_out(frame: Frame) -> str:
+    """The question with the names it leaves out blanked: 「…买车的钱不算」 asks no 购置."""
+    text = frame.text
+    for m in left_out(frame.text, frame.mentions):
+        text = text[:m.start] + " " * (m.end - m.start) + text[m.end:]
+    return text
 
 
 def modifier_dropped(frame: Frame, answer: Answer, lexicon: Lexicon) -> str | None:
@@ -169,7 +177,9 @@ def left_out(text: str, mentions: list) -> list:
     runs = left_out_spans(text)
     out: list = []
     for m in sorted(mentions, key=lambda m: m.start):
-        joined = out and re.fullmatch(r"[”\"]?(?:和|与|及|以及|、|还有)[“\"]?", text[out[-1].end:m.start])  # 除了A和B: B too
+        between = text[out[-1].end:m.start] if out else ""
+        joined = out and (re.fullmatch(r"[”\"]?(?:和|与|及|以及|、|还有)[“\"]?", between)  # 除了A和B: B too
+                          or re.fullmatch(_cues()["excluded_head"], between))  # 不算博物馆那笔1000多万的X: X, the head, too
         if (excluded_before(text, m.start) or joined or any(a <= m.start and m.end <= b for a, b in runs)) and not illustrates(text, m):
             out.append(m)
     return out
@@ -193,8 +203,11 @@ def excluding_words() -> list[str]:
 
 
 def excluded_before(text: str, start: int) -> bool:
-    """An excluding word (不含, 除去, 刨掉 …) right before `start`."""
-    return bool(_excluding_before().search(text[max(0, start - 10):start]))
+    """An excluding word (不含, 除去, 刨掉 …) right before `start`, not the second half of a yes-no
+    question (要不要买, 算不算)."""
+    window = text[max(0, start - 10):start]
+    found = _excluding_before().search(window)
+    return bool(found) and not (found.group(0).startswith("不") and window[:found.start()].endswith(found.group(0)[1:2]))
 
 
 @cache
@@ -262,7 +275,7 @@ def _left_out_answered(frame: Frame, answer: Answer) -> str | None:
         kept = [k for k in kept if _norm(k.entities[0].label) not in label and _norm(k.surface) not in label]
         shown = re.search(f"(?:不含|除|扣除|减去|−|-|以外|之外)[^。；]{{0,80}}?{re.escape(label)}|{re.escape(label)}[^。；]{{0,4}}(?:以外|之外|除外)", said)
         unused = [k for k in kept if not any(_norm(e.label) in said for e in k.entities)]
-        if not shown and (unused or frame.measures or frame.totals or m.of("budget_unit")):  # 「项目支出，X不算的话还剩多少」 answered with X
+        if not shown and (unused or not kept or frame.measures or frame.totals or m.of("budget_unit")):  # 「项目支出，X不算的话还剩多少」 answered with X
             return f"问题不算“{m.entities[0].label}”，找到的却正是它的数 (the figure found is of what the question leaves out)"
     return None
 

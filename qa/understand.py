@@ -389,9 +389,14 @@ class Understander:
         trial = self.understand(text[cut:], previous, corrected, _context=False) if cut else None
         if trial is not None and trial.intent == "lookup" and trial.measures and not trial.value_mentions() and any(m.kinds() & THINGS for m in self.lexicon.link(text[:cut])):
             trial = None  # 「我想了解一下日常开支里那个“其他交通费用”，基本支出列了多少」: the thing asked of is named in the opening
-        names_nothing = trial is not None and not (any(not m.of("department") for m in trial.mentions) or trial.totals or trial.measures or trial.name_part
+        left = [] if trial is None else honour.left_out(trial.text, trial.mentions)  # 「那上一年是多少？买车的钱不算」: what is left out names nothing asked
+        names_nothing = trial is not None and not (any(not m.of("department") and all(m is not x for x in left) for m in trial.mentions) or trial.totals or trial.measures or trial.name_part
                                                    or name_filter.stated(trial.text) or trial.unit_word in ASSET_UNITS)  # 「有几辆车」: a count of what the document holds
-        if names_nothing and any(m.kinds() & THINGS for m in self.lexicon.link(text[:cut])):
+        things = [m for m in self.lexicon.link(text[:cut]) if m.kinds() & THINGS] if names_nothing else []
+        if things and (carried := self._thing_carried(things[-1], text[cut:], previous, corrected)) is not None:
+            carried.context = text[:cut]  # 「养车的钱（X）今年3.1万，比上年少了一点——那上一年是多少？」: the rest asks of the thing the opening names last
+            return carried
+        if things:
             trial = None  # 「项目支出按经济科目看，商品和服务支出下面——超过一百万的是哪几项」: the rest names no thing, the opening does
         if trial is not None and not _points_into_context(text, cut, frozenset((m.start, m.end) for m in trial.mentions)):
             if (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or trial.unit_word not in (None, "%")
@@ -500,6 +505,15 @@ class Understander:
         named = [m for m in self.lexicon.link(premise) if m.kinds() & {"classification", "line_item", "figure", "project"}] if pointer else []
         return named[-1].surface + "里面" + question[pointer.end():] if named else question
 
+    def _thing_carried(self, thing: Mention, rest: str, previous: Frame | None, corrected: bool) -> Frame | None:
+        """The rest of the question read with the thing the opening names last written before it, when
+        the rest points back at it (那, 它, 这笔) and names one thing then; else None."""
+        if not re.match(r"(?:那么?|这|它|其)", rest):
+            return None
+        trial = self.understand(thing.surface + rest, previous, corrected, _context=False)
+        left = honour.left_out(trial.text, trial.mentions)
+        return trial if sum(all(m is not x for x in left) for m in trial.value_mentions()) == 1 else None
+
     def _body_for_it(self, context: str, question: str) -> str:
         """「我在核对X处的开支，2025年它的Y是多少」: 它 opening the question is the last body the
         context names, written in its place so that the context can be set aside."""
@@ -573,8 +587,10 @@ class Understander:
         frame.cue_spans = [(start, end) for start, end, _, _ in cues]
         frame.name_spans = [(start, end) for start, end, _, g in cues if any(x.startswith(("total:", "measure:")) for x in g)]
         groups: set[str] = set()
-        for _, _, _, g in cues:
-            groups |= g
+        runs = honour.left_out_spans(text)
+        for start, _, _, g in cues:
+            left = any(a <= start < b for a, b in runs)
+            groups |= g - {"max", "min"} if left else g  # 「把A和B这两个大头扣掉」: 大头 says which are left out, it ranks nothing
         frame.cues = groups
         frame.mentions = mentions = _once_each(text, _without_negated(text, mentions))
         for m in mentions:  # a body's name spelt right from its sound is said in the answer, as any guess is

@@ -1,0 +1,52 @@
+"""What a question leaves out is never what it answers: the head of a left-out phrase (不算司法局那笔
+两千多万的X: X) is left out, a class's name said of the one project it begins (除了社区矫正那笔) takes
+that project out — a sum that cannot take it out is refused, never given with it — 大头 inside
+「把A和B这两个大头扣掉」 ranks nothing, and 「…——那上一年是多少？买车的钱不算」 asks of the thing the
+opening names. Phrasings of our own on a generated document (tools.synth seed 3902); expected
+figures from its truth."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+
+def _by_amount(truth):
+    return sorted(truth.projects, key=lambda p: p.amounts[0], reverse=True)
+
+
+def _figure(truth, label):
+    return next(f for f in truth.figures if f.label == label)
+
+
+def test_the_head_of_a_left_out_phrase_is_left_out(legal):
+    service, truth = legal
+    first, second = _by_amount(truth)[:2]
+    answer = service.ask(f"全部项目里头，不算司法局那笔{int(first.amounts[0])}万的{first.name[:4]}，剩下的金额最大的是哪个项目？")
+    assert answer.items == [second.name], answer.answer
+
+
+def test_a_class_name_said_of_a_project_takes_that_project_out(legal):
+    service, truth = legal
+    project = next(p for p in truth.projects if p.name.startswith("社区矫正"))
+    answer = service.ask("除了社区矫正那笔以外，其余项目加起来多少？")
+    assert answer.value == sum(p.amounts[0] for p in truth.projects) - project.amounts[0], answer.answer
+
+
+def test_big_ones_taken_out_are_not_a_ranking(legal):
+    service, truth = legal
+    first, second = _by_amount(truth)[:2]
+    answer = service.ask(f"把{first.name}和{second.name}这两个大头扣掉，剩下的项目加起来是多少？")
+    rest = sum((p.amounts[0] for p in _by_amount(truth)[2:]), Decimal(0))
+    assert answer.value == rest, answer.answer
+
+
+@pytest.mark.parametrize("question", ["养车的钱（公务用车运行维护费）今年{v}万，文件说比上年少了一点——那上一年是安排了多少？买车的钱不算。",
+                                      "公车运维这块今年{v}万，说是比上年少了——那它上一年是多少？购车的不算"])
+def test_the_thing_of_the_opening_is_asked_when_the_rest_names_only_what_is_left_out(legal, question):
+    service, truth = legal
+    upkeep = _figure(truth, "公务用车运行维护费")
+    assert upkeep.change < 0
+    answer = service.ask(question.format(v=upkeep.value))
+    assert answer.value == upkeep.value - upkeep.change, answer.answer
