@@ -323,6 +323,10 @@ class Executor:
     # -- ratio ---------------------------------------------------------------------------------------
     def do_ratio(self, frame: Frame) -> Answer:
         doc = self.one_doc(frame)
+        left = honour.left_out(frame.text, frame.mentions)
+        if left and any(all(m is not x for x in left) for m in frame.value_mentions()):  # 「（…也不算其他资金那二十来万）」: what is left out is neither part nor whole
+            frame = copy.copy(frame)
+            frame.mentions = [m for m in frame.mentions if all(m is not x for x in left)]
         cut = _ratio_cut(frame.text)
         before = _subframe(frame, 0, cut)
         after = _subframe(frame, cut, len(frame.text))

@@ -944,7 +944,8 @@ class Understander:
         value = [m for m in kept if m.kinds() & {"classification", "line_item", "project", "figure", "goal", "budget_unit", "department"}]
         free: list[str] = []
         spans = sorted(measure_spans)
-        kept_spans = [x for x in spans if not honour.excluded_before(frame.text, x[0])]
+        runs = honour.left_out_spans(frame.text)
+        kept_spans = [x for x in spans if not honour.excluded_before(frame.text, x[0]) and not any(a <= x[0] < b for a, b in runs)]  # 「只看项目，基本支出不算」
         spans = kept_spans if kept_spans else spans  # 「刨掉基本支出，项目支出那部分」: the measure left out is not asked
         for k, (_start, end, name) in enumerate(spans):
             target = next((m for m in value if m.start >= end and self._connected(frame.text[end:m.start])), None)

@@ -50,3 +50,25 @@ def test_the_thing_of_the_opening_is_asked_when_the_rest_names_only_what_is_left
     assert upkeep.change < 0
     answer = service.ask(question.format(v=upkeep.value))
     assert answer.value == upkeep.value - upkeep.change, answer.answer
+
+
+def _unit_projects(truth, unit):
+    return sum((p.amounts[0] for p in truth.projects if p.unit == unit), Decimal(0))
+
+
+def test_a_column_left_out_is_not_the_column_read(market):
+    """「只看项目，基本支出不算」「不掺基本支出」: the basic expenditure named is the one not asked."""
+    service, truth = market
+    unit = next(u for u in sorted({p.unit for p in truth.projects}) if u.endswith("所"))
+    short = unit.split("区")[-1]
+    answer = service.ask(f"{short}的项目钱是多少？只看项目，基本支出不算。")
+    assert answer.value == _unit_projects(truth, unit), answer.answer
+    answer = service.ask(f"本级的项目经费和{short}的项目经费相比，本级多出来多少？只比项目，不掺基本支出。")
+    assert answer.value == _unit_projects(truth, truth.department) - _unit_projects(truth, unit), answer.answer
+
+
+def test_what_a_share_leaves_out_is_neither_part_nor_whole(market):
+    service, _ = market
+    plain = service.ask("一般公共预算基本支出里，工资福利支出那块占的百分比是多少？")
+    answer = service.ask("一般公共预算基本支出里，工资福利支出那块占的百分比是多少？（不看项目支出，也不算其他资金那点）")
+    assert plain.value is not None and answer.value == plain.value, answer.answer
