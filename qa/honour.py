@@ -56,7 +56,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
              or _one_asked_many_given(question, frame, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
-             or _each_thing_held(question) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer)))
+             or _each_thing_held(question) or _split_not_given(frame, answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer)))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -64,7 +64,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     unnamed = _unnamed(frame) if frame else unquoted  # 经费 in a project's name asks no money
     if answer.unit in cues["count_units"] and frame.unit_word is None and "count" not in frame.cues and any(w in unquoted and w in unnamed for w in cues["money_words"]):
         return f"问的是金额，文件中找到的是{answer.unit}数 (a count, not an amount)"
-    asked = [w for w in cues["per_unit"] if w in question]
+    asked = [found.group(0) for w in cues["per_unit"] if (found := re.search(re.escape(w).replace("每", "每(?:一?个)?"), question))]  # 「每个镇」 is 每镇
     if asked and not any(w in said for w in cues["per_unit"] + ["每"]):  # 摊到每个村 answered 平均每个村: per unit
         return f"文件没有给出“{asked[0]}”的金额或数量，只有合计 (the document gives no figure per unit)"
     per = [w for w in cues["per_occurrence"] if re.search(re.escape(w) + "(?!性)", said) and w not in question]  # 一次性 is not 每次
@@ -451,6 +451,21 @@ def _part_of_named(frame: Frame, answer: Answer) -> str | None:
         nouns = frame.free_nouns(start, stop)
         if nouns:
             return f"文件没有单独给出“{label}”中“{nouns[0]}”的金额 (no figure for that part)"
+    return None
+
+
+def _split_not_given(frame: Frame, answer: Answer) -> str | None:
+    """「X经费九百零九万，具体拆到劳务费、委托业务费各多少」: a project split by classes of spending,
+    answered with those classes' own rows (the department's, not the project's) — the document does
+    not break the project down so."""
+    projects = [m for m in frame.value_mentions() if m.of("project", "goal")]
+    for m in projects:
+        for part in frame.value_mentions():
+            if part.start <= m.end or not part.of("classification", "line_item") or not re.search(_cues()["split_words"], frame.text[m.end:part.start]):
+                continue
+            labels = {e.label for e in part.entities}
+            if any(s.row in labels for s in answer.sources):
+                return f"文件没有给出“{m.entities[0].label}”按“{part.surface}”分列的数 (the project is not broken down so)"
     return None
 
 

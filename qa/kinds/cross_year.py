@@ -422,7 +422,7 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     if op == "points" or share:
         value = diff.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         word = "下降" if value < 0 else "上升"
-        shown = _signed(value, asked)
+        shown = _signed(-value if _earlier_first(text) else value, asked)  # 「2024年比2025年低了几个百分点」: the earlier year is said lower
         a2, b2 = (x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) for x in (a, b))
         return executor.answer(ctx.frame, f"{what}：{earlier.year}年{a2}%，{later.year}年{b2}%，{word}{abs(value)}个百分点（{b2} − {a2}，按未四舍五入的比重计算）。",
                                shown, "%", sources=sources)
@@ -471,8 +471,8 @@ def _earlier_first(text: str) -> bool:
 def _direction(text: str) -> int:
     """+1 when the question asks how much it rose, −1 how much it fell, 0 when it does not say
     (「少了多少」 falls; 「多少」 alone says nothing)."""
-    down = re.search(r"(?<!多)少了|减|降|低", text)
-    up = re.search(r"增|涨|升|提高|(?<!少)多了|多出", text)
+    down = re.search(r"(?<!多)少了|(?<!相)减|降|低", text)  # 「两年各算一下再相减」 says no direction
+    up = re.search(r"增|涨|升|提高|高了|高出|(?<!少)多了|多出", text)
     if bool(down) == bool(up):  # 「增加还是减少」 says neither
         return 0
     return -1 if down else 1

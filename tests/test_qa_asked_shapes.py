@@ -1,0 +1,61 @@
+"""How a question is shaped decides the figure: 「两年各算一下再相减」 names no direction and
+「2024年比2025年低了几个百分点」 says the earlier year is the lower; 「是去年的百分之多少」 asks one
+year as a share of the other, not the growth; 「每个镇是多少」「各多少」 ask a figure for each, which a
+project's single amount is not; 「拆到A、B各多少」 asks a breakdown of a project the document does not
+give. Phrasings of our own on generated documents (tools.synth); expected figures from their truth."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def years(tmp_path_factory):
+    from conftest import synth_years_service
+
+    return synth_years_service(tmp_path_factory.mktemp("years"), 3905, "青岚市松汀区统计局")
+
+
+def _share(truth) -> Decimal:
+    total, _, project, *_ = truth.table(3).rows[0].amounts
+    return project / total * 100
+
+
+def _two(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def test_points_keep_their_sign_whichever_year_is_said_first(years):
+    service, earlier, later = years
+    change = _share(later) - _share(earlier)
+    assert change != 0
+    higher, lower = ("2025", "2024") if change > 0 else ("2024", "2025")
+    expected = _two(abs(change))
+    for question in (f"项目支出在整个部门支出里占的比重，两年各算一下再相减——{higher}年比{lower}年高了几个百分点？",
+                     f"项目支出占总支出的比重，{lower}年比{higher}年低了几个百分点？"):
+        answer = service.ask(question)
+        assert answer.value == expected, (question, answer.answer)
+
+
+def test_a_share_of_last_year_is_a_proportion_not_a_growth(years):
+    service, earlier, later = years
+    before, after = (t.table(3).rows[0].amounts[2] for t in (earlier, later))
+    answer = service.ask("项目支出今年是去年的百分之多少？")
+    assert answer.value == _two(after / before * 100), answer.answer
+
+
+def test_a_figure_for_each_town_is_not_the_projects_amount(legal):
+    service, truth = legal
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(f"{project.name}那{int(project.amounts[0])}万，分到各个镇（街道）每个镇是多少？")
+    assert answer.value is None, answer.answer
+
+
+def test_a_project_split_into_classes_is_not_answered_with_the_classes_rows(legal):
+    service, truth = legal
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    classes = [r.label for r in truth.table(7).rows if r.code and len(r.code) == 5 and r.amounts[0] > 0][:2]
+    answer = service.ask(f"{project.name}具体拆到{classes[0]}、{classes[1]}各多少？")
+    assert answer.value is None and not answer.answered, answer.answer
