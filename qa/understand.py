@@ -82,6 +82,15 @@ PART_OF = re.compile(r"(?:\d+(?:\.\d+)?(?:万元|万|元))?(?:里面|当中|之�
 CLAUSE = re.compile(r"[^,，:：;；。!！?？—]+(?:[,，:：;；。!！?？]|—+)?")  # 「…涨得离谱——想确认一下：」: a dash parts clauses
 
 
+def _year_carried(context: str, question: str) -> str:
+    """「我看的是2024年那份，X是多少」: the one year the asker's context names scopes the question
+    when the question names none, written before it so that the context can be set aside."""
+    years = {m.group(1) for m in YEAR.finditer(context)}
+    if len(years) != 1 or YEAR.search(question):
+        return question
+    return f"{years.pop()}年" + question
+
+
 def _context_end(text: str) -> int:
     """Where the context before the question ends (0: none): clauses in which the asker speaks of
     themself (「我在写一篇专题报道，…」), whatever precedes the question's own opening (「…，想问一下」),
@@ -385,7 +394,7 @@ class Understander:
         them keeps them."""
         cut = _outside_brackets(text, self._narrative_end(text, _context_end(text)))
         if cut:
-            text = text[:cut] + self._body_for_it(text[:cut], text[cut:])
+            text = text[:cut] + _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:]))
         trial = self.understand(text[cut:], previous, corrected, _context=False) if cut else None
         if trial is not None and trial.intent == "lookup" and trial.measures and not trial.value_mentions() and any(m.kinds() & THINGS for m in self.lexicon.link(text[:cut])):
             trial = None  # 「我想了解一下日常开支里那个“其他交通费用”，基本支出列了多少」: the thing asked of is named in the opening
@@ -1368,7 +1377,10 @@ class Understander:
         kinds = set().union(*(m.kinds() for m in frame.mentions)) if frame.mentions else set()
         values = frame.value_mentions()
         amount_asked = bool(c & {"amount"}) or frame.unit_word is not None
-        if "reason" in c and "glossary" not in c and re.search(r"原因|理由|为什么|为啥|为何|增加|减少|下降|增长|变化|变了|降|涨|翻|倍|多了|少了", frame.text):
+        changed = r"增加|减少|下降|增长|变化|变了|降|涨|翻|倍|多了|少了|持平|没变|不变"
+        if "definition" in c and "glossary" not in c and re.search(r"(?:怎么|如何|怎样)解释", frame.text) and re.search(changed, frame.text):
+            c = frame.cues = c | {"reason"}  # 「三公经费涨了两倍多，文件里是怎么解释的」: the reason of the change, not what the word means
+        if "reason" in c and "glossary" not in c and re.search(r"原因|理由|为什么|为啥|为何|解释|" + changed, frame.text):
             return "yoy"  # 「机关运行经费下降的原因」: the stated reason of a change, not the glossary entry
         if "glossary" in c or "set:glossary" in c:
             return "definition"

@@ -59,3 +59,29 @@ def test_a_project_split_into_classes_is_not_answered_with_the_classes_rows(lega
     classes = [r.label for r in truth.table(7).rows if r.code and len(r.code) == 5 and r.amounts[0] > 0][:2]
     answer = service.ask(f"{project.name}具体拆到{classes[0]}、{classes[1]}各多少？")
     assert answer.value is None and not answer.answered, answer.answer
+
+
+def test_a_year_said_in_the_askers_context_scopes_the_question(years):
+    service, earlier, later = years
+    for truth in (earlier, later):
+        figure = next(f for f in truth.figures if f.label == "机关运行经费")
+        answer = service.ask(f"我看的是{truth.year}年那份，机关运行经费是多少？")
+        assert answer.value == figure.value and all(str(truth.year) in s.document for s in answer.sources), answer.answer
+
+
+def test_a_change_from_the_year_before_is_the_later_documents(years):
+    service, _, later = years
+    figure = next(f for f in later.figures if f.label == "机关运行经费")
+    verb = "压减" if figure.change < 0 else "增加"
+    answer = service.ask(f"机关运行经费比上一年{verb}了多少万？")
+    assert answer.value == abs(figure.change), answer.answer
+
+
+@pytest.mark.parametrize("question", ["三公经费{moved}，文件里是怎么解释的？", "三公经费今年{moved}，这个怎么解释？"])
+def test_how_a_change_is_explained_asks_its_reason_not_the_words_meaning(legal, question):
+    service, truth = legal
+    figure = next(f for f in truth.figures if f.label == "“三公”经费")
+    moved = "少了一些" if figure.change < 0 else "涨了不少"
+    answer = service.ask(question.format(moved=moved))
+    meaning = service.ask("三公经费是什么意思？")
+    assert "原因" in answer.answer and answer.answer != meaning.answer, answer.answer
