@@ -82,7 +82,8 @@ def stated_range(text: str) -> Range | None:
         return None
     a, b = sorted((Decimal(match.group("a")), Decimal(match.group("b"))))
     before, after = text[:match.start("a")][-4:], text[match.end("a"):match.start("b")]
-    strict_low = marked(match, "ma", strict(before, data["lower_strict"]) or strict(text[match.start():match.start("a")], data["lower_strict"]))
+    many = text.startswith("多", match.end("a"))  # 「300多万」: more than 300
+    strict_low = marked(match, "ma", many or strict(before, data["lower_strict"]) or strict(text[match.start():match.start("a")], data["lower_strict"]))
     strict_high = marked(match, "mb", strict(after, data["upper_strict"]))
     ends = re.match(data["both_ends"], text[match.end():])  # 「5万以上、60万以下的（不含两头）」
     if ends:

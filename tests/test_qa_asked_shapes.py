@@ -85,3 +85,13 @@ def test_how_a_change_is_explained_asks_its_reason_not_the_words_meaning(legal, 
     answer = service.ask(question.format(moved=moved))
     meaning = service.ask("三公经费是什么意思？")
     assert "原因" in answer.answer and answer.answer != meaning.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "low", "high"), [("项目里头金额一百多万、但没到两百万的，有哪些？", 100, 200),
+                                                      ("金额超过五万但没到二十万的项目有哪些？", 5, 20),
+                                                      ("哪些项目高于五万、又不满二十万？", 5, 20)])
+def test_a_range_closed_by_everyday_words(legal, question, low, high):
+    service, truth = legal
+    expected = sorted(p.name for p in truth.projects if low < p.amounts[0] < high)
+    assert expected
+    assert sorted(service.ask(question).items) == expected
