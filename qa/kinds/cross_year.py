@@ -122,6 +122,12 @@ def _first(groups: dict[str, list[str]], text: str, names: list[tuple[int, int]]
     return None
 
 
+def _clauses_left_out_blanked(text: str) -> str:
+    """「两年都有的项目里，除了涨的，哪些是减少了的」: a clause that opens by leaving something out asks
+    no set; blanked (same length), the set asked is read across it."""
+    return re.sub(cue_data(NAME)["clause_left_out"], lambda m: " " * len(m.group(0)), text)
+
+
 def _share_whole(text: str) -> list[tuple[int, int]]:
     """The whole of a share, from 占 to the share word (「占部门基本支出合计的比例」): its 合计 names
     the whole, it asks no sum of the years."""
@@ -153,7 +159,7 @@ class CrossYear:
             return Reading(NAME, 0.9, [Slot("years", [stated, stated], (0, len(text))), Slot("own_change", True, (0, len(text)))])
         if missing:
             return Reading(NAME, 0.9, slots, missing=missing, explained="".join(data["both_years"]))
-        found = _first(data["set_operations"], text, _names(ctx) + honour.left_out_spans(text))  # 「没变的、变少的都不算」 asks neither
+        found = _first(data["set_operations"], _clauses_left_out_blanked(text), _names(ctx) + honour.left_out_spans(text))  # 「没变的、变少的都不算」 asks neither
         said = next((m for p in data["had_and_lacked"] if (m := re.search(p, text))), None)
         if found and found[0] in ("new", "dropped") and said:  # 「2025年有而2024年没有的」: which year has them says which set
             found = ("new" if int(said.group("has")) > int(said.group("lacks")) else "dropped", *found[1:])
