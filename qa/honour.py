@@ -197,6 +197,12 @@ def left_out_spans(text: str) -> list[tuple[int, int]]:
     return [m.span("run") for p in _excluded_runs() for m in p.finditer(text)]
 
 
+def included_spans(text: str) -> list[tuple[int, int]]:
+    """What a figure is said to include (含X在内, 连X一起算, 把X也算上; qa/data/cues.json included):
+    in it already, neither an operand nor a column of its own."""
+    return [m.span("what") for p in load_cues()["included"] for m in re.finditer(p, text)]
+
+
 def excluding_words() -> list[str]:
     """The words that leave a thing out (不含, 除去, 刨掉 …), qa/data/honour.json."""
     return list(_cues()["excluding"])

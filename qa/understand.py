@@ -199,7 +199,6 @@ def _once_each(text: str, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-INCLUDED = re.compile(r"(?:含|包含|包括|连同|算上|连)(?P<what>[^，,。?？!！]{1,12}?)(?:在内|一起算|一并算|(?:那个|这个)?口径)")
 STATED_FIGURE = re.compile(r"(?:[二两三四五六七八九十百千万]|一[十百千万])[一二两三四五六七八九十百千万]*(?:万|元|个|项|年|倍|成)")  # 「一个说法」: 一个 is no figure
 CITED_YEAR = re.compile(r"(?:19|20)\d{2}年?第?\d{1,4}号")
 THINGS = frozenset({"line_item", "classification", "project", "goal"})  # what a figure is of
@@ -270,7 +269,7 @@ def _without_included(frame: Frame, cues: list) -> None:
     """「合计数是多少？我要的是含其他资金的那个口径」: what a figure is said to include is in it
     already — no operand of its own, when the question names another thing. 「人社局（含就业中心）」:
     a unit a department is said to include is in its whole, not its scope."""
-    spans = [m.span("what") for m in INCLUDED.finditer(frame.text)]
+    spans = honour.included_spans(frame.text)
     _set_aside(frame, [m for m in frame.mentions if any(a <= m.start and m.end <= b for a, b in spans)])
     ends = {m.end for m in frame.mentions if m.of("department")}
     brackets = [m.span() for m in INCLUDED_UNIT.finditer(frame.text) if m.start() in ends]
@@ -447,6 +446,14 @@ class Understander:
         kept = "".join(text[a:b] for a, b in zip([0] + [b for _, b in idle], [a for a, _ in idle] + [len(text)], strict=True))
         return kept, "".join(text[a:b] for a, b in idle)
 
+    def _unlinked_body(self, clause: str) -> bool:
+        """「下属的各个市场监管所，」: a body named (所, 站, 中心 …) that is not the loaded department
+        scopes the question — a unit, perhaps not loaded — and is no story of the asker's."""
+        linked = self.lexicon.link(clause)
+        every = linked + self.lexicon.abbreviated_bodies(clause, linked)
+        return any(not any(m.end == b.end() and m.of("department", "budget_unit") for m in every)
+                   for b in re.finditer(self.lexicon.cues["body_named"], clause))
+
     def _narrative_end(self, text: str, cut: int) -> int:
         """Where the asker's story before the question ends, past `cut`: leading clauses that name
         nothing the documents hold (no linked name), state no figure or year, ask nothing, point at
@@ -471,7 +478,7 @@ class Understander:
             storied = re.match(self.lexicon.cues["story_openers"], clause)  # 「想写篇关于基层公务用车的稿子，」: the asker's plan, whatever it names
             linked = self._beyond_the_department(self.lexicon.link(clause))
             if (re.search(asks, clause) or re.search(r"\d|[一二两三四五六七八九十百千万]+(?:万|元|个|项|年)", clause)
-                    or re.search(self.lexicon.cues["story_stops"], clause)
+                    or re.search(self.lexicon.cues["story_stops"], clause) or self._unlinked_body(clause)
                     or any(m.of("department", "budget_unit", "internal_unit") for m in linked)
                     or not storied and linked):
                 break

@@ -72,3 +72,30 @@ def test_what_a_share_leaves_out_is_neither_part_nor_whole(market):
     plain = service.ask("一般公共预算基本支出里，工资福利支出那块占的百分比是多少？")
     answer = service.ask("一般公共预算基本支出里，工资福利支出那块占的百分比是多少？（不看项目支出，也不算其他资金那点）")
     assert plain.value is not None and answer.value == plain.value, answer.answer
+
+
+def test_a_fund_said_to_be_included_asks_the_total(market):
+    """「把其他资金那一点也算上」: the unit's class in every fund, not the 其他资金 column."""
+    from conftest import truth_row
+
+    service, truth = market
+    unit = next(u for u in sorted({p.unit for p in truth.projects}) if u.endswith("所"))
+    row = truth_row(truth, 11, "商品和服务支出", unit)
+    answer = service.ask(f"{unit.split('区')[-1]}的基本支出里，日常办公运转那块（商品和服务支出）总计多少——把其他资金那一点也算上？")
+    assert answer.value == row.amounts[0], answer.answer
+
+
+@pytest.fixture(scope="module")
+def lone_market(tmp_path_factory):
+    """A generated market supervision bureau without subordinate units (seed 3908)."""
+    from conftest import synth_service
+
+    return synth_service(tmp_path_factory.mktemp("lone"), 3908, "云川市棠溪区市场监督管理局")
+
+
+def test_units_named_in_an_opening_clause_are_not_the_askers_story(lone_market):
+    """「下属的各个市场监管所，基本支出分别是多少」: no such units are loaded; the department's classes are not theirs."""
+    service, truth = lone_market
+    assert {p.unit for p in truth.projects} == {truth.department}
+    answer = service.ask("下属的各个市场监管所，基本支出分别是多少？")
+    assert not answer.answered and not answer.items, answer.answer

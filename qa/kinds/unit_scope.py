@@ -12,7 +12,7 @@ from kg.template import load_template
 from qa.answer import Answer, fmt, percent
 from qa.execute import NotAnswerable
 from qa.facts import Fact
-from qa.honour import excluded_before, left_out, left_out_spans, self_left_out
+from qa.honour import excluded_before, included_spans, left_out, left_out_spans, self_left_out
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.kinds.remainder import less
 from qa.lexicon import Entity, Mention, load_cues, match_form, negated_before, split_region
@@ -75,7 +75,7 @@ def _fund_names() -> dict[str, str]:
 def _fund(text: str) -> str | None:
     """The source-of-funds column the question names (「本级基本支出里的其他资金」), or None; one said
     to be included (「含其他资金那部分」) asks the total, not that column."""
-    out = left_out_spans(text)
+    out = left_out_spans(text) + included_spans(text)  # 「把其他资金那一点也算上」: the total, not that column
     return next((column for name, column in _fund_names().items()
                  if any(not negated_before(text, k.start()) and not re.search(r"(?:含|包含|包括|连同|加上)$", text[:k.start()])
                         and not excluded_before(text, k.start()) and not any(a <= k.start() < b for a, b in out)  # 「（不要财政拨款那部分）」
