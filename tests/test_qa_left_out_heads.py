@@ -99,3 +99,12 @@ def test_units_named_in_an_opening_clause_are_not_the_askers_story(lone_market):
     assert {p.unit for p in truth.projects} == {truth.department}
     answer = service.ask("下属的各个市场监管所，基本支出分别是多少？")
     assert not answer.answered and not answer.items, answer.answer
+
+
+@pytest.mark.parametrize("question", ["今年政府采购里面，光是买服务的那部分（货物和工程都不算）预算是多少万？",
+                                      "政府采购中服务类的是多少（货物与工程不算）"])
+def test_what_is_left_out_joins_nothing_asked(legal, question):
+    """The 和 of 「（货物和工程都不算）」 joins no two things asked: the part is asked, not its whole beside it."""
+    service, truth = legal
+    answer = service.ask(question)
+    assert answer.value == _figure(truth, "服务类采购预算").value, answer.answer
