@@ -66,3 +66,23 @@ def test_each_spent_asks_a_figure_for_each(market):
     assert whole.value == project.amounts[0], whole.answer
     answer = service.ask(f"{project.name}具体采购了哪些东西、各花了多少钱？")
     assert answer.value is None, answer.answer
+
+
+def _goal_with(truth, unit):
+    return next((g, t) for g in truth.goals for t in g.targets if t.unit == unit)
+
+
+def test_a_target_of_another_act_does_not_count_what_is_asked(legal):
+    """「X一共聘了多少次」 beside X's only target in 次 (开展法治检查不少于7次): no target says 聘."""
+    service, truth = legal
+    goal, _ = _goal_with(truth, "次")
+    answer = service.ask(f"{goal.project}今年一共聘了多少次？")
+    assert answer.value is None, answer.answer
+
+
+@pytest.mark.parametrize("question", ["{p}的绩效目标里，法治检查全年至少搞几次？", "{p}的目标里，检查一年要做多少次"])
+def test_a_target_asked_with_its_own_words_is_answered(legal, question):
+    service, truth = legal
+    goal, target = _goal_with(truth, "次")
+    answer = service.ask(question.format(p=goal.project))
+    assert answer.value == target.value, answer.answer

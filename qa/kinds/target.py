@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.template import load_template
-from qa import queries
+from qa import queries, segment
 from qa.answer import Answer, Source, fmt
 from qa.execute import NotAnswerable, best_target
 from qa.kinds.base import Context, Reading, Slot, cue_data
@@ -98,7 +98,7 @@ def _owner_target(reading: Reading, ctx: Context, executor, doc: str) -> dict:
         targets = [t for t in targets if sum(g in match_form(t["text"]) for g in grams) * 2 >= len(grams)]
     if not targets:
         raise NotAnswerable(f"文件没有给出“{owner.entities[0].label}”以{unit or '这个单位'}计的绩效目标")
-    uncounted = _uncounted(ctx.frame, targets)
+    uncounted = _uncounted(ctx.frame, targets) or _act_unsaid(ctx.frame, targets)
     if uncounted:
         raise NotAnswerable(uncounted)
     words = {w for w in tokenizer().lcut(ctx.frame.text, HMM=False) if len(w) >= 2}
@@ -150,6 +150,20 @@ def _uncounted(frame, targets: list[dict]) -> str | None:
     if counted and targets and not any(counted.group("noun") in match_form(t["text"]) for t in targets):
         return f"文件给出的绩效目标没有说“{counted.group('noun')}”的个数"
     return None
+
+
+def _act_unsaid(frame, targets: list[dict]) -> str | None:
+    """「聘用人员劳务费…，今年一共聘了多少人」 beside 「培训业务人员不少于876人次」: when the question's own
+    words (its nouns and verbs besides the owner's name and the words every target shares) say
+    nothing a target says, no target counts what is asked — a target of another act is not its answer."""
+    data = cue_data(NAME)
+    generic = set(data["generic_words"]) | set(data["plan_words"]) | set(data["light_verbs"])
+    cut = segment.current().pos().lcut(_outside(frame.text, frame.mentions), HMM=False)
+    words = [p.word for k, p in enumerate(cut) if p.flag[:1] in ("n", "v") and p.word not in generic
+             and not (k and cut[k - 1].word in ("多少", "几"))]  # 「多少人」: the unit asked, which every target of it says
+    if not words or any(w in match_form(t["text"]) for w in words for t in targets):
+        return None
+    return f"文件给出的绩效目标没有说“{words[0]}”多少 (no target counts it)"
 
 
 def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | None:
