@@ -105,3 +105,25 @@ def test_a_clause_leaving_a_set_out_does_not_pick_the_set(years, question, fell)
     expected = sorted(p.name for p in later.projects if p.name in before and (p.amounts[0] < before[p.name] if fell else p.amounts[0] > before[p.name]))
     assert expected
     assert sorted(service.ask(question).items) == expected
+
+
+@pytest.fixture(scope="module")
+def civil(tmp_path_factory):
+    """A generated civil affairs bureau with a subordinate unit, in 2024 and 2025 (seed 3914)."""
+    from conftest import synth_years_service
+
+    return synth_years_service(tmp_path_factory.mktemp("civil"), 3914, "北渚市芦湾区民政局")
+
+
+def _own_share(truth) -> Decimal:
+    own = sum(p.amounts[0] for p in truth.projects if p.unit == truth.department)
+    return own / sum(p.amounts[0] for p in truth.projects) * 100
+
+
+def test_a_share_said_as_its_part_in_the_whole(civil):
+    """「本级项目支出在全部项目支出里的份额」: 份额 asks the share, in one year and across the two."""
+    service, earlier, later = civil
+    answer = service.ask("2025年本级项目支出在全部门项目支出里的份额是多少")
+    assert answer.value == _two(_own_share(later)), answer.answer
+    answer = service.ask("本级项目支出在全部项目支出里的份额，25年比24年变了多少个百分点")
+    assert answer.value == _two(abs(_own_share(later) - _own_share(earlier))), answer.answer

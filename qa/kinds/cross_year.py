@@ -266,7 +266,8 @@ def _in_year(frame, doc: Document, intent: str, operation: tuple[int, int], docu
     own = _year_mentions(frame, documents)
     if own:  # 「2024年的X项目和2025年的Y项目相差多少」: each year's figure is its own item's
         one.mentions = [m for m in frame.mentions if m not in frame.value_mentions() or m in own.get(doc.year, ())]
-    share_at = frame.text.find("占")
+    said = re.search(r"占|份额|比重|比例", frame.text)  # 「X在Y里的份额，2025年比2024年…」 as 「X占Y的比重」
+    share_at = said.start() if said else -1
     years = YEARS_AFTER_SHARE.search(frame.text, share_at + 1) if intent == "ratio" and share_at >= 0 else None
     if years:
         one.text = one.text[:years.start()] + " " * (len(frame.text) - years.start())
