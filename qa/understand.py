@@ -392,6 +392,8 @@ class Understander:
         (qa/data/cues.json premise); None when neither can be set aside. 「这个项目」 pointing into
         them keeps them."""
         cut = _outside_brackets(text, self._narrative_end(text, _context_end(text)))
+        if re.match(r"占|比(?!如|方)", text[cut:]):
+            cut = 0  # 「X——Y那一大类——占基本支出的百分之多少」: the rest has no subject, the opening is it
         if cut:
             text = text[:cut] + _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:]))
         trial = self.understand(text[cut:], previous, corrected, _context=False) if cut else None

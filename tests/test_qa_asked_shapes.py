@@ -127,3 +127,14 @@ def test_a_share_said_as_its_part_in_the_whole(civil):
     assert answer.value == _two(_own_share(later)), answer.answer
     answer = service.ask("本级项目支出在全部项目支出里的份额，25年比24年变了多少个百分点")
     assert answer.value == _two(abs(_own_share(later) - _own_share(earlier))), answer.answer
+
+
+@pytest.mark.parametrize(("question", "plain"), [
+    ("基本支出里真正用来养人的钱——工资福利支出那一大类——占基本支出的百分之多少？", "工资福利支出占基本支出的百分之多少？"),
+    ("项目支出——也就是项目经费——占总支出的比重是多少？", "项目支出占总支出的比重是多少？")])
+def test_a_share_whose_subject_stands_before_a_dash(legal, question, plain):
+    """The rest begins with 占: it has no subject of its own, the opening names it."""
+    service, _ = legal
+    expected = service.ask(plain)
+    assert expected.value is not None and expected.unit == "%"
+    assert service.ask(question).value == expected.value
