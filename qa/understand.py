@@ -164,7 +164,7 @@ def _set_apart_spans(text: str) -> list[tuple[int, int]]:
 def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
     """「不是财政拨款的“其他资金”」: a name after 不是 that describes the next one by contrast is not
     asked about; nor is 「…，不是购置费」 or 「别跟事业单位医疗弄混」 beside another name asked."""
-    confused = _set_apart_spans(text)
+    confused = _set_apart_spans(text) + [m.span() for m in re.finditer(load_cues()["example_aside"], text)]  # 「比如出国考察、招待客户」: examples
     set_apart = [m for m in mentions if negated_before(text, m.start) or any(a <= m.start and m.end <= b for a, b in confused)]
     asked = [m for m in mentions if m not in set_apart and m.kinds() - {"department", "term"}]
     return [m for m in mentions if m not in set_apart or not asked and not any(o.start - m.end in (0, 1) and o is not m for o in mentions)]
@@ -1284,7 +1284,7 @@ class Understander:
         for start, end in [(a, b) for a, b, _, _ in cues] + frame.cue_spans:  # cue_spans: names set aside too (那张表里)
             for k in range(start, end):
                 text[k] = " "
-        for match in UNIT_ASKED.finditer(frame.text):
+        for match in [*UNIT_ASKED.finditer(frame.text), *re.finditer(load_cues()["said_aside"], frame.text)]:  # 「比如加油、过路费」「，不是基本支出里那零点几万」
             for k in range(match.start(), match.end()):
                 text[k] = " "
         return re.sub(r"[\d.,%]+[年月日]?|[^\u4e00-\u9fff]", lambda m: " " * len(m.group(0)), "".join(text))  # positions kept

@@ -138,3 +138,15 @@ def test_a_share_whose_subject_stands_before_a_dash(legal, question, plain):
     expected = service.ask(plain)
     assert expected.value is not None and expected.unit == "%"
     assert service.ask(question).value == expected.value
+
+
+@pytest.mark.parametrize(("question", "plain"), [
+    ("项目支出按经济科目拆，办公费那一行是多少？注意我问的是项目支出，不是基本支出里那零点几万。", "项目支出里办公费是多少？"),
+    ("三公经费今年是多少？比如出国考察、招待客户那些都在里面", "三公经费今年是多少？")])
+def test_words_said_beside_the_question_are_not_held_against_it(legal, question, plain):
+    """An example (比如…) and a contrast opening a clause (不是…) say what is not asked: their unknown
+    words block nothing, and a name in an example is not asked beside the one asked."""
+    service, _ = legal
+    expected = service.ask(plain)
+    assert expected.value is not None
+    assert service.ask(question).value == expected.value
