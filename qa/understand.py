@@ -164,7 +164,9 @@ def _set_apart_spans(text: str) -> list[tuple[int, int]]:
 def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
     """「不是财政拨款的“其他资金”」: a name after 不是 that describes the next one by contrast is not
     asked about; nor is 「…，不是购置费」 or 「别跟事业单位医疗弄混」 beside another name asked."""
-    confused = _set_apart_spans(text) + [m.span() for m in re.finditer(load_cues()["example_aside"], text)]  # 「比如出国考察、招待客户」: examples
+    out = honour.left_out_spans(text)
+    examples = [m.span() for m in re.finditer(load_cues()["example_aside"], text) if not any(a <= m.start() < b for a, b in out)]  # 「比如出国考察、招待客户」, not 「大类合计（比如X、Y）别算」
+    confused = _set_apart_spans(text) + examples
     set_apart = [m for m in mentions if negated_before(text, m.start) or any(a <= m.start and m.end <= b for a, b in confused)]
     asked = [m for m in mentions if m not in set_apart and m.kinds() - {"department", "term"}]
     return [m for m in mentions if m not in set_apart or not asked and not any(o.start - m.end in (0, 1) and o is not m for o in mentions)]
@@ -402,8 +404,10 @@ class Understander:
         left = [] if trial is None else honour.left_out(trial.text, trial.mentions)  # 「那上一年是多少？买车的钱不算」: what is left out names nothing asked
         names_nothing = trial is not None and not (any(not m.of("department") and all(m is not x for x in left) for m in trial.mentions) or trial.totals or trial.measures or trial.name_part
                                                    or name_filter.stated(trial.text) or trial.unit_word in ASSET_UNITS)  # 「有几辆车」: a count of what the document holds
-        things = [m for m in self.lexicon.link(text[:cut]) if m.kinds() & THINGS] if names_nothing else []
-        if things and (carried := self._thing_carried(things[-1], text[cut:], previous, corrected)) is not None:
+        opening = self.lexicon.link(text[:cut]) if names_nothing else []
+        things = [m for m in opening if m.kinds() & THINGS]
+        one_thing = len({frozenset(e.iri for e in m.entities) for m in opening}) == 1  # 「社保中心的…商品和服务支出…其他资金——这部分」: all of it is the subject
+        if things and one_thing and (carried := self._thing_carried(things[-1], text[cut:], previous, corrected)) is not None:
             carried.context = text[:cut]  # 「养车的钱（X）今年3.1万，比上年少了一点——那上一年是多少？」: the rest asks of the thing the opening names last
             return carried
         if things:

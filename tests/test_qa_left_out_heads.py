@@ -108,3 +108,16 @@ def test_what_is_left_out_joins_nothing_asked(legal, question):
     service, truth = legal
     answer = service.ask(question)
     assert answer.value == _figure(truth, "服务类采购预算").value, answer.answer
+
+
+def test_a_pointer_back_keeps_every_name_of_the_opening(market):
+    """「X单位的基本支出里，商品和服务支出有一部分不是财政给的钱，而是其他资金——这部分是多少」: the
+    opening names a unit, a class and a fund; the rest's 这部分 is all of them, not the fund alone."""
+    from conftest import truth_row
+
+    service, truth = market
+    unit = next(u for u in sorted({p.unit for p in truth.projects}) if u.endswith("所"))
+    row = truth_row(truth, 11, "商品和服务支出", unit)
+    answer = service.ask(f"{unit.split('区')[-1]}的基本支出里，商品和服务支出有一部分不是财政给的钱，而是其他资金——这部分是多少？")
+    assert answer.value == row.amounts[6] and unit in answer.answer and "表11" in answer.answer, answer.answer
+
