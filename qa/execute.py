@@ -1377,6 +1377,9 @@ def _asks_last_year_value(frame: Frame) -> bool:
     text = BASIS.sub("", frame.text)
     if DERIVED.search(text):
         return True  # 「按比上年减少的数倒推，上年的X是多少」: the change is the way, the figure is asked
+    asked = re.split(r"[?？]", text)[0] if re.search(r"[?？].*[\u4e00-\u9fff]", text) else ""  # 「X去年是多少？今年0.7万，比上年多了一点」: the question before what it says
+    if asked and LAST_VALUE.search(asked) and not CHANGE_ASKED.search(asked) and not AGAINST_LAST.search(asked):
+        return True
     clauses = [c for c in re.split(r"[，,；;]", text) if c.strip(" ?？")]
     if len(clauses) > 1 and LAST_VALUE.search(clauses[-1]) and not CHANGE_ASKED.search(clauses[-1]) and not AGAINST_LAST.search(clauses[-1]):
         return True  # 「X今年比去年压减了0.27万元，那去年X是多少」: the change stated before, last year's figure asked last

@@ -56,7 +56,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
              or _one_asked_many_given(question, frame, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
-             or _each_thing_held(question) or _split_not_given(frame, answer) or _share_as_amount(frame, answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer)))
+             or _each_thing_held(question) or _split_not_given(frame, answer) or _share_as_amount(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer)))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -465,6 +465,14 @@ def _share_as_amount(frame: Frame, answer: Answer) -> str | None:
     if frame is None or frame.intent != "ratio" or answer.unit not in _cues()["money_units"] or not re.search(_cues()["share_asked"], frame.text):
         return None
     return "问的是所占比例，找到的只是金额 (a share was asked, only an amount was found)"
+
+
+def _share_of_itself(answer: Answer) -> str | None:
+    """「社宝中心的项目支出占整个部门项目支出的百分之几」 with the unit not read: 「项目支出（X）占项目支出（X）」
+    — a figure as a share of itself answers nothing asked."""
+    if answer.unit == "%" and re.search(r"([^，。；（）]{2,30})（([\d.,]+)万元[^）]*）占\1（\2万元", answer.answer):
+        return "部分和整体是同一个数，问题所说的部分没有找到 (the part found is the whole)"
+    return None
 
 
 def _split_not_given(frame: Frame, answer: Answer) -> str | None:

@@ -150,3 +150,20 @@ def test_words_said_beside_the_question_are_not_held_against_it(legal, question,
     expected = service.ask(plain)
     assert expected.value is not None
     assert service.ask(question).value == expected.value
+
+
+def test_last_years_figure_asked_before_what_the_asker_says(legal):
+    """「X去年是多少？今年安排的是N万，说明里讲比上年少了一点。」: the question asks last year's figure;
+    the change said after it is how to get there, not what is asked."""
+    service, truth = legal
+    upkeep = next(f for f in truth.figures if f.label == "公务用车运行维护费")
+    said = "少" if upkeep.change < 0 else "多"
+    answer = service.ask(f"公务用车运行维护费去年是多少？今年安排的是{upkeep.value}万，说明里讲比上年{said}了一点。")
+    assert answer.value == upkeep.value - upkeep.change, answer.answer
+
+
+def test_set_aside_for_now_leaves_out(legal):
+    service, truth = legal
+    services = next(f for f in truth.figures if f.label == "服务类采购预算")
+    answer = service.ask("政府采购那部分，货物和工程先放一边，光是采购服务的预算是多少？")
+    assert answer.value == services.value, answer.answer
