@@ -167,3 +167,10 @@ def test_set_aside_for_now_leaves_out(legal):
     services = next(f for f in truth.figures if f.label == "服务类采购预算")
     answer = service.ask("政府采购那部分，货物和工程先放一边，光是采购服务的预算是多少？")
     assert answer.value == services.value, answer.answer
+
+
+def test_the_car_purchase_in_everyday_words_is_the_purchase_line(legal):
+    service, truth = legal
+    purchase = next(f for f in truth.figures if f.label == "公务用车购置费")
+    answer = service.ask("今年有没有打算换辆新公车？公车购置这一项到底给了多少钱，还是压根没安排？")
+    assert answer.value == purchase.value and "公务用车购置费" in answer.answer, answer.answer
