@@ -247,10 +247,7 @@ class Executor:
     def _without_parents(self, frame: Frame, operands: list[tuple[str, list[Fact]]], doc: str) -> list[tuple[str, list[Fact]]]:
         """「服务类的政府采购是多少」: two names, not joined by 和/与/、, of which the graph holds one
         as the other's parent, ask for the part; the container is not a second answer."""
-        text = frame.text
-        for a, b in honour.left_out_spans(text):  # 「（货物和工程都不算）」: what is left out joins nothing asked
-            text = text[:a] + " " * (b - a) + text[b:]
-        if len(operands) != 2 or JOINED.search(text):
+        if len(operands) != 2 or JOINED.search(honour.kept_text(frame)):  # 「（货物和工程都不算）」: what is left out joins nothing asked
             return operands
         parent_keys = {(p.label, p.value, p.table) for _, facts in operands for f in facts if (p := self.parent_of(f, doc)) is not None}
         kept = [(n, fs) for n, fs in operands if not any((f.label, f.value, f.table) in parent_keys for f in fs)]

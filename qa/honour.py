@@ -46,7 +46,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     dropped = operator_dropped(frame.masked() if frame else question, answer) or _target_not_given(frame, answer)
     if dropped:
         return dropped
-    acts = [w for w in acts_asked(_without_left_out(frame) if frame else question) if w not in _said(answer)]  # 添置/买 read as 购置
+    acts = [w for w in acts_asked(kept_text(frame) if frame else question) if w not in _said(answer)]  # 添置/买 read as 购置
     if acts and answer.intent != "definition":  # 「名词解释里新增的X是什么意思」: a word's meaning holds no figure of an act
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
     internal = [m for m in frame.mentions if m.kinds() == {"internal_unit"}]
@@ -79,11 +79,12 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
             or _one_given_for_each(question, answer) or _fewer_than_stated(question, frame, answer))
 
 
-def _without_left_out(frame: Frame) -> str:
-    """The question with the names it leaves out blanked: 「…买车的钱不算」 asks no 购置."""
+def kept_text(frame: Frame) -> str:
+    """The question with what it leaves out blanked, positions kept: 「…买车的钱不算」 asks no 购置,
+    「只看项目，基本支出不算」 no basic expenditure, and 「（货物和工程都不算）」's 和 joins nothing asked."""
     text = frame.text
-    for m in left_out(frame.text, frame.mentions):
-        text = text[:m.start] + " " * (m.end - m.start) + text[m.end:]
+    for a, b in left_out_spans(text) + [(m.start, m.end) for m in left_out(text, frame.mentions)]:
+        text = text[:a] + " " * (b - a) + text[b:]
     return text
 
 

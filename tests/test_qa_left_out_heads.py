@@ -52,6 +52,11 @@ def test_the_thing_of_the_opening_is_asked_when_the_rest_names_only_what_is_left
     assert answer.value == upkeep.value - upkeep.change, answer.answer
 
 
+def _testing_unit(truth) -> str:
+    """The market bureau's subordinate unit whose name ends in 所 (质量计量检测所)."""
+    return next(u for u in sorted({p.unit for p in truth.projects}) if u.endswith("所"))
+
+
 def _unit_projects(truth, unit):
     return sum((p.amounts[0] for p in truth.projects if p.unit == unit), Decimal(0))
 
@@ -59,7 +64,7 @@ def _unit_projects(truth, unit):
 def test_a_column_left_out_is_not_the_column_read(market):
     """「只看项目，基本支出不算」「不掺基本支出」: the basic expenditure named is the one not asked."""
     service, truth = market
-    unit = next(u for u in sorted({p.unit for p in truth.projects}) if u.endswith("所"))
+    unit = _testing_unit(truth)
     short = unit.split("区")[-1]
     answer = service.ask(f"{short}的项目钱是多少？只看项目，基本支出不算。")
     assert answer.value == _unit_projects(truth, unit), answer.answer
@@ -79,7 +84,7 @@ def test_a_fund_said_to_be_included_asks_the_total(market):
     from conftest import truth_row
 
     service, truth = market
-    unit = next(u for u in sorted({p.unit for p in truth.projects}) if u.endswith("所"))
+    unit = _testing_unit(truth)
     row = truth_row(truth, 11, "商品和服务支出", unit)
     answer = service.ask(f"{unit.split('区')[-1]}的基本支出里，日常办公运转那块（商品和服务支出）总计多少——把其他资金那一点也算上？")
     assert answer.value == row.amounts[0], answer.answer
@@ -116,7 +121,7 @@ def test_a_pointer_back_keeps_every_name_of_the_opening(market):
     from conftest import truth_row
 
     service, truth = market
-    unit = next(u for u in sorted({p.unit for p in truth.projects}) if u.endswith("所"))
+    unit = _testing_unit(truth)
     row = truth_row(truth, 11, "商品和服务支出", unit)
     answer = service.ask(f"{unit.split('区')[-1]}的基本支出里，商品和服务支出有一部分不是财政给的钱，而是其他资金——这部分是多少？")
     assert answer.value == row.amounts[6] and unit in answer.answer and "表11" in answer.answer, answer.answer

@@ -12,7 +12,7 @@ from kg.template import load_template
 from qa.answer import Answer, fmt, percent
 from qa.execute import NotAnswerable
 from qa.facts import Fact
-from qa.honour import excluded_before, included_spans, left_out, left_out_spans, self_left_out
+from qa.honour import excluded_before, included_spans, kept_text, left_out, left_out_spans, self_left_out
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.kinds.remainder import less
 from qa.lexicon import Entity, Mention, load_cues, match_form, negated_before, split_region
@@ -110,7 +110,7 @@ def _class_mention(ctx: Context) -> Mention | None:
 def _column(ctx: Context, fund: str | None, share: bool) -> str | None:
     """Which figure of the units is asked: their whole budget, a class of their basic expenditure,
     basic or project expenditure — or, for a source of funds named alone, the whole."""
-    text = _kept_text(ctx.frame)
+    text = kept_text(ctx.frame)  # 「只看项目，基本支出不算」
     units = [m for m in ctx.frame.mentions if m.of("budget_unit")]
     if any(w in text for w in _words("whole")):
         return "whole"
@@ -126,14 +126,6 @@ def _column(ctx: Context, fund: str | None, share: bool) -> str | None:
         return "project"
     projects = [m for m in ctx.frame.mentions if m.of("project") and not m.of("budget_unit")]
     return "whole" if fund and not projects else None  # 「本级的X一般公共预算安排了多少」: the project's column
-
-
-def _kept_text(frame) -> str:
-    """The question with what it leaves out blanked: 「只看项目，基本支出不算」 asks no basic expenditure."""
-    text = frame.text
-    for a, b in left_out_spans(text) + [(m.start, m.end) for m in left_out(text, frame.mentions)]:
-        text = text[:a] + " " * (b - a) + text[b:]
-    return text
 
 
 def _inside_a_basic_word(ctx: Context) -> bool:
