@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kg.template import load_template
@@ -195,7 +195,13 @@ def illustrates(text: str, m) -> bool:
 def left_out_spans(text: str) -> list[tuple[int, int]]:
     """The stretches an excluding word closes (「变少的都不算」「X除外」): words in them say what is
     not asked."""
-    return [m.span("run") for p in _excluded_runs() for m in p.finditer(text)]
+    return list(_left_out_spans(text))
+
+
+@lru_cache(maxsize=256)
+def _left_out_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Read once per question text: a dozen checks ask it of the same question."""
+    return tuple(m.span("run") for p in _excluded_runs() for m in p.finditer(text))
 
 
 def included_spans(text: str) -> list[tuple[int, int]]:
