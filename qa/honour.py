@@ -56,7 +56,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
              or _one_asked_many_given(question, frame, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
-             or _each_thing_held(question) or _split_not_given(frame, answer) or _share_as_amount(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer)))
+             or _each_thing_held(question) or _split_not_given(frame, answer) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer)))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -472,6 +472,14 @@ def _share_as_amount(frame: Frame, answer: Answer) -> str | None:
     if frame is None or frame.intent != "ratio" or answer.unit not in _cues()["money_units"] or not re.search(_cues()["share_asked"], frame.text):
         return None
     return "问的是所占比例，找到的只是金额 (a share was asked, only an amount was found)"
+
+
+def _amount_as_share(frame: Frame, answer: Answer) -> str | None:
+    """「X里头基本支出占多少钱」 answered with a percentage: money asked (多少钱, 多少万) and no share
+    word said is an amount, never a share."""
+    if frame is None or answer.unit != "%" or not re.search(r"多少(?:钱|万元?|元)", frame.text) or re.search(_cues()["share_asked"], frame.text):
+        return None
+    return "问的是金额，找到的是比例 (an amount was asked, a share was found)"
 
 
 def _share_of_itself(answer: Answer) -> str | None:

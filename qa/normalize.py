@@ -360,6 +360,8 @@ def _replace_numeral(m: re.Match[str]) -> str:
         return whole  # 几十万, 数十个: not a definite number
     if start and s[start - 1].isascii() and s[start - 1].isdigit():
         return whole  # 「24、25两个年度」: a numeral right after digits would run into them (252个)
+    if b is None and len(a) >= 5 and _is_positional(a):
+        return _render(a) or whole  # 「编码二〇一二六〇四」「一二三四五热线」: a code read digit by digit
     kind = _context_kind(s, start, m.end(), parts[-1])
     if kind is None:
         return whole

@@ -311,3 +311,14 @@ def test_sample_questions_expected_forms() -> None:
     assert out[17] == "前3名的单位是哪些?"
     assert out[19] == "〔2019〕2号文的一次性补助"
     assert out[20] == "目前一般公共预算收入几十万元"
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("功能科目编码二〇一二六〇四是什么", "功能科目编码2012604是什么"),  # a code read digit by digit
+    ("科目二零八零一零九", "科目2080109"),
+    ("一二三四五热线", "12345热线"),
+    ("三四年", "三四年"),  # two digits in a row: a range of years, not a number
+    ("二〇二五年", "2025年"),
+])
+def test_a_long_run_of_digits_is_a_code(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected

@@ -174,3 +174,13 @@ def test_the_car_purchase_in_everyday_words_is_the_purchase_line(legal):
     purchase = next(f for f in truth.figures if f.label == "公务用车购置费")
     answer = service.ask("今年有没有打算换辆新公车？公车购置这一项到底给了多少钱，还是压根没安排？")
     assert answer.value == purchase.value and "公务用车购置费" in answer.answer, answer.answer
+
+
+
+def test_a_code_in_chinese_digits(legal):
+    """「功能科目编码二〇四〇六〇二那一项」: a code read digit by digit is the code."""
+    service, truth = legal
+    row = max((r for r in truth.table(3).rows if r.code and len(r.code) == 7), key=lambda r: r.amounts[0])
+    digits = "".join("〇一二三四五六七八九"[int(d)] for d in row.code)
+    answer = service.ask(f"功能科目编码{digits}那一项一共安排了多少？")
+    assert answer.value == row.amounts[0] and row.label in answer.answer, answer.answer
