@@ -1162,7 +1162,7 @@ class Understander:
         out = []
         for a, b in zip(frame.mentions, frame.mentions[1:], strict=False):
             if (a.of("project") and not a.of("classification") and b.kinds() <= {"classification", "line_item"} and not {e.label for e in b.entities} & columns
-                    and b.surface not in columns and re.fullmatch(r"里面|里|中|当中|之中|的", frame.text[a.end:b.start])):
+                    and b.surface not in columns and re.fullmatch(r"(?:[\d.]+多?万元?[,，]?)?(?:其中|里面|里|中|当中|之中|的)", frame.text[a.end:b.start])):  # 「X两千七百多万，其中印刷费」
                 out.append(f"{a.surface}中的{b.surface}")
         return out
 

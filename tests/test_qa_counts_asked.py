@@ -86,3 +86,12 @@ def test_a_target_asked_with_its_own_words_is_answered(legal, question):
     goal, target = _goal_with(truth, "次")
     answer = service.ask(question.format(p=goal.project))
     assert answer.value == target.value, answer.answer
+
+
+def test_a_class_inside_a_project_after_its_amount_is_not_given(legal):
+    """「X两千多万，其中办公费具体是多少」: no document breaks a project down by class; the class's
+    department-wide row is not the project's."""
+    service, truth = legal
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(f"{project.name}{int(project.amounts[0])}万，其中办公费具体是多少？")
+    assert answer.value is None and not answer.answered, answer.answer
