@@ -184,3 +184,11 @@ def test_a_code_in_chinese_digits(legal):
     digits = "".join("〇一二三四五六七八九"[int(d)] for d in row.code)
     answer = service.ask(f"功能科目编码{digits}那一项一共安排了多少？")
     assert answer.value == row.amounts[0] and row.label in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["三公经费里面，哪几项今年一分钱都没安排？", "三公經費裡面，哪幾項今年一分錢也沒安排？"])
+def test_nothing_arranged_in_everyday_words_is_zero(legal, question):
+    service, truth = legal
+    expected = sorted(f.label for f in truth.figures if f.section == "二" and f.parent and f.value == 0)
+    assert expected
+    assert sorted(service.ask(question).items) == expected
