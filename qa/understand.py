@@ -1016,7 +1016,7 @@ class Understander:
                 frame.set_kind = next(g.split(":", 1)[1] for g in sorted(groups) if g.startswith("set:"))
             if "level" in groups:
                 level = self.lexicon.cues["levels"][word]
-                left = honour.excluded_before(text, start) or any(a <= start < b for a, b in honour.left_out_spans(text))
+                left = honour.excluded_before(text, start) or left_out_before(text, start) or any(a <= start < b for a, b in honour.left_out_spans(text))  # 「（不算302、310这种大类合计）」
                 frame.level = level + 1 if left else level  # 「不要大类合计，只要下面的细项」: the level below the one left out
             counted = len(frame.value_mentions()) >= 2 and COUNTED_BEFORE.search(text[:start])
             for g in groups:

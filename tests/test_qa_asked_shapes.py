@@ -192,3 +192,12 @@ def test_nothing_arranged_in_everyday_words_is_zero(legal, question):
     expected = sorted(f.label for f in truth.figures if f.section == "二" and f.parent and f.value == 0)
     assert expected
     assert sorted(service.ask(question).items) == expected
+
+
+def test_a_level_left_out_by_its_codes_in_brackets(legal):
+    """「（不算302、310这种大类合计）」: the level left out is the one its codes and 大类 name; the items below are ranked."""
+    service, truth = legal
+    rows = [r for r in truth.table(7).rows if r.code and len(r.code) == 5]
+    top = max(rows, key=lambda r: r.amounts[0])
+    answer = service.ask("项目支出按经济科目的明细看（不算302、310这种大类合计），哪一项安排得最多？")
+    assert answer.items == [top.label], answer.answer
