@@ -631,13 +631,14 @@ class Executor:
         return finest(parent) if leaves else parts(parent)
 
     def filtered(self, frame: Frame, members: list[Fact]) -> list[Fact]:
-        out = [e for m in honour.left_out(frame.text, frame.mentions) for e in m.entities]
+        named_out = honour.left_out(frame.text, frame.mentions)
+        out = [e for m in named_out for e in m.entities]
         left = {match_form(e.label) for e in out}
         codes = () if frame.level else tuple(e.code for e in out if e.code)  # 「（不算302、310这种类级合计），哪一项款级科目最大」: a level asked keeps the parts
         if left:  # 「除了基本工资，哪一项最多」「（资本性支出那块不算）」: the members left out, and those under them, are not ranked, listed or counted
             kept = [f for f in members if match_form(f.label) not in left and not (f.code and f.code.startswith(codes))]
             if len(kept) == len(members):  # 「项目里除了办公设备购置那笔」: a class's name said of the one member it begins
-                said = [match_form(m.surface) for m in honour.left_out(frame.text, frame.mentions)]
+                said = [match_form(m.surface) for m in named_out]
                 partly = [f for f in members if any(len(w) >= 3 and w in match_form(f.label) for w in said)]
                 kept = [f for f in members if f not in partly] if len(partly) == 1 else kept
             members = kept

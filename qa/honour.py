@@ -56,7 +56,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
              or _one_asked_many_given(question, frame, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
-             or _each_thing_held(question) or _split_not_given(frame, answer) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer)))
+             or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer)))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -487,21 +487,6 @@ def _share_of_itself(answer: Answer) -> str | None:
     — a figure as a share of itself answers nothing asked."""
     if answer.unit == "%" and re.search(r"([^，。；（）]{2,30})（([\d.,]+)万元[^）]*）占\1（\2万元", answer.answer):
         return "部分和整体是同一个数，问题所说的部分没有找到 (the part found is the whole)"
-    return None
-
-
-def _split_not_given(frame: Frame, answer: Answer) -> str | None:
-    """「X经费九百零九万，具体拆到劳务费、委托业务费各多少」: a project split by classes of spending,
-    answered with those classes' own rows (the department's, not the project's) — the document does
-    not break the project down so."""
-    projects = [m for m in frame.value_mentions() if m.of("project", "goal")]
-    for m in projects:
-        for part in frame.value_mentions():
-            if part.start <= m.end or not part.of("classification", "line_item") or not re.search(_cues()["split_words"], frame.text[m.end:part.start]):
-                continue
-            labels = {e.label for e in part.entities}
-            if any(s.row in labels for s in answer.sources):
-                return f"文件没有给出“{m.entities[0].label}”按“{part.surface}”分列的数 (the project is not broken down so)"
     return None
 
 

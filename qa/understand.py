@@ -1162,7 +1162,7 @@ class Understander:
         out = []
         for a, b in zip(frame.mentions, frame.mentions[1:], strict=False):
             if (a.of("project") and not a.of("classification") and b.kinds() <= {"classification", "line_item"} and not {e.label for e in b.entities} & columns
-                    and b.surface not in columns and re.fullmatch(r"(?:[\d.]+多?万元?[,，]?)?(?:其中|里面|里|中|当中|之中|的)", frame.text[a.end:b.start])):  # 「X两千七百多万，其中印刷费」
+                    and b.surface not in columns and re.fullmatch(self.lexicon.cues["part_of_project"], frame.text[a.end:b.start])):  # 「X两千七百多万，其中印刷费」「X具体拆到A、B」
                 out.append(f"{a.surface}中的{b.surface}")
         return out
 
@@ -1288,7 +1288,7 @@ class Understander:
         for start, end in [(a, b) for a, b, _, _ in cues] + frame.cue_spans:  # cue_spans: names set aside too (那张表里)
             for k in range(start, end):
                 text[k] = " "
-        for match in [*UNIT_ASKED.finditer(frame.text), *re.finditer(load_cues()["said_aside"], frame.text)]:  # 「比如加油、过路费」「，不是基本支出里那零点几万」
+        for match in [*UNIT_ASKED.finditer(frame.text), *re.finditer(load_cues()["example_aside"], frame.text), *re.finditer(load_cues()["contrast_aside"], frame.text)]:  # 「比如加油、过路费」「，不是基本支出里那零点几万」
             for k in range(match.start(), match.end()):
                 text[k] = " "
         return re.sub(r"[\d.,%]+[年月日]?|[^\u4e00-\u9fff]", lambda m: " " * len(m.group(0)), "".join(text))  # positions kept

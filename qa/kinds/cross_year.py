@@ -125,7 +125,8 @@ def _first(groups: dict[str, list[str]], text: str, names: list[tuple[int, int]]
 def _clauses_left_out_blanked(text: str) -> str:
     """「两年都有的项目里，除了涨的，哪些是减少了的」: a clause that opens by leaving something out asks
     no set; blanked (same length), the set asked is read across it."""
-    return re.sub(cue_data(NAME)["clause_left_out"], lambda m: " " * len(m.group(0)), text)
+    words = "|".join(sorted(honour.excluding_words(), key=len, reverse=True))
+    return re.sub(cue_data(NAME)["clause_left_out"].format(excluding=words), lambda m: " " * len(m.group(0)), text)
 
 
 def _share_whole(text: str) -> list[tuple[int, int]]:
