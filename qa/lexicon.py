@@ -499,6 +499,9 @@ def derived_aliases(entity: Entity, label: str) -> set[str]:
                 out.add(base[: -len(full)] + short)
         if base.endswith("预算") and len(base) >= 6:
             out.add(base[:-2])
+        if entity.kind == "classification" and base.endswith("支出") and len(base) >= 6:
+            stem = base[:-2]
+            out.update({stem + "类", stem.replace("和", "") + "类"})  # 「商品和服务类（的）支出」, 「商品服务类科目」: a class said as a kind
         if base.endswith("费") and len(base) >= 6:
             out.add(base[:-1])
         if base.endswith("费") and len(base) >= 3:

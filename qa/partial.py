@@ -77,7 +77,13 @@ def _common_words(text: str, longest: int = 4) -> list[list[tuple[int, int, str]
 
 def _word_across(words: list[list[tuple[int, int, str]]], k: int, start: int, end: int, label: str) -> bool:
     """Whether the character at k belongs to a common word reaching outside [start, end) that the name does not hold."""
-    return any((i < start or j > end) and piece not in label for i, j, piece in words[k])
+    return any((i < start or j > end) and piece not in label and piece not in said_short(label) for i, j, piece in words[k])
+
+
+@cache
+def said_short(label: str) -> str:
+    """A name with its 经费/费用 said the short way (基层广播终端维护费): 「维护费」 is a word the name holds."""
+    return re.sub(r"经费|费用", "费", label)
 
 
 def _longest_run(text: str, label: str) -> int:
@@ -413,10 +419,10 @@ class PartialLinker:
 
 def _over_cut_names(candidate: Candidate, mentions: list[Mention]) -> Candidate:
     """「光纤租赁加维护费用」: a stretch that stops one character short of an exact name its own
-    name holds (维护费 of …及维护费) takes that name in, rather than leaving it to cut the stretch."""
+    name holds (维护费 of …及维护费, or of …维护经费) takes that name in, rather than leaving it to cut the stretch."""
     label = candidate.form or match_form(candidate.entity.label)
-    for m in mentions:
-        if candidate.start <= m.start < candidate.end < m.end <= candidate.end + 1 and m.surface in label:
+    for m in mentions:  # 「基层广播那个维护费」: its name's 维护经费 said the short way
+        if candidate.start <= m.start < candidate.end < m.end <= candidate.end + 1 and (m.surface in label or m.surface in said_short(label)):
             return candidate._replace(end=m.end)
     return candidate
 

@@ -1036,6 +1036,8 @@ class Understander:
         if frame.set_kind is None:  # 「纳入预算的单位有哪些」: a set named by the question's last words
             ending = text.rstrip("?？。!！ ")
             frame.set_kind = next((kind for kind, words in self.lexicon.cues["sets_at_end"].items() if ending.endswith(tuple(words))), None)
+        if frame.set_kind == "budget_units":  # 「事业单位有哪几家」: the kind of unit asked, not 事业单位医疗 by a part of its name
+            frame.mentions = [m for m in frame.mentions if not (m.partial and m.surface.endswith("单位"))]
         if re.search(r"不是零|不为零|非零|不是0|不为0|不等于0|不等于零", text) and frame.operator is None:
             frame.operator, frame.threshold = ">", Decimal(0)  # 「不是零的有哪几项」
         top = TOP_N.search(text)
@@ -1449,6 +1451,11 @@ class Understander:
             return "list"
         if "describe" in c and not amount_asked:
             return "describe"
+        bodies_only = values and all(m.kinds() & {"department", "budget_unit"} for m in values) and not frame.measures and not frame.totals
+        if frame.set_kind == "projects" and bodies_only and re.search(r"有没有|有无|是否有|有.{0,4}吗", frame.text):
+            if not amount_asked:
+                return "list"  # 「博物馆有没有项目」: its set of projects, empty or not, never one of its figures
+            frame.measures = ["项目支出"]  # 「图书馆有没有安排项目，花多少」: what its projects spend, not its whole budget
         if values or frame.measures or frame.totals:
             if not amount_asked and kinds & {"project", "goal", "internal_unit"} and ("definition" in c or "whichone" in c):
                 return "describe"

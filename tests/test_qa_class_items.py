@@ -82,3 +82,12 @@ def test_a_share_of_a_funds_expenditure_takes_that_whole(culture):
 
 def test_a_funds_spending_then_an_expenditure_is_that_funds_part(culture):
     assert culture.ask("政府性基金预算支出里的项目支出是多少").value == Decimal("80.00")
+
+
+def test_a_class_said_as_a_kind_is_the_class(culture):
+    """「商品和服务类（的）支出」「商品服务类科目」: the class 商品和服务支出 said with 类, never the
+    procurement figure 服务类 nor the projects."""
+    answer = culture.ask("基本支出里商品和服务类的支出是多少")
+    assert answer.value == Decimal("54.89"), answer.answer
+    answer = culture.ask("项目支出中商品服务类科目有哪些")
+    assert "委托业务费" in answer.items and "全民健身活动经费" not in answer.answer, answer.answer
