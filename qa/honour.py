@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from kg.template import load_template
+from qa import name_filter
 from qa.answer import Answer, fmt
 from qa.frame import Frame
 from qa.known import answer_unit, answer_units, fold_digits
@@ -429,6 +430,8 @@ def _part_missing(question: str, frame: Frame, said: str) -> str | None:
     """A figure whose name states a part (合同第二期费用) answers that part only: not the whole
     (总金额) and not another part (第一期)."""
     part = re.compile(_cues()["part_pattern"])
+    pick = name_filter.picked(question)  # 「不是后面带二期的那个」 says which name, it asks no part
+    question = question[:pick[0].span[0]] + question[pick[0].span[1]:] if pick else question
     stated = {fold_digits(p) for m in frame.mentions for e in m.entities[:1] for p in part.findall(e.label)}
     asked = {fold_digits(p) for p in part.findall(re.sub(_cues()["part_lacked"] + f"(?:{part.pattern})", "", question))}  # 不带二期: not asked
     if frame.first_of_series:  # 「X（第一批）」 of X beside X（第二批）: X is the first

@@ -43,13 +43,24 @@ def _data() -> dict:
 
 
 def stated(text: str) -> NameFilter | None:
-    """The name filter the (normalised) question states, if any."""
+    """The name filter the (normalised) question states, if any; a part that picks one name
+    (picked) filters no set."""
+    pick = picked(text)
     for how, patterns in _data()["filters"].items():
         for p in patterns:
             match = re.search(p, text)
-            if match:
+            if match and not (pick and match.start() < pick[0].span[1] and pick[0].span[0] < match.end()):
                 return NameFilter(match_form(match.group("kw")), match.group(0), match.span(), how)
     return None
+
+
+def picked(text: str) -> tuple[NameFilter, bool] | None:
+    """「是后面带“第二批”的那个」「不是名字后面带补助资金的那个」: the part of a name that says which
+    one of the names holding another is meant, and whether it is the one WITHOUT that part."""
+    match = re.search(_data()["pick"], text)
+    if match is None:
+        return None
+    return NameFilter(match_form(match.group("kw")), match.group(0), match.span()), bool(match.group("neg"))
 
 
 def member_kind(text: str, names: list[str]) -> NameFilter | None:

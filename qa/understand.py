@@ -231,6 +231,30 @@ def _name_part_set_aside(frame: Frame, lexicon: Lexicon) -> None:
         frame.cue_spans.append(part.span)
 
 
+def _name_picked(frame: Frame, lexicon: Lexicon) -> None:
+    """「X——注意，是后面带“第二批”的那个——」: of the projects whose names hold X, the one holding (or,
+    with 不是, not holding) the part said; the words that say so name nothing else and are no
+    unknown words."""
+    found = name_filter.picked(frame.text)
+    if found is None:
+        return
+    part, without = found
+    start, end = part.span
+    picked = False
+    for m in frame.mentions:
+        if start <= m.start < end or not m.of("project", "goal"):
+            continue
+        stems = {match_form(e.label) for e in m.of("project", "goal")} | {m.surface}
+        family = [e for e in lexicon.entities.values() if e.kind in ("project", "goal") and (not frame.docs or e.docs & set(frame.docs))
+                  and any(stem in match_form(e.label) for stem in stems)]
+        chosen = [e for e in family if (part.keyword in match_form(e.label)) != without]
+        if chosen:
+            m.entities, m.partial, picked = chosen, False, True
+    if picked:
+        frame.mentions = [m for m in frame.mentions if not start <= m.start < end]
+        frame.cue_spans.append((start, end))
+
+
 def _without_table_names(frame: Frame) -> None:
     """「“三公”经费那张表里，公务用车运行维护费是多少」: a name right before 表 names the table,
     not a figure asked, when the question names another thing."""
@@ -635,6 +659,7 @@ class Understander:
             return self._follow_up(frame, previous)
         self._totals_named_by_terms(frame)
         _name_part_set_aside(frame, self.lexicon)
+        _name_picked(frame, self.lexicon)
         unknown = self._unknown(frame, cues)
         residue = [c for c in self._residue(frame, cues) if len(c) >= 2]
         fixed = None if _corrected else self._typos_fixed(frame, unknown, residue)
@@ -919,6 +944,11 @@ class Understander:
         other = _region_before_body(frame, known, self.lexicon.cues["place_words"])
         if other:
             frame.refusal = f"已载入的是{docs[0].name}的预算，不是{other} (a different body)"
+            return
+        whole = re.search(self.lexicon.cues["whole_region"], frame.text)
+        if whole and docs and not any(m.of("department", "budget_unit") for m in frame.mentions):
+            said = re.sub(r"^[，,。:：；;]", "", whole.group(0))
+            frame.refusal = f"已载入的是{docs[0].name}的预算，不是“{said}”的 (a whole region's budget is not loaded)"
             return
         for word, level in self.lexicon.cues["level_words"].items():
             if word in frame.text and docs and all(d.regions and not d.regions[-1].endswith(level) for d in docs):

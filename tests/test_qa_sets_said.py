@@ -2,7 +2,11 @@
 subordinate units (tools.synth seed 77701; expected figures from its truth): 「事业单位有哪几家」 asks
 the units, not the classes whose names begin with 事业单位; 「博物馆有没有项目」 asks the unit's set of
 projects, empty or not, never one of its figures, and 「…有没有安排项目，花多少」 what they spend;
-「基层广播那个维护费」 names the project 基层广播终端维护经费 with its 经费 said the short way."""
+「基层广播那个维护费」 names the project 基层广播终端维护经费 with its 经费 said the short way. On a
+natural resources bureau with X and X（续建） (seed 3904): 「是后面带“续建”的那个」 picks one of the two and
+「不是名字后面带续建的那个」 the other, never a set filtered by the name; an amount said of a project
+(「有个项目是X万，是哪个」「都是整500万」) picks the projects of that amount; 「渔歌区全区…支出」 asks a
+whole region's budget, which is not loaded."""
 
 from __future__ import annotations
 
@@ -54,3 +58,59 @@ def test_a_projects_fee_said_the_short_way(bureau, question):
     assert answer.answered and project.name in answer.answer and "维修" not in answer.answer, answer.answer
     if "多少钱" in question:
         assert answer.value == project.amounts[0], answer.answer
+
+
+@pytest.fixture(scope="module")
+def land(tmp_path_factory):
+    """A generated natural resources bureau with a project and its 续建 beside it (seed 3904)."""
+    from conftest import synth_service
+
+    return synth_service(tmp_path_factory.mktemp("land"), 3904, "南屿市渔歌区自然资源局")
+
+
+def _pair(truth):
+    names = {p.name: p for p in truth.projects}
+    return next((names[n], names[m]) for n in names for m in names if m != n and m.startswith(n + "（"))
+
+
+@pytest.mark.parametrize("question", ["{a}——注意，是后面带“{part}”的那个——掏了多少钱？", "{a}，是带{part}的那个，多少钱"])
+def test_the_name_said_picks_one_of_two(land, question):
+    service, truth = land
+    plain, later = _pair(truth)
+    part = later.name[len(plain.name) + 1:-1]  # 续建
+    answer = service.ask(question.format(a=plain.name, part=part))
+    assert answer.value == later.amounts[0], answer.answer
+
+
+def test_the_name_said_not_to_be_meant_filters_nothing(land):
+    service, truth = land
+    plain, later = _pair(truth)
+    part = later.name[len(plain.name) + 1:-1]
+    answer = service.ask(f"{plain.name}（注意，不是名字后面带{part}的那个）预算安排了多少？")
+    assert answer.value == plain.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", ["我看到有个项目是{v}万，是哪个项目？", "{v}万的是哪个项目"])
+def test_an_amount_said_of_a_project_asks_which(land, question):
+    service, truth = land
+    counts = {}
+    for p in truth.projects:
+        counts.setdefault(p.amounts[0], []).append(p.name)
+    value, names = next((v, n) for v, n in counts.items() if len(n) == 1)
+    answer = service.ask(question.format(v=value))
+    assert answer.items == names, answer.answer
+
+
+def test_projects_all_of_a_round_amount(land):
+    service, truth = land
+    value = max({p.amounts[0] for p in truth.projects}, key=lambda v: sum(p.amounts[0] == v for p in truth.projects))
+    answer = service.ask(f"有好几个项目都是整{value:f}万，分别是哪几个？")
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.amounts[0] == value), answer.answer
+
+
+@pytest.mark.parametrize("question", ["{region}全区2025年的一般公共预算支出一共是多少？", "整个{region}的财政拨款收入有多少"])
+def test_a_whole_regions_budget_is_not_the_departments(land, question):
+    service, truth = land
+    region = truth.region.split("市")[-1]  # 渔歌区
+    answer = service.ask(question.format(region=region))
+    assert not answer.answered and "区" in answer.answer, answer.answer
