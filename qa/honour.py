@@ -57,7 +57,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
              or _one_asked_many_given(question, frame, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
-             or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer)))
+             or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer))
+             or _part_of_year_missing(question, _said(answer)))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -418,6 +419,15 @@ def _deal_missing(question: str, said: str) -> str | None:
     """「合同金额」: a budget line is not a contract's figure unless the answer itself speaks of the contract."""
     deal = [w for w in _cues()["deal_words"] if w in question and w not in said]
     return f"文件没有给出“{deal[0]}”的金额，预算数不是{deal[0]}金额 (the budget is not the deal's figure)" if deal else None
+
+
+def _part_of_year_missing(question: str, said: str) -> str | None:
+    """「三月份花了多少」「第一季度」: a budget gives the year's figures, not a month's or a quarter's."""
+    pattern = _cues()["part_of_year"]
+    asked = re.search(pattern, normalize(question))
+    if asked and not re.search(pattern, said):
+        return f"预算只给出全年合计，没有按月或季度分开的数（“{asked.group(0)}”）(no figure for part of the year)"
+    return None
 
 
 def _outturn_missing(question: str, said: str) -> str | None:

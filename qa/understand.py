@@ -35,7 +35,7 @@ RANK = re.compile(r"(?:(?<![安编并彩])排名?|名列|位列|位居)第?(?P<a
                   r"|(?P<from_last>倒数)第(?P<c>[2-9二三四五六七八九])"  # 倒数第二: the second from the smallest
                   r"|第(?P<b>[2-9二三四五六七八九])(?:名|位|大|多|高|少|小|低)(?P<db>[大多高少小低])?|次(?:多|大|高)")
 TABLE = re.compile(r"表(\d{1,2})(?!\d)")
-UNIT_ASKED = re.compile(r"(?:多少|几)(?:个(?=小时|分钟))?(次|条|分钟|小时|天|平方米|辆|台|场|处|部|万册|册|人次|人|名|家|所|套|个|项)")
+UNIT_ASKED = re.compile(r"(?:多少|几)(?:个(?=小时|分钟))?(" + "|".join(sorted(load_cues()["units_asked"], key=len, reverse=True)) + ")")
 def _region_before(text: str, known: list[str]) -> str | None:
     """The administrative region written just before a name: a known one, or the 3-character
     token ending in 省/市/区/县 (「远市佛冈县」 is not a region; 「佛冈县」 is)."""
@@ -382,7 +382,7 @@ class Understander:
         self.stopwords = {match_form(w) for w in cues["stopwords"]} | set(cues["unit_nouns"])
         self.kinds_of_money = load_cues()["kinds_of_money"]
         people = "|".join(sorted(map(re.escape, cues["people_counted"]), key=len, reverse=True))
-        self.people_asked = re.compile(rf"(?:多少|几)(?:个|名|位)?(?:{people})(?=[呢吗啊呀？?。，,！!；;]|$)")  # 「多少在编职工」: a head count
+        self.people_asked = re.compile(rf"(?:多少|几)(?:个|名|位)?(?:[\u4e00-\u9fff]{{0,4}}?(?:{people}|人))(?=[呢吗啊呀？?。，,！!；;]|$)")  # 「多少在编职工」「多少在编在岗的人」: a head count
         self.partial = PartialLinker(lexicon)
         self.project_asks = [match_form(w) for w in cues["project_asks"]]  # a citation or a target is a project's
         self.term_labels = {match_form(e.label) for e in lexicon.entities.values() if e.kind == "term"}

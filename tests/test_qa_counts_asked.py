@@ -1,6 +1,7 @@
 """What a question counts decides what answers it: a head count (多少在编职工) is not an amount, a
 thing the document names only as what a figure is spent on (拟购置固定资产…，主要是服务器) is not
-counted by another figure in the same unit, and 「各花了多少」 asks a figure for each, not one total.
+counted by another figure in the same unit, 「各花了多少」 asks a figure for each, not one total, and a
+month's or a quarter's spending (三月份、第一季度) is not the year's.
 Phrasings of our own on a generated document (tools.synth seed 3902); expected figures from its truth."""
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ def _unit(truth):
     return re.split(r"[区县]", unit)[-1]
 
 
-@pytest.mark.parametrize("question", ["{u}现在有多少在编职工？", "{u}一共多少名员工？", "{u}有多少干部呢", "局里有几个工作人员"])
+@pytest.mark.parametrize("question", ["{u}现在有多少在编职工？", "{u}一共多少名员工？", "{u}有多少干部呢", "局里有几个工作人员",
+                                      "{u}现在有多少在编在岗的人？", "{u}的档案一共有多少卷？"])
 def test_a_head_count_is_never_answered_with_an_amount(market, question):
     service, truth = market
     answer = service.ask(question.format(u=_unit(truth)))
@@ -95,3 +97,12 @@ def test_a_class_inside_a_project_after_its_amount_is_not_given(legal):
     project = max(truth.projects, key=lambda p: p.amounts[0])
     answer = service.ask(f"{project.name}{int(project.amounts[0])}万，其中办公费具体是多少？")
     assert answer.value is None and not answer.answered, answer.answer
+
+
+@pytest.mark.parametrize("question", ["{p}三月份花了多少？", "{p}第一季度安排了多少", "{p}上半年用了多少钱", "{p}12月份支出多少"])
+def test_a_part_of_the_year_is_not_the_years_figure(legal, question):
+    """A budget gives the year's figures: a month's or a quarter's is not stated."""
+    service, truth = legal
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(question.format(p=project.name))
+    assert not answer.answered, answer.answer
