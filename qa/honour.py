@@ -51,7 +51,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     if acts and answer.intent != "definition":  # 「名词解释里新增的X是什么意思」: a word's meaning holds no figure of an act
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
     internal = [m for m in frame.mentions if m.kinds() == {"internal_unit"}]
-    owned = answer.value is not None and not any(e.label in answer.answer for m in internal for e in m.entities) and any(not m.partial for m in internal)
+    owned = answer.value is not None and not any(e.label in answer.answer for m in internal for e in m.entities) and (
+        any(not m.partial for m in internal) or not frame.value_mentions() and not frame.measures and not frame.totals)  # 「褒扬纪念提升工程上一年花了多少」: nothing else named it could be the figure of
     if internal and ("amount" in frame.cues and answer.value is None or owned):  # an internal unit (股, 室) has no budget of its own
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
     early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
@@ -323,7 +324,7 @@ def _count_of_money(question: str, answer: Answer) -> str | None:
     if answer.unit not in _cues()["money_units"] or any(w in question for w in _cues()["money_asked"]):
         return None  # 「有几个，一共多少钱」 asks the money too
     units = "|".join(sorted(_cues()["counted_units"], key=len, reverse=True))
-    count = re.search(rf"(?<![那这哪])(?:多少|几)({units})(?![亿万])(?![^，,。？?]{{0,8}}?(?:里|中|之间))", question)  # 几个亿 is an amount
+    count = re.search(rf"(?<![那这哪])(?:多少|几)({units})(?![亿万]|目(?:经费|资金|支出|预算|的?钱))(?![^，,。？?]{{0,8}}?(?:里|中|之间))", question)  # 几个亿, 多少项目经费: amounts
     asked = count.group(1) if count else answer_unit(question)
     if count and any(question.rfind(w) >= count.end() for w in load_cues()["intents"]["sum"]):
         return None  # 「列的几个项目，预算合计多少」: the sum said after the count is what is asked

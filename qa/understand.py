@@ -35,7 +35,8 @@ RANK = re.compile(r"(?:(?<![安编并彩])排名?|名列|位列|位居)第?(?P<a
                   r"|(?P<from_last>倒数)第(?P<c>[2-9二三四五六七八九])"  # 倒数第二: the second from the smallest
                   r"|第(?P<b>[2-9二三四五六七八九])(?:名|位|大|多|高|少|小|低)(?P<db>[大多高少小低])?|次(?:多|大|高)")
 TABLE = re.compile(r"表(\d{1,2})(?!\d)")
-UNIT_ASKED = re.compile(r"(?:多少|几)(?:个(?=小时|分钟))?(" + "|".join(sorted(load_cues()["units_asked"], key=len, reverse=True)) + ")")
+UNIT_ASKED = re.compile(r"(?:多少|几)(?:个(?=小时|分钟))?(" + "|".join(sorted(load_cues()["units_asked"], key=len, reverse=True))
+                        + r")(?!目(?:经费|资金|支出|预算|的?钱))")  # 「多少项目经费」 asks money, not a count in 项
 def _region_before(text: str, known: list[str]) -> str | None:
     """The administrative region written just before a name: a known one, or the 3-character
     token ending in 省/市/区/县 (「远市佛冈县」 is not a region; 「佛冈县」 is)."""
@@ -771,6 +772,21 @@ class Understander:
             self._unknown_unit(frame)
         if not frame.refusal:
             self._class_called_unit(frame)
+        if not frame.refusal:
+            self._qualified_unknown(frame)
+
+    def _qualified_unknown(self, frame: Frame) -> None:
+        """「惠民殡葬补贴资金（续建）」 where no project of that name carries （续建）: a project the document
+        does not have, never the one without it."""
+        for m in frame.mentions:
+            said = re.match(rf"\((?P<q>{self.lexicon.cues['qualifiers']})\)", frame.text[m.end:])
+            projects = m.of("project", "goal")
+            if not said or not projects or len(projects) != len(m.entities):
+                continue
+            qualified = {match_form(e.label) + said.group(0) for e in projects}
+            if not any(a in qualified for a in self.lexicon.aliases_starting(match_form(projects[0].label))):
+                frame.refusal = f"文件中没有“{projects[0].label}（{said.group('q')}）”这个项目，只有“{projects[0].label}” (no such project)"
+                return
 
     def _first_of_series(self, frame: Frame) -> bool:
         """「耕地保护专项资金（第一批140万那个）」: the first part asked of a project whose name states
@@ -1494,6 +1510,9 @@ class Understander:
             return "describe"
         if "term" in kinds:
             return "definition"
+        if frame.set_kind in ("key_projects", "projects") and amount_asked and not (c & {"list", "count"}) and not frame.free_nouns(known=True):
+            frame.cues.add("sum")  # 「今年安排了多少专项经费」: what the projects come to, nothing said narrows them
+            return "sum"
         if frame.set_kind in ("key_projects", "projects", "duties", "internal_units", "budget_units", "citations"):
             return "list"
         return "refuse"

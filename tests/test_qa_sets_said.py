@@ -6,7 +6,9 @@ projects, empty or not, never one of its figures, and 「…有没有安排项�
 natural resources bureau with X and X（续建） (seed 3904): 「是后面带“续建”的那个」 picks one of the two and
 「不是名字后面带续建的那个」 the other, never a set filtered by the name; an amount said of a project
 (「有个项目是X万，是哪个」「都是整500万」) picks the projects of that amount; 「渔歌区全区…支出」 asks a
-whole region's budget, which is not loaded."""
+whole region's budget, which is not loaded; an office named in part is the only thing a figure could
+be of, and it has none; X（续建） where no project carries （续建） is not X; 多少项目 counts the projects
+and 多少项目经费/专项经费 sums them, unless words say which (给X安排的)."""
 
 from __future__ import annotations
 
@@ -114,3 +116,32 @@ def test_a_whole_regions_budget_is_not_the_departments(land, question):
     region = truth.region.split("市")[-1]  # 渔歌区
     answer = service.ask(question.format(region=region))
     assert not answer.answered and "区" in answer.answer, answer.answer
+
+
+def test_an_office_named_in_part_has_no_budget(land):
+    """「国土空间规划提升工程上一年花了多少」: the only thing named is an office by a part of its name; no
+    figure of the department is its answer."""
+    service, truth = land
+    office = next(name for name, _ in truth.units if name.endswith("股"))
+    answer = service.ask(f"文件说{office[:-1]}提升工程已经完成了，那它上一年花了多少钱？")
+    assert not answer.answered, answer.answer
+
+
+@pytest.mark.parametrize("qualifier", ["续建", "第二批"])
+def test_a_project_with_a_qualifier_no_project_has_is_not_the_one_without(land, qualifier):
+    service, truth = land
+    names = [p.name for p in truth.projects]
+    plain = next(n for n in names if not any(m.startswith(n + "（") for m in names) and "（" not in n)
+    answer = service.ask(f"{plain}（{qualifier}）安排了多少？")
+    assert not answer.answered and qualifier in answer.answer, answer.answer
+    assert service.ask(f"{plain}安排了多少？").answered
+
+
+def test_the_projects_counted_and_summed_in_everyday_words(land):
+    service, truth = land
+    total = sum(p.amounts[0] for p in truth.projects)
+    assert service.ask("一共有多少项目").value == len(truth.projects)
+    for question in ("今年安排了多少项目经费", "今年一共安排了多少专项经费？"):
+        assert service.ask(question).value == total, question
+    answer = service.ask("今年给特困人员救助供养安排了多少专项经费？")  # 给X: a purpose no project is named by
+    assert not answer.answered, answer.answer
