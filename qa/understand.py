@@ -174,7 +174,7 @@ def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _fund_after_its_thing(text: str, mentions: list[Mention], template) -> list[Mention]:
-    """「公务用车运行维护费按一般公共预算口径」「X的一般公共预算」: a fund named right after a thing is the
+    """「公务用车运行维护费按一般公共预算口径」「X的一般公共预算」「X那一行，一般公共预算…」: a fund named right after a thing is the
     column of that thing's row, not a second figure (the fund's own total)."""
     kept: list[Mention] = []
     for m in mentions:
@@ -182,7 +182,7 @@ def _fund_after_its_thing(text: str, mentions: list[Mention], template) -> list[
         thing = kept[-1] if kept else None
         funds = [x for x in labels if x in template.measures and template.measures[x].fund]
         if (thing is not None and funds and thing.measure is None and thing.kinds() & {"line_item", "figure", "project", "classification"}
-                and re.fullmatch(r"的?|按|在", text[thing.end:m.start]) and re.match(r"口径|的|安排|是|有|为|预算|拨款|[,，?？多几]|$", text[m.end:])):
+                and re.fullmatch(r"的?|按|在|(?:那|这)?一?(?:行|栏)(?:里|中|上)?[,，]?", text[thing.end:m.start]) and re.match(r"口径|的|安排|是|有|为|预算|拨款|[,，?？多几]|$", text[m.end:])):
             thing.measure = funds[0]
             continue
         kept.append(m)
@@ -507,10 +507,12 @@ class Understander:
                 break
             clause = text[start:stop]
             storied = re.match(self.lexicon.cues["story_openers"], clause)  # 「想写篇关于基层公务用车的稿子，」: the asker's plan, whatever it names
-            linked = self._beyond_the_department(self.lexicon.link(clause))
-            if (re.search(asks, clause) or re.search(r"\d|[一二两三四五六七八九十百千万]+(?:万|元|个|项|年)", clause)
+            said = self.lexicon.link(clause)
+            linked = self._beyond_the_department(said)
+            abbreviated = self.lexicon.abbreviated_bodies(clause, said)  # 「环卫所那二十来个项目，」: a unit by its short name scopes the question
+            if (re.search(asks, clause) or re.search(r"\d|[一二两三四五六七八九十百千万]+[来多几余]?(?:万|元|个|项|年)", clause)
                     or re.search(self.lexicon.cues["story_stops"], clause) or self._unlinked_body(clause)
-                    or any(m.of("department", "budget_unit", "internal_unit") for m in linked)
+                    or any(m.of("department", "budget_unit", "internal_unit") for m in linked + abbreviated)
                     or not storied and linked):
                 break
             if not self._unknown_nouns(clause):

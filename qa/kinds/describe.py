@@ -52,6 +52,8 @@ def _subjects(ctx: Context) -> list[Mention]:
         found = [m for m in found if not m.kinds() <= {"department"}]  # the department is the scope
     if any(m.of("project", "goal") for m in found):
         found = [m for m in found if not _scoping_unit(m)]  # 「发展中心的宣传工作经费」: the unit is the scope
+    container = re.compile(rf"(?:{honour.container_words()})的?")
+    found = [m for k, m in enumerate(found) if not (k + 1 < len(found) and container.fullmatch(frame.text[m.end:found[k + 1].start]))]  # 「三公经费里的X」: X's text
     asks_set = (frame.cues & {"list", "count", "sum", "max", "min"} or "whichone" in frame.cues and "describe" not in frame.cues
                 or frame.set_kind not in ("projects", "key_projects"))  # 「哪个项目」, not 「在…建设项目方面负责什么」
     if frame.set_kind and asks_set and not any(m.of("project", "goal", "internal_unit") for m in found):

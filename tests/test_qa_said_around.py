@@ -1,0 +1,69 @@
+"""What stands around the thing asked, phrasings of our own on a generated natural resources bureau with
+three subordinate units (tools.synth seed 3904; expected figures from its truth): a unit named by its
+short name in the opening clause (「环卫所那二十来个项目，平均…」; seed 539301) scopes the question; a fund after a row
+named by its code (「编码X那一行，一般公共预算…」) is that row's column; 机关运转 describes, it names no
+本级; a container before a name (「三公经费里的X，反映…」) is not a second subject; 盘子 is a figure's
+size; 「谁…更大？大多少？」 asks the difference."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def land(tmp_path_factory):
+    from conftest import synth_service
+
+    return synth_service(tmp_path_factory.mktemp("land"), 3904, "南屿市渔歌区自然资源局")
+
+
+def _projects_of(truth, unit: str) -> list:
+    return [p for p in truth.projects if p.unit == unit]
+
+
+@pytest.fixture(scope="module")
+def sanitation(tmp_path_factory):
+    """A generated urban management bureau whose unit 环境卫生管理所 is called 环卫所 (seed 539301)."""
+    from conftest import synth_service
+
+    return synth_service(tmp_path_factory.mktemp("sanitation"), 539301, "南屿市渔歌区城市管理和综合执法局")
+
+
+@pytest.mark.parametrize("opening", ["环卫所那几个项目，", "环卫所那二十来个项目，", "环卫所的那些项目，"])
+def test_a_unit_by_its_short_name_in_the_opening_scopes_the_question(sanitation, opening):
+    service, truth = sanitation
+    own = _projects_of(truth, "南屿市渔歌区环境卫生管理所")
+    mean = (sum(p.amounts[0] for p in own) / len(own)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    answer = service.ask(opening + "平均摊到每个项目是多少钱？")
+    assert answer.value == mean, answer.answer
+
+
+def test_a_fund_after_a_row_named_by_its_code_is_its_column(land):
+    service, truth = land
+    row = next(r for r in truth.table(2).rows if r.code and len(r.code) == 7 and r.amounts[0] > 0)
+    answer = service.ask(f"功能科目编码{row.code}那一行，一般公共预算安排了多少？")
+    assert answer.value == row.amounts[0], answer.answer  # 表2's 一般公共预算 column of the row (the fund's only source here)
+
+
+def test_machinery_running_describes_a_figure_it_names_no_unit(land):
+    service, truth = land
+    figure = next(f for f in truth.figures if f.label == "机关运行经费")
+    answer = service.ask("自然资源局今年用来维持机关运转的钱，就是机关运行经费，安排了多少？")
+    assert answer.value == figure.value and "合计" not in answer.answer, answer.answer
+
+
+def test_a_container_before_a_name_is_not_a_second_subject(land):
+    service, _ = land
+    answer = service.ask("三公经费里的公务用车运行维护费，具体反映的是哪些开销？")
+    assert "燃料费" in answer.answer and answer.value is None, answer.answer
+
+
+def test_two_units_which_is_larger_and_by_how_much(land):
+    service, truth = land
+    a, b = "南屿市渔歌区不动产登记中心", "南屿市渔歌区自然资源和规划信息中心"
+    diff = abs(sum(p.amounts[0] for p in _projects_of(truth, a)) - sum(p.amounts[0] for p in _projects_of(truth, b)))
+    for question in ("不动产登记中心跟规划信息中心，谁的项目支出更大？大多少？", "不动产登记中心跟规划信息中心，谁的项目盘子更大？大多少？"):
+        answer = service.ask(question)
+        assert answer.value == diff, (question, answer.answer)
