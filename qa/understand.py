@@ -256,6 +256,32 @@ def _name_picked(frame: Frame, lexicon: Lexicon) -> None:
         frame.cue_spans.append((start, end))
 
 
+RESTATING = re.compile(r"就是|即|也就是|也叫|也称|指的是|说的是|俗称")
+CLAUSE_BREAK = re.compile(r"[,，。?？;；:：!！]")
+
+
+def restated_spans(text: str, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words a name (`named`: the spans of mentions, measures and totals) restates beside them,
+    which describe it and ask nothing of their own: a clause before a bracket holding only the name
+    (「养人和日常运转那部分开销（基本支出）」), a bracket after a name that restates it (「基本支出（就是养人
+    和日常运转的钱）」「电费（水电的那个电）」), a clause before 「，就是X，」."""
+    out: list[tuple[int, int]] = []
+    for opened in re.finditer(r"\(([^()]*)\)", text):
+        start, end = opened.span(1)
+        lead = RESTATING.match(text, start)
+        body = lead.end() if lead else start
+        clause = max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, opened.start())), default=0)
+        if (body, end) in named and not any(clause <= a < opened.start() for a, _ in named):
+            out.append((clause, opened.start()))
+        elif any(b == opened.start() for _, b in named) and not any(start <= a < end for a, _ in named) and (lead or re.search("的?那个", text[start:end])):
+            out.append((start, end))
+    for said in re.finditer(rf"[,，](?:{RESTATING.pattern})", text):
+        clause = max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, said.start())), default=0)
+        if any(a == said.end() for a, _ in named):
+            out.append((clause, said.start()))
+    return out
+
+
 def _without_table_names(frame: Frame) -> None:
     """「“三公”经费那张表里，公务用车运行维护费是多少」: a name right before 表 names the table,
     not a figure asked, when the question names another thing."""
@@ -1335,6 +1361,11 @@ class Understander:
         for m in frame.mentions:
             for k in range(m.start, m.end):
                 text[k] = " "
+        measures = load_cues()["measures"]
+        said = {match_form(w) for name in frame.measures for w in [name, *measures.get(name, {}).get("aliases", [])]}
+        named = [(m.start, m.end) for m in frame.mentions] + frame.name_spans + [k.span() for w in said for k in re.finditer(re.escape(w), frame.text)]
+        for start, end in restated_spans(frame.text, named):  # 「养人和日常运转那部分开销（基本支出）」: words the name restates
+            text[start:end] = " " * (end - start)
         for start, end in [(a, b) for a, b, _, _ in cues] + frame.cue_spans:  # cue_spans: names set aside too (那张表里)
             for k in range(start, end):
                 text[k] = " "

@@ -3,7 +3,10 @@ three subordinate units (tools.synth seed 3904; expected figures from its truth)
 short name in the opening clause (「环卫所那二十来个项目，平均…」; seed 539301) scopes the question; a fund after a row
 named by its code (「编码X那一行，一般公共预算…」) is that row's column; 机关运转 describes, it names no
 本级; a container before a name (「三公经费里的X，反映…」) is not a second subject; 盘子 is a figure's
-size; 「谁…更大？大多少？」 asks the difference."""
+size; 「谁…更大？大多少？」 asks the difference; 除开 leaves out as 除了 does, and so does 「把那三个500万的
+扣掉」 of projects picked by amount. On a statistics bureau in two years (seed 3905): words a name
+restates beside it (「基本支出（就是养人和日常运转的钱）」) ask nothing; 「按2024年的文件往回推，2023年的X」
+is the 2024 document's last-year figure."""
 
 from __future__ import annotations
 
@@ -67,3 +70,44 @@ def test_two_units_which_is_larger_and_by_how_much(land):
     for question in ("不动产登记中心跟规划信息中心，谁的项目支出更大？大多少？", "不动产登记中心跟规划信息中心，谁的项目盘子更大？大多少？"):
         answer = service.ask(question)
         assert answer.value == diff, (question, answer.answer)
+
+
+def test_a_class_less_one_item_said_with_chukai(land):
+    service, truth = land
+    whole = next(r for r in truth.table(7).rows if r.code == "310")
+    part = next(r for r in truth.table(7).rows if r.code == "31002")
+    answer = service.ask(f"项目支出的{whole.label}里，除开{part.label}，剩下的是多少？")
+    assert answer.value == whole.amounts[0] - part.amounts[0], answer.answer
+
+
+def test_projects_of_an_amount_left_out_then_summed(land):
+    service, truth = land
+    value = max({p.amounts[0] for p in truth.projects}, key=lambda v: sum(p.amounts[0] == v for p in truth.projects))
+    count = sum(p.amounts[0] == value for p in truth.projects)
+    rest = sum(p.amounts[0] for p in truth.projects if p.amounts[0] != value)
+    answer = service.ask(f"所有项目，把那{count}个{value:f}万的扣掉，剩下的加起来是多少？")
+    assert answer.value == rest, answer.answer
+
+
+@pytest.mark.parametrize("question", ["两年一比，基本支出（就是养人和日常运转的钱）增加了多少？",
+                                      "养人和日常运转那部分开销（基本支出），2025年比2024年多掏了多少？"])
+def test_words_a_name_restates_ask_nothing(years, question):
+    service, earlier, later = years
+    basic = [t.table(3).rows[0].amounts[1] for t in (earlier, later)]  # 表3 合计 row: 基本支出
+    answer = service.ask(question)
+    assert answer.value == basic[1] - basic[0], answer.answer
+
+
+@pytest.mark.parametrize("question", ["根据2024年文件的增减数倒推，2023年的收入预算是多少？", "按2024年的文件往回推，2023年的收入预算是多少？"])
+def test_the_year_before_the_earliest_is_that_documents_last_year(years, question):
+    service, earlier, _ = years
+    income = next(f for f in earlier.figures if f.label == "收入预算")
+    answer = service.ask(question)
+    assert answer.answered and answer.value == income.value - income.change, answer.answer
+
+
+@pytest.fixture(scope="module")
+def years(tmp_path_factory):
+    from conftest import synth_years_service
+
+    return synth_years_service(tmp_path_factory.mktemp("years"), 3905, "青岚市松汀区统计局")

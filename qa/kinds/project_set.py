@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from qa import name_filter
+from qa import honour, name_filter
 from qa.answer import Answer, fmt
 from qa.execute import NotAnswerable, not_projects_spending
 from qa.facts import Fact
@@ -227,7 +227,8 @@ def _exact(text: str, patterns: list[str]) -> Slot | None:
     if match is None:
         return None
     value = _amount(match)
-    return Slot("range", Range(value, value, False, False, match.span(), left_out_before(text, match.start())), match.span())
+    out = left_out_before(text, match.start()) or any(a <= match.start() < b for a, b in honour.left_out_spans(text))  # 「把那三个500万的扣掉」
+    return Slot("range", Range(value, value, False, False, match.span(), out), match.span())
 
 
 def _one_bound(text: str, data: dict) -> Slot | None:
