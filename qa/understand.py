@@ -689,6 +689,8 @@ class Understander:
         self._totals_named_by_terms(frame)
         _name_part_set_aside(frame, self.lexicon)
         _name_picked(frame, self.lexicon)
+        if self._department_beside_unit(frame):
+            frame.cues.add("self_unit")
         unknown = self._unknown(frame, cues)
         residue = [c for c in self._residue(frame, cues) if len(c) >= 2]
         fixed = None if _corrected else self._typos_fixed(frame, unknown, residue)
@@ -802,6 +804,13 @@ class Understander:
             self._class_called_unit(frame)
         if not frame.refusal:
             self._qualified_unknown(frame)
+
+    def _department_beside_unit(self, frame: Frame) -> bool:
+        """「城管局和环卫所的项目」「城管局连带环卫所」: a department named beside one of its units is the
+        bureau itself (本级), not the whole department the unit is part of."""
+        joined = self.lexicon.cues["beside_unit"]
+        return any(m.of("department") and not m.of("budget_unit") and re.fullmatch(joined, frame.text[m.end:u.start])
+                   for m in frame.mentions for u in frame.mentions if u.start > m.end and u.of("budget_unit"))
 
     def _qualified_unknown(self, frame: Frame) -> None:
         """「惠民殡葬补贴资金（续建）」 where no project of that name carries （续建）: a project the document

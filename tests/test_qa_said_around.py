@@ -6,7 +6,8 @@ named by its code (「编码X那一行，一般公共预算…」) is that row's
 size; 「谁…更大？大多少？」 asks the difference; 除开 leaves out as 除了 does, and so does 「把那三个500万的
 扣掉」 of projects picked by amount. On a statistics bureau in two years (seed 3905): words a name
 restates beside it (「基本支出（就是养人和日常运转的钱）」) ask nothing; 「按2024年的文件往回推，2023年的X」
-is the 2024 document's last-year figure."""
+is the 2024 document's last-year figure. A department named beside its unit (城管局和环卫所, 连带) is
+the bureau itself and that unit; 「有个项目的预算是X万，全称叫啥」 picks the project of that amount."""
 
 from __future__ import annotations
 
@@ -111,3 +112,27 @@ def years(tmp_path_factory):
     from conftest import synth_years_service
 
     return synth_years_service(tmp_path_factory.mktemp("years"), 3905, "青岚市松汀区统计局")
+
+
+@pytest.mark.parametrize("question", ["城管局和环卫所的全部项目一共多少钱", "城管局连同环卫所的全部项目一共多少钱"])
+def test_the_department_beside_its_unit_is_the_bureau_itself(sanitation, question):
+    service, truth = sanitation
+    answer = service.ask(question)
+    assert answer.value == sum(p.amounts[0] for p in truth.projects), answer.answer  # 本级 and its one unit: every project
+
+
+def test_the_largest_of_the_bureau_and_its_unit_is_over_all_projects(sanitation):
+    service, truth = sanitation
+    top = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask("城管局连带环卫所所有项目里，哪个项目砸的钱最多？")
+    assert answer.value == top.amounts[0] and f"共比较{len(truth.projects)}项" in answer.answer, answer.answer
+
+
+def test_a_project_picked_by_its_amount_asked_by_its_full_name(land):
+    service, truth = land
+    counts = {}
+    for p in truth.projects:
+        counts.setdefault(p.amounts[0], []).append(p.name)
+    value, names = next((v, n) for v, n in counts.items() if len(n) == 1)
+    answer = service.ask(f"我记得有个项目的预算是{value:f}万，这个项目全称叫啥来着？")
+    assert answer.items[:1] == names, answer.answer

@@ -50,6 +50,8 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
         how.append("self")
     if any(not excluded_before(text, k.start()) for w in _words("subordinate_words") for k in re.finditer(re.escape(w), text)):
         how.append("subordinate")  # 「本级（不含下属单位）」: the subordinate units left out are not asked
+    if "self_unit" in frame.cues and not said and "self" not in how:
+        how.append("self")  # 「城管局和环卫所的项目」: the bureau itself beside its unit (Understander)
     inclusive = "(?<![不未])" + cue_data(NAME)["inclusive"] + "(?:" + "|".join(_words("subordinate_words")) + ")"
     if re.search(inclusive, text):
         return ["all"], named  # 「教育局（含下属单位）」: every unit
