@@ -691,6 +691,7 @@ class Understander:
         _name_picked(frame, self.lexicon)
         if self._department_beside_unit(frame):
             frame.cues.add("self_unit")
+        self._sibling_included(frame)
         unknown = self._unknown(frame, cues)
         residue = [c for c in self._residue(frame, cues) if len(c) >= 2]
         fixed = None if _corrected else self._typos_fixed(frame, unknown, residue)
@@ -804,6 +805,22 @@ class Understander:
             self._class_called_unit(frame)
         if not frame.refusal:
             self._qualified_unknown(frame)
+
+    def _sibling_included(self, frame: Frame) -> None:
+        """「聘用人员劳务费，把二期那笔也算上」: the project of the same name with that qualifier
+        (…（二期）) is named too, to be added."""
+        qualifier = re.compile(rf"(?:{self.lexicon.cues['qualifiers']})")
+        for a, b in honour.included_spans(frame.text):
+            said = qualifier.fullmatch(frame.text[a:b])
+            owner = next((m for m in frame.mentions if m.end <= a and m.of("project")), None)
+            if not said or owner is None or any(a <= m.start < b for m in frame.mentions):
+                continue
+            label = match_form(owner.of("project")[0].label)
+            siblings = [e for alias in self.lexicon.aliases_starting(label) if alias == f"{label}({said.group(0)})"
+                        for iri in self.lexicon.aliases[alias] if (e := self.lexicon.entities.get(iri)) and e.kind == "project"]
+            if siblings:
+                frame.mentions = sorted([*frame.mentions, Mention(a, b, frame.text[a:b], siblings)], key=lambda m: m.start)
+                frame.cues.add("sum")
 
     def _department_beside_unit(self, frame: Frame) -> bool:
         """「城管局和环卫所的项目」「城管局连带环卫所」: a department named beside one of its units is the

@@ -7,7 +7,9 @@ size; 「谁…更大？大多少？」 asks the difference; 除开 leaves out a
 扣掉」 of projects picked by amount. On a statistics bureau in two years (seed 3905): words a name
 restates beside it (「基本支出（就是养人和日常运转的钱）」) ask nothing; 「按2024年的文件往回推，2023年的X」
 is the 2024 document's last-year figure. A department named beside its unit (城管局和环卫所, 连带) is
-the bureau itself and that unit; 「有个项目的预算是X万，全称叫啥」 picks the project of that amount."""
+the bureau itself and that unit; 「有个项目的预算是X万，全称叫啥」 picks the project of that amount;
+「X，把续建那笔也算上」 adds X（续建）; a share of projects named alike is of all projects; 「在Y里头占」
+names the whole."""
 
 from __future__ import annotations
 
@@ -136,3 +138,27 @@ def test_a_project_picked_by_its_amount_asked_by_its_full_name(land):
     value, names = next((v, n) for v, n in counts.items() if len(n) == 1)
     answer = service.ask(f"我记得有个项目的预算是{value:f}万，这个项目全称叫啥来着？")
     assert answer.items[:1] == names, answer.answer
+
+
+def test_a_sibling_with_its_qualifier_included_is_added(land):
+    service, truth = land
+    names = {p.name: p for p in truth.projects}
+    plain, later = next((names[n], names[m]) for n in names for m in names if m.startswith(n + "（"))
+    part = later.name[len(plain.name) + 1:-1]
+    answer = service.ask(f"{plain.name}，把{part}那笔也算上，一共多少？")
+    assert answer.value == plain.amounts[0] + later.amounts[0], answer.answer
+
+
+def test_a_share_of_projects_named_alike_in_all_projects(land):
+    service, truth = land
+    chosen = [p for p in truth.projects if "档案" in p.name]
+    total, whole = sum(p.amounts[0] for p in chosen), sum(p.amounts[0] for p in truth.projects)
+    answer = service.ask("名字里带“档案”的项目加在一起，占项目支出总额的比例是多少？")
+    assert answer.value == (total / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+def test_a_share_whose_whole_is_said_with_litou(land):
+    service, truth = land
+    part, whole = (next(r for r in truth.table(2).rows if r.code == c) for c in ("2080505", "20805"))
+    answer = service.ask(f"{part.label}那块钱，在{whole.label}里头占多大比例？")
+    assert answer.value == (part.amounts[0] / whole.amounts[0] * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer

@@ -71,6 +71,8 @@ class ProjectSet:
             a, b = slot.span
             asked = asked[:a] + " " * (b - a) + asked[b:]
         op, span = _operation(asked)
+        if op in ("list", "sum") and ctx.frame.intent == "ratio" and re.search(data["share_of_all"], text):
+            op = "share"  # 「名字里带“培训”的项目加在一起，占项目支出总额的比例」: the chosen projects' sum over all of them
         if op == "list" and ctx.frame.intent == "compare" and any(s.name == "stated" for s in topic):
             op = "difference"  # 「两个X项目相差多少」「…哪个多」: the two members counted, compared
         if op == "list" and not re.search(data["asks_members"], text) and (named or topic):
@@ -124,6 +126,14 @@ class ProjectSet:
         if op == "count":
             text = f"{where}{condition}{noun}共{len(chosen)}个" + (f"：{listing}。" if chosen else "。")
             return executor.answer(frame, text, Decimal(len(chosen)), "个", items=[p.label for p in chosen], facts=chosen)
+        if op == "share":
+            total, whole = sum((p.value for p in chosen), Decimal(0)), sum((p.value for p in projects), Decimal(0))
+            if not chosen or not whole:
+                raise NotAnswerable(f"没有{condition}项目")
+            share = (total / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            text = (f"{where}{condition}{noun}共{len(chosen)}个：{listing}，合计{fmt(total)}万元，占全部{len(projects)}个{noun}"
+                    f"（{fmt(whole)}万元）的{fmt(share)}%（{fmt(total)} ÷ {fmt(whole)} × 100%）。")
+            return executor.answer(frame, text, share, "%", items=[p.label for p in chosen], facts=chosen)
         if op == "sum":
             if not chosen:
                 raise NotAnswerable(f"没有{condition}项目")
