@@ -215,8 +215,8 @@ class Executor:
             items.append(name)
         if frame.last_year:
             raise NotAnswerable("上年数只能由第三部分说明的增减推算")
-        if len(parts) > 1 and len({f.value for f in facts_all}) > 1:
-            value = None if len(frame.docs) == 1 and len(items) > 1 else value
+        if len(parts) > 1 and len({f.value for f in facts_all}) > 1 and (len(items) > 1 or len({d for d, _, _ in found}) > 1):
+            value = None  # two figures said (of two things, or of one thing in two documents): no one of them is the answer
         return self.answer(frame, "；".join(parts) + "。", value, unit, facts=facts_all)
 
     def _not_listed(self, frame: Frame) -> Answer | None:

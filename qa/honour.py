@@ -59,7 +59,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
              or _one_asked_many_given(question, frame, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
              or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer))
-             or _part_of_year_missing(question, _said(answer)))
+             or _part_of_year_missing(question, _said(answer)) or _project_by_class(frame))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -182,7 +182,7 @@ def left_out(text: str, mentions: list) -> list:
     out: list = []
     for m in sorted(mentions, key=lambda m: m.start):
         between = text[out[-1].end:m.start] if out else ""
-        joined = out and (re.fullmatch(r"[”\"]?(?:和|与|及|以及|、|还有)[“\"]?", between)  # 除了A和B: B too
+        joined = out and (re.fullmatch(r"[”\"]?(?:和|与|及|以及|、|还有)(?:[那这][个笔项])?(?:[\d.]+(?:亿元|亿|万元|万|元)?多?)?的?[“\"]?", between)  # 除了A和B, 不算A和那个500万的B: B too
                           or re.fullmatch(_cues()["excluded_head"], between))  # 不算博物馆那笔1000多万的X: X, the head, too
         if (excluded_before(text, m.start) or joined or any(a <= m.start and m.end <= b for a, b in runs)) and not illustrates(text, m):
             out.append(m)
@@ -501,6 +501,14 @@ def _share_of_itself(answer: Answer) -> str | None:
     — a figure as a share of itself answers nothing asked."""
     if answer.unit == "%" and re.search(r"([^，。；（）]{2,30})（([\d.,]+)万元[^）]*）占\1（\2万元", answer.answer):
         return "部分和整体是同一个数，问题所说的部分没有找到 (the part found is the whole)"
+    return None
+
+
+def _project_by_class(frame: Frame) -> str | None:
+    """「X项目那220万，按经济分类各花在哪」: a project broken down by class, which no table gives."""
+    projects = [m for m in frame.mentions if m.of("project", "goal")]
+    if projects and re.search(_cues()["class_breakdown"], frame.text):
+        return f"文件没有把“{projects[0].entities[0].label}”按分类拆开，只给出项目合计 (a project is not broken down by class)"
     return None
 
 

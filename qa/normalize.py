@@ -389,7 +389,19 @@ def _consecutive(p: str) -> bool:
     return DIGITS[p[1]] == DIGITS[p[0]] + 1
 
 
+_CAPITAL: dict[str, str] = _TABLES["capital"]
+_CAPITAL_RUN = re.compile("[" + "".join(_CAPITAL) + "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + POINT + "]{2,}")
+
+
+def _ordinary(m: re.Match[str]) -> str:
+    run = m.group(0)
+    if not set(run) & set(_CAPITAL) or not set(run) & (set("拾佰仟") | set(BIG_UNITS)) and not run.endswith("元"):
+        return run
+    return "".join(_CAPITAL.get(ch, ch) for ch in run)
+
+
 def _convert_numerals(text: str) -> str:
+    text = _CAPITAL_RUN.sub(_ordinary, text)  # 「刚好拾万元整」: financial numerals written as on a cheque
     return _NUMERAL_RE.sub(_replace_numeral, text)
 
 

@@ -1017,8 +1017,12 @@ class Understander:
             return
         whole = re.search(self.lexicon.cues["whole_region"], frame.text)
         if whole and docs and not any(m.of("department", "budget_unit") for m in frame.mentions):
-            said = re.sub(r"^[，,。:：；;]", "", whole.group(0))
+            said = re.sub(r"^[，,。:：；;]|\d{4}年|今年|的$", "", whole.group(0))
             frame.refusal = f"已载入的是{docs[0].name}的预算，不是“{said}”的 (a whole region's budget is not loaded)"
+            return
+        upper = next((r for d in docs for r in d.regions[:-1] if f"{r}本级" in frame.text), None)
+        if upper:  # 「云川市本级的X」: the city's own level, not the district's body of that name
+            frame.refusal = f"已载入的是{docs[0].name}的预算，不是“{upper}本级”的 (another level of government)"
             return
         for word, level in self.lexicon.cues["level_words"].items():
             if word in frame.text and docs and all(d.regions and not d.regions[-1].endswith(level) for d in docs):

@@ -7,6 +7,7 @@ over both. Projects and items are matched across years by name or code."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -17,7 +18,7 @@ from qa.execute import COUNTED_SUBORDINATE, NotAnswerable
 from qa.facts import Fact
 from qa.kinds import year_items, year_sets
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
-from qa.lexicon import Document, match_form
+from qa.lexicon import Document, load_cues, match_form
 from qa.years import named_years
 
 NAME = "cross_year"
@@ -206,9 +207,17 @@ class CrossYear:
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         earlier, later = reading.slot("years")
         if reading.slot("reason") or reading.slot("own_change"):  # the later document's words of its change
-            one = copy.copy(ctx.frame)
-            one.docs, one.year, one.last_year = [later.iri], later.year, True
-            return executor.run(one)
+            each = reading.slot("reason") and re.search(load_cues()["each_document"], ctx.frame.text)  # 「两年…分别给的下降原因」: each document's own
+            given = []
+            for doc in ([earlier, later] if each else [later]):
+                one = copy.copy(ctx.frame)
+                one.docs, one.year, one.last_year = [doc.iri], doc.year, True
+                given.append((doc, executor.run(one)))
+            if len(given) == 1:
+                return given[0][1]
+            joined = "；".join(f"{doc.year}年：{a.answer.rstrip('。')}" for doc, a in given) + "。"
+            return dataclasses.replace(given[-1][1], answer=joined, value=None, unit=None,
+                                       sources=list(dict.fromkeys(s for _, a in given for s in a.sources)))
         if reading.slot("set_operation"):
             answer = _set_answer(reading, ctx, executor, earlier, later)
         else:

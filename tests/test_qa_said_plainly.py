@@ -1,0 +1,92 @@
+"""Everyday ways of saying what is asked, phrasings of our own on generated documents (tools.synth;
+expected figures from their truth): financial numerals (拾万元整), 那些“X”项目 and 标了（X）的项目 as name
+filters, two figures in two documents give no one value, a second thing left out after a pointer and an
+amount (不算A和那个500万的B), a project broken down by class is not given, each year's own reason
+asked (两年…分别给的原因), 平摊 and 一模一样 ask nothing new, 几个点 is percentage points, 加一起 sums two
+years, a higher level (云川市本级) or a whole region (整个棠溪区…三公经费) is another body."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def land(tmp_path_factory):
+    from conftest import synth_service
+
+    return synth_service(tmp_path_factory.mktemp("land"), 3904, "南屿市渔歌区自然资源局")
+
+
+@pytest.fixture(scope="module")
+def years(tmp_path_factory):
+    from conftest import synth_years_service
+
+    return synth_years_service(tmp_path_factory.mktemp("years"), 3905, "青岚市松汀区统计局")
+
+
+def test_financial_numerals_are_numbers(land):
+    service, truth = land
+    value = Decimal(10)
+    answer = service.ask("刚好拾万元整的项目有哪几个？")
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.amounts[0] == value), answer.answer
+
+
+@pytest.mark.parametrize("question", ["那些“{part}”项目合计多少？", "標了（{part}）的項目加起來多少？"])
+def test_a_quoted_or_bracketed_part_before_projects_filters_them(land, question):
+    service, truth = land
+    part = "续建"
+    chosen = [p for p in truth.projects if part in p.name]
+    assert chosen
+    answer = service.ask(question.format(part=part))
+    assert answer.value == sum(p.amounts[0] for p in chosen), answer.answer
+
+
+def test_two_things_left_out_the_second_by_pointer_and_amount(land):
+    service, truth = land
+    own = [p for p in truth.projects if p.unit == truth.department]
+    first, second = own[0], next(p for p in own[1:] if sum(q.amounts[0] == p.amounts[0] for q in own) == 1)
+    words = second.name.strip("“”")[3:-1]  # a part of its name (绩效评价服务)
+    answer = service.ask(f"局本级的项目里，不算{first.name}和那个{second.amounts[0]:f}万的{words}，剩下的加一块多少？")
+    assert answer.value == sum(p.amounts[0] for p in own) - first.amounts[0] - second.amounts[0], answer.answer
+
+
+def test_a_project_broken_down_by_class_is_not_given(land):
+    service, truth = land
+    project = truth.projects[0]
+    answer = service.ask(f"{project.name}那{project.amounts[0]:f}万，按经济分类各花在哪？")
+    assert not answer.answered, answer.answer
+
+
+def test_spread_and_alike_ask_nothing_new(land):
+    service, truth = land
+    mean = sum(p.amounts[0] for p in truth.projects) / len(truth.projects)
+    answer = service.ask("项目支出要是平摊到每个项目头上，平均一个项目摊到多少钱？")
+    assert answer.value == mean.quantize(Decimal("0.01")), answer.answer
+
+
+def test_each_years_own_reason(years):
+    service, earlier, later = years
+    answer = service.ask("这两年收入预算都变了，文件分别给的原因是什么？")
+    assert "2024年" in answer.answer and "2025年" in answer.answer and answer.value is None, answer.answer
+
+
+def test_two_years_added_together(years):
+    service, earlier, later = years
+    figure = "机关运行经费"
+    values = [next(f for f in t.figures if f.label == figure).value for t in (earlier, later)]
+    answer = service.ask(f"{figure}2024、2025两年加一起是多少？")
+    assert answer.value == sum(values), answer.answer
+
+
+def test_one_thing_in_two_documents_has_no_one_value(years):
+    service, _, _ = years
+    answer = service.ask("机关运行经费是多少？")  # no year: both documents' figures, or a question back
+    assert answer.value is None, answer.answer
+
+
+@pytest.mark.parametrize("question", ["青岚市本级的统计局2025年预算是多少？", "整个松汀区2024年的“三公”经费一共多少？"])
+def test_another_level_or_the_whole_region_is_not_loaded(years, question):
+    service, _, _ = years
+    assert not service.ask(question).answered
