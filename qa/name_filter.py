@@ -58,9 +58,10 @@ def picked(text: str) -> tuple[NameFilter, bool] | None:
     """「是后面带“第二批”的那个」「不是名字后面带补助资金的那个」: the part of a name that says which
     one of the names holding another is meant, and whether it is the one WITHOUT that part."""
     match = re.search(_data()["pick"], text)
-    if match is None:
-        return None
-    return NameFilter(match_form(match.group("kw")), match.group(0), match.span()), bool(match.group("neg"))
+    included = _data()["pick_included"]
+    if match is None or re.search(included["before"], text[:match.start()]) or re.search(included["after"], text[match.end():]):
+        return None  # 「连同带“二期”的那一笔」: added to the name, not picked
+    return NameFilter(match_form(match.group("kw")), match.group(0), match.span()), bool(match.group("neg")) != bool(match.group("lacks"))
 
 
 def member_kind(text: str, names: list[str]) -> NameFilter | None:

@@ -21,8 +21,18 @@ from qa.cue_typos import corrected as cue_typo_corrected
 from qa.cue_typos import linked_as_cue
 from qa.frame import Frame
 from qa.known import answer_unit, is_known
-from qa.lexicon import FUZZY_LENGTH, Lexicon, Mention, abbreviates, load_cues, match_form, negated_before, syllables_of
-from qa.normalize import normalize
+from qa.lexicon import (
+    FUZZY_LENGTH,
+    Entity,
+    Lexicon,
+    Mention,
+    abbreviates,
+    load_cues,
+    match_form,
+    negated_before,
+    syllables_of,
+)
+from qa.normalize import count_of, normalize
 from qa.partial import PartialLinker, kind_words
 from qa.ranges import Range, left_out_before, stated_range
 from qa.segment import content_nouns, in_longer_word, is_verb, tokenizer
@@ -232,6 +242,13 @@ def _name_part_set_aside(frame: Frame, lexicon: Lexicon) -> None:
         frame.cue_spans.append(part.span)
 
 
+def projects_holding(lexicon: Lexicon, names: set[str], docs: list[str], kinds: tuple[str, ...] = ("project",)) -> list[Entity]:
+    """The projects (of the documents in scope) whose names hold one of `names` (match form): X,
+    X（二期）, 岑口县X, X专项经费 — one family of names."""
+    return [e for e in lexicon.entities.values() if e.kind in kinds and (not docs or e.docs & set(docs))
+            and any(name in match_form(e.label) for name in names)]
+
+
 def _name_picked(frame: Frame, lexicon: Lexicon) -> None:
     """「X——注意，是后面带“第二批”的那个——」: of the projects whose names hold X, the one holding (or,
     with 不是, not holding) the part said; the words that say so name nothing else and are no
@@ -245,11 +262,9 @@ def _name_picked(frame: Frame, lexicon: Lexicon) -> None:
     for m in frame.mentions:
         if start <= m.start < end or not m.of("project", "goal"):
             continue
-        stems = {match_form(e.label) for e in m.of("project", "goal")} | {m.surface}
-        family = [e for e in lexicon.entities.values() if e.kind in ("project", "goal") and (not frame.docs or e.docs & set(frame.docs))
-                  and any(stem in match_form(e.label) for stem in stems)]
+        family = projects_holding(lexicon, {match_form(e.label) for e in m.of("project", "goal")} | {m.surface}, frame.docs, ("project", "goal"))
         chosen = [e for e in family if (part.keyword in match_form(e.label)) != without]
-        if chosen:
+        if chosen and len(chosen) < len(family):  # the part tells the names apart (「不带年份前缀的」 holds no name's words)
             m.entities, m.partial, picked = chosen, False, True
     if picked:
         frame.mentions = [m for m in frame.mentions if not start <= m.start < end]
@@ -691,7 +706,7 @@ class Understander:
         _name_picked(frame, self.lexicon)
         if self._department_beside_unit(frame):
             frame.cues.add("self_unit")
-        self._sibling_included(frame)
+        self._siblings_added(frame)
         unknown = self._unknown(frame, cues)
         residue = [c for c in self._residue(frame, cues) if len(c) >= 2]
         fixed = None if _corrected else self._typos_fixed(frame, unknown, residue)
@@ -806,20 +821,28 @@ class Understander:
         if not frame.refusal:
             self._qualified_unknown(frame)
 
-    def _sibling_included(self, frame: Frame) -> None:
-        """「聘用人员劳务费，把二期那笔也算上」: the project of the same name with that qualifier
-        (…（二期）) is named too, to be added."""
-        qualifier = re.compile(rf"(?:{self.lexicon.cues['qualifiers']})")
-        for a, b in honour.included_spans(frame.text):
-            said = qualifier.fullmatch(frame.text[a:b])
-            owner = next((m for m in frame.mentions if m.end <= a and m.of("project")), None)
-            if not said or owner is None or any(a <= m.start < b for m in frame.mentions):
-                continue
-            label = match_form(owner.of("project")[0].label)
-            siblings = [e for alias in self.lexicon.aliases_starting(label) if alias == f"{label}({said.group(0)})"
-                        for iri in self.lexicon.aliases[alias] if (e := self.lexicon.entities.get(iri)) and e.kind == "project"]
-            if siblings:
-                frame.mentions = sorted([*frame.mentions, Mention(a, b, frame.text[a:b], siblings)], key=lambda m: m.start)
+    def _siblings_added(self, frame: Frame) -> None:
+        """「X，把二期那笔也算上」「X，连同带“二期”的那一笔」「X本身那笔加上专项经费那笔」「X前后两笔加一起」: the
+        projects whose names hold X's and the part said (…（二期）, 岑口县X, X专项经费), or all of them when
+        their count is said, are named too, to be added."""
+        owners = [m for m in frame.mentions if m.of("project") and len({e.label for e in m.of("project")}) == 1]
+        if len(owners) != 1:
+            return
+        owner = owners[0]
+        base = match_form(owner.of("project")[0].label)
+        family = [e for e in projects_holding(self.lexicon, {base}, frame.docs) if match_form(e.label) != base]
+        if not family:
+            return
+        cues = self.lexicon.cues
+        added = [(m.span("part"), [e for e in family if match_form(m.group("part")) in match_form(e.label)])
+                 for p in cues["sibling_added"] for m in re.finditer(p, frame.text[owner.end:])]
+        counted = re.search(cues["siblings_counted"], frame.text[owner.end:])
+        if counted and count_of(counted.group("n")) == len(family) + 1:
+            added.append((counted.span(), family))
+        for (a, b), siblings in added:
+            if siblings and not any(owner.end + a <= m.start < owner.end + b for m in frame.mentions):
+                frame.mentions = sorted([*frame.mentions, Mention(owner.end + a, owner.end + b, frame.text[owner.end + a:owner.end + b], siblings)],
+                                        key=lambda m: m.start)
                 frame.cues.add("sum")
 
     def _department_beside_unit(self, frame: Frame) -> bool:

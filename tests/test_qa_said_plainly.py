@@ -3,10 +3,13 @@ expected figures from their truth): financial numerals (拾万元整), 那些“
 filters, two figures in two documents give no one value, a second thing left out after a pointer and an
 amount (不算A和那个500万的B), a project broken down by class is not given, each year's own reason
 asked (两年…分别给的原因), 平摊 and 一模一样 ask nothing new, 几个点 is percentage points, 加一起 sums two
-years, a higher level (云川市本级) or a whole region (整个棠溪区…三公经费) is another body."""
+years, a higher level (云川市本级) or a whole region (整个棠溪区…三公经费) is another body. A project of the
+same name said to be added (连同带“二期”的那一笔, 算上二期那笔, 带X字样的那笔也算上, 前后两笔) is added;
+a part no name holds (不带年份前缀的那个) picks nothing."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -90,3 +93,38 @@ def test_one_thing_in_two_documents_has_no_one_value(years):
 def test_another_level_or_the_whole_region_is_not_loaded(years, question):
     service, _, _ = years
     assert not service.ask(question).answered
+
+
+def _family(truth):
+    """A project X beside X（…）: (X, its sibling, the part its name adds)."""
+    names = {p.name: p for p in truth.projects}
+    plain, later = next((names[n], names[m]) for n in names for m in names if m.startswith(n + "（"))
+    return plain, later, later.name[len(plain.name) + 1:-1]
+
+
+@pytest.mark.parametrize("question", ["{x}，连同带“{part}”的那一笔一起算，总共多少？", "{x}，算上{part}那笔，总共多少钱？",
+                                      "{x}，带{part}字样的那笔也算上，合计多少？", "{x}前后两笔加一起是多少？"])
+def test_a_sibling_said_to_be_added_is_added(land, question):
+    service, truth = land
+    plain, later, part = _family(truth)
+    answer = service.ask(question.format(x=plain.name, part=part))
+    assert answer.value == plain.amounts[0] + later.amounts[0], answer.answer
+
+
+@pytest.fixture(scope="module")
+def prefixed(tmp_path_factory):
+    """A statistics bureau in two years with a project beside a year-prefixed one (2025年X; seed 3900)."""
+    from conftest import synth_years_service
+
+    return synth_years_service(tmp_path_factory.mktemp("prefixed"), 3900, "青岚市松汀区统计局")
+
+
+def test_a_part_no_name_holds_picks_nothing(prefixed):
+    """「X（不带年份前缀的那个）」: no name holds 年份前缀; the name without a year (X itself) is meant."""
+    service, earlier, later = prefixed
+    names = {p.name for t in (earlier, later) for p in t.projects}
+    shared = next(p for p in later.projects if any(q.name == p.name for q in earlier.projects)
+                  and any(re.fullmatch(r"20\d\d年" + re.escape(p.name), n) for n in names))
+    before = next(q for q in earlier.projects if q.name == shared.name)
+    answer = service.ask(f"{shared.name}（不带年份前缀的那个）2025年比2024年多了多少？")
+    assert answer.value == abs(shared.amounts[0] - before.amounts[0]), answer.answer
