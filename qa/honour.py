@@ -343,7 +343,9 @@ def _another_count(question: str, frame: Frame, answer: Answer, said: str) -> st
     counted = _COUNTED.search(question)
     if not counted or answer.unit not in _cues()["counted_units"]:
         return None
-    nouns = [w for w in tokenizer().lcut(counted.group("thing"), HMM=False)[:1] if len(w) >= 2]  # 编制 is tagged a verb
+    stop = set(load_cues()["stopwords"])  # 「多少个具体项目」: 具体 says nothing of what is counted
+    nouns = [w for w in tokenizer().lcut(counted.group("thing"), HMM=False) if w not in stop][:1]  # 编制 is tagged a verb
+    nouns = [w for w in nouns if len(w) >= 2]
     kinds_named = {w for group in load_cues()["sets"].values() for w in group}
     if nouns and nouns[0] not in said and nouns[0] not in kinds_named and not any(nouns[0] in m.surface for m in frame.mentions):
         return f"文件没有给出“{nouns[0]}”的数目 (a count of something else was found)"

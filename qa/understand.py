@@ -16,7 +16,7 @@ from functools import cached_property
 import ahocorasick
 
 from kg.template import load_template
-from qa import commentary, honour, name_filter
+from qa import commentary, honour, name_filter, segment
 from qa.cue_typos import corrected as cue_typo_corrected
 from qa.cue_typos import linked_as_cue
 from qa.frame import Frame
@@ -1254,8 +1254,26 @@ class Understander:
         unnamed = "".join(" " if any(m.start <= k < m.end for m in frame.mentions) else ch for k, ch in enumerate(frame.text))
         unknown += [w for w in self.lexicon.cues["persons"] if w in unnamed and w not in unknown]  # a person's pay or name (股长: not the set word 股)
         unknown += [w for w in self._breakdowns(frame) + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._works_not_loaded(frame)
-                    + self._bodies_past_names(frame) + self._parts_inside_projects(frame) + self._money_of_unnamed(frame, cues) if w not in unknown]
+                    + self._bodies_past_names(frame) + self._parts_inside_projects(frame) + self._money_of_unnamed(frame, cues)
+                    + self._other_modifier(frame) if w not in unknown]
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
+
+    def _other_modifier(self, frame: Frame) -> list[str]:
+        """「机构养老服务补贴」 for 居家养老服务补贴: a noun written right before a project named by the rest
+        of its name, where the name has a word of its own (居家) — another thing, which no name is."""
+        out = []
+        for m in frame.mentions:
+            labels = [match_form(e.label) for e in m.of("project", "goal")]
+            if not m.partial or not labels or any(o.end == m.start for o in frame.mentions):
+                continue
+            run = re.search(r"[\u4e00-\u9fff]{2,8}$", frame.text[:m.start])
+            cut = segment.current().pos().lcut(run.group(0), HMM=False) if run else []
+            word = cut[-1] if cut else None
+            if word is None or len(word.word) < 2 or not word.flag.startswith("n") or any(word.word in label for label in labels):
+                continue
+            if all(label.find(m.surface) > 0 for label in labels):  # the name has its own word where the question has another
+                out.append(word.word + m.surface)
+        return out
 
     def _money_of_unnamed(self, frame: Frame, cues) -> list[str]:
         """「办公的钱」: the kind of money asked, in a word no name or cue word takes (办公 is no line's

@@ -1,4 +1,4 @@
-"""Years a question names: 2024年, （2024）, 24年 when a 2024 document is loaded; in questions across
+"""Years a question names: 2024年, （2024）, 2024、2025两年, 24年 when a 2024 document is loaded; in questions across
 years also 2024、2025 / 从2024到2025. A cited document's number (桐溪财（2022）149号) names no year.
 One reader for the understanding (which documents are in scope) and the cross-year kind."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-YEAR = re.compile(r"((?:19|20)\d{2})(?:年|\)(?!\d+号))")
+YEAR = re.compile(r"((?:19|20)\d{2})(?:年|\)(?!\d+号)|(?=[、和与及至到-](?:19|20)\d{2}(?:年|两年|2年|两个年度))|(?=两年|2年|两个年度))")  # 2024、2025两年
 SPANNING = re.compile(r"((?:19|20)\d{2})(?=年|、|和|与|及|至|到|对|跟|同|比|较|-|\)(?!\d+号))|(?:从|到|至|和|与|比|跟|同|较|、)((?:19|20)\d{2})")
 SHORT = re.compile(r"(?<![\d.])(\d{2})年")
 

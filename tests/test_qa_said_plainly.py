@@ -5,7 +5,10 @@ amount (不算A和那个500万的B), a project broken down by class is not given
 asked (两年…分别给的原因), 平摊 and 一模一样 ask nothing new, 几个点 is percentage points, 加一起 sums two
 years, a higher level (云川市本级) or a whole region (整个棠溪区…三公经费) is another body. A project of the
 same name said to be added (连同带“二期”的那一笔, 算上二期那笔, 带X字样的那笔也算上, 前后两笔) is added;
-a part no name holds (不带年份前缀的那个) picks nothing."""
+a part no name holds (不带年份前缀的那个) picks nothing. 机构X where the name is 居家X is another thing;
+几台车 counts the cars; 2024、2025两年 are years, not terms of a sum; 按2024年文件的说法，2023年 is
+2024's last year; readers and visitors are counted, never answered with an amount; 具体/整张 say
+nothing of what is counted."""
 
 from __future__ import annotations
 
@@ -128,3 +131,45 @@ def test_a_part_no_name_holds_picks_nothing(prefixed):
     before = next(q for q in earlier.projects if q.name == shared.name)
     answer = service.ask(f"{shared.name}（不带年份前缀的那个）2025年比2024年多了多少？")
     assert answer.value == abs(shared.amounts[0] - before.amounts[0]), answer.answer
+
+
+def test_another_modifier_before_part_of_a_name_is_another_thing(land):
+    """「机构X」 where the project is 居家X (a word of its own where the question has another): no such project."""
+    service, truth = land
+    project = next(p for p in truth.projects if p.name.startswith(("第三方", "农村", "不动产", "国土空间")))
+    head = next(h for h in ("第三方", "农村", "不动产", "国土空间") if project.name.startswith(h))
+    answer = service.ask(f"机构{project.name[len(head):]}安排了多少？")
+    assert not answer.answered, answer.answer
+
+
+def test_cars_counted_in_tai_are_the_cars_held(land):
+    service, truth = land
+    cars = sum(cars for _, _, cars, _ in truth.staff)
+    answer = service.ask("局里现在有几台车？")
+    assert answer.value == cars, answer.answer
+
+
+def test_years_listed_are_no_terms_of_a_sum(years):
+    service, earlier, later = years
+    values = [next(f for f in t.figures if f.label == "“三公”经费").value for t in (earlier, later)]
+    answer = service.ask("2024、2025两年的三公经费加起来一共多少？")
+    assert answer.value == sum(values), answer.answer
+
+
+def test_the_earlier_documents_words_on_the_year_before(years):
+    service, earlier, _ = years
+    figure = next(f for f in earlier.figures if f.label == "“三公”经费")
+    answer = service.ask("按2024年文件的说法，2023年的三公经费是多少万？")
+    assert answer.value == figure.value - figure.change, answer.answer
+
+
+@pytest.mark.parametrize("question", ["图书馆一年接待多少读者？", "每年来多少游客？"])
+def test_people_counted_are_no_amount(land, question):
+    service, _ = land
+    assert service.ask(question).value is None
+
+
+@pytest.mark.parametrize("question", ["项目支出表里总共列了多少个具体项目？", "整张项目支出表里一共有几个项目？"])
+def test_plain_words_about_the_projects_counted(land, question):
+    service, truth = land
+    assert service.ask(question).value == len(truth.projects)

@@ -114,6 +114,9 @@ def _items_only(frame, operand: Operand) -> bool:
     return True
 
 
+YEAR_ALONE = re.compile(r"\s*(?:19|20)\d{2}年?\s*")
+
+
 def _listed(text: str, start: int, end: int) -> Operand:
     """A written list summed by the words after it (「A和B两个项目一共」): its terms at the joiners."""
     data = cue_data(NAME)
@@ -122,7 +125,7 @@ def _listed(text: str, start: int, end: int) -> Operand:
     end = start + said.start() if said else end  # 「A和B加起来一共」
     terms, offset = [], start
     for chunk in re.split(f"({data['sum_joiners']})", text[start:end]):
-        if chunk.strip() and not re.fullmatch(data["sum_joiners"], chunk):
+        if chunk.strip() and not re.fullmatch(data["sum_joiners"], chunk) and not YEAR_ALONE.fullmatch(chunk):  # 「2024、2025两年」: a year is no term
             terms.append(Term(offset, offset + len(chunk)))
         offset += len(chunk)
     return Operand(terms, summed=len(terms) > 1)
@@ -139,7 +142,7 @@ def _operand(text: str, start: int, end: int) -> Operand:
     masked = re.sub(data["sum_words"], lambda m: ("、" if m.group(0).startswith("加") and m.end() < len(piece) else " ").ljust(len(m.group(0))), piece)
     terms, offset = [], 0
     for chunk in re.split(f"({data['sum_joiners']})", masked):
-        if chunk.strip() and not re.fullmatch(data["sum_joiners"], chunk):
+        if chunk.strip() and not re.fullmatch(data["sum_joiners"], chunk) and not YEAR_ALONE.fullmatch(chunk):
             left = len(chunk) - len(chunk.lstrip())
             terms.append(Term(start + offset + left, start + offset + len(chunk.rstrip())))
         offset += len(chunk)
