@@ -192,7 +192,7 @@ def _fund_after_its_thing(text: str, mentions: list[Mention], template) -> list[
         thing = kept[-1] if kept else None
         funds = [x for x in labels if x in template.measures and template.measures[x].fund]
         if (thing is not None and funds and thing.measure is None and thing.kinds() & {"line_item", "figure", "project", "classification"}
-                and re.fullmatch(r"的?|按|在|(?:那|这)?一?(?:行|栏)(?:里|中|上)?[,，]?", text[thing.end:m.start]) and re.match(r"口径|的|安排|是|有|为|预算|拨款|[,，?？多几]|$", text[m.end:])):
+                and re.fullmatch(r"的?|按|在|(?:那|这)?一?(?:行|栏)(?:里|中|上)?[,，]?|(?:这个|这一|那个)?(?:类|款|项|科目)?\((?:按|按照)?", text[thing.end:m.start]) and re.match(r"口径|的|安排|是|有|为|预算|拨款|[,，?？多几]|$", text[m.end:])):
             thing.measure = funds[0]
             continue
         kept.append(m)
@@ -704,6 +704,7 @@ class Understander:
         self._totals_named_by_terms(frame)
         _name_part_set_aside(frame, self.lexicon)
         _name_picked(frame, self.lexicon)
+        self._level_by_example(frame)
         if self._department_beside_unit(frame):
             frame.cues.add("self_unit")
         self._siblings_added(frame)
@@ -844,6 +845,21 @@ class Understander:
                 frame.mentions = sorted([*frame.mentions, Mention(owner.end + a, owner.end + b, frame.text[owner.end + a:owner.end + b], siblings)],
                                         key=lambda m: m.start)
                 frame.cues.add("sum")
+
+    def _level_by_example(self, frame: Frame) -> None:
+        """「具体到办公费、差旅费这一级的科目里」: the level of the classes given as examples; they are
+        examples of the level, not things asked of."""
+        said = re.search(self.lexicon.cues["level_by_example"], frame.text)
+        if said is None or frame.level is not None:
+            return
+        start, end = said.span("ex")
+        examples = [m for m in frame.mentions if start <= m.start and m.end <= end and m.of("classification", "line_item")]
+        codes = {len(e.code) for m in examples for e in m.of("classification", "line_item") if e.code}
+        if len(examples) < 1 or len(codes) != 1:
+            return
+        frame.level = {3: 1, 5: 2, 7: 3}.get(codes.pop())
+        frame.mentions = [m for m in frame.mentions if m not in examples]
+        frame.cue_spans.append(said.span())
 
     def _department_beside_unit(self, frame: Frame) -> bool:
         """「城管局和环卫所的项目」「城管局连带环卫所」: a department named beside one of its units is the
@@ -1535,7 +1551,7 @@ class Understander:
     # -- the intent ------------------------------------------------------------------------------
     def _intent(self, frame: Frame) -> str:
         c = frame.cues
-        said_counts = list(re.finditer(r"几个|多少个|几家|几项|多少项", frame.text))
+        said_counts = list(re.finditer(r"(?<!哪)(?:几个|几家|几项)|多少个|多少项", frame.text))  # 「哪几个股」 asks names
         counted = [m.end() for m in said_counts if not re.match(r"[\u4e00-\u9fff]{0,4}?(?:里面|里|当中|之中|中)[,，]", frame.text[m.end():])]
         if said_counts and not counted:  # 「几个类别里，金额不是零的是哪几类」: the set it picks from, not a count asked
             c = c - {"count"}

@@ -8,7 +8,8 @@ same name said to be added (连同带“二期”的那一笔, 算上二期那�
 a part no name holds (不带年份前缀的那个) picks nothing. 机构X where the name is 居家X is another thing;
 几台车 counts the cars; 2024、2025两年 are years, not terms of a sum; 按2024年文件的说法，2023年 is
 2024's last year; readers and visitors are counted, never answered with an amount; 具体/整张 say
-nothing of what is counted."""
+nothing of what is counted. 「除了办公室之外，还设了哪几个股」 names the offices; （合计口径） in brackets
+is the total; examples of a level (具体到办公费、差旅费这一级) name the level."""
 
 from __future__ import annotations
 
@@ -173,3 +174,28 @@ def test_people_counted_are_no_amount(land, question):
 def test_plain_words_about_the_projects_counted(land, question):
     service, truth = land
     assert service.ask(question).value == len(truth.projects)
+
+
+def test_which_offices_besides_one_names_them(land):
+    """「除了办公室之外，还设了哪几个股」: 哪几个 asks the names, never a count."""
+    service, truth = land
+    offices = [name for name, _ in truth.units if name.endswith("股")]
+    answer = service.ask("局机关里除了办公室之外，还设了哪几个股？")
+    assert sorted(answer.items) == sorted(offices), answer.answer
+
+
+def test_a_total_said_as_koujing_in_brackets(land):
+    service, truth = land
+    row = next(r for r in truth.table(3).rows if r.code and len(r.code) == 7 and r.amounts[0] > 0)
+    other = next(r for r in truth.table(3).rows if r.code and len(r.code) == 7 and r.amounts[0] > 0 and r.code != row.code)
+    answer = service.ask(f"{row.label}这个科目（合计口径）比{other.label}多多少？")
+    assert answer.value == abs(row.amounts[0] - other.amounts[0]), answer.answer
+
+
+def test_a_level_named_by_examples(land):
+    service, truth = land
+    items = [r for r in truth.table(7).rows if r.code and len(r.code) == 5]
+    top = max(items, key=lambda r: r.amounts[0])
+    examples = "、".join(r.label for r in items[:2])
+    answer = service.ask(f"项目支出按经济分类，具体到{examples}这一级的科目里，哪一项花钱最多？")
+    assert answer.value == top.amounts[0], answer.answer
