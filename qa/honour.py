@@ -18,6 +18,7 @@ from qa.frame import Frame
 from qa.known import answer_unit, answer_units, fold_digits
 from qa.lexicon import ORG_SUFFIX, SHORT_ALIAS, Lexicon, load_cues, match_form, negated_before
 from qa.normalize import normalize
+from qa.ranges import left_out_before
 from qa.segment import tokenizer
 
 SECOND_ASK = "a second figure asked is not answered"  # a refusal that asking each clause apart may answer (qa/clauses.py)
@@ -59,7 +60,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
              or _one_asked_many_given(question, frame, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
              or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer))
-             or _part_of_year_missing(question, _said(answer)) or _project_by_class(frame))
+             or _part_of_year_missing(question, _said(answer)) or _project_by_class(frame) or _subset_missing(question, _said(answer)))
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -506,6 +507,15 @@ def _share_of_itself(answer: Answer) -> str | None:
     return None
 
 
+def _subset_missing(question: str, said: str) -> str | None:
+    """「三辆车里有几辆是执法执勤用车」: a count of those of one kind within a set, which the set's own
+    count does not give."""
+    asked = re.search(_cues()["subset_counted"], normalize(question))
+    if asked and asked.group("what") not in said:
+        return f"文件没有给出其中“{asked.group('what')}”的数目，只有总数 (no count of that kind within the set)"
+    return None
+
+
 def _project_by_class(frame: Frame) -> str | None:
     """「X项目那220万，按经济分类各花在哪」: a project broken down by class, which no table gives."""
     projects = [m for m in frame.mentions if m.of("project", "goal")]
@@ -753,8 +763,8 @@ def _fewer_than_stated(question: str, frame: Frame, answer: Answer) -> str | Non
     """「两个X项目加一起多少」「X本级和大队两笔合计」: a sum of a number of things stated, answered
     with one row's figure — the others were not found."""
     stated = re.search(_cues()["stated_things"], question)
-    if not stated or "sum" not in frame.cues or answer.value is None:
-        return None
+    if not stated or "sum" not in frame.cues or answer.value is None or left_out_before(question, stated.start()):
+        return None  # 「除掉A和B这两个项目，剩下的」: the count of those left out
     if any(m.of("budget_unit", "department") and not m.of("project") for m in frame.mentions):
         return None  # 「图书馆那三个项目加起来」: a unit's row sums its projects
     number = re.match(r"\d+|.", stated.group(0)).group(0)

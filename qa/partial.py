@@ -32,6 +32,7 @@ EVERYDAY = 10000  # a bigram this common in jieba's dictionary (建设, 工作) 
 CLEAR_MARGIN = 1.25  # the winner's score over the runner-up's
 COMMON = 50  # a word of the question this common in jieba's dictionary is a word, not a stray pair of characters
 _KIND_RIGHT_AFTER = re.compile(r"(?:那个|这个|那|这|的)?(?:项目|那项|这项)")
+_LISTED_KIND = re.compile(r"(?:(?:和|与|及|、)[\u4e00-\u9fff]{2,6}?)*(?:那|这)?[\d两二三四五几]+个项目(?!支出)")  # 「党建和宣传这2个项目」
 JOINERS = "和与跟同、及加"  # between two names (「A和B」「A加B」), unless the name itself holds the character
 RUN_BONUS = 0.1  # per character of the name written out in one stretch beyond two: 「体育彩票公益金」 is one name, not 体育 + 彩票公益金
 TITLE_RUN = 4  # a cited title is named by a stretch of it written out (文物普查实施方案), not two words of it apart (健身…计划)
@@ -110,6 +111,9 @@ def kind_words(text: str, end: int) -> set[str]:
         position = tail.find(noun)
         if position >= 0 and not tail[position + len(noun):].startswith("支出"):
             kinds.update(named)
+    listed = _LISTED_KIND.match(text, end)  # 「党建和宣传这2个项目」: the kind said after the list the name opens
+    if listed:
+        kinds.update(_KIND_NOUNS["项目"])
     return kinds
 
 
@@ -315,7 +319,7 @@ class PartialLinker:
                     if entity.kind == "citation" and run < end - start - 2:
                         continue  # a cited document is named by a stretch of its title written out (县委…深改委…纪要 is not 县委常委会会议纪要), a word or two left out at most
                     if entity.kind not in scores:
-                        light = weight < MIN_WEIGHT and not _KIND_RIGHT_AFTER.match(lowered, end)  # 「租车那个项目」: one word of its own, its kind said right after
+                        light = weight < MIN_WEIGHT and not _KIND_RIGHT_AFTER.match(lowered, end) and not _LISTED_KIND.match(lowered, end)  # 「租车那个项目」: one word of its own, its kind said right after
                         scores[entity.kind] = None if light else self._score(entity.kind in asked, cluster, blocked, past, weight, coverage, rare, base, run)
                     score = scores[entity.kind]
                     if score is not None:

@@ -89,7 +89,7 @@ SELF_CONTAINED = {"figure", "project", "goal"}  # mentions that are a figure in 
 JOINER = re.compile(r"[和与及跟、]|以及")
 BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|该|此|那个|那项|那些|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西)")
 BREAKDOWN = re.compile(r"(?:各个?|每个|按)(?!自)(?P<by>[\u4e00-\u9fff()]{1,6}?)(?:分别|各自|逐一|分开)")  # a figure asked per X
-PART_OF = re.compile(r"(?:\d+(?:\.\d+)?(?:万元|万|元))?(?:里面|当中|之中|里|中)[,，]?")  # right after a project's name (and its amount): what follows is inside it
+PART_OF = re.compile(r"(?:那|这)?(?:\d+(?:\.\d+)?多?(?:万元|万|元))?(?:里面|当中|之中|里|中)[,，]?")  # right after a project's name (and its amount): what follows is inside it
 CLAUSE = re.compile(r"[^,，:：;；。!！?？—]+(?:[,，:：;；。!！?？]|—+)?")  # 「…涨得离谱——想确认一下：」: a dash parts clauses
 
 

@@ -9,7 +9,10 @@ a part no name holds (不带年份前缀的那个) picks nothing. 机构X where 
 几台车 counts the cars; 2024、2025两年 are years, not terms of a sum; 按2024年文件的说法，2023年 is
 2024's last year; readers and visitors are counted, never answered with an amount; 具体/整张 say
 nothing of what is counted. 「除了办公室之外，还设了哪几个股」 names the offices; （合计口径） in brackets
-is the total; examples of a level (具体到办公费、差旅费这一级) name the level."""
+is the total; examples of a level (具体到办公费、差旅费这一级) name the level. Two projects left out by
+words of their names before 这两个项目 are left out, and the count is theirs; 2025减2024 is a
+subtraction; 一年之间 spans the two years; an execution rate, a count of a kind within a set and a
+class or a thing inside a project are not given; 最抠 is the smallest; 打算买车 is the car purchase."""
 
 from __future__ import annotations
 
@@ -199,3 +202,56 @@ def test_a_level_named_by_examples(land):
     examples = "、".join(r.label for r in items[:2])
     answer = service.ask(f"项目支出按经济分类，具体到{examples}这一级的科目里，哪一项花钱最多？")
     assert answer.value == top.amounts[0], answer.answer
+
+
+def _own_word(truth, project) -> str:
+    """A word of a project's name no other name holds (宅基地, 档案): how a reader calls it; an everyday
+    word (农村) names no project alone."""
+    import jieba
+
+    return next((w for w in jieba.lcut(project.name.strip("“”"), HMM=False)
+                 if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) and jieba.get_FREQ(w, 0) < 5000 and sum(w in p.name for p in truth.projects) == 1), None)
+
+
+def test_two_projects_left_out_by_words_of_their_names_and_counted(land):
+    service, truth = land
+    first, second = [p for p in truth.projects if _own_word(truth, p)][:2]
+    rest = sum(p.amounts[0] for p in truth.projects) - first.amounts[0] - second.amounts[0]
+    answer = service.ask(f"除掉{_own_word(truth, first)}和{_own_word(truth, second)}这两个项目，剩下的项目一共多少钱？")
+    assert answer.value == rest, answer.answer
+
+
+def test_a_subtraction_said_is_no_direction(years):
+    service, earlier, later = years
+    values = [next(f for f in t.figures if f.label == "政府采购").value for t in (earlier, later)]
+    answer = service.ask("政府采购预算两年差了多少？2025减2024。")
+    assert answer.value == values[1] - values[0], answer.answer
+
+
+def test_within_a_year_is_the_two_years(years):
+    service, earlier, later = years
+    values = [next(f for f in t.figures if f.label == "收入预算").value for t in (earlier, later)]
+    answer = service.ask("收入预算一年之间变了多少？")
+    assert answer.value == abs(values[1] - values[0]), answer.answer
+
+
+@pytest.mark.parametrize("question", ["{p}2024年和2025年哪一年的执行率更高？", "局里三辆车里有几辆是执法执勤用车？",
+                                      "{p}那{a}万里，有多少是花在委托业务费上的？", "{p}{a}万里，买计算机花了多少？"])
+def test_what_a_budget_does_not_give(years, question):
+    service, earlier, later = years
+    project = next(p for p in later.projects if any(q.name == p.name for q in earlier.projects))
+    answer = service.ask(question.format(p=project.name, a=f"{project.amounts[0]:f}"))
+    assert not answer.answered, answer.answer
+
+
+def test_the_stingiest_is_the_smallest(land):
+    service, truth = land
+    answer = service.ask("全部门最抠的那个项目才给了多少钱？")
+    assert answer.value == min(p.amounts[0] for p in truth.projects), answer.answer
+
+
+def test_buying_a_car_is_the_car_purchase_not_fixed_assets(land):
+    service, truth = land
+    figure = next(f for f in truth.figures if f.label == "公务用车购置费")
+    answer = service.ask("公务用车购置费呢？今年打算买车吗，安排了多少？")
+    assert answer.value == figure.value and "固定资产" not in answer.answer, answer.answer

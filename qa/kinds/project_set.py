@@ -86,6 +86,8 @@ class ProjectSet:
         if not slots:
             return None
         said = re.search(data["said_count"], text)
+        if said and left_out_before(text, said.start()):
+            said = None  # 「除掉A和B这两个项目，剩下的」: the count of those left out
         if said and op != "count" and not any(s.name == "stated" for s in slots) and not ctx.frame.n:  # 「…安排的8个项目，平均每个多少」: the count is checked
             slots.append(Slot("stated", int(said.group(1)), said.span()))
         if op == "count" and ctx.frame.intent == "superlative" and re.search(r"哪几", text):
