@@ -31,6 +31,7 @@ class Spec(NamedTuple):
     guessed: re.Pattern  # the asker's guess at the answer to a which-question, at its end
     declined: re.Pattern  # a kind of answer the asker does not want
     continues: re.Pattern  # an asking sentence that goes on from the one before
+    clarified: re.Pattern  # a sentence after the question naming what it asks of
     corrected: tuple[re.Pattern, ...]  # the asker correcting themself
 
 
@@ -41,7 +42,7 @@ def _spec() -> Spec:
     return Spec(re.compile("|".join(map(re.escape, spec["hedges"]))), re.compile("|".join(map(re.escape, spec["askers"]))),
                 re.compile(f"{cues['clauses']['asks']}|{spec['yes_no']}"), re.compile(spec["restrictions"]),
                 re.compile(spec["examples"]), re.compile(spec["restated"]), re.compile(spec["renamed"]), re.compile(spec["framing"]),
-                re.compile(spec["guessed"]), re.compile(spec["declined"]), re.compile(spec["continues"]),
+                re.compile(spec["guessed"]), re.compile(spec["declined"]), re.compile(spec["continues"]), re.compile(spec["clarified"]),
                 tuple(re.compile(p) for p in spec["corrected"]))
 
 
@@ -138,7 +139,11 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None)
     continues = spec.continues.match(sentences[first])  # 「我记得X今年是涨了的吧？到底是涨是降…」: the ask goes on from it
     kept = [s for s in sentences[:first] if continues or not (spec.hedges.search(s) and is_remark(s))]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
     kept += sentences[first:first + 1]
-    after = [s for s in sentences[first + 1:] if not (is_remark(s) or spec.restated.match(s) and not spec.restrictions.search(s))]
+    named = [m for s in sentences[first + 1:] if (m := spec.clarified.match(s)) and (carries is None or carries(m.group("name")))]
+    if named:  # 「…烧多少钱？我是说公务用车运行维护费。」: the name, in brackets beside the words it restates
+        asked = re.sub(r"[。？?！!]+$", "", kept.pop())
+        kept.append(f"{asked}（就是{named[0].group('name')}）？")
+    after = [s for s in sentences[first + 1:] if not (is_remark(s) or spec.restated.match(s) and not spec.restrictions.search(s) or spec.clarified.match(s))]
     kept += [_said_after(s, carries) for s in after] if carries is not None else after
     kept_text = spec.guessed.sub(r"\g<ask>？", "".join(kept))  # 「哪个明细最多，是不是基本工资？」: the answer says which; the guess asks nothing more
     kept_text = re.sub(r"(^|[。？?！!])[，,]+", r"\1", spec.declined.sub("", kept_text))  # 「只要差额，不用增长率」: a kind of answer not wanted

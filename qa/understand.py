@@ -869,8 +869,8 @@ class Understander:
                    for m in frame.mentions for u in frame.mentions if u.start > m.end and u.of("budget_unit"))
 
     def _qualified_unknown(self, frame: Frame) -> None:
-        """「惠民殡葬补贴资金（续建）」 where no project of that name carries （续建）: a project the document
-        does not have, never the one without it."""
+        """「惠民殡葬补贴资金（续建）」 where no project of that name carries （续建）, 「竹湾县“十五五”X」 where
+        no project is X with that shared prefix: a project the document does not have, never X."""
         for m in frame.mentions:
             said = re.match(rf"\((?P<q>{self.lexicon.cues['qualifiers']})\)", frame.text[m.end:])
             projects = m.of("project", "goal")
@@ -880,6 +880,13 @@ class Understander:
             if not any(a in qualified for a in self.lexicon.aliases_starting(match_form(projects[0].label))):
                 frame.refusal = f"文件中没有“{projects[0].label}（{said.group('q')}）”这个项目，只有“{projects[0].label}” (no such project)"
                 return
+        for head, m in zip(frame.mentions, frame.mentions[1:], strict=False):  # 「竹湾县“十五五”森林防灭火专项经费」: a prefix many names share
+            if (head.partial and head.end == m.start and m.of("project") and not m.partial and len(head.entities) > 1
+                    and all(match_form(e.label).startswith(head.surface) for e in head.of("project"))):
+                wanted = {head.surface + match_form(e.label) for e in m.of("project")}
+                if not any(match_form(e.label) in wanted for e in self.lexicon.entities.values() if e.kind == "project"):
+                    frame.refusal = f"文件中没有“{head.surface}{m.entities[0].label}”这个项目，只有“{m.entities[0].label}” (no such project)"
+                    return
 
     def _first_of_series(self, frame: Frame) -> bool:
         """「耕地保护专项资金（第一批140万那个）」: the first part asked of a project whose name states

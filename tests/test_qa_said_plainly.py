@@ -12,7 +12,10 @@ nothing of what is counted. 「除了办公室之外，还设了哪几个股」 
 is the total; examples of a level (具体到办公费、差旅费这一级) name the level. Two projects left out by
 words of their names before 这两个项目 are left out, and the count is theirs; 2025减2024 is a
 subtraction; 一年之间 spans the two years; an execution rate, a count of a kind within a set and a
-class or a thing inside a project are not given; 最抠 is the smallest; 打算买车 is the car purchase."""
+class or a thing inside a project are not given; 最抠 is the smallest; 打算买车 is the car purchase. A
+sentence after the question naming what it asks of (我是说X, 就是X那个数) is what is asked; a prefix many
+names share before another loaded name names no project; 2025年比2023年 (2023 derived) is never
+answered with 2024."""
 
 from __future__ import annotations
 
@@ -255,3 +258,35 @@ def test_buying_a_car_is_the_car_purchase_not_fixed_assets(land):
     figure = next(f for f in truth.figures if f.label == "公务用车购置费")
     answer = service.ask("公务用车购置费呢？今年打算买车吗，安排了多少？")
     assert answer.value == figure.value and "固定资产" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["局里的车一年烧多少钱？我是说公务用车运行维护费。",
+                                      "他们今年兜里一共有多少钱可以花？就是公务用车运行维护费那个数，万元为单位。"])
+def test_a_sentence_naming_what_was_asked(land, question):
+    service, truth = land
+    figure = next(f for f in truth.figures if f.label == "公务用车运行维护费")
+    answer = service.ask(question)
+    assert answer.value == figure.value, answer.answer
+
+
+def test_a_prefix_many_names_share_before_another_name(sanitation):
+    """「渔歌区“十五五”X」 where X is loaded but no project is X with that prefix: no such project."""
+    service, truth = sanitation
+    names = [p.name for p in truth.projects]
+    prefix = next(n[:n.index("”") + 1] for n in names if "“十五五”" in n)
+    plain = next(n for n in names if not n.startswith(prefix) and not any(m == prefix + n for m in names) and "“" not in n)
+    answer = service.ask(f"{prefix}{plain}安排了多少？")
+    assert not answer.answered and plain in answer.answer, answer.answer
+
+
+def test_a_year_derived_beside_another_loaded_year_is_not_a_loaded_comparison(years):
+    service, _, _ = years
+    answer = service.ask("公务接待费2025年比2023年多了多少？（2023年的数可以从2024年文件倒推）")
+    assert not answer.answered, answer.answer  # never 2025 against 2024
+
+
+@pytest.fixture(scope="module")
+def sanitation(tmp_path_factory):
+    from conftest import synth_service
+
+    return synth_service(tmp_path_factory.mktemp("sanitation"), 539301, "南屿市渔歌区城市管理和综合执法局")

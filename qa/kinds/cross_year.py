@@ -43,8 +43,8 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
     own = sorted((d for d in docs.values() if d.department in departments), key=lambda d: d.year)
     both = pattern(NAME, "both_years").search(text)
     absent = sorted(y for y in named if y not in {d.year for d in own})
-    if absent == [own[0].year - 1] and pattern(NAME, "derived_back").search(text):
-        return [], None  # 「按2024年的文件往回推，2023年的X」: 2024's own last year
+    if absent == [own[0].year - 1] and named <= {own[0].year - 1, own[0].year} and pattern(NAME, "derived_back").search(text):
+        return [], None  # 「按2024年的文件往回推，2023年的X」: 2024's own last year (2025 beside 2023 is a comparison no document states)
     if absent and (len(named) >= 2 or both) and len(own) >= 2:  # 「2023年…两年比变化多大」: 2023 is not loaded
         have = "、".join(str(d.year) for d in own)
         return own[-2:], f"已载入的是{have}年的文件，没有{'、'.join(map(str, absent))}年的数据 (no document for that year)"
