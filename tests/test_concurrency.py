@@ -29,7 +29,7 @@ def test_concurrent_uploads_and_questions(tmp_path):
             while not stop.is_set():
                 try:
                     answer = state.ask("津贴补贴多少万？")
-                    answers.append(answer.answered and answer.value is not None)
+                    answers.append(answer.answered)  # one figure, or each department's when two are loaded (then no one value)
                 except Exception as exc:  # noqa: BLE001 - any failure is what this test looks for
                     errors.append(repr(exc))
 
