@@ -290,3 +290,9 @@ def sanitation(tmp_path_factory):
     from conftest import synth_service
 
     return synth_service(tmp_path_factory.mktemp("sanitation"), 539301, "南屿市渔歌区城市管理和综合执法局")
+
+
+def test_which_units_is_never_an_amount(land):
+    service, _ = land
+    answer = service.ask("基本支出里有“对个人和家庭的补助”的是哪几个单位？")
+    assert answer.value is None, answer.answer
