@@ -627,7 +627,7 @@ class Understander:
         own_year = trial.year is not None or trial.last_year  # 「今年X比上年减少N，那上年的X是多少」: the question's own year
         own_body = any(m.of("department", "budget_unit") for m in trial.mentions)  # 「看到检测站有个X，那局名下的房屋…」
         if (head.year is not None and not own_year or head.scope_refused or any(m.of("internal_unit", "budget_unit") for m in head.mentions) and not own_body
-                or any(w in text[:cut] for w in self.lexicon.cues["self_unit"]) or head.set_kind and not named and not trial.value_mentions() or re.match(r"其中|这|那些|它们", text[cut:])):
+                or "self_unit" in head.cues or head.set_kind and not named and not trial.value_mentions() or re.match(r"其中|这|那些|它们", text[cut:])):
             return None  # 「局本级一共14个项目…，平均每个多少」: the premise says which set, unless the question names its members
         if head.value_mentions() and not trial.value_mentions():
             return None  # 「X经费这500万，是依据哪个文件安排的」: the premise names what the question asks about

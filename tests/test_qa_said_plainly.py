@@ -15,7 +15,8 @@ subtraction; 一年之间 spans the two years; an execution rate, a count of a k
 class or a thing inside a project are not given; 最抠 is the smallest; 打算买车 is the car purchase. A
 sentence after the question naming what it asks of (我是说X, 就是X那个数) is what is asked; a prefix many
 names share before another loaded name names no project; 2025年比2023年 (2023 derived) is never
-answered with 2024."""
+answered with 2024. 各安排了X万 picks the projects of that amount; 「今年X是N万元，说明里说比上年有所减少。那上年的X
+是多少」 is last year's figure (a premise, even when X's name holds 机关); 日常运转 is 基本支出."""
 
 from __future__ import annotations
 
@@ -296,3 +297,25 @@ def test_which_units_is_never_an_amount(land):
     service, _ = land
     answer = service.ask("基本支出里有“对个人和家庭的补助”的是哪几个单位？")
     assert answer.value is None, answer.answer
+
+
+def test_projects_each_of_an_amount(land):
+    service, truth = land
+    value = max({p.amounts[0] for p in truth.projects}, key=lambda v: sum(p.amounts[0] == v for p in truth.projects))
+    answer = service.ask(f"哪些项目各安排了{value:f}万元？")
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.amounts[0] == value), answer.answer
+
+
+def test_last_years_figure_after_a_premise_of_its_change(land):
+    service, truth = land
+    figure = next(f for f in truth.figures if f.label == "机关运行经费")
+    word = "减少" if figure.change < 0 else "增加"
+    answer = service.ask(f"今年机关运行经费是{figure.value:f}万元，说明里说比上年有所{word}。那上年的机关运行经费是多少？")
+    assert answer.value == figure.value - figure.change, answer.answer
+
+
+def test_daily_running_is_basic_spending(land):
+    service, truth = land
+    basic = truth.table(3).rows[0].amounts[1]
+    answer = service.ask("局里日常运转要花多少钱？")
+    assert answer.value == basic, answer.answer
