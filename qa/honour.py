@@ -705,7 +705,8 @@ def _stated_amount_unused(frame: Frame, answer: Answer, said: str) -> str | None
         return None  # 「X（2万元那个）的满意度要求」: the amount picks the project whose target is asked
     for stated in _AMOUNT.finditer(frame.text):
         amount = Decimal(stated.group(1))
-        if amount == answer.value or any(w in said for w in {stated.group(1), fmt(amount, stated.group(2))}):
+        in_wan = amount / 10000 if stated.group(2) == "元" else amount * 10000 if stated.group(2) == "亿元" else amount  # 七万八千元 is 7.80万元
+        if amount == answer.value or any(w in said for w in {stated.group(1), fmt(amount, stated.group(2)), fmt(in_wan)}):
             continue
         return f"问题中的{stated.group(0)}在答案中没有用到，答案用的是别的数 (the amount the question states is not the answer's)"
     return None

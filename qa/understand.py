@@ -374,7 +374,8 @@ def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] 
     relative to cut) it restates that name."""
     first = CLAUSE.match(text, cut)
     pointing = [m for m in BACK_REFERENCE.finditer(text[cut:]) if not any(a < m.start() <= b for a, b in named)]
-    return bool(pointing or first and re.match(r"(?:那么?|而)?(?:\d{4}年度?|今年|去年)?它", first.group(0)))  # 「…，2025年它的X」 (a body the context names is written in its place first)
+    opening = re.match(rf"(?:\d{{4}}年)?(?:{'|'.join(map(re.escape, load_cues()['question_intros']))})?(?:其中|这当中|这里面)", text[cut:])  # 「…，我想知道其中X」
+    return bool(pointing or opening or first and re.match(r"(?:那么?|而)?(?:\d{4}年度?|今年|去年)?它", first.group(0)))  # 「…，2025年它的X」 (a body the context names is written in its place first)
 
 
 def _names_kind_of(frame: Frame, start: int, end: int) -> bool:
@@ -627,7 +628,8 @@ class Understander:
         own_year = trial.year is not None or trial.last_year  # 「今年X比上年减少N，那上年的X是多少」: the question's own year
         own_body = any(m.of("department", "budget_unit") for m in trial.mentions)  # 「看到检测站有个X，那局名下的房屋…」
         if (head.year is not None and not own_year or head.scope_refused or any(m.of("internal_unit", "budget_unit") for m in head.mentions) and not own_body
-                or "self_unit" in head.cues or head.set_kind and not named and not trial.value_mentions() or re.match(r"其中|这|那些|它们", text[cut:])):
+                or "self_unit" in head.cues or head.set_kind and not named and not trial.value_mentions()
+                or re.match(rf"(?:{'|'.join(map(re.escape, load_cues()['question_intros']))})?(?:其中|这|那些|它们)", text[cut:])):
             return None  # 「局本级一共14个项目…，平均每个多少」: the premise says which set, unless the question names its members
         if head.value_mentions() and not trial.value_mentions():
             return None  # 「X经费这500万，是依据哪个文件安排的」: the premise names what the question asks about
@@ -1162,7 +1164,8 @@ class Understander:
                     if left_out_before(text, start):  # 「除了超过300万元的项目，其余的」: the members outside the bound
                         frame.operator = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}[frame.operator]
             in_document = "set:citations" in groups and re.match(r"里|中|上|说|写|给|讲|提", text[end:])  # 「2025年文件里…」: the document itself, no set of cited ones
-            if any(g.startswith("set:") for g in groups) and frame.set_kind is None and not _names_kind_of(frame, start, end) and not in_document:
+            narrower = frame.set_kind == "projects" and "set:key_projects" in groups  # 「哪些项目是重点项目」: the key projects
+            if any(g.startswith("set:") for g in groups) and (frame.set_kind is None or narrower) and not _names_kind_of(frame, start, end) and not in_document:
                 frame.set_kind = next(g.split(":", 1)[1] for g in sorted(groups) if g.startswith("set:"))
             if "level" in groups:
                 level = self.lexicon.cues["levels"][word]

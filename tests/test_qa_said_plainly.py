@@ -16,12 +16,14 @@ class or a thing inside a project are not given; 最抠 is the smallest; 打算�
 sentence after the question naming what it asks of (我是说X, 就是X那个数) is what is asked; a prefix many
 names share before another loaded name names no project; 2025年比2023年 (2023 derived) is never
 answered with 2024. 各安排了X万 picks the projects of that amount; 「今年X是N万元，说明里说比上年有所减少。那上年的X
-是多少」 is last year's figure (a premise, even when X's name holds 机关); 日常运转 is 基本支出."""
+是多少」 is last year's figure (a premise, even when X's name holds 机关); 日常运转 is 基本支出. The operation
+said last is asked (好几个…一共有几个); 哪些项目是重点项目 lists the key projects; 其中 after a stated whole
+(三公经费总共才N元。其中X占) and after an intro (我想知道其中X) points back at it."""
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -319,3 +321,32 @@ def test_daily_running_is_basic_spending(land):
     basic = truth.table(3).rows[0].amounts[1]
     answer = service.ask("局里日常运转要花多少钱？")
     assert answer.value == basic, answer.answer
+
+
+def test_the_operation_said_last_is_asked(land):
+    service, truth = land
+    value = max({p.amounts[0] for p in truth.projects}, key=lambda v: sum(p.amounts[0] == v for p in truth.projects))
+    answer = service.ask(f"我数了一下，好几个项目都是整整{value:f}万元。全部门预算正好{value:f}万元的项目一共有几个？")
+    assert answer.value == sum(p.amounts[0] == value for p in truth.projects) and answer.unit == "个", answer.answer
+
+
+def test_which_projects_are_key_projects(land):
+    service, truth = land
+    answer = service.ask("哪些项目是重点项目？")
+    assert len(answer.items) == len(truth.goals) or all(g.project in answer.answer for g in truth.goals), answer.answer
+    assert not all(p.name in answer.answer for p in truth.projects), answer.answer
+
+
+def test_a_part_of_a_stated_whole_said_with_qizhong(land):
+    service, truth = land
+    whole, part = (next(f for f in truth.figures if f.label == label) for label in ("“三公”经费", "公务接待费"))
+    yuan = int(whole.value * 10000)
+    answer = service.ask(f"三公经费总共才{yuan}元。请问其中公务接待费占了百分之多少？")
+    assert answer.value == (part.value / whole.value * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+def test_a_units_part_of_a_department_figure_pointed_at_after_an_intro(land):
+    service, truth = land
+    unit = truth.subordinate_units[0].split("区")[-1]
+    answer = service.ask(f"三公经费是{next(f for f in truth.figures if f.label == '“三公”经费').value:f}万元，我想知道其中{unit}单独用了多少？")
+    assert not answer.answered, answer.answer

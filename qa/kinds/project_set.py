@@ -32,7 +32,7 @@ def _operation(text: str) -> tuple[str, tuple[int, int]]:
     found = []
     for op, words in cue_data(NAME)["operations"].items():
         for w in words:
-            k = text.find(w)
+            k = text.rfind(w)  # 「好几个项目都是500万…一共有几个」: where the word is said last
             if k >= 0:
                 found.append((op, (k, k + len(w))))
     if not found:
