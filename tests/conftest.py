@@ -71,3 +71,21 @@ def bigdata(tmp_path_factory) -> QAService:
 @pytest.fixture(scope="module")
 def culture(tmp_path_factory) -> QAService:
     return qa_service(tmp_path_factory, CULTURE)
+
+
+@pytest.fixture(scope="module")
+def years(tmp_path_factory):
+    """A generated statistics bureau in 2024 and 2025 (seed 3905), with each year's truth."""
+    return synth_years_service(tmp_path_factory.mktemp("years"), 3905, "青岚市松汀区统计局")
+
+
+@pytest.fixture(scope="module")
+def resources(tmp_path_factory):
+    """A generated natural resources bureau with three units and a project beside its 续建 (seed 3904)."""
+    return synth_service(tmp_path_factory.mktemp("resources"), 3904, "南屿市渔歌区自然资源局")
+
+
+@pytest.fixture(scope="module")
+def sanitation(tmp_path_factory):
+    """A generated urban management bureau whose unit 环境卫生管理所 is called 环卫所 (seed 539301)."""
+    return synth_service(tmp_path_factory.mktemp("sanitation"), 539301, "南屿市渔歌区城市管理和综合执法局")

@@ -11,13 +11,6 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 
 
-@pytest.fixture(scope="module")
-def years(tmp_path_factory):
-    from conftest import synth_years_service
-
-    return synth_years_service(tmp_path_factory.mktemp("years"), 3905, "青岚市松汀区统计局")
-
-
 def _share(truth) -> Decimal:
     total, _, project, *_ = truth.table(3).rows[0].amounts
     return project / total * 100
@@ -174,7 +167,6 @@ def test_the_car_purchase_in_everyday_words_is_the_purchase_line(legal):
     purchase = next(f for f in truth.figures if f.label == "公务用车购置费")
     answer = service.ask("今年有没有打算换辆新公车？公车购置这一项到底给了多少钱，还是压根没安排？")
     assert answer.value == purchase.value and "公务用车购置费" in answer.answer, answer.answer
-
 
 
 def test_a_code_in_chinese_digits(legal):

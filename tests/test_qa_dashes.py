@@ -39,13 +39,6 @@ def test_a_large_class_left_out_between_dashes_is_not_listed(legal):
     assert sorted(answer.items) == sorted(expected), answer.answer
 
 
-@pytest.fixture(scope="module")
-def years(tmp_path_factory):
-    from conftest import synth_years_service
-
-    return synth_years_service(tmp_path_factory.mktemp("years"), 3905, "青岚市松汀区统计局")
-
-
 def test_this_year_said_before_the_dash_picks_the_year(years):
     """Both years loaded: 今年 and the project stand before the dash, the ask after it."""
     service, _, later = years

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from qa.commentary import without_remarks
-from tests.conftest import synth_years_service, truth_row
+from tests.conftest import truth_row
 
 
 @pytest.mark.parametrize(("question", "kept"), [
@@ -184,11 +184,6 @@ def test_idle_clauses_anywhere_before_the_question_are_the_askers(legal):
 ])
 def test_a_kind_of_answer_declined_is_taken_out(question, kept):
     assert without_remarks(question) == kept
-
-
-@pytest.fixture(scope="module")
-def years(tmp_path_factory):
-    return synth_years_service(tmp_path_factory.mktemp("years"), 3905, "青岚市松汀区统计局")
 
 
 def test_a_difference_in_wanyuan_with_the_rate_declined(years):

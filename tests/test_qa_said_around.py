@@ -18,23 +18,8 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 
 
-@pytest.fixture(scope="module")
-def land(tmp_path_factory):
-    from conftest import synth_service
-
-    return synth_service(tmp_path_factory.mktemp("land"), 3904, "南屿市渔歌区自然资源局")
-
-
 def _projects_of(truth, unit: str) -> list:
     return [p for p in truth.projects if p.unit == unit]
-
-
-@pytest.fixture(scope="module")
-def sanitation(tmp_path_factory):
-    """A generated urban management bureau whose unit 环境卫生管理所 is called 环卫所 (seed 539301)."""
-    from conftest import synth_service
-
-    return synth_service(tmp_path_factory.mktemp("sanitation"), 539301, "南屿市渔歌区城市管理和综合执法局")
 
 
 @pytest.mark.parametrize("opening", ["环卫所那几个项目，", "环卫所那二十来个项目，", "环卫所的那些项目，"])
@@ -46,28 +31,28 @@ def test_a_unit_by_its_short_name_in_the_opening_scopes_the_question(sanitation,
     assert answer.value == mean, answer.answer
 
 
-def test_a_fund_after_a_row_named_by_its_code_is_its_column(land):
-    service, truth = land
+def test_a_fund_after_a_row_named_by_its_code_is_its_column(resources):
+    service, truth = resources
     row = next(r for r in truth.table(2).rows if r.code and len(r.code) == 7 and r.amounts[0] > 0)
     answer = service.ask(f"功能科目编码{row.code}那一行，一般公共预算安排了多少？")
     assert answer.value == row.amounts[0], answer.answer  # 表2's 一般公共预算 column of the row (the fund's only source here)
 
 
-def test_machinery_running_describes_a_figure_it_names_no_unit(land):
-    service, truth = land
+def test_machinery_running_describes_a_figure_it_names_no_unit(resources):
+    service, truth = resources
     figure = next(f for f in truth.figures if f.label == "机关运行经费")
     answer = service.ask("自然资源局今年用来维持机关运转的钱，就是机关运行经费，安排了多少？")
     assert answer.value == figure.value and "合计" not in answer.answer, answer.answer
 
 
-def test_a_container_before_a_name_is_not_a_second_subject(land):
-    service, _ = land
+def test_a_container_before_a_name_is_not_a_second_subject(resources):
+    service, _ = resources
     answer = service.ask("三公经费里的公务用车运行维护费，具体反映的是哪些开销？")
     assert "燃料费" in answer.answer and answer.value is None, answer.answer
 
 
-def test_two_units_which_is_larger_and_by_how_much(land):
-    service, truth = land
+def test_two_units_which_is_larger_and_by_how_much(resources):
+    service, truth = resources
     a, b = "南屿市渔歌区不动产登记中心", "南屿市渔歌区自然资源和规划信息中心"
     diff = abs(sum(p.amounts[0] for p in _projects_of(truth, a)) - sum(p.amounts[0] for p in _projects_of(truth, b)))
     for question in ("不动产登记中心跟规划信息中心，谁的项目支出更大？大多少？", "不动产登记中心跟规划信息中心，谁的项目盘子更大？大多少？"):
@@ -75,16 +60,16 @@ def test_two_units_which_is_larger_and_by_how_much(land):
         assert answer.value == diff, (question, answer.answer)
 
 
-def test_a_class_less_one_item_said_with_chukai(land):
-    service, truth = land
+def test_a_class_less_one_item_said_with_chukai(resources):
+    service, truth = resources
     whole = next(r for r in truth.table(7).rows if r.code == "310")
     part = next(r for r in truth.table(7).rows if r.code == "31002")
     answer = service.ask(f"项目支出的{whole.label}里，除开{part.label}，剩下的是多少？")
     assert answer.value == whole.amounts[0] - part.amounts[0], answer.answer
 
 
-def test_projects_of_an_amount_left_out_then_summed(land):
-    service, truth = land
+def test_projects_of_an_amount_left_out_then_summed(resources):
+    service, truth = resources
     value = max({p.amounts[0] for p in truth.projects}, key=lambda v: sum(p.amounts[0] == v for p in truth.projects))
     count = sum(p.amounts[0] == value for p in truth.projects)
     rest = sum(p.amounts[0] for p in truth.projects if p.amounts[0] != value)
@@ -109,13 +94,6 @@ def test_the_year_before_the_earliest_is_that_documents_last_year(years, questio
     assert answer.answered and answer.value == income.value - income.change, answer.answer
 
 
-@pytest.fixture(scope="module")
-def years(tmp_path_factory):
-    from conftest import synth_years_service
-
-    return synth_years_service(tmp_path_factory.mktemp("years"), 3905, "青岚市松汀区统计局")
-
-
 @pytest.mark.parametrize("question", ["城管局和环卫所的全部项目一共多少钱", "城管局连同环卫所的全部项目一共多少钱"])
 def test_the_department_beside_its_unit_is_the_bureau_itself(sanitation, question):
     service, truth = sanitation
@@ -130,8 +108,8 @@ def test_the_largest_of_the_bureau_and_its_unit_is_over_all_projects(sanitation)
     assert answer.value == top.amounts[0] and f"共比较{len(truth.projects)}项" in answer.answer, answer.answer
 
 
-def test_a_project_picked_by_its_amount_asked_by_its_full_name(land):
-    service, truth = land
+def test_a_project_picked_by_its_amount_asked_by_its_full_name(resources):
+    service, truth = resources
     counts = {}
     for p in truth.projects:
         counts.setdefault(p.amounts[0], []).append(p.name)
@@ -140,8 +118,8 @@ def test_a_project_picked_by_its_amount_asked_by_its_full_name(land):
     assert answer.items[:1] == names, answer.answer
 
 
-def test_a_sibling_with_its_qualifier_included_is_added(land):
-    service, truth = land
+def test_a_sibling_with_its_qualifier_included_is_added(resources):
+    service, truth = resources
     names = {p.name: p for p in truth.projects}
     plain, later = next((names[n], names[m]) for n in names for m in names if m.startswith(n + "（"))
     part = later.name[len(plain.name) + 1:-1]
@@ -149,16 +127,16 @@ def test_a_sibling_with_its_qualifier_included_is_added(land):
     assert answer.value == plain.amounts[0] + later.amounts[0], answer.answer
 
 
-def test_a_share_of_projects_named_alike_in_all_projects(land):
-    service, truth = land
+def test_a_share_of_projects_named_alike_in_all_projects(resources):
+    service, truth = resources
     chosen = [p for p in truth.projects if "档案" in p.name]
     total, whole = sum(p.amounts[0] for p in chosen), sum(p.amounts[0] for p in truth.projects)
     answer = service.ask("名字里带“档案”的项目加在一起，占项目支出总额的比例是多少？")
     assert answer.value == (total / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
 
 
-def test_a_share_whose_whole_is_said_with_litou(land):
-    service, truth = land
+def test_a_share_whose_whole_is_said_with_litou(resources):
+    service, truth = resources
     part, whole = (next(r for r in truth.table(2).rows if r.code == c) for c in ("2080505", "20805"))
     answer = service.ask(f"{part.label}那块钱，在{whole.label}里头占多大比例？")
     assert answer.value == (part.amounts[0] / whole.amounts[0] * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer

@@ -28,30 +28,16 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 
 
-@pytest.fixture(scope="module")
-def land(tmp_path_factory):
-    from conftest import synth_service
-
-    return synth_service(tmp_path_factory.mktemp("land"), 3904, "南屿市渔歌区自然资源局")
-
-
-@pytest.fixture(scope="module")
-def years(tmp_path_factory):
-    from conftest import synth_years_service
-
-    return synth_years_service(tmp_path_factory.mktemp("years"), 3905, "青岚市松汀区统计局")
-
-
-def test_financial_numerals_are_numbers(land):
-    service, truth = land
+def test_financial_numerals_are_numbers(resources):
+    service, truth = resources
     value = Decimal(10)
     answer = service.ask("刚好拾万元整的项目有哪几个？")
     assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.amounts[0] == value), answer.answer
 
 
 @pytest.mark.parametrize("question", ["那些“{part}”项目合计多少？", "標了（{part}）的項目加起來多少？"])
-def test_a_quoted_or_bracketed_part_before_projects_filters_them(land, question):
-    service, truth = land
+def test_a_quoted_or_bracketed_part_before_projects_filters_them(resources, question):
+    service, truth = resources
     part = "续建"
     chosen = [p for p in truth.projects if part in p.name]
     assert chosen
@@ -59,8 +45,8 @@ def test_a_quoted_or_bracketed_part_before_projects_filters_them(land, question)
     assert answer.value == sum(p.amounts[0] for p in chosen), answer.answer
 
 
-def test_two_things_left_out_the_second_by_pointer_and_amount(land):
-    service, truth = land
+def test_two_things_left_out_the_second_by_pointer_and_amount(resources):
+    service, truth = resources
     own = [p for p in truth.projects if p.unit == truth.department]
     first, second = own[0], next(p for p in own[1:] if sum(q.amounts[0] == p.amounts[0] for q in own) == 1)
     words = second.name.strip("“”")[3:-1]  # a part of its name (绩效评价服务)
@@ -68,15 +54,15 @@ def test_two_things_left_out_the_second_by_pointer_and_amount(land):
     assert answer.value == sum(p.amounts[0] for p in own) - first.amounts[0] - second.amounts[0], answer.answer
 
 
-def test_a_project_broken_down_by_class_is_not_given(land):
-    service, truth = land
+def test_a_project_broken_down_by_class_is_not_given(resources):
+    service, truth = resources
     project = truth.projects[0]
     answer = service.ask(f"{project.name}那{project.amounts[0]:f}万，按经济分类各花在哪？")
     assert not answer.answered, answer.answer
 
 
-def test_spread_and_alike_ask_nothing_new(land):
-    service, truth = land
+def test_spread_and_alike_ask_nothing_new(resources):
+    service, truth = resources
     mean = sum(p.amounts[0] for p in truth.projects) / len(truth.projects)
     answer = service.ask("项目支出要是平摊到每个项目头上，平均一个项目摊到多少钱？")
     assert answer.value == mean.quantize(Decimal("0.01")), answer.answer
@@ -117,8 +103,8 @@ def _family(truth):
 
 @pytest.mark.parametrize("question", ["{x}，连同带“{part}”的那一笔一起算，总共多少？", "{x}，算上{part}那笔，总共多少钱？",
                                       "{x}，带{part}字样的那笔也算上，合计多少？", "{x}前后两笔加一起是多少？"])
-def test_a_sibling_said_to_be_added_is_added(land, question):
-    service, truth = land
+def test_a_sibling_said_to_be_added_is_added(resources, question):
+    service, truth = resources
     plain, later, part = _family(truth)
     answer = service.ask(question.format(x=plain.name, part=part))
     assert answer.value == plain.amounts[0] + later.amounts[0], answer.answer
@@ -143,17 +129,17 @@ def test_a_part_no_name_holds_picks_nothing(prefixed):
     assert answer.value == abs(shared.amounts[0] - before.amounts[0]), answer.answer
 
 
-def test_another_modifier_before_part_of_a_name_is_another_thing(land):
+def test_another_modifier_before_part_of_a_name_is_another_thing(resources):
     """「机构X」 where the project is 居家X (a word of its own where the question has another): no such project."""
-    service, truth = land
+    service, truth = resources
     project = next(p for p in truth.projects if p.name.startswith(("第三方", "农村", "不动产", "国土空间")))
     head = next(h for h in ("第三方", "农村", "不动产", "国土空间") if project.name.startswith(h))
     answer = service.ask(f"机构{project.name[len(head):]}安排了多少？")
     assert not answer.answered, answer.answer
 
 
-def test_cars_counted_in_tai_are_the_cars_held(land):
-    service, truth = land
+def test_cars_counted_in_tai_are_the_cars_held(resources):
+    service, truth = resources
     cars = sum(cars for _, _, cars, _ in truth.staff)
     answer = service.ask("局里现在有几台车？")
     assert answer.value == cars, answer.answer
@@ -174,35 +160,35 @@ def test_the_earlier_documents_words_on_the_year_before(years):
 
 
 @pytest.mark.parametrize("question", ["图书馆一年接待多少读者？", "每年来多少游客？"])
-def test_people_counted_are_no_amount(land, question):
-    service, _ = land
+def test_people_counted_are_no_amount(resources, question):
+    service, _ = resources
     assert service.ask(question).value is None
 
 
 @pytest.mark.parametrize("question", ["项目支出表里总共列了多少个具体项目？", "整张项目支出表里一共有几个项目？"])
-def test_plain_words_about_the_projects_counted(land, question):
-    service, truth = land
+def test_plain_words_about_the_projects_counted(resources, question):
+    service, truth = resources
     assert service.ask(question).value == len(truth.projects)
 
 
-def test_which_offices_besides_one_names_them(land):
+def test_which_offices_besides_one_names_them(resources):
     """「除了办公室之外，还设了哪几个股」: 哪几个 asks the names, never a count."""
-    service, truth = land
+    service, truth = resources
     offices = [name for name, _ in truth.units if name.endswith("股")]
     answer = service.ask("局机关里除了办公室之外，还设了哪几个股？")
     assert sorted(answer.items) == sorted(offices), answer.answer
 
 
-def test_a_total_said_as_koujing_in_brackets(land):
-    service, truth = land
+def test_a_total_said_as_koujing_in_brackets(resources):
+    service, truth = resources
     row = next(r for r in truth.table(3).rows if r.code and len(r.code) == 7 and r.amounts[0] > 0)
     other = next(r for r in truth.table(3).rows if r.code and len(r.code) == 7 and r.amounts[0] > 0 and r.code != row.code)
     answer = service.ask(f"{row.label}这个科目（合计口径）比{other.label}多多少？")
     assert answer.value == abs(row.amounts[0] - other.amounts[0]), answer.answer
 
 
-def test_a_level_named_by_examples(land):
-    service, truth = land
+def test_a_level_named_by_examples(resources):
+    service, truth = resources
     items = [r for r in truth.table(7).rows if r.code and len(r.code) == 5]
     top = max(items, key=lambda r: r.amounts[0])
     examples = "、".join(r.label for r in items[:2])
@@ -219,8 +205,8 @@ def _own_word(truth, project) -> str:
                  if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) and jieba.get_FREQ(w, 0) < 5000 and sum(w in p.name for p in truth.projects) == 1), None)
 
 
-def test_two_projects_left_out_by_words_of_their_names_and_counted(land):
-    service, truth = land
+def test_two_projects_left_out_by_words_of_their_names_and_counted(resources):
+    service, truth = resources
     first, second = [p for p in truth.projects if _own_word(truth, p)][:2]
     rest = sum(p.amounts[0] for p in truth.projects) - first.amounts[0] - second.amounts[0]
     answer = service.ask(f"除掉{_own_word(truth, first)}和{_own_word(truth, second)}这两个项目，剩下的项目一共多少钱？")
@@ -250,14 +236,14 @@ def test_what_a_budget_does_not_give(years, question):
     assert not answer.answered, answer.answer
 
 
-def test_the_stingiest_is_the_smallest(land):
-    service, truth = land
+def test_the_stingiest_is_the_smallest(resources):
+    service, truth = resources
     answer = service.ask("全部门最抠的那个项目才给了多少钱？")
     assert answer.value == min(p.amounts[0] for p in truth.projects), answer.answer
 
 
-def test_buying_a_car_is_the_car_purchase_not_fixed_assets(land):
-    service, truth = land
+def test_buying_a_car_is_the_car_purchase_not_fixed_assets(resources):
+    service, truth = resources
     figure = next(f for f in truth.figures if f.label == "公务用车购置费")
     answer = service.ask("公务用车购置费呢？今年打算买车吗，安排了多少？")
     assert answer.value == figure.value and "固定资产" not in answer.answer, answer.answer
@@ -265,8 +251,8 @@ def test_buying_a_car_is_the_car_purchase_not_fixed_assets(land):
 
 @pytest.mark.parametrize("question", ["局里的车一年烧多少钱？我是说公务用车运行维护费。",
                                       "他们今年兜里一共有多少钱可以花？就是公务用车运行维护费那个数，万元为单位。"])
-def test_a_sentence_naming_what_was_asked(land, question):
-    service, truth = land
+def test_a_sentence_naming_what_was_asked(resources, question):
+    service, truth = resources
     figure = next(f for f in truth.figures if f.label == "公务用车运行维护费")
     answer = service.ask(question)
     assert answer.value == figure.value, answer.answer
@@ -288,65 +274,58 @@ def test_a_year_derived_beside_another_loaded_year_is_not_a_loaded_comparison(ye
     assert not answer.answered, answer.answer  # never 2025 against 2024
 
 
-@pytest.fixture(scope="module")
-def sanitation(tmp_path_factory):
-    from conftest import synth_service
-
-    return synth_service(tmp_path_factory.mktemp("sanitation"), 539301, "南屿市渔歌区城市管理和综合执法局")
-
-
-def test_which_units_is_never_an_amount(land):
-    service, _ = land
+def test_which_units_is_never_an_amount(resources):
+    service, _ = resources
     answer = service.ask("基本支出里有“对个人和家庭的补助”的是哪几个单位？")
     assert answer.value is None, answer.answer
 
 
-def test_projects_each_of_an_amount(land):
-    service, truth = land
+def test_projects_each_of_an_amount(resources):
+    service, truth = resources
     value = max({p.amounts[0] for p in truth.projects}, key=lambda v: sum(p.amounts[0] == v for p in truth.projects))
     answer = service.ask(f"哪些项目各安排了{value:f}万元？")
     assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.amounts[0] == value), answer.answer
 
 
-def test_last_years_figure_after_a_premise_of_its_change(land):
-    service, truth = land
+def test_last_years_figure_after_a_premise_of_its_change(resources):
+    service, truth = resources
     figure = next(f for f in truth.figures if f.label == "机关运行经费")
     word = "减少" if figure.change < 0 else "增加"
     answer = service.ask(f"今年机关运行经费是{figure.value:f}万元，说明里说比上年有所{word}。那上年的机关运行经费是多少？")
     assert answer.value == figure.value - figure.change, answer.answer
 
 
-def test_daily_running_is_basic_spending(land):
-    service, truth = land
+def test_daily_running_is_basic_spending(resources):
+    service, truth = resources
     basic = truth.table(3).rows[0].amounts[1]
     answer = service.ask("局里日常运转要花多少钱？")
     assert answer.value == basic, answer.answer
 
 
-def test_the_operation_said_last_is_asked(land):
-    service, truth = land
+def test_the_operation_said_last_is_asked(resources):
+    service, truth = resources
     value = max({p.amounts[0] for p in truth.projects}, key=lambda v: sum(p.amounts[0] == v for p in truth.projects))
     answer = service.ask(f"我数了一下，好几个项目都是整整{value:f}万元。全部门预算正好{value:f}万元的项目一共有几个？")
     assert answer.value == sum(p.amounts[0] == value for p in truth.projects) and answer.unit == "个", answer.answer
 
 
-def test_which_projects_are_key_projects(land):
-    service, truth = land
+def test_which_projects_are_key_projects(resources):
+    service, truth = resources
     answer = service.ask("哪些项目是重点项目？")
     assert len(answer.items) == len(truth.goals) or all(g.project in answer.answer for g in truth.goals), answer.answer
     assert not all(p.name in answer.answer for p in truth.projects), answer.answer
 
 
-def test_a_part_of_a_stated_whole_said_with_qizhong(land):
-    service, truth = land
+def test_a_part_of_a_stated_whole_said_with_qizhong(resources):
+    service, truth = resources
     whole, part = (next(f for f in truth.figures if f.label == label) for label in ("“三公”经费", "公务接待费"))
     yuan = int(whole.value * 10000)
     answer = service.ask(f"三公经费总共才{yuan}元。请问其中公务接待费占了百分之多少？")
     assert answer.value == (part.value / whole.value * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
 
 
-def test_a_units_part_of_a_department_figure_pointed_at_after_an_intro(land):
-    service, truth = land
+def test_a_units_part_of_a_department_figure_pointed_at_after_an_intro(resources):
+    service, truth = resources
     unit = truth.subordinate_units[0].split("区")[-1]
     answer = service.ask(f"三公经费是{next(f for f in truth.figures if f.label == '“三公”经费').value:f}万元，我想知道其中{unit}单独用了多少？")
     assert not answer.answered, answer.answer

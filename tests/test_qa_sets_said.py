@@ -62,30 +62,22 @@ def test_a_projects_fee_said_the_short_way(bureau, question):
         assert answer.value == project.amounts[0], answer.answer
 
 
-@pytest.fixture(scope="module")
-def land(tmp_path_factory):
-    """A generated natural resources bureau with a project and its 续建 beside it (seed 3904)."""
-    from conftest import synth_service
-
-    return synth_service(tmp_path_factory.mktemp("land"), 3904, "南屿市渔歌区自然资源局")
-
-
 def _pair(truth):
     names = {p.name: p for p in truth.projects}
     return next((names[n], names[m]) for n in names for m in names if m != n and m.startswith(n + "（"))
 
 
 @pytest.mark.parametrize("question", ["{a}——注意，是后面带“{part}”的那个——掏了多少钱？", "{a}，是带{part}的那个，多少钱"])
-def test_the_name_said_picks_one_of_two(land, question):
-    service, truth = land
+def test_the_name_said_picks_one_of_two(resources, question):
+    service, truth = resources
     plain, later = _pair(truth)
     part = later.name[len(plain.name) + 1:-1]  # 续建
     answer = service.ask(question.format(a=plain.name, part=part))
     assert answer.value == later.amounts[0], answer.answer
 
 
-def test_the_name_said_not_to_be_meant_filters_nothing(land):
-    service, truth = land
+def test_the_name_said_not_to_be_meant_filters_nothing(resources):
+    service, truth = resources
     plain, later = _pair(truth)
     part = later.name[len(plain.name) + 1:-1]
     answer = service.ask(f"{plain.name}（注意，不是名字后面带{part}的那个）预算安排了多少？")
@@ -93,8 +85,8 @@ def test_the_name_said_not_to_be_meant_filters_nothing(land):
 
 
 @pytest.mark.parametrize("question", ["我看到有个项目是{v}万，是哪个项目？", "{v}万的是哪个项目"])
-def test_an_amount_said_of_a_project_asks_which(land, question):
-    service, truth = land
+def test_an_amount_said_of_a_project_asks_which(resources, question):
+    service, truth = resources
     counts = {}
     for p in truth.projects:
         counts.setdefault(p.amounts[0], []).append(p.name)
@@ -103,33 +95,33 @@ def test_an_amount_said_of_a_project_asks_which(land, question):
     assert answer.items == names, answer.answer
 
 
-def test_projects_all_of_a_round_amount(land):
-    service, truth = land
+def test_projects_all_of_a_round_amount(resources):
+    service, truth = resources
     value = max({p.amounts[0] for p in truth.projects}, key=lambda v: sum(p.amounts[0] == v for p in truth.projects))
     answer = service.ask(f"有好几个项目都是整{value:f}万，分别是哪几个？")
     assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.amounts[0] == value), answer.answer
 
 
 @pytest.mark.parametrize("question", ["{region}全区2025年的一般公共预算支出一共是多少？", "整个{region}的财政拨款收入有多少"])
-def test_a_whole_regions_budget_is_not_the_departments(land, question):
-    service, truth = land
+def test_a_whole_regions_budget_is_not_the_departments(resources, question):
+    service, truth = resources
     region = truth.region.split("市")[-1]  # 渔歌区
     answer = service.ask(question.format(region=region))
     assert not answer.answered and "区" in answer.answer, answer.answer
 
 
-def test_an_office_named_in_part_has_no_budget(land):
+def test_an_office_named_in_part_has_no_budget(resources):
     """「国土空间规划提升工程上一年花了多少」: the only thing named is an office by a part of its name; no
     figure of the department is its answer."""
-    service, truth = land
+    service, truth = resources
     office = next(name for name, _ in truth.units if name.endswith("股"))
     answer = service.ask(f"文件说{office[:-1]}提升工程已经完成了，那它上一年花了多少钱？")
     assert not answer.answered, answer.answer
 
 
 @pytest.mark.parametrize("qualifier", ["续建", "第二批"])
-def test_a_project_with_a_qualifier_no_project_has_is_not_the_one_without(land, qualifier):
-    service, truth = land
+def test_a_project_with_a_qualifier_no_project_has_is_not_the_one_without(resources, qualifier):
+    service, truth = resources
     names = [p.name for p in truth.projects]
     plain = next(n for n in names if not any(m.startswith(n + "（") for m in names) and "（" not in n)
     answer = service.ask(f"{plain}（{qualifier}）安排了多少？")
@@ -137,8 +129,8 @@ def test_a_project_with_a_qualifier_no_project_has_is_not_the_one_without(land, 
     assert service.ask(f"{plain}安排了多少？").answered
 
 
-def test_the_projects_counted_and_summed_in_everyday_words(land):
-    service, truth = land
+def test_the_projects_counted_and_summed_in_everyday_words(resources):
+    service, truth = resources
     total = sum(p.amounts[0] for p in truth.projects)
     assert service.ask("一共有多少项目").value == len(truth.projects)
     for question in ("今年安排了多少项目经费", "今年一共安排了多少专项经费？"):

@@ -12,11 +12,6 @@ import pytest
 from tests.conftest import synth_years_service
 
 
-@pytest.fixture(scope="module")
-def years(tmp_path_factory):
-    return synth_years_service(tmp_path_factory.mktemp("years"), 3905, "青岚市松汀区统计局")
-
-
 def _changes(earlier, later):
     old = {p.name: p.amounts[0] for p in earlier.projects if sum(q.name == p.name for q in earlier.projects) == 1}
     new = {p.name: p.amounts[0] for p in later.projects if sum(q.name == p.name for q in later.projects) == 1}
