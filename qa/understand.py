@@ -831,16 +831,15 @@ class Understander:
         owners = [m for m in frame.mentions if m.of("project") and len({e.label for e in m.of("project")}) == 1]
         if len(owners) != 1:
             return
-        owner = owners[0]
+        owner, cues = owners[0], self.lexicon.cues
+        said = [m for p in cues["sibling_added"] for m in re.finditer(p, frame.text[owner.end:])]
+        counted = re.search(cues["siblings_counted"], frame.text[owner.end:])
+        if not said and not counted:
+            return  # the names are read only when the question adds one (at a thousand documents, a hundred thousand names)
         base = match_form(owner.of("project")[0].label)
         family = [e for e in projects_holding(self.lexicon, {base}, frame.docs) if match_form(e.label) != base]
-        if not family:
-            return
-        cues = self.lexicon.cues
-        added = [(m.span("part"), [e for e in family if match_form(m.group("part")) in match_form(e.label)])
-                 for p in cues["sibling_added"] for m in re.finditer(p, frame.text[owner.end:])]
-        counted = re.search(cues["siblings_counted"], frame.text[owner.end:])
-        if counted and count_of(counted.group("n")) == len(family) + 1:
+        added = [(m.span("part"), [e for e in family if match_form(m.group("part")) in match_form(e.label)]) for m in said]
+        if counted and family and count_of(counted.group("n")) == len(family) + 1:
             added.append((counted.span(), family))
         for (a, b), siblings in added:
             if siblings and not any(owner.end + a <= m.start < owner.end + b for m in frame.mentions):
