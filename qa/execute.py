@@ -297,6 +297,14 @@ class Executor:
         operands = [(n, f) for n, f in self.operands(frame, doc) if f]
         if len(operands) > 2:  # 「工资福利里面，A比B高多少」: the container named first is not a third operand
             operands = [(n, f) for n, f in self.operands(_without_containers(frame), doc) if f]
+        if len(operands) > 2:  # 「我注意到A比B大不少，A比B具体多多少」「有读者说X比Y多。按表12，A比B多多少」: the asking clause's two
+            asking = [c for c in re.finditer(r"[^,，。？?；;！!]+", frame.text) if "比" in c.group(0) and re.search(r"多少|几", c.group(0))]
+            if asking:
+                last = asking[-1]
+                inside = copy.copy(frame)
+                inside.mentions = [m for m in frame.mentions if last.start() <= m.start < last.end()]
+                named = [(n, f) for n, f in self.operands(inside, doc) if f]
+                operands = named if len(named) == 2 else operands
         return self.compare_facts(frame, operands)
 
     def compare_facts(self, frame: Frame, operands: list[tuple[str, list[Fact]]]) -> Answer:

@@ -48,7 +48,11 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     dropped = operator_dropped(frame.masked() if frame else question, answer) or _target_not_given(frame, answer)
     if dropped:
         return dropped
-    acts = [w for w in acts_asked(kept_text(frame) if frame else question) if w not in _said(answer)]  # 添置/买 read as 购置
+    asked = kept_text(frame) if frame else question
+    for m in frame.mentions if frame else []:  # 「办公设备购置经费」 is a project's name, no act asked
+        if m.kinds() <= {"project", "goal"}:
+            asked = asked[:m.start] + " " * (m.end - m.start) + asked[m.end:]
+    acts = [w for w in acts_asked(asked) if w not in _said(answer)]  # 添置/买 read as 购置
     if acts and answer.intent != "definition":  # 「名词解释里新增的X是什么意思」: a word's meaning holds no figure of an act
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
     internal = [m for m in frame.mentions if m.kinds() == {"internal_unit"}]

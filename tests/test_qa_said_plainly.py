@@ -18,7 +18,9 @@ names share before another loaded name names no project; 2025年比2023年 (2023
 answered with 2024. 各安排了X万 picks the projects of that amount; 「今年X是N万元，说明里说比上年有所减少。那上年的X
 是多少」 is last year's figure (a premise, even when X's name holds 机关); 日常运转 is 基本支出. The operation
 said last is asked (好几个…一共有几个); 哪些项目是重点项目 lists the key projects; 其中 after a stated whole
-(三公经费总共才N元。其中X占) and after an intro (我想知道其中X) points back at it."""
+(三公经费总共才N元。其中X占) and after an intro (我想知道其中X) points back at it. Of more than two things
+named, the asking clause's two are compared (有读者留言说A比B还少。按表12，C比A多多少), and a project's name
+holding an act word (办公设备购置经费) asks no act."""
 
 from __future__ import annotations
 
@@ -329,3 +331,12 @@ def test_a_units_part_of_a_department_figure_pointed_at_after_an_intro(resources
     unit = truth.subordinate_units[0].split("区")[-1]
     answer = service.ask(f"三公经费是{next(f for f in truth.figures if f.label == '“三公”经费').value:f}万元，我想知道其中{unit}单独用了多少？")
     assert not answer.answered, answer.answer
+
+
+@pytest.mark.parametrize("opening", ["有读者留言说{a}比{b}还少。按表12，", "这两个项目，我注意到{b}比{a}大不少，"])
+def test_the_asking_clauses_two_things_are_compared(resources, opening):
+    service, truth = resources
+    small, large = sorted((p for p in truth.projects if sum(q.amounts[0] == p.amounts[0] for q in truth.projects) == 1), key=lambda p: p.amounts[0])[:2]
+    other = next(p for p in truth.projects if p.name not in (small.name, large.name) and p.amounts[0] > large.amounts[0])
+    answer = service.ask(opening.format(a=small.name, b=other.name) + f"{large.name}比{small.name}具体多多少？")
+    assert answer.value == large.amounts[0] - small.amounts[0], answer.answer
