@@ -340,3 +340,10 @@ def test_the_asking_clauses_two_things_are_compared(resources, opening):
     other = next(p for p in truth.projects if p.name not in (small.name, large.name) and p.amounts[0] > large.amounts[0])
     answer = service.ask(opening.format(a=small.name, b=other.name) + f"{large.name}比{small.name}具体多多少？")
     assert answer.value == large.amounts[0] - small.amounts[0], answer.answer
+
+
+def test_members_asked_after_a_count_said_in_passing(resources):
+    service, truth = resources
+    value = max({p.amounts[0] for p in truth.projects}, key=lambda v: sum(p.amounts[0] == v for p in truth.projects))
+    answer = service.ask(f"项目里有几个金额是整数的，看起来像是打包安排的。请问哪些项目的预算是{value:f}万元？")
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.amounts[0] == value), answer.answer

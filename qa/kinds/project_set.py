@@ -71,6 +71,8 @@ class ProjectSet:
             a, b = slot.span
             asked = asked[:a] + " " * (b - a) + asked[b:]
         op, span = _operation(asked)
+        if op == "count" and re.search(data["asks_members"], text[span[1]:]):
+            op = "list"  # 「项目里有几个金额是整数的…。请问哪些项目的预算是500万元」: the members asked after
         if op in ("list", "sum") and ctx.frame.intent == "ratio" and re.search(data["share_of_all"], text):
             op = "share"  # 「名字里带“培训”的项目加在一起，占项目支出总额的比例」: the chosen projects' sum over all of them
         if op == "list" and ctx.frame.intent == "compare" and any(s.name == "stated" for s in topic):

@@ -56,8 +56,8 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
     if re.search(inclusive, text):
         return ["all"], named  # 「教育局（含下属单位）」: every unit
     counted = re.search(cue_data(NAME)["all_counted"], text)  # 「三家单位中」, not 「图书馆和文化馆两家单位」
-    if counted and len({e.iri for e in named}) >= _number(counted.group(0)[0]):
-        counted = None
+    if counted and len({e.iri for e in named}) + ("self" in how) >= _number(counted.group(0)[0]):
+        counted = None  # 「本级和普查中心，两家的」: the two named
     if counted or "subordinate" not in how and any(w in text for w in _words("all_words")):
         how.append("all")  # 「各单位」, but not in 「下属各单位」「下属单位中哪个单位」
     return how, named
