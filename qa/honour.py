@@ -398,7 +398,7 @@ def _names_not_given(question: str, answer: Answer) -> str | None:
     asked = re.search(_cues()["which_ones"], text) if answer.unit in _cues()["counted_units"] else None
     asked = asked or re.search(_cues()["which_counted"], text)  # 「是哪3处」: only names answer it
     if asked is None and answer.unit in _cues()["money_units"] and not any(w in text for w in _cues()["money_asked"]):
-        asked = re.search(r"(?:哪几|哪些)(?:个|家)?(?:单位|部门|项目|科目)", text)  # 「…的是哪几个单位」: names, not an amount
+        asked = re.search(_cues()["which_named"], text)  # 「…的是哪几个单位」: names, not an amount
     if asked and not answer.items and answer.value is not None:
         return f"问的是{asked.group(0)}，文件只给出了一个数（{answer.value}{answer.unit or ''}），没有列出名称 (a number, not the names)"
     return None

@@ -11,7 +11,7 @@ import copy
 import re
 from dataclasses import replace
 from decimal import Decimal
-from functools import cached_property
+from functools import cache, cached_property
 
 import ahocorasick
 
@@ -368,13 +368,19 @@ def _joined_around_amounts(frame: Frame) -> None:
         frame.mentions = [m for m in frame.mentions if all(m is not d for d in dropped)]
 
 
+@cache
+def _intros() -> str:
+    """The words that open a question after the asker's context (想问一下, 我想知道), as one alternation."""
+    return "|".join(map(re.escape, load_cues()["question_intros"]))
+
+
 def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] = frozenset()) -> bool:
     """「这个项目」 anywhere, or 「它」 opening the question's first clause, points back into the context;
     right after or inside a name the question itself says (「绩效工资这一项」「…工单办理那个经费」, spans
     relative to cut) it restates that name."""
     first = CLAUSE.match(text, cut)
     pointing = [m for m in BACK_REFERENCE.finditer(text[cut:]) if not any(a < m.start() <= b for a, b in named)]
-    opening = re.match(rf"(?:\d{{4}}年)?(?:{'|'.join(map(re.escape, load_cues()['question_intros']))})?(?:其中|这当中|这里面)", text[cut:])  # 「…，我想知道其中X」
+    opening = re.match(rf"(?:\d{{4}}年)?(?:{_intros()})?(?:其中|这当中|这里面)", text[cut:])  # 「…，我想知道其中X」
     return bool(pointing or opening or first and re.match(r"(?:那么?|而)?(?:\d{4}年度?|今年|去年)?它", first.group(0)))  # 「…，2025年它的X」 (a body the context names is written in its place first)
 
 
@@ -629,7 +635,7 @@ class Understander:
         own_body = any(m.of("department", "budget_unit") for m in trial.mentions)  # 「看到检测站有个X，那局名下的房屋…」
         if (head.year is not None and not own_year or head.scope_refused or any(m.of("internal_unit", "budget_unit") for m in head.mentions) and not own_body
                 or "self_unit" in head.cues or head.set_kind and not named and not trial.value_mentions()
-                or re.match(rf"(?:{'|'.join(map(re.escape, load_cues()['question_intros']))})?(?:其中|这|那些|它们)", text[cut:])):
+                or re.match(rf"(?:{_intros()})?(?:其中|这|那些|它们)", text[cut:])):
             return None  # 「局本级一共14个项目…，平均每个多少」: the premise says which set, unless the question names its members
         if head.value_mentions() and not trial.value_mentions():
             return None  # 「X经费这500万，是依据哪个文件安排的」: the premise names what the question asks about
@@ -885,7 +891,7 @@ class Understander:
             if (head.partial and head.end == m.start and m.of("project") and not m.partial and len(head.entities) > 1
                     and all(match_form(e.label).startswith(head.surface) for e in head.of("project"))):
                 wanted = {head.surface + match_form(e.label) for e in m.of("project")}
-                if not any(match_form(e.label) in wanted for e in self.lexicon.entities.values() if e.kind == "project"):
+                if not any(self.lexicon.entities[iri].kind == "project" for w in wanted for iri in self.lexicon.aliases.get(w, ())):  # a name, looked up
                     frame.refusal = f"文件中没有“{head.surface}{m.entities[0].label}”这个项目，只有“{m.entities[0].label}” (no such project)"
                     return
 

@@ -490,7 +490,7 @@ def _earlier_first(text: str) -> bool:
 def _direction(text: str) -> int:
     """+1 when the question asks how much it rose, −1 how much it fell, 0 when it does not say
     (「少了多少」 falls; 「多少」 alone says nothing)."""
-    down = re.search(r"(?<!多)少了|(?<!相)减(?!去?\d)|降|低", text)  # 「2025减2024」: a subtraction, no direction  # 「两年各算一下再相减」 says no direction
+    down = re.search(r"(?<!多)少了|(?<!相)减(?!去?\d)|降|低", text)  # 「两年各算一下再相减」「2025减2024」 say no direction
     up = re.search(r"增|涨|升|提高|高了|高出|(?<!少)多了|多出", text)
     if bool(down) == bool(up):  # 「增加还是减少」 says neither
         return 0
