@@ -31,6 +31,7 @@ class Spec(NamedTuple):
     guessed: re.Pattern  # the asker's guess at the answer to a which-question, at its end
     declined: re.Pattern  # a kind of answer the asker does not want
     continues: re.Pattern  # an asking sentence that goes on from the one before
+    points_back: re.Pattern  # an asking sentence pointing at a thing named before it
     clarified: re.Pattern  # a sentence after the question naming what it asks of
     corrected: tuple[re.Pattern, ...]  # the asker correcting themself
 
@@ -42,7 +43,7 @@ def _spec() -> Spec:
     return Spec(re.compile("|".join(map(re.escape, spec["hedges"]))), re.compile("|".join(map(re.escape, spec["askers"]))),
                 re.compile(f"{cues['clauses']['asks']}|{spec['yes_no']}"), re.compile(spec["restrictions"]),
                 re.compile(spec["examples"]), re.compile(spec["restated"]), re.compile(spec["renamed"]), re.compile(spec["framing"]),
-                re.compile(spec["guessed"]), re.compile(spec["declined"]), re.compile(spec["continues"]), re.compile(spec["clarified"]),
+                re.compile(spec["guessed"]), re.compile(spec["declined"]), re.compile(spec["continues"]), re.compile(spec["points_back"]), re.compile(spec["clarified"]),
                 tuple(re.compile(p) for p in spec["corrected"]))
 
 
@@ -97,6 +98,12 @@ def _said_after(sentence: str, carries: Callable[[str], bool]) -> str:
     return "".join(kept)
 
 
+def _named_before(sentence: str, carries: Callable[[str], bool]) -> str:
+    """A hedged sentence before a question that points back at it (「…发现有个X，金额好像不小。麻烦告诉我
+    它是多少」「我记得有个X，…」): its parts that name something, the thing 它 stands for among them."""
+    return "".join(c for c in PART.findall(sentence) if carries(c))
+
+
 def _corrected(question: str) -> str:
     """The question as the asker corrected it: 「谁的项目支出——不对，我是说基本支出——多」 is 谁的基本支出多
     (the words corrected are as long as the correction), 「…？不对，我是说…」 the latter sentence."""
@@ -137,7 +144,9 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None)
     if first is None:  # no ask word (「占了多大比例」「请列出」): only the asides are taken out
         return text if text.strip() else question
     continues = spec.continues.match(sentences[first])  # 「我记得X今年是涨了的吧？到底是涨是降…」: the ask goes on from it
-    kept = [s for s in sentences[:first] if continues or not (spec.hedges.search(s) and is_remark(s))]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
+    pointing = carries is not None and spec.points_back.search(sentences[first])
+    kept = [s if continues or not (spec.hedges.search(s) and is_remark(s)) else _named_before(s, carries) if pointing else ""
+            for s in sentences[:first]]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
     kept += sentences[first:first + 1]
     named = [m for s in sentences[first + 1:] if (m := spec.clarified.match(s)) and (carries is None or carries(m.group("name")))]
     if named:  # 「…烧多少钱？我是说公务用车运行维护费。」: the name, in brackets beside the words it restates

@@ -86,7 +86,7 @@ def _named_by_code(mentions: list[Mention]) -> list[Mention]:
 
 
 SELF_CONTAINED = {"figure", "project", "goal"}  # mentions that are a figure in themselves, not in a measure's sense
-JOINER = re.compile(r"[和与及跟、]|以及")
+JOINER = re.compile(r"[和与及跟、]|以及|加上?")
 BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|该|此|那个|那项|那些|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西)")
 BREAKDOWN = re.compile(r"(?:各个?|每个|按)(?!自)(?P<by>[\u4e00-\u9fff()]{1,6}?)(?:分别|各自|逐一|分开)")  # a figure asked per X
 PART_OF = re.compile(r"(?:那|这)?(?:\d+(?:\.\d+)?多?(?:万元|万|元))?(?:里面|当中|之中|里|中)[,，]?")  # right after a project's name (and its amount): what follows is inside it
@@ -159,6 +159,7 @@ def _premise_end(text: str) -> int:
     return cuts[-1]
 
 
+INDEFINITE = re.compile(r"(?<![有只共仅才就是])一[个项]")  # 「挑一个有新闻价值的项目」: an article, no count stated
 CHANGED_TO = re.compile(r"[\d.,]+(?:亿元|亿|万元|万|元)?(?:多|左右)?(?:涨到|升到|增加到|增长到|增到|提高到|降到|减少到|减到|下降到|跌到|压到|变成|变为)")  # the amount before a change it names
 ASIDE_STATED = re.compile(r"[(（][^)）]*排(?:在)?第[一二三四五1-5][^)）]*[)）]")  # 「（局本级的X排第一）」: a fact stated by the way, set aside
 CONFUSED = re.compile(r"(?:别|不要|勿)(?:跟|和|与|把)(?P<x>[^，,。？?]{1,24}?)(?:弄混|搞混|混淆|混了|搞错|弄错|混为一谈|当成)")
@@ -558,7 +559,7 @@ class Understander:
             said = self.lexicon.link(clause)
             linked = self._beyond_the_department(said)
             abbreviated = self.lexicon.abbreviated_bodies(clause, said)  # 「环卫所那二十来个项目，」: a unit by its short name scopes the question
-            if (re.search(asks, clause) or re.search(r"\d|[一二两三四五六七八九十百千万]+[来多几余]?(?:万|元|个|项|年)", clause)
+            if (re.search(asks, clause) or re.search(r"\d|[一二两三四五六七八九十百千万]+[来多几余]?(?:万|元|个|项|年)", INDEFINITE.sub("某", clause))
                     or re.search(self.lexicon.cues["story_stops"], clause) or self._unlinked_body(clause)
                     or any(m.of("department", "budget_unit", "internal_unit") for m in linked + abbreviated)
                     or not storied and linked):

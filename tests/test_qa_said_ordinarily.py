@@ -1,0 +1,45 @@
+"""Ordinary ways of asking, phrasings of our own on a generated document (tools.synth; expected figures
+from its truth): a hedged sentence naming the thing a question then points back at (「…看到有个X，金额好像
+不小。麻烦告诉我它是多少」) keeps the thing; 一个 as an article in the asker's story states no count;
+a measure before names joined by 加 holds for each of them (项目支出里A加B)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _economic(truth, number: int) -> dict[str, object]:
+    return {r.label: r.amounts[0] for r in truth.table(number).rows if r.kind == "item"}
+
+
+@pytest.mark.parametrize("question", [
+    "翻表12的时候看到有个{name}，金额好像不小。麻烦告诉我它具体是多少万元？",
+    "我记得有个{name}，数目似乎挺大。能说下它安排了多少钱吗？",
+])
+def test_a_hedged_sentence_names_what_the_question_points_at(resources, question):
+    service, truth = resources
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(question.format(name=project.name))
+    assert answer.value == project.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "编辑让我找一个值得深挖的项目，先从钱最多的看起。表12里哪个项目金额最大？",
+    "领导交代一个任务，要我盯住花钱最多的。项目支出表里最大的是哪个项目？",
+])
+def test_an_article_in_the_askers_story_states_no_count(resources, question):
+    service, truth = resources
+    top = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(question)
+    assert answer.items == [top.name], answer.answer
+
+
+@pytest.mark.parametrize(("measure", "number"), [("项目支出", 7), ("基本支出", 6)])
+def test_a_measure_before_names_joined_by_jia_holds_for_each(resources, measure, number):
+    service, truth = resources
+    basic, project = _economic(truth, 6), _economic(truth, 7)
+    both = [k for k in project if k in basic and basic[k] != project[k] and k.endswith("费")][:2]
+    assert len(both) == 2
+    amounts = _economic(truth, number)
+    answer = service.ask(f"{measure}里{both[0]}加{both[1]}一共是多少？")
+    assert answer.value == amounts[both[0]] + amounts[both[1]], answer.answer
