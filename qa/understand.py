@@ -102,26 +102,29 @@ def _year_carried(context: str, question: str) -> str:
     return f"{years.pop()}年" + question
 
 
-def _context_end(text: str) -> int:
-    """Where the context before the question ends (0: none): clauses in which the asker speaks of
-    themself (「我在写一篇专题报道，…」), whatever precedes the question's own opening (「…，想问一下」),
-    a reported question (「有读者问：」)."""
+def _context_ends(text: str) -> list[int]:
+    """Where the context before the question may end, latest first (none: [0]): clauses in which
+    the asker speaks of themself (「我在写一篇专题报道，…」) after a greeting (「您好，」), whatever precedes
+    the question's own opening (「…，想问一下」), a reported question (「有读者问：」). When the latest
+    leaves a question naming nothing (「…需要X局的项目支出总额，请问是多少」), the next is tried."""
     spans = [(m.start(), m.end()) for m in CLAUSE.finditer(text)]
     cues = load_cues()
     askers, intros = tuple(cues["asker_words"]), tuple(cues["question_intros"])
     end = 0
     for start, stop in spans[:-1]:
-        if start != end or not text[start:stop].lstrip().startswith(askers):
+        clause = text[start:stop].strip()
+        if start != end or not (clause.startswith(askers) or clause.rstrip(",，!！。") in cues["greetings"]):
             break
         end = stop
+    late = end
     for start, stop in spans[1:]:  # 「最近在做调研，看到…，想问一下X」: what comes before the question's own opening
         if text[start:stop].lstrip().startswith(intros):
-            end = max(end, start)
+            late = max(late, start)
     for start, stop in spans[:-1]:  # 「有读者问：X」「想了解一下人员经费的结构：X」
         clause = text[start:stop]
         if re.search(r"问[:：]$", clause) or re.search(r"[:：]$", clause) and clause.lstrip().startswith((*intros, *cues["lead_in_openers"])):
-            end = max(end, stop)
-    return end
+            late = max(late, stop)
+    return list(dict.fromkeys([late, end]))
 
 
 BREAK = re.compile(r"(?<!\d),|,(?!\d{3})|[，:：;；。!！?？]")  # a comma inside 1,888.66 parts nothing
@@ -377,10 +380,10 @@ def _intros() -> str:
 
 def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] = frozenset()) -> bool:
     """「这个项目」 anywhere, or 「它」 opening the question's first clause, points back into the context;
-    right after or inside a name the question itself says (「绩效工资这一项」「…工单办理那个经费」, spans
-    relative to cut) it restates that name."""
+    after a name the question itself says (「绩效工资这一项」「…工单办理那个经费」「X数额特别大，想确认一下
+    这一项」, spans relative to cut) it points at that name."""
     first = CLAUSE.match(text, cut)
-    pointing = [m for m in BACK_REFERENCE.finditer(text[cut:]) if not any(a < m.start() <= b for a, b in named)]
+    pointing = [m for m in BACK_REFERENCE.finditer(text[cut:]) if not any(a < m.start() for a, _ in named)]
     opening = re.match(rf"(?:\d{{4}}年)?(?:{_intros()})?(?:其中|这当中|这里面)", text[cut:])  # 「…，我想知道其中X」
     return bool(pointing or opening or first and re.match(r"(?:那么?|而)?(?:\d{4}年度?|今年|去年)?它", first.group(0)))  # 「…，2025年它的X」 (a body the context names is written in its place first)
 
@@ -467,7 +470,23 @@ class Understander:
         context (「我在写报道，…」) when the rest names what it asks, or a premise stating a figure
         (qa/data/cues.json premise); None when neither can be set aside. 「这个项目」 pointing into
         them keeps them."""
-        cut = _outside_brackets(text, self._narrative_end(text, _context_end(text)))
+        for end in _context_ends(text):
+            found = self._after_context(text, _outside_brackets(text, self._narrative_end(text, end)), previous, corrected)
+            if found is not None:
+                return found
+        premise = _premise_end(text)
+        if premise:
+            text = text[:premise] + self._whole_for_pointer(text[:premise], text[premise:])
+        if premise and not _points_into_context(text, premise):
+            trial = self._after_premise(text, premise, previous, corrected)
+            if trial is not None:
+                trial.context = text[:premise]
+            return trial
+        return None
+
+    def _after_context(self, text: str, cut: int, previous: Frame | None, corrected: bool) -> Frame | None:
+        """The question after the context ending at `cut`, when the rest names what it asks or asks of
+        the thing the context names last; else None."""
         if re.match(r"占|比(?!如|方)", text[cut:]):
             cut = 0  # 「X——Y那一大类——占基本支出的百分之多少」: the rest has no subject, the opening is it
         if cut:
@@ -491,14 +510,6 @@ class Understander:
                     or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)):  # 「…，局里有几辆车」: a count asked
                 trial.context = text[:cut]
                 return trial
-        premise = _premise_end(text)
-        if premise:
-            text = text[:premise] + self._whole_for_pointer(text[:premise], text[premise:])
-        if premise and not _points_into_context(text, premise):
-            trial = self._after_premise(text, premise, previous, corrected)
-            if trial is not None:
-                trial.context = text[:premise]
-            return trial
         return None
 
     def _without_idle(self, text: str) -> tuple[str, str]:

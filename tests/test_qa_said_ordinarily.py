@@ -43,3 +43,25 @@ def test_a_measure_before_names_joined_by_jia_holds_for_each(resources, measure,
     amounts = _economic(truth, number)
     answer = service.ask(f"{measure}里{both[0]}加{both[1]}一共是多少？")
     assert answer.value == amounts[both[0]] + amounts[both[1]], answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "您好，我在汇总各地同类部门的公开数据。{dept}的项目支出是多少？",
+    "我们在做跨区县比较的专栏，需要{dept}的项目支出总额，请问是多少？",
+    "你好，我们正在整理下辖各区的预算资料，想问一下{dept}项目支出一共多少？",
+])
+def test_the_askers_context_after_a_greeting_or_before_the_intro_is_set_aside(resources, question):
+    service, truth = resources
+    answer = service.ask(question.format(dept=truth.department))
+    assert answer.value == sum(p.amounts[0] for p in truth.projects), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "我在梳理各区县部门的开支结构，注意到{name}数额挺大，想核实一下这个项目到底安排了多少？",
+    "我们做专题时看到{name}，觉得不少，这笔钱具体是多少万元？",
+])
+def test_a_pointer_after_a_name_the_question_says_points_at_it(resources, question):
+    service, truth = resources
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(question.format(name=project.name))
+    assert answer.value == project.amounts[0], answer.answer
