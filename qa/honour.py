@@ -22,6 +22,7 @@ from qa.ranges import left_out_before
 from qa.segment import tokenizer
 
 SECOND_ASK = "a second figure asked is not answered"  # a refusal that asking each clause apart may answer (qa/clauses.py)
+OPERATOR_DROPPED = "the operator asked is not carried out"  # so is this one: 「X安排了多少，依据什么文件」
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 
 
@@ -571,7 +572,7 @@ def operator_dropped(question: str, answer: Answer) -> str | None:
     for name, spec in _cues()["operators"].items():
         asked = re.search(spec["asked"], normalize(question))
         if asked and not re.search(spec["said"], said):
-            return f"问题问的是“{asked.group(0)}”，找到的答案没有算出它 (the operator asked is not carried out: {name})"
+            return f"问题问的是“{asked.group(0)}”，找到的答案没有算出它 ({OPERATOR_DROPPED}: {name})"
     return None
 
 

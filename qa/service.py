@@ -160,7 +160,7 @@ class QAService:
         all: two asks of one thing (「X依据哪个文件，钱干什么用」), two rankings (「涨得最多的和跌得最多的
         分别是哪个」, both or no answer), two asking sentences (「哪几个股室？其中X股管什么？」), and a
         last clause asking of the thing found (「哪个项目钱最多，做什么的」)."""
-        split = answer.answered or any(m in answer.answer for m in (honour.SECOND_ASK, TEXT_LACKS))  # any other refusal of the whole stands
+        split = answer.answered or any(m in answer.answer for m in (honour.SECOND_ASK, honour.OPERATOR_DROPPED, TEXT_LACKS))  # any other refusal of the whole stands
         asks = clauses.split_asks(asked, frame) if split else None
         ranked = clauses.two_superlatives(asked) if asks is None else None
         sentences = clauses.two_sentences(asked) if asks is None and ranked is None else None

@@ -218,6 +218,8 @@ def _once_each(text: str, mentions: list[Mention]) -> list[Mention]:
 
 STATED_FIGURE = re.compile(r"(?:[二两三四五六七八九十百千万]|一[十百千万])[一二两三四五六七八九十百千万]*(?:万|元|个|项|年|倍|成)")  # 「一个说法」: 一个 is no figure
 CITED_YEAR = re.compile(r"(?:19|20)\d{2}年?第?\d{1,4}号")
+STORY_END = re.compile(r"[。!！;；]")  # a sentence of the asker's story ends (a question mark asks: qa/clauses.py two_sentences)
+REPORTED = re.compile(r"(?:有人|读者|网友|同事|朋友|领导|编辑|市民|群众)[^。!！;；]{0,6}问")  # 「有读者问X有多大。」: a question reported, not asked
 THINGS = frozenset({"line_item", "classification", "project", "goal"})  # what a figure is of
 ASSET_UNITS = frozenset(load_template().figure_units) - {"个", "万元", "亿元", "元"}  # 辆, 台, 平方米: counted things the document holds
 INCLUDED_UNIT = re.compile(r"[(（](?:含|包含|包括|连同|算上)(?P<what>[^()（）]{2,24})[)）]")
@@ -474,6 +476,9 @@ class Understander:
             found = self._after_context(text, _outside_brackets(text, self._narrative_end(text, end)), previous, corrected)
             if found is not None:
                 return found
+        story = self._after_story(text, previous, corrected)
+        if story is not None:
+            return story
         premise = _premise_end(text)
         if premise:
             text = text[:premise] + self._whole_for_pointer(text[:premise], text[premise:])
@@ -483,6 +488,42 @@ class Understander:
                 trial.context = text[:premise]
             return trial
         return None
+
+    def _after_story(self, text: str, previous: Frame | None, corrected: bool) -> Frame | None:
+        """The last sentence alone, when the sentences before it are the asker's story: they ask nothing
+        of their own (a reported question aside: 「有读者问X有多大。」), restrict nothing, name no year but
+        the question's, no body it does not name, and no thing of the documents but those the question
+        names (「最近网上很多人关心政府部门的三公经费。X局的三公经费是多少？」) or the one it points back at
+        (「12345热线工单办理一直很受市民关注。这个项目的…」). The story's own words then count for nothing."""
+        cut = max((m.end() for m in STORY_END.finditer(text.rstrip("。!！;； "))), default=0)
+        story, question = text[:cut], text[cut:]
+        asks = self.lexicon.cues["clauses"]["asks"]
+        if (not cut or not re.search(asks, question) or re.search(asks, story) and not REPORTED.search(story) or commentary.restricts(story)
+                or honour.left_out_spans(story) or re.search(self.lexicon.cues["fund_only"], story)):
+            return None
+        loaded = {d.year for d in self.lexicon.documents.values()}
+        story_years, own_years = named_years(story, loaded), named_years(question, loaded)
+        if story_years and (own_years and not story_years <= own_years or len(story_years) > 1):
+            return None
+        head = self.understand(story, previous, corrected, _context=False)
+        if self._unlinked_body(story) or head.scope_refused:
+            return None
+        pointer = BACK_REFERENCE.search(question)
+        named = [m for m in head.mentions if not (self._one_department and m.kinds() == {"department"})]
+        things = {frozenset(e.iri for e in m.entities) for m in named if m.kinds() & THINGS}
+        if pointer and len(things) == 1 and len(named) == 1 and not any(m.kinds() & THINGS for m in self.lexicon.link(question[:pointer.start()])):
+            question = question[:pointer.start()] + named[0].surface + question[pointer.end():]  # the one thing the story names
+        elif pointer:
+            return None
+        question = _year_carried(story, question)
+        trial = self.understand(question, previous, corrected, _context=False)
+        said = {e.iri for m in trial.mentions for e in m.entities}
+        if (trial.intent == "refuse" or trial.unknown or any(not {e.iri for e in m.entities} & said for m in named)
+                or not (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.unit_word not in (None, "%")
+                        or any(m.of("internal_unit", "term", "citation") for m in trial.mentions))):
+            return None
+        trial.context = story
+        return trial
 
     def _after_context(self, text: str, cut: int, previous: Frame | None, corrected: bool) -> Frame | None:
         """The question after the context ending at `cut`, when the rest names what it asks or asks of
@@ -505,6 +546,8 @@ class Understander:
             return carried
         if things:
             trial = None  # 「项目支出按经济科目看，商品和服务支出下面——超过一百万的是哪几项」: the rest names no thing, the opening does
+        if trial is not None and self._unlinked_body(text[:cut]) and not any(m.of("department", "budget_unit") for m in trial.mentions):
+            return None  # 「我在看云川市财政局的预算。项目支出是多少」: the body the context names scopes the question
         if trial is not None and not _points_into_context(text, cut, frozenset((m.start, m.end) for m in trial.mentions)):
             if (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or trial.unit_word not in (None, "%")
                     or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)):  # 「…，局里有几辆车」: a count asked
@@ -542,7 +585,8 @@ class Understander:
         scopes the question — a unit, perhaps not loaded — and is no story of the asker's."""
         linked = self.lexicon.link(clause)
         every = linked + self.lexicon.abbreviated_bodies(clause, linked)
-        return any(not any(m.end == b.end() and m.of("department", "budget_unit") for m in every)
+        pointed = self.lexicon.cues["pointed_body"]  # 「这个局」: the loaded one
+        return any(not any(m.end == b.end() and m.of("department", "budget_unit") for m in every) and not re.search(pointed, clause[:b.end()])
                    for b in re.finditer(self.lexicon.cues["body_named"], clause))
 
     def _narrative_end(self, text: str, cut: int) -> int:
@@ -1613,7 +1657,7 @@ class Understander:
         strong_compare = re.search(self.lexicon.cues["strong_compare"], frame.text)
         if strong_compare or (len(values) + len(frame.measures) >= 2 and re.search(r"比.{1,40}(多|少|高|低|大|小)", frame.text)):
             return "compare"
-        if c & {"citation", "set:citations"} and "project" in kinds and (not amount_asked or re.search(r"文件|文号|依据|出处", frame.text) and not re.search(r"多少钱|金额|万元|几万", frame.text)):
+        if c & {"citation", "set:citations"} and "project" in kinds and (not amount_asked or re.search(r"文件|文号|依据|出处", frame.text) and not re.search(r"多少钱|金额|多少万|几万", frame.text)):  # 「那个10万元的X依据哪个文件」: an amount said is no amount asked
             return "citation"
         bound_only = not re.search(r"绩效|目标|指标", frame.text) and (frame.measures or frame.totals)  # 「项目支出至少多少」: a figure's own bound words, no target
         if "performance" in c and not bound_only and ("goal" in kinds or not values and not frame.set_kind or frame.unit_word not in (None, "%", "个", "项")

@@ -65,3 +65,68 @@ def test_a_pointer_after_a_name_the_question_says_points_at_it(resources, questi
     project = max(truth.projects, key=lambda p: p.amounts[0])
     answer = service.ask(question.format(name=project.name))
     assert answer.value == project.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "最近不少网友在议论机关单位的“三公”经费。{dept}今年的“三公”经费总额是多少？",
+    "三公经费这些年一直是舆论焦点；{dept}的“三公”经费一共安排了多少？",
+])
+def test_a_story_sentence_naming_only_what_the_question_names_is_set_aside(resources, question):
+    service, truth = resources
+    answer = service.ask(question.format(dept=truth.department))
+    assert answer.value == truth.figure("“三公”经费").value, answer.answer
+
+
+def test_a_story_sentence_naming_the_thing_the_question_points_at(resources):
+    service, truth = resources
+    goal = truth.goals[0]
+    days = next(t for t in goal.targets if t.unit == "天")
+    answer = service.ask(f"{goal.project}一直很受群众关注。这个项目的绩效目标里，问题整改时限是几天？")
+    assert answer.value == days.value, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "去年那份文件我手上没有。按今年说明里的增减，能推出上一年的收入预算是多少吗？",
+    "前些日子有读者问这个局的盘子有多大。能算出上年的收入预算吗？是多少？",
+])
+def test_a_story_without_names_is_set_aside(resources, question):
+    service, truth = resources
+    income = truth.figure("收入预算")
+    answer = service.ask(question)
+    assert answer.value == income.value - income.change, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "我在看云川市财政局的预算。项目支出是多少？",
+    "我们只关心一般公共预算。项目支出是多少？",
+    "去年的情况我了解过了。2023年的项目支出是多少？",
+])
+def test_a_story_that_scopes_or_restricts_is_kept(resources, question):
+    service, truth = resources
+    answer = service.ask(question)
+    assert answer.value != sum(p.amounts[0] for p in truth.projects), answer.answer
+
+
+def _cited(truth):
+    return next(p for p in truth.projects if p.citations and p.citations[0].number
+                and sum(q.amounts[0] == p.amounts[0] for q in truth.projects) == 1)
+
+
+@pytest.mark.parametrize("question", [
+    "{name}（{amount}万元）是依据什么文件安排的？",
+    "那个{amount}万元的{name}，是依据哪个文件安排的？",
+    "{name}这笔{amount}万元，政策依据是哪份文件？",
+])
+def test_an_amount_said_of_a_project_asks_no_amount_of_its_citation(resources, question):
+    service, truth = resources
+    project = _cited(truth)
+    answer = service.ask(question.format(name=project.name, amount=f"{project.amounts[0]:f}"))
+    assert answer.answered and project.citations[0].number.split("〔")[-1] in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["{name}安排了多少万元，依据什么文件？", "{name}依据哪个文件，安排了多少钱？"])
+def test_an_amount_and_a_citation_asked_in_two_clauses_are_both_answered(resources, question):
+    service, truth = resources
+    project = _cited(truth)
+    answer = service.ask(question.format(name=project.name))
+    assert answer.value == project.amounts[0] and project.citations[0].number.split("〔")[-1] in answer.answer, answer.answer
