@@ -130,3 +130,33 @@ def test_an_amount_and_a_citation_asked_in_two_clauses_are_both_answered(resourc
     project = _cited(truth)
     answer = service.ask(question.format(name=project.name))
     assert answer.value == project.amounts[0] and project.citations[0].number.split("〔")[-1] in answer.answer, answer.answer
+
+
+def _new_and_dropped(earlier, later):
+    before, after = {p.name: p for p in earlier.projects}, {p.name: p for p in later.projects}
+    return [after[n] for n in after if n not in before], [before[n] for n in before if n not in after]
+
+
+@pytest.mark.parametrize("question", [
+    "对照两年的表12，2025年有哪些项目是2024年表里没有的？",
+    "我逐个核对了两年的项目表。2025年的项目里，哪些在2024年的表里找不到？",
+    "2024年没有、2025年才有的项目是哪些？",
+])
+def test_the_year_said_before_the_negation_lacks_the_projects(years, question):
+    service, earlier, later = years
+    new, dropped = _new_and_dropped(earlier, later)
+    assert new and dropped
+    answer = service.ask(question)
+    assert sorted(answer.items) == sorted(p.name for p in new), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "2024年有、但2025年表里已经不再出现的项目中，金额最大的是哪个？",
+    "2024年安排了、2025年没再安排的项目里，钱最多的是哪一个？",
+])
+def test_the_top_of_the_dropped_projects_said_after_them(years, question):
+    service, earlier, later = years
+    _, dropped = _new_and_dropped(earlier, later)
+    top = max(dropped, key=lambda p: p.amounts[0])
+    answer = service.ask(question)
+    assert answer.items == [top.name], answer.answer

@@ -164,9 +164,9 @@ class CrossYear:
         if missing:
             return Reading(NAME, 0.9, slots, missing=missing, explained="".join(data["both_years"]))
         found = _first(data["set_operations"], _clauses_left_out_blanked(text), _names(ctx) + honour.left_out_spans(text))  # 「没变的、变少的都不算」 asks neither
-        said = next((m for p in data["had_and_lacked"] if (m := re.search(p, text))), None)
-        if found and found[0] in ("new", "dropped") and said:  # 「2025年有而2024年没有的」: which year has them says which set
-            found = ("new" if int(said.group("has")) > int(said.group("lacks")) else "dropped", *found[1:])
+        lacks = _lacking_year(text, data["lacked"])
+        if found and found[0] in ("new", "dropped") and lacks in {d.year for d in years}:  # 「2025年有而2024年没有的」: which year lacks them says which set
+            found = ("new" if lacks == years[0].year else "dropped", *found[1:])
         if found and found[0] in MEMBERS_OF_BOTH and _names_an_item(ctx.frame):  # 「X这个名字两年都有，哪年多」: a value of X
             found = None
         if found and found[0] in ("new", "dropped") and _names_an_item(ctx.frame):  # 「X是2025年新增的吗」: X in the set?
@@ -487,6 +487,14 @@ def _earlier_first(text: str) -> bool:
     return bool(match) and int(match.group(1)) < int(match.group(2)) or bool(LAST_YEAR_FIRST.search(text))
 
 
+def _lacking_year(text: str, lacked: str) -> int | None:
+    """The year said last before the first word saying a year lacks the members (「2025年有哪个项目是
+    2024年表里没有的」: 2024), or None."""
+    negation = re.search(lacked, text)
+    said = [int(m.group(1)) for m in re.finditer(r"((?:19|20)\d{2})年", text[:negation.start()])] if negation else []
+    return said[-1] if said else None
+
+
 def _direction(text: str) -> int:
     """+1 when the question asks how much it rose, −1 how much it fell, 0 when it does not say
     (「少了多少」 falls; 「多少」 alone says nothing)."""
@@ -639,7 +647,7 @@ def _threshold_words(frame, what: str) -> str:
 
 def _extreme(text: str, facts: list[Fact]) -> tuple[list[Fact], str] | None:
     """The largest (or smallest) of a set when the question asks 「哪个…最多/更大」, ties together."""
-    match = pattern(NAME, "set_extreme").search(text)
+    match = next((m for p in cue_data(NAME)["set_extreme"] if (m := re.search(p, text))), None)
     if not match or not facts:
         return None
     direction = "min" if match.group("min") else "max"
