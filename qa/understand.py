@@ -1272,6 +1272,8 @@ class Understander:
             frame.classification = "economic"
         elif "set:functional" in frame.cues or "功能" in text:
             frame.classification = "functional"
+        if frame.level is None and frame.set_kind in ("functional", "economic") and re.search(r"哪[一几]?类|哪些类", text):
+            frame.level = 1  # 「按功能分类，哪一类支出最多」: 类 is the classification's top level
         unit = UNIT_ASKED.search(text)
         if unit:
             frame.unit_word = unit.group(1)
@@ -1346,7 +1348,7 @@ class Understander:
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
 
     def _other_modifier(self, frame: Frame) -> list[str]:
-        """「机构养老服务补贴」 for 居家养老服务补贴: a noun written right before a project named by the rest
+        """「机构养老服务补贴」 for 居家养老服务补贴, 「…机构标准化建设经费」 for 党建及精神文明建设经费: a noun written right before a project named by the rest
         of its name, where the name has a word of its own (居家) — another thing, which no name is."""
         out = []
         for m in frame.mentions:
@@ -1356,7 +1358,7 @@ class Understander:
             run = re.search(r"[\u4e00-\u9fff]{2,8}$", frame.text[:m.start])
             cut = segment.current().pos().lcut(run.group(0), HMM=False) if run else []
             word = cut[-1] if cut else None
-            if word is None or len(word.word) < 2 or not word.flag.startswith("n") or any(word.word in label for label in labels):
+            if word is None or len(word.word) < 2 or not word.flag.startswith(("n", "vn")) or any(word.word in label for label in labels):  # 标准化|建设经费: vn
                 continue
             if all(label.find(m.surface) > 0 for label in labels):  # the name has its own word where the question has another
                 out.append(word.word + m.surface)

@@ -160,3 +160,23 @@ def test_the_top_of_the_dropped_projects_said_after_them(years, question):
     top = max(dropped, key=lambda p: p.amounts[0])
     answer = service.ask(question)
     assert answer.items == [top.name], answer.answer
+
+
+@pytest.mark.parametrize("question", ["基层站所标准化专项资金安排了多少？", "乡镇机构规范化建设经费是多少万元？", "网格员队伍信息化专项整治经费有多少？"])
+def test_another_noun_before_the_end_of_a_name_is_no_project(resources, question):
+    service, _ = resources
+    answer = service.ask(question)
+    assert not answer.answered, answer.answer
+
+
+@pytest.mark.parametrize(("question", "number"), [
+    ("按功能分类，哪一类支出最多？", 5),
+    ("一般公共预算基本支出按经济分类，哪一类最多？", 6),
+    ("按功能分类的科目里，哪类花钱最少？", 5),
+])
+def test_which_class_of_a_classification_is_its_top_level(resources, question, number):
+    service, truth = resources
+    classes = [r for r in truth.table(number).rows if r.code and len(r.code) == 3]
+    pick = min if "少" in question else max
+    answer = service.ask(question)
+    assert answer.items == [pick(classes, key=lambda r: r.amounts[0]).label], answer.answer
