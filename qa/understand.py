@@ -188,7 +188,7 @@ def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _fund_after_its_thing(text: str, mentions: list[Mention], template) -> list[Mention]:
-    """「公务用车运行维护费按一般公共预算口径」「X的一般公共预算」「X那一行，一般公共预算…」: a fund named right after a thing is the
+    """「公务用车运行维护费按一般公共预算口径」「X的一般公共预算」「X那一行，一般公共预算…」「X这一项一般公共预算…」: a fund named right after a thing is the
     column of that thing's row, not a second figure (the fund's own total)."""
     kept: list[Mention] = []
     for m in mentions:
@@ -196,7 +196,7 @@ def _fund_after_its_thing(text: str, mentions: list[Mention], template) -> list[
         thing = kept[-1] if kept else None
         funds = [x for x in labels if x in template.measures and template.measures[x].fund]
         if (thing is not None and funds and thing.measure is None and thing.kinds() & {"line_item", "figure", "project", "classification"}
-                and re.fullmatch(r"的?|按|在|(?:那|这)?一?(?:行|栏)(?:里|中|上)?[,，]?|(?:这个|这一|那个)?(?:类|款|项|科目)?\((?:按|按照)?", text[thing.end:m.start]) and re.match(r"口径|的|安排|是|有|为|预算|拨款|[,，?？多几]|$", text[m.end:])):
+                and re.fullmatch(r"的?|按|在|(?:那|这)?一?(?:行|栏)(?:里|中|上)?[,，]?|(?:这个|这一|那个|那一|这|那)(?:类|款|项|科目)[,，]?|(?:这个|这一|那个)?(?:类|款|项|科目)?\((?:按|按照)?", text[thing.end:m.start]) and re.match(r"口径|的|安排|是|有|为|预算|拨款|[,，?？多几]|$", text[m.end:])):
             thing.measure = funds[0]
             continue
         kept.append(m)
@@ -508,13 +508,9 @@ class Understander:
         head = self.understand(story, previous, corrected, _context=False)
         if self._unlinked_body(story) or head.scope_refused:
             return None
-        pointer = BACK_REFERENCE.search(question)
         named = [m for m in head.mentions if not (self._one_department and m.kinds() == {"department"})]
-        things = {frozenset(e.iri for e in m.entities) for m in named if m.kinds() & THINGS}
-        if pointer and len(things) == 1 and len(named) == 1 and not any(m.kinds() & THINGS for m in self.lexicon.link(question[:pointer.start()])):
-            question = question[:pointer.start()] + named[0].surface + question[pointer.end():]  # the one thing the story names
-        elif pointer:
-            return None
+        if BACK_REFERENCE.search(question):
+            return None  # pointing at more than the one thing the story names (_pointer_named)
         question = _year_carried(story, question)
         trial = self.understand(question, previous, corrected, _context=False)
         said = {e.iri for m in trial.mentions for e in m.entities}
@@ -524,6 +520,20 @@ class Understander:
             return None
         trial.context = story
         return trial
+
+    def _pointer_named(self, text: str) -> str:
+        """「看到预算里有学前教育这一项。想问一下这一项一般公共预算安排了多少」「X一直很受市民关注。这个项目的…」:
+        a pointer in the last sentence, before which that sentence names no thing, written as the one
+        thing the sentences before it name (the only department loaded aside)."""
+        cut = max((m.end() for m in STORY_END.finditer(text.rstrip("。!！;； "))), default=0)
+        pointer = BACK_REFERENCE.search(text, cut) if cut else None
+        if pointer is None or any(m.kinds() & THINGS for m in self.lexicon.link(text[cut:pointer.start()])):
+            return text
+        story = text[:cut]
+        named = [m for m in self._linked(story, [False] * (len(story) + 1))[1] if not (self._one_department and m.kinds() == {"department"})]
+        if len({frozenset(e.iri for e in m.entities) for m in named}) != 1 or not named[-1].kinds() & THINGS:
+            return text
+        return text[:pointer.start()] + named[-1].surface + text[pointer.end():]
 
     def _after_context(self, text: str, cut: int, previous: Frame | None, corrected: bool) -> Frame | None:
         """The question after the context ending at `cut`, when the rest names what it asks or asks of
@@ -711,6 +721,7 @@ class Understander:
         text = ASIDE_STATED.sub("", text)
         text, respelt = self._bodies_spelt(text)
         text, idle = self._without_idle(text) if _context else (text, "")
+        text = self._pointer_named(text) if _context else text
         trial = self._without_context(text, previous, _corrected) if _context else None
         if trial is not None:
             trial.question = question

@@ -180,3 +180,34 @@ def test_which_class_of_a_classification_is_its_top_level(resources, question, n
     pick = min if "少" in question else max
     answer = service.ask(question)
     assert answer.items == [pick(classes, key=lambda r: r.amounts[0]).label], answer.answer
+
+
+def _class_in_both_funds(truth):
+    """A functional 项 whose general-budget figure (表5) differs from its whole (表3)."""
+    general = {r.code: r for r in truth.table(5).rows if r.code and len(r.code) == 7}
+    return next(r for r in truth.table(3).rows if r.code in general and general[r.code].amounts[0] != r.amounts[0]), general
+
+
+@pytest.mark.parametrize("question", [
+    "{label}这一项一般公共预算安排了多少钱？",
+    "我在写一篇相关的稿子，看到预算里有{label}（科目{code}）这一项。想问一下这一项一般公共预算安排了多少？",
+])
+def test_a_fund_after_a_pointer_at_a_thing_is_that_things_column(sanitation, question):
+    service, truth = sanitation
+    row, general = _class_in_both_funds(truth)
+    answer = service.ask(question.format(label=row.label, code=row.code))
+    assert answer.value == general[row.code].amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "按表11的总计口径，{unit}的基本支出2025年比2024年增加了多少？",
+    "{unit}基本支出（全口径）2025年比2024年多了多少？",
+])
+def test_a_basis_said_in_passing_asks_no_sum_across_years(years, question):
+    service, earlier, later = years
+    def basic(truth):
+        return {r.unit: r.amounts[0] for r in truth.table(11).rows if r.kind == "unit"}
+    before, after = basic(earlier), basic(later)
+    unit = next(u for u in after if u in before and after[u] != before[u])
+    answer = service.ask(question.format(unit=unit))
+    assert answer.value == after[unit] - before[unit], answer.answer

@@ -140,8 +140,10 @@ def _share_whole(text: str) -> list[tuple[int, int]]:
 
 
 def _names(ctx: Context) -> list[tuple[int, int]]:
-    """Spans of the question that name things: entities and cue words such as 支出总计."""
-    return [(m.start, m.end) for m in ctx.frame.mentions] + list(ctx.frame.name_spans)
+    """Spans of the question that name things: entities and cue words such as 支出总计, and words that
+    carry nothing (按总计口径: no sum asked)."""
+    idle = [k.span() for w in ctx.lexicon.cues["filler_words"] for k in re.finditer(re.escape(w), ctx.frame.text)]
+    return [(m.start, m.end) for m in ctx.frame.mentions] + list(ctx.frame.name_spans) + idle
 
 
 class CrossYear:
