@@ -27,6 +27,7 @@ _NUMBER = re.compile(r"[\[(]\d{4}[\])]|\d+号")  # a cited document's number (�
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:亿元|亿|万元|万|元|%)?")
 _NAME_NUMBER = re.compile(r"(?<![\d.])\d{3,}(?![\d.])")  # a number a name may hold (12345热线): three digits or more, no decimals
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DATED = re.compile(r"(?:19|20)\d\d年度?")  # the year a name is of: its characters weigh nothing in it
 MIN_WEIGHT = 5.0  # about two rare bigrams: a single shared word never links
 EVERYDAY = 10000  # a bigram this common in jieba's dictionary (建设, 工作) never makes one name distinctive
 CLEAR_MARGIN = 1.25  # the winner's score over the runner-up's
@@ -231,7 +232,8 @@ class PartialLinker:
             if entity.kind in PARTIAL_KINDS and len(form) >= 4:
                 name = self.names.get(form)
                 if name is None:
-                    grams = {g for _, g in _bigrams(form.lower())}
+                    dated = {k for m in _DATED.finditer(form) for k in range(m.start(), m.end())}  # 「2024年度X」: 年度 names no thing
+                    grams = {g for k, g in _bigrams(form.lower()) if k not in dated and k + 1 not in dated}
                     if not grams:
                         continue
                     kind = _bigrams(re.sub(r"\([^)]*\)$", "", form.lower()))  # 「…规划(2024—2035年)」 ends in its kind before the years

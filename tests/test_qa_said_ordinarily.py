@@ -211,3 +211,28 @@ def test_a_basis_said_in_passing_asks_no_sum_across_years(years, question):
     unit = next(u for u in after if u in before and after[u] != before[u])
     answer = service.ask(question.format(unit=unit))
     assert answer.value == after[unit] - before[unit], answer.answer
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A generated statistics bureau in 2024 and 2025 whose 2025 project text targets 新增或改造 (seed 3917)."""
+    from conftest import synth_years_service
+    return synth_years_service(tmp_path_factory.mktemp("built"), 3917, "青岚市松汀区统计局")
+
+
+@pytest.mark.parametrize("question", [
+    "2025年{name}的绩效目标里，要新增或改造多少处设施？",
+    "{name}今年计划新增或改造几处设施？",
+])
+def test_new_before_a_count_asked_is_a_target_not_a_set_of_new_projects(built, question):
+    service, _, later = built
+    project = next(p for p in later.projects if "新增或改造" in p.purpose)
+    answer = service.ask(question.format(name=project.name))
+    assert answer.value == project.targets[0].value, answer.answer
+
+
+def test_a_year_in_a_name_does_not_name_it_by_part(built):
+    service, _, later = built
+    project = next(p for p in later.projects if "新增或改造" in p.purpose)
+    answer = service.ask(f"2025年{project.name}的绩效目标里，年度新增或改造的设施不少于几处？")
+    assert answer.value == project.targets[0].value, answer.answer
