@@ -1266,6 +1266,8 @@ class Understander:
         if re.search(r"不是零|不为零|非零|不是0|不为0|不等于0|不等于零", text) and frame.operator is None:
             frame.operator, frame.threshold = ">", Decimal(0)  # 「不是零的有哪几项」
         top = TOP_N.search(text)
+        if top and top.group(1) == "1" and re.search(r"后[一1](?:项|个)|后者", text):
+            top = None  # 「后一项比前一项多多少」: the two named last, no top N
         if top:
             frame.n = int(top.group(1) or top.group(2))
         rank = RANK.search(text)

@@ -236,3 +236,19 @@ def test_a_year_in_a_name_does_not_name_it_by_part(built):
     project = next(p for p in later.projects if "新增或改造" in p.purpose)
     answer = service.ask(f"2025年{project.name}的绩效目标里，年度新增或改造的设施不少于几处？")
     assert answer.value == project.targets[0].value, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "{parent}这块分了{a}和{b}两个科目，后者比前者多多少？",
+    "{parent}下面列了{a}和{b}，后一项比前一项多出多少钱？",
+])
+def test_former_and_latter_are_the_two_named_last(resources, question):
+    service, truth = resources
+    rows = [r for r in truth.table(3).rows if r.code]
+    for parent in (r for r in rows if len(r.code) == 5):
+        children = sorted((r for r in rows if len(r.code) == 7 and r.code.startswith(parent.code)), key=lambda r: r.amounts[0])
+        if len(children) >= 2 and children[0].amounts[0] < children[-1].amounts[0]:
+            break
+    a, b = children[0], children[-1]
+    answer = service.ask(question.format(parent=parent.label, a=a.label, b=b.label))
+    assert answer.value == b.amounts[0] - a.amounts[0], answer.answer

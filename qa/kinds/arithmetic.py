@@ -258,7 +258,7 @@ def _naming_words() -> re.Pattern:
     data = cue_data(NAME)
     scope = cue_data("unit_scope")
     words = [re.escape(match_form(w)) for w in _name_words() + scope["self_words"] + scope["subordinate_words"]]  # 「比下属单位合计多多少」
-    words += [data["pronouns"], *data["back_references"], data["set_reference"].strip("^$")]
+    words += [data["pronouns"], *(w.replace("一", "[一1]") for w in data["back_references"]), data["set_reference"].strip("^$")]  # 前一项 may read 前1项
     return re.compile("|".join(words))
 
 
@@ -416,12 +416,12 @@ def _term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc
     members = _set_members(piece, frame, executor, doc)
     if members is not None:
         return members
-    back = cue_data(NAME)["back_references"].get(piece)
+    back = cue_data(NAME)["back_references"].get(piece.replace("1", "一"))  # 前一项 may read 前1项
     if back is not None:  # 「A比B翻了一番，准确吗？前者是后者的几倍」: A, B named before
         named = [m for m in frame.mentions if m.end <= min(t.start for t in side.terms + other.terms) and m.kinds() & VALUE]
         if len(named) < 2:
             raise NotAnswerable(f"没有找到“{piece}”所指的项目")
-        mention = named[back]
+        mention = named[-2:][back]  # the two named last: 「公共卫生这块分了A和B两个科目，后者比前者」 is B and A
         return _term(Term(mention.start, mention.end), side, other, ctx, executor, doc, context)
     elided = _elided_subject(frame, term, other, executor, doc)
     if elided is not None:
