@@ -521,6 +521,60 @@ class Understander:
         trial.context = story
         return trial
 
+    def _whole_name(self, text: str) -> bool:
+        """Whether `text` is a name the documents hold, written out whole."""
+        return text in self._measure_words or any(m.start == 0 and m.end == len(text) and not m.partial for m in self.lexicon.link(text))
+
+    @cached_property
+    def _measure_words(self) -> frozenset[str]:
+        """The words that name a measure (基本支出, 项目支出, 人员经费 …)."""
+        return frozenset(match_form(a) for spec in self.lexicon.cues["measures"].values() for a in [*spec["aliases"]])
+
+    def _distributed(self, text: str) -> str:
+        """「学前、小学、初中这三段的教育支出」: words listed before a name, none a name itself, that each
+        make a name with the start of that name (学前教育, 小学教育, 初中教育) are those names; the name
+        they share is said once for all of them, not asked of itself."""
+        measures = [(k.start(), k.end()) for w in self._measure_words for k in re.finditer(re.escape(w), text)]
+        named = [(m.start, m.end) for m in self.lexicon.link(text) if m.kinds() & {"classification", "line_item", "figure", "term"}]
+        for start_, end_ in sorted(named + measures):
+            surface = text[start_:end_]
+            shared = self._tail_shared(text, start_, end_)
+            if shared is not None:
+                return shared
+            glue = re.search(r"(?:这|那)?[两二三四五六七八九十\d]*(?:个|段|类|项|块|笔|部分)?的?$", text[:start_])
+            listed = re.search(r"(?:[\u4e00-\u9fff]{2,4}[、和与及])+[\u4e00-\u9fff]{2,4}$", text[:glue.start()])
+            if listed is None:
+                continue
+            words = re.split(r"[、和与及]", listed.group(0))
+            start = listed.start() + next((k for k in range(len(words[0]) - 1) if self._names_with(words[0][k:], surface)), 0)
+            words[0] = text[start:listed.start() + len(words[0])]
+            names = [self._names_with(w, surface) for w in words]
+            if all(names) and not any(self._whole_name(w) for w in words):
+                return text[:start] + "、".join(names) + text[glue.start():glue.end()].rstrip("的") + text[end_:]
+        return text
+
+    def _tail_shared(self, text: str, start: int, end: int) -> str | None:
+        """「基本和项目支出」: words listed before a name that make names with its end (基本支出), none a name itself."""
+        listed = re.search(r"(?:[\u4e00-\u9fff]{2,4}[、和与及])+$", text[:start])
+        if listed is None:
+            return None
+        name = text[start:end]
+        words = [w for w in re.split(r"[、和与及]", listed.group(0)) if w]
+
+        def tailed(word: str) -> str | None:
+            return next((word + name[k:] for k in range(1, len(name) - 1) if self._whole_name(word + name[k:])), None)
+
+        first = listed.start() + next((k for k in range(len(words[0]) - 1) if tailed(words[0][k:])), 0)
+        words[0] = text[first:listed.start() + len(words[0])]
+        names = [tailed(w) for w in words]
+        if not all(names) or any(self._whole_name(w) for w in words):
+            return None
+        return text[:first] + "、".join([*names, name]) + text[end:]
+
+    def _names_with(self, word: str, name: str) -> str | None:
+        """The longest name made of `word` and a start of `name` (学前 + 教育支出 → 学前教育), or None."""
+        return next((word + name[:k] for k in range(len(name), 1, -1) if self._whole_name(word + name[:k])), None)
+
     def _pointer_named(self, text: str) -> str:
         """「看到预算里有学前教育这一项。想问一下这一项一般公共预算安排了多少」「X一直很受市民关注。这个项目的…」:
         a pointer in the last sentence, before which that sentence names no thing, written as the one
@@ -720,6 +774,7 @@ class Understander:
             text = re.sub(said, written, text)
         text = ASIDE_STATED.sub("", text)
         text, respelt = self._bodies_spelt(text)
+        text = self._distributed(text)
         text, idle = self._without_idle(text) if _context else (text, "")
         text = self._pointer_named(text) if _context else text
         trial = self._without_context(text, previous, _corrected) if _context else None

@@ -252,3 +252,28 @@ def test_former_and_latter_are_the_two_named_last(resources, question):
     a, b = children[0], children[-1]
     answer = service.ask(question.format(parent=parent.label, a=a.label, b=b.label))
     assert answer.value == b.amounts[0] - a.amounts[0], answer.answer
+
+
+@pytest.fixture(scope="module")
+def schools(tmp_path_factory):
+    """A generated education bureau (seed 548501) whose classes 学前教育, 小学教育 … share 教育."""
+    from conftest import synth_service
+    return synth_service(tmp_path_factory.mktemp("schools"), 548501, "鹤川市映山区教育局")
+
+
+@pytest.mark.parametrize("question", ["{a}、{b}、{c}这三段的教育支出加起来是多少？", "{a}和{b}、{c}的教育经费合计多少？"])
+def test_words_listed_before_a_name_share_its_start(schools, question):
+    service, truth = schools
+    rows = [r for r in truth.table(3).rows if r.code and len(r.code) == 7 and r.label.endswith("教育") and len(r.label) == 4]
+    assert len(rows) >= 3
+    a, b, c = rows[:3]
+    answer = service.ask(question.format(a=a.label[:2], b=b.label[:2], c=c.label[:2]))
+    assert answer.value == a.amounts[0] + b.amounts[0] + c.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", ["基本和项目支出合计多少？", "基本与项目支出一共是多少？"])
+def test_words_listed_before_a_name_share_its_end(resources, question):
+    service, truth = resources
+    total = next(r for r in truth.table(3).rows if r.kind == "total")
+    answer = service.ask(question)
+    assert answer.value == total.amounts[0], answer.answer
