@@ -94,9 +94,13 @@ CLAUSE = re.compile(r"[^,，:：;；。!！?？—]+(?:[,，:：;；。!！?？]
 
 
 def _year_carried(context: str, question: str) -> str:
-    """「我看的是2024年那份，X是多少」: the one year the asker's context names scopes the question
-    when the question names none, written before it so that the context can be set aside."""
+    """「我看的是2024年那份，X是多少」「我在看表6的X，…」: the one year and the one table the asker's
+    context names scope the question when it names none, written before it so that the context can
+    be set aside."""
     years = {m.group(1) for m in YEAR.finditer(context)}
+    tables = {m.group(0) for m in TABLE.finditer(context)}
+    if len(tables) == 1 and not TABLE.search(question):
+        question = f"{tables.pop()}里" + question
     if len(years) != 1 or YEAR.search(question):
         return question
     return f"{years.pop()}年" + question
@@ -387,7 +391,7 @@ def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] 
     first = CLAUSE.match(text, cut)
     pointing = [m for m in BACK_REFERENCE.finditer(text[cut:]) if not any(a < m.start() for a, _ in named)]
     opening = re.match(rf"(?:\d{{4}}年)?(?:{_intros()})?(?:其中|这当中|这里面)", text[cut:])  # 「…，我想知道其中X」
-    return bool(pointing or opening or first and re.match(r"(?:那么?|而)?(?:\d{4}年度?|今年|去年)?它", first.group(0)))  # 「…，2025年它的X」 (a body the context names is written in its place first)
+    return bool(pointing or opening or first and re.search(r"它(?!们)", first.group(0)))  # 「…，2025年它的X」「能不能把它名下的…」 (a body the context names is written in its place first)
 
 
 def _names_kind_of(frame: Frame, start: int, end: int) -> bool:
@@ -457,6 +461,9 @@ class Understander:
             after = self.lexicon.cues["cue_not_after"].get(word)
             if after and re.search(after, text[:start]):
                 continue  # 「两个数长得挺像」: 两个 + 数, not 个数 (a count asked)
+            before = self.lexicon.cues["cue_not_before"].get(word)
+            if before and re.search(before, text[end:]):
+                continue  # 「文件说主要用在哪」: the document itself, no cited one
             for k in range(start, end):
                 taken[k] = True
             groups = self.cue_words[word]
@@ -514,12 +521,21 @@ class Understander:
         question = _year_carried(story, question)
         trial = self.understand(question, previous, corrected, _context=False)
         said = {e.iri for m in trial.mentions for e in m.entities}
-        if (trial.intent == "refuse" or trial.unknown or any(not {e.iri for e in m.entities} & said for m in named)
+        if (trial.intent == "refuse" or trial.unknown or any(not {e.iri for e in m.entities} & said for m in named) or set(head.measures + head.totals) - set(trial.measures + trial.totals)
                 or not (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.unit_word not in (None, "%")
                         or any(m.of("internal_unit", "term", "citation") for m in trial.mentions))):
             return None
         trial.context = story
         return trial
+
+    def _topic_resumed(self, text: str) -> str:
+        """「水库管理所，它的基本支出…」: a name set up as the topic and taken up again by 它 is the
+        subject of what follows (水库管理所的基本支出…)."""
+        for m in self.lexicon.link(text):
+            resumed = re.match(r"[,，](?:它|其)(?!们)的?", text[m.end:])
+            if resumed:
+                return text[:m.end] + "的" + text[m.end + resumed.end():]
+        return text
 
     def _whole_name(self, text: str) -> bool:
         """Whether `text` is a name the documents hold, written out whole."""
@@ -575,17 +591,21 @@ class Understander:
         """The longest name made of `word` and a start of `name` (学前 + 教育支出 → 学前教育), or None."""
         return next((word + name[:k] for k in range(len(name), 1, -1) if self._whole_name(word + name[:k])), None)
 
+    @cached_property
+    def _points_back(self) -> re.Pattern:
+        return re.compile(self.lexicon.cues["commentary"]["points_back"])
+
     def _pointer_named(self, text: str) -> str:
         """「看到预算里有学前教育这一项。想问一下这一项一般公共预算安排了多少」「X一直很受市民关注。这个项目的…」:
         a pointer in the last sentence, before which that sentence names no thing, written as the one
         thing the sentences before it name (the only department loaded aside)."""
         cut = max((m.end() for m in STORY_END.finditer(text.rstrip("。!！;； "))), default=0)
-        pointer = BACK_REFERENCE.search(text, cut) if cut else None
+        pointer = (BACK_REFERENCE.search(text, cut) or self._points_back.search(text, cut)) if cut else None
         if pointer is None or any(m.kinds() & THINGS for m in self.lexicon.link(text[cut:pointer.start()])):
             return text
         story = text[:cut]
         named = [m for m in self._linked(story, [False] * (len(story) + 1))[1] if not (self._one_department and m.kinds() == {"department"})]
-        if len({frozenset(e.iri for e in m.entities) for m in named}) != 1 or not named[-1].kinds() & THINGS:
+        if len({frozenset(e.iri for e in m.entities) for m in named}) != 1 or not named[-1].kinds() & (THINGS | {"term", "measure", "figure"}):
             return text
         return text[:pointer.start()] + named[-1].surface + text[pointer.end():]
 
@@ -635,8 +655,10 @@ class Understander:
                 continue
             every = self.lexicon.link(clause)
             bodies = [b for b in re.finditer(self.lexicon.cues["body_named"], clause) if not any(m.end == b.end() and m.of("department") for m in every)]
-            if self._beyond_the_department(every) or bodies or any(groups - {"comparator"} for *_, groups in self.cues_in(clause, [False] * (len(clause) + 1))):
-                continue  # 找不到: no bound without a figure
+            if self._beyond_the_department(every) or bodies:
+                continue
+            if not commentary.hedged(clause) and any(groups - {"comparator"} for *_, groups in self.cues_in(clause, [False] * (len(clause) + 1))):
+                continue  # 找不到: no bound without a figure; 「按理说是请律师的钱，」: a guess, whatever word it holds
             if self._unknown_nouns(clause) or commentary.hedged(clause):  # 「…好像砍了一半，」: the asker's guess
                 idle.append((start, stop))
         if not idle:
@@ -735,7 +757,7 @@ class Understander:
         """「我在核对X处的开支，2025年它的Y是多少」: 它 opening the question is the last body the
         context names, written in its place so that the context can be set aside."""
         first = CLAUSE.match(question)
-        it = re.match(r"(?:那么?|而)?(?:\d{4}年度?|今年|去年)?(它)", first.group(0)) if first else None
+        it = re.search(r"(它)(?!们)", first.group(0)) if first else None  # 「2025年它的X」「能不能把它名下的项目列出来」
         if it is None:
             return question
         linked = self.lexicon.link(context)
@@ -773,10 +795,11 @@ class Understander:
         for said, written in [*self.lexicon.cues["planned_acts"].items(), *self.lexicon.cues["everyday_terms"].items()]:
             text = re.sub(said, written, text)
         text = ASIDE_STATED.sub("", text)
+        text = re.sub(self.lexicon.cues["status_stated"], "", text)
         text, respelt = self._bodies_spelt(text)
         text = self._distributed(text)
         text, idle = self._without_idle(text) if _context else (text, "")
-        text = self._pointer_named(text) if _context else text
+        text = self._topic_resumed(self._pointer_named(text) if _context else text)
         trial = self._without_context(text, previous, _corrected) if _context else None
         if trial is not None:
             trial.question = question
@@ -1426,8 +1449,11 @@ class Understander:
             run = re.search(r"[\u4e00-\u9fff]{2,8}$", frame.text[:m.start])
             cut = segment.current().pos().lcut(run.group(0), HMM=False) if run else []
             word = cut[-1] if cut else None
-            if word is None or len(word.word) < 2 or not word.flag.startswith(("n", "vn")) or any(word.word in label for label in labels):  # 标准化|建设经费: vn
+            if word is None or len(word.word) < 2 or any(word.word in label for label in labels):
                 continue
+            nouns = [w.word for w in cut if w.flag.startswith("n") and len(w.word) >= 2 and w.word not in self.stopwords]
+            if not (word.flag.startswith(("n", "vn")) or word.flag.startswith("v") and nouns and not any(n in label for n in nouns for label in labels)):
+                continue  # 标准化|建设经费: vn; 家庭医生签约|服务补助: nouns the name lacks before a verb
             if all(label.find(m.surface) > 0 for label in labels):  # the name has its own word where the question has another
                 out.append(word.word + m.surface)
         return out
@@ -1698,7 +1724,8 @@ class Understander:
             c = c - {"count"}
         kinds = set().union(*(m.kinds() for m in frame.mentions)) if frame.mentions else set()
         values = frame.value_mentions()
-        amount_asked = bool(c & {"amount"}) or frame.unit_word is not None
+        subject = re.search(r"钱(?:主要|都|具体|到底|究竟)?(?:用于|用来|用在|用到|干|做|花在)", frame.text) and not re.search(r"多少|几|金额", frame.text)
+        amount_asked = bool(c & {"amount"}) and not subject or frame.unit_word is not None  # 「这笔钱主要用于什么」: the money is what is described
         changed = r"增加|减少|下降|增长|变化|变了|降|涨|翻|倍|多了|少了|持平|没变|不变"
         if "definition" in c and "glossary" not in c and re.search(r"(?:怎么|如何|怎样)解释", frame.text) and re.search(changed, frame.text):
             c = frame.cues = c | {"reason"}  # 「三公经费涨了两倍多，文件里是怎么解释的」: the reason of the change, not what the word means

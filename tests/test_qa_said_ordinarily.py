@@ -277,3 +277,72 @@ def test_words_listed_before_a_name_share_its_end(resources, question):
     total = next(r for r in truth.table(3).rows if r.kind == "total")
     answer = service.ask(question)
     assert answer.value == total.amounts[0], answer.answer
+
+
+def test_asking_for_a_number_asks_no_count(resources):
+    service, truth = resources
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(f"我对这笔钱的来历有点好奇。先问个数：{project.name}是多少万元？")
+    assert answer.value == project.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "{name}那{amount}万元，文件说主要用在哪？",
+    "{name}有{amount}万，照理说是请人干活的钱，但文件里写的用途好像不一样——文件里这笔钱主要用于什么？",
+])
+def test_the_document_saying_asks_no_cited_document(resources, question):
+    service, truth = resources
+    project = next(p for p in truth.projects if p.purpose and not p.citations)
+    answer = service.ask(question.format(name=project.name, amount=f"{project.amounts[0]:f}"))
+    assert answer.answered and answer.value is None and project.purpose[-12:-1] in answer.answer, answer.answer
+
+
+def test_this_concept_points_at_the_term_named_before(resources):
+    service, truth = resources
+    term, meaning = truth.glossary[1]
+    answer = service.ask(f"表1里有一行叫“{term}”。我没太看懂这个概念，它到底是什么意思？")
+    assert answer.answered and meaning[2:12] in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["市本级{core}2025年的三公经费是多少？", "听说市本级的{core}也公开了预算，请问市本级{core}的项目支出是多少？"])
+def test_the_city_level_is_another_body_than_a_district_bureau(resources, question):
+    service, truth = resources
+    answer = service.ask(question.format(core=truth.department.removeprefix(truth.region)))
+    assert not answer.answered, answer.answer
+
+
+def _unit(truth):
+    return truth.subordinate_units[0]
+
+
+@pytest.mark.parametrize("question", [
+    "我想了解一下下属的{unit}具体承担了哪些项目，能不能把它名下的项目全部列出来？",
+    "{unit}是下属事业单位，我想看看它自己的项目：能不能把它的项目都列出来？",
+])
+def test_it_anywhere_in_the_question_is_the_body_named_before(resources, question):
+    service, truth = resources
+    unit = _unit(truth)
+    answer = service.ask(question.format(unit=unit.removeprefix(truth.region)))
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.unit == unit), answer.answer
+
+
+def test_a_units_status_stated_in_passing_asks_no_set_of_units(resources):
+    service, truth = resources
+    basic = {r.label: r.amounts[0] for r in truth.table(11).rows if r.kind == "unit"}
+    unit = _unit(truth)
+    answer = service.ask(f"{unit.removeprefix(truth.region)}是下属事业单位，我想看它在整个部门里的分量：它的基本支出占全部门基本支出的比例是多少？")
+    assert answer.value == (basic[unit] / sum(basic.values()) * 100).quantize(answer.value), answer.answer
+
+
+@pytest.mark.parametrize("question", ["家庭医生签约服务费今年安排了多少？", "乡村振兴示范村建设专项整治经费是多少？"])
+def test_nouns_before_a_verb_before_the_end_of_a_name_are_another_thing(resources, question):
+    service, _ = resources
+    assert not service.ask(question).answered
+
+
+def test_a_table_named_in_the_context_scopes_the_question(resources):
+    service, truth = resources
+    rows = [r for r in truth.table(6).rows if r.code and len(r.code) == 5 and r.code.startswith("302")]
+    top = max(rows, key=lambda r: r.amounts[0])
+    answer = service.ask("我在看表6的商品和服务支出，想知道公用经费主要花在哪。这部分里哪个经济科目金额最高？")
+    assert answer.items == [top.label], answer.answer
