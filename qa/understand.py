@@ -94,13 +94,13 @@ CLAUSE = re.compile(r"[^,，:：;；。!！?？—]+(?:[,，:：;；。!！?？]
 
 
 def _year_carried(context: str, question: str) -> str:
-    """「我看的是2024年那份，X是多少」「我在看表6的X，…」: the one year and the one table the asker's
-    context names scope the question when it names none, written before it so that the context can
-    be set aside."""
+    """「我看的是2024年那份，X是多少」「我在看表6的X，…这部分里…」: the one year the asker's context
+    names scopes the question when it names none, and the one table when the question points into
+    what the context names; written before it so that the context can be set aside."""
     years = {m.group(1) for m in YEAR.finditer(context)}
     tables = {m.group(0) for m in TABLE.finditer(context)}
-    if len(tables) == 1 and not TABLE.search(question):
-        question = f"{tables.pop()}里" + question
+    if len(tables) == 1 and not TABLE.search(question) and not YEAR.search(question) and re.search(r"这部分|这一部分|这块|这一块|这里面|这其中|其中", question):
+        question = f"{tables.pop()}里" + question  # 「…。这部分里哪个科目最高」: what the question points into is in that table
     if len(years) != 1 or YEAR.search(question):
         return question
     return f"{years.pop()}年" + question
@@ -208,13 +208,16 @@ def _fund_after_its_thing(text: str, mentions: list[Mention], template) -> list[
 
 
 def _once_each(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Two words of one list that name the same thing (「出国考察、出境学习之类」: both 因公出国（境）费)
-    are one mention: the thing is asked once."""
+    """Two words of one list that name the same thing (「出国考察、出境学习之类」: both 因公出国（境）费),
+    or a thing the story names and the question names again, are one mention: the thing is asked once."""
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
         last = kept[-1] if kept else None
-        if (last is not None and {e.iri for e in m.entities} == {e.iri for e in last.entities} and not m.partial and not last.partial
-                and re.fullmatch(r"[^，,。？?]{0,3}[、和及与][^，,。？?]{0,3}", text[last.end:m.start])):
+        same = last is not None and {e.iri for e in m.entities} == {e.iri for e in last.entities} and not m.partial and not last.partial
+        if same and re.fullmatch(r"[^，,。？?]{0,3}[、和及与][^，,。？?]{0,3}", text[last.end:m.start]):
+            continue
+        if same and m.measure == last.measure and STORY_END.search(text, last.end, m.start):
+            kept[-1] = m  # 「还有一笔“其他资金”…。先问个数：这笔其他资金是多少」: the thing the story names, asked again
             continue
         kept.append(m)
     return kept
@@ -607,6 +610,9 @@ class Understander:
         named = [m for m in self._linked(story, [False] * (len(story) + 1))[1] if not (self._one_department and m.kinds() == {"department"})]
         if len({frozenset(e.iri for e in m.entities) for m in named}) != 1 or not named[-1].kinds() & (THINGS | {"term", "measure", "figure"}):
             return text
+        iris = {e.iri for e in named[-1].entities}
+        if any(m.start == 0 and {e.iri for e in m.entities} & iris for m in self.lexicon.link(text[pointer.end():])):
+            return text  # 「这笔其他资金」: the pointer stands before the name itself
         return text[:pointer.start()] + named[-1].surface + text[pointer.end():]
 
     def _after_context(self, text: str, cut: int, previous: Frame | None, corrected: bool) -> Frame | None:

@@ -346,3 +346,10 @@ def test_a_table_named_in_the_context_scopes_the_question(resources):
     top = max(rows, key=lambda r: r.amounts[0])
     answer = service.ask("我在看表6的商品和服务支出，想知道公用经费主要花在哪。这部分里哪个经济科目金额最高？")
     assert answer.items == [top.label], answer.answer
+
+
+def test_a_thing_the_story_names_and_the_question_names_again_is_asked_once(resources):
+    service, truth = resources
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(f"表12里有一笔“{project.name}”，有点好奇这钱的来历。先问个数：这笔{project.name}是多少万元？")
+    assert answer.value == project.amounts[0] and answer.answer.count(project.name) == 1, answer.answer
