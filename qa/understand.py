@@ -94,13 +94,9 @@ CLAUSE = re.compile(r"[^,，:：;；。!！?？—]+(?:[,，:：;；。!！?？]
 
 
 def _year_carried(context: str, question: str) -> str:
-    """「我看的是2024年那份，X是多少」「我在看表6的X，…这部分里…」: the one year the asker's context
-    names scopes the question when it names none, and the one table when the question points into
-    what the context names; written before it so that the context can be set aside."""
+    """「我看的是2024年那份，X是多少」: the one year the asker's context names scopes the question
+    when it names none, written before it so that the context can be set aside."""
     years = {m.group(1) for m in YEAR.finditer(context)}
-    tables = {m.group(0) for m in TABLE.finditer(context)}
-    if len(tables) == 1 and not TABLE.search(question) and not YEAR.search(question) and re.search(r"这部分|这一部分|这块|这一块|这里面|这其中|其中", question):
-        question = f"{tables.pop()}里" + question  # 「…。这部分里哪个科目最高」: what the question points into is in that table
     if len(years) != 1 or YEAR.search(question):
         return question
     return f"{years.pop()}年" + question
@@ -613,7 +609,9 @@ class Understander:
         iris = {e.iri for e in named[-1].entities}
         if any(m.start == 0 and {e.iri for e in m.entities} & iris for m in self.lexicon.link(text[pointer.end():])):
             return text  # 「这笔其他资金」: the pointer stands before the name itself
-        return text[:pointer.start()] + named[-1].surface + text[pointer.end():]
+        tables = {m.group(0) for m in TABLE.finditer(story)}
+        table = tables.pop() if len(tables) == 1 and not TABLE.search(text, cut) else ""  # 「我在看表6的X，…。这部分里…」: X of that table
+        return text[:pointer.start()] + table + named[-1].surface + text[pointer.end():]
 
     def _after_context(self, text: str, cut: int, previous: Frame | None, corrected: bool) -> Frame | None:
         """The question after the context ending at `cut`, when the rest names what it asks or asks of
