@@ -221,6 +221,7 @@ def _once_each(text: str, mentions: list[Mention]) -> list[Mention]:
 
 STATED_FIGURE = re.compile(r"(?:[二两三四五六七八九十百千万]|一[十百千万])[一二两三四五六七八九十百千万]*(?:万|元|个|项|年|倍|成)")  # 「一个说法」: 一个 is no figure
 CITED_YEAR = re.compile(r"(?:19|20)\d{2}年?第?\d{1,4}号")
+BOTH = re.compile(r"[,，]?(?:这|那)?(?:[两2]家(?:单位)?|[两2]个单位|二者|两者|2者)(?:的|之间的?)?")  # the two just named, taken up again
 STORY_END = re.compile(r"[。!！;；]")  # a sentence of the asker's story ends (a question mark asks: qa/clauses.py two_sentences)
 REPORTED = re.compile(r"(?:有人|读者|网友|同事|朋友|领导|编辑|市民|群众)[^。!！;；]{0,6}问")  # 「有读者问X有多大。」: a question reported, not asked
 THINGS = frozenset({"line_item", "classification", "project", "goal"})  # what a figure is of
@@ -527,6 +528,23 @@ class Understander:
         trial.context = story
         return trial
 
+    def _both_named(self, text: str) -> str:
+        """「本级和普查中心，两家的项目支出相差多少」: 两家 taking up the two just joined is their 的;
+        「表11分成了本级和普查中心两块。两家单位的基本支出…」: the two a sentence before names, joined."""
+        pointer = BOTH.search(text)
+        if pointer is None:
+            return text
+        clause = re.search(r"[^,，。!！;；:：?？]*$", text[:pointer.start()]).group(0)
+        if re.search(r"[和与跟及、]", clause) and text[pointer.start()] in ",，":
+            return text[:pointer.start()] + "的" + text[pointer.end():]
+        cut = max((m.end() for m in STORY_END.finditer(text, 0, pointer.start())), default=0)
+        named = [m for m in self._linked(text[:cut], [False] * (cut + 1))[1] if m.kinds() & {"budget_unit", "department", "internal_unit", *THINGS}]
+        joined = len(named) == 2 and re.fullmatch(r"(?:本级|机关|局机关)?[和与跟及、]", text[named[0].end:named[1].start])
+        if not cut or not joined or pointer.start() < cut:
+            return text
+        first = text[named[0].start:named[1].start - 1]  # 「统计局本级和…」: the self word goes with the name
+        return text[:pointer.start()] + f"{first}和{named[1].surface}的" + text[pointer.end():]
+
     def _topic_resumed(self, text: str) -> str:
         """「水库管理所，它的基本支出…」: a name set up as the topic and taken up again by 它 is the
         subject of what follows (水库管理所的基本支出…)."""
@@ -803,7 +821,7 @@ class Understander:
         text, respelt = self._bodies_spelt(text)
         text = self._distributed(text)
         text, idle = self._without_idle(text) if _context else (text, "")
-        text = self._topic_resumed(self._pointer_named(text) if _context else text)
+        text = self._both_named(self._topic_resumed(self._pointer_named(text) if _context else text))
         trial = self._without_context(text, previous, _corrected) if _context else None
         if trial is not None:
             trial.question = question
@@ -1345,7 +1363,7 @@ class Understander:
             frame.set_kind = next((kind for kind, words in self.lexicon.cues["sets_at_end"].items() if ending.endswith(tuple(words))), None)
         if frame.set_kind == "budget_units":  # 「事业单位有哪几家」: the kind of unit asked, not 事业单位医疗 by a part of its name
             frame.mentions = [m for m in frame.mentions if not (m.partial and m.surface.endswith("单位"))]
-        if re.search(r"不是零|不为零|非零|不是0|不为0|不等于0|不等于零", text) and frame.operator is None:
+        if re.search(self.lexicon.cues["nonzero"], text) and frame.operator is None:
             frame.operator, frame.threshold = ">", Decimal(0)  # 「不是零的有哪几项」
         top = TOP_N.search(text)
         if top and top.group(1) == "1" and re.search(r"后[一1](?:项|个)|后者", text):

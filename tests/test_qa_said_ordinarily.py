@@ -5,6 +5,8 @@ a measure before names joined by 加 holds for each of them (项目支出里A加
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 
@@ -353,3 +355,43 @@ def test_a_thing_the_story_names_and_the_question_names_again_is_asked_once(reso
     project = max(truth.projects, key=lambda p: p.amounts[0])
     answer = service.ask(f"表12里有一笔“{project.name}”，有点好奇这钱的来历。先问个数：这笔{project.name}是多少万元？")
     assert answer.value == project.amounts[0] and answer.answer.count(project.name) == 1, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "{a}和{b}，两家的项目支出相差多少？",
+    "表11把基本支出分成了{a}和{b}等几块。两家单位的基本支出相差多少？",
+])
+def test_the_two_just_named_taken_up_again(resources, question):
+    service, truth = resources
+    basic = {r.label: r.amounts[0] for r in truth.table(11).rows if r.kind == "unit"}
+    project = {u: sum(p.amounts[0] for p in truth.projects if p.unit == u) for u in basic}
+    a, b = truth.subordinate_units[:2]
+    figures = project if "项目" in question else basic
+    answer = service.ask(question.format(a=a.removeprefix(truth.region), b=b.removeprefix(truth.region)))
+    assert answer.value == abs(figures[a] - figures[b]), answer.answer
+
+
+def test_a_units_status_under_a_named_bureau_stated_in_passing(resources):
+    service, truth = resources
+    basic = {r.label: r.amounts[0] for r in truth.table(11).rows if r.kind == "unit"}
+    unit = truth.subordinate_units[1].removeprefix(truth.region)
+    core = truth.department.removeprefix(truth.region)
+    answer = service.ask(f"{unit}是{core}下属的事业单位，我想知道它自己的日常运转要花多少钱。{unit}的基本支出预算是多少？")
+    assert answer.value == basic[truth.subordinate_units[1]], answer.answer
+
+
+@pytest.mark.parametrize("question", ["三公经费里实际安排了钱的是哪几项？", "“三公”经费中真正有预算的有哪些？"])
+def test_money_arranged_asks_the_members_not_nought(resources, question):
+    service, truth = resources
+    members = [f for f in truth.figures if f.section == "二" and f.label != "“三公”经费" and f.parent in (None, "“三公”经费")]
+    answer = service.ask(question)
+    assert answer.answered and not any(f.label in answer.items for f in members if f.value == 0), answer.answer
+
+
+def test_a_target_quoted_for_how_it_is_required_gives_its_figure(resources):
+    service, truth = resources
+    goal = next(g for g in truth.goals if len(g.targets) == 1)
+    target = goal.targets[0]
+    noun = re.match(r"[\u4e00-\u9fff]+?(?=达到|不低于|不超过|控制在|不少于)", goal.text).group(0)
+    answer = service.ask(f"{goal.project}的绩效目标对{noun}是怎么要求的？")
+    assert answer.value == target.value and answer.unit == target.unit, answer.answer
