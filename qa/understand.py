@@ -582,7 +582,7 @@ class Understander:
             start = listed.start() + next((k for k in range(len(words[0]) - 1) if self._names_with(words[0][k:], surface)), 0)
             words[0] = text[start:listed.start() + len(words[0])]
             names = [self._names_with(w, surface) for w in words]
-            if all(names) and not any(self._whole_name(w) for w in words):
+            if all(names) and not any(self._whole_name(w) for w in words) and not self._whole_name(text[start:end_]):
                 return text[:start] + "、".join(names) + text[glue.start():glue.end()].rstrip("的") + text[end_:]
         return text
 
@@ -600,8 +600,8 @@ class Understander:
         first = listed.start() + next((k for k in range(len(words[0]) - 1) if tailed(words[0][k:])), 0)
         words[0] = text[first:listed.start() + len(words[0])]
         names = [tailed(w) for w in words]
-        if not all(names) or any(self._whole_name(w) for w in words):
-            return None
+        if not all(names) or any(self._whole_name(w) for w in words) or self._whole_name(text[first:end]):
+            return None  # 「人员和公用经费」: a name of its own (基本支出)
         return text[:first] + "、".join([*names, name]) + text[end:]
 
     def _names_with(self, word: str, name: str) -> str | None:
