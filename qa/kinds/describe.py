@@ -187,7 +187,7 @@ class Describe:
         answer = f"{executor.prefix(frame, doc)}{said}"
         sources = [Source(title, p.section, p.row, p.line) for p in chosen]
         value, unit = _count_stated(frame.text, body)
-        if value is None and re.search(r"要求|目标|指标", frame.text):  # 「绩效目标对满意度是怎么要求的」: the one target quoted
+        if value is None and re.search(r"要求|目标|指标", frame.text) and not re.search(r"哪些|内容|包括|包含|什么", frame.text):  # 「绩效目标对满意度是怎么要求的」: the one target quoted
             targets = find_targets(body, plain_counts=False)
             value, unit = (targets[0].value, targets[0].unit) if len(targets) == 1 else (None, None)
         return executor.answer(frame, answer, value, unit, sources=list(dict.fromkeys(sources)))
