@@ -645,7 +645,7 @@ class Understander:
         names_nothing = trial is not None and not (any(not m.of("department") and all(m is not x for x in left) for m in trial.mentions) or trial.totals or trial.measures or trial.name_part
                                                    or name_filter.stated(trial.text) or trial.unit_word in ASSET_UNITS)  # 「有几辆车」: a count of what the document holds
         opening = self.lexicon.link(text[:cut]) if names_nothing else []
-        things = [m for m in opening if m.kinds() & THINGS]
+        things = [m for m in opening if m.kinds() & (THINGS | {"figure"})]  # 「政府采购那段写了三类采购，请问哪几类…」: a figure named is a thing too
         one_thing = len({frozenset(e.iri for e in m.entities) for m in opening}) == 1  # 「社保中心的…商品和服务支出…其他资金——这部分」: all of it is the subject
         if things and one_thing and (carried := self._thing_carried(things[-1], text[cut:], previous, corrected)) is not None:
             carried.context = text[:cut]  # 「养车的钱（X）今年3.1万，比上年少了一点——那上一年是多少？」: the rest asks of the thing the opening names last

@@ -395,3 +395,11 @@ def test_a_target_quoted_for_how_it_is_required_gives_its_figure(resources):
     noun = re.match(r"[\u4e00-\u9fff]+?(?=达到|不低于|不超过|控制在|不少于)", goal.text).group(0)
     answer = service.ask(f"{goal.project}的绩效目标对{noun}是怎么要求的？")
     assert answer.value == target.value and answer.unit == target.unit, answer.answer
+
+
+@pytest.mark.parametrize("question", ["政府采购那段写了三类采购。请问哪几类的预算不是零？", "说明里的政府采购分了几类，请问哪几类的金额不为零？"])
+def test_a_figure_named_in_the_context_is_what_the_question_asks_into(resources, question):
+    service, truth = resources
+    parts = [f.label for f in truth.figures if f.section == "四" and f.label != "政府采购" and f.value != 0]
+    answer = service.ask(question)
+    assert sorted(answer.items) == sorted(parts), answer.answer
