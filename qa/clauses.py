@@ -57,6 +57,8 @@ def two_sentences(question: str) -> tuple[str, str] | None:
     asks = load_cues()["clauses"]["asks"] + r"|([\u4e00-\u9fff])不\1"  # 含不含, 算不算: an ask too
     if len(sentences) != 2 or not all(re.search(asks, s) for s in sentences):
         return None
+    if re.match(r"(?:我|我们|本人|笔者)(?:正|最近)?在", sentences[0]) and not re.search(r"[?？]", sentences[0]):
+        return None  # 「我在梳理下属单位的钱都花在哪。能不能把X的项目列一下」: what the asker is doing asks nothing
     return sentences[0], sentences[1]
 
 

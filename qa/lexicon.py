@@ -269,7 +269,7 @@ class Lexicon:
     def _bodies(self) -> list[tuple[str, str, list[Entity], frozenset[int]]]:
         """Each loaded department's and subordinate unit's name (without region), its suffix, the
         entities its name names and where a shortened name may start: a 局's or 委员会's at its first
-        character (卫健局; 健康局 may be another body), a unit's or a 中心's at any word of its name
+        character (卫健局) or its last word (事务局 of 退役军人事务局; 卫生局 may be another body), a unit's or a 中心's at any word of its name
         (救援中心 of 应急救援指挥中心, 数据中心 of 政务数据服务中心), its words
         taken two characters each as _abbreviations does (a segmenter that knows the loaded names
         would keep the name whole). Found once per lexicon, not on every question."""
@@ -284,8 +284,9 @@ class Lexicon:
         for core in sorted(departments | units):
             suffix = _suffix(core)
             if suffix and match_form(core) in self.aliases:
-                guarded = core in departments and suffix in self.cues["body_suffixes"]  # 健康局 may be another 局
-                starts = {0} if guarded else set(range(0, len(core) - len(suffix), 2))
+                guarded = core in departments and suffix in self.cues["body_suffixes"]  # 卫生局 may be another 局
+                body = len(core) - len(suffix)
+                starts = ({0, body - 2} if body >= 4 else {0}) if guarded else set(range(0, body, 2))  # 事务局 of 退役军人事务局: its last word
                 found.append((core, suffix, self._named(match_form(core)), frozenset(starts)))
         return found
 

@@ -554,6 +554,14 @@ class Understander:
                 return text[:m.end] + "的" + text[m.end + resumed.end():]
         return text
 
+    def _measure_carried(self, context: str, question: str) -> str:
+        """「我在看基本支出里的公用经费，想知道商品和服务支出中哪一项最多」: the one measure the asker's
+        context names scopes the question when it names none, written before it."""
+        said = {name for name, spec in self.lexicon.cues["measures"].items() if any(match_form(a) in context for a in spec["aliases"])}
+        if len(said) != 1 or any(w in question for w in self._measure_words) or not re.search(r"哪[一几]?项|哪些项|科目|[中里]哪", question):
+            return question  # only a question into the items of a class is scoped so
+        return f"{said.pop()}里" + question
+
     def _whole_name(self, text: str) -> bool:
         """Whether `text` is a name the documents hold, written out whole."""
         return text in self._measure_words or any(m.start == 0 and m.end == len(text) and not m.partial for m in self.lexicon.link(text))
@@ -637,7 +645,7 @@ class Understander:
         if re.match(r"占|比(?!如|方)", text[cut:]):
             cut = 0  # 「X——Y那一大类——占基本支出的百分之多少」: the rest has no subject, the opening is it
         if cut:
-            text = text[:cut] + _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:]))
+            text = text[:cut] + self._measure_carried(text[:cut], _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:])))
         trial = self.understand(text[cut:], previous, corrected, _context=False) if cut else None
         if trial is not None and trial.intent == "lookup" and trial.measures and not trial.value_mentions() and any(m.kinds() & THINGS for m in self.lexicon.link(text[:cut])):
             trial = None  # 「我想了解一下日常开支里那个“其他交通费用”，基本支出列了多少」: the thing asked of is named in the opening

@@ -388,3 +388,50 @@ def test_a_figure_named_in_the_context_is_what_the_question_asks_into(resources,
     parts = [f.label for f in truth.figures if f.section == "四" and f.label != "政府采购" and f.value != 0]
     answer = service.ask(question)
     assert sorted(answer.items) == sorted(parts), answer.answer
+
+
+@pytest.fixture(scope="module")
+def veterans(tmp_path_factory):
+    """A generated veterans' affairs bureau (seed 3924): people call it 事务局."""
+    from conftest import synth_service
+    return synth_service(tmp_path_factory.mktemp("veterans"), 3924, "青岚市鹿鸣县退役军人事务局")
+
+
+@pytest.mark.parametrize("question", ["对比一下：事务局的三公经费是多少？", "最近在写稿子，看到事务局预算里三公经费一项，想请问是多少？"])
+def test_a_bureau_called_by_the_last_word_of_its_name(veterans, question):
+    service, truth = veterans
+    answer = service.ask(question)
+    assert answer.value == truth.figure("“三公”经费").value, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "我在梳理下属单位的钱都花在哪。能不能把{unit}安排的项目名称都列一下？",
+    "可不可以帮我把{unit}的项目列一下？",
+])
+def test_a_request_to_list_is_no_yes_or_no_question(resources, question):
+    service, truth = resources
+    unit = _unit(truth)
+    answer = service.ask(question.format(unit=unit.removeprefix(truth.region)))
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.unit == unit), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "{name}只有{amount}万元，我比较好奇它的用途——文件说主要用于什么？",
+    "{name}有{amount}万元，有人质疑是养人的钱，文件里写它主要用于什么？",
+])
+def test_a_fairly_or_a_doubt_reported_asks_nothing(resources, question):
+    service, truth = resources
+    project = next(p for p in truth.projects if p.purpose and not p.citations and sum(q.name == p.name for q in truth.projects) == 1)
+    answer = service.ask(question.format(name=project.name, amount=f"{project.amounts[0]:f}"))
+    assert answer.answered and project.purpose[-12:-1] in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "我在看基本支出里的公用经费，想知道商品和服务支出中哪一项最多？",
+    "在看基本支出结构时，我想知道商品和服务支出里哪项最多？",
+])
+def test_a_measure_in_the_askers_context_scopes_the_items_asked(resources, question):
+    service, truth = resources
+    rows = [r for r in truth.table(6).rows if r.code and len(r.code) == 5 and r.code.startswith("302")]
+    answer = service.ask(question)
+    assert answer.items == [max(rows, key=lambda r: r.amounts[0]).label], answer.answer
