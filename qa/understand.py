@@ -88,7 +88,7 @@ def _named_by_code(mentions: list[Mention]) -> list[Mention]:
 SELF_CONTAINED = {"figure", "project", "goal"}  # mentions that are a figure in themselves, not in a measure's sense
 JOINER = re.compile(r"[和与及跟、]|以及|加上?")
 BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|该|此|那个|那项|那些|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西)")
-BREAKDOWN = re.compile(r"(?:各个?|每个|按)(?!自)(?P<by>[\u4e00-\u9fff()]{1,6}?)(?:分别|各自|逐一|分开)")  # a figure asked per X
+BREAKDOWN = re.compile(r"(?:各个?|每个|按)(?!自)(?P<by>[\u4e00-\u9fff()]{1,6}?)(?:分别|各自|逐一|分开|(?:是|都)?(?:怎么|如何|怎样)(?:分配|分的|划分))")  # a figure asked per X
 PART_OF = re.compile(r"(?:那|这)?(?:\d+(?:\.\d+)?多?(?:万元|万|元))?(?:里面|当中|之中|里|中)[,，]?")  # right after a project's name (and its amount): what follows is inside it
 CLAUSE = re.compile(r"[^,，:：;；。!！?？—]+(?:[,，:：;；。!！?？]|—+)?")  # 「…涨得离谱——想确认一下：」: a dash parts clauses
 
@@ -646,7 +646,7 @@ class Understander:
             cut = 0  # 「X——Y那一大类——占基本支出的百分之多少」: the rest has no subject, the opening is it
         if cut:
             text = text[:cut] + self._measure_carried(text[:cut], _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:])))
-        trial = self.understand(text[cut:], previous, corrected, _context=False) if cut else None
+        trial = (self._after_story(text[cut:], previous, corrected) or self.understand(text[cut:], previous, corrected, _context=False)) if cut else None  # 「我在梳理…，局本级的先不数了。X名下…」
         if trial is not None and trial.intent == "lookup" and trial.measures and not trial.value_mentions() and any(m.kinds() & THINGS for m in self.lexicon.link(text[:cut])):
             trial = None  # 「我想了解一下日常开支里那个“其他交通费用”，基本支出列了多少」: the thing asked of is named in the opening
         left = [] if trial is None else honour.left_out(trial.text, trial.mentions)  # 「那上一年是多少？买车的钱不算」: what is left out names nothing asked

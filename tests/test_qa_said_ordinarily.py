@@ -435,3 +435,17 @@ def test_a_measure_in_the_askers_context_scopes_the_items_asked(resources, quest
     rows = [r for r in truth.table(6).rows if r.code and len(r.code) == 5 and r.code.startswith("302")]
     answer = service.ask(question)
     assert answer.items == [max(rows, key=lambda r: r.amounts[0]).label], answer.answer
+
+
+def test_a_story_sentence_after_the_askers_opening_is_set_aside_too(resources):
+    service, truth = resources
+    unit = _unit(truth)
+    answer = service.ask(f"我在梳理各单位的项目数量，局本级的项目太多先不数了。{unit.removeprefix(truth.region)}名下列了多少个项目？")
+    assert answer.value == sum(p.unit == unit for p in truth.projects), answer.answer
+
+
+@pytest.mark.parametrize("question", ["{name}这笔钱在各个镇（街）是怎么分配的？", "{name}在各乡镇如何分配？"])
+def test_how_a_figure_is_shared_out_by_place_is_not_given(resources, question):
+    service, truth = resources
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    assert not service.ask(question.format(name=project.name)).answered
