@@ -53,10 +53,21 @@ def _region_before(text: str, known: list[str]) -> str | None:
     for region in known:
         if text.endswith(region):
             return region
-    if len(text) >= 3 and text[-1] in "省市区县" and re.fullmatch(r"[\u4e00-\u9fff]{2}", text[-3:-1]) and text[-3] not in "本全该各" \
-            and text[-2] not in "城辖" and not is_verb(text[-3:-1]):  # 「这块,区司法局」: a clause break is no region's name
+    if len(text) >= 3 and text[-1] in "省市区县" and re.fullmatch(r"[\u4e00-\u9fff]{2}", text[-3:-1]) and text[-3] not in "本全该各一二两三四五六七八九十几这那哪每" \
+            and text[-2] not in "城辖" and not is_verb(text[-3:-1]) and _starts_a_word(text, len(text) - 3):  # 「这块,区司法局」: a clause break is no region's name
         return text[-3:]
     return None
+
+
+def _starts_a_word(text: str, at: int) -> bool:
+    """Whether a word of `text` begins at `at` (「读者来信问区…」: 信 ends 来信, no region's name starts there)."""
+    start = max(0, at - 4)
+    position = start
+    for word in tokenizer().lcut(text[start:], HMM=False):
+        if position >= at:
+            return position == at
+        position += len(word)
+    return position == at
 
 
 def _region_before_body(frame: Frame, known: list[str], place_words: list[str]) -> str | None:

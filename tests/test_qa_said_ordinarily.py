@@ -449,3 +449,19 @@ def test_how_a_figure_is_shared_out_by_place_is_not_given(resources, question):
     service, truth = resources
     project = max(truth.projects, key=lambda p: p.amounts[0])
     assert not service.ask(question.format(name=project.name)).answered
+
+
+@pytest.mark.parametrize("question", [
+    "我在做系列报道，想先摸一下区{core}的“家底”。这个部门的收支总预算是多少万元？",
+    "读者来信问区{core}的三公经费有多少，请问是多少？",
+])
+def test_words_before_a_bare_district_are_no_region(resources, question):
+    service, truth = resources
+    answer = service.ask(question.format(core=truth.department.removeprefix(truth.region)))
+    expected = truth.figure("收入预算").value if "收支" in question else truth.figure("“三公”经费").value
+    assert answer.value == expected, answer.answer
+
+
+def test_another_region_before_the_bureau_is_still_another_body(resources):
+    service, truth = resources
+    assert not service.ask(f"远市佛冈县{truth.department.removeprefix(truth.region)}的三公经费是多少？").answered
