@@ -38,10 +38,12 @@ def _after_context(question: str, frame: Frame) -> str:
     so that its words are not checked against the answer."""
     if not frame.context:
         return question
-    for k in range(len(question) + 1):
-        if len(match_form(question[:k])) >= len(frame.context):
-            return question[k:]
-    return question
+    if match_form(question).startswith(frame.context):
+        for k in range(len(question) + 1):
+            if len(match_form(question[:k])) >= len(frame.context):
+                return question[k:]
+    set_aside = {c for c in re.findall(r"[^,，。!！?？;；:：]+", frame.context)}  # idle clauses between others (「…，涨幅看着很吓人，…」)
+    return "".join(c for c in re.findall(r"[^,，。!！?？;；:：]+[,，。!！?？;；:：]*", question) if match_form(re.sub(r"[,，。!！?？;；:：]+$", "", c)) not in set_aside)
 
 
 def _frame_key(frame: Frame | None) -> str | None:

@@ -465,3 +465,12 @@ def test_words_before_a_bare_district_are_no_region(resources, question):
 def test_another_region_before_the_bureau_is_still_another_body(resources):
     service, truth = resources
     assert not service.ask(f"远市佛冈县{truth.department.removeprefix(truth.region)}的三公经费是多少？").answered
+
+
+def test_an_impression_between_a_premise_and_the_question_asks_nothing(resources):
+    service, truth = resources
+    figure = truth.figure("“三公”经费")
+    moved = "增加" if figure.change > 0 else "减少"
+    answer = service.ask(f"文件里说今年“三公”经费{figure.value:f}万元，比上年{moved}{abs(figure.change):f}万元，幅度看着很吓人，我想核实一下基数。"
+                         "那上一年的三公经费到底是多少？")
+    assert answer.value == figure.value - figure.change, answer.answer
