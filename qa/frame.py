@@ -42,6 +42,7 @@ class Frame:
     unit_word: str | None = None  # 次, 条, 分钟 … asked for
     refusal: str | None = None  # why the document cannot answer
     unknown: list[str] = field(default_factory=list)
+    breakdown: list[str] = field(default_factory=list)  # 在各个镇（街）怎么分配: a breakdown by what no set of the document is
     follow_up: bool = False
     scope_kept: bool = False  # the documents in scope came from the session's previous question
     scope_refused: bool = False  # a year, a body or a level that is not loaded: nothing may answer

@@ -278,6 +278,8 @@ class QAService:
         given: the reply asks back (AskBack). `chosen` is a reading the user picked from those."""
         if frame.scope_refused:
             raise NotAnswerable(frame.refusal or "没有理解这个问题")
+        if frame.breakdown:  # no reading answers it: not a passage, not the whole figure
+            raise NotAnswerable(f"文件没有按“{'、'.join(frame.breakdown)}”分开给出 (no breakdown by it)")
         context = kinds.Context(frame, self.lexicon, executor)
         found = [r for r in kinds.readings(context) if r.score > kinds.LEGACY_SCORE]
         named = any(r.slot("name") is not None for r in found)  # a name filter (名称带X) some reading read

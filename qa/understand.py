@@ -1474,7 +1474,8 @@ class Understander:
         unknown = [w for w in unknown if not is_known(w, frame.text, frame.mentions, self.own_suffixes)]  # 幅度, 前者, 光是, 表里, 全局 … (qa/known.py)
         unnamed = "".join(" " if any(m.start <= k < m.end for m in frame.mentions) else ch for k, ch in enumerate(frame.text))
         unknown += [w for w in self.lexicon.cues["persons"] if w in unnamed and w not in unknown]  # a person's pay or name (股长: not the set word 股)
-        unknown += [w for w in self._breakdowns(frame) + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._works_not_loaded(frame)
+        frame.breakdown = self._breakdowns(frame)
+        unknown += [w for w in frame.breakdown + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._works_not_loaded(frame)
                     + self._bodies_past_names(frame) + self._parts_inside_projects(frame) + self._money_of_unnamed(frame, cues)
                     + self._other_modifier(frame) if w not in unknown]
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]

@@ -125,8 +125,7 @@ class Describe:
         if len({id(m) for m in subjects}) > 1 and not text_kinds <= {"budget_unit", "department"}:
             return None  # two things named: a comparison or a list, not one text
         slots = [Slot("entity", m, (m.start, m.end)) for m in subjects]
-        words = _query_words(ctx, subjects)
-        slots.append(Slot("words", words + [w for w in ctx.frame.unknown if w not in words], (0, len(text))))  # 「在各个镇（街）…」: the text must speak of it
+        slots.append(Slot("words", _query_words(ctx, subjects), (0, len(text))))
         if glossary:  # 「公务用车运行维护费反映哪些支出」: the glossary entry that speaks of this name
             slots.append(Slot("glossary", True, (0, len(text))))
         reading = Reading(NAME, 0.7, slots, checks_words=True)
