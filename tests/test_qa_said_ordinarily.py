@@ -6,6 +6,7 @@ a measure before names joined by 加 holds for each of them (项目支出里A加
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -474,3 +475,12 @@ def test_an_impression_between_a_premise_and_the_question_asks_nothing(resources
     answer = service.ask(f"文件里说今年“三公”经费{figure.value:f}万元，比上年{moved}{abs(figure.change):f}万元，幅度看着很吓人，我想核实一下基数。"
                          "那上一年的三公经费到底是多少？")
     assert answer.value == figure.value - figure.change, answer.answer
+
+
+def test_a_felt_impression_before_the_question_is_a_remark(years):
+    service, earlier, later = years
+    before, after = (sum(p.amounts[0] for p in t.projects) for t in (earlier, later))
+    rate = ((after - before) / before * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    answer = service.ask("看完两年的预算表，感觉2025年的项目经费比2024年变化不小，总支出的变化主要就是项目支出带来的。"
+                         "具体来说，项目支出从2024年到2025年变化了百分之多少？")
+    assert answer.value is not None and abs(answer.value) == abs(rate), answer.answer
