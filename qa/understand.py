@@ -671,6 +671,9 @@ class Understander:
             return carried
         if things:
             trial = None  # 「项目支出按经济科目看，商品和服务支出下面——超过一百万的是哪几项」: the rest names no thing, the opening does
+        named = [match_form(m.surface) for m in self.lexicon.link(text[:cut]) if m.kinds() & THINGS]
+        if trial is not None and any(m.partial and any(n in match_form(e.label) and n != match_form(e.label) for e in m.entities for n in named) for m in trial.mentions):
+            return None  # 「我注意到X有两笔，…另一笔是“第二批”。两笔加在一起」: the rest names a part of the family the context names
         if trial is not None and self._unlinked_body(text[:cut]) and not any(m.of("department", "budget_unit") for m in trial.mentions):
             return None  # 「我在看云川市财政局的预算。项目支出是多少」: the body the context names scopes the question
         if trial is not None and not _points_into_context(text, cut, frozenset((m.start, m.end) for m in trial.mentions)):

@@ -484,3 +484,11 @@ def test_a_felt_impression_before_the_question_is_a_remark(years):
     answer = service.ask("看完两年的预算表，感觉2025年的项目经费比2024年变化不小，总支出的变化主要就是项目支出带来的。"
                          "具体来说，项目支出从2024年到2025年变化了百分之多少？")
     assert answer.value is not None and abs(answer.value) == abs(rate), answer.answer
+
+
+def test_a_part_of_the_family_the_context_names_keeps_the_context(resources):
+    service, truth = resources
+    family = [p for p in truth.projects if p.name.startswith("卫片执法图斑核查经费")]
+    assert len(family) == 2
+    answer = service.ask("我注意到卫片执法图斑核查经费有两笔，一笔名字后面什么也没带，另一笔后面带着续建两个字。两笔加在一起是多少？")
+    assert answer.value == sum(p.amounts[0] for p in family), answer.answer
