@@ -104,7 +104,7 @@ class QAService:
         gc.unfreeze()  # what an earlier load froze may now be garbage
         index = fact_index(self.store)
         lexicon = saved_lexicon(self.store)
-        words = Words(set(lexicon.aliases))
+        words = Words(set(lexicon.aliases) | set(lexicon.cues["budget_words"]))
         titles = {r["doc"]: r["title"] for doc in index.documents for r in index.select(queries.DOCUMENT, {"doc": doc})}
         with self._lock:
             self.lexicon: Lexicon = lexicon

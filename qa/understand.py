@@ -510,9 +510,9 @@ class Understander:
     def _after_story(self, text: str, previous: Frame | None, corrected: bool) -> Frame | None:
         """The last sentence alone, when the sentences before it are the asker's story: they ask nothing
         of their own (a reported question aside: 「有读者问X有多大。」), restrict nothing, name no year but
-        the question's, no body it does not name, and no thing of the documents but those the question
-        names (「最近网上很多人关心政府部门的三公经费。X局的三公经费是多少？」) or the one it points back at
-        (「12345热线工单办理一直很受市民关注。这个项目的…」). The story's own words then count for nothing."""
+        the question's and no body it does not name; and the question names a thing of its own, or the
+        story names nothing the question does not (「最近网上很多人关心政府部门的三公经费。X局的三公经费
+        是多少？」). The story's own words then count for nothing."""
         cut = max((m.end() for m in STORY_END.finditer(text.rstrip("。!！;； "))), default=0)
         story, question = text[:cut], text[cut:]
         asks = self.lexicon.cues["clauses"]["asks"]
@@ -532,7 +532,8 @@ class Understander:
         question = _year_carried(story, question)
         trial = self.understand(question, previous, corrected, _context=False)
         said = {e.iri for m in trial.mentions for e in m.entities}
-        if (trial.intent == "refuse" or trial.unknown or any(not {e.iri for e in m.entities} & said for m in named) or set(head.measures + head.totals) - set(trial.measures + trial.totals)
+        own = bool(trial.value_mentions())  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」: the question names its own thing
+        if (trial.intent == "refuse" or trial.unknown or not own and (any(not {e.iri for e in m.entities} & said for m in named) or set(head.measures + head.totals) - set(trial.measures + trial.totals))
                 or not (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.unit_word not in (None, "%")
                         or any(m.of("internal_unit", "term", "citation") for m in trial.mentions))):
             return None

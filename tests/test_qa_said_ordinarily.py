@@ -492,3 +492,11 @@ def test_a_part_of_the_family_the_context_names_keeps_the_context(resources):
     assert len(family) == 2
     answer = service.ask("我注意到卫片执法图斑核查经费有两笔，一笔名字后面什么也没带，另一笔后面带着续建两个字。两笔加在一起是多少？")
     assert answer.value == sum(p.amounts[0] for p in family), answer.answer
+
+
+def test_a_self_contained_question_after_a_story_naming_other_things(years):
+    service, earlier, later = years
+    def running(truth):
+        return truth.figure("公务用车运行维护费").value
+    answer = service.ask("这个局两年都没买车，三公里面主要就是用车运维和接待。公务用车运行维护费，2025年比2024年多多少？")
+    assert answer.value == running(later) - running(earlier), answer.answer
