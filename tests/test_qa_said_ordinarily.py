@@ -500,3 +500,16 @@ def test_a_self_contained_question_after_a_story_naming_other_things(years):
         return truth.figure("公务用车运行维护费").value
     answer = service.ask("这个局两年都没买车，三公里面主要就是用车运维和接待。公务用车运行维护费，2025年比2024年多多少？")
     assert answer.value == running(later) - running(earlier), answer.answer
+
+
+@pytest.mark.parametrize(("question", "up"), [
+    ("跟2024年相比，2025年预算金额增加了的项目有哪些？", True),
+    ("哪些项目2025年比2024年增加了？", True),
+    ("2025年预算减少的项目有哪些？", False),
+])
+def test_projects_that_grew_or_fell_said_plainly(years, question, up):
+    service, earlier, later = years
+    before, after = {p.name: p.amounts[0] for p in earlier.projects}, {p.name: p.amounts[0] for p in later.projects}
+    moved = sorted(n for n in after if n in before and (after[n] > before[n] if up else after[n] < before[n]))
+    answer = service.ask(question)
+    assert sorted(answer.items) == moved, answer.answer
