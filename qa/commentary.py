@@ -126,11 +126,12 @@ def _renamed(match: re.Match, carries: Callable[[str], bool] | None) -> str:
     return match.group("name")
 
 
-def without_remarks(question: str, carries: Callable[[str], bool] | None = None) -> str:
+def without_remarks(question: str, carries: Callable[[str], bool] | None = None, names: Callable[[str], bool] | None = None) -> str:
     """The question without the asker's remarks (before the first asking sentence, only hedges); the
     question itself when nothing asking is left. carries(text): whether a clause names something the
     documents hold or a word the understanding reads; a sentence after the question keeps only such
-    clauses, and those that ask or restrict."""
+    clauses, and those that ask or restrict. names(text): whether it names a thing of the documents;
+    a question naming none keeps what a hedged sentence before it names."""
     spec = _spec()
     text = _corrected(question)
     text = spec.renamed.sub(lambda m: _renamed(m, carries), text)
@@ -144,7 +145,7 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None)
     if first is None:  # no ask word (「占了多大比例」「请列出」): only the asides are taken out
         return text if text.strip() else question
     continues = spec.continues.match(sentences[first])  # 「我记得X今年是涨了的吧？到底是涨是降…」: the ask goes on from it
-    pointing = carries is not None and spec.points_back.search(sentences[first])
+    pointing = carries is not None and (spec.points_back.search(sentences[first]) or names is not None and not names(sentences[first]))  # 「X涨了29%…。文件里说的原因是什么」
     kept = [s if continues or not (spec.hedges.search(s) and is_remark(s)) else _named_before(s, carries) if pointing else ""
             for s in sentences[:first]]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
     kept += sentences[first:first + 1]

@@ -38,12 +38,14 @@ def _after_context(question: str, frame: Frame) -> str:
     so that its words are not checked against the answer."""
     if not frame.context:
         return question
-    if match_form(question).startswith(frame.context):
-        for k in range(len(question) + 1):
-            if len(match_form(question[:k])) >= len(frame.context):
-                return question[k:]
-    set_aside = {c for c in re.findall(r"[^,，。!！?？;；:：]+", frame.context)}  # idle clauses between others (「…，涨幅看着很吓人，…」)
-    return "".join(c for c in re.findall(r"[^,，。!！?？;；:：]+[,，。!！?？;；:：]*", question) if match_form(re.sub(r"[,，。!！?？;；:：]+$", "", c)) not in set_aside)
+    stops = "[,，。!！?？;；:：]"
+    if match_form(question).startswith(frame.context[:4]):  # the context opens the question: as many clauses as it holds
+        ends = [m.end() for m in re.finditer(f"{stops}+", question)]
+        held = len(re.findall(f"{stops}+", frame.context))
+        if 0 < held <= len(ends):
+            return question[ends[held - 1]:]
+    set_aside = set(re.findall(f"[^{stops[1:-1]}]+", frame.context))  # idle clauses between others (「…，涨幅看着很吓人，…」)
+    return "".join(c for c in re.findall(f"[^{stops[1:-1]}]+{stops}*", question) if match_form(re.sub(f"{stops}+$", "", c)) not in set_aside)
 
 
 def _frame_key(frame: Frame | None) -> str | None:
@@ -144,7 +146,7 @@ class QAService:
                 session.history.append((question, answer.answer))
             return _copied(answer)
         with self.words.active():  # this store's names, and no other's, cut the question
-            asked = commentary.without_remarks(question, self.understander.carries)  # 「…？（我猜是X吧）」: the asker's remarks ask nothing
+            asked = commentary.without_remarks(question, self.understander.carries, self.understander.names_thing)  # 「…？（我猜是X吧）」: the asker's remarks ask nothing
             frame, answer = self._answer(asked, previous)
             answer = self._in_parts(asked, frame, answer, previous)
         answer.question = question

@@ -521,7 +521,7 @@ class Understander:
             return None
         loaded = {d.year for d in self.lexicon.documents.values()}
         story_years, own_years = named_years(story, loaded), named_years(question, loaded)
-        if story_years and (own_years and not story_years <= own_years or len(story_years) > 1):
+        if story_years and (own_years and not story_years <= own_years or not own_years and len(story_years) > 1):
             return None
         head = self.understand(story, previous, corrected, _context=False)
         if self._unlinked_body(story) or head.scope_refused:
@@ -531,6 +531,9 @@ class Understander:
             return None  # pointing at more than the one thing the story names (_pointer_named)
         question = _year_carried(story, question)
         trial = self.understand(question, previous, corrected, _context=False)
+        things = {frozenset(e.iri for e in m.entities): m for m in named if m.kinds() & (THINGS | {"figure"})}
+        if not trial.value_mentions() and not trial.measures and not trial.totals and len(things) == 1:  # 「2024年X是最大的项目，…。2025年比2024年少了多少」
+            trial = self.understand(next(iter(things.values())).surface + question, previous, corrected, _context=False)
         said = {e.iri for m in trial.mentions for e in m.entities}
         own = bool(trial.value_mentions())  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」: the question names its own thing
         if (trial.intent == "refuse" or trial.unknown or not own and (any(not {e.iri for e in m.entities} & said for m in named) or set(head.measures + head.totals) - set(trial.measures + trial.totals))
@@ -568,10 +571,16 @@ class Understander:
 
     def _measure_carried(self, context: str, question: str) -> str:
         """「我在看基本支出里的公用经费，想知道商品和服务支出中哪一项最多」: the one measure the asker's
-        context names scopes the question when it names none, written before it."""
-        said = {name for name, spec in self.lexicon.cues["measures"].items() if any(match_form(a) in context for a in spec["aliases"])}
-        if len(said) != 1 or any(w in question for w in self._measure_words) or not re.search(r"哪[一几]?项|哪些项|科目|[中里]哪", question):
+        context names, and the classification (经济, 功能), scope a question into items when it names
+        none, written before it."""
+        if not re.search(r"哪[一几]?项|哪些项|科目|[中里]哪", question):
             return question  # only a question into the items of a class is scoped so
+        kind = re.search(r"经济|功能", context)
+        if kind and not re.search(r"经济|功能", question):  # 「我在看项目支出按经济科目的分布，…哪个科目最大」
+            question = f"按{kind.group(0)}分类，" + question
+        said = {name for name, spec in self.lexicon.cues["measures"].items() if any(match_form(a) in context for a in spec["aliases"])}
+        if len(said) != 1 or any(w in question for w in self._measure_words):
+            return question
         return f"{said.pop()}里" + question
 
     def _whole_name(self, text: str) -> bool:
@@ -773,6 +782,11 @@ class Understander:
         if groups <= {"amount", "count"}:  # 「老会计习惯先看单位养人的钱」: the kind of an answer beside the asker's own words
             return bool(groups) and not self._unknown_nouns(text)
         return True
+
+    def names_thing(self, clause: str) -> bool:
+        """Whether a clause names a thing a figure is of (a class, item, project, figure, term) or a measure."""
+        text = match_form(clause)
+        return any(w in text for w in self._measure_words) or any(m.kinds() & (THINGS | {"figure", "term"}) for m in self.lexicon.link(text))
 
     def _beyond_the_department(self, linked: list[Mention]) -> list[Mention]:
         """The names a clause links, but the only department loaded (it scopes nothing)."""
@@ -1360,7 +1374,8 @@ class Understander:
                         frame.operator = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}[frame.operator]
             in_document = "set:citations" in groups and re.match(r"里|中|上|说|写|给|讲|提", text[end:])  # 「2025年文件里…」: the document itself, no set of cited ones
             narrower = frame.set_kind == "projects" and "set:key_projects" in groups  # 「哪些项目是重点项目」: the key projects
-            if any(g.startswith("set:") for g in groups) and (frame.set_kind is None or narrower) and not _names_kind_of(frame, start, end) and not in_document:
+            pointed = re.search(r"(?:这|那|该|此)一?个?$", text[:start]) and "set:projects" in groups  # 「这个项目今年一共给了多少钱」: one project, no set
+            if any(g.startswith("set:") for g in groups) and (frame.set_kind is None or narrower) and not _names_kind_of(frame, start, end) and not in_document and not pointed:
                 frame.set_kind = next(g.split(":", 1)[1] for g in sorted(groups) if g.startswith("set:"))
             if "level" in groups:
                 level = self.lexicon.cues["levels"][word]

@@ -513,3 +513,47 @@ def test_projects_that_grew_or_fell_said_plainly(years, question, up):
     moved = sorted(n for n in after if n in before and (after[n] > before[n] if up else after[n] < before[n]))
     answer = service.ask(question)
     assert sorted(answer.items) == moved, answer.answer
+
+
+def test_this_project_is_one_project_not_the_set(resources):
+    service, truth = resources
+    project = min((p for p in truth.projects if p.name.startswith("“")), key=lambda p: p.name.index("”"))
+    quoted = project.name[1:project.name.index("”")]
+    answer = service.ask(f"我翻表12的时候看到一个“{quoted}”的项目，挺感兴趣的，想问一下这个项目今年一共给了多少钱？")
+    assert answer.value == project.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", ["截至2025年6月底，这个局实际已经花了多少钱？", "到9月底项目支出用了多少？"])
+def test_spending_up_to_a_month_is_not_given(resources, question):
+    service, _ = resources
+    assert not service.ask(question).answered
+
+
+def test_a_total_cut_across_years_is_a_difference(years):
+    service, earlier, later = years
+    before, after = (sum(p.amounts[0] for p in t.projects) for t in (earlier, later))
+    answer = service.ask("项目支出从2024年到2025年一共压减了多少？" if after < before else "项目支出从2024年到2025年一共增加了多少？")
+    assert answer.value == abs(after - before), answer.answer
+
+
+def test_the_classification_in_the_askers_context_scopes_the_items_asked(resources):
+    service, truth = resources
+    rows = [r for r in truth.table(7).rows if r.code and len(r.code) == 5]
+    answer = service.ask("我在看项目支出按经济科目的分布，想知道具体到款一级，哪个科目的金额最大？")
+    assert answer.items == [max(rows, key=lambda r: r.amounts[0]).label], answer.answer
+
+
+def test_the_one_thing_a_story_names_is_what_a_question_naming_none_asks_of(years):
+    service, earlier, later = years
+    before, after = {p.name: p.amounts[0] for p in earlier.projects}, {p.name: p.amounts[0] for p in later.projects}
+    name = next(n for n in after if n in before and after[n] < before[n] and sum(p.name == n for p in later.projects) == 1)
+    answer = service.ask(f"2024年{name}安排得不少，到2025年好像少了很多。2025年比2024年少了多少钱？")
+    assert answer.value == before[name] - after[name], answer.answer
+
+
+def test_a_hedged_sentence_names_the_thing_of_a_question_naming_none(resources):
+    service, truth = resources
+    figure = truth.figure("机关运行经费")
+    moved = "增加" if figure.change > 0 else "减少"
+    answer = service.ask(f"机关运行经费比上年{moved}了，这个幅度不小，我们想在稿子里给出官方解释。文件里说的原因是什么？")
+    assert answer.answered and "机关运行经费" in answer.answer and "原因" in answer.answer, answer.answer
