@@ -328,6 +328,8 @@ def _context_kind(s: str, start: int, end: int, last: str) -> str | None:
         return "amount"
     if prev and nxt and prev in _OPEN_YEAR and nxt in _CLOSE_YEAR:
         return "bracket"
+    if prev == "表" and (start < 2 or s[start - 2] not in "代发外仪报图列") and (not nxt or not _is_han(nxt) or nxt in "中里的上内和与及到至"):
+        return "table"  # 「表六中的电费」: table 6, as written in digits
     rank_ok = prev == _RANK and (start < 2 or s[start - 2] not in _RANK_BLOCKERS)
     if rank_ok and (not nxt or not _is_han(nxt) or nxt in _RANK_FOLLOWERS):
         return "rank"
@@ -365,7 +367,7 @@ def _replace_numeral(m: re.Match[str]) -> str:
     kind = _context_kind(s, start, m.end(), parts[-1])
     if kind is None:
         return whole
-    if a == _ONE and _bare_one_blocked(s, start):
+    if a == _ONE and kind != "table" and _bare_one_blocked(s, start):
         return whole
     out = []
     for p in parts:

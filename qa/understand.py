@@ -935,6 +935,11 @@ class Understander:
             frame.mentions = [m for m in frame.mentions if not (m.kinds() <= {"figure", "line_item", "term", "classification"}
                                                                 and all(e.label.endswith("费") for e in m.entities))]
         frame.intent = self._intent(frame)
+        if frame.intent == "lookup" and frame.table and not (frame.value_mentions() or frame.measures or any(not t.startswith("表") for t in frame.totals)):
+            rows = [w for c in residue for w in content_nouns(c) if len(w) >= 2 and w not in self.stopwords and w not in self.lexicon.cues["document_words"]]
+            if rows:  # 「表6里电费是多少」 where 表6 has no 电费 row: never the table's total
+                frame.intent = "refuse"
+                frame.refusal = f"表{frame.table}中没有找到“{'、'.join(rows)}”这一行 (no such row)"
         if frame.intent == "refuse" and unknown:
             frame.refusal = f"文件中没有找到“{'、'.join(unknown)}” (not found in the document)"
         textual = frame.intent in ("definition", "citation") and frame.mentions

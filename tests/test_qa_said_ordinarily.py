@@ -557,3 +557,34 @@ def test_a_hedged_sentence_names_the_thing_of_a_question_naming_none(resources):
     moved = "增加" if figure.change > 0 else "减少"
     answer = service.ask(f"机关运行经费比上年{moved}了，这个幅度不小，我们想在稿子里给出官方解释。文件里说的原因是什么？")
     assert answer.answered and "机关运行经费" in answer.answer and "原因" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["表六中的电费是多少？", "表6里电费是多少？"])
+def test_a_table_by_its_numeral(resources, question):
+    service, truth = resources
+    answer = service.ask(question)
+    assert answer.value == next(r.amounts[0] for r in truth.table(6).rows if r.label == "电费"), answer.answer
+
+
+def test_a_row_no_table_holds_is_never_the_tables_total(resources):
+    service, truth = resources
+    assert all(r.label != "取暖费" for r in truth.table(6).rows)
+    answer = service.ask("表6里取暖费是多少？")
+    assert not answer.answered, answer.answer
+
+
+def test_the_years_spending_is_the_total(resources):
+    service, truth = resources
+    total = next(r for r in truth.table(3).rows if r.kind == "total").amounts[0]
+    projects = sum(p.amounts[0] for p in truth.projects)
+    answer = service.ask("项目支出占全年支出的比重是多少？")
+    assert answer.value == (projects / total * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+@pytest.mark.parametrize("question", ["2024年表12里的项目，到2025年没有再出现的一共有多少个？", "表12项目支出表里2025年一共列了多少个具体项目？"])
+def test_counts_of_projects_said_plainly(years, question):
+    service, earlier, later = years
+    before, after = {p.name for p in earlier.projects}, [p.name for p in later.projects]
+    expected = len(before - set(after)) if "没有再" in question else len(after)
+    answer = service.ask(question)
+    assert answer.value == expected, answer.answer
