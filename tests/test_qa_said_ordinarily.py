@@ -588,3 +588,9 @@ def test_counts_of_projects_said_plainly(years, question):
     expected = len(before - set(after)) if "没有再" in question else len(after)
     answer = service.ask(question)
     assert answer.value == expected, answer.answer
+
+
+def test_the_assets_date_is_no_part_of_the_year(resources):
+    service, truth = resources
+    answer = service.ask("截至2025年1月31日，这个局的固定资产金额是多少？")
+    assert answer.value == truth.figure("固定资产").value, answer.answer
