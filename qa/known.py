@@ -1,6 +1,6 @@
 """Words a question may hold that name nothing the graph lacks, though no label or text of the
 documents holds them: what the answer is measured in (幅度, 人数, 多长时间), a back-reference to what
-the question already named (前者, 三者), emphasis (光是), a speaker in a clause of context (有读者说),
+the question already named (前者, 三者), emphasis (光是), a share in tenths (近三成), a speaker in a clause of context (有读者说),
 and a word written into the name it stands before (「四街四镇那个…线路费」 for a project whose name
 says 4街4镇). Anything else the lexicon does not know still counts as unknown."""
 
@@ -46,6 +46,8 @@ def is_known(word: str, text: str, mentions: list[Mention], own_suffixes: frozen
     cues = load_cues()
     if word in cues["answer_nouns"] or word in cues["back_references"] or word in cues["emphasis"]:
         return True
+    if re.fullmatch(r"(?:将?近|约|大约|差不多)?[一二两三四五六七八九十几\d]成(?:多|左右)?", word):
+        return True  # 「减少了将近三成」: a share said in tenths
     if of_the_document(word) or _distributive(word) or word[0] in cues["self_determiners"] and word[1:] in own_suffixes:
         return True
     if in_own_body(word, own_suffixes):

@@ -527,8 +527,8 @@ class Understander:
         if self._unlinked_body(story) or head.scope_refused:
             return None
         named = [m for m in head.mentions if not (self._one_department and m.kinds() == {"department"})]
-        if BACK_REFERENCE.search(question):
-            return None  # pointing at more than the one thing the story names (_pointer_named)
+        if BACK_REFERENCE.search(question) or _points_into_context(text, cut):
+            return None  # pointing at more than the one thing the story names (_pointer_named), or into it (其中)
         question = _year_carried(story, question)
         trial = self.understand(question, previous, corrected, _context=False)
         things = {frozenset(e.iri for e in m.entities): m for m in named if m.kinds() & (THINGS | {"figure"})}
@@ -1379,7 +1379,7 @@ class Understander:
                         frame.operator = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}[frame.operator]
             in_document = "set:citations" in groups and re.match(r"里|中|上|说|写|给|讲|提", text[end:])  # 「2025年文件里…」: the document itself, no set of cited ones
             narrower = frame.set_kind == "projects" and "set:key_projects" in groups  # 「哪些项目是重点项目」: the key projects
-            pointed = re.search(r"(?:这|那|该|此)一?个?$", text[:start]) and "set:projects" in groups  # 「这个项目今年一共给了多少钱」: one project, no set
+            pointed = re.search(r"(?:这|该|此)一?个?$", text[:start]) and "set:projects" in groups  # 「这个项目今年一共给了多少钱」: one project, no set
             if any(g.startswith("set:") for g in groups) and (frame.set_kind is None or narrower) and not _names_kind_of(frame, start, end) and not in_document and not pointed:
                 frame.set_kind = next(g.split(":", 1)[1] for g in sorted(groups) if g.startswith("set:"))
             if "level" in groups:

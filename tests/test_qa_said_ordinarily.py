@@ -594,3 +594,24 @@ def test_the_assets_date_is_no_part_of_the_year(resources):
     service, truth = resources
     answer = service.ask("截至2025年1月31日，这个局的固定资产金额是多少？")
     assert answer.value == truth.figure("固定资产").value, answer.answer
+
+
+@pytest.mark.parametrize("question", ["预算最少的那个项目是啥？", "金额最小的那个项目叫啥？"])
+def test_that_project_after_a_superlative_is_the_set_ranked(resources, question):
+    service, truth = resources
+    answer = service.ask(question)
+    assert answer.items == [min(truth.projects, key=lambda p: p.amounts[0]).name], answer.answer
+
+
+def test_a_whole_stated_in_a_sentence_before_its_part_is_the_whole(resources):
+    service, truth = resources
+    whole, part = truth.figure("“三公”经费"), truth.figure("公务接待费")
+    answer = service.ask(f"三公经费总共才{whole.value:f}万元。请问其中公务接待费占了百分之多少？")
+    assert answer.value == (part.value / whole.value * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+def test_a_share_said_in_tenths_names_nothing_unknown(resources):
+    service, truth = resources
+    income = truth.figure("收入预算")
+    answer = service.ask("和上年比，这个局的预算变化了将近三成，这个幅度很大，我想在稿子里交代清楚。文件给出的原因是什么？")
+    assert answer.answered and "原因" in answer.answer and f"{abs(income.change):,.2f}" in answer.answer, answer.answer
