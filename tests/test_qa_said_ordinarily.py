@@ -615,3 +615,9 @@ def test_a_share_said_in_tenths_names_nothing_unknown(resources):
     income = truth.figure("收入预算")
     answer = service.ask("和上年比，这个局的预算变化了将近三成，这个幅度很大，我想在稿子里交代清楚。文件给出的原因是什么？")
     assert answer.answered and "原因" in answer.answer and f"{abs(income.change):,.2f}" in answer.answer, answer.answer
+
+
+def test_the_assets_date_at_the_end_of_january_compared_across_years(years):
+    service, earlier, later = years
+    answer = service.ask("固定资产家底两年之间增加了多少？就拿两年文件里截至1月底的数比。")
+    assert answer.value == later.figure("固定资产").value - earlier.figure("固定资产").value, answer.answer
