@@ -168,7 +168,8 @@ def _premise_end(text: str) -> int:
     tails = [re.search(r"[^\d零一二两三四五六七八九十百千万,.]+$", s.group(0)) for s in stated if s]
     counted = {t.group(0) for t in tails if t}  # 「四千二百多万」 ends in 万: money, nothing counted
     moved = [re.search(cues["premise_direction"], c) for c in clauses]  # 「三公经费涨了，可接待费反而降了，接待费下降是什么原因」
-    if not all(s or m for s, m in zip(stated, moved, strict=True)) or any(c in question for c in counted if not c.endswith(("元", "%"))):
+    lead = [bool(re.search(r"[:：]$", c)) for c in clauses]  # 「只看2024年的预算公开：…」: a lead-in naming what is read
+    if not all(s or m or k for s, m, k in zip(stated, moved, lead, strict=True)) or any(c in question for c in counted if not c.endswith(("元", "%"))):
         return 0  # 「一共3辆车，平均每辆车多少」: the question counts what the premise states
     return cuts[-1]
 
@@ -569,6 +570,19 @@ class Understander:
                 return text[:m.end] + "的" + text[m.end + resumed.end():]
         return text
 
+    def _amount_after_thing(self, frame: Frame) -> None:
+        """「科目编码2130108对应的支出预算是多少」: a word for an amount right after a thing is that thing's
+        amount, not the figure of that name (qa/data/cues.json amount_after_thing)."""
+        spec = self.lexicon.cues["amount_after_thing"]
+        kept: list[Mention] = []
+        for m in frame.mentions:
+            thing = kept[-1] if kept else None
+            if (thing is not None and thing.kinds() & THINGS and m.surface in spec["words"] and not m.kinds() & THINGS
+                    and re.fullmatch(spec["gap"], frame.text[thing.end:m.start])):
+                continue
+            kept.append(m)
+        frame.mentions = kept
+
     def _measure_carried(self, context: str, question: str) -> str:
         """「我在看基本支出里的公用经费，想知道商品和服务支出中哪一项最多」: the one measure the asker's
         context names, and the classification (经济, 功能), scope a question into items when it names
@@ -854,7 +868,7 @@ class Understander:
         for said, written in [*self.lexicon.cues["planned_acts"].items(), *self.lexicon.cues["everyday_terms"].items()]:
             text = re.sub(said, written, text)
         text = ASIDE_STATED.sub("", text)
-        text = re.sub(self.lexicon.cues["status_stated"], "", text)
+        text = re.sub(self.lexicon.cues["basis_said"], "", re.sub(self.lexicon.cues["status_stated"], "", text))
         text, respelt = self._bodies_spelt(text)
         text = self._distributed(text)
         text, idle = self._without_idle(text) if _context else (text, "")
@@ -908,6 +922,7 @@ class Understander:
         self._modifiers(frame, cues)
         _without_included(frame, cues)
         _without_table_names(frame)
+        self._amount_after_thing(frame)
         _joined_around_amounts(frame)
         _one_per_thing(frame)
         frame.first_of_series = self._first_of_series(frame)

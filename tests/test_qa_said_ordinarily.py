@@ -621,3 +621,33 @@ def test_the_assets_date_at_the_end_of_january_compared_across_years(years):
     service, earlier, later = years
     answer = service.ask("固定资产家底两年之间增加了多少？就拿两年文件里截至1月底的数比。")
     assert answer.value == later.figure("固定资产").value - earlier.figure("固定资产").value, answer.answer
+
+
+def test_how_the_asker_means_a_figure_found_asks_nothing_itself(years):
+    service, earlier, later = years
+    figure = later.figure("“三公”经费")
+    answer = service.ask("我手里只有2025年的预算文件。根据文中与上年的比较，2024年的“三公”经费大概安排了多少？")
+    assert answer.value == earlier.figure("“三公”经费").value == figure.value - figure.change, answer.answer
+
+
+def test_a_lead_in_naming_the_document_read_before_a_premise(years):
+    service, earlier, _ = years
+    figure = earlier.figure("“三公”经费")
+    moved = "增加" if figure.change > 0 else "减少"
+    answer = service.ask(f"只看2024年的预算公开：三公经费比上年{moved}了一些，那么2023年的三公经费是多少？")
+    assert answer.value == figure.value - figure.change, answer.answer
+
+
+@pytest.mark.parametrize("question", ["科目编码{code}对应的支出预算是多少万元？", "表5里科目编码{code}对应的那一行，预算数是多少？"])
+def test_an_amount_word_after_a_thing_is_its_amount(resources, question):
+    service, truth = resources
+    row = next(r for r in truth.table(5).rows if r.code and len(r.code) == 7)
+    answer = service.ask(question.format(code=row.code))
+    assert answer.value == row.amounts[0], answer.answer
+
+
+def test_a_units_status_in_brackets_asks_no_set_of_units(resources):
+    service, truth = resources
+    unit = _unit(truth)
+    answer = service.ask(f"2025年，{unit.removeprefix(truth.region)}（局下属的事业单位）名下安排了哪些项目？")
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.unit == unit), answer.answer
