@@ -38,7 +38,7 @@ def _after_context(question: str, frame: Frame) -> str:
     so that its words are not checked against the answer."""
     if not frame.context:
         return question
-    stops = "[,，。!！?？;；:：]"
+    stops = "[,，。!！?？;；:：—]"
     if match_form(question).startswith(frame.context[:4]):  # the context opens the question: as many clauses as it holds
         ends = [m.end() for m in re.finditer(f"{stops}+", question)]
         held = len(re.findall(f"{stops}+", frame.context))

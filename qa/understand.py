@@ -1394,7 +1394,8 @@ class Understander:
                         frame.operator = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}[frame.operator]
             in_document = "set:citations" in groups and re.match(r"里|中|上|说|写|给|讲|提", text[end:])  # 「2025年文件里…」: the document itself, no set of cited ones
             narrower = frame.set_kind == "projects" and "set:key_projects" in groups  # 「哪些项目是重点项目」: the key projects
-            pointed = re.search(r"(?:这|该|此)一?个?$", text[:start]) and "set:projects" in groups  # 「这个项目今年一共给了多少钱」: one project, no set
+            pointed = (re.search(r"(?:这|该|此)一?个?$", text[:start]) and "set:projects" in groups
+                       and any(m.of("project", "goal") for m in frame.mentions))  # 「X…这个项目今年一共给了多少钱」: one project, no set
             if any(g.startswith("set:") for g in groups) and (frame.set_kind is None or narrower) and not _names_kind_of(frame, start, end) and not in_document and not pointed:
                 frame.set_kind = next(g.split(":", 1)[1] for g in sorted(groups) if g.startswith("set:"))
             if "level" in groups:
