@@ -986,7 +986,8 @@ class Executor:
             doc = info[0]["doc"] if info else frame.docs[0]
             names = list(dict.fromkeys(_citation_name(r) for r in rows))
             lacks = f"文件没有写明“{p.label}”引用了“{named}”" if named else f"文件没有写明“{p.label}”依据哪份文件"
-            said.append(f"{p.label}依据的文件：{'；'.join(names)}" if names else lacks)
+            quoted = _citing_words(str(info[0].get("purpose") or "") if info else "", rows)
+            said.append(f"{p.label}依据的文件：{'；'.join(names)}{f'（原文：{quoted}）' if quoted else ''}" if names else lacks)
             items += [n for n in names if n not in items]
             sources.append(Source(self.doc_title(doc), load_template().by_layout("projects").name, p.label, info[0]["line"] if info else None))
         if not items:
@@ -1526,3 +1527,12 @@ def _iri(value: str):
     import pyoxigraph as ox
 
     return ox.NamedNode(value)
+
+
+def _citing_words(purpose: str, rows: list[dict]) -> str:
+    """The clause of a project's text that cites the documents found, in its own words (「按照桐溪发[2020]30号
+    文件要求」): what a reader quotes beside the document's name."""
+    serials = [m.group(0) for r in rows for m in [re.search(r"\d+号", str(r.get("number") or r.get("label") or ""))] if m]
+    clauses = re.findall(r"[^，,。；;]+", purpose)
+    cited = [c for c in clauses if any(n in c for n in serials)]
+    return "，".join(cited)

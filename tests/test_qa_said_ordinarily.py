@@ -651,3 +651,12 @@ def test_a_units_status_in_brackets_asks_no_set_of_units(resources):
     unit = _unit(truth)
     answer = service.ask(f"2025年，{unit.removeprefix(truth.region)}（局下属的事业单位）名下安排了哪些项目？")
     assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.unit == unit), answer.answer
+
+
+def test_a_citation_is_given_with_the_words_that_cite_it(resources):
+    service, truth = resources
+    project = _cited(truth)
+    serial = project.citations[0].number.split("〕")[-1]
+    answer = service.ask(f"{project.name}是按照哪个文件要求安排的？")
+    quoted = next(c for c in re.split(r"[，,。；;]", project.purpose) if serial in c)
+    assert answer.answered and f"原文：{quoted}" in answer.answer, answer.answer
