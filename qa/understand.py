@@ -565,7 +565,7 @@ class Understander:
         """「水库管理所，它的基本支出…」: a name set up as the topic and taken up again by 它 is the
         subject of what follows (水库管理所的基本支出…)."""
         for m in self.lexicon.link(text):
-            resumed = re.match(r"[,，](?:它|其)(?!们)的?", text[m.end:])
+            resumed = re.match(r"[,，](?:它(?!们)|其(?![余他它中实次]))的?", text[m.end:])  # 其余, 其中: no pronoun
             if resumed:
                 return text[:m.end] + "的" + text[m.end + resumed.end():]
         return text

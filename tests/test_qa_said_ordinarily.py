@@ -660,3 +660,10 @@ def test_a_citation_is_given_with_the_words_that_cite_it(resources):
     answer = service.ask(f"{project.name}是按照哪个文件要求安排的？")
     quoted = next(c for c in re.split(r"[，,。；;]", project.purpose) if serial in c)
     assert answer.answered and f"原文：{quoted}" in answer.answer, answer.answer
+
+
+def test_the_rest_after_a_name_is_no_pronoun_taking_it_up(resources):
+    service, truth = resources
+    rows = {r.label: r.amounts[0] for r in truth.table(6).rows}
+    answer = service.ask("基本支出中工资福利支出除去基本工资、津贴补贴，其余的有多少")
+    assert answer.value == rows["工资福利支出"] - rows["基本工资"] - rows["津贴补贴"], answer.answer
