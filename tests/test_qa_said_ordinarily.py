@@ -9,6 +9,25 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from conftest import synth_service, synth_years_service
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A generated statistics bureau in 2024 and 2025 whose 2025 project text targets 新增或改造 (seed 3917)."""
+    return synth_years_service(tmp_path_factory.mktemp("built"), 3917, "青岚市松汀区统计局")
+
+
+@pytest.fixture(scope="module")
+def schools(tmp_path_factory):
+    """A generated education bureau (seed 548501) whose classes 学前教育, 小学教育 … share 教育."""
+    return synth_service(tmp_path_factory.mktemp("schools"), 548501, "鹤川市映山区教育局")
+
+
+@pytest.fixture(scope="module")
+def veterans(tmp_path_factory):
+    """A generated veterans' affairs bureau (seed 3924): people call it 事务局."""
+    return synth_service(tmp_path_factory.mktemp("veterans"), 3924, "青岚市鹿鸣县退役军人事务局")
 
 
 def _economic(truth, number: int) -> dict[str, object]:
@@ -208,13 +227,6 @@ def test_a_basis_said_in_passing_asks_no_sum_across_years(years, question):
     assert answer.value == after[unit] - before[unit], answer.answer
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """A generated statistics bureau in 2024 and 2025 whose 2025 project text targets 新增或改造 (seed 3917)."""
-    from conftest import synth_years_service
-    return synth_years_service(tmp_path_factory.mktemp("built"), 3917, "青岚市松汀区统计局")
-
-
 @pytest.mark.parametrize("question", [
     "2025年{name}的绩效目标里，要新增或改造多少处设施？",
     "{name}今年计划新增或改造几处设施？",
@@ -247,13 +259,6 @@ def test_former_and_latter_are_the_two_named_last(resources, question):
     a, b = children[0], children[-1]
     answer = service.ask(question.format(parent=parent.label, a=a.label, b=b.label))
     assert answer.value == b.amounts[0] - a.amounts[0], answer.answer
-
-
-@pytest.fixture(scope="module")
-def schools(tmp_path_factory):
-    """A generated education bureau (seed 548501) whose classes 学前教育, 小学教育 … share 教育."""
-    from conftest import synth_service
-    return synth_service(tmp_path_factory.mktemp("schools"), 548501, "鹤川市映山区教育局")
 
 
 @pytest.mark.parametrize("question", ["{a}、{b}、{c}这三段的教育支出加起来是多少？", "{a}和{b}、{c}的教育经费合计多少？"])
@@ -389,13 +394,6 @@ def test_a_figure_named_in_the_context_is_what_the_question_asks_into(resources,
     parts = [f.label for f in truth.figures if f.section == "四" and f.label != "政府采购" and f.value != 0]
     answer = service.ask(question)
     assert sorted(answer.items) == sorted(parts), answer.answer
-
-
-@pytest.fixture(scope="module")
-def veterans(tmp_path_factory):
-    """A generated veterans' affairs bureau (seed 3924): people call it 事务局."""
-    from conftest import synth_service
-    return synth_service(tmp_path_factory.mktemp("veterans"), 3924, "青岚市鹿鸣县退役军人事务局")
 
 
 @pytest.mark.parametrize("question", ["对比一下：事务局的三公经费是多少？", "最近在写稿子，看到事务局预算里三公经费一项，想请问是多少？"])
