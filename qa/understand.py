@@ -861,7 +861,10 @@ class Understander:
             return None
         return trial
 
-    def understand(self, question: str, previous: Frame | None = None, _corrected: bool = False, _context: bool = True) -> Frame:
+    def _rewritten(self, question: str) -> tuple[str, int | None]:
+        """The question in match form with everyday spellings and terms written as the documents write
+        them, and what says nothing of what is asked taken out (asides stating a fact, a unit's status,
+        how the asker means a figure found); and where a body's name was spelt right from its sound."""
         text = match_form(question or "")
         for short, full in [*self.lexicon.cues["spellings"].items(), *self.lexicon.cues["expansions"].items()]:
             text = text.replace(short, full)
@@ -870,7 +873,10 @@ class Understander:
         text = ASIDE_STATED.sub("", text)
         text = re.sub(self.lexicon.cues["basis_said"], "", re.sub(self.lexicon.cues["status_stated"], "", text))
         text, respelt = self._bodies_spelt(text)
-        text = self._distributed(text)
+        return self._distributed(text), respelt
+
+    def understand(self, question: str, previous: Frame | None = None, _corrected: bool = False, _context: bool = True) -> Frame:
+        text, respelt = self._rewritten(question)
         text, idle = self._without_idle(text) if _context else (text, "")
         text = self._both_named(self._topic_resumed(self._pointer_named(text) if _context else text))
         trial = self._without_context(text, previous, _corrected) if _context else None
