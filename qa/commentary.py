@@ -55,6 +55,11 @@ def is_remark(text: str) -> bool:
     return bool(spec.hedges.search(text) or spec.askers.search(text) and not spec.asks.search(text))
 
 
+def points_back() -> re.Pattern:
+    """Words of an asking sentence that point back at a thing named before it (它, 这一项, 这部分 …)."""
+    return _spec().points_back
+
+
 def hedged(text: str) -> bool:
     """Whether `text` holds a hedge (好像, 我记得, 应该是): the asker's guess."""
     return bool(_spec().hedges.search(text))
@@ -145,9 +150,10 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
     if first is None:  # no ask word (「占了多大比例」「请列出」): only the asides are taken out
         return text if text.strip() else question
     continues = spec.continues.match(sentences[first])  # 「我记得X今年是涨了的吧？到底是涨是降…」: the ask goes on from it
-    pointing = carries is not None and (spec.points_back.search(sentences[first]) or names is not None and not names(sentences[first]))  # 「X涨了29%…。文件里说的原因是什么」
-    kept = [s if continues or not (spec.hedges.search(s) and is_remark(s)) else _named_before(s, carries) if pointing else ""
-            for s in sentences[:first]]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
+    remarks = [not continues and bool(spec.hedges.search(s)) and is_remark(s) for s in sentences[:first]]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
+    pointing = any(remarks) and carries is not None and bool(  # 「X涨了29%…。文件里说的原因是什么」: asked only when a remark stands before
+        spec.points_back.search(sentences[first]) or names is not None and not names(sentences[first]))
+    kept = [(_named_before(s, carries) if pointing else "") if remark else s for s, remark in zip(sentences[:first], remarks, strict=True)]
     kept += sentences[first:first + 1]
     named = [m for s in sentences[first + 1:] if (m := spec.clarified.match(s)) and (carries is None or carries(m.group("name")))]
     if named:  # 「…烧多少钱？我是说公务用车运行维护费。」: the name, in brackets beside the words it restates

@@ -235,6 +235,12 @@ STATED_FIGURE = re.compile(r"(?:[二两三四五六七八九十百千万]|一[�
 CITED_YEAR = re.compile(r"(?:19|20)\d{2}年?第?\d{1,4}号")
 BOTH = re.compile(r"[,，]?(?:这|那)?(?:[两2]家(?:单位)?|[两2]个单位|二者|两者|2者)(?:的|之间的?)?")  # the two just named, taken up again
 STORY_END = re.compile(r"[。!！;；]")  # a sentence of the asker's story ends (a question mark asks: qa/clauses.py two_sentences)
+
+
+def _story_end(text: str) -> int:
+    """Where the sentences before the last one end (0: one sentence)."""
+    return max((m.end() for m in STORY_END.finditer(text.rstrip("。!！;； "))), default=0)
+
 REPORTED = re.compile(r"(?:有人|读者|网友|同事|朋友|领导|编辑|市民|群众)[^。!！;；]{0,6}问")  # 「有读者问X有多大。」: a question reported, not asked
 THINGS = frozenset({"line_item", "classification", "project", "goal"})  # what a figure is of
 ASSET_UNITS = frozenset(load_template().figure_units) - {"个", "万元", "亿元", "元"}  # 辆, 台, 平方米: counted things the document holds
@@ -514,7 +520,7 @@ class Understander:
         the question's and no body it does not name; and the question names a thing of its own, or the
         story names nothing the question does not (「最近网上很多人关心政府部门的三公经费。X局的三公经费
         是多少？」). The story's own words then count for nothing."""
-        cut = max((m.end() for m in STORY_END.finditer(text.rstrip("。!！;； "))), default=0)
+        cut = _story_end(text)
         story, question = text[:cut], text[cut:]
         asks = self.lexicon.cues["clauses"]["asks"]
         if (not cut or not re.search(asks, question) or re.search(asks, story) and not REPORTED.search(story) or commentary.restricts(story)
@@ -564,6 +570,8 @@ class Understander:
     def _topic_resumed(self, text: str) -> str:
         """「水库管理所，它的基本支出…」: a name set up as the topic and taken up again by 它 is the
         subject of what follows (水库管理所的基本支出…)."""
+        if not re.search(r"[,，][它其]", text):
+            return text
         for m in self.lexicon.link(text):
             resumed = re.match(r"[,，](?:它(?!们)|其(?![余他它中实次]))的?", text[m.end:])  # 其余, 其中: no pronoun
             if resumed:
@@ -604,12 +612,14 @@ class Understander:
     @cached_property
     def _measure_words(self) -> frozenset[str]:
         """The words that name a measure (基本支出, 项目支出, 人员经费 …)."""
-        return frozenset(match_form(a) for spec in self.lexicon.cues["measures"].values() for a in [*spec["aliases"]])
+        return frozenset(match_form(a) for spec in self.lexicon.cues["measures"].values() for a in spec["aliases"])
 
     def _distributed(self, text: str) -> str:
         """「学前、小学、初中这三段的教育支出」: words listed before a name, none a name itself, that each
         make a name with the start of that name (学前教育, 小学教育, 初中教育) are those names; the name
         they share is said once for all of them, not asked of itself."""
+        if not re.search(r"[\u4e00-\u9fff][、和与及][\u4e00-\u9fff]", text):
+            return text  # no list: most questions
         measures = [(k.start(), k.end()) for w in self._measure_words for k in re.finditer(re.escape(w), text)]
         named = [(m.start, m.end) for m in self.lexicon.link(text) if m.kinds() & {"classification", "line_item", "figure", "term"}]
         for start_, end_ in sorted(named + measures):
@@ -651,16 +661,12 @@ class Understander:
         """The longest name made of `word` and a start of `name` (学前 + 教育支出 → 学前教育), or None."""
         return next((word + name[:k] for k in range(len(name), 1, -1) if self._whole_name(word + name[:k])), None)
 
-    @cached_property
-    def _points_back(self) -> re.Pattern:
-        return re.compile(self.lexicon.cues["commentary"]["points_back"])
-
     def _pointer_named(self, text: str) -> str:
         """「看到预算里有学前教育这一项。想问一下这一项一般公共预算安排了多少」「X一直很受市民关注。这个项目的…」:
         a pointer in the last sentence, before which that sentence names no thing, written as the one
         thing the sentences before it name (the only department loaded aside)."""
-        cut = max((m.end() for m in STORY_END.finditer(text.rstrip("。!！;； "))), default=0)
-        pointer = (BACK_REFERENCE.search(text, cut) or self._points_back.search(text, cut)) if cut else None
+        cut = _story_end(text)
+        pointer = (BACK_REFERENCE.search(text, cut) or commentary.points_back().search(text, cut)) if cut else None
         if pointer is None or any(m.kinds() & THINGS for m in self.lexicon.link(text[cut:pointer.start()])):
             return text
         story = text[:cut]
