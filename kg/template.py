@@ -113,6 +113,7 @@ class Template:
     sections: dict[str, str]  # how a source names a part's section: duties → 第一部分一 主要职责
     no_subordinate_cue: str
     header_prefixes: tuple[str, ...]
+    title_shortenings: tuple[tuple[str, str], ...]  # how a reader shortens a title: 总体情况表 → 总表
     figure_units: tuple[str, ...]
     figure_label_prefixes: tuple[str, ...]
     figure_label_suffixes: tuple[str, ...]
@@ -159,7 +160,7 @@ class Template:
 
     def title_in(self, text: str) -> tuple[TableSpec, int, int] | None:
         """The longest table title written in the text, with where it stands."""
-        found = [(len(form), spec, text.find(form)) for spec, form in _title_forms(self.tables) if form in text]
+        found = [(len(form), spec, text.find(form)) for spec, form in _title_forms(self.tables, self.title_shortenings) if form in text]
         if not found:
             return None
         length, spec, at = max(found, key=lambda f: f[0])
@@ -171,13 +172,16 @@ class Template:
 
 
 @lru_cache(maxsize=4)
-def _title_forms(tables: tuple[TableSpec, ...]) -> tuple[tuple[TableSpec, str], ...]:
+def _title_forms(tables: tuple[TableSpec, ...], shortenings: tuple[tuple[str, str], ...]) -> tuple[tuple[TableSpec, str], ...]:
     """Each table's title as a question may write it: whole, without its bracketed part, with
-    half-width brackets, and each without 的 (a question's match form drops it). Made once."""
+    half-width brackets, shortened as readers do (支出总体情况表 → 支出总表, 一般公共预算支出情况表 →
+    一般公共预算支出表), and each without 的 (a question's match form drops it). Made once."""
     out = []
     for spec in tables:
         title = spec.title.replace("“", "").replace("”", "")
         written = [title, re.sub(r"（.*?）|\(.*?\)", "", title), title.replace("（", "(").replace("）", ")")]
+        short = next((re.sub(r"（.*?）", "", title).replace(long, brief) for long, brief in shortenings if long in title), None)
+        written += [short] if short else []
         out += [(spec, form) for form in dict.fromkeys(written + [w.replace("的", "") for w in written])]
     return tuple(out)
 
@@ -206,6 +210,7 @@ def load_template() -> Template:
         sections=raw["sections"],
         no_subordinate_cue=raw["no_subordinate_cue"],
         header_prefixes=tuple(raw.get("header_prefixes", ())),
+        title_shortenings=tuple((long, brief) for long, brief in raw["title_shortenings"]),
         figure_units=tuple(raw["figure_units"]),
         figure_label_prefixes=tuple(raw["figure_label_prefixes"]),
         figure_label_suffixes=tuple(raw["figure_label_suffixes"]),

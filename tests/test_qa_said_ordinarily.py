@@ -636,7 +636,8 @@ def test_a_lead_in_naming_the_document_read_before_a_premise(years):
     assert answer.value == figure.value - figure.change, answer.answer
 
 
-@pytest.mark.parametrize("question", ["科目编码{code}对应的支出预算是多少万元？", "表5里科目编码{code}对应的那一行，预算数是多少？"])
+@pytest.mark.parametrize("question", ["科目编码{code}对应的支出预算是多少万元？", "表5里科目编码{code}对应的那一行，预算数是多少？",
+                                      "我查了下表5，编码{code}对应的那一行，支出预算是多少？"])
 def test_an_amount_word_after_a_thing_is_its_amount(resources, question):
     service, truth = resources
     row = next(r for r in truth.table(5).rows if r.code and len(r.code) == 7)
@@ -665,3 +666,14 @@ def test_the_rest_after_a_name_is_no_pronoun_taking_it_up(resources):
     rows = {r.label: r.amounts[0] for r in truth.table(6).rows}
     answer = service.ask("基本支出中工资福利支出除去基本工资、津贴补贴，其余的有多少")
     assert answer.value == rows["工资福利支出"] - rows["基本工资"] - rows["津贴补贴"], answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "在一般公共预算支出表里，有一项科目编码是{code}，叫{label}。它的预算是多少？",  # 情况表 shortened to 表
+    "一般公共预算支出表中{label}（{code}）安排了多少？",
+])
+def test_a_table_title_shortened_names_the_table_not_a_figure(resources, question):
+    service, truth = resources
+    row = next(r for r in truth.table(5).rows if r.code and len(r.code) == 7)
+    answer = service.ask(question.format(code=row.code, label=row.label))
+    assert answer.value == row.amounts[0], answer.answer
