@@ -677,3 +677,14 @@ def test_a_table_title_shortened_names_the_table_not_a_figure(resources, questio
     row = next(r for r in truth.table(5).rows if r.code and len(r.code) == 7)
     answer = service.ask(question.format(code=row.code, label=row.label))
     assert answer.value == row.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "2024年和2025年哪一年的机关运行经费更高？高出多少万元？",  # the thing between 哪一年 and 更高
+    "两年里哪一年的机关运行经费多一些，多多少？",
+])
+def test_which_year_with_the_thing_between_is_one_difference(built, question):
+    service, earlier, later = built
+    a, b = earlier.figure("机关运行经费").value, later.figure("机关运行经费").value
+    answer = service.ask(question)
+    assert answer.value == abs(b - a), answer.answer
