@@ -380,6 +380,18 @@ def _without_included(frame: Frame, cues: list) -> None:
 AMOUNT_BETWEEN = re.compile(r"(?:\d+(?:\.\d+)?(?:万元|万|亿元|元)|[的之])+")
 
 
+def _classes_joined(frame: Frame) -> None:
+    """「一般行政管理事务和档案馆加起来」 where 档案馆 is also the department's or a unit's short name:
+    a name joined to a class that names no body is a class too, never a body the list then loses."""
+    values = frame.value_mentions()
+    for a, b in zip(values, values[1:], strict=False):
+        if not JOINER.fullmatch(frame.text[a.end:b.start]):
+            continue
+        for m, other in ((a, b), (b, a)):
+            if m.of("classification") and m.of("department", "budget_unit") and other.of("classification") and not other.of("department", "budget_unit"):
+                m.entities = [e for e in m.entities if e.kind not in ("department", "budget_unit")]
+
+
 def _joined_around_amounts(frame: Frame) -> None:
     """「拟购置3.61万元固定资产」: a name written in two pieces around the amount it states — the piece
     before linked by part (拟购置 → 拟购置固定资产), the piece after by itself (固定资产) — is one name."""
@@ -936,6 +948,7 @@ class Understander:
         _without_table_names(frame)
         self._amount_after_thing(frame)
         _joined_around_amounts(frame)
+        _classes_joined(frame)
         _one_per_thing(frame)
         frame.first_of_series = self._first_of_series(frame)
         if previous is not None and self._is_follow_up(frame):
@@ -1866,6 +1879,11 @@ class Understander:
         summed_after = "sum" in c and counted and max(frame.text.rfind(w) for w in self.lexicon.cues["intents"]["sum"]) >= counted[-1]
         if ("count" in c or counted and frame.set_kind) and not summed_after:  # 「列的几个项目，预算合计多少」: the sum said last is asked
             return "count"
+        figureless = [m for m in frame.mentions if m.kinds() <= {"term"}
+                      and (JOINER.search(frame.text[max(0, m.start - 2):m.start]) or JOINER.match(frame.text, m.end))]
+        if c & {"sum", "compare"} and figureless and len(values) + len(frame.measures) < 2:  # 「A和行政运行加起来」 where the second is only a glossary word
+            frame.refusal = f"文件中没有找到“{figureless[0].surface}”的金额（只有名词解释“{figureless[0].entities[0].label}”）(no figure for it)"
+            return "refuse"
         across = len(frame.docs) > 1 and re.search(r"各部门|所有部门|全部部门|各单位", frame.text)
         parts = re.search(r"下面|之下|下的|各科目|各项|逐项|明细", frame.text)  # 「X下面各科目加起来」
         if "sum" in c and (len(values) + len(frame.measures) >= 2 or frame.set_kind in ("key_projects", "projects") or across or parts):

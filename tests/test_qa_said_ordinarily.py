@@ -30,6 +30,12 @@ def veterans(tmp_path_factory):
     return synth_service(tmp_path_factory.mktemp("veterans"), 3924, "青岚市鹿鸣县退役军人事务局")
 
 
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory):
+    """A generated archives department (seed 3931) whose class 档案馆 is also its own short name."""
+    return synth_service(tmp_path_factory.mktemp("archives"), 3931, "云川市棠溪区档案馆")
+
+
 def _economic(truth, number: int) -> dict[str, object]:
     return {r.label: r.amounts[0] for r in truth.table(number).rows if r.kind == "item"}
 
@@ -688,3 +694,38 @@ def test_which_year_with_the_thing_between_is_one_difference(built, question):
     a, b = earlier.figure("机关运行经费").value, later.figure("机关运行经费").value
     answer = service.ask(question)
     assert answer.value == abs(b - a), answer.answer
+
+
+def _parent_and_children(truth):
+    rows = [r for r in truth.table(3).rows if r.code]
+    for parent in (r for r in rows if len(r.code) == 5):
+        children = [r for r in rows if len(r.code) == 7 and r.code.startswith(parent.code)]
+        if len(children) >= 2 and children[0].amounts[0] != children[1].amounts[0]:
+            return parent, children[0], children[1]
+    raise AssertionError("no class with two children")
+
+
+@pytest.mark.parametrize("question", [
+    "我注意到{parent}下面分成{a}和{b}两个科目，两者相差多少万元？",  # the container is said, not compared
+    "{parent}这一块包括{a}与{b}，二者差多少？",
+])
+def test_a_container_said_before_two_classes_is_not_compared(resources, question):
+    service, truth = resources
+    parent, a, b = _parent_and_children(truth)
+    answer = service.ask(question.format(parent=parent.label, a=a.label, b=b.label))
+    assert answer.value == abs(a.amounts[0] - b.amounts[0]), answer.answer
+
+
+@pytest.mark.parametrize("question", ["{a}和{b}，两项加起来多少？", "{a}和{b}两个科目合计是多少万元？"])
+def test_a_class_named_like_the_department_joined_to_a_class_is_that_class(archives, question):
+    service, truth = archives
+    rows = {r.label: r for r in truth.table(3).rows if r.code and len(r.code) == 7}
+    a, b = rows["一般行政管理事务"], rows["档案馆"]
+    answer = service.ask(question.format(a=a.label, b=b.label))
+    assert answer.value == a.amounts[0] + b.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", ["行政运行和经营支出，两项加起来多少？", "行政运行加上经营支出一共多少？"])
+def test_a_glossary_word_in_a_sum_is_refused_not_dropped(bigdata, question):
+    answer = bigdata.ask(question)  # 经营支出: only a glossary entry in this document, no figure
+    assert answer.value is None and "经营支出" in answer.answer, answer.answer

@@ -83,6 +83,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     cut = [m.end() for m in SEPARATORS.finditer(text, start, end)]
     start = cut[-1] if cut else start
+    container = re.match(cue_data(NAME)["container"], text[start:end])
+    start += container.end() if container and container.end() < end - start else 0
     for _ in range(3):
         head = fillers.search(text[start:end])
         if head and head.start() == 0 and head.end() > 0:
