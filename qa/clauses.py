@@ -48,14 +48,23 @@ def split_asks(question: str, frame: Frame | None) -> tuple[str, str] | None:
 
 
 SENTENCE = re.compile(r"[^。!！?？]+[。!！?？]*")
+SEVERAL = re.compile(r"几(?=[个家项位笔份类张种])")  # 「在比对几个部门的人员经费。」: several
+
+
+def asks(sentence: str) -> bool:
+    """Whether a sentence asks (an asking word, or 含不含/算不算); in a statement — no question mark,
+    no 想知道/请问 — 几个 is "several" and asks no count."""
+    cues = load_cues()
+    if not re.search(r"[?？]", sentence) and not any(w in sentence for w in cues["question_intros"]):
+        sentence = SEVERAL.sub("", sentence)
+    return bool(re.search(cues["clauses"]["asks"] + r"|([\u4e00-\u9fff])不\1", sentence))
 
 
 def two_sentences(question: str) -> tuple[str, str] | None:
     """「内设了哪几个股室？其中园林绿化股管什么？」: two sentences that each ask, as two questions;
     or None."""
     sentences = [s for s in SENTENCE.findall(question) if s.strip(" 。!！?？")]
-    asks = load_cues()["clauses"]["asks"] + r"|([\u4e00-\u9fff])不\1"  # 含不含, 算不算: an ask too
-    if len(sentences) != 2 or not all(re.search(asks, s) for s in sentences):
+    if len(sentences) != 2 or not all(asks(s) for s in sentences):
         return None
     if re.match(r"(?:我|我们|本人|笔者)(?:正|最近)?在", sentences[0]) and not re.search(r"[?？]", sentences[0]):
         return None  # 「我在梳理下属单位的钱都花在哪。能不能把X的项目列一下」: what the asker is doing asks nothing

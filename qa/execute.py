@@ -276,6 +276,11 @@ class Executor:
         if len({f.label for f in facts}) > 1:  # two things of one name (…测评费（续建） and “十五五”…测评费): each named, no one figure
             said = "；".join(f"{f.label}为{fmt(f.value, f.unit)}{f.unit}（{f.where().split(' ')[0]}）" for f in facts)
             return f"问题所说的名称对应{len(facts)}项：{said}", None, facts[0].unit
+        split = [template.economic(e).number for e in ("基本支出", "项目支出")]
+        if "sum" in frame.cues and len({f.label for f in facts}) == 1 and sorted(f.table for f in facts) == split:  # 「办公费一共安排了多少」: basic and project together
+            total = sum(f.value for f in facts)
+            parts = " + ".join(f"{template.table(f.table).expenditure}{fmt(f.value)}万元（表{f.table}）" for f in sorted(facts, key=lambda f: f.table))
+            return f"{name}合计{fmt(total)}万元（{parts} = {fmt(total)}万元）", total, "万元"
         pieces = []
         for f in facts:
             value, unit = convert(f.value, f.unit, frame)

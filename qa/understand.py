@@ -16,7 +16,7 @@ from functools import cache, cached_property
 import ahocorasick
 
 from kg.template import load_template
-from qa import commentary, honour, name_filter, segment
+from qa import clauses, commentary, honour, name_filter, segment
 from qa.cue_typos import corrected as cue_typo_corrected
 from qa.cue_typos import linked_as_cue
 from qa.frame import Frame
@@ -535,7 +535,7 @@ class Understander:
         cut = _story_end(text)
         story, question = text[:cut], text[cut:]
         asks = self.lexicon.cues["clauses"]["asks"]
-        if (not cut or not re.search(asks, question) or re.search(asks, story) and not REPORTED.search(story) or commentary.restricts(story)
+        if (not cut or not re.search(asks, question) or clauses.asks(story) and not REPORTED.search(story) or commentary.restricts(story)
                 or honour.left_out_spans(story) or re.search(self.lexicon.cues["fund_only"], story)):
             return None
         loaded = {d.year for d in self.lexicon.documents.values()}
@@ -700,7 +700,7 @@ class Understander:
         if cut:
             text = text[:cut] + self._measure_carried(text[:cut], _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:])))
         trial = (self._after_story(text[cut:], previous, corrected) or self.understand(text[cut:], previous, corrected, _context=False)) if cut else None  # 「我在梳理…，局本级的先不数了。X名下…」
-        if trial is not None and trial.intent == "lookup" and trial.measures and not trial.value_mentions() and any(m.kinds() & THINGS for m in self.lexicon.link(text[:cut])):
+        if trial is not None and trial.intent in ("lookup", "sum") and trial.measures and not trial.value_mentions() and any(m.kinds() & THINGS for m in self.lexicon.link(text[:cut])):
             trial = None  # 「我想了解一下日常开支里那个“其他交通费用”，基本支出列了多少」: the thing asked of is named in the opening
         left = [] if trial is None else honour.left_out(trial.text, trial.mentions)  # 「那上一年是多少？买车的钱不算」: what is left out names nothing asked
         names_nothing = trial is not None and not (any(not m.of("department") and all(m is not x for x in left) for m in trial.mentions) or trial.totals or trial.measures or trial.name_part
@@ -721,7 +721,7 @@ class Understander:
         if trial is not None and not _points_into_context(text, cut, frozenset((m.start, m.end) for m in trial.mentions)):
             if (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or trial.unit_word not in (None, "%")
                     or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)):  # 「…，局里有几辆车」: a count asked
-                trial.context = text[:cut]
+                trial.context = text[:cut] + trial.context  # a story the rest opened with (_after_story) is context too
                 return trial
         return None
 

@@ -729,3 +729,27 @@ def test_a_class_named_like_the_department_joined_to_a_class_is_that_class(archi
 def test_a_glossary_word_in_a_sum_is_refused_not_dropped(bigdata, question):
     answer = bigdata.ask(question)  # 经营支出: only a glossary entry in this document, no figure
     assert answer.value is None and "经营支出" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "你好，我是跑财经口的记者，最近在比对几个部门的人员经费。麻烦帮我查一下，{dept}今年的住房公积金预算是多少？",
+    "编辑部这周在汇总几家单位的公开数据。{dept}的住房公积金安排了多少？",  # 几家 in a statement: several, no count
+])
+def test_several_in_the_askers_story_asks_no_count(resources, question):
+    service, truth = resources
+    row = next(r for r in truth.table(6).rows if r.label == "住房公积金")
+    answer = service.ask(question.format(dept=truth.department))
+    assert answer.value == row.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "{item}在基本支出和项目支出里都有，我想知道今年{item}一共安排了多少？",
+    "{item}一共安排了多少钱？",  # in both tables, 一共: the two together
+    "{item}这个科目有点分散——基本支出里有一点，项目支出里也有一笔。两边合计一共多少？",
+])
+def test_an_item_in_basic_and_project_spending_summed_when_asked(resources, question):
+    service, truth = resources
+    basic, project = _economic(truth, 6), _economic(truth, 7)
+    item = next(k for k in project if k in basic and basic[k] and project[k] and k.endswith("费"))
+    answer = service.ask(question.format(item=item))
+    assert answer.value == basic[item] + project[item], answer.answer
