@@ -247,7 +247,8 @@ class Executor:
     def _without_parents(self, frame: Frame, operands: list[tuple[str, list[Fact]]], doc: str) -> list[tuple[str, list[Fact]]]:
         """「服务类的政府采购是多少」: two names, not joined by 和/与/、, of which the graph holds one
         as the other's parent, ask for the part; the container is not a second answer."""
-        if len(operands) != 2 or JOINED.search(honour.kept_text(frame)):  # 「（货物和工程都不算）」: what is left out joins nothing asked
+        said = DIVIDED_INTO.sub("", honour.kept_text(frame))  # 「分成货物、工程、服务三类」: the parts a whole is divided into join nothing asked
+        if len(operands) != 2 or JOINED.search(said):  # 「（货物和工程都不算）」: what is left out joins nothing asked
             return operands
         parent_keys = {(p.label, p.value, p.table) for _, facts in operands for f in facts if (p := self.parent_of(f, doc)) is not None}
         kept = [(n, fs) for n, fs in operands if not any((f.label, f.value, f.table) in parent_keys for f in fs)]
@@ -507,7 +508,8 @@ class Executor:
                 self._one_expenditure(container, facts, doc)
             for parent in sorted(facts, key=lambda f: (f.kind != "figure", f.code is None, f.table or 0)):
                 if parent.kind == "figure":
-                    children = self._figure_parts(doc, parent, leaves=frame.range is not None or frame.threshold is not None)
+                    filtered = frame.range is not None or frame.threshold is not None
+                    children = self._figure_parts(doc, parent, leaves=filtered and not frame.level)  # 「哪几类安排了钱」: the kinds it is split into
                 else:
                     rows = self.reader.table_facts(doc, parent.table)
                     children = [f for f in rows if f.parent_row == parent.row and f.column == parent.column]
@@ -1401,6 +1403,7 @@ def _asks_last_year_value(frame: Frame) -> bool:
 
 
 JOINED = re.compile(r"和|与|及|跟|同|、|以及|还有|分别|各(?:是|为|有)|哪个|哪一")
+DIVIDED_INTO = re.compile(r"(?:分成|分为|分了|包括|包含)[^，,。？?]*")
 WHOLE_INSIDE = re.compile(r"在(.{2,40}?)(?:预算)?(?:中|里|里面|内|当中|之中|中间)(?:所)?(?:占|的占比|的比例|的比重|的份额)")
 
 

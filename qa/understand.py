@@ -540,7 +540,8 @@ class Understander:
             return None
         loaded = {d.year for d in self.lexicon.documents.values()}
         story_years, own_years = named_years(story, loaded), named_years(question, loaded)
-        if story_years and (own_years and not story_years <= own_years or not own_years and len(story_years) > 1):
+        other_years = story_years and own_years and not story_years <= own_years  # 「2025年项目明显变少了。2024年表12一共几个项目」
+        if story_years and not own_years and len(story_years) > 1:
             return None
         head = self.understand(story, previous, corrected, _context=False)
         if self._unlinked_body(story) or head.scope_refused:
@@ -555,6 +556,8 @@ class Understander:
             trial = self.understand(next(iter(things.values())).surface + question, previous, corrected, _context=False)
         said = {e.iri for m in trial.mentions for e in m.entities}
         own = bool(trial.value_mentions())  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」: the question names its own thing
+        if other_years and not (own or trial.set_kind or trial.measures or trial.totals):
+            return None  # a year of the story's own is the question's unless the question names its own year and thing
         if (trial.intent == "refuse" or trial.unknown or not own and (any(not {e.iri for e in m.entities} & said for m in named) or set(head.measures + head.totals) - set(trial.measures + trial.totals))
                 or not (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.unit_word not in (None, "%")
                         or any(m.of("internal_unit", "term", "citation") for m in trial.mentions))):
@@ -749,7 +752,11 @@ class Understander:
                 idle.append((start, stop))
         if not idle:
             return text, ""
-        kept = "".join(text[a:b] for a, b in zip([0] + [b for _, b in idle], [a for a, _ in idle] + [len(text)], strict=True))
+        kept = ""
+        for (a, b), (start, stop) in zip(zip([0] + [b for _, b in idle], [a for a, _ in idle] + [len(text)], strict=True), [*idle, (len(text), len(text))], strict=True):
+            kept += text[a:b]
+            if stop > start and STORY_END.match(text[stop - 1]) and kept[-1:] in (",", "，"):
+                kept = kept[:-1] + text[stop - 1]  # 「X变少了，我想先数清楚基数。Y？」: the sentence still ends where it ended
         return kept, "".join(text[a:b] for a, b in idle)
 
     def _unlinked_body(self, clause: str) -> bool:
@@ -1876,7 +1883,8 @@ class Understander:
             return "superlative"
         if frame.threshold is not None and frame.operator:
             return "count" if "count" in c else "list"
-        summed_after = "sum" in c and counted and max(frame.text.rfind(w) for w in self.lexicon.cues["intents"]["sum"]) >= counted[-1]
+        said_sum = max(frame.text.rfind(w) for w in self.lexicon.cues["intents"]["sum"])
+        summed_after = "sum" in c and counted and said_sum >= counted[-1] and re.search(r"多少|几", frame.text[said_sum:])  # 「两个单位合起来算」 asks no sum
         if ("count" in c or counted and frame.set_kind) and not summed_after:  # 「列的几个项目，预算合计多少」: the sum said last is asked
             return "count"
         figureless = [m for m in frame.mentions if m.kinds() <= {"term"}

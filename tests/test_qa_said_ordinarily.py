@@ -753,3 +753,38 @@ def test_an_item_in_basic_and_project_spending_summed_when_asked(resources, ques
     item = next(k for k in project if k in basic and basic[k] and project[k] and k.endswith("费"))
     answer = service.ask(question.format(item=item))
     assert answer.value == basic[item] + project[item], answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "看到{dept}今年的政府采购分成货物、工程、服务三类。其中服务类采购预算是多少？",
+    "政府采购包括货物、工程和服务，服务类采购预算安排了多少？",
+])
+def test_the_parts_a_whole_is_divided_into_ask_for_the_part(resources, question):
+    service, truth = resources
+    answer = service.ask(question.format(dept=truth.department))
+    assert answer.value == truth.figure("服务类采购预算").value, answer.answer
+
+
+@pytest.mark.parametrize("question", ["表12一共列了多少个项目？所有单位合起来算。", "项目一共有几个？各单位加起来算就行。"])
+def test_together_said_of_a_count_asks_no_sum(resources, question):
+    service, truth = resources
+    answer = service.ask(question)
+    assert answer.value == len(truth.projects), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "2025年项目变化挺大，我想先数清楚基数。2024年表12一共安排了几个项目？",  # an idle clause between keeps the sentence's end
+    "听说2025年的项目清单改了不少。2024年的项目表里列了多少个项目？",
+])
+def test_the_story_year_gives_way_to_the_questions_own(built, question):
+    service, earlier, _ = built
+    answer = service.ask(question)
+    assert answer.value == len(earlier.projects), answer.answer
+
+
+@pytest.mark.parametrize("question", ["三公经费分三大类，{dept}今年哪几类是安排了钱的？", "“三公”经费里哪几类的预算不是零？"])
+def test_kinds_of_a_figure_asked_are_its_parts_not_its_pieces(archives, question):
+    service, truth = archives  # 公务用车购置及运行维护费 is all 运行维护费
+    parts = [f.label for f in truth.figures if f.section == "二" and f.parent == "“三公”经费" and f.value]
+    answer = service.ask(question.format(dept=truth.department))
+    assert sorted(answer.items) == sorted(parts), answer.answer
