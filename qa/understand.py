@@ -1206,6 +1206,13 @@ class Understander:
         for start, end in [(m.start, m.end) for m in exact] + cited + frame.cue_spans:
             for k in range(start, end):
                 text[k] = "#"
+        for m in exact:  # 「棠溪区医疗保障局」: a short name (保障局) the words before it make another body's
+            before = "".join(text[max(0, m.start - 2):m.start])
+            names = [e.label for e in m.of("department")]
+            if names and content_nouns(before) == [before] and not re.search(r"[区县市省镇乡]", before) and not any(before in n for n in names):
+                loaded = "、".join(sorted({d.name for d in self.lexicon.documents.values()}))
+                frame.refusal = f"已载入的是{loaded}的预算，没有“{before}{m.surface}”的数据 (that body is not loaded)"
+                return
         suffixes = "|".join(sorted(self.lexicon.cues["body_suffixes"], key=len, reverse=True))
         for match in re.finditer(rf"([\u4e00-\u9fff]{{2,16}}?)(?:{suffixes})", "".join(text)):
             name = match.group(0)
@@ -1716,6 +1723,27 @@ class Understander:
                 continue  # the longer name runs up to the kind word that ends it (…改造|项目), or ends in a noun of its own (褒扬纪念|提升工程 for 褒扬纪念股)
             if named in frame.question and any(len(w) >= 2 and w not in self.stopwords and not set(w) <= set(label) for w in nouns):
                 out.append(named)
+        return out + self._partial_run_ins(frame, taken)
+
+    def _partial_run_ins(self, frame: Frame, taken: list[tuple[int, int]]) -> list[str]:
+        """A part of a name written after nouns the entity's name does not hold, the whole ending in a
+        kind word (食品安全快|检车购置|经费 for 公务用车购置费, even read as a typo): the question names another thing."""
+        out = []
+        for m in frame.mentions:
+            if not (m.partial or m.fuzzy) or not m.entities:
+                continue
+            start = max([e for _, e in taken if e <= m.start] + [0])
+            before = re.split(r"[^\u4e00-\u9fff]|[的之和与及、里中带含叫是在有为]", frame.text[start:m.start])[-1]  # 「名称里带|X项目」: no name's words
+            if re.match(r"每|各|平均|单", before):
+                continue  # 「每辆车|运行维护费」: a figure per counted thing
+            words = self.lexicon.cues["name_kind_words"]
+            after = re.match(words, frame.text[m.end:])
+            ends = re.search(f"{words}$", frame.text[m.start:m.end])  # 「…巡检|车购置费」: the name ends in the mention
+            label = match_form(m.entities[0].label)
+            nouns = content_nouns(before)
+            if (before and (after or ends)
+                    and any(len(w) >= 2 and w not in self.stopwords and not set(w) <= set(label) for w in nouns)):
+                out.append(before + frame.text[m.start:m.end] + (after.group(0) if after else ""))
         return out
 
     @classmethod

@@ -788,3 +788,18 @@ def test_kinds_of_a_figure_asked_are_its_parts_not_its_pieces(archives, question
     parts = [f.label for f in truth.figures if f.section == "二" and f.parent == "“三公”经费" and f.value]
     answer = service.ask(question.format(dept=truth.department))
     assert sorted(answer.items) == sorted(parts), answer.answer
+
+
+def test_a_short_name_made_another_bodys_by_the_words_before_is_refused(veterans):
+    service, truth = veterans
+    other = service.ask("鹿鸣县民族宗教事务局今年的收入预算是多少？")  # 事务局 is the loaded body's short name; 宗教事务局 is another
+    assert other.value is None and "宗教事务局" in other.answer, other.answer
+    own = service.ask("鹿鸣县事务局今年的收入预算是多少？")
+    assert own.value == truth.figure("收入预算").value, own.answer
+
+
+@pytest.mark.parametrize("question", ["地质勘查巡检车购置费是多少？", "森林防火巡护车购置经费安排了多少？"])
+def test_part_of_a_name_after_nouns_it_does_not_hold_is_another_thing(resources, question):
+    service, _ = resources  # 车购置费 is part of 公务用车购置费; a 巡检车 bought for 地质勘查 is no item of the document
+    answer = service.ask(question)
+    assert answer.value is None and "没有找到" in answer.answer, answer.answer
