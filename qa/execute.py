@@ -1394,9 +1394,9 @@ def _asks_last_year_value(frame: Frame) -> bool:
     asked = re.split(r"[?？]", text)[0] if re.search(r"[?？].*[\u4e00-\u9fff]", text) else ""  # 「X去年是多少？今年0.7万，比上年多了一点」: the question before what it says
     if asked and LAST_VALUE.search(asked) and not CHANGE_ASKED.search(asked) and not AGAINST_LAST.search(asked):
         return True
-    clauses = [c for c in re.split(r"[，,；;]", text) if c.strip(" ?？")]
+    clauses = [c for c in re.split(r"[，,；;。!！]", text) if c.strip(" ?？")]
     if len(clauses) > 1 and LAST_VALUE.search(clauses[-1]) and not CHANGE_ASKED.search(clauses[-1]) and not AGAINST_LAST.search(clauses[-1]):
-        return True  # 「X今年比去年压减了0.27万元，那去年X是多少」: the change stated before, last year's figure asked last
+        return True  # 「X今年比去年压减了0.27万元，那去年X是多少」「…有所减少。那上年是多少」: the change stated before, last year's figure asked last
     if AGAINST_LAST.search(text):
         return False
     return not CHANGE_ASKED.search(text) and bool(frame.last_year or LAST_VALUE.search(text))

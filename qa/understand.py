@@ -1096,17 +1096,19 @@ class Understander:
         owner, cues = owners[0], self.lexicon.cues
         said = [m for p in cues["sibling_added"] for m in re.finditer(p, frame.text[owner.end:])]
         counted = re.search(cues["siblings_counted"], frame.text[owner.end:])
+        span = (owner.end + counted.start(), owner.end + counted.end()) if counted else (0, 0)
+        if counted is None and "sum" in frame.cues and (counted := re.search(cues["siblings_counted_before"], frame.text[:owner.start])):
+            span = counted.span()  # 「两笔X（带前缀的和不带的）合计多少」: the count said before the name
         if not said and not counted:
             return  # the names are read only when the question adds one (at a thousand documents, a hundred thousand names)
         base = match_form(owner.of("project")[0].label)
         family = [e for e in projects_holding(self.lexicon, {base}, frame.docs) if match_form(e.label) != base]
-        added = [(m.span("part"), [e for e in family if match_form(m.group("part")) in match_form(e.label)]) for m in said]
+        added = [((owner.end + m.start("part"), owner.end + m.end("part")), [e for e in family if match_form(m.group("part")) in match_form(e.label)]) for m in said]
         if counted and family and count_of(counted.group("n")) == len(family) + 1:
-            added.append((counted.span(), family))
+            added.append((span, family))
         for (a, b), siblings in added:
-            if siblings and not any(owner.end + a <= m.start < owner.end + b for m in frame.mentions):
-                frame.mentions = sorted([*frame.mentions, Mention(owner.end + a, owner.end + b, frame.text[owner.end + a:owner.end + b], siblings)],
-                                        key=lambda m: m.start)
+            if siblings and not any(a <= m.start < b for m in frame.mentions):
+                frame.mentions = sorted([*frame.mentions, Mention(a, b, frame.text[a:b], siblings)], key=lambda m: m.start)
                 frame.cues.add("sum")
 
     def _level_by_example(self, frame: Frame) -> None:
@@ -1733,7 +1735,7 @@ class Understander:
             if not (m.partial or m.fuzzy) or not m.entities:
                 continue
             start = max([e for _, e in taken if e <= m.start] + [0])
-            before = re.split(r"[^\u4e00-\u9fff]|[的之和与及、里中带含叫是在有为]", frame.text[start:m.start])[-1]  # 「名称里带|X项目」: no name's words
+            before = re.split(r"[^\u4e00-\u9fff]|[的之和与及、里中带含叫是在有为那这个]", frame.text[start:m.start])[-1]  # 「名称里带|X项目」「四街四镇那个|X」: no name's words
             if re.match(r"每|各|平均|单", before):
                 continue  # 「每辆车|运行维护费」: a figure per counted thing
             words = self.lexicon.cues["name_kind_words"]

@@ -688,6 +688,7 @@ def test_a_table_title_shortened_names_the_table_not_a_figure(resources, questio
 @pytest.mark.parametrize("question", [
     "2024年和2025年哪一年的机关运行经费更高？高出多少万元？",  # the thing between 哪一年 and 更高
     "两年里哪一年的机关运行经费多一些，多多少？",
+    "机关运行经费是2024年多还是2025年多？多了多少？",  # a choice of two years asks which
 ])
 def test_which_year_with_the_thing_between_is_one_difference(built, question):
     service, earlier, later = built
@@ -803,3 +804,31 @@ def test_part_of_a_name_after_nouns_it_does_not_hold_is_another_thing(resources,
     service, _ = resources  # 车购置费 is part of 公务用车购置费; a 巡检车 bought for 地质勘查 is no item of the document
     answer = service.ask(question)
     assert answer.value is None and "没有找到" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["三公经费今年是{v}万元，文件说比上年有所{moved}。那上年是多少？",
+                                      "说明里讲三公经费{v}万元，比上年{moved}了！上年的三公经费是多少？"])
+def test_last_years_figure_asked_in_a_sentence_after_the_change(resources, question):
+    service, truth = resources
+    figure = truth.figure("“三公”经费")
+    moved = "增加" if figure.change > 0 else "减少"
+    answer = service.ask(question.format(v=figure.value, moved=moved))
+    assert answer.value == figure.value - figure.change, answer.answer
+
+
+@pytest.mark.parametrize("question", ["机关运行经费变化不小，2024年才几十万元。2025年的机关运行经费是2024年的多少倍？",
+                                      "我翻了几份材料。2025年机关运行经费是2024年的几倍？"])
+def test_a_few_in_a_statement_asks_nothing(built, question):
+    service, earlier, later = built
+    a, b = earlier.figure("机关运行经费").value, later.figure("机关运行经费").value
+    answer = service.ask(question)
+    assert answer.value == (b / a).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+@pytest.mark.parametrize("question", ["2024年和2025年的重点项目分别是哪几个？", "两年的说明里都列了重点项目绩效目标，分别是哪几个项目？"])
+def test_each_years_set_listed_when_asked_of_both(built, question):
+    service, earlier, later = built
+    answer = service.ask(question)
+    for truth in (earlier, later):
+        key = [g.project for g in truth.goals]
+        assert key and all(f"{truth.year}年" in answer.answer and name in answer.answer for name in key), answer.answer

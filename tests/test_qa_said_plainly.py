@@ -104,7 +104,8 @@ def _family(truth):
 
 
 @pytest.mark.parametrize("question", ["{x}，连同带“{part}”的那一笔一起算，总共多少？", "{x}，算上{part}那笔，总共多少钱？",
-                                      "{x}，带{part}字样的那笔也算上，合计多少？", "{x}前后两笔加一起是多少？"])
+                                      "{x}，带{part}字样的那笔也算上，合计多少？", "{x}前后两笔加一起是多少？",
+                                      "两笔{x}（带{part}的和不带的）合计多少？"])  # the count said before the name
 def test_a_sibling_said_to_be_added_is_added(resources, question):
     service, truth = resources
     plain, later, part = _family(truth)

@@ -354,6 +354,8 @@ def _text_asked(frame) -> str | None:
     the targets (绩效目标) or what it is for (用途); None when it asks a figure."""
     if "describe" in frame.cues and "amount" in frame.cues:
         return None  # 「两年各花多少钱」: a figure
+    if frame.intent == "list" and frame.set_kind and "amount" not in frame.cues and "count" not in frame.cues:
+        return "list"  # 「两年的重点项目分别是哪几个」: each year's members
     return next((intent for cue, intent in TEXT_CUES.items() if cue in frame.cues), None)
 
 
@@ -417,7 +419,7 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     op = reading.slot("value_operation")
     text = ctx.frame.text
     asked_text = _text_asked(ctx.frame)
-    if op == "each" and asked_text and ctx.frame.unit_word is None and "count" not in ctx.frame.cues:
+    if op == "each" and asked_text and (ctx.frame.unit_word is None or asked_text == "list") and "count" not in ctx.frame.cues:
         return _each_text(ctx, executor, (earlier, later), next(s.span for s in reading.slots if s.name == "value_operation"), asked_text)
     share = op == "points" or (op != "proportion" and "占" in text)
     if reading.slot("topic") is not None:  # 「名称含X的项目两年合计」: each year's set, summed or counted
