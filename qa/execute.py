@@ -247,12 +247,19 @@ class Executor:
     def _without_parents(self, frame: Frame, operands: list[tuple[str, list[Fact]]], doc: str) -> list[tuple[str, list[Fact]]]:
         """「服务类的政府采购是多少」: two names, not joined by 和/与/、, of which the graph holds one
         as the other's parent, ask for the part; the container is not a second answer."""
+        seen: set[frozenset] = set()
+        once = []
+        for name, facts in operands:  # 「有没有工程类的政府采购？工程类采购预算是多少」: one thing named twice is asked once
+            key = frozenset((f.label, f.value, f.table) for f in facts)
+            if not facts or key not in seen:
+                once.append((name, facts))
+                seen.add(key)
         said = DIVIDED_INTO.sub("", honour.kept_text(frame))  # 「分成货物、工程、服务三类」: the parts a whole is divided into join nothing asked
-        if len(operands) != 2 or JOINED.search(said):  # 「（货物和工程都不算）」: what is left out joins nothing asked
-            return operands
-        parent_keys = {(p.label, p.value, p.table) for _, facts in operands for f in facts if (p := self.parent_of(f, doc)) is not None}
-        kept = [(n, fs) for n, fs in operands if not any((f.label, f.value, f.table) in parent_keys for f in fs)]
-        return kept if len(kept) == 1 else operands
+        if len(once) != 2 or JOINED.search(said):  # 「（货物和工程都不算）」: what is left out joins nothing asked
+            return once
+        parent_keys = {(p.label, p.value, p.table) for _, facts in once for f in facts if (p := self.parent_of(f, doc)) is not None}
+        kept = [(n, fs) for n, fs in once if not any((f.label, f.value, f.table) in parent_keys for f in fs)]
+        return kept if len(kept) == 1 else once
 
     def say_value(self, name: str, facts: list[Fact], frame: Frame) -> tuple[str, Decimal | None, str | None]:
         template = load_template()
@@ -626,7 +633,7 @@ class Executor:
         if not coded:
             return rows
         if frame.level:
-            length = {1: 3, 2: 5, 3: 7}[frame.level]
+            length = min({1: 3, 2: 5, 3: 7}[frame.level], max(len(f.code) for f in coded))  # 经济分类的项级: 款 is its finest level
             return [f for f in coded if len(f.code) == length]
         parents = {f.parent_row for f in coded}
         return [f for f in coded if f.row not in parents]

@@ -237,6 +237,12 @@ BOTH = re.compile(r"[,，]?(?:这|那)?(?:[两2]家(?:单位)?|[两2]个单位|�
 STORY_END = re.compile(r"[。!！;；]")  # a sentence of the asker's story ends (a question mark asks: qa/clauses.py two_sentences)
 
 
+def _names_its_own(frame: Frame) -> bool:
+    """Whether a question names a thing of its own, not only one it leaves out (「除去X，剩下的里面哪个最多」)."""
+    left = honour.left_out(frame.text, frame.mentions)
+    return any(all(m is not x for x in left) for m in frame.value_mentions())
+
+
 def _story_end(text: str) -> int:
     """Where the sentences before the last one end (0: one sentence)."""
     return max((m.end() for m in STORY_END.finditer(text.rstrip("。!！;； "))), default=0)
@@ -552,10 +558,10 @@ class Understander:
         question = _year_carried(story, question)
         trial = self.understand(question, previous, corrected, _context=False)
         things = {frozenset(e.iri for e in m.entities): m for m in named if m.kinds() & (THINGS | {"figure"})}
-        if not trial.value_mentions() and not trial.measures and not trial.totals and len(things) == 1:  # 「2024年X是最大的项目，…。2025年比2024年少了多少」
+        if not _names_its_own(trial) and not trial.measures and not trial.totals and len(things) == 1:  # 「2024年X是最大的项目，…。2025年比2024年少了多少」
             trial = self.understand(next(iter(things.values())).surface + question, previous, corrected, _context=False)
         said = {e.iri for m in trial.mentions for e in m.entities}
-        own = bool(trial.value_mentions())  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」: the question names its own thing
+        own = _names_its_own(trial)  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」: the question names its own thing
         if other_years and not (own or trial.set_kind or trial.measures or trial.totals):
             return None  # a year of the story's own is the question's unless the question names its own year and thing
         if (trial.intent == "refuse" or trial.unknown or not own and (any(not {e.iri for e in m.entities} & said for m in named) or set(head.measures + head.totals) - set(trial.measures + trial.totals))

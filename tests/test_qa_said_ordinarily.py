@@ -832,3 +832,41 @@ def test_each_years_set_listed_when_asked_of_both(built, question):
     for truth in (earlier, later):
         key = [g.project for g in truth.goals]
         assert key and all(f"{truth.year}年" in answer.answer and name in answer.answer for name in key), answer.answer
+
+
+@pytest.mark.parametrize("question", ["今年有没有安排服务类的政府采购？服务类采购预算是多少？", "服务类采购预算是多少？政府采购里服务类采购预算有多少？"])
+def test_one_thing_named_twice_is_asked_once(resources, question):
+    service, truth = resources
+    answer = service.ask(question)
+    assert answer.value == truth.figure("服务类采购预算").value, answer.answer
+
+
+@pytest.mark.parametrize("question", ["我比较了{parent}（{code}）下面的几个项级科目。除去{first}，剩下的里面哪个最多？",
+                                      "我在看{parent}下面的科目。不算{first}的话，其余哪个金额最大？"])
+def test_a_class_left_out_is_not_the_questions_own_thing(resources, question):
+    service, truth = resources
+    rows = [r for r in truth.table(3).rows if r.code]
+    for parent in (r for r in rows if len(r.code) == 5):
+        children = [r for r in rows if len(r.code) == 7 and r.code.startswith(parent.code)]
+        if len(children) >= 3 and len({c.amounts[0] for c in children}) == len(children):
+            break
+    first = max(children, key=lambda r: r.amounts[0])
+    rest = max((c for c in children if c is not first), key=lambda r: r.amounts[0])
+    answer = service.ask(question.format(parent=parent.label, code=parent.code, first=first.label))
+    assert answer.items == [rest.label], answer.answer
+
+
+@pytest.mark.parametrize("question", ["一般公共预算项目支出按经济分类，列了哪些项级科目？", "项目支出的经济分类里有哪些项？"])
+def test_the_finest_economic_level_is_what_a_reader_calls_xiang(resources, question):
+    service, truth = resources
+    rows = [r.label for r in truth.table(7).rows if r.code and len(r.code) == 5]
+    answer = service.ask(question)
+    assert sorted(answer.items) == sorted(rows), answer.answer
+
+
+@pytest.mark.parametrize("question", ["跟2024年比，2025年的项目表里有没有新冒出来的项目？有的话是几个？", "2025年有没有2024年没安排过的新项目？有几个？"])
+def test_a_yes_or_no_question_says_no_year_lacks_the_members(built, question):
+    service, earlier, later = built
+    new = {p.name for p in later.projects} - {p.name for p in earlier.projects}
+    answer = service.ask(question)
+    assert answer.value == len(new), answer.answer
