@@ -1214,10 +1214,12 @@ class Understander:
         for start, end in [(m.start, m.end) for m in exact] + cited + frame.cue_spans:
             for k in range(start, end):
                 text[k] = "#"
-        for m in exact:  # 「棠溪区医疗保障局」: a short name (保障局) the words before it make another body's
-            before = "".join(text[max(0, m.start - 2):m.start])
+        for m in exact:  # 「棠溪区医疗保障局」: a short name (保障局) the noun right before it makes another body's
+            window = "".join(text[max(0, m.start - 6):m.start])
+            nouns = content_nouns(window)
+            before = nouns[-1] if nouns and window.endswith(nouns[-1]) else ""
             names = [e.label for e in m.of("department")]
-            if names and content_nouns(before) == [before] and not re.search(r"[区县市省镇乡]", before) and not any(before in n for n in names):
+            if names and len(before) >= 2 and not re.search(r"[区县市省镇乡#]", before) and not any(before in n for n in names):
                 loaded = "、".join(sorted({d.name for d in self.lexicon.documents.values()}))
                 frame.refusal = f"已载入的是{loaded}的预算，没有“{before}{m.surface}”的数据 (that body is not loaded)"
                 return
