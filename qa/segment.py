@@ -318,6 +318,13 @@ def content_nouns(text: str) -> list[str]:
     return [p.word for p in current().pos().lcut(text, HMM=False) if p.flag in NOUN_TAGS or p.word in _posts()]
 
 
+def noun_ending(text: str) -> str:
+    """The noun (a tag n…, not a verb or an idiom) `text` ends with, or "" (「棠溪区医疗」 → 医疗,
+    「想搞清楚」 → "")."""
+    words = current().pos().lcut(text, HMM=False)
+    return words[-1].word if words and words[-1].flag.startswith("n") else ""
+
+
 def unknown_nouns(text: str) -> list[str]:
     """Words jieba does not know, which it gives one character at a time (河长制 → 河/长/制): three or
     more such characters of noun-like tags together, one of them a noun — a topic a text may hold."""

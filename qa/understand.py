@@ -35,7 +35,7 @@ from qa.lexicon import (
 from qa.normalize import count_of, normalize
 from qa.partial import PartialLinker, kind_words
 from qa.ranges import Range, left_out_before, stated_range
-from qa.segment import content_nouns, in_longer_word, is_verb, tokenizer
+from qa.segment import content_nouns, in_longer_word, is_verb, noun_ending, tokenizer
 from qa.years import YEAR, named_years
 
 CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下面", "之", "部分")
@@ -1215,9 +1215,7 @@ class Understander:
             for k in range(start, end):
                 text[k] = "#"
         for m in exact:  # 「棠溪区医疗保障局」: a short name (保障局) the noun right before it makes another body's
-            window = "".join(text[max(0, m.start - 6):m.start])
-            nouns = content_nouns(window)
-            before = nouns[-1] if nouns and window.endswith(nouns[-1]) else ""
+            before = noun_ending("".join(text[max(0, m.start - 6):m.start]))
             names = [e.label for e in m.of("department")]
             if names and len(before) >= 2 and not re.search(r"[区县市省镇乡#]", before) and not any(before in n for n in names):
                 loaded = "、".join(sorted({d.name for d in self.lexicon.documents.values()}))

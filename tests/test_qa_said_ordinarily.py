@@ -795,7 +795,8 @@ def test_a_short_name_made_another_bodys_by_the_words_before_is_refused(veterans
     service, truth = veterans
     other = service.ask("鹿鸣县民族宗教事务局今年的收入预算是多少？")  # 事务局 is the loaded body's short name; 宗教事务局 is another
     assert other.value is None and "宗教事务局" in other.answer, other.answer
-    for said in ("鹿鸣县事务局今年的收入预算是多少？", "有读者留言说事务局今年收入预算不少。收入预算是多少？"):  # 留言|说: no noun before the name
+    for said in ("鹿鸣县事务局今年的收入预算是多少？", "有读者留言说事务局今年收入预算不少。收入预算是多少？",  # 留言|说: no noun before the name
+                 "想搞清楚事务局的收入情况。收入预算是多少？"):
         own = service.ask(said)
         assert own.value == truth.figure("收入预算").value, own.answer
 
