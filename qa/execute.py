@@ -411,6 +411,8 @@ class Executor:
             raise NotAnswerable(f"文件没有给出“{whole.label}”按经济科目的分解，{name_n}是全部门的数，不是这个项目里的")
         if whole.kind == "unit" and part.unit_name != whole.label:  # 「图书馆基本支出中X占几成」 with X department-wide
             raise NotAnswerable(f"找到的{name_n}是全部门的数，不是{whole.label}的，不能算它占{whole.label}的比例")
+        if (part.unit or "万元") != (whole.unit or "万元"):  # 「固定资产里车辆占了多少金额」: 2辆 is no part of 1586万元
+            raise NotAnswerable(f"{name_n}是以{part.unit}计的数，{name_d}是以{whole.unit}计的金额，文件没有给出{name_n}的金额，无法计算占比")
         if whole.value == 0:
             raise NotAnswerable(f"{name_d}为0，无法计算比例")
         if re.search(r"几倍|多少倍|倍数", frame.text):

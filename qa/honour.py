@@ -459,10 +459,13 @@ def _part_missing(question: str, frame: Frame, said: str) -> str | None:
         asked = {p for p in asked if not re.fullmatch(load_cues()["first_part"], p)}
     if asked and not stated and not any(p in fold_digits(said) for p in asked):
         return f"文件没有分开给出“{sorted(asked)[0]}”的数 (no figure for that part)"  # 「X第一期花了多少」 of a project stated whole
-    if not stated or stated & asked:
+    last_part = max((m.end() for m in part.finditer(question)), default=-1)
+    whole_after = any(question.rfind(w) > last_part for w in _cues()["whole_words"] if w in question)  # 「第三期合同款是10万元，整个合同总金额是多少」
+    if not stated or stated & asked and not whole_after:
         return None
     if asked or any(w in question for w in _cues()["whole_words"]):
-        return f"文件只给出了“{sorted(stated)[0]}”的数，没有问题所问的{'、'.join(sorted(asked)) or '总数'} (only one part is stated)"
+        wanted = "总数" if whole_after or not asked else "、".join(sorted(asked))
+        return f"文件只给出了“{sorted(stated)[0]}”的数，没有问题所问的{wanted} (only one part is stated)"
     return None
 
 

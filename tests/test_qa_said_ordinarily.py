@@ -872,3 +872,35 @@ def test_a_yes_or_no_question_says_no_year_lacks_the_members(built, question):
     new = {p.name for p in later.projects} - {p.name for p in earlier.projects}
     answer = service.ask(question)
     assert answer.value == len(new), answer.answer
+
+
+@pytest.mark.parametrize("question", ["三公经费总体是增加的，但我看到公务接待费反而降了，文件里给的理由是什么？",
+                                      "三公经费是在上升，公务接待费却减少了，原因是什么？"])
+def test_the_reason_asked_is_of_the_thing_the_premise_names_last(archives, question):
+    service, truth = archives  # 三公经费 rose, 公务接待费 fell
+    answer = service.ask(question)
+    assert answer.answer.startswith("公务接待费") and f"{-truth.figure('公务接待费').change}" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["我只有今年的预算公开。根据今年文件里的说明，能推算出上年的收入预算是多少吗？",
+                                      "按照文件中的说法，上年收入预算是多少？"])
+def test_the_document_the_asker_goes_by_asks_nothing(resources, question):
+    service, truth = resources
+    figure = truth.figure("收入预算")
+    answer = service.ask(question)
+    assert answer.value == figure.value - figure.change, answer.answer
+
+
+@pytest.mark.parametrize("question", ["那个基层财务一体化平台迭代项目第三期合同款我看到了，整个合同总金额是多少？",
+                                      "电子凭证归档模块迭代项目第三期合同款之外，合同总额有多少？"])
+def test_a_whole_asked_after_the_part_said_is_refused(resources, question):
+    service, _ = resources  # only the third phase is in the document
+    answer = service.ask(question)
+    assert answer.value is None and "总数" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["截至1月底的固定资产里，车辆占了多少金额？", "车辆占固定资产的比例是多少？"])
+def test_a_count_is_no_share_of_an_amount(resources, question):
+    service, _ = resources  # 车辆 is a number of cars, 固定资产 an amount in 万元
+    answer = service.ask(question)
+    assert answer.value is None and "车辆" in answer.answer, answer.answer
