@@ -816,6 +816,9 @@ class Executor:
 
     def do_list(self, frame: Frame) -> Answer:
         doc = self.one_doc(frame)
+        leaves = [e for m in frame.value_mentions() if m.kinds() <= {"classification"} for e in m.entities[:1] if e.code and not self.lexicon.descendant_labels(e.code) - {e.label}]
+        if "set:projects" in frame.cues and leaves:  # 「防汛科目那98万元由哪几个项目构成」: the project table is not split by class
+            raise NotAnswerable(f"文件没有给出“{leaves[0].label}”（{leaves[0].code}）由哪些项目构成，项目表不按科目分列")
         if frame.set_kind == "key_projects" and frame.threshold is None:
             goals = self.reader.goals(doc)
             said = "performance" in frame.cues  # 「重点项目的绩效目标是怎么定的」: each one's target in its words
@@ -1404,7 +1407,8 @@ def _asks_last_year_value(frame: Frame) -> bool:
     if asked and LAST_VALUE.search(asked) and not CHANGE_ASKED.search(asked) and not AGAINST_LAST.search(asked):
         return True
     clauses = [c for c in re.split(r"[，,；;。!！]", text) if c.strip(" ?？")]
-    if len(clauses) > 1 and LAST_VALUE.search(clauses[-1]) and not CHANGE_ASKED.search(clauses[-1]) and not AGAINST_LAST.search(clauses[-1]):
+    last_asked = LAST_VALUE.search(clauses[-1]) or frame.last_year and re.search(r"多少[?？]?$", clauses[-1]) if clauses else None  # 「…那2024年的X是多少」: last year by its number
+    if len(clauses) > 1 and last_asked and not CHANGE_ASKED.search(clauses[-1]) and not AGAINST_LAST.search(clauses[-1]):
         return True  # 「X今年比去年压减了0.27万元，那去年X是多少」「…有所减少。那上年是多少」: the change stated before, last year's figure asked last
     if AGAINST_LAST.search(text):
         return False
@@ -1412,7 +1416,7 @@ def _asks_last_year_value(frame: Frame) -> bool:
 
 
 JOINED = re.compile(r"和|与|及|跟|同|、|以及|还有|分别|各(?:是|为|有)|哪个|哪一")
-DIVIDED_INTO = re.compile(r"(?:分成|分为|分了|包括|包含)[^，,。？?]*")
+DIVIDED_INTO = re.compile(r"(?:分成|分为|分了|包括|包含|(?:下面|底下|里面|里头|当中|之中)(?:还|也)?有)[^，,。？?]*")  # 「X下面还有一项Y」: Y is a part of X
 WHOLE_INSIDE = re.compile(r"在(.{2,40}?)(?:预算)?(?:中|里|里面|内|当中|之中|中间)(?:所)?(?:占|的占比|的比例|的比重|的份额)")
 
 

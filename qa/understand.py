@@ -305,6 +305,20 @@ def _name_picked(frame: Frame, lexicon: Lexicon) -> None:
         frame.cue_spans.append((start, end))
 
 
+def _partial_narrowed(frame: Frame) -> None:
+    """「X那个第三期合同款的续建项目」 linking X…合同款 and X…合同款（续建）: a word the part said holds that
+    some of the names hold and others lack keeps those that hold it."""
+    for m in frame.mentions:
+        labels = {match_form(e.label) for e in m.entities}
+        if not m.partial or len(labels) < 2 or not m.of("project", "goal"):
+            continue
+        words = [w for w in tokenizer().lcut(m.surface, HMM=False) if len(w) >= 2 and not re.fullmatch(r"[\d年]+", w)]
+        held = [w for w in words if 0 < sum(w in label for label in labels) < len(labels)]
+        kept = [e for e in m.entities if all(w in match_form(e.label) for w in held)]
+        if held and kept:
+            m.entities = kept
+
+
 RESTATING = re.compile(r"就是|即|也就是|也叫|也称|指的是|说的是|俗称")
 CLAUSE_BREAK = re.compile(r"[,，。?？;；:：!！]")
 
@@ -561,7 +575,7 @@ class Understander:
         if not _names_its_own(trial) and not trial.measures and not trial.totals and len(things) == 1:  # 「2024年X是最大的项目，…。2025年比2024年少了多少」
             trial = self.understand(next(iter(things.values())).surface + question, previous, corrected, _context=False)
         said = {e.iri for m in trial.mentions for e in m.entities}
-        own = _names_its_own(trial)  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」: the question names its own thing
+        own = _names_its_own(trial) or bool(trial.measures and trial.totals)  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」「…。基本支出占支出总额的百分之多少」: the question names its own thing
         if other_years and not (own or trial.set_kind or trial.measures or trial.totals):
             return None  # a year of the story's own is the question's unless the question names its own year and thing
         if (trial.intent == "refuse" or trial.unknown or not own and (any(not {e.iri for e in m.entities} & said for m in named) or set(head.measures + head.totals) - set(trial.measures + trial.totals))
@@ -973,6 +987,7 @@ class Understander:
         self._totals_named_by_terms(frame)
         _name_part_set_aside(frame, self.lexicon)
         _name_picked(frame, self.lexicon)
+        _partial_narrowed(frame)
         self._level_by_example(frame)
         if self._department_beside_unit(frame):
             frame.cues.add("self_unit")

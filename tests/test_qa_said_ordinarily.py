@@ -759,6 +759,7 @@ def test_an_item_in_basic_and_project_spending_summed_when_asked(resources, ques
 @pytest.mark.parametrize("question", [
     "看到{dept}今年的政府采购分成货物、工程、服务三类。其中服务类采购预算是多少？",
     "政府采购包括货物、工程和服务，服务类采购预算安排了多少？",
+    "我看到政府采购下面还有一项服务类采购预算。想确认一下具体是多少？",
 ])
 def test_the_parts_a_whole_is_divided_into_ask_for_the_part(resources, question):
     service, truth = resources
@@ -809,7 +810,8 @@ def test_part_of_a_name_after_nouns_it_does_not_hold_is_another_thing(resources,
 
 
 @pytest.mark.parametrize("question", ["三公经费今年是{v}万元，文件说比上年有所{moved}。那上年是多少？",
-                                      "说明里讲三公经费{v}万元，比上年{moved}了！上年的三公经费是多少？"])
+                                      "说明里讲三公经费{v}万元，比上年{moved}了！上年的三公经费是多少？",
+                                      "三公经费今年是{v}万元，说是比上年有所{moved}。那2024年的三公经费是多少？"])  # last year by its number
 def test_last_years_figure_asked_in_a_sentence_after_the_change(resources, question):
     service, truth = resources
     figure = truth.figure("“三公”经费")
@@ -904,3 +906,27 @@ def test_a_count_is_no_share_of_an_amount(resources, question):
     service, _ = resources  # 车辆 is a number of cars, 固定资产 an amount in 万元
     answer = service.ask(question)
     assert answer.value is None and "车辆" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["卫片执法那个图斑核查续建项目安排了多少钱？", "图斑核查那个续建的经费，局里安排了多少？"])
+def test_a_word_the_part_said_holds_picks_among_the_names(resources, question):
+    service, truth = resources
+    project = next(p for p in truth.projects if p.name == "卫片执法图斑核查经费（续建）")
+    answer = service.ask(question)
+    assert answer.value == project.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", ["都说部门预算里人员和公用经费占比不高、大头是项目。具体来说，基本支出占支出总额的百分之多少？",
+                                      "有人说公用经费花得多。基本支出占支出总额的比例是多少？"])
+def test_a_share_named_whole_and_part_is_the_questions_own(resources, question):
+    service, truth = resources
+    answer = service.ask(question)
+    basic = sum(r.amounts[0] for r in truth.table(6).rows if r.code and len(r.code) == 3)
+    assert answer.value == (basic / truth.figure("支出预算").value * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+def test_the_projects_of_a_leaf_class_are_not_in_the_document(resources):
+    service, truth = resources
+    row = next(r for r in truth.table(3).rows if r.code and len(r.code) == 7)
+    answer = service.ask(f"{row.label}科目（{row.code}）那{row.amounts[0]}万元，具体由哪几个项目构成？")
+    assert not answer.answered and "项目表不按科目分列" in answer.answer, answer.answer
