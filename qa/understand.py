@@ -902,7 +902,7 @@ class Understander:
             things = {frozenset(e.iri for e in m.entities): m for m in self.lexicon.link(clauses[-1]) if m.kinds() & (THINGS | {"figure"})} if clauses else {}
             if len(things) != 1 or not re.search(r"多少|几|什么|啥|哪|怎么|为什么|为何", text[cut:]):
                 return None  # 「X经费这500万，是依据哪个文件安排的」「X是6万元，对吗」: the premise names what the question asks about
-            trial = self.understand(next(iter(things.values())).surface + text[cut:], previous, corrected, _context=False)  # 「三公经费是压缩的，但接待费反而涨了，理由是什么」: the thing the premise names last
+            trial = self.understand(clauses[-1] + text[cut:], previous, corrected, _context=False)  # 「三公经费是压缩的，但接待费反而涨了，理由是什么」: the clause naming the thing last, with what it says of it
         if not trial.docs and head.docs:
             trial.docs = list(head.docs)  # 「X局设了两个内设机构，办公室…」: the premise's department is the question's
         asks = trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)

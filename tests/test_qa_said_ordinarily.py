@@ -930,3 +930,13 @@ def test_the_projects_of_a_leaf_class_are_not_in_the_document(resources):
     row = next(r for r in truth.table(3).rows if r.code and len(r.code) == 7)
     answer = service.ask(f"{row.label}科目（{row.code}）那{row.amounts[0]}万元，具体由哪几个项目构成？")
     assert not answer.answered and "项目表不按科目分列" in answer.answer, answer.answer
+
+
+def test_a_change_stated_before_how_it_is_explained_keeps_the_change(resources):
+    service, truth = resources
+    figure = truth.figure("收入预算")
+    moved = "增加" if figure.change > 0 else "减少"
+    reason = service.ask(f"收入预算今年比上年略有{moved}，我想知道说明里是怎么解释的？")  # the reason of the change, not the glossary
+    assert reason.answer.startswith("收入预算") and "主要原因" in reason.answer, reason.answer
+    change = service.ask(f"跟上一年比，收入预算{moved[0]}了多少？")  # the change, not last year's figure
+    assert change.value == abs(figure.change), change.answer
