@@ -900,9 +900,11 @@ class Understander:
         if head.value_mentions() and not trial.value_mentions():
             clauses = [c for c in BREAK.split(text[:cut]) if c.strip()]
             things = {frozenset(e.iri for e in m.entities): m for m in self.lexicon.link(clauses[-1]) if m.kinds() & (THINGS | {"figure"})} if clauses else {}
-            if len(things) != 1 or not re.search(r"多少|几|什么|啥|哪|怎么|为什么|为何", text[cut:]):
+            named = {frozenset(e.iri for e in m.entities) for m in head.value_mentions()}
+            says_change = re.search(r"变化|增减|增加|减少|下降|上升|涨|降", text[cut:])  # 「…，文件对这两年的变化分别是怎么解释的」: the rest says what of it is asked
+            if len(things) != 1 or len(named) < 2 and not says_change or not re.search(r"多少|几|什么|啥|哪|怎么|为什么|为何", text[cut:]):
                 return None  # 「X经费这500万，是依据哪个文件安排的」「X是6万元，对吗」: the premise names what the question asks about
-            trial = self.understand(clauses[-1] + text[cut:], previous, corrected, _context=False)  # 「三公经费是压缩的，但接待费反而涨了，理由是什么」: the clause naming the thing last, with what it says of it
+            trial = self.understand(next(iter(things.values())).surface + text[cut:], previous, corrected, _context=False)  # 「三公经费是压缩的，但接待费反而涨了，理由是什么」: of two, the thing the premise names last
         if not trial.docs and head.docs:
             trial.docs = list(head.docs)  # 「X局设了两个内设机构，办公室…」: the premise's department is the question's
         asks = trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)
