@@ -16,7 +16,7 @@ from qa import name_filter
 from qa.answer import Answer, fmt
 from qa.frame import Frame
 from qa.known import answer_unit, answer_units, fold_digits
-from qa.lexicon import ORG_SUFFIX, SHORT_ALIAS, Lexicon, load_cues, match_form, negated_before
+from qa.lexicon import ORG_SUFFIX, SHORT_ALIAS, Lexicon, load_cues, match_form, negated_before, spelt_out
 from qa.normalize import normalize
 from qa.ranges import left_out_before
 from qa.segment import tokenizer
@@ -38,8 +38,7 @@ def _said(answer: Answer) -> str:
 def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     """What the question asks that `answer` does not honour, or None."""
     cues = _cues()
-    for said, spelt in [*load_cues()["spellings"].items(), *load_cues()["expansions"].items()]:  # the question as it was read: 「举几个例子」 counts nothing
-        question = question.replace(said, spelt)
+    question = spelt_out(question)  # the question as it was read: 「举几个例子」 counts nothing
     question = "".join(c for c in re.split(r"(?<=[，,；;])", question) if not re.search(load_cues()["clauses"]["withdrawn"], c))  # 「…我就不问了，」
     both = [w for w in cues["both_sets"] if w in question and re.search(r"[和与跟及、]|以及", question[:question.find(w)])]  # two sets named
     if answer.answered and both and answer.items and answer.intent not in cues["overlap_kinds"]:

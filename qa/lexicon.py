@@ -385,6 +385,15 @@ def syllables_of(text: str) -> list[str]:
     return [_syllable(ch) for ch in text]
 
 
+def spelt_out(text: str) -> str:
+    """The text with everyday spellings and abbreviations written as the documents write them
+    (cues.json spellings, expansions: 体彩 → 体育彩票, 好几个 → 多个)."""
+    cues = load_cues()
+    for short, full in [*cues["spellings"].items(), *cues["expansions"].items()]:
+        text = text.replace(short, full)
+    return text
+
+
 @lru_cache(maxsize=1)
 def load_cues() -> dict:
     """qa/data/cues.json, each measure's words joined with what the template says it is (kg/data/template.json)."""

@@ -30,6 +30,7 @@ from qa.lexicon import (
     load_cues,
     match_form,
     negated_before,
+    spelt_out,
     syllables_of,
 )
 from qa.normalize import count_of, normalize
@@ -561,6 +562,8 @@ class Understander:
         loaded = {d.year for d in self.lexicon.documents.values()}
         story_years, own_years = named_years(story, loaded), named_years(question, loaded)
         other_years = story_years and own_years and not story_years <= own_years  # 「2025年项目明显变少了。2024年表12一共几个项目」
+        if other_years and story_years - own_years - loaded:
+            return None  # 「还想知道2023年的X。能根据2024年文件推算吗」: a year not loaded is what the story asks of
         if story_years and not own_years and len(story_years) > 1:
             return None
         head = self.understand(story, previous, corrected, _context=False)
@@ -571,13 +574,13 @@ class Understander:
             return None  # pointing at more than the one thing the story names (_pointer_named), or into it (其中)
         question = _year_carried(story, question)
         trial = self.understand(question, previous, corrected, _context=False)
+        if other_years and not (_names_its_own(trial) or trial.set_kind or trial.measures or trial.totals):
+            return None  # a year of the story's own is the question's unless the question names its own year and thing
         things = {frozenset(e.iri for e in m.entities): m for m in named if m.kinds() & (THINGS | {"figure"})}
         if not _names_its_own(trial) and not trial.measures and not trial.totals and len(things) == 1:  # 「2024年X是最大的项目，…。2025年比2024年少了多少」
             trial = self.understand(next(iter(things.values())).surface + question, previous, corrected, _context=False)
         said = {e.iri for m in trial.mentions for e in m.entities}
         own = _names_its_own(trial) or bool(trial.measures and trial.totals)  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」「…。基本支出占支出总额的百分之多少」: the question names its own thing
-        if other_years and not (own or trial.set_kind or trial.measures or trial.totals):
-            return None  # a year of the story's own is the question's unless the question names its own year and thing
         if (trial.intent == "refuse" or trial.unknown or not own and (any(not {e.iri for e in m.entities} & said for m in named) or set(head.measures + head.totals) - set(trial.measures + trial.totals))
                 or not (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.unit_word not in (None, "%")
                         or any(m.of("internal_unit", "term", "citation") for m in trial.mentions))):
@@ -916,9 +919,7 @@ class Understander:
         """The question in match form with everyday spellings and terms written as the documents write
         them, and what says nothing of what is asked taken out (asides stating a fact, a unit's status,
         how the asker means a figure found); and where a body's name was spelt right from its sound."""
-        text = match_form(question or "")
-        for short, full in [*self.lexicon.cues["spellings"].items(), *self.lexicon.cues["expansions"].items()]:
-            text = text.replace(short, full)
+        text = spelt_out(match_form(question or ""))
         for said, written in [*self.lexicon.cues["planned_acts"].items(), *self.lexicon.cues["everyday_terms"].items()]:
             text = re.sub(said, written, text)
         text = ASIDE_STATED.sub("", text)

@@ -940,3 +940,18 @@ def test_a_change_stated_before_how_it_is_explained_keeps_the_change(resources):
     assert reason.answer.startswith("收入预算") and "主要原因" in reason.answer, reason.answer
     change = service.ask(f"跟上一年比，收入预算{moved[0]}了多少？")  # the change, not last year's figure
     assert change.value == abs(figure.change), change.answer
+
+
+def test_a_year_not_loaded_in_the_story_is_what_it_asks_of(built):
+    service, _, _ = built  # 2022 is neither loaded nor the year before a loaded one
+    answer = service.ask("手头只有2024年和2025年的文件，但我还想知道2022年的机关运行经费。能根据2024年文件推算出来吗？是多少？")
+    assert answer.value is None and "2022" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["项目表里带续建字样的项目有好几个，我问的是卫片执法图斑核查经费（续建）那个，它安排了多少？",
+                                      "表12里好几项都跟图斑核查有关。卫片执法图斑核查经费（续建）安排了多少？"])
+def test_several_is_no_count_asked(resources, question):
+    service, truth = resources
+    project = next(p for p in truth.projects if p.name == "卫片执法图斑核查经费（续建）")
+    answer = service.ask(question)
+    assert answer.value == project.amounts[0], answer.answer

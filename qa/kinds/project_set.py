@@ -12,7 +12,7 @@ from qa.answer import Answer, fmt
 from qa.execute import NotAnswerable, not_projects_spending
 from qa.facts import Fact
 from qa.kinds.base import Context, Reading, Slot, cue_data
-from qa.lexicon import load_cues, match_form
+from qa.lexicon import load_cues, match_form, spelt_out
 from qa.name_filter import NameFilter
 from qa.normalize import count_of, normalize
 from qa.ranges import Range, left_out_before, marked, stated_range, strict
@@ -52,7 +52,7 @@ class ProjectSet:
             return None  # 「商品和服务支出里超过5万的科目」「基本支出中几个科目」: classification items, not projects
         if ctx.frame.set_kind in ("economic", "functional") or ctx.frame.name_part is not None:
             return None  # 「项目支出的经济科目里，超过100万的」「名称以“股”结尾的内设机构」: classes or offices, not projects
-        text = normalize(ctx.frame.question or "")
+        text = spelt_out(normalize(ctx.frame.question or ""))  # 「有好几个」: several, no count
         data = cue_data(NAME)
         slots: list[Slot] = []
         named_part = name_filter.stated(text)
@@ -79,6 +79,9 @@ class ProjectSet:
             op = "difference"  # 「两个X项目相差多少」「…哪个多」: the two members counted, compared
         if op == "list" and not re.search(data["asks_members"], text) and (named or topic):
             return None  # 「那个80万的项目要建什么」: one project named by its amount or topic, not a set asked
+        whole = [m for m in ctx.frame.mentions if m.of("project") and not m.partial and len({e.label for e in m.entities}) == 1]
+        if op == "list" and whole and "amount" in ctx.frame.cues and not re.search(data["asks_members"], text):
+            return None  # 「带续建的项目有好几个，我问的是X（续建）那个，它安排了多少」: one project named whole, its amount asked
         if not match and not exact and not named and (op in ("sum", "average") or any(s.name == "name" for s in slots)):
             bound = _one_bound(text, data)  # 「不到5万元的项目合计」「名称带“经费”、低于30万元的」: one bound, the other open
             if bound:
