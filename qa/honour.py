@@ -65,6 +65,9 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
              or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer))
              or _part_of_year_missing(question, _said(answer)) or _project_by_class(frame) or _subset_missing(question, _said(answer)))
+    asked = [found.group(0) for w in cues["per_unit"] if (found := re.search(re.escape(w).replace("每", "每(?:一?个)?"), question))]  # 「每个镇」 is 每镇
+    if not early and asked and (answer.value is not None or not answer.items) and answer.intent not in ("describe", "definition", "performance") and not any(w in _said(answer) for w in cues["per_unit"] + ["每"]):
+        early = f"文件没有给出“{asked[0]}”的金额或数量，只有合计 (the document gives no figure per unit)"  # 摊到每个村 answered 平均每个村: per unit
     if early or answer.value is None:
         return early or _quoted_missing(question, frame, answer)
     said = _said(answer)
@@ -72,9 +75,6 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     unnamed = _unnamed(frame) if frame else unquoted  # 经费 in a project's name asks no money
     if answer.unit in cues["count_units"] and frame.unit_word is None and "count" not in frame.cues and any(w in unquoted and w in unnamed for w in cues["money_words"]):
         return f"问的是金额，文件中找到的是{answer.unit}数 (a count, not an amount)"
-    asked = [found.group(0) for w in cues["per_unit"] if (found := re.search(re.escape(w).replace("每", "每(?:一?个)?"), question))]  # 「每个镇」 is 每镇
-    if asked and not any(w in said for w in cues["per_unit"] + ["每"]):  # 摊到每个村 answered 平均每个村: per unit
-        return f"文件没有给出“{asked[0]}”的金额或数量，只有合计 (the document gives no figure per unit)"
     per = [w for w in cues["per_occurrence"] if re.search(re.escape(w) + "(?!性)", said) and w not in question]  # 一次性 is not 每次
     totals = [w for w in cues["totals"] if w in question and w not in said]
     if per and totals and "平均" not in question:  # 「平均一个项目多少（总计除以个数）」: the total is the average's part

@@ -955,3 +955,10 @@ def test_several_is_no_count_asked(resources, question):
     project = next(p for p in truth.projects if p.name == "卫片执法图斑核查经费（续建）")
     answer = service.ask(question)
     assert answer.value == project.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", ["耕地保护专项资金每亩补多少钱？", "2024年和2025年的机关运行经费，每平方米合多少钱？"])
+def test_a_figure_per_acre_or_metre_the_document_lacks_is_refused(resources, built, question):
+    service = built[0] if "2024年" in question else resources[0]
+    answer = service.ask(question)
+    assert answer.value is None and "每" in answer.answer, answer.answer
