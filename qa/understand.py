@@ -1896,8 +1896,11 @@ class Understander:
             c = c - {"count"}
         kinds = set().union(*(m.kinds() for m in frame.mentions)) if frame.mentions else set()
         values = frame.value_mentions()
-        subject = re.search(r"钱(?:主要|都|具体|到底|究竟)?(?:用于|用来|用在|用到|干|做|花在)", frame.text) and not re.search(r"多少|几|金额", frame.text)
+        asking = "".join(c for c in re.split(r"[，,。？?；;！!]", frame.text) if re.search(self.lexicon.cues["clauses"]["asks"], c))  # 「金额还不小，…」 asks nothing
+        subject = re.search(r"钱[^，,。？?多几]{0,8}?(?:用于|用来|用在|用到|干|做|花在)", frame.text) and not re.search(r"多少|几|金额", asking)
         amount_asked = bool(c & {"amount"}) and not subject or frame.unit_word is not None  # 「这笔钱主要用于什么」: the money is what is described
+        if amount_asked and c & {"describe", "definition"} and frame.unit_word is None and not any(w in asking for w in self.lexicon.cues["intents"]["amount"]):
+            amount_asked = False  # 「虽然金额是0，但它到底指什么」: the amount is a remark, the ask is the text
         changed = r"增加|减少|下降|增长|变化|变了|降|涨|翻|倍|多了|少了|持平|没变|不变"
         if "definition" in c and "glossary" not in c and re.search(r"(?:怎么|如何|怎样)解释", frame.text) and re.search(changed, frame.text):
             c = frame.cues = c | {"reason"}  # 「三公经费涨了两倍多，文件里是怎么解释的」: the reason of the change, not what the word means

@@ -962,3 +962,17 @@ def test_a_figure_per_acre_or_metre_the_document_lacks_is_refused(resources, bui
     service = built[0] if "2024年" in question else resources[0]
     answer = service.ask(question)
     assert answer.value is None and "每" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["我注意到有一个{name}，金额还不小，想知道这笔钱按文件说明主要用来做什么？",
+                                      "{name}数额挺大的，这个项目是干什么的？"])
+def test_an_amount_in_a_remark_is_not_asked(resources, question):
+    service, truth = resources
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(question.format(name=project.name))
+    assert answer.value is None and "用途" in answer.answer, answer.answer
+
+
+def test_an_amount_conceded_before_what_a_word_means_is_not_asked(bigdata):
+    answer = bigdata.ask("表里有个经营支出，虽然金额是0，但它到底指什么？")
+    assert answer.value is None and "经营支出" in answer.answer and "指" in answer.answer, answer.answer
