@@ -413,6 +413,14 @@ def _classes_joined(frame: Frame) -> None:
                 m.entities = [e for e in m.entities if e.kind not in ("department", "budget_unit")]
 
 
+def _body_by_its_money(frame: Frame) -> None:
+    """「档案馆的钱主要花在哪」 where 档案馆 is the department's short name and a class too: a name
+    said of its money (的钱, 的预算) is the body, not the class."""
+    for m in frame.mentions:
+        if m.of("classification") and m.of("department") and re.match(r"的?(?:钱|预算盘子|家底)", frame.text[m.end:]):
+            m.entities = [e for e in m.entities if e.kind != "classification"]
+
+
 def _joined_around_amounts(frame: Frame) -> None:
     """「拟购置3.61万元固定资产」: a name written in two pieces around the amount it states — the piece
     before linked by part (拟购置 → 拟购置固定资产), the piece after by itself (固定资产) — is one name."""
@@ -704,6 +712,9 @@ class Understander:
         a pointer in the last sentence, before which that sentence names no thing, written as the one
         thing the sentences before it name (the only department loaded aside)."""
         cut = _story_end(text)
+        clause = not cut and commentary.points_back().search(text)
+        if clause:  # 「X里有一项“Y”，我想知道有没有这部分收入」: one sentence, the pointer in a later clause
+            cut = max((m.end() for m in BREAK.finditer(text, 0, clause.start())), default=0)
         pointer = (BACK_REFERENCE.search(text, cut) or commentary.points_back().search(text, cut)) if cut else None
         if pointer is None or any(m.kinds() & THINGS for m in self.lexicon.link(text[cut:pointer.start()])):
             return text
@@ -711,6 +722,9 @@ class Understander:
         named = [m for m in self._linked(story, [False] * (len(story) + 1))[1] if not (self._one_department and m.kinds() == {"department"})]
         if len({frozenset(e.iri for e in m.entities) for m in named}) != 1 or not named[-1].kinds() & (THINGS | {"term", "measure", "figure"}):
             return text
+        noun = text[pointer.end():pointer.end() + 2]
+        if clause and not (re.fullmatch(r"[\u4e00-\u9fff]{2}", noun) and any(noun in match_form(e.label) for e in named[-1].entities)):
+            return text  # within one sentence only a pointer naming the thing's own kind (这部分收入 of 上级补助收入)
         iris = {e.iri for e in named[-1].entities}
         if any(m.start == 0 and {e.iri for e in m.entities} & iris for m in self.lexicon.link(text[pointer.end():])):
             return text  # 「这笔其他资金」: the pointer stands before the name itself
@@ -983,6 +997,7 @@ class Understander:
         self._amount_after_thing(frame)
         _joined_around_amounts(frame)
         _classes_joined(frame)
+        _body_by_its_money(frame)
         _one_per_thing(frame)
         frame.first_of_series = self._first_of_series(frame)
         if previous is not None and self._is_follow_up(frame):

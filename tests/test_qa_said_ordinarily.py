@@ -976,3 +976,20 @@ def test_an_amount_in_a_remark_is_not_asked(resources, question):
 def test_an_amount_conceded_before_what_a_word_means_is_not_asked(bigdata):
     answer = bigdata.ask("表里有个经营支出，虽然金额是0，但它到底指什么？")
     assert answer.value is None and "经营支出" in answer.answer and "指" in answer.answer, answer.answer
+
+
+def test_a_name_said_of_its_money_is_the_body(archives):
+    service, truth = archives  # 档案馆 is the department's short name and one of its classes
+    basic = next(r for r in truth.table(3).rows if r.kind == "total").amounts
+    answer = service.ask("档案馆的钱主要花在项目上还是日常运转上？项目支出是基本支出的多少倍？")
+    assert answer.value == (basic[2] / basic[1]).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+@pytest.mark.parametrize("question", ["表1收入栏里有一项“上级补助收入”，我想知道今年有没有这部分收入，金额是多少？",
+                                      "我看到表1有“财政专户拨款”一行，想问这笔拨款今年安排了多少？"])
+def test_a_pointer_naming_the_things_kind_in_the_same_sentence(resources, question):
+    service, truth = resources
+    label = re.search(r"“(.+?)”", question).group(1)
+    row = next(r for r in truth.table(1).rows if label in r.label)
+    answer = service.ask(question)
+    assert answer.value == row.amounts[0], answer.answer
