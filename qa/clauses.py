@@ -14,7 +14,7 @@ from qa.frame import Frame
 from qa.lexicon import load_cues, match_form
 from qa.normalize import normalize
 
-SEPARATOR = re.compile(r"[，,；;？?！!]|\s+")  # a hurried reader parts clauses by a space
+SEPARATOR = re.compile(r"[，,；;。？?！!]|\s+")  # a hurried reader parts clauses by a space
 
 
 def _clauses(question: str) -> list[str]:
@@ -53,10 +53,12 @@ SEVERAL = re.compile(r"几(?=[个家项位笔份类张种十百千万])")  # 「
 
 def asks(sentence: str) -> bool:
     """Whether a sentence asks (an asking word, or 含不含/算不算); in a statement — no question mark,
-    no 想知道/请问 — 几个 is "several" and asks no count."""
+    no 想知道/请问 — 几个 is "several" and asks no count, and 什么的 after a list is "and so on"."""
     cues = load_cues()
     if not re.search(r"[?？]", sentence) and not any(w in sentence for w in cues["question_intros"]):
         sentence = SEVERAL.sub("", sentence)
+        if "、" in sentence:  # 「行政运行、事业运行什么的。」: a list's "and so on"
+            sentence = re.sub(r"什么的?(?=[。，,；;！!]|$)", "", sentence)
     return bool(re.search(cues["clauses"]["asks"] + r"|([\u4e00-\u9fff])不\1", sentence))
 
 

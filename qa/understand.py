@@ -443,13 +443,15 @@ def _intros() -> str:
     return "|".join(map(re.escape, load_cues()["question_intros"]))
 
 
-def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] = frozenset()) -> bool:
+def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] = frozenset(), things: frozenset[tuple[int, int]] = frozenset()) -> bool:
     """「这个项目」 anywhere, or 「它」 opening the question's first clause, points back into the context;
     after a name the question itself says (「绩效工资这一项」「…工单办理那个经费」「X数额特别大，想确认一下
     这一项」, spans relative to cut) it points at that name."""
     first = CLAUSE.match(text, cut)
     pointing = [m for m in BACK_REFERENCE.finditer(text[cut:]) if not any(a < m.start() for a, _ in named)]
     opening = re.match(rf"(?:\d{{4}}年)?(?:{_intros()})?(?:其中|这当中|这里面)", text[cut:])  # 「…，我想知道其中X」
+    if opening and any(a == opening.end() for a, _ in things):
+        opening = None  # 「…分了好几个款项。其中“一般行政管理事务”这一项」: the question names its own thing (a unit after 其中 is a part of the context's figure)
     return bool(pointing or opening or first and re.search(r"它(?!们)", first.group(0)))  # 「…，2025年它的X」「能不能把它名下的…」 (a body the context names is written in its place first)
 
 
@@ -578,7 +580,8 @@ class Understander:
         if self._unlinked_body(story) or head.scope_refused:
             return None
         named = [m for m in head.mentions if not (self._one_department and m.kinds() == {"department"})]
-        if BACK_REFERENCE.search(question) or _points_into_context(text, cut):
+        own_names = frozenset((m.start, m.end) for m in self.lexicon.link(question) if m.kinds() & THINGS)  # 「其中X这一项」: the pointer is at X
+        if _points_into_context(text, cut, own_names, own_names):
             return None  # pointing at more than the one thing the story names (_pointer_named), or into it (其中)
         question = _year_carried(story, question)
         trial = self.understand(question, previous, corrected, _context=False)

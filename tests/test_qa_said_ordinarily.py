@@ -993,3 +993,17 @@ def test_a_pointer_naming_the_things_kind_in_the_same_sentence(resources, questi
     row = next(r for r in truth.table(1).rows if label in r.label)
     answer = service.ask(question)
     assert answer.value == row.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "我注意到{parent}下面分了好几个款项，{a}、{b}什么的。其中“{b}”这一项今年安排了多少钱？",  # 什么的 after a list: and so on
+    "项目表里有好几个名字带“图斑核查”的项目，我想问的是卫片执法图斑核查经费（续建），它主要用来干什么？",
+])
+def test_a_story_listing_examples_leaves_the_thing_named_after_qizhong(resources, question):
+    service, truth = resources
+    parent, a, b = _parent_and_children(truth)
+    answer = service.ask(question.format(parent=parent.label, a=a.label, b=b.label))
+    if "图斑" in question:
+        assert answer.value is None and "卫片执法图斑核查经费（续建）" in answer.answer and "共2个" not in answer.answer, answer.answer
+    else:
+        assert answer.value == b.amounts[0] and parent.label not in answer.answer, answer.answer

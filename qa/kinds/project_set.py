@@ -80,8 +80,8 @@ class ProjectSet:
         if op == "list" and not re.search(data["asks_members"], text) and (named or topic):
             return None  # 「那个80万的项目要建什么」: one project named by its amount or topic, not a set asked
         whole = [m for m in ctx.frame.mentions if m.of("project") and not m.partial and len({e.label for e in m.entities}) == 1]
-        if op == "list" and whole and "amount" in ctx.frame.cues and not re.search(data["asks_members"], text):
-            return None  # 「带续建的项目有好几个，我问的是X（续建）那个，它安排了多少」: one project named whole, its amount asked
+        if op == "list" and whole and not re.search(data["asks_members"], text):
+            return None  # 「带续建的项目有好几个，我问的是X（续建）那个，它安排了多少（主要用来干什么）」: one project named whole
         if not match and not exact and not named and (op in ("sum", "average") or any(s.name == "name" for s in slots)):
             bound = _one_bound(text, data)  # 「不到5万元的项目合计」「名称带“经费”、低于30万元的」: one bound, the other open
             if bound:
