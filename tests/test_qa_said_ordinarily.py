@@ -1007,3 +1007,10 @@ def test_a_story_listing_examples_leaves_the_thing_named_after_qizhong(resources
         assert answer.value is None and "卫片执法图斑核查经费（续建）" in answer.answer and "共2个" not in answer.answer, answer.answer
     else:
         assert answer.value == b.amounts[0] and parent.label not in answer.answer, answer.answer
+
+
+def test_a_share_after_qizhong_is_of_the_whole_said_before(archives):
+    service, truth = archives
+    part, whole = truth.figure("公务用车运行维护费").value, truth.figure("“三公”经费").value
+    answer = service.ask(f"三公经费总共才{whole}万元。请问其中公务用车运行维护费占了百分之多少？")
+    assert answer.value == (part / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
