@@ -597,7 +597,15 @@ class Understander:
                         or any(m.of("internal_unit", "term", "citation") for m in trial.mentions))):
             return None
         trial.context = story
+        self._narrower_set_carried(story, trial)
         return trial
+
+    def _narrower_set_carried(self, context: str, trial: Frame) -> None:
+        """「第三部分列出了重点项目的绩效目标，请问列了哪几个项目」: the key projects the context names are the
+        projects the question asks of."""
+        if trial.set_kind == "projects" and any("set:key_projects" in g for *_, g in self.cues_in(context, [False] * (len(context) + 1))):
+            trial.set_kind = "key_projects"
+            trial.cues.add("set:key_projects")
 
     def _both_named(self, text: str) -> str:
         """「本级和普查中心，两家的项目支出相差多少」: 两家 taking up the two just joined is their 的;
@@ -765,6 +773,7 @@ class Understander:
             if (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or trial.unit_word not in (None, "%")
                     or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)):  # 「…，局里有几辆车」: a count asked
                 trial.context = text[:cut] + trial.context  # a story the rest opened with (_after_story) is context too
+                self._narrower_set_carried(text[:cut], trial)
                 return trial
         return None
 

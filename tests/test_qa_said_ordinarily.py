@@ -1019,3 +1019,11 @@ def test_a_share_after_qizhong_is_of_the_whole_said_before(archives):
     part, whole = truth.figure("公务用车运行维护费").value, truth.figure("“三公”经费").value
     answer = service.ask(f"三公经费总共才{whole}万元。请问其中公务用车运行维护费占了百分之多少？")
     assert answer.value == (part / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+@pytest.mark.parametrize("question", ["第三部分列出了重点项目的绩效目标，请问列了哪几个项目？",
+                                      "我想引用说明里的重点项目绩效目标表。这张表里有哪几个项目？"])
+def test_the_key_projects_the_context_names_are_the_projects_asked(resources, question):
+    service, truth = resources
+    answer = service.ask(question)
+    assert sorted(answer.items) == sorted(g.project for g in truth.goals), answer.answer
