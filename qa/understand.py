@@ -591,7 +591,7 @@ class Understander:
         if not _names_its_own(trial) and not trial.measures and not trial.totals and len(things) == 1:  # 「2024年X是最大的项目，…。2025年比2024年少了多少」
             trial = self.understand(next(iter(things.values())).surface + question, previous, corrected, _context=False)
         said = {e.iri for m in trial.mentions for e in m.entities}
-        own = _names_its_own(trial) or bool(trial.measures and trial.totals)  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」「…。基本支出占支出总额的百分之多少」: the question names its own thing
+        own = _names_its_own(trial) or bool(trial.measures and (trial.totals or any(m.of("department", "budget_unit") for m in trial.mentions)))  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」「…。基本支出占支出总额的百分之多少」: the question names its own thing
         if (trial.intent == "refuse" or trial.unknown or not own and (any(not {e.iri for e in m.entities} & said for m in named) or set(head.measures + head.totals) - set(trial.measures + trial.totals))
                 or not (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.unit_word not in (None, "%")
                         or any(m.of("internal_unit", "term", "citation") for m in trial.mentions))):
@@ -731,11 +731,13 @@ class Understander:
             return text
         story = text[:cut]
         named = [m for m in self._linked(story, [False] * (len(story) + 1))[1] if not (self._one_department and m.kinds() == {"department"})]
-        if len({frozenset(e.iri for e in m.entities) for m in named}) != 1 or not named[-1].kinds() & (THINGS | {"term", "measure", "figure"}):
+        named = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)] or named  # 「这个股室」: the office named, not the bureau beside it
+        if len({frozenset(e.iri for e in m.entities) for m in named}) != 1 or not named[-1].kinds() & (THINGS | {"term", "measure", "figure", "internal_unit"}):
             return text
         noun = text[pointer.end():pointer.end() + 2]
-        if clause and not (re.fullmatch(r"[\u4e00-\u9fff]{2}", noun) and any(noun in match_form(e.label) for e in named[-1].entities)):
-            return text  # within one sentence only a pointer naming the thing's own kind (这部分收入 of 上级补助收入)
+        kind = any(noun in match_form(e.label) for e in named[-1].entities) if re.fullmatch(r"[\u4e00-\u9fff]{2}", noun) else False
+        if clause and not (kind or any(e.label[-1] in pointer.group(0) for e in named[-1].entities)):
+            return text  # within one sentence only a pointer naming the thing's own kind (这部分收入 of 上级补助收入, 这个股室 of X股)
         iris = {e.iri for e in named[-1].entities}
         if any(m.start == 0 and {e.iri for e in m.entities} & iris for m in self.lexicon.link(text[pointer.end():])):
             return text  # 「这笔其他资金」: the pointer stands before the name itself
@@ -1119,6 +1121,9 @@ class Understander:
         if {"this_year", "last_year"} <= frame.cues:  # 「今年X有多少？（去年那份写的还是0，怎么今年就有了）」: the year of the question, not of its aside
             plain = re.sub(r"[(（][^()（）]*[)）]|——[^—]*——", "", frame.text)
             said = {group for group in ("this_year", "last_year") if any(w in plain for w in self.lexicon.cues[group])}
+            if len(said) == 2:  # 「去年好像有出国任务，今年预算里还有X吗？安排了多少」: the year of the asking sentence
+                asking = "".join(c for c in re.split(r"[，,。；;！!]", plain) if clauses.asks(c + "？"))
+                said = {group for group in said if any(w in asking for w in self.lexicon.cues[group])} or said
             if len(said) == 1:
                 frame.cues = frame.cues - ({"this_year", "last_year"} - said)
         if not years and one_body and len(loaded) > 1 and ("this_year" in frame.cues) != ("last_year" in frame.cues):

@@ -1027,3 +1027,28 @@ def test_the_key_projects_the_context_names_are_the_projects_asked(resources, qu
     service, truth = resources
     answer = service.ask(question)
     assert sorted(answer.items) == sorted(g.project for g in truth.goals), answer.answer
+
+
+@pytest.mark.parametrize("question", ["我们准备采访档案馆的{office}，先做点功课：这个股室主要负责哪些工作？",
+                                      "听说档案馆的{office}很忙，这个股具体管什么？"])
+def test_a_pointer_naming_an_offices_kind_takes_the_office_up(archives, question):
+    service, truth = archives  # 档案馆, named before the office, is the department and a class too
+    office, duty = next(u for u in truth.units if u[0].endswith("股"))
+    answer = service.ask(question.format(dept=truth.department, office=office))
+    assert duty.rstrip("。")[:12] in answer.answer and "内设机构共" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["我在核对人员经费。{dept}2025年的基本支出是多少？", "最近在看公用经费。{dept}的项目支出一共多少？"])
+def test_a_body_and_a_measure_are_the_questions_own(resources, question):
+    service, truth = resources
+    total = next(r for r in truth.table(3).rows if r.kind == "total").amounts
+    answer = service.ask(question.format(dept=truth.department))
+    assert answer.value == (total[1] if "基本" in question else total[2]), answer.answer
+
+
+@pytest.mark.parametrize("question", ["去年档案馆好像有接待任务，今年预算里还有公务接待费吗？安排了多少？",
+                                      "去年档案馆好像接待了不少人，今年还安排公务接待费吗？安排了多少？"])
+def test_the_year_of_the_asking_clause_is_asked(archives, question):
+    service, truth = archives  # 公务接待费 changed from last year
+    answer = service.ask(question)
+    assert answer.value == truth.figure("公务接待费").value, answer.answer
