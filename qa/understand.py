@@ -1959,7 +1959,7 @@ class Understander:
         if "reason" in c:
             return "yoy"
         strong_compare = re.search(self.lexicon.cues["strong_compare"], frame.text)
-        if strong_compare or (len(values) + len(frame.measures) >= 2 and re.search(r"比.{1,40}(多|少|高|低|大|小)", frame.text)):
+        if strong_compare or (len(values) + len(frame.measures) >= 2 and re.search(r"比(?!较).{1,40}(多(?!少)|少|高|低|大|小)", frame.text)):
             return "compare"
         if c & {"citation", "set:citations"} and "project" in kinds and (not amount_asked or re.search(r"文件|文号|依据|出处", frame.text) and not re.search(r"多少钱|金额|多少万|几万", frame.text)):  # 「那个10万元的X依据哪个文件」: an amount said is no amount asked
             return "citation"

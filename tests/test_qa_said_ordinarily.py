@@ -1052,3 +1052,10 @@ def test_the_year_of_the_asking_clause_is_asked(archives, question):
     service, truth = archives  # 公务接待费 changed from last year
     answer = service.ask(question)
     assert answer.value == truth.figure("公务接待费").value, answer.answer
+
+
+def test_bijiao_before_a_feeling_and_duoshao_compare_nothing(resources):
+    service, truth = resources
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(f"看到项目表里有个{project.name}，我比较关心这方面的投入，这笔经费今年安排了多少万元？")
+    assert answer.value == project.amounts[0], answer.answer
