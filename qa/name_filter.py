@@ -30,8 +30,9 @@ class NameFilter:
 
     def holds(self, name: str) -> bool:
         name = match_form(name)
+        bare = re.sub(r"[(（][^()（）]*[)）]$", "", name)  # 「法治督察股（行政复议股）」 ends in 股 before its bracket
         return {"contains": self.keyword in name, "prefix": name.startswith(self.keyword),
-                "suffix": name.endswith(self.keyword)}[self.how]
+                "suffix": name.endswith(self.keyword) or bare.endswith(self.keyword)}[self.how]
 
     def words(self) -> str:
         return SAID[self.how].format(self.keyword)

@@ -1785,7 +1785,22 @@ class Understander:
                 continue  # the longer name runs up to the kind word that ends it (…改造|项目), or ends in a noun of its own (褒扬纪念|提升工程 for 褒扬纪念股)
             if named in frame.question and any(len(w) >= 2 and w not in self.stopwords and not set(w) <= set(label) for w in nouns):
                 out.append(named)
-        return out + self._partial_run_ins(frame, taken)
+        return out + self._partial_run_ins(frame, taken) + self._partial_foreign_nouns(frame)
+
+    def _partial_foreign_nouns(self, frame: Frame) -> list[str]:
+        """「全国农业普查…经费」 read as part of 全国经济普查经费: a noun inside the part said that the name does
+        not hold (农业) makes it another thing."""
+        out = []
+        for m in frame.mentions:
+            if not (m.partial or m.fuzzy) or len({e.label for e in m.entities}) != 1:
+                continue
+            label = match_form(m.entities[0].label)
+            foreign = [w for w in content_nouns(m.surface) if len(w) >= 2 and w not in self.stopwords
+                       and not re.fullmatch(self.lexicon.cues["name_kind_words"], w)
+                       and (not set(w) & set(label) if m.fuzzy else not set(w) <= set(label))]  # a typo (租凭) still shares a character
+            if foreign:
+                out.append(m.surface)
+        return out
 
     def _partial_run_ins(self, frame: Frame, taken: list[tuple[int, int]]) -> list[str]:
         """A part of a name written after nouns the entity's name does not hold, the whole ending in a

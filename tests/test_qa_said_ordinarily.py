@@ -1059,3 +1059,17 @@ def test_bijiao_before_a_feeling_and_duoshao_compare_nothing(resources):
     project = max(truth.projects, key=lambda p: p.amounts[0])
     answer = service.ask(f"看到项目表里有个{project.name}，我比较关心这方面的投入，这笔经费今年安排了多少万元？")
     assert answer.value == project.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", ["您好，想了解一下司法局的内设机构：除了办公室以外，还设了哪几个股？", "内设机构里哪些是股？"])
+def test_an_office_named_with_a_bracket_still_ends_in_its_kind(tmp_path_factory, question):
+    service, truth = synth_service(tmp_path_factory.mktemp("justice"), 3943, "鹤川市岚岗县司法局")  # 法治督察股（行政复议股）
+    answer = service.ask(question)
+    assert sorted(answer.items) == sorted(u[0] for u in truth.units if u[0] != "办公室"), answer.answer
+
+
+@pytest.mark.parametrize("question", ["2025年第五次全国农业普查专项经费安排了多少？", "2025年全国农业普查经费安排了多少？"])
+def test_a_noun_inside_the_part_said_that_the_name_lacks_is_another_thing(built, question):
+    service, _, _ = built  # the document has 全国经济普查经费, and 农业 is a word of its text
+    answer = service.ask(question)
+    assert answer.value is None and "没有找到" in answer.answer, answer.answer
