@@ -51,6 +51,12 @@ SENTENCE = re.compile(r"[^。!！?？]+[。!！?？]*")
 SEVERAL = re.compile(r"几(?=[个家项位笔份类张种十百千万])")  # 「在比对几个部门的人员经费。」「2024年才几万元。」: several
 
 
+def asking(text: str) -> str:
+    """The clauses of `text` that ask, joined (「金额还不小，想知道主要用来做什么」 → its last clause)."""
+    pattern = load_cues()["clauses"]["asks"]
+    return "".join(c for c in re.split(r"[，,。？?；;！!]", text) if re.search(pattern, c))
+
+
 def asks(sentence: str) -> bool:
     """Whether a sentence asks (an asking word, or 含不含/算不算); in a statement — no question mark,
     no 想知道/请问 — 几个 is "several" and asks no count, and 什么的 after a list is "and so on"."""

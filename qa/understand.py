@@ -585,10 +585,11 @@ class Understander:
             return None  # pointing at more than the one thing the story names (_pointer_named), or into it (其中)
         question = _year_carried(story, question)
         trial = self.understand(question, previous, corrected, _context=False)
-        if other_years and not (_names_its_own(trial) or trial.set_kind or trial.measures or trial.totals):
+        named_own = _names_its_own(trial)
+        if other_years and not (named_own or trial.set_kind or trial.measures or trial.totals):
             return None  # a year of the story's own is the question's unless the question names its own year and thing
         things = {frozenset(e.iri for e in m.entities): m for m in named if m.kinds() & (THINGS | {"figure"})}
-        if not _names_its_own(trial) and not trial.measures and not trial.totals and len(things) == 1:  # 「2024年X是最大的项目，…。2025年比2024年少了多少」
+        if not named_own and not trial.measures and not trial.totals and len(things) == 1:  # 「2024年X是最大的项目，…。2025年比2024年少了多少」
             trial = self.understand(next(iter(things.values())).surface + question, previous, corrected, _context=False)
         said = {e.iri for m in trial.mentions for e in m.entities}
         own = _names_its_own(trial) or bool(trial.measures and (trial.totals or any(m.of("department", "budget_unit") for m in trial.mentions)))  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」「…。基本支出占支出总额的百分之多少」: the question names its own thing
@@ -726,17 +727,18 @@ class Understander:
         clause = not cut and commentary.points_back().search(text)
         if clause:  # 「X里有一项“Y”，我想知道有没有这部分收入」: one sentence, the pointer in a later clause
             cut = max((m.end() for m in BREAK.finditer(text, 0, clause.start())), default=0)
-        pointer = (BACK_REFERENCE.search(text, cut) or commentary.points_back().search(text, cut)) if cut else None
+        pointer = (BACK_REFERENCE.search(text, cut) or clause or commentary.points_back().search(text, cut)) if cut else None
         if pointer is None or any(m.kinds() & THINGS for m in self.lexicon.link(text[cut:pointer.start()])):
             return text
         story = text[:cut]
         named = [m for m in self._linked(story, [False] * (len(story) + 1))[1] if not (self._one_department and m.kinds() == {"department"})]
-        named = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)] or named  # 「这个股室」: the office named, not the bureau beside it
+        kinded = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)]  # 「这个股室」: the office named, not the bureau beside it
+        named = kinded or named
         if len({frozenset(e.iri for e in m.entities) for m in named}) != 1 or not named[-1].kinds() & (THINGS | {"term", "measure", "figure", "internal_unit"}):
             return text
         noun = text[pointer.end():pointer.end() + 2]
         kind = any(noun in match_form(e.label) for e in named[-1].entities) if re.fullmatch(r"[\u4e00-\u9fff]{2}", noun) else False
-        if clause and not (kind or any(e.label[-1] in pointer.group(0) for e in named[-1].entities)):
+        if clause and not (kind or kinded):
             return text  # within one sentence only a pointer naming the thing's own kind (这部分收入 of 上级补助收入, 这个股室 of X股)
         iris = {e.iri for e in named[-1].entities}
         if any(m.start == 0 and {e.iri for e in m.entities} & iris for m in self.lexicon.link(text[pointer.end():])):
@@ -803,12 +805,13 @@ class Understander:
                 idle.append((start, stop))
         if not idle:
             return text, ""
-        kept = ""
-        for (a, b), (start, stop) in zip(zip([0] + [b for _, b in idle], [a for a, _ in idle] + [len(text)], strict=True), [*idle, (len(text), len(text))], strict=True):
-            kept += text[a:b]
-            if stop > start and STORY_END.match(text[stop - 1]) and kept[-1:] in (",", "，"):
+        kept, last = "", 0
+        for start, stop in idle:
+            kept += text[last:start]
+            if STORY_END.match(text[stop - 1]) and kept[-1:] in (",", "，"):
                 kept = kept[:-1] + text[stop - 1]  # 「X变少了，我想先数清楚基数。Y？」: the sentence still ends where it ended
-        return kept, "".join(text[a:b] for a, b in idle)
+            last = stop
+        return kept + text[last:], "".join(text[a:b] for a, b in idle)
 
     def _unlinked_body(self, clause: str) -> bool:
         """「下属的各个市场监管所，」: a body named (所, 站, 中心 …) that is not the loaded department
@@ -933,7 +936,7 @@ class Understander:
             things = {frozenset(e.iri for e in m.entities): m for m in self.lexicon.link(clauses[-1]) if m.kinds() & (THINGS | {"figure"})} if clauses else {}
             named = {frozenset(e.iri for e in m.entities) for m in head.value_mentions()}
             says_change = re.search(r"变化|增减|增加|减少|下降|上升|涨|降", text[cut:])  # 「…，文件对这两年的变化分别是怎么解释的」: the rest says what of it is asked
-            if len(things) != 1 or len(named) < 2 and not says_change or not re.search(r"多少|几|什么|啥|哪|怎么|为什么|为何", text[cut:]):
+            if len(things) != 1 or len(named) < 2 and not says_change or not re.search(self.lexicon.cues["clauses"]["asks"], re.sub(r"吗|呢", "", text[cut:])):
                 return None  # 「X经费这500万，是依据哪个文件安排的」「X是6万元，对吗」: the premise names what the question asks about
             trial = self.understand(next(iter(things.values())).surface + text[cut:], previous, corrected, _context=False)  # 「三公经费是压缩的，但接待费反而涨了，理由是什么」: of two, the thing the premise names last
         if not trial.docs and head.docs:
@@ -1122,7 +1125,7 @@ class Understander:
             plain = re.sub(r"[(（][^()（）]*[)）]|——[^—]*——", "", frame.text)
             said = {group for group in ("this_year", "last_year") if any(w in plain for w in self.lexicon.cues[group])}
             if len(said) == 2:  # 「去年好像有出国任务，今年预算里还有X吗？安排了多少」: the year of the asking sentence
-                asking = "".join(c for c in re.split(r"[，,。；;！!]", plain) if clauses.asks(c + "？"))
+                asking = clauses.asking(plain)
                 said = {group for group in said if any(w in asking for w in self.lexicon.cues[group])} or said
             if len(said) == 1:
                 frame.cues = frame.cues - ({"this_year", "last_year"} - said)
@@ -1783,9 +1786,13 @@ class Understander:
             ends_in_noun = bool(nouns) and run.endswith(nouns[-1]) and len(nouns[-1]) >= 2 and not m.of("project", "goal")
             if end not in kind_words and not ends_in_noun:
                 continue  # the longer name runs up to the kind word that ends it (…改造|项目), or ends in a noun of its own (褒扬纪念|提升工程 for 褒扬纪念股)
-            if named in frame.question and any(len(w) >= 2 and w not in self.stopwords and not set(w) <= set(label) for w in nouns):
+            if named in frame.question and self._nouns_not_of(nouns, label):
                 out.append(named)
         return out + self._partial_run_ins(frame, taken) + self._partial_foreign_nouns(frame)
+
+    def _nouns_not_of(self, nouns: list[str], label: str) -> list[str]:
+        """The nouns (two characters or more, not stopwords) whose characters a name does not all hold."""
+        return [w for w in nouns if len(w) >= 2 and w not in self.stopwords and not set(w) <= set(label)]
 
     def _partial_foreign_nouns(self, frame: Frame) -> list[str]:
         """「全国农业普查…经费」 read as part of 全国经济普查经费: a noun inside the part said that the name does
@@ -1795,9 +1802,8 @@ class Understander:
             if not (m.partial or m.fuzzy) or len({e.label for e in m.entities}) != 1:
                 continue
             label = match_form(m.entities[0].label)
-            foreign = [w for w in content_nouns(m.surface) if len(w) >= 2 and w not in self.stopwords
-                       and not re.fullmatch(self.lexicon.cues["name_kind_words"], w)
-                       and (not set(w) & set(label) if m.fuzzy else not set(w) <= set(label))]  # a typo (租凭) still shares a character
+            foreign = [w for w in self._nouns_not_of(content_nouns(m.surface), label) if not re.fullmatch(self.lexicon.cues["name_kind_words"], w)
+                       and not (m.fuzzy and set(w) & set(label))]  # a typo (租凭) still shares a character
             if foreign:
                 out.append(m.surface)
         return out
@@ -1817,9 +1823,7 @@ class Understander:
             after = re.match(words, frame.text[m.end:])
             ends = re.search(f"{words}$", frame.text[m.start:m.end])  # 「…巡检|车购置费」: the name ends in the mention
             label = match_form(m.entities[0].label)
-            nouns = content_nouns(before)
-            if (before and (after or ends)
-                    and any(len(w) >= 2 and w not in self.stopwords and not set(w) <= set(label) for w in nouns)):
+            if before and (after or ends) and self._nouns_not_of(content_nouns(before), label):
                 out.append(before + frame.text[m.start:m.end] + (after.group(0) if after else ""))
         return out
 
@@ -1943,7 +1947,7 @@ class Understander:
             c = c - {"count"}
         kinds = set().union(*(m.kinds() for m in frame.mentions)) if frame.mentions else set()
         values = frame.value_mentions()
-        asking = "".join(c for c in re.split(r"[，,。？?；;！!]", frame.text) if re.search(self.lexicon.cues["clauses"]["asks"], c))  # 「金额还不小，…」 asks nothing
+        asking = clauses.asking(frame.text)  # 「金额还不小，…」 asks nothing
         subject = re.search(r"钱[^，,。？?多几]{0,8}?(?:用于|用来|用在|用到|干|做|花在)", frame.text) and not re.search(r"多少|几|金额", asking)
         amount_asked = bool(c & {"amount"}) and not subject or frame.unit_word is not None  # 「这笔钱主要用于什么」: the money is what is described
         if amount_asked and c & {"describe", "definition"} and frame.unit_word is None and not any(w in asking for w in self.lexicon.cues["intents"]["amount"]):
@@ -1991,8 +1995,8 @@ class Understander:
             return "superlative"
         if frame.threshold is not None and frame.operator:
             return "count" if "count" in c else "list"
-        said_sum = max(frame.text.rfind(w) for w in self.lexicon.cues["intents"]["sum"])
-        summed_after = "sum" in c and counted and said_sum >= counted[-1] and re.search(r"多少|几", frame.text[said_sum:])  # 「两个单位合起来算」 asks no sum
+        summed_after = ("sum" in c and counted and (said_sum := max(frame.text.rfind(w) for w in self.lexicon.cues["intents"]["sum"])) >= counted[-1]
+                        and re.search(r"多少|几", frame.text[said_sum:]))  # 「两个单位合起来算」 asks no sum
         if ("count" in c or counted and frame.set_kind) and not summed_after:  # 「列的几个项目，预算合计多少」: the sum said last is asked
             return "count"
         figureless = [m for m in frame.mentions if m.kinds() <= {"term"}
