@@ -20,6 +20,7 @@ from qa.lexicon import ORG_SUFFIX, SHORT_ALIAS, Lexicon, load_cues, match_form, 
 from qa.normalize import normalize
 from qa.ranges import left_out_before
 from qa.segment import tokenizer
+from qa.spans import occurrences
 
 SECOND_ASK = "a second figure asked is not answered"  # a refusal that asking each clause apart may answer (qa/clauses.py)
 OPERATOR_DROPPED = "the operator asked is not carried out"  # so is this one: 「X安排了多少，依据什么文件」
@@ -29,6 +30,12 @@ _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 @cache
 def _cues() -> dict[str, list[str]]:
     return json.loads(resources.files("qa").joinpath("data/honour.json").read_text("utf-8"))
+
+
+@cache
+def _per_unit_patterns() -> list[re.Pattern[str]]:
+    """「每个镇」 is 每镇: the per-unit words with 一个 or 个 after 每."""
+    return [re.compile(re.escape(w).replace("每", "每(?:一?个)?")) for w in _cues()["per_unit"]]
 
 
 def _said(answer: Answer) -> str:
@@ -65,7 +72,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
              or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer))
              or _part_of_year_missing(question, _said(answer)) or _project_by_class(frame) or _subset_missing(question, _said(answer)))
-    asked = [found.group(0) for w in cues["per_unit"] if (found := re.search(re.escape(w).replace("每", "每(?:一?个)?"), question))]  # 「每个镇」 is 每镇
+    asked = [found.group(0) for p in _per_unit_patterns() if (found := p.search(question))]
     if not early and asked and (answer.value is not None or not answer.items) and answer.intent not in ("describe", "definition", "performance") and not any(w in _said(answer) for w in cues["per_unit"] + ["每"]):
         early = f"文件没有给出“{asked[0]}”的金额或数量，只有合计 (the document gives no figure per unit)"  # 摊到每个村 answered 平均每个村: per unit
     if early or answer.value is None:
@@ -75,7 +82,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     unnamed = _unnamed(frame) if frame else unquoted  # 经费 in a project's name asks no money
     if answer.unit in cues["count_units"] and frame.unit_word is None and "count" not in frame.cues and any(w in unquoted and w in unnamed for w in cues["money_words"]):
         return f"问的是金额，文件中找到的是{answer.unit}数 (a count, not an amount)"
-    per = [w for w in cues["per_occurrence"] if re.search(re.escape(w) + "(?!性)", said) and w not in question]  # 一次性 is not 每次
+    per = [w for w in cues["per_occurrence"] if w in said and re.search(re.escape(w) + "(?!性)", said) and w not in question]  # 一次性 is not 每次
     totals = [w for w in cues["totals"] if w in question and w not in said]
     if per and totals and "平均" not in question:  # 「平均一个项目多少（总计除以个数）」: the total is the average's part
         return f"文件给出的是“{per[0]}”的数，没有给出“{totals[0]}”的数 (stated per occurrence, not in total)"
@@ -666,7 +673,7 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
     after = _container_after()
     columns = {c for spec in load_template().tables for c in spec.columns}  # 一般公共预算: a column, a measure
     loose = _loose(said)
-    measures = [(k.start(), k.end()) for alias in _measure_aliases() for k in re.finditer(re.escape(alias), frame.text)]
+    measures = occurrences(_measure_aliases(), frame.text)
     used = [m for m in frame.mentions if len(m.surface) > SHORT_ALIAS and m.surface in said or any(  # 用车 inside 公务用车购置费 is no use of 用车
         _loose(e.label) in loose or (e.code and e.code in said) or f"<{e.iri}>" in queried for e in m.entities)]
     excluded = {id(m) for m in left_out(frame.text, frame.mentions) + [m for m in frame.mentions if illustrates(frame.text, m)]}  # 「（X那块不算）」: named to be left out

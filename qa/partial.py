@@ -35,6 +35,7 @@ COMMON = 50  # a word of the question this common in jieba's dictionary is a wor
 _KIND_RIGHT_AFTER = re.compile(r"(?:那个|这个|那|这|的)?(?:项目|那项|这项)")
 _LISTED_KIND = re.compile(r"(?:(?:和|与|及|、)[\u4e00-\u9fff]{2,6}?)*(?:那|这)?[\d两二三四五几]+个项目(?!支出)")  # 「党建和宣传这2个项目」
 JOINERS = "和与跟同、及加"  # between two names (「A和B」「A加B」), unless the name itself holds the character
+_JOINER_SET = frozenset(JOINERS)
 RUN_BONUS = 0.1  # per character of the name written out in one stretch beyond two: 「体育彩票公益金」 is one name, not 体育 + 彩票公益金
 TITLE_RUN = 4  # a cited title is named by a stretch of it written out (文物普查实施方案), not two words of it apart (健身…计划)
 KIND_BONUS = 0.3  # the question calls the thing a 项目 (科目, 单位): a name of that kind fits the slot better
@@ -69,9 +70,12 @@ def _common_words(text: str, longest: int = 4) -> list[list[tuple[int, int, str]
     freq = tokenizer().FREQ
     at: list[list[tuple[int, int, str]]] = [[] for _ in text]
     for i in range(len(text)):
-        for j in range(i + 2, min(len(text), i + longest) + 1):
+        for j in range(i + 1, min(len(text), i + longest) + 1):
+            found = freq.get(text[i:j])
+            if found is None:
+                break  # the dictionary holds every prefix of its words: no longer word starts here
             piece = text[i:j]
-            if not set(piece) & set(JOINERS) and freq.get(piece, 0) >= COMMON and not is_user_word(piece):
+            if j - i >= 2 and found >= COMMON and _JOINER_SET.isdisjoint(piece) and not is_user_word(piece):
                 for k in range(i, j):
                     at[k].append((i, j, piece))
     return at

@@ -37,6 +37,7 @@ from qa.normalize import count_of, normalize
 from qa.partial import PartialLinker, kind_words
 from qa.ranges import Range, left_out_before, stated_range
 from qa.segment import content_nouns, in_longer_word, is_verb, noun_ending, tokenizer
+from qa.spans import occurrences
 from qa.years import YEAR, named_years
 
 CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下面", "之", "部分")
@@ -678,7 +679,7 @@ class Understander:
         they share is said once for all of them, not asked of itself."""
         if not re.search(r"[\u4e00-\u9fff][、和与及][\u4e00-\u9fff]", text):
             return text  # no list: most questions
-        measures = [(k.start(), k.end()) for w in self._measure_words for k in re.finditer(re.escape(w), text)]
+        measures = occurrences(self._measure_words, text)
         named = [(m.start, m.end) for m in self.lexicon.link(text) if m.kinds() & {"classification", "line_item", "figure", "term"}]
         for start_, end_ in sorted(named + measures):
             surface = text[start_:end_]
@@ -1840,7 +1841,7 @@ class Understander:
                 text[k] = " "
         measures = load_cues()["measures"]
         said = {match_form(w) for name in frame.measures for w in [name, *measures.get(name, {}).get("aliases", [])]}
-        named = [(m.start, m.end) for m in frame.mentions] + frame.name_spans + [k.span() for w in said for k in re.finditer(re.escape(w), frame.text)]
+        named = [(m.start, m.end) for m in frame.mentions] + frame.name_spans + occurrences(said, frame.text)
         for start, end in restated_spans(frame.text, named):  # 「养人和日常运转那部分开销（基本支出）」: words the name restates
             text[start:end] = " " * (end - start)
         for start, end in [(a, b) for a, b, _, _ in cues] + frame.cue_spans:  # cue_spans: names set aside too (那张表里)

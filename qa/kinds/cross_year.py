@@ -19,6 +19,7 @@ from qa.facts import Fact
 from qa.kinds import year_items, year_sets
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.lexicon import Document, load_cues, match_form
+from qa.spans import occurrences
 from qa.years import named_years
 
 NAME = "cross_year"
@@ -109,7 +110,7 @@ def _relative_years(ctx: Context) -> bool:
     cues, text, names = ctx.lexicon.cues, ctx.frame.text, _names(ctx)
 
     def outside(words: list[str]) -> bool:
-        return any(not any(a <= m.start() < b for a, b in names) for w in words for m in re.finditer(re.escape(w), text))
+        return any(not any(a <= start < b for a, b in names) for start, _ in occurrences(words, text))
 
     return outside(cues["this_year"]) and outside(cues["last_year"])
 
@@ -142,7 +143,7 @@ def _share_whole(text: str) -> list[tuple[int, int]]:
 def _names(ctx: Context) -> list[tuple[int, int]]:
     """Spans of the question that name things: entities and cue words such as 支出总计, and words that
     carry nothing (按总计口径: no sum asked)."""
-    idle = [k.span() for w in ctx.lexicon.cues["filler_words"] for k in re.finditer(re.escape(w), ctx.frame.text)]
+    idle = occurrences(ctx.lexicon.cues["filler_words"], ctx.frame.text)
     return [(m.start, m.end) for m in ctx.frame.mentions] + list(ctx.frame.name_spans) + idle
 
 

@@ -16,6 +16,7 @@ from qa.honour import excluded_before, included_spans, kept_text, left_out, left
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.kinds.remainder import less
 from qa.lexicon import Entity, Mention, load_cues, match_form, negated_before, split_region
+from qa.spans import occurrences
 
 NAME = "unit_scope"
 
@@ -44,11 +45,11 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
             continue  # 「本级（不算登记中心）」「（不是指挥中心的）」: a unit named to be left out or set apart
         named += m.of("budget_unit")
     how = []
-    said = [k.span() for w in _words("self_words") for k in re.finditer(re.escape(w), text)]
+    said = occurrences(_words("self_words"), text)
     said = [(a, b) for a, b in said if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in said)]  # 本级 inside 局本级
     if any(not negated_before(text, a) and not self_left_out(text[:b]) for a, b in said):  # 「（不是局本级）」「（不算局本级）」: set apart
         how.append("self")
-    if any(not excluded_before(text, k.start()) for w in _words("subordinate_words") for k in re.finditer(re.escape(w), text)):
+    if any(not excluded_before(text, start) for start, _ in occurrences(_words("subordinate_words"), text)):
         how.append("subordinate")  # 「本级（不含下属单位）」: the subordinate units left out are not asked
     if "self_unit" in frame.cues and not said and "self" not in how:
         how.append("self")  # 「城管局和环卫所的项目」: the bureau itself beside its unit (Understander)

@@ -1,0 +1,21 @@
+"""Where literal words occur in a question: the spans of each word of a cue list, found with `str.find`
+(a cue list is checked against every question, and most of its words are not in it: no pattern is
+built or looked up for them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def occurrences(words: Iterable[str], text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-overlapping occurrence of each word, word by word in the list's order,
+    each word's from left to right (as `re.finditer(re.escape(word), text)` for each word)."""
+    spans = []
+    for word in words:
+        if not word:
+            continue
+        at = text.find(word)
+        while at >= 0:
+            spans.append((at, at + len(word)))
+            at = text.find(word, at + len(word))
+    return spans
