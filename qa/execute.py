@@ -1134,6 +1134,7 @@ class Executor:
         owners = {e.iri for m in frame.mentions for e in m.entities if e.kind in ("goal", "project")}
         owner_labels = {match_form(e.label) for m in frame.mentions for e in m.entities if e.kind in ("goal", "project")}
         scored = []
+        section = re.search(cue_data("target")["goal_said"], frame.text)  # 「X的绩效目标要求…」: the section of targets before the project table's text
         for t in targets:
             if frame.unit_word and frame.unit_word != "%" and not t["unit"].endswith(frame.unit_word):
                 continue
@@ -1141,7 +1142,8 @@ class Executor:
                 continue
             overlap = _overlap(frame.text, match_form(t["text"]))
             owned = t["owner"] in owners or match_form(t["ownerLabel"]) in owner_labels
-            scored.append((overlap + (3 if owned else 0), t))
+            owner = self.lexicon.entities.get(str(t["owner"]).strip("<>"))
+            scored.append((overlap + (3 if owned else 0) + (1 if owned and section and owner is not None and owner.kind == "goal" else 0), t))
         scored.sort(key=lambda x: -x[0])
         joined = self.joined_targets(frame, doc, scored[0][1]["ownerLabel"]) if scored and scored[0][0] >= 2 else None
         if joined:  # 「检查次数和整改时限是怎么要求的」: each target asked

@@ -357,7 +357,7 @@ def _another_count(question: str, frame: Frame, answer: Answer, said: str) -> st
         return None
     stop = set(load_cues()["stopwords"])  # 「多少个具体项目」: 具体 says nothing of what is counted
     nouns = [w for w in tokenizer().lcut(counted.group("thing"), HMM=False) if w not in stop][:1]  # 编制 is tagged a verb
-    nouns = [w for w in nouns if len(w) >= 2]
+    nouns = [w for w in nouns if len(w) >= 2 or w == "人"]  # 「几个人去的」: people, not projects
     kinds_named = {w for group in load_cues()["sets"].values() for w in group}
     if nouns and nouns[0] not in said and nouns[0] not in kinds_named and not any(nouns[0] in m.surface for m in frame.mentions):
         return f"文件没有给出“{nouns[0]}”的数目 (a count of something else was found)"
@@ -417,9 +417,19 @@ def _answer_type_missing(question: str, answer: Answer) -> str | None:
     typed = None if any(w in question for w in _cues()["amount_sense"]) else answer_units(question)
     if typed and any(typed[0] in c and re.search("倒推|推算|反推|还原", c) for c in re.split(r"[，,。；;]", question)):
         typed = None  # 「根据今年的增幅倒推，上年的X是多少」: the rate is the way, the figure is asked
+    if typed and _named_in_passing(question, typed[0]):
+        typed = None  # 「我想核实一下涨幅：增加了多少万元」: the clause naming the rate asks nothing, the next asks money
     if typed and (answer.value is not None or answer.items) and answer.unit not in typed[1]:
         return f"问的是“{typed[0]}”，文件中没有找到以{'、'.join(typed[1][:3])}计的答案 (no answer in the units asked)"
     return None
+
+
+def _named_in_passing(question: str, noun: str) -> bool:
+    """Whether the clause that holds an answer-type noun asks nothing and a later clause asks an amount of money."""
+    clauses = re.split(r"[，,。；;:：]", question)
+    at = next((k for k, c in enumerate(clauses) if noun in c), None)
+    return (at is not None and not re.search(_cues()["clause_asks"], clauses[at])
+            and any(re.search(r"(?:多少|几)(?:钱|万元?|元)", c) for c in clauses[at + 1:]))
 
 
 def _not_an_amount(question: str, answer: Answer) -> str | None:

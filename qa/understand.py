@@ -591,7 +591,7 @@ class Understander:
             return None  # a year of the story's own is the question's unless the question names its own year and thing
         things = {frozenset(e.iri for e in m.entities): m for m in named if m.kinds() & (THINGS | {"figure"})}
         if not named_own and not trial.measures and not trial.totals and len(things) == 1:  # 「2024年X是最大的项目，…。2025年比2024年少了多少」
-            trial = self.understand(next(iter(things.values())).surface + question, previous, corrected, _context=False)
+            trial = self.understand(self._scoped(story, next(iter(things.values()))) + question, previous, corrected, _context=False)
         said = {e.iri for m in trial.mentions for e in m.entities}
         own = _names_its_own(trial) or bool(trial.measures and (trial.totals or any(m.of("department", "budget_unit") for m in trial.mentions)))  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」「…。基本支出占支出总额的百分之多少」: the question names its own thing
         if (trial.intent == "refuse" or trial.unknown or not own and (any(not {e.iri for e in m.entities} & said for m in named) or set(head.measures + head.totals) - set(trial.measures + trial.totals))
@@ -739,6 +739,9 @@ class Understander:
             return text
         noun = text[pointer.end():pointer.end() + 2]
         kind = any(noun in match_form(e.label) for e in named[-1].entities) if re.fullmatch(r"[\u4e00-\u9fff]{2}", noun) else False
+        nouns = tuple(self.lexicon.cues["kinds_of_money"]["nouns"])
+        money = (pointer.group(0).endswith(nouns) or text.startswith(nouns, pointer.end())) and bool(named[-1].kinds() & (THINGS | {"figure"}))
+        kind = kind or money  # 「X有1700多万，…，这笔钱主要用于什么」: money points at the thing with the amount
         if clause and not (kind or kinded):
             return text  # within one sentence only a pointer naming the thing's own kind (这部分收入 of 上级补助收入, 这个股室 of X股)
         iris = {e.iri for e in named[-1].entities}
@@ -820,8 +823,14 @@ class Understander:
         linked = self.lexicon.link(clause)
         every = linked + self.lexicon.abbreviated_bodies(clause, linked)
         pointed = self.lexicon.cues["pointed_body"]  # 「这个局」: the loaded one
+        determiners = self.lexicon.cues["self_determiners"]
+        own = [s for s in self.lexicon.own_suffixes if s]
+
+        def self_named(end: int) -> bool:  # 「全中心」「本中心」: a determiner before a loaded body's own last word
+            return any(clause.endswith(s, 0, end) and end > len(s) and clause[end - len(s) - 1] in determiners for s in own)
+
         return any(not any(m.end == b.end() and m.of("department", "budget_unit") for m in every) and not re.search(pointed, clause[:b.end()])
-                   for b in re.finditer(self.lexicon.cues["body_named"], clause))
+                   and not self_named(b.end()) for b in re.finditer(self.lexicon.cues["body_named"], clause))
 
     def _narrative_end(self, text: str, cut: int) -> int:
         """Where the asker's story before the question ends, past `cut`: leading clauses that name
@@ -900,9 +909,11 @@ class Understander:
     def _thing_carried(self, thing: Mention, rest: str, previous: Frame | None, corrected: bool) -> Frame | None:
         """The rest of the question read with the thing the opening names last written before it, when
         the rest points back at it (那, 它, 这笔) and names one thing then; else None."""
-        if not re.match(r"(?:那么?|这|它|其)", rest):
+        pointer = re.match(rf"({_intros()})?(?:那么?|这|它|其)", rest)
+        if pointer is None:
             return None
-        trial = self.understand(thing.surface + rest, previous, corrected, _context=False)
+        at = pointer.end(1) if pointer.group(1) else 0  # 「…，文件说这笔钱用于什么」: the thing after the question's opening
+        trial = self.understand(rest[:at] + thing.surface + rest[at:], previous, corrected, _context=False)
         left = honour.left_out(trial.text, trial.mentions)
         return trial if sum(all(m is not x for x in left) for m in trial.value_mentions()) == 1 else None
 
@@ -939,13 +950,21 @@ class Understander:
             says_change = re.search(r"变化|增减|增加|减少|下降|上升|涨|降", text[cut:])  # 「…，文件对这两年的变化分别是怎么解释的」: the rest says what of it is asked
             if len(things) != 1 or len(named) < 2 and not says_change or not re.search(self.lexicon.cues["clauses"]["asks"], re.sub(r"吗|呢", "", text[cut:])):
                 return None  # 「X经费这500万，是依据哪个文件安排的」「X是6万元，对吗」: the premise names what the question asks about
-            trial = self.understand(next(iter(things.values())).surface + text[cut:], previous, corrected, _context=False)  # 「三公经费是压缩的，但接待费反而涨了，理由是什么」: of two, the thing the premise names last
+            trial = self.understand(self._scoped(clauses[-1], next(iter(things.values()))) + text[cut:], previous, corrected, _context=False)  # 「三公经费是压缩的，但接待费反而涨了，理由是什么」: of two, the thing the premise names last
         if not trial.docs and head.docs:
             trial.docs = list(head.docs)  # 「X局设了两个内设机构，办公室…」: the premise's department is the question's
         asks = trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)
         if set(head.docs) != set(trial.docs) or not asks:
             return None
         return trial
+
+    def _scoped(self, clause: str, thing: Mention) -> str:
+        """The thing a clause names, with the measure it is named in when said right before it
+        (「项目支出里差旅费」: the travel costs of project spending, not of basic spending)."""
+        for start, end in occurrences(self._measure_words, clause):
+            if re.fullmatch(r"(?:里|中|的|当中|里面|下面|下)*", clause[end:thing.start]):
+                return clause[start:thing.end]
+        return thing.surface
 
     def _rewritten(self, question: str) -> tuple[str, int | None]:
         """The question in match form with everyday spellings and terms written as the documents write
@@ -978,13 +997,17 @@ class Understander:
             frame.refusal = f"问题过长（{len(text)}字，上限{MAX_LENGTH}字）(question too long)"
             return frame
         blocked = [False] * (len(text) + 1)
-        for start, end, _, _ in self.cues_in(text, [False] * (len(text) + 1)):
+        first = self.cues_in(text, [False] * (len(text) + 1))
+        for start, end, _, _ in first:
             for k in range(start, end):
                 blocked[k] = True
         for asked in UNIT_ASKED.finditer(text):  # 「修缮几处文物」: a count asked parts the words around it
             for k in range(asked.start(), asked.end()):
                 blocked[k] = True
         exact, mentions = self._linked(text, blocked)
+        measures = [(start, end) for start, end, _, g in first if any(x.startswith("measure:") for x in g)]
+        mentions = [m for m in mentions if not (m.kinds() <= {"classification", "line_item", "term"}
+                                                and any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in measures))]  # 「人员和公用经费」: 基本支出, not 公用经费 inside it
         masked = [False] * (len(text) + 1)
         for m in mentions:
             for k in range(m.start, m.end):
@@ -1284,6 +1307,8 @@ class Understander:
             name = match.group(0)
             if re.search(r"[了过着]", match.group(1)):
                 continue  # 「哪个项目里提到了委员会」: a verb's words, not a body's name
+            if match.group(1).startswith(tuple(honour.excluding_words())):
+                continue  # 「不算局机关本级」: the loaded body's own part left out, no body named 不算局
             if name[0] in "本该全各我贵其此这那" or name in self.lexicon.vocabulary or name[len(match.group(1)) - 1] in self.lexicon.cues["self_determiners"]:
                 continue  # 「请问该局」: 该局 is the loaded body, not a body named 请问该局
             if re.search(self.lexicon.cues["pointed_body"], name):
@@ -1622,7 +1647,7 @@ class Understander:
         frame.breakdown = self._breakdowns(frame)
         unknown += [w for w in frame.breakdown + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._works_not_loaded(frame)
                     + self._bodies_past_names(frame) + self._parts_inside_projects(frame) + self._money_of_unnamed(frame, cues)
-                    + self._other_modifier(frame) if w not in unknown]
+                    + self._other_modifier(frame) + self._narrower_than_class(frame) if w not in unknown]
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
 
     def _other_modifier(self, frame: Frame) -> list[str]:
@@ -1643,6 +1668,29 @@ class Understander:
                 continue  # 标准化|建设经费: vn; 家庭医生签约|服务补助: nouns the name lacks before a verb
             if all(label.find(m.surface) > 0 for label in labels):  # the name has its own word where the question has another
                 out.append(word.word + m.surface)
+        return out
+
+    def _narrower_than_class(self, frame: Frame) -> list[str]:
+        """「政务云服务租赁费」: nouns written right onto a class's whole name (租赁费), naming nothing
+        else the question says, make a narrower thing no line states — never the class's total."""
+        out = []
+        taken = [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans) + list(frame.name_spans)
+        for m in frame.mentions:
+            if m.partial or not m.kinds() <= {"classification", "line_item"} or not re.search(r"[\u4e00-\u9fff]", m.surface):
+                continue  # a code names its item whole
+            run = re.search(r"[\u4e00-\u9fff]{2,8}$", frame.text[:m.start])
+            if run is None:
+                continue
+            start = max([run.start()] + [b for a, b in taken if run.start() < b <= m.start])
+            words = segment.current().pos().lcut(frame.text[start:m.start], HMM=False)
+            nouns = []
+            for w in reversed(words):
+                if not w.flag.startswith(("n", "vn")) or match_form(w.word) in self.stopwords or w.word in self.cue_words:
+                    break
+                nouns.insert(0, w.word)
+            said = "".join(nouns)
+            if len(said) >= 2 and not any(said in match_form(e.label) for e in m.entities):
+                out.append(said + m.surface)
         return out
 
     def _money_of_unnamed(self, frame: Frame, cues) -> list[str]:

@@ -90,6 +90,13 @@ def _names_an_item(frame) -> bool:
                and not _topic_word(frame, m) and not _class_of_members(frame, m) for m in frame.value_mentions())
 
 
+def _modifies_an_item(frame, end: int) -> bool:
+    """Whether a set word describes the one item named right after it (「新出现的X是多少」; 的 is gone
+    in match form) and the question asks that item's figure, not whether it is in the set."""
+    return (any(m.start == end and len({e.label for e in m.entities}) == 1 for m in frame.value_mentions())
+            and "amount" in frame.cues and not re.search(r"吗|是不是|是否|有没有", frame.text))
+
+
 def _class_of_members(frame, mention) -> bool:
     """「商品和服务支出里新增了哪些科目」: a class (类, 3 digits) named with 科目 asked below it is the
     set's filter (_within_class), not the item asked."""
@@ -126,6 +133,14 @@ def _first(groups: dict[str, list[str]], text: str, names: list[tuple[int, int]]
     return None
 
 
+def _money_asked_last(text: str, rate_words: list[str]) -> bool:
+    """Whether the question asks an amount of money (多少万元) after its last rate word: 「我想核实一下涨幅：
+    增加了多少万元」 asks the difference, the rate word is context."""
+    money = [m.start() for m in re.finditer(r"(?:多少|几)(?:钱|万元?|元)", text)]
+    rates = [m.end() for m in re.finditer("|".join(rate_words), text)]
+    return bool(money) and bool(rates) and money[-1] >= rates[-1]
+
+
 def _clauses_left_out_blanked(text: str) -> str:
     """「两年都有的项目里，除了涨的，哪些是减少了的」: a clause that opens by leaving something out asks
     no set; blanked (same length), the set asked is read across it."""
@@ -140,11 +155,18 @@ def _share_whole(text: str) -> list[tuple[int, int]]:
     return [match.span()] if match else []
 
 
-def _names(ctx: Context) -> list[tuple[int, int]]:
+def _names(ctx: Context, own_totals: bool = True) -> list[tuple[int, int]]:
     """Spans of the question that name things: entities and cue words such as 支出总计, and words that
-    carry nothing (按总计口径: no sum asked)."""
-    idle = occurrences(ctx.lexicon.cues["filler_words"], ctx.frame.text)
-    return [(m.start, m.end) for m in ctx.frame.mentions] + list(ctx.frame.name_spans) + idle
+    carry nothing (按总计口径: no sum asked). Without `own_totals`, a total said right after a named
+    thing is left out unless each year's figure is asked (「这两年的政府性基金预算收入合计」: the thing's
+    total is the thing, and 合计 sums the years)."""
+    frame = ctx.frame
+    idle = occurrences(ctx.lexicon.cues["filler_words"], frame.text)
+    totals = list(frame.name_spans)
+    if not own_totals and not _first({"each": cue_data(NAME)["value_operations"]["each"]}, frame.text):
+        ends = {m.end for m in frame.mentions}
+        totals = [(a, b) for a, b in totals if a not in ends]
+    return [(m.start, m.end) for m in frame.mentions] + totals + idle
 
 
 class CrossYear:
@@ -172,6 +194,8 @@ class CrossYear:
             found = ("new" if lacks == years[0].year else "dropped", *found[1:])
         if found and found[0] in MEMBERS_OF_BOTH and _names_an_item(ctx.frame):  # 「X这个名字两年都有，哪年多」: a value of X
             found = None
+        if found and found[0] in ("new", "dropped") and _modifies_an_item(ctx.frame, found[2][1]) and not _names_an_item(ctx.frame):
+            return None  # 「2025年新出现的2101103公务员医疗补助是多少」: the new item's own figure, no set
         if found and found[0] in ("new", "dropped") and _names_an_item(ctx.frame):  # 「X是2025年新增的吗」: X in the set?
             slots.append(Slot("member", ctx.frame.value_mentions()[0], (0, len(text))))
         if found:
@@ -188,9 +212,11 @@ class CrossYear:
                 slots.append(Slot("range", (ctx.frame.operator, ctx.frame.threshold), (0, len(text))))
             said = found[1] + "".join(data["both_years"] + data["set_places"] + data["similar_names"]) + (match_form(on.said) if on else "")
             return Reading(NAME, 0.9, slots, explained=said + "".join(data["name_same_words"]))
-        found = _first(data["value_operations"], text, _names(ctx) + _share_whole(text))
+        found = _first(data["value_operations"], text, _names(ctx, own_totals=False) + _share_whole(text))
         if found is not None and found[0] == "sum" and re.search(data["diff_asked"], text):  # 「2024年的合计比2025年的合计多多少」
             found = _first({"diff": data["value_operations"]["diff"]}, text, _names(ctx)) or found
+        if found is not None and found[0] == "rate" and _money_asked_last(text, data["value_operations"]["rate"]):  # 「核实一下涨幅：增加了多少万元」
+            found = _first({"diff": data["value_operations"]["diff"]}, text, _names(ctx) + [(0, found[2][1])]) or found
         if found is None and _text_asked(ctx.frame) and ctx.frame.value_mentions():  # 「X两年依据的文件是什么」: each year's
             both = pattern(NAME, "both_years").search(text)
             found = ("each", both.group(0), both.span()) if both else ("each", "", (0, 0))
@@ -323,6 +349,9 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
     if ranked:
         frame.direction = "min" if "min" in ctx.frame.cues else "max"
     if not share and pattern(NAME, "project_count").search(frame.text):  # 「项目个数比上年少了几个」: a count per year
+        if "set:key_projects" in ctx.frame.cues:  # 「重点项目（绩效目标列出的）个数」: the key projects of 第三部分
+            goals = executor.reader.goals(doc.iri)
+            return Decimal(len(goals)), "个", executor.answer(frame, f"重点项目个数为{len(goals)}个", Decimal(len(goals)), "个", facts=goals[:1])
         projects = executor.unit_scoped(frame, doc.iri, executor.reader.projects(doc.iri))  # 「妇幼中心的项目个数」: that unit's
         text = f"项目个数为{len(projects)}个"
         return Decimal(len(projects)), "个", executor.answer(frame, text, Decimal(len(projects)), "个", facts=projects[:1])
@@ -446,7 +475,9 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     if op == "points" or share:
         value = diff.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         word = "下降" if value < 0 else "上升"
-        shown = _signed(-value if _earlier_first(text) else value, asked)  # 「2024年比2025年低了几个百分点」: the earlier year is said lower
+        said = -value if _earlier_first(text) else value  # 「2024年比2025年低了几个百分点」: the earlier year is said lower
+        signed = pattern(NAME, "signed").search(text) or not any(_directions(text))  # 「变化了多少个百分点」: later minus earlier
+        shown = said if signed else _signed(said, asked)
         a2, b2 = (x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) for x in (a, b))
         return executor.answer(ctx.frame, f"{what}：{earlier.year}年{a2}%，{later.year}年{b2}%，{word}{abs(value)}个百分点（{b2} − {a2}，按未四舍五入的比重计算）。",
                                shown, "%", sources=sources)
@@ -500,12 +531,18 @@ def _lacking_year(text: str, lacked: str) -> int | None:
     return said[-1] if said else None
 
 
-def _direction(text: str) -> int:
-    """+1 when the question asks how much it rose, −1 how much it fell, 0 when it does not say
-    (「少了多少」 falls; 「多少」 alone says nothing)."""
+def _directions(text: str) -> tuple[bool, bool]:
+    """Whether the question speaks of a fall and of a rise (「少了多少」 falls; 「多少」 alone says nothing)."""
     down = re.search(r"(?<!多)少了|(?<!相)减(?!去?\d)|降|低", text)  # 「两年各算一下再相减」「2025减2024」 say no direction
     up = re.search(r"增|涨|升|提高|高了|高出|(?<!少)多了|多出", text)
-    if bool(down) == bool(up):  # 「增加还是减少」 says neither
+    return bool(down), bool(up)
+
+
+def _direction(text: str) -> int:
+    """+1 when the question asks how much it rose, −1 how much it fell, 0 when it does not say
+    (「增加还是减少」 says neither)."""
+    down, up = _directions(text)
+    if down == up:
         return 0
     return -1 if down else 1
 
@@ -728,6 +765,9 @@ def _is_member(ctx: Context, executor, op: str, mention, earlier: tuple[Document
     what = f"{y1}年新增" if op == "new" else f"{y1}年不再安排"
     text = f"{'是' if member else '不是'}{what}的：{mention.entities[0].label}{where}{('，' + absent) if absent else ''}。"
     facts = [m[key] for m in (old, new) if key in m]
+    if member and _modifies_an_item(ctx.frame, mention.start):  # 「2025年新增的X是多少」: its figure in the year it has one
+        figure = (new if op == "new" else old)[key].value
+        return executor.answer(ctx.frame, text, figure, "万元", items=[mention.entities[0].label], facts=facts)
     return executor.answer(ctx.frame, text, None, None, items=[mention.entities[0].label] if member else [], facts=facts)
 
 

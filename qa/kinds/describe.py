@@ -105,7 +105,8 @@ class Describe:
             return _text_owner(ctx)  # 「执法记录仪是哪个项目买的」「公共卫生是哪个项目的」: the project whose text says it
         if not subjects or not (pattern(NAME, "asks_text").search(text) or pattern(NAME, "asks_count").search(text)):
             return None
-        if pattern(NAME, "asks_amount").search(text) or frame.measures or frame.totals or frame.threshold is not None:
+        counted = pattern(NAME, "asks_count").search(text)
+        if pattern(NAME, "asks_amount").search(re.sub(pattern(NAME, "count_totals"), " ", text) if counted else text) or frame.measures or frame.totals or frame.threshold is not None:
             return None
         if pattern(NAME, "asks_document").search(text) and any(m.of("project") for m in subjects):
             return None  # which document a project cites: the citation kind
@@ -129,7 +130,6 @@ class Describe:
         if glossary:  # 「公务用车运行维护费反映哪些支出」: the glossary entry that speaks of this name
             slots.append(Slot("glossary", True, (0, len(text))))
         reading = Reading(NAME, 0.7, slots, checks_words=True)
-        counted = pattern(NAME, "asks_count").search(text)
         if counted:  # 「覆盖了多少个村」: the text's own count, when it states one; a target's otherwise
             if glossary or not own_text & {"project", "goal", "internal_unit"} or not self._states_count(reading, ctx, counted.group("unit")):
                 return None
@@ -190,6 +190,8 @@ class Describe:
         if value is None and re.search(r"要求|目标|指标", frame.text) and not re.search(r"哪些|内容|包括|包含|什么", frame.text):  # 「绩效目标对满意度是怎么要求的」: the one target quoted
             targets = find_targets(body, plain_counts=False)
             value, unit = (targets[0].value, targets[0].unit) if len(targets) == 1 else (None, None)
+        if value is None and reading.score == COUNT_SCORE:  # 「一共有几个示范村」: the text counts other things (1-2个自然村)
+            raise NotAnswerable(f"文件对“{rows[0]}”的说明没有给出问的这个数目 (the count asked is not stated)")
         return executor.answer(frame, answer, value, unit, sources=list(dict.fromkeys(sources)))
 
     def passages(self, reading: Reading, ctx: Context, executor, doc: str) -> list[Passage]:

@@ -13,7 +13,7 @@ from kg.template import load_template
 from qa import queries, segment
 from qa.answer import Answer, Source, fmt
 from qa.execute import NotAnswerable, best_target
-from qa.kinds.base import Context, Reading, Slot, cue_data
+from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.lexicon import Mention, match_form
 from qa.segment import tokenizer
 
@@ -191,6 +191,8 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
     held = [r for r in rows if strength[id(r)] >= least and strength[id(r)] >= share * len(grams)]
     if not held:
         return _only_target(frame, owner, rows, asked) if asked.figure and owner is not None else None
+    if pattern(NAME, "goal_said").search(frame.text) and any(_is_goal(ctx, r["owner"]) for r in held):
+        held = [r for r in held if _is_goal(ctx, r["owner"])]  # 「X的绩效目标要求…」: the section of targets, not the project table's text
     uncounted = _uncounted(frame, held)
     if uncounted:
         return Reading(NAME, 0.76, [Slot("target", None, asked.span)], checks_words=True, missing=uncounted)
