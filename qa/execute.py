@@ -4,6 +4,7 @@ compute in Decimal where needed (with the arithmetic shown) and render one Chine
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -403,7 +404,7 @@ class Executor:
             named = _whole_named(frame.text[cut:])
             if named:  # the question names its whole and none was found: no parent stands in for it
                 raise NotAnswerable(f"没有找到“{named}”的金额，无法按它计算比例")
-            whole = self.parent_of(part, doc)
+            whole = self._fund_whole(frame, part, doc) or self.parent_of(part, doc)
             if whole is None:
                 whole = single(self.total("本年支出合计", doc))
             name_d = whole.label
@@ -425,6 +426,17 @@ class Executor:
         text = (f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）占{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}）的"
                 f"{value}%（{fmt(part.value, part.unit)} ÷ {fmt(whole.value, whole.unit)} × 100%）。")
         return self.answer(frame, text, value, "%", facts=[part, whole])
+
+    def _fund_whole(self, frame: Frame, part: Fact, doc: str) -> Fact | None:
+        """「一般公共预算支出中项目支出占比」: a fund's part of a measure, the fund said as what it lies in —
+        the whole is that fund's expenditure (its table's 小计), not the department's."""
+        if frame.fund is None or not re.search(rf"{re.escape(frame.fund)}(?:支出)?(?:里面|里|当中|之中|中)", frame.text):
+            return None
+        spec = next((load_template().fund_table(frame.fund, m) for m in frame.measures if load_template().fund_table(frame.fund, m)), None)
+        if spec is None or part.table != spec.number:
+            return None
+        found = [f for f in self.reader.total_facts(doc, spec.number) if f.column == spec.columns[0]][:1]
+        return dataclasses.replace(found[0], label=f"{frame.fund}支出") if found else None
 
     def _ratio_to_last_year(self, frame: Frame, name: str, facts: list[Fact]) -> Answer:
         """「收入预算相当于上年的百分之几」: last year's figure from the stated change, never guessed."""
@@ -1143,7 +1155,7 @@ class Executor:
             overlap = _overlap(frame.text, match_form(t["text"]))
             owned = t["owner"] in owners or match_form(t["ownerLabel"]) in owner_labels
             owner = self.lexicon.entities.get(str(t["owner"]).strip("<>"))
-            scored.append((overlap + (3 if owned else 0) + (1 if owned and section and owner is not None and owner.kind == "goal" else 0), t))
+            scored.append((overlap + (3 if owned else 0) + (0.5 if owned and section and owner is not None and owner.kind == "goal" else 0), t))
         scored.sort(key=lambda x: -x[0])
         joined = self.joined_targets(frame, doc, scored[0][1]["ownerLabel"]) if scored and scored[0][0] >= 2 else None
         if joined:  # 「检查次数和整改时限是怎么要求的」: each target asked

@@ -392,7 +392,7 @@ def _yes_no_by_amount(question: str, answer: Answer) -> str | None:
     """「公务用车购置费里含不含车辆购置税？」 answered with an amount: the ask is whether, and the
     clause asking it names no amount."""
     clauses = [c for c in re.split(r"[，,。？?！!；;]", normalize(question)) if c.strip()]
-    asking = [c for c in clauses if re.search(_cues()["yes_no"], c)]
+    asking = [c for c in clauses if re.search(_cues()["yes_no"], c) and not re.search(_cues()["request"], c.strip())]  # 「能帮我算一下…吗」 asks for the figure
     if not asking or answer.value is None or answer.items or any(re.search(_cues()["amount_in_ask"], c) for c in clauses):
         return None
     return f"问的是“{asking[-1]}”，找到的只是一个数（{answer.value}{answer.unit or ''}），回答不了是或否 (a number, not a yes or no)"

@@ -20,7 +20,7 @@ from qa import clauses, commentary, honour, name_filter, segment
 from qa.cue_typos import corrected as cue_typo_corrected
 from qa.cue_typos import linked_as_cue
 from qa.frame import Frame
-from qa.known import answer_unit, is_known
+from qa.known import answer_unit, is_known, of_the_document
 from qa.lexicon import (
     FUZZY_LENGTH,
     Entity,
@@ -101,6 +101,7 @@ def _named_by_code(mentions: list[Mention]) -> list[Mention]:
 SELF_CONTAINED = {"figure", "project", "goal"}  # mentions that are a figure in themselves, not in a measure's sense
 JOINER = re.compile(r"[和与及跟、]|以及|加上?")
 BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|该|此|那个|那项|那些|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西)")
+UNIT_POINTER = re.compile(r"(?:这个|这家|该|此|那个|那家)(?:中心|所|站|队|馆|院|股|室)")  # 「请问这个中心」: the unit of that kind the context names
 BREAKDOWN = re.compile(r"(?:各个?|每个|按)(?!自)(?P<by>[\u4e00-\u9fff()]{1,6}?)(?:分别|各自|逐一|分开|(?:是|都)?(?:怎么|如何|怎样)(?:分配|分的|划分))")  # a figure asked per X
 PART_OF = re.compile(r"(?:那|这)?(?:\d+(?:\.\d+)?多?(?:万元|万|元))?(?:里面|当中|之中|里|中)[,，]?")  # right after a project's name (and its amount): what follows is inside it
 CLAUSE = re.compile(r"[^,，:：;；。!！?？—]+(?:[,，:：;；。!！?？]|—+)?")  # 「…涨得离谱——想确认一下：」: a dash parts clauses
@@ -202,7 +203,7 @@ def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _fund_after_its_thing(text: str, mentions: list[Mention], template) -> list[Mention]:
-    """「公务用车运行维护费按一般公共预算口径」「X的一般公共预算」「X那一行，一般公共预算…」「X这一项一般公共预算…」: a fund named right after a thing is the
+    """「公务用车运行维护费按一般公共预算口径」「X的一般公共预算」「X那一行，一般公共预算…」「X这一项一般公共预算…」「X在一般公共预算里」: a fund named right after a thing is the
     column of that thing's row, not a second figure (the fund's own total)."""
     kept: list[Mention] = []
     for m in mentions:
@@ -210,7 +211,7 @@ def _fund_after_its_thing(text: str, mentions: list[Mention], template) -> list[
         thing = kept[-1] if kept else None
         funds = [x for x in labels if x in template.measures and template.measures[x].fund]
         if (thing is not None and funds and thing.measure is None and thing.kinds() & {"line_item", "figure", "project", "classification"}
-                and re.fullmatch(r"的?|按|在|(?:那|这)?一?(?:行|栏)(?:里|中|上)?[,，]?|(?:这个|这一|那个|那一|这|那)(?:类|款|项|科目)[,，]?|(?:这个|这一|那个)?(?:类|款|项|科目)?\((?:按|按照)?", text[thing.end:m.start]) and re.match(r"口径|的|安排|是|有|为|预算|拨款|[,，?？多几]|$", text[m.end:])):
+                and re.fullmatch(r"的?|按|在|(?:那|这)?一?(?:行|栏)(?:里|中|上)?[,，]?|(?:这个|这一|那个|那一|这|那)(?:类|款|项|科目)[,，]?|(?:这个|这一|那个)?(?:类|款|项|科目)?\((?:按|按照)?", text[thing.end:m.start]) and re.match(r"(?:里面|里|中|当中|之中)?(?:口径|的|安排|是|有|为|预算|拨款|[,，?？多几]|$)", text[m.end:])):
             thing.measure = funds[0]
             continue
         kept.append(m)
@@ -581,8 +582,11 @@ class Understander:
         if self._unlinked_body(story) or head.scope_refused:
             return None
         named = [m for m in head.mentions if not (self._one_department and m.kinds() == {"department"})]
-        own_names = frozenset((m.start, m.end) for m in self.lexicon.link(question) if m.kinds() & THINGS)  # 「其中X这一项」: the pointer is at X
-        if _points_into_context(text, cut, own_names, own_names):
+        linked = self.lexicon.link(question)
+        own_names = frozenset((m.start, m.end) for m in linked if m.kinds() & THINGS)  # 「其中X这一项」: the pointer is at X
+        measured = any(w in question for w in self._measure_words)  # 「其中检测所那一块的项目支出」: a unit and a measure of its own
+        units = frozenset((m.start, m.end) for m in linked if m.of("budget_unit")) if measured else frozenset()
+        if _points_into_context(text, cut, own_names, own_names | units):
             return None  # pointing at more than the one thing the story names (_pointer_named), or into it (其中)
         question = _year_carried(story, question)
         trial = self.understand(question, previous, corrected, _context=False)
@@ -728,19 +732,23 @@ class Understander:
         clause = not cut and commentary.points_back().search(text)
         if clause:  # 「X里有一项“Y”，我想知道有没有这部分收入」: one sentence, the pointer in a later clause
             cut = max((m.end() for m in BREAK.finditer(text, 0, clause.start())), default=0)
-        pointer = (BACK_REFERENCE.search(text, cut) or clause or commentary.points_back().search(text, cut)) if cut else None
+        pointer = (BACK_REFERENCE.search(text, cut) or clause or commentary.points_back().search(text, cut) or UNIT_POINTER.search(text, cut)) if cut else None
         if pointer is None or any(m.kinds() & THINGS for m in self.lexicon.link(text[cut:pointer.start()])):
             return text
         story = text[:cut]
         named = [m for m in self._linked(story, [False] * (len(story) + 1))[1] if not (self._one_department and m.kinds() == {"department"})]
-        kinded = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)]  # 「这个股室」: the office named, not the bureau beside it
+        after = text[pointer.end():pointer.end() + 2]
+        kinded = [m for m in named if any(e.label[-1] in pointer.group(0) or after.endswith(e.label[-1]) and e.label.endswith(after) for e in m.entities)]  # 「这个股室」「这个中心」: the office or unit named, not the bureau beside it
+        if UNIT_POINTER.fullmatch(pointer.group(0)) and not kinded:
+            return text  # 「这个中心」 points at a unit of that kind only
         named = kinded or named
-        if len({frozenset(e.iri for e in m.entities) for m in named}) != 1 or not named[-1].kinds() & (THINGS | {"term", "measure", "figure", "internal_unit"}):
+        pointed = THINGS | {"term", "measure", "figure", "internal_unit"} | ({"budget_unit"} if kinded else set())  # 「这个中心」: the unit named
+        if len({frozenset(e.iri for e in m.entities) for m in named}) != 1 or not named[-1].kinds() & pointed:
             return text
         noun = text[pointer.end():pointer.end() + 2]
         kind = any(noun in match_form(e.label) for e in named[-1].entities) if re.fullmatch(r"[\u4e00-\u9fff]{2}", noun) else False
         nouns = tuple(self.lexicon.cues["kinds_of_money"]["nouns"])
-        money = (pointer.group(0).endswith(nouns) or text.startswith(nouns, pointer.end())) and bool(named[-1].kinds() & (THINGS | {"figure"}))
+        money = pointer.group(0).endswith(nouns) and bool(named[-1].kinds() & (THINGS | {"figure"}))
         kind = kind or money  # 「X有1700多万，…，这笔钱主要用于什么」: money points at the thing with the amount
         if clause and not (kind or kinded):
             return text  # within one sentence only a pointer naming the thing's own kind (这部分收入 of 上级补助收入, 这个股室 of X股)
@@ -1685,8 +1693,8 @@ class Understander:
             words = segment.current().pos().lcut(frame.text[start:m.start], HMM=False)
             nouns = []
             for w in reversed(words):
-                if not w.flag.startswith(("n", "vn")) or match_form(w.word) in self.stopwords or w.word in self.cue_words:
-                    break
+                if not w.flag.startswith(("n", "vn")) or match_form(w.word) in self.stopwords or w.word in self.cue_words or of_the_document(w.word):
+                    break  # 「基本支出表里其他工资福利支出」: where it stands, no narrower thing
                 nouns.insert(0, w.word)
             said = "".join(nouns)
             if len(said) >= 2 and not any(said in match_form(e.label) for e in m.entities):
@@ -1786,9 +1794,10 @@ class Understander:
         """A name the question writes on past a linked entity's (旅游宣传|片 where 宣传片 is a noun of the
         document's text): the question names a longer thing no entity is, so it is not that entity."""
         taken = [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans)
+        whole = any(not m.partial and m.of("project", "goal") for m in frame.mentions)  # 「X的绩效目标要求开展药品安全检查…」: the words of X's text
         out = []
         for m in frame.mentions:
-            if m.fuzzy or m.end >= len(frame.text) or any(s <= m.end < e for s, e in taken):
+            if m.fuzzy or m.partial and whole or m.end >= len(frame.text) or any(s <= m.end < e for s, e in taken):
                 continue
             for back, on in ((2, 1), (1, 1), (2, 2)):
                 word = frame.text[m.end - back:m.end + on]

@@ -191,8 +191,9 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
     held = [r for r in rows if strength[id(r)] >= least and strength[id(r)] >= share * len(grams)]
     if not held:
         return _only_target(frame, owner, rows, asked) if asked.figure and owner is not None else None
-    if pattern(NAME, "goal_said").search(frame.text) and any(_is_goal(ctx, r["owner"]) for r in held):
-        held = [r for r in held if _is_goal(ctx, r["owner"])]  # 「X的绩效目标要求…」: the section of targets, not the project table's text
+    if pattern(NAME, "goal_said").search(frame.text):  # 「X的绩效目标要求…」: of X's two texts, the section of targets, not the project table's
+        goals = {r["ownerLabel"] for r in held if _is_goal(ctx, r["owner"])}
+        held = [r for r in held if _is_goal(ctx, r["owner"]) or r["ownerLabel"] not in goals]
     uncounted = _uncounted(frame, held)
     if uncounted:
         return Reading(NAME, 0.76, [Slot("target", None, asked.span)], checks_words=True, missing=uncounted)
