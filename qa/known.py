@@ -60,8 +60,9 @@ def is_known(word: str, text: str, mentions: list[Mention], own_suffixes: frozen
 
 
 def in_own_body(word: str, own_suffixes: frozenset[str]) -> bool:
-    """「局里3辆车」「馆里」: in the loaded body itself, a place that names nothing else."""
-    return any(word == suffix + place for suffix in own_suffixes for place in load_cues()["locatives"])
+    """「局里3辆车」「馆里」「本年度中心准备购置的」: the loaded body itself, named by its last word, or a
+    place in it — naming nothing else."""
+    return word in own_suffixes or any(word == suffix + place for suffix in own_suffixes for place in load_cues()["locatives"])
 
 
 def _inside_next_name(word: str, at: int, text: str, mentions: list[Mention]) -> bool:

@@ -34,6 +34,7 @@ from qa.lexicon import (
     syllables_of,
 )
 from qa.normalize import count_of, normalize
+from qa.partial import COMMON as COMMON_WORD
 from qa.partial import PartialLinker, kind_words
 from qa.ranges import Range, left_out_before, stated_range
 from qa.segment import content_nouns, in_longer_word, is_verb, noun_ending, tokenizer
@@ -445,6 +446,11 @@ def _intros() -> str:
     return "|".join(map(re.escape, load_cues()["question_intros"]))
 
 
+def _opening_pointer(rest: str) -> re.Match | None:
+    """A pointer (那, 这, 它, 其) opening the question, after its opening words (「我想确认一下它…」); group 2 is the pointer."""
+    return re.match(rf"((?:{_intros()})(?:一下|下)?[,，]?)?(那么?|这|它|其)", rest)
+
+
 def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] = frozenset(), things: frozenset[tuple[int, int]] = frozenset()) -> bool:
     """「这个项目」 anywhere, or 「它」 opening the question's first clause, points back into the context;
     after a name the question itself says (「绩效工资这一项」「…工单办理那个经费」「X数额特别大，想确认一下
@@ -770,9 +776,11 @@ class Understander:
         if trial is not None and trial.intent in ("lookup", "sum") and trial.measures and not trial.value_mentions() and any(m.kinds() & THINGS for m in self.lexicon.link(text[:cut])):
             trial = None  # 「我想了解一下日常开支里那个“其他交通费用”，基本支出列了多少」: the thing asked of is named in the opening
         left = [] if trial is None else honour.left_out(trial.text, trial.mentions)  # 「那上一年是多少？买车的钱不算」: what is left out names nothing asked
-        names_nothing = trial is not None and not (any(not m.of("department") and all(m is not x for x in left) for m in trial.mentions) or trial.totals or trial.measures or trial.name_part
+        asked = [m for m in trial.mentions if m.partial and re.search(r"(?:哪|什么)[一个份项部条]*$", trial.text[:m.start])] if trial is not None else []  # 「依据哪份会议纪要」: the kind asked, no name
+        names_nothing = trial is not None and not (any(not m.of("department") and all(m is not x for x in left + asked) for m in trial.mentions) or trial.totals or trial.measures or trial.name_part
                                                    or name_filter.stated(trial.text) or trial.unit_word in ASSET_UNITS)  # 「有几辆车」: a count of what the document holds
-        opening = self.lexicon.link(text[:cut]) if names_nothing else []
+        pointing = trial is not None and not trial.value_mentions() and _opening_pointer(text[cut:]) is not None  # 「…，我想确认一下它占总支出的多少」
+        opening = self.lexicon.link(text[:cut]) if names_nothing or pointing else []
         things = [m for m in opening if m.kinds() & (THINGS | {"figure"})]  # 「政府采购那段写了三类采购，请问哪几类…」: a figure named is a thing too
         one_thing = len({frozenset(e.iri for e in m.entities) for m in opening}) == 1  # 「社保中心的…商品和服务支出…其他资金——这部分」: all of it is the subject
         if things and one_thing and (carried := self._thing_carried(things[-1], text[cut:], previous, corrected)) is not None:
@@ -837,8 +845,13 @@ class Understander:
         def self_named(end: int) -> bool:  # 「全中心」「本中心」: a determiner before a loaded body's own last word
             return any(clause.endswith(s, 0, end) and end > len(s) and clause[end - len(s) - 1] in determiners for s in own)
 
+        freq = tokenizer().FREQ
+
+        def word_on(end: int) -> bool:  # 「便民服务站点」: the suffix starts a word of its own (站点), no body ends there
+            return (freq.get(clause[end - 1:end + 1]) or 0) >= COMMON_WORD
+
         return any(not any(m.end == b.end() and m.of("department", "budget_unit") for m in every) and not re.search(pointed, clause[:b.end()])
-                   and not self_named(b.end()) for b in re.finditer(self.lexicon.cues["body_named"], clause))
+                   and not self_named(b.end()) and not word_on(b.end()) for b in re.finditer(self.lexicon.cues["body_named"], clause))
 
     def _narrative_end(self, text: str, cut: int) -> int:
         """Where the asker's story before the question ends, past `cut`: leading clauses that name
@@ -917,10 +930,10 @@ class Understander:
     def _thing_carried(self, thing: Mention, rest: str, previous: Frame | None, corrected: bool) -> Frame | None:
         """The rest of the question read with the thing the opening names last written before it, when
         the rest points back at it (那, 它, 这笔) and names one thing then; else None."""
-        pointer = re.match(rf"({_intros()})?(?:那么?|这|它|其)", rest)
+        pointer = _opening_pointer(rest)
         if pointer is None:
             return None
-        at = pointer.end(1) if pointer.group(1) else 0  # 「…，文件说这笔钱用于什么」: the thing after the question's opening
+        at = pointer.start(2)  # 「…，文件说这笔钱用于什么」: the thing after the question's opening
         trial = self.understand(rest[:at] + thing.surface + rest[at:], previous, corrected, _context=False)
         left = honour.left_out(trial.text, trial.mentions)
         return trial if sum(all(m is not x for x in left) for m in trial.value_mentions()) == 1 else None
@@ -934,6 +947,8 @@ class Understander:
             return question
         linked = self.lexicon.link(context)
         bodies = sorted((m for m in linked + self.lexicon.abbreviated_bodies(context, linked) if m.of("budget_unit", "department")), key=lambda m: m.end)
+        if any(m.kinds() & (THINGS | {"figure"}) for m in linked):
+            return question  # 「社会保障和就业支出是人社局的主业，…它占…」: 它 is the thing the context is about
         if not bodies or re.search(self.lexicon.cues["body_named"], context[bodies[-1].end:]):
             return question  # 「X局下面有个小型水库管理所，它…」: 它 is the body named last, which is not loaded
         return question[:it.start(1)] + bodies[-1].surface + question[it.end(1):]
