@@ -359,6 +359,8 @@ def _another_count(question: str, frame: Frame, answer: Answer, said: str) -> st
     nouns = [w for w in tokenizer().lcut(counted.group("thing"), HMM=False) if w not in stop][:1]  # 编制 is tagged a verb
     nouns = [w for w in nouns if len(w) >= 2 or w == "人"]  # 「几个人去的」: people, not projects
     kinds_named = {w for group in load_cues()["sets"].values() for w in group}
+    if nouns == ["人"] and answer.unit != "人" and not re.search(r"\d+人", said):  # 「几个人去的」: a head count, not projects (聘用人员劳务费 holds 人)
+        return "文件没有给出“人”的数目 (a count of something else was found)"
     if nouns and nouns[0] not in said and nouns[0] not in kinds_named and not any(nouns[0] in m.surface for m in frame.mentions):
         return f"文件没有给出“{nouns[0]}”的数目 (a count of something else was found)"
     return None

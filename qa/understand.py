@@ -743,8 +743,7 @@ class Understander:
             return text
         story = text[:cut]
         named = [m for m in self._linked(story, [False] * (len(story) + 1))[1] if not (self._one_department and m.kinds() == {"department"})]
-        after = text[pointer.end():pointer.end() + 2]
-        kinded = [m for m in named if any(e.label[-1] in pointer.group(0) or after.endswith(e.label[-1]) and e.label.endswith(after) for e in m.entities)]  # 「这个股室」「这个中心」: the office or unit named, not the bureau beside it
+        kinded = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)]  # 「这个股室」「这个中心」: the office or unit named, not the bureau beside it
         if UNIT_POINTER.fullmatch(pointer.group(0)) and not kinded:
             return text  # 「这个中心」 points at a unit of that kind only
         named = kinded or named
@@ -782,11 +781,12 @@ class Understander:
         pointing = trial is not None and not trial.value_mentions() and _opening_pointer(text[cut:]) is not None  # 「…，我想确认一下它占总支出的多少」
         opening = self.lexicon.link(text[:cut]) if names_nothing or pointing else []
         things = [m for m in opening if m.kinds() & (THINGS | {"figure"})]  # 「政府采购那段写了三类采购，请问哪几类…」: a figure named is a thing too
-        one_thing = len({frozenset(e.iri for e in m.entities) for m in opening}) == 1  # 「社保中心的…商品和服务支出…其他资金——这部分」: all of it is the subject
+        subjects = [m for m in opening if not (m.kinds() == {"department"} and (self._one_department or pointing))]  # 「X是统计局的主业，…它」: the loaded body is no subject
+        one_thing = len({frozenset(e.iri for e in m.entities) for m in subjects}) == 1  # 「社保中心的…商品和服务支出…其他资金——这部分」: all of it is the subject
         if things and one_thing and (carried := self._thing_carried(things[-1], text[cut:], previous, corrected)) is not None:
             carried.context = text[:cut]  # 「养车的钱（X）今年3.1万，比上年少了一点——那上一年是多少？」: the rest asks of the thing the opening names last
             return carried
-        if things:
+        if things and names_nothing:
             trial = None  # 「项目支出按经济科目看，商品和服务支出下面——超过一百万的是哪几项」: the rest names no thing, the opening does
         named = [match_form(m.surface) for m in self.lexicon.link(text[:cut]) if m.kinds() & THINGS]
         if trial is not None and any(m.partial and any(n in match_form(e.label) and n != match_form(e.label) for e in m.entities for n in named) for m in trial.mentions):

@@ -23,7 +23,7 @@ def qa_service(tmp_path_factory, *docs: Path) -> QAService:
     return QAService(store)
 
 
-def synth_service(folder: Path, seed: int, department: str, year: int | None = None):
+def synth_service(folder: Path, seed: int, department: str | None, year: int | None = None):
     """A QA service over one generated document (tools.synth), with the document's truth."""
     from kg.pipeline import replace_documents
     from tools.synth import generate

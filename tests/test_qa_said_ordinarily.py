@@ -1073,3 +1073,226 @@ def test_a_noun_inside_the_part_said_that_the_name_lacks_is_another_thing(built,
     service, _, _ = built  # the document has 全国经济普查经费, and 农业 is a word of its text
     answer = service.ask(question)
     assert answer.value is None and "没有找到" in answer.answer, answer.answer
+
+
+@pytest.fixture(scope="module")
+def centre(tmp_path_factory):
+    """A generated data service centre (seed 550802): 全中心 and a bare 中心 are the centre itself."""
+    return synth_service(tmp_path_factory.mktemp("centre"), 550802, "南屿市渔歌区政务数据服务中心")
+
+
+def _share_of_projects(truth) -> Decimal:
+    total = next(r for r in truth.table(3).rows if r.kind == "total").amounts
+    return total[2] / total[0] * 100
+
+
+@pytest.mark.parametrize(("question", "sign"), [
+    ("项目支出占支出总计的比重，2024年比2025年变化了多少个百分点？", -1),  # asked neither up nor down: the signed change
+    ("项目支出在总支出中的占比，2025年比2024年变了多少个百分点？降了就用负数表示。", 1),
+    ("项目支出占支出总计的比重，2024年比2025年低了多少个百分点？", 1),  # asked which way: its size
+])
+def test_a_change_in_points_asked_neither_up_nor_down_keeps_its_sign(built, question, sign):
+    service, earlier, later = built  # the share rose from 2024 to 2025
+    change = (_share_of_projects(later) - _share_of_projects(earlier)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    assert change > 0
+    answer = service.ask(question)
+    assert answer.value == sign * change, answer.answer
+
+
+def test_a_things_own_total_said_of_two_years_sums_them(built):
+    service, earlier, later = built
+    income = [next(r for r in t.table(4).rows if r.label == "一般公共预算").amounts[0] for t in (earlier, later)]
+    answer = service.ask("这两年的一般公共预算收入合计是多少？")
+    assert answer.value == sum(income), answer.answer
+
+
+@pytest.mark.parametrize("question", ["两年表12里都出现的项目是哪几个？", "2024年和2025年项目表里都有的项目有哪些？"])
+def test_the_members_of_both_years_said_with_their_table(built, question):
+    service, earlier, later = built
+    both = {p.name for p in earlier.projects} & {p.name for p in later.projects}
+    answer = service.ask(question)
+    assert set(answer.items) == both, answer.answer
+
+
+def test_money_asked_after_a_rate_word_is_the_difference(built):
+    service, earlier, later = built
+    old, new = (next(p.amounts[0] for p in t.projects if p.name == "业务培训经费") for t in (earlier, later))
+    answer = service.ask("业务培训经费从2024年的几十万元一下涨到2025年的几百万元，我想核实一下涨幅：增加了多少万元？")
+    assert (answer.value, answer.unit) == (new - old, "万元"), answer.answer
+
+
+def test_the_key_projects_are_counted_in_each_year(built):
+    service, earlier, later = built
+    answer = service.ask("重点项目绩效目标列出的项目个数，2025年比2024年少了几个？")
+    assert answer.value == len(earlier.goals) - len(later.goals), answer.answer
+
+
+@pytest.fixture(scope="module")
+def lands(tmp_path_factory):
+    """A generated natural resources bureau in 2024 (seed 550803) and 2025 (seed 550850) whose 差旅费 is in
+    both basic and project spending, with each year's truth."""
+    from kg.pipeline import replace_documents
+    from kg.store.embedded import OxigraphStore
+    from qa.service import QAService
+    from tools.synth import generate
+
+    text_2024, earlier = generate(550803, year=2024)
+    text_2025, later = generate(550850, previous=earlier)
+    store = OxigraphStore(tmp_path_factory.mktemp("lands"))
+    replace_documents([("2024.txt", text_2024.encode()), ("2025.txt", text_2025.encode())], store)
+    return QAService(store), earlier, later
+
+
+def test_a_thing_the_premise_names_keeps_the_measure_it_is_named_in(lands):
+    service, earlier, later = lands
+    assert all("差旅费" in _economic(t, 6) for t in (earlier, later))
+    old, new = (_economic(t, 7)["差旅费"] for t in (earlier, later))
+    answer = service.ask("项目支出里差旅费两年变化很大，我粗看是翻了一倍多。请算一下2025年比2024年增长了百分之多少？")
+    assert answer.value == ((new - old) / old * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+@pytest.mark.parametrize("question", ["2025年新增的宣传工作经费安排了多少？", "2025年新出现的宣传工作经费是多少万元？"])
+def test_a_new_items_own_figure_is_asked(built, question):
+    service, earlier, later = built
+    assert "宣传工作经费" not in {p.name for p in earlier.projects}
+    answer = service.ask(question)
+    assert answer.value == next(p.amounts[0] for p in later.projects if p.name == "宣传工作经费"), answer.answer
+
+
+def test_a_place_in_the_document_names_nothing_it_lacks(built):
+    service, _, later = built
+    definition = dict(later.glossary)["附属单位上缴收入"]
+    answer = service.ask("这个局没有下属单位，但2025年文件末尾的名词解释里还是解释了“附属单位上缴收入”，它指什么？")
+    assert definition[:10] in answer.answer, answer.answer
+
+
+def test_a_count_the_projects_text_states_is_asked_with_yigong(resources):
+    service, truth = resources
+    project = next(p for p in truth.projects if "个村（社区）" in p.purpose)
+    villages = re.search(r"(\d+)个村（社区）", project.purpose).group(1)
+    answer = service.ask(f"{project.name}的说明里提到了服务覆盖范围，一共覆盖全区多少个村（社区）？")
+    assert answer.value == Decimal(villages), answer.answer
+
+
+def test_the_departments_own_part_left_out_names_no_other_body(resources):
+    service, truth = resources
+    answer = service.ask("自然资源局下面有哪几个所属事业单位？不算局机关本级。")
+    assert sorted(answer.items) == sorted(truth.subordinate_units), answer.answer
+
+
+@pytest.mark.parametrize("question", ["{name}有{amount}万元，是全中心最大的一笔项目钱，文件说这笔钱主要用于什么？",
+                                      "{name}有{amount}万元，按理说是大头，但我听说文件里写的用途不太一样——文件里这笔钱主要用于什么？"])
+def test_this_money_points_at_the_thing_with_the_amount(centre, question):
+    service, truth = centre
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(question.format(name=project.name, amount=project.amounts[0]))
+    assert answer.answered and project.purpose[-12:].rstrip("。") in answer.answer, answer.answer
+
+
+def test_the_bare_last_word_of_the_body_is_the_body(centre):
+    service, truth = centre
+    answer = service.ask("本年度中心准备购置的固定资产主要有哪些？")
+    assert answer.answered and "没有提到" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["数据中心租赁费今年安排了多少？", "政务云服务租赁费是多少？"])
+def test_nouns_written_onto_a_class_name_are_a_narrower_thing(resources, question):
+    service, truth = resources
+    assert "租赁费" in _economic(truth, 7)
+    answer = service.ask(question)
+    assert answer.value is None and "没有找到" in answer.answer, answer.answer
+
+
+def test_a_class_named_after_where_it_stands_is_that_class(resources):
+    service, truth = resources
+    answer = service.ask("基本支出表里“其他工资福利支出”是多少？")
+    assert answer.value == _economic(truth, 6)["其他工资福利支出"], answer.answer
+
+
+def test_people_counted_are_not_projects_counted(resources):
+    service, _ = resources
+    answer = service.ask("公务接待费是几个人去的？")
+    assert not answer.answered and "项目" not in answer.answer, answer.answer
+
+
+def test_the_target_section_is_asked_over_the_project_tables_text(tmp_path_factory):
+    service, truth = synth_service(tmp_path_factory.mktemp("labour"), 550601, None)  # a labour bureau
+    goal = next(g for g in truth.goals if g.project == "办公设备购置经费")
+    project = next(p for p in truth.projects if p.name == goal.project)
+    assert goal.targets[0].value != project.targets[0].value  # both in 人次
+    answer = service.ask("办公设备购置经费的绩效目标要求培训业务人员不少于多少人次？")
+    assert answer.value == goal.targets[0].value, answer.answer
+
+
+@pytest.mark.parametrize("question", ["2025年人员和公用经费是多少？", "我们在关注过紧日子，人员和公用经费是重点。2025年基本支出是多少？"])
+def test_personnel_and_running_costs_are_basic_expenditure(built, question):
+    service, _, later = built
+    answer = service.ask(question)
+    assert answer.value == next(r for r in later.table(3).rows if r.kind == "total").amounts[1], answer.answer
+
+
+def test_a_funds_part_asked_as_a_share_of_that_fund(lands):
+    service, _, later = lands
+    fund = next(r for r in later.table(5).rows if r.kind == "total").amounts
+    assert fund[0] != next(r for r in later.table(3).rows if r.kind == "total").amounts[0]  # other funds too
+    answer = service.ask("2025年一般公共预算支出中项目支出占比是多少？")
+    assert answer.value == (fund[2] / fund[0] * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+def test_a_unit_after_qizhong_with_a_measure_of_its_own(resources):
+    service, truth = resources
+    unit = truth.subordinate_units[1]
+    short = unit.removeprefix(truth.region)
+    answer = service.ask(f"我在看项目表，四个单位分开列的。其中{short}那一块的项目支出合计是多少？")
+    assert answer.value == sum(p.amounts[0] for p in truth.projects if p.unit == unit), answer.answer
+
+
+def test_this_centre_points_at_the_unit_the_context_names(resources):
+    service, truth = resources
+    unit = truth.subordinate_units[1]
+    short = unit.removeprefix(truth.region)
+    answer = service.ask(f"耕地保护是读者很关心的话题，所以想把{short}的项目都列出来。请问这个中心今年有哪些项目？")
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.unit == unit), answer.answer
+
+
+def test_a_fund_said_as_where_a_class_lies(resources):
+    service, truth = resources
+    row = next(r for r in truth.table(5).rows if r.code and len(r.code) == 7)
+    answer = service.ask(f"{row.code}{row.label}在一般公共预算里安排了多少？")
+    assert answer.value == row.amounts[0], answer.answer
+
+
+def test_a_request_ending_in_ma_asks_for_the_figure(lands):
+    service, _, later = lands
+    part, whole = later.figure("公务用车运行维护费").value, later.figure("“三公”经费").value
+    answer = service.ask("三公经费里公务用车运行维护费是大头，能帮我算一下它占2025年三公经费总额的百分比吗？")
+    assert answer.value == (part / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+def test_a_hedged_aside_between_dashes_asks_nothing(resources):
+    service, truth = resources
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(f"{project.name}——说实话我没太明白为什么要花这么多——今年安排了多少？")
+    assert answer.value == project.amounts[0], answer.answer
+
+
+def test_the_kind_of_document_asked_names_no_document(resources):
+    service, truth = resources
+    project = next(p for p in truth.projects if any("会议纪要" in (c.title or "") for c in p.citations) and len(p.citations) == 1)
+    answer = service.ask(f"{project.name}看起来是个新方向，我挺感兴趣。想问它是依据哪份会议纪要安排的？")
+    assert answer.answered and "会议纪要" in answer.answer, answer.answer
+
+
+def test_not_small_leaves_nothing_out(resources):
+    service, truth = resources
+    project = next(p for p in truth.projects if "站点" not in p.name and len(p.citations) == 1 and p.citations[0].number)
+    answer = service.ask(f"我注意到有个{project.name}，金额不算小。这个项目是按哪个文件要求安排的，文号能告诉我吗？")
+    assert project.citations[0].number in answer.answer, answer.answer
+
+
+def test_it_after_a_context_naming_a_thing_is_that_thing(built):
+    service, _, later = built
+    row = next(r for r in later.table(1).rows if r.label == "社会保障和就业支出")
+    total = next(r for r in later.table(1).rows if r.label == "本年支出合计").amounts[0]
+    answer = service.ask("社会保障和就业支出是统计局的主业，我想确认一下它在2025年支出总计里占了百分之多少？")
+    assert answer.value == (row.amounts[0] / total * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
