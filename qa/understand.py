@@ -103,6 +103,7 @@ SELF_CONTAINED = {"figure", "project", "goal"}  # mentions that are a figure in 
 JOINER = re.compile(r"[和与及跟、]|以及|加上?")
 BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|该|此|那个|那项|那些|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西)")
 UNIT_POINTER = re.compile(r"(?:这个|这家|该|此|那个|那家)(?:中心|所|站|队|馆|院|股|室)")  # 「请问这个中心」: the unit of that kind the context names
+DEFINED = re.compile(r"(?:是)?指(?:的是)?什么|什么意思|的含义|的意思是")  # 「X指什么」: what a word means is asked
 BREAKDOWN = re.compile(r"(?:各个?|每个|按)(?!自)(?P<by>[\u4e00-\u9fff()]{1,6}?)(?:分别|各自|逐一|分开|(?:是|都)?(?:怎么|如何|怎样)(?:分配|分的|划分))")  # a figure asked per X
 PART_OF = re.compile(r"(?:那|这)?(?:\d+(?:\.\d+)?多?(?:万元|万|元))?(?:里面|当中|之中|里|中)[,，]?")  # right after a project's name (and its amount): what follows is inside it
 CLAUSE = re.compile(r"[^,，:：;；。!！?？—]+(?:[,，:：;；。!！?？]|—+)?")  # 「…涨得离谱——想确认一下：」: a dash parts clauses
@@ -132,8 +133,8 @@ def _context_ends(text: str) -> list[int]:
             break
         end = stop
     late = end
-    for start, stop in spans[1:]:  # 「最近在做调研，看到…，想问一下X」: what comes before the question's own opening
-        if text[start:stop].lstrip().startswith(intros):
+    for start, stop in spans[1:]:  # 「最近在做调研，看到…，想问一下X」「虽然…，但还是想了解一下，X」: what comes before the question's own opening
+        if re.sub(cues["clause_connectives"], "", text[start:stop].lstrip()).startswith(intros):
             late = max(late, start)
     for start, stop in spans[:-1]:  # 「有读者问：X」「想了解一下人员经费的结构：X」
         clause = text[start:stop]
@@ -555,6 +556,9 @@ class Understander:
         story = self._after_story(text, previous, corrected)
         if story is not None:
             return story
+        defined = self._definition_last(text, previous, corrected)
+        if defined is not None:
+            return defined
         premise = _premise_end(text)
         if premise:
             text = text[:premise] + self._whole_for_pointer(text[:premise], text[premise:])
@@ -564,6 +568,18 @@ class Understander:
                 trial.context = text[:premise]
             return trial
         return None
+
+    def _definition_last(self, text: str, previous: Frame | None, corrected: bool) -> Frame | None:
+        """「这个局没有下属单位，但名词解释里还是解释了X，X指什么」: a last clause asking what one glossary
+        word means, after clauses that ask nothing, is the question; they are context."""
+        cut = max((m.end() for m in BREAK.finditer(text.rstrip("?？。!！ "))), default=0)
+        if not cut or clauses.asks(text[:cut]) or not re.search(DEFINED, text[cut:]):
+            return None
+        trial = self.understand(_year_carried(text[:cut], text[cut:]), previous, corrected, _context=False)
+        if trial.intent != "definition" or trial.unknown or not any(m.of("term") for m in trial.mentions):
+            return None
+        trial.context = text[:cut]
+        return trial
 
     def _after_story(self, text: str, previous: Frame | None, corrected: bool) -> Frame | None:
         """The last sentence alone, when the sentences before it are the asker's story: they ask nothing
@@ -746,7 +762,7 @@ class Understander:
         kinded = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)]  # 「这个股室」「这个中心」: the office or unit named, not the bureau beside it
         if UNIT_POINTER.fullmatch(pointer.group(0)) and not kinded:
             return text  # 「这个中心」 points at a unit of that kind only
-        named = kinded or named
+        named = kinded or self._container_of_rest(named, pointer.group(0)) or named
         pointed = THINGS | {"term", "measure", "figure", "internal_unit"} | ({"budget_unit"} if kinded else set())  # 「这个中心」: the unit named
         if len({frozenset(e.iri for e in m.entities) for m in named}) != 1 or not named[-1].kinds() & pointed:
             return text
@@ -755,20 +771,35 @@ class Understander:
         nouns = tuple(self.lexicon.cues["kinds_of_money"]["nouns"])
         money = pointer.group(0).endswith(nouns) and bool(named[-1].kinds() & (THINGS | {"figure"}))
         kind = kind or money  # 「X有1700多万，…，这笔钱主要用于什么」: money points at the thing with the amount
-        if clause and not (kind or kinded):
+        defined = pointer.group(0) == "它" and bool(named[-1].of("term")) and re.match(r"(?:指|是指|的意思|是什么意思|什么意思)", text[pointer.end():])
+        if clause and not (kind or kinded or defined):  # 「…一列“事业收入”，…，它指的是什么收入」: a glossary word defined
             return text  # within one sentence only a pointer naming the thing's own kind (这部分收入 of 上级补助收入, 这个股室 of X股)
         iris = {e.iri for e in named[-1].entities}
         if any(m.start == 0 and {e.iri for e in m.entities} & iris for m in self.lexicon.link(text[pointer.end():])):
             return text  # 「这笔其他资金」: the pointer stands before the name itself
         tables = {m.group(0) for m in TABLE.finditer(story)}
         table = tables.pop() if len(tables) == 1 and not TABLE.search(text, cut) else ""  # 「我在看表6的X，…。这部分里…」: X of that table
-        return text[:pointer.start()] + table + named[-1].surface + text[pointer.end():]
+        return text[:pointer.start()] + table + self._scoped(story, named[-1]) + text[pointer.end():]
+
+    @staticmethod
+    def _container_of_rest(named: list[Mention], pointer: str) -> list[Mention]:
+        """「X的商品和服务支出将近五千万，会议费和委托业务费都不少。这部分里…」: a pointer at a part
+        (这部分, 这块, 这类) points at the class that holds every other thing named (by its code)."""
+        if not re.search(r"部分|块|类", pointer):
+            return []
+        named = [m for m in named if not m.kinds() <= {"measure", "term"}]  # 「项目支出的商品和服务支出」: the measure scopes it
+        codes = [{e.code for e in m.entities if e.code} for m in named]
+        for m, own in zip(named, codes, strict=True):
+            others = [c for c in codes if c is not own and c != own]
+            if own and others and all(any(o.startswith(p) and o != p for o in other for p in own) for other in others):
+                return [m]
+        return []
 
     def _after_context(self, text: str, cut: int, previous: Frame | None, corrected: bool) -> Frame | None:
         """The question after the context ending at `cut`, when the rest names what it asks or asks of
         the thing the context names last; else None."""
-        if re.match(r"占|比(?!如|方)", text[cut:]):
-            cut = 0  # 「X——Y那一大类——占基本支出的百分之多少」: the rest has no subject, the opening is it
+        if re.match(r"占|比(?!如|方)", text[cut:]) or RESTATING.match(text, cut):
+            cut = 0  # 「X——Y那一大类——占基本支出的百分之多少」: the rest has no subject, the opening is it; 「…，也就是A加上B，一共多少」 restates it
         if cut:
             text = text[:cut] + self._measure_carried(text[:cut], _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:])))
         trial = (self._after_story(text[cut:], previous, corrected) or self.understand(text[cut:], previous, corrected, _context=False)) if cut else None  # 「我在梳理…，局本级的先不数了。X名下…」
