@@ -1016,7 +1016,7 @@ class Understander:
         """The thing a clause names, with the measure it is named in when said right before it
         (「项目支出里差旅费」: the travel costs of project spending, not of basic spending)."""
         for start, end in occurrences(self._measure_words, clause):
-            if re.fullmatch(r"(?:里|中|的|当中|里面|下面|下)*", clause[end:thing.start]):
+            if end <= thing.start and re.fullmatch(r"(?:里|中|的|当中|里面|下面|下)*", clause[end:thing.start]):
                 return clause[start:thing.end]
         return thing.surface
 
