@@ -1296,3 +1296,33 @@ def test_it_after_a_context_naming_a_thing_is_that_thing(built):
     total = next(r for r in later.table(1).rows if r.label == "本年支出合计").amounts[0]
     answer = service.ask("社会保障和就业支出是统计局的主业，我想确认一下它在2025年支出总计里占了百分之多少？")
     assert answer.value == (row.amounts[0] / total * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+def test_a_glossary_word_named_in_a_context_is_what_it_points_at(built):
+    service, _, later = built
+    answer = service.ask("我看到收入表里有一列“事业收入”，虽然今年都是0，但还是想了解一下，它指的是什么收入？")
+    assert dict(later.glossary)["事业收入"].rstrip("。") in answer.answer, answer.answer
+
+
+def test_this_part_points_at_the_class_holding_the_other_things_named(built):
+    service, _, later = built
+    items = {r.label: r.amounts[0] for r in later.table(7).rows if r.code and r.code.startswith("302") and len(r.code) == 5}
+    answer = service.ask("2025年项目支出的商品和服务支出六千多万，办公费和印刷费都不少。这部分里哪一项最多？")
+    assert answer.items == [max(items, key=items.get)], answer.answer
+
+
+def test_a_clause_restating_the_context_keeps_it(resources):
+    service, truth = resources
+    units = truth.subordinate_units[:2]
+    basic = {r.label: r.amounts[0] for r in truth.table(11).rows if r.kind == "unit"}
+    short = [u.removeprefix(truth.region) for u in units]
+    answer = service.ask(f"我想算一下两个中心的基本支出总和，也就是{short[0]}加上{short[1]}，一共是多少？")
+    assert answer.value == basic[units[0]] + basic[units[1]], answer.answer
+
+
+def test_zai_jiashang_joins_a_third_term(resources):
+    service, truth = resources
+    projects = sorted(truth.projects, key=lambda p: p.amounts[0])[-3:]
+    a, b, c = (p.name for p in projects)
+    answer = service.ask(f"想把几个项目加总：{a}、{b}，再加上{c}，这三项一共多少钱？")
+    assert answer.value == sum(p.amounts[0] for p in projects), answer.answer
