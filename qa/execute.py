@@ -479,6 +479,9 @@ class Executor:
             members = self.filtered(frame, members)  # 「除了X那一大块，剩下的项目加起来」: the set without X
             if len(members) == whole:
                 raise NotAnswerable("要去掉的“" + "、".join(m.surface for m in left) + "”不在相加的各项中")
+        named = sorted(frame.value_mentions(), key=lambda m: m.start)
+        if members is None and any(a.end == b.start for a, b in zip(named, named[1:], strict=False)):
+            return self.do_lookup(frame)  # 「一般公共预算财政拨款一共有多少」: names written together name one thing, nothing is added
         if members is None:
             kept = copy.copy(frame)
             kept.mentions = [m for m in frame.mentions if all(m is not x for x in left) and not frame.lists_after(m)]  # 「不含X的话，其余几类（A、B、C）合计」: X is no operand

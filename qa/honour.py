@@ -549,6 +549,10 @@ def _project_by_class(frame: Frame) -> str | None:
     projects = [m for m in frame.mentions if m.of("project", "goal")]
     if projects and re.search(_cues()["class_breakdown"], frame.text):
         return f"文件没有把“{projects[0].entities[0].label}”按分类拆开，只给出项目合计 (a project is not broken down by class)"
+    economic = [m for m in frame.mentions if any(e.code and e.code.startswith("3") for e in m.of("classification"))]
+    if (projects and economic and not frame.cues & {"compare", "sum", "ratio", "list", "max", "min"}
+            and any(not p.partial and p.end <= c.start for p in projects for c in economic)):  # 「X项目分摊了多少会议费」
+        return f"文件没有给出“{projects[0].entities[0].label}”里“{economic[-1].entities[0].label}”的金额，只给出项目合计 (a project is not broken down by class)"
     return None
 
 

@@ -1701,7 +1701,7 @@ class Understander:
         frame.breakdown = self._breakdowns(frame)
         unknown += [w for w in frame.breakdown + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._works_not_loaded(frame)
                     + self._bodies_past_names(frame) + self._parts_inside_projects(frame) + self._money_of_unnamed(frame, cues)
-                    + self._other_modifier(frame) + self._narrower_than_class(frame) if w not in unknown]
+                    + self._other_modifier(frame) + self._narrower_than_class(frame) + self._attribute_asked(frame) if w not in unknown]
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
 
     def _other_modifier(self, frame: Frame) -> list[str]:
@@ -1722,6 +1722,19 @@ class Understander:
                 continue  # 标准化|建设经费: vn; 家庭医生签约|服务补助: nouns the name lacks before a verb
             if all(label.find(m.surface) > 0 for label in labels):  # the name has its own word where the question has another
                 out.append(word.word + m.surface)
+        return out
+
+    def _attribute_asked(self, frame: Frame) -> list[str]:
+        """「各项目的绩效自评得分是多少」: the word right before 是多少 names what is asked, whatever jieba
+        tags it (得分 is tagged a verb); one the documents and cue words do not know is unknown."""
+        out = []
+        for asked in re.finditer(r"([\u4e00-\u9fff]{2,6})(?:是|为)(?:多少|几)", frame.masked()):
+            words = tokenizer().lcut(asked.group(1), HMM=False)
+            word = words[-1] if words else ""
+            cued = any(a < asked.end(1) and asked.end(1) - len(word) < b for a, b in frame.cue_spans)
+            if len(word) >= 2 and not cued and word not in self.lexicon.vocabulary and match_form(word) not in self.stopwords and word not in self.cue_words \
+                    and not is_known(word, frame.text, frame.mentions, self.own_suffixes):
+                out.append(word)
         return out
 
     def _narrower_than_class(self, frame: Frame) -> list[str]:
