@@ -479,7 +479,7 @@ class Executor:
             members = self.filtered(frame, members)  # 「除了X那一大块，剩下的项目加起来」: the set without X
             if len(members) == whole:
                 raise NotAnswerable("要去掉的“" + "、".join(m.surface for m in left) + "”不在相加的各项中")
-        named = sorted(frame.value_mentions(), key=lambda m: m.start)
+        named = sorted((m for m in frame.value_mentions() if not m.partial and not m.fuzzy and len(m.surface) >= 3 and m.surface in self.lexicon.aliases), key=lambda m: m.start)
         if members is None and any(a.end == b.start for a, b in zip(named, named[1:], strict=False)):
             return self.do_lookup(frame)  # 「一般公共预算财政拨款一共有多少」: names written together name one thing, nothing is added
         if members is None:

@@ -1729,8 +1729,8 @@ class Understander:
         tags it (得分 is tagged a verb); one the documents and cue words do not know is unknown."""
         out = []
         for asked in re.finditer(r"([\u4e00-\u9fff]{2,6})(?:是|为)(?:多少|几)", frame.masked()):
-            words = tokenizer().lcut(asked.group(1), HMM=False)
-            word = words[-1] if words else ""
+            words = segment.current().pos().lcut(asked.group(1), HMM=False)
+            word = words[-1].word if words and words[-1].flag.startswith("v") else ""  # nouns are read as nouns (_unknown)
             cued = any(a < asked.end(1) and asked.end(1) - len(word) < b for a, b in frame.cue_spans)
             if len(word) >= 2 and not cued and word not in self.lexicon.vocabulary and match_form(word) not in self.stopwords and word not in self.cue_words \
                     and not is_known(word, frame.text, frame.mentions, self.own_suffixes):
@@ -1752,12 +1752,13 @@ class Understander:
             words = segment.current().pos().lcut(frame.text[start:m.start], HMM=False)
             nouns = []
             for w in reversed(words):
-                if not w.flag.startswith(("n", "vn")) or match_form(w.word) in self.stopwords or w.word in self.cue_words or of_the_document(w.word):
+                if (not w.flag.startswith(("n", "vn")) or match_form(w.word) in self.stopwords or w.word in self.cue_words or of_the_document(w.word)
+                        or is_known(w.word, frame.text, frame.mentions, self.own_suffixes)):
                     break  # 「基本支出表里其他工资福利支出」: where it stands, no narrower thing
                 nouns.insert(0, w.word)
             said = "".join(nouns)
-            if len(said) >= 2 and not any(said in match_form(e.label) for e in m.entities):
-                out.append(said + m.surface)
+            if len(said) >= 2 and not any(said in match_form(e.label) for e in m.entities) and said + m.surface in (frame.question or ""):
+                out.append(said + m.surface)  # written so: not joined by the 的 match form drops (「不是财政拨款的“其他资金”」)
         return out
 
     def _money_of_unnamed(self, frame: Frame, cues) -> list[str]:
