@@ -1732,7 +1732,7 @@ class Understander:
             words = segment.current().pos().lcut(asked.group(1), HMM=False)
             word = words[-1].word if words and words[-1].flag.startswith("v") else ""  # nouns are read as nouns (_unknown)
             cued = any(a < asked.end(1) and asked.end(1) - len(word) < b for a, b in frame.cue_spans)
-            if len(word) >= 2 and not cued and word not in self.lexicon.vocabulary and match_form(word) not in self.stopwords and word not in self.cue_words \
+            if len(word) >= 2 and not cued and word not in self.lexicon.vocabulary and word not in self.lexicon.cues["modal_words"] and match_form(word) not in self.stopwords and word not in self.cue_words \
                     and not is_known(word, frame.text, frame.mentions, self.own_suffixes):
                 out.append(word)
         return out
