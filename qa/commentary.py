@@ -131,6 +131,21 @@ def _renamed(match: re.Match, carries: Callable[[str], bool] | None) -> str:
     return match.group("name")
 
 
+def _reason_dropped(sentence: str) -> str:
+    """「…，我想知道哪一块钱最多，因为一般印象里学前教育投入偏少。」: a clause after the ask giving the
+    asker's reason (因为, 由于) and asking nothing is a remark."""
+    clauses = re.split(r"(?<=[，,])", sentence)
+    asking = [k for k, c in enumerate(clauses) if _spec().asks.search(c)]
+    if not asking:
+        return sentence
+    last = asking[-1]
+    tail = [c for c in clauses[last + 1:] if not (re.match(load_cues()["commentary"]["reasons"], c) and not _spec().restrictions.search(c))]
+    if len(tail) == len(clauses) - last - 1:
+        return sentence
+    kept = "".join(clauses[:last + 1] + tail).rstrip("，,")
+    return kept + ("" if re.search(r"[。？?！!]$", kept) else "？")
+
+
 def without_remarks(question: str, carries: Callable[[str], bool] | None = None, names: Callable[[str], bool] | None = None) -> str:
     """The question without the asker's remarks (before the first asking sentence, only hedges); the
     question itself when nothing asking is left. carries(text): whether a clause names something the
@@ -154,7 +169,7 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
     pointing = any(remarks) and carries is not None and bool(  # 「X涨了29%…。文件里说的原因是什么」: asked only when a remark stands before
         spec.points_back.search(sentences[first]) or names is not None and not names(sentences[first]))
     kept = [(_named_before(s, carries) if pointing else "") if remark else s for s, remark in zip(sentences[:first], remarks, strict=True)]
-    kept += sentences[first:first + 1]
+    kept.append(_reason_dropped(sentences[first]))
     named = [m for s in sentences[first + 1:] if (m := spec.clarified.match(s)) and (carries is None or carries(m.group("name")))]
     if named:  # 「…烧多少钱？我是说公务用车运行维护费。」: the name, in brackets beside the words it restates
         asked = re.sub(r"[。？?！!]+$", "", kept.pop())

@@ -604,7 +604,7 @@ class Understander:
         if self._unlinked_body(story) or head.scope_refused:
             return None
         named = [m for m in head.mentions if not (self._one_department and m.kinds() == {"department"})]
-        linked = self.lexicon.link(question)
+        linked = self._linked(question, [False] * (len(question) + 1))[1]  # 「公务出行租车那个项目」: a part of a name links too
         own_names = frozenset((m.start, m.end) for m in linked if m.kinds() & THINGS)  # 「其中X这一项」: the pointer is at X
         measured = any(w in question for w in self._measure_words)  # 「其中检测所那一块的项目支出」: a unit and a measure of its own
         units = frozenset((m.start, m.end) for m in linked if m.of("budget_unit")) if measured else frozenset()
@@ -616,10 +616,11 @@ class Understander:
         if other_years and not (named_own or trial.set_kind or trial.measures or trial.totals):
             return None  # a year of the story's own is the question's unless the question names its own year and thing
         things = {frozenset(e.iri for e in m.entities): m for m in named if m.kinds() & (THINGS | {"figure"})}
-        if not named_own and not trial.measures and not trial.totals and len(things) == 1:  # 「2024年X是最大的项目，…。2025年比2024年少了多少」
+        if not named_own and not trial.measures and not trial.totals and not trial.set_kind and len(things) == 1:  # 「2024年X是最大的项目，…。2025年比2024年少了多少」; 「…的项目有哪些」 asks a set of its own
             trial = self.understand(self._scoped(story, next(iter(things.values()))) + question, previous, corrected, _context=False)
         said = {e.iri for m in trial.mentions for e in m.entities}
-        own = _names_its_own(trial) or bool(trial.measures and (trial.totals or any(m.of("department", "budget_unit") for m in trial.mentions)))  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」「…。基本支出占支出总额的百分之多少」: the question names its own thing
+        own = (_names_its_own(trial) or bool(trial.measures and (trial.totals or any(m.of("department", "budget_unit") for m in trial.mentions)))  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」「…。基本支出占支出总额的百分之多少」: the question names its own thing
+               or bool(trial.set_kind and REPORTED.search(story)))  # 「有读者问X今年还有没有。…不再出现的项目有哪些」: a set asked of its own
         if (trial.intent == "refuse" or trial.unknown or not own and (any(not {e.iri for e in m.entities} & said for m in named) or set(head.measures + head.totals) - set(trial.measures + trial.totals))
                 or not (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.unit_word not in (None, "%")
                         or any(m.of("internal_unit", "term", "citation") for m in trial.mentions))):
@@ -755,8 +756,9 @@ class Understander:
         if clause:  # 「X里有一项“Y”，我想知道有没有这部分收入」: one sentence, the pointer in a later clause
             cut = max((m.end() for m in BREAK.finditer(text, 0, clause.start())), default=0)
         pointer = (BACK_REFERENCE.search(text, cut) or clause or commentary.points_back().search(text, cut) or UNIT_POINTER.search(text, cut)) if cut else None
-        if pointer is None or any(m.kinds() & THINGS for m in self.lexicon.link(text[cut:pointer.start()])):
-            return text
+        before = text[cut:pointer.start()] if pointer else ""
+        if pointer is None or any(m.kinds() & THINGS for m in self._linked(before, [False] * (len(before) + 1))[1]):
+            return text  # 「公务出行租车那个项目」: the pointer is at the thing the sentence names, by a part of its name too
         story = text[:cut]
         named = [m for m in self._linked(story, [False] * (len(story) + 1))[1] if not (self._one_department and m.kinds() == {"department"})]
         kinded = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)]  # 「这个股室」「这个中心」: the office or unit named, not the bureau beside it

@@ -38,6 +38,8 @@ class Remainder:
         kept = [m for m in frame.value_mentions() if all(m is not x for x in left) and not m.of("budget_unit", "department")]
         if len(kept) > 1 or not kept and len(frame.totals) + len(frame.measures) != 1:
             return None  # one whole, named once (a measure beside a named whole is its column: 基本支出的工资福利支出)
+        if any(m.start >= asked.end() for m in kept):
+            return None  # 「除了财政拨款以外，还有多少“其他资金”」: the thing named after the ask is asked itself
         slots = [Slot("part", m, (m.start, m.end)) for m in left] + [Slot("asks", True, asked.span())]
         return Reading(NAME, 0.9, slots, explained=asked.group(0))
 
@@ -54,6 +56,8 @@ class Remainder:
         whole = single(facts)
         taken = [_inside(executor, frame, doc, whole, p) for p in parts]
         text, rest = less(name, whole.value, whole.unit, taken)
+        if rest < 0:
+            raise NotAnswerable(f"要去掉的{'、'.join(f.label for f in taken)}比{whole.label}还大，不是它的一部分")
         return executor.answer(frame, text, rest, whole.unit, facts=[whole, *taken])
 
 
