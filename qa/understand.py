@@ -220,6 +220,20 @@ def _fund_after_its_thing(text: str, mentions: list[Mention], template) -> list[
     return kept
 
 
+def _appropriation_of_fund(mentions: list[Mention], template) -> list[Mention]:
+    """「一般公共预算财政拨款」: the appropriation written right after a fund is that fund's (its own row),
+    not a second figure."""
+    words = set(load_cues()["appropriations"])
+    kept: list[Mention] = []
+    for m in mentions:
+        before = kept[-1] if kept else None
+        fund = before is not None and before.end == m.start and any(e.label in template.measures and template.measures[e.label].fund for e in before.entities)
+        if fund and m.surface in words:
+            continue
+        kept.append(m)
+    return kept
+
+
 def _once_each(text: str, mentions: list[Mention]) -> list[Mention]:
     """Two words of one list that name the same thing (「出国考察、出境学习之类」: both 因公出国（境）费),
     or a thing the story names and the question names again, are one mention: the thing is asked once."""
@@ -1528,7 +1542,7 @@ class Understander:
             if measure_entities and m.of("line_item"):
                 m.entities = [e for e in m.entities if e.kind != "measure"]
             kept.append(m)
-        kept = _fund_after_its_thing(frame.text, kept, template)
+        kept = _appropriation_of_fund(_fund_after_its_thing(frame.text, kept, template), template)
         frame.mentions = kept
         value = [m for m in kept if m.kinds() & {"classification", "line_item", "project", "figure", "goal", "budget_unit", "department"}]
         free: list[str] = []

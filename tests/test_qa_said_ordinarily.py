@@ -1326,3 +1326,75 @@ def test_zai_jiashang_joins_a_third_term(resources):
     a, b, c = (p.name for p in projects)
     answer = service.ask(f"想把几个项目加总：{a}、{b}，再加上{c}，这三项一共多少钱？")
     assert answer.value == sum(p.amounts[0] for p in projects), answer.answer
+
+
+def test_a_class_named_whole_is_no_targets_words(tmp_path_factory):
+    service, truth = synth_service(tmp_path_factory.mktemp("health"), 549350, None)  # 公共卫生 is a class and a word of targets
+    row = next(r for r in truth.table(5).rows if r.label == "公共卫生")
+    assert any("公共卫生检查" in p.purpose for p in truth.projects)
+    answer = service.ask(f"2025年公共卫生（{row.code}）安排了多少？")
+    assert answer.value == row.amounts[0], answer.answer
+
+
+def test_an_attribute_the_documents_lack_is_refused_whatever_its_tag(resources):
+    service, _ = resources
+    answer = service.ask("各项目的绩效自评得分是多少？")
+    assert not answer.answered and "得分" in answer.answer, answer.answer
+
+
+def test_names_written_together_are_one_thing_not_a_sum(resources):
+    service, truth = resources
+    income = next(r for r in truth.table(4).rows if r.label == "一般公共预算").amounts[0]
+    answer = service.ask("请问自然资源局今年一般公共预算财政拨款一共有多少？")
+    assert answer.value == income, answer.answer
+
+
+def test_a_projects_share_of_an_economic_class_is_refused(resources):
+    service, truth = resources
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(f"我在核对会议费。项目支出里会议费不少，我想知道其中{project.name}分摊了多少会议费？")
+    assert not answer.answered, answer.answer
+
+
+def test_the_thing_named_after_haiyou_duoshao_is_asked(resources):
+    service, truth = resources
+    other = next(r for r in truth.table(1).rows if r.label == "其他资金").amounts[0]
+    answer = service.ask("自然资源局今年除了财政拨款以外，还有多少“其他资金”收入？")
+    assert answer.value == other, answer.answer
+
+
+def test_a_part_of_a_name_before_a_pointer_is_the_sentences_own_thing(resources):
+    service, truth = resources
+    project = next(p for p in truth.projects if p.name == "公务出行租车经费")
+    answer = service.ask("局里的公务用车我没太关注，但我看表12里有一笔租车的钱。公务出行租车那个项目安排了多少钱？")
+    assert answer.value == project.amounts[0], answer.answer
+
+
+def test_a_set_asked_beside_a_reported_question(built):
+    service, earlier, later = built
+    dropped = {p.name for p in earlier.projects} - {p.name for p in later.projects}
+    name = sorted(dropped)[0]
+    answer = service.ask(f"有读者问去年的{name}今年还有没有。能帮我看一下，2024年安排过、到2025年不再出现的项目有哪些？")
+    assert set(answer.items) == dropped, answer.answer
+
+
+def test_a_reason_clause_after_the_ask_is_a_remark(schools):
+    service, truth = schools
+    rows = {r.label: r.amounts[0] for r in truth.table(5).rows if r.code and r.code.startswith("20502") and len(r.code) == 7}
+    answer = service.ask("普通教育下面分了好几块，我想知道哪一块钱最多，因为一般印象里学前教育投入偏少。")
+    assert answer.items == [max(rows, key=rows.get)], answer.answer
+
+
+def test_a_whole_said_to_be_pressed_states_a_direction(tmp_path_factory):
+    service, truth = synth_service(tmp_path_factory.mktemp("pressed"), 551102, None)  # 三公 fell, 公务接待费 rose
+    reason = truth.figure("公务接待费")
+    assert reason.change > 0 > truth.figure("“三公”经费").change
+    answer = service.ask("“三公”经费整体在压，可公务接待费反而增加了，文件里怎么解释的？")
+    assert "公务接待费" in answer.answer and "“三公”经费" not in answer.answer, answer.answer
+
+
+def test_a_figure_worked_out_from_this_years_explanation_is_asked(built):
+    service, _, later = built
+    figure = later.figure("机关运行经费")
+    answer = service.ask("我手头没有去年的文件。能不能根据今年的说明算出2024年的机关运行经费？")
+    assert answer.value == figure.value - figure.change, answer.answer
