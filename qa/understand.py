@@ -101,7 +101,7 @@ def _named_by_code(mentions: list[Mention]) -> list[Mention]:
 
 SELF_CONTAINED = {"figure", "project", "goal"}  # mentions that are a figure in themselves, not in a measure's sense
 JOINER = re.compile(r"[和与及跟、]|以及|加上?")
-BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|该|此|那个|那项|那些|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西)")
+BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|该|此|那个|那项|那些|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西|类)")
 UNIT_POINTER = re.compile(r"(?:这个|这家|该|此|那个|那家)(?:中心|所|站|队|馆|院|股|室)")  # 「请问这个中心」: the unit of that kind the context names
 DEFINED = re.compile(r"(?:是)?指(?:的是)?什么|什么意思|的含义|的意思是")  # 「X指什么」: what a word means is asked
 BREAKDOWN = re.compile(r"(?:各个?|每个|按)(?!自)(?P<by>[\u4e00-\u9fff()]{1,6}?)(?:分别|各自|逐一|分开|(?:是|都)?(?:怎么|如何|怎样)(?:分配|分的|划分))")  # a figure asked per X
@@ -619,7 +619,7 @@ class Understander:
             return None
         named = [m for m in head.mentions if not (self._one_department and m.kinds() == {"department"})]
         linked = self._linked(question, [False] * (len(question) + 1))[1]  # 「公务出行租车那个项目」: a part of a name links too
-        own_names = frozenset((m.start, m.end) for m in linked if m.kinds() & THINGS)  # 「其中X这一项」: the pointer is at X
+        own_names = frozenset((m.start, m.end) for m in linked if m.kinds() & (THINGS | {"figure"}))  # 「其中X这一项」「其中服务类采购预算」: the pointer is at X
         measured = any(w in question for w in self._measure_words)  # 「其中检测所那一块的项目支出」: a unit and a measure of its own
         units = frozenset((m.start, m.end) for m in linked if m.of("budget_unit")) if measured else frozenset()
         if _points_into_context(text, cut, own_names, own_names | units):
@@ -1368,7 +1368,8 @@ class Understander:
         for m in exact:  # 「棠溪区医疗保障局」: a short name (保障局) the noun right before it makes another body's
             before = noun_ending("".join(text[max(0, m.start - 6):m.start]))
             names = [e.label for e in m.of("department")]
-            if names and len(before) >= 2 and not re.search(r"[区县市省镇乡#]", before) and not any(before in n for n in names):
+            willed = re.search(r"(?:想|要|打算|准备|需要|得|来|去|能|会)$", frame.text[:m.start - len(before)])  # 「想交代司法局的钱」: a verb's word, no body's
+            if names and len(before) >= 2 and not willed and not re.search(r"[区县市省镇乡#]", before) and not any(before in n for n in names):
                 loaded = "、".join(sorted({d.name for d in self.lexicon.documents.values()}))
                 frame.refusal = f"已载入的是{loaded}的预算，没有“{before}{m.surface}”的数据 (that body is not loaded)"
                 return
