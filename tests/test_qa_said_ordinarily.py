@@ -1398,3 +1398,38 @@ def test_a_figure_worked_out_from_this_years_explanation_is_asked(built):
     figure = later.figure("机关运行经费")
     answer = service.ask("我手头没有去年的文件。能不能根据今年的说明算出2024年的机关运行经费？")
     assert answer.value == figure.value - figure.change, answer.answer
+
+
+def test_what_the_asker_means_to_write_is_not_the_question(resources):
+    service, truth = resources
+    classes = {r.label for r in truth.table(3).rows if r.code and len(r.code) == 3 and r.amounts[0] > 0}
+    answer = service.ask("写稿时想交代自然资源局的钱都花在哪些领域。2025年自然资源局的支出落在哪几个功能分类的类级科目上（金额不为零的）？")
+    assert set(answer.items) == classes, answer.answer
+
+
+def test_a_section_said_as_where_to_look_asks_nothing(resources):
+    service, truth = resources
+    answer = service.ask("我们之前报道过公车改革，想跟进一下。按国有资产占用情况，自然资源局现在有几辆车？")
+    assert (answer.value, answer.unit) == (truth.figure("车辆").value, "辆"), answer.answer
+
+
+def test_a_figure_named_after_qizhong_is_the_questions_own(resources):
+    service, truth = resources
+    answer = service.ask("我在看说明里政府采购那一段，货物、工程、服务三类都分别列了数。请问其中服务类采购预算是多少？")
+    assert answer.value == truth.figure("服务类采购预算").value, answer.answer
+
+
+def test_the_documents_explanation_as_a_basis_asks_nothing(resources):
+    service, truth = resources
+    answer = service.ask("按照文件的解释，公务用车运行维护费包括哪些支出？")
+    assert "燃料费" in answer.answer, answer.answer
+
+
+def test_this_class_points_back_at_the_class_named(built):
+    service, earlier, later = built
+    shares = []
+    for t in (earlier, later):
+        rows = {r.label: r.amounts[0] for r in t.table(1).rows}
+        shares.append(rows["社会保障和就业支出"] / rows["本年支出合计"] * 100)
+    answer = service.ask("统计局的钱有一部分在社会保障和就业这一类。我想知道这一类占支出总计的比重，2025年比2024年变化了多少个百分点？")
+    assert answer.value == (shares[1] - shares[0]).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
