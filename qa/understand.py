@@ -41,7 +41,7 @@ from qa.segment import content_nouns, in_longer_word, is_verb, noun_ending, toke
 from qa.spans import occurrences
 from qa.years import YEAR, named_years
 
-CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下面", "之", "部分")
+CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下面", "之", "部分", "那边", "这边", "那块", "这块", "方面")  # 「项目支出那边的差旅费」
 NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|亿|万元|万|元)?")
 TOP_N = re.compile(r"前(\d+)(?:个|名|项|位|大)?|最[大多高小少低](\d+)(?:个|项|名)")
 RANK = re.compile(r"(?:(?<![安编并彩])排名?|名列|位列|位居)第?(?P<a>[2-9二三四五六七八九])(?![\d.])(?:名|位)?(?P<da>[大多高少小低])?"
@@ -796,6 +796,21 @@ class Understander:
         tables = {m.group(0) for m in TABLE.finditer(story)}
         table = tables.pop() if len(tables) == 1 and not TABLE.search(text, cut) else ""  # 「我在看表6的X，…。这部分里…」: X of that table
         return text[:pointer.start()] + table + self._scoped(story, named[-1]) + text[pointer.end():]
+
+    @staticmethod
+    def _compared_in_measure(frame: Frame, kept: list[Mention], free: list[str], spans: list[tuple[int, int, str]]) -> list[str]:
+        """「项目支出的差旅费比基本支出多多少」: a measure alone after 比, the thing before it named in
+        another measure, is that thing in this measure (its 差旅费), not the measure's total."""
+        than = re.search(r"比(?!例|重|较|率)", frame.text)
+        things = [m for m in kept if m.measure and m.end <= (than.start() if than else 0)]
+        after = [(a, b, n) for a, b, n in spans if n in free and than and a >= than.end() and not any(m.start >= b for m in kept)]
+        if len(things) != 1 or len(after) != 1 or things[0].measure == after[0][2]:
+            return free
+        twin = copy.copy(things[0])
+        twin.measure = after[0][2]
+        twin.start, twin.end = after[0][0], after[0][1]
+        kept.append(twin)
+        return [n for n in free if n != after[0][2]]
 
     @staticmethod
     def _container_of_rest(named: list[Mention], pointer: str) -> list[Mention]:
@@ -1568,6 +1583,7 @@ class Understander:
         for before, after in zip(value, value[1:], strict=False):  # 「基本支出中水费和电费」: 电费 in the same sense
             if before.measure and after.measure is None and JOINER.fullmatch(frame.text[before.end:after.start]) and not (after.kinds() & {"department", "budget_unit"}):
                 after.measure = before.measure
+        free = self._compared_in_measure(frame, kept, free, spans)
         kept.sort(key=lambda m: (m.start, m.measure or ""))
         frame.measures = free
         frame.mentions = [m for m in kept if not (m.kinds() <= {"term"} and m.surface in {match_form(x) for x in free} and not (frame.cues & {"definition", "glossary"}))]
