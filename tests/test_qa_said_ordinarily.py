@@ -1433,3 +1433,18 @@ def test_this_class_points_back_at_the_class_named(built):
         shares.append(rows["社会保障和就业支出"] / rows["本年支出合计"] * 100)
     answer = service.ask("统计局的钱有一部分在社会保障和就业这一类。我想知道这一类占支出总计的比重，2025年比2024年变化了多少个百分点？")
     assert answer.value == (shares[1] - shares[0]).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+def test_a_measure_alone_after_bi_takes_the_thing_named_before(resources):
+    service, truth = resources
+    basic, project = _economic(truth, 6), _economic(truth, 7)
+    thing = next(k for k in project if k in basic and k.endswith("费") and project[k] > basic[k])
+    answer = service.ask(f"基本支出和项目支出里都有{thing}——这一点我之前没注意到——项目支出那边的{thing}比基本支出多多少？")
+    assert answer.value == project[thing] - basic[thing], answer.answer
+
+
+def test_a_sentence_about_the_askers_feature_is_not_the_question(tmp_path_factory):
+    service, truth = synth_service(tmp_path_factory.mktemp("labour2"), 551201, None)  # a labour bureau with 第三方绩效评价服务费
+    assert any("第三方" in p.name for p in truth.projects)
+    answer = service.ask("我们在做一个关于政府购买服务的专题，重点看各部门委托第三方花了多少钱。人社局项目支出里的委托业务费有多少？")
+    assert answer.value == _economic(truth, 7)["委托业务费"], answer.answer
