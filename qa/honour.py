@@ -71,7 +71,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
              or _one_asked_many_given(question, frame, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
              or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer))
-             or _part_of_year_missing(question, _said(answer)) or _project_by_class(frame) or _subset_missing(question, _said(answer)))
+             or _part_of_year_missing(question, _said(answer)) or _project_by_class(frame) or _subset_missing(question, _said(answer))
+             or _enumerated_not_listed(frame, answer) or _stated_figure_given_back(question, answer))
     asked = [found.group(0) for p in _per_unit_patterns() if (found := p.search(question))]
     if not early and asked and (answer.value is not None or not answer.items) and answer.intent not in ("describe", "definition", "performance") and not any(w in _said(answer) for w in cues["per_unit"] + ["每"]):
         early = f"文件没有给出“{asked[0]}”的金额或数量，只有合计 (the document gives no figure per unit)"  # 摊到每个村 answered 平均每个村: per unit
@@ -387,6 +388,32 @@ def _listed_unmatched(frame: Frame, answer: Answer) -> str | None:
             if not named and not any(piece[k:k + 2] in said for k in range(len(piece) - 1)):  # 卫生 read as 卫生健康支出 is said
                 return f"问题列出的“{piece}”没有对应到文件中的哪一项 (an item listed is not found)"
             start += len(piece) + 1
+    return None
+
+
+def _enumerated_not_listed(frame: Frame, answer: Answer) -> str | None:
+    """「粤菜师傅、广东技工、南粤家政三类培训补贴分别是多少」 answered with a list of other things: a list
+    answer to a question that enumerates what it asks must hold each thing enumerated."""
+    if frame is None or not answer.items or answer.value is not None:
+        return None
+    said = match_form(answer.answer + "".join(answer.items))
+    for run in re.finditer(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12}){2,}", frame.text):
+        pieces = run.group(0).split("、")
+        if not any(piece[k:k + 2] in said for piece in pieces for k in range(len(piece) - 1)):
+            return f"问题列出的“{'、'.join(pieces)}”，文件中没有分别列出 (the things enumerated are not listed)"
+    return None
+
+
+def _stated_figure_given_back(question: str, answer: Answer) -> str | None:
+    """「服务类政府采购只有0.47万元，具体采购的是什么服务」: the figure the question itself states, given
+    back, answers no ask that names no amount."""
+    if answer.value is None or answer.unit not in _cues()["money_units"]:
+        return None
+    text = normalize(question)
+    stated = {Decimal(m.group(1)) for m in re.finditer(r"(\d+(?:\.\d+)?)万元", text)}
+    asking = [c for c in re.split(r"[，,。；;]", text) if re.search(load_cues()["clauses"]["asks"], c)]
+    if answer.value in stated and asking and not re.search(_cues()["amount_in_ask"], asking[-1]) and not re.search(_cues()["yes_no"], asking[-1]):  # 「…是6万元，对吗」 checks it
+        return f"问题已经给出了{fmt(answer.value)}万元，问的“{asking[-1].rstrip('？?')}”文件中没有写 (the figure stated is not what is asked)"
     return None
 
 
