@@ -1448,3 +1448,18 @@ def test_a_sentence_about_the_askers_feature_is_not_the_question(tmp_path_factor
     assert any("第三方" in p.name for p in truth.projects)
     answer = service.ask("我们在做一个关于政府购买服务的专题，重点看各部门委托第三方花了多少钱。人社局项目支出里的委托业务费有多少？")
     assert answer.value == _economic(truth, 7)["委托业务费"], answer.answer
+
+
+def test_a_list_answer_holds_the_things_enumerated(tmp_path_factory):
+    service, truth = synth_service(tmp_path_factory.mktemp("labour3"), 550601, None)  # one project named for three programmes
+    assert any("粤菜师傅" in p.name and "南粤家政" in p.name for p in truth.projects)
+    answer = service.ask("粤菜师傅、广东技工、南粤家政三类培训补贴分别是多少？")
+    assert not answer.answered, answer.answer
+
+
+@pytest.mark.parametrize(("ask", "answered"), [("具体采购的是什么服务？", False), ("对吗？", True)])
+def test_the_figure_a_question_states_answers_no_other_ask(resources, ask, answered):
+    service, truth = resources
+    figure = truth.figure("服务类采购预算")
+    answer = service.ask(f"2025年服务类政府采购只有{figure.value}万元，{ask}")
+    assert answer.answered == answered, answer.answer
