@@ -113,8 +113,9 @@ def _year_carried(context: str, question: str) -> str:
     """「我看的是2024年那份，X是多少」: the one year the asker's context names scopes the question
     when it names none, written before it so that the context can be set aside."""
     years = {m.group(1) for m in YEAR.finditer(context)}
-    if len(years) != 1 or YEAR.search(question):
-        return question
+    cues = load_cues()
+    if len(years) != 1 or YEAR.search(question) or any(w in question for w in cues["last_year"]):
+        return question  # 「2025年的数有了，还缺上一年的。上年的X是多少」: the question's own year, said relatively
     return f"{years.pop()}年" + question
 
 
@@ -463,7 +464,7 @@ def _intros() -> str:
 
 def _opening_pointer(rest: str) -> re.Match | None:
     """A pointer (那, 这, 它, 其) opening the question, after its opening words (「我想确认一下它…」); group 2 is the pointer."""
-    return re.match(rf"((?:{_intros()})(?:一下|下)?[,，]?)?(那么?|这|它|其)", rest)
+    return re.match(rf"((?:\d{{4}}年)?(?:(?:{_intros()})(?:一下|下)?[,，]?)?)(那么?|这|它|其)", rest)
 
 
 def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] = frozenset(), things: frozenset[tuple[int, int]] = frozenset()) -> bool:
@@ -835,6 +836,12 @@ class Understander:
             text = text[:cut] + self._measure_carried(text[:cut], _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:])))
         trial = (self._after_story(text[cut:], previous, corrected) or self.understand(text[cut:], previous, corrected, _context=False)) if cut else None  # 「我在梳理…，局本级的先不数了。X名下…」
         if trial is not None and trial.intent in ("lookup", "sum") and trial.measures and not trial.value_mentions() and any(m.kinds() & THINGS for m in self.lexicon.link(text[:cut])):
+            last = text[:cut][_story_end(text[:cut].rstrip(",，")):]  # the sentence the pointer follows
+            named = [m for m in self.lexicon.link(last) if m.kinds() & THINGS]
+            one = len({frozenset(e.iri for e in m.entities) for m in named}) == 1
+            if one and _opening_pointer(text[cut:]) and (carried := self._thing_carried(named[-1], text[cut:], previous, corrected)) is not None:
+                carried.context = text[:cut]  # 「X这一科目既有基本支出又有项目支出。请问它的基本支出是多少」
+                return carried
             trial = None  # 「我想了解一下日常开支里那个“其他交通费用”，基本支出列了多少」: the thing asked of is named in the opening
         left = [] if trial is None else honour.left_out(trial.text, trial.mentions)  # 「那上一年是多少？买车的钱不算」: what is left out names nothing asked
         asked = [m for m in trial.mentions if m.partial and re.search(r"(?:哪|什么)[一个份项部条]*$", trial.text[:m.start])] if trial is not None else []  # 「依据哪份会议纪要」: the kind asked, no name
@@ -843,7 +850,8 @@ class Understander:
         pointing = trial is not None and not trial.value_mentions() and _opening_pointer(text[cut:]) is not None  # 「…，我想确认一下它占总支出的多少」
         opening = self.lexicon.link(text[:cut]) if names_nothing or pointing else []
         things = [m for m in opening if m.kinds() & (THINGS | {"figure"})]  # 「政府采购那段写了三类采购，请问哪几类…」: a figure named is a thing too
-        subjects = [m for m in opening if not (m.kinds() == {"department"} and (self._one_department or pointing))]  # 「X是统计局的主业，…它」: the loaded body is no subject
+        subjects = [m for m in opening if not (m.kinds() == {"department"} and (self._one_department or pointing))  # 「X是统计局的主业，…它」: the loaded body is no subject
+                    and not (pointing and m.kinds() <= {"measure", "term"})]  # 「X这一科目既有基本支出又有项目支出。请问它的基本支出」: measures say how X is split
         one_thing = len({frozenset(e.iri for e in m.entities) for m in subjects}) == 1  # 「社保中心的…商品和服务支出…其他资金——这部分」: all of it is the subject
         if things and one_thing and (carried := self._thing_carried(things[-1], text[cut:], previous, corrected)) is not None:
             carried.context = text[:cut]  # 「养车的钱（X）今年3.1万，比上年少了一点——那上一年是多少？」: the rest asks of the thing the opening names last

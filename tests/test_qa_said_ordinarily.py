@@ -1463,3 +1463,25 @@ def test_the_figure_a_question_states_answers_no_other_ask(resources, ask, answe
     figure = truth.figure("服务类采购预算")
     answer = service.ask(f"2025年服务类政府采购只有{figure.value}万元，{ask}")
     assert answer.answered == answered, answer.answer
+
+
+@pytest.mark.parametrize(("ask", "column"), [("请问它的基本支出是多少？", 1), ("请问其中项目支出是多少？", 2)])
+def test_a_class_split_in_two_measures_and_then_pointed_at(tmp_path_factory, ask, column):
+    service, truth = synth_service(tmp_path_factory.mktemp("labour4"), 550601, None)
+    row = next(r for r in truth.table(3).rows if r.label == "社会保险经办机构")
+    answer = service.ask(f"我是跑社保条线的记者。表里“社会保险经办机构”那一行既有基本支出也有项目支出，和其他科目不太一样。{ask}")
+    assert answer.value == row.amounts[column], answer.answer
+
+
+def test_a_year_said_relatively_is_not_the_storys(built):
+    service, _, later = built
+    figure = later.figure("“三公”经费")
+    answer = service.ask("我在做三公经费的历年变化曲线，2025年的数有了，还缺上一年的。按说明推算，上年的三公经费是多少？")
+    assert answer.value == figure.value - figure.change, answer.answer
+
+
+def test_a_rate_asked_by_its_name_is_a_target(resources):
+    service, truth = resources
+    project = next(p for p in truth.projects if p.name == "党建及精神文明建设经费")
+    answer = service.ask("党建及精神文明建设经费的任务完成率是多少？")
+    assert (answer.value, answer.unit) == (project.targets[0].value, "%"), answer.answer

@@ -102,10 +102,14 @@ def _owner_target(reading: Reading, ctx: Context, executor, doc: str) -> dict:
     if uncounted:
         raise NotAnswerable(uncounted)
     words = {w for w in tokenizer().lcut(ctx.frame.text, HMM=False) if len(w) >= 2}
-    best = max(targets, key=lambda t: sum(w in match_form(t["text"]) for w in words))
-    if len(targets) > 1 and not any(w in match_form(best["text"]) for w in words - labels):
+    score = {id(t): sum(w in match_form(t["text"]) for w in words) for t in targets}
+    best = max(targets, key=lambda t: score[id(t)])
+    top = [t for t in targets if score[id(t)] == score[id(best)]]
+    if pattern(NAME, "goal_said").search(ctx.frame.text) or ctx.frame.set_kind == "key_projects":
+        top = [t for t in top if _is_goal(ctx, t["owner"])] or top  # 「X的绩效目标…」: the section of targets
+    if len(targets) > 1 and (not any(w in match_form(best["text"]) for w in words - labels) or len({(t["value"], t["unit"]) for t in top}) > 1):
         raise NotAnswerable(f"“{owner.entities[0].label}”有{len(targets)}个以{unit}计的目标，请说明是哪一个")
-    return best
+    return top[0]
 
 
 def _is_goal(ctx: Context, owner) -> bool:
