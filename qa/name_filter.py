@@ -11,6 +11,7 @@ from functools import cache
 from importlib import resources
 
 from qa.lexicon import match_form
+from qa.spans import compiled
 
 NAMED_SETS = ("internal_units", "budget_units")  # sets of names a part of the name narrows (Executor.named_set)
 SAID = {"contains": "名称含“{}”", "prefix": "名称以“{}”开头", "suffix": "名称以“{}”结尾"}
@@ -49,7 +50,7 @@ def stated(text: str) -> NameFilter | None:
     pick = picked(text)
     for how, patterns in _data()["filters"].items():
         for p in patterns:
-            match = re.search(p, text)
+            match = compiled(p).search(text)
             if match and not (pick and match.start() < pick[0].span[1] and pick[0].span[0] < match.end()):
                 return NameFilter(match_form(match.group("kw")), match.group(0), match.span(), how)
     return None
@@ -58,7 +59,7 @@ def stated(text: str) -> NameFilter | None:
 def picked(text: str) -> tuple[NameFilter, bool] | None:
     """「是后面带“第二批”的那个」「不是名字后面带补助资金的那个」: the part of a name that says which
     one of the names holding another is meant, and whether it is the one WITHOUT that part."""
-    match = re.search(_data()["pick"], text)
+    match = compiled(_data()["pick"]).search(text)
     included = _data()["pick_included"]
     if match is None or re.search(included["before"], text[:match.start()]) or re.search(included["after"], text[match.end():]):
         return None  # 「连同带“二期”的那一笔」: added to the name, not picked
@@ -69,7 +70,7 @@ def member_kind(text: str, names: list[str]) -> NameFilter | None:
     """「内设机构里哪些是股」: a word at the question's end naming the kind of some of `names` (some
     but not all end with it) picks those; else None."""
     for p in _data()["member_kind"]:
-        match = re.search(p, text)
+        match = compiled(p).search(text)
         if match:
             kind = NameFilter(match.group("kw"), match.group(0), match.span(), "suffix")
             held = sum(kind.holds(n) for n in names)

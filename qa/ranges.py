@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 
 from qa.answer import fmt
+from qa.spans import compiled
 
 
 @cache
@@ -75,7 +76,7 @@ def stated_range(text: str) -> Range | None:
     """The range with two ends in a normalised question (qa.normalize), or None."""
     data = _data()
     for p in data["ranges"]:
-        match = re.search(p, text)
+        match = compiled(p).search(text)
         if match:
             break
     else:

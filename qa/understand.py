@@ -38,7 +38,7 @@ from qa.partial import COMMON as COMMON_WORD
 from qa.partial import PartialLinker, kind_words
 from qa.ranges import Range, left_out_before, stated_range
 from qa.segment import content_nouns, in_longer_word, is_verb, noun_ending, tokenizer
-from qa.spans import occurrences
+from qa.spans import compiled, occurrences
 from qa.years import YEAR, named_years
 
 CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下面", "之", "部分", "那边", "这边", "那块", "这块", "方面")  # 「项目支出那边的差旅费」
@@ -1065,9 +1065,9 @@ class Understander:
         how the asker means a figure found); and where a body's name was spelt right from its sound."""
         text = spelt_out(match_form(question or ""))
         for said, written in [*self.lexicon.cues["planned_acts"].items(), *self.lexicon.cues["everyday_terms"].items()]:
-            text = re.sub(said, written, text)
+            text = compiled(said).sub(written, text)
         text = ASIDE_STATED.sub("", text)
-        text = re.sub(self.lexicon.cues["basis_said"], "", re.sub(self.lexicon.cues["status_stated"], "", text))
+        text = compiled(self.lexicon.cues["basis_said"]).sub("", compiled(self.lexicon.cues["status_stated"]).sub("", text))
         text, respelt = self._bodies_spelt(text)
         return self._distributed(text), respelt
 

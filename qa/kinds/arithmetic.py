@@ -29,6 +29,7 @@ from qa.kinds.unit_scope import column_words
 from qa.lexicon import load_cues, match_form
 from qa.normalize import count_of
 from qa.segment import content_nouns
+from qa.spans import compiled
 
 NAME = "arithmetic"
 VALUE = {"classification", "line_item", "project", "figure", "goal"}
@@ -66,7 +67,7 @@ def _structure(text: str) -> tuple[str, re.Match] | None:
     found = []
     for op, patterns in cue_data(NAME)["structures"].items():
         for p in patterns:
-            match = re.search(p, text)
+            match = compiled(p).search(text)
             if match:
                 found.append((match.end(), op, match))
     if not found:

@@ -16,13 +16,14 @@ from qa.lexicon import load_cues, match_form, spelt_out
 from qa.name_filter import NameFilter
 from qa.normalize import count_of, normalize
 from qa.ranges import Range, left_out_before, marked, stated_range, strict
+from qa.spans import compiled
 
 NAME = "project_set"
 
 
 def _find(patterns: list[str], text: str) -> re.Match | None:
     for p in patterns:
-        match = re.search(p, text)
+        match = compiled(p).search(text)
         if match:
             return match
     return None
