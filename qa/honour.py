@@ -421,7 +421,8 @@ def _yes_no_by_amount(question: str, answer: Answer) -> str | None:
     """「公务用车购置费里含不含车辆购置税？」 answered with an amount: the ask is whether, and the
     clause asking it names no amount."""
     clauses = [c for c in re.split(r"[，,。？?！!；;]", normalize(question)) if c.strip()]
-    asking = [c for c in clauses if re.search(_cues()["yes_no"], c) and not re.search(_cues()["request"], c.strip())]  # 「能帮我算一下…吗」 asks for the figure
+    asking = [c for k, c in enumerate(clauses) if re.search(_cues()["yes_no"], c)
+              and not re.search(_cues()["request"], c.strip() + "".join(clauses[k + 1:k + 2]))]  # 「能帮我算一下…吗」「能不能根据…增减数，推算出上年的…」 ask for the figure
     if not asking or answer.value is None or answer.items or any(re.search(_cues()["amount_in_ask"], c) for c in clauses):
         return None
     return f"问的是“{asking[-1]}”，找到的只是一个数（{answer.value}{answer.unit or ''}），回答不了是或否 (a number, not a yes or no)"
@@ -664,8 +665,8 @@ def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:
     linked = _norm("".join(m.surface for m in frame.mentions if not m.partial))  # a partial name's span may hold words the name lacks
     for match in _QUOTED.finditer(question):
         quoted = match.group(1)
-        if re.fullmatch(_operator_words(), quoted):
-            continue  # 「“翻了一番”，准确吗」 quotes a saying of the operator, not a name
+        if re.fullmatch(_operator_words(), quoted) or _section_title(normalize(quoted)):
+            continue  # 「“翻了一番”，准确吗」 quotes a saying of the operator, not a name; 「“重点项目预算绩效目标情况”里」 a section
         if _set_apart(question[:match.start()]) or excluded_before(question, match.start()):
             continue  # 「除了“X”这条以外」: a passage left out filters nothing in  # 「（不是“2024年度”那个）」: a name set apart
         name = _norm(quoted)
@@ -866,6 +867,13 @@ def _each_thing_held(question: str) -> str | None:
     return None
 
 
+def _section_title(word: str) -> bool:
+    """Whether a quoted word is a section of the template (重点项目预算绩效目标情况, 国有资产占用情况)."""
+    template = load_template()
+    titles = [t.split(" ", 1)[-1] for t in template.sections.values()] + list(template.explanation_sections.values())
+    return any(t in word for t in titles if len(t) >= 2) and len(word) >= 4
+
+
 def _quoted_filter_dropped(question: str, frame: Frame, answer: Answer) -> str | None:
     """「名称里标着“二期”的项目有几个」 answered with every project: a quoted word no linked name
     takes filters the list, so items without it mean the filter was dropped."""
@@ -878,6 +886,8 @@ def _quoted_filter_dropped(question: str, frame: Frame, answer: Answer) -> str |
         if _set_apart(question[:match.start()]) or excluded_before(question, match.start()):
             continue  # 「除了“X”这条以外」: a passage left out filters nothing in
         word = normalize(quoted)
+        if _section_title(word):
+            continue  # 「第三部分“重点项目预算绩效目标情况”里」: where the list stands, no filter
         if word and word not in linked and not all(word in normalize(item) for item in answer.items):
             return f"问题中的“{quoted}”没有用来筛选，列出的项不都带它 (the quoted word is not applied)"
     return None

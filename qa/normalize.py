@@ -326,6 +326,8 @@ def _context_kind(s: str, start: int, end: int, last: str) -> str | None:
         return "year"
     if nxt in _FOLLOWERS or last[-1] in _UNIT_END:
         return "amount"
+    if nxt in "多余" and end + 1 < len(s) and s[end + 1] in _FOLLOWERS:
+        return "amount"  # 「一百四十多万元」: about 140万元
     if prev and nxt and prev in _OPEN_YEAR and nxt in _CLOSE_YEAR:
         return "bracket"
     if prev == "表" and (start < 2 or s[start - 2] not in "代发外仪报图列") and (not nxt or not _is_han(nxt) or nxt in "中里的上内和与及到至"):
