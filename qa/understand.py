@@ -214,7 +214,7 @@ def _fund_after_its_thing(text: str, mentions: list[Mention], template) -> list[
         thing = kept[-1] if kept else None
         funds = [x for x in labels if x in template.measures and template.measures[x].fund]
         if (thing is not None and funds and thing.measure is None and thing.kinds() & {"line_item", "figure", "project", "classification"}
-                and re.fullmatch(r"的?|按|在|(?:那|这)?一?(?:行|栏)(?:里|中|上)?[,，]?|(?:这个|这一|那个|那一|这|那)(?:类|款|项|科目)[,，]?|(?:这个|这一|那个)?(?:类|款|项|科目)?\((?:按|按照)?", text[thing.end:m.start]) and re.match(r"(?:里面|里|中|当中|之中)?(?:口径|的|安排|是|有|为|预算|拨款|[,，?？多几]|$)", text[m.end:])):
+                and re.fullmatch(r"的?|按|在|(?:那|这)?一?(?:行|栏)(?:里|中|上)?[,，]?|(?:这个|这一|那个|那一|这|那)(?:类|款|项|科目)(?:里|中|下)?[,，]?|(?:这个|这一|那个)?(?:类|款|项|科目)?\((?:按|按照)?", text[thing.end:m.start]) and re.match(r"(?:里面|里|中|当中|之中)?(?:口径|的|安排|是|有|为|预算|拨款|[,，?？多几]|$)", text[m.end:])):
             thing.measure = funds[0]
             continue
         kept.append(m)
@@ -1712,7 +1712,9 @@ class Understander:
         kept = []
         for m in frame.mentions:
             if m.kinds() <= {"term"} and m.surface in synonyms and not (frame.cues & {"definition", "glossary"}):
-                frame.totals.append(synonyms[m.surface])
+                holds = re.match(r"(?:里面|里|中|当中|之中)[,，]?", frame.text[m.end:]) and any(o.start >= m.end for o in frame.value_mentions()) and "ratio" not in frame.cues
+                if not holds:  # 「财政拨款收入里，政府性基金预算有多少」: the total holds the thing asked
+                    frame.totals.append(synonyms[m.surface])
             else:
                 kept.append(m)
         frame.mentions = kept
@@ -1742,7 +1744,8 @@ class Understander:
         frame.breakdown = self._breakdowns(frame)
         unknown += [w for w in frame.breakdown + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._works_not_loaded(frame)
                     + self._bodies_past_names(frame) + self._parts_inside_projects(frame) + self._money_of_unnamed(frame, cues)
-                    + self._other_modifier(frame) + self._narrower_than_class(frame) + self._attribute_asked(frame) if w not in unknown]
+                    + self._other_modifier(frame) + self._narrower_than_class(frame) + self._attribute_asked(frame)
+                    + self._unnamed_project(frame) if w not in unknown]
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
 
     def _other_modifier(self, frame: Frame) -> list[str]:
@@ -1764,6 +1767,21 @@ class Understander:
             if all(label.find(m.surface) > 0 for label in labels):  # the name has its own word where the question has another
                 out.append(word.word + m.surface)
         return out
+
+    def _unnamed_project(self, frame: Frame) -> list[str]:
+        """「森林防火瞭望塔建设项目今年预算是多少」: a project named by words no name holds, its amount asked
+        (no list, no count) — a project the document does not have, never the list of all projects."""
+        if (frame.set_kind != "projects" or frame.name_part or name_filter.stated(frame.text)
+                or re.search(r"哪|几|列|多少个|多少项|有什么|各|分别|都|所有|全部|平均|数量|合起来|加起来|合计|一共|总共|占", frame.text)):
+            return []
+        taken = [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans)
+        for said in re.finditer(r"([\u4e00-\u9fff]{4,16})项目", frame.text):
+            start, end = said.span(1)
+            if re.search(r"的$|方面|相关|有关|类|这|那|各|每|个|名|含|带|里|中", said.group(1)) or "amount" not in frame.cues:
+                continue  # 「党建方面的项目」: a topic, a set
+            if not any(a < end and start < b for a, b in taken):
+                return [re.sub(r"^年", "", said.group(0))]
+        return []
 
     def _attribute_asked(self, frame: Frame) -> list[str]:
         """「各项目的绩效自评得分是多少」: the word right before 是多少 names what is asked, whatever jieba
