@@ -1774,13 +1774,14 @@ class Understander:
         if (frame.set_kind != "projects" or frame.name_part or name_filter.stated(frame.text)
                 or re.search(r"哪|几|列|多少个|多少项|有什么|各|分别|都|所有|全部|平均|数量|合起来|加起来|合计|一共|总共|占", frame.text)):
             return []
-        taken = [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans)
         for said in re.finditer(r"([\u4e00-\u9fff]{4,16})项目", frame.text):
-            start, end = said.span(1)
-            if re.search(r"的$|方面|相关|有关|类|这|那|各|每|个|名|含|带|里|中", said.group(1)) or "amount" not in frame.cues:
+            name = re.split(r"[的里中年在]", said.group(1))[-1]  # 「2025年预算里的X项目」: the name is X
+            start, end = said.end(1) - len(name), said.end(1)
+            if len(name) < 4 or re.search(r"方面|相关|有关|类|这|那|各|每|个|名|含|带", name) or "amount" not in frame.cues:
                 continue  # 「党建方面的项目」: a topic, a set
-            if not any(a < end and start < b for a, b in taken):
-                return [re.sub(r"^年", "", said.group(0))]
+            taken = [(m.start, m.end) for m in frame.mentions if not m.partial or any(name in match_form(e.label) for e in m.entities)] + list(frame.cue_spans)
+            if not any(a < end and start < b for a, b in taken):  # 「耕地保护补偿项目」 read as part of 耕地保护专项资金: no name holds it
+                return [name + "项目"]
         return []
 
     def _attribute_asked(self, frame: Frame) -> list[str]:

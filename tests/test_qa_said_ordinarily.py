@@ -1485,3 +1485,65 @@ def test_a_rate_asked_by_its_name_is_a_target(resources):
     project = next(p for p in truth.projects if p.name == "党建及精神文明建设经费")
     answer = service.ask("党建及精神文明建设经费的任务完成率是多少？")
     assert (answer.value, answer.unit) == (project.targets[0].value, "%"), answer.answer
+
+
+def test_a_total_that_holds_the_thing_asked_scopes_it(resources):
+    service, truth = resources
+    fund = next(r for r in truth.table(4).rows if r.label == "政府性基金预算").amounts[0]
+    answer = service.ask("财政拨款收入里，政府性基金预算有多少？")
+    assert answer.value == fund, answer.answer
+
+
+def test_a_fund_after_this_class_is_its_column(resources):
+    service, truth = resources
+    row = next(r for r in truth.table(5).rows if r.label == "事业运行")
+    answer = service.ask("事业运行这个科目里，一般公共预算拨款安排了多少？")
+    assert answer.value == row.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("name", ["森林防火瞭望塔建设项目", "耕地保护补偿项目"])
+def test_a_project_no_name_holds_is_refused_not_listed(resources, name):
+    service, _ = resources
+    answer = service.ask(f"2025年{name}今年预算是多少？")
+    assert not answer.answered and name in answer.answer and not answer.items, answer.answer
+
+
+def test_lion_share_said_asks_no_share(archives):
+    service, truth = archives
+    total = next(r for r in truth.table(3).rows if r.kind == "total").amounts[2]
+    answer = service.ask("我们栏目在盘点各单位的项目经费。档案馆的项目支出看起来占了大头，具体是多少？")
+    assert answer.value == total, answer.answer
+
+
+def test_an_upper_limit_names_what_the_answer_is(resources):
+    service, truth = resources
+    goal = next(g for g in truth.goals if any(t.unit == "小时" for t in g.targets))
+    hours = next(t for t in goal.targets if t.unit == "小时")
+    answer = service.ask(f"读到重点项目绩效目标时注意到有设备故障响应时间的要求。{goal.project}的响应时间上限是多少小时？")
+    assert answer.value == hours.value, answer.answer
+
+
+def test_a_cumulative_figure_of_two_years_is_their_sum(built):
+    service, earlier, later = built
+    answer = service.ask("我们栏目想统计近两年“三公”经费的累计数，2024年和2025年加起来一共多少？")
+    assert answer.value == earlier.figure("“三公”经费").value + later.figure("“三公”经费").value, answer.answer
+
+
+def test_a_request_over_two_clauses_asks_for_the_figure(resources):
+    service, truth = resources
+    figure = truth.figure("收入预算")
+    answer = service.ask("稿子里需要提一下上一年的盘子有多大。能不能根据今年说明里的增减数，推算出上年的收入预算？")
+    assert answer.value == figure.value - figure.change, answer.answer
+
+
+def test_a_quoted_section_title_is_where_to_look(resources):
+    service, truth = resources
+    answer = service.ask("做稿子需要引用绩效数据。第三部分“重点项目预算绩效目标情况”里列出的是哪几个项目？")
+    assert sorted(answer.items) == sorted(g.project for g in truth.goals), answer.answer
+
+
+def test_an_amount_said_with_duo_is_read_as_an_amount(resources):
+    from qa.normalize import normalize
+
+    assert normalize("打算购置一百四十多万元的固定资产") == "打算购置140多万元的固定资产"
+    assert normalize("四十多岁") == "四十多岁"  # no unit of money after it: a word, not an amount
