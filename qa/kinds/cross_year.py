@@ -672,9 +672,12 @@ OPS = {">=": Decimal.__ge__, ">": Decimal.__gt__, "<=": Decimal.__le__, "<": Dec
 
 
 def _passes(frame, value: Decimal) -> bool:
-    """The question's threshold (超过10万元) or range (超过A不到B), when it states one."""
+    """The question's threshold (超过10万元), range (超过A不到B) or exact amount (都安排了整整500万元), when it states one."""
     if frame.range is not None:
         return frame.range.holds(value)
+    exact = next((m for p in cue_data("project_set")["exact"] if (m := re.search(p, frame.text))), None)
+    if exact is not None and exact.group("unit") in ("万元", "万"):
+        return value == Decimal(exact.group("v"))
     return frame.threshold is None or not frame.operator or OPS[frame.operator](value, frame.threshold)
 
 
