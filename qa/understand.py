@@ -776,8 +776,6 @@ class Understander:
             return text  # 「公务出行租车那个项目」: the pointer is at the thing the sentence names, by a part of its name too
         story = text[:cut]
         named = [m for m in self._linked(story, [False] * (len(story) + 1))[1] if not (self._one_department and m.kinds() == {"department"})]
-        if any(m.kinds() & THINGS for m in named):  # 「…X项目…，占了项目支出的大头。这个项目…」: the measure says where X stands
-            named = [m for m in named if not m.kinds() <= {"measure", "term"}]
         kinded = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)]  # 「这个股室」「这个中心」: the office or unit named, not the bureau beside it
         if UNIT_POINTER.fullmatch(pointer.group(0)) and not kinded:
             return text  # 「这个中心」 points at a unit of that kind only
