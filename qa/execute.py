@@ -13,7 +13,7 @@ from qa import honour, queries, segment
 from qa.answer import Answer, Source, fmt, percent
 from qa.facts import Fact, FactReader
 from qa.frame import Frame
-from qa.kinds.base import cue_data
+from qa.kinds.base import cue_data, pattern
 from qa.lexicon import Entity, Lexicon, Mention, load_cues, match_form
 from qa.normalize import count_of
 from qa.partial import JOINERS
@@ -1149,7 +1149,7 @@ class Executor:
         owners = {e.iri for m in frame.mentions for e in m.entities if e.kind in ("goal", "project")}
         owner_labels = {match_form(e.label) for m in frame.mentions for e in m.entities if e.kind in ("goal", "project")}
         scored = []
-        section = re.search(cue_data("target")["goal_said"], frame.text)  # 「X的绩效目标要求…」: the section of targets before the project table's text
+        section = pattern("target", "goal_said").search(frame.text)  # 「X的绩效目标要求…」: the section of targets before the project table's text
         for t in targets:
             if frame.unit_word and frame.unit_word != "%" and not t["unit"].endswith(frame.unit_word):
                 continue

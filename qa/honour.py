@@ -867,11 +867,17 @@ def _each_thing_held(question: str) -> str | None:
     return None
 
 
-def _section_title(word: str) -> bool:
-    """Whether a quoted word is a section of the template (重点项目预算绩效目标情况, 国有资产占用情况)."""
+@cache
+def _section_titles() -> tuple[str, ...]:
+    """The template's section titles as a document writes them (主要职责, 重点项目预算绩效目标, 国有资产)."""
     template = load_template()
     titles = [t.split(" ", 1)[-1] for t in template.sections.values()] + list(template.explanation_sections.values())
-    return any(t in word for t in titles if len(t) >= 2) and len(word) >= 4
+    return tuple(t for t in titles if len(t) >= 2)
+
+
+def _section_title(word: str) -> bool:
+    """Whether a quoted word is a section of the template (重点项目预算绩效目标情况, 国有资产占用情况)."""
+    return len(word) >= 4 and any(t in word for t in _section_titles())
 
 
 def _quoted_filter_dropped(question: str, frame: Frame, answer: Answer) -> str | None:

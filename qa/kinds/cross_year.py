@@ -18,6 +18,7 @@ from qa.execute import COUNTED_SUBORDINATE, NotAnswerable
 from qa.facts import Fact
 from qa.kinds import year_items, year_sets
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
+from qa.kinds.project_set import exact_range
 from qa.lexicon import Document, load_cues, match_form
 from qa.spans import occurrences
 from qa.years import named_years
@@ -675,9 +676,9 @@ def _passes(frame, value: Decimal) -> bool:
     """The question's threshold (超过10万元), range (超过A不到B) or exact amount (都安排了整整500万元), when it states one."""
     if frame.range is not None:
         return frame.range.holds(value)
-    exact = next((m for p in cue_data("project_set")["exact"] if (m := re.search(p, frame.text))), None)
-    if exact is not None and exact.group("unit") in ("万元", "万"):
-        return value == Decimal(exact.group("v"))
+    exact = exact_range(frame.text)
+    if exact is not None:
+        return exact.value.holds(value)
     return frame.threshold is None or not frame.operator or OPS[frame.operator](value, frame.threshold)
 
 

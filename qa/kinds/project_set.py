@@ -62,8 +62,8 @@ class ProjectSet:
         topic = [] if slots else _topic(ctx, text, data) or _counted_part(ctx, text, data)
         slots += topic
         match = stated_range(text)
-        exact = None if match or ctx.frame.threshold is not None else _exact(text, data["exact"])  # 超过X万元的项目 bounds X
-        named = None if match or exact or ctx.frame.threshold is not None else _exact(text, data["exact_named"])
+        exact = None if match or ctx.frame.threshold is not None else exact_range(text)  # 超过X万元的项目 bounds X
+        named = None if match or exact or ctx.frame.threshold is not None else exact_range(text, data["exact_named"])
         slots += [s for s in (exact, named) if s]
         if match:
             slots.append(Slot("range", match, match.span))
@@ -239,9 +239,10 @@ def _amount(match: re.Match) -> Decimal:
     return value / 10000 if match.group("unit") == "元" else value
 
 
-def _exact(text: str, patterns: list[str]) -> Slot | None:
-    """An amount asked exactly (刚好500万元整) as a range closed on both sides at it."""
-    match = _find(patterns, text)
+def exact_range(text: str, patterns: list[str] | None = None) -> Slot | None:
+    """An amount asked exactly (刚好500万元整) as a range closed on both sides at it (the kind's `exact` words
+    unless others are given); a set of projects across years is filtered by it too (cross_year)."""
+    match = _find(cue_data(NAME)["exact"] if patterns is None else patterns, text)
     if match is None:
         return None
     value = _amount(match)
