@@ -779,7 +779,7 @@ class Understander:
         kinded = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)]  # 「这个股室」「这个中心」: the office or unit named, not the bureau beside it
         if UNIT_POINTER.fullmatch(pointer.group(0)) and not kinded:
             return text  # 「这个中心」 points at a unit of that kind only
-        named = kinded or self._container_of_rest(named, pointer.group(0)) or named
+        named = kinded or self._container_of_rest(named, pointer.group(0)) or [m for m in named if "项目" in pointer.group(0) and m.of("project")] or named  # 「这个项目」: the project, not 项目支出 beside it
         pointed = THINGS | {"term", "measure", "figure", "internal_unit"} | ({"budget_unit"} if kinded else set())  # 「这个中心」: the unit named
         if len({frozenset(e.iri for e in m.entities) for m in named}) != 1 or not named[-1].kinds() & pointed:
             return text

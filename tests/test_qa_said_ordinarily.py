@@ -975,7 +975,7 @@ def test_an_amount_in_a_remark_is_not_asked(resources, question):
     service, truth = resources
     project = max(truth.projects, key=lambda p: p.amounts[0])
     answer = service.ask(question.format(name=project.name))
-    assert answer.value is None and "用途" in answer.answer, answer.answer
+    assert answer.value is None and project.purpose[:8] in answer.answer, answer.answer  # the project's own text, not its key-project target
 
 
 def test_an_amount_conceded_before_what_a_word_means_is_not_asked(bigdata):
@@ -1553,3 +1553,16 @@ def test_zhengzheng_an_amount_picks_the_projects_of_it(built):
     service, _, later = built
     answer = service.ask("2025年哪些项目安排了整整500万元？")
     assert sorted(answer.items) == sorted(p.name for p in later.projects if p.amounts[0] == 500), answer.answer
+
+
+@pytest.mark.parametrize("question", ["我看到有个叫{name}的项目，一下子安排了{amount}万，占了项目支出的大头。这个项目主要是干什么用的？",
+                                      "{name}一下子安排了{amount}万，数额不小，我有点好奇——这笔钱按文件的说法主要用来干什么？",
+                                      "按照文件的说法，{name}主要用来干什么？"])
+def test_a_key_projects_use_is_its_own_text_after_a_story(resources, question):
+    """「这个项目」 points at the project, not at 项目支出 named beside it; 「按文件的说法」 is the
+    document speaking, no cited document asked — either way the project's own text answers."""
+    service, truth = resources
+    name = truth.goals[0].project
+    project = next(p for p in truth.projects if p.name == name)
+    answer = service.ask(question.format(name=name, amount=int(project.amounts[0])))
+    assert answer.value is None and project.purpose[:8] in answer.answer, answer.answer
