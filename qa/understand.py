@@ -845,7 +845,7 @@ class Understander:
             trial = None  # 「我想了解一下日常开支里那个“其他交通费用”，基本支出列了多少」: the thing asked of is named in the opening
         left = [] if trial is None else honour.left_out(trial.text, trial.mentions)  # 「那上一年是多少？买车的钱不算」: what is left out names nothing asked
         asked = [m for m in trial.mentions if m.partial and re.search(r"(?:哪|什么)[一个份项部条]*$", trial.text[:m.start])] if trial is not None else []  # 「依据哪份会议纪要」: the kind asked, no name
-        names_nothing = trial is not None and not (any(not m.of("department") and all(m is not x for x in left + asked) for m in trial.mentions) or trial.totals or trial.measures or trial.name_part
+        names_nothing = trial is not None and not (any(not (m.kinds() <= {"department", "budget_unit"} and not trial.set_kind) and all(m is not x for x in left + asked) for m in trial.mentions) or trial.totals or trial.measures or trial.name_part
                                                    or name_filter.stated(trial.text) or trial.unit_word in ASSET_UNITS)  # 「有几辆车」: a count of what the document holds
         pointing = trial is not None and not trial.value_mentions() and _opening_pointer(text[cut:]) is not None  # 「…，我想确认一下它占总支出的多少」
         opening = self.lexicon.link(text[:cut]) if names_nothing or pointing else []
