@@ -1566,3 +1566,15 @@ def test_a_key_projects_use_is_its_own_text_after_a_story(resources, question):
     project = next(p for p in truth.projects if p.name == name)
     answer = service.ask(question.format(name=name, amount=int(project.amounts[0])))
     assert answer.value is None and project.purpose[:8] in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["“三公”经费{amount}万元，想知道{first}和{second}各分了多少，文件里有吗？",
+                                      "“三公”经费一共{amount}万元，{first}和{second}各占多少？"])
+def test_bodies_alone_after_an_opening_ask_of_the_thing_it_names(resources, question):
+    """The document gives 三公经费 for the department only: asked per unit after an opening naming it,
+    the reply refuses — never each unit's whole budget."""
+    service, truth = resources
+    first, second = truth.subordinate_units[:2]
+    amount = truth.figure("“三公”经费").value
+    answer = service.ask(question.format(amount=amount, first=first.removeprefix(truth.region), second=second.removeprefix(truth.region)))
+    assert answer.value is None and not answer.items and "预算合计" not in answer.answer, answer.answer
