@@ -57,15 +57,21 @@ def asking(text: str) -> str:
     return "".join(c for c in re.split(r"[，,。？?；;！!]", text) if re.search(pattern, c))
 
 
-def asks(sentence: str) -> bool:
-    """Whether a sentence asks (an asking word, or 含不含/算不算); in a statement — no question mark,
-    no 想知道/请问 — 几个 is "several" and asks no count, and 什么的 after a list is "and so on"."""
+def unasked(sentence: str) -> str:
+    """A statement — no question mark, no 想知道/请问 — without the asking words it uses otherwise: 几个
+    is "several" (「看到好几个带X字样的科目。」), 什么的 after a list is "and so on", and what the document
+    is said to state or leave out (「说明里只写了增加多少。」) is no ask."""
     cues = load_cues()
     if not re.search(r"[?？]", sentence) and not any(w in sentence for w in cues["question_intros"]):
-        sentence = SEVERAL.sub("", sentence)
+        sentence = re.sub(cues["clauses"]["said_only"], "", SEVERAL.sub("", sentence))
         if "、" in sentence:  # 「行政运行、事业运行什么的。」: a list's "and so on"
             sentence = re.sub(r"什么的?(?=[。，,；;！!]|$)", "", sentence)
-    return bool(re.search(cues["clauses"]["asks"] + r"|([\u4e00-\u9fff])不\1", sentence))
+    return sentence
+
+
+def asks(sentence: str) -> bool:
+    """Whether a sentence asks (an asking word, or 含不含/算不算), a statement's own words aside (unasked)."""
+    return bool(re.search(load_cues()["clauses"]["asks"] + r"|([\u4e00-\u9fff])不\1", unasked(sentence)))
 
 
 def two_sentences(question: str) -> tuple[str, str] | None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
-from qa.clauses import SENTENCE
+from qa.clauses import SENTENCE, unasked
 from qa.lexicon import load_cues
 
 ASIDE = re.compile(r"[(（]([^()（）]{2,60})[)）]")
@@ -161,7 +161,7 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
     text = ASIDE.sub(_aside, text)
     text = DASHED.sub(lambda m: "——" if _aside_is_remark(m.group(1)) else m.group(0), text)
     sentences = SENTENCE.findall(text)
-    asking = [k for k, s in enumerate(sentences) if spec.asks.search(s)]
+    asking = [k for k, s in enumerate(sentences) if spec.asks.search(unasked(s))]  # 「看到好几个…科目，有点绕。」 asks nothing
     first = next(iter(asking), None)
     if first is None:  # no ask word (「占了多大比例」「请列出」): only the asides are taken out
         return text if text.strip() else question

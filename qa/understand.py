@@ -100,6 +100,7 @@ def _named_by_code(mentions: list[Mention]) -> list[Mention]:
 
 
 SELF_CONTAINED = {"figure", "project", "goal"}  # mentions that are a figure in themselves, not in a measure's sense
+THAN_ELIDED = re.compile(r"比([\u4e00-\u9fff]{2,12}?)(?=多|少|高|低|大|小|要[多少高低])")  # 「A比B多」: B, perhaps a name's start
 JOINER = re.compile(r"[和与及跟、]|以及|加上?")
 BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|该|此|那个|那项|那些|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西|类)")
 UNIT_POINTER = re.compile(r"(?:这个|这家|该|此|那个|那家)(?:中心|所|站|队|馆|院|股|室)")  # 「请问这个中心」: the unit of that kind the context names
@@ -715,6 +716,23 @@ class Understander:
         """The words that name a measure (基本支出, 项目支出, 人员经费 …)."""
         return frozenset(match_form(a) for spec in self.lexicon.cues["measures"].values() for a in spec["aliases"])
 
+    def _than_elided(self, text: str) -> str:
+        """「用于残疾人事业的彩票公益金支出比用于社会福利的多多少」: after 比, the start of a name whose end
+        the thing before 比 has said (彩票公益金支出) is that whole name — when no name is said whole there."""
+        than = THAN_ELIDED.search(text)
+        if than is None:
+            return text
+        said = than.group(1)
+        before = self.lexicon.link(text[:than.start()])
+        whole = lambda words: any(m.start == 0 and m.end == len(words) for m in self.lexicon.link(words))  # noqa: E731
+        if not before or whole(said) or before[-1].end != than.start():
+            return text
+        named = before[-1].surface
+        for k in range(1, len(named) - 1):
+            if whole(said + named[k:]) and said + named[k:] != named:
+                return text[:than.end(1)] + named[k:] + text[than.end(1):]
+        return text
+
     def _distributed(self, text: str) -> str:
         """「学前、小学、初中这三段的教育支出」: words listed before a name, none a name itself, that each
         make a name with the start of that name (学前教育, 小学教育, 初中教育) are those names; the name
@@ -1069,7 +1087,7 @@ class Understander:
         text = ASIDE_STATED.sub("", text)
         text = compiled(self.lexicon.cues["basis_said"]).sub("", compiled(self.lexicon.cues["status_stated"]).sub("", text))
         text, respelt = self._bodies_spelt(text)
-        return self._distributed(text), respelt
+        return self._than_elided(self._distributed(text)), respelt
 
     def understand(self, question: str, previous: Frame | None = None, _corrected: bool = False, _context: bool = True) -> Frame:
         text, respelt = self._rewritten(question)
@@ -2147,12 +2165,14 @@ class Understander:
             frame.set_kind = "duties"
         if frame.set_kind in ("duties", "internal_units") and "internal_unit" not in kinds and not amount_asked:
             return "list"
-        yoy_words = re.search(r"比上年|较上年|同比|增减|变化|增长|下降|增加|减少|降了|涨了|升了|少了|多了", frame.text)
+        yoy_words = re.search(r"比上年|较上年|同比|增减|变化|变动|增长|下降|增加|减少|降了|涨了|升了|少了|多了|[增降减涨]幅|幅度", frame.text)
         target_percent = "performance" in c and not re.search(r"占|比例|比重|比率", frame.text)  # 「绩效目标要求满意度不低于百分之多少」: a target's own percent
         if "ratio" in c and not (yoy_words and "占" not in frame.text) and not target_percent:
             return "ratio"
         if "last_year" in c or frame.last_year or ("yoy" in c and ("reason" in c or re.search(self.lexicon.cues["change_stated"], frame.text))):
             return "yoy"
+        if "yoy" in c and not c & {"max", "min"} and ("ratio" in c and yoy_words or re.search(r"[增降减涨跌]幅|增速|增长率|下降率", frame.text)):
+            return "yoy"  # 「收入预算增幅是百分之几」「增幅是多少」: the change in percent, no share
         if "reason" in c:
             return "yoy"
         strong_compare = re.search(self.lexicon.cues["strong_compare"], frame.text)

@@ -1578,3 +1578,64 @@ def test_bodies_alone_after_an_opening_ask_of_the_thing_it_names(resources, ques
     amount = truth.figure("“三公”经费").value
     answer = service.ask(question.format(amount=amount, first=first.removeprefix(truth.region), second=second.removeprefix(truth.region)))
     assert answer.value is None and not answer.items and "预算合计" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["说明里只写了比上年增减多少。按这个增减额倒推，{y0}年的收入预算是多少万元？",
+                                      "文件没写上年的数是多少。按增减额倒推一下，上年的收入预算是多少？"])
+def test_a_statement_of_what_the_document_says_asks_nothing(resources, question):
+    """「说明里只写了…多少。」 reports what the document states: its 多少 asks nothing, the next sentence asks."""
+    service, truth = resources
+    income = truth.figure("收入预算")
+    answer = service.ask(question.format(y0=truth.year - 1))
+    assert answer.value == income.value - income.change, answer.answer
+
+
+@pytest.mark.parametrize(("question", "label"), [("收入预算的降幅是百分之几？", "收入预算"), ("“三公”经费降幅是多少？", "“三公”经费"),
+                                                 ("预算说明里写的机关运行经费减幅是百分之几？", "机关运行经费")])
+def test_a_rate_named_as_a_noun_is_the_stated_change(resources, question, label):
+    """增幅, 降幅, 减幅 name the change in percent: the rate the document states, no share of a total."""
+    service, truth = resources
+    answer = service.ask(question)
+    assert answer.value == abs(truth.figure(label).rate) and answer.unit == "%", answer.answer
+
+
+@pytest.mark.parametrize("question", ["按这份预算文件的解释，“三公”经费包括哪几项？", "根据本文件的说法，三公经费具体有哪几项？"])
+def test_this_document_is_no_cited_document(resources, question):
+    """「这份预算文件」「本文件」 is the document read, not a document it cites: the parts of 三公经费 are listed."""
+    service, truth = resources
+    parts = [f.label for f in truth.figures if f.parent == "“三公”经费"]
+    answer = service.ask(question)
+    assert sorted(answer.items) == sorted(parts), answer.answer
+
+
+@pytest.mark.parametrize("question", ["只看政府性基金预算安排的项目，有哪些？", "只看一般公共预算安排的项目，哪一个钱最少？"])
+def test_a_fund_said_with_only_scopes_the_projects(resources, question):
+    """「只看X安排的项目」: the fund narrows the projects, as it does when said without 只看."""
+    service, truth = resources
+    fund = "政府性基金预算" if "政府性基金" in question else "一般公共预算"
+    funded = [p for p in truth.projects if p.fund == fund]
+    expected = sorted(p.name for p in funded) if "哪些" in question else [min(funded, key=lambda p: p.amounts[0]).name]
+    answer = service.ask(question)
+    assert sorted(answer.items) == expected, answer.answer
+
+
+def test_a_name_elided_after_than_is_the_sibling_of_the_thing_compared(tmp_path_factory):
+    """「用于残疾人事业的彩票公益金支出比用于社会福利的多多少」: after 比, the start of a name whose end the
+    thing before 比 says (seed 552302: two lottery classes share 彩票公益金支出)."""
+    service, truth = synth_service(tmp_path_factory.mktemp("lottery"), 552302, None)
+    rows = {r.label: r.amounts[0] for r in truth.table(2).rows}
+    pairs = [(a, b) for a in rows for b in rows if a != b and "的" in b and b.split("的")[1] == a.split("的")[-1]]
+    assert pairs
+    for first, second in pairs:  # 「…比用于社会福利的多多少」: 社会福利 is a class of its own too
+        elided = second.split("的")[0]
+        answer = service.ask(f"{first}比{elided}的多多少？")
+        assert answer.value == abs(rows[first] - rows[second]) and second in answer.answer, answer.answer
+
+
+def test_a_name_filter_in_the_story_leaves_a_thing_named_by_code(resources):
+    """「看到好几个带“X”字样的科目。我说的是编码N的那一项」: the code's figure, not the story's filter."""
+    service, truth = resources
+    row = next(r for r in truth.table(2).rows if r.code and len(r.code) == 7)
+    word = row.label[:2]
+    answer = service.ask(f"在功能分类表里看到好几个带“{word}”字样的科目，有点绕。我说的是编码{row.code}的那一项，它安排了多少？")
+    assert answer.value == row.amounts[0], answer.answer
