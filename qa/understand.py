@@ -793,7 +793,11 @@ class Understander:
         if pointer is None or any(m.kinds() & THINGS for m in self._linked(before, [False] * (len(before) + 1))[1]):
             return text  # 「公务出行租车那个项目」: the pointer is at the thing the sentence names, by a part of its name too
         story = text[:cut]
-        named = [m for m in self._linked(story, [False] * (len(story) + 1))[1] if not (self._one_department and m.kinds() == {"department"})]
+        linked = self._linked(story, [False] * (len(story) + 1))[1]
+        named = [m for m in linked if not (self._one_department and m.kinds() == {"department"})]
+        bodies = [m for m in linked if m.kinds() & {"department", "budget_unit"}]
+        if len({frozenset(e.iri for e in m.entities) for m in bodies}) == 1 and any(text.startswith(w, pointer.end() + text[pointer.end():].startswith("的")) for w in self._measure_words):
+            return text[:pointer.start()] + bodies[-1].surface + text[pointer.end():]  # 「…做人员经费的比较，先从X局开始。它的基本支出」: what has a 基本支出 is a body
         kinded = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)]  # 「这个股室」「这个中心」: the office or unit named, not the bureau beside it
         if UNIT_POINTER.fullmatch(pointer.group(0)) and not kinded:
             return text  # 「这个中心」 points at a unit of that kind only
@@ -938,8 +942,11 @@ class Understander:
         def word_on(end: int) -> bool:  # 「便民服务站点」: the suffix starts a word of its own (站点), no body ends there
             return (freq.get(clause[end - 1:end + 1]) or 0) >= COMMON_WORD
 
+        def generic(end: int) -> bool:  # 「县里几个局」「其他局」: bodies counted or set apart, none named
+            return bool(re.search(r"(?:几|多|各|每|其他|其它|别的|兄弟|若干|一些)(?:个|家)?(?:所|站|中心|院|队|处|馆|局|室|股|学校|医院)$", clause[:end]))
+
         return any(not any(m.end == b.end() and m.of("department", "budget_unit") for m in every) and not re.search(pointed, clause[:b.end()])
-                   and not self_named(b.end()) and not word_on(b.end()) for b in re.finditer(self.lexicon.cues["body_named"], clause))
+                   and not self_named(b.end()) and not word_on(b.end()) and not generic(b.end()) for b in re.finditer(self.lexicon.cues["body_named"], clause))
 
     def _narrative_end(self, text: str, cut: int) -> int:
         """Where the asker's story before the question ends, past `cut`: leading clauses that name
@@ -2045,7 +2052,7 @@ class Understander:
         for match in [*UNIT_ASKED.finditer(frame.text), *re.finditer(load_cues()["example_aside"], frame.text), *re.finditer(load_cues()["contrast_aside"], frame.text)]:  # 「比如加油、过路费」「，不是基本支出里那零点几万」
             for k in range(match.start(), match.end()):
                 text[k] = " "
-        return re.sub(r"[\d.,%]+[年月日]?|[^\u4e00-\u9fff]", lambda m: " " * len(m.group(0)), "".join(text))  # positions kept
+        return re.sub(r"[\d.,%]+(?:[年月日]|[个家项所笔类条名位](?=[\u4e00-\u9fff]))?|[^\u4e00-\u9fff]", lambda m: " " * len(m.group(0)), "".join(text))  # positions kept; 「3家事业单位」: 3家, no 家事
 
     _function_chars = set("的了吗呢吧啊呀么是有在和与及或对为把被给从到向将就都也还又再很这那该此其中里下之所多少大小高低年个项笔条次几哪啥谁怎样何一二三两上等")
 
@@ -2204,7 +2211,8 @@ class Understander:
             return "refuse"
         across = len(frame.docs) > 1 and re.search(r"各部门|所有部门|全部部门|各单位", frame.text)
         parts = re.search(r"下面|之下|下的|各科目|各项|逐项|明细", frame.text)  # 「X下面各科目加起来」
-        if "sum" in c and (len(values) + len(frame.measures) >= 2 or frame.set_kind in ("key_projects", "projects") or across or parts):
+        listed = c & {"list", "whichone"} and not re.search(r"多少|几|金额", frame.text)  # 「一共列了哪些项目」: 一共 of the listing
+        if "sum" in c and not listed and (len(values) + len(frame.measures) >= 2 or frame.set_kind in ("key_projects", "projects") or across or parts):
             return "sum"
         money = re.search(r"多少钱|多少万|金额|几万|多少元", frame.text)
         if values and all(m.kinds() <= {"project", "goal"} for m in values) and not frame.set_kind and not amount_asked and "list" in c:

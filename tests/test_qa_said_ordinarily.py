@@ -9,7 +9,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from conftest import synth_service, synth_years_service
+from conftest import synth_service, synth_years_service, truth_row
 
 
 @pytest.fixture(scope="module")
@@ -1639,3 +1639,50 @@ def test_a_name_filter_in_the_story_leaves_a_thing_named_by_code(resources):
     word = row.label[:2]
     answer = service.ask(f"在功能分类表里看到好几个带“{word}”字样的科目，有点绕。我说的是编码{row.code}的那一项，它安排了多少？")
     assert answer.value == row.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("pointer", ["这两块", "这两笔", "这两个"])
+def test_two_things_named_then_counted_are_compared(resources, pointer):
+    """「A和B这两块，哪个多？多出多少？」: the count points at the two just named, nothing unknown."""
+    service, truth = resources
+    first, second = [r for r in truth.table(2).rows if r.code and len(r.code) == 3 and r.amounts[0] > 0][:2]
+    answer = service.ask(f"{first.label}和{second.label}{pointer}，哪个多？多出多少？")
+    assert answer.value == abs(first.amounts[0] - second.amounts[0]), answer.answer
+
+
+def test_units_counted_with_jia_are_no_unknown_word(resources):
+    """「…三家事业单位。这三家的基本支出合计」: 三家 counts the units named (jieba cuts 家事 otherwise)."""
+    service, truth = resources
+    units = [u.removeprefix(truth.region) for u in truth.subordinate_units]
+    count = "两三四五"[len(units) - 2]
+    rows = {r.label: r for r in truth.table(11).rows}  # 表11: each unit's basic expenditure
+    expected = sum(rows[u].amounts[0] for u in truth.subordinate_units)
+    answer = service.ask(f"这个局下面有{'、'.join(units)}{count}家事业单位。这{count}家的基本支出合计是多少？")
+    assert answer.value == expected, answer.answer
+
+
+@pytest.mark.parametrize("question", ["表十二里一共列了哪些项目？请把名称都列出来。", "项目表一共列了哪些项目？"])
+def test_all_listed_is_a_list_not_a_sum(resources, question):
+    """「一共列了哪些项目」: 一共 of the listing asks for the names, not their sum."""
+    service, truth = resources
+    answer = service.ask(question)
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects), answer.answer
+
+
+def test_it_with_a_measure_after_a_story_is_the_body(resources):
+    """「我在给县里几个局做人员经费的横向比较，先从X局开始。它的基本支出一共是多少」: 几个局 names no body;
+    what has a 基本支出 is the bureau, not 人员经费 named beside it."""
+    service, truth = resources
+    core = truth.department.removeprefix(truth.region)
+    answer = service.ask(f"我在给区里几个局做人员经费的横向比较，先从{core}开始。它的基本支出一共是多少万元？")
+    assert answer.value == truth_row(truth, 3, "合计").amounts[1], answer.answer
+
+
+@pytest.mark.parametrize("question", ["除了局本级以外，哪个单位的基本支出最多？", "基本支出里，不算局本级，哪个单位最少？"])
+def test_every_unit_but_the_bureaus_own(resources, question):
+    """「除了局本级以外哪个单位最多」: the units but the bureau's own are ranked."""
+    service, truth = resources
+    rows = {r.label: r.amounts[0] for r in truth.table(11).rows if r.label in truth.subordinate_units}
+    pick = max if "最多" in question else min
+    answer = service.ask(question)
+    assert answer.items == [pick(rows, key=rows.get)], answer.answer

@@ -26,6 +26,7 @@ from qa.honour import left_out
 from qa.kinds.base import Context, Reading, Slot, cue_data
 from qa.kinds.unit_scope import _value as unit_value
 from qa.kinds.unit_scope import column_words
+from qa.known import is_known
 from qa.lexicon import load_cues, match_form
 from qa.normalize import count_of
 from qa.segment import content_nouns
@@ -287,7 +288,7 @@ def _unexplained(frame, term: Term) -> str:
     rest = re.sub(cue_data(NAME)["term_fillers"], " ", "".join(text))
     labels = [match_form(e.label) for m in frame.mentions if term.start <= m.start < term.end for e in m.entities]
     nouns = [w for chunk in re.sub(r"[^\u4e00-\u9fff]", " ", rest).split() for w in content_nouns(chunk)]
-    return " ".join(w for w in nouns if len(w) >= 2 and not any(set(w) <= set(label) for label in labels))
+    return " ".join(w for w in nouns if len(w) >= 2 and not any(set(w) <= set(label) for label in labels) and not is_known(w, frame.text, frame.mentions))
 
 
 def _unit_class(frame, operand: Operand) -> bool:

@@ -61,6 +61,8 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
         counted = None  # 「本级和普查中心，两家的」: the two named
     if counted or "subordinate" not in how and any(w in text for w in _words("all_words")):
         how.append("all")  # 「各单位」, but not in 「下属各单位」「下属单位中哪个单位」
+    if "all" in how and self_left_out(text):
+        how = [h for h in how if h != "all"] + ["subordinate"]  # 「除了局本级以外哪个单位最多」: every unit but the bureau's own
     return how, named
 
 
