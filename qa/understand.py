@@ -115,8 +115,8 @@ def _year_carried(context: str, question: str) -> str:
     when it names none, written before it so that the context can be set aside."""
     years = {m.group(1) for m in YEAR.finditer(context)}
     cues = load_cues()
-    if len(years) != 1 or YEAR.search(question) or any(w in question for w in cues["last_year"]):
-        return question  # 「2025年的数有了，还缺上一年的。上年的X是多少」: the question's own year, said relatively
+    if len(years) != 1 or YEAR.search(question) or any(re.search(rf"(?<![比较与和同跟]){re.escape(w)}", question) for w in cues["last_year"]):
+        return question  # 「2025年的数有了，还缺上一年的。上年的X是多少」: the question's own year, said relatively (比上年 compares, names none)
     return f"{years.pop()}年" + question
 
 
@@ -338,6 +338,18 @@ def _partial_narrowed(frame: Frame) -> None:
         kept = [e for e in m.entities if all(w in match_form(e.label) for w in held)]
         if held and kept:
             m.entities = kept
+
+
+def _target_words_kept(frame: Frame) -> None:
+    """「X的绩效目标里培训业务人员不少于多少人次」: after a project named whole and its 目标/指标, a part
+    of another project's name (业务培训经费) is the target's words, not a second project."""
+    if "performance" not in frame.cues:
+        return
+    whole = next((m for m in frame.mentions if not m.partial and m.of("project", "goal")), None)
+    if whole is None:
+        return
+    frame.mentions = [m for m in frame.mentions if not (m.partial and m.start > whole.end and m.kinds() <= {"project", "goal"}
+                                                        and re.search(r"目标|指标|要求", frame.text[whole.end:m.start]))]
 
 
 RESTATING = re.compile(r"就是|即|也就是|也叫|也称|指的是|说的是|俗称")
@@ -614,8 +626,8 @@ class Understander:
         other_years = story_years and own_years and not story_years <= own_years  # 「2025年项目明显变少了。2024年表12一共几个项目」
         if other_years and story_years - own_years - loaded:
             return None  # 「还想知道2023年的X。能根据2024年文件推算吗」: a year not loaded is what the story asks of
-        if story_years and not own_years and len(story_years) > 1:
-            return None
+        if story_years and not own_years and len(story_years) > 1 and not (story_years <= loaded and re.search(r"哪一?年|两年|这两个?年", question)):
+            return None  # 「…2025年…2024年…。这个项目哪一年更多」: the loaded years are the ones compared
         head = self.understand(story, previous, corrected, _context=False)
         if self._unlinked_body(story) or head.scope_refused:
             return None
@@ -626,7 +638,7 @@ class Understander:
         units = frozenset((m.start, m.end) for m in linked if m.of("budget_unit")) if measured else frozenset()
         if _points_into_context(text, cut, own_names, own_names | units):
             return None  # pointing at more than the one thing the story names (_pointer_named), or into it (其中)
-        question = _year_carried(story, question)
+        question = self._measure_carried(story, _year_carried(story, question))  # 「我在看项目支出的经济分类，…。商品和服务支出里哪一项最大」
         trial = self.understand(question, previous, corrected, _context=False)
         named_own = _names_its_own(trial)
         if other_years and not (named_own or trial.set_kind or trial.measures or trial.totals):
@@ -1165,6 +1177,7 @@ class Understander:
         _name_part_set_aside(frame, self.lexicon)
         _name_picked(frame, self.lexicon)
         _partial_narrowed(frame)
+        _target_words_kept(frame)
         self._level_by_example(frame)
         if self._department_beside_unit(frame):
             frame.cues.add("self_unit")
@@ -2052,7 +2065,8 @@ class Understander:
         for match in [*UNIT_ASKED.finditer(frame.text), *re.finditer(load_cues()["example_aside"], frame.text), *re.finditer(load_cues()["contrast_aside"], frame.text)]:  # 「比如加油、过路费」「，不是基本支出里那零点几万」
             for k in range(match.start(), match.end()):
                 text[k] = " "
-        return re.sub(r"[\d.,%]+(?:[年月日]|[个家项所笔类条名位](?=[\u4e00-\u9fff]))?|[^\u4e00-\u9fff]", lambda m: " " * len(m.group(0)), "".join(text))  # positions kept; 「3家事业单位」: 3家, no 家事
+        return re.sub(r"[\d.,%]+(?:[年月日]|[个家项所笔类条名位辆台套处](?=[\u4e00-\u9fff]))?|[一两几][个家项所笔类条名位辆台套处](?=[\u4e00-\u9fff])|[^\u4e00-\u9fff]",
+                      lambda m: " " * len(m.group(0)), "".join(text))  # positions kept; 「3家事业单位」「一辆车都没有」: a count, no 家事 or 一辆车
 
     _function_chars = set("的了吗呢吧啊呀么是有在和与及或对为把被给从到向将就都也还又再很这那该此其中里下之所多少大小高低年个项笔条次几哪啥谁怎样何一二三两上等")
 

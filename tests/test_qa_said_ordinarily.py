@@ -1686,3 +1686,58 @@ def test_every_unit_but_the_bureaus_own(resources, question):
     pick = max if "最多" in question else min
     answer = service.ask(question)
     assert answer.items == [pick(rows, key=rows.get)], answer.answer
+
+
+def test_a_count_in_a_statement_is_no_unknown_word(resources):
+    """「这个局账上一辆车都没有，那有没有安排买车？公务用车购置费是多少」: 一辆车 counts, names nothing unknown."""
+    service, truth = resources
+    answer = service.ask("这个局账上一辆车都没有，那今年有没有安排买车？公务用车购置费是多少？")
+    assert answer.value == truth.figure("公务用车购置费").value, answer.answer
+
+
+@pytest.mark.parametrize("remark", ["国有资产那部分应该有写吧。", "表里估计有列的吧。"])
+def test_where_the_document_may_say_it_is_a_remark(resources, remark):
+    """「…有几辆车？国有资产那部分应该有写吧。」: where the asker guesses the answer stands asks nothing."""
+    service, truth = resources
+    cars = sum(s[2] for s in truth.staff)
+    answer = service.ask(f"这个局自己到底有几辆车？{remark}")
+    assert answer.value == cars and answer.unit == "辆", answer.answer
+
+
+def test_a_storys_measure_scopes_a_question_into_a_class(resources):
+    """「我在看项目支出的经济分类，…。商品和服务支出里哪一项最大」: the items of 项目支出's class, not a
+    refusal between 表6 and 表7."""
+    service, truth = resources
+    table = truth.table(7)  # 一般公共预算项目支出 by economic class
+    parent = next(r for r in table.rows if r.code == "302")
+    items = [r for r in table.rows if r.code and r.code.startswith("302") and len(r.code) == 5]
+    answer = service.ask("我在看项目支出的经济分类，会议费、差旅费都不少。商品和服务支出里哪一项最大？")
+    assert parent and answer.items == [max(items, key=lambda r: r.amounts[0]).label], answer.answer
+
+
+def test_another_projects_words_inside_a_target_are_the_targets(resources):
+    """「X的绩效目标里培训业务人员不少于多少人次」: words of another project's name inside the target
+    asked are the target's words."""
+    service, truth = resources
+    project = next(p for p in truth.projects if any(t.unit == "人次" for t in p.targets) and p.name != "业务培训经费")
+    target = next(t for t in project.targets if t.unit == "人次")
+    answer = service.ask(f"{project.name}的绩效目标里培训业务人员不少于多少人次？")
+    assert answer.value == target.value and "近似词" not in answer.answer, answer.answer
+
+
+def test_a_storys_year_scopes_a_reason_asked_after_a_comparison_with_last_year(built):
+    """「我翻到2024年的预算说明，那年收入预算比上年下降了N%。文件给出的主要原因是什么」: 比上年 compares;
+    the story's 2024 is the question's year."""
+    service, earlier, later = built
+    income = earlier.figure("收入预算")
+    answer = service.ask(f"我翻到2024年的预算说明，那年收入预算比上年变化了{abs(income.rate)}%。文件给出的主要原因是什么？")
+    assert answer.answered and f"{abs(income.change):,.2f}" in answer.answer and f"{income.value:.2f}" in answer.answer, answer.answer
+
+
+def test_a_story_naming_both_years_leaves_which_year_asked(built):
+    """「2025年的说明…，可我记得2024年表里也有。这个项目哪一年的预算更多？多了多少」: both loaded years are compared."""
+    service, earlier, later = built
+    both = {p.name: p.amounts[0] for p in earlier.projects}
+    name, amount = next((p.name, p.amounts[0]) for p in later.projects if p.name in both and both[p.name] != p.amounts[0])
+    answer = service.ask(f"2025年的说明把{name}说成新增项目，可我记得2024年表里也有。这个项目哪一年的预算更多？多了多少？")
+    assert answer.value == abs(amount - both[name]), answer.answer
