@@ -117,7 +117,7 @@ def _year_carried(context: str, question: str) -> str:
     cues = load_cues()
     if len(years) != 1 or YEAR.search(question) or any(re.search(rf"(?<![比较与和同跟]){re.escape(w)}", question) for w in cues["last_year"]):
         return question  # 「2025年的数有了，还缺上一年的。上年的X是多少」: the question's own year, said relatively (比上年 compares, names none)
-    return f"{years.pop()}年" + question
+    return f"{years.pop()}年，" + question  # the comma: 「2024年知识产权…经费」 may be another name
 
 
 def _context_ends(text: str) -> list[int]:
@@ -807,9 +807,10 @@ class Understander:
         story = text[:cut]
         linked = self._linked(story, [False] * (len(story) + 1))[1]
         named = [m for m in linked if not (self._one_department and m.kinds() == {"department"})]
-        bodies = [m for m in linked if m.kinds() & {"department", "budget_unit"}]
-        if len({frozenset(e.iri for e in m.entities) for m in bodies}) == 1 and any(text.startswith(w, pointer.end() + text[pointer.end():].startswith("的")) for w in self._measure_words):
-            return text[:pointer.start()] + bodies[-1].surface + text[pointer.end():]  # 「…做人员经费的比较，先从X局开始。它的基本支出」: what has a 基本支出 is a body
+        last = max(linked, key=lambda m: m.end) if linked else None
+        if (pointer.group(0) == "它" and last is not None and last.kinds() <= {"department", "budget_unit"} and not self._unlinked_body(story)
+                and any(text.startswith(w, pointer.end() + text[pointer.end():].startswith("的")) for w in self._measure_words)):
+            return text[:pointer.start()] + last.surface + text[pointer.end():]  # 「…做人员经费的比较，先从X局开始。它的基本支出」: the body named last
         kinded = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)]  # 「这个股室」「这个中心」: the office or unit named, not the bureau beside it
         if UNIT_POINTER.fullmatch(pointer.group(0)) and not kinded:
             return text  # 「这个中心」 points at a unit of that kind only
