@@ -110,14 +110,17 @@ PART_OF = re.compile(r"(?:那|这)?(?:\d+(?:\.\d+)?多?(?:万元|万|元))?(?:�
 CLAUSE = re.compile(r"[^,，:：;；。!！?？—]+(?:[,，:：;；。!！?？]|—+)?")  # 「…涨得离谱——想确认一下：」: a dash parts clauses
 
 
-def _year_carried(context: str, question: str) -> str:
+def _year_carried(context: str, question: str, lexicon: Lexicon | None = None) -> str:
     """「我看的是2024年那份，X是多少」: the one year the asker's context names scopes the question
-    when it names none, written before it so that the context can be set aside."""
+    when it names none, written before it so that the context can be set aside — apart from it when
+    the year and the question's first words would read as another name (2024年知识产权保护专项经费)."""
     years = {m.group(1) for m in YEAR.finditer(context)}
     cues = load_cues()
     if len(years) != 1 or YEAR.search(question) or any(re.search(rf"(?<![比较与和同跟]){re.escape(w)}", question) for w in cues["last_year"]):
         return question  # 「2025年的数有了，还缺上一年的。上年的X是多少」: the question's own year, said relatively (比上年 compares, names none)
-    return f"{years.pop()}年，" + question  # the comma: 「2024年知识产权…经费」 may be another name
+    year = f"{years.pop()}年"
+    joined = lexicon is not None and any(m.start == 0 and m.end > len(year) for m in lexicon.link(year + question))
+    return year + ("，" if joined else "") + question
 
 
 def _context_ends(text: str) -> list[int]:
@@ -603,7 +606,7 @@ class Understander:
         cut = max((m.end() for m in BREAK.finditer(text.rstrip("?？。!！ "))), default=0)
         if not cut or clauses.asks(text[:cut]) or not re.search(DEFINED, text[cut:]):
             return None
-        trial = self.understand(_year_carried(text[:cut], text[cut:]), previous, corrected, _context=False)
+        trial = self.understand(_year_carried(text[:cut], text[cut:], self.lexicon), previous, corrected, _context=False)
         if trial.intent != "definition" or trial.unknown or not any(m.of("term") for m in trial.mentions):
             return None
         trial.context = text[:cut]
@@ -638,7 +641,7 @@ class Understander:
         units = frozenset((m.start, m.end) for m in linked if m.of("budget_unit")) if measured else frozenset()
         if _points_into_context(text, cut, own_names, own_names | units):
             return None  # pointing at more than the one thing the story names (_pointer_named), or into it (其中)
-        question = self._measure_carried(story, _year_carried(story, question))  # 「我在看项目支出的经济分类，…。商品和服务支出里哪一项最大」
+        question = self._measure_carried(story, _year_carried(story, question, self.lexicon))  # 「我在看项目支出的经济分类，…。商品和服务支出里哪一项最大」
         trial = self.understand(question, previous, corrected, _context=False)
         named_own = _names_its_own(trial)
         if other_years and not (named_own or trial.set_kind or trial.measures or trial.totals):
@@ -868,7 +871,7 @@ class Understander:
         if re.match(r"占|比(?!如|方)", text[cut:]) or RESTATING.match(text, cut):
             cut = 0  # 「X——Y那一大类——占基本支出的百分之多少」: the rest has no subject, the opening is it; 「…，也就是A加上B，一共多少」 restates it
         if cut:
-            text = text[:cut] + self._measure_carried(text[:cut], _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:])))
+            text = text[:cut] + self._measure_carried(text[:cut], _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:]), self.lexicon))
         trial = (self._after_story(text[cut:], previous, corrected) or self.understand(text[cut:], previous, corrected, _context=False)) if cut else None  # 「我在梳理…，局本级的先不数了。X名下…」
         if trial is not None and trial.intent in ("lookup", "sum") and trial.measures and not trial.value_mentions() and any(m.kinds() & THINGS for m in self.lexicon.link(text[:cut])):
             last = text[:cut][_story_end(text[:cut].rstrip(",，")):]  # the sentence the pointer follows
