@@ -305,11 +305,12 @@ def is_verb(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _posts() -> frozenset[str]:
-    """The posts a person holds (qa/data/cues.json persons): nouns, whatever jieba tags them (主任 and
-    站长 are 区别词 'b' there)."""
+    """The posts a person holds (qa/data/cues.json persons) and the nouns jieba mistags (合同 'a'):
+    nouns, whatever jieba tags them (主任 and 站长 are 区别词 'b' there)."""
     from qa.lexicon import load_cues
 
-    return frozenset(load_cues()["persons"])
+    cues = load_cues()
+    return frozenset(cues["persons"]) | frozenset(cues["mistagged_nouns"])
 
 
 def content_nouns(text: str) -> list[str]:

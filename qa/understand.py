@@ -1786,7 +1786,7 @@ class Understander:
         frame.breakdown = self._breakdowns(frame)
         unknown += [w for w in frame.breakdown + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._works_not_loaded(frame)
                     + self._bodies_past_names(frame) + self._parts_inside_projects(frame) + self._money_of_unnamed(frame, cues)
-                    + self._other_modifier(frame) + self._narrower_than_class(frame) + self._attribute_asked(frame)
+                    + self._other_modifier(frame) + self._narrower_than_class(frame) + self._noun_after_part(frame) + self._attribute_asked(frame)
                     + self._unnamed_project(frame) if w not in unknown]
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
 
@@ -1837,6 +1837,29 @@ class Understander:
             if len(word) >= 2 and not cued and word not in self.lexicon.vocabulary and word not in self.lexicon.cues["modal_words"] and match_form(word) not in self.stopwords and word not in self.cue_words \
                     and not is_known(word, frame.text, frame.mentions, self.own_suffixes):
                 out.append(word)
+        return out
+
+    def _noun_after_part(self, frame: Frame) -> list[str]:
+        """「社会保险基金的收支」 linking 社会保险事业管理中心 by 社会保险: a noun right after a part or short form of a name,
+        which the name lacks and no cue word reads, makes another thing (社会保险基金) the documents do not hold."""
+        out = []
+        if "performance" in frame.cues or re.search(r"目标|指标", frame.text):
+            return out  # 「全民健身路径这个目标」: a target's own words
+        taken = [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans)
+        for m in frame.mentions:
+            short = m.partial or all(match_form(e.label) != m.surface for e in m.entities)  # a part of the name, or a short name (养老保险)
+            if not short or not m.kinds() & {"budget_unit", "project", "classification"}:
+                continue
+            rest = re.match(r"[\u4e00-\u9fff]{0,6}", frame.text[m.end:]).group(0)
+            if any(rest.startswith(w) for w in self._measure_words) or any(a == 0 for a, *_ in self.cues_in(rest, [False] * (len(rest) + 1))):
+                continue  # 「不动产登记中心基本支出」: a measure or cue word follows, no noun of another thing
+            cut = segment.current().pos().lcut(rest, HMM=False)
+            word = cut[0] if cut else None
+            if (word is None or len(word.word) < 2 or not word.flag.startswith("n") or word.word in self.cue_words or match_form(word.word) in self.stopwords
+                    or any(a <= m.end < b for a, b in taken) or re.fullmatch(self.lexicon.cues["name_kind_words"], word.word)
+                    or any(word.word in match_form(e.label) for e in m.entities) or is_known(word.word, frame.text, frame.mentions, self.own_suffixes)):
+                continue
+            out.append(m.surface + word.word)
         return out
 
     def _narrower_than_class(self, frame: Frame) -> list[str]:

@@ -1741,3 +1741,31 @@ def test_a_story_naming_both_years_leaves_which_year_asked(built):
     name, amount = next((p.name, p.amounts[0]) for p in later.projects if p.name in both and both[p.name] != p.amounts[0])
     answer = service.ask(f"2025年的说明把{name}说成新增项目，可我记得2024年表里也有。这个项目哪一年的预算更多？多了多少？")
     assert answer.value == abs(amount - both[name]), answer.answer
+
+
+@pytest.mark.parametrize("question", ["{name}的合同给了哪家单位？", "{name}的项目进度怎么样了？"])
+def test_a_contract_or_progress_no_text_states_is_refused(resources, question):
+    """合同 and 进度 (jieba tags them 'a' and 'd') are nouns the project's text must speak of: refused, never its text."""
+    service, truth = resources
+    project = next(p for p in truth.projects if "合同" not in p.purpose and "进度" not in p.purpose and "合同" not in p.name)
+    answer = service.ask(question.format(name=project.name))
+    assert not answer.answered, answer.answer
+
+
+def test_each_parts_quantity_a_text_does_not_give_is_refused(resources):
+    """「X具体买了哪些物资、各买多少数量」: a text with one amount gives no figure for each part."""
+    service, truth = resources
+    project = next(p for p in truth.projects if not re.search(r"\d", p.purpose))
+    answer = service.ask(f"{project.name}具体用在哪些方面、各花了多少？")
+    assert not answer.answered, answer.answer
+
+
+@pytest.mark.parametrize("word", ["基金", "协会"])
+def test_a_noun_after_a_units_short_name_is_another_thing(resources, word):
+    """「社会保险基金的收支」 beside a 社会保险事业管理中心: a noun the name lacks, right after its part, names
+    another thing the document does not hold — never the unit's budget."""
+    service, truth = resources
+    unit = truth.subordinate_units[0].removeprefix(truth.region)
+    part = unit[:4]
+    answer = service.ask(f"今年{part}{word}的收支规模有多大？")
+    assert not answer.answered and f"{part}{word}" in answer.answer, answer.answer

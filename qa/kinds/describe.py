@@ -181,6 +181,8 @@ class Describe:
         unnamed = _places_unnamed(frame.text, body)
         if unnamed:
             raise NotAnswerable(f"文件没有列出具体是哪些{unnamed}，只说了“{chosen[0].row}”的总体安排")
+        if re.search(r"[各每][^，,。？?、]{0,4}(?:多少|几)", frame.text) and len(set(re.findall(r"\d[\d,.]*", body))) <= 1:
+            raise NotAnswerable(f"文件没有分项给出“{chosen[0].row}”各部分的数，只说了总体安排 (no figure for each part)")  # 「具体买了哪些物资、各买多少数量」
         title = executor.doc_title(doc)
         rows = list(dict.fromkeys(p.row for p in chosen))  # 「文化馆那个项目」 with two projects: each under its name
         said = "；".join(f"{row}：{''.join(p.text for p in chosen if p.row == row).rstrip('。')}" for row in rows) + "。"
