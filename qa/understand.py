@@ -344,15 +344,17 @@ def _partial_narrowed(frame: Frame) -> None:
 
 
 def _target_words_kept(frame: Frame) -> None:
-    """「X的绩效目标里培训业务人员不少于多少人次」: after a project named whole and its 目标/指标, a part
-    of another project's name (业务培训经费) is the target's words, not a second project."""
-    if "performance" not in frame.cues:
+    """「X的绩效目标里培训业务人员不少于多少人次」「X计划培训业务人员多少人次」: after a project named whole, in
+    a target asked, a part of another project's name said after 目标/指标 or out of its order (培训业务 of
+    业务培训经费) is the target's words, not a second project."""
+    if "performance" not in frame.cues and frame.unit_word in (None, "万元", "元", "%"):
         return
     whole = next((m for m in frame.mentions if not m.partial and m.of("project", "goal")), None)
     if whole is None:
         return
     frame.mentions = [m for m in frame.mentions if not (m.partial and m.start > whole.end and m.kinds() <= {"project", "goal"}
-                                                        and re.search(r"目标|指标|要求", frame.text[whole.end:m.start]))]
+                                                        and (re.search(r"目标|指标|要求", frame.text[whole.end:m.start])
+                                                             or not any(m.surface in match_form(e.label) for e in m.entities)))]  # 培训业务 for 业务培训: words, not a name
 
 
 RESTATING = re.compile(r"就是|即|也就是|也叫|也称|指的是|说的是|俗称")
@@ -1843,12 +1845,12 @@ class Understander:
         """「社会保险基金的收支」 linking 社会保险事业管理中心 by 社会保险: a noun right after a part or short form of a name,
         which the name lacks and no cue word reads, makes another thing (社会保险基金) the documents do not hold."""
         out = []
-        if "performance" in frame.cues or re.search(r"目标|指标", frame.text):
-            return out  # 「全民健身路径这个目标」: a target's own words
+        if "performance" in frame.cues or re.search(r"目标|指标", frame.text) or frame.unit_word not in (None, "万元", "元"):
+            return out  # 「全民健身路径这个目标」「培训业务人员多少人次」: a target's own words
         taken = [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans)
         for m in frame.mentions:
             short = m.partial or all(match_form(e.label) != m.surface for e in m.entities)  # a part of the name, or a short name (养老保险)
-            if not short or not m.kinds() & {"budget_unit", "project", "classification"}:
+            if not short or not m.kinds() & {"budget_unit", "classification"} or m.of("project", "goal"):
                 continue
             rest = re.match(r"[\u4e00-\u9fff]{0,6}", frame.text[m.end:]).group(0)
             if any(rest.startswith(w) for w in self._measure_words) or any(a == 0 for a, *_ in self.cues_in(rest, [False] * (len(rest) + 1))):
