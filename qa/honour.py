@@ -451,6 +451,8 @@ def _answer_type_missing(question: str, answer: Answer) -> str | None:
         typed = None  # 「我想核实一下涨幅：增加了多少万元」: the clause naming the rate asks nothing, the next asks money
     if typed and (answer.value is not None or answer.items) and answer.unit not in typed[1]:
         return f"问的是“{typed[0]}”，文件中没有找到以{'、'.join(typed[1][:3])}计的答案 (no answer in the units asked)"
+    if typed and answer.value is None and not answer.items and re.search(rf"{re.escape(typed[0])}(?:是|有|为)?(?:多少|几)[^，,。；;]*[？?]?$", question):
+        return f"问的是“{typed[0]}”，文件中没有找到这个数 (no figure in the units asked)"  # 「…原因是在编人数增加，那么在编人数是多少」: a sentence is no count
     return None
 
 

@@ -1090,8 +1090,9 @@ class Understander:
         if not trial.docs and head.docs:
             trial.docs = list(head.docs)  # 「X局设了两个内设机构，办公室…」: the premise's department is the question's
         asks = trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)
-        if set(head.docs) != set(trial.docs) or not asks:
-            return None
+        documents = self.lexicon.documents
+        if {documents[d].department for d in head.docs} != {documents[d].department for d in trial.docs} or not asks:
+            return None  # the premise's department is the question's (「2024年…，2025年X有多少」: another year of it)
         return trial
 
     def _scoped(self, clause: str, thing: Mention) -> str:
@@ -1109,7 +1110,7 @@ class Understander:
         text = spelt_out(match_form(question or ""))
         for said, written in [*self.lexicon.cues["planned_acts"].items(), *self.lexicon.cues["everyday_terms"].items()]:
             text = compiled(said).sub(written, text)
-        text = ASIDE_STATED.sub("", text)
+        text = compiled(self.lexicon.cues["share_remark"]).sub("", ASIDE_STATED.sub("", text))
         text = compiled(self.lexicon.cues["basis_said"]).sub("", compiled(self.lexicon.cues["status_stated"]).sub("", text))
         text, respelt = self._bodies_spelt(text)
         return self._than_elided(self._distributed(text)), respelt
@@ -1813,19 +1814,19 @@ class Understander:
         return out
 
     def _unnamed_project(self, frame: Frame) -> list[str]:
-        """「森林防火瞭望塔建设项目今年预算是多少」: a project named by words no name holds, its amount asked
+        """「森林防火瞭望塔建设项目今年预算是多少」「矿山生态修复治理专项经费安排了多少」: a project named by words no name holds, its amount asked
         (no list, no count) — a project the document does not have, never the list of all projects."""
         if (frame.set_kind != "projects" or frame.name_part or name_filter.stated(frame.text)
                 or re.search(r"哪|几|列|多少个|多少项|有什么|各|分别|都|所有|全部|平均|数量|合起来|加起来|合计|一共|总共|占", frame.text)):
             return []
-        for said in re.finditer(r"([\u4e00-\u9fff]{4,16})项目", frame.text):
+        for said in re.finditer(r"([\u4e00-\u9fff]{4,16}?)(?:专项)?(?:项目|经费|资金)", frame.text):
             name = re.split(r"[的里中年在]", said.group(1))[-1]  # 「2025年预算里的X项目」: the name is X
             start, end = said.end(1) - len(name), said.end(1)
             if len(name) < 4 or re.search(r"方面|相关|有关|类|这|那|各|每|个|名|含|带", name) or "amount" not in frame.cues:
                 continue  # 「党建方面的项目」: a topic, a set
             taken = [(m.start, m.end) for m in frame.mentions if not m.partial or any(name in match_form(e.label) for e in m.entities)] + list(frame.cue_spans)
             if not any(a < end and start < b for a, b in taken):  # 「耕地保护补偿项目」 read as part of 耕地保护专项资金: no name holds it
-                return [name + "项目"]
+                return [name + said.group(0)[len(said.group(1)):]]
         return []
 
     def _attribute_asked(self, frame: Frame) -> list[str]:
