@@ -343,6 +343,11 @@ def _partial_narrowed(frame: Frame) -> None:
             m.entities = kept
 
 
+def _one_off(a: str, b: str) -> bool:
+    """Whether two names of one length differ in one character at most (保户 for 保护)."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+
+
 def _target_words_kept(frame: Frame) -> None:
     """「X的绩效目标里培训业务人员不少于多少人次」「X计划培训业务人员多少人次」: after a project named whole, in
     a target asked, a part of another project's name said after 目标/指标 or out of its order (培训业务 of
@@ -1091,8 +1096,9 @@ class Understander:
             trial.docs = list(head.docs)  # 「X局设了两个内设机构，办公室…」: the premise's department is the question's
         asks = trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)
         documents = self.lexicon.documents
-        if {documents[d].department for d in head.docs} != {documents[d].department for d in trial.docs} or not asks:
-            return None  # the premise's department is the question's (「2024年…，2025年X有多少」: another year of it)
+        other_year = set(head.docs) != set(trial.docs) and not trial.cues & {"yoy", "compare", "ratio"}  # 「2024年…，2025年X有多少」: another year of it, asked alone
+        if {documents[d].department for d in head.docs} != {documents[d].department for d in trial.docs} or set(head.docs) != set(trial.docs) and not other_year or not asks:
+            return None  # the premise's department is the question's; a change asked needs the premise's year too
         return trial
 
     def _scoped(self, clause: str, thing: Mention) -> str:
@@ -1824,9 +1830,12 @@ class Understander:
             start, end = said.end(1) - len(name), said.end(1)
             if len(name) < 4 or re.search(r"方面|相关|有关|类|这|那|各|每|个|名|含|带", name) or "amount" not in frame.cues:
                 continue  # 「党建方面的项目」: a topic, a set
+            said = name + said.group(0)[len(said.group(1)):]
+            if any(_one_off(said, match_form(e.label)) for m in frame.mentions for e in m.entities):
+                continue  # 「知识产权保户专项经费」: a typo of a name, corrected later
             taken = [(m.start, m.end) for m in frame.mentions if not m.partial or any(name in match_form(e.label) for e in m.entities)] + list(frame.cue_spans)
             if not any(a < end and start < b for a, b in taken):  # 「耕地保护补偿项目」 read as part of 耕地保护专项资金: no name holds it
-                return [name + said.group(0)[len(said.group(1)):]]
+                return [said]
         return []
 
     def _attribute_asked(self, frame: Frame) -> list[str]:

@@ -1769,3 +1769,51 @@ def test_a_noun_after_a_units_short_name_is_another_thing(resources, word):
     part = unit[:4]
     answer = service.ask(f"今年{part}{word}的收支规模有多大？")
     assert not answer.answered and f"{part}{word}" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["矿山生态修复治理专项经费今年安排了多少？", "森林资源保护专项资金安排了多少钱？"])
+def test_a_fund_named_by_words_no_name_holds_is_refused(resources, question):
+    """「X专项经费安排了多少」 where no project is X: refused, never the list of every project."""
+    service, truth = resources
+    answer = service.ask(question)
+    assert not answer.answered and not answer.items, answer.answer
+
+
+def test_projects_of_an_amount_said_with_anpai(resources):
+    """「项目支出里，安排了N万元的是哪几个项目」: the projects of exactly that amount."""
+    service, truth = resources
+    amounts = [p.amounts[0] for p in truth.projects]
+    amount = next(a for a in amounts if amounts.count(a) >= 2 and a == int(a))
+    answer = service.ask(f"项目支出里，安排了{int(amount)}万元的是哪几个项目？")
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.amounts[0] == amount), answer.answer
+
+
+def test_a_head_count_asked_after_a_reason_is_refused(resources):
+    """「机关运行经费变化的原因是人员变动，那么在编人数是多少」: a count no document states — never the reason's sentence."""
+    service, truth = resources
+    answer = service.ask("今年机关运行经费变化的原因是在编人数减少，那么局里在编人数是多少？")
+    assert not answer.answered and "人数" in answer.answer, answer.answer
+
+
+def test_the_bulk_said_between_clauses_is_a_remark(resources):
+    """「X两千多万，占了项目支出的大头，这么多钱主要用于什么」: no share is asked; the project's use is."""
+    service, truth = resources
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(f"{project.name}{int(project.amounts[0])}万，占了项目支出的大头，这么多钱主要用于什么？")
+    assert answer.value is None and project.purpose[:8] in answer.answer, answer.answer
+
+
+def test_last_years_figure_worked_back_when_the_asker_asks_if_it_can_be(resources):
+    """「…还缺去年的数。根据今年的说明能推算出上一年是多少吗」: the figure worked back by its stated change."""
+    service, truth = resources
+    figure = truth.figure("机关运行经费")
+    answer = service.ask("我们做了一个各部门机关运行经费的年度对比表，还缺这个局去年的数。根据今年的说明能推算出上一年是多少吗？")
+    assert answer.value == figure.value - figure.change, answer.answer
+
+
+def test_a_premise_of_the_other_year_leaves_the_question_its_own(built):
+    """「2024年还有N万元其他资金，2025年其他资金收入有多少」: 2025's figure alone."""
+    service, earlier, later = built
+    row = lambda truth: next(r for r in truth.table(1).rows if r.label.startswith("其他"))  # noqa: E731
+    answer = service.ask(f"2024年这个局还有{row(earlier).amounts[0]}万元其他资金，2025年其他资金收入有多少？")
+    assert answer.value == row(later).amounts[0], answer.answer
