@@ -826,7 +826,7 @@ class Understander:
             return text  # 「这个中心」 points at a unit of that kind only
         named = kinded or self._container_of_rest(named, pointer.group(0)) or [m for m in named if "项目" in pointer.group(0) and m.of("project")] or named  # 「这个项目」: the project, not 项目支出 beside it
         pointed = THINGS | {"term", "measure", "figure", "internal_unit"} | ({"budget_unit"} if kinded else set())  # 「这个中心」: the unit named
-        if len({frozenset(e.iri for e in m.entities) for m in named}) != 1 or not named[-1].kinds() & pointed:
+        if len({frozenset(e.iri for e in m.entities) for m in named}) != 1 or not named[-1].kinds() & pointed or self._part_of_another(story, named[-1]):
             return text
         noun = text[pointer.end():pointer.end() + 2]
         kind = any(noun in match_form(e.label) for e in named[-1].entities) if re.fullmatch(r"[\u4e00-\u9fff]{2}", noun) else False
@@ -842,6 +842,18 @@ class Understander:
         tables = {m.group(0) for m in TABLE.finditer(story)}
         table = tables.pop() if len(tables) == 1 and not TABLE.search(text, cut) else ""  # 「我在看表6的X，…。这部分里…」: X of that table
         return text[:pointer.start()] + table + self._scoped(story, named[-1]) + text[pointer.end():]
+
+    @staticmethod
+    def _part_of_another(text: str, m: Mention) -> bool:
+        """「上了个智慧城管平台建设项目」 linking 建设项目 as a part of another name: a noun right before the
+        part that the name lacks makes it the end of another thing's name."""
+        if not m.partial:
+            return False
+        run = re.search(r"[\u4e00-\u9fff]{2,8}$", text[:m.start])
+        words = segment.current().pos().lcut(run.group(0), HMM=False) if run else []
+        last = words[-1] if words else None
+        return (last is not None and len(last.word) >= 2 and last.flag.startswith(("n", "vn"))
+                and not any(last.word in match_form(e.label) for e in m.entities))
 
     @staticmethod
     def _compared_in_measure(frame: Frame, kept: list[Mention], free: list[str], spans: list[tuple[int, int, str]]) -> list[str]:

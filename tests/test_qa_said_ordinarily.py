@@ -1817,3 +1817,23 @@ def test_a_premise_of_the_other_year_leaves_the_question_its_own(built):
     row = lambda truth: next(r for r in truth.table(1).rows if r.label.startswith("其他"))  # noqa: E731
     answer = service.ask(f"2024年这个局还有{row(earlier).amounts[0]}万元其他资金，2025年其他资金收入有多少？")
     assert answer.value == row(later).amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", ["{base}有两个项目，合计多少？", "表12里{base}出现了两次，后面那笔标着第二批。这两批加起来一共多少？",
+                                      "{base}分了两笔，两笔加起来一共是多少？"])
+def test_a_name_said_to_have_two_entries_sums_both(resources, question):
+    """「X有两个项目，合计多少」「X出现了两次…这两批加起来」: the projects whose names hold X, when that many."""
+    service, truth = resources
+    names = [p.name for p in truth.projects]
+    base = next(n for n in names if sum(n in m for m in names) == 2 and len(n) >= 4)
+    expected = sum(p.amounts[0] for p in truth.projects if base in p.name)
+    answer = service.ask(question.format(base=base))
+    assert answer.value == expected, answer.answer
+
+
+def test_a_pointer_at_a_part_of_another_name_is_not_resolved(resources):
+    """「上了个智慧城管平台建设项目，…。这个项目安排了多少」: 建设项目 ends a name the document lacks —
+    refused, never the projects' sum."""
+    service, truth = resources
+    answer = service.ask("有网友说局里今年上了个智慧云平台建设项目，花了不少钱。这个项目安排了多少预算？")
+    assert not answer.answered and not answer.items, answer.answer

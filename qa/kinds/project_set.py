@@ -231,9 +231,11 @@ def _counted_part(ctx: Context, text: str, data: dict) -> list[Slot]:
     keyword, count = match_form(match.group("kw")), count_of(match.group("n"))
     if keyword.endswith("项目") or any(m.of("budget_unit") for m in ctx.frame.mentions):
         return []  # 「图书馆那三个项目加起来」: the unit's projects, counted — no part of their names
-    if count < 2 or sum(keyword in label for label in labels) != count:
+    tails = [keyword] + [keyword[k:] for k in range(1, len(keyword) - 3)]  # 「表12里X出现了两次」: X, not 里X
+    held = next((tail for tail in tails if sum(tail in label for label in labels) == count), None)
+    if count < 2 or held is None:
         return []
-    return [Slot("name", NameFilter(keyword, match.group(0), match.span()), match.span()), Slot("stated", count, match.span())]
+    return [Slot("name", NameFilter(held, match.group(0), match.span()), match.span()), Slot("stated", count, match.span())]
 
 
 def _amount(match: re.Match) -> Decimal:
