@@ -847,7 +847,7 @@ class Understander:
     def _part_of_another(text: str, m: Mention) -> bool:
         """「上了个智慧城管平台建设项目」 linking 建设项目 as a part of another name: a noun right before the
         part that the name lacks makes it the end of another thing's name."""
-        if not m.partial:
+        if not m.partial or not m.of("project", "goal", "budget_unit"):
             return False
         run = re.search(r"[\u4e00-\u9fff]{2,8}$", text[:m.start])
         words = segment.current().pos().lcut(run.group(0), HMM=False) if run else []
