@@ -1837,3 +1837,26 @@ def test_a_pointer_at_a_part_of_another_name_is_not_resolved(resources):
     service, truth = resources
     answer = service.ask("有网友说局里今年上了个智慧云平台建设项目，花了不少钱。这个项目安排了多少预算？")
     assert not answer.answered and not answer.items, answer.answer
+
+
+def test_an_ask_restated_before_a_dash_asks_the_target(resources):
+    """「我想知道花了这么多钱要达到什么效果——它的绩效目标是怎么定的」: 效果 asks the target; 这么 names nothing."""
+    service, truth = resources
+    goal = truth.goals[0]
+    answer = service.ask(f"{goal.project}一下子就是{int(goal.amount)}万，挺引人注意的。我想知道花了这么多钱要达到什么效果——它的绩效目标是怎么定的？")
+    assert answer.answered and goal.text[:6] in answer.answer, answer.answer
+
+
+def test_these_few_years_in_a_story_ask_nothing(resources):
+    """「机关运行经费这几年一直是大家关心的“过紧日子”指标。X局机关运行经费安排了多少」: 这几年 is no ask; the story is set aside."""
+    service, truth = resources
+    core = truth.department.removeprefix(truth.region)
+    answer = service.ask(f"机关运行经费这几年一直是大家关心的“过紧日子”指标。{core}今年机关运行经费安排了多少万元？")
+    assert answer.value == truth.figure("机关运行经费").value, answer.answer
+
+
+def test_how_many_decimals_is_no_unknown_word(resources):
+    """「…下降了百分之几？请用两年的合计数算到小数点后两位。」: how the answer is given asks nothing."""
+    service, truth = resources
+    answer = service.ask("“三公”经费比上年下降了百分之几？请用文件里的合计数算到小数点后两位。")
+    assert answer.value == abs(truth.figure("“三公”经费").rate), answer.answer
