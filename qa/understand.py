@@ -1840,6 +1840,8 @@ class Understander:
         for said in re.finditer(r"([\u4e00-\u9fff]{4,16}?)(?:专项)?(?:项目|经费|资金)", frame.text):
             name = re.split(r"[的里中年在]", said.group(1))[-1]  # 「2025年预算里的X项目」: the name is X
             start, end = said.end(1) - len(name), said.end(1)
+            start = max([start] + [m.end for m in frame.mentions if m.kinds() <= {"department", "budget_unit"} and start <= m.start < end])  # 「应急管理局无人机采购项目」
+            name = frame.text[start:end]
             if len(name) < 4 or re.search(r"方面|相关|有关|类|这|那|各|每|个|名|含|带", name) or "amount" not in frame.cues:
                 continue  # 「党建方面的项目」: a topic, a set
             said = name + said.group(0)[len(said.group(1)):]
@@ -1848,6 +1850,10 @@ class Understander:
             taken = [(m.start, m.end) for m in frame.mentions if not m.partial or any(name in match_form(e.label) for e in m.entities)] + list(frame.cue_spans)
             if not any(a < end and start < b for a, b in taken):  # 「耕地保护补偿项目」 read as part of 耕地保护专项资金: no name holds it
                 return [said]
+            inside = [m for m in frame.mentions if start <= m.start < end]
+            lead = frame.text[start:min([m.start for m in inside] + [end])]
+            if inside and len(lead) >= 2 and not any(n in match_form(e.label) for n in content_nouns(lead) for m in inside for e in m.entities) and content_nouns(lead):
+                return [said]  # 「防汛物资储备经费」 beside 粮油物资储备支出, 「无人机采购项目」 beside 政府采购: words before the name linked make another
         return []
 
     def _attribute_asked(self, frame: Frame) -> list[str]:

@@ -1860,3 +1860,27 @@ def test_how_many_decimals_is_no_unknown_word(resources):
     service, truth = resources
     answer = service.ask("“三公”经费比上年下降了百分之几？请用文件里的合计数算到小数点后两位。")
     assert answer.value == abs(truth.figure("“三公”经费").rate), answer.answer
+
+
+@pytest.mark.parametrize("question", ["纳入部门预算编制范围的单位都有哪几个？", "部门预算包括哪些单位？", "纳入今年部门预算编制范围的单位一共几个？"])
+def test_the_units_within_the_budget_are_asked(resources, question):
+    """「纳入部门预算编制范围的单位都有哪几个」「部门预算包括哪些单位」: the budget units, never the projects."""
+    service, truth = resources
+    answer = service.ask(question)
+    units = 1 + len(truth.subordinate_units)
+    assert (answer.value == units if "几个" in question and "哪" not in question else len(answer.items) == units), answer.answer
+
+
+@pytest.mark.parametrize("question", ["局里的无人机采购项目安排了多少钱？", "今年的无人机采购项目预算是多少？"])
+def test_words_before_a_linked_part_make_another_thing(resources, question):
+    """「无人机采购项目」 beside 政府采购: words before the name linked make another thing, refused."""
+    service, truth = resources
+    answer = service.ask(question)
+    assert not answer.answered, answer.answer
+
+
+def test_a_count_in_an_unstated_unit_is_refused(resources):
+    """「今年要买无人机，具体打算买几架、每架多少钱」: 架 is a unit no figure is in."""
+    service, truth = resources
+    answer = service.ask("说明里提到今年要购置固定资产，请问具体打算买几架无人机、每架多少钱？")
+    assert not answer.answered, answer.answer
