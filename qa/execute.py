@@ -1076,6 +1076,8 @@ class Executor:
         change = e.get("change")
         if change is not None and DERIVED.search(frame.text) and _asks_last_year_value(frame):
             return self._last_year_value(frame, fact)  # 「根据增幅倒推，上年的X是多少」: the figure, worked back by the stated change
+        if change is not None and _asks_last_year_value(frame) and re.search(r"多少万|万元|多少钱|金额", frame.text):
+            return self._last_year_value(frame, fact)  # 「X今年下降了7.7%，那上年安排的是多少万元」: the rate said is the premise, money is asked
         stated_rate = e.get("rate") is not None and re.search(self.lexicon.cues["rate_asked"], frame.text)  # 增长多少: the rate stated
         if frame.unit_word == "%" or re.search(r"幅度|百分|率|几成|[增降减涨]幅", frame.text) or stated_rate:
             if e.get("rate") is None:
@@ -1411,7 +1413,7 @@ AGAINST_LAST = re.compile(r"(?:[比较和跟与同]|对比|相比)(?:上年|去�
 CHANGE_ASKED = re.compile(r"增加|减少|增长|下降|变化|增减|差|少了|多了|降了|涨了|升了|压减|缩减|下调|上调")
 DERIVED = re.compile(r"推算|倒推|反推|推出|算出|还原|(?:数|数字|数据)(?:来|去)?推(?![进动广荐行])|(?:加上|减去|减掉)[^，,。]{0,4}(?:减少|增加|增长|下降)(?:额|数|的数|的金额)")
 BASIS = re.compile(r"(?:根据|按照|依据|按|从)[^，,。]{0,10}(?:增减|变化|变动|增加|减少|增长|下降)[^，,。]{0,4}[，,]")  # 「根据说明里的增减情况，」: the way, not what is asked
-LAST_VALUE = re.compile(r"(?:上年|去年|上一年|上年度).{0,16}(?:是多少|多少|有多少|预算)[?？]?$")
+LAST_VALUE = re.compile(r"(?:上年|去年|上一年|上年度).{0,16}(?:是多少|多少|有多少|预算)(?:万元|万|元|钱)?[?？]?$")
 
 
 def _asks_last_year_value(frame: Frame) -> bool:

@@ -1884,3 +1884,18 @@ def test_a_count_in_an_unstated_unit_is_refused(resources):
     service, truth = resources
     answer = service.ask("说明里提到今年要购置固定资产，请问具体打算买几架无人机、每架多少钱？")
     assert not answer.answered, answer.answer
+
+
+def test_last_years_money_asked_after_a_rate_said(resources):
+    """「机关运行经费今年下降了N%，那上年安排的是多少万元」: last year's figure in 万元, worked back — not the rate."""
+    service, truth = resources
+    figure = truth.figure("机关运行经费")
+    answer = service.ask(f"机关运行经费今年下降了{abs(figure.rate)}%，那上年安排的是多少万元？")
+    assert answer.value == figure.value - figure.change, answer.answer
+
+
+def test_table_twelve_is_no_count_of_two(resources):
+    """「表十二项目支出表里一共列了几个项目」: 十二 numbers the table; it states no count of two."""
+    service, truth = resources
+    answer = service.ask("表十二项目支出表里一共列了几个项目？")
+    assert answer.value == len(truth.projects), answer.answer
