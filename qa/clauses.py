@@ -60,10 +60,12 @@ def asking(text: str) -> str:
 def unasked(sentence: str) -> str:
     """A statement — no question mark, no 想知道/请问 — without the asking words it uses otherwise: 几个
     is "several" (「看到好几个带X字样的科目。」), 什么的 after a list is "and so on", and what the document
-    is said to state or leave out (「说明里只写了增加多少。」) is no ask."""
+    is said to state or leave out (「说明里只写了增加多少。」) or the asker's concern (「我在意是不是套话。」) is no ask."""
     cues = load_cues()
     if not re.search(r"[?？]", sentence) and not any(w in sentence for w in cues["question_intros"]):
         sentence = re.sub(cues["clauses"]["said_only"], "", SEVERAL.sub("", sentence))
+        concern = re.search(cues["clauses"]["concern"], sentence)
+        sentence = sentence[:concern.start()] if concern else sentence  # 「我比较在意理由是不是套话。」: the asker's concern
         if "、" in sentence:  # 「行政运行、事业运行什么的。」: a list's "and so on"
             sentence = re.sub(r"什么的?(?=[。，,；;！!]|$)", "", sentence)
     return sentence

@@ -1899,3 +1899,12 @@ def test_table_twelve_is_no_count_of_two(resources):
     service, truth = resources
     answer = service.ask("表十二项目支出表里一共列了几个项目？")
     assert answer.value == len(truth.projects), answer.answer
+
+
+@pytest.mark.parametrize("story", ["作为长期关注“三公”消费的记者，我比较在意压缩的理由是不是套话。", "作为纳税人我挺关心钱为什么少了。"])
+def test_the_askers_concern_in_a_statement_asks_nothing(resources, story):
+    """「我比较在意理由是不是套话。」「我挺关心钱为什么少了。」: the asker's concern is a story; the next sentence asks."""
+    service, truth = resources
+    figure = truth.figure("“三公”经费")
+    answer = service.ask(f"{story}“三公”经费今年为什么减少？")
+    assert answer.answered and f"{abs(figure.change):.2f}" in answer.answer, answer.answer
