@@ -65,7 +65,8 @@ def unasked(sentence: str) -> str:
     if not re.search(r"[?？]", sentence) and not any(w in sentence for w in cues["question_intros"]):
         sentence = re.sub(cues["clauses"]["said_only"], "", SEVERAL.sub("", sentence))
         concern = re.search(cues["clauses"]["concern"], sentence)
-        sentence = sentence[:concern.start()] if concern else sentence  # 「我比较在意理由是不是套话。」: the asker's concern
+        doubt = concern is not None and re.search(r"是不是|为什么|为啥|怎么会|有没有", sentence[concern.end():])
+        sentence = sentence[:concern.start()] if doubt else sentence  # 「我比较在意理由是不是套话。」: the asker's doubt; 「我好奇它的目标是什么」 still asks
         if "、" in sentence:  # 「行政运行、事业运行什么的。」: a list's "and so on"
             sentence = re.sub(r"什么的?(?=[。，,；;！!]|$)", "", sentence)
     return sentence
