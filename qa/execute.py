@@ -1074,10 +1074,8 @@ class Executor:
             said = [self._reason_of(f) for f in asked]
             return self.answer(frame, "；".join(t for t, _ in said) + "。", None, None, facts=[f for _, fs in said for f in fs])
         change = e.get("change")
-        if change is not None and DERIVED.search(frame.text) and _asks_last_year_value(frame):
-            return self._last_year_value(frame, fact)  # 「根据增幅倒推，上年的X是多少」: the figure, worked back by the stated change
-        if change is not None and _asks_last_year_value(frame) and re.search(r"多少万|万元|多少钱|金额", frame.text):
-            return self._last_year_value(frame, fact)  # 「X今年下降了7.7%，那上年安排的是多少万元」: the rate said is the premise, money is asked
+        if change is not None and (DERIVED.search(frame.text) or re.search(r"多少万|万元|多少钱|金额", frame.text)) and _asks_last_year_value(frame):
+            return self._last_year_value(frame, fact)  # 「根据增幅倒推，上年的X是多少」「X今年下降了7.7%，那上年安排的是多少万元」: the figure, worked back by the stated change
         stated_rate = e.get("rate") is not None and re.search(self.lexicon.cues["rate_asked"], frame.text)  # 增长多少: the rate stated
         if frame.unit_word == "%" or re.search(r"幅度|百分|率|几成|[增降减涨]幅", frame.text) or stated_rate:
             if e.get("rate") is None:

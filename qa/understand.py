@@ -343,6 +343,12 @@ def _partial_narrowed(frame: Frame) -> None:
             m.entities = kept
 
 
+def _words_before(text: str, start: int) -> list:
+    """The words (jieba, tagged) of the run of Chinese written right before `start`, two to eight characters."""
+    run = re.search(r"[\u4e00-\u9fff]{2,8}$", text[:start])
+    return segment.current().pos().lcut(run.group(0), HMM=False) if run else []
+
+
 def _one_off(a: str, b: str) -> bool:
     """Whether two names of one length differ in one character at most (保户 for 保护)."""
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
@@ -819,7 +825,7 @@ class Understander:
         named = [m for m in linked if not (self._one_department and m.kinds() == {"department"})]
         last = max(linked, key=lambda m: m.end) if linked else None
         if (pointer.group(0) == "它" and last is not None and last.kinds() <= {"department", "budget_unit"} and not self._unlinked_body(story)
-                and any(text.startswith(w, pointer.end() + text[pointer.end():].startswith("的")) for w in self._measure_words)):
+                and text[pointer.end():].removeprefix("的").startswith(tuple(self._measure_words))):
             return text[:pointer.start()] + last.surface + text[pointer.end():]  # 「…做人员经费的比较，先从X局开始。它的基本支出」: the body named last
         kinded = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)]  # 「这个股室」「这个中心」: the office or unit named, not the bureau beside it
         if UNIT_POINTER.fullmatch(pointer.group(0)) and not kinded:
@@ -849,8 +855,7 @@ class Understander:
         part that the name lacks makes it the end of another thing's name."""
         if not m.partial or not m.of("project", "goal", "budget_unit"):
             return False
-        run = re.search(r"[\u4e00-\u9fff]{2,8}$", text[:m.start])
-        words = segment.current().pos().lcut(run.group(0), HMM=False) if run else []
+        words = _words_before(text, m.start)
         last = words[-1] if words else None
         return (last is not None and len(last.word) >= 2 and last.flag.startswith(("n", "vn"))
                 and not any(last.word in match_form(e.label) for e in m.entities))
@@ -1108,9 +1113,9 @@ class Understander:
             trial.docs = list(head.docs)  # 「X局设了两个内设机构，办公室…」: the premise's department is the question's
         asks = trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)
         documents = self.lexicon.documents
-        other_year = set(head.docs) != set(trial.docs) and not trial.cues & {"yoy", "compare", "ratio"}  # 「2024年…，2025年X有多少」: another year of it, asked alone
-        if {documents[d].department for d in head.docs} != {documents[d].department for d in trial.docs} or set(head.docs) != set(trial.docs) and not other_year or not asks:
-            return None  # the premise's department is the question's; a change asked needs the premise's year too
+        change_across = set(head.docs) != set(trial.docs) and trial.cues & {"yoy", "compare", "ratio"}  # 「X 2024年500万，到2025年降了多少」: the premise's year is needed
+        if {documents[d].department for d in head.docs} != {documents[d].department for d in trial.docs} or change_across or not asks:
+            return None  # the premise's department is the question's (「2024年…，2025年X有多少」: another year of it, asked alone)
         return trial
 
     def _scoped(self, clause: str, thing: Mention) -> str:
@@ -1819,8 +1824,7 @@ class Understander:
             labels = [match_form(e.label) for e in m.of("project", "goal")]
             if not m.partial or not labels or any(o.end == m.start for o in frame.mentions):
                 continue
-            run = re.search(r"[\u4e00-\u9fff]{2,8}$", frame.text[:m.start])
-            cut = segment.current().pos().lcut(run.group(0), HMM=False) if run else []
+            cut = _words_before(frame.text, m.start)
             word = cut[-1] if cut else None
             if word is None or len(word.word) < 2 or any(word.word in label for label in labels):
                 continue
@@ -1844,16 +1848,17 @@ class Understander:
             name = frame.text[start:end]
             if len(name) < 4 or re.search(r"方面|相关|有关|类|这|那|各|每|个|名|含|带", name) or "amount" not in frame.cues:
                 continue  # 「党建方面的项目」: a topic, a set
-            said = name + said.group(0)[len(said.group(1)):]
-            if any(_one_off(said, match_form(e.label)) for m in frame.mentions for e in m.entities):
+            written = name + said.group(0)[len(said.group(1)):]
+            if any(_one_off(written, match_form(e.label)) for m in frame.mentions for e in m.entities):
                 continue  # 「知识产权保户专项经费」: a typo of a name, corrected later
             taken = [(m.start, m.end) for m in frame.mentions if not m.partial or any(name in match_form(e.label) for e in m.entities)] + list(frame.cue_spans)
             if not any(a < end and start < b for a, b in taken):  # 「耕地保护补偿项目」 read as part of 耕地保护专项资金: no name holds it
-                return [said]
+                return [written]
             inside = [m for m in frame.mentions if start <= m.start < end]
             lead = frame.text[start:min([m.start for m in inside] + [end])]
-            if inside and len(lead) >= 2 and not any(n in match_form(e.label) for n in content_nouns(lead) for m in inside for e in m.entities) and content_nouns(lead):
-                return [said]  # 「防汛物资储备经费」 beside 粮油物资储备支出, 「无人机采购项目」 beside 政府采购: words before the name linked make another
+            nouns = content_nouns(lead) if inside and len(lead) >= 2 else []
+            if nouns and not any(n in match_form(e.label) for n in nouns for m in inside for e in m.entities):
+                return [written]  # 「无人机采购项目」 beside 政府采购: words before the name linked make another
         return []
 
     def _attribute_asked(self, frame: Frame) -> list[str]:
