@@ -221,8 +221,22 @@ def _fund_after_its_thing(text: str, mentions: list[Mention], template) -> list[
                 and re.fullmatch(r"的?|按|在|(?:那|这)?一?(?:行|栏)(?:里|中|上)?[,，]?|(?:这个|这一|那个|那一|这|那)(?:类|款|项|科目)(?:里|中|下)?[,，]?|(?:这个|这一|那个)?(?:类|款|项|科目)?\((?:按|按照)?", text[thing.end:m.start]) and re.match(r"(?:里面|里|中|当中|之中)?(?:口径|的|安排|是|有|为|预算|拨款|[,，?？多几]|$)", text[m.end:])):
             thing.measure = funds[0]
             continue
+        fund = _fund_alone(thing, template)
+        if (fund and m.measure is None and m.kinds() & {"line_item", "figure", "project", "classification"} and not _fund_alone(m, template)
+                and re.fullmatch(load_cues()["fund_to_thing"], text[thing.end:m.start])):
+            m.measure = fund  # 「一般公共预算给图书馆这个科目安排了多少」
+            kept[-1] = m
+            continue
         kept.append(m)
     return kept
+
+
+def _fund_alone(mention: Mention | None, template) -> str | None:
+    """The fund a mention names when it names nothing else (一般公共预算, not a class or project)."""
+    if mention is None or mention.measure is not None:
+        return None
+    funds = [e.label for e in mention.entities if e.label in template.measures and template.measures[e.label].fund]
+    return funds[0] if funds and len(funds) == len(mention.entities) else None
 
 
 def _appropriation_of_fund(mentions: list[Mention], template) -> list[Mention]:
@@ -516,7 +530,7 @@ def _names_kind_of(frame: Frame, start: int, end: int) -> bool:
                and (set(kind_words(frame.text, m.end)) & {"project", "goal"}) and noun.endswith("项目") for m in frame.mentions)
 
 
-FUND_TO_MEASURE = re.compile(r"(?:支出)?(?:里面|里|当中|之中|中)?")  # 「政府性基金预算支出里的基本支出」: the fund's part of it
+FUND_TO_MEASURE = re.compile(rf"(?:支出)?(?:里面|里|当中|之中|中)?(?:安排)?|{load_cues()['fund_to_thing']}")  # 「政府性基金预算支出里的基本支出」「一般公共预算安排的基本支出」: the fund's part of it
 COUNTED_BEFORE = re.compile(r"(?:这|那)?[两二三四五六七八九十\d]+(?:大类|类|项|个|款|笔|块)$")  # 「三类」 right before a total word counts the things named
 FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
 MAX_LENGTH = 300

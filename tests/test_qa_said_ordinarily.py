@@ -1908,3 +1908,25 @@ def test_the_askers_concern_in_a_statement_asks_nothing(resources, story):
     figure = truth.figure("“三公”经费")
     answer = service.ask(f"{story}“三公”经费今年为什么减少？")
     assert answer.answered and f"{abs(figure.change):.2f}" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "一般公共预算给{label}这个科目安排了多少钱？",
+    "想核实一下，一般公共预算用在{label}上的是多少万元？",
+    "这份预算里一般公共预算对“{label}”安排了多少？",
+])
+def test_a_fund_before_the_thing_it_pays_for_is_that_things_column(sanitation, question):
+    """「一般公共预算给X这个科目安排了多少」: the fund said first is the column of X's row, not a second figure."""
+    service, truth = sanitation
+    row, general = _class_in_both_funds(truth)
+    answer = service.ask(question.format(label=row.label))
+    assert answer.value == general[row.code].amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", ["一般公共预算安排的基本支出是多少？", "一般公共预算用于基本支出多少万元？", "一般公共预算给基本支出安排了多少？"])
+def test_a_fund_before_a_measure_it_pays_for_is_that_funds_part(sanitation, question):
+    """「一般公共预算安排的基本支出」: the general budget's part of the basic expenditure (表5's total row)."""
+    service, truth = sanitation
+    total = next(r for r in truth.table(5).rows if r.kind == "total")
+    answer = service.ask(question)
+    assert answer.value == total.amounts[1], answer.answer
