@@ -2309,6 +2309,9 @@ class Understander:
             return "describe"  # a project has no parts to list: 「X是落实哪个方案的任务清单」 asks its text
         things = [m for m in values if not m.kinds() & {"department", "budget_unit"}]
         each = len(things) + len(frame.measures) + len(frame.totals) >= 2 and amount_asked and not frame.set_kind  # 「A和B分别是多少」: each one's figure
+        paid_from = values and all(_fund_alone(m, load_template()) for m in values)
+        if c & {"whichone", "describe"} and frame.set_kind == "projects" and paid_from and not money:
+            return "list"  # 「哪个项目用的是政府性基金」「政府性基金用在哪些项目上」: the projects that fund pays for, not the fund's total
         if ("list" in c and not (values and money) and not each) or frame.set_kind in ("duties", "internal_units", "budget_units") and not amount_asked:
             return "list"
         if "describe" in c and not amount_asked:

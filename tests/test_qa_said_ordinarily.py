@@ -1930,3 +1930,14 @@ def test_a_fund_before_a_measure_it_pays_for_is_that_funds_part(sanitation, ques
     total = next(r for r in truth.table(5).rows if r.kind == "total")
     answer = service.ask(question)
     assert answer.value == total.amounts[1], answer.answer
+
+
+@pytest.mark.parametrize("question", ["哪个项目用的是政府性基金？", "政府性基金预算用在哪些项目上？",
+                                      "有一笔项目资金不是一般公共预算，而是政府性基金，但没找到是哪个项目。请问是哪个？"])
+def test_which_project_a_fund_pays_for_lists_its_projects(resources, question):
+    """「哪个项目用的是政府性基金」: the projects that fund pays for, never the fund's own total."""
+    service, truth = resources
+    funded = sorted(p.name for p in truth.projects if p.fund == "政府性基金预算")
+    assert funded
+    answer = service.ask(question)
+    assert sorted(answer.items) == funded, answer.answer

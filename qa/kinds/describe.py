@@ -56,7 +56,7 @@ def _subjects(ctx: Context) -> list[Mention]:
     container = re.compile(rf"(?:{honour.container_words()})的?")
     found = [m for k, m in enumerate(found) if not (k + 1 < len(found) and container.fullmatch(frame.text[m.end:found[k + 1].start]))]  # 「三公经费里的X」: X's text
     asks_set = (frame.cues & {"list", "count", "sum", "max", "min"} or "whichone" in frame.cues and "describe" not in frame.cues
-                or frame.set_kind not in ("projects", "key_projects"))  # 「哪个项目」, not 「在…建设项目方面负责什么」
+                or frame.intent == "list" or frame.set_kind not in ("projects", "key_projects"))  # 「哪个项目」, not 「在…建设项目方面负责什么」
     if frame.set_kind and asks_set and not any(m.of("project", "goal", "internal_unit") for m in found):
         return []  # 「文化馆有哪些项目」「政府性基金项目有哪些」 ask for a set, not for a text
     offices = [m for m in found if m.of("internal_unit")]
