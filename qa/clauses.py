@@ -48,7 +48,7 @@ def split_asks(question: str, frame: Frame | None) -> tuple[str, str] | None:
 
 
 SENTENCE = re.compile(r"[^。!！?？]+[。!！?？]*")
-SEVERAL = re.compile(r"几(?=[个家项位笔份类张种十百千万])|(?<=[这那近前好])几(?=[年天次回处])")  # 「在比对几个部门的人员经费。」「2024年才几万元。」「这几年」: several
+SEVERAL = re.compile(r"几(?=[个家项位笔份类张种块十百千万])|(?<=[这那近前好])几(?=[年天次回处])")  # 「在比对几个部门的人员经费。」「2024年才几万元。」「这几年」: several
 
 
 def asking(text: str) -> str:

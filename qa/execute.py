@@ -517,6 +517,14 @@ class Executor:
         return self.answer(frame, text, total, unit, items=named, facts=[f for _, f in operands])
 
     # -- sets: superlative, count, list with filters ------------------------------------------------
+    def _whole_of(self, members: list[Fact], doc: str) -> Fact | None:
+        """The row all the members are parts of (商品和服务支出 for its items), said with the answer so
+        that a figure the question states of it is seen used; None when they share none."""
+        first = members[0]
+        if not first.parent_row or first.table is None or any(f.parent_row != first.parent_row or f.table != first.table for f in members):
+            return None
+        return next((f for f in self.reader.table_facts(doc, first.table) if f.row == first.parent_row and f.column == first.column), None)
+
     def members(self, frame: Frame, doc: str) -> list[Fact] | None:
         """The set the question ranges over, as figures; None when no set is named."""
         if frame.set_kind == "key_projects":
@@ -726,8 +734,10 @@ class Executor:
         if n == 1:
             ties = [f for f in ranked if f.value == top[0].value]
             names = "、".join(f.label for f in ties)
-            text = f"{self.prefix(frame, doc)}金额{word}的是{names}，{fmt(top[0].value, unit)}{unit}（共比较{len(members)}项）。"
-            return self.answer(frame, text, top[0].value, unit, items=[f.label for f in ties], facts=ties)
+            whole = self._whole_of(members, doc)
+            among = f"{whole.label}（{fmt(whole.value, whole.unit)}{whole.unit}）中" if whole else ""
+            text = f"{self.prefix(frame, doc)}{among}金额{word}的是{names}，{fmt(top[0].value, unit)}{unit}（共比较{len(members)}项）。"
+            return self.answer(frame, text, top[0].value, unit, items=[f.label for f in ties], facts=ties + ([whole] if whole else []))
         listing = "；".join(f"{k + 1}. {f.label} {fmt(f.value, unit)}{unit}" for k, f in enumerate(top))
         if "sum" in frame.cues and "list" not in frame.cues and len(top) == n:  # 「前三大项目加起来一共多少」: the top N's total
             if len(ranked) > n and ranked[n].value == ranked[n - 1].value:
@@ -1369,7 +1379,7 @@ def _without_containers(frame: Frame) -> Frame:
 
     containers = {
         id(a) for a, b in zip(values, values[1:], strict=False)
-        if re.fullmatch(rf"(?:预算|支出|经费)?(?:{honour.container_words()})[,，、]?", gap(a, b))  # 里, 那块，, 分货物、工程、服务三类，其中
+        if re.fullmatch(rf"(?:预算|支出|经费)?(?:{honour.container_words()})(?:[,，、]|(?:那|这)一?(?:笔|项|个|款|类)?)?", gap(a, b))  # 里, 那块，, 分货物、工程、服务三类，其中; 里那笔
         or re.fullmatch(r"(?:安排|拨付|列支|用于)[“\"]?", gap(a, b))  # 「财政拨款安排的三公经费」: the source of the thing asked, not a second figure
     }
     if not containers:

@@ -143,7 +143,8 @@ def _context_ends(text: str) -> list[int]:
             late = max(late, start)
     for start, stop in spans[:-1]:  # 「有读者问：X」「想了解一下人员经费的结构：X」
         clause = text[start:stop]
-        if re.search(r"问[:：]$", clause) or re.search(r"[:：]$", clause) and clause.lstrip().startswith((*intros, *cues["lead_in_openers"])):
+        if re.search(r"问[:：]$", clause) or re.search(r"[:：]$", clause) and clause.lstrip().startswith((*intros, *cues["lead_in_openers"])) \
+                or re.search(cues["tag_question"], clause):  # 「…好像是涨的，对吧？它…」
             late = max(late, stop)
     return list(dict.fromkeys([late, end]))
 
@@ -517,6 +518,9 @@ def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] 
     first = CLAUSE.match(text, cut)
     pointing = [m for m in BACK_REFERENCE.finditer(text[cut:]) if not any(a < m.start() for a, _ in named)]
     opening = re.match(rf"(?:\d{{4}}年)?(?:{_intros()})?(?:其中|这当中|这里面)", text[cut:])  # 「…，我想知道其中X」
+    later = re.search(rf"[。？?！!；;](?:{_intros()})?(?:其中|这当中|这里面)", text[cut:])  # 「…，想知道钱主要花在哪。其中最高的是哪个」
+    if opening is None and later and not any(a < later.start() for a, _ in named):
+        opening = later
     if opening and any(a == opening.end() for a, _ in things) and not re.search(r"占|比例|比重|百分之|几成", text[cut:]):  # 「其中X占了百分之多少」: of the whole said before
         opening = None  # 「…分了好几个款项。其中“一般行政管理事务”这一项」: the question names its own thing (a unit after 其中 is a part of the context's figure)
     return bool(pointing or opening or first and re.search(r"它(?!们)", first.group(0)))  # 「…，2025年它的X」「能不能把它名下的…」 (a body the context names is written in its place first)
@@ -758,6 +762,11 @@ class Understander:
         """The words that name a measure (基本支出, 项目支出, 人员经费 …)."""
         return frozenset(match_form(a) for spec in self.lexicon.cues["measures"].values() for a in spec["aliases"])
 
+    @cached_property
+    def _name_forms(self) -> list[str]:
+        """Every name the documents hold, in match form."""
+        return sorted({match_form(e.label) for e in self.lexicon.entities.values()})
+
     def _than_elided(self, text: str) -> str:
         """「用于残疾人事业的彩票公益金支出比用于社会福利的多多少」: after 比, the start of a name whose end
         the thing before 比 has said (彩票公益金支出) is that whole name — when no name is said whole there."""
@@ -767,7 +776,17 @@ class Understander:
         said = than.group(1)
         before = self.lexicon.link(text[:than.start()])
         whole = lambda words: any(m.start == 0 and m.end == len(words) for m in self.lexicon.link(words))  # noqa: E731
-        if not before or whole(said) or before[-1].end != than.start():
+        if whole(said):
+            return text
+        clause = re.split(r"[，,。；;？?！!]", text[:than.start()])[-1].removesuffix("的")
+        for head in (clause[k:] for k in range(len(clause) - 3)):  # 「（请问）用于X的比用于Y的多多少」: both sides said by the start of their names
+            started = [name for name in self._name_forms if name.startswith(head) and name != head]
+            if started and not whole(head):
+                tail, end = started[0][len(head):], than.start() - text[:than.start()].endswith("的")
+                if len(started) > 1 or not whole(said + tail):
+                    return text
+                return text[:end] + tail + text[end:than.end(1)] + tail + text[than.end(1):]
+        if not before or before[-1].end != than.start():
             return text
         named = before[-1].surface
         for k in range(1, len(named) - 1):
@@ -920,7 +939,7 @@ class Understander:
                 return carried
             trial = None  # 「我想了解一下日常开支里那个“其他交通费用”，基本支出列了多少」: the thing asked of is named in the opening
         left = [] if trial is None else honour.left_out(trial.text, trial.mentions)  # 「那上一年是多少？买车的钱不算」: what is left out names nothing asked
-        asked = [m for m in trial.mentions if m.partial and re.search(r"(?:哪|什么)[一个份项部条]*$", trial.text[:m.start])] if trial is not None else []  # 「依据哪份会议纪要」: the kind asked, no name
+        asked = [m for m in trial.mentions if m.partial and re.search(r"(?:哪|什么)[一个份项部条些几]*$", trial.text[:m.start])] if trial is not None else []  # 「依据哪份会议纪要」: the kind asked, no name
         names_nothing = trial is not None and not (any(not (m.kinds() <= {"department", "budget_unit"} and not trial.set_kind) and all(m is not x for x in left + asked) for m in trial.mentions) or trial.totals or trial.measures or trial.name_part
                                                    or name_filter.stated(trial.text) or trial.unit_word in ASSET_UNITS)  # 「有几辆车」: a count of what the document holds
         pointing = trial is not None and not trial.value_mentions() and _opening_pointer(text[cut:]) is not None  # 「…，我想确认一下它占总支出的多少」
@@ -929,7 +948,10 @@ class Understander:
         subjects = [m for m in opening if not (m.kinds() == {"department"} and (self._one_department or pointing))  # 「X是统计局的主业，…它」: the loaded body is no subject
                     and not (pointing and m.kinds() <= {"measure", "term"})]  # 「X这一科目既有基本支出又有项目支出。请问它的基本支出」: measures say how X is split
         one_thing = len({frozenset(e.iri for e in m.entities) for m in subjects}) == 1  # 「社保中心的…商品和服务支出…其他资金——这部分」: all of it is the subject
-        if things and one_thing and (carried := self._thing_carried(things[-1], text[cut:], previous, corrected)) is not None:
+        others = [m for m in subjects if m.end <= (things[-1].start if things else 0) and {e.iri for e in m.entities} != {e.iri for e in things[-1].entities}]
+        last_apart = (things and not one_thing and subjects[-1] is things[-1]
+                      and all(re.search(r"[，,。；;？?！!]", text[m.end:things[-1].start]) for m in others))  # 「A降了，但B好像是涨的，对吧？它…」: the one named last
+        if things and (one_thing or last_apart) and (carried := self._thing_carried(things[-1], text[cut:], previous, corrected)) is not None:
             carried.context = text[:cut]  # 「养车的钱（X）今年3.1万，比上年少了一点——那上一年是多少？」: the rest asks of the thing the opening names last
             return carried
         if things and names_nothing:

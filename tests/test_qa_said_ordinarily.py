@@ -1106,6 +1106,15 @@ def test_a_things_own_total_said_of_two_years_sums_them(built):
     assert answer.value == sum(income), answer.answer
 
 
+@pytest.mark.parametrize("question", ["2024年和2025年两年的预算收入合计是多少？", "两年的收入合计一共是多少万元？", "两年的收入合计哪一年多？"])
+def test_a_total_said_after_both_years_sums_them_unless_another_operation_follows(built, question):
+    """「2024年和2025年两年的预算收入合计是多少」: 合计 after both years sums the years' 本年收入合计; 「…合计哪一年多」 compares them."""
+    service, earlier, later = built
+    income = [next(r for r in t.table(1).rows if r.kind == "total" and r.side == "收入").amounts[0] for t in (earlier, later)]
+    answer = service.ask(question)
+    assert answer.value == (abs(income[1] - income[0]) if "哪" in question else sum(income)), answer.answer
+
+
 @pytest.mark.parametrize("question", ["两年表12里都出现的项目是哪几个？", "2024年和2025年项目表里都有的项目有哪些？"])
 def test_the_members_of_both_years_said_with_their_table(built, question):
     service, earlier, later = built
@@ -1630,6 +1639,8 @@ def test_a_name_elided_after_than_is_the_sibling_of_the_thing_compared(tmp_path_
         elided = second.split("的")[0]
         answer = service.ask(f"{first}比{elided}的多多少？")
         assert answer.value == abs(rows[first] - rows[second]) and second in answer.answer, answer.answer
+        answer = service.ask(f"彩票公益金分成两块。{first.split('的')[0]}的比{elided}的多多少？")  # both sides said by their names' starts
+        assert answer.value == abs(rows[first] - rows[second]) and second in answer.answer, answer.answer
 
 
 def test_a_name_filter_in_the_story_leaves_a_thing_named_by_code(resources):
@@ -1941,3 +1952,72 @@ def test_which_project_a_fund_pays_for_lists_its_projects(resources, question):
     assert funded
     answer = service.ask(question)
     assert sorted(answer.items) == funded, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "能不能把{unit}在项目支出表里的项目都列出来？",
+    "我们想做一期节目讲{unit}的钱花在哪儿，请把它在项目支出表里的项目全部列一下。",
+])
+def test_a_units_projects_in_the_project_table_are_listed(resources, question):
+    """「把X在项目支出表里的项目都列出来」: the table named is where to look, the unit's projects are asked — not its project expenditure."""
+    service, truth = resources
+    unit = _unit(truth)
+    answer = service.ask(question.format(unit=unit.removeprefix(truth.region)))
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.unit == unit), answer.answer
+
+
+@pytest.mark.parametrize("question", ["机关本身和下属{b}的日常开支差距有多大？", "{a}和{b}的基本支出差距有多大？"])
+def test_a_gap_between_units_is_their_difference(resources, question):
+    """「A和B的基本支出差距有多大」: 差距 asks a difference, not the two figures' sum."""
+    service, truth = resources
+    basic = {r.label: r.amounts[0] for r in truth.table(11).rows if r.kind == "unit"}
+    a, b = truth.subordinate_units[:2]
+    first = truth.department if "机关本身" in question else a
+    answer = service.ask(question.format(a=a.removeprefix(truth.region), b=b.removeprefix(truth.region)))
+    assert answer.value == abs(basic[first] - basic[b]), answer.answer
+
+
+@pytest.mark.parametrize("question", ["{name}，文件里说是根据哪些会议纪要的精神安排的？", "{name}，依据的是哪几份会议纪要？"])
+def test_the_kind_of_document_asked_leaves_the_opening_its_subject(resources, question):
+    """「X，文件里说是根据哪些会议纪要的精神安排的」: 哪些会议纪要 is the kind asked, no name; X, said first, is the subject."""
+    service, truth = resources
+    project = next(p for p in truth.projects if any("会议纪要" in (c.title or "") for c in p.citations) and len(p.citations) > 1)
+    answer = service.ask(question.format(name=project.name))
+    meetings = [c for c in project.citations if "会议纪要" in (c.title or "")]
+    assert answer.answered and all(c.number.split("〔")[-1] in answer.answer for c in meetings), answer.answer
+    others = [c for p in truth.projects if p.name != project.name for c in p.citations]
+    assert not any(c.number.split("〔")[-1] in answer.answer for c in others), answer.answer
+
+
+@pytest.mark.parametrize("question", ["我在对表7，{parent}里那笔{item}是多少？", "{parent}中那一项{item}安排了多少万元？"])
+def test_a_pointer_after_a_container_word_still_names_a_part(resources, question):
+    """「对个人和家庭的补助里那笔生活补助是多少」: 里那笔 makes the first name the whole the second is a part of — one figure, not two."""
+    service, truth = resources
+    rows = [r for r in truth.table(7).rows if r.kind == "item" and r.code]
+    parents = {r.code: r for r in rows if len(r.code) == 3}
+    item = next(r for r in rows if len(r.code) == 5 and r.code[:3] in parents and sum(x.label == r.label for x in truth.table(6).rows) == 0)
+    answer = service.ask(question.format(parent=parents[item.code[:3]].label, item=item.label))
+    assert answer.value == item.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", ["我注意到基本支出里商品和服务支出有{amount}万元左右，想知道钱主要花在哪。其中金额最高的明细科目是哪一个？",
+                                      "基本支出里的商品和服务支出是{amount}万元，我想知道钱都花在哪。这当中哪一项最多？"])
+def test_among_them_opening_a_later_sentence_points_into_the_premise(resources, question):
+    """「X有六十多万元，想知道钱主要花在哪。其中金额最高的是哪一个」: 其中 opening the last sentence is X's items, not every item."""
+    service, truth = resources
+    rows = [r for r in truth.table(6).rows if r.kind == "item" and r.code and r.code.startswith("302")]
+    whole = next(r for r in rows if r.code == "302")
+    top = max((r for r in rows if len(r.code) == 5), key=lambda r: r.amounts[0])
+    answer = service.ask(question.format(amount=int(whole.amounts[0]) if "左右" in question else whole.amounts[0]))
+    assert answer.items == [top.label], answer.answer
+
+
+@pytest.mark.parametrize("question", ["“三公”经费{way3}了，但机关运行经费好像是{way}的，对吧？它比上年{way}了百分之几？",
+                                      "机关运行经费好像是{way}的，是吧？比上年{way}了百分之多少？"])
+def test_a_tag_question_is_context_and_it_is_the_thing_named_last(resources, question):
+    """「A降了，但B好像是涨的，对吧？它比上年增长了百分之几」: the tag question asks a confirmation the answer gives; 它 is B."""
+    service, truth = resources
+    figure, three = truth.figure("机关运行经费"), truth.figure("“三公”经费")
+    words = {True: "增长", False: "下降"}
+    answer = service.ask(question.format(way=words[figure.rate > 0], way3=words[three.rate > 0]))
+    assert answer.value == abs(figure.rate), answer.answer

@@ -166,7 +166,10 @@ def _names(ctx: Context, own_totals: bool = True) -> list[tuple[int, int]]:
     totals = list(frame.name_spans)
     if not own_totals and not _first({"each": cue_data(NAME)["value_operations"]["each"]}, frame.text):
         ends = {m.end for m in frame.mentions}
-        totals = [(a, b) for a, b in totals if a not in ends]
+        both = pattern(NAME, "both_years").search(frame.text)
+        others = {k: v for k, v in cue_data(NAME)["value_operations"].items() if k != "sum"}
+        totals = [(a, b) for a, b in totals if a not in ends and not (both and both.end() <= a and frame.text[a:b].endswith("合计")
+                                                                      and not _first(others, frame.text[b:]))]  # 「两年的预算收入合计是多少」: 合计 sums the years
     return [(m.start, m.end) for m in frame.mentions] + totals + idle
 
 
