@@ -643,6 +643,14 @@ class Understander:
         trial.context = text[:cut]
         return trial
 
+    def _story_asks(self, story: str) -> bool:
+        """Whether a sentence of the story asks something of its own: 「我想知道具体是什么。」, naming
+        nothing and no noun, asks what the next sentence asks in full."""
+        if not clauses.asks(story):
+            return False
+        asking = [c for s in clauses.SENTENCE.findall(story) for c in re.split(r"[，,；;：:]", s) if clauses.asks(c)]
+        return not asking or any(self.lexicon.link(c) or content_nouns(c) for c in asking)
+
     def _after_story(self, text: str, previous: Frame | None, corrected: bool) -> Frame | None:
         """The last sentence alone, when the sentences before it are the asker's story: they ask nothing
         of their own (a reported question aside: 「有读者问X有多大。」), restrict nothing, name no year but
@@ -652,7 +660,7 @@ class Understander:
         cut = _story_end(text)
         story, question = text[:cut], text[cut:]
         asks = self.lexicon.cues["clauses"]["asks"]
-        if (not cut or not re.search(asks, question) or clauses.asks(story) and not REPORTED.search(story) or commentary.restricts(story)
+        if (not cut or not re.search(asks, question) or self._story_asks(story) and not REPORTED.search(story) or commentary.restricts(story)
                 or honour.left_out_spans(story) or re.search(self.lexicon.cues["fund_only"], story)):
             return None
         loaded = {d.year for d in self.lexicon.documents.values()}
@@ -743,7 +751,7 @@ class Understander:
         """「我在看基本支出里的公用经费，想知道商品和服务支出中哪一项最多」: the one measure the asker's
         context names, and the classification (经济, 功能), scope a question into items when it names
         none, written before it."""
-        if not re.search(r"哪[一几]?项|哪些项|科目|[中里]哪", question):
+        if not re.search(r"哪[一几]?项(?!目)|哪些项(?!目)|科目|[中里]哪", question):
             return question  # only a question into the items of a class is scoped so
         kind = re.search(r"经济|功能", context)
         if kind and not re.search(r"经济|功能", question):  # 「我在看项目支出按经济科目的分布，…哪个科目最大」

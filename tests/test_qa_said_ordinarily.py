@@ -2021,3 +2021,40 @@ def test_a_tag_question_is_context_and_it_is_the_thing_named_last(resources, que
     words = {True: "增长", False: "下降"}
     answer = service.ask(question.format(way=words[figure.rate > 0], way3=words[three.rate > 0]))
     assert answer.value == abs(figure.rate), answer.answer
+
+
+@pytest.mark.parametrize("question", ["{name}这个项目放在哪个单位名下？", "{name}是归哪家单位的？", "我想知道{name}挂在哪个预算单位下面。",
+                                      "项目表里的{name}属于哪个单位？", "{name}到底是哪个单位在花这笔钱？"])
+def test_the_unit_a_project_is_listed_under(resources, question):
+    """「X放在哪个单位名下」: the unit of X's row in the project table, not X's amount or its purpose."""
+    service, truth = resources
+    project = next(p for p in truth.projects if p.unit != truth.department and sum(q.name == p.name for q in truth.projects) == 1)
+    answer = service.ask(question.format(name=project.name))
+    assert answer.items == [project.unit], answer.answer
+
+
+def test_the_unit_a_project_is_listed_under_in_each_year(built):
+    """「X这两年分别放在哪个单位名下」: each loaded year's unit of X."""
+    service, earlier, later = built
+    before = {p.name: p.unit for p in earlier.projects if sum(q.name == p.name for q in earlier.projects) == 1}
+    name, unit = next((p.name, p.unit) for p in later.projects if p.name in before and sum(q.name == p.name for q in later.projects) == 1)
+    answer = service.ask(f"{name}这两年分别放在哪个单位名下？")
+    assert set(answer.items) == {before[name], unit} and "2024年" in answer.answer and "2025年" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["{unit}的项目支出看着不少，我想知道具体是什么。{unit}名下有哪些项目？",
+                                      "{unit}今年项目支出挺多的，想弄清楚具体是啥。它名下都有哪些项目？"])
+def test_a_vague_ask_before_the_full_question_is_context(resources, question):
+    """「X的项目支出不少，我想知道具体是什么。X名下有哪些项目」: the vague ask names nothing; the next sentence asks it in full."""
+    service, truth = resources
+    unit = _unit(truth)
+    answer = service.ask(question.format(unit=unit.removeprefix(truth.region)))
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.unit == unit), answer.answer
+
+
+def test_a_vague_ask_before_the_full_question_is_context_across_years(years):
+    """「X2025年的项目支出比上一年多了不少，我想知道具体是什么。2025年X名下有哪些项目」: 哪些项目 asks projects, never items of a measure."""
+    service, earlier, later = years
+    short = later.department.removeprefix(later.region)
+    answer = service.ask(f"{short}2025年的项目支出比上一年变化不小，我想知道具体是什么。2025年{short}都有哪些项目？")
+    assert sorted(answer.items) == sorted(p.name for p in later.projects), answer.answer

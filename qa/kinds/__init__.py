@@ -27,6 +27,7 @@ from qa.kinds.cross_year import CrossYear
 from qa.kinds.describe import Describe
 from qa.kinds.named_filter import NamedFilter
 from qa.kinds.per_count import PerCount
+from qa.kinds.project_owner import ProjectOwner
 from qa.kinds.project_set import ProjectSet
 from qa.kinds.rank import Rank
 from qa.kinds.remainder import Remainder
@@ -34,7 +35,7 @@ from qa.kinds.row_column import RowColumn
 from qa.kinds.target import Target
 from qa.kinds.unit_scope import UnitScope
 
-REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), Arithmetic(), CitedYear(), PerCount(), Children(), RowColumn(), NamedFilter(), Remainder())
+REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), Arithmetic(), CitedYear(), PerCount(), Children(), RowColumn(), NamedFilter(), Remainder(), ProjectOwner())
 
 __all__ = [
     "CLOSE_MARGIN", "LEGACY", "LEGACY_SCORE", "REGISTERED", "AskBack", "Context", "Kind", "Reading", "Slot",
