@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from kg.template import load_template
-from qa import name_filter
+from qa import clauses, name_filter
 from qa.answer import Answer, fmt
 from qa.frame import Frame
 from qa.known import answer_unit, answer_units, fold_digits
@@ -72,7 +72,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
              or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer))
              or _part_of_year_missing(question, _said(answer)) or _project_by_class(frame) or _subset_missing(question, _said(answer))
-             or _enumerated_not_listed(frame, answer) or _stated_figure_given_back(question, answer))
+             or _enumerated_not_listed(frame, answer) or _stated_figure_given_back(question, answer) or _stated_amount_not_filtered(frame, answer))
     asked = [found.group(0) for p in _per_unit_patterns() if (found := p.search(question))]
     if not early and asked and (answer.value is not None or not answer.items) and answer.intent not in ("describe", "definition", "performance") and not any(w in _said(answer) for w in cues["per_unit"] + ["每"]):
         early = f"文件没有给出“{asked[0]}”的金额或数量，只有合计 (the document gives no figure per unit)"  # 摊到每个村 answered 平均每个村: per unit
@@ -769,6 +769,23 @@ def _stated_amount_unused(frame: Frame, answer: Answer, said: str) -> str | None
         if amount == answer.value or any(w in said for w in {stated.group(1), fmt(amount, stated.group(2)), fmt(in_wan)}):
             continue
         return f"问题中的{stated.group(0)}在答案中没有用到，答案用的是别的数 (the amount the question states is not the answer's)"
+    return None
+
+
+def _stated_amount_not_filtered(frame: Frame, answer: Answer) -> str | None:
+    """「哪些项目的预算刚好都是500万元」 answered with every project: an amount the asking clause states
+    and no filter took up is a condition dropped; a list whose every figure is that amount kept it."""
+    if answer.value is not None or len(answer.items) < 2 or frame.threshold is not None or frame.range is not None:
+        return None
+    figures = [Decimal(str(r["金额"])) for r in answer.rows if "金额" in r]
+    asked = clauses.asking(frame.text) or frame.text
+    for stated in _AMOUNT.finditer(asked):
+        if re.match(_cues()["amount_bound_after"], asked[stated.end():]) or re.search(_cues()["amount_bound_before"], asked[:stated.start()]):
+            continue  # 「多出5万元以上的」: a bound another reading takes up
+        amount = Decimal(stated.group(1))
+        in_wan = amount / 10000 if stated.group(2) == "元" else amount * 10000 if stated.group(2) == "亿元" else amount
+        if figures and any(v != in_wan for v in figures):
+            return f"问题中的{stated.group(0)}没有用作条件 (the amount the question states was not applied)"
     return None
 
 

@@ -511,6 +511,12 @@ def _opening_pointer(rest: str) -> re.Match | None:
     return re.match(rf"((?:\d{{4}}年)?(?:(?:{_intros()})(?:一下|下)?[,，]?)?)(那么?|这|它|其)", rest)
 
 
+def _parts_asked(frame: Frame) -> list[Mention]:
+    """The things a question asks of: in a share (「它占教育支出的比重」) the whole after 占 is none."""
+    share = frame.text.find("占") if frame.intent == "ratio" else -1
+    return [m for m in frame.value_mentions() if not 0 <= share < m.start]
+
+
 def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] = frozenset(), things: frozenset[tuple[int, int]] = frozenset()) -> bool:
     """「这个项目」 anywhere, or 「它」 opening the question's first clause, points back into the context;
     after a name the question itself says (「绩效工资这一项」「…工单办理那个经费」「X数额特别大，想确认一下
@@ -938,7 +944,8 @@ class Understander:
         if cut:
             text = text[:cut] + self._measure_carried(text[:cut], _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:]), self.lexicon))
         trial = (self._after_story(text[cut:], previous, corrected) or self.understand(text[cut:], previous, corrected, _context=False)) if cut else None  # 「我在梳理…，局本级的先不数了。X名下…」
-        if trial is not None and trial.intent in ("lookup", "sum") and trial.measures and not trial.value_mentions() and any(m.kinds() & THINGS for m in self.lexicon.link(text[:cut])):
+        bodies = trial is not None and any(m.of("department", "budget_unit") for m in trial.mentions)  # 「…应急管理的稿子，X局的项目支出是多少」: the body's own
+        if trial is not None and trial.intent in ("lookup", "sum") and trial.measures and not trial.value_mentions() and not bodies and any(m.kinds() & THINGS for m in self.lexicon.link(text[:cut])):
             last = text[:cut][_story_end(text[:cut].rstrip(",，")):]  # the sentence the pointer follows
             named = [m for m in self.lexicon.link(last) if m.kinds() & THINGS]
             one = len({frozenset(e.iri for e in m.entities) for m in named}) == 1
@@ -950,7 +957,7 @@ class Understander:
         asked = [m for m in trial.mentions if m.partial and re.search(r"(?:哪|什么)[一个份项部条些几]*$", trial.text[:m.start])] if trial is not None else []  # 「依据哪份会议纪要」: the kind asked, no name
         names_nothing = trial is not None and not (any(not (m.kinds() <= {"department", "budget_unit"} and not trial.set_kind) and all(m is not x for x in left + asked) for m in trial.mentions) or trial.totals or trial.measures or trial.name_part
                                                    or name_filter.stated(trial.text) or trial.unit_word in ASSET_UNITS)  # 「有几辆车」: a count of what the document holds
-        pointing = trial is not None and not trial.value_mentions() and _opening_pointer(text[cut:]) is not None  # 「…，我想确认一下它占总支出的多少」
+        pointing = trial is not None and not _parts_asked(trial) and _opening_pointer(text[cut:]) is not None  # 「…，我想确认一下它占总支出的多少」
         opening = self.lexicon.link(text[:cut]) if names_nothing or pointing else []
         things = [m for m in opening if m.kinds() & (THINGS | {"figure"})]  # 「政府采购那段写了三类采购，请问哪几类…」: a figure named is a thing too
         subjects = [m for m in opening if not (m.kinds() == {"department"} and (self._one_department or pointing))  # 「X是统计局的主业，…它」: the loaded body is no subject
@@ -958,7 +965,8 @@ class Understander:
         one_thing = len({frozenset(e.iri for e in m.entities) for m in subjects}) == 1  # 「社保中心的…商品和服务支出…其他资金——这部分」: all of it is the subject
         others = [m for m in subjects if m.end <= (things[-1].start if things else 0) and {e.iri for e in m.entities} != {e.iri for e in things[-1].entities}]
         last_apart = (things and not one_thing and subjects[-1] is things[-1]
-                      and all(re.search(r"[，,。；;？?！!]", text[m.end:things[-1].start]) for m in others))  # 「A降了，但B好像是涨的，对吧？它…」: the one named last
+                      and all(re.search(r"[，,。；;？?！!]", text[m.end:things[-1].start]) or re.fullmatch(rf"的?(?:{honour.container_words()})的?", text[m.end:things[-1].start])
+                              for m in others))  # 「A降了，但B好像是涨的，对吧？它…」「A里B的数额特别大，…它」: the one named last
         if things and (one_thing or last_apart) and (carried := self._thing_carried(things[-1], text[cut:], previous, corrected)) is not None:
             carried.context = text[:cut]  # 「养车的钱（X）今年3.1万，比上年少了一点——那上一年是多少？」: the rest asks of the thing the opening names last
             return carried
@@ -1115,7 +1123,7 @@ class Understander:
         at = pointer.start(2)  # 「…，文件说这笔钱用于什么」: the thing after the question's opening
         trial = self.understand(rest[:at] + thing.surface + rest[at:], previous, corrected, _context=False)
         left = honour.left_out(trial.text, trial.mentions)
-        return trial if sum(all(m is not x for x in left) for m in trial.value_mentions()) == 1 else None
+        return trial if sum(all(m is not x for x in left) for m in _parts_asked(trial)) == 1 else None
 
     def _body_for_it(self, context: str, question: str) -> str:
         """「我在核对X处的开支，2025年它的Y是多少」: 它 opening the question is the last body the

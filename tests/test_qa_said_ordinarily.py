@@ -2058,3 +2058,68 @@ def test_a_vague_ask_before_the_full_question_is_context_across_years(years):
     short = later.department.removeprefix(later.region)
     answer = service.ask(f"{short}2025年的项目支出比上一年变化不小，我想知道具体是什么。2025年{short}都有哪些项目？")
     assert sorted(answer.items) == sorted(p.name for p in later.projects), answer.answer
+
+
+@pytest.mark.parametrize("question", ["我在写一篇关于{cls}投入的稿子，想先核实一个基础数据：{core}今年的项目支出总共安排了多少钱？",
+                                      "最近在关注{cls}这一块。{core}的项目支出一共是多少万元？"])
+def test_a_class_named_in_the_story_leaves_a_bodys_measure_its_own(resources, question):
+    """「我在写关于X投入的稿子，…Y局今年的项目支出总共多少」: the body's own measure, not X's part of it."""
+    service, truth = resources
+    total = next(r for r in truth.table(3).rows if r.kind == "total")
+    cls = next(r.label for r in truth.table(3).rows if r.code and len(r.code) == 7 and r.amounts[2] and r.amounts[2] != total.amounts[2])
+    answer = service.ask(question.format(cls=cls, core=truth.department.removeprefix(truth.region)))
+    assert answer.value == total.amounts[2], answer.answer
+
+
+@pytest.mark.parametrize("question", ["{kuan}里{xiang}的数额特别大，我想知道它占{lei}的比重是多少？",
+                                      "{kuan}当中的{xiang}不少，想问一下它占{lei}的百分之几？"])
+def test_it_after_a_part_named_inside_its_whole_is_the_part(resources, question):
+    """「A里B的数额特别大，我想知道它占C的比重」: 它 is B, named last inside A; C after 占 is the whole."""
+    service, truth = resources
+    rows = [r for r in truth.table(3).rows if r.code]
+    unique = [r for r in rows if sum(q.label == r.label for q in rows) == 1]
+    xiang = next(r for r in unique if len(r.code) == 7 and any(k.code == r.code[:5] for k in unique) and any(k.code == r.code[:3] for k in unique)
+                 and next(k for k in rows if k.code == r.code[:5]).amounts[0] != r.amounts[0])
+    kuan, lei = (next(k for k in rows if k.code == xiang.code[:n]) for n in (5, 3))
+    answer = service.ask(question.format(kuan=kuan.label, xiang=xiang.label, lei=lei.label))
+    assert answer.value == (xiang.amounts[0] / lei.amounts[0] * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+@pytest.mark.parametrize("question", ["除了{big}这个大头之外，{a}、{b}这两类支出加起来是多少？", "{big}那块是大头，先不管它。{a}和{b}合计多少万元？"])
+def test_a_thing_called_the_big_part_asks_no_largest(resources, question):
+    """「除了X这个大头之外，A、B这两类支出加起来」: 这个大头 describes X; the sum of A and B is asked."""
+    service, truth = resources
+    tops = sorted((r for r in truth.table(3).rows if r.code and len(r.code) == 3), key=lambda r: -r.amounts[0])
+    big, a, b = tops[:3]
+    answer = service.ask(question.format(big=big.label, a=a.label, b=b.label))
+    assert answer.value == a.amounts[0] + b.amounts[0], answer.answer
+
+
+def _repeated_amount(truth):
+    amounts = [p.amounts[0] for p in truth.projects]
+    return next(a for a in sorted(set(amounts), key=lambda a: -amounts.count(a)))
+
+
+def test_projects_of_exactly_an_amount_said_with_dou(resources):
+    """「哪些项目的预算刚好都是N万元」: 都 inside the exact amount keeps it a condition."""
+    service, truth = resources
+    amount = _repeated_amount(truth)
+    answer = service.ask(f"我注意到表12里有好几笔整数的项目钱。哪些项目的预算刚好都是{amount:f}万元？")
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.amounts[0] == amount), answer.answer
+
+
+@pytest.mark.parametrize("question", ["哪些项目安排的数额跟{a}万元一模一样？", "列一下预算等同于{a}万元的项目", "有哪些项目的钱数是{a}万元这个数？"])
+def test_a_stated_amount_is_never_dropped_from_a_list(resources, question):
+    """A list asked with an amount is that amount's projects or a refusal — never projects of other amounts."""
+    service, truth = resources
+    amount = _repeated_amount(truth)
+    answer = service.ask(question.format(a=f"{amount:f}"))
+    assert not answer.answered or sorted(answer.items) == sorted(p.name for p in truth.projects if p.amounts[0] == amount), answer.answer
+
+
+@pytest.mark.parametrize("question", ["档案馆本年度拟购置的固定资产主要有哪些？", "档案馆今年打算买哪些固定资产？"])
+def test_the_department_named_by_a_class_name_scopes_a_figures_text(archives, question):
+    """「档案馆本年度拟购置的固定资产主要有哪些」: 档案馆 (the department, a class's name too) is the scope; the figure's own words answer."""
+    service, truth = archives
+    answer = service.ask(question)
+    assert answer.answered and "密集架" in answer.answer and not answer.items, answer.answer
