@@ -169,7 +169,9 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
     if len(asking) > 1 and re.search(load_cues()["commentary"]["purposes"], sentences[first]) and (carries is None or carries(sentences[asking[1]])):
         purposed, first = first, asking[1]  # 「写稿时想交代X的钱都花在哪些领域。2025年X落在哪几类上」: what the asker means to write, then the question
     continues = spec.continues.match(sentences[first])  # 「我记得X今年是涨了的吧？到底是涨是降…」: the ask goes on from it
-    remarks = [k == purposed or not continues and bool(spec.hedges.search(s)) and is_remark(s) for k, s in enumerate(sentences[:first])]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
+    asked_years = set(re.findall(r"\d{4}(?=年)", sentences[first]))
+    remarks = [k == purposed or not continues and bool(spec.hedges.search(s)) and is_remark(s)
+               and not set(re.findall(r"\d{4}(?=年)", s)) - asked_years for k, s in enumerate(sentences[:first])]  # 「X56万多，我猜是记在Y里的吧？Y是多少」; a year the question lacks is kept
     pointing = any(remarks) and carries is not None and bool(  # 「X涨了29%…。文件里说的原因是什么」: asked only when a remark stands before
         spec.points_back.search(sentences[first]) or names is not None and not names(sentences[first]))
     kept = [(_named_before(s, carries) if pointing and k not in asking else "") if remark else s for k, (s, remark) in enumerate(zip(sentences[:first], remarks, strict=True))]

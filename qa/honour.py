@@ -341,8 +341,8 @@ def _count_of_money(question: str, answer: Answer) -> str | None:
     asked = count.group(1) if count else answer_unit(question)
     if count and any(question.rfind(w) >= count.end() for w in load_cues()["intents"]["sum"]):
         return None  # 「列的几个项目，预算合计多少」: the sum said after the count is what is asked
-    if count and re.search(r"[,，;；].{0,6}哪(?:个|一|些|项|类)", question[count.end():]):
-        return None  # 「下面的几个项级科目，哪个科目钱最多」: the set to look in, then which one
+    if count and re.search(r"[,，;；。].{0,6}哪(?:个|一|些|项|类)", question[count.end():]):
+        return None  # 「下面的几个项级科目，哪个科目钱最多」「只剩几个。其中哪个最多」: the set to look in, then which one
     if asked in _cues()["counted_units"]:
         return f"问的是{asked}数，文件中只有金额 (an amount, not a count)"
     return None

@@ -80,7 +80,7 @@ def _region_before_body(frame: Frame, known: list[str], place_words: list[str]) 
         if not m.of("department", "budget_unit") or m.start < 3:
             continue
         region = frame.text[m.start - 3:m.start]
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2}[省市区县]", region) or set(region) & set("年月日") or region in known or region[-2:] in place_words or region[0] in "本全该各我贵其此这那":
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2}[省市区县]", region) or set(region) & set("年月日") or region in known or region[-2:] in place_words or region[0] in "本全该各我贵其此这那" or re.match(r"[一每某几哪]个", region):  # 「在一个县农业农村局里」: any county's
             continue
         before = frame.text[:m.start - 3]
         if before and re.match(r"[\u4e00-\u9fff]", before[-1]) and before[-1] not in "的在和与及" and not _region_before(before, known):
@@ -116,9 +116,14 @@ def _year_carried(context: str, question: str, lexicon: Lexicon | None = None) -
     the year and the question's first words would read as another name (2024年知识产权保护专项经费)."""
     years = {m.group(1) for m in YEAR.finditer(context)}
     cues = load_cues()
-    if len(years) != 1 or YEAR.search(question) or any(re.search(rf"(?<![比较与和同跟]){re.escape(w)}", question) for w in cues["last_year"]):
+    compared = {m.group(1) for m in YEAR.finditer(question) if re.search(r"(?:[比较与和同跟]|相比于|对比)$", question[:m.start()])}  # 「和2024年相比」: the base, not the question's year
+    own = any(m.group(1) not in compared for m in YEAR.finditer(question))
+    if len(years) != 1 or own or years <= compared or any(re.search(rf"(?<![比较与和同跟]){re.escape(w)}", question) for w in cues["last_year"]):
         return question  # 「2025年的数有了，还缺上一年的。上年的X是多少」: the question's own year, said relatively (比上年 compares, names none)
     year = f"{years.pop()}年"
+    base = re.search(r"\d{4}年(?:相比|比较|对比)[,，]?", question) if compared else None
+    if base:  # 「和2024年相比，项目支出…」: the carried year is the one compared with it
+        return question[:base.end()] + year + question[base.end():]
     joined = lexicon is not None and any(m.start == 0 and m.end > len(year) for m in lexicon.link(year + question))
     return year + ("，" if joined else "") + question
 
@@ -696,7 +701,8 @@ class Understander:
             trial = self.understand(self._scoped(story, next(iter(things.values()))) + question, previous, corrected, _context=False)
         said = {e.iri for m in trial.mentions for e in m.entities}
         own = (_names_its_own(trial) or bool(trial.measures and (trial.totals or any(m.of("department", "budget_unit") for m in trial.mentions)))  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」「…。基本支出占支出总额的百分之多少」: the question names its own thing
-               or bool(trial.set_kind and REPORTED.search(story)))  # 「有读者问X今年还有没有。…不再出现的项目有哪些」: a set asked of its own
+               or bool(trial.set_kind and REPORTED.search(story))  # 「有读者问X今年还有没有。…不再出现的项目有哪些」: a set asked of its own
+               or trial.set_kind in ("budget_units", "duties", "internal_units") and any(m.of("department", "budget_unit") for m in trial.mentions))  # 「…。X局的部门预算包括哪几个单位」
         if (trial.intent == "refuse" or trial.unknown or not own and (any(not {e.iri for e in m.entities} & said for m in named) or set(head.measures + head.totals) - set(trial.measures + trial.totals))
                 or not (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.unit_word not in (None, "%")
                         or any(m.of("internal_unit", "term", "citation") for m in trial.mentions))):
@@ -1134,7 +1140,7 @@ class Understander:
             return question
         linked = self.lexicon.link(context)
         bodies = sorted((m for m in linked + self.lexicon.abbreviated_bodies(context, linked) if m.of("budget_unit", "department")), key=lambda m: m.end)
-        if any(m.kinds() & (THINGS | {"figure"}) for m in linked):
+        if any(m.kinds() & (THINGS | {"figure"}) for m in linked + self._linked(context, [False] * (len(context) + 1))[1]):  # a part of a name too
             return question  # 「社会保障和就业支出是人社局的主业，…它占…」: 它 is the thing the context is about
         if not bodies or re.search(self.lexicon.cues["body_named"], context[bodies[-1].end:]):
             return question  # 「X局下面有个小型水库管理所，它…」: 它 is the body named last, which is not loaded
@@ -1229,9 +1235,11 @@ class Understander:
         frame.name_spans = [(start, end) for start, end, _, g in cues if any(x.startswith(("total:", "measure:")) for x in g)]
         groups: set[str] = set()
         runs = honour.left_out_spans(text)
+        several = {m.start() for s in clauses.SENTENCE.finditer(text) if s.end() < len(text) and not re.search(r"[?？]", s.group(0))
+                   for m in clauses.SEVERAL.finditer(text, s.start(), s.end())}  # 「只剩几个。其中哪个最多」: a statement's 几个 is "several"
         for start, _, _, g in cues:
             left = any(a <= start < b for a, b in runs)
-            groups |= g - {"max", "min"} if left else g  # 「把A和B这两个大头扣掉」: 大头 says which are left out, it ranks nothing
+            groups |= g - {"max", "min"} if left else g - {"count"} if start in several else g  # 「把A和B这两个大头扣掉」: 大头 says which are left out, it ranks nothing
         frame.cues = groups
         frame.mentions = mentions = _once_each(text, _without_negated(text, mentions))
         for m in mentions:  # a body's name spelt right from its sound is said in the answer, as any guess is

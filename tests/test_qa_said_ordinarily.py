@@ -2123,3 +2123,51 @@ def test_the_department_named_by_a_class_name_scopes_a_figures_text(archives, qu
     service, truth = archives
     answer = service.ask(question)
     assert answer.answered and "密集架" in answer.answer and not answer.items, answer.answer
+
+
+def test_any_county_said_with_yi_ge_names_no_other_body(resources):
+    """「在一个县X局里不算小了」: 一个县 is any county, not another district's bureau."""
+    service, truth = resources
+    project = next(p for p in truth.projects if p.purpose and sum(q.name == p.name for q in truth.projects) == 1)
+    kind = truth.department.removeprefix(truth.region)[-5:]
+    answer = service.ask(f"{project.name}有{project.amounts[0]:f}万元，在一个县{kind}里不算小了。这笔钱主要用来做什么？")
+    assert answer.answered and project.purpose[:8] in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["2025年{core}的项目不算多，只剩几个。其中哪个项目安排的钱最多？", "我看2025年的项目就几个。当中哪个项目钱最多？"])
+def test_several_in_a_statement_asks_no_count(years, question):
+    """「只剩几个。其中哪个项目安排的钱最多」: a statement's 几个 is "several"; the largest is asked."""
+    service, earlier, later = years
+    top = max(later.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(question.format(core=later.department.removeprefix(later.region)))
+    assert answer.items == [top.name], answer.answer
+
+
+def test_a_bodys_own_set_after_a_story_naming_a_class(resources):
+    """「最近在做一篇关于X的报道，…。Y局的部门预算包括哪几个单位」: the body's units, the story's class aside."""
+    service, truth = resources
+    cls = next(r.label for r in truth.table(3).rows if r.code and len(r.code) == 5)
+    core = truth.department.removeprefix(truth.region)
+    answer = service.ask(f"最近在做一篇关于{cls}的报道，需要先搞清楚预算主体。{core}的部门预算包括哪几个单位？")
+    assert len(answer.items) == 1 + len(truth.subordinate_units), answer.answer
+
+
+@pytest.mark.parametrize("question", ["我在看{unit}的{part}，就是{amount}万元那一项。请问它依据的是哪份文件，文号是多少？",
+                                      "{unit}名下有个{part}（{amount}万元）。它是根据哪个文件安排的？"])
+def test_it_after_a_unit_and_its_project_is_the_project(resources, question):
+    """「我在看X中心的Y经费，就是N万元那一项。请问它依据的是哪份通知」: 它 is the project (named by a part), the unit its scope."""
+    service, truth = resources
+    project = next(p for p in truth.projects if p.citations and p.citations[0].number and p.unit != truth.department
+                   and sum(q.name == p.name for q in truth.projects) == 1)
+    answer = service.ask(question.format(unit=project.unit.removeprefix(truth.region), part=project.name[2:], amount=f"{project.amounts[0]:f}"))
+    assert answer.answered and project.citations[0].number.split("〔")[-1] in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["我在写一篇稿子，注意到2025年{core}的项目支出变化不小。和2024年相比，项目支出变化了多少万元？",
+                                      "2025年的项目支出我看了一下。跟2024年比，项目支出差了多少万元？"])
+def test_the_storys_year_is_compared_with_the_year_the_question_names(years, question):
+    """「注意到2025年X的项目支出涨了不少。和2024年相比，项目支出增长了多少」: 2025 is the year compared with 2024."""
+    service, earlier, later = years
+    total = [next(r for r in t.table(3).rows if r.kind == "total").amounts[2] for t in (earlier, later)]
+    answer = service.ask(question.format(core=later.department.removeprefix(later.region)))
+    assert answer.value == abs(total[1] - total[0]), answer.answer
