@@ -146,6 +146,17 @@ def _reason_dropped(sentence: str) -> str:
     return kept + ("" if re.search(r"[。？?！!]$", kept) else "？")
 
 
+YEAR_SAID = re.compile(r"\d{4}(?=年)")
+
+
+def _year_clauses(sentence: str, asked_years: set[str]) -> str:
+    """The clauses of a remark that name a year the question does not (「注意到2025年X涨了不少。和2024年
+    相比…」): the year the question compares with it; nothing else of the remark is kept."""
+    clauses = re.findall(r"[^，,。；;！!？?]+[，,。；;！!？?]?", sentence)
+    kept = "".join(c for c in clauses if set(YEAR_SAID.findall(c)) - asked_years)
+    return re.sub(r"[，,；;]$", "。", kept)
+
+
 def without_remarks(question: str, carries: Callable[[str], bool] | None = None, names: Callable[[str], bool] | None = None) -> str:
     """The question without the asker's remarks (before the first asking sentence, only hedges); the
     question itself when nothing asking is left. carries(text): whether a clause names something the
@@ -169,12 +180,12 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
     if len(asking) > 1 and re.search(load_cues()["commentary"]["purposes"], sentences[first]) and (carries is None or carries(sentences[asking[1]])):
         purposed, first = first, asking[1]  # 「写稿时想交代X的钱都花在哪些领域。2025年X落在哪几类上」: what the asker means to write, then the question
     continues = spec.continues.match(sentences[first])  # 「我记得X今年是涨了的吧？到底是涨是降…」: the ask goes on from it
-    asked_years = set(re.findall(r"\d{4}(?=年)", sentences[first]))
-    remarks = [k == purposed or not continues and bool(spec.hedges.search(s)) and is_remark(s)
-               and not set(re.findall(r"\d{4}(?=年)", s)) - asked_years for k, s in enumerate(sentences[:first])]  # 「X56万多，我猜是记在Y里的吧？Y是多少」; a year the question lacks is kept
+    remarks = [k == purposed or not continues and bool(spec.hedges.search(s)) and is_remark(s) for k, s in enumerate(sentences[:first])]  # 「X56万多，我猜是记在Y里的吧？Y是多少」
     pointing = any(remarks) and carries is not None and bool(  # 「X涨了29%…。文件里说的原因是什么」: asked only when a remark stands before
         spec.points_back.search(sentences[first]) or names is not None and not names(sentences[first]))
-    kept = [(_named_before(s, carries) if pointing and k not in asking else "") if remark else s for k, (s, remark) in enumerate(zip(sentences[:first], remarks, strict=True))]
+    asked_years = set(YEAR_SAID.findall(sentences[first]))
+    kept = [(_named_before(s, carries) if pointing and k not in asking else _year_clauses(s, asked_years)) if remark else s
+            for k, (s, remark) in enumerate(zip(sentences[:first], remarks, strict=True))]
     kept.append(_reason_dropped(sentences[first]))
     named = [m for s in sentences[first + 1:] if (m := spec.clarified.match(s)) and (carries is None or carries(m.group("name")))]
     if named:  # 「…烧多少钱？我是说公务用车运行维护费。」: the name, in brackets beside the words it restates

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from kg.template import load_template
-from qa import clauses, name_filter
+from qa import name_filter
 from qa.answer import Answer, fmt
 from qa.frame import Frame
 from qa.known import answer_unit, answer_units, fold_digits
@@ -773,18 +773,19 @@ def _stated_amount_unused(frame: Frame, answer: Answer, said: str) -> str | None
 
 
 def _stated_amount_not_filtered(frame: Frame, answer: Answer) -> str | None:
-    """「哪些项目的预算刚好都是500万元」 answered with every project: an amount the asking clause states
-    and no filter took up is a condition dropped; a list whose every figure is that amount kept it."""
+    """「哪些项目的预算刚好都是500万元」 answered with every project: an amount the question states and
+    no filter took up is a condition dropped; a list whose every figure is that amount kept it, and so
+    does one that makes it up (「那43.17万元里是哪些项目」 answered with items of another sum does not)."""
     if answer.value is not None or len(answer.items) < 2 or frame.threshold is not None or frame.range is not None:
         return None
     figures = [Decimal(str(r["金额"])) for r in answer.rows if "金额" in r]
-    asked = clauses.asking(frame.text) or frame.text
+    asked = frame.text
     for stated in _AMOUNT.finditer(asked):
         if re.match(_cues()["amount_bound_after"], asked[stated.end():]) or re.search(_cues()["amount_bound_before"], asked[:stated.start()]):
             continue  # 「多出5万元以上的」: a bound another reading takes up
         amount = Decimal(stated.group(1))
         in_wan = amount / 10000 if stated.group(2) == "元" else amount * 10000 if stated.group(2) == "亿元" else amount
-        if figures and any(v != in_wan for v in figures):
+        if figures and any(v != in_wan for v in figures) and sum(figures) != in_wan:
             return f"问题中的{stated.group(0)}没有用作条件 (the amount the question states was not applied)"
     return None
 

@@ -1140,7 +1140,8 @@ class Understander:
             return question
         linked = self.lexicon.link(context)
         bodies = sorted((m for m in linked + self.lexicon.abbreviated_bodies(context, linked) if m.of("budget_unit", "department")), key=lambda m: m.end)
-        if any(m.kinds() & (THINGS | {"figure"}) for m in linked + self._linked(context, [False] * (len(context) + 1))[1]):  # a part of a name too
+        partial = [m for m in self._linked(context, [False] * (len(context) + 1))[1] if m.partial and m.of("project", "goal")]  # 「我在看X中心的12345热线工单办理经费」: a project by a part of its name
+        if any(m.kinds() & (THINGS | {"figure"}) for m in linked + partial):
             return question  # 「社会保障和就业支出是人社局的主业，…它占…」: 它 is the thing the context is about
         if not bodies or re.search(self.lexicon.cues["body_named"], context[bodies[-1].end:]):
             return question  # 「X局下面有个小型水库管理所，它…」: 它 is the body named last, which is not loaded

@@ -322,6 +322,7 @@ def _unit(truth):
 @pytest.mark.parametrize("question", [
     "我想了解一下下属的{unit}具体承担了哪些项目，能不能把它名下的项目全部列出来？",
     "{unit}是下属事业单位，我想看看它自己的项目：能不能把它的项目都列出来？",
+    "我在看{unit}这个事业单位具体承担了哪些项目。表12里列在它名下的项目都有哪些？",  # 事业单位 is a part of a class's name, no thing
 ])
 def test_it_anywhere_in_the_question_is_the_body_named_before(resources, question):
     service, truth = resources

@@ -51,7 +51,7 @@ def _subjects(ctx: Context) -> list[Mention]:
     found = [m for m in frame.mentions if m.of(*TEXT_KINDS)]
     if any(not m.kinds() <= {"department"} for m in found):
         found = [m for m in found if not m.kinds() <= {"department"}]  # the department is the scope
-    if any(not m.of("department") for m in found):
+    if any(m.of("figure", "project", "goal") and not (m.partial or m.fuzzy) and not m.of("department") for m in found):
         found = [m for m in found if not m.of("department")]  # 「档案馆今年拟购置哪些固定资产」: the department (a class's name too) is the scope
     if any(m.of("project", "goal") for m in found):
         found = [m for m in found if not _scoping_unit(m)]  # 「发展中心的宣传工作经费」: the unit is the scope

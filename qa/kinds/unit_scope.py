@@ -155,7 +155,7 @@ class UnitScope:
         text = ctx.frame.text
         if any(w in text for w in _words("count_words")) or any(w in text for w in _words("which_project")):
             return None  # how many projects, which project: about projects, not a unit's figure
-        if ctx.frame.intent == "list" and ctx.frame.set_kind == "projects":
+        if ctx.frame.intent == "list" and ctx.frame.set_kind == "projects" and not re.search(r"多少|几|金额", text):
             return None  # 「把文化馆在项目支出表里的项目都列出来」: the unit's projects, not its project expenditure
         if any(re.search(p, ctx.frame.question or "") for p in cue_data("project_set")["exact_named"]):
             return None  # 「检测所那三个500万的项目」: projects picked by their amount, the project set's
