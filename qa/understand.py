@@ -1556,8 +1556,9 @@ class Understander:
                     break  # written right
                 for j in range(len(piece)):
                     full = near.get(piece[:j] + "?" + piece[j + 1:])
-                    if full and syllables_of(piece[j]) == syllables_of(full[j]):
-                        return text[:match.start() + k] + full + text[match.end():], match.start() + k + j
+                    at = match.start() + k + j
+                    if full and syllables_of(piece[j]) == syllables_of(full[j]) and not in_longer_word(text, at, match.start() + k, match.end()):  # 「发现农业农村局」: 现 is of 发现
+                        return text[:match.start() + k] + full + text[match.end():], at
                 short = self._short_name_by_sound(piece)
                 if short is not None:  # 「人设局」: 人社局 written by its sound
                     changed = next(j for j in range(len(piece)) if piece[j] != short[j])
@@ -1879,12 +1880,12 @@ class Understander:
 
     def _other_modifier(self, frame: Frame) -> list[str]:
         """「机构养老服务补贴」 for 居家养老服务补贴, 「…机构标准化建设经费」 for 党建及精神文明建设经费: a noun written right before a project named by the rest
-        of its name, where the name has a word of its own (居家) — another thing, which no name is."""
+        of its name (or a figure by a short name: 密集架采购 for 政府采购), where the name has a word of its own (居家) — another thing, which no name is."""
         out = []
         for m in frame.mentions:
-            labels = [match_form(e.label) for e in m.of("project", "goal")]
-            if not m.partial or not labels or any(o.end == m.start for o in frame.mentions):
-                continue
+            labels = [match_form(e.label) for e in m.of("project", "goal")] if m.partial else [match_form(e.label) for e in m.of("figure") if len(m.entities) == 1]
+            if not labels or any(o.end == m.start for o in frame.mentions):
+                continue  # 「密集架采购价」: 采购 for 政府采购, its own word 政府 where the question has 密集架
             cut = _words_before(frame.text, m.start)
             word = cut[-1] if cut else None
             if word is None or len(word.word) < 2 or any(word.word in label for label in labels):

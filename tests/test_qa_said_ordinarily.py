@@ -2172,3 +2172,21 @@ def test_the_storys_year_is_compared_with_the_year_the_question_names(years, que
     total = [next(r for r in t.table(3).rows if r.kind == "total").amounts[2] for t in (earlier, later)]
     answer = service.ask(question.format(core=later.department.removeprefix(later.region)))
     assert answer.value == abs(total[1] - total[0]), answer.answer
+
+
+@pytest.mark.parametrize("question", ["档案馆今年要买密集架，我想算算单价。密集架每组采购价是多少钱？", "密集架的采购价是多少？", "扫描仪采购花了多少钱？"])
+def test_a_thing_bought_is_no_figure_of_procurement(archives, question):
+    """「密集架的采购价是多少」 (seed 3931's document names 密集架 among what it will buy): 采购 there is the thing's price,
+    not 政府采购 — refused, as is a price per group."""
+    service, truth = archives
+    answer = service.ask(question)
+    assert not answer.answered, answer.answer
+    assert service.ask("今年政府采购预算是多少？").value == truth.figure("政府采购").value
+
+
+def test_a_word_before_a_bodys_name_is_no_misspelt_region(veterans):
+    """「审议时发现退役军人事务局…」: 现 of 发现 sounds like 县 but belongs to a word of its own; no other county is named."""
+    service, truth = veterans
+    total = next(r for r in truth.table(3).rows if r.kind == "total").amounts[2]
+    answer = service.ask("我是人大代表，审议时发现退役军人事务局今年的预算变化很大。想请您帮我看一下，项目支出是多少？")
+    assert answer.value == total, answer.answer
