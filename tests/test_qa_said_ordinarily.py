@@ -2190,3 +2190,22 @@ def test_a_word_before_a_bodys_name_is_no_misspelt_region(veterans):
     total = next(r for r in truth.table(3).rows if r.kind == "total").amounts[2]
     answer = service.ask("我是人大代表，审议时发现退役军人事务局今年的预算变化很大。想请您帮我看一下，项目支出是多少？")
     assert answer.value == total, answer.answer
+
+
+@pytest.mark.parametrize("question", ["几个预算单位里，基本支出最少的是哪个单位？就是养人、保运转那部分钱最少的。",
+                                      "哪个单位的基本支出最少？也就是日常运转花钱最省的那家。"])
+def test_a_restatement_in_everyday_words_after_the_question_asks_nothing(resources, question):
+    """「…最少的是哪个单位？就是养人、保运转那部分钱最少的。」: the restatement names nothing; its words are not held against the question."""
+    service, truth = resources
+    basic = {r.label: r.amounts[0] for r in truth.table(11).rows if r.kind == "unit"}
+    answer = service.ask(question)
+    assert answer.items == [min(basic, key=basic.get)], answer.answer
+
+
+@pytest.mark.parametrize("question", ["几个预算单位里，基本支出最多的是哪个单位？", "这几家单位中基本支出最少的是哪家？"])
+def test_several_units_is_the_set_of_units(resources, question):
+    """「几个预算单位里，基本支出最多的是哪个」: 几个 names the units to look in, however many — never a count asked nor items ranked."""
+    service, truth = resources
+    basic = {r.label: r.amounts[0] for r in truth.table(11).rows if r.kind == "unit"}
+    answer = service.ask(question)
+    assert len(answer.items) == 1 and (min if "最少" in question else max)(basic, key=basic.get) in answer.items[0], answer.answer

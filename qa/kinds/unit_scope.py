@@ -101,7 +101,10 @@ def _year_before_loaded(ctx: Context) -> bool:
     return any(o.department == d.department and o.year != d.year for d in asked for o in documents.values())
 
 
-def _number(digit: str) -> int:
+def _number(digit: str) -> float:
+    """A count written in a digit or a numeral; 几 (several) counts more than any units named."""
+    if digit == "几":
+        return float("inf")
     return int(digit) if digit.isdigit() else "一二三四五六七八九".index(digit.replace("两", "二")) + 1
 
 
@@ -153,7 +156,9 @@ class UnitScope:
         if not how and not named:
             return None
         text = ctx.frame.text
-        if any(w in text for w in _words("count_words")) or any(w in text for w in _words("which_project")):
+        counted = [m for w in _words("count_words") for m in re.finditer(re.escape(w), text)
+                   if not re.match(r"[\u4e00-\u9fff]{0,6}?(?:里|中|之中|当中)", text[m.end():])]  # 「几个预算单位里，哪个最少」: the set to look in
+        if counted or any(w in text for w in _words("which_project")):
             return None  # how many projects, which project: about projects, not a unit's figure
         if ctx.frame.intent == "list" and ctx.frame.set_kind == "projects" and not re.search(r"多少|几|金额", text):
             return None  # 「把文化馆在项目支出表里的项目都列出来」: the unit's projects, not its project expenditure
@@ -286,7 +291,7 @@ def _average(frame, executor, values: list[tuple], what: str, facts: list[Fact])
     """「三个单位平均每家的基本支出」: the units' figures summed and divided by their number; a
     number stated that is not the units' number is a refusal."""
     stated = re.search(cue_data(NAME)["all_counted"], frame.text)
-    if stated and _number(stated.group(0)[0]) != len(values):
+    if stated and _number(stated.group(0)[0]) not in (len(values), float("inf")):  # 几个单位: however many
         raise NotAnswerable(f"问题说的是{stated.group(0)}，文件中有{len(values)}个单位")
     if len(values) < 2:
         raise NotAnswerable("只有一个单位，无从平均")
