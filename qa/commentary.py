@@ -188,7 +188,7 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
             for k, (s, remark) in enumerate(zip(sentences[:first], remarks, strict=True))]
     kept.append(_reason_dropped(sentences[first]))
     named = [m for s in sentences[first + 1:] if (m := spec.clarified.match(s)) and (carries is None or carries(m.group("name")))
-             and (names is None or names(m.group("name")))]  # 「就是养人、保运转那部分钱最少的」 names nothing: a restatement, no name
+             and not re.search(r"最(?:多|少|大|小|高|低)", m.group("name"))]  # 「就是养人、保运转那部分钱最少的」 restates the ask: no name
     if named:  # 「…烧多少钱？我是说公务用车运行维护费。」: the name, in brackets beside the words it restates
         asked = re.sub(r"[。？?！!]+$", "", kept.pop())
         kept.append(f"{asked}（就是{named[0].group('name')}）？")
