@@ -177,7 +177,8 @@ class Executor:
             return False
         others = [o for o in frame.mentions if o is not m and o.kinds() - {"department", "term"}]
         as_class = "科目" in frame.text or bool(re.search(r"\d{3,}", m.surface))
-        return m.kinds() <= {"department", "term"} or bool(others) or bool(frame.measures) and not as_class
+        budget = re.match(r"(?:今年|本年|\d{4}年)?(?:部门)?(?:预算|总预算|收入预算|支出预算)", frame.text[m.end:])  # 「档案馆今年预算减少了」: the body's budget
+        return m.kinds() <= {"department", "term"} or bool(others) or (bool(frame.measures) or bool(budget)) and not as_class
 
     # -- lookup ----------------------------------------------------------------------------------
     def do_lookup(self, frame: Frame) -> Answer:
@@ -1060,7 +1061,7 @@ class Executor:
         frame = _without_containers(frame)  # 「三公里的公务接待费」: its change and reason, not 三公经费's
         figures = [e for m in frame.mentions for e in m.of("figure") if doc in e.docs]
         facts = [f for f in (self.reader.figure(e.iri) for e in figures) if f]
-        named = [m for m in frame.value_mentions() if not m.kinds() <= {"department"}]  # 「数据中心今年预算」: the department is the scope
+        named = [m for m in frame.value_mentions() if not m.kinds() <= {"department"} and not self._scope_only(m, frame)]  # 「数据中心今年预算」: the department is the scope
         bare = {total: word for word, total in self.lexicon.cues["bare_totals"].items()}
         wholes = [t for t in frame.totals if t != load_template().whole_budget and t not in bare]  # 「X局的预算」「收入」 name the budget as a whole
         if not facts and not named and not frame.measures and not wholes:

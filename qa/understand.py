@@ -1236,10 +1236,10 @@ class Understander:
         frame.name_spans = [(start, end) for start, end, _, g in cues if any(x.startswith(("total:", "measure:")) for x in g)]
         groups: set[str] = set()
         runs = honour.left_out_spans(text)
-        several = {m.start() for s in clauses.SENTENCE.finditer(text) if s.end() < len(text) and not re.search(r"[?？]", s.group(0))
-                   for m in clauses.SEVERAL.finditer(text, s.start(), s.end())}  # 「只剩几个。其中哪个最多」: a statement's 几个 is "several"
-        for start, _, _, g in cues:
-            left = any(a <= start < b for a, b in runs)
+        statements = [s.span() for s in clauses.SENTENCE.finditer(text) if s.end() < len(text) and not re.search(r"[?？]", s.group(0))]
+        several = {m.start() for a, b in statements for m in clauses.SEVERAL.finditer(text, a, b)}  # 「只剩几个。其中哪个最多」: a statement's 几个 is "several"
+        for start, _, word, g in cues:
+            left = any(a <= start < b for a, b in runs) or "大头" in word and any(a <= start < b for a, b in statements)  # 「…，占了项目支出的大头。这笔钱用来做什么」
             groups |= g - {"max", "min"} if left else g - {"count"} if start in several else g  # 「把A和B这两个大头扣掉」: 大头 says which are left out, it ranks nothing
         frame.cues = groups
         frame.mentions = mentions = _once_each(text, _without_negated(text, mentions))

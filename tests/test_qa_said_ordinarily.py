@@ -2209,3 +2209,20 @@ def test_several_units_is_the_set_of_units(resources, question):
     basic = {r.label: r.amounts[0] for r in truth.table(11).rows if r.kind == "unit"}
     answer = service.ask(question)
     assert len(answer.items) == 1 and (min if "最少" in question else max)(basic, key=basic.get) in answer.items[0], answer.answer
+
+
+@pytest.mark.parametrize("question", ["我在写财政专项经费的稿子。档案馆今年预算变化了{change}万元，文件里说主要原因是什么？", "档案馆今年的预算为什么有变化？"])
+def test_the_department_named_by_a_class_name_before_its_budget(archives, question):
+    """「档案馆今年预算减少了…，主要原因是什么」: 档案馆 before 预算 is the department (a class's name too); its budget's stated reason."""
+    service, truth = archives
+    whole = next(f for f in truth.figures if f.section == "一")
+    answer = service.ask(question.format(change=f"{whole.change:f}"))
+    assert answer.answered and "原因" in answer.answer and f"{whole.change:f}" in answer.answer.replace(",", ""), answer.answer
+
+
+def test_the_big_part_said_in_a_statement_ranks_nothing(resources):
+    """「X今年有N万，占了项目支出的大头。说明里写的这笔钱要用来做什么」: 大头 describes X; X's text is asked."""
+    service, truth = resources
+    project = next(p for p in sorted(truth.projects, key=lambda p: -p.amounts[0]) if p.purpose and sum(q.name == p.name for q in truth.projects) == 1)
+    answer = service.ask(f"{project.name}今年有{int(project.amounts[0])}多万，占了项目支出的大头。说明里写的这笔钱要用来做什么？")
+    assert answer.answered and project.purpose[:8] in answer.answer, answer.answer
