@@ -1817,9 +1817,9 @@ class Understander:
     @staticmethod
     def _number_near(text: str, start: int, end: int) -> Decimal | None:
         after = NUMBER.match(text, end) or NUMBER.match(text, end + 1)
-        window = text[max(0, start - 12): start]
-        before = list(NUMBER.finditer(window))
-        match = after if after and after.start() <= end + 1 else (before[-1] if before and before[-1].end() >= len(window) - 1 else None)
+        window = max(0, start - 12)
+        before = list(NUMBER.finditer(text, window, start))
+        match = after if after and after.start() <= end + 1 else (before[-1] if before and before[-1].end() >= start - 1 else None)
         if match is None or text.startswith(("年", "个年度"), match.end()):  # 「安排过、2025年」: a year, not an amount
             return None
         value = Decimal(match.group(1))

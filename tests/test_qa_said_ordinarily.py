@@ -2226,3 +2226,25 @@ def test_the_big_part_said_in_a_statement_ranks_nothing(resources):
     project = next(p for p in sorted(truth.projects, key=lambda p: -p.amounts[0]) if p.purpose and sum(q.name == p.name for q in truth.projects) == 1)
     answer = service.ask(f"{project.name}今年有{int(project.amounts[0])}多万，占了项目支出的大头。说明里写的这笔钱要用来做什么？")
     assert answer.answered and project.purpose[:8] in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["对比两年的项目表，2024年安排了{t}万元以上、到2025年项目表里就不见了的项目有哪些？",
+                                      "2024年金额在{t}万元及以上、但2025年项目表里已经没有的项目有哪些？"])
+def test_projects_dropped_after_2024_filtered_by_their_2024_amount(years, question):
+    """「2024年安排了N万元以上、到2025年就不见了的项目」: the dropped projects at or above N (a bound after a year and a clause is still read)."""
+    service, earlier, later = years
+    names = {p.name for p in later.projects}
+    dropped = [p for p in earlier.projects if p.name not in names]
+    t = sorted(p.amounts[0] for p in dropped)[len(dropped) // 2]
+    answer = service.ask(question.format(t=f"{t:f}"))
+    assert sorted(answer.items) == sorted(p.name for p in dropped if p.amounts[0] >= t), answer.answer
+
+
+@pytest.mark.parametrize("question", ["想知道2025年是不是换了一批新项目。2025年项目表里的项目，有几个是2024年就已经安排过的？",
+                                      "2025年项目表里的项目，哪些在2024年的项目表里也出现过？"])
+def test_projects_of_2025_already_there_in_2024(years, question):
+    """「2025年的项目，有几个是2024年就已经安排过的」: the projects in both years — the story's 新项目 asks no set."""
+    service, earlier, later = years
+    both = {p.name for p in earlier.projects} & {p.name for p in later.projects}
+    answer = service.ask(question)
+    assert (answer.value == len(both) if "几个" in question else set(answer.items) == both), answer.answer

@@ -134,6 +134,17 @@ def _first(groups: dict[str, list[str]], text: str, names: list[tuple[int, int]]
     return None
 
 
+def _asked_first(groups: dict[str, list[str]], text: str, names: list[tuple[int, int]]) -> tuple[str, str, tuple[int, int]] | None:
+    """The first operation the last sentence says (「想知道是不是换了一批新项目。…有几个是2024年就已经安排过的」:
+    the story's 新项目 is no set asked), else the first the question says anywhere."""
+    cut = max((m.end() for m in re.finditer(r"[。！!？?]", text.rstrip("。！!？? "))), default=0)
+    asks = re.search(r"[?？]\s*$", text)  # 「…？两年都有的不算。」: a last sentence that asks nothing says what is left out
+    found = _first(groups, text[cut:], [(a - cut, b - cut) for a, b in names if a >= cut]) if cut and asks else None
+    if found is not None:
+        return found[0], found[1], (found[2][0] + cut, found[2][1] + cut)
+    return _first(groups, text, names)
+
+
 def _money_asked_last(text: str, rate_words: list[str]) -> bool:
     """Whether the question asks an amount of money (多少万元) after its last rate word: 「我想核实一下涨幅：
     增加了多少万元」 asks the difference, the rate word is context."""
@@ -192,7 +203,7 @@ class CrossYear:
             return Reading(NAME, 0.9, [Slot("years", [stated, stated], (0, len(text))), Slot("own_change", True, (0, len(text)))])
         if missing:
             return Reading(NAME, 0.9, slots, missing=missing, explained="".join(data["both_years"]))
-        found = _first(data["set_operations"], _clauses_left_out_blanked(text), _names(ctx) + honour.left_out_spans(text))  # 「没变的、变少的都不算」 asks neither
+        found = _asked_first(data["set_operations"], _clauses_left_out_blanked(text), _names(ctx) + honour.left_out_spans(text))  # 「没变的、变少的都不算」 asks neither
         lacks = _lacking_year(text, data["lacked"])
         if found and found[0] in ("new", "dropped") and lacks in {d.year for d in years}:  # 「2025年有而2024年没有的」: which year lacks them says which set
             found = ("new" if lacks == years[0].year else "dropped", *found[1:])
