@@ -516,6 +516,11 @@ def _opening_pointer(rest: str) -> re.Match | None:
     return re.match(rf"((?:\d{{4}}年)?(?:(?:{_intros()})(?:一下|下)?[,，]?)?)(那么?|这|它|其)", rest)
 
 
+def _among(rest: str) -> re.Match | None:
+    """「其中」 opening the rest of a question (after a year or an intro): 「…，我想知道其中X」「X一共就两万多，里面Y占了多少」."""
+    return re.match(rf"(?:\d{{4}}年)?(?:{_intros()})?(?:其中|这当中|这里面|里面|里头|当中)", rest)
+
+
 def _parts_asked(frame: Frame) -> list[Mention]:
     """The things a question asks of: in a share (「它占教育支出的比重」) the whole after 占 is none."""
     share = frame.text.find("占") if frame.intent == "ratio" else -1
@@ -528,8 +533,8 @@ def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] 
     这一项」, spans relative to cut) it points at that name."""
     first = CLAUSE.match(text, cut)
     pointing = [m for m in BACK_REFERENCE.finditer(text[cut:]) if not any(a < m.start() for a, _ in named)]
-    opening = re.match(rf"(?:\d{{4}}年)?(?:{_intros()})?(?:其中|这当中|这里面)", text[cut:])  # 「…，我想知道其中X」
-    later = re.search(rf"[。？?！!；;](?:{_intros()})?(?:其中|这当中|这里面)", text[cut:])  # 「…，想知道钱主要花在哪。其中最高的是哪个」
+    opening = _among(text[cut:])
+    later = re.search(rf"[。？?！!；;](?:{_intros()})?(?:其中|这当中|这里面|里面|里头|当中)", text[cut:])  # 「…，想知道钱主要花在哪。其中最高的是哪个」
     if opening is None and later and not any(a < later.start() for a, _ in named):
         opening = later
     if opening and any(a == opening.end() for a, _ in things) and not re.search(r"占|比例|比重|百分之|几成", text[cut:]):  # 「其中X占了百分之多少」: of the whole said before
@@ -702,7 +707,7 @@ class Understander:
         said = {e.iri for m in trial.mentions for e in m.entities}
         own = (_names_its_own(trial) or bool(trial.measures and (trial.totals or any(m.of("department", "budget_unit") for m in trial.mentions)))  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」「…。基本支出占支出总额的百分之多少」: the question names its own thing
                or bool(trial.set_kind and REPORTED.search(story))  # 「有读者问X今年还有没有。…不再出现的项目有哪些」: a set asked of its own
-               or trial.set_kind in ("budget_units", "duties", "internal_units") and any(m.of("department", "budget_unit") for m in trial.mentions))  # 「…。X局的部门预算包括哪几个单位」
+               or (trial.set_kind in ("budget_units", "duties", "internal_units") or trial.totals) and any(m.of("department", "budget_unit") for m in trial.mentions))  # 「…。X局的部门预算包括哪几个单位」「…。X局的支出总计是多少」
         if (trial.intent == "refuse" or trial.unknown or not own and (any(not {e.iri for e in m.entities} & said for m in named) or set(head.measures + head.totals) - set(trial.measures + trial.totals))
                 or not (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.unit_word not in (None, "%")
                         or any(m.of("internal_unit", "term", "citation") for m in trial.mentions))):
@@ -947,6 +952,7 @@ class Understander:
         the thing the context names last; else None."""
         if re.match(r"占|比(?!如|方)", text[cut:]) or RESTATING.match(text, cut):
             cut = 0  # 「X——Y那一大类——占基本支出的百分之多少」: the rest has no subject, the opening is it; 「…，也就是A加上B，一共多少」 restates it
+        said = text  # as asked: 「其中」 opening the rest points into the context before a measure is carried to it
         if cut:
             text = text[:cut] + self._measure_carried(text[:cut], _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:]), self.lexicon))
         trial = (self._after_story(text[cut:], previous, corrected) or self.understand(text[cut:], previous, corrected, _context=False)) if cut else None  # 「我在梳理…，局本级的先不数了。X名下…」
@@ -983,7 +989,7 @@ class Understander:
             return None  # 「我注意到X有两笔，…另一笔是“第二批”。两笔加在一起」: the rest names a part of the family the context names
         if trial is not None and self._unlinked_body(text[:cut]) and not any(m.of("department", "budget_unit") for m in trial.mentions):
             return None  # 「我在看云川市财政局的预算。项目支出是多少」: the body the context names scopes the question
-        if trial is not None and not _points_into_context(text, cut, frozenset((m.start, m.end) for m in trial.mentions)):
+        if trial is not None and not _points_into_context(text, cut, frozenset((m.start, m.end) for m in trial.mentions)) and not (cut and _among(said[cut:])):
             if (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or trial.unit_word not in (None, "%")
                     or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)):  # 「…，局里有几辆车」: a count asked
                 trial.context = text[:cut] + trial.context  # a story the rest opened with (_after_story) is context too

@@ -2002,7 +2002,8 @@ def test_a_pointer_after_a_container_word_still_names_a_part(resources, question
 
 
 @pytest.mark.parametrize("question", ["我注意到基本支出里商品和服务支出有{amount}万元左右，想知道钱主要花在哪。其中金额最高的明细科目是哪一个？",
-                                      "基本支出里的商品和服务支出是{amount}万元，我想知道钱都花在哪。这当中哪一项最多？"])
+                                      "基本支出里的商品和服务支出是{amount}万元，我想知道钱都花在哪。这当中哪一项最多？",
+                                      "基本支出中的商品和服务支出一共{amount}万元，我想知道其中哪一项花得最多？"])
 def test_among_them_opening_a_later_sentence_points_into_the_premise(resources, question):
     """「X有六十多万元，想知道钱主要花在哪。其中金额最高的是哪一个」: 其中 opening the last sentence is X's items, not every item."""
     service, truth = resources
@@ -2248,3 +2249,23 @@ def test_projects_of_2025_already_there_in_2024(years, question):
     both = {p.name for p in earlier.projects} & {p.name for p in later.projects}
     answer = service.ask(question)
     assert (answer.value == len(both) if "几个" in question else set(answer.items) == both), answer.answer
+
+
+def test_a_bodys_total_after_a_story_comparing_a_class(resources):
+    """「我正在比较几个区的X投入。Y局2025年部门预算的支出总计是多少」: the story's 比较 and class are context; Y's total is asked."""
+    service, truth = resources
+    cls = next(r.label for r in truth.table(3).rows if r.code and len(r.code) == 3)
+    total = next(r for r in truth.table(1).rows if r.label == "支出总计").amounts[0]
+    core = truth.department.removeprefix(truth.region)
+    answer = service.ask(f"我是做基层研究的，正在比较几个区的{cls}投入。{core}2025年部门预算的支出总计是多少？")
+    assert answer.value == total, answer.answer
+
+
+@pytest.mark.parametrize("question", ["三公经费一共就{about}万多，里面公务用车运行维护费占了百分之多少？", "“三公”经费总共{about}万出头，当中公务接待费占几成？"])
+def test_inside_opening_the_question_points_at_the_premises_whole(resources, question):
+    """「三公经费一共就两万多，里面X占了百分之多少」: 里面 is inside the whole the premise names — the share of 三公经费."""
+    service, truth = resources
+    whole = truth.figure("“三公”经费")
+    part = truth.figure("公务用车运行维护费" if "公务用车" in question else "公务接待费")
+    answer = service.ask(question.format(about=int(whole.value)))
+    assert answer.value == (part.value / whole.value * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
