@@ -622,10 +622,13 @@ class Executor:
             if "self_unit" in frame.cues and not honour.self_left_out(frame.text):  # 「本级和普查中心的项目」: both
                 units.add(own)
             return [p for p in projects if p.unit_name in units or own in units and p.unit_name is None]
-        inclusive = re.compile(r"(?:含|包括|包含|连同|加上)(?:其|所有)?(?:" + "|".join(cue_data("unit_scope")["subordinate_words"]) + ")")
+        inclusive = re.compile(r"(?<![不未])(?:含|包括|包含|连同|加上)(?:其|所有)?(?:" + "|".join(cue_data("unit_scope")["subordinate_words"]) + ")")  # not 「不含下属中心」
         if inclusive.search(frame.text):  # 「（含下属单位）」: all of them
             return projects
-        if any(w in frame.text for w in cue_data("unit_scope")["subordinate_words"]) or honour.self_left_out(frame.text):
+        runs = honour.left_out_spans(frame.text)
+        subordinate = [m.start() for w in cue_data("unit_scope")["subordinate_words"] for m in re.finditer(re.escape(w), frame.text)
+                       if not honour.excluded_before(frame.text, m.start()) and not any(a <= m.start() < b for a, b in runs)]  # 「本级（不含下属中心）」: left out
+        if subordinate or honour.self_left_out(frame.text):
             return self._subordinate(frame, doc, [p for p in projects if p.unit_name not in (own, None)])
         if "self_unit" in frame.cues:  # 「局本级的项目」: the department's own, not its subordinate units'
             return [p for p in projects if p.unit_name in (own, None)]

@@ -2366,6 +2366,13 @@ class Understander:
         paid_from = values and all(_fund_alone(m, load_template()) for m in values)
         if c & {"whichone", "describe"} and frame.set_kind == "projects" and paid_from and not money:
             return "list"  # 「哪个项目用的是政府性基金」「政府性基金用在哪些项目上」: the projects that fund pays for, not the fund's total
+        if frame.set_kind == "functional" and paid_from and frame.table is None and not money:
+            fund = _fund_alone(values[0], load_template())
+            frame.table = next((t.number for t in load_template().tables if t.fund == fund and t.classification == "functional"), None)
+            if frame.table is not None:  # 「政府性基金预算支出用在了哪个功能科目上」: the rows of that fund's own table (表9), not every class
+                frame.mentions = [m for m in frame.mentions if m not in values]
+                frame.set_kind = "items"
+                return "list"
         if ("list" in c and not (values and money) and not each) or frame.set_kind in ("duties", "internal_units", "budget_units") and not amount_asked:
             return "list"
         if "describe" in c and not amount_asked:

@@ -2269,3 +2269,21 @@ def test_inside_opening_the_question_points_at_the_premises_whole(resources, que
     part = truth.figure("公务用车运行维护费" if "公务用车" in question else "公务接待费")
     answer = service.ask(question.format(about=int(whole.value)))
     assert answer.value == (part.value / whole.value * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+@pytest.mark.parametrize("question", ["政府性基金预算支出用在了哪个功能科目上？", "政府性基金预算支出有哪些功能科目？"])
+def test_the_classes_a_fund_pays_for_are_its_own_tables_rows(resources, question):
+    """「政府性基金预算支出用在了哪个功能科目上」: the 项 rows of that fund's own table (表9) — not the fund's total, not every class."""
+    service, truth = resources
+    rows = [r.label for r in truth.table(9).rows if r.code and len(r.code) == 7]
+    assert rows
+    answer = service.ask(question)
+    assert sorted(answer.items) == sorted(rows), answer.answer
+
+
+@pytest.mark.parametrize("question", ["{core}本级（不含下属中心）一共安排了多少个项目？", "局本级（不包括下属单位）有几个项目？"])
+def test_the_bureaus_own_projects_with_its_units_left_out(resources, question):
+    """「本级（不含下属中心）一共安排了多少个项目」: 不含 leaves the units out — the bureau's own projects, never all or the units'."""
+    service, truth = resources
+    answer = service.ask(question.format(core=truth.department.removeprefix(truth.region)))
+    assert answer.value == sum(p.unit == truth.department for p in truth.projects), answer.answer
