@@ -1437,7 +1437,7 @@ def _asks_last_year_value(frame: Frame) -> bool:
     asked = re.split(r"[?？]", text)[0] if re.search(r"[?？].*[\u4e00-\u9fff]", text) else ""  # 「X去年是多少？今年0.7万，比上年多了一点」: the question before what it says
     if asked and LAST_VALUE.search(asked) and not CHANGE_ASKED.search(asked) and not AGAINST_LAST.search(asked):
         return True
-    clauses = [c for c in re.split(r"[，,；;。!！]", text) if c.strip(" ?？")]
+    clauses = [c for c in re.split(r"[，,；;。!！?？]", text) if c.strip()]  # 「比上年是增是减？上年大概是多少万元？」: the last ask is last year's figure
     last_asked = LAST_VALUE.search(clauses[-1]) or frame.last_year and re.search(r"(?:19|20)\d{2}年.{0,16}是多少[?？]?$", clauses[-1]) if clauses else None  # 「…那2024年的X是多少」: last year by its number
     if len(clauses) > 1 and last_asked and not CHANGE_ASKED.search(clauses[-1]) and not AGAINST_LAST.search(clauses[-1]):
         return True  # 「X今年比去年压减了0.27万元，那去年X是多少」「…有所减少。那上年是多少」: the change stated before, last year's figure asked last

@@ -114,7 +114,8 @@ def _year_carried(context: str, question: str, lexicon: Lexicon | None = None) -
     """「我看的是2024年那份，X是多少」: the one year the asker's context names scopes the question
     when it names none, written before it so that the context can be set aside — apart from it when
     the year and the question's first words would read as another name (2024年知识产权保护专项经费)."""
-    years = {m.group(1) for m in YEAR.finditer(context)}
+    years = {m.group(1) for m in YEAR.finditer(context)
+             if not (re.search(r"[和与跟同]$", context[:m.start()]) and re.match(r"(?:的数?)?(?:做|作|进行)?(?:对照|对比|比较|相比)", context[m.end():]))}  # 「为了和2025年做对照，我先算2024年：」: 2024
     cues = load_cues()
     compared = {m.group(1) for m in YEAR.finditer(question) if re.search(r"(?:[比较与和同跟]|相比于|对比)$", question[:m.start()])}  # 「和2024年相比」: the base, not the question's year
     own = any(m.group(1) not in compared for m in YEAR.finditer(question))

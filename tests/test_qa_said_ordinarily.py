@@ -2287,3 +2287,24 @@ def test_the_bureaus_own_projects_with_its_units_left_out(resources, question):
     service, truth = resources
     answer = service.ask(question.format(core=truth.department.removeprefix(truth.region)))
     assert answer.value == sum(p.unit == truth.department for p in truth.projects), answer.answer
+
+
+@pytest.mark.parametrize("question", ["今年的{name}比上年是增是减？上年大概是多少万元？", "{name}比上年多了还是少了？上年是多少？"])
+def test_last_years_figure_asked_after_the_direction(resources, question):
+    """「比上年是增是减？上年大概是多少万元？」: the last ask is last year's figure, worked back (its direction said with it)."""
+    service, truth = resources
+    figure = next(f for f in truth.figures if f.value and f.change and abs(f.change) != f.value - f.change and f.unit == "万元")
+    answer = service.ask(question.format(name=figure.label))
+    assert answer.value == figure.value - figure.change, answer.answer
+
+
+@pytest.mark.parametrize("question", ["为了和2025年做对照，我先算2024年：当年项目支出占部门总支出的比重是多少？",
+                                      "为了跟2025年比较，我先看2024年：那一年的项目支出是多少？"])
+def test_the_year_compared_with_in_the_context_is_not_the_year_asked(years, question):
+    """「为了和2025年做对照，我先算2024年：当年…」: 2025 is what it is compared with; 2024 is asked."""
+    service, earlier, later = years
+    total = next(r for r in earlier.table(3).rows if r.kind == "total")
+    answer = service.ask(question)
+    expected = (total.amounts[2] / next(r for r in earlier.table(1).rows if r.label == "本年支出合计").amounts[0] * 100).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP) if "比重" in question else total.amounts[2]
+    assert answer.value == expected, answer.answer
