@@ -2308,3 +2308,14 @@ def test_the_year_compared_with_in_the_context_is_not_the_year_asked(years, ques
     expected = (total.amounts[2] / next(r for r in earlier.table(1).rows if r.label == "本年支出合计").amounts[0] * 100).quantize(
         Decimal("0.01"), rounding=ROUND_HALF_UP) if "比重" in question else total.amounts[2]
     assert answer.value == expected, answer.answer
+
+
+@pytest.mark.parametrize("question", ["{base}有两个项目，连同第二批加起来是多少？", "{base}分了两笔，加上第二批那笔一共多少万元？"])
+def test_together_with_opening_the_question_adds_to_what_the_context_names(archives, question):
+    """「X有两个项目，连同第二批加起来是多少」 (seed 3931: X and X（第二批）): 连同 adds the part it names to the thing the context names."""
+    service, truth = archives
+    second = next(p for p in truth.projects if p.name.endswith("（第二批）"))
+    base = second.name.removesuffix("（第二批）")
+    expected = sum(p.amounts[0] for p in truth.projects if p.name in (base, second.name))
+    answer = service.ask(question.format(base=base))
+    assert answer.value == expected, answer.answer
