@@ -319,16 +319,21 @@ def _unit(truth):
     return truth.subordinate_units[0]
 
 
+def _lists_the_units_projects(resources, question: str) -> None:
+    """The question, asked of the first subordinate unit by its short name, lists that unit's projects."""
+    service, truth = resources
+    unit = _unit(truth)
+    answer = service.ask(question.format(unit=unit.removeprefix(truth.region)))
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.unit == unit), answer.answer
+
+
 @pytest.mark.parametrize("question", [
     "我想了解一下下属的{unit}具体承担了哪些项目，能不能把它名下的项目全部列出来？",
     "{unit}是下属事业单位，我想看看它自己的项目：能不能把它的项目都列出来？",
     "我在看{unit}这个事业单位具体承担了哪些项目。表12里列在它名下的项目都有哪些？",  # 事业单位 is a part of a class's name, no thing
 ])
 def test_it_anywhere_in_the_question_is_the_body_named_before(resources, question):
-    service, truth = resources
-    unit = _unit(truth)
-    answer = service.ask(question.format(unit=unit.removeprefix(truth.region)))
-    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.unit == unit), answer.answer
+    _lists_the_units_projects(resources, question)
 
 
 def test_a_units_status_stated_in_passing_asks_no_set_of_units(resources):
@@ -418,12 +423,11 @@ def test_a_bureau_called_by_the_last_word_of_its_name(veterans, question):
 @pytest.mark.parametrize("question", [
     "我在梳理下属单位的钱都花在哪。能不能把{unit}安排的项目名称都列一下？",
     "可不可以帮我把{unit}的项目列一下？",
+    "能不能把{unit}在项目支出表里的项目都列出来？",  # the table named is where to look, not the unit's project expenditure
+    "我们想做一期节目讲{unit}的钱花在哪儿，请把它在项目支出表里的项目全部列一下。",
 ])
 def test_a_request_to_list_is_no_yes_or_no_question(resources, question):
-    service, truth = resources
-    unit = _unit(truth)
-    answer = service.ask(question.format(unit=unit.removeprefix(truth.region)))
-    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.unit == unit), answer.answer
+    _lists_the_units_projects(resources, question)
 
 
 @pytest.mark.parametrize("question", [
@@ -1955,18 +1959,6 @@ def test_which_project_a_fund_pays_for_lists_its_projects(resources, question):
     assert sorted(answer.items) == funded, answer.answer
 
 
-@pytest.mark.parametrize("question", [
-    "能不能把{unit}在项目支出表里的项目都列出来？",
-    "我们想做一期节目讲{unit}的钱花在哪儿，请把它在项目支出表里的项目全部列一下。",
-])
-def test_a_units_projects_in_the_project_table_are_listed(resources, question):
-    """「把X在项目支出表里的项目都列出来」: the table named is where to look, the unit's projects are asked — not its project expenditure."""
-    service, truth = resources
-    unit = _unit(truth)
-    answer = service.ask(question.format(unit=unit.removeprefix(truth.region)))
-    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.unit == unit), answer.answer
-
-
 @pytest.mark.parametrize("question", ["机关本身和下属{b}的日常开支差距有多大？", "{a}和{b}的基本支出差距有多大？"])
 def test_a_gap_between_units_is_their_difference(resources, question):
     """「A和B的基本支出差距有多大」: 差距 asks a difference, not the two figures' sum."""
@@ -2048,10 +2040,7 @@ def test_the_unit_a_project_is_listed_under_in_each_year(built):
                                       "{unit}今年项目支出挺多的，想弄清楚具体是啥。它名下都有哪些项目？"])
 def test_a_vague_ask_before_the_full_question_is_context(resources, question):
     """「X的项目支出不少，我想知道具体是什么。X名下有哪些项目」: the vague ask names nothing; the next sentence asks it in full."""
-    service, truth = resources
-    unit = _unit(truth)
-    answer = service.ask(question.format(unit=unit.removeprefix(truth.region)))
-    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.unit == unit), answer.answer
+    _lists_the_units_projects(resources, question)
 
 
 def test_a_vague_ask_before_the_full_question_is_context_across_years(years):
