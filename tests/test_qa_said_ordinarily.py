@@ -2308,3 +2308,20 @@ def test_together_with_opening_the_question_adds_to_what_the_context_names(archi
     expected = sum(p.amounts[0] for p in truth.projects if p.name in (base, second.name))
     answer = service.ask(question.format(base=base))
     assert answer.value == expected, answer.answer
+
+
+@pytest.mark.parametrize("question", ["这个局二〇二五年的项目支出表（表12）里一共列了几个项目？", "这个局今年的项目有几个？"])
+def test_this_bureau_points_at_the_body_not_at_one_project(resources, question):
+    """「这个局二〇二五年的项目支出表里一共列了几个项目」: 这个局 is the loaded body; its projects are counted."""
+    service, truth = resources
+    answer = service.ask(question)
+    assert answer.value == len(truth.projects), answer.answer
+
+
+@pytest.mark.parametrize("question", ["档案馆现在有几辆车？", "我看不少单位都有单价一百万元以上的大型设备，档案馆有没有？有几台？"])
+def test_the_department_named_by_a_class_name_asked_a_count_it_holds(archives, question):
+    """「档案馆现在有几辆车」: 档案馆 (the department, a class's name too) is the scope — no target's words; the count it holds is asked."""
+    service, truth = archives
+    name = "车辆" if "车" in question else next(f.label for f in truth.figures if f.unit == "台")
+    answer = service.ask(question)
+    assert answer.value == truth.figure(name).value, answer.answer

@@ -268,7 +268,7 @@ def _own_words(ctx: Context, owner: Mention | None, asked: Asked) -> list[str]:
     what the target speaks of."""
     frame = ctx.frame
     text = list(frame.text)
-    scope = [(m.start, m.end) for m in frame.mentions if m.kinds() <= {"budget_unit", "department"}  # 发展中心的X: the scope, not the target's words
+    scope = [(m.start, m.end) for m in frame.mentions if m.kinds() <= {"budget_unit", "department"} or m.of("department")  # 发展中心的X: the scope, not the target's words (档案馆, a class's name too)
              or owner is None and not m.partial and m.kinds() <= {"classification", "line_item"}]  # 「2025年拥军优属（2082804）安排了多少」: a class named whole, no owner, is asked itself
     spans = [*frame.cue_spans, asked.span, *scope, *([(owner.start, owner.end)] if owner else [])]
     for start, end in spans:
