@@ -2325,3 +2325,12 @@ def test_the_department_named_by_a_class_name_asked_a_count_it_holds(archives, q
     name = "车辆" if "车" in question else next(f.label for f in truth.figures if f.unit == "台")
     answer = service.ask(question)
     assert answer.value == truth.figure(name).value, answer.answer
+
+
+def test_how_the_rate_is_worked_out_is_no_unknown_word(years):
+    """「…增长了多少？按两年表8的数算百分比，保留两位小数。」: the basis of the computation asks nothing of its own (数算 is no thing)."""
+    service, earlier, later = years
+    name = next(f.label for f in later.figures if f.parent == "“三公”经费" and earlier.figure(f.label).value and f.value != earlier.figure(f.label).value)
+    before, after = earlier.figure(name).value, later.figure(name).value
+    answer = service.ask(f"{name}从2024年到2025年增长了多少？按两年表8的数算百分比，保留两位小数。")
+    assert answer.value == ((after - before) / before * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer  # signed: 增长 of a fall is negative
