@@ -755,6 +755,12 @@ def _loose(text: str) -> str:
 _AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万元|元|亿元)(?![多余左])")
 
 
+def _in_wan(stated: re.Match) -> Decimal:
+    """An amount the question states (_AMOUNT), in 万元: 七万八千元 is 7.80万元."""
+    amount = Decimal(stated.group(1))
+    return amount / 10000 if stated.group(2) == "元" else amount * 10000 if stated.group(2) == "亿元" else amount
+
+
 def _stated_amount_unused(frame: Frame, answer: Answer, said: str) -> str | None:
     """「在900万元的项目支出里，X占多大比重」: an amount the question states of a thing (no
     threshold) is that thing's figure; an answer that neither states it nor gives it as its value
@@ -764,8 +770,7 @@ def _stated_amount_unused(frame: Frame, answer: Answer, said: str) -> str | None
     if answer.intent not in _cues()["figure_intents"] or answer.intent == "performance":
         return None  # 「X（2万元那个）的满意度要求」: the amount picks the project whose target is asked
     for stated in _AMOUNT.finditer(frame.text):
-        amount = Decimal(stated.group(1))
-        in_wan = amount / 10000 if stated.group(2) == "元" else amount * 10000 if stated.group(2) == "亿元" else amount  # 七万八千元 is 7.80万元
+        amount, in_wan = Decimal(stated.group(1)), _in_wan(stated)
         if amount == answer.value or any(w in said for w in {stated.group(1), fmt(amount, stated.group(2)), fmt(in_wan)}):
             continue
         return f"问题中的{stated.group(0)}在答案中没有用到，答案用的是别的数 (the amount the question states is not the answer's)"
@@ -779,12 +784,11 @@ def _stated_amount_not_filtered(frame: Frame, answer: Answer) -> str | None:
     if answer.value is not None or len(answer.items) < 2 or frame.threshold is not None or frame.range is not None:
         return None
     figures = [Decimal(str(r["金额"])) for r in answer.rows if "金额" in r]
-    asked = frame.text
-    for stated in _AMOUNT.finditer(asked):
-        if re.match(_cues()["amount_bound_after"], asked[stated.end():]) or re.search(_cues()["amount_bound_before"], asked[:stated.start()]):
+    text = frame.text
+    for stated in _AMOUNT.finditer(text):
+        if re.match(_cues()["amount_bound_after"], text[stated.end():]) or re.search(_cues()["amount_bound_before"], text[:stated.start()]):
             continue  # 「多出5万元以上的」: a bound another reading takes up
-        amount = Decimal(stated.group(1))
-        in_wan = amount / 10000 if stated.group(2) == "元" else amount * 10000 if stated.group(2) == "亿元" else amount
+        in_wan = _in_wan(stated)
         if figures and any(v != in_wan for v in figures) and sum(figures) != in_wan:
             return f"问题中的{stated.group(0)}没有用作条件 (the amount the question states was not applied)"
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
 from functools import cache, cached_property
@@ -517,9 +518,12 @@ def _opening_pointer(rest: str) -> re.Match | None:
     return re.match(rf"((?:\d{{4}}年)?(?:(?:{_intros()})(?:一下|下)?[,，]?)?)(那么?|这|它|其)", rest)
 
 
+AMONG = "其中|这当中|这里面|里面|里头|当中"  # inside what was said before
+
+
 def _among(rest: str) -> re.Match | None:
     """「其中」 opening the rest of a question (after a year or an intro): 「…，我想知道其中X」「X一共就两万多，里面Y占了多少」."""
-    return re.match(rf"(?:\d{{4}}年)?(?:{_intros()})?(?:其中|这当中|这里面|里面|里头|当中)", rest)
+    return re.match(rf"(?:\d{{4}}年)?(?:{_intros()})?(?:{AMONG})", rest)
 
 
 def _parts_asked(frame: Frame) -> list[Mention]:
@@ -535,7 +539,7 @@ def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] 
     first = CLAUSE.match(text, cut)
     pointing = [m for m in BACK_REFERENCE.finditer(text[cut:]) if not any(a < m.start() for a, _ in named)]
     opening = _among(text[cut:])
-    later = re.search(rf"[。？?！!；;](?:{_intros()})?(?:其中|这当中|这里面|里面|里头|当中)", text[cut:])  # 「…，想知道钱主要花在哪。其中最高的是哪个」
+    later = re.search(rf"[。？?！!；;](?:{_intros()})?(?:{AMONG})", text[cut:])  # 「…，想知道钱主要花在哪。其中最高的是哪个」
     if opening is None and later and not any(a < later.start() for a, _ in named):
         opening = later
     if opening and any(a == opening.end() for a, _ in things) and not re.search(r"占|比例|比重|百分之|几成", text[cut:]):  # 「其中X占了百分之多少」: of the whole said before
@@ -794,6 +798,18 @@ class Understander:
         """Every name the documents hold, in match form."""
         return sorted({match_form(e.label) for e in self.lexicon.entities.values()})
 
+    def _names_started(self, head: str) -> list[str]:
+        """The names longer than `head` that start with it: a run of the sorted names, found by bisection
+        (a thousand documents hold tens of thousands of names)."""
+        names = self._name_forms
+        found = []
+        for name in names[bisect_left(names, head):]:
+            if not name.startswith(head):
+                break
+            if name != head:
+                found.append(name)
+        return found
+
     def _than_elided(self, text: str) -> str:
         """「用于残疾人事业的彩票公益金支出比用于社会福利的多多少」: after 比, the start of a name whose end
         the thing before 比 has said (彩票公益金支出) is that whole name — when no name is said whole there."""
@@ -807,7 +823,7 @@ class Understander:
             return text
         clause = re.split(r"[，,。；;？?！!]", text[:than.start()])[-1].removesuffix("的")
         for head in (clause[k:] for k in range(len(clause) - 3)):  # 「（请问）用于X的比用于Y的多多少」: both sides said by the start of their names
-            started = [name for name in self._name_forms if name.startswith(head) and name != head]
+            started = self._names_started(head)
             if started and not whole(head):
                 tail, end = started[0][len(head):], than.start() - text[:than.start()].endswith("的")
                 if len(started) > 1 or not whole(said + tail):
@@ -1148,8 +1164,8 @@ class Understander:
             return question
         linked = self.lexicon.link(context)
         bodies = sorted((m for m in linked + self.lexicon.abbreviated_bodies(context, linked) if m.of("budget_unit", "department")), key=lambda m: m.end)
-        partial = [m for m in self._linked(context, [False] * (len(context) + 1))[1] if m.partial and m.of("project", "goal")]  # 「我在看X中心的12345热线工单办理经费」: a project by a part of its name
-        if any(m.kinds() & (THINGS | {"figure"}) for m in linked + partial):
+        if any(m.kinds() & (THINGS | {"figure"}) for m in linked) or any(
+                m.partial and m.of("project", "goal") for m in self._linked(context, [False] * (len(context) + 1))[1]):  # 「我在看X中心的12345热线工单办理经费」: a project by a part of its name
             return question  # 「社会保障和就业支出是人社局的主业，…它占…」: 它 is the thing the context is about
         if not bodies or re.search(self.lexicon.cues["body_named"], context[bodies[-1].end:]):
             return question  # 「X局下面有个小型水库管理所，它…」: 它 is the body named last, which is not loaded
@@ -2365,12 +2381,12 @@ class Understander:
             return "describe"  # a project has no parts to list: 「X是落实哪个方案的任务清单」 asks its text
         things = [m for m in values if not m.kinds() & {"department", "budget_unit"}]
         each = len(things) + len(frame.measures) + len(frame.totals) >= 2 and amount_asked and not frame.set_kind  # 「A和B分别是多少」: each one's figure
-        paid_from = values and all(_fund_alone(m, load_template()) for m in values)
+        funds = [_fund_alone(m, load_template()) for m in values]
+        paid_from = bool(funds) and all(funds)
         if c & {"whichone", "describe"} and frame.set_kind == "projects" and paid_from and not money:
             return "list"  # 「哪个项目用的是政府性基金」「政府性基金用在哪些项目上」: the projects that fund pays for, not the fund's total
         if frame.set_kind == "functional" and paid_from and frame.table is None and not money:
-            fund = _fund_alone(values[0], load_template())
-            frame.table = next((t.number for t in load_template().tables if t.fund == fund and t.classification == "functional"), None)
+            frame.table = next((t.number for t in load_template().tables if t.fund == funds[0] and t.classification == "functional"), None)
             if frame.table is not None:  # 「政府性基金预算支出用在了哪个功能科目上」: the rows of that fund's own table (表9), not every class
                 frame.mentions = [m for m in frame.mentions if m not in values]
                 frame.set_kind = "items"
