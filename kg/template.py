@@ -18,6 +18,7 @@ class TableSpec:
     classification: str | None = None
     fund: str | None = None
     expenditure: str | None = None
+    scope: str | None = None  # what a reader calls the money the table holds: 财政拨款 (财政拨款口径 → 表4)
 
     @property
     def name(self) -> str:
@@ -166,6 +167,14 @@ class Template:
         length, spec, at = max(found, key=lambda f: f[0])
         return spec, at, at + length
 
+    def scoped_in(self, text: str) -> tuple[TableSpec, int, int] | None:
+        """The table whose money a text names as a scope (「财政拨款口径下的X」 → 表4), with where it is said."""
+        for spec in self.tables:
+            said = re.search(rf"(?:按照?)?{spec.scope}(?:的)?口径", text) if spec.scope else None
+            if said:
+                return spec, said.start(), said.end()
+        return None
+
     def by_layout(self, layout: str) -> TableSpec:
         """The one table of a layout (projects: 表12, units: 表11)."""
         return next(t for t in self.tables if t.layout == layout)
@@ -198,6 +207,7 @@ def load_template() -> Template:
             classification=t.get("classification"),
             fund=t.get("fund"),
             expenditure=t.get("expenditure"),
+            scope=t.get("scope"),
         )
         for t in raw["tables"]
     )

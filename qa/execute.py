@@ -93,12 +93,13 @@ class Executor:
             table, column = own.number, measure
         return [f for f in self.reader.total_facts(doc, table) if f.column == column][:1]
 
-    def total(self, name: str, doc: str) -> list[Fact]:
+    def total(self, name: str, doc: str, table: int | None = None) -> list[Fact]:
         """A total the template names (「财政拨款收入」: 表4's 本年收入合计), a column's total
-        (「column:事业收入」) or a table's 合计 row named by the question (「表9:合计」)."""
+        (「column:事业收入」) or a table's 合计 row named by the question (「表9:合计」). A named
+        total of another table the question names (表4的收入总计) is that table's row, or none."""
         named = load_template().named_totals.get(name)
         if named:
-            return self.reader.row_facts(doc, named[0], named[1])[:1]
+            return self.reader.row_facts(doc, table if table is not None else named[0], named[1])[:1]
         table, _, label = name.rpartition(":")
         if table == "column":
             for number in load_template().column_lookup:
@@ -165,7 +166,7 @@ class Executor:
                 result.append(((frame.fund or "") + measure, self.measure_total(measure, doc, frame.fund)))
         named = load_template().named_totals
         for total in frame.totals:
-            result.append((named[total][1] if total in named else total.rpartition(":")[2], self.total(total, doc)))
+            result.append((named[total][1] if total in named else total.rpartition(":")[2], self.total(total, doc, frame.table)))
         return result
 
     @staticmethod

@@ -45,6 +45,7 @@ class Frame:
     breakdown: list[str] = field(default_factory=list)  # 在各个镇（街）怎么分配: a breakdown by what no set of the document is
     follow_up: bool = False
     scope_kept: bool = False  # the documents in scope came from the session's previous question
+    money_scope: str | None = None  # 财政拨款 of 「财政拨款口径下的X」: the money of a table (表4) the figure must be of
     scope_refused: bool = False  # a year, a body or a level that is not loaded: nothing may answer
     self_of_units: bool = False  # 本级 named where the department has subordinate units: one unit of several, not the department
     first_of_series: bool = False  # 「X（第一批）」 of an X written without its part beside an X（第二批）: X is the first

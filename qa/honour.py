@@ -52,13 +52,16 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return f"没有计算两组共有的部分（“{both[0]}”），文件也没有直接列出 (an overlap of two sets is not computed)"
     if not answer.answered:
         return None
-    dropped = operator_dropped(frame.masked() if frame else question, answer) or _target_not_given(frame, answer)
+    dropped = operator_dropped(frame.masked() if frame else question, answer) or _target_not_given(frame, answer) or _money_scope_dropped(frame, answer)
     if dropped:
         return dropped
     asked = kept_text(frame) if frame else question
     for m in frame.mentions if frame else []:  # 「办公设备购置经费」 is a project's name, no act asked
         if m.kinds() <= {"project", "goal"}:
             asked = asked[:m.start] + " " * (m.end - m.start) + asked[m.end:]
+    for said in list(re.finditer(r"[^。!！?？]+[?？]", asked))[:-1]:  # 「买设备的钱是不是也少了？X下降了多少？」: the yes/no ask the figure after it answers
+        if re.search(load_cues()["direction_asked"], said.group(0)):
+            asked = asked[:said.start()] + " " * len(said.group(0)) + asked[said.end():]
     acts = [w for w in acts_asked(asked) if w not in _said(answer)]  # 添置/买 read as 购置
     if acts and answer.intent != "definition":  # 「名词解释里新增的X是什么意思」: a word's meaning holds no figure of an act
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
@@ -141,6 +144,17 @@ def part_not_given(frame: Frame, answer: Answer, lexicon: Lexicon) -> str | None
             if re.fullmatch(_cues()["part_between"], frame.text[m.end:at]) and word in lexicon.vocabulary and word not in said and word in _said(answer):
                 return f"文件没有单列“{word}”的金额，“{m.entities[0].label}”是合计 (the figure found is the whole, not that part)"
     return None
+
+
+def _money_scope_dropped(frame: Frame | None, answer: Answer) -> str | None:
+    """「按财政拨款口径，项目支出是多少」: a figure of a money scope (财政拨款, 表4's) from no table of that
+    money (表3's 项目支出 holds every fund) is another figure; the document gives none in that scope."""
+    if frame is None or frame.money_scope is None or answer.value is None:
+        return None
+    tables = {int(n) for s in answer.sources for n in re.findall(r"表(\d+)", s.table)}
+    if any(frame.money_scope in spec.title for n in tables if (spec := load_template().table(n))):
+        return None
+    return f"文件没有按“{frame.money_scope}口径”给出这个数 (not given in that scope)"
 
 
 def _target_not_given(frame: Frame, answer: Answer) -> str | None:
@@ -723,6 +737,7 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
     used = [m for m in frame.mentions if len(m.surface) > SHORT_ALIAS and m.surface in said or any(  # 用车 inside 公务用车购置费 is no use of 用车
         _loose(e.label) in loose or (e.code and e.code in said) or f"<{e.iri}>" in queried for e in m.entities)]
     excluded = {id(m) for m in left_out(frame.text, frame.mentions) + [m for m in frame.mentions if illustrates(frame.text, m)]}  # 「（X那块不算）」: named to be left out
+    excluded |= {id(m) for m in _listed_members(frame, used)}
     used_labels = {e.label for m in used for e in m.entities}
     for m in frame.mentions:
         if any(e.label in used_labels for e in m.entities) and m.kinds() <= {"classification", "line_item"}:
@@ -740,6 +755,30 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
                 continue
         return f"答案没有用到问题中的“{m.surface}” (a part of the question the answer does not use)"
     return None
+
+
+def _listed_members(frame: Frame, used: list) -> list:
+    """Names listed together (A、B、C) that the answer need not each use: examples (「有印刷费、劳务费、
+    基础设施建设等好几项」, the set is larger), and the others of a list whose one member is the largest
+    or smallest found (「分了好几个款，A、B、C、D。哪个款最大」: the top of a wider set is theirs too)."""
+    top = frame.intent == "superlative" and frame.n in (None, 1) and not frame.rank
+    out = []
+    for group in _lists(frame):
+        if re.match(r"等(?!于)", frame.text[group[-1].end:]) or top and any(m in used for m in group):
+            out += group
+    return out
+
+
+def _lists(frame: Frame) -> list[list]:
+    """Runs of two or more names joined by 、 (and a last 和/及)."""
+    groups: list[list] = []
+    for m in sorted(frame.mentions, key=lambda m: m.start):
+        last = groups[-1][-1] if groups else None
+        if last is not None and re.fullmatch(r"、|和|及|以及", frame.text[last.end:m.start]) and (len(groups[-1]) > 1 or frame.text[last.end:m.start] == "、"):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return [g for g in groups if len(g) >= 2 and "、" in frame.text[g[0].start:g[-1].end]]
 
 
 @cache

@@ -90,6 +90,15 @@ def _region_before_body(frame: Frame, known: list[str], place_words: list[str]) 
     return None
 
 
+def _after_asking(words: str, cues: dict) -> str:
+    """`words` after the last asking phrase or asker in them (「想问下」「我」): what may name a body."""
+    for said in sorted((*cues["question_intros"], *cues["asker_words"]), key=len, reverse=True):
+        at = words.rfind(said)
+        if at >= 0:
+            words = re.sub(r"^一?下", "", words[at + len(said):])
+    return words
+
+
 def _named_by_code(mentions: list[Mention]) -> list[Mention]:
     """「公积金（功能科目2210201）」: the code says which 住房公积金 (the functional class, not the
     economic one); the name beside it is the same thing, not a second one."""
@@ -150,7 +159,8 @@ def _context_ends(text: str) -> list[int]:
             late = max(late, start)
     for start, stop in spans[:-1]:  # 「有读者问：X」「想了解一下人员经费的结构：X」
         clause = text[start:stop]
-        if re.search(r"问[:：]$", clause) or re.search(r"[:：]$", clause) and clause.lstrip().startswith((*intros, *cues["lead_in_openers"])) \
+        opening = text[max(text.rfind(ch, 0, start) for ch in "。!！?？") + 1:].lstrip()  # the sentence's, 「想跟2025年对比，先看2024年的：X」
+        if re.search(r"问[:：]$", clause) or re.search(r"[:：]$", clause) and any(t.startswith((*intros, *cues["lead_in_openers"])) for t in (clause.lstrip(), opening)) \
                 or re.search(cues["tag_question"], clause):  # 「…好像是涨的，对吧？它…」
             late = max(late, stop)
     return list(dict.fromkeys([late, end]))
@@ -1554,6 +1564,9 @@ class Understander:
             name = match.group(0)
             if re.search(r"[了过着]", match.group(1)):
                 continue  # 「哪个项目里提到了委员会」: a verb's words, not a body's name
+            named = _after_asking(match.group(1), self.lexicon.cues)
+            if len(named) < 2:
+                continue  # 「想问下局里…」「想知道局里…」: the bureau pointed at, no body named 想知道局
             if match.group(1).startswith(tuple(honour.excluding_words())):
                 continue  # 「不算局机关本级」: the loaded body's own part left out, no body named 不算局
             if name[0] in "本该全各我贵其此这那" or name in self.lexicon.vocabulary or name[len(match.group(1)) - 1] in self.lexicon.cues["self_determiners"]:
@@ -1563,7 +1576,7 @@ class Understander:
             if any(set(name[k:]) <= set(d.name) and name[k] == d.core[:1] for d in self.lexicon.documents.values() for k in range(len(name) - 2)):
                 continue  # a short form of a loaded body's name starts as it does (卫健局, 文旅体局; not 体育局)
             loaded = "、".join(sorted({d.name for d in self.lexicon.documents.values()}))
-            frame.refusal = f"已载入的是{loaded}的预算，没有“{name}”的数据 (that body is not loaded)"
+            frame.refusal = f"已载入的是{loaded}的预算，没有“{name[len(match.group(1)) - len(named):]}”的数据 (that body is not loaded)"
             return
 
     def _bodies_spelt(self, text: str) -> tuple[str, int | None]:
@@ -1815,7 +1828,11 @@ class Understander:
             if re.search("[少小低]", rank.group(0)) or rank.group("from_last"):
                 frame.cues.add("min")
         table = TABLE.search(text)
-        if table:
+        scoped = load_template().scoped_in(text)
+        if scoped and not (table and table.start() > scoped[1]):  # 「财政拨款口径下的城乡社区支出」: 表4's figure, 财政拨款 no figure asked (a table the context named before it aside)
+            frame.table, frame.money_scope = scoped[0].number, scoped[0].scope
+            _set_aside(frame, [m for m in frame.mentions if scoped[1] <= m.start and m.end <= scoped[2]])
+        elif table:
             frame.table = int(table.group(1))
         elif (titled := load_template().named_in(text)) is not None:  # 「支出总体情况表里」: the table by its title
             frame.table = titled.number
@@ -1914,7 +1931,8 @@ class Understander:
             word = cut[-1] if cut else None
             if word is None or len(word.word) < 2 or any(word.word in label for label in labels):
                 continue
-            nouns = [w.word for w in cut if w.flag.startswith("n") and len(w.word) >= 2 and w.word not in self.stopwords]
+            asked = max((k + 1 for k, w in enumerate(cut) if re.match(r"哪|什么|几|多少", w.word)), default=0)  # 「局里哪个股室负责…」: what is before the asking word is another phrase
+            nouns = [w.word for w in cut[asked:] if w.flag.startswith("n") and len(w.word) >= 2 and w.word not in self.stopwords]
             if not (word.flag.startswith(("n", "vn")) or word.flag.startswith("v") and nouns and not any(n in label for n in nouns for label in labels)):
                 continue  # 标准化|建设经费: vn; 家庭医生签约|服务补助: nouns the name lacks before a verb
             if all(label.find(m.surface) > 0 for label in labels):  # the name has its own word where the question has another

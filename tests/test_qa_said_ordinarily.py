@@ -2288,7 +2288,8 @@ def test_last_years_figure_asked_after_the_direction(resources, question):
 
 
 @pytest.mark.parametrize("question", ["为了和2025年做对照，我先算2024年：当年项目支出占部门总支出的比重是多少？",
-                                      "为了跟2025年比较，我先看2024年：那一年的项目支出是多少？"])
+                                      "为了跟2025年比较，我先看2024年：那一年的项目支出是多少？",
+                                      "想跟2025年对比，先看2024年的：那一年项目支出是多少"])  # the colon ends a lead-in the sentence opens with 想
 def test_the_year_compared_with_in_the_context_is_not_the_year_asked(years, question):
     """「为了和2025年做对照，我先算2024年：当年…」: 2025 is what it is compared with; 2024 is asked."""
     service, earlier, later = years
@@ -2334,3 +2335,93 @@ def test_how_the_rate_is_worked_out_is_no_unknown_word(years):
     before, after = earlier.figure(name).value, later.figure(name).value
     answer = service.ask(f"{name}从2024年到2025年增长了多少？按两年表8的数算百分比，保留两位小数。")
     assert answer.value == ((after - before) / before * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer  # signed: 增长 of a fall is negative
+
+
+@pytest.mark.parametrize("question", ["您好，想问下局里“三公”经费是多少？", "想知道局里三公经费一共多少？"])
+def test_the_bureau_after_the_asking_words_is_the_loaded_one(resources, question):
+    """「想问下局里…」: 局 right after the asking words is the bureau loaded, no body called 想问下局."""
+    service, truth = resources
+    answer = service.ask(question)
+    assert answer.value == truth.figure("“三公”经费").value, answer.answer
+
+
+def test_which_office_does_a_duty_asked_after_the_bureau(resources):
+    """「想知道局里哪个股室负责X」: the bureau said before the asking word modifies no project's part in the duty."""
+    service, truth = resources
+    office, words = next((o, said.group(1)) for o, duty in truth.units if o.endswith("股")
+                         and (said := re.search(r"负责([\u4e00-\u9fff]{4,8}?)(?:[、，和]|工作)", duty)))  # 地质灾害防治, 地质灾害 a project's part too
+    answer = service.ask(f"我是做报道的，想知道局里哪个股室负责{words}？")
+    assert office in answer.answer, answer.answer
+
+
+def _fiscal_row(truth):
+    """A spending class of 表4 (财政拨款) whose figure differs from the same class in 表3 (every fund)."""
+    everything = {r.label: r.amounts[0] for r in truth.table(3).rows if r.kind == "item"}
+    return next(r for r in truth.table(4).rows if r.side == "支出" and r.amounts[0] and everything.get(r.label) not in (None, r.amounts[0]))
+
+
+@pytest.mark.parametrize("question", ["财政拨款口径下的{label}是多少？", "表1里有{label}，那按财政拨款口径，{label}是多少？"])
+def test_the_money_of_a_table_named_as_a_scope_is_that_tables_figure(legal, question):
+    """「财政拨款口径下的X」: 表4's X (the money of 财政拨款), not 表3's (every fund) beside 预算拨款."""
+    service, truth = legal
+    row = _fiscal_row(truth)
+    answer = service.ask(question.format(label=row.label))
+    assert answer.value == row.amounts[0], answer.answer
+
+
+def test_a_scope_the_figure_is_not_given_in_is_refused(legal):
+    """「按财政拨款口径，项目支出是多少」: 表4 holds no 项目支出; 表3's (every fund) is another figure."""
+    service, _ = legal
+    answer = service.ask("按财政拨款口径，项目支出是多少？")
+    assert not answer.answered and "财政拨款口径" in answer.answer, answer.answer
+
+
+def test_a_named_total_of_the_table_named_is_that_tables(legal):
+    """「表4的收入总计」: 表4's row, not 表1's 收入总计 (the template's total of that name; they differ here)."""
+    service, truth = legal
+    answer = service.ask("表4的收入总计是多少？")
+    assert answer.value == next(r.amounts[0] for r in truth.table(4).rows if r.label == "收入总计"), answer.answer
+
+
+def _class_with_parts(truth):
+    """A 类 of 表3 with three or more 款 under it, and those 款 rows."""
+    rows = [r for r in truth.table(3).rows if r.kind == "item" and r.code]
+    for head in (r for r in rows if len(r.code) == 3):
+        parts = [r for r in rows if len(r.code) == 5 and r.code.startswith(head.code)]
+        if len(parts) >= 3:
+            return head, parts
+    raise AssertionError("no class with three parts")
+
+
+def test_the_parts_listed_before_a_superlative_are_its_candidates(schools):
+    """「X下面分了好几个款，A、B、C。哪个款的金额最大？」: the parts listed are those compared, not each a thing the answer must state."""
+    service, truth = schools
+    head, parts = _class_with_parts(truth)
+    listed = "、".join(p.label for p in parts)
+    answer = service.ask(f"{head.label}下面分了好几个款，{listed}。哪个款的金额最大？")
+    assert answer.items == [max(parts, key=lambda p: p.amounts[0]).label], answer.answer
+
+
+def test_examples_listed_with_deng_are_no_filter(resources):
+    """「有印刷费、劳务费等好几项。其中金额最高的明细科目是多少」: examples (等) of a wider set."""
+    service, truth = resources
+    rows = [r for r in truth.table(7).rows if r.kind == "item" and r.code and len(r.code) == 5 and r.amounts[0]]
+    top = max(rows, key=lambda r: r.amounts[0])
+    shown = [r.label for r in rows if r is not top][:2]
+    answer = service.ask(f"项目支出按经济分类拆开来看，有{'、'.join(shown)}等好几项。请问其中金额最高的那个明细科目是多少钱？")
+    assert answer.value == top.amounts[0], answer.answer
+
+
+def test_an_amount_of_things_bought_parts_no_name(resources):
+    """「今年要买一批固定资产…主要买些什么」: 一批 between the plan and the thing; the plan's detail (拟购置), not the assets held."""
+    service, truth = resources
+    answer = service.ask("局里今年要买一批固定资产，金额不小。说明里提到主要买些什么？")
+    assert answer.answered and "拟购置固定资产" in answer.answer and "截至" not in answer.answer, answer.answer
+
+
+def test_a_yes_no_ask_of_a_direction_before_the_precise_question(years):
+    """「买设备、搞建设的钱是不是也少了？资本性支出…变化了多少」: the yes/no ask is answered by the figure after it; its 买 asks no 购置."""
+    service, earlier, later = years
+    before, after = (next(r.amounts[0] for r in t.table(7).rows if r.label == "资本性支出") for t in (earlier, later))
+    answer = service.ask("预算压缩以后，买设备、搞建设的钱是不是也少了？项目支出里的资本性支出，2025年比2024年变化了多少？")
+    assert answer.value is not None and abs(answer.value) == abs(after - before), answer.answer
