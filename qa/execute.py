@@ -96,10 +96,10 @@ class Executor:
     def total(self, name: str, doc: str, table: int | None = None) -> list[Fact]:
         """A total the template names (「财政拨款收入」: 表4's 本年收入合计), a column's total
         (「column:事业收入」) or a table's 合计 row named by the question (「表9:合计」). A named
-        total of another table the question names (表4的收入总计) is that table's row, or none."""
+        total the question reads in another table it names (表4的收入总计) is that table's row when it has one."""
         named = load_template().named_totals.get(name)
         if named:
-            return self.reader.row_facts(doc, table if table is not None else named[0], named[1])[:1]
+            return (self.reader.row_facts(doc, table, named[1]) if table is not None else [])[:1] or self.reader.row_facts(doc, named[0], named[1])[:1]
         table, _, label = name.rpartition(":")
         if table == "column":
             for number in load_template().column_lookup:

@@ -2425,3 +2425,14 @@ def test_a_yes_no_ask_of_a_direction_before_the_precise_question(years):
     before, after = (next(r.amounts[0] for r in t.table(7).rows if r.label == "资本性支出") for t in (earlier, later))
     answer = service.ask("预算压缩以后，买设备、搞建设的钱是不是也少了？项目支出里的资本性支出，2025年比2024年变化了多少？")
     assert answer.value is not None and abs(answer.value) == abs(after - before), answer.answer
+
+
+@pytest.mark.parametrize("question", ["2024年有{a}个项目，到了2025年只剩{b}个。哪些项目没有延续下来？",
+                                      "2024年的项目里，哪几个没能保留下来，2025年表12里找不到了？"])
+def test_not_carried_on_is_dropped(years, question):
+    """「哪些项目没有延续下来」: 延续下来 negated asks the projects dropped, not those in both years."""
+    service, earlier, later = years
+    kept = {p.name for p in later.projects}
+    dropped = sorted({p.name for p in earlier.projects} - kept)
+    answer = service.ask(question.format(a=len(earlier.projects), b=len(later.projects)))
+    assert sorted(answer.items) == dropped, answer.answer
