@@ -72,6 +72,12 @@ def unasked(sentence: str) -> str:
     return sentence
 
 
+def names_asked_after(text: str, end: int) -> bool:
+    """Whether a sentence after `end` asks for names (「新冒出来几个X，2024年一个都没有。分别是哪些」):
+    a count word before it (几个) is said in a statement, no count asked."""
+    return bool(re.search(r"[。!！;；][^。!！;；]*(?:哪些|哪几|是哪)", text[end:]))
+
+
 def asks(sentence: str) -> bool:
     """Whether a sentence asks (an asking word, or 含不含/算不算), a statement's own words aside (unasked)."""
     return bool(re.search(load_cues()["clauses"]["asks"] + r"|([\u4e00-\u9fff])不\1", unasked(sentence)))

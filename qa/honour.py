@@ -70,7 +70,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         any(not m.partial for m in internal) or not frame.value_mentions() and not frame.measures and not frame.totals)  # 「褒扬纪念提升工程上一年花了多少」: nothing else named it could be the figure of
     if internal and ("amount" in frame.cues and answer.value is None or owned):  # an internal unit (股, 室) has no budget of its own
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
-    early = (_answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
+    early = (_each_of_named_not_listed(question, answer) or _answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
              or _one_asked_many_given(question, frame, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
              or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer))
@@ -440,6 +440,14 @@ def _yes_no_by_amount(question: str, answer: Answer) -> str | None:
     if not asking or answer.value is None or answer.items or any(re.search(_cues()["amount_in_ask"], c) for c in clauses):
         return None
     return f"问的是“{asking[-1]}”，找到的只是一个数（{answer.value}{answer.unit or ''}），回答不了是或否 (a number, not a yes or no)"
+
+
+def _each_of_named_not_listed(question: str, answer: Answer) -> str | None:
+    """「具体分别采购了哪些服务、各多少钱」: things by name, each with its amount; a figure or two is no list of them."""
+    asked = re.search(_cues()["each_of_named"], normalize(question))
+    if asked and not answer.items:
+        return f"问的是{asked.group(0)}，文件没有逐项列出 (each named thing's amount is not given)"
+    return None
 
 
 def _names_not_given(question: str, answer: Answer) -> str | None:

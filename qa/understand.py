@@ -303,7 +303,7 @@ def _story_end(text: str) -> int:
     """Where the sentences before the last one end (0: one sentence)."""
     return max((m.end() for m in STORY_END.finditer(text.rstrip("。!！;； "))), default=0)
 
-REPORTED = re.compile(r"(?:有人|读者|网友|同事|朋友|领导|编辑|市民|群众)[^。!！;；]{0,6}问")  # 「有读者问X有多大。」: a question reported, not asked
+REPORTED = re.compile(r"(?:有人|读者|网友|同事|朋友|领导|编辑|市民|群众)[^。!！;；]{0,6}(?:问|想知道|想了解|好奇)")  # 「有读者问X有多大。」「编辑想知道X。」: a question reported, not asked
 THINGS = frozenset({"line_item", "classification", "project", "goal"})  # what a figure is of
 ASSET_UNITS = frozenset(load_template().figure_units) - {"个", "万元", "亿元", "元"}  # 辆, 台, 平方米: counted things the document holds
 INCLUDED_UNIT = re.compile(r"[(（](?:含|包含|包括|连同|算上)(?P<what>[^()（）]{2,24})[)）]")
@@ -2325,7 +2325,8 @@ class Understander:
     def _intent(self, frame: Frame) -> str:
         c = frame.cues
         said_counts = list(re.finditer(r"(?<!哪)(?:几个|几家|几项)|多少个|多少项", frame.text))  # 「哪几个股」 asks names
-        counted = [m.end() for m in said_counts if not re.match(r"[\u4e00-\u9fff]{0,4}?(?:里面|里|当中|之中|中)[,，]", frame.text[m.end():])]
+        counted = [m.end() for m in said_counts if not re.match(r"[\u4e00-\u9fff]{0,4}?(?:里面|里|当中|之中|中)[,，]", frame.text[m.end():])
+                   and not clauses.names_asked_after(frame.text, m.end())]  # 「新冒出来几个X。分别是哪些」: a statement's 几个
         if said_counts and not counted:  # 「几个类别里，金额不是零的是哪几类」: the set it picks from, not a count asked
             c = c - {"count"}
         kinds = set().union(*(m.kinds() for m in frame.mentions)) if frame.mentions else set()

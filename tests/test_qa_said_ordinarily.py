@@ -2436,3 +2436,55 @@ def test_not_carried_on_is_dropped(years, question):
     dropped = sorted({p.name for p in earlier.projects} - kept)
     answer = service.ask(question.format(a=len(earlier.projects), b=len(later.projects)))
     assert sorted(answer.items) == dropped, answer.answer
+
+
+@pytest.mark.parametrize("question", ["局里今年的创业担保贷款贴息项目预算是多少？", "存款利息补贴项目安排了多少？"])
+def test_a_level_word_inside_another_word_is_no_level(resources, question):
+    """「创业担保贷款贴息项目预算」: 款 of 贷款 is no 款 level; the project is none of the document's — refused, never 项目支出."""
+    service, _ = resources
+    answer = service.ask(question)
+    assert not answer.answered and "款" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["政府采购里服务类是多少？具体分别采购了哪些服务、各多少钱？", "货物类采购都买了哪几样东西，每样多少钱？"])
+def test_things_by_name_each_with_its_amount_need_a_list(resources, question):
+    """「分别采购了哪些服务、各多少钱」: the document states the 服务类 total only — no figure stands for the list asked."""
+    service, _ = resources
+    answer = service.ask(question)
+    assert not answer.answered, answer.answer
+
+
+@pytest.mark.parametrize("question", ["2025年新冒出来几个项目，2024年一个都没有。分别是哪些项目？",
+                                      "2024年有几个项目到了2025年就没有了。是哪几个？"])
+def test_a_statements_count_word_before_names_asked(years, question):
+    """「新冒出来几个项目，…。分别是哪些项目」: 几个 in a statement says there are some; the names are asked."""
+    service, earlier, later = years
+    before, after = {p.name for p in earlier.projects}, {p.name for p in later.projects}
+    expected = sorted(after - before if "新" in question else before - after)
+    answer = service.ask(question)
+    assert sorted(answer.items) == expected and answer.value is None, answer.answer
+
+
+def test_a_class_said_in_both_years_asks_its_change(years):
+    """「基本支出里的工资福利支出两年都有，我想知道2025年比2024年变化了百分之多少」: 两年都有 says the named class
+    is in both years; its change is asked, not the set of classes that fell."""
+    service, earlier, later = years
+    before, after = (next(r.amounts[0] for r in t.table(6).rows if r.label == "工资福利支出") for t in (earlier, later))
+    answer = service.ask("基本支出里的工资福利支出两年都有，我想知道2025年比2024年变化了百分之多少？")
+    expected = ((after - before) / before * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    assert answer.value is not None and abs(answer.value) == abs(expected), answer.answer
+
+
+def test_the_documents_edition_asks_nothing(resources):
+    """「2025年版本的预算里，X是多少」: 版本 is the document asked of, no thing of its own."""
+    service, truth = resources
+    answer = service.ask("2025年版本的预算里，三公经费是多少？")
+    assert answer.value == truth.figure("“三公”经费").value, answer.answer
+
+
+@pytest.mark.parametrize("question", ["编辑想知道今年最大的一笔项目钱花在哪。哪个项目预算最多？", "领导好奇钱最多的项目是什么。哪个项目金额最大？"])
+def test_a_wish_reported_before_the_question_is_its_story(resources, question):
+    """「编辑想知道…花在哪。哪个项目预算最多？」: what another person wants to know is reported; the next sentence asks."""
+    service, truth = resources
+    answer = service.ask(question)
+    assert answer.items == [max(truth.projects, key=lambda p: p.amounts[0]).name], answer.answer

@@ -12,7 +12,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from kg.template import load_template
-from qa import honour
+from qa import clauses, honour
 from qa.answer import Answer, fmt, percent
 from qa.execute import COUNTED_SUBORDINATE, NotAnswerable
 from qa.facts import Fact
@@ -87,7 +87,7 @@ MEMBERS_OF_BOTH = ("both", "both_up", "both_down", "same")  # set operations ove
 def _names_an_item(frame) -> bool:
     """Whether the question names one item by its whole name (each entity of a mention bears that
     name): a set of the members of both years is then not what is asked, the item's values are."""
-    return any(not m.partial and m.of("project", "goal", "figure", "line_item") and len({e.label for e in m.entities}) == 1
+    return any(not m.partial and m.of("project", "goal", "figure", "line_item", "classification") and len({e.label for e in m.entities}) == 1
                and not _topic_word(frame, m) and not _class_of_members(frame, m) for m in frame.value_mentions())
 
 
@@ -143,6 +143,11 @@ def _asked_first(groups: dict[str, list[str]], text: str, names: list[tuple[int,
     if found is not None:
         return found[0], found[1], (found[2][0] + cut, found[2][1] + cut)
     return _first(groups, text, names)
+
+
+def _count_asked(text: str) -> bool:
+    """「…的有几个」: a count of the set asked — not a statement's 几个 before a sentence asking names."""
+    return any(not clauses.names_asked_after(text, m.end()) for m in pattern(NAME, "set_count").finditer(text))
 
 
 def _money_asked_last(text: str, rate_words: list[str]) -> bool:
@@ -452,7 +457,7 @@ def _two_figures(ctx: Context, executor, years: tuple[Document, Document], share
 def _topic_figures(topic, ctx: Context, executor, earlier: Document, later: Document):
     """「名称含X的项目」 in each year: their total (or their number when 几个 is asked)."""
     old, new, said = year_sets.on_topic(topic, _members(executor, ctx.frame, earlier, "projects"), _members(executor, ctx.frame, later, "projects"))
-    count = bool(pattern(NAME, "set_count").search(ctx.frame.text))
+    count = _count_asked(ctx.frame.text)
     a, b = ((Decimal(len(m)) if count else sum((f.value for f in m.values()), Decimal(0))) for m in (old, new))
     members = "；".join(f"{y}年：" + ("、".join(f"{f.label}（{fmt(f.value)}万元）" for f in m.values()) or "无") for y, m in ((earlier.year, old), (later.year, new)))
     what = f"{said[1:]}的项目{'个数' if count else '金额合计'}（{members}）"
@@ -678,7 +683,7 @@ def _set_result(ctx: Context, executor, text: str, facts: list[Fact]) -> Answer:
         total = sum((f.value for f in facts), Decimal(0))
         arithmetic = " + ".join(fmt(f.value) for f in facts) or "0"
         return executor.answer(ctx.frame, f"{text}；合计{fmt(total)}万元（{arithmetic}）。", total, "万元", facts=facts)
-    if pattern(NAME, "set_count").search(asked):
+    if _count_asked(asked):
         return executor.answer(ctx.frame, f"{text}。", Decimal(len(facts)), "个", facts=facts)
     return executor.answer(ctx.frame, f"{text}。", None, None, items=[f.label for f in facts], facts=facts)
 
@@ -814,7 +819,7 @@ def _named_set_answer(ctx: Context, executor, op: str, kind: str, earlier: Docum
         found, what = [n for n in old if match_form(n) not in seen_new], f"{earlier.year}年有、{later.year}年没有"
     else:  # both: the only other operation a set of names is read for (_member_kind)
         found, what = [n for n in new if match_form(n) in seen_old], "两年都有"
-    count = Decimal(len(found)) if pattern(NAME, "set_count").search(ctx.frame.text) else None
+    count = Decimal(len(found)) if _count_asked(ctx.frame.text) else None
     text = f"{what}的共{len(found)}项：{'、'.join(found) or '无'}。"
     return executor.answer(ctx.frame, text, count, "个" if count is not None else None, items=found)
 
@@ -868,7 +873,7 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         listing = "、".join(f"{new[k].label}（{fmt(old[k].value)} → {fmt(new[k].value)}万元）" for k in keys)
         if pattern(NAME, "set_total").search(ctx.frame.text):  # 「两年都列了的项目合计多少钱」: each year's total and both
             return _both_total(ctx, executor, f"两年都有、{word}的{len(keys)}项", [(y0, [old[k] for k in keys]), (y1, [new[k] for k in keys])])
-        count = Decimal(len(keys)) if pattern(NAME, "set_count").search(ctx.frame.text) else None  # 「…的有几个」
+        count = Decimal(len(keys)) if _count_asked(ctx.frame.text) else None  # 「…的有几个」
         return executor.answer(ctx.frame, f"两年都有、{word}的共{len(keys)}项：{listing or '无'}。", count, "个" if count is not None else None,
                                items=[new[k].label for k in keys], facts=[new[k] for k in keys] + [old[k] for k in keys])
     if op in RANKED:
