@@ -333,10 +333,10 @@ class Lexicon:
                     continue  # 「水电费」 holds no 电费, 「支出差额」 no 出差: a short name begins a word (「三公里因公出国」 is 三公 里)
                 if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in KIND_ALONE_AFTER and self._kind_alone(alias):
                     continue  # 「园林中心」: the kind word ends a name said in part, it is no unit alone
-            if (alias[0].isdigit() and start > 0 and text[start - 1].isdigit()) or (
-                alias[-1].isdigit() and end < len(text) and text[end].isdigit()
+            if (alias[0].isdigit() and start > 0 and (text[start - 1].isdigit() or text[start - 1] == "." and start > 1 and text[start - 2].isdigit())) or (
+                alias[-1].isdigit() and end < len(text) and (text[end].isdigit() or re.match(r"\.\d|%|％|个百分点|万|亿|元", text[end:]))
             ):
-                continue  # a code inside a longer number (201 in 2013年)
+                continue  # a code inside a longer number (201 in 2013年), or a number itself (208.3%, 208万元)
             for k in range(start, end):
                 taken[k] = True
             mentions.append(Mention(start, end, alias, list(self._named(alias))))

@@ -1877,7 +1877,7 @@ class Understander:
         if frame.table and not frame.value_mentions() and not frame.measures and not frame.totals and frame.set_kind is None:
             frame.totals.append(f"表{frame.table}:合计")  # 「表9的合计是多少」
             return
-        if "amount" not in frame.cues and frame.unit_word is None and not re.search(r"多少|几", frame.text):
+        if "amount" not in frame.cues and frame.unit_word is None and not re.search(r"多少|几|多大", frame.text):
             return
         synonyms = {match_form(w): total for total, words in self.lexicon.cues["totals"].items() for w in words}
         kept = []
@@ -1891,7 +1891,8 @@ class Understander:
         frame.mentions = kept
         asks_whole = any(match_form(w) in frame.text for w in self.lexicon.cues["whole_budget"])
         named = [m for m in frame.mentions if m.kinds() & {"department", "budget_unit"}]
-        if asks_whole and named and not frame.value_mentions() and not frame.measures and not frame.totals and not frame.set_kind:
+        body = named or any(match_form(w) in frame.text for w in self.lexicon.cues["whole_budget_of_body"])  # 「部门预算有多大」: the body loaded
+        if asks_whole and body and not frame.value_mentions() and not frame.measures and not frame.totals and not frame.set_kind:
             frame.totals.append(load_template().whole_budget)
         things = [m for m in frame.value_mentions() if not m.kinds() <= {"department", "budget_unit"}]
         units = [m for m in named if m.of("budget_unit") and not m.of("department")]  # 「图书馆的支出」: a unit's, not the department's

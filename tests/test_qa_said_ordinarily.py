@@ -2488,3 +2488,38 @@ def test_a_wish_reported_before_the_question_is_its_story(resources, question):
     service, truth = resources
     answer = service.ask(question)
     assert answer.items == [max(truth.projects, key=lambda p: p.amounts[0]).name], answer.answer
+
+
+def test_which_n_parts_a_class_has(resources):
+    """「项目支出里的X分成哪两类」: 哪 with a number asks the parts by name, as 哪几类 does."""
+    service, truth = resources
+    rows = [r for r in truth.table(7).rows if r.kind == "item" and r.code]
+    head, parts = next((h, p) for h in rows if len(h.code) == 3 and 2 <= len(p := [r for r in rows if len(r.code) == 5 and r.code.startswith(h.code)]) <= 3)
+    answer = service.ask(f"项目支出里的{head.label}分成哪{'两三'[len(parts) - 2]}类？")
+    assert sorted(answer.items) == sorted(p.label for p in parts), answer.answer
+
+
+@pytest.mark.parametrize("question", ["2025年的部门预算总盘子有多大？", "部门预算规模是多少？"])
+def test_the_whole_budget_asked_without_naming_the_body(resources, question):
+    """「部门预算总盘子有多大」: the loaded body's whole budget (收入总计), asked by 多大 too."""
+    service, truth = resources
+    answer = service.ask(question)
+    assert answer.value == truth_row(truth, 1, "收入总计").amounts[0], answer.answer
+
+
+def test_a_class_said_new_asks_its_figure(years):
+    """「2025年新出现的2080501行政单位离退休是多少」: the new class's own figure, not whether it is in a set of projects."""
+    service, earlier, later = years
+    old = {r.code for r in earlier.table(3).rows if r.code}
+    row = next(r for r in later.table(3).rows if r.code and len(r.code) == 7 and r.code not in old)
+    answer = service.ask(f"2025年新出现的{row.code}{row.label}是多少？")
+    assert answer.value == row.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("said", ["{code}.3%", "{code}%", "{code}万元"])
+def test_a_number_stated_is_no_class_code(resources, said):
+    """「三公经费增长了208.3%，说明里给的原因是什么」: 208 of 208.3% is a rate, not the class 208 (社会保障和就业支出)."""
+    service, truth = resources
+    code = next(r.code for r in truth.table(3).rows if r.code and len(r.code) == 3)
+    answer = service.ask(f"三公经费比上年变了{said.format(code=code)}，说明里给的原因是什么？")
+    assert answer.answered and "原因" in answer.answer, answer.answer

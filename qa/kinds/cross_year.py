@@ -84,10 +84,12 @@ def _unnamed(ctx: Context) -> str:
 MEMBERS_OF_BOTH = ("both", "both_up", "both_down", "same")  # set operations over the members of both years
 
 
-def _names_an_item(frame) -> bool:
+def _names_an_item(frame, classes: bool = False) -> bool:
     """Whether the question names one item by its whole name (each entity of a mention bears that
-    name): a set of the members of both years is then not what is asked, the item's values are."""
-    return any(not m.partial and m.of("project", "goal", "figure", "line_item", "classification") and len({e.label for e in m.entities}) == 1
+    name): a set of the members of both years is then not what is asked, the item's values are
+    (with `classes`, a class too: 「工资福利支出两年都有，…减少了百分之多少」)."""
+    kinds = ("project", "goal", "figure", "line_item") + (("classification",) if classes else ())
+    return any(not m.partial and m.of(*kinds) and len({e.label for e in m.entities}) == 1
                and not _topic_word(frame, m) and not _class_of_members(frame, m) for m in frame.value_mentions())
 
 
@@ -212,7 +214,7 @@ class CrossYear:
         lacks = _lacking_year(text, data["lacked"])
         if found and found[0] in ("new", "dropped") and lacks in {d.year for d in years}:  # 「2025年有而2024年没有的」: which year lacks them says which set
             found = ("new" if lacks == years[0].year else "dropped", *found[1:])
-        if found and found[0] in MEMBERS_OF_BOTH and _names_an_item(ctx.frame):  # 「X这个名字两年都有，哪年多」: a value of X
+        if found and found[0] in MEMBERS_OF_BOTH and _names_an_item(ctx.frame, classes=True):  # 「X这个名字两年都有，哪年多」: a value of X
             found = None
         if found and found[0] in ("new", "dropped") and _modifies_an_item(ctx.frame, found[2][1]) and not _names_an_item(ctx.frame):
             return None  # 「2025年新出现的2101103公务员医疗补助是多少」: the new item's own figure, no set
