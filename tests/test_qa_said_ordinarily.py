@@ -2523,3 +2523,23 @@ def test_a_number_stated_is_no_class_code(resources, said):
     code = next(r.code for r in truth.table(3).rows if r.code and len(r.code) == 3)
     answer = service.ask(f"三公经费比上年变了{said.format(code=code)}，说明里给的原因是什么？")
     assert answer.answered and "原因" in answer.answer, answer.answer
+
+
+def test_this_money_points_at_the_units_thing_not_the_unit(built):
+    """「X中心每年都有一大笔Y，想对比两年看看。这笔钱哪一年预算更高？高出多少」: 这笔钱 is the unit's Y, not the unit."""
+    service, earlier, later = built
+    unit = later.subordinate_units[0]
+    old = {(p.unit, p.name): p for p in earlier.projects}
+    new, before = next((p, old[(p.unit, p.name)]) for p in later.projects if p.unit == unit and (p.unit, p.name) in old)
+    answer = service.ask(f"{unit}每年都有一大笔{new.name}，我觉得金额偏高，想对比两年看看。这笔钱2024年和2025年哪一年预算更高？高出多少？")
+    assert answer.value is not None and abs(answer.value) == abs(new.amounts[0] - before.amounts[0]), answer.answer
+
+
+def test_the_part_a_twin_is_told_by_is_left_out_in_its_year(years):
+    """「X这个项目（不算2025年另列的“专项经费”），2025年比2024年变化了多少」: of 2025's X and X专项经费, X."""
+    service, earlier, later = years
+    names = {p.name: p for p in later.projects}
+    base, twin = next((p, names[p.name + "专项经费"]) for p in later.projects if p.name + "专项经费" in names)
+    before = next(p for p in earlier.projects if p.name == base.name)
+    answer = service.ask(f"{base.name}这个项目（不算2025年另列的“专项经费”），2025年比2024年变化了多少？")
+    assert answer.value is not None and abs(answer.value) == abs(base.amounts[0] - before.amounts[0]), answer.answer

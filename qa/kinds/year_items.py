@@ -31,12 +31,13 @@ def _lacks(label: str, parts: list[str]) -> bool:
 def chosen(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions that name operands: those left out are dropped; each keeps only the entities
     whose names lack the parts the question says they lack (an entity with them is another item)."""
-    parts = [p for p, _ in lacked_parts(text)]
+    lacked = lacked_parts(text)
+    parts = [p for p, _ in lacked]
     dropped = left_out(text, mentions)
     kept = []
     for m in mentions:
-        if m in dropped:
-            continue
+        if m in dropped or any(a <= m.start and m.end <= b for _, (a, b) in lacked):
+            continue  # 「（不算另列的“补助资金”）」: the part said is no operand
         fitting = [e for e in m.entities if _lacks(e.label, parts)]
         if not fitting:  # 「不带二期的那个」 and every name has it: no such item
             raise NotAnswerable(f"没有名称不带“{'、'.join(parts)}”的“{m.surface}”")
