@@ -916,15 +916,13 @@ class Understander:
         kinded = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)]  # 「这个股室」「这个中心」: the office or unit named, not the bureau beside it
         if UNIT_POINTER.fullmatch(pointer.group(0)) and not kinded:
             return text  # 「这个中心」 points at a unit of that kind only
-        nouns = tuple(self.lexicon.cues["kinds_of_money"]["nouns"])
-        money = [m for m in named if pointer.group(0).endswith(nouns) and m.kinds() & (THINGS | {"figure"})]  # 「社保中心有一大笔X，…。这笔钱…」: the thing, not its unit
-        named = (kinded or self._container_of_rest(named, pointer.group(0)) or [m for m in named if "项目" in pointer.group(0) and m.of("project")]
-                 or money or named)  # 「这个项目」: the project, not 项目支出 beside it
+        named = kinded or self._container_of_rest(named, pointer.group(0)) or [m for m in named if "项目" in pointer.group(0) and m.of("project")] or named  # 「这个项目」: the project, not 项目支出 beside it
         pointed = THINGS | {"term", "measure", "figure", "internal_unit"} | ({"budget_unit"} if kinded else set())  # 「这个中心」: the unit named
         if len({frozenset(e.iri for e in m.entities) for m in named}) != 1 or not named[-1].kinds() & pointed or self._part_of_another(story, named[-1]):
             return text
         noun = text[pointer.end():pointer.end() + 2]
         kind = any(noun in match_form(e.label) for e in named[-1].entities) if re.fullmatch(r"[\u4e00-\u9fff]{2}", noun) else False
+        nouns = tuple(self.lexicon.cues["kinds_of_money"]["nouns"])
         money = pointer.group(0).endswith(nouns) and bool(named[-1].kinds() & (THINGS | {"figure"}))
         kind = kind or money  # 「X有1700多万，…，这笔钱主要用于什么」: money points at the thing with the amount
         defined = pointer.group(0) == "它" and bool(named[-1].of("term")) and re.match(r"(?:指|是指|的意思|是什么意思|什么意思)", text[pointer.end():])
@@ -935,9 +933,7 @@ class Understander:
             return text  # 「这笔其他资金」: the pointer stands before the name itself
         tables = {m.group(0) for m in TABLE.finditer(story)}
         table = tables.pop() if len(tables) == 1 and not TABLE.search(text, cut) else ""  # 「我在看表6的X，…。这部分里…」: X of that table
-        units = [m for m in linked if m.of("budget_unit") and not m.of("department") and m.end <= named[-1].start]
-        owner = units[0].surface + "的" if len(units) == 1 and named[-1].of("project") and units[0] is not named[-1] else ""  # 「社保中心…一大笔X。这笔钱」: the unit's X
-        return text[:pointer.start()] + table + owner + self._scoped(story, named[-1]) + text[pointer.end():]
+        return text[:pointer.start()] + table + self._scoped(story, named[-1]) + text[pointer.end():]
 
     @staticmethod
     def _part_of_another(text: str, m: Mention) -> bool:
@@ -1081,12 +1077,8 @@ class Understander:
         def generic(end: int) -> bool:  # 「县里几个局」「其他局」: bodies counted or set apart, none named
             return bool(re.search(r"(?:几|多|各|每|其他|其它|别的|兄弟|若干|一些)(?:个|家)?(?:所|站|中心|院|队|处|馆|局|室|股|学校|医院)$", clause[:end]))
 
-        def inside_a_name(end: int) -> bool:  # 「一大笔会议室音视频设备维护费」: 室 inside a project's name linked
-            return any(m.start < end < m.end for m in linked)
-
         return any(not any(m.end == b.end() and m.of("department", "budget_unit") for m in every) and not re.search(pointed, clause[:b.end()])
-                   and not self_named(b.end()) and not word_on(b.end()) and not generic(b.end()) and not inside_a_name(b.end())
-                   for b in re.finditer(self.lexicon.cues["body_named"], clause))
+                   and not self_named(b.end()) and not word_on(b.end()) and not generic(b.end()) for b in re.finditer(self.lexicon.cues["body_named"], clause))
 
     def _narrative_end(self, text: str, cut: int) -> int:
         """Where the asker's story before the question ends, past `cut`: leading clauses that name

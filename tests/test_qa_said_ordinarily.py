@@ -2525,16 +2525,6 @@ def test_a_number_stated_is_no_class_code(resources, said):
     assert answer.answered and "原因" in answer.answer, answer.answer
 
 
-def test_this_money_points_at_the_units_thing_not_the_unit(built):
-    """「X中心每年都有一大笔Y，想对比两年看看。这笔钱哪一年预算更高？高出多少」: 这笔钱 is the unit's Y, not the unit."""
-    service, earlier, later = built
-    unit = later.subordinate_units[0]
-    old = {(p.unit, p.name): p for p in earlier.projects}
-    new, before = next((p, old[(p.unit, p.name)]) for p in later.projects if p.unit == unit and (p.unit, p.name) in old)
-    answer = service.ask(f"{unit}每年都有一大笔{new.name}，我觉得金额偏高，想对比两年看看。这笔钱2024年和2025年哪一年预算更高？高出多少？")
-    assert answer.value is not None and abs(answer.value) == abs(new.amounts[0] - before.amounts[0]), answer.answer
-
-
 def test_the_part_a_twin_is_told_by_is_left_out_in_its_year(years):
     """「X这个项目（不算2025年另列的“专项经费”），2025年比2024年变化了多少」: of 2025's X and X专项经费, X."""
     service, earlier, later = years
@@ -2543,3 +2533,24 @@ def test_the_part_a_twin_is_told_by_is_left_out_in_its_year(years):
     before = next(p for p in earlier.projects if p.name == base.name)
     answer = service.ask(f"{base.name}这个项目（不算2025年另列的“专项经费”），2025年比2024年变化了多少？")
     assert answer.value is not None and abs(answer.value) == abs(base.amounts[0] - before.amounts[0]), answer.answer
+
+
+def test_a_target_asked_twice_in_two_sentences(resources):
+    """「X在项目表里对任务完成率提了什么要求？不低于多少？」: the second sentence asks the same target again."""
+    service, truth = resources
+    project = next(p for p in truth.projects if p.targets and "任务完成率" in p.purpose)
+    answer = service.ask(f"{project.name}在项目表里对任务完成率提了什么要求？不低于多少？")
+    assert answer.value == project.targets[0].value, answer.answer
+
+
+@pytest.mark.parametrize("question", ["单价100万元以上的设备，2025年比2024年多了几台？", "单价一百万元以上的设备两年各有几台？"])
+def test_a_unit_price_said_without_zai_names_the_assets(years, question):
+    """「单价100万元以上的设备」: the document's 单价在100万元以上的设备, counted in each year."""
+    service, earlier, later = years
+    label = next(f.label for f in later.figures if f.unit == "台")
+    before, after = earlier.figure(label).value, later.figure(label).value
+    answer = service.ask(question)
+    if "各" in question:
+        assert f"{before}台" in answer.answer.replace(".00", "") and f"{after}台" in answer.answer.replace(".00", ""), answer.answer
+    else:
+        assert answer.value is not None and abs(answer.value) == abs(after - before), answer.answer
