@@ -228,7 +228,8 @@ def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _fund_after_its_thing(text: str, mentions: list[Mention], template) -> list[Mention]:
-    """「公务用车运行维护费按一般公共预算口径」「X的一般公共预算」「X那一行，一般公共预算…」「X这一项一般公共预算…」「X在一般公共预算里」: a fund named right after a thing is the
+    """「公务用车运行维护费按一般公共预算口径」「X的一般公共预算」「X那一行，一般公共预算…」「X这一项一般公共预算…」「X在一般公共预算里」
+    「X对应的支出，今年一般公共预算…」「X里，一般公共预算…」: a fund named right after a thing is the
     column of that thing's row, not a second figure (the fund's own total)."""
     kept: list[Mention] = []
     for m in mentions:
@@ -236,7 +237,7 @@ def _fund_after_its_thing(text: str, mentions: list[Mention], template) -> list[
         thing = kept[-1] if kept else None
         funds = [x for x in labels if x in template.measures and template.measures[x].fund]
         if (thing is not None and funds and thing.measure is None and thing.kinds() & {"line_item", "figure", "project", "classification"}
-                and re.fullmatch(r"的?|按|在|(?:那|这)?一?(?:行|栏)(?:里|中|上)?[,，]?|(?:这个|这一|那个|那一|这|那)(?:类|款|项|科目)(?:里|中|下)?[,，]?|(?:这个|这一|那个)?(?:类|款|项|科目)?\((?:按|按照)?", text[thing.end:m.start]) and re.match(r"(?:里面|里|中|当中|之中)?(?:口径|的|安排|是|有|为|预算|拨款|[,，?？多几]|$)", text[m.end:])):
+                and re.fullmatch(r"的?|按|在|[)）]?(?:对应的?支出)?(?:里面|里|中|当中|之中|下面)?[,，]?(?:今年|本年|当年|\d{4}年)?|(?:那|这)?一?(?:行|栏)(?:里|中|上)?[,，]?|(?:这个|这一|那个|那一|这|那)(?:类|款|项|科目)(?:里|中|下)?[,，]?|(?:这个|这一|那个)?(?:类|款|项|科目)?\((?:按|按照)?", text[thing.end:m.start]) and re.match(r"(?:里面|里|中|当中|之中)?(?:口径|的|安排|是|有|为|预算|拨款|[,，?？多几]|$)", text[m.end:])):
             thing.measure = funds[0]
             continue
         fund = _fund_alone(thing, template)

@@ -2554,3 +2554,12 @@ def test_a_unit_price_said_without_zai_names_the_assets(years, question):
         assert f"{before}台" in answer.answer.replace(".00", "") and f"{after}台" in answer.answer.replace(".00", ""), answer.answer
     else:
         assert answer.value is not None and abs(answer.value) == abs(after - before), answer.answer
+
+
+@pytest.mark.parametrize("question", ["科目编码{code}对应的支出，今年一般公共预算安排了多少钱？", "科目编码{code}（{label}）里，一般公共预算安排的是多少？"])
+def test_a_fund_after_a_class_and_a_clause_is_its_column(resources, question):
+    """「科目编码X对应的支出，今年一般公共预算安排了多少」「X（名称）里，一般公共预算…」: the class's 一般公共预算 (表5), not two figures."""
+    service, truth = resources
+    row = next(r for r in truth.table(5).rows if r.code and len(r.code) == 7 and r.amounts[0])
+    answer = service.ask(question.format(code=row.code, label=row.label))
+    assert answer.value == row.amounts[0], answer.answer
