@@ -1018,6 +1018,8 @@ class Understander:
             return None  # 「我注意到X有两笔，…另一笔是“第二批”。两笔加在一起」: the rest names a part of the family the context names
         if trial is not None and self._unlinked_body(text[:cut]) and not any(m.of("department", "budget_unit") for m in trial.mentions):
             return None  # 「我在看云川市财政局的预算。项目支出是多少」: the body the context names scopes the question
+        if trial is not None and not bodies and self._other_body_named(text[:cut], self.lexicon.link(text[:cut])):
+            return None
         if trial is not None and not _points_into_context(text, cut, frozenset((m.start, m.end) for m in trial.mentions)) and not (cut and _among(said[cut:])):
             if (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or trial.unit_word not in (None, "%")
                     or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)):  # 「…，局里有几辆车」: a count asked
@@ -1025,6 +1027,11 @@ class Understander:
                 self._narrower_set_carried(text[:cut], trial)
                 return trial
         return None
+
+    def _other_body_named(self, clause: str, linked: list[Mention]) -> bool:
+        """「同在澜溪市的松岭县水利局，」: a body of the loaded one's kind in another county — the context
+        scopes the question to a body not loaded, it is no story of the asker's."""
+        return any(m.of("department") for m in linked) and self.understand(clause, None, False, _context=False).scope_refused
 
     def _without_idle(self, text: str) -> tuple[str, str]:
         """The question without its idle clauses, and those clauses: a clause before the last one that
@@ -1043,6 +1050,8 @@ class Understander:
             every = self.lexicon.link(clause)
             bodies = [b for b in re.finditer(self.lexicon.cues["body_named"], clause) if not any(m.end == b.end() and m.of("department") for m in every)]
             if self._beyond_the_department(every) or bodies:
+                continue
+            if self._other_body_named(clause, every):
                 continue
             if not commentary.hedged(clause) and any(groups - {"comparator"} for *_, groups in self.cues_in(clause, [False] * (len(clause) + 1))):
                 continue  # 找不到: no bound without a figure; 「按理说是请律师的钱，」: a guess, whatever word it holds
@@ -2368,7 +2377,7 @@ class Understander:
         strong_compare = re.search(self.lexicon.cues["strong_compare"], frame.text)
         if strong_compare or (len(values) + len(frame.measures) >= 2 and re.search(r"比(?!较).{1,40}(多(?!少)|少|高|低|大|小)", frame.text)):
             return "compare"
-        if c & {"citation", "set:citations"} and "project" in kinds and (not amount_asked or re.search(r"文件|文号|依据|出处", frame.text) and not re.search(r"多少钱|金额|多少万|几万", frame.text)):  # 「那个10万元的X依据哪个文件」: an amount said is no amount asked
+        if c & {"citation", "set:citations"} and "project" in kinds and (not amount_asked or re.search(r"文件|文号|依据|出处|法规|法律|条例", frame.text) and not re.search(r"多少钱|金额|多少万|几万", frame.text)):  # 「那个10万元的X依据哪个文件」: an amount said is no amount asked
             return "citation"
         bound_only = not re.search(r"绩效|目标|指标", frame.text) and (frame.measures or frame.totals)  # 「项目支出至少多少」: a figure's own bound words, no target
         if "performance" in c and not bound_only and ("goal" in kinds or not values and not frame.set_kind or frame.unit_word not in (None, "%", "个", "项")

@@ -2563,3 +2563,40 @@ def test_a_fund_after_a_class_and_a_clause_is_its_column(resources, question):
     row = next(r for r in truth.table(5).rows if r.code and len(r.code) == 7 and r.amounts[0])
     answer = service.ask(question.format(code=row.code, label=row.label))
     assert answer.value == row.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", ["同在{city}的某某县{kind}，2025年项目支出安排了多少？", "隔壁某某县{kind}的情况也想了解，项目支出是多少？"])
+def test_a_body_of_the_same_kind_elsewhere_named_in_the_context_is_refused(resources, question):
+    """「同在澜溪市的松岭县水利局，2025年X安排了多少」: a bureau of the loaded one's kind in another county is not loaded."""
+    service, truth = resources
+    city = truth.region[:3]
+    answer = service.ask(question.format(city=city, kind=truth.kind).replace("某某", "松岭"))
+    assert not answer.answered and "松岭县" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("law", ["法规", "法律"])
+def test_which_regulation_a_project_follows_is_its_citation(market, law):
+    """「X是按哪部法规安排的」: the document X cites (a law's title), not X's amount."""
+    service, truth = market
+    project, title = next((p, c.title) for p in truth.projects for c in p.citations if c.title and c.title.endswith(("法", "条例")))
+    answer = service.ask(f"{project.name}是按哪部{law}安排的？")
+    assert title in answer.answer and answer.value is None, answer.answer
+
+
+def test_the_use_of_a_project_said_new_is_its_text(years):
+    """「2025年新设的X，表里写的用途是什么」: X's own words (its purpose), not that X is new."""
+    service, earlier, later = years
+    old = {p.name for p in earlier.projects}
+    project = next(p for p in later.projects if p.name not in old and p.purpose)
+    answer = service.ask(f"2025年新设的{project.name}，表里写的用途是什么？")
+    assert project.purpose[:10] in answer.answer and "新增" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["哪些项目预算是{v}万？", "有{n}个项目预算都是{v}万，分别是哪{n}个？"])
+def test_an_amount_said_without_yuan_filters_the_projects(resources, question):
+    """「哪些项目预算是500万」: the projects of that amount (万 without 元), never every project."""
+    service, truth = resources
+    amount = next(p.amounts[0] for p in truth.projects if p.amounts[0] == p.amounts[0].to_integral_value() and p.amounts[0] > 10)
+    named = sorted(p.name for p in truth.projects if p.amounts[0] == amount)
+    answer = service.ask(question.format(v=int(amount), n=len(named)))
+    assert sorted(answer.items) == named, answer.answer

@@ -218,6 +218,9 @@ class CrossYear:
             found = None
         if found and found[0] in ("new", "dropped") and _modifies_an_item(ctx.frame, found[2][1]) and not _names_an_item(ctx.frame):
             return None  # 「2025年新出现的2101103公务员医疗补助是多少」: the new item's own figure, no set
+        if (found and found[0] in ("new", "dropped") and _names_an_item(ctx.frame) and _text_asked(ctx.frame) not in (None, "list")
+                and not re.search(r"吗|是不是|是否|有没有|算不算", text)):
+            return None  # 「2025年新设的X，表里写的用途是什么」: X's own words are asked, not whether it is new
         if found and found[0] in ("new", "dropped") and _names_an_item(ctx.frame):  # 「X是2025年新增的吗」: X in the set?
             slots.append(Slot("member", ctx.frame.value_mentions()[0], (0, len(text))))
         if found:
