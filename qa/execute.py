@@ -204,8 +204,8 @@ class Executor:
                 return zero
             raise NotAnswerable("文件中没有找到问题所问的金额")
         acts = honour.acts_asked(frame.question)
-        speaking = [x for x in found if any(a in x[1] for a in acts)]
-        if speaking:  # 「有没有买公务车的预算？公务用车购置费是多少」: the figure of the act, not the cars held
+        speaking = [x for x in found if any(a in x[1] for a in acts) or any(f.kind in ("project", "goal") for f in x[2])]
+        if speaking:  # 「有没有买公务车的预算？公务用车购置费是多少」: the figure of the act, not the cars held (a project named stays: 政府采购里X采购了多少)
             found = speaking
         parts, facts_all, items = [], [], []
         value = unit = None

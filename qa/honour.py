@@ -70,7 +70,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         any(not m.partial for m in internal) or not frame.value_mentions() and not frame.measures and not frame.totals)  # 「褒扬纪念提升工程上一年花了多少」: nothing else named it could be the figure of
     if internal and ("amount" in frame.cues and answer.value is None or owned):  # an internal unit (股, 室) has no budget of its own
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
-    early = (_each_of_named_not_listed(question, answer) or _answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
+    early = (_each_of_named_not_listed(question, answer) or _project_part_of_figure(frame) or _answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
              or _one_asked_many_given(question, frame, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
              or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer))
@@ -539,6 +539,18 @@ def _part_missing(question: str, frame: Frame, said: str) -> str | None:
     return None
 
 
+def _project_part_of_figure(frame: Frame) -> str | None:
+    """「政府采购254.41万元里，图书馆采购了多少」: a project's part of a 第三部分 figure is given nowhere —
+    neither the figure nor the project's own total answers it."""
+    within = "|".join(sorted(_cues()["within"], key=len, reverse=True))
+    for m in frame.value_mentions():
+        inside = m.kinds() == {"figure"} and re.match(rf"(?:\d+(?:\.\d+)?(?:万元|万|元|亿元))?的?(?:{within})的?[,，]?", frame.text[m.end:])
+        part = next((o for o in frame.mentions if inside and o.of("project") and o.start == m.end + inside.end()), None)
+        if part is not None:
+            return f"文件没有单独给出“{m.entities[0].label}”中“{part.surface}”的金额 (no figure for that part)"
+    return None
+
+
 def _part_of_named(frame: Frame, answer: Answer) -> str | None:
     """「X里，制作宣传片具体花了多少钱」「基本支出里的电费」: a thing named inside a linked one or a
     named total (after 里/中) that no entity is — a part the document gives no figure for; the
@@ -752,7 +764,7 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
             continue  # 「殡葬这个科目（2081004）」: the code names the class its name already took
         if (m in used or id(m) in excluded or frame.lists_after(m) or not m.kinds() & set(cues["used_kinds"]) or m.kinds() & set(cues["used_exempt"])
                 or any(e.label in columns for e in m.entities) or m.surface + "合计" in columns or excluding.search(frame.text[:m.start])  # 财政拨款(合计): a column
-                or (m.partial and len(m.entities) > 1)  # a part shared by several names links nothing for sure
+                or (m.partial and len({e.label for e in m.entities}) > 1)  # a part shared by several names links nothing for sure (a project and its goal are one)
                 or any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in measures)):  # 人员和公用经费: a measure
             continue
         if any(u.start == m.end and u.of("project") for u in used):

@@ -1031,7 +1031,8 @@ class Understander:
     def _other_body_named(self, clause: str, linked: list[Mention]) -> bool:
         """「同在澜溪市的松岭县水利局，」: a body of the loaded one's kind in another county — the context
         scopes the question to a body not loaded, it is no story of the asker's."""
-        return any(m.of("department") for m in linked) and self.understand(clause, None, False, _context=False).scope_refused
+        return (bool(re.search(self.lexicon.cues["another_body"], clause)) and any(m.of("department") for m in linked)
+                and self.understand(clause, None, False, _context=False).scope_refused)
 
     def _without_idle(self, text: str) -> tuple[str, str]:
         """The question without its idle clauses, and those clauses: a clause before the last one that

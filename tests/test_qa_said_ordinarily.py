@@ -2600,3 +2600,22 @@ def test_an_amount_said_without_yuan_filters_the_projects(resources, question):
     named = sorted(p.name for p in truth.projects if p.amounts[0] == amount)
     answer = service.ask(question.format(v=int(amount), n=len(named)))
     assert sorted(answer.items) == named, answer.answer
+
+
+def test_a_key_project_named_by_a_part_inside_a_figure_is_no_whole(resources):
+    """「政府采购3140.91万元里，国土调查成果更新采购了多少」: a key project (a project and its goal, one name) named
+    by a part is a part of the figure the document does not give — never the figure itself."""
+    service, truth = resources
+    goal = next(g.project for g in truth.goals if "国土调查" in g.project)
+    total = truth.figure("政府采购").value
+    answer = service.ask(f"政府采购{total}万元里，{goal[3:-2]}采购了多少？")
+    assert not answer.answered, answer.answer
+
+
+@pytest.mark.parametrize("opening", ["听说{r}{kind}请了不少编外人员，", "我要写一篇关于{r}{kind}预算的小稿子，"])
+def test_a_verb_before_the_level_word_names_no_other_county(resources, opening):
+    """「听说县农业农村局请了不少编外人员，」: 听说 is no county; the loaded bureau's story, set aside."""
+    service, truth = resources
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(opening.format(r=truth.region[-1], kind=truth.kind) + f"表12里那个{project.name}安排了多少万元？")
+    assert answer.value == project.amounts[0], answer.answer
