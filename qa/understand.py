@@ -722,7 +722,8 @@ class Understander:
         if not named_own and not trial.measures and not trial.totals and not trial.set_kind and len(things) == 1:  # 「2024年X是最大的项目，…。2025年比2024年少了多少」; 「…的项目有哪些」 asks a set of its own
             trial = self.understand(self._scoped(story, next(iter(things.values()))) + question, previous, corrected, _context=False)
         said = {e.iri for m in trial.mentions for e in m.entities}
-        own = (_names_its_own(trial) or bool(trial.measures and (trial.totals or any(m.of("department", "budget_unit") for m in trial.mentions)))  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」「…。基本支出占支出总额的百分之多少」: the question names its own thing
+        pointed = re.search(self.lexicon.cues["pointed_body"].removesuffix("$"), question)  # 「…。这个局的基本支出一共多少钱」: the body loaded, pointed at
+        own = (_names_its_own(trial) or bool(trial.measures and (trial.totals or pointed or any(m.of("department", "budget_unit") for m in trial.mentions)))  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」「…。基本支出占支出总额的百分之多少」: the question names its own thing
                or bool(trial.set_kind and REPORTED.search(story))  # 「有读者问X今年还有没有。…不再出现的项目有哪些」: a set asked of its own
                or (trial.set_kind in ("budget_units", "duties", "internal_units") or trial.totals) and any(m.of("department", "budget_unit") for m in trial.mentions))  # 「…。X局的部门预算包括哪几个单位」「…。X局的支出总计是多少」
         if (trial.intent == "refuse" or trial.unknown or not own and (any(not {e.iri for e in m.entities} & said for m in named) or set(head.measures + head.totals) - set(trial.measures + trial.totals))
@@ -912,7 +913,7 @@ class Understander:
         named = [m for m in linked if not (self._one_department and m.kinds() == {"department"})]
         last = max(linked, key=lambda m: m.end) if linked else None
         if (pointer.group(0) == "它" and last is not None and last.kinds() <= {"department", "budget_unit"} and not self._unlinked_body(story)
-                and text[pointer.end():].removeprefix("的").startswith(tuple(self._measure_words))):
+                and re.sub(r"^的?(?:\d{4}年|今年|去年|上年)?的?", "", text[pointer.end():]).startswith(tuple(self._measure_words) + ("收入", "支出", "预算"))):
             return text[:pointer.start()] + last.surface + text[pointer.end():]  # 「…做人员经费的比较，先从X局开始。它的基本支出」: the body named last
         kinded = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)]  # 「这个股室」「这个中心」: the office or unit named, not the bureau beside it
         if UNIT_POINTER.fullmatch(pointer.group(0)) and not kinded:

@@ -2619,3 +2619,30 @@ def test_a_verb_before_the_level_word_names_no_other_county(resources, opening):
     project = max(truth.projects, key=lambda p: p.amounts[0])
     answer = service.ask(opening.format(r=truth.region[-1], kind=truth.kind) + f"表12里那个{project.name}安排了多少万元？")
     assert answer.value == project.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", ["{base}一共有两笔（含第二批），合起来是多少？", "{base}和它的第二批加起来一共多少？", "{base}（含第二批）合计多少？"])
+def test_a_project_with_its_second_part_said_beside_it(archives, question):
+    """「X一共有两笔（含第二批），合起来是多少」「X和它的第二批加起来」: X and X（第二批）, added (seed 3931)."""
+    service, truth = archives
+    second = next(p for p in truth.projects if p.name.endswith("（第二批）"))
+    base = second.name.removesuffix("（第二批）")
+    expected = sum(p.amounts[0] for p in truth.projects if p.name in (base, second.name))
+    answer = service.ask(question.format(base=base))
+    assert answer.value == expected, answer.answer
+
+
+def test_the_bureau_pointed_at_names_its_own_measure_after_a_story(resources):
+    """「…老师说先看基本支出和项目支出两大块。这个局的基本支出一共多少钱」: the story's measures are said in
+    passing; the question asks the pointed bureau's own."""
+    service, truth = resources
+    answer = service.ask("我刚开始学看部门预算，老师说先看基本支出和项目支出两大块。这个局的基本支出一共多少钱？")
+    assert answer.value == next(r for r in truth.table(3).rows if r.kind == "total").amounts[1], answer.answer
+
+
+def test_it_opening_a_question_with_a_year_is_the_body_the_story_names(years):
+    """「…，X局是其中一个样本。它2025年的收入预算比2024年少了多少」: 它 is the body; its year before the measure."""
+    service, earlier, later = years
+    plain = service.ask("2025年的收入预算比2024年少了多少万元？")
+    answer = service.ask(f"我们在做基层部门“过紧日子”的系列报道，{later.region[3:]}{later.kind}是其中一个样本。它2025年的收入预算比2024年少了多少万元？")
+    assert plain.value is not None and answer.value == plain.value, answer.answer
