@@ -706,7 +706,9 @@ class Understander:
         head = self.understand(story, previous, corrected, _context=False)
         if self._unlinked_body(story) or head.scope_refused:
             return None
-        named = [m for m in head.mentions if not (self._one_department and m.kinds() == {"department"})]
+        titled = load_template().title_in(story)  # 「对比了两年的一般公共预算支出表」: the names inside a table's title name no thing
+        named = [m for m in head.mentions if not (self._one_department and m.kinds() == {"department"})
+                 and not (titled and titled[1] <= m.start and m.end <= titled[2])]
         linked = self._linked(question, [False] * (len(question) + 1))[1]  # 「公务出行租车那个项目」: a part of a name links too
         own_names = frozenset((m.start, m.end) for m in linked if m.kinds() & (THINGS | {"figure"}))  # 「其中X这一项」「其中服务类采购预算」: the pointer is at X
         measured = any(w in question for w in self._measure_words)  # 「其中检测所那一块的项目支出」: a unit and a measure of its own
@@ -913,7 +915,7 @@ class Understander:
         named = [m for m in linked if not (self._one_department and m.kinds() == {"department"})]
         last = max(linked, key=lambda m: m.end) if linked else None
         if (pointer.group(0) == "它" and last is not None and last.kinds() <= {"department", "budget_unit"} and not self._unlinked_body(story)
-                and re.sub(r"^的?(?:\d{4}年|今年|去年|上年)?的?", "", text[pointer.end():]).startswith(tuple(self._measure_words) + ("收入", "支出", "预算"))):
+                and re.sub(r"^的?(?:\d{4}年|今年|去年|上年)?的?", "", text[pointer.end():]).startswith(tuple(self._measure_words) + ("收入", "支出"))):
             return text[:pointer.start()] + last.surface + text[pointer.end():]  # 「…做人员经费的比较，先从X局开始。它的基本支出」: the body named last
         kinded = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)]  # 「这个股室」「这个中心」: the office or unit named, not the bureau beside it
         if UNIT_POINTER.fullmatch(pointer.group(0)) and not kinded:
@@ -1078,8 +1080,8 @@ class Understander:
         determiners = self.lexicon.cues["self_determiners"]
         own = [s for s in self.lexicon.own_suffixes if s]
 
-        def self_named(end: int) -> bool:  # 「全中心」「本中心」: a determiner before a loaded body's own last word
-            return any(clause.endswith(s, 0, end) and end > len(s) and clause[end - len(s) - 1] in determiners for s in own)
+        def self_named(end: int) -> bool:  # 「全中心」「本中心」「这个中心」: a determiner before a loaded body's own last word
+            return any(clause.endswith(s, 0, end) and end > len(s) and re.search(rf"[{determiners}][个家]?$", clause[:end - len(s)]) for s in own)
 
         freq = tokenizer().FREQ
 

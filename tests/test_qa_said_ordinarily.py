@@ -2646,3 +2646,46 @@ def test_it_opening_a_question_with_a_year_is_the_body_the_story_names(years):
     plain = service.ask("2025年的收入预算比2024年少了多少万元？")
     answer = service.ask(f"我们在做基层部门“过紧日子”的系列报道，{later.region[3:]}{later.kind}是其中一个样本。它2025年的收入预算比2024年少了多少万元？")
     assert plain.value is not None and answer.value == plain.value, answer.answer
+
+
+def test_a_story_saying_not_much_asks_nothing(years):
+    """「总盘子砍了一半，但养人的钱似乎没怎么少。基本支出…增长了百分之几」: 没怎么 says how much, it asks nothing."""
+    service, earlier, later = years
+    before, after = (next(r for r in t.table(3).rows if r.kind == "total").amounts[1] for t in (earlier, later))
+    answer = service.ask("总盘子砍了一半，但养人的钱似乎没怎么少。基本支出2025年比2024年增长了百分之几？")
+    assert answer.value == ((after - before) / before * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+def test_the_names_in_a_tables_title_in_a_story_name_no_thing(built):
+    """「我逐行对比了两年的一般公共预算支出表，发现有的项级科目消失了。哪些项级科目…到2025年就没有了」: 一般公共预算 is the table's title."""
+    service, earlier, later = built
+    now = {r.code for r in later.table(5).rows if r.code}
+    gone = sorted(r.label for r in earlier.table(5).rows if r.code and len(r.code) == 7 and r.code not in now)
+    answer = service.ask("我逐行对比了两年的一般公共预算支出表（按功能分类），发现有的项级科目消失了。哪些项级科目在2024年有安排、到2025年就没有了？")
+    assert gone and sorted(answer.items) == gone, answer.answer
+
+
+def _in_both_columns(truth):
+    """An economic class listed in both 表6 (基本支出) and 表7 (项目支出), with each figure."""
+    basic = {r.label: r.amounts[0] for r in truth.table(6).rows if r.code and len(r.code) == 5}
+    return next((r.label, basic[r.label], r.amounts[0]) for r in truth.table(7).rows if r.code and len(r.code) == 5 and r.label in basic)
+
+
+@pytest.mark.parametrize("question", ["基本支出和项目支出里的{x}加在一起一共是多少？", "我想算算这个中心一年{x}到底花多少钱：基本支出和项目支出里的{x}加在一起一共是多少？"])
+def test_one_class_in_both_columns_added(centre, question):
+    """「基本支出和项目支出里的差旅费加在一起」: each column's 差旅费, added; 这个中心 is the centre loaded."""
+    service, truth = centre
+    label, basic, project = _in_both_columns(truth)
+    answer = service.ask(question.format(x=label))
+    assert answer.value == basic + project, answer.answer
+
+
+def test_it_after_a_project_and_its_bureau_is_the_project(built):
+    """「X是统计局两年里最大的一个项目。它2025年的预算比2024年增长了百分之几」: 它 is X, not the bureau named after it."""
+    service, earlier, later = built
+    old = {p.name: p for p in earlier.projects}
+    names = [p.name for p in later.projects]
+    project = max((p for p in later.projects if p.name in old and not any(n != p.name and p.name in n for n in names)), key=lambda p: p.amounts[0])
+    before, after = old[project.name].amounts[0], project.amounts[0]
+    answer = service.ask(f"{project.name}是{later.kind}两年里最大的一个项目。它2025年的预算比2024年增长了百分之几？")
+    assert answer.value == ((after - before) / before * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
