@@ -434,6 +434,27 @@ def _without_table_names(frame: Frame) -> None:
     _set_aside(frame, [m for m in frame.mentions if TABLE_AFTER.match(frame.text, m.end) or titled and titled[1] <= m.start and m.end <= titled[2]])
 
 
+LIST_POINTER = re.compile(r"(?:这|那)(?:[两二三四五六七八九十\d]+|几)(?:项|个|类|笔)$")
+
+
+def _list_described(frame: Frame) -> None:
+    """「A、B和C这三项社保类支出合计」: a name right after 这三项 that closes a list of names says what
+    kind of thing they are; it is no fourth operand."""
+    kept = sorted(frame.mentions, key=lambda m: m.start)
+    for k, m in enumerate(kept):
+        pointer = LIST_POINTER.search(frame.text[:m.start])
+        before = [o for o in kept[:k] if o.end <= (pointer.start() if pointer else 0)]
+        joined = sum(1 for a, b in zip(before, before[1:], strict=False) if re.fullmatch(r"[、和与及]|以及", frame.text[a.end:b.start]))
+        if pointer and before and before[-1].end == pointer.start() and joined >= 1:
+            _set_aside(frame, [m])
+            said = {match_form(w): total for total, words in load_cues()["totals"].items() for w in words}
+            for a, b in [s for s in frame.name_spans if m.end <= s[0] <= m.end + 1 and frame.text[s[0]:s[1]] in said]:  # 「这三项社保类支出合计」: their sum, not the budget's 支出合计
+                frame.name_spans.remove((a, b))
+                frame.totals = [t for t in frame.totals if t != said[frame.text[a:b]]]
+                frame.cues = (frame.cues - {f"total:{said[frame.text[a:b]]}"}) | {"sum"}
+            return
+
+
 def _set_aside(frame: Frame, said: list[Mention], beside_others: bool = True) -> None:
     """Mentions that name no operand (a table, what a figure includes, a second part of one name)
     leave the mentions; their words stay explained (no unknown word). With beside_others, only when
@@ -1304,6 +1325,7 @@ class Understander:
         self._modifiers(frame, cues)
         _without_included(frame, cues)
         _without_table_names(frame)
+        _list_described(frame)
         self._amount_after_thing(frame)
         _joined_around_amounts(frame)
         _classes_joined(frame)

@@ -2689,3 +2689,21 @@ def test_it_after_a_project_and_its_bureau_is_the_project(built):
     before, after = old[project.name].amounts[0], project.amounts[0]
     answer = service.ask(f"{project.name}是{later.kind}两年里最大的一个项目。它2025年的预算比2024年增长了百分之几？")
     assert answer.value == ((after - before) / before * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+@pytest.mark.parametrize("years_said", ["2024、2025两年", "2024-2025这两年"])
+def test_two_years_written_as_one_are_both_years(built, years_said):
+    """「X2024、2025两年加起来一共多少」: the two years, each with its own 年 (no unknown 2025两年)."""
+    service, earlier, later = built
+    old = {p.name: p for p in earlier.projects}
+    project = next(p for p in later.projects if p.name in old)
+    answer = service.ask(f"{project.name}{years_said}加起来一共多少？")
+    assert answer.value == project.amounts[0] + old[project.name].amounts[0], answer.answer
+
+
+def test_a_kind_word_after_a_listed_three_names_no_fourth_thing(resources):
+    """「A、B和C这三项社保类支出合计是多少」: 社保类支出 says what the three are; their sum is asked."""
+    service, truth = resources
+    rows = [r for r in truth.table(6).rows if r.code and len(r.code) == 5 and r.amounts[0]][:3]
+    answer = service.ask(f"{rows[0].label}、{rows[1].label}和{rows[2].label}这三项社保类支出合计是多少？")
+    assert answer.value == sum(r.amounts[0] for r in rows), answer.answer
