@@ -784,7 +784,7 @@ def _listed_members(frame: Frame, used: list) -> list:
     top = frame.intent == "superlative" and frame.n in (None, 1) and not frame.rank
     out = []
     for group in _lists(frame):
-        if re.match(r"等(?!于)", frame.text[group[-1].end:]) or top and any(m in used for m in group):
+        if re.match(r"等(?!于)|什么的?(?!是)|之类", frame.text[group[-1].end:]) or top and any(m in used for m in group):
             out += group
     return out
 

@@ -2707,3 +2707,32 @@ def test_a_kind_word_after_a_listed_three_names_no_fourth_thing(resources):
     rows = [r for r in truth.table(6).rows if r.code and len(r.code) == 5 and r.amounts[0]][:3]
     answer = service.ask(f"{rows[0].label}、{rows[1].label}和{rows[2].label}这三项社保类支出合计是多少？")
     assert answer.value == sum(r.amounts[0] for r in rows), answer.answer
+
+
+@pytest.mark.parametrize("question", ["哪一类功能支出最多？", "除了{top}，哪一类功能支出最多？"])
+def test_which_class_of_functional_spending_is_the_top_level(resources, question):
+    """「哪一类功能支出最多」: the functional classes' top level (类), not the largest 项 anywhere."""
+    service, truth = resources
+    classes = sorted((r for r in truth.table(3).rows if r.code and len(r.code) == 3), key=lambda r: -r.amounts[0])
+    answer = service.ask(question.format(top=classes[0].label))
+    assert answer.items == [classes[1 if "除了" in question else 0].label], answer.answer
+
+
+def test_the_amount_the_ones_asked_all_have_filters_them(resources):
+    """「项目表里金额并列的有N个，都是X万元。请问是哪几个项目」: the projects of that amount, not every project."""
+    service, truth = resources
+    amounts = [p.amounts[0] for p in truth.projects]
+    amount = next(a for a in amounts if amounts.count(a) >= 2)
+    named = sorted(p.name for p in truth.projects if p.amounts[0] == amount)
+    answer = service.ask(f"项目表里金额并列的有{len(named)}个，都是{amount}万元。请问是哪几个项目？")
+    assert sorted(answer.items) == named, answer.answer
+
+
+def test_examples_listed_with_shenmede_are_no_filter(resources):
+    """「基本支出里的商品和服务支出分了十几项，A、B什么的都有。哪一项最多」: examples (什么的) of the class's items."""
+    service, truth = resources
+    rows = [r for r in truth.table(6).rows if r.code and len(r.code) == 5 and r.code.startswith("302") and r.amounts[0]]
+    top = max(rows, key=lambda r: r.amounts[0])
+    shown = [r.label for r in rows if r is not top][:2]
+    answer = service.ask(f"基本支出里的商品和服务支出分了十几项，{'、'.join(shown)}什么的都有。哪一项最多？")
+    assert answer.items == [top.label], answer.answer
