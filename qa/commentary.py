@@ -172,7 +172,8 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
     text = ASIDE.sub(_aside, text)
     text = DASHED.sub(lambda m: "——" if _aside_is_remark(m.group(1)) else m.group(0), text)
     sentences = SENTENCE.findall(text)
-    asking = [k for k, s in enumerate(sentences) if spec.asks.search(unasked(s))]  # 「看到好几个…科目，有点绕。」 asks nothing
+    reported = re.compile(load_cues()["reported"] + r"[^。!！;；?？]*$")  # 「读者肯定会问为什么。」: another's question, reported
+    asking = [k for k, s in enumerate(sentences) if spec.asks.search(unasked(s)) and not (k < len(sentences) - 1 and reported.search(s.rstrip("。!！;；?？")))]  # 「看到好几个…科目，有点绕。」 asks nothing
     first = next(iter(asking), None)
     if first is None:  # no ask word (「占了多大比例」「请列出」): only the asides are taken out
         return text if text.strip() else question

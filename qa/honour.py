@@ -561,7 +561,7 @@ def _part_of_named(frame: Frame, answer: Answer) -> str | None:
     wholes = [(m.end, m.entities[0].label) for m in frame.value_mentions()] + [(b, frame.text[a:b]) for a, b in frame.name_spans]
     wholes += [(at + len(name), name) for name in frame.measures if (at := frame.text.find(name)) >= 0]
     for end, label in wholes:
-        inside = re.match(rf"(?:{_cues()['name_rest']})?的?(?:{within})的?[,，]?", frame.text[end:])
+        inside = re.match(rf"(?:{_cues()['name_rest']})?(?:\d+(?:\.\d+)?(?:万元|万|元))?的?(?:[,，]?其中|{within})的?[,，]?(?:用于|用在|花在)?", frame.text[end:])  # 「X1220万元，其中用于差旅的部分」
         if not inside:
             continue
         start = end + inside.end()

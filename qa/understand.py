@@ -115,7 +115,7 @@ JOINER = re.compile(r"[和与及跟、]|以及|加上?")
 BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|该|此|那个|那项|那些|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西|类)")
 UNIT_POINTER = re.compile(r"(?:这个|这家|该|此|那个|那家)(?:中心|所|站|队|馆|院|股|室)")  # 「请问这个中心」: the unit of that kind the context names
 DEFINED = re.compile(r"(?:是)?指(?:的是)?什么|什么意思|的含义|的意思是")  # 「X指什么」: what a word means is asked
-BREAKDOWN = re.compile(r"(?:各个?|每个|按)(?!自)(?P<by>[\u4e00-\u9fff()]{1,6}?)(?:分别|各自|逐一|分开|(?:是|都)?(?:怎么|如何|怎样)(?:分配|分的|划分))")  # a figure asked per X
+BREAKDOWN = re.compile(r"(?:各个?|每个|按|在(?:\d+个)?)(?!自)(?P<by>[\u4e00-\u9fff()]{1,6}?)(?:之间|中间)?(?:分别|各自|逐一|分开|(?:是|都)?(?:怎么|如何|怎样)(?:分配|分的|划分))")  # a figure asked per X (在7个镇之间怎么分配)
 PART_OF = re.compile(r"(?:那|这)?(?:\d+(?:\.\d+)?多?(?:万元|万|元))?(?:里面|当中|之中|里|中)[,，]?")  # right after a project's name (and its amount): what follows is inside it
 CLAUSE = re.compile(r"[^,，:：;；。!！?？—]+(?:[,，:：;；。!！?？]|—+)?")  # 「…涨得离谱——想确认一下：」: a dash parts clauses
 
@@ -304,7 +304,7 @@ def _story_end(text: str) -> int:
     """Where the sentences before the last one end (0: one sentence)."""
     return max((m.end() for m in STORY_END.finditer(text.rstrip("。!！;； "))), default=0)
 
-REPORTED = re.compile(r"(?:有人|读者|网友|同事|朋友|领导|编辑|市民|群众)[^。!！;；]{0,6}(?:问|想知道|想了解|好奇)")  # 「有读者问X有多大。」「编辑想知道X。」: a question reported, not asked
+REPORTED = re.compile(load_cues()["reported"])  # 「有读者问X有多大。」「编辑想知道X。」: a question reported, not asked
 THINGS = frozenset({"line_item", "classification", "project", "goal"})  # what a figure is of
 ASSET_UNITS = frozenset(load_template().figure_units) - {"个", "万元", "亿元", "元"}  # 辆, 台, 平方米: counted things the document holds
 INCLUDED_UNIT = re.compile(r"[(（](?:含|包含|包括|连同|算上)(?P<what>[^()（）]{2,24})[)）]")
@@ -1420,6 +1420,9 @@ class Understander:
             if matching:
                 in_scope = matching
                 frame.year = years[0] if len(years) == 1 else None
+                source = re.search(r"(?:根据|按照?|依据|从)[^，,。？?]{0,12}?(\d{4})年的?(?:说明|文件|预算公开|公开|那份|文本)", frame.text)
+                if source and "last_year" in frame.cues and years == [int(source.group(1))]:
+                    frame.last_year = True  # 「根据X局2025年的说明，上年的三公经费是多少」: 2025 is the document read, 上年 the year asked
                 frame.cues = frame.cues - {"last_year", "this_year"}  # 「去年（2024年）的X」: the year named is the document's own
                 loaded = {docs[d].year for d in docs}
                 if any(y not in loaded and y + 1 in {docs[d].year for d in matching} for y in years):

@@ -2736,3 +2736,46 @@ def test_examples_listed_with_shenmede_are_no_filter(resources):
     shown = [r.label for r in rows if r is not top][:2]
     answer = service.ask(f"基本支出里的商品和服务支出分了十几项，{'、'.join(shown)}什么的都有。哪一项最多？")
     assert answer.items == [top.label], answer.answer
+
+
+@pytest.mark.parametrize("question", ["根据{dept}2025年的说明，上年的三公经费是多少？", "手头缺上年的数据。按2025年的文件，上年的三公经费是多少？"])
+def test_the_year_of_the_document_read_is_not_the_year_asked(resources, question):
+    """「根据X局2025年的说明，上年的三公经费是多少」: 2025 is the document read; 上年 is asked (its figure less its change)."""
+    service, truth = resources
+    figure = truth.figure("“三公”经费")
+    answer = service.ask(question.format(dept=truth.department))
+    assert figure.change is not None and answer.value == figure.value - figure.change, answer.answer
+
+
+def test_how_money_is_shared_between_towns_is_refused(resources):
+    """「X在N个镇（街道）之间是怎么分配的」: the document gives no split by town — its coverage sentence is no answer."""
+    service, truth = resources
+    project, towns = next((p, said.group(1)) for p in truth.projects if (said := re.search(r"(\d+)个镇", p.purpose)))
+    answer = service.ask(f"{project.name}{project.amounts[0]}万元在{towns}个镇（街道）之间是怎么分配的？")
+    assert not answer.answered and "分开" in answer.answer, answer.answer
+
+
+def test_a_part_after_the_amount_and_qizhong_is_refused(resources):
+    """「X1220万元，其中用于差旅的部分是多少」: a project is not split by what it is spent on — never its total."""
+    service, truth = resources
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(f"{project.name}{project.amounts[0]}万元，其中用于差旅的部分是多少？能拆出来吗？")
+    assert not answer.answered, answer.answer
+
+
+def test_a_unit_said_subordinate_in_the_context_is_a_share_of_the_department(built):
+    """「X是下属事业单位，…。它的基本支出占全部门基本支出的百分比」: the whole is the department's (after 占), not the subordinate units'."""
+    service, _, later = built
+    unit = later.subordinate_units[0]
+    own = truth_row(later, 11, unit).amounts[0]
+    total = next(r for r in later.table(11).rows if r.kind == "total").amounts[0]
+    answer = service.ask(f"{unit}是下属事业单位，我想看看它在整个部门的分量。2025年它的基本支出占全部门基本支出的百分比是多少？")
+    assert answer.value == (own / total * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+def test_a_question_readers_will_ask_is_reported_not_asked(resources):
+    """「…，读者肯定会问为什么。文件里说X变化的原因是什么」: another's question before the asker's own; the latter is answered."""
+    service, truth = resources
+    plain = service.ask("文件里说收入预算变化的原因是什么？")
+    answer = service.ask(f"2025年{truth.kind}的盘子变了不少，读者肯定会问为什么。文件里说收入预算变化的原因是什么？")
+    assert plain.answered and answer.answer == plain.answer, answer.answer

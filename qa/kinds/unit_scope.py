@@ -505,6 +505,9 @@ def _column_share(frame, executor, doc: str, reading: Reading, unit: tuple[str, 
     column = reading.slot("column")
     name = "基本支出" if column == "basic" else "项目支出"
     rest = _outside_the_part(frame, reading)
+    after = rest[rest.rfind("占"):] if "占" in rest else ""
+    if any(w in after for w in _words(column) + _words("self_words") + _words("subordinate_words") + list(_department_whole(executor))):
+        rest = after  # 「X是下属事业单位，…。它的基本支出占全部门基本支出」: the whole is the one said after 占
     if _names_a_unit(frame, rest):
         return _part_of_units(frame, executor, doc, reading, unit, part, rest)
     if any(w in rest for w in _words(column)):
