@@ -1964,7 +1964,8 @@ class Understander:
         of its name (or a figure by a short name: 密集架采购 for 政府采购), where the name has a word of its own (居家) — another thing, which no name is."""
         out = []
         for m in frame.mentions:
-            labels = [match_form(e.label) for e in m.of("project", "goal")] if m.partial else [match_form(e.label) for e in m.of("figure") if len(m.entities) == 1]
+            classes = m.of("classification", "line_item") if re.match(r"(?:专项)?(?:经费|资金|项目)", frame.text[m.end:]) else []  # 「防汛物资储备经费」 by 粮油物资储备支出's part: a project's name
+            labels = [match_form(e.label) for e in m.of("project", "goal") + classes] if m.partial else [match_form(e.label) for e in m.of("figure") if len(m.entities) == 1]
             if not labels or any(o.end == m.start for o in frame.mentions):
                 continue  # 「密集架采购价」: 采购 for 政府采购, its own word 政府 where the question has 密集架
             cut = _words_before(frame.text, m.start)

@@ -2779,3 +2779,12 @@ def test_a_question_readers_will_ask_is_reported_not_asked(resources):
     plain = service.ask("文件里说收入预算变化的原因是什么？")
     answer = service.ask(f"2025年{truth.kind}的盘子变了不少，读者肯定会问为什么。文件里说收入预算变化的原因是什么？")
     assert plain.answered and answer.answer == plain.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["我是做防汛报道的，想了解局里今年的防汛物资储备经费预算是多少？", "应急物资储备经费安排了多少？"])
+def test_another_word_before_a_class_named_by_a_part_is_another_thing(resources, question):
+    """「防汛物资储备经费」 linking 粮油物资储备支出 (表1, 0.00) by 物资储备: 防汛 where the class says 粮油 makes
+    another thing, a project the document does not have — never the class's 0."""
+    service, _ = resources
+    answer = service.ask(question)
+    assert not answer.answered, answer.answer
