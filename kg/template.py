@@ -170,7 +170,7 @@ class Template:
     def scoped_in(self, text: str) -> tuple[TableSpec, int, int] | None:
         """The table whose money a text names as a scope (「财政拨款口径下的X」 → 表4), with where it is said."""
         for spec in self.tables:
-            said = re.search(rf"(?:按照?)?{spec.scope}(?:的)?口径", text) if spec.scope else None
+            said = re.search(rf"(?:按照?)?{re.escape(spec.scope)}(?:的)?口径", text) if spec.scope else None
             if said:
                 return spec, said.start(), said.end()
         return None
