@@ -2788,3 +2788,12 @@ def test_another_word_before_a_class_named_by_a_part_is_another_thing(resources,
     service, _ = resources
     answer = service.ask(question)
     assert not answer.answered, answer.answer
+
+
+def test_a_class_stated_new_with_a_measure_word_asks_its_figure(years):
+    """「2025年基本支出里新出现了一项X，金额是多少」: 一项 between the set word and X — X's own figure."""
+    service, earlier, later = years
+    old = {r.label for r in earlier.table(6).rows if r.code}
+    row = next(r for r in later.table(6).rows if r.code and len(r.code) == 5 and r.label not in old and r.amounts[0])
+    answer = service.ask(f"2025年基本支出里新出现了一项{row.label}，金额是多少？")
+    assert answer.value == row.amounts[0], answer.answer

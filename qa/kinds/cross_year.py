@@ -96,7 +96,7 @@ def _names_an_item(frame, classes: bool = False) -> bool:
 def _modifies_an_item(frame, end: int) -> bool:
     """Whether a set word describes the one item named right after it (「新出现的X是多少」; 的 is gone
     in match form) and the question asks that item's figure, not whether it is in the set."""
-    return (any(m.start == end and len({e.label for e in m.entities}) == 1 for m in frame.value_mentions())
+    return (any(m.start >= end and re.fullmatch(r"了?(?:一[项个笔类])?", frame.text[end:m.start]) and len({e.label for e in m.entities}) == 1 for m in frame.value_mentions())  # 「新出现了一项X，金额是多少」
             and "amount" in frame.cues and not re.search(r"吗|是不是|是否|有没有", frame.text))
 
 
