@@ -34,6 +34,7 @@ class Spec(NamedTuple):
     points_back: re.Pattern  # an asking sentence pointing at a thing named before it
     clarified: re.Pattern  # a sentence after the question naming what it asks of
     corrected: tuple[re.Pattern, ...]  # the asker correcting themself
+    reported: re.Pattern  # a sentence ending in another's question (读者肯定会问为什么)
 
 
 @cache
@@ -44,7 +45,7 @@ def _spec() -> Spec:
                 re.compile(f"{cues['clauses']['asks']}|{spec['yes_no']}"), re.compile(spec["restrictions"]),
                 re.compile(spec["examples"]), re.compile(spec["restated"]), re.compile(spec["renamed"]), re.compile(spec["framing"]),
                 re.compile(spec["guessed"]), re.compile(spec["declined"]), re.compile(spec["continues"]), re.compile(spec["points_back"]), re.compile(spec["clarified"]),
-                tuple(re.compile(p) for p in spec["corrected"]))
+                tuple(re.compile(p) for p in spec["corrected"]), re.compile(cues["reported"] + r"[^。!！;；?？]*$"))
 
 
 def is_remark(text: str) -> bool:
@@ -172,8 +173,8 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
     text = ASIDE.sub(_aside, text)
     text = DASHED.sub(lambda m: "——" if _aside_is_remark(m.group(1)) else m.group(0), text)
     sentences = SENTENCE.findall(text)
-    reported = re.compile(load_cues()["reported"] + r"[^。!！;；?？]*$")  # 「读者肯定会问为什么。」: another's question, reported
-    asking = [k for k, s in enumerate(sentences) if spec.asks.search(unasked(s)) and not (k < len(sentences) - 1 and reported.search(s.rstrip("。!！;；?？")))]  # 「看到好几个…科目，有点绕。」 asks nothing
+    asking = [k for k, s in enumerate(sentences) if spec.asks.search(unasked(s))  # 「看到好几个…科目，有点绕。」 asks nothing
+              and not (k < len(sentences) - 1 and spec.reported.search(s.rstrip("。!！;；?？")))]  # 「读者肯定会问为什么。」: another's question, reported
     first = next(iter(asking), None)
     if first is None:  # no ask word (「占了多大比例」「请列出」): only the asides are taken out
         return text if text.strip() else question

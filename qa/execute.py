@@ -99,7 +99,8 @@ class Executor:
         total the question reads in another table it names (表4的收入总计) is that table's row when it has one."""
         named = load_template().named_totals.get(name)
         if named:
-            return (self.reader.row_facts(doc, table, named[1]) if table is not None else [])[:1] or self.reader.row_facts(doc, named[0], named[1])[:1]
+            own = self.reader.row_facts(doc, table, named[1]) if table is not None else []
+            return (own or self.reader.row_facts(doc, named[0], named[1]))[:1]
         table, _, label = name.rpartition(":")
         if table == "column":
             for number in load_template().column_lookup:

@@ -539,10 +539,16 @@ def _part_missing(question: str, frame: Frame, said: str) -> str | None:
     return None
 
 
+@cache
+def _within() -> str:
+    """The words after a whole that the next thing lies in (里, 当中 …), longest first, as alternatives."""
+    return "|".join(sorted(_cues()["within"], key=len, reverse=True))
+
+
 def _project_part_of_figure(frame: Frame) -> str | None:
     """「政府采购254.41万元里，图书馆采购了多少」: a project's part of a 第三部分 figure is given nowhere —
     neither the figure nor the project's own total answers it."""
-    within = "|".join(sorted(_cues()["within"], key=len, reverse=True))
+    within = _within()
     for m in frame.value_mentions():
         inside = m.kinds() == {"figure"} and re.match(rf"(?:\d+(?:\.\d+)?(?:万元|万|元|亿元))?的?(?:{within})的?[,，]?", frame.text[m.end:])
         part = next((o for o in frame.mentions if inside and o.of("project") and o.start == m.end + inside.end()), None)
@@ -557,7 +563,7 @@ def _part_of_named(frame: Frame, answer: Answer) -> str | None:
     whole's figure does not answer it. A target's count (要拍几部宣传片) speaks of the part itself."""
     if answer.unit not in _cues()["money_units"]:
         return None
-    within = "|".join(sorted(_cues()["within"], key=len, reverse=True))
+    within = _within()
     wholes = [(m.end, m.entities[0].label) for m in frame.value_mentions()] + [(b, frame.text[a:b]) for a, b in frame.name_spans]
     wholes += [(at + len(name), name) for name in frame.measures if (at := frame.text.find(name)) >= 0]
     for end, label in wholes:
