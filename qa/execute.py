@@ -411,20 +411,11 @@ class Executor:
             if whole is None:
                 whole = single(self.total("本年支出合计", doc))
             name_d = whole.label
-        if whole.kind in ("project", "goal") and part.kind not in ("project", "goal"):  # 「宣传工作经费那500万里面，印刷费占多少」
-            raise NotAnswerable(f"文件没有给出“{whole.label}”按经济科目的分解，{name_n}是全部门的数，不是这个项目里的")
-        if whole.kind == "unit" and part.unit_name != whole.label:  # 「图书馆基本支出中X占几成」 with X department-wide
-            raise NotAnswerable(f"找到的{name_n}是全部门的数，不是{whole.label}的，不能算它占{whole.label}的比例")
-        if (part.unit or "万元") != (whole.unit or "万元"):  # 「固定资产里车辆占了多少金额」: 2辆 is no part of 1586万元
-            raise NotAnswerable(f"{name_n}是以{part.unit}计的数，{name_d}是以{whole.unit}计的金额，文件没有给出{name_n}的金额，无法计算占比")
-        if whole.value == 0:
-            raise NotAnswerable(f"{name_d}为0，无法计算比例")
+        _check_ratio_pair(frame.text, (name_n, part), (name_d, whole))
         if re.search(r"几倍|多少倍|倍数", frame.text):
             times = (part.value / whole.value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
             text = f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）是{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}）的{times}倍（{fmt(part.value, part.unit)} ÷ {fmt(whole.value, whole.unit)}）。"
             return self.answer(frame, text, times, "倍", facts=[part, whole])
-        if part.value > whole.value > 0 and "占" in frame.text and not re.search(r"相当于|几倍|多少倍", frame.text):
-            raise NotAnswerable(f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）大于{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}），部分和整体没有对上")
         value = percent(part.value, whole.value)
         text = (f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）占{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}）的"
                 f"{value}%（{fmt(part.value, part.unit)} ÷ {fmt(whole.value, whole.unit)} × 100%）。")
@@ -1477,6 +1468,21 @@ def _larger(operand: tuple[str, list[Fact]]) -> Decimal:
     """An operand's largest figure: of two things named before 占 by totals and measures (whose
     order the frame does not keep), the whole is the one that holds the other."""
     return max(f.value for f in operand[1])
+
+
+def _check_ratio_pair(text: str, numerator: tuple[str, Fact], denominator: tuple[str, Fact]) -> None:
+    """A share is computed only of a part the whole holds: same scope, same unit, a whole above zero."""
+    (name_n, part), (name_d, whole) = numerator, denominator
+    if whole.kind in ("project", "goal") and part.kind not in ("project", "goal"):  # 「宣传工作经费那500万里面，印刷费占多少」
+        raise NotAnswerable(f"文件没有给出“{whole.label}”按经济科目的分解，{name_n}是全部门的数，不是这个项目里的")
+    if whole.kind == "unit" and part.unit_name != whole.label:  # 「图书馆基本支出中X占几成」 with X department-wide
+        raise NotAnswerable(f"找到的{name_n}是全部门的数，不是{whole.label}的，不能算它占{whole.label}的比例")
+    if (part.unit or "万元") != (whole.unit or "万元"):  # 「固定资产里车辆占了多少金额」: 2辆 is no part of 1586万元
+        raise NotAnswerable(f"{name_n}是以{part.unit}计的数，{name_d}是以{whole.unit}计的金额，文件没有给出{name_n}的金额，无法计算占比")
+    if whole.value == 0:
+        raise NotAnswerable(f"{name_d}为0，无法计算比例")
+    if part.value > whole.value > 0 and "占" in text and not re.search(r"相当于|几倍|多少倍|倍数", text):
+        raise NotAnswerable(f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）大于{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}），部分和整体没有对上")
 
 
 def _ratio_cut(text: str) -> int:

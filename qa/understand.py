@@ -1284,35 +1284,8 @@ class Understander:
             frame.intent = "refuse"
             frame.refusal = f"问题过长（{len(text)}字，上限{MAX_LENGTH}字）(question too long)"
             return frame
-        blocked = [False] * (len(text) + 1)
-        first = self.cues_in(text, [False] * (len(text) + 1))
-        for start, end, _, _ in first:
-            for k in range(start, end):
-                blocked[k] = True
-        for asked in UNIT_ASKED.finditer(text):  # 「修缮几处文物」: a count asked parts the words around it
-            for k in range(asked.start(), asked.end()):
-                blocked[k] = True
-        exact, mentions = self._linked(text, blocked)
-        measures = [(start, end) for start, end, _, g in first if any(x.startswith("measure:") for x in g)]
-        mentions = [m for m in mentions if not (m.kinds() <= {"classification", "line_item", "term"}
-                                                and any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in measures))]  # 「人员和公用经费」: 基本支出, not 公用经费 inside it
-        masked = [False] * (len(text) + 1)
-        for m in mentions:
-            for k in range(m.start, m.end):
-                masked[k] = True
-        cues = self.cues_in(text, masked)
-        frame.cue_spans = [(start, end) for start, end, _, _ in cues]
-        frame.name_spans = [(start, end) for start, end, _, g in cues if any(x.startswith(("total:", "measure:")) for x in g)]
-        groups: set[str] = set()
-        runs = honour.left_out_spans(text)
-        statements = [s.span() for s in clauses.SENTENCE.finditer(text) if s.end() < len(text) and not re.search(r"[?？]", s.group(0))]
-        several = {m.start() for a, b in statements for m in clauses.SEVERAL.finditer(text, a, b)}  # 「只剩几个。其中哪个最多」: a statement's 几个 is "several"
-        for start, _, word, g in cues:
-            left = any(a <= start < b for a, b in runs) or "大头" in word and any(a <= start < b for a, b in statements)  # 「…，占了项目支出的大头。这笔钱用来做什么」
-            groups |= g - {"max", "min"} if left else g - {"count"} if start in several else g  # 「把A和B这两个大头扣掉」: 大头 says which are left out, it ranks nothing
-        frame.cues = groups
-        frame.mentions = mentions = _once_each(text, _without_negated(text, mentions))
-        for m in mentions:  # a body's name spelt right from its sound is said in the answer, as any guess is
+        cues, exact = self._spans(frame)
+        for m in frame.mentions:  # a body's name spelt right from its sound is said in the answer, as any guess is
             m.fuzzy = m.fuzzy or respelt is not None and m.start <= respelt < m.end
         self._scope(frame, cues, exact)
         if frame.refusal:
@@ -1354,6 +1327,44 @@ class Understander:
             return retry
         if unknown:
             frame.unknown = unknown
+        self._decide(frame, unknown, residue)
+        return frame
+
+    def _spans(self, frame: Frame) -> tuple[list, list[Mention]]:
+        """The question's cue words and the names it links, each with its span; names mask the cues inside them."""
+        text = frame.text
+        blocked = [False] * (len(text) + 1)
+        first = self.cues_in(text, [False] * (len(text) + 1))
+        for start, end, _, _ in first:
+            for k in range(start, end):
+                blocked[k] = True
+        for asked in UNIT_ASKED.finditer(text):  # 「修缮几处文物」: a count asked parts the words around it
+            for k in range(asked.start(), asked.end()):
+                blocked[k] = True
+        exact, mentions = self._linked(text, blocked)
+        measures = [(start, end) for start, end, _, g in first if any(x.startswith("measure:") for x in g)]
+        mentions = [m for m in mentions if not (m.kinds() <= {"classification", "line_item", "term"}
+                                                and any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in measures))]  # 「人员和公用经费」: 基本支出, not 公用经费 inside it
+        masked = [False] * (len(text) + 1)
+        for m in mentions:
+            for k in range(m.start, m.end):
+                masked[k] = True
+        cues = self.cues_in(text, masked)
+        frame.cue_spans = [(start, end) for start, end, _, _ in cues]
+        frame.name_spans = [(start, end) for start, end, _, g in cues if any(x.startswith(("total:", "measure:")) for x in g)]
+        groups: set[str] = set()
+        runs = honour.left_out_spans(text)
+        statements = [s.span() for s in clauses.SENTENCE.finditer(text) if s.end() < len(text) and not re.search(r"[?？]", s.group(0))]
+        several = {m.start() for a, b in statements for m in clauses.SEVERAL.finditer(text, a, b)}  # 「只剩几个。其中哪个最多」: a statement's 几个 is "several"
+        for start, _, word, g in cues:
+            left = any(a <= start < b for a, b in runs) or "大头" in word and any(a <= start < b for a, b in statements)  # 「…，占了项目支出的大头。这笔钱用来做什么」
+            groups |= g - {"max", "min"} if left else g - {"count"} if start in several else g  # 「把A和B这两个大头扣掉」: 大头 says which are left out, it ranks nothing
+        frame.cues = groups
+        frame.mentions = _once_each(text, _without_negated(text, mentions))
+        return cues, exact
+
+    def _decide(self, frame: Frame, unknown: list[str], residue: list[str]) -> None:
+        """The question's kind, or a refusal naming the words the document does not hold."""
         if frame.unit_word in ("辆", "台", "套", "平方米"):  # 「几辆公车」: the cars held (第三部分), not what they cost
             frame.mentions = [m for m in frame.mentions if not (m.kinds() <= {"figure", "line_item", "term", "classification"}
                                                                 and all(e.label.endswith("费") for e in m.entities))]
@@ -1369,7 +1380,6 @@ class Understander:
         if frame.unknown and frame.intent != "refuse" and not textual:
             frame.intent = "refuse"
             frame.refusal = f"文件中没有找到“{'、'.join(frame.unknown)}” (not found in the document)"
-        return frame
 
     def _linked(self, text: str, blocked: list[bool]) -> tuple[list[Mention], list[Mention]]:
         """The names written out whole (exact), and those with the names written in part added."""
@@ -1866,6 +1876,11 @@ class Understander:
             frame.rank = int(digit) if digit.isdigit() else "一二三四五六七八九".index(digit) + 1
             if re.search("[少小低]", rank.group(0)) or rank.group("from_last"):
                 frame.cues.add("min")
+        self._table_and_unit(frame)
+
+    def _table_and_unit(self, frame: Frame) -> None:
+        """The table, classification and unit the question asks in, read apart from what it asks of them."""
+        text = frame.text
         table = TABLE.search(text)
         scoped = load_template().scoped_in(text)
         if scoped and not (table and table.start() > scoped[1]):  # 「财政拨款口径下的城乡社区支出」: 表4's figure, 财政拨款 no figure asked (a table the context named before it aside)
@@ -1893,6 +1908,7 @@ class Understander:
         frame.want_yuan = bool(re.search(r"多少元|以元|单位[:：是为]?元|折合.?元|换算成元|几元", text))
         if "%" in text or "百分" in text:
             frame.unit_word = "%"
+
 
     @staticmethod
     def _number_near(text: str, start: int, end: int) -> Decimal | None:
@@ -2422,6 +2438,12 @@ class Understander:
             return "superlative"
         if frame.threshold is not None and frame.operator:
             return "count" if "count" in c else "list"
+        return self._intent_of_sets(frame, c, counted, amount_asked)
+
+    def _intent_of_sets(self, frame: Frame, c: set[str], counted: list[int], amount_asked: bool) -> str:
+        """The kinds that ask of a set or a named thing's figure: count, sum, list, describe, lookup."""
+        kinds = set().union(*(m.kinds() for m in frame.mentions)) if frame.mentions else set()
+        values = frame.value_mentions()
         summed_after = ("sum" in c and counted and (said_sum := max(frame.text.rfind(w) for w in self.lexicon.cues["intents"]["sum"])) >= counted[-1]
                         and re.search(r"多少|几", frame.text[said_sum:]))  # 「两个单位合起来算」 asks no sum
         if ("count" in c or counted and frame.set_kind) and not summed_after:  # 「列的几个项目，预算合计多少」: the sum said last is asked
