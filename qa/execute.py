@@ -403,6 +403,9 @@ class Executor:
             if len({f.value for f in facts_d}) > 1:  # the whole in the part's own table
                 facts_d = [f for f in facts_d if f.table == part.table] or facts_d
             whole = single(facts_d)
+            own = self._whole_of_parts_table(frame, part, whole, name_d, doc)
+            if own is not None:
+                whole, name_d = own
         else:
             named = _whole_named(frame.text[cut:])
             if named:  # the question names its whole and none was found: no parent stands in for it
@@ -420,6 +423,21 @@ class Executor:
         text = (f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）占{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}）的"
                 f"{value}%（{fmt(part.value, part.unit)} ÷ {fmt(whole.value, whole.unit)} × 100%）。")
         return self.answer(frame, text, value, "%", facts=[part, whole])
+
+    def _whole_of_parts_table(self, frame: Frame, part: Fact, whole: Fact, name: str, doc: str) -> tuple[Fact, str] | None:
+        """「委托业务费占项目支出的比例」 with 委托业务费 known only in 表7 (一般公共预算项目支出, by economic
+        class): the whole is that table's 合计, one fund's 项目支出 — other funds' 项目支出 is not broken
+        down, so whether it holds more of the part is not known. Of the other expenditure it is no part."""
+        spec = load_template().table(part.table) if part.table is not None else None
+        if spec is None or not (spec.fund and spec.expenditure) or frame.fund or whole.table == part.table:
+            return None
+        others = {t.expenditure for t in load_template().tables if t.expenditure} - {spec.expenditure}
+        if name in others:  # 「委托业务费占基本支出的比例」 with 委托业务费 a row of 项目支出's table only
+            raise NotAnswerable(f"找到的{part.label}是{spec.fund}{spec.expenditure}（表{spec.number}）里的数，不是{name}的一部分，无法计算它占{name}的比例")
+        if name != spec.expenditure:
+            return None
+        own = self.reader.total_facts(doc, part.table)[:1]
+        return (own[0], spec.fund + spec.expenditure) if own else None
 
     def _fund_whole(self, frame: Frame, part: Fact, doc: str) -> Fact | None:
         """「一般公共预算支出中项目支出占比」: a fund's part of a measure, the fund said as what it lies in —

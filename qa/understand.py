@@ -53,12 +53,12 @@ UNIT_ASKED = re.compile(r"(?:多少|几)(?:个(?=小时|分钟))?(" + "|".join(s
                         + r")(?!目(?:经费|资金|支出|预算|的?钱))")  # 「多少项目经费」 asks money, not a count in 项
 def _region_before(text: str, known: list[str]) -> str | None:
     """The administrative region written just before a name: a known one, or the 3-character
-    token ending in 省/市/区/县 (「远市佛冈县」 is not a region; 「佛冈县」 is)."""
+    token ending in 省/市/区/县 (「远市佛冈县」 is not a region; 「佛冈县」 is; 「今年县」 is a time and 县)."""
     for region in known:
         if text.endswith(region):
             return region
     if len(text) >= 3 and text[-1] in "省市区县" and re.fullmatch(r"[\u4e00-\u9fff]{2}", text[-3:-1]) and text[-3] not in "本全该各一二两三四五六七八九十几这那哪每" \
-            and text[-2] not in "城辖" and not is_verb(text[-3:-1]) and _starts_a_word(text, len(text) - 3):  # 「这块,区司法局」: a clause break is no region's name
+            and text[-2] not in "城辖" and not set(text[-3:-1]) & set("年月日时") and not is_verb(text[-3:-1]) and _starts_a_word(text, len(text) - 3):  # 「这块,区司法局」: a clause break is no region's name
         return text[-3:]
     return None
 
@@ -390,15 +390,24 @@ def _one_off(a: str, b: str) -> bool:
 def _target_words_kept(frame: Frame) -> None:
     """「X的绩效目标里培训业务人员不少于多少人次」「X计划培训业务人员多少人次」: after a project named whole, in
     a target asked, a part of another project's name said after 目标/指标 or out of its order (培训业务 of
-    业务培训经费) is the target's words, not a second project."""
+    业务培训经费) is the target's words, not a second project; a class or term said after a project's
+    目标/指标/要求 (「X项目的绩效目标要求开展体育检查不少于几次」) is the target's words too — classes have no targets."""
     if "performance" not in frame.cues and frame.unit_word in (None, "万元", "元", "%"):
         return
-    whole = next((m for m in frame.mentions if not m.partial and m.of("project", "goal")), None)
-    if whole is None:
+    project = next((m for m in frame.mentions if m.of("project", "goal")), None)
+    if project is None:
         return
-    frame.mentions = [m for m in frame.mentions if not (m.partial and m.start > whole.end and m.kinds() <= {"project", "goal"}
-                                                        and (re.search(r"目标|指标|要求", frame.text[whole.end:m.start])
-                                                             or not any(m.surface in match_form(e.label) for e in m.entities)))]  # 培训业务 for 业务培训: words, not a name
+    whole = next((m for m in frame.mentions if not m.partial and m.of("project", "goal")), None)
+
+    def words(m: Mention) -> bool:
+        said_after = re.search(r"目标|指标|要求", frame.text[project.end:m.start]) if m.start > project.end else None
+        if said_after and m.kinds() <= {"classification", "line_item", "term"}:
+            return True
+        return (whole is not None and m.partial and m.start > whole.end and m.kinds() <= {"project", "goal"}
+                and (re.search(r"目标|指标|要求", frame.text[whole.end:m.start])
+                     or not any(m.surface in match_form(e.label) for e in m.entities)))  # 培训业务 for 业务培训: words, not a name
+
+    frame.mentions = [m for m in frame.mentions if not words(m)]
 
 
 RESTATING = re.compile(r"就是|即|也就是|也叫|也称|指的是|说的是|俗称")
@@ -1021,7 +1030,8 @@ class Understander:
         left = [] if trial is None else honour.left_out(trial.text, trial.mentions)  # 「那上一年是多少？买车的钱不算」: what is left out names nothing asked
         asked = [m for m in trial.mentions if m.partial and re.search(r"(?:哪|什么)[一个份项部条些几]*$", trial.text[:m.start])] if trial is not None else []  # 「依据哪份会议纪要」: the kind asked, no name
         names_nothing = trial is not None and not (any(not (m.kinds() <= {"department", "budget_unit"} and not trial.set_kind) and all(m is not x for x in left + asked) for m in trial.mentions) or trial.totals or trial.measures or trial.name_part
-                                                   or name_filter.stated(trial.text) or trial.unit_word in ASSET_UNITS)  # 「有几辆车」: a count of what the document holds
+                                                   or name_filter.stated(trial.text)
+                                                   or trial.unit_word in ASSET_UNITS and not any(m.of("figure") for m in self.lexicon.link(text[:cut])))  # 「有几辆车」: a count of what the document holds; 「X的房屋面积…多了多少平方米」: of the figure the opening names
         pointing = trial is not None and not _parts_asked(trial) and _opening_pointer(text[cut:]) is not None  # 「…，我想确认一下它占总支出的多少」
         opening = self.lexicon.link(text[:cut]) if names_nothing or pointing else []
         things = [m for m in opening if m.kinds() & (THINGS | {"figure"})]  # 「政府采购那段写了三类采购，请问哪几类…」: a figure named is a thing too
@@ -1089,6 +1099,8 @@ class Understander:
             kept += text[last:start]
             if STORY_END.match(text[stop - 1]) and kept[-1:] in (",", "，"):
                 kept = kept[:-1] + text[stop - 1]  # 「X变少了，我想先数清楚基数。Y？」: the sentence still ends where it ended
+            elif text[stop - 1] in ":：" and kept[-1:] in (",", "，"):
+                kept = kept[:-1] + "。"  # 「有读者说X，我想用数据回应一下：Y？」: the lead-in's colon ended what came before
             last = stop
         return kept + text[last:], "".join(text[a:b] for a, b in idle)
 
@@ -1604,7 +1616,8 @@ class Understander:
             before = noun_ending("".join(text[max(0, m.start - 6):m.start]))
             names = [e.label for e in m.of("department")]
             willed = re.search(r"(?:想|要|打算|准备|需要|得|来|去|能|会)$", frame.text[:m.start - len(before)])  # 「想交代司法局的钱」: a verb's word, no body's
-            if names and len(before) >= 2 and not willed and not re.search(r"[区县市省镇乡#]", before) and not any(before in n for n in names):
+            timed = before in self.lexicon.cues["time_nouns"]  # 「2024年的时候农业农村局」: a time, no body's name
+            if names and len(before) >= 2 and not willed and not timed and not re.search(r"[区县市省镇乡#]", before) and not any(before in n for n in names):
                 loaded = "、".join(sorted({d.name for d in self.lexicon.documents.values()}))
                 frame.refusal = f"已载入的是{loaded}的预算，没有“{before}{m.surface}”的数据 (that body is not loaded)"
                 return
@@ -1998,14 +2011,18 @@ class Understander:
 
     def _unnamed_project(self, frame: Frame) -> list[str]:
         """「森林防火瞭望塔建设项目今年预算是多少」「矿山生态修复治理专项经费安排了多少」: a project named by words no name holds, its amount asked
-        (no list, no count) — a project the document does not have, never the list of all projects."""
-        if (frame.set_kind != "projects" or frame.name_part or name_filter.stated(frame.text)
+        (no list, no count) — a project the document does not have, never the list of all projects. So is
+        such a name when the question names no thing at all (「今年的教师招聘考试经费是多少」「安排的X项目经费是多少」:
+        never the department's total or its 项目支出)."""
+        nothing_named = frame.set_kind is None and not any(m.kinds() - {"department", "budget_unit"} for m in frame.mentions)
+        if (frame.set_kind != "projects" and not nothing_named or frame.name_part or name_filter.stated(frame.text)
                 or re.search(r"哪|几|列|多少个|多少项|有什么|各|分别|都|所有|全部|平均|数量|合起来|加起来|合计|一共|总共|占", frame.text)):
             return []
         for said in re.finditer(r"([\u4e00-\u9fff]{4,16}?)(?:专项)?(?:项目|经费|资金)", frame.text):
             name = re.split(r"[的里中年在]", said.group(1))[-1]  # 「2025年预算里的X项目」: the name is X
             start, end = said.end(1) - len(name), said.end(1)
             start = max([start] + [m.end for m in frame.mentions if m.kinds() <= {"department", "budget_unit"} and start <= m.start < end])  # 「应急管理局无人机采购项目」
+            start = max([start] + [b for a, b in frame.cue_spans if a == start and b < end])  # 「安排X项目经费」: the verb before the name is no part of it
             name = frame.text[start:end]
             if len(name) < 4 or re.search(r"方面|相关|有关|类|这|那|各|每|个|名|含|带", name) or "amount" not in frame.cues:
                 continue  # 「党建方面的项目」: a topic, a set

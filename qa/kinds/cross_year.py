@@ -448,6 +448,10 @@ def _two_figures(ctx: Context, executor, years: tuple[Document, Document], share
     what = re.sub(r"[（(].*?[）)]|。$", "", second.answer).split("为")[0] if not share else "所占比重"
     what = what.split("：")[0] if "绩效目标：" in what else what  # a target: its owner's, not the later year's wording
     head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
+    owners = [x.answer.split("的绩效目标：")[0] for x in (first, second) if "的绩效目标：" in x.answer]
+    if len(owners) == 2 and owners[0] != owners[1]:  # 「重点项目的满意度目标两年比」: each year's target is another project's
+        what = "绩效目标"
+        head = f"{earlier.year}年{owners[0]}{fmt(a, unit)}{unit}，{later.year}年{owners[1]}{fmt(b, unit)}{unit}"
     tied = _year_mentions(ctx.frame, ctx.lexicon.documents)
     if _each_years_top(ctx, share) and first.items and second.items and not tied:  # 「各年金额最大的项目」: each year's own, named
         what = "金额最小的项目" if "min" in ctx.frame.cues else "金额最大的项目"
@@ -476,7 +480,8 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     asked_text = _text_asked(ctx.frame)
     if op == "each" and asked_text and (ctx.frame.unit_word is None or asked_text == "list") and "count" not in ctx.frame.cues:
         return _each_text(ctx, executor, (earlier, later), next(s.span for s in reading.slots if s.name == "value_operation"), asked_text)
-    share = op == "points" or (op != "proportion" and "占" in text)
+    target_percent = "performance" in ctx.frame.cues and not re.search(r"占|比例|比重|比率", text)  # 「满意度目标高几个百分点」: each year's target in %, no share
+    share = op == "points" and not target_percent or (op != "proportion" and "占" in text)
     if reading.slot("topic") is not None:  # 「名称含X的项目两年合计」: each year's set, summed or counted
         a, b, unit, what, sources = _topic_figures(reading.slot("topic"), ctx, executor, earlier, later)
         head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
@@ -504,7 +509,8 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         signed = pattern(NAME, "signed").search(text) or not any(_directions(text))  # 「变化了多少个百分点」: later minus earlier
         shown = said if signed else _signed(said, asked)
         a2, b2 = (x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) for x in (a, b))
-        return executor.answer(ctx.frame, f"{what}：{earlier.year}年{a2}%，{later.year}年{b2}%，{word}{abs(value)}个百分点（{b2} − {a2}，按未四舍五入的比重计算）。",
+        both = f"{earlier.year}年{a2}%，{later.year}年{b2}%" if share else head  # a target's percent is as stated, no share rounded
+        return executor.answer(ctx.frame, f"{what}：{both}，{word}{abs(value)}个百分点（{b2} − {a2}{'，按未四舍五入的比重计算' if share else ''}）。",
                                shown, "%", sources=sources)
     word = "减少" if diff < 0 else "增加" if diff > 0 else "持平，变化"
     if op == "rate":
