@@ -191,7 +191,11 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
     kept.append(_reason_dropped(sentences[first]))
     named = [m for s in sentences[first + 1:] if (m := spec.clarified.match(s)) and (carries is None or carries(m.group("name")))
              and not re.search(r"最(?:多|少|大|小|高|低)", m.group("name"))]  # 「就是养人、保运转那部分钱最少的」 restates the ask: no name
-    if named:  # 「…烧多少钱？我是说公务用车运行维护费。」: the name, in brackets beside the words it restates
+    shares = [w for w in load_cues()["intents"]["ratio"] if len(w) >= 2]
+    if named and (spec.asks.search(unasked(named[0].group("name"))) or any(w in named[0].group("name") for w in shares)):  # 「车的钱占多少？我指的是X在Y中的占比。」: the precise question in full replaces the loose one
+        restated = re.sub(r"[。？?！!]+$", "", named[0].group("name"))
+        kept[-1] = restated + ("？" if spec.asks.search(unasked(restated)) else "是多少？")
+    elif named:  # 「…烧多少钱？我是说公务用车运行维护费。」: the name, in brackets beside the words it restates
         asked = re.sub(r"[。？?！!]+$", "", kept.pop())
         kept.append(f"{asked}（就是{named[0].group('name')}）？")
     after = [s for s in sentences[first + 1:] if not (is_remark(s) or spec.restated.match(s) and not spec.restrictions.search(s) or spec.clarified.match(s))]

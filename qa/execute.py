@@ -403,7 +403,7 @@ class Executor:
             if len({f.value for f in facts_d}) > 1:  # the whole in the part's own table
                 facts_d = [f for f in facts_d if f.table == part.table] or facts_d
             whole = single(facts_d)
-            own = self._whole_of_parts_table(frame, part, whole, name_d, doc)
+            own = self.whole_of_parts_table(frame, part, whole, name_d, doc)
             if own is not None:
                 whole, name_d = own
         else:
@@ -424,7 +424,7 @@ class Executor:
                 f"{value}%（{fmt(part.value, part.unit)} ÷ {fmt(whole.value, whole.unit)} × 100%）。")
         return self.answer(frame, text, value, "%", facts=[part, whole])
 
-    def _whole_of_parts_table(self, frame: Frame, part: Fact, whole: Fact, name: str, doc: str) -> tuple[Fact, str] | None:
+    def whole_of_parts_table(self, frame: Frame, part: Fact, whole: Fact, name: str, doc: str) -> tuple[Fact, str] | None:
         """「委托业务费占项目支出的比例」 with 委托业务费 known only in 表7 (一般公共预算项目支出, by economic
         class): the whole is that table's 合计, one fund's 项目支出 — other funds' 项目支出 is not broken
         down, so whether it holds more of the part is not known. Of the other expenditure it is no part."""
@@ -434,8 +434,8 @@ class Executor:
         others = {t.expenditure for t in load_template().tables if t.expenditure} - {spec.expenditure}
         if name in others:  # 「委托业务费占基本支出的比例」 with 委托业务费 a row of 项目支出's table only
             raise NotAnswerable(f"找到的{part.label}是{spec.fund}{spec.expenditure}（表{spec.number}）里的数，不是{name}的一部分，无法计算它占{name}的比例")
-        if name != spec.expenditure:
-            return None
+        if name != spec.expenditure or whole.value in {Decimal(n) for n in re.findall(r"\d+(?:\.\d+)?", frame.text)}:
+            return None  # 「在421.93万元的项目支出中」: the whole the question states is the one meant
         own = self.reader.total_facts(doc, part.table)[:1]
         return (own[0], spec.fund + spec.expenditure) if own else None
 
@@ -941,7 +941,8 @@ class Executor:
         """The mention's own text, and whether it joins others' (a project's use, an office's duties)."""
         title = self.doc_title(doc)
         goal_first = "performance" in frame.cues
-        for e in sorted(m.entities, key=lambda e: (e.kind != "goal") if goal_first else 0):
+        project_first = projects_table_named(frame)  # 「项目支出表里对X是怎么说明的」: its line of 表12
+        for e in sorted(m.entities, key=lambda e: (e.kind != "goal") if goal_first else (e.kind != "project") if project_first else 0):
             if doc not in e.docs and e.docs:
                 continue
             if e.kind == "project":
@@ -1486,6 +1487,12 @@ def _larger(operand: tuple[str, list[Fact]]) -> Decimal:
     """An operand's largest figure: of two things named before 占 by totals and measures (whose
     order the frame does not keep), the whole is the one that holds the other."""
     return max(f.value for f in operand[1])
+
+
+def projects_table_named(frame: Frame) -> bool:
+    """Whether the question reads its text in the projects' table (表12, or 项目支出表 / 项目表 by name)."""
+    spec = load_template().by_layout("projects")
+    return frame.table == spec.number or bool(re.search(r"项目(?:支出)?(?:预算)?(?:明细)?表", frame.text))
 
 
 def _check_ratio_pair(text: str, numerator: tuple[str, Fact], denominator: tuple[str, Fact]) -> None:

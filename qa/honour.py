@@ -114,13 +114,14 @@ def modifier_dropped(frame: Frame, answer: Answer, lexicon: Lexicon) -> str | No
     if not answer.answered or answer.value is None:
         return None
     said = _said(answer)
+    regions = {r for d in lexicon.documents.values() for r in d.regions}  # 「桐溪区殡葬」: the loaded body's region scopes, it picks nothing out
     for m in frame.value_mentions():
         if m.partial:
             continue  # a name written in the question's own words was scored with its words around it
         start = max((k + 1 for k, ch in enumerate(frame.text[:m.start]) if ch in "，,。;；:：?？!！"), default=0)
         for word in frame.free_nouns(start, m.start):
             at = frame.text.rfind(word, start, m.start)
-            if word.endswith(ORG_SUFFIX) or not re.fullmatch(_cues()["modifier_between"], frame.text[at + len(word):m.start]) or negated_before(frame.text, at):
+            if word.endswith(ORG_SUFFIX) or word in regions or not re.fullmatch(_cues()["modifier_between"], frame.text[at + len(word):m.start]) or negated_before(frame.text, at):
                 continue  # 「这个中心的」: a body, which the scope checks read; 「人员和公用经费」: no modifier; 「不是财政拨款的X」: a contrast
             if frame.text[at:m.end] in lexicon.vocabulary:
                 continue  # 「人员公用经费」: one phrase of budget language with the name
@@ -439,6 +440,8 @@ def _yes_no_by_amount(question: str, answer: Answer) -> str | None:
               and not re.search(_cues()["request"], c.strip() + "".join(clauses[k + 1:k + 2]))]  # 「能帮我算一下…吗」「能不能根据…增减数，推算出上年的…」 ask for the figure
     if not asking or answer.value is None or answer.items or any(re.search(_cues()["amount_in_ask"], c) for c in clauses):
         return None
+    if answer.intent == "yoy" and all(re.search(r"变化|变动|增减|调整|[增减涨降升跌]", c) for c in asking):
+        return None  # 「X今年和上年比有变化吗」: the change answers it, 0 is "no"
     return f"问的是“{asking[-1]}”，找到的只是一个数（{answer.value}{answer.unit or ''}），回答不了是或否 (a number, not a yes or no)"
 
 

@@ -409,6 +409,12 @@ def load_cues() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _act_words() -> dict[str, list[str]]:
+    """An act's everyday words (qa/data/honour.json act_synonyms: 购置 → 买, 购买, 添置)."""
+    return json.loads(resources.files("qa").joinpath("data/honour.json").read_text("utf-8"))["act_synonyms"]
+
+
+@lru_cache(maxsize=1)
 def load_synonyms() -> list[tuple[str, str]]:
     pairs = []
     for line in resources.files("qa").joinpath("data/synonyms.tsv").read_text("utf-8").splitlines():
@@ -512,6 +518,10 @@ def derived_aliases(entity: Entity, label: str) -> set[str]:
         if entity.kind == "classification" and base.endswith("支出") and len(base) >= 6:
             stem = base[:-2]
             out.update({stem + "类", stem.replace("和", "") + "类"})  # 「商品和服务类（的）支出」, 「商品服务类科目」: a class said as a kind
+        for act, words in _act_words().items():  # 「买办公设备的钱」: 办公设备购置 said as the act done to the thing
+            stem = re.sub(rf"{act}(?:经费|费)?$", "", base)
+            if stem != base and len(stem) >= 2:
+                out.update(word + stem for word in words)
         if base.endswith("费") and len(base) >= 6:
             out.add(base[:-1])
         if base.endswith("费") and len(base) >= 3:

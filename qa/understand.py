@@ -758,6 +758,9 @@ class Understander:
         own = (_names_its_own(trial) or bool(trial.measures and (trial.totals or pointed or any(m.of("department", "budget_unit") for m in trial.mentions)))  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」「…。基本支出占支出总额的百分之多少」: the question names its own thing
                or bool(trial.set_kind and REPORTED.search(story))  # 「有读者问X今年还有没有。…不再出现的项目有哪些」: a set asked of its own
                or (trial.set_kind in ("budget_units", "duties", "internal_units") or trial.totals) and any(m.of("department", "budget_unit") for m in trial.mentions))  # 「…。X局的部门预算包括哪几个单位」「…。X局的支出总计是多少」
+        bodies_only = not (trial.measures or trial.totals) and all(m.kinds() <= {"department", "budget_unit"} for m in trial.value_mentions())
+        if head.measures and bodies_only:
+            own = False  # 「…本级和水库管理所基本支出差得挺多。本级比水库管理所多多少」: the bodies are compared in the story's measure
         if (trial.intent == "refuse" or trial.unknown or not own and (any(not {e.iri for e in m.entities} & said for m in named) or set(head.measures + head.totals) - set(trial.measures + trial.totals))
                 or not (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.unit_word not in (None, "%")
                         or any(m.of("internal_unit", "term", "citation") for m in trial.mentions))):
@@ -1031,7 +1034,8 @@ class Understander:
         asked = [m for m in trial.mentions if m.partial and re.search(r"(?:哪|什么)[一个份项部条些几]*$", trial.text[:m.start])] if trial is not None else []  # 「依据哪份会议纪要」: the kind asked, no name
         names_nothing = trial is not None and not (any(not (m.kinds() <= {"department", "budget_unit"} and not trial.set_kind) and all(m is not x for x in left + asked) for m in trial.mentions) or trial.totals or trial.measures or trial.name_part
                                                    or name_filter.stated(trial.text)
-                                                   or trial.unit_word in ASSET_UNITS and not any(m.of("figure") for m in self.lexicon.link(text[:cut])))  # 「有几辆车」: a count of what the document holds; 「X的房屋面积…多了多少平方米」: of the figure the opening names
+                                                   or trial.unit_word in ASSET_UNITS and (re.search(re.escape(trial.unit_word) + r"[\u4e00-\u9fff]", trial.text)
+                                                                                          or not any(m.of("figure") for m in self.lexicon.link(text[:cut]))))  # 「有几辆车」: a count of what the document holds; 「X的房屋面积…多了多少平方米」: of the figure the opening names
         pointing = trial is not None and not _parts_asked(trial) and _opening_pointer(text[cut:]) is not None  # 「…，我想确认一下它占总支出的多少」
         opening = self.lexicon.link(text[:cut]) if names_nothing or pointing else []
         things = [m for m in opening if m.kinds() & (THINGS | {"figure"})]  # 「政府采购那段写了三类采购，请问哪几类…」: a figure named is a thing too
@@ -1994,7 +1998,7 @@ class Understander:
         out = []
         for m in frame.mentions:
             classes = m.of("classification", "line_item") if re.match(r"(?:专项)?(?:经费|资金|项目)", frame.text[m.end:]) else []  # 「防汛物资储备经费」 by 粮油物资储备支出's part: a project's name
-            labels = [match_form(e.label) for e in m.of("project", "goal") + classes] if m.partial else [match_form(e.label) for e in m.of("figure") if len(m.entities) == 1]
+            labels = [match_form(e.label) for e in m.of("project", "goal") + classes] if m.partial else [match_form(e.label) for e in m.of("figure") if len({e.label for e in m.entities}) == 1]
             if not labels or any(o.end == m.start for o in frame.mentions):
                 continue  # 「密集架采购价」: 采购 for 政府采购, its own word 政府 where the question has 密集架
             cut = _words_before(frame.text, m.start)
@@ -2024,6 +2028,8 @@ class Understander:
             start = max([start] + [m.end for m in frame.mentions if m.kinds() <= {"department", "budget_unit"} and start <= m.start < end])  # 「应急管理局无人机采购项目」
             start = max([start] + [b for a, b in frame.cue_spans if a == start and b < end])  # 「安排X项目经费」: the verb before the name is no part of it
             name = frame.text[start:end]
+            if frame.text.startswith("支出", said.end()) or re.search(r"想|问|知道|了解", name):
+                continue  # 「我想知道项目支出…」: the measure 项目支出, the asker's words
             if len(name) < 4 or re.search(r"方面|相关|有关|类|这|那|各|每|个|名|含|带", name) or "amount" not in frame.cues:
                 continue  # 「党建方面的项目」: a topic, a set
             written = name + said.group(0)[len(said.group(1)):]
@@ -2080,12 +2086,13 @@ class Understander:
         else the question says, make a narrower thing no line states — never the class's total."""
         out = []
         taken = [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans) + list(frame.name_spans)
+        regions = tuple({r for d in self.lexicon.documents.values() for r in d.regions})
         for m in frame.mentions:
             if m.partial or not m.kinds() <= {"classification", "line_item"} or not re.search(r"[\u4e00-\u9fff]", m.surface):
                 continue  # a code names its item whole
             run = re.search(r"[\u4e00-\u9fff]{2,8}$", frame.text[:m.start])
-            if run is None:
-                continue
+            if run is None or frame.text[:m.start].endswith(regions):
+                continue  # 「桐溪区殡葬这个科目」: the loaded body's region, no narrower thing
             start = max([run.start()] + [b for a, b in taken if run.start() < b <= m.start])
             words = segment.current().pos().lcut(frame.text[start:m.start], HMM=False)
             nouns = []

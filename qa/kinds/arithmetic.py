@@ -629,6 +629,10 @@ def _unit_rows(frame, term: Term, ctx: Context, executor, doc: str) -> list[Fact
 
 
 def _render(op: str, left: Operand, right: Operand, frame, executor) -> Answer:
+    if op == "share" and len(left.facts) == 1 and len(right.facts) == 1:  # 「印刷费占项目支出」: of the part's own table
+        own = executor.whole_of_parts_table(frame, left.facts[0], right.facts[0], right.name, left.facts[0].doc)
+        if own is not None:
+            right = Operand(right.terms, right.summed, own[1], own[0].value, [own[0]])
     unit = "元" if frame.want_yuan else (left.facts[0].unit if left.facts else "万元")
     a, b = left.value, right.value
     facts = left.facts + right.facts

@@ -13,7 +13,7 @@ from kg.parsing.targets import find_targets
 from kg.template import load_template
 from qa import honour, queries
 from qa.answer import Answer, Source, fmt
-from qa.execute import NotAnswerable
+from qa.execute import NotAnswerable, projects_table_named
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.known import in_own_body, of_the_document
 from qa.lexicon import Entity, Mention, load_cues, match_form
@@ -227,6 +227,8 @@ class Describe:
                     texts.append(found)
             if mention.partial and words and not any(_held(t, words) for t in texts):  # a part of a name its own text speaks of
                 texts += [found for entity in _spoken_of(mention, executor, doc, ctx) if (found := _texts(entity, executor, doc))]
+            if texts and projects_table_named(ctx.frame):  # 「项目支出表里对X是怎么说明的」: the project's own line of 表12, not its target
+                texts = [t for t in texts if any(p.section.startswith("表") for p in t)] or texts
             if texts:
                 out.extend(max(texts, key=lambda t: _held(t, words)))
         first: dict[str, Passage] = {}

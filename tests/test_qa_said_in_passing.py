@@ -1,0 +1,235 @@
+"""Questions with something said in passing, phrasings of our own on generated documents (tools.synth;
+expected figures from their truth): a time or the loaded body's own region before a name, a claim or a
+story before the question, a clarification after it, a target's words naming a class, the table a
+share's part is read in, words of no name before 经费, everyday words of an act (买X的钱)."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+from conftest import synth_service, synth_years_service, truth_row
+
+
+@pytest.fixture(scope="module")
+def lands(tmp_path_factory):
+    """A generated natural resources bureau (seed 552008) with a subordinate unit, 印刷费 in 表7 only and
+    表7's total below 表3's 项目支出, 机关运行经费 unchanged, a target in 人次."""
+    return synth_service(tmp_path_factory.mktemp("lands"), 552008, None)
+
+
+@pytest.fixture(scope="module")
+def counted(tmp_path_factory):
+    """A generated statistics bureau in 2024 and 2025 (seed 552114): one 满意度 target each year, of
+    another project; the floor area changed."""
+    return synth_years_service(tmp_path_factory.mktemp("counted"), 552114, "青岚市鹿鸣县统计局")
+
+
+def _share(part: Decimal, whole: Decimal) -> Decimal:
+    return (part / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _figure(truth, label: str):
+    return next(f for f in truth.figures if f.label == label)
+
+
+def test_a_class_said_in_a_targets_words_is_no_second_owner(tmp_path_factory):
+    """「2025年X项目的绩效目标要求全年开展体育检查不少于几次」: 体育 (a class) is the target's words — not a
+    second thing, whose 2024 target would be compared with X's."""
+    from kg.pipeline import replace_documents
+    from kg.store.embedded import OxigraphStore
+    from qa.service import QAService
+    from tools.synth import generate
+
+    text_2024, earlier = generate(555503, year=2024)  # a culture and sports bureau; 体育 is its class
+    text_2025, later = generate(555550, previous=earlier)
+    store = OxigraphStore(tmp_path_factory.mktemp("culture"))
+    replace_documents([("2024.txt", text_2024.encode()), ("2025.txt", text_2025.encode())], store)
+    goal, said = next((g, m) for g in later.goals if (m := re.search(r"开展(\w+?)检查不少于(\d+)次", g.text)) and m.group(1) == "体育")
+    name = re.search(r"“(.+?)”", goal.project).group(1)
+    answer = QAService(store).ask(f"2025年“{name}”项目的绩效目标要求全年开展体育检查不少于几次？")
+    assert answer.value == Decimal(said.group(2)) and answer.unit == "次", answer.answer
+
+
+@pytest.mark.parametrize("question", ["{item}占项目支出的比例是多少？", "项目支出中{item}占多少？"])
+def test_a_part_known_in_one_funds_table_is_a_share_of_that_table(lands, question):
+    """印刷费 is a row of 表7 only (一般公共预算项目支出 by economic class): its share of 项目支出 is of 表7's
+    合计 — whether other funds' 项目支出 holds more of it is not known."""
+    service, truth = lands
+    part = truth_row(truth, 7, "印刷费").amounts[0]
+    whole = next(r for r in truth.table(7).rows if r.kind == "total").amounts[0]
+    answer = service.ask(question.format(item="印刷费"))
+    assert answer.value == _share(part, whole) and "一般公共预算项目支出" in answer.answer, answer.answer
+
+
+def test_a_part_of_one_expenditure_is_no_share_of_the_other(lands):
+    service, _ = lands
+    answer = service.ask("印刷费占基本支出的比例是多少？")
+    assert not answer.answered and "不是基本支出的一部分" in answer.answer, answer.answer
+
+
+def test_this_year_before_the_county_and_the_loaded_bodys_name_names_no_other_body(lands):
+    """「今年县自然资源局」: a time, then 县 — the loaded bureau, no body named 今年县."""
+    service, truth = lands
+    row = next(r for r in truth.table(2).rows if r.code and len(r.code) == 3 and r.amounts[0])
+    answer = service.ask(f"我平时跑口，今年县自然资源局预算涨得挺明显。先问个基础数字：{row.label}安排了多少？")
+    assert answer.value == row.amounts[0], answer.answer
+
+
+def test_a_time_noun_before_the_loaded_bodys_name_names_no_other_body(counted):
+    service, _, later = counted
+    row = next(r for r in later.table(2).rows if r.code and len(r.code) == 3 and r.amounts[0])
+    answer = service.ask(f"2025年的时候统计局的{row.label}是多少？")  # 时候 is no word of a body's name
+    assert answer.value == row.amounts[0], answer.answer
+
+
+def test_a_count_of_cars_in_an_earlier_year_said_with_a_time_noun(counted):
+    service, earlier, _ = counted
+    answer = service.ask("2024年的时候统计局有几辆车？")
+    assert answer.value == _figure(earlier, "车辆").value and answer.unit == "辆", answer.answer
+
+
+def test_a_claim_before_a_colon_lead_in_is_context(tmp_path_factory):
+    """「有读者留言说X局的钱都花在“养人”上了，我想用数据回应一下：Y」: the claim's words ask nothing."""
+    service, _ = synth_service(tmp_path_factory.mktemp("labour"), 555601, None)  # a human resources bureau, 人社局
+    plain = service.ask("项目支出占全部支出的比例是多少？")
+    answer = service.ask("有读者留言说人社局的钱大部分都花在“养人”上了，我想用数据回应一下：项目支出占全部支出的比例是多少？")
+    assert plain.answered and answer.value == plain.value, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "我注意到统计局的房屋面积两年不一样。2025年比2024年多了多少平方米？",
+    "统计局的房屋面积两年不一样，2025年比2024年多了多少平方米？",
+])
+def test_an_area_asked_after_a_story_naming_it_is_of_that_figure(counted, question):
+    service, earlier, later = counted
+    change = _figure(later, "房屋").value - _figure(earlier, "房屋").value
+    answer = service.ask(question)
+    assert answer.value == change and answer.unit == "平方米", answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "2025年重点项目绩效目标里的服务对象满意度，比2024年重点项目定的满意度高几个百分点？",
+    "重点项目的服务对象满意度目标，2025年比2024年提高了几个百分点？",
+])
+def test_targets_in_percent_compared_across_years_are_each_years_own(counted, question):
+    """Each year's target of 满意度 (another project each year): the difference of the stated percents, no share."""
+    service, earlier, later = counted
+    percent = [Decimal(re.search(r"满意度不低于(\d+)%", g.text).group(1)) for t in (earlier, later) for g in t.goals if "满意度" in g.text]
+    answer = service.ask(question)
+    assert answer.value == percent[1] - percent[0] and answer.unit == "%", answer.answer
+    assert all(g.project in answer.answer for t in (earlier, later) for g in t.goals if "满意度" in g.text), answer.answer
+
+
+def test_a_project_listing_things_in_its_name_is_asked_its_citation(tmp_path_factory):
+    """「A、B这几项补贴依据的是什么文件」: 这几项 points at what was just named, it asks no count."""
+    service, truth = synth_service(tmp_path_factory.mktemp("cited"), 552008, None)
+    project = next(p for p in truth.projects if p.citations)
+    answer = service.ask(f"{project.name}这几项经费，在预算里依据的是什么文件？能告诉我文号吗？")
+    assert answer.answered and any(c.number in answer.answer for c in project.citations), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "{core}今年的教师招聘考试经费预算是多少？",  # nothing the document holds is named
+    "{core}今年安排的特困人员救助供养项目经费是多少？",  # 项目经费 is 项目支出's word, the name before it is none
+])
+def test_money_for_a_thing_no_name_holds_is_refused(lands, question):
+    service, _ = lands
+    answer = service.ask(question.format(core="自然资源局"))
+    assert not answer.answered and "没有找到" in answer.answer, answer.answer
+
+
+def test_a_question_wanting_to_know_of_project_spending_is_no_project(counted):
+    """「我想知道项目支出单独降了多少」: 项目 begins the measure 项目支出, the words before it name no project."""
+    service, earlier, later = counted
+    before, after = (next(r for r in t.table(3).rows if r.kind == "total").amounts[2] for t in (earlier, later))
+    answer = service.ask("说明里只给了收入的降幅，我想知道项目支出单独变了多少。2025年项目支出比2024年变化了多少万元？")
+    assert answer.answered and abs(answer.value) == abs(after - before), answer.answer
+
+
+@pytest.mark.parametrize("question", ["项目支出表里对{name}是怎么说明的？", "表12里{name}写了什么？"])
+def test_a_key_projects_text_asked_in_the_projects_table_is_its_line_there(lands, question):
+    """A key project has a line in 表12 and a target in 第三部分: asked in 表12, its line's text."""
+    service, truth = lands
+    project = next(p for p in truth.projects if p.name == "卫片执法图斑核查经费")
+    answer = service.ask(question.format(name=project.name))
+    assert project.purpose[:12] in answer.answer, answer.answer
+
+
+def test_parts_of_a_project_named_by_a_figures_word_are_refused(counted):
+    """「X2072万元中，设备采购和维护服务各花多少」: 采购 is 政府采购's word with 设备 before it — a part
+    of the project the document does not give, in either year."""
+    service, earlier, _ = counted
+    project = max(earlier.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(f"2024年{project.name}{project.amounts[0]}万元中，设备采购和维护服务各花多少？")
+    assert not answer.answered, answer.answer
+
+
+def test_the_loaded_bodys_region_before_a_class_scopes_it(tmp_path_factory):
+    """「桐溪区殡葬这个科目」 in 金禾市桐溪区民政局's budget: the region scopes, it names no narrower thing."""
+    service, truth = synth_service(tmp_path_factory.mktemp("civil"), 555701, None)
+    row = truth_row(truth, 2, "殡葬")
+    answer = service.ask("最近在写殡葬改革的报道，想知道桐溪区殡葬这个科目今年预算多少钱？")
+    assert answer.value == row.amounts[0], answer.answer
+    other = service.ask("白云区殡葬这个科目今年预算多少钱？")
+    assert not other.answered, other.answer
+
+
+def test_a_clarification_asking_a_share_in_full_replaces_the_loose_question(lands):
+    """「三公经费里面车的钱占多少？我指的是X在三公经费中的占比。」: the second sentence is the question."""
+    service, truth = lands
+    expected = _share(_figure(truth, "公务用车购置及运行维护费").value, _figure(truth, "“三公”经费").value)
+    answer = service.ask("三公经费里面车的钱占多少？我指的是公务用车购置及运行维护费在三公经费中的占比。")
+    assert answer.value == expected, answer.answer
+
+
+def test_a_floor_asked_as_the_least_is_no_difference(lands):
+    """「最少多少人次」 asks a target's floor (不少于), not a difference (少多少)."""
+    service, _ = lands
+    answer = service.ask("卫片执法图斑核查经费这个项目我比较关心，它的绩效目标里对培训业务人员的数量有什么要求？最少多少人次？")
+    assert answer.value == 163 and answer.unit == "人次", answer.answer
+
+
+def test_bodies_compared_after_a_story_naming_the_measure(lands):
+    """「…本级和下属的X基本支出差得挺多。请帮我算一下，本级比X多多少万元？」: in the story's measure."""
+    service, truth = lands
+    unit = truth.subordinate_units[0]
+    own = truth_row(truth, 11, truth.department).amounts[0]
+    other = truth_row(truth, 11, unit).amounts[0]
+    answer = service.ask(f"看表11的时候发现，自然资源局本级和下属的{unit}基本支出差得挺多。请帮我算一下，本级和{unit}差多少万元？")
+    assert answer.value == abs(own - other), answer.answer
+
+
+@pytest.mark.parametrize("words", ["加总一下", "汇总一下", "相加"])
+def test_a_listed_sum_said_with_other_sum_words(lands, words):
+    service, truth = lands
+    labels = ["基本工资", "津贴补贴", "奖金", "绩效工资"]
+    expected = sum(truth_row(truth, 6, label).amounts[0] for label in labels)
+    answer = service.ask(f"我在核对基本支出里的人员工资部分。麻烦把基本工资、津贴补贴、奖金和绩效工资这四项{words}，一共多少万元？")
+    assert answer.value == expected, answer.answer
+
+
+def test_a_question_someone_put_to_the_asker_is_reported(lands):
+    """「有退休老人问我…。我看到有个科目叫X，请问…」: another's question, reported; its words ask nothing."""
+    service, truth = lands
+    row = next(r for r in truth.table(2).rows if r.label == "自然资源事务")
+    answer = service.ask("有退休老人问我区里给这块的经费到底有多少。我看到有个科目叫“自然资源事务”，请问这个款级科目今年合计是多少万元？")
+    assert answer.value == row.amounts[0], answer.answer
+
+
+def test_whether_a_figure_changed_is_answered_by_its_change(lands):
+    service, truth = lands
+    figure = _figure(truth, "机关运行经费")
+    answer = service.ask("机关运行经费今年和上年比有变化吗？文件怎么说的？")
+    assert answer.answered and f"{figure.value}万元" in answer.answer and "持平" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["我们关注项目经费的去向。项目支出里买办公设备的钱比付租赁费多多少万元？", "项目支出里买办公设备的钱和租赁费差多少？"])
+def test_an_acts_everyday_word_names_the_class_of_that_act(tmp_path_factory, question):
+    """「买办公设备的钱」 is 办公设备购置 (qa/data/honour.json act_synonyms), beside a project 办公设备购置经费."""
+    service, truth = synth_service(tmp_path_factory.mktemp("water"), 555802, None)
+    assert any(p.name == "办公设备购置经费" for p in truth.projects)
+    bought, rent = (truth_row(truth, 7, label).amounts[0] for label in ("办公设备购置", "租赁费"))
+    answer = service.ask(question)
+    assert answer.value == bought - rent, answer.answer
