@@ -203,6 +203,10 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
             out += [("project_set", t.format(a=a, b=b), {"items": inside}) for t in _phrasings("project_set", "range")]
         exact = amounts[len(amounts) // 2]  # an amount asked exactly: how many projects have it
         out += [("project_set", t.format(a=exact), {"value": amounts.count(exact), "unit": "个"}) for t in _phrasings("project_set", "exact")]
+    reason = next((f.reason for f in truth.figures if f.label == "收入预算"), None) or ""
+    stated_new = re.search(r"新增(.+?)等项目", reason)  # what the explanation names new, in one year's document
+    for t in _phrasings("stated_members", "new"):
+        out.append(("stated_members", t, {"items": stated_new.group(1).split("、")} if stated_new else {"unanswerable": True}))
     for p in projects[:1]:  # the unit a project is listed under
         out += [("project_owner", t.format(project=p.name), {"contains": [p.unit]}) for t in _phrasings("project_owner", "owner")]
     for p in [p for p in projects if sum(1 for q in truth.projects if q.amounts[0] == p.amounts[0]) == 1][:2]:

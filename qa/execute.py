@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from kg.template import load_template
 from qa import honour, queries, segment
 from qa.answer import Answer, Source, fmt, percent
-from qa.facts import Fact, FactReader
+from qa.facts import Fact, FactReader, node
 from qa.frame import Frame
 from qa.kinds.base import cue_data, pattern
 from qa.lexicon import Entity, Lexicon, Mention, load_cues, match_form
@@ -583,7 +583,7 @@ class Executor:
                 projects = [p for p in projects if keyword.group(1) in match_form(p.label)]
             if "set:citations" in frame.cues and not any(m.of("citation") for m in frame.mentions):
                 # 「几个项目写明了依据文件」: the projects that cite a document, not all of them
-                projects = [p for p in projects if self.reader.run(queries.CITES, citer=_iri(p.iri))]
+                projects = [p for p in projects if self.reader.run(queries.CITES, citer=node(p.iri))]
             return self.unit_scoped(frame, doc, projects)
         return None
 
@@ -626,7 +626,7 @@ class Executor:
         counted = COUNTED_SUBORDINATE.search(frame.text)
         if counted and units:
             said = counted.group("n")
-            subordinate = {r["label"] for r in self.reader.run(queries.BUDGET_UNITS, doc=_iri(doc)) if r["sub"] in (True, "true", 1)}
+            subordinate = {r["label"] for r in self.reader.run(queries.BUDGET_UNITS, doc=node(doc)) if r["sub"] in (True, "true", 1)}
             if units <= subordinate and count_of(said) == len(subordinate):
                 units = subordinate  # 「三个所属事业单位（疾控、监督所、妇幼）」: all of them, some named by short names
         if units:
@@ -650,7 +650,7 @@ class Executor:
         checked against the document's."""
         counted = COUNTED_BODIES.search(frame.text)
         if counted:
-            subordinate = [r for r in self.reader.run(queries.BUDGET_UNITS, doc=_iri(doc)) if r["sub"] in (True, "true", 1)]
+            subordinate = [r for r in self.reader.run(queries.BUDGET_UNITS, doc=node(doc)) if r["sub"] in (True, "true", 1)]
             if count_of(counted.group("n")) != len(subordinate):
                 raise NotAnswerable(f"问题说有{counted.group('n')}个单位，文件中的下属单位有{len(subordinate)}个")
         return projects
@@ -810,20 +810,20 @@ class Executor:
         title = self.doc_title(doc)
         kind = frame.set_kind
         if kind == "duties":
-            rows = self.reader.run(queries.DUTIES, doc=_iri(doc))
+            rows = self.reader.run(queries.DUTIES, doc=node(doc))
             return "主要职责", [r["text"] for r in rows], [Source(title, load_template().sections["duties"], f"（{r['ordinal']}）", r["line"]) for r in rows[:1]]
         if kind == "internal_units":
-            rows = self.reader.run(queries.INTERNAL_UNITS, doc=_iri(doc))
+            rows = self.reader.run(queries.INTERNAL_UNITS, doc=node(doc))
             return "内设机构", [r["label"] for r in rows], [Source(title, load_template().sections["internal_units"], r["label"], r["line"]) for r in rows[:1]]
         if kind == "budget_units":
-            rows = sorted(self.reader.run(queries.BUDGET_UNITS, doc=_iri(doc)), key=lambda r: (r["sub"] in (True, "true", 1), r["label"]))
+            rows = sorted(self.reader.run(queries.BUDGET_UNITS, doc=node(doc)), key=lambda r: (r["sub"] in (True, "true", 1), r["label"]))
             if SUBORDINATE.search(frame.text) or honour.self_left_out(frame.text):  # 「除了本级，还有哪几个单位」: the subordinate ones
                 rows = [r for r in rows if r["sub"] in (True, "true")]
                 return "下属单位", [r["label"] for r in rows], self.composition_sources(doc)
             own = [r["label"] + ("" if r["sub"] in (True, "true", 1) or len(rows) == 1 else "（本级）") for r in rows]  # as the document lists it
             return "纳入部门预算的单位", own, self.composition_sources(doc)
         if kind == "citations":
-            rows = self.reader.run(queries.ALL_CITATIONS, doc=_iri(doc))
+            rows = self.reader.run(queries.ALL_CITATIONS, doc=node(doc))
             return "引用的文件", [_citation_name(r) for r in rows], []
         return None
 
@@ -836,7 +836,7 @@ class Executor:
         words = list(dict.fromkeys(words + [n for n in frame.free_nouns() if n not in GENERIC_NOUNS]))
         if not words:
             return None
-        rows = self.reader.run(queries.INTERNAL_UNITS, doc=_iri(doc))
+        rows = self.reader.run(queries.INTERNAL_UNITS, doc=node(doc))
         scored = [(sum(len(w) for w in words if w in match_form(r["text"])), r) for r in rows]
         best = max((h for h, _ in scored), default=0)
         if not best:
@@ -851,7 +851,7 @@ class Executor:
                            sources=[Source(title, load_template().sections["internal_units"], r["label"], r["line"]) for r in picked])
 
     def composition_sources(self, doc: str) -> list[Source]:
-        rows = self.reader.run(queries.COMPOSITION, doc=_iri(doc))
+        rows = self.reader.run(queries.COMPOSITION, doc=node(doc))
         return [Source(self.doc_title(doc), load_template().sections["composition"], r["text"][:30], r["line"]) for r in rows]
 
     def do_list(self, frame: Frame) -> Answer:
@@ -879,7 +879,7 @@ class Executor:
         if named is not None:
             label, items, sources = named
             if frame.set_kind == "budget_units":
-                composition = self.reader.run(queries.COMPOSITION, doc=_iri(doc))
+                composition = self.reader.run(queries.COMPOSITION, doc=node(doc))
                 lead = composition[0]["text"] if composition else ""
                 text = f"{self.prefix(frame, doc)}{lead}{label}：{'、'.join(items) if items else '无'}。"
             elif frame.set_kind == "duties":
@@ -931,9 +931,9 @@ class Executor:
             return self.answer(frame, "；".join(a.answer.rstrip("。") for a in said) + "。", sources=[s for a in said for s in a.sources])
         for m in frame.mentions:
             if m.of("department") or m.of("budget_unit"):
-                rows = self.reader.run(queries.COMPOSITION, doc=_iri(doc))
+                rows = self.reader.run(queries.COMPOSITION, doc=node(doc))
                 if rows:
-                    units = [r["label"] for r in self.reader.run(queries.BUDGET_UNITS, doc=_iri(doc))]
+                    units = [r["label"] for r in self.reader.run(queries.BUDGET_UNITS, doc=node(doc))]
                     return self.answer(frame, f"部门预算构成：{rows[0]['text']}", items=units, sources=self.composition_sources(doc))
         raise NotAnswerable("没有找到可以说明的内容")
 
@@ -946,12 +946,12 @@ class Executor:
             if doc not in e.docs and e.docs:
                 continue
             if e.kind == "project":
-                rows = self.reader.run(queries.PROJECT, project=_iri(e.iri))
+                rows = self.reader.run(queries.PROJECT, project=node(e.iri))
                 if rows and rows[0].get("purpose"):
                     r = rows[0]
                     return self.answer(frame, f"{r['label']}（{r['unitName']}）的绩效目标/用途：{r['purpose']}", sources=[Source(title, load_template().by_layout("projects").name, r["label"], r["line"])]), True
             if e.kind == "internal_unit":
-                rows = self.reader.run(queries.INTERNAL_UNIT, unit=_iri(e.iri))
+                rows = self.reader.run(queries.INTERNAL_UNIT, unit=node(e.iri))
                 if rows:
                     r = rows[0]
                     return self.answer(frame, f"{r['label']}的职责：{r['text']}", sources=[Source(title, load_template().sections["internal_units"], r["label"], r["line"])]), True
@@ -976,12 +976,12 @@ class Executor:
         doc = self.one_doc(frame)
         title = self.doc_title(doc)
         terms = list({e.iri: e for m in frame.mentions for e in m.of("term") if doc in e.docs}.values())
-        found = [rows[0] for term in terms if (rows := self.reader.run(queries.TERM, term=_iri(term.iri)))]
+        found = [rows[0] for term in terms if (rows := self.reader.run(queries.TERM, term=node(term.iri)))]
         if found:  # 「X和Y有啥区别」「X按文件怎么定义」: each term named, in its own words
             return self.answer(frame, "；".join(f"{r['label']}：{r['definition'].rstrip('。；')}" for r in found) + "。",
                                sources=[Source(title, load_template().sections["glossary"], r["label"], r["line"]) for r in found])
         surfaces = [m.surface for m in frame.mentions if len(m.surface) >= 3]
-        glossary = self.reader.run(queries.TERMS_OF_DOC, doc=_iri(doc))
+        glossary = self.reader.run(queries.TERMS_OF_DOC, doc=node(doc))
         for row in glossary:  # 「机关运行经费指什么」: the term 「行政经费（机关运行经费）」
             if any(surface in match_form(row["label"]) for surface in surfaces):
                 return self.answer(frame, f"{row['label']}：{row['definition']}", sources=[Source(title, load_template().sections["glossary"], row["label"], row["line"])])
@@ -1018,8 +1018,8 @@ class Executor:
         if cited:
             parts, items, sources = [], [], []
             for c in cited:
-                info = self.reader.run(queries.CITATION, cited=_iri(c.iri))
-                citers = [r for r in self.reader.run(queries.CITED_BY, cited=_iri(c.iri)) if r["doc"] in doc_scope]
+                info = self.reader.run(queries.CITATION, cited=node(c.iri))
+                citers = [r for r in self.reader.run(queries.CITED_BY, cited=node(c.iri)) if r["doc"] in doc_scope]
                 if not citers:
                     continue
                 name = _citation_name(info[0]) if info else c.label
@@ -1041,8 +1041,8 @@ class Executor:
         that cites none is said so, and when none does the answer is a refusal."""
         said, items, sources = [], [], []
         for p in projects:
-            rows = [r for r in self.reader.run(queries.CITES, citer=_iri(p.iri)) if wanted is None or str(r["cited"]) in wanted]
-            info = self.reader.run(queries.PROJECT, project=_iri(p.iri))
+            rows = [r for r in self.reader.run(queries.CITES, citer=node(p.iri)) if wanted is None or str(r["cited"]) in wanted]
+            info = self.reader.run(queries.PROJECT, project=node(p.iri))
             doc = info[0]["doc"] if info else frame.docs[0]
             names = list(dict.fromkeys(_citation_name(r) for r in rows))
             lacks = f"文件没有写明“{p.label}”引用了“{named}”" if named else f"文件没有写明“{p.label}”依据哪份文件"
@@ -1057,14 +1057,14 @@ class Executor:
     def _cited_of_kinds(self, frame: Frame, project: Entity, kinds: dict[str, str]) -> Answer:
         """The documents one project cites, of each kind the question asks; a kind it cites none of
         is refused by name, never dropped."""
-        rows = self.reader.run(queries.CITES, citer=_iri(project.iri))
+        rows = self.reader.run(queries.CITES, citer=node(project.iri))
         names = [_citation_name(r) for r in rows]
         found = {w: [n for n in names if re.search(p, re.sub(r"[《》〔〕\[\]（）()\d号]", "", n).strip())] for w, p in kinds.items()}
         lacking = [w for w, ns in found.items() if not ns]
         if lacking:
             raise NotAnswerable(f"“{project.label}”引用的文件中没有{'、'.join(lacking)}")
         chosen = list(dict.fromkeys(n for ns in found.values() for n in ns))
-        info = self.reader.run(queries.PROJECT, project=_iri(project.iri))
+        info = self.reader.run(queries.PROJECT, project=node(project.iri))
         source = Source(self.doc_title(info[0]["doc"]), load_template().by_layout("projects").name, project.label, info[0]["line"]) if info else None
         return self.answer(frame, f"{project.label}依据的文件：{'；'.join(chosen)}。", items=chosen, sources=[source] if source else [])
 
@@ -1171,7 +1171,7 @@ class Executor:
         asks_number = frame.unit_word or "amount" in frame.cues or re.search(r"多少|几", frame.text)
         if not asks_number and any(m.of("goal") for m in frame.mentions):
             return self.do_describe(frame)
-        targets = self.reader.run(queries.TARGETS, doc=_iri(doc))
+        targets = self.reader.run(queries.TARGETS, doc=node(doc))
         owners = {e.iri for m in frame.mentions for e in m.entities if e.kind in ("goal", "project")}
         owner_labels = {match_form(e.label) for m in frame.mentions for e in m.entities if e.kind in ("goal", "project")}
         scored = []
@@ -1210,7 +1210,7 @@ class Executor:
 
     def owner_targets(self, doc: str, owner: str) -> list[dict]:
         """The targets one project or key project states, as rows of queries.TARGETS."""
-        return [r for r in self.reader.run(queries.TARGETS, doc=_iri(doc)) if r["ownerLabel"] == owner]
+        return [r for r in self.reader.run(queries.TARGETS, doc=node(doc)) if r["ownerLabel"] == owner]
 
     def joined_targets(self, frame: Frame, doc: str, owner: str) -> list[dict] | None:
         """「全年检查次数和整改时限是怎么要求的」: two things joined in one ask, each answered by the
@@ -1607,11 +1607,6 @@ def _citation_name(row: dict) -> str:
         return f"《{title}》"
     return number or label
 
-
-def _iri(value: str):
-    import pyoxigraph as ox
-
-    return ox.NamedNode(value)
 
 
 def _citing_words(purpose: str, rows: list[dict]) -> str:

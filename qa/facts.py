@@ -99,13 +99,13 @@ class FactReader:
 
     def item_facts(self, item: str, doc: str | None = None) -> list[Fact]:
         """Every figure of an item (a code, a project, a unit …), in one document when given."""
-        bindings = {"item": _iri(item)} | ({"doc": _iri(doc)} if doc else {})
+        bindings = {"item": node(item)} | ({"doc": node(doc)} if doc else {})
         return [self._table_fact(r) for r in self.run(queries.FACTS_OF_ITEM, **bindings)]
 
     def table_facts(self, doc: str, table: int) -> list[Fact]:
         key = (doc, table)
         if key not in self._tables:
-            rows = self.run(queries.TABLE_FACTS, doc=_iri(doc), tableNo=table)
+            rows = self.run(queries.TABLE_FACTS, doc=node(doc), tableNo=table)
             facts = [self._table_fact(r) for r in rows]
             facts.sort(key=lambda f: (f.row_index or 0, _column_order(f)))
             self._tables[key] = facts
@@ -113,21 +113,21 @@ class FactReader:
 
     def row_facts(self, doc: str, table: int, label: str) -> list[Fact]:
         """The cells of the row with this label (e.g. 表1 本年支出合计)."""
-        rows = self.run(queries.TABLE_FACTS, doc=_iri(doc), tableNo=table, rowLabel=_zh(label))
+        rows = self.run(queries.TABLE_FACTS, doc=node(doc), tableNo=table, rowLabel=_zh(label))
         return sorted((self._table_fact(r) for r in rows), key=_column_order)
 
     def total_facts(self, doc: str, table: int) -> list[Fact]:
         """The cells of the table's total (合计) row."""
-        rows = self.run(queries.TABLE_FACTS, doc=_iri(doc), tableNo=table, kind="total")
+        rows = self.run(queries.TABLE_FACTS, doc=node(doc), tableNo=table, kind="total")
         return sorted((self._table_fact(r) for r in rows), key=_column_order)
 
     # -- 第三部分 -------------------------------------------------------------------------------
     def figure(self, iri: str) -> Fact | None:
-        rows = self.run(queries.FIGURE, fig=_iri(iri))
+        rows = self.run(queries.FIGURE, fig=node(iri))
         return self._figure_fact(rows[0]) if rows else None
 
     def figures(self, doc: str) -> list[Fact]:
-        facts = [self._figure_fact(r) for r in self.run(queries.FIGURE, doc=_iri(doc))]
+        facts = [self._figure_fact(r) for r in self.run(queries.FIGURE, doc=node(doc))]
         return sorted(facts, key=lambda f: f.row_index or 0)
 
     def _figure_fact(self, r: dict) -> Fact:
@@ -141,7 +141,7 @@ class FactReader:
 
     def goals(self, doc: str) -> list[Fact]:
         facts = []
-        for r in self.run(queries.GOALS, doc=_iri(doc)):
+        for r in self.run(queries.GOALS, doc=node(doc)):
             fact = Fact(
                 value=r["value"], unit="万元", doc=r["doc"], label=r["label"], table=None, table_title="",
                 column=None, line=r["line"], kind="goal", section="六", iri=r["goal"], row_index=r["index"],
@@ -162,7 +162,7 @@ class FactReader:
         facts = []
         table = load_template().by_layout("projects")
         total = self.measure(table.columns[0])
-        for r in self.run(queries.PROJECTS, doc=_iri(doc), total=_iri(total)) if total else []:
+        for r in self.run(queries.PROJECTS, doc=node(doc), total=node(total)) if total else []:
             fact = Fact(
                 value=r["value"], unit="万元", doc=r["doc"], label=r["label"], table=table.number,
                 table_title=table.title, column=table.columns[0], line=r["line"], kind="project",
@@ -184,7 +184,8 @@ def _zh(text: str):
     return ox.Literal(text, language="zh")
 
 
-def _iri(value: str):
+def node(value: str):
+    """An IRI as the term a query binds (never pasted into the query's text)."""
     import pyoxigraph as ox
 
     return ox.NamedNode(value)

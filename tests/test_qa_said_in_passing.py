@@ -233,3 +233,22 @@ def test_an_acts_everyday_word_names_the_class_of_that_act(tmp_path_factory, que
     bought, rent = (truth_row(truth, 7, label).amounts[0] for label in ("办公设备购置", "租赁费"))
     answer = service.ask(question)
     assert answer.value == bought - rent, answer.answer
+
+
+@pytest.mark.parametrize("question", ["统计局今年收支涨了不少，我想知道钱多在哪儿。情况说明里点名提到今年新增了哪些项目？",
+                                      "今年新增了哪几个项目？", "文件说明里提到的新增项目有哪些？"])
+def test_projects_the_explanation_names_new_in_a_single_year(lands, question):
+    """One year loaded: 新增 is what 第三部分 says (本年新增X、Y等项目), not every project of the table."""
+    from tools.synth import generate
+
+    service, _ = lands
+    text, _ = generate(552008)
+    named = re.search(r"本年新增(.+?)等项目", text.replace("\n", "")).group(1).split("、")
+    answer = service.ask(question.replace("统计局", "自然资源局"))
+    assert answer.items == named, answer.answer
+
+
+def test_projects_said_cut_without_their_names_are_refused(tmp_path_factory):
+    service, truth = synth_service(tmp_path_factory.mktemp("cut"), 552007, None)  # 本年压减…: last year's projects, not in this table
+    answer = service.ask("情况说明里点名压减了哪些项目？")
+    assert not answer.answered and not any(p.name in answer.answer for p in truth.projects), answer.answer

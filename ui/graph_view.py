@@ -22,6 +22,7 @@ import networkx as nx
 
 from kg.graph.vocab import PREFIXES
 from kg.store.embedded import OxigraphStore
+from qa.facts import node as iri_node
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 BKG = PREFIXES["bkg"]
@@ -118,7 +119,7 @@ def search(store: OxigraphStore, text: str, limit: int = 20) -> list[dict[str, s
         return []
     text = re.sub("[“”‘’「」『』\"'《》]", "", text) or text  # 三公经费 finds “三公”经费
     if text.startswith(("http://", "https://")) and _values([text]):
-        rows = store.select("SELECT ?n ?class WHERE { ?n ?p ?o OPTIONAL { ?n a ?class } } LIMIT 20", {"n": _iri(text)})
+        rows = store.select("SELECT ?n ?class WHERE { ?n ?p ?o OPTIONAL { ?n a ?class } } LIMIT 20", {"n": iri_node(text)})
         if rows:
             info = describe(store, [text])[text]
             return [{"id": text, "label": info["label"], "class": info["class"], "name": f"{info['label']}（{text}）"}]
@@ -141,12 +142,6 @@ def search(store: OxigraphStore, text: str, limit: int = 20) -> list[dict[str, s
         ranked.append((not exact, SEARCH_ORDER.get(cls, len(SEARCH_ORDER)), len(label), label, iri, cls, f"{label}（{kind}{where}）"))
     ranked.sort()
     return [{"id": iri, "label": label, "class": cls, "name": name} for _, _, _, label, iri, cls, name in ranked[:limit]]
-
-
-def _iri(text: str):
-    import pyoxigraph as ox
-
-    return ox.NamedNode(text)
 
 
 def _best_class(classes: set[str]) -> str:

@@ -32,10 +32,11 @@ from qa.kinds.project_set import ProjectSet
 from qa.kinds.rank import Rank
 from qa.kinds.remainder import Remainder
 from qa.kinds.row_column import RowColumn
+from qa.kinds.stated_members import StatedMembers
 from qa.kinds.target import Target
 from qa.kinds.unit_scope import UnitScope
 
-REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), Arithmetic(), CitedYear(), PerCount(), Children(), RowColumn(), NamedFilter(), Remainder(), ProjectOwner())
+REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), Arithmetic(), CitedYear(), PerCount(), Children(), RowColumn(), NamedFilter(), Remainder(), ProjectOwner(), StatedMembers())
 
 __all__ = [
     "CLOSE_MARGIN", "LEGACY", "LEGACY_SCORE", "REGISTERED", "AskBack", "Context", "Kind", "Reading", "Slot",

@@ -8,6 +8,7 @@ from kg.template import load_template
 from qa import queries
 from qa.answer import Answer, Source
 from qa.execute import NotAnswerable
+from qa.facts import node
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.lexicon import match_form
 
@@ -37,7 +38,7 @@ class CitedYear:
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
         doc = executor.one_doc(frame)
-        rows = executor.reader.run(queries.CITED_IN_DOC, doc=_iri(doc))
+        rows = executor.reader.run(queries.CITED_IN_DOC, doc=node(doc))
         owners = {match_form(e.label) for m in reading.slot_values("owner") for e in m.entities}
         if owners:
             rows = [r for r in rows if match_form(r["citerLabel"]) in owners]
@@ -64,8 +65,3 @@ def _name(row: dict) -> str:
     title, number = row.get("title"), row.get("number") or row.get("label")
     return f"《{title}》（{number}）" if title and number and match_form(number) not in match_form(title) else f"《{title or number}》"
 
-
-def _iri(value: str):
-    import pyoxigraph as ox
-
-    return ox.NamedNode(value)

@@ -14,6 +14,7 @@ from kg.template import load_template
 from qa import honour, queries
 from qa.answer import Answer, Source, fmt
 from qa.execute import NotAnswerable, projects_table_named
+from qa.facts import node
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.known import in_own_body, of_the_document
 from qa.lexicon import Entity, Mention, load_cues, match_form
@@ -82,7 +83,7 @@ def _scoping_units(ctx: Context) -> set[str]:
 
 
 def _listed_under(entity: Entity, executor, units: set[str]) -> bool:
-    rows = executor.reader.run(queries.PROJECT, project=_iri(entity.iri))
+    rows = executor.reader.run(queries.PROJECT, project=node(entity.iri))
     return any(r["unitName"] in units for r in rows)
 
 
@@ -144,7 +145,7 @@ class Describe:
         if doc is None:
             return False
         labels = {match_form(e.label) for m in reading.slot_values("entity") for e in m.entities}
-        targets = executor.reader.run(queries.TARGETS, doc=_iri(doc))
+        targets = executor.reader.run(queries.TARGETS, doc=node(doc))
         if any(match_form(t["ownerLabel"]) in labels and unit in t["unit"] for t in targets):
             return False  # the owner's performance target in that unit answers it (the target kind)
         chosen = _best(self.passages(reading, ctx, executor, doc), reading.slot("words"))
@@ -285,7 +286,7 @@ def _text_owner(ctx: Context) -> Reading | None:
     if doc is None:
         return None
     texts = [_split(r.get("purpose"), load_template().by_layout("projects").name, r["label"], r["line"])
-             for r in executor.reader.run(queries.PROJECT, doc=_iri(doc))]
+             for r in executor.reader.run(queries.PROJECT, doc=node(doc))]
     held = [(len({w for w in words if any(w in match_form(p.text) for p in t)}), t) for t in texts if t]
     best = max((n for n, _ in held), default=0)
     owners = [t for n, t in held if n == best]
@@ -300,7 +301,7 @@ def _table_note(ctx: Context, number: int) -> Reading | None:
     executor, doc = ctx.executor, _doc_of(ctx)
     if doc is None:
         return None
-    rows = [r for r in executor.reader.run(queries.TABLE_NOTES, doc=_iri(doc)) if r["number"] == number]
+    rows = [r for r in executor.reader.run(queries.TABLE_NOTES, doc=node(doc)) if r["number"] == number]
     span = (0, len(ctx.frame.text))
     found = [Passage(r["note"] if r["note"].startswith("注") else f"注：{r['note']}", f"表{number} {r['title']}", f"表{number}的注", r.get("line")) for r in rows]
     return Reading(NAME, 0.8, [Slot("found", found, span), Slot("words", [], span)], checks_words=True) if found else None
@@ -313,7 +314,7 @@ def _composition(ctx: Context) -> Reading | None:
     if doc is None:
         return None
     section = load_template().sections["composition"]
-    found = [p for r in executor.reader.run(queries.COMPOSITION, doc=_iri(doc)) for p in _split(r["text"], section, "部门预算单位构成", r["line"])]
+    found = [p for r in executor.reader.run(queries.COMPOSITION, doc=node(doc)) for p in _split(r["text"], section, "部门预算单位构成", r["line"])]
     span = (0, len(ctx.frame.text))
     return Reading(NAME, 0.8, [Slot("found", found, span), Slot("words", [], span)], checks_words=True) if found else None
 
@@ -326,7 +327,7 @@ def _project_speaking(executor, doc: str, words: list[str]) -> list[Passage]:
     """The text of the one project whose name or text holds the question's words (租车 is
     said by 车辆租赁经费: its name holds each character), when it holds all of them."""
     held = []
-    for row in executor.reader.run(queries.PROJECT, doc=_iri(doc)):
+    for row in executor.reader.run(queries.PROJECT, doc=node(doc)):
         label, text = match_form(row["label"]), row.get("purpose") or ""
         count = sum(1 for w in words if _says(text, w) or set(w) <= set(label))
         held.append((count, row))
@@ -348,7 +349,7 @@ def _spoken_of(mention: Mention, executor, doc: str, ctx: Context) -> list[Entit
     surface = mention.surface
     grams = {surface[k:k + 2] for k in range(len(surface) - 1)}
     out = []
-    for row in executor.reader.run(queries.PROJECT, doc=_iri(doc)):
+    for row in executor.reader.run(queries.PROJECT, doc=node(doc)):
         entity = ctx.lexicon.entities.get(row["project"])
         said = match_form(row["label"] + (row.get("purpose") or ""))
         if entity is not None and entity not in mention.entities and grams and sum(g in said for g in grams) * 4 >= len(grams) * 3:
@@ -375,7 +376,7 @@ def _name_of(reading: Reading) -> str:
 def _glossary(reading: Reading, executor, doc: str) -> list[Passage]:
     """The sentences of glossary entries (第四部分) that name the class or figure asked about."""
     name = _name_of(reading)
-    rows = executor.reader.run(queries.TERMS_OF_DOC, doc=_iri(doc))
+    rows = executor.reader.run(queries.TERMS_OF_DOC, doc=node(doc))
     out = []
     for r in rows:
         for p in _split(r["definition"], load_template().sections["glossary"], r["label"], r["line"]):
@@ -388,7 +389,7 @@ def _defined_in_text(name: str, executor, doc: str) -> list[Passage]:
     """「行政经费（机关运行经费）指用于…」: a name no glossary entry holds, defined in a sentence of
     第三部分 — the sentences of the explanation that say what it 指, with their section."""
     out = []
-    for r in executor.reader.run(queries.SECTIONS, doc=_iri(doc)):
+    for r in executor.reader.run(queries.SECTIONS, doc=node(doc)):
         for p in _split(r["text"], f"第三部分{r['number']}", r["title"], r["line"]):
             said = match_form(p.text)
             at = said.find(name)
@@ -404,7 +405,7 @@ def _has_parts(reading: Reading, executor, doc: str) -> bool:
 
 def _texts(entity: Entity, executor, doc: str) -> list[Passage]:
     reader = executor.reader
-    iri = _iri(entity.iri)
+    iri = node(entity.iri)
     if entity.kind == "project":
         rows = reader.run(queries.PROJECT, project=iri)
         return _split(rows[0].get("purpose"), load_template().by_layout("projects").name, rows[0]["label"], rows[0]["line"]) if rows else []
@@ -427,8 +428,8 @@ def _texts(entity: Entity, executor, doc: str) -> list[Passage]:
         rows = reader.run(queries.TERM, term=iri)
         return _split(rows[0]["definition"], load_template().sections["glossary"], rows[0]["label"], rows[0]["line"]) if rows else []
     if entity.kind in ("budget_unit", "department"):
-        rows = reader.run(queries.COMPOSITION, doc=_iri(doc))
-        duties = reader.run(queries.DUTIES, doc=_iri(doc)) if entity.kind == "department" else []  # what it is responsible for
+        rows = reader.run(queries.COMPOSITION, doc=node(doc))
+        duties = reader.run(queries.DUTIES, doc=node(doc)) if entity.kind == "department" else []  # what it is responsible for
         return ([p for r in duties for p in _split(r["text"], load_template().sections["duties"], entity.label, r["line"])]
                 + [p for r in rows for p in _split(r["text"], load_template().sections["composition"], entity.label, r["line"])])
     return []
@@ -542,8 +543,3 @@ def _says_apart(text: str, word: str) -> bool:
         position = text.find(pieces[0], position + 1)
     return False
 
-
-def _iri(value: str):
-    import pyoxigraph as ox
-
-    return ox.NamedNode(value)

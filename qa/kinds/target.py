@@ -13,6 +13,7 @@ from kg.template import load_template
 from qa import queries, segment
 from qa.answer import Answer, Source, fmt
 from qa.execute import NotAnswerable, best_target
+from qa.facts import node
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.lexicon import Mention, match_form
 from qa.segment import tokenizer
@@ -88,7 +89,7 @@ def _owner_target(reading: Reading, ctx: Context, executor, doc: str) -> dict:
     labels = {match_form(e.label) for e in owner.entities}
     units = reading.slot("unit")  # any one of them answers: 多少人 is 人, 人次 or 万人次
     unit = "、".join(units)
-    targets = [t for t in executor.reader.run(queries.TARGETS, doc=_iri(doc)) if match_form(t["ownerLabel"]) in labels]
+    targets = [t for t in executor.reader.run(queries.TARGETS, doc=node(doc)) if match_form(t["ownerLabel"]) in labels]
     if units:
         exact = [t for t in targets if t["unit"] in units]  # 次 is not 人次
         targets = exact or [t for t in targets if t["unit"].endswith(units)]
@@ -181,7 +182,7 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
         doc = executor.one_doc(frame)
     except Exception:  # several documents and none chosen: the classic chain says which
         return None
-    rows = executor.reader.run(queries.TARGETS, doc=_iri(doc))
+    rows = executor.reader.run(queries.TARGETS, doc=node(doc))
     whole = owner is not None and not owner.partial
     if whole or owner is not None and asked.spoken:  # 「X对系统故障有什么要求」: X's targets, X named by a part too
         labels = {match_form(e.label) for e in owner.entities}
@@ -298,8 +299,3 @@ def _asks_number() -> re.Pattern:
     units = sorted((u for u in load_template().target_units if "元" not in u), key=len, reverse=True)
     return re.compile(cue_data(NAME)["asks_number"].replace("{units}", "|".join(map(re.escape, units))))
 
-
-def _iri(value: str):
-    import pyoxigraph as ox
-
-    return ox.NamedNode(value)

@@ -96,7 +96,7 @@ def _totals(rng: random.Random, model: Model, facts: Facts, last: _Last) -> tupl
     reason = _reason(rng, change, model.ctx, this_names if change > 0 else old_names)
     sentence = f"{y}年本部门收入预算{plain(total)}万元，{_change_text(change, rate)}，主要原因是{reason}；"
     sentence += f"支出预算{plain(total)}万元，{_change_text(change, rate)}，主要原因是{reason}。"
-    return sentence, [TruthFigure("一", label, dec(total), "万元", dec(change), rate) for label in ("收入预算", "支出预算")]
+    return sentence, [TruthFigure("一", label, dec(total), "万元", dec(change), rate, reason=reason) for label in ("收入预算", "支出预算")]
 
 
 def _three(rng: random.Random, model: Model, facts: Facts, last: _Last) -> tuple[str, list[TruthFigure]]:

@@ -68,6 +68,7 @@ class TruthFigure:
     change: Decimal | None = None
     rate: Decimal | None = None
     parent: str | None = None  # label of the enclosing figure
+    reason: str | None = None  # the reason the document gives for the change, as written (主要原因是…)
 
 
 @dataclass(frozen=True)
