@@ -712,6 +712,8 @@ def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:
         quoted = match.group(1)
         if re.fullmatch(_operator_words(), quoted) or _section_title(normalize(quoted)):
             continue  # 「“翻了一番”，准确吗」 quotes a saying of the operator, not a name; 「“重点项目预算绩效目标情况”里」 a section
+        if re.match(r"[^，,。？?；;!！]{0,6}[:：]", question[match.end():]):
+            continue  # 「做回顾稿需要一个“头号项目”：…」: the asker's word in a lead-in, what follows the colon asks
         if _set_apart(question[:match.start()]) or excluded_before(question, match.start()):
             continue  # 「除了“X”这条以外」: a passage left out filters nothing in  # 「（不是“2024年度”那个）」: a name set apart
         name = _norm(quoted)
@@ -981,6 +983,8 @@ def _quoted_filter_dropped(question: str, frame: Frame, answer: Answer) -> str |
     bracketed = re.finditer(r"(?:带|含|叫)(?:有|着)?[（(]([^）)]{2,12})[）)]", question)  # 「名字后面带（续建）的」: a bracket quotes too
     for match in [*_QUOTED.finditer(question), *bracketed]:
         quoted = match.group(1)
+        if re.match(r"[^，,。？?；;!！]{0,6}[:：]", question[match.end():]):
+            continue  # 「做回顾稿需要一个“头号项目”：…」: the asker's word in a lead-in, what follows the colon asks
         if _set_apart(question[:match.start()]) or excluded_before(question, match.start()):
             continue  # 「除了“X”这条以外」: a passage left out filters nothing in
         word = normalize(quoted)

@@ -142,7 +142,8 @@ def _year_carried(context: str, question: str, lexicon: Lexicon | None = None) -
 def _context_ends(text: str) -> list[int]:
     """Where the context before the question may end, latest first (none: [0]): clauses in which
     the asker speaks of themself (「我在写一篇专题报道，…」) after a greeting (「您好，」), whatever precedes
-    the question's own opening (「…，想问一下」), a reported question (「有读者问：」). When the latest
+    the question's own opening (「…，想问一下」), a reported question (「有读者问：」), a topic opened
+    (「关于人员经费负担，」). When the latest
     leaves a question naming nothing (「…需要X局的项目支出总额，请问是多少」), the next is tried."""
     spans = [(m.start(), m.end()) for m in CLAUSE.finditer(text)]
     cues = load_cues()
@@ -150,7 +151,7 @@ def _context_ends(text: str) -> list[int]:
     end = 0
     for start, stop in spans[:-1]:
         clause = text[start:stop].strip()
-        if start != end or not (clause.startswith(askers) or clause.rstrip(",，!！。") in cues["greetings"]):
+        if start != end or not (clause.startswith(askers) or clause.startswith(tuple(cues["topic_openers"])) or clause.rstrip(",，!！。") in cues["greetings"]):
             break
         end = stop
     late = end
@@ -197,8 +198,9 @@ def _premise_end(text: str) -> int:
     counted = {t.group(0) for t in tails if t}  # 「四千二百多万」 ends in 万: money, nothing counted
     moved = [re.search(cues["premise_direction"], c) for c in clauses]  # 「三公经费涨了，可接待费反而降了，接待费下降是什么原因」
     lead = [bool(re.search(r"[:：]$", c)) for c in clauses]  # 「只看2024年的预算公开：…」: a lead-in naming what is read
-    if not all(s or m or k for s, m, k in zip(stated, moved, lead, strict=True)) or any(c in question for c in counted if not c.endswith(("元", "%"))):
-        return 0  # 「一共3辆车，平均每辆车多少」: the question counts what the premise states
+    if not all(s or m or k for s, m, k in zip(stated, moved, lead, strict=True)) or any(
+            re.search(rf"(?:每|几|多少|单)一?{re.escape(c)}", question) for c in counted if not c.endswith(("元", "%"))):
+        return 0  # 「一共3辆车，平均每辆车多少」: the question counts what the premise states (哪个 counts nothing)
     return cuts[-1]
 
 
@@ -304,6 +306,7 @@ def _story_end(text: str) -> int:
     """Where the sentences before the last one end (0: one sentence)."""
     return max((m.end() for m in STORY_END.finditer(text.rstrip("。!！;； "))), default=0)
 
+SUBJECTLESS = re.compile(r"(?:具体|到底|究竟|大概|大约|那)?(?:占|比(?!如|方))")  # 「…。具体占政府采购总额的比重是多少」: the part is what came before
 REPORTED = re.compile(load_cues()["reported"])  # 「有读者问X有多大。」「编辑想知道X。」: a question reported, not asked
 THINGS = frozenset({"line_item", "classification", "project", "goal"})  # what a figure is of
 ASSET_UNITS = frozenset(load_template().figure_units) - {"个", "万元", "亿元", "元"}  # 辆, 台, 平方米: counted things the document holds
@@ -723,7 +726,7 @@ class Understander:
         cut = _story_end(text)
         story, question = text[:cut], text[cut:]
         asks = self.lexicon.cues["clauses"]["asks"]
-        if (not cut or not re.search(asks, question) or self._story_asks(story) and not REPORTED.search(story) or commentary.restricts(story)
+        if (not cut or not re.search(asks, question) or SUBJECTLESS.match(question) or self._story_asks(story) and not REPORTED.search(story) or commentary.restricts(story)
                 or honour.left_out_spans(story) or re.search(self.lexicon.cues["fund_only"], story)):
             return None
         loaded = {d.year for d in self.lexicon.documents.values()}
@@ -1015,14 +1018,15 @@ class Understander:
     def _after_context(self, text: str, cut: int, previous: Frame | None, corrected: bool) -> Frame | None:
         """The question after the context ending at `cut`, when the rest names what it asks or asks of
         the thing the context names last; else None."""
-        if re.match(r"占|比(?!如|方)", text[cut:]) or RESTATING.match(text, cut):
+        if SUBJECTLESS.match(text, cut) or RESTATING.match(text, cut):
             cut = 0  # 「X——Y那一大类——占基本支出的百分之多少」: the rest has no subject, the opening is it; 「…，也就是A加上B，一共多少」 restates it
         said = text  # as asked: 「其中」 opening the rest points into the context before a measure is carried to it
         if cut:
             text = text[:cut] + self._measure_carried(text[:cut], _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:]), self.lexicon))
         trial = (self._after_story(text[cut:], previous, corrected) or self.understand(text[cut:], previous, corrected, _context=False)) if cut else None  # 「我在梳理…，局本级的先不数了。X名下…」
         bodies = trial is not None and any(m.of("department", "budget_unit") for m in trial.mentions)  # 「…应急管理的稿子，X局的项目支出是多少」: the body's own
-        if trial is not None and trial.intent in ("lookup", "sum") and trial.measures and not trial.value_mentions() and not bodies and any(m.kinds() & THINGS for m in self.lexicon.link(text[:cut])):
+        described = "".join(c for c in CLAUSE.findall(text[:cut]) if not re.match(self.lexicon.cues["self_described"], c))  # 「我是一名跑水利口的记者，」: the asker, no thing asked of
+        if trial is not None and trial.intent in ("lookup", "sum") and trial.measures and not trial.value_mentions() and not bodies and any(m.kinds() & THINGS for m in self.lexicon.link(described)):
             last = text[:cut][_story_end(text[:cut].rstrip(",，")):]  # the sentence the pointer follows
             named = [m for m in self.lexicon.link(last) if m.kinds() & THINGS]
             one = len({frozenset(e.iri for e in m.entities) for m in named}) == 1
@@ -1049,6 +1053,11 @@ class Understander:
         if things and (one_thing or last_apart) and (carried := self._thing_carried(things[-1], text[cut:], previous, corrected)) is not None:
             carried.context = text[:cut]  # 「养车的钱（X）今年3.1万，比上年少了一点——那上一年是多少？」: the rest asks of the thing the opening names last
             return carried
+        if things and names_nothing and len({frozenset(e.iri for e in m.entities) for m in things}) == 1 and things[-1].of("project", "goal"):
+            scoped = self.understand(f"{things[-1].surface}的{text[cut:]}", previous, corrected, _context=False)
+            if scoped.intent != "refuse" and not scoped.unknown:  # 「…我翻到X项目的绩效目标，想确认一个数：全年开展Y检查不少于多少次」: of the one project the opening names
+                scoped.context = text[:cut]
+                return scoped
         if things and names_nothing:
             trial = None  # 「项目支出按经济科目看，商品和服务支出下面——超过一百万的是哪几项」: the rest names no thing, the opening does
         named = [match_form(m.surface) for m in self.lexicon.link(text[:cut]) if m.kinds() & THINGS]
@@ -2502,6 +2511,8 @@ class Understander:
         if "describe" in c and not amount_asked:
             return "describe"
         bodies_only = values and all(m.kinds() & {"department", "budget_unit"} for m in values) and not frame.measures and not frame.totals
+        if frame.set_kind in ("projects", "key_projects") and bodies_only and "whichone" in c and not amount_asked:
+            return "list"  # 「2025年公证处只剩下哪个项目」: the unit's projects, never its budget
         if frame.set_kind == "projects" and bodies_only and re.search(r"有没有|有无|是否有|有.{0,4}吗", frame.text):
             if not amount_asked:
                 return "list"  # 「博物馆有没有项目」: its set of projects, empty or not, never one of its figures

@@ -14,6 +14,7 @@ from qa.answer import Answer
 from qa.frame import Frame
 from qa.lexicon import Lexicon
 
+SHARE_SAID = re.compile(r"占(?!用|地|有)")  # 占 asks a share; 占用, 占地 and 占有 are verbs of their own
 LEGACY_SCORE = 0.5  # the classic frame intent's reading; a kind that explains more of the question beats it
 LEGACY = "frame"  # the classic frame intent's name among the readings
 LEGACY_LABEL = "常规问法"

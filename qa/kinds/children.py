@@ -42,6 +42,7 @@ class Children:
         own = max((CODE_LEVEL.get(len(f.code or ""), 0) for f in facts), default=0)
         sub = copy.copy(frame)
         sub.intent, sub.set_kind, sub.threshold, sub.operator = "list", None, None, None
+        sub.mentions = [m for m in frame.mentions if m is mention or not m.kinds() & {"classification", "line_item", "figure", "term"}]  # 「三公经费里的X包括哪些」: X's rows, not its container's
         sub.level = frame.level if frame.level and frame.level > own else None  # 款项 is any item, not the 款 level
         answer = executor.do_list(sub)
         if not answer.items or set(answer.items) <= {f.label for f in facts}:

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from qa.answer import Answer, fmt
 from qa.execute import NotAnswerable
 from qa.frame import Frame
-from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
+from qa.kinds.base import SHARE_SAID, Context, Reading, Slot, cue_data, pattern
 from qa.kinds.cross_year import figure_in
 from qa.lexicon import Document
 
@@ -82,7 +82,7 @@ class CrossDepartment:
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         docs: list[Document] = reading.slot("documents")
         op = reading.slot("operation")
-        share = "占" in ctx.frame.text
+        share = SHARE_SAID.search(ctx.frame.text) is not None
         asked = Context(_without_departments(ctx.frame), ctx.lexicon)
         figures = []
         for doc in docs:

@@ -17,7 +17,7 @@ from qa.answer import Answer, fmt, percent
 from qa.execute import COUNTED_SUBORDINATE, NotAnswerable
 from qa.facts import Fact
 from qa.kinds import year_items, year_sets
-from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
+from qa.kinds.base import SHARE_SAID, Context, Reading, Slot, cue_data, pattern
 from qa.kinds.project_set import exact_range
 from qa.lexicon import Document, load_cues, match_form
 from qa.spans import occurrences
@@ -481,7 +481,7 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     if op == "each" and asked_text and (ctx.frame.unit_word is None or asked_text == "list") and "count" not in ctx.frame.cues:
         return _each_text(ctx, executor, (earlier, later), next(s.span for s in reading.slots if s.name == "value_operation"), asked_text)
     target_percent = "performance" in ctx.frame.cues and not re.search(r"占|比例|比重|比率", text)  # 「满意度目标高几个百分点」: each year's target in %, no share
-    share = op == "points" and not target_percent or (op != "proportion" and "占" in text)
+    share = op == "points" and not target_percent or (op != "proportion" and SHARE_SAID.search(text) is not None)
     if reading.slot("topic") is not None:  # 「名称含X的项目两年合计」: each year's set, summed or counted
         a, b, unit, what, sources = _topic_figures(reading.slot("topic"), ctx, executor, earlier, later)
         head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
