@@ -168,9 +168,10 @@ class Template:
         return spec, at, at + length
 
     def scoped_in(self, text: str) -> tuple[TableSpec, int, int] | None:
-        """The table whose money a text names as a scope (「财政拨款口径下的X」 → 表4), with where it is said."""
+        """The table whose money a text names as a scope (「财政拨款口径下的X」「只看财政拨款的话」 → 表4), with where it is said."""
         for spec in self.tables:
-            said = re.search(rf"(?:按照?)?{re.escape(spec.scope)}(?:的)?口径", text) if spec.scope else None
+            scope = re.escape(spec.scope or "")
+            said = re.search(rf"(?:按照?)?{scope}(?:的)?口径|(?:只|仅|光|单)(?:看|算){scope}", text) if spec.scope else None
             if said:
                 return spec, said.start(), said.end()
         return None

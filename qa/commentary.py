@@ -158,6 +158,9 @@ def _year_clauses(sentence: str, asked_years: set[str]) -> str:
     return re.sub(r"[，,；;]$", "。", kept)
 
 
+RESTATING_LEAD = r"^(?:也就是说?|就是说?|即|换句话说)[，,]?"
+
+
 def without_remarks(question: str, carries: Callable[[str], bool] | None = None, names: Callable[[str], bool] | None = None) -> str:
     """The question without the asker's remarks (before the first asking sentence, only hedges); the
     question itself when nothing asking is left. carries(text): whether a clause names something the
@@ -198,9 +201,10 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
     elif named:  # 「…烧多少钱？我是说公务用车运行维护费。」: the name, in brackets beside the words it restates
         asked = re.sub(r"[。？?！!]+$", "", kept.pop())
         kept.append(f"{asked}（就是{named[0].group('name')}）？")
-    restating = [s for s in sentences[first + 1:] if spec.restated.match(s) and spec.asks.search(unasked(s)) and (carries is None or carries(s))]
-    if restating and not named:  # 「X在Y里占多少？也就是基本支出占总支出的比例是多少？」: the question asked again in the document's words
-        kept[-1] = re.sub(r"^(?:就是|也就是|即|换句话说)[，,]?", "", restating[0])
+    restating = [s for s in sentences[first + 1:] if re.match(RESTATING_LEAD, s) and spec.asks.search(unasked(s)) and any(w in s for w in shares)
+                 and (carries is None or carries(s))]
+    if restating and not named:  # 「X在Y里占多少？也就是基本支出占总支出的比例是多少？」: the share asked again in the document's words
+        kept[-1] = re.sub(RESTATING_LEAD, "", restating[0])
     after = [s for s in sentences[first + 1:] if not (is_remark(s) or spec.restated.match(s) and not spec.restrictions.search(s) or spec.clarified.match(s))]
     kept += [_said_after(s, carries) for s in after] if carries is not None else after
     kept_text = spec.guessed.sub(r"\g<ask>？", "".join(kept))  # 「哪个明细最多，是不是基本工资？」: the answer says which; the guess asks nothing more

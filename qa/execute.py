@@ -537,6 +537,22 @@ class Executor:
             return None
         return next((f for f in self.reader.table_facts(doc, first.table) if f.row == first.parent_row and f.column == first.column), None)
 
+    def _named_members(self, frame: Frame, mentions: list[Mention], doc: str) -> list[Fact]:
+        """「基本工资、津贴补贴、绩效工资这些科目里，哪一项最高」: things listed by name (joined by 、/和) are the
+        set itself, each with its one figure; [] when they are not so listed or one has several figures."""
+        listed = sorted(mentions, key=lambda m: m.start)
+        if len(listed) < 2 or not all(re.fullmatch(rf"[{JOINERS}]|以及", frame.text[a.end:b.start]) for a, b in zip(listed, listed[1:], strict=False)):
+            return []
+        if re.match(r"等|什么的|之类", frame.text[listed[-1].end:]):
+            return []  # 「有办公费、印刷费等好几项」: examples of the set, not the set
+        facts = []
+        for m in listed:
+            found = self.resolve(m, m.measure or (frame.measures[0] if frame.measures else None), frame, doc)
+            if len({f.value for f in found}) != 1:
+                return []
+            facts.append(found[0])
+        return facts
+
     def members(self, frame: Frame, doc: str) -> list[Fact] | None:
         """The set the question ranges over, as figures; None when no set is named."""
         if frame.set_kind == "key_projects":
@@ -544,6 +560,9 @@ class Executor:
         left = {id(m) for m in honour.left_out(frame.text, frame.mentions)}  # 「除了X，Y下面哪项最多」: Y is the set
         mentions = [m for m in frame.value_mentions() if not self._scope_only(m, frame) and not m.of("budget_unit") and id(m) not in left]
         inside = bool(mentions) and not mentions[0].of("project", "goal") and re.match(r"里面|里|当中|之中|中|下面", frame.text[mentions[0].end:])
+        named = self._named_members(frame, mentions, doc)
+        if named:
+            return named
         if mentions and (frame.set_kind not in ("projects",) or inside):  # 「三公经费里哪些项目是0」: its items, not the projects
             container = mentions[0]
             measure = container.measure or (frame.measures[0] if frame.measures else None)

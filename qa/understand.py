@@ -199,7 +199,7 @@ def _premise_end(text: str) -> int:
     moved = [re.search(cues["premise_direction"], c) for c in clauses]  # 「三公经费涨了，可接待费反而降了，接待费下降是什么原因」
     lead = [bool(re.search(r"[:：]$", c)) for c in clauses]  # 「只看2024年的预算公开：…」: a lead-in naming what is read
     if not all(s or m or k for s, m, k in zip(stated, moved, lead, strict=True)) or any(
-            re.search(rf"(?:每|几|多少|单)一?{re.escape(c)}", question) for c in counted if not c.endswith(("元", "%"))):
+            re.search(rf"(?<!哪)(?:每|几|多少|单)一?{re.escape(c)}", question) for c in counted if not c.endswith(("元", "%"))):
         return 0  # 「一共3辆车，平均每辆车多少」: the question counts what the premise states (哪个 counts nothing)
     return cuts[-1]
 
@@ -1053,7 +1053,7 @@ class Understander:
         if things and (one_thing or last_apart) and (carried := self._thing_carried(things[-1], text[cut:], previous, corrected)) is not None:
             carried.context = text[:cut]  # 「养车的钱（X）今年3.1万，比上年少了一点——那上一年是多少？」: the rest asks of the thing the opening names last
             return carried
-        if things and names_nothing and len({frozenset(e.iri for e in m.entities) for m in things}) == 1 and things[-1].of("project", "goal"):
+        if things and names_nothing and text[cut - 1] in ":：" and not YEAR.search(text[:cut]) and len({frozenset(e.iri for e in m.entities) for m in things}) == 1 and things[-1].of("project", "goal"):
             scoped = self.understand(f"{things[-1].surface}的{text[cut:]}", previous, corrected, _context=False)
             if scoped.intent != "refuse" and not scoped.unknown:  # 「…我翻到X项目的绩效目标，想确认一个数：全年开展Y检查不少于多少次」: of the one project the opening names
                 scoped.context = text[:cut]
@@ -1067,6 +1067,8 @@ class Understander:
             return None  # 「我在看云川市财政局的预算。项目支出是多少」: the body the context names scopes the question
         if trial is not None and not bodies and self._other_body_named(text[:cut], self.lexicon.link(text[:cut])):
             return None
+        if trial is not None and text.startswith(tuple(self.lexicon.cues["topic_openers"])) and not _names_its_own(trial):
+            return None  # 「说到邮电费，项目支出里的比基本支出里的多多少」: the topic is the thing asked of
         if trial is not None and not _points_into_context(text, cut, frozenset((m.start, m.end) for m in trial.mentions)) and not (cut and _among(said[cut:])):
             if (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or trial.unit_word not in (None, "%")
                     or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)):  # 「…，局里有几辆车」: a count asked

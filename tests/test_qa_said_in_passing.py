@@ -252,3 +252,126 @@ def test_projects_said_cut_without_their_names_are_refused(tmp_path_factory):
     service, truth = synth_service(tmp_path_factory.mktemp("cut"), 552007, None)  # 本年压减…: last year's projects, not in this table
     answer = service.ask("情况说明里点名压减了哪些项目？")
     assert not answer.answered and not any(p.name in answer.answer for p in truth.projects), answer.answer
+
+
+def test_a_unit_pointed_at_after_a_remark_naming_it_is_that_unit(lands):
+    """「我们在做一篇关于县里X中心的稿子。想了解一下，这个中心今年在表12里列了哪些项目」: its projects, not all."""
+    service, truth = lands
+    unit = truth.subordinate_units[0]
+    answer = service.ask(f"我们在做一篇关于县里{unit.removeprefix(truth.region)}的稿子。想了解一下，这个中心今年在表12里列了哪些项目支出？请逐一列出项目名称。")
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.unit == unit), answer.answer
+
+
+def test_a_class_asked_inside_its_container_is_no_list_of_the_containers_parts(lands):
+    """「三公经费里的公务用车运行维护费包括哪些支出」: what it covers, never 三公经费's other parts."""
+    service, _ = lands
+    answer = service.ask("三公经费里的公务用车运行维护费包括哪些支出？")
+    assert answer.answered and "因公出国" not in answer.answer, answer.answer
+
+
+def test_a_count_stated_before_asking_which_remain_is_a_premise(counted):
+    """「2024年X名下有8个项目，到了2025年X只剩下哪几个项目」: the 2025 projects of X; 哪个 counts nothing."""
+    service, earlier, later = counted
+    unit = later.subordinate_units[0]
+    before = sum(1 for p in earlier.projects if p.unit == unit)
+    answer = service.ask(f"2024年{unit}名下有{before}个项目，到了2025年{unit}只剩下哪几个项目？")
+    assert sorted(answer.items) == sorted(p.name for p in later.projects if p.unit == unit), answer.answer
+
+
+def test_which_project_of_a_unit_is_its_list_not_its_budget(counted):
+    service, _, later = counted
+    unit = later.subordinate_units[0]
+    answer = service.ask(f"2025年{unit}只剩下哪个项目？")
+    assert sorted(answer.items) == sorted(p.name for p in later.projects if p.unit == unit), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "我是一名跑水利口的记者，刚拿到县水利局今年的部门预算公开文本，想先核实一个基础数字：今年基本支出一共安排了多少万元？",
+    "我是跑水利口的记者，想先核实一个数：今年基本支出一共安排了多少万元？",
+])
+def test_the_askers_self_description_names_no_thing_asked_of(tmp_path_factory, question):
+    """水利 of 跑水利口的记者 is a class, but the asker's beat: 基本支出 is the department's."""
+    service, truth = synth_service(tmp_path_factory.mktemp("water"), 555901, None)  # a water bureau, class 水利
+    answer = service.ask(question)
+    assert answer.value == next(r for r in truth.table(3).rows if r.kind == "total").amounts[1], answer.answer
+
+
+def test_a_project_the_lead_in_names_is_what_a_target_after_the_colon_asks_of(tmp_path_factory):
+    service, truth = synth_service(tmp_path_factory.mktemp("farm"), 555902, None)  # 高标准农田建设项目's text: a target in 次
+    project = next(p for p in truth.projects if p.name == "高标准农田建设项目")
+    said = re.search(r"开展(\w+?)检查不少于(\d+)次", project.purpose)
+    answer = service.ask(f"高标准农田是今年的热点，我翻到表12里高标准农田建设项目的绩效目标，想确认一个数：全年开展{said.group(1)}检查不少于多少次？")
+    assert answer.value == Decimal(said.group(2)), answer.answer
+
+
+def test_an_aside_before_by_the_way_is_context(tmp_path_factory):
+    """「政府采购那部分我看得不太细，顺便问一下，X」: 顺便 opens the question as 问一下 does."""
+    service, _ = synth_service(tmp_path_factory.mktemp("stats"), 556001, None)
+    plain = service.ask("统计局今年拟购置的固定资产主要是些什么东西？")
+    answer = service.ask("政府采购那部分我看得不太细，顺便问一下，统计局今年拟购置的固定资产主要是些什么东西？")
+    assert plain.answered and answer.answer == plain.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["在政府采购那部分，我注意到服务类采购占了大头。具体占政府采购总额的比重是多少？",
+                                      "服务类采购好像占了大头。到底占政府采购的百分之多少？"])
+def test_a_share_asked_without_its_part_is_of_the_thing_the_story_names(lands, question):
+    service, truth = lands
+    expected = _share(_figure(truth, "服务类采购预算").value, _figure(truth, "政府采购").value)
+    answer = service.ask(question)
+    assert answer.value == expected, answer.answer
+
+
+def test_space_occupied_asks_no_share(counted):
+    """「该局占用的房屋面积…增加了多少平方米」: 占用 is a verb, no share asked."""
+    service, earlier, later = counted
+    answer = service.ask("该局占用的房屋面积2025年比2024年增加了多少平方米？")
+    assert answer.value == _figure(later, "房屋").value - _figure(earlier, "房屋").value, answer.answer
+
+
+def test_a_question_asked_again_in_the_documents_words_is_answered(lands):
+    """「人员和运转经费在X总盘子里占多少？也就是基本支出占总支出的比例是多少？」: the second says it exactly."""
+    service, truth = lands
+    total = next(r for r in truth.table(3).rows if r.kind == "total").amounts
+    answer = service.ask("人员和运转经费在自然资源局总盘子里占多少？也就是基本支出占总支出的比例是多少？")
+    assert answer.value == _share(total[1], total[0]), answer.answer
+
+
+def test_a_quoted_word_in_a_lead_in_is_no_name(counted):
+    """「做2024年的回顾稿需要一个“头号项目”：那一年…预算最高的是哪一个」: the quote is the asker's word."""
+    service, earlier, _ = counted
+    top = max(earlier.projects, key=lambda p: p.amounts[0])
+    answer = service.ask("做2024年的回顾稿需要一个“头号项目”：那一年所有项目中，预算最高的是哪一个？")
+    assert answer.value == top.amounts[0], answer.answer
+
+
+def test_a_topic_opened_with_guanyu_is_context(counted):
+    """「关于人员经费负担，…基本支出中，工资福利支出占多少比例」: 人员经费 in the topic is no part asked."""
+    service, _, later = counted
+    part, whole = truth_row(later, 6, "工资福利支出").amounts[0], next(r for r in later.table(6).rows if r.kind == "total").amounts[0]
+    answer = service.ask("关于人员经费负担，2025年统计局一般公共预算基本支出中，工资福利支出占多少比例？")
+    assert answer.value == _share(part, whole), answer.answer
+
+
+@pytest.mark.parametrize("words", ["在基本工资、津贴补贴、绩效工资这些款级科目里，哪一项预算最高？", "基本工资、津贴补贴和绩效工资，哪个最多？"])
+def test_the_largest_of_things_listed_by_name_is_among_them(lands, words):
+    service, truth = lands
+    rows = [truth_row(truth, 6, label) for label in ("基本工资", "津贴补贴", "绩效工资")]
+    top = max(rows, key=lambda r: r.amounts[0])
+    answer = service.ask(words)
+    assert answer.value == top.amounts[0] and answer.items == [top.label], answer.answer
+
+
+def test_only_the_appropriation_is_the_appropriation_tables_figure(tmp_path_factory):
+    """「只看财政拨款的话，X安排了多少」: 表4's X (without other money), as 财政拨款口径 is."""
+    service, truth = synth_service(tmp_path_factory.mktemp("health"), 556102, None)  # a health bureau with other money
+    row = next(r for r in truth.table(4).rows if r.label == "卫生健康支出")
+    assert row.amounts[0] != truth_row(truth, 2, "卫生健康支出").amounts[0]
+    answer = service.ask("只看财政拨款的话，卫生健康支出安排了多少？")
+    assert answer.value == row.amounts[0], answer.answer
+
+
+def test_an_editor_asking_the_asker_is_a_reported_question(lands):
+    service, _ = lands
+    plain = service.ask("文件里说收入预算增长的主要原因是什么？")
+    answer = service.ask("编辑让我解释为什么自然资源局今年预算涨了不少。文件里说收入预算增长的主要原因是什么？")
+    assert plain.answered and answer.answer == plain.answer, answer.answer
