@@ -168,7 +168,7 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
     clauses, and those that ask or restrict. names(text): whether it names a thing of the documents;
     a question naming none keeps what a hedged sentence before it names."""
     spec = _spec()
-    text = _corrected(question)
+    text = re.sub(load_cues()["claim_source"], "", _corrected(question))  # 「新闻稿说X…」: who says it names nothing asked
     text = spec.renamed.sub(lambda m: _renamed(m, carries), text)
     opening = ASIDE.match(text)
     if opening and spec.framing.match(opening.group(1)) and not spec.restrictions.search(opening.group(1)):

@@ -541,7 +541,9 @@ class Executor:
         """「基本工资、津贴补贴、绩效工资这些科目里，哪一项最高」: things listed by name (joined by 、/和) are the
         set itself, each with its one figure; [] when they are not so listed or one has several figures."""
         listed = sorted(mentions, key=lambda m: m.start)
-        if len(listed) < 2 or not all(re.fullmatch(rf"[{JOINERS}]|以及", frame.text[a.end:b.start]) for a, b in zip(listed, listed[1:], strict=False)):
+        if len(listed) < 2 or frame.intent != "superlative" or any(_in_brackets(frame.text, m.start) for m in listed) or re.match(r"(?:这|那)一?(?:层|级|类)", frame.text[listed[-1].end:]):
+            return []  # 「款级科目（办公费、劳务费那一层）」: examples of a level; 「A和B两项相差多少」: no set ranked
+        if not all(re.fullmatch(rf"[{JOINERS}]|以及", frame.text[a.end:b.start]) for a, b in zip(listed, listed[1:], strict=False)):
             return []
         if re.match(r"等|什么的|之类", frame.text[listed[-1].end:]):
             return []  # 「有办公费、印刷费等好几项」: examples of the set, not the set
@@ -1506,6 +1508,12 @@ def _larger(operand: tuple[str, list[Fact]]) -> Decimal:
     """An operand's largest figure: of two things named before 占 by totals and measures (whose
     order the frame does not keep), the whole is the one that holds the other."""
     return max(f.value for f in operand[1])
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether position `at` of the text stands inside an open bracket."""
+    before = text[:at]
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
 
 
 def projects_table_named(frame: Frame) -> bool:

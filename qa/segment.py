@@ -297,6 +297,12 @@ NOUN_TAGS = ("n", "ng", "nr", "nrt", "nrfg", "ns", "nt", "nz", "l")  # l: set ph
 OOV_TAGS = (*NOUN_TAGS, "a", "ag", "vn", "an", "j", "g")  # the characters of a word jieba does not know, read one by one
 
 
+def only_function_words(word: str) -> bool:
+    """Whether jieba reads `word` as verbs, adverbs and particles only (查到, 都是): no place or body is named by it."""
+    tokens = current().pos().lcut(word, HMM=False)
+    return bool(tokens) and all(t.flag[:1] in "vdpucr" for t in tokens)
+
+
 def is_verb(word: str) -> bool:
     """Whether jieba reads `word` as one verb (知道, 了解, 看看): the 知道 of 「想知道区教育局」 names no district."""
     tokens = current().pos().lcut(word, HMM=False)

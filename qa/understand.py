@@ -38,7 +38,7 @@ from qa.normalize import count_of, normalize
 from qa.partial import COMMON as COMMON_WORD
 from qa.partial import PartialLinker, kind_words
 from qa.ranges import Range, left_out_before, stated_range
-from qa.segment import content_nouns, in_longer_word, is_verb, noun_ending, tokenizer
+from qa.segment import content_nouns, in_longer_word, is_verb, noun_ending, only_function_words, tokenizer
 from qa.spans import compiled, occurrences
 from qa.years import YEAR, named_years
 
@@ -58,7 +58,7 @@ def _region_before(text: str, known: list[str]) -> str | None:
         if text.endswith(region):
             return region
     if len(text) >= 3 and text[-1] in "省市区县" and re.fullmatch(r"[\u4e00-\u9fff]{2}", text[-3:-1]) and text[-3] not in "本全该各一二两三四五六七八九十几这那哪每" \
-            and text[-2] not in "城辖" and not set(text[-3:-1]) & set("年月日时") and not is_verb(text[-3:-1]) and _starts_a_word(text, len(text) - 3):  # 「这块,区司法局」: a clause break is no region's name
+            and text[-2] not in "城辖" and not set(text[-3:-1]) & set("年月日时") and not is_verb(text[-3:-1]) and not only_function_words(text[-3:-1]) and _starts_a_word(text, len(text) - 3):  # 「这块,区司法局」: a clause break is no region's name
         return text[-3:]
     return None
 
@@ -81,7 +81,7 @@ def _region_before_body(frame: Frame, known: list[str], place_words: list[str]) 
         if not m.of("department", "budget_unit") or m.start < 3:
             continue
         region = frame.text[m.start - 3:m.start]
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2}[省市区县]", region) or set(region) & set("年月日") or region in known or region[-2:] in place_words or region[0] in "本全该各我贵其此这那" or re.match(r"[一每某几哪]个", region):  # 「在一个县农业农村局里」: any county's
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2}[省市区县]", region) or set(region) & set("年月日") or only_function_words(region[:2]) or region in known or region[-2:] in place_words or region[0] in "本全该各我贵其此这那" or re.match(r"[一每某几哪]个", region):  # 「在一个县农业农村局里」: any county's
             continue
         before = frame.text[:m.start - 3]
         if before and re.match(r"[\u4e00-\u9fff]", before[-1]) and before[-1] not in "的在和与及" and not _region_before(before, known):
@@ -1067,6 +1067,11 @@ class Understander:
             return None  # 「我在看云川市财政局的预算。项目支出是多少」: the body the context names scopes the question
         if trial is not None and not bodies and self._other_body_named(text[:cut], self.lexicon.link(text[:cut])):
             return None
+        opened = self._linked(text[:cut], [False] * (cut + 1))[1] if cut else []
+        opening_bodies = {frozenset(e.iri for e in m.entities) for m in opened + self.lexicon.abbreviated_bodies(text[:cut], opened) if m.of("budget_unit", "department")}
+        opening_bodies |= {frozenset({"本级"})} if "本级" in text[:cut] else set()
+        if trial is not None and len(opening_bodies) >= 2 and re.search(r"谁|哪家|哪个单位|哪一家", text[cut:]) and not any(m.of("budget_unit", "department") for m in trial.mentions):
+            return None  # 「A和B两家都有不少项目，我想比较一下：谁的项目支出更多」: the two the opening names are compared
         if trial is not None and text.startswith(tuple(self.lexicon.cues["topic_openers"])) and not _names_its_own(trial):
             return None  # 「说到邮电费，项目支出里的比基本支出里的多多少」: the topic is the thing asked of
         if trial is not None and not _points_into_context(text, cut, frozenset((m.start, m.end) for m in trial.mentions)) and not (cut and _among(said[cut:])):
@@ -1642,8 +1647,8 @@ class Understander:
             if re.search(r"[了过着]", match.group(1)):
                 continue  # 「哪个项目里提到了委员会」: a verb's words, not a body's name
             named = _after_asking(match.group(1), self.lexicon.cues)
-            if len(named) < 2:
-                continue  # 「想问下局里…」「想知道局里…」: the bureau pointed at, no body named 想知道局
+            if len(named) < 2 or only_function_words(named):
+                continue  # 「想问下局里…」「想知道局里…」: the bureau pointed at, no body named 想知道局; 「都是局属单位」
             if match.group(1).startswith(tuple(honour.excluding_words())):
                 continue  # 「不算局机关本级」: the loaded body's own part left out, no body named 不算局
             if name[0] in "本该全各我贵其此这那" or name in self.lexicon.vocabulary or name[len(match.group(1)) - 1] in self.lexicon.cues["self_determiners"]:

@@ -375,3 +375,49 @@ def test_an_editor_asking_the_asker_is_a_reported_question(lands):
     plain = service.ask("文件里说收入预算增长的主要原因是什么？")
     answer = service.ask("编辑让我解释为什么自然资源局今年预算涨了不少。文件里说收入预算增长的主要原因是什么？")
     assert plain.answered and answer.answer == plain.answer, answer.answer
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory):
+    """A generated urban management bureau (seed 556202) with two subordinate units, 执法大队 and 环卫所."""
+    return synth_service(tmp_path_factory.mktemp("city"), 556202, None)
+
+
+def test_a_verb_before_the_county_names_no_other_body(city):
+    """「查到县城管局预算里有个X」: 查到 is no region's name."""
+    service, truth = city
+    project = next(p for p in truth.projects if p.name == "城区园林绿化养护费")
+    answer = service.ask(f"我家附近据说要搞绿化，查到县城管局预算里有个{project.name}，这个项目预算多少钱？")
+    assert answer.value == project.amounts[0], answer.answer
+
+
+def test_units_said_to_be_the_bureaus_are_compared(city):
+    """「执法大队和环卫所都是局属事业单位，…」: 都是局 names no body."""
+    service, truth = city
+    team, sanitation = (truth_row(truth, 11, u).amounts[0] for u in truth.subordinate_units[::-1])
+    answer = service.ask("执法大队和环卫所都是局属事业单位，规模差别大不大？执法大队的基本支出和环卫所差多少万元？")
+    assert answer.value == abs(team - sanitation), answer.answer
+
+
+def test_who_said_a_claim_names_nothing_asked(tmp_path_factory):
+    """「新闻稿说X局今年预算比去年少了…。官方给出的理由是什么」: the source of the claim is no thing of the documents."""
+    service, _ = synth_service(tmp_path_factory.mktemp("labour"), 556101, None)
+    plain = service.ask("桐溪区人社局今年预算比去年少了四千多万。官方给出的理由是什么？")
+    answer = service.ask("新闻稿说桐溪区人社局今年预算比去年少了四千多万。官方给出的理由是什么？")
+    assert plain.answered and answer.answer == plain.answer, answer.answer
+
+
+def test_who_of_the_two_bodies_a_lead_in_names(tmp_path_factory):
+    """「A本级和B两家都有不少项目，我想比较一下：谁的项目支出更多」: the two are compared."""
+    service, truth = synth_service(tmp_path_factory.mktemp("labour2"), 556101, None)
+    own, centre = (sum(p.amounts[0] for p in truth.projects if p.unit == u) for u in (truth.department, truth.subordinate_units[0]))
+    answer = service.ask("人社局本级和社保中心两家都有不少项目，我想比较一下：谁的项目支出更多？多出多少万元？")
+    assert answer.value == abs(own - centre), answer.answer
+
+
+def test_examples_of_a_level_are_no_set_ranked(lands):
+    """「款级科目（办公费、租赁费这一级），哪一项最大」: the largest of that level of 表7, not of the two named."""
+    service, truth = lands
+    top = max((r for r in truth.table(7).rows if r.code and len(r.code) == 5), key=lambda r: r.amounts[0])
+    answer = service.ask("项目支出按经济科目看，具体到款级科目（办公费、租赁费这一级），哪一项金额最大？")
+    assert answer.value == top.amounts[0], answer.answer
