@@ -75,7 +75,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
              or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer))
              or _part_of_year_missing(question, _said(answer)) or _project_by_class(frame) or _subset_missing(question, _said(answer))
-             or _enumerated_not_listed(frame, answer) or _stated_figure_given_back(question, answer) or _stated_amount_not_filtered(frame, answer))
+             or _enumerated_not_listed(frame, answer) or _stated_figure_given_back(question, answer) or _stated_amount_not_filtered(frame, answer)
+             or _deal_whole_missing(question, _said(answer)))
     asked = [found.group(0) for p in _per_unit_patterns() if (found := p.search(question))]
     if not early and asked and (answer.value is not None or not answer.items) and answer.intent not in ("describe", "definition", "performance") and not any(w in _said(answer) for w in cues["per_unit"] + ["每"]):
         early = f"文件没有给出“{asked[0]}”的金额或数量，只有合计 (the document gives no figure per unit)"  # 摊到每个村 answered 平均每个村: per unit
@@ -497,6 +498,12 @@ def _not_an_amount(question: str, answer: Answer) -> str | None:
     named = "" if any(w in question for w in _cues()["money_asked"]) or answer.items else f"|({_cues()['name_asked']})"  # 「叫什么，多少钱」 asks both; a ranking's answer names its item
     asked = re.search(f"({nouns})(?:的)?{_cues()['asked_directly']}|{_cues()['asked_before']}的?({nouns}){named}", question)  # 编码是多少, 什么类别, 叫什么
     return f"问的是“{next(g for g in asked.groups() if g)}”，文件中找到的是金额 (an amount, not what was asked)" if asked else None
+
+
+def _deal_whole_missing(question: str, said: str) -> str | None:
+    """「整个合同的总金额」 beside 「第三期合同款」: a payment under a contract is not the contract's whole."""
+    whole = re.search(_cues()["deal_whole"], normalize(question))
+    return f"文件没有给出“{whole.group(0)}”，只有预算安排的款项 (the whole contract is not given)" if whole and not re.search(_cues()["deal_whole"], said) else None
 
 
 def _deal_missing(question: str, said: str) -> str | None:

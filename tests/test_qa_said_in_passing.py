@@ -421,3 +421,21 @@ def test_examples_of_a_level_are_no_set_ranked(lands):
     top = max((r for r in truth.table(7).rows if r.code and len(r.code) == 5), key=lambda r: r.amounts[0])
     answer = service.ask("项目支出按经济科目看，具体到款级科目（办公费、租赁费这一级），哪一项金额最大？")
     assert answer.value == top.amounts[0], answer.answer
+
+
+def test_a_whole_contract_is_not_one_payment_under_it(lands):
+    """「整个合同的总金额」 of a project paid as 第三期合同款: the budget gives the payment, not the contract."""
+    service, truth = lands
+    project = next(p for p in truth.projects if "期合同款" in p.name)
+    name = re.search(r"“(.+?)”", project.name).group(1)
+    answer = service.ask(f"那个“{name}”，整个合同的总金额是多少？")
+    assert not answer.answered and "整个合同" in answer.answer, answer.answer
+    assert service.ask(f"{project.name}是多少？").value == project.amounts[0]
+
+
+@pytest.mark.parametrize("counted", ["两批", "两笔"])
+def test_two_batches_of_a_name_are_both_added(tmp_path_factory, counted):
+    service, truth = synth_service(tmp_path_factory.mktemp("batches"), 552003, None)
+    both = [p for p in truth.projects if p.name in ("信息系统安全测评费", "信息系统安全测评费（第二批）")]
+    answer = service.ask(f"{counted}信息系统安全测评费合计多少？")
+    assert len(both) == 2 and answer.value == sum(p.amounts[0] for p in both), answer.answer
