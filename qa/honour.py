@@ -75,13 +75,12 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
              or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer))
              or _part_of_year_missing(question, _said(answer)) or _project_by_class(frame) or _subset_missing(question, _said(answer))
-             or _enumerated_not_listed(frame, answer) or _stated_figure_given_back(question, answer) or _stated_amount_not_filtered(frame, answer)
-             or _deal_whole_missing(question, _said(answer)))
+             or _enumerated_not_listed(frame, answer) or _stated_figure_given_back(question, answer) or _stated_amount_not_filtered(frame, answer))
     asked = [found.group(0) for p in _per_unit_patterns() if (found := p.search(question))]
     if not early and asked and (answer.value is not None or not answer.items) and answer.intent not in ("describe", "definition", "performance") and not any(w in _said(answer) for w in cues["per_unit"] + ["每"]):
         early = f"文件没有给出“{asked[0]}”的金额或数量，只有合计 (the document gives no figure per unit)"  # 摊到每个村 answered 平均每个村: per unit
     if early or answer.value is None:
-        return early or _quoted_missing(question, frame, answer)
+        return early or _quoted_missing(question, frame, answer) or _deal_whole_missing(question, _said(answer))
     said = _said(answer)
     unquoted = _QUOTED.sub("", question)
     unnamed = _unnamed(frame) if frame else unquoted  # 经费 in a project's name asks no money

@@ -429,7 +429,7 @@ def test_a_whole_contract_is_not_one_payment_under_it(lands):
     project = next(p for p in truth.projects if "期合同款" in p.name)
     name = re.search(r"“(.+?)”", project.name).group(1)
     answer = service.ask(f"那个“{name}”，整个合同的总金额是多少？")
-    assert not answer.answered and "整个合同" in answer.answer, answer.answer
+    assert not answer.answered and ("整个合同" in answer.answer or "总数" in answer.answer), answer.answer
     assert service.ask(f"{project.name}是多少？").value == project.amounts[0]
 
 
