@@ -726,7 +726,8 @@ class Understander:
         cut = _story_end(text)
         story, question = text[:cut], text[cut:]
         asks = self.lexicon.cues["clauses"]["asks"]
-        if (not cut or not re.search(asks, question) or SUBJECTLESS.match(question) or self._story_asks(story) and not REPORTED.search(story) or commentary.restricts(story)
+        reason = re.search("|".join(self.lexicon.cues["intents"]["reason"]) + r"|怎么解释|如何解释", question) and self.names_thing(question)  # 「…砍了什么大项目。文件是怎么解释收入预算下降的」
+        if (not cut or not re.search(asks, question) or SUBJECTLESS.match(question) or (self._story_asks(story) and not REPORTED.search(story) or commentary.restricts(story)) and not reason
                 or honour.left_out_spans(story) or re.search(self.lexicon.cues["fund_only"], story)):
             return None
         loaded = {d.year for d in self.lexicon.documents.values()}
@@ -1067,10 +1068,8 @@ class Understander:
             return None  # 「我在看云川市财政局的预算。项目支出是多少」: the body the context names scopes the question
         if trial is not None and not bodies and self._other_body_named(text[:cut], self.lexicon.link(text[:cut])):
             return None
-        opened = self._linked(text[:cut], [False] * (cut + 1))[1] if cut else []
-        opening_bodies = {frozenset(e.iri for e in m.entities) for m in opened + self.lexicon.abbreviated_bodies(text[:cut], opened) if m.of("budget_unit", "department")}
-        opening_bodies |= {frozenset({"本级"})} if "本级" in text[:cut] else set()
-        if trial is not None and len(opening_bodies) >= 2 and re.search(r"谁|哪家|哪个单位|哪一家", text[cut:]) and not any(m.of("budget_unit", "department") for m in trial.mentions):
+        if trial is not None and cut and re.search(r"谁|哪家|哪个单位|哪一家", text[cut:]) and not any(m.of("budget_unit", "department") for m in trial.mentions) \
+                and self._bodies_named(text[:cut]) >= 2:
             return None  # 「A和B两家都有不少项目，我想比较一下：谁的项目支出更多」: the two the opening names are compared
         if trial is not None and text.startswith(tuple(self.lexicon.cues["topic_openers"])) and not _names_its_own(trial):
             return None  # 「说到邮电费，项目支出里的比基本支出里的多多少」: the topic is the thing asked of
@@ -1146,6 +1145,12 @@ class Understander:
 
         return any(not any(m.end == b.end() and m.of("department", "budget_unit") for m in every) and not re.search(pointed, clause[:b.end()])
                    and not self_named(b.end()) and not word_on(b.end()) and not generic(b.end()) for b in re.finditer(self.lexicon.cues["body_named"], clause))
+
+    def _bodies_named(self, text: str) -> int:
+        """How many bodies a text names: units and departments, short names too, and 本级 (the bureau itself)."""
+        linked = self._linked(text, [False] * (len(text) + 1))[1]
+        bodies = {frozenset(e.iri for e in m.entities) for m in linked + self.lexicon.abbreviated_bodies(text, linked) if m.of("budget_unit", "department")}
+        return len(bodies) + ("本级" in text)
 
     def _narrative_end(self, text: str, cut: int) -> int:
         """Where the asker's story before the question ends, past `cut`: leading clauses that name
@@ -1889,7 +1894,8 @@ class Understander:
             frame.cues = frame.cues - {"sum"}  # 「法律援助处的基本支出总计」: the total of what is named, no sum asked
             frame.name_spans += [(start - len(before[start] or ""), end) for start, end, _ in sums]
         frame.range = stated_range(normalize(frame.question))
-        if frame.range is None and re.search(r"(?<![不非])(?:是|为|等于)(?:0|零)(?![.\d万元])|(?<![不非])为零|金额为0的", text) and re.search(r"哪|几", text):
+        asked = text[_story_end(text):]  # 「…，但大部分是0。真正有预算安排的有哪几个」: a statement's 是0 bounds nothing
+        if frame.range is None and re.search(r"(?<![不非])(?:是|为|等于)(?:0|零)(?![.\d万元])|(?<![不非])为零|金额为0的", asked) and re.search(r"哪|几", asked):
             frame.range = Range(Decimal(0), Decimal(0), False, False)  # 「哪些是0」: the members whose amount is nought
         if frame.set_kind is None:  # 「纳入预算的单位有哪些」: a set named by the question's last words
             ending = text.rstrip("?？。!！ ")
@@ -2017,6 +2023,10 @@ class Understander:
             labels = [match_form(e.label) for e in m.of("project", "goal") + classes] if m.partial else [match_form(e.label) for e in m.of("figure") if len({e.label for e in m.entities}) == 1]
             if not labels or any(o.end == m.start for o in frame.mentions):
                 continue  # 「密集架采购价」: 采购 for 政府采购, its own word 政府 where the question has 密集架
+            oov = [w for w in segment.unknown_nouns(frame.text[max(0, m.start - 6):m.start]) if frame.text[:m.start].endswith(w)]
+            if oov and m.partial:  # 「河长制工作经费」: a word jieba does not know, right before a name's part, makes another thing
+                out.append(oov[0] + m.surface)
+                continue
             cut = _words_before(frame.text, m.start)
             word = cut[-1] if cut else None
             if word is None or len(word.word) < 2 or any(word.word in label for label in labels):

@@ -439,3 +439,36 @@ def test_two_batches_of_a_name_are_both_added(tmp_path_factory, counted):
     both = [p for p in truth.projects if p.name in ("信息系统安全测评费", "信息系统安全测评费（第二批）")]
     answer = service.ask(f"{counted}信息系统安全测评费合计多少？")
     assert len(both) == 2 and answer.value == sum(p.amounts[0] for p in both), answer.answer
+
+
+def test_a_word_jieba_does_not_know_before_a_names_part_is_another_thing(tmp_path_factory):
+    """「河长制工作经费」 beside the only 工作经费 project 宣传工作经费: 河长制 is a word of its own (no typo
+    of 宣传's 传), naming a project the document does not have."""
+    service, truth = synth_service(tmp_path_factory.mktemp("river"), 555201, None)
+    assert [p.name for p in truth.projects if "工作经费" in p.name] == ["宣传工作经费"]
+    answer = service.ask("今年水利局的河长制工作经费安排了多少？")
+    assert not answer.answered and "河长制" in answer.answer, answer.answer
+
+
+def test_a_statement_that_most_are_zero_bounds_nothing(tmp_path_factory):
+    """「…但大部分是0。真正有预算安排（金额不为零）的大类有哪几个」: the non-zero classes."""
+    service, truth = synth_service(tmp_path_factory.mktemp("veterans"), 555101, None)
+    classes = [r.label for r in truth.table(2).rows if r.code and len(r.code) == 3 and r.amounts[0]]
+    answer = service.ask("收支总表里列了二十多个支出功能大类，但大部分是0。2025年这个部门真正有预算安排（金额不为零）的功能分类大类有哪几个？")
+    assert sorted(answer.items) == sorted(classes), answer.answer
+
+
+def test_a_reason_asked_after_the_askers_guess_is_the_stated_reason(tmp_path_factory):
+    """「…我第一反应是不是砍了什么大项目。文件是怎么解释收入预算大幅下降的」: the guess asks nothing; the reason is quoted."""
+    from kg.pipeline import replace_documents
+    from kg.store.embedded import OxigraphStore
+    from qa.service import QAService
+    from tools.synth import generate
+
+    text_2024, earlier = generate(555103, year=2024)
+    text_2025, later = generate(555150, previous=earlier)
+    store = OxigraphStore(tmp_path_factory.mktemp("health"))
+    replace_documents([("2024.txt", text_2024.encode()), ("2025.txt", text_2025.encode())], store)
+    reason = next(f.reason for f in later.figures if f.label == "收入预算")
+    answer = QAService(store).ask("看到2025年卫健局的预算一下子从两亿多掉到不到三千万，我第一反应是不是砍了什么大项目。2025年文件是怎么解释收入预算大幅下降的？")
+    assert reason[:12] in answer.answer and not answer.items, answer.answer
