@@ -1068,7 +1068,7 @@ class Understander:
             return None  # 「我在看云川市财政局的预算。项目支出是多少」: the body the context names scopes the question
         if trial is not None and not bodies and self._other_body_named(text[:cut], self.lexicon.link(text[:cut])):
             return None
-        if trial is not None and cut and re.search(r"谁|哪家|哪个单位|哪一家", text[cut:]) and not any(m.of("budget_unit", "department") for m in trial.mentions) \
+        if trial is not None and cut and re.search(r"谁|哪家|哪个单位|哪一家", text[cut:]) and not re.search(r"两者|二者|两家|两个单位", text[cut:]) and not any(m.of("budget_unit", "department") for m in trial.mentions) \
                 and self._bodies_named(text[:cut]) >= 2:
             return None  # 「A和B两家都有不少项目，我想比较一下：谁的项目支出更多」: the two the opening names are compared
         if trial is not None and text.startswith(tuple(self.lexicon.cues["topic_openers"])) and not _names_its_own(trial):
@@ -2052,7 +2052,7 @@ class Understander:
             name = re.split(r"[的里中年在]", said.group(1))[-1]  # 「2025年预算里的X项目」: the name is X
             start, end = said.end(1) - len(name), said.end(1)
             start = max([start] + [m.end for m in frame.mentions if m.kinds() <= {"department", "budget_unit"} and start <= m.start < end])  # 「应急管理局无人机采购项目」
-            start = max([start] + [b for a, b in frame.cue_spans if a == start and b < end])  # 「安排X项目经费」: the verb before the name is no part of it
+            start = max([start] + [b for a, b in frame.cue_spans if a == start and b < end and is_verb(frame.text[a:b])])  # 「安排X项目经费」: the verb before the name is no part of it
             name = frame.text[start:end]
             if frame.text.startswith("支出", said.end()) or re.search(r"想|问|知道|了解", name):
                 continue  # 「我想知道项目支出…」: the measure 项目支出, the asker's words
