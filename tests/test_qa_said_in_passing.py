@@ -472,3 +472,18 @@ def test_a_reason_asked_after_the_askers_guess_is_the_stated_reason(tmp_path_fac
     reason = next(f.reason for f in later.figures if f.label == "收入预算")
     answer = QAService(store).ask("看到2025年卫健局的预算一下子从两亿多掉到不到三千万，我第一反应是不是砍了什么大项目。2025年文件是怎么解释收入预算大幅下降的？")
     assert reason[:12] in answer.answer and not answer.items, answer.answer
+
+
+def test_a_sum_said_as_jia_yixia(lands):
+    service, truth = lands
+    expected = truth_row(truth, 6, "基本工资").amounts[0] + truth_row(truth, 6, "津贴补贴").amounts[0]
+    answer = service.ask("帮我把基本工资和津贴补贴加一下，合计多少？")
+    assert answer.value == expected, answer.answer
+
+
+def test_an_approximate_multiple_in_a_statement_asks_nothing(counted):
+    """「…一下子涨了十几倍，有点不敢相信。请按两年的收入总计算一下增长率」: 十几倍 says how much, the rate is asked."""
+    service, _, _ = counted
+    plain = service.ask("2025年收入总计比2024年增长了百分之多少？")
+    answer = service.ask("看到统计局2025年的预算一下子变了十几倍，有点不敢相信。请按两年预算表里的收入总计，帮我算一下增长率，保留两位小数。")
+    assert plain.answered and answer.value == plain.value and answer.unit == "%", answer.answer
