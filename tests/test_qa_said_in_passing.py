@@ -487,3 +487,12 @@ def test_an_approximate_multiple_in_a_statement_asks_nothing(counted):
     plain = service.ask("2025年收入总计比2024年增长了百分之多少？")
     answer = service.ask("看到统计局2025年的预算一下子变了十几倍，有点不敢相信。请按两年预算表里的收入总计，帮我算一下增长率，保留两位小数。")
     assert plain.answered and answer.value == plain.value and answer.unit == "%", answer.answer
+
+
+def test_a_premise_stating_an_approximate_amount_is_context(city):
+    """「执法大队的项目支出只有十几万，看着很少，我想核实一下。X名下有哪几个项目」: the premise states 十几万; the
+    projects are asked, not the unit's 项目支出."""
+    service, truth = city
+    team = next(u for u in truth.subordinate_units if u.endswith("执法大队"))
+    answer = service.ask("执法大队的项目支出只有十几万，看着很少，我想核实一下。城市管理综合执法大队名下有哪几个项目？")
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.unit == team), answer.answer
