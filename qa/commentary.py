@@ -35,6 +35,8 @@ class Spec(NamedTuple):
     clarified: re.Pattern  # a sentence after the question naming what it asks of
     corrected: tuple[re.Pattern, ...]  # the asker correcting themself
     reported: re.Pattern  # a sentence ending in another's question (读者肯定会问为什么)
+    claim_source: re.Pattern  # who a claim is said by, opening a sentence (新闻稿说…)
+    shares: tuple[str, ...]  # the words asking a share (占比, 比例 …): a clarification holding one asks in full
 
 
 @cache
@@ -45,7 +47,8 @@ def _spec() -> Spec:
                 re.compile(f"{cues['clauses']['asks']}|{spec['yes_no']}"), re.compile(spec["restrictions"]),
                 re.compile(spec["examples"]), re.compile(spec["restated"]), re.compile(spec["renamed"]), re.compile(spec["framing"]),
                 re.compile(spec["guessed"]), re.compile(spec["declined"]), re.compile(spec["continues"]), re.compile(spec["points_back"]), re.compile(spec["clarified"]),
-                tuple(re.compile(p) for p in spec["corrected"]), re.compile(cues["reported"] + r"[^。!！;；?？]*$"))
+                tuple(re.compile(p) for p in spec["corrected"]), re.compile(cues["reported"] + r"[^。!！;；?？]*$"),
+                re.compile(cues["claim_source"]), tuple(w for w in cues["intents"]["ratio"] if len(w) >= 2))
 
 
 def is_remark(text: str) -> bool:
@@ -168,7 +171,7 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
     clauses, and those that ask or restrict. names(text): whether it names a thing of the documents;
     a question naming none keeps what a hedged sentence before it names."""
     spec = _spec()
-    text = re.sub(load_cues()["claim_source"], "", _corrected(question))  # 「新闻稿说X…」: who says it names nothing asked
+    text = spec.claim_source.sub("", _corrected(question))  # 「新闻稿说X…」: who says it names nothing asked
     text = spec.renamed.sub(lambda m: _renamed(m, carries), text)
     opening = ASIDE.match(text)
     if opening and spec.framing.match(opening.group(1)) and not spec.restrictions.search(opening.group(1)):
@@ -194,14 +197,13 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
     kept.append(_reason_dropped(sentences[first]))
     named = [m for s in sentences[first + 1:] if (m := spec.clarified.match(s)) and (carries is None or carries(m.group("name")))
              and not re.search(r"最(?:多|少|大|小|高|低)", m.group("name"))]  # 「就是养人、保运转那部分钱最少的」 restates the ask: no name
-    shares = [w for w in load_cues()["intents"]["ratio"] if len(w) >= 2]
-    if named and (spec.asks.search(unasked(named[0].group("name"))) or any(w in named[0].group("name") for w in shares)):  # 「车的钱占多少？我指的是X在Y中的占比。」: the precise question in full replaces the loose one
+    if named and (spec.asks.search(unasked(named[0].group("name"))) or any(w in named[0].group("name") for w in spec.shares)):  # 「车的钱占多少？我指的是X在Y中的占比。」: the precise question in full replaces the loose one
         restated = re.sub(r"[。？?！!]+$", "", named[0].group("name"))
         kept[-1] = restated + ("？" if spec.asks.search(unasked(restated)) else "是多少？")
     elif named:  # 「…烧多少钱？我是说公务用车运行维护费。」: the name, in brackets beside the words it restates
         asked = re.sub(r"[。？?！!]+$", "", kept.pop())
         kept.append(f"{asked}（就是{named[0].group('name')}）？")
-    restating = [s for s in sentences[first + 1:] if re.match(RESTATING_LEAD, s) and spec.asks.search(unasked(s)) and any(w in s for w in shares)
+    restating = [s for s in sentences[first + 1:] if re.match(RESTATING_LEAD, s) and spec.asks.search(unasked(s)) and any(w in s for w in spec.shares)
                  and (carries is None or carries(s))]
     if restating and not named:  # 「X在Y里占多少？也就是基本支出占总支出的比例是多少？」: the share asked again in the document's words
         kept[-1] = re.sub(RESTATING_LEAD, "", restating[0])

@@ -114,15 +114,14 @@ def modifier_dropped(frame: Frame, answer: Answer, lexicon: Lexicon) -> str | No
     if not answer.answered or answer.value is None:
         return None
     said = _said(answer)
-    regions = {r for d in lexicon.documents.values() for r in d.regions}  # 「桐溪区殡葬」: the loaded body's region scopes, it picks nothing out
     for m in frame.value_mentions():
         if m.partial:
             continue  # a name written in the question's own words was scored with its words around it
         start = max((k + 1 for k, ch in enumerate(frame.text[:m.start]) if ch in "，,。;；:：?？!！"), default=0)
         for word in frame.free_nouns(start, m.start):
             at = frame.text.rfind(word, start, m.start)
-            if word.endswith(ORG_SUFFIX) or word in regions or not re.fullmatch(_cues()["modifier_between"], frame.text[at + len(word):m.start]) or negated_before(frame.text, at):
-                continue  # 「这个中心的」: a body, which the scope checks read; 「人员和公用经费」: no modifier; 「不是财政拨款的X」: a contrast
+            if word.endswith(ORG_SUFFIX) or word in lexicon.regions or not re.fullmatch(_cues()["modifier_between"], frame.text[at + len(word):m.start]) or negated_before(frame.text, at):
+                continue  # 「这个中心的」: a body, which the scope checks read; 「桐溪区」: the loaded body's region scopes; 「人员和公用经费」: no modifier; 「不是财政拨款的X」: a contrast
             if frame.text[at:m.end] in lexicon.vocabulary:
                 continue  # 「人员公用经费」: one phrase of budget language with the name
             if re.fullmatch(r"[(（\[【]\d{3,}[)）\]】]", m.surface):
@@ -718,15 +717,20 @@ def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:
         quoted = match.group(1)
         if re.fullmatch(_operator_words(), quoted) or _section_title(normalize(quoted)):
             continue  # 「“翻了一番”，准确吗」 quotes a saying of the operator, not a name; 「“重点项目预算绩效目标情况”里」 a section
-        if re.match(r"[^，,。？?；;!！]{0,6}[:：]", question[match.end():]):
-            continue  # 「做回顾稿需要一个“头号项目”：…」: the asker's word in a lead-in, what follows the colon asks
-        if _set_apart(question[:match.start()]) or excluded_before(question, match.start()):
-            continue  # 「除了“X”这条以外」: a passage left out filters nothing in  # 「（不是“2024年度”那个）」: a name set apart
+        if _quote_names_nothing(question, match):
+            continue
         name = _norm(quoted)
         if name and name not in said and name not in linked and not any(name in _norm(m.surface) and not m.partial or _norm(m.surface) in name for m in frame.mentions):
             if not any(_in_two_pieces(name, _norm(e.label)) for m in frame.mentions for e in m.entities) and not _in_two_pieces(name, said):  # a title said without its year
                 return f"文件中没有找到“{quoted}” (not found in the document)"
     return None
+
+
+def _quote_names_nothing(question: str, match: re.Match) -> bool:
+    """A quote that neither names nor filters: the asker's word in a lead-in (「做回顾稿需要一个“头号项目”：…」,
+    what follows the colon asks), a passage left out (「除了“X”这条以外」) or a name set apart (「（不是“2024年度”那个）」)."""
+    return bool(re.match(r"[^，,。？?；;!！]{0,6}[:：]", question[match.end():])) or _set_apart(question[:match.start()]) \
+        or excluded_before(question, match.start())
 
 
 def _set_apart(before: str) -> bool:
@@ -989,10 +993,8 @@ def _quoted_filter_dropped(question: str, frame: Frame, answer: Answer) -> str |
     bracketed = re.finditer(r"(?:带|含|叫)(?:有|着)?[（(]([^）)]{2,12})[）)]", question)  # 「名字后面带（续建）的」: a bracket quotes too
     for match in [*_QUOTED.finditer(question), *bracketed]:
         quoted = match.group(1)
-        if re.match(r"[^，,。？?；;!！]{0,6}[:：]", question[match.end():]):
-            continue  # 「做回顾稿需要一个“头号项目”：…」: the asker's word in a lead-in, what follows the colon asks
-        if _set_apart(question[:match.start()]) or excluded_before(question, match.start()):
-            continue  # 「除了“X”这条以外」: a passage left out filters nothing in
+        if _quote_names_nothing(question, match):
+            continue
         word = normalize(quoted)
         if _section_title(word):
             continue  # 「第三部分“重点项目预算绩效目标情况”里」: where the list stands, no filter

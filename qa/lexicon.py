@@ -234,6 +234,12 @@ class Lexicon:
         return found
 
     @cached_property
+    def regions(self) -> tuple[str, ...]:
+        """The loaded departments' regions (南屿市, 梓阳县), longest first: a region written before a name
+        is the loaded body's, or another's when it is none of these."""
+        return tuple(sorted({r for d in self.documents.values() for r in d.regions}, key=len, reverse=True))
+
+    @cached_property
     def _citations(self) -> list[tuple[str, Entity]]:
         return [(match_form(e.label), e) for e in self.entities.values() if e.kind == "citation"]
 

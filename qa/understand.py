@@ -1437,7 +1437,7 @@ class Understander:
     @cached_property
     def _regions(self) -> frozenset[str]:
         """The loaded documents' region names (澜溪市, 竹湾县): a region alone is no part of a name."""
-        return frozenset(match_form(r) for d in self.lexicon.documents.values() for r in d.regions)
+        return frozenset(match_form(r) for r in self.lexicon.regions)
 
     # -- scope: documents, year, level of government -----------------------------------------
     def _scope(self, frame: Frame, cues, exact: list[Mention]) -> None:
@@ -1740,7 +1740,7 @@ class Understander:
     def _region_check(self, frame: Frame) -> None:
         """「广州市财政局」 is not 「广州市天河区财政局」: another body, another budget."""
         docs = [self.lexicon.documents[d] for d in frame.docs]
-        known = sorted({r for d in self.lexicon.documents.values() for r in d.regions}, key=len, reverse=True)
+        known = list(self.lexicon.regions)
         by_core: dict[str, list] = {}  # the documents with a region by their body's name, gathered once
         for d in docs:
             if d.regions:
@@ -2112,12 +2112,11 @@ class Understander:
         else the question says, make a narrower thing no line states — never the class's total."""
         out = []
         taken = [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans) + list(frame.name_spans)
-        regions = tuple({r for d in self.lexicon.documents.values() for r in d.regions})
         for m in frame.mentions:
             if m.partial or not m.kinds() <= {"classification", "line_item"} or not re.search(r"[\u4e00-\u9fff]", m.surface):
                 continue  # a code names its item whole
             run = re.search(r"[\u4e00-\u9fff]{2,8}$", frame.text[:m.start])
-            if run is None or frame.text[:m.start].endswith(regions):
+            if run is None or frame.text[:m.start].endswith(self.lexicon.regions):
                 continue  # 「桐溪区殡葬这个科目」: the loaded body's region, no narrower thing
             start = max([run.start()] + [b for a, b in taken if run.start() < b <= m.start])
             words = segment.current().pos().lcut(frame.text[start:m.start], HMM=False)
