@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 from kg.parsing.textutil import split_region  # noqa: E402
 from kg.pipeline import replace_documents  # noqa: E402
 from kg.store.embedded import OxigraphStore  # noqa: E402
+from kg.template import load_template  # noqa: E402
 from qa.evaluate import score  # noqa: E402
 from qa.kinds.base import cue_data  # noqa: E402
 from qa.service import QAService  # noqa: E402
@@ -207,6 +208,11 @@ def kind_questions(truth: Truth) -> list[tuple[str, str, dict]]:
     stated_new = re.search(r"新增(.+?)等项目", reason)  # what the explanation names new, in one year's document
     for t in _phrasings("stated_members", "new"):
         out.append(("stated_members", t, {"items": stated_new.group(1).split("、")} if stated_new else {"unanswerable": True}))
+    columns = load_template().by_layout("projects").columns
+    sources = cue_data("fund_source")["sources"]
+    for p in projects[:2]:  # the sources of funds of a project: its 表12 source columns that hold money
+        paid = [c for c, v in zip(columns, p.amounts, strict=False) if c in sources and v]
+        out += [("fund_source", t.format(project=p.name), {"items": paid}) for t in _phrasings("fund_source", "source")]
     for p in projects[:1]:  # the unit a project is listed under
         out += [("project_owner", t.format(project=p.name), {"contains": [p.unit]}) for t in _phrasings("project_owner", "owner")]
     for p in [p for p in projects if sum(1 for q in truth.projects if q.amounts[0] == p.amounts[0]) == 1][:2]:

@@ -17,6 +17,7 @@ from qa.kinds.base import cue_data, pattern
 from qa.lexicon import Entity, Lexicon, Mention, load_cues, match_form
 from qa.normalize import count_of
 from qa.partial import JOINERS
+from qa.spans import compiled
 
 VALUE_KINDS = ("classification", "line_item", "project", "figure", "goal", "budget_unit", "department")
 SUBORDINATE = re.compile(r"下属|所属|二级|下级")
@@ -1130,7 +1131,7 @@ class Executor:
             rate = e["rate"]
             amount = f"{'减少' if change < 0 else '增加'}{fmt(abs(change), unit)}{unit}，" if change is not None else ""  # both stated: both said
             text = f"{fact.label}比上年{amount}{'下降' if rate < 0 else '增长'}{abs(rate)}%（文件所述）{_reason([fact])}。"
-            return self.answer(frame, text, abs(rate), "%", facts=[fact])
+            return self.answer(frame, text, rate if compiled(self.cues["signed"]).search(frame.text) else abs(rate), "%", facts=[fact])
         if change is None:
             raise NotAnswerable(f"文件没有给出{fact.label}比上年增减的金额")
         if _asks_last_year_value(frame):
@@ -1141,7 +1142,7 @@ class Executor:
         word = "增加" if change > 0 else "减少" if change < 0 else "持平，增加"
         rate = f"，{'下降' if e['rate'] < 0 else '增长'}{abs(e['rate'])}%" if e.get("rate") is not None else ""
         text = f"{fact.label}{fmt(fact.value, unit)}{unit}，比上年{word}{fmt(abs(change), unit)}{unit}{rate}{_reason([fact])}。"
-        return self.answer(frame, text, abs(change), unit, facts=[fact])
+        return self.answer(frame, text, change if compiled(self.cues["signed"]).search(frame.text) else abs(change), unit, facts=[fact])
 
     def _reason_of(self, fact: Fact) -> tuple[str, list[Fact]]:
         """A figure's change and the reason the document gives for it (the whole's, when its change is

@@ -492,7 +492,7 @@ def _not_an_amount(question: str, answer: Answer) -> str | None:
     """「行政运行的科目编码是多少」: a code, a nature or a structure asked, and a sum of money found."""
     if answer.unit not in _cues()["money_units"]:
         return None
-    nouns = "|".join(_cues()["not_amounts"])
+    nouns = "|".join(w for w in _cues()["not_amounts"] if not (answer.items and w in _cues()["name_nouns"]))  # 「最少的那个项目叫什么名字」: the answer names it
     named = "" if any(w in question for w in _cues()["money_asked"]) or answer.items else f"|({_cues()['name_asked']})"  # 「叫什么，多少钱」 asks both; a ranking's answer names its item
     asked = re.search(f"({nouns})(?:的)?{_cues()['asked_directly']}|{_cues()['asked_before']}的?({nouns}){named}", question)  # 编码是多少, 什么类别, 叫什么
     return f"问的是“{next(g for g in asked.groups() if g)}”，文件中找到的是金额 (an amount, not what was asked)" if asked else None
@@ -649,7 +649,8 @@ def _breakdown_missing(frame: Frame) -> str | None:
 def _list_for_amount(question: str, answer: Answer) -> str | None:
     """「名称里带X的项目加一块儿多少钱」: one amount asked, and a list found that was not summed."""
     cues = _cues()
-    if answer.value is None and len(answer.items) > 1 and any(w in question for w in cues["money_asked"]) \
+    asking = [c for c in re.split(r"[，,。；;:：？?！!]", question) if re.search(cues["clause_asks"], c)]  # 「有两个项目金额都是500万元，是哪两个」: a figure stated asks none
+    if answer.value is None and len(answer.items) > 1 and any(w in c for c in asking for w in cues["money_asked"]) \
             and not any(w in question for w in cues["one_by_one"]):
         return f"问的是一个金额，找到的是{len(answer.items)}项的名单，没有算出它们的合计 (a list, not the amount asked)"
     return None
@@ -771,7 +772,7 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
     cues = _cues()
     said = re.sub(cues["detail"], "", _said(answer)) + "".join(r.get("行", "") for r in answer.rows)  # 「拟购置的服务器」: what a figure is mostly spent on is not its subject
     excluding = re.compile("(?:" + "|".join(cues["excluding"]) + r")[^，,。;；]{0,8}$")
-    after = _container_after()
+    after = container_after()
     columns = {c for spec in load_template().tables for c in spec.columns}  # 一般公共预算: a column, a measure
     loose = _loose(said)
     measures = occurrences(_measure_aliases(), frame.text)
@@ -875,9 +876,10 @@ def _stated_amount_not_filtered(frame: Frame, answer: Answer) -> str | None:
 
 
 @cache
-def _container_after() -> re.Pattern:
-    """What follows a name that is the set asked into (资本性支出里, 20138底下), past a code in brackets."""
-    return re.compile(rf"(?:[\[【（(]?\d{{3,}}[\]】）)]?)?(?:{container_words()})")
+def container_after() -> re.Pattern:
+    """What follows a name that is the set asked into (资本性支出里, 20138底下, 农业农村这个款下面), past a code in
+    brackets and the word for its level."""
+    return re.compile(rf"(?:[\[【（(]?\d{{3,}}[\]】）)]?)?(?:(?:这个|这一|那个|该)?(?:科目|款|类|大类))?(?:{container_words()})")
 
 
 @cache
@@ -888,7 +890,7 @@ def container_words() -> str:
 
 def _named_thing_given_back(frame: Frame, answer: Answer) -> str | None:
     """「X底下列了哪些款项」 answered with X itself: the parts were asked, the whole was given back."""
-    after = _container_after()
+    after = container_after()
     if not re.search(_cues()["which_ones"], frame.text) or len(frame.value_mentions()) != 1:
         return None
     for m in frame.mentions:
@@ -935,7 +937,7 @@ def _fewer_than_stated(question: str, frame: Frame, answer: Answer) -> str | Non
     number = re.match(r"\d+|.", stated.group(0)).group(0)
     count = int(number) if number.isdigit() else "一二三四五六七八九".index(number.replace("两", "二")) + 1
     rows = len({(s.document, s.table, s.row) for s in answer.sources})
-    one_named = answer.intent == "sum" and len(frame.value_mentions()) == 1  # 「两个X项目加一起」 summed over more rows than X
+    one_named = answer.intent == "sum" and len(frame.value_mentions()) <= 1  # 「两个X项目加一起」「两个项目加起来」 summed over more rows than said
     found = len(answer.items) or (rows if rows == 1 or one_named else 0)
     if found in (0, count):
         return None

@@ -62,9 +62,10 @@ def is_known(word: str, text: str, mentions: list[Mention], own_suffixes: frozen
 
 
 def in_own_body(word: str, own_suffixes: frozenset[str]) -> bool:
-    """「局里3辆车」「馆里」「本年度中心准备购置的」: the loaded body itself, named by its last word, or a
-    place in it — naming nothing else."""
-    return word in own_suffixes or any(word == suffix + place for suffix in own_suffixes for place in load_cues()["locatives"])
+    """「局里3辆车」「馆里」「本年度中心准备购置的」「局属事业单位」: the loaded body itself, named by its last word,
+    a place in it or what belongs to it — naming nothing else."""
+    after = [*load_cues()["locatives"], *load_cues()["belonging"]]
+    return word in own_suffixes or any(word == suffix + tail for suffix in own_suffixes for tail in after)
 
 
 def _inside_next_name(word: str, at: int, text: str, mentions: list[Mention]) -> bool:

@@ -527,6 +527,21 @@ def _classes_joined(frame: Frame) -> None:
                 m.entities = [e for e in m.entities if e.kind not in ("department", "budget_unit")]
 
 
+def _classes_in_containers(frame: Frame) -> None:
+    """「行政事业单位养老支出下面的行政运行」: a class name held by classes under several 款 is the one under
+    the class named right before it as its container (real documents have a 行政运行 under each 款)."""
+    after = honour.container_after()
+    for container in frame.mentions:
+        codes = [e.code for e in container.of("classification") if e.code]
+        end = m.end() if (m := after.match(frame.text, container.end)) else container.end
+        if not codes or not (inner := next((m for m in frame.mentions if m.start >= end and re.fullmatch(r"[的,，]?", frame.text[end:m.start])), None)):
+            continue
+        classes = inner.of("classification")
+        under = [e for e in classes if e.code and any(e.code.startswith(c) and e.code != c for c in codes)]
+        if under and len({e.code for e in classes}) > len({e.code for e in under}):
+            inner.entities = [e for e in inner.entities if e not in classes or e in under]
+
+
 def _body_by_its_money(frame: Frame) -> None:
     """「档案馆的钱主要花在哪」 where 档案馆 is the department's short name and a class too: a name
     said of its money (的钱, 的预算) is the body, not the class."""
@@ -1071,6 +1086,8 @@ class Understander:
         if trial is not None and cut and re.search(r"谁|哪家|哪个单位|哪一家", text[cut:]) and not re.search(r"两者|二者|两家|两个单位", text[cut:]) and not any(m.of("budget_unit", "department") for m in trial.mentions) \
                 and self._bodies_named(text[:cut]) >= 2:
             return None  # 「A和B两家都有不少项目，我想比较一下：谁的项目支出更多」: the two the opening names are compared
+        if trial is not None and cut and (scoped := self._unit_carried(text, cut, trial, previous, corrected)) is not None:
+            return scoped
         if trial is not None and text.startswith(tuple(self.lexicon.cues["topic_openers"])) and not _names_its_own(trial):
             return None  # 「说到邮电费，项目支出里的比基本支出里的多多少」: the topic is the thing asked of
         if trial is not None and not _points_into_context(text, cut, frozenset((m.start, m.end) for m in trial.mentions)) and not (cut and _among(said[cut:])):
@@ -1080,6 +1097,19 @@ class Understander:
                 self._narrower_set_carried(text[:cut], trial)
                 return trial
         return None
+
+    def _unit_carried(self, text: str, cut: int, trial: Frame, previous: Frame | None, corrected: bool) -> Frame | None:
+        """「服务中心的基本支出看起来少了一半，我想要个准确数：按基本支出表的总计口径，下降了百分之多少」: the one
+        subordinate unit the opening names scopes a rest that names no body and asks across none."""
+        units = [m for m in self.lexicon.link(text[:cut]) if m.of("budget_unit") and not m.of("department")]
+        if (len({frozenset(e.iri for e in m.entities) for m in units}) != 1 or any(m.of("department", "budget_unit") for m in trial.mentions)
+                or re.search(self.lexicon.cues["across_units"], text[cut:])):
+            return None
+        scoped = self.understand(f"{units[0].surface}的{text[cut:]}", previous, corrected, _context=False)
+        if scoped.intent == "refuse" or scoped.unknown:
+            return None
+        scoped.context = text[:cut]
+        return scoped
 
     def _other_body_named(self, clause: str, linked: list[Mention]) -> bool:
         """「同在澜溪市的松岭县水利局，」: a body of the loaded one's kind in another county — the context
@@ -1339,6 +1369,7 @@ class Understander:
         self._amount_after_thing(frame)
         _joined_around_amounts(frame)
         _classes_joined(frame)
+        _classes_in_containers(frame)
         _body_by_its_money(frame)
         _one_per_thing(frame)
         frame.first_of_series = self._first_of_series(frame)

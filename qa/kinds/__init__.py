@@ -25,6 +25,7 @@ from qa.kinds.cited_year import CitedYear
 from qa.kinds.cross_department import CrossDepartment
 from qa.kinds.cross_year import CrossYear
 from qa.kinds.describe import Describe
+from qa.kinds.fund_source import FundSource
 from qa.kinds.named_filter import NamedFilter
 from qa.kinds.per_count import PerCount
 from qa.kinds.project_owner import ProjectOwner
@@ -36,7 +37,7 @@ from qa.kinds.stated_members import StatedMembers
 from qa.kinds.target import Target
 from qa.kinds.unit_scope import UnitScope
 
-REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), Arithmetic(), CitedYear(), PerCount(), Children(), RowColumn(), NamedFilter(), Remainder(), ProjectOwner(), StatedMembers())
+REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), Arithmetic(), CitedYear(), PerCount(), Children(), RowColumn(), NamedFilter(), Remainder(), ProjectOwner(), StatedMembers(), FundSource())
 
 __all__ = [
     "CLOSE_MARGIN", "LEGACY", "LEGACY_SCORE", "REGISTERED", "AskBack", "Context", "Kind", "Reading", "Slot",

@@ -20,7 +20,7 @@ from qa.kinds import year_items, year_sets
 from qa.kinds.base import SHARE_SAID, Context, Reading, Slot, cue_data, pattern
 from qa.kinds.project_set import exact_range
 from qa.lexicon import Document, load_cues, match_form
-from qa.spans import occurrences
+from qa.spans import compiled, occurrences
 from qa.years import named_years
 
 NAME = "cross_year"
@@ -506,7 +506,7 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         value = diff.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         word = "下降" if value < 0 else "上升"
         said = -value if _earlier_first(text) else value  # 「2024年比2025年低了几个百分点」: the earlier year is said lower
-        signed = pattern(NAME, "signed").search(text) or not any(_directions(text))  # 「变化了多少个百分点」: later minus earlier
+        signed = compiled(load_cues()["signed"]).search(text) or not any(_directions(text))  # 「变化了多少个百分点」: later minus earlier
         shown = said if signed else _signed(said, asked)
         a2, b2 = (x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) for x in (a, b))
         both = f"{earlier.year}年{a2}%，{later.year}年{b2}%" if share else head  # a target's percent is as stated, no share rounded
@@ -517,7 +517,7 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         if a == 0:
             raise NotAnswerable(f"{earlier.year}年为0，无法计算增长率")
         rate = percent(diff, a)
-        shown = _signed(rate, asked)
+        shown = _shown(rate, asked, text)
         return executor.answer(ctx.frame, f"{what}：{head}，{word}{fmt(abs(diff), unit)}{unit}，{'下降' if rate < 0 else '增长'}{abs(rate)}%（{fmt(diff, unit)} ÷ {fmt(a, unit)} × 100%）。", shown, "%", sources=sources)
     which = pattern(NAME, "which_year").search(text)
     if diff and which:  # 「哪年高？高出多少」: the higher (or lower, 哪年少) year named, then by how much
@@ -526,10 +526,10 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         said = f"{lo.year}年较低，比{hi.year}年少" if low else f"{hi.year}年较高，比{lo.year}年高出"
         return executor.answer(ctx.frame, f"{what}：{head}，{said}{fmt(abs(diff), unit)}{unit}（{fmt(x, unit)} − {fmt(y, unit)}）。", abs(diff), unit, sources=sources)
     if _earlier_first(text):  # 「2024年的X比2025年多多少」: the earlier year is compared with the later one
-        shown = _signed(-diff, asked)
+        shown = _shown(-diff, asked, text)
         word = "多" if diff < 0 else "少" if diff > 0 else "持平，相差"
         return executor.answer(ctx.frame, f"{what}：{head}，{earlier.year}年比{later.year}年{word}{fmt(abs(diff), unit)}{unit}（{fmt(a, unit)} − {fmt(b, unit)}）。", shown, unit, sources=sources)
-    shown = _signed(diff, asked)
+    shown = _shown(diff, asked, text)
     return executor.answer(ctx.frame, f"{what}：{head}，{later.year}年比{earlier.year}年{word}{fmt(abs(diff), unit)}{unit}（{fmt(b, unit)} − {fmt(a, unit)}）。", shown, unit, sources=sources)
 
 
@@ -581,6 +581,12 @@ def _direction(text: str) -> int:
 def _signed(change: Decimal, asked: int) -> Decimal:
     """The size of the change; negative only when it went the other way from the one asked."""
     return -abs(change) if asked and (change > 0) != (asked > 0) and change != 0 else abs(change)
+
+
+def _shown(change: Decimal, asked: int, text: str) -> Decimal:
+    """The change as the answer's value: with its sign when the question asks for one (下降的话用负数表示),
+    else its size (negative only against the direction asked)."""
+    return change if compiled(load_cues()["signed"]).search(text) else _signed(change, asked)
 
 
 def _members(executor, frame, doc: Document, members: str) -> dict[str, Fact]:
