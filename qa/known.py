@@ -11,6 +11,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from qa import segment
 from qa.lexicon import Mention, load_cues
 
 NAME_SPAN = 6  # characters between a word and the name it belongs to (四镇那个)
@@ -55,6 +56,8 @@ def is_known(word: str, text: str, mentions: list[Mention], own_suffixes: frozen
     if in_own_body(word, own_suffixes):
         return True
     at = text.find(word)
+    if at >= 0 and _suffix_then_word(word, at, text, own_suffixes):
+        return True
     speakers = cues["speakers"]
     if word in speakers["nouns"] and at >= 0 and re.sub("^[里上中]", "", text[at + len(word):]).startswith(tuple(speakers["verbs"])):  # 新闻里说
         return True
@@ -66,6 +69,17 @@ def in_own_body(word: str, own_suffixes: frozenset[str]) -> bool:
     a place in it or what belongs to it — naming nothing else."""
     after = [*load_cues()["locatives"], *load_cues()["belonging"]]
     return word in own_suffixes or any(word == suffix + tail for suffix in own_suffixes for tail in after)
+
+
+def _suffix_then_word(word: str, at: int, text: str, own_suffixes: frozenset[str]) -> bool:
+    """「纳入这个局部门预算的单位」: jieba joins the loaded body's last word (局) with the first character of the
+    next word (部门) — read from after that word, the rest starts with a longer word than the piece joined."""
+    for suffix in own_suffixes:
+        if word.startswith(suffix) and len(word) > len(suffix):
+            rest = segment.words(text[at + len(suffix):at + len(suffix) + 8])
+            if rest and len(rest[0]) > len(word) - len(suffix):
+                return True
+    return False
 
 
 def _inside_next_name(word: str, at: int, text: str, mentions: list[Mention]) -> bool:

@@ -1101,9 +1101,12 @@ class Understander:
     def _unit_carried(self, text: str, cut: int, trial: Frame, previous: Frame | None, corrected: bool) -> Frame | None:
         """「服务中心的基本支出看起来少了一半，我想要个准确数：按基本支出表的总计口径，下降了百分之多少」: the one
         subordinate unit the opening names scopes a rest that names no body and asks across none."""
-        units = [m for m in self.lexicon.link(text[:cut]) if m.of("budget_unit") and not m.of("department")]
-        if (len({frozenset(e.iri for e in m.entities) for m in units}) != 1 or any(m.of("department", "budget_unit") for m in trial.mentions)
-                or re.search(self.lexicon.cues["across_units"], text[cut:])):
+        opening = self.lexicon.link(text[:cut])
+        units = [m for m in opening if m.of("budget_unit") and not m.of("department")]
+        things = [m for m in opening if m.kinds() - {"budget_unit", "department", "measure", "term"}]  # 「X中心的Y经费…，它依据的是」: 它 is Y
+        if (len({frozenset(e.iri for e in m.entities) for m in units}) != 1 or things or any(m.of("department", "budget_unit") for m in trial.mentions)
+                or not (trial.measures or trial.totals) or any(m.kinds() - {"department", "budget_unit", "measure"} for m in trial.mentions)
+                or re.search(self.lexicon.cues["across_units"], text)):  # a measure of the unit asked, no class or project of its own
             return None
         scoped = self.understand(f"{units[0].surface}的{text[cut:]}", previous, corrected, _context=False)
         if scoped.intent == "refuse" or scoped.unknown:
@@ -1678,7 +1681,14 @@ class Understander:
                 frame.refusal = f"已载入的是{loaded}的预算，没有“{before}{m.surface}”的数据 (that body is not loaded)"
                 return
         suffixes = "|".join(sorted(self.lexicon.cues["body_suffixes"], key=len, reverse=True))
+        generic = re.search(rf"[{self.lexicon.cues['generic_determiners']}](?:{suffixes})", "".join(text))  # 各局, 别的局, 其他局: bodies in general
+        bodies = sorted({d.name for d in self.lexicon.documents.values()})
+        if generic and len(bodies) == 1 and not any(m.of("department") for m in frame.mentions):  # beside the loaded body named (「X局是不是像别的局一样…」) they ask nothing
+            frame.refusal = f"问的是其他或各个部门，已载入的只有{bodies[0]}的预算 (other bodies are not loaded)"
+            return
         for match in re.finditer(rf"([\u4e00-\u9fff]{{2,16}}?)(?:{suffixes})", "".join(text)):
+            if match.group(0)[len(match.group(1)) - 1] in self.lexicon.cues["generic_determiners"]:
+                continue
             name = match.group(0)
             if re.search(r"[了过着]", match.group(1)):
                 continue  # 「哪个项目里提到了委员会」: a verb's words, not a body's name
@@ -1691,6 +1701,7 @@ class Understander:
                 continue  # 「请问该局」: 该局 is the loaded body, not a body named 请问该局
             if re.search(self.lexicon.cues["pointed_body"], name):
                 continue  # 「2025年这个局」: the loaded body pointed at
+
             if any(set(name[k:]) <= set(d.name) and name[k] == d.core[:1] for d in self.lexicon.documents.values() for k in range(len(name) - 2)):
                 continue  # a short form of a loaded body's name starts as it does (卫健局, 文旅体局; not 体育局)
             loaded = "、".join(sorted({d.name for d in self.lexicon.documents.values()}))

@@ -1,0 +1,169 @@
+"""Scopes and sources said in ordinary words, phrasings of our own on generated documents (tools.synth;
+expected figures from their truth): a class under the container named before it, a unit the opening
+names, the loaded body's 局属, a change asked with its sign, a unit's projects listed, which source of
+funds pays for a thing, a name asked of a ranking, a figure stated beside a which-question, a count of
+projects summed."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+from conftest import synth_service, synth_years_service, truth_row
+
+SEED = 560312  # a natural resources bureau: a subordinate unit with four projects, two funds, two projects of 500万元
+
+
+@pytest.fixture(scope="module")
+def lands(tmp_path_factory):
+    return synth_service(tmp_path_factory.mktemp("lands"), SEED, None)
+
+
+@pytest.fixture(scope="module")
+def twice_named(tmp_path_factory):
+    """The same document with 行政单位医疗 (2101101, under 行政事业单位医疗) renamed 行政运行, so that 行政运行
+    stands under two 款 — as real documents have one under each 款 of 一般公共服务支出."""
+    from kg.pipeline import replace_documents
+    from kg.store.embedded import OxigraphStore
+    from qa.service import QAService
+    from tools.synth import generate
+
+    text, truth = generate(SEED)
+    text = re.sub(r"^(2101101\s+[　 ]*)行政单位医疗", r"\1行政运行", text, flags=re.M)
+    store = OxigraphStore(tmp_path_factory.mktemp("twice"))
+    replace_documents([("synth.txt", text.encode())], store)
+    return QAService(store), truth
+
+
+def _code_row(truth, code: str):
+    return next(r for r in truth.table(2).rows if r.code == code)
+
+
+@pytest.mark.parametrize(("container", "code"), [("行政事业单位医疗", "2101101"), ("自然资源事务", "2200101")])
+def test_a_class_name_under_two_kuan_is_the_one_under_the_container_named(twice_named, container, code):
+    service, truth = twice_named
+    answer = service.ask(f"{container}下面的行政运行是多少？")
+    assert answer.value == _code_row(truth, code).amounts[0], answer.answer
+
+
+def test_a_container_named_with_its_level_word_scopes_a_difference(lands):
+    """「自然资源事务这个款下面，A比B多多少」: the 款 is where A and B are, not a third thing the answer drops."""
+    service, truth = lands
+    a, b = _code_row(truth, "2200101"), _code_row(truth, "2200102")
+    for question in (f"自然资源事务这个款下面，{a.label}比{b.label}多多少万元？", f"自然资源事务科目下面，{a.label}比{b.label}多多少？"):
+        answer = service.ask(question)
+        assert answer.value == a.amounts[0] - b.amounts[0], answer.answer
+
+
+def test_the_loaded_bodys_belonging_word_names_no_other_thing(lands):
+    """「土地储备中心是局属事业单位」: 局属 is the loaded bureau's, no word the documents lack."""
+    service, truth = lands
+    unit = truth.subordinate_units[0]
+    row = truth_row(truth, 11, unit, unit)  # the unit's own row of 表11 (基本支出 by unit)
+    answer = service.ask("土地储备中心是局属事业单位，我想单独看它的情况。土地储备中心的基本支出预算是多少？")
+    assert answer.value == row.amounts[0], answer.answer
+
+
+def test_a_unit_the_opening_names_scopes_a_rest_naming_a_table_total(lands):
+    """「X中心的项目支出看起来不少，我想要个准确数：按项目支出表的总计口径，是多少」: of the centre, not the bureau."""
+    service, truth = lands
+    unit = truth.subordinate_units[0]
+    own = sum((p.amounts[0] for p in truth.projects if p.unit == unit), Decimal(0))
+    answer = service.ask("土地储备中心的项目支出看起来不少，我想要个准确数：按项目支出表的总计口径，是多少万元？")
+    assert answer.value == own, answer.answer
+
+
+def test_a_units_project_expenditure_listed_is_its_projects(lands):
+    service, truth = lands
+    unit = truth.subordinate_units[0]
+    names = [p.name for p in truth.projects if p.unit == unit]
+    for question in ("请列一下土地储备中心名下的项目支出。", "请列出土地储备中心的项目支出明细"):
+        answer = service.ask(question)
+        assert answer.value is None and all(n in answer.items for n in names) and len(answer.items) == len(names), answer.answer
+    assert service.ask("土地储备中心的项目支出是多少？").value == sum((p.amounts[0] for p in truth.projects if p.unit == unit), Decimal(0))
+
+
+@pytest.mark.parametrize("question", ["{name}的钱是从哪一类预算里出的？", "{name}用的是什么资金？", "{name}的资金来源是什么？",
+                                      "{name}是一般公共预算还是政府性基金预算？"])
+def test_the_source_of_a_projects_funds_is_its_column_that_holds_money(lands, question):
+    service, truth = lands
+    for project in truth.projects:
+        if sum(p.name == project.name for p in truth.projects) == 1:
+            answer = service.ask(question.format(name=project.name))
+            assert answer.items == [project.fund], (question, answer.answer)
+
+
+def test_the_source_of_a_classs_funds_and_its_amount_asked_apart(lands):
+    service, truth = lands
+    row = _code_row(truth, "2120802")  # 土地开发支出: paid by 政府性基金预算
+    assert service.ask(f"{row.label}的资金来源是什么？").items == ["政府性基金预算"]
+    assert service.ask(f"{row.label}是多少？").value == row.amounts[0]
+
+
+def test_a_name_asked_of_a_ranking_is_answered_by_it(lands):
+    service, truth = lands
+    smallest = min(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask("请问预算最少的那个项目叫什么名字？")
+    assert answer.items == [smallest.name], answer.answer
+
+
+def test_a_figure_stated_beside_a_which_question_asks_no_amount(lands):
+    """「有两个项目金额都是500万元，请问是哪两个」: 金额 is in the statement; the names are asked."""
+    service, truth = lands
+    names = sorted(p.name for p in truth.projects if p.amounts[0] == 500)
+    answer = service.ask("我注意到有两个项目金额都是整整500万元，请问是哪两个？")
+    assert sorted(answer.items) == names, answer.answer
+
+
+def test_a_count_of_projects_summed_must_be_the_projects_count(lands):
+    """「六个项目预算加起来」 is every project; 「两个项目加起来」 where there are six is refused, never the six summed."""
+    service, truth = lands
+    total = sum((p.amounts[0] for p in truth.projects), Decimal(0))
+    assert len(truth.projects) == 6
+    assert service.ask("六个项目预算加起来多少？").value == total
+    for question in ("两个项目加起来多少？", "这两个项目一共多少钱？", "两个项目预算加起来多少？"):
+        answer = service.ask(question)
+        assert not answer.answered, (question, answer.answer)
+
+
+@pytest.fixture(scope="module")
+def years(tmp_path_factory):
+    return synth_years_service(tmp_path_factory.mktemp("years"), SEED, "澜溪市枫渡区自然资源局")
+
+
+def test_a_change_asked_with_its_sign_keeps_it(years):
+    """「下降的话请用负数表示」: the rate is signed as asked, whichever way it went."""
+    service, earlier, later = years
+    a, b = (next(r for r in t.table(3).rows if r.kind == "total").amounts[1] for t in (earlier, later))  # 基本支出
+    rate = ((b - a) / a * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    answer = service.ask("基本支出2025年比2024年变动了百分之几？下降的话请用负数表示。")
+    assert answer.value == rate, answer.answer
+    plain = service.ask("基本支出2025年比2024年变动了百分之几？")
+    assert plain.value == abs(rate), plain.answer
+
+
+def test_bodies_in_general_beside_the_loaded_one_ask_nothing_of_another(lands):
+    """「X局是不是像别的局一样…」「需要各局的数据，X局…」: other bodies in general, the loaded one named."""
+    service, truth = lands
+    for question in ("有同事问枫渡区自然资源局是不是像别的局一样有下属事业单位。它的部门预算包括哪些单位？",):
+        answer = service.ask(question)
+        assert answer.answered and truth.subordinate_units[0] in answer.answer, answer.answer
+    row = next(r for r in truth.table(3).rows if r.kind == "total")
+    answer = service.ask("做专题时需要各局的数据，枫渡区自然资源局今年的支出合计是多少？")
+    assert answer.value == row.amounts[0], answer.answer
+
+
+@pytest.mark.parametrize("question", ["其他局的支出合计是多少？", "各局的项目支出是多少？", "别的局的基本支出是多少？"])
+def test_other_bodies_in_general_are_not_loaded(lands, question):
+    """With one department loaded, 其他局 / 各局 / 别的局 asked of is a refusal, never the loaded body's figure."""
+    service, _ = lands
+    answer = service.ask(question)
+    assert not answer.answered and "其他或各个部门" in answer.answer, answer.answer
+
+
+def test_the_bodys_last_word_joined_to_the_next_word_is_no_unknown_word(lands):
+    """「纳入这个局部门预算编制范围的单位」: jieba reads 局部; it is 局 + 部门."""
+    service, truth = lands
+    answer = service.ask("纳入这个局部门预算编制范围的单位有哪几个？")
+    assert answer.answered and truth.subordinate_units[0] in answer.answer, answer.answer
