@@ -129,6 +129,7 @@ class Template:
     named_totals: dict[str, tuple[int, str]]  # a total a question may name → (table, row label)
     whole_budget: str  # the named total a department's 「预算」 alone asks for
     views: Views
+    all_funds: dict  # said: the words asking for every source of funds; expenditure, income: the tables holding them
 
     def table(self, number: int) -> TableSpec | None:
         return next((t for t in self.tables if t.number == number), None)
@@ -175,6 +176,15 @@ class Template:
             if said:
                 return spec, said.start(), said.end()
         return None
+
+    def all_funds_in(self, text: str) -> tuple[TableSpec, int, int] | None:
+        """The table of every source of funds when a text asks for them (「支出合计（含其他资金）」 → 表3; 收入 → 表2),
+        with where it is said."""
+        said = re.search(self.all_funds["said"], text)
+        if said is None:
+            return None
+        spec = self.table(self.all_funds["income" if "收入" in text else "expenditure"])
+        return (spec, said.start(), said.end()) if spec else None
 
     def by_layout(self, layout: str) -> TableSpec:
         """The one table of a layout (projects: 表12, units: 表11)."""
@@ -237,6 +247,7 @@ def load_template() -> Template:
         named_totals={name: (int(t[0]), t[1]) for name, t in raw["named_totals"].items()},
         whole_budget=raw["whole_budget"],
         views=_views(raw["views"]),
+        all_funds=raw["all_funds"],
     )
 
 

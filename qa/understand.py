@@ -835,6 +835,10 @@ class Understander:
                 continue
             kept.append(m)
         frame.mentions = kept
+        for a, b in frame.name_spans:  # 「X，今年支出合计是多少」: X's total, not 表1's 本年支出合计
+            if frame.text[a:b] in spec["totals"] and any(m.kinds() & THINGS and re.fullmatch(spec["gap"], frame.text[m.end:a]) for m in kept):
+                named = {g[len("total:"):] for g in self.cue_words.get(frame.text[a:b], ()) if g.startswith("total:")}
+                frame.totals = [t for t in frame.totals if t not in named]
 
     def _measure_carried(self, context: str, question: str) -> str:
         """「我在看基本支出里的公用经费，想知道商品和服务支出中哪一项最多」: the one measure the asker's
@@ -848,7 +852,9 @@ class Understander:
         said = {name for name, spec in self.lexicon.cues["measures"].items() if any(match_form(a) in context for a in spec["aliases"])}
         if len(said) != 1 or any(w in question for w in self._measure_words):
             return question
-        return f"{said.pop()}里" + question
+        classes = {frozenset(e.iri for e in m.entities): m for m in self.lexicon.link(context) if m.kinds() == {"classification"} or m.kinds() == {"classification", "line_item"}}
+        inside = next(iter(classes.values())).surface if len(classes) == 1 and not any(m.of("classification") for m in self.lexicon.link(question)) else ""
+        return f"{said.pop()}{inside}里" + question  # 「基本支出的商品和服务支出里有十几个科目。哪一个最高」: the class the context names too
 
     def _whole_name(self, text: str) -> bool:
         """Whether `text` is a name the documents hold, written out whole."""
@@ -1971,6 +1977,9 @@ class Understander:
             frame.table = int(table.group(1))
         elif (titled := load_template().named_in(text)) is not None:  # 「支出总体情况表里」: the table by its title
             frame.table = titled.number
+        if (every := load_template().all_funds_in(text)) is not None:  # 「支出合计（含其他资金）」: of every fund, 其他资金 no figure asked
+            frame.table = frame.table or every[0].number
+            _set_aside(frame, [m for m in frame.mentions if every[1] <= m.start and m.end <= every[2]])
         if "set:economic" in frame.cues or "经济" in text:
             frame.classification = "economic"
         elif "set:functional" in frame.cues or "功能" in text:

@@ -167,3 +167,46 @@ def test_the_bodys_last_word_joined_to_the_next_word_is_no_unknown_word(lands):
     service, truth = lands
     answer = service.ask("纳入这个局部门预算编制范围的单位有哪几个？")
     assert answer.answered and truth.subordinate_units[0] in answer.answer, answer.answer
+
+
+def test_every_source_of_funds_asked_reads_the_all_funds_table(lands):
+    """「X，今年支出合计（含其他资金）是多少」: X's figure in 支出总体情况表, not 表1's 本年支出合计 beside it."""
+    service, truth = lands
+    row = next(r for r in truth.table(3).rows if r.code == "212")
+    for question in (f"{row.label}，今年支出合计（含其他资金）是多少？", f"功能科目{row.code}{row.label}，今年支出合计是多少？"):
+        answer = service.ask(question)
+        assert answer.value == row.amounts[0], (question, answer.answer)
+
+
+def test_a_tables_total_named_as_the_basis_sums_no_years(years):
+    """「按支出总表的合计数（含其他资金）算，2025年比2024年增加了多少」: a difference, 合计数 names the column."""
+    service, earlier, later = years
+    rows = {r.code: r for r in earlier.table(3).rows if r.code and len(r.code) == 7}
+    old, new = next((rows[r.code], r) for r in later.table(3).rows if r.code in rows and r.amounts[0] != rows[r.code].amounts[0])
+    answer = service.ask(f"{new.label}这个科目，按支出总表的合计数（含其他资金）算，2025年比2024年增加了多少万元？")
+    assert answer.value == new.amounts[0] - old.amounts[0], answer.answer  # asked as an increase: negative if it fell
+
+
+@pytest.mark.parametrize("question", ["基本支出的商品和服务支出里有十几个科目。请问哪一个科目的金额最高？",
+                                      "基本支出里的商品和服务支出分得挺细，水电、邮电、差旅都有。请问其中哪个经济科目金额最高？"])
+def test_the_class_a_context_names_with_its_measure_scopes_a_ranking(lands, question):
+    """The largest of 商品和服务支出's items, not of every item of 基本支出 (津贴补贴 is larger than all of them)."""
+    service, truth = lands
+    top = max((r for r in truth.table(6).rows if r.code and r.code.startswith("302") and len(r.code) == 5), key=lambda r: r.amounts[0])
+    answer = service.ask(question)
+    assert answer.items == [top.label], answer.answer
+
+
+def test_how_the_document_explains_a_figure_stated_is_its_reason(lands):
+    service, truth = lands
+    figure = next(f for f in truth.figures if f.label == "收入预算")
+    answer = service.ask(f"说明里收入预算是{figure.value}万元，我有点意外。文件是怎么解释的？")
+    assert figure.reason in answer.answer, answer.answer
+
+
+def test_a_guess_before_a_describe_question_asks_nothing_of_the_text(lands):
+    """「光看名字我以为就是发临时工工资。这个项目实际是干什么用的」: the guess (and 工资 in it) is no part of what is asked."""
+    service, truth = lands
+    project = next(p for p in truth.projects if p.purpose and sum(q.name == p.name for q in truth.projects) == 1)
+    answer = service.ask(f"项目表里有一项“{project.name}”，{project.amounts[0]}万元，光看名字我以为就是发临时工工资。这个项目实际是干什么用的？")
+    assert project.purpose[:10] in answer.answer, answer.answer

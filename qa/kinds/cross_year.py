@@ -237,7 +237,8 @@ class CrossYear:
                 slots.append(Slot("range", (ctx.frame.operator, ctx.frame.threshold), (0, len(text))))
             said = found[1] + "".join(data["both_years"] + data["set_places"] + data["similar_names"]) + (match_form(on.said) if on else "")
             return Reading(NAME, 0.9, slots, explained=said + "".join(data["name_same_words"]))
-        found = _first(data["value_operations"], text, _names(ctx, own_totals=False) + _share_whole(text))
+        columns = [m.span() for m in pattern(NAME, "table_total").finditer(text)]  # 「按支出总表的合计数算」: a table's column, no sum of the years
+        found = _first(data["value_operations"], text, _names(ctx, own_totals=False) + _share_whole(text) + columns)
         if found is not None and found[0] == "sum" and re.search(data["diff_asked"], text):  # 「2024年的合计比2025年的合计多多少」
             found = _first({"diff": data["value_operations"]["diff"]}, text, _names(ctx)) or found
         if found is not None and found[0] == "rate" and _money_asked_last(text, data["value_operations"]["rate"]):  # 「核实一下涨幅：增加了多少万元」

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from kg.parsing.targets import find_targets
 from kg.template import load_template
-from qa import honour, queries
+from qa import clauses, honour, queries
 from qa.answer import Answer, Source, fmt
 from qa.execute import NotAnswerable, projects_table_named
 from qa.facts import node
@@ -473,6 +473,10 @@ def _query_words(ctx: Context, subjects: list[Mention]) -> list[str]:
     frame = ctx.frame
     text = list(frame.text)
     spans = [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans)
+    sentences = [m.span() for m in clauses.SENTENCE.finditer(frame.text)]
+    said = [(a, b) for a, b in sentences if not re.search(ctx.lexicon.cues["clauses"]["asks"], clauses.unasked(frame.text[a:b]))]
+    if len(said) < len(sentences):  # 「…光看名字我以为就是发临时工工资。这个项目实际是干什么用的」: a statement before the ask names what it is about, asks nothing of its text
+        spans += said
     for start, end in spans:
         for k in range(start, end):
             text[k] = " "
