@@ -409,12 +409,13 @@ class Executor:
                 whole, name_d = own
         else:
             named = _whole_named(frame.text[cut:])
-            if named:  # the question names its whole and none was found: no parent stands in for it
+            total = self._table_total(named, doc) if named else None  # 「占支出总表合计的比重」: that table's 合计
+            if named and total is None:  # the question names its whole and none was found: no parent stands in for it
                 raise NotAnswerable(f"没有找到“{named}”的金额，无法按它计算比例")
-            whole = self._fund_whole(frame, part, doc) or self.parent_of(part, doc)
+            whole = total or self._fund_whole(frame, part, doc) or self.parent_of(part, doc)
             if whole is None:
                 whole = single(self.total("本年支出合计", doc))
-            name_d = whole.label
+            name_d = f"表{whole.table}{whole.label}" if total is not None else whole.label
         _check_ratio_pair(frame.text, (name_n, part), (name_d, whole))
         if re.search(r"几倍|多少倍|倍数", frame.text):
             times = (part.value / whole.value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -424,6 +425,17 @@ class Executor:
         text = (f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）占{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}）的"
                 f"{value}%（{fmt(part.value, part.unit)} ÷ {fmt(whole.value, whole.unit)} × 100%）。")
         return self.answer(frame, text, value, "%", facts=[part, whole])
+
+    def _table_total(self, named: str, doc: str) -> Fact | None:
+        """「支出总表合计」「表3的总计」: the total row's first column of the table named, when that column is its total."""
+        said = re.fullmatch(r"(?P<table>.+?)的?(?:合计|总计)数?", named)
+        if said is None:
+            return None
+        number = re.fullmatch(r"表(\d{1,2})", said.group("table"))
+        spec = load_template().table(int(number.group(1))) if number else load_template().named_in(said.group("table"))
+        if spec is None or not spec.columns or spec.columns[0] not in ("合计", "总计", "小计"):
+            return None
+        return next((f for f in self.reader.total_facts(doc, spec.number) if f.column == spec.columns[0]), None)
 
     def whole_of_parts_table(self, frame: Frame, part: Fact, whole: Fact, name: str, doc: str) -> tuple[Fact, str] | None:
         """「委托业务费占项目支出的比例」 with 委托业务费 known only in 表7 (一般公共预算项目支出, by economic

@@ -7,6 +7,7 @@ import importlib
 import json
 import logging
 import os
+import re
 import sqlite3
 import sys
 import threading
@@ -322,7 +323,17 @@ def _posts() -> frozenset[str]:
 def content_nouns(text: str) -> list[str]:
     """The nouns of `text` by jieba's part-of-speech tags: verbs, adverbs, numerals, particles and
     politeness (打算、告诉、麻烦、简单说说) fill no slot and are never counted against a question."""
-    return [p.word for p in current().pos().lcut(text, HMM=False) if p.flag in NOUN_TAGS or p.word in _posts()]
+    return [p.word for p in current().pos().lcut(text, HMM=False)
+            if p.flag in NOUN_TAGS and not (p.flag == "l" and _verb_phrase().fullmatch(p.word)) or p.word in _posts()]
+
+
+@lru_cache(maxsize=1)
+def _verb_phrase():
+    """Set phrases (tag l) that are a verb with its potential complement (对不上, 说不清, 算不上): no noun
+    (qa/data/cues.json verb_phrases)."""
+    from qa.lexicon import load_cues
+
+    return re.compile(load_cues()["verb_phrases"])
 
 
 def noun_ending(text: str) -> str:

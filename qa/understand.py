@@ -1434,6 +1434,8 @@ class Understander:
         statements = [s.span() for s in clauses.SENTENCE.finditer(text) if s.end() < len(text) and not re.search(r"[?？]", s.group(0))]
         several = {m.start() for a, b in statements for m in clauses.SEVERAL.finditer(text, a, b)}  # 「只剩几个。其中哪个最多」: a statement's 几个 is "several"
         for start, _, word, g in cues:
+            if "amount" in g and any(a <= start < b for a, b in statements):
+                g = g - {"amount"}  # 「X金额不大，只有1.59万元。能告诉我这个文件的名称和文号吗」: an amount stated asks none
             left = any(a <= start < b for a, b in runs) or "大头" in word and any(a <= start < b for a, b in statements)  # 「…，占了项目支出的大头。这笔钱用来做什么」
             groups |= g - {"max", "min"} if left else g - {"count"} if start in several else g  # 「把A和B这两个大头扣掉」: 大头 says which are left out, it ranks nothing
         frame.cues = groups

@@ -210,3 +210,54 @@ def test_a_guess_before_a_describe_question_asks_nothing_of_the_text(lands):
     project = next(p for p in truth.projects if p.purpose and sum(q.name == p.name for q in truth.projects) == 1)
     answer = service.ask(f"项目表里有一项“{project.name}”，{project.amounts[0]}万元，光看名字我以为就是发临时工工资。这个项目实际是干什么用的？")
     assert project.purpose[:10] in answer.answer, answer.answer
+
+
+def _listed(text: str, label: str) -> list[str]:
+    """The things the document's sentence of a 第三部分 figure lists (「拟购置固定资产X万元，主要是A、B、C等」)."""
+    said = re.search(label + r"[\d.,]+万元，主要是(.+?)等", re.sub(r"\s+", "", text))
+    return said.group(1).split("、")
+
+
+@pytest.mark.parametrize("question", ["拟购置的固定资产主要包括哪些？", "拟购置固定资产分哪几类？",
+                                      "国有资产那一段提到本年度拟购置固定资产{value}万元，后面列举了几样。主要是哪几类设备？",
+                                      "国有资产那部分说今年还要买{value}万元的固定资产，数额不小，本年度拟购置的固定资产主要是些什么？"])
+def test_which_things_a_figure_is_made_of_are_the_things_its_sentence_lists(tmp_path_factory, question):
+    from kg.pipeline import replace_documents
+    from kg.store.embedded import OxigraphStore
+    from qa.service import QAService
+    from tools.synth import generate
+
+    text, truth = generate(SEED)
+    store = OxigraphStore(tmp_path_factory.mktemp("assets"))
+    replace_documents([("synth.txt", text.encode())], store)
+    figure = next(f for f in truth.figures if f.label == "拟购置固定资产")
+    answer = QAService(store).ask(question.format(value=figure.value))
+    assert answer.value is None and all(thing in answer.answer for thing in _listed(text, "拟购置固定资产")), answer.answer
+
+
+@pytest.mark.parametrize("question", ["{name}依据的文件名称和编号是什么？", "{name}金额不大，只有{amount}万元，不过我注意到它的说明里引用了一个文件。能告诉我这个文件的名称和文号吗？"])
+def test_a_cited_documents_name_and_number_asked_in_other_words(tmp_path_factory, question):
+    service, truth = synth_service(tmp_path_factory.mktemp("cited"), 560301, None)
+    project = next(p for p in truth.projects if p.name == "司法所规范化建设经费")
+    answer = service.ask(question.format(name=project.name, amount=project.amounts[0]))
+    assert project.citations[0].number.split("〔")[-1] in answer.answer, answer.answer
+
+
+def test_a_verb_with_its_potential_complement_names_nothing(years):
+    """「两年的房屋面积对不上」: 对不上 (tagged a set phrase) is no noun the documents lack."""
+    service, earlier, later = years
+    a, b = (next(f for f in t.figures if f.label == "房屋").value for t in (earlier, later))
+    answer = service.ask("国有资产说明里两年的房屋面积对不上，2025年比2024年变化了多少平方米？")
+    assert answer.value == abs(b - a), answer.answer
+
+
+def test_weight_in_a_whole_is_a_share_and_a_tables_total_is_a_whole(lands):
+    service, truth = lands
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    whole = sum((p.amounts[0] for p in truth.projects), Decimal(0))
+    answer = service.ask(f"想知道{project.name}在整个项目盘子里的分量——占全部项目支出的百分之几？")
+    assert answer.value == (project.amounts[0] / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+    row = next(r for r in truth.table(3).rows if r.kind == "total")
+    for question in ("项目支出占支出总表合计的比重是多少？", "项目支出占表3合计的比重是多少？"):
+        answer = service.ask(question)
+        assert answer.value == (row.amounts[2] / row.amounts[0] * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer

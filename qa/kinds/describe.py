@@ -101,6 +101,8 @@ class Describe:
             return _table_note(ctx, frame.table)
         if frame.set_kind == "duties" and not any(m.of("internal_unit") for m in frame.mentions):
             return None  # 「在主要职责里，跟耕地保护有关的那一条」: the duties that speak of it (a list narrowed), not a project's text
+        if (detailed := _figure_detail(ctx)) is not None:
+            return detailed
         subjects = _subjects(ctx) or _project_of_amount(ctx) or _defined_names(ctx)
         owner = pattern(NAME, "asks_owner").search(text)
         classes_only = bool(frame.mentions) and all(m.kinds() <= {"classification", "line_item", "term"} for m in frame.mentions)
@@ -396,6 +398,23 @@ def _defined_in_text(name: str, executor, doc: str) -> list[Passage]:
             if at >= 0 and re.match(r"(?:[(（][^)）]{0,12}[)）])?(?:是)?指", said[at + len(name):]) or re.search(rf"[(（]{re.escape(name)}[)）](?:是)?指", said):
                 out.append(p)
     return out
+
+
+def _figure_detail(ctx: Context) -> Reading | None:
+    """「拟购置固定资产主要包括哪些」「分哪几类」「主要是哪几类设备」: the things the sentence of one 第三部分 figure lists
+    (主要是X、Y、Z等) — its detail, not its amount — when the question asks which ones of that figure alone."""
+    frame = ctx.frame
+    asked = pattern(NAME, "detail_asked").search(frame.text)
+    named = frame.value_mentions()
+    labels = [e.label for m in named for e in m.entities]
+    named = [m for m in named if not all(any(e.label in other and e.label != other for other in labels) for e in m.entities)]  # 「国有资产那一段…拟购置固定资产」: the narrower figure
+    if asked is None or len(named) != 1 or named[0].kinds() != {"figure"} or ctx.executor is None or pattern(NAME, "asks_amount").search(clauses.asking(frame.text)):
+        return None  # 「…数额不小，主要是些什么」: an amount only in a clause that asks
+    fact = ctx.executor.reader.figure(named[0].entities[0].iri)
+    if fact is None or not fact.extra.get("detail"):
+        return None
+    span = (named[0].start, named[0].end)
+    return Reading(NAME, 0.8, [Slot("entity", named[0], span), Slot("words", [], span)], explained=asked.group(0), checks_words=True)
 
 
 def _has_parts(reading: Reading, executor, doc: str) -> bool:
