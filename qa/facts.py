@@ -62,10 +62,12 @@ class FactReader:
         # the lookup out of later answers' shown query, so the same question would show another query
         self.measures: dict[str, str | None] = {}
         self.log: list[str] = []  # each query run, its bound values inlined (runnable as it stands)
+        self.ran: list[str] = []  # every run in order, repeats kept: what one reading looked up, though a reading before it ran the same
         self._tables: dict[tuple[str, int], list[Fact]] = {}
 
     def run(self, query: str, **bindings) -> list[dict]:
         entry = bind_values(query.strip(), bindings)
+        self.ran.append(entry)
         if entry not in self.log:
             self.log.append(entry)
         rows = self.index.select(query, bindings) if self.index is not None else None

@@ -49,7 +49,7 @@ def is_known(word: str, text: str, mentions: list[Mention], own_suffixes: frozen
         return True
     if re.fullmatch(r"(?:将?近|约|大约|差不多)?[一二两三四五六七八九十几\d]成(?:多|左右)?", word):
         return True  # 「减少了将近三成」: a share said in tenths
-    if re.fullmatch(r"[这那][两二三四五六七八九几\d](?:块|笔|项|个|部分|类|样|种|家|处)", word):
+    if re.fullmatch(r"[这那][两二三四五六七八九几\d](?:块|笔|项|个|部分|类|样|种|家|处)|[这那]?[两二三四五六七八九几\d](?:期|批)", word):
         return True  # 「A和B这两块，哪个多」: the things just named, counted
     if of_the_document(word) or _distributive(word) or word[0] in cues["self_determiners"] and word[1:] in own_suffixes:
         return True

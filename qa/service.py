@@ -309,13 +309,13 @@ class QAService:
     def _run_reading(reading: kinds.Reading | None, context: kinds.Context, executor: Executor) -> Answer:
         """The reading's answer, its `query` the queries this reading ran (not those of readings
         tried before it): what the answer looked up, for honour.unused_mention."""
-        mark = len(executor.reader.log)
+        mark = len(executor.reader.ran)
         if reading is None:
             answer = executor.run(context.frame)
         else:
             answer = kinds.kind(reading.kind).run(reading, context, executor)
             answer.intent = reading.kind if answer.intent == context.frame.intent else answer.intent
-        answer.query = "\n".join(executor.reader.log[mark:])
+        answer.query = "\n".join(dict.fromkeys(executor.reader.ran[mark:]))
         return answer
 
     def _contest(self, close: list[kinds.Reading | None], context: kinds.Context, executor: Executor) -> Answer:

@@ -21,7 +21,7 @@ from qa import clauses, commentary, honour, name_filter, segment
 from qa.cue_typos import corrected as cue_typo_corrected
 from qa.cue_typos import linked_as_cue
 from qa.frame import Frame
-from qa.known import answer_unit, is_known, of_the_document
+from qa.known import answer_unit, fold_digits, is_known, of_the_document
 from qa.lexicon import (
     FUZZY_LENGTH,
     Entity,
@@ -1342,8 +1342,40 @@ class Understander:
         text, respelt = self._bodies_spelt(text)
         return self._than_elided(self._distributed(text)), respelt
 
+    def _siblings_named(self, text: str) -> str:
+        """「宣传工作经费有一期和二期两笔，二期比一期多多少」「X，续建那笔比原来那笔多多少」: projects of one name told
+        apart by a qualifier said alone — written as the names the document gives them (X（二期）for 二期, the
+        unmarked X for 一期 or 原来那笔), so that each links to its own project."""
+        spec = self.lexicon.cues["sibling_words"]
+        if not re.search(spec["said"], text):
+            return text
+        for m in self.lexicon.link(text):
+            forms = {match_form(e.label) for e in m.of("project")}
+            base = min(forms, key=len) if forms else ""
+            if not forms or not all(base in f for f in forms):
+                continue
+            docs = {d for e in m.of("project") for d in e.docs}
+            family = {match_form(e.label) for e in self.lexicon.entities.values()
+                      if e.kind == "project" and e.docs & docs and base in match_form(e.label) and match_form(e.label) != base}
+            marked: list[tuple[str, str]] = []
+            for form in sorted(family):
+                extra = re.sub(r"[()（）\s]", "", form.replace(base, "", 1))
+                ordinal = re.fullmatch(r"第?(.)(期|批)", extra)
+                digit = fold_digits(ordinal.group(1)) if ordinal else ""
+                said = rf"第?(?:{'|'.join({digit, '一二三四五六七八九'[int(digit) - 1]})}){ordinal.group(2)}" if digit.isdigit() and digit != "0" else re.escape(extra)
+                marked.append((said, form))
+            if not marked or any(re.fullmatch(r"第?1[期批]", fold_digits(re.sub(r"[()（）]", "", f.replace(base, "", 1)))) for _, f in marked):
+                continue  # a 第一期 of its own: 一期 names it, not the unmarked name
+            tokens = [(rf"(?:{said})(?:那一?笔|那一?个|那一?项)?", form) for said, form in marked] + [(spec["unmarked"], base)]
+            joined = re.compile("|".join(f"(?P<t{k}>{p})" for k, (p, _) in enumerate(tokens)))
+            head = re.match(spec["head"], text[m.end:])
+            start, rest = (m.start, text[m.end + head.end():]) if head and joined.match(text, m.end + head.end()) else (m.end, text[m.end:])  # 「X分了一期和二期」: the phases named stand for X
+            return text[:start] + joined.sub(lambda found, named=tokens: named[int(found.lastgroup[1:])][1], rest)
+        return text
+
     def understand(self, question: str, previous: Frame | None = None, _corrected: bool = False, _context: bool = True) -> Frame:
         text, respelt = self._rewritten(question)
+        text = self._siblings_named(text) if _context else text
         text, idle = self._without_idle(text) if _context else (text, "")
         text = self._both_named(self._topic_resumed(self._pointer_named(text) if _context else text))
         trial = self._without_context(text, previous, _corrected) if _context else None
@@ -2302,7 +2334,11 @@ class Understander:
             if m.partial and m.entities and any(o not in match_form(m.entities[0].label) for o in ordinal.findall(said)):
                 out.append(said)
         named = [m for m in frame.mentions if m.entities and ordinal.search(match_form(m.entities[0].label))]
+        projects = {frozenset(e.iri for e in m.of("project")) for m in frame.mentions if m.of("project")}
         for other in ordinal.finditer(frame.text):  # 「第三期合同款那个项目，前两期花了多少」: phases the named one is not
+            counted = re.fullmatch(r"([两二三四五六七八九\d]+)[期批]", other.group(0))
+            if counted and count_of(counted.group(1)) == len(projects) > 1:
+                continue  # 「X和X（二期），两期加起来」: the phases named, counted
             inside = any(m.start <= other.start() < m.end for m in frame.mentions)
             if not inside and named and other.group(0) not in out and all(other.group(0) not in match_form(e.label) for m in named for e in m.entities):
                 out.append(other.group(0))

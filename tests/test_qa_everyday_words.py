@@ -177,8 +177,8 @@ def test_a_number_alone_is_no_part_of_a_name(legal):
     单价在100万元以上的设备."""
     service, truth = legal
     planned = truth.figure("拟购置固定资产")
-    answer = service.ask("今年打算新买的那一百来万固定资产，主要是买些什么东西？")
-    assert answer.value == planned.value and "主要是" in answer.answer, answer.answer
+    answer = service.ask("今年打算新买的那一百来万固定资产，主要是买些什么东西？")  # the things asked; the amount said beside them
+    assert f"{planned.value:.2f}万元" in answer.answer and "主要是" in answer.answer, answer.answer
 
 
 def test_a_cited_documents_year_is_no_budget_year(legal):

@@ -261,3 +261,26 @@ def test_weight_in_a_whole_is_a_share_and_a_tables_total_is_a_whole(lands):
     for question in ("项目支出占支出总表合计的比重是多少？", "项目支出占表3合计的比重是多少？"):
         answer = service.ask(question)
         assert answer.value == (row.amounts[2] / row.amounts[0] * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+@pytest.fixture(scope="module")
+def phases(tmp_path_factory):
+    """A generated development and reform bureau (seed 560004) with 公务出行租车经费 and 公务出行租车经费（二期）."""
+    service, truth = synth_service(tmp_path_factory.mktemp("phases"), 560004, None)
+    first, second = (next(p for p in truth.projects if p.name == n) for n in ("公务出行租车经费", "公务出行租车经费（二期）"))
+    return service, first.amounts[0], second.amounts[0]
+
+
+@pytest.mark.parametrize("question", ["公务出行租车经费有一期和二期两笔。二期比一期多出多少？", "公务出行租车经费有两个项目，第一期和二期相比差了多少？"])
+def test_phases_said_alone_are_the_projects_of_that_name(phases, question):
+    """「二期」 is X（二期）, 「一期」 the unmarked X when a 二期 stands beside it."""
+    service, first, second = phases
+    answer = service.ask(question)
+    assert answer.value == abs(second - first), answer.answer
+
+
+@pytest.mark.parametrize("question", ["公务出行租车经费分了一期和二期，两期加起来多少？", "公务出行租车经费分了两期，一期和二期加起来一共多少？"])
+def test_phases_said_alone_are_summed(phases, question):
+    service, first, second = phases
+    answer = service.ask(question)
+    assert answer.value == first + second, answer.answer

@@ -155,6 +155,10 @@ class Describe:
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
+        if (fact := reading.slot("detail")) is not None:  # the figure with the things its sentence lists; its amount given when asked too (（金额也顺便说下）)
+            sized = [c for c in re.split(r"[，,。；;？?！!（）()]", frame.text) if not re.search(pattern(NAME, "size_said"), c)]
+            value, unit = (fact.value, fact.unit) if pattern(NAME, "asks_amount").search("，".join(sized)) else (None, None)
+            return executor.answer(frame, f"{fact.label}为{fmt(fact.value, fact.unit)}{fact.unit}（{fact.where()}），主要是{fact.extra['detail']}。", value, unit, facts=[fact])
         doc = executor.one_doc(frame)
         if "list" in frame.cues and not honour.acts_asked(frame.text) and _has_parts(reading, executor, doc):
             return executor.do_list(frame)  # 「固定资产列了哪几类」: the parts of a figure are a list
@@ -411,10 +415,10 @@ def _figure_detail(ctx: Context) -> Reading | None:
     if asked is None or len(named) != 1 or named[0].kinds() != {"figure"} or ctx.executor is None or pattern(NAME, "asks_amount").search(clauses.asking(frame.text)):
         return None  # 「…数额不小，主要是些什么」: an amount only in a clause that asks
     fact = ctx.executor.reader.figure(named[0].entities[0].iri)
-    if fact is None or not fact.extra.get("detail"):
-        return None
+    if fact is None or not fact.extra.get("detail") or any(f.parent_row == fact.iri for f in ctx.executor.reader.figures(fact.doc)):
+        return None  # 「固定资产分哪几类」: a figure with figures of its own lists them
     span = (named[0].start, named[0].end)
-    return Reading(NAME, 0.8, [Slot("entity", named[0], span), Slot("words", [], span)], explained=asked.group(0), checks_words=True)
+    return Reading(NAME, 0.8, [Slot("entity", named[0], span), Slot("detail", fact, span)], explained=asked.group(0), checks_words=True)
 
 
 def _has_parts(reading: Reading, executor, doc: str) -> bool:
