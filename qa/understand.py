@@ -1368,9 +1368,16 @@ class Understander:
                 continue  # a 第一期 of its own: 一期 names it, not the unmarked name
             tokens = [(rf"(?:{said})(?:那一?笔|那一?个|那一?项)?", form) for said, form in marked] + [(spec["unmarked"], base)]
             joined = re.compile("|".join(f"(?P<t{k}>{p})" for k, (p, _) in enumerate(tokens)))
+            found = [f for f in joined.finditer(text, m.end) if not re.search(spec["not_operand"], text[max(m.end, f.start() - 4):f.start()])]
+            if not any(f.lastgroup == f"t{len(tokens) - 1}" for f in found) or all(f.lastgroup == f"t{len(tokens) - 1}" for f in found):
+                continue  # both the unmarked and a marked one said as operands (一期和二期, 续建那笔比原来那笔); 「不是二期那个」「带“第二批”的」 are read as said
             head = re.match(spec["head"], text[m.end:])
-            start, rest = (m.start, text[m.end + head.end():]) if head and joined.match(text, m.end + head.end()) else (m.end, text[m.end:])  # 「X分了一期和二期」: the phases named stand for X
-            return text[:start] + joined.sub(lambda found, named=tokens: named[int(found.lastgroup[1:])][1], rest)
+            start = m.start if head and found[0].start() == m.end + head.end() else m.end  # 「X分了一期和二期」: the phases named stand for X
+            out, at = text[:start], m.end if start == m.end else found[0].start()
+            for f in found:
+                out += text[at:f.start()] + tokens[int(f.lastgroup[1:])][1]
+                at = f.end()
+            return out + text[at:]
         return text
 
     def understand(self, question: str, previous: Frame | None = None, _corrected: bool = False, _context: bool = True) -> Frame:
@@ -2478,6 +2485,9 @@ class Understander:
                     alias = self.lexicon.fuzzy(window, sound, sound_only or bool(swallowed))
                     if swallowed and not (alias and all(name in alias for name in swallowed)):
                         continue  # a name it holds is swallowed only by a homophone that keeps it (公物|接待费 → 公务接待费)
+                    if alias and len(alias) == length and any(in_longer_word(text, start + j, start, start + length)
+                                                              for j in range(length) if window[j] != alias[j]):
+                        continue  # 「医疗废物…」: 废 is of 废物, a word reaching past the window — no typo of 医疗费
                     if alias and (best is None or len(alias) > len(best[2])):
                         best = (start, start + length, alias)
             if best:

@@ -284,3 +284,28 @@ def test_phases_said_alone_are_summed(phases, question):
     service, first, second = phases
     answer = service.ask(question)
     assert answer.value == first + second, answer.answer
+
+
+def test_counted_subordinate_units_summed_must_be_all_of_them(tmp_path_factory):
+    """「三家事业单位的基本支出加起来」 with three subordinate units: theirs; 「两家」 is refused, never the three summed."""
+    service, truth = synth_service(tmp_path_factory.mktemp("three_units"), 560324, None)
+    units = truth.subordinate_units
+    assert len(units) == 3
+    total = sum((truth_row(truth, 11, u, u).amounts[0] for u in units), Decimal(0))
+    assert service.ask("三家事业单位的基本支出加起来是多少？").value == total
+    answer = service.ask("两家事业单位的基本支出加起来是多少？")
+    assert not answer.answered, answer.answer
+
+
+def test_a_character_of_a_longer_word_is_no_typo_of_a_name(lands):
+    """「医疗废物集中处置补助经费」: 废 is of 废物 — no misspelt 医疗费 (a class of 表6); a project the document lacks."""
+    service, _ = lands
+    answer = service.ask("医疗废物集中处置补助经费安排了多少？")
+    assert not answer.answered, answer.answer
+
+
+def test_whether_a_fund_has_money_is_its_amount(lands):
+    """「有没有钱？有的话是多少」: the amount (0 here), not a list of what has more than 0."""
+    service, truth = lands
+    answer = service.ask("请问国有资本经营预算支出今年有没有钱？有的话是多少？")
+    assert answer.value == 0, answer.answer

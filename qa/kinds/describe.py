@@ -409,7 +409,7 @@ def _figure_detail(ctx: Context) -> Reading | None:
     (主要是X、Y、Z等) — its detail, not its amount — when the question asks which ones of that figure alone."""
     frame = ctx.frame
     asked = pattern(NAME, "detail_asked").search(frame.text)
-    named = frame.value_mentions()
+    named = [m for m in frame.value_mentions() if not m.of("department", "budget_unit")]  # 「档案馆说今年要买…」: the body is the scope
     labels = [e.label for m in named for e in m.entities]
     named = [m for m in named if not all(any(e.label in other and e.label != other for other in labels) for e in m.entities)]  # 「国有资产那一段…拟购置固定资产」: the narrower figure
     if asked is None or len(named) != 1 or named[0].kinds() != {"figure"} or ctx.executor is None or pattern(NAME, "asks_amount").search(clauses.asking(frame.text)):

@@ -10,12 +10,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from kg.template import load_template
 from qa.answer import Answer, fmt, percent
-from qa.execute import NotAnswerable
+from qa.execute import COUNTED_SUBORDINATE, NotAnswerable
 from qa.facts import Fact
 from qa.honour import excluded_before, included_spans, kept_text, left_out, left_out_spans, self_left_out
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.kinds.remainder import less
 from qa.lexicon import Entity, Mention, load_cues, match_form, negated_before, split_region
+from qa.normalize import count_of
 from qa.spans import occurrences
 
 NAME = "unit_scope"
@@ -227,6 +228,9 @@ class UnitScope:
             if not reading.slot("class").of("classification") and reading.slot("named"):  # 「三公经费里，某中心花了多少」: given for the whole department only
                 raise NotAnswerable(f"文件中没有找到“{reading.slot('named')[0].label}”自己的这个数 (the figure found is not that unit's)")
             return executor.run(frame)  # the class is not one of 表11's classes under units: the classic reading
+        counted = COUNTED_SUBORDINATE.search(frame.text)
+        if counted and "self" not in reading.slot("how", []) and count_of(counted.group("n")) != len(units):
+            raise NotAnswerable(f"问题说的是{counted.group('n')}个下属单位，文件中的下属单位有{len(units)}个 (not the units the question counts)")
         values = [(label, *_value(executor, doc, row, column, reading, fund)) for label, row in units]
         op = reading.slot("operation")
         what = {"basic": "基本支出", "project": "项目支出", "whole": "预算（基本支出 + 项目支出）"}.get(column) or reading.slot("class").entities[0].label
