@@ -353,8 +353,8 @@ class Executor:
         if left and any(all(m is not x for x in left) for m in frame.value_mentions()):  # 「（…也不算其他资金那二十来万）」: what is left out is neither part nor whole
             frame = copy.copy(frame)
             frame.mentions = [m for m in frame.mentions if all(m is not x for x in left)]
-        cut = _ratio_cut(frame.text)
-        before = _subframe(frame, 0, cut)
+        start, cut = _share_sentence(frame)
+        before = _subframe(frame, start, cut)
         after = _subframe(frame, cut, len(frame.text))
         inside = WHOLE_INSIDE.search(frame.text)
         if inside and inside.start() > 0:  # 「A在B中占比」: A is the part, B (after 在) the whole
@@ -1548,6 +1548,18 @@ def _check_ratio_pair(text: str, numerator: tuple[str, Fact], denominator: tuple
         raise NotAnswerable(f"{name_d}为0，无法计算比例")
     if part.value > whole.value > 0 and "占" in text and not re.search(r"相当于|几倍|多少倍|倍数", text):
         raise NotAnswerable(f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）大于{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}），部分和整体没有对上")
+
+
+def _share_sentence(frame: Frame) -> tuple[int, int]:
+    """Where the part is read (start) and where the whole begins (cut). A question saying 占 twice reads
+    the last 占 with a name before it in its own clause (「政府采购里货物应该占了大头吧？请算一下货物类采购预算占
+    政府采购总额的比例」: the part is in the clause that asks); else the whole question up to its first cue."""
+    said = [m.start() for m in re.finditer("占", frame.text)]
+    for at in reversed(said[1:] if len(said) > 1 else []):
+        a = max(frame.text.rfind(ch, 0, at) for ch in "。！!？?；;，,") + 1
+        if any(a <= m.start and m.end <= at for m in frame.value_mentions()):
+            return a, at
+    return 0, _ratio_cut(frame.text)
 
 
 def _ratio_cut(text: str) -> int:

@@ -285,6 +285,8 @@ class PartialLinker:
                 continue  # a bare number of three digits or more, no year and no amount, may be part of a name (12345热线)
             for k in range(match.start(), match.end()):
                 blocked[k] = True
+        for match in re.finditer(r"[。！!？?；;]", lowered):  # 「…观众安全。演出场所…」: a name never runs across a sentence's end
+            blocked[match.start()] = True
         hits: dict[str, list[tuple[int, str]]] = {}
         for k, g in _bigrams(lowered):
             if blocked[k] and blocked[k + 1]:

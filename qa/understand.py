@@ -406,6 +406,8 @@ def _target_words_kept(frame: Frame) -> None:
         said_after = re.search(r"目标|指标|要求", frame.text[project.end:m.start]) if m.start > project.end else None
         if said_after and m.kinds() <= {"classification", "line_item", "term"}:
             return True
+        if whole is not None and m.partial and m.start > whole.end and m.kinds() <= {"citation"} and "performance" in frame.cues:
+            return True  # 「X全年要开展发展改革检查不少于几次」: 发展改革 of the target's words, no part of 广东省发展改革条例
         return (whole is not None and m.partial and m.start > whole.end and m.kinds() <= {"project", "goal"}
                 and (re.search(r"目标|指标|要求", frame.text[whole.end:m.start])
                      or not any(m.surface in match_form(e.label) for e in m.entities)))  # 培训业务 for 业务培训: words, not a name
@@ -574,7 +576,7 @@ def _intros() -> str:
 
 def _opening_pointer(rest: str) -> re.Match | None:
     """A pointer (那, 这, 它, 其) opening the question, after its opening words (「我想确认一下它…」); group 2 is the pointer."""
-    return re.match(rf"((?:\d{{4}}年)?(?:(?:{_intros()})(?:一下|下)?[,，]?)?)(那么?|这|它|其)", rest)
+    return re.match(rf"((?:\d{{4}}年)?(?:(?:{_intros()})(?:一下|下)?[,，]?)?)(那么?|这|它|其)(?!个?(?:{load_cues()['body_pointed']}))", rest)  # 「这个局」 points at the body, no thing
 
 
 AMONG = "其中|这当中|这里面|里面|里头|当中"  # inside what was said before
@@ -1148,6 +1150,8 @@ class Understander:
                 continue
             if not commentary.hedged(clause) and any(groups - {"comparator"} for *_, groups in self.cues_in(clause, [False] * (len(clause) + 1))):
                 continue  # 找不到: no bound without a figure; 「按理说是请律师的钱，」: a guess, whatever word it holds
+            if commentary.hedged(clause) and any(m.partial and m.of("project", "goal") for m in self._linked(clause, [False] * (len(clause) + 1))[1]):
+                continue  # 「好像是城乡网格化管理平台…服务费，」: a guess at a name, the name the question is about
             if self._unknown_nouns(clause) or commentary.hedged(clause):  # 「…好像砍了一半，」: the asker's guess
                 idle.append((start, stop))
         if not idle:
@@ -1739,6 +1743,9 @@ class Understander:
             name = match.group(0)
             if re.search(r"[了过着]", match.group(1)):
                 continue  # 「哪个项目里提到了委员会」: a verb's words, not a body's name
+            last = segment.current().pos().lcut(match.group(1), HMM=False)[-1]
+            if last.flag == "v" and len(last.word) >= 2 and re.match(r"[里内]", "".join(text)[match.end():]):
+                continue  # 「有读者反映局里…」: a verb right before 局里, the loaded bureau pointed at
             named = _after_asking(match.group(1), self.lexicon.cues)
             if len(named) < 2 or only_function_words(named):
                 continue  # 「想问下局里…」「想知道局里…」: the bureau pointed at, no body named 想知道局; 「都是局属单位」

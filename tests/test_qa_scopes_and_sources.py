@@ -309,3 +309,46 @@ def test_whether_a_fund_has_money_is_its_amount(lands):
     service, truth = lands
     answer = service.ask("请问国有资本经营预算支出今年有没有钱？有的话是多少？")
     assert answer.value == 0, answer.answer
+
+
+def _percent(part: Decimal, whole: Decimal) -> Decimal:
+    return (part / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+@pytest.mark.parametrize(("question", "part"), [("政府采购里货物应该占了大头吧？请算一下货物类采购预算占政府采购总额的比例。", "货物类采购预算"),
+                                                ("做政府采购分析时我想看服务类采购的占比，麻烦帮我算一下服务类采购预算占政府采购总额的百分比。", "服务类采购预算")])
+def test_the_part_of_a_share_is_read_in_the_clause_that_asks(lands, question, part):
+    """占 said twice: the part is the name before the 占 of the clause that asks, not the whole named in the opening."""
+    service, truth = lands
+    figures = {f.label: f.value for f in truth.figures}
+    answer = service.ask(question)
+    assert answer.value == _percent(figures[part], figures["政府采购"]), answer.answer
+
+
+def test_a_guess_at_a_long_name_is_the_name_asked_of(lands):
+    """「有一个名字特别长的项目，好像是X…，想知道这个项目安排了多少钱」: the guess names the project."""
+    service, truth = lands
+    answer = service.ask("我注意到预算里有一个名字特别长的项目，好像是土地征收和前期开发的经费，想知道这个项目安排了多少钱？")
+    assert answer.value == next(p.amounts[0] for p in truth.projects if p.name == "土地征收及前期开发经费"), answer.answer
+
+
+def test_this_bureau_pointed_at_carries_no_thing_of_the_opening(lands):
+    service, truth = lands
+    answer = service.ask("最近有读者关心公车使用情况，我翻了“国有资产占有使用情况”那部分。请问这个局名下登记了几辆车？")
+    assert answer.value == next(f.value for f in truth.figures if f.label == "车辆") and answer.unit == "辆", answer.answer
+
+
+def test_a_readers_report_before_the_question_asks_no_set_and_no_definition(years):
+    """「有读者反映局里基本工资砍了不少，我想核实。」: 反映 asks no definition, 局里 is the loaded bureau, 砍了 asks no dropped projects."""
+    service, earlier, later = years
+    a, b = (truth_row(t, 6, "基本工资").amounts[0] for t in (earlier, later))
+    answer = service.ask("有读者反映局里基本工资砍了不少，我想核实。基本支出中的基本工资2025年比2024年下降了百分之几？")
+    assert answer.value == -_percent(b - a, a), answer.answer
+
+
+def test_a_long_part_of_a_name_with_a_story_before_it_names_the_item(years):
+    """「X关系到群众安全，…。这个项目两年都有，2025年比2024年少了多少钱」: X's two figures, not the projects that fell."""
+    service, earlier, later = years
+    a, b = (next(p.amounts[0] for p in t.projects if p.name == "土地征收及前期开发经费") for t in (earlier, later))
+    answer = service.ask("土地征收及前期开发关系到群众利益，我们想看看投入有没有变化。这个项目两年都有，2025年比2024年少了多少钱？")
+    assert answer.value == a - b, answer.answer

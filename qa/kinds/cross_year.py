@@ -84,12 +84,15 @@ def _unnamed(ctx: Context) -> str:
 MEMBERS_OF_BOTH = ("both", "both_up", "both_down", "same")  # set operations over the members of both years
 
 
+LONG_PART = 6  # characters of a name said in part that name one item as surely as its whole name (演出场所安全检查)
+
+
 def _names_an_item(frame, classes: bool = False) -> bool:
     """Whether the question names one item by its whole name (each entity of a mention bears that
     name): a set of the members of both years is then not what is asked, the item's values are
     (with `classes`, a class too: 「工资福利支出两年都有，…减少了百分之多少」)."""
     kinds = ("project", "goal", "figure", "line_item") + (("classification",) if classes else ())
-    return any(not m.partial and m.of(*kinds) and len({e.label for e in m.entities}) == 1
+    return any((not m.partial or len(m.surface) >= LONG_PART) and m.of(*kinds) and len({e.label for e in m.entities}) == 1
                and not _topic_word(frame, m) and not _class_of_members(frame, m) for m in frame.value_mentions())
 
 
@@ -164,7 +167,13 @@ def _clauses_left_out_blanked(text: str) -> str:
     """「两年都有的项目里，除了涨的，哪些是减少了的」: a clause that opens by leaving something out asks
     no set; blanked (same length), the set asked is read across it."""
     words = "|".join(sorted(honour.excluding_words(), key=len, reverse=True))
-    return re.sub(cue_data(NAME)["clause_left_out"].format(excluding=words), lambda m: " " * len(m.group(0)), text)
+    text = re.sub(cue_data(NAME)["clause_left_out"].format(excluding=words), lambda m: " " * len(m.group(0)), text)
+    sentences = list(clauses.SENTENCE.finditer(text))
+    asks = load_cues()["clauses"]["asks"]
+    for said in sentences[:-1]:  # 「有读者反映局里绩效工资砍了不少。X下降了多少」: a statement before the question asks no set
+        if not re.search(asks, clauses.unasked(said.group(0))):
+            text = text[:said.start()] + " " * len(said.group(0)) + text[said.end():]
+    return text
 
 
 def _share_whole(text: str) -> list[tuple[int, int]]:
