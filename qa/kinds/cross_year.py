@@ -147,6 +147,8 @@ def _asked_first(groups: dict[str, list[str]], text: str, names: list[tuple[int,
     found = _first(groups, text[cut:], [(a - cut, b - cut) for a, b in names if a >= cut]) if cut and asks else None
     if found is not None:
         return found[0], found[1], (found[2][0] + cut, found[2][1] + cut)
+    if cut and asks and _first({k: v for k, v in cue_data(NAME)["value_operations"].items() if k != "each"}, text[cut:]):
+        return None  # 「有读者反映局里绩效工资砍了不少。X下降了百分之几」: the last sentence asks a value, the story's 砍了 no set
     return _first(groups, text, names)
 
 
@@ -167,13 +169,7 @@ def _clauses_left_out_blanked(text: str) -> str:
     """「两年都有的项目里，除了涨的，哪些是减少了的」: a clause that opens by leaving something out asks
     no set; blanked (same length), the set asked is read across it."""
     words = "|".join(sorted(honour.excluding_words(), key=len, reverse=True))
-    text = re.sub(cue_data(NAME)["clause_left_out"].format(excluding=words), lambda m: " " * len(m.group(0)), text)
-    sentences = list(clauses.SENTENCE.finditer(text))
-    asks = load_cues()["clauses"]["asks"]
-    for said in sentences[:-1]:  # 「有读者反映局里绩效工资砍了不少。X下降了多少」: a statement before the question asks no set
-        if not re.search(asks, clauses.unasked(said.group(0))):
-            text = text[:said.start()] + " " * len(said.group(0)) + text[said.end():]
-    return text
+    return re.sub(cue_data(NAME)["clause_left_out"].format(excluding=words), lambda m: " " * len(m.group(0)), text)
 
 
 def _share_whole(text: str) -> list[tuple[int, int]]:
