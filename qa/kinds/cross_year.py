@@ -84,7 +84,7 @@ def _unnamed(ctx: Context) -> str:
 MEMBERS_OF_BOTH = ("both", "both_up", "both_down", "same")  # set operations over the members of both years
 
 
-LONG_PART = 6  # characters of a name said in part that name one item as surely as its whole name (演出场所安全检查)
+LONG_PART = 6  # characters of a name said in part, as written in it, that name one item as surely as its whole name (演出场所安全检查)
 
 
 def _names_an_item(frame, classes: bool = False) -> bool:
@@ -92,7 +92,8 @@ def _names_an_item(frame, classes: bool = False) -> bool:
     name): a set of the members of both years is then not what is asked, the item's values are
     (with `classes`, a class too: 「工资福利支出两年都有，…减少了百分之多少」)."""
     kinds = ("project", "goal", "figure", "line_item") + (("classification",) if classes else ())
-    return any((not m.partial or len(m.surface) >= LONG_PART) and m.of(*kinds) and len({e.label for e in m.entities}) == 1
+    return any((not m.partial or len(m.surface) >= LONG_PART and all(m.surface in match_form(e.label) for e in m.entities))
+               and m.of(*kinds) and len({e.label for e in m.entities}) == 1
                and not _topic_word(frame, m) and not _class_of_members(frame, m) for m in frame.value_mentions())
 
 
