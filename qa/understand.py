@@ -1150,9 +1150,9 @@ class Understander:
                 continue
             if not commentary.hedged(clause) and any(groups - {"comparator"} for *_, groups in self.cues_in(clause, [False] * (len(clause) + 1))):
                 continue  # 找不到: no bound without a figure; 「按理说是请律师的钱，」: a guess, whatever word it holds
-            if (commentary.hedged(clause) and re.search(r"(?:这个|那个|这一|该|此)(?:项目|经费|资金)|它", text[stop:])
-                    and any(m.partial and m.of("project", "goal") for m in self._linked(clause, [False] * (len(clause) + 1))[1])):
-                continue  # 「好像是城乡网格化管理平台…服务费，想知道这个项目…」: a guess at the name the question points back at
+            if commentary.hedged(clause) and any(m.partial and m.of("project", "goal") and re.search(self.lexicon.cues["name_guessed"], clause[:m.start])
+                                                 for m in self._linked(clause, [False] * (len(clause) + 1))[1]):
+                continue  # 「好像是城乡网格化管理平台…服务费，」: a guess at the name the question is about (not 「感觉X最多」, a guess at the answer)
             if self._unknown_nouns(clause) or commentary.hedged(clause):  # 「…好像砍了一半，」: the asker's guess
                 idle.append((start, stop))
         if not idle:

@@ -352,3 +352,12 @@ def test_a_long_part_of_a_name_with_a_story_before_it_names_the_item(years):
     a, b = (next(p.amounts[0] for p in t.projects if p.name == "土地征收及前期开发经费") for t in (earlier, later))
     answer = service.ask("土地征收及前期开发关系到群众利益，我们想看看投入有没有变化。这个项目两年都有，2025年比2024年少了多少钱？")
     assert answer.value == a - b, answer.answer
+
+
+def test_a_guess_at_the_answer_is_no_name_asked_of(lands):
+    """「感觉X最多，但不太确定。到底哪个项目的预算最多」: the guess is at the answer; the largest of all is asked."""
+    service, truth = lands
+    most = max(p.amounts[0] for p in truth.projects)
+    other = min(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(f"我粗看了一下表12，感觉{other.name[:6]}最多，但不太确定。到底哪个项目的预算最多？")
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.amounts[0] == most), answer.answer
