@@ -529,6 +529,20 @@ def _classes_joined(frame: Frame) -> None:
                 m.entities = [e for e in m.entities if e.kind not in ("department", "budget_unit")]
 
 
+def _guesses_set_aside(frame: Frame) -> None:
+    """「X的人员经费好像在缩减。它的基本支出…少了多少」: a thing named in the asker's guess before the question is
+    no operand when the question names its own (a measure or a thing); the bodies the guess names stay."""
+    sentences = list(clauses.SENTENCE.finditer(frame.text))
+    if len(sentences) < 2:
+        return
+    last = sentences[-1]
+    own = (any(a >= last.start() for a, _ in frame.name_spans) or any(w in last.group(0) for w in frame.measures)
+           or any(m.start >= last.start() and not m.kinds() <= {"department", "budget_unit"} for m in frame.mentions))
+    guessed = [s.span() for s in sentences[:-1] if commentary.hedged(s.group(0)) and not re.search(r"[?？]", s.group(0))]
+    if own and guessed:
+        frame.mentions = [m for m in frame.mentions if m.kinds() & {"department", "budget_unit"} or not any(a <= m.start < b for a, b in guessed)]
+
+
 def _classes_in_containers(frame: Frame) -> None:
     """「行政事业单位养老支出下面的行政运行」: a class name held by classes under several 款 is the one under
     the class named right before it as its container (real documents have a 行政运行 under each 款)."""
@@ -1074,6 +1088,8 @@ class Understander:
         last_apart = (things and not one_thing and subjects[-1] is things[-1]
                       and all(re.search(r"[，,。；;？?！!]", text[m.end:things[-1].start]) or re.fullmatch(rf"的?(?:{honour.container_words()})的?", text[m.end:things[-1].start])
                               for m in others))  # 「A降了，但B好像是涨的，对吧？它…」「A里B的数额特别大，…它」: the one named last
+        if pointing and trial.measures and (scoped := self._unit_carried(text, cut, trial, previous, corrected)) is not None:
+            return scoped  # 「X中心的人员经费好像在缩减。它的基本支出…」: 它 with a body's measure is the unit
         if things and (one_thing or last_apart) and (carried := self._thing_carried(things[-1], text[cut:], previous, corrected)) is not None:
             carried.context = text[:cut]  # 「养车的钱（X）今年3.1万，比上年少了一点——那上一年是多少？」: the rest asks of the thing the opening names last
             return carried
@@ -1111,7 +1127,9 @@ class Understander:
         subordinate unit the opening names scopes a rest that names no body and asks across none."""
         opening = self.lexicon.link(text[:cut])
         units = [m for m in opening if m.of("budget_unit") and not m.of("department")]
-        things = [m for m in opening if m.kinds() - {"budget_unit", "department", "measure", "term"}]  # 「X中心的Y经费…，它依据的是」: 它 is Y
+        guessed = [c.span() for c in re.finditer(r"[^，,。；;？?！!]+", text[:cut]) if commentary.hedged(c.group(0))]
+        things = [m for m in opening if m.kinds() - {"budget_unit", "department", "measure", "term"}  # 「X中心的Y经费…，它依据的是」: 它 is Y
+                  and not any(a <= m.start < b for a, b in guessed)]  # 「X中心的人员经费好像在缩减。」: a guess names no subject
         if (len({frozenset(e.iri for e in m.entities) for m in units}) != 1 or things or any(m.of("department", "budget_unit") for m in trial.mentions)
                 or not (trial.measures or trial.totals) or any(m.kinds() - {"department", "budget_unit", "measure"} for m in trial.mentions)
                 or re.search(self.lexicon.cues["across_units"], text)):  # a measure of the unit asked, no class or project of its own
@@ -1422,6 +1440,7 @@ class Understander:
         self._amount_after_thing(frame)
         _joined_around_amounts(frame)
         _classes_joined(frame)
+        _guesses_set_aside(frame)
         _classes_in_containers(frame)
         _body_by_its_money(frame)
         _one_per_thing(frame)
@@ -1630,7 +1649,9 @@ class Understander:
         """「具体到办公费、差旅费这一级的科目里」: the level of the classes given as examples; they are
         examples of the level, not things asked of."""
         said = re.search(self.lexicon.cues["level_by_example"], frame.text)
-        if said is None or frame.level is not None:
+        listed = None if said else re.search(self.lexicon.cues["level_by_listed_example"], frame.text) if frame.cues & {"max", "min"} else None
+        said = said or listed
+        if said is None or frame.level is not None and listed is None:  # 「有A、B、C等等。哪一项最大」: the examples' level, over a level the words guessed
             return
         start, end = said.span("ex")
         examples = [m for m in frame.mentions if start <= m.start and m.end <= end and m.of("classification", "line_item")]

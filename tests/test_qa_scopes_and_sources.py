@@ -361,3 +361,20 @@ def test_a_guess_at_the_answer_is_no_name_asked_of(lands):
     other = min(truth.projects, key=lambda p: p.amounts[0])
     answer = service.ask(f"我粗看了一下表12，感觉{other.name[:6]}最多，但不太确定。到底哪个项目的预算最多？")
     assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.amounts[0] == most), answer.answer
+
+
+def test_examples_listed_before_a_ranking_give_its_level(lands):
+    """「表里科目不少，有办公费、会议费等等。哪一项经济科目金额最大」: the largest of the 款 the examples are, not of the 类."""
+    service, truth = lands
+    top = max((r for r in truth.table(7).rows if r.code and len(r.code) == 5), key=lambda r: r.amounts[0])
+    answer = service.ask("项目支出按经济科目分类的那张表里科目不少，有办公费、会议费等等。哪一项经济科目金额最大？")
+    assert answer.items == [top.label], answer.answer
+
+
+def test_a_thing_in_a_guess_before_the_question_is_no_operand(years):
+    """「X中心的人员经费好像在缩减。它的基本支出…少了多少」: the centre's 基本支出, not its 工资福利支出 the guess names."""
+    service, earlier, later = years
+    unit = later.subordinate_units[0]
+    a, b = (truth_row(t, 11, unit, unit).amounts[0] for t in (earlier, later))
+    answer = service.ask("我们注意到土地储备中心的人员经费好像在缩减。它的基本支出2025年比上一年少了多少？")
+    assert answer.value == a - b, answer.answer
