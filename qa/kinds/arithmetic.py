@@ -167,8 +167,8 @@ class Arithmetic:
         if found is None:
             return None
         op, match = found
-        if re.search(r"[。！!？?；;]", masked[match.start("a"):max(match.end("a"), match.end("b") if match.groupdict().get("b") is not None else 0)]):
-            return None  # 「…好像在缩减。它的基本支出比上一年少了多少」: an operand never runs across a sentence's end
+        if match.groupdict().get("b") is not None and re.search(r"[。！!？?；;]", masked[match.end("a"):match.start("b")]):
+            return None  # 「…好像在缩减。它的基本支出比上一年少了多少」: two operands on either side of a sentence's end are no pair
         if op == "sum" and frame.cues & {"max", "min"}:
             return None  # 「把本级和普查中心的项目放在一起，哪个最多」: the pooled set ranked, not a sum asked
         if op == "sum":
