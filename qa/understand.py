@@ -536,6 +536,8 @@ def _guesses_set_aside(frame: Frame) -> None:
     if len(sentences) < 2:
         return
     last = sentences[-1]
+    if SUBJECTLESS.match(frame.text, last.start()):
+        return  # 「X好像占了大头。到底占政府采购的百分之多少」: the question's part is the thing the guess names
     own = (any(a >= last.start() for a, _ in frame.name_spans) or any(w in last.group(0) for w in frame.measures)
            or any(m.start >= last.start() and not m.kinds() <= {"department", "budget_unit"} for m in frame.mentions))
     guessed = [s.span() for s in sentences[:-1] if commentary.hedged(s.group(0)) and not re.search(r"[?？]", s.group(0))]
