@@ -106,3 +106,9 @@ def pattern(kind: str, key: str) -> re.Pattern:
     """A regular expression from the kind's data: a list of alternatives, joined."""
     value = cue_data(kind)[key]
     return re.compile(value if isinstance(value, str) else "|".join(value))
+
+
+def asked_without_amount(kind: str, text: str) -> re.Match | None:
+    """Where the kind's asking words stand (its data's `asks`), unless the question asks a figure instead (`amount`)."""
+    asked = pattern(kind, "asks").search(text)
+    return None if asked is None or pattern(kind, "amount").search(text) else asked

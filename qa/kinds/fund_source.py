@@ -7,7 +7,7 @@ from __future__ import annotations
 from qa.answer import Answer, fmt
 from qa.execute import NotAnswerable
 from qa.facts import Fact
-from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
+from qa.kinds.base import Context, Reading, Slot, asked_without_amount, cue_data
 
 NAME = "fund_source"
 OWN_KINDS = ("project", "classification", "line_item")
@@ -18,8 +18,8 @@ class FundSource:
 
     def read(self, ctx: Context) -> Reading | None:
         frame = ctx.frame
-        asked = pattern(NAME, "asks").search(frame.text)
-        if asked is None or pattern(NAME, "amount").search(frame.text):
+        asked = asked_without_amount(NAME, frame.text)
+        if asked is None:
             return None
         sources = cue_data(NAME)["sources"]
         things = [m for m in frame.mentions if m.of(*OWN_KINDS) and not m.of("budget_unit", "department")

@@ -8,7 +8,7 @@ import re
 
 from qa.answer import Answer
 from qa.execute import NotAnswerable
-from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
+from qa.kinds.base import Context, Reading, Slot, asked_without_amount, cue_data
 from qa.lexicon import match_form
 from qa.segment import content_nouns
 
@@ -20,8 +20,8 @@ class ProjectOwner:
 
     def read(self, ctx: Context) -> Reading | None:
         frame = ctx.frame
-        asked = pattern(NAME, "asks").search(frame.text)
-        if asked is None or pattern(NAME, "amount").search(frame.text):
+        asked = asked_without_amount(NAME, frame.text)
+        if asked is None:
             return None
         projects = [m for m in frame.mentions if m.of("project") and not m.of("budget_unit", "department")]
         if len({frozenset(e.label for e in m.of("project")) for m in projects}) != 1:
