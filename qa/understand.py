@@ -529,6 +529,16 @@ def _classes_joined(frame: Frame) -> None:
                 m.entities = [e for e in m.entities if e.kind not in ("department", "budget_unit")]
 
 
+def _qualifier_said(extra: str) -> str:
+    """How a question says the part a name holds beside its family's shortest name: an ordinal phase in either
+    spelling (（二期） → 第?(?:2|二)期), anything else as written (续建)."""
+    ordinal = re.fullmatch(r"第?(.)(期|批)", extra)
+    digit = fold_digits(ordinal.group(1)) if ordinal else ""
+    if not digit.isdigit() or digit == "0":
+        return re.escape(extra)
+    return rf"第?(?:{'|'.join(sorted({digit, '一二三四五六七八九'[int(digit) - 1]}))}){ordinal.group(2)}"
+
+
 def _guesses_set_aside(frame: Frame) -> None:
     """「X的人员经费好像在缩减。它的基本支出…少了多少」: a thing named in the asker's guess before the question is
     no operand when the question names its own (a measure or a thing); the bodies the guess names stay."""
@@ -1382,13 +1392,7 @@ class Understander:
             docs = {d for e in m.of("project") for d in e.docs}
             family = {match_form(e.label) for e in self.lexicon.entities.values()
                       if e.kind == "project" and e.docs & docs and base in match_form(e.label) and match_form(e.label) != base}
-            marked: list[tuple[str, str]] = []
-            for form in sorted(family):
-                extra = re.sub(r"[()（）\s]", "", form.replace(base, "", 1))
-                ordinal = re.fullmatch(r"第?(.)(期|批)", extra)
-                digit = fold_digits(ordinal.group(1)) if ordinal else ""
-                said = rf"第?(?:{'|'.join({digit, '一二三四五六七八九'[int(digit) - 1]})}){ordinal.group(2)}" if digit.isdigit() and digit != "0" else re.escape(extra)
-                marked.append((said, form))
+            marked = [(_qualifier_said(re.sub(r"[()（）\s]", "", form.replace(base, "", 1))), form) for form in sorted(family)]
             if not marked or any(re.fullmatch(r"第?1[期批]", fold_digits(re.sub(r"[()（）]", "", f.replace(base, "", 1)))) for _, f in marked):
                 continue  # a 第一期 of its own: 一期 names it, not the unmarked name
             tokens = [(rf"(?:{said})(?:那一?笔|那一?个|那一?项)?", form) for said, form in marked] + [(spec["unmarked"], base)]
