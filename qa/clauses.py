@@ -51,6 +51,11 @@ SENTENCE = re.compile(r"[^。!！?？]+[。!！?？]*")
 SEVERAL = re.compile(r"几(?=[个家项位笔份类张种块十百千万])|(?<=[这那近前好])几(?=[年天次回处])")  # 「在比对几个部门的人员经费。」「2024年才几万元。」「这几年」: several
 
 
+def statements(text: str) -> list[tuple[int, int]]:
+    """The spans of the sentences that end as statements (。/！), not as questions."""
+    return [s.span() for s in re.finditer(r"[^。!！?？]+[。!！]", text)]
+
+
 def asking(text: str) -> str:
     """The clauses of `text` that ask, joined (「金额还不小，想知道主要用来做什么」 → its last clause)."""
     pattern = load_cues()["clauses"]["asks"]

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
-from qa.clauses import SENTENCE, unasked
+from qa.clauses import SENTENCE, statements, unasked
 from qa.lexicon import load_cues
 
 ASIDE = re.compile(r"[(（]([^()（）]{2,60})[)）]")
@@ -67,6 +67,12 @@ def points_back() -> re.Pattern:
 def hedged(text: str) -> bool:
     """Whether `text` holds a hedge (好像, 我记得, 应该是): the asker's guess."""
     return bool(_spec().hedges.search(text))
+
+
+def guesses(text: str) -> list[tuple[int, int]]:
+    """The spans of the statements that are the asker's guesses (「我以为就是发临时工工资。」「X好像在缩减。」): what they
+    name is not asked."""
+    return [(a, b) for a, b in statements(text) if hedged(text[a:b])]
 
 
 def restricts(text: str) -> bool:

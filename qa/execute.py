@@ -17,7 +17,7 @@ from qa.kinds.base import cue_data, pattern
 from qa.lexicon import Entity, Lexicon, Mention, load_cues, match_form
 from qa.normalize import count_of
 from qa.partial import JOINERS
-from qa.spans import compiled
+from qa.spans import brackets_open, compiled
 
 VALUE_KINDS = ("classification", "line_item", "project", "figure", "goal", "budget_unit", "department")
 SUBORDINATE = re.compile(r"下属|所属|二级|下级")
@@ -34,6 +34,11 @@ COUNTED_BODIES = re.compile(r"(?P<n>[两二三四五六七八九\d])(?:个|家)(
 def not_projects_spending(expenditure: str | None) -> bool:
     """An expenditure no project is part of (基本支出: the projects table is 项目支出)."""
     return bool(expenditure) and expenditure != load_template().by_layout("projects").expenditure
+
+
+def sign_asked(text: str) -> bool:
+    """「下降的话用负数表示」: a change asked with its sign (qa/data/cues.json signed)."""
+    return compiled(load_cues()["signed"]).search(text) is not None
 
 
 class NotAnswerable(Exception):
@@ -554,7 +559,7 @@ class Executor:
         """「基本工资、津贴补贴、绩效工资这些科目里，哪一项最高」: things listed by name (joined by 、/和) are the
         set itself, each with its one figure; [] when they are not so listed or one has several figures."""
         listed = sorted(mentions, key=lambda m: m.start)
-        if len(listed) < 2 or frame.intent != "superlative" or any(_in_brackets(frame.text, m.start) for m in listed) or re.match(r"(?:这|那)一?(?:层|级|类)", frame.text[listed[-1].end:]):
+        if len(listed) < 2 or frame.intent != "superlative" or any(brackets_open(frame.text, m.start) > 0 for m in listed) or re.match(r"(?:这|那)一?(?:层|级|类)", frame.text[listed[-1].end:]):
             return []  # 「款级科目（办公费、劳务费那一层）」: examples of a level; 「A和B两项相差多少」: no set ranked
         if not all(re.fullmatch(rf"[{JOINERS}]|以及", frame.text[a.end:b.start]) for a, b in zip(listed, listed[1:], strict=False)):
             return []
@@ -1145,7 +1150,7 @@ class Executor:
             rate = e["rate"]
             amount = f"{'减少' if change < 0 else '增加'}{fmt(abs(change), unit)}{unit}，" if change is not None else ""  # both stated: both said
             text = f"{fact.label}比上年{amount}{'下降' if rate < 0 else '增长'}{abs(rate)}%（文件所述）{_reason([fact])}。"
-            return self.answer(frame, text, rate if compiled(self.cues["signed"]).search(frame.text) else abs(rate), "%", facts=[fact])
+            return self.answer(frame, text, rate if sign_asked(frame.text) else abs(rate), "%", facts=[fact])
         if change is None:
             raise NotAnswerable(f"文件没有给出{fact.label}比上年增减的金额")
         if _asks_last_year_value(frame):
@@ -1156,7 +1161,7 @@ class Executor:
         word = "增加" if change > 0 else "减少" if change < 0 else "持平，增加"
         rate = f"，{'下降' if e['rate'] < 0 else '增长'}{abs(e['rate'])}%" if e.get("rate") is not None else ""
         text = f"{fact.label}{fmt(fact.value, unit)}{unit}，比上年{word}{fmt(abs(change), unit)}{unit}{rate}{_reason([fact])}。"
-        return self.answer(frame, text, change if compiled(self.cues["signed"]).search(frame.text) else abs(change), unit, facts=[fact])
+        return self.answer(frame, text, change if sign_asked(frame.text) else abs(change), unit, facts=[fact])
 
     def _reason_of(self, fact: Fact) -> tuple[str, list[Fact]]:
         """A figure's change and the reason the document gives for it (the whole's, when its change is
@@ -1523,12 +1528,6 @@ def _larger(operand: tuple[str, list[Fact]]) -> Decimal:
     """An operand's largest figure: of two things named before 占 by totals and measures (whose
     order the frame does not keep), the whole is the one that holds the other."""
     return max(f.value for f in operand[1])
-
-
-def _in_brackets(text: str, at: int) -> bool:
-    """Whether position `at` of the text stands inside an open bracket."""
-    before = text[:at]
-    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
 
 
 def projects_table_named(frame: Frame) -> bool:

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from kg.template import load_template
-from qa import commentary, name_filter
+from qa import clauses, commentary, name_filter
 from qa.answer import Answer, fmt
 from qa.frame import Frame
 from qa.known import answer_unit, answer_units, fold_digits
@@ -627,9 +627,9 @@ def _project_by_class(frame: Frame) -> str | None:
     projects = [m for m in frame.mentions if m.of("project", "goal")]
     if projects and re.search(_cues()["class_breakdown"], frame.text):
         return f"文件没有把“{projects[0].entities[0].label}”按分类拆开，只给出项目合计 (a project is not broken down by class)"
-    statements = [s.span() for s in re.finditer(r"[^。!！?？]+[。!！]", frame.text)]  # 「…我以为就是发临时工工资。这个项目是干什么用的」: a class said in a statement asks nothing
+    said = clauses.statements(frame.text)  # 「…我以为就是发临时工工资。这个项目是干什么用的」: a class said in a statement asks nothing
     economic = [m for m in frame.mentions if any(e.code and e.code.startswith("3") for e in m.of("classification"))
-                and not any(a <= m.start < b for a, b in statements)]
+                and not any(a <= m.start < b for a, b in said)]
     if (projects and economic and not frame.cues & {"compare", "sum", "ratio", "list", "max", "min"}
             and any(not p.partial and p.end <= c.start for p in projects for c in economic)):  # 「X项目分摊了多少会议费」
         return f"文件没有给出“{projects[0].entities[0].label}”里“{economic[-1].entities[0].label}”的金额，只给出项目合计 (a project is not broken down by class)"
@@ -782,7 +782,7 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
         _loose(e.label) in loose or (e.code and e.code in said) or f"<{e.iri}>" in queried for e in m.entities)]
     excluded = {id(m) for m in left_out(frame.text, frame.mentions) + [m for m in frame.mentions if illustrates(frame.text, m)]}  # 「（X那块不算）」: named to be left out
     excluded |= {id(m) for m in _listed_members(frame, used)}
-    guessed = [g.span() for g in re.finditer(r"[^。!！?？]+[。!！]", frame.text) if commentary.hedged(g.group(0))]  # 「我以为就是发临时工工资。」: a guess asks nothing
+    guessed = commentary.guesses(frame.text)  # 「我以为就是发临时工工资。」: a guess asks nothing
     excluded |= {id(m) for m in frame.mentions if any(a <= m.start < b for a, b in guessed)}
     used_labels = {e.label for m in used for e in m.entities}
     for m in frame.mentions:

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from qa.lexicon import Entity, Lexicon, Mention, load_cues, match_form
 from qa.segment import in_longer_word, is_user_word, tokenizer
+from qa.spans import SENTENCE_END
 
 PARTIAL_KINDS = ("project", "classification", "line_item", "figure", "goal", "internal_unit", "budget_unit", "citation", "term")
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -285,7 +286,7 @@ class PartialLinker:
                 continue  # a bare number of three digits or more, no year and no amount, may be part of a name (12345热线)
             for k in range(match.start(), match.end()):
                 blocked[k] = True
-        for match in re.finditer(r"[。！!？?；;]", lowered):  # 「…观众安全。演出场所…」: a name never runs across a sentence's end
+        for match in SENTENCE_END.finditer(lowered):  # 「…观众安全。演出场所…」: a name never runs across a sentence's end
             blocked[match.start()] = True
         hits: dict[str, list[tuple[int, str]]] = {}
         for k, g in _bigrams(lowered):

@@ -9,6 +9,13 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+SENTENCE_END = re.compile(r"[。！!？?；;]")  # where a sentence of a question ends: no name or operand runs across it
+
+
+def brackets_open(text: str, at: int) -> int:
+    """How many brackets stand open at position `at` of the text."""
+    return len(re.findall(r"[(（]", text[:at])) - len(re.findall(r"[)）]", text[:at]))
+
 
 @lru_cache(maxsize=4096)
 def compiled(pattern: str) -> re.Pattern[str]:

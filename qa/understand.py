@@ -39,7 +39,7 @@ from qa.partial import COMMON as COMMON_WORD
 from qa.partial import PartialLinker, kind_words
 from qa.ranges import Range, left_out_before, stated_range
 from qa.segment import content_nouns, in_longer_word, is_verb, noun_ending, only_function_words, tokenizer
-from qa.spans import compiled, occurrences
+from qa.spans import brackets_open, compiled, occurrences
 from qa.years import YEAR, named_years
 
 CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下面", "之", "部分", "那边", "这边", "那块", "这块", "方面")  # 「项目支出那边的差旅费」
@@ -173,8 +173,7 @@ BREAK = re.compile(r"(?<!\d),|,(?!\d{3})|[，:：;；。!！?？]")  # a comma i
 def _outside_brackets(text: str, cut: int) -> int:
     """A cut inside brackets (「…降了三成（1.7万元，上年还有两万多），」) moves past them and the
     clause they close: an aside is never parted from what it is said of."""
-    opened = len(re.findall(r"[(（]", text[:cut])) - len(re.findall(r"[)）]", text[:cut]))
-    if opened <= 0:
+    if brackets_open(text, cut) <= 0:
         return cut
     close = re.search(r"[)）][^,，:：;；。!！?？]*[,，:：;；。!！?？]?", text[cut:])
     return cut + close.end() if close else 0
@@ -550,7 +549,7 @@ def _guesses_set_aside(frame: Frame) -> None:
         return  # 「X好像占了大头。到底占政府采购的百分之多少」: the question's part is the thing the guess names
     own = (any(a >= last.start() for a, _ in frame.name_spans) or any(w in last.group(0) for w in frame.measures)
            or any(m.start >= last.start() and not m.kinds() <= {"department", "budget_unit"} for m in frame.mentions))
-    guessed = [s.span() for s in sentences[:-1] if commentary.hedged(s.group(0)) and not re.search(r"[?？]", s.group(0))]
+    guessed = [(a, b) for a, b in commentary.guesses(frame.text) if b <= last.start()]
     if own and guessed:
         frame.mentions = [m for m in frame.mentions if m.kinds() & {"department", "budget_unit"} or not any(a <= m.start < b for a, b in guessed)]
 

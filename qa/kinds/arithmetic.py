@@ -30,7 +30,7 @@ from qa.known import is_known
 from qa.lexicon import load_cues, match_form
 from qa.normalize import count_of
 from qa.segment import content_nouns
-from qa.spans import compiled
+from qa.spans import SENTENCE_END, compiled
 
 NAME = "arithmetic"
 VALUE = {"classification", "line_item", "project", "figure", "goal"}
@@ -167,7 +167,7 @@ class Arithmetic:
         if found is None:
             return None
         op, match = found
-        if match.groupdict().get("b") is not None and re.search(r"[。！!？?；;]", masked[match.end("a"):match.start("b")]):
+        if match.groupdict().get("b") is not None and SENTENCE_END.search(masked, match.end("a"), match.start("b")):
             return None  # 「…好像在缩减。它的基本支出比上一年少了多少」: two operands on either side of a sentence's end are no pair
         if op == "sum" and frame.cues & {"max", "min"}:
             return None  # 「把本级和普查中心的项目放在一起，哪个最多」: the pooled set ranked, not a sum asked

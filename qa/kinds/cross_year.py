@@ -14,13 +14,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from kg.template import load_template
 from qa import clauses, honour
 from qa.answer import Answer, fmt, percent
-from qa.execute import COUNTED_SUBORDINATE, NotAnswerable
+from qa.execute import COUNTED_SUBORDINATE, NotAnswerable, sign_asked
 from qa.facts import Fact
 from qa.kinds import year_items, year_sets
 from qa.kinds.base import SHARE_SAID, Context, Reading, Slot, cue_data, pattern
 from qa.kinds.project_set import exact_range
 from qa.lexicon import Document, load_cues, match_form
-from qa.spans import compiled, occurrences
+from qa.spans import occurrences
 from qa.years import named_years
 
 NAME = "cross_year"
@@ -513,7 +513,7 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         value = diff.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         word = "下降" if value < 0 else "上升"
         said = -value if _earlier_first(text) else value  # 「2024年比2025年低了几个百分点」: the earlier year is said lower
-        signed = compiled(load_cues()["signed"]).search(text) or not any(_directions(text))  # 「变化了多少个百分点」: later minus earlier
+        signed = sign_asked(text) or not any(_directions(text))  # 「变化了多少个百分点」: later minus earlier
         shown = said if signed else _signed(said, asked)
         a2, b2 = (x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) for x in (a, b))
         both = f"{earlier.year}年{a2}%，{later.year}年{b2}%" if share else head  # a target's percent is as stated, no share rounded
@@ -593,7 +593,7 @@ def _signed(change: Decimal, asked: int) -> Decimal:
 def _shown(change: Decimal, asked: int, text: str) -> Decimal:
     """The change as the answer's value: with its sign when the question asks for one (下降的话用负数表示),
     else its size (negative only against the direction asked)."""
-    return change if compiled(load_cues()["signed"]).search(text) else _signed(change, asked)
+    return change if sign_asked(text) else _signed(change, asked)
 
 
 def _members(executor, frame, doc: Document, members: str) -> dict[str, Fact]:
