@@ -32,6 +32,7 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
     docs = ctx.lexicon.documents
     scope = [docs[d] for d in ctx.frame.docs] or list(docs.values())
     departments = {d.department for d in scope}
+    one_department = len(departments) == 1
     text = ctx.frame.text
     named = named_years(_unnamed(ctx), {d.year for d in docs.values()}, spanning=True)
     if len(departments) > 1 and not any(m.of("department", "budget_unit") for m in ctx.frame.mentions):
@@ -52,6 +53,8 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
         return own[-2:], f"已载入的是{have}年的文件，没有{'、'.join(map(str, absent))}年的数据 (no document for that year)"
     if not named and len(own) >= 2 and _relative_years(ctx):  # 「今年比去年」 with both years loaded: the latest two
         named = {own[-1].year}
+    if not named and one_department and len(own) >= 2 and _change_asked(ctx):  # 「机关运行经费的增幅是多少」: the latest year over the one before
+        named = {own[-2].year, own[-1].year}
     if len(named) == 1:  # 「2025年的X加上2026年“十五五”Y」: Y is only in 2026's document, its year in its name
         mine = {d.iri: d for d in own}  # the department's own documents: a name another body's document holds names no year
         named |= {y for m in ctx.frame.value_mentions() if not m.of("department") and not m.partial  # a part of a name (社区治理 in a target's words) names no year
@@ -71,6 +74,13 @@ def _against_the_year_before(text: str) -> bool:
     of all projects (pooled, each year's) is asked of the years named, not of the year before too."""
     found = _first(cue_data(NAME)["set_operations"], text)
     return found is not None and found[0] not in ("each_max", "pooled_max", "pooled_min")
+
+
+def _change_asked(ctx: Context) -> bool:
+    """Whether the question asks a change over time and compares nothing else (X比Y多了多少 asks
+    within a year)."""
+    text = _unnamed(ctx)
+    return bool(pattern(NAME, "change_asked").search(text)) and not pattern(NAME, "compared_with").search(text)
 
 
 def _unnamed(ctx: Context) -> str:
