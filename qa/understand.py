@@ -117,6 +117,7 @@ UNIT_POINTER = re.compile(r"(?:这个|这家|该|此|那个|那家)(?:中心|所
 DEFINED = re.compile(r"(?:是)?指(?:的是)?什么|什么意思|的含义|的意思是")  # 「X指什么」: what a word means is asked
 BREAKDOWN = re.compile(r"(?:各个?|每个|按|在(?:\d+个)?)(?!自)(?P<by>[\u4e00-\u9fff()]{1,6}?)(?:之间|中间)?(?:分别|各自|逐一|分开|(?:是|都)?(?:怎么|如何|怎样)(?:分配|分的|划分))")  # a figure asked per X (在7个镇之间怎么分配)
 PART_OF = re.compile(r"(?:那|这)?(?:\d+(?:\.\d+)?多?(?:万元|万|元))?(?:里面|当中|之中|里|中)[,，]?")  # right after a project's name (and its amount): what follows is inside it
+NAME_PARTS_APART = re.compile(r"[^?？。]*?(?:其中|里面|当中|之中|里|中)[,，]?(?P<parts>[\u4e00-\u9fff、]{2,12}(?:[和与及跟、][\u4e00-\u9fff]{2,12})+?)(?:各自?|分别)")  # 「X…，其中A和B各分多少」
 CLAUSE = re.compile(r"[^,，:：;；。!！?？—]+(?:[,，:：;；。!！?？]|—+)?")  # 「…涨得离谱——想确认一下：」: a dash parts clauses
 
 
@@ -1621,6 +1622,8 @@ class Understander:
         if not frame.refusal:
             self._unknown_unit(frame)
         if not frame.refusal:
+            self._body_by_a_projects_name(frame)
+        if not frame.refusal:
             self._class_called_unit(frame)
         if not frame.refusal:
             self._qualified_unknown(frame)
@@ -2135,7 +2138,7 @@ class Understander:
         unknown += [w for w in self.lexicon.cues["persons"] if w in unnamed and w not in unknown]  # a person's pay or name (股长: not the set word 股)
         frame.breakdown = self._breakdowns(frame)
         unknown += [w for w in frame.breakdown + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._works_not_loaded(frame)
-                    + self._bodies_past_names(frame) + self._parts_inside_projects(frame) + self._money_of_unnamed(frame, cues)
+                    + self._bodies_past_names(frame) + self._parts_inside_projects(frame) + self._name_parts_apart(frame) + self._money_of_unnamed(frame, cues)
                     + self._other_modifier(frame) + self._narrower_than_class(frame) + self._noun_after_part(frame) + self._attribute_asked(frame)
                     + self._unnamed_project(frame) if w not in unknown]
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
@@ -2294,6 +2297,32 @@ class Understander:
                     and b.surface not in columns and re.fullmatch(self.lexicon.cues["part_of_project"], frame.text[a.end:b.start])):  # 「X两千七百多万，其中印刷费」「X具体拆到A、B」
                 out.append(f"{a.surface}中的{b.surface}")
         return out
+
+    def _name_parts_apart(self, frame: Frame) -> list[str]:
+        """「春节八一走访慰问经费…其中春节和八一各分多少」: words of a project's own name asked each apart
+        (two or more, after the name, joined) are parts of it the document does not split."""
+        for m in frame.mentions:
+            labels = {match_form(e.label) for e in m.of("project", "goal")}
+            if len(labels) != 1:
+                continue
+            label = next(iter(labels))
+            said = NAME_PARTS_APART.match(frame.text, m.end)
+            parts = re.split(r"[、和与及跟]", said.group("parts")) if said else []
+            if len(parts) >= 2 and all(len(w) >= 2 and w in label and w != label for w in parts):
+                return [f"{m.surface}中的{'、'.join(parts)}"]
+        return []
+
+    def _body_by_a_projects_name(self, frame: Frame) -> None:
+        """「劳动人事争议仲裁院在什么地方」 beside the project 劳动人事争议仲裁经费: a project's name said in part
+        that ends in a body's suffix its name does not have there names a body that is not loaded."""
+        suffixes = self.lexicon.cues["unit_suffixes"] + self.lexicon.cues["body_suffixes"]
+        for m in frame.mentions:
+            labels = [match_form(e.label) for e in m.entities]
+            if not m.partial or not m.of("project", "goal") or m.of("budget_unit", "department"):
+                continue
+            if any(m.surface.endswith(s) and len(m.surface) > len(s) + 1 and all(m.surface[-len(s) - 2:] not in label for label in labels) for s in suffixes):
+                frame.refusal = f"已载入的文件中没有名为“{m.surface}”的单位 (that body is not loaded)"
+                return
 
     def _works_not_loaded(self, frame: Frame) -> list[str]:
         """「上年的档案安全提升工程花了多少」: a works (…工程) no loaded name holds, named outside every

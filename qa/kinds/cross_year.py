@@ -77,10 +77,11 @@ def _against_the_year_before(text: str) -> bool:
 
 
 def _change_asked(ctx: Context) -> bool:
-    """Whether the question asks a change over time and compares nothing else (X比Y多了多少 asks
-    within a year)."""
+    """Whether the question asks a change over time, compares nothing else (X比Y多了多少 asks within a
+    year) and says no last year of its own."""
     text = _unnamed(ctx)
-    return bool(pattern(NAME, "change_asked").search(text)) and not pattern(NAME, "compared_with").search(text)
+    return (bool(pattern(NAME, "change_asked").search(text)) and not pattern(NAME, "compared_with").search(text)
+            and not pattern(NAME, "previous_year").search(text))  # 「比去年增加多少」: the latest document's own change over its last year
 
 
 def _unnamed(ctx: Context) -> str:

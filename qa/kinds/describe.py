@@ -183,6 +183,9 @@ class Describe:
             if owned:
                 passages = owned
                 chosen = _best(owned, words) or owned
+        unsaid = [w for w in words if w in frame.unknown and not any(_says(p.text, w) for p in chosen or [])]
+        if chosen is not None and unsaid:  # 「X是哪家运营商提供的」: a noun no document holds is not in the sentences chosen by another word
+            raise NotAnswerable(f"文件对“{chosen[0].row}”的说明中没有提到“{'、'.join(unsaid)}” ({TEXT_LACKS})")
         if chosen is None:
             missing = "、".join(w for w in words if not any(w in p.text for p in passages))
             raise NotAnswerable(f"文件对“{passages[0].row}”的说明中没有提到“{missing}” ({TEXT_LACKS})")
