@@ -181,3 +181,8 @@ def joined(first: Answer, second: Answer, both_asked: bool = False) -> Answer | 
         items=first.items + [i for i in second.items if i not in first.items],
         sources=list(dict.fromkeys([*first.sources, *second.sources])),
         query="\n\n".join(q for q in (first.query, second.query) if q))
+
+
+def checks_a_claim(sentence: str) -> bool:
+    """Whether a sentence only asks whether something is so (是真的吗, 对不对): a yes or no, no figure of its own."""
+    return bool(re.search(load_cues()["claim_checked"], sentence))

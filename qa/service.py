@@ -188,6 +188,8 @@ class QAService:
             both = clauses.covers(answer, first) and clauses.covers(answer, second)
             if (own or anew) and first.answered and second.answered and not both:
                 answer = clauses.joined(first, second, both_asked=True) or answer
+                if second.value is not None and clauses.checks_a_claim(sentences[0]):  # 「有人说X翻了几倍，是真的吗？X增长了百分之多少？」: the figure asked is the second's
+                    answer = dataclasses.replace(answer, value=second.value, unit=second.unit)
             elif answer.answered and first.answered != second.answered and anew:
                 missing = sentences[1] if first.answered else sentences[0]
                 return self._refusal(asked, frame, f"“{missing}”没有找到答案，两问都答才算回答")  # 「…怎么解释的？另外…又是什么理由？」: never one ask for two

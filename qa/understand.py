@@ -778,7 +778,7 @@ class Understander:
         other_years = story_years and own_years and not story_years <= own_years  # 「2025年项目明显变少了。2024年表12一共几个项目」
         if other_years and story_years - own_years - loaded:
             return None  # 「还想知道2023年的X。能根据2024年文件推算吗」: a year not loaded is what the story asks of
-        if story_years and not own_years and len(story_years) > 1 and not (story_years <= loaded and re.search(r"哪一?年|两年|这两个?年", question)):
+        if story_years and not own_years and len(story_years) > 1 and not (story_years <= loaded and re.search(r"哪一?年|[两2]年|这[两2]个?年", question)):
             return None  # 「…2025年…2024年…。这个项目哪一年更多」: the loaded years are the ones compared
         head = self.understand(story, previous, corrected, _context=False)
         if self._unlinked_body(story) or head.scope_refused:

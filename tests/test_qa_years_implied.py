@@ -92,3 +92,33 @@ def test_a_body_named_by_a_projects_words_is_not_loaded(lands):
     answer = service.ask(f"{body}在什么地方？")
     assert not answer.answered, answer.answer
     assert "没有" in answer.answer and body in answer.answer, answer.answer
+
+
+def _figure(truth, label: str):
+    return next(f for f in truth.figures if f.label == label)
+
+
+def test_a_question_opened_by_a_verb_of_asking_sets_the_context_aside(lands):
+    """「看到…分货物、工程、服务三类，货物和工程我已经找到了，想请问服务类…是多少」: 想请问 opens the question."""
+    service, truth = lands
+    answer = service.ask("看到说明里提到政府采购分货物、工程、服务三类，货物和工程我已经找到了，想请问服务类采购预算是多少？")
+    assert answer.value == _figure(truth, "服务类采购预算").value, answer.answer
+
+
+def test_a_claim_checked_then_a_figure_asked_gives_that_figure(lands):
+    """「有人说X翻了好几倍，是真的吗？说明里写的X比上年增长了百分之多少？」: the rate is the value."""
+    service, truth = lands
+    three = _figure(truth, "“三公”经费")
+    answer = service.ask("网上有人说这个局的三公经费翻了好几倍，是真的吗？说明里写的三公经费比上年增长了百分之多少？")
+    assert answer.value == three.rate and answer.unit == "%", answer.answer
+
+
+def test_what_the_asker_writes_about_is_no_topic_of_the_set(years):
+    """「我在写一篇关于压缩开支的稿子。两年都有的项目里哪个减少得最多」: all the projects of both years."""
+    service, earlier, later = years
+    old = {p.name: p.amounts[0] for p in earlier.projects}
+    new = {p.name: p.amounts[0] for p in later.projects}
+    falls = {n: old[n] - new[n] for n in old.keys() & new.keys()}
+    top = max(falls, key=falls.get)
+    answer = service.ask("我在写一篇关于压缩开支的稿子，想找一个典型例子。两年都有的同名项目里，按金额算哪个减少得最多？")
+    assert top in answer.answer, answer.answer

@@ -183,8 +183,9 @@ class Describe:
             if owned:
                 passages = owned
                 chosen = _best(owned, words) or owned
-        unsaid = [w for w in words if w in frame.unknown and not any(_says(p.text, w) for p in chosen or [])]
-        if chosen is not None and unsaid:  # 「X是哪家运营商提供的」: a noun no document holds is not in the sentences chosen by another word
+        unsaid = [w for w in words if w in frame.unknown and re.search(rf"(?:哪|什么)[一家个位种些类所]*{re.escape(w)}", frame.text)
+                  and not any(_says(p.text, w) for p in chosen or [])]
+        if chosen is not None and unsaid:  # 「X是哪家运营商提供的」: the noun asked for, which no document holds, is not in the sentences chosen by another word
             raise NotAnswerable(f"文件对“{chosen[0].row}”的说明中没有提到“{'、'.join(unsaid)}” ({TEXT_LACKS})")
         if chosen is None:
             missing = "、".join(w for w in words if not any(w in p.text for p in passages))

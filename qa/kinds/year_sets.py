@@ -26,9 +26,12 @@ def topic(question: str) -> NameFilter | None:
     if named:
         return named
     for p in cue_data(NAME)["topic_filters"]:
-        match = re.search(p, text)
-        if match and not re.fullmatch(cue_data(NAME)["not_topics"], match_form(match.group("kw"))):
-            return NameFilter(match_form(match.group("kw")), match.group(0), match.span(), loose=True)
+        for match in re.finditer(p, text):
+            if re.match(cue_data(NAME)["writings"], text[match.end():]):
+                continue  # 「我在写一篇关于X的稿子」: what the asker writes about, no set's topic
+            if not re.fullmatch(cue_data(NAME)["not_topics"], match_form(match.group("kw"))):
+                return NameFilter(match_form(match.group("kw")), match.group(0), match.span(), loose=True)
+            break
     return None
 
 
