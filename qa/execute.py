@@ -521,6 +521,8 @@ class Executor:
         parents = {f.parent_row for _, f in operands if f.parent_row}
         if len(operands) >= 2 and any((f.iri or f.row) in parents for _, f in operands):  # 「三公里剩下那几项——出国、…——加起来」: a whole and its parts are never summed
             raise NotAnswerable("要相加的几项中有一项包含另一项（" + "、".join(n for n, _ in operands) + "），不能相加")
+        if members is None:  # 「一个叫X，一个是X专项经费，两个加在一起」「…那块——X一共是多少」: a thing named twice is added once
+            operands = list({(n, f.table, f.label, f.value): (n, f) for n, f in operands}.values())
         if len(operands) < 2 and members is None:
             if len(operands) == 1:
                 return self.do_lookup(frame)

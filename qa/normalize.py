@@ -426,3 +426,4 @@ def normalize(text: str) -> str:
     text = _convert_numerals(text)
     text = _unify_brackets(text)
     return text.strip()
+

@@ -1023,7 +1023,10 @@ class Understander:
             return text  # 「这笔其他资金」: the pointer stands before the name itself
         tables = {m.group(0) for m in TABLE.finditer(story)}
         table = tables.pop() if len(tables) == 1 and not TABLE.search(text, cut) else ""  # 「我在看表6的X，…。这部分里…」: X of that table
-        return text[:pointer.start()] + table + self._scoped(story, named[-1]) + text[pointer.end():]
+        written = self._scoped(story, named[-1])
+        if written[-1:].isdigit() and text[pointer.end():pointer.end() + 1].isdigit():
+            written += re.sub(r"^[这那该此]一?[个项笔类]?", "", pointer.group(0)) or "这项"  # 「编码2012604。这个科目25年比24年」: 2012604科目25年, a code never run into the year after it
+        return text[:pointer.start()] + table + written + text[pointer.end():]
 
     @staticmethod
     def _part_of_another(text: str, m: Mention) -> bool:
@@ -1985,7 +1988,8 @@ class Understander:
     def _modifiers(self, frame: Frame, cues) -> None:
         text = frame.text
         comparators = self.lexicon.cues["comparators"]
-        named_ends = {end for _, end, _, groups in cues if any(g.startswith("measure:") for g in groups)} | {m.end for m in frame.value_mentions()}
+        named_ends = ({end for _, end, _, groups in cues if any(g.startswith("measure:") for g in groups)}
+                      | {m.end for m in frame.value_mentions() if not m.of("department")})  # 「档案馆总预算」: a body's total is the whole, though a class bears its name too
         apart = _set_apart_spans(text)
         for start, end, word, groups in cues:
             if "comparator" in groups:
@@ -2114,7 +2118,7 @@ class Understander:
         frame.mentions = kept
         asks_whole = any(match_form(w) in frame.text for w in self.lexicon.cues["whole_budget"])
         named = [m for m in frame.mentions if m.kinds() & {"department", "budget_unit"}]
-        body = named or any(match_form(w) in frame.text for w in self.lexicon.cues["whole_budget_of_body"])  # 「部门预算有多大」: the body loaded
+        body = named or self._one_department or any(match_form(w) in frame.text for w in self.lexicon.cues["whole_budget_of_body"])  # 「部门预算有多大」「2025年预算是2024年的几倍」: the body loaded
         if asks_whole and body and not frame.value_mentions() and not frame.measures and not frame.totals and not frame.set_kind:
             frame.totals.append(load_template().whole_budget)
         things = [m for m in frame.value_mentions() if not m.kinds() <= {"department", "budget_unit"}]

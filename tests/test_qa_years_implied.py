@@ -122,3 +122,57 @@ def test_what_the_asker_writes_about_is_no_topic_of_the_set(years):
     top = max(falls, key=falls.get)
     answer = service.ask("我在写一篇关于压缩开支的稿子，想找一个典型例子。两年都有的同名项目里，按金额算哪个减少得最多？")
     assert top in answer.answer, answer.answer
+
+
+def test_a_thing_restated_before_its_sum_word_is_added_once(lands):
+    """「…也就是人员和公用经费那块——X局今年的基本支出一共是多少」: 基本支出 said three ways is one figure."""
+    service, truth = lands
+    basic = next(r for r in truth.table(3).rows if r.kind == "total").amounts[1]
+    answer = service.ask(f"想先弄清楚这个局日常运转要花多少钱，也就是人员和公用经费那块——{truth.department}今年的基本支出一共是多少？")
+    assert answer.value == basic, answer.answer
+
+
+def test_two_classes_joined_by_jiashang_are_summed(lands):
+    """「A加上B是多少」: 加上 adds, as 加起来 does."""
+    service, truth = lands
+    a, b = (next(r for r in truth.table(6).rows if r.label == label) for label in ("工资福利支出", "商品和服务支出"))
+    answer = service.ask("基本支出里工资福利支出加上商品和服务支出是多少？")
+    assert answer.value == a.amounts[0] + b.amounts[0], answer.answer
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory):
+    """A generated archives bureau: its name 档案馆 is a class's name too (2012604)."""
+    from conftest import synth_service
+
+    return synth_service(tmp_path_factory.mktemp("archives"), 3, "云川市棠溪区档案馆")
+
+
+def test_a_bodys_total_budget_is_the_whole_though_a_class_bears_its_name(archives):
+    service, truth = archives
+    whole = next(r for r in truth.table(1).rows if r.label == "收入总计").amounts[0]
+    answer = service.ask("档案馆总预算是多少？")
+    assert answer.value == whole, answer.answer
+
+
+def _income_total(truth) -> Decimal:
+    return next(r for r in truth.table(1).rows if r.label == "收入总计").amounts[0]
+
+
+def test_the_budget_of_the_one_department_loaded_compared_across_years(years):
+    """「2025年预算是2024年的几倍」 with one department loaded: its whole budget."""
+    service, earlier, later = years
+    ratio = (_income_total(later) / _income_total(earlier)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    answer = service.ask("2025年预算是2024年的几倍？")
+    assert answer.value == ratio, answer.answer
+
+
+
+def test_a_code_written_for_its_pointer_never_runs_into_the_years_after_it(years):
+    """「编码2012604。这个科目25年比24年增加了多少」: 2012604 and 25年 stay apart."""
+    service, earlier, later = years
+    old = {r.code: r for r in earlier.table(2).rows if r.code and len(r.code) == 7}
+    row = next(r for r in later.table(2).rows if r.code in old and r.amounts[0] != old[r.code].amounts[0])
+    a, b = old[row.code].amounts[0], row.amounts[0]
+    answer = service.ask(f"我注意到功能分类里有个“{row.label}”科目，编码{row.code}。这个科目25年比24年{'增加' if b > a else '减少'}了多少？")
+    assert answer.value == abs(b - a), answer.answer
