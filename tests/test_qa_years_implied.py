@@ -176,3 +176,14 @@ def test_a_code_written_for_its_pointer_never_runs_into_the_years_after_it(years
     a, b = old[row.code].amounts[0], row.amounts[0]
     answer = service.ask(f"我注意到功能分类里有个“{row.label}”科目，编码{row.code}。这个科目25年比24年{'增加' if b > a else '减少'}了多少？")
     assert answer.value == abs(b - a), answer.answer
+
+
+def test_a_unit_picked_out_of_the_units_counted_is_the_one_asked(market):
+    """「三个单位里，X的项目支出是多少」: X's, not the three summed."""
+    service, truth = market
+    unit = truth.subordinate_units[0]
+    plain = service.ask(f"{unit}的项目支出是多少？")
+    assert plain.answered and plain.value is not None, plain.answer
+    for question in (f"三个单位里，{unit}的项目支出是多少？", f"三家单位中只有{unit}的项目支出是多少？"):
+        answer = service.ask(question)
+        assert answer.value == plain.value, (question, answer.answer)

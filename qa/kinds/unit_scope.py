@@ -60,7 +60,8 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
     counted = re.search(cue_data(NAME)["all_counted"], text)  # 「三家单位中」, not 「图书馆和文化馆两家单位」
     if counted and len({e.iri for e in named}) + ("self" in how) >= _number(counted.group(0)[0]):
         counted = None  # 「本级和普查中心，两家的」: the two named
-    if counted or "subordinate" not in how and any(w in text for w in _words("all_words")):
+    picked = counted and named and re.match(cue_data(NAME)["picked_from"], text[counted.end():])  # 「三个单位里只有X的项目支出是涨的」: X, picked from them
+    if not picked and (counted or "subordinate" not in how and any(w in text for w in _words("all_words"))):
         how.append("all")  # 「各单位」, but not in 「下属各单位」「下属单位中哪个单位」
     if "all" in how and self_left_out(text):
         how = [h for h in how if h != "all"] + ["subordinate"]  # 「除了局本级以外哪个单位最多」: every unit but the bureau's own
