@@ -481,6 +481,36 @@ def _set_aside(frame: Frame, said: list[Mention], beside_others: bool = True) ->
     frame.cue_spans += [(m.start, m.end) for m in said]
 
 
+def _told_before_the_ask(frame: Frame) -> None:
+    """「看说明里政府采购好像全是服务类的，…那货物类采购预算是多少呢」: a lookup whose asking clause
+    names one thing asks that thing; the things named in the clauses told before it (a statement:
+    words of its own beside the names, no container word closing it) are what the asker read."""
+    if frame.cues & {"sum", "compare", "ratio", "count", "list", "max", "min", "yoy", "reason", "whichone"} or frame.set_kind:
+        return
+    clauses = [m.span() for m in CLAUSE.finditer(frame.text)]
+    asks = load_cues()["clauses"]["asks"]
+    last = next((a for a, b in reversed(clauses) if re.search(asks, frame.text[a:b])), None)
+    if last is None:
+        return
+    asked = [m for m in frame.value_mentions() if m.start >= last]
+    told = [m for m in frame.value_mentions() if m.end <= last]
+    starts = {m.start for m in asked}
+    pointers = [p for p in re.finditer(load_cues()["each_document"] + r"|其中|里面|当中|它|[这那]一?[个笔项些部块里种类]", frame.text[last:])
+                if last + p.end() not in starts]  # 「这笔“其他资金”」: a determiner of the name asked points nowhere else
+    if pointers:
+        return
+    if len({frozenset(e.iri for e in m.entities) for m in asked}) != 1 or not told:
+        return
+    for a, b in clauses:
+        names = [m for m in told if a <= m.start < b]
+        if not names:
+            continue
+        rest = "".join(" " if any(m.start <= k < m.end for m in names) else ch for k, ch in enumerate(frame.text[a:b], a))
+        if len(re.sub(r"[^\u4e00-\u9fff]", "", rest)) < 3 or re.search(r"(?:里|中|下|下面|里面|当中|之中|这块|方面)[,，:：]?$", rest.strip()):
+            return  # 「基本支出，工资福利支出是多少」: a bare name or a container scopes the ask
+    _set_aside(frame, told)
+
+
 def _one_per_thing(frame: Frame) -> None:
     """「爱卫运动专项（爱国卫生运动的）」: two parts of one name, each linking the same things, say it
     once — the longer part is kept."""
@@ -1019,8 +1049,8 @@ class Understander:
         if clause and not (kind or kinded or defined):  # 「…一列“事业收入”，…，它指的是什么收入」: a glossary word defined
             return text  # within one sentence only a pointer naming the thing's own kind (这部分收入 of 上级补助收入, 这个股室 of X股)
         iris = {e.iri for e in named[-1].entities}
-        if any(m.start == 0 and {e.iri for e in m.entities} & iris for m in self.lexicon.link(text[pointer.end():])):
-            return text  # 「这笔其他资金」: the pointer stands before the name itself
+        if any(m.start == 0 and ({e.iri for e in m.entities} & iris or m.kinds() & (THINGS | {"figure"})) for m in self.lexicon.link(text[pointer.end():].lstrip("“\"'「"))):
+            return text  # 「这笔其他资金」「这笔“其他资金”」: the pointer stands before a name, the one it means
         tables = {m.group(0) for m in TABLE.finditer(story)}
         table = tables.pop() if len(tables) == 1 and not TABLE.search(text, cut) else ""  # 「我在看表6的X，…。这部分里…」: X of that table
         written = self._scoped(story, named[-1])
@@ -1453,6 +1483,7 @@ class Understander:
         _classes_in_containers(frame)
         _body_by_its_money(frame)
         _one_per_thing(frame)
+        _told_before_the_ask(frame)
         frame.first_of_series = self._first_of_series(frame)
         if previous is not None and self._is_follow_up(frame):
             return self._follow_up(frame, previous)
