@@ -505,7 +505,7 @@ def _told_before_the_ask(frame: Frame) -> None:
         names = [m for m in told if a <= m.start < b]
         if not names:
             continue
-        rest = "".join(" " if any(m.start <= k < m.end for m in names) else ch for k, ch in enumerate(frame.text[a:b], a))
+        rest = "".join(" " if any(m.start <= k < m.end for m in frame.mentions) else ch for k, ch in enumerate(frame.text[a:b], a))
         if len(re.sub(r"[^\u4e00-\u9fff]", "", rest)) < 3 or re.search(r"(?:里|中|下|下面|里面|当中|之中|这块|方面)[,，:：]?$", rest.strip()):
             return  # 「基本支出，工资福利支出是多少」: a bare name or a container scopes the ask
     _set_aside(frame, told)
@@ -1049,8 +1049,9 @@ class Understander:
         if clause and not (kind or kinded or defined):  # 「…一列“事业收入”，…，它指的是什么收入」: a glossary word defined
             return text  # within one sentence only a pointer naming the thing's own kind (这部分收入 of 上级补助收入, 这个股室 of X股)
         iris = {e.iri for e in named[-1].entities}
-        if any(m.start == 0 and ({e.iri for e in m.entities} & iris or m.kinds() & (THINGS | {"figure"})) for m in self.lexicon.link(text[pointer.end():].lstrip("“\"'「"))):
-            return text  # 「这笔其他资金」「这笔“其他资金”」: the pointer stands before a name, the one it means
+        if any(m.start == 0 and ({e.iri for e in m.entities} & iris or m.kinds() & named[-1].kinds() & (THINGS | {"figure"}))
+               for m in self.lexicon.link(text[pointer.end():])):
+            return text  # 「这笔其他资金」 (after 财政拨款): the pointer stands before a name of the thing's kind, the one it means
         tables = {m.group(0) for m in TABLE.finditer(story)}
         table = tables.pop() if len(tables) == 1 and not TABLE.search(text, cut) else ""  # 「我在看表6的X，…。这部分里…」: X of that table
         written = self._scoped(story, named[-1])

@@ -187,3 +187,20 @@ def test_a_unit_picked_out_of_the_units_counted_is_the_one_asked(market):
     for question in (f"三个单位里，{unit}的项目支出是多少？", f"三家单位中只有{unit}的项目支出是多少？"):
         answer = service.ask(question)
         assert answer.value == plain.value, (question, answer.answer)
+
+
+def test_things_told_before_a_one_thing_ask_are_not_asked(lands):
+    """「看说明里政府采购好像全是服务类的，我有点好奇，那货物类采购预算是多少呢」: the goods only."""
+    service, truth = lands
+    answer = service.ask("看说明里政府采购好像主要是服务类的，我有点好奇，那货物类采购预算是多少呢？")
+    assert answer.value == _figure(truth, "货物类采购预算").value, answer.answer
+    both = service.ask("政府采购和货物类采购预算分别是多少？")
+    assert _figure(truth, "政府采购").value is not None and "政府采购" in both.answer and both.value is None, both.answer
+
+
+def test_a_pointer_before_a_name_of_the_things_kind_means_that_name(lands):
+    """「…除了财政拨款，还有一小笔别的来源。表里这笔其他资金是多少」: 这笔 is 其他资金's, not 财政拨款."""
+    service, truth = lands
+    other = next(r for r in truth.table(1).rows if r.label == "其他资金")
+    answer = service.ask("看到收入里除了财政拨款，还有一小笔别的来源，挺好奇的。表里这笔“其他资金”是多少？")
+    assert answer.value == other.amounts[0], answer.answer
