@@ -304,6 +304,11 @@ def only_function_words(word: str) -> bool:
     return bool(tokens) and all(t.flag[:1] in "vdpucr" for t in tokens)
 
 
+def says_something(text: str) -> bool:
+    """Whether `text` holds a verb besides 是 and 有 (「看说明里…好像全是服务类的」 tells; 「X那个项目，」 names only)."""
+    return any(t.flag.startswith("v") and t.word not in ("是", "有") for t in current().pos().lcut(text, HMM=False))
+
+
 def is_verb(word: str) -> bool:
     """Whether jieba reads `word` as one verb (知道, 了解, 看看): the 知道 of 「想知道区教育局」 names no district."""
     tokens = current().pos().lcut(word, HMM=False)

@@ -481,6 +481,13 @@ def _set_aside(frame: Frame, said: list[Mention], beside_others: bool = True) ->
     frame.cue_spans += [(m.start, m.end) for m in said]
 
 
+def _inside_measure(text: str, m: Mention, measures: list[str]) -> bool:
+    """「人员经费应该都在基本支出里。请问它的基本支出」: a thing said to be inside the measure asked is
+    no subject of the question's pointer."""
+    asked = "|".join(re.escape(w) for w in measures)
+    return bool(asked) and re.match(rf"[^，,。；;]{{0,6}}在(?:{asked})(?:里|中|内|之中|里面)", text[m.end:]) is not None
+
+
 def _told_before_the_ask(frame: Frame) -> None:
     """「看说明里政府采购好像全是服务类的，…那货物类采购预算是多少呢」: a lookup whose asking clause
     names one thing asks that thing; the things named in the clauses told before it (a statement:
@@ -489,9 +496,10 @@ def _told_before_the_ask(frame: Frame) -> None:
         return
     clauses = [m.span() for m in CLAUSE.finditer(frame.text)]
     asks = load_cues()["clauses"]["asks"]
-    last = next((a for a, b in reversed(clauses) if re.search(asks, frame.text[a:b])), None)
-    if last is None:
-        return
+    asking = [a for a, b in clauses if re.search(asks, frame.text[a:b])]
+    if len(asking) != 1:
+        return  # 「X，巡查多少次，修缮几处」「X是多少？打算买新车吗」: two asks
+    last = asking[0]
     asked = [m for m in frame.value_mentions() if m.start >= last]
     told = [m for m in frame.value_mentions() if m.end <= last]
     starts = {m.start for m in asked}
@@ -506,8 +514,8 @@ def _told_before_the_ask(frame: Frame) -> None:
         if not names:
             continue
         rest = "".join(" " if any(m.start <= k < m.end for m in frame.mentions) else ch for k, ch in enumerate(frame.text[a:b], a))
-        if len(re.sub(r"[^\u4e00-\u9fff]", "", rest)) < 3 or re.search(r"(?:里|中|下|下面|里面|当中|之中|这块|方面)[,，:：]?$", rest.strip()):
-            return  # 「基本支出，工资福利支出是多少」: a bare name or a container scopes the ask
+        if not segment.says_something(rest) or re.search(r"(?:里|中|下|下面|里面|当中|之中|这块|方面)[,，:：]?$", rest.strip()):
+            return  # 「基本支出，工资福利支出是多少」「X那个项目，…」: a bare name or a container scopes the ask; a statement says something of it
     _set_aside(frame, told)
 
 
@@ -1110,9 +1118,9 @@ class Understander:
         trial = (self._after_story(text[cut:], previous, corrected) or self.understand(text[cut:], previous, corrected, _context=False)) if cut else None  # 「我在梳理…，局本级的先不数了。X名下…」
         bodies = trial is not None and any(m.of("department", "budget_unit") for m in trial.mentions)  # 「…应急管理的稿子，X局的项目支出是多少」: the body's own
         described = "".join(c for c in CLAUSE.findall(text[:cut]) if not re.match(self.lexicon.cues["self_described"], c))  # 「我是一名跑水利口的记者，」: the asker, no thing asked of
-        if trial is not None and trial.intent in ("lookup", "sum") and trial.measures and not trial.value_mentions() and not bodies and any(m.kinds() & THINGS for m in self.lexicon.link(described)):
+        if trial is not None and trial.intent in ("lookup", "sum") and trial.measures and not trial.value_mentions() and not bodies and any(m.kinds() & THINGS and not _inside_measure(described, m, trial.measures) for m in self.lexicon.link(described)):
             last = text[:cut][_story_end(text[:cut].rstrip(",，")):]  # the sentence the pointer follows
-            named = [m for m in self.lexicon.link(last) if m.kinds() & THINGS]
+            named = [m for m in self.lexicon.link(last) if m.kinds() & THINGS and not _inside_measure(last, m, trial.measures)]
             one = len({frozenset(e.iri for e in m.entities) for m in named}) == 1
             if one and _opening_pointer(text[cut:]) and (carried := self._thing_carried(named[-1], text[cut:], previous, corrected)) is not None:
                 carried.context = text[:cut]  # 「X这一科目既有基本支出又有项目支出。请问它的基本支出是多少」
@@ -1126,7 +1134,7 @@ class Understander:
                                                                                           or not any(m.of("figure") for m in self.lexicon.link(text[:cut]))))  # 「有几辆车」: a count of what the document holds; 「X的房屋面积…多了多少平方米」: of the figure the opening names
         pointing = trial is not None and not _parts_asked(trial) and _opening_pointer(text[cut:]) is not None  # 「…，我想确认一下它占总支出的多少」
         opening = self.lexicon.link(text[:cut]) if names_nothing or pointing else []
-        things = [m for m in opening if m.kinds() & (THINGS | {"figure"})]  # 「政府采购那段写了三类采购，请问哪几类…」: a figure named is a thing too
+        things = [m for m in opening if m.kinds() & (THINGS | {"figure"}) and not (trial and _inside_measure(text, m, trial.measures))]  # 「政府采购那段写了三类采购，请问哪几类…」: a figure named is a thing too
         subjects = [m for m in opening if not (m.kinds() == {"department"} and (self._one_department or pointing))  # 「X是统计局的主业，…它」: the loaded body is no subject
                     and not (pointing and m.kinds() <= {"measure", "term"})]  # 「X这一科目既有基本支出又有项目支出。请问它的基本支出」: measures say how X is split
         one_thing = len({frozenset(e.iri for e in m.entities) for m in subjects}) == 1  # 「社保中心的…商品和服务支出…其他资金——这部分」: all of it is the subject
@@ -1175,7 +1183,8 @@ class Understander:
         units = [m for m in opening if m.of("budget_unit") and not m.of("department")]
         guessed = [c.span() for c in re.finditer(r"[^，,。；;？?！!]+", text[:cut]) if commentary.hedged(c.group(0))]
         things = [m for m in opening if m.kinds() - {"budget_unit", "department", "measure", "term"}  # 「X中心的Y经费…，它依据的是」: 它 is Y
-                  and not any(a <= m.start < b for a, b in guessed)]  # 「X中心的人员经费好像在缩减。」: a guess names no subject
+                  and not any(a <= m.start < b for a, b in guessed)  # 「X中心的人员经费好像在缩减。」: a guess names no subject
+                  and not _inside_measure(text, m, trial.measures)]
         if (len({frozenset(e.iri for e in m.entities) for m in units}) != 1 or things or any(m.of("department", "budget_unit") for m in trial.mentions)
                 or not (trial.measures or trial.totals) or any(m.kinds() - {"department", "budget_unit", "measure"} for m in trial.mentions)
                 or re.search(self.lexicon.cues["across_units"], text)):  # a measure of the unit asked, no class or project of its own

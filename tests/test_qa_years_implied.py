@@ -204,3 +204,49 @@ def test_a_pointer_before_a_name_of_the_things_kind_means_that_name(lands):
     other = next(r for r in truth.table(1).rows if r.label == "其他资金")
     answer = service.ask("看到收入里除了财政拨款，还有一小笔别的来源，挺好奇的。表里这笔“其他资金”是多少？")
     assert answer.value == other.amounts[0], answer.answer
+
+
+def test_shares_of_two_years_pooled_are_one_share_of_the_sums(years):
+    """「把两年放在一起算，项目支出合计占两年支出总额的比重」: (p1 + p2) ÷ (t1 + t2), never two shares added."""
+    service, earlier, later = years
+    part = _total(earlier, 2) + _total(later, 2)
+    whole = _total(earlier, 0) + _total(later, 0)
+    answer = service.ask("把两年放在一起算，项目支出合计占两年支出总额的比重是多少？")
+    assert answer.value == (part / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+def test_an_item_a_statement_says_is_new_asked_its_figure(years):
+    """「2024年的表里没有X（code）这一科目，2025年新列了。2025年安排了多少」: X's figure, not the set of new items."""
+    service, earlier, later = years
+    old = {r.code for r in earlier.table(2).rows if r.code}
+    row = next(r for r in later.table(2).rows if r.code and len(r.code) == 7 and r.code not in old and r.amounts[0] > 0)
+    answer = service.ask(f"2024年的表里没有{row.label}（{row.code}）这一科目，2025年新列了。2025年安排了多少？")
+    assert answer.value == row.amounts[0], answer.answer
+
+
+def test_only_the_bureau_itself_wanted_after_units_named(market):
+    """「局和X的项目是分开列的，我只要局本级的，项目支出合计多少」: the bureau's own."""
+    service, truth = market
+    unit = truth.subordinate_units[0]
+    own = service.ask("本级的项目支出是多少？")
+    answer = service.ask(f"局里和{unit}的项目是分开列的，我只要局本级的，项目支出合计多少？")
+    assert own.value is not None and answer.value == own.value, answer.answer
+
+
+def test_a_thing_said_inside_the_measure_asked_is_not_what_it_points_at(market):
+    """「X是局下属的事业单位，人员经费应该都在基本支出里。请问它的基本支出」: 它 is X."""
+    service, truth = market
+    unit = truth.subordinate_units[0]
+    plain = service.ask(f"{unit}的基本支出是多少？")
+    answer = service.ask(f"{unit}是局下属的事业单位，人员经费应该都在基本支出里。请问它的基本支出是多少？")
+    assert plain.value is not None and answer.value == plain.value, answer.answer
+
+
+def test_which_firm_or_where_a_text_does_not_say_is_refused(lands):
+    service, truth = lands
+    project = _projects(truth)[0]
+    firm = service.ask(f"{project.name}说是委托第三方做的，想问下这个第三方具体是哪家单位？")
+    assert not firm.answered, firm.answer
+    rooms = _figure(truth, "房屋")
+    place = service.ask(f"房屋面积{rooms.value:.0f}平方米，这些房子在哪个位置？")
+    assert not place.answered, place.answer

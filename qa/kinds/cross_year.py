@@ -233,6 +233,9 @@ class CrossYear:
             found = ("new" if lacks == years[0].year else "dropped", *found[1:])
         if found and found[0] in MEMBERS_OF_BOTH and _names_an_item(ctx.frame, classes=True):  # 「X这个名字两年都有，哪年多」: a value of X
             found = None
+        if (found and found[0] in ("new", "dropped") and any(a <= found[2][0] < b for a, b in clauses.statements(text))
+                and _names_an_item(ctx.frame, classes=True) and "amount" in ctx.frame.cues and not _first(data["set_operations"], text[found[2][1]:])):
+            return None  # 「2024年的表里没有X这一科目，2025年新列了。2025年安排了多少」: the item the statement tells of, its figure
         if found and found[0] in ("new", "dropped") and _modifies_an_item(ctx.frame, found[2][1]) and not _names_an_item(ctx.frame):
             return None  # 「2025年新出现的2101103公务员医疗补助是多少」: the new item's own figure, no set
         if (found and found[0] in ("new", "dropped") and _names_an_item(ctx.frame) and _text_asked(ctx.frame) not in (None, "list")
@@ -500,6 +503,8 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         return _each_text(ctx, executor, (earlier, later), next(s.span for s in reading.slots if s.name == "value_operation"), asked_text)
     target_percent = "performance" in ctx.frame.cues and not re.search(r"占|比例|比重|比率", text)  # 「满意度目标高几个百分点」: each year's target in %, no share
     share = op == "points" and not target_percent or (op != "proportion" and SHARE_SAID.search(text) is not None)
+    if share and op == "sum" and reading.slot("topic") is None:  # 「两年放在一起算，X合计占两年支出总额的比重」: one share of the pooled figures
+        return _pooled_share(ctx, executor, (earlier, later), next(s.span for s in reading.slots if s.name == "value_operation"))
     if reading.slot("topic") is not None:  # 「名称含X的项目两年合计」: each year's set, summed or counted
         a, b, unit, what, sources = _topic_figures(reading.slot("topic"), ctx, executor, earlier, later)
         head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
@@ -549,6 +554,25 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         return executor.answer(ctx.frame, f"{what}：{head}，{earlier.year}年比{later.year}年{word}{fmt(abs(diff), unit)}{unit}（{fmt(a, unit)} − {fmt(b, unit)}）。", shown, unit, sources=sources)
     shown = _shown(diff, asked, text)
     return executor.answer(ctx.frame, f"{what}：{head}，{later.year}年比{earlier.year}年{word}{fmt(abs(diff), unit)}{unit}（{fmt(b, unit)} − {fmt(a, unit)}）。", shown, unit, sources=sources)
+
+
+def _pooled_share(ctx: Context, executor, years: tuple[Document, Document], span: tuple[int, int]) -> Answer:
+    """The share of the two years' parts summed in their wholes summed — shares themselves are never added."""
+    pairs, sources = [], []
+    for doc in years:
+        _, _, answer = figure_in(ctx, executor, doc, True, span)
+        if len(answer.rows) != 2:
+            raise NotAnswerable(f"{doc.year}年没有对上部分和整体，无法把两年合起来计算比重")
+        pairs.append(tuple(Decimal(r["金额"]) for r in answer.rows))
+        sources += answer.sources
+    (p1, w1), (p2, w2) = pairs
+    if not w1 + w2:
+        raise NotAnswerable("两年的整体合计为0，无法计算比重")
+    value = percent(p1 + p2, w1 + w2)
+    earlier, later = years
+    text = (f"两年合计所占比重为{value}%（({fmt(p1)} + {fmt(p2)}) ÷ ({fmt(w1)} + {fmt(w2)}) × 100%；"
+            f"{earlier.year}年{fmt(p1)}/{fmt(w1)}，{later.year}年{fmt(p2)}/{fmt(w2)}）。")
+    return executor.answer(ctx.frame, text, value, "%", sources=sources)
 
 
 def _multiple(ctx: Context, executor, earlier: tuple[Document, Decimal], later: tuple[Document, Decimal], head: str, unit: str, sources) -> Answer:

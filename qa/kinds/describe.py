@@ -187,6 +187,10 @@ class Describe:
                   and not any(_says(p.text, w) for p in chosen or [])]
         if chosen is not None and unsaid:  # 「X是哪家运营商提供的」: the noun asked for, which no document holds, is not in the sentences chosen by another word
             raise NotAnswerable(f"文件对“{chosen[0].row}”的说明中没有提到“{'、'.join(unsaid)}” ({TEXT_LACKS})")
+        if pattern(NAME, "asks_place").search(frame.text) and all(m.kinds() <= {"figure"} for m in reading.slot_values("entity")):
+            raise NotAnswerable(f"文件没有写明“{passages[0].row}”的位置 ({TEXT_LACKS})")  # 「这些房子在哪个位置」: a figure's text says how much, never where
+        if chosen is not None and pattern(NAME, "asks_firm").search(frame.text) and not pattern(NAME, "firm_named").search("".join(p.text for p in chosen)):
+            raise NotAnswerable(f"文件对“{chosen[0].row}”的说明中没有写明是哪家单位或公司 ({TEXT_LACKS})")  # 「这个第三方具体是哪家单位」
         if chosen is None:
             missing = "、".join(w for w in words if not any(w in p.text for p in passages))
             raise NotAnswerable(f"文件对“{passages[0].row}”的说明中没有提到“{missing}” ({TEXT_LACKS})")

@@ -39,7 +39,14 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
     frame, text = ctx.frame, ctx.frame.text
     named: list[Entity] = []
     excluded = {id(m) for m in left_out(text, frame.mentions)}
+    only = re.search(cue_data(NAME)["only_wanted"], text)
+    if only and not (any(m.start >= only.end() and m.of("budget_unit") for m in frame.mentions) or occurrences(_words("self_words"), text[only.end():])):
+        only = None  # 「检测所只算基本支出的话」: it narrows the measure, not the unit
+    if only:  # 「X和Y的项目是分开列的，我只要X本级的」: the units before it are what the asker read
+        text = " " * only.start() + text[only.start():]
     for m in frame.mentions:
+        if only and m.start < only.start():
+            continue
         if re.search(r"\d{3,}", m.surface) or ("科目" in text and m.of("classification")):
             continue  # 「2070104图书馆」「图书馆这个科目」: the classification, not the unit
         if id(m) in excluded or negated_before(text, m.start):
