@@ -2184,7 +2184,7 @@ class Understander:
         frame.breakdown = self._breakdowns(frame)
         unknown += [w for w in frame.breakdown + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._works_not_loaded(frame)
                     + self._bodies_past_names(frame) + self._parts_inside_projects(frame) + self._name_parts_apart(frame) + self._money_of_unnamed(frame, cues)
-                    + self._other_modifier(frame) + self._narrower_than_class(frame) + self._noun_after_part(frame) + self._attribute_asked(frame)
+                    + self._other_modifier(frame) + self._narrower_than_class(frame) + self._noun_after_part(frame) + self._attribute_asked(frame) + self._counted_noun(frame)
                     + self._unnamed_project(frame) if w not in unknown]
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
 
@@ -2256,6 +2256,20 @@ class Understander:
             if len(word) >= 2 and not cued and word not in self.lexicon.vocabulary and word not in self.lexicon.cues["modal_words"] and match_form(word) not in self.stopwords and word not in self.cue_words \
                     and not is_known(word, frame.text, frame.mentions, self.own_suffixes):
                 out.append(word)
+        return out
+
+    def _counted_noun(self, frame: Frame) -> list[str]:
+        """「价格认证中心有几个编制」: a count of a noun that no set of the documents is (编制, a staff quota, though
+        project names hold the word) asks a number the documents do not give — never the count of all projects."""
+        if "count" not in frame.cues or frame.set_kind:
+            return []
+        sets = {match_form(w) for words in self.lexicon.cues["sets"].values() for w in words}
+        out = []
+        for counted in re.finditer(r"(?:几|多少)(?:个|名|位)([\u4e00-\u9fff]{2,4})(?=[?？。，,呢吗]|$)", frame.masked()):
+            words = segment.current().pos().lcut(counted.group(1), HMM=False)
+            noun = words[0].word if len(words) == 1 and words[0].flag[:1] in ("n", "v") else ""  # 编制 is tagged a verb
+            if len(noun) >= 2 and not any(w.endswith(noun) for w in sets) and noun not in self.cue_words:
+                out.append(noun)
         return out
 
     def _noun_after_part(self, frame: Frame) -> list[str]:
@@ -2660,8 +2674,9 @@ class Understander:
             return "citation"
         in_glossary = any(m.surface in label for m in frame.mentions for label in self.term_labels)
         ranked = bool(c & {"max", "min"} or frame.rank or frame.n)  # 「X下面排第二大的科目是什么」 asks a ranking, not what X means
+        members = frame.set_kind and re.search(r"哪(?:些|几个|几项|几家)(?:" + "|".join(map(re.escape, self.lexicon.cues["sets"].get(frame.set_kind, []))) + ")", frame.text)
         if "definition" in c and ("term" in kinds or in_glossary) and not amount_asked and not (c & {"ratio", "compare"}) and not ranked:
-            return "definition"
+            return "list" if members else "definition"  # 「项目支出包括哪些项目」: the members, not what the word means
         if frame.set_kind in (None, "items") and re.search(r"职责|职能", frame.text) and "internal_unit" not in kinds:
             frame.set_kind = "duties"
         if frame.set_kind in ("duties", "internal_units") and "internal_unit" not in kinds and not amount_asked:

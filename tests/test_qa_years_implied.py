@@ -250,3 +250,28 @@ def test_which_firm_or_where_a_text_does_not_say_is_refused(lands):
     rooms = _figure(truth, "房屋")
     place = service.ask(f"房屋面积{rooms.value:.0f}平方米，这些房子在哪个位置？")
     assert not place.answered, place.answer
+
+
+@pytest.fixture(scope="module")
+def planning(tmp_path_factory):
+    """A generated development and reform bureau with a unit, whose project names hold 编制 (规划编制经费)."""
+    from conftest import synth_service
+
+    return synth_service(tmp_path_factory.mktemp("planning"), 55851, "澜溪市竹湾县发展和改革局", 2025)
+
+
+def test_a_count_of_a_thing_no_set_is_not_a_count_of_projects(planning):
+    """「X有几个编制」: a staff quota the documents do not give (编制 is a word of project names), never the number of projects."""
+    service, truth = planning
+    assert any("编制" in p.name for p in truth.projects)
+    answer = service.ask(f"{truth.subordinate_units[0]}有几个编制？")
+    assert not answer.answered, answer.answer
+    assert service.ask("一共有几个项目？").value == len(truth.projects)
+
+
+def test_a_measure_said_to_include_which_projects_lists_them(lands):
+    """「项目支出包括哪些项目」: the projects, not the glossary entry of 项目支出."""
+    service, truth = lands
+    answer = service.ask("今年项目支出包括哪些项目？")
+    assert answer.answered and all(p.name in answer.answer for p in truth.projects[:3]), answer.answer
+    assert "指" in service.ask("项目支出包括哪些？").answer
