@@ -733,7 +733,14 @@ def _quote_names_nothing(question: str, match: re.Match) -> bool:
     """A quote that neither names nor filters: the asker's word in a lead-in (「做回顾稿需要一个“头号项目”：…」,
     what follows the colon asks), a passage left out (「除了“X”这条以外」) or a name set apart (「（不是“2024年度”那个）」)."""
     return bool(re.match(r"[^，,。？?；;!！]{0,6}[:：]", question[match.end():])) or _set_apart(question[:match.start()]) \
-        or excluded_before(question, match.start())
+        or excluded_before(question, match.start()) or _said_before_the_question(question, match.end())
+
+
+def _said_before_the_question(question: str, end: int) -> bool:
+    """「都说发改局越来越像个“项目局”。项目支出占总支出的比重…」: a quote in a sentence before the last, which
+    asks on its own without pointing back (它, 这个, 该), is the asker's word, no name asked."""
+    last = max((m.end() for m in re.finditer(r"[。？?！!]", question.rstrip("。？?！! "))), default=0)
+    return end <= last and not re.search(r"它|[这那该此其](?:个|项|笔|些|一)", question[last:])
 
 
 def _set_apart(before: str) -> bool:

@@ -113,6 +113,8 @@ SELF_CONTAINED = {"figure", "project", "goal"}  # mentions that are a figure in 
 THAN_ELIDED = re.compile(r"比([\u4e00-\u9fff]{2,12}?)(?=多|少|高|低|大|小|要[多少高低])")  # 「A比B多」: B, perhaps a name's start
 JOINER = re.compile(r"[和与及跟、]|以及|加上?")
 BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|该|此|那个|那项|那些|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西|类)")
+IT_OPENS = re.compile(r"它(?!们)|(?=占)")  # 「…。它占项目支出的比例是多少」「…。准确说占全部项目支出的几成」: 它, or no subject at all, opening the last sentence
+OPENING_FILLER = re.compile(r"(?:请问|那么?|准确地?说|确切地?说|具体地?说|到底|实际)*")
 UNIT_POINTER = re.compile(r"(?:这个|这家|该|此|那个|那家)(?:中心|所|站|队|馆|院|股|室)")  # 「请问这个中心」: the unit of that kind the context names
 DEFINED = re.compile(r"(?:是)?指(?:的是)?什么|什么意思|的含义|的意思是")  # 「X指什么」: what a word means is asked
 BREAKDOWN = re.compile(r"(?:各个?|每个|按|在(?:\d+个)?)(?!自)(?P<by>[\u4e00-\u9fff()]{1,6}?)(?:之间|中间)?(?:分别|各自|逐一|分开|(?:是|都)?(?:怎么|如何|怎样)(?:分配|分的|划分))")  # a figure asked per X (在7个镇之间怎么分配)
@@ -1030,13 +1032,15 @@ class Understander:
         clause = not cut and commentary.points_back().search(text)
         if clause:  # 「X里有一项“Y”，我想知道有没有这部分收入」: one sentence, the pointer in a later clause
             cut = max((m.end() for m in BREAK.finditer(text, 0, clause.start())), default=0)
-        pointer = (BACK_REFERENCE.search(text, cut) or clause or commentary.points_back().search(text, cut) or UNIT_POINTER.search(text, cut)) if cut else None
+        pointer = (BACK_REFERENCE.search(text, cut) or clause or commentary.points_back().search(text, cut) or UNIT_POINTER.search(text, cut)
+                   or IT_OPENS.match(text, OPENING_FILLER.match(text, cut).end())) if cut else None
         before = text[cut:pointer.start()] if pointer else ""
         if pointer is None or any(m.kinds() & THINGS for m in self._linked(before, [False] * (len(before) + 1))[1]):
             return text  # 「公务出行租车那个项目」: the pointer is at the thing the sentence names, by a part of its name too
         story = text[:cut]
         linked = self._linked(story, [False] * (len(story) + 1))[1]
-        named = [m for m in linked if not (self._one_department and m.kinds() == {"department"})]
+        named = [m for m in linked if not (self._one_department and m.kinds() == {"department"})
+                 and not (pointer.group(0) in ("它", "") and m.surface in text[pointer.end():])]  # 「X…占了项目支出绝大部分。它占项目支出的比例」: 它 is X, the whole is said again
         last = max(linked, key=lambda m: m.end) if linked else None
         if (pointer.group(0) == "它" and last is not None and last.kinds() <= {"department", "budget_unit"} and not self._unlinked_body(story)
                 and re.sub(r"^的?(?:\d{4}年|今年|去年|上年)?的?", "", text[pointer.end():]).startswith(tuple(self._measure_words) + ("收入", "支出"))):
@@ -2179,6 +2183,7 @@ class Understander:
                 if len(word) >= 2 and word not in vocabulary and word not in self.stopwords and not all(ch in self._function_chars for ch in word):
                     unknown.append(word)
         unknown = [w for w in unknown if not is_known(w, frame.text, frame.mentions, self.own_suffixes)]  # 幅度, 前者, 光是, 表里, 全局 … (qa/known.py)
+        unknown = [w for w in unknown if not self._aside_word(frame, w)]
         unnamed = "".join(" " if any(m.start <= k < m.end for m in frame.mentions) else ch for k, ch in enumerate(frame.text))
         unknown += [w for w in self.lexicon.cues["persons"] if w in unnamed and w not in unknown]  # a person's pay or name (股长: not the set word 股)
         frame.breakdown = self._breakdowns(frame)
@@ -2257,6 +2262,30 @@ class Understander:
                     and not is_known(word, frame.text, frame.mentions, self.own_suffixes):
                 out.append(word)
         return out
+
+    def _aside_word(self, frame: Frame, word: str) -> bool:
+        """「手头没有教育局2024年的预算文件，…」「审计那边想核一下网络安全方面的投入，…」: a word the documents do not
+        know, said only in clauses before the last that ask nothing and name no thing (a body at most), or
+        as the source of what the asker heard (听老师说, 教练跟我说), is the asker's own context."""
+        asks = self.lexicon.cues["clauses"]["asks"]
+        spans = [m.span() for m in CLAUSE.finditer(frame.text)]
+        found = [k for k in range(len(frame.text)) if frame.text.startswith(word, k)]
+        if not found or len(spans) < 2:
+            return False
+        body = word.endswith(tuple(self.lexicon.cues["body_suffixes"] + self.lexicon.cues["unit_suffixes"]))
+
+        def aside(k: int) -> bool:
+            if re.search(rf"(?:听|据){re.escape(word)}[\u4e00-\u9fff]{{0,3}}说|{re.escape(word)}[\u4e00-\u9fff]{{0,3}}(?:跟我|和我|对我)说", frame.text[max(0, k - 2):k + len(word) + 6]):
+                return True  # 「听老师说」「足球队教练跟我说」: who said it
+            if body:
+                return False  # 「我在看云川市财政局的预算。」: a body not loaded is never context
+            a, b = next((a, b) for a, b in spans if a <= k < b)
+            if a >= spans[-1][0] or re.search(asks, frame.text[a:b]) or not segment.says_something(frame.text[a:b].replace(word, "")) \
+                    or re.search(r"(?:那块|这块|那部分|方面|领域|里|中)[,，:：]?$", frame.text[a:b]):
+                return False  # 「公厕那块，项目支出是多少」: a scope, not a story
+            return all(m.kinds() <= {"department", "budget_unit"} for m in frame.mentions if a <= m.start < b)
+
+        return all(aside(k) for k in found)
 
     def _counted_noun(self, frame: Frame) -> list[str]:
         """「价格认证中心有几个编制」: a count of a noun that no set of the documents is (编制, a staff quota, though

@@ -275,3 +275,39 @@ def test_a_measure_said_to_include_which_projects_lists_them(lands):
     answer = service.ask("今年项目支出包括哪些项目？")
     assert answer.answered and all(p.name in answer.answer for p in truth.projects[:3]), answer.answer
     assert "指" in service.ask("项目支出包括哪些？").answer
+
+
+def test_the_askers_own_words_in_a_clause_that_tells_are_context(years):
+    """「审计那边想核一下网络安全方面的投入，X两年合计安排了多少」「手头没有…，…」「听老师说…」: words no document
+    knows, in a clause before the ask that tells and names no thing, or naming who said it, are ignored."""
+    service, earlier, later = years
+    a, b = _total(earlier, 2), _total(later, 2)
+    for question in ("审计那边想核一下网络安全方面的投入，项目支出两年合计安排了多少？",
+                     "手头没有纸质的预算文件，只好看网上的，项目支出两年合计安排了多少？",
+                     "听老师说项目钱不少。项目支出两年合计安排了多少？"):
+        answer = service.ask(question)
+        assert answer.value == a + b, (question, answer.answer)
+    scoped = service.ask("公厕那块，项目支出是多少？")
+    assert not scoped.answered, scoped.answer
+
+
+def test_a_quoted_word_of_the_askers_before_the_question_names_nothing(years):
+    """「都说统计局越来越像个“项目局”。项目支出占支出合计的比重，2025年比2024年提高了多少个百分点」."""
+    service, earlier, later = years
+
+    def share(truth) -> Decimal:
+        return _total(truth, 2) / _total(truth, 0) * 100
+
+    points = (share(later) - share(earlier)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    answer = service.ask("都说统计局越来越像个“项目局”。项目支出占支出合计的比重，2025年比2024年变化了多少个百分点？")
+    assert answer.value == points, answer.answer
+
+
+def test_it_or_no_subject_opening_a_share_is_the_thing_the_story_names(lands):
+    """「X两千多万，感觉占了项目支出的绝大部分。它占项目支出的比例到底是多少」「…。准确说占全部项目支出的几成」."""
+    service, truth = lands
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    whole = _total(truth, 2)
+    share = (project.amounts[0] / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    answer = service.ask(f"{project.name}金额不小，感觉占了项目支出的一大块。它占项目支出的比例到底是多少？")
+    assert answer.value == share, answer.answer
