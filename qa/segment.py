@@ -306,7 +306,7 @@ def only_function_words(word: str) -> bool:
 
 def says_something(text: str) -> bool:
     """Whether `text` holds a verb besides 是 and 有 (「看说明里…好像全是服务类的」 tells; 「X那个项目，」 names only)."""
-    return any(t.flag.startswith("v") and t.word not in ("是", "有") for t in current().pos().lcut(text, HMM=False))
+    return any(t.flag.startswith("v") and t.flag != "vn" and t.word not in ("是", "有") for t in current().pos().lcut(text, HMM=False))
 
 
 def is_verb(word: str) -> bool:

@@ -2265,7 +2265,7 @@ class Understander:
 
     def _aside_word(self, frame: Frame, word: str) -> bool:
         """「手头没有教育局2024年的预算文件，…」「审计那边想核一下网络安全方面的投入，…」: a word the documents do not
-        know, said only in clauses before the last that ask nothing and name no thing (a body at most), or
+        know, said only in clauses before the last that ask nothing and name no thing nor unit (a department at most), or
         as the source of what the asker heard (听老师说, 教练跟我说), is the asker's own context."""
         asks = self.lexicon.cues["clauses"]["asks"]
         spans = [m.span() for m in CLAUSE.finditer(frame.text)]
@@ -2283,7 +2283,8 @@ class Understander:
             if a >= spans[-1][0] or re.search(asks, frame.text[a:b]) or not segment.says_something(frame.text[a:b].replace(word, "")) \
                     or re.search(r"(?:那块|这块|那部分|方面|领域|里|中)[,，:：]?$", frame.text[a:b]):
                 return False  # 「公厕那块，项目支出是多少」: a scope, not a story
-            return all(m.kinds() <= {"department", "budget_unit"} for m in frame.mentions if a <= m.start < b)
+            return (all(m.kinds() <= {"department"} for m in frame.mentions if a <= m.start < b)
+                    and not re.search(r"本级|下属|单位|中心", frame.text[a:b]))  # 「本级和下属中心的走势好像相反，…」: units compared scope the ask
 
         return all(aside(k) for k in found)
 

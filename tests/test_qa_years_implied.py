@@ -311,3 +311,12 @@ def test_it_or_no_subject_opening_a_share_is_the_thing_the_story_names(lands):
     share = (project.amounts[0] / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     answer = service.ask(f"{project.name}金额不小，感觉占了项目支出的一大块。它占项目支出的比例到底是多少？")
     assert answer.value == share, answer.answer
+
+
+def test_units_a_telling_clause_names_are_not_the_ones_asked(market):
+    """「本级和X的情况好像相反，本级的项目支出是多少」: the bureau's own; 「X，本级的…」 names both."""
+    service, truth = market
+    unit = truth.subordinate_units[0]
+    own = service.ask("本级的项目支出是多少？")
+    answer = service.ask(f"本级和{unit}的情况好像相反，本级的项目支出是多少？")
+    assert own.value is not None and answer.value == own.value, answer.answer
