@@ -320,3 +320,7 @@ def test_units_a_telling_clause_names_are_not_the_ones_asked(market):
     own = service.ask("本级的项目支出是多少？")
     answer = service.ask(f"本级和{unit}的情况好像相反，本级的项目支出是多少？")
     assert own.value is not None and answer.value == own.value, answer.answer
+    u1, u2 = truth.subordinate_units[:2]
+    each = [service.ask(f"{u}的基本支出是多少？").value for u in (u1, u2)]
+    both = service.ask(f"想看看下属单位的日常运转，不算局本级。{u1}和{u2}的基本支出加起来多少？")
+    assert both.value == sum(each), both.answer  # a restriction told before the ask stays

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from kg.template import load_template
 from qa.answer import Answer, fmt, percent
+from qa.commentary import restricts
 from qa.execute import COUNTED_SUBORDINATE, NotAnswerable
 from qa.facts import Fact
 from qa.honour import excluded_before, included_spans, kept_text, left_out, left_out_spans, self_left_out
@@ -45,7 +46,7 @@ def _asking_clause(frame) -> re.Match | None:
     if len(spans) < 2 or any(re.search(asks, text[a:b]) for a, b in spans[:-1]) or not re.search(asks, text[spans[-1][0]:]):
         return None
     told = "".join(" " if any(m.start <= k < m.end for m in frame.mentions) else ch for k, ch in enumerate(text[:spans[-1][0]]))
-    return re.compile("").match(text, spans[-1][0]) if says_something(told) else None
+    return re.compile("").match(text, spans[-1][0]) if says_something(told) and not restricts(told) else None  # 「…，不算局本级。」 restricts
 
 
 def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
