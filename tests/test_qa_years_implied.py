@@ -324,3 +324,22 @@ def test_units_a_telling_clause_names_are_not_the_ones_asked(market):
     each = [service.ask(f"{u}的基本支出是多少？").value for u in (u1, u2)]
     both = service.ask(f"想看看下属单位的日常运转，不算局本级。{u1}和{u2}的基本支出加起来多少？")
     assert both.value == sum(each), both.answer  # a restriction told before the ask stays
+
+
+def test_two_years_written_as_one_before_both_have(years):
+    """「2024和2025两年都有安排的项目是哪几个」: the projects of both years."""
+    service, earlier, later = years
+    both = {p.name for p in earlier.projects} & {p.name for p in later.projects}
+    answer = service.ask("2024和2025两年都有安排的项目是哪几个？")
+    assert both and all(n in answer.answer for n in both), answer.answer
+
+
+def test_counts_over_the_projects_of_two_years(years):
+    """「两年表12里的项目加在一起一共多少个」「有几个在2025年还能找到同名的」「有几个比2024年同名项目的预算少」."""
+    service, earlier, later = years
+    old = {p.name: p.amounts[0] for p in earlier.projects}
+    new = {p.name: p.amounts[0] for p in later.projects}
+    assert service.ask("两年表12里的项目加在一起一共多少个？").value == len(old) + len(new)
+    assert service.ask("2024年表12里的项目，有几个在2025年还能找到同名的？").value == len(old.keys() & new.keys())
+    fewer = service.ask("2025年的项目里，有几个比2024年同名项目的预算少？")
+    assert fewer.value == sum(new[n] < old[n] for n in old.keys() & new.keys()), fewer.answer
