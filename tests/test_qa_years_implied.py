@@ -4,6 +4,7 @@ asked with no year is the latest year over the one before."""
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
@@ -343,3 +344,23 @@ def test_counts_over_the_projects_of_two_years(years):
     assert service.ask("2024年表12里的项目，有几个在2025年还能找到同名的？").value == len(old.keys() & new.keys())
     fewer = service.ask("2025年的项目里，有几个比2024年同名项目的预算少？")
     assert fewer.value == sum(new[n] < old[n] for n in old.keys() & new.keys()), fewer.answer
+
+
+@pytest.fixture(scope="module")
+def families(tmp_path_factory):
+    """A generated market supervision bureau whose projects come in families of one name (X, X补助资金, X（第二批）)."""
+    from conftest import synth_service
+
+    return synth_service(tmp_path_factory.mktemp("families"), 3904, None)
+
+
+def test_the_two_projects_of_one_name_counted_and_summed(families):
+    """「有两个“X”，一个带补助资金一个不带，加起来多少钱」: the two of that name, not one of them."""
+    service, truth = families
+    names = [p.name for p in truth.projects]
+    base, other = next((n, m.replace(n, "")) for n in names for m in names if sum(n in x for x in names) == 2 and n != m and n in m
+                       and re.fullmatch(r"[\u4e00-\u9fff]{8,}", n) and re.fullmatch(r"[\u4e00-\u9fff]+", m.replace(n, "")))
+    pair = [p for p in truth.projects if base in p.name]
+    short = base[2:]  # said shorter, as people do
+    answer = service.ask(f"有两个“{short}”，一个带{other}一个不带，加起来多少钱？")
+    assert answer.value == sum(p.amounts[0] for p in pair), answer.answer
