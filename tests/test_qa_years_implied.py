@@ -364,3 +364,12 @@ def test_the_two_projects_of_one_name_counted_and_summed(families):
     short = base[2:]  # said shorter, as people do
     answer = service.ask(f"有两个“{short}”，一个带{other}一个不带，加起来多少钱？")
     assert answer.value == sum(p.amounts[0] for p in pair), answer.answer
+
+
+def test_a_name_filter_on_classification_items_is_no_filter_on_projects(lands):
+    """「名称里带“医疗”的项级科目有哪些」: classes, never 「名称含“医疗”的项目共0个」."""
+    service, truth = lands
+    labels = [r.label for r in truth.table(2).rows if r.code and len(r.code) == 7]
+    word = next(w for w in ("医疗", "运行", "保险", "事务") if any(w in label for label in labels))
+    answer = service.ask(f"名称里带“{word}”的项级科目（7位编码的）有哪些")
+    assert not answer.answered or (answer.items and all(word in i for i in answer.items)), answer.answer

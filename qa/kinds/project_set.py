@@ -49,8 +49,8 @@ class ProjectSet:
     name = NAME
 
     def read(self, ctx: Context) -> Reading | None:
-        if ctx.frame.set_kind == "items" and (any(m.of("classification") for m in ctx.frame.mentions) or _not_projects(ctx.frame)):
-            return None  # 「商品和服务支出里超过5万的科目」「基本支出中几个科目」: classification items, not projects
+        if ctx.frame.set_kind == "items" and (any(m.of("classification") for m in ctx.frame.mentions) or _not_projects(ctx.frame) or "项目" not in ctx.frame.text):
+            return None  # 「商品和服务支出里超过5万的科目」「基本支出中几个科目」「名称里带“医疗”的项级科目」: classification items, not projects
         if ctx.frame.set_kind in ("economic", "functional") or ctx.frame.name_part is not None:
             return None  # 「项目支出的经济科目里，超过100万的」「名称以“股”结尾的内设机构」: classes or offices, not projects
         text = spelt_out(normalize(ctx.frame.question or ""))  # 「有好几个」: several, no count
