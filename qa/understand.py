@@ -1120,6 +1120,9 @@ class Understander:
         if cut:
             text = text[:cut] + self._measure_carried(text[:cut], _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:]), self.lexicon))
         trial = (self._after_story(text[cut:], previous, corrected) or self.understand(text[cut:], previous, corrected, _context=False)) if cut else None  # 「我在梳理…，局本级的先不数了。X名下…」
+        loaded = {d.year for d in self.lexicon.documents.values()}
+        if trial is not None and trial.cues & {"yoy", "compare"} and named_years(text[cut:], loaded) and named_years(text[:cut], loaded) - named_years(text[cut:], loaded):
+            return None  # 「我看2024年说明里房屋是0平方米，2025年突然有了，房屋面积增加了多少」: the context's year is one of the two compared
         bodies = trial is not None and any(m.of("department", "budget_unit") for m in trial.mentions)  # 「…应急管理的稿子，X局的项目支出是多少」: the body's own
         described = "".join(c for c in CLAUSE.findall(text[:cut]) if not re.match(self.lexicon.cues["self_described"], c))  # 「我是一名跑水利口的记者，」: the asker, no thing asked of
         if trial is not None and trial.intent in ("lookup", "sum") and trial.measures and not trial.value_mentions() and not bodies and any(m.kinds() & THINGS and not _inside_measure(described, m, trial.measures) for m in self.lexicon.link(described)):

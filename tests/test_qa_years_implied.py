@@ -373,3 +373,11 @@ def test_a_name_filter_on_classification_items_is_no_filter_on_projects(lands):
     word = next(w for w in ("医疗", "运行", "保险", "事务") if any(w in label for label in labels))
     answer = service.ask(f"名称里带“{word}”的项级科目（7位编码的）有哪些")
     assert not answer.answered or (answer.items and all(word in i for i in answer.items)), answer.answer
+
+
+def test_a_year_the_context_names_is_one_of_the_two_compared(years):
+    """「我看2024年说明里房屋是N平方米，2025年变了，房屋面积增加了多少平方米」: 2025 over 2024, not 2025's own change."""
+    service, earlier, later = years
+    a, b = (_figure(t, "房屋").value for t in (earlier, later))
+    answer = service.ask(f"我看2024年说明里房屋是{a:.0f}平方米，2025年又变了，房屋面积{'增加' if b >= a else '减少'}了多少平方米？")
+    assert answer.value == abs(b - a), answer.answer
