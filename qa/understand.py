@@ -544,6 +544,10 @@ def _without_included(frame: Frame, cues: list) -> None:
     a unit a department is said to include is in its whole, not its scope."""
     spans = honour.included_spans(frame.text)
     _set_aside(frame, [m for m in frame.mentions if any(a <= m.start and m.end <= b for a, b in spans)])
+    said = [(start, g) for start, end, _, g in cues if any(end == a for a, _ in spans)]  # 「包括其他资金在内，X一共多少」: 包括 says what is in it
+    if said:
+        others = set().union(*(g for start, _, _, g in cues if all(start != s for s, _ in said)))
+        frame.cues = frame.cues - (set().union(*(g for _, g in said)) - others)
     ends = {m.end for m in frame.mentions if m.of("department")}
     brackets = [m.span() for m in INCLUDED_UNIT.finditer(frame.text) if m.start() in ends]
     units = [m for m in frame.mentions if m.of("budget_unit") and any(a <= m.start and m.end <= b for a, b in brackets)]
@@ -887,7 +891,8 @@ class Understander:
             return text
         for m in self.lexicon.link(text):
             resumed = re.match(r"[,，](?:它(?!们)|其(?![余他它中实次]))的?", text[m.end:])  # 其余, 其中: no pronoun
-            if resumed:
+            opens = max(text.rfind(ch, 0, m.start) for ch in ",，。？?！!；;") + 1
+            if resumed and re.fullmatch(r"(?:关于|至于|说到|说说|那个|这个|那|这)?", text[opens:m.start]):  # 「…用了X以外的其他资金，它的…」: an object, no topic
                 return text[:m.end] + "的" + text[m.end + resumed.end():]
         return text
 

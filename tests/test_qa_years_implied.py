@@ -381,3 +381,18 @@ def test_a_year_the_context_names_is_one_of_the_two_compared(years):
     a, b = (_figure(t, "房屋").value for t in (earlier, later))
     answer = service.ask(f"我看2024年说明里房屋是{a:.0f}平方米，2025年又变了，房屋面积{'增加' if b >= a else '减少'}了多少平方米？")
     assert answer.value == abs(b - a), answer.answer
+
+
+def test_what_a_figure_includes_said_with_baokuo_asks_no_list(lands):
+    """「包括其他资金在内，X局基本支出一共多少」: 基本支出 of every fund, not the list of its classes."""
+    service, truth = lands
+    answer = service.ask(f"包括其他资金在内，{truth.department}基本支出一共多少？")
+    assert answer.value == _total(truth, 1), answer.answer
+
+
+def test_only_a_share_of_the_other_year_is_a_proportion(years):
+    """「2025年的项目支出只有2024年的百分之几」: b ÷ a, not the rate of change."""
+    service, earlier, later = years
+    a, b = _total(earlier, 2), _total(later, 2)
+    answer = service.ask("2025年的项目支出只有2024年的百分之几？")
+    assert answer.value == (b / a * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer

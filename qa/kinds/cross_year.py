@@ -203,8 +203,8 @@ def _names(ctx: Context, own_totals: bool = True) -> list[tuple[int, int]]:
         ends = {m.end for m in frame.mentions}
         both = pattern(NAME, "both_years").search(frame.text)
         others = {k: v for k, v in cue_data(NAME)["value_operations"].items() if k != "sum"}
-        totals = [(a, b) for a, b in totals if a not in ends and not (both and both.end() <= a and frame.text[a:b].endswith("合计")
-                                                                      and not _first(others, frame.text[b:]))]  # 「两年的预算收入合计是多少」: 合计 sums the years
+        totals = [(a, b) for a, b in totals if (a not in ends or _first(others, frame.text[b:]))  # 「X的基本支出总计，2025年比2024年增加了多少」: X's total, the change asked after it
+                  and not (both and both.end() <= a and frame.text[a:b].endswith("合计") and not _first(others, frame.text[b:]))]  # 「两年的预算收入合计是多少」: 合计 sums the years
     return [(m.start, m.end) for m in frame.mentions] + totals + idle
 
 
