@@ -848,6 +848,7 @@ class Understander:
         pointed = re.search(self.lexicon.cues["pointed_body"].removesuffix("$"), question)  # 「…。这个局的基本支出一共多少钱」: the body loaded, pointed at
         own = (_names_its_own(trial) or bool(trial.measures and (trial.totals or pointed or any(m.of("department", "budget_unit") for m in trial.mentions)))  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」「…。基本支出占支出总额的百分之多少」: the question names its own thing
                or bool(trial.set_kind and REPORTED.search(story))  # 「有读者问X今年还有没有。…不再出现的项目有哪些」: a set asked of its own
+               or bool(trial.measures and own_years and trial.cues & {"yoy", "compare"})  # 「…人员经费反而少了。基本支出2025年比2024年减少了多少」: a measure's change of its own years
                or (trial.set_kind in ("budget_units", "duties", "internal_units") or trial.totals) and any(m.of("department", "budget_unit") for m in trial.mentions))  # 「…。X局的部门预算包括哪几个单位」「…。X局的支出总计是多少」
         bodies_only = not (trial.measures or trial.totals) and all(m.kinds() <= {"department", "budget_unit"} for m in trial.value_mentions())
         if head.measures and bodies_only:

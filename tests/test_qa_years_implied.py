@@ -396,3 +396,36 @@ def test_only_a_share_of_the_other_year_is_a_proportion(years):
     a, b = _total(earlier, 2), _total(later, 2)
     answer = service.ask("2025年的项目支出只有2024年的百分之几？")
     assert answer.value == (b / a * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+@pytest.fixture(scope="module")
+def shrinking(tmp_path_factory):
+    """A generated education bureau whose budget shrank from 2024 to 2025 (tools.synth seed 55802)."""
+    from conftest import synth_years_service
+
+    return synth_years_service(tmp_path_factory.mktemp("shrinking"), 55802, "金禾市望垣县教育局")
+
+
+def test_each_years_smallest_project(shrinking):
+    """「两年里各自金额最小的项目分别是哪个」: each year's own smallest, not the smallest of both."""
+    service, earlier, later = shrinking
+    answer = service.ask("两年里各自金额最小的项目分别是哪个？")
+    for truth in (earlier, later):
+        low = min(p.amounts[0] for p in truth.projects)
+        assert any(p.name in answer.answer for p in truth.projects if p.amounts[0] == low), answer.answer
+
+
+def test_rose_or_fell_asks_no_direction(shrinking):
+    """「是涨了还是跌了？差额多少」: the size of the change, whichever way."""
+    service, earlier, later = shrinking
+    a, b = _total(earlier, 1), _total(later, 1)
+    answer = service.ask("看两年的预算，基本支出是涨了还是跌了？差额多少？")
+    assert answer.value == abs(b - a), answer.answer
+
+
+def test_a_measures_change_of_its_own_years_after_a_story(shrinking):
+    """「项目钱多了，人员经费反而少了。基本支出2025年比2024年减少了多少」: 基本支出, not the story's 人员经费."""
+    service, earlier, later = shrinking
+    a, b = _total(earlier, 1), _total(later, 1)
+    answer = service.ask(f"项目钱多了，人员经费反而少了。基本支出2025年比2024年{'增加' if b > a else '减少'}了多少万元？")
+    assert answer.value == abs(b - a), answer.answer

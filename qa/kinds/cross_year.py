@@ -73,7 +73,7 @@ def _against_the_year_before(text: str) -> bool:
     """A set operation that compares a year with the one before (新增, 取消, 增加最多 …); the largest
     of all projects (pooled, each year's) is asked of the years named, not of the year before too."""
     found = _first(cue_data(NAME)["set_operations"], text)
-    return found is not None and found[0] not in ("each_max", "pooled_max", "pooled_min")
+    return found is not None and found[0] not in ("each_max", "each_min", "pooled_max", "pooled_min")
 
 
 def _change_asked(ctx: Context) -> bool:
@@ -606,7 +606,7 @@ def _lacking_year(text: str, lacked: str) -> int | None:
 
 def _directions(text: str) -> tuple[bool, bool]:
     """Whether the question speaks of a fall and of a rise (「少了多少」 falls; 「多少」 alone says nothing)."""
-    down = re.search(r"(?<!多)少了|(?<!相)减(?!去?\d)|降|低", text)  # 「两年各算一下再相减」「2025减2024」 say no direction
+    down = re.search(r"(?<!多)少了|(?<!相)减(?!去?\d)|降|低|跌|缩", text)  # 「两年各算一下再相减」「2025减2024」 say no direction
     up = re.search(r"增|涨|升|提高|高了|高出|(?<!少)多了|多出", text)
     return bool(down), bool(up)
 
@@ -942,9 +942,10 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
             listed = [new[k].label for k in both] if len(both) <= 5 else []
             answer.answer = (f"（比较的是{'、'.join(listed)}）" if listed else "") + answer.answer  # 「这三个类级支出」: the ones compared, named
         return answer
-    if op == "each_max":
-        tops = [(y, _tops(list(m.values()), True)) for y, m in ((y0, old), (y1, new)) if m]
-        text = (f"（{topic[1:]}）" if topic else "") + "；".join(f"{y}年金额最多的是{'、'.join(f.label for f in fs)}，{fmt(fs[0].value)}万元" for y, fs in tops) + "。"
+    if op in ("each_max", "each_min"):  # 「两年里各自金额最小的项目分别是哪个」: each year's own
+        largest = op == "each_max"
+        tops = [(y, _tops(list(m.values()), largest)) for y, m in ((y0, old), (y1, new)) if m]
+        text = (f"（{topic[1:]}）" if topic else "") + "；".join(f"{y}年金额最{'多' if largest else '少'}的是{'、'.join(f.label for f in fs)}，{fmt(fs[0].value)}万元" for y, fs in tops) + "。"
         return executor.answer(ctx.frame, text, None, None, items=[f.label for _, fs in tops for f in fs], facts=[f for _, fs in tops for f in fs])
     pooled = [(y0, f) for f in old.values()] + [(y1, f) for f in new.values()]
     if not pooled:
