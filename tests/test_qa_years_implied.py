@@ -429,3 +429,14 @@ def test_a_measures_change_of_its_own_years_after_a_story(shrinking):
     a, b = _total(earlier, 1), _total(later, 1)
     answer = service.ask(f"项目钱多了，人员经费反而少了。基本支出2025年比2024年{'增加' if b > a else '减少'}了多少万元？")
     assert answer.value == abs(b - a), answer.answer
+
+
+def test_the_name_without_a_prefix_said_in_brackets(families):
+    """「X（不带芦湾区前缀的）是多少」: the X whose name lacks the prefix."""
+    service, truth = families
+    names = {p.name: p for p in truth.projects}
+    base, prefix = next((n, m[:m.index(n)]) for n in names for m in names if m != n and m.endswith(n) and sum(n in x for x in names) == 2)
+    answer = service.ask(f"{base}（不带{prefix}前缀的）是多少？")
+    assert answer.value == names[base].amounts[0], answer.answer
+    prefixed = service.ask(f"{base}（带{prefix}前缀的）是多少？")
+    assert prefixed.value == names[prefix + base].amounts[0], prefixed.answer
