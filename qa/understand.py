@@ -497,10 +497,10 @@ def _told_before_the_ask(frame: Frame) -> None:
     if frame.cues & {"sum", "compare", "ratio", "count", "list", "max", "min", "yoy", "reason", "whichone"} or frame.set_kind:
         return
     clauses = [m.span() for m in CLAUSE.finditer(frame.text)]
-    asks = load_cues()["clauses"]["asks"]
-    asking = [a for a, b in clauses if re.search(asks, frame.text[a:b])]
+    cues = load_cues()
+    asking = [a for a, b in clauses if re.search(cues["clauses"]["asks"], frame.text[a:b]) or any(w in frame.text[a:b] for w in cues["question_intros"])]
     if len(asking) != 1:
-        return  # 「X，巡查多少次，修缮几处」「X是多少？打算买新车吗」: two asks
+        return  # 「X，巡查多少次，修缮几处」「X是多少？打算买新车吗」「想了解一下X，…写的是多少」: two asks
     last = asking[0]
     asked = [m for m in frame.value_mentions() if m.start >= last]
     told = [m for m in frame.value_mentions() if m.end <= last]
@@ -509,8 +509,8 @@ def _told_before_the_ask(frame: Frame) -> None:
                 if last + p.end() not in starts]  # 「这笔“其他资金”」: a determiner of the name asked points nowhere else
     if pointers:
         return
-    if len({frozenset(e.iri for e in m.entities) for m in asked}) != 1 or not told:
-        return
+    if len({frozenset(e.iri for e in m.entities) for m in asked}) != 1 or not told or re.match(r"(?:情况|部分|那段|一节)?(?:里|中|里面|当中)", frame.text[asked[0].end:]):
+        return  # 「…，国有资产情况里写的是多少」: where the answer is, not the thing asked
     for a, b in clauses:
         names = [m for m in told if a <= m.start < b]
         if not names:

@@ -440,3 +440,10 @@ def test_the_name_without_a_prefix_said_in_brackets(families):
     assert answer.value == names[base].amounts[0], answer.answer
     prefixed = service.ask(f"{base}（带{prefix}前缀的）是多少？")
     assert prefixed.value == names[prefix + base].amounts[0], prefixed.answer
+
+
+def test_a_thing_asked_in_an_opening_that_asks_stays(lands):
+    """「想了解一下X局的房屋面积，国有资产情况里写的是多少平方米」: 想了解 asks; 国有资产情况里 says where (a guard)."""
+    service, truth = lands
+    answer = service.ask(f"想了解一下{truth.department}占用的房屋面积，国有资产情况里写的是多少平方米？")
+    assert answer.value == _figure(truth, "房屋").value, answer.answer
