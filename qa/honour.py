@@ -19,7 +19,7 @@ from qa.known import answer_unit, answer_units, fold_digits
 from qa.lexicon import ORG_SUFFIX, SHORT_ALIAS, Lexicon, load_cues, match_form, negated_before, spelt_out
 from qa.normalize import normalize
 from qa.ranges import left_out_before
-from qa.segment import tokenizer
+from qa.segment import says_something, tokenizer
 from qa.spans import occurrences
 
 SECOND_ASK = "a second figure asked is not answered"  # a refusal that asking each clause apart may answer (qa/clauses.py)
@@ -80,7 +80,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     if not early and asked and (answer.value is not None or not answer.items) and answer.intent not in ("describe", "definition", "performance") and not any(w in _said(answer) for w in cues["per_unit"] + ["每"]):
         early = f"文件没有给出“{asked[0]}”的金额或数量，只有合计 (the document gives no figure per unit)"  # 摊到每个村 answered 平均每个村: per unit
     if early or answer.value is None:
-        return early or _quoted_missing(question, frame, answer) or _deal_whole_missing(question, _said(answer))
+        return early or _quoted_missing(question, frame, answer) or _deal_whole_missing(question, _said(answer)) or _yes_no_by_amount(question, answer)
     said = _said(answer)
     unquoted = _QUOTED.sub("", question)
     unnamed = _unnamed(frame) if frame else unquoted  # 经费 in a project's name asks no money
@@ -437,7 +437,10 @@ def _yes_no_by_amount(question: str, answer: Answer) -> str | None:
     clauses = [c for c in re.split(r"[，,。？?！!；;]", normalize(question)) if c.strip()]
     asking = [c for k, c in enumerate(clauses) if re.search(_cues()["yes_no"], c)
               and not re.search(_cues()["request"], c.strip() + "".join(clauses[k + 1:k + 2]))]  # 「能帮我算一下…吗」「能不能根据…增减数，推算出上年的…」 ask for the figure
-    if not asking or answer.value is None or answer.items or any(re.search(_cues()["amount_in_ask"], c) for c in clauses):
+    own = bool(asking) and says_something(re.sub(_cues()["yes_no"], "", asking[-1]))  # 「…都是500万，是不是同一家律所承接的」: a figure stated, a thing of its own asked
+    if own and answer.intent == "lookup" and not any(re.search(r"多少|几|金额|数额", c) for c in clauses) and (answer.value is not None or answer.rows):
+        return f"问的是“{asking[-1]}”，找到的只是金额，回答不了是或否 (figures, not a yes or no)"
+    if not asking or own or answer.value is None or answer.items or any(re.search(_cues()["amount_in_ask"], c) for c in clauses):
         return None
     if answer.intent == "yoy" and all(re.search(r"变化|变动|增减|调整|[增减涨降升跌]", c) for c in asking):
         return None  # 「X今年和上年比有变化吗」: the change answers it, 0 is "no"

@@ -447,3 +447,13 @@ def test_a_thing_asked_in_an_opening_that_asks_stays(lands):
     service, truth = lands
     answer = service.ask(f"想了解一下{truth.department}占用的房屋面积，国有资产情况里写的是多少平方米？")
     assert answer.value == _figure(truth, "房屋").value, answer.answer
+
+
+def test_a_yes_no_of_its_own_after_a_stated_figure_is_no_amount(years):
+    """「两年的X都是N万，是不是同一家律所承接的」: a yes or no the figures do not give."""
+    service, earlier, later = years
+    both = {p.name for p in earlier.projects} & {p.name for p in later.projects}
+    name = sorted(both)[0]
+    amount = next(p.amounts[0] for p in later.projects if p.name == name)
+    answer = service.ask(f"两年的{name}都是{amount:.2f}万，是不是同一家律所承接的？")
+    assert not answer.answered, answer.answer
