@@ -587,6 +587,9 @@ class Executor:
             return named
         if mentions and (frame.set_kind not in ("projects",) or inside):  # 「三公经费里哪些项目是0」: its items, not the projects
             container = mentions[0]
+            deeper = [m for m in mentions[1:] if any(e.code and f.code and len(e.code) > len(f.code) and e.code.startswith(f.code)
+                                                     for e in m.of("classification") for f in container.of("classification"))]
+            container = deeper[-1] if deeper else container  # 「农林水支出下面的水利款，分哪几项」: the narrower class named is the one split
             measure = container.measure or (frame.measures[0] if frame.measures else None)
             facts = self.resolve(container, measure, frame, doc)
             if measure is None and frame.table is None:

@@ -457,3 +457,14 @@ def test_a_yes_no_of_its_own_after_a_stated_figure_is_no_amount(years):
     amount = next(p.amounts[0] for p in later.projects if p.name == name)
     answer = service.ask(f"两年的{name}都是{amount:.2f}万，是不是同一家律所承接的？")
     assert not answer.answered, answer.answer
+
+
+def test_the_narrower_class_named_under_another_is_the_one_split(lands):
+    """「X类下面的Y款，具体分哪几项科目」: Y's items, not X's 款."""
+    service, truth = lands
+    rows = [r for r in truth.table(2).rows if r.code]
+    kuan = next(r for r in rows if len(r.code) == 5 and sum(x.code.startswith(r.code) and len(x.code) == 7 for x in rows) >= 2)
+    lei = next(r for r in rows if r.code == kuan.code[:3])
+    items = [x.label for x in rows if x.code.startswith(kuan.code) and len(x.code) == 7]
+    answer = service.ask(f"{lei.label}下面的{kuan.label}款，具体分哪几项科目？")
+    assert all(i in answer.answer for i in items), answer.answer
