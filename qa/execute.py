@@ -587,8 +587,10 @@ class Executor:
             return named
         if mentions and (frame.set_kind not in ("projects",) or inside):  # 「三公经费里哪些项目是0」: its items, not the projects
             container = mentions[0]
-            deeper = [m for m in mentions[1:] if any(e.code and f.code and len(e.code) > len(f.code) and e.code.startswith(f.code)
-                                                     for e in m.of("classification") for f in container.of("classification"))]
+            deeper = [m for m in mentions[1:] if re.fullmatch(r"(?:下面|里面|里|中|之下|下)的?", frame.text[container.end:m.start])
+                      and not re.match(r"[、和与及跟]", frame.text[m.end:])  # 「工资福利里基本工资、津贴补贴…哪个最多」: items listed, not one split
+                      and any(e.code and f.code and len(e.code) > len(f.code) and e.code.startswith(f.code)
+                              for e in m.of("classification") for f in container.of("classification"))]
             container = deeper[-1] if deeper else container  # 「农林水支出下面的水利款，分哪几项」: the narrower class named is the one split
             measure = container.measure or (frame.measures[0] if frame.measures else None)
             facts = self.resolve(container, measure, frame, doc)
