@@ -225,12 +225,13 @@ def test_an_item_a_statement_says_is_new_asked_its_figure(years):
     assert answer.value == row.amounts[0], answer.answer
 
 
-def test_only_the_bureau_itself_wanted_after_units_named(market):
-    """「局和X的项目是分开列的，我只要局本级的，项目支出合计多少」: the bureau's own."""
+@pytest.mark.parametrize("question", ["局里和{unit}的项目是分开列的，我只要局本级的，项目支出合计多少？",
+                                      "本级和{unit}的情况好像相反，本级的项目支出是多少？"])
+def test_the_bureau_itself_asked_after_units_named(market, question):
+    """「局和X的项目是分开列的，我只要局本级的…」「本级和X的情况好像相反，本级的…」: the bureau's own, not all units."""
     service, truth = market
-    unit = truth.subordinate_units[0]
     own = service.ask("本级的项目支出是多少？")
-    answer = service.ask(f"局里和{unit}的项目是分开列的，我只要局本级的，项目支出合计多少？")
+    answer = service.ask(question.format(unit=truth.subordinate_units[0]))
     assert own.value is not None and answer.value == own.value, answer.answer
 
 
@@ -314,17 +315,13 @@ def test_it_or_no_subject_opening_a_share_is_the_thing_the_story_names(lands):
     assert answer.value == share, answer.answer
 
 
-def test_units_a_telling_clause_names_are_not_the_ones_asked(market):
-    """「本级和X的情况好像相反，本级的项目支出是多少」: the bureau's own; 「X，本级的…」 names both."""
+def test_a_restriction_told_before_the_ask_keeps_its_units(market):
+    """「不算局本级。X和Y的基本支出加起来」: a restriction told before the ask stays (a guard)."""
     service, truth = market
-    unit = truth.subordinate_units[0]
-    own = service.ask("本级的项目支出是多少？")
-    answer = service.ask(f"本级和{unit}的情况好像相反，本级的项目支出是多少？")
-    assert own.value is not None and answer.value == own.value, answer.answer
     u1, u2 = truth.subordinate_units[:2]
     each = [service.ask(f"{u}的基本支出是多少？").value for u in (u1, u2)]
     both = service.ask(f"想看看下属单位的日常运转，不算局本级。{u1}和{u2}的基本支出加起来多少？")
-    assert both.value == sum(each), both.answer  # a restriction told before the ask stays
+    assert both.value == sum(each), both.answer
 
 
 def test_two_years_written_as_one_before_both_have(years):
