@@ -691,6 +691,7 @@ FUND_TO_MEASURE = re.compile(rf"(?:支出)?(?:里面|里|当中|之中|中)?(?:�
 COUNTED_BEFORE = re.compile(r"(?:这|那)?[两二三四五六七八九十\d]+(?:大类|类|项|个|款|笔|块)$")  # 「三类」 right before a total word counts the things named
 FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
 MAX_LENGTH = 300
+LONG_PART = 6  # characters of a name said in part that name one project as surely as its whole name
 
 
 class Understander:
@@ -1126,6 +1127,9 @@ class Understander:
         if cut:
             text = text[:cut] + self._measure_carried(text[:cut], _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:]), self.lexicon))
         trial = (self._after_story(text[cut:], previous, corrected) or self.understand(text[cut:], previous, corrected, _context=False)) if cut else None  # 「我在梳理…，局本级的先不数了。X名下…」
+        if trial is not None and self.with_units.intersection(trial.docs) and re.search(self.lexicon.cues["self_in_context"], text[:cut]) \
+                and not any(m.of("budget_unit") for m in trial.mentions) and not re.search(self.lexicon.cues["self_in_context"], text[cut:]):
+            return None  # 「我想算一下X局本级（不含指挥中心）今年总共能花多少钱，A和B加在一起」: the bureau itself scopes the rest
         loaded = {d.year for d in self.lexicon.documents.values()}
         if trial is not None and trial.cues & {"yoy", "compare"} and named_years(text[cut:], loaded) and named_years(text[:cut], loaded) - named_years(text[cut:], loaded):
             return None  # 「我看2024年说明里房屋是0平方米，2025年突然有了，房屋面积增加了多少」: the context's year is one of the two compared
@@ -1232,6 +1236,9 @@ class Understander:
             bodies = [b for b in re.finditer(self.lexicon.cues["body_named"], clause) if not any(m.end == b.end() and m.of("department") for m in every)]
             if self._beyond_the_department(every) or bodies:
                 continue
+            if BACK_REFERENCE.search(text, stop) and any(not m.partial or len(m.surface) >= LONG_PART for m in self._linked(clause, [False] * (len(clause) + 1))[1]
+                                                          if m.of("project", "goal")):
+                continue  # 「城乡住户抽样调查要靠基层调查员，…。这个项目的…」: the project a later pointer means, named by part of its name
             if self._other_body_named(clause, every):
                 continue
             if not commentary.hedged(clause) and any(groups - {"comparator"} for *_, groups in self.cues_in(clause, [False] * (len(clause) + 1))):

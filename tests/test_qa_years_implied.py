@@ -465,3 +465,19 @@ def test_the_narrower_class_named_under_another_is_the_one_split(lands):
     items = [x.label for x in rows if x.code.startswith(kuan.code) and len(x.code) == 7]
     answer = service.ask(f"{lei.label}下面的{kuan.label}款，具体分哪几项科目？")
     assert all(i in answer.answer for i in items), answer.answer
+
+
+def test_the_bureau_itself_named_in_the_context_scopes_the_rest(market):
+    """「我想算一下局本级（不含X）今年总共能花多少钱，基本支出和项目支出加在一起是多少」: the bureau's own sum."""
+    service, truth = market
+    own = service.ask("本级的基本支出加项目支出是多少？")
+    answer = service.ask(f"我想算一下{truth.department}本级（不含{truth.subordinate_units[0]}）今年总共能花多少钱，基本支出和项目支出加在一起是多少？")
+    assert own.value is not None and answer.value == own.value, answer.answer
+
+
+def test_a_project_named_in_part_before_a_pointer_is_kept(lands):
+    """「X要靠基层人员，培训很关键。这个项目的绩效目标是什么」: X by part of its name is what 这个项目 means."""
+    service, truth = lands
+    goal = next(g for g in truth.goals if len(g.project) >= 9)
+    answer = service.ask(f"{goal.project[:-2]}要靠基层调查员，培训很关键。这个项目的绩效目标是什么？")
+    assert answer.answered and goal.project in answer.answer, answer.answer
