@@ -367,6 +367,19 @@ def _name_picked(frame: Frame, lexicon: Lexicon) -> None:
         frame.cue_spans.append((start, end))
 
 
+def _year_prefixed(frame: Frame, lexicon: Lexicon) -> None:
+    """「水利局预算里“2025年河湖长至工作经费”这一项」: a year written right before a name is the name's own when
+    exactly one name of the family holding it begins with that year (2025年河湖长制工作经费 beside 河湖长制工作经费)."""
+    for m in frame.mentions:
+        before = re.search(r"(\d{4}年度?)$", frame.text[:m.start])
+        if before is None or not m.of("project", "goal"):
+            continue
+        family = projects_holding(lexicon, {match_form(e.label) for e in m.of("project", "goal")} | {m.surface}, frame.docs, ("project", "goal"))
+        chosen = [e for e in family if match_form(e.label).startswith(before.group(1))]
+        if chosen and len({e.label for e in chosen}) == 1 and len(chosen) < len(family):
+            m.entities, m.partial = chosen, False
+
+
 def _partial_narrowed(frame: Frame) -> None:
     """「X那个第三期合同款的续建项目」 linking X…合同款 and X…合同款（续建）: a word the part said holds that
     some of the names hold and others lack keeps those that hold it."""
@@ -1520,6 +1533,7 @@ class Understander:
         self._totals_named_by_terms(frame)
         _name_part_set_aside(frame, self.lexicon)
         _name_picked(frame, self.lexicon)
+        _year_prefixed(frame, self.lexicon)
         _partial_narrowed(frame)
         _target_words_kept(frame)
         self._level_by_example(frame)

@@ -481,3 +481,13 @@ def test_a_project_named_in_part_before_a_pointer_is_kept(lands):
     goal = next(g for g in truth.goals if len(g.project) >= 9)
     answer = service.ask(f"{goal.project[:-2]}要靠基层调查员，培训很关键。这个项目的绩效目标是什么？")
     assert answer.answered and goal.project in answer.answer, answer.answer
+
+
+def test_a_year_written_before_a_name_is_its_own_when_one_name_begins_with_it(families):
+    """「“2025年X”这一项安排了多少」 beside X, X mistyped: the name that begins with the year."""
+    service, truth = families
+    names = {p.name: p for p in truth.projects}
+    prefixed = next(m for m in names if re.match(r"\d{4}年(?!度)", m) and m[5:] in names and sum(m[5:] in x for x in names) == 2)
+    typo = prefixed[:-4] + "至" + prefixed[-3:]  # one character mistyped, as in 河湖长至工作经费
+    answer = service.ask(f"预算里“{typo}”这一项到底安排了多少万元？")
+    assert answer.value == names[prefixed].amounts[0], answer.answer
