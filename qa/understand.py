@@ -375,7 +375,8 @@ def _year_prefixed(frame: Frame, lexicon: Lexicon) -> None:
         if before is None or not m.of("project", "goal"):
             continue
         family = projects_holding(lexicon, {match_form(e.label) for e in m.of("project", "goal")} | {m.surface}, frame.docs, ("project", "goal"))
-        chosen = [e for e in family if match_form(e.label).startswith(before.group(1))]
+        prefix = before.group(1)
+        chosen = [e for e in family if match_form(e.label).startswith(prefix) and match_form(e.label)[len(prefix):len(prefix) + 1] == frame.text[m.start:m.start + 1]]  # 2025年X, not 2025年度X
         if chosen and len({e.label for e in chosen}) == 1 and len(chosen) < len(family):
             m.entities, m.partial = chosen, False
 

@@ -491,3 +491,6 @@ def test_a_year_written_before_a_name_is_its_own_when_one_name_begins_with_it(fa
     typo = prefixed[:-4] + "至" + prefixed[-3:]  # one character mistyped, as in 河湖长至工作经费
     answer = service.ask(f"预算里“{typo}”这一项到底安排了多少万元？")
     assert answer.value == names[prefixed].amounts[0], answer.answer
+    dated = next(m for m in names if m.startswith("2025年度") and m[6:] in names)
+    plain = service.ask(f"2025年{dated[6:]}（不是“2025年度”开头那个）是多少？")
+    assert plain.value == names[dated[6:]].amounts[0], plain.answer  # 2025年 is no prefix of 2025年度X (a guard)
