@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 SENTENCE_END = re.compile(r"[。！!？?；;]")  # where a sentence of a question ends: no name or operand runs across it
+LONG_PART = 6  # characters of a name said in part, as written in it, that name one item as surely as its whole name (演出场所安全检查)
 
 
 def brackets_open(text: str, at: int) -> int:

@@ -39,7 +39,7 @@ from qa.partial import COMMON as COMMON_WORD
 from qa.partial import PartialLinker, kind_words
 from qa.ranges import Range, left_out_before, stated_range
 from qa.segment import content_nouns, in_longer_word, is_verb, noun_ending, only_function_words, tokenizer
-from qa.spans import brackets_open, compiled, occurrences
+from qa.spans import LONG_PART, brackets_open, compiled, occurrences
 from qa.years import YEAR, named_years
 
 CONNECTORS = ("中", "里", "里面", "当中", "之中", "中间", "下", "下面", "之", "部分", "那边", "这边", "那块", "这块", "方面")  # 「项目支出那边的差旅费」
@@ -705,7 +705,6 @@ FUND_TO_MEASURE = re.compile(rf"(?:支出)?(?:里面|里|当中|之中|中)?(?:�
 COUNTED_BEFORE = re.compile(r"(?:这|那)?[两二三四五六七八九十\d]+(?:大类|类|项|个|款|笔|块)$")  # 「三类」 right before a total word counts the things named
 FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
 MAX_LENGTH = 300
-LONG_PART = 6  # characters of a name said in part that name one project as surely as its whole name
 
 
 class Understander:

@@ -20,7 +20,7 @@ from qa.kinds import year_items, year_sets
 from qa.kinds.base import SHARE_SAID, Context, Reading, Slot, cue_data, pattern
 from qa.kinds.project_set import exact_range
 from qa.lexicon import Document, load_cues, match_form
-from qa.spans import occurrences
+from qa.spans import LONG_PART, occurrences
 from qa.years import named_years
 
 NAME = "cross_year"
@@ -93,9 +93,6 @@ def _unnamed(ctx: Context) -> str:
 
 
 MEMBERS_OF_BOTH = ("both", "both_up", "both_down", "same")  # set operations over the members of both years
-
-
-LONG_PART = 6  # characters of a name said in part, as written in it, that name one item as surely as its whole name (演出场所安全检查)
 
 
 def _names_an_item(frame, classes: bool = False) -> bool:
