@@ -494,3 +494,22 @@ def test_a_year_written_before_a_name_is_its_own_when_one_name_begins_with_it(fa
     dated = next(m for m in names if m.startswith("2025年度") and m[6:] in names)
     plain = service.ask(f"2025年{dated[6:]}（不是“2025年度”开头那个）是多少？")
     assert plain.value == names[dated[6:]].amounts[0], plain.answer  # 2025年 is no prefix of 2025年度X (a guard)
+
+
+def test_tongbi_and_one_year_set_against_are_the_two_years(shrinking):
+    """「基本支出同比下降了百分之几」「项目支出比2024年少了多少」: 2025 over 2024."""
+    service, earlier, later = shrinking
+    a, b = _total(earlier, 1), _total(later, 1)
+    assert service.ask("基本支出同比下降了百分之几？").value == _rate(a, b)
+    c, d = _total(earlier, 2), _total(later, 2)
+    answer = service.ask("项目支出比2024年少了多少？")
+    assert answer.value == abs(d - c), answer.answer
+
+
+def test_which_one_of_a_years_projects_is_gone_the_next(years):
+    """「2024年的项目里，哪个到2025年连名字相近的项目都没有了」: the set of dropped projects."""
+    service, earlier, later = years
+    new = [p.name for p in later.projects]
+    gone = [p.name for p in earlier.projects if not any(p.name in n or n in p.name for n in new)]
+    answer = service.ask("2024年的项目里，哪个到2025年连名字相近的项目都没有了？")
+    assert answer.answered and all(g in answer.answer for g in gone), answer.answer
