@@ -513,3 +513,11 @@ def test_which_one_of_a_years_projects_is_gone_the_next(years):
     gone = [p.name for p in earlier.projects if not any(p.name in n or n in p.name for n in new)]
     answer = service.ask("2024年的项目里，哪个到2025年连名字相近的项目都没有了？")
     assert answer.answered and all(g in answer.answer for g in gone), answer.answer
+
+
+def test_an_a_not_a_ask_before_the_precise_one_names_nothing(shrinking):
+    """「人员经费涨得多不多？工资福利支出2025年比2024年增长了百分之几」: 多不多 is no unknown thing."""
+    service, earlier, later = shrinking
+    a, b = (next(r for r in t.table(6).rows if r.label == "工资福利支出").amounts[0] for t in (earlier, later))
+    answer = service.ask(f"人员经费涨得多不多？工资福利支出2025年比2024年{'增长' if b > a else '下降'}了百分之几？")
+    assert answer.value == _rate(a, b), answer.answer
