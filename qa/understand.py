@@ -375,8 +375,8 @@ def _year_prefixed(frame: Frame, lexicon: Lexicon) -> None:
         if before is None or not m.of("project", "goal"):
             continue
         family = projects_holding(lexicon, {match_form(e.label) for e in m.of("project", "goal")} | {m.surface}, frame.docs, ("project", "goal"))
-        prefix = before.group(1)
-        chosen = [e for e in family if match_form(e.label).startswith(prefix) and match_form(e.label)[len(prefix):len(prefix) + 1] == frame.text[m.start:m.start + 1]]  # 2025年X, not 2025年度X
+        said = before.group(1) + frame.text[m.start:m.start + 1]  # 2025年X, not 2025年度X
+        chosen = [e for e in family if match_form(e.label).startswith(said)]
         if chosen and len({e.label for e in chosen}) == 1 and len(chosen) < len(family):
             m.entities, m.partial = chosen, False
 
@@ -519,17 +519,17 @@ def _told_before_the_ask(frame: Frame) -> None:
     asked = [m for m in frame.value_mentions() if m.start >= last]
     told = [m for m in frame.value_mentions() if m.end <= last]
     starts = {m.start for m in asked}
-    pointers = [p for p in re.finditer(load_cues()["each_document"] + r"|其中|里面|当中|它|[这那]一?[个笔项些部块里种类]", frame.text[last:])
+    pointers = [p for p in re.finditer(cues["each_document"] + r"|其中|里面|当中|它|[这那]一?[个笔项些部块里种类]", frame.text[last:])
                 if last + p.end() not in starts]  # 「这笔“其他资金”」: a determiner of the name asked points nowhere else
     if pointers:
         return
     if len({frozenset(e.iri for e in m.entities) for m in asked}) != 1 or not told or re.match(r"(?:情况|部分|那段|一节)?(?:里|中|里面|当中)", frame.text[asked[0].end:]):
         return  # 「…，国有资产情况里写的是多少」: where the answer is, not the thing asked
+    masked = frame.masked()
     for a, b in clauses:
-        names = [m for m in told if a <= m.start < b]
-        if not names:
+        if not any(a <= m.start < b for m in told):
             continue
-        rest = "".join(" " if any(m.start <= k < m.end for m in frame.mentions) else ch for k, ch in enumerate(frame.text[a:b], a))
+        rest = masked[a:b]
         if not segment.says_something(rest) or re.search(r"(?:里|中|下|下面|里面|当中|之中|这块|方面)[,，:：]?$", rest.strip()):
             return  # 「基本支出，工资福利支出是多少」「X那个项目，…」: a bare name or a container scopes the ask; a statement says something of it
     _set_aside(frame, told)
@@ -2299,7 +2299,7 @@ class Understander:
         as the source of what the asker heard (听老师说, 教练跟我说), is the asker's own context."""
         asks = self.lexicon.cues["clauses"]["asks"]
         spans = [m.span() for m in CLAUSE.finditer(frame.text)]
-        found = [k for k in range(len(frame.text)) if frame.text.startswith(word, k)]
+        found = [k for k, _ in occurrences([word], frame.text)]
         if not found or len(spans) < 2:
             return False
         body = word.endswith(tuple(self.lexicon.cues["body_suffixes"] + self.lexicon.cues["unit_suffixes"]))

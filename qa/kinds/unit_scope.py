@@ -36,17 +36,17 @@ def _words(key: str) -> list[str]:
     return column_words(key) if key in COLUMN_MEASURES else [match_form(w) for w in cue_data(NAME)[key]]
 
 
-def _asking_clause(frame) -> re.Match | None:
-    """The last clause, when it asks and the clauses before it tell (a verb of their own, no ask: 「本级和下属中心的走势
-    好像相反，城管局本级的项目支出增长率是多少」): units it names are the ones asked, not those the telling names (a
-    zero-width match at its start). 「检测所，本级的…比它多多少」 tells nothing: both are asked."""
+def _asking_clause(frame) -> int | None:
+    """Where the last clause starts, when it asks and the clauses before it tell (a verb of their own, no ask:
+    「本级和下属中心的走势好像相反，城管局本级的项目支出增长率是多少」): units it names are the ones asked, not those the
+    telling names. 「检测所，本级的…比它多多少」 tells nothing: both are asked."""
     text = frame.text
     spans = [m.span() for m in re.finditer(r"[^，,。；;？?！!]+[，,。；;？?！!]?", text)]
     asks = load_cues()["clauses"]["asks"]
     if len(spans) < 2 or any(re.search(asks, text[a:b]) for a, b in spans[:-1]) or not re.search(asks, text[spans[-1][0]:]):
         return None
-    told = "".join(" " if any(m.start <= k < m.end for m in frame.mentions) else ch for k, ch in enumerate(text[:spans[-1][0]]))
-    return re.compile("").match(text, spans[-1][0]) if says_something(told) and not restricts(told) else None  # 「…，不算局本级。」 restricts
+    told = frame.masked()[:spans[-1][0]]
+    return spans[-1][0] if says_something(told) and not restricts(told) else None  # 「…，不算局本级。」 restricts
 
 
 def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
@@ -54,13 +54,14 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
     frame, text = ctx.frame, ctx.frame.text
     named: list[Entity] = []
     excluded = {id(m) for m in left_out(text, frame.mentions)}
-    only = re.search(cue_data(NAME)["only_wanted"], text) or _asking_clause(frame)
-    if only and not (any(m.start >= only.end() and m.of("budget_unit") for m in frame.mentions) or occurrences(_words("self_words"), text[only.end():])):
-        only = None  # 「检测所只算基本支出的话」: it narrows the measure, not the unit
-    if only:  # 「X和Y的项目是分开列的，我只要X本级的」: the units before it are what the asker read
-        text = " " * only.start() + text[only.start():]
+    wanted = re.search(cue_data(NAME)["only_wanted"], text)
+    start, end = wanted.span() if wanted else (_asking_clause(frame),) * 2
+    if start is not None and not (any(m.start >= end and m.of("budget_unit") for m in frame.mentions) or occurrences(_words("self_words"), text[end:])):
+        start = None  # 「检测所只算基本支出的话」: it narrows the measure, not the unit
+    if start is not None:  # 「X和Y的项目是分开列的，我只要X本级的」: the units before it are what the asker read
+        text = " " * start + text[start:]
     for m in frame.mentions:
-        if only and m.start < only.start():
+        if start is not None and m.start < start:
             continue
         if re.search(r"\d{3,}", m.surface) or ("科目" in text and m.of("classification")):
             continue  # 「2070104图书馆」「图书馆这个科目」: the classification, not the unit
