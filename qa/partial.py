@@ -48,9 +48,11 @@ def _trimmed(cluster: list[tuple[int, str]], words: list[list[tuple[int, int, st
     question that reaches outside the run and is not in the name (「准备购置」 does not name
     设备购置: 备 is part of 准备). `words`: the question's common words at each character."""
     start, end = 0, len(cluster)
-    while start < end and _word_across(words, cluster[start][0], cluster[start][0], cluster[end - 1][0] + 2, label):
+    while start < end and _word_across(words, cluster[start][0], cluster[start][0], cluster[end - 1][0] + 2, label) \
+            and not _word_at_edge(words, cluster[start][0], cluster[start][0], label):
         start += 1
-    while start < end and _word_across(words, cluster[end - 1][0] + 1, cluster[start][0], cluster[end - 1][0] + 2, label):
+    while start < end and _word_across(words, cluster[end - 1][0] + 1, cluster[start][0], cluster[end - 1][0] + 2, label) \
+            and not _word_at_edge(words, cluster[end - 1][0] + 1, cluster[end - 1][0] + 2, label):
         end -= 1
     return cluster[start:end]
 
@@ -85,6 +87,12 @@ def _common_words(text: str, longest: int = 4) -> list[list[tuple[int, int, str]
 def _word_across(words: list[list[tuple[int, int, str]]], k: int, start: int, end: int, label: str) -> bool:
     """Whether the character at k belongs to a common word reaching outside [start, end) that the name does not hold."""
     return any((i < start or j > end) and piece not in label and piece not in said_short(label) for i, j, piece in words[k])
+
+
+def _word_at_edge(words: list[list[tuple[int, int, str]]], k: int, edge: int, label: str) -> bool:
+    """Whether a common word the name holds starts (or ends) at the run's edge through k: 「有个人口变动」 reads
+    人口 as the name's word, though 个人 is a word too."""
+    return any((i == edge or j == edge) and piece in label for i, j, piece in words[k])
 
 
 @cache
@@ -295,6 +303,8 @@ class PartialLinker:
             for form in self.index.get(g, ()):
                 hits.setdefault(form, []).append((k, g))
         words = _common_words(lowered)
+        runs = [(m.start(), m.end()) for m in re.finditer(r"1+", "".join("1" if b else "0" for b in blocked[:len(lowered)]))
+                if 0 < m.start() and m.end() < len(lowered) and _HAN_CHAR.match(lowered[m.start()])]  # cue words between two parts of a name
         skipped = frozenset(k for m in re.finditer(load_cues()["pointer_before_qualifier"], lowered) for k in range(m.start(), m.end()))
         out: list[tuple[tuple[float, int, int, int], Candidate]] = []
         for form, found in hits.items():
@@ -306,6 +316,9 @@ class PartialLinker:
             label = name.lowered
             own_joiner = any(j in label for j in JOINERS)  # 「光纤租赁加维护」 for …租赁费及维护费: 加 said for the name's own 及
             apart = [b or ch in JOINERS and ch not in label and not (ch == "加" and own_joiner) for b, ch in zip(blocked, lowered + " ", strict=True)]
+            for a, b in runs:  # 「人口变动抽样调查」: 变动 (a cue word) inside the name's own words parts nothing
+                if lowered[a - 1:b] in label or lowered[a:b + 1] in label:
+                    apart[a:b] = [False] * (b - a)
             for number, cluster in enumerate(_clusters(found, apart, skipped=skipped)):
                 cluster = _whole_numbers(_trimmed(cluster, words, label), lowered)
                 if not cluster or name.tail and all(g != name.tail for _, g in cluster):

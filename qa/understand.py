@@ -535,6 +535,22 @@ def _told_before_the_ask(frame: Frame) -> None:
     _set_aside(frame, told)
 
 
+COUNTED_LIST = re.compile(r"这([两二三四五六七八九2-9])(?:块|项|个|笔|类|样|部分|大块|大项)")
+
+
+def _counted_list(frame: Frame) -> None:
+    """「算人员经费的时候我想把A、B和C这三块合在一起看」: a list said to have N members is the N things named
+    right before the count; a thing named before them (the class they belong to) is no operand."""
+    said = COUNTED_LIST.search(frame.text)
+    summed = said and re.match(r"[^,，。？?]{0,8}?(?:合在一起|合起来|加起来|加在一起|合计|一共|总共)", frame.text[said.end():])
+    n = count_of(said.group(1)) if summed else 0
+    things = [m for m in frame.mentions if m.end <= said.start() and not m.kinds() <= {"department", "budget_unit"}] if said else []
+    listed = things[-n:] if n and len(things) > n else []
+    if listed and all(re.fullmatch(r"[、,，和与及跟以]{1,2}", frame.text[a.end:b.start]) for a, b in zip(listed, listed[1:], strict=False)) \
+            and re.fullmatch(r"[的]?", frame.text[listed[-1].end:said.start()]):
+        _set_aside(frame, [m for m in things if all(m is not x for x in listed)])
+
+
 def _one_per_thing(frame: Frame) -> None:
     """「爱卫运动专项（爱国卫生运动的）」: two parts of one name, each linking the same things, say it
     once — the longer part is kept."""
@@ -602,15 +618,28 @@ def _guesses_set_aside(frame: Frame) -> None:
     no operand when the question names its own (a measure or a thing); the bodies the guess names stay."""
     sentences = list(clauses.SENTENCE.finditer(frame.text))
     if len(sentences) < 2:
-        return
+        sentences = list(re.finditer(r"[^，,]+[，,]?", frame.text))  # 「X这两年人员经费好像压缩了，它的基本支出…」: one sentence, a guess in a clause
+        if len(sentences) < 2 or clauses.asks(sentences[-2].group(0)):
+            return
     last = sentences[-1]
     if SUBJECTLESS.match(frame.text, last.start()):
         return  # 「X好像占了大头。到底占政府采购的百分之多少」: the question's part is the thing the guess names
     own = (any(a >= last.start() for a, _ in frame.name_spans) or any(w in last.group(0) for w in frame.measures)
            or any(m.start >= last.start() and not m.kinds() <= {"department", "budget_unit"} for m in frame.mentions))
-    guessed = [(a, b) for a, b in commentary.guesses(frame.text) if b <= last.start()]
+    guessed = [(a, b) for a, b in [*commentary.guesses(frame.text), *(m.span() for m in sentences[:-1] if commentary.hedged(m.group(0)) and not clauses.asks(m.group(0)))]
+               if b <= last.start()]
     if own and guessed:
         frame.mentions = [m for m in frame.mentions if m.kinds() & {"department", "budget_unit"} or not any(a <= m.start < b for a, b in guessed)]
+
+
+def _name_before_its_code(frame: Frame) -> None:
+    """「基本公卫（2100408）」: a short name written right before a bracketed code is that class; what the
+    short name links by itself (公共卫生, the class above) is no operand of its own."""
+    coded = [m for m in frame.mentions if re.fullmatch(r"[(（]\d{3,7}[)）]", m.surface)]
+    frame.mentions = [m for m in frame.mentions
+                      if not any(c.start == m.end and m.of("classification") and all(
+                          any(str(x.code or "") and str(y.code or "").startswith(str(x.code)) or m.surface in y.label for y in c.entities) for x in m.entities)
+                          for c in coded)]
 
 
 def _classes_in_containers(frame: Frame) -> None:
@@ -778,7 +807,7 @@ class Understander:
         context (「我在写报道，…」) when the rest names what it asks, or a premise stating a figure
         (qa/data/cues.json premise); None when neither can be set aside. 「这个项目」 pointing into
         them keeps them."""
-        for end in _context_ends(text):
+        for end in dict.fromkeys([*_context_ends(text), self._restated_end(text)]):
             found = self._after_context(text, _outside_brackets(text, self._narrative_end(text, end)), previous, corrected)
             if found is not None:
                 return found
@@ -797,6 +826,17 @@ class Understander:
                 trial.context = text[:premise]
             return trial
         return None
+
+    def _restated_end(self, text: str) -> int:
+        """「现在到处都在压减三公经费，X局今年三公经费合计安排了多少」: one sentence whose clauses before the last
+        ask nothing and name nothing the last one does not name again — they are the asker's context (0: none)."""
+        parts = list(CLAUSE.finditer(text.rstrip("?？。 ")))
+        if len(parts) < 2 or _story_end(text) or any(clauses.asks(p.group(0)) or re.search(r"(?:里|中|内|面|下|外)[,，]?$", p.group(0)) for p in parts[:-1]):
+            return 0  # 「政府采购3140.91万元里，X采购了多少」: a clause naming where to look is no context
+        cut = parts[-1].start()
+        last = {frozenset(e.iri for e in m.entities) for m in self.lexicon.link(text[cut:]) if m.kinds() & (THINGS | {"figure"})}
+        before = {frozenset(e.iri for e in m.entities) for m in self.lexicon.link(text[:cut]) if not m.kinds() <= {"department", "budget_unit"}}
+        return cut if last and before and before <= last else 0
 
     def _definition_last(self, text: str, previous: Frame | None, corrected: bool) -> Frame | None:
         """「这个局没有下属单位，但名词解释里还是解释了X，X指什么」: a last clause asking what one glossary
@@ -902,6 +942,12 @@ class Understander:
     def _topic_resumed(self, text: str) -> str:
         """「水库管理所，它的基本支出…」: a name set up as the topic and taken up again by 它 is the
         subject of what follows (水库管理所的基本支出…)."""
+        topic = re.match(r"[^,，。？?！!；;]+[,，]", text)
+        if topic and text[topic.end():].startswith(tuple(self._measure_words)):  # 「A和B，基本支出差了多少」: bodies set up as the topic
+            bodies = self.lexicon.link(topic.group(0)[:-1])
+            rest = re.sub("|".join(re.escape(m.surface) for m in bodies) or "^$", "", topic.group(0)[:-1]) if bodies else "x"
+            if all(m.kinds() <= {"department", "budget_unit"} for m in bodies) and re.fullmatch(r"[和与跟及、]*", rest):
+                return topic.group(0)[:-1] + "的" + text[topic.end():]
         if not re.search(r"[,，][它其]", text):
             return text
         for m in self.lexicon.link(text):
@@ -940,7 +986,8 @@ class Understander:
         said = {name for name, spec in self.lexicon.cues["measures"].items() if any(match_form(a) in context for a in spec["aliases"])}
         if len(said) != 1 or any(w in question for w in self._measure_words):
             return question
-        classes = {frozenset(e.iri for e in m.entities): m for m in self.lexicon.link(context) if m.kinds() == {"classification"} or m.kinds() == {"classification", "line_item"}}
+        classes = {frozenset(e.iri for e in m.entities): m for m in self.lexicon.link(context) if (m.kinds() == {"classification"} or m.kinds() == {"classification", "line_item"})
+                   and all(e.code and self.lexicon.descendant_labels(e.code) for e in m.of("classification"))}  # 「劳务费是项目支出里最多的。排第二的…」: a class with none under it holds no items
         inside = next(iter(classes.values())).surface if len(classes) == 1 and not any(m.of("classification") for m in self.lexicon.link(question)) else ""
         return f"{said.pop()}{inside}里" + question  # 「基本支出的商品和服务支出里有十几个科目。哪一个最高」: the class the context names too
 
@@ -1061,7 +1108,11 @@ class Understander:
         linked = self._linked(story, [False] * (len(story) + 1))[1]
         named = [m for m in linked if not (self._one_department and m.kinds() == {"department"})
                  and not (pointer.group(0) in ("它", "") and m.surface in text[pointer.end():])]  # 「X…占了项目支出绝大部分。它占项目支出的比例」: 它 is X, the whole is said again
-        last = max(linked, key=lambda m: m.end) if linked else None
+        if re.search(r"[项笔目]", pointer.group(0)) and any(m.kinds() & THINGS for m in named):
+            named = [m for m in named if m.kinds() & (THINGS | {"figure", "measure", "term"})]  # 「执法大队和局本级都列了X，那检测所这一项」: the item, not the units beside it
+        bodies = [m for m in linked if m.kinds() <= {"department", "budget_unit"}]  # 「博物馆这两年人员经费好像压缩了，它的基本支出」: a measure is a body's
+        bodies = [m for m in bodies if m.kinds() == {"budget_unit"}] or bodies if self._one_department else bodies  # 「公证处是司法局下属的事业单位，…它的」: the unit, not the bureau loaded
+        last = max(bodies, key=lambda m: m.end) if bodies else None
         if (pointer.group(0) == "它" and last is not None and last.kinds() <= {"department", "budget_unit"} and not self._unlinked_body(story)
                 and re.sub(r"^的?(?:\d{4}年|今年|去年|上年)?的?", "", text[pointer.end():]).startswith(tuple(self._measure_words) + ("收入", "支出"))):
             return text[:pointer.start()] + last.surface + text[pointer.end():]  # 「…做人员经费的比较，先从X局开始。它的基本支出」: the body named last
@@ -1078,7 +1129,8 @@ class Understander:
         money = pointer.group(0).endswith(nouns) and bool(named[-1].kinds() & (THINGS | {"figure"}))
         kind = kind or money  # 「X有1700多万，…，这笔钱主要用于什么」: money points at the thing with the amount
         defined = pointer.group(0) == "它" and bool(named[-1].of("term")) and re.match(r"(?:指|是指|的意思|是什么意思|什么意思)", text[pointer.end():])
-        if clause and not (kind or kinded or defined):  # 「…一列“事业收入”，…，它指的是什么收入」: a glossary word defined
+        turned = re.match(r"那么?(?!个|些|项|笔)", text[cut:]) and re.search(r"[项笔目]", pointer.group(0))  # 「…都列了X，那检测所这一项是多少」: 那 turns to the question
+        if clause and not (kind or kinded or defined or turned):  # 「…一列“事业收入”，…，它指的是什么收入」: a glossary word defined
             return text  # within one sentence only a pointer naming the thing's own kind (这部分收入 of 上级补助收入, 这个股室 of X股)
         iris = {e.iri for e in named[-1].entities}
         if any(m.start == 0 and ({e.iri for e in m.entities} & iris or m.kinds() & named[-1].kinds() & (THINGS | {"figure"}))
@@ -1089,6 +1141,8 @@ class Understander:
         written = self._scoped(story, named[-1])
         if written[-1:].isdigit() and text[pointer.end():pointer.end() + 1].isdigit():
             written += re.sub(r"^[这那该此]一?[个项笔类]?", "", pointer.group(0)) or "这项"  # 「编码2012604。这个科目25年比24年」: 2012604科目25年, a code never run into the year after it
+        if before.strip("那么"):  # 「…表11…，那检测所这一项」: the table before the unit the clause names
+            return text[:cut] + table + text[cut:pointer.start()] + written + text[pointer.end():]
         return text[:pointer.start()] + table + written + text[pointer.end():]
 
     @staticmethod
@@ -1524,6 +1578,8 @@ class Understander:
         _classes_joined(frame)
         _guesses_set_aside(frame)
         _classes_in_containers(frame)
+        _name_before_its_code(frame)
+        _counted_list(frame)
         _body_by_its_money(frame)
         _one_per_thing(frame)
         _told_before_the_ask(frame)

@@ -125,6 +125,8 @@ def _listed(text: str, start: int, end: int) -> Operand:
     """A written list summed by the words after it (「A和B两个项目一共」): its terms at the joiners."""
     data = cue_data(NAME)
     start, end = _trim(text, start, end)
+    held = text.rfind("把", start, end)
+    start = held + 1 if held >= 0 else start  # 「算人员经费的时候我想把A、B和C这三块合在一起」: the list is what 把 takes
     said = re.search(f"(?:{data['sum_words']})$", text[start:end])
     end = start + said.start() if said else end  # 「A和B加起来一共」
     terms, offset = [], start

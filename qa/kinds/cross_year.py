@@ -585,7 +585,7 @@ def _multiple(ctx: Context, executor, earlier: tuple[Document, Decimal], later: 
     return executor.answer(ctx.frame, text, times, "倍", sources=sources)
 
 
-EARLIER_FIRST = re.compile(r"((?:19|20)\d{2})年[^比较]{0,40}(?:比|较)[^,，。？?]{0,20}?((?:19|20)\d{2})年")
+EARLIER_FIRST = re.compile(r"((?:19|20)\d{2})年[^比较]{0,40}(?:(?<![对相])比(?![较例重率])|(?<!比)较)[^,，。？?]{0,20}?((?:19|20)\d{2})年")  # 「两年对比2025年少了多少」: 对比 compares no year with another
 LAST_YEAR_FIRST = re.compile(r"(?:去年|上年|上一年)[^比较,，。？?]{0,40}(?:比|较)(?:今年|本年)")
 
 

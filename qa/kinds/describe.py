@@ -122,7 +122,7 @@ class Describe:
         own_text = kinds & {"project", "internal_unit", "goal", "budget_unit", "department"}
         if "reason" in frame.cues and not own_text:
             return None  # why a stated figure changed: the year-over-year kind quotes the stated reason
-        if "reason" in frame.cues and own_text <= {"budget_unit", "department"} and re.search(pattern(NAME, "change_words"), f"{frame.context}{text}{frame.question or ''}"):
+        if "reason" in frame.cues and own_text <= {"budget_unit", "department"} and ("yoy" in frame.cues or re.search(pattern(NAME, "change_words"), f"{frame.context}{text}{frame.question or ''}")):
             return None  # 「教育局的预算一下子涨了这么多，什么原因」: the stated reason of the change, not the body's duties
         glossary = bool(frame.cues & {"glossary", "definition"}) and not own_text and "term" not in kinds
         if glossary and not pattern(NAME, "asks_definition").search(text):
