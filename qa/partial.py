@@ -49,10 +49,9 @@ def _trimmed(cluster: list[tuple[int, str]], words: list[list[tuple[int, int, st
     设备购置: 备 is part of 准备). `words`: the question's common words at each character."""
     start, end = 0, len(cluster)
     while start < end and _word_across(words, cluster[start][0], cluster[start][0], cluster[end - 1][0] + 2, label) \
-            and not _word_at_edge(words, cluster[start][0], cluster[start][0], label):
+            and not _word_starting_at(words, cluster[start][0], cluster[end - 1][0] + 2, label):
         start += 1
-    while start < end and _word_across(words, cluster[end - 1][0] + 1, cluster[start][0], cluster[end - 1][0] + 2, label) \
-            and not _word_at_edge(words, cluster[end - 1][0] + 1, cluster[end - 1][0] + 2, label):
+    while start < end and _word_across(words, cluster[end - 1][0] + 1, cluster[start][0], cluster[end - 1][0] + 2, label):
         end -= 1
     return cluster[start:end]
 
@@ -89,10 +88,11 @@ def _word_across(words: list[list[tuple[int, int, str]]], k: int, start: int, en
     return any((i < start or j > end) and piece not in label and piece not in said_short(label) for i, j, piece in words[k])
 
 
-def _word_at_edge(words: list[list[tuple[int, int, str]]], k: int, edge: int, label: str) -> bool:
-    """Whether a common word the name holds starts (or ends) at the run's edge through k: 「有个人口变动」 reads
-    人口 as the name's word, though 个人 is a word too."""
-    return any((i == edge or j == edge) and piece in label for i, j, piece in words[k])
+def _word_starting_at(words: list[list[tuple[int, int, str]]], k: int, end: int, label: str) -> bool:
+    """Whether the run starting at k opens with a common word the name holds, every word across its edge
+    starting before it: 「有个人口变动」 reads 人口 as the name's word, though 个人 is a word too."""
+    across = [i for i, j, piece in words[k] if (i < k or j > end) and piece not in label]
+    return all(i < k for i in across) and any(i == k and j <= end and piece in label for i, j, piece in words[k])
 
 
 @cache

@@ -622,7 +622,7 @@ def _guesses_set_aside(frame: Frame) -> None:
         if len(sentences) < 2 or clauses.asks(sentences[-2].group(0)):
             return
     last = sentences[-1]
-    if SUBJECTLESS.match(frame.text, last.start()):
+    if SUBJECTLESS.match(frame.text, last.start()) or re.search(r"它(?!们)", last.group(0)):  # 「X看起来是最大的一笔，它占…几成」: 它 is what the guess names
         return  # 「X好像占了大头。到底占政府采购的百分之多少」: the question's part is the thing the guess names
     own = (any(a >= last.start() for a, _ in frame.name_spans) or any(w in last.group(0) for w in frame.measures)
            or any(m.start >= last.start() and not m.kinds() <= {"department", "budget_unit"} for m in frame.mentions))

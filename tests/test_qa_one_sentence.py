@@ -1,0 +1,121 @@
+"""Questions of one sentence whose clauses before the last tell rather than ask — the asker's context,
+a guess, a topic, an item pointed at — phrasings of our own on generated documents (tools.synth;
+expected figures from their truth)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import synth_service, truth_row
+
+
+def _short(unit: str) -> str:
+    return unit.removeprefix("南屿市渔歌区")
+
+
+def _basic(truth, unit: str):
+    return next(r for r in truth.table(11).rows if r.kind == "unit" and r.unit == unit).amounts[0]
+
+
+def test_this_item_after_another_units_row_is_that_item_of_the_unit_named(resources):
+    """「表11里A列了“X”，那B这一项是多少」: X of B, not B's whole budget."""
+    service, truth = resources
+    storage, registry, info = truth.subordinate_units
+    row = truth_row(truth, 11, "商品和服务支出", registry)
+    answer = service.ask(f"我看表11里{_short(storage)}和{_short(info)}都列了“商品和服务支出”，那{_short(registry)}这一项是多少？")
+    assert answer.value == row.amounts[0], answer.answer
+
+
+def test_two_units_set_up_as_the_topic_are_those_compared(resources):
+    """「A和B，基本支出差了多少」: the two units' basic spending, not the department's against one of them."""
+    service, truth = resources
+    storage, registry, _ = truth.subordinate_units
+    answer = service.ask(f"{_short(storage)}和{_short(registry)}，基本支出差了多少？")
+    assert answer.value == abs(_basic(truth, storage) - _basic(truth, registry)), answer.answer
+
+
+def test_it_after_a_unit_said_to_belong_to_the_bureau_is_the_unit(resources):
+    """「A是X局下属的事业单位，我想知道它的基本支出」: 它 is the unit, not the bureau loaded (a guard: the
+    unit named before the bureau)."""
+    service, truth = resources
+    storage = truth.subordinate_units[0]
+    answer = service.ask(f"{_short(storage)}是自然资源局下属的事业单位，我想知道它今年的基本支出一共多少？")
+    assert answer.value == _basic(truth, storage), answer.answer
+
+
+def test_a_class_in_a_guessing_clause_is_not_the_measure_asked(resources):
+    """「A的工资福利支出好像挺高，它的基本支出是多少」: the guess's class is not asked; 它 is the unit."""
+    service, truth = resources
+    registry = truth.subordinate_units[1]
+    answer = service.ask(f"{_short(registry)}的工资福利支出好像挺高，它的基本支出是多少？")
+    assert answer.value == _basic(truth, registry), answer.answer
+
+
+def test_a_clause_naming_the_thing_again_before_the_question_is_context(resources):
+    """「现在到处都在压减三公经费，X局今年三公经费合计安排了多少」: 压减 in the context asks no change."""
+    service, truth = resources
+    answer = service.ask("现在到处都在压减“三公”经费，自然资源局今年三公经费合计安排了多少？")
+    assert answer.value == truth.figure("“三公”经费").value, answer.answer
+
+
+def test_a_short_name_before_its_bracketed_code_is_that_class(resources):
+    """「基本养老（2080505）比职业年金（2080506）多多少」: the coded classes, not the class a short name links alone."""
+    service, truth = resources
+    a, b = truth_row(truth, 5, "机关事业单位基本养老保险缴费支出"), truth_row(truth, 5, "机关事业单位职业年金缴费支出")
+    answer = service.ask("养老支出（2080505）比养老支出（2080506）多多少？")
+    assert answer.value == a.amounts[0] - b.amounts[0], answer.answer
+
+
+def test_a_list_said_to_have_n_members_is_summed_without_the_class_named_before(resources):
+    """「算人员经费的时候我想把A、B和C这三块合在一起看」: the three items, not 工资福利支出 besides."""
+    service, truth = resources
+    rows = [truth_row(truth, 6, label) for label in ("基本工资", "津贴补贴", "奖金")]
+    answer = service.ask("算人员经费的时候，我想把基本工资、津贴补贴和奖金这三块合在一起看，加起来是多少？")
+    assert answer.value == sum(r.amounts[0] for r in rows), answer.answer
+
+
+def test_the_largest_class_told_before_the_second_asked_is_no_container(resources):
+    """「X是项目支出经济分类里最多的。那排第二的经济科目是哪个」: the second of project spending's items."""
+    service, truth = resources
+    items = sorted((r for r in truth.table(7).rows if r.code and len(r.code) == 5), key=lambda r: -r.amounts[0])
+    answer = service.ask(f"{items[0].label}肯定是项目支出经济分类里最多的。那排第二的经济科目是哪个？")
+    assert answer.value == items[1].amounts[0], answer.answer
+
+
+def test_a_change_asked_after_two_years_said_is_of_the_later_year(years):
+    """「两年对比2025年少了多少」: 对比 sets no year before another; the change is the later year's."""
+    service, earlier, later = years
+    a = next(r for r in earlier.table(3).rows if r.kind == "total").amounts[2]
+    b = next(r for r in later.table(3).rows if r.kind == "total").amounts[2]
+    word = "多" if b > a else "少"
+    answer = service.ask(f"2024年项目支出有{a}万元，2025年是{b}万元，两年对比2025年{word}了多少？")
+    assert answer.value == abs(b - a), answer.answer
+
+
+def test_the_projects_new_in_the_later_year_summed(years):
+    """「2025年新增的项目一共安排了多少」: the new projects' total, not their list."""
+    service, earlier, later = years
+    old = {p.name for p in earlier.projects}
+    new = [p.amounts[0] for p in later.projects if p.name not in old]
+    answer = service.ask("2025年新增的项目一共安排了多少？")
+    assert answer.value == sum(new), answer.answer
+
+
+def test_a_reason_asked_of_the_bodys_change_is_the_stated_reason(resources):
+    """「今年X局比去年大了不少，主要原因是什么」: the reason the document states for the change, not the duties."""
+    service, truth = resources
+    answer = service.ask("今年自然资源局的总盘子比去年大了一些，有人说是因为涨工资，我不太信。文件里写的主要原因是什么？")
+    assert "原因" in answer.answer and truth.units[0][1] not in answer.answer, answer.answer
+
+
+@pytest.fixture(scope="module")
+def statistics(tmp_path_factory):
+    """A generated statistics bureau with one 人口变动情况抽样调查经费 project beside 城乡住户抽样调查经费 (seed 3912)."""
+    return synth_service(tmp_path_factory.mktemp("statistics"), 3912, "青岚市松汀区统计局", 2025)
+
+
+def test_a_cue_word_inside_a_projects_own_words_parts_no_name(statistics):
+    """「有个人口变动抽样调查的项目，经费有多少」: 变动 (a word of change) and 个人 are the name's words here."""
+    service, truth = statistics
+    project = next(p for p in truth.projects if p.name.startswith("人口变动"))
+    answer = service.ask("统计局有个人口变动抽样调查的项目，经费有多少？")
+    assert answer.value == project.amounts[0], answer.answer
