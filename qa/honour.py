@@ -726,10 +726,19 @@ def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:
         if _quote_names_nothing(question, match):
             continue
         name = _norm(quoted)
+        if name not in said and _excluded_in_brackets(question, match):
+            continue  # 「X（不算带“十五五”的）」: the sibling left out, and the answer holds none of it
         if name and name not in said and name not in linked and not any(name in _norm(m.surface) and not m.partial or _norm(m.surface) in name for m in frame.mentions):
             if not any(_in_two_pieces(name, _norm(e.label)) for m in frame.mentions for e in m.entities) and not _in_two_pieces(name, said):  # a title said without its year
                 return f"文件中没有找到“{quoted}” (not found in the document)"
     return None
+
+
+def _excluded_in_brackets(question: str, match: re.Match) -> bool:
+    """Whether a quote stands in brackets after an excluding word (（不含后面加了“专项经费”的那个）)."""
+    opened = max(question.rfind("（", 0, match.start()), question.rfind("(", 0, match.start()))
+    closed = min((k for k in (question.find("）", opened), question.find(")", opened)) if k >= 0), default=-1)
+    return opened >= 0 and closed > match.end() and any(w in question[opened:match.start()] for w in _cues()["excluding"])
 
 
 def _quote_names_nothing(question: str, match: re.Match) -> bool:

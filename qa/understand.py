@@ -711,7 +711,7 @@ def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] 
     after a name the question itself says (「绩效工资这一项」「…工单办理那个经费」「X数额特别大，想确认一下
     这一项」, spans relative to cut) it points at that name."""
     first = CLAUSE.match(text, cut)
-    pointing = [m for m in BACK_REFERENCE.finditer(text[cut:]) if not any(a < m.start() for a, _ in named)]
+    pointing = [m for m in BACK_REFERENCE.finditer(text[cut:]) if not any(a < m.start() for a, _ in named) and not _relative_plural(text[cut:], m)]
     opening = _among(text[cut:])
     later = re.search(rf"[。？?！!；;](?:{_intros()})?(?:{AMONG})", text[cut:])  # 「…，想知道钱主要花在哪。其中最高的是哪个」
     if opening is None and later and not any(a < later.start() for a, _ in named):
@@ -720,6 +720,15 @@ def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] 
         opening = None  # 「…分了好几个款项。其中“一般行政管理事务”这一项」: the question names its own thing (a unit after 其中 is a part of the context's figure)
     joined = re.match(r"(?:连同|连着|再加上|加上|算上)", text[cut:])  # 「X有两个项目，连同第二批加起来是多少」: added to what the context names
     return bool(pointing or opening or joined or first and re.search(r"它(?!们)", first.group(0)))  # 「…，2025年它的X」「能不能把它名下的…」 (a body the context names is written in its place first)
+
+
+def _relative_plural(rest: str, pointer: re.Match) -> bool:
+    """「2025年新冒出来的那些项目」: 那些 after words of its own clause says which ones, pointing nowhere back."""
+    if not pointer.group(0).startswith(("那些", "这些")):
+        return False
+    opened = max((m.end() for m in re.finditer(r"[,，:：;；。?？!！(（]", rest[:pointer.start()])), default=0)
+    said = re.sub(rf"{YEAR.pattern}|{_intros()}", "", rest[opened:pointer.start()])
+    return bool(re.search(r"[\u4e00-\u9fff]{2}", said))
 
 
 def _names_kind_of(frame: Frame, start: int, end: int) -> bool:
@@ -828,15 +837,20 @@ class Understander:
         return None
 
     def _restated_end(self, text: str) -> int:
-        """「现在到处都在压减三公经费，X局今年三公经费合计安排了多少」: one sentence whose clauses before the last
-        ask nothing and name nothing the last one does not name again — they are the asker's context (0: none)."""
+        """「现在到处都在压减三公经费，X局今年三公经费合计安排了多少」「博物馆一下子多了好多项目，博物馆的项目支出…」:
+        one sentence whose clauses before the last ask nothing, restrict nothing and name nothing the last one
+        does not name again, the last naming a thing or measure of its own — they are the asker's context (0: none)."""
         parts = list(CLAUSE.finditer(text.rstrip("?？。 ")))
         if len(parts) < 2 or _story_end(text) or any(clauses.asks(p.group(0)) or re.search(r"(?:里|中|内|面|下|外)[,，]?$", p.group(0)) for p in parts[:-1]):
             return 0  # 「政府采购3140.91万元里，X采购了多少」: a clause naming where to look is no context
         cut = parts[-1].start()
-        last = {frozenset(e.iri for e in m.entities) for m in self.lexicon.link(text[cut:]) if m.kinds() & (THINGS | {"figure"})}
-        before = {frozenset(e.iri for e in m.entities) for m in self.lexicon.link(text[:cut]) if not m.kinds() <= {"department", "budget_unit"}}
-        return cut if last and before and before <= last else 0
+        if commentary.restricts(text[:cut]) or honour.left_out_spans(text[:cut]):
+            return 0
+        said = self.lexicon.link(text[cut:])
+        own = any(m.kinds() & (THINGS | {"figure"}) for m in said) or any(w in text[cut:] for w in self._measure_words)  # 「…，它的项目支出…多了多少」: a thing or a measure of its own
+        last = {frozenset(e.iri for e in m.entities) for m in said}
+        before = {frozenset(e.iri for e in m.entities) for m in self.lexicon.link(text[:cut])}
+        return cut if own and before and before <= last else 0
 
     def _definition_last(self, text: str, previous: Frame | None, corrected: bool) -> Frame | None:
         """「这个局没有下属单位，但名词解释里还是解释了X，X指什么」: a last clause asking what one glossary
@@ -2132,7 +2146,7 @@ class Understander:
                     frame.threshold = number
                     if left_out_before(text, start):  # 「除了超过300万元的项目，其余的」: the members outside the bound
                         frame.operator = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}[frame.operator]
-            in_document = "set:citations" in groups and re.match(r"里|中|上|说|写|给|讲|提", text[end:])  # 「2025年文件里…」: the document itself, no set of cited ones
+            in_document = "set:citations" in groups and re.match(r"的?(?:里|中|上|说|写|给|讲|提|第|表|附|列)", text[end:])  # 「2025年文件里…」「文件第三部分列了…」: the document itself, no set of cited ones
             narrower = frame.set_kind == "projects" and "set:key_projects" in groups  # 「哪些项目是重点项目」: the key projects
             pointed = (re.search(r"(?:这|该|此)一?个?$", text[:start]) and "set:projects" in groups
                        and any(m.of("project", "goal") for m in frame.mentions))  # 「X…这个项目今年一共给了多少钱」: one project, no set

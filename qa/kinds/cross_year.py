@@ -59,10 +59,11 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
         mine = {d.iri: d for d in own}  # the department's own documents: a name another body's document holds names no year
         named |= {y for m in ctx.frame.value_mentions() if not m.of("department") and not m.partial  # a part of a name (社区治理 in a target's words) names no year
                   and (y := _only_year(m, mine, docs)) is not None}
-    if len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _against_the_year_before(text)):
-        named.add(min(named) - 1)  # 「2025年新增了哪些项目」「2025年比上年」: against the year before it
-    elif len(named) == 1 and min(named) + 1 in {d.year for d in own} and re.search(rf"(?:比|较|相比于?|和|与|跟|同){min(named)}年", text):
-        named.add(min(named) + 1)  # 「政府采购预算比2024年多了多少」: the year after it, set against it
+    if len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _against_the_year_before(text)
+                            or min(named) - 1 in {d.year for d in own} and _change_asked(ctx)):
+        named.add(min(named) - 1)  # 「2025年新增了哪些项目」「2025年比上年」「2025年X多了多少」: against the year before it
+    elif len(named) == 1 and min(named) + 1 in {d.year for d in own} and re.search(rf"(?:比|较|相比于?|和|与|跟|同){min(named)}年|(?:以|按|拿){min(named)}年的?数?(?:为|作为?|当)(?:基数|基准|基期)", text):
+        named.add(min(named) + 1)  # 「政府采购预算比2024年多了多少」「按2024年为基数算」: the year after it, set against it
     if len(named) >= 2:
         chosen = [d for d in own if d.year in named]
         return (chosen, None) if len(chosen) == len(named) == 2 else ([], None)
