@@ -116,7 +116,8 @@ class Describe:
         if "citation" in frame.cues and pattern(NAME, "asks_document").search(text) and any(m.of("project") for m in subjects):
             return None  # which document a project cites: the citation kind (not 「按文件的说法」, the document itself)
         subjects = list({frozenset(e.iri for e in m.entities): m for m in subjects}.values())  # one thing named twice
-        if frame.cues & {"definition", "glossary"} and any(e.kind == "term" and match_form(e.label) == m.surface for m in [*subjects, *frame.mentions] for e in m.entities):
+        subject_iris = {e.iri for m in subjects for e in m.entities}
+        if frame.cues & {"definition", "glossary"} and any(e.kind == "term" and e.iri in subject_iris and match_form(e.label) == m.surface for m in frame.mentions for e in m.entities):
             return None  # 「行政经费（机关运行经费）是什么」 names a glossary entry whole, with its alias: the definition
         kinds = {k for m in subjects for k in m.kinds()}
         own_text = kinds & {"project", "internal_unit", "goal", "budget_unit", "department"}
