@@ -119,3 +119,12 @@ def test_a_cue_word_inside_a_projects_own_words_parts_no_name(statistics):
     project = next(p for p in truth.projects if p.name.startswith("人口变动"))
     answer = service.ask("统计局有个人口变动抽样调查的项目，经费有多少？")
     assert answer.value == project.amounts[0], answer.answer
+
+
+def test_a_clause_naming_the_unit_again_before_its_measure_is_context(years):
+    """「统计局2025年一下子多了好多项目，它的项目支出2025年比2024年多了多少」: the story's words ask nothing."""
+    service, earlier, later = years
+    a = next(r for r in earlier.table(3).rows if r.kind == "total").amounts[2]
+    b = next(r for r in later.table(3).rows if r.kind == "total").amounts[2]
+    answer = service.ask(f"统计局2025年一下子多了好多项目，它的项目支出2025年比2024年{'多' if b > a else '少'}了多少？")
+    assert answer.value == abs(b - a), answer.answer

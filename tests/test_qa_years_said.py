@@ -1,0 +1,84 @@
+"""Changes across two loaded years said in everyday ways, and words around them that ask nothing —
+phrasings of our own on a generated statistics bureau in 2024 and 2025 (tools.synth; expected figures
+from their truth)."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+
+def _total(truth, column: int) -> Decimal:
+    return next(r for r in truth.table(3).rows if r.kind == "total").amounts[column]
+
+
+def _amount(truth, name: str) -> Decimal:
+    return next(p.amounts[0] for p in truth.projects if p.name == name)
+
+
+def _fell(earlier, later):
+    """A class of table 5 in both years, named once in each, whose amount fell: (label, 2024, 2025)."""
+    def rows(truth):
+        found = [r for r in truth.table(5).rows if r.code and len(r.code) == 7]
+        return {r.label: r.amounts[0] for r in found if sum(x.label == r.label for x in found) == 1}
+    old, new = rows(earlier), rows(later)
+    return next((k, old[k], v) for k, v in new.items() if k in old and v < old[k])
+
+
+@pytest.mark.parametrize("word", ["压缩", "缩减", "削减"])
+def test_a_fall_said_as_squeezed_is_the_change_over_the_years(years, word):
+    """「X压缩了多少万元」: the fall from 2024 to 2025, not the two years' figures side by side."""
+    service, earlier, later = years
+    label, a, b = _fell(earlier, later)
+    answer = service.ask(f"{label}{word}了多少万元？")
+    assert answer.value == a - b, answer.answer
+
+
+def test_a_change_of_one_named_year_is_over_the_loaded_year_before(years):
+    """「2025年项目支出多了多少」: 2025 over 2024, not 2025's figure."""
+    service, earlier, later = years
+    a, b = _total(earlier, 2), _total(later, 2)
+    answer = service.ask(f"2025年项目支出{'多' if b > a else '少'}了多少？")
+    assert answer.value == abs(b - a), answer.answer
+
+
+def test_the_base_year_said_sets_it_against_the_year_after(years):
+    """「降幅多大？按2024年为基数算」: 2025 over 2024."""
+    service, earlier, later = years
+    a, b = _total(earlier, 2), _total(later, 2)
+    rate = (abs(b - a) / a * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    answer = service.ask(f"项目支出{'增幅' if b > a else '降幅'}多大？按2024年为基数算")
+    assert answer.value == rate, answer.answer
+
+
+def test_those_projects_with_words_of_their_own_point_nowhere_back(years):
+    """「我想看看新项目撑起了多少增量：2025年新冒出来的那些项目，合计是多少钱」: 那些 says which, the story asks nothing."""
+    service, earlier, later = years
+    old = {p.name for p in earlier.projects}
+    new = sum(p.amounts[0] for p in later.projects if p.name not in old)
+    answer = service.ask("我想看看新项目撑起了多少增量：2025年新冒出来的那些项目（2024年没有的），合计是多少钱？")
+    assert answer.value == new, answer.answer
+
+
+def test_a_sibling_left_out_by_a_quoted_part_of_its_name(years):
+    """「X（不含后面加了“专项经费”的那个）增加了多少」: the quote names what is left out, found in no answer."""
+    service, earlier, later = years
+    name = "12345政务服务便民热线工单办理经费"
+    a, b = _amount(earlier, name), _amount(later, name)
+    answer = service.ask(f"{name}（不含后面加了“专项经费”的那个）{'增加' if b > a else '减少'}了多少？")
+    assert answer.value == abs(b - a), answer.answer
+
+
+def test_the_document_before_its_part_is_no_set_of_cited_documents(years):
+    """「文件第三部分列了两个重点项目的绩效目标，这两个重点项目的预算加起来多少」: 文件 is the document."""
+    service, _, later = years
+    answer = service.ask("2025年文件第三部分列了两个重点项目的绩效目标，这两个重点项目的预算加起来多少？")
+    assert answer.value == sum(_amount(later, g.project) for g in later.goals), answer.answer
+
+
+def test_a_glossary_word_asked_after_a_change_seen_is_its_entry(years):
+    """「新闻里看到“三公”经费被压减，一直没搞清楚是哪三公，文件里是怎么解释的」: the entry, not the change's reason."""
+    service, _, _ = years
+    answer = service.ask("经常在新闻里看到“三公”经费被压减，但一直没搞清楚到底是哪三公，2025年文件里是怎么解释的？")
+    assert "公务接待费" in answer.answer and "因公出国" in answer.answer, answer.answer
