@@ -33,6 +33,7 @@ MIN_WEIGHT = 5.0  # about two rare bigrams: a single shared word never links
 EVERYDAY = 10000  # a bigram this common in jieba's dictionary (建设, 工作) never makes one name distinctive
 CLEAR_MARGIN = 1.25  # the winner's score over the runner-up's
 COMMON = 50  # a word of the question this common in jieba's dictionary is a word, not a stray pair of characters
+_KIND_ENDING = re.compile(r"(?:经费|资金|补贴|补助)$")  # the kind a project's name ends with
 _KIND_RIGHT_AFTER = re.compile(r"(?:那个|这个|那|这|的)?(?:项目|那项|这项)")
 _LISTED_KIND = re.compile(r"(?:(?:和|与|及|、)[\u4e00-\u9fff]{2,6}?)*(?:那|这)?[\d两二三四五几]+个项目(?!支出)")  # 「党建和宣传这2个项目」
 JOINERS = "和与跟同、及加"  # between two names (「A和B」「A加B」), unless the name itself holds the character
@@ -328,7 +329,9 @@ class PartialLinker:
                 coverage = weight / name.whole
                 rare = sum(self.idf[g] for g in matched if g in self.one_name)
                 start, end = cluster[0][0], cluster[-1][0] + 2
-                asked = kind_words(lowered, end) | wanted  # 「…那个项目」, or a citation asked
+                ending = _KIND_ENDING.search(label)
+                suffixed = ending is not None and (lowered[start:end].endswith(ending.group(0)) or lowered.startswith(ending.group(0), end))
+                asked = kind_words(lowered, end) | wanted | ({"project", "goal"} if suffixed else set())  # 「…那个项目」, or a citation asked; 「党建经费」: its word and its kind's ending
                 past = [(s, e) for s, e in exact if start <= s and e <= end and e - s < end - start]  # 「文物修缮」 writes on past 文物
                 run = _longest_run(lowered[start:end], label)
                 if name.tail and run < TITLE_RUN:
@@ -344,7 +347,7 @@ class PartialLinker:
                     if entity.kind == "citation" and run < end - start - 2:
                         continue  # a cited document is named by a stretch of its title written out (县委…深改委…纪要 is not 县委常委会会议纪要), a word or two left out at most
                     if entity.kind not in scores:
-                        light = weight < MIN_WEIGHT and not _KIND_RIGHT_AFTER.match(lowered, end) and not _LISTED_KIND.match(lowered, end)  # 「租车那个项目」: one word of its own, its kind said right after
+                        light = weight < MIN_WEIGHT and not _KIND_RIGHT_AFTER.match(lowered, end) and not _LISTED_KIND.match(lowered, end) and not suffixed  # 「租车那个项目」: one word of its own, its kind said right after
                         scores[entity.kind] = None if light else self._score(entity.kind in asked, cluster, blocked, past, weight, coverage, rare, base, run)
                     score = scores[entity.kind]
                     if score is not None:
