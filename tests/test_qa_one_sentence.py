@@ -128,3 +128,11 @@ def test_a_clause_naming_the_unit_again_before_its_measure_is_context(years):
     b = next(r for r in later.table(3).rows if r.kind == "total").amounts[2]
     answer = service.ask(f"统计局2025年一下子多了好多项目，它的项目支出2025年比2024年{'多' if b > a else '少'}了多少？")
     assert answer.value == abs(b - a), answer.answer
+
+
+def test_a_project_named_by_one_word_and_its_kinds_ending(resources):
+    """「党建经费」 for 党建及精神文明建设经费: a word only its name holds, with the 经费 its name ends in."""
+    service, truth = resources
+    project = next(p for p in truth.projects if p.name.startswith("党建"))
+    answer = service.ask("党建经费是多少？")
+    assert answer.value == project.amounts[0], answer.answer

@@ -82,3 +82,44 @@ def test_a_glossary_word_asked_after_a_change_seen_is_its_entry(years):
     service, _, _ = years
     answer = service.ask("经常在新闻里看到“三公”经费被压减，但一直没搞清楚到底是哪三公，2025年文件里是怎么解释的？")
     assert "公务接待费" in answer.answer and "因公出国" in answer.answer, answer.answer
+
+
+def _ranked(truth, k: int) -> list:
+    """The projects of the k-th largest amount (k = 0 the largest)."""
+    amounts = sorted({p.amounts[0] for p in truth.projects}, reverse=True)
+    return [p for p in truth.projects if p.amounts[0] == amounts[k]]
+
+
+def test_a_project_chosen_by_its_rank_in_one_year_is_looked_up_in_the_other(years):
+    """「2024年金额最大的那个项目，到2025年安排了多少」: that project's 2025 amount, matched by name."""
+    service, earlier, later = years
+    top = _ranked(earlier, 0)
+    assert len(top) == 1
+    answer = service.ask("2024年金额最大的那个项目，到2025年安排了多少？")
+    assert answer.value == _amount(later, top[0].name), answer.answer
+
+
+def test_a_rank_held_by_two_projects_or_missing_in_the_other_year_is_refused(years):
+    """Two projects share 2024's second amount; 2025's largest is new: neither gives a figure."""
+    service, earlier, later = years
+    assert len(_ranked(earlier, 1)) == 2
+    assert not service.ask("2024年排第二的那个项目，2025年是多少？").answered
+    assert _ranked(later, 0)[0].name not in {p.name for p in earlier.projects}
+    assert not service.ask("2025年最大的项目，2024年安排了多少钱？").answered
+
+
+def test_an_amount_after_from_or_to_is_no_year(years):
+    """「从2000万降到一百多万」: 2000 is an amount, not a year that is not loaded."""
+    service, earlier, later = years
+    top = _ranked(earlier, 0)[0]
+    a, b = top.amounts[0], _amount(later, top.name)
+    answer = service.ask(f"{top.name}从{a:.0f}万降到{b:.0f}万左右，下降了多少？")
+    assert answer.value == a - b, answer.answer
+
+
+def test_a_story_clause_before_two_years_tops_compared_asks_nothing(years):
+    """「两年的头号项目不是同一个，2024年最大的项目比2025年最大的项目多多少」: each year's largest compared."""
+    service, earlier, later = years
+    a, b = _ranked(earlier, 0)[0].amounts[0], _ranked(later, 0)[0].amounts[0]
+    answer = service.ask(f"两年的头号项目不是同一个，2024年最大的项目比2025年最大的项目{'多' if a > b else '少'}多少？")
+    assert answer.value == abs(a - b), answer.answer

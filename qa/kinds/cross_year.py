@@ -156,6 +156,9 @@ def _asked_first(groups: dict[str, list[str]], text: str, names: list[tuple[int,
     the story's 新项目 is no set asked), else the first the question says anywhere."""
     cut = max((m.end() for m in re.finditer(r"[。！!？?]", text.rstrip("。！!？? "))), default=0)
     asks = re.search(r"[?？]\s*$", text)  # 「…？两年都有的不算。」: a last sentence that asks nothing says what is left out
+    comma = max((m.end() for m in re.finditer(r"[，,]", text)), default=0)
+    if not cut and comma and not clauses.asks(text[:comma]) and re.search(r"比(?:19|20)\d{2}年", text[comma:]):
+        cut = comma  # 「两年的头号项目不是同一个，2024年最大的项目比2025年最大的项目多多少」: the last clause compares on its own
     found = _first(groups, text[cut:], [(a - cut, b - cut) for a, b in names if a >= cut]) if cut and asks else None
     if found is not None:
         return found[0], found[1], (found[2][0] + cut, found[2][1] + cut)
@@ -227,6 +230,9 @@ class CrossYear:
             return Reading(NAME, 0.9, [Slot("years", [stated, stated], (0, len(text))), Slot("own_change", True, (0, len(text)))])
         if missing:
             return Reading(NAME, 0.9, slots, missing=missing, explained="".join(data["both_years"]))
+        ranked = _ranked_in_one_year(text, years)
+        if ranked is not None:  # 「2024年金额排第二的那个项目，到2025年安排了多少」
+            return Reading(NAME, 0.95, [*slots, Slot("ranked_in", ranked, (0, len(text))), Slot("rank", ranked[2][0], (0, len(text)))], explained=text)
         found = _asked_first(data["set_operations"], _clauses_left_out_blanked(text), _names(ctx) + honour.left_out_spans(text))  # 「没变的、变少的都不算」 asks neither
         lacks = _lacking_year(text, data["lacked"])
         if found and found[0] in ("new", "dropped") and lacks in {d.year for d in years}:  # 「2025年有而2024年没有的」: which year lacks them says which set
@@ -293,7 +299,9 @@ class CrossYear:
             joined = "；".join(f"{doc.year}年：{a.answer.rstrip('。')}" for doc, a in given) + "。"
             return dataclasses.replace(given[-1][1], answer=joined, value=None, unit=None,
                                        sources=list(dict.fromkeys(s for _, a in given for s in a.sources)))
-        if reading.slot("set_operation"):
+        if reading.slot("ranked_in"):
+            answer = _ranked_then_looked_up(reading.slot("ranked_in"), ctx, executor, (earlier, later))
+        elif reading.slot("set_operation"):
             answer = _set_answer(reading, ctx, executor, earlier, later)
         else:
             answer = _value_answer(reading, ctx, executor, earlier, later)
@@ -629,6 +637,39 @@ def _shown(change: Decimal, asked: int, text: str) -> Decimal:
     """The change as the answer's value: with its sign when the question asks for one (下降的话用负数表示),
     else its size (negative only against the direction asked)."""
     return change if sign_asked(text) else _signed(change, asked)
+
+
+def _ranked_in_one_year(text: str, years: list[Document]) -> tuple[int, int, bool] | None:
+    """(the year ranked, the year looked up, the rank from the top — or from the bottom when False) when a
+    project is chosen by its rank in one year and its amount asked in the other; else None."""
+    ranked = pattern(NAME, "ranked_in_one_year").search(text)
+    looked = pattern(NAME, "looked_up_in").search(text, ranked.end()) if ranked else None
+    loaded = {d.year for d in years}
+    if not looked or "比" in text[ranked.end():looked.start()] or int(ranked.group("year")) == int(looked.group("year")) or {int(ranked.group("year")), int(looked.group("year"))} != loaded:
+        return None
+    said = ranked.group("n") or ranked.group("m")
+    rank = 1 if not said else int(said) if said.isdigit() else "一二三四五六七八九".index(said) + 1
+    return int(ranked.group("year")), int(looked.group("year")), (rank, not ranked.group("min"))
+
+
+def _ranked_then_looked_up(ranked: tuple, ctx: Context, executor, years: tuple[Document, Document]) -> Answer:
+    """The project of that rank in one year (ties: all of that amount) and its amount in the other year, matched by name."""
+    year, other, (rank, largest) = ranked
+    doc, there = (next(d for d in years if d.year == y) for y in (year, other))
+    members, others = _members(executor, ctx.frame, doc, "projects"), _members(executor, ctx.frame, there, "projects")
+    amounts = sorted({f.value for f in members.values()}, reverse=largest)
+    if len(amounts) < rank:
+        raise NotAnswerable(f"{year}年的项目没有第{rank}名")
+    chosen = [k for k, f in members.items() if f.value == amounts[rank - 1]]
+    if len(chosen) != 1:
+        raise NotAnswerable(f"{year}年排第{rank}的项目有{len(chosen)}个（{'、'.join(members[k].label for k in chosen)}），请说明是哪一个")
+    fact = members[chosen[0]]
+    place = f"金额{'最大' if largest else '最小'}" if rank == 1 else f"金额第{rank}{'大' if largest else '小'}"
+    if chosen[0] not in others:
+        raise NotAnswerable(f"{year}年{place}的项目是{fact.label}（{fmt(fact.value)}万元），{other}年的文件中没有这个项目")
+    found = others[chosen[0]]
+    return executor.answer(ctx.frame, f"{year}年{place}的项目是{fact.label}（{fmt(fact.value)}万元），{other}年安排{fmt(found.value)}万元。",
+                           found.value, "万元", facts=[fact, found])
 
 
 def _members(executor, frame, doc: Document, members: str) -> dict[str, Fact]:
