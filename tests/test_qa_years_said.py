@@ -123,3 +123,13 @@ def test_a_story_clause_before_two_years_tops_compared_asks_nothing(years):
     a, b = _ranked(earlier, 0)[0].amounts[0], _ranked(later, 0)[0].amounts[0]
     answer = service.ask(f"两年的头号项目不是同一个，2024年最大的项目比2025年最大的项目{'多' if a > b else '少'}多少？")
     assert answer.value == abs(a - b), answer.answer
+
+
+def test_a_set_set_up_in_a_clause_before_a_comparison_of_the_years_stays(years):
+    """「两年都有的项目里，哪些是2025年比2024年钱多了的」: the set of the first clause, filtered (a guard: the
+    comparison's clause read alone lost the set on the way)."""
+    service, earlier, later = years
+    old = {p.name: p.amounts[0] for p in earlier.projects}
+    grew = {p.name for p in later.projects if p.name in old and p.amounts[0] > old[p.name]}
+    answer = service.ask("两年都有的项目里，哪些是2025年比2024年钱多了的？")
+    assert set(answer.items) == grew, answer.answer

@@ -157,7 +157,7 @@ def _asked_first(groups: dict[str, list[str]], text: str, names: list[tuple[int,
     cut = max((m.end() for m in re.finditer(r"[。！!？?]", text.rstrip("。！!？? "))), default=0)
     asks = re.search(r"[?？]\s*$", text)  # 「…？两年都有的不算。」: a last sentence that asks nothing says what is left out
     comma = max((m.end() for m in re.finditer(r"[，,]", text)), default=0)
-    if not cut and comma and not clauses.asks(text[:comma]) and re.search(r"比(?:19|20)\d{2}年", text[comma:]):
+    if not cut and comma and not clauses.asks(text[:comma]) and not re.search(r"(?:里|中|内|面|下)[，,]$", text[:comma]) and re.search(r"比(?:19|20)\d{2}年", text[comma:]):
         cut = comma  # 「两年的头号项目不是同一个，2024年最大的项目比2025年最大的项目多多少」: the last clause compares on its own
     found = _first(groups, text[cut:], [(a - cut, b - cut) for a, b in names if a >= cut]) if cut and asks else None
     if found is not None:
