@@ -538,6 +538,17 @@ def _told_before_the_ask(frame: Frame) -> None:
 COUNTED_LIST = re.compile(r"这([两二三四五六七八九2-9])(?:块|项|个|笔|类|样|部分|大块|大项)")
 
 
+def _other_than(frame: Frame) -> None:
+    """「财政拨款以外的其他资金」: a name right before 以外/之外 and the thing it describes says what that thing is
+    not — no operand of its own."""
+    said = []
+    for m in frame.mentions:
+        besides = re.match(r"(?:以外|之外)的?", frame.text[m.end:])
+        if besides and any(n.start == m.end + besides.end() for n in frame.mentions):
+            said.append(m)
+    _set_aside(frame, said)
+
+
 def _counted_list(frame: Frame) -> None:
     """「算人员经费的时候我想把A、B和C这三块合在一起看」: a list said to have N members is the N things named
     right before the count; a thing named before them (the class they belong to) is no operand."""
@@ -1594,6 +1605,7 @@ class Understander:
         _classes_in_containers(frame)
         _name_before_its_code(frame)
         _counted_list(frame)
+        _other_than(frame)
         _body_by_its_money(frame)
         _one_per_thing(frame)
         _told_before_the_ask(frame)

@@ -4,6 +4,8 @@ expected figures from their truth)."""
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import pytest
 from conftest import synth_service, truth_row
 
@@ -136,3 +138,18 @@ def test_a_project_named_by_one_word_and_its_kinds_ending(resources):
     project = next(p for p in truth.projects if p.name.startswith("党建"))
     answer = service.ask("党建经费是多少？")
     assert answer.value == project.amounts[0], answer.answer
+
+
+@pytest.fixture(scope="module")
+def farming(tmp_path_factory):
+    """A generated agriculture bureau whose 动物疫病预防控制中心 spends other funds (seed 3900)."""
+    return synth_service(tmp_path_factory.mktemp("farming"), 3900, "金禾市桐溪区农业农村局", 2025)
+
+
+def test_a_fund_other_than_the_one_asked_is_no_part(farming):
+    """「…用了财政拨款以外的其他资金，它的基本支出里其他资金占多大比例」: 其他资金's share, not 财政拨款's."""
+    service, truth = farming
+    row = next(r for r in truth.table(11).rows if r.kind == "unit" and r.unit.endswith("动物疫病预防控制中心"))
+    share = (row.amounts[-1] / row.amounts[0] * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    answer = service.ask("注意到只有动物疫控中心用了财政拨款以外的其他资金，它的基本支出里其他资金占多大比例？")
+    assert answer.value == share, answer.answer

@@ -109,6 +109,7 @@ def _fund(text: str) -> str | None:
     return next((column for name, column in _fund_names().items()
                  if any(not negated_before(text, k.start()) and not re.search(r"(?:含|包含|包括|连同|加上)$", text[:k.start()])
                         and not excluded_before(text, k.start()) and not any(a <= k.start() < b for a, b in out)  # 「（不要财政拨款那部分）」
+                        and not re.match(r"(?:以外|之外)", text[k.end():])  # 「财政拨款以外的其他资金」: what the fund asked is not
                         for k in re.finditer(re.escape(name), text))), None)
 
 
