@@ -861,7 +861,8 @@ class Understander:
         own = any(m.kinds() & (THINGS | {"figure"}) for m in said) or any(w in text[cut:] for w in self._measure_words)  # 「…，它的项目支出…多了多少」: a thing or a measure of its own
         last = {frozenset(e.iri for e in m.entities) for m in said}
         before = {frozenset(e.iri for e in m.entities) for m in self.lexicon.link(text[:cut])}
-        return cut if own and before and before <= last else 0
+        guessed = all(commentary.hedged(p.group(0)) for p in parts[:-1])  # 「本级和下属中心的走势好像相反，…」: the asker's guess
+        return cut if own and (guessed or before and before <= last) else 0
 
     def _definition_last(self, text: str, previous: Frame | None, corrected: bool) -> Frame | None:
         """「这个局没有下属单位，但名词解释里还是解释了X，X指什么」: a last clause asking what one glossary
@@ -875,12 +876,17 @@ class Understander:
         trial.context = text[:cut]
         return trial
 
-    def _story_asks(self, story: str) -> bool:
+    def _story_asks(self, story: str, question: str = "") -> bool:
         """Whether a sentence of the story asks something of its own: 「我想知道具体是什么。」, naming
-        nothing and no noun, asks what the next sentence asks in full."""
+        nothing and no noun, asks what the next sentence asks in full; 「好奇热线背后花多少钱。X热线工单办理经费有多少」:
+        the question asks it again of a thing it names, all the story's asking clauses name among them."""
         if not clauses.asks(story):
             return False
         asking = [c for s in clauses.SENTENCE.findall(story) for c in re.split(r"[，,；;：:]", s) if clauses.asks(c)]
+        own = {e.iri for m in self._linked(question, [False] * (len(question) + 1))[1] if m.kinds() & THINGS for e in m.entities}
+        if own and asking and all({e.iri for m in self._linked(c, [False] * (len(c) + 1))[1] for e in m.entities} <= own for c in asking) \
+                and all(re.search(r"多少|几", c) for c in asking) and re.search(r"多少|几", question):
+            return False
         return not asking or any(self.lexicon.link(c) or content_nouns(c) for c in asking)
 
     def _after_story(self, text: str, previous: Frame | None, corrected: bool) -> Frame | None:
@@ -893,7 +899,7 @@ class Understander:
         story, question = text[:cut], text[cut:]
         asks = self.lexicon.cues["clauses"]["asks"]
         reason = re.search("|".join(self.lexicon.cues["intents"]["reason"]) + r"|怎么解释|如何解释", question) and self.names_thing(question)  # 「…砍了什么大项目。文件是怎么解释收入预算下降的」
-        if (not cut or not re.search(asks, question) or SUBJECTLESS.match(question) or (self._story_asks(story) and not REPORTED.search(story) or commentary.restricts(story)) and not reason
+        if (not cut or not re.search(asks, question) or SUBJECTLESS.match(question) or (self._story_asks(story, question) and not REPORTED.search(story) or commentary.restricts(story)) and not reason
                 or honour.left_out_spans(story) or re.search(self.lexicon.cues["fund_only"], story)):
             return None
         loaded = {d.year for d in self.lexicon.documents.values()}
@@ -1120,7 +1126,8 @@ class Understander:
         """「看到预算里有学前教育这一项。想问一下这一项一般公共预算安排了多少」「X一直很受市民关注。这个项目的…」:
         a pointer in the last sentence, before which that sentence names no thing, written as the one
         thing the sentences before it name (the only department loaded aside)."""
-        cut = _story_end(text)
+        tags = [m.end() for m in re.finditer(r"[?？]", text.rstrip("?？ ")) if re.search(self.lexicon.cues["tag_question"], text[:m.end()])]
+        cut = max([_story_end(text), *tags])  # 「X是直接发给农民的钱吧？今年这一项安排了多少」: a guess asked back is the story
         clause = not cut and commentary.points_back().search(text)
         if clause:  # 「X里有一项“Y”，我想知道有没有这部分收入」: one sentence, the pointer in a later clause
             cut = max((m.end() for m in BREAK.finditer(text, 0, clause.start())), default=0)
@@ -1135,10 +1142,10 @@ class Understander:
                  and not (pointer.group(0) in ("它", "") and m.surface in text[pointer.end():])]  # 「X…占了项目支出绝大部分。它占项目支出的比例」: 它 is X, the whole is said again
         if re.search(r"[项笔目]", pointer.group(0)) and any(m.kinds() & THINGS for m in named):
             named = [m for m in named if m.kinds() & (THINGS | {"figure", "measure", "term"})]  # 「执法大队和局本级都列了X，那检测所这一项」: the item, not the units beside it
-        bodies = [m for m in linked if m.kinds() <= {"department", "budget_unit"}]  # 「博物馆这两年人员经费好像压缩了，它的基本支出」: a measure is a body's
-        bodies = [m for m in bodies if m.kinds() == {"budget_unit"}] or bodies if self._one_department else bodies  # 「公证处是司法局下属的事业单位，…它的」: the unit, not the bureau loaded
+        bodies = [m for m in linked if m.of("department", "budget_unit")]  # 「博物馆这两年人员经费好像压缩了，它的基本支出」: a measure is a body's (图书馆 is a class too)
+        bodies = [m for m in bodies if m.of("budget_unit") and not m.of("department")] or bodies if self._one_department else bodies  # 「公证处是司法局下属的事业单位，…它的」: the unit, not the bureau loaded
         last = max(bodies, key=lambda m: m.end) if bodies else None
-        if (pointer.group(0) == "它" and last is not None and last.kinds() <= {"department", "budget_unit"} and not self._unlinked_body(story)
+        if (pointer.group(0) == "它" and last is not None and not self._unlinked_body(story)
                 and re.sub(r"^的?(?:\d{4}年|今年|去年|上年)?的?", "", text[pointer.end():]).startswith(tuple(self._measure_words) + ("收入", "支出"))):
             return text[:pointer.start()] + last.surface + text[pointer.end():]  # 「…做人员经费的比较，先从X局开始。它的基本支出」: the body named last
         kinded = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)]  # 「这个股室」「这个中心」: the office or unit named, not the bureau beside it
