@@ -153,3 +153,41 @@ def test_a_fund_other_than_the_one_asked_is_no_part(farming):
     share = (row.amounts[-1] / row.amounts[0] * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     answer = service.ask("注意到只有动物疫控中心用了财政拨款以外的其他资金，它的基本支出里其他资金占多大比例？")
     assert answer.value == share, answer.answer
+
+
+@pytest.fixture(scope="module")
+def culture(tmp_path_factory):
+    """A generated culture bureau whose unit 图书馆 shares its name with a class (seed 3949)."""
+    return synth_service(tmp_path_factory.mktemp("culture"), 3949, "澜溪市枫渡区文化广电旅游体育局", 2025)
+
+
+def test_it_after_a_unit_that_is_a_class_too_is_the_unit(culture):
+    """「听说图书馆的钱不全是财政给的，它基本支出里…」: 它 is the unit 图书馆, though a class bears its name."""
+    service, truth = culture
+    row = next(r for r in truth.table(11).rows if r.kind == "unit" and r.unit.endswith("图书馆"))
+    answer = service.ask("听说图书馆的钱不全是财政给的，它的基本支出一共有多少？")
+    assert answer.value == row.amounts[0], answer.answer
+
+
+def test_a_guess_asked_back_is_the_story_a_pointer_points_into(resources):
+    """「X是直接发给农民的钱吧？今年这一项安排了多少钱」: 这一项 is X; the guess's own words ask nothing."""
+    service, truth = resources
+    project = next(p for p in truth.projects if p.name == "耕地保护专项资金")
+    answer = service.ask("耕地保护专项资金是直接发给农民的钱吧？今年区里这一项安排了多少钱？")
+    assert answer.value == project.amounts[0], answer.answer
+
+
+def test_a_story_wondering_about_the_amount_the_question_asks_again(resources):
+    """「…好奇热线背后花多少钱。X局的12345热线工单办理经费有多少」: the question asks it again, of a thing it names."""
+    service, truth = resources
+    project = next(p for p in truth.projects if p.name.startswith("12345"))
+    answer = service.ask("在市民热线上反映过几次问题，好奇热线背后花多少钱。自然资源局的12345热线工单办理经费有多少？")
+    assert answer.value == project.amounts[0], answer.answer
+
+
+def test_a_hedged_clause_before_a_question_of_its_own_measure_is_context(resources):
+    """「几个单位的走势好像不一样，X的基本支出是多少」: the guess's words (走势) ask nothing."""
+    service, truth = resources
+    storage = truth.subordinate_units[0]
+    answer = service.ask(f"几个单位的走势好像不一样，{_short(storage)}的基本支出是多少？")
+    assert answer.value == _basic(truth, storage), answer.answer
