@@ -1249,7 +1249,7 @@ class Understander:
                                                    or trial.unit_word in ASSET_UNITS and (re.search(re.escape(trial.unit_word) + r"[\u4e00-\u9fff]", trial.text)
                                                                                           or not any(m.of("figure") for m in self.lexicon.link(text[:cut]))))  # 「有几辆车」: a count of what the document holds; 「X的房屋面积…多了多少平方米」: of the figure the opening names
         pointing = trial is not None and not _parts_asked(trial) and _opening_pointer(text[cut:]) is not None  # 「…，我想确认一下它占总支出的多少」
-        opening = self._linked(text[:cut], [False] * (cut + 1))[1] if names_nothing or pointing else []  # 「我看12345热线工单办理经费的…」: a name in part too
+        opening = self.lexicon.link(text[:cut]) if names_nothing or pointing else []
         things = [m for m in opening if m.kinds() & (THINGS | {"figure"}) and not (trial and _inside_measure(text, m, trial.measures))]  # 「政府采购那段写了三类采购，请问哪几类…」: a figure named is a thing too
         subjects = [m for m in opening if not (m.kinds() == {"department"} and (self._one_department or pointing))  # 「X是统计局的主业，…它」: the loaded body is no subject
                     and not (pointing and m.kinds() <= {"measure", "term"})]  # 「X这一科目既有基本支出又有项目支出。请问它的基本支出」: measures say how X is split
@@ -1263,8 +1263,11 @@ class Understander:
         if things and (one_thing or last_apart) and (carried := self._thing_carried(things[-1], text[cut:], previous, corrected)) is not None:
             carried.context = text[:cut]  # 「养车的钱（X）今年3.1万，比上年少了一点——那上一年是多少？」: the rest asks of the thing the opening names last
             return carried
-        if things and names_nothing and (text[cut - 1] in ":：" or re.match(_intros(), text[cut:])) and not YEAR.search(text[:cut]) and len({frozenset(e.iri for e in m.entities) for m in things}) == 1 and things[-1].of("project", "goal"):
-            scoped = self.understand(f"{things[-1].surface}的{text[cut:]}", previous, corrected, _context=False)
+        lead = names_nothing and (text[cut - 1] in ":：" or re.match(_intros(), text[cut:])) and not YEAR.search(text[:cut])  # 「…我翻到X项目的绩效目标，想确认一个数：…」
+        projects = [m for m in self._linked(text[:cut], [False] * (cut + 1))[1] if m.of("project", "goal")] if lead and not trial.set_kind else []  # 「我看12345热线工单办理经费的…，请问」: by a part of its name too
+        named = {frozenset(e.iri for e in m.entities) for m in projects}
+        if len(named) == 1 and {frozenset(e.iri for e in m.entities) for m in things} <= named:
+            scoped = self.understand(f"{projects[-1].surface}的{text[cut:]}", previous, corrected, _context=False)
             if scoped.intent != "refuse" and not scoped.unknown:  # 「…我翻到X项目的绩效目标，想确认一个数：全年开展Y检查不少于多少次」: of the one project the opening names
                 scoped.context = text[:cut]
                 return scoped
