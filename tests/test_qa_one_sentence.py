@@ -4,6 +4,7 @@ expected figures from their truth)."""
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
@@ -191,3 +192,12 @@ def test_a_hedged_clause_before_a_question_of_its_own_measure_is_context(resourc
     storage = truth.subordinate_units[0]
     answer = service.ask(f"几个单位的走势好像不一样，{_short(storage)}的基本支出是多少？")
     assert answer.value == _basic(truth, storage), answer.answer
+
+
+def test_a_project_a_context_names_by_part_scopes_a_question_after_an_intro(resources):
+    """「我看法律顾问服务的绩效目标写了服务覆盖范围，请问覆盖多少个村（社区）」: the count its own text states."""
+    service, truth = resources
+    project = next(p for p in truth.projects if p.name == "法律顾问服务经费")
+    count = re.search(r"(\d+)个村（社区）", project.purpose).group(1)
+    answer = service.ask("我看法律顾问服务的绩效目标写了服务覆盖范围，请问覆盖多少个村（社区）？")
+    assert answer.value == Decimal(count), answer.answer
