@@ -751,7 +751,7 @@ def _names_kind_of(frame: Frame, start: int, end: int) -> bool:
 
 
 FUND_TO_MEASURE = re.compile(rf"(?:支出)?(?:里面|里|当中|之中|中)?(?:安排)?|{load_cues()['fund_to_thing']}")  # 「政府性基金预算支出里的基本支出」「一般公共预算安排的基本支出」: the fund's part of it
-COUNTED_BEFORE = re.compile(r"(?:这|那)?[两二三四五六七八九十\d]+(?:大类|类|项|个|款|笔|块)$")  # 「三类」 right before a total word counts the things named
+COUNTED_BEFORE = re.compile(r"(?:这|那)?[两二三四五六七八九十\d]+(?:大类|类|项|个|款|笔|块)(?:科目|项目)?的?$")  # 「三类」 right before a total word counts the things named
 FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
 MAX_LENGTH = 300
 
@@ -973,12 +973,16 @@ class Understander:
     def _topic_resumed(self, text: str) -> str:
         """「水库管理所，它的基本支出…」: a name set up as the topic and taken up again by 它 is the
         subject of what follows (水库管理所的基本支出…)."""
-        topic = re.match(r"[^,，。？?！!；;]+[,，]", text)
-        if topic and text[topic.end():].startswith(tuple(self._measure_words)):  # 「A和B，基本支出差了多少」: bodies set up as the topic
-            bodies = self.lexicon.link(topic.group(0)[:-1])
-            rest = re.sub("|".join(re.escape(m.surface) for m in bodies) or "^$", "", topic.group(0)[:-1]) if bodies else "x"
-            if all(m.kinds() <= {"department", "budget_unit"} for m in bodies) and re.fullmatch(r"[和与跟及、]*", rest):
-                return topic.group(0)[:-1] + "的" + text[topic.end():]
+        for comma in re.finditer(r"[,，]", text):  # 「A和B，基本支出差了多少」「局本级和文化馆，项目支出差多少」: bodies set up as the topic
+            opened = max((m.end() for m in re.finditer(r"[,，。？?！!；;:：]", text[:comma.start()])), default=0)
+            topic = text[opened:comma.start()]
+            if not text[comma.end():].startswith(tuple(self._measure_words)):
+                continue
+            bodies = self.lexicon.link(topic) + self.lexicon.abbreviated_bodies(topic, self.lexicon.link(topic))
+            words = sorted({m.surface for m in bodies} | set(self.lexicon.cues["self_unit"]), key=len, reverse=True)
+            rest = re.sub("|".join(map(re.escape, words)), "", topic)
+            if bodies and all(m.of("department", "budget_unit") for m in bodies) and re.fullmatch(r"(?:[和与跟及、]|下属的?|下面的?)*", rest):
+                return text[:comma.start()] + "的" + text[comma.end():]
         if not re.search(r"[,，][它其]", text):
             return text
         for m in self.lexicon.link(text):

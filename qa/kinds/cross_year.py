@@ -247,7 +247,8 @@ class CrossYear:
         if (found and found[0] in ("new", "dropped") and _names_an_item(ctx.frame) and _text_asked(ctx.frame) not in (None, "list")
                 and not re.search(r"吗|是不是|是否|有没有|算不算", text)):
             return None  # 「2025年新设的X，表里写的用途是什么」: X's own words are asked, not whether it is new
-        if found and found[0] in ("new", "dropped") and _names_an_item(ctx.frame):  # 「X是2025年新增的吗」: X in the set?
+        example = re.search(r"比如|例如|像是?", text) and re.search(r"这些|那些", text)  # 「…，比如X。这些被取消的项目里…」: X is an example of the set asked
+        if found and found[0] in ("new", "dropped") and _names_an_item(ctx.frame) and not example:  # 「X是2025年新增的吗」: X in the set?
             slots.append(Slot("member", ctx.frame.value_mentions()[0], (0, len(text))))
         if found:
             slots.append(Slot("set_operation", found[0], (0, len(text))))
