@@ -133,3 +133,16 @@ def test_a_set_set_up_in_a_clause_before_a_comparison_of_the_years_stays(years):
     grew = {p.name for p in later.projects if p.name in old and p.amounts[0] > old[p.name]}
     answer = service.ask("两年都有的项目里，哪些是2025年比2024年钱多了的？")
     assert set(answer.items) == grew, answer.answer
+
+
+def _average(truth) -> Decimal:
+    return (sum(p.amounts[0] for p in truth.projects) / len(truth.projects)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def test_an_average_per_project_compared_across_the_years(years):
+    """「平均每个项目的金额，2025年比2024年少了多少」: each year's average per project, then their difference —
+    平均 here is per project, not over the two years."""
+    service, earlier, later = years
+    a, b = _average(earlier), _average(later)
+    answer = service.ask(f"项目数量变了不少。平均每个项目的金额，2025年比2024年{'多' if b > a else '少'}了多少？")
+    assert answer.value == abs(b - a), answer.answer

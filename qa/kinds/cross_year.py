@@ -477,6 +477,7 @@ def _two_figures(ctx: Context, executor, years: tuple[Document, Document], share
         raise NotAnswerable("没有在两年的文件中对上同一个部分和整体，无法计算比重")
     what = re.sub(r"[（(].*?[）)]|。$", "", second.answer).split("为")[0] if not share else "所占比重"
     what = what.split("：")[0] if "绩效目标：" in what else what  # a target: its owner's, not the later year's wording
+    what = "平均每个项目的金额" if "平均每个项目" in second.answer else what  # 「平均每个项目的金额，2025年比2024年」: each year's total ÷ its count
     head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
     owners = [x.answer.split("的绩效目标：")[0] for x in (first, second) if "的绩效目标：" in x.answer]
     if len(owners) == 2 and owners[0] != owners[1]:  # 「重点项目的满意度目标两年比」: each year's target is another project's
