@@ -62,13 +62,16 @@ def asking(text: str) -> str:
     return "".join(c for c in re.split(r"[，,。？?；;！!]", text) if re.search(pattern, c))
 
 
+NOT_MUCH = re.compile(r"没(?:什么|啥|多少)")  # 「我原以为它没什么项目。」: "not much", no question
+
+
 def unasked(sentence: str) -> str:
     """A statement — no question mark, no 想知道/请问 — without the asking words it uses otherwise: 几个
     is "several" (「看到好几个带X字样的科目。」), 什么的 after a list is "and so on", and what the document
     is said to state or leave out (「说明里只写了增加多少。」) or the asker's concern (「我在意是不是套话。」) is no ask."""
     cues = load_cues()
     if not re.search(r"[?？]", sentence) and not any(w in sentence for w in cues["question_intros"]):
-        sentence = re.sub(cues["clauses"]["said_only"], "", SEVERAL.sub("", sentence))
+        sentence = re.sub(cues["clauses"]["said_only"], "", SEVERAL.sub("", NOT_MUCH.sub("", sentence)))
         concern = re.search(cues["clauses"]["concern"], sentence)
         doubt = concern is not None and re.search(r"是不是|为什么|为啥|怎么会|有没有", sentence[concern.end():])
         sentence = sentence[:concern.start()] if doubt else sentence  # 「我比较在意理由是不是套话。」: the asker's doubt; 「我好奇它的目标是什么」 still asks

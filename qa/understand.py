@@ -858,7 +858,8 @@ class Understander:
         if commentary.restricts(text[:cut]) or honour.left_out_spans(text[:cut]):
             return 0
         said = self.lexicon.link(text[cut:])
-        own = any(m.kinds() & (THINGS | {"figure"}) for m in said) or any(w in text[cut:] for w in self._measure_words)  # 「…，它的项目支出…多了多少」: a thing or a measure of its own
+        own = (any(m.kinds() & (THINGS | {"figure"}) for m in said) or any(w in text[cut:] for w in self._measure_words)  # 「…，它的项目支出…多了多少」: a thing or a measure of its own
+               or bool(re.search(r"(?<![这那])(?:项目|科目)", text[cut:])))  # 「…，金额正好是500万元的项目有几个」: a set of its own
         last = {frozenset(e.iri for e in m.entities) for m in said}
         before = {frozenset(e.iri for e in m.entities) for m in self.lexicon.link(text[:cut])}
         guessed = all(commentary.hedged(p.group(0)) for p in parts[:-1])  # 「本级和下属中心的走势好像相反，…」: the asker's guess
@@ -1150,7 +1151,8 @@ class Understander:
         bodies = [m for m in bodies if m.of("budget_unit") and not m.of("department")] or bodies if self._one_department else bodies  # 「公证处是司法局下属的事业单位，…它的」: the unit, not the bureau loaded
         last = max(bodies, key=lambda m: m.end) if bodies else None
         if (pointer.group(0) == "它" and last is not None and not self._unlinked_body(story)
-                and re.sub(r"^的?(?:\d{4}年|今年|去年|上年)?的?", "", text[pointer.end():]).startswith(tuple(self._measure_words) + ("收入", "支出"))):
+                and (re.sub(r"^的?(?:\d{4}年|今年|去年|上年)?的?", "", text[pointer.end():]).startswith(tuple(self._measure_words) + ("收入", "支出"))
+                     or last.of("budget_unit") and re.search(r"(?:哪些|哪几个|几个|多少个)项目", text[pointer.end():]))):  # 「价格认证中心…。它今年承担了哪些项目」
             return text[:pointer.start()] + last.surface + text[pointer.end():]  # 「…做人员经费的比较，先从X局开始。它的基本支出」: the body named last
         kinded = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)]  # 「这个股室」「这个中心」: the office or unit named, not the bureau beside it
         if UNIT_POINTER.fullmatch(pointer.group(0)) and not kinded:
