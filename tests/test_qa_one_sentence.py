@@ -201,3 +201,20 @@ def test_a_project_a_context_names_by_part_scopes_a_question_after_an_intro(reso
     count = re.search(r"(\d+)个村（社区）", project.purpose).group(1)
     answer = service.ask("我看法律顾问服务的绩效目标写了服务覆盖范围，请问覆盖多少个村（社区）？")
     assert answer.value == Decimal(count), answer.answer
+
+
+def test_it_asked_its_projects_after_a_story_of_one_unit(resources):
+    """「A是个事业单位，我原以为它没什么项目。它今年承担了哪些项目」: A's projects; 没什么 asks nothing."""
+    service, truth = resources
+    registry = truth.subordinate_units[1]
+    own = {p.name for p in truth.projects if p.unit == registry}
+    answer = service.ask(f"{_short(registry)}是个事业单位，我原以为它没什么项目。它今年承担了哪些项目？")
+    assert set(answer.items) == own, answer.answer
+
+
+def test_hedged_clauses_before_a_set_asked_of_its_own(resources):
+    """「感觉很多项目都是整数500万，像是拍脑袋定的，金额正好是500万元的项目有几个」: the guess's words ask nothing."""
+    service, truth = resources
+    count = sum(p.amounts[0] == 500 for p in truth.projects)
+    answer = service.ask("感觉很多项目都是整数500万，像是拍脑袋定的，金额正好是500万元的项目有几个？")
+    assert answer.value == count, answer.answer
