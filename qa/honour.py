@@ -528,6 +528,13 @@ def _outturn_missing(question: str, said: str) -> str | None:
     return f"文件是预算，没有给出“{asked[0]}”的数，预算数不是{asked[0]}数 (a budget is not the outturn)" if asked else None
 
 
+def left_out_part(text: str, start: int, end: int) -> bool:
+    """Whether the part (第二批, 二期) at text[start:end] is said to be left out: 「不含第二批」「不是水库管理所那个第二批」
+    「二期那个不算」 — it names the sibling not asked."""
+    before = re.search(r"(?:不含|不算|不包括|不是|除去|除了|去掉)[^，,。？?；;]{0,8}$", text[max(0, start - 12):start])
+    return bool(before) or bool(re.match(r"(?:的|那个|那笔|那一笔)?(?:不算|不要|除外)", text[end:]))
+
+
 def _part_missing(question: str, frame: Frame, said: str) -> str | None:
     """A figure whose name states a part (合同第二期费用) answers that part only: not the whole
     (总金额) and not another part (第一期)."""
@@ -535,7 +542,8 @@ def _part_missing(question: str, frame: Frame, said: str) -> str | None:
     pick = name_filter.picked(question)  # 「不是后面带二期的那个」 says which name, it asks no part
     question = question[:pick[0].span[0]] + question[pick[0].span[1]:] if pick else question
     stated = {fold_digits(p) for m in frame.mentions for e in m.entities[:1] for p in part.findall(e.label)}
-    asked = {fold_digits(p) for p in part.findall(re.sub(_cues()["part_lacked"] + f"(?:{part.pattern})", "", question))}  # 不带二期: not asked
+    unlacked = re.sub(_cues()["part_lacked"] + f"(?:{part.pattern})", "", question)  # 不带二期: not asked
+    asked = {fold_digits(p.group(0)) for p in part.finditer(unlacked) if not left_out_part(unlacked, p.start(), p.end())}  # 「二期那个不算」
     if frame.first_of_series:  # 「X（第一批）」 of X beside X（第二批）: X is the first
         asked = {p for p in asked if not re.fullmatch(load_cues()["first_part"], p)}
     if asked and not stated and not any(p in fold_digits(said) for p in asked):

@@ -993,6 +993,34 @@ class Understander:
                 return text[:m.end] + "的" + text[m.end + resumed.end():]
         return text
 
+    def _sibling_left_out(self, frame: Frame) -> None:
+        """「X（不含第二批）」「X…二期那个不算」: a project of X's family marked by a qualifier the question leaves
+        out is never the one asked — the family's member without that mark is."""
+        spec = self.lexicon.cues["sibling_words"]
+        left = [q for q in re.finditer(spec["said"], frame.text) if honour.left_out_part(frame.text, q.start(), q.end())]
+        if not left:
+            return
+        _set_aside(frame, [m for m in frame.mentions if any(q.start() <= m.start and m.end <= q.end() for q in left)], beside_others=False)
+        marked = [match_form(spelt_out(q.group(0))) for q in left]
+        by_label = self._projects_by_label
+        for m in frame.mentions:
+            kept = []
+            for e in m.entities:
+                label = match_form(e.label)
+                mark = next((w for w in marked if w in label), None)
+                base = re.sub(rf"[(（]?{re.escape(mark)}[)）]?", "", label) if mark else None
+                kept += [x for x in by_label.get(base, []) if x.docs & e.docs] if base and e.kind == "project" else [e]
+            m.entities = list({e.iri: e for e in kept}.values()) or m.entities
+
+    @cached_property
+    def _projects_by_label(self) -> dict[str, list[Entity]]:
+        """The projects by their names in match form."""
+        found: dict[str, list[Entity]] = {}
+        for e in self.lexicon.entities.values():
+            if e.kind == "project":
+                found.setdefault(match_form(e.label), []).append(e)
+        return found
+
     def _amount_after_thing(self, frame: Frame) -> None:
         """「科目编码2130108对应的支出预算是多少」: a word for an amount right after a thing is that thing's
         amount, not the figure of that name (qa/data/cues.json amount_after_thing)."""
@@ -1615,6 +1643,7 @@ class Understander:
         _without_table_names(frame)
         _list_described(frame)
         self._amount_after_thing(frame)
+        self._sibling_left_out(frame)
         _joined_around_amounts(frame)
         _classes_joined(frame)
         _guesses_set_aside(frame)
