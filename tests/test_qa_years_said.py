@@ -146,3 +146,13 @@ def test_an_average_per_project_compared_across_the_years(years):
     a, b = _average(earlier), _average(later)
     answer = service.ask(f"项目数量变了不少。平均每个项目的金额，2025年比2024年{'多' if b > a else '少'}了多少？")
     assert answer.value == abs(b - a), answer.answer
+
+
+@pytest.mark.parametrize("question", ["2025年“一窗受理、集成服务”便民服务站点专线租用费（不含二期）是多少？",
+                                      "2025年“一窗受理、集成服务”便民服务站点专线租用费是多少？二期那个不算",
+                                      "“一窗受理、集成服务”便民服务站点专线租用费（不是后来那个二期）2025年安排了多少？"])
+def test_a_sibling_left_out_by_its_qualifier_is_never_the_one_asked(years, question):
+    """「X（不含二期）」「二期那个不算」, X said without its region: the family's member without the mark."""
+    service, _, later = years
+    answer = service.ask(question)
+    assert answer.value == _amount(later, "松汀区“一窗受理、集成服务”便民服务站点专线租用费"), answer.answer

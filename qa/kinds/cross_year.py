@@ -280,7 +280,7 @@ class CrossYear:
                            explained=found[1])
         slots.append(Slot("value_operation", found[0], found[2]))
         on = year_sets.topic(ctx.frame.question or text)
-        if on is not None and pattern(NAME, "set_words").search(text):  # 「名称含X的项目两年合计」: each year's set
+        if on is not None and pattern(NAME, "set_words").search(text) and not _names_an_item(ctx.frame):  # 「名称含X的项目两年合计」: each year's set (not a project named whole)
             slots.append(Slot("topic", on, (0, len(text))))
         explained = found[1] + (year_items.said(text) if ctx.frame.value_mentions() else "") + (match_form(on.said) if on else "")
         score = 0.97 if found[0] == "points" else 0.9  # a change in percentage points between two loaded years: no one year's share answers it
