@@ -38,6 +38,11 @@ def _per_unit_patterns() -> list[re.Pattern[str]]:
     return [re.compile(re.escape(w).replace("每", "每(?:一?个)?")) for w in _cues()["per_unit"]]
 
 
+def _labels(answer: Answer) -> list[str]:
+    """The names the answer's rows and items bear (a project called …生均公用经费补助 states no rate)."""
+    return sorted({s.row for s in answer.sources if s.row} | set(answer.items), key=len, reverse=True)
+
+
 def _said(answer: Answer) -> str:
     return answer.answer + "".join(s.row for s in answer.sources) + "".join(answer.items)
 
@@ -77,6 +82,9 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
              or _part_of_year_missing(question, _said(answer)) or _project_by_class(frame) or _subset_missing(question, _said(answer))
              or _enumerated_not_listed(frame, answer) or _stated_figure_given_back(question, answer) or _stated_amount_not_filtered(frame, answer))
     asked = [found.group(0) for p in _per_unit_patterns() if (found := p.search(question))]
+    rate = re.search(cues["per_recipient"], question)
+    if not early and rate and answer.intent not in ("definition",) and not re.search(r"每|标准", re.sub("|".join(map(re.escape, _labels(answer))) or "^$", "", _said(answer))):
+        early = f"文件没有给出“{rate.group(0)}”这样的标准或分到每一份的数，只有合计 (no rate per recipient)"
     if not early and asked and (answer.value is not None or not answer.items) and answer.intent not in ("describe", "definition", "performance") and not any(w in _said(answer) for w in cues["per_unit"] + ["每"]):
         early = f"文件没有给出“{asked[0]}”的金额或数量，只有合计 (the document gives no figure per unit)"  # 摊到每个村 answered 平均每个村: per unit
     if early or answer.value is None:
@@ -480,6 +488,9 @@ def _answer_type_missing(question: str, answer: Answer) -> str | None:
         return f"问的是“{typed[0]}”，文件中没有找到以{'、'.join(typed[1][:3])}计的答案 (no answer in the units asked)"
     if typed and answer.value is None and not answer.items and re.search(rf"{re.escape(typed[0])}(?:是|有|为)?(?:多少|几)[^，,。；;]*[？?]?$", question):
         return f"问的是“{typed[0]}”，文件中没有找到这个数 (no figure in the units asked)"  # 「…原因是在编人数增加，那么在编人数是多少」: a sentence is no count
+    counted = re.search(r"(?:多少|几)个?(人|名|户|家|所)(?=[？?，,。]|$)", question)
+    if counted and answer.value is None and not answer.items and not re.search(rf"\d+(?:\.\d+)?(?:个)?{counted.group(1)}", answer.answer):
+        return f"问的是多少{counted.group(1)}，文件中没有找到这个数 (no count in the units asked)"  # 「原因说是在编人数增加，具体增加了多少人」
     return None
 
 

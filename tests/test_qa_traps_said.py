@@ -1,0 +1,29 @@
+"""Questions a budget cannot answer though they name what it holds — a rate per recipient, an address,
+a monthly split — refused, never answered with the total or the thing's own text; phrasings of our own
+on a generated document (tools.synth seed 3904)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("question", ["村庄规划编制经费的补助标准是多少？", "村庄规划编制经费按每个村每年多少钱的标准发放？"])
+def test_a_rate_per_recipient_is_no_total(resources, question):
+    """「X的补助标准」: a budget states X's total; the rate per recipient it does not give."""
+    service, _ = resources
+    answer = service.ask(question)
+    assert not answer.answered, answer.answer
+
+
+def test_an_address_asked_of_a_unit_is_not_its_duties(resources):
+    """「X中心在哪条路上？想过去办事」: the unit's text says what it does, not where it is."""
+    service, truth = resources
+    answer = service.ask(f"{truth.subordinate_units[1].removeprefix(truth.region)}在哪条路上？想过去办事。")
+    assert not answer.answered, answer.answer
+
+
+def test_a_monthly_split_is_not_the_projects_text(resources):
+    """「X是怎么按月分配的」: the year's figure only; the project's purpose says no month."""
+    service, _ = resources
+    answer = service.ask("宣传工作经费是怎么按月分配的？")
+    assert not answer.answered, answer.answer
