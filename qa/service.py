@@ -213,7 +213,8 @@ class QAService:
             except Ambiguous as exc:
                 answer = self._same_in_each(question, frame, executor, chosen, exc)
             relative = frame.year is not None and not YEAR.search(frame.text)  # 「去年X是多少」 with both years loaded: the year was chosen
-            if (frame.scope_kept or relative) and len(frame.docs) == 1 and len(self.titles) > 1 and answer.answered:  # say which document
+            if (frame.scope_kept or relative) and len(frame.docs) == 1 and len(self.titles) > 1 and answer.answered \
+                    and len({s.document for s in answer.sources}) <= 1:  # say which document (an answer across two years says both)
                 answer.answer = f"{self.titles.get(frame.docs[0], '')}：{answer.answer}"
             if frame.mentions and any(m.fuzzy for m in frame.mentions):
                 guessed = "、".join(f"“{m.entities[0].label}”" for m in frame.mentions if m.fuzzy)

@@ -156,3 +156,21 @@ def test_a_sibling_left_out_by_its_qualifier_is_never_the_one_asked(years, quest
     service, _, later = years
     answer = service.ask(question)
     assert answer.value == _amount(later, "松汀区“一窗受理、集成服务”便民服务站点专线租用费"), answer.answer
+
+
+def test_a_projects_change_over_last_year_is_computed_from_the_year_before_loaded(years):
+    """「X比上一年多了多少」 of a project: no document states a project's change; the 2024 document is loaded."""
+    service, earlier, later = years
+    name = "办公楼物业管理服务费"
+    a, b = _amount(earlier, name), _amount(later, name)
+    answer = service.ask(f"{name}比上一年{'多' if b > a else '少'}了多少？")
+    assert answer.value == abs(b - a), answer.answer
+
+
+@pytest.mark.parametrize("opening", ["与上年相比，", "跟去年比，", "和上一年比较起来，"])
+def test_last_year_set_against_first_is_the_documents_own_change(resources, opening):
+    """「与上年相比，收入预算变化了多少」: the document's own 比上年 change."""
+    service, truth = resources
+    figure = truth.figure("收入预算")
+    answer = service.ask(f"{opening}2025年收入预算{'多' if figure.change > 0 else '少'}了多少？")
+    assert answer.value is not None and abs(answer.value) == abs(figure.change), answer.answer

@@ -55,6 +55,10 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
         named = {own[-1].year}
     if not named and one_department and len(own) >= 2 and _change_asked(ctx):  # 「机关运行经费的增幅是多少」: the latest year over the one before
         named = {own[-2].year, own[-1].year}
+    things = ctx.frame.value_mentions()
+    if (not named and one_department and len(own) >= 2 and pattern(NAME, "previous_year").search(text) and pattern(NAME, "change_asked").search(text)
+            and things and all(m.of("project", "goal", "classification") and not m.of("figure") for m in things) and not ctx.frame.measures and not ctx.frame.totals):
+        named = {own[-2].year, own[-1].year}  # 「X比上一年多了多少」 of a project: no document states its change, the year before is loaded
     if len(named) == 1:  # 「2025年的X加上2026年“十五五”Y」: Y is only in 2026's document, its year in its name
         mine = {d.iri: d for d in own}  # the department's own documents: a name another body's document holds names no year
         named |= {y for m in ctx.frame.value_mentions() if not m.of("department") and not m.partial  # a part of a name (社区治理 in a target's words) names no year
