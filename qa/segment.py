@@ -325,11 +325,30 @@ def _posts() -> frozenset[str]:
     return frozenset(cues["persons"]) | frozenset(cues["mistagged_nouns"])
 
 
+def after_years(words: list[str]) -> list[str]:
+    """Words with a 年 that ends a year cut off (2024 年少 → 2024 年 少, 2024 年表12 → 年 表): jieba joins it to
+    the next character as 年少, 年表, words no question means."""
+    out: list[str] = []
+    for word in words:
+        if len(word) > 1 and word[0] == "年" and out and out[-1][-2:].isdigit():
+            out += ["年", word[1:]]
+        else:
+            out.append(word)
+    return out
+
+
+def glued_to_years(words: list[str]) -> set[str]:
+    """The words of a cut that jieba glued to a year's 年 (年少, 年表): none is a word of the question."""
+    return {w for k, w in enumerate(words) if len(w) > 1 and w[0] == "年" and k and words[k - 1][-2:].isdigit()}
+
+
 def content_nouns(text: str) -> list[str]:
     """The nouns of `text` by jieba's part-of-speech tags: verbs, adverbs, numerals, particles and
     politeness (打算、告诉、麻烦、简单说说) fill no slot and are never counted against a question."""
-    return [p.word for p in current().pos().lcut(text, HMM=False)
-            if p.flag in NOUN_TAGS and not (p.flag == "l" and _verb_phrase().fullmatch(p.word)) or p.word in _posts()]
+    pairs = current().pos().lcut(text, HMM=False)
+    split = glued_to_years([p.word for p in pairs])  # 年少 after a year is no word of the question
+    return [p.word for p in pairs if p.word not in split
+            and (p.flag in NOUN_TAGS and not (p.flag == "l" and _verb_phrase().fullmatch(p.word)) or p.word in _posts())]
 
 
 @lru_cache(maxsize=1)

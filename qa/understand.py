@@ -1314,7 +1314,7 @@ class Understander:
             return None  # 「我在看云川市财政局的预算。项目支出是多少」: the body the context names scopes the question
         if trial is not None and not bodies and self._other_body_named(text[:cut], self.lexicon.link(text[:cut])):
             return None
-        if trial is not None and cut and re.search(r"谁|哪家|哪个单位|哪一家", text[cut:]) and not re.search(r"两者|二者|两家|两个单位", text[cut:]) and not any(m.of("budget_unit", "department") for m in trial.mentions) \
+        if trial is not None and cut and re.search(r"谁|哪家|哪个单位|哪一家|哪边|哪一边|哪方", text[cut:]) and not re.search(r"两者|二者|两家|两个单位", text[cut:]) and not any(m.of("budget_unit", "department") for m in trial.mentions) \
                 and self._bodies_named(text[:cut]) >= 2:
             return None  # 「A和B两家都有不少项目，我想比较一下：谁的项目支出更多」: the two the opening names are compared
         if trial is not None and cut and (scoped := self._unit_carried(text, cut, trial, previous, corrected)) is not None:

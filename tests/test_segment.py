@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from qa import segment
 from tests.conftest import FIXTURES
 
@@ -22,7 +24,9 @@ def test_nouns_are_those_of_jieba_posseg_reading_its_dictionary():
     posseg = segment._import_posseg()
     reference = posseg.POSTokenizer(segment.tokenizer())  # reads the word → tag table from jieba's dictionary
     assert len(reference.word_tag_tab) > 300_000
-    expected = [[p.word for p in reference.lcut(t, HMM=False) if p.flag in segment.NOUN_TAGS or p.word in segment._posts()] for t in texts]  # posts and mistagged nouns (合同) are nouns
+    cuts = [reference.lcut(t, HMM=False) for t in texts]
+    expected = [[p.word for p in cut if (p.flag in segment.NOUN_TAGS or p.word in segment._posts())  # posts and mistagged nouns (合同) are nouns
+                 and p.word not in segment.glued_to_years([q.word for q in cut])] for cut in cuts]  # 年收入 after 2025: no noun asked
     assert [segment.content_nouns(t) for t in texts] == expected
     assert any(expected)
 
@@ -63,3 +67,9 @@ def test_one_stores_names_never_cut_another_stores_questions():
         assert segment.is_user_word("发展示范区建设") and not segment.is_user_word("融合发展示范")
     assert segment.tokenizer().lcut(question, HMM=False) == plain
     assert "发展示范区建设" not in plain and not segment.is_user_word("发展示范区建设")
+
+
+@pytest.mark.parametrize("text, glued", [("2025年比2024年少了几次", "年少"), ("2024年表12里的办公费", "年表")])
+def test_a_word_jieba_glues_to_a_years_nian_is_no_noun_of_the_question(text, glued):
+    """「2024年少了几次」: jieba cuts 年少 (youth), 「2024年表12」 年表 (a chronicle); neither is asked."""
+    assert glued not in segment.content_nouns(text)

@@ -16,7 +16,7 @@ from qa.execute import NotAnswerable, best_target
 from qa.facts import node
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.lexicon import Mention, match_form
-from qa.segment import tokenizer
+from qa.segment import after_years, tokenizer
 
 NAME = "target"
 MIN_HIT = 2  # bigrams of the question's own words a target's text must hold (运动+动场, 新增+馆藏)
@@ -102,7 +102,7 @@ def _owner_target(reading: Reading, ctx: Context, executor, doc: str) -> dict:
     uncounted = _uncounted(ctx.frame, targets) or _act_unsaid(ctx.frame, targets)
     if uncounted:
         raise NotAnswerable(uncounted)
-    words = {w for w in tokenizer().lcut(ctx.frame.text, HMM=False) if len(w) >= 2}
+    words = {w for w in after_years(tokenizer().lcut(ctx.frame.text, HMM=False)) if len(w) >= 2}
     score = {id(t): sum(w in match_form(t["text"]) for w in words) for t in targets}
     best = max(targets, key=lambda t: score[id(t)])
     top = [t for t in targets if score[id(t)] == score[id(best)]]
@@ -164,7 +164,8 @@ def _act_unsaid(frame, targets: list[dict]) -> str | None:
     data = cue_data(NAME)
     generic = set(data["generic_words"]) | set(data["plan_words"]) | set(data["light_verbs"])
     cut = segment.current().pos().lcut(_outside(frame.text, frame.mentions), HMM=False)
-    words = [p.word for k, p in enumerate(cut) if p.flag[:1] in ("n", "v") and p.word not in generic
+    split = segment.glued_to_years([p.word for p in cut])  # 「2025年比2024年少了几次」: 年少 is no word asked
+    words = [p.word for k, p in enumerate(cut) if p.flag[:1] in ("n", "v") and p.word not in generic and p.word not in split
              and not (k and cut[k - 1].word in ("多少", "几"))]  # 「多少人」: the unit asked, which every target of it says
     if not words or any(w in match_form(t["text"]) for w in words for t in targets):
         return None
@@ -242,7 +243,7 @@ def _later_asks(ctx: Context, reading: Reading, chosen: list[dict], doc: str) ->
         own = said.replace(later.explained, " ") if later and later.explained else said
         for m in frame.mentions:  # 「X这个重点项目，满意度要求多少」: the owner's name chooses no target
             own = own.replace(m.surface, " ")
-        grams = [w[k:k + 2] for w in tokenizer().lcut(own, HMM=False) if len(w) >= 2 and w not in skip for k in range(len(w) - 1)]
+        grams = [w[k:k + 2] for w in after_years(tokenizer().lcut(own, HMM=False)) if len(w) >= 2 and w not in skip for k in range(len(w) - 1)]
         best, hits = best_target(rows, grams)
         if later is not None and not later.units and not hits and re.search("目标|指标|要求", later.explained):
             found += [r for r in rows if r not in found]  # 「…定了什么目标？比如X」: every target of the owner
@@ -277,7 +278,7 @@ def _own_words(ctx: Context, owner: Mention | None, asked: Asked) -> list[str]:
         text[start:end] = " " * (end - start)
     data = cue_data(NAME)
     skip = {match_form(w) for w in ctx.lexicon.cues["stopwords"]} | set(data["generic_words"]) | set(data["plan_words"])
-    words = [w for w in tokenizer().lcut("".join(text), HMM=False) if len(w) >= 2 and w not in skip and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    words = [w for w in after_years(tokenizer().lcut("".join(text), HMM=False)) if len(w) >= 2 and w not in skip and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
     return list(dict.fromkeys(words))
 
 
