@@ -174,3 +174,14 @@ def test_last_year_set_against_first_is_the_documents_own_change(resources, open
     figure = truth.figure("收入预算")
     answer = service.ask(f"{opening}2025年收入预算{'多' if figure.change > 0 else '少'}了多少？")
     assert answer.value is not None and abs(answer.value) == abs(figure.change), answer.answer
+
+
+def test_each_years_largest_kuan_of_an_economic_classification(years):
+    """「项目支出按经济分类，两年里金额最大的款分别是什么」: classes (款) of table 7 in each year, not projects."""
+    service, earlier, later = years
+
+    def top(truth) -> str:
+        return max((r for r in truth.table(7).rows if r.code and len(r.code) == 5), key=lambda r: r.amounts[0]).label
+
+    answer = service.ask("项目支出按经济分类，两年里金额最大的款分别是什么？")
+    assert set(answer.items) == {top(earlier), top(later)}, answer.answer
