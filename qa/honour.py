@@ -971,7 +971,7 @@ def _second_ask_dropped(frame: Frame, answer: Answer) -> str | None:
 def _fewer_than_stated(question: str, frame: Frame, answer: Answer) -> str | None:
     """「两个X项目加一起多少」「X本级和大队两笔合计」: a sum of a number of things stated, answered
     with one row's figure — the others were not found."""
-    stated = re.search(_cues()["stated_things"], question)
+    stated = ([m for m in re.finditer(_cues()["stated_things"], question)] or [None])[-1]  # 「四个项目里，除了X，其余三个加起来」: the count summed, said last
     if not stated or "sum" not in frame.cues or answer.value is None or left_out_before(question, stated.start()):
         return None  # 「除掉A和B这两个项目，剩下的」: the count of those left out
     if any(m.of("budget_unit", "department") and not m.of("project") for m in frame.mentions):

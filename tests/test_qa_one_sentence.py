@@ -218,3 +218,20 @@ def test_hedged_clauses_before_a_set_asked_of_its_own(resources):
     count = sum(p.amounts[0] == 500 for p in truth.projects)
     answer = service.ask("感觉很多项目都是整数500万，像是拍脑袋定的，金额正好是500万元的项目有几个？")
     assert answer.value == count, answer.answer
+
+
+def test_two_of_one_name_with_the_continued_one_included(resources):
+    """「两个X（含续建那个）合计多少」: both projects of X's name; 含 restates the count."""
+    service, truth = resources
+    both = [p for p in truth.projects if p.name.startswith("卫片执法图斑核查经费")]
+    assert len(both) == 2
+    answer = service.ask("两个卫片执法图斑核查经费（含续建那个）合计多少？")
+    assert answer.value == sum(p.amounts[0] for p in both), answer.answer
+
+
+def test_the_count_summed_is_the_one_said_last(resources):
+    """「本级N个项目里，除了X，其余N-1个加起来多少」: the rest's count, not the set's, is what is summed."""
+    service, truth = resources
+    own = [p for p in truth.projects if p.unit == truth.department]
+    answer = service.ask(f"本级{len(own)}个项目里，除了{own[0].name}，其余{len(own) - 1}个加起来多少？")
+    assert answer.value == sum(p.amounts[0] for p in own[1:]), answer.answer
