@@ -67,7 +67,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     for said in list(re.finditer(r"[^。!！?？]+[?？]", asked))[:-1]:  # 「买设备的钱是不是也少了？X下降了多少？」: the yes/no ask the figure after it answers
         if re.search(load_cues()["direction_asked"], said.group(0)):
             asked = asked[:said.start()] + " " * len(said.group(0)) + asked[said.end():]
-    acts = [w for w in acts_asked(asked) if w not in _said(answer)]  # 添置/买 read as 购置
+    acts = [w for w in acts_asked(asked) if w not in _said(answer) and not any(x in _said(answer) for x in cues["act_said_by"].get(w, []))]  # 添置/买 read as 购置
     if acts and answer.intent != "definition":  # 「名词解释里新增的X是什么意思」: a word's meaning holds no figure of an act
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
     internal = [m for m in frame.mentions if m.kinds() == {"internal_unit"}]

@@ -1575,7 +1575,7 @@ class Understander:
         text = compiled(self.lexicon.cues["basis_said"]).sub("", compiled(self.lexicon.cues["status_stated"]).sub("", text))
         text, respelt = self._bodies_spelt(text)
         sibling = self.lexicon.cues["sibling_words"]["said"]
-        text = re.sub(rf"[(（](?:含|包含|包括|连同|算上)(?:{sibling})(?:那个|那笔|那一笔|的)?(?:在内)?[)）]", "", text)  # 「两个X（含续建那个）」: the count says both already
+        text = re.sub(rf"(?<=[两2][个笔项])([^,，。？?]{{2,40}}?)[(（](?:含|包含|包括|连同|算上)(?:{sibling})(?:那个|那笔|那一笔|的)?(?:在内)?[)）]", r"\1", text)  # 「两个X（含续建那个）」: the count says both already
         return self._than_elided(self._distributed(text)), respelt
 
     def _siblings_named(self, text: str) -> str:

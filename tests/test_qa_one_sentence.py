@@ -235,3 +235,12 @@ def test_the_count_summed_is_the_one_said_last(resources):
     own = [p for p in truth.projects if p.unit == truth.department]
     answer = service.ask(f"本级{len(own)}个项目里，除了{own[0].name}，其余{len(own) - 1}个加起来多少？")
     assert answer.value == sum(p.amounts[0] for p in own[1:]), answer.answer
+
+
+def test_buying_told_before_a_share_of_goods_purchases_is_spoken_of(resources):
+    """「今年要买不少设备，政府采购里货物类的预算占政府采购的比例」: 采购 speaks of buying; the share is answered."""
+    service, truth = resources
+    goods, whole = truth.figure("货物类采购预算").value, truth.figure("政府采购").value
+    share = (goods / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    answer = service.ask("今年要买不少设备，政府采购里货物类的预算占整个政府采购的比例是多少？")
+    assert answer.value == share, answer.answer
