@@ -446,6 +446,8 @@ def _yes_no_by_amount(question: str, answer: Answer) -> str | None:
     asking = [c for k, c in enumerate(clauses) if re.search(_cues()["yes_no"], c)
               and not re.search(_cues()["request"], c.strip() + "".join(clauses[k + 1:k + 2]))]  # 「能帮我算一下…吗」「能不能根据…增减数，推算出上年的…」 ask for the figure
     own = bool(asking) and says_something(re.sub(_cues()["yes_no"], "", asking[-1]))  # 「…都是500万，是不是同一家律所承接的」: a figure stated, a thing of its own asked
+    if asking and answer.value is not None and re.search(_cues()["arranged_asked"], asking[-1]):
+        return None  # 「X安排了吗」「有没有安排X」: its amount says whether (0: not arranged)
     if own and answer.intent == "lookup" and not any(re.search(r"多少|几|金额|数额", c) for c in clauses) and (answer.value is not None or answer.rows):
         return f"问的是“{asking[-1]}”，找到的只是金额，回答不了是或否 (figures, not a yes or no)"
     if not asking or own or answer.value is None or answer.items or any(re.search(_cues()["amount_in_ask"], c) for c in clauses):

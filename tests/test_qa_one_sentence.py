@@ -244,3 +244,11 @@ def test_buying_told_before_a_share_of_goods_purchases_is_spoken_of(resources):
     share = (goods / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     answer = service.ask("今年要买不少设备，政府采购里货物类的预算占整个政府采购的比例是多少？")
     assert answer.value == share, answer.answer
+
+
+def test_an_office_of_the_loaded_bureau_in_the_askers_story_is_no_other_body(resources):
+    """「朋友家孩子刚分配到X局Y股，我想知道这个股具体负责什么」: Y股 is the bureau's own office; the story asks nothing."""
+    service, truth = resources
+    office, duty = next((name, duty) for name, duty in truth.units if name.endswith("股"))
+    answer = service.ask(f"朋友家孩子刚分配到自然资源局{office}，我想知道这个股具体负责什么工作？")
+    assert duty[:12] in answer.answer, answer.answer

@@ -27,3 +27,12 @@ def test_a_monthly_split_is_not_the_projects_text(resources):
     service, _ = resources
     answer = service.ask("宣传工作经费是怎么按月分配的？")
     assert not answer.answered, answer.answer
+
+
+@pytest.mark.parametrize("question", ["因公出国（境）费安排了吗？", "今年有没有安排公务用车购置费？"])
+def test_whether_money_is_arranged_is_answered_by_its_amount(resources, question):
+    """「X安排了吗」: the amount says whether (0: not arranged) — a yes-or-no the figure does answer."""
+    service, truth = resources
+    label = "因公出国（境）费" if "出国" in question else "公务用车购置费"
+    answer = service.ask(question)
+    assert answer.value == truth.figure(label).value, answer.answer
