@@ -1416,8 +1416,8 @@ class Understander:
         def generic(end: int) -> bool:  # 「县里几个局」「其他局」: bodies counted or set apart, none named
             return bool(re.search(r"(?:几|多|各|每|其他|其它|别的|兄弟|若干|一些)(?:个|家)?(?:所|站|中心|院|队|处|馆|局|室|股|学校|医院)$", clause[:end]))
 
-        return any(not any(m.end == b.end() and m.of("department", "budget_unit", "internal_unit") for m in every)  # 「…分配到司法局社区矫正股」: an office of the loaded bureau and not re.search(pointed, clause[:b.end()])
-                   and not self_named(b.end()) and not word_on(b.end()) and not generic(b.end()) for b in re.finditer(self.lexicon.cues["body_named"], clause))
+        return any(not any(m.end == b.end() and m.of("department", "budget_unit", "internal_unit") for m in every)  # 「…分配到司法局社区矫正股」: the bureau's own office
+                   and not re.search(pointed, clause[:b.end()]) and not self_named(b.end()) and not word_on(b.end()) and not generic(b.end()) for b in re.finditer(self.lexicon.cues["body_named"], clause))
 
     def _bodies_named(self, text: str) -> int:
         """How many bodies a text names: units and departments, short names too, and 本级 (the bureau itself)."""
