@@ -861,9 +861,12 @@ class Understander:
         own = (any(m.kinds() & (THINGS | {"figure"}) for m in said) or any(w in text[cut:] for w in self._measure_words)  # 「…，它的项目支出…多了多少」: a thing or a measure of its own
                or bool(re.search(r"(?<![这那])(?:项目|科目)", text[cut:])))  # 「…，金额正好是500万元的项目有几个」: a set of its own
         last = {frozenset(e.iri for e in m.entities) for m in said}
-        before = {frozenset(e.iri for e in m.entities) for m in self.lexicon.link(text[:cut])}
+        before = {frozenset(e.iri for e in m.entities) for m in self.lexicon.link(text[:cut]) if not (self._one_department and m.kinds() == {"department"})}
         guessed = all(commentary.hedged(p.group(0)) for p in parts[:-1])  # 「本级和下属中心的走势好像相反，…」: the asker's guess
-        return cut if own and (guessed or before and before <= last) else 0
+        sets = {w for w in ("项目", "科目", "单位") if w in text[:cut]
+                and not any(self._unknown_nouns(p.group(0)[:p.group(0).find(w)]) for p in parts[:-1] if w in p.group(0))}  # 「学校足球队的项目很多，…」: an unknown word says which ones
+        restated = before <= last and (before or sets and all(w in text[cut:] for w in sets))  # 「X局的项目一长串，看得眼花，平均每个项目多少钱」
+        return cut if own and (guessed or restated) else 0
 
     def _definition_last(self, text: str, previous: Frame | None, corrected: bool) -> Frame | None:
         """「这个局没有下属单位，但名词解释里还是解释了X，X指什么」: a last clause asking what one glossary

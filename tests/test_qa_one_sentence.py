@@ -252,3 +252,18 @@ def test_an_office_of_the_loaded_bureau_in_the_askers_story_is_no_other_body(res
     office, duty = next((name, duty) for name, duty in truth.units if name.endswith("股"))
     answer = service.ask(f"朋友家孩子刚分配到自然资源局{office}，我想知道这个股具体负责什么工作？")
     assert duty[:12] in answer.answer, answer.answer
+
+
+def test_a_clause_telling_of_the_set_asked_again_is_context(resources):
+    """「X局的项目一长串，看得眼花，平均下来每个项目多少钱」: the set is said again; 一长串 asks nothing."""
+    service, truth = resources
+    mean = (sum(p.amounts[0] for p in truth.projects) / len(truth.projects)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    answer = service.ask("资源局的项目一长串，看得眼花，平均下来每个项目多少钱？")
+    assert answer.value == mean, answer.answer
+
+
+def test_an_unknown_word_choosing_the_set_is_still_refused(resources):
+    """「学校足球队的项目很多，平均每个项目多少钱」: the unknown words say which projects — never all of them
+    (a guard of the rule above)."""
+    service, _ = resources
+    assert not service.ask("学校足球队的项目很多，平均每个项目多少钱？").answered
