@@ -863,7 +863,8 @@ class Understander:
         last = {frozenset(e.iri for e in m.entities) for m in said}
         before = {frozenset(e.iri for e in m.entities) for m in self.lexicon.link(text[:cut]) if not (self._one_department and m.kinds() == {"department"})}
         guessed = all(commentary.hedged(p.group(0)) for p in parts[:-1])  # 「本级和下属中心的走势好像相反，…」: the asker's guess
-        scoping = YEAR.search(text[:cut]) or re.search(r"把|放在一起|合在一起|按", text[:cut])  # 「把两年的项目放在一起看，…」: the clause scopes the set
+        told = any(p.flag.startswith(("v", "a", "m")) for p in segment.current().pos().lcut(YEAR.sub("", text[:cut]), HMM=False))  # 「…多了好多项目」「…一长串」: the clause says something of the set
+        scoping = not told or re.search(r"把|放在一起|合在一起|按", text[:cut])  # 「把两年的项目放在一起看，…」「2025年项目表里的项目，…」: the clause scopes the set
         sets = {w for w in ("项目", "科目", "单位") if w in text[:cut] and not scoping
                 and not any(self._unknown_nouns(p.group(0)[:p.group(0).find(w)]) for p in parts[:-1] if w in p.group(0))}  # 「学校足球队的项目很多，…」: an unknown word says which ones
         restated = before <= last and (before or sets and all(w in text[cut:] for w in sets))  # 「X局的项目一长串，看得眼花，平均每个项目多少钱」
