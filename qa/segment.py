@@ -325,21 +325,20 @@ def _posts() -> frozenset[str]:
     return frozenset(cues["persons"]) | frozenset(cues["mistagged_nouns"])
 
 
+def _glued(words: list[str], k: int) -> bool:
+    """Whether jieba glued the 年 ending a year to the next character (2024 年少, 2024 年表12): 年少, 年表 are
+    words no question means."""
+    return len(words[k]) > 1 and words[k][0] == "年" and k > 0 and words[k - 1][-2:].isdigit()
+
+
 def after_years(words: list[str]) -> list[str]:
-    """Words with a 年 that ends a year cut off (2024 年少 → 2024 年 少, 2024 年表12 → 年 表): jieba joins it to
-    the next character as 年少, 年表, words no question means."""
-    out: list[str] = []
-    for word in words:
-        if len(word) > 1 and word[0] == "年" and out and out[-1][-2:].isdigit():
-            out += ["年", word[1:]]
-        else:
-            out.append(word)
-    return out
+    """A cut with a year's 年 cut off the character jieba glued it to (2024 年少 → 2024 年 少)."""
+    return [piece for k, w in enumerate(words) for piece in (("年", w[1:]) if _glued(words, k) else (w,))]
 
 
 def glued_to_years(words: list[str]) -> set[str]:
-    """The words of a cut that jieba glued to a year's 年 (年少, 年表): none is a word of the question."""
-    return {w for k, w in enumerate(words) if len(w) > 1 and w[0] == "年" and k and words[k - 1][-2:].isdigit()}
+    """The words of a cut that jieba glued to a year's 年: none is a word of the question."""
+    return {w for k, w in enumerate(words) if _glued(words, k)}
 
 
 def content_nouns(text: str) -> list[str]:
