@@ -490,8 +490,9 @@ def _answer_type_missing(question: str, answer: Answer) -> str | None:
         return f"问的是“{typed[0]}”，文件中没有找到以{'、'.join(typed[1][:3])}计的答案 (no answer in the units asked)"
     if typed and answer.value is None and not answer.items and re.search(rf"{re.escape(typed[0])}(?:是|有|为)?(?:多少|几)[^，,。；;]*[？?]?$", question):
         return f"问的是“{typed[0]}”，文件中没有找到这个数 (no figure in the units asked)"  # 「…原因是在编人数增加，那么在编人数是多少」: a sentence is no count
-    counted = re.search(r"(?:多少|几)个?(人|名|户|家|所)(?=[？?，,。]|$)", question)
-    if counted and answer.value is None and not answer.items and not re.search(rf"\d+(?:\.\d+)?(?:个)?{counted.group(1)}", answer.answer):
+    counted = re.search(r"(?:多少|几)个?(人|名|户|家|所)(?:职工|员工|工作人员|干部|在编人员|编制人员|人员)?(?=[？?，,。]|$)", question)
+    if counted and (answer.value is None or answer.unit not in ("人", "名", "户", "家", "所")) and not answer.items \
+            and not re.search(rf"\d+(?:\.\d+)?(?:个)?{counted.group(1)}", answer.answer):
         return f"问的是多少{counted.group(1)}，文件中没有找到这个数 (no count in the units asked)"  # 「原因说是在编人数增加，具体增加了多少人」
     return None
 

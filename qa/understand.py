@@ -630,6 +630,11 @@ def _guesses_set_aside(frame: Frame) -> None:
     sentences = list(clauses.SENTENCE.finditer(frame.text))
     if len(sentences) < 2:
         sentences = list(re.finditer(r"[^，,]+[，,]?", frame.text))  # 「X这两年人员经费好像压缩了，它的基本支出…」: one sentence, a guess in a clause
+        guess_after = len(sentences) == 2 and re.match(r"(?:我猜|猜是|估计是|应该是|可能是)", sentences[-1].group(0)) and clauses.asks(sentences[0].group(0))
+        if guess_after:  # 「金额最少的项目是哪个，我猜是文化馆那个？」: the asker's guess at the answer scopes nothing
+            frame.mentions = [m for m in frame.mentions if m.start < sentences[-1].start()]
+            frame.cue_spans += [sentences[-1].span()]
+            return
         if len(sentences) < 2 or clauses.asks(sentences[-2].group(0)):
             return
     last = sentences[-1]

@@ -269,6 +269,7 @@ class CrossYear:
             said = found[1] + "".join(data["both_years"] + data["set_places"] + data["similar_names"]) + (match_form(on.said) if on else "")
             return Reading(NAME, 0.9, slots, explained=said + "".join(data["name_same_words"]))
         columns = [m.span() for m in pattern(NAME, "table_total").finditer(text)]  # 「按支出总表的合计数算」: a table's column, no sum of the years
+        columns += [m.span() for m in re.finditer(r"[(（](?:总计|合计|全口径)[)）]", text)]  # 「基本支出（总计）…增加了多少」: which column, no sum
         found = _first(data["value_operations"], text, _names(ctx, own_totals=False) + _share_whole(text) + columns)
         if found is not None and found[0] == "sum" and re.search(data["diff_asked"], text):  # 「2024年的合计比2025年的合计多多少」
             found = _first({"diff": data["value_operations"]["diff"]}, text, _names(ctx)) or found
