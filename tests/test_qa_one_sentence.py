@@ -267,3 +267,11 @@ def test_an_unknown_word_choosing_the_set_is_still_refused(resources):
     (a guard of the rule above)."""
     service, _ = resources
     assert not service.ask("学校足球队的项目很多，平均每个项目多少钱？").answered
+
+
+def test_the_askers_guess_at_the_answer_after_the_ask_scopes_nothing(resources):
+    """「表12里金额最少的项目是哪个，我猜是X中心那个」: the smallest of all projects, not of the unit guessed."""
+    service, truth = resources
+    smallest = min(p.amounts[0] for p in truth.projects)
+    answer = service.ask(f"看表12里金额最少的项目是哪个，我猜是{_short(truth.subordinate_units[0])}那个？")
+    assert answer.value == smallest, answer.answer

@@ -36,3 +36,18 @@ def test_whether_money_is_arranged_is_answered_by_its_amount(resources, question
     label = "因公出国（境）费" if "出国" in question else "公务用车购置费"
     answer = service.ask(question)
     assert answer.value == truth.figure(label).value, answer.answer
+
+
+@pytest.fixture(scope="module")
+def water_years(tmp_path_factory):
+    """A generated water bureau with two units, in 2024 and 2025 (seed 3905)."""
+    from conftest import synth_years_service
+
+    return synth_years_service(tmp_path_factory.mktemp("water_years"), 3905, "北渚市芦湾区水利局")
+
+
+def test_a_count_of_staff_is_never_a_money_figure(water_years):
+    """「水库管理所有多少名职工」, two years loaded: the documents give the unit's money, not its staff."""
+    service, _, _ = water_years
+    answer = service.ask("水库管理所有多少名职工？")
+    assert not answer.answered, answer.answer

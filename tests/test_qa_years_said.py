@@ -185,3 +185,11 @@ def test_each_years_largest_kuan_of_an_economic_classification(years):
 
     answer = service.ask("项目支出按经济分类，两年里金额最大的款分别是什么？")
     assert set(answer.items) == {top(earlier), top(later)}, answer.answer
+
+
+def test_a_total_said_in_brackets_after_a_measure_is_its_column_not_a_sum_of_years(years):
+    """「基本支出（总计）2025年比2024年增加了多少」: the change of the total column, not the two years added."""
+    service, earlier, later = years
+    a, b = _total(earlier, 1), _total(later, 1)
+    answer = service.ask(f"我想看整体的变化：基本支出（总计）2025年比2024年{'增加' if b > a else '减少'}了多少？")
+    assert answer.value == abs(b - a), answer.answer
