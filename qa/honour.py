@@ -992,16 +992,11 @@ def _fewer_than_stated(question: str, frame: Frame, answer: Answer) -> str | Non
 def _one_given_for_each(question: str, answer: Answer) -> str | None:
     """「各个项目分别安排了多少」: a figure for each thing asked, and one figure found with nothing
     listed — a total is not each."""
-    asked = "".join(question[a:b] for a, b in _asking_spans(question))  # 「A和B都各自有项目。哪边项目支出多」: a statement's 各自 asks nothing
+    told = [(a, b) for a, b in clauses.statements(question) if b < len(question.rstrip())]  # the last sentence always asks
+    asked = "".join(ch for k, ch in enumerate(question) if not any(a <= k < b for a, b in told))  # 「A和B都各自有项目。哪边项目支出多」: a statement's 各自 asks nothing
     if not re.search(_cues()["each_asked"], asked) or answer.value is None or answer.items:
         return None
     return "问题问的是每一项的数，答案只有一个数 (one figure where each was asked)"
-
-
-def _asking_spans(question: str) -> list[tuple[int, int]]:
-    """The sentences of a question that do not end as statements (。/！), the last always."""
-    sentences = [m.span() for m in re.finditer(r"[^。!！?？]+[。!！?？]?", question)]
-    return [(a, b) for k, (a, b) in enumerate(sentences) if k == len(sentences) - 1 or not re.search(r"[。!！]$", question[a:b])]
 
 
 def _unit_not_said(frame: Frame, answer: Answer) -> str | None:

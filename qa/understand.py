@@ -867,13 +867,24 @@ class Understander:
                or bool(re.search(r"(?<![这那])(?:项目|科目)", text[cut:])))  # 「…，金额正好是500万元的项目有几个」: a set of its own
         last = {frozenset(e.iri for e in m.entities) for m in said}
         before = {frozenset(e.iri for e in m.entities) for m in self.lexicon.link(text[:cut]) if not (self._one_department and m.kinds() == {"department"})}
-        guessed = all(commentary.hedged(p.group(0)) for p in parts[:-1])  # 「本级和下属中心的走势好像相反，…」: the asker's guess
-        told = any(p.flag.startswith(("v", "a", "m")) for p in segment.current().pos().lcut(YEAR.sub("", text[:cut]), HMM=False))  # 「…多了好多项目」「…一长串」: the clause says something of the set
-        scoping = not told or re.search(r"把|放在一起|合在一起|按", text[:cut])  # 「把两年的项目放在一起看，…」「2025年项目表里的项目，…」: the clause scopes the set
-        sets = {w for w in ("项目", "科目", "单位") if w in text[:cut] and not scoping
-                and not any(self._unknown_nouns(p.group(0)[:p.group(0).find(w)]) for p in parts[:-1] if w in p.group(0))}  # 「学校足球队的项目很多，…」: an unknown word says which ones
-        restated = before <= last and (before or sets and all(w in text[cut:] for w in sets))  # 「X局的项目一长串，看得眼花，平均每个项目多少钱」
-        return cut if own and (guessed or restated) else 0
+        if not own:
+            return 0
+        if all(commentary.hedged(p.group(0)) for p in parts[:-1]):  # 「本级和下属中心的走势好像相反，…」: the asker's guess
+            return cut
+        if not before <= last:
+            return 0
+        return cut if before or self._set_told_again(text, cut, parts) else 0
+
+    def _set_told_again(self, text: str, cut: int, parts: list[re.Match]) -> bool:
+        """「X局的项目一长串，看得眼花，平均下来每个项目多少钱」: the clauses before the last say something of the set it
+        asks again (a verb, an adjective, a count), choose none of it by an unknown word (「学校足球队的项目很多」) and
+        scope nothing (「把两年的项目放在一起看」「2025年项目表里的项目」)."""
+        told = any(p.flag.startswith(("v", "a", "m")) for p in segment.current().pos().lcut(YEAR.sub("", text[:cut]), HMM=False))
+        if not told or re.search(r"把|放在一起|合在一起|按", text[:cut]):
+            return False
+        sets = {w for w in ("项目", "科目", "单位") if w in text[:cut]
+                and not any(self._unknown_nouns(p.group(0)[:p.group(0).find(w)]) for p in parts[:-1] if w in p.group(0))}
+        return bool(sets) and all(w in text[cut:] for w in sets)
 
     def _definition_last(self, text: str, previous: Frame | None, corrected: bool) -> Frame | None:
         """「这个局没有下属单位，但名词解释里还是解释了X，X指什么」: a last clause asking what one glossary

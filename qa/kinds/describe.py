@@ -87,6 +87,11 @@ def _listed_under(entity: Entity, executor, units: set[str]) -> bool:
     return any(r["unitName"] in units for r in rows)
 
 
+def _located(chosen: list | None) -> bool:
+    """Whether the sentences chosen state an address (X路N号, 位于, 坐落)."""
+    return chosen is not None and re.search(r"[路街巷]\d*号|地址|位于|坐落", "".join(p.text for p in chosen)) is not None
+
+
 class Describe:
     name = NAME
 
@@ -188,9 +193,8 @@ class Describe:
                   and not any(_says(p.text, w) for p in chosen or [])]
         if chosen is not None and unsaid:  # 「X是哪家运营商提供的」: the noun asked for, which no document holds, is not in the sentences chosen by another word
             raise NotAnswerable(f"文件对“{chosen[0].row}”的说明中没有提到“{'、'.join(unsaid)}” ({TEXT_LACKS})")
-        located = chosen is not None and re.search(r"[路街巷]\d*号|地址|位于|坐落", "".join(p.text for p in chosen))
         if pattern(NAME, "asks_place").search(frame.text) and (all(m.kinds() <= {"figure"} for m in reading.slot_values("entity"))
-                                                               or pattern(NAME, "asks_address").search(frame.text) and not located):  # 「服务中心在哪条路上」: no address in its text
+                                                               or pattern(NAME, "asks_address").search(frame.text) and not _located(chosen)):  # 「服务中心在哪条路上」: no address in its text
             raise NotAnswerable(f"文件没有写明“{passages[0].row}”的位置 ({TEXT_LACKS})")  # 「这些房子在哪个位置」: a figure's text says how much, never where
         if chosen is not None and pattern(NAME, "asks_firm").search(frame.text) and not pattern(NAME, "firm_named").search("".join(p.text for p in chosen)):
             raise NotAnswerable(f"文件对“{chosen[0].row}”的说明中没有写明是哪家单位或公司 ({TEXT_LACKS})")  # 「这个第三方具体是哪家单位」
