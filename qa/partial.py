@@ -33,7 +33,8 @@ MIN_WEIGHT = 5.0  # about two rare bigrams: a single shared word never links
 EVERYDAY = 10000  # a bigram this common in jieba's dictionary (建设, 工作) never makes one name distinctive
 CLEAR_MARGIN = 1.25  # the winner's score over the runner-up's
 COMMON = 50  # a word of the question this common in jieba's dictionary is a word, not a stray pair of characters
-_KIND_ENDING = re.compile(r"(?:经费|资金|补贴|补助)$")  # the kind a project's name ends with
+_KIND_ENDING = re.compile(r"(?:经费|资金|补贴|补助|费)$")  # the kind a project's name ends with (物业费 for 办公楼物业管理服务费)
+_QUALIFIER = re.compile(r"(?:\([^)]*\)|（[^）]*）)$")
 _KIND_RIGHT_AFTER = re.compile(r"(?:那个|这个|那|这|的)?(?:项目|那项|这项)")
 _LISTED_KIND = re.compile(r"(?:(?:和|与|及|、)[\u4e00-\u9fff]{2,6}?)*(?:那|这)?[\d两二三四五几]+个项目(?!支出)")  # 「党建和宣传这2个项目」
 JOINERS = "和与跟同、及加"  # between two names (「A和B」「A加B」), unless the name itself holds the character
@@ -86,7 +87,8 @@ def _common_words(text: str, longest: int = 4) -> list[list[tuple[int, int, str]
 
 def _word_across(words: list[list[tuple[int, int, str]]], k: int, start: int, end: int, label: str) -> bool:
     """Whether the character at k belongs to a common word reaching outside [start, end) that the name does not hold."""
-    return any((i < start or j > end) and piece not in label and piece not in said_short(label) for i, j, piece in words[k])
+    return any((i < start or j > end) and piece not in label and piece not in said_short(label) and said_short(piece) not in label
+               for i, j, piece in words[k])
 
 
 def _word_starting_at(words: list[list[tuple[int, int, str]]], k: int, end: int, label: str) -> bool:
@@ -198,6 +200,17 @@ def _typo_extent(text: str, start: int, end: int, label: str, blocked: list[bool
                 if before and "\u4e00" <= before <= "\u9fff" and not blocked[s - 1] and (k == 0 or label[k - 1] != before):
                     continue  # 「河长制工作经费」: 制 ends a word of the question's own (河长制), it is no typo of 宣传's 传
                 return s, e, True
+    return _rest_mistyped(text, start, end, label, blocked)
+
+
+def _rest_mistyped(text: str, start: int, end: int, label: str, blocked: list[bool]) -> tuple[int, int, bool]:
+    """The span grown over the rest of the name written with one other character (专线租用费 for
+    专线租赁费): the same length, the same last character (the name's kind), nothing else between."""
+    rest = label[label.find(text[start:end].lower()) + end - start:]
+    said = text[end:end + len(rest)].lower()
+    if 2 <= len(rest) <= 4 and len(said) == len(rest) and said[-1] == rest[-1] and not any(blocked[end:end + len(rest)]) \
+            and all("\u4e00" <= ch <= "\u9fff" for ch in said) and sum(a != b for a, b in zip(said, rest, strict=True)) == 1:
+        return start, end + len(rest), True
     return start, end, False
 
 
@@ -329,8 +342,8 @@ class PartialLinker:
                 coverage = weight / name.whole
                 rare = sum(self.idf[g] for g in matched if g in self.one_name)
                 start, end = cluster[0][0], cluster[-1][0] + 2
-                ending = _KIND_ENDING.search(label)
-                suffixed = ending is not None and (lowered[start:end].endswith(ending.group(0)) or lowered.startswith(ending.group(0), end))
+                ending = _KIND_ENDING.search(_QUALIFIER.sub("", label))  # 「…测评费（续建）」 ends in its kind before the bracket
+                suffixed = ending is not None and (lowered[start:end].endswith(ending.group(0)) or lowered.startswith(said_short(ending.group(0)), end))
                 asked = kind_words(lowered, end) | wanted | ({"project", "goal"} if suffixed else set())  # 「…那个项目」, or a citation asked; 「党建经费」: its word and its kind's ending
                 past = [(s, e) for s, e in exact if start <= s and e <= end and e - s < end - start]  # 「文物修缮」 writes on past 文物
                 run = _longest_run(lowered[start:end], label)
@@ -434,10 +447,10 @@ class PartialLinker:
             if any(e.kind != c.entity.kind for e in others) or any(linked & iris[k] for k, m in enumerate(mentions) if not (m.start < c.end and m.end > c.start)):
                 refused.add(key)  # two different things fit equally (nothing is guessed), or it is already named exactly elsewhere
                 continue
-            for k in range(c.start, c.end):
+            start, end, typo = _typo_extent(text, c.start, c.end, label.lower(), blocked)
+            for k in range(min(start, c.start), max(end, c.end)):
                 taken[k] = True
             free.clear()
-            start, end, typo = _typo_extent(text, c.start, c.end, label.lower(), blocked)
             while start < end and start > 0 and text[start - 1].isdigit() and text[start] in "年月日号":
                 start += 1  # 「2024年信息系通…」: 年 of a year the question names is no part of a name
             mention = Mention(start, end, text[start:end], entities, fuzzy=typo, partial=True)
@@ -451,10 +464,10 @@ class PartialLinker:
 
 def _over_cut_names(candidate: Candidate, mentions: list[Mention]) -> Candidate:
     """「光纤租赁加维护费用」: a stretch that stops one character short of an exact name its own
-    name holds (维护费 of …及维护费, or of …维护经费) takes that name in, rather than leaving it to cut the stretch."""
+    name holds (维护费 of …及维护费, or of …维护经费; 租赁费用 of …租赁费) takes that name in, rather than leaving it to cut the stretch."""
     label = candidate.form or match_form(candidate.entity.label)
     for m in mentions:  # 「基层广播那个维护费」: its name's 维护经费 said the short way
-        if candidate.start <= m.start < candidate.end < m.end <= candidate.end + 1 and (m.surface in label or m.surface in said_short(label)):
+        if candidate.start <= m.start < candidate.end < m.end <= candidate.end + 1 and (m.surface in label or m.surface in said_short(label) or said_short(m.surface) in label):
             return candidate._replace(end=m.end)
     return candidate
 
