@@ -185,8 +185,8 @@ class Executor:
             return False
         others = [o for o in frame.mentions if o is not m and o.kinds() - {"department", "term"}]
         as_class = "科目" in frame.text or bool(re.search(r"\d{3,}", m.surface))
-        budget = re.match(r"(?:今年|本年|\d{4}年)?(?:部门)?(?:预算|总预算|收入预算|支出预算)", frame.text[m.end:])  # 「档案馆今年预算减少了」: the body's budget
-        return m.kinds() <= {"department", "term"} or bool(others) or (bool(frame.measures) or bool(budget)) and not as_class
+        budget = re.match(r"(?:今年|本年|\d{4}年(?:[和与、及跟]\d{4}年)*)?(?:部门)?(?:预算|总预算|收入预算|支出预算)", frame.text[m.end:])  # 「档案馆今年预算减少了」: the body's budget
+        return m.kinds() <= {"department", "term"} or bool(others) or (bool(frame.measures) or bool(frame.totals) or bool(budget)) and not as_class
 
     # -- lookup ----------------------------------------------------------------------------------
     def do_lookup(self, frame: Frame) -> Answer:
@@ -515,7 +515,11 @@ class Executor:
         if members is None:
             kept = copy.copy(frame)
             kept.mentions = [m for m in frame.mentions if all(m is not x for x in left) and not frame.lists_after(m)]  # 「不含X的话，其余几类（A、B、C）合计」: X is no operand
-            operands = [(n, single(f)) for n, f in self.operands(_without_containers(kept), doc) if f]  # 「工资福利支出中A、B…合计」: the whole is no operand
+            found = self.operands(_without_containers(kept), doc)
+            operands = [(n, single(f)) for n, f in found if f]  # 「工资福利支出中A、B…合计」: the whole is no operand
+            lacking = [n for n, f in found if not f]
+            if lacking and len(operands) == 1:  # 「项目支出里A和B合计」 with no B there: never A alone
+                raise NotAnswerable(f"要相加的“{lacking[0]}”在文件中没有找到对应的金额")
         else:
             operands = [(f.label, f) for f in members]
         parents = {f.parent_row for _, f in operands if f.parent_row}

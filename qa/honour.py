@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import cache, lru_cache, reduce
 from importlib import resources
 
 from kg.template import load_template
@@ -25,6 +25,8 @@ from qa.spans import occurrences
 SECOND_ASK = "a second figure asked is not answered"  # a refusal that asking each clause apart may answer (qa/clauses.py)
 OPERATOR_DROPPED = "the operator asked is not carried out"  # so is this one: 「X安排了多少，依据什么文件」
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
+_CLASSES = frozenset({"classification", "line_item"})
+_ADDED = re.compile(r"[^，,。；;？?！!]{0,6}(?:以外|之外)?[，,]\s*(?:还|也|另外)")  # 「除了A，还有B」: besides A, nothing taken out
 
 
 @cache
@@ -291,7 +293,7 @@ def _exclusion_ignored(frame: Frame, answer: Answer) -> str | None:
     shown = re.search(_cues()["exclusion_shown"], _said(answer))
     for found in re.finditer(rf"(?:{words})(?P<what>[^，,。；;？?（()）—]{{2,16}})", frame.text):
         named = [m for m in frame.value_mentions() if found.start() <= m.start < found.end()]
-        if named and not any(m is o for m in named for o in out) and not shown:
+        if named and not any(m is o for m in named for o in out) and not shown and not _ADDED.match(frame.text, found.end()):
             return f"问题要除去“{found.group('what')}”，答案没有除去它 (what the question takes out is not taken out)"
     return None
 
@@ -809,7 +811,8 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
     name or code) nor looked up (its IRI in a query run): a part of the question was dropped
     (「A、B、C这几项里哪些超过50万元」 answered with projects). Named as a set to take parts from
     (「资本性支出里包括哪些」) it is used when the answer's classes lie under it; a thing left out
-    (不含X) or one named as a scope or measure (a term, a unit, the department) asks nothing."""
+    (不含X) or one named as a scope or measure (a term, a unit, the department) asks nothing. A class
+    is not used by the names of things listed that hold its words (彩票公益金 in a project's name)."""
     if not answer.answered:
         return None
     cues = _cues()
@@ -819,7 +822,8 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
     columns = {c for spec in load_template().tables for c in spec.columns}  # 一般公共预算: a column, a measure
     loose = _loose(said)
     measures = occurrences(_measure_aliases(), frame.text)
-    used = [m for m in frame.mentions if len(m.surface) > SHORT_ALIAS and m.surface in said or any(  # 用车 inside 公务用车购置费 is no use of 用车
+    unlisted = reduce(lambda text, item: text.replace(item, " "), sorted(answer.items, key=len, reverse=True), said)
+    used = [m for m in frame.mentions if len(m.surface) > SHORT_ALIAS and m.surface in (unlisted if m.kinds() <= _CLASSES else said) or any(  # 用车 inside 公务用车购置费 is no use of 用车
         _loose(e.label) in loose or (e.code and e.code in said) or f"<{e.iri}>" in queried for e in m.entities)]
     excluded = {id(m) for m in left_out(frame.text, frame.mentions) + [m for m in frame.mentions if illustrates(frame.text, m)]}  # 「（X那块不算）」: named to be left out
     excluded |= {id(m) for m in _listed_members(frame, used)}

@@ -132,8 +132,9 @@ def _year_carried(context: str, question: str, lexicon: Lexicon | None = None) -
     cues = load_cues()
     compared = {m.group(1) for m in YEAR.finditer(question) if re.search(r"(?:[比较与和同跟]|相比于|对比)$", question[:m.start()])}  # 「和2024年相比」: the base, not the question's year
     own = any(m.group(1) not in compared for m in YEAR.finditer(question))
-    if len(years) != 1 or own or years <= compared or any(re.search(rf"(?<![比较与和同跟]){re.escape(w)}", question) for w in cues["last_year"]):
-        return question  # 「2025年的数有了，还缺上一年的。上年的X是多少」: the question's own year, said relatively (比上年 compares, names none)
+    if len(years) != 1 or own or years <= compared or any(re.search(rf"(?<![比较与和同跟]){re.escape(w)}", question) for w in cues["last_year"]) \
+            or any(w in context for w in cues["this_year"]):
+        return question  # 「2025年的数有了，还缺上一年的。上年的X是多少」: the question's own year, said relatively (比上年 compares, names none); 「2024年…，今年…」: two years
     year = f"{years.pop()}年"
     base = re.search(r"\d{4}年(?:相比|比较|对比)[,，]?", question) if compared else None
     if base:  # 「和2024年相比，项目支出…」: the carried year is the one compared with it
@@ -1063,8 +1064,8 @@ class Understander:
         """「我在看基本支出里的公用经费，想知道商品和服务支出中哪一项最多」: the one measure the asker's
         context names, and the classification (经济, 功能), scope a question into items when it names
         none, written before it."""
-        if not re.search(r"哪[一几]?项(?!目)|哪些项(?!目)|科目|[中里]哪", question):
-            return question  # only a question into the items of a class is scoped so
+        if not re.search(r"哪[一几]?项(?!目)|哪些项(?!目)|科目|[中里]哪", question) and not context.rstrip().endswith((":", "：")):
+            return question  # only a question into the items of a class, or one the context introduces (…里的几项开支：A、B), is scoped so
         kind = re.search(r"经济|功能", context)
         if kind and not re.search(r"经济|功能", question):  # 「我在看项目支出按经济科目的分布，…哪个科目最大」
             question = f"按{kind.group(0)}分类，" + question

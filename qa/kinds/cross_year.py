@@ -63,9 +63,14 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
         mine = {d.iri: d for d in own}  # the department's own documents: a name another body's document holds names no year
         named |= {y for m in ctx.frame.value_mentions() if not m.of("department") and not m.partial  # a part of a name (社区治理 in a target's words) names no year
                   and (y := _only_year(m, mine, docs)) is not None}
-    if len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _against_the_year_before(text)
+    if len(named) == 1 and min(named) + 1 in {d.year for d in own} and _against_the_year_after(text, min(named), {d.year for d in own}):
+        named.add(min(named) + 1)  # 「2024年之后被取消的那几个项目」「2024年的项目里，还保留着的」: against the year after it
+    elif len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _against_the_year_before(text)
                             or min(named) - 1 in {d.year for d in own} and _change_asked(ctx)):
         named.add(min(named) - 1)  # 「2025年新增了哪些项目」「2025年比上年」「2025年X多了多少」: against the year before it
+        if min(named) not in {d.year for d in own} and len(own) >= 2 and _against_the_year_before(text):
+            have = "、".join(str(d.year) for d in own)  # 「2024年取消了哪些项目」: against 2023, not loaded — never 2024's whole list
+            return own[-2:], f"已载入的是{have}年的文件，没有{min(named)}年的数据 (no document for that year)"
     elif len(named) == 1 and min(named) + 1 in {d.year for d in own} and re.search(rf"(?:比|较|相比于?|和|与|跟|同){min(named)}年|(?:以|按|拿){min(named)}年的?数?(?:为|作为?|当)(?:基数|基准|基期)", text):
         named.add(min(named) + 1)  # 「政府采购预算比2024年多了多少」「按2024年为基数算」: the year after it, set against it
     if len(named) >= 2:
@@ -73,7 +78,18 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
         return (chosen, None) if len(chosen) == len(named) == 2 else ([], None)
     if both and len(own) == 2:
         return own, None
+    if not named and len(own) >= 2 and _first({"both": cue_data(NAME)["set_operations"]["both"]}, text, _names(ctx)):
+        return own[-2:], None  # 「延续下来的项目里…」: members of both years are of the latest two
     return [], None
+
+
+def _against_the_year_after(text: str, year: int, loaded: set[int]) -> bool:
+    """A set kept or dropped from a year on (「2024年之后被取消的」, or 「2024年的项目里还保留着的」 with 2023 not
+    loaded): the year named is the earlier one."""
+    found = _first(cue_data(NAME)["set_operations"], text)
+    if found is None or found[0] not in (*MEMBERS_OF_BOTH, "dropped"):
+        return False
+    return bool(re.search(rf"{year}年(?:之后|以后|过后|后)", text)) or found[0] in MEMBERS_OF_BOTH and year - 1 not in loaded
 
 
 def _against_the_year_before(text: str) -> bool:
@@ -363,6 +379,7 @@ def _in_year(frame, doc: Document, intent: str, operation: tuple[int, int], docu
     one.text = frame.text[:start] + " " * (end - start) + frame.text[end:]
     one.question = one.text  # kinds that read the question as asked read it without the operation too
     one.docs, one.year, one.last_year, one.intent = [doc.iri], doc.year, False, intent
+    one.cues = frame.cues - {"yoy"}  # each year's figure is asked of it, not its change
     one.mentions = year_items.chosen(frame.text, one.mentions)  # 「（不含补助资金）」「不带二期的那个」
     own = _year_mentions(frame, documents)
     if own:  # 「2024年的X项目和2025年的Y项目相差多少」: each year's figure is its own item's
@@ -615,8 +632,8 @@ def _lacking_year(text: str, lacked: str) -> int | None:
     """The year said last before the first word saying a year lacks the members (「2025年有哪个项目是
     2024年表里没有的」: 2024), or None."""
     negation = re.search(lacked, text)
-    said = [int(m.group(1)) for m in re.finditer(r"((?:19|20)\d{2})年", text[:negation.start()])] if negation else []
-    return said[-1] if said else None
+    said = [(int(m.group(1)), bool(m.group(2))) for m in re.finditer(r"((?:19|20)\d{2})年(之后|以后|过后|后)?", text[:negation.start()])] if negation else []
+    return (said[-1][0] + 1 if said[-1][1] else said[-1][0]) if said else None  # 「2024年之后被取消」: the year after it lacks them
 
 
 def _directions(text: str) -> tuple[bool, bool]:
@@ -773,9 +790,11 @@ def _member_kind(frame, op: str) -> str:
         return "goals"
     if any(w in text for w in data["class_words"]) and "项目" not in text.replace("项目支出", ""):
         economic = any("/classification/economic/" in e.iri for m in frame.mentions for e in m.of("classification"))
-        if economic or any(w in text for w in data["economic_words"]):  # 「资本性支出里的科目」: an economic class names the set
-            bound = [m.measure for m in frame.mentions if m.measure]  # 「项目支出的资本性支出里」: the measure bound to the class
-            spending = [m for m in [*measures, *bound] if load_template().measures[m].expenditure]
+        bound = [m.measure for m in frame.mentions if m.measure]  # 「项目支出的资本性支出里」: the measure bound to the class
+        spending = [m for m in [*measures, *bound] if load_template().measures[m].expenditure]
+        functional = re.search(data["functional_words"], text)
+        if economic or any(w in text for w in data["economic_words"]) or spending and not functional:
+            # 「资本性支出里的科目」: an economic class names the set; 「基本支出里的科目」: an expenditure's own table is by economic class
             return f"economic:{load_template().measures[spending[0]].expenditure if spending else ''}"
         return "classes"
     if any(w in text for w in data["unit_words"]) and "项目" not in text.replace("项目支出", ""):
@@ -983,6 +1002,12 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         count = Decimal(len(keys)) if _count_asked(ctx.frame.text) else None  # 「…的有几个」
         return executor.answer(ctx.frame, f"两年都有、{word}的共{len(keys)}项：{listing or '无'}。", count, "个" if count is not None else None,
                                items=[new[k].label for k in keys], facts=[new[k] for k in keys] + [old[k] for k in keys])
+    if op == "either":  # 「两年的重点项目表里一共出现过哪些项目」: the members of either year, each with its years
+        keys = [*old, *(k for k in new if k not in old)]
+        listing = "、".join(f"{(new.get(k) or old[k]).label}（{'、'.join(str(y) for y, m in ((y0, old), (y1, new)) if k in m)}年）" for k in keys)
+        what = "列为重点项目" if kind == "goals" else "有"
+        return executor.answer(ctx.frame, f"{y0}年或{y1}年{what}{topic}的共{len(keys)}项：{listing or '无'}。", None, None,
+                               items=[(new.get(k) or old[k]).label for k in keys], facts=[*old.values(), *new.values()])
     if op in RANKED:
         answer = _ranked_change(ctx, executor, op, (reading.slot("rank", 1), reading.slot("n")), kind, old, new)
         answer.answer = f"（{topic[1:]}）{answer.answer}" if topic else answer.answer  # the set was filtered: say so

@@ -119,12 +119,13 @@ def _is_fund(mention: Mention) -> bool:
 
 
 def _year_before_loaded(ctx: Context) -> bool:
-    """Whether another year of the question's department is loaded too (cross_year compares units
-    across them, asking this reading each year's figure); else a unit's change over the year is
-    not in the documents."""
+    """Whether the year before the asked one is loaded too for the question's department (cross_year
+    compares units across them, asking this reading each year's figure); else a unit's change over
+    the year is not in the documents (「2024年X中心项目支出增加了多少」 with 2023 not loaded)."""
     documents = ctx.lexicon.documents
     asked = [documents[d] for d in ctx.frame.docs if d in documents]
-    return any(o.department == d.department and o.year != d.year for d in asked for o in documents.values())
+    years = {d.year for d in asked}
+    return any(o.department == d.department and (o.year == d.year - 1 or o.year in years and o.year != d.year) for d in asked for o in documents.values())
 
 
 def _number(digit: str) -> float:
