@@ -116,7 +116,9 @@ def _said_after(sentence: str, carries: Callable[[str], bool]) -> str:
 def _named_before(sentence: str, carries: Callable[[str], bool]) -> str:
     """A hedged sentence before a question that points back at it (「…发现有个X，金额好像不小。麻烦告诉我
     它是多少」「我记得有个X，…」): its parts that name something, the thing 它 stands for among them."""
-    return "".join(c for c in PART.findall(sentence) if carries(c))
+    carried = [c for c in PART.findall(sentence) if carries(c)]
+    plain = [c for c in carried if not hedged(c)]  # 「X比上一年小了不少，我猜是人员经费砍了？」: the fact is pointed at, not the guess beside it
+    return "".join(plain or carried)
 
 
 def _corrected(question: str) -> str:
@@ -186,7 +188,9 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
     text = DASHED.sub(lambda m: "——" if _aside_is_remark(m.group(1)) else m.group(0), text)
     sentences = SENTENCE.findall(text)
     asking = [k for k, s in enumerate(sentences) if spec.asks.search(unasked(s))  # 「看到好几个…科目，有点绕。」 asks nothing
-              and not (k < len(sentences) - 1 and spec.reported.search(s.rstrip("。!！;；?？")))]  # 「读者肯定会问为什么。」: another's question, reported
+              and not (k < len(sentences) - 1 and spec.reported.search(s.rstrip("。!！;；?？")))  # 「读者肯定会问为什么。」: another's question, reported
+              and not (k < len(sentences) - 1 and s.rstrip()[-1:] in "。!！" and spec.hedges.search(s)  # 「我本来以为是新上了什么大工程。」: a guess, its 什么 asks nothing
+                       and not re.search(load_cues()["commentary"]["purposes"], s))]
     first = next(iter(asking), None)
     if first is None:  # no ask word (「占了多大比例」「请列出」): only the asides are taken out
         return text if text.strip() else question

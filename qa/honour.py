@@ -547,7 +547,7 @@ def _outturn_missing(question: str, said: str) -> str | None:
 def left_out_part(text: str, start: int, end: int) -> bool:
     """Whether the part (第二批, 二期) at text[start:end] is said to be left out: 「不含第二批」「不是水库管理所那个第二批」
     「二期那个不算」 — it names the sibling not asked."""
-    before = re.search(r"(?:不含|不算|不包括|不是|除去|除了|去掉)[^，,。？?；;]{0,8}$", text[max(0, start - 12):start])
+    before = re.search(r"(?:不含|不算|不包括|不是|除去|除了|去掉|[(（]非)[^，,。？?；;]{0,8}$", text[max(0, start - 12):start])  # 「X（非二期）」
     return bool(before) or bool(re.match(r"(?:的|那个|那笔|那一笔)?(?:不算|不要|除外)", text[end:]))
 
 
@@ -827,6 +827,7 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
         _loose(e.label) in loose or (e.code and e.code in said) or f"<{e.iri}>" in queried for e in m.entities)]
     excluded = {id(m) for m in left_out(frame.text, frame.mentions) + [m for m in frame.mentions if illustrates(frame.text, m)]}  # 「（X那块不算）」: named to be left out
     excluded |= {id(m) for m in _listed_members(frame, used)}
+    excluded |= {id(m) for m in frame.mentions if _restates_a_fund(frame.text, m)}
     guessed = commentary.guesses(frame.text)  # 「我以为就是发临时工工资。」: a guess asks nothing
     excluded |= {id(m) for m in frame.mentions if any(a <= m.start < b for a, b in guessed)}
     used_labels = {e.label for m in used for e in m.entities}
@@ -846,6 +847,19 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
                 continue
         return f"答案没有用到问题中的“{m.surface}” (a part of the question the answer does not use)"
     return None
+
+
+def _restates_a_fund(text: str, m) -> bool:
+    """「政府性基金（彩票公益金）」「彩票公益金（政府性基金预算）」: a name in brackets beside a fund's names that fund
+    again, which the answer uses as its scope."""
+    funds = _fund_words()
+    return bool(re.search(rf"(?:{funds})[(（]$", text[:m.start]) or re.match(rf"[(（](?:{funds})", text[m.end:]))
+
+
+@cache
+def _fund_words() -> str:
+    measures = load_cues()["measures"]
+    return "|".join(sorted((re.escape(match_form(a)) for spec in measures.values() if spec.get("fund") for a in spec["aliases"]), key=len, reverse=True))
 
 
 def _listed_members(frame: Frame, used: list) -> list:

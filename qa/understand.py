@@ -1064,8 +1064,9 @@ class Understander:
         """「我在看基本支出里的公用经费，想知道商品和服务支出中哪一项最多」: the one measure the asker's
         context names, and the classification (经济, 功能), scope a question into items when it names
         none, written before it."""
-        if not re.search(r"哪[一几]?项(?!目)|哪些项(?!目)|科目|[中里]哪", question) and not context.rstrip().endswith((":", "：")):
-            return question  # only a question into the items of a class, or one the context introduces (…里的几项开支：A、B), is scoped so
+        introduced = context.rstrip().endswith((":", "：")) and any(m.kinds() <= {"classification", "line_item"} for m in self.lexicon.link(question))
+        if not re.search(r"哪[一几]?项(?!目)|哪些项(?!目)|科目|[中里]哪", question) and not introduced:
+            return question  # only a question into the items of a class, or items the context introduces (…里的几项开支：A、B), is scoped so
         kind = re.search(r"经济|功能", context)
         if kind and not re.search(r"经济|功能", question):  # 「我在看项目支出按经济科目的分布，…哪个科目最大」
             question = f"按{kind.group(0)}分类，" + question
@@ -1387,7 +1388,8 @@ class Understander:
         idle: list[tuple[int, int]] = []
         for start, stop in spans[:-1]:
             clause = text[start:stop]
-            if (re.search(asks, clause) or re.search(stops, clause) or commentary.restricts(clause) or re.search(r"[\d()（）“”\"]", clause)
+            stated_guess = commentary.hedged(clause) and clause[-1:] in "。!！"  # 「我本来以为是新上了什么大工程。」: its 什么 asks nothing
+            if (re.search(asks, clause) and not stated_guess or re.search(stops, clause) or commentary.restricts(clause) or re.search(r"[\d()（）“”\"]", clause)
                     or STATED_FIGURE.search(clause) or YEAR.search(clause)):
                 continue
             every = self.lexicon.link(clause)

@@ -119,9 +119,10 @@ class ProjectSet:
         if stated and stated != len(chosen):
             raise NotAnswerable(f"问题说有{stated}个，文件中{condition}项目有{len(chosen)}个")
         op = reading.slot("operation")
-        units = list(dict.fromkeys(e.label for m in frame.mentions for e in m.of("budget_unit") if doc in e.docs))
+        left = {id(m) for m in honour.left_out(frame.text, frame.mentions)}  # 「本级（不含公证处）」: not the unit the set is of
+        units = list(dict.fromkeys(e.label for m in frame.mentions if id(m) not in left for e in m.of("budget_unit") if doc in e.docs))
         fund = executor.fund_named(frame)
-        where = executor.prefix(frame, doc) + ("、".join(units) + "的" if units else "") + (f"{fund}安排的" if fund else "")  # the units and funds the set is scoped to
+        where = executor.prefix(frame, doc) + ("、".join(units) + "的" if units else "本级的" if "self_unit" in frame.cues else "") + (f"{fund}安排的" if fund else "")  # the units and funds the set is scoped to
         if op == "average":
             if not chosen:
                 raise NotAnswerable("没有符合条件的项目")
