@@ -86,6 +86,7 @@ def _aside_is_remark(inner: str) -> bool:
 
 
 PART = re.compile(r"[^，,；;]+[，,；;]*")
+GUESSED = re.compile(r"猜|以为|估计是|应该是|可能是")  # a guess at what the answer is, not a hedged fact (看起来是大头)
 
 
 def _aside(match: re.Match) -> str:
@@ -117,7 +118,7 @@ def _named_before(sentence: str, carries: Callable[[str], bool]) -> str:
     """A hedged sentence before a question that points back at it (「…发现有个X，金额好像不小。麻烦告诉我
     它是多少」「我记得有个X，…」): its parts that name something, the thing 它 stands for among them."""
     carried = [c for c in PART.findall(sentence) if carries(c)]
-    plain = [c for c in carried if not hedged(c)]  # 「X比上一年小了不少，我猜是人员经费砍了？」: the fact is pointed at, not the guess beside it
+    plain = [c for c in carried if not GUESSED.search(c)]  # 「X比上一年小了不少，我猜是人员经费砍了？」: the fact is pointed at, not the guess beside it
     return "".join(plain or carried)
 
 

@@ -1280,6 +1280,9 @@ class Understander:
         if SUBJECTLESS.match(text, cut) or RESTATING.match(text, cut):
             cut = 0  # 「X——Y那一大类——占基本支出的百分之多少」: the rest has no subject, the opening is it; 「…，也就是A加上B，一共多少」 restates it
         said = text  # as asked: 「其中」 opening the rest points into the context before a measure is carried to it
+        counted = re.search(r"[这那](?:两|2|二|三|3|几)(?:项|个|笔|类|款)", text[cut:]) if cut else None
+        if counted and len({frozenset(e.iri for e in m.entities) for m in self.lexicon.link(text[cut:counted.start()]) if m.kinds() & THINGS}) < (3 if counted.group(0)[1] in "三3" else 2):
+            return None  # 「…既有办公费又有会议费，会议费还不少。这两项相差多少」: the pointer counts more than the rest names
         if cut:
             text = text[:cut] + self._measure_carried(text[:cut], _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:]), self.lexicon))
         trial = (self._after_story(text[cut:], previous, corrected) or self.understand(text[cut:], previous, corrected, _context=False)) if cut else None  # 「我在梳理…，局本级的先不数了。X名下…」

@@ -108,3 +108,11 @@ def test_a_sum_with_one_item_missing_is_refused_not_the_other_alone(legal):
     for question in ("项目支出里办公费和差旅费合计是多少？", "我在核对项目支出的几项开支：办公费和差旅费合计是多少？"):
         answer = service.ask(question)
         assert answer.value is None and "差旅费" in answer.answer, answer.answer
+
+
+def test_a_counted_pointer_keeps_the_story_that_names_its_members(centre):
+    service, truth = centre
+    rows = {r.label: r.amounts[0] for r in truth.table(7).rows if r.code and len(r.code) == 5}
+    a, b = sorted(rows, key=rows.get, reverse=True)[:2]
+    answer = service.ask(f"我注意到项目支出的经济分类里既有{a}又有{b}，{b}还不少。请问这两项相差多少万元？")
+    assert answer.value == rows[a] - rows[b], answer.answer

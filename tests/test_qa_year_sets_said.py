@@ -6,6 +6,8 @@ two years (两年一共出现过哪些), and classes new in an expenditure (基�
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import pytest
 
 
@@ -83,3 +85,12 @@ def test_a_set_against_a_year_not_loaded_is_refused_not_the_whole_list(years, qu
     """「2024年取消了哪些项目」 with 2023 not loaded: refused, never 2024's whole list."""
     answer = years[0].ask(question)
     assert not answer.items and "2023" in answer.answer, answer.answer
+
+
+def test_a_new_set_as_a_share_of_its_years_projects(years):
+    service, earlier, later = years
+    old, new = _projects(earlier), _projects(later)
+    part = sum(v for k, v in new.items() if k not in old)
+    share = (part / sum(new.values()) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    answer = service.ask("2025年新增的项目合计占当年项目支出的比例是多少？")
+    assert answer.value == share, answer.answer

@@ -802,6 +802,16 @@ def _member_kind(frame, op: str) -> str:
     return "projects"
 
 
+def _set_share(ctx: Context, executor, text: str, facts: list[Fact], every: list[Fact]) -> Answer:
+    """A set of projects as a share of all the projects of its year (项目支出, the projects table's total)."""
+    part, whole = sum((f.value for f in facts), Decimal(0)), sum((f.value for f in every), Decimal(0))
+    if not facts or not whole:
+        raise NotAnswerable("没有找到要计算比例的金额")
+    share = (part / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    said = f"{text}；合计{fmt(part)}万元，占当年项目支出（{fmt(whole)}万元）的{fmt(share)}%（{fmt(part)} ÷ {fmt(whole)} × 100%）。"
+    return executor.answer(ctx.frame, said, share, "%", facts=facts)
+
+
 def _set_result(ctx: Context, executor, text: str, facts: list[Fact]) -> Answer:
     """A set of projects as the answer: its members; its total or its count when that is asked."""
     asked = ctx.frame.text
@@ -986,6 +996,8 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
                                    top[0][0].value, "万元", items=[f.label for f in top[0]], facts=top[0])
         listing = "、".join(f"{f.label}（{fmt(f.value)}万元）" for f in facts)
         text = f"{what}的共{len(facts)}项：{listing or '无'}"
+        if kind == "projects" and re.search(r"占[^，,。？?]{0,8}项目支出", ctx.frame.text):  # 「新增的项目占当年项目支出的比例」: over that year's projects
+            return _set_share(ctx, executor, text, facts, list((new if op == "new" else old).values()))
         return _set_result(ctx, executor, text, facts)
     if op in ("same", "both_up", "both_down", "both"):
         if op == "both":  # 「两年都超过100万元的」: the threshold holds in each year
