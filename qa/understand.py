@@ -312,6 +312,7 @@ def _story_end(text: str) -> int:
 SUBJECTLESS = re.compile(r"(?:具体|到底|究竟|大概|大约|那)?(?:占|比(?!如|方))")  # 「…。具体占政府采购总额的比重是多少」: the part is what came before
 REPORTED = re.compile(load_cues()["reported"])  # 「有读者问X有多大。」「编辑想知道X。」: a question reported, not asked
 THINGS = frozenset({"line_item", "classification", "project", "goal"})  # what a figure is of
+COUNTED_POINTER = re.compile(r"[这那](两|2|二|三|3)(?:项|个|笔|类|款)(?![^,，。？?]{0,2}(?:项目|科目|单位))")  # 这两项, not 这两个项目 (a set)
 ASSET_UNITS = frozenset(load_template().figure_units) - {"个", "万元", "亿元", "元"}  # 辆, 台, 平方米: counted things the document holds
 INCLUDED_UNIT = re.compile(r"[(（](?:含|包含|包括|连同|算上)(?P<what>[^()（）]{2,24})[)）]")
 
@@ -1064,9 +1065,9 @@ class Understander:
         """「我在看基本支出里的公用经费，想知道商品和服务支出中哪一项最多」: the one measure the asker's
         context names, and the classification (经济, 功能), scope a question into items when it names
         none, written before it."""
-        introduced = context.rstrip().endswith((":", "：")) and any(m.kinds() <= {"classification", "line_item"} for m in self.lexicon.link(question))
+        introduced = any(m.kinds() <= {"classification", "line_item"} for m in self.lexicon.link(question))  # 「项目支出的经济分类里既有A又有B。A和B相差多少」
         if not re.search(r"哪[一几]?项(?!目)|哪些项(?!目)|科目|[中里]哪", question) and not introduced:
-            return question  # only a question into the items of a class, or items the context introduces (…里的几项开支：A、B), is scoped so
+            return question  # only a question into the items of a class, or naming items, is scoped so
         kind = re.search(r"经济|功能", context)
         if kind and not re.search(r"经济|功能", question):  # 「我在看项目支出按经济科目的分布，…哪个科目最大」
             question = f"按{kind.group(0)}分类，" + question
@@ -1280,9 +1281,6 @@ class Understander:
         if SUBJECTLESS.match(text, cut) or RESTATING.match(text, cut):
             cut = 0  # 「X——Y那一大类——占基本支出的百分之多少」: the rest has no subject, the opening is it; 「…，也就是A加上B，一共多少」 restates it
         said = text  # as asked: 「其中」 opening the rest points into the context before a measure is carried to it
-        counted = re.search(r"[这那](?:两|2|二|三|3|几)(?:项|个|笔|类|款)", text[cut:]) if cut else None
-        if counted and len({frozenset(e.iri for e in m.entities) for m in self.lexicon.link(text[cut:counted.start()]) if m.kinds() & THINGS}) < (3 if counted.group(0)[1] in "三3" else 2):
-            return None  # 「…既有办公费又有会议费，会议费还不少。这两项相差多少」: the pointer counts more than the rest names
         if cut:
             text = text[:cut] + self._measure_carried(text[:cut], _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:]), self.lexicon))
         trial = (self._after_story(text[cut:], previous, corrected) or self.understand(text[cut:], previous, corrected, _context=False)) if cut else None  # 「我在梳理…，局本级的先不数了。X名下…」
@@ -1603,7 +1601,26 @@ class Understander:
         text, respelt = self._bodies_spelt(text)
         sibling = self.lexicon.cues["sibling_words"]["said"]
         text = re.sub(rf"(?<=[两2][个笔项])([^,，。？?]{{2,40}}?)[(（](?:含|包含|包括|连同|算上)(?:{sibling})(?:那个|那笔|那一笔|的)?(?:在内)?[)）]", r"\1", text)  # 「两个X（含续建那个）」: the count says both already
-        return self._than_elided(self._distributed(text)), respelt
+        return self._than_elided(self._distributed(self._counted_pointer_resolved(text))), respelt
+
+    def _counted_pointer_resolved(self, text: str) -> str:
+        """「…既有办公费又有会议费，会议费还不少。请问这两项相差多少」: 这两项 written as the last two things
+        named before it (A和B), when nothing else (a measure, a third thing) is named between them and it."""
+        pointer = COUNTED_POINTER.search(text)
+        if pointer is None:
+            return text
+        count = 3 if pointer.group(1) in "三3" else 2
+        named = [m for m in self.lexicon.link(text[:pointer.start()]) if m.kinds() & (THINGS | {"figure"})]
+        things: list[Mention] = []
+        for m in reversed(named):
+            key = frozenset(e.iri for e in m.entities)
+            if all(frozenset(e.iri for e in t.entities) != key for t in things):
+                things.insert(0, m)
+        between = text[things[-1].end:pointer.start()] if things else ""
+        if len(things) != count or any(w in between for w in self._measure_words) or not re.search(r"[,，。;；?？!！]", between):
+            return text  # 「A和B这两项」: said right after them, it restates them
+        joined = "、".join(m.surface for m in things[:-1]) + "和" + things[-1].surface
+        return text[:pointer.start()] + joined + text[pointer.end():]
 
     def _siblings_named(self, text: str) -> str:
         """「宣传工作经费有一期和二期两笔，二期比一期多多少」「X，续建那笔比原来那笔多多少」: projects of one name told
