@@ -219,7 +219,7 @@ def left_out(text: str, mentions: list) -> list:
     out: list = []
     for m in sorted(mentions, key=lambda m: m.start):
         between = text[out[-1].end:m.start] if out else ""
-        joined = out and (re.fullmatch(r"[”\"]?(?:和|与|及|以及|、|还有)(?:[那这][个笔项])?(?:[\d.]+(?:亿元|亿|万元|万|元)?多?)?的?[“\"]?", between)  # 除了A和B, 不算A和那个500万的B: B too
+        joined = out and (not between and m.surface[:1] in "和与及、" or re.fullmatch(r"[”\"]?(?:和|与|及|以及|、|还有)(?:[那这][个笔项])?(?:[\d.]+(?:亿元|亿|万元|万|元)?多?)?的?[“\"]?", between)  # 除了A和B, 不算A和那个500万的B: B too
                           or re.fullmatch(_cues()["excluded_head"], between))  # 不算博物馆那笔1000多万的X: X, the head, too
         if (excluded_before(text, m.start) or joined or any(a <= m.start and m.end <= b for a, b in runs)) and not illustrates(text, m):
             out.append(m)
@@ -834,7 +834,8 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
     for m in frame.mentions:
         if any(e.label in used_labels for e in m.entities) and m.kinds() <= {"classification", "line_item"}:
             continue  # 「殡葬这个科目（2081004）」: the code names the class its name already took
-        if (m in used or id(m) in excluded or frame.lists_after(m) or not m.kinds() & set(cues["used_kinds"]) or m.kinds() & set(cues["used_exempt"])
+        guessed_term = m.partial and m.fuzzy and m.kinds() == {"term"}  # 「行政运行支出」 read near 行政经费（机关运行经费）: the answer must say it
+        if (m in used or id(m) in excluded or frame.lists_after(m) or not guessed_term and (not m.kinds() & set(cues["used_kinds"]) or m.kinds() & set(cues["used_exempt"]))
                 or any(e.label in columns for e in m.entities) or m.surface + "合计" in columns or excluding.search(frame.text[:m.start])  # 财政拨款(合计): a column
                 or (m.partial and len({e.label for e in m.entities}) > 1)  # a part shared by several names links nothing for sure (a project and its goal are one)
                 or any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in measures)):  # 人员和公用经费: a measure

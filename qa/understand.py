@@ -312,7 +312,9 @@ def _story_end(text: str) -> int:
 SUBJECTLESS = re.compile(r"(?:具体|到底|究竟|大概|大约|那)?(?:占|比(?!如|方))")  # 「…。具体占政府采购总额的比重是多少」: the part is what came before
 REPORTED = re.compile(load_cues()["reported"])  # 「有读者问X有多大。」「编辑想知道X。」: a question reported, not asked
 THINGS = frozenset({"line_item", "classification", "project", "goal"})  # what a figure is of
-COUNTED_POINTER = re.compile(r"[这那](两|2|二|三|3)(?:项|个|笔|类|款)(?![^,，。？?]{0,2}(?:项目|科目|单位))")  # 这两项, not 这两个项目 (a set)
+RANKED_SAID = re.compile(r"最(?:大|多|小|少|高|低)|排名?第|第[2-9二三四五六七八九](?:大|多|高|小|少|低)")  # a member picked by its rank
+BELONGS = re.compile(r"是[^,，。；;]{1,20}?(?:下面|下属|下设|所属|直属|管的|管着的)")  # 「X是Y下面的事业单位」: X is the one spoken of
+COUNTED_POINTER = re.compile(r"[这那](两|2|二|三|3)(?:项|个|笔|类|款)(?:项目|科目)?(?!单位|部门)")  # 这两项, 这两个项目: the things named before
 ASSET_UNITS = frozenset(load_template().figure_units) - {"个", "万元", "亿元", "元"}  # 辆, 台, 平方米: counted things the document holds
 INCLUDED_UNIT = re.compile(r"[(（](?:含|包含|包括|连同|算上)(?P<what>[^()（）]{2,24})[)）]")
 
@@ -859,8 +861,9 @@ class Understander:
         one sentence whose clauses before the last ask nothing, restrict nothing and name nothing the last one
         does not name again, the last naming a thing or measure of its own — they are the asker's context (0: none)."""
         parts = list(CLAUSE.finditer(text.rstrip("?？。 ")))
-        if len(parts) < 2 or _story_end(text) or any(clauses.asks(p.group(0)) or re.search(r"(?:里|中|内|面|下|外)[,，]?$", p.group(0)) for p in parts[:-1]):
-            return 0  # 「政府采购3140.91万元里，X采购了多少」: a clause naming where to look is no context
+        if len(parts) < 2 or _story_end(text) or any(clauses.asks(p.group(0)) or re.search(r"(?:里|中|内|面|下|外)[,，]?$", p.group(0)) or RANKED_SAID.search(p.group(0))
+                                                     for p in parts[:-1]):
+            return 0  # 「政府采购3140.91万元里，X采购了多少」: a clause naming where to look is no context; 「2025年金额最大的那个项目，…」 picks one
         cut = parts[-1].start()
         if commentary.restricts(text[:cut]) or honour.left_out_spans(text[:cut]):
             return 0
@@ -1549,7 +1552,10 @@ class Understander:
             return question  # 「社会保障和就业支出是人社局的主业，…它占…」: 它 is the thing the context is about
         if not bodies or re.search(self.lexicon.cues["body_named"], context[bodies[-1].end:]):
             return question  # 「X局下面有个小型水库管理所，它…」: 它 is the body named last, which is not loaded
-        return question[:it.start(1)] + bodies[-1].surface + question[it.end(1):]
+        held = BELONGS.search(context)
+        subject = [m for m in bodies if held and m.end <= held.start() and m.of("budget_unit")]  # 「X中心是发改局下面的事业单位，…它…」: X
+        body = subject[-1] if subject else bodies[-1]
+        return question[:it.start(1)] + body.surface + question[it.end(1):]
 
     def _after_premise(self, text: str, cut: int, previous: Frame | None, corrected: bool) -> Frame | None:
         """The question after its premise, when the premise narrows nothing it would lose (a unit, a
@@ -1600,7 +1606,7 @@ class Understander:
         text = compiled(self.lexicon.cues["basis_said"]).sub("", compiled(self.lexicon.cues["status_stated"]).sub("", text))
         text, respelt = self._bodies_spelt(text)
         sibling = self.lexicon.cues["sibling_words"]["said"]
-        text = re.sub(rf"(?<=[两2][个笔项])([^,，。？?]{{2,40}}?)[(（](?:含|包含|包括|连同|算上)(?:{sibling})(?:那个|那笔|那一笔|的)?(?:在内)?[)）]", r"\1", text)  # 「两个X（含续建那个）」: the count says both already
+        text = re.sub(rf"(?<=[两2][个笔项])([^,，。？?]{{2,40}}?)[(（](?:含|包含|包括|连同|算上)(?:{sibling}|(?:19|20)\d{{2}}年度?)(?:那个|那笔|那一笔|的)?(?:在内)?[)）]", r"\1", text)  # 「两个X（含续建那个）」: the count says both already
         return self._than_elided(self._distributed(self._counted_pointer_resolved(text))), respelt
 
     def _counted_pointer_resolved(self, text: str) -> str:
@@ -1610,7 +1616,8 @@ class Understander:
         if pointer is None:
             return text
         count = 3 if pointer.group(1) in "三3" else 2
-        named = [m for m in self.lexicon.link(text[:pointer.start()]) if m.kinds() & (THINGS | {"figure"})]
+        before = text[:pointer.start()]
+        named = [m for m in self._linked(before, [False] * (len(before) + 1))[1] if m.kinds() & (THINGS | {"figure"})]  # parts of names too
         things: list[Mention] = []
         for m in reversed(named):
             key = frozenset(e.iri for e in m.entities)
