@@ -521,7 +521,8 @@ def derived_aliases(entity: Entity, label: str) -> set[str]:
                 out.add(base[: -len(full)] + short)
         if base.endswith("预算") and len(base) >= 6:
             out.add(base[:-2])
-        if entity.kind == "classification" and not base.endswith(("支出", "费", "费用", ")")) and not re.search(r"\d", base) and len(base) >= 2:
+        if (entity.kind == "classification" and not base.endswith(("支出", "费", "费用", ")", *load_cues()["body_suffixes"], *load_cues()["unit_suffixes"]))
+                and not re.search(r"\d", base) and len(base) >= 2):  # 档案馆支出: the body's spending, not the class 档案馆
             out.add(base + "支出")  # 「网信事务支出」: a class said with 支出, as most class names are
         if entity.kind == "classification" and base.endswith("支出") and len(base) >= 6:
             stem = base[:-2]

@@ -2037,6 +2037,9 @@ class Understander:
             named = _after_asking(match.group(1), self.lexicon.cues)
             if len(named) < 2 or only_function_words(named):
                 continue  # 「想问下局里…」「想知道局里…」: the bureau pointed at, no body named 想知道局; 「都是局属单位」
+            opening = match.start(1) + len(match.group(1)) - len(named)
+            if in_longer_word(frame.text, opening, opening, match.end()) or re.match(r"[年月日号]", named) and re.search(r"\d$", frame.text[:opening]):
+                continue  # 「这两年服务大厅」「同事说…是局」: a stretch opening inside a word (两年, 同事) names no body
             if match.group(1).startswith(tuple(honour.excluding_words())):
                 continue  # 「不算局机关本级」: the loaded body's own part left out, no body named 不算局
             if name[0] in "本该全各我贵其此这那" or name in self.lexicon.vocabulary or name[len(match.group(1)) - 1] in self.lexicon.cues["self_determiners"]:

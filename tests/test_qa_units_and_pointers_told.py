@@ -106,3 +106,17 @@ def test_these_two_projects_after_two_names_said_in_part(justice_bureau):
     a, b = project("物业"), project("法律援助")
     answer = service.ask("我注意到办公楼物业那笔钱比法律援助补贴高出一大截，这两个项目具体差了多少万元？")
     assert answer.value == abs(a.amounts[0] - b.amounts[0]), answer.answer
+
+
+def test_a_stretch_opening_inside_a_time_names_no_body(tmp_path_factory):
+    service, truth = synth_service(tmp_path_factory.mktemp("labour"), 56160, "青岚市松汀区人力资源和社会保障局", 2025)
+    answer = service.ask("听说人社局这两年服务大厅改造了不少，家底应该挺厚。截至2025年1月底，他们的固定资产金额有多少？")
+    assert answer.value == truth.figure("固定资产").value, answer.answer
+
+
+def test_a_body_named_like_a_class_with_zhichu_is_the_body(tmp_path_factory):
+    """「档案馆支出总额」: the archive's expenditure total, not the class 档案馆 said with 支出."""
+    service, truth = synth_service(tmp_path_factory.mktemp("archive"), 56112, "青岚市鹿鸣县档案馆", 2025)
+    total = next(r for r in truth.table(1).rows if r.kind == "total" and r.side == "支出").amounts[0]
+    answer = service.ask("档案馆支出总额是多少")
+    assert answer.value == total, answer.answer
