@@ -146,13 +146,17 @@ def _renamed(match: re.Match, carries: Callable[[str], bool] | None) -> str:
 
 def _reason_dropped(sentence: str) -> str:
     """「…，我想知道哪一块钱最多，因为一般印象里学前教育投入偏少。」: a clause after the ask giving the
-    asker's reason (因为, 由于) and asking nothing is a remark."""
+    asker's reason (因为, 由于) and asking nothing is a remark; so are the clauses from one where the asker
+    speaks of themself (我们是做工程的，想判断一下…) on."""
     clauses = re.split(r"(?<=[，,])", sentence)
     asking = [k for k, c in enumerate(clauses) if _spec().asks.search(c)]
     if not asking:
         return sentence
     last = asking[-1]
     tail = [c for c in clauses[last + 1:] if not (re.match(load_cues()["commentary"]["reasons"], c) and not _spec().restrictions.search(c))]
+    spoken = next((k for k, c in enumerate(tail) if _spec().askers.match(c.lstrip())), None)  # 「…，我们公司想关注一下采购机会」: the asker on themself
+    if spoken is not None and not any(_spec().restrictions.search(c) for c in tail[spoken:]):
+        tail = tail[:spoken]
     if len(tail) == len(clauses) - last - 1:
         return sentence
     kept = "".join(clauses[:last + 1] + tail).rstrip("，,")

@@ -57,7 +57,7 @@ def _region_before(text: str, known: list[str]) -> str | None:
     for region in known:
         if text.endswith(region):
             return region
-    if len(text) >= 3 and text[-1] in "省市区县" and re.fullmatch(r"[\u4e00-\u9fff]{2}", text[-3:-1]) and text[-3] not in "本全该各一二两三四五六七八九十几这那哪每" \
+    if len(text) >= 3 and text[-1] in "省市区县" and re.fullmatch(r"[\u4e00-\u9fff]{2}", text[-3:-1]) and text[-3] not in "本全该各一二两三四五六七八九十几这那哪每了着过的得地" \
             and text[-2] not in "城辖" and not set(text[-3:-1]) & set("年月日时") and not is_verb(text[-3:-1]) and not only_function_words(text[-3:-1]) and _starts_a_word(text, len(text) - 3):  # 「这块,区司法局」: a clause break is no region's name
         return text[-3:]
     return None
@@ -2032,14 +2032,16 @@ class Understander:
             if re.search(r"[了过着]", match.group(1)):
                 continue  # 「哪个项目里提到了委员会」: a verb's words, not a body's name
             last = segment.current().pos().lcut(match.group(1), HMM=False)[-1]
-            if last.flag == "v" and len(last.word) >= 2 and re.match(r"[里内]", "".join(text)[match.end():]):
+            if (last.flag == "v" and len(last.word) >= 2 or last.word in ("是", "在")) and re.match(r"[里内]", "".join(text)[match.end():]):
                 continue  # 「有读者反映局里…」: a verb right before 局里, the loaded bureau pointed at
             named = _after_asking(match.group(1), self.lexicon.cues)
             if len(named) < 2 or only_function_words(named):
                 continue  # 「想问下局里…」「想知道局里…」: the bureau pointed at, no body named 想知道局; 「都是局属单位」
             opening = match.start(1) + len(match.group(1)) - len(named)
-            if in_longer_word(frame.text, opening, opening, match.end()) or re.match(r"[年月日号]", named) and re.search(r"\d$", frame.text[:opening]):
-                continue  # 「这两年服务大厅」「同事说…是局」: a stretch opening inside a word (两年, 同事) names no body
+            if re.match(r"[年月日号]", named) and re.search(r"\d$", frame.text[:opening]):
+                named = named[1:]  # 「2024年枫渡区卫生健康局」: the year's 年 is no part of the body's name
+            if frame.text[:match.end()].endswith(tuple(self.lexicon.cues["suffix_words"])):
+                continue  # 「服务大厅」: the suffix is the end of a word of its own (大厅), no body's
             if match.group(1).startswith(tuple(honour.excluding_words())):
                 continue  # 「不算局机关本级」: the loaded body's own part left out, no body named 不算局
             if name[0] in "本该全各我贵其此这那" or name in self.lexicon.vocabulary or name[len(match.group(1)) - 1] in self.lexicon.cues["self_determiners"]:

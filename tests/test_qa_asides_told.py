@@ -91,3 +91,37 @@ def test_a_fund_restated_in_brackets_scopes_the_projects(tmp_path_factory):
     for question in ("哪些项目是用政府性基金（彩票公益金）安排的？", "哪些项目是用彩票公益金（政府性基金预算）安排的？"):
         answer = service.ask(question)
         assert sorted(answer.items) == sorted(funded), answer.answer
+
+
+@pytest.fixture(scope="module")
+def urban_2025(tmp_path_factory):
+    return synth_service(tmp_path_factory.mktemp("urban"), 56180, "金禾市望垣县城市管理和综合执法局", 2025)
+
+
+@pytest.mark.parametrize("question", ["帮我查查二〇二五年政府采购一共安排了多少，我们公司想关注一下县里的采购机会",
+                                      "政府采购一共安排了多少？我们是做工程的，想判断一下机会大不大"])
+def test_the_asker_on_themself_after_the_ask(urban_2025, question):
+    service, truth = urban_2025
+    answer = service.ask(question)
+    assert answer.value == truth.figure("政府采购").value, answer.answer
+
+
+def test_the_whole_years_income_is_this_years(urban_2025):
+    service, truth = urban_2025
+    fund = next(r for r in truth.table(4).rows if r.label.startswith("政府性基金") and r.side == "收入").amounts[0]
+    income = truth.figure("收入预算").value
+    answer = service.ask("听说城建很依赖土地出让收入。政府性基金预算占全年收入的比例是多少？")
+    assert answer.value == (fund / income * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer
+
+
+def test_a_verbs_particle_opens_no_region(tmp_path_factory):
+    service, truth = synth_service(tmp_path_factory.mktemp("reform"), 56171, "云川市雁屏县发展和改革局", 2025)
+    project = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(f"最近在关注相关新闻，顺便翻了下县发改局的预算。{project.name}安排了多少？")
+    assert answer.value == project.amounts[0], answer.answer
+
+
+def test_a_body_after_a_year_not_loaded_is_still_refused(urban_2025):
+    service, _ = urban_2025
+    answer = service.ask("2025年望垣县卫生健康局的部门预算总额多少")
+    assert answer.value is None and "卫生健康局" in answer.answer, answer.answer
