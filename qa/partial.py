@@ -177,7 +177,7 @@ def _typo_extent(text: str, start: int, end: int, label: str, blocked: list[bool
     of the name (津贴补帖 for 津贴补贴): the answer then says which name it read."""
     surface = text[start:end].lower()
     if surface not in label:
-        return start, end, True
+        return _rest_mistyped(text, start, end, label, blocked)[:2] + (True,)
     while start > 0 and blocked[start - 1] and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1:end].lower() in label:
         start -= 1  # 「法律顾问」: a cue word (法律) that goes on into the name is the name's
     while end < len(text) and blocked[end] and "\u4e00" <= text[end] <= "\u9fff" and text[start:end + 1].lower() in label:
@@ -206,12 +206,24 @@ def _typo_extent(text: str, start: int, end: int, label: str, blocked: list[bool
 def _rest_mistyped(text: str, start: int, end: int, label: str, blocked: list[bool]) -> tuple[int, int, bool]:
     """The span grown over the rest of the name written with one other character (专线租用费 for
     专线租赁费): the same length, the same last character (the name's kind), nothing else between."""
-    rest = label[label.find(text[start:end].lower()) + end - start:]
+    anchor = label.rfind(text[end - 2:end].lower())  # where the span's last two characters stand in the name
+    rest = label[anchor + 2:] if anchor >= 0 else ""
     said = text[end:end + len(rest)].lower()
     if 2 <= len(rest) <= 4 and len(said) == len(rest) and said[-1] == rest[-1] and not any(blocked[end:end + len(rest)]) \
             and all("\u4e00" <= ch <= "\u9fff" for ch in said) and sum(a != b for a, b in zip(said, rest, strict=True)) == 1:
         return start, end + len(rest), True
+    short = said_short(re.sub(r"\([^)]*\)", "", rest))  # 「…各镇街线路费」 for …各镇街（部门）线路租赁费用: the rest's first word and its kind
+    for n in range(min(len(short) - 1, 5), 2, -1):
+        piece = text[end:end + n].lower()
+        if len(piece) == n and piece[:2] == short[:2] and piece[-1] == short[-1] and _in_order(piece, short) and not any(blocked[end:end + n]):
+            return start, end + n, True
     return start, end, False
+
+
+def _in_order(piece: str, whole: str) -> bool:
+    """Whether the characters of `piece` stand in `whole` in the same order (线路费 in 线路租赁费)."""
+    found = iter(whole)
+    return all(ch in found for ch in piece)
 
 
 @cache
