@@ -60,3 +60,9 @@ def test_a_short_form_no_name_holds_is_refused(legal, question):
     assert not any(question[:2] in p.name for p in truth.projects)
     answer = service.ask(question)
     assert answer.value is None and "无法回答" in answer.answer, answer.answer
+
+
+def test_the_rest_of_a_name_said_short_is_not_another_names(bigdata):
+    """「“一门式”区府至各镇街线路费」: …各镇街（部门）线路租赁费用 said short, not 线路费 of another project."""
+    answer = bigdata.ask("“一门式”区府至各镇街线路费和东城街龙塘镇那个线路租赁费，差了多少？")
+    assert "区府至各镇街（部门）线路租赁费用" in answer.answer and "龙塘镇" in answer.answer and "通讯线路费" not in answer.answer, answer.answer
