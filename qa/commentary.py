@@ -194,8 +194,7 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
     sentences = SENTENCE.findall(text)
     asking = [k for k, s in enumerate(sentences) if spec.asks.search(unasked(s))  # 「看到好几个…科目，有点绕。」 asks nothing
               and not (k < len(sentences) - 1 and spec.reported.search(s.rstrip("。!！;；?？")))  # 「读者肯定会问为什么。」: another's question, reported
-              and not (k < len(sentences) - 1 and s.rstrip()[-1:] in "。!！" and spec.hedges.search(s)  # 「我本来以为是新上了什么大工程。」: a guess, its 什么 asks nothing
-                       and not re.search(load_cues()["commentary"]["purposes"], s))]
+              and not (k < len(sentences) - 1 and s.rstrip()[-1:] in "。!！" and GUESSED.search(s))]  # 「我本来以为是新上了什么大工程。」: a guess, its 什么 asks nothing
     first = next(iter(asking), None)
     if first is None:  # no ask word (「占了多大比例」「请列出」): only the asides are taken out
         return text if text.strip() else question

@@ -116,3 +116,28 @@ def test_a_counted_pointer_keeps_the_story_that_names_its_members(centre):
     a, b = sorted(rows, key=rows.get, reverse=True)[:2]
     answer = service.ask(f"我注意到项目支出的经济分类里既有{a}又有{b}，{b}还不少。请问这两项相差多少万元？")
     assert answer.value == rows[a] - rows[b], answer.answer
+
+
+def test_a_story_of_what_the_asker_wants_to_see_keeps_its_measure(legal):
+    """「我想看看项目支出的钱都花在什么类型上。…哪一项占大头」: 想看看 is no guess; the items are 项目支出's."""
+    service, truth = legal
+    rows = [r for r in truth.table(7).rows if r.code and len(r.code) == 5]
+    top = max(rows, key=lambda r: r.amounts[0])
+    answer = service.ask("我想看看项目支出的钱都花在什么类型上。按经济科目明细（办公费、印刷费这一级）看，哪一项占大头？")
+    assert answer.value == top.amounts[0] and top.label in answer.answer, answer.answer
+
+
+def test_a_name_filter_in_the_story_pointed_back_at(legal):
+    service, truth = legal
+    held = [p for p in truth.projects if "经费" in p.name]
+    assert 2 <= len(held) < len(truth.projects)
+    answer = service.ask("刚才看到有几个项目名字里都带“经费”，我想把它们合在一起算算，加起来一共多少钱？")
+    assert answer.value == sum(p.amounts[0] for p in held), answer.answer
+
+
+def test_a_unit_said_to_act_as_a_subordinate_unit_asked_its_projects(market):
+    service, truth = market
+    unit = truth.subordinate_units[0]
+    own = [p.name for p in truth.projects if p.unit == unit]
+    answer = service.ask(f"{unit[6:]}作为下属事业单位，好像也承担项目，具体是哪些项目？")
+    assert sorted(answer.items) == sorted(own), answer.answer

@@ -94,3 +94,13 @@ def test_a_new_set_as_a_share_of_its_years_projects(years):
     share = (part / sum(new.values()) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     answer = service.ask("2025年新增的项目合计占当年项目支出的比例是多少？")
     assert answer.value == share, answer.answer
+
+
+def test_classes_that_grew_said_with_a_word_before_kemu(years):
+    service, earlier, later = years
+    def rows(truth):
+        return {r.label: r.amounts[0] for r in truth.table(7).rows if r.code and len(r.code) == 5}
+    old, new = rows(earlier), rows(later)
+    expected = [k for k in new if k in old and new[k] > old[k]]
+    answer = service.ask("项目支出按经济分类，哪些明细科目2025年比2024年反而增加了？")
+    assert sorted(answer.items) == sorted(expected), answer.answer

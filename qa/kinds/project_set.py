@@ -58,7 +58,8 @@ class ProjectSet:
         slots: list[Slot] = []
         named_part = name_filter.stated(text)
         story = re.sub(r"[^。！？!?]*$", "", ctx.frame.context)  # the whole sentences before the question's
-        if named_part and match_form(named_part.said) in story and match_form(named_part.keyword) not in ctx.frame.text:
+        if named_part and match_form(named_part.said) in story and match_form(named_part.keyword) not in ctx.frame.text \
+                and not re.search(data["points_back"], ctx.frame.text):
             named_part = None  # 「看到好几个带“X”字样的科目。我说的是编码…那一项」: the story's filter, not the question's
         if named_part:
             slots.append(Slot("name", named_part, named_part.span))
