@@ -1392,7 +1392,7 @@ class Understander:
         idle: list[tuple[int, int]] = []
         for start, stop in spans[:-1]:
             clause = text[start:stop]
-            stated_guess = bool(commentary.GUESSED.search(clause)) and clause[-1:] in "。!！"  # 「我本来以为是新上了什么大工程。」: its 什么 asks nothing
+            stated_guess = commentary.hedged(clause) and clause[-1:] in "。!！"  # 「我本来以为是新上了什么大工程。」「想看看哪些老项目加码了。」: an idle statement's 什么/哪些 ask nothing
             if (re.search(asks, clause) and not stated_guess or re.search(stops, clause) or commentary.restricts(clause) or re.search(r"[\d()（）“”\"]", clause)
                     or STATED_FIGURE.search(clause) or YEAR.search(clause)):
                 continue
