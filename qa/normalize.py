@@ -366,6 +366,8 @@ def _replace_numeral(m: re.Match[str]) -> str:
         return whole  # 「24、25两个年度」: a numeral right after digits would run into them (252个)
     if b is None and len(a) >= 5 and _is_positional(a):
         return _render(a) or whole  # 「编码二〇一二六〇四」「一二三四五热线」: a code read digit by digit
+    if b is None and len(a) == 4 and a[0] in "一二" and ("〇" in a or "零" in a) and _is_positional(a):
+        return _render(a) or whole  # 「二〇二四、二〇二五两年」: a year written digit by digit, 年 or not
     kind = _context_kind(s, start, m.end(), parts[-1])
     if kind is None:
         return whole

@@ -141,3 +141,12 @@ def test_a_unit_said_to_act_as_a_subordinate_unit_asked_its_projects(market):
     own = [p.name for p in truth.projects if p.unit == unit]
     answer = service.ask(f"{unit[6:]}作为下属事业单位，好像也承担项目，具体是哪些项目？")
     assert sorted(answer.items) == sorted(own), answer.answer
+
+
+def test_the_average_of_listed_items(legal):
+    service, truth = legal
+    rows = [r for r in truth.table(6).rows if r.code and r.code.startswith("301") and len(r.code) == 5 and r.amounts[0]][:3]
+    assert len(rows) == 3 and len({r.label for r in rows}) == 3
+    answer = service.ask(f"{rows[0].label}、{rows[1].label}、{rows[2].label}这三项平均每项多少钱？")
+    mean = (sum(r.amounts[0] for r in rows) / 3).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    assert answer.value == mean, answer.answer

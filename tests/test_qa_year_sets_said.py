@@ -104,3 +104,11 @@ def test_classes_that_grew_said_with_a_word_before_kemu(years):
     expected = [k for k in new if k in old and new[k] > old[k]]
     answer = service.ask("项目支出按经济分类，哪些明细科目2025年比2024年反而增加了？")
     assert sorted(answer.items) == sorted(expected), answer.answer
+
+
+def test_years_written_digit_by_digit_without_nian(years):
+    service, earlier, later = years
+    def three(truth):
+        return next(f.value for f in truth.figures if f.label == "“三公”经费")
+    answer = service.ask("二〇二四、二〇二五两年的三公经费加起来一共多少？")
+    assert answer.value == three(earlier) + three(later), answer.answer

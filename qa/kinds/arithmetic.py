@@ -173,7 +173,7 @@ class Arithmetic:
             return None  # 「…好像在缩减。它的基本支出比上一年少了多少」: two operands on either side of a sentence's end are no pair
         if op == "sum" and frame.cues & {"max", "min"}:
             return None  # 「把本级和普查中心的项目放在一起，哪个最多」: the pooled set ranked, not a sum asked
-        if op == "sum":
+        if op in ("sum", "average"):
             left, right = _listed(masked, match.start("a"), match.end("a")), Operand([], summed=False)
             if len(left.terms) < 2 or not _named(ctx, left) or not _items_only(frame, left):
                 return None  # one name summed (「项目支出合计」), or measures spread over names, are the classic sum's
@@ -212,7 +212,7 @@ class Arithmetic:
         except Unexplained:
             raise  # an operand names more than any figure found: never a nearby figure
         except NotAnswerable:
-            if reading.slot("operator") == "sum":
+            if reading.slot("operator") in ("sum", "average"):
                 return _next_best(ctx, executor)  # a list read otherwise (a measure spread over names): the classic sum
             if left.summed or right.summed:
                 raise  # a sum the question writes out is never read as one of its terms
@@ -645,6 +645,9 @@ def _render(op: str, left: Operand, right: Operand, frame, executor) -> Answer:
     shown = _shown(left, unit), _shown(right, unit)
     if op == "sum":
         return executor.answer(frame, f"{shown[0]}。", a, unit, items=[f.label for f in left.facts], facts=facts)
+    if op == "average":  # 「A、B、C这三项平均每项多少」: their sum over their count
+        mean = (a / len(left.facts)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return executor.answer(frame, f"{shown[0]}，平均每项{fmt(mean, unit)}{unit}（{fmt(a, unit)} ÷ {len(left.facts)}）。", mean, unit, facts=facts)
     if op == "difference":
         diff = a - b
         if diff == 0:
