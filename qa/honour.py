@@ -69,7 +69,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     for said in list(re.finditer(r"[^。!！?？]+[?？]", asked))[:-1]:  # 「买设备的钱是不是也少了？X下降了多少？」: the yes/no ask the figure after it answers
         if re.search(load_cues()["direction_asked"], said.group(0)):
             asked = asked[:said.start()] + " " * len(said.group(0)) + asked[said.end():]
-    acts = [w for w in acts_asked(asked) if w not in _said(answer) and not any(x in _said(answer) for x in cues["act_said_by"].get(w, []))]  # 添置/买 read as 购置
+    said = _said(answer)
+    acts = [w for w in acts_asked(asked) if w not in said and not any(x in said for x in cues["act_said_by"].get(w, []))]  # 添置/买 read as 购置
     if acts and answer.intent != "definition":  # 「名词解释里新增的X是什么意思」: a word's meaning holds no figure of an act
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
     internal = [m for m in frame.mentions if m.kinds() == {"internal_unit"}]
@@ -77,21 +78,20 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         any(not m.partial for m in internal) or not frame.value_mentions() and not frame.measures and not frame.totals)  # 「褒扬纪念提升工程上一年花了多少」: nothing else named it could be the figure of
     if internal and ("amount" in frame.cues and answer.value is None or owned):  # an internal unit (股, 室) has no budget of its own
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
-    early = (_each_of_named_not_listed(question, answer) or _project_part_of_figure(frame) or _answer_type_missing(question, answer) or _unit_not_kept(frame, answer, _said(answer)) or _list_for_amount(question, answer)
+    early = (_each_of_named_not_listed(question, answer) or _project_part_of_figure(frame) or _answer_type_missing(question, answer) or _unit_not_kept(frame, answer, said) or _list_for_amount(question, answer)
              or _one_asked_many_given(question, frame, answer) or _named_thing_given_back(frame, answer) or _projects_of_another_measure(frame, answer)
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
-             or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, _said(answer))
-             or _part_of_year_missing(question, _said(answer)) or _project_by_class(frame) or _subset_missing(question, _said(answer))
+             or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, said)
+             or _part_of_year_missing(question, said) or _project_by_class(frame) or _subset_missing(question, said)
              or _enumerated_not_listed(frame, answer) or _stated_figure_given_back(question, answer) or _stated_amount_not_filtered(frame, answer))
     asked = [found.group(0) for p in _per_unit_patterns() if (found := p.search(question))]
     rate = re.search(cues["per_recipient"], question)
-    if not early and rate and answer.intent not in ("definition",) and not re.search(r"每|标准", re.sub("|".join(map(re.escape, _labels(answer))) or "^$", "", _said(answer))):
+    if not early and rate and answer.intent not in ("definition",) and not re.search(r"每|标准", re.sub("|".join(map(re.escape, _labels(answer))) or "^$", "", said)):
         early = f"文件没有给出“{rate.group(0)}”这样的标准或分到每一份的数，只有合计 (no rate per recipient)"
-    if not early and asked and (answer.value is not None or not answer.items) and answer.intent not in ("describe", "definition", "performance") and not any(w in _said(answer) for w in cues["per_unit"] + ["每"]):
+    if not early and asked and (answer.value is not None or not answer.items) and answer.intent not in ("describe", "definition", "performance") and not any(w in said for w in cues["per_unit"] + ["每"]):
         early = f"文件没有给出“{asked[0]}”的金额或数量，只有合计 (the document gives no figure per unit)"  # 摊到每个村 answered 平均每个村: per unit
     if early or answer.value is None:
-        return early or _quoted_missing(question, frame, answer) or _deal_whole_missing(question, _said(answer)) or _yes_no_by_amount(question, answer)
-    said = _said(answer)
+        return early or _quoted_missing(question, frame, answer) or _deal_whole_missing(question, said) or _yes_no_by_amount(question, answer)
     unquoted = _QUOTED.sub("", question)
     unnamed = _unnamed(frame) if frame else unquoted  # 经费 in a project's name asks no money
     if answer.unit in cues["count_units"] and frame.unit_word is None and "count" not in frame.cues and any(w in unquoted and w in unnamed for w in cues["money_words"]):

@@ -34,7 +34,7 @@ EVERYDAY = 10000  # a bigram this common in jieba's dictionary (建设, 工作) 
 CLEAR_MARGIN = 1.25  # the winner's score over the runner-up's
 COMMON = 50  # a word of the question this common in jieba's dictionary is a word, not a stray pair of characters
 _KIND_ENDING = re.compile(r"(?:经费|资金|补贴|补助|费)$")  # the kind a project's name ends with (物业费 for 办公楼物业管理服务费)
-_QUALIFIER = re.compile(r"(?:\([^)]*\)|（[^）]*）)$")
+_QUALIFIER = re.compile(r"\([^)]*\)$")  # a bracketed qualifier ending a name in match form (…测评费(续建))
 _KIND_RIGHT_AFTER = re.compile(r"(?:那个|这个|那|这|的)?(?:项目|那项|这项)")
 _LISTED_KIND = re.compile(r"(?:(?:和|与|及|、)[\u4e00-\u9fff]{2,6}?)*(?:那|这)?[\d两二三四五几]+个项目(?!支出)")  # 「党建和宣传这2个项目」
 JOINERS = "和与跟同、及加"  # between two names (「A和B」「A加B」), unless the name itself holds the character
@@ -278,7 +278,7 @@ class PartialLinker:
                     grams = {g for k, g in _bigrams(form.lower()) if k not in dated and k + 1 not in dated}
                     if not grams:
                         continue
-                    kind = _bigrams(re.sub(r"\([^)]*\)$", "", form.lower()))  # 「…规划(2024—2035年)」 ends in its kind before the years
+                    kind = _bigrams(_QUALIFIER.sub("", form.lower()))  # 「…规划(2024—2035年)」 ends in its kind before the years
                     name = self.names[form] = _Name(form, form.lower(), grams, tail=kind[-1][1] if titled and kind else "")
                 elif not titled:
                     name.tail = ""

@@ -89,3 +89,27 @@ def resources(tmp_path_factory):
 def sanitation(tmp_path_factory):
     """A generated urban management bureau whose unit 环境卫生管理所 is called 环卫所 (seed 539301)."""
     return synth_service(tmp_path_factory.mktemp("sanitation"), 539301, "南屿市渔歌区城市管理和综合执法局")
+
+
+@pytest.fixture(scope="module")
+def civil_2025(tmp_path_factory):
+    """A generated civil affairs bureau in 2025 with lottery-fund projects (seed 56120), with its truth."""
+    return synth_service(tmp_path_factory.mktemp("civil"), 56120, "青岚市鹿鸣县民政局", 2025)
+
+
+@pytest.fixture(scope="module")
+def reform_2025(tmp_path_factory):
+    """A generated development and reform bureau in 2025 with one subordinate unit (seed 56171), with its truth."""
+    return synth_service(tmp_path_factory.mktemp("reform"), 56171, "云川市雁屏县发展和改革局", 2025)
+
+
+@pytest.fixture(scope="module")
+def urban_2025(tmp_path_factory):
+    """A generated urban management bureau in 2025 with two subordinate units (seed 56180), with its truth."""
+    return synth_service(tmp_path_factory.mktemp("urban"), 56180, "金禾市望垣县城市管理和综合执法局", 2025)
+
+
+@pytest.fixture(scope="module")
+def emergency_years(tmp_path_factory):
+    """A generated emergency management bureau with a unit in 2024 and 2025 (seed 56142), with each year's truth."""
+    return synth_years_service(tmp_path_factory.mktemp("emergency"), 56142, "鹤川市岚岗县应急管理局")

@@ -63,15 +63,17 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
         mine = {d.iri: d for d in own}  # the department's own documents: a name another body's document holds names no year
         named |= {y for m in ctx.frame.value_mentions() if not m.of("department") and not m.partial  # a part of a name (社区治理 in a target's words) names no year
                   and (y := _only_year(m, mine, docs)) is not None}
-    if len(named) == 1 and min(named) + 1 in {d.year for d in own} and _against_the_year_after(text, min(named), {d.year for d in own}):
+    loaded = {d.year for d in own}
+    operation = _first(cue_data(NAME)["set_operations"], text) if len(named) == 1 else None  # read once for the three tests below
+    if len(named) == 1 and min(named) + 1 in loaded and _against_the_year_after(operation, text, min(named), loaded):
         named.add(min(named) + 1)  # 「2024年之后被取消的那几个项目」「2024年的项目里，还保留着的」: against the year after it
-    elif len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _against_the_year_before(text)
-                            or min(named) - 1 in {d.year for d in own} and _change_asked(ctx)):
+    elif len(named) == 1 and (pattern(NAME, "previous_year").search(text) or _against_the_year_before(operation)
+                            or min(named) - 1 in loaded and _change_asked(ctx)):
         named.add(min(named) - 1)  # 「2025年新增了哪些项目」「2025年比上年」「2025年X多了多少」: against the year before it
-        if min(named) not in {d.year for d in own} and len(own) >= 2 and _against_the_year_before(text):
+        if min(named) not in loaded and len(own) >= 2 and _against_the_year_before(operation):
             have = "、".join(str(d.year) for d in own)  # 「2024年取消了哪些项目」: against 2023, not loaded — never 2024's whole list
             return own[-2:], f"已载入的是{have}年的文件，没有{min(named)}年的数据 (no document for that year)"
-    elif len(named) == 1 and min(named) + 1 in {d.year for d in own} and re.search(rf"(?:比|较|相比于?|和|与|跟|同){min(named)}年|(?:以|按|拿){min(named)}年的?数?(?:为|作为?|当)(?:基数|基准|基期)", text):
+    elif len(named) == 1 and min(named) + 1 in loaded and re.search(rf"(?:比|较|相比于?|和|与|跟|同){min(named)}年|(?:以|按|拿){min(named)}年的?数?(?:为|作为?|当)(?:基数|基准|基期)", text):
         named.add(min(named) + 1)  # 「政府采购预算比2024年多了多少」「按2024年为基数算」: the year after it, set against it
     if len(named) >= 2:
         chosen = [d for d in own if d.year in named]
@@ -83,20 +85,18 @@ def _years(ctx: Context) -> tuple[list[Document], str | None]:
     return [], None
 
 
-def _against_the_year_after(text: str, year: int, loaded: set[int]) -> bool:
+def _against_the_year_after(operation: tuple | None, text: str, year: int, loaded: set[int]) -> bool:
     """A set kept or dropped from a year on (「2024年之后被取消的」, or 「2024年的项目里还保留着的」 with 2023 not
-    loaded): the year named is the earlier one."""
-    found = _first(cue_data(NAME)["set_operations"], text)
-    if found is None or found[0] not in (*MEMBERS_OF_BOTH, "dropped"):
+    loaded): the year named is the earlier one. `operation`: the set operation the question says first."""
+    if operation is None or operation[0] not in (*MEMBERS_OF_BOTH, "dropped"):
         return False
-    return bool(re.search(rf"{year}年(?:之后|以后|过后|后)", text)) or found[0] in MEMBERS_OF_BOTH and year - 1 not in loaded
+    return bool(re.search(rf"{year}年(?:之后|以后|过后|后)", text)) or operation[0] in MEMBERS_OF_BOTH and year - 1 not in loaded
 
 
-def _against_the_year_before(text: str) -> bool:
+def _against_the_year_before(operation: tuple | None) -> bool:
     """A set operation that compares a year with the one before (新增, 取消, 增加最多 …); the largest
     of all projects (pooled, each year's) is asked of the years named, not of the year before too."""
-    found = _first(cue_data(NAME)["set_operations"], text)
-    return found is not None and found[0] not in ("each_max", "each_min", "pooled_max", "pooled_min")
+    return operation is not None and operation[0] not in ("each_max", "each_min", "pooled_max", "pooled_min")
 
 
 def _change_asked(ctx: Context) -> bool:
