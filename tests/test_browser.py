@@ -183,20 +183,22 @@ def test_2_graph_draws_nodes_and_expands_on_click(page):
     page.wait_for_timeout(1500)  # let the layout settle
     before = _node_count(page)
     assert before > 2
-    # click a table-row node on the canvas (its screen position comes from vis-network)
-    target = page.evaluate("""() => {
+    # click a table-row node on the canvas (its screen position comes from vis-network); the layout is frozen
+    # first, so the node is still where it was measured when the click lands, and the node chosen is one
+    # no other node covers
+    target, point = page.evaluate("""() => {
         const g = window.budgetkgGraph;
-        const node = g.nodes.get().find(n => n.id.includes('/table/6/row/'));
-        g.network.fit();
-        return node.id;
-    }""")
-    page.wait_for_timeout(800)
-    point = page.evaluate("""(id) => {
-        const g = window.budgetkgGraph;
-        const p = g.network.canvasToDOM(g.network.getPositions([id])[id]);
+        g.network.stopSimulation();
+        g.network.fit({ animation: false });
         const box = g.element.querySelector('.kg-canvas').getBoundingClientRect();
-        return { x: box.left + p.x, y: box.top + p.y };
-    }""", target)
+        for (const node of g.nodes.get().filter(n => n.id.includes('/table/6/row/'))) {
+            const p = g.network.canvasToDOM(g.network.getPositions([node.id])[node.id]);
+            if (g.network.getNodeAt(p) === node.id) { return [node.id, { x: box.left + p.x, y: box.top + p.y }]; }
+        }
+        return [null, null];
+    }""")
+    assert target, "no table-row node is clear of the others"
+    page.wait_for_timeout(300)
     page.mouse.click(point["x"], point["y"])
     page.wait_for_function(f"Number(document.querySelector('#kg-graph [data-node-count]')?.dataset.nodeCount || 0) > {before}")
     _wait_text(page, "#kg-node-props", target)
