@@ -957,7 +957,19 @@ class Executor:
         condition = f"（{frame.range.words()}）" if frame.range else f"（{_op_word(frame.operator)}{fmt(frame.threshold, '万元')}万元）" if frame.threshold is not None else ""
         listing = "、".join(f"{f.label}（{fmt(f.value, f.unit)}{f.unit}）" for f in chosen)
         text = f"{self.prefix(frame, doc)}共{len(chosen)}项{condition}：{listing or '无'}。"
-        return self.answer(frame, text, None, None, items=[f.label for f in chosen], facts=chosen)
+        defined = self._made_of(frame, doc) if not condition and len(chosen) == len(members) else None
+        if defined:  # 「三公经费包括哪几项」: the table's rows, and the glossary's words for them
+            text += f"文件名词解释：{defined['definition'].split('。')[0]}。"
+        sources = [Source(self.doc_title(doc), load_template().sections["glossary"], defined["label"], defined["line"])] if defined else []
+        return self.answer(frame, text, None, None, items=[f.label for f in chosen], facts=chosen, sources=sources)
+
+    def _made_of(self, frame: Frame, doc: str) -> dict | None:
+        """The glossary row of the one term whose parts are listed, when the question asks what it is made of."""
+        terms = {e.iri for m in frame.value_mentions() for e in m.of("term") if doc in e.docs}
+        if len(terms) != 1 or not any(w in frame.text for w in self.cues["made_of"]):
+            return None
+        rows = self.reader.run(queries.TERM, term=node(terms.pop()))
+        return rows[0] if rows else None
 
     # -- texts --------------------------------------------------------------------------------------
     def do_describe(self, frame: Frame) -> Answer:
