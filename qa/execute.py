@@ -565,8 +565,11 @@ class Executor:
         """「基本工资、津贴补贴、绩效工资这些科目里，哪一项最高」: things listed by name (joined by 、/和) are the
         set itself, each with its one figure; [] when they are not so listed or one has several figures."""
         listed = sorted(mentions, key=lambda m: m.start)
-        if len(listed) < 2 or frame.intent != "superlative" or any(brackets_open(frame.text, m.start) > 0 for m in listed) or re.match(r"(?:这|那)一?(?:层|级|类)", frame.text[listed[-1].end:]):
+        if len(listed) < 2 or frame.intent != "superlative" or re.match(r"(?:这|那)一?(?:层|级|类)", frame.text[listed[-1].end:]):
             return []  # 「款级科目（办公费、劳务费那一层）」: examples of a level; 「A和B两项相差多少」: no set ranked
+        bracketed = re.match(r"[）)](?:里面|里|当中|之中|中)", frame.text[listed[-1].end:])  # 「几个大类（A、B、C）里，哪一类最少」
+        if any(brackets_open(frame.text, m.start) != (1 if bracketed else 0) for m in listed):
+            return []
         if not all(re.fullmatch(rf"[{JOINERS}]|以及", frame.text[a.end:b.start]) for a, b in zip(listed, listed[1:], strict=False)):
             return []
         if re.match(r"等|什么的|之类", frame.text[listed[-1].end:]):
