@@ -383,6 +383,9 @@ class Executor:
                 denominators, numerators = numerators[:1], numerators[1:2]  # 「Y中X占比」
         if not numerators:
             raise NotAnswerable("没有找到要计算比例的金额")
+        projects = [(n, f) for n, f in numerators if all(x.kind == "project" for x in f)]
+        if len(projects) >= 2 and denominators and "sum" in frame.cues:  # 「这两笔加在一起占项目支出的百分之多少」: a unit said of one is its owner
+            return self._summed_share(frame, projects, denominators[0])
         name_n, facts_n = numerators[0]
         if not denominators and re.search(r"上年|去年|上一年", after.text):
             return self._ratio_to_last_year(frame, name_n, facts_n)
@@ -430,6 +433,18 @@ class Executor:
         text = (f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）占{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}）的"
                 f"{value}%（{fmt(part.value, part.unit)} ÷ {fmt(whole.value, whole.unit)} × 100%）。")
         return self.answer(frame, text, value, "%", facts=[part, whole])
+
+    def _summed_share(self, frame: Frame, parts: list[tuple[str, list[Fact]]], whole_named: tuple[str, list[Fact]]) -> Answer:
+        """Several things added, as a share of one whole: every part one figure, or no answer."""
+        facts = [single(f) for _, f in parts]
+        name_d, facts_d = whole_named
+        whole = single([f for f in facts_d if f.table == facts[0].table] or facts_d)
+        total = sum((f.value for f in facts), Decimal(0))
+        value = percent(total, whole.value)
+        added = " + ".join(fmt(f.value, f.unit) for f in facts)
+        text = (f"{'、'.join(n for n, _ in parts)}合计（{added} = {fmt(total, whole.unit)}{whole.unit}）占{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}）的"
+                f"{value}%（{fmt(total, whole.unit)} ÷ {fmt(whole.value, whole.unit)} × 100%）。")
+        return self.answer(frame, text, value, "%", facts=[*facts, whole])
 
     def _table_total(self, named: str, doc: str) -> Fact | None:
         """「支出总表合计」「表3的总计」: the total row's first column of the table named, when that column is its total."""

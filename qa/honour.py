@@ -1000,7 +1000,7 @@ def _fewer_than_stated(question: str, frame: Frame, answer: Answer) -> str | Non
         return None  # 「图书馆那三个项目加起来」: a unit's row sums its projects
     number = re.match(r"\d+|.", stated.group(0)).group(0)
     count = int(number) if number.isdigit() else "一二三四五六七八九".index(number.replace("两", "二")) + 1
-    rows = len({(s.document, s.table, s.row) for s in answer.sources})
+    rows = len({(s.document, s.table, s.row) for s in answer.sources}) - (answer.unit == "%")  # a share's whole is not one of the things added
     one_named = answer.intent == "sum" and len(frame.value_mentions()) <= 1  # 「两个X项目加一起」「两个项目加起来」 summed over more rows than said
     found = len(answer.items) or (rows if rows == 1 or one_named else 0)
     if found in (0, count):

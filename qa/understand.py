@@ -2400,7 +2400,7 @@ class Understander:
         unknown = [w for w in unknown if not is_known(w, frame.text, frame.mentions, self.own_suffixes)]  # 幅度, 前者, 光是, 表里, 全局 … (qa/known.py)
         unknown = [w for w in unknown if not self._aside_word(frame, w)]
         unnamed = "".join(" " if any(m.start <= k < m.end for m in frame.mentions) else ch for k, ch in enumerate(frame.text))
-        unknown += [w for w in self.lexicon.cues["persons"] if w in unnamed and w not in unknown]  # a person's pay or name (股长: not the set word 股)
+        unknown += [w for w in self.lexicon.cues["persons"] if w in unnamed and w not in unknown and not self._aside_word(frame, w)]  # a person's pay or name (股长: not the set word 股)
         frame.breakdown = self._breakdowns(frame)
         unknown += [w for w in frame.breakdown + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._works_not_loaded(frame)
                     + self._bodies_past_names(frame) + self._parts_inside_projects(frame) + self._name_parts_apart(frame) + self._money_of_unnamed(frame, cues)
@@ -2498,6 +2498,8 @@ class Understander:
             if a >= spans[-1][0] or re.search(asks, frame.text[a:b]) or not segment.says_something(frame.text[a:b].replace(word, "")) \
                     or re.search(r"(?:那块|这块|那部分|方面|领域|里|中)[,，:：]?$", frame.text[a:b]):
                 return False  # 「公厕那块，项目支出是多少」: a scope, not a story
+            if re.search(self.lexicon.cues["asker_intent"], frame.text[a:b]):
+                return True  # 「我们想评估一下中心的办公条件，…」「单位领导让我核一下数，…」: what the asker means to do
             return (all(m.kinds() <= {"department"} for m in frame.mentions if a <= m.start < b)
                     and not re.search(r"本级|下属|单位|中心", frame.text[a:b]))  # 「本级和下属中心的走势好像相反，…」: units compared scope the ask
 
@@ -2911,6 +2913,8 @@ class Understander:
         changed = r"增加|减少|下降|增长|变化|变了|降|涨|翻|倍|多了|少了|持平|没变|不变"
         if "definition" in c and "glossary" not in c and re.search(r"(?:怎么|如何|怎样)解释", frame.text) and re.search(changed, frame.text):
             c = frame.cues = c | {"reason"}  # 「三公经费涨了两倍多，文件里是怎么解释的」: the reason of the change, not what the word means
+        if re.search(self.lexicon.cues["reason_guessed"], frame.text) and ("last_year" in c or re.search(changed, f"{frame.context}{frame.text}")):
+            c = frame.cues = c | {"reason"}  # 「今年预算比去年少了五百多万，是因为上年有什么项目没了吗」: the stated reason, not a figure
         if "reason" in c and "glossary" not in c and re.search(r"原因|理由|为什么|为啥|为何|解释|" + changed, frame.text):
             return "yoy"  # 「机关运行经费下降的原因」: the stated reason of a change, not the glossary entry
         if "glossary" in c or "set:glossary" in c:
@@ -2989,6 +2993,10 @@ class Understander:
                 frame.mentions = [m for m in frame.mentions if m not in values]
                 frame.set_kind = "items"
                 return "list"
+        asking = clauses.asking(frame.text)
+        if asking and not any(w in asking for w in self.lexicon.cues["intents"]["list"] if w not in self.lexicon.cues["list_nouns"]) \
+                and any(w in frame.text and w not in asking for w in self.lexicon.cues["list_nouns"]):
+            c = c - {"list"}  # 「我手上有一份科目清单，其中X今年预算多少」: the list is the asker's, the figure is asked
         if ("list" in c and not (values and money) and not each) or frame.set_kind in ("duties", "internal_units", "budget_units") and not amount_asked:
             return "list"
         if "describe" in c and not amount_asked:

@@ -450,6 +450,9 @@ def _term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc
     if own_table:  # 「表6的住房公积金和表5的住房公积金」: each term in its own table
         sub.table = int(own_table.group(1))
     found = list({n: (n, f) for n, f in executor.operands(sub, doc) if f}.values())
+    base = match_form(found[0][0]) if found else ""
+    if len(found) > 1 and "sum" in frame.cues and all(base in match_form(n) for n, _ in found):  # 「X前后两笔加在一起占…」: X and its siblings, added
+        return "、".join(n for n, _ in found) + "合计", [single(f) for _, f in found]
     if len(found) != 1:
         raise NotAnswerable(f"没有找到“{piece}”对应的一个金额")
     name, facts = found[0]

@@ -196,6 +196,10 @@ class Describe:
         if pattern(NAME, "asks_place").search(frame.text) and (all(m.kinds() <= {"figure"} for m in reading.slot_values("entity"))
                                                                or pattern(NAME, "asks_address").search(frame.text) and not _located(chosen)):  # 「服务中心在哪条路上」: no address in its text
             raise NotAnswerable(f"文件没有写明“{passages[0].row}”的位置 ({TEXT_LACKS})")  # 「这些房子在哪个位置」: a figure's text says how much, never where
+        venue = pattern(NAME, "asks_venue").search(frame.text)
+        if venue and chosen is not None and not pattern(NAME, "venue_named").search(said := "".join(p.text for p in chosen)) \
+                and not (venue.group("noun") and venue.group("noun") in said):  # 「运动会在哪个场地举办」: the project's purpose says no place
+            raise NotAnswerable(f"文件没有写明“{chosen[0].row}”在哪里举办 ({TEXT_LACKS})")
         if chosen is not None and pattern(NAME, "asks_firm").search(frame.text) and not pattern(NAME, "firm_named").search("".join(p.text for p in chosen)):
             raise NotAnswerable(f"文件对“{chosen[0].row}”的说明中没有写明是哪家单位或公司 ({TEXT_LACKS})")  # 「这个第三方具体是哪家单位」
         if chosen is None:
@@ -524,6 +528,9 @@ def _query_words(ctx: Context, subjects: list[Mention]) -> list[str]:
     words = [w for w in tokenizer().lcut("".join(text), HMM=False)
              if len(w) >= 2 and w not in stop and not set(w) <= set(names) and asks.sub("", w)  # 租车 restates 车辆租赁; 覆盖范围: cue words only
              and not of_the_document(w) and not in_own_body(w, ctx.lexicon.own_suffixes)]  # 「表里的X」「局里的X」 say where X stands, not what X's text must speak of
+    told = [(m.start, m.end) for m in frame.mentions] + (said if len(said) < len(sentences) else [])
+    asked = "".join(" " if any(a <= k < b for a, b in told) else ch for k, ch in enumerate(frame.text))
+    words += [w for w in ctx.lexicon.cues["persons"] if w in asked]  # 「X股的股长是谁」: 股 is a cue word, 股长 still asked
     return [w for w in dict.fromkeys(words) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
 
 
