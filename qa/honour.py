@@ -83,7 +83,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
              or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, said)
              or _part_of_year_missing(question, said) or _project_by_class(frame) or _subset_missing(question, said)
-             or _enumerated_not_listed(frame, answer) or _stated_figure_given_back(question, answer) or _stated_amount_not_filtered(frame, answer))
+             or _enumerated_not_listed(frame, answer) or _stated_figure_given_back(question, answer) or _stated_amount_not_filtered(frame, answer)
+             or _firm_not_named(question, answer) or _units_not_listed(question, answer))
     asked = [found.group(0) for p in _per_unit_patterns() if (found := p.search(question))]
     rate = re.search(cues["per_recipient"], question)
     if not early and rate and answer.intent not in ("definition",) and not re.search(r"每|标准", re.sub("|".join(map(re.escape, _labels(answer))) or "^$", "", said)):
@@ -988,6 +989,23 @@ def _second_ask_dropped(frame: Frame, answer: Answer) -> str | None:
     said = _said(answer)
     dropped = [u for u in asked if not re.search(rf"\d{re.escape(u)}", said)]
     return f"问题还问了以“{dropped[0]}”计的数，答案没有给出 ({SECOND_ASK})" if dropped else None
+
+
+def _units_not_listed(question: str, answer: Answer) -> str | None:
+    """「2024年有项目、2025年一个项目都没有的下属单位是哪些」 answered with projects: bodies asked, none listed
+    (「…事业单位的有哪些」: their projects are)."""
+    if not answer.items or not re.search(_cues()["units_asked"], question) or any(i.endswith(ORG_SUFFIX) for i in answer.items):
+        return None
+    return "问的是哪些单位，答案列出的不是单位 (bodies asked, other things listed)"
+
+
+def _firm_not_named(question: str, answer: Answer) -> str | None:
+    """「两年分别是哪家律所承接的」 answered with amounts: a firm asked, none named."""
+    from qa.kinds.base import pattern  # the kinds import this module: read when an answer is checked
+
+    if not re.search(_cues()["firm_asked"], question) or pattern("describe", "firm_named").search(answer.answer):
+        return None
+    return "文件没有写明是哪家公司或机构承接 (no firm named)"
 
 
 def _fewer_than_stated(question: str, frame: Frame, answer: Answer) -> str | None:

@@ -286,11 +286,24 @@ def _once_each(text: str, mentions: list[Mention]) -> list[Mention]:
         same = last is not None and {e.iri for e in m.entities} == {e.iri for e in last.entities} and not m.partial and not last.partial
         if same and re.fullmatch(r"[^，,。？?]{0,3}[、和及与][^，,。？?]{0,3}", text[last.end:m.start]):
             continue
+        whole = _name_with_joiner(text, last, m) if last is not None else []
+        if whole:  # 「档案整理和数字化加工费」: one name written with 和 for its 及, not two things
+            kept[-1] = Mention(last.start, m.end, text[last.start:m.end], whole, partial=True)
+            continue
         if same and m.measure == last.measure and STORY_END.search(text, last.end, m.start):
             kept[-1] = m  # 「还有一笔“其他资金”…。先问个数：这笔其他资金是多少」: the thing the story names, asked again
             continue
         kept.append(m)
     return kept
+
+
+def _name_with_joiner(text: str, first: Mention, second: Mention) -> list[Entity]:
+    """The things both mentions name whose name is the two joined by one joining character (及, 和, 与)."""
+    if not re.fullmatch(r"[和与及跟]", text[first.end:second.start]):
+        return []
+    shared = {e.iri for e in second.entities}
+    said = re.compile(re.escape(match_form(first.surface)) + "[及和与、]" + re.escape(match_form(second.surface)) + "$")
+    return [e for e in first.entities if e.iri in shared and said.search(match_form(e.label))]
 
 
 STATED_FIGURE = re.compile(r"(?:[二两三四五六七八九十百千万]|一[十百千万])[一二两三四五六七八九十百千万]*(?:万|元|个|项|年|倍|成)")  # 「一个说法」: 一个 is no figure
@@ -990,7 +1003,8 @@ class Understander:
         if re.search(r"[和与跟及、]", clause) and text[pointer.start()] in ",，":
             return text[:pointer.start()] + "的" + text[pointer.end():]
         cut = max((m.end() for m in STORY_END.finditer(text, 0, pointer.start())), default=0)
-        named = [m for m in self._linked(text[:cut], [False] * (cut + 1))[1] if m.kinds() & {"budget_unit", "department", "internal_unit", *THINGS}]
+        named = [m for m in self._linked(text[:cut], [False] * (cut + 1))[1] if m.kinds() & {"budget_unit", "department", "internal_unit", *THINGS}
+                 and not (m.partial and m.kinds() <= THINGS)]  # 「…都是局属事业单位」: a description, not a third thing's part name
         joined = len(named) == 2 and re.fullmatch(r"(?:本级|机关|局机关)?[和与跟及、]", text[named[0].end:named[1].start])
         if not cut or not joined or pointer.start() < cut:
             return text

@@ -18,9 +18,9 @@ def farming(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def market(tmp_path_factory):
+def inspection(tmp_path_factory):
     """A generated bureau with three projects holding 第三方绩效评价服务费 (seed 3919)."""
-    return synth_service(tmp_path_factory.mktemp("market"), 3919, None)
+    return synth_service(tmp_path_factory.mktemp("inspection"), 3919, None)
 
 
 def _share(part: Decimal, whole: Decimal) -> Decimal:
@@ -47,7 +47,7 @@ def test_one_of_them_alone_is_still_its_own_share(farming):
     assert answer.value == _share(alone, sum(p.amounts[0] for p in truth.projects)), answer.answer
 
 
-def test_two_said_of_three_is_refused(market):
-    service, _ = market
+def test_two_said_of_three_is_refused(inspection):
+    service, _ = inspection
     answer = service.ask("第三方绩效评价服务费前后两笔加在一起占项目支出的百分之多少？")
     assert not answer.answered, answer.answer

@@ -1,11 +1,13 @@
 """What a text does not say is refused, not answered with the text (issue 10): a person asked of an
 office (普法与依法治理股的股长是谁 — 股 is also the office set's cue word) and the venue of what a project
-pays for (在哪个场地举办) when its text names no place. The text itself is still given when asked for.
-Phrasings of our own on a generated document (tools.synth)."""
+pays for (在哪个场地举办) or where a building is (办公楼在什么地方) when its text names no place; a firm asked
+(哪家律所承接) and bodies asked (…的单位是哪些) are never answered with amounts or projects. The text itself
+is still given when asked for. Phrasings of our own on generated documents (tools.synth)."""
 
 from __future__ import annotations
 
 import pytest
+from conftest import synth_service
 
 
 @pytest.mark.parametrize("question", ["普法与依法治理股的股长是谁", "普法与依法治理股的负责人叫什么名字？"])
@@ -34,3 +36,34 @@ def test_the_project_text_is_still_answered(legal):
     service, _ = legal
     answer = service.ask("社区矫正监管经费是干什么用的？")
     assert answer.answered and "社区矫正监管经费" in answer.answer, answer.answer
+
+
+@pytest.fixture(scope="module")
+def statistics(tmp_path_factory):
+    """A generated statistics bureau with an 办公楼物业管理服务费 project (seed 3905)."""
+    return synth_service(tmp_path_factory.mktemp("statistics"), 3905, "青岚市松汀区统计局")
+
+
+@pytest.mark.parametrize("question", ["青岚市松汀区统计局办公楼在什么地方", "统计局的办公楼在哪里？"])
+def test_where_a_building_is_is_not_a_project_text(statistics, question):
+    service, _ = statistics
+    answer = service.ask(question)
+    assert not answer.answered, answer.answer
+
+
+def test_what_money_is_used_in_is_still_its_text(statistics):
+    service, _ = statistics
+    answer = service.ask("办公楼物业管理服务费主要用在什么地方？")
+    assert answer.answered and "办公楼物业管理服务费" in answer.answer, answer.answer
+
+
+def test_a_firm_asked_across_years_is_not_the_amounts(years):
+    service, _, _ = years
+    answer = service.ask("2024年和2025年办公楼物业管理服务费分别是哪家律所承接的？")
+    assert not answer.answered, answer.answer
+
+
+def test_units_asked_are_not_answered_with_projects(years):
+    service, _, _ = years
+    answer = service.ask("2024年有项目、到2025年一个项目都没有的单位是哪些？")
+    assert not answer.answered, answer.answer

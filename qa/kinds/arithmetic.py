@@ -20,6 +20,7 @@ from functools import cache
 
 from kg.template import load_template
 from qa.answer import Answer, fmt, percent
+from qa.commentary import points_back
 from qa.execute import NotAnswerable, _subframe, _without_containers, single
 from qa.facts import Fact
 from qa.honour import left_out
@@ -431,6 +432,9 @@ def _term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc
             raise NotAnswerable(f"没有找到“{piece}”所指的项目")
         mention = named[-2:][back]  # the two named last: 「公共卫生这块分了A和B两个科目，后者比前者」 is B and A
         return _term(Term(mention.start, mention.end), side, other, ctx, executor, doc, context)
+    pointed = _pointed_at(frame, term, side, other)
+    if pointed is not None:  # 「X一个项目就两千九百多万，它占本级项目支出的百分之多少」: 它 is X
+        return _term(Term(pointed.start, pointed.end), side, other, ctx, executor, doc, context)
     elided = _elided_subject(frame, term, other, executor, doc)
     if elided is not None:
         return elided
@@ -460,6 +464,15 @@ def _term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc
     if len({f.value for f in facts}) > 1 and tables:
         facts = [f for f in facts if f.table in tables] or facts
     return name, [single(facts)]
+
+
+def _pointed_at(frame, term: Term, side: Operand, other: Operand):
+    """The one thing named before the operands that a pronoun term (它, 这笔, 这个项目) points back at."""
+    if not re.fullmatch(points_back().pattern, frame.text[term.start:term.end]):
+        return None
+    first = min(t.start for t in side.terms + other.terms)
+    named = [m for m in frame.mentions if m.end <= first and m.kinds() & VALUE]
+    return named[0] if len({frozenset(e.iri for e in m.entities) for m in named}) == 1 else None
 
 
 def _thing_said_before(frame, left: Operand, right: Operand) -> bool:

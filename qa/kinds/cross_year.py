@@ -482,7 +482,9 @@ def _each_text(ctx: Context, executor, years: tuple[Document, Document], operati
     if all(isinstance(a, NotAnswerable) for a in given):
         raise given[0]
     text = "；".join(f"{doc.year}年：{(a.answer if isinstance(a, Answer) else str(a)).rstrip('。')}" for doc, a in zip(years, given, strict=True)) + "。"
-    return executor.answer(ctx.frame, text, None, None, sources=[s for a in given if isinstance(a, Answer) for s in a.sources])
+    figures = {(a.value, a.unit) for a in given if isinstance(a, Answer)}
+    value, unit = figures.pop() if len(figures) == 1 and all(isinstance(a, Answer) for a in given) else (None, None)  # 「两年都要求几份」: both say 4份
+    return executor.answer(ctx.frame, text, value, unit, sources=[s for a in given if isinstance(a, Answer) for s in a.sources])
 
 
 def _each_years_top(ctx: Context, share: bool) -> bool:

@@ -88,8 +88,8 @@ def _listed_under(entity: Entity, executor, units: set[str]) -> bool:
 
 
 def _located(chosen: list | None) -> bool:
-    """Whether the sentences chosen state an address (X路N号, 位于, 坐落)."""
-    return chosen is not None and re.search(r"[路街巷]\d*号|地址|位于|坐落", "".join(p.text for p in chosen)) is not None
+    """Whether the sentences chosen state an address or a place (X路N号, 位于, 坐落, 设在区政府6楼)."""
+    return chosen is not None and re.search(r"[路街巷]\d*号|地址|位于|坐落|设在|设于|\d+[楼层]", "".join(p.text for p in chosen)) is not None
 
 
 class Describe:

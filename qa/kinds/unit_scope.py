@@ -362,13 +362,15 @@ def _item_asked(ctx: Context, op: str, how: list[str], named: list[Entity]) -> M
     if pattern("describe", "asks_text").search(frame.text):
         return None  # what the project is for: its text (describe)
     items = [m for m in frame.mentions if m.of("project") and not m.of("budget_unit")]
-    return items[0] if len(items) == 1 and len({e.label for e in items[0].of("project")}) == 1 else None
+    return items[0] if len(items) == 1 else None  # of several projects the name may be (a typo, a prefix left off), the unit's one
 
 
 def _items(frame, executor, doc: str, unit: tuple[str, Fact], reading: Reading) -> Answer:
     """「本级的A、B和C三个项目加起来」: each project under the unit's row of 表12, summed."""
     found = [_item(frame, executor, doc, unit, reading, m) for m in reading.slot_values("item")]
     names = [a.rows[0]["行"] for a in found]
+    if len(set(names)) < len(names):  # two words read as one project: one of them was misread, never counted twice
+        raise NotAnswerable(f"问题中的两处说法都对应“{names[0]}”，无法确定另一项 (two names read as one project)")
     sources = [s for a in found for s in a.sources]
     if any(w in frame.text for w in _words("each_words")):  # 「分别是多少」: each, not their sum
         listing = "；".join(f"{n}{fmt(a.value)}万元" for n, a in zip(names, found, strict=True))
@@ -401,6 +403,8 @@ def _item(frame, executor, doc: str, unit: tuple[str, Fact], reading: Reading, m
         elsewhere = sorted({f.unit_name for f in facts if match_form(f.label) in wanted and f.unit_name and f.unit_name != row.label})
         where = f"（表{table.number}中列在{'、'.join(elsewhere)}下）" if elsewhere else ""
         raise NotAnswerable(f"{label}的项目中没有“{mention.entities[0].label}”{where}")
+    if len({f.label for f in found}) > 1:
+        raise NotAnswerable(f"{label}的项目中有{len({f.label for f in found})}个对得上：{'、'.join(dict.fromkeys(f.label for f in found))}，请说明是哪一个")
     fact = found[0]
     what = f"{fact.label}（{column}）" if reading.slot("fund") else fact.label
     return executor.answer(frame, f"{label}的{what}为{fmt(fact.value)}万元（表{table.number}）。", fact.value, "万元", facts=[fact])

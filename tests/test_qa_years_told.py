@@ -1,0 +1,49 @@
+"""Two loaded years, asked in the asker's words (issue 10): a statement that no new projects are seen
+(感觉2025年没有什么新项目。) is the asker's, not a set of projects 2025 lacks; 2025年没有什么新项目吗 asks the
+new ones; a target both years set alike (两年都要求几份) is one figure. Phrasings of our own on generated
+documents (tools.synth); figures from their truth."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import replace_documents
+from kg.store.embedded import OxigraphStore
+from qa.service import QAService
+from tools.synth import generate
+
+
+def _new(earlier, later) -> set[str]:
+    return {p.name for p in later.projects} - {p.name for p in earlier.projects}
+
+
+def test_a_statement_of_no_new_projects_is_the_askers(years):
+    service, earlier, later = years
+    answer = service.ask("我逐个对了项目名称，感觉2025年没有什么新项目。2025年出现了多少个2024年没有的新项目？")
+    assert answer.value == len(_new(earlier, later)), answer.answer
+
+
+def test_no_new_projects_asked_is_the_new_ones(years):
+    service, earlier, later = years
+    answer = service.ask("2025年没有什么新项目吗？")
+    assert set(answer.items) == _new(earlier, later), answer.answer
+
+
+@pytest.fixture(scope="module")
+def justice_years(tmp_path_factory):
+    """A generated justice bureau in 2024 and 2025 whose 业务培训经费 targets 4份 both years (seeds 56302, 56303)."""
+    text_2024, earlier = generate(56302, department="青岚市松汀区司法局", year=2024)
+    text_2025, later = generate(56303, previous=earlier)
+    store = OxigraphStore(Path(tmp_path_factory.mktemp("justice_years")))
+    replace_documents([("2024.txt", text_2024.encode()), ("2025.txt", text_2025.encode())], store)
+    return QAService(store), earlier, later
+
+
+def test_a_target_both_years_set_alike_is_one_figure(justice_years):
+    service, earlier, later = justice_years
+    said = [{(t.unit, t.value) for t in g.targets} for truth in (earlier, later) for g in truth.goals if g.project == "业务培训经费"]
+    assert len(said) == 2 and ("份", 4) in said[0] & said[1]
+    answer = service.ask("业务培训经费两年都是重点项目，绩效目标里都提到形成工作报告，要求的是几份？")
+    assert answer.value == 4 and "2024年" in answer.answer and "2025年" in answer.answer, answer.answer
