@@ -994,7 +994,8 @@ def _second_ask_dropped(frame: Frame, answer: Answer) -> str | None:
 def _units_not_listed(question: str, answer: Answer) -> str | None:
     """「2024年有项目、2025年一个项目都没有的下属单位是哪些」 answered with projects: bodies asked, none listed
     (「…事业单位的有哪些」: their projects are)."""
-    if not answer.items or not re.search(_cues()["units_asked"], question) or any(i.endswith(ORG_SUFFIX) for i in answer.items):
+    bodies = [re.sub(r"^本级[（(](.+)[）)]$", r"\1", i) for i in answer.items]  # 「本级（X局）」 is the bureau
+    if not answer.items or not re.search(_cues()["units_asked"], question) or any(b.endswith(ORG_SUFFIX) or b == "本级" for b in bodies):
         return None
     return "问的是哪些单位，答案列出的不是单位 (bodies asked, other things listed)"
 

@@ -67,3 +67,9 @@ def test_units_asked_are_not_answered_with_projects(years):
     service, _, _ = years
     answer = service.ask("2024年有项目、到2025年一个项目都没有的单位是哪些？")
     assert not answer.answered, answer.answer
+
+
+def test_units_asked_are_answered_with_units(tmp_path):
+    service, _ = synth_service(tmp_path, 3920, None)  # a bureau with three units, 本级 spending the most on projects
+    answer = service.ask("四个预算单位里哪个单位的项目支出最多？")
+    assert answer.answered and answer.items and answer.items[0].startswith("本级"), answer.answer
