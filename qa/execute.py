@@ -1156,7 +1156,8 @@ class Executor:
         frame = _without_containers(frame)  # 「三公里的公务接待费」: its change and reason, not 三公经费's
         figures = [e for m in frame.mentions for e in m.of("figure") if doc in e.docs]
         facts = [f for f in (self.reader.figure(e.iri) for e in figures) if f]
-        named = [m for m in frame.value_mentions() if not m.kinds() <= {"department"} and not self._scope_only(m, frame)]  # 「数据中心今年预算」: the department is the scope
+        named = [m for m in frame.value_mentions() if not m.kinds() <= {"department"} and not self._scope_only(m, frame)  # 「数据中心今年预算」: the department is the scope
+                 and not ("reason" in frame.cues and m.of("department"))]  # 「档案馆…说明里给的主要原因」: the bureau 档案馆 (a class too) — classes state no reason
         bare = {total: word for word, total in self.lexicon.cues["bare_totals"].items()}
         wholes = [t for t in frame.totals if t != load_template().whole_budget and t not in bare]  # 「X局的预算」「收入」 name the budget as a whole
         if not facts and not named and not frame.measures and not wholes:

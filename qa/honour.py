@@ -70,6 +70,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         if re.search(load_cues()["direction_asked"], said.group(0)):
             asked = asked[:said.start()] + " " * len(said.group(0)) + asked[said.end():]
     said = _said(answer)
+    asked = "".join(" " * len(c) if re.match(_cues()["hearsay"], c) and not re.search(load_cues()["clauses"]["asks"], c) else c
+                    for c in re.split(r"(?<=[，,。；;])", asked))  # 「听说X新增了办公用房，那它…」: the act heard of is not asked
     acts = [w for w in acts_asked(asked) if w not in said and not any(x in said for x in cues["act_said_by"].get(w, []))]  # 添置/买 read as 购置
     if acts and answer.intent != "definition":  # 「名词解释里新增的X是什么意思」: a word's meaning holds no figure of an act
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
@@ -131,7 +133,7 @@ def modifier_dropped(frame: Frame, answer: Answer, lexicon: Lexicon) -> str | No
         start = max((k + 1 for k, ch in enumerate(frame.text[:m.start]) if ch in "，,。;；:：?？!！"), default=0)
         for word in frame.free_nouns(start, m.start):
             at = frame.text.rfind(word, start, m.start)
-            if word.endswith(ORG_SUFFIX) or word in lexicon.regions or not re.fullmatch(_cues()["modifier_between"], frame.text[at + len(word):m.start]) or negated_before(frame.text, at):
+            if word.endswith(ORG_SUFFIX) or _in_region(frame.text, at, at + len(word), lexicon.regions) or not re.fullmatch(_cues()["modifier_between"], frame.text[at + len(word):m.start]) or negated_before(frame.text, at):
                 continue  # 「这个中心的」: a body, which the scope checks read; 「桐溪区」: the loaded body's region scopes; 「人员和公用经费」: no modifier; 「不是财政拨款的X」: a contrast
             if frame.text[at:m.end] in lexicon.vocabulary:
                 continue  # 「人员公用经费」: one phrase of budget language with the name
@@ -140,6 +142,11 @@ def modifier_dropped(frame: Frame, answer: Answer, lexicon: Lexicon) -> str | No
             if word not in said and normalize(word) not in said and any(word in alias for alias in lexicon.aliases):
                 return f"答案没有用到问题中的“{word}”（它限定的是“{m.surface}”）(a modifier the answer does not use)"
     return None
+
+
+def _in_region(text: str, start: int, end: int, regions) -> bool:
+    """Whether text[start:end] is (part of) a loaded document's region written there (映山区: 山区)."""
+    return any(p <= start and end <= p + len(r) for r in map(match_form, regions) for p in (m.start() for m in re.finditer(re.escape(r), text)))
 
 
 def part_not_given(frame: Frame, answer: Answer, lexicon: Lexicon) -> str | None:

@@ -279,11 +279,14 @@ def _explaining_words() -> re.Pattern:
     return re.compile("|".join(re.escape(match_form(w)) for w in sorted(words, key=len, reverse=True)))
 
 
-def _unexplained(frame, term: Term) -> str:
+def _unexplained(frame, term: Term, regions) -> str:
     """Content nouns of the term that no linked name, cue, measure or total word, unit word or
     filler explains (「一般公共预算人员支出」: 人员): the term names more than any figure found.
-    A noun made of the characters of a linked entity's label belongs to that name (a partial name)."""
+    A noun made of the characters of a linked entity's label belongs to that name (a partial name);
+    a loaded document's region (映山区的公务接待费) is where the figure is, no more."""
     piece = frame.text[term.start:term.end]
+    for region in sorted(regions, key=len, reverse=True):
+        piece = piece.replace(match_form(region), " " * len(match_form(region)))
     blank = _explaining_words().sub(lambda m: " " * len(m.group(0)), piece)
     text = list(blank)
     spans = [(m.start, m.end) for m in frame.mentions] + list(frame.cue_spans)
@@ -438,7 +441,7 @@ def _term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc
     elided = _elided_subject(frame, term, other, executor, doc)
     if elided is not None:
         return elided
-    left_over = _unexplained(frame, term)
+    left_over = _unexplained(frame, term, ctx.lexicon.regions)
     if left_over:
         raise Unexplained(f"文件中没有找到“{frame.text[term.start:term.end]}”（“{left_over}”）")
     unit = _unit_term(term, side, other, ctx, executor, doc)

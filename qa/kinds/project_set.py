@@ -29,9 +29,13 @@ def _find(patterns: list[str], text: str) -> re.Match | None:
     return None
 
 
-def _operation(text: str) -> tuple[str, tuple[int, int]]:
+def _operation(text: str, asked: str) -> tuple[str, tuple[int, int]]:
+    """The operation asked of the set; an average only when the question itself says it (「为了算个平均数，我得先
+    知道项目数量：…一共列了多少个项目」: the story's average is the asker's plan)."""
     found = []
     for op, words in cue_data(NAME)["operations"].items():
+        if op == "average" and not any(w in asked for w in words):
+            continue
         for w in words:
             k = text.rfind(w)  # 「好几个项目都是500万…一共有几个」: where the word is said last
             if k >= 0:
@@ -75,7 +79,7 @@ class ProjectSet:
         for slot in slots:  # 「两个数字政府…项目」: 个数 across the count and the name asks no count
             a, b = slot.span
             asked = asked[:a] + " " * (b - a) + asked[b:]
-        op, span = _operation(asked)
+        op, span = _operation(asked, ctx.frame.text)
         if op == "count" and re.search(data["asks_members"], text[span[1]:]):
             op = "list"  # 「项目里有几个金额是整数的…。请问哪些项目的预算是500万元」: the members asked after
         if op in ("list", "sum") and ctx.frame.intent == "ratio" and re.search(data["share_of_all"], text):

@@ -248,7 +248,7 @@ def _later_asks(ctx: Context, reading: Reading, chosen: list[dict], doc: str) ->
         if later is not None and not later.units and not hits and re.search("目标|指标|要求", later.explained):
             found += [r for r in rows if r not in found]  # 「…定了什么目标？比如X」: every target of the owner
             continue
-        if later is None or best is None or not grams or hits * 2 < len(grams):
+        if best is None or not grams or hits * 2 < len(grams):  # 「对X是怎么要求的？最多几个小时？」: the target its words name, asked again
             raise NotAnswerable(f"文件没有给出“{chosen[0]['ownerLabel']}”对“{said}”的绩效目标")
         if best not in found:  # 「对满意度提了什么要求？不低于多少？」: the same target asked twice
             found.append(best)
