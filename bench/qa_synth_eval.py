@@ -345,6 +345,19 @@ def cross_year_questions(before: Truth, after: Truth) -> list[tuple[str, str, di
         out += asked("new", {"items": sorted(new - old)})
     if old - new:
         out += asked("dropped", {"items": sorted(old - new)})
+    return out + unit_change_questions(before, after)
+
+
+def unit_change_questions(before: Truth, after: Truth) -> list[tuple[str, str, dict]]:
+    """The units whose basic (表11) or project (表12) expenditure rose or fell, in every phrasing of unit_changes' data."""
+    out: list[tuple[str, str, dict]] = []
+    for table, what in ((11, "基本支出"), (12, "项目支出")):
+        a, b = ({r.label: r.amounts[0] for r in t.table(table).rows if r.kind == "unit"} for t in (before, after))
+        if len(b) < 2:
+            continue  # one unit: no 哪个单位 to ask
+        for group, moved in (("up", [u for u in b if u in a and b[u] > a[u]]), ("down", [u for u in b if u in a and b[u] < a[u]])):
+            if moved:
+                out += [("unit_changes", t.format(y0=before.year, y1=after.year, what=what), {"items": moved}) for t in _phrasings("unit_changes", group)]
     return out
 
 

@@ -485,6 +485,8 @@ def _names_not_given(question: str, answer: Answer) -> str | None:
         asked = re.search(_cues()["which_named"], text)  # 「…的是哪几个单位」: names, not an amount
     if asked and not answer.items and answer.value is not None:
         return f"问的是{asked.group(0)}，文件只给出了一个数（{answer.value}{answer.unit or ''}），没有列出名称 (a number, not the names)"
+    if asked and not answer.items and answer.unit is None and re.search(r"\d万元", answer.answer) and answer.intent not in ("describe", "definition", "citation"):
+        return f"问的是{asked.group(0)}，找到的只是金额，没有列出名称 (figures, not the names)"  # 「两年分别是在哪个单位名下」: each year's amount
     return None
 
 

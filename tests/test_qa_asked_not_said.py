@@ -1,8 +1,9 @@
 """What a text does not say is refused, not answered with the text (issue 10): a person asked of an
 office (普法与依法治理股的股长是谁 — 股 is also the office set's cue word) and the venue of what a project
 pays for (在哪个场地举办) or where a building is (办公楼在什么地方) when its text names no place; a firm asked
-(哪家律所承接) and bodies asked (…的单位是哪些) are never answered with amounts or projects. The text itself
-is still given when asked for. Phrasings of our own on generated documents (tools.synth)."""
+(哪家律所承接), bodies asked (…的单位是哪些) and names asked (增加的是哪一个) are never answered with amounts,
+a change or projects. The text itself is still given when asked for. Phrasings of our own on generated
+documents (tools.synth)."""
 
 from __future__ import annotations
 
@@ -73,3 +74,13 @@ def test_units_asked_are_answered_with_units(tmp_path):
     service, _ = synth_service(tmp_path, 3920, None)  # a bureau with three units, 本级 spending the most on projects
     answer = service.ask("四个预算单位里哪个单位的项目支出最多？")
     assert answer.answered and answer.items and answer.items[0].startswith("本级"), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "统计信息事务下面的各个科目里，2025年比2024年增加的是哪一个？",
+    "对比两年的基本支出经济分类表，2025年多出了几个新科目，是哪些？",
+])
+def test_names_asked_are_not_answered_with_a_change(years, question):
+    service, _, _ = years
+    answer = service.ask(question)
+    assert not answer.answered, answer.answer

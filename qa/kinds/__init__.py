@@ -35,9 +35,10 @@ from qa.kinds.remainder import Remainder
 from qa.kinds.row_column import RowColumn
 from qa.kinds.stated_members import StatedMembers
 from qa.kinds.target import Target
+from qa.kinds.unit_changes import UnitChanges
 from qa.kinds.unit_scope import UnitScope
 
-REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), Arithmetic(), CitedYear(), PerCount(), Children(), RowColumn(), NamedFilter(), Remainder(), ProjectOwner(), StatedMembers(), FundSource())
+REGISTERED: tuple[Kind, ...] = (Describe(), ProjectSet(), CrossYear(), CrossDepartment(), UnitScope(), Target(), Rank(), Arithmetic(), CitedYear(), PerCount(), Children(), RowColumn(), NamedFilter(), Remainder(), ProjectOwner(), StatedMembers(), FundSource(), UnitChanges())
 
 __all__ = [
     "CLOSE_MARGIN", "LEGACY", "LEGACY_SCORE", "REGISTERED", "AskBack", "Context", "Kind", "Reading", "Slot",

@@ -25,8 +25,7 @@ from qa.execute import NotAnswerable, _subframe, _without_containers, single
 from qa.facts import Fact
 from qa.honour import left_out
 from qa.kinds.base import Context, Reading, Slot, cue_data
-from qa.kinds.unit_scope import _value as unit_value
-from qa.kinds.unit_scope import column_words
+from qa.kinds.unit_scope import column_words, unit_value
 from qa.known import is_known
 from qa.lexicon import load_cues, match_form
 from qa.normalize import count_of

@@ -26,7 +26,7 @@ from qa.years import named_years
 NAME = "cross_year"
 SPANNING = ("cross_year", "cross_department")  # kinds whose reading spans several documents
 TEXT_KINDS = ("describe",)  # kinds that answer with the document's words, never with a figure
-def _years(ctx: Context) -> tuple[list[Document], str | None]:
+def spanned_years(ctx: Context) -> tuple[list[Document], str | None]:
     """The two loaded documents of one department that the question spans, earlier first; and
     what is missing when it names a year of that department that is not loaded."""
     docs = ctx.lexicon.documents
@@ -237,7 +237,7 @@ class CrossYear:
     def read(self, ctx: Context) -> Reading | None:
         if "definition" in ctx.frame.cues and any(m.of("term") for m in ctx.frame.mentions):  # 「新加的X是什么意思」: X's entry
             return None
-        years, missing = _years(ctx)
+        years, missing = spanned_years(ctx)
         if "reason" in ctx.frame.cues:  # 「2025年为什么比2024年多」: the later year's own words, not a figure
             return _reason(ctx, years) if len(years) == 2 and not missing else None
         if len(years) != 2:

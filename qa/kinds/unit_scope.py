@@ -142,7 +142,7 @@ def _class_mention(ctx: Context) -> Mention | None:
     return None
 
 
-def _column(ctx: Context, fund: str | None, share: bool) -> str | None:
+def asked_column(ctx: Context, fund: str | None, share: bool) -> str | None:
     """Which figure of the units is asked: their whole budget, a class of their basic expenditure,
     basic or project expenditure — or, for a source of funds named alone, the whole."""
     text = kept_text(ctx.frame)  # 「只看项目，基本支出不算」
@@ -196,7 +196,7 @@ class UnitScope:
             return None  # 「本级的项目平均每个多少」: an average over one unit's projects, not over units
         fund = _fund(text)
         op = "average" if average else next((op for op, pats in cue_data(NAME)["operations"].items() if re.search("|".join(pats), text)), "lookup")
-        column = _column(ctx, fund, op == "ratio")
+        column = asked_column(ctx, fund, op == "ratio")
         dropped = {id(m) for m in left_out(text, ctx.frame.mentions)}  # 「除掉那三个（A、B、C），剩下的」: the rest, not those
         listed = list({frozenset(e.iri for e in m.of("project")): m for m in ctx.frame.mentions
                        if m.of("project") and not m.of("budget_unit") and id(m) not in dropped}.values())  # one project named twice (爱卫运动专项（爱国卫生运动的）) is one
@@ -257,7 +257,7 @@ class UnitScope:
         counted = COUNTED_SUBORDINATE.search(frame.text)
         if counted and "self" not in reading.slot("how", []) and count_of(counted.group("n")) != len(units):
             raise NotAnswerable(f"问题说的是{counted.group('n')}个下属单位，文件中的下属单位有{len(units)}个 (not the units the question counts)")
-        values = [(label, *_value(executor, doc, row, column, reading, fund)) for label, row in units]
+        values = [(label, *unit_value(executor, doc, row, column, reading, fund)) for label, row in units]
         op = reading.slot("operation")
         what = {"basic": "基本支出", "project": "项目支出", "whole": "预算（基本支出 + 项目支出）"}.get(column) or reading.slot("class").entities[0].label
         what += f"中的{fund}" if fund else ""
@@ -378,7 +378,7 @@ def _items(frame, executor, doc: str, unit: tuple[str, Fact], reading: Reading) 
     total = sum((a.value for a in found), Decimal(0))
     text = f"{unit[0]}的{'、'.join(names)}合计{fmt(total)}万元（{' + '.join(fmt(a.value) for a in found)} = {fmt(total)}）"
     if reading.slot("share"):  # of the unit's project expenditure
-        whole, facts = _value(executor, doc, unit[1], "project", reading, reading.slot("fund"))
+        whole, facts = unit_value(executor, doc, unit[1], "project", reading, reading.slot("fund"))
         if not whole:
             raise NotAnswerable(f"{unit[0]}的项目支出为0，无法计算比例")
         share = (total / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -490,7 +490,7 @@ def _class_found(executor, doc: str, reading: Reading) -> bool:
     return any(f.parent_row and match_form(f.label).replace("和", "") in wanted for f in executor.reader.table_facts(doc, load_template().by_layout("units").number))
 
 
-def _value(executor, doc: str, row: Fact, column: str, reading: Reading | None, fund: str | None = None) -> tuple[Decimal, list[Fact]]:
+def unit_value(executor, doc: str, row: Fact, column: str, reading: Reading | None, fund: str | None = None) -> tuple[Decimal, list[Fact]]:
     """A unit's figure: its basic (表11) or project (表12) expenditure, both, or a class of its
     basic expenditure — in the column of a source of funds when one is named (0 when the row has none)."""
     template = load_template()
@@ -520,7 +520,7 @@ def _fund_share(frame, executor, doc: str, reading: Reading, unit: tuple[str, Fa
     label, row = unit
     _, value, facts = part
     column, fund = reading.slot("column"), reading.slot("fund")
-    total, whole = _value(executor, doc, row, column, reading)
+    total, whole = unit_value(executor, doc, row, column, reading)
     if total == 0:
         raise NotAnswerable("整体为0，无法计算比例")
     share = percent(value, total)
@@ -580,11 +580,11 @@ def _part_of_units(frame, executor, doc: str, reading: Reading, unit: tuple[str,
     name = "基本支出" if column == "basic" else "项目支出"
     if any(w in rest for w in _words("subordinate_words")) and not any(w in rest for w in _words("self_words")):
         department = executor.lexicon.documents[doc].name
-        rows = [f for f in _all_unit_rows(executor, doc) if f.label != department]
-        found = [_value(executor, doc, r, column, reading) for r in rows]
+        rows = [f for f in all_unit_rows(executor, doc) if f.label != department]
+        found = [unit_value(executor, doc, r, column, reading) for r in rows]
         whole_value, whole_facts, whole_name = sum((v for v, _ in found), Decimal(0)), [f for _, fs in found for f in fs], f"下属单位{name}合计"
     elif any(w in rest for w in _words("own_whole")) and not any(w in rest for w in _words(column)):
-        whole_value, whole_facts = _value(executor, doc, row, "whole", reading)
+        whole_value, whole_facts = unit_value(executor, doc, row, "whole", reading)
         whole_name = f"{label}预算合计（基本支出 + 项目支出）"
     else:
         raise NotAnswerable(f"没有找到问题所说的整体（{rest.strip()}）的金额，不计算比例")
@@ -595,7 +595,7 @@ def _part_of_units(frame, executor, doc: str, reading: Reading, unit: tuple[str,
     return executor.answer(frame, text, share, "%", facts=[*facts, *whole_facts])
 
 
-def _all_unit_rows(executor, doc: str) -> list[Fact]:
+def all_unit_rows(executor, doc: str) -> list[Fact]:
     units = load_template().by_layout("units")
     return [f for f in executor.reader.table_facts(doc, units.number) if f.kind == "unit" and f.column == units.columns[0]]
 
