@@ -1087,13 +1087,16 @@ def _quoted_filter_dropped(question: str, frame: Frame, answer: Answer) -> str |
         return None
     linked = "".join(m.surface for m in frame.mentions)
     bracketed = re.finditer(r"(?:带|含|叫)(?:有|着)?[（(]([^）)]{2,12})[）)]", question)  # 「名字后面带（续建）的」: a bracket quotes too
-    for match in [*_QUOTED.finditer(question), *bracketed]:
+    quotes = [*_QUOTED.finditer(question), *bracketed]
+    for k, match in enumerate(quotes):
         quoted = match.group(1)
         if _quote_names_nothing(question, match):
             continue
         word = normalize(quoted)
         if _section_title(word):
             continue  # 「第三部分“重点项目预算绩效目标情况”里」: where the list stands, no filter
-        if word and word not in linked and not all(word in normalize(item) for item in answer.items):
-            return f"问题中的“{quoted}”没有用来筛选，列出的项不都带它 (the quoted word is not applied)"
+        either = [normalize(q.group(1)) for q in quotes[k - 1:k] + quotes[k + 1:k + 2]
+                  if re.fullmatch(r"[”\"'’」』]?(?:或者|或是|或)(?:含有|包含|带有|含|带)?[“\"'‘「『]?", question[min(q.end(), match.end()):max(q.start(), match.start())])]
+        if word and word not in linked and not all(any(w in normalize(item) for w in [word, *either]) for item in answer.items):
+            return f"问题中的“{quoted}”没有用来筛选，列出的项不都带它 (the quoted word is not applied)"  # 「含“A”或者“B”」: either
     return None

@@ -28,15 +28,16 @@ class NameFilter:
     span: tuple[int, int] = (0, 0)
     how: str = "contains"
     loose: bool = False
+    alternatives: tuple[str, ...] = ()  # 「含“A”或者“B”」: a name holding either
 
     def holds(self, name: str) -> bool:
         name = match_form(name)
         bare = re.sub(r"[(（][^()（）]*[)）]$", "", name)  # 「法治督察股（行政复议股）」 ends in 股 before its bracket
-        return {"contains": self.keyword in name, "prefix": name.startswith(self.keyword),
-                "suffix": name.endswith(self.keyword) or bare.endswith(self.keyword)}[self.how]
+        return any({"contains": word in name, "prefix": name.startswith(word),
+                    "suffix": name.endswith(word) or bare.endswith(word)}[self.how] for word in (self.keyword, *self.alternatives))
 
     def words(self) -> str:
-        return SAID[self.how].format(self.keyword)
+        return SAID[self.how].format("”或“".join((self.keyword, *self.alternatives)))
 
 
 @cache
@@ -52,7 +53,15 @@ def stated(text: str) -> NameFilter | None:
         for p in patterns:
             match = compiled(p).search(text)
             if match and not (pick and match.start() < pick[0].span[1] and pick[0].span[0] < match.end()):
-                return NameFilter(match_form(match.group("kw")), match.group(0), match.span(), how)
+                either = list(compiled(_data()["either"]).finditer(text, match.end()))
+                ends = [match.end()]
+                for alt in either:  # 「名称里含“防控”或者“整治”的」: one more keyword right after, or'd
+                    if alt.start() != ends[-1]:
+                        break
+                    ends.append(alt.end())
+                taken = either[:len(ends) - 1]
+                return NameFilter(match_form(match.group("kw")), text[match.start():ends[-1]], (match.start(), ends[-1]), how,
+                                  alternatives=tuple(match_form(a.group("kw")) for a in taken))
     return None
 
 

@@ -1,13 +1,15 @@
 """Things pointed at and names joined (issue 10): 它 in a share is the thing named before it, and the
 whole keeps its 本级; 两家 after the two units are described (…都是局属事业单位) is those two, not the
 department's total; a name written with 和 for its 及 (档案整理和数字化加工费) is one project, the unit's own
-one when a unit is said, as is a misspelt name two projects hold. Phrasings of our own on generated
-documents (tools.synth); figures from the documents' truth."""
+one when a unit is said, as is a misspelt name two projects hold; 基本支出那笔 is the other side's thing in
+基本支出. Phrasings of our own on generated documents (tools.synth); figures from the documents' truth."""
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import pytest
-from conftest import synth_service
+from conftest import synth_service, truth_row
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +70,10 @@ def test_a_misspelt_name_two_projects_hold_is_the_units_own(culture, question, u
     own = next(p for p in truth.projects if "12345" in p.name and p.unit == unit)
     answer = service.ask(question)
     assert answer.value == own.amounts[0], answer.answer
+
+
+def test_a_measure_and_a_pointer_is_the_other_sides_thing(legal):
+    service, truth = legal
+    basic, project = truth_row(truth, 6, "办公费").amounts[0], truth_row(truth, 7, "办公费").amounts[0]
+    answer = service.ask("看到有两笔办公费，一笔在基本支出里，一笔在项目支出里。项目支出的办公费是基本支出那笔的多少倍？")
+    assert answer.value == (project / basic).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), answer.answer

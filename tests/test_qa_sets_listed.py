@@ -1,10 +1,12 @@
 """Sets the question lists itself (issue 10): classes named in brackets after the set's word
 (几个大类（社保、卫生健康、住房保障）里，哪一类最少) are the candidates ranked — the first of them is not a
-class to split. Examples of a level in brackets (款级科目（办公费、劳务费那一层）) stay examples. Phrasings of
-our own on a generated document (tools.synth)."""
+class to split. Examples of a level in brackets (款级科目（办公费、劳务费那一层）) stay examples. Names holding
+either of two keywords (名称里含“A”或者“B”) are all listed. Phrasings of our own on a generated document
+(tools.synth)."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import truth_row
 
 
@@ -22,3 +24,18 @@ def test_the_same_classes_listed_without_brackets_agree(legal):
     bracketed = service.ask("这几个支出功能大类（社保、卫生健康、住房保障）里，哪一类最少？")
     plain = service.ask("社保、卫生健康、住房保障这几类里，哪一类最少？")
     assert plain.value == bracketed.value and plain.items == bracketed.items, plain.answer
+
+
+@pytest.mark.parametrize("question", ["名称里含“法律”或者“调解”的项目有哪些", "名字里带“法律”或“调解”的项目都有哪些？"])
+def test_names_holding_either_keyword(legal, question):
+    service, truth = legal
+    expected = [p.name for p in truth.projects if "法律" in p.name or "调解" in p.name]
+    assert any("法律" in n for n in expected) and any("调解" in n for n in expected)
+    answer = service.ask(question)
+    assert sorted(answer.items) == sorted(expected), answer.answer
+
+
+def test_one_keyword_is_still_one(legal):
+    service, truth = legal
+    answer = service.ask("名称里含“调解”的项目有哪些")
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if "调解" in p.name), answer.answer

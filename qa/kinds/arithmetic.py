@@ -434,6 +434,9 @@ def _term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc
             raise NotAnswerable(f"没有找到“{piece}”所指的项目")
         mention = named[-2:][back]  # the two named last: 「公共卫生这块分了A和B两个科目，后者比前者」 is B and A
         return _term(Term(mention.start, mention.end), side, other, ctx, executor, doc, context)
+    measured = _measure_pointed(frame, term, other, executor, doc)
+    if measured is not None:  # 「项目支出的培训费是基本支出那笔的多少倍」: the other side's thing, in this measure
+        return measured
     pointed = _pointed_at(frame, term, side, other)
     if pointed is not None:  # 「X一个项目就两千九百多万，它占本级项目支出的百分之多少」: 它 is X
         return _term(Term(pointed.start, pointed.end), side, other, ctx, executor, doc, context)
@@ -465,6 +468,27 @@ def _term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc
     tables = {f.table for f in other.facts}
     if len({f.value for f in facts}) > 1 and tables:
         facts = [f for f in facts if f.table in tables] or facts
+    return name, [single(facts)]
+
+
+def _measure_pointed(frame, term: Term, other: Operand, executor, doc: str) -> tuple[str, list[Fact]] | None:
+    """A measure and a pointer (基本支出那笔) as a term: the thing the other side names, in that measure."""
+    said = re.fullmatch(r"(?P<what>[\u4e00-\u9fff]{2,10}?)的?[那这]一?[笔个项]", frame.text[term.start:term.end])
+    names = {match_form(a): name for name, spec in load_cues()["measures"].items() for a in [name, *spec["aliases"]]}
+    measure = names.get(said.group("what")) if said else None
+    if measure is None or len(other.terms) != 1:
+        return None
+    t = other.terms[0]
+    sub = _without_containers(_subframe(frame, t.start, t.end))
+    things = [m for m in sub.mentions if not m.of("budget_unit", "department") and not m.kinds() <= {"term"}]  # 项目支出 the term is the other's measure
+    if len(things) != 1:
+        return None
+    sub.mentions = [copy.copy(things[0])]
+    sub.mentions[0].measure = measure
+    found = list({n: (n, f) for n, f in executor.operands(sub, doc) if f}.values())
+    if len(found) != 1:
+        raise NotAnswerable(f"没有找到{said.group('what')}中的“{things[0].surface}”")
+    name, facts = found[0]
     return name, [single(facts)]
 
 
