@@ -19,6 +19,7 @@ from qa.facts import Fact
 from qa.kinds import year_items, year_sets
 from qa.kinds.base import SHARE_SAID, Context, Reading, Slot, cue_data, pattern
 from qa.kinds.project_set import exact_range
+from qa.kinds.unit_scope import is_fund
 from qa.lexicon import Document, load_cues, match_form
 from qa.spans import LONG_PART, occurrences
 from qa.years import named_years
@@ -125,7 +126,7 @@ def _names_an_item(frame, classes: bool = False) -> bool:
     kinds = ("project", "goal", "figure", "line_item") + (("classification",) if classes else ())
     return any((not m.partial or len(m.surface) >= LONG_PART and all(m.surface in match_form(e.label) for e in m.entities))
                and m.of(*kinds) and len({e.label for e in m.entities}) == 1
-               and not _topic_word(frame, m) and not _class_of_members(frame, m) for m in frame.value_mentions())
+               and not _topic_word(frame, m) and not _class_of_members(frame, m) and not is_fund(m) for m in frame.value_mentions())  # 「靠政府性基金安排的项目」: a filter
 
 
 def _modifies_an_item(frame, end: int) -> bool:
@@ -833,7 +834,7 @@ def _passes(frame, value: Decimal) -> bool:
     """The question's threshold (超过10万元), range (超过A不到B) or exact amount (都安排了整整500万元), when it states one."""
     if frame.range is not None:
         return frame.range.holds(value)
-    exact = exact_range(frame.text)
+    exact = exact_range(frame.text) or exact_range(frame.text, cue_data("project_set")["exact_named"])  # 「2024年那些500万元的项目里」
     if exact is not None:
         return exact.value.holds(value)
     return frame.threshold is None or not frame.operator or OPS[frame.operator](value, frame.threshold)
@@ -987,7 +988,13 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         near = year_sets.asks_similar(ctx.frame.text)
         if near:  # 「连相近名称都找不到」: no near name in the other year either
             keys = year_sets.without_near_names(keys, old if op == "new" else new)
-        facts = [f for f in ((new if op == "new" else old)[k] for k in keys) if _passes(ctx.frame, f.value)]
+        listed = new if op == "new" else old
+        fund = executor.fund_named(ctx.frame) if kind == "projects" else None
+        if fund:  # 「2024年靠政府性基金安排的项目里，哪个到2025年不见了」: of the fund's projects that year
+            funded = {id(f) for f in executor.fund_scoped(ctx.frame, (later if op == "new" else earlier).iri, list(listed.values()))}
+            keys = [k for k in keys if id(listed[k]) in funded]
+            topic += f"、{fund}安排"
+        facts = [f for f in (listed[k] for k in keys) if _passes(ctx.frame, f.value)]
         year_sets.check_found(reading.slot("topic"), topic, facts)
         what = (f"{y1}年新增（{y0}年没有）" if op == "new" else f"{y0}年有、{y1}年没有") + topic
         what += f"（{y0 if op == 'new' else y1}年也没有名称相互包含的项目）" if near else ""

@@ -113,7 +113,7 @@ def _fund(text: str) -> str | None:
                         for k in re.finditer(re.escape(name), text))), None)
 
 
-def _is_fund(mention: Mention) -> bool:
+def is_fund(mention: Mention) -> bool:
     """A mention that names a source of funds (by its own words or its entity's label), not a class."""
     return match_form(mention.surface) in _fund_names() or any(match_form(e.label) in _fund_names() for e in mention.entities)
 
@@ -137,7 +137,7 @@ def _number(digit: str) -> float:
 
 def _class_mention(ctx: Context) -> Mention | None:
     for m in ctx.frame.mentions:
-        if m.of("classification", "line_item") and not m.of("budget_unit", "department") and len({e.label for e in m.entities}) == 1 and not _is_fund(m):
+        if m.of("classification", "line_item") and not m.of("budget_unit", "department") and len({e.label for e in m.entities}) == 1 and not is_fund(m):
             return m  # one class; 「下属事业单位」 fits several (事业单位医疗, 事业单位离退休) and names none
     return None
 
@@ -212,7 +212,7 @@ class UnitScope:
         if column is None and item is None:
             return _held_count(ctx, how, named)
         if column == "whole" and any(m.of("figure", "line_item") and not m.of("budget_unit", "department", "classification", "project")
-                                     and not _is_fund(m) for m in ctx.frame.mentions):
+                                     and not is_fund(m) for m in ctx.frame.mentions):
             return None  # 「三公经费里，登记中心一共用了多少」: a unit's part of a figure, never its whole budget
         column = column or "item"
         if op == "lookup" and ctx.frame.cues & {"max", "min"}:
