@@ -380,7 +380,7 @@ def _count_of_money(question: str, answer: Answer) -> str | None:
     return None
 
 
-_COUNTED = re.compile(r"(?:多少|(?<!哪)几)(?:个|项|名|家|处|条|所)(?P<thing>[\u4e00-\u9fff]{1,6})")  # 哪几个X asks names
+_COUNTED = re.compile(r"(?:多少|(?<!哪)几)(?:个|项|名|家|处|条|所)(?!是)(?P<thing>[\u4e00-\u9fff]{1,6})")  # 哪几个X asks names; 几个是增加的: of the set before
 
 
 def _another_count(question: str, frame: Frame, answer: Answer, said: str) -> str | None:
