@@ -2317,6 +2317,7 @@ class Understander:
         if rank:
             digit = rank.group("a") or rank.group("b") or rank.group("c") or "2"
             frame.rank = int(digit) if digit.isdigit() else "一二三四五六七八九".index(digit) + 1
+            frame.mentions = [m for m in frame.mentions if not (m.partial and rank.start() <= m.start < rank.end())]  # 「第二大」: no part of 「（第二批）」
             if re.search("[少小低]", rank.group(0)) or rank.group("from_last"):
                 frame.cues.add("min")
         self._table_and_unit(frame)

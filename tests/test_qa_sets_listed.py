@@ -1,13 +1,13 @@
 """Sets the question lists itself (issue 10): classes named in brackets after the set's word
 (几个大类（社保、卫生健康、住房保障）里，哪一类最少) are the candidates ranked — the first of them is not a
 class to split. Examples of a level in brackets (款级科目（办公费、劳务费那一层）) stay examples. Names holding
-either of two keywords (名称里含“A”或者“B”) are all listed. Phrasings of our own on a generated document
-(tools.synth)."""
+either of two keywords (名称里含“A”或者“B”) are all listed; a unit's projects are ranked (X第二大的项目).
+Phrasings of our own on generated documents (tools.synth)."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import truth_row
+from conftest import synth_service, truth_row
 
 
 def test_classes_listed_in_brackets_are_the_candidates(legal):
@@ -39,3 +39,11 @@ def test_one_keyword_is_still_one(legal):
     service, truth = legal
     answer = service.ask("名称里含“调解”的项目有哪些")
     assert sorted(answer.items) == sorted(p.name for p in truth.projects if "调解" in p.name), answer.answer
+
+
+def test_a_units_projects_ranked(tmp_path):
+    service, truth = synth_service(tmp_path, 56250, "澜溪市竹湾县发展和改革局", 2025)  # a 价格认证中心 with 22 projects
+    own = sorted((p.amounts[0] for p in truth.projects if p.unit.endswith("价格认证中心")), reverse=True)
+    assert own[1] != own[2]
+    answer = service.ask("价格认证中心第二大的项目安排了多少")
+    assert answer.value == own[1] and f"共比较{len(own)}项" in answer.answer, answer.answer
