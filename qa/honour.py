@@ -86,7 +86,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
              or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, said)
              or _part_of_year_missing(question, said) or _project_by_class(frame) or _subset_missing(question, said)
              or _enumerated_not_listed(frame, answer) or _stated_figure_given_back(question, answer) or _stated_amount_not_filtered(frame, answer)
-             or _firm_not_named(question, answer) or _units_not_listed(question, answer))
+             or _firm_not_named(question, answer) or _units_not_listed(question, answer) or _matter_unnamed(frame))
     asked = [found.group(0) for p in _per_unit_patterns() if (found := p.search(question))]
     rate = re.search(cues["per_recipient"], question)
     if not early and rate and answer.intent not in ("definition",) and not re.search(r"每|标准", re.sub("|".join(map(re.escape, _labels(answer))) or "^$", "", said)):
@@ -1007,6 +1007,15 @@ def _units_not_listed(question: str, answer: Answer) -> str | None:
     if not answer.items or not re.search(_cues()["units_asked"], question) or any(b.endswith(ORG_SUFFIX) or b == "本级" for b in bodies):
         return None
     return "问的是哪些单位，答案列出的不是单位 (bodies asked, other things listed)"
+
+
+def _matter_unnamed(frame: Frame | None) -> str | None:
+    """「看新闻说枫渡区在争创双拥模范城，想知道这件事在X局预算里安排了多少钱」: a matter pointed at that the
+    question names nothing of the documents for — the department's total is not its figure."""
+    pointer = re.search(_cues()["matter_pointer"], frame.text) if frame else None
+    if pointer is None or any(not m.kinds() <= {"department", "budget_unit"} for m in frame.mentions):
+        return None
+    return f"问题说的“{pointer.group(0)}”在文件中没有对应的项目或科目 (the matter pointed at is not in the document)"
 
 
 def _firm_not_named(question: str, answer: Answer) -> str | None:

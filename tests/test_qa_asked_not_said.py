@@ -2,8 +2,9 @@
 office (普法与依法治理股的股长是谁 — 股 is also the office set's cue word) and the venue of what a project
 pays for (在哪个场地举办) or where a building is (办公楼在什么地方) when its text names no place; a firm asked
 (哪家律所承接), bodies asked (…的单位是哪些) and names asked (增加的是哪一个) are never answered with amounts,
-a change or projects. The text itself is still given when asked for. Phrasings of our own on generated
-documents (tools.synth)."""
+a change or projects; a matter the story tells of (这件事) is not the department's total; the one not meant
+(不是检测站名字带2025年的那笔) is left out, unit and all. The text itself is still given when asked for.
+Phrasings of our own on generated documents (tools.synth)."""
 
 from __future__ import annotations
 
@@ -84,3 +85,17 @@ def test_names_asked_are_not_answered_with_a_change(years, question):
     service, _, _ = years
     answer = service.ask(question)
     assert not answer.answered, answer.answer
+
+
+def test_a_matter_pointed_at_is_not_the_total(legal):
+    service, _ = legal
+    answer = service.ask("看新闻说桐溪区在创建法治示范区，想知道这件事在司法局预算里安排了多少钱？")
+    assert not answer.answered, answer.answer
+    assert service.ask("司法局今年预算安排了多少钱？").answered
+
+
+def test_the_one_not_meant_said_with_its_unit(tmp_path):
+    service, truth = synth_service(tmp_path, 56201, "金禾市望垣县农业农村局", 2025)  # 高质量发展工程经费 under 本级, 2025年… under the 检测站
+    own = next(p for p in truth.projects if p.name == "“百县千镇万村”高质量发展工程经费")
+    answer = service.ask("局本级那个高质量发展工程经费是多少？我说的不是检测站名字带2025年的那笔。")
+    assert answer.value == own.amounts[0], answer.answer
