@@ -39,13 +39,14 @@ def truth_row(truth, number: int, label: str, unit: str | None = None):
     return next(r for r in truth.table(number).rows if r.label == label and (unit is None or r.unit == unit))
 
 
-def synth_years_service(folder: Path, seed: int, department: str):
-    """A QA service over one generated department in 2024 and 2025 (tools.synth), with each year's truth."""
+def synth_years_service(folder: Path, seed: int, department: str, later_seed: int | None = None):
+    """A QA service over one generated department in 2024 and 2025 (tools.synth), with each year's truth;
+    the later year from its own seed when one is given (as the question sets' writers' documents are)."""
     from kg.pipeline import replace_documents
     from tools.synth import generate
 
     text_2024, earlier = generate(seed, department=department, year=2024)
-    text_2025, later = generate(seed, department=department, previous=earlier)
+    text_2025, later = generate(seed if later_seed is None else later_seed, department=department, previous=earlier)
     store = OxigraphStore(folder)
     replace_documents([("2024.txt", text_2024.encode()), ("2025.txt", text_2025.encode())], store)
     return QAService(store), earlier, later

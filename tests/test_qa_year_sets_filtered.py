@@ -7,14 +7,9 @@ departments in two years (tools.synth); expected names from their truth."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-
-from kg.pipeline import replace_documents
-from kg.store.embedded import OxigraphStore
-from qa.service import QAService
-from tools.synth import generate
+from conftest import synth_years_service
 
 FUND = 3  # 表12's 政府性基金预算 column
 
@@ -22,11 +17,7 @@ FUND = 3  # 表12's 政府性基金预算 column
 @pytest.fixture(scope="module")
 def farming_years(tmp_path_factory):
     """A generated agriculture bureau in 2024 and 2025 with one 政府性基金 project dropped (seeds 56262, 56263)."""
-    text_2024, earlier = generate(56262, department="北渚市岑口县农业农村局", year=2024)
-    text_2025, later = generate(56263, previous=earlier)
-    store = OxigraphStore(Path(tmp_path_factory.mktemp("farming_years")))
-    replace_documents([("2024.txt", text_2024.encode()), ("2025.txt", text_2025.encode())], store)
-    return QAService(store), earlier, later
+    return synth_years_service(tmp_path_factory.mktemp("farming_years"), 56262, "北渚市岑口县农业农村局", later_seed=56263)
 
 
 def _dropped(earlier, later, keep) -> list[str]:

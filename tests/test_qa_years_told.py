@@ -6,14 +6,8 @@ Phrasings of our own on generated documents (tools.synth); figures from their tr
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from kg.pipeline import replace_documents
-from kg.store.embedded import OxigraphStore
-from qa.service import QAService
-from tools.synth import generate
+from conftest import synth_years_service
 
 
 def _new(earlier, later) -> set[str]:
@@ -35,11 +29,7 @@ def test_no_new_projects_asked_is_the_new_ones(years):
 @pytest.fixture(scope="module")
 def justice_years(tmp_path_factory):
     """A generated justice bureau in 2024 and 2025 whose 业务培训经费 targets 4份 both years (seeds 56302, 56303)."""
-    text_2024, earlier = generate(56302, department="青岚市松汀区司法局", year=2024)
-    text_2025, later = generate(56303, previous=earlier)
-    store = OxigraphStore(Path(tmp_path_factory.mktemp("justice_years")))
-    replace_documents([("2024.txt", text_2024.encode()), ("2025.txt", text_2025.encode())], store)
-    return QAService(store), earlier, later
+    return synth_years_service(tmp_path_factory.mktemp("justice_years"), 56302, "青岚市松汀区司法局", later_seed=56303)
 
 
 def test_a_target_both_years_set_alike_is_one_figure(justice_years):
