@@ -37,6 +37,7 @@ class Spec(NamedTuple):
     reported: re.Pattern  # a sentence ending in another's question (读者肯定会问为什么)
     claim_source: re.Pattern  # who a claim is said by, opening a sentence (新闻稿说…)
     shares: tuple[str, ...]  # the words asking a share (占比, 比例 …): a clarification holding one asks in full
+    whole_parts: re.Pattern  # the whole department with an aside naming what it takes in
 
 
 @cache
@@ -48,7 +49,7 @@ def _spec() -> Spec:
                 re.compile(spec["examples"]), re.compile(spec["restated"]), re.compile(spec["renamed"]), re.compile(spec["framing"]),
                 re.compile(spec["guessed"]), re.compile(spec["declined"]), re.compile(spec["continues"]), re.compile(spec["points_back"]), re.compile(spec["clarified"]),
                 tuple(re.compile(p) for p in spec["corrected"]), re.compile(cues["reported"] + r"[^。!！;；?？]*$"),
-                re.compile(cues["claim_source"]), tuple(w for w in cues["intents"]["ratio"] if len(w) >= 2))
+                re.compile(cues["claim_source"]), tuple(w for w in cues["intents"]["ratio"] if len(w) >= 2), re.compile(spec["whole_parts"]))
 
 
 def is_remark(text: str) -> bool:
@@ -186,6 +187,7 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
     spec = _spec()
     text = spec.claim_source.sub("", _corrected(question))  # 「新闻稿说X…」: who says it names nothing asked
     text = spec.renamed.sub(lambda m: _renamed(m, carries), text)
+    text = spec.whole_parts.sub(r"\g<whole>", text)  # 「全局（含公证处、法律援助处）」: the whole, said with its parts
     opening = ASIDE.match(text)
     if opening and spec.framing.match(opening.group(1)) and not spec.restrictions.search(opening.group(1)):
         text = text[opening.end():]  # 「（做资产盘点对比用）X…」: the asker's framing before the question

@@ -86,7 +86,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
              or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, said)
              or _part_of_year_missing(question, said) or _project_by_class(frame) or _subset_missing(question, said)
              or _enumerated_not_listed(frame, answer) or _stated_figure_given_back(question, answer) or _stated_amount_not_filtered(frame, answer)
-             or _firm_not_named(question, answer) or _units_not_listed(question, answer) or _matter_unnamed(frame))
+             or _firm_not_named(question, answer) or _units_not_listed(question, answer) or _matter_unnamed(frame)
+             or _one_share_for_points(question, answer))
     asked = [found.group(0) for p in _per_unit_patterns() if (found := p.search(question))]
     rate = re.search(cues["per_recipient"], question)
     if not early and rate and answer.intent not in ("definition",) and not re.search(r"每|标准", re.sub("|".join(map(re.escape, _labels(answer))) or "^$", "", said)):
@@ -1007,6 +1008,13 @@ def _units_not_listed(question: str, answer: Answer) -> str | None:
     if not answer.items or not re.search(_cues()["units_asked"], question) or any(b.endswith(ORG_SUFFIX) or b == "本级" for b in bodies):
         return None
     return "问的是哪些单位，答案列出的不是单位 (bodies asked, other things listed)"
+
+
+def _one_share_for_points(question: str, answer: Answer) -> str | None:
+    """「项目支出的比重比基本支出的比重高出几个百分点」 answered with one share: the difference of two is asked."""
+    if answer.unit != "%" or "百分点" in answer.answer or not re.search(_cues()["points_between"], normalize(question)):
+        return None
+    return "问的是两个比重相差几个百分点，答案只有一个比重 (one share where the difference of two was asked)"
 
 
 def _matter_unnamed(frame: Frame | None) -> str | None:

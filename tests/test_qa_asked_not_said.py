@@ -3,8 +3,8 @@ office (普法与依法治理股的股长是谁 — 股 is also the office set's
 pays for (在哪个场地举办) or where a building is (办公楼在什么地方) when its text names no place; a firm asked
 (哪家律所承接), bodies asked (…的单位是哪些) and names asked (增加的是哪一个) are never answered with amounts,
 a change or projects; a matter the story tells of (这件事) is not the department's total; the one not meant
-(不是检测站名字带2025年的那笔) is left out, unit and all. The text itself is still given when asked for.
-Phrasings of our own on generated documents (tools.synth)."""
+(不是检测站名字带2025年的那笔) is left out, unit and all; the points between two shares are not one share.
+The text itself is still given when asked for. Phrasings of our own on generated documents (tools.synth)."""
 
 from __future__ import annotations
 
@@ -99,3 +99,10 @@ def test_the_one_not_meant_said_with_its_unit(tmp_path):
     own = next(p for p in truth.projects if p.name == "“百县千镇万村”高质量发展工程经费")
     answer = service.ask("局本级那个高质量发展工程经费是多少？我说的不是检测站名字带2025年的那笔。")
     assert answer.value == own.amounts[0], answer.answer
+
+
+def test_points_between_two_shares_are_not_one_share(legal):
+    service, _ = legal
+    answer = service.ask("做分析时想看结构：项目支出占总支出的比重，比基本支出的比重高出几个百分点？")
+    assert not answer.answered or "百分点" in answer.answer, answer.answer
+    assert service.ask("项目支出占总支出的比重是多少？").unit == "%"

@@ -1,7 +1,8 @@
 """Sets the question lists itself (issue 10): classes named in brackets after the set's word
 (几个大类（社保、卫生健康、住房保障）里，哪一类最少) are the candidates ranked — the first of them is not a
 class to split. Examples of a level in brackets (款级科目（办公费、劳务费那一层）) stay examples. Names holding
-either of two keywords (名称里含“A”或者“B”) are all listed; a unit's projects are ranked (X第二大的项目).
+either of two keywords (名称里含“A”或者“B”) are all listed; a unit's projects are ranked (X第二大的项目); the
+whole said with its parts (全局（含A、B）) is the whole.
 Phrasings of our own on generated documents (tools.synth)."""
 
 from __future__ import annotations
@@ -47,3 +48,12 @@ def test_a_units_projects_ranked(tmp_path):
     assert own[1] != own[2]
     answer = service.ask("价格认证中心第二大的项目安排了多少")
     assert answer.value == own[1] and f"共比较{len(own)}项" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["全局（含教师发展中心、学生资助管理中心）一共有多少个项目？", "教育局全部门（本级加两个事业单位）一共有多少个项目？"])
+def test_the_whole_said_with_its_parts(tmp_path, question):
+    service, truth = synth_service(tmp_path, 3923, None)  # an education bureau whose two centres hold projects too
+    assert len({p.unit for p in truth.projects}) == 3
+    assert service.ask(question).value == len(truth.projects)
+    own = [p for p in truth.projects if p.unit.endswith("教师发展中心")]
+    assert service.ask("教师发展中心有多少个项目？").value == len(own)
