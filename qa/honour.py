@@ -1028,9 +1028,7 @@ def _matter_unnamed(frame: Frame | None) -> str | None:
 
 def _firm_not_named(question: str, answer: Answer) -> str | None:
     """「两年分别是哪家律所承接的」 answered with amounts: a firm asked, none named."""
-    from qa.kinds.base import pattern  # the kinds import this module: read when an answer is checked
-
-    if not re.search(_cues()["firm_asked"], question) or pattern("describe", "firm_named").search(answer.answer):
+    if not re.search(_cues()["firm_asked"], question) or re.search(load_cues()["firm_named"], answer.answer):
         return None
     return "文件没有写明是哪家公司或机构承接 (no firm named)"
 
@@ -1104,16 +1102,16 @@ def _quoted_filter_dropped(question: str, frame: Frame, answer: Answer) -> str |
         return None
     linked = "".join(m.surface for m in frame.mentions)
     bracketed = re.finditer(r"(?:带|含|叫)(?:有|着)?[（(]([^）)]{2,12})[）)]", question)  # 「名字后面带（续建）的」: a bracket quotes too
-    quotes = [*_QUOTED.finditer(question), *bracketed]
-    for k, match in enumerate(quotes):
+    named = name_filter.stated(normalize(question))
+    either = {named.keyword, *named.alternatives} if named and named.alternatives else set()  # 「含“A”或者“B”」: a name holding either
+    for match in [*_QUOTED.finditer(question), *bracketed]:
         quoted = match.group(1)
         if _quote_names_nothing(question, match):
             continue
         word = normalize(quoted)
         if _section_title(word):
             continue  # 「第三部分“重点项目预算绩效目标情况”里」: where the list stands, no filter
-        either = [normalize(q.group(1)) for q in quotes[k - 1:k] + quotes[k + 1:k + 2]
-                  if re.fullmatch(r"[”\"'’」』]?(?:或者|或是|或)(?:含有|包含|带有|含|带)?[“\"'‘「『]?", question[min(q.end(), match.end()):max(q.start(), match.start())])]
-        if word and word not in linked and not all(any(w in normalize(item) for w in [word, *either]) for item in answer.items):
-            return f"问题中的“{quoted}”没有用来筛选，列出的项不都带它 (the quoted word is not applied)"  # 「含“A”或者“B”」: either
+        group = either if word in either else {word}
+        if word and word not in linked and not all(any(w in normalize(item) for w in group) for item in answer.items):
+            return f"问题中的“{quoted}”没有用来筛选，列出的项不都带它 (the quoted word is not applied)"
     return None

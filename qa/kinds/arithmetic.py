@@ -474,9 +474,10 @@ def _term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc
 def _measure_pointed(frame, term: Term, other: Operand, executor, doc: str) -> tuple[str, list[Fact]] | None:
     """A measure and a pointer (基本支出那笔) as a term: the thing the other side names, in that measure."""
     said = re.fullmatch(r"(?P<what>[\u4e00-\u9fff]{2,10}?)的?[那这]一?[笔个项]", frame.text[term.start:term.end])
-    names = {match_form(a): name for name, spec in load_cues()["measures"].items() for a in [name, *spec["aliases"]]}
-    measure = names.get(said.group("what")) if said else None
-    if measure is None or len(other.terms) != 1:
+    if said is None or len(other.terms) != 1:
+        return None
+    measure = next((name for name, spec in load_cues()["measures"].items() if said.group("what") in {match_form(a) for a in [name, *spec["aliases"]]}), None)
+    if measure is None:
         return None
     t = other.terms[0]
     sub = _without_containers(_subframe(frame, t.start, t.end))

@@ -810,7 +810,7 @@ def _set_share(ctx: Context, executor, text: str, facts: list[Fact], every: list
     part, whole = sum((f.value for f in facts), Decimal(0)), sum((f.value for f in every), Decimal(0))
     if not facts or not whole:
         raise NotAnswerable("没有找到要计算比例的金额")
-    share = (part / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    share = percent(part, whole)
     said = f"{text}；合计{fmt(part)}万元，占当年项目支出（{fmt(whole)}万元）的{fmt(share)}%（{fmt(part)} ÷ {fmt(whole)} × 100%）。"
     return executor.answer(ctx.frame, said, share, "%", facts=facts)
 
@@ -1006,7 +1006,7 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         listing = "、".join(f"{f.label}（{fmt(f.value)}万元）" for f in facts)
         text = f"{what}的共{len(facts)}项：{listing or '无'}"
         if kind == "projects" and re.search(r"占[^，,。？?]{0,8}项目支出", ctx.frame.text):  # 「新增的项目占当年项目支出的比例」: over that year's projects
-            return _set_share(ctx, executor, text, facts, list((new if op == "new" else old).values()))
+            return _set_share(ctx, executor, text, facts, list(listed.values()))
         return _set_result(ctx, executor, text, facts)
     if op in ("same", "both_up", "both_down", "both"):
         if op == "both":  # 「两年都超过100万元的」: the threshold holds in each year

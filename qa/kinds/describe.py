@@ -200,7 +200,7 @@ class Describe:
         if venue and chosen is not None and not pattern(NAME, "venue_named").search(said := "".join(p.text for p in chosen)) \
                 and not (venue.group("noun") and venue.group("noun") in said):  # 「运动会在哪个场地举办」: the project's purpose says no place
             raise NotAnswerable(f"文件没有写明“{chosen[0].row}”在哪里举办 ({TEXT_LACKS})")
-        if chosen is not None and pattern(NAME, "asks_firm").search(frame.text) and not pattern(NAME, "firm_named").search("".join(p.text for p in chosen)):
+        if chosen is not None and pattern(NAME, "asks_firm").search(frame.text) and not re.search(ctx.lexicon.cues["firm_named"], "".join(p.text for p in chosen)):
             raise NotAnswerable(f"文件对“{chosen[0].row}”的说明中没有写明是哪家单位或公司 ({TEXT_LACKS})")  # 「这个第三方具体是哪家单位」
         if chosen is None:
             missing = "、".join(w for w in words if not any(w in p.text for p in passages))
