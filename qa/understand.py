@@ -2275,6 +2275,8 @@ class Understander:
                     frame.threshold = number
                     if left_out_before(text, start):  # 「除了超过300万元的项目，其余的」: the members outside the bound
                         frame.operator = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}[frame.operator]
+                    elif frame.operator in ("<=", ">=") and self._bound_left_out(text, start, number):
+                        frame.operator = frame.operator[0]  # 「整500万的先不算，500万以下的里最大的」: the bound itself is out
             in_document = "set:citations" in groups and re.match(r"的?(?:里|中|上|说|写|给|讲|提|第|表|附|列)", text[end:])  # 「2025年文件里…」「文件第三部分列了…」: the document itself, no set of cited ones
             narrower = frame.set_kind == "projects" and "set:key_projects" in groups  # 「哪些项目是重点项目」: the key projects
             pointed = (re.search(r"(?:这|该|此)一?个?$", text[:start]) and "set:projects" in groups
@@ -2356,6 +2358,15 @@ class Understander:
         if "%" in text or "百分" in text:
             frame.unit_word = "%"
 
+
+    @classmethod
+    def _bound_left_out(cls, text: str, start: int, bound: Decimal) -> bool:
+        """A stretch the question leaves out (整500万的先不算, 不算500万的) holding the bound's own amount
+        and not the bound's words: the members at the bound are not asked."""
+        for a, b in honour.left_out_spans(text):
+            if not a <= start < b and any(cls._number_near(text, m.start(), m.start()) == bound for m in NUMBER.finditer(text, a, b)):
+                return True
+        return False
 
     @staticmethod
     def _number_near(text: str, start: int, end: int) -> Decimal | None:

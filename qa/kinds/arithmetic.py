@@ -25,7 +25,7 @@ from qa.execute import NotAnswerable, _subframe, _without_containers, single
 from qa.facts import Fact
 from qa.honour import left_out
 from qa.kinds.base import Context, Reading, Slot, cue_data
-from qa.kinds.unit_scope import column_words, unit_value
+from qa.kinds.unit_scope import column_words, is_fund, unit_value
 from qa.known import is_known
 from qa.lexicon import load_cues, match_form
 from qa.normalize import count_of
@@ -182,7 +182,7 @@ class Arithmetic:
             right = _operand(masked, match.start("b"), match.end("b"))
             if not _named(ctx, left) or not _named(ctx, right) or _unit_class(frame, left) or _unit_class(frame, right):
                 return None
-            if op == "share" and _whole_of_the_unit(frame, left, right):
+            if op == "share" and (_whole_of_the_unit(frame, left, right) or _fund_of_the_whole(frame, left, right)):
                 return None
             if _thing_said_before(frame, left, right):
                 return None  # 「同样是办公费，项目支出里的比基本支出里的多多少」: one thing in two measures, as the classic compare reads it
@@ -325,6 +325,17 @@ def _whole_of_the_unit(frame, part: Operand, whole: Operand) -> bool:
     first = "".join(frame.text[t.start:t.end] for t in part.terms)
     named = any(t.start <= m.start < t.end and m.of("budget_unit") for t in part.terms for m in frame.mentions)
     return named or any(match_form(w) in first for w in scope["self_words"])
+
+
+def _fund_of_the_whole(frame, part: Operand, whole: Operand) -> bool:
+    """「其他资金占文化馆基本支出的百分比」: a source of funds named alone before 占, and one unit's basic
+    or project expenditure after it, is that unit's column of the fund (unit_scope reads it) — a share's
+    part lies inside its whole, never the department's fund."""
+    inside = [m for t in part.terms for m in frame.mentions if t.start <= m.start < t.end]
+    if len(part.terms) != 1 or not inside or not all(is_fund(m) for m in inside):
+        return False
+    units = [m for t in whole.terms for m in frame.mentions if t.start <= m.start < t.end and m.of("budget_unit")]
+    return len(units) == 1 and _column("".join(frame.text[t.start:t.end] for t in whole.terms)) in ("basic", "project")
 
 
 @cache

@@ -1,0 +1,37 @@
+"""A share's part lies inside its whole (issue 10): 「其他资金占博物馆基本支出的百分比」 is the unit's own
+其他资金 column of 表11 over its basic expenditure, never the department's 其他资金 over it. Phrasings of
+our own on a generated culture bureau (tools.synth seed 3949: 文化馆 and 博物馆 have 其他资金 in 表11)."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+from conftest import synth_service, truth_row
+
+UNIT = "金禾市桐溪区博物馆"
+
+
+@pytest.fixture(scope="module")
+def museum(tmp_path_factory):
+    return synth_service(tmp_path_factory.mktemp("culture"), 3949, None)
+
+
+def _share(truth, column: str) -> Decimal:
+    row = truth_row(truth, 11, UNIT)
+    columns = truth.table(11).columns
+    return (100 * row.amounts[columns.index(column)] / row.amounts[0]).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+@pytest.mark.parametrize("question", ["其他资金占博物馆基本支出的百分比是多少？",
+                                      "博物馆的基本支出里有一部分是其他资金。这部分其他资金占博物馆基本支出的比重？"])
+def test_a_fund_named_alone_is_the_whole_units(museum, question):
+    service, truth = museum
+    answer = service.ask(question)
+    assert answer.value == _share(truth, "其他资金") and answer.unit == "%", answer.answer
+
+
+def test_the_fund_of_the_department_stays_the_departments(museum):
+    service, _ = museum
+    answer = service.ask("其他资金占支出总额的比例是多少？")
+    assert UNIT not in answer.answer, answer.answer
