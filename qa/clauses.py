@@ -99,6 +99,8 @@ def two_sentences(question: str) -> tuple[str, str] | None:
         return None
     if re.match(r"(?:我|我们|本人|笔者)(?:正|最近)?在", sentences[0]) and not re.search(r"[?？]", sentences[0]):
         return None  # 「我在梳理下属单位的钱都花在哪。能不能把X的项目列一下」: what the asker is doing asks nothing
+    if re.search(load_cues()["reason_guessed"], sentences[0]) and not any(w in sentences[1] for w in load_cues()["intents"]["reason"]):
+        return None  # 「…全是0，是不是因为统计局根本没车？统计局有几辆公务车」: the guess is checked by the figure asked after it
     return sentences[0], sentences[1]
 
 

@@ -112,7 +112,7 @@ def _named_by_code(mentions: list[Mention]) -> list[Mention]:
 SELF_CONTAINED = {"figure", "project", "goal"}  # mentions that are a figure in themselves, not in a measure's sense
 THAN_ELIDED = re.compile(r"比([\u4e00-\u9fff]{2,12}?)(?=多|少|高|低|大|小|要[多少高低])")  # 「A比B多」: B, perhaps a name's start
 JOINER = re.compile(r"[和与及跟、]|以及|加上?")
-BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|该|此|那个|那项|那些|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西|类)")
+BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|这类|这种|该|此|那个|那项|那些|那类|那种|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西|类|依据|文件)")
 IT_OPENS = re.compile(r"它(?!们)|(?=占)")  # 「…。它占项目支出的比例是多少」「…。准确说占全部项目支出的几成」: 它, or no subject at all, opening the last sentence
 OPENING_FILLER = re.compile(r"(?:请问|那么?|准确地?说|确切地?说|具体地?说|到底|实际)*")
 UNIT_POINTER = re.compile(r"(?:这个|这家|该|此|那个|那家)(?:中心|所|站|队|馆|院|股|室)")  # 「请问这个中心」: the unit of that kind the context names
@@ -536,8 +536,12 @@ def _told_before_the_ask(frame: Frame) -> None:
     asked = [m for m in frame.value_mentions() if m.start >= last]
     told = [m for m in frame.value_mentions() if m.end <= last]
     starts = {m.start for m in asked}
-    pointers = [p for p in re.finditer(cues["each_document"] + r"|其中|里面|当中|它|[这那]一?[个笔项些部块里种类]", frame.text[last:])
+    ask_end = next(b for a, b in clauses if a == last)  # 「…？就是截至今年1月底那个数」: a clause restating the ask points at it
+    own = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), frame.text[last:ask_end])  # 「…有多少（就是…那个数）」 restates it too
+    pointers = [p for p in re.finditer(cues["each_document"] + r"|其中|里面|当中|它|[这那]一?[个笔项些部块里种类]", own)
                 if last + p.end() not in starts]  # 「这笔“其他资金”」: a determiner of the name asked points nowhere else
+    if any(m.of("department", "budget_unit") for m in frame.mentions if m.end <= last):  # 「看说明里档案馆房屋0平方米、…，那它账上的固定资产」: 它 is the body told of
+        pointers = [p for p in pointers if p.group(0) != "它"]
     if pointers:
         return
     if len({frozenset(e.iri for e in m.entities) for m in asked}) != 1 or not told or re.match(r"(?:情况|部分|那段|一节)?(?:里|中|里面|当中)", frame.text[asked[0].end:]):
@@ -752,7 +756,9 @@ def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] 
     if opening and any(a == opening.end() for a, _ in things) and not re.search(r"占|比例|比重|百分之|几成", text[cut:]):  # 「其中X占了百分之多少」: of the whole said before
         opening = None  # 「…分了好几个款项。其中“一般行政管理事务”这一项」: the question names its own thing (a unit after 其中 is a part of the context's figure)
     joined = re.match(r"(?:连同|连着|再加上|加上|算上)", text[cut:])  # 「X有两个项目，连同第二批加起来是多少」: added to what the context names
-    return bool(pointing or opening or joined or first and re.search(r"它(?!们)", first.group(0)))  # 「…，2025年它的X」「能不能把它名下的…」 (a body the context names is written in its place first)
+    it = re.search(r"它(?!们)", text[cut:])  # 「…，2025年它的X」「能不能把它名下的…」 (a body the context names is written in its place first)
+    later_it = it and not any(a < it.start() for a, _ in named)  # 「我在看X的项目结构，想挑出中等规模的。它名下…」: no name of its own before it
+    return bool(pointing or opening or joined or first and re.search(r"它(?!们)", first.group(0)) or later_it)
 
 
 def _relative_plural(rest: str, pointer: re.Match) -> bool:

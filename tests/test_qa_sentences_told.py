@@ -23,3 +23,26 @@ def test_two_asked_sentences_are_both_answered(legal):
     service, truth = legal
     answer = service.ask("公证处有哪几个项目？司法所规范化建设经费多少？")
     assert answer.answered and "人民调解员以案定补经费" in answer.answer and "司法所规范化建设经费" in answer.answer, answer.answer
+
+
+def _figure(truth, label: str):
+    return next(f for f in truth.figures if f.label == label)
+
+
+def test_it_after_a_told_body_asks_the_figure_alone(legal):
+    service, truth = legal
+    rooms, cars = _figure(truth, "房屋"), _figure(truth, "车辆")
+    answer = service.ask(f"看说明里司法局房屋{rooms.value}平方米、车辆{cars.value}辆，那它账上的固定资产到底有多少？就是截至今年1月底那个数。")
+    assert answer.value == _figure(truth, "固定资产").value and "平方米" not in answer.answer, answer.answer
+
+
+def test_a_guessed_reason_checked_by_a_figure(legal):
+    service, truth = legal
+    answer = service.ask("三公经费表里公务用车那几栏金额都不大，是不是因为司法局根本没几辆车？司法局有几辆公务车")
+    assert answer.value == _figure(truth, "车辆").value and answer.unit == "辆", answer.answer
+
+
+def test_a_reason_asked_after_a_guess_is_still_given(legal):
+    service, truth = legal
+    answer = service.ask("支出预算为什么比上年多了？是不是因为项目多了？")
+    assert _figure(truth, "支出预算").reason in answer.answer, answer.answer
