@@ -40,3 +40,20 @@ def test_the_bound_alone_is_kept(statistics):
     bound = _bound(truth)
     answer = service.ask(f"{bound:f}万以下的项目里最大的是哪个")
     assert answer.value == bound, answer.answer
+
+
+def test_the_projects_at_a_told_amount_pointed_out(statistics):
+    service, truth = statistics
+    bound = _bound(truth)
+    held = sum(a == bound for _, a in _projects(truth))
+    label, value = max(((n, a) for n, a in _projects(truth) if a != bound), key=lambda p: p[1])
+    answer = service.ask(f"有{held}个项目都是{bound:f}万，这{held}个之外，剩下的项目里哪个钱最多？")
+    assert answer.answered and label in answer.answer and answer.value == value, answer.answer
+
+
+def test_a_wrong_count_of_the_pointed_out_is_refused(statistics):
+    service, truth = statistics
+    bound = _bound(truth)
+    held = sum(a == bound for _, a in _projects(truth))
+    answer = service.ask(f"有{held + 1}个项目都是{bound:f}万，这{held + 1}个之外，剩下的项目里哪个钱最多？")
+    assert not answer.answered and f"{held}个" in answer.answer, answer.answer

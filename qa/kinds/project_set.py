@@ -121,7 +121,13 @@ class ProjectSet:
         projects = executor.fund_scoped(frame, doc, executor.unit_scoped(frame, doc, projects))
         chosen, condition = _filtered(projects, reading)
         stated = reading.slot("stated")
-        if stated and stated != len(chosen):
+        bounds = next((s for s in reading.slots if s.name == "range"), None)
+        counted = next((s for s in reading.slots if s.name == "stated"), None)
+        if stated and bounds and bounds.value.left_out and counted.span[0] < bounds.span[0] <= counted.span[1]:  # 「有两个项目都是500万，这两个之外」: the count is of those left out
+            held = [p for p in projects if not bounds.value.holds(p.value)]
+            if stated != len(held):
+                raise NotAnswerable(f"问题说有{stated}个，文件中{bounds.value.words().removesuffix('以外')}的项目有{len(held)}个")
+        elif stated and stated != len(chosen):
             raise NotAnswerable(f"问题说有{stated}个，文件中{condition}项目有{len(chosen)}个")
         op = reading.slot("operation")
         left = {id(m) for m in honour.left_out(frame.text, frame.mentions)}  # 「本级（不含公证处）」: not the unit the set is of
@@ -257,7 +263,8 @@ def exact_range(text: str, patterns: list[str] | None = None) -> Slot | None:
     if match is None:
         return None
     value = _amount(match)
-    out = left_out_before(text, match.start()) or any(a <= match.start() < b for a, b in honour.left_out_spans(text))  # 「把那三个500万的扣掉」
+    out = (left_out_before(text, match.start()) or any(a <= match.start() < b for a, b in honour.left_out_spans(text))  # 「把那三个500万的扣掉」
+           or re.match(cue_data(NAME)["pointed_left_out"], text[match.end():]) is not None)  # 「有两个项目都是500万，这两个之外」
     return Slot("range", Range(value, value, False, False, match.span(), out), match.span())
 
 
