@@ -302,7 +302,8 @@ def _exclusion_ignored(frame: Frame, answer: Answer) -> str | None:
     shown = re.search(_cues()["exclusion_shown"], _said(answer))
     for found in re.finditer(rf"(?:{words})(?P<what>[^，,。；;？?（()）—]{{2,16}})", frame.text):
         named = [m for m in frame.value_mentions() if found.start() <= m.start < found.end()]
-        if named and not any(m is o for m in named for o in out) and not shown and not _ADDED.match(frame.text, found.end()):
+        lacked = any(a == found.start("what") for a, _ in frame.cue_spans)  # 「不带“十五五”的X」: the part lacking, read as a cue
+        if named and not any(m is o for m in named for o in out) and not shown and not lacked and not _ADDED.match(frame.text, found.end()):
             return f"问题要除去“{found.group('what')}”，答案没有除去它 (what the question takes out is not taken out)"
     return None
 

@@ -75,6 +75,11 @@ def picked(text: str) -> tuple[NameFilter, bool] | None:
     return NameFilter(match_form(match.group("kw")), match.group(0), match.span()), bool(match.group("neg")) != bool(match.group("lacks"))
 
 
+def lacked_before(text: str) -> bool:
+    """Whether `text` ends with words saying the part after them is lacking (不带, 没有写着)."""
+    return compiled(_data()["lacked_before"]).search(text) is not None
+
+
 def member_kind(text: str, names: list[str]) -> NameFilter | None:
     """「内设机构里哪些是股」: a word at the question's end naming the kind of some of `names` (some
     but not all end with it) picks those; else None."""

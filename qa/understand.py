@@ -384,6 +384,22 @@ def _name_picked(frame: Frame, lexicon: Lexicon) -> None:
         frame.cue_spans.append((start, end))
 
 
+def _lacked_part(frame: Frame, lexicon: Lexicon) -> None:
+    """「不带“十五五”的“X”工作经费」, linked as the name holding 十五五: the part opening the mention is the
+    one lacking — of the family holding the rest, the names without that part are meant."""
+    for m in frame.mentions:
+        if not m.of("project", "goal") or not name_filter.lacked_before(frame.text[:m.start]):
+            continue
+        for k in range(1, min(7, len(m.surface) - 3)):
+            part, rest = m.surface[:k], m.surface[k:]
+            family = projects_holding(lexicon, {rest}, frame.docs, ("project", "goal"))
+            chosen = [e for e in family if part not in match_form(e.label)]
+            if chosen and len(chosen) < len(family):
+                m.entities, m.partial, m.start, m.surface = chosen, False, m.start + k, rest
+                frame.cue_spans.append((m.start - k, m.start))
+                break
+
+
 def _year_prefixed(frame: Frame, lexicon: Lexicon) -> None:
     """「水利局预算里“2025年河湖长至工作经费”这一项」: a year written right before a name is the name's own when
     exactly one name of the family holding it begins with that year (2025年河湖长制工作经费 beside 河湖长制工作经费)."""
@@ -1733,6 +1749,7 @@ class Understander:
         self._totals_named_by_terms(frame)
         _name_part_set_aside(frame, self.lexicon)
         _name_picked(frame, self.lexicon)
+        _lacked_part(frame, self.lexicon)
         _year_prefixed(frame, self.lexicon)
         _partial_narrowed(frame)
         _target_words_kept(frame)

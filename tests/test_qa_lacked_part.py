@@ -1,0 +1,35 @@
+"""A name part said to be lacking picks the name without it (issue 10): 「不带“十五五”的法律顾问服务经费」
+is the plain project, not 岚岗县“十五五”法律顾问服务经费 the words 十五五+name link. Phrasings of our
+own on a generated human-resources bureau (tools.synth seed 3902, no department given)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import synth_service
+
+PLAIN = "法律顾问服务经费"
+
+
+@pytest.fixture(scope="module")
+def hr(tmp_path_factory):
+    return synth_service(tmp_path_factory.mktemp("hr"), 3902, None)
+
+
+def _amount(truth, name: str):
+    return next(p.amounts[0] for p in truth.projects if p.name == name)
+
+
+@pytest.mark.parametrize("question", [f"不带“十五五”的“{PLAIN}”是多少？", f"没有带十五五的{PLAIN}安排了多少钱"])
+def test_the_name_without_the_part(hr, question):
+    service, truth = hr
+    prefixed = next(p.name for p in truth.projects if p.name != PLAIN and p.name.endswith(PLAIN))
+    assert _amount(truth, PLAIN) != _amount(truth, prefixed)
+    answer = service.ask(question)
+    assert answer.value == _amount(truth, PLAIN) and prefixed not in answer.answer, answer.answer
+
+
+def test_the_name_with_the_part(hr):
+    service, truth = hr
+    prefixed = next(p.name for p in truth.projects if p.name != PLAIN and p.name.endswith(PLAIN))
+    answer = service.ask(f"“十五五”{PLAIN}是多少？")
+    assert answer.value == _amount(truth, prefixed), answer.answer
