@@ -411,6 +411,9 @@ def _convert_numerals(text: str) -> str:
     return _NUMERAL_RE.sub(_replace_numeral, text)
 
 
+YEAR_RANGE = re.compile(r"((?:19|20)\d{2})年?\s*[—–―~～-]{1,2}\s*(?=(?:19|20)\d{2}(?!\d))")  # 「2023—2025年」: a range of years, no aside's dash
+
+
 # ------------------------------------------------------------------ public ---
 @lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
@@ -418,7 +421,7 @@ def normalize(text: str) -> str:
 
     Steps: width folding + whitespace removal, traditional -> simplified,
     Chinese numerals -> Arabic inside number spans, year-bracket unification,
-    strip.  Bracket unification runs after numeral conversion so that
+    a dash between two years read 至, strip.  Bracket unification runs after numeral conversion so that
     ``normalize`` is idempotent (a converted 【二〇一九】 is unified too).
     """
     if not text:
@@ -427,5 +430,6 @@ def normalize(text: str) -> str:
     text = to_simplified(text)
     text = _convert_numerals(text)
     text = _unify_brackets(text)
+    text = YEAR_RANGE.sub(r"\1至", text)
     return text.strip()
 

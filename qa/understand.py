@@ -1891,6 +1891,14 @@ class Understander:
         if "next_year" in frame.cues:
             frame.refusal = "预算文件只有本年度的数字，没有以后年度的数据 (no figures for future years)"
             return
+        recent = re.search(lexicon.cues["recent_years"], plain)
+        if recent and int(recent.group("n")) >= 2 and in_scope:
+            have = sorted({docs[d].year for d in in_scope})
+            asked = range(have[-1] - int(recent.group("n")) + 1, have[-1] + 1)
+            absent = [y for y in asked if y not in have and not (len(asked) == 2 and y == have[0] - 1)]  # 近两年 of one document: its 上年
+            if absent:
+                frame.refusal = f"问的是{recent.group(0)}，已载入的文件是{'、'.join(map(str, have))}年的预算，没有{'、'.join(map(str, absent))}年的数据 (no document for that year)"
+                return
         loaded = sorted({docs[d].year for d in in_scope})
         one_body = len({docs[d].name for d in in_scope}) == 1  # one department in several years, never another department's year
         if {"this_year", "last_year"} <= frame.cues:  # 「今年X有多少？（去年那份写的还是0，怎么今年就有了）」: the year of the question, not of its aside
