@@ -70,7 +70,10 @@ def picked(text: str) -> tuple[NameFilter, bool] | None:
     one of the names holding another is meant, and whether it is the one WITHOUT that part."""
     match = compiled(_data()["pick"]).search(text)
     included = _data()["pick_included"]
-    if match is None or re.search(included["before"], text[:match.start()]) or re.search(included["after"], text[match.end():]):
+    if match is None:
+        lacking = compiled(_data()["pick_not"]).search(text)  # 「X（不是后面那笔补助资金）」: the one without it
+        return (NameFilter(match_form(lacking.group("kw")), lacking.group(0), lacking.span()), True) if lacking else None
+    if re.search(included["before"], text[:match.start()]) or re.search(included["after"], text[match.end():]):
         return None  # 「连同带“二期”的那一笔」: added to the name, not picked
     return NameFilter(match_form(match.group("kw")), match.group(0), match.span()), bool(match.group("neg")) != bool(match.group("lacks"))
 

@@ -322,6 +322,7 @@ def _story_end(text: str) -> int:
     """Where the sentences before the last one end (0: one sentence)."""
     return max((m.end() for m in STORY_END.finditer(text.rstrip("。!！;； "))), default=0)
 
+BARE_ASK = re.compile(r"(?:的)?(?:预算|金额|资金|经费|钱)?(?:数|额)?(?:一共|总共|到底|究竟)?(?:是|为|有|安排了?|给了)?多少(?:钱|万元?)?[?？。!！]*$")  # 「…主项目——X——预算是多少」: the name between the dashes is asked
 SUBJECTLESS = re.compile(r"(?:具体|到底|究竟|大概|大约|那)?(?:占|比(?!如|方))")  # 「…。具体占政府采购总额的比重是多少」: the part is what came before
 REPORTED = re.compile(load_cues()["reported"])  # 「有读者问X有多大。」「编辑想知道X。」: a question reported, not asked
 THINGS = frozenset({"line_item", "classification", "project", "goal"})  # what a figure is of
@@ -1317,7 +1318,7 @@ class Understander:
     def _after_context(self, text: str, cut: int, previous: Frame | None, corrected: bool) -> Frame | None:
         """The question after the context ending at `cut`, when the rest names what it asks or asks of
         the thing the context names last; else None."""
-        if SUBJECTLESS.match(text, cut) or RESTATING.match(text, cut):
+        if SUBJECTLESS.match(text, cut) or RESTATING.match(text, cut) or text[cut - 1:cut] == "—" and BARE_ASK.match(text, cut):
             cut = 0  # 「X——Y那一大类——占基本支出的百分之多少」: the rest has no subject, the opening is it; 「…，也就是A加上B，一共多少」 restates it
         said = text  # as asked: 「其中」 opening the rest points into the context before a measure is carried to it
         if cut:

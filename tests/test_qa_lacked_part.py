@@ -33,3 +33,17 @@ def test_the_name_with_the_part(hr):
     prefixed = next(p.name for p in truth.projects if p.name != PLAIN and p.name.endswith(PLAIN))
     answer = service.ask(f"“十五五”{PLAIN}是多少？")
     assert answer.value == _amount(truth, prefixed), answer.answer
+
+
+@pytest.mark.parametrize("question", ["信息系统安全测评费（不是后面那笔补助资金）预算是多少？", "信息系统安全测评费（不含补助资金）是多少",
+                                      "听说信息系统这块花钱多。局里的那个项目——信息系统安全测评费（不是后面那笔补助资金）——预算是多少？"])
+def test_the_one_not_meant_said_in_brackets(hr, question):
+    service, truth = hr
+    answer = service.ask(question)
+    assert answer.value == _amount(truth, "信息系统安全测评费") and "补助资金为" not in answer.answer, answer.answer
+
+
+def test_the_one_with_the_part_in_brackets(hr):
+    service, truth = hr
+    answer = service.ask("信息系统安全测评费（带补助资金的那笔）是多少")
+    assert answer.value == _amount(truth, "信息系统安全测评费补助资金"), answer.answer
