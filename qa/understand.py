@@ -778,6 +778,15 @@ def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] 
     return bool(pointing or opening or joined or first and re.search(r"它(?!们)", first.group(0)) or later_it)
 
 
+def _member_named(m: Mention, things: list[Mention]) -> str:
+    """「两个项目都以“X”打头，一个是普通的，一个是专项经费。这两个」: a part of a name (专项经费) said beside
+    another thing (X) names the one member of X's family holding both — written whole."""
+    if not m.partial:
+        return m.surface
+    held = {match_form(e.label) for e in m.entities if any(o is not m and match_form(o.surface) in match_form(e.label) for o in things)}
+    return held.pop() if len(held) == 1 else m.surface
+
+
 def _relative_plural(rest: str, pointer: re.Match) -> bool:
     """「2025年新冒出来的那些项目」: 那些 after words of its own clause says which ones, pointing nowhere back."""
     if not pointer.group(0).startswith(("那些", "这些")):
@@ -1663,7 +1672,8 @@ class Understander:
         between = text[things[-1].end:pointer.start()] if things else ""
         if len(things) != count or any(w in between for w in self._measure_words) or not re.search(r"[,，。;；?？!！]", between):
             return text  # 「A和B这两项」: said right after them, it restates them
-        joined = "、".join(m.surface for m in things[:-1]) + "和" + things[-1].surface
+        names = [_member_named(m, things) for m in things]
+        joined = "、".join(names[:-1]) + "和" + names[-1]
         return text[:pointer.start()] + joined + text[pointer.end():]
 
     def _siblings_named(self, text: str) -> str:
@@ -1690,10 +1700,10 @@ class Understander:
             if not any(f.lastgroup == f"t{len(tokens) - 1}" for f in found) or all(f.lastgroup == f"t{len(tokens) - 1}" for f in found):
                 continue  # both the unmarked and a marked one said as operands (一期和二期, 续建那笔比原来那笔); 「不是二期那个」「带“第二批”的」 are read as said
             head = re.match(spec["head"], text[m.end:])
-            start = m.start if head and found[0].start() == m.end + head.end() else m.end  # 「X分了一期和二期」: the phases named stand for X
+            start = m.start if head and found[0].start() == m.end + head.end() or found[0].start() == m.end else m.end  # 「X分了一期和二期」「X一期二期加起来」: the phases named stand for X
             out, at = text[:start], m.end if start == m.end else found[0].start()
-            for f in found:
-                out += text[at:f.start()] + tokens[int(f.lastgroup[1:])][1]
+            for k, f in enumerate(found):
+                out += (text[at:f.start()] or ("" if k == 0 else "和")) + tokens[int(f.lastgroup[1:])][1]  # 「一期二期」: two names, joined
                 at = f.end()
             return out + text[at:]
         return text

@@ -1,0 +1,32 @@
+"""Projects of one name told apart by a part (issue 10): 「X一期二期加起来」 is X and X（二期） summed, the two
+written side by side with no joiner; 「两个项目都以“X”打头，一个是普通的，一个是专项经费。这两个加在一起」 is X
+and X专项经费 — the part said alone names the one member of X's family holding it. Phrasings of our own
+on a generated human-resources bureau (tools.synth seed 3902, no department given)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import synth_service
+
+
+@pytest.fixture(scope="module")
+def hr(tmp_path_factory):
+    return synth_service(tmp_path_factory.mktemp("hr"), 3902, None)
+
+
+def _amount(truth, name: str):
+    return next(p.amounts[0] for p in truth.projects if p.name == name)
+
+
+@pytest.mark.parametrize("question", ["宣传工作经费一期二期加起来安排了多少", "宣传工作经费一期二期一共多少钱？"])
+def test_two_phases_side_by_side_summed(hr, question):
+    service, truth = hr
+    answer = service.ask(question)
+    assert answer.value == _amount(truth, "宣传工作经费") + _amount(truth, "宣传工作经费（二期）"), answer.answer
+
+
+def test_a_part_said_alone_names_the_member(hr):
+    service, truth = hr
+    base = "档案整理及数字化加工费"
+    answer = service.ask(f"表里有两个项目都以“{base}”打头，一个是普通的，一个是专项经费。这两个加在一起是多少？")
+    assert answer.value == _amount(truth, base) + _amount(truth, base + "专项经费"), answer.answer
