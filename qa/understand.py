@@ -401,6 +401,23 @@ def _lacked_part(frame: Frame, lexicon: Lexicon) -> None:
                 break
 
 
+def _family_parts(frame: Frame, lexicon: Lexicon) -> None:
+    """「X2024年只有一个，2025年有补助资金和第二批两笔」: a part of a name said alone (补助资金) beside a
+    project named whole (X) is a member of X's family holding that part — never another project that part
+    of a name links (Y补助资金)."""
+    named = [m for m in frame.mentions if m.of("project") and not m.partial]
+    for m in frame.mentions:
+        if not m.partial or not m.of("project", "goal"):
+            continue
+        for whole in named:
+            base = match_form(whole.of("project")[0].label)
+            family = projects_holding(lexicon, {base}, [], ("project",))
+            members = [e for e in family if match_form(m.surface) in match_form(e.label).replace(base, "", 1)]
+            if members:
+                m.entities = members
+                break
+
+
 def _year_prefixed(frame: Frame, lexicon: Lexicon) -> None:
     """「水利局预算里“2025年河湖长至工作经费”这一项」: a year written right before a name is the name's own when
     exactly one name of the family holding it begins with that year (2025年河湖长制工作经费 beside 河湖长制工作经费)."""
@@ -1761,6 +1778,7 @@ class Understander:
         _name_part_set_aside(frame, self.lexicon)
         _name_picked(frame, self.lexicon)
         _lacked_part(frame, self.lexicon)
+        _family_parts(frame, self.lexicon)
         _year_prefixed(frame, self.lexicon)
         _partial_narrowed(frame)
         _target_words_kept(frame)

@@ -20,6 +20,7 @@ from qa.kinds import year_items, year_sets
 from qa.kinds.base import SHARE_SAID, Context, Reading, Slot, cue_data, pattern
 from qa.kinds.project_set import exact_range
 from qa.kinds.unit_scope import is_fund
+from qa.known import fold_digits
 from qa.lexicon import Document, load_cues, match_form
 from qa.spans import LONG_PART, occurrences
 from qa.years import named_years
@@ -433,6 +434,17 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
         projects = executor.unit_scoped(frame, doc.iri, executor.reader.projects(doc.iri))  # 「妇幼中心的项目个数」: that unit's
         text = f"项目个数为{len(projects)}个"
         return Decimal(len(projects)), "个", executor.answer(frame, text, Decimal(len(projects)), "个", facts=projects[:1])
+    gone = [m for m in ctx.frame.mentions if m.of("project", "goal") and not any(doc.iri in e.docs for e in m.entities) and not m.partial]
+    for m in gone:  # 「X2024年是140多万，2025年只剩一个第二批」: the members of X's family the question names by their parts
+        members = _members_said(ctx, doc, m)
+        if members:
+            held = {e.iri for e in members}
+            frame.mentions = [dataclasses.replace(m, entities=members)] + [o for o in frame.mentions if o is not m and not {e.iri for e in o.entities} <= held]
+        if len(members) >= 2 and len(gone) == 1 and len(frame.value_mentions()) == 1 and re.search("|".join(load_cues()["intents"]["sum"]), ctx.frame.question or ""):
+            facts = [f for f in executor.reader.projects(doc.iri) if f.label in {e.label for e in members}]
+            total = sum((f.value for f in facts), Decimal(0))
+            text = "、".join(f.label for f in facts) + f"合计为{fmt(total)}万元（{' + '.join(fmt(f.value) for f in facts)}）"
+            return total, "万元", executor.answer(frame, text, total, "万元", facts=facts)
     absent = [m for m in frame.mentions if m.of("project", "goal") and not any(doc.iri in e.docs for e in m.entities) and not m.partial]
     if absent:  # 「X2024年和2025年加起来」 with X in one year only: that year has no figure for it
         raise NotAnswerable(f"{doc.year}年的文件中没有“{absent[0].entities[0].label}”")
@@ -444,6 +456,9 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
         answer = kinds.kind(other[0].kind).run(other[0], single, executor)
     else:
         answer = executor.do_ratio(frame) if share else executor.run(frame) if target or ranked else executor.do_lookup(frame)
+    if answer.value is None and not share and len(frame.value_mentions()) >= 2 and re.search("|".join(load_cues()["intents"]["sum"]), ctx.frame.text):
+        frame.intent, frame.cues = "sum", frame.cues | {"sum"}  # 「2025年变成了A和B两个。这两个加起来比2024年多多少」: that year's items summed
+        answer = executor.run(frame)
     if answer.value is None:
         raise NotAnswerable(f"{doc.year}年的文件中这一项不止一个金额，请说明是哪一项")
     if share and answer.unit == "%" and len(answer.rows) == 2:  # the exact share, not the rounded one
@@ -451,6 +466,23 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
         if whole:
             return part / whole * 100, "%", answer
     return answer.value, answer.unit or "万元", answer
+
+
+def _members_said(ctx: Context, doc: Document, mention) -> list:
+    """The projects of `doc` whose names hold the mention's name (X（第二批）, “十五五”X) and whose own part
+    the question says (第二批, 二期, 十五五): the members of X's family it names in a year without X itself."""
+    base = match_form(mention.entities[0].label)
+    said = fold_digits(match_form(ctx.frame.question or ctx.frame.text))
+    chosen = []
+    for e in ctx.lexicon.entities.values():
+        label = match_form(e.label)
+        if e.kind == "project" and doc.iri in e.docs and base in label and label != base:
+            part = fold_digits(re.sub(r"[()（）“”\"「」]", "", label.replace(base, "", 1)))
+            for region in ctx.lexicon.regions:  # 「枫渡区“十五五”X」: said as 十五五
+                part = part.replace(match_form(region), "")
+            if len(part) >= 2 and part in said.replace(base, " "):
+                chosen.append(e)
+    return chosen
 
 
 TEXT_CUES = {"citation": "citation", "set:citations": "citation", "performance": "performance", "describe": "describe",
@@ -508,6 +540,10 @@ def _two_figures(ctx: Context, executor, years: tuple[Document, Document], share
     if len(owners) == 2 and owners[0] != owners[1]:  # 「重点项目的满意度目标两年比」: each year's target is another project's
         what = "绩效目标"
         head = f"{earlier.year}年{owners[0]}{fmt(a, unit)}{unit}，{later.year}年{owners[1]}{fmt(b, unit)}{unit}"
+    labels = [re.sub(r"[（(][^（）()]*(?:表\d|部分)[^（）()]*[）)]|。$", "", x.answer).split("为")[0] for x in (first, second)]  # a name's own brackets kept
+    if not share and len(owners) != 2 and labels[0] != labels[1] and labels[0] in labels[1]:  # 「2025年只剩一个第二批」: each year's own member of the family
+        head = f"{earlier.year}年{labels[0]}{fmt(a, unit)}{unit}，{later.year}年{labels[1]}{fmt(b, unit)}{unit}"
+        what = labels[0]
     tied = _year_mentions(ctx.frame, ctx.lexicon.documents)
     if _each_years_top(ctx, share) and first.items and second.items and not tied:  # 「各年金额最大的项目」: each year's own, named
         what = "金额最小的项目" if "min" in ctx.frame.cues else "金额最大的项目"

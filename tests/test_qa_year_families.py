@@ -1,0 +1,41 @@
+"""A project gone in one year whose family the other year holds (issue 10): 「X2024年有一笔，2025年只剩下
+（二期）了」 sets X against X（二期）; 「2025年有补助资金和第二批两笔，这两笔加起来」 against their sum — each
+named in the answer. With no part said, X is still refused in the year without it (never a guess among
+its family). Phrasings of our own on a generated emergency bureau (tools.synth seed 3910) in two years."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import synth_years_service
+
+
+@pytest.fixture(scope="module")
+def emergency(tmp_path_factory):
+    return synth_years_service(tmp_path_factory.mktemp("emergency"), 3910, "云川市棠溪区应急管理局")
+
+
+def _amount(truth, name: str):
+    return next(p.amounts[0] for p in truth.projects if p.name == name)
+
+
+def test_the_one_member_said(emergency):
+    service, earlier, later = emergency
+    base = "安全生产专项整治经费"
+    answer = service.ask(f"{base}2024年有一笔，2025年只剩下（二期）了。二期和2024年那笔相差多少？")
+    diff = _amount(later, base + "（二期）") - _amount(earlier, base)
+    assert answer.value is not None and abs(answer.value) == abs(diff), answer.answer
+    assert base + "（二期）" in answer.answer, answer.answer
+
+
+def test_two_members_said_and_summed(emergency):
+    service, earlier, later = emergency
+    base = "危险化学品企业安全评估经费"
+    answer = service.ask(f"{base}2024年只有一个，2025年有补助资金和第二批两笔。2025年这两笔加起来比2024年多多少？")
+    total = _amount(later, base + "补助资金") + _amount(later, base + "（第二批）")
+    assert answer.value is not None and abs(answer.value) == abs(total - _amount(earlier, base)), answer.answer
+
+
+def test_no_part_said_is_refused(emergency):
+    service, _, _ = emergency
+    answer = service.ask("会议室音视频设备维护费2025年比2024年多多少？")
+    assert not answer.answered and "2025" in answer.answer, answer.answer
