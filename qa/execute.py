@@ -1109,6 +1109,8 @@ class Executor:
                 parts.append(f"{name}被{'、'.join(names)}引用")
                 items.extend(names)
                 sources.extend(Source(self.doc_title(r["doc"]), load_template().by_layout("projects").name, r["citerLabel"], r["line"]) for r in citers)
+            if parts and "count" in frame.cues and re.search(r"项目[^，,。？?]{0,4}(?:几|多少)|(?:几|多少)个项目", frame.text):  # 「引用了粤府办文件的项目有几个」: the citing projects counted
+                return self.answer(frame, "；".join(parts) + f"。共{len(items)}个项目。", Decimal(len(items)), "个", items=items, sources=sources)
             if parts:
                 return self.answer(frame, "；".join(parts) + "。", items=items, sources=sources)
         if projects:

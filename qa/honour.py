@@ -241,6 +241,11 @@ def illustrates(text: str, m) -> bool:
     return bool(re.search(r"(?:比如|例如|譬如|像是?)[“\"]?$", text[max(0, m.start - 4):m.start]))
 
 
+def hearsay(clause: str) -> bool:
+    """A clause telling what the asker heard or read (听说, 据说, 看说明里说): context, not the ask."""
+    return re.match(_cues()["hearsay"], clause) is not None
+
+
 def left_out_spans(text: str) -> list[tuple[int, int]]:
     """The stretches an excluding word closes (「变少的都不算」「X除外」): words in them say what is
     not asked."""

@@ -83,6 +83,11 @@ def lacked_before(text: str) -> bool:
     return compiled(_data()["lacked_before"]).search(text) is not None
 
 
+def lacked_after(text: str) -> re.Match | None:
+    """A bracket opening `text` that says a part is lacking (（不含补助资金）), with the part as `kw`."""
+    return compiled(_data()["lacked_after"]).match(text)
+
+
 def member_kind(text: str, names: list[str]) -> NameFilter | None:
     """「内设机构里哪些是股」: a word at the question's end naming the kind of some of `names` (some
     but not all end with it) picks those; else None."""

@@ -49,7 +49,7 @@ RANK = re.compile(r"(?:(?<![安编并彩])排名?|名列|位列|位居)第?(?P<a
                   r"|(?P<from_last>倒数)第(?P<c>[2-9二三四五六七八九])"  # 倒数第二: the second from the smallest
                   r"|第(?P<b>[2-9二三四五六七八九])(?:名|位|大|多|高|少|小|低)(?P<db>[大多高少小低])?|次(?:多|大|高)")
 TABLE = re.compile(r"表(\d{1,2})(?!\d)")
-UNIT_ASKED = re.compile(r"(?:多少|几)(?:个(?=小时|分钟))?(" + "|".join(sorted(load_cues()["units_asked"], key=len, reverse=True))
+UNIT_ASKED = re.compile(r"(?:多少|(?<![这那近前])几)(?:个(?=小时|分钟))?(" + "|".join(sorted(load_cues()["units_asked"], key=len, reverse=True))
                         + r")(?!目(?:经费|资金|支出|预算|的?钱))")  # 「多少项目经费」 asks money, not a count in 项
 def _region_before(text: str, known: list[str]) -> str | None:
     """The administrative region written just before a name: a known one, or the 3-character
@@ -389,8 +389,17 @@ def _lacked_part(frame: Frame, lexicon: Lexicon) -> None:
     """「不带“十五五”的“X”工作经费」, linked as the name holding 十五五: the part opening the mention is the
     one lacking — of the family holding the rest, the names without that part are meant."""
     for m in frame.mentions:
-        if not m.of("project", "goal") or not name_filter.lacked_before(frame.text[:m.start]):
-            continue
+        after = name_filter.lacked_after(frame.text[m.end:]) if m.of("project", "goal") else None
+        if after and not any(o.start == m.end + after.start("kw") and not o.partial for o in frame.mentions):  # 「X（不含补助资金）」, not 「X（不含Y经费）」 with Y a name
+            part = match_form(after.group("kw"))
+            family = projects_holding(lexicon, {match_form(e.label) for e in m.of("project", "goal")} | {m.surface}, frame.docs, ("project", "goal"))
+            chosen = [e for e in family if part not in match_form(e.label)]
+            if len(chosen) == 1 and len(family) > 1:
+                m.entities, m.partial = chosen, False
+                frame.mentions = [o for o in frame.mentions if not m.end <= o.start < m.end + after.end()]
+                frame.cue_spans.append((m.end, m.end + after.end()))
+        if not m.of("project", "goal") or not name_filter.lacked_before(frame.text[:m.start]) or any(match_form(e.label) == m.surface for e in m.entities):
+            continue  # 「不含全民健身活动经费」: a name said whole is left out, no part of another
         for k in range(1, min(7, len(m.surface) - 3)):
             part, rest = m.surface[:k], m.surface[k:]
             family = projects_holding(lexicon, {rest}, frame.docs, ("project", "goal"))
@@ -2584,8 +2593,8 @@ class Understander:
             if a >= spans[-1][0] or re.search(asks, frame.text[a:b]) or not segment.says_something(frame.text[a:b].replace(word, "")) \
                     or re.search(r"(?:那块|这块|那部分|方面|领域|里|中)[,，:：]?$", frame.text[a:b]):
                 return False  # 「公厕那块，项目支出是多少」: a scope, not a story
-            if re.search(self.lexicon.cues["asker_intent"], frame.text[a:b]):
-                return True  # 「我们想评估一下中心的办公条件，…」「单位领导让我核一下数，…」: what the asker means to do
+            if re.search(self.lexicon.cues["asker_intent"], frame.text[a:b]) or honour.hearsay(frame.text[a:b]):
+                return True  # 「我们想评估一下中心的办公条件，…」「单位领导让我核一下数，…」「听说X对整改有时间要求，…」: what the asker means to do or heard
             return (all(m.kinds() <= {"department"} for m in frame.mentions if a <= m.start < b)
                     and not re.search(r"本级|下属|单位|中心", frame.text[a:b]))  # 「本级和下属中心的走势好像相反，…」: units compared scope the ask
 

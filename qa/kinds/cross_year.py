@@ -456,7 +456,8 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
         answer = kinds.kind(other[0].kind).run(other[0], single, executor)
     else:
         answer = executor.do_ratio(frame) if share else executor.run(frame) if target or ranked else executor.do_lookup(frame)
-    if answer.value is None and not share and len(frame.value_mentions()) >= 2 and re.search("|".join(load_cues()["intents"]["sum"]), ctx.frame.text):
+    if (answer.value is None and not share and len(frame.value_mentions()) >= 2 and re.search("|".join(load_cues()["intents"]["sum"]), ctx.frame.text)
+            and all(any(match_form(e.label) == m.surface for e in m.entities) for m in frame.value_mentions())):  # each named whole
         frame.intent, frame.cues = "sum", frame.cues | {"sum"}  # 「2025年变成了A和B两个。这两个加起来比2024年多多少」: that year's items summed
         answer = executor.run(frame)
     if answer.value is None:

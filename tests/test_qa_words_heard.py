@@ -1,0 +1,34 @@
+"""Words that carry nothing are ignored (issue 10): what the asker heard (听说X对维修有时效方面的规定，…) is
+context, its words no unknown ones; 找找看 is filler; 名称后面标着“续建”的那个X picks X（续建）as 带 does.
+Phrasings of our own on generated documents (tools.synth seeds 3902)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import synth_service
+
+
+@pytest.fixture(scope="module")
+def hr(tmp_path_factory):
+    return synth_service(tmp_path_factory.mktemp("hr"), 3902, None)
+
+
+def test_a_heard_clause_is_context(legal):
+    service, truth = legal
+    target = next(t for p in truth.projects if p.name == "社区矫正监管经费" for t in p.targets)
+    answer = service.ask("听说社区矫正监管经费这个项目对维修有时效方面的规定，设备故障响应时间不超过几小时？")
+    assert answer.value == target.value and answer.unit == target.unit, answer.answer
+
+
+def test_find_and_see_is_filler(legal):
+    service, truth = legal
+    name, value = min(((p.name, p.amounts[0]) for p in truth.projects), key=lambda p: p[1])
+    answer = service.ask("表12里项目金额差别很大。想找找看预算最少的项目是哪一个，多少钱？")
+    assert answer.value == value and name in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["名称后面标着“续建”的那个业务培训经费是多少", "名字后面标有续建的那个业务培训经费是多少？"])
+def test_marked_with_picks_the_member(hr, question):
+    service, truth = hr
+    answer = service.ask(question)
+    assert answer.value == next(p.amounts[0] for p in truth.projects if p.name == "业务培训经费（续建）"), answer.answer
