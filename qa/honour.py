@@ -848,6 +848,10 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
     guessed = commentary.guesses(frame.text)  # 「我以为就是发临时工工资。」: a guess asks nothing
     excluded |= {id(m) for m in frame.mentions if any(a <= m.start < b for a, b in guessed)}
     used_labels = {e.label for m in used for e in m.entities}
+    whole = [m for m in frame.mentions if not m.partial and m.kinds() & {"classification", "line_item", "project", "figure"} and id(m) not in excluded
+             and not any(_loose(e.label) in loose or (e.code and e.code in said) for e in m.entities)]
+    if whole and any(u.partial and u.surface in said for u in used) and len(frame.value_mentions()) >= 2:  # 「…外包给第三方，…委托业务费有多少」
+        return f"答案没有用到问题中的“{whole[0].surface}” (a part of the question the answer does not use)"
     for m in frame.mentions:
         if any(e.label in used_labels for e in m.entities) and m.kinds() <= {"classification", "line_item"}:
             continue  # 「殡葬这个科目（2081004）」: the code names the class its name already took

@@ -737,6 +737,33 @@ def _classes_in_containers(frame: Frame) -> None:
             inner.entities = [e for e in inner.entities if e not in classes or e in under]
 
 
+HELD_ONE = re.compile(r"(?:还|也)?(?:有|列了?|包括|包含)(?:一|1)?(?:项|个|笔|条|款|类)?(?:叫|是|名为)?")
+
+
+def _container_of_one(frame: Frame) -> None:
+    """「基本支出商品和服务支出下面有一项“其他交通费用”，具体是多少」: a class said to hold the one named
+    after it (下面有一项) is where to look, not a second thing asked."""
+    if frame.cues & {"sum", "compare", "ratio", "count", "list", "max", "min"}:
+        return
+    after = honour.container_after()
+    for container in frame.mentions:
+        codes = [e.code for e in container.of("classification", "line_item") if e.code]
+        held = after.match(frame.text, container.end)
+        one = held and HELD_ONE.match(frame.text, held.end())
+        inner = next((m for m in frame.mentions if one and m.start == one.end()), None)
+        if codes and inner and any(e.code and e.code != c and e.code.startswith(c) for e in inner.entities for c in codes):
+            _set_aside(frame, [container])
+            return
+
+
+def _heard_parts(frame: Frame) -> None:
+    """「看新闻说很多部门把业务外包给第三方，…委托业务费有多少」: a part of a name (第三方 of 第三方绩效评价服务费)
+    in a clause telling what the asker heard, asking nothing, links no thing asked when another clause names one."""
+    asks = load_cues()["clauses"]["asks"]
+    heard = [(a, b) for a, b in (m.span() for m in CLAUSE.finditer(frame.text)) if honour.hearsay(frame.text[a:b]) and not re.search(asks, frame.text[a:b])]
+    _set_aside(frame, [m for m in frame.mentions if m.partial and any(a <= m.start < b for a, b in heard)])
+
+
 def _body_by_its_money(frame: Frame) -> None:
     """「档案馆的钱主要花在哪」 where 档案馆 is the department's short name and a class too: a name
     said of its money (的钱, 的预算) is the body, not the class."""
@@ -1774,6 +1801,8 @@ class Understander:
         _classes_joined(frame)
         _guesses_set_aside(frame)
         _classes_in_containers(frame)
+        _container_of_one(frame)
+        _heard_parts(frame)
         _name_before_its_code(frame)
         _counted_list(frame)
         _other_than(frame)

@@ -46,3 +46,12 @@ def test_a_reason_asked_after_a_guess_is_still_given(legal):
     service, truth = legal
     answer = service.ask("支出预算为什么比上年多了？是不是因为项目多了？")
     assert _figure(truth, "支出预算").reason in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["看到基本支出商品和服务支出下面有一项“其他交通费用”，数额好像不小，具体是多少？",
+                                      "商品和服务支出里有一项叫邮电费，是多少？"])
+def test_a_class_holding_the_one_named_is_where_to_look(legal, question):
+    service, truth = legal
+    label = "其他交通费用" if "交通" in question else "邮电费"
+    answer = service.ask(question)
+    assert answer.value == truth_row(truth, 6, label).amounts[0], answer.answer

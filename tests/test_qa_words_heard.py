@@ -32,3 +32,16 @@ def test_marked_with_picks_the_member(hr, question):
     service, truth = hr
     answer = service.ask(question)
     assert answer.value == next(p.amounts[0] for p in truth.projects if p.name == "业务培训经费（续建）"), answer.answer
+
+
+def test_a_part_of_a_name_in_a_heard_clause_links_nothing(legal):
+    service, truth = legal
+    answer = service.ask("看新闻说很多部门把业务外包给第三方，司法局项目支出经济分类里的委托业务费有多少？")
+    assert answer.value == next(r.amounts[0] for r in truth.table(7).rows if r.label == "委托业务费"), answer.answer
+
+
+def test_a_part_of_a_name_never_answers_for_a_whole_one(legal):
+    service, truth = legal
+    answer = service.ask("很多部门把业务外包给第三方，项目支出经济分类里的委托业务费有多少？")
+    project = next(p.amounts[0] for p in truth.projects if p.name == "第三方绩效评价服务费")
+    assert answer.value != project, answer.answer

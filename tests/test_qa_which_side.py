@@ -1,0 +1,25 @@
+"""Which of two holds more, asked as 主要放在哪边 (issue 10): 「本级和环卫所，项目经费主要放在哪边？」 names the
+unit with the larger project expenditure, never their sum; a second sentence asking by how much is the
+figure given. Phrasings of our own on a generated urban management bureau (tools.synth seed 56180)."""
+
+from __future__ import annotations
+
+from conftest import truth_row
+
+BUREAU, SANITATION = "金禾市望垣县城市管理和综合执法局", "金禾市望垣县环境卫生管理所"
+
+
+def _projects(truth, unit: str):
+    return truth_row(truth, 12, unit).amounts[0]
+
+
+def test_where_it_mostly_goes(urban_2025):
+    service, truth = urban_2025
+    answer = service.ask("城管局本级和下属的环卫所，项目经费主要放在哪边？")
+    assert answer.value == max(_projects(truth, BUREAU), _projects(truth, SANITATION)) and "合计" not in answer.answer, answer.answer
+
+
+def test_where_then_how_much_more(urban_2025):
+    service, truth = urban_2025
+    answer = service.ask("城管局本级和下属的环卫所，项目经费主要放在哪边？本级的项目支出比环卫所多多少")
+    assert answer.value == _projects(truth, BUREAU) - _projects(truth, SANITATION), answer.answer
