@@ -115,7 +115,11 @@ class Executor:
                     return found[:1]
             return []
         number = int(table[1:]) if table.startswith("表") else 1
-        return self.reader.row_facts(doc, number, label)[:1]
+        rows = self.reader.row_facts(doc, number, label)[:1]
+        if rows or label != "合计":
+            return rows
+        grand = [f for f in self.reader.total_facts(doc, number) if f.label.endswith("总计")]  # 「收支总表的总额」: 表1's 收入总计 and 支出总计, one figure
+        return grand[:1] if grand and len({f.value for f in grand}) == 1 else []
 
     def resolve(self, mention: Mention, measure: str | None, frame: Frame, doc: str) -> list[Fact]:
         """The figures a mention stands for, in the sense of its measure (基本支出 …)."""

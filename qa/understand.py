@@ -826,8 +826,8 @@ def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] 
     if opening and any(a == opening.end() for a, _ in things) and not re.search(r"占|比例|比重|百分之|几成", text[cut:]):  # 「其中X占了百分之多少」: of the whole said before
         opening = None  # 「…分了好几个款项。其中“一般行政管理事务”这一项」: the question names its own thing (a unit after 其中 is a part of the context's figure)
     joined = re.match(r"(?:连同|连着|再加上|加上|算上)", text[cut:])  # 「X有两个项目，连同第二批加起来是多少」: added to what the context names
-    it = re.search(r"它(?!们)", text[cut:])  # 「…，2025年它的X」「能不能把它名下的…」 (a body the context names is written in its place first)
-    later_it = it and not any(a < it.start() for a, _ in named)  # 「我在看X的项目结构，想挑出中等规模的。它名下…」: no name of its own before it
+    it = re.search(r"它(?=名下|下面|下属|底下|旗下)", text[cut:])
+    later_it = it and not any(a < it.start() for a, _ in named)  # 「我在看X的项目结构，想挑出中等规模的。它名下…」: the unit told of, no name of its own before it
     return bool(pointing or opening or joined or first and re.search(r"它(?!们)", first.group(0)) or later_it)
 
 

@@ -452,14 +452,15 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
 
     single = kinds.Context(frame, ctx.lexicon, executor)  # a target is read against the graph's text
     other = [r for r in kinds.readings(single) if r.kind not in SPANNING + TEXT_KINDS and r.score > kinds.LEGACY_SCORE and not r.missing]
-    if other:  # 「局本级的基本支出两年相比」: each year's figure by the kind that reads it best
+    summed = (not share and len(frame.value_mentions()) >= 2 and re.search("|".join(load_cues()["intents"]["sum"]), ctx.frame.text)
+              and all(any(match_form(e.label) == m.surface for e in m.entities) for m in frame.value_mentions()))  # each named whole
+    if summed:  # 「2025年变成了A和B两个。这两个加起来比2024年多多少」「A和B这两个项目，2025年合计比2024年合计」: each year's items summed
+        frame.intent, frame.cues = "sum", frame.cues | {"sum"}
+        answer = executor.run(frame)
+    elif other:  # 「局本级的基本支出两年相比」: each year's figure by the kind that reads it best
         answer = kinds.kind(other[0].kind).run(other[0], single, executor)
     else:
         answer = executor.do_ratio(frame) if share else executor.run(frame) if target or ranked else executor.do_lookup(frame)
-    if (answer.value is None and not share and len(frame.value_mentions()) >= 2 and re.search("|".join(load_cues()["intents"]["sum"]), ctx.frame.text)
-            and all(any(match_form(e.label) == m.surface for e in m.entities) for m in frame.value_mentions())):  # each named whole
-        frame.intent, frame.cues = "sum", frame.cues | {"sum"}  # 「2025年变成了A和B两个。这两个加起来比2024年多多少」: that year's items summed
-        answer = executor.run(frame)
     if answer.value is None:
         raise NotAnswerable(f"{doc.year}年的文件中这一项不止一个金额，请说明是哪一项")
     if share and answer.unit == "%" and len(answer.rows) == 2:  # the exact share, not the rounded one
@@ -533,7 +534,7 @@ def _two_figures(ctx: Context, executor, years: tuple[Document, Document], share
     b, _, second = figure_in(ctx, executor, later, share, span)
     if share and unit == "%" and max(a, b) > 100:  # a part larger than its whole: the part and whole were not matched
         raise NotAnswerable("没有在两年的文件中对上同一个部分和整体，无法计算比重")
-    what = re.sub(r"[（(].*?[）)]|。$", "", second.answer).split("为")[0] if not share else "所占比重"
+    what = re.sub(r"合计[\d.,]+万元$", "合计", re.sub(r"[（(].*?[）)]|。$", "", second.answer).split("为")[0]) if not share else "所占比重"  # 「A、B合计62.29万元」: what is summed
     what = what.split("：")[0] if "绩效目标：" in what else what  # a target: its owner's, not the later year's wording
     what = "平均每个项目的金额" if "平均每个项目" in second.answer else what  # 「平均每个项目的金额，2025年比2024年」: each year's total ÷ its count
     head = f"{earlier.year}年{fmt(a, unit)}{unit}，{later.year}年{fmt(b, unit)}{unit}"
