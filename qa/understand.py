@@ -756,6 +756,16 @@ def _container_of_one(frame: Frame) -> None:
             return
 
 
+SECTION_SAID = re.compile(r"(?:那|这)?(?:部分|一节|那节|章节|一栏|说明)(?:里|中)?[,，:：]")
+
+
+def _section_named(frame: Frame) -> None:
+    """「看国有资产部分，2024年房屋面积…」: a figure named as the section to look in (X部分，) asks nothing
+    beside the things the question names after it."""
+    _set_aside(frame, [m for m in frame.mentions if m.of("figure") and SECTION_SAID.match(frame.text, m.end)
+                       and any(o.start > m.end for o in frame.value_mentions())])
+
+
 def _heard_parts(frame: Frame) -> None:
     """「看新闻说很多部门把业务外包给第三方，…委托业务费有多少」: a part of a name (第三方 of 第三方绩效评价服务费)
     in a clause telling what the asker heard, asking nothing, links no thing asked when another clause names one."""
@@ -1433,6 +1443,9 @@ class Understander:
                 return scoped
         if things and names_nothing:
             trial = None  # 「项目支出按经济科目看，商品和服务支出下面——超过一百万的是哪几项」: the rest names no thing, the opening does
+        if trial is not None and names_nothing and not trial.set_kind and any(
+                any(str(g).startswith("set:") for g in groups) for *_, groups in self.cues_in(text[:cut], [False] * (cut + 1))):
+            trial = None  # 「重点项目绩效目标表里列出的项目，2025年比2024年少了几个」: the set the opening names is counted
         named = [match_form(m.surface) for m in self.lexicon.link(text[:cut]) if m.kinds() & THINGS]
         if trial is not None and any(m.partial and any(n in match_form(e.label) and n != match_form(e.label) for e in m.entities for n in named) for m in trial.mentions):
             return None  # 「我注意到X有两笔，…另一笔是“第二批”。两笔加在一起」: the rest names a part of the family the context names
@@ -1803,6 +1816,7 @@ class Understander:
         _classes_in_containers(frame)
         _container_of_one(frame)
         _heard_parts(frame)
+        _section_named(frame)
         _name_before_its_code(frame)
         _counted_list(frame)
         _other_than(frame)
@@ -3123,6 +3137,8 @@ class Understander:
             c = c - {"list"}  # 「我手上有一份科目清单，其中X今年预算多少」: the list is the asker's, the figure is asked
         if ("list" in c and not (values and money) and not each) or frame.set_kind in ("duties", "internal_units", "budget_units") and not amount_asked:
             return "list"
+        if "describe" in c and "performance" in c and frame.set_kind == "key_projects" and not values and not amount_asked:
+            return "list"  # 「2025年只列了一个重点项目的绩效目标，是什么内容」: the key projects' targets in their words
         if "describe" in c and not amount_asked:
             return "describe"
         bodies_only = values and all(m.kinds() & {"department", "budget_unit"} for m in values) and not frame.measures and not frame.totals

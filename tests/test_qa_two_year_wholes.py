@@ -26,3 +26,43 @@ def test_a_sign_instruction_is_heard(emergency_years):
     shares = [truth_row(t, 11, unit).amounts[0] / truth_row(t, 11, "合计").amounts[0] * 100 for t in (earlier, later)]
     answer = service.ask("指挥中心基本支出占部门基本支出的比重，2025年比2024年变了多少个百分点？（下降的话给正数）")
     assert answer.value == _rounded(shares[0] - shares[1]), answer.answer  # a fall positive, so a rise negative
+
+
+def test_a_top_against_a_total_is_not_two_tops(emergency_years):
+    service, _, _ = emergency_years
+    answer = service.ask("2024年最大的单个项目比2025年全部项目支出加起来还多多少？")
+    assert not answer.answered, answer.answer
+
+
+def test_a_section_said_is_where_to_look(emergency_years):
+    service, earlier, later = emergency_years
+    rooms = [next(f.value for f in t.figures if f.label == "房屋") for t in (earlier, later)]
+    answer = service.ask("看国有资产部分，2024年房屋面积有不少平方米。两年间房屋面积变化了多少平方米？")
+    assert answer.value is not None and abs(answer.value) == abs(rooms[1] - rooms[0]) and answer.unit == "平方米", answer.answer
+
+
+def test_a_class_said_gone_is_nought_that_year(emergency_years):
+    service, earlier, _ = emergency_years
+    value = next(r.amounts[0] for r in earlier.table(5).rows if r.code == "2101103")
+    answer = service.ask("2101103公务员医疗补助2024年有安排，2025年没有了，减少了多少？")
+    assert answer.value == value and "按0计" in answer.answer, answer.answer
+
+
+def test_a_class_missing_is_not_nought_unless_said(emergency_years):
+    service, _, _ = emergency_years
+    answer = service.ask("2101103公务员医疗补助2025年比2024年减少了多少？")
+    assert "按0计" not in answer.answer, answer.answer
+
+
+def test_a_count_of_things_changed_over_the_two_years(emergency_years):
+    service, earlier, later = emergency_years
+    cars = [next(f.value for f in t.figures if f.label == "车辆") for t in (earlier, later)]
+    answer = service.ask("车辆增加了几辆？")
+    assert answer.value is not None and abs(answer.value) == abs(cars[1] - cars[0]) and answer.unit == "辆", answer.answer
+
+
+def test_the_key_projects_the_opening_names_are_counted(emergency_years):
+    service, earlier, later = emergency_years
+    goals = [len(t.goals) for t in (earlier, later)]
+    answer = service.ask("重点项目绩效目标表里列出的项目，2025年比2024年多了几个")
+    assert answer.value is not None and abs(answer.value) == abs(goals[1] - goals[0]) and answer.unit == "个", answer.answer

@@ -264,6 +264,9 @@ class CrossYear:
         if (found and found[0] in ("new", "dropped") and any(a <= found[2][0] < b for a, b in clauses.statements(text))
                 and _names_an_item(ctx.frame, classes=True) and "amount" in ctx.frame.cues and not _first(data["set_operations"], text[found[2][1]:])):
             return None  # 「2024年的表里没有X这一科目，2025年新列了。2025年安排了多少」: the item the statement tells of, its figure
+        if (found and found[0] in ("new", "dropped") and not re.search(r"哪|什么|几个|多少个|多少项", text[found[2][1]:])
+                and _names_an_item(ctx.frame, classes=True) and re.search(data["diff_asked"] + "|" + data["change_of_amount"], text[found[2][1]:])):
+            found = None  # 「X2024年有安排，2025年没有了，减少了多少」: the change of the item the statement tells of
         if found and found[0] in ("new", "dropped") and _modifies_an_item(ctx.frame, found[2][1]) and not _names_an_item(ctx.frame):
             return None  # 「2025年新出现的2101103公务员医疗补助是多少」: the new item's own figure, no set
         if (found and found[0] in ("new", "dropped") and _names_an_item(ctx.frame) and _text_asked(ctx.frame) not in (None, "list")
@@ -445,6 +448,10 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
             total = sum((f.value for f in facts), Decimal(0))
             text = "、".join(f.label for f in facts) + f"合计为{fmt(total)}万元（{' + '.join(fmt(f.value) for f in facts)}）"
             return total, "万元", executor.answer(frame, text, total, "万元", facts=facts)
+    unlisted = [m for m in frame.value_mentions() if m.kinds() <= {"classification", "project", "goal"} and not any(doc.iri in e.docs for e in m.entities) and not m.partial]
+    if len(unlisted) == 1 and len(frame.value_mentions()) == 1 and re.search(rf"{doc.year}年[^，,。？?]{{0,6}}?{cue_data(NAME)['said_gone']}", ctx.frame.question or ""):
+        label = unlisted[0].entities[0].label  # 「X2024年有安排，2025年没有了，减少了多少」: the question says it is gone, the year lists none
+        return Decimal(0), "万元", executor.answer(frame, f"{label}（{doc.year}年的文件中没有列出，按0计）为0.00万元", Decimal(0), "万元")
     absent = [m for m in frame.mentions if m.of("project", "goal") and not any(doc.iri in e.docs for e in m.entities) and not m.partial]
     if absent:  # 「X2024年和2025年加起来」 with X in one year only: that year has no figure for it
         raise NotAnswerable(f"{doc.year}年的文件中没有“{absent[0].entities[0].label}”")
@@ -524,12 +531,16 @@ def _each_text(ctx: Context, executor, years: tuple[Document, Document], operati
 
 def _each_years_top(ctx: Context, share: bool) -> bool:
     """「2025年最大的项目比2024年最大的多多少」: the figure of each year is that year's largest (smallest) project."""
-    return bool(not share and ctx.frame.cues & {"max", "min"} and ctx.frame.set_kind in ("projects", "key_projects") and not ctx.frame.value_mentions())
+    return bool(not share and ctx.frame.cues & {"max", "min"} and ctx.frame.set_kind in ("projects", "key_projects") and not ctx.frame.value_mentions()
+                and not ctx.frame.measures and not ctx.frame.totals and "sum" not in ctx.frame.cues)  # 「2024年最大的项目比2025年全部项目支出加起来」: one side is no top
 
 
 def _two_figures(ctx: Context, executor, years: tuple[Document, Document], share: bool, span: tuple[int, int]):
     """The question's figure in each year, what it is, both in words and their sources."""
     earlier, later = years
+    frame = ctx.frame
+    if frame.cues & {"max", "min"} and frame.set_kind in ("projects", "key_projects") and not frame.value_mentions() and (frame.measures or frame.totals or "sum" in frame.cues):
+        raise NotAnswerable("两年问的不是同一种数（一边是最大或最小的项目，一边是合计），没有分开计算 (each side asks another kind of figure)")
     a, unit, first = figure_in(ctx, executor, earlier, share, span)
     b, _, second = figure_in(ctx, executor, later, share, span)
     if share and unit == "%" and max(a, b) > 100:  # a part larger than its whole: the part and whole were not matched
