@@ -62,7 +62,7 @@ def asking(text: str) -> str:
     return "".join(c for c in re.split(r"[，,。？?；;！!]", text) if re.search(pattern, c))
 
 
-NOT_MUCH = re.compile(r"没有?(?:什么|啥|多少)")  # 「我原以为它没什么项目。」「感觉没有什么新项目。」: "not much", no question
+NOT_MUCH = re.compile(r"没有?(?:什么|啥|多少)|[\u4e00-\u9fff]不了(?:多少|几个|什么)")  # 「我原以为它没什么项目。」「感觉没有什么新项目。」「花不了多少钱。」: "not much", no question
 
 
 def unasked(sentence: str) -> str:

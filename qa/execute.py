@@ -9,13 +9,13 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from kg.template import load_template
-from qa import honour, queries, segment
+from qa import honour, name_filter, queries, segment
 from qa.answer import Answer, Source, fmt, percent
 from qa.facts import Fact, FactReader, node
 from qa.frame import Frame
 from qa.kinds.base import cue_data, pattern
 from qa.lexicon import Entity, Lexicon, Mention, load_cues, match_form
-from qa.normalize import count_of
+from qa.normalize import count_of, normalize
 from qa.partial import JOINERS
 from qa.spans import brackets_open, compiled
 
@@ -646,6 +646,8 @@ class Executor:
             return self.by_level(rows, frame)
         if frame.set_kind is None and not (frame.mentions or frame.measures or frame.totals or table) and frame.threshold is None and not frame.n:
             return None  # 「一门式线路覆盖哪些镇街」 names no set: never every project
+        if frame.set_kind == "items" and not table and "科目" in frame.text:
+            return None  # 「名字里带缴费的科目」 with no table or class named: classes, never the projects
         if frame.set_kind in ("projects", None) or frame.set_kind == "items" and not table:
             if any(m.of("project") for m in frame.mentions) and frame.set_kind != "projects":
                 return None  # a question about one project is never answered with all of them
@@ -776,6 +778,9 @@ class Executor:
                 partly = [f for f in members if any(len(w) >= 3 and w in match_form(f.label) for w in said)]
                 kept = [f for f in members if f not in partly] if len(partly) == 1 else kept
             members = kept
+        part = name_filter.stated(normalize(frame.question or frame.text)) if frame.set_kind not in name_filter.NAMED_SETS else None
+        if part is not None:  # 「基本支出经济分类中名称含“缴费”的科目」: the members whose names hold it
+            members = [f for f in members if part.holds(f.label)]
         if frame.range is not None:  # 超过A不到B: both ends, not the last one alone
             return [f for f in members if frame.range.holds(f.value)]
         if frame.threshold is None or not frame.operator:

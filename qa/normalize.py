@@ -21,6 +21,7 @@ import os
 import re
 from decimal import Decimal
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -158,13 +159,29 @@ def to_simplified(text: str) -> str:
     if not text:
         return text
     converter, trad = _t2s()
+    written = text
     for _ in range(3):
         if trad is not None and trad.isdisjoint(text):
-            return text
+            break
         out = converter.convert(text)
         if out == text or trad is None:
-            return out
+            text = out
+            break
         text = out
+    return _regional(text) if text != written else text
+
+
+@lru_cache(maxsize=1)
+def _regional_terms() -> tuple[tuple[str, str], ...]:
+    terms = json.loads(resources.files("qa").joinpath("data/regional_terms.json").read_text("utf-8"))["terms"]
+    return tuple(sorted(terms.items(), key=lambda t: -len(t[0])))
+
+
+def _regional(text: str) -> str:
+    """A question written in traditional script with Taiwan's or Hong Kong's words (資訊系統): the mainland's
+    words the documents use (qa/data/regional_terms.json)."""
+    for said, written in _regional_terms():
+        text = text.replace(said, written)
     return text
 
 

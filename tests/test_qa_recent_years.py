@@ -29,3 +29,4 @@ def test_the_two_recent_years_are_both_loaded(years):
                                             ("文号2023-12", "文号2023-12")])
 def test_a_dash_between_years_is_a_range(said, read):
     assert normalize(said) == read
+

@@ -23,3 +23,9 @@ def test_where_then_how_much_more(urban_2025):
     service, truth = urban_2025
     answer = service.ask("城管局本级和下属的环卫所，项目经费主要放在哪边？本级的项目支出比环卫所多多少")
     assert answer.value == _projects(truth, BUREAU) - _projects(truth, SANITATION), answer.answer
+
+
+def test_a_told_sentence_with_not_much_is_no_ask(urban_2025):
+    service, truth = urban_2025
+    answer = service.ask("有人跟我说环卫所只是个小单位，花不了多少钱。环卫所的项目钱好像比局本级还少？到底少多少？")
+    assert answer.value is not None and abs(answer.value) == _projects(truth, BUREAU) - _projects(truth, SANITATION), answer.answer

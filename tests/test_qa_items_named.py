@@ -1,0 +1,21 @@
+"""Classes filtered by a part of their names (issue 10): 「基本支出经济分类中名称含缴费的科目」 lists only the
+classes of 表6 whose names hold 缴费, quoted or not; 「名字里带缴费的科目」 with no table named is never
+answered with projects. Phrasings of our own on a generated justice bureau (tools.synth seed 3902)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("question", ["基本支出经济分类中名称含缴费的科目有哪些", "请问基本支出按经济分类，名字里带“缴费”的科目都有哪些？"])
+def test_classes_holding_a_word(legal, question):
+    service, truth = legal
+    held = {r.label for r in truth.table(6).rows if r.code and "缴费" in r.label}
+    answer = service.ask(question)
+    assert held and set(answer.items) == held, answer.answer
+
+
+def test_classes_are_never_projects(legal):
+    service, truth = legal
+    answer = service.ask("名字里带缴费的科目都有哪些？")
+    assert not set(answer.items) & {p.name for p in truth.projects}, answer.answer
