@@ -95,6 +95,10 @@ def two_sentences(question: str) -> tuple[str, str] | None:
     """「内设了哪几个股室？其中园林绿化股管什么？」: two sentences that each ask, as two questions;
     or None."""
     sentences = [s for s in SENTENCE.findall(question) if s.strip(" 。!！?？")]
+    if len(sentences) == 1 and "、" in sentences[0]:  # 「2024年预算为什么减少、2025年又为什么增加？」: two asks of two years in one sentence
+        head, _, tail = sentences[0].rpartition("、")
+        if asks(head + "？") and asks(tail) and other_year(head, tail):
+            sentences = [head + "？", tail]
     if len(sentences) != 2 or not all(asks(s) for s in sentences):
         return None
     if re.match(r"(?:我|我们|本人|笔者)(?:正|最近)?在", sentences[0]) and not re.search(r"[?？]", sentences[0]):
@@ -124,6 +128,13 @@ def asks_anew(sentence: str) -> bool:
     spec = load_cues()["clauses"]
     opening = re.match(spec["anew"], sentence) or re.search(spec["anew_inside"], sentence)
     return bool(opening) and not re.match(spec["pointer"], re.sub(spec["anew"], "", sentence, count=1))
+
+
+def other_year(first: str, second: str) -> bool:
+    """「2024年预算为什么减少？2025年又为什么增加？」: each sentence names a year of its own, so the second asks
+    anew of its year, not of what the first found."""
+    said = [set(re.findall(r"((?:19|20)\d{2})年", s)) for s in (first, second)]
+    return all(said) and not said[0] & said[1]
 
 
 def two_superlatives(question: str) -> tuple[str, str] | None:
@@ -180,8 +191,12 @@ def joined(first: Answer, second: Answer, both_asked: bool = False) -> Answer | 
         return None
     if first.value is not None and fmt(first.value) in second.answer:
         return None  # 「三公经费是多少，比上年增加多少」: the second answer says the first's figure too
+    titles = [a.sources[0].document if a.sources else "" for a in (first, second)]
+    first_said, second_said = first.answer, second.answer
+    if all(titles) and titles[0] != titles[1] and not any(t in a.answer for t, a in zip(titles, (first, second), strict=True)):
+        first_said, second_said = f"{titles[0]}：{first.answer}", f"{titles[1]}：{second.answer}"  # two documents' answers, each said with its own
     return dataclasses.replace(
-        first, answer=first.answer.rstrip("。") + "。" + second.answer,
+        first, answer=first_said.rstrip("。") + "。" + second_said,
         value=first.value if first.value is not None else second.value, unit=first.unit if first.value is not None else second.unit,
         items=first.items + [i for i in second.items if i not in first.items],
         sources=list(dict.fromkeys([*first.sources, *second.sources])),

@@ -373,10 +373,12 @@ def _name_picked(frame: Frame, lexicon: Lexicon) -> None:
     part, without = found
     start, end = part.span
     picked = False
+    bodies = {lexicon.documents[d].department for d in frame.docs if d in lexicon.documents}
+    docs = [d for d, doc in lexicon.documents.items() if doc.department in bodies]  # 「X（不是带补助资金的那个）2025年比上年」: in each year of the body
     for m in frame.mentions:
         if start <= m.start < end or not m.of("project", "goal"):
             continue
-        family = projects_holding(lexicon, {match_form(e.label) for e in m.of("project", "goal")} | {m.surface}, frame.docs, ("project", "goal"))
+        family = projects_holding(lexicon, {match_form(e.label) for e in m.of("project", "goal")} | {m.surface}, docs, ("project", "goal"))
         chosen = [e for e in family if (part.keyword in match_form(e.label)) != without]
         if chosen and len(chosen) < len(family):  # the part tells the names apart (「不带年份前缀的」 holds no name's words)
             m.entities, m.partial, picked = chosen, False, True

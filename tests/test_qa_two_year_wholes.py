@@ -66,3 +66,11 @@ def test_the_key_projects_the_opening_names_are_counted(emergency_years):
     goals = [len(t.goals) for t in (earlier, later)]
     answer = service.ask("重点项目绩效目标表里列出的项目，2025年比2024年多了几个")
     assert answer.value is not None and abs(answer.value) == abs(goals[1] - goals[0]) and answer.unit == "个", answer.answer
+
+
+def test_each_years_reason_asked_in_one_sentence(emergency_years):
+    service, earlier, later = emergency_years
+    said = [next(f for f in t.figures if f.label == "收入预算") for t in (earlier, later)]
+    words = ["增加" if f.change and f.change > 0 else "减少" for f in said]
+    answer = service.ask(f"看两年的情况说明，2024年预算为什么{words[0]}、2025年又为什么{words[1]}？")
+    assert all(f.reason in answer.answer for f in said) and "2024年部门预算" in answer.answer, answer.answer

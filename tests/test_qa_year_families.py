@@ -39,3 +39,32 @@ def test_no_part_said_is_refused(emergency):
     service, _, _ = emergency
     answer = service.ask("会议室音视频设备维护费2025年比2024年多多少？")
     assert not answer.answered and "2025" in answer.answer, answer.answer
+
+
+@pytest.fixture(scope="module")
+def market(tmp_path_factory):
+    return synth_years_service(tmp_path_factory.mktemp("market"), 3904, None)
+
+
+def test_the_one_not_meant_is_left_out_in_each_year(market):
+    service, earlier, later = market
+    base = "聘用人员劳务费"
+    assert base + "补助资金" in {p.name for p in earlier.projects}
+    answer = service.ask(f"{base}（不是后面带“补助资金”的那个）2025年比上年变化了多少")
+    diff = _amount(later, base) - _amount(earlier, base)
+    assert answer.value is not None and abs(answer.value) == abs(diff), answer.answer
+
+
+def test_names_not_the_same_are_the_new_ones(emergency):
+    service, earlier, later = emergency
+    new = {p.name for p in later.projects} - {p.name for p in earlier.projects}
+    answer = service.ask("2025年的项目里，名称跟2024年任何一个项目都不完全相同的有多少个？")
+    assert answer.value == len(new), answer.answer
+
+
+def test_an_example_of_the_set_asked_is_no_member_check(emergency):
+    service, earlier, later = emergency
+    dropped = {p.name for p in earlier.projects} - {p.name for p in later.projects}
+    example = sorted(dropped)[0]
+    answer = service.ask(f"有几个老项目2025年好像没再出现，比如{example}。2024年还有、到2025年就不见了的项目都有哪些？")
+    assert set(answer.items) == dropped, answer.answer

@@ -12,7 +12,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from kg.template import load_template
-from qa import clauses, honour
+from qa import clauses, honour, name_filter
 from qa.answer import Answer, fmt, percent
 from qa.execute import COUNTED_SUBORDINATE, NotAnswerable, sign_asked
 from qa.facts import Fact
@@ -241,6 +241,9 @@ class CrossYear:
             return None
         years, missing = spanned_years(ctx)
         if "reason" in ctx.frame.cues:  # 「2025年为什么比2024年多」: the later year's own words, not a figure
+            one = named_years(_unnamed(ctx), {d.year for d in ctx.lexicon.documents.values()})
+            if len(one) == 1 and not re.search(r"比|较|相比|变化|两年|2年", ctx.frame.text[ctx.frame.text.find(str(min(one))):]):
+                return None  # 「看两年的情况说明，2024年预算为什么减少」: that year's own reason, the two years are where to look
             return _reason(ctx, years) if len(years) == 2 and not missing else None
         if len(years) != 2:
             return None
@@ -272,7 +275,8 @@ class CrossYear:
         if (found and found[0] in ("new", "dropped") and _names_an_item(ctx.frame) and _text_asked(ctx.frame) not in (None, "list")
                 and not re.search(r"吗|是不是|是否|有没有|算不算", text)):
             return None  # 「2025年新设的X，表里写的用途是什么」: X's own words are asked, not whether it is new
-        example = re.search(r"比如|例如|像是?", text) and re.search(r"这些|那些", text)  # 「…，比如X。这些被取消的项目里…」: X is an example of the set asked
+        said_as = re.search(r"比如|例如|像是?", text)
+        example = said_as and (re.search(r"这些|那些", text) or re.search(r"哪些|哪几", text[said_as.end():]))  # 「…，比如X。这些被取消的项目里…」「比如X。…的项目都有哪些」: X is an example of the set asked
         if found and found[0] in ("new", "dropped") and _names_an_item(ctx.frame) and not example:  # 「X是2025年新增的吗」: X in the set?
             slots.append(Slot("member", ctx.frame.value_mentions()[0], (0, len(text))))
         if found:
@@ -481,7 +485,11 @@ def _members_said(ctx: Context, doc: Document, mention) -> list:
     """The projects of `doc` whose names hold the mention's name (X（第二批）, “十五五”X) and whose own part
     the question says (第二批, 二期, 十五五): the members of X's family it names in a year without X itself."""
     base = match_form(mention.entities[0].label)
-    said = fold_digits(match_form(ctx.frame.question or ctx.frame.text))
+    said = match_form(ctx.frame.question or ctx.frame.text)
+    pick = name_filter.picked(said)
+    if pick is not None and pick[1]:  # 「X（不是后面带“补助资金”的那个）」: a part said as lacking names no member
+        said = said[:pick[0].span[0]] + said[pick[0].span[1]:]
+    said = fold_digits(said)
     chosen = []
     for e in ctx.lexicon.entities.values():
         label = match_form(e.label)
