@@ -45,3 +45,22 @@ def test_a_part_of_a_name_never_answers_for_a_whole_one(legal):
     answer = service.ask("很多部门把业务外包给第三方，项目支出经济分类里的委托业务费有多少？")
     project = next(p.amounts[0] for p in truth.projects if p.name == "第三方绩效评价服务费")
     assert answer.value != project, answer.answer
+
+
+def test_past_an_amount_is_a_strict_bound(legal):
+    service, truth = legal
+    held = {p.name for p in truth.projects if "经费" in p.name and p.amounts[0] > 10}
+    answer = service.ask("我比较关注大额项目。名称里带“经费”二字、而且金额过十万的项目有哪些？")
+    assert set(answer.items) == held, answer.answer
+
+
+def test_a_new_issue_is_no_phase(legal):
+    service, truth = legal
+    answer = service.ask("年底要出新一期普法读本了，法律顾问服务经费今年预算是多少？")
+    assert answer.value == next(p.amounts[0] for p in truth.projects if p.name == "法律顾问服务经费"), answer.answer
+
+
+def test_works_talked_of_are_no_works_named(legal):
+    service, truth = legal
+    answer = service.ask("听说司法局今年要搞不少工程，那政府采购里工程类的预算是多少？")
+    assert answer.value == next(f.value for f in truth.figures if f.label == "工程类采购预算"), answer.answer
