@@ -35,3 +35,10 @@ def test_the_fund_of_the_department_stays_the_departments(museum):
     service, _ = museum
     answer = service.ask("其他资金占支出总额的比例是多少？")
     assert UNIT not in answer.answer, answer.answer
+
+
+def test_a_figures_share_of_its_container_named_first(legal):
+    service, truth = legal
+    part, whole = (next(f.value for f in truth.figures if f.label == label) for label in ("公务用车运行维护费", "“三公”经费"))
+    answer = service.ask("三公经费里，公务用车运行维护费占多少比例？")
+    assert answer.value == (100 * part / whole).quantize(Decimal("0.01"), ROUND_HALF_UP), answer.answer

@@ -179,6 +179,9 @@ def _by_text(ctx: Context, owner: Mention | None, asked: Asked) -> Reading | Non
     frame, executor = ctx.frame, ctx.executor
     if executor is None or re.search(cue_data(NAME)["money_asked"], _outside(frame.text, frame.mentions)):
         return None
+    figures = [m for m in frame.value_mentions() if m.kinds() & {"figure", "line_item", "classification"} and not m.partial and not m.fuzzy]
+    if "占" in frame.text and len(figures) >= 2:
+        return None  # 「三公经费里，公务用车购置费占多少比例」: a figure's share of another, no target's percent
     try:
         doc = executor.one_doc(frame)
     except Exception:  # several documents and none chosen: the classic chain says which
