@@ -768,6 +768,27 @@ def _section_named(frame: Frame) -> None:
                        and any(o.start > m.end for o in frame.value_mentions())])
 
 
+BOTH_HELD = re.compile(r"既有|既包括|既含|(?:也|又|还)有")
+
+
+def _measures_told(frame: Frame) -> None:
+    """「X这个科目里既有基本支出也有项目支出，其中基本支出是多少」: the measures a told clause says X holds are
+    what X is made of; the asking clause's measure is the one asked."""
+    measures = list(dict.fromkeys(frame.measures))
+    if len(measures) < 2:
+        return
+    spans = [m.span() for m in CLAUSE.finditer(frame.text)]
+    asks = load_cues()["clauses"]["asks"]
+    told = [(a, b) for a, b in spans if BOTH_HELD.search(frame.text[a:b]) and not re.search(asks, frame.text[a:b])]
+    asking = [(a, b) for a, b in spans if re.search(asks, frame.text[a:b])]
+    if not told or len(asking) != 1:
+        return
+    a, b = asking[0]
+    said = [m for m in measures if m in frame.text[a:b]]
+    if len(said) == 1:
+        frame.measures = said
+
+
 def _heard_parts(frame: Frame) -> None:
     """「看新闻说很多部门把业务外包给第三方，…委托业务费有多少」: a part of a name (第三方 of 第三方绩效评价服务费)
     in a clause telling what the asker heard, asking nothing, links no thing asked when another clause names one."""
@@ -1819,6 +1840,7 @@ class Understander:
         _container_of_one(frame)
         _heard_parts(frame)
         _section_named(frame)
+        _measures_told(frame)
         _name_before_its_code(frame)
         _counted_list(frame)
         _other_than(frame)

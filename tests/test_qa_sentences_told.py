@@ -6,7 +6,7 @@ bureau (tools.synth seed 3902)."""
 from __future__ import annotations
 
 import pytest
-from conftest import truth_row
+from conftest import synth_service, truth_row
 
 
 @pytest.mark.parametrize("question", ["公证处这几年在搞规范化，我想看看投入。司法所规范化建设经费多少", "公证处这几年花钱不少。司法所规范化建设经费多少",
@@ -55,3 +55,17 @@ def test_a_class_holding_the_one_named_is_where_to_look(legal, question):
     label = "其他交通费用" if "交通" in question else "邮电费"
     answer = service.ask(question)
     assert answer.value == truth_row(truth, 6, label).amounts[0], answer.answer
+
+
+@pytest.fixture(scope="module")
+def civil(tmp_path_factory):
+    """A generated civil affairs bureau whose 2080299 has both basic and project expenditure (seed 3911)."""
+    return synth_service(tmp_path_factory.mktemp("civil"), 3911, None)
+
+
+@pytest.mark.parametrize(("measure", "column"), [("基本支出", 1), ("项目支出", 2)])
+def test_the_measure_asked_after_both_are_told(civil, measure, column):
+    service, truth = civil
+    row = next(r for r in truth.table(3).rows if r.code == "2080299")
+    answer = service.ask(f"看表3的时候有点糊涂，其他民政管理事务支出（2080299）这个科目里既有基本支出也有项目支出，其中{measure}是多少万元？")
+    assert answer.value == row.amounts[column], answer.answer

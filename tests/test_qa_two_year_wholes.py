@@ -48,10 +48,18 @@ def test_a_class_said_gone_is_nought_that_year(emergency_years):
     assert answer.value == value and "按0计" in answer.answer, answer.answer
 
 
-def test_a_class_missing_is_not_nought_unless_said(emergency_years):
-    service, _, _ = emergency_years
+def test_a_class_a_years_tables_list_not_is_nought_said_so(emergency_years):
+    service, earlier, _ = emergency_years
+    value = next(r.amounts[0] for r in earlier.table(5).rows if r.code == "2101103")
     answer = service.ask("2101103公务员医疗补助2025年比2024年减少了多少？")
-    assert "按0计" not in answer.answer, answer.answer
+    assert answer.value == value and "2025年的文件中没有列出" in answer.answer, answer.answer
+
+
+def test_a_project_a_year_lists_not_is_still_refused(emergency_years):
+    service, earlier, later = emergency_years
+    gone = sorted({p.name for p in earlier.projects} - {p.name for p in later.projects})[0]
+    answer = service.ask(f"{gone}2025年比2024年减少了多少？")
+    assert not answer.answered, answer.answer
 
 
 def test_a_count_of_things_changed_over_the_two_years(emergency_years):

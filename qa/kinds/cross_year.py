@@ -453,8 +453,9 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
             text = "、".join(f.label for f in facts) + f"合计为{fmt(total)}万元（{' + '.join(fmt(f.value) for f in facts)}）"
             return total, "万元", executor.answer(frame, text, total, "万元", facts=facts)
     unlisted = [m for m in frame.value_mentions() if m.kinds() <= {"classification", "project", "goal"} and not any(doc.iri in e.docs for e in m.entities) and not m.partial]
-    if len(unlisted) == 1 and len(frame.value_mentions()) == 1 and re.search(rf"{doc.year}年[^，,。？?]{{0,6}}?{cue_data(NAME)['said_gone']}", ctx.frame.question or ""):
-        label = unlisted[0].entities[0].label  # 「X2024年有安排，2025年没有了，减少了多少」: the question says it is gone, the year lists none
+    gone = re.search(rf"{doc.year}年[^，,。？?]{{0,6}}?{cue_data(NAME)['said_gone']}", ctx.frame.question or "")
+    if len(unlisted) == 1 and len(frame.value_mentions()) == 1 and (gone or unlisted[0].kinds() == {"classification"} and not share):
+        label = unlisted[0].entities[0].label  # 「X2024年有安排，2025年没有了」「2101103公务员医疗补助2025年比2024年多出多少」: a class the year's tables list not, or one said gone, is 0 there
         return Decimal(0), "万元", executor.answer(frame, f"{label}（{doc.year}年的文件中没有列出，按0计）为0.00万元", Decimal(0), "万元")
     absent = [m for m in frame.mentions if m.of("project", "goal") and not any(doc.iri in e.docs for e in m.entities) and not m.partial]
     if absent:  # 「X2024年和2025年加起来」 with X in one year only: that year has no figure for it
@@ -562,9 +563,9 @@ def _two_figures(ctx: Context, executor, years: tuple[Document, Document], share
         what = "绩效目标"
         head = f"{earlier.year}年{owners[0]}{fmt(a, unit)}{unit}，{later.year}年{owners[1]}{fmt(b, unit)}{unit}"
     labels = [re.sub(r"[（(][^（）()]*(?:表\d|部分)[^（）()]*[）)]|。$", "", x.answer).split("为")[0] for x in (first, second)]  # a name's own brackets kept
-    if not share and len(owners) != 2 and labels[0] != labels[1] and labels[0] in labels[1]:  # 「2025年只剩一个第二批」: each year's own member of the family
+    if not share and len(owners) != 2 and labels[0] != labels[1] and (labels[0] in labels[1] or labels[1] in labels[0]):  # 「2025年只剩一个第二批」: each year's own member of the family
         head = f"{earlier.year}年{labels[0]}{fmt(a, unit)}{unit}，{later.year}年{labels[1]}{fmt(b, unit)}{unit}"
-        what = labels[0]
+        what = min(labels, key=len)
     tied = _year_mentions(ctx.frame, ctx.lexicon.documents)
     if _each_years_top(ctx, share) and first.items and second.items and not tied:  # 「各年金额最大的项目」: each year's own, named
         what = "金额最小的项目" if "min" in ctx.frame.cues else "金额最大的项目"
