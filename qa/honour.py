@@ -246,6 +246,11 @@ def hearsay(clause: str) -> bool:
     return re.match(_cues()["hearsay"], clause) is not None
 
 
+def heard(clause: str) -> bool:
+    """A clause telling what others said (听说, 有人跟我说): no observation of the document."""
+    return re.match(_cues()["heard"], clause) is not None
+
+
 def left_out_spans(text: str) -> list[tuple[int, int]]:
     """The stretches an excluding word closes (「变少的都不算」「X除外」): words in them say what is
     not asked."""
@@ -849,7 +854,8 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
     excluded |= {id(m) for m in frame.mentions if any(a <= m.start < b for a, b in guessed)}
     used_labels = {e.label for m in used for e in m.entities}
     whole = [m for m in frame.mentions if not m.partial and m.kinds() & {"classification", "line_item", "project", "figure"} and id(m) not in excluded
-             and not any(_loose(e.label) in loose or (e.code and e.code in said) for e in m.entities)]
+             and not any(_loose(e.label) in loose or (e.code and e.code in said) for e in m.entities)
+             and not after.match(frame.text, m.end) and not any(u.start == m.end or u.end == m.start for u in used)]  # a container, or a name's first word
     if whole and any(u.partial and u.surface in said for u in used) and len(frame.value_mentions()) >= 2:  # 「…外包给第三方，…委托业务费有多少」
         return f"答案没有用到问题中的“{whole[0].surface}” (a part of the question the answer does not use)"
     for m in frame.mentions:

@@ -793,8 +793,12 @@ def _heard_parts(frame: Frame) -> None:
     """「看新闻说很多部门把业务外包给第三方，…委托业务费有多少」: a part of a name (第三方 of 第三方绩效评价服务费)
     in a clause telling what the asker heard, asking nothing, links no thing asked when another clause names one."""
     asks = load_cues()["clauses"]["asks"]
-    heard = [(a, b) for a, b in (m.span() for m in CLAUSE.finditer(frame.text)) if honour.hearsay(frame.text[a:b]) and not re.search(asks, frame.text[a:b])]
-    _set_aside(frame, [m for m in frame.mentions if m.partial and any(a <= m.start < b for a, b in heard)])
+    heard = [(a, b) for a, b in (m.span() for m in CLAUSE.finditer(frame.text)) if honour.heard(frame.text[a:b]) and not re.search(asks, frame.text[a:b])]
+    if heard and BACK_REFERENCE.search(frame.text, heard[-1][1]):
+        return  # 「听说有个X的项目，…这个项目预算多少」: the heard thing is pointed at
+    inside = [m for m in frame.mentions if any(a <= m.start < b for a, b in heard)]
+    if any(all(m is not i for i in inside) for m in frame.value_mentions()):  # 「听说X是按…安排的，具体是哪个文件」: X is what is asked of
+        _set_aside(frame, [m for m in inside if m.partial])
 
 
 def _body_by_its_money(frame: Frame) -> None:
@@ -1466,7 +1470,7 @@ class Understander:
                 return scoped
         if things and names_nothing:
             trial = None  # 「项目支出按经济科目看，商品和服务支出下面——超过一百万的是哪几项」: the rest names no thing, the opening does
-        if trial is not None and names_nothing and not trial.set_kind and any(
+        if trial is not None and names_nothing and not trial.set_kind and re.search(r"(?:项目|科目|单位)[,，]$", text[:cut]) and not re.match(r"我", text) and any(
                 any(str(g).startswith("set:") for g in groups) for *_, groups in self.cues_in(text[:cut], [False] * (cut + 1))):
             trial = None  # 「重点项目绩效目标表里列出的项目，2025年比2024年少了几个」: the set the opening names is counted
         named = [match_form(m.surface) for m in self.lexicon.link(text[:cut]) if m.kinds() & THINGS]

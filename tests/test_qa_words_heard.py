@@ -64,3 +64,15 @@ def test_works_talked_of_are_no_works_named(legal):
     service, truth = legal
     answer = service.ask("听说司法局今年要搞不少工程，那政府采购里工程类的预算是多少？")
     assert answer.value == next(f.value for f in truth.figures if f.label == "工程类采购预算"), answer.answer
+
+
+def test_the_thing_heard_of_is_asked_of(legal):
+    service, _ = legal
+    answer = service.ask("听说法律援助案件补贴是按一个会议纪要来安排的，具体是哪个文件？")
+    assert answer.answered and "区政府常务会议纪要" in answer.answer, answer.answer
+
+
+def test_a_heard_project_pointed_at_is_asked(legal):
+    service, truth = legal
+    answer = service.ask("我是研究社区矫正的，听说司法局也有个社区矫正的项目，好像是监管方面的，这个项目预算多少？")
+    assert answer.value == next(p.amounts[0] for p in truth.projects if p.name == "社区矫正监管经费"), answer.answer
