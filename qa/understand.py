@@ -1204,6 +1204,13 @@ class Understander:
         """「我在看基本支出里的公用经费，想知道商品和服务支出中哪一项最多」: the one measure the asker's
         context names, and the classification (经济, 功能), scope a question into items when it names
         none, written before it."""
+        said = {name for name, spec in self.lexicon.cues["measures"].items() if any(match_form(a) in context for a in spec["aliases"])}
+        bodies = [m for m in self._linked(question, [False] * (len(question) + 1))[1] if m.of("budget_unit")] if len(said) == 1 and "比" in question else []
+        if bodies and not any(w in question for w in self._measure_words) \
+                and any(m.of("budget_unit") for m in self._linked(context, [False] * (len(context) + 1))[1]):  # 「局本级和普查中心的基本支出差得不多，…局本级比普查中心多出多少」
+            first = min([bodies[0].start] + [k for k in [question.find("本级")] if k >= 0])
+            end = question.index(bodies[0].surface) + len(bodies[0].surface) if first == bodies[0].start else first + 2
+            return question[:end] + next(iter(said)) + question[end:]
         introduced = any(m.kinds() <= {"classification", "line_item"} for m in self.lexicon.link(question))  # 「项目支出的经济分类里既有A又有B。A和B相差多少」
         if not re.search(r"哪[一几]?项(?!目)|哪些项(?!目)|科目|[中里]哪", question) and not introduced:
             return question  # only a question into the items of a class, or naming items, is scoped so

@@ -29,3 +29,10 @@ def test_a_told_sentence_with_not_much_is_no_ask(urban_2025):
     service, truth = urban_2025
     answer = service.ask("有人跟我说环卫所只是个小单位，花不了多少钱。环卫所的项目钱好像比局本级还少？到底少多少？")
     assert answer.value is not None and abs(answer.value) == _projects(truth, BUREAU) - _projects(truth, SANITATION), answer.answer
+
+
+def test_the_measure_the_context_names_is_compared(urban_2025):
+    service, truth = urban_2025
+    basic = {u: truth_row(truth, 11, u).amounts[0] for u in (BUREAU, SANITATION)}
+    answer = service.ask("看表11的时候发现局本级和环卫所的基本支出差得不少，想确认一下：局本级比环卫所多出多少万元？")
+    assert answer.value == basic[BUREAU] - basic[SANITATION], answer.answer
