@@ -677,7 +677,8 @@ class Executor:
 
     def fund_named(self, frame: Frame) -> str | None:
         """The source of funds the question names first (一般公共预算, 政府性基金预算), if any."""
-        named = list(frame.measures) + [name for m in frame.mentions for name, s in self.cues["measures"].items()
+        out = {id(m) for m in honour.left_out(frame.text, frame.mentions)}  # 「不算政府性基金那笔，单看一般公共预算安排的项目」
+        named = list(frame.measures) + [name for m in frame.mentions if id(m) not in out for name, s in self.cues["measures"].items()
                                         if m.surface in {match_form(a) for a in s["aliases"]}] + ([frame.fund] if frame.fund in self.cues["measures"] else [])  # 「只看一般公共预算安排的项目」
         return named[0] if named and self.cues["measures"][named[0]].get("fund") else None
 

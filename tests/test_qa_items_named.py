@@ -19,3 +19,11 @@ def test_classes_are_never_projects(legal):
     service, truth = legal
     answer = service.ask("名字里带缴费的科目都有哪些？")
     assert not set(answer.items) & {p.name for p in truth.projects}, answer.answer
+
+
+def test_the_fund_left_out_is_not_the_fund_kept(civil_2025):
+    service, truth = civil_2025
+    kept = min((p for p in truth.projects if p.fund == "一般公共预算"), key=lambda p: p.amounts[0])
+    assert min(p.amounts[0] for p in truth.projects) < kept.amounts[0]  # the fund left out holds a smaller one
+    answer = service.ask("不算政府性基金那笔，单看一般公共预算安排的项目，金额最小的是哪个？")
+    assert kept.name in answer.answer and answer.value == kept.amounts[0], answer.answer
