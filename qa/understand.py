@@ -21,6 +21,7 @@ from qa import clauses, commentary, honour, name_filter, segment
 from qa.cue_typos import corrected as cue_typo_corrected
 from qa.cue_typos import linked_as_cue
 from qa.frame import Frame
+from qa.kinds.base import cue_data
 from qa.known import answer_unit, fold_digits, is_known, of_the_document
 from qa.lexicon import (
     FUZZY_LENGTH,
@@ -1204,6 +1205,9 @@ class Understander:
         """「我在看基本支出里的公用经费，想知道商品和服务支出中哪一项最多」: the one measure the asker's
         context names, and the classification (经济, 功能), scope a question into items when it names
         none, written before it."""
+        ascending = [w for w in cue_data("rank")["ascending"] if w in context]
+        if ascending and RANK.search(question) and not any(w in question for w in cue_data("rank")["ascending"]):
+            question = ascending[0] + question  # 「…按金额从小到大排。排在第二位的是哪个项目」: the order the context sets
         said = {name for name, spec in self.lexicon.cues["measures"].items() if any(match_form(a) in context for a in spec["aliases"])}
         bodies = [m for m in self._linked(question, [False] * (len(question) + 1))[1] if m.of("budget_unit")] if len(said) == 1 and "比" in question else []
         if bodies and not any(w in question for w in self._measure_words) \
@@ -2467,8 +2471,8 @@ class Understander:
             digit = rank.group("a") or rank.group("b") or rank.group("c") or "2"
             frame.rank = int(digit) if digit.isdigit() else "一二三四五六七八九".index(digit) + 1
             frame.mentions = [m for m in frame.mentions if not (m.partial and rank.start() <= m.start < rank.end())]  # 「第二大」: no part of 「（第二批）」
-            if re.search("[少小低]", rank.group(0)) or rank.group("from_last"):
-                frame.cues.add("min")
+            if re.search("[少小低]", rank.group(0)) or rank.group("from_last") or any(w in match_form(frame.question or text) for w in cue_data("rank")["ascending"]):
+                frame.cues.add("min")  # 「按金额从小到大排，排在第二位的」: the second smallest
         self._table_and_unit(frame)
 
     def _table_and_unit(self, frame: Frame) -> None:

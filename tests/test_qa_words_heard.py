@@ -76,3 +76,12 @@ def test_a_heard_project_pointed_at_is_asked(legal):
     service, truth = legal
     answer = service.ask("我是研究社区矫正的，听说司法局也有个社区矫正的项目，好像是监管方面的，这个项目预算多少？")
     assert answer.value == next(p.amounts[0] for p in truth.projects if p.name == "社区矫正监管经费"), answer.answer
+
+
+@pytest.mark.parametrize("question", ["我在做图表，要把司法局的项目按金额从小到大排。排在第二位的是哪个项目？",
+                                      "项目按金额从小到大排，排第二的是哪个"])
+def test_an_ascending_order_said_ranks_from_the_smallest(legal, question):
+    service, truth = legal
+    second = sorted(truth.projects, key=lambda p: p.amounts[0])[1]
+    answer = service.ask(question)
+    assert answer.value == second.amounts[0] and second.name in answer.answer, answer.answer
