@@ -69,3 +69,10 @@ def test_the_measure_asked_after_both_are_told(civil, measure, column):
     row = next(r for r in truth.table(3).rows if r.code == "2080299")
     answer = service.ask(f"看表3的时候有点糊涂，其他民政管理事务支出（2080299）这个科目里既有基本支出也有项目支出，其中{measure}是多少万元？")
     assert answer.value == row.amounts[column], answer.answer
+
+
+def test_a_doubt_told_is_no_ask(legal):
+    service, truth = legal
+    top = max((r for r in truth.table(6).rows if r.code and r.code.startswith("302") and len(r.code) == 5), key=lambda r: r.amounts[0])
+    answer = service.ask("一般印象里机关公用经费最多的是办公费，不知道司法局是不是也这样。基本支出的商品和服务支出里，哪一项花得最多？")
+    assert answer.value == top.amounts[0] and top.label in answer.answer, answer.answer
