@@ -64,7 +64,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return dropped
     asked = kept_text(frame) if frame else question
     for m in frame.mentions if frame else []:  # 「办公设备购置经费」 is a project's name, no act asked
-        if m.kinds() <= {"project", "goal"}:
+        if m.kinds() <= {"project", "goal"} or m.kinds() <= {"classification", "line_item"} and not m.partial:  # 信息网络及软件购置更新: a class's name
             asked = asked[:m.start] + " " * (m.end - m.start) + asked[m.end:]
     for said in list(re.finditer(r"[^。!！?？]+[?？]", asked))[:-1]:  # 「买设备的钱是不是也少了？X下降了多少？」: the yes/no ask the figure after it answers
         if re.search(load_cues()["direction_asked"], said.group(0)):

@@ -82,3 +82,10 @@ def test_each_years_reason_asked_in_one_sentence(emergency_years):
     words = ["增加" if f.change and f.change > 0 else "减少" for f in said]
     answer = service.ask(f"看两年的情况说明，2024年预算为什么{words[0]}、2025年又为什么{words[1]}？")
     assert all(f.reason in answer.answer for f in said) and "2024年部门预算" in answer.answer, answer.answer
+
+
+def test_a_cue_begun_inside_a_name_is_no_cue(emergency_years):
+    service, _, later = emergency_years
+    value = next(r.amounts[0] for r in later.table(7).rows if r.code == "31007")
+    answer = service.ask("信息网络及软件购置更新增加了多少钱")  # 更新增加: no 新增 asked
+    assert answer.value == value and not answer.items, answer.answer

@@ -167,7 +167,7 @@ def _first(groups: dict[str, list[str]], text: str, names: list[tuple[int, int]]
     「支出总计」 is a name, not a sum), with the text it matched and where."""
     for name, alternatives in groups.items():
         for match in re.finditer("|".join(alternatives), text):
-            inside = any(a <= match.start() and match.end() <= b and b - a > match.end() - match.start() for a, b in names)
+            inside = any(a <= match.start() < b and b - a > match.end() - match.start() for a, b in names)  # 「…软件购置更新增加了」: 新增 begins inside the name
             if not inside:
                 return name, match.group(0), match.span()
     return None
