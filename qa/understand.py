@@ -134,8 +134,8 @@ def _year_carried(context: str, question: str, lexicon: Lexicon | None = None) -
     compared = {m.group(1) for m in YEAR.finditer(question) if re.search(r"(?:[比较与和同跟]|相比于|对比)$", question[:m.start()])}  # 「和2024年相比」: the base, not the question's year
     own = any(m.group(1) not in compared for m in YEAR.finditer(question))
     if len(years) != 1 or own or years <= compared or any(re.search(rf"(?<![比较与和同跟]){re.escape(w)}", question) for w in cues["last_year"]) \
-            or any(w in context for w in cues["this_year"]):
-        return question  # 「2025年的数有了，还缺上一年的。上年的X是多少」: the question's own year, said relatively (比上年 compares, names none); 「2024年…，今年…」: two years
+            or any(w in context for w in cues["this_year"]) or re.search(r"(?:两|2)(?:年|个年度)", context + question):
+        return question  # 「2025年的数有了，还缺上一年的。上年的X是多少」「看2025年的…，两年一比」: the question's own year, said relatively (比上年 compares, names none); 「2024年…，今年…」: two years
     year = f"{years.pop()}年"
     base = re.search(r"\d{4}年(?:相比|比较|对比)[,，]?", question) if compared else None
     if base:  # 「和2024年相比，项目支出…」: the carried year is the one compared with it

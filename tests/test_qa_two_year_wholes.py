@@ -89,3 +89,10 @@ def test_a_cue_begun_inside_a_name_is_no_cue(emergency_years):
     value = next(r.amounts[0] for r in later.table(7).rows if r.code == "31007")
     answer = service.ask("信息网络及软件购置更新增加了多少钱")  # 更新增加: no 新增 asked
     assert answer.value == value and not answer.items, answer.answer
+
+
+def test_one_year_told_and_two_compared(emergency_years):
+    service, earlier, later = emergency_years
+    a, b = (next(r.amounts[0] for r in t.table(7).rows if r.code == "30211") for t in (earlier, later))
+    answer = service.ask("看2025年的项目经济分类，差旅费不高，两年一比，项目支出里的差旅费变化了多少？")
+    assert answer.value is not None and abs(answer.value) == abs(b - a), answer.answer
