@@ -68,3 +68,12 @@ def test_an_example_of_the_set_asked_is_no_member_check(emergency):
     example = sorted(dropped)[0]
     answer = service.ask(f"有几个老项目2025年好像没再出现，比如{example}。2024年还有、到2025年就不见了的项目都有哪些？")
     assert set(answer.items) == dropped, answer.answer
+
+
+@pytest.mark.parametrize(("said", "up"), [("多", True), ("少", False)])
+def test_names_in_both_years_that_rose_or_fell(emergency, said, up):
+    service, earlier, later = emergency
+    old = {p.name: p.amounts[0] for p in earlier.projects}
+    moved = {p.name for p in later.projects if p.name in old and (p.amounts[0] > old[p.name] if up else p.amounts[0] < old[p.name])}
+    answer = service.ask(f"同名项目里，2025年预算比2024年{said}的是哪些？")
+    assert moved and set(answer.items) == moved, answer.answer
