@@ -323,6 +323,7 @@ def _story_end(text: str) -> int:
     """Where the sentences before the last one end (0: one sentence)."""
     return max((m.end() for m in STORY_END.finditer(text.rstrip("。!！;； "))), default=0)
 
+FORMER_LATTER = re.compile(r"(?P<former>前者|前一(?:个|笔|项)|前面(?:那|这)一?(?:个|笔|项))|(?P<latter>后者|后一(?:个|笔|项)|后面(?:那|这)一?(?:个|笔|项))")  # 「后面这笔比前面那笔少多少」
 BARE_ASK = re.compile(r"(?:的)?(?:预算|金额|资金|经费|钱)?(?:数|额)?(?:一共|总共|到底|究竟)?(?:是|为|有|安排了?|给了)?多少(?:钱|万元?)?[?？。!！]*$")  # 「…主项目——X——预算是多少」: the name between the dashes is asked
 SUBJECTLESS = re.compile(r"(?:具体|到底|究竟|大概|大约|那)?(?:占|比(?!如|方))")  # 「…。具体占政府采购总额的比重是多少」: the part is what came before
 REPORTED = re.compile(load_cues()["reported"])  # 「有读者问X有多大。」「编辑想知道X。」: a question reported, not asked
@@ -1757,7 +1758,27 @@ class Understander:
         text, respelt = self._bodies_spelt(text)
         sibling = self.lexicon.cues["sibling_words"]["said"]
         text = re.sub(rf"(?<=[两2][个笔项])([^,，。？?]{{2,40}}?)[(（](?:含|包含|包括|连同|算上)(?:{sibling}|(?:19|20)\d{{2}}年度?)(?:那个|那笔|那一笔|的)?(?:在内)?[)）]", r"\1", text)  # 「两个X（含续建那个）」: the count says both already
-        return self._than_elided(self._distributed(self._counted_pointer_resolved(text))), respelt
+        return self._than_elided(self._distributed(self._counted_pointer_resolved(self._former_latter_resolved(text)))), respelt
+
+    def _former_latter_resolved(self, text: str) -> str:
+        """「一笔就叫“X”，另一笔叫“2025年X”。后面这笔比前面那笔少多少」: 前者/后面这笔 written as the first or the
+        second of the two things the sentences before name, in their order."""
+        found = list(FORMER_LATTER.finditer(text))
+        cut = max((m.end() for m in re.finditer(r"[。！!？?]", text.rstrip("。！!？? "))), default=0)
+        if not found or not cut or any(m.start() < cut for m in found):
+            return text
+        story = text[:cut]
+        named = [m for m in self._linked(story, [False] * (len(story) + 1))[1] if m.kinds() & THINGS and not m.partial]
+        things: list[Mention] = []
+        for m in named:
+            if all(frozenset(e.iri for e in t.entities) != frozenset(e.iri for e in m.entities) for t in things):
+                things.append(m)
+        if len(things) != 2:
+            return text
+        for m in reversed(found):
+            thing = things[0] if m.group("former") else things[1]
+            text = text[:m.start()] + thing.surface + text[m.end():]
+        return text
 
     def _counted_pointer_resolved(self, text: str) -> str:
         """「…既有办公费又有会议费，会议费还不少。请问这两项相差多少」: 这两项 written as the last two things

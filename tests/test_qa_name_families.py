@@ -30,3 +30,12 @@ def test_a_part_said_alone_names_the_member(hr):
     base = "档案整理及数字化加工费"
     answer = service.ask(f"表里有两个项目都以“{base}”打头，一个是普通的，一个是专项经费。这两个加在一起是多少？")
     assert answer.value == _amount(truth, base) + _amount(truth, base + "专项经费"), answer.answer
+
+
+@pytest.mark.parametrize("pointers", [("后面这笔", "前面那笔"), ("后者", "前者")])
+def test_the_former_and_the_latter_of_two_told(hr, pointers):
+    service, truth = hr
+    later, former = pointers
+    base = "聘用人员劳务费"
+    answer = service.ask(f"{base}有两笔名字很像，一笔就叫“{base}”，另一笔叫“2025年{base}”。{later}比{former}相差多少？")
+    assert answer.value is not None and abs(answer.value) == abs(_amount(truth, "2025年" + base) - _amount(truth, base)), answer.answer
