@@ -1223,8 +1223,8 @@ class Understander:
         if kind and not re.search(r"经济|功能", question):  # 「我在看项目支出按经济科目的分布，…哪个科目最大」
             question = f"按{kind.group(0)}分类，" + question
         said = {name for name, spec in self.lexicon.cues["measures"].items() if any(match_form(a) in context for a in spec["aliases"])}
-        if len(said) != 1 or any(w in question for w in self._measure_words):
-            return question
+        if len(said) != 1 or any(w in question for w in self._measure_words) or TABLE.search(question) or load_template().named_in(question):
+            return question  # 「按支出总体情况表（含其他资金）算」: the table the question names, not the context's
         classes = {frozenset(e.iri for e in m.entities): m for m in self.lexicon.link(context) if (m.kinds() == {"classification"} or m.kinds() == {"classification", "line_item"})
                    and all(e.code and self.lexicon.descendant_labels(e.code) for e in m.of("classification"))}  # 「劳务费是项目支出里最多的。排第二的…」: a class with none under it holds no items
         inside = next(iter(classes.values())).surface if len(classes) == 1 and not any(m.of("classification") for m in self.lexicon.link(question)) else ""

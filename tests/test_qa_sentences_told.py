@@ -76,3 +76,10 @@ def test_a_doubt_told_is_no_ask(legal):
     top = max((r for r in truth.table(6).rows if r.code and r.code.startswith("302") and len(r.code) == 5), key=lambda r: r.amounts[0])
     answer = service.ask("一般印象里机关公用经费最多的是办公费，不知道司法局是不是也这样。基本支出的商品和服务支出里，哪一项花得最多？")
     assert answer.value == top.amounts[0] and top.label in answer.answer, answer.answer
+
+
+def test_the_table_the_question_names_over_the_contexts(legal):
+    service, truth = legal
+    row = next(r for r in truth.table(3).rows if r.code == "2040650")
+    answer = service.ask("我对照着看了支出总表和一般公共预算支出表，发现“事业运行”两边的数对不上。请问按支出总体情况表算，2040650事业运行合计是多少？")
+    assert answer.value == row.amounts[0], answer.answer
