@@ -295,6 +295,10 @@ class Executor:
         funded = _of_the_fund_named(facts, frame)
         if funded and len({f.value for f in funded}) == 1:  # 「只看一般公共预算，X的基本支出」: the table of that fund
             return self.say_value(name, funded, frame)
+        stated = re.search(r"(?<![这那])(\d+|[两二三四])(?:笔|个|项|批)(?:加起来|加在一起|合计|一共|总共|共计|之和|相加)", frame.text)
+        if stated and "sum" in frame.cues and len({f.label for f in facts}) == len(facts) == count_of(stated.group(1)) and all(f.kind == "project" for f in facts):
+            total = sum((f.value for f in facts), Decimal(0))  # 「X第三期合同款，本级有一笔补助资金，中心也有一笔。两笔合计多少」: the names it holds, as many as said
+            return f"{'、'.join(f.label for f in facts)}合计{fmt(total)}万元（{' + '.join(fmt(f.value) for f in facts)}）", total, "万元"
         if len({f.label for f in facts}) > 1:  # two things of one name (…测评费（续建） and “十五五”…测评费): each named, no one figure
             said = "；".join(f"{f.label}为{fmt(f.value, f.unit)}{f.unit}（{f.where().split(' ')[0]}）" for f in facts)
             return f"问题所说的名称对应{len(facts)}项：{said}", None, facts[0].unit

@@ -39,3 +39,11 @@ def test_the_former_and_the_latter_of_two_told(hr, pointers):
     base = "聘用人员劳务费"
     answer = service.ask(f"{base}有两笔名字很像，一笔就叫“{base}”，另一笔叫“2025年{base}”。{later}比{former}相差多少？")
     assert answer.value is not None and abs(answer.value) == abs(_amount(truth, "2025年" + base) - _amount(truth, base)), answer.answer
+
+
+def test_two_of_a_name_said_in_part_summed(hr):
+    service, truth = hr
+    family = [p.amounts[0] for p in truth.projects if "基层财务一体化平台" in p.name and "第三期合同款" in p.name]
+    assert len(family) == 2
+    answer = service.ask("“基层财务一体化平台”第三期合同款，原来有一笔，续建又有一笔。两笔合计多少？")
+    assert answer.value == sum(family), answer.answer
