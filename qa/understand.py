@@ -2831,8 +2831,9 @@ class Understander:
     def _works_not_loaded(self, frame: Frame) -> list[str]:
         """「上年的档案安全提升工程花了多少」: a works (…工程) no loaded name holds, named outside every
         linked name — never the department's total in its place."""
+        heard = [c for c in CLAUSE.findall(frame.text) if honour.heard(c)]
         return [n for n in self._unlisted_names(frame, r"[\u4e00-\u9fff]{3,12}?工程", 5)
-                if not self._aside_word(frame, n) and not re.search(r"[要搞做有]|不少|很多|一些", n[:-2])]  # 「听说今年要搞不少工程」: works talked of, none named
+                if not (any(n in c for c in heard) and re.search(r"[要搞做有]|不少|很多|一些", n[:-2]))]  # 「听说今年要搞不少工程」: works talked of, none named
 
     def _offices_not_loaded(self, frame: Frame) -> list[str]:
         """「宣传股负责什么」: an office named by its kind word 股 that no loaded office's name or

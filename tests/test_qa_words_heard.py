@@ -85,3 +85,9 @@ def test_an_ascending_order_said_ranks_from_the_smallest(legal, question):
     second = sorted(truth.projects, key=lambda p: p.amounts[0])[1]
     answer = service.ask(question)
     assert answer.value == second.amounts[0] and second.name in answer.answer, answer.answer
+
+
+def test_a_name_then_what_was_heard_is_context(legal):
+    service, truth = legal
+    answer = service.ask("司法所规范化建设听说要动工程，我想核对一下：政府采购里工程类预算是多少？")
+    assert answer.value == next(f.value for f in truth.figures if f.label == "工程类采购预算"), answer.answer
