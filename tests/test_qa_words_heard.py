@@ -91,3 +91,10 @@ def test_a_name_then_what_was_heard_is_context(legal):
     service, truth = legal
     answer = service.ask("司法所规范化建设听说要动工程，我想核对一下：政府采购里工程类预算是多少？")
     assert answer.value == next(f.value for f in truth.figures if f.label == "工程类采购预算"), answer.answer
+
+
+def test_to_buy_fixed_assets_is_the_planned_purchase(legal):
+    service, truth = legal
+    planned = next(f.value for f in truth.figures if f.label == "拟购置固定资产")
+    answer = service.ask(f"我看到本年度要购置{planned}万元的固定资产，具体是多少？")
+    assert answer.value == planned, answer.answer
