@@ -49,3 +49,17 @@ def test_a_storys_amount_bounds_no_projects(legal):
     part, whole = (next(f.value for f in truth.figures if f.label == label) for label in ("服务类采购预算", "政府采购"))
     answer = service.ask("今年政府采购一共不到一千万，货物、工程、服务三类都列了。服务类采购占了多大比例？")
     assert answer.value == (100 * part / whole).quantize(Decimal("0.01"), ROUND_HALF_UP), answer.answer
+
+
+@pytest.mark.parametrize("question", ["金额最大的三个项目合计占项目支出总额的百分之多少？", "前三大项目合计占项目支出的比例是多少"])
+def test_the_top_projects_share(legal, question):
+    service, truth = legal
+    amounts = sorted((p.amounts[0] for p in truth.projects), reverse=True)
+    answer = service.ask(question)
+    assert answer.value == (100 * sum(amounts[:3]) / sum(amounts)).quantize(Decimal("0.01"), ROUND_HALF_UP), answer.answer
+
+
+def test_a_tie_at_the_last_place_is_refused(legal):
+    service, truth = legal
+    answer = service.ask("金额最大的四个项目合计占项目支出总额的百分之多少？")  # the 4th and 5th are both 10万元
+    assert not answer.answered, answer.answer

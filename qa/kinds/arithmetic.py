@@ -193,6 +193,10 @@ class Arithmetic:
             return Reading(NAME, 0.9, [], missing=f"问题说的是{stated}项，列出的是{len(left.terms)}项", explained=frame.text[match.start():match.end()])
         slots = [Slot("operator", op, (match.end("b"), match.end())), Slot("left", left, match.span("a")),
                  Slot("right", right, match.span("b"))]
+        for term in left.terms + right.terms:  # 「金额最大的三个项目合计占…」: the top N is this reading's term
+            top = re.fullmatch(cue_data(NAME)["top_projects"], frame.text[term.start:term.end])
+            if top:
+                slots.append(Slot("n", int(top.group("n") or top.group("m")), (term.start, term.end)))
         said = " ".join(re.findall(cue_data(NAME)["operator_words"], frame.text))
         return Reading(NAME, 0.9, slots, explained=frame.text[match.start():match.end()] + " " + said)
 
@@ -256,7 +260,8 @@ def _named(ctx: Context, operand: Operand) -> bool:
     department itself (本级), a bare 收入/支出, or a pronoun pointing at the other side's unit."""
     frame = ctx.frame
     named = [bool(piece := frame.text[t.start:t.end]) and (any(t.start <= m.start < t.end for m in frame.mentions)
-                                                        or bool(_naming_words().search(piece))) for t in operand.terms]
+                                                        or bool(_naming_words().search(piece)) or bool(re.fullmatch(cue_data(NAME)["top_projects"], piece)))
+             for t in operand.terms]
     return all(named) or operand.summed and any(named)  # 「社保、卫生、住房三类」: the others by their siblings
 
 
@@ -368,7 +373,8 @@ def _context_fund(frame, left: Operand) -> str:
 def _resolve(side: Operand, other: Operand, ctx: Context, executor, doc: str, context: str | None) -> None:
     frame = ctx.frame
     found: dict[Term, tuple[str, list[Fact]]] = {}
-    unnamed = [t for t in side.terms if not any(t.start <= m.start < t.end for m in frame.mentions) and not _words_in(frame.text[t.start:t.end])]
+    unnamed = [t for t in side.terms if not any(t.start <= m.start < t.end for m in frame.mentions) and not _words_in(frame.text[t.start:t.end])
+               and not re.fullmatch(cue_data(NAME)["top_projects"], frame.text[t.start:t.end])]  # 「前三大项目合计」 names its set
     for term in side.terms:
         if term not in unnamed:
             found[term] = _term(term, side, other, ctx, executor, doc, context)
@@ -399,6 +405,21 @@ def _set_members(piece: str, frame, executor, doc: str) -> tuple[str, list[Fact]
     if stated and count_of(stated) != len(members):
         raise NotAnswerable(f"问题说的是{stated}项，文件中这一组有{len(members)}项")
     return f"{'、'.join(f.label for f in members)}合计", members
+
+
+def _top_projects(piece: str, executor, doc: str) -> tuple[str, list[Fact]] | None:
+    """「金额最大的三个项目合计占项目支出总额的百分之多少」: the N largest projects, summed; a tie at the N-th
+    place leaves the set unsaid and is refused."""
+    match = re.fullmatch(cue_data(NAME)["top_projects"], piece)
+    if not match:
+        return None
+    n = int(match.group("n") or match.group("m"))
+    projects = sorted(executor.reader.projects(doc), key=lambda f: -f.value)
+    if len(projects) < n:
+        raise NotAnswerable(f"文件中只有{len(projects)}个项目，不到{n}个")
+    if len(projects) > n and projects[n - 1].value == projects[n].value:
+        raise NotAnswerable(f"第{n}位并列（{projects[n - 1].label}、{projects[n].label}），前{n}个项目不能唯一确定")
+    return f"金额最大的{n}个项目（{'、'.join(f.label for f in projects[:n])}）合计", projects[:n]
 
 
 def _in_order(piece: str, label: str) -> bool:
@@ -435,7 +456,7 @@ def _term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc
     """One term's figure: a budget unit's column (表11/表12), or the one figure its words name."""
     frame = ctx.frame
     piece = frame.text[term.start:term.end]
-    members = _set_members(piece, frame, executor, doc)
+    members = _set_members(piece, frame, executor, doc) or _top_projects(piece, executor, doc)
     if members is not None:
         return members
     back = cue_data(NAME)["back_references"].get(piece.replace("1", "一"))  # 前一项 may read 前1项
