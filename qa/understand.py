@@ -2713,7 +2713,7 @@ class Understander:
         for counted in re.finditer(r"(?:几|多少)(?:个|名|位)([\u4e00-\u9fff]{2,4})(?=[?？。，,呢吗]|$)", frame.masked()):
             words = segment.current().pos().lcut(counted.group(1), HMM=False)
             noun = words[0].word if len(words) == 1 and words[0].flag[:1] in ("n", "v") else ""  # 编制 is tagged a verb
-            if len(noun) >= 2 and not any(w.endswith(noun) for w in sets) and noun not in self.cue_words:
+            if len(noun) >= 2 and not any(w.endswith(noun) for w in sets) and noun not in self.cue_words and noun not in self.lexicon.cues["units_asked"]:  # 几个小时: a unit
                 out.append(noun)
         return out
 

@@ -98,3 +98,10 @@ def test_to_buy_fixed_assets_is_the_planned_purchase(legal):
     planned = next(f.value for f in truth.figures if f.label == "拟购置固定资产")
     answer = service.ask(f"我看到本年度要购置{planned}万元的固定资产，具体是多少？")
     assert answer.value == planned, answer.answer
+
+
+def test_a_unit_counted_is_no_unknown_noun(legal):
+    service, truth = legal
+    target = next(t for p in truth.projects if p.name == "社区矫正监管经费" for t in p.targets)
+    answer = service.ask("社区矫正监管经费的设备故障响应时间要求不超过几个小时？")
+    assert answer.value == target.value, answer.answer
