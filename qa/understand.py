@@ -303,7 +303,7 @@ def _name_with_joiner(text: str, first: Mention, second: Mention) -> list[Entity
     if not re.fullmatch(r"[和与及跟]", text[first.end:second.start]):
         return []
     shared = {e.iri for e in second.entities}
-    said = re.compile(re.escape(match_form(first.surface)) + "[及和与、]" + re.escape(match_form(second.surface)) + "$")
+    said = re.compile(re.escape(match_form(first.surface)) + "[及和与、]" + re.escape(match_form(second.surface)) + "(?:费|经费)?$")  # 「档案整理跟数字化加工的项目」
     return [e for e in first.entities if e.iri in shared and said.search(match_form(e.label))]
 
 

@@ -47,3 +47,9 @@ def test_two_of_a_name_said_in_part_summed(hr):
     assert len(family) == 2
     answer = service.ask("“基层财务一体化平台”第三期合同款，原来有一笔，续建又有一笔。两笔合计多少？")
     assert answer.value == sum(family), answer.answer
+
+
+def test_a_name_said_with_another_joiner_and_no_kind_word(hr):
+    service, truth = hr
+    answer = service.ask("档案整理跟数字化加工的那个项目安排了多少钱？")
+    assert answer.value == _amount(truth, "档案整理及数字化加工费"), answer.answer
