@@ -2832,8 +2832,9 @@ class Understander:
         """「上年的档案安全提升工程花了多少」: a works (…工程) no loaded name holds, named outside every
         linked name — never the department's total in its place."""
         heard = [c for c in CLAUSE.findall(frame.text) if honour.heard(c)]
+        pointed = re.search(r"(?:这|该|此|那)(?:个|项|一)?工程", frame.text)  # 「…压减了X工程等专项经费，这个工程上年安排了多少」: the works asked of
         return [n for n in self._unlisted_names(frame, r"[\u4e00-\u9fff]{3,12}?工程", 5)
-                if not (any(n in c for c in heard) and re.search(r"[要搞做有]|不少|很多|一些", n[:-2]))]  # 「听说今年要搞不少工程」: works talked of, none named
+                if pointed or not (any(n in c for c in heard) or self._aside_word(frame, n) or re.search(r"[要搞做有]|不少|很多|一些", n[:-2]))]  # 「听说今年要搞不少工程」「采购明细我只关心有没有工程」: works talked of, none named
 
     def _offices_not_loaded(self, frame: Frame) -> list[str]:
         """「宣传股负责什么」: an office named by its kind word 股 that no loaded office's name or

@@ -53,3 +53,10 @@ def test_a_name_said_with_another_joiner_and_no_kind_word(hr):
     service, truth = hr
     answer = service.ask("档案整理跟数字化加工的那个项目安排了多少钱？")
     assert answer.value == _amount(truth, "档案整理及数字化加工费"), answer.answer
+
+
+def test_a_name_filter_after_a_story_of_amounts(hr):
+    service, truth = hr
+    held = [p.amounts[0] for p in truth.projects if "档案整理及数字化加工" in p.name]
+    answer = service.ask("档案整理及数字化加工费在表里出现了两次，一笔500多万。麻烦帮我把名称里带“档案整理及数字化加工”的都加起来，一共多少？")
+    assert answer.value == sum(held), answer.answer

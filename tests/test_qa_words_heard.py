@@ -105,3 +105,9 @@ def test_a_unit_counted_is_no_unknown_noun(legal):
     target = next(t for p in truth.projects if p.name == "社区矫正监管经费" for t in p.targets)
     answer = service.ask("社区矫正监管经费的设备故障响应时间要求不超过几个小时？")
     assert answer.value == target.value, answer.answer
+
+
+def test_works_only_wondered_about_are_no_works_named(legal):
+    service, truth = legal
+    answer = service.ask("采购明细我只关心有没有工程，政府采购里工程类采购预算是多少")
+    assert answer.value == next(f.value for f in truth.figures if f.label == "工程类采购预算"), answer.answer

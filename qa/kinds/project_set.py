@@ -57,7 +57,8 @@ class ProjectSet:
             return None  # 「商品和服务支出里超过5万的科目」「基本支出中几个科目」「名称里带“医疗”的项级科目」: classification items, not projects
         if ctx.frame.set_kind in ("economic", "functional") or ctx.frame.name_part is not None:
             return None  # 「项目支出的经济科目里，超过100万的」「名称以“股”结尾的内设机构」: classes or offices, not projects
-        if ctx.frame.context and "项目" not in ctx.frame.text + ctx.frame.context and ctx.frame.set_kind not in ("projects", "key_projects"):
+        if (ctx.frame.context and "项目" not in ctx.frame.text + ctx.frame.context and ctx.frame.set_kind not in ("projects", "key_projects")
+                and re.search(r"\d(?:万|亿|元)", ctx.frame.context) and not name_filter.stated(normalize(ctx.frame.question or ""))):
             return None  # 「今年政府采购一共不到20万，…。工程类采购占了多大比例」: the story's amount bounds no projects
         text = spelt_out(normalize(ctx.frame.question or ""))  # 「有好几个」: several, no count
         data = cue_data(NAME)
