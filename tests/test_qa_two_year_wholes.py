@@ -96,3 +96,10 @@ def test_one_year_told_and_two_compared(emergency_years):
     a, b = (next(r.amounts[0] for r in t.table(7).rows if r.code == "30211") for t in (earlier, later))
     answer = service.ask("看2025年的项目经济分类，差旅费不高，两年一比，项目支出里的差旅费变化了多少？")
     assert answer.value is not None and abs(answer.value) == abs(b - a), answer.answer
+
+
+def test_one_thing_restated_in_brackets_is_summed_once(emergency_years):
+    service, earlier, later = emergency_years
+    values = [next(f.value for f in t.figures if f.label == "机关运行经费") for t in (earlier, later)]
+    answer = service.ask("2024年和2025年的行政经费（机关运行经费）加起来一共多少？")
+    assert answer.value == sum(values), answer.answer

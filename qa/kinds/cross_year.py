@@ -464,8 +464,10 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
 
     single = kinds.Context(frame, ctx.lexicon, executor)  # a target is read against the graph's text
     other = [r for r in kinds.readings(single) if r.kind not in SPANNING + TEXT_KINDS and r.score > kinds.LEGACY_SCORE and not r.missing]
-    summed = (not share and len(frame.value_mentions()) >= 2 and re.search("|".join(load_cues()["intents"]["sum"]), ctx.frame.text)
-              and all(any(match_form(e.label) == m.surface for e in m.entities) for m in frame.value_mentions()))  # each named whole
+    values = frame.value_mentions()
+    restated = any(frame.text[a.end:b.start] in ("(", "（") for a, b in zip(values, values[1:], strict=False))  # 「行政经费（机关运行经费）」: one thing said twice
+    summed = (not share and len(values) >= 2 and not restated and re.search("|".join(load_cues()["intents"]["sum"]), ctx.frame.text)
+              and all(any(match_form(e.label) == m.surface for e in m.entities) for m in values))  # each named whole
     if summed:  # 「2025年变成了A和B两个。这两个加起来比2024年多多少」「A和B这两个项目，2025年合计比2024年合计」: each year's items summed
         frame.intent, frame.cues = "sum", frame.cues | {"sum"}
         answer = executor.run(frame)
