@@ -77,3 +77,10 @@ def test_names_in_both_years_that_rose_or_fell(emergency, said, up):
     moved = {p.name for p in later.projects if p.name in old and (p.amounts[0] > old[p.name] if up else p.amounts[0] < old[p.name])}
     answer = service.ask(f"同名项目里，2025年预算比2024年{said}的是哪些？")
     assert moved and set(answer.items) == moved, answer.answer
+
+
+def test_projects_of_an_exact_amount_counted_each_year(emergency):
+    service, earlier, later = emergency
+    counts = [sum(1 for p in t.projects if p.amounts[0] == 500) for t in (earlier, later)]
+    answer = service.ask("两年的项目表里，金额正好是500万元的项目加起来一共有几个？")
+    assert answer.value == sum(counts) and "500" in answer.answer, answer.answer

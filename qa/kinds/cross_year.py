@@ -439,6 +439,11 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
             goals = executor.reader.goals(doc.iri)
             return Decimal(len(goals)), "个", executor.answer(frame, f"重点项目个数为{len(goals)}个", Decimal(len(goals)), "个", facts=goals[:1])
         projects = executor.unit_scoped(frame, doc.iri, executor.reader.projects(doc.iri))  # 「妇幼中心的项目个数」: that unit's
+        exact = exact_range(ctx.frame.text) or exact_range(ctx.frame.text, cue_data("project_set")["exact_named"])
+        if exact is not None:  # 「金额正好是500万元的项目…几个」: those of that amount
+            projects = [p for p in projects if exact.value.holds(p.value)]
+            text = f"{exact.value.words().replace('为', '是')}的项目个数为{len(projects)}个"
+            return Decimal(len(projects)), "个", executor.answer(frame, text, Decimal(len(projects)), "个", facts=projects[:1])
         text = f"项目个数为{len(projects)}个"
         return Decimal(len(projects)), "个", executor.answer(frame, text, Decimal(len(projects)), "个", facts=projects[:1])
     gone = [m for m in ctx.frame.mentions if m.of("project", "goal") and not any(doc.iri in e.docs for e in m.entities) and not m.partial]
