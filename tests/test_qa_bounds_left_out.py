@@ -57,3 +57,12 @@ def test_a_wrong_count_of_the_pointed_out_is_refused(statistics):
     held = sum(a == bound for _, a in _projects(truth))
     answer = service.ask(f"有{held + 1}个项目都是{bound:f}万，这{held + 1}个之外，剩下的项目里哪个钱最多？")
     assert not answer.answered and f"{held}个" in answer.answer, answer.answer
+
+
+def test_the_pointed_out_after_a_remark(statistics):
+    service, truth = statistics
+    bound = _bound(truth)
+    held = sum(a == bound for _, a in _projects(truth))
+    label, value = max(((n, a) for n, a in _projects(truth) if a != bound), key=lambda p: p[1])
+    answer = service.ask(f"项目里有{held}个都是{bound:f}万的我知道了，除掉这{held}个，剩下的项目里哪个钱最多？")
+    assert answer.value == value and label in answer.answer, answer.answer
