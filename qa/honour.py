@@ -232,6 +232,10 @@ def left_out(text: str, mentions: list) -> list:
                           or re.fullmatch(_cues()["excluded_head"], between))  # 不算博物馆那笔1000多万的X: X, the head, too
         if (excluded_before(text, m.start) or joined or any(a <= m.start and m.end <= b for a, b in runs)) and not illustrates(text, m):
             out.append(m)
+    pointer = re.search(r"(?:把|将)(?:它|这个|这一?项|这笔)(?:也)?(?:" + "|".join(_cues()["excluding"]) + r"|去掉|扣掉|拿掉|刨掉|除掉)", text)
+    named = [m for m in mentions if pointer and m.end <= pointer.start() and m.kinds() & {"project", "classification", "line_item", "figure"}]
+    if named and all(m is not named[-1] for m in out):  # 「X一家就500万，那把它去掉，剩下的项目加起来」: 它 is X
+        out.append(named[-1])
     return out
 
 

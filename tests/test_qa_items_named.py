@@ -27,3 +27,10 @@ def test_the_fund_left_out_is_not_the_fund_kept(civil_2025):
     assert min(p.amounts[0] for p in truth.projects) < kept.amounts[0]  # the fund left out holds a smaller one
     answer = service.ask("不算政府性基金那笔，单看一般公共预算安排的项目，金额最小的是哪个？")
     assert kept.name in answer.answer and answer.value == kept.amounts[0], answer.answer
+
+
+def test_it_taken_out_is_the_thing_named_before(legal):
+    service, truth = legal
+    top = max(truth.projects, key=lambda p: p.amounts[0])
+    answer = service.ask(f"{top.name}一家就两千多万，那把它去掉，剩下的项目加起来是多少？")
+    assert answer.value == sum(p.amounts[0] for p in truth.projects) - top.amounts[0], answer.answer
