@@ -219,7 +219,9 @@ def _set_apart_spans(text: str) -> list[tuple[int, int]]:
     left out instead: honour.left_out)."""
     opening = rf"(?:注意|注|提醒一下)?[,，:：]?(?:{load_cues()['set_apart']})"
     aside = rf"[(（]{opening}[^)）]*[)）]|——{opening}[^—]*——"
-    return [m.span("x") for m in CONFUSED.finditer(text)] + [m.span() for m in re.finditer(aside, text)]
+    said_after = r"(?:^|[。？?！!])(?:我)?(?:问|说|要|指)的?(?:是)?不是(?P<x>[^。？?！!]{1,30})"  # 「X是多少？我问的不是基本支出那个办公费。」
+    return ([m.span("x") for m in CONFUSED.finditer(text)] + [m.span() for m in re.finditer(aside, text)]
+            + [m.span("x") for m in re.finditer(said_after, text)])
 
 
 def _without_negated(text: str, mentions: list[Mention]) -> list[Mention]:

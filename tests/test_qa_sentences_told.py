@@ -83,3 +83,9 @@ def test_the_table_the_question_names_over_the_contexts(legal):
     row = next(r for r in truth.table(3).rows if r.code == "2040650")
     answer = service.ask("我对照着看了支出总表和一般公共预算支出表，发现“事业运行”两边的数对不上。请问按支出总体情况表算，2040650事业运行合计是多少？")
     assert answer.value == row.amounts[0], answer.answer
+
+
+def test_the_one_not_asked_said_after_the_question(legal):
+    service, truth = legal
+    answer = service.ask("项目支出里面的办公费是多少？我问的不是基本支出那个办公费。")
+    assert answer.value == truth_row(truth, 7, "办公费").amounts[0] and "基本支出中的办公费" not in answer.answer, answer.answer
