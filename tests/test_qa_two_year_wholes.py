@@ -103,3 +103,9 @@ def test_one_thing_restated_in_brackets_is_summed_once(emergency_years):
     values = [next(f.value for f in t.figures if f.label == "机关运行经费") for t in (earlier, later)]
     answer = service.ask("2024年和2025年的行政经费（机关运行经费）加起来一共多少？")
     assert answer.value == sum(values), answer.answer
+
+
+def test_each_years_top_unit_is_not_the_departments_total(emergency_years):
+    service, _, _ = emergency_years
+    answer = service.ask("2025年项目支出最多的单位，比2024年项目支出最多的单位多出多少？")
+    assert not answer.answered, answer.answer

@@ -557,6 +557,8 @@ def _two_figures(ctx: Context, executor, years: tuple[Document, Document], share
     frame = ctx.frame
     if frame.cues & {"max", "min"} and frame.set_kind in ("projects", "key_projects") and not frame.value_mentions() and (frame.measures or frame.totals or "sum" in frame.cues):
         raise NotAnswerable("两年问的不是同一种数（一边是最大或最小的项目，一边是合计），没有分开计算 (each side asks another kind of figure)")
+    if frame.cues & {"max", "min"} and re.search(r"(?:最多|最大|最高|最少|最小|最低)的?(?:单位|下属单位|预算单位)", frame.text) and not frame.value_mentions():
+        raise NotAnswerable("问的是各年最多（最少）的单位，两年的部门合计不是它 (each year's top unit is not computed)")  # 「2025年项目支出最多的单位，比2024年…最多的单位多出多少」
     a, unit, first = figure_in(ctx, executor, earlier, share, span)
     b, _, second = figure_in(ctx, executor, later, share, span)
     if share and unit == "%" and max(a, b) > 100:  # a part larger than its whole: the part and whole were not matched
