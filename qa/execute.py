@@ -605,6 +605,22 @@ class Executor:
             facts.append(found[0])
         return facts
 
+    def _pooled_containers(self, frame: Frame, mentions: list[Mention], doc: str) -> list[Fact] | None:
+        """「商品和服务支出、资本性支出下面那些明细科目里哪个最大」: classes listed with a joiner and then a
+        container word hold one set — the items under each, pooled; None unless the question says so."""
+        classes = [m for m in mentions if m.kinds() & {"classification", "line_item"} and not m.of("project", "goal")]
+        if len(classes) < 2 or classes != mentions[:len(classes)]:
+            return None
+        joined = all(re.fullmatch(r"[、和与及跟]|以及", frame.text[a.end:b.start]) for a, b in zip(classes, classes[1:], strict=False))
+        if not joined or not re.match(r"的?(?:下面|之下|底下|里面|里|当中|中)", frame.text[classes[-1].end:]):
+            return None
+        pooled: list[Fact] = []
+        for m in classes:
+            one = copy.copy(frame)
+            one.mentions = [o for o in frame.mentions if o is m or o not in classes]
+            pooled += self.members(one, doc) or []
+        return pooled or None
+
     def members(self, frame: Frame, doc: str) -> list[Fact] | None:
         """The set the question ranges over, as figures; None when no set is named."""
         if frame.set_kind == "key_projects":
@@ -612,6 +628,9 @@ class Executor:
         left = {id(m) for m in honour.left_out(frame.text, frame.mentions)}  # 「除了X，Y下面哪项最多」: Y is the set
         mentions = [m for m in frame.value_mentions() if not self._scope_only(m, frame) and not m.of("budget_unit") and id(m) not in left]
         inside = bool(mentions) and not mentions[0].of("project", "goal") and re.match(r"里面|里|当中|之中|中|下面", frame.text[mentions[0].end:])
+        pooled = self._pooled_containers(frame, mentions, doc)
+        if pooled is not None:
+            return pooled
         named = self._named_members(frame, mentions, doc)
         if named:
             return named

@@ -34,3 +34,11 @@ def test_it_taken_out_is_the_thing_named_before(legal):
     top = max(truth.projects, key=lambda p: p.amounts[0])
     answer = service.ask(f"{top.name}一家就两千多万，那把它去掉，剩下的项目加起来是多少？")
     assert answer.value == sum(p.amounts[0] for p in truth.projects) - top.amounts[0], answer.answer
+
+
+def test_the_items_under_classes_listed_are_pooled(legal):
+    service, truth = legal
+    items = [r for r in truth.table(7).rows if r.code and len(r.code) == 5 and r.code[:3] in ("302", "310")]
+    top = max(items, key=lambda r: r.amounts[0])
+    answer = service.ask("项目支出按经济分类看，商品和服务支出、资本性支出下面那些明细科目里哪个最大")
+    assert answer.value == top.amounts[0] and top.label in answer.answer, answer.answer
