@@ -58,6 +58,8 @@ def is_known(word: str, text: str, mentions: list[Mention], own_suffixes: frozen
     at = text.find(word)
     if at >= 0 and _suffix_then_word(word, at, text, own_suffixes):
         return True
+    if at >= 0 and re.match(r"[\u4e00-\u9fff]{0,4}?的?(?:之类|等等)", text[at + len(word):]):
+        return True  # 「有的部门会有彩票公益金之类的政府性基金」: an example of a kind, not a thing asked
     speakers = cues["speakers"]
     if word in speakers["nouns"] and at >= 0 and re.sub("^[里上中]", "", text[at + len(word):]).startswith(tuple(speakers["verbs"])):  # 新闻里说
         return True

@@ -63,3 +63,10 @@ def test_a_tie_at_the_last_place_is_refused(legal):
     service, truth = legal
     answer = service.ask("金额最大的四个项目合计占项目支出总额的百分之多少？")  # the 4th and 5th are both 10万元
     assert not answer.answered, answer.answer
+
+
+def test_a_car_word_for_the_official_car_figure(legal):
+    service, truth = legal
+    part, whole = (next(f.value for f in truth.figures if f.label == label) for label in ("公务用车运行维护费", "“三公”经费"))
+    answer = service.ask("三公经费里面，车辆运行维护费占了多大比例？")
+    assert answer.value == (100 * part / whole).quantize(Decimal("0.01"), ROUND_HALF_UP), answer.answer

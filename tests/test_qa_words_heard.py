@@ -111,3 +111,9 @@ def test_works_only_wondered_about_are_no_works_named(legal):
     service, truth = legal
     answer = service.ask("采购明细我只关心有没有工程，政府采购里工程类采购预算是多少")
     assert answer.value == next(f.value for f in truth.figures if f.label == "工程类采购预算"), answer.answer
+
+
+def test_an_example_of_a_kind_is_no_unknown_thing(legal):
+    service, _ = legal
+    answer = service.ask("有的部门会有彩票公益金之类的政府性基金，司法局有吗？政府性基金预算支出是多少？")
+    assert answer.answered and answer.value == 0, answer.answer
