@@ -327,7 +327,7 @@ def _story_end(text: str) -> int:
 
 FORMER_LATTER = re.compile(r"(?P<former>前者|前一(?:个|笔|项)|前面(?:那|这)一?(?:个|笔|项))|(?P<latter>后者|后一(?:个|笔|项)|后面(?:那|这)一?(?:个|笔|项))")  # 「后面这笔比前面那笔少多少」
 BARE_ASK = re.compile(r"(?:的)?(?:预算|金额|资金|经费|钱)?(?:数|额)?(?:一共|总共|到底|究竟)?(?:是|为|有|安排了?|给了)?多少(?:钱|万元?)?[?？。!！]*$")  # 「…主项目——X——预算是多少」: the name between the dashes is asked
-SUBJECTLESS = re.compile(r"(?:具体|到底|究竟|大概|大约|那)?(?:占|比(?!如|方))")  # 「…。具体占政府采购总额的比重是多少」: the part is what came before
+SUBJECTLESS = re.compile(r"(?:而且|并且)?(?:具体|到底|究竟|大概|大约|那)?(?:占|比(?!如|方))")  # 「…。具体占政府采购总额的比重是多少」: the part is what came before
 REPORTED = re.compile(load_cues()["reported"])  # 「有读者问X有多大。」「编辑想知道X。」: a question reported, not asked
 THINGS = frozenset({"line_item", "classification", "project", "goal"})  # what a figure is of
 RANKED_SAID = re.compile(r"最(?:大|多|小|少|高|低)|排名?第|第[2-9二三四五六七八九](?:大|多|高|小|少|低)")  # a member picked by its rank
@@ -791,6 +791,23 @@ def _measures_told(frame: Frame) -> None:
     said = [m for m in measures if m in frame.text[a:b]]
     if len(said) == 1:
         frame.measures = said
+
+
+def _owners_told(frame: Frame) -> None:
+    """「X是指挥中心的，Y是局本级的，这两个项目金额相差多少」: the units a told clause says the things belong to
+    are no operands when the asking clause names the things themselves."""
+    if "compare" not in frame.cues:
+        return
+    spans = [m.span() for m in CLAUSE.finditer(frame.text)]
+    asks = load_cues()["clauses"]["asks"]
+    asking = [(a, b) for a, b in spans if re.search(asks, frame.text[a:b])]
+    if len(asking) != 1:
+        return
+    a, b = asking[0]
+    if sum(1 for m in frame.value_mentions() if a <= m.start < b and not m.of("budget_unit", "department")) < 2:
+        return
+    _set_aside(frame, [m for m in frame.mentions if m.of("budget_unit") and m.start < a and frame.text[m.start - 1:m.start] == "是"
+                       and re.match(r"的?(?:[,，。;；]|$)", frame.text[m.end:])])
 
 
 def _heard_parts(frame: Frame) -> None:
@@ -1879,6 +1896,7 @@ class Understander:
         _heard_parts(frame)
         _section_named(frame)
         _measures_told(frame)
+        _owners_told(frame)
         _name_before_its_code(frame)
         _counted_list(frame)
         _other_than(frame)

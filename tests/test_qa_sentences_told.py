@@ -89,3 +89,17 @@ def test_the_one_not_asked_said_after_the_question(legal):
     service, truth = legal
     answer = service.ask("项目支出里面的办公费是多少？我问的不是基本支出那个办公费。")
     assert answer.value == truth_row(truth, 7, "办公费").amounts[0] and "基本支出中的办公费" not in answer.answer, answer.answer
+
+
+def test_a_clause_going_on_with_and_keeps_the_thing_before(legal):
+    service, truth = legal
+    answer = service.ask("我注意到项目支出里也有办公费，而且比基本支出里的办公费高一些，两者相差多少？")
+    diff = truth_row(truth, 7, "办公费").amounts[0] - truth_row(truth, 6, "办公费").amounts[0]
+    assert answer.value is not None and abs(answer.value) == abs(diff), answer.answer
+
+
+def test_owners_told_are_no_operands(legal):
+    service, truth = legal
+    a, b = (next(p.amounts[0] for p in truth.projects if p.name == n) for n in ("司法所规范化建设经费", "行政复议应诉工作经费"))
+    answer = service.ask("司法所规范化建设经费是公证处的，行政复议应诉工作经费是法律援助处的，这两个项目金额相差多少？")
+    assert answer.value is not None and abs(answer.value) == abs(a - b), answer.answer
