@@ -39,6 +39,16 @@ def truth_row(truth, number: int, label: str, unit: str | None = None):
     return next(r for r in truth.table(number).rows if r.label == label and (unit is None or r.unit == unit))
 
 
+def project_amount(truth, name: str):
+    """A generated project's 表12 total, by its name."""
+    return next(p.amounts[0] for p in truth.projects if p.name == name)
+
+
+def figure_value(truth, label: str):
+    """A generated figure of 第三部分, by its label."""
+    return next(f.value for f in truth.figures if f.label == label)
+
+
 def synth_years_service(folder: Path, seed: int, department: str, later_seed: int | None = None):
     """A QA service over one generated department in 2024 and 2025 (tools.synth), with each year's truth;
     the later year from its own seed when one is given (as the question sets' writers' documents are)."""
@@ -50,6 +60,12 @@ def synth_years_service(folder: Path, seed: int, department: str, later_seed: in
     store = OxigraphStore(folder)
     replace_documents([("2024.txt", text_2024.encode()), ("2025.txt", text_2025.encode())], store)
     return QAService(store), earlier, later
+
+
+@pytest.fixture(scope="module")
+def hr(tmp_path_factory):
+    """A generated human-resources bureau with families of one name (tools.synth seed 3902, no department given)."""
+    return synth_service(tmp_path_factory.mktemp("hr"), 3902, None)
 
 
 @pytest.fixture(scope="module")

@@ -6,30 +6,21 @@ on a generated human-resources bureau (tools.synth seed 3902, no department give
 from __future__ import annotations
 
 import pytest
-from conftest import synth_service
-
-
-@pytest.fixture(scope="module")
-def hr(tmp_path_factory):
-    return synth_service(tmp_path_factory.mktemp("hr"), 3902, None)
-
-
-def _amount(truth, name: str):
-    return next(p.amounts[0] for p in truth.projects if p.name == name)
+from conftest import project_amount
 
 
 @pytest.mark.parametrize("question", ["宣传工作经费一期二期加起来安排了多少", "宣传工作经费一期二期一共多少钱？"])
 def test_two_phases_side_by_side_summed(hr, question):
     service, truth = hr
     answer = service.ask(question)
-    assert answer.value == _amount(truth, "宣传工作经费") + _amount(truth, "宣传工作经费（二期）"), answer.answer
+    assert answer.value == project_amount(truth, "宣传工作经费") + project_amount(truth, "宣传工作经费（二期）"), answer.answer
 
 
 def test_a_part_said_alone_names_the_member(hr):
     service, truth = hr
     base = "档案整理及数字化加工费"
     answer = service.ask(f"表里有两个项目都以“{base}”打头，一个是普通的，一个是专项经费。这两个加在一起是多少？")
-    assert answer.value == _amount(truth, base) + _amount(truth, base + "专项经费"), answer.answer
+    assert answer.value == project_amount(truth, base) + project_amount(truth, base + "专项经费"), answer.answer
 
 
 @pytest.mark.parametrize("pointers", [("后面这笔", "前面那笔"), ("后者", "前者")])
@@ -38,7 +29,7 @@ def test_the_former_and_the_latter_of_two_told(hr, pointers):
     later, former = pointers
     base = "聘用人员劳务费"
     answer = service.ask(f"{base}有两笔名字很像，一笔就叫“{base}”，另一笔叫“2025年{base}”。{later}比{former}相差多少？")
-    assert answer.value is not None and abs(answer.value) == abs(_amount(truth, "2025年" + base) - _amount(truth, base)), answer.answer
+    assert answer.value is not None and abs(answer.value) == abs(project_amount(truth, "2025年" + base) - project_amount(truth, base)), answer.answer
 
 
 def test_two_of_a_name_said_in_part_summed(hr):
@@ -52,7 +43,7 @@ def test_two_of_a_name_said_in_part_summed(hr):
 def test_a_name_said_with_another_joiner_and_no_kind_word(hr):
     service, truth = hr
     answer = service.ask("档案整理跟数字化加工的那个项目安排了多少钱？")
-    assert answer.value == _amount(truth, "档案整理及数字化加工费"), answer.answer
+    assert answer.value == project_amount(truth, "档案整理及数字化加工费"), answer.answer
 
 
 def test_a_name_filter_after_a_story_of_amounts(hr):

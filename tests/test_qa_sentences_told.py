@@ -6,7 +6,7 @@ bureau (tools.synth seed 3902)."""
 from __future__ import annotations
 
 import pytest
-from conftest import synth_service, truth_row
+from conftest import project_amount, synth_service, truth_row
 
 
 @pytest.mark.parametrize("question", ["公证处这几年在搞规范化，我想看看投入。司法所规范化建设经费多少", "公证处这几年花钱不少。司法所规范化建设经费多少",
@@ -100,6 +100,6 @@ def test_a_clause_going_on_with_and_keeps_the_thing_before(legal):
 
 def test_owners_told_are_no_operands(legal):
     service, truth = legal
-    a, b = (next(p.amounts[0] for p in truth.projects if p.name == n) for n in ("司法所规范化建设经费", "行政复议应诉工作经费"))
+    a, b = (project_amount(truth, n) for n in ("司法所规范化建设经费", "行政复议应诉工作经费"))
     answer = service.ask("司法所规范化建设经费是公证处的，行政复议应诉工作经费是法律援助处的，这两个项目金额相差多少？")
     assert answer.value is not None and abs(answer.value) == abs(a - b), answer.answer

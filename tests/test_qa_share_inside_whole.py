@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from conftest import synth_service, truth_row
+from conftest import figure_value, synth_service, truth_row
 
 UNIT = "金禾市桐溪区博物馆"
 
@@ -39,14 +39,14 @@ def test_the_fund_of_the_department_stays_the_departments(museum):
 
 def test_a_figures_share_of_its_container_named_first(legal):
     service, truth = legal
-    part, whole = (next(f.value for f in truth.figures if f.label == label) for label in ("公务用车运行维护费", "“三公”经费"))
+    part, whole = (figure_value(truth, label) for label in ("公务用车运行维护费", "“三公”经费"))
     answer = service.ask("三公经费里，公务用车运行维护费占多少比例？")
     assert answer.value == (100 * part / whole).quantize(Decimal("0.01"), ROUND_HALF_UP), answer.answer
 
 
 def test_a_storys_amount_bounds_no_projects(legal):
     service, truth = legal
-    part, whole = (next(f.value for f in truth.figures if f.label == label) for label in ("服务类采购预算", "政府采购"))
+    part, whole = (figure_value(truth, label) for label in ("服务类采购预算", "政府采购"))
     answer = service.ask("今年政府采购一共不到一千万，货物、工程、服务三类都列了。服务类采购占了多大比例？")
     assert answer.value == (100 * part / whole).quantize(Decimal("0.01"), ROUND_HALF_UP), answer.answer
 
@@ -67,6 +67,6 @@ def test_a_tie_at_the_last_place_is_refused(legal):
 
 def test_a_car_word_for_the_official_car_figure(legal):
     service, truth = legal
-    part, whole = (next(f.value for f in truth.figures if f.label == label) for label in ("公务用车运行维护费", "“三公”经费"))
+    part, whole = (figure_value(truth, label) for label in ("公务用车运行维护费", "“三公”经费"))
     answer = service.ask("三公经费里面，车辆运行维护费占了多大比例？")
     assert answer.value == (100 * part / whole).quantize(Decimal("0.01"), ROUND_HALF_UP), answer.answer

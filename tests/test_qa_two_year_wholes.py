@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from conftest import truth_row
+from conftest import figure_value, truth_row
 
 
 def _rounded(value: Decimal) -> Decimal:
@@ -36,7 +36,7 @@ def test_a_top_against_a_total_is_not_two_tops(emergency_years):
 
 def test_a_section_said_is_where_to_look(emergency_years):
     service, earlier, later = emergency_years
-    rooms = [next(f.value for f in t.figures if f.label == "房屋") for t in (earlier, later)]
+    rooms = [figure_value(t, "房屋") for t in (earlier, later)]
     answer = service.ask("看国有资产部分，2024年房屋面积有不少平方米。两年间房屋面积变化了多少平方米？")
     assert answer.value is not None and abs(answer.value) == abs(rooms[1] - rooms[0]) and answer.unit == "平方米", answer.answer
 
@@ -64,7 +64,7 @@ def test_a_project_a_year_lists_not_is_still_refused(emergency_years):
 
 def test_a_count_of_things_changed_over_the_two_years(emergency_years):
     service, earlier, later = emergency_years
-    cars = [next(f.value for f in t.figures if f.label == "车辆") for t in (earlier, later)]
+    cars = [figure_value(t, "车辆") for t in (earlier, later)]
     answer = service.ask("车辆增加了几辆？")
     assert answer.value is not None and abs(answer.value) == abs(cars[1] - cars[0]) and answer.unit == "辆", answer.answer
 
@@ -100,7 +100,7 @@ def test_one_year_told_and_two_compared(emergency_years):
 
 def test_one_thing_restated_in_brackets_is_summed_once(emergency_years):
     service, earlier, later = emergency_years
-    values = [next(f.value for f in t.figures if f.label == "机关运行经费") for t in (earlier, later)]
+    values = [figure_value(t, "机关运行经费") for t in (earlier, later)]
     answer = service.ask("2024年和2025年的行政经费（机关运行经费）加起来一共多少？")
     assert answer.value == sum(values), answer.answer
 

@@ -5,12 +5,7 @@ Phrasings of our own on generated documents (tools.synth seeds 3902)."""
 from __future__ import annotations
 
 import pytest
-from conftest import synth_service
-
-
-@pytest.fixture(scope="module")
-def hr(tmp_path_factory):
-    return synth_service(tmp_path_factory.mktemp("hr"), 3902, None)
+from conftest import figure_value, project_amount
 
 
 def test_a_heard_clause_is_context(legal):
@@ -31,7 +26,7 @@ def test_find_and_see_is_filler(legal):
 def test_marked_with_picks_the_member(hr, question):
     service, truth = hr
     answer = service.ask(question)
-    assert answer.value == next(p.amounts[0] for p in truth.projects if p.name == "业务培训经费（续建）"), answer.answer
+    assert answer.value == project_amount(truth, "业务培训经费（续建）"), answer.answer
 
 
 def test_a_part_of_a_name_in_a_heard_clause_links_nothing(legal):
@@ -43,7 +38,7 @@ def test_a_part_of_a_name_in_a_heard_clause_links_nothing(legal):
 def test_a_part_of_a_name_never_answers_for_a_whole_one(legal):
     service, truth = legal
     answer = service.ask("很多部门把业务外包给第三方，项目支出经济分类里的委托业务费有多少？")
-    project = next(p.amounts[0] for p in truth.projects if p.name == "第三方绩效评价服务费")
+    project = project_amount(truth, "第三方绩效评价服务费")
     assert answer.value != project, answer.answer
 
 
@@ -57,13 +52,13 @@ def test_past_an_amount_is_a_strict_bound(legal):
 def test_a_new_issue_is_no_phase(legal):
     service, truth = legal
     answer = service.ask("年底要出新一期普法读本了，法律顾问服务经费今年预算是多少？")
-    assert answer.value == next(p.amounts[0] for p in truth.projects if p.name == "法律顾问服务经费"), answer.answer
+    assert answer.value == project_amount(truth, "法律顾问服务经费"), answer.answer
 
 
 def test_works_talked_of_are_no_works_named(legal):
     service, truth = legal
     answer = service.ask("听说司法局今年要搞不少工程，那政府采购里工程类的预算是多少？")
-    assert answer.value == next(f.value for f in truth.figures if f.label == "工程类采购预算"), answer.answer
+    assert answer.value == figure_value(truth, "工程类采购预算"), answer.answer
 
 
 def test_the_thing_heard_of_is_asked_of(legal):
@@ -75,7 +70,7 @@ def test_the_thing_heard_of_is_asked_of(legal):
 def test_a_heard_project_pointed_at_is_asked(legal):
     service, truth = legal
     answer = service.ask("我是研究社区矫正的，听说司法局也有个社区矫正的项目，好像是监管方面的，这个项目预算多少？")
-    assert answer.value == next(p.amounts[0] for p in truth.projects if p.name == "社区矫正监管经费"), answer.answer
+    assert answer.value == project_amount(truth, "社区矫正监管经费"), answer.answer
 
 
 @pytest.mark.parametrize("question", ["我在做图表，要把司法局的项目按金额从小到大排。排在第二位的是哪个项目？",
@@ -90,12 +85,12 @@ def test_an_ascending_order_said_ranks_from_the_smallest(legal, question):
 def test_a_name_then_what_was_heard_is_context(legal):
     service, truth = legal
     answer = service.ask("司法所规范化建设听说要动工程，我想核对一下：政府采购里工程类预算是多少？")
-    assert answer.value == next(f.value for f in truth.figures if f.label == "工程类采购预算"), answer.answer
+    assert answer.value == figure_value(truth, "工程类采购预算"), answer.answer
 
 
 def test_to_buy_fixed_assets_is_the_planned_purchase(legal):
     service, truth = legal
-    planned = next(f.value for f in truth.figures if f.label == "拟购置固定资产")
+    planned = figure_value(truth, "拟购置固定资产")
     answer = service.ask(f"我看到本年度要购置{planned}万元的固定资产，具体是多少？")
     assert answer.value == planned, answer.answer
 
@@ -110,7 +105,7 @@ def test_a_unit_counted_is_no_unknown_noun(legal):
 def test_works_only_wondered_about_are_no_works_named(legal):
     service, truth = legal
     answer = service.ask("采购明细我只关心有没有工程，政府采购里工程类采购预算是多少")
-    assert answer.value == next(f.value for f in truth.figures if f.label == "工程类采购预算"), answer.answer
+    assert answer.value == figure_value(truth, "工程类采购预算"), answer.answer
 
 
 def test_an_example_of_a_kind_is_no_unknown_thing(legal):

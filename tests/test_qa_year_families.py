@@ -6,7 +6,7 @@ its family). Phrasings of our own on a generated emergency bureau (tools.synth s
 from __future__ import annotations
 
 import pytest
-from conftest import synth_years_service
+from conftest import project_amount, synth_years_service
 
 
 @pytest.fixture(scope="module")
@@ -14,15 +14,11 @@ def emergency(tmp_path_factory):
     return synth_years_service(tmp_path_factory.mktemp("emergency"), 3910, "云川市棠溪区应急管理局")
 
 
-def _amount(truth, name: str):
-    return next(p.amounts[0] for p in truth.projects if p.name == name)
-
-
 def test_the_one_member_said(emergency):
     service, earlier, later = emergency
     base = "安全生产专项整治经费"
     answer = service.ask(f"{base}2024年有一笔，2025年只剩下（二期）了。二期和2024年那笔相差多少？")
-    diff = _amount(later, base + "（二期）") - _amount(earlier, base)
+    diff = project_amount(later, base + "（二期）") - project_amount(earlier, base)
     assert answer.value is not None and abs(answer.value) == abs(diff), answer.answer
     assert base + "（二期）" in answer.answer, answer.answer
 
@@ -31,8 +27,8 @@ def test_two_members_said_and_summed(emergency):
     service, earlier, later = emergency
     base = "危险化学品企业安全评估经费"
     answer = service.ask(f"{base}2024年只有一个，2025年有补助资金和第二批两笔。2025年这两笔加起来比2024年多多少？")
-    total = _amount(later, base + "补助资金") + _amount(later, base + "（第二批）")
-    assert answer.value is not None and abs(answer.value) == abs(total - _amount(earlier, base)), answer.answer
+    total = project_amount(later, base + "补助资金") + project_amount(later, base + "（第二批）")
+    assert answer.value is not None and abs(answer.value) == abs(total - project_amount(earlier, base)), answer.answer
 
 
 def test_no_part_said_is_refused(emergency):
@@ -51,7 +47,7 @@ def test_the_one_not_meant_is_left_out_in_each_year(market):
     base = "聘用人员劳务费"
     assert base + "补助资金" in {p.name for p in earlier.projects}
     answer = service.ask(f"{base}（不是后面带“补助资金”的那个）2025年比上年变化了多少")
-    diff = _amount(later, base) - _amount(earlier, base)
+    diff = project_amount(later, base) - project_amount(earlier, base)
     assert answer.value is not None and abs(answer.value) == abs(diff), answer.answer
 
 

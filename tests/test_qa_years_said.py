@@ -7,14 +7,11 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from conftest import project_amount
 
 
 def _total(truth, column: int) -> Decimal:
     return next(r for r in truth.table(3).rows if r.kind == "total").amounts[column]
-
-
-def _amount(truth, name: str) -> Decimal:
-    return next(p.amounts[0] for p in truth.projects if p.name == name)
 
 
 def _fell(earlier, later):
@@ -65,7 +62,7 @@ def test_a_sibling_left_out_by_a_quoted_part_of_its_name(years):
     """「X（不含后面加了“专项经费”的那个）增加了多少」: the quote names what is left out, found in no answer."""
     service, earlier, later = years
     name = "12345政务服务便民热线工单办理经费"
-    a, b = _amount(earlier, name), _amount(later, name)
+    a, b = project_amount(earlier, name), project_amount(later, name)
     answer = service.ask(f"{name}（不含后面加了“专项经费”的那个）{'增加' if b > a else '减少'}了多少？")
     assert answer.value == abs(b - a), answer.answer
 
@@ -74,7 +71,7 @@ def test_the_document_before_its_part_is_no_set_of_cited_documents(years):
     """「文件第三部分列了两个重点项目的绩效目标，这两个重点项目的预算加起来多少」: 文件 is the document."""
     service, _, later = years
     answer = service.ask("2025年文件第三部分列了两个重点项目的绩效目标，这两个重点项目的预算加起来多少？")
-    assert answer.value == sum(_amount(later, g.project) for g in later.goals), answer.answer
+    assert answer.value == sum(project_amount(later, g.project) for g in later.goals), answer.answer
 
 
 def test_a_glossary_word_asked_after_a_change_seen_is_its_entry(years):
@@ -96,7 +93,7 @@ def test_a_project_chosen_by_its_rank_in_one_year_is_looked_up_in_the_other(year
     top = _ranked(earlier, 0)
     assert len(top) == 1
     answer = service.ask("2024年金额最大的那个项目，到2025年安排了多少？")
-    assert answer.value == _amount(later, top[0].name), answer.answer
+    assert answer.value == project_amount(later, top[0].name), answer.answer
 
 
 def test_a_rank_held_by_two_projects_or_missing_in_the_other_year_is_refused(years):
@@ -112,7 +109,7 @@ def test_an_amount_after_from_or_to_is_no_year(years):
     """「从2000万降到一百多万」: 2000 is an amount, not a year that is not loaded."""
     service, earlier, later = years
     top = _ranked(earlier, 0)[0]
-    a, b = top.amounts[0], _amount(later, top.name)
+    a, b = top.amounts[0], project_amount(later, top.name)
     answer = service.ask(f"{top.name}从{a:.0f}万降到{b:.0f}万左右，下降了多少？")
     assert answer.value == a - b, answer.answer
 
@@ -155,14 +152,14 @@ def test_a_sibling_left_out_by_its_qualifier_is_never_the_one_asked(years, quest
     """「X（不含二期）」「二期那个不算」, X said without its region: the family's member without the mark."""
     service, _, later = years
     answer = service.ask(question)
-    assert answer.value == _amount(later, "松汀区“一窗受理、集成服务”便民服务站点专线租用费"), answer.answer
+    assert answer.value == project_amount(later, "松汀区“一窗受理、集成服务”便民服务站点专线租用费"), answer.answer
 
 
 def test_a_projects_change_over_last_year_is_computed_from_the_year_before_loaded(years):
     """「X比上一年多了多少」 of a project: no document states a project's change; the 2024 document is loaded."""
     service, earlier, later = years
     name = "办公楼物业管理服务费"
-    a, b = _amount(earlier, name), _amount(later, name)
+    a, b = project_amount(earlier, name), project_amount(later, name)
     answer = service.ask(f"{name}比上一年{'多' if b > a else '少'}了多少？")
     assert answer.value == abs(b - a), answer.answer
 

@@ -194,9 +194,9 @@ class Arithmetic:
         slots = [Slot("operator", op, (match.end("b"), match.end())), Slot("left", left, match.span("a")),
                  Slot("right", right, match.span("b"))]
         for term in left.terms + right.terms:  # 「金额最大的三个项目合计占…」: the top N is this reading's term
-            top = re.fullmatch(cue_data(NAME)["top_projects"], frame.text[term.start:term.end])
+            top = _top_count(frame.text[term.start:term.end])
             if top:
-                slots.append(Slot("n", int(top.group("n") or top.group("m")), (term.start, term.end)))
+                slots.append(Slot("n", top, (term.start, term.end)))
         said = " ".join(re.findall(cue_data(NAME)["operator_words"], frame.text))
         return Reading(NAME, 0.9, slots, explained=frame.text[match.start():match.end()] + " " + said)
 
@@ -260,7 +260,7 @@ def _named(ctx: Context, operand: Operand) -> bool:
     department itself (本级), a bare 收入/支出, or a pronoun pointing at the other side's unit."""
     frame = ctx.frame
     named = [bool(piece := frame.text[t.start:t.end]) and (any(t.start <= m.start < t.end for m in frame.mentions)
-                                                        or bool(_naming_words().search(piece)) or bool(re.fullmatch(cue_data(NAME)["top_projects"], piece)))
+                                                        or bool(_naming_words().search(piece)) or _top_count(piece) is not None)
              for t in operand.terms]
     return all(named) or operand.summed and any(named)  # 「社保、卫生、住房三类」: the others by their siblings
 
@@ -374,7 +374,7 @@ def _resolve(side: Operand, other: Operand, ctx: Context, executor, doc: str, co
     frame = ctx.frame
     found: dict[Term, tuple[str, list[Fact]]] = {}
     unnamed = [t for t in side.terms if not any(t.start <= m.start < t.end for m in frame.mentions) and not _words_in(frame.text[t.start:t.end])
-               and not re.fullmatch(cue_data(NAME)["top_projects"], frame.text[t.start:t.end])]  # 「前三大项目合计」 names its set
+               and _top_count(frame.text[t.start:t.end]) is None]  # 「前三大项目合计」 names its set
     for term in side.terms:
         if term not in unnamed:
             found[term] = _term(term, side, other, ctx, executor, doc, context)
@@ -407,13 +407,18 @@ def _set_members(piece: str, frame, executor, doc: str) -> tuple[str, list[Fact]
     return f"{'、'.join(f.label for f in members)}合计", members
 
 
+def _top_count(piece: str) -> int | None:
+    """N of a term naming the N largest projects (金额最大的三个项目合计, 前三大项目), else None."""
+    match = compiled(cue_data(NAME)["top_projects"]).fullmatch(piece)
+    return int(match.group("n") or match.group("m")) if match else None
+
+
 def _top_projects(piece: str, executor, doc: str) -> tuple[str, list[Fact]] | None:
     """「金额最大的三个项目合计占项目支出总额的百分之多少」: the N largest projects, summed; a tie at the N-th
     place leaves the set unsaid and is refused."""
-    match = re.fullmatch(cue_data(NAME)["top_projects"], piece)
-    if not match:
+    n = _top_count(piece)
+    if n is None:
         return None
-    n = int(match.group("n") or match.group("m"))
     projects = sorted(executor.reader.projects(doc), key=lambda f: -f.value)
     if len(projects) < n:
         raise NotAnswerable(f"文件中只有{len(projects)}个项目，不到{n}个")

@@ -452,7 +452,7 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
         if members:
             held = {e.iri for e in members}
             frame.mentions = [dataclasses.replace(m, entities=members)] + [o for o in frame.mentions if o is not m and not {e.iri for e in o.entities} <= held]
-        if len(members) >= 2 and len(gone) == 1 and len(frame.value_mentions()) == 1 and re.search("|".join(load_cues()["intents"]["sum"]), ctx.frame.question or ""):
+        if len(members) >= 2 and len(gone) == 1 and len(frame.value_mentions()) == 1 and _sum_said(ctx.frame.question or ""):
             facts = [f for f in executor.reader.projects(doc.iri) if f.label in {e.label for e in members}]
             total = sum((f.value for f in facts), Decimal(0))
             text = "、".join(f.label for f in facts) + f"合计为{fmt(total)}万元（{' + '.join(fmt(f.value) for f in facts)}）"
@@ -471,7 +471,7 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
     other = [r for r in kinds.readings(single) if r.kind not in SPANNING + TEXT_KINDS and r.score > kinds.LEGACY_SCORE and not r.missing]
     values = frame.value_mentions()
     restated = any(frame.text[a.end:b.start] in ("(", "（") for a, b in zip(values, values[1:], strict=False))  # 「行政经费（机关运行经费）」: one thing said twice
-    summed = (not share and len(values) >= 2 and not restated and re.search("|".join(load_cues()["intents"]["sum"]), ctx.frame.text)
+    summed = (not share and len(values) >= 2 and not restated and _sum_said(ctx.frame.text)
               and all(any(match_form(e.label) == m.surface for e in m.entities) for m in values))  # each named whole
     if summed:  # 「2025年变成了A和B两个。这两个加起来比2024年多多少」「A和B这两个项目，2025年合计比2024年合计」: each year's items summed
         frame.intent, frame.cues = "sum", frame.cues | {"sum"}
@@ -487,6 +487,11 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
         if whole:
             return part / whole * 100, "%", answer
     return answer.value, answer.unit or "万元", answer
+
+
+def _sum_said(text: str) -> bool:
+    """Whether the question says a sum (加起来, 合计 …)."""
+    return any(w in text for w in load_cues()["intents"]["sum"])
 
 
 def _members_said(ctx: Context, doc: Document, mention) -> list:
