@@ -169,12 +169,17 @@ YEAR_SAID = re.compile(r"\d{4}(?=年)")
 
 def _year_clauses(sentence: str, asked_years: set[str]) -> str:
     """The clauses of a remark that name a year the question does not (「注意到2025年X涨了不少。和2024年
-    相比…」): the year the question compares with it; nothing else of the remark is kept."""
+    相比…」): the year the question compares with it; and what the asker says they are looking at
+    (「我在看项目支出的经济分类，办公费最多我已经知道了。」: the table asked of), with no hedge of its own;
+    nothing else of the remark is kept."""
     clauses = re.findall(r"[^，,。；;！!？?]+[，,。；;！!？?]?", sentence)
-    kept = "".join(c for c in clauses if set(YEAR_SAID.findall(c)) - asked_years)
+    viewing = re.compile(load_cues()["story_openers"])
+    kept = "".join(c for c in clauses if set(YEAR_SAID.findall(c)) - asked_years
+                   or len(clauses) > 1 and viewing.match(c) and not _spec().hedges.search(c))
     return re.sub(r"[，,；;]$", "。", kept)
 
 
+BARE_ASKED_AGAIN = re.compile(r"[，,](?:那|那么)?(?P<x>[\u4e00-\u9fff]{1,10}?)的?呢[?？]")
 RESTATING_LEAD = r"^(?:也就是说?|就是说?|即|换句话说)[，,]?"
 
 
@@ -186,6 +191,7 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
     a question naming none keeps what a hedged sentence before it names."""
     spec = _spec()
     text = spec.claim_source.sub("", _corrected(question))  # 「新闻稿说X…」: who says it names nothing asked
+    text = BARE_ASKED_AGAIN.sub(lambda m: "。" if m.group("x") in text[m.end():] else m.group(0), text)  # 「…砍光了，那局本级呢？局本级的…下降了多少」: asked again in full
     text = spec.renamed.sub(lambda m: _renamed(m, carries), text)
     text = spec.whole_parts.sub(r"\g<whole>", text)  # 「全局（含公证处、法律援助处）」: the whole, said with its parts
     opening = ASIDE.match(text)

@@ -1584,7 +1584,8 @@ WHOLE_INSIDE = re.compile(r"在(.{2,40}?)(?:预算)?(?:中|里|里面|内|当中
 def _inside(frame: Frame, measure: str) -> re.Match | None:
     """「在900万元的项目支出里，X…」: the measure written as the whole, with an amount before it if stated."""
     aliases = "|".join(map(re.escape, sorted((match_form(a) for a in _measure_aliases(frame, measure)), key=len, reverse=True)))
-    return re.search(rf"(?:(?P<v>\d+(?:\.\d+)?)(?P<u>亿元|亿|万元|万)?)?(?:{aliases})(?:里面|里头|里|中|当中|之中|内)", frame.text)
+    whole = load_cues()["measure_whole_words"]
+    return re.search(rf"(?:(?P<v>\d+(?:\.\d+)?)(?P<u>亿元|亿|万元|万)?)?(?:{aliases})(?:这个|那个)?(?:{whole})?(?:里面|里头|里|中|当中|之中|内)", frame.text)
 
 
 def _measure_inside(before: Frame) -> list[str]:

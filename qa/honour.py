@@ -40,6 +40,9 @@ def _per_unit_patterns() -> list[re.Pattern[str]]:
     return [re.compile(re.escape(w).replace("每", "每(?:一?个)?")) for w in _cues()["per_unit"]]
 
 
+DESCRIBED_AS = re.compile(r"(?:这|那)[2-9两二三四几]?(?:个|项|笔)(?P<act>[\u4e00-\u9fff]{1,4}?)的?(?:项目|经费|资金)")
+
+
 def _labels(answer: Answer) -> list[str]:
     """The names the answer's rows and items bear (a project called …生均公用经费补助 states no rate)."""
     return sorted({s.row for s in answer.sources if s.row} | set(answer.items), key=len, reverse=True)
@@ -69,6 +72,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     for said in list(re.finditer(r"[^。!！?？]+[?？]", asked))[:-1]:  # 「买设备的钱是不是也少了？X下降了多少？」: the yes/no ask the figure after it answers
         if re.search(load_cues()["direction_asked"], said.group(0)):
             asked = asked[:said.start()] + " " * len(said.group(0)) + asked[said.end():]
+    asked = DESCRIBED_AS.sub(lambda m: m.group(0).replace(m.group("act"), " " * len(m.group("act"))), asked)  # 「A和B这两个新增项目」: what the things named are said to be
     said = _said(answer)
     asked = "".join(" " * len(c) if re.match(_cues()["hearsay"], c) and not re.search(load_cues()["clauses"]["asks"], c) else c
                     for c in re.split(r"(?<=[，,。；;])", asked))  # 「听说X新增了办公用房，那它…」: the act heard of is not asked
@@ -1076,6 +1080,7 @@ def _one_given_for_each(question: str, answer: Answer) -> str | None:
     listed — a total is not each."""
     told = [(a, b) for a, b in clauses.statements(question) if b < len(question.rstrip())]  # the last sentence always asks
     asked = "".join(ch for k, ch in enumerate(question) if not any(a <= k < b for a, b in told))  # 「A和B都各自有项目。哪边项目支出多」: a statement's 各自 asks nothing
+    asked = re.sub(r"[(（][^()（）]*[)）]", "", asked)  # 「固定资产金额（各自截至当年1月31日）」: a bracket says how a figure is taken
     if not re.search(_cues()["each_asked"], asked) or answer.value is None or answer.items:
         return None
     return "问题问的是每一项的数，答案只有一个数 (one figure where each was asked)"

@@ -315,6 +315,15 @@ BOTH = re.compile(r"[,，]?(?:这|那)?(?:[两2]家(?:单位)?|[两2]个单位|�
 STORY_END = re.compile(r"[。!！;；]")  # a sentence of the asker's story ends (a question mark asks: qa/clauses.py two_sentences)
 
 
+SPANNING_CUES = frozenset({"compare", "yoy", "sum", "ratio", "max", "min", "count", "list", "last_year", "this_year"})  # cues that read two years together
+CLASS_WORDS = re.compile(r"(?:这个|这一|那个)?(?:科目|类|款|项(?!目))")
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans no longer span holds (人员和公用经费, not 公用经费 inside it)."""
+    return [(a, b) for a, b in spans if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)]
+
+
 def _names_its_own(frame: Frame) -> bool:
     """Whether a question names a thing of its own, not only one it leaves out (「除去X，剩下的里面哪个最多」)."""
     left = honour.left_out(frame.text, frame.mentions)
@@ -332,7 +341,7 @@ REPORTED = re.compile(load_cues()["reported"])  # 「有读者问X有多大。�
 THINGS = frozenset({"line_item", "classification", "project", "goal"})  # what a figure is of
 RANKED_SAID = re.compile(r"最(?:大|多|小|少|高|低)|排名?第|第[2-9二三四五六七八九](?:大|多|高|小|少|低)")  # a member picked by its rank
 BELONGS = re.compile(r"是[^,，。；;]{1,20}?(?:下面|下属|下设|所属|直属|管的|管着的)")  # 「X是Y下面的事业单位」: X is the one spoken of
-COUNTED_POINTER = re.compile(r"[这那](两|2|二|三|3)(?:项|个|笔|类|款)(?:项目|科目)?(?!单位|部门)")  # 这两项, 这两个项目: the things named before
+COUNTED_POINTER = re.compile(r"[这那](两|2|二|三|3)(?:项|个|笔|类|款|块|部分)(?:项目|科目)?(?!单位|部门)")  # 这两项, 这两个项目, 这两块: the things named before
 ASSET_UNITS = frozenset(load_template().figure_units) - {"个", "万元", "亿元", "元"}  # 辆, 台, 平方米: counted things the document holds
 INCLUDED_UNIT = re.compile(r"[(（](?:含|包含|包括|连同|算上)(?P<what>[^()（）]{2,24})[)）]")
 
@@ -1096,7 +1105,7 @@ class Understander:
         if self._unlinked_body(story) or head.scope_refused:
             return None
         titled = load_template().title_in(story)  # 「对比了两年的一般公共预算支出表」: the names inside a table's title name no thing
-        named = [m for m in head.mentions if not (self._one_department and m.kinds() == {"department"})
+        named = [m for m in head.mentions if not self._loaded_body(story, m)
                  and not (titled and titled[1] <= m.start and m.end <= titled[2])]
         linked = self._linked(question, [False] * (len(question) + 1))[1]  # 「公务出行租车那个项目」: a part of a name links too
         own_names = frozenset((m.start, m.end) for m in linked if m.kinds() & (THINGS | {"figure"}))  # 「其中X这一项」「其中服务类采购预算」: the pointer is at X
@@ -1106,7 +1115,7 @@ class Understander:
             return None  # pointing at more than the one thing the story names (_pointer_named), or into it (其中)
         question = self._measure_carried(story, _year_carried(story, question, self.lexicon))  # 「我在看项目支出的经济分类，…。商品和服务支出里哪一项最大」
         trial = self.understand(question, previous, corrected, _context=False)
-        named_own = _names_its_own(trial)
+        named_own = _names_its_own(trial) and not all(self._loaded_body(trial.text, m) for m in trial.value_mentions())
         if other_years and not (named_own or trial.set_kind or trial.measures or trial.totals):
             return None  # a year of the story's own is the question's unless the question names its own year and thing
         things = {frozenset(e.iri for e in m.entities): m for m in named if m.kinds() & (THINGS | {"figure"})}
@@ -1472,7 +1481,7 @@ class Understander:
             trial = None  # 「我想了解一下日常开支里那个“其他交通费用”，基本支出列了多少」: the thing asked of is named in the opening
         left = [] if trial is None else honour.left_out(trial.text, trial.mentions)  # 「那上一年是多少？买车的钱不算」: what is left out names nothing asked
         asked = [m for m in trial.mentions if m.partial and re.search(r"(?:哪|什么)[一个份项部条些几]*$", trial.text[:m.start])] if trial is not None else []  # 「依据哪份会议纪要」: the kind asked, no name
-        names_nothing = trial is not None and not (any(not (m.kinds() <= {"department", "budget_unit"} and not trial.set_kind) and all(m is not x for x in left + asked) for m in trial.mentions) or trial.totals or trial.measures or trial.name_part
+        names_nothing = trial is not None and not (any(not ((m.kinds() <= {"department", "budget_unit"} or self._loaded_body(trial.text, m)) and not trial.set_kind) and all(m is not x for x in left + asked) for m in trial.mentions) or trial.totals or trial.measures or trial.name_part
                                                    or name_filter.stated(trial.text)
                                                    or trial.unit_word in ASSET_UNITS and (re.search(re.escape(trial.unit_word) + r"[\u4e00-\u9fff]", trial.text)
                                                                                           or not any(m.of("figure") for m in self.lexicon.link(text[:cut]))))  # 「有几辆车」: a count of what the document holds; 「X的房屋面积…多了多少平方米」: of the figure the opening names
@@ -1612,7 +1621,7 @@ class Understander:
             return (freq.get(clause[end - 1:end + 1]) or 0) >= COMMON_WORD
 
         def generic(end: int) -> bool:  # 「县里几个局」「其他局」: bodies counted or set apart, none named
-            return bool(re.search(r"(?:几|多|各|每|其他|其它|别的|兄弟|若干|一些)(?:个|家)?(?:所|站|中心|院|队|处|馆|局|室|股|学校|医院)$", clause[:end]))
+            return bool(re.search(r"(?:几|多|各|每|其他|其它|别的|兄弟|若干|一些|我们|咱们|我|咱|孩子)(?:个|家|的)?(?:所|站|中心|院|队|处|馆|局|室|股|学校|医院)$", clause[:end]))  # 「我们学校」: the asker's own
 
         return any(not any(m.end == b.end() and m.of("department", "budget_unit", "internal_unit") for m in every)  # 「…分配到司法局社区矫正股」: the bureau's own office
                    and not re.search(pointed, clause[:b.end()]) and not self_named(b.end()) and not word_on(b.end()) and not generic(b.end()) for b in re.finditer(self.lexicon.cues["body_named"], clause))
@@ -1662,6 +1671,20 @@ class Understander:
     def _one_department(self) -> bool:
         """Whether the loaded documents are of one department (in one or more years)."""
         return len({d.name for d in self.lexicon.documents.values()}) == 1
+
+    def _year_asked(self, plain: str, years: list[int]) -> list[int]:
+        """「X2024年是局本级在用，2025年换成了哪个单位」: a year told of in a clause that asks nothing, and
+        the other named in the last clause that asks, with nothing compared: the year asked alone."""
+        parts = CLAUSE.findall(plain)
+        last = [y for y in years if f"{y}年" in parts[-1]] if parts else []
+        told = [y for y in years if y not in last and all(clauses.asks(c) is False for c in parts[:-1] if f"{y}年" in c)]
+        asks = bool(parts) and clauses.asks(parts[-1]) and len(parts) > 1
+        return last if asks and len(last) == 1 and told else years
+
+    def _loaded_body(self, text: str, m: Mention) -> bool:
+        """The one department loaded, named (「档案馆给出的原因」), though its name is a class's too
+        (档案馆 of 档案事务): no thing of its own unless class words follow it (档案馆这个科目)."""
+        return self._one_department and m.of("department") and (m.kinds() == {"department"} or not CLASS_WORDS.match(text, m.end))
 
     def carries(self, clause: str) -> bool:
         """Whether a clause names something the documents hold (the only department loaded aside), a
@@ -1807,11 +1830,13 @@ class Understander:
             return text
         count = 3 if pointer.group(1) in "三3" else 2
         before = text[:pointer.start()]
-        named = [m for m in self._linked(before, [False] * (len(before) + 1))[1] if m.kinds() & (THINGS | {"figure"})]  # parts of names too
+        named = [m for m in self._linked(before, [False] * (len(before) + 1))[1] if m.kinds() & (THINGS | {"figure"}) and not self._loaded_body(before, m)]  # parts of names too
+        if not named:  # 「先看基本支出和项目支出的对比。这两块哪个多」: with no thing named, the measures are the things counted
+            named = [Mention(a, b, before[a:b], []) for a, b in _outermost(occurrences(self._measure_words, before))]
         things: list[Mention] = []
-        for m in reversed(named):
-            key = frozenset(e.iri for e in m.entities)
-            if all(frozenset(e.iri for e in t.entities) != key for t in things):
+        for m in sorted(named, key=lambda m: m.start, reverse=True):
+            key = frozenset(e.iri for e in m.entities) or m.surface
+            if all((frozenset(e.iri for e in t.entities) or t.surface) != key for t in things):
                 things.insert(0, m)
         between = text[things[-1].end:pointer.start()] if things else ""
         if len(things) != count or any(w in between for w in self._measure_words) or not re.search(r"[,，。;；?？!！]", between):
@@ -1861,6 +1886,10 @@ class Understander:
         if trial is not None:
             trial.question = question
             trial.context = idle + trial.context
+            person = [w for w in self.lexicon.cues["persons"] if w in trial.context and re.search(self.lexicon.cues["person_asked"], trial.text)]
+            if person and trial.intent != "refuse":  # 「听说局长是新来的，我好奇他一年的工资」: the person told of is asked of
+                trial.unknown.append(person[0])
+                trial.intent, trial.refusal = "refuse", f"文件中没有找到“{person[0]}” (not found in the document)"
             return trial
         frame = Frame(question=question, text=text, context=idle)
         if not text.strip(" ?？!！。.,，"):
@@ -2021,6 +2050,8 @@ class Understander:
                 masked_text[k] = "#"
         plain = "".join(masked_text)
         years = sorted(named_years(plain, {d.year for d in docs.values()}))
+        if len(years) == 2 and not frame.cues & SPANNING_CUES:
+            years = self._year_asked(plain, years)
         if years:
             doc_years = {docs[d].year for d in in_scope}
             matching = [d for d in in_scope if docs[d].year in years]
@@ -2618,7 +2649,8 @@ class Understander:
         unknown = [w for w in unknown if not is_known(w, frame.text, frame.mentions, self.own_suffixes)]  # 幅度, 前者, 光是, 表里, 全局 … (qa/known.py)
         unknown = [w for w in unknown if not self._aside_word(frame, w)]
         unnamed = "".join(" " if any(m.start <= k < m.end for m in frame.mentions) else ch for k, ch in enumerate(frame.text))
-        unknown += [w for w in self.lexicon.cues["persons"] if w in unnamed and w not in unknown and not self._aside_word(frame, w)]  # a person's pay or name (股长: not the set word 股)
+        unknown += [w for w in self.lexicon.cues["persons"] if w in unnamed and w not in unknown
+                    and (not self._aside_word(frame, w) or re.search(self.lexicon.cues["person_asked"], frame.text[frame.text.find(w):]))]  # a person's pay or name (股长: not the set word 股); 「听说馆长…，他一年的工资」: asked by 他
         frame.breakdown = self._breakdowns(frame)
         unknown += [w for w in frame.breakdown + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._works_not_loaded(frame)
                     + self._bodies_past_names(frame) + self._parts_inside_projects(frame) + self._name_parts_apart(frame) + self._money_of_unnamed(frame, cues)

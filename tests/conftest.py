@@ -130,3 +130,9 @@ def urban_2025(tmp_path_factory):
 def emergency_years(tmp_path_factory):
     """A generated emergency management bureau with a unit in 2024 and 2025 (seed 56142), with each year's truth."""
     return synth_years_service(tmp_path_factory.mktemp("emergency"), 56142, "鹤川市岚岗县应急管理局")
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory):
+    """A generated archives bureau in 2025, whose short name 档案馆 is a class's name too (seed 3906), with its truth."""
+    return synth_service(tmp_path_factory.mktemp("archives"), 3906, "青岚市鹿鸣县档案馆", 2025)

@@ -457,6 +457,11 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
             total = sum((f.value for f in facts), Decimal(0))
             text = "、".join(f.label for f in facts) + f"合计为{fmt(total)}万元（{' + '.join(fmt(f.value) for f in facts)}）"
             return total, "万元", executor.answer(frame, text, total, "万元", facts=facts)
+    every = _every_member(ctx, executor, doc)
+    if every:  # 「把两年所有的园林绿化养护费都加起来」: each year's projects of that name, added
+        total = sum((f.value for f in every), Decimal(0))
+        text = "、".join(f.label for f in every) + (f"合计为{fmt(total)}万元（{' + '.join(fmt(f.value) for f in every)}）" if len(every) > 1 else f"为{fmt(total)}万元")
+        return total, "万元", executor.answer(frame, text, total, "万元", facts=every)
     unlisted = [m for m in frame.value_mentions() if m.kinds() <= {"classification", "project", "goal"} and not any(doc.iri in e.docs for e in m.entities) and not m.partial]
     gone = re.search(rf"{doc.year}年[^，,。？?]{{0,6}}?{cue_data(NAME)['said_gone']}", ctx.frame.question or "")
     if len(unlisted) == 1 and len(frame.value_mentions()) == 1 and (gone or unlisted[0].kinds() == {"classification"} and not share):
@@ -492,6 +497,18 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
 def _sum_said(text: str) -> bool:
     """Whether the question says a sum (加起来, 合计 …)."""
     return any(w in text for w in load_cues()["intents"]["sum"])
+
+
+def _every_member(ctx: Context, executor, doc: Document) -> list[Fact]:
+    """「所有的X」「X的全部几笔」 with one thing named: every project of `doc` whose name holds X's."""
+    values = ctx.frame.value_mentions()
+    if len(values) != 1 or not values[0].of("project"):
+        return []
+    m, text = values[0], ctx.frame.text
+    if not (pattern(NAME, "every_before").search(text[:m.start]) or pattern(NAME, "every_after").match(text[m.end:])):
+        return []
+    said = match_form(m.surface)
+    return [f for f in executor.reader.projects(doc.iri) if said in match_form(f.label)]
 
 
 def _members_said(ctx: Context, doc: Document, mention) -> list:
@@ -1035,6 +1052,26 @@ def _named_set_answer(ctx: Context, executor, op: str, kind: str, earlier: Docum
     return executor.answer(ctx.frame, text, count, "个" if count is not None else None, items=found)
 
 
+def _top_of_sums(ctx: Context, executor, largest: bool, earlier: tuple[int, dict[str, Fact]], later: tuple[int, dict[str, Fact]], what: str) -> Answer:
+    """「两年都有的项目里，两年合计最高的是哪个」: the members ranked by their two years added — of the
+    members of both years when the question says so, else of either (a year without it adds nought)."""
+    (y0, old), (y1, new) = earlier, later
+    both = bool(_first({"both": cue_data(NAME)["set_operations"]["both"]}, ctx.frame.text))
+    keys = [k for k in new if k in old] if both else [*old, *(k for k in new if k not in old)]
+    if not keys:
+        raise NotAnswerable("两年没有共同的项目" if both else "没有找到项目")
+    total = {k: (old[k].value if k in old else Decimal(0)) + (new[k].value if k in new else Decimal(0)) for k in keys}
+    best = (max if largest else min)(total.values())
+    tops = [k for k in keys if total[k] == best]
+    def said(k: str) -> str:
+        parts = [f"{y}年{fmt(m[k].value)}万元" for y, m in ((y0, old), (y1, new)) if k in m]
+        return f"{(new.get(k) or old[k]).label}（{' + '.join(parts)} = {fmt(total[k])}万元）" if len(parts) > 1 else f"{(new.get(k) or old[k]).label}（仅{parts[0]}）"
+    scope = "两年都有的" if both else f"{y0}年或{y1}年有的"
+    text = f"{scope}{len(keys)}个{what}中，两年合计金额最{'高' if largest else '低'}的是{'、'.join(said(k) for k in tops)}。"
+    facts = [m[k] for k in tops for m in (old, new) if k in m]
+    return executor.answer(ctx.frame, text, best, "万元", items=[(new.get(k) or old[k]).label for k in tops], facts=facts)
+
+
 def _both_total(ctx: Context, executor, what: str, years: list[tuple[int, list[Fact]]]) -> Answer:
     """The total of members of both years: each year's, and the two years' together."""
     sums = [(y, sum((f.value for f in facts), Decimal(0))) for y, facts in years]
@@ -1095,6 +1132,9 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         count = Decimal(len(keys)) if _count_asked(ctx.frame.text) else None  # 「…的有几个」
         return executor.answer(ctx.frame, f"两年都有、{word}的共{len(keys)}项：{listing or '无'}。", count, "个" if count is not None else None,
                                items=[new[k].label for k in keys], facts=[new[k] for k in keys] + [old[k] for k in keys])
+    if op in ("sum_max", "sum_min"):
+        noun = "科目" if kind == "classes" or kind.startswith("economic:") else {"units_basic": "单位", "units_project": "单位"}.get(kind, "项目")
+        return _top_of_sums(ctx, executor, op == "sum_max", (y0, old), (y1, new), topic[1:] or noun)
     if op == "either":  # 「两年的重点项目表里一共出现过哪些项目」: the members of either year, each with its years
         keys = [*old, *(k for k in new if k not in old)]
         listing = "、".join(f"{(new.get(k) or old[k]).label}（{'、'.join(str(y) for y, m in ((y0, old), (y1, new)) if k in m)}年）" for k in keys)

@@ -389,6 +389,7 @@ def _places_unnamed(question: str, body: str) -> str | None:
     if not asked:
         return None
     x = asked.group("x")
+    body = re.sub("|".join(cue_data(NAME)["place_common_words"]), "，", body)
     named = re.search(rf"(?<![各全每、（(])[\u4e00-\u9fff]{{2,6}}{x}", body)
     return None if named and not re.fullmatch(rf"[各全每所有本]+.*{x}", named.group(0)) else x
 
@@ -497,7 +498,8 @@ def _amounts_stated(text: str) -> set[Decimal]:
 
 def _count_stated(question: str, body: str) -> tuple[Decimal | None, str | None]:
     """「覆盖多少个村」 answered by a text that says 116个村: the one number the text gives for the
-    thing counted (its measure word and first character), as the answer's value."""
+    thing counted (its measure word and first character), as the answer's value; a range's end
+    (每个站点配置1-5名) is no count, nor a count of each when the whole is asked (全区一共)."""
     counted = pattern(NAME, "asks_count").search(question)
     noun = question[counted.end():counted.end() + 1] if counted else ""
     if counted and not re.match(r"[\u4e00-\u9fff]", noun):  # 「村（社区）是多少个」: the thing named before its count
@@ -505,7 +507,11 @@ def _count_stated(question: str, body: str) -> tuple[Decimal | None, str | None]
         noun = re.sub(r"[(（][^()（）]*[)）]$", "", before)[-1:]
     if not noun or not re.match(r"[\u4e00-\u9fff]", noun):
         return None, None
-    found = set(re.findall(rf"(\d+(?:\.\d+)?){re.escape(counted.group('unit'))}{re.escape(noun)}", match_form(body)))
+    text = match_form(body)
+    stated = list(re.finditer(rf"(?<![\d.\-—~～至到])(\d+(?:\.\d+)?){re.escape(counted.group('unit'))}{re.escape(noun)}", text))  # 1-5名: a range, no count
+    if re.search(r"一共|总共|共计|合计|总数|全区|全县|全市|全镇", question):  # 「全区一共配了多少名」: a count said of each (每个站点配2名) is no whole
+        stated = [m for m in stated if not re.search(r"[每各](?:个|家|所|处)?[\u4e00-\u9fff]{0,6}$", re.split(r"[，,。；;]", text[:m.start()])[-1])]
+    found = {m.group(1) for m in stated}
     return (Decimal(found.pop()), counted.group("unit")) if len(found) == 1 else (None, None)
 
 

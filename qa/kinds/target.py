@@ -39,8 +39,8 @@ class Target:
     name = NAME
 
     def read(self, ctx: Context) -> Reading | None:
-        if any(m.of("citation") for m in ctx.frame.mentions):
-            return None  # 「X提到的Y通知是几号文」 asks of a cited document, not of a target
+        if any(m.of("citation") and (not m.partial or "citation" in ctx.frame.cues) for m in ctx.frame.mentions):
+            return None  # 「X提到的Y通知是几号文」 asks of a cited document, not of a target (城市管理 of 城市管理检查 is no title said)
         owners = [m for m in ctx.frame.mentions if m.of("project", "goal")]
         if len({frozenset(e.label for e in m.entities) for m in owners}) > 1:
             return None
