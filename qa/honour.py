@@ -180,10 +180,18 @@ def _money_scope_dropped(frame: Frame | None, answer: Answer) -> str | None:
     return f"文件没有按“{frame.money_scope}口径”给出这个数 (not given in that scope)"
 
 
+def money_asked_last(text: str) -> bool:
+    """「…第三方绩效评价服务费，这个项目安排了多少钱」: the last clause asks money and names no target word."""
+    last = re.findall(r"[^，,；;。？?！!]+", text)
+    asks_money = bool(last) and (any(w in last[-1] for w in load_cues()["money_asked"]) or re.search(r"安排了?多少|预算(?:是|为|有)?多少", last[-1]))
+    return bool(asks_money) and not any(w in last[-1] for w in load_cues()["intents"]["performance"])
+
+
 def _target_not_given(frame: Frame, answer: Answer) -> str | None:
     """「X的绩效目标」 of a project that is no key project and whose own text states no target: the
     document gives none; its amount or its purpose is not one."""
-    if frame is None or answer.intent in ("performance", "target", "citation") or not re.search(_cues()["target_asked"], frame.masked()):  # a document its 绩效目标 column cites
+    if frame is None or answer.intent in ("performance", "target", "citation") or not re.search(_cues()["target_asked"], frame.masked()) \
+            or money_asked_last(frame.text):  # a document its 绩效目标 column cites; 「绩效评价本来是…，这个项目安排了多少钱」
         return None
     projects = [m for m in frame.mentions if m.of("project")]
     named = {e.label for m in projects if not m.partial for e in m.of("project")}  # named whole: a part of a name may be another's
@@ -836,6 +844,26 @@ def _norm(text: str) -> str:
     return re.sub(r"[\s“”\"「」『』《》()（）〔〕\[\]]", "", normalize(text)).lower()
 
 
+def _told_beside(frame: Frame) -> list:
+    """「社会福利这一类下面只有老年福利和殡葬两块，殡葬支出占社会福利支出的几成」: the things a clause before the
+    ask tells of (a statement, no ask of its own) beside one the ask names again — what the asker read, not asked."""
+    spans = [m.span() for m in re.finditer(r"[^，,。；;？?！!]+[，,。；;？?！!]?", frame.text)]
+    asks = load_cues()["clauses"]["asks"]
+    asking = [(a, b) for a, b in spans if re.search(asks, frame.text[a:b])]
+    if len(asking) != 1:
+        return []
+    start = asking[0][0]
+    asked = {e.iri for m in frame.mentions if m.start >= start for e in m.entities}
+    told = []
+    for a, b in spans:
+        inside = [m for m in frame.mentions if a <= m.start < b]
+        if b > start or not inside or not (says_something(frame.text[a:b]) or re.search(r"只有|就有|都是|全是", frame.text[a:b])):
+            continue
+        if any({e.iri for e in m.entities} & asked for m in inside):
+            told += [m for m in inside if not {e.iri for e in m.entities} & asked]
+    return told
+
+
 def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon) -> str | None:
     """A class, item, figure or project the question names that the answer neither states (by
     name or code) nor looked up (its IRI in a query run): a part of the question was dropped
@@ -858,6 +886,7 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
     excluded = {id(m) for m in left_out(frame.text, frame.mentions) + [m for m in frame.mentions if illustrates(frame.text, m)]}  # 「（X那块不算）」: named to be left out
     excluded |= {id(m) for m in _listed_members(frame, used)}
     excluded |= {id(m) for m in frame.mentions if _restates_a_fund(frame.text, m)}
+    excluded |= {id(m) for m in _told_beside(frame)}
     guessed = commentary.guesses(frame.text)  # 「我以为就是发临时工工资。」: a guess asks nothing
     excluded |= {id(m) for m in frame.mentions if any(a <= m.start < b for a, b in guessed)}
     used_labels = {e.label for m in used for e in m.entities}

@@ -156,7 +156,8 @@ def _context_ends(text: str) -> list[int]:
     end = 0
     for start, stop in spans[:-1]:
         clause = text[start:stop].strip()
-        if start != end or not (clause.startswith(askers) or clause.startswith(tuple(cues["topic_openers"])) or clause.rstrip(",，!！。") in cues["greetings"]):
+        if start != end or not (clause.startswith(askers) or clause.startswith(tuple(cues["topic_openers"])) or clause.rstrip(",，!！。") in cues["greetings"]
+                                or start == 0 and honour.heard(clause)):  # 「听说人社局今年要买新车，」: what the asker heard
             break
         end = stop
     late = end
@@ -470,6 +471,27 @@ def _partial_narrowed(frame: Frame) -> None:
             m.entities = kept
 
 
+def _kind_of_projects(frame: Frame) -> None:
+    """「看了几个技术服务类的小项目」: a procurement kind (服务类) said of projects describes them; no figure asked."""
+    frame.mentions = [m for m in frame.mentions if not (m.kinds() == {"figure"} and m.surface.endswith("类")
+                                                        and re.match(r"的?(?:小|大|几个)?(?:项目|专项)", frame.text[m.end:]))]
+
+
+def _parallel_ellipsis(frame: Frame) -> None:
+    """「公务用车购置费比运行维护费多多少」: a part of a name that several names end with, beside a name written
+    whole, is the one that name's head completes (公务用车 + 运行维护费), not 公务用车购置及运行维护费."""
+    whole = {match_form(e.label) for m in frame.mentions if not m.partial for e in m.entities}
+    for m in frame.mentions:
+        labels = {match_form(e.label) for e in m.entities}
+        if not m.partial or len(labels) < 2:
+            continue
+        said = match_form(m.surface)
+        completed = {c for c in labels if c.endswith(said) and len(c) > len(said)
+                     and any(w.startswith(c[:-len(said)]) and w != c for w in whole)}
+        if len(completed) == 1:
+            m.entities = [e for e in m.entities if match_form(e.label) in completed]
+
+
 def _words_before(text: str, start: int) -> list:
     """The words (jieba, tagged) of the run of Chinese written right before `start`, two to eight characters."""
     run = re.search(r"[\u4e00-\u9fff]{2,8}$", text[:start])
@@ -583,14 +605,15 @@ def _told_before_the_ask(frame: Frame) -> None:
     """「看说明里政府采购好像全是服务类的，…那货物类采购预算是多少呢」: a lookup whose asking clause
     names one thing asks that thing; the things named in the clauses told before it (a statement:
     words of its own beside the names, no container word closing it) are what the asker read."""
-    if frame.cues & {"sum", "compare", "ratio", "count", "list", "max", "min", "yoy", "reason", "whichone"} or frame.set_kind:
-        return
     clauses = [m.span() for m in CLAUSE.finditer(frame.text)]
     cues = load_cues()
     asking = [a for a, b in clauses if re.search(cues["clauses"]["asks"], frame.text[a:b]) or any(w in frame.text[a:b] for w in cues["question_intros"])]
     if len(asking) != 1:
         return  # 「X，巡查多少次，修缮几处」「X是多少？打算买新车吗」「想了解一下X，…写的是多少」: two asks
     last = asking[0]
+    listed = "list" in frame.cues and any(w in frame.text[last:] for w in cues["intents"]["list"])  # 「X包括办公费、…等一大串，」: a told list asks none
+    if frame.cues & {"sum", "compare", "ratio", "count", "max", "min", "yoy", "reason", "whichone"} or listed or frame.set_kind:
+        return
     asked = [m for m in frame.value_mentions() if m.start >= last]
     told = [m for m in frame.value_mentions() if m.end <= last]
     starts = {m.start for m in asked}
@@ -609,9 +632,11 @@ def _told_before_the_ask(frame: Frame) -> None:
         if not any(a <= m.start < b for m in told):
             continue
         rest = masked[a:b]
-        if not segment.says_something(rest) or re.search(r"(?:里|中|下|下面|里面|当中|之中|这块|方面)[,，:：]?$", rest.strip()):
+        told_as = segment.says_something(rest) or re.search(r"(?:全|都|几乎|主要|基本上|大多|大部分)都?是", rest)  # 「城管局的钱几乎全是财政拨款，」 tells
+        if not told_as or re.search(r"(?:里|中|下|下面|里面|当中|之中|这块|方面)[,，:：]?$", rest.strip()):
             return  # 「基本支出，工资福利支出是多少」「X那个项目，…」: a bare name or a container scopes the ask; a statement says something of it
     _set_aside(frame, told)
+    frame.cues.discard("list")  # said only in what was told
 
 
 COUNTED_LIST = re.compile(r"这([两二三四五六七八九2-9])(?:块|项|个|笔|类|样|部分|大块|大项)")
@@ -800,6 +825,15 @@ def _measures_told(frame: Frame) -> None:
     said = [m for m in measures if m in frame.text[a:b]]
     if len(said) == 1:
         frame.measures = said
+
+
+def _performance_told(frame: Frame) -> None:
+    """「绩效评价本来是财政部门的活，…单列了一个第三方绩效评价服务费，这个项目安排了多少钱」: words of targets said
+    only before a last clause asking money ask no target."""
+    if "performance" not in frame.cues:
+        return
+    if honour.money_asked_last(frame.text):
+        frame.cues.discard("performance")
 
 
 def _owners_told(frame: Frame) -> None:
@@ -1463,7 +1497,9 @@ class Understander:
         if cut:
             text = text[:cut] + self._measure_carried(text[:cut], _year_carried(text[:cut], self._body_for_it(text[:cut], text[cut:]), self.lexicon))
         trial = (self._after_story(text[cut:], previous, corrected) or self.understand(text[cut:], previous, corrected, _context=False)) if cut else None  # 「我在梳理…，局本级的先不数了。X名下…」
-        if trial is not None and self.with_units.intersection(trial.docs) and re.search(self.lexicon.cues["self_in_context"], text[:cut]) \
+        own = re.search(self.lexicon.cues["self_in_context"], text[:cut])
+        apart = own is not None and re.search(r"(?:单独|只|单|光)(?:看|算|说|问)[^，,。]{0,6}(?:下面|下属|所属|二级)", text[own.end():cut])  # 「局本级的项目很大，我想单独看看下面两个事业单位」
+        if trial is not None and self.with_units.intersection(trial.docs) and own and not apart \
                 and not any(m.of("budget_unit") for m in trial.mentions) and not re.search(self.lexicon.cues["self_in_context"], text[cut:]):
             return None  # 「我想算一下X局本级（不含指挥中心）今年总共能花多少钱，A和B加在一起」: the bureau itself scopes the rest
         loaded = {d.year for d in self.lexicon.documents.values()}
@@ -1624,7 +1660,8 @@ class Understander:
             return bool(re.search(r"(?:几|多|各|每|其他|其它|别的|兄弟|若干|一些|我们|咱们|我|咱|孩子)(?:个|家|的)?(?:所|站|中心|院|队|处|馆|局|室|股|学校|医院)$", clause[:end]))  # 「我们学校」: the asker's own
 
         return any(not any(m.end == b.end() and m.of("department", "budget_unit", "internal_unit") for m in every)  # 「…分配到司法局社区矫正股」: the bureau's own office
-                   and not re.search(pointed, clause[:b.end()]) and not self_named(b.end()) and not word_on(b.end()) and not generic(b.end()) for b in re.finditer(self.lexicon.cues["body_named"], clause))
+                   and not re.search(pointed, clause[:b.end()]) and not self_named(b.end()) and not word_on(b.end()) and not generic(b.end())
+                   and not clause.startswith(("里", "内"), b.end()) for b in re.finditer(self.lexicon.cues["body_named"], clause))  # 「局里」: the body loaded
 
     def _bodies_named(self, text: str) -> int:
         """How many bodies a text names: units and departments, short names too, and 本级 (the bureau itself)."""
@@ -1926,6 +1963,7 @@ class Understander:
         _section_named(frame)
         _measures_told(frame)
         _owners_told(frame)
+        _performance_told(frame)
         _name_before_its_code(frame)
         _counted_list(frame)
         _other_than(frame)
@@ -1942,6 +1980,8 @@ class Understander:
         _family_parts(frame, self.lexicon)
         _year_prefixed(frame, self.lexicon)
         _partial_narrowed(frame)
+        _parallel_ellipsis(frame)
+        _kind_of_projects(frame)
         _target_words_kept(frame)
         self._level_by_example(frame)
         if self._department_beside_unit(frame):
@@ -2229,8 +2269,8 @@ class Understander:
         asked = rf"(?!{cues['unit_suffix_not_before']})(?={cues['unit_asked_after']})"  # 「X中心的基本支出」, not 「公共场所的卫生…」
         for match in re.finditer(rf"[\u4e00-\u9fff]{{2,12}}?(?:{suffixes}){asked}", "".join(text)):
             name = re.split(cues["unit_name_boundary"], match.group(0))[-1]
-            if len(name) - len(re.search(suffixes + "$", name).group(0)) < 2 or name[0] in "本该全各我贵其此这那下所":
-                continue
+            if len(name) - len(re.search(suffixes + "$", name).group(0)) < 2 or name[0] in "本该全各我贵其此这那下所" or re.search(r"下属|所属|直属|二级", name):
+                continue  # 「不算下属的馆」: units set apart by kind, none named
             if in_longer_word(frame.text, match.end() - 1, match.start(), match.end()) or any(name in alias for alias in self.lexicon.aliases):
                 continue  # 馆 of 馆藏; a part of a name the graph knows (图书馆 read as a class, 文化站 of a project's name)
             units = "、".join(sorted({e.label for e in self.lexicon.entities.values() if e.kind == "budget_unit" and e.docs & set(frame.docs)}))
@@ -2748,6 +2788,8 @@ class Understander:
             if a >= spans[-1][0] or re.search(asks, frame.text[a:b]) or not segment.says_something(frame.text[a:b].replace(word, "")) \
                     or re.search(r"(?:那块|这块|那部分|方面|领域|里|中)[,，:：]?$", frame.text[a:b]):
                 return False  # 「公厕那块，项目支出是多少」: a scope, not a story
+            if re.search(rf"、{re.escape(word)}|{re.escape(word)}、", frame.text[a:b]) and re.search(r"等|之类|这些", frame.text[a:b]):
+                return True  # 「X这个口径包括办公费、水电费、差旅费等一大串，」: one of the examples listed
             if re.search(self.lexicon.cues["asker_intent"], frame.text[a:b]) or honour.hearsay(frame.text[a:b]):
                 return True  # 「我们想评估一下中心的办公条件，…」「单位领导让我核一下数，…」「听说X对整改有时间要求，…」: what the asker means to do or heard
             return (all(m.kinds() <= {"department"} for m in frame.mentions if a <= m.start < b)

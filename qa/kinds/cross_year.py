@@ -117,6 +117,7 @@ def _unnamed(ctx: Context) -> str:
     return "".join(text)
 
 
+DEFINED_AFTER = re.compile(r"(?:这个词|这个概念|一词)?(?:到底|究竟)?(?:是什么|是指|指|什么意思|意思|含义|怎么理解|是啥)")
 MEMBERS_OF_BOTH = ("both", "both_up", "both_down", "same")  # set operations over the members of both years
 
 
@@ -237,8 +238,8 @@ class CrossYear:
     name = NAME
 
     def read(self, ctx: Context) -> Reading | None:
-        if "definition" in ctx.frame.cues and any(m.of("term") for m in ctx.frame.mentions):  # 「新加的X是什么意思」: X's entry
-            return None
+        if "definition" in ctx.frame.cues and any(m.of("term") and DEFINED_AFTER.match(ctx.frame.text, m.end) for m in ctx.frame.mentions):
+            return None  # 「新加的X是什么意思」: X's entry (not 「…项目支出经济分类里没有了的科目是什么」: the members)
         years, missing = spanned_years(ctx)
         if "reason" in ctx.frame.cues:  # 「2025年为什么比2024年多」: the later year's own words, not a figure
             one = named_years(_unnamed(ctx), {d.year for d in ctx.lexicon.documents.values()})
