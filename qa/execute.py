@@ -408,8 +408,8 @@ class Executor:
                 name_n, facts_n = narrowed[0]
         whole_table = load_template().class_lookup[0]
         if len({f.value for f in facts_n}) > 1 and denominators and not frame.measures and not frame.fund \
-                and all(f.table in (1, whole_table) and f.kind != "item" for f in denominators[0][1]):
-            facts_n = [f for f in facts_n if f.table == whole_table] or facts_n  # 「X在总支出里占比」: X of every fund, as the total is
+                and all(f.table in (1, whole_table) and f.kind != "item" or f.section == "一" for f in denominators[0][1]):
+            facts_n = [f for f in facts_n if f.table == whole_table] or facts_n  # 「X在总支出里占比」「X占整个支出预算」: X of every fund, as the total is
         if len({f.value for f in facts_n}) > 1 and denominators and not frame.measures and not frame.fund \
                 and any(f.table == whole_table for f in facts_n) and any(f.table == whole_table for f in denominators[0][1]):
             facts_n = [f for f in facts_n if f.table == whole_table]  # 「公共卫生占卫生健康支出的百分之几」: both classes in the table of every fund

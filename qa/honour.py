@@ -595,6 +595,7 @@ def _part_missing(question: str, frame: Frame, said: str) -> str | None:
     part = re.compile(_cues()["part_pattern"])
     pick = name_filter.picked(question)  # 「不是后面带二期的那个」 says which name, it asks no part
     question = question[:pick[0].span[0]] + question[pick[0].span[1]:] if pick else question
+    question = re.sub(load_cues()["lacking_bracket"], "", question)  # 「X（就是不带“补助资金”“二期”字样的那个）」
     stated = {fold_digits(p) for m in frame.mentions for e in m.entities[:1] for p in part.findall(e.label)}
     unlacked = re.sub(_cues()["part_lacked"] + f"(?:{part.pattern})", "", question)  # 不带二期: not asked
     asked = {fold_digits(p.group(0)) for p in part.finditer(unlacked) if not left_out_part(unlacked, p.start(), p.end())}  # 「二期那个不算」
@@ -1110,6 +1111,7 @@ def _one_given_for_each(question: str, answer: Answer) -> str | None:
     told = [(a, b) for a, b in clauses.statements(question) if b < len(question.rstrip())]  # the last sentence always asks
     asked = "".join(ch for k, ch in enumerate(question) if not any(a <= k < b for a, b in told))  # 「A和B都各自有项目。哪边项目支出多」: a statement's 各自 asks nothing
     asked = re.sub(r"[(（][^()（）]*[)）]", "", asked)  # 「固定资产金额（各自截至当年1月31日）」: a bracket says how a figure is taken
+    asked = re.sub(r"(?:分别|各自)(?:算|求|计算|得)(?:出来|好|完|出)?(?:后|以后|之后|再)", "", asked)  # 「两年的比重分别算出来后，…下降了几个百分点」: a step, not the ask
     if not re.search(_cues()["each_asked"], asked) or answer.value is None or answer.items:
         return None
     return "问题问的是每一项的数，答案只有一个数 (one figure where each was asked)"

@@ -471,6 +471,16 @@ def _partial_narrowed(frame: Frame) -> None:
             m.entities = kept
 
 
+def _only_set_apart(frame: Frame, set_apart: str) -> str | None:
+    """The one thing the question names, said in a bracket to be what is not asked (「（不是后面那个补助资金）」): its surface; None
+    when anything else is named (a measure, a total, another thing)."""
+    values = frame.value_mentions()
+    if len(values) != 1 or frame.measures or frame.totals or frame.set_kind:
+        return None
+    m = values[0]
+    return m.surface if re.search(rf"[(（](?:就是|是)?(?:{set_apart})[^，,。()（）]{{0,6}}$", frame.text[:m.start]) else None
+
+
 def _kind_of_projects(frame: Frame) -> None:
     """「看了几个技术服务类的小项目」: a procurement kind (服务类) said of projects describes them; no figure asked."""
     frame.mentions = [m for m in frame.mentions if not (m.kinds() == {"figure"} and m.surface.endswith("类")
@@ -742,9 +752,10 @@ def _guesses_set_aside(frame: Frame) -> None:
         if len(sentences) < 2 or clauses.asks(sentences[-2].group(0)):
             return
     last = sentences[-1]
-    if SUBJECTLESS.match(frame.text, last.start()) or re.search(r"它(?!们)", last.group(0)):  # 「X看起来是最大的一笔，它占…几成」: 它 is what the guess names
+    body_asked = bool(frame.set_kind) and re.search(r"它(?!们)", last.group(0)) and any(m.of("department", "budget_unit") for m in frame.mentions if m.start < last.start())
+    if not body_asked and (SUBJECTLESS.match(frame.text, last.start()) or re.search(r"它(?!们)", last.group(0))):  # 「X看起来是最大的一笔，它占…几成」: 它 is what the guess names
         return  # 「X好像占了大头。到底占政府采购的百分之多少」: the question's part is the thing the guess names
-    own = (any(a >= last.start() for a, _ in frame.name_spans) or any(w in last.group(0) for w in frame.measures)
+    own = (body_asked or any(a >= last.start() for a, _ in frame.name_spans) or any(w in last.group(0) for w in frame.measures)
            or any(m.start >= last.start() and not m.kinds() <= {"department", "budget_unit"} for m in frame.mentions))
     guessed = [(a, b) for a, b in [*commentary.guesses(frame.text), *(m.span() for m in sentences[:-1] if commentary.hedged(m.group(0)) and not clauses.asks(m.group(0)))]
                if b <= last.start()]
@@ -1653,8 +1664,11 @@ class Understander:
 
         freq = tokenizer().FREQ
 
-        def word_on(end: int) -> bool:  # 「便民服务站点」: the suffix starts a word of its own (站点), no body ends there
-            return (freq.get(clause[end - 1:end + 1]) or 0) >= COMMON_WORD
+        tokens = {b: a for _, a, b in tokenizer().tokenize(clause, HMM=False)}
+
+        def word_on(end: int) -> bool:  # 「便民服务站点」: the suffix starts a word of its own (站点), no body ends there; 「快开局了」: 开局 is a word, no body
+            common = end - tokens.get(end, end) == 2 and (freq.get(clause[end - 2:end]) or 0) >= COMMON_WORD
+            return (freq.get(clause[end - 1:end + 1]) or 0) >= COMMON_WORD or common
 
         def generic(end: int) -> bool:  # 「县里几个局」「其他局」: bodies counted or set apart, none named
             return bool(re.search(r"(?:几|多|各|每|其他|其它|别的|兄弟|若干|一些|我们|咱们|我|咱|孩子)(?:个|家|的)?(?:所|站|中心|院|队|处|馆|局|室|股|学校|医院)$", clause[:end]))  # 「我们学校」: the asker's own
@@ -1844,6 +1858,8 @@ class Understander:
         second of the two things the sentences before name, in their order."""
         found = list(FORMER_LATTER.finditer(text))
         cut = max((m.end() for m in re.finditer(r"[。！!？?]", text.rstrip("。！!？? "))), default=0)
+        if found and not cut:  # 「公务用车运行维护和公务接待，前者是后者的几倍」: the clauses before the pointer's
+            cut = max((m.end() for m in re.finditer(r"[，,；;：:]", text[:found[0].start()])), default=0)
         if not found or not cut or any(m.start() < cut for m in found):
             return text
         story = text[:cut]
@@ -1882,6 +1898,29 @@ class Understander:
         joined = "、".join(names[:-1]) + "和" + names[-1]
         return text[:pointer.start()] + joined + text[pointer.end():]
 
+    def _lacking_bracket_dropped(self, text: str) -> str:
+        """「法律顾问服务经费（不算续建和补助资金那两个）」「X（就是不带“补助资金”“二期”字样的那个）」: a project's whole name
+        and a bracket setting its namesakes apart — the name says which already; the bracket is dropped."""
+        for m in sorted(self.lexicon.link(text), key=lambda m: -m.start):
+            whole = any(match_form(e.label) == m.surface for e in m.of("project"))
+            bracket = re.match(self.lexicon.cues["lacking_bracket"], text[m.end:])
+            if whole and bracket:
+                text = text[:m.end] + text[m.end + bracket.end():]
+        return text
+
+    def _family_base(self, label: str, docs: set[str]) -> str:
+        """「办公楼物业管理服务费（第二批）」: the unmarked name of its family (办公楼物业管理服务费) when the documents
+        hold it; else the label itself."""
+        held = [f for e in self.lexicon.entities.values() if e.kind == "project" and e.docs & docs
+                and (f := match_form(e.label)) != label and f in label and re.fullmatch(r"[()（）\s]*(?:" + self.lexicon.cues["sibling_words"]["said"] + r")[()（）\s]*",
+                                                                                       label.replace(f, "", 1))]
+        return max(held, key=len) if held else label
+
+    @staticmethod
+    def _marked_member(m: Mention, base: str) -> str:
+        """The base name the mention stands beside when it names a marked member itself (X（第二批）), else ''."""
+        return base if all(match_form(e.label) != base for e in m.of("project")) else ""
+
     def _siblings_named(self, text: str) -> str:
         """「宣传工作经费有一期和二期两笔，二期比一期多多少」「X，续建那笔比原来那笔多多少」: projects of one name told
         apart by a qualifier said alone — written as the names the document gives them (X（二期）for 二期, the
@@ -1894,6 +1933,7 @@ class Understander:
             base = min(forms, key=len) if forms else ""
             if not forms or not all(base in f for f in forms):
                 continue
+            base = self._family_base(base, {d for e in m.of("project") for d in e.docs})
             docs = {d for e in m.of("project") for d in e.docs}
             family = {match_form(e.label) for e in self.lexicon.entities.values()
                       if e.kind == "project" and e.docs & docs and base in match_form(e.label) and match_form(e.label) != base}
@@ -1903,6 +1943,12 @@ class Understander:
             tokens = [(rf"(?:{said})(?:那一?笔|那一?个|那一?项)?", form) for said, form in marked] + [(spec["unmarked"], base)]
             joined = re.compile("|".join(f"(?P<t{k}>{p})" for k, (p, _) in enumerate(tokens)))
             found = [f for f in joined.finditer(text, m.end) if not re.search(spec["not_operand"], text[max(m.end, f.start() - 4):f.start()])]
+            unmarked = [f for f in found if f.lastgroup == f"t{len(tokens) - 1}"]
+            member = self._marked_member(m, base)
+            if member and unmarked and len(unmarked) == len(found):  # 「X第二批比原来那笔多了多少」: a member named whole, the unmarked one by 原来那笔
+                for f in reversed(unmarked):
+                    text = text[:f.start()] + member + text[f.end():]
+                return text
             if not any(f.lastgroup == f"t{len(tokens) - 1}" for f in found) or all(f.lastgroup == f"t{len(tokens) - 1}" for f in found):
                 continue  # both the unmarked and a marked one said as operands (一期和二期, 续建那笔比原来那笔); 「不是二期那个」「带“第二批”的」 are read as said
             head = re.match(spec["head"], text[m.end:])
@@ -1916,7 +1962,7 @@ class Understander:
 
     def understand(self, question: str, previous: Frame | None = None, _corrected: bool = False, _context: bool = True) -> Frame:
         text, respelt = self._rewritten(question)
-        text = self._siblings_named(text) if _context else text
+        text = self._siblings_named(self._lacking_bracket_dropped(text)) if _context else text
         text, idle = self._without_idle(text) if _context else (text, "")
         text = self._both_named(self._topic_resumed(self._pointer_named(text) if _context else text))
         trial = self._without_context(text, previous, _corrected) if _context else None
@@ -2053,6 +2099,10 @@ class Understander:
         if frame.unknown and frame.intent != "refuse" and not textual:
             frame.intent = "refuse"
             frame.refusal = f"文件中没有找到“{'、'.join(frame.unknown)}” (not found in the document)"
+        negated = _only_set_apart(frame, self.lexicon.cues["set_apart"])
+        if negated and frame.intent != "refuse":  # 「这个专线租用费本身（不是后面那个补助资金）」 with the fee itself unfound
+            frame.intent = "refuse"
+            frame.refusal = f"问题说的不是“{negated}”，但要问的那一项没有在文件中找到 (the thing asked is not found)"
 
     def _linked(self, text: str, blocked: list[bool]) -> tuple[list[Mention], list[Mention]]:
         """The names written out whole (exact), and those with the names written in part added."""
@@ -2785,7 +2835,7 @@ class Understander:
             if body:
                 return False  # 「我在看云川市财政局的预算。」: a body not loaded is never context
             a, b = next((a, b) for a, b in spans if a <= k < b)
-            if a >= spans[-1][0] or re.search(asks, frame.text[a:b]) or not segment.says_something(frame.text[a:b].replace(word, "")) \
+            if a >= spans[-1][0] or re.search(asks, clauses.unasked(frame.text[a:b])) or not segment.says_something(frame.text[a:b].replace(word, "")) \
                     or re.search(r"(?:那块|这块|那部分|方面|领域|里|中)[,，:：]?$", frame.text[a:b]):
                 return False  # 「公厕那块，项目支出是多少」: a scope, not a story
             if re.search(rf"、{re.escape(word)}|{re.escape(word)}、", frame.text[a:b]) and re.search(r"等|之类|这些", frame.text[a:b]):
