@@ -1535,6 +1535,10 @@ class Understander:
         pointing = trial is not None and not _parts_asked(trial) and _opening_pointer(text[cut:]) is not None  # 「…，我想确认一下它占总支出的多少」
         opening = self.lexicon.link(text[:cut]) if names_nothing or pointing else []
         things = [m for m in opening if m.kinds() & (THINGS | {"figure"}) and not (trial and _inside_measure(text, m, trial.measures))]  # 「政府采购那段写了三类采购，请问哪几类…」: a figure named is a thing too
+        projects = [m for m in self._linked(text[:cut], [False] * (cut + 1))[1]
+                    if m.of("project") and (re.search(r"[那这]个?项目$", m.surface) or re.match(r"[那这]个?项目", text[m.end:cut]))] if opening else []
+        if len({frozenset(e.iri for e in m.entities) for m in projects}) == 1 and things and all(m.kinds() <= {"term", "line_item", "measure"} for m in things):
+            things = projects[-1:]  # 「农村土地整治那个项目走的是政府性基金，…它…多安排了多少」: the project pointed at, the fund says how it is paid
         subjects = [m for m in opening if not (m.kinds() == {"department"} and (self._one_department or pointing))  # 「X是统计局的主业，…它」: the loaded body is no subject
                     and not (pointing and m.kinds() <= {"measure", "term"})]  # 「X这一科目既有基本支出又有项目支出。请问它的基本支出」: measures say how X is split
         one_thing = len({frozenset(e.iri for e in m.entities) for m in subjects}) == 1  # 「社保中心的…商品和服务支出…其他资金——这部分」: all of it is the subject
@@ -2359,7 +2363,7 @@ class Understander:
             if re.search(r"[了过着]", match.group(1)):
                 continue  # 「哪个项目里提到了委员会」: a verb's words, not a body's name
             last = segment.current().pos().lcut(match.group(1), HMM=False)[-1]
-            if (last.flag == "v" and len(last.word) >= 2 or last.word in ("是", "在")) and re.match(r"[里内]", "".join(text)[match.end():]):
+            if (last.flag in ("v", "c", "p", "d") and len(last.word) >= 2 or last.word in ("是", "在")) and re.match(r"[里内]", "".join(text)[match.end():]):
                 continue  # 「有读者反映局里…」: a verb right before 局里, the loaded bureau pointed at
             named = _after_asking(match.group(1), self.lexicon.cues)
             if len(named) < 2 or only_function_words(named):

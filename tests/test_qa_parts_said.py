@@ -2,7 +2,8 @@
 with the thing asked unfound is a refusal, never the set-apart thing's figure; 前者/后者 after two things in the
 same sentence; a step said before the ask (分别算出来后); 开局 is no body; a member named whole beside 原来那笔; a
 bracket setting a whole name's namesakes apart; targets' words 写了; a told clause saying what another source
-leaves out (新闻稿里没说为什么). Phrasings of our own on generated departments (tools.synth seeds 3905, 3901, 3902)."""
+leaves out (新闻稿里没说为什么); each unit's own project of one name (本级那笔和价格认证中心那笔). Phrasings of our own on
+generated departments (tools.synth seeds 3905, 3901, 3902, 56171)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,12 @@ def test_what_another_source_leaves_out(legal):
     service, _ = legal
     answer = service.ask("局里今年预算比上年涨了一点，新闻稿里没说为什么，文件里给的主要原因是什么？")
     assert answer.answered and "主要原因" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["本级的业务培训经费比价格认证中心的多多少？",
+                                      "业务培训经费，发改局本级那笔和价格认证中心那笔差了多少钱？"])
+def test_each_units_own_project_of_one_name(reform_2025, question):
+    service, truth = reform_2025
+    own = {p.unit: p.amounts[0] for p in truth.projects if p.name.endswith("业务培训经费")}
+    answer = service.ask(question)
+    assert len(own) == 2 and answer.value == abs(own["云川市雁屏县发展和改革局"] - own["云川市雁屏县价格认证中心"]), answer.answer

@@ -68,3 +68,17 @@ def test_two_measures_added_with_a_total_said_of_one(emergency_years):
     direct = service.ask("指挥中心基本支出和项目支出加在一起，2025年比2024年多了多少？")
     answer = service.ask("把基本支出总计和项目支出加在一起，指挥中心2025年比2024年多了多少？")
     assert direct.value is not None and answer.value == direct.value, answer.answer
+
+
+def test_it_is_the_project_pointed_at_not_the_fund_told(emergency_years):
+    service, earlier, later = emergency_years
+    name = "安全生产执法检查经费"
+    change = next(p.amounts[0] for p in later.projects if p.name == name) - next(p.amounts[0] for p in earlier.projects if p.name == name)
+    answer = service.ask("安全生产执法检查那个项目走的是一般公共预算，我想知道它2025年比2024年多安排了多少？")
+    assert answer.value == change, answer.answer
+
+
+def test_units_guessed_with_zhilei_are_counted(emergency_years):
+    service, _, later = emergency_years
+    answer = service.ask("之前以为局里底下会挂着调解之类的事业单位，请问它2025年有几个下属单位？")
+    assert answer.value == len(later.subordinate_units), answer.answer

@@ -622,6 +622,15 @@ def _column(piece: str) -> str | None:
     return None
 
 
+def _namesake_project(executor, doc: str, units: set[str], project, regions) -> tuple[str, list[Fact]] | None:
+    """The one project of these units whose name holds the other side's project name (a region prefix aside)."""
+    core = match_form(project.of("project")[0].label)
+    for region in regions:
+        core = core.replace(match_form(region), "")
+    found = [f for f in executor.reader.projects(doc) if f.unit_name in units and core in match_form(f.label)]
+    return (f"{found[0].unit_name}的{found[0].label}", found) if len(found) == 1 else None
+
+
 def _unit_term(term: Term, side: Operand, other: Operand, ctx: Context, executor, doc: str) -> tuple[str, list[Fact]] | None:
     """A term naming a budget unit (本级, a unit, the subordinate units together, or 它 for the
     other side's unit) with a column word (基本支出/项目支出), taken from the other side when this
@@ -648,6 +657,19 @@ def _unit_term(term: Term, side: Operand, other: Operand, ctx: Context, executor
             return under
         if _self_named(frame, term):
             raise NotAnswerable("文件没有按“本级”列出这一科目 (no figure of that class for the department itself)")
+    inside = [m for m in frame.mentions if term.start <= m.start < term.end and m.of("project") and not m.of("budget_unit", "department")]
+    if inside and not own and not _column(piece) and len(inside) == 1:  # 「本级的业务培训经费」: the unit's own project of that name, whoever holds the name said
+        namesake = _namesake_project(executor, doc, {r.label for r in rows}, inside[0], ctx.lexicon.regions)
+        if namesake is not None:
+            return namesake
+    named = [m for t in other.terms for m in frame.mentions if t.start <= m.start < t.end and m.of("project") and not m.of("budget_unit", "department")]
+    first = min(t.start for t in side.terms + other.terms)
+    named = named or [m for m in frame.mentions if m.end <= first and m.of("project") and not m.of("budget_unit", "department")]  # 「X，本级那笔和价格认证中心那笔」: the topic said first
+    if not own and not _column(piece) and len({frozenset(e.label for e in m.of("project")) for m in named}) == 1 \
+            and not any(term.start <= m.start < term.end and m.of("project") for m in frame.mentions):
+        namesake = _namesake_project(executor, doc, {r.label for r in rows}, named[0], ctx.lexicon.regions)
+        if namesake is not None:  # 「本级的X比价格认证中心的多多少」: the unit's own project of X's name
+            return namesake
     if own or any(term.start <= m.start < term.end and m.of("project", "figure") and not m.of("budget_unit") for m in frame.mentions):
         return None  # 「图书馆的电费」: a class of the unit, read as the classic lookup does
     column = _column(piece) or next((c for t in other.terms + side.terms if (c := _column(frame.text[t.start:t.end]))), None)
