@@ -389,6 +389,8 @@ class Executor:
                 if len(numerators) > 2 and joined:  # 「Y里，A和B占了几成」: their sum or each — never A alone
                     raise NotAnswerable(f"没有说明{'、'.join(n for n, _ in numerators[1:])}是合计占比还是各自占比，请说明（如“合计占”）")
                 denominators, numerators = numerators[:1], numerators[1:2]  # 「Y中X占比」
+        if denominators and len(numerators) > 1 and {f.iri for f in numerators[0][1]} == {f.iri for f in denominators[0][1]}:
+            numerators = numerators[1:]  # 「三公经费里公务接待费…，它在三公经费中的占比」: the whole is no part of itself
         if not numerators:
             raise NotAnswerable("没有找到要计算比例的金额")
         projects = [(n, f) for n, f in numerators if all(x.kind == "project" for x in f)]

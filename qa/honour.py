@@ -74,8 +74,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
             asked = asked[:said.start()] + " " * len(said.group(0)) + asked[said.end():]
     asked = DESCRIBED_AS.sub(lambda m: m.group(0).replace(m.group("act"), " " * len(m.group("act"))), asked)  # 「A和B这两个新增项目」: what the things named are said to be
     said = _said(answer)
-    asked = "".join(" " * len(c) if re.match(_cues()["hearsay"], c) and not re.search(load_cues()["clauses"]["asks"], c) else c
-                    for c in re.split(r"(?<=[，,。；;])", asked))  # 「听说X新增了办公用房，那它…」: the act heard of is not asked
+    asked = "".join(" " * len(c) if (re.match(_cues()["hearsay"], c) or re.search(load_cues()["asker_intent"], c)) and not re.search(load_cues()["clauses"]["asks"], c) else c
+                    for c in re.split(r"(?<=[，,。；;：:])", asked))  # 「听说X新增了办公用房，那它…」「我在整理购买服务类的支出，」: the act heard of, or the asker's task, is not asked
     acts = [w for w in acts_asked(asked) if w not in said and not any(x in said for x in cues["act_said_by"].get(w, []))]  # 添置/买 read as 购置
     if acts and answer.intent != "definition":  # 「名词解释里新增的X是什么意思」: a word's meaning holds no figure of an act
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
@@ -807,8 +807,9 @@ def _excluded_in_brackets(question: str, match: re.Match) -> bool:
 def _quote_names_nothing(question: str, match: re.Match) -> bool:
     """A quote that neither names nor filters: the asker's word in a lead-in (「做回顾稿需要一个“头号项目”：…」,
     what follows the colon asks), a passage left out (「除了“X”这条以外」) or a name set apart (「（不是“2024年度”那个）」)."""
+    lacking = any(b.start() < match.start() and match.end() <= b.end() for b in re.finditer(load_cues()["lacking_bracket"], question))  # 「（就是名字前面没有“竹湾县”的那个）」
     return bool(re.match(r"[^，,。？?；;!！]{0,6}[:：]", question[match.end():])) or _set_apart(question[:match.start()]) \
-        or excluded_before(question, match.start()) or _said_before_the_question(question, match.end())
+        or excluded_before(question, match.start()) or _said_before_the_question(question, match.end()) or lacking
 
 
 def _said_before_the_question(question: str, end: int) -> bool:
@@ -860,7 +861,8 @@ def _told_beside(frame: Frame) -> list:
         inside = [m for m in frame.mentions if a <= m.start < b]
         if b > start or not inside or not (says_something(frame.text[a:b]) or re.search(r"只有|就有|都是|全是", frame.text[a:b])):
             continue
-        if any({e.iri for e in m.entities} & asked for m in inside):
+        aim = re.search(load_cues()["asker_intent"], frame.text[a:b]) and (frame.set_kind or any(m.start >= start and m.kinds() & {"classification", "line_item", "project", "figure"} for m in frame.mentions))
+        if aim or asked and any({e.iri for e in m.entities} & asked for m in inside):  # 「想粗算一下…工资性支出，基本工资、…四项加起来」: the asker's aim, the ask names its own
             told += [m for m in inside if not {e.iri for e in m.entities} & asked]
     return told
 

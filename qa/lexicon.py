@@ -492,7 +492,7 @@ def _bracketed_alternatives(base: str) -> set[str]:
     for match in re.finditer(r"([\u4e00-\u9fff]{2})\(([\u4e00-\u9fff])\)", base):
         head, alt = match.group(1), match.group(1)[:-1] + match.group(2)
         before, after = base[:match.start()], base[match.end():]
-        out.update({before + alt + after, before + head + alt + after, head + alt, match.group(0)})
+        out.update({before + head + after, before + alt + after, before + head + alt + after, head + alt, match.group(0)})
     return out
 
 

@@ -481,6 +481,12 @@ def _only_set_apart(frame: Frame, set_apart: str) -> str | None:
     return m.surface if re.search(rf"[(（](?:就是|是)?(?:{set_apart})[^，,。()（）]{{0,6}}$", frame.text[:m.start]) else None
 
 
+def _body_described(frame: Frame) -> None:
+    """「一个应急管理部门的项目支出里」: a class's name said as the kind of a body is no class asked."""
+    kinds = load_cues()["body_kind_words"]
+    frame.mentions = [m for m in frame.mentions if not (m.kinds() <= {"classification", "line_item"} and re.match(kinds, frame.text[m.end:]))]
+
+
 def _kind_of_projects(frame: Frame) -> None:
     """「看了几个技术服务类的小项目」: a procurement kind (服务类) said of projects describes them; no figure asked."""
     frame.mentions = [m for m in frame.mentions if not (m.kinds() == {"figure"} and m.surface.endswith("类")
@@ -622,7 +628,12 @@ def _told_before_the_ask(frame: Frame) -> None:
         return  # 「X，巡查多少次，修缮几处」「X是多少？打算买新车吗」「想了解一下X，…写的是多少」: two asks
     last = asking[0]
     listed = "list" in frame.cues and any(w in frame.text[last:] for w in cues["intents"]["list"])  # 「X包括办公费、…等一大串，」: a told list asks none
-    if frame.cues & {"sum", "compare", "ratio", "count", "max", "min", "yoy", "reason", "whichone"} or listed or frame.set_kind:
+    years_told = "yoy" in frame.cues and not YEAR.search(frame.text[last:]) and YEAR.search(frame.text[:last])  # 「2024年项目里有不少X和Y，2025年就很少了，Z减少了多少」
+    set_told = years_told and not re.search(r"项目(?!支出)|科目|单位", frame.text[last:])  # 「2024年项目里有不少…」: the set is the story's
+    rank_told = frame.cues & {"max", "min"} and not re.search(r"最|第[一二三四五六七八九十\d]|排|前[一二三四五\d]", frame.text[last:])  # 「…印刷费居然最多，…印刷费具体是多少钱」
+    ranked = frame.cues & {"max", "min"} and not rank_told
+    if frame.cues & {"sum", "compare", "ratio", "count", "reason", "whichone"} or ranked or "yoy" in frame.cues and not years_told or listed \
+            or frame.set_kind and not (set_told or rank_told):
         return
     asked = [m for m in frame.value_mentions() if m.start >= last]
     told = [m for m in frame.value_mentions() if m.end <= last]
@@ -642,11 +653,13 @@ def _told_before_the_ask(frame: Frame) -> None:
         if not any(a <= m.start < b for m in told):
             continue
         rest = masked[a:b]
-        told_as = segment.says_something(rest) or re.search(r"(?:全|都|几乎|主要|基本上|大多|大部分)都?是", rest)  # 「城管局的钱几乎全是财政拨款，」 tells
+        told_as = segment.says_something(rest) or re.search(r"(?:全|都|几乎|主要|基本上|大多|大部分)都?是|有(?:不少|很多|好多|一些)|最(?:多|少|大|小|高|低)了?[,，]?$", rest)  # 「城管局的钱几乎全是财政拨款，」「…有不少X和Y，」「X居然最多，」 tell
         if not told_as or re.search(r"(?:里|中|下|下面|里面|当中|之中|这块|方面)[,，:：]?$", rest.strip()):
             return  # 「基本支出，工资福利支出是多少」「X那个项目，…」: a bare name or a container scopes the ask; a statement says something of it
     _set_aside(frame, told)
-    frame.cues.discard("list")  # said only in what was told
+    frame.cues -= {"list", "max", "min"} if rank_told else {"list"}  # said only in what was told
+    if rank_told:
+        frame.set_kind = None
 
 
 COUNTED_LIST = re.compile(r"这([两二三四五六七八九2-9])(?:块|项|个|笔|类|样|部分|大块|大项)")
@@ -1539,6 +1552,9 @@ class Understander:
                     if m.of("project") and (re.search(r"[那这]个?项目$", m.surface) or re.match(r"[那这]个?项目", text[m.end:cut]))] if opening else []
         if len({frozenset(e.iri for e in m.entities) for m in projects}) == 1 and things and all(m.kinds() <= {"term", "line_item", "measure"} for m in things):
             things = projects[-1:]  # 「农村土地整治那个项目走的是政府性基金，…它…多安排了多少」: the project pointed at, the fund says how it is paid
+        held = self._name_told_in_parts(text[:cut], things)
+        if held is not None:
+            things = [held]  # 「给“数字政府”电子公文专线单独列了一笔租赁费，…这笔钱」: the project whose name holds both
         subjects = [m for m in opening if not (m.kinds() == {"department"} and (self._one_department or pointing))  # 「X是统计局的主业，…它」: the loaded body is no subject
                     and not (pointing and m.kinds() <= {"measure", "term"})]  # 「X这一科目既有基本支出又有项目支出。请问它的基本支出」: measures say how X is split
         one_thing = len({frozenset(e.iri for e in m.entities) for m in subjects}) == 1  # 「社保中心的…商品和服务支出…其他资金——这部分」: all of it is the subject
@@ -1902,6 +1918,20 @@ class Understander:
         joined = "、".join(names[:-1]) + "和" + names[-1]
         return text[:pointer.start()] + joined + text[pointer.end():]
 
+    def _name_told_in_parts(self, context: str, things: list[Mention]) -> Mention | None:
+        """A project named in two parts of a clause (「给数字政府电子公文专线单独列了一笔租赁费」): a part of its name,
+        then the class word its name ends with — the one project whose name holds both, else None."""
+        if len(things) != 1 or not things[0].kinds() & {"classification", "line_item"}:
+            return None
+        word = match_form(things[0].surface)
+        parts = [m for m in self._linked(context, [False] * (len(context) + 1))[1] if m.partial and m.of("project") and m.end <= things[0].start]
+        held = {e.iri: e for m in parts for e in m.of("project") if match_form(e.label).endswith(word) and match_form(m.surface) in match_form(e.label)}
+        if len(held) != 1 or not parts or re.search(r"[，,。；;]", context[parts[-1].end:things[0].start]):
+            return None
+        held_part = copy.copy(parts[-1])
+        held_part.entities = list(held.values())
+        return held_part
+
     def _lacking_bracket_dropped(self, text: str) -> str:
         """「法律顾问服务经费（不算续建和补助资金那两个）」「X（就是不带“补助资金”“二期”字样的那个）」: a project's whole name
         and a bracket setting its namesakes apart — the name says which already; the bracket is dropped."""
@@ -1932,7 +1962,7 @@ class Understander:
         spec = self.lexicon.cues["sibling_words"]
         if not re.search(spec["said"], text):
             return text
-        for m in self.lexicon.link(text):
+        for m in self.lexicon.link(text) + [p for p in self._linked(text, [False] * (len(text) + 1))[1] if p.partial]:  # 「重点项目前期工作分了新上和续建两块」: the family by a part of its name
             forms = {match_form(e.label) for e in m.of("project")}
             base = min(forms, key=len) if forms else ""
             if not forms or not all(base in f for f in forms):
@@ -2032,6 +2062,7 @@ class Understander:
         _partial_narrowed(frame)
         _parallel_ellipsis(frame)
         _kind_of_projects(frame)
+        _body_described(frame)
         _target_words_kept(frame)
         self._level_by_example(frame)
         if self._department_beside_unit(frame):
@@ -2363,7 +2394,7 @@ class Understander:
             if re.search(r"[了过着]", match.group(1)):
                 continue  # 「哪个项目里提到了委员会」: a verb's words, not a body's name
             last = segment.current().pos().lcut(match.group(1), HMM=False)[-1]
-            if (last.flag in ("v", "c", "p", "d") and len(last.word) >= 2 or last.word in ("是", "在")) and re.match(r"[里内]", "".join(text)[match.end():]):
+            if (last.flag in ("v", "c", "p", "d", "m") and len(last.word) >= 2 or last.word in ("是", "在")) and re.match(r"[里内]", "".join(text)[match.end():]):
                 continue  # 「有读者反映局里…」: a verb right before 局里, the loaded bureau pointed at
             named = _after_asking(match.group(1), self.lexicon.cues)
             if len(named) < 2 or only_function_words(named):
@@ -2839,6 +2870,8 @@ class Understander:
             if body:
                 return False  # 「我在看云川市财政局的预算。」: a body not loaded is never context
             a, b = next((a, b) for a, b in spans if a <= k < b)
+            if a < spans[-1][0] and not re.search(asks, clauses.unasked(frame.text[a:b])) and re.search(self.lexicon.cues["clauses"]["concern"], frame.text[a:b]):
+                return True  # 「种粮补贴这块我比较关心，…」: the asker's concern
             if a >= spans[-1][0] or re.search(asks, clauses.unasked(frame.text[a:b])) or not segment.says_something(frame.text[a:b].replace(word, "")) \
                     or re.search(r"(?:那块|这块|那部分|方面|领域|里|中)[,，:：]?$", frame.text[a:b]):
                 return False  # 「公厕那块，项目支出是多少」: a scope, not a story

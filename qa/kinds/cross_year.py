@@ -59,8 +59,9 @@ def spanned_years(ctx: Context) -> tuple[list[Document], str | None]:
         named = {own[-2].year, own[-1].year}
     things = ctx.frame.value_mentions()
     if (not named and one_department and len(own) >= 2 and pattern(NAME, "previous_year").search(text) and pattern(NAME, "change_asked").search(text)
-            and things and all(m.of("project", "goal", "classification") and not m.of("figure") for m in things) and not ctx.frame.measures and not ctx.frame.totals):
-        named = {own[-2].year, own[-1].year}  # 「X比上一年多了多少」 of a project: no document states its change, the year before is loaded
+            and things and all(m.of("project", "goal", "classification") and not m.of("figure") or _no_change_stated(ctx, m, own[-1]) for m in things)
+            and not ctx.frame.measures and not ctx.frame.totals):
+        named = {own[-2].year, own[-1].year}  # 「X比上一年多了多少」 of a project, or of a figure whose change no document states: the year before is loaded
     if len(named) == 1:  # 「2025年的X加上2026年“十五五”Y」: Y is only in 2026's document, its year in its name
         mine = {d.iri: d for d in own}  # the department's own documents: a name another body's document holds names no year
         named |= {y for m in ctx.frame.value_mentions() if not m.of("department") and not m.partial  # a part of a name (社区治理 in a target's words) names no year
@@ -85,6 +86,15 @@ def spanned_years(ctx: Context) -> tuple[list[Document], str | None]:
     if not named and len(own) >= 2 and _first({"both": cue_data(NAME)["set_operations"]["both"]}, text, _names(ctx)):
         return own[-2:], None  # 「延续下来的项目里…」: members of both years are of the latest two
     return [], None
+
+
+def _no_change_stated(ctx: Context, mention, doc: Document) -> bool:
+    """A figure (政府采购) the latest document states no change of: its change is the two loaded years'."""
+    if ctx.executor is None or not mention.of("figure"):
+        return False
+    labels = {e.label for e in mention.of("figure")}
+    found = [f for f in ctx.executor.reader.figures(doc.iri) if f.label in labels]
+    return bool(found) and all(f.extra.get("change") is None and f.extra.get("rate") is None for f in found)
 
 
 def _against_the_year_after(operation: tuple | None, text: str, year: int, loaded: set[int]) -> bool:
