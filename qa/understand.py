@@ -943,7 +943,8 @@ def _points_into_context(text: str, cut: int, named: frozenset[tuple[int, int]] 
     after a name the question itself says (「绩效工资这一项」「…工单办理那个经费」「X数额特别大，想确认一下
     这一项」, spans relative to cut) it points at that name."""
     first = CLAUSE.match(text, cut)
-    pointing = [m for m in BACK_REFERENCE.finditer(text[cut:]) if not any(a < m.start() for a, _ in named) and not _relative_plural(text[cut:], m)]
+    pointing = [m for m in BACK_REFERENCE.finditer(text[cut:]) if (not any(a < m.start() for a, _ in named) or m.group(0).endswith(("文件", "依据")))
+                and not _relative_plural(text[cut:], m)]  # 「…144号的文件，水利局预算里哪个项目是按这个文件安排的」: a document is never the question's own name
     opening = _among(text[cut:])
     later = re.search(rf"[。？?！!；;](?:{_intros()})?(?:{AMONG})", text[cut:])  # 「…，想知道钱主要花在哪。其中最高的是哪个」
     if opening is None and later and not any(a < later.start() for a, _ in named):

@@ -72,3 +72,17 @@ def test_new_beside_continued(resources):
     service, truth = resources
     answer = service.ask("卫片执法图斑核查那块分了新上和续建两笔，两个加起来一共多少？")
     assert answer.value == project_amount(truth, "卫片执法图斑核查经费") + project_amount(truth, "卫片执法图斑核查经费（续建）"), answer.answer
+
+
+def test_a_document_told_then_pointed_at(legal):
+    service, truth = legal
+    citing = [p.name for p in truth.projects if any(c.number == "桐溪府〔2021〕113号" for c in p.citations)]
+    answer = service.ask("我手上有一份桐溪府〔2021〕113号的文件，司法局预算里哪个项目是按这个文件安排的？")
+    assert citing and answer.items == citing, answer.answer
+
+
+def test_those_few_is_no_count(emergency_years):
+    service, _, _ = emergency_years
+    direct = service.ask("2024年金额在一千万以上的项目，有哪些到2025年就不再安排了？")
+    answer = service.ask("2024年金额在一千万以上的那几个项目，有哪些到2025年就不再安排了？")
+    assert direct.items and answer.items == direct.items, answer.answer
