@@ -1530,6 +1530,8 @@ class Understander:
         loaded = {d.year for d in self.lexicon.documents.values()}
         if trial is not None and trial.cues & {"yoy", "compare"} and named_years(text[cut:], loaded) and named_years(text[:cut], loaded) - named_years(text[cut:], loaded):
             return None  # 「我看2024年说明里房屋是0平方米，2025年突然有了，房屋面积增加了多少」: the context's year is one of the two compared
+        if trial is not None and honour.heard(text[:cut]) and not (trial.value_mentions() or trial.measures or trial.totals):
+            return None  # 「听说中心那笔X也设了绩效目标，具体要办多少场」: what was heard names the thing asked of
         bodies = trial is not None and any(m.of("department", "budget_unit") for m in trial.mentions)  # 「…应急管理的稿子，X局的项目支出是多少」: the body's own
         described = "".join(c for c in CLAUSE.findall(text[:cut]) if not re.match(self.lexicon.cues["self_described"], c))  # 「我是一名跑水利口的记者，」: the asker, no thing asked of
         if trial is not None and trial.intent in ("lookup", "sum") and trial.measures and not trial.value_mentions() and not bodies and any(m.kinds() & THINGS and not _inside_measure(described, m, trial.measures) for m in self.lexicon.link(described)):
@@ -2871,7 +2873,8 @@ class Understander:
             if body:
                 return False  # 「我在看云川市财政局的预算。」: a body not loaded is never context
             a, b = next((a, b) for a, b in spans if a <= k < b)
-            if a < spans[-1][0] and not re.search(asks, clauses.unasked(frame.text[a:b])) and re.search(self.lexicon.cues["clauses"]["concern"], frame.text[a:b]):
+            if a < spans[-1][0] and word not in self.lexicon.cues["persons"] and not re.search(asks, clauses.unasked(frame.text[a:b])) \
+                    and re.search(self.lexicon.cues["clauses"]["concern"], frame.text[a:b]):
                 return True  # 「种粮补贴这块我比较关心，…」: the asker's concern
             if a >= spans[-1][0] or re.search(asks, clauses.unasked(frame.text[a:b])) or not segment.says_something(frame.text[a:b].replace(word, "")) \
                     or re.search(r"(?:那块|这块|那部分|方面|领域|里|中)[,，:：]?$", frame.text[a:b]):

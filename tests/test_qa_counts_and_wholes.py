@@ -18,12 +18,17 @@ def farming(tmp_path_factory):
 
 
 @pytest.mark.parametrize("question", ["农村人居环境整治经费里说每个站点配1到5名专职人员，那全区一共配了多少名专职人员？",
-                                      "农村人居环境整治经费每个站点配几名专职人员？",
                                       "农村人居环境整治经费具体在哪几个村实施？"])
 def test_no_count_the_text_does_not_give(farming, question):
     service, _ = farming
     answer = service.ask(question)
     assert not answer.answered and answer.value is None, answer.answer
+
+
+def test_a_range_is_quoted_not_counted(farming):
+    service, _ = farming
+    answer = service.ask("农村人居环境整治经费每个站点配几名专职人员？")
+    assert answer.answered and answer.value is None and "1-5名专职人员" in answer.answer, answer.answer
 
 
 def test_a_measure_said_as_a_whole(legal):

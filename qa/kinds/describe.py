@@ -220,7 +220,7 @@ class Describe:
         if value is None and re.search(r"要求|目标|指标", frame.text) and not re.search(r"哪些|内容|包括|包含|什么", frame.text):  # 「绩效目标对满意度是怎么要求的」: the one target quoted
             targets = find_targets(body, plain_counts=False)
             value, unit = (targets[0].value, targets[0].unit) if len(targets) == 1 else (None, None)
-        if value is None and reading.score == COUNT_SCORE:  # 「一共有几个示范村」: the text counts other things (1-2个自然村)
+        if value is None and reading.score == COUNT_SCORE and not _range_stated(frame.text, body):  # 「一共有几个示范村」: the text counts other things (1-2个自然村)
             raise NotAnswerable(f"文件对“{rows[0]}”的说明没有给出问的这个数目 (the count asked is not stated)")
         return executor.answer(frame, answer, value, unit, sources=list(dict.fromkeys(sources)))
 
@@ -496,6 +496,18 @@ def _amounts_stated(text: str) -> set[Decimal]:
     return {Decimal(n) for n in re.findall(r"(\d+(?:\.\d+)?)万", text)}
 
 
+WHOLE_COUNT = re.compile(r"一共|总共|共计|合计|总数|全区|全县|全市|全镇")
+
+
+def _range_stated(question: str, body: str) -> bool:
+    """「每个站点配几名专职人员」 answered by 「每个站点配置1-3名专职人员」: the text gives the count asked as a
+    range — its words answer, no one number; not when the whole is asked (全区一共)."""
+    counted = pattern(NAME, "asks_count").search(question)
+    noun = question[counted.end():counted.end() + 1] if counted else ""
+    return bool(counted and noun and not WHOLE_COUNT.search(question)
+                and re.search(rf"\d+[-—~～至到]\d+{re.escape(counted.group('unit'))}{re.escape(noun)}", match_form(body)))
+
+
 def _count_stated(question: str, body: str) -> tuple[Decimal | None, str | None]:
     """「覆盖多少个村」 answered by a text that says 116个村: the one number the text gives for the
     thing counted (its measure word and first character), as the answer's value; a range's end
@@ -509,7 +521,7 @@ def _count_stated(question: str, body: str) -> tuple[Decimal | None, str | None]
         return None, None
     text = match_form(body)
     stated = list(re.finditer(rf"(?<![\d.\-—~～至到])(\d+(?:\.\d+)?){re.escape(counted.group('unit'))}{re.escape(noun)}", text))  # 1-5名: a range, no count
-    if re.search(r"一共|总共|共计|合计|总数|全区|全县|全市|全镇", question):  # 「全区一共配了多少名」: a count said of each (每个站点配2名) is no whole
+    if WHOLE_COUNT.search(question):  # 「全区一共配了多少名」: a count said of each (每个站点配2名) is no whole
         stated = [m for m in stated if not re.search(r"[每各](?:个|家|所|处)?[\u4e00-\u9fff]{0,6}$", re.split(r"[，,。；;]", text[:m.start()])[-1])]
     found = {m.group(1) for m in stated}
     return (Decimal(found.pop()), counted.group("unit")) if len(found) == 1 else (None, None)
