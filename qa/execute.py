@@ -435,6 +435,11 @@ class Executor:
                 whole = single(self.total("本年支出合计", doc))
             name_d = f"表{whole.table}{whole.label}" if total is not None else whole.label
         _check_ratio_pair(frame.text, (name_n, part), (name_d, whole))
+        return self._ratio_answer(frame, (name_n, part), (name_d, whole))
+
+    def _ratio_answer(self, frame: Frame, named_part: tuple[str, Fact], named_whole: tuple[str, Fact]) -> Answer:
+        """A part's share of a whole in per cent, or how many times the whole it is (几倍), the arithmetic shown."""
+        (name_n, part), (name_d, whole) = named_part, named_whole
         if re.search(r"几倍|多少倍|倍数", frame.text):
             times = (part.value / whole.value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
             text = f"{name_n}（{fmt(part.value, part.unit)}{part.unit}）是{name_d}（{fmt(whole.value, whole.unit)}{whole.unit}）的{times}倍（{fmt(part.value, part.unit)} ÷ {fmt(whole.value, whole.unit)}）。"

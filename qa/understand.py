@@ -320,6 +320,14 @@ SPANNING_CUES = frozenset({"compare", "yoy", "sum", "ratio", "max", "min", "coun
 CLASS_WORDS = re.compile(r"(?:这个|这一|那个)?(?:科目|类|款|项(?!目))")
 
 
+def _without_names(frame: Frame) -> str:
+    """The question with its names and cited documents' numbers masked (「雁屏府2023年第86号文」: no budget year)."""
+    masked = list(frame.text)
+    for start, end in [(m.start, m.end) for m in frame.mentions] + [m.span() for m in CITED_YEAR.finditer(frame.text)]:
+        masked[start:end] = "#" * (end - start)
+    return "".join(masked)
+
+
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans no longer span holds (人员和公用经费, not 公用经费 inside it)."""
     return [(a, b) for a, b in spans if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)]
@@ -989,6 +997,16 @@ FOLLOW_UP = re.compile(r"^(那么?|那个|还有|再看|换成|改成)|呢\??$")
 MAX_LENGTH = 300
 
 
+# Frame passes, in order (spaCy-like named components): what the question tells apart from what it asks, the
+# names it narrows, and the kinds of thing its words only describe.
+TOLD_APART = (_without_table_names, _list_described, _joined_around_amounts, _classes_joined, _guesses_set_aside,
+              _classes_in_containers, _container_of_one, _heard_parts, _section_named, _measures_told, _owners_told,
+              _performance_told, _name_before_its_code, _counted_list, _other_than, _body_by_its_money, _one_per_thing,
+              _told_before_the_ask)
+NAMES_NARROWED = (_name_part_set_aside, _name_picked, _lacked_part, _family_parts, _year_prefixed)
+KINDS_SAID = (_partial_narrowed, _parallel_ellipsis, _kind_of_projects, _body_described, _target_words_kept)
+
+
 class Understander:
     """Holds the cue automaton for one lexicon."""
 
@@ -1544,20 +1562,10 @@ class Understander:
             trial = None  # 「我想了解一下日常开支里那个“其他交通费用”，基本支出列了多少」: the thing asked of is named in the opening
         left = [] if trial is None else honour.left_out(trial.text, trial.mentions)  # 「那上一年是多少？买车的钱不算」: what is left out names nothing asked
         asked = [m for m in trial.mentions if m.partial and re.search(r"(?:哪|什么)[一个份项部条些几]*$", trial.text[:m.start])] if trial is not None else []  # 「依据哪份会议纪要」: the kind asked, no name
-        names_nothing = trial is not None and not (any(not ((m.kinds() <= {"department", "budget_unit"} or self._loaded_body(trial.text, m)) and not trial.set_kind) and all(m is not x for x in left + asked) for m in trial.mentions) or trial.totals or trial.measures or trial.name_part
-                                                   or name_filter.stated(trial.text)
-                                                   or trial.unit_word in ASSET_UNITS and (re.search(re.escape(trial.unit_word) + r"[\u4e00-\u9fff]", trial.text)
-                                                                                          or not any(m.of("figure") for m in self.lexicon.link(text[:cut]))))  # 「有几辆车」: a count of what the document holds; 「X的房屋面积…多了多少平方米」: of the figure the opening names
+        names_nothing = trial is not None and not self._names_its_thing(trial, left + asked, text[:cut])
         pointing = trial is not None and not _parts_asked(trial) and _opening_pointer(text[cut:]) is not None  # 「…，我想确认一下它占总支出的多少」
         opening = self.lexicon.link(text[:cut]) if names_nothing or pointing else []
-        things = [m for m in opening if m.kinds() & (THINGS | {"figure"}) and not (trial and _inside_measure(text, m, trial.measures))]  # 「政府采购那段写了三类采购，请问哪几类…」: a figure named is a thing too
-        projects = [m for m in self._linked(text[:cut], [False] * (cut + 1))[1]
-                    if m.of("project") and (re.search(r"[那这]个?项目$", m.surface) or re.match(r"[那这]个?项目", text[m.end:cut]))] if opening else []
-        if len({frozenset(e.iri for e in m.entities) for m in projects}) == 1 and things and all(m.kinds() <= {"term", "line_item", "measure"} for m in things):
-            things = projects[-1:]  # 「农村土地整治那个项目走的是政府性基金，…它…多安排了多少」: the project pointed at, the fund says how it is paid
-        held = self._name_told_in_parts(text[:cut], things)
-        if held is not None:
-            things = [held]  # 「给“数字政府”电子公文专线单独列了一笔租赁费，…这笔钱」: the project whose name holds both
+        things = self._things_told(text[:cut], [m for m in opening if m.kinds() & (THINGS | {"figure"}) and not (trial and _inside_measure(text, m, trial.measures))])
         subjects = [m for m in opening if not (m.kinds() == {"department"} and (self._one_department or pointing))  # 「X是统计局的主业，…它」: the loaded body is no subject
                     and not (pointing and m.kinds() <= {"measure", "term"})]  # 「X这一科目既有基本支出又有项目支出。请问它的基本支出」: measures say how X is split
         one_thing = len({frozenset(e.iri for e in m.entities) for m in subjects}) == 1  # 「社保中心的…商品和服务支出…其他资金——这部分」: all of it is the subject
@@ -1583,16 +1591,8 @@ class Understander:
         if trial is not None and names_nothing and not trial.set_kind and re.search(r"(?:项目|科目|单位)[,，]$", text[:cut]) and not re.match(r"我", text) and any(
                 any(str(g).startswith("set:") for g in groups) for *_, groups in self.cues_in(text[:cut], [False] * (cut + 1))):
             trial = None  # 「重点项目绩效目标表里列出的项目，2025年比2024年少了几个」: the set the opening names is counted
-        named = [match_form(m.surface) for m in self.lexicon.link(text[:cut]) if m.kinds() & THINGS]
-        if trial is not None and any(m.partial and any(n in match_form(e.label) and n != match_form(e.label) for e in m.entities for n in named) for m in trial.mentions):
-            return None  # 「我注意到X有两笔，…另一笔是“第二批”。两笔加在一起」: the rest names a part of the family the context names
-        if trial is not None and self._unlinked_body(text[:cut]) and not any(m.of("department", "budget_unit") for m in trial.mentions):
-            return None  # 「我在看云川市财政局的预算。项目支出是多少」: the body the context names scopes the question
-        if trial is not None and not bodies and self._other_body_named(text[:cut], self.lexicon.link(text[:cut])):
+        if trial is not None and self._context_scopes(text, cut, trial, bodies):
             return None
-        if trial is not None and cut and re.search(r"谁|哪家|哪个单位|哪一家|哪边|哪一边|哪方", text[cut:]) and not re.search(r"两者|二者|两家|两个单位", text[cut:]) and not any(m.of("budget_unit", "department") for m in trial.mentions) \
-                and self._bodies_named(text[:cut]) >= 2:
-            return None  # 「A和B两家都有不少项目，我想比较一下：谁的项目支出更多」: the two the opening names are compared
         if trial is not None and cut and (scoped := self._unit_carried(text, cut, trial, previous, corrected)) is not None:
             return scoped
         if trial is not None and text.startswith(tuple(self.lexicon.cues["topic_openers"])) and not _names_its_own(trial):
@@ -1754,6 +1754,13 @@ class Understander:
         told = [y for y in years if y not in last and all(clauses.asks(c) is False for c in parts[:-1] if f"{y}年" in c)]
         asks = bool(parts) and clauses.asks(parts[-1]) and len(parts) > 1
         return last if asks and len(last) == 1 and told else years
+
+    def _person_told_asked(self, trial: Frame) -> None:
+        """「听说局长是新来的，我好奇他一年的工资」: the person the context tells of, asked of by 他 — refused."""
+        person = [w for w in self.lexicon.cues["persons"] if w in trial.context and re.search(self.lexicon.cues["person_asked"], trial.text)]
+        if person and trial.intent != "refuse":
+            trial.unknown.append(person[0])
+            trial.intent, trial.refusal = "refuse", f"文件中没有找到“{person[0]}” (not found in the document)"
 
     def _loaded_body(self, text: str, m: Mention) -> bool:
         """The one department loaded, named (「档案馆给出的原因」), though its name is a class's too
@@ -1921,6 +1928,40 @@ class Understander:
         joined = "、".join(names[:-1]) + "和" + names[-1]
         return text[:pointer.start()] + joined + text[pointer.end():]
 
+    def _context_scopes(self, text: str, cut: int, trial: Frame, bodies: bool) -> bool:
+        """Whether the context before `cut` is part of the question: the rest names a part of the family the context
+        names (「我注意到X有两笔，…另一笔是“第二批”。两笔加在一起」), a body the context names and the rest does not
+        scopes it (「我在看云川市财政局的预算。项目支出是多少」), or the rest compares the two bodies the context names
+        (「A和B两家都有不少项目，我想比较一下：谁的项目支出更多」)."""
+        context, linked = text[:cut], self.lexicon.link(text[:cut])
+        named = [match_form(m.surface) for m in linked if m.kinds() & THINGS]
+        own_body = any(m.of("department", "budget_unit") for m in trial.mentions)
+        return (any(m.partial and any(n in match_form(e.label) and n != match_form(e.label) for e in m.entities for n in named) for m in trial.mentions)
+                or self._unlinked_body(context) and not own_body
+                or not bodies and self._other_body_named(context, linked)
+                or bool(cut) and bool(re.search(r"谁|哪家|哪个单位|哪一家|哪边|哪一边|哪方", text[cut:])) and not re.search(r"两者|二者|两家|两个单位", text[cut:])
+                and not own_body and self._bodies_named(context) >= 2)
+
+    def _names_its_thing(self, trial: Frame, set_apart: list[Mention], context: str) -> bool:
+        """Whether the rest after a context names what it asks: a thing (not only a body, nor what it sets apart), a
+        total, a measure, a name's part or filter, or a count of what the document holds (「有几辆车」; 「X的房屋面积…多了
+        多少平方米」 is of the figure the context names)."""
+        own = any(not ((m.kinds() <= {"department", "budget_unit"} or self._loaded_body(trial.text, m)) and not trial.set_kind)
+                  and all(m is not x for x in set_apart) for m in trial.mentions)
+        held = trial.unit_word in ASSET_UNITS and (re.search(re.escape(trial.unit_word) + r"[\u4e00-\u9fff]", trial.text)
+                                                   or not any(m.of("figure") for m in self.lexicon.link(context)))
+        return bool(own or trial.totals or trial.measures or trial.name_part or name_filter.stated(trial.text) or held)
+
+    def _things_told(self, context: str, things: list[Mention]) -> list[Mention]:
+        """The things a context tells of (「政府采购那段写了三类采购，请问哪几类…」: a figure is one too): the project it
+        points at (「X那个项目走的是政府性基金」: the fund says how X is paid) or names in two parts (「给X单独列了一笔租赁费」)."""
+        projects = [m for m in self._linked(context, [False] * (len(context) + 1))[1]
+                    if m.of("project") and (re.search(r"[那这]个?项目$", m.surface) or re.match(r"[那这]个?项目", context[m.end:]))] if things else []
+        if len({frozenset(e.iri for e in m.entities) for m in projects}) == 1 and all(m.kinds() <= {"term", "line_item", "measure"} for m in things):
+            return projects[-1:]
+        held = self._name_told_in_parts(context, things)
+        return [held] if held is not None else things
+
     def _name_told_in_parts(self, context: str, things: list[Mention]) -> Mention | None:
         """A project named in two parts of a clause (「给数字政府电子公文专线单独列了一笔租赁费」): a part of its name,
         then the class word its name ends with — the one project whose name holds both, else None."""
@@ -2006,10 +2047,7 @@ class Understander:
         if trial is not None:
             trial.question = question
             trial.context = idle + trial.context
-            person = [w for w in self.lexicon.cues["persons"] if w in trial.context and re.search(self.lexicon.cues["person_asked"], trial.text)]
-            if person and trial.intent != "refuse":  # 「听说局长是新来的，我好奇他一年的工资」: the person told of is asked of
-                trial.unknown.append(person[0])
-                trial.intent, trial.refusal = "refuse", f"文件中没有找到“{person[0]}” (not found in the document)"
+            self._person_told_asked(trial)
             return trial
         frame = Frame(question=question, text=text, context=idle)
         if not text.strip(" ?？!！。.,，"):
@@ -2033,40 +2071,18 @@ class Understander:
         self._measures(frame, cues)
         self._modifiers(frame, cues)
         _without_included(frame, cues)
-        _without_table_names(frame)
-        _list_described(frame)
         self._amount_after_thing(frame)
         self._sibling_left_out(frame)
-        _joined_around_amounts(frame)
-        _classes_joined(frame)
-        _guesses_set_aside(frame)
-        _classes_in_containers(frame)
-        _container_of_one(frame)
-        _heard_parts(frame)
-        _section_named(frame)
-        _measures_told(frame)
-        _owners_told(frame)
-        _performance_told(frame)
-        _name_before_its_code(frame)
-        _counted_list(frame)
-        _other_than(frame)
-        _body_by_its_money(frame)
-        _one_per_thing(frame)
-        _told_before_the_ask(frame)
+        for step in TOLD_APART:
+            step(frame)
         frame.first_of_series = self._first_of_series(frame)
         if previous is not None and self._is_follow_up(frame):
             return self._follow_up(frame, previous)
         self._totals_named_by_terms(frame)
-        _name_part_set_aside(frame, self.lexicon)
-        _name_picked(frame, self.lexicon)
-        _lacked_part(frame, self.lexicon)
-        _family_parts(frame, self.lexicon)
-        _year_prefixed(frame, self.lexicon)
-        _partial_narrowed(frame)
-        _parallel_ellipsis(frame)
-        _kind_of_projects(frame)
-        _body_described(frame)
-        _target_words_kept(frame)
+        for named in NAMES_NARROWED:
+            named(frame, self.lexicon)
+        for step in KINDS_SAID:
+            step(frame)
         self._level_by_example(frame)
         if self._department_beside_unit(frame):
             frame.cues.add("self_unit")
@@ -2172,11 +2188,7 @@ class Understander:
             for e in m.of("department", "budget_unit"):
                 named |= set(e.docs)
         in_scope = [d for d in docs if not named or d in named]
-        masked_text = list(frame.text)
-        for start, end in [(m.start, m.end) for m in frame.mentions] + [m.span() for m in CITED_YEAR.finditer(frame.text)]:  # 「雁屏府2023年第86号文」: a document's number, no budget year
-            for k in range(start, end):
-                masked_text[k] = "#"
-        plain = "".join(masked_text)
+        plain = _without_names(frame)
         years = sorted(named_years(plain, {d.year for d in docs.values()}))
         if len(years) == 2 and not frame.cues & SPANNING_CUES:
             years = self._year_asked(plain, years)
@@ -2239,17 +2251,11 @@ class Understander:
         if "last_year" in frame.cues:
             frame.last_year = True
         frame.docs = sorted(in_scope, key=lambda d: (docs[d].name, -docs[d].year))  # a stable order, newest year first
-        self._region_check(frame)
-        if not frame.refusal:
-            self._other_body(frame, exact)
-        if not frame.refusal:
-            self._unknown_unit(frame)
-        if not frame.refusal:
-            self._body_by_a_projects_name(frame)
-        if not frame.refusal:
-            self._class_called_unit(frame)
-        if not frame.refusal:
-            self._qualified_unknown(frame)
+        for check in (self._region_check, lambda f: self._other_body(f, exact), self._unknown_unit, self._body_by_a_projects_name,
+                      self._class_called_unit, self._qualified_unknown):
+            if frame.refusal:
+                break
+            check(frame)
 
     def _siblings_added(self, frame: Frame) -> None:
         """「X，把二期那笔也算上」「X，连同带“二期”的那一笔」「X本身那笔加上专项经费那笔」「X前后两笔加一起」: the
