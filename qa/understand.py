@@ -492,7 +492,9 @@ def _only_set_apart(frame: Frame, set_apart: str) -> str | None:
 def _body_described(frame: Frame) -> None:
     """「一个应急管理部门的项目支出里」: a class's name said as the kind of a body is no class asked."""
     kinds = load_cues()["body_kind_words"]
-    frame.mentions = [m for m in frame.mentions if not (m.kinds() <= {"classification", "line_item"} and re.match(kinds, frame.text[m.end:]))]
+    said = [m for m in frame.mentions if m.kinds() <= {"classification", "line_item"} and re.match(kinds, frame.text[m.end:])]
+    _set_aside(frame, said, beside_others=False)
+    frame.cue_spans += [(m.end, m.end + re.match(kinds, frame.text[m.end:]).end()) for m in said]  # 系统 of 退役军人系统 explained too
 
 
 def _kind_of_projects(frame: Frame) -> None:

@@ -1,7 +1,8 @@
 """Counts and wholes said loosely (issue 10): a range in a text (每个站点配置1-5名) is no count, nor a count of each
 the count of the whole; a common word holding 村 (农村) names no village; a measure said as a whole with 总额
 (项目支出总额里); two measures told then pointed at (这两块); the table the asker says they are looking at,
-kept when the rest of the sentence is a remark. Phrasings of our own on generated departments (tools.synth)."""
+kept when the rest of the sentence is a remark; a count of another thing than a target counts (多少个村 beside 覆盖镇（街）
+不少于N个), and two counts asked at once (多少个镇街、多少个村社区) answered by the text that states both. Phrasings of our own on generated departments (tools.synth)."""
 
 from __future__ import annotations
 
@@ -50,3 +51,11 @@ def test_the_table_looked_at_kept_beside_a_remark(legal):
     direct = service.ask("项目支出的经济分类里，商品和服务支出下面排第二的科目是什么？")
     answer = service.ask("我在看项目支出的经济分类，排第一的我已经知道了。商品和服务支出下面排第二的科目是什么？")
     assert direct.value is not None and (answer.value, answer.answer) == (direct.value, direct.answer), answer.answer
+
+
+@pytest.mark.parametrize("question, value", [("4G农业物联网监测站运维费的服务覆盖了多少个村？", 38),
+                                             ("4G农业物联网监测站运维费的服务覆盖了多少个镇街、多少个村社区？", None)])
+def test_counts_the_text_gives(farming, question, value):
+    service, _ = farming
+    answer = service.ask(question)
+    assert answer.answered and answer.value == value and "38个村" in answer.answer, answer.answer

@@ -142,22 +142,26 @@ class Describe:
             slots.append(Slot("glossary", True, (0, len(text))))
         reading = Reading(NAME, 0.7, slots, checks_words=True)
         if counted:  # 「覆盖了多少个村」: the text's own count, when it states one; a target's otherwise
-            if glossary or not own_text & {"project", "goal", "internal_unit"} or not self._states_count(reading, ctx, counted.group("unit")):
+            asked = list(pattern(NAME, "asks_count").finditer(text))  # 「覆盖了多少个镇街、多少个村社区」: two counts, no one target answers both
+            nouns = [text[c.end():c.end() + 1] for c in asked] if len(asked) > 1 else [text[counted.end():counted.end() + 1]]
+            if glossary or not own_text & {"project", "goal", "internal_unit"} or not all(self._states_count(reading, ctx, counted.group("unit"), n, len(asked) == 1) for n in nouns):
                 return None
             reading.score = COUNT_SCORE
         return reading
 
-    def _states_count(self, reading: Reading, ctx: Context, unit: str) -> bool:
-        """Whether the sentences of the entity's text that answer the question state a number in `unit`."""
+    def _states_count(self, reading: Reading, ctx: Context, unit: str, noun: str = "", one_asked: bool = True) -> bool:
+        """Whether the sentences of the entity's text that answer the question state a number in `unit`; a target in
+        that unit answers instead, unless it counts another thing (覆盖镇（街）不少于4个 for 多少个村)."""
         executor, doc = ctx.executor, _doc_of(ctx)
         if doc is None:
             return False
         labels = {match_form(e.label) for m in reading.slot_values("entity") for e in m.entities}
         targets = executor.reader.run(queries.TARGETS, doc=node(doc))
-        if any(match_form(t["ownerLabel"]) in labels and unit in t["unit"] for t in targets):
+        if one_asked and any(match_form(t["ownerLabel"]) in labels and unit in t["unit"] and (not re.match(r"[\u4e00-\u9fff]", noun) or noun in t["text"]) for t in targets):
             return False  # the owner's performance target in that unit answers it (the target kind)
         chosen = _best(self.passages(reading, ctx, executor, doc), reading.slot("words"))
-        return bool(chosen) and re.search(rf"\d+(?:\.\d+)?{re.escape(unit)}", "".join(p.text for p in chosen)) is not None
+        counted = re.escape(unit) + (re.escape(noun) if re.match(r"[\u4e00-\u9fff]", noun) else "")  # 多少个村: a number of 个村, not 不少于5个 (镇)
+        return bool(chosen) and re.search(rf"\d+(?:\.\d+)?{counted}", match_form("".join(p.text for p in chosen))) is not None
 
     def run(self, reading: Reading, ctx: Context, executor) -> Answer:
         frame = ctx.frame
@@ -220,7 +224,9 @@ class Describe:
         if value is None and re.search(r"要求|目标|指标", frame.text) and not re.search(r"哪些|内容|包括|包含|什么", frame.text):  # 「绩效目标对满意度是怎么要求的」: the one target quoted
             targets = find_targets(body, plain_counts=False)
             value, unit = (targets[0].value, targets[0].unit) if len(targets) == 1 else (None, None)
-        if value is None and reading.score == COUNT_SCORE and not _range_stated(frame.text, body):  # 「一共有几个示范村」: the text counts other things (1-2个自然村)
+        several = len(pattern(NAME, "asks_count").findall(frame.text)) > 1  # 「多少个镇街、多少个村社区」: the text answers both, no one number
+        value, unit = (None, None) if several else (value, unit)
+        if value is None and reading.score == COUNT_SCORE and not several and not _range_stated(frame.text, body):  # 「一共有几个示范村」: the text counts other things (1-2个自然村)
             raise NotAnswerable(f"文件对“{rows[0]}”的说明没有给出问的这个数目 (the count asked is not stated)")
         return executor.answer(frame, answer, value, unit, sources=list(dict.fromkeys(sources)))
 
