@@ -192,6 +192,9 @@ def without_remarks(question: str, carries: Callable[[str], bool] | None = None,
     spec = _spec()
     text = spec.claim_source.sub("", _corrected(question))  # 「新闻稿说X…」: who says it names nothing asked
     text = BARE_ASKED_AGAIN.sub(lambda m: "。" if m.group("x") in text[m.end():] else m.group(0), text)  # 「…砍光了，那局本级呢？局本级的…下降了多少」: asked again in full
+    dropped = re.search(rf"[。？?！!](?:但|不过)?(?:{load_cues()['clauses']['withdrawn']})(?:这个|这些|那个|这点)?[,，]", text)
+    if dropped and text[dropped.end():].strip():  # 「…为什么还定培训指标？先不管这个，X的绩效目标里…多少人次」: what came before is withdrawn
+        text = text[dropped.end():]
     text = spec.renamed.sub(lambda m: _renamed(m, carries), text)
     text = spec.whole_parts.sub(r"\g<whole>", text)  # 「全局（含公证处、法律援助处）」: the whole, said with its parts
     opening = ASIDE.match(text)

@@ -48,7 +48,8 @@ def _fits(text: str, start: int, end: int, cues: frozenset[str], known: frozense
     for cue, k in near:
         at = start + k
         pairs = [text[max(0, at - 1):at + 1], text[at:at + 2]]
-        if not any(len(p) == 2 and _is_word(p, known) for p in pairs):
+        year = text[at] in "年月日号" and at > 0 and text[at - 1].isdigit()  # 「2024年支出预算」: a date's 年, no typo of 总
+        if not year and not any(len(p) == 2 and _is_word(p, known) for p in pairs):
             fits.add(cue)
     return fits.pop() if len(fits) == 1 else None
 

@@ -497,6 +497,28 @@ def _body_described(frame: Frame) -> None:
     frame.cue_spans += [(m.end, m.end + re.match(kinds, frame.text[m.end:]).end()) for m in said]  # 系统 of 退役军人系统 explained too
 
 
+def _framing_told(frame: Frame) -> None:
+    """「设备维护和租用专线这类开支我想合起来看，帮我算算项目支出里A和B一共多少」: a clause before the ask that says
+    what the asker means to look at (我想…, 这类开支) names no operand when the asking clause names its own."""
+    spans = [m.span() for m in CLAUSE.finditer(frame.text)]
+    asks = load_cues()["clauses"]["asks"]
+    asking = [a for a, b in spans if re.search(asks, frame.text[a:b])]
+    if len(asking) != 1 or not any(m.start >= asking[0] for m in frame.value_mentions()):
+        return
+    framing = [(a, b) for a, b in spans if b <= asking[0] and re.search(r"我们?[^，,。]{0,3}(?:想|要|打算|准备)|这类|之类", frame.text[a:b])]
+    _set_aside(frame, [m for m in frame.value_mentions() if any(a <= m.start < b for a, b in framing)])
+
+
+def _partials_one_project(frame: Frame) -> None:
+    """「用体彩公益金办的那个少儿游泳培训项目」: two parts of names said of one thing, not joined — the broader part
+    (体彩公益金, two projects) is narrowed to the project the other part names."""
+    parts = [m for m in frame.mentions if m.partial and m.of("project")]
+    for a, b in zip(parts, parts[1:], strict=False):
+        wide, narrow = ({e.iri for e in a.of("project")}, {e.iri for e in b.of("project")})
+        if narrow < wide and not JOINER.search(frame.text[a.end:b.start]) and not re.search(r"还有|比", frame.text[a.end:b.start]):
+            a.entities = [e for e in a.entities if e.iri in narrow]
+
+
 def _kind_of_projects(frame: Frame) -> None:
     """「看了几个技术服务类的小项目」: a procurement kind (服务类) said of projects describes them; no figure asked."""
     frame.mentions = [m for m in frame.mentions if not (m.kinds() == {"figure"} and m.surface.endswith("类")
@@ -642,7 +664,8 @@ def _told_before_the_ask(frame: Frame) -> None:
     set_told = years_told and not re.search(r"项目(?!支出)|科目|单位", frame.text[last:])  # 「2024年项目里有不少…」: the set is the story's
     rank_told = frame.cues & {"max", "min"} and not re.search(r"最|第[一二三四五六七八九十\d]|排|前[一二三四五\d]", frame.text[last:])  # 「…印刷费居然最多，…印刷费具体是多少钱」
     ranked = frame.cues & {"max", "min"} and not rank_told
-    if frame.cues & {"sum", "compare", "ratio", "count", "reason", "whichone"} or ranked or "yoy" in frame.cues and not years_told or listed \
+    counted = "count" in frame.cues and frame.unit_word not in ASSET_UNITS  # 「…提到车辆2辆，那单价一百万元以上的设备有几台」: a held count is a figure
+    if frame.cues & {"sum", "compare", "ratio", "reason", "whichone"} or counted or ranked or "yoy" in frame.cues and not years_told or listed \
             or frame.set_kind and not (set_told or rank_told):
         return
     asked = [m for m in frame.value_mentions() if m.start >= last]
@@ -1004,9 +1027,9 @@ MAX_LENGTH = 300
 TOLD_APART = (_without_table_names, _list_described, _joined_around_amounts, _classes_joined, _guesses_set_aside,
               _classes_in_containers, _container_of_one, _heard_parts, _section_named, _measures_told, _owners_told,
               _performance_told, _name_before_its_code, _counted_list, _other_than, _body_by_its_money, _one_per_thing,
-              _told_before_the_ask)
+              _told_before_the_ask, _framing_told)
 NAMES_NARROWED = (_name_part_set_aside, _name_picked, _lacked_part, _family_parts, _year_prefixed)
-KINDS_SAID = (_partial_narrowed, _parallel_ellipsis, _kind_of_projects, _body_described, _target_words_kept)
+KINDS_SAID = (_partial_narrowed, _partials_one_project, _parallel_ellipsis, _kind_of_projects, _body_described, _target_words_kept)
 
 
 class Understander:
@@ -1042,7 +1065,8 @@ class Understander:
         self.stopwords = {match_form(w) for w in cues["stopwords"]} | set(cues["unit_nouns"])
         self.kinds_of_money = load_cues()["kinds_of_money"]
         people = "|".join(sorted(map(re.escape, cues["people_counted"]), key=len, reverse=True))
-        self.people_asked = re.compile(rf"(?:多少|几)(?:个|名|位)?(?:[\u4e00-\u9fff]{{0,4}}?(?:{people}|人))(?=[呢吗啊呀？?。，,！!；;]|$)")  # 「多少在编职工」「多少在编在岗的人」: a head count
+        self.people_asked = re.compile(rf"(?:多少|几)(?:个|名|位)?(?:[\u4e00-\u9fff]{{0,4}}?(?:{people}|人))(?=[呢吗啊呀？?。，,！!；;]|$)"
+                                       rf"|(?:{people}|人数)(?:各|分别)?(?:是|为|有)?(?:多少|几)")  # 「多少在编职工」「多少在编在岗的人」「在编人数各是多少」: a head count
         self.partial = PartialLinker(lexicon)
         self.project_asks = [match_form(w) for w in cues["project_asks"]]  # a citation or a target is a project's
         self.term_labels = {match_form(e.label) for e in lexicon.entities.values() if e.kind == "term"}
@@ -3304,7 +3328,7 @@ class Understander:
         amount_asked = bool(c & {"amount"}) and not subject or frame.unit_word is not None  # 「这笔钱主要用于什么」: the money is what is described
         if amount_asked and c & {"describe", "definition"} and frame.unit_word is None and not any(w in asking for w in self.lexicon.cues["intents"]["amount"]):
             amount_asked = False  # 「虽然金额是0，但它到底指什么」: the amount is a remark, the ask is the text
-        changed = r"增加|减少|下降|增长|变化|变了|降|涨|翻|倍|多了|少了|持平|没变|不变"
+        changed = r"增加|减少|下降|增长|变化|变了|降|涨|翻|倍|多了|少了|持平|没变|不变|一样多|一样|相同|没有变化"
         if "definition" in c and "glossary" not in c and re.search(r"(?:怎么|如何|怎样)解释", frame.text) and re.search(changed, frame.text):
             c = frame.cues = c | {"reason"}  # 「三公经费涨了两倍多，文件里是怎么解释的」: the reason of the change, not what the word means
         if re.search(self.lexicon.cues["reason_guessed"], frame.text) and ("last_year" in c or re.search(changed, f"{frame.context}{frame.text}")):
