@@ -49,6 +49,18 @@ def figure_value(truth, label: str):
     return next(f.value for f in truth.figures if f.label == label)
 
 
+def same_answer(service, told: str, direct: str) -> None:
+    """A question asked with asides or loosely gives the figure and items of the plain question, which is answered."""
+    expected, answer = service.ask(direct), service.ask(told)
+    assert expected.answered and (answer.value, answer.items) == (expected.value, expected.items), answer.answer
+
+
+def same_value(service, told: str, direct: str) -> None:
+    """A question asked with asides or loosely gives the figure of the plain question, which gives one."""
+    expected, answer = service.ask(direct), service.ask(told)
+    assert expected.value is not None and answer.value == expected.value, answer.answer
+
+
 def synth_years_service(folder: Path, seed: int, department: str, later_seed: int | None = None):
     """A QA service over one generated department in 2024 and 2025 (tools.synth), with each year's truth;
     the later year from its own seed when one is given (as the question sets' writers' documents are)."""

@@ -7,7 +7,7 @@ on generated departments (tools.synth seeds 3902, 56142)."""
 
 from __future__ import annotations
 
-from conftest import figure_value
+from conftest import figure_value, same_value
 
 from qa.answer import percent
 
@@ -48,9 +48,7 @@ def test_a_unit_told_as_subordinate(legal):
 
 def test_what_the_asker_means_to_look_at(legal):
     service, _ = legal
-    direct = service.ask("项目支出里委托业务费和办公费一共多少")
-    answer = service.ask("设备维护和租用专线这类开支我想合起来看，帮我算算项目支出里委托业务费和办公费一共多少")
-    assert direct.value is not None and answer.value == direct.value, answer.answer
+    same_value(service, "设备维护和租用专线这类开支我想合起来看，帮我算算项目支出里委托业务费和办公费一共多少", "项目支出里委托业务费和办公费一共多少")
 
 
 def test_head_counts_and_key_projects_over_two_years(emergency_years):

@@ -7,7 +7,7 @@ kept when the rest of the sentence is a remark; a count of another thing than a 
 from __future__ import annotations
 
 import pytest
-from conftest import project_amount, synth_service
+from conftest import project_amount, same_value, synth_service
 
 from qa.answer import percent
 
@@ -41,9 +41,7 @@ def test_a_measure_said_as_a_whole(legal):
 
 def test_two_measures_told_then_pointed_at(archives):
     service, _ = archives
-    direct = service.ask("基本支出和项目支出哪个多？多多少？")
-    answer = service.ask("看结构时我习惯先看基本支出和项目支出的对比。档案馆这两块哪个多？多出多少？")
-    assert direct.value is not None and answer.value == direct.value, answer.answer
+    same_value(service, "看结构时我习惯先看基本支出和项目支出的对比。档案馆这两块哪个多？多出多少？", "基本支出和项目支出哪个多？多多少？")
 
 
 def test_the_table_looked_at_kept_beside_a_remark(legal):

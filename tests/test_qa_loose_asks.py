@@ -6,7 +6,7 @@ Phrasings of our own on generated departments (tools.synth seeds 3905, 3901)."""
 from __future__ import annotations
 
 import pytest
-from conftest import figure_value
+from conftest import figure_value, same_value
 
 from qa.answer import percent
 
@@ -34,9 +34,7 @@ def test_members_asked_with_shi_shenme(years):
 
 def test_two_units_compared_then_the_measure(market):
     service, _ = market
-    direct = service.ask("执法大队的基本支出比检测所多多少？")
-    answer = service.ask("执法大队和检测所比，基本支出谁多？多多少？")
-    assert direct.value is not None and answer.value == direct.value, answer.answer
+    same_value(service, "执法大队和检测所比，基本支出谁多？多多少？", "执法大队的基本支出比检测所多多少？")
 
 
 def test_the_bulk_told_before_another_part_is_asked(market):

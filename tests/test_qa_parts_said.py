@@ -8,7 +8,7 @@ generated departments (tools.synth seeds 3905, 3901, 3902, 56171)."""
 from __future__ import annotations
 
 import pytest
-from conftest import figure_value
+from conftest import figure_value, same_answer
 
 from qa.answer import fmt
 
@@ -31,9 +31,7 @@ def test_former_and_latter_in_one_sentence(market):
     ("“十五五”规划快开局了，各部门预算里都开始冒出这个字眼。2025年名称里有“十五五”的项目都有哪些？", "2025年名称里有“十五五”的项目都有哪些？")])
 def test_steps_and_stories_said_before_the_ask(years, told, direct):
     service, _, _ = years
-    expected = service.ask(direct)
-    answer = service.ask(told)
-    assert expected.answered and (answer.value, answer.items) == (expected.value, expected.items), answer.answer
+    same_answer(service, told, direct)
 
 
 def test_a_member_named_whole_beside_the_original_one(years):

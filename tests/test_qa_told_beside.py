@@ -8,7 +8,7 @@ departments (tools.synth)."""
 from __future__ import annotations
 
 import pytest
-from conftest import figure_value, project_amount
+from conftest import figure_value, project_amount, same_value
 
 from qa.answer import percent
 
@@ -51,9 +51,7 @@ def test_words_of_targets_before_money_asked(legal):
                                          ("不算下属的所，只看局机关本身，局本级的基本支出是多少", "局本级的基本支出是多少")])
 def test_the_askers_aim_and_units_set_apart_by_kind(market, told, asked):
     service, _ = market
-    direct = service.ask(asked)
-    answer = service.ask(told)
-    assert direct.value is not None and answer.value == direct.value, answer.answer
+    same_value(service, told, asked)
 
 
 def test_the_parts_of_a_class_told(civil_2025):
@@ -65,9 +63,7 @@ def test_the_parts_of_a_class_told(civil_2025):
 
 def test_two_measures_added_with_a_total_said_of_one(emergency_years):
     service, _, _ = emergency_years
-    direct = service.ask("指挥中心基本支出和项目支出加在一起，2025年比2024年多了多少？")
-    answer = service.ask("把基本支出总计和项目支出加在一起，指挥中心2025年比2024年多了多少？")
-    assert direct.value is not None and answer.value == direct.value, answer.answer
+    same_value(service, "把基本支出总计和项目支出加在一起，指挥中心2025年比2024年多了多少？", "指挥中心基本支出和项目支出加在一起，2025年比2024年多了多少？")
 
 
 def test_it_is_the_project_pointed_at_not_the_fund_told(emergency_years):
