@@ -1592,7 +1592,9 @@ def _inside(frame: Frame, measure: str) -> re.Match | None:
     """「在900万元的项目支出里，X…」: the measure written as the whole, with an amount before it if stated."""
     aliases = "|".join(map(re.escape, sorted((match_form(a) for a in _measure_aliases(frame, measure)), key=len, reverse=True)))
     whole = load_cues()["measure_whole_words"]
-    return re.search(rf"(?:(?P<v>\d+(?:\.\d+)?)(?P<u>亿元|亿|万元|万)?)?(?:{aliases})(?:这个|那个)?(?:{whole})?(?:里面|里头|里|中|当中|之中|内)", frame.text)
+    return re.search(rf"(?:(?P<v>\d+(?:\.\d+)?)(?P<u>亿元|亿|万元|万)?)?(?:{aliases})(?:这个|那个)?(?:{whole})?(?:里面|里头|里|中|当中|之中|内)"
+                     rf"|(?:按|从)[\u4e00-\u9fff]{{0,8}}?(?:{aliases})(?:[(（][^()（）]*[)）])?来?看"
+                     rf"|^(?:只)?看[\u4e00-\u9fff]{{0,8}}?(?:{aliases})(?:[(（][^()（）]*[)）])?[,，]", frame.text)  # 「按一般公共预算基本支出（经济分类）看，X占比」「看W（按经济分类），X所占比重」
 
 
 def _measure_inside(before: Frame) -> list[str]:

@@ -2,11 +2,13 @@
 with only 2025 loaded is last year's figure, worked back — never this year's); a question withdrawn (先不管这个); a
 head count asked after the noun (在编人数各是多少); a yes/no guess before the figure asked (是不是大头都在X上？); a held
 count after a told figure (提到车辆2辆，那…设备有几台); a unit told as subordinate (公证处是…下属的事业单位，它名下…); the
-key projects said as 列了重点绩效目标的项目; what the asker means to look at (这类开支我想合起来看). Phrasings of our own
+key projects said as 列了重点绩效目标的项目; what the asker means to look at (这类开支我想合起来看); a whole said as where to
+look (按…看，X的占比); a bulk told (占了大头) before a multiple asked. Phrasings of our own
 on generated departments (tools.synth seeds 3902, 56142)."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import figure_value, same_value
 
 from qa.answer import percent
@@ -56,3 +58,15 @@ def test_head_counts_and_key_projects_over_two_years(emergency_years):
     assert not service.ask("指挥中心2024年和2025年的在编人数各是多少？").answered
     answer = service.ask("2025年列了重点绩效目标的项目比2024年多几个？")
     assert answer.value == abs(len(later.goals) - len(earlier.goals)), answer.answer
+
+
+@pytest.mark.parametrize("told", ["按一般公共预算基本支出（经济分类）看，工资福利支出的占比两年变化了多少个百分点？",
+                                  "看一般公共预算基本支出（按经济分类），工资福利支出所占比重2025年比2024年变化了多少个百分点？"])
+def test_a_whole_said_as_where_to_look(years, told):
+    service, _, _ = years
+    same_value(service, told, "工资福利支出占一般公共预算基本支出的比重2025年比2024年变化了多少个百分点？")
+
+
+def test_a_bulk_told_before_a_multiple(legal):
+    service, _ = legal
+    same_value(service, "做采购分析时发现服务类占了大头，服务类采购是货物类采购的几倍？", "服务类采购是货物类采购的几倍？")
