@@ -1777,7 +1777,7 @@ class Understander:
         the other named in the last clause that asks, with nothing compared: the year asked alone."""
         parts = CLAUSE.findall(plain)
         last = [y for y in years if f"{y}年" in parts[-1]] if parts else []
-        told = [y for y in years if y not in last and all(clauses.asks(c) is False for c in parts[:-1] if f"{y}年" in c)]
+        told = [y for y in years if y not in last and not any(clauses.asks(c) for c in parts[:-1] if f"{y}年" in c)]
         asks = bool(parts) and clauses.asks(parts[-1]) and len(parts) > 1
         return last if asks and len(last) == 1 and told else years
 
