@@ -49,6 +49,18 @@ def figure_value(truth, label: str):
     return next(f.value for f in truth.figures if f.label == label)
 
 
+def goal_target(truth, project: str, unit: str):
+    """A generated key project's target value in that unit (场, 天, 人次)."""
+    goal = next(g for g in truth.goals if g.project == project)
+    return next(t.value for t in goal.targets if t.unit == unit)
+
+
+def last_year_value(truth, label: str):
+    """A generated figure of 第三部分 worked back by its stated change: last year's value."""
+    figure = next(f for f in truth.figures if f.label == label)
+    return figure.value - figure.change
+
+
 def same_answer(service, told: str, direct: str) -> None:
     """A question asked with asides or loosely gives the figure and items of the plain question, which is answered."""
     expected, answer = service.ask(direct), service.ask(told)

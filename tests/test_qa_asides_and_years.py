@@ -9,23 +9,21 @@ on generated departments (tools.synth seeds 3902, 56142)."""
 from __future__ import annotations
 
 import pytest
-from conftest import figure_value, same_value
+from conftest import figure_value, goal_target, last_year_value, same_value
 
 from qa.answer import percent
 
 
 def test_a_year_is_no_typo(legal):
     service, truth = legal
-    figure = next(f for f in truth.figures if f.label == "支出预算")
     answer = service.ask("司法局2024年的支出预算是多少？")
-    assert answer.value == figure.value - figure.change, answer.answer
+    assert answer.value == last_year_value(truth, "支出预算"), answer.answer
 
 
 def test_a_question_withdrawn(legal):
     service, truth = legal
-    goal = next(g for g in truth.goals if g.project == "行政复议应诉工作经费")
     answer = service.ask("有点好奇一个法律项目为什么还定活动指标？先不管这个，行政复议应诉工作经费的绩效目标里，要举办多少场？")
-    assert answer.value == next(t.value for t in goal.targets if t.unit == "场"), answer.answer
+    assert answer.value == goal_target(truth, "行政复议应诉工作经费", "场"), answer.answer
 
 
 def test_a_guess_before_the_figure_asked(legal):

@@ -8,7 +8,7 @@ a target asked twice (…是怎么要求的？最多几天？) is one target. Ph
 from __future__ import annotations
 
 import pytest
-from conftest import synth_service
+from conftest import goal_target, synth_service
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,6 @@ def test_detail_classes_counted(legal):
 
 def test_a_target_asked_twice_is_one_target(legal):
     service, truth = legal
-    goal = next(g for g in truth.goals if g.project == "行政复议应诉工作经费")
-    days = next(t.value for t in goal.targets if t.unit == "天")
+    days = goal_target(truth, "行政复议应诉工作经费", "天")
     answer = service.ask("行政复议应诉工作经费对问题整改时限是怎么要求的？最多几天？")
     assert answer.value == days, answer.answer

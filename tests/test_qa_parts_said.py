@@ -8,7 +8,7 @@ generated departments (tools.synth seeds 3905, 3901, 3902, 56171)."""
 from __future__ import annotations
 
 import pytest
-from conftest import figure_value, same_answer
+from conftest import figure_value, goal_target, same_answer
 
 from qa.answer import fmt
 
@@ -51,9 +51,8 @@ def test_a_bracket_setting_namesakes_apart(years):
 
 def test_a_target_said_written(legal):
     service, truth = legal
-    goal = next(g for g in truth.goals if g.project == "行政复议应诉工作经费")
     answer = service.ask("听说局里今年会搞不少普法主题活动，行政复议应诉工作经费的绩效目标里写了要举办多少场？")
-    assert answer.value == next(t.value for t in goal.targets if t.unit == "场"), answer.answer
+    assert answer.value == goal_target(truth, "行政复议应诉工作经费", "场"), answer.answer
 
 
 def test_what_another_source_leaves_out(legal):

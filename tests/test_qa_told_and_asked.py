@@ -7,14 +7,13 @@ by a word that is a class's name too. Phrasings of our own on generated departme
 from __future__ import annotations
 
 import pytest
-from conftest import figure_value, project_amount
+from conftest import figure_value, goal_target, last_year_value, project_amount
 
 
 def test_a_change_told_as_a_statement_then_worked_back(legal):
     service, truth = legal
-    figure = next(f for f in truth.figures if f.label == "支出预算")
     answer = service.ask("我手头没有去年的文件，不过今年的说明里写了比上年增加了多少。据此倒推，上一年的支出预算应该是多少万元？")
-    assert answer.value == figure.value - figure.change, answer.answer
+    assert answer.value == last_year_value(truth, "支出预算"), answer.answer
 
 
 def test_things_described_by_what_they_are_said_to_be(legal):
@@ -32,8 +31,7 @@ def test_a_bare_ask_asked_again_in_full(legal):
 
 def test_the_askers_own_school_and_times_said_in_passing(legal):
     service, truth = legal
-    goal = next(g for g in truth.goals if g.project == "行政复议应诉工作经费")
-    sessions = next(t.value for t in goal.targets if t.unit == "场")
+    sessions = goal_target(truth, "行政复议应诉工作经费", "场")
     answer = service.ask("我们学校今年被检查了好几次，有点好奇上面的考核。行政复议应诉工作经费的绩效目标里，要举办多少场活动？")
     assert answer.value == sessions, answer.answer
 
