@@ -243,14 +243,14 @@ def test_4_sparql_shows_rows(page):
 def test_5_downloads(page):
     _tab(page, "下载 Download")
     page.locator("#kg-download").click()
-    page.get_by_text(".graphml").last.wait_for()
+    _wait_text(page, "#kg-download-files", ".graphml", timeout=90_000)  # the built files, not the tab's format list
     _shot(page, "download")
 
 
 def test_6_upload_then_ask_about_it(page):
     _tab(page, "上传 Upload")
     page.locator("#kg-upload-file input[type=file]").set_input_files(str(CULTURE))
-    page.locator("#kg-upload-file").get_by_text(CULTURE.name).first.wait_for()
+    page.locator("#kg-upload-file").get_by_text(CULTURE.name).first.wait_for(timeout=60_000)
     page.locator("#kg-upload").click()
     _wait_text(page, "#kg-upload-status", "已添加", timeout=60_000)
     assert "文化广电旅游体育局" in page.locator("#kg-upload-status").inner_text()

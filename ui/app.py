@@ -682,7 +682,7 @@ def _sparql_tab(h: Handlers, state: AppState) -> list[Any]:
 def _download_tab(h: Handlers) -> None:
     gr.Markdown("\n".join(f"- **{fmt.extension}**：{fmt.description}" for fmt in FORMATS.values()))
     download_btn = gr.Button("生成下载文件 Build the files", variant="primary", elem_id="kg-download")
-    download_files = gr.File(label="文件 files", file_count="multiple", interactive=False)
+    download_files = gr.File(label="文件 files", file_count="multiple", interactive=False, elem_id="kg-download-files")
     download_btn.click(h.downloads, None, [download_files])
 
 
