@@ -34,6 +34,9 @@ def split_asks(question: str, frame: Frame | None) -> tuple[str, str] | None:
     cut = len(match_form("".join(clauses[:-1])))
     named = [m for m in frame.mentions if m.kinds() & set(spec["subjects"]) and m.start < cut]
     later = [m for m in frame.mentions if m.start >= cut]
+    measures = [alias for name in frame.measures for alias in load_cues()["measures"][name]["aliases"]]
+    if any(a >= cut for a, _ in frame.name_spans) or any(w in frame.text[cut:] for w in measures):
+        return None  # 「人员经费变化怎么样？基本支出…变化了多少」: the last clause names a measure or total of its own
     if not named or len({e.label for e in named[-1].entities}) != 1:
         return None
     if later and not (named[-1].of("project", "goal") and all(m.kinds() <= {"classification", "line_item"} for m in later)):
@@ -204,5 +207,7 @@ def joined(first: Answer, second: Answer, both_asked: bool = False) -> Answer | 
 
 
 def checks_a_claim(sentence: str) -> bool:
-    """Whether a sentence only asks whether something is so (是真的吗, 对不对): a yes or no, no figure of its own."""
-    return bool(re.search(load_cues()["claim_checked"], sentence))
+    """Whether a sentence only asks whether something is so (是真的吗, 对不对), or asks openly how a thing
+    went (变化怎么样): no figure of its own, the figure asked after it is the answer's."""
+    return bool(re.search(load_cues()["claim_checked"], sentence) or re.search(load_cues()["open_ask"], sentence)
+                and not re.search(r"多少|几|百分", sentence))

@@ -665,6 +665,8 @@ class Executor:
                                     and f.column == parent.column] or children
                 if children:
                     return children
+            if frame.set_kind is None and not (frame.table or self.table_for(frame)):
+                return None  # 「机关运行经费包括什么」: a figure with no parts listed, never every project
         table = frame.table or self.table_for(frame)
         layout = load_template().layout(table)
         if layout == "projects":
@@ -685,6 +687,9 @@ class Executor:
             keyword = re.search(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:相关|有关|涉及)", frame.text)
             if keyword:
                 projects = [p for p in projects if keyword.group(1) in match_form(p.label)]
+            said = purpose_said(frame.text)
+            if said is not None and frame.set_kind != "key_projects":  # 「哪些项目没写绩效目标」: by their 表12 text
+                projects = [p for p in projects if bool(p.extra.get("purpose")) == said]
             if "set:citations" in frame.cues and not any(m.of("citation") for m in frame.mentions):
                 # 「几个项目写明了依据文件」: the projects that cite a document, not all of them
                 projects = [p for p in projects if self.reader.run(queries.CITES, citer=node(p.iri))]
@@ -1009,10 +1014,14 @@ class Executor:
                 text = f"{self.prefix(frame, doc)}{label}共{len(items)}个：{'、'.join(items)}。"
             return self.answer(frame, text, None, None, items=items, sources=sources)
         members = self.members(frame, doc)
+        if members is None and "definition" in frame.cues:
+            return self.do_definition(frame)  # 「公务用车购置费都包括什么」: no parts listed, the glossary's words for it
         if members is None:
             raise NotAnswerable("没有找到要列出的对象")
         chosen = self.filtered(frame, members)
         condition = f"（{frame.range.words()}）" if frame.range else f"（{_op_word(frame.operator)}{fmt(frame.threshold, '万元')}万元）" if frame.threshold is not None else ""
+        said = purpose_said(frame.text) if chosen and all(f.kind == "project" for f in chosen) else None
+        condition += "" if said is None else f"（{load_template().by_layout('projects').name}中{'写' if said else '未写'}了绩效目标或用途的）".replace("未写了", "未写")
         listing = "、".join(f"{f.label}（{fmt(f.value, f.unit)}{f.unit}）" for f in chosen)
         text = f"{self.prefix(frame, doc)}共{len(chosen)}项{condition}：{listing or '无'}。"
         defined = self._made_of(frame, doc) if not condition and len(chosen) == len(members) else None
@@ -1079,6 +1088,11 @@ class Executor:
                 goal = next((g for g in self.reader.goals(doc) if g.iri == e.iri), None)
                 if goal:
                     return self.answer(frame, f"重点项目“{goal.label}”（{fmt(goal.value)}万元）的绩效目标：{goal.extra['goalText']}", goal.value, "万元", facts=[goal]), False
+            if e.kind == "figure" and "definition" in frame.cues:
+                try:  # 「公务用车购置费包含哪些内容」: the glossary's sentence for it, not its amount
+                    return self.do_definition(frame), False
+                except NotAnswerable:
+                    pass
             if e.kind == "figure":
                 fact = self.reader.figure(e.iri)
                 if fact:
@@ -1525,9 +1539,19 @@ def _without_containers(frame: Frame) -> Frame:
     }
     if not containers:
         return frame
+    wholes = [{e.iri for e in m.entities} for m in values if id(m) in containers]
+    containers |= {id(m) for m in values if any({e.iri for e in m.entities} <= w for w in wholes)}  # 「工资构成…工资福利支出里A、B」: the whole said twice
     narrowed = copy.copy(frame)
     narrowed.mentions = [m for m in frame.mentions if id(m) not in containers]
     return narrowed
+
+
+def purpose_said(text: str) -> bool | None:
+    """Whether the projects asked are those whose 表12 line states a goal or use (True), those whose
+    line leaves it blank (False, 「哪些项目没写绩效目标」), or any (None)."""
+    if re.search(load_cues()["purpose_unsaid"], text):
+        return False
+    return True if re.search(load_cues()["purpose_said"], text) else None
 
 
 def _with_set(frame: Frame, set_kind: str) -> Frame:

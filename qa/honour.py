@@ -909,7 +909,8 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
             continue
         if any(u.start == m.end and u.of("project") for u in used):
             continue  # 社保 + 经办服务经费: the first word of a project's name the answer uses
-        if after.match(frame.text, m.end):
+        same = {e.iri for e in m.entities}
+        if any(after.match(frame.text, n.end) and {e.iri for e in n.entities} == same for n in frame.mentions):  # 「工资构成…工资福利支出里」: the whole said twice
             codes = [e.code for e in m.entities if e.code]
             if not codes or any(label in said for c in codes for label in lexicon.descendant_labels(c)):
                 continue

@@ -180,7 +180,7 @@ class QAService:
         elif sentences is not None:
             first_frame, first = self._answer(sentences[0], previous)
             second_frame, second = self._answer(sentences[1], first_frame or previous)
-            own = second_frame is not None and any(not m.of("department") for m in second_frame.mentions)  # 「用在哪个项目上」 names nothing: it asks of the first answer
+            own = second_frame is not None and (any(not m.of("department") for m in second_frame.mentions) or bool(second_frame.measures or second_frame.totals))  # 「用在哪个项目上」 names nothing: it asks of the first answer
             anew = clauses.asks_anew(sentences[1]) or clauses.other_year(*sentences)  # 「又有哪个…没了」「2024年…？2025年又…？」: a set or a year of its own
             lead = clauses.lead(sentences[0])
             if lead and not own and anew:  # 「基本支出按经济分类看，…没了的是哪几个？反过来新加的又是哪个？」: the set said first is the second's too

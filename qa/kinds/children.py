@@ -44,7 +44,12 @@ class Children:
         sub.intent, sub.set_kind, sub.threshold, sub.operator = "list", None, None, None
         sub.mentions = [m for m in frame.mentions if m is mention or not m.kinds() & {"classification", "line_item", "figure", "term"}]  # 「三公经费里的X包括哪些」: X's rows, not its container's
         sub.level = frame.level if frame.level and frame.level > own else None  # 款项 is any item, not the 款 level
-        answer = executor.do_list(sub)
+        try:
+            answer = executor.do_list(sub)
+        except NotAnswerable:
+            return _next_best(ctx, executor)  # a class with no rows under it: its glossary entry may say what it covers
+        if not answer.items and answer.answered:
+            return _next_best(ctx, executor)
         if not answer.items or set(answer.items) <= {f.label for f in facts}:
             raise NotAnswerable(f"文件没有列出“{mention.surface}”下面的科目")
         if set(answer.items) <= {f.label for f in executor.reader.projects(doc)}:

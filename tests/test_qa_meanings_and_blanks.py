@@ -1,0 +1,85 @@
+"""What a figure covers and what a line leaves blank (issue 10): 「X包括什么」 of a figure with no parts is its
+glossary sentence or a refusal, never every project; the projects whose 表12 line states no goal or use
+(没写绩效目标) and those that do; a change asked with its sign (下降记为负); a whole said twice before its parts
+(工资构成…工资福利支出里A、B、C和D); a change asked openly (有什么变化) over two years; an open ask before a
+figure asked (变化怎么样？…减少了多少？). Phrasings of our own on generated departments (tools.synth seeds 3902,
+3901, 3905)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from conftest import figure_value, same_value, truth_row
+
+from qa.answer import fmt
+
+
+def _spending(truth) -> Decimal:
+    """A generated document's 支出总计 (表1)."""
+    return next(r for r in truth.table(1).rows if r.kind == "total" and r.side == "支出").amounts[0]
+
+
+@pytest.mark.parametrize("question", ["机关运行经费包括什么", "机关运行经费都包括什么？"])
+def test_a_figure_with_no_parts_is_never_every_project(hr, question):
+    service, truth = hr
+    answer = service.ask(question)
+    assert not answer.items and not any(p.name in answer.answer for p in truth.projects), answer.answer
+
+
+@pytest.mark.parametrize("question", ["公务用车购置费都包括什么", "公务用车购置费包含哪些内容？"])
+def test_what_a_figure_covers_is_its_glossary_sentence(market, question):
+    service, _ = market
+    answer = service.ask(question)
+    assert answer.answered and "车辆购置税" in answer.answer and answer.value is None, answer.answer
+
+
+@pytest.mark.parametrize("question, said", [
+    ("哪些项目没写绩效目标？", False), ("表12里绩效目标一栏是空的项目有哪些", False), ("哪些项目没有写用途", False),
+    ("哪些项目写了绩效目标", True)])
+def test_projects_by_whether_their_line_states_a_goal(hr, question, said):
+    service, truth = hr
+    answer = service.ask(question)
+    expected = sorted(p.name for p in truth.projects if bool(p.purpose) == said)
+    assert sorted(answer.items) == expected, answer.answer
+
+
+def test_projects_without_a_goal_counted(hr):
+    service, truth = hr
+    answer = service.ask("有几个项目没写绩效目标？")
+    assert answer.value == sum(1 for p in truth.projects if not p.purpose), answer.answer
+
+
+def test_a_change_asked_with_its_sign(years):
+    service, earlier, later = years
+    change = _spending(later) - _spending(earlier)
+    answer = service.ask("支出总计2025年相对2024年变化了多少（下降记为负）？")
+    assert answer.value == change, answer.answer
+
+
+def test_a_whole_said_twice_before_its_parts(hr):
+    service, truth = hr
+    parts = ["基本工资", "津贴补贴", "奖金", "绩效工资"]
+    total = sum(truth_row(truth, 6, p).amounts[0] for p in parts)
+    answer = service.ask("想看看工资构成，不算社保和公积金，只看工资福利支出里基本工资、津贴补贴、奖金和绩效工资这四项，合计是多少？")
+    assert answer.value == total, answer.answer
+
+
+@pytest.mark.parametrize("question", ["三公经费有什么变化？", "三公经费两年变化怎么样"])
+def test_a_change_asked_openly_over_two_years(years, question):
+    service, earlier, later = years
+    a, b = figure_value(earlier, "“三公”经费"), figure_value(later, "“三公”经费")
+    answer = service.ask(question)
+    assert answer.answered and fmt(a) in answer.answer and fmt(b) in answer.answer and answer.value == abs(b - a), answer.answer
+
+
+def test_an_open_ask_before_the_figure_asked(years):
+    service, earlier, later = years
+    change = _spending(later) - _spending(earlier)
+    answer = service.ask("三公经费变化怎么样？支出总计2025年比2024年变化了多少万元？")
+    assert answer.answered and answer.value == abs(change) and answer.value != Decimal(0), answer.answer
+
+
+def test_an_open_ask_before_a_measure_asked(years):
+    service, _, _ = years
+    same_value(service, "人员经费变化怎么样？基本支出2025年比2024年变化了多少？", "基本支出2025年比2024年变化了多少？")
