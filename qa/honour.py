@@ -17,7 +17,7 @@ from qa.answer import Answer, fmt
 from qa.frame import Frame
 from qa.known import answer_unit, answer_units, fold_digits
 from qa.lexicon import ORG_SUFFIX, SHORT_ALIAS, Lexicon, load_cues, match_form, negated_before, spelt_out
-from qa.normalize import normalize
+from qa.normalize import count_of, normalize
 from qa.ranges import left_out_before
 from qa.segment import says_something, tokenizer
 from qa.spans import occurrences
@@ -89,7 +89,7 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
              or _second_ask_dropped(frame, answer) or _quoted_filter_dropped(question, frame, answer) or _left_out_self_listed(frame, answer) or _left_out_answered(frame, answer) or _reason_not_given(frame, answer) or _exclusion_ignored(frame, answer)
              or _each_thing_held(question) or _share_as_amount(frame, answer) or _amount_as_share(frame, answer) or _share_of_itself(answer) or _unit_not_said(frame, answer) or _outturn_missing(question, said)
              or _part_of_year_missing(question, said) or _project_by_class(frame) or _subset_missing(question, said)
-             or _enumerated_not_listed(frame, answer) or _stated_figure_given_back(question, answer) or _stated_amount_not_filtered(frame, answer)
+             or _enumerated_not_listed(frame, answer) or _counted_things_unfound(frame, answer) or _stated_figure_given_back(question, answer) or _stated_amount_not_filtered(frame, answer)
              or _firm_not_named(question, answer) or _units_not_listed(question, answer) or _matter_unnamed(frame)
              or _one_share_for_points(question, answer))
     asked = [found.group(0) for p in _per_unit_patterns() if (found := p.search(question))]
@@ -462,6 +462,27 @@ def _enumerated_not_listed(frame: Frame, answer: Answer) -> str | None:
         if not any(piece[k:k + 2] in said for piece in pieces for k in range(len(piece) - 1)):
             return f"问题列出的“{'、'.join(pieces)}”，文件中没有分别列出 (the things enumerated are not listed)"
     return None
+
+
+def _counted_things_unfound(frame: Frame, answer: Answer) -> str | None:
+    """「差旅、会议、印刷这三块合计多少」 with fewer than three of them found: the count says how many things
+    are asked; an answer built on fewer (the measure's own total) answers another question."""
+    if frame is None or answer.value is None:
+        return None
+    said = COUNTED_THINGS.search(frame.text)
+    if not said or not re.match(r"[^。？?]{0,12}?(?:合计|加起来|加在一起|合起来|合在一起|一共|总共|共计)", frame.text[said.end():]):
+        return None
+    n = count_of(said.group(1))
+    listed = re.search(r"[\u4e00-\u9fff]{1,12}(?:[、和与及跟][\u4e00-\u9fff]{1,12}?){1,8}(?=[这那]$)", frame.text[:said.start()])
+    if not listed or "、" not in listed.group(0) or len(re.split(r"[、和与及跟]", listed.group(0))) > n:
+        return None  # 「这两笔」「这三项」 pointing at a set told before, not at things listed
+    named = [m for m in frame.value_mentions() if listed.start() <= m.start and m.end <= said.start()]
+    if len(named) < n:
+        return f"问题说的{n}项没有都在文件中找到（找到{len(named)}项）(not every thing counted was found)"
+    return None
+
+
+COUNTED_THINGS = re.compile(r"(?<=[这那])([两二三四五六七八九2-9])(?:块|项|类|样|部分|笔)")
 
 
 def _stated_figure_given_back(question: str, answer: Answer) -> str | None:

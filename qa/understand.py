@@ -2025,6 +2025,40 @@ class Understander:
         """The base name the mention stands beside when it names a marked member itself (X（第二批）), else ''."""
         return base if all(match_form(e.label) != base for e in m.of("project")) else ""
 
+    def _listed_stems(self, text: str) -> str:
+        """「差旅、会议、培训这三块」: classes listed by their stems, the count saying how many — each stem
+        written as the class whose name is it plus a suffix (差旅费), when no name is the stem itself."""
+        spec = self.lexicon.cues["listed_stems"]
+        kinds = set(spec["kinds"])
+        for found in reversed(list(re.finditer(spec["list"], text))):
+            items = re.split(r"[、，,和与及跟]", found.group(1))
+            n = count_of(found.group(2))
+            if len(items) < n or n < 2:
+                continue
+            start = found.end(1) - len("、".join(items[-n:]))
+            out, changed, at = [], False, found.start(1)
+            for piece in re.finditer(r"[^、，,和与及跟]+", text[found.start(1):found.end(1)]):
+                item, a = piece.group(0), found.start(1) + piece.start()
+                if a < start:
+                    continue
+                stem = next((item[-k:] for k in range(len(item), 1, -1) if self._names_kind(item[-k:], kinds)
+                             or any(self._names_kind(item[-k:] + x, kinds) for x in spec["suffixes"])), None)
+                if stem is None:
+                    out = []
+                    break
+                named = stem if self._names_kind(stem, kinds) else next(stem + x for x in spec["suffixes"] if self._names_kind(stem + x, kinds))
+                out.append((a + len(item) - len(stem), a + len(item), named))
+                changed = changed or named != stem
+            if not out or not changed:
+                continue
+            for a, b, named in reversed(out):
+                text = text[:a] + named + text[b:]
+            del at
+        return text
+
+    def _names_kind(self, alias: str, kinds: set[str]) -> bool:
+        return any(self.lexicon.entities[i].kind in kinds for i in self.lexicon.aliases.get(alias, ()) if i in self.lexicon.entities)
+
     def _siblings_named(self, text: str) -> str:
         """「宣传工作经费有一期和二期两笔，二期比一期多多少」「X，续建那笔比原来那笔多多少」: projects of one name told
         apart by a qualifier said alone — written as the names the document gives them (X（二期）for 二期, the
@@ -2066,7 +2100,7 @@ class Understander:
 
     def understand(self, question: str, previous: Frame | None = None, _corrected: bool = False, _context: bool = True) -> Frame:
         text, respelt = self._rewritten(question)
-        text = self._siblings_named(self._lacking_bracket_dropped(text)) if _context else text
+        text = self._siblings_named(self._lacking_bracket_dropped(self._listed_stems(text))) if _context else text
         text, idle = self._without_idle(text) if _context else (text, "")
         text = self._both_named(self._topic_resumed(self._pointer_named(text) if _context else text))
         trial = self._without_context(text, previous, _corrected) if _context else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import figure_value, same_value, truth_row
+from conftest import figure_value, same_answer, same_value, truth_row
 
 from qa.answer import fmt
 
@@ -83,3 +83,46 @@ def test_an_open_ask_before_the_figure_asked(years):
 def test_an_open_ask_before_a_measure_asked(years):
     service, _, _ = years
     same_value(service, "人员经费变化怎么样？基本支出2025年比2024年变化了多少？", "基本支出2025年比2024年变化了多少？")
+
+
+def test_every_project_told_is_no_average(market):
+    service, truth = market
+    project = next(p for p in truth.projects if p.citations)
+    answer = service.ask(f"做政策梳理时发现每个项目都写了依据，{project.name}是依据哪个文件安排的？")
+    assert answer.answered and project.citations[0].title in answer.answer and answer.value is None, answer.answer
+
+
+def test_a_rise_said_as_not_falling(years):
+    service, earlier, later = years
+    before = {p.name: p.amounts[0] for p in earlier.projects}
+    risen = sorted(p.name for p in later.projects if p.name in before and p.amounts[0] > before[p.name])
+    answer = service.ask("两年都有的项目中，有没有2025年不降反升的？是哪些")
+    assert sorted(answer.items) == risen, answer.answer
+
+
+def test_a_glossary_entry_named_whole_asked_what_it_is_for(market):
+    service, truth = market
+    definition = dict(truth.glossary)["行政经费（机关运行经费）"]
+    answer = service.ask("请教一下，行政经费（机关运行经费）是用来干什么的？")
+    assert answer.answered and definition[:12] in answer.answer, answer.answer
+
+
+def test_classes_listed_by_their_stems(market):
+    service, truth = market
+    parts = ["差旅费", "会议费", "培训费"]
+    total = sum(truth_row(truth, 6, p).amounts[0] for p in parts)
+    answer = service.ask("差旅、会议、培训这三块基本支出合计是多少？")
+    assert answer.value == total, answer.answer
+    unfound = service.ask("差旅、会议、印刷这三块基本支出合计是多少？")  # 印刷费 is not in the document: never 基本支出's total
+    assert not unfound.answered and unfound.value is None, unfound.answer
+
+
+@pytest.mark.parametrize("question", ["基本支出最少的是哪一家？", "下面有几个预算单位，我想知道基本支出最少的是哪一家？"])
+def test_which_one_asked_of_the_units(market, question):
+    service, _ = market
+    same_answer(service, question, "哪个单位的基本支出最少？")
+
+
+def test_the_department_budget_spending_over_two_years(years):
+    service, earlier, later = years
+    same_value(service, "2024、2025两年的部门预算支出加起来一共多少", "两年的支出总计加起来一共多少")

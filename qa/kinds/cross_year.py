@@ -176,6 +176,7 @@ def _relative_years(ctx: Context) -> bool:
 def _first(groups: dict[str, list[str]], text: str, names: list[tuple[int, int]] = ()) -> tuple[str, str, tuple[int, int]] | None:
     """The first operation whose pattern matches outside the names of the question (总计 in
     「支出总计」 is a name, not a sum), with the text it matched and where."""
+    text = pattern(NAME, "turned").sub(lambda m: " " * len(m.group(0)), text)  # 「不降反升」: the rise
     for name, alternatives in groups.items():
         for match in re.finditer("|".join(alternatives), text):
             inside = any(a <= match.start() < b and b - a > match.end() - match.start() for a, b in names)  # 「…软件购置更新增加了」: 新增 begins inside the name
@@ -924,6 +925,8 @@ def _set_result(ctx: Context, executor, text: str, facts: list[Fact]) -> Answer:
         return executor.answer(ctx.frame, f"{text}；合计{fmt(total)}万元（{arithmetic}）。", total, "万元", facts=facts)
     if _count_asked(asked):
         return executor.answer(ctx.frame, f"{text}。", Decimal(len(facts)), "个", facts=facts)
+    if len(facts) == 1 and "amount" in ctx.frame.cues:  # 「新出现了一个…科目，它的金额是多少」: the one member's amount
+        return executor.answer(ctx.frame, f"{text}。", facts[0].value, facts[0].unit, items=[facts[0].label], facts=facts)
     return executor.answer(ctx.frame, f"{text}。", None, None, items=[f.label for f in facts], facts=facts)
 
 

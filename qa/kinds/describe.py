@@ -18,7 +18,7 @@ from qa.facts import node
 from qa.kinds.base import Context, Reading, Slot, cue_data, pattern
 from qa.known import in_own_body, of_the_document
 from qa.lexicon import Entity, Mention, load_cues, match_form
-from qa.segment import content_nouns, tokenizer
+from qa.segment import content_nouns, says_something, tokenizer
 
 NAME = "describe"
 TEXT_LACKS = "its text does not speak of it"  # a refusal that asking each clause apart may answer (qa/clauses.py)
@@ -243,7 +243,8 @@ class Describe:
                 out.extend(own)
                 continue
             goal_first = "performance" in ctx.frame.cues
-            entities = sorted(mention.of(*TEXT_KINDS), key=lambda e: ((e.kind != "term") if definition else (e.kind == "term"),
+            entities = sorted(mention.of(*TEXT_KINDS), key=lambda e: (not (e.kind == "term" and match_form(e.label) == mention.surface),  # 「行政经费（机关运行经费）是用来干什么的」: the entry named whole
+                                                                        (e.kind != "term") if definition else (e.kind == "term"),
                                                                         (e.kind != "goal") if goal_first else (e.kind == "goal")))
             if units and mention.of("project"):
                 listed = [e for e in mention.of("project") if _listed_under(e, executor, units)]
@@ -543,6 +544,8 @@ def _query_words(ctx: Context, subjects: list[Mention]) -> list[str]:
     said = [(a, b) for a, b in sentences if not re.search(ctx.lexicon.cues["clauses"]["asks"], clauses.unasked(frame.text[a:b]))]
     if len(said) < len(sentences):  # 「…光看名字我以为就是发临时工工资。这个项目实际是干什么用的」: a statement before the ask names what it is about, asks nothing of its text
         spans += said
+    told_parts = _told_clauses(frame.text, ctx.lexicon.cues["clauses"]["asks"])
+    spans += told_parts
     for start, end in spans:
         for k in range(start, end):
             text[k] = " "
@@ -552,10 +555,23 @@ def _query_words(ctx: Context, subjects: list[Mention]) -> list[str]:
     words = [w for w in tokenizer().lcut("".join(text), HMM=False)
              if len(w) >= 2 and w not in stop and not set(w) <= set(names) and asks.sub("", w)  # 租车 restates 车辆租赁; 覆盖范围: cue words only
              and not of_the_document(w) and not in_own_body(w, ctx.lexicon.own_suffixes)]  # 「表里的X」「局里的X」 say where X stands, not what X's text must speak of
-    told = [(m.start, m.end) for m in frame.mentions] + (said if len(said) < len(sentences) else [])
+    told = [(m.start, m.end) for m in frame.mentions] + (said if len(said) < len(sentences) else []) + told_parts
     asked = "".join(" " if any(a <= k < b for a, b in told) else ch for k, ch in enumerate(frame.text))
     words += [w for w in ctx.lexicon.cues["persons"] if w in asked]  # 「X股的股长是谁」: 股 is a cue word, 股长 still asked
     return [w for w in dict.fromkeys(words) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+
+
+def _told_clauses(text: str, asks: str) -> list[tuple[int, int]]:
+    """The clauses opening a sentence before its asking one that tell something (a verb of their own:
+    「做政策梳理时发现每个项目都写了依据，」): what the asker saw, not what the text must speak of."""
+    told = []
+    for sentence in clauses.SENTENCE.finditer(text):
+        for part in re.finditer(r"[^，,；;]+[，,；;]", sentence.group(0)):
+            if re.search(asks, part.group(0)):
+                break
+            if says_something(part.group(0)):
+                told.append((sentence.start() + part.start(), sentence.start() + part.end()))
+    return told
 
 
 def _best(passages: list[Passage], words: list[str]) -> list[Passage] | None:

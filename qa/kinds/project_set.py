@@ -38,6 +38,8 @@ def _operation(text: str, asked: str) -> tuple[str, tuple[int, int]]:
             continue
         for w in words:
             k = text.rfind(w)  # 「好几个项目都是500万…一共有几个」: where the word is said last
+            if k >= 0 and op == "average" and re.match(cue_data(NAME)["each_said"], text[k + len(w):]):
+                continue  # 「每个项目都写了依据」: every project, no average
             if k >= 0:
                 found.append((op, (k, k + len(w))))
     if not found:
