@@ -473,12 +473,13 @@ def _counted_things_unfound(frame: Frame, answer: Answer) -> str | None:
     if not said or not re.match(r"[^。？?]{0,12}?(?:合计|加起来|加在一起|合起来|合在一起|一共|总共|共计)", frame.text[said.end():]):
         return None
     n = count_of(said.group(1))
-    listed = re.search(r"[\u4e00-\u9fff]{1,12}(?:[、和与及跟][\u4e00-\u9fff]{1,12}?){1,8}(?=[这那]$)", frame.text[:said.start()])
-    if not listed or "、" not in listed.group(0) or len(re.split(r"[、和与及跟]", listed.group(0))) > n:
-        return None  # 「这两笔」「这三项」 pointing at a set told before, not at things listed
-    named = [m for m in frame.value_mentions() if listed.start() <= m.start and m.end <= said.start()]
-    if len(named) < n:
-        return f"问题说的{n}项没有都在文件中找到（找到{len(named)}项）(not every thing counted was found)"
+    listed = re.search(r"[^，,。？?；;：:]+(?=[这那]$)", frame.text[:said.start()])
+    pieces = [p for p in re.finditer(r"[^、]+", listed.group(0))] if listed else []
+    if len(pieces) != n:
+        return None  # 「这两笔」「这三项」 pointing at a set told before, not at things listed with 、
+    unfound = [p.group(0) for p in pieces if not any(listed.start() + p.start() <= m.start < listed.start() + p.end() for m in frame.mentions)]
+    if unfound:
+        return f"问题说的{n}项中“{'、'.join(unfound)}”没有在文件中找到 (not every thing counted was found)"
     return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import figure_value, same_answer, same_value, truth_row
+from conftest import figure_value, project_amount, same_answer, same_value, truth_row
 
 from qa.answer import fmt
 
@@ -126,3 +126,17 @@ def test_which_one_asked_of_the_units(market, question):
 def test_the_department_budget_spending_over_two_years(years):
     service, earlier, later = years
     same_value(service, "2024、2025两年的部门预算支出加起来一共多少", "两年的支出总计加起来一共多少")
+
+
+def test_things_listed_with_quotes_and_counted_are_summed(hr):
+    service, truth = hr
+    names = ["党建及精神文明建设经费", "“数字政府”电子公文专线租赁费", "信息系统安全测评费"]
+    total = sum(project_amount(truth, n) for n in names)
+    answer = service.ask(f"我们关注信息化方面的投入：{'、'.join(names)}这三项一共多少钱？")
+    assert answer.value == total, answer.answer
+
+
+def test_a_person_told_of_and_asked_by_a_pointer_is_refused(hr):
+    service, _ = hr
+    answer = service.ask("我想联系一下人社局的局长，他叫什么名字？")
+    assert not answer.answered, answer.answer

@@ -544,7 +544,7 @@ def _query_words(ctx: Context, subjects: list[Mention]) -> list[str]:
     said = [(a, b) for a, b in sentences if not re.search(ctx.lexicon.cues["clauses"]["asks"], clauses.unasked(frame.text[a:b]))]
     if len(said) < len(sentences):  # 「…光看名字我以为就是发临时工工资。这个项目实际是干什么用的」: a statement before the ask names what it is about, asks nothing of its text
         spans += said
-    told_parts = _told_clauses(frame.text, ctx.lexicon.cues["clauses"]["asks"])
+    told_parts = _told_clauses(frame, ctx.lexicon.cues["clauses"]["asks"])
     spans += told_parts
     for start, end in spans:
         for k in range(start, end):
@@ -561,16 +561,21 @@ def _query_words(ctx: Context, subjects: list[Mention]) -> list[str]:
     return [w for w in dict.fromkeys(words) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
 
 
-def _told_clauses(text: str, asks: str) -> list[tuple[int, int]]:
+def _told_clauses(frame, asks: str) -> list[tuple[int, int]]:
     """The clauses opening a sentence before its asking one that tell something (a verb of their own:
-    「做政策梳理时发现每个项目都写了依据，」): what the asker saw, not what the text must speak of."""
+    「做政策梳理时发现每个项目都写了依据，」): what the asker saw, not what the text must speak of — when the
+    asking clause names its own subject (「是哪一年第几号」「他叫什么名字」 ask of what was told)."""
     told = []
-    for sentence in clauses.SENTENCE.finditer(text):
-        for part in re.finditer(r"[^，,；;]+[，,；;]", sentence.group(0)):
+    for sentence in clauses.SENTENCE.finditer(frame.text):
+        opening = []
+        for part in re.finditer(r"[^，,；;]+(?:[，,；;]|$)", sentence.group(0)):
+            a, b = sentence.start() + part.start(), sentence.start() + part.end()
             if re.search(asks, part.group(0)):
+                if any(a <= m.start < b for m in frame.mentions):
+                    told += opening
                 break
             if says_something(part.group(0)):
-                told.append((sentence.start() + part.start(), sentence.start() + part.end()))
+                opening.append((a, b))
     return told
 
 
