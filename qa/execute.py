@@ -1536,6 +1536,7 @@ def _without_containers(frame: Frame) -> Frame:
         id(a) for a, b in zip(values, values[1:], strict=False)
         if re.fullmatch(rf"(?:预算|支出|经费)?(?:{honour.container_words()})(?:[,，、]|(?:那|这)一?(?:笔|项|个|款|类)?)?", gap(a, b))  # 里, 那块，, 分货物、工程、服务三类，其中; 里那笔
         or re.fullmatch(r"(?:安排|拨付|列支|用于)[“\"]?", gap(a, b))  # 「财政拨款安排的三公经费」: the source of the thing asked, not a second figure
+        or a.end == b.start and b.lies_under(a)  # 「社保经办机构」: the class said right before its own sub-class qualifies it
     }
     if not containers:
         return frame

@@ -929,8 +929,8 @@ def unused_mention(frame: Frame, answer: Answer, queried: str, lexicon: Lexicon)
                 or (m.partial and len({e.label for e in m.entities}) > 1)  # a part shared by several names links nothing for sure (a project and its goal are one)
                 or any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in measures)):  # 人员和公用经费: a measure
             continue
-        if any(u.start == m.end and u.of("project") for u in used):
-            continue  # 社保 + 经办服务经费: the first word of a project's name the answer uses
+        if any(u.start == m.end and (u.of("project") or u.lies_under(m)) for u in used):
+            continue  # 社保 + 经办服务经费, 社保 + 经办机构: the first word of a name the answer uses
         same = {e.iri for e in m.entities}
         if any(after.match(frame.text, n.end) and {e.iri for e in n.entities} == same for n in frame.mentions):  # 「工资构成…工资福利支出里」: the whole said twice
             codes = [e.code for e in m.entities if e.code]

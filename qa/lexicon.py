@@ -131,6 +131,12 @@ class Mention:
             return list(grouped[present[0]]) if present else []
         return [e for e in self.entities if e.kind in kinds]
 
+    def lies_under(self, whole: Mention) -> bool:
+        """Whether every class this mention names lies under a class `whole` names, by code (社保 → 经办机构)."""
+        codes = [e.code for e in whole.of("classification") if e.code]
+        inner = [e.code for e in self.of("classification") if e.code]
+        return bool(codes and inner) and all(any(c.startswith(w) and c != w for w in codes) for c in inner)
+
     def _by_kind(self) -> dict[str, list[Entity]]:
         """The entities by kind, in their order, kept while `entities` is the same list (a name every
         document repeats is a thousand entities at a thousand documents, asked for its kinds often)."""

@@ -140,3 +140,24 @@ def test_a_person_told_of_and_asked_by_a_pointer_is_refused(hr):
     service, _ = hr
     answer = service.ask("我想联系一下人社局的局长，他叫什么名字？")
     assert not answer.answered, answer.answer
+
+
+def test_a_class_said_before_its_own_subclass_qualifies_it(hr):
+    service, truth = hr
+    row = truth_row(truth, 5, "社会保险经办机构")
+    answer = service.ask("我在研究社保经办能力的投入，请问社保经办机构这个科目今年安排了多少钱？")
+    assert answer.value == row.amounts[0], answer.answer
+
+
+def test_a_measure_inside_a_class_said_with_科目(market):
+    service, truth = market
+    row = truth_row(truth, 5, "市场监督管理事务")
+    answer = service.ask("市场监督管理事务科目中项目支出占了百分之多少？")
+    assert fmt(answer.value) == fmt(row.amounts[2] * 100 / row.amounts[0]), answer.answer
+
+
+def test_two_measures_of_one_class_compared(archives):
+    service, truth = archives
+    row = truth_row(truth, 5, "档案馆")
+    answer = service.ask("档案馆这个科目基本支出比项目支出少多少？")
+    assert answer.value == abs(row.amounts[1] - row.amounts[2]), answer.answer

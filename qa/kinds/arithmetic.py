@@ -553,10 +553,17 @@ def _elided_subject(frame, term: Term, other: Operand, executor, doc: str) -> tu
     """「X在A里比在B里多多少」: the side written 在B里 names no figure of its own; its subject is the
     other side's one named thing, taken in B's measure."""
     piece = frame.text[term.start:term.end]
-    if not re.fullmatch(cue_data(NAME)["elided_subject"], piece) or any(term.start <= m.start < term.end and m.kinds() & VALUE for m in frame.mentions):
+    if any(term.start <= m.start < term.end and m.kinds() & VALUE for m in frame.mentions):
         return None
     measures = _subframe(frame, term.start, term.end).measures
     subjects = [m for t in other.terms for m in frame.mentions if t.start <= m.start < t.end and m.kinds() & VALUE]
+    said = _subframe(frame, other.terms[0].start, other.terms[0].end).measures if len(other.terms) == 1 else []
+    after = frame.text[subjects[0].end:other.terms[0].end] if len(subjects) == 1 and len(other.terms) == 1 else ""
+    as_class = len(subjects) == 1 and (not subjects[0].of("department", "budget_unit") or re.match(r"(?:这个|这一|该)?(?:功能)?科目", frame.text[subjects[0].end:]))
+    parallel = as_class and subjects[0].of("classification") and len(said) == 1 and said != measures and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", piece) \
+        and said == _subframe(frame, subjects[0].end, other.terms[0].end).measures and bool(after)
+    if not (re.fullmatch(cue_data(NAME)["elided_subject"], piece) or parallel):
+        return None  # 「X在B里」, or 「X这个科目基本支出比项目支出」: the bare measure is X's, as the other side's is
     if len(measures) != 1 or len(subjects) != 1:
         return None
     sub = _subframe(frame, subjects[0].start, subjects[0].end)
