@@ -2463,7 +2463,7 @@ class Understander:
             if re.search(r"[了过着]", match.group(1)):
                 continue  # 「哪个项目里提到了委员会」: a verb's words, not a body's name
             last = segment.current().pos().lcut(match.group(1), HMM=False)[-1]
-            if (last.flag in ("v", "c", "p", "d", "m") and len(last.word) >= 2 or last.word in ("是", "在")) and re.match(r"[里内]", "".join(text)[match.end():]):
+            if (last.flag in ("v", "c", "p", "d", "m") and len(last.word) >= 2 or last.word in ("是", "在", "说", "讲", "称", "问", "看")) and re.match(r"[里内]", "".join(text)[match.end():]):
                 continue  # 「有读者反映局里…」: a verb right before 局里, the loaded bureau pointed at
             named = _after_asking(match.group(1), self.lexicon.cues)
             if len(named) < 2 or only_function_words(named):

@@ -161,3 +161,28 @@ def test_two_measures_of_one_class_compared(archives):
     row = truth_row(truth, 5, "档案馆")
     answer = service.ask("档案馆这个科目基本支出比项目支出少多少？")
     assert answer.value == abs(row.amounts[1] - row.amounts[2]), answer.answer
+
+
+def test_a_friend_saying_what_the_bureau_does_names_no_body(market):
+    service, _ = market
+    same_value(service, "朋友说局里今年要换新公务车，我有点怀疑。公务用车购置费到底安排了多少？", "公务用车购置费安排了多少？")
+
+
+@pytest.mark.parametrize("told", ["下面三个预算单位平均下来，每个单位的基本支出是多少？",
+                                  "本级和两个下属单位，平均每个单位的基本支出是多少？"])
+def test_an_average_over_the_units_said_in_a_clause_or_beside_their_names(market, told):
+    service, _ = market
+    same_value(service, told, "平均每个单位的基本支出是多少？")
+
+
+@pytest.mark.parametrize("told", ["基本支出增长比例是多少", "基本支出的增长率是多少（按百分比）？"])
+def test_a_rate_of_change_said_as_a_proportion(years, told):
+    service, _, _ = years
+    same_value(service, told, "基本支出的增长率是多少")
+
+
+def test_new_projects_said_as_新上(years):
+    service, earlier, later = years
+    before = {p.name for p in earlier.projects}
+    answer = service.ask("2025年新上的项目有几个？")
+    assert answer.value == len({p.name for p in later.projects} - before), answer.answer

@@ -194,8 +194,8 @@ class UnitScope:
         if any(re.search(p, ctx.frame.question or "") for p in cue_data("project_set")["exact_named"]):
             return None  # 「检测所那三个500万的项目」: projects picked by their amount, the project set's
         average = any(match_form(w) in text for w in cue_data("project_set")["operations"]["average"])
-        if average and (named or "self" in how):
-            return None  # 「本级的项目平均每个多少」: an average over one unit's projects, not over units
+        if average and (named or "self" in how) and not re.search(r"每(?:个|家|一个)(?:预算)?单位", text):
+            return None  # 「本级的项目平均每个多少」: an average over one unit's projects, not over units (「平均每个单位」 is)
         fund = _fund(text)
         op = "average" if average else next((op for op, pats in cue_data(NAME)["operations"].items() if re.search("|".join(pats), text)), "lookup")
         column = asked_column(ctx, fund, op == "ratio")
