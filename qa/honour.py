@@ -987,6 +987,7 @@ def _loose(text: str) -> str:
     return re.sub("[和及与、]", "", text)
 
 
+MOVEMENT_TOLD = re.compile(r"从[^，,。？?]{1,16}?(?:降|涨|增|减|变|跌|升|缩|蹿|掉)[^，,。？?]{0,4}?(?:到|至|成)[^，,。？?]{1,16}")
 _AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万元|元|亿元)(?![多余左])")
 
 
@@ -1004,9 +1005,12 @@ def _stated_amount_unused(frame: Frame, answer: Answer, said: str) -> str | None
         return None
     if answer.intent not in _cues()["figure_intents"] or answer.intent == "performance":
         return None  # 「X（2万元那个）的满意度要求」: the amount picks the project whose target is asked
+    moves = [m.span() for m in MOVEMENT_TOLD.finditer(frame.text)]  # 「从两万多降到了五千元」: what the asker saw move, not the figure asked
     for stated in _AMOUNT.finditer(frame.text):
         amount, in_wan = Decimal(stated.group(1)), _in_wan(stated)
         if amount == answer.value or any(w in said for w in {stated.group(1), fmt(amount, stated.group(2)), fmt(in_wan)}):
+            continue
+        if any(a <= stated.start() < b for a, b in moves):
             continue
         return f"问题中的{stated.group(0)}在答案中没有用到，答案用的是别的数 (the amount the question states is not the answer's)"
     return None

@@ -186,3 +186,25 @@ def test_new_projects_said_as_新上(years):
     before = {p.name for p in earlier.projects}
     answer = service.ask("2025年新上的项目有几个？")
     assert answer.value == len({p.name for p in later.projects} - before), answer.answer
+
+
+def test_the_least_fall_is_the_highest_rate(years):
+    service, earlier, later = years
+    before = {p.name: p.amounts[0] for p in earlier.projects}
+    rates = {p.name: (p.amounts[0] - before[p.name]) / before[p.name] for p in later.projects if before.get(p.name)}
+    answer = service.ask("两年都有的项目里，按降幅百分比算，哪个项目降得最少？")
+    assert answer.items == [max(rates, key=rates.get)], answer.answer
+
+
+def test_a_polite_request_for_the_projects_is_no_yes_or_no(market):
+    service, truth = market
+    answer = service.ask("表格太多看不过来，能不能先把项目支出表里列的项目都告诉我？")
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects), answer.answer
+
+
+def test_amounts_told_as_a_movement_are_not_the_figure_asked(market):
+    service, truth = market
+    three = next(f for f in truth.figures if f.label == "“三公”经费")
+    before = three.value - three.change
+    told = f"我看到三公经费从{fmt(before)}万元变到了{fmt(three.value)}万元，文件里说比上年变化了多少？"
+    same_value(service, told, "三公经费比上年变化了多少？")

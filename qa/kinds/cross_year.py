@@ -980,7 +980,8 @@ def _ranked_change(ctx: Context, executor, op: str, place: tuple[int, int | None
     if len(both) < rank:
         raise NotAnswerable(f"两年都有的{noun}只有{len(both)}个，没有第{rank}名" if both else "两年没有共同的项目")
     if op == "rate_rank":
-        lowest = bool(pattern(NAME, "rank_lowest").search(ctx.frame.text))
+        text = ctx.frame.text  # 「增长率最低」「降幅最大」 rank from the lowest rate; 「降得最少」 from the highest
+        lowest = bool(pattern(NAME, "rank_least").search(text)) != bool(pattern(NAME, "rank_fall").search(text))
         change = {k: percent(new[k].value - old[k].value, old[k].value) for k in both}
         measure, unit = "增长率", "%"
     else:
