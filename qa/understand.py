@@ -152,7 +152,7 @@ def _context_ends(text: str) -> list[int]:
     leaves a question naming nothing (「…需要X局的项目支出总额，请问是多少」), the next is tried."""
     spans = [(m.start(), m.end()) for m in CLAUSE.finditer(text)]
     cues = load_cues()
-    askers, intros = tuple(cues["asker_words"]), tuple(cues["question_intros"])
+    askers, intros = (*cues["asker_words"], *cues["elided_asker_openers"]), tuple(cues["question_intros"])
     end = 0
     for start, stop in spans[:-1]:
         clause = text[start:stop].strip()

@@ -208,3 +208,12 @@ def test_amounts_told_as_a_movement_are_not_the_figure_asked(market):
     before = three.value - three.change
     told = f"我看到三公经费从{fmt(before)}万元变到了{fmt(three.value)}万元，文件里说比上年变化了多少？"
     same_value(service, told, "三公经费比上年变化了多少？")
+
+
+@pytest.mark.parametrize("told, direct", [
+    ("同事让我估一下去年的盘子有多大。根据说明里的增减额推算，去年的收入预算是多少？", "根据说明里的增减额推算，去年的收入预算是多少？"),
+    ("最近在对比几个区直部门的机关运行成本，这个局今年的行政经费是多少万元？", "今年的行政经费是多少万元？"),
+    ("准备去办事，先了解下他们怎么分工的：内设机构有哪些？", "内设机构有哪些？")])
+def test_what_the_asker_is_doing_with_no_我(market, told, direct):
+    service, _ = market
+    same_answer(service, told, direct)
