@@ -620,6 +620,7 @@ def _part_missing(question: str, frame: Frame, said: str) -> str | None:
     question = re.sub(load_cues()["lacking_bracket"], "", question)  # 「X（就是不带“补助资金”“二期”字样的那个）」
     stated = {fold_digits(p) for m in frame.mentions for e in m.entities[:1] for p in part.findall(e.label)}
     unlacked = re.sub(_cues()["part_lacked"] + f"(?:{part.pattern})", "", question)  # 不带二期: not asked
+    unlacked = re.sub(rf"带[“\"]?(?:{part.pattern})[”\"]?的?[,，、]?(?:一|1)个(?:不带|没带|没有)", "", unlacked)  # 「一个带“二期”一个不带」: the two told apart
     asked = {fold_digits(p.group(0)) for p in part.finditer(unlacked) if not left_out_part(unlacked, p.start(), p.end())}  # 「二期那个不算」
     if frame.first_of_series:  # 「X（第一批）」 of X beside X（第二批）: X is the first
         asked = {p for p in asked if not re.fullmatch(load_cues()["first_part"], p)}
@@ -813,6 +814,8 @@ def _quoted_missing(question: str, frame: Frame, answer: Answer) -> str | None:
         name = _norm(quoted)
         if name not in said and _excluded_in_brackets(question, match):
             continue  # 「X（不算带“十五五”的）」: the sibling left out, and the answer holds none of it
+        if name not in said and re.search(rf"(?:{load_cues()['set_apart']})(?:带|有|叫|是)?[“\"]?{re.escape(quoted)}", question):
+            continue  # 「一个带“二期”一个不带，我只要不带二期的那个」: the word set apart is what the answer lacks
         if name and name not in said and name not in linked and not any(name in _norm(m.surface) and not m.partial or _norm(m.surface) in name for m in frame.mentions):
             if not any(_in_two_pieces(name, _norm(e.label)) for m in frame.mentions for e in m.entities) and not _in_two_pieces(name, said):  # a title said without its year
                 return f"文件中没有找到“{quoted}” (not found in the document)"

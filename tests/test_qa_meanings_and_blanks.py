@@ -217,3 +217,9 @@ def test_amounts_told_as_a_movement_are_not_the_figure_asked(market):
 def test_what_the_asker_is_doing_with_no_我(market, told, direct):
     service, _ = market
     same_answer(service, told, direct)
+
+
+def test_two_told_apart_by_a_quoted_part_and_the_one_without_it_picked(hr):
+    service, truth = hr
+    answer = service.ask("表里有两个宣传工作经费的项目，一个带“二期”一个不带，我只要不带二期的那个。它的预算是多少？")
+    assert answer.value == project_amount(truth, "宣传工作经费"), answer.answer
