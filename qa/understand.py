@@ -2416,10 +2416,11 @@ class Understander:
             return
         frame.self_of_units = "self_unit" in frame.cues
         text = list(frame.text)
-        for start, end in [(m.start, m.end) for m in frame.mentions] + frame.cue_spans:
-            text[start:end] = "#" * (end - start)
         cues = self.lexicon.cues
         suffixes = "|".join(sorted(cues["unit_suffixes"], key=len, reverse=True))
+        inside = [m for m in frame.mentions if not m.of("budget_unit", "department", "project") and re.match(suffixes, frame.text[m.end:])]  # 「疾控中心」: a word of a unit's name
+        for start, end in [(m.start, m.end) for m in frame.mentions if m not in inside] + frame.cue_spans:
+            text[start:end] = "#" * (end - start)
         asked = rf"(?!{cues['unit_suffix_not_before']})(?={cues['unit_asked_after']})"  # 「X中心的基本支出」, not 「公共场所的卫生…」
         for match in re.finditer(rf"[\u4e00-\u9fff]{{2,12}}?(?:{suffixes}){asked}", "".join(text)):
             name = re.split(cues["unit_name_boundary"], match.group(0))[-1]
@@ -2438,7 +2439,9 @@ class Understander:
         cited document's name (某委员会会议纪要) is not a body asked about."""
         text = list(frame.text)
         cited = [(m.start, m.end) for m in frame.mentions if m.of("citation")]
-        for start, end in [(m.start, m.end) for m in exact] + cited + frame.cue_spans:
+        body_end = re.compile("|".join(sorted(self.lexicon.cues["body_suffixes"], key=len, reverse=True)))
+        inside = [m for m in exact if not m.of("department", "budget_unit") and body_end.match(frame.text, m.end)]  # 「澜溪市体育局」: 体育 is a word of a body's name
+        for start, end in [(m.start, m.end) for m in exact if m not in inside] + cited + frame.cue_spans:
             for k in range(start, end):
                 text[k] = "#"
         for m in exact:  # 「棠溪区医疗保障局」: a short name (保障局) the noun right before it makes another body's

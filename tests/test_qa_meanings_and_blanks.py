@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import figure_value, project_amount, same_answer, same_value, truth_row
+from conftest import figure_value, project_amount, same_answer, same_value, synth_service, truth_row
 
 from qa.answer import fmt
 
@@ -223,3 +223,22 @@ def test_two_told_apart_by_a_quoted_part_and_the_one_without_it_picked(hr):
     service, truth = hr
     answer = service.ask("表里有两个宣传工作经费的项目，一个带“二期”一个不带，我只要不带二期的那个。它的预算是多少？")
     assert answer.value == project_amount(truth, "宣传工作经费"), answer.answer
+
+
+@pytest.fixture(scope="module")
+def sports(tmp_path_factory):
+    """A generated culture and sports bureau (seed 56601) with a class 体育."""
+    return synth_service(tmp_path_factory.mktemp("sports"), 56601, "澜溪市竹湾县文体旅游局", 2025)
+
+
+def test_a_class_word_inside_another_bodys_name_is_that_body(sports):
+    service, _ = sports
+    answer = service.ask("澜溪市体育局2025年部门预算是多少？")
+    assert not answer.answered and "体育局" in answer.answer, answer.answer
+    assert service.ask("竹湾县文体旅游局的体育支出是多少？").answered
+
+
+def test_a_class_word_inside_a_units_name_is_that_unit(market):
+    service, _ = market
+    answer = service.ask("市场监督管理事务中心的预算是多少？")
+    assert not answer.answered and "市场监督管理事务中心" in answer.answer, answer.answer
