@@ -3456,9 +3456,11 @@ class Understander:
             return "list"
         if "describe" in c and "performance" in c and frame.set_kind == "key_projects" and not values and not amount_asked:
             return "list"  # 「2025年只列了一个重点项目的绩效目标，是什么内容」: the key projects' targets in their words
+        bodies_only = values and all(m.kinds() & {"department", "budget_unit"} for m in values) and not frame.measures and not frame.totals
+        if frame.set_kind == "projects" and bodies_only and re.search(r"哪(?:些|几个|几项)项目", frame.text) and not amount_asked:
+            return "list"  # 「土地储备中心负责哪些项目」: the unit's projects, not its text
         if "describe" in c and not amount_asked:
             return "describe"
-        bodies_only = values and all(m.kinds() & {"department", "budget_unit"} for m in values) and not frame.measures and not frame.totals
         if frame.set_kind in ("projects", "key_projects") and bodies_only and "whichone" in c and not amount_asked:
             return "list"  # 「2025年公证处只剩下哪个项目」: the unit's projects, never its budget
         if frame.set_kind == "projects" and bodies_only and re.search(r"有没有|有无|是否有|有.{0,4}吗", frame.text):

@@ -242,3 +242,31 @@ def test_a_class_word_inside_a_units_name_is_that_unit(market):
     service, _ = market
     answer = service.ask("市场监督管理事务中心的预算是多少？")
     assert not answer.answered and "市场监督管理事务中心" in answer.answer, answer.answer
+
+
+def test_a_name_crowned_with_a_quoted_word(hr):
+    service, truth = hr
+    answer = service.ask("我看项目清单里有好几个名字前面冠了“十五五”的，具体是哪几个项目？")
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if "十五五" in p.name), answer.answer
+
+
+def test_a_units_projects_as_a_share_of_all_project_spending(market):
+    service, truth = market
+    names = ["办公楼物业管理服务费", "安全生产专项整治经费"]
+    part = sum(project_amount(truth, n) for n in names)
+    whole = next(r for r in truth.table(3).rows if r.kind == "total").amounts[2]
+    answer = service.ask(f"检测所名下的{names[0]}和{names[1]}，合起来占全部项目支出的百分之几？")
+    assert fmt(answer.value) == fmt(part * 100 / whole), answer.answer
+
+
+def test_the_projects_a_unit_is_in_charge_of(market):
+    service, truth = market
+    unit = "北渚市芦湾区质量计量检测所"
+    answer = service.ask("听说检测所还管了不少杂事。检测所负责哪些项目？")
+    assert sorted(answer.items) == sorted(p.name for p in truth.projects if p.unit == unit), answer.answer
+
+
+def test_what_a_figure_defined_in_the_text_covers(hr):
+    service, _ = hr
+    answer = service.ask("机关运行经费具体包括哪些开支？")
+    assert answer.answered and "办公费" in answer.answer and not answer.items, answer.answer

@@ -182,7 +182,10 @@ class Describe:
         if reading.slot("glossary"):  # the sentence that has the name as its subject, the earliest
             name = _name_of(reading)
             own = [p for p in passages if name in match_form(p.row)]  # the entry of that name, whole
-            chosen = own or sorted(passages, key=lambda p: match_form(p.text).find(name))[:1]
+            naming = [p for p in passages if name in match_form(p.text)] or passages
+            first = min(naming, key=lambda p: match_form(p.text).find(name))
+            after = passages[passages.index(first) + 1:passages.index(first) + 2]
+            chosen = own or [first] + [p for p in after if re.match(r"(?:具体|主要)?(?:包括|包含)", p.text)]  # 「…指…。具体包括：…」 kept whole
             unsaid = [w for w in content_nouns("，".join(words)) if not any(w in match_form(p.text) for p in passages)]
             if unsaid:  # 「公务车是什么品牌」: the glossary does not speak of it
                 raise NotAnswerable(f"文件对“{name}”的说明中没有提到“{'、'.join(unsaid)}”")
@@ -423,11 +426,14 @@ def _defined_in_text(name: str, executor, doc: str) -> list[Passage]:
     第三部分 — the sentences of the explanation that say what it 指, with their section."""
     out = []
     for r in executor.reader.run(queries.SECTIONS, doc=node(doc)):
-        for p in _split(r["text"], f"第三部分{r['number']}", r["title"], r["line"]):
+        pieces = _split(r["text"], f"第三部分{r['number']}", r["title"], r["line"])
+        for k, p in enumerate(pieces):
             said = match_form(p.text)
             at = said.find(name)
             if at >= 0 and re.match(r"(?:[(（][^)）]{0,12}[)）])?(?:是)?指", said[at + len(name):]) or re.search(rf"[(（]{re.escape(name)}[)）](?:是)?指", said):
                 out.append(p)
+                if k + 1 < len(pieces) and re.match(r"(?:具体|主要)?(?:包括|包含)", pieces[k + 1].text):
+                    out.append(pieces[k + 1])  # 「…指…的经费。具体包括：办公费、…」: what it covers, said right after
     return out
 
 

@@ -379,12 +379,18 @@ def _items(frame, executor, doc: str, unit: tuple[str, Fact], reading: Reading) 
         return executor.answer(frame, f"{unit[0]}的{listing}。", None, None, items=names, sources=sources)
     total = sum((a.value for a in found), Decimal(0))
     text = f"{unit[0]}的{'、'.join(names)}合计{fmt(total)}万元（{' + '.join(fmt(a.value) for a in found)} = {fmt(total)}）"
-    if reading.slot("share"):  # of the unit's project expenditure
-        whole, facts = unit_value(executor, doc, unit[1], "project", reading, reading.slot("fund"))
+    if reading.slot("share"):  # of the unit's project expenditure, or the department's (「占全部项目支出的几成」)
+        wide = re.search("(?:" + "|".join(map(re.escape, _words("department_wide"))) + r")的?项目(?:支出|经费)", frame.text)
+        owner = "全部" if wide else unit[0]
+        if wide:
+            facts = executor.measure_total("项目支出", doc, reading.slot("fund"))
+            whole = facts[0].value if facts else None
+        else:
+            whole, facts = unit_value(executor, doc, unit[1], "project", reading, reading.slot("fund"))
         if not whole:
-            raise NotAnswerable(f"{unit[0]}的项目支出为0，无法计算比例")
+            raise NotAnswerable(f"{owner}的项目支出为0，无法计算比例")
         share = (total / whole * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        text += f"，占{unit[0]}项目支出（{fmt(whole)}万元）的{fmt(share)}%（{fmt(total)} ÷ {fmt(whole)} × 100%）。"
+        text += f"，占{owner}项目支出（{fmt(whole)}万元）的{fmt(share)}%（{fmt(total)} ÷ {fmt(whole)} × 100%）。"
         return executor.answer(frame, text, share, "%", items=names, facts=facts, sources=sources)
     return executor.answer(frame, text + "。", total, "万元", items=names, sources=sources)
 
