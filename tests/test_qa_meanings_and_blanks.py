@@ -270,3 +270,15 @@ def test_what_a_figure_defined_in_the_text_covers(hr):
     service, _ = hr
     answer = service.ask("机关运行经费具体包括哪些开支？")
     assert answer.answered and "办公费" in answer.answer and not answer.items, answer.answer
+
+
+def test_the_whole_bureau_is_the_loaded_one(market):
+    service, _ = market
+    same_value(service, "整个局的三公经费才几万块，具体是多少？", "三公经费是多少？")
+
+
+def test_a_guess_checked_by_the_figure_asked_after_it(emergency_years):
+    service, _, _ = emergency_years
+    direct = service.ask("工资福利支出2025年比2024年增加了多少")
+    answer = service.ask("应急局是不是给人涨工资了？工资福利支出2025年比2024年增加了多少")
+    assert direct.value is not None and answer.value == direct.value and "没有直接说明" in answer.answer, answer.answer
