@@ -190,7 +190,7 @@ class QAService:
                 answer = clauses.joined(first, second, both_asked=True) or answer
                 if second.value is not None and clauses.checks_a_claim(sentences[0]):  # 「有人说X翻了几倍，是真的吗？X增长了百分之多少？」: the figure asked is the second's
                     answer = dataclasses.replace(answer, value=second.value, unit=second.unit)
-            elif not answer.answered and not first.answered and second.answered and clauses.checks_a_claim(sentences[0]) and own:
+            elif not answer.answered and not first.answered and second.answered and second.value is not None and clauses.checks_a_claim(sentences[0]) and own:
                 answer = dataclasses.replace(second, answer=f"{second.answer}（“{sentences[0].rstrip('？?')}”文件没有直接说明，以上是问到的数字）")  # 「应急局是不是给人涨工资了？工资福利支出…增加了多少」: the figure asked after, the guess left to it
             elif answer.answered and first.answered != second.answered and anew:
                 missing = sentences[1] if first.answered else sentences[0]
