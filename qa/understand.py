@@ -2031,32 +2031,27 @@ class Understander:
         spec = self.lexicon.cues["listed_stems"]
         kinds = set(spec["kinds"])
         for found in reversed(list(re.finditer(spec["list"], text))):
-            items = re.split(r"[、，,和与及跟]", found.group(1))
+            pieces = list(re.finditer(r"[^、，,和与及跟]+", found.group(1)))
             n = count_of(found.group(2))
-            if len(items) < n or n < 2:
+            if len(pieces) < n or n < 2:
                 continue
-            start = found.end(1) - len("、".join(items[-n:]))
-            out, changed, at = [], False, found.start(1)
-            for piece in re.finditer(r"[^、，,和与及跟]+", text[found.start(1):found.end(1)]):
-                item, a = piece.group(0), found.start(1) + piece.start()
-                if a < start:
-                    continue
+            out = []
+            for piece in pieces[-n:]:  # 「只看差旅、…」: the first piece may carry words before its stem
+                item, end = piece.group(0), found.start(1) + piece.end()
                 stem = next((item[-k:] for k in range(len(item), 1, -1) if self._names_kind(item[-k:], kinds)
                              or any(self._names_kind(item[-k:] + x, kinds) for x in spec["suffixes"])), None)
                 if stem is None:
-                    out = []
-                    break
+                    break  # a piece naming nothing: the list is left as written
                 named = stem if self._names_kind(stem, kinds) else next(stem + x for x in spec["suffixes"] if self._names_kind(stem + x, kinds))
-                out.append((a + len(item) - len(stem), a + len(item), named))
-                changed = changed or named != stem
-            if not out or not changed:
+                out.append((end - len(stem), end, named))
+            if len(out) < n or all(named == text[a:b] for a, b, named in out):
                 continue
             for a, b, named in reversed(out):
                 text = text[:a] + named + text[b:]
-            del at
         return text
 
     def _names_kind(self, alias: str, kinds: set[str]) -> bool:
+        """Whether `alias` names an entity of one of `kinds`."""
         return any(self.lexicon.entities[i].kind in kinds for i in self.lexicon.aliases.get(alias, ()) if i in self.lexicon.entities)
 
     def _siblings_named(self, text: str) -> str:
