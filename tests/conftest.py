@@ -44,6 +44,11 @@ def project_amount(truth, name: str):
     return next(p.amounts[0] for p in truth.projects if p.name == name)
 
 
+def project_amounts(truth) -> dict:
+    """A generated document's projects by name, each with its 表12 total."""
+    return {p.name: p.amounts[0] for p in truth.projects}
+
+
 def figure_value(truth, label: str):
     """A generated figure of 第三部分, by its label."""
     return next(f.value for f in truth.figures if f.label == label)

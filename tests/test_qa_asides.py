@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from tests.conftest import synth_service, synth_years_service, truth_row
+from tests.conftest import project_amounts, synth_service, synth_years_service, truth_row
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +144,7 @@ def test_a_withdrawn_ask_is_not_held_against_the_answer(civil):
 
 def test_same_to_the_fen_and_which_year_is_larger(civil):
     service, earlier, later = civil
-    before = {p.name: p.amounts[0] for p in earlier.projects}
+    before = project_amounts(earlier)
     same = [p.name for p in later.projects if before.get(p.name) == p.amounts[0]]
     assert service.ask("有没有哪个项目2024年和2025年安排的钱一分不差？是哪个？").items == same
     name = next(p.name for p in later.projects if p.name in before and before[p.name] != p.amounts[0])

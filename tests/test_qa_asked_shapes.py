@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from conftest import project_amounts
 
 
 def _share(truth) -> Decimal:
@@ -94,7 +95,7 @@ def test_a_range_closed_by_everyday_words(legal, question, low, high):
                                                ("两年都有的项目里，除了减少的，哪些是涨了的？", False)])
 def test_a_clause_leaving_a_set_out_does_not_pick_the_set(years, question, fell):
     service, earlier, later = years
-    before = {p.name: p.amounts[0] for p in earlier.projects}
+    before = project_amounts(earlier)
     expected = sorted(p.name for p in later.projects if p.name in before and (p.amounts[0] < before[p.name] if fell else p.amounts[0] > before[p.name]))
     assert expected
     assert sorted(service.ask(question).items) == expected

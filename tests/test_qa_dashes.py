@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import project_amounts
 
 
 def _services_children(truth):
@@ -60,7 +61,7 @@ def test_the_year_of_the_question_not_of_its_aside(years):
 def test_what_a_trailing_exclusion_names_is_not_the_set_asked(years):
     """「哪几个今年的钱比去年多？没变的、变少的都不算」: the grown ones, not the unchanged."""
     service, earlier, later = years
-    before = {p.name: p.amounts[0] for p in earlier.projects}
+    before = project_amounts(earlier)
     grown = sorted(p.name for p in later.projects if p.name in before and p.amounts[0] > before[p.name])
     assert grown
     answer = service.ask("两年都列了的项目里头，哪几个今年的钱比去年多？金额没变的、变少的都不算")
@@ -70,7 +71,7 @@ def test_what_a_trailing_exclusion_names_is_not_the_set_asked(years):
 def test_which_year_more_and_by_how_much_said_as_duochulai(years):
     """「X到底哪一年安排得多？多出来的是多少万元」: the difference, not whether X is new."""
     service, earlier, later = years
-    before = {p.name: p.amounts[0] for p in earlier.projects}
+    before = project_amounts(earlier)
     project = next(p for p in later.projects if p.name in before and p.amounts[0] != before[p.name])
     answer = service.ask(f"{project.name}到底哪一年安排得多？多出来的是多少万元？")
     assert answer.value == abs(project.amounts[0] - before[project.name]), answer.answer

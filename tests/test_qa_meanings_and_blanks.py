@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import figure_value, project_amount, same_answer, same_value, synth_service, truth_row
+from conftest import figure_value, project_amount, project_amounts, same_answer, same_value, synth_service, truth_row
 
 from qa.answer import fmt
 
@@ -94,7 +94,7 @@ def test_every_project_told_is_no_average(market):
 
 def test_a_rise_said_as_not_falling(years):
     service, earlier, later = years
-    before = {p.name: p.amounts[0] for p in earlier.projects}
+    before = project_amounts(earlier)
     risen = sorted(p.name for p in later.projects if p.name in before and p.amounts[0] > before[p.name])
     answer = service.ask("两年都有的项目中，有没有2025年不降反升的？是哪些")
     assert sorted(answer.items) == risen, answer.answer
@@ -190,7 +190,7 @@ def test_new_projects_said_as_新上(years):
 
 def test_the_least_fall_is_the_highest_rate(years):
     service, earlier, later = years
-    before = {p.name: p.amounts[0] for p in earlier.projects}
+    before = project_amounts(earlier)
     rates = {p.name: (p.amounts[0] - before[p.name]) / before[p.name] for p in later.projects if before.get(p.name)}
     answer = service.ask("两年都有的项目里，按降幅百分比算，哪个项目降得最少？")
     assert answer.items == [max(rates, key=rates.get)], answer.answer

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from tests.conftest import synth_years_service
+from tests.conftest import project_amounts, synth_years_service
 
 
 def _whole_budget(truth, unit: str) -> Decimal:
@@ -110,7 +110,7 @@ def test_a_ranking_stated_by_the_way_and_duties_on_a_class_named(market, legal):
 
 def test_sets_of_both_years_named_in_other_words(health):
     service, earlier, later = health
-    before = {p.name: p.amounts[0] for p in earlier.projects}
+    before = project_amounts(earlier)
     up = sorted(p.name for p in later.projects if p.name in before and p.amounts[0] > before[p.name])
     answer = service.ask("两年项目表里都出现、而且2025年金额比2024年高的项目有哪些？")
     assert sorted(answer.items) == up, answer.answer

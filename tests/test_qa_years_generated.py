@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import synth_years_service
+from tests.conftest import project_amounts, synth_years_service
 
 DEPARTMENT = "北渚市芦湾区应急管理局"
 
@@ -33,7 +33,7 @@ def test_each_years_largest_projects_with_ties(years):
 
 def test_members_of_both_years_ranked_by_their_rate_of_fall(years):
     service, earlier, later = years
-    before = {p.name: p.amounts[0] for p in earlier.projects}
+    before = project_amounts(earlier)
     rates = {p.name: (p.amounts[0] - before[p.name]) / before[p.name] for p in later.projects if before.get(p.name)}
     steepest = min(rates, key=rates.get)
     for question in ("两年都有的项目中，按下降比例算降得最厉害的是哪一个", "两年都有的项目里按降幅算哪个降得最多"):

@@ -7,7 +7,7 @@ Phrasings of our own on generated documents (tools.synth); figures from their tr
 from __future__ import annotations
 
 import pytest
-from conftest import synth_years_service
+from conftest import project_amounts, synth_years_service
 
 
 def _new(earlier, later) -> set[str]:
@@ -42,7 +42,7 @@ def test_a_target_both_years_set_alike_is_one_figure(justice_years):
 
 def test_counts_over_both_years(years):
     service, earlier, later = years
-    before = {p.name: p.amounts[0] for p in earlier.projects}
+    before = project_amounts(earlier)
     after = {p.name: p.amounts[0] for p in later.projects}
     both = [n for n in after if n in before]
     assert service.ask("两个年度都出现的项目一共有几个？").value == len(both)
