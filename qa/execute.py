@@ -665,9 +665,9 @@ class Executor:
                                     and f.column == parent.column] or children
                 if children:
                     return children
-            if frame.set_kind is None and not (frame.table or self.table_for(frame)):
-                return None  # 「机关运行经费包括什么」: a figure with no parts listed, never every project
         table = frame.table or self.table_for(frame)
+        if mentions and frame.set_kind is None and not table:
+            return None  # 「机关运行经费包括什么」: a figure with no parts listed, never every project
         layout = load_template().layout(table)
         if layout == "projects":
             frame = _with_set(frame, "projects")  # the rows of the projects table are the projects
@@ -1021,7 +1021,7 @@ class Executor:
         chosen = self.filtered(frame, members)
         condition = f"（{frame.range.words()}）" if frame.range else f"（{_op_word(frame.operator)}{fmt(frame.threshold, '万元')}万元）" if frame.threshold is not None else ""
         said = purpose_said(frame.text) if chosen and all(f.kind == "project" for f in chosen) else None
-        condition += "" if said is None else f"（{load_template().by_layout('projects').name}中{'写' if said else '未写'}了绩效目标或用途的）".replace("未写了", "未写")
+        condition += "" if said is None else f"（{load_template().by_layout('projects').name}中{'写了' if said else '未写'}绩效目标或用途的）"
         listing = "、".join(f"{f.label}（{fmt(f.value, f.unit)}{f.unit}）" for f in chosen)
         text = f"{self.prefix(frame, doc)}共{len(chosen)}项{condition}：{listing or '无'}。"
         defined = self._made_of(frame, doc) if not condition and len(chosen) == len(members) else None

@@ -470,7 +470,8 @@ def _counted_things_unfound(frame: Frame, answer: Answer) -> str | None:
     if frame is None or answer.value is None:
         return None
     said = COUNTED_THINGS.search(frame.text)
-    if not said or not re.match(r"[^。？?]{0,12}?(?:合计|加起来|加在一起|合起来|合在一起|一共|总共|共计)", frame.text[said.end():]):
+    summed = "|".join(map(re.escape, load_cues()["intents"]["sum"]))
+    if not said or not re.match(rf"[^。？?]{{0,12}}?(?:{summed})", frame.text[said.end():]):
         return None
     n = count_of(said.group(1))
     listed = re.search(r"[^，,。？?；;：:]+(?=[这那]$)", frame.text[:said.start()])

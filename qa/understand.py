@@ -2038,12 +2038,11 @@ class Understander:
             out = []
             for piece in pieces[-n:]:  # 「只看差旅、…」: the first piece may carry words before its stem
                 item, end = piece.group(0), found.start(1) + piece.end()
-                stem = next((item[-k:] for k in range(len(item), 1, -1) if self._names_kind(item[-k:], kinds)
-                             or any(self._names_kind(item[-k:] + x, kinds) for x in spec["suffixes"])), None)
-                if stem is None:
+                hit = next(((k, name) for k in range(len(item), 1, -1) for name in (item[-k:], *(item[-k:] + x for x in spec["suffixes"]))
+                            if self._names_kind(name, kinds)), None)  # the longest tail naming a class, as written or with its suffix
+                if hit is None:
                     break  # a piece naming nothing: the list is left as written
-                named = stem if self._names_kind(stem, kinds) else next(stem + x for x in spec["suffixes"] if self._names_kind(stem + x, kinds))
-                out.append((end - len(stem), end, named))
+                out.append((end - hit[0], end, hit[1]))
             if len(out) < n or all(named == text[a:b] for a, b, named in out):
                 continue
             for a, b, named in reversed(out):

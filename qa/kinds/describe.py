@@ -184,7 +184,8 @@ class Describe:
             own = [p for p in passages if name in match_form(p.row)]  # the entry of that name, whole
             naming = [p for p in passages if name in match_form(p.text)] or passages
             first = min(naming, key=lambda p: match_form(p.text).find(name))
-            after = passages[passages.index(first) + 1:passages.index(first) + 2]
+            at = passages.index(first)
+            after = passages[at + 1:at + 2]
             chosen = own or [first] + [p for p in after if re.match(r"(?:具体|主要)?(?:包括|包含)", p.text)]  # 「…指…。具体包括：…」 kept whole
             unsaid = [w for w in content_nouns("，".join(words)) if not any(w in match_form(p.text) for p in passages)]
             if unsaid:  # 「公务车是什么品牌」: the glossary does not speak of it
