@@ -120,7 +120,9 @@ def _named_before(sentence: str, carries: Callable[[str], bool]) -> str:
     它是多少」「我记得有个X，…」): its parts that name something, the thing 它 stands for among them."""
     carried = [c for c in PART.findall(sentence) if carries(c)]
     plain = [c for c in carried if not GUESSED.search(c)]  # 「X比上一年小了不少，我猜是人员经费砍了？」: the fact is pointed at, not the guess beside it
-    return "".join(plain or carried)
+    kept = "".join(plain or carried)
+    end = sentence.rstrip()[-1:]
+    return kept[:-1] + end if kept[-1:] in "，," and end in "。!！" else kept  # the sentence still ends where it did
 
 
 def _corrected(question: str) -> str:

@@ -28,6 +28,7 @@ MAX_LISTED = 4  # a figure asked of no one document is given for each of at most
 
 
 COUNTED_SUBORDINATE = re.compile(r"(?P<n>[两二三四五六七八九\d])(?:个|家)(?:所属|下属|直属)")  # 「三个所属事业单位」
+COUNTED_KIND = re.compile(r"(?P<n>[两二三四五六七八九\d])(?:个|家)(?:下属的?|所属的?|直属的?)?(?P<kind>中心|站|所|馆|院|队)(?![\u4e00-\u9fff]{0,2}(?:单位|名称|名字))")  # 「两个中心」: the subordinate units by their kind
 COUNTED_BODIES = re.compile(r"(?P<n>[两二三四五六七八九\d])(?:个|家)(?:所属|下属|直属)?(?:事业)?单位")  # 「剩下两个事业单位的」: the subordinate units, counted
 
 
@@ -731,7 +732,11 @@ class Executor:
         """The projects of the units the question names: a budget unit by name, the department
         itself (本级) or its subordinate units (下属单位); all of them when it names none."""
         left = {id(m) for m in honour.left_out(frame.text, frame.mentions)}  # 「局本级（不算普查中心）」
-        units = {e.label for m in frame.mentions if id(m) not in left for e in m.of("budget_unit") if doc in e.docs}
+        named = [m for m in frame.mentions if id(m) not in left and any(doc in e.docs for e in m.of("budget_unit"))]
+        included = honour.included_spans(frame.text)
+        if named and "self_unit" not in frame.cues and all(any(a <= m.start < b for a, b in included) for m in named):
+            return projects  # 「包括图书馆在内，整个部门」「算上图书馆，」: the whole that holds it
+        units = {e.label for m in named for e in m.of("budget_unit") if doc in e.docs}
         own = self.lexicon.documents[doc].name
         counted = COUNTED_SUBORDINATE.search(frame.text)
         if counted and units:
@@ -749,11 +754,28 @@ class Executor:
         runs = honour.left_out_spans(frame.text)
         subordinate = [m.start() for w in cue_data("unit_scope")["subordinate_words"] for m in re.finditer(re.escape(w), frame.text)
                        if not honour.excluded_before(frame.text, m.start()) and not any(a <= m.start() < b for a, b in runs)]  # 「本级（不含下属中心）」: left out
+        kind = COUNTED_KIND.search(frame.text)
+        if kind and not subordinate and not honour.excluded_before(frame.text, kind.start()) and not any(a <= kind.start() < b for a, b in runs):
+            return self._counted_kind(frame, doc, projects, kind, own)  # 「本级加上两个中心」
+        both = "self_unit" in frame.cues and not honour.self_left_out(frame.text)
+        if subordinate and both:  # 「本级和下属单位一共」: all of them
+            return self._subordinate(frame, doc, projects)
         if subordinate or honour.self_left_out(frame.text):
             return self._subordinate(frame, doc, [p for p in projects if p.unit_name not in (own, None)])
         if "self_unit" in frame.cues:  # 「局本级的项目」: the department's own, not its subordinate units'
             return [p for p in projects if p.unit_name in (own, None)]
         return projects
+
+    def _counted_kind(self, frame: Frame, doc: str, projects: list[Fact], kind: re.Match, own: str) -> list[Fact]:
+        """「两个中心的项目」「本级加上两个中心」: the subordinate units of the kind counted, when the document has
+        that many of them (with the department's own when 本级 is named too); otherwise no answer."""
+        units = {r["label"] for r in self.reader.run(queries.BUDGET_UNITS, doc=node(doc))
+                 if r["sub"] in (True, "true", 1) and (kind.group("kind") == "单位" or r["label"].endswith(kind.group("kind")))}
+        if count_of(kind.group("n")) != len(units):
+            raise NotAnswerable(f"问题说有{kind.group('n')}个{kind.group('kind')}，文件中的下属单位里有{len(units)}个")
+        if "self_unit" in frame.cues and not honour.self_left_out(frame.text):
+            units.add(own)
+        return [p for p in projects if p.unit_name in units or own in units and p.unit_name is None]
 
     def _subordinate(self, frame: Frame, doc: str, projects: list[Fact]) -> list[Fact]:
         """The subordinate units' projects; a count of them the question states (两个事业单位) is
@@ -865,7 +887,8 @@ class Executor:
             whole = self._whole_of(members, doc)
             among = f"{whole.label}（{fmt(whole.value, whole.unit)}{whole.unit}）中" if whole else ""
             text = f"{self.prefix(frame, doc)}{among}金额{word}的是{names}，{fmt(top[0].value, unit)}{unit}（共比较{len(members)}项）。"
-            return self.answer(frame, text, top[0].value, unit, items=[f.label for f in ties], facts=ties + ([whole] if whole else []))
+            guess = self._guess_checked(frame, members, ties)
+            return self.answer(frame, guess[0] + text, top[0].value, unit, items=[f.label for f in ties], facts=ties + guess[1] + ([whole] if whole else []))
         listing = "；".join(f"{k + 1}. {f.label} {fmt(f.value, unit)}{unit}" for k, f in enumerate(top))
         if "sum" in frame.cues and "list" not in frame.cues and len(top) == n:  # 「前三大项目加起来一共多少」: the top N's total
             if len(ranked) > n and ranked[n].value == ranked[n - 1].value:
@@ -875,6 +898,22 @@ class Executor:
             return self.answer(frame, text, total, unit, items=[f.label for f in top], facts=top)
         text = f"{self.prefix(frame, doc)}金额{word}的{len(top)}项：{listing}。"
         return self.answer(frame, text, None, None, items=[f.label for f in top], facts=top)
+
+    @staticmethod
+    def _guess_checked(frame: Frame, members: list[Fact], ties: list[Fact]) -> tuple[str, list[Fact]]:
+        """「最大的是不是办公费」: the answer says whether the member guessed is the top, with its figure;
+        a guess that is none of the members ranked is refused, never passed over."""
+        if frame.guessed is None:
+            return "", []
+        codes = {e.code for e in frame.guessed.entities if e.code}
+        labels = {e.label for e in frame.guessed.entities}
+        guessed = [f for f in members if f.code and f.code in codes or f.label in labels]
+        label = frame.guessed.entities[0].label
+        if not guessed:
+            raise NotAnswerable(f"问题猜的“{label}”不在比较的{len(members)}项之中")
+        if any(f in ties for f in guessed):
+            return "是的。", []
+        return f"不是{label}（{fmt(guessed[0].value, guessed[0].unit)}{guessed[0].unit}）。", guessed[:1]
 
     def _ranked(self, frame: Frame, doc: str, ranked: list[Fact]) -> Answer:
         """「排第二的是哪个」: the N-th of the ranking; a tie at that place is named, never split."""
@@ -1370,6 +1409,28 @@ class Executor:
                 return None
             found.append(best)
         return found if found[0] is not found[1] else None
+
+    def narrowed_by_amount(self, frame: Frame) -> None:
+        """「292万元的那个“一村一法律顾问”工作经费」「450万元的那个X」 (X beside 岚岗县X): a name with an amount the question
+        states right beside it is the one project of its family with that amount (none or two: the name stays as it is)."""
+        for m in frame.mentions:
+            projects = m.of("project")
+            if not projects:
+                continue
+            before = re.search(r"(\d+(?:\.\d+)?)(?:万元|万)(?:的|那个|那笔|那项|这个|这笔)*[“\"]?$", frame.text[:m.start])
+            after = re.match(r"[”\"]?[(（]?(?:约|大约)?(\d+(?:\.\d+)?)(?:万元|万)", frame.text[m.end:])
+            said = (before or after)
+            if said is None or len(frame.docs) != 1:
+                continue
+            amount = Decimal(said.group(1))
+            held = {match_form(e.label) for e in projects}
+            family = [p for p in self.reader.projects(frame.docs[0]) if any(h in match_form(p.label) for h in held)]  # 岚岗县X beside X
+            labels = {p.label for p in family if p.value == amount}
+            if len(labels) != 1:
+                continue
+            picked = [e for e in projects if e.label in labels]
+            entity = next((e for e in self.lexicon.entities.values() if e.kind == "project" and e.label in labels and frame.docs[0] in e.docs), None)
+            m.entities = picked or ([entity] if entity else m.entities)
 
     # -------------------------------------------------------------------------------------------------
     def one_doc(self, frame: Frame) -> str:

@@ -51,6 +51,7 @@ class Frame:
     first_of_series: bool = False  # 「X（第一批）」 of an X written without its part beside an X（第二批）: X is the first
     context: str = ""  # the asker's context or premise set aside before the question (match form)
     name_part: NameFilter | None = None  # 名称以“股”结尾的内设机构, 有几个中心: the part of their names that narrows a set of offices or units
+    guessed: Mention | None = None  # 「最大的是不是办公费」: a member the asker guesses is the top, checked in the answer
 
     def value_mentions(self) -> list[Mention]:
         """Mentions of things that carry amounts."""

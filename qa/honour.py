@@ -79,8 +79,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
     acts = [w for w in acts_asked(asked) if w not in said and not any(x in said for x in cues["act_said_by"].get(w, []))]  # 添置/买 read as 购置
     if acts and answer.intent != "definition":  # 「名词解释里新增的X是什么意思」: a word's meaning holds no figure of an act
         return f"文件中这些数字说的不是“{acts[0]}” (the figures found do not speak of it)"
-    internal = [m for m in frame.mentions if m.kinds() == {"internal_unit"}]
-    owned = answer.value is not None and not any(e.label in answer.answer for m in internal for e in m.entities) and (
+    internal = [m for m in frame.mentions if m.kinds() == {"internal_unit"} and not _office_told(frame, m, answer)]
+    owned = answer.value is not None and answer.unit in (*_cues()["money_units"], None) and not any(e.label in answer.answer for m in internal for e in m.entities) and (
         any(not m.partial for m in internal) or not frame.value_mentions() and not frame.measures and not frame.totals)  # 「褒扬纪念提升工程上一年花了多少」: nothing else named it could be the figure of
     if internal and ("amount" in frame.cues and answer.value is None or owned):  # an internal unit (股, 室) has no budget of its own
         return f"文件没有单列“{internal[0].entities[0].label}”的预算，只有它的职责 (an internal unit has no budget of its own)"
@@ -244,9 +244,11 @@ def left_out(text: str, mentions: list) -> list:
                           or re.fullmatch(_cues()["excluded_head"], between))  # 不算博物馆那笔1000多万的X: X, the head, too
         if (excluded_before(text, m.start) or joined or any(a <= m.start and m.end <= b for a, b in runs)) and not illustrates(text, m):
             out.append(m)
-    pointer = re.search(r"(?:把|将)(?:它|这个|这一?项|这笔)(?:也)?(?:" + "|".join(_cues()["excluding"]) + r"|去掉|扣掉|拿掉|刨掉|除掉)", text)
+    excluding = "|".join(_cues()["excluding"])
+    pointer = (re.search(r"(?:把|将)(?:它|这个|这一?项|这笔)(?:也)?(?:" + excluding + r"|去掉|扣掉|拿掉|刨掉|除掉)", text)
+               or re.search(r"(?:" + excluding + r")(?:它|这个|这一?项|这笔)(?!们|[\u4e00-\u9fff]{0,2}(?:项目|科目|单位))", text))  # 「除了它以外」: 它 is the thing named before
     named = [m for m in mentions if pointer and m.end <= pointer.start() and m.kinds() & {"project", "classification", "line_item", "figure"}]
-    if named and all(m is not named[-1] for m in out):  # 「X一家就500万，那把它去掉，剩下的项目加起来」: 它 is X
+    if named and all(m is not named[-1] for m in out):  # 「X一家就500万，那把它去掉，剩下的项目加起来」「X最多这个我知道了。除了它以外」: 它 is X
         out.append(named[-1])
     return out
 
@@ -707,6 +709,9 @@ def _subset_missing(question: str, said: str) -> str | None:
     """「三辆车里有几辆是执法执勤用车」: a count of those of one kind within a set, which the set's own
     count does not give."""
     asked = re.search(_cues()["subset_counted"], normalize(question))
+    year = asked and re.search(r"\d{4}年", asked.group("what"))
+    if year and f"{year.group(0)}没有" in said:
+        return None  # 「有几个是2024年没出现过的」: the members one year lacks, counted over the two years
     if asked and asked.group("what") not in said:
         return f"文件没有给出其中“{asked.group('what')}”的数目，只有总数 (no count of that kind within the set)"
     return None
@@ -761,11 +766,23 @@ def _one_asked_many_given(question: str, frame: Frame, answer: Answer) -> str | 
     return None
 
 
+def _office_told(frame: Frame, office, answer: Answer) -> bool:
+    """「价格股那边有个X经费，它是根据哪次会议纪要安排的」: an office named in a clause that asks nothing, before the
+    project the answer is of, tells where the asker saw it; the project is what is asked."""
+    start = max(frame.text.rfind(c, 0, office.start) for c in "，,。；;？?！!") + 1
+    clause = re.match(r"[^，,。；;？?！!]*[，,。；;？?！!]?", frame.text[start:])
+    told = clause is not None and not clauses.asks(clause.group(0))
+    named = [m for m in frame.mentions if m.start > office.start and m.of("project")]
+    return told and any(e.label in answer.answer for m in named for e in m.entities)
+
+
 def operator_dropped(question: str, answer: Answer) -> str | None:
     """An operator the question states (多多少, 几倍, 占…比例) outside the names it links, that the
     answer does not carry out: a sum or a lone figure given for a difference is refused."""
     said = answer.answer + (answer.unit or "")
     for name, spec in _cues()["operators"].items():
+        if name == "addition" and answer.intent == "count":
+            continue  # 「本级加上两个中心，一共多少个项目」: a count of the things joined is their union counted
         asked = re.search(spec["asked"], normalize(question))
         if asked and not re.search(spec["said"], said):
             return f"问题问的是“{asked.group(0)}”，找到的答案没有算出它 ({OPERATOR_DROPPED}: {name})"
@@ -1145,6 +1162,7 @@ def _one_given_for_each(question: str, answer: Answer) -> str | None:
     asked = "".join(ch for k, ch in enumerate(question) if not any(a <= k < b for a, b in told))  # 「A和B都各自有项目。哪边项目支出多」: a statement's 各自 asks nothing
     asked = re.sub(r"[(（][^()（）]*[)）]", "", asked)  # 「固定资产金额（各自截至当年1月31日）」: a bracket says how a figure is taken
     asked = re.sub(r"(?:分别|各自)(?:算|求|计算|得)(?:出来|好|完|出)?(?:后|以后|之后|再)", "", asked)  # 「两年的比重分别算出来后，…下降了几个百分点」: a step, not the ask
+    asked = re.sub(r"(?:分别|各自)(?=的?(?:金额|预算)?(?:最|第))", "", asked)  # 「两年各自最大的项目相差多少」: each one's top, then one figure
     if not re.search(_cues()["each_asked"], asked) or answer.value is None or answer.items:
         return None
     return "问题问的是每一项的数，答案只有一个数 (one figure where each was asked)"

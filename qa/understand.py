@@ -84,6 +84,8 @@ def _region_before_body(frame: Frame, known: list[str], place_words: list[str]) 
         region = frame.text[m.start - 3:m.start]
         if not re.fullmatch(r"[\u4e00-\u9fff]{2}[省市区县]", region) or set(region) & set("年月日") or only_function_words(region[:2]) or region in known or region[-2:] in place_words or region[0] in "本全该各我贵其此这那" or re.match(r"[一每某几哪]个", region):  # 「在一个县农业农村局里」: any county's
             continue
+        if any(m.start - 3 < a < m.start for a, _ in honour.included_spans(frame.text)):
+            continue  # 「算上县图书馆，」: 算上 is the word that includes it, no region's name
         before = frame.text[:m.start - 3]
         if before and re.match(r"[\u4e00-\u9fff]", before[-1]) and before[-1] not in "的在和与及" and not _region_before(before, known):
             continue  # 「今年全区」「年度城区」: the three characters are not a region's name
@@ -111,6 +113,7 @@ def _named_by_code(mentions: list[Mention]) -> list[Mention]:
 
 
 SELF_CONTAINED = {"figure", "project", "goal"}  # mentions that are a figure in themselves, not in a measure's sense
+STANDARD_BEFORE = re.compile(r"(?:比|比起|相比于|相较于|不如)(?:另一个|另外一个|另外那个|另一项|那个|这个)?$")  # 「比另一个B」: B is what the subject is measured against
 THAN_ELIDED = re.compile(r"比([\u4e00-\u9fff]{2,12}?)(?=多|少|高|低|大|小|要[多少高低])")  # 「A比B多」: B, perhaps a name's start
 JOINER = re.compile(r"[和与及跟、]|以及|加上?")
 BACK_REFERENCE = re.compile(r"(?:这个|这项|这一|这笔|这些|这类|这种|该|此|那个|那项|那些|那类|那种|上述|前面|其)(?:项目|单位|经费|费用|款|项|钱|科目|资金|工作|东西|类|依据|文件)")
@@ -154,12 +157,14 @@ def _context_ends(text: str) -> list[int]:
     cues = load_cues()
     askers, intros = (*cues["asker_words"], *cues["elided_asker_openers"]), tuple(cues["question_intros"])
     end = 0
+    ends = []
     for start, stop in spans[:-1]:
         clause = text[start:stop].strip()
         if start != end or not (clause.startswith(askers) or clause.startswith(tuple(cues["topic_openers"])) or clause.rstrip(",，!！。") in cues["greetings"]
                                 or start == 0 and honour.heard(clause)):  # 「听说人社局今年要买新车，」: what the asker heard
             break
         end = stop
+        ends.insert(0, end)
     late = end
     for start, stop in spans[1:]:  # 「最近在做调研，看到…，想问一下X」「虽然…，但还是想了解一下，X」: what comes before the question's own opening
         if re.sub(cues["clause_connectives"], "", text[start:stop].lstrip()).startswith(intros):
@@ -170,7 +175,7 @@ def _context_ends(text: str) -> list[int]:
         if re.search(r"问[:：]$", clause) or re.search(r"[:：]$", clause) and any(t.startswith((*intros, *cues["lead_in_openers"])) for t in (clause.lstrip(), opening)) \
                 or re.search(cues["tag_question"], clause):  # 「…好像是涨的，对吧？它…」
             late = max(late, stop)
-    return list(dict.fromkeys([late, end]))
+    return list(dict.fromkeys([late, *(ends or [0])]))  # 「听说…，我看X两年都有，增长了多少」: an earlier end when the latest leaves nothing named
 
 
 BREAK = re.compile(r"(?<!\d),|,(?!\d{3})|[，:：;；。!！?？]")  # a comma inside 1,888.66 parts nothing
@@ -809,6 +814,25 @@ def _guesses_set_aside(frame: Frame) -> None:
         frame.mentions = [m for m in frame.mentions if m.kinds() & {"department", "budget_unit"} or not any(a <= m.start < b for a, b in guessed)]
 
 
+def _guessed_member(frame: Frame) -> None:
+    """「最大的是不是办公费」「我觉得办公费最多，…最大的是哪一项」: a member the asker guesses is the top is
+    checked by the answer, never the set ranked; the set is what the question names besides it."""
+    if not frame.cues & {"max", "min"}:
+        return
+    spec = load_cues()["member_guessed"]
+    things = [m for m in frame.value_mentions() if not m.kinds() & {"department", "budget_unit"}]
+    for m in things:
+        clause_start = max([0, *(k + 1 for k, ch in enumerate(frame.text[:m.start]) if ch in "，,。；;？?！!")])
+        before = re.search(spec["before"], frame.text[clause_start:m.start])
+        if before is None and not re.match(spec["after"], frame.text[m.end:]):
+            continue
+        if len(things) > 1 or frame.set_kind:
+            frame.guessed = m
+            frame.mentions = [o for o in frame.mentions if o is not m]
+            frame.cue_spans.append((m.start, m.end))
+        return
+
+
 def _name_before_its_code(frame: Frame) -> None:
     """「基本公卫（2100408）」: a short name written right before a bracketed code is that class; what the
     short name links by itself (公共卫生, the class above) is no operand of its own."""
@@ -1024,7 +1048,7 @@ MAX_LENGTH = 300
 
 # Frame passes, in order (spaCy-like named components): what the question tells apart from what it asks, the
 # names it narrows, and the kinds of thing its words only describe.
-TOLD_APART = (_without_table_names, _list_described, _joined_around_amounts, _classes_joined, _guesses_set_aside,
+TOLD_APART = (_without_table_names, _list_described, _joined_around_amounts, _classes_joined, _guesses_set_aside, _guessed_member,
               _classes_in_containers, _container_of_one, _heard_parts, _section_named, _measures_told, _owners_told,
               _performance_told, _name_before_its_code, _counted_list, _other_than, _body_by_its_money, _one_per_thing,
               _told_before_the_ask, _framing_told)
@@ -1228,6 +1252,7 @@ class Understander:
         pointed = re.search(self.lexicon.cues["pointed_body"].removesuffix("$"), question)  # 「…。这个局的基本支出一共多少钱」: the body loaded, pointed at
         own = (_names_its_own(trial) or bool(trial.measures and (trial.totals or pointed or any(m.of("department", "budget_unit") for m in trial.mentions)))  # 「司法局这两年都没买车…。公务用车运行维护费，哪一年安排得多」「…。基本支出占支出总额的百分之多少」: the question names its own thing
                or bool(trial.set_kind and REPORTED.search(story))  # 「有读者问X今年还有没有。…不再出现的项目有哪些」: a set asked of its own
+               or bool(trial.set_kind == "projects" and re.search(r"(?:名称|名字)(?:里|中|里面)?(?:都)?(?:带|含|包含|有)", question))  # 「X局有价格股，还有个价格认证中心。名称里带“价格”的项目有哪些」: a set of its own
                or bool(trial.measures and own_years and trial.cues & {"yoy", "compare"})  # 「…人员经费反而少了。基本支出2025年比2024年减少了多少」: a measure's change of its own years
                or (trial.set_kind in ("budget_units", "duties", "internal_units") or trial.totals) and any(m.of("department", "budget_unit") for m in trial.mentions))  # 「…。X局的部门预算包括哪几个单位」「…。X局的支出总计是多少」
         bodies_only = not (trial.measures or trial.totals) and all(m.kinds() <= {"department", "budget_unit"} for m in trial.value_mentions())
@@ -1481,6 +1506,8 @@ class Understander:
                  and not (pointer.group(0) in ("它", "") and m.surface in text[pointer.end():])]  # 「X…占了项目支出绝大部分。它占项目支出的比例」: 它 is X, the whole is said again
         if re.search(r"[项笔目]", pointer.group(0)) and any(m.kinds() & THINGS for m in named):
             named = [m for m in named if m.kinds() & (THINGS | {"figure", "measure", "term"})]  # 「执法大队和局本级都列了X，那检测所这一项」: the item, not the units beside it
+        if len({frozenset(e.iri for e in m.entities) for m in named}) > 1:  # 「A有472万，比另一个B多得多。这笔钱…」: what A is compared with is no antecedent
+            named = [m for m in named if not STANDARD_BEFORE.search(story[:m.start])] or named
         bodies = [m for m in linked if m.of("department", "budget_unit")]  # 「博物馆这两年人员经费好像压缩了，它的基本支出」: a measure is a body's (图书馆 is a class too)
         bodies = [m for m in bodies if m.of("budget_unit") and not m.of("department")] or bodies if self._one_department else bodies  # 「公证处是司法局下属的事业单位，…它的」: the unit, not the bureau loaded
         last = max(bodies, key=lambda m: m.end) if bodies else None
@@ -1624,7 +1651,7 @@ class Understander:
         if trial is not None and text.startswith(tuple(self.lexicon.cues["topic_openers"])) and not _names_its_own(trial):
             return None  # 「说到邮电费，项目支出里的比基本支出里的多多少」: the topic is the thing asked of
         if trial is not None and not _points_into_context(text, cut, frozenset((m.start, m.end) for m in trial.mentions)) and not (cut and _among(said[cut:])):
-            if (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or trial.unit_word not in (None, "%")
+            if (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or trial.unit_word not in (None, "%", "个")
                     or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)):  # 「…，局里有几辆车」: a count asked
                 trial.context = text[:cut] + trial.context  # a story the rest opened with (_after_story) is context too
                 self._narrower_set_carried(text[:cut], trial)
@@ -2181,7 +2208,10 @@ class Understander:
         runs = honour.left_out_spans(text)
         statements = [s.span() for s in clauses.SENTENCE.finditer(text) if s.end() < len(text) and not re.search(r"[?？]", s.group(0))]
         several = {m.start() for a, b in statements for m in clauses.SEVERAL.finditer(text, a, b)}  # 「只剩几个。其中哪个最多」: a statement's 几个 is "several"
+        generic = [c.span() for c in list(CLAUSE.finditer(text))[:-1] if re.match(self.lexicon.cues["generic_remark"], c.group(0)) and not clauses.asks(c.group(0))]
         for start, _, word, g in cues:
+            if any(a <= start < b for a, b in generic):
+                continue  # 「一般机关都在压缩开支，」: a remark on bodies in general asks nothing
             if "amount" in g and any(a <= start < b for a, b in statements):
                 g = g - {"amount"}  # 「X金额不大，只有1.59万元。能告诉我这个文件的名称和文号吗」: an amount stated asks none
             left = any(a <= start < b for a, b in runs) or "大头" in word and any(a <= start < b for a, b in statements)  # 「…，占了项目支出的大头。这笔钱用来做什么」
@@ -2441,7 +2471,7 @@ class Understander:
         for m in exact:  # 「棠溪区医疗保障局」: a short name (保障局) the noun right before it makes another body's
             before = noun_ending("".join(text[max(0, m.start - 6):m.start]))
             names = [e.label for e in m.of("department")]
-            willed = re.search(r"(?:想|要|打算|准备|需要|得|来|去|能|会)$", frame.text[:m.start - len(before)])  # 「想交代司法局的钱」: a verb's word, no body's
+            willed = re.search(r"(?:想|要|打算|准备|需要|得|来|去|能|会|在|正在|帮|替)$", frame.text[:m.start - len(before)])  # 「想交代司法局的钱」「在整理司法局的数据」: a verb's word, no body's
             timed = before in self.lexicon.cues["time_nouns"]  # 「2024年的时候农业农村局」: a time, no body's name
             if names and len(before) >= 2 and not willed and not timed and not re.search(r"[区县市省镇乡#]", before) and not any(before in n for n in names):
                 loaded = "、".join(sorted({d.name for d in self.lexicon.documents.values()}))
@@ -2839,11 +2869,14 @@ class Understander:
                     unknown.append(word)
         unknown = [w for w in unknown if not is_known(w, frame.text, frame.mentions, self.own_suffixes)]  # 幅度, 前者, 光是, 表里, 全局 … (qa/known.py)
         unknown = [w for w in unknown if not self._aside_word(frame, w)]
-        unnamed = "".join(" " if any(m.start <= k < m.end for m in frame.mentions) else ch for k, ch in enumerate(frame.text))
-        unknown += [w for w in self.lexicon.cues["persons"] if w in unnamed and w not in unknown
+        if frame.range is not None or frame.threshold is not None:  # 「落在这个区间的」: the range the question states
+            unknown = [w for w in unknown if w not in self.lexicon.cues["range_nouns"]]
+        said = [w for w in self.lexicon.cues["persons"]  # 「民政局长」: a person's title written on a body's short name is outside it
+                if any(not any(m.start <= a and a + len(w) <= m.end for m in frame.mentions) for a in (k.start() for k in re.finditer(re.escape(w), frame.text)))]
+        unknown += [w for w in said if w not in unknown
                     and (not self._aside_word(frame, w) or re.search(self.lexicon.cues["person_asked"], frame.text[frame.text.find(w):]))]  # a person's pay or name (股长: not the set word 股); 「听说馆长…，他一年的工资」: asked by 他
         frame.breakdown = self._breakdowns(frame)
-        unknown += [w for w in frame.breakdown + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._works_not_loaded(frame)
+        unknown += [w for w in frame.breakdown + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._institutions_not_loaded(frame) + self._works_not_loaded(frame)
                     + self._bodies_past_names(frame) + self._parts_inside_projects(frame) + self._name_parts_apart(frame) + self._money_of_unnamed(frame, cues)
                     + self._other_modifier(frame) + self._narrower_than_class(frame) + self._noun_after_part(frame) + self._attribute_asked(frame) + self._counted_noun(frame)
                     + self._unnamed_project(frame) if w not in unknown]
@@ -2946,6 +2979,8 @@ class Understander:
                 return True  # 「X这个口径包括办公费、水电费、差旅费等一大串，」: one of the examples listed
             if re.search(self.lexicon.cues["asker_intent"], frame.text[a:b]) or honour.hearsay(frame.text[a:b]):
                 return True  # 「我们想评估一下中心的办公条件，…」「单位领导让我核一下数，…」「听说X对整改有时间要求，…」: what the asker means to do or heard
+            if commentary.hedged(frame.text[a:b]):
+                return True  # 「X2025年好像只剩个零头了，」: a word of the asker's guess, whatever the clause names
             return (all(m.kinds() <= {"department"} for m in frame.mentions if a <= m.start < b)
                     and not re.search(r"本级|下属|单位|中心", frame.text[a:b]))  # 「本级和下属中心的走势好像相反，…」: units compared scope the ask
 
@@ -3089,6 +3124,14 @@ class Understander:
         shortened name is; never the list of all the offices."""
         names = self._unlisted_names(frame, r"([\u4e00-\u9fff]{2,6}?)股(?![长室份票权东本金])", 3)
         return [n for n in names if not re.search("[哪各每本该全这那几些其所下多少个]", n[:-1])]  # 哪个股, 各股: no office's name
+
+    def _institutions_not_loaded(self, frame: Frame) -> list[str]:
+        """「学校今年的预算有多少」 of an education bureau: a school, hospital or company named as the owner of a budget,
+        where no loaded body or unit is one, keeps a budget the documents do not give."""
+        spec = self.lexicon.cues["institutions"]
+        masked = frame.masked()
+        return [w for w in spec["words"] for k in re.finditer(w, masked) if re.match(spec["owner"], masked[k.end():])
+                and not any(w in alias for alias in self.lexicon.aliases)][:1]
 
     def _unlisted_names(self, frame: Frame, pattern: str, shortest: int) -> list[str]:
         """Names of a kind (`pattern`, ending in its kind word) written outside every linked name that

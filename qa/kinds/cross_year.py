@@ -22,6 +22,7 @@ from qa.kinds.project_set import exact_range
 from qa.kinds.unit_scope import is_fund
 from qa.known import fold_digits
 from qa.lexicon import Document, load_cues, match_form
+from qa.normalize import normalize
 from qa.spans import LONG_PART, occurrences
 from qa.years import named_years
 
@@ -271,6 +272,8 @@ class CrossYear:
         if ranked is not None:  # 「2024年金额排第二的那个项目，到2025年安排了多少」
             return Reading(NAME, 0.95, [*slots, Slot("ranked_in", ranked, (0, len(text))), Slot("rank", ranked[2][0], (0, len(text)))], explained=text)
         found = _asked_first(data["set_operations"], _clauses_left_out_blanked(text), _names(ctx) + honour.left_out_spans(text))  # 「没变的、变少的都不算」 asks neither
+        if found and found[0] in ("each_max", "each_min", "pooled_max", "pooled_min") and re.search(data["diff_asked"], text[found[2][1]:]):
+            found = None  # 「两年里（各自）最大的那个项目，金额相差多少」: the two tops' difference, a value asked
         lacks = _lacking_year(text, data["lacked"])
         if found and found[0] in ("new", "dropped") and lacks in {d.year for d in years}:  # 「2025年有而2024年没有的」: which year lacks them says which set
             found = ("new" if lacks == years[0].year else "dropped", *found[1:])
@@ -321,7 +324,7 @@ class CrossYear:
             return Reading(NAME, 0.9, [Slot("years", [years[1], years[1]], (0, len(text))), Slot("own_change", True, (0, len(text)))],
                            explained=found[1])
         slots.append(Slot("value_operation", found[0], found[2]))
-        on = year_sets.topic(ctx.frame.question or text)
+        on = _topic_asked(ctx.frame)
         if on is not None and pattern(NAME, "set_words").search(text) and not _names_an_item(ctx.frame):  # 「名称含X的项目两年合计」: each year's set (not a project named whole)
             slots.append(Slot("topic", on, (0, len(text))))
         explained = found[1] + (year_items.said(text) if ctx.frame.value_mentions() else "") + (match_form(on.said) if on else "")
@@ -577,6 +580,18 @@ def _each_text(ctx: Context, executor, years: tuple[Document, Document], operati
     figures = {(a.value, a.unit) for a in given if isinstance(a, Answer)}
     value, unit = figures.pop() if len(figures) == 1 and all(isinstance(a, Answer) for a in given) else (None, None)  # 「两年都要求几份」: both say 4份
     return executor.answer(ctx.frame, text, value, unit, sources=[s for a in given if isinstance(a, Answer) for s in a.sources])
+
+
+def _topic_asked(frame) -> name_filter.NameFilter | None:
+    """The topic a value is asked of; 「两年的头号项目都是通信类项目，2024年最大的那个比2025年的多多少」: a topic told in a clause
+    that asks nothing, beside a top asked, describes the tops — it picks no set."""
+    on = year_sets.topic(frame.question or frame.text)
+    if on is None or not frame.cues & {"max", "min"}:
+        return on
+    text = normalize(frame.question or frame.text)
+    start = max(text.rfind(c, 0, on.span[0]) for c in "，,。；;？?！!") + 1
+    clause = re.match(r"[^，,。；;？?！!]*", text[start:]).group(0)
+    return None if not clauses.asks(clause) and re.search(r"(?:最|第)", text[start + len(clause):]) else on
 
 
 def _each_years_top(ctx: Context, share: bool) -> bool:
