@@ -78,6 +78,8 @@ def unasked(sentence: str) -> str:
         concern = re.search(cues["clauses"]["concern"], sentence)
         doubt = concern is not None and re.search(r"是不是|为什么|为啥|怎么会|有没有", sentence[concern.end():])
         sentence = sentence[:concern.start()] if doubt else sentence  # 「我比较在意理由是不是套话。」: the asker's doubt; 「我好奇它的目标是什么」 still asks
+        if concern is not None and not doubt and not sentence[concern.end():].strip("，,。；; "):
+            sentence = ""  # 「X的钱走哪个科目我不太清楚，」: what the asker does not know, told
         if "、" in sentence:  # 「行政运行、事业运行什么的。」: a list's "and so on"
             sentence = re.sub(r"什么的?(?=[。，,；;！!]|$)", "", sentence)
     return sentence

@@ -1428,9 +1428,9 @@ class Executor:
             labels = {p.label for p in family if p.value == amount}
             if len(labels) != 1:
                 continue
-            picked = [e for e in projects if e.label in labels]
-            entity = next((e for e in self.lexicon.entities.values() if e.kind == "project" and e.label in labels and frame.docs[0] in e.docs), None)
-            m.entities = picked or ([entity] if entity else m.entities)
+            found = [e for e in self.lexicon.entities.values() if e.kind in ("project", "goal") and e.label in labels and frame.docs[0] in e.docs]
+            m.entities = [e for e in m.entities if e.kind not in ("project", "goal") or e.label in labels] or found or m.entities
+            m.entities += [e for e in found if e not in m.entities and e.kind == "goal" and m.of("goal")]  # a key project's goal of that one too
 
     # -------------------------------------------------------------------------------------------------
     def one_doc(self, frame: Frame) -> str:

@@ -315,8 +315,9 @@ def _excluding_before() -> re.Pattern:
 
 
 def self_left_out(text: str) -> bool:
-    """「除了局本级，…」「不算本级的话」: the department's own part is left out of the question."""
-    return bool(re.search("(?:" + "|".join(_cues()["excluding"]) + "|" + load_cues()["set_apart"] + ")[^，,。;；]{0,3}本级", text))
+    """「除了局本级，…」「不算本级的话」「本级之外的」: the department's own part is left out of the question."""
+    return bool(re.search("(?:" + "|".join(_cues()["excluding"]) + "|" + load_cues()["set_apart"] + ")[^，,。;；]{0,3}本级", text)
+                or re.search(r"本级(?:之外|以外)", text))  # 「局本级之外还有三个下属事业单位」
 
 
 def _exclusion_ignored(frame: Frame, answer: Answer) -> str | None:

@@ -113,6 +113,7 @@ def _named_by_code(mentions: list[Mention]) -> list[Mention]:
 
 
 SELF_CONTAINED = {"figure", "project", "goal"}  # mentions that are a figure in themselves, not in a measure's sense
+BARE_COUNT = {"count", "sum", "list", "whichone", "amount"}  # 「请问一共有多少个」: a count asked of nothing named
 STANDARD_BEFORE = re.compile(r"(?:比|比起|相比于|相较于|不如)(?:另一个|另外一个|另外那个|另一项|那个|这个)?$")  # 「比另一个B」: B is what the subject is measured against
 THAN_ELIDED = re.compile(r"比([\u4e00-\u9fff]{2,12}?)(?=多|少|高|低|大|小|要[多少高低])")  # 「A比B多」: B, perhaps a name's start
 JOINER = re.compile(r"[和与及跟、]|以及|加上?")
@@ -1651,7 +1652,7 @@ class Understander:
         if trial is not None and text.startswith(tuple(self.lexicon.cues["topic_openers"])) and not _names_its_own(trial):
             return None  # 「说到邮电费，项目支出里的比基本支出里的多多少」: the topic is the thing asked of
         if trial is not None and not _points_into_context(text, cut, frozenset((m.start, m.end) for m in trial.mentions)) and not (cut and _among(said[cut:])):
-            if (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or trial.unit_word not in (None, "%", "个")
+            if (trial.value_mentions() or trial.totals or trial.measures or trial.set_kind or trial.scope_refused or trial.unit_word not in (None, "%") and not (trial.unit_word == "个" and trial.cues <= BARE_COUNT)
                     or any(m.of("internal_unit", "term", "citation") for m in trial.mentions)):  # 「…，局里有几辆车」: a count asked
                 trial.context = text[:cut] + trial.context  # a story the rest opened with (_after_story) is context too
                 self._narrower_set_carried(text[:cut], trial)
@@ -2752,7 +2753,7 @@ class Understander:
             frame.set_kind = next((kind for kind, words in self.lexicon.cues["sets_at_end"].items() if ending.endswith(tuple(words))), None)
         if frame.set_kind == "budget_units":  # 「事业单位有哪几家」: the kind of unit asked, not 事业单位医疗 by a part of its name
             frame.mentions = [m for m in frame.mentions if not (m.partial and m.surface.endswith("单位"))]
-        if re.search(self.lexicon.cues["nonzero"], text) and frame.operator is None:
+        if re.search(self.lexicon.cues["nonzero"], clauses.asking(text) or text) and frame.operator is None:  # 「工程类和服务类都有钱，那货物类…是多少」: told, not asked
             frame.operator, frame.threshold = ">", Decimal(0)  # 「不是零的有哪几项」
         top = TOP_N.search(text)
         if top and top.group(1) == "1" and re.search(r"后[一1](?:项|个)|后者", text):
@@ -2876,9 +2877,9 @@ class Understander:
         unknown += [w for w in said if w not in unknown
                     and (not self._aside_word(frame, w) or re.search(self.lexicon.cues["person_asked"], frame.text[frame.text.find(w):]))]  # a person's pay or name (股长: not the set word 股); 「听说馆长…，他一年的工资」: asked by 他
         frame.breakdown = self._breakdowns(frame)
-        unknown += [w for w in frame.breakdown + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._institutions_not_loaded(frame) + self._works_not_loaded(frame)
+        unknown += [w for w in frame.breakdown + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._institutions_not_loaded(frame) + self._per_recipient(frame) + self._works_not_loaded(frame)
                     + self._bodies_past_names(frame) + self._parts_inside_projects(frame) + self._name_parts_apart(frame) + self._money_of_unnamed(frame, cues)
-                    + self._other_modifier(frame) + self._narrower_than_class(frame) + self._noun_after_part(frame) + self._attribute_asked(frame) + self._counted_noun(frame)
+                    + [w for w in self._other_modifier(frame) if not self._aside_word(frame, w)] + self._narrower_than_class(frame) + self._noun_after_part(frame) + self._attribute_asked(frame) + self._counted_noun(frame)
                     + self._unnamed_project(frame) if w not in unknown]
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
 
@@ -3124,6 +3125,13 @@ class Understander:
         shortened name is; never the list of all the offices."""
         names = self._unlisted_names(frame, r"([\u4e00-\u9fff]{2,6}?)股(?![长室份票权东本金])", 3)
         return [n for n in names if not re.search("[哪各每本该全这那几些其所下多少个]", n[:-1])]  # 哪个股, 各股: no office's name
+
+    def _per_recipient(self, frame: Frame) -> list[str]:
+        """「每个传承人能拿多少」「每调解一个案件补多少钱」: an amount per recipient is a standard the budget does not
+        state; an average over its projects or units is asked otherwise (平均每个项目)."""
+        spec = self.lexicon.cues["per_recipient"]
+        said = re.search(spec["asked"], frame.text)
+        return [f"每{said.group('who')}"] if said and not re.search(spec["sets"], said.group("who")) else []
 
     def _institutions_not_loaded(self, frame: Frame) -> list[str]:
         """「学校今年的预算有多少」 of an education bureau: a school, hospital or company named as the owner of a budget,

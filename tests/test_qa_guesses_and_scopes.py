@@ -159,3 +159,33 @@ def test_a_word_of_the_askers_guess_is_not_held_against_it(years):
 
 def test_a_remark_on_bodies_in_general_scopes_nothing(market):
     same_answer(market[0], "我看机关运行经费今年有变化，一般机关都在压缩开支，这里变化的原因是什么？", "机关运行经费今年变化的原因是什么？")
+
+
+def test_money_told_of_other_parts_bounds_nothing(market):
+    same_value(market[0], "看政府采购那一段，工程类和服务类都有钱，那货物类采购预算是多少呢？", "货物类采购预算是多少？")
+
+
+def test_the_own_level_set_apart_by_zhiwai(market):
+    same_value(market[0], "局本级之外还有两个下属单位，想知道它们合起来的体量：两个下属单位的基本支出加起来是多少",
+               "两个下属单位的基本支出加起来是多少")
+
+
+@pytest.mark.parametrize("question", ["食品安全抽检监测经费500万，每家企业能分到多少？", "聘用人员劳务费2800万，每个聘用人员能拿多少，有没有标准？"])
+def test_an_amount_per_recipient_is_not_stated(market, question):
+    assert not market[0].ask(question).answered
+
+
+def test_a_word_for_the_top(market):
+    service, truth = market
+    answer = service.ask("我只想知道重头戏是哪个。哪个项目钱最多")
+    assert answer.items == [_top(truth)[0]], answer.answer
+
+
+def test_what_the_asker_studies_is_context(market):
+    same_value(market[0], "我在研究安全方面的投入，麻烦把名字里带“安全”的项目都加起来，合计多少？", "名字里带“安全”的项目合计多少？")
+
+
+def test_members_that_appear_only_later(years):
+    service, earlier, later = years
+    answer = service.ask("有没有2024年项目表里没有、2025年才出现的项目？是哪个？")
+    assert sorted(answer.items) == sorted({p.name for p in later.projects} - {p.name for p in earlier.projects}), answer.answer

@@ -272,7 +272,8 @@ class CrossYear:
         if ranked is not None:  # 「2024年金额排第二的那个项目，到2025年安排了多少」
             return Reading(NAME, 0.95, [*slots, Slot("ranked_in", ranked, (0, len(text))), Slot("rank", ranked[2][0], (0, len(text)))], explained=text)
         found = _asked_first(data["set_operations"], _clauses_left_out_blanked(text), _names(ctx) + honour.left_out_spans(text))  # 「没变的、变少的都不算」 asks neither
-        if found and found[0] in ("each_max", "each_min", "pooled_max", "pooled_min") and re.search(data["diff_asked"], text[found[2][1]:]):
+        if found and found[0] in ("each_max", "each_min", "pooled_max", "pooled_min") and re.search(data["diff_asked"], text[found[2][1]:]) \
+                and not any(clauses.statements(text)) and not re.search(r"是最(?:大|小|多|少|高|低)", text):  # 「X是最大的项目，…下降了百分之几」: X's own change
             found = None  # 「两年里（各自）最大的那个项目，金额相差多少」: the two tops' difference, a value asked
         lacks = _lacking_year(text, data["lacked"])
         if found and found[0] in ("new", "dropped") and lacks in {d.year for d in years}:  # 「2025年有而2024年没有的」: which year lacks them says which set

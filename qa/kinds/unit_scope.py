@@ -71,7 +71,7 @@ def _units(ctx: Context) -> tuple[list[str], list[Entity]]:
     how = []
     said = occurrences(_words("self_words"), text)
     said = [(a, b) for a, b in said if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in said)]  # 本级 inside 局本级
-    if any(not negated_before(text, a) and not self_left_out(text[:b]) for a, b in said):  # 「（不是局本级）」「（不算局本级）」: set apart
+    if any(not negated_before(text, a) and not self_left_out(text[:b + 2]) for a, b in said):  # 「（不是局本级）」「（不算局本级）」「局本级之外」: set apart
         how.append("self")
     if any(not excluded_before(text, start) for start, _ in occurrences(_words("subordinate_words"), text)):
         how.append("subordinate")  # 「本级（不含下属单位）」: the subordinate units left out are not asked
