@@ -102,7 +102,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return early or _quoted_missing(question, frame, answer) or _deal_whole_missing(question, said) or _yes_no_by_amount(question, answer)
     unquoted = _QUOTED.sub("", question)
     unnamed = _unnamed(frame) if frame else unquoted  # 经费 in a project's name asks no money
-    if answer.unit in cues["count_units"] and frame.unit_word is None and "count" not in frame.cues and any(w in unquoted and w in unnamed for w in cues["money_words"]):
+    stated = re.sub(r"\d+(?:\.\d+)?(?:万元|亿元|元|万)", "", unnamed)  # 「那个2310万元的X，绩效目标」: an amount that picks the thing asks no money
+    if answer.unit in cues["count_units"] and frame.unit_word is None and "count" not in frame.cues and any(w in unquoted and w in stated for w in cues["money_words"]):
         return f"问的是金额，文件中找到的是{answer.unit}数 (a count, not an amount)"
     per = [w for w in cues["per_occurrence"] if w in said and re.search(re.escape(w) + "(?!性)", said) and w not in question]  # 一次性 is not 每次
     totals = [w for w in cues["totals"] if w in question and w not in said]

@@ -113,6 +113,7 @@ def _named_by_code(mentions: list[Mention]) -> list[Mention]:
 
 
 SELF_CONTAINED = {"figure", "project", "goal"}  # mentions that are a figure in themselves, not in a measure's sense
+ITS_MEMBER = re.compile(r"(?:和|与|跟|比|同)(?P<it>它(?:的|那个|的那个|那笔|的那笔)?)[“\"]?(?P<part>[\u4e00-\u9fff]{2,6}?)[”\"]?(?=相比|比|相差|差|多|少|之间|[，,。？?]|的)")  # 「X和它的第二批相比」
 BARE_COUNT = {"count", "sum", "list", "whichone", "amount"}  # 「请问一共有多少个」: a count asked of nothing named
 STANDARD_BEFORE = re.compile(r"(?:比|比起|相比于|相较于|不如)(?:另一个|另外一个|另外那个|另一项|那个|这个)?$")  # 「比另一个B」: B is what the subject is measured against
 THAN_ELIDED = re.compile(r"比([\u4e00-\u9fff]{2,12}?)(?=多|少|高|低|大|小|要[多少高低])")  # 「A比B多」: B, perhaps a name's start
@@ -389,6 +390,18 @@ def projects_holding(lexicon: Lexicon, names: set[str], docs: list[str], kinds: 
     X（二期）, 岑口县X, X专项经费 — one family of names."""
     return [e for e in lexicon.entities.values() if e.kind in kinds and (not docs or e.docs & set(docs))
             and any(name in match_form(e.label) for name in names)]
+
+
+def _misspelt_whole(frame: Frame, lexicon: Lexicon) -> None:
+    """「办公楼物业管里服务费」: a name written whole with one character wrong is that name, not also the longer
+    names holding it (芦湾区办公楼物业管理服务费) that a part of a name would link."""
+    for m in frame.mentions:
+        if not m.partial:
+            continue
+        close = {e.label for e in m.entities if len(match_form(e.label)) == len(m.surface)
+                 and sum(a != b for a, b in zip(match_form(e.label), m.surface, strict=True)) <= 1}
+        if len(close) == 1:
+            m.entities = [e for e in m.entities if e.label in close]
 
 
 def _name_picked(frame: Frame, lexicon: Lexicon) -> None:
@@ -1053,7 +1066,7 @@ TOLD_APART = (_without_table_names, _list_described, _joined_around_amounts, _cl
               _classes_in_containers, _container_of_one, _heard_parts, _section_named, _measures_told, _owners_told,
               _performance_told, _name_before_its_code, _counted_list, _other_than, _body_by_its_money, _one_per_thing,
               _told_before_the_ask, _framing_told)
-NAMES_NARROWED = (_name_part_set_aside, _name_picked, _lacked_part, _family_parts, _year_prefixed)
+NAMES_NARROWED = (_misspelt_whole, _name_part_set_aside, _name_picked, _lacked_part, _family_parts, _year_prefixed)
 KINDS_SAID = (_partial_narrowed, _partials_one_project, _parallel_ellipsis, _kind_of_projects, _body_described, _target_words_kept)
 
 
@@ -1273,6 +1286,23 @@ class Understander:
         if trial.set_kind == "projects" and any("set:key_projects" in g for *_, g in self.cues_in(context, [False] * (len(context) + 1))):
             trial.set_kind = "key_projects"
             trial.cues.add("set:key_projects")
+
+    def _its_member_named(self, text: str) -> str:
+        """「办公楼物业管理服务费和它的第二批相比」「X比它那个“专项经费”多出多少」: 它 with a part of a name after it is the
+        member of the family of the project named just before that holds the part — written whole."""
+        said = ITS_MEMBER.search(text)
+        if said is None:
+            return text
+        named = [m for m in self._linked(text[:said.start()], [False] * (said.start() + 1))[1]
+                 if m.end == said.start() and m.of("project") and len({e.label for e in m.of("project")}) == 1]
+        if not named:
+            return text
+        base = match_form(named[0].of("project")[0].label)
+        part = fold_digits(match_form(said.group("part")))
+        family = {e.label for e in projects_holding(self.lexicon, {base}, []) if part in fold_digits(match_form(e.label)).replace(base, "", 1)}
+        if len(family) != 1:
+            return text
+        return text[:said.start("it")] + match_form(family.pop()) + text[said.end("part"):]
 
     def _both_named(self, text: str) -> str:
         """「本级和普查中心，两家的项目支出相差多少」: 两家 taking up the two just joined is their 的;
@@ -1513,7 +1543,7 @@ class Understander:
         bodies = [m for m in bodies if m.of("budget_unit") and not m.of("department")] or bodies if self._one_department else bodies  # 「公证处是司法局下属的事业单位，…它的」: the unit, not the bureau loaded
         last = max(bodies, key=lambda m: m.end) if bodies else None
         if (pointer.group(0) == "它" and last is not None and not self._unlinked_body(story)
-                and (re.sub(r"^的?(?:\d{4}年|今年|去年|上年)?的?", "", text[pointer.end():]).startswith(tuple(self._measure_words) + ("收入", "支出"))
+                and (re.sub(r"^的?(?:\d{4}年|今年|去年|上年)?的?", "", text[pointer.end():]).startswith(tuple(self._measure_words) + ("收入", "支出", "账上", "账面", "名下", "手里", "手上"))
                      or last.of("budget_unit") and re.search(r"(?:哪些|哪几个|几个|多少个)项目", text[pointer.end():]))):  # 「价格认证中心…。它今年承担了哪些项目」
             return text[:pointer.start()] + last.surface + text[pointer.end():]  # 「…做人员经费的比较，先从X局开始。它的基本支出」: the body named last
         kinded = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)]  # 「这个股室」「这个中心」: the office or unit named, not the bureau beside it
@@ -2124,7 +2154,7 @@ class Understander:
         text, respelt = self._rewritten(question)
         text = self._siblings_named(self._lacking_bracket_dropped(self._listed_stems(text))) if _context else text
         text, idle = self._without_idle(text) if _context else (text, "")
-        text = self._both_named(self._topic_resumed(self._pointer_named(text) if _context else text))
+        text = self._both_named(self._topic_resumed(self._pointer_named(self._its_member_named(text)) if _context else text))
         trial = self._without_context(text, previous, _corrected) if _context else None
         if trial is not None:
             trial.question = question
@@ -2753,7 +2783,8 @@ class Understander:
             frame.set_kind = next((kind for kind, words in self.lexicon.cues["sets_at_end"].items() if ending.endswith(tuple(words))), None)
         if frame.set_kind == "budget_units":  # 「事业单位有哪几家」: the kind of unit asked, not 事业单位医疗 by a part of its name
             frame.mentions = [m for m in frame.mentions if not (m.partial and m.surface.endswith("单位"))]
-        if re.search(self.lexicon.cues["nonzero"], clauses.asking(text) or text) and frame.operator is None:  # 「工程类和服务类都有钱，那货物类…是多少」: told, not asked
+        asking = [c.span() for c in re.finditer(r"[^，,。？?；;！!]+[，,。？?；;！!]?", text) if clauses.asks(c.group(0))] or [(0, len(text))]
+        if any(a <= m.start() < b for m in re.finditer(self.lexicon.cues["nonzero"], text) for a, b in asking) and frame.operator is None:  # 「工程类和服务类都有钱，那货物类…是多少」: told, not asked
             frame.operator, frame.threshold = ">", Decimal(0)  # 「不是零的有哪几项」
         top = TOP_N.search(text)
         if top and top.group(1) == "1" and re.search(r"后[一1](?:项|个)|后者", text):
@@ -2877,7 +2908,7 @@ class Understander:
         unknown += [w for w in said if w not in unknown
                     and (not self._aside_word(frame, w) or re.search(self.lexicon.cues["person_asked"], frame.text[frame.text.find(w):]))]  # a person's pay or name (股长: not the set word 股); 「听说馆长…，他一年的工资」: asked by 他
         frame.breakdown = self._breakdowns(frame)
-        unknown += [w for w in frame.breakdown + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._institutions_not_loaded(frame) + self._per_recipient(frame) + self._works_not_loaded(frame)
+        unknown += [w for w in frame.breakdown + self._parts_of_projects(frame, cues) + self._offices_not_loaded(frame) + self._institutions_not_loaded(frame) + self._works_not_loaded(frame)
                     + self._bodies_past_names(frame) + self._parts_inside_projects(frame) + self._name_parts_apart(frame) + self._money_of_unnamed(frame, cues)
                     + [w for w in self._other_modifier(frame) if not self._aside_word(frame, w)] + self._narrower_than_class(frame) + self._noun_after_part(frame) + self._attribute_asked(frame) + self._counted_noun(frame)
                     + self._unnamed_project(frame) if w not in unknown]
@@ -3125,13 +3156,6 @@ class Understander:
         shortened name is; never the list of all the offices."""
         names = self._unlisted_names(frame, r"([\u4e00-\u9fff]{2,6}?)股(?![长室份票权东本金])", 3)
         return [n for n in names if not re.search("[哪各每本该全这那几些其所下多少个]", n[:-1])]  # 哪个股, 各股: no office's name
-
-    def _per_recipient(self, frame: Frame) -> list[str]:
-        """「每个传承人能拿多少」「每调解一个案件补多少钱」: an amount per recipient is a standard the budget does not
-        state; an average over its projects or units is asked otherwise (平均每个项目)."""
-        spec = self.lexicon.cues["per_recipient"]
-        said = re.search(spec["asked"], frame.text)
-        return [f"每{said.group('who')}"] if said and not re.search(spec["sets"], said.group("who")) else []
 
     def _institutions_not_loaded(self, frame: Frame) -> list[str]:
         """「学校今年的预算有多少」 of an education bureau: a school, hospital or company named as the owner of a budget,

@@ -189,3 +189,38 @@ def test_members_that_appear_only_later(years):
     service, earlier, later = years
     answer = service.ask("有没有2024年项目表里没有、2025年才出现的项目？是哪个？")
     assert sorted(answer.items) == sorted({p.name for p in later.projects} - {p.name for p in earlier.projects}), answer.answer
+
+
+def test_a_whole_name_with_one_character_wrong(hr):
+    service, truth = hr
+    answer = service.ask("公共就业服务专项经废是多少？")
+    assert answer.value == project_amounts(truth)["公共就业服务专项经费"], answer.answer
+
+
+def test_its_books_are_the_bodys(market):
+    same_value(market[0], "听说市场监管局家底不少，执法车辆、检测设备一大堆。它账上的固定资产金额到底是多少？", "固定资产金额是多少？")
+
+
+def test_its_member_named_by_its_part(hr):
+    service, truth = hr
+    amounts = project_amounts(truth)
+    answer = service.ask("“数字政府”电子公文专线租赁费和它的专项经费相比，差多少钱")
+    assert answer.value == amounts["“数字政府”电子公文专线租赁费"] - amounts["“数字政府”电子公文专线租赁费专项经费"], answer.answer
+
+
+def _holding(truth, part: str) -> Decimal:
+    return sum((p.amounts[0] for p in truth.projects if part in p.name), Decimal(0))
+
+
+def test_a_long_topic_summed_in_each_year(years):
+    service, earlier, later = years
+    part = "12345政务服务便民热线"
+    answer = service.ask(f"{part}相关的项目，2025年合计比2024年增加了多少？")
+    assert answer.value == _holding(later, part) - _holding(earlier, part), answer.answer
+
+
+def test_a_years_members_counted_and_summed(years):
+    service, earlier, later = years
+    name = "办公楼物业管理服务费"
+    answer = service.ask(f"{name}2025年有两笔（原项目加续建），合起来比2024年多多少？")
+    assert answer.value == _holding(later, name) - _holding(earlier, name), answer.answer

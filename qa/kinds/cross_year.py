@@ -22,7 +22,7 @@ from qa.kinds.project_set import exact_range
 from qa.kinds.unit_scope import is_fund
 from qa.known import fold_digits
 from qa.lexicon import Document, load_cues, match_form
-from qa.normalize import normalize
+from qa.normalize import count_of, normalize
 from qa.spans import LONG_PART, occurrences
 from qa.years import named_years
 
@@ -312,7 +312,7 @@ class CrossYear:
         columns = [m.span() for m in pattern(NAME, "table_total").finditer(text)]  # 「按支出总表的合计数算」: a table's column, no sum of the years
         columns += [m.span() for m in re.finditer(r"[(（](?:总计|合计|全口径)[)）]", text)]  # 「基本支出（总计）…增加了多少」: which column, no sum
         found = _first(data["value_operations"], text, _names(ctx, own_totals=False) + _share_whole(text) + columns)
-        if found is not None and found[0] == "sum" and re.search(data["diff_asked"], text):  # 「2024年的合计比2025年的合计多多少」
+        if found is not None and found[0] == "sum" and re.search(data["diff_asked"] + "|比[^，,。？?]{2,12}?" + data["change_of_amount"], text):  # 「2024年的合计比2025年的合计多多少」「2025年合计比2024年增加了多少」
             found = _first({"diff": data["value_operations"]["diff"]}, text, _names(ctx)) or found
         if found is not None and found[0] == "rate" and _money_asked_last(text, data["value_operations"]["rate"]):  # 「核实一下涨幅：增加了多少万元」
             found = _first({"diff": data["value_operations"]["diff"]}, text, _names(ctx) + [(0, found[2][1])]) or found
@@ -478,6 +478,9 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
         total = sum((f.value for f in every), Decimal(0))
         text = "、".join(f.label for f in every) + (f"合计为{fmt(total)}万元（{' + '.join(fmt(f.value) for f in every)}）" if len(every) > 1 else f"为{fmt(total)}万元")
         return total, "万元", executor.answer(frame, text, total, "万元", facts=every)
+    if pattern(NAME, "members_counted").search(ctx.frame.text) and _sum_said(ctx.frame.text):  # the members told are X's, counted in the year said
+        told = _members_told([m for m in frame.value_mentions() if not m.kinds() <= {"budget_unit", "department"}])
+        frame.mentions = [m for m in frame.mentions if m not in told]
     unlisted = [m for m in frame.value_mentions() if m.kinds() <= {"classification", "project", "goal"} and not any(doc.iri in e.docs for e in m.entities) and not m.partial]
     gone = re.search(rf"{doc.year}年[^，,。？?]{{0,6}}?{cue_data(NAME)['said_gone']}", ctx.frame.question or "")
     if len(unlisted) == 1 and len(frame.value_mentions()) == 1 and (gone or unlisted[0].kinds() == {"classification"} and not share):
@@ -516,15 +519,25 @@ def _sum_said(text: str) -> bool:
 
 
 def _every_member(ctx: Context, executor, doc: Document) -> list[Fact]:
-    """「所有的X」「X的全部几笔」 with one thing named: every project of `doc` whose name holds X's."""
-    values = ctx.frame.value_mentions()
+    """「所有的X」「X的全部几笔」「X2025年有两笔，…合起来」 with one thing named: every project of `doc` whose name holds X's
+    (a count said must be the year's number of them)."""
+    values = [m for m in ctx.frame.value_mentions() if not m.kinds() <= {"budget_unit", "department"}]  # 「（检测站一笔、中心一笔）」: where each is
+    values = [m for m in values if m not in _members_told(values)]
     if len(values) != 1 or not values[0].of("project"):
         return []
     m, text = values[0], ctx.frame.text
-    if not (pattern(NAME, "every_before").search(text[:m.start]) or pattern(NAME, "every_after").match(text[m.end:])):
-        return []
     said = match_form(m.surface)
-    return [f for f in executor.reader.projects(doc.iri) if said in match_form(f.label)]
+    members = [f for f in executor.reader.projects(doc.iri) if said in match_form(f.label)]
+    if pattern(NAME, "every_before").search(text[:m.start]) or pattern(NAME, "every_after").match(text[m.end:]):
+        return members
+    counted = pattern(NAME, "members_counted").search(text)  # 「2025年有两笔（检测站一笔、中心一笔），两笔合起来」: the year's members, counted and summed
+    return members if counted and _sum_said(text) and count_of(counted.group("n")) == len(members) > 1 else []
+
+
+def _members_told(values: list) -> list:
+    """「X2024年分了两笔（原项目加第二批）」: parts of names said after X that only name X's own members."""
+    base = match_form(values[0].surface) if values else ""
+    return [m for m in values[1:] if base not in m.surface and all(base in match_form(e.label) for e in m.entities)]
 
 
 def _members_said(ctx: Context, doc: Document, mention) -> list:
