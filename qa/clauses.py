@@ -65,6 +65,7 @@ def asking(text: str) -> str:
     return "".join(c for c in re.split(r"[，,。？?；;！!]", text) if re.search(pattern, c))
 
 
+ALIKE = re.compile(r"差不多(?:大|高|多)?(?=[，,。；;！!]|$)")  # 「感觉A和B差不多大，」: alike, no 多大 asked
 NOT_MUCH = re.compile(r"没有?(?:什么|啥|多少)|[\u4e00-\u9fff]不了(?:多少|几个|什么)")  # 「我原以为它没什么项目。」「感觉没有什么新项目。」「花不了多少钱。」: "not much", no question
 
 
@@ -74,7 +75,7 @@ def unasked(sentence: str) -> str:
     is said to state or leave out (「说明里只写了增加多少。」) or the asker's concern (「我在意是不是套话。」) is no ask."""
     cues = load_cues()
     if not re.search(r"[?？]", sentence) and not any(w in sentence for w in cues["question_intros"]):
-        sentence = re.sub(cues["clauses"]["said_only"], "", SEVERAL.sub("", NOT_MUCH.sub("", sentence)))
+        sentence = re.sub(cues["clauses"]["said_only"], "", SEVERAL.sub("", NOT_MUCH.sub("", ALIKE.sub("", sentence))))
         concern = re.search(cues["clauses"]["concern"], sentence)
         doubt = concern is not None and re.search(r"是不是|为什么|为啥|怎么会|有没有", sentence[concern.end():])
         sentence = sentence[:concern.start()] if doubt else sentence  # 「我比较在意理由是不是套话。」: the asker's doubt; 「我好奇它的目标是什么」 still asks

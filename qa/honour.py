@@ -508,8 +508,10 @@ def _yes_no_by_amount(question: str, answer: Answer) -> str | None:
     """「公务用车购置费里含不含车辆购置税？」 answered with an amount: the ask is whether, and the
     clause asking it names no amount."""
     clauses = [c for c in re.split(r"[，,。？?！!；;]", normalize(question)) if c.strip()]
+    figure_asked = any(re.search(r"多少|几", c) for c in clauses)
     asking = [c for k, c in enumerate(clauses) if re.search(_cues()["yes_no"], c)
-              and not re.search(_cues()["request"], c.strip() + "".join(clauses[k + 1:k + 2]))]  # 「能帮我算一下…吗」「能不能根据…增减数，推算出上年的…」 ask for the figure
+              and not re.search(_cues()["request"], c.strip() + "".join(clauses[k + 1:k + 2]))  # 「能帮我算一下…吗」「能不能根据…增减数，推算出上年的…」 ask for the figure
+              and not (figure_asked and re.search(load_cues()["self_check"], c.strip()))]  # 「…是多少，我想核对一下是不是正好等于X」: the asker's own check
     own = bool(asking) and says_something(re.sub(_cues()["yes_no"], "", asking[-1]))  # 「…都是500万，是不是同一家律所承接的」: a figure stated, a thing of its own asked
     if asking and answer.value is not None and re.search(_cues()["arranged_asked"], asking[-1]):
         return None  # 「X安排了吗」「有没有安排X」: its amount says whether (0: not arranged)
@@ -626,7 +628,9 @@ def _part_missing(question: str, frame: Frame, said: str) -> str | None:
     stated = {fold_digits(p) for m in frame.mentions for e in m.entities[:1] for p in part.findall(e.label)}
     unlacked = re.sub(_cues()["part_lacked"] + f"(?:{part.pattern})", "", question)  # 不带二期: not asked
     unlacked = re.sub(rf"带[“\"]?(?:{part.pattern})[”\"]?的?[,，、]?(?:一|1)个(?:不带|没带|没有)", "", unlacked)  # 「一个带“二期”一个不带」: the two told apart
-    asked = {fold_digits(p.group(0)) for p in part.finditer(unlacked) if not left_out_part(unlacked, p.start(), p.end())}  # 「二期那个不算」
+    guessed = [c.span() for c in re.finditer(r"[^，,。；;？?！!]+[，,。；;？?！!]?", unlacked) if commentary.hedged(c.group(0)) and not clauses.asks(c.group(0))]
+    asked = {fold_digits(p.group(0)) for p in part.finditer(unlacked) if not left_out_part(unlacked, p.start(), p.end())  # 「二期那个不算」
+             and not any(a <= p.start() < b for a, b in guessed)}  # 「感觉A和B二期差不多大，」: the asker's guess asks no part
     if frame.first_of_series:  # 「X（第一批）」 of X beside X（第二批）: X is the first
         asked = {p for p in asked if not re.fullmatch(load_cues()["first_part"], p)}
     if asked and not stated and not any(p in fold_digits(said) for p in asked):

@@ -169,6 +169,8 @@ def _context_ends(text: str) -> list[int]:
         ends.insert(0, end)
     late = end
     for start, stop in spans[1:]:  # 「最近在做调研，看到…，想问一下X」「虽然…，但还是想了解一下，X」: what comes before the question's own opening
+        if re.match(cues["self_check"], text[start:stop].lstrip()) and clauses.asks(text[:start]):
+            continue  # 「…是多少，我想核对一下是不是等于X」: what the asker will check, after the ask
         if re.sub(cues["clause_connectives"], "", text[start:stop].lstrip()).startswith(intros):
             late = max(late, start)
     for start, stop in spans[:-1]:  # 「有读者问：X」「想了解一下人员经费的结构：X」
@@ -398,7 +400,12 @@ def _misspelt_whole(frame: Frame, lexicon: Lexicon) -> None:
     for m in frame.mentions:
         if not m.partial:
             continue
-        close = {e.label for e in m.entities if len(match_form(e.label)) == len(m.surface)
+        part = re.match(r"[(（]([^()（）]{1,6})[)）]", frame.text[m.end:])
+        if part and any(match_form(e.label).endswith(part.group(1) + ")") for e in m.entities):
+            continue  # 「历史建筑日常巡户经费（续建）」: the member with that part, not the name before it
+        if "self_unit" in frame.cues or any(o.of("budget_unit") for o in frame.mentions):
+            continue  # 「本级那个X」: the unit named picks among the names
+        close = {e.label for e in m.entities if len(match_form(e.label)) == len(m.surface) and (not frame.docs or e.docs & set(frame.docs))
                  and sum(a != b for a, b in zip(match_form(e.label), m.surface, strict=True)) <= 1}
         if len(close) == 1:
             m.entities = [e for e in m.entities if e.label in close]
@@ -821,6 +828,7 @@ def _guesses_set_aside(frame: Frame) -> None:
     if not body_asked and (SUBJECTLESS.match(frame.text, last.start()) or re.search(r"它(?!们)", last.group(0))):  # 「X看起来是最大的一笔，它占…几成」: 它 is what the guess names
         return  # 「X好像占了大头。到底占政府采购的百分之多少」: the question's part is the thing the guess names
     own = (body_asked or any(a >= last.start() for a, _ in frame.name_spans) or any(w in last.group(0) for w in frame.measures)
+           or bool(frame.set_kind) and bool(re.search(r"项目(?!支出)|科目|单位", last.group(0)))  # 「感觉A和B差不多大，到底哪个项目钱最多」: a set of its own
            or any(m.start >= last.start() and not m.kinds() <= {"department", "budget_unit"} for m in frame.mentions))
     guessed = [(a, b) for a, b in [*commentary.guesses(frame.text), *(m.span() for m in sentences[:-1] if commentary.hedged(m.group(0)) and not clauses.asks(m.group(0)))]
                if b <= last.start()]
@@ -845,6 +853,24 @@ def _guessed_member(frame: Frame) -> None:
             frame.mentions = [o for o in frame.mentions if o is not m]
             frame.cue_spans.append((m.start, m.end))
         return
+
+
+def _self_check_told(frame: Frame) -> None:
+    """「帮我算算这两个加在一起是多少，我想核对一下是不是正好等于X的数」: what the asker will check the figure against
+    names no operand of the ask before it."""
+    for c in CLAUSE.finditer(frame.text):
+        if c.start() and re.match(load_cues()["self_check"], c.group(0)) and clauses.asks(frame.text[:c.start()]):
+            _set_aside(frame, [m for m in frame.mentions if c.start() <= m.start < c.end()], beside_others=True)
+
+
+def _counted_noun_restated(frame: Frame) -> None:
+    """「覆盖了多少个村（社区）」: a word in brackets after the noun a count asks of restates that noun (村 or 社区);
+    a class it links by a part of its name (城乡社区支出) is no operand."""
+    for said in re.finditer(r"(?:多少|几)个?[\u4e00-\u9fff]{1,3}[(（](?P<alias>[^()（）]{1,6})[)）]", frame.text):
+        a, b = said.span("alias")
+        inside = [m for m in frame.mentions if a <= m.start and m.end <= b and m.partial and m.kinds() <= {"classification", "line_item"}]
+        frame.mentions = [m for m in frame.mentions if m not in inside]
+        frame.cue_spans += [(m.start, m.end) for m in inside]
 
 
 def _name_before_its_code(frame: Frame) -> None:
@@ -1062,9 +1088,9 @@ MAX_LENGTH = 300
 
 # Frame passes, in order (spaCy-like named components): what the question tells apart from what it asks, the
 # names it narrows, and the kinds of thing its words only describe.
-TOLD_APART = (_without_table_names, _list_described, _joined_around_amounts, _classes_joined, _guesses_set_aside, _guessed_member,
+TOLD_APART = (_without_table_names, _list_described, _joined_around_amounts, _classes_joined, _guessed_member, _guesses_set_aside,
               _classes_in_containers, _container_of_one, _heard_parts, _section_named, _measures_told, _owners_told,
-              _performance_told, _name_before_its_code, _counted_list, _other_than, _body_by_its_money, _one_per_thing,
+              _performance_told, _self_check_told, _counted_noun_restated, _name_before_its_code, _counted_list, _other_than, _body_by_its_money, _one_per_thing,
               _told_before_the_ask, _framing_told)
 NAMES_NARROWED = (_misspelt_whole, _name_part_set_aside, _name_picked, _lacked_part, _family_parts, _year_prefixed)
 KINDS_SAID = (_partial_narrowed, _partials_one_project, _parallel_ellipsis, _kind_of_projects, _body_described, _target_words_kept)
@@ -1543,7 +1569,7 @@ class Understander:
         bodies = [m for m in bodies if m.of("budget_unit") and not m.of("department")] or bodies if self._one_department else bodies  # 「公证处是司法局下属的事业单位，…它的」: the unit, not the bureau loaded
         last = max(bodies, key=lambda m: m.end) if bodies else None
         if (pointer.group(0) == "它" and last is not None and not self._unlinked_body(story)
-                and (re.sub(r"^的?(?:\d{4}年|今年|去年|上年)?的?", "", text[pointer.end():]).startswith(tuple(self._measure_words) + ("收入", "支出", "账上", "账面", "名下", "手里", "手上"))
+                and (re.sub(r"^的?(?:\d{4}年|今年|去年|上年)?的?", "", text[pointer.end():]).startswith(tuple(self._measure_words) + ("收入", "支出", *(("账上", "账面", "名下", "手里", "手上") if re.search(r"[。！!]$", story) else ())))
                      or last.of("budget_unit") and re.search(r"(?:哪些|哪几个|几个|多少个)项目", text[pointer.end():]))):  # 「价格认证中心…。它今年承担了哪些项目」
             return text[:pointer.start()] + last.surface + text[pointer.end():]  # 「…做人员经费的比较，先从X局开始。它的基本支出」: the body named last
         kinded = [m for m in named if any(e.label[-1] in pointer.group(0) for e in m.entities)]  # 「这个股室」「这个中心」: the office or unit named, not the bureau beside it
@@ -2248,7 +2274,9 @@ class Understander:
             left = any(a <= start < b for a, b in runs) or "大头" in word and any(a <= start < b for a, b in statements)  # 「…，占了项目支出的大头。这笔钱用来做什么」
             groups |= g - {"max", "min"} if left else g - {"count"} if start in several else g  # 「把A和B这两个大头扣掉」: 大头 says which are left out, it ranks nothing
         frame.cues = groups
-        frame.mentions = _once_each(text, _without_negated(text, mentions))
+        said = _without_negated(text, mentions)
+        frame.mentions = _once_each(text, said)
+        frame.cue_spans += [(m.start, m.end) for m in said if all(m is not k for k in frame.mentions)]  # a name said twice: its first saying stays explained
         return cues, exact
 
     def _decide(self, frame: Frame, unknown: list[str], residue: list[str]) -> None:

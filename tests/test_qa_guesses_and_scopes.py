@@ -224,3 +224,52 @@ def test_a_years_members_counted_and_summed(years):
     name = "办公楼物业管理服务费"
     answer = service.ask(f"{name}2025年有两笔（原项目加续建），合起来比2024年多多少？")
     assert answer.value == _holding(later, name) - _holding(earlier, name), answer.answer
+
+
+def test_what_the_asker_will_check_it_against_is_no_operand(market):
+    same_value(market[0], "帮我算算聘用人员劳务费和食品安全抽检监测经费加在一起是多少，我想核对一下是不是正好等于一般公共服务支出的数。",
+               "聘用人员劳务费和食品安全抽检监测经费加在一起是多少")
+
+
+def test_two_things_guessed_alike_are_no_operands(market):
+    service, truth = market
+    answer = service.ask("感觉食品安全抽检监测经费和公务出行租车经费差不多大，到底哪个项目钱最多？")
+    assert answer.items == [_top(truth)[0]], answer.answer
+
+
+def test_a_sentence_of_curiosity_before_the_target_asked(hr):
+    service, _ = hr
+    answer = service.ask("“数字政府”电子公文专线租赁费专项经费只有110万，我好奇这么点钱能定什么目标。它的任务完成率要达到多少")
+    assert (answer.value, answer.unit) == (Decimal(97), "%"), answer.answer
+
+
+def test_a_name_said_again_after_the_story(hr):
+    service, _ = hr
+    answer = service.ask("“数字政府”电子公文专线租赁费专项经费是个重点项目，钱花得怎么样要看绩效。“数字政府”电子公文专线租赁费专项经费的任务完成率要达到多少？")
+    assert (answer.value, answer.unit) == (Decimal(97), "%"), answer.answer
+
+
+def test_a_units_key_project_target(urban_2025):
+    service, _ = urban_2025
+    answer = service.ask("市政设施和园林绿化管理中心那个公文流转系统运维经费，服务对象满意度要到多少？")
+    assert (answer.value, answer.unit) == (Decimal(92), "%"), answer.answer
+
+
+def test_a_count_in_a_projects_text_with_its_noun_restated(hr):
+    service, _ = hr
+    answer = service.ask("公共就业服务专项经费那个项目说服务覆盖了很多村，我想知道具体覆盖了多少个村（社区）？")
+    assert answer.value == 50, answer.answer
+
+
+def test_an_amount_moved_from_a_year_to_the_next(years):
+    same_value(years[0], "基本支出从2024年的那个数涨到了现在这样，增长了百分之多少？", "基本支出2025年比2024年增长了百分之多少？")
+
+
+def test_a_measure_said_lower_is_no_set(years):
+    same_value(years[0], "总盘子涨了这么多，基本支出是不是反而少了？少了百分之几", "基本支出2025年比2024年变化了百分之几？")
+
+
+def test_a_misspelt_name_with_its_part_is_that_member(years):
+    service, _, later = years
+    answer = service.ask("2025年办公楼物业管理服务废（续建）是多少？")
+    assert answer.value == project_amounts(later)["办公楼物业管理服务费（续建）"], answer.answer

@@ -272,6 +272,8 @@ class CrossYear:
         if ranked is not None:  # 「2024年金额排第二的那个项目，到2025年安排了多少」
             return Reading(NAME, 0.95, [*slots, Slot("ranked_in", ranked, (0, len(text))), Slot("rank", ranked[2][0], (0, len(text)))], explained=text)
         found = _asked_first(data["set_operations"], _clauses_left_out_blanked(text), _names(ctx) + honour.left_out_spans(text))  # 「没变的、变少的都不算」 asks neither
+        if found and (ctx.frame.measures or ctx.frame.totals) and not ctx.frame.set_kind and not re.search(r"项目(?!支出)|科目|单位", text):
+            found = None  # 「基本支出是不是反而少了？少了百分之几」: a measure's change, no set of members
         if found and found[0] in ("each_max", "each_min", "pooled_max", "pooled_min") and re.search(data["diff_asked"], text[found[2][1]:]) \
                 and not any(clauses.statements(text)) and not re.search(r"是最(?:大|小|多|少|高|低)", text):  # 「X是最大的项目，…下降了百分之几」: X's own change
             found = None  # 「两年里（各自）最大的那个项目，金额相差多少」: the two tops' difference, a value asked

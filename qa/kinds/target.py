@@ -242,6 +242,8 @@ def _later_asks(ctx: Context, reading: Reading, chosen: list[dict], doc: str) ->
         said = clause.group(0)
         if clause.start() < asked_end and clause.end() > asked_start or not re.search(data["asks_again"], said):
             continue
+        if clause.end() <= asked_start and frame.text[clause.end():clause.end() + 1] == "。":
+            continue  # 「X只有1万元，我好奇这么点钱能定什么目标。它对满意度的要求是多少」: a sentence before the ask tells
         later = _asked(said, frame.cues)
         own = said.replace(later.explained, " ") if later and later.explained else said
         for m in frame.mentions:  # 「X这个重点项目，满意度要求多少」: the owner's name chooses no target

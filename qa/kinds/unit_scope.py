@@ -187,6 +187,9 @@ class UnitScope:
                    if not re.match(r"[\u4e00-\u9fff]{0,6}?(?:里|中|之中|当中)", text[m.end():])]  # 「几个预算单位里，哪个最少」: the set to look in
         if counted or any(w in text for w in _words("which_project")):
             return None  # how many projects, which project: about projects, not a unit's figure
+        measured = [w for w, units in cue_data("target")["asked_measures"].items() if units == ["%"]]
+        if any(m.of("goal") for m in ctx.frame.mentions) and any(w in text for w in measured):
+            return None  # 「法律援助处那个X，任务完成率要到多少」: a key project's target, no unit's figure
         if ctx.frame.rank and ctx.frame.set_kind == "projects":
             return None  # 「价格认证中心第二大的项目安排了多少」: a ranking of the unit's projects
         if ctx.frame.intent == "list" and (ctx.frame.set_kind == "projects" or ctx.frame.measures == ["项目支出"]) and not re.search(r"多少|几|金额", text):
