@@ -1410,6 +1410,25 @@ class Executor:
             found.append(best)
         return found if found[0] is not found[1] else None
 
+    def narrowed_by_spelling(self, frame: Frame) -> None:
+        """「办公楼物业管里服务费」: a name written whole with one character wrong is that name, not also the longer names
+        holding it (芦湾区办公楼物业管理服务费) that a part of a name links — when the units named hold it
+        (「本级那个X」 may be another unit's name) and no bracketed part after it names a member (X（续建）)."""
+        for m in frame.mentions:
+            if not m.partial or not m.of("project"):
+                continue
+            part = re.match(r"[(（]([^()（）]{1,6})[)）]", frame.text[m.end:])
+            if part and any(match_form(e.label).endswith(part.group(1) + ")") for e in m.entities):
+                continue
+            close = {e.label for e in m.entities if len(match_form(e.label)) == len(m.surface) and (not frame.docs or e.docs & set(frame.docs))
+                     and sum(a != b for a, b in zip(match_form(e.label), m.surface, strict=True)) <= 1}
+            if len(close) != 1:
+                continue
+            if "self_unit" in frame.cues or any(o.of("budget_unit") for o in frame.mentions):
+                if not any(p.label in close for d in frame.docs for p in self.unit_scoped(frame, d, self.reader.projects(d))):
+                    continue
+            m.entities = [e for e in m.entities if e.label in close]
+
     def narrowed_by_amount(self, frame: Frame) -> None:
         """「292万元的那个“一村一法律顾问”工作经费」「450万元的那个X」 (X beside 岚岗县X): a name with an amount the question
         states right beside it is the one project of its family with that amount (none or two: the name stays as it is)."""

@@ -210,6 +210,7 @@ class QAService:
         reader = FactReader(self.store, self.titles, self.index)
         executor = Executor(reader, self.lexicon)
         try:
+            executor.narrowed_by_spelling(frame)
             executor.narrowed_by_amount(frame)
             try:
                 answer = self._honoured(question, frame, executor, chosen)

@@ -394,23 +394,6 @@ def projects_holding(lexicon: Lexicon, names: set[str], docs: list[str], kinds: 
             and any(name in match_form(e.label) for name in names)]
 
 
-def _misspelt_whole(frame: Frame, lexicon: Lexicon) -> None:
-    """「办公楼物业管里服务费」: a name written whole with one character wrong is that name, not also the longer
-    names holding it (芦湾区办公楼物业管理服务费) that a part of a name would link."""
-    for m in frame.mentions:
-        if not m.partial:
-            continue
-        part = re.match(r"[(（]([^()（）]{1,6})[)）]", frame.text[m.end:])
-        if part and any(match_form(e.label).endswith(part.group(1) + ")") for e in m.entities):
-            continue  # 「历史建筑日常巡户经费（续建）」: the member with that part, not the name before it
-        if "self_unit" in frame.cues or any(o.of("budget_unit") for o in frame.mentions):
-            continue  # 「本级那个X」: the unit named picks among the names
-        close = {e.label for e in m.entities if len(match_form(e.label)) == len(m.surface) and (not frame.docs or e.docs & set(frame.docs))
-                 and sum(a != b for a, b in zip(match_form(e.label), m.surface, strict=True)) <= 1}
-        if len(close) == 1:
-            m.entities = [e for e in m.entities if e.label in close]
-
-
 def _name_picked(frame: Frame, lexicon: Lexicon) -> None:
     """「X——注意，是后面带“第二批”的那个——」: of the projects whose names hold X, the one holding (or,
     with 不是, not holding) the part said; the words that say so name nothing else and are no
@@ -1092,7 +1075,7 @@ TOLD_APART = (_without_table_names, _list_described, _joined_around_amounts, _cl
               _classes_in_containers, _container_of_one, _heard_parts, _section_named, _measures_told, _owners_told,
               _performance_told, _self_check_told, _counted_noun_restated, _name_before_its_code, _counted_list, _other_than, _body_by_its_money, _one_per_thing,
               _told_before_the_ask, _framing_told)
-NAMES_NARROWED = (_misspelt_whole, _name_part_set_aside, _name_picked, _lacked_part, _family_parts, _year_prefixed)
+NAMES_NARROWED = (_name_part_set_aside, _name_picked, _lacked_part, _family_parts, _year_prefixed)
 KINDS_SAID = (_partial_narrowed, _partials_one_project, _parallel_ellipsis, _kind_of_projects, _body_described, _target_words_kept)
 
 
@@ -2539,6 +2522,9 @@ class Understander:
         suffixes = "|".join(sorted(self.lexicon.cues["body_suffixes"], key=len, reverse=True))
         generic = re.search(rf"[{self.lexicon.cues['generic_determiners']}](?:{suffixes})", "".join(text))  # 各局, 别的局, 其他局: bodies in general
         bodies = sorted({d.name for d in self.lexicon.documents.values()})
+        told = generic and next((c for c in CLAUSE.finditer(frame.text) if c.start() <= generic.start() < c.end()), None)
+        if told and told.end() < len(frame.text.rstrip("?？。 ")) and not clauses.asks(told.group(0)):
+            generic = None  # 「想算算本级项目的平均规模，方便和别的局比。」: what the asker will do with it
         if generic and len(bodies) == 1 and not any(m.of("department") for m in frame.mentions):  # beside the loaded body named (「X局是不是像别的局一样…」) they ask nothing
             frame.refusal = f"问的是其他或各个部门，已载入的只有{bodies[0]}的预算 (other bodies are not loaded)"
             return

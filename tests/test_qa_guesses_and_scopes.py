@@ -273,3 +273,17 @@ def test_a_misspelt_name_with_its_part_is_that_member(years):
     service, _, later = years
     answer = service.ask("2025年办公楼物业管理服务废（续建）是多少？")
     assert answer.value == project_amounts(later)["办公楼物业管理服务费（续建）"], answer.answer
+
+
+def test_other_bodies_named_in_what_the_asker_will_do(market):
+    same_value(market[0], "想算算局机关项目的平均规模，方便和别的局比。本级的项目平均每个多少钱？", "本级的项目平均每个多少钱？")
+
+
+def test_distinct_members_of_two_years_counted(years):
+    service, earlier, later = years
+    answer = service.ask("把两年的项目清单合在一起，同名的只算一个，总共有多少个不同的项目？")
+    assert answer.value == len({p.name for p in earlier.projects} | {p.name for p in later.projects}), answer.answer
+
+
+def test_a_shares_change_asked_without_years(years):
+    same_value(years[0], "一般公共服务支出占比上升了多少个百分点", "2025年比2024年，一般公共服务支出占比上升了多少个百分点")

@@ -539,7 +539,7 @@ def _every_member(ctx: Context, executor, doc: Document) -> list[Fact]:
 def _members_told(values: list) -> list:
     """「X2024年分了两笔（原项目加第二批）」: parts of names said after X that only name X's own members."""
     base = match_form(values[0].surface) if values else ""
-    return [m for m in values[1:] if base not in m.surface and all(base in match_form(e.label) for e in m.entities)]
+    return [m for m in values[1:] if base not in m.surface and any(base in match_form(e.label) for e in m.entities)]
 
 
 def _members_said(ctx: Context, doc: Document, mention) -> list:
@@ -1185,7 +1185,8 @@ def _set_answer(reading: Reading, ctx: Context, executor, earlier: Document, lat
         keys = [*old, *(k for k in new if k not in old)]
         listing = "、".join(f"{(new.get(k) or old[k]).label}（{'、'.join(str(y) for y, m in ((y0, old), (y1, new)) if k in m)}年）" for k in keys)
         what = "列为重点项目" if kind == "goals" else "有"
-        return executor.answer(ctx.frame, f"{y0}年或{y1}年{what}{topic}的共{len(keys)}项：{listing or '无'}。", None, None,
+        count = Decimal(len(keys)) if _count_asked(ctx.frame.text) else None  # 「同名的只算一个，总共有多少个不同的项目」
+        return executor.answer(ctx.frame, f"{y0}年或{y1}年{what}{topic}的共{len(keys)}项：{listing or '无'}。", count, "个" if count is not None else None,
                                items=[(new.get(k) or old[k]).label for k in keys], facts=[*old.values(), *new.values()])
     if op in RANKED:
         answer = _ranked_change(ctx, executor, op, (reading.slot("rank", 1), reading.slot("n")), kind, old, new)

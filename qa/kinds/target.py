@@ -83,20 +83,32 @@ def _counts_a_set(ctx: Context, asked: Asked) -> bool:
     return bool(asked.units) and any(after.startswith(match_form(w)) for w in words)
 
 
+def _in_unit_asked(reading: Reading, targets: list[dict]) -> list[dict]:
+    """The targets in the unit asked (次 is not 人次), or speaking of the noun asked."""
+    units = reading.slot("unit")
+    if units:
+        exact = [t for t in targets if t["unit"] in units]
+        return exact or [t for t in targets if t["unit"].endswith(units)]
+    if reading.slot("noun"):
+        noun = reading.slot("noun")
+        grams = [noun[k:k + 2] for k in range(len(noun) - 1)]
+        return [t for t in targets if sum(g in match_form(t["text"]) for g in grams) * 2 >= len(grams)]
+    return targets
+
+
 def _owner_target(reading: Reading, ctx: Context, executor, doc: str) -> dict:
     """The named owner's target in the unit asked (or speaking of the noun asked)."""
     owner = reading.slot("owner")
     labels = {match_form(e.label) for e in owner.entities}
     units = reading.slot("unit")  # any one of them answers: 多少人 is 人, 人次 or 万人次
     unit = "、".join(units)
-    targets = [t for t in executor.reader.run(queries.TARGETS, doc=node(doc)) if match_form(t["ownerLabel"]) in labels]
-    if units:
-        exact = [t for t in targets if t["unit"] in units]  # 次 is not 人次
-        targets = exact or [t for t in targets if t["unit"].endswith(units)]
-    elif reading.slot("noun"):
-        noun = reading.slot("noun")
-        grams = [noun[k:k + 2] for k in range(len(noun) - 1)]
-        targets = [t for t in targets if sum(g in match_form(t["text"]) for g in grams) * 2 >= len(grams)]
+    every = executor.reader.run(queries.TARGETS, doc=node(doc))
+    targets = _in_unit_asked(reading, [t for t in every if match_form(t["ownerLabel"]) in labels])
+    if not targets:  # 「2025年X是重点项目，它的绩效目标…」: the year is the question's, the key project is X
+        labels = {re.sub(r"^\d{4}年度?", "", label) for label in labels}
+        targets = _in_unit_asked(reading, [t for t in every if match_form(t["ownerLabel"]) in labels])
+        owner.entities = [e for e in ctx.lexicon.entities.values() if e.kind in ("project", "goal") and doc in e.docs
+                          and match_form(e.label) in labels] if targets else owner.entities  # the name is X's: the answer says so
     if not targets:
         raise NotAnswerable(f"文件没有给出“{owner.entities[0].label}”以{unit or '这个单位'}计的绩效目标")
     uncounted = _uncounted(ctx.frame, targets) or _act_unsaid(ctx.frame, targets)
