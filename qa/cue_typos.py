@@ -4,14 +4,15 @@ Homophones are corrected with names (qa/lexicon.py `fuzzy`); a character that lo
 sounds different is not. A measure or total word of four or more characters is long enough for one
 wrong character to leave it recognisable, provided the wrong character makes no word of its own with
 a neighbour: 基建支出 (基建 is a word) is never 基本支出, and a window two cue words fit alike (其他支入:
-其他收入 or 其他支出) is left alone."""
+其他收入 or 其他支出) is left alone. An asking word of three or more characters written with a homophone
+(家起来 for 加起来) is that word when the window is no word of its own."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
 
-from qa.lexicon import Mention, match_form
+from qa.lexicon import Mention, load_cues, match_form, syllables_of
 from qa.segment import tokenizer
 
 MIN_CUE = 4  # shorter cue words are too close to ordinary words for one character to be a typo
@@ -88,4 +89,36 @@ def linked_as_cue(text: str, mentions: list[Mention], cues: Iterable[str]) -> tu
             label = labels.pop()
             text = text[:m.start] + label + text[m.end:]
             fixes.add(label)
+    return text, fixes
+
+
+@lru_cache(maxsize=1)
+def _asking_sounds() -> dict[str, str]:
+    """The intents' cue words of three or more characters by their sound (加起来 → jia qi lai); a sound two words share is left out."""
+    by_sound: dict[str, set[str]] = {}
+    for words in load_cues()["intents"].values():
+        for word in words:
+            if len(word) >= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in word):
+                by_sound.setdefault(" ".join(syllables_of(word)), set()).add(word)
+    return {sound: next(iter(words)) for sound, words in by_sound.items() if len(words) == 1}
+
+
+def homophone_asks(text: str, words: Iterable[str], names: list[tuple[int, int]], known: frozenset[str]) -> tuple[str, set[str]]:
+    """「两项家起来多少」: an asking word written with a homophone in a stretch the understanding could not place."""
+    sounds = _asking_sounds()
+    lengths = sorted({len(w) for w in sounds.values()}, reverse=True)
+    syllables = syllables_of(text)
+    fixes: set[str] = set()
+    for word in words:
+        at = text.find(word)
+        if at < 0:
+            continue
+        for length in lengths:
+            for start in range(at, at + len(word) - length + 1):
+                end = start + length
+                window = text[start:end]
+                cue = sounds.get(" ".join(syllables[start:end]))
+                if cue and cue != window and not any(a < end and start < b for a, b in names) and not _is_word(window, known):
+                    text = text[:start] + cue + text[end:]
+                    fixes.add(cue)
     return text, fixes

@@ -1171,6 +1171,8 @@ def _one_given_for_each(question: str, answer: Answer) -> str | None:
     asked = re.sub(r"(?:分别|各自)(?=的?(?:金额|预算)?(?:最|第))", "", asked)  # 「两年各自最大的项目相差多少」: each one's top, then one figure
     if not re.search(_cues()["each_asked"], asked) or answer.value is None or answer.items:
         return None
+    if len(set(re.findall(r"\d{4}年\d", answer.answer))) >= 2:
+        return None  # 「两年各是多少」: each year's figure said, the same in both
     return "问题问的是每一项的数，答案只有一个数 (one figure where each was asked)"
 
 

@@ -19,7 +19,7 @@ import ahocorasick
 from kg.template import load_template
 from qa import clauses, commentary, honour, name_filter, segment
 from qa.cue_typos import corrected as cue_typo_corrected
-from qa.cue_typos import linked_as_cue
+from qa.cue_typos import homophone_asks, linked_as_cue
 from qa.frame import Frame
 from qa.kinds.base import cue_data
 from qa.known import answer_unit, fold_digits, is_known, of_the_document
@@ -2318,6 +2318,10 @@ class Understander:
         years = sorted(named_years(plain, {d.year for d in docs.values()}))
         if len(years) == 2 and not frame.cues & SPANNING_CUES:
             years = self._year_asked(plain, years)
+        if len(years) == 2 and not frame.cues & SPANNING_CUES:  # 「X2024年安排了18万，2025年还有吗？有的话是多少」: the year of a figure stated is told
+            stated = {y for c in CLAUSE.finditer(plain) if re.search(self.lexicon.cues["premise"], c.group(0)) and not clauses.asks(c.group(0))
+                      for y in named_years(c.group(0), {d.year for d in docs.values()})}
+            years = [y for y in years if y not in stated] or years
         if years:
             doc_years = {docs[d].year for d in in_scope}
             matching = [d for d in in_scope if docs[d].year in years]
@@ -2913,6 +2917,7 @@ class Understander:
             for word in content_nouns(chunk):
                 if len(word) >= 2 and word not in vocabulary and word not in self.stopwords and not all(ch in self._function_chars for ch in word):
                     unknown.append(word)
+        unknown += [w for w in self._single_characters(frame) if w not in unknown]
         unknown = [w for w in unknown if not is_known(w, frame.text, frame.mentions, self.own_suffixes)]  # 幅度, 前者, 光是, 表里, 全局 … (qa/known.py)
         unknown = [w for w in unknown if not self._aside_word(frame, w)]
         if frame.range is not None or frame.threshold is not None:  # 「落在这个区间的」: the range the question states
@@ -2927,6 +2932,22 @@ class Understander:
                     + [w for w in self._other_modifier(frame) if not self._aside_word(frame, w)] + self._narrower_than_class(frame) + self._noun_after_part(frame) + self._attribute_asked(frame) + self._counted_noun(frame)
                     + self._unnamed_project(frame) if w not in unknown]
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
+
+    def _single_characters(self, frame: Frame) -> list[str]:
+        """「基本支出的电废是多少」: two characters right after a name or measure that the segmenter leaves single (电, 废),
+        neither a function word, are one word the documents do not know (a misspelt 电费), never nothing."""
+        measures = load_cues()["measures"]
+        said = {match_form(w) for name in frame.measures for w in [name, *measures.get(name, {}).get("aliases", [])]}
+        ends = {m.end for m in frame.mentions} | {b for _, b in frame.name_spans} | {b for _, b in occurrences(said, frame.text)}
+        out = []
+        for end in sorted(ends):
+            start = end + 1 if frame.text[end:end + 1] == "的" else end
+            pair = frame.text[start:start + 2]
+            chars = tokenizer().lcut(frame.text[start:start + 4], HMM=False)[:2]
+            if (re.fullmatch(r"[\u4e00-\u9fff]{2}", pair) and [len(w) for w in chars] == [1, 1] and not set(pair) & self._function_chars
+                    and pair not in self.lexicon.vocabulary and pair not in self.stopwords and not any(m.start == start for m in frame.mentions)):
+                out.append(pair)
+        return out
 
     def _other_modifier(self, frame: Frame) -> list[str]:
         """「机构养老服务补贴」 for 居家养老服务补贴, 「…机构标准化建设经费」 for 党建及精神文明建设经费: a noun written right before a project named by the rest
@@ -3357,6 +3378,8 @@ class Understander:
             corrected, fixes = self._correct(frame.text, unknown + residue, spans, sound_only=not stuck)
             if not fixes:
                 corrected, fixes = cue_typo_corrected(frame.text, unknown + residue, self._named_cues(), spans, self._known)
+            if not fixes:
+                corrected, fixes = homophone_asks(frame.text, unknown + residue, spans, self._known)
         return (corrected, fixes) if fixes else None
 
     def _named_cues(self) -> frozenset[str]:

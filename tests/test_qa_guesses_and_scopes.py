@@ -287,3 +287,21 @@ def test_distinct_members_of_two_years_counted(years):
 
 def test_a_shares_change_asked_without_years(years):
     same_value(years[0], "一般公共服务支出占比上升了多少个百分点", "2025年比2024年，一般公共服务支出占比上升了多少个百分点")
+
+
+def test_characters_left_single_are_an_unknown_word(market):
+    assert not market[0].ask("基本支出的电废是多少").answered
+
+
+def test_an_asking_word_written_with_a_homophone(market):
+    same_value(market[0], "聘用人员劳务费跟食品安全抽检监测经费两项家起来多少", "聘用人员劳务费跟食品安全抽检监测经费两项加起来多少")
+
+
+def test_each_years_figure_the_same_in_both(years):
+    service, _, _ = years
+    answer = service.ask("两年的政府性基金预算支出各是多少？")
+    assert answer.value == 0 and "2024年0.00万元" in answer.answer and "2025年0.00万元" in answer.answer, answer.answer
+
+
+def test_the_year_of_a_figure_stated_is_told(years):
+    same_value(years[0], "基本支出2024年安排了524.48万，2025年还有吗？有的话是多少", "2025年基本支出是多少")

@@ -684,8 +684,8 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
     if op == "average":
         mean = ((a + b) / 2).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         return executor.answer(ctx.frame, f"{what}：{head}，两年平均每年{fmt(mean, unit)}{unit}（({fmt(a, unit)} + {fmt(b, unit)}) ÷ 2）。", mean, unit, sources=sources)
-    if op == "each":  # 「两年分别是多少」: both figures, no arithmetic
-        return executor.answer(ctx.frame, f"{what}：{head}。", None, None, sources=sources)
+    if op == "each":  # 「两年分别是多少」: both figures, no arithmetic; one figure when the two are the same (两年都是0)
+        return executor.answer(ctx.frame, f"{what}：{head}。", a if a == b else None, unit if a == b else None, sources=sources)
     if op == "multiple":
         return _multiple(ctx, executor, (earlier, a), (later, b), f"{what}：{head}", unit, sources)
     if op == "proportion":

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from qa import clauses
+from qa import clauses, commentary
 from qa.answer import Answer
 from qa.execute import NotAnswerable
 from qa.kinds.base import Context, Reading, Slot, asked_without_amount, cue_data
@@ -29,7 +29,7 @@ class ProjectOwner:
             return None
         sentence = next(s for s in re.findall(r"[^。？?！!]*[。？?！!]?", frame.text) if asked.group(0) in s)
         sentence = "".join(c for c in re.findall(r"[^，,；;]+[，,；;]?", sentence)
-                           if clauses.asks(c) or not re.search(r"(?:19|20)\d{2}年", c))  # 「X2024年是局本级在用，2025年换成了哪个单位」: a year told of asks nothing
+                           if clauses.asks(c) or not re.search(r"(?:19|20)\d{2}年", c) and not commentary.hedged(c))  # 「X2024年是局本级在用，2025年换成了哪个单位」「X好像换了单位管，」: told, asks nothing
         for m in projects:
             sentence = sentence.replace(m.surface, "")
         if set(content_nouns(sentence)) - set(cue_data(NAME)["carries_nothing"]):
