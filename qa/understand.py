@@ -560,6 +560,16 @@ def _one_off(a: str, b: str) -> bool:
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
 
 
+def _change_explained(frame: Frame) -> None:
+    """「预算猛增了四成多，文件怎么解释的」: how the document explains a change it is told of asks the reason, not a
+    glossary entry or a cited document."""
+    if not re.search(r"(?:怎么|如何|咋)(?:解释|说明|交代)", frame.text) or any(m.of("term") for m in frame.mentions):
+        return
+    if re.search(r"增|减|涨|降|升|跌|多了|少了|翻", frame.text) and "reason" not in frame.cues:
+        frame.cues = (frame.cues - {"definition", "citation", "set:citations"}) | {"reason"}
+        frame.set_kind = None if frame.set_kind == "citations" else frame.set_kind
+
+
 def _target_words_kept(frame: Frame) -> None:
     """「X的绩效目标里培训业务人员不少于多少人次」「X计划培训业务人员多少人次」: after a project named whole, in
     a target asked, a part of another project's name said after 目标/指标 or out of its order (培训业务 of
@@ -1076,7 +1086,7 @@ TOLD_APART = (_without_table_names, _list_described, _joined_around_amounts, _cl
               _performance_told, _self_check_told, _counted_noun_restated, _name_before_its_code, _counted_list, _other_than, _body_by_its_money, _one_per_thing,
               _told_before_the_ask, _framing_told)
 NAMES_NARROWED = (_name_part_set_aside, _name_picked, _lacked_part, _family_parts, _year_prefixed)
-KINDS_SAID = (_partial_narrowed, _partials_one_project, _parallel_ellipsis, _kind_of_projects, _body_described, _target_words_kept)
+KINDS_SAID = (_partial_narrowed, _partials_one_project, _parallel_ellipsis, _kind_of_projects, _body_described, _change_explained, _target_words_kept)
 
 
 class Understander:
@@ -2934,20 +2944,25 @@ class Understander:
         return unknown + [w for w in self._run_on_names(frame, cues) if w not in unknown]
 
     def _single_characters(self, frame: Frame) -> list[str]:
-        """「基本支出的电废是多少」: two characters right after a name or measure that the segmenter leaves single (电, 废),
-        neither a function word, are one word the documents do not know (a misspelt 电费), never nothing."""
+        """「基本支出的电废是多少」: two characters right after a name or measure, left single by the segmenter and one
+        character off a two-character class of the documents (电费), are a misspelt name the answer cannot use — never nothing."""
         measures = load_cues()["measures"]
         said = {match_form(w) for name in frame.measures for w in [name, *measures.get(name, {}).get("aliases", [])]}
         ends = {m.end for m in frame.mentions} | {b for _, b in frame.name_spans} | {b for _, b in occurrences(said, frame.text)}
         out = []
         for end in sorted(ends):
-            start = end + 1 if frame.text[end:end + 1] == "的" else end
-            pair = frame.text[start:start + 2]
-            chars = tokenizer().lcut(frame.text[start:start + 4], HMM=False)[:2]
-            if (re.fullmatch(r"[\u4e00-\u9fff]{2}", pair) and [len(w) for w in chars] == [1, 1] and not set(pair) & self._function_chars
-                    and pair not in self.lexicon.vocabulary and pair not in self.stopwords and not any(m.start == start for m in frame.mentions)):
+            pair = frame.text[end:end + 2]
+            chars = tokenizer().lcut(frame.text[end:end + 4], HMM=False)[:2]
+            if [len(w) for w in chars] == [1, 1] and pair not in self._short_classes and any(
+                    sum(a != b for a, b in zip(pair, c, strict=True)) == 1 for c in self._short_classes):
                 out.append(pair)
         return out
+
+    @cached_property
+    def _short_classes(self) -> frozenset[str]:
+        """The documents' two-character classes and items (电费, 水费): what a two-character typo may stand for."""
+        return frozenset(match_form(e.label) for e in self.lexicon.entities.values()
+                         if e.kind in ("classification", "line_item") and len(match_form(e.label)) == 2)
 
     def _other_modifier(self, frame: Frame) -> list[str]:
         """「机构养老服务补贴」 for 居家养老服务补贴, 「…机构标准化建设经费」 for 党建及精神文明建设经费: a noun written right before a project named by the rest

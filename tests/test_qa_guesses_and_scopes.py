@@ -305,3 +305,9 @@ def test_each_years_figure_the_same_in_both(years):
 
 def test_the_year_of_a_figure_stated_is_told(years):
     same_value(years[0], "基本支出2024年安排了524.48万，2025年还有吗？有的话是多少", "2025年基本支出是多少")
+
+
+def test_how_the_document_explains_a_change(years):
+    service, _, _ = years
+    told, direct = service.ask("2025年统计局预算增加了不少，文件怎么解释的？"), service.ask("2025年统计局预算为什么增加？")
+    assert direct.answered and "原因" in told.answer and told.answer == direct.answer, told.answer
