@@ -16,7 +16,8 @@ from qa.lexicon import Mention, load_cues, match_form, syllables_of
 from qa.segment import tokenizer
 
 MIN_CUE = 4  # shorter cue words are too close to ordinary words for one character to be a typo
-GAP = "\x00"  # stands for the one character a window may get wrong
+GAP = "\x00"
+POINTERS = "那哪这几么吗呢的地得在再他她它"  # words of pointing and grammar: a homophone of one is another word, never a typo  # stands for the one character a window may get wrong
 
 
 def _is_word(text: str, known: frozenset[str]) -> bool:
@@ -118,7 +119,8 @@ def homophone_asks(text: str, words: Iterable[str], names: list[tuple[int, int]]
                 end = start + length
                 window = text[start:end]
                 cue = sounds.get(" ".join(syllables[start:end]))
-                if cue and cue != window and not any(a < end and start < b for a, b in names) and not _is_word(window, known):
+                pointed = cue and any(a != b and (a in POINTERS or b in POINTERS) for a, b in zip(window, cue, strict=True))  # 那份 is not 哪份
+                if cue and cue != window and not pointed and not any(a < end and start < b for a, b in names) and not _is_word(window, known):
                     text = text[:start] + cue + text[end:]
                     fixes.add(cue)
     return text, fixes

@@ -33,10 +33,15 @@ class NameFilter:
     def holds(self, name: str) -> bool:
         name = match_form(name)
         bare = re.sub(r"[(（][^()（）]*[)）]$", "", name)  # 「法治督察股（行政复议股）」 ends in 股 before its bracket
+        kinds = _data()["kinds_of_part"]
+        if self.how == "contains" and self.keyword in kinds:  # 「名字里带年份的」: any year in the name
+            return re.search(kinds[self.keyword], name) is not None
         return any({"contains": word in name, "prefix": name.startswith(word),
                     "suffix": name.endswith(word) or bare.endswith(word)}[self.how] for word in (self.keyword, *self.alternatives))
 
     def words(self) -> str:
+        if self.how == "contains" and self.keyword in _data()["kinds_of_part"]:
+            return f"名称带{self.keyword}"
         return SAID[self.how].format("”或“".join((self.keyword, *self.alternatives)))
 
 

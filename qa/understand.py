@@ -2954,8 +2954,8 @@ class Understander:
             pair = frame.text[end:end + 2]
             chars = tokenizer().lcut(frame.text[end:end + 4], HMM=False)[:2]
             if [len(w) for w in chars] == [1, 1] and pair not in self._short_classes and any(
-                    sum(a != b for a, b in zip(pair, c, strict=True)) == 1 for c in self._short_classes):
-                out.append(pair)
+                    sum(a != b for a, b in zip(pair, c, strict=True)) == 1 for c in self._short_classes) and not any(pair in alias for alias in self.lexicon.aliases):
+                out.append(pair)  # 「文旅局」: a short name the lexicon knows holds it
         return out
 
     @cached_property

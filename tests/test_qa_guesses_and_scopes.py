@@ -7,6 +7,7 @@ departments (tools.synth seeds 3901, 3905)."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -311,3 +312,17 @@ def test_how_the_document_explains_a_change(years):
     service, _, _ = years
     told, direct = service.ask("2025年统计局预算增加了不少，文件怎么解释的？"), service.ask("2025年统计局预算为什么增加？")
     assert direct.answered and "原因" in told.answer and told.answer == direct.answer, told.answer
+
+
+def test_a_kind_of_part_said_for_the_part(years):
+    service, _, later = years
+    answer = service.ask("2025年名字里带年份的项目有哪些？")
+    expected = sorted(p.name for p in later.projects if re.search(r"20\d{2}年", p.name))
+    assert expected and sorted(answer.items) == expected, answer.answer
+
+
+def test_a_change_in_points_between_two_years_is_its_size(years):
+    service, _, _ = years
+    ordered = service.ask("项目支出占支出总计的比重，2024年比2025年变化了多少个百分点？")
+    answer = service.ask("项目支出占支出总计的比重，两年之间变动了几个百分点？")
+    assert ordered.value is not None and answer.value == abs(ordered.value), answer.answer

@@ -696,8 +696,8 @@ def _value_answer(reading: Reading, ctx: Context, executor, earlier: Document, l
         value = diff.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         word = "下降" if value < 0 else "上升"
         said = -value if _earlier_first(text) else value  # 「2024年比2025年低了几个百分点」: the earlier year is said lower
-        signed = sign_asked(text) or not any(_directions(text))  # 「变化了多少个百分点」: later minus earlier
-        shown = said if signed else _signed(said, asked)
+        ordered = not any(_directions(text)) and re.search(r"\d{2,4}年?(?:度)?(?:的[^，,。？?]{0,12})?比\d{2,4}", text)  # 「2024年比2025年变化了多少个百分点」: one year against the other
+        shown = said if sign_asked(text) or ordered else _signed(said, asked)  # 「两年之间变动了几个百分点」: its size, the answer says which way
         a2, b2 = (x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) for x in (a, b))
         both = f"{earlier.year}年{a2}%，{later.year}年{b2}%" if share else head  # a target's percent is as stated, no share rounded
         return executor.answer(ctx.frame, f"{what}：{both}，{word}{abs(value)}个百分点（{b2} − {a2}{'，按未四舍五入的比重计算' if share else ''}）。",
