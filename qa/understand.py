@@ -219,6 +219,7 @@ def _premise_end(text: str) -> int:
 
 
 INDEFINITE = re.compile(r"(?<![有只共仅才就是])一[个项]")  # 「挑一个有新闻价值的项目」: an article, no count stated
+MOVED_TO = re.compile(r"从[^，,。？?]{1,16}?(?:涨到|升到|增加到|增长到|增到|提高到|降到|减少到|减到|下降到|跌到|掉到|压到|变成|变为|到了|到)了?$")  # 「从X掉到」: what follows is where it went
 CHANGED_TO = re.compile(r"[\d.,]+(?:亿元|亿|万元|万|元)?(?:多|左右)?(?:涨到|升到|增加到|增长到|增到|提高到|降到|减少到|减到|下降到|跌到|压到|变成|变为)")  # the amount before a change it names
 ASIDE_STATED = re.compile(r"[(（][^)）]*排(?:在)?第[一二三四五1-5][^)）]*[)）]")  # 「（局本级的X排第一）」: a fact stated by the way, set aside
 CONFUSED = re.compile(r"(?:别|不要|勿)(?:跟|和|与|把)(?P<x>[^，,。？?]{1,24}?)(?:弄混|搞混|混淆|混了|搞错|弄错|混为一谈|当成)")
@@ -2771,8 +2772,8 @@ class Understander:
         for start, end, word, groups in cues:
             if "comparator" in groups:
                 number = self._number_near(text, start, end)
-                if number is not None and CHANGED_TO.match(text, end):
-                    number = None  # 「从2024年不到600万涨到2025年1400多万」: a figure described, not a bound
+                if number is not None and (CHANGED_TO.match(text, end) or MOVED_TO.search(text[:start])):
+                    number = None  # 「从2024年不到600万涨到2025年1400多万」「从一万多万掉到不到两千万」: a figure described, not a bound
                 if number is not None:
                     frame.operator = comparators[word]
                     frame.threshold = number
@@ -2817,6 +2818,9 @@ class Understander:
         top = TOP_N.search(text)
         if top and top.group(1) == "1" and re.search(r"后[一1](?:项|个)|后者", text):
             top = None  # 「后一项比前一项多多少」: the two named last, no top N
+        told = top and next((c.group(0) for c in re.finditer(r"[^，,。？?；;！!]+", text) if c.start() <= top.start() < c.end()), "")
+        if top and not any(a <= top.start() < b for a, b in asking) and re.search(r"排在|排进|位列|都在|都是|属于", told):
+            top = None  # 「X两年都排在项目金额的前两位，2025年比2024年少了多少」: told of X, no top N asked
         if top:
             frame.n = int(top.group(1) or top.group(2))
         rank = RANK.search(text)

@@ -326,3 +326,24 @@ def test_a_change_in_points_between_two_years_is_its_size(years):
     ordered = service.ask("项目支出占支出总计的比重，2024年比2025年变化了多少个百分点？")
     answer = service.ask("项目支出占支出总计的比重，两年之间变动了几个百分点？")
     assert ordered.value is not None and answer.value == abs(ordered.value), answer.answer
+
+
+def test_a_bound_after_a_movement_describes_the_figure(years):
+    same_value(years[0], "基本支出从几百万涨到不到一千万，增幅是多少？", "基本支出2025年比2024年增长了百分之多少？")
+
+
+def test_a_year_ago(years):
+    same_value(years[0], "基本支出比一年前增加了多少？", "基本支出2025年比2024年增加了多少？")
+
+
+def test_a_top_n_told_of_a_thing_asks_no_top(years):
+    service, earlier, later = years
+    both = sorted({p.name for p in earlier.projects} & {p.name for p in later.projects})[0]
+    same_value(service, f"{both}两年都排在项目金额的前两位，2025年比2024年少了多少？", f"{both}2025年比2024年少了多少？")
+
+
+def test_projects_paid_from_what_their_names_hold(civil_2025):
+    service, truth = civil_2025
+    expected = sorted(p.name for p in truth.projects if "彩票公益金" in p.name)
+    answer = service.ask("用彩票公益金安排的项目有哪几个？")
+    assert expected and sorted(answer.items) == expected, answer.answer

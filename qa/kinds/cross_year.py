@@ -60,8 +60,9 @@ def spanned_years(ctx: Context) -> tuple[list[Document], str | None]:
         named = {own[-2].year, own[-1].year}
     things = ctx.frame.value_mentions()
     if (not named and one_department and len(own) >= 2 and pattern(NAME, "previous_year").search(text) and pattern(NAME, "change_asked").search(text)
-            and things and all(m.of("project", "goal", "classification") and not m.of("figure") or _no_change_stated(ctx, m, own[-1]) for m in things)
-            and not ctx.frame.measures and not ctx.frame.totals):
+            and (things and all(m.of("project", "goal", "classification") and not m.of("figure") or _no_change_stated(ctx, m, own[-1]) for m in things)
+                 and not ctx.frame.measures or not things and ctx.frame.measures and _measure_change_unstated(ctx, own[-1]))
+            and not ctx.frame.totals):
         named = {own[-2].year, own[-1].year}  # 「X比上一年多了多少」 of a project, or of a figure whose change no document states: the year before is loaded
     if len(named) == 1:  # 「2025年的X加上2026年“十五五”Y」: Y is only in 2026's document, its year in its name
         mine = {d.iri: d for d in own}  # the department's own documents: a name another body's document holds names no year
@@ -87,6 +88,17 @@ def spanned_years(ctx: Context) -> tuple[list[Document], str | None]:
     if not named and len(own) >= 2 and _first({"both": cue_data(NAME)["set_operations"]["both"]}, text, _names(ctx)):
         return own[-2:], None  # 「延续下来的项目里…」: members of both years are of the latest two
     return [], None
+
+
+def _measure_change_unstated(ctx: Context, doc: Document) -> bool:
+    """「基本支出比一年前增加了多少」: a measure whose change the latest document states in no figure of its own name: its
+    change is the two loaded years'."""
+    if ctx.executor is None:
+        return False
+    measures = load_cues()["measures"]
+    names = {match_form(w) for name in ctx.frame.measures for w in [name, *measures.get(name, {}).get("aliases", [])]}
+    stated = [f for f in ctx.executor.reader.figures(doc.iri) if match_form(f.label) in names]
+    return all(f.extra.get("change") is None and f.extra.get("rate") is None for f in stated)
 
 
 def _no_change_stated(ctx: Context, mention, doc: Document) -> bool:

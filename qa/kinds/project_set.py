@@ -207,7 +207,7 @@ def _topic(ctx: Context, text: str, data: dict) -> list[Slot]:
     project's name holds (跟光纤 → 光纤); a quoted part of those words is tried first, and a count
     the question states (有关的两个项目) picks the end naming that many projects and is kept to be
     checked. None when no project's name holds two of its characters."""
-    match = re.search(data["topic"], text)
+    match = re.search(data["topic"], text) or re.search(data["topic_funded"], text)
     if match is None or ctx.executor is None:
         return []
     if any(m.start < match.end("run") and match.start("run") < m.end for m in ctx.frame.mentions if m.of("budget_unit", "department", "internal_unit")):
