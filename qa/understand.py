@@ -1336,11 +1336,18 @@ class Understander:
         cut = max((m.end() for m in STORY_END.finditer(text, 0, pointer.start())), default=0)
         named = [m for m in self._linked(text[:cut], [False] * (cut + 1))[1] if m.kinds() & {"budget_unit", "department", "internal_unit", *THINGS}
                  and not (m.partial and m.kinds() <= THINGS)]  # 「…都是局属事业单位」: a description, not a third thing's part name
+        if self._one_department:
+            named = [m for m in named if not m.kinds() <= {"department"}]  # 「…都是民政局下属的事业单位。两家」: the bureau loaded is no third
         joined = len(named) == 2 and re.fullmatch(r"(?:本级|机关|局机关)?[和与跟及、]", text[named[0].end:named[1].start])
+        units = [m for m in named if m.of("budget_unit")]
+        if cut and not joined and pointer.start() >= cut and len({m.surface for m in units}) == 1:
+            own = re.search(r"局机关|局本级|机关本级|本级", text[:cut])  # 「普查中心是下属事业单位，…比局机关少。两家的基本支出」: the unit and the bureau itself
+            if own:
+                return text[:pointer.start()] + f"{own.group(0)}和{units[0].surface}" + ("" if text[pointer.end():].startswith("谁") else "的") + text[pointer.end():]
         if not cut or not joined or pointer.start() < cut:
             return text
         first = text[named[0].start:named[1].start - 1]  # 「统计局本级和…」: the self word goes with the name
-        return text[:pointer.start()] + f"{first}和{named[1].surface}的" + text[pointer.end():]
+        return text[:pointer.start()] + f"{first}和{named[1].surface}" + ("" if text[pointer.end():].startswith("谁") else "的") + text[pointer.end():]
 
     def _topic_resumed(self, text: str) -> str:
         """「水库管理所，它的基本支出…」: a name set up as the topic and taken up again by 它 is the

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from conftest import project_amounts, same_answer, same_value
+from conftest import figure_value, last_year_value, project_amounts, same_answer, same_value
 
 
 def _top(truth) -> tuple[str, Decimal]:
@@ -347,3 +347,21 @@ def test_projects_paid_from_what_their_names_hold(civil_2025):
     expected = sorted(p.name for p in truth.projects if "彩票公益金" in p.name)
     answer = service.ask("用彩票公益金安排的项目有哪几个？")
     assert expected and sorted(answer.items) == expected, answer.answer
+
+
+def test_the_year_before_the_earliest_worked_back_and_compared(years):
+    service, earlier, later = years
+    expected = figure_value(later, "收入预算") - last_year_value(earlier, "收入预算")
+    answer = service.ask("收入预算2025年比2023年变化了多少？2023年的数用2024年说明里的增减额推算")
+    assert answer.value == abs(expected) and "推算" in answer.answer, answer.answer
+
+
+def test_a_year_before_the_earliest_with_no_change_stated_is_refused(years):
+    assert not years[0].ask("办公楼物业管理服务费2025年比2023年多多少？").answered
+
+
+@pytest.mark.parametrize("told, direct", [
+    ("执法大队和检测所都是市场监管局下属的事业单位，规模应该不一样。请问两家谁的基本支出多，多多少？", "执法大队和检测所谁的基本支出多，多多少？"),
+    ("检测所是下属事业单位，按理说花钱应该比局机关少吧？两家的项目支出到底谁多，差多少？", "检测所和局机关的项目支出谁多，差多少？")])
+def test_two_bodies_a_story_names_taken_up_again(market, told, direct):
+    same_value(market[0], told, direct)

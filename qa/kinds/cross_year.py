@@ -278,6 +278,9 @@ class CrossYear:
         stated = _stated_change(ctx, years) if missing else None
         if stated is not None:  # 「2024年X比2023年多了多少」: 2024's own 比上年, 2023 unloaded
             return Reading(NAME, 0.9, [Slot("years", [stated, stated], (0, len(text))), Slot("own_change", True, (0, len(text)))])
+        back = _worked_back(ctx, years) if missing else None
+        if back is not None:  # 「2025年比2023年少多少？2023年的数用2024年说明里的减少额推算」
+            return Reading(NAME, 0.9, [*slots, Slot("worked_back", back[0], back[1])], explained=back[2])
         if missing:
             return Reading(NAME, 0.9, slots, missing=missing, explained="".join(data["both_years"]))
         ranked = _ranked_in_one_year(text, years)
@@ -360,7 +363,9 @@ class CrossYear:
             joined = "；".join(f"{doc.year}年：{a.answer.rstrip('。')}" for doc, a in given) + "。"
             return dataclasses.replace(given[-1][1], answer=joined, value=None, unit=None,
                                        sources=list(dict.fromkeys(s for _, a in given for s in a.sources)))
-        if reading.slot("ranked_in"):
+        if reading.slot("worked_back"):
+            answer = _worked_back_answer(reading, ctx, executor, earlier, later)
+        elif reading.slot("ranked_in"):
             answer = _ranked_then_looked_up(reading.slot("ranked_in"), ctx, executor, (earlier, later))
         elif reading.slot("set_operation"):
             answer = _set_answer(reading, ctx, executor, earlier, later)
@@ -369,6 +374,49 @@ class CrossYear:
         if len({d.department for d in ctx.lexicon.documents.values()}) > 1:
             answer.answer = f"{later.name}：{answer.answer}"  # several departments loaded: say whose years these are
         return answer
+
+
+def _worked_back(ctx: Context, years: list[Document]) -> tuple[str, tuple[int, int], str] | None:
+    """(operation, its span, words) when a difference or rate is asked between the year before the earliest loaded
+    document and a later loaded year (2023 and 2025, 2024 and 2025 loaded): the earliest document states its own
+    change over the year before, from which that year's figure is worked back; None otherwise."""
+    read = {int(y) for y in re.findall(r"((?:19|20)\d{2})年?(?:的)?(?:预算)?(?:说明|文件|那份|文本|公开)", ctx.frame.text)}  # 「用2024年说明里的减少额」: the document read
+    loaded = {d.year for d in years}
+    first = min(loaded)
+    named = named_years(_unnamed(ctx), set(), spanning=True) - (read & {first})
+    if len(named) != 2 or first - 1 not in named or not (named - {first - 1}) <= loaded - {first}:
+        return None
+    found = _first({k: v for k, v in cue_data(NAME)["value_operations"].items() if k in ("diff", "rate", "sum")}, ctx.frame.text, _names(ctx))
+    if found is None or _first(cue_data(NAME)["set_operations"], ctx.frame.text, _names(ctx)) is not None:
+        return None
+    return found[0], found[2], found[1]
+
+
+def _worked_back_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
+    """The year before `earlier` worked back from `earlier`'s own stated change (上年 = 本年 − 增减), against `later`."""
+    span = reading.slot("worked_back") and next(s.span for s in reading.slots if s.name == "worked_back")
+    a, unit, first = figure_in(ctx, executor, earlier, False, span)
+    changed = [f for f in executor.reader.figures(earlier.iri) if f.value == a and f.extra.get("change") is not None]
+    stated = [f for f in changed if f.label in first.answer] or (changed if len({f.extra["change"] for f in changed}) == 1 else [])  # 「预算总额」 is 收入总计 there, 收入预算 in the text
+    if not stated:
+        raise NotAnswerable(f"{earlier.year}年的文件没有给出它比上年的增减，推不出{earlier.year - 1}年的数")
+    fact = stated[0]
+    last, year = a - fact.extra["change"], earlier.year - 1
+    b, _, second = figure_in(ctx, executor, later, False, span)
+    diff = b - last
+    asked = clauses.asking(ctx.frame.text) or ctx.frame.text  # 「2024年文件说比上年增加了…，2025年比2023年少多少」: the way asked, not the one told
+    derived = f"{year}年{fmt(last, unit)}{unit}（由{earlier.year}年文件“{fact.extra.get('changeText') or ''}”推算：{fmt(a, unit)} − ({fmt(fact.extra['change'], unit)})）"
+    head = f"{fact.label}：{derived}，{later.year}年{fmt(b, unit)}{unit}"
+    sources = first.sources + second.sources
+    if reading.slot("worked_back") == "rate":
+        if last == 0:
+            raise NotAnswerable(f"推算的{year}年为0，无法计算增长率")
+        rate = percent(diff, last)
+        text = f"{head}，{'下降' if rate < 0 else '增长'}{abs(rate)}%（{fmt(diff, unit)} ÷ {fmt(last, unit)} × 100%）。"
+        return executor.answer(ctx.frame, text, _shown(rate, _direction(asked), asked), "%", sources=sources)
+    word = "减少" if diff < 0 else "增加" if diff > 0 else "持平，变化"
+    text = f"{head}，{later.year}年比{year}年{word}{fmt(abs(diff), unit)}{unit}（{fmt(b, unit)} − {fmt(last, unit)}）。"
+    return executor.answer(ctx.frame, text, _shown(diff, _direction(asked), asked), unit, sources=sources)
 
 
 def _stated_change(ctx: Context, years: list[Document]) -> Document | None:

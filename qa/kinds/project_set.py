@@ -109,8 +109,8 @@ class ProjectSet:
             said = None  # 「除掉A和B这两个项目，剩下的」: the count of those left out
         if said and op != "count" and not any(s.name == "stated" for s in slots) and not ctx.frame.n:  # 「…安排的8个项目，平均每个多少」: the count is checked
             slots.append(Slot("stated", int(said.group(1)), said.span()))
-        if op == "count" and ctx.frame.intent == "superlative" and re.search(r"哪几", text):
-            op = "list"  # 「前三的是哪几个」 names the members, it counts nothing
+        if op == "count" and re.search(r"哪几", text) and not re.search(r"(?<!哪)几个[^，,。？?]{0,6}(?:分别|各)?是?哪", text):
+            op = "list"  # 「前三的是哪几个」「用X安排的项目有哪几个」 name the members, they count nothing
         slots.append(Slot("operation", op, span))
         if op == "list" and ctx.frame.intent == "superlative":  # 「名称带X的项目里第二高的」「…前三个」: ranked within the set
             slots += [Slot(name, value, span) for name, value in (("rank", ctx.frame.rank), ("n", ctx.frame.n)) if value]
