@@ -365,3 +365,12 @@ def test_a_year_before_the_earliest_with_no_change_stated_is_refused(years):
     ("检测所是下属事业单位，按理说花钱应该比局机关少吧？两家的项目支出到底谁多，差多少？", "检测所和局机关的项目支出谁多，差多少？")])
 def test_two_bodies_a_story_names_taken_up_again(market, told, direct):
     same_value(market[0], told, direct)
+
+
+@pytest.mark.parametrize("told", ["按项目个数平均，2025年平均每个项目的金额比2024年少多少万元",
+                                  "项目数量变了，但平均每个项目的金额呢？2025年平均每个项目比2024年少了多少？"])
+def test_each_years_average_per_project_compared(years, told):
+    service, earlier, later = years
+    means = [sum(p.amounts[0] for p in t.projects) / len(t.projects) for t in (earlier, later)]
+    answer = service.ask(told)
+    assert answer.value is not None and abs(abs(answer.value) - abs(means[1] - means[0])) < Decimal("0.01"), answer.answer

@@ -28,6 +28,7 @@ from qa.years import named_years
 
 NAME = "cross_year"
 SPANNING = ("cross_year", "cross_department")  # kinds whose reading spans several documents
+PER_PROJECT = re.compile(r"平均每个项目|每个项目平均|按项目个数平均|按项目数平均|平均到每个项目|项目的平均(?:金额|规模)")  # an average per project, each year's own figure
 TEXT_KINDS = ("describe",)  # kinds that answer with the document's words, never with a figure
 def spanned_years(ctx: Context) -> tuple[list[Document], str | None]:
     """The two loaded documents of one department that the question spans, earlier first; and
@@ -329,6 +330,11 @@ class CrossYear:
         columns = [m.span() for m in pattern(NAME, "table_total").finditer(text)]  # 「按支出总表的合计数算」: a table's column, no sum of the years
         columns += [m.span() for m in re.finditer(r"[(（](?:总计|合计|全口径)[)）]", text)]  # 「基本支出（总计）…增加了多少」: which column, no sum
         found = _first(data["value_operations"], text, _names(ctx, own_totals=False) + _share_whole(text) + columns)
+        if found is not None and PER_PROJECT.search(text):  # 「按项目个数平均，2025年平均每个项目比2024年少多少」: each year's average is the figure
+            asked = clauses.asking(text)
+            others = {k: v for k, v in data["value_operations"].items() if k != "average"}
+            again = _first(others, asked) if asked else None
+            found = (again[0], again[1], (text.find(asked) + again[2][0], text.find(asked) + again[2][1])) if again and asked in text else found
         if found is not None and found[0] == "sum" and re.search(data["diff_asked"] + "|比[^，,。？?]{2,12}?" + data["change_of_amount"], text):  # 「2024年的合计比2025年的合计多多少」「2025年合计比2024年增加了多少」
             found = _first({"diff": data["value_operations"]["diff"]}, text, _names(ctx)) or found
         if found is not None and found[0] == "rate" and _money_asked_last(text, data["value_operations"]["rate"]):  # 「核实一下涨幅：增加了多少万元」
@@ -512,7 +518,7 @@ def figure_in(ctx: Context, executor, doc: Document, share: bool, operation: tup
     frame = _in_year(ctx.frame, doc, asked, operation, ctx.lexicon.documents)
     if ranked:
         frame.direction = "min" if "min" in ctx.frame.cues else "max"
-    if not share and pattern(NAME, "project_count").search(frame.text):  # 「项目个数比上年少了几个」: a count per year
+    if not share and pattern(NAME, "project_count").search(frame.text) and not PER_PROJECT.search(frame.text):  # 「项目个数比上年少了几个」: a count per year
         if "set:key_projects" in ctx.frame.cues:  # 「重点项目（绩效目标列出的）个数」: the key projects of 第三部分
             goals = executor.reader.goals(doc.iri)
             return Decimal(len(goals)), "个", executor.answer(frame, f"重点项目个数为{len(goals)}个", Decimal(len(goals)), "个", facts=goals[:1])
@@ -588,8 +594,8 @@ def _every_member(ctx: Context, executor, doc: Document) -> list[Fact]:
     if len(values) != 1 or not values[0].of("project"):
         return []
     m, text = values[0], ctx.frame.text
-    said = match_form(m.surface)
-    members = [f for f in executor.reader.projects(doc.iri) if said in match_form(f.label)]
+    said, labels = match_form(m.surface), {e.label for e in m.of("project")} if m.partial else set()
+    members = [f for f in executor.reader.projects(doc.iri) if said in match_form(f.label) or f.label in labels]  # 「12345热线工单办理的钱」: the names a part links
     if pattern(NAME, "every_before").search(text[:m.start]) or pattern(NAME, "every_after").match(text[m.end:]):
         return members
     counted = pattern(NAME, "members_counted").search(text)  # 「2025年有两笔（检测站一笔、中心一笔），两笔合起来」: the year's members, counted and summed
