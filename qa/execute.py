@@ -1268,8 +1268,8 @@ class Executor:
         if not with_change:
             raise NotAnswerable(f"文件没有说明{facts[0].label}与上年相比的变化")
         fact = with_change[0]
-        if "reason" in frame.cues and len({f.iri for f in with_change}) >= 2 and re.search(r"其中|反而|但是?|却", frame.text):
-            fact = with_change[-1]  # 「三公经费总体是增加的，但其中公务接待费反而少了，怎么解释」: the reason of the one named last, set against the first
+        if len({f.iri for f in with_change}) >= 2 and re.search(r"其中|反而|但是?|却", frame.text):
+            fact = with_change[-1]  # 「三公经费总体是增加的，但其中公务接待费反而少了，怎么解释」「…但公务接待费好像涨得多些，它增长了百分之几」: the one named last, set against the first
         e = fact.extra
         unit = fact.unit
         if "reason" in frame.cues:

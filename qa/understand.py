@@ -75,6 +75,16 @@ def _starts_a_word(text: str, at: int) -> bool:
     return position == at
 
 
+def _only_regions(surface: str, regions: frozenset[str]) -> bool:
+    """Whether `surface` is one region's name or several written together (澜溪市枫渡区)."""
+    while surface:
+        head = next((r for r in regions if surface.startswith(r)), None)
+        if head is None:
+            return False
+        surface = surface[len(head):]
+    return True
+
+
 def _region_before_body(frame: Frame, known: list[str], place_words: list[str]) -> str | None:
     """「乙区教育局」 when only 甲区's is loaded: a region written right before a linked body's
     short name that no loaded document has names another body (that name, else None)."""
@@ -849,6 +859,26 @@ def _guessed_member(frame: Frame) -> None:
         return
 
 
+def _set_told_beside_one_asked(frame: Frame) -> None:
+    """「中心就三个股室，办公室我大概知道干什么，想了解一下平台运行股负责哪些工作」: a set told of in a clause that asks
+    nothing, when the asking clause names one member of it, is where the member is — the member is asked."""
+    if frame.set_kind not in ("internal_units", "budget_units"):
+        return
+    spans = [c.span() for c in CLAUSE.finditer(frame.text)]
+    asking = [(a, b) for a, b in spans if clauses.asks(frame.text[a:b])]
+    if not asking or asking[-1] != spans[-1] or any(w in frame.text[:spans[-1][0]] for w in ("哪些", "哪几", "有几", "多少个")):
+        return
+    a, b = asking[-1]
+    kind = "internal_unit" if frame.set_kind == "internal_units" else "budget_unit"
+    named = [m for m in frame.mentions if a <= m.start < b and m.of(kind)]
+    unnamed = "".join(" " if any(m.start <= k < m.end for m in named) else ch for k, ch in enumerate(frame.text[:b]))[a:]
+    words = [w for w in load_cues()["sets"][frame.set_kind] if w in unnamed]  # 股 of 平台运行股 names no set
+    if named and not words and len({m.surface for m in named}) == 1:
+        frame.set_kind = None
+        frame.cues = {c for c in frame.cues if not c.startswith("set:")}
+        _set_aside(frame, [m for m in frame.mentions if m.start < a and m.of(kind)], beside_others=False)  # the members told of beside it are no operands
+
+
 def _self_check_told(frame: Frame) -> None:
     """「帮我算算这两个加在一起是多少，我想核对一下是不是正好等于X的数」: what the asker will check the figure against
     names no operand of the ask before it."""
@@ -1084,7 +1114,7 @@ MAX_LENGTH = 300
 # names it narrows, and the kinds of thing its words only describe.
 TOLD_APART = (_without_table_names, _list_described, _joined_around_amounts, _classes_joined, _guessed_member, _guesses_set_aside,
               _classes_in_containers, _container_of_one, _heard_parts, _section_named, _measures_told, _owners_told,
-              _performance_told, _self_check_told, _counted_noun_restated, _name_before_its_code, _counted_list, _other_than, _body_by_its_money, _one_per_thing,
+              _performance_told, _set_told_beside_one_asked, _self_check_told, _counted_noun_restated, _name_before_its_code, _counted_list, _other_than, _body_by_its_money, _one_per_thing,
               _told_before_the_ask, _framing_told)
 NAMES_NARROWED = (_name_part_set_aside, _name_picked, _lacked_part, _family_parts, _year_prefixed)
 KINDS_SAID = (_partial_narrowed, _partials_one_project, _parallel_ellipsis, _kind_of_projects, _body_described, _change_explained, _target_words_kept)
@@ -2316,7 +2346,7 @@ class Understander:
                 named_body[m.start:m.end] = [True] * (m.end - m.start)  # 「…教育局的督导评估那个项目」: no other name takes the department's words
         regions = self._regions
         linked = self.partial.link(text, exact, named_body, wanted, scope)
-        return exact, _named_by_code([m for m in linked if not (m.partial and m.surface in regions)])  # 「澜溪市」 alone names no document it begins
+        return exact, _named_by_code([m for m in linked if not (m.partial and _only_regions(m.surface, regions))])  # 「澜溪市」「澜溪市枫渡区」 alone name no document they begin
 
     @cached_property
     def _regions(self) -> frozenset[str]:

@@ -374,3 +374,19 @@ def test_each_years_average_per_project_compared(years, told):
     means = [sum(p.amounts[0] for p in t.projects) / len(t.projects) for t in (earlier, later)]
     answer = service.ask(told)
     assert answer.value is not None and abs(abs(answer.value) - abs(means[1] - means[0])) < Decimal("0.01"), answer.answer
+
+
+def test_another_bureau_of_the_same_district_is_not_loaded(years):
+    assert not years[0].ask("顺便想对比一下同区的其他部门，青岚市松汀区发展和改革局2024、2025两年的预算总额分别是多少？").answered
+
+
+def test_the_figure_named_last_against_the_whole_told_first(culture):
+    same_value(culture, "看到三公经费总体变化不大，但公务接待费好像变得多些，公务接待费比上年变化了多少？", "公务接待费比上年变化了多少？")
+
+
+def test_a_set_told_beside_the_one_member_asked(market):
+    same_answer(market[0], "局里就五个股室，办公室我大概知道干什么，想了解一下食品安全股负责哪些工作？", "食品安全股负责哪些工作？")
+
+
+def test_a_whole_named_by_its_two_parts(market):
+    same_value(market[0], "三公经费里公车购置和运维那块占了几成？", "公务用车购置及运行维护费占“三公”经费的比重是多少？")
