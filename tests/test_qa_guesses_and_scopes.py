@@ -390,3 +390,11 @@ def test_a_set_told_beside_the_one_member_asked(market):
 
 def test_a_whole_named_by_its_two_parts(market):
     same_value(market[0], "三公经费里公车购置和运维那块占了几成？", "公务用车购置及运行维护费占“三公”经费的比重是多少？")
+
+
+def test_two_units_compared_before_the_measure(market):
+    same_value(market[0], "执法大队和检测所相比，基本支出总计谁多，多多少？", "执法大队和检测所的基本支出谁多，多多少？")
+
+
+def test_a_misspelt_name_of_both_years_is_that_items_change(years):
+    same_value(years[0], "两年都有的那个办公楼物业管理服务废，2025年比2024年增加了多少", "办公楼物业管理服务费2025年比2024年增加了多少")

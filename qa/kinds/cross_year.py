@@ -150,7 +150,7 @@ def _names_an_item(frame, classes: bool = False) -> bool:
     name): a set of the members of both years is then not what is asked, the item's values are
     (with `classes`, a class too: 「工资福利支出两年都有，…减少了百分之多少」)."""
     kinds = ("project", "goal", "figure", "line_item") + (("classification",) if classes else ())
-    return any((not m.partial or len(m.surface) >= LONG_PART and all(m.surface in match_form(e.label) for e in m.entities))
+    return any((not m.partial or m.fuzzy or len(m.surface) >= LONG_PART and all(m.surface in match_form(e.label) for e in m.entities))  # 业务陪训经费: one name, misspelt
                and m.of(*kinds) and len({e.label for e in m.entities}) == 1
                and not _topic_word(frame, m) and not _class_of_members(frame, m) and not is_fund(m) for m in frame.value_mentions())  # 「靠政府性基金安排的项目」: a filter
 
