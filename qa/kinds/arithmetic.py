@@ -187,8 +187,10 @@ class Arithmetic:
             if _thing_said_before(frame, left, right):
                 return None  # 「同样是办公费，项目支出里的比基本支出里的多多少」: one thing in two measures, as the classic compare reads it
             terms = left.terms + right.terms
-            if any(m.of("budget_unit") and not any(t.start <= m.start < t.end for t in terms) for m in frame.mentions if m.start < match.end()):
-                return None  # 「A和B相比，基本支出谁多」: a unit outside both operands is one of the two compared (unit_scope)
+            joined = [m for m in frame.mentions if m.of("budget_unit") and not any(t.start <= m.start < t.end for t in terms)
+                      and any(re.fullmatch(r"[和与跟及、]", frame.text[a:b]) for t in left.terms for a, b in ((m.end, t.start), (t.end, m.start)))]
+            if joined:
+                return None  # 「A和B相比，基本支出谁多」: a unit joined to the first operand is one of the two compared (unit_scope)
         if any(YEAR_TERM.search(masked[t.start:t.end]) for t in left.terms + right.terms):
             return None  # 「X2024年和2025年加起来」: years joined, one thing in each (cross_year)
         stated = match.groupdict().get("n")
