@@ -1586,6 +1586,8 @@ class Understander:
         pointer = (BACK_REFERENCE.search(text, cut) or clause or commentary.points_back().search(text, cut) or UNIT_POINTER.search(text, cut)
                    or IT_OPENS.match(text, OPENING_FILLER.match(text, cut).end())) if cut else None
         before = text[cut:pointer.start()] if pointer else ""
+        if pointer is not None and re.fullmatch(r"(?:这|那)?(?:两|2)(?:家|个单位)(?:单位)?|二者|两者", pointer.group(0)):
+            return text  # 「两家」 points at two bodies (_both_named), never at one thing
         if pointer is None or any(m.kinds() & THINGS for m in self._linked(before, [False] * (len(before) + 1))[1]):
             return text  # 「公务出行租车那个项目」: the pointer is at the thing the sentence names, by a part of its name too
         story = text[:cut]

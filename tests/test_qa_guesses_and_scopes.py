@@ -398,3 +398,8 @@ def test_two_units_compared_before_the_measure(market):
 
 def test_a_misspelt_name_of_both_years_is_that_items_change(years):
     same_value(years[0], "两年都有的那个办公楼物业管理服务废，2025年比2024年增加了多少", "办公楼物业管理服务费2025年比2024年增加了多少")
+
+
+def test_two_bodies_told_by_kind_are_never_two_names_of_one_class(market):
+    answer = market[0].ask("听说局机关和下属单位的人员经费差不多。按基本支出预算表看，两家的工资和福利支出差多少？")
+    assert answer.value is None or "本级" in answer.answer, answer.answer
