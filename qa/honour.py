@@ -62,8 +62,8 @@ def missing(question: str, frame: Frame, answer: Answer) -> str | None:
         return f"没有计算两组共有的部分（“{both[0]}”），文件也没有直接列出 (an overlap of two sets is not computed)"
     if not answer.answered:
         return None
-    if frame and re.search(r"(?:两|2)家", frame.text) and "self_unit" not in frame.cues and not any(m.of("budget_unit", "department") for m in frame.mentions):
-        return "问题说的“两家”没有对上文件中的两个单位 (the two bodies are not found)"  # 「局机关和下属中心…。两家的工资和福利支出差多少」 is no two classes
+    if frame and re.search(r"(?:两|2)家", frame.text) and len(frame.docs) < 2 and "self_unit" not in frame.cues and not any(m.of("budget_unit", "department") for m in frame.mentions):
+        return "问题说的“两家”没有对上文件中的两个单位 (the two bodies are not found)"  # 「局机关和下属中心…。两家的工资和福利支出差多少」 is no two classes (two documents loaded are the two)
     dropped = operator_dropped(frame.masked() if frame else question, answer) or _target_not_given(frame, answer) or _money_scope_dropped(frame, answer)
     if dropped:
         return dropped
