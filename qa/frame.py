@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from qa.known import is_known
-from qa.lexicon import Mention, load_cues
+from qa.lexicon import Mention, load_cues, match_form
 from qa.name_filter import NameFilter
 from qa.ranges import Range
 from qa.segment import content_nouns, unknown_nouns
@@ -52,6 +52,12 @@ class Frame:
     context: str = ""  # the asker's context or premise set aside before the question (match form)
     name_part: NameFilter | None = None  # 名称以“股”结尾的内设机构, 有几个中心: the part of their names that narrows a set of offices or units
     guessed: Mention | None = None  # 「最大的是不是办公费」: a member the asker guesses is the top, checked in the answer
+
+    def measure_words(self) -> set[str]:
+        """The measures the question names, each in every spelling cues.json gives it (match form): where they
+        stand in the text."""
+        measures = load_cues()["measures"]
+        return {match_form(w) for name in self.measures for w in [name, *measures.get(name, {}).get("aliases", [])]}
 
     def value_mentions(self) -> list[Mention]:
         """Mentions of things that carry amounts."""

@@ -2989,9 +2989,7 @@ class Understander:
     def _single_characters(self, frame: Frame) -> list[str]:
         """「基本支出的电废是多少」: two characters right after a name or measure, left single by the segmenter and one
         character off a two-character class of the documents (电费), are a misspelt name the answer cannot use — never nothing."""
-        measures = load_cues()["measures"]
-        said = {match_form(w) for name in frame.measures for w in [name, *measures.get(name, {}).get("aliases", [])]}
-        ends = {m.end for m in frame.mentions} | {b for _, b in frame.name_spans} | {b for _, b in occurrences(said, frame.text)}
+        ends = {m.end for m in frame.mentions} | {b for _, b in frame.name_spans} | {b for _, b in occurrences(frame.measure_words(), frame.text)}
         out = []
         for end in sorted(ends):
             pair = frame.text[end:end + 2]
@@ -3408,9 +3406,7 @@ class Understander:
         for m in frame.mentions:
             for k in range(m.start, m.end):
                 text[k] = " "
-        measures = load_cues()["measures"]
-        said = {match_form(w) for name in frame.measures for w in [name, *measures.get(name, {}).get("aliases", [])]}
-        named = [(m.start, m.end) for m in frame.mentions] + frame.name_spans + occurrences(said, frame.text)
+        named = [(m.start, m.end) for m in frame.mentions] + frame.name_spans + occurrences(frame.measure_words(), frame.text)
         for start, end in restated_spans(frame.text, named):  # 「养人和日常运转那部分开销（基本支出）」: words the name restates
             text[start:end] = " " * (end - start)
         for start, end in [(a, b) for a, b, _, _ in cues] + frame.cue_spans:  # cue_spans: names set aside too (那张表里)

@@ -14,6 +14,11 @@ import pytest
 from conftest import figure_value, last_year_value, project_amounts, same_answer, same_value
 
 
+def _in_both_years(earlier, later) -> str:
+    """The first name (in sort order) of a project both generated years hold."""
+    return sorted({p.name for p in earlier.projects} & {p.name for p in later.projects})[0]
+
+
 def _top(truth) -> tuple[str, Decimal]:
     amounts = project_amounts(truth)
     name = max(amounts, key=amounts.get)
@@ -154,7 +159,7 @@ def test_a_verb_before_the_bureau_names_no_other_body(years):
 
 def test_a_word_of_the_askers_guess_is_not_held_against_it(years):
     service, earlier, later = years
-    both = sorted({p.name for p in earlier.projects} & {p.name for p in later.projects})[0]
+    both = _in_both_years(earlier, later)
     same_value(service, f"{both}2025年好像只剩个零头了，跟2024年比相差多少？", f"{both}2025年跟2024年比相差多少？")
 
 
@@ -338,7 +343,7 @@ def test_a_year_ago(years):
 
 def test_a_top_n_told_of_a_thing_asks_no_top(years):
     service, earlier, later = years
-    both = sorted({p.name for p in earlier.projects} & {p.name for p in later.projects})[0]
+    both = _in_both_years(earlier, later)
     same_value(service, f"{both}两年都排在项目金额的前两位，2025年比2024年少了多少？", f"{both}2025年比2024年少了多少？")
 
 

@@ -96,8 +96,7 @@ def _measure_change_unstated(ctx: Context, doc: Document) -> bool:
     change is the two loaded years'."""
     if ctx.executor is None:
         return False
-    measures = load_cues()["measures"]
-    names = {match_form(w) for name in ctx.frame.measures for w in [name, *measures.get(name, {}).get("aliases", [])]}
+    names = ctx.frame.measure_words()
     stated = [f for f in ctx.executor.reader.figures(doc.iri) if match_form(f.label) in names]
     return all(f.extra.get("change") is None and f.extra.get("rate") is None for f in stated)
 
@@ -400,7 +399,7 @@ def _worked_back(ctx: Context, years: list[Document]) -> tuple[str, tuple[int, i
 
 def _worked_back_answer(reading: Reading, ctx: Context, executor, earlier: Document, later: Document) -> Answer:
     """The year before `earlier` worked back from `earlier`'s own stated change (上年 = 本年 − 增减), against `later`."""
-    span = reading.slot("worked_back") and next(s.span for s in reading.slots if s.name == "worked_back")
+    span = next(s.span for s in reading.slots if s.name == "worked_back")
     a, unit, first = figure_in(ctx, executor, earlier, False, span)
     changed = [f for f in executor.reader.figures(earlier.iri) if f.value == a and f.extra.get("change") is not None]
     stated = [f for f in changed if f.label in first.answer] or (changed if len({f.extra["change"] for f in changed}) == 1 else [])  # 「预算总额」 is 收入总计 there, 收入预算 in the text
